@@ -1,0 +1,44 @@
+# Two commands: `make run` (the web app on SQLite with sample data) and `make test` (the suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-sqlite test-postgres lint install install-test demo bench clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(VENV)/bin/luoshi demo --if-empty
+	$(VENV)/bin/luoshi serve --host $(HOST) --port $(PORT)
+
+lint: install-test
+	$(PY) -m ruff check luoshi tests benchmarks
+
+test-sqlite: install-test
+	$(PY) -m pytest -n 2 -q
+
+# The same suite on a real PostgreSQL server that tests/pgserver.py starts in a temporary directory.
+test-postgres: install-test
+	$(PY) tests/pgserver.py -- $(PY) -m pytest -n 2 -q -m "not browser"
+
+test: lint test-sqlite test-postgres
+
+bench: install-test
+	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

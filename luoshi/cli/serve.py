@@ -1,0 +1,14 @@
+"""`luoshi serve` (placeholder until implemented)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="not implemented yet")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    raise SystemExit("luoshi serve: not implemented yet")

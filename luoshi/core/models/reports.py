@@ -1,0 +1,108 @@
+"""One period's table of a plan, the progress in it, and the history of changes."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from luoshi.core.models.plans import Period, Plan, Task
+
+
+class Report(models.Model):
+    """落实情况表 / 填报轮次: one period's table of one plan."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        OPEN = "open", "填报中"
+        REVIEW = "review", "审核中"
+        PUBLISHED = "published", "已发布"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reports")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="reports")
+    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
+    deadline = models.DateTimeField("截止时间", null=True, blank=True)
+    # Publication metadata, as on the published page.
+    title = models.CharField("标题", max_length=300, blank=True)
+    index_no = models.CharField("索引号", max_length=100, blank=True)
+    category = models.CharField("组配分类", max_length=100, blank=True)
+    publisher = models.CharField("发布机构", max_length=200, blank=True)
+    written_date = models.DateField("成文日期", null=True, blank=True)
+    published_date = models.DateField("发布日期", null=True, blank=True)
+    disclosure = models.CharField("公开方式", max_length=50, blank=True)
+    # The published layout: [{"header": "...", "role": "..."}], in source order.
+    columns = models.JSONField("栏目", default=list, blank=True)
+    notes = models.JSONField("表注", default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "落实情况表"
+        ordering = ["-period__year", "-period__month", "plan__government__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "period"], name="report_unique_period")
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"{self.plan} {self.period}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == self.State.PUBLISHED
+
+
+class Progress(models.Model):
+    """完成情况 / 存在问题 / 下一步 of one task (or sub-item) in one report."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="progress")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="progress")
+    done = models.TextField("完成情况", blank=True)
+    problems = models.TextField("存在问题及困难", blank=True)
+    next_steps = models.TextField("下一步工作", blank=True)
+    version = models.PositiveIntegerField(default=1)  # bumped on every save (conflict check)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "进展情况"
+        constraints = [
+            models.UniqueConstraint(fields=["report", "task"], name="progress_unique_task")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} @ {self.report}"
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.done or self.problems or self.next_steps)
+
+
+class Change(models.Model):
+    """History: one recorded change to a task, progress entry, target or status."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", "新增"
+        UPDATE = "update", "修改"
+        DELETE = "delete", "删除"
+
+    model = models.CharField(max_length=50)  # "task", "progress" …
+    object_id = models.BigIntegerField()
+    action = models.CharField(max_length=10, choices=Action.choices)
+    # {"field": [old, new]} for updates; {"field": new} for creates.
+    fields = models.JSONField(default=dict)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    batch = models.ForeignKey(
+        "core.ImportBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "变更记录"
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["model", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.model}#{self.object_id}"

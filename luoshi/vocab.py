@@ -1,0 +1,101 @@
+"""The shared vocabularies: statuses, period kinds, column roles, unit roles.
+
+Models, parsers, the API and templates all take their choices from here, so a value means
+the same thing everywhere. Pure Python: importable without Django.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Where a task stands, always derived with evidence (see ``luoshi.extract``)."""
+
+    DONE = "done"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    AT_RISK = "at_risk"
+    VAGUE = "vague"
+    NO_DATA = "no_data"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.DONE: "已完成",
+    Status.ON_TRACK: "正常推进",
+    Status.BEHIND: "滞后",
+    Status.AT_RISK: "有风险",
+    Status.VAGUE: "表述笼统",
+    Status.NO_DATA: "无数据",
+}
+
+
+class PeriodKind(StrEnum):
+    """Reporting periods. Progress is cumulative from 1 January (三季度 means 1-9月)."""
+
+    Q1 = "q1"  # 一季度, 1-3月
+    H1 = "h1"  # 半年度, 上半年, 二季度, 1-6月
+    Q3 = "q3"  # 三季度, 前三季度, 1-9月
+    ANNUAL = "annual"  # 全年, 四季度, 年度
+    MONTH = "month"  # 1-N月, 截至N月底: cumulative through month N
+    PLAN = "plan"  # the task list itself, before any progress
+
+    @property
+    def label(self) -> str:
+        return PERIOD_KIND_LABELS[self]
+
+
+PERIOD_KIND_LABELS: dict[PeriodKind, str] = {
+    PeriodKind.Q1: "一季度",
+    PeriodKind.H1: "半年度",
+    PeriodKind.Q3: "前三季度",
+    PeriodKind.ANNUAL: "全年",
+    PeriodKind.MONTH: "月度",
+    PeriodKind.PLAN: "计划",
+}
+
+# Last month covered by each fixed kind; MONTH carries its own.
+PERIOD_KIND_END_MONTH: dict[PeriodKind, int] = {
+    PeriodKind.Q1: 3,
+    PeriodKind.H1: 6,
+    PeriodKind.Q3: 9,
+    PeriodKind.ANNUAL: 12,
+    PeriodKind.PLAN: 0,
+}
+
+
+class ColumnRole(StrEnum):
+    """What a column of a published table holds."""
+
+    SERIAL = "serial"  # 序号
+    TASK = "task"  # 任务内容 / 重点工作 / 工作内容 …
+    UNITS = "units"  # 责任单位 (first named = lead)
+    LEAD_UNIT = "lead_unit"  # 牵头单位
+    CO_UNITS = "co_units"  # 配合单位
+    LEADER = "leader"  # 牵头领导 / 责任领导 / 分管领导
+    TARGET = "target"  # 半年度目标任务, 全年目标任务 …
+    DONE = "done"  # 完成情况 / 进展情况
+    PROBLEMS = "problems"  # 存在问题及困难
+    NEXT_STEPS = "next_steps"  # 下一步工作 / 下步打算
+    DECLARED_STATUS = "declared_status"  # 是否达序, 形象进度, 进展状态
+    OTHER = "other"  # unknown: kept, with a warning
+
+
+class UnitRole(StrEnum):
+    """A unit's part in a task: the first named unit leads."""
+
+    LEAD = "lead"
+    CO = "co"
+
+    @property
+    def label(self) -> str:
+        return {UnitRole.LEAD: "牵头", UnitRole.CO: "配合"}[self]
+
+
+def choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
+    """Django ``choices`` for one of the enums above, labelled in Chinese where it has labels."""
+    return [(m.value, getattr(m, "label", m.value)) for m in enum]
