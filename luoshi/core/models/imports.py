@@ -7,10 +7,22 @@ from django.db import models
 
 
 class ImportBatch(models.Model):
-    """导入批次: one imported file, identified by its content hash (imports are idempotent)."""
+    """导入批次: one imported file, identified by its content hash (imports are idempotent).
+
+    The hash is not unique: ``luoshi import --replace`` may bring a file back after another
+    version replaced it, and that is a new batch.
+    """
+
+    class Outcome(models.TextChoices):
+        CREATED = "created", "新建"
+        REPLACED = "replaced", "替换"
+        SAME_CONTENT = "same_content", "内容相同"
 
     file_name = models.CharField("文件名", max_length=500)
-    sha256 = models.CharField(max_length=64, unique=True)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    outcome = models.CharField(
+        "结果", max_length=20, choices=Outcome.choices, default=Outcome.CREATED
+    )
     format = models.CharField("格式", max_length=20)
     layout = models.CharField("版式", max_length=50, blank=True)
     report = models.ForeignKey(

@@ -82,7 +82,7 @@ class UnitAlias(models.Model):
     """Another way a unit's name is written (e.g. 市大数据局 for 市府办(市大数据局))."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases")
-    alias = models.CharField("别名", max_length=200)
+    alias = models.CharField("别名", max_length=200, db_index=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "单位别名"
@@ -95,7 +95,11 @@ class UnitAlias(models.Model):
 
 
 class Task(models.Model):
-    """A key task (重点工作); sub-items are tasks whose parent is the task they belong to."""
+    """A key task (重点工作); sub-items are tasks whose parent is the task they belong to.
+
+    A sub-item's text is its sub-heading as published (may be empty), its serial is empty and
+    its order is its position (1, 2 …) inside the parent's row.
+    """
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
     parent = models.ForeignKey(

@@ -32,6 +32,10 @@ class Report(models.Model):
     # The published layout: [{"header": "...", "role": "..."}], in source order.
     columns = models.JSONField("栏目", default=list, blank=True)
     notes = models.JSONField("表注", default=list, blank=True)
+    source_url = models.URLField("来源网址", max_length=500, blank=True)
+    # sha256 of the table as parsed (columns and tasks, not the file's bytes): the same table
+    # read from another file format is the same content.
+    content_sha256 = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -51,7 +55,11 @@ class Report(models.Model):
 
 
 class Progress(models.Model):
-    """完成情况 / 存在问题 / 下一步 of one task (or sub-item) in one report."""
+    """完成情况 / 存在问题 / 下一步 of one task (or sub-item) in one report.
+
+    A task whose row has sub-rows has no progress of its own in that report: each sub-item
+    (a child task) has its own.
+    """
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="progress")
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="progress")
