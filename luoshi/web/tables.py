@@ -1,0 +1,166 @@
+"""A report laid out as its published table: the source's columns in the source's order, one
+row group per task, one row per sub-item, task-level cells merged down the group.
+
+Built from the ORM in a fixed number of queries, and free of HTML, so the report page, the
+public disclosure page and the exporters can all render the same structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from luoshi.core.models import Progress, Report, Task, TaskUnit
+from luoshi.vocab import ColumnRole, UnitRole
+
+# Cells that describe the task itself: one per task, merged over its sub-item rows.
+TASK_ROLES = frozenset(
+    {
+        ColumnRole.SERIAL,
+        ColumnRole.TASK,
+        ColumnRole.UNITS,
+        ColumnRole.LEAD_UNIT,
+        ColumnRole.CO_UNITS,
+        ColumnRole.LEADER,
+        ColumnRole.TARGET,
+    }
+)
+PROGRESS_FIELDS = {
+    ColumnRole.DONE: "done",
+    ColumnRole.PROBLEMS: "problems",
+    ColumnRole.NEXT_STEPS: "next_steps",
+}
+# The layout shown when a report carries no published layout of its own.
+DEFAULT_COLUMNS = [
+    {"header": "序号", "role": ColumnRole.SERIAL.value},
+    {"header": "任务内容", "role": ColumnRole.TASK.value},
+    {"header": "责任单位", "role": ColumnRole.UNITS.value},
+    {"header": "完成情况", "role": ColumnRole.DONE.value},
+    {"header": "存在问题及困难", "role": ColumnRole.PROBLEMS.value},
+    {"header": "下一步工作", "role": ColumnRole.NEXT_STEPS.value},
+]
+UNIT_SEPARATOR = "、"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    role: str
+
+
+@dataclass
+class Cell:
+    role: str
+    text: str = ""
+    rowspan: int = 1
+    heading: str | None = None  # the sub-item's heading, shown at the start of the cell
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+
+
+@dataclass
+class TaskGroup:
+    """One task of the table and its rows (one per sub-item, at least one)."""
+
+    task: Task
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class ReportTable:
+    columns: list[Column]
+    groups: list[TaskGroup]
+    notes: list[str]
+
+    @property
+    def task_count(self) -> int:
+        return len(self.groups)
+
+
+def report_columns(report: Report) -> list[Column]:
+    """The report's published columns, in source order (a default layout when it has none)."""
+    raw = report.columns or DEFAULT_COLUMNS
+    return [Column(header=str(c.get("header", "")), role=str(c.get("role", ""))) for c in raw]
+
+
+def _unit_names(task: Task, role: str) -> str:
+    # task_units is prefetched in order; filtering in Python keeps it to one query.
+    links = [link for link in task.task_units.all() if role == "" or link.role == role]
+    return UNIT_SEPARATOR.join(link.unit.name for link in links)
+
+
+def _task_cell(task: Task, role: str) -> str:
+    if role == ColumnRole.SERIAL:
+        return task.serial
+    if role == ColumnRole.TASK:
+        return task.text
+    if role == ColumnRole.UNITS:
+        return _unit_names(task, "")
+    if role == ColumnRole.LEAD_UNIT:
+        return _unit_names(task, UnitRole.LEAD)
+    if role == ColumnRole.CO_UNITS:
+        return _unit_names(task, UnitRole.CO)
+    return ""  # leader, target: not kept by the data model yet
+
+
+def _rows_of(task: Task, children: list[Task], progress: dict[int, Progress]) -> list[tuple]:
+    """(heading, progress) per row: the task's own entry, then one per sub-item."""
+    subs = [(c.text, progress.get(c.pk)) for c in children if c.pk in progress or not progress]
+    own = progress.get(task.pk)
+    # An empty entry of the task itself is noise above its sub-items, not a row of the table.
+    if not subs or (own is not None and not own.is_empty):
+        return [(None, own), *subs]
+    return subs
+
+
+def build_report_table(report: Report) -> ReportTable:
+    """Lay ``report`` out as its published table."""
+    columns = report_columns(report)
+    progress = {p.task_id: p for p in Progress.objects.filter(report=report)}
+    units = Prefetch(
+        "task_units", queryset=TaskUnit.objects.select_related("unit").order_by("order", "pk")
+    )
+    tasks = list(
+        Task.objects.filter(plan_id=report.plan_id).prefetch_related(units).order_by("order", "pk")
+    )
+    children: dict[int, list[Task]] = {}
+    top: list[Task] = []
+    for task in tasks:
+        if task.parent_id is None:
+            top.append(task)
+        else:
+            children.setdefault(task.parent_id, []).append(task)
+
+    groups = []
+    for task in top:
+        subs = children.get(task.pk, [])
+        # A report shows the tasks it has entries for; a round with no entries yet shows all.
+        if progress and task.pk not in progress and not any(c.pk in progress for c in subs):
+            continue
+        group = TaskGroup(task=task)
+        entries = _rows_of(task, subs, progress)
+        for index, (heading, entry) in enumerate(entries):
+            cells = []
+            heading_placed = False
+            for column in columns:
+                if column.role in TASK_ROLES:
+                    if index == 0:
+                        cells.append(
+                            Cell(column.role, _task_cell(task, column.role), rowspan=len(entries))
+                        )
+                    continue
+                name = PROGRESS_FIELDS.get(column.role)
+                text = getattr(entry, name) if (entry is not None and name) else ""
+                cell = Cell(column.role, text)
+                if heading and not heading_placed:
+                    cell.heading = heading
+                    heading_placed = True
+                cells.append(cell)
+            group.rows.append(Row(cells))
+        groups.append(group)
+    notes = [str(n) for n in (report.notes or [])]
+    return ReportTable(columns=columns, groups=groups, notes=notes)

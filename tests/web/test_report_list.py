@@ -1,0 +1,50 @@
+import re
+
+from django.urls import reverse
+
+
+def rows(html: str) -> list[str]:
+    body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)
+
+
+def test_lists_every_report_newest_period_first(client, sample):
+    response = client.get(reverse("report_list"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    titles = [r.title for r in (sample.report_q3, sample.report_h1, sample.report_old)]
+    positions = [html.index(t) for t in titles]
+    assert positions == sorted(positions)
+    assert len(rows(html)) == 3
+
+
+def test_row_shows_government_year_period_count_state_and_link(client, sample):
+    html = client.get(reverse("report_list")).content.decode()
+    first = rows(html)[0]
+    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", first, re.S)]
+    # 3 tasks: 1, 2 (entries on its two sub-items, counted once) and 3.
+    assert cells == ["海城市", "2021", "前三季度", sample.report_q3.title, "3", "已发布"]
+    assert f'href="{reverse("report_detail", args=[sample.report_q3.pk])}"' in first
+
+
+def test_task_count_counts_a_task_with_sub_items_once(client, sample):
+    html = client.get(reverse("report_list")).content.decode()
+    second = rows(html)[1]  # the half-year report: task 1 and sub-item 2.1
+    assert re.search(r'<td class="num">2</td>', second)
+
+
+def test_page_is_zh_hans_with_header_and_navigation(client, db):
+    html = client.get(reverse("report_list")).content.decode()
+    assert '<html lang="zh-Hans">' in html
+    assert 'class="brand__name">落实<' in html
+    assert '<nav class="site-nav" aria-label="主导航">' in html
+    assert 'aria-current="page"' in html
+    assert '<main id="main"' in html
+    assert "还没有落实情况表" in html
+
+
+def test_static_files_are_local(client, db):
+    html = client.get(reverse("report_list")).content.decode()
+    links = re.findall(r'(?:href|src)="([^"]+)"', html)
+    assert links and all(not link.startswith(("http:", "https:", "//")) for link in links)
+    assert "/static/web/luoshi.css" in links

@@ -1,0 +1,62 @@
+import re
+
+from django.urls import reverse
+
+from luoshi.core.models import Progress
+
+
+def get(client, task):
+    response = client.get(reverse("task_detail", args=[task.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_text_and_units_in_order_with_the_lead_marked(client, sample):
+    html = get(client, sample.digital)
+    assert "建设数字城市。" in html
+    units = re.findall(r'<li class="unit-list__item[^"]*">(.*?)</li>', html, re.S)
+    assert units == [
+        '市发改局 <span class="badge badge--lead">牵头</span>',
+        "市经信局",
+    ]
+
+
+def test_progress_per_period_oldest_first_with_links_back(client, sample):
+    html = get(client, sample.digital)
+    h1 = html.index("2021年半年度")
+    q3 = html.index("2021年前三季度")
+    assert h1 < q3
+    assert "启动基站建设。" in html[h1:q3]
+    block = html[q3:]
+    assert "1.新建基站一百个。<br>2.完成数据平台。" in block
+    assert "资金尚未到位。" in block and "继续推进平台应用。" in block
+    for report in (sample.report_h1, sample.report_q3):
+        assert f'href="{reverse("report_detail", args=[report.pk])}#task-{sample.digital.pk}"' in html
+
+
+def test_task_with_sub_items_lists_them_and_their_progress(client, sample):
+    html = get(client, sample.parks)
+    sub_items = html.split('<ol class="sub-items">', 1)[1].split("</ol>", 1)[0]
+    assert sub_items.index("东岛公园建设。") < sub_items.index("西岛步道建设。")
+    q3 = html[html.index("2021年前三季度"):]
+    assert q3.index("主体完工。") < q3.index("完成一半。")
+    half = html[html.index("2021年半年度"):html.index("2021年前三季度")]
+    assert "开工。" in half and "西岛步道建设" not in half
+
+
+def test_sub_item_page_links_to_its_task(client, sample):
+    html = get(client, sample.park_b)
+    assert f'href="{reverse("task_detail", args=[sample.parks.pk])}"' in html
+    assert f'#task-{sample.parks.pk}"' in html
+    assert "用地未批。" in html
+
+
+def test_no_block_for_a_period_without_an_entry(client, sample):
+    Progress.objects.filter(task=sample.digital, report=sample.report_h1).delete()
+    html = get(client, sample.digital)
+    assert "2021年半年度" not in html
+    assert "2021年前三季度" in html
+
+
+def test_missing_task_is_404(client, db):
+    assert client.get(reverse("task_detail", args=[999999])).status_code == 404
