@@ -112,6 +112,9 @@ class Task:
     items: list[Item] = field(default_factory=list)
     line_start: int | None = None  # 1-based source lines, for messages; not in the JSON
     line_end: int | None = None
+    # Cells of the other columns (leader, declared status, unknown …) by header, so exporters
+    # can write the source's columns back; not in the JSON contract.
+    extra: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
