@@ -66,6 +66,9 @@ class Progress(models.Model):
     done = models.TextField("完成情况", blank=True)
     problems = models.TextField("存在问题及困难", blank=True)
     next_steps = models.TextField("下一步工作", blank=True)
+    # Position of this row in the report's table (1, 2 …): a table is shown in its own order,
+    # which may differ from the plan's task order.
+    position = models.PositiveIntegerField("行序", default=0)
     version = models.PositiveIntegerField(default=1)  # bumped on every save (conflict check)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -74,6 +77,7 @@ class Progress(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "进展情况"
+        ordering = ["report", "position"]
         constraints = [
             models.UniqueConstraint(fields=["report", "task"], name="progress_unique_task")
         ]
