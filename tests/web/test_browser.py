@@ -93,3 +93,18 @@ def test_watcher_catches_what_the_page_tests_rely_on(web_page, live_server):
     assert web_page.dialogs == ["alert: hi"]
     with pytest.raises(AssertionError):
         web_page.assert_clean()
+
+
+@pytest.mark.parametrize("width", [375, 768])
+def test_narrow_screens_scroll_the_table_not_the_page(web_page, live_sample, width):
+    page = web_page.page
+    page.set_viewport_size({"width": width, "height": 800})
+    for url in (reverse("report_list"),
+                reverse("report_detail", args=[live_sample.report_q3.pk]),
+                reverse("task_detail", args=[live_sample.parks.pk])):
+        web_page.goto(url)
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{url} is {overflow}px wider than a {width}px screen"
+    web_page.assert_clean()

@@ -97,3 +97,8 @@ def test_report_shows_only_its_tasks(client, sample):
 
 def test_missing_report_is_404(client, db):
     assert client.get(reverse("report_detail", args=[999999])).status_code == 404
+
+
+def test_queries_do_not_grow_with_tasks(client, sample, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        get(client, sample.report_q3)

@@ -48,3 +48,8 @@ def test_static_files_are_local(client, db):
     links = re.findall(r'(?:href|src)="([^"]+)"', html)
     assert links and all(not link.startswith(("http:", "https:", "//")) for link in links)
     assert "/static/web/luoshi.css" in links
+
+
+def test_one_query_whatever_the_number_of_reports(client, sample, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        client.get(reverse("report_list"))

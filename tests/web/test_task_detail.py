@@ -60,3 +60,8 @@ def test_no_block_for_a_period_without_an_entry(client, sample):
 
 def test_missing_task_is_404(client, db):
     assert client.get(reverse("task_detail", args=[999999])).status_code == 404
+
+
+def test_queries_do_not_grow_with_periods(client, sample, django_assert_max_num_queries):
+    with django_assert_max_num_queries(5):
+        get(client, sample.parks)
