@@ -2,14 +2,20 @@
 
     from luoshi.ingest import read_document
     doc = read_document("table.txt")          # or bytes, with name= for messages
+
+Readers sit in a registry keyed by format (:mod:`luoshi.ingest.registry`); the reader is
+chosen by sniffing the content unless ``format`` names one.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+import luoshi.ingest.text  # noqa: F401  (registers the "text" reader)
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.model import Column, Item, Meta, ParsedDocument, ParseWarning, Period, Task
+from luoshi.ingest.registry import formats, reader_for, register
 
 __all__ = [
     "Column",
@@ -20,7 +26,9 @@ __all__ = [
     "ParsedDocument",
     "Period",
     "Task",
+    "formats",
     "read_document",
+    "register",
 ]
 
 
@@ -28,4 +36,25 @@ def read_document(
     source: str | Path | bytes, *, name: str | None = None, format: str | None = None
 ) -> ParsedDocument:
     """Read a published table from a path or bytes. Raises IngestError on bad input."""
-    raise NotImplementedError("read_document is being written (issue 2)")
+    if isinstance(source, bytes | bytearray):
+        data = bytes(source)
+        label = name or "<bytes>"
+    else:
+        path = Path(source)
+        label = name or str(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise IngestError(label, "no such file") from None
+        except IsADirectoryError:
+            raise IngestError(label, "is a directory, not a file") from None
+        except OSError as exc:
+            raise IngestError(label, f"cannot read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise IngestError(label, "empty file: no text to read")
+    reader = reader_for(data, label, format)
+    doc = reader.read(data, label)
+    doc.source_name = label
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    doc.format = doc.format or reader.format
+    return doc

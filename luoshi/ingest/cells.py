@@ -1,0 +1,75 @@
+"""Cell text and the numbering of paragraphs inside cells, shared by all readers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# The published pages write an empty cell as a dash.
+EMPTY_MARKS = frozenset({"——", "—", "———", "-", "--", "---", "－", "－－", "/", "——。"})
+
+
+def clean_lines(lines: Iterable[str]) -> list[str]:
+    """Lines each stripped, blank ones dropped."""
+    return [s for s in (line.strip() for line in lines) if s]
+
+
+def cell_text(lines: Iterable[str]) -> str:
+    """A cell's text: its lines, each stripped, blank lines dropped, joined with newlines; an
+    empty-cell mark ("——") alone gives ""."""
+    kept = clean_lines(lines)
+    if len(kept) == 1 and is_empty_mark(kept[0]):
+        return ""
+    return "\n".join(kept)
+
+
+def is_empty_mark(paragraph: str) -> bool:
+    return paragraph.replace(" ", "") in EMPTY_MARKS
+
+
+@dataclass(frozen=True)
+class Numbering:
+    scheme: str  # "arabic" 1. / "paren" (1) / "circled" ① / "cn" 一、 / "cnparen" (一) / "shi" 一是
+    value: int
+
+
+_CN = "一二三四五六七八九十"
+_ARABIC = re.compile(r"^(\d{1,2})\s*[.、．]\s*(?!\d)")
+_PAREN = re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN_ITEM = re.compile(rf"^([{_CN}]{{1,3}})\s*、")
+_CN_PAREN = re.compile(rf"^[(（]\s*([{_CN}]{{1,3}})\s*[)）]")
+_CN_SHI = re.compile(rf"^([{_CN}]{{1,3}})是")
+
+
+def cn_value(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN.index(text[1]) + 1
+    if len(text) >= 2 and text[1] == "十":
+        return (_CN.index(text[0]) + 1) * 10 + (_CN.index(text[2]) + 1 if len(text) == 3 else 0)
+    return _CN.index(text[0]) + 1
+
+
+def numbering(paragraph: str) -> Numbering | None:
+    """The list number a paragraph opens with, if any ("1.加强…" → arabic 1)."""
+    if not paragraph:
+        return None
+    m = _ARABIC.match(paragraph)
+    if m:
+        return Numbering("arabic", int(m.group(1)))
+    m = _PAREN.match(paragraph)
+    if m:
+        return Numbering("paren", int(m.group(1)))
+    if paragraph[0] in _CIRCLED:
+        return Numbering("circled", _CIRCLED.index(paragraph[0]) + 1)
+    for pattern, scheme in ((_CN_ITEM, "cn"), (_CN_PAREN, "cnparen"), (_CN_SHI, "shi")):
+        m = pattern.match(paragraph)
+        if m:
+            try:
+                return Numbering(scheme, cn_value(m.group(1)))
+            except (ValueError, IndexError):
+                return None
+    return None

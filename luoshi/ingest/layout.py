@@ -1,0 +1,121 @@
+"""From cells with known column roles to Tasks: the part of layout handling every reader shares.
+
+A reader finds the header row and the cells of each row (the text reader by segmenting
+paragraphs, structured readers from a :class:`~luoshi.ingest.grid.Grid`); this module turns
+cells into ``Task`` objects the same way for all of them: units split lead first with notes set
+aside, progress columns into ``Item`` fields, empty-cell marks to "".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from luoshi.ingest.cells import cell_text
+from luoshi.ingest.model import Column, Item, Task
+from luoshi.ingest.units import split_units
+from luoshi.vocab import ColumnRole
+
+# Columns that may hold several paragraphs and may be split into sub-rows (sub-items).
+ITEM_ROLES = frozenset(
+    {
+        ColumnRole.DONE,
+        ColumnRole.PROBLEMS,
+        ColumnRole.NEXT_STEPS,
+        ColumnRole.TARGET,
+        ColumnRole.OTHER,
+    }
+)
+_ITEM_FIELD = {
+    ColumnRole.DONE: "done",
+    ColumnRole.PROBLEMS: "problems",
+    ColumnRole.NEXT_STEPS: "next_steps",
+}
+
+
+@dataclass
+class RowCells:
+    """One task row as cells: column index -> lines; ``items`` for the sub-row columns."""
+
+    serial: str
+    fixed: dict[int, list[str]] = field(default_factory=dict)
+    items: list[tuple[str | None, dict[int, list[str]]]] = field(default_factory=list)
+    line_start: int | None = None
+    line_end: int | None = None
+
+
+def item_columns(columns: Sequence[Column]) -> list[int]:
+    """Indexes of the contiguous run of sub-row columns (done/problems/next …)."""
+    idx = [i for i, c in enumerate(columns) if c.role in ITEM_ROLES]
+    if not idx:
+        return []
+    # Only the first contiguous run: a trailing 'other' after units is a fixed column.
+    run = [idx[0]]
+    for i in idx[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    return run
+
+
+def build_task(row: RowCells, columns: Sequence[Column], notes: list[str]) -> Task:
+    """A Task from a row's cells; notes found in unit cells are appended to ``notes``."""
+    text_parts: list[str] = []
+    lead: list[str] = []
+    units: list[str] = []
+    co: list[str] = []
+    extra: dict[str, str] = {}
+    for col, lines in sorted(row.fixed.items()):
+        role = columns[col].role
+        text = cell_text(lines)
+        if role is ColumnRole.TASK:
+            if text:
+                text_parts.append(text)
+        elif role in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS):
+            names, found = split_units("\n".join(_join_unit_lines(lines)))
+            for note in found:
+                if note not in notes:
+                    notes.append(note)
+            {ColumnRole.UNITS: units, ColumnRole.LEAD_UNIT: lead, ColumnRole.CO_UNITS: co}[
+                role
+            ].extend(names)
+        elif role is not ColumnRole.SERIAL:
+            extra[columns[col].header] = text
+    ordered: list[str] = []
+    for name in [*lead, *units, *co]:
+        if name not in ordered:
+            ordered.append(name)
+    items = []
+    for heading, cells in row.items or [(None, {})]:
+        item = Item(heading=heading)
+        for col, lines in cells.items():
+            name = _ITEM_FIELD.get(columns[col].role)
+            if name is not None:
+                text = cell_text(lines)
+                old = getattr(item, name)
+                setattr(item, name, f"{old}\n{text}" if old and text else old or text)
+        items.append(item)
+    task = Task(
+        serial=row.serial,
+        text="\n".join(text_parts),
+        units=ordered,
+        items=items,
+        line_start=row.line_start,
+        line_end=row.line_end,
+        extra=extra,
+    )
+    return task
+
+
+def _join_unit_lines(lines: Sequence[str]) -> list[str]:
+    """A unit list wrapped over lines: "市财政局" / "(市国资委)" is one name, and a line
+    ending in 、 continues on the next."""
+    out: list[str] = []
+    for line in (s.strip() for s in lines):
+        if not line:
+            continue
+        if out and (line[0] in "(（" or out[-1][-1] in "、,，"):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out

@@ -1,0 +1,184 @@
+"""The publication metadata block above a table, and what the title tells.
+
+Two styles occur on government disclosure pages (and both are read here):
+
+- one key per bullet, value on the next bullet: "• 索引号:" / "• 001008003006001/2020-51324";
+- keys inline, several per line: "组配分类 市政府工作报告 发布机构 市政府办公室".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from luoshi.ingest.model import Meta
+from luoshi.ingest.periods import parse_period, parse_year
+
+# Metadata keys -> Meta attribute; the other keys only end a value ("来源:" after a date).
+_FIELDS = {
+    "索引号": "index_no",
+    "组配分类": "category",
+    "发布机构": "publisher",
+    "成文日期": "written_date",
+    "生成日期": "written_date",
+    "发布日期": "published_date",
+    "公开方式": "disclosure",
+}
+_STOP_KEYS = [
+    "来源",
+    "浏览次数",
+    "访问次数",
+    "字号",
+    "字体",
+    "主题分类",
+    "文号",
+    "有效性",
+    "体裁分类",
+    "发文字号",
+    "公开范围",
+    "公开时限",
+    "信息来源",
+    "点击数",
+]
+_KEY = re.compile(
+    "(" + "|".join(sorted([*_FIELDS, *_STOP_KEYS], key=len, reverse=True)) + r")\s*[:：]?\s*"
+)
+_BULLET = re.compile(r"^[•·●▪◆■\-*]\s*")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_TITLE_WORDS = re.compile(r"情况|清单|任务|重点工作|进展|一览表|汇总表|落实")
+
+# Generic words ending in a level suffix that are not places (示范区, 全区, 完成区…).
+_NOT_PLACES = set(
+    "示范区 园区 社区 景区 城区 片区 全区 我区 本区 该区 各区 开发区 功能区 保护区 风景区 试验区 自贸区 海区 "
+    "山区 辖区 库区 矿区 商区 街区 校区 厂区 小区 新区 市区 郊区 县区 城市 全市 我市 本市 各市 城市 都市 "
+    "全县 我县 本县 各县 郡县 市县 区县 州市".split()
+)
+_PLACE_GOV = re.compile(
+    r"((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,4}?(?:市|区|县))(?:人民)?政府"
+)
+_LEVEL = re.compile(r"(市|区|县)(?:人民)?政府")
+
+
+def parse_date(text: str) -> date | None:
+    """First date in ``text``; tolerates spaces ("2021- 01- 15") and 年月日."""
+    m = _DATE.search(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _strip(paragraph: str) -> str:
+    return _BULLET.sub("", paragraph.strip()).strip()
+
+
+def _key_values(paragraphs: Sequence[str]) -> dict[str, str]:
+    """Key -> value over the block; a key whose value is empty takes the next paragraph when
+    that paragraph holds no key (bullet style)."""
+    found: dict[str, str] = {}
+    pending: str | None = None
+    for raw in paragraphs:
+        p = _strip(raw)
+        matches = list(_KEY.finditer(p))
+        if not matches:
+            if pending is not None and p:
+                found.setdefault(pending, p)
+            pending = None
+            continue
+        pending = None
+        for i, m in enumerate(matches):
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(p)
+            value = p[m.end() : end].strip()
+            key = m.group(1)
+            if value:
+                found.setdefault(key, value)
+            elif i == len(matches) - 1 and key in _FIELDS:
+                pending = key
+    return found
+
+
+def find_title(paragraphs: Sequence[str]) -> str:
+    """The table's title: the first paragraph naming a year and a report of tasks."""
+    for raw in paragraphs:
+        p = _strip(raw)
+        if len(p) > 100 or _KEY.search(p) or ">" in p:
+            continue
+        if parse_year(p) and _TITLE_WORDS.search(p):
+            return p
+    return ""
+
+
+def _place_from(text: str) -> str:
+    """The lowest-level place a "…人民政府" phrase names: 温州市洞头区人民政府 -> 洞头区."""
+    for m in _PLACE_GOV.finditer(text):
+        name = re.sub(r"^.*?(?:年度|年)", "", m.group(1))
+        parts = re.findall(r"[\u4e00-\u9fa5]+?(?:省|市|区|县)", name)
+        parts = [p for p in parts if len(p) >= 3 and p not in _NOT_PLACES]
+        if parts:
+            return parts[-1]
+    return ""
+
+
+def infer_government(
+    title: str, context: Sequence[str], body: Sequence[str]
+) -> tuple[str, str | None]:
+    """(government, warning). The title or the page's breadcrumb/publisher name it when they
+    say "…市人民政府"; when the title only says 区政府, the place the text itself names far
+    more often than any other of that level is taken, with a warning saying so."""
+    for text in [title, *context]:
+        place = _place_from(text)
+        if place:
+            return place, None
+    level = _LEVEL.search(title)
+    if level is None:
+        return "", "government not named in the title or metadata; give it when importing"
+    suffix = level.group(1)
+    counts = Counter(
+        name
+        for text in body
+        for name in re.findall(rf"([\u4e00-\u9fa5]{{2}}{suffix})", text)
+        if name not in _NOT_PLACES
+    )
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 5 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        name, n = ranked[0]
+        return name, (
+            f"government {name} inferred: the title says only {suffix}政府 and the text names "
+            f"{name} {n} times; check it"
+        )
+    return "", f"government not named (the title says only {suffix}政府); give it when importing"
+
+
+def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, list[str]]:
+    """Meta from the paragraphs before the table (and the body, for the government)."""
+    warnings: list[str] = []
+    values = _key_values(preamble)
+    meta = Meta()
+    for key, attr in _FIELDS.items():
+        if key not in values:
+            continue
+        value = values[key]
+        if attr.endswith("_date"):
+            if getattr(meta, attr) is None:
+                parsed = parse_date(value)
+                if parsed is None:
+                    warnings.append(f"{key} {value!r} is not a date")
+                setattr(meta, attr, parsed)
+        elif not getattr(meta, attr):
+            setattr(meta, attr, value)
+    meta.title = find_title(preamble)
+    meta.year = parse_year(meta.title) if meta.title else None
+    meta.period = parse_period(meta.title, meta.year) if meta.title else None
+    if not meta.title:
+        warnings.append("no title found above the table: year and period unknown")
+    elif meta.period is None:
+        warnings.append(f"no reporting period in the title {meta.title!r}")
+    context = [_strip(p) for p in preamble if ">" in p] + [meta.publisher]
+    meta.government, why = infer_government(meta.title, context, body)
+    if why:
+        warnings.append(why)
+    return meta, warnings

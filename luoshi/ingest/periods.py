@@ -1,0 +1,94 @@
+"""Reporting periods named in titles and cells: 三季度, 前三季度, 1-9月, 截至11月底 …
+
+Progress in these tables is cumulative from 1 January, so 三季度 (the third quarter's report)
+means 1-9月. The rules are a table: the first pattern that matches decides; month ranges are
+read before quarter words because "1-9月" is more precise than a word that may sit beside it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from luoshi.ingest.model import Period
+from luoshi.vocab import PERIOD_KIND_END_MONTH, PeriodKind
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _cn_number(text: str) -> int | None:
+    """1-12 written as 1, 12, 一, 十, 十一, 十二."""
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十") and len(text) == 2:
+        return 10 + _CN_DIGITS.get(text[1], -100)
+    return _CN_DIGITS.get(text)
+
+
+_MONTH = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
+_DASH = r"\s*[-－—–~～至到]+\s*"
+
+# Cumulative month ranges and "as of" phrases: kind MONTH unless the month ends a quarter
+# that has its own kind (1-9月 is Q3, 1-6月 is H1, 1-3月 is Q1, 1-12月 is annual).
+_MONTH_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(rf"(?:1|一)月?{_DASH}{_MONTH}\s*月"),  # 1-9月, 1月-11月, 一至十一月
+    re.compile(rf"(?:截至|截止|至)\s*(?:\d{{4}}\s*年\s*)?{_MONTH}\s*月(?:底|末|\s*\d{{1,2}}\s*日)"),
+    re.compile(rf"前\s*{_MONTH}\s*个?月"),  # 前11个月
+]
+
+# Quarter and year words, most specific first.
+_WORD_RULES: list[tuple[re.Pattern[str], PeriodKind]] = [
+    (re.compile(r"前三季度|三季度|第三季度|三季|Q3", re.I), PeriodKind.Q3),
+    (re.compile(r"上半年|半年度|半年|二季度|第二季度|Q2|H1", re.I), PeriodKind.H1),
+    (re.compile(r"一季度|第一季度|Q1", re.I), PeriodKind.Q1),
+    (re.compile(r"四季度|第四季度|全年|年度完成|年终|Q4", re.I), PeriodKind.ANNUAL),
+]
+
+_QUARTER_MONTH_KIND = {3: PeriodKind.Q1, 6: PeriodKind.H1, 9: PeriodKind.Q3, 12: PeriodKind.ANNUAL}
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def parse_year(text: str) -> int | None:
+    """The first year written as ``2020年`` / ``2020 年度``."""
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _end(year: int | None, month: int) -> date | None:
+    if year is None or not 1 <= month <= 12:
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_period(text: str, year: int | None = None) -> Period | None:
+    """The reporting period a title (or cell) names, or None when it names none.
+
+    ``year`` gives the end date; without it the date is None but kind and label are known.
+    """
+    for pattern in _MONTH_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            month = _cn_number(m.group(1))
+            if month is None or not 1 <= month <= 12:
+                continue
+            kind = _QUARTER_MONTH_KIND.get(month, PeriodKind.MONTH)
+            return Period(
+                kind=kind,
+                label=re.sub(r"\s+", "", m.group(0)),
+                end_date=_end(year, month),
+                month=month if kind is PeriodKind.MONTH else None,
+            )
+    for pattern, kind in _WORD_RULES:
+        m = pattern.search(text)
+        if m:
+            return Period(
+                kind=kind, label=m.group(0), end_date=_end(year, PERIOD_KIND_END_MONTH[kind])
+            )
+    # "2020年度…完成情况" with no quarter word: the whole year.
+    if re.search(r"\d{4}\s*年度?.*(?:完成情况|落实情况|执行情况)", text) and "计划" not in text:
+        return Period(kind=PeriodKind.ANNUAL, label="年度", end_date=_end(year, 12))
+    return None

@@ -1,0 +1,166 @@
+"""Wording typical of each progress column, as weighted cue tables.
+
+Reporting units write the three columns in recognisable registers: what was done is factual
+and past (已, 累计, 截至, figures); difficulties are negative (尚未, 难度较大, 有待, 缓慢);
+plans are forward-looking imperatives (继续, 加快, 下一步, 力争). The weights are small
+integers chosen by meaning, not fitted to any document; a cue at the very start of a paragraph
+counts more, because that is where a writer announces what the paragraph is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.vocab import ColumnRole
+
+PROBLEM_CUES: dict[str, float] = {
+    "尚未": 2,
+    "未能": 2,
+    "暂未": 2,
+    "还未": 2,
+    "仍未": 2,
+    "难度": 2,
+    "难以": 2,
+    "有待": 2,
+    "缓慢": 2,
+    "较慢": 2,
+    "困难": 2,
+    "滞后": 2,
+    "不足": 1.5,
+    "压力": 1.5,
+    "制约": 1.5,
+    "短板": 1.5,
+    "瓶颈": 1.5,
+    "不够": 1.5,
+    "不到位": 1.5,
+    "缺乏": 1.5,
+    "缺少": 1.5,
+    "欠缺": 1.5,
+    "薄弱": 1.5,
+    "不高": 1.5,
+    "不强": 1.5,
+    "不明确": 1.5,
+    "无法": 1.5,
+    "受疫情影响": 2,
+    "影响": 0.5,
+    "问题": 1,
+    "较大": 0.5,
+    "较少": 1,
+    "偏低": 1,
+    "偏慢": 2,
+    "风险": 0.5,
+    "不平衡": 1,
+    "不充分": 1,
+    "紧张": 1,
+    "挤压": 1,
+    "存在": 0.5,
+    "仍": 0.5,
+    "但": 0.5,
+    "由于": 1,
+    "导致": 1,
+    "不理想": 2,
+    "未完成": 2,
+    "未达到": 2,
+    "下降": 0.5,
+    "不及": 1.5,
+}
+
+PLAN_CUES: dict[str, float] = {
+    "继续": 2,
+    "下步": 2,
+    "下一步": 2,
+    "下阶段": 2,
+    "力争": 2,
+    "抓紧": 2,
+    "加快": 1.5,
+    "计划": 1,
+    "进一步": 1,
+    "持续": 1,
+    "确保": 1.5,
+    "争取": 1.5,
+    "年底前": 1.5,
+    "年内": 1.5,
+    "年底": 1,
+    "四季度": 1.5,
+    "按期": 1.5,
+    "做好": 1,
+    "加大": 1,
+    "全力": 1,
+    "积极": 0.5,
+    "将": 1,
+    "拟": 1.5,
+    "督促": 1,
+    "谋划": 1,
+    "做深": 1,
+    "推动": 0.5,
+    "推进": 0.5,
+    "加强": 0.5,
+    "跟踪": 1,
+    "尽快": 1.5,
+    "及时": 0.5,
+    "着力": 1,
+    "紧盯": 1.5,
+}
+
+DONE_CUES: dict[str, float] = {
+    "已": 1.5,
+    "累计": 1.5,
+    "截至": 1.5,
+    "截止": 1.5,
+    "目前": 1,
+    "前三季度": 1.5,
+    "同比": 1.5,
+    "实现": 1,
+    "达到": 1,
+    "完成": 1,
+    "出台": 1,
+    "召开": 1,
+    "印发": 1,
+    "建成": 1,
+    "开工": 0.5,
+    "共": 0.5,
+    "增长": 1,
+    "投资": 0.5,
+    "亿元": 0.5,
+    "万元": 0.5,
+    "%": 0.5,
+    "获批": 1,
+    "顺利": 1,
+    "成功": 1,
+    "开展了": 1,
+    "举办": 1,
+    "签约": 1,
+}
+
+_CUES = {
+    ColumnRole.PROBLEMS: PROBLEM_CUES,
+    ColumnRole.NEXT_STEPS: PLAN_CUES,
+    ColumnRole.DONE: DONE_CUES,
+}
+
+_PATTERNS = {
+    role: re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True)))
+    for role, table in _CUES.items()
+}
+_LEAD = re.compile(
+    r"^(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]+[、是])?\s*"
+)
+
+
+def cue_score(role: ColumnRole, paragraph: str) -> float:
+    """How strongly the wording of ``paragraph`` says it belongs to a ``role`` column.
+
+    Hits are summed with diminishing returns; a cue in the first six characters (after any
+    list number) counts double.
+    """
+    pattern = _PATTERNS.get(role)
+    if pattern is None:
+        return 0.0
+    table = _CUES[role]
+    body = _LEAD.sub("", paragraph, count=1)
+    total = 0.0
+    for m in pattern.finditer(body):
+        weight = table[m.group(0)]
+        total += weight * (2 if m.start() < 6 else 1)
+    # Long paragraphs collect hits by sheer length; damp that.
+    return total / (1 + len(body) / 150)

@@ -1,0 +1,245 @@
+"""Splitting a run of paragraphs into consecutive table cells when nothing marks the borders.
+
+A page flattened to text writes the cells of one row one after another: for the six-column
+layout, after serial, task and units come the 完成情况, 存在问题 and 下一步 cells, each one or
+more paragraphs, and sometimes the row is split into sub-rows each opened by a short
+sub-heading line. We choose the split with the best total score, by dynamic programming over
+paragraph boundaries. A cell's score adds up evidence:
+
+- list numbering restarts in each cell: "1." after "3." inside one cell is very unlikely, a
+  cell opening on "2." even more so, and 1., 2., 3. running on inside a cell is expected;
+- an empty-cell mark ("——") is a whole cell by itself;
+- wording: difficulties (尚未, 难度较大, 有待…) and plans (继续, 加快, 力争…) — see ``cues``;
+  the first paragraph of a cell counts double, it is where a writer says what follows;
+- a sub-heading is short, unnumbered and echoes the task text; a row split into sub-rows has
+  at least two of them (one sub-row is just a row).
+
+The weights are round numbers set by reasoning about these signals, not fitted to a seed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from luoshi.ingest.cells import is_empty_mark, numbering
+from luoshi.ingest.text.cues import cue_score
+from luoshi.vocab import ColumnRole
+
+NEG = float("-inf")
+
+# Numbering evidence.
+CONTINUE = 1.0  # n followed by n+1 inside a cell
+RESTART = 6.0  # a list restarting (n then 1) inside one cell
+BACKWARD = 4.0  # n then m <= n (not 1), or a jump, inside a cell
+OPEN_MID_LIST = 5.0  # a cell whose first list number is not 1
+UNNUMBERED_AFTER_LIST = 0.8  # a plain paragraph after a numbered one, same cell
+# Wording evidence.
+LEXICAL = 1.0
+FIRST_EXTRA = 1.0  # the first paragraph's wording counts (1 + FIRST_EXTRA) times
+# Sub-headings.
+HEADING_MAX_LEN = 80
+HEADING_MIN_ECHO = 0.4
+HEADING_ECHO = 4.0
+HEADING_COST = 1.5
+
+
+@dataclass(frozen=True)
+class SegItem:
+    """One (sub-)row: the heading paragraph index or None, and a [start, end) range per
+    column."""
+
+    heading: int | None
+    cells: tuple[tuple[int, int], ...]
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if c.isalnum()]
+    return {a + b for a, b in itertools.pairwise(chars)}
+
+
+def heading_echo(paragraph: str, task_text: str) -> float:
+    """Share of the paragraph's character bigrams that occur in the task text."""
+    grams = _bigrams(paragraph)
+    if not grams:
+        return 0.0
+    task = _bigrams(task_text)
+    return len(grams & task) / len(grams)
+
+
+class _Scorer:
+    def __init__(self, paras: Sequence[str], roles: Sequence[ColumnRole], task_text: str):
+        n = len(paras)
+        self.n = n
+        self.nums = [numbering(p) for p in paras]
+        self.empty = [is_empty_mark(p) for p in paras]
+        self.aff = [[LEXICAL * cue_score(role, p) for p in paras] for role in roles]
+        # Prefix sums: affinity per role, empty marks, pair scores.
+        self.aff_sum = []
+        for row in self.aff:
+            acc = [0.0]
+            for v in row:
+                acc.append(acc[-1] + v)
+            self.aff_sum.append(acc)
+        self.empty_sum = [0]
+        for e in self.empty:
+            self.empty_sum.append(self.empty_sum[-1] + e)
+        pair = [self._pair(t) for t in range(n - 1)]
+        self.pair_sum = [0.0]
+        for v in pair:
+            self.pair_sum.append(self.pair_sum[-1] + v)
+        # First numbered paragraph at or after i.
+        self.next_num = [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            self.next_num[i] = i if self.nums[i] is not None else self.next_num[i + 1]
+        self.head = [self._heading(p, task_text, i) for i, p in enumerate(paras)]
+
+    def _pair(self, t: int) -> float:
+        a, b = self.nums[t], self.nums[t + 1]
+        if a is None and b is None:
+            return 0.0
+        if a is not None and b is None:
+            return -UNNUMBERED_AFTER_LIST
+        if a is None:
+            return 0.0 if b.value == 1 else -OPEN_MID_LIST
+        if a.scheme != b.scheme:
+            return 0.0 if b.value == 1 else -BACKWARD
+        if b.value == a.value + 1:
+            return CONTINUE
+        if b.value == 1:
+            return -RESTART
+        return -BACKWARD
+
+    def _heading(self, p: str, task_text: str, i: int) -> float:
+        if self.nums[i] is not None or self.empty[i] or len(p) > HEADING_MAX_LEN:
+            return NEG
+        echo = heading_echo(p, task_text)
+        if echo < HEADING_MIN_ECHO:
+            return NEG
+        return HEADING_ECHO * echo - len(p) / 40 - HEADING_COST
+
+    def cell(self, r: int, i: int, j: int) -> float:
+        """Score of paragraphs [i, j) as one cell of column r."""
+        if j <= i:
+            return NEG
+        empties = self.empty_sum[j] - self.empty_sum[i]
+        if empties:
+            return 0.0 if j - i == 1 else NEG
+        score = self.aff_sum[r][j] - self.aff_sum[r][i] + FIRST_EXTRA * self.aff[r][i]
+        score += self.pair_sum[j - 1] - self.pair_sum[i]
+        first = self.next_num[i]
+        if first < j and self.nums[first].value != 1:
+            score -= OPEN_MID_LIST
+        return score
+
+
+def _plain(sc: _Scorer, k: int, lo: int) -> tuple[float, list[tuple[int, int]]]:
+    """Best split of paragraphs [lo, n) into exactly k cells."""
+    n = sc.n
+    best = [[NEG] * (n + 1) for _ in range(k)]
+    back = [[0] * (n + 1) for _ in range(k)]
+    for j in range(lo + 1, n + 1):
+        best[0][j] = sc.cell(0, lo, j)
+    for r in range(1, k):
+        for j in range(lo + r + 1, n + 1):
+            for i in range(lo + r, j):
+                if best[r - 1][i] == NEG:
+                    continue
+                v = best[r - 1][i] + sc.cell(r, i, j)
+                if v > best[r][j]:
+                    best[r][j], back[r][j] = v, i
+    cells: list[tuple[int, int]] = []
+    j = n
+    for r in range(k - 1, -1, -1):
+        i = back[r][j] if r else lo
+        cells.append((i, j))
+        j = i
+    return best[k - 1][n], cells[::-1]
+
+
+def _subrows(sc: _Scorer, k: int) -> tuple[float, list[SegItem]]:
+    """Best split into two or more sub-rows, each a heading then k cells."""
+    n = sc.n
+    # done[c][j]: best score for [0, j) ending with a complete sub-row, c = min(rows, 2).
+    done = [[NEG] * (n + 1) for _ in range(3)]
+    done[0][0] = 0.0
+    # cellv[c][r][j], and back-pointers: (prev_state, i).
+    cellv = [[[NEG] * (n + 1) for _ in range(k)] for _ in range(3)]
+    back: dict[tuple[int, int, int], tuple[int, int]] = {}
+    for j in range(n + 1):
+        # Extend cells ending at j.
+        for c in (1, 2):
+            for r in range(k):
+                best, arg = NEG, None
+                for i in range(j):
+                    if r == 0:
+                        h = i - 1  # heading paragraph just before the first cell
+                        if h < 0 or sc.head[h] == NEG:
+                            continue
+                        prevs = [0] if c == 1 else [1, 2]
+                        for pc in prevs:
+                            base = done[pc][h]
+                            if base == NEG:
+                                continue
+                            v = base + sc.head[h] + sc.cell(0, i, j)
+                            if v > best:
+                                best, arg = v, (pc, i)
+                    else:
+                        base = cellv[c][r - 1][i]
+                        if base == NEG:
+                            continue
+                        v = base + sc.cell(r, i, j)
+                        if v > best:
+                            best, arg = v, (c, i)
+                if arg is not None:
+                    cellv[c][r][j] = best
+                    back[(c, r, j)] = arg
+            done[c][j] = max(done[c][j], cellv[c][k - 1][j])
+    score = done[2][n]
+    if score == NEG:
+        return NEG, []
+    items: list[SegItem] = []
+    c, j = 2, n
+    while j > 0:
+        cells: list[tuple[int, int]] = []
+        for r in range(k - 1, -1, -1):
+            pc, i = back[(c, r, j)]
+            cells.append((i, j))
+            j = i
+            if r == 0:
+                c = pc
+        items.append(SegItem(heading=j - 1, cells=tuple(cells[::-1])))
+        j -= 1
+    return score, items[::-1]
+
+
+def segment(
+    paras: Sequence[str], roles: Sequence[ColumnRole], task_text: str = ""
+) -> list[SegItem]:
+    """Split ``paras`` into cells of the given consecutive columns (one item), or into
+    sub-rows (items with headings) when that explains the paragraphs clearly better.
+
+    With fewer paragraphs than columns (a cut-off row) the paragraphs fill the first columns
+    and the rest are empty ranges.
+    """
+    k = len(roles)
+    n = len(paras)
+    if k == 0:
+        return []
+    if n <= k:
+        cells = tuple((min(r, n), min(r + 1, n)) for r in range(k))
+        return [SegItem(None, cells)]
+    if k == 1:
+        return [SegItem(None, ((0, n),))]
+    sc = _Scorer(paras, roles, task_text)
+    plain_score, plain_cells = _plain(sc, k, 0)
+    sub_score, sub_items = _subrows(sc, k) if n >= 2 * (k + 1) else (NEG, [])
+    if sub_score > plain_score:
+        return sub_items
+    if plain_score == NEG:
+        # Nothing fits the rules (e.g. two empty marks in a row of three cells): keep the
+        # paragraphs in order, one per cell, the rest in the last cell.
+        cells = (*tuple((r, r + 1) for r in range(k - 1)), (k - 1, n))
+        return [SegItem(None, cells)]
+    return [SegItem(None, tuple(plain_cells))]
