@@ -318,3 +318,20 @@ def test_empty_row_still_makes_a_progress_row(docs):
     result = import_document(doc, file_name="q1.txt")
     p = Progress.objects.get(report_id=result.report_id, task__serial="1")
     assert p.is_empty and p.position == 1
+
+
+def test_cells_of_other_columns_are_kept_on_every_row_of_the_task(docs):
+    doc = fresh(docs[0])
+    parsed = sub_item_task(doc)
+    parsed.extra = {"责任领导": "分管副市长"}
+    result = import_document(doc, file_name="q1.txt")
+    parent = Task.objects.get(serial=parsed.serial, parent__isnull=True)
+    rows = Progress.objects.filter(report_id=result.report_id, task__parent=parent)
+    assert rows.count() == len(parsed.items)
+    assert {tuple(p.extra.items()) for p in rows} == {(("责任领导", "分管副市长"),)}
+    # The extra cells are part of the table's content: a change there is a different table.
+    changed = fresh(doc)
+    changed.sha256 = "d" * 64
+    changed.tasks[int(parsed.serial) - 1].extra = {"责任领导": "常务副市长"}
+    with pytest.raises(ImportRefused, match="a different table"):
+        import_document(changed, file_name="q1-v2.txt")

@@ -69,6 +69,9 @@ class Progress(models.Model):
     # Position of this row in the report's table (1, 2 …): a table is shown in its own order,
     # which may differ from the plan's task order.
     position = models.PositiveIntegerField("行序", default=0)
+    # Cells of the row's other published columns (牵头领导, 半年度目标任务, 进展状态 …) by header,
+    # so the table can be shown and exported as published. Same on every sub-item row of a task.
+    extra = models.JSONField("其他栏目", default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)  # bumped on every save (conflict check)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import transaction
 
@@ -80,7 +80,9 @@ class _DryRun(Exception):
 
 def content_sha256(doc: ParsedDocument) -> str:
     """Hash of the table itself (columns and cells), whatever file it was read from."""
-    body = {"columns": [c.to_dict() for c in doc.columns], "tasks": [t.to_dict() for t in doc.tasks]}
+    tasks = [t.to_dict() | ({"extra": t.extra} if getattr(t, "extra", None) else {})
+             for t in doc.tasks]
+    body = {"columns": [c.to_dict() for c in doc.columns], "tasks": tasks}
     data = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
@@ -150,6 +152,18 @@ def import_document(
         if result.outcome == "created":
             result.report_id = None
     return result
+
+
+class _Row(NamedTuple):
+    """One row of the imported table: the task (or sub-item) it reports on, and its cells."""
+
+    task: Task
+    item: Item
+    extra: dict[str, str]
+
+
+def _extra(parsed: ParsedTask) -> dict[str, str]:
+    return dict(getattr(parsed, "extra", None) or {})
 
 
 def _item_targets(task: ParsedTask) -> list[Item] | None:
@@ -286,8 +300,8 @@ class _Importer:
         self._change("report", report.pk, Change.Action.UPDATE, diff)
         return report
 
-    def _tasks(self, plan: Plan, resolver: UnitResolver) -> list[tuple[Task, Item]]:
-        """Tasks and sub-items matched or created; returns (task, item) for each progress row."""
+    def _tasks(self, plan: Plan, resolver: UnitResolver) -> list[_Row]:
+        """Tasks and sub-items matched or created; returns one _Row per row of the table."""
         existing = {t.pk: t for t in Task.objects.filter(plan=plan, parent__isnull=True)}
         matches = match_tasks(
             [Known(t.pk, t.serial, t.text) for t in existing.values()],
@@ -349,17 +363,19 @@ class _Importer:
         TaskUnit.objects.bulk_create(links)
         self.counts["units"] = len(seen_units)
 
-    def _sub_items(self, plan: Plan, tasks: list[Task]) -> list[tuple[Task, Item]]:
-        parents_with_items = [
-            (task, items) for task, parsed in zip(tasks, self.doc.tasks, strict=True)
+    def _sub_items(self, plan: Plan, tasks: list[Task]) -> list[_Row]:
+        pairs = [
+            (task, parsed, items) for task, parsed in zip(tasks, self.doc.tasks, strict=True)
             if (items := _item_targets(parsed)) is not None
         ]
+        parents_with_items = [(task, items) for task, _parsed, items in pairs]
+        parsed_with_items = [parsed for _task, parsed, _items in pairs]
         children: dict[int, list[Task]] = {}
         for child in Task.objects.filter(parent__in=[t for t, _ in parents_with_items]):
             children.setdefault(child.parent_id, []).append(child)
-        rows: dict[int, list[tuple[Task, Item]]] = {}
+        rows: dict[int, list[_Row]] = {}
         new_children: list[Task] = []
-        for parent, items in parents_with_items:
+        for (parent, items), parsed in zip(parents_with_items, parsed_with_items, strict=True):
             known = sorted(children.get(parent.pk, []), key=lambda c: c.order)
             matches = match_tasks(
                 [Known(c.pk, f"{parent.serial}.{c.order}", c.text) for c in known],
@@ -378,34 +394,34 @@ class _Importer:
                     child = Task(plan=plan, parent=parent, serial="", text=item.heading or "",
                                  order=next_order)
                     new_children.append(child)
-                rows.setdefault(parent.pk, []).append((child, item))
+                rows.setdefault(parent.pk, []).append(_Row(child, item, _extra(parsed)))
             self.counts["sub_items"] += len(items)
         Task.objects.bulk_create(new_children)
         for child in new_children:
             self._change("task", child.pk, Change.Action.CREATE,
                          {"parent": child.parent_id, "text": child.text, "order": child.order})
-        out: list[tuple[Task, Item]] = []
+        out: list[_Row] = []
         for task, parsed in zip(tasks, self.doc.tasks, strict=True):
             if task.pk in rows:
                 out.extend(rows[task.pk])
             else:
-                out.append((task, parsed.items[0] if parsed.items else Item()))
+                out.append(_Row(task, parsed.items[0] if parsed.items else Item(), _extra(parsed)))
         return out
 
-    def _progress(self, report: Report, rows: list[tuple[Task, Item]]) -> None:
+    def _progress(self, report: Report, rows: list[_Row]) -> None:
         existing = {p.task_id: p for p in Progress.objects.filter(report=report)}
         creates: list[Progress] = []
         updates: list[Progress] = []
         moved: list[Progress] = []
         wanted: set[int] = set()
-        for position, (task, item) in enumerate(rows, start=1):
+        for position, (task, item, extra) in enumerate(rows, start=1):
             if task.pk in wanted:
                 # Two rows of this table landed on one task (e.g. two identical sub-headings).
                 self.warn(None, f"task {task.serial or task.text[:20]}: two rows of the table "
                                 f"match it; the second is ignored")
                 continue
             wanted.add(task.pk)
-            values = {f: getattr(item, f) for f in PROGRESS_FIELDS}
+            values = {f: getattr(item, f) for f in PROGRESS_FIELDS} | {"extra": extra}
             current = existing.get(task.pk)
             if current is None:
                 creates.append(Progress(report=report, task=task, position=position,
@@ -431,7 +447,7 @@ class _Importer:
                           **{f: getattr(p, f) for f in PROGRESS_FIELDS}})
         if updates:
             Progress.objects.bulk_update(
-                updates, [*PROGRESS_FIELDS, "position", "version", "updated_by"]
+                updates, [*PROGRESS_FIELDS, "extra", "position", "version", "updated_by"]
             )
         if moved:
             Progress.objects.bulk_update(moved, ["position"])

@@ -60,6 +60,8 @@ def normalize_unit(raw: str) -> UnitName:
     # Drop bracketed table notes; keep other brackets as written.
     text = _BRACKETED.sub(lambda m: "" if is_table_note(m.group(1)) else m.group(0), text)
     text = text.strip(_EDGE_PUNCT)
+    if not any(ch.isalnum() for ch in text):
+        return UnitName(name="", lead_marked=lead)  # "——", "/": an empty cell, not a unit
     aliases = tuple(
         inner for inner in _BRACKETED.findall(text) if looks_like_institution(inner) and inner != text
     )
