@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from django.db import transaction
+from django.utils import timezone
 
 from luoshi.core.models import (
     Change,
@@ -136,7 +137,7 @@ def import_document(
         result.report_id = earlier.report_id
         result.batch_id = earlier.pk
         result.counts = dict(earlier.counts)
-        when = earlier.created_at.strftime("%Y-%m-%d %H:%M")
+        when = timezone.localtime(earlier.created_at).strftime("%Y-%m-%d %H:%M")
         result.message = (
             f"already imported (batch #{earlier.pk}, {earlier.file_name}, {when}); nothing to do"
         )

@@ -1,0 +1,100 @@
+"""`luoshi import`: exit codes, messages, one transaction per file."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import shared_path
+
+from luoshi.cli import main
+from luoshi.core.models import ImportBatch, Progress, Report, Task
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeds():
+    return [str(shared_path("seeds", "000_eb2b56e49a1860ea.txt")),
+            str(shared_path("seeds", "004_fea78dcb383e1fba.txt"))]
+
+
+def test_import_prints_a_summary_per_file_and_a_total(seeds, capsys):
+    assert main(["import", *seeds]) == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{seeds[0]}: imported as report #")
+    assert lines[1].startswith("  190 tasks, 0 sub-items, 0 units, 190 progress entries")
+    assert any(line.startswith("  150 tasks, ") for line in lines)
+    assert lines[-1].startswith("total: 2 of 2 files imported (340 tasks")
+    assert err == ""
+    assert Report.objects.count() == 2
+
+
+def test_reimport_says_already_imported_and_exits_0(seeds, capsys):
+    main(["import", seeds[0]])
+    capsys.readouterr()
+    assert main(["import", seeds[0]]) == 0
+    out, _ = capsys.readouterr()
+    assert "already imported" in out and "nothing to do" in out
+    assert ImportBatch.objects.count() == 1
+
+
+def test_dry_run_writes_nothing(seeds, capsys):
+    assert main(["import", "--dry-run", *seeds]) == 0
+    out, _ = capsys.readouterr()
+    assert "dry run, nothing written" in out
+    assert out.splitlines()[-1].startswith("total: 2 of 2 files would be imported")
+    assert (Report.objects.count(), Task.objects.count(), ImportBatch.objects.count()) == (0, 0, 0)
+
+
+def test_bad_files_are_named_on_stderr_others_still_imported(seeds, tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    missing = tmp_path / "missing.txt"
+    code = main(["import", str(empty), seeds[0], str(binary), str(missing)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    errors = err.splitlines()
+    assert len(errors) == 3
+    assert errors[0].startswith(f"{empty}: ")
+    assert errors[1].startswith(f"{binary}")
+    assert errors[2].startswith(f"{missing}: ")
+    assert out.splitlines()[-1].startswith("total: 1 of 4 files imported")
+    assert out.splitlines()[-1].endswith("; 3 failed")
+    assert Report.objects.count() == 1 and Task.objects.count() == 190
+
+
+def test_refused_conflicting_table_exits_1_and_changes_nothing(seeds, tmp_path, capsys):
+    assert main(["import", seeds[0]]) == 0
+    text = open(seeds[0], encoding="utf-8").read()
+    # The same period's table with one progress cell changed: other bytes, other content.
+    changed = tmp_path / "000-v2.txt"
+    marker = "2020年三季度"
+    assert text.count("1-9月") > 0
+    changed.write_text(text.replace("1-9月", "1-9月份", 1), encoding="utf-8")
+    before = (Progress.objects.count(), ImportBatch.objects.count())
+    capsys.readouterr()
+    assert main(["import", str(changed)]) == 1
+    _, err = capsys.readouterr()
+    assert err.startswith(f"{changed}: a different table for ")
+    assert "--replace" in err and marker in err
+    assert (Progress.objects.count(), ImportBatch.objects.count()) == before
+    assert main(["import", "--replace", str(changed)]) == 0
+    out, _ = capsys.readouterr()
+    assert "replaced as report #" in out
+
+
+def test_help_documents_exit_status(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["import", "--help"])
+    assert exit_.value.code == 0
+    out, _ = capsys.readouterr()
+    assert "Exit status: 0 when every file was imported" in out
+    assert "--replace" in out and "--dry-run" in out
+
+
+def test_no_file_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["import"])
+    assert exit_.value.code == 2
