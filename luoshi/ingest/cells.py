@@ -35,7 +35,12 @@ class Numbering:
 
 
 _CN = "一二三四五六七八九十"
-_ARABIC = re.compile(r"^(\d{1,2})\s*[.、．]\s*(?!\d)")
+# "1." opens a list item unless a digit follows, as in the decimal "1.5亿元"; but "5.8月底完成"
+# and "1.1-8月" are item 5 and item 1 about dates, so a following date does not block it.
+_ARABIC = re.compile(
+    r"^(\d{1,2})\s*[.、．]\s*(?!\d)"
+    r"|^(\d{1,2})\s*[.．、](?=\d{1,4}\s*(?:年|月|[-—–~～至]\s*\d{1,2}\s*月))"
+)
 _PAREN = re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN_ITEM = re.compile(rf"^([{_CN}]{{1,3}})\s*、")
@@ -59,7 +64,7 @@ def numbering(paragraph: str) -> Numbering | None:
         return None
     m = _ARABIC.match(paragraph)
     if m:
-        return Numbering("arabic", int(m.group(1)))
+        return Numbering("arabic", int(m.group(1) or m.group(2)))
     m = _PAREN.match(paragraph)
     if m:
         return Numbering("paren", int(m.group(1)))

@@ -110,19 +110,26 @@ def read_docx_grids(data: bytes, *, name: str = "") -> list[Grid]:
     """The progress tables of a Word .docx file. Raises IngestError for an encrypted or old
     .doc file, a corrupt archive, or a document without a table."""
     if data.startswith(CFB_SIGNATURE):
-        raise IngestError(name, "not a .docx archive: an OLE2 file (encrypted .docx or old .doc); "
-                                "save it as an unprotected .docx")
+        raise IngestError(
+            name,
+            "not a .docx archive: an OLE2 file (encrypted .docx or old .doc); "
+            "save it as an unprotected .docx",
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             xml = zf.read("word/document.xml")
     except KeyError as exc:
-        raise IngestError(name, "not a Word document: the archive has no word/document.xml") from exc
+        raise IngestError(
+            name, "not a Word document: the archive has no word/document.xml"
+        ) from exc
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise IngestError(name, f"corrupt .docx (damaged or truncated archive): {exc}") from exc
     try:
         root = etree.fromstring(xml, parser=etree.XMLParser(huge_tree=True, resolve_entities=False))
     except etree.XMLSyntaxError as exc:
-        raise IngestError(name, f"corrupt .docx: word/document.xml is not well-formed: {exc}") from exc
+        raise IngestError(
+            name, f"corrupt .docx: word/document.xml is not well-formed: {exc}"
+        ) from exc
     body = root.find(f"{{{W}}}body")
     if body is None:
         raise IngestError(name, "corrupt .docx: no document body")
@@ -150,7 +157,9 @@ def read_docx_grids(data: bytes, *, name: str = "") -> list[Grid]:
         preamble = []
         gap_text = False
     if not grids:
-        raise IngestError(name, "no table in the Word document (the progress table must be a Word table)")
+        raise IngestError(
+            name, "no table in the Word document (the progress table must be a Word table)"
+        )
     return progress_tables(grids)
 
 

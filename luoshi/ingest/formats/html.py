@@ -18,11 +18,52 @@ from luoshi.ingest.formats.cells import GridBuilder, clean_lines
 from luoshi.ingest.formats.choose import progress_tables
 from luoshi.ingest.grid import Grid
 
-CHROME = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select",
-          "button", "textarea", "template", "svg", "object", "embed"}
-BLOCK = {"p", "div", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
-         "section", "article", "blockquote", "pre", "dd", "dt", "dl", "caption", "thead",
-         "tbody", "tfoot", "center", "hr", "address"}
+CHROME = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "iframe",
+    "form",
+    "select",
+    "button",
+    "textarea",
+    "template",
+    "svg",
+    "object",
+    "embed",
+}
+BLOCK = {
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "center",
+    "hr",
+    "address",
+}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 PREAMBLE_MAX_LINES = 200
@@ -50,7 +91,9 @@ def decode_html(data: bytes, name: str = "") -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise IngestError(name, "cannot decode the HTML page: not UTF-8, GB18030 or a detectable charset")
+        raise IngestError(
+            name, "cannot decode the HTML page: not UTF-8, GB18030 or a detectable charset"
+        )
     return str(best)
 
 
@@ -159,7 +202,9 @@ def read_html_grids(data: bytes | str, *, name: str = "") -> list[Grid]:
         raise IngestError(name, f"cannot parse the HTML page: {exc}") from exc
     tables = [t for t in root.iter("table") if not any(a.tag in CHROME for a in t.iterancestors())]
     if not tables:
-        raise IngestError(name, "no table found in the HTML page (is it the page with the progress table?)")
+        raise IngestError(
+            name, "no table found in the HTML page (is it the page with the progress table?)"
+        )
     grids = {id(t): _table_grid(t, i + 1) for i, t in enumerate(tables)}
     by_id = {id(t): t for t in tables}
     chosen = progress_tables([grids[id(t)] for t in tables if grids[id(t)].rows])
@@ -168,8 +213,11 @@ def read_html_grids(data: bytes | str, *, name: str = "") -> list[Grid]:
     chosen_ids = {id(g) for g in chosen}
     chosen_tables = [by_id[tid] for tid, g in grids.items() if id(g) in chosen_ids]
     # A chosen table nested inside another chosen one: keep the inner (layout tables wrap content).
-    inner = [t for t in chosen_tables
-             if not any(o is not t and o in t.iterdescendants("table") for o in chosen_tables)]
+    inner = [
+        t
+        for t in chosen_tables
+        if not any(o is not t and o in t.iterdescendants("table") for o in chosen_tables)
+    ]
     before = _text_before(root, set(inner))
     out = []
     for t in inner:

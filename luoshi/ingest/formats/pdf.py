@@ -88,8 +88,12 @@ def _page_tables(page, page_no: int) -> tuple[list[_RawTable], float | None]:
             x0, top, x1, bottom = bbox
             c0, c1 = _index(xs, x0), _index(xs, x1)
             r0, r1 = _index(ys, top), _index(ys, bottom)
-            inside = [ch for ch in chars
-                      if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom]
+            inside = [
+                ch
+                for ch in chars
+                if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1
+                and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom
+            ]
             lines_by_cell[len(cells)] = _lines(inside)
             cells.append((r0, c0, max(1, r1 - r0), max(1, c1 - c0), bbox))
         out.append(_RawTable(page_no, xs, cells, lines_by_cell))
@@ -121,7 +125,9 @@ def _uses_paragraph_gaps(tables: list[_RawTable]) -> bool:
 
 
 def _same_columns(a: _RawTable, b: _RawTable) -> bool:
-    return a.ncols == b.ncols and all(abs(x - y) <= 3 * EDGE_TOLERANCE for x, y in zip(a.xs, b.xs, strict=True))
+    return a.ncols == b.ncols and all(
+        abs(x - y) <= 3 * EDGE_TOLERANCE for x, y in zip(a.xs, b.xs, strict=True)
+    )
 
 
 def read_pdf_grids(data: bytes, *, name: str = "") -> list[Grid]:
@@ -154,8 +160,11 @@ def read_pdf_grids(data: bytes, *, name: str = "") -> list[Grid]:
             raise IngestError(name, f"corrupt PDF: {exc or type(exc).__name__}") from exc
         raise
     if not any_text:
-        raise IngestError(name, "no text layer: scanned PDF? luoshi reads PDFs with text; "
-                                "run OCR first or use the Word/Excel original")
+        raise IngestError(
+            name,
+            "no text layer: scanned PDF? luoshi reads PDFs with text; "
+            "run OCR first or use the Word/Excel original",
+        )
     if not raw:
         raise IngestError(name, "no ruled table found in the PDF text layer")
     gap_mode = _uses_paragraph_gaps(raw)
@@ -175,6 +184,10 @@ def read_pdf_grids(data: bytes, *, name: str = "") -> list[Grid]:
                 text = _join(t.lines_by_cell[i], bbox, gap_mode)
                 b.place(offset + r, c, text, rs, cs, line=None)
             offset += t.nrows
-        pages = f"pages {group[0].page_no}-{group[-1].page_no}" if len(group) > 1 else f"page {group[0].page_no}"
+        pages = (
+            f"pages {group[0].page_no}-{group[-1].page_no}"
+            if len(group) > 1
+            else f"page {group[0].page_no}"
+        )
         grids.append(b.grid(where=f"table {gi} ({pages})", preamble=preamble if gi == 1 else []))
     return progress_tables(grids)

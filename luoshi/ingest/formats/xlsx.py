@@ -42,8 +42,10 @@ def _sheet_grid(ws, index: int) -> Grid | None:
     values = [[value_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
     if not values:
         return None
-    merges = [(m.min_row - 1, m.min_col - 1, m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
-              for m in ws.merged_cells.ranges]
+    merges = [
+        (m.min_row - 1, m.min_col - 1, m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
+        for m in ws.merged_cells.ranges
+    ]
     top_left = {(r, c): (rs, cs) for r, c, rs, cs in merges}
     covered = set()
     for r, c, rs, cs in merges:
@@ -58,8 +60,11 @@ def _sheet_grid(ws, index: int) -> Grid | None:
             if row[c]:
                 width = max(width, c + 1)
                 break
-    spans = [c + cs for (r, c), (_, cs) in top_left.items()
-             if r < len(values) and c < len(values[r]) and values[r][c]]
+    spans = [
+        c + cs
+        for (r, c), (_, cs) in top_left.items()
+        if r < len(values) and c < len(values[r]) and values[r][c]
+    ]
     width = max([width, *spans])
     b = GridBuilder()
     for r, row in enumerate(values):
@@ -106,8 +111,11 @@ def read_xlsx_grids(data: bytes, *, name: str = "") -> list[Grid]:
     """The progress tables of an Excel .xlsx workbook. Raises IngestError for an encrypted or
     old .xls file, a corrupt archive, or a workbook without a table."""
     if data.startswith(CFB_SIGNATURE):
-        raise IngestError(name, "not an .xlsx archive: an OLE2 file, so encrypted (password-protected) "
-                                "or old .xls; remove the password or save as .xlsx")
+        raise IngestError(
+            name,
+            "not an .xlsx archive: an OLE2 file, so encrypted (password-protected) "
+            "or old .xls; remove the password or save as .xlsx",
+        )
     import openpyxl  # deferred: importing it costs ~0.3 s
 
     try:
@@ -122,5 +130,7 @@ def read_xlsx_grids(data: bytes, *, name: str = "") -> list[Grid]:
             grids.append(g)
     wb.close()
     if not grids:
-        raise IngestError(name, "no table in the workbook: every sheet is empty or holds single values")
+        raise IngestError(
+            name, "no table in the workbook: every sheet is empty or holds single values"
+        )
     return progress_tables(grids)

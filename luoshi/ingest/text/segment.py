@@ -20,6 +20,7 @@ The weights are round numbers set by reasoning about these signals, not fitted t
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ from luoshi.ingest.text.cues import cue_score
 from luoshi.vocab import ColumnRole
 
 NEG = float("-inf")
+_CLAUSE = re.compile(r"[,，;；:：。!！?？]")
 
 # Numbering evidence.
 CONTINUE = 1.0  # n followed by n+1 inside a cell
@@ -41,8 +43,11 @@ FIRST_EXTRA = 1.0  # the first paragraph's wording counts (1 + FIRST_EXTRA) time
 # Sub-headings.
 HEADING_MAX_LEN = 80
 HEADING_MIN_ECHO = 0.4
+HEADING_MIN_ECHO_TITLED = 0.25
+TITLE_SHAPE = 0.5
 HEADING_ECHO = 4.0
 HEADING_COST = 1.5
+PARTIAL_COST = 1.0  # a sub-row whose later cells were merged with an earlier sub-row's
 
 
 @dataclass(frozen=True)
@@ -115,9 +120,13 @@ class _Scorer:
         if self.nums[i] is not None or self.empty[i] or len(p) > HEADING_MAX_LEN:
             return NEG
         echo = heading_echo(p, task_text)
-        if echo < HEADING_MIN_ECHO:
+        # A title-shaped line (short, one clause, no figures) needs less echo of the task.
+        titled = (
+            len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
+        )
+        if echo < (HEADING_MIN_ECHO_TITLED if titled else HEADING_MIN_ECHO):
             return NEG
-        return HEADING_ECHO * echo - len(p) / 40 - HEADING_COST
+        return HEADING_ECHO * echo - len(p) / 40 - HEADING_COST + (TITLE_SHAPE if titled else 0.0)
 
     def cell(self, r: int, i: int, j: int) -> float:
         """Score of paragraphs [i, j) as one cell of column r."""
@@ -159,17 +168,23 @@ def _plain(sc: _Scorer, k: int, lo: int) -> tuple[float, list[tuple[int, int]]]:
 
 
 def _subrows(sc: _Scorer, k: int) -> tuple[float, list[SegItem]]:
-    """Best split into two or more sub-rows, each a heading then k cells."""
+    """Best split into two or more sub-rows, each a heading then k cells.
+
+    A sub-row after the first may hold only its heading and first cell: the later cells of
+    the published table spanned several sub-rows (rowspan) and were written out once.
+    """
     n = sc.n
-    # done[c][j]: best score for [0, j) ending with a complete sub-row, c = min(rows, 2).
+    # done[c][j]: best score for [0, j) ending with a complete sub-row, c = min(rows, 2);
+    # done_back[(c, j)] is None for a full sub-row, (pc, h) for a partial one.
     done = [[NEG] * (n + 1) for _ in range(3)]
     done[0][0] = 0.0
-    # cellv[c][r][j], and back-pointers: (prev_state, i).
+    done_back: dict[tuple[int, int], tuple[int, int] | None] = {}
+    # cellv[c][r][j]: a full sub-row's cell r ends at j; back-pointers (prev count, start).
     cellv = [[[NEG] * (n + 1) for _ in range(k)] for _ in range(3)]
     back: dict[tuple[int, int, int], tuple[int, int]] = {}
     for j in range(n + 1):
-        # Extend cells ending at j.
         for c in (1, 2):
+            prevs = [0] if c == 1 else [1, 2]
             for r in range(k):
                 best, arg = NEG, None
                 for i in range(j):
@@ -177,7 +192,6 @@ def _subrows(sc: _Scorer, k: int) -> tuple[float, list[SegItem]]:
                         h = i - 1  # heading paragraph just before the first cell
                         if h < 0 or sc.head[h] == NEG:
                             continue
-                        prevs = [0] if c == 1 else [1, 2]
                         for pc in prevs:
                             base = done[pc][h]
                             if base == NEG:
@@ -195,14 +209,34 @@ def _subrows(sc: _Scorer, k: int) -> tuple[float, list[SegItem]]:
                 if arg is not None:
                     cellv[c][r][j] = best
                     back[(c, r, j)] = arg
-            done[c][j] = max(done[c][j], cellv[c][k - 1][j])
+            if cellv[c][k - 1][j] > done[c][j]:
+                done[c][j] = cellv[c][k - 1][j]
+                done_back[(c, j)] = None
+            # Partial sub-row: heading h, first cell [h + 1, j), after at least one sub-row.
+            for h in range(j - 1):
+                if sc.head[h] == NEG:
+                    continue
+                for pc in prevs:
+                    if pc == 0 or done[pc][h] == NEG:
+                        continue
+                    v = done[pc][h] + sc.head[h] + sc.cell(0, h + 1, j) - PARTIAL_COST
+                    if v > done[c][j]:
+                        done[c][j] = v
+                        done_back[(c, j)] = (pc, h)
     score = done[2][n]
     if score == NEG:
         return NEG, []
     items: list[SegItem] = []
     c, j = 2, n
     while j > 0:
-        cells: list[tuple[int, int]] = []
+        partial = done_back[(c, j)]
+        if partial is not None:
+            pc, h = partial
+            cells = [(h + 1, j)] + [(j, j)] * (k - 1)
+            items.append(SegItem(heading=h, cells=tuple(cells)))
+            c, j = pc, h
+            continue
+        cells = []
         for r in range(k - 1, -1, -1):
             pc, i = back[(c, r, j)]
             cells.append((i, j))
