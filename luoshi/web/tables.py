@@ -14,18 +14,8 @@ from django.db.models import Prefetch
 from luoshi.core.models import Progress, Report, Task, TaskUnit
 from luoshi.vocab import ColumnRole, UnitRole
 
-# Cells that describe the task itself: one per task, merged over its sub-item rows.
-TASK_ROLES = frozenset(
-    {
-        ColumnRole.SERIAL,
-        ColumnRole.TASK,
-        ColumnRole.UNITS,
-        ColumnRole.LEAD_UNIT,
-        ColumnRole.CO_UNITS,
-        ColumnRole.LEADER,
-        ColumnRole.TARGET,
-    }
-)
+# Cells of these roles hold one sub-item's entry; every other column describes the task
+# itself (serial, text, units, leader, target …) and is merged over its sub-item rows.
 PROGRESS_FIELDS = {
     ColumnRole.DONE: "done",
     ColumnRole.PROBLEMS: "problems",
@@ -93,7 +83,11 @@ def _unit_names(task: Task, role: str) -> str:
     return UNIT_SEPARATOR.join(link.unit.name for link in links)
 
 
-def _task_cell(task: Task, role: str) -> str:
+def _task_cell(task: Task, column: Column, extra: dict) -> str:
+    """A task-level cell: as published when the import kept it, else from the task's data."""
+    if column.header in extra:
+        return str(extra[column.header])
+    role = column.role
     if role == ColumnRole.SERIAL:
         return task.serial
     if role == ColumnRole.TASK:
@@ -104,12 +98,19 @@ def _task_cell(task: Task, role: str) -> str:
         return _unit_names(task, UnitRole.LEAD)
     if role == ColumnRole.CO_UNITS:
         return _unit_names(task, UnitRole.CO)
-    return ""  # leader, target: not kept by the data model yet
+    return ""
+
+
+def _position(entry: Progress | None) -> float:
+    """Where the entry stood in the published table; unknown (0 or none) sorts last."""
+    return entry.position if entry is not None and entry.position > 0 else float("inf")
 
 
 def _rows_of(task: Task, children: list[Task], progress: dict[int, Progress]) -> list[tuple]:
     """(heading, progress) per row: the task's own entry, then one per sub-item."""
-    subs = [(c.text, progress.get(c.pk)) for c in children if c.pk in progress or not progress]
+    present = [c for c in children if c.pk in progress or not progress]
+    present.sort(key=lambda c: (_position(progress.get(c.pk)), c.order, c.pk))
+    subs = [(c.text, progress.get(c.pk)) for c in present]
     own = progress.get(task.pk)
     # An empty entry of the task itself is noise above its sub-items, not a row of the table.
     if not subs or (own is not None and not own.is_empty):
@@ -135,26 +136,34 @@ def build_report_table(report: Report) -> ReportTable:
         else:
             children.setdefault(task.parent_id, []).append(task)
 
-    groups = []
+    # A report shows the tasks it has entries for (a round with no entries yet shows all), in
+    # the order of its own published rows, falling back on the plan's order.
+    shown = []
     for task in top:
         subs = children.get(task.pk, [])
-        # A report shows the tasks it has entries for; a round with no entries yet shows all.
         if progress and task.pk not in progress and not any(c.pk in progress for c in subs):
             continue
+        first = min(_position(progress.get(t.pk)) for t in (task, *subs))
+        shown.append((first, task.order, task.pk, task, subs))
+    shown.sort(key=lambda entry: entry[:3])
+
+    groups = []
+    for _first, _order, _pk, task, subs in shown:
         group = TaskGroup(task=task)
         entries = _rows_of(task, subs, progress)
+        # Other published columns are kept per task row, the same on each of its entries.
+        extra = next((e.extra for _h, e in entries if e is not None and e.extra), {})
         for index, (heading, entry) in enumerate(entries):
             cells = []
             heading_placed = False
             for column in columns:
-                if column.role in TASK_ROLES:
-                    if index == 0:
-                        cells.append(
-                            Cell(column.role, _task_cell(task, column.role), rowspan=len(entries))
-                        )
-                    continue
                 name = PROGRESS_FIELDS.get(column.role)
-                text = getattr(entry, name) if (entry is not None and name) else ""
+                if name is None:
+                    if index == 0:
+                        text = _task_cell(task, column, extra)
+                        cells.append(Cell(column.role, text, rowspan=len(entries)))
+                    continue
+                text = getattr(entry, name) if entry is not None else ""
                 cell = Cell(column.role, text)
                 if heading and not heading_placed:
                     cell.heading = heading

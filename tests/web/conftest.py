@@ -113,10 +113,10 @@ def build_sample() -> SimpleNamespace:
     parks = Task.objects.create(plan=plan, serial="2", text="推进海岛公园建设。", order=2)
     link_units(parks, [office, reform])
     park_a = Task.objects.create(
-        plan=plan, parent=parks, serial="2", text="东岛公园建设。", order=1
+        plan=plan, parent=parks, serial="", text="东岛公园建设。", order=1
     )
     park_b = Task.objects.create(
-        plan=plan, parent=parks, serial="2", text="西岛步道建设。", order=2
+        plan=plan, parent=parks, serial="", text="西岛步道建设。", order=2
     )
     roads = Task.objects.create(plan=plan, serial="3", text="改造老旧道路。", order=3)
     old_task = Task.objects.create(plan=old_plan, serial="1", text="整治河道。", order=1)

@@ -44,3 +44,32 @@ def test_query_count_does_not_grow_with_tasks(sample, django_assert_max_num_quer
         for group in table.groups:
             for row in group.rows:
                 [c.text for c in row.cells]
+
+
+def test_rows_follow_the_published_positions(sample):
+    # The report listed task 3 first and the sub-items of task 2 the other way round.
+    for position, task in enumerate([sample.roads, sample.digital, sample.park_b, sample.park_a], 1):
+        Progress.objects.filter(report=sample.report_q3, task=task).update(position=position)
+    table = build_report_table(sample.report_q3)
+    assert [g.task for g in table.groups] == [sample.roads, sample.digital, sample.parks]
+    assert [r.cells[-3].heading for r in table.groups[2].rows] == ["西岛步道建设。", "东岛公园建设。"]
+    # The other report keeps the plan's order.
+    assert [g.task for g in build_report_table(sample.report_h1).groups] == [sample.digital, sample.parks]
+
+
+def test_other_published_columns_come_from_the_kept_cells(sample):
+    report = sample.report_q3
+    report.columns = [*report.columns[:3], {"header": "责任领导", "role": "leader"},
+                      report.columns[3], {"header": "进展状态", "role": "declared_status"}]
+    report.save()
+    cells = {"责任领导": "王副市长", "进展状态": "序时推进"}
+    Progress.objects.filter(report=report, task__in=[sample.park_a, sample.park_b]).update(extra=cells)
+    parks = build_report_table(report).groups[1]
+    first, second = parks.rows
+    assert [(c.role, c.text, c.rowspan) for c in first.cells] == [
+        ("serial", "2", 2), ("task", "推进海岛公园建设。", 2), ("units", "市府办(市数据局)、市发改局", 2),
+        ("leader", "王副市长", 2), ("done", "主体完工。", 1), ("declared_status", "序时推进", 2),
+    ]
+    assert [c.role for c in second.cells] == ["done"]
+    # A task without kept cells shows them empty.
+    assert [c.text for c in build_report_table(report).groups[0].rows[0].cells][3] == ""

@@ -65,3 +65,12 @@ def test_missing_task_is_404(client, db):
 def test_queries_do_not_grow_with_periods(client, sample, django_assert_max_num_queries):
     with django_assert_max_num_queries(5):
         get(client, sample.parks)
+
+
+def test_sub_item_without_heading_is_named_by_its_place(client, sample):
+    sample.park_a.text = ""
+    sample.park_a.save()
+    html = get(client, sample.parks)
+    sub_items = html.split('<ol class="sub-items">', 1)[1].split("</ol>", 1)[0]
+    assert f'<a href="{reverse("task_detail", args=[sample.park_a.pk])}">子项 1</a>' in sub_items
+    assert '<h4 class="sub-heading">子项 1</h4>' in html
