@@ -1,0 +1,84 @@
+"""Sentences, clauses and character bigrams of Chinese prose (offsets kept)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from luoshi.extract import rules
+
+SENTENCE_END = "。;;\n!?！？"
+CLAUSE_END = SENTENCE_END + ",,:："
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_STRIP = re.compile(r"[“”‘’《》「」\"'()（）\[\]【】\s]")
+
+
+def bounds(text: str, pos: int, ends: str) -> tuple[int, int]:
+    """The [start, end) of the run around ``pos`` delimited by any char of ``ends``."""
+    a = pos
+    while a > 0 and text[a - 1] not in ends:
+        a -= 1
+    b = pos
+    while b < len(text) and text[b] not in ends:
+        b += 1
+    return a, b
+
+
+def sentence(text: str, pos: int) -> tuple[int, int]:
+    return bounds(text, pos, SENTENCE_END)
+
+
+def clause(text: str, pos: int) -> tuple[int, int]:
+    return bounds(text, pos, CLAUSE_END)
+
+
+def split(text: str, ends: str) -> list[tuple[int, int]]:
+    """Non-empty runs of ``text`` between delimiters, as offsets."""
+    out: list[tuple[int, int]] = []
+    a = 0
+    for i, ch in enumerate(text):
+        if ch in ends:
+            if i > a:
+                out.append((a, i))
+            a = i + 1
+    if len(text) > a:
+        out.append((a, len(text)))
+    return out
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink [a, b) past spaces and list markers ("1." "①" "(2)") at its start."""
+    while a < b and text[a].isspace():
+        a += 1
+    m = re.match(r"(?:[0-9]{1,2}[.、](?![0-9])|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳])", text[a:b])
+    if m:
+        a += m.end()
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams of the CJK runs of ``text``, quotes removed, common words dropped."""
+    s = _STRIP.sub("", text)
+    out = set()
+    for i in range(len(s) - 1):
+        pair = s[i : i + 2]
+        if _CJK.match(pair[0]) and _CJK.match(pair[1]):
+            out.add(pair)
+    return out - set(rules.STOP_BIGRAMS)
+
+
+def cjk_count(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def find_any(text: str, words: Iterable[str]) -> tuple[int, str] | None:
+    """Leftmost occurrence of any of ``words`` (longest on ties), as (position, word)."""
+    best: tuple[int, str] | None = None
+    for w in words:
+        i = text.find(w)
+        if i >= 0 and (best is None or i < best[0] or (i == best[0] and len(w) > len(best[1]))):
+            best = (i, w)
+    return best

@@ -1,0 +1,132 @@
+"""Typed results of the analysis. Pure Python; the JSON form is ``TaskAnalysis.to_dict``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from luoshi.vocab import Status
+
+# Where a span lies: the task text, or a cell of one of the task's items.
+FIELD_TEXT = "text"
+FIELD_DONE = "done"
+FIELD_PROBLEMS = "problems"
+FIELD_NEXT = "next_steps"
+
+
+@dataclass(frozen=True)
+class Span:
+    """An exact substring of one field of a task, with its offsets (for highlighting)."""
+
+    field: str  # "text" (the task) | "done" | "problems" | "next_steps"
+    item: int | None  # index into Task.items for item fields, None for the task text
+    start: int
+    end: int
+    text: str
+
+    def where(self) -> dict[str, Any]:
+        return {"field": self.field, "item": self.item, "start": self.start, "end": self.end}
+
+
+def _num(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    r = round(v, 6)
+    return int(r) if r == int(r) else r
+
+
+@dataclass
+class Target:
+    metric: str
+    comparator: str  # ">=", "<=", "=", "increase_by", "decrease_by", "reach"
+    value: float
+    unit: str  # as written: "亿元", "%", "万标箱"
+    span: Span
+    family: str | None = None
+    factor: float = 1.0  # value * factor = amount in the family's base unit
+    value_max: float | None = None  # upper bound of a range target ("3-5个")
+    context: str = ""  # the clause the target sits in, used to match measurements
+
+    @property
+    def base_amount(self) -> float:
+        return self.value * self.factor
+
+    def to_dict(self, offsets: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "metric": self.metric,
+            "comparator": self.comparator,
+            "value": _num(self.value),
+            "unit": self.unit,
+            "span": self.span.text,
+        }
+        if offsets:
+            d["where"] = self.span.where()
+        return d
+
+
+@dataclass
+class Measurement:
+    metric: str
+    value: float
+    unit: str
+    as_of: str  # the period as written ("1-9月", "三季度", "目前"), "" when none is given
+    span: Span
+    ratio_stated: float | None = None  # percent as stated: 61.98 for 完成年度计划61.98%
+    target: int | None = None  # index into the task's targets
+    ratio: float | None = None  # measured / target, after unit conversion
+    family: str | None = None
+    factor: float = 1.0
+    as_of_month: int | None = None  # last month covered, None when unknown
+    as_of_date: str | None = None  # ISO end date when the year is known
+    approx: bool = False
+
+    def to_dict(self, offsets: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "metric": self.metric,
+            "value": _num(self.value),
+            "unit": self.unit,
+            "as_of": self.as_of,
+            "span": self.span.text,
+            "ratio_stated": _num(self.ratio_stated),
+            "target": self.target,
+            "ratio": None if self.ratio is None else round(self.ratio, 4),
+        }
+        if offsets:
+            d["where"] = self.span.where()
+            d["as_of_date"] = self.as_of_date
+        return d
+
+
+@dataclass
+class StatusResult:
+    value: Status
+    reason: str  # short, Chinese
+    evidence: list[Span] = field(default_factory=list)
+    rule: str = ""  # which rule decided, for debugging and docs (e.g. "delay_words")
+
+    def to_dict(self, offsets: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "value": str(self.value),
+            "reason": self.reason,
+            "evidence": [s.text for s in self.evidence],
+        }
+        if offsets:
+            d["evidence_where"] = [s.where() for s in self.evidence]
+            d["rule"] = self.rule
+        return d
+
+
+@dataclass
+class TaskAnalysis:
+    serial: str
+    targets: list[Target]
+    measurements: list[Measurement]
+    status: StatusResult
+
+    def to_dict(self, offsets: bool = False) -> dict[str, Any]:
+        """The issue-4 JSON keys; ``offsets=True`` adds where each span lies (for the web)."""
+        return {
+            "targets": [t.to_dict(offsets) for t in self.targets],
+            "measurements": [m.to_dict(offsets) for m in self.measurements],
+            "status": self.status.to_dict(offsets),
+        }

@@ -1,0 +1,316 @@
+"""Numerals and quantities in Chinese government prose.
+
+``parse_numeral`` reads one numeral (Arabic, Chinese, mixed: "1.5万", "一百二十", "两", "十五").
+``find_quantities`` finds every number-with-unit in a text and says which are labels rather
+than amounts ("1+3+N", "“152”工程", "5G", "4A级", "第三批", list markers "1." "①", years,
+dates, document numbers). Offsets always refer to the text as given: normalisation of
+full-width characters is one character for one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from luoshi.extract import rules
+from luoshi.extract.units import SCALES, UnitMatch, match_unit
+
+# One-for-one normalisation, so offsets in the normalised text are offsets in the source.
+_FULLWIDTH = {ord(c): ord(h) for c, h in zip("０１２３４５６７８９．％＋－～，：；（）", "0123456789.%+-~,:;()", strict=True)}
+
+
+def normalise(text: str) -> str:
+    """Full-width digits and signs to ASCII, keeping length (offsets stay valid)."""
+    return text.translate(_FULLWIDTH)
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+CN_NUM_CHARS = "零〇一二两三四五六七八九十百千"
+
+
+def parse_chinese(text: str) -> float:
+    """Value of a Chinese numeral: 一百二十 -> 120, 十五 -> 15, 两万三千 -> 23000, 三点五 -> 3.5."""
+    if not text:
+        raise ValueError("empty numeral")
+    if "点" in text:
+        whole, _, frac = text.partition("点")
+        value = parse_chinese(whole) if whole else 0.0
+        digits = "".join(str(_CN_DIGITS[c]) for c in frac if c in _CN_DIGITS)
+        if len(digits) != len(frac) or not digits:
+            raise ValueError(f"bad decimal numeral: {text}")
+        return value + float("0." + digits)
+    total = 0
+    section = 0
+    digit: int | None = None
+    only_digits = all(c in _CN_DIGITS for c in text)
+    if only_digits and len(text) > 1:  # 二〇二〇 style: positional
+        return float("".join(str(_CN_DIGITS[c]) for c in text))
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]
+            digit = None
+        elif ch in _CN_BIG:
+            section += digit or 0
+            total += (section or 1) * _CN_BIG[ch]
+            section = 0
+            digit = None
+        else:
+            raise ValueError(f"not a Chinese numeral: {text}")
+    return float(total + section + (digit or 0))
+
+
+def parse_numeral(text: str) -> float:
+    """Arabic or Chinese numeral with an optional scale: "1.5万" -> 15000, "3,200" -> 3200."""
+    s = normalise(text).strip()
+    if not s:
+        raise ValueError("empty numeral")
+    scale = 1.0
+    for name in sorted(SCALES, key=len, reverse=True):
+        if s.endswith(name) and len(s) > len(name) and s[: -len(name)][-1:].isdigit():
+            scale = SCALES[name]
+            s = s[: -len(name)]
+            break
+    if re.fullmatch(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?", s):
+        return float(s.replace(",", "")) * scale
+    return parse_chinese(s) * scale
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit, as found in a text."""
+
+    value: float
+    unit: str  # as written, scale included: "亿元", "%", "万标箱"; "" when none
+    family: str | None
+    factor: float  # value * factor = amount in the family's base unit
+    start: int
+    end: int  # after the unit and any 以上/左右 suffix that belongs to the number
+    num_start: int
+    num_end: int
+    value_max: float | None = None  # upper bound of a range "3-5个"
+    approx: bool = False  # 约, 多, 余, 左右, 逾
+    chinese: bool = False
+    label: str = ""  # why this is a label and not an amount, "" when it is an amount
+    unit_inferred: bool = False  # 2900多万 in a money sentence -> 万元
+    target_ok: bool = True
+
+    @property
+    def base_amount(self) -> float:
+        return self.value * self.factor
+
+    @property
+    def is_amount(self) -> bool:
+        return not self.label and self.family is not None
+
+
+_ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+_CHINESE = f"[{CN_NUM_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
+_NUM = f"(?:{_ARABIC}|{_CHINESE})"
+_QTY_RE = re.compile(
+    rf"(?P<num>{_NUM})"
+    rf"(?:\s*(?P<dash>[-~至到—–])\s*(?P<num2>{_NUM}))?"
+    r"(?P<approx>多|余|来)?"
+    r"(?P<ge>个)?"  # 2个亿 (colloquial 2亿元)
+    r"(?P<scale>万亿|千万|百万|亿|万)?"
+    r"(?P<approx2>多|余)?"
+)
+_PERCENT_CN = re.compile(rf"百分之(?P<num>{_NUM})")
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\n。;;:]))\s*(?:[0-9]{1,2}[.、](?![0-9]{1,3}[%万亿个家项])|[(（][0-9一二三四五六七八九十]{1,3}[)）])")
+
+_MONEY_CONTEXT = re.compile(rf"(?:{rules.MONEY_CONTEXT_WORDS})")
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside “…”, 《…》, ‘…’, "…" — names and slogans, whose numbers are labels."""
+    spans: list[tuple[int, int]] = []
+    for opener, closer in (("“", "”"), ("《", "》"), ("‘", "’"), ("「", "」"), ("【", "】")):
+        i = 0
+        while True:
+            a = text.find(opener, i)
+            if a < 0:
+                break
+            b = text.find(closer, a + 1)
+            if b < 0 or b - a > rules.MAX_QUOTE_LEN:
+                i = a + 1
+                continue
+            spans.append((a, b + 1))
+            i = b + 1
+    # Straight double quotes pair up in order.
+    idx = [i for i, c in enumerate(text) if c == '"']
+    for a, b in zip(idx[::2], idx[1::2], strict=False):
+        if b - a <= rules.MAX_QUOTE_LEN:
+            spans.append((a, b + 1))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _label_reason(text: str, m: re.Match[str], unit: UnitMatch | None, quotes, markers) -> str:
+    a, b = m.start("num"), m.end("num")
+    before = text[a - 1] if a > 0 else ""
+    after = text[m.end() : m.end() + 1]
+    num = m.group("num")
+    if _inside(a, quotes):
+        return "引号或书名号内的名称"
+    if before == "第" or text[max(0, a - 1) : a] in ("周", "初"):
+        return "序数"
+    if _inside(a, markers):
+        return "列表序号"
+    if before and (before.isascii() and (before.isalpha() or before in "+#:/@_")):
+        return "字母数字编号"
+    nxt = text[b : b + 1]
+    if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "+#:_"):
+        return "字母数字编号"
+    if before == "〔" or nxt == "〕" or (nxt == "号" and unit is None):
+        return "文号"
+    if unit is None:
+        if after in ("级", "星"):
+            return "等级"
+        if after in ("年", "月", "日"):
+            return "日期"
+        return "无单位"
+    if num[0] in CN_NUM_CHARS:
+        if num in ("一", "十", "百", "千", "两") and not m.group("num2"):
+            # 一个, 一批, 千家万户, 百名: idioms far more often than amounts
+            return "成语或泛指"
+        if text[max(0, a - 1) : a] in rules.CN_NUMERAL_WORD_PREFIX:
+            return "词语的一部分"
+    return ""
+
+
+def find_quantities(text: str, mask: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """All numbers followed by a unit (or a percent sign) in ``text``, labels included.
+
+    ``mask`` lists spans already explained (periods such as "1-9月"); numbers in them are skipped.
+    """
+    norm = normalise(text)
+    quotes = _quote_spans(norm)
+    markers = [(m.start(), m.end()) for m in _LIST_MARKER.finditer(norm)]
+    mask = mask or []
+    out: list[Quantity] = []
+    pos = 0
+    while True:
+        m = _QTY_RE.search(norm, pos)
+        if m is None:
+            break
+        pos = max(m.end(), m.start() + 1)
+        a = m.start("num")
+        if _inside(a, mask):
+            continue
+        # A numeral glued to a preceding digit run is part of a bigger token (e.g. "K4+350").
+        if m.start() > 0 and norm[m.start() - 1].isdigit():
+            continue
+        q = _quantity(norm, m, quotes, markers)
+        if q is not None:
+            out.append(q)
+            pos = max(pos, q.end)
+    for m in _PERCENT_CN.finditer(norm):
+        if _inside(m.start(), mask):
+            continue
+        try:
+            v = parse_numeral(m.group("num"))
+        except ValueError:
+            continue
+        out.append(Quantity(v, "%", "percent", 1.0, m.start(), m.end(), m.start(), m.end(), chinese=True))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _quantity(norm: str, m: re.Match[str], quotes, markers) -> Quantity | None:
+    num = m.group("num")
+    try:
+        value = parse_numeral(num)
+    except ValueError:
+        return None
+    chinese = num[0] in CN_NUM_CHARS
+    value_max = None
+    end = m.end()
+    if m.group("num2"):
+        try:
+            value_max = parse_numeral(m.group("num2"))
+        except ValueError:
+            return None
+        if value_max < value:
+            # "2016-2019", "02-01" codes and date ranges are not ranges of amounts.
+            value_max = None
+    approx = bool(m.group("approx") or m.group("approx2"))
+    scale = m.group("scale") or ""
+    ge = m.group("ge")
+    unit: UnitMatch | None = None
+    inferred = False
+    if ge and scale == "亿" and norm[end : end + 1] != "元":
+        # 2个亿 -> 2亿元 (colloquial); but 30个亿元项目 is thirty projects of 亿元 size.
+        unit = match_unit(norm, end, scale)
+        if unit is None:
+            unit = UnitMatch("亿元", _money_unit(), 1e8, end)
+            inferred = True
+    elif ge:
+        # The 个 is the unit; whatever follows (亿元项目) describes the things counted.
+        unit = match_unit(norm, m.start("ge"))
+        end = m.start("ge")
+        scale = ""
+        approx = bool(m.group("approx"))
+    else:
+        unit = match_unit(norm, end, scale)
+        if unit is None and scale:
+            window = norm[max(0, m.start() - rules.MONEY_CONTEXT_WINDOW) : m.start()]
+            if _MONEY_CONTEXT.search(window) or norm[end : end + 1] == "元":
+                unit = UnitMatch(scale + "元", _money_unit(), SCALES[scale], end)
+                inferred = True
+    if unit is None and norm[end : end + 1] == "%":
+        unit = UnitMatch("%", _percent_unit(), 1.0, end + 1)
+    if unit is None and norm[m.end("num") : m.end("num") + 1] == "%":
+        unit = UnitMatch("%", _percent_unit(), 1.0, m.end("num") + 1)
+        end = m.end("num")
+    if unit is None and not scale:
+        # Not an amount; still report labels that matter to callers? No: skip bare numbers.
+        label = _label_reason(norm, m, None, quotes, markers)
+        return Quantity(value, "", None, 1.0, m.start(), m.end("num"), m.start("num"),
+                        m.end("num"), value_max, approx, chinese, label or "无单位")
+    if unit is None:
+        return Quantity(value, scale, None, SCALES[scale], m.start(), end, m.start("num"),
+                        m.end("num"), value_max, approx, chinese, "无单位")
+    qend = unit.end
+    tail = norm[qend : qend + 2]
+    if tail.startswith("左右"):
+        approx = True
+    label = _label_reason(norm, m, unit, quotes, markers)
+    before = norm[max(0, m.start() - 2) : m.start()]
+    if any(w in before for w in ("约", "逾", "近")):
+        approx = True
+    return Quantity(
+        value=value,
+        unit=unit.written,
+        family=unit.base.family,
+        factor=unit.factor,
+        start=m.start(),
+        end=qend,
+        num_start=m.start("num"),
+        num_end=m.end("num"),
+        value_max=value_max,
+        approx=approx,
+        chinese=chinese,
+        label=label,
+        unit_inferred=inferred,
+        target_ok=unit.base.target_ok,
+    )
+
+
+def _money_unit():
+    from luoshi.extract.units import BASE_UNITS
+
+    return next(u for u in BASE_UNITS if u.written == "元")
+
+
+def _percent_unit():
+    from luoshi.extract.units import BASE_UNITS
+
+    return next(u for u in BASE_UNITS if u.written == "%")

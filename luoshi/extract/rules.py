@@ -1,0 +1,192 @@
+"""Every threshold and word list the analysis uses, in one place, each with its reason.
+
+These are the rules a careful supervisor (督查室) states when reading a progress table; they
+are data, so that a reviewer can read and change them without reading the code. Regular
+expression fragments are joined with "|" where used. docs/analysis.md explains them in prose.
+"""
+
+from __future__ import annotations
+
+# --- Figures against time -------------------------------------------------------------------
+
+# Progress is cumulative from 1 January. A running total is "behind" when its ratio to the
+# annual target is under the share of the year elapsed at its as-of date minus this tolerance.
+# 0.10 = about five weeks of a year: at Q3 (share 0.75) a ratio under 0.65 is behind, so
+# 61.98% of the annual plan at the end of September lags, 84% does not.
+TIME_TOLERANCE = 0.10
+
+# A growth-rate target (增长15%) is compared to the rate reported so far, not to time: a rate
+# of the same sign at least this share of the target is on track (10.7% against 15% is);
+# a fall where growth was promised, or under this share, is behind.
+RATE_MIN_SHARE = 0.5
+
+# A limit (<=, 控制在…以内) is broken when the measured value exceeds it by more than this.
+LIMIT_TOLERANCE = 0.0
+
+# A stated completion share (完成年度计划61.98%) is a ratio in percent.
+PERCENT = 100.0
+
+# --- Numbers ----------------------------------------------------------------------------------
+
+# Longest run inside quotes or 《》 treated as a name (its numbers are labels).
+MAX_QUOTE_LEN = 60
+
+# A bare scale (2900多万, 3.5亿) is money when one of these words is this close before it.
+MONEY_CONTEXT_WINDOW = 12
+MONEY_CONTEXT_WORDS = (
+    "资金|金额|投资|税收|收入|经费|融资|贷款|额度|债券|资本|补助|奖励|支出|预算|销售额|产值|"
+    "增加值|营收|利润|压减|节约|减负|让利|兑现|拨付|下达|到位|募集|授信|余额"
+)
+
+# A Chinese numeral right after one of these is part of a word (统一, 唯一, 逐一 …).
+CN_NUMERAL_WORD_PREFIX = ("统", "唯", "逐", "万", "之", "单", "专", "同", "划", "合", "整", "初", "周")
+
+# --- Comparators of targets -----------------------------------------------------------------
+
+# After the number and unit.
+SUFFIX_GE = ("及以上", "以上", "多")
+SUFFIX_LE = ("以内", "以下", "之内")
+# Right before the number (the verb or adverb governing it).
+PREFIX_GE = ("不少于", "不低于", "至少", "超过", "突破", "大于", "逾", "超")
+PREFIX_LE = ("不超过", "不高于", "控制在", "低于", "压缩至", "压缩到", "降至", "降到", "少于", "小于")
+PREFIX_REACH = ("达到", "达")
+# Verbs of change; they may stand before the metric ("压减一般公用经费支出5%").
+INCREASE_VERBS = ("同比增长", "增长", "提高", "提升", "增加", "上升", "增幅", "增速")
+DECREASE_VERBS = ("同比下降", "下降", "降低", "压减", "减少", "压缩", "削减", "降幅", "减排", "下浮")
+# Adverbs and modal verbs stripped from the front of a target's metric.
+METRIC_LEADING_WORDS = (
+    "确保", "力争", "争取", "全年", "年内", "全面", "努力", "实现", "推动", "完成", "安排",
+    "新增", "其中", "累计", "共", "全市", "全区", "全县", "今年", "当年", "每年",
+)
+
+# --- Measurements ---------------------------------------------------------------------------
+
+# A figure right after these is a plan or target restated, not what was done.
+PLAN_FIGURE_BEFORE = ("计划", "目标", "任务", "预算", "考核任务", "要求", "指标")
+PLAN_FIGURE_AFTER = ("的任务", "任务", "的目标", "目标", "的计划", "计划")
+# A clause with these before the figure speaks of the future.
+FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "将在", "争取", "有望", "下一步", "下步", "目标是")
+# A figure after these is what remains to be done.
+REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口")
+# "其中" opens a breakdown of the figure before it; its figures are parts, not totals.
+BREAKDOWN_WORDS = ("其中",)
+# A percentage after these states the completion share of a plan (ratio_stated).
+RATIO_STATED_PATTERNS = (
+    r"完成(?:了)?(?:全年|年度|本年|当年)?[^,,。;;]{0,10}?(?:计划|目标|任务)(?:的)?",
+    r"占(?:全年|年度)?[^,,。;;]{0,14}?(?:计划|目标|任务)[^,,。;;]{0,12}?的",
+    r"完成率(?:为|达|达到)?",
+    r"(?:完成|进度)(?:比例|率)?(?:为|达|达到)?(?:全年|年度)(?:的)?",
+    r"相当于(?:全年|年度)[^,,。;;]{0,8}?的",
+)
+# Whether a ratio_stated is against the annual plan (then compared with time elapsed).
+ANNUAL_RATIO_WORDS = ("年度", "全年", "计划", "目标", "任务", "考核")
+
+# --- Status words ---------------------------------------------------------------------------
+
+# The entry says, without qualification, that the task is complete.
+WHOLE_DONE = (
+    r"^(?:该项|此项|本项|该任务)?(?:工作)?(?:已经?|均已|已全部|已全面|全部|已按要求|已如期)"
+    r"(?:完成|建成|实现|落实|办结|竣工)(?:全部)?(?:任务|工作|目标)?(?:[,,;;。(]|$)"
+)
+# "(该项已完成)" anywhere in the entry.
+EXPLICIT_DONE = r"[(（](?:该项|此项|本项)?(?:工作)?已(?:经)?(?:全部)?完成[)）]"
+# 已完成全年目标 / 已完成…任务要求 : the year's target is met (not a quarter's or a batch's).
+TARGET_MET = (
+    r"(?:已经?|提前|超额|全面)(?:完成|实现|超额完成)(?:了)?[^,,。;;]{0,20}?(?:全年|年度|上级)?"
+    r"[^,,。;;]{0,6}?(?:目标|任务)(?:要求)?"
+)
+# Words that make a completion partial: 基本完成, 初步完成, 第二批, 一季度任务 …
+PARTIAL_WORDS = ("基本", "初步", "部分", "大部分", "阶段", "季度", "半年", "第一批", "第二批",
+                 "第三批", "一期", "首批", "初稿", "前期", "试点", "中间")
+# Task verbs whose object can be finished within the year, grouped by the stage they reach.
+START_VERBS = ("开工建设", "开工", "启动建设", "动工")
+FINISH_VERBS = ("建成", "完成", "竣工", "完工", "投用", "投入使用", "新建", "建设", "改造", "办理",
+                "清零", "实现", "创成", "设立", "成立", "出台", "列入", "纳入", "谋划", "举办", "回购")
+# Which achieved verbs satisfy which task verb (by stage).
+ACHIEVES = {
+    "start": ("开工", "进场施工", "动工", "建成", "完工", "竣工", "投用", "完成"),
+    "finish": ("建成", "完成", "竣工", "完工", "投用", "投入使用", "实现", "清零", "创成", "设立",
+               "成立", "出台", "印发", "列入", "纳入", "谋划", "举办", "回购", "运营", "办结"),
+}
+# Markers that a verb in the progress text is an accomplished fact.
+ACHIEVED_MARKERS = (r"已经?|已于[^,,。;;]{0,10}?|均已|成功|顺利|全面|已全部|已全面|全部|"
+                    r"[0-9]{1,2}月(?:[0-9]{1,2}日|份|底|初|中旬|下旬|上旬)?")
+# Words before an achievement verb that undo it: 拟建成, 计划完成, 正在建设, 尚未完成.
+NOT_ACHIEVED_BEFORE = ("拟", "计划", "预计", "正在", "将", "力争", "争取", "尚未", "未", "没有",
+                       "不能", "无法", "待", "推进", "加快", "确保", "要", "需", "启动")
+# An entry that still reports work under way or pending on the finished object is not done.
+# Minimum overlap (character bigrams) between a task clause's object and the progress text
+# near an achievement verb for the clause to count as achieved.
+OBJECT_MIN_BIGRAMS = 2
+OBJECT_MIN_SHARE = 0.25
+
+# Delay and inability: the text says the task lags or cannot be done -> behind.
+DELAY_WORDS = (
+    "滞后", "缓慢", "较慢", "偏慢", "迟缓", "无法完成", "难以完成", "未能完成", "不能完成", "完不成",
+    "做不到", "无法实现", "难以实现", "流拍", "暂缓", "暂停", "停滞", "搁置", "延期", "推迟",
+    "延后", "未按计划", "未按期", "未达到序时", "未达序时", "落后于序时", "低于序时", "不及预期",
+    "未能如期", "无法如期", "停工",
+)
+# 取消 only as the outcome ("赛事取消,"), not as a reform verb ("取消证明事项").
+CANCELLED = r"(?:被|已|因[^,,。;;]{0,10}?)?取消(?=[,,。;;)）]|$|了)"
+# Risk: the text foresees difficulty without saying it lags -> at_risk.
+RISK_WORDS = (
+    "难度较大", "难度很大", "难度大", "有难度", "较大难度", "难以", "压力较大", "压力巨大", "压力大",
+    "存在风险", "风险较大", "不确定性", "差距较大", "差距大", "不容乐观", "存在不确定",
+)
+RISK_GAP = r"距离[^,,。;;]{0,12}?较大"
+# Negations that cancel a following delay or risk word: 不存在滞后, 无滞后, 没有延期.
+NEGATIONS = ("不存在", "没有", "未出现", "无", "不", "未", "避免", "防止", "杜绝")
+# A delay word in a finding about others (审计发现…滞后) or as the object of supervision
+# (督导落后项目, 破解…滞后问题) is not about this task.
+FOREIGN_CONTEXT = ("发现", "查出", "督导", "督促", "破解", "解决", "整治", "通报", "约谈", "查处",
+                   "针对", "对于", "梳理")
+
+# "No data": the unit says it cannot report.
+NO_DATA = ("无法提供数据", "暂无数据", "无法提供", "未提供数据", "数据暂缺", "暂无统计", "无统计数据",
+           "数据尚未", "未报送", "未填报", "暂未统计")
+
+# Boilerplate that says nothing concrete; an entry made only of these is vague.
+BOILERPLATE = (
+    "按计划推进", "按照计划推进", "按计划有序推进", "按计划实施", "正在推进", "正常推进", "稳步推进",
+    "有序推进", "积极推进", "扎实推进", "全力推进", "推进中", "正在进行", "进行中", "持续推进",
+    "按进度推进", "按序时推进", "按时序推进", "按节点推进", "正在实施", "已启动", "工作正常",
+    "顺利推进", "加快推进", "稳步实施", "正常", "推进", "落实中", "有序开展", "正在开展", "持续开展",
+)
+# Chars left after removing boilerplate and punctuation below which an entry is still vague.
+VAGUE_MAX_REST = 2
+
+# Stage words, for "to be built this year but only just started" at the end of the year.
+START_STAGE = ("开工", "进场", "招拍挂", "启动", "动工", "签约", "立项", "招标", "摘牌")
+LATER_STAGE = ("主体", "结顶", "封顶", "基本完成", "基本建成", "竣工", "完工", "验收", "投用", "运营",
+               "试运行", "%", "装修", "完成建设", "建成", "安装")
+# From this share of the year on, a task promised to be finished that has only started lags.
+STAGE_SHARE = 0.75
+# Task verbs that promise the object finished within the year.
+MUST_FINISH_VERBS = ("建成", "投用", "投入使用", "竣工", "完工")
+
+# --- Matching measurements to targets ---------------------------------------------------------
+
+# Bigrams too common to tell one metric from another (verbs of reporting, time words).
+STOP_BIGRAMS = (
+    "完成", "已完", "累计", "实现", "全年", "年度", "目前", "共计", "确保", "力争", "以上", "以下",
+    "计划", "新增", "争取", "全区", "全市", "全县", "我区", "我市", "其中", "截至", "同比", "工作",
+    "推进", "开展", "今年", "达到", "项目",
+)
+# Words naming what kind of quantity a money or count metric is. A measurement and a target
+# that both name a kind, and different kinds, are different metrics (投资 is not 增加值),
+# even when their units agree.
+METRIC_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "investment": ("投资",),
+    "value_added": ("增加值", "产值", "GDP", "生产总值"),
+    "tax": ("税收", "贡献", "财政收入", "入库", "税"),
+    "financing": ("融资", "筹资", "债券", "授信", "贷款"),
+    "export": ("出口", "进出口", "外贸"),
+    "retail": ("零售", "消费品", "销售"),
+    "foreign_capital": ("外资",),
+}
+# A clause with fewer own CJK chars than this (after dropping verbs of reporting) refers to
+# the noun of the clause before it: "共20项举措,已完成15个".
+ELLIPTIC_MAX_CJK = 1
+ELLIPTIC_DROP = ("已完成", "完成", "已", "累计", "共", "其中", "实现", "达到", "达", "约", "季度",
+                 "一", "二", "三", "四", "前", "月", "底", "至", "截", "目前")

@@ -1,0 +1,131 @@
+"""Targets promised in a task's text: "确保完成投资40亿元以上" -> (完成投资, >=, 40, 亿元)."""
+
+from __future__ import annotations
+
+from luoshi.extract import clauses, rules
+from luoshi.extract.model import FIELD_TEXT, Span, Target
+from luoshi.extract.numbers import Quantity, find_quantities, normalise
+from luoshi.extract.periods import find_periods
+
+# Small rate-verbs (提升, 提高) also mean "upgrade" ("建设提升42公里绿道"): with a unit other
+# than a percentage only these plain verbs of change make an increase_by / decrease_by.
+_ABSOLUTE_CHANGE = ("增长", "增加", "减少", "下降", "降低", "压减", "削减")
+
+
+def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None) -> list[Target]:
+    """Targets in a task's text, in order. Labels, years and list markers are not targets."""
+    if not text:
+        return []
+    norm = normalise(text)
+    mask = [(p.start, p.end) for p in find_periods(norm)]
+    quantities = [q for q in find_quantities(norm, mask) if q.is_amount and q.target_ok]
+    out: list[Target] = []
+    for i, q in enumerate(quantities):
+        ca, cb = clauses.clause(norm, q.num_start)
+        # Sub-clause: items of a list joined by 、 each carry their own number.
+        sa, sb = ca, cb
+        prev = [p for p in quantities[:i] if ca <= p.start < q.start]
+        nxt = [p for p in quantities[i + 1 :] if q.end <= p.start < cb]
+        if prev:
+            cut = norm.rfind("、", prev[-1].end, q.num_start)
+            if cut >= 0:
+                sa = cut + 1
+        if nxt:
+            cut = norm.find("、", q.end, nxt[0].start)
+            if cut >= 0:
+                sb = cut
+        sa, sb = clauses.trim(norm, sa, sb)
+        comparator = _comparator(norm, q, sa, sb, ca)
+        metric = _metric(norm, q, sa, sb)
+        span = Span(field, item, sa, sb, text[sa:sb])
+        context = norm[ca:sb] if sa > ca else norm[sa:sb]
+        out.append(
+            Target(
+                metric=metric,
+                comparator=comparator,
+                value=q.value,
+                unit=q.unit,
+                span=span,
+                family=q.family,
+                factor=q.factor,
+                value_max=q.value_max,
+                context=context,
+            )
+        )
+    return out
+
+
+def _verb_before(text: str, a: int, b: int, verbs: tuple[str, ...]) -> int:
+    """Position of the last of ``verbs`` in text[a:b] (not 增加值), or -1."""
+    best = -1
+    for v in verbs:
+        i = text.rfind(v, a, b)
+        while i >= 0 and text[i + len(v) : i + len(v) + 1] == "值":
+            i = text.rfind(v, a, i)
+        if i > best:
+            best = i
+    return best
+
+
+def _comparator(text: str, q: Quantity, sa: int, sb: int, ca: int) -> str:
+    is_pct = q.family == "percent"
+    inc_verbs = rules.INCREASE_VERBS if is_pct else _ABSOLUTE_CHANGE[:2]
+    dec_verbs = rules.DECREASE_VERBS if is_pct else _ABSOLUTE_CHANGE[2:]
+    # A percentage change may have the metric between verb and number; a continuation after 、
+    # inherits the verb of its clause ("压减A支出5%、B支出10%").
+    lo = ca if is_pct else max(sa, q.num_start - 2)
+    inc = _verb_before(text, lo, q.num_start, inc_verbs)
+    dec = _verb_before(text, lo, q.num_start, dec_verbs)
+    if inc >= 0 or dec >= 0:
+        return "increase_by" if inc > dec else "decrease_by"
+    after = text[q.end : q.end + 3]
+    if after.startswith(rules.SUFFIX_GE[:2]):
+        return ">="
+    if after.startswith(rules.SUFFIX_LE):
+        return "<="
+    before = text[sa : q.num_start]
+    for words, comp in ((rules.PREFIX_LE, "<="), (rules.PREFIX_GE, ">=")):
+        for w in words:
+            i = before.rfind(w)
+            if i >= 0 and len(before) - (i + len(w)) <= (3 if len(w) > 1 else 0):
+                return comp
+    for w in rules.PREFIX_REACH:
+        if before.endswith(w):
+            return "reach"
+    if q.value_max is not None:
+        return ">="
+    return "="
+
+
+def _metric(text: str, q: Quantity, sa: int, sb: int) -> str:
+    """What is counted: the words after the number when it precedes its noun, else before."""
+    after = text[q.end : sb]
+    for suffix in (*rules.SUFFIX_GE, *rules.SUFFIX_LE):
+        if after.startswith(suffix):
+            after = after[len(suffix) :]
+            break
+    if clauses.cjk_count(after) >= 2 and (
+        q.num_start - sa <= 4 or text[q.num_start - 1 : q.num_start] == "等"
+    ):
+        return after.strip()
+    before = text[sa : q.num_start]
+    for w in sorted(
+        (*rules.PREFIX_GE, *rules.PREFIX_LE, *rules.PREFIX_REACH, *rules.INCREASE_VERBS,
+         *rules.DECREASE_VERBS, "约", "为"),
+        key=len,
+        reverse=True,
+    ):
+        if before.endswith(w) and not (w.startswith("增加") and before.endswith("增加值")):
+            before = before[: -len(w)]
+            break
+    changed = True
+    while changed:
+        changed = False
+        for w in (*rules.METRIC_LEADING_WORDS, *rules.DECREASE_VERBS):
+            if before.startswith(w) and len(before) > len(w):
+                before = before[len(w) :]
+                changed = True
+    before = before.strip()
+    if clauses.cjk_count(before) >= 2:
+        return before
+    return (before + after).strip() or text[sa:sb]

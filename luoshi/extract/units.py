@@ -1,0 +1,142 @@
+"""Measure units as written in Chinese progress tables, their family and scale.
+
+A unit is kept as written ("万标箱", "亿元", "万美元") and also known by its family ("money",
+"count" …) and the factor that converts it to the family's base ("亿元" -> 1e8 元), so that
+"6987.6万元" and "1.5亿元" compare. Units of different families never compare.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Scale prefixes that may stand between a number and its unit: 3万吨, 1.5亿元, 2千万元.
+SCALES: dict[str, float] = {
+    "万亿": 1e12,
+    "千万": 1e7,
+    "百万": 1e6,
+    "亿": 1e8,
+    "万": 1e4,
+    "千": 1e3,
+    "百": 1e2,
+}
+
+
+@dataclass(frozen=True)
+class BaseUnit:
+    written: str
+    family: str
+    factor: float = 1.0  # to the family's base unit
+    target_ok: bool = True  # may a task promise a figure in this unit?
+
+
+def _units(family: str, names: str, factor: float = 1.0, target_ok: bool = True) -> list[BaseUnit]:
+    return [BaseUnit(n, family, factor, target_ok) for n in names.split()]
+
+
+# Families: money (元), usd (美元), count (个, 家, 项 … things counted), person, person_time,
+# times (次, 场 … events), length (米), area (平方米), weight (吨), teu (标箱), energy (千瓦时),
+# power (千瓦), volume (立方米), duration (天), percent, pp (percentage points).
+BASE_UNITS: list[BaseUnit] = [
+    *_units("money", "元 块钱"),
+    *_units("usd", "美元"),
+    *_units("percent", "%"),
+    *_units("pp", "个百分点 百分点"),
+    *_units(
+        "count",
+        "个 家 项 所 座 处 条 套 户 栋 幢 艘 辆 台 件 本 份 只 张 支 篇 块 宗 类 种 间 笔 批 株 棵 根",
+    ),
+    *_units("person", "人 名 位"),
+    *_units("person_time", "人次"),
+    *_units("times", "次 场 轮 起", target_ok=False),
+    *_units("length", "公里", 1000.0),
+    *_units("length", "千米", 1000.0),
+    *_units("length", "米 延米"),
+    *_units("area", "平方公里", 1e6),
+    *_units("area", "平方米 平米 ㎡"),
+    *_units("area", "公顷", 10000.0),
+    *_units("area", "亩", 666.6667),
+    *_units("weight", "吨"),
+    *_units("weight", "公斤 千克", 0.001),
+    *_units("teu", "标箱 TEU"),
+    *_units("energy", "千瓦时 度"),
+    *_units("power", "千瓦"),
+    *_units("volume", "立方米 方"),
+    *_units("duration", "个工作日 工作日 天 小时"),
+]
+
+# Longest first, so "平方公里" wins over "公里", "人次" over "人", "个百分点" over "个".
+_BY_LENGTH = sorted(BASE_UNITS, key=lambda u: -len(u.written))
+
+# A unit character followed by one of these is the start of a word, not a unit:
+# 项目 (project), 个人, 家庭, 条件, 户籍, 本地, 处置, 台风, 种植, 类似 …
+WORD_CONTINUATIONS: dict[str, str] = {
+    "项": "目",
+    "个": "人体性案",
+    "家": "庭乡属园",
+    "条": "件例款线",
+    "户": "籍口型",
+    "本": "地级部岛市区县土",
+    "处": "置理罚于在",
+    "台": "风账湾胞",
+    "种": "植养类",
+    "类": "似",
+    "所": "有在属以",
+    "间": "隔",
+    "份": "额",
+    "元": "素旦",
+    "度": "假",
+    "名": "单称录",
+    "位": "于置",
+    "块": "地",
+    "起": "来步",
+    "只": "有是要",
+    "张": "网图",
+    "天": "然气下",
+    "方": "案面式法向",
+    "米": "以",
+    "场": "所景地馆",
+    "次": "要",
+    "批": "准复",
+    "号": "",
+}
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    written: str  # scale + unit as written, e.g. "万标箱"
+    base: BaseUnit
+    factor: float  # scale * unit factor: converts the value to the family's base
+    end: int  # index just after the unit in the text
+
+
+def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
+    """The unit starting at ``pos`` (after any scale already consumed), or None."""
+    for unit in _BY_LENGTH:
+        w = unit.written
+        if not text.startswith(w, pos):
+            continue
+        nxt = text[pos + len(w) : pos + len(w) + 1]
+        if nxt and nxt in WORD_CONTINUATIONS.get(w, ""):
+            continue
+        factor = SCALES.get(scale, 1.0) * unit.factor
+        return UnitMatch(scale + w, unit, factor, pos + len(w))
+    return None
+
+
+def family_of(written: str) -> str | None:
+    """Family of a unit as written ("亿元" -> "money"), None when unknown."""
+    for scale in sorted(SCALES, key=len, reverse=True):
+        if written.startswith(scale) and len(written) > len(scale):
+            rest = written[len(scale) :]
+            break
+    else:
+        rest = written
+    for unit in _BY_LENGTH:
+        if unit.written == rest:
+            return unit.family
+    return None
+
+
+def same_family(a: str, b: str) -> bool:
+    """Two families compare: identical, or both counts of things (项 and 个 and 家 …)."""
+    return a == b
