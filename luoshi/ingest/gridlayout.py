@@ -1,0 +1,177 @@
+"""From expanded Grids (HTML, DOCX, XLSX, PDF readers) to a ParsedDocument.
+
+The conventions are those of docs/formats.md, shared with the writers:
+
+- the header row is the row, among the first few, naming the most known columns; a row
+  repeating it later (page breaks) is skipped;
+- rows sharing one merged serial cell are one task, one item per row; when a task has several
+  rows, the first paragraph of each row's first progress cell is that item's heading;
+- a progress cell merged down over several sub-rows is written once, in its first sub-row
+  (later sub-rows get "" there, as the text reader does);
+- a row whose cells are all one merged cell (a group row such as "一、…") is not a task: it is
+  reported in a warning.
+
+Readers register e.g. ``register("html", sniff, lambda data, name: document_from_grids(
+read_html_grids(data, name=name), name, "html"))``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from luoshi.ingest.errors import IngestError
+from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.headers import columns_from_headers, is_known_header, normalise_header
+from luoshi.ingest.layout import RowCells, build_task, item_columns
+from luoshi.ingest.metadata import read_meta
+from luoshi.ingest.model import Column, ParsedDocument, Task
+from luoshi.vocab import ColumnRole
+
+HEADER_ROWS_LOOKED_AT = 6
+MAX_HEADER_LEN = 24
+
+
+def _header_row(grid: Grid) -> int | None:
+    best, at = 0, None
+    for r, row in enumerate(grid.rows[:HEADER_ROWS_LOOKED_AT]):
+        score = sum(
+            1
+            for c in _distinct(row)
+            if 0 < len(normalise_header(c.text)) <= MAX_HEADER_LEN and is_known_header(c.text)
+        )
+        if score > best:
+            best, at = score, r
+    return at if best >= 2 else None
+
+
+def _distinct(row: Sequence[GridCell | None]) -> list[GridCell]:
+    seen: set[int] = set()
+    out = []
+    for c in row:
+        if c is not None and id(c) not in seen:
+            seen.add(id(c))
+            out.append(c)
+    return out
+
+
+def _lines(cell: GridCell | None) -> list[str]:
+    return cell.text.split("\n") if cell is not None and cell.text else []
+
+
+def _place(grid: Grid, r: int) -> str:
+    return f"{grid.where}, row {r + 1}".lstrip(", ")
+
+
+def _tasks_of(
+    grid: Grid, name: str, columns: list[Column], h: int, warn: list[tuple[int | None, str]]
+) -> tuple[list[Task], list[str]]:
+    header = [normalise_header(t) for t in grid.texts(h)]
+    roles = [c.role for c in columns]
+    serial_col = roles.index(ColumnRole.SERIAL) if ColumnRole.SERIAL in roles else None
+    task_col = roles.index(ColumnRole.TASK) if ColumnRole.TASK in roles else None
+    key_col = serial_col if serial_col is not None else task_col
+    run = item_columns(columns)
+    groups: list[list[int]] = []
+    for r in range(h + 1, len(grid.rows)):
+        row = grid.rows[r]
+        texts = [normalise_header(t) for t in grid.texts(r)]
+        if texts == header or not any(texts):
+            continue
+        cells = _distinct(row)
+        if len(cells) == 1 and len(row) > 1:
+            warn.append(
+                (
+                    cells[0].line,
+                    f"{_place(grid, r)}: group row {cells[0].text[:30]!r} is not a task",
+                )
+            )
+            continue
+        key = row[key_col] if key_col is not None and key_col < len(row) else None
+        prev = grid.rows[groups[-1][-1]] if groups else None
+        if prev is not None and key is not None and key_col < len(prev) and prev[key_col] is key:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    notes: list[str] = []
+    tasks: list[Task] = []
+    for n, rows in enumerate(groups, 1):
+        first = grid.rows[rows[0]]
+        serial = first[serial_col].text if serial_col is not None and first[serial_col] else ""
+        if not serial:
+            serial = str(n)
+            warn.append(
+                (None, f"{_place(grid, rows[0])}: row has no serial; numbered {n} by position")
+            )
+        rc = RowCells(serial=serial, line_start=_line(first), line_end=_line(grid.rows[rows[-1]]))
+        for c, col in enumerate(columns):
+            if c in run or col.role is ColumnRole.SERIAL:
+                continue
+            rc.fixed[c] = _lines(first[c] if c < len(first) else None)
+        seen: set[int] = set()
+        for r in rows:
+            row = grid.rows[r]
+            cells: dict[int, list[str]] = {}
+            for c in run:
+                cell = row[c] if c < len(row) else None
+                if cell is None or id(cell) in seen:
+                    cells[c] = []  # merged down from an earlier sub-row: written there
+                    continue
+                seen.add(id(cell))
+                cells[c] = _lines(cell)
+            heading = None
+            if len(rows) > 1 and run and cells[run[0]]:
+                heading, cells[run[0]] = cells[run[0]][0], cells[run[0]][1:]
+            rc.items.append((heading, cells))
+        tasks.append(build_task(rc, columns, notes))
+    return tasks, notes
+
+
+def _line(row: Sequence[GridCell | None]) -> int | None:
+    return next((c.line for c in row if c is not None and c.line is not None), None)
+
+
+def document_from_grids(
+    grids: Sequence[Grid], name: str, format: str, layout: str = ""
+) -> ParsedDocument:
+    """The progress table(s) of a file as one document; tables after the first with the same
+    columns continue it, others are reported in warnings."""
+    warn: list[tuple[int | None, str]] = []
+    chosen: list[tuple[Grid, int]] = [(g, h) for g in grids if (h := _header_row(g)) is not None]
+    if not chosen:
+        where = "; ".join(g.where for g in grids if g.where) or "no table"
+        raise IngestError(
+            name,
+            "no table with a recognisable header row (序号, 任务内容, 完成情况 …)",
+            where=where,
+        )
+    grid, h = chosen[0]
+    columns, header_warnings = columns_from_headers(grid.texts(h))
+    warn += [(None, f"{grid.where}: {w}".lstrip(": ")) for w in header_warnings]
+    tasks, notes = _tasks_of(grid, name, columns, h, warn)
+    for other, oh in chosen[1:]:
+        other_columns, _ = columns_from_headers(other.texts(oh))
+        if [c.role for c in other_columns] == [c.role for c in columns]:
+            more, more_notes = _tasks_of(other, name, columns, oh, warn)
+            tasks += more
+            notes += [n for n in more_notes if n not in notes]
+        else:
+            warn.append((None, f"{other.where}: another table with different columns: not read"))
+    body = [c.text for g, _ in chosen for row in g.rows for c in _distinct(row)]
+    meta, meta_warnings = read_meta(grid.preamble, body)
+    meta.notes += notes
+    doc = ParsedDocument(
+        meta=meta,
+        columns=columns,
+        tasks=tasks,
+        source_name=name,
+        format=format,
+        layout=layout or "grid",
+    )
+    for line, message in [(None, w) for w in meta_warnings] + warn:
+        doc.warn(line, message)
+    serials: dict[str, int] = {}
+    for t in tasks:
+        if t.serial in serials:
+            doc.warn(t.line_start, f"serial {t.serial} appears more than once; both rows kept")
+        serials[t.serial] = 1
+    return doc
