@@ -1,0 +1,128 @@
+"""Django admin for the core models: browse and correct; history and import batches read-only."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+
+from luoshi.core.models import (
+    Change,
+    Government,
+    ImportBatch,
+    Period,
+    Plan,
+    Progress,
+    Report,
+    Task,
+    TaskUnit,
+    Unit,
+    UnitAlias,
+)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records of what happened: never edited by hand."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Government)
+class GovernmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["name"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "government", "year"]
+    list_filter = ["year", "government"]
+    search_fields = ["title", "government__name"]
+    list_select_related = ["government"]
+
+
+class UnitAliasInline(admin.TabularInline):
+    model = UnitAlias
+    extra = 1
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "government"]
+    list_filter = ["government"]
+    search_fields = ["name", "aliases__alias"]
+    list_select_related = ["government"]
+    inlines = [UnitAliasInline]
+
+
+class TaskUnitInline(admin.TabularInline):
+    model = TaskUnit
+    extra = 0
+    autocomplete_fields = ["unit"]
+    ordering = ["order"]
+
+
+@admin.register(Task)
+class TaskAdmin(admin.ModelAdmin):
+    list_display = ["serial", "short_text", "plan", "parent", "order"]
+    list_filter = ["plan"]
+    search_fields = ["serial", "text"]
+    list_select_related = ["plan__government", "parent"]
+    raw_id_fields = ["parent"]
+    readonly_fields = ["version"]
+    inlines = [TaskUnitInline]
+
+    @admin.display(description="任务内容")
+    def short_text(self, obj: Task) -> str:
+        return obj.text[:60]
+
+
+@admin.register(Period)
+class PeriodAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "year", "kind", "month", "label"]
+    list_filter = ["year", "kind"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "plan", "period", "state", "published_date"]
+    list_filter = ["state", "period__year", "plan__government"]
+    search_fields = ["title", "index_no", "plan__government__name"]
+    list_select_related = ["plan__government", "period"]
+    readonly_fields = ["content_sha256", "created_at", "updated_at"]
+    date_hierarchy = "published_date"
+    formfield_overrides = {
+        models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"},
+    }
+
+
+@admin.register(Progress)
+class ProgressAdmin(admin.ModelAdmin):
+    list_display = ["task", "report", "position", "updated_at"]
+    list_filter = ["report"]
+    search_fields = ["done", "problems", "next_steps", "task__text"]
+    list_select_related = ["task", "report__plan__government", "report__period"]
+    raw_id_fields = ["task", "report"]
+    readonly_fields = ["version", "updated_at", "updated_by"]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(ReadOnlyAdmin):
+    list_display = ["file_name", "outcome", "report", "created_at", "created_by"]
+    list_filter = ["outcome", "format"]
+    search_fields = ["file_name", "sha256"]
+    list_select_related = ["report__plan__government", "report__period", "created_by"]
+
+
+@admin.register(Change)
+class ChangeAdmin(ReadOnlyAdmin):
+    list_display = ["at", "action", "model", "object_id", "user", "batch"]
+    list_filter = ["model", "action"]
+    search_fields = ["=object_id"]
+    list_select_related = ["user", "batch"]
