@@ -120,6 +120,7 @@ def official_table(doc: ParsedDocument) -> OfficialTable:
     )
     item_cols = [j for j, r in enumerate(roles) if r in ITEM_ROLES]
     first_item_col = item_cols[0] if item_cols else None
+    first_unit_col = next((j for j, r in enumerate(roles) if r in UNIT_ROLES), None)
     unit_notes = [n for n in doc.meta.notes if is_unit_note(n)]
     for t_index, task in enumerate(doc.tasks):
         items = task.items or []
@@ -141,7 +142,7 @@ def official_table(doc: ParsedDocument) -> OfficialTable:
                         row.append(OutCell(value))
                 elif i == 0:
                     text = _task_cell(task, columns[j], roles)
-                    if t_index == 0 and role in UNIT_ROLES and unit_notes and j == roles.index(role):
+                    if t_index == 0 and unit_notes and j == first_unit_col:
                         text += "".join(unit_notes)
                     row.append(OutCell(text, n))
                 else:
