@@ -176,10 +176,10 @@ class Watched:
         assert self.problems == [], "\n".join(self.problems)
         assert self.dialogs == [], f"dialogs opened: {self.dialogs}"
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, *, full_page: bool = True) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        self.page.screenshot(path=str(path), full_page=full_page)
         return path
 
 

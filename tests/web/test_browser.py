@@ -108,3 +108,22 @@ def test_narrow_screens_scroll_the_table_not_the_page(web_page, live_sample, wid
         )
         assert overflow <= 0, f"{url} is {overflow}px wider than a {width}px screen"
     web_page.assert_clean()
+
+
+def test_real_seed_table_and_task_page(web_page, transactional_db, seed004):
+    from luoshi.core.models import Report
+    from luoshi.core.services.importing import import_document
+    from luoshi.ingest import read_document
+
+    result = import_document(read_document(seed004), file_name=seed004.name)
+    report = Report.objects.get(pk=result.report_id)
+    web_page.goto(reverse("report_detail", args=[report.pk]))
+    page = web_page.page
+    assert page.locator("table.report-table > tbody").count() == 150
+    assert page.locator(".report-meta").inner_text().count("市政府办公室") == 1
+    web_page.screenshot("report_table_seed004", full_page=False)  # the page is 150 tasks long
+    task = Task.objects.get(plan=report.plan, parent=None, serial="3")
+    web_page.goto(reverse("task_detail", args=[task.pk]))
+    assert page.locator(".period-block .entry").count() == task.children.count()
+    web_page.screenshot("task_page_seed004")
+    web_page.assert_clean()
