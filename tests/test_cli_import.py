@@ -41,7 +41,8 @@ def test_reimport_says_already_imported_and_exits_0(seeds, capsys):
 def test_dry_run_writes_nothing(seeds, capsys):
     assert main(["import", "--dry-run", *seeds]) == 0
     out, _ = capsys.readouterr()
-    assert "dry run, nothing written" in out
+    assert out.splitlines()[0] == (f"{seeds[0]}: dry run, nothing written: would be imported as "
+                                   "a new report (洞头区2020年政府工作报告重点工作 2020年三季度)")
     assert out.splitlines()[-1].startswith("total: 2 of 2 files would be imported")
     assert (Report.objects.count(), Task.objects.count(), ImportBatch.objects.count()) == (0, 0, 0)
 
@@ -82,7 +83,7 @@ def test_refused_conflicting_table_exits_1_and_changes_nothing(seeds, tmp_path, 
     assert (Progress.objects.count(), ImportBatch.objects.count()) == before
     assert main(["import", "--replace", str(changed)]) == 0
     out, _ = capsys.readouterr()
-    assert "replaced as report #" in out
+    assert "replaced report #" in out
 
 
 def test_help_documents_exit_status(capsys):

@@ -148,7 +148,7 @@ def import_document(
             if dry_run:
                 raise _DryRun
     except _DryRun:
-        result.message = f"dry run, nothing written: would be {result.message}"
+        result.message = f"dry run, nothing written: {result.message}"
         result.batch_id = None
         if result.outcome == "created":
             result.report_id = None
@@ -214,7 +214,11 @@ class _Importer:
         if report is not None and report.content_sha256 == content:
             self.result.outcome = ImportBatch.Outcome.SAME_CONTENT
             self.result.report_id = report.pk
-            self.result.message = f"the same table is already imported as report #{report.pk}; file recorded, nothing changed"
+            self.result.message = (
+                f"the same table is already imported as report #{report.pk}; "
+                f"{'file would be recorded' if self.result.dry_run else 'file recorded'}, "
+                f"nothing else changed"
+            )
             self._finish(report, ImportBatch.Outcome.SAME_CONTENT)
             return
         if report is not None and not self.replace:
@@ -242,8 +246,13 @@ class _Importer:
         Change.objects.bulk_create(self.changes)
         self.result.outcome = outcome
         self.result.report_id = report.pk
-        verb = "replaced" if outcome == ImportBatch.Outcome.REPLACED else "imported"
-        self.result.message = f"{verb} as report #{report.pk} ({plan} {period})"
+        if not self.result.dry_run:
+            verb = "replaced" if outcome == ImportBatch.Outcome.REPLACED else "imported as"
+            self.result.message = f"{verb} report #{report.pk} ({plan} {period})"
+        elif outcome == ImportBatch.Outcome.REPLACED:
+            self.result.message = f"would replace report #{report.pk} ({plan} {period})"
+        else:
+            self.result.message = f"would be imported as a new report ({plan} {period})"
         self._finish(report, outcome, batch=self.batch)
 
     def _finish(self, report: Report, outcome: str, batch: ImportBatch | None = None) -> None:
