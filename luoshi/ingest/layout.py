@@ -16,16 +16,9 @@ from luoshi.ingest.model import Column, Item, Task
 from luoshi.ingest.units import split_units
 from luoshi.vocab import ColumnRole
 
-# Columns that may hold several paragraphs and may be split into sub-rows (sub-items).
-ITEM_ROLES = frozenset(
-    {
-        ColumnRole.DONE,
-        ColumnRole.PROBLEMS,
-        ColumnRole.NEXT_STEPS,
-        ColumnRole.TARGET,
-        ColumnRole.OTHER,
-    }
-)
+# Columns split into sub-rows (one per item), as docs/formats.md says. The other columns
+# (task, units, leader, target, declared status, unknown) are the task's own.
+ITEM_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
 _ITEM_FIELD = {
     ColumnRole.DONE: "done",
     ColumnRole.PROBLEMS: "problems",
@@ -44,9 +37,11 @@ class RowCells:
     line_end: int | None = None
 
 
-def item_columns(columns: Sequence[Column]) -> list[int]:
-    """Indexes of the contiguous run of sub-row columns (done/problems/next …)."""
-    idx = [i for i, c in enumerate(columns) if c.role in ITEM_ROLES]
+def item_columns(columns: Sequence[Column], also: frozenset[ColumnRole] = frozenset()) -> list[int]:
+    """Indexes of the contiguous run of sub-row columns (done/problems/next), widened by the
+    roles in ``also`` (the text reader segments a multi-paragraph target cell with them)."""
+    roles = ITEM_ROLES | also
+    idx = [i for i, c in enumerate(columns) if c.role in roles]
     if not idx:
         return []
     # Only the first contiguous run: a trailing 'other' after units is a fixed column.
@@ -89,11 +84,14 @@ def build_task(row: RowCells, columns: Sequence[Column], notes: list[str]) -> Ta
     for heading, cells in row.items or [(None, {})]:
         item = Item(heading=heading)
         for col, lines in cells.items():
+            text = cell_text(lines)
             name = _ITEM_FIELD.get(columns[col].role)
             if name is not None:
-                text = cell_text(lines)
                 old = getattr(item, name)
                 setattr(item, name, f"{old}\n{text}" if old and text else old or text)
+            elif text:  # e.g. a target cell segmented with the progress cells: the task's own
+                header = columns[col].header
+                extra[header] = f"{extra[header]}\n{text}" if extra.get(header) else text
         items.append(item)
     task = Task(
         serial=row.serial,

@@ -205,7 +205,9 @@ def _row_cells(row: _Row, columns: list[Column], meta_title: str, warn: list) ->
     the progress run split by the segmenter."""
     paras = row.paras
     cols = [i for i, c in enumerate(columns) if c.role is not ColumnRole.SERIAL]
-    run = item_columns(columns)
+    # A target cell may run over several paragraphs ("全年:" then 1., 2. …), so it is
+    # segmented together with the progress cells when it stands next to them.
+    run = item_columns(columns, also=frozenset({ColumnRole.TARGET}))
     before = [c for c in cols if not run or c < run[0]]
     after = [c for c in cols if run and c > run[-1]]
     out = RowCells(

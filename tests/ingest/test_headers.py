@@ -1,0 +1,57 @@
+import pytest
+
+from luoshi.ingest.headers import columns_from_headers, header_role
+from luoshi.vocab import ColumnRole as R
+
+CASES = [
+    ("序号", False, R.SERIAL),
+    ("任务内容", False, R.TASK),
+    ("重 点 工 作", False, R.TASK),
+    ("工作内容", False, R.TASK),
+    ("主要任务", False, R.TASK),
+    ("目标任务", False, R.TASK),
+    ("内容与要求", False, R.TASK),
+    ("工作事项", False, R.TASK),
+    ("实事内容", False, R.TASK),
+    ("重 点 工 作 任 务", False, R.TASK),
+    ("责任单位", True, R.UNITS),
+    ("责任主体与协同单位", True, R.UNITS),
+    ("牵头单位", True, R.LEAD_UNIT),
+    ("配合单位", True, R.CO_UNITS),
+    ("牵头领导", True, R.LEADER),
+    ("责任领导", True, R.LEADER),
+    ("区政府分管领导", True, R.LEADER),
+    ("半年度目标任务", True, R.TARGET),
+    ("全年目标任务", True, R.TARGET),
+    ("一季度目标", True, R.TARGET),
+    ("前三季度完成情况", True, R.DONE),
+    ("三季度进展情况", True, R.DONE),
+    ("1-11月完成情况", True, R.DONE),
+    ("当前完成情况", True, R.DONE),
+    ("存在问题及困难", True, R.PROBLEMS),
+    ("存在问题", True, R.PROBLEMS),
+    ("下一步工作", True, R.NEXT_STEPS),
+    ("下步打算", True, R.NEXT_STEPS),
+    ("是否达序", True, R.DECLARED_STATUS),
+    ("形象进度", True, R.DECLARED_STATUS),
+    ("进展状态", True, R.DECLARED_STATUS),
+    ("备注", True, R.OTHER),
+]
+
+
+@pytest.mark.parametrize(("header", "have_task", "role"), CASES)
+def test_header_role(header, have_task, role):
+    assert header_role(header, have_task) is role
+
+
+def test_target_word_is_the_task_column_when_no_task_column_yet():
+    cols, warnings = columns_from_headers(["序号", "目标任务", "责任领导", "责任单位"])
+    assert [c.role for c in cols] == [R.SERIAL, R.TASK, R.LEADER, R.UNITS]
+    assert warnings == []
+
+
+def test_unknown_header_kept_as_other_with_warning():
+    cols, warnings = columns_from_headers(["序号", "重 点 工 作", "备 注"])
+    assert cols[1].header == "重点工作"
+    assert cols[2].header == "备注" and cols[2].role is R.OTHER
+    assert len(warnings) == 1 and "备注" in warnings[0]

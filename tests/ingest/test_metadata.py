@@ -1,0 +1,80 @@
+from datetime import date
+
+from luoshi.ingest.metadata import infer_government, parse_date, read_meta
+from luoshi.vocab import PeriodKind
+
+BULLETS = [
+    "2020年度区政府工作报告重点工作清单落实情况表(三季度)",
+    "发布日期:2021-01-15 11:46:41 浏览次数: 来源: 字体:[ ]",
+    "• 索引号:",
+    "• 001008003006001/2020-51324",
+    "• 组配分类:",
+    "• 政府绩效工作",
+    "• 发布机构:",
+    "• 区府办(外事办、大数据发展管理局)",
+    "• 成文日期:",
+    "• 2021- 01- 15",
+    "• 公开方式:",
+    "• 主动公开",
+]
+INLINE = [
+    "当前位置:",
+    "舟山市人民政府> 法定主动公开内容> 市政府工作报告>",
+    "索引号 001008009005001/2020-179780",
+    "组配分类 市政府工作报告 发布机构 市政府办公室",
+    "生成日期 2020-10-29 公开方式 主动公开",
+    "2020年度市政府重点工作任务前三季度完成情况",
+    "发布日期:2020-10-29 来源:市政府办公室 访问次数: 字号:[ ]",
+]
+
+
+def test_bullet_style_value_on_next_line():
+    meta, _ = read_meta(BULLETS, ["洞头区"] * 6)
+    assert meta.index_no == "001008003006001/2020-51324"
+    assert meta.category == "政府绩效工作"
+    assert meta.publisher == "区府办(外事办、大数据发展管理局)"
+    assert meta.written_date == date(2021, 1, 15)
+    assert meta.published_date == date(2021, 1, 15)
+    assert meta.disclosure == "主动公开"
+    assert meta.year == 2020 and meta.period.kind is PeriodKind.Q3
+
+
+def test_inline_style_several_keys_per_line():
+    meta, warnings = read_meta(INLINE)
+    assert meta.index_no == "001008009005001/2020-179780"
+    assert meta.category == "市政府工作报告"
+    assert meta.publisher == "市政府办公室"
+    assert meta.written_date == date(2020, 10, 29)
+    assert meta.disclosure == "主动公开"
+    assert meta.title == "2020年度市政府重点工作任务前三季度完成情况"
+    assert meta.government == "舟山市"  # from the breadcrumb "舟山市人民政府>"
+    assert warnings == []
+
+
+def test_government_inferred_from_the_text_is_said_in_a_warning():
+    meta, warnings = read_meta(BULLETS, ["洞头区招商", "洞头区旅游", "示范区"] * 5)
+    assert meta.government == "洞头区"
+    assert any("inferred" in w and "洞头区" in w for w in warnings)
+
+
+def test_government_left_empty_when_unknown():
+    meta, warnings = read_meta(BULLETS, ["没有地名"])
+    assert meta.government == ""
+    assert any("government not named" in w for w in warnings)
+
+
+def test_government_from_the_title():
+    assert infer_government("温州市洞头区人民政府2020年重点工作", [], []) == ("洞头区", None)
+    assert infer_government("2020年度市政府重点工作", [], [])[0] == ""
+
+
+def test_dates_with_spaces_and_characters():
+    assert parse_date("2021- 01- 15") == date(2021, 1, 15)
+    assert parse_date("2020年10月29日") == date(2020, 10, 29)
+    assert parse_date("2020-13-40") is None
+
+
+def test_no_title_is_a_warning():
+    meta, warnings = read_meta(["• 索引号:", "• 1"])
+    assert meta.title == "" and meta.period is None
+    assert any("no title" in w for w in warnings)
