@@ -1,6 +1,23 @@
 """Targets, measurements and status with evidence, from task and progress texts.
 
-Pure Python, no Django. ``analyze_task(task, period)`` and ``analyze_document(doc)`` are the
-entry points (see luoshi.extract.analyze); thresholds and word lists are in
-``luoshi.extract.rules``.
+Pure Python, no Django::
+
+    from luoshi.extract import analyze_document, analyze_task
+    for analysis in analyze_document(doc):
+        analysis.to_dict()   # {"targets": [...], "measurements": [...], "status": {...}}
+
+Thresholds and word lists are in ``luoshi.extract.rules``; docs/analysis.md explains them.
 """
+
+from luoshi.extract.analyze import analyze_document, analyze_task
+from luoshi.extract.model import Measurement, Span, StatusResult, Target, TaskAnalysis
+
+__all__ = [
+    "Measurement",
+    "Span",
+    "StatusResult",
+    "Target",
+    "TaskAnalysis",
+    "analyze_document",
+    "analyze_task",
+]

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 
 from luoshi.extract import rules
 
-SENTENCE_END = "。;;\n!?！？"
-CLAUSE_END = SENTENCE_END + ",,:："
+SENTENCE_END = "。;\uff1b\n!?\uff01\uff1f"
+CLAUSE_END = SENTENCE_END + ",\uff0c:\uff1a"
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_STRIP = re.compile(r"[“”‘’《》「」\"'()（）\[\]【】\s]")
+_STRIP = re.compile(r"[“”‘’《》「」\"'()（）\[\]【】]")
 
 
 def bounds(text: str, pos: int, ends: str) -> tuple[int, int]:

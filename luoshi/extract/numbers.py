@@ -304,6 +304,15 @@ def _quantity(norm: str, m: re.Match[str], quotes, markers) -> Quantity | None:
     )
 
 
+def blank_quantities(norm: str, quantities: list[Quantity]) -> str:
+    """``norm`` with every number-and-unit replaced by spaces (so "亿元" names no metric)."""
+    chars = list(norm)
+    for q in quantities:
+        for i in range(q.start, min(q.end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
 def _money_unit():
     from luoshi.extract.units import BASE_UNITS
 

@@ -97,17 +97,42 @@ TARGET_MET = (
 )
 # Words that make a completion partial: 基本完成, 初步完成, 第二批, 一季度任务 …
 PARTIAL_WORDS = ("基本", "初步", "部分", "大部分", "阶段", "季度", "半年", "第一批", "第二批",
-                 "第三批", "一期", "首批", "初稿", "前期", "试点", "中间")
-# Task verbs whose object can be finished within the year, grouped by the stage they reach.
+                 "第三批", "一期", "首批", "初稿", "前期", "试点", "中间", "编制", "设计", "规划",
+                 "可研", "立项", "招标", "讨论稿", "征求意见稿")
+# Work still under way right after an achievement undoes it: "已完成方案,正在落实投资主体".
+ONGOING_WORDS = ("正在", "进行中", "推进中", "尚在", "仍在")
+# Task verbs whose object can be finished within the year, and the verbs in a progress text
+# that show each one achieved. Planning verbs (谋划, 推进, 深化 …) promise no finished object.
 START_VERBS = ("开工建设", "开工", "启动建设", "动工")
-FINISH_VERBS = ("建成", "完成", "竣工", "完工", "投用", "投入使用", "新建", "建设", "改造", "办理",
-                "清零", "实现", "创成", "设立", "成立", "出台", "列入", "纳入", "谋划", "举办", "回购")
-# Which achieved verbs satisfy which task verb (by stage).
-ACHIEVES = {
-    "start": ("开工", "进场施工", "动工", "建成", "完工", "竣工", "投用", "完成"),
-    "finish": ("建成", "完成", "竣工", "完工", "投用", "投入使用", "实现", "清零", "创成", "设立",
-               "成立", "出台", "印发", "列入", "纳入", "谋划", "举办", "回购", "运营", "办结"),
+ACHIEVES: dict[str, tuple[str, ...]] = {
+    "开工建设": ("开工", "动工", "进场施工", "建成", "竣工", "完工", "投用"),
+    "开工": ("开工", "动工", "进场施工", "建成", "竣工", "完工", "投用"),
+    "启动建设": ("开工", "动工", "进场施工", "启动建设", "建成", "竣工"),
+    "动工": ("开工", "动工", "进场施工", "建成", "竣工"),
+    "建成": ("建成", "竣工", "完工", "投用", "投入使用", "完成"),
+    "建设": ("建成", "竣工", "完工", "投用", "投入使用", "完成"),
+    "新建": ("建成", "竣工", "完工", "投用", "完成"),
+    "竣工": ("竣工", "完工", "建成", "投用"),
+    "完工": ("竣工", "完工", "建成", "投用"),
+    "投用": ("投用", "投入使用", "运营", "运行"),
+    "投入使用": ("投用", "投入使用", "运营", "运行"),
+    "改造": ("完成", "改造完成"),
+    "完成": ("完成",),
+    "实现": ("实现", "完成"),
+    "清零": ("清零", "完成"),
+    "办理": ("完成", "办结"),
+    "创成": ("创成", "获评", "命名", "成功创建"),
+    "设立": ("设立", "成立"),
+    "成立": ("设立", "成立"),
+    "出台": ("出台", "印发", "发布"),
+    "列入": ("列入", "纳入"),
+    "纳入": ("列入", "纳入"),
+    "举办": ("举办", "举行", "完成"),
+    "回购": ("回购", "完成"),
 }
+FINISH_VERBS = tuple(v for v in ACHIEVES if v not in START_VERBS)
+# With 完成 as the achieved verb of a building task, the clause must say what was built.
+BUILD_WORDS = ("建设", "建成", "施工", "工程")
 # Markers that a verb in the progress text is an accomplished fact.
 ACHIEVED_MARKERS = (r"已经?|已于[^,,。;;]{0,10}?|均已|成功|顺利|全面|已全部|已全面|全部|"
                     r"[0-9]{1,2}月(?:[0-9]{1,2}日|份|底|初|中旬|下旬|上旬)?")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from luoshi.extract import clauses, rules
 from luoshi.extract.model import FIELD_TEXT, Span, Target
-from luoshi.extract.numbers import Quantity, find_quantities, normalise
+from luoshi.extract.numbers import Quantity, blank_quantities, find_quantities, normalise
 from luoshi.extract.periods import find_periods
 
 # Small rate-verbs (提升, 提高) also mean "upgrade" ("建设提升42公里绿道"): with a unit other
@@ -18,7 +18,9 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
         return []
     norm = normalise(text)
     mask = [(p.start, p.end) for p in find_periods(norm)]
-    quantities = [q for q in find_quantities(norm, mask) if q.is_amount and q.target_ok]
+    found = find_quantities(norm, mask)
+    blank = blank_quantities(norm, found)
+    quantities = [q for q in found if q.is_amount and q.target_ok]
     out: list[Target] = []
     for i, q in enumerate(quantities):
         ca, cb = clauses.clause(norm, q.num_start)
@@ -38,7 +40,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
         comparator = _comparator(norm, q, sa, sb, ca)
         metric = _metric(norm, q, sa, sb)
         span = Span(field, item, sa, sb, text[sa:sb])
-        context = norm[ca:sb] if sa > ca else norm[sa:sb]
+        context = blank[ca:sb] if sa > ca else blank[sa:sb]
         out.append(
             Target(
                 metric=metric,

@@ -1,0 +1,175 @@
+"""Score luoshi.extract on seed 000 against the hand-checked answers in ../shared/gold.
+
+    .venv/bin/python benchmarks/extract_quality.py [--verbose]
+
+Targets and measurements match on (serial, value, unit); status by macro-F1 over the classes
+present in the gold, ``at_risk`` counting as ``behind`` (gold/README.md). The document is read
+with luoshi.ingest.read_document; if the parser fails, the gold segmentation is used instead
+and the output says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO))
+
+from luoshi.extract import TaskAnalysis, analyze_task  # noqa: E402
+from luoshi.ingest.model import Item, Period, Task  # noqa: E402
+from luoshi.vocab import PeriodKind  # noqa: E402
+
+SEED000 = SHARED / "seeds" / "000_eb2b56e49a1860ea.txt"
+SEED004 = SHARED / "seeds" / "004_fea78dcb383e1fba.txt"
+GOLD = SHARED / "gold"
+# Seed 000 is the third-quarter table of 2020 (its title says 三季度).
+SEED000_PERIOD = Period(PeriodKind.Q3, "三季度", date(2020, 9, 30))
+SEED004_PERIOD = Period(PeriodKind.Q3, "前三季度", date(2020, 9, 30))
+
+THRESHOLDS = {"targets_f1": 0.95, "measurements_f1": 0.90, "status_macro_f1": 0.85, "behind_recall": 0.8}
+
+
+def tasks_from_gold(name: str) -> list[Task]:
+    """Task objects from a gold segmentation file (the fallback when the parser fails)."""
+    out = []
+    for seg in json.loads((GOLD / name).read_text(encoding="utf-8")):
+        items = [
+            Item(heading=it.get("heading"), done=it.get("progress", ""),
+                 problems=it.get("problems", ""), next_steps=it.get("next", ""))
+            for it in seg["items"]
+        ]
+        out.append(Task(serial=str(seg["serial"]), text=seg["task"], items=items,
+                        line_start=seg.get("line_start"), line_end=seg.get("line_end")))
+    return out
+
+
+def load_tasks(path: Path, gold_name: str, period: Period) -> tuple[list[Task], Period, str]:
+    """Tasks of a seed via read_document, else from the gold segmentation (with a note)."""
+    try:
+        from luoshi.ingest import read_document
+
+        doc = read_document(path)
+        if not doc.tasks:
+            raise ValueError("no tasks")
+        return doc.tasks, doc.meta.period or period, "read_document"
+    except Exception as exc:  # the parser may be unfinished or fail on this file
+        return tasks_from_gold(gold_name), period, f"gold segments (read_document failed: {exc!r:.120})"
+
+
+def analyse(tasks: list[Task], period: Period) -> list[TaskAnalysis]:
+    return [analyze_task(t, period, 2020) for t in tasks]
+
+
+def _key(serial: Any, value: Any, unit: str) -> tuple[str, float, str]:
+    return (str(serial), round(float(value), 4), unit)
+
+
+def prf(pred: Counter, gold: Counter) -> tuple[float, float, float]:
+    tp = sum((pred & gold).values())
+    p = tp / sum(pred.values()) if pred else 0.0
+    r = tp / sum(gold.values()) if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _norm_status(s: str) -> str:
+    return "behind" if s == "at_risk" else s
+
+
+def score(analyses: list[TaskAnalysis]) -> dict[str, Any]:
+    gold_t = json.loads((GOLD / "seed000_targets.json").read_text(encoding="utf-8"))
+    gold_m = json.loads((GOLD / "seed000_achievements.json").read_text(encoding="utf-8"))
+    gold_s = json.loads((GOLD / "seed000_status.json").read_text(encoding="utf-8"))
+    pt = Counter(_key(a.serial, t.value, t.unit) for a in analyses for t in a.targets)
+    gt = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_t)
+    pm = Counter(_key(a.serial, m.value, m.unit) for a in analyses for m in a.measurements)
+    gm = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_m)
+    pred_status = {a.serial: _norm_status(str(a.status.value)) for a in analyses}
+    gold_status = {str(g["serial"]): _norm_status(g["status"]) for g in gold_s}
+    classes = sorted(set(gold_status.values()))
+    per_class = {}
+    for c in classes:
+        tp = sum(1 for k, v in gold_status.items() if v == c and pred_status.get(k) == c)
+        fp = sum(1 for k, v in pred_status.items() if v == c and gold_status.get(k) != c)
+        fn = sum(1 for k, v in gold_status.items() if v == c and pred_status.get(k) != c)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        per_class[c] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+                        "support": tp + fn}
+    t = prf(pt, gt)
+    m = prf(pm, gm)
+    return {
+        "targets": {"precision": t[0], "recall": t[1], "f1": t[2], "gold": sum(gt.values()),
+                    "predicted": sum(pt.values())},
+        "measurements": {"precision": m[0], "recall": m[1], "f1": m[2], "gold": sum(gm.values()),
+                         "predicted": sum(pm.values())},
+        "status": {
+            "macro_f1": sum(v["f1"] for v in per_class.values()) / len(per_class),
+            "accuracy": sum(1 for k, v in gold_status.items() if pred_status.get(k) == v) / len(gold_status),
+            "per_class": per_class,
+        },
+        "behind_recall": per_class.get("behind", {}).get("recall", 0.0),
+        "errors": {
+            "targets_missing": sorted(gt - pt),
+            "targets_extra": sorted(pt - gt),
+            "measurements_missing": sorted(gm - pm),
+            "measurements_extra": sorted(pm - gm),
+            "status": sorted(
+                ((k, gold_status[k], pred_status.get(k)) for k in gold_status
+                 if pred_status.get(k) != gold_status[k]),
+                key=lambda x: int(x[0]) if x[0].isdigit() else 0,
+            ),
+        },
+    }
+
+
+def passes(s: dict[str, Any]) -> dict[str, bool]:
+    return {
+        "targets_f1": s["targets"]["f1"] >= THRESHOLDS["targets_f1"],
+        "measurements_f1": s["measurements"]["f1"] >= THRESHOLDS["measurements_f1"],
+        "status_macro_f1": s["status"]["macro_f1"] >= THRESHOLDS["status_macro_f1"],
+        "behind_recall": s["behind_recall"] >= THRESHOLDS["behind_recall"],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
+    args = ap.parse_args(argv)
+    tasks, period, source = load_tasks(SEED000, "seed000_segments.json", SEED000_PERIOD)
+    analyses = analyse(tasks, period)
+    s = score(analyses)
+    print(f"seed 000: {len(tasks)} tasks from {source}; period {period.label} (share {period.share_elapsed:.2f})")
+    for k in ("targets", "measurements"):
+        v = s[k]
+        print(f"{k:13s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}"
+              f"  (gold {v['gold']}, predicted {v['predicted']})")
+    st = s["status"]
+    print(f"status        macro-F1 {st['macro_f1']:.3f}  accuracy {st['accuracy']:.3f}"
+          f"  behind recall {s['behind_recall']:.3f}")
+    for c, v in st["per_class"].items():
+        print(f"  {c:9s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (n={v['support']})")
+    ok = passes(s)
+    print("thresholds:", ", ".join(f"{k} {'ok' if v else 'FAIL'}" for k, v in ok.items()))
+    if args.verbose:
+        for k, v in s["errors"].items():
+            for e in v:
+                print(f"  {k}: {e}")
+    # Seed 004 has no gold: check it runs and show the spread of statuses.
+    tasks4, period4, source4 = load_tasks(SEED004, "seed004_segments_1-75.json", SEED004_PERIOD)
+    an4 = analyse(tasks4, period4)
+    spread = Counter(str(a.status.value) for a in an4)
+    print(f"seed 004: {len(tasks4)} tasks from {source4}; statuses {dict(spread)};"
+          f" targets {sum(len(a.targets) for a in an4)}, measurements {sum(len(a.measurements) for a in an4)}")
+    return 0 if all(ok.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

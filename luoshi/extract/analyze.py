@@ -1,0 +1,38 @@
+"""Entry points: analyse one task, or every task of a parsed document."""
+
+from __future__ import annotations
+
+from luoshi.extract import measurements as measure
+from luoshi.extract.model import FIELD_DONE, TaskAnalysis
+from luoshi.extract.status import decide
+from luoshi.extract.targets import extract_targets
+from luoshi.ingest.model import ParsedDocument, Period, Task
+
+
+def analyze_task(task: Task, period: Period | None, year: int | None = None) -> TaskAnalysis:
+    """Targets of the task text, measurements of the done cells, and the status with evidence.
+
+    ``period`` is the report's period (its share of the year elapsed sets the pace a running
+    total must keep); ``year`` gives ISO dates to as-of periods ("1-9月" -> 2020-09-30).
+    """
+    if year is None and period is not None and period.end_date is not None:
+        year = period.end_date.year
+    targets = extract_targets(task.text)
+    cands = []
+    ratios = []
+    for i, item in enumerate(task.items):
+        if item.done:
+            c, r = measure.scan(item.done, FIELD_DONE, i)
+            cands.extend(c)
+            ratios.extend(r)
+    pairs = measure.match(cands, targets) if targets else []
+    default_month = period.end_month if period is not None else None
+    ms = measure.build(pairs, targets, year, default_month)
+    status = decide(task, period, targets, ms, ratios)
+    return TaskAnalysis(task.serial, targets, ms, status)
+
+
+def analyze_document(doc: ParsedDocument) -> list[TaskAnalysis]:
+    """One analysis per task, in order, at the document's period."""
+    period = doc.meta.period
+    return [analyze_task(t, period, doc.meta.year) for t in doc.tasks]

@@ -1,0 +1,271 @@
+"""What the progress text reports for a task's targets: "1-9月,累计到位资金15.98亿元".
+
+A figure in the done cell is a measurement of a target when its unit family agrees and the
+words around it name the target's metric; when no figure names a metric and the task has a
+single target of that unit family, figures of that family are taken for it unless they name a
+different kind of quantity (投资 is not 增加值). Figures that restate the plan (占全年计划24.6
+亿元), look ahead (预计新增3家), count what remains (剩余5个) or break a total down (其中…)
+are not measurements. Stated completion shares (完成年度计划61.98%) attach to the figure in
+the same sentence as ``ratio_stated``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from luoshi.extract import clauses, rules
+from luoshi.extract.model import FIELD_DONE, Measurement, Span, Target
+from luoshi.extract.numbers import Quantity, blank_quantities, find_quantities, normalise
+from luoshi.extract.periods import PeriodMention, find_periods
+
+_RATIO_RE = re.compile(r"(?:" + "|".join(rules.RATIO_STATED_PATTERNS) + r")\s*$")
+_INC = ("同比增长", "增长", "提高", "增加", "上升", "增幅为", "增速为", "增幅", "增速")
+_DEC = ("同比下降", "下降", "降低", "减少", "降幅为", "降幅", "回落")
+
+
+@dataclass
+class Candidate:
+    q: Quantity
+    field: str
+    item: int | None
+    text: str  # the source field text (not normalised)
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    context: str
+    direction: int  # +1 增长, -1 下降, 0 neither (for rates)
+    period: PeriodMention | None
+    ratio_stated: float | None = None
+
+
+@dataclass
+class RatioStatement:
+    value: float  # percent
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    field: str
+    item: int | None
+    text: str
+    annual: bool
+
+
+def _breakdown_scopes(norm: str) -> list[tuple[int, int]]:
+    out = []
+    for w in rules.BREAKDOWN_WORDS:
+        for m in re.finditer(w, norm):
+            a = m.start()
+            # Inside parentheses the breakdown ends at the closing one, else at the sentence end.
+            open_paren = max(norm.rfind("(", 0, a), norm.rfind("（", 0, a))
+            close_before = max(norm.rfind(")", 0, a), norm.rfind("）", 0, a))
+            if open_paren > close_before:
+                ends = [i for i in (norm.find(")", a), norm.find("）", a)) if i >= 0]
+                b = min(ends) if ends else len(norm)
+            else:
+                b = len(norm)
+                for ch in "。\n":
+                    i = norm.find(ch, a)
+                    if i >= 0:
+                        b = min(b, i)
+            out.append((a, b))
+    return out
+
+
+def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
+    """Measurement candidates and stated completion shares in one progress cell."""
+    norm = normalise(text)
+    periods = find_periods(norm)
+    mask = [(p.start, p.end) for p in periods]
+    scopes = _breakdown_scopes(norm)
+    cands: list[Candidate] = []
+    ratios: list[RatioStatement] = []
+    contexts: dict[tuple[int, int], str] = {}
+    quantities = find_quantities(norm, mask)
+    blank = blank_quantities(norm, quantities)
+    for q in quantities:
+        if not q.is_amount:
+            continue
+        ca, cb = clauses.clause(norm, q.num_start)
+        sa, sb = clauses.sentence(norm, q.num_start)
+        before = norm[ca : q.num_start]
+        if q.family == "percent":
+            m = _RATIO_RE.search(norm[sa : q.num_start])
+            if m:
+                phrase = norm[sa + m.start() : q.end]
+                ratios.append(RatioStatement(q.value, q.start, q.end, (sa, sb), field, item, text,
+                                             any(w in phrase for w in rules.ANNUAL_RATIO_WORDS)))
+                continue
+        if any(a <= q.num_start < b for a, b in scopes):
+            continue
+        if any(before.endswith(w) for w in rules.PLAN_FIGURE_BEFORE):
+            continue
+        if any(norm.startswith(w, q.end) for w in rules.PLAN_FIGURE_AFTER):
+            continue
+        if any(w in before for w in rules.REMAINDER_WORDS) or _future(norm, periods, sa, ca, q.num_start):
+            continue
+        direction = 0
+        near = norm[max(ca, q.num_start - 6) : q.num_start]
+        if any(near.endswith(w) or w in near for w in _DEC):
+            direction = -1
+        elif any(near.endswith(w) or w in near for w in _INC):
+            direction = 1
+        period = None
+        for p in periods:
+            if sa <= p.start < q.num_start:
+                period = p
+        cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb),
+                               _context(blank, ca, cb, sa, contexts), direction, period))
+    for r in ratios:
+        same = [c for c in cands if c.sentence == r.sentence]
+        if same:
+            best = min(same, key=lambda c: abs(c.q.start - r.start))
+            if best.ratio_stated is None:
+                best.ratio_stated = r.value
+    return cands, ratios
+
+
+_ACHIEVED_CUE = ("已", "完成", "累计", "实现", "共")
+
+
+def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int) -> bool:
+    """Does a look-ahead word (预计, 力争 …) govern the figure at ``pos``?
+
+    It governs its own clause and the clauses after it in the sentence, until one that names a
+    period or says something was achieved ("目前预计新增3家平台企业,1-9月上云企业80家").
+    """
+    if any(w in norm[ca:pos] for w in rules.FUTURE_WORDS):
+        return True
+    a = ca
+    while a > sa:
+        pa, _ = clauses.clause(norm, a - 2) if a >= 2 else (sa, a)
+        pa = max(pa, sa)
+        own = norm[a:pos] if a == ca else norm[a : clauses.clause(norm, a)[1]]
+        if any(p.start >= a and p.start < pos for p in periods) or any(w in own for w in _ACHIEVED_CUE):
+            return False
+        if any(w in norm[pa:a] for w in rules.FUTURE_WORDS):
+            return True
+        a = pa
+    return False
+
+
+def _context(norm: str, ca: int, cb: int, sa: int, cache: dict[tuple[int, int], str]) -> str:
+    """The clause's words, plus the previous clause's when this one has no noun of its own."""
+    key = (ca, cb)
+    if key in cache:
+        return cache[key]
+    own = norm[ca:cb]
+    rest = re.sub(r"[0-9.%,]+", "", own)
+    for w in sorted(rules.ELLIPTIC_DROP, key=len, reverse=True):
+        rest = rest.replace(w, "")
+    ctx = own
+    if clauses.cjk_count(rest) <= rules.ELLIPTIC_MAX_CJK + 1 and ca > sa:
+        pa, pb = clauses.clause(norm, ca - 2) if ca >= 2 else (ca, ca)
+        if pa >= sa:
+            ctx = _context(norm, pa, pb, sa, cache) + own
+    cache[key] = ctx
+    return ctx
+
+
+def _concepts(text: str) -> set[str]:
+    return {k for k, words in rules.METRIC_CONCEPTS.items() if any(w in text for w in words)}
+
+
+def _score(c: Candidate, t: Target) -> int:
+    return len(clauses.bigrams(c.context) & clauses.bigrams(t.context + t.metric))
+
+
+def _compatible(c: Candidate, t: Target) -> bool:
+    return c.q.family == t.family
+
+
+def _value(c: Candidate, t: Target) -> float:
+    if t.comparator == "increase_by" and c.direction < 0:
+        return -c.q.value
+    if t.comparator == "decrease_by" and c.direction > 0:
+        return -c.q.value
+    return c.q.value
+
+
+def _ratio(c: Candidate, t: Target, value: float) -> float | None:
+    if c.q.family != t.family or not t.value:
+        return None
+    return (value * c.q.factor) / t.base_amount
+
+
+def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate, int | None]]:
+    """Assign candidates to targets; returns (candidate, target index) in text order."""
+    chosen: dict[int, int] = {}  # id(candidate) -> target index
+    best_for: dict[int, list[tuple[Candidate, int]]] = {i: [] for i in range(len(targets))}
+    for c in cands:
+        scored = [(_score(c, t), i) for i, t in enumerate(targets) if _compatible(c, t)]
+        if not scored:
+            continue
+        s, i = max(scored, key=lambda x: (x[0], -x[1]))
+        if s > 0:
+            best_for[i].append((c, s))
+    for i, t in enumerate(targets):
+        if best_for[i]:
+            for c, _ in best_for[i]:
+                chosen[id(c)] = i
+            continue
+        same_family = [j for j, u in enumerate(targets) if u.family == t.family]
+        if same_family != [i]:
+            continue
+        tc = _concepts(t.context + t.metric)
+        for c in cands:
+            if id(c) in chosen or c.q.family != t.family:
+                continue
+            cc = _concepts(c.context)
+            if tc and cc and not (tc & cc):
+                continue
+            chosen[id(c)] = i
+    # A rate target (增长15%) with no rate reported may be reported as an amount of its metric.
+    for i, t in enumerate(targets):
+        if t.comparator not in ("increase_by", "decrease_by") or t.family != "percent":
+            continue
+        if any(v == i for v in chosen.values()):
+            continue
+        for c in cands:
+            if id(c) not in chosen and c.q.family == "money" and _score(c, t) > 0:
+                chosen[id(c)] = i
+    return [(c, chosen[id(c)]) for c in cands if id(c) in chosen]
+
+
+def build(pairs: list[tuple[Candidate, int | None]], targets: list[Target], year: int | None,
+          default_month: int | None) -> list[Measurement]:
+    out = []
+    for c, ti in pairs:
+        t = targets[ti] if ti is not None else None
+        value = _value(c, t) if t else c.q.value
+        sa, sb = c.clause
+        sa, sb = clauses.trim(c.text, sa, sb)
+        # The span runs from the period (when it opens the sentence) to the figure's clause end.
+        if (c.period is not None and c.period.start < sa and c.period.start >= c.sentence[0]
+                and not re.sub(r"[\s,\uff0c:\uff1a]", "", c.text[c.period.end : sa])):
+            sa = c.period.start
+        span = Span(c.field, c.item, sa, sb, c.text[sa:sb])
+        month = c.period.month if c.period else None
+        if month is None:
+            month = default_month
+        as_of_date = None
+        if c.period is not None:
+            d = c.period.end_date(year)
+            as_of_date = d.isoformat() if d else None
+        out.append(
+            Measurement(
+                metric=t.metric if t else "",
+                value=value,
+                unit=c.q.unit,
+                as_of=c.period.label if c.period else "",
+                span=span,
+                ratio_stated=c.ratio_stated,
+                target=ti,
+                ratio=_ratio(c, t, value) if t else None,
+                family=c.q.family,
+                factor=c.q.factor,
+                as_of_month=month,
+                as_of_date=as_of_date,
+                approx=c.q.approx,
+            )
+        )
+    return out

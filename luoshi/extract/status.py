@@ -1,0 +1,397 @@
+"""Where a task stands, decided as a careful supervisor reads an entry, always with evidence.
+
+Rules, in order (the first that applies decides; rules.py holds the words and thresholds):
+
+1. no_data   — nothing reported, or the unit says it cannot report (无法提供数据).
+2. behind    — the done or problems cell says the task lags or cannot be done (滞后, 无法完成,
+               流拍, 暂缓, 赛事取消 …), not negated (不存在滞后) and not about others (审计发现…滞后);
+               or a running total is well under the share of the year elapsed at its as-of date;
+               or a growth rate falls short or has the wrong sign; or a task to be finished this
+               year has, late in the year, only started.
+3. done      — the entry says the task is complete (已完成。/ 该项已完成 / 已完成全年目标), or
+               every finishing verb of the task (建成, 开工, 设立, 列入 …) is reported achieved
+               on the same object, or every target is reached — and nothing says 未完成.
+4. at_risk   — difficulty foreseen (难度较大, 压力较大, 距离…较大) without a stated delay.
+5. vague     — only boilerplate (按计划推进).
+6. on_track  — concrete progress and nothing says it lags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from luoshi.extract import clauses, rules
+from luoshi.extract.measurements import RatioStatement
+from luoshi.extract.model import FIELD_DONE, FIELD_PROBLEMS, Measurement, Span, StatusResult, Target
+from luoshi.extract.numbers import normalise
+from luoshi.ingest.model import Period, Task
+from luoshi.vocab import Status
+
+_CANCELLED = re.compile(rules.CANCELLED)
+_RISK_GAP = re.compile(rules.RISK_GAP)
+_WHOLE_DONE = re.compile(rules.WHOLE_DONE)
+_EXPLICIT_DONE = re.compile(rules.EXPLICIT_DONE)
+_TARGET_MET = re.compile(rules.TARGET_MET)
+_MARKER = re.compile(rf"(?:{rules.ACHIEVED_MARKERS})$")
+_LEADING_TIME = re.compile(r"^(?:[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|份|初|中旬|下旬|上旬)?|目前|截至目前|现)[,,]?")
+_NOT_DONE = re.compile(r"(?:尚未|还未|仍未|未能|没有|未)(?:全部|全面|最终)?(?:完成|建成|实现|竣工|完工|投用)")
+_ALNUM_CJK = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Cell:
+    field: str
+    item: int
+    text: str  # as in the source
+    norm: str  # normalised, same length
+
+
+def _cells(task: Task, fields: tuple[str, ...]) -> list[Cell]:
+    out = []
+    for i, it in enumerate(task.items):
+        for f in fields:
+            t = getattr(it, f) or ""
+            if t.strip():
+                out.append(Cell(f, i, t, normalise(t)))
+    return out
+
+
+def _clause_span(cell: Cell, pos: int) -> Span:
+    a, b = clauses.clause(cell.norm, pos)
+    a, b = clauses.trim(cell.norm, a, b)
+    if a >= b:
+        a, b = pos, min(len(cell.text), pos + 1)
+    return Span(cell.field, cell.item, a, b, cell.text[a:b])
+
+
+def _negated(norm: str, pos: int) -> bool:
+    before = norm[max(0, pos - 4) : pos]
+    return any(before.endswith(n) for n in rules.NEGATIONS)
+
+
+def _foreign(norm: str, pos: int) -> bool:
+    a, _ = clauses.clause(norm, pos)
+    s, _ = clauses.sentence(norm, pos)
+    # 审计发现农村公路建设投资不足,港口设施建设滞后 — the finding runs over the sentence.
+    return any(w in norm[a:pos] for w in rules.FOREIGN_CONTEXT) or "发现" in norm[s:pos]
+
+
+def _word_hits(cells: list[Cell], words: tuple[str, ...]) -> list[tuple[Cell, int, str]]:
+    hits = []
+    for cell in cells:
+        for w in sorted(words, key=len, reverse=True):
+            start = 0
+            while True:
+                i = cell.norm.find(w, start)
+                if i < 0:
+                    break
+                start = i + len(w)
+                if _negated(cell.norm, i) or _foreign(cell.norm, i):
+                    continue
+                if any(h[0] is cell and h[1] <= i < h[1] + len(h[2]) for h in hits):
+                    continue
+                hits.append((cell, i, w))
+    return hits
+
+
+def _delay_hits(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
+    hits = _word_hits(cells, rules.DELAY_WORDS)
+    for cell in cells:
+        for m in _CANCELLED.finditer(cell.norm):
+            i = m.end() - 2
+            if not _foreign(cell.norm, i):
+                hits.append((cell, i, "取消"))
+    return hits
+
+
+def _risk_hits(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
+    hits = _word_hits(cells, rules.RISK_WORDS)
+    for cell in cells:
+        for m in _RISK_GAP.finditer(cell.norm):
+            if not _negated(cell.norm, m.start()):
+                hits.append((cell, m.start(), m.group(0)))
+    return hits
+
+
+def _is_vague(text: str) -> bool:
+    rest = normalise(text)
+    for w in sorted(rules.BOILERPLATE, key=len, reverse=True):
+        rest = rest.replace(w, "")
+    rest = re.sub(r"[0-9.、。,,;;:：!！\s()（）]", "", rest)
+    return len(rest) <= rules.VAGUE_MAX_REST
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.4g}"
+
+
+# --- figures against time ------------------------------------------------------------------
+
+
+def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[RatioStatement],
+                     share: float) -> tuple[list[tuple[str, Span]], list[tuple[str, Span]]]:
+    """(behind reasons, reached reasons), each with the span of the figure it rests on."""
+    behind: list[tuple[str, Span]] = []
+    reached: list[tuple[str, Span]] = []
+    for ti, t in enumerate(targets):
+        mine = [m for m in ms if m.target == ti]
+        if not mine:
+            continue
+        latest = max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[0]))[1]
+        month = latest.as_of_month
+        elapsed = month / 12 if month else share
+        if t.comparator == "increase_by" and t.family == "percent":
+            if latest.family != "percent":
+                continue
+            if latest.value < 0:
+                behind.append((f"{latest.as_of or '目前'}下降{_fmt(-latest.value)}%,目标增长{_fmt(t.value)}%",
+                               latest.span))
+            elif latest.value < t.value * rules.RATE_MIN_SHARE:
+                behind.append((f"增长{_fmt(latest.value)}%,远低于目标{_fmt(t.value)}%", latest.span))
+            continue
+        if t.comparator == "decrease_by":
+            continue
+        ratio = latest.ratio
+        if latest.ratio_stated is not None and (ratio is None or latest.ratio_stated < ratio * 100):
+            ratio = latest.ratio_stated / rules.PERCENT
+        if ratio is None:
+            continue
+        if t.comparator == "<=":
+            if ratio > 1 + rules.LIMIT_TOLERANCE:
+                behind.append((f"{_fmt(latest.value)}{latest.unit}超出上限{_fmt(t.value)}{t.unit}",
+                               latest.span))
+            continue
+        if ratio >= 1:
+            reached.append((f"{_fmt(latest.value)}{latest.unit}已达目标{_fmt(t.value)}{t.unit}",
+                            latest.span))
+            continue
+        if t.family == "percent":
+            continue  # a level (占比65%) is not accumulated over the year
+        if ratio < elapsed - rules.TIME_TOLERANCE:
+            behind.append(
+                (f"{latest.as_of or '目前'}仅完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
+                 f"低于时间进度{elapsed:.0%}", latest.span)
+            )
+    for r in ratios:
+        if r.annual and r.value / rules.PERCENT < share - rules.TIME_TOLERANCE:
+            if not any(m.ratio_stated == r.value for m in ms):
+                behind.append((f"完成年度计划{_fmt(r.value)}%,低于时间进度{share:.0%}",
+                               Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end])))
+    return behind, reached
+
+
+# --- task finished? -------------------------------------------------------------------------
+
+
+def _obj_bigrams(text: str) -> set[str]:
+    chars = _ALNUM_CJK.findall(text)
+    return {chars[i] + chars[i + 1] for i in range(len(chars) - 1)} - set(rules.STOP_BIGRAMS)
+
+
+_MODALS = ("确保", "力争", "争取", "年内", "全面", "高质量", "认真", "努力", "基本", "如期", "及时")
+
+
+def _task_goals(text: str) -> list[tuple[str, str]]:
+    """(object, verb) for each clause of the task that promises a finishable result."""
+    norm = normalise(text)
+    goals = []
+    for a, b in clauses.split(norm, clauses.CLAUSE_END):
+        c = norm[a:b].strip()
+        changed = True
+        while changed:
+            changed = False
+            for m in _MODALS:
+                if c.startswith(m):
+                    c = c[len(m) :]
+                    changed = True
+        found = clauses.find_any(c, (*rules.START_VERBS, *rules.FINISH_VERBS))
+        if found is None:
+            continue
+        pos, verb = found
+        obj = c[pos + len(verb) :] or c[:pos]
+        goals.append((obj, verb))
+    return goals
+
+
+def _heads(obj: str) -> set[str]:
+    """Last bigram of each conjunct of an object ("A系统和B平台" -> 系统, 平台): its head noun."""
+    heads = set()
+    for part in re.split(r"[和、及与,]", obj):
+        bg = _ordered_bigrams(part)
+        if bg:
+            heads.add(bg[-1])
+    return heads
+
+
+def _ordered_bigrams(text: str) -> list[str]:
+    chars = _ALNUM_CJK.findall(text)
+    return [chars[i] + chars[i + 1] for i in range(len(chars) - 1)]
+
+
+def _achieved(goal: tuple[str, str], cells: list[Cell], only_goal: bool) -> Span | None:
+    obj, verb = goal
+    want = _obj_bigrams(obj)
+    heads = _heads(obj)
+    for cell in cells:
+        if cell.field != FIELD_DONE:
+            continue
+        for v in rules.ACHIEVES[verb]:
+            start = 0
+            while True:
+                i = cell.norm.find(v, start)
+                if i < 0:
+                    break
+                start = i + len(v)
+                ca, cb = clauses.clause(cell.norm, i)
+                before = cell.norm[ca:i]
+                if any(w in before for w in rules.NOT_ACHIEVED_BEFORE):
+                    continue
+                if not (_MARKER.search(before[-12:]) or before.strip() == ""):
+                    continue
+                window = cell.norm[ca:cb]
+                if any(w in window for w in rules.PARTIAL_WORDS) or _NOT_DONE.search(window):
+                    continue
+                na, nb = clauses.clause(cell.norm, min(cb + 1, len(cell.norm)))
+                if cb < len(cell.norm) and cell.norm[cb] not in "。\n" and any(
+                    w in cell.norm[na:nb] for w in rules.ONGOING_WORDS
+                ):
+                    continue
+                if v == "完成" and verb in ("建设", "建成", "新建") and not any(
+                    w in window for w in rules.BUILD_WORDS
+                ):
+                    continue
+                common = want & _obj_bigrams(window)
+                enough = (
+                    len(common) >= rules.OBJECT_MIN_BIGRAMS
+                    and len(common) >= rules.OBJECT_MIN_SHARE * max(1, len(want))
+                    and bool(common & heads)
+                )
+                # A one-goal task whose entry opens by saying so: "项目已于4月份开工建设".
+                if (not enough and only_goal and v != "完成" and cell.item == 0
+                        and "。" not in cell.norm[:ca]):
+                    enough = True
+                if enough:
+                    return _clause_span(cell, i)
+    return None
+
+
+def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measurement],
+          reached: list[tuple[str, Span]]) -> tuple[str, list[Span]] | None:
+    done_cells = [c for c in cells if c.field == FIELD_DONE]
+    if not done_cells:
+        return None
+    if any(_NOT_DONE.search(c.norm) for c in done_cells):
+        return None
+    # A figure short of its target means the task is not finished, whatever else is said.
+    for ti in range(len(targets)):
+        mine = [m for m in ms if m.target == ti and m.ratio is not None]
+        if mine and max(m.ratio for m in mine) < 1:
+            return None
+    first = done_cells[0]
+    a0, _ = clauses.trim(first.norm, 0, len(first.norm))
+    head = _LEADING_TIME.sub("", first.norm[a0:])
+    offset = len(first.norm) - len(head)
+    m = _WHOLE_DONE.search(head)
+    if m and not any(w in head[: m.end()] for w in rules.PARTIAL_WORDS):
+        return "称已完成", [_clause_span(first, offset + m.start())]
+    single = clauses.split(first.norm.rstrip("。 \n"), clauses.SENTENCE_END)
+    if len(done_cells) == 1 and len(single) == 1 and re.match(r"已(?:经)?(?:全部)?(?:完成|实现)全部", head):
+        return "称已全部完成", [_clause_span(first, offset)]
+    for cell in done_cells:
+        m = _EXPLICIT_DONE.search(cell.norm)
+        if m:
+            return "明确称该项已完成", [Span(cell.field, cell.item, m.start(), m.end(),
+                                         cell.text[m.start() : m.end()])]
+        for m in _TARGET_MET.finditer(cell.norm):
+            ca, _ = clauses.clause(cell.norm, m.start())
+            if any(w in m.group(0) for w in rules.PARTIAL_WORDS):
+                continue
+            if re.search(r"[0-9]", cell.norm[ca : m.start()]):
+                continue  # "16个项目已提前完成全年任务": a part, not the whole
+            return "称已完成目标任务", [_clause_span(cell, m.start())]
+    if targets and len(reached) == len(targets) and all(
+        "已" in s.text[s.text.find(",") + 1 :] for _, s in reached
+    ):
+        return "全部目标已实现:" + ";".join(r for r, _ in reached), [s for _, s in reached]
+    goals = _task_goals(task.text)
+    if goals:
+        spans = []
+        for g in goals:
+            s = _achieved(g, cells, len(goals) == 1)
+            if s is None:
+                return None
+            spans.append(s)
+        return "已" + "、".join(dict.fromkeys(g[1] for g in goals)) + ":" + spans[0].text[:24], spans
+    return None
+
+
+def _stage_behind(task: Task, cells: list[Cell], share: float) -> Span | None:
+    """A task to be built this year that, late in the year, has only started."""
+    if share < rules.STAGE_SHARE:
+        return None
+    norm = normalise(task.text)
+    if not any(v in norm for v in rules.MUST_FINISH_VERBS):
+        return None
+    done = [c for c in cells if c.field == FIELD_DONE]
+    text = "".join(c.norm for c in done)
+    if any(w in text for w in rules.LATER_STAGE):
+        return None
+    for c in done:
+        for w in rules.START_STAGE:
+            i = c.norm.find(w)
+            if i >= 0:
+                return _clause_span(c, i)
+    return None
+
+
+def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Measurement],
+           ratios: list[RatioStatement]) -> StatusResult:
+    share = period.share_elapsed if period is not None else 1.0
+    cells = _cells(task, (FIELD_DONE, FIELD_PROBLEMS))
+    done_cells = [c for c in cells if c.field == FIELD_DONE]
+    if not cells:
+        return StatusResult(Status.NO_DATA, "未填报完成情况", [], "empty")
+    for cell in done_cells:
+        hit = clauses.find_any(cell.norm, rules.NO_DATA)
+        if hit:
+            return StatusResult(Status.NO_DATA, f"称“{hit[1]}”", [_clause_span(cell, hit[0])], "no_data_words")
+
+    delays = _delay_hits(cells)
+    if delays:
+        words = "、".join(dict.fromkeys(w for _, _, w in delays))
+        where = "存在问题中" if all(c.field == FIELD_PROBLEMS for c, _, _ in delays) else ""
+        return StatusResult(Status.BEHIND, f"{where}称“{words}”",
+                            [_clause_span(c, i) for c, i, _ in delays], "delay_words")
+    behind, reached = _figure_verdicts(targets, ms, ratios, share)
+    if behind:
+        return StatusResult(Status.BEHIND, ";".join(r for r, _ in behind), [s for _, s in behind],
+                            "figures")
+    stage = _stage_behind(task, cells, share)
+    if stage is not None:
+        return StatusResult(Status.BEHIND, "目标为年内建成,但仅至开工等初期阶段", [stage], "stage")
+    if not done_cells:
+        risks = _risk_hits(cells)
+        if risks:
+            return StatusResult(Status.AT_RISK, f"完成情况为空;称“{risks[0][2]}”",
+                                [_clause_span(c, i) for c, i, _ in risks], "risk_words")
+        return StatusResult(Status.NO_DATA, "完成情况为空", [], "empty")
+    done = _done(task, cells, targets, ms, reached)
+    if done is not None:
+        return StatusResult(Status.DONE, done[0], done[1], "done")
+    risks = _risk_hits(cells)
+    if risks:
+        words = "、".join(dict.fromkeys(w for _, _, w in risks))
+        return StatusResult(Status.AT_RISK, f"称“{words}”", [_clause_span(c, i) for c, i, _ in risks],
+                            "risk_words")
+    if all(_is_vague(c.text) for c in done_cells):
+        first = done_cells[0]
+        a, b = clauses.trim(first.norm, 0, len(first.norm))
+        return StatusResult(Status.VAGUE, f"仅“{first.text[a:b].rstrip('。')}”",
+                            [Span(first.field, first.item, a, b, first.text[a:b])], "boilerplate")
+    first = done_cells[0]
+    ev = _clause_span(first, clauses.trim(first.norm, 0, len(first.norm))[0])
+    reason = "有具体进展:" + ev.text[:30]
+    if reached:
+        reason = reached[0][0]
+    return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in reached], "progress")
