@@ -99,3 +99,50 @@ def test_no_file_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["import"])
     assert exit_.value.code == 2
+
+
+def test_missing_government_is_refused_then_given_on_the_command_line(capsys):
+    page = str(shared_path("corpus", "022.txt"))  # the title says only 市政府
+    assert main(["import", page]) == 1
+    _, err = capsys.readouterr()
+    assert err.strip() == f"{page}: the government is not known (the title does not name it; " \
+                          "give it with --government)"
+    assert Report.objects.count() == 0
+    assert main(["import", page, "--government", "绍兴市"]) == 0
+    report = Report.objects.get()
+    assert report.plan.government.name == "绍兴市"
+    assert (report.plan.year, report.period.kind) == (2020, "q1")
+
+
+def test_year_and_period_given_on_the_command_line(seeds, capsys):
+    assert main(["import", seeds[0], "--year", "2021", "--period", "m11"]) == 0
+    report = Report.objects.get()
+    assert (report.plan.year, report.period.kind, report.period.month) == (2021, "month", 11)
+    assert report.period.end_date.isoformat() == "2021-11-30"
+
+
+@pytest.mark.parametrize("value", ["x", "m13", "month"])
+def test_bad_period_is_a_usage_error(value, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["import", "f.txt", "--period", value])
+    assert exit_.value.code == 2
+    assert "--period" in capsys.readouterr().err
+
+
+@pytest.mark.django_db(False)
+def test_fresh_database_dry_run_refuses_and_import_migrates(seeds, tmp_path):
+    """In a new SQLite file: a dry run explains and writes nothing; an import sets it up."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["LUOSHI_DATA_DIR"] = str(tmp_path)
+    launch = [sys.executable, "-c", "import sys; from luoshi.cli import main; sys.exit(main())"]
+    dry = subprocess.run([*launch, "import", "--dry-run", seeds[0]], env=env,
+                         capture_output=True, text=True)
+    assert dry.returncode == 1
+    assert "the database is not set up yet" in dry.stderr
+    real = subprocess.run([*launch, "import", seeds[0]], env=env, capture_output=True, text=True)
+    assert real.returncode == 0, real.stderr
+    assert "imported as report #1" in real.stdout

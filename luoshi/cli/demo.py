@@ -33,16 +33,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def migrate_if_needed() -> None:
-    from django.core.management import call_command
-    from django.db import DEFAULT_DB_ALIAS, connections
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        call_command("migrate", interactive=False, verbosity=0)
-
-
 def run(args: argparse.Namespace) -> int:
     if args.tasks < 1:
         print("luoshi demo: --tasks must be at least 1", file=sys.stderr)
@@ -50,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
     from luoshi.cli import setup_django
 
     setup_django()
-    migrate_if_needed()
+    from luoshi.core.schema import ensure_migrated
+
+    ensure_migrated()
     from luoshi.core.models import Report
     from luoshi.core.services.importing import import_document
     from luoshi.sample import generate_plan

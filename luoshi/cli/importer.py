@@ -7,14 +7,18 @@ import sys
 from pathlib import Path
 
 EPILOG = """\
-Each file is imported in its own transaction: all of it or nothing.
+Each file is imported in its own transaction: all of it or nothing. Pending database
+migrations are applied first.
 Importing the same file again does nothing (files are recognised by their sha256).
 A table for a plan and period that already has a different table is refused unless
 --replace is given; replacing records every change in the history.
 
 When a file cannot be read or is refused, the reason is printed on stderr as
 FILE[:LINE]: REASON, nothing of that file is written, and the other files are still
-imported. Exit status: 0 when every file was imported (or already was), 1 when any file
+imported. When a title does not say which government, year or period a table is for, give them with
+--government, --year and --period (they apply to every FILE and win over the title).
+
+Exit status: 0 when every file was imported (or already was), 1 when any file
 failed, 2 for a usage error.
 """
 
@@ -42,7 +46,50 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--replace", action="store_true",
                    help="replace a different table already imported for the same plan and period")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors and the total")
+    p.add_argument("--government", metavar="NAME",
+                   help="the government, when the title does not name it (e.g. 洞头区)")
+    p.add_argument("--year", type=int, help="the plan's year, when the title does not give it")
+    p.add_argument("--period", type=period_arg, metavar="PERIOD",
+                   help="the reporting period when the title does not give it: "
+                        "q1, h1, q3, annual, plan, or m1..m12 (cumulative through that month)")
     p.set_defaults(func=run)
+
+
+def period_arg(value: str):
+    """q1 | h1 | q3 | annual | plan | mN → an ingest Period (its end date needs the year)."""
+    from luoshi.ingest.model import Period
+    from luoshi.vocab import PeriodKind
+
+    value = value.strip().lower()
+    if value.startswith("m") and value[1:].isdigit() and 1 <= int(value[1:]) <= 12:
+        month = int(value[1:])
+        return Period(kind=PeriodKind.MONTH, label=f"1-{month}月", month=month)
+    try:
+        kind = PeriodKind(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: use q1, h1, q3, annual, plan or m1..m12") from None
+    if kind is PeriodKind.MONTH:
+        raise argparse.ArgumentTypeError("give the month: m1..m12")
+    return Period(kind=kind, label=kind.label)
+
+
+def apply_overrides(doc, args: argparse.Namespace) -> None:
+    """What the command line says wins over what the title was read as."""
+    import calendar
+    from dataclasses import replace
+    from datetime import date
+
+    if args.government:
+        doc.meta.government = args.government
+    if args.year:
+        doc.meta.year = args.year
+    if args.period is not None:
+        period = args.period
+        if doc.meta.year and period.end_month:
+            last = calendar.monthrange(doc.meta.year, period.end_month)[1]
+            period = replace(period, end_date=date(doc.meta.year, period.end_month, last))
+        doc.meta.period = period
 
 
 def summary(counts: dict[str, int]) -> str:
@@ -54,6 +101,15 @@ def run(args: argparse.Namespace) -> int:
 
     setup_django()
     from tqdm import tqdm
+
+    from luoshi.core.schema import ensure_migrated, pending_migrations
+
+    if not args.dry_run:
+        ensure_migrated()  # a fresh SQLite file works without a separate `migrate`
+    elif pending_migrations():
+        print("luoshi import: the database is not set up yet (run `python manage.py migrate`); "
+              "a dry run does not change it", file=sys.stderr)
+        return 1
 
     from luoshi.core.services.importing import ImportRefused, import_document
     from luoshi.ingest import IngestError, read_document
@@ -68,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
         name = str(path)
         try:
             doc = read_document(path, name=name)
+            apply_overrides(doc, args)
             result = import_document(doc, file_name=name, dry_run=args.dry_run,
                                      replace=args.replace)
         except (IngestError, ImportRefused) as exc:

@@ -100,11 +100,11 @@ def validate(doc: ParsedDocument, file_name: str) -> None:
     """Refuse what cannot be filed: no government, year, period or tasks; duplicated serials."""
     meta = doc.meta
     if not meta.government:
-        raise ImportRefused(file_name, "the government is not known (the title does not name it)")
+        raise ImportRefused(file_name, "the government is not known (the title does not name it; give it with --government)")
     if not meta.year:
-        raise ImportRefused(file_name, "the year is not known (the title does not give it)")
+        raise ImportRefused(file_name, "the year is not known (the title does not give it; give it with --year)")
     if meta.period is None:
-        raise ImportRefused(file_name, "the reporting period is not known (no 一季度/半年度/… in the title)")
+        raise ImportRefused(file_name, "the reporting period is not known (no 一季度/半年度/… in the title; give it with --period)")
     if not doc.tasks:
         raise ImportRefused(file_name, "the table has no tasks")
     seen: dict[str, ParsedTask] = {}
