@@ -27,6 +27,11 @@ Write = Callable[..., bytes]
 _WRITERS: dict[str, Write] = {}
 _LAZY: dict[str, str] = {
     "text": "luoshi.export.text:write_text",
+    "html": "luoshi.export.html:write_html",
+    "docx": "luoshi.export.docx:write_docx",
+    "xlsx": "luoshi.export.xlsx:write_xlsx",
+    "csv": "luoshi.export.csv:write_csv",
+    "json": "luoshi.export.json:write_json",
 }
 
 

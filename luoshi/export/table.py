@@ -79,6 +79,9 @@ def is_unit_note(note: str) -> bool:
 
 def meta_lines(meta: Meta) -> list[str]:
     lines = []
+    if meta.government and meta.government not in meta.title:
+        # The page's breadcrumb names the government when the title says only 市政府.
+        lines.append(f"{meta.government}人民政府 > 政府信息公开")
     for label, attr in META_LABELS:
         value = getattr(meta, attr)
         if value:
