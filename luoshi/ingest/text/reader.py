@@ -34,6 +34,9 @@ _SENTENCE = re.compile(r"[。;；,，!?！？]")
 _MAX_SERIAL_GAP = 5
 
 
+_PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
+
+
 @dataclass(frozen=True)
 class Para:
     line: int  # 1-based
@@ -61,7 +64,14 @@ def find_header(paras: list[Para]) -> tuple[int, int] | None:
         if header_role(p.text, have_task=False) is not ColumnRole.SERIAL:
             continue
         j = i + 1
+        seen: set[ColumnRole] = set()
         while j < len(paras) and _is_header_cell(paras[j].text):
+            role = header_role(paras[j].text, have_task=ColumnRole.TASK in seen)
+            # A task-like cell after the progress columns is a group row under the header
+            # ("徐仁标市长牵头重点工作"), not one more column.
+            if role is ColumnRole.TASK and seen & _PROGRESS_ROLES:
+                break
+            seen.add(role)
             j += 1
         cells = [paras[t].text for t in range(i + 1, j)]
         if any(header_role(c, have_task=False) is not ColumnRole.OTHER for c in cells):
