@@ -18,8 +18,11 @@ from luoshi.extract import clauses, rules
 from luoshi.extract.model import FIELD_DONE, Measurement, Span, Target
 from luoshi.extract.numbers import Quantity, blank_quantities, find_quantities, normalise
 from luoshi.extract.periods import PeriodMention, find_periods
+from luoshi.extract.units import comparable
 
 _RATIO_RE = re.compile(r"(?:" + "|".join(rules.RATIO_STATED_PATTERNS) + r")\s*$")
+_PLAN_REST = re.compile(rules.PLAN_FIGURE_REST)
+_PLAN_VERB = re.compile(rules.PLAN_VERB)
 _INC = ("同比增长", "增长", "提高", "增加", "上升", "增幅为", "增速为", "增幅", "增速")
 _DEC = ("同比下降", "下降", "降低", "减少", "降幅为", "降幅", "回落")
 
@@ -36,6 +39,7 @@ class Candidate:
     direction: int  # +1 增长, -1 下降, 0 neither (for rates)
     period: PeriodMention | None
     ratio_stated: float | None = None
+    score: int = 0  # metric words shared with its target
 
 
 @dataclass
@@ -101,6 +105,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             continue
         if any(norm.startswith(w, q.end) for w in rules.PLAN_FIGURE_AFTER):
             continue
+        if _PLAN_REST.search(norm[q.end : cb]) or _PLAN_VERB.search(before):
+            continue
         if any(w in before for w in rules.REMAINDER_WORDS) or _future(norm, periods, sa, ca, q.num_start):
             continue
         direction = 0
@@ -113,8 +119,16 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         for p in periods:
             if sa <= p.start < q.num_start:
                 period = p
-        cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb),
-                               _context(blank, ca, cb, sa, contexts), direction, period))
+        ctx = _context(blank, ca, cb, sa, contexts)
+        # Figures listed with 、 in one clause each have their own words ("竣工4523套、交付1983套").
+        others = [p for p in quantities if p is not q and p.is_amount and ca <= p.start < cb]
+        prev = [p for p in others if p.end <= q.start]
+        nxt = [p for p in others if p.start >= q.end]
+        lo = norm.rfind("、", prev[-1].end, q.num_start) + 1 if prev else ca
+        hi = norm.find("、", q.end, nxt[0].start) if nxt else -1
+        if (lo > ca or hi >= 0) and clauses.cjk_count(blank[lo : hi if hi >= 0 else cb]) >= 2:
+            ctx = ctx[: len(ctx) - (cb - ca)] + blank[max(lo, ca) : hi if hi >= 0 else cb]
+        cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb), ctx, direction, period))
     for r in ratios:
         same = [c for c in cands if c.sentence == r.sentence]
         if same:
@@ -175,7 +189,13 @@ def _score(c: Candidate, t: Target) -> int:
 
 
 def _compatible(c: Candidate, t: Target) -> bool:
-    return c.q.family == t.family
+    if not comparable(c.q.unit, c.q.family, t.unit, t.family):
+        return False
+    if t.family == "percent":
+        # A growth rate measures a growth target; a level (占比, 覆盖率) measures a level.
+        is_change = t.comparator in ("increase_by", "decrease_by")
+        return (c.direction != 0) == is_change
+    return True
 
 
 def _value(c: Candidate, t: Target) -> float:
@@ -213,7 +233,9 @@ def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate
             continue
         tc = _concepts(t.context + t.metric)
         for c in cands:
-            if id(c) in chosen or c.q.family != t.family:
+            if id(c) in chosen or not _compatible(c, t):
+                continue
+            if c.q.family != "percent" and not any(w in c.context for w in rules.ACHIEVED_CUES):
                 continue
             cc = _concepts(c.context)
             if tc and cc and not (tc & cc):
@@ -228,6 +250,9 @@ def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate
         for c in cands:
             if id(c) not in chosen and c.q.family == "money" and _score(c, t) > 0:
                 chosen[id(c)] = i
+    for c in cands:
+        if id(c) in chosen:
+            c.score = _score(c, targets[chosen[id(c)]])
     return [(c, chosen[id(c)]) for c in cands if id(c) in chosen]
 
 
@@ -266,6 +291,7 @@ def build(pairs: list[tuple[Candidate, int | None]], targets: list[Target], year
                 as_of_month=month,
                 as_of_date=as_of_date,
                 approx=c.q.approx,
+                match_score=c.score,
             )
         )
     return out

@@ -79,6 +79,7 @@ class Measurement:
     as_of_month: int | None = None  # last month covered, None when unknown
     as_of_date: str | None = None  # ISO end date when the year is known
     approx: bool = False
+    match_score: int = 0  # metric words shared with its target (0: matched by unit alone)
 
     def to_dict(self, offsets: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {

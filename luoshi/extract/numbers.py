@@ -121,7 +121,28 @@ _QTY_RE = re.compile(
     r"(?P<approx2>多|余)?"
 )
 _PERCENT_CN = re.compile(rf"百分之(?P<num>{_NUM})")
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\n。;;:]))\s*(?:[0-9]{1,2}[.、](?![0-9]{1,3}[%万亿个家项])|[(（][0-9一二三四五六七八九十]{1,3}[)）])")
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\n。;:\uff1b\uff1a]))[ \t]*(?:(?P<k>[0-9]{1,2})[.、\uff0e](?P<d>[0-9])?|[(（][0-9一二三四五六七八九十]{1,3}[)）])")
+
+
+def list_markers(norm: str) -> list[tuple[int, int]]:
+    """Spans of list markers ("1." "2、" "(3)") at the start of a line or sentence.
+
+    "2.6个…" at a line start is item 2 ("6个…") when item 1 or 3 is marked the same way;
+    otherwise it stays the decimal 2.6.
+    """
+    found = list(_LIST_MARKER.finditer(norm))
+    plain = {int(m.group("k")) for m in found if m.group("k") and not m.group("d")}
+    digit_led = {int(m.group("k")) for m in found if m.group("k") and m.group("d")}
+    numbers = plain | digit_led
+    out = []
+    for m in found:
+        end = m.end("d") - 1 if m.group("d") else m.end()
+        if m.group("k") and m.group("d"):
+            k = int(m.group("k"))
+            if not ({k - 1, k + 1} & numbers):
+                continue
+        out.append((m.start(), end))
+    return out
 
 _MONEY_CONTEXT = re.compile(rf"(?:{rules.MONEY_CONTEXT_WORDS})")
 
@@ -193,7 +214,7 @@ def find_quantities(text: str, mask: list[tuple[int, int]] | None = None) -> lis
     """
     norm = normalise(text)
     quotes = _quote_spans(norm)
-    markers = [(m.start(), m.end()) for m in _LIST_MARKER.finditer(norm)]
+    markers = list_markers(norm)
     mask = mask or []
     out: list[Quantity] = []
     pos = 0
@@ -204,6 +225,11 @@ def find_quantities(text: str, mask: list[tuple[int, int]] | None = None) -> lis
         pos = max(m.end(), m.start() + 1)
         a = m.start("num")
         if _inside(a, mask):
+            continue
+        # "2.6个" where "2." is a list marker: read again after the marker.
+        cut = next((e for s0, e in markers if s0 <= a < e < m.end("num")), None)
+        if cut is not None:
+            pos = cut
             continue
         # A numeral glued to a preceding digit run is part of a bigger token (e.g. "K4+350").
         if m.start() > 0 and norm[m.start() - 1].isdigit():

@@ -64,12 +64,16 @@ METRIC_LEADING_WORDS = (
 # A figure right after these is a plan or target restated, not what was done.
 PLAN_FIGURE_BEFORE = ("计划", "目标", "任务", "预算", "考核任务", "要求", "指标")
 PLAN_FIGURE_AFTER = ("的任务", "任务", "的目标", "目标", "的计划", "计划")
+# The rest of the figure's clause saying it is a plan: "50个…年度考核任务指标".
+PLAN_FIGURE_REST = r"任务指标|目标任务|考核任务|任务数|计划数|年度目标|年度任务"
+# "计划完成…", "计划新增…" announce a plan (but "按计划完成" reports one met).
+PLAN_VERB = r"(?<![按照])计划(?:完成|新增|建设|开工|投资|实施|引进|培育|创建|建成)"
 # A clause with these before the figure speaks of the future.
 FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "将在", "争取", "有望", "下一步", "下步", "目标是")
 # A figure after these is what remains to be done.
 REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口")
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.
-BREAKDOWN_WORDS = ("其中",)
+BREAKDOWN_WORDS = ("其中", "包括", "含")
 # A percentage after these states the completion share of a plan (ratio_stated).
 RATIO_STATED_PATTERNS = (
     r"完成(?:了)?(?:全年|年度|本年|当年)?[^,,。;;]{0,10}?(?:计划|目标|任务)(?:的)?",
@@ -93,8 +97,10 @@ EXPLICIT_DONE = r"[(（](?:该项|此项|本项)?(?:工作)?已(?:经)?(?:全部
 # 已完成全年目标 / 已完成…任务要求 : the year's target is met (not a quarter's or a batch's).
 TARGET_MET = (
     r"(?:已经?|提前|超额|全面)(?:完成|实现|超额完成)(?:了)?[^,,。;;]{0,20}?(?:全年|年度|上级)?"
-    r"[^,,。;;]{0,6}?(?:目标|任务)(?:要求)?"
+    r"[^,,。;;]{0,6}?(?:目标|任务)(?:要求)?(?=[,,。;;(（)）]|$)"
 )
+# Subjects of such a claim that mean the whole task (anything else names a part).
+WHOLE_SUBJECTS = ("全市", "全区", "全县", "我市", "我区", "我县", "该项", "本项", "此项", "目前", "截至目前")
 # Words that make a completion partial: 基本完成, 初步完成, 第二批, 一季度任务 …
 PARTIAL_WORDS = ("基本", "初步", "部分", "大部分", "阶段", "季度", "半年", "第一批", "第二批",
                  "第三批", "一期", "首批", "初稿", "前期", "试点", "中间", "编制", "设计", "规划",
@@ -210,6 +216,9 @@ METRIC_CONCEPTS: dict[str, tuple[str, ...]] = {
     "retail": ("零售", "消费品", "销售"),
     "foreign_capital": ("外资",),
 }
+# Without words naming its metric, a figure is taken for the task's only target of its unit
+# only when its clause reports something achieved (or it is a percentage: a level or rate).
+ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")
 # A clause with fewer own CJK chars than this (after dropping verbs of reporting) refers to
 # the noun of the clause before it: "共20项举措,已完成15个".
 ELLIPTIC_MAX_CJK = 1

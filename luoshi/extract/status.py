@@ -138,7 +138,8 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
         mine = [m for m in ms if m.target == ti]
         if not mine:
             continue
-        latest = max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[0]))[1]
+        # The figure naming the metric best, then the latest: the running total to judge.
+        latest = max(enumerate(mine), key=lambda p: (p[1].match_score, p[1].as_of_month or 0, p[0]))[1]
         month = latest.as_of_month
         elapsed = month / 12 if month else share
         if t.comparator == "increase_by" and t.family == "percent":
@@ -307,8 +308,12 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             ca, _ = clauses.clause(cell.norm, m.start())
             if any(w in m.group(0) for w in rules.PARTIAL_WORDS):
                 continue
-            if re.search(r"[0-9]", cell.norm[ca : m.start()]):
-                continue  # "16个项目已提前完成全年任务": a part, not the whole
+            subject = clauses.trim(cell.norm, ca, m.start())
+            subject_text = cell.norm[subject[0] : subject[1]]
+            if re.search(r"[0-9]", subject_text) or (
+                clauses.cjk_count(subject_text) > 2 and subject_text not in rules.WHOLE_SUBJECTS
+            ):
+                continue  # "16个项目已提前完成全年任务", "大长涂已完成建设任务": a part
             return "称已完成目标任务", [_clause_span(cell, m.start())]
     if targets and len(reached) == len(targets) and all(
         "已" in s.text[s.text.find(",") + 1 :] for _, s in reached

@@ -7,6 +7,7 @@ A unit is kept as written ("万标箱", "亿元", "万美元") and also known by
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Scale prefixes that may stand between a number and its unit: 3万吨, 1.5亿元, 2千万元.
@@ -64,6 +65,12 @@ BASE_UNITS: list[BaseUnit] = [
     *_units("duration", "个工作日 工作日 天 小时"),
 ]
 
+PRICE = BaseUnit("元/", "price", 1.0, True)
+
+# Count units that name things in general and may stand for one another (项 and 个, 家 and 个);
+# other measure words (幢, 艘, 条, 套 …) count one kind of thing only.
+GENERIC_COUNT = frozenset("个项家处座所")
+
 # Longest first, so "平方公里" wins over "公里", "人次" over "人", "个百分点" over "个".
 _BY_LENGTH = sorted(BASE_UNITS, key=lambda u: -len(u.written))
 
@@ -119,6 +126,11 @@ def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
         if nxt and nxt in WORD_CONTINUATIONS.get(w, ""):
             continue
         factor = SCALES.get(scale, 1.0) * unit.factor
+        per = re.match(r"\s*/\s*([\u4e00-\u9fff]{1,3}?)(?=[\s,,。;;)）]|$|[^\u4e00-\u9fff])|每", text[pos + len(w) :])
+        if unit.family in ("money", "usd") and per and per.group(0) != "每":
+            # 4.77元/方 is a price, not an amount of money
+            end = pos + len(w) + per.end()
+            return UnitMatch(scale + w + "/" + per.group(1), PRICE, factor, end)
         return UnitMatch(scale + w, unit, factor, pos + len(w))
     return None
 
@@ -137,6 +149,20 @@ def family_of(written: str) -> str | None:
     return None
 
 
-def same_family(a: str, b: str) -> bool:
-    """Two families compare: identical, or both counts of things (项 and 个 and 家 …)."""
-    return a == b
+def base_of(written: str) -> str:
+    """The unit without its scale: "万标箱" -> "标箱", "万名" -> "名"."""
+    for scale in sorted(SCALES, key=len, reverse=True):
+        if written.startswith(scale) and len(written) > len(scale):
+            return written[len(scale) :]
+    return written
+
+
+def comparable(unit_a: str, family_a: str | None, unit_b: str, family_b: str | None) -> bool:
+    """Can a figure in unit_a measure a target in unit_b? Same family, and for counts the
+    same measure word or two general ones (项 and 个)."""
+    if family_a is None or family_a != family_b:
+        return False
+    if family_a != "count":
+        return True
+    a, b = base_of(unit_a), base_of(unit_b)
+    return a == b or (a in GENERIC_COUNT and b in GENERIC_COUNT)
