@@ -138,8 +138,12 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
         mine = [m for m in ms if m.target == ti]
         if not mine:
             continue
-        # The figure naming the metric best, then the latest: the running total to judge.
-        latest = max(enumerate(mine), key=lambda p: (p[1].match_score, p[1].as_of_month or 0, p[0]))[1]
+        if t.comparator in ("increase_by", "decrease_by"):
+            # A rate: the latest, then the one naming the metric best.
+            latest = max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].match_score, p[0]))[1]
+        else:
+            # A running total: the largest figure at the latest as-of date.
+            latest = max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].ratio or 0, p[0]))[1]
         month = latest.as_of_month
         elapsed = month / 12 if month else share
         if t.comparator == "increase_by" and t.family == "percent":
