@@ -25,15 +25,12 @@ _P, _TBL, _TR, _TC = f"{{{W}}}p", f"{{{W}}}tbl", f"{{{W}}}tr", f"{{{W}}}tc"
 _T, _BR, _CR, _TAB = f"{{{W}}}t", f"{{{W}}}br", f"{{{W}}}cr", f"{{{W}}}tab"
 _VAL = f"{{{W}}}val"
 _SDT_CONTENT = f"{{{W}}}sdtContent"
-_DEL = f"{{{W}}}del"
 
 
 def _para_text(p) -> str:
     out = []
-    for el in p.iter(_T, _BR, _CR, _TAB, _DEL):
+    for el in p.iter(_T, _BR, _CR, _TAB):  # deleted revisions are w:delText: not read
         if el.tag == _T:
-            if any(a.tag == _DEL for a in el.iterancestors(_DEL)):
-                continue  # deleted revision text
             out.append(el.text or "")
         elif el.tag in (_BR, _CR):
             out.append("\n")
