@@ -34,6 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--compact", action="store_true", help="one-line JSON instead of indented")
     p.add_argument(
+        "--analyze",
+        action="store_true",
+        help="add to each task the targets, measurements and status derived by luoshi.extract",
+    )
+    p.add_argument(
         "--strict",
         action="store_true",
         help=f"exit with status {EXIT_WARNINGS} when there are warnings",
@@ -51,6 +56,11 @@ def run(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)  # "file:line: reason"
         return EXIT_BAD_INPUT
     data = doc.to_dict()
+    if args.analyze:
+        from luoshi.extract import analyze_document
+
+        for task_dict, analysis in zip(data["tasks"], analyze_document(doc), strict=True):
+            task_dict.update(analysis.to_dict())
     indent = None if args.compact else 2
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
     for w in doc.warnings:

@@ -199,7 +199,7 @@ def _label_reason(text: str, m: re.Match[str], unit: UnitMatch | None, quotes, m
             return "日期"
         return "无单位"
     if num[0] in CN_NUM_CHARS:
-        if num in ("一", "十", "百", "千", "两") and not m.group("num2"):
+        if num in ("一", "十", "百", "千") and not m.group("num2"):
             # 一个, 一批, 千家万户, 百名: idioms far more often than amounts
             return "成语或泛指"
         if text[max(0, a - 1) : a] in rules.CN_NUMERAL_WORD_PREFIX:

@@ -1,0 +1,71 @@
+"""Units: families, scales and which units compare."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.extract.numbers import find_quantities
+from luoshi.extract.units import base_of, comparable, family_of
+
+
+@pytest.mark.parametrize(
+    ("unit", "family"),
+    [
+        ("亿元", "money"), ("万元", "money"), ("元", "money"), ("万美元", "usd"), ("亩", "area"),
+        ("家", "count"), ("个", "count"), ("万人", "person"), ("公里", "length"),
+        ("万标箱", "teu"), ("吨", "weight"), ("平方米", "area"), ("套", "count"), ("户", "count"),
+        ("%", "percent"), ("个百分点", "pp"), ("人次", "person_time"), ("天", "duration"),
+        ("千伏", None),
+    ],
+)
+def test_family(unit, family):
+    assert family_of(unit) == family
+
+
+@pytest.mark.parametrize(
+    ("text", "base_amount"),
+    [
+        ("6987.6万元", 69_876_000),
+        ("1.5亿元", 150_000_000),
+        ("3公里", 3000),
+        ("2万吨", 20000),
+        ("500万美元", 5_000_000),
+    ],
+)
+def test_conversion_to_base(text, base_amount):
+    (q,) = [q for q in find_quantities(text) if q.is_amount]
+    assert q.base_amount == pytest.approx(base_amount)
+
+
+def test_wan_yuan_against_yi_yuan():
+    (a,) = [q for q in find_quantities("累计入库税收6987.6万元") if q.is_amount]
+    (b,) = [q for q in find_quantities("新增地方综合贡献1.5亿元") if q.is_amount]
+    assert a.base_amount / b.base_amount == pytest.approx(0.46584)
+
+
+@pytest.mark.parametrize(
+    ("a", "fa", "b", "fb", "ok"),
+    [
+        ("个", "count", "项", "count", True),
+        ("家", "count", "个", "count", True),
+        ("幢", "count", "家", "count", False),
+        ("艘", "count", "个", "count", False),
+        ("万元", "money", "亿元", "money", True),
+        ("万美元", "usd", "亿元", "money", False),
+        ("%", "percent", "个百分点", "pp", False),
+        ("万名", "person", "人", "person", True),
+    ],
+)
+def test_comparable(a, fa, b, fb, ok):
+    assert comparable(a, fa, b, fb) is ok
+
+
+def test_base_of():
+    assert base_of("万标箱") == "标箱"
+    assert base_of("亿元") == "元"
+    assert base_of("个") == "个"
+
+
+@pytest.mark.parametrize("text", ["项目", "个人", "家庭", "条件", "户籍", "处置", "台风"])
+def test_words_starting_with_unit_chars_are_not_units(text):
+    assert [q for q in find_quantities("3" + text) if q.is_amount] == []
