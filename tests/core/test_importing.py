@@ -335,3 +335,38 @@ def test_cells_of_other_columns_are_kept_on_every_row_of_the_task(docs):
     changed.tasks[int(parsed.serial) - 1].extra = {"责任领导": "常务副市长"}
     with pytest.raises(ImportRefused, match="a different table"):
         import_document(changed, file_name="q1-v2.txt")
+
+
+def test_new_task_history_holds_its_text_and_units_in_one_row(docs):
+    result = import_document(fresh(docs[0]), file_name="q1.txt")
+    t1 = Task.objects.get(serial="1", parent__isnull=True)
+    [change] = Change.objects.filter(model="task", object_id=t1.pk)
+    assert change.action == "create" and change.batch_id == result.batch_id
+    assert change.fields == {"serial": "1", "text": docs[0].tasks[0].text,
+                             "units": docs[0].tasks[0].units}
+
+
+def test_replace_removes_rows_that_left_the_table_and_records_them(docs):
+    first = import_document(fresh(docs[0]), file_name="q1.txt")
+    shorter = fresh(docs[0])
+    shorter.sha256 = "c" * 64
+    dropped = shorter.tasks.pop()
+    result = import_document(shorter, file_name="q1-v2.txt", replace=True)
+    assert result.counts["progress_removed"] == len(dropped.items)
+    task = Task.objects.get(serial=dropped.serial, parent__isnull=True)
+    rows = Progress.objects.filter(report_id=first.report_id, task__in=[task, *task.children.all()])
+    assert not rows.exists()
+    deleted = Change.objects.filter(model="progress", action="delete", batch_id=result.batch_id)
+    assert deleted.count() == len(dropped.items)
+    assert sorted(c.fields["done"] for c in deleted) == sorted(i.done for i in dropped.items)
+    # The task stays in the plan: it may have entries in other periods.
+    assert Task.objects.filter(pk=task.pk).exists()
+
+
+def test_concurrent_import_of_the_same_period_is_refused_cleanly(docs):
+    from django.db import IntegrityError
+
+    with mock.patch.object(importing._Importer, "run", side_effect=IntegrityError("unique")), \
+            pytest.raises(ImportRefused, match="ran at the same time"):
+        import_document(fresh(docs[0]), file_name="q1.txt")
+    assert all(v == 0 for v in snapshot().values())

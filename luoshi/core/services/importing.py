@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from luoshi.core.models import (
@@ -147,6 +147,11 @@ def import_document(
             _Importer(doc, result, user=user, replace=replace).run()
             if dry_run:
                 raise _DryRun
+    except IntegrityError as exc:
+        # Another import of the same plan and period committed first (a race): nothing of
+        # this one was written.
+        raise ImportRefused(file_name, "another import of this plan and period ran at the same "
+                            f"time; run this one again ({exc})") from exc
     except _DryRun:
         result.message = f"dry run, nothing written: {result.message}"
         result.batch_id = None
@@ -184,6 +189,7 @@ class _Importer:
         self.replace = replace
         self.warnings: list[dict[str, Any]] = [w.to_dict() for w in doc.warnings]
         self.changes: list[Change] = []
+        self.created_tasks: dict[int, Change] = {}  # task id -> its "create" history row
         self.counts = {
             "tasks": len(doc.tasks),
             "sub_items": 0,
@@ -334,8 +340,8 @@ class _Importer:
         Task.objects.bulk_create(new_tasks)
         self.counts["new_tasks"] = len(new_tasks)
         for task in new_tasks:
-            self._change("task", task.pk, Change.Action.CREATE,
-                         {"serial": task.serial, "text": task.text})
+            self.created_tasks[task.pk] = self._change(
+                "task", task.pk, Change.Action.CREATE, {"serial": task.serial, "text": task.text})
         self._units(row_tasks, resolver, {t.pk for t in new_tasks})
         return self._sub_items(plan, row_tasks)
 
@@ -368,8 +374,11 @@ class _Importer:
             for order, (unit, lead) in enumerate(zip(units, roles, strict=True), start=1):
                 role = UnitRole.LEAD if lead else UnitRole.CO
                 links.append(TaskUnit(task=task, unit=unit, role=role, order=order))
-            action = Change.Action.CREATE if task.pk in new_ids else Change.Action.UPDATE
-            self._change("task", task.pk, action, {"units": [u.name for u in units]})
+            names = [u.name for u in units]
+            if task.pk in new_ids:
+                self.created_tasks[task.pk].fields["units"] = names
+            else:
+                self._change("task", task.pk, Change.Action.UPDATE, {"units": [[], names]})
         TaskUnit.objects.bulk_create(links)
         self.counts["units"] = len(seen_units)
 
@@ -471,10 +480,11 @@ class _Importer:
         self.counts["progress_updated"] = len(updates)
         self.counts["progress_removed"] = len(gone)
 
-    def _change(self, model: str, object_id: int, action: str, fields: dict[str, Any]) -> None:
-        if action == Change.Action.UPDATE and not fields:
-            return
-        self.changes.append(Change(model=model, object_id=object_id, action=action, fields=fields))
+    def _change(self, model: str, object_id: int, action: str, fields: dict[str, Any]) -> Change:
+        change = Change(model=model, object_id=object_id, action=action, fields=fields)
+        if not (action == Change.Action.UPDATE and not fields):
+            self.changes.append(change)
+        return change
 
 
 def _jsonable(value: Any) -> Any:
