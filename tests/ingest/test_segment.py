@@ -105,3 +105,19 @@ def test_cut_off_row_fills_first_cells():
 def test_heading_echo():
     assert heading_echo("舟山大脑建成应用。", "加快政府数字化转型,舟山大脑建成应用。") == 1.0
     assert heading_echo("完全无关的句子", "建设公园") == 0.0
+
+
+def test_one_progress_column_may_have_sub_rows():
+    task = "建设东区公园和西区广场。"
+    paras = ["建设东区公园。", "已完成设计。", "建设西区广场。", "完成招标。"]
+    got = [
+        (paras[it.heading], [paras[a:b] for a, b in it.cells])
+        for it in segment(paras, [R.DONE], task)
+    ]
+    assert got == [("建设东区公园。", [["已完成设计。"]]), ("建设西区广场。", [["完成招标。"]])]
+
+
+def test_a_line_ending_in_a_colon_labels_text_in_the_same_cell():
+    task = "开工建设东区公园,基本建成西区广场。"
+    paras = ["东区公园:", "完成土石方工程。", "西区广场:", "主体已完工。"]
+    assert [(it.heading, it.cells) for it in segment(paras, [R.DONE], task)] == [(None, ((0, 4),))]

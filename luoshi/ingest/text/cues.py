@@ -9,9 +9,12 @@ counts more, because that is where a writer announces what the paragraph is.
 
 from __future__ import annotations
 
+import math
 import re
 
 from luoshi.vocab import ColumnRole
+
+CAP = 3.0  # the most a paragraph's wording can say
 
 PROBLEM_CUES: dict[str, float] = {
     "尚未": 2,
@@ -150,8 +153,8 @@ _LEAD = re.compile(
 def cue_score(role: ColumnRole, paragraph: str) -> float:
     """How strongly the wording of ``paragraph`` says it belongs to a ``role`` column.
 
-    Hits are summed with diminishing returns; a cue in the first six characters (after any
-    list number) counts double.
+    Hits are summed; the first cue counts double when it opens the paragraph (within six
+    characters, after any list number); the sum saturates below ``CAP``.
     """
     pattern = _PATTERNS.get(role)
     if pattern is None:
@@ -159,8 +162,10 @@ def cue_score(role: ColumnRole, paragraph: str) -> float:
     table = _CUES[role]
     body = _LEAD.sub("", paragraph, count=1)
     total = 0.0
-    for m in pattern.finditer(body):
+    for n, m in enumerate(pattern.finditer(body)):
         weight = table[m.group(0)]
-        total += weight * (2 if m.start() < 6 else 1)
-    # Long paragraphs collect hits by sheer length; damp that.
-    return total / (1 + len(body) / 150)
+        total += weight * (2 if n == 0 and m.start() < 6 else 1)
+    # Long paragraphs collect hits by sheer length; damp that, and saturate: wording is
+    # evidence, but never enough by itself to outweigh a list that plainly runs on.
+    total /= 1 + len(body) / 150
+    return CAP * (1 - math.exp(-total / CAP))

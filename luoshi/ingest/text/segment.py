@@ -35,7 +35,7 @@ _CLAUSE = re.compile(r"[,，;；:：。!！?？]")
 CONTINUE = 1.0  # n followed by n+1 inside a cell
 RESTART = 6.0  # a list restarting (n then 1) inside one cell
 BACKWARD = 4.0  # n then m <= n (not 1), or a jump, inside a cell
-OPEN_MID_LIST = 5.0  # a cell whose first list number is not 1
+OPEN_MID_LIST = 8.0  # a cell whose first list number is not 1
 UNNUMBERED_AFTER_LIST = 0.8  # a plain paragraph after a numbered one, same cell
 # Wording evidence.
 LEXICAL = 1.0
@@ -119,6 +119,8 @@ class _Scorer:
     def _heading(self, p: str, task_text: str, i: int) -> float:
         if self.nums[i] is not None or self.empty[i] or len(p) > HEADING_MAX_LEN:
             return NEG
+        if p.endswith((":", "：")):
+            return NEG  # "小门环岛路二标段:" labels what follows inside the same cell
         echo = heading_echo(p, task_text)
         # A title-shaped line (short, one clause, no figures) needs less echo of the task.
         titled = (
@@ -136,6 +138,10 @@ class _Scorer:
         if empties:
             return 0.0 if j - i == 1 else NEG
         score = self.aff_sum[r][j] - self.aff_sum[r][i] + FIRST_EXTRA * self.aff[r][i]
+        if r and j - i == 1 and self.head[i] > 0:
+            # A later cell that is one heading-like line (short, echoing the task) is more
+            # likely the sub-heading of the next sub-row.
+            score -= self.head[i]
         score += self.pair_sum[j - 1] - self.pair_sum[i]
         first = self.next_num[i]
         if first < j and self.nums[first].value != 1:
@@ -264,8 +270,6 @@ def segment(
     if n <= k:
         cells = tuple((min(r, n), min(r + 1, n)) for r in range(k))
         return [SegItem(None, cells)]
-    if k == 1:
-        return [SegItem(None, ((0, n),))]
     sc = _Scorer(paras, roles, task_text)
     plain_score, plain_cells = _plain(sc, k, 0)
     sub_score, sub_items = _subrows(sc, k) if n >= 2 * (k + 1) else (NEG, [])
