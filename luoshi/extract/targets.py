@@ -86,11 +86,17 @@ def _comparator(text: str, q: Quantity, sa: int, sb: int, ca: int) -> str:
     if after.startswith(rules.SUFFIX_LE):
         return "<="
     before = text[sa : q.num_start]
+    # The adverb nearest the number wins; on a tie the longer one (不少于 over 少于).
+    best: tuple[int, int, str] | None = None
     for words, comp in ((rules.PREFIX_LE, "<="), (rules.PREFIX_GE, ">=")):
         for w in words:
             i = before.rfind(w)
             if i >= 0 and len(before) - (i + len(w)) <= (3 if len(w) > 1 else 0):
-                return comp
+                key = (i + len(w), len(w), comp)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    if best is not None:
+        return best[2]
     for w in rules.PREFIX_REACH:
         if before.endswith(w):
             return "reach"

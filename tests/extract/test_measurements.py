@@ -1,0 +1,73 @@
+"""Measurements: which figures of a progress text measure which target, and as of when."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.extract import analyze_task
+
+from .conftest import Q3, task
+
+
+def ms(text, done):
+    return [(m.value, m.unit, m.as_of, m.target) for m in analyze_task(task(text, done), Q3).measurements]
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        # the metric words match
+        ("确保全年招商到位资金18亿元。", "1-9月,累计到位资金15.98亿元。", [(15.98, "亿元", "1-9月", 0)]),
+        # scale differs: 万元 against 亿元, matched by unit family when the metric has no other figure
+        ("新增地方综合贡献1.5亿元以上。", "截至9月,已招引企业86家,累计入库税收6987.6万元。",
+         [(6987.6, "万元", "截至9月", 0)]),
+        # a rate target is measured by a rate, with its sign
+        ("社会消费品零售总额增长8.5%以上。", "1-8月实现社会消费品零售额17.47亿元,同比下降4.8%,降幅收窄3个百分点。",
+         [(-4.8, "%", "1-8月", 0)]),
+        # periods per quarter
+        ("集装箱吞吐量突破30万标箱。", "一季度累计完成6万标箱,二季度累计完成13.2万标箱。",
+         [(6, "万标箱", "一季度", 0), (13.2, "万标箱", "二季度", 0)]),
+        # the plan restated, a forecast, what remains and a breakdown are not measurements
+        ("全年筹融资24亿元以上。", "1-9月,共完成融资12.85亿元,占全年计划24.6亿元的52.24%。其中:甲公司融资8.55亿元。",
+         [(12.85, "亿元", "1-9月", 0)]),
+        ("新增上云企业80家。", "目前预计新增3家平台企业,1-9月上云企业80家。", [(80, "家", "1-9月", 0)]),
+        ("推出20项微改革举措。", "共20项举措,已完成15个,剩余5个正在推进。", [(20, "项", "", 0), (15, "个", "", 0)]),
+        # two targets of one family are told apart by their words
+        ("消化土地300亩,处置闲置土地1400亩。", "处置闲置土地325亩,消化土地334亩。",
+         [(325, "亩", "", 1), (334, "亩", "", 0)]),
+        # a different kind of money is not the target's metric
+        ("确保海洋产业增加值80亿元以上。", "1-9月示范区项目累计完成投资20.23亿元。", []),
+        # different measure words do not compare (幢 vs 家)
+        ("新增标志性楼宇2幢。", "已累计新招引企业37家。", []),
+        # a figure with no achievement in its clause is not taken for the target by unit alone
+        ("创建示范村20个以上。", "会同6个部门审查名单。", []),
+        # labels in progress text
+        ("建设5G基站100个。", "2.5G基站已经建成93个。", [(93, "个", "", 0)]),
+    ],
+)
+def test_measurements(text, done, expected):
+    assert ms(text, done) == expected
+
+
+def test_ratio_after_unit_conversion_and_stated_ratio():
+    a = analyze_task(task("确保完成投资40亿元以上。", "三季度累计完成年度计划61.98%,累计投资25.8亿元"), Q3)
+    (m,) = a.measurements
+    assert m.ratio == pytest.approx(25.8 / 40)
+    assert m.ratio_stated == 61.98
+    assert m.as_of == "三季度" and m.as_of_date == "2020-09-30"
+    d = m.to_dict()
+    assert set(d) == {"metric", "value", "unit", "as_of", "span", "ratio_stated", "target", "ratio"}
+    assert d["span"] in "三季度累计完成年度计划61.98%,累计投资25.8亿元"
+
+
+def test_spans_are_exact_substrings_with_offsets():
+    done = "1.完成招引2家企业。\n2.累计完成市场采购贸易出口约285万美元,完成市对区考核任务的57%"
+    a = analyze_task(task("积极参与试点,完成出口500万美元。", done), Q3)
+    (m,) = a.measurements
+    assert done[m.span.start : m.span.end] == m.span.text
+    assert m.span.field == "done" and m.span.item == 0
+    assert m.ratio_stated == 57 and m.ratio == pytest.approx(0.57)
+
+
+def test_no_targets_no_measurements():
+    assert analyze_task(task("深化政务公开工作。", "完成15所学校结对帮扶。"), Q3).measurements == []

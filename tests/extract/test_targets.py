@@ -1,0 +1,89 @@
+"""Targets and their comparators: table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.extract.targets import extract_targets
+
+
+def one(text):
+    ts = extract_targets(text)
+    assert len(ts) == 1, [t.to_dict() for t in ts]
+    return ts[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "unit"),
+    [
+        ("实际利用外资500万美元以上", ">=", 500, "万美元"),
+        ("创成省科技型中小企业7家以上", ">=", 7, "家"),
+        ("引进人才不少于100人", ">=", 100, "人"),
+        ("至少落地1个百亿级项目", ">=", 1, "个"),
+        ("集装箱吞吐量突破30万标箱", ">=", 30, "万标箱"),
+        ("直接融资超100亿元", ">=", 100, "亿元"),
+        ("城镇登记失业率控制在3%以内", "<=", 3, "%"),
+        ("审批时间不超过20个工作日", "<=", 20, "个工作日"),
+        ("游客过夜占比达30%", "reach", 30, "%"),
+        ("研发机构覆盖率达到40%", "reach", 40, "%"),
+        ("数字经济核心产业增加值增长15%", "increase_by", 15, "%"),
+        ("社会消费品零售总额增长8.5%以上", "increase_by", 8.5, "%"),
+        ("压减一般公用经费支出5%", "decrease_by", 5, "%"),
+        ("事故起数下降20%", "decrease_by", 20, "%"),
+        ("新增规上企业8家", "=", 8, "家"),
+        ("确保全年招商到位资金18亿元", "=", 18, "亿元"),
+        ("完成出口500万美元", "=", 500, "万美元"),
+        ("建设提升42公里绿道系统", "=", 42, "公里"),  # 提升 here means upgrade, not +42
+        ("确保海洋产业增加值80亿元以上", ">=", 80, "亿元"),  # 增加值 is not a verb
+        ("新建17个省新时代美丽乡村", "=", 17, "个"),
+        ("完善“视频一张网”“全域一张图”等五个基础平台", "=", 5, "个"),
+        ("力争落地3-5个项目", ">=", 3, "个"),
+    ],
+)
+def test_comparator(text, comparator, value, unit):
+    t = one(text)
+    assert (t.comparator, t.value, t.unit) == (comparator, value, unit)
+    assert t.span.text in text and text[t.span.start : t.span.end] == t.span.text
+
+
+def test_several_targets_each_with_its_own_span():
+    text = "深入实施专项行动,消化“批而未供”土地300亩,处置“供而未用”土地1400亩,新增工业用地(用海)800亩。"
+    ts = extract_targets(text)
+    assert [(t.value, t.unit) for t in ts] == [(300, "亩"), (1400, "亩"), (800, "亩")]
+    assert ts[1].span.text == "处置“供而未用”土地1400亩"
+
+
+def test_list_joined_by_dun_splits_spans_and_inherits_verb():
+    ts = extract_targets("压减一般公用经费和“三公”经费支出5%、非刚性非重点项目支出10%,强化绩效评价")
+    assert [(t.comparator, t.value) for t in ts] == [("decrease_by", 5), ("decrease_by", 10)]
+    assert ts[1].span.text == "非刚性非重点项目支出10%"
+    assert ts[0].span.text == "压减一般公用经费和“三公”经费支出5%"
+
+
+def test_number_before_its_noun_gives_metric_after():
+    t = one("实施计划,确保40个亿元以下“专精特新”项目入库")
+    assert (t.value, t.unit) == (40, "个")
+    assert "专精特新" in t.metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "完善“1+3+N”招商工作机制,实施“双评估+尽职调查”管理。",
+        "实施“4321”招商推进计划",
+        "争取更多项目纳入省“2+6”清单",
+        "推进5G基础设施和通信网络建设",
+        "加快景区村、4A级景区城创建",
+        "深化机关内部“最多跑一次”改革",
+        "到2022年基本建成",
+        "开工建设小门环岛公路二标段",
+        "投用220千伏输变电工程",
+        "做好第七次全国人口普查工作",
+        "实施“六个一”工程",
+        "推广3岁以下婴幼儿照护工作",
+        "成熟一个开工一个",
+        "开展三年行动",
+    ],
+)
+def test_labels_are_not_targets(text):
+    assert extract_targets(text) == []
