@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import luoshi.ingest.formats  # (registers html, docx, xlsx, pdf, csv, json)
 import luoshi.ingest.text  # noqa: F401  (registers the "text" reader)
-import luoshi.ingest.formats  # noqa: F401  (registers html, docx, xlsx, pdf, csv, json)
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.model import Column, Item, Meta, ParsedDocument, ParseWarning, Period, Task
 from luoshi.ingest.registry import formats, reader_for, register
