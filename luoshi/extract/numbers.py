@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from luoshi.extract import rules
 from luoshi.extract.units import SCALES, UnitMatch, match_unit
@@ -19,9 +20,13 @@ from luoshi.extract.units import SCALES, UnitMatch, match_unit
 _FULLWIDTH = {ord(c): ord(h) for c, h in zip("０１２３４５６７８９．％＋－～，：；（）", "0123456789.%+-~,:;()", strict=True)}
 
 
+_TABLE = str.maketrans(_FULLWIDTH)
+
+
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Full-width digits and signs to ASCII, keeping length (offsets stay valid)."""
-    return text.translate(_FULLWIDTH)
+    return text.translate(_TABLE)
 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,

@@ -116,9 +116,14 @@ class UnitMatch:
     end: int  # index just after the unit in the text
 
 
+_BY_FIRST: dict[str, list[BaseUnit]] = {}
+for _u in _BY_LENGTH:
+    _BY_FIRST.setdefault(_u.written[0], []).append(_u)
+
+
 def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
     """The unit starting at ``pos`` (after any scale already consumed), or None."""
-    for unit in _BY_LENGTH:
+    for unit in _BY_FIRST.get(text[pos : pos + 1], ()):
         w = unit.written
         if not text.startswith(w, pos):
             continue
