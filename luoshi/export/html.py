@@ -15,7 +15,7 @@ h1 { font-family: "SimSun", "宋体", "STSong", "Noto Serif CJK SC", serif; text
 .meta p { margin: 0.2em 0; }
 table.progress { border-collapse: collapse; width: 100%; }
 table.progress th, table.progress td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; }
-table.progress th { font-family: "SimHei", "黑体", sans-serif; background: #f2f2f2; }
+table.progress th { font-family: "SimHei", "黑体", sans-serif; background: #f2f2f2; white-space: nowrap; }
 thead { display: table-header-group; }
 @page { size: A4 landscape; margin: 15mm; }
 """
