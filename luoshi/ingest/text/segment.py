@@ -64,12 +64,13 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in itertools.pairwise(chars)}
 
 
-def heading_echo(paragraph: str, task_text: str) -> float:
-    """Share of the paragraph's character bigrams that occur in the task text."""
+def heading_echo(paragraph: str, task_text: str | set[str]) -> float:
+    """Share of the paragraph's character bigrams that occur in the task text (given as text
+    or as its bigram set)."""
     grams = _bigrams(paragraph)
     if not grams:
         return 0.0
-    task = _bigrams(task_text)
+    task = _bigrams(task_text) if isinstance(task_text, str) else task_text
     return len(grams & task) / len(grams)
 
 
@@ -98,7 +99,15 @@ class _Scorer:
         self.next_num = [n] * (n + 1)
         for i in range(n - 1, -1, -1):
             self.next_num[i] = i if self.nums[i] is not None else self.next_num[i + 1]
-        self.head = [self._heading(p, task_text, i) for i, p in enumerate(paras)]
+        # Sub-rows need a heading first; when the first paragraph cannot be one, no line is
+        # treated as a heading at all.
+        task_grams = _bigrams(task_text)
+        first = self._heading(paras[0], task_grams, 0) if n else NEG
+        self.head = [first] + [
+            self._heading(p, task_grams, i) if first != NEG else NEG
+            for i, p in enumerate(paras)
+            if i
+        ]
 
     def _pair(self, t: int) -> float:
         a, b = self.nums[t], self.nums[t + 1]
@@ -116,7 +125,7 @@ class _Scorer:
             return -RESTART
         return -BACKWARD
 
-    def _heading(self, p: str, task_text: str, i: int) -> float:
+    def _heading(self, p: str, task_text: set[str], i: int) -> float:
         if self.nums[i] is not None or self.empty[i] or len(p) > HEADING_MAX_LEN:
             return NEG
         if p.endswith((":", "：")):
@@ -272,7 +281,10 @@ def segment(
         return [SegItem(None, cells)]
     sc = _Scorer(paras, roles, task_text)
     plain_score, plain_cells = _plain(sc, k, 0)
-    sub_score, sub_items = _subrows(sc, k) if n >= 2 * (k + 1) else (NEG, [])
+    if n >= 2 * (k + 1) and sc.head[0] != NEG:
+        sub_score, sub_items = _subrows(sc, k)
+    else:
+        sub_score, sub_items = NEG, []
     if sub_score > plain_score:
         return sub_items
     if plain_score == NEG:
