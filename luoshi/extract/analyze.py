@@ -21,7 +21,8 @@ def analyze_task(task: Task, period: Period | None, year: int | None = None) -> 
     cands = []
     ratios = []
     for i, item in enumerate(task.items):
-        if item.done:
+        # Without targets only stated completion shares (percentages) matter.
+        if item.done and (targets or "%" in item.done or "％" in item.done or "百分之" in item.done):
             c, r = measure.scan(item.done, FIELD_DONE, i)
             cands.extend(c)
             ratios.extend(r)

@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 from luoshi.extract import rules
 
 SENTENCE_END = "。;\uff1b\n!?\uff01\uff1f"
 CLAUSE_END = SENTENCE_END + ",\uff0c:\uff1a"
 
+_STOP = frozenset(rules.STOP_BIGRAMS)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _STRIP = re.compile(r"[“”‘’《》「」\"'()（）\[\]【】]")
 
 
+@lru_cache(maxsize=4096)
+def _delimiters(text: str, ends: str) -> tuple[int, ...]:
+    return tuple(i for i, ch in enumerate(text) if ch in ends)
+
+
 def bounds(text: str, pos: int, ends: str) -> tuple[int, int]:
     """The [start, end) of the run around ``pos`` delimited by any char of ``ends``."""
-    a = pos
-    while a > 0 and text[a - 1] not in ends:
-        a -= 1
-    b = pos
-    while b < len(text) and text[b] not in ends:
-        b += 1
+    d = _delimiters(text, ends)
+    k = bisect_left(d, pos)
+    b = d[k] if k < len(d) else len(text)
+    a = d[k - 1] + 1 if k > 0 else 0
     return a, b
 
 
@@ -59,7 +65,8 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def bigrams(text: str) -> frozenset[str]:
     """Character bigrams of the CJK runs of ``text``, quotes removed, common words dropped."""
     s = _STRIP.sub("", text)
     out = set()
@@ -67,7 +74,7 @@ def bigrams(text: str) -> set[str]:
         pair = s[i : i + 2]
         if _CJK.match(pair[0]) and _CJK.match(pair[1]):
             out.add(pair)
-    return out - set(rules.STOP_BIGRAMS)
+    return frozenset(out - _STOP)
 
 
 def cjk_count(text: str) -> int:

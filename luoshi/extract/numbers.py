@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luoshi.extract import rules
-from luoshi.extract.units import SCALES, UnitMatch, match_unit
+from luoshi.extract.units import SCALES, UnitMatch, has_unit_start, match_unit
 
 # One-for-one normalisation, so offsets in the normalised text are offsets in the source.
 _FULLWIDTH = {ord(c): ord(h) for c, h in zip("０１２３４５６７８９．％＋－～，：；（）", "0123456789.%+-~,:;()", strict=True)}
@@ -255,8 +255,15 @@ def find_quantities(text: str, mask: list[tuple[int, int]] | None = None) -> lis
     return out
 
 
+_UNIT_START = frozenset("%个百")
+
+
 def _quantity(norm: str, m: re.Match[str], quotes, markers) -> Quantity | None:
     num = m.group("num")
+    nxt = norm[m.end() : m.end() + 1]
+    if not (m.group("scale") or m.group("ge") or nxt in _UNIT_START or has_unit_start(nxt)
+            or norm[m.end("num") : m.end("num") + 1] == "%"):
+        return None  # a bare number (year, code, idiom): no amount, skip the work
     try:
         value = parse_numeral(num)
     except ValueError:

@@ -121,6 +121,11 @@ for _u in _BY_LENGTH:
     _BY_FIRST.setdefault(_u.written[0], []).append(_u)
 
 
+def has_unit_start(ch: str) -> bool:
+    """Could a unit begin with this character?"""
+    return ch in _BY_FIRST
+
+
 def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
     """The unit starting at ``pos`` (after any scale already consumed), or None."""
     for unit in _BY_FIRST.get(text[pos : pos + 1], ()):
