@@ -1,0 +1,65 @@
+"""Full-text matching per database: SQLite FTS5 or PostgreSQL text search, same semantics.
+
+A query matches a row when every query word matches it, a word matching either itself or all
+its shorter parts (see ``luoshi.search.tokens``). Both backends return SQL selecting the ids of
+matching ``TaskEntry`` rows, to be used as a subquery; every value is a query parameter.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from luoshi.search.tokens import Word
+
+FTS_TABLE = "search_fts"
+ENTRY_TABLE = "search_taskentry"
+
+
+def _fts_phrase(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def fts5_query(words: list[Word]) -> str:
+    """An FTS5 MATCH expression: each token quoted as a phrase, words joined by AND."""
+    clauses = []
+    for word in words:
+        clause = _fts_phrase(word.text)
+        if word.parts:
+            parts = " AND ".join(_fts_phrase(p) for p in word.parts)
+            clause = f"({clause} OR ({parts}))"
+        clauses.append(clause)
+    return " AND ".join(clauses)
+
+
+def _sqlite(words: list[Word]) -> tuple[str, list]:
+    return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [fts5_query(words)]
+
+
+def _postgres(words: list[Word]) -> tuple[str, list]:
+    # plainto_tsquery takes any text safely; && and || combine the per-word queries.
+    one = "plainto_tsquery('simple', %s)"
+    clauses, params = [], []
+    for word in words:
+        if word.parts:
+            parts = " && ".join([one] * len(word.parts))
+            clauses.append(f"({one} || ({parts}))")
+            params += [word.text, *word.parts]
+        else:
+            clauses.append(one)
+            params.append(word.text)
+    query = " && ".join(clauses)
+    # The expression is the one the GIN index is built on (migration 0002).
+    sql = (f"SELECT id FROM {ENTRY_TABLE} "
+           f"WHERE to_tsvector('simple'::regconfig, tokens) @@ ({query})")
+    return sql, params
+
+
+def matching_entries_sql(words: list[Word]) -> tuple[str, list]:
+    """SQL and parameters selecting the ids of the ``TaskEntry`` rows matching ``words``."""
+    if not words:
+        raise ValueError("no words to search for")
+    if connection.vendor == "postgresql":
+        return _postgres(words)
+    if connection.vendor == "sqlite":
+        return _sqlite(words)
+    raise NotImplementedError(f"full-text search on {connection.vendor}")

@@ -1,0 +1,213 @@
+"""Build the ``TaskEntry`` rows of a plan (or of some of its tasks or reports) from the core
+models. Every function here replaces rows wholesale, so it is always safe to run again.
+
+Called by the import hook and signals (``luoshi.search.signals``) and by ``manage.py reindex``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from luoshi.core.models import Plan, Progress, Report, Task, TaskUnit
+from luoshi.extract import rules
+from luoshi.extract.numbers import normalise
+from luoshi.search.models import TaskEntry
+from luoshi.search.tokens import index_tokens
+from luoshi.vocab import UnitRole
+
+_PUNCTUATION = re.compile(r"[0-9.、。,,;;:：!！?？\s()（）\-—…“”\"]")
+_BOILERPLATE = sorted(rules.BOILERPLATE, key=len, reverse=True)
+BATCH = 2000
+
+
+def is_boilerplate(text: str) -> bool:
+    """True when a non-empty entry says nothing but stock phrases (按计划推进 …).
+
+    The same test as the vague status of ``luoshi.extract.status``: remove every stock phrase
+    and punctuation; what is left is too short to say anything.
+    """
+    rest = normalise(text).strip()
+    if not rest:
+        return False
+    for phrase in _BOILERPLATE:
+        rest = rest.replace(phrase, "")
+    return len(_PUNCTUATION.sub("", rest)) <= rules.VAGUE_MAX_REST
+
+
+@dataclass
+class _Family:
+    task: Task
+    children: list[Task]
+    lead_id: int | None
+    lead_name: str
+    words: str  # tokens of the task's own text, sub-item headings and unit names
+
+
+class _Tokens:
+    """Token strings per text, so a text seen twice (a task in four reports, a stock
+    phrase in many entries) is segmented once per build."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        if not text:
+            return ""
+        found = self.cache.get(text)
+        if found is None:
+            found = self.cache[text] = index_tokens(text)
+        return found
+
+
+def _families(plan: Plan, top_ids: list[int] | None, tokens: _Tokens) -> dict[int, _Family]:
+    tasks = Task.objects.filter(plan=plan).only("id", "parent_id", "text", "order", "plan_id")
+    if top_ids is not None:
+        tasks = tasks.filter(pk__in=top_ids) | tasks.filter(parent_id__in=top_ids)
+    top: dict[int, Task] = {}
+    children: dict[int, list[Task]] = defaultdict(list)
+    for task in tasks.order_by("order", "pk"):
+        if task.parent_id is None:
+            top[task.pk] = task
+        else:
+            children[task.parent_id].append(task)
+    units: dict[int, list[TaskUnit]] = defaultdict(list)
+    links = TaskUnit.objects.filter(task_id__in=list(top)).select_related("unit")
+    for link in links.order_by("task_id", "order", "pk"):
+        units[link.task_id].append(link)
+    out = {}
+    for pk, task in top.items():
+        linked = units.get(pk, [])
+        lead = next((link for link in linked if link.role == UnitRole.LEAD), None)
+        lead = lead or (linked[0] if linked else None)
+        texts = [task.text, *(c.text for c in children.get(pk, []))]
+        texts += [link.unit.name for link in linked]
+        out[pk] = _Family(
+            task=task,
+            children=children.get(pk, []),
+            lead_id=lead.unit_id if lead else None,
+            lead_name=lead.unit.name if lead else "",
+            words=" ".join(t for t in (tokens(x) for x in texts) if t),
+        )
+    return out
+
+
+def _entry(family: _Family, plan: Plan, report: Report | None, **fields) -> TaskEntry:
+    return TaskEntry(
+        task_id=family.task.pk,
+        plan_id=plan.pk,
+        report_id=report.pk if report else None,
+        period_id=report.period_id if report else None,
+        year=plan.year,
+        year_desc=9999 - plan.year,
+        order=family.task.order,
+        lead_unit_id=family.lead_id,
+        lead_name=family.lead_name[:200],
+        **fields,
+    )
+
+
+def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) -> list[TaskEntry]:
+    """New rows for the given tasks (None: all of the plan's) in the given reports (None: all
+    of them); the task's own row (report null) is always included."""
+    tokens = _Tokens()
+    families = _families(plan, top_ids, tokens)
+    owner: dict[int, int] = {f.task.pk: f.task.pk for f in families.values()}
+    owner |= {c.pk: f.task.pk for f in families.values() for c in f.children}
+    reports = Report.objects.filter(plan=plan)
+    if report_ids is not None:
+        reports = reports.filter(pk__in=report_ids)
+    reports = {r.pk: r for r in reports}
+    progress = Progress.objects.filter(report_id__in=list(reports)).only(
+        "report_id", "task_id", "done", "problems", "next_steps", "position", "extra"
+    )
+    if top_ids is not None:
+        progress = progress.filter(task_id__in=list(owner))
+    grouped: dict[tuple[int, int], list[Progress]] = defaultdict(list)
+    for entry in progress.iterator(chunk_size=BATCH):
+        top = owner.get(entry.task_id)
+        if top is not None:
+            grouped[top, entry.report_id].append(entry)
+
+    rows = [_entry(f, plan, None, tokens=f.words) for f in families.values()]
+    for (top, report_id), entries in grouped.items():
+        family = families[top]
+        if len(entries) > 1:
+            # The task's own empty entry next to its sub-items' is not a row of the table.
+            entries = [e for e in entries if e.task_id != top or not e.is_empty] or entries
+        texts = [getattr(e, f) for e in entries for f in ("done", "problems", "next_steps")]
+        texts += [str(v) for e in entries[:1] for v in (e.extra or {}).values()]
+        words = " ".join(t for t in (tokens(x) for x in texts) if t)
+        positions = [e.position for e in entries if e.position > 0]
+        rows.append(_entry(
+            family, plan, reports[report_id],
+            position=min(positions, default=0),
+            entries=len(entries),
+            empty=sum(1 for e in entries if not e.done.strip()),
+            vague=sum(1 for e in entries if is_boilerplate(e.done)),
+            tokens=f"{family.words} {words}".strip(),
+        ))
+    return rows
+
+
+def reindex_plan(
+    plan: Plan | int,
+    *,
+    task_ids: Iterable[int] | None = None,
+    report_ids: Iterable[int] | None = None,
+) -> int:
+    """Replace the rows of ``plan`` (or of some of its top-level tasks, and/or of some of its
+    reports; the tasks' own rows are always rebuilt). Returns the number of rows written."""
+    if not isinstance(plan, Plan):
+        plan = Plan.objects.filter(pk=plan).first()
+        if plan is None:
+            return 0
+    top_ids = None if task_ids is None else sorted(set(task_ids))
+    reports = None if report_ids is None else sorted(set(report_ids))
+    with transaction.atomic():
+        stale = TaskEntry.objects.filter(plan=plan)
+        if top_ids is not None:
+            stale = stale.filter(task_id__in=top_ids)
+        if reports is not None:
+            stale = stale.filter(report__isnull=True) | stale.filter(report_id__in=reports)
+        stale.delete()
+        rows = _build(plan, top_ids, reports)
+        TaskEntry.objects.bulk_create(rows, batch_size=BATCH)
+    return len(rows)
+
+
+def reindex_tasks(task_ids: Iterable[int]) -> int:
+    """Rebuild the rows of these tasks (sub-items stand for their parent), in every report."""
+    tops: dict[int, set[int]] = defaultdict(set)
+    for pk, parent_id, plan_id in Task.objects.filter(pk__in=set(task_ids)).values_list(
+        "pk", "parent_id", "plan_id"
+    ):
+        tops[plan_id].add(parent_id or pk)
+    return sum(reindex_plan(plan_id, task_ids=ids) for plan_id, ids in tops.items())
+
+
+def reindex_report(report: Report | int) -> int:
+    """Rebuild the rows of one report and the plan's task rows (new tasks come with it)."""
+    if not isinstance(report, Report):
+        report = Report.objects.filter(pk=report).first()
+        if report is None:
+            return 0
+    return reindex_plan(report.plan_id, report_ids=[report.pk])
+
+
+def reindex_all(progress: Callable[[Plan, int], None] | None = None) -> int:
+    """Drop and rebuild the whole index, plan by plan. Returns the number of rows."""
+    total = 0
+    with transaction.atomic():
+        TaskEntry.objects.all().delete()
+        for plan in Plan.objects.order_by("pk"):
+            rows = _build(plan, None, None)
+            TaskEntry.objects.bulk_create(rows, batch_size=BATCH)
+            total += len(rows)
+            if progress is not None:
+                progress(plan, len(rows))
+    return total

@@ -1,0 +1,60 @@
+"""The index rows. Nothing here is a source of truth: ``manage.py reindex`` rebuilds it all."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class TaskEntry(models.Model):
+    """One top-level task as it stands in one report, or in none (``report`` null: the task
+    itself, one such row per task).
+
+    Denormalised for the task list, search and dashboards: the plan, period, lead unit, order
+    and the counts of the task's entries (its own or its sub-items') that are empty or only
+    boilerplate, so that listing 100 000 tasks needs no joins.
+    """
+
+    task = models.ForeignKey("core.Task", on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey("core.Plan", on_delete=models.CASCADE, related_name="+")
+    report = models.ForeignKey(
+        "core.Report", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    period = models.ForeignKey(
+        "core.Period", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()  # the plan's year
+    # 9999 - year: newest plans first with every sort column ascending, so one index serves.
+    year_desc = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveIntegerField(default=0)  # the task's order in its plan
+    position = models.PositiveIntegerField(default=0)  # first row in the report's table
+    lead_unit = models.ForeignKey(
+        "core.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_name = models.CharField(max_length=200, blank=True)
+    entries = models.PositiveIntegerField(default=0)  # progress rows (own or sub-items)
+    empty = models.PositiveIntegerField(default=0)  # … whose 完成情况 is empty
+    vague = models.PositiveIntegerField(default=0)  # … whose 完成情况 is only boilerplate
+    # Derived status of the task in this report, once status models exist (issue 4); blank
+    # until then. The list's status filter and the dashboard's status charts read it.
+    status = models.CharField(max_length=20, blank=True, db_index=True)
+    tokens = models.TextField(blank=True)  # jieba words separated by spaces
+
+    class Meta:
+        verbose_name = verbose_name_plural = "检索条目"
+        constraints = [
+            models.UniqueConstraint(fields=["task", "report"], name="taskentry_unique_report"),
+            models.UniqueConstraint(
+                fields=["task"], condition=models.Q(report__isnull=True),
+                name="taskentry_unique_task",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["report", "year_desc", "plan", "order"], name="taskentry_list"),
+            models.Index(fields=["period", "year_desc", "plan", "order"], name="taskentry_period"),
+            models.Index(fields=["plan", "report", "order"], name="taskentry_plan"),
+            models.Index(fields=["lead_unit", "report"], name="taskentry_lead"),
+            models.Index(fields=["report", "lead_name"], name="taskentry_lead_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"task {self.task_id} @ report {self.report_id}"

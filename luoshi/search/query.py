@@ -1,0 +1,30 @@
+"""Filter ``TaskEntry`` querysets by a search query."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from luoshi.search.backends import matching_entries_sql
+from luoshi.search.models import TaskEntry
+from luoshi.search.tokens import Word
+
+
+def search_entries(
+    entries: QuerySet[TaskEntry], words: list[Word], *, same_row: bool
+) -> QuerySet[TaskEntry]:
+    """The rows of ``entries`` matching ``words``.
+
+    ``same_row``: the row itself must match (a task in one report: its text and that report's
+    entries). Otherwise a row matches when any row of its task does (a task in no particular
+    report: its text or its entries in any report).
+    """
+    if not words:
+        return entries
+    sql, params = matching_entries_sql(words)
+    if same_row:
+        return entries.filter(pk__in=RawSQL(sql, params))
+    table = TaskEntry._meta.db_table
+    return entries.filter(
+        task_id__in=RawSQL(f"SELECT task_id FROM {table} WHERE id IN ({sql})", params)
+    )
