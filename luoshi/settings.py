@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "luoshi.core",
     "luoshi.web",
+    "luoshi.search",
 ]
 
 MIDDLEWARE = [
