@@ -5,19 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-
-
-def shared_path(*parts: str) -> Path:
-    """A file under ../shared; skips the test with a clear reason when ../shared is absent."""
-    path = SHARED.joinpath(*parts)
-    if not SHARED.is_dir():
-        pytest.skip(f"../shared is absent ({SHARED}): the public seed documents are not here")
-    if not path.exists():
-        raise FileNotFoundError(path)
-    return path
+from shared_docs import REPO, SHARED, shared_path  # noqa: F401 (re-exported)
 
 
 @pytest.fixture

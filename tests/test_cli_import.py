@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import shared_path
+from shared_docs import shared_path
 
 from luoshi.cli import main
 from luoshi.core.models import ImportBatch, Progress, Report, Task

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import shared_path
+from shared_docs import shared_path
 
 from luoshi.core.models import Government, Progress, Report, Task, Unit
 from luoshi.core.services.importing import import_document
