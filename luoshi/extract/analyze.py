@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from luoshi.extract import measurements as measure
-from luoshi.extract.model import FIELD_DONE, TaskAnalysis
+from luoshi.extract.model import FIELD_DONE, Target, TaskAnalysis
 from luoshi.extract.status import decide
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import ParsedDocument, Period, Task
 
 
-def analyze_task(task: Task, period: Period | None, year: int | None = None) -> TaskAnalysis:
+def analyze_task(
+    task: Task, period: Period | None, year: int | None = None, targets: list[Target] | None = None
+) -> TaskAnalysis:
     """Targets of the task text, measurements of the done cells, and the status with evidence.
 
     ``period`` is the report's period (its share of the year elapsed sets the pace a running
@@ -17,7 +19,8 @@ def analyze_task(task: Task, period: Period | None, year: int | None = None) -> 
     """
     if year is None and period is not None and period.end_date is not None:
         year = period.end_date.year
-    targets = extract_targets(task.text)
+    if targets is None:
+        targets = extract_targets(task.text)
     cands = []
     ratios = []
     for i, item in enumerate(task.items):
