@@ -1,0 +1,148 @@
+"""Roles, the state of each entry in a round, contributions, reviews, reminders, login failures.
+
+Core models (Report, Progress, Change) are not touched: what a round adds lives in side tables
+keyed by them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from luoshi.core.models import Progress, Report, Unit
+
+
+class Role(models.TextChoices):
+    """Admins are superusers; the public is anonymous. Everyone else has one of these."""
+
+    SUPERVISOR = "supervisor", "督查室"
+    LIAISON = "liaison", "单位联络员"
+    LEADER = "leader", "领导"
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="luoshi_profile"
+    )
+    role = models.CharField("角色", max_length=20, choices=Role.choices)
+    units = models.ManyToManyField(Unit, blank=True, related_name="liaisons",
+                                   verbose_name="联络单位")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "用户角色"
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class EntryState(models.TextChoices):
+    DRAFT = "draft", "填报中"
+    SUBMITTED = "submitted", "已提交"
+    RETURNED = "returned", "已退回"
+    APPROVED = "approved", "已审核"
+
+
+class RoundEntry(models.Model):
+    """Where one progress entry of a round stands, and the warnings shown on its submission."""
+
+    progress = models.OneToOneField(Progress, on_delete=models.CASCADE, primary_key=True,
+                                    related_name="round_entry")
+    state = models.CharField("状态", max_length=20, choices=EntryState.choices,
+                             default=EntryState.DRAFT)
+    # [{"code": "boilerplate", "message": "..."}] found at the last submission.
+    warnings = models.JSONField("提交提示", default=list, blank=True)
+    acknowledged = models.BooleanField("已确认提示", default=False)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    comment = models.TextField("退回意见", blank=True)  # the latest return comment
+
+    class Meta:
+        verbose_name = verbose_name_plural = "填报状态"
+
+    def __str__(self) -> str:
+        return f"{self.progress_id}: {self.state}"
+
+
+class ReviewEvent(models.Model):
+    """The log of a round's entry: submitted, returned (with comment), approved."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", "提交"
+        RETURN = "return", "退回"
+        APPROVE = "approve", "审核通过"
+
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="review_events")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    comment = models.TextField(blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    acknowledged = models.BooleanField(default=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "审核记录"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.progress_id}"
+
+
+class Contribution(models.Model):
+    """A co-unit's part of an entry (配合单位报送), which the lead unit folds into the entry."""
+
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="contributions")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="contributions")
+    text = models.TextField("报送内容", blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "配合单位报送"
+        constraints = [models.UniqueConstraint(fields=["progress", "unit"],
+                                               name="contribution_unique_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} @ {self.progress_id}"
+
+
+class Reminder(models.Model):
+    """催办: one message sent to a unit's liaisons about a report's missing entries."""
+
+    class Level(models.IntegerChoices):
+        REMINDER = 1, "催办提醒"
+        NOTICE = 2, "催办通知"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reminders")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="reminders")
+    level = models.PositiveSmallIntegerField(choices=Level.choices)
+    recipients = models.JSONField(default=list)
+    missing = models.PositiveIntegerField("缺报条数")
+    subject = models.CharField(max_length=300)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "催办记录"
+        ordering = ["-sent_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class LoginFailure(models.Model):
+    """One failed login, kept to throttle guessing (per user name and per address)."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "登录失败"
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.ip}"

@@ -1,0 +1,149 @@
+"""Who may do what: the one place every page and API operation asks.
+
+Two questions, asked in this order:
+
+* ``can_see(user, obj)`` — may the user know the object exists? If not, callers answer 404.
+* ``may(user, action, obj)`` — may the user do ``action`` to it? If not, callers answer 403.
+
+Role rules only; whether the round's *state* allows an action (a published report is frozen, an
+approved entry is no longer edited) is decided by :mod:`luoshi.rounds.services`, which refuses
+with a :class:`~luoshi.rounds.services.RoundError` naming the reason.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from luoshi.core.models import Plan, Progress, Report, Task, TaskUnit
+from luoshi.rounds.models import Role
+from luoshi.vocab import UnitRole
+
+ADMIN = "admin"
+PUBLIC = "public"
+# Roles that read every report in every state.
+READ_ALL = {ADMIN, Role.SUPERVISOR, Role.LEADER}
+
+
+class Action(StrEnum):
+    READ = "read"  # a report, task or entry
+    OPEN_ROUND = "open_round"  # a plan: open a report for a period
+    EDIT_ENTRY = "edit_entry"  # a progress entry: done / problems / next steps (lead unit)
+    CONTRIBUTE = "contribute"  # a progress entry: a co-unit's contribution
+    SUBMIT = "submit"  # a progress entry (lead unit)
+    REVIEW = "review"  # a progress entry: approve or return (supervisor)
+    PUBLISH = "publish"  # a report (supervisor)
+    OVERDUE = "overdue"  # the overdue view of a report
+    REMIND = "remind"  # send reminders for a report
+    HISTORY = "history"  # versions of an entry
+
+
+def role_of(user) -> str:
+    """``admin`` (superuser), a :class:`Role` value, or ``public`` (anonymous or no role)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return PUBLIC
+    if user.is_superuser:
+        return ADMIN
+    profile = getattr(user, "luoshi_profile", None)
+    return profile.role if profile is not None else PUBLIC
+
+
+def unit_ids(user) -> set[int]:
+    """The units a liaison is bound to (empty for every other role)."""
+    if role_of(user) != Role.LIAISON:
+        return set()
+    cache = getattr(user, "_luoshi_unit_ids", None)
+    if cache is None:
+        cache = set(user.luoshi_profile.units.values_list("pk", flat=True))
+        user._luoshi_unit_ids = cache
+    return cache
+
+
+def _units_task(task: Task) -> Task:
+    """Sub-items carry no units of their own: their parent's units answer for them."""
+    return task.parent if task.parent_id and not task.task_units.exists() else task
+
+
+def task_roles(user, task: Task) -> set[str]:
+    """The user's unit roles (lead, co) on ``task``."""
+    mine = unit_ids(user)
+    if not mine:
+        return set()
+    links = TaskUnit.objects.filter(task=_units_task(task), unit__in=mine)
+    return {str(role) for role in links.values_list("role", flat=True)}
+
+
+def liaison_tasks(user) -> QuerySet[Task]:
+    """Tasks (and their sub-items) with one of the liaison's units among their units."""
+    mine = unit_ids(user)
+    return Task.objects.filter(
+        Q(task_units__unit__in=mine) | Q(parent__task_units__unit__in=mine)
+    ).distinct()
+
+
+def readable_reports(user) -> QuerySet[Report]:
+    role = role_of(user)
+    if role in READ_ALL:
+        return Report.objects.all()
+    published = Q(state=Report.State.PUBLISHED)
+    if role == Role.LIAISON:
+        running = Report.objects.filter(
+            state__in=[Report.State.OPEN, Report.State.REVIEW],
+            progress__task__in=liaison_tasks(user).values("pk"),
+        ).values("pk")
+        return Report.objects.filter(published | Q(pk__in=running))
+    return Report.objects.filter(published)
+
+
+def readable_entries(user, report: Report) -> QuerySet[Progress]:
+    """The entries of ``report`` the user may read: a liaison sees a running round's entries of
+    their own units only; published tables are read in full."""
+    entries = report.progress.all()
+    if role_of(user) == Role.LIAISON and not report.is_published:
+        entries = entries.filter(task__in=liaison_tasks(user).values("pk"))
+    return entries
+
+
+def can_see(user, obj) -> bool:
+    if isinstance(obj, Report):
+        return readable_reports(user).filter(pk=obj.pk).exists()
+    if isinstance(obj, Progress):
+        return readable_entries(user, obj.report).filter(pk=obj.pk).exists()
+    if isinstance(obj, Plan):
+        return role_of(user) in READ_ALL or readable_reports(user).filter(plan=obj).exists()
+    if isinstance(obj, Task):
+        return role_of(user) in READ_ALL or readable_reports(user).filter(plan=obj.plan_id).exists()
+    raise TypeError(f"can_see: unknown object {type(obj).__name__}")
+
+
+def may(user, action: Action | str, obj=None) -> bool:
+    """Whether the user's role allows ``action`` on ``obj`` (which they can see)."""
+    role = role_of(user)
+    action = Action(action)
+    if action == Action.READ:
+        return obj is None or can_see(user, obj)
+    if obj is not None and not can_see(user, obj):
+        return False
+    supervising = role in {ADMIN, Role.SUPERVISOR}
+    if action in {Action.OPEN_ROUND, Action.REVIEW, Action.PUBLISH, Action.REMIND}:
+        return supervising
+    if action == Action.OVERDUE:
+        return role in READ_ALL
+    if action == Action.HISTORY:
+        return role != PUBLIC
+    if action in {Action.EDIT_ENTRY, Action.SUBMIT}:
+        return isinstance(obj, Progress) and UnitRole.LEAD in task_roles(user, obj.task)
+    if action == Action.CONTRIBUTE:
+        return isinstance(obj, Progress) and UnitRole.CO in task_roles(user, obj.task)
+    return False
+
+
+def check(user, action: Action | str, obj=None) -> None:
+    """Raise 404 for what the user may not know exists, 403 for what they may not do."""
+    if obj is not None and not can_see(user, obj):
+        raise Http404("不存在或无权查看")
+    if not may(user, action, obj):
+        raise PermissionDenied("无权进行此操作")
