@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "luoshi.core",
     "luoshi.web",
     "luoshi.search",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "luoshi.rounds",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +137,31 @@ STORAGES = {
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+
+# Failed logins (issue 6): after this many within the window, the user name (and, separately,
+# the address) is locked out for the window.
+LUOSHI_LOGIN_MAX_FAILURES = int(os.environ.get("LUOSHI_LOGIN_MAX_FAILURES", "5"))
+LUOSHI_LOGIN_LOCK_MINUTES = int(os.environ.get("LUOSHI_LOGIN_LOCK_MINUTES", "15"))
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 100,
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("LUOSHI_API_ANON_RATE", "600/minute")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "luoshi API",
+    "DESCRIPTION": "政府工作报告重点工作落实情况: plans, reports, tasks, entries and the round.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 EMAIL_BACKEND = os.environ.get(
     "LUOSHI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
