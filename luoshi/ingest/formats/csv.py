@@ -21,12 +21,13 @@ from luoshi.vocab import ColumnRole
 
 def read_csv_grids(data: bytes, *, name: str = "") -> list[Grid]:
     text, _ = decode_text(data, name)
+    # The delimiter comes from the header line alone: csv.Sniffer on a sample that ends inside
+    # a long quoted cell guesses wrong (seed 004 came back as 153 rows instead of 150).
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=header_line.count)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = [[clean_text(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
+        rows = [[clean_text(v) for v in row]
+                for row in csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)]
     except csv.Error as exc:
         raise IngestError(name, f"malformed CSV: {exc}") from exc
     rows = [r for r in rows if any(r)]

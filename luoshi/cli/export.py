@@ -1,0 +1,54 @@
+"""`luoshi export REPORT --format html|docx|xlsx|csv|json|text [-o FILE]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EPILOG = """\
+REPORT is a report id (as in /reports/ID/ of the web app). The report is written in its
+official layout: the published columns in the published order, sub-items as merged rows.
+Without -o the file goes to standard output.
+
+Exit status: 0 on success, 1 when the report does not exist, 2 for a usage error.
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from luoshi.export import formats
+
+    p = sub.add_parser(
+        "export",
+        help="write a stored report as html, docx, xlsx, csv, json or text",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("report", type=int, metavar="REPORT")
+    p.add_argument("--format", "-f", required=True, choices=formats())
+    p.add_argument("-o", "--output", type=Path, metavar="FILE")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from luoshi.cli import setup_django
+
+    setup_django()
+    from luoshi.core.models import Report
+    from luoshi.export import write_document
+    from luoshi.reports.documents import document_for_report
+
+    report = Report.objects.select_related("plan__government", "period").filter(
+        pk=args.report
+    ).first()
+    if report is None:
+        print(f"luoshi export: no report with id {args.report}", file=sys.stderr)
+        return 1
+    data = write_document(document_for_report(report), args.format)
+    if args.output:
+        args.output.write_bytes(data)
+        print(f"{args.output}: {len(data)} bytes", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
