@@ -60,9 +60,11 @@ class Meta:
     year: int | None = None
     period: Period | None = None
     notes: list[str] = field(default_factory=list)  # notes about the table, not cells
+    # Where the page came from (a saved page's "URL:" line); in the JSON only when known.
+    source_url: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "title": self.title,
             "index_no": self.index_no,
             "category": self.category,
@@ -75,6 +77,9 @@ class Meta:
             "period": self.period.to_dict() if self.period else None,
             "notes": list(self.notes),
         }
+        if self.source_url:
+            out["source_url"] = self.source_url
+        return out
 
 
 @dataclass(frozen=True)
