@@ -6,14 +6,30 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from luoshi.core.models import Plan, Report, Task
+from luoshi.rounds.permissions import readable_reports
 
 
 def visible_reports(user) -> QuerySet[Report]:
-    """The reports ``user`` may read. For now every report is visible to everyone."""
-    return Report.objects.all()
+    """The reports ``user`` may read, by role (rules in luoshi.rounds.permissions)."""
+    return readable_reports(user)
 
 
 def visible_tasks(user) -> QuerySet[Task]:
     """The tasks ``user`` may read: those of a plan with at least one visible report."""
     plans = Plan.objects.filter(reports__in=visible_reports(user)).values("pk")
     return Task.objects.filter(plan__in=plans)
+
+
+def visible_plans(user) -> QuerySet[Plan]:
+    """The plans ``user`` may read: those with at least one visible report."""
+    return Plan.objects.filter(pk__in=visible_reports(user).values("plan_id"))
+
+
+def public_reports() -> QuerySet[Report]:
+    """Reports anyone may read without logging in: the published ones, and only those."""
+    return Report.objects.filter(state=Report.State.PUBLISHED)
+
+
+def can_import(user) -> bool:
+    """Who may upload tables. Staff for now; the roles of issue 6 replace this check."""
+    return bool(user is not None and user.is_authenticated and user.is_staff)

@@ -2,9 +2,17 @@ from django.urls import path
 
 from luoshi.web import views
 
-# Issue 5 adds: dashboard, task_list, unit_detail, public_report, import_upload.
 urlpatterns = [
     path("", views.report_list, name="report_list"),
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),
+    path("reports/<int:pk>/tasks/", views.report_tasks, name="report_tasks"),
+    path("reports/<int:pk>/dashboard/", views.dashboard, name="dashboard"),
+    path("tasks/", views.task_list, name="task_list"),
+    path("tasks/csv/", views.task_list_csv, name="task_list_csv"),
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
+    path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("public/", views.public_report_list, name="public_report_list"),
+    path("public/reports/<int:pk>/", views.public_report, name="public_report"),
+    path("import/", views.import_upload, name="import_upload"),
+    path("import/confirm/", views.import_confirm, name="import_confirm"),
 ]

@@ -238,3 +238,20 @@ def web_page(chromium, live_server):
 def live_sample(transactional_db) -> SimpleNamespace:
     """The sample data, committed so that the live server's thread sees it."""
     return build_sample()
+
+
+@pytest.fixture
+def indexed_sample(db) -> SimpleNamespace:
+    """The sample data with its search/listing index built (as a commit would build it)."""
+    from luoshi.search.indexing import reindex_all
+
+    built = build_sample()
+    reindex_all()
+    return built
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_user("staff", password="x", is_staff=True)
+    client.force_login(user)
+    return client

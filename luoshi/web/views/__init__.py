@@ -1,6 +1,24 @@
 """Server-rendered pages. Each view takes its querysets from ``luoshi.web.access``."""
 
+from luoshi.web.views.dashboards import dashboard
+from luoshi.web.views.imports import import_confirm, import_upload
+from luoshi.web.views.public import public_report, public_report_list
 from luoshi.web.views.reports import report_detail, report_list
+from luoshi.web.views.task_list import report_tasks, task_list, task_list_csv
 from luoshi.web.views.tasks import task_detail
+from luoshi.web.views.units import unit_detail
 
-__all__ = ["report_detail", "report_list", "task_detail"]
+__all__ = [
+    "dashboard",
+    "import_confirm",
+    "import_upload",
+    "public_report",
+    "public_report_list",
+    "report_detail",
+    "report_list",
+    "report_tasks",
+    "task_detail",
+    "task_list",
+    "task_list_csv",
+    "unit_detail",
+]

@@ -1,0 +1,77 @@
+"""Forms of the pages: the task list's filters (GET, so every view has a shareable URL) and
+the import upload."""
+
+from __future__ import annotations
+
+from django import forms
+
+from luoshi.core.models import Period, Plan, Unit
+from luoshi.web.statuses import STATUS_CHOICES
+
+SORTS = [
+    ("order", "按清单顺序"),
+    ("-order", "按清单倒序"),
+    ("lead", "按牵头单位"),
+    ("empty", "空白、笼统的在前"),
+]
+ROLES = [("any", "牵头或配合"), ("lead", "仅牵头")]
+
+
+class PlanChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Plan) -> str:
+        return f"{obj.government.name} {obj.year}年"
+
+
+class TaskFilterForm(forms.Form):
+    q = forms.CharField(label="关键词", required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "如:污水处理"}))
+    plan = PlanChoice(label="清单", queryset=Plan.objects.none(), required=False,
+                      empty_label="全部清单")
+    period = forms.ModelChoiceField(label="报告期", queryset=Period.objects.none(),
+                                    required=False, empty_label="不限(任务本身)")
+    unit = forms.ModelChoiceField(label="责任单位", queryset=Unit.objects.all(), required=False,
+                                  empty_label="全部单位")
+    role = forms.ChoiceField(label="单位角色", choices=ROLES, required=False, initial="any")
+    status = forms.ChoiceField(label="状态", choices=[("", "全部状态"), *STATUS_CHOICES],
+                               required=False)
+    sort = forms.ChoiceField(label="排序", choices=SORTS, required=False, initial="order")
+    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, data, *, plans, periods, with_status: bool):
+        super().__init__(data)
+        self.fields["plan"].queryset = plans.select_related("government").order_by(
+            "-year", "government__name")
+        self.fields["period"].queryset = periods.order_by("-year", "-month")
+        if not with_status:
+            del self.fields["status"]
+        # Listing every unit of every government would make a huge menu: offer the units of
+        # the chosen plan's government (and keep an already chosen unit selectable).
+        plan_id = (data or {}).get("plan")
+        unit_id = (data or {}).get("unit")
+        units = Unit.objects.none()
+        if plan_id and str(plan_id).isdigit():
+            units = Unit.objects.filter(government__plans__pk=plan_id)
+        if unit_id and str(unit_id).isdigit():
+            units = units | Unit.objects.filter(pk=unit_id)
+        self.unit_menu = units.order_by("name").distinct()
+        self.fields["unit"].widget.choices = [("", "全部单位")] + [
+            (u.pk, u.name) for u in self.unit_menu
+        ]
+
+    def clean_sort(self) -> str:
+        return self.cleaned_data.get("sort") or "order"
+
+    def clean_role(self) -> str:
+        return self.cleaned_data.get("role") or "any"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="落实情况表文件",
+        help_text="支持 txt、html、docx、xlsx、pdf、csv、json 等格式;先预览,确认后才导入。",
+    )
+
+
+class ConfirmForm(forms.Form):
+    key = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
+    name = forms.CharField(max_length=255, widget=forms.HiddenInput)

@@ -1,0 +1,158 @@
+"""The task list: filters to a ``TaskEntry`` queryset, and the rows of one page with their
+units, entries and search highlights. Shared by the HTML page and the CSV download.
+
+A row is a top-level task; with a period chosen, the task as it stands in that period's
+report (its entries, its counts), otherwise the task itself.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.utils.safestring import SafeString
+
+from luoshi.core.models import Period, Plan, Progress, Task, TaskUnit, Unit
+from luoshi.search.highlight import has_match, highlight, snippet
+from luoshi.search.models import TaskEntry
+from luoshi.search.query import search_entries
+from luoshi.search.tokens import highlight_terms, query_words
+from luoshi.vocab import UnitRole
+
+SORT_ORDER = {
+    "order": ("year_desc", "plan_id", "order", "pk"),
+    "-order": ("year_desc", "plan_id", "-order", "-pk"),
+    "lead": ("lead_name", "year_desc", "plan_id", "order"),
+    "empty": ("-empty", "-vague", "year_desc", "plan_id", "order"),
+}
+FIELDS = ("done", "problems", "next_steps")
+
+
+@dataclass
+class Filters:
+    q: str = ""
+    plan: Plan | None = None
+    period: Period | None = None
+    unit: Unit | None = None
+    role: str = "any"
+    status: str = ""
+    sort: str = "order"
+
+    @classmethod
+    def from_form(cls, data: dict) -> Filters:
+        return cls(**{k: data.get(k) or getattr(cls, k) for k in cls.__dataclass_fields__})
+
+
+@dataclass
+class Row:
+    entry: TaskEntry
+    task: Task
+    text: SafeString
+    units: list[TaskUnit]
+    sub_items: list[SafeString] = field(default_factory=list)
+    done: SafeString | str = ""  # this period's 完成情况 (joined over sub-items)
+    match: SafeString | str = ""  # where the search words were found, when not in the text
+    match_where: str = ""
+    progress: dict[str, str] = field(default_factory=dict)  # full texts, for CSV
+
+
+def filter_entries(filters: Filters, plans: QuerySet[Plan]) -> tuple[QuerySet[TaskEntry], list]:
+    """The index rows matching ``filters`` among ``plans``, sorted; and the search words."""
+    entries = TaskEntry.objects.filter(plan__in=plans)
+    if filters.period is not None:
+        entries = entries.filter(period=filters.period)
+    else:
+        entries = entries.filter(report__isnull=True)
+    if filters.plan is not None:
+        entries = entries.filter(plan=filters.plan)
+    if filters.unit is not None:
+        if filters.role == "lead":
+            entries = entries.filter(lead_unit=filters.unit)
+        else:
+            linked = TaskUnit.objects.filter(unit=filters.unit).values("task_id")
+            entries = entries.filter(task_id__in=linked)
+    if filters.status:
+        entries = entries.filter(status=filters.status)
+    words = query_words(filters.q)
+    if words:
+        entries = search_entries(entries, words, same_row=filters.period is not None)
+    return entries.order_by(*SORT_ORDER.get(filters.sort, SORT_ORDER["order"])), words
+
+
+def _joined(entries: list[tuple[Task, Progress]], name: str) -> str:
+    parts = []
+    for task, entry in entries:
+        text = getattr(entry, name).strip()
+        if not text:
+            continue
+        parts.append(f"{task.text.strip()}:{text}" if task.parent_id and task.text else text)
+    return "\n".join(parts)
+
+
+def build_rows(entries: list[TaskEntry], words: list, *, full: bool = False) -> list[Row]:
+    """Rows for one page (or one CSV chunk) of index rows, in a fixed number of queries."""
+    terms = tuple(highlight_terms(words))
+    task_ids = [e.task_id for e in entries]
+    tasks = {t.pk: t for t in Task.objects.filter(pk__in=task_ids)}
+    children: dict[int, list[Task]] = defaultdict(list)
+    for child in Task.objects.filter(parent_id__in=task_ids).order_by("order", "pk"):
+        children[child.parent_id].append(child)
+    units: dict[int, list[TaskUnit]] = defaultdict(list)
+    links = TaskUnit.objects.filter(task_id__in=task_ids).select_related("unit")
+    for link in links.order_by("order", "pk"):
+        units[link.task_id].append(link)
+    family = {t.pk: t for t in tasks.values()} | {
+        c.pk: c for kids in children.values() for c in kids}
+    owner = {pk: (t.parent_id or pk) for pk, t in family.items()}
+
+    # Entries of the rows' reports; without a period, the search looks in every report.
+    report_ids = {e.report_id for e in entries if e.report_id}
+    progress = Progress.objects.filter(task_id__in=list(family)).select_related("report__period")
+    if report_ids:
+        progress = progress.filter(report_id__in=report_ids)
+    elif not terms:
+        progress = progress.none()
+    by_row: dict[tuple[int, int | None], list[tuple[Task, Progress]]] = defaultdict(list)
+    for p in progress.order_by("report__period__year", "report__period__month", "position"):
+        key = (owner[p.task_id], p.report_id if report_ids else None)
+        by_row[key].append((family[p.task_id], p))
+
+    rows = []
+    for e in entries:
+        task = tasks.get(e.task_id)
+        if task is None:
+            continue
+        found = by_row.get((e.task_id, e.report_id), [])
+        row = Row(
+            entry=e, task=task, text=highlight(task.text, terms), units=units[task.pk],
+            sub_items=[highlight(c.text, terms) for c in children[task.pk] if c.text],
+        )
+        if e.report_id:
+            done = _joined(found, "done")
+            row.done = snippet(done, terms, width=120) if terms else done[:120] + (
+                "…" if len(done) > 120 else "")
+        if full:
+            row.progress = {name: _joined(found, name) for name in FIELDS}
+        if terms and not has_match(task.text, terms) and not any(
+                has_match(c.text, terms) for c in children[task.pk]):
+            row.match, row.match_where = _first_match(found, terms)
+        rows.append(row)
+    return rows
+
+
+FIELD_LABELS = {"done": "完成情况", "problems": "存在问题", "next_steps": "下一步"}
+
+
+def _first_match(found: list[tuple[Task, Progress]], terms: tuple[str, ...]):
+    for _task, entry in reversed(found):  # the latest period first
+        for name in FIELDS:
+            text = getattr(entry, name)
+            if has_match(text, terms):
+                return snippet(text, terms), f"{entry.report.period} {FIELD_LABELS[name]}"
+    return "", ""
+
+
+def lead_of(row: Row) -> str:
+    lead = next((u for u in row.units if u.role == UnitRole.LEAD), None)
+    return lead.unit.name if lead else ""

@@ -1,0 +1,124 @@
+"""The task list: filters, search, sorting, pages, and the CSV of the same view."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from luoshi.core.models import Period
+from luoshi.web.access import visible_plans, visible_reports
+from luoshi.web.forms import TaskFilterForm
+from luoshi.web.listing import FIELDS, Filters, build_rows, filter_entries, lead_of
+from luoshi.web.statuses import statuses_available
+
+PER_PAGE = 50
+CSV_CHUNK = 500
+
+
+def _form(request: HttpRequest) -> TaskFilterForm:
+    plans = visible_plans(request.user)
+    periods = Period.objects.filter(reports__in=visible_reports(request.user)).distinct()
+    return TaskFilterForm(request.GET or None, plans=plans, periods=periods,
+                          with_status=statuses_available())
+
+
+def _query(request: HttpRequest):
+    form = _form(request)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = Filters.from_form(data)
+    entries, words = filter_entries(filters, visible_plans(request.user))
+    return form, filters, entries, words
+
+
+def _querystring(request: HttpRequest, **changes) -> str:
+    params = {k: v for k, v in request.GET.items() if v not in ("", None) and k != "page"}
+    params.update({k: v for k, v in changes.items() if v is not None})
+    return urlencode(params)
+
+
+def task_list(request: HttpRequest) -> HttpResponse:
+    form, filters, entries, words = _query(request)
+    entries = entries.select_related("plan__government", "report__period")
+    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "filters": filters,
+        "page": page,
+        "rows": build_rows(list(page.object_list), words),
+        "query": _querystring(request),
+        "csv_url": reverse("task_list_csv") + "?" + _querystring(request),
+        "report": _chosen_report(request, filters),
+    }
+    return render(request, "web/task_list.html", context)
+
+
+def _chosen_report(request: HttpRequest, filters: Filters):
+    if filters.plan is None or filters.period is None:
+        return None
+    return visible_reports(request.user).filter(plan=filters.plan, period=filters.period).first()
+
+
+def report_tasks(request: HttpRequest, pk: int) -> HttpResponse:
+    """One report's tasks: the task list filtered to its plan and period."""
+    report = get_object_or_404(visible_reports(request.user), pk=pk)
+    return redirect(reverse("task_list") + "?" + urlencode(
+        {"plan": report.plan_id, "period": report.period_id}))
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_lines(entries, words, with_period: bool) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # UTF-8 BOM: spreadsheet programs then read the Chinese correctly
+    header = ["地区", "年度", "序号", "任务内容", "牵头单位", "责任单位"]
+    if with_period:
+        header += ["报告期", "完成情况", "存在问题及困难", "下一步工作", "填报条数", "空白条数",
+                   "笼统条数"]
+    yield writer.writerow(header)
+    chunk = []
+    for entry in entries.iterator(chunk_size=CSV_CHUNK):
+        chunk.append(entry)
+        if len(chunk) == CSV_CHUNK:
+            yield from _csv_rows(writer, chunk, words, with_period)
+            chunk = []
+    if chunk:
+        yield from _csv_rows(writer, chunk, words, with_period)
+
+
+def _csv_rows(writer, chunk, words, with_period: bool) -> Iterator[str]:
+    for row in build_rows(chunk, words, full=with_period):
+        e, task = row.entry, row.task
+        cells = [e.plan.government.name, e.year, task.serial, task.text, lead_of(row),
+                 "、".join(u.unit.name for u in row.units)]
+        if with_period:
+            cells += [str(e.report.period) if e.report_id else ""]
+            cells += [row.progress.get(name, "") for name in FIELDS]
+            cells += [e.entries, e.empty, e.vague]
+        yield writer.writerow([_safe_cell(c) for c in cells])
+
+
+def _safe_cell(value) -> str | int:
+    # A cell starting with = + - @ would run as a formula in a spreadsheet.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def task_list_csv(request: HttpRequest) -> StreamingHttpResponse:
+    _form, filters, entries, words = _query(request)
+    entries = entries.select_related("plan__government", "report__period")
+    response = StreamingHttpResponse(
+        _csv_lines(entries, words, filters.period is not None),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="tasks.csv"'
+    return response
