@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import columns_from_headers, is_known_header, normalise_header
-from luoshi.ingest.layout import RowCells, build_task, item_columns
+from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
 from luoshi.ingest.metadata import read_meta
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.vocab import ColumnRole
@@ -72,6 +72,8 @@ def _tasks_of(
     key_col = serial_col if serial_col is not None else task_col
     run = item_columns(columns)
     groups: list[list[int]] = []
+    group_of: dict[int, str] = {}  # first row of a task -> the group row above it
+    group = ""
     for r in range(h + 1, len(grid.rows)):
         row = grid.rows[r]
         texts = [normalise_header(t) for t in grid.texts(r)]
@@ -85,6 +87,7 @@ def _tasks_of(
                     f"{_place(grid, r)}: group row {cells[0].text[:30]!r} is not a task",
                 )
             )
+            group = cells[0].text.replace("\n", " ")
             continue
         key = row[key_col] if key_col is not None and key_col < len(row) else None
         prev = grid.rows[groups[-1][-1]] if groups else None
@@ -92,6 +95,8 @@ def _tasks_of(
             groups[-1].append(r)
         else:
             groups.append([r])
+            if group:
+                group_of[r] = group
     notes: list[str] = []
     tasks: list[Task] = []
     for n, rows in enumerate(groups, 1):
@@ -122,7 +127,10 @@ def _tasks_of(
             if len(rows) > 1 and run and cells[run[0]]:
                 heading, cells[run[0]] = cells[run[0]][0], cells[run[0]][1:]
             rc.items.append((heading, cells))
-        tasks.append(build_task(rc, columns, notes))
+        task = build_task(rc, columns, notes)
+        if rows[0] in group_of:
+            task.extra[GROUP_KEY] = group_of[rows[0]]
+        tasks.append(task)
     return tasks, notes
 
 
@@ -131,11 +139,15 @@ def _line(row: Sequence[GridCell | None]) -> int | None:
 
 
 def document_from_grids(
-    grids: Sequence[Grid], name: str, format: str, layout: str = ""
+    grids: Sequence[Grid],
+    name: str,
+    format: str,
+    layout: str = "",
+    warnings: Sequence[tuple[int | None, str]] = (),
 ) -> ParsedDocument:
     """The progress table(s) of a file as one document; tables after the first with the same
     columns continue it, others are reported in warnings."""
-    warn: list[tuple[int | None, str]] = []
+    warn: list[tuple[int | None, str]] = list(warnings)
     chosen: list[tuple[Grid, int]] = [(g, h) for g in grids if (h := _header_row(g)) is not None]
     if not chosen:
         where = "; ".join(g.where for g in grids if g.where) or "no table"

@@ -16,6 +16,10 @@ from luoshi.ingest.model import Column, Item, Task
 from luoshi.ingest.units import split_units
 from luoshi.vocab import ColumnRole
 
+# Task.extra key of the group row (一、…, a leader's name, a table's title) a task stands
+# under; extra is not in the JSON contract (docs/parse-json.md).
+GROUP_KEY = "分组"
+
 # Columns split into sub-rows (one per item), as docs/formats.md says. The other columns
 # (task, units, leader, target, declared status, unknown) are the task's own.
 ITEM_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})

@@ -40,6 +40,7 @@ def document_from_dict(d: dict[str, Any]) -> ParsedDocument:
         year=m.get("year"),
         period=_period(m.get("period")),
         notes=list(m.get("notes") or []),
+        source_url=m.get("source_url") or "",
     )
     columns = [Column(c["header"], ColumnRole(c["role"])) for c in d.get("columns") or []]
     tasks = [

@@ -19,11 +19,21 @@ from dataclasses import dataclass
 from luoshi.ingest.cells import is_empty_mark
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
+from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.headers import columns_from_headers, header_role, normalise_header
 from luoshi.ingest.layout import RowCells, build_task, item_columns
 from luoshi.ingest.metadata import read_meta
 from luoshi.ingest.model import Column, ParsedDocument
+from luoshi.ingest.text.pipe import (
+    BAR_LAYOUT,
+    PIPE_LAYOUT,
+    bar_grid,
+    find_pipe_header,
+    looks_like_bar,
+    pipe_grid,
+)
 from luoshi.ingest.text.segment import segment
+from luoshi.ingest.text.source import split_source_lines
 from luoshi.vocab import ColumnRole
 
 LAYOUT = "cells-per-line"
@@ -92,7 +102,28 @@ def _header_repeat_at(paras: list[Para], i: int, header: list[str]) -> int:
 
 
 def read_text_document(data: bytes, name: str) -> ParsedDocument:
+    """The text reader: picks the layout (pipe, bar, glued, cells-per-line) from the lines."""
     text, _encoding = decode_text(data, name)
+    text, source_url = split_source_lines(text)
+    doc = _read_layout(text, name)
+    doc.meta.source_url = source_url
+    return doc
+
+
+def _read_layout(text: str, name: str) -> ParsedDocument:
+    lines = text.split("\n")
+    h = find_pipe_header(lines)
+    if h is not None:
+        grid, warnings = pipe_grid(lines, h)
+        return document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
+    if looks_like_bar(lines):
+        found = bar_grid(lines)
+        if found is not None:
+            return document_from_grids([found[0]], name, "text", BAR_LAYOUT, found[1])
+    return _read_cells_per_line(text, name)
+
+
+def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
     paras = paragraphs(text)
     if not paras:
         raise IngestError(name, "empty file: only blank lines", line=1)

@@ -1,0 +1,182 @@
+"""Two text layouts whose cell borders are marked, read as a Grid (then the shared grid layout):
+
+- **pipe**: one row per line, cells between ``|`` (``1 | 任务 | 完成情况 |``). A site's
+  navigation row ("信息公开 | 重要工作 | 政府绩效目标 |") may stand above the title; the header is
+  the first pipe row naming known columns. A row without its closing ``|`` is cut off.
+- **bar**: each cell followed by a line holding only ``|``; a cell may hold several paragraphs.
+  Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
+  is a group row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.headers import is_known_header, normalise_header
+
+PIPE_LAYOUT = "pipe"
+BAR_LAYOUT = "bar"
+_MAX_HEADER_LEN = 24
+_SERIAL = re.compile(r"^\d{1,4}[.、．]?$")
+
+
+def _pipe_cells(line: str) -> tuple[list[str], bool] | None:
+    """(cells, closed) of a pipe row, or None when the line is not one."""
+    s = line.strip()
+    if "|" not in s:
+        return None
+    parts = s.split("|")
+    closed = s.endswith("|")
+    if closed:
+        parts = parts[:-1]
+    if len(parts) < 2:
+        return None
+    return [p.strip() for p in parts], closed
+
+
+def _header_score(cells: list[str]) -> int:
+    return sum(
+        1 for c in cells if 0 < len(normalise_header(c)) <= _MAX_HEADER_LEN and is_known_header(c)
+    )
+
+
+def find_pipe_header(lines: list[str]) -> int | None:
+    """Index of the pipe header row: the first pipe row naming two known columns."""
+    for i, line in enumerate(lines):
+        found = _pipe_cells(line)
+        if found and _header_score(found[0]) >= 2:
+            return i
+    return None
+
+
+def is_bar_line(line: str) -> bool:
+    return line.strip() == "|"
+
+
+def looks_like_bar(lines: list[str]) -> bool:
+    return sum(1 for line in lines if is_bar_line(line)) >= 3
+
+
+def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, str]]]:
+    """The Grid of a pipe table whose header is lines[h]; warnings for cut-off rows."""
+    warnings: list[tuple[int | None, str]] = []
+    header_cells, _ = _pipe_cells(lines[h])  # type: ignore[misc]
+    width = len(header_cells)
+    raw: list[tuple[int, list[str], bool]] = [(h + 1, header_cells, True)]
+    for i in range(h + 1, len(lines)):
+        line = lines[i]
+        if not line.strip():
+            continue
+        found = _pipe_cells(line)
+        if found is None:
+            if raw and not raw[-1][2] and len(raw) > 1:
+                # a cell running over several lines: the row has not been closed yet
+                raw[-1][1][-1] += "\n" + line.strip()
+                if line.strip().endswith("|"):
+                    raw[-1] = (raw[-1][0], raw[-1][1], True)
+            elif _SERIAL.match(line.strip()):
+                raw.append((i + 1, [line.strip(), ""], False))  # a row cut off after its serial
+            else:
+                raw.append((i + 1, [line.strip()], True))  # a lone line: a group row
+            continue
+        cells, closed = found
+        if raw and not raw[-1][2] and len(raw) > 1 and len(raw[-1][1]) < width:
+            # continuation of an unclosed row whose cell ran onto this line
+            raw[-1][1][-1] += "\n" + cells[0]
+            raw[-1][1].extend(cells[1:])
+            raw[-1] = (raw[-1][0], raw[-1][1], closed)
+            continue
+        raw.append((i + 1, cells, closed))
+    rows: list[list[GridCell | None]] = []
+    for r, (line_no, cells, closed) in enumerate(raw):
+        row: list[GridCell | None] = [
+            GridCell(text=t, row=r, col=c, line=line_no) for c, t in enumerate(cells[:width])
+        ]
+        if len(cells) > width:
+            warnings.append(
+                (
+                    line_no,
+                    f"pipe row has {len(cells)} cells, the header {width}: extra cells dropped",
+                )
+            )
+        row += [None] * (width - len(row))
+        rows.append(row)
+        last = r == len(raw) - 1
+        if r and len(cells) > 1 and (not closed or len(cells) < width):
+            missing = [header_cells[c] for c in range(len(cells), width)]
+            what = f"ends before its {'/'.join(missing)} cell(s)" if missing else "has no closing |"
+            warnings.append(
+                (
+                    line_no,
+                    f"row {cells[0] or r} {what}: the table may be cut off here"
+                    + ("" if last else " (not the last row: check the source)"),
+                )
+            )
+    return Grid(rows=rows, where="", preamble=[s for s in lines[:h] if s.strip()]), warnings
+
+
+def bar_cells(lines: list[str]) -> list[tuple[int, str]]:
+    """(first line, text) of each cell of the bar layout; text before the first bar is one
+    cell per paragraph (it holds the preamble)."""
+    cells: list[tuple[int, str]] = []
+    buf: list[str] = []
+    start = 0
+    for i, line in enumerate(lines):
+        if is_bar_line(line):
+            cells.append((start + 1, "\n".join(buf)))
+            buf = []
+            continue
+        if line.strip():
+            if not buf:
+                start = i
+            buf.append(line.strip())
+    if buf:
+        cells.append((start + 1, "\n".join(buf)))
+    return cells
+
+
+def bar_grid(lines: list[str]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
+    """The Grid of the bar layout, or None when no header cell run is found."""
+    warnings: list[tuple[int | None, str]] = []
+    cells = bar_cells(lines)
+    start = None
+    for k, (_, text) in enumerate(cells):
+        # the preamble cell may end with the 序号 paragraph
+        if normalise_header(text.split("\n")[-1]) == "序号":
+            start = k
+            break
+    if start is None:
+        return None
+    first_line, first_text = cells[start]
+    pre_lines, _, head = first_text.rpartition("\n")
+    preamble = [s for s in pre_lines.split("\n") if s]
+    cells[start] = (first_line + len(preamble), head)
+    width = 1
+    while start + width < len(cells) and (
+        is_known_header(cells[start + width][1])
+        and len(normalise_header(cells[start + width][1])) <= _MAX_HEADER_LEN
+    ):
+        width += 1
+    rows: list[list[GridCell | None]] = []
+    k = start
+    while k < len(cells):
+        chunk = cells[k : k + width]
+        r = len(rows)
+        if r and not _SERIAL.match(chunk[0][1]) and len(chunk) > 1 and _SERIAL.match(chunk[1][1]):
+            rows.append([GridCell(chunk[0][1], r, 0, line=chunk[0][0])] + [None] * (width - 1))
+            k += 1
+            continue
+        row: list[GridCell | None] = [GridCell(t, r, c, line=ln) for c, (ln, t) in enumerate(chunk)]
+        if r and len(chunk) < width:
+            warnings.append(
+                (
+                    chunk[0][0],
+                    f"row {chunk[0][1]} ends before its last {width - len(chunk)} cell(s): "
+                    "the table may be cut off here",
+                )
+            )
+        row += [None] * (width - len(row))
+        rows.append(row)
+        k += width
+    return Grid(rows=rows, preamble=preamble), warnings
