@@ -7,13 +7,16 @@ from django.contrib import admin
 from django.db import models
 
 from luoshi.core.models import (
+    Assessment,
     Change,
     Government,
     ImportBatch,
+    Measurement,
     Period,
     Plan,
     Progress,
     Report,
+    Target,
     Task,
     TaskUnit,
     Unit,
@@ -126,3 +129,28 @@ class ChangeAdmin(ReadOnlyAdmin):
     list_filter = ["model", "action"]
     search_fields = ["=object_id"]
     list_select_related = ["user", "batch"]
+
+
+# Derived analysis: corrections go through luoshi.core.services.analysis (version check and
+# history), so the admin only shows these.
+@admin.register(Target)
+class TargetAdmin(ReadOnlyAdmin):
+    list_display = ["task", "metric", "comparator", "value", "unit", "source", "active"]
+    list_filter = ["source", "active"]
+    list_select_related = ["task"]
+    raw_id_fields = ["task"]
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(ReadOnlyAdmin):
+    list_display = ["task", "report", "metric", "value", "unit", "as_of", "ratio"]
+    list_select_related = ["task", "report"]
+    raw_id_fields = ["task", "report", "progress", "target"]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(ReadOnlyAdmin):
+    list_display = ["task", "report", "status", "derived_status", "source", "updated_at"]
+    list_filter = ["status", "source"]
+    list_select_related = ["task", "report"]
+    raw_id_fields = ["task", "report"]

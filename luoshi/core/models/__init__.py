@@ -1,17 +1,21 @@
 """The data model. See ../shared/DESIGN.md for the vocabulary."""
 
+from luoshi.core.models.analysis import Assessment, Measurement, Target
 from luoshi.core.models.imports import ImportBatch
 from luoshi.core.models.plans import Government, Period, Plan, Task, TaskUnit, Unit, UnitAlias
 from luoshi.core.models.reports import Change, Progress, Report
 
 __all__ = [
+    "Assessment",
     "Change",
     "Government",
     "ImportBatch",
+    "Measurement",
     "Period",
     "Plan",
     "Progress",
     "Report",
+    "Target",
     "Task",
     "TaskUnit",
     "Unit",

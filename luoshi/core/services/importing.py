@@ -32,6 +32,7 @@ from luoshi.core.models import (
     Task,
     TaskUnit,
 )
+from luoshi.core.services.analysis import analyze_report
 from luoshi.core.services.places import find_or_create_government
 from luoshi.core.services.reconcile import Known, match_tasks
 from luoshi.core.services.units import UnitResolver, normalize_unit, unit_roles
@@ -246,6 +247,7 @@ class _Importer:
         targets = self._tasks(plan, resolver)
         self._progress(report, targets)
         self.counts["new_units"] = len(resolver.created)
+        self._analyze(report)
         for change in self.changes:
             change.batch = self.batch
             change.user = self.user
@@ -260,6 +262,13 @@ class _Importer:
         else:
             self.result.message = f"would be imported as a new report ({plan} {period})"
         self._finish(report, outcome, batch=self.batch)
+
+    def _analyze(self, report: Report) -> None:
+        """Statuses with evidence for every task, in the same transaction (corrections kept)."""
+        summary = analyze_report(report)
+        self.counts["assessed"] = summary.tasks
+        for status, n in summary.statuses.items():
+            self.counts[f"status_{status}"] = n
 
     def _finish(self, report: Report, outcome: str, batch: ImportBatch | None = None) -> None:
         if outcome == ImportBatch.Outcome.SAME_CONTENT:

@@ -1,0 +1,154 @@
+"""What luoshi derives from the texts (targets, measurements, status) and people's corrections.
+
+Derived rows come from ``luoshi.extract`` through ``luoshi.core.services.analysis``; every one
+keeps the span of text it rests on (offsets into the stored field) so a page can highlight it.
+A person's correction turns a row ``manual``: re-analysis never overwrites it, it only records
+what it would have derived (``derived_*``) so a page can say "corrected from …".
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from luoshi.core.models.plans import Task
+from luoshi.core.models.reports import Progress, Report
+from luoshi.vocab import Status, choices
+
+
+class Source(models.TextChoices):
+    DERIVED = "derived", "自动分析"
+    MANUAL = "manual", "人工修正"
+
+
+class Target(models.Model):
+    """目标: a figure the task text promises. Targets belong to the task (shared by its reports).
+
+    ``start``/``end`` are offsets into ``task.text`` of the derived span; a correction keeps
+    them (they identify which derived target it corrects), a target added by hand has none.
+    A wrong derived target is removed by a person with ``active=False`` (kept, so
+    re-analysis does not bring it back).
+    """
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="targets")
+    position = models.PositiveSmallIntegerField("顺序", default=0)  # index in the analysis
+    metric = models.CharField("指标", max_length=200, blank=True)
+    comparator = models.CharField("比较", max_length=20)  # >=, <=, =, increase_by, decrease_by, reach
+    value = models.FloatField("目标值")
+    value_max = models.FloatField("上限", null=True, blank=True)  # range targets ("3-5个")
+    unit = models.CharField("单位", max_length=30, blank=True)
+    span = models.TextField("原文", blank=True)
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.DERIVED)
+    active = models.BooleanField("有效", default=True)
+    # For a corrected target: what analysis derives at the same span (None when it no longer
+    # derives one there).
+    derived = models.JSONField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    corrected_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "目标"
+        ordering = ["task", "position", "id"]
+        indexes = [models.Index(fields=["task", "position"])]
+
+    def __str__(self) -> str:
+        return f"{self.metric} {self.comparator} {self.value:g}{self.unit}"
+
+    @property
+    def is_manual(self) -> bool:
+        return self.source == Source.MANUAL
+
+
+class Measurement(models.Model):
+    """实绩: a figure reported in a done cell of one report, matched to a target when it can be.
+
+    Always derived (rebuilt by each analysis of the report). ``progress`` is the entry whose
+    ``field`` holds the span at ``start``/``end`` (a sub-item's entry for tasks with sub-items);
+    ``task`` is the (top-level) task analysed.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="measurements")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="measurements")
+    progress = models.ForeignKey(
+        Progress, null=True, blank=True, on_delete=models.CASCADE, related_name="measurements"
+    )
+    metric = models.CharField("指标", max_length=200, blank=True)
+    value = models.FloatField("数值")
+    unit = models.CharField("单位", max_length=30, blank=True)
+    as_of = models.CharField("截至", max_length=30, blank=True)  # as written: 1-9月, 目前
+    as_of_date = models.DateField(null=True, blank=True)
+    span = models.TextField("原文", blank=True)
+    field = models.CharField(max_length=20, default="done")
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=0)
+    ratio_stated = models.FloatField(null=True, blank=True)  # percent, as stated
+    target = models.ForeignKey(
+        Target, null=True, blank=True, on_delete=models.SET_NULL, related_name="measurements"
+    )
+    ratio = models.FloatField(null=True, blank=True)  # measured / target
+
+    class Meta:
+        verbose_name = verbose_name_plural = "实绩"
+        ordering = ["report", "task", "id"]
+        indexes = [models.Index(fields=["report", "task"])]
+
+    def __str__(self) -> str:
+        return f"{self.metric} {self.value:g}{self.unit}"
+
+
+class Assessment(models.Model):
+    """状态: where one task stands in one report, with reason and evidence.
+
+    One per (report, task), on the top-level task (a task with sub-items is judged from all
+    of them together). ``evidence`` is ``[{"field", "item", "start", "end", "text",
+    "progress", "task"}]``: ``text`` is exactly ``getattr(progress, field)[start:end]``
+    (``task.text`` when ``field == "text"``); ``item`` is the sub-item's index, ``progress``
+    and ``task`` the ids of the entry and of the (sub-)task whose field it is.
+
+    ``status``/``reason``/``evidence`` are what pages show; ``derived_*`` are what analysis
+    says. With ``source == manual`` a person set status and reason, and re-analysis only
+    updates ``derived_*``. ``version`` is bumped on every correction (conflict check).
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="assessments")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assessments")
+    status = models.CharField("状态", max_length=20, choices=choices(Status), db_index=True)
+    reason = models.TextField("理由", blank=True)
+    evidence = models.JSONField("依据", default=list, blank=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.DERIVED)
+    derived_status = models.CharField(max_length=20, choices=choices(Status))
+    derived_reason = models.TextField(blank=True)
+    derived_evidence = models.JSONField(default=list, blank=True)
+    rule = models.CharField(max_length=50, blank=True)  # the extract rule that decided
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "状态"
+        ordering = ["report", "task"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "task"], name="assessment_unique_task")
+        ]
+        indexes = [models.Index(fields=["report", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.task} @ {self.report}: {self.status}"
+
+    @property
+    def is_manual(self) -> bool:
+        return self.source == Source.MANUAL
+
+    @property
+    def corrected_from(self) -> str | None:
+        """The derived status a person's correction replaced, when it differs."""
+        if self.is_manual and self.derived_status != self.status:
+            return self.derived_status
+        return None

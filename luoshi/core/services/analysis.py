@@ -1,0 +1,465 @@
+"""Derived analysis in the database: targets, measurements and statuses, and people's corrections.
+
+    summary = analyze_report(report)        # idempotent; called by import_document
+    correct_status(report, task, "behind", "…", user=u, expected_version=a.version)
+    correct_target(target, user=u, expected_version=t.version, value=50)   # or active=False
+    add_target(task, user=u, metric="…", comparator=">=", value=40, unit="亿元")
+
+``analyze_report`` rebuilds each top-level task of a report as ``luoshi.extract`` expects it
+(the task text; one item per progress entry: the task's own, or its sub-items' in table order)
+and stores what ``analyze_task`` says:
+
+- targets per task (they come from the task text, so all reports of a plan share them);
+- measurements and one ``Assessment`` per (report, top-level task).
+
+Corrections win: a manual assessment keeps its status and reason (re-analysis only refreshes
+``derived_*``); a corrected or removed target is never overwritten or brought back, and the
+analysis runs with the corrected targets. A correction with a stale ``expected_version`` raises
+``StaleVersion`` and changes nothing; every correction writes a ``Change`` row (who, when).
+
+Report-level queries for the pages (status counts, per unit, the lagging list, previous period)
+are in ``luoshi.core.services.summary``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from luoshi.core.models import (
+    Assessment,
+    Change,
+    Measurement,
+    Progress,
+    Report,
+    Target,
+    Task,
+)
+from luoshi.core.models.analysis import Source
+from luoshi.extract import analyze_task
+from luoshi.extract import model as xmodel
+from luoshi.extract import units as xunits
+from luoshi.extract.targets import extract_targets
+from luoshi.ingest.model import Item
+from luoshi.ingest.model import Period as ParsedPeriod
+from luoshi.ingest.model import Task as ParsedTask
+from luoshi.vocab import PeriodKind, Status
+
+COMPARATORS = (">=", "<=", "=", "increase_by", "decrease_by", "reach")
+PROGRESS_FIELDS = ("done", "problems", "next_steps")
+
+
+class StaleVersion(Exception):
+    """Someone else changed the object since it was read: the correction was not saved."""
+
+    def __init__(self, what: str, expected: int, current: int):
+        self.what, self.expected, self.current = what, expected, current
+        super().__init__(
+            f"{what} was changed by someone else (version {current}, you edited version "
+            f"{expected}); nothing was saved — reload and apply your change again"
+        )
+
+
+@dataclass
+class AnalysisSummary:
+    report_id: int
+    tasks: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)  # effective status -> count
+    manual: int = 0  # assessments whose person's correction was kept
+    targets: int = 0  # active targets of the analysed tasks
+    measurements: int = 0
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+# -- building the extract input from the database --------------------------------------------
+
+
+def parsed_period(report: Report) -> ParsedPeriod:
+    p = report.period
+    kind = PeriodKind(p.kind)
+    return ParsedPeriod(kind=kind, label=p.label or kind.label, end_date=p.end_date,
+                        month=p.month if kind is PeriodKind.MONTH else None)
+
+
+@dataclass
+class _Unit:
+    """One top-level task of the report and the entries its items come from (in order)."""
+
+    task: Task
+    entries: list[Progress]
+    has_items: bool  # entries are sub-items' (headings from the sub-tasks)
+
+    def parsed(self) -> ParsedTask:
+        items = [
+            Item(heading=(p.task.text or None) if self.has_items else None,
+                 done=p.done, problems=p.problems, next_steps=p.next_steps)
+            for p in self.entries
+        ]
+        return ParsedTask(serial=self.task.serial, text=self.task.text, items=items)
+
+
+def _units_of(report: Report, task_ids: set[int] | None = None) -> list[_Unit]:
+    entries = list(Progress.objects.filter(report=report).select_related("task")
+                   .order_by("position", "id"))
+    own: dict[int, Progress] = {}
+    children: dict[int, list[Progress]] = {}
+    for p in entries:
+        if p.task.parent_id is None:
+            own[p.task_id] = p
+        else:
+            children.setdefault(p.task.parent_id, []).append(p)
+    tasks = {p.task_id: p.task for p in own.values()}
+    missing = set(children) - set(tasks)
+    if missing:
+        tasks.update(Task.objects.in_bulk(missing))
+    out = []
+    for tid, task in tasks.items():
+        if task_ids is not None and tid not in task_ids:
+            continue
+        if tid in children:
+            out.append(_Unit(task, ([own[tid]] if tid in own else []) + children[tid], True))
+        else:
+            out.append(_Unit(task, [own[tid]], False))
+    out.sort(key=lambda u: (u.entries[0].position, u.task.pk))
+    return out
+
+
+# -- targets -----------------------------------------------------------------------------------
+
+
+def _target_values(t: xmodel.Target) -> dict[str, Any]:
+    return {"metric": t.metric[:200], "comparator": t.comparator, "value": t.value,
+            "value_max": t.value_max, "unit": t.unit[:30], "span": t.span.text,
+            "start": t.span.start, "end": t.span.end}
+
+
+def _as_extract(row: Target, derived: xmodel.Target | None, text: str) -> xmodel.Target:
+    """A stored (corrected) target as the extractor's dataclass, for re-analysis."""
+    family, factor = (derived.family, derived.factor) if derived else (None, 1.0)
+    if derived is None or row.unit != derived.unit:
+        family, factor = _unit_family(row.unit)
+    if row.start is not None and row.end is not None:
+        span = xmodel.Span(xmodel.FIELD_TEXT, None, row.start, row.end, text[row.start:row.end])
+    else:
+        span = xmodel.Span(xmodel.FIELD_TEXT, None, 0, 0, "")
+    context = derived.context if derived else row.metric
+    return xmodel.Target(metric=row.metric, comparator=row.comparator, value=row.value,
+                         unit=row.unit, span=span, family=family, factor=factor,
+                         value_max=row.value_max, context=context)
+
+
+def _unit_family(unit: str) -> tuple[str | None, float]:
+    if not unit:
+        return None, 1.0
+    base = xunits.base_of(unit)
+    found = xunits.match_unit(base, 0, unit[: len(unit) - len(base)])
+    if found is not None and found.end == len(base):
+        return getattr(found.unit, "family", None), found.factor
+    return xunits.family_of(unit), 1.0
+
+
+class _Targets:
+    """Reconciles one task's stored targets with what the extractor reads in its text."""
+
+    def __init__(self, task: Task, rows: list[Target]):
+        self.task = task
+        self.rows = rows
+        self.derived = extract_targets(task.text)
+        self.creates: list[Target] = []
+        self.updates: list[Target] = []
+        self.deletes: list[int] = []
+        # The analysis input: active targets, and the stored row behind each index.
+        self.effective: list[xmodel.Target] = []
+        self.rows_by_index: list[Target] = []
+
+    def reconcile(self) -> None:
+        manual = {(r.start, r.end): r for r in self.rows if r.is_manual and r.start is not None}
+        stored = {(r.start, r.end): r for r in self.rows if not r.is_manual}
+        seen: set[tuple[int, int]] = set()
+        for pos, t in enumerate(self.derived):
+            key = (t.span.start, t.span.end)
+            values = _target_values(t)
+            if key in seen:
+                continue
+            seen.add(key)
+            if key in manual:
+                row = manual[key]
+                if row.derived != _jsonable(values):
+                    row.derived = _jsonable(values)
+                    self.updates.append(row)
+                if row.active:
+                    self._use(_as_extract(row, t, self.task.text), row)
+                continue
+            row = stored.get(key)
+            if row is None:
+                row = Target(task=self.task, position=pos, source=Source.DERIVED, **values)
+                self.creates.append(row)
+            elif any(getattr(row, k) != v for k, v in values.items()) or row.position != pos:
+                for k, v in values.items():
+                    setattr(row, k, v)
+                row.position = pos
+                self.updates.append(row)
+            self._use(t, row)
+        for key, row in manual.items():
+            if key not in seen and row.derived is not None:
+                row.derived = None
+                self.updates.append(row)
+                if row.active:
+                    self._use(_as_extract(row, None, self.task.text), row)
+            elif key not in seen and row.active:
+                self._use(_as_extract(row, None, self.task.text), row)
+        for row in self.rows:
+            if row.is_manual and row.start is None and row.active:
+                self._use(_as_extract(row, None, self.task.text), row)
+            if not row.is_manual and (row.start, row.end) not in seen:
+                self.deletes.append(row.pk)
+
+    def _use(self, target: xmodel.Target, row: Target) -> None:
+        self.effective.append(target)
+        self.rows_by_index.append(row)
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items()}
+
+
+# -- the analysis ------------------------------------------------------------------------------
+
+
+def _evidence(spans: list[xmodel.Span], unit: _Unit) -> list[dict[str, Any]]:
+    out = []
+    for s in spans:
+        d = {"field": s.field, "item": s.item, "start": s.start, "end": s.end, "text": s.text}
+        if s.field == xmodel.FIELD_TEXT or s.item is None:
+            d["progress"], d["task"] = None, unit.task.pk
+        else:
+            entry = unit.entries[s.item]
+            d["progress"], d["task"] = entry.pk, entry.task_id
+        out.append(d)
+    return out
+
+
+def _as_of_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def analyze_report(report: Report, *, task_ids: set[int] | None = None) -> AnalysisSummary:
+    """Analyse every top-level task of the report (or those in ``task_ids``) and store it.
+
+    One transaction; a handful of bulk queries whatever the size. People's corrections win.
+    """
+    with transaction.atomic():
+        return _analyze(report, task_ids)
+
+
+def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
+    summary = AnalysisSummary(report_id=report.pk)
+    period = parsed_period(report)
+    year = report.period.year
+    units = _units_of(report, task_ids)
+    ids = [u.task.pk for u in units]
+    rows: dict[int, list[Target]] = {}
+    for t in Target.objects.filter(task_id__in=ids):
+        rows.setdefault(t.task_id, []).append(t)
+    existing = {a.task_id: a for a in Assessment.objects.filter(report=report)}
+
+    recs: list[_Targets] = []
+    analyses = []
+    for unit in units:
+        rec = _Targets(unit.task, rows.get(unit.task.pk, []))
+        rec.reconcile()
+        recs.append(rec)
+        analyses.append(analyze_task(unit.parsed(), period, year, targets=rec.effective))
+
+    # Targets first: measurements point at them.
+    creates = [t for r in recs for t in r.creates]
+    updates = [t for r in recs for t in r.updates]
+    deletes = [pk for r in recs for pk in r.deletes]
+    if deletes:
+        Target.objects.filter(pk__in=deletes).delete()
+    Target.objects.bulk_create(creates)
+    if updates:
+        Target.objects.bulk_update(
+            updates, ["metric", "comparator", "value", "value_max", "unit", "span", "start",
+                      "end", "position", "derived"])
+    summary.targets = sum(1 for r in recs for row in r.rows_by_index if row.active)
+
+    scope = Measurement.objects.filter(report=report)
+    if task_ids is not None:
+        scope = scope.filter(task_id__in=ids)
+    scope.delete()
+    measurements = []
+    for unit, rec, a in zip(units, recs, analyses, strict=True):
+        for m in a.measurements:
+            entry = unit.entries[m.span.item] if m.span.item is not None else unit.entries[0]
+            target = rec.rows_by_index[m.target] if m.target is not None else None
+            measurements.append(Measurement(
+                report=report, task=unit.task, progress=entry, metric=m.metric[:200],
+                value=m.value, unit=m.unit[:30], as_of=m.as_of[:30],
+                as_of_date=_as_of_date(m.as_of_date), span=m.span.text, field=m.span.field,
+                start=m.span.start, end=m.span.end, ratio_stated=m.ratio_stated,
+                target=target, ratio=m.ratio if m.ratio is None or math.isfinite(m.ratio) else None,
+            ))
+    Measurement.objects.bulk_create(measurements)
+    summary.measurements = len(measurements)
+
+    new, changed = [], []
+    statuses: Counter[str] = Counter()
+    for unit, a in zip(units, analyses, strict=True):
+        st = a.status
+        evidence = _evidence(st.evidence, unit)
+        derived = {"derived_status": str(st.value), "derived_reason": st.reason,
+                   "derived_evidence": evidence, "rule": st.rule[:50]}
+        row = existing.pop(unit.task.pk, None)
+        if row is None:
+            row = Assessment(report=report, task=unit.task, status=str(st.value),
+                             reason=st.reason, evidence=evidence, **derived)
+            new.append(row)
+        else:
+            if row.is_manual:
+                wanted = derived
+            else:
+                wanted = derived | {"status": str(st.value), "reason": st.reason,
+                                    "evidence": evidence}
+            if any(getattr(row, k) != v for k, v in wanted.items()):
+                for k, v in wanted.items():
+                    setattr(row, k, v)
+                changed.append(row)
+            if row.is_manual:
+                summary.manual += 1
+        statuses[row.status] += 1
+    Assessment.objects.bulk_create(new)
+    if changed:
+        Assessment.objects.bulk_update(
+            changed, ["status", "reason", "evidence", "derived_status", "derived_reason",
+                      "derived_evidence", "rule"])
+    if task_ids is None and existing:
+        # Tasks no longer in this report's table. A person's correction goes with its entry.
+        Assessment.objects.filter(pk__in=[a.pk for a in existing.values()]).delete()
+    summary.tasks = len(units)
+    summary.statuses = {s.value: statuses.get(s.value, 0) for s in Status}
+    summary.created, summary.updated = len(new), len(changed)
+    summary.removed = len(existing) if task_ids is None else 0
+    return summary
+
+
+# -- corrections -------------------------------------------------------------------------------
+
+
+def correct_status(report: Report, task: Task, status: str, reason: str, *, user,
+                   expected_version: int) -> Assessment:
+    """A person sets the status (and why). Wins over re-analysis until ``revert_status``."""
+    status = Status(status).value  # ValueError for an unknown status
+    reason = (reason or "").strip()
+    return _update_assessment(report, task, user, expected_version,
+                              {"status": status, "reason": reason, "source": Source.MANUAL})
+
+
+def revert_status(report: Report, task: Task, *, user, expected_version: int) -> Assessment:
+    """Drop a person's correction: the status is again what analysis derives."""
+    a = Assessment.objects.get(report=report, task=task)
+    return _update_assessment(report, task, user, expected_version, {
+        "status": a.derived_status, "reason": a.derived_reason, "evidence": a.derived_evidence,
+        "source": Source.DERIVED})
+
+
+def _update_assessment(report: Report, task: Task, user, expected: int,
+                       values: dict[str, Any]) -> Assessment:
+    with transaction.atomic():
+        a = Assessment.objects.select_for_update().get(report=report, task=task)
+        if a.version != expected:
+            raise StaleVersion(f"the status of task {task.serial or task.pk}", expected, a.version)
+        diff = {k: [getattr(a, k), v] for k, v in values.items()
+                if k != "evidence" and getattr(a, k) != v}
+        # The conditional update is the real check: two saves of one version, one wins.
+        n = Assessment.objects.filter(pk=a.pk, version=expected).update(
+            **values, version=F("version") + 1, updated_by=user, updated_at=timezone.now())
+        if n != 1:
+            raise StaleVersion(f"the status of task {task.serial or task.pk}", expected,
+                               expected + 1)
+        Change.objects.create(model="assessment", object_id=a.pk, action=Change.Action.UPDATE,
+                              fields=diff | {"report": report.pk, "task": task.pk}, user=user)
+        a.refresh_from_db()
+        return a
+
+
+TARGET_FIELDS = ("metric", "comparator", "value", "value_max", "unit", "active")
+
+
+def _check_target_values(values: dict[str, Any]) -> None:
+    if "comparator" in values and values["comparator"] not in COMPARATORS:
+        raise ValueError(f"comparator {values['comparator']!r}: use one of {', '.join(COMPARATORS)}")
+    for k in ("value", "value_max"):
+        v = values.get(k)
+        if v is not None and (not isinstance(v, int | float) or not math.isfinite(v)):
+            raise ValueError(f"{k} must be a finite number, not {v!r}")
+
+
+def correct_target(target: Target, *, user, expected_version: int, **values: Any) -> Target:
+    """A person corrects a target (metric, comparator, value, value_max, unit) or removes it
+    (``active=False``). The row turns manual and re-analysis keeps it. Statuses of the task's
+    reports are re-derived with the corrected targets."""
+    unknown = set(values) - set(TARGET_FIELDS)
+    if unknown:
+        raise ValueError(f"cannot correct {', '.join(sorted(unknown))} of a target")
+    _check_target_values(values)
+    with transaction.atomic():
+        row = Target.objects.select_for_update().get(pk=target.pk)
+        if row.version != expected_version:
+            raise StaleVersion(f"target #{row.pk}", expected_version, row.version)
+        diff = {k: [getattr(row, k), v] for k, v in values.items() if getattr(row, k) != v}
+        derived = row.derived
+        if row.source == Source.DERIVED:
+            derived = {k: getattr(row, k) for k in
+                       ("metric", "comparator", "value", "value_max", "unit", "span", "start",
+                        "end")}
+        n = Target.objects.filter(pk=row.pk, version=expected_version).update(
+            **values, source=Source.MANUAL, derived=derived, version=F("version") + 1,
+            corrected_by=user, corrected_at=timezone.now())
+        if n != 1:
+            raise StaleVersion(f"target #{row.pk}", expected_version, expected_version + 1)
+        Change.objects.create(model="target", object_id=row.pk, action=Change.Action.UPDATE,
+                              fields=diff | {"task": row.task_id}, user=user)
+        _reanalyze_task(row.task_id)
+        row.refresh_from_db()
+        return row
+
+
+def add_target(task: Task, *, user, metric: str, comparator: str, value: float,
+               unit: str = "", value_max: float | None = None) -> Target:
+    """A target the analysis missed, added by a person."""
+    values = {"metric": metric, "comparator": comparator, "value": value, "unit": unit,
+              "value_max": value_max}
+    _check_target_values(values)
+    with transaction.atomic():
+        position = (Target.objects.filter(task=task).order_by("-position")
+                    .values_list("position", flat=True).first() or 0) + 1
+        row = Target.objects.create(task=task, position=position, source=Source.MANUAL,
+                                    corrected_by=user, corrected_at=timezone.now(), **values)
+        Change.objects.create(model="target", object_id=row.pk, action=Change.Action.CREATE,
+                              fields=values | {"task": task.pk}, user=user)
+        _reanalyze_task(task.pk)
+        return row
+
+
+def _reanalyze_task(task_id: int) -> None:
+    for report in Report.objects.filter(assessments__task_id=task_id).select_related("period"):
+        _analyze(report, {task_id})
