@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from shared_docs import REPO, SHARED, shared_path  # noqa: F401 (re-exported)
 
+# Users of each role (supervisor, leader, liaison_for, client_for …): tests/roles.py.
+pytest_plugins = ["roles"]
+
 
 @pytest.fixture
 def seed000() -> Path:

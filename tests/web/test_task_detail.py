@@ -21,7 +21,9 @@ def test_text_and_units_in_order_with_the_lead_marked(client, sample):
     ]
 
 
-def test_progress_per_period_oldest_first_with_links_back(client, sample):
+def test_progress_per_period_oldest_first_with_links_back(leader_client, sample):
+    # Unpublished reports are read by leaders and the office, not the public (issue 6).
+    client = leader_client
     html = get(client, sample.digital)
     h1 = html.index("2021年半年度")
     q3 = html.index("2021年前三季度")
@@ -34,7 +36,9 @@ def test_progress_per_period_oldest_first_with_links_back(client, sample):
         assert f'href="{reverse("report_detail", args=[report.pk])}#task-{sample.digital.pk}"' in html
 
 
-def test_task_with_sub_items_lists_them_and_their_progress(client, sample):
+def test_task_with_sub_items_lists_them_and_their_progress(leader_client, sample):
+    # Unpublished reports are read by leaders and the office, not the public (issue 6).
+    client = leader_client
     html = get(client, sample.parks)
     sub_items = html.split('<ol class="sub-items">', 1)[1].split("</ol>", 1)[0]
     assert sub_items.index("东岛公园建设。") < sub_items.index("西岛步道建设。")
