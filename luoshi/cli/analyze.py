@@ -1,0 +1,61 @@
+"""`luoshi analyze [REPORT_ID...] [--all]`: derive targets, measurements and statuses again.
+
+Runs the analysis (luoshi.extract) over imported reports and stores it, one transaction per
+report. Statuses and targets a person corrected are kept: re-analysis only records what it
+would have said. Run it after upgrading luoshi (better rules) or after editing entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from luoshi.vocab import Status
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("analyze", help="derive targets, measurements and statuses again",
+                       description=__doc__.split("\n\n", 1)[1],
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("reports", nargs="*", type=int, metavar="REPORT_ID",
+                   help="ids of the reports to analyse")
+    p.add_argument("--all", action="store_true", help="analyse every report")
+    p.set_defaults(func=run)
+
+
+def counts_line(statuses: dict[str, int]) -> str:
+    return ", ".join(f"{statuses.get(s.value, 0)} {s.value}" for s in Status)
+
+
+def run(args: argparse.Namespace) -> int:
+    if bool(args.reports) == bool(args.all):
+        print("luoshi analyze: give REPORT_ID... or --all (not both)", file=sys.stderr)
+        return 2
+    from luoshi.cli import setup_django
+
+    setup_django()
+    from luoshi.core.schema import ensure_migrated
+
+    ensure_migrated()
+    from luoshi.core.models import Report
+    from luoshi.core.services.analysis import analyze_report
+
+    reports = Report.objects.select_related("plan__government", "period").order_by("pk")
+    if not args.all:
+        reports = reports.filter(pk__in=args.reports)
+        missing = sorted(set(args.reports) - set(reports.values_list("pk", flat=True)))
+        if missing:
+            print(f"luoshi analyze: no report #{', #'.join(map(str, missing))}", file=sys.stderr)
+            return 1
+    totals = dict.fromkeys((s.value for s in Status), 0)
+    n = kept = 0
+    for report in reports:
+        s = analyze_report(report)
+        n += 1
+        kept += s.manual
+        for k, v in s.statuses.items():
+            totals[k] += v
+        print(f"report #{report.pk} ({report}): {s.tasks} tasks: {counts_line(s.statuses)}; "
+              f"{s.manual} corrections kept; {s.updated} changed")
+    print(f"total: {n} reports: {counts_line(totals)}; {kept} corrections kept")
+    return 0
