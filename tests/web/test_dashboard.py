@@ -1,0 +1,64 @@
+"""A report's dashboard: per-unit figures, empty/vague entries, change vs the previous period."""
+
+import json
+import re
+
+from django.urls import reverse
+
+from luoshi.core.models import Progress
+from luoshi.search.indexing import reindex_all
+
+
+def chart_data(html: str) -> dict:
+    raw = re.search(r'<script id="dashboard-data" type="application/json">(.*?)</script>', html,
+                    re.S).group(1)
+    return json.loads(raw)
+
+
+def figure(html: str, name: str) -> int:
+    return int(re.search(rf'data-figure="{name}">(-?\d+)<', html).group(1))
+
+
+def test_figures_units_and_comparison(admin_client, indexed_sample):
+    s = indexed_sample
+    Progress.objects.filter(report=s.report_h1, task=s.digital).update(done="按计划推进。")
+    Progress.objects.filter(report=s.report_q3, task=s.park_a).update(done="开工。")  # as in H1
+    reindex_all()
+    html = admin_client.get(reverse("dashboard", args=[s.report_q3.pk])).content.decode()
+    assert figure(html, "tasks") == 3
+    assert figure(html, "empty") == 1  # task 3's entry
+    assert figure(html, "vague") == 1  # 开工。 says next to nothing (≤ 2 characters)
+    assert figure(html, "unchanged") == 1  # park A says 开工。 twice
+    assert "较上期 +1" in html  # 3 tasks against 2
+    data = chart_data(html)
+    names = data["units"]["names"]
+    assert sorted(names) == sorted(["市府办(市数据局)", "市发改局", "(未列牵头单位)"])
+    series = {s["key"]: dict(zip(names, s["values"], strict=True)) for s in data["units"]["series"]}
+    assert series["empty"] == {"市府办(市数据局)": 0, "市发改局": 0, "(未列牵头单位)": 1}
+    assert series["vague"]["市府办(市数据局)"] == 1
+    assert data["compare"]["series"][0]["name"] == "2021年半年度"
+    assert data["compare"]["series"][0]["values"] == [2, 0, 2]  # H1: 2 tasks, both vague
+    assert "echarts.min.js" in html and "dashboard.js" in html
+
+
+def test_filters_in_the_url(admin_client, indexed_sample):
+    s = indexed_sample
+    url = reverse("dashboard", args=[s.report_q3.pk])
+    data = chart_data(admin_client.get(url, {"units": "10", "measure": "empty"}).content.decode())
+    assert data["units"]["names"][0] == "(未列牵头单位)"  # the unit with an empty entry first
+    html = admin_client.get(url, {"compare": s.report_h1.pk}).content.decode()
+    assert f'<option value="{s.report_h1.pk}" selected>' in html
+    no_previous = admin_client.get(reverse("dashboard", args=[s.report_h1.pk])).content.decode()
+    assert "compare" not in chart_data(no_previous)
+    html = admin_client.get(url, {"units": "bogus", "measure": "x;drop"}).content.decode()
+    assert 'value="20" selected' in html
+
+
+def test_json_is_escaped_in_the_page(admin_client, indexed_sample):
+    s = indexed_sample
+    s.units.reform.name = "</script><script>alert(1)</script>"
+    s.units.reform.save()
+    reindex_all()
+    html = admin_client.get(reverse("dashboard", args=[s.report_q3.pk])).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "</script><script>alert(1)</script>" in chart_data(html)["units"]["names"]
