@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from luoshi.ingest.cells import cell_text
 from luoshi.ingest.model import Column, Item, Task
-from luoshi.ingest.units import split_units
+from luoshi.ingest.units import split_units, units_in_text
 from luoshi.vocab import ColumnRole
 
 # Task.extra key of the group row (一、…, a leader's name, a table's title) a task stands
@@ -80,6 +80,16 @@ def build_task(row: RowCells, columns: Sequence[Column], notes: list[str]) -> Ta
             ].extend(names)
         elif role is not ColumnRole.SERIAL:
             extra[columns[col].header] = text
+    if text_parts:
+        # A unit note at the end of the task text ("(牵头单位:市住建局)") names the units.
+        inline = units_in_text(text_parts[-1])
+        if inline is not None:
+            text_parts[-1] = inline[0]
+            for value, target in ((inline[1], lead), (inline[2], co)):
+                for cell in value:
+                    names, found = split_units(cell)
+                    target.extend(names)
+                    notes.extend(n for n in found if n not in notes)
     ordered: list[str] = []
     for name in [*lead, *units, *co]:
         if name not in ordered:

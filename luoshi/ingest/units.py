@@ -16,6 +16,7 @@ _CLOSE = ")）]】〕"
 # Remarks about how to read the column (the first named leads, "the same below" …).
 _NOTE = re.compile(r"列第一位|排在第一位|排名第一|第一位者|为牵头单位|为工作牵头|下同|牵头或汇总")
 _LEAD_MARK = re.compile(r"^[*＊★☆]+\s*")
+_LEAD_MARK_AFTER = re.compile(r"\s*[*＊★☆]+$")
 
 
 def split_units(cell: str) -> tuple[list[str], list[str]]:
@@ -45,9 +46,41 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
         else:
             buf.append(ch)
     names.append("".join(buf))
-    units = []
-    for name in names:
-        name = _LEAD_MARK.sub("", name.strip())
+    units: list[str] = []
+    marked: list[str] = []
+    for raw in names:
+        name = _LEAD_MARK_AFTER.sub("", _LEAD_MARK.sub("", raw.strip()))
         if name:
             units.append(name)
+            if name != raw.strip():
+                marked.append(name)
+    # A lead marker (*, ★) names the lead units: they go first, in their order.
+    units = marked + [n for n in units if n not in marked]
     return units, notes
+
+
+# Units written inside the task text.
+_INLINE = re.compile(
+    r"[(（\[【]\s*((?:牵头单位|责任单位|牵头部门|配合单位)\s*[:：].*?)[)）\]】]\s*$"
+)
+_LINE = re.compile(r"(?:^|\n)\s*(?:责任单位|牵头单位)\s*[:：]\s*([^\n]+)\s*$")
+_PART = re.compile(r"(牵头单位|责任单位|牵头部门|配合单位)\s*[:：]\s*")
+
+
+def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
+    """(text without the note, lead-side units text, co units text) when the task text ends
+    with a unit note: "…。(牵头单位:市住建局)", "[牵头单位:市府办;配合单位:…]", or a line
+    "责任单位:…"; None otherwise."""
+    m = _INLINE.search(text) or _LINE.search(text)
+    if not m:
+        return None
+    note = m.group(1)
+    lead: list[str] = []
+    co: list[str] = []
+    pieces = _PART.split(note)
+    if len(pieces) == 1:  # a bare "责任单位:…" line
+        lead.append(note)
+    for key, value in zip(pieces[1::2], pieces[2::2], strict=False):
+        value = value.strip().rstrip(";；")
+        (co if key == "配合单位" else lead).append(value)
+    return text[: m.start()].rstrip(), lead, co

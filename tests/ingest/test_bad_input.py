@@ -90,9 +90,23 @@ def test_no_header_is_an_error():
         read_document("一段没有表格的文字。\n\n第二段。\n".encode(), name="prose.txt")
 
 
-def test_table_with_no_serials_is_an_error_naming_the_header_line():
+def test_rows_without_serials_are_found_by_their_unit_cell_and_numbered_by_position():
     text = page(ROW1[1:], ROW3[1:])
-    with pytest.raises(IngestError, match="no row starts with a serial") as err:
+    doc = read_document(text.encode(), name="noserial.txt")
+    assert [(t.serial, t.text, t.units) for t in doc.tasks] == [
+        ("1", "建设城市公园。", ["市建设局", "市财政局"]),
+        ("2", "改造老旧小区。", ["市住建局"]),
+    ]
+    assert any("numbered by position" in w.message for w in doc.warnings)
+
+
+def test_table_with_nothing_marking_its_rows_is_an_error_naming_the_header_line():
+    # no serials, no unit column after the task, no unit note in the task text
+    header = ["序号", "任务内容", "完成情况"]
+    text = page(
+        ["建设城市公园。", "已完成方案设计。"], ["改造老旧小区。", "完成改造。"], header=header
+    )
+    with pytest.raises(IngestError, match="no row found") as err:
         read_document(text.encode(), name="noserial.txt")
     assert err.value.line == text.splitlines().index("序号") + 1
 

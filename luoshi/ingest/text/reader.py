@@ -1,29 +1,30 @@
-"""The plain-text reader: a published page flattened to text, one table cell after another.
+"""The plain-text reader: a published page flattened to text. Layouts (docs/formats.md):
+
+- **cells-per-line** — one cell per paragraph, blank-line separated::
 
     title and metadata block
     序号 / 任务内容 / 责任单位 / 前三季度完成情况 / 存在问题及困难 / 下一步工作   (header cells)
     1 / task text / units / done paragraphs… / problems… / next steps…          (a row)
-    2 / …
     序号 / 任务内容 / …                                   (header repeated at a page break)
 
-Rows are found by their serials (a paragraph holding only the next number); inside a row the
-task and unit cells are one paragraph each and the progress columns are split by
-:mod:`luoshi.ingest.text.segment`.
+  Rows are found by :mod:`luoshi.ingest.text.rows`; inside a row the task and unit cells are
+  one paragraph each (units may wrap) and the progress columns are split by
+  :mod:`luoshi.ingest.text.segment`.
+- **pipe** and **bar** (:mod:`luoshi.ingest.text.pipe`) and **glued**
+  (:mod:`luoshi.ingest.text.glued`), whose cells are read as a Grid.
 """
 
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass
 
 from luoshi.ingest.cells import is_empty_mark
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.headers import columns_from_headers, header_role, normalise_header
-from luoshi.ingest.layout import RowCells, build_task, item_columns
+from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
 from luoshi.ingest.metadata import read_meta
-from luoshi.ingest.model import Column, ParsedDocument
+from luoshi.ingest.model import Column, ParsedDocument, Task
+from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.pipe import (
     BAR_LAYOUT,
     PIPE_LAYOUT,
@@ -32,61 +33,110 @@ from luoshi.ingest.text.pipe import (
     looks_like_bar,
     pipe_grid,
 )
+from luoshi.ingest.text.rows import (
+    Para,
+    Row,
+    paragraphs,
+    serial_of,
+    split_numbered,
+    split_unnumbered,
+)
 from luoshi.ingest.text.segment import segment
+from luoshi.ingest.text.shapes import (
+    CLOSING,
+    is_group,
+    looks_like_person,
+    looks_like_status,
+    looks_like_units,
+)
 from luoshi.ingest.text.source import split_source_lines
 from luoshi.vocab import ColumnRole
 
 LAYOUT = "cells-per-line"
-_SERIAL = re.compile(r"^(\d{1,4})[.、．]?$")
 _MAX_HEADER_LEN = 24
-_SENTENCE = re.compile(r"[。;；,，!?！？]")
-# A gap in the serials larger than this is read as a number inside a cell, not a task.
-_MAX_SERIAL_GAP = 5
-
-
+_MAX_FIRST_HEADER_LEN = 10
+_SENTENCE = "。;；,，!?！？"
 _PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
+_UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
+# Paragraphs between a table and the next table's header that belong to the next one.
+_TABLE_LEAD = ("附件", "附表")
 
-
-@dataclass(frozen=True)
-class Para:
-    line: int  # 1-based
-    text: str
-
-
-def paragraphs(text: str) -> list[Para]:
-    return [Para(i, s) for i, line in enumerate(text.splitlines(), 1) if (s := line.strip())]
-
-
-def _serial_of(p: Para) -> int | None:
-    m = _SERIAL.match(p.text)
-    return int(m.group(1)) if m else None
+__all__ = ["LAYOUT", "Para", "find_header", "paragraphs", "read_text_document"]
 
 
 def _is_header_cell(text: str) -> bool:
     h = normalise_header(text)
-    return 0 < len(h) <= _MAX_HEADER_LEN and not _SENTENCE.search(h) and _SERIAL.match(h) is None
+    return (
+        0 < len(h) <= _MAX_HEADER_LEN
+        and not any(c in h for c in _SENTENCE)
+        and serial_of(Para(0, h)) is None
+    )
 
 
-def find_header(paras: list[Para]) -> tuple[int, int] | None:
-    """[start, end) paragraph indexes of the header row: a 序号 cell followed by header-like
-    cells at least one of which names a known column, ending before the first serial."""
-    for i, p in enumerate(paras):
-        if header_role(p.text, have_task=False) is not ColumnRole.SERIAL:
+def _header_run(paras: list[Para], i: int, need_known: bool) -> int:
+    """End (exclusive) of the header cells starting after paras[i]."""
+    j = i + 1
+    seen: set[ColumnRole] = set()
+    while j < len(paras) and _is_header_cell(paras[j].text):
+        role = header_role(paras[j].text, have_task=ColumnRole.TASK in seen)
+        # A task-like cell after the progress columns is a group row under the header
+        # ("徐仁标市长牵头重点工作"), not one more column.
+        if role is ColumnRole.TASK and seen & _PROGRESS_ROLES:
+            break
+        if is_group(paras[j].text):
+            break
+        if role is ColumnRole.OTHER and need_known and not _joins_next(paras, j):
+            break
+        seen.add(role)
+        j += 1
+    return j
+
+
+def _joins_next(paras: list[Para], j: int) -> bool:
+    """A header cell split over two lines: "区本级" / "任务数", "区政府" / "分管领导"."""
+    if j + 1 >= len(paras) or len(normalise_header(paras[j].text)) > 4:
+        return False
+    joined = normalise_header(paras[j].text) + normalise_header(paras[j + 1].text)
+    return header_role(joined, have_task=True) is not ColumnRole.OTHER
+
+
+def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
+    """[start, end) paragraph indexes of a header row: a 序号 cell followed by header-like
+    cells at least one of which names a known column; else (a table without 序号) a task
+    header followed by known headers only."""
+    for i in range(start, len(paras)):
+        if header_role(paras[i].text, have_task=False) is not ColumnRole.SERIAL:
             continue
-        j = i + 1
-        seen: set[ColumnRole] = set()
-        while j < len(paras) and _is_header_cell(paras[j].text):
-            role = header_role(paras[j].text, have_task=ColumnRole.TASK in seen)
-            # A task-like cell after the progress columns is a group row under the header
-            # ("徐仁标市长牵头重点工作"), not one more column.
-            if role is ColumnRole.TASK and seen & _PROGRESS_ROLES:
-                break
-            seen.add(role)
-            j += 1
+        j = _header_run(paras, i, need_known=False)
         cells = [paras[t].text for t in range(i + 1, j)]
         if any(header_role(c, have_task=False) is not ColumnRole.OTHER for c in cells):
             return i, j
+    if start:
+        return None
+    for i in range(len(paras)):
+        p = paras[i]
+        if len(normalise_header(p.text)) > _MAX_FIRST_HEADER_LEN:
+            continue  # a title naming 目标任务, not a header cell
+        if not _is_header_cell(p.text) or header_role(p.text, False) is not ColumnRole.TASK:
+            continue
+        j = _header_run(paras, i, need_known=True)
+        if j - i >= 3:
+            return i, j
     return None
+
+
+def _merge_split_headers(texts: list[str]) -> list[str]:
+    out: list[str] = []
+    k = 0
+    while k < len(texts):
+        paras = [Para(0, t) for t in texts[k : k + 2]]
+        if header_role(texts[k], have_task=True) is ColumnRole.OTHER and _joins_next(paras, 0):
+            out.append(normalise_header(texts[k]) + normalise_header(texts[k + 1]))
+            k += 2
+        else:
+            out.append(texts[k])
+            k += 1
+    return out
 
 
 def _header_repeat_at(paras: list[Para], i: int, header: list[str]) -> int:
@@ -120,7 +170,31 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
         found = bar_grid(lines)
         if found is not None:
             return document_from_grids([found[0]], name, "text", BAR_LAYOUT, found[1])
+    glued = read_glued(lines, name)
+    if glued is not None:
+        glued.layout = GLUED_LAYOUT
+        return glued
     return _read_cells_per_line(text, name)
+
+
+def _sections(paras: list[Para], h0: int, h1: int) -> list[tuple[int, int, int]]:
+    """(header start, header end, body end) of each table: later headers with other columns
+    open new tables (附件1, 附件2 …); a header like the first one is a page-break repeat."""
+    first = [c.role for c in columns_from_headers(_texts(paras, h0, h1))[0]]
+    out = [(h0, h1)]
+    k = h1
+    while (found := find_header(paras, k)) is not None:
+        a, b = found
+        roles = [c.role for c in columns_from_headers(_texts(paras, a, b))[0]]
+        if roles != first:
+            out.append((a, b))
+        k = b
+    ends = [a for a, _ in out[1:]] + [len(paras)]
+    return [(a, b, e) for (a, b), e in zip(out, ends, strict=True)]
+
+
+def _texts(paras: list[Para], a: int, b: int) -> list[str]:
+    return _merge_split_headers([p.text for p in paras[a:b]])
 
 
 def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
@@ -132,142 +206,213 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         raise IngestError(
             name,
             "no table header found: expected a header row starting with 序号 "
-            "(e.g. 序号 / 任务内容 / 责任单位 / 完成情况)",
+            "(e.g. 序号 / 任务内容 / 责任单位 / 完成情况), or a task column header followed by "
+            "other known column headers",
             line=paras[0].line,
         )
     h0, h1 = found
-    header_texts = [p.text for p in paras[h0:h1]]
-    columns, header_warnings = columns_from_headers(header_texts)
-    doc_warnings: list[tuple[int | None, str]] = [(paras[h0].line, w) for w in header_warnings]
-    body_texts = [p.text for p in paras[h1:]]
-    meta, meta_warnings = read_meta([p.text for p in paras[:h0]], body_texts)
-    doc_warnings[:0] = [(None, w) for w in meta_warnings]
+    sections = _sections(paras, h0, h1)
+    columns, header_warnings = columns_from_headers(_texts(paras, h0, h1))
+    warn: list[tuple[int | None, str]] = [(paras[h0].line, w) for w in header_warnings]
+    preamble = [p.text for p in paras[:h0]]
+    meta, meta_warnings = read_meta(preamble, [p.text for p in paras[h1:]])
+    warn[:0] = [(None, w) for w in meta_warnings]
 
-    normal_header = [normalise_header(t) for t in header_texts]
-    body: list[Para] = []
-    i = h1
-    while i < len(paras):
-        n = _header_repeat_at(paras, i, normal_header)
-        if n:
-            i += n
-            continue
-        body.append(paras[i])
-        i += 1
-
-    rows = _split_rows(body, columns, name, paras[h0].line, doc_warnings)
     notes: list[str] = []
-    tasks = [
-        build_task(_row_cells(r, columns, meta_title="", warn=doc_warnings), columns, notes)
-        for r in rows
-    ]
+    tasks: list[Task] = []
+    for n, (a, b, end) in enumerate(sections):
+        sec_columns = columns if n == 0 else columns_from_headers(_texts(paras, a, b))[0]
+        if n + 1 < len(sections):
+            end = _table_lead_start(paras, a if n == 0 else b, end)
+        title = _table_title(paras, 0 if n == 0 else sections[n - 1][1], a)
+        first_group = paras[a - 1].text if a and is_group(paras[a - 1].text) else ""
+        if len(sections) > 1:
+            first_group = first_group or title
+            if n:
+                warn.append(
+                    (
+                        paras[a].line,
+                        f"another table ({'/'.join(c.header for c in sec_columns)}): its "
+                        f"rows are read as tasks too, under the group {first_group!r}; the "
+                        "document keeps the first table's columns",
+                    )
+                )
+        more = _section_tasks(
+            paras,
+            a,
+            b,
+            end,
+            sec_columns,
+            name,
+            warn,
+            notes,
+            first_group,
+            last=n == len(sections) - 1,
+            ends_newline=text.rstrip(" \t").endswith("\n"),
+        )
+        tasks += more
     meta.notes.extend(notes)
     doc = ParsedDocument(
         meta=meta, columns=columns, tasks=tasks, source_name=name, format="text", layout=LAYOUT
     )
-    for line, message in doc_warnings:
+    for line, message in warn:
         doc.warn(line, message)
     return doc
 
 
-@dataclass
-class _Row:
-    serial: str
-    line: int
-    paras: list[Para]
+def _table_lead_start(paras: list[Para], lo: int, end: int) -> int:
+    """Where the paragraphs introducing the next table (附件2, its title) begin."""
+    k = end
+    while k - 1 > lo and (
+        paras[k - 1].text.startswith(_TABLE_LEAD)
+        or paras[k - 1].text.endswith(("表", "清单"))
+        or is_group(paras[k - 1].text)
+    ):
+        k -= 1
+    return k
 
 
-def _split_rows(
-    body: list[Para], columns: list[Column], name: str, header_line: int, warnings: list
-) -> list[_Row]:
-    """Rows by serial: a paragraph holding only the next number opens a row."""
-    min_cells = max(1, len(columns) - 1)  # a row has at least one paragraph per column
-    rows: list[_Row] = []
+def _table_title(paras: list[Para], lo: int, a: int) -> str:
+    for k in range(a - 1, max(lo, a - 4) - 1, -1):
+        if paras[k].text.endswith(("表", "清单")):
+            return paras[k].text
+    return ""
+
+
+def _section_tasks(
+    paras: list[Para],
+    h0: int,
+    h1: int,
+    end: int,
+    columns: list[Column],
+    name: str,
+    warn: list,
+    notes: list[str],
+    first_group: str,
+    last: bool,
+    ends_newline: bool = True,
+) -> list[Task]:
+    raw_header = [normalise_header(p.text) for p in paras[h0:h1]]
+    body: list[Para] = []
+    restarts: set[int] = set()
+    i = h1
+    while i < end:
+        n = _header_repeat_at(paras, i, raw_header)
+        if n:
+            restarts.add(len(body))
+            i += n
+            continue
+        body.append(paras[i])
+        i += 1
+    roles = {c.role for c in columns}
+    rows: list[Row] = []
     lead: list[Para] = []
-    seen: dict[int, int] = {}
-    prev: int | None = None
-    for k, p in enumerate(body):
-        value = _serial_of(p)
-        if value is not None:
-            following = body[k + 1].text if k + 1 < len(body) else ""
-            plausible_next = bool(following) and _serial_of(body[k + 1]) is None
-            if prev is None:
-                is_row = plausible_next
-            elif value == prev + 1:
-                is_row = True
-            else:
-                full = rows and len(rows[-1].paras) >= min_cells
-                is_row = bool(
-                    full
-                    and plausible_next
-                    and (value == prev or prev + 1 < value <= prev + _MAX_SERIAL_GAP)
-                )
-                if is_row and value == prev:
-                    warnings.append(
-                        (
-                            p.line,
-                            f"serial {value} repeats the previous row's serial (line {seen[value]}); both rows kept",
-                        )
-                    )
-                elif is_row:
-                    missing = f"{prev + 1}" if value == prev + 2 else f"{prev + 1}–{value - 1}"
-                    warnings.append(
-                        (p.line, f"serials jump from {prev} to {value}: {missing} missing")
-                    )
-            if is_row:
-                if prev is None and value != 1:
-                    warnings.append((p.line, f"the first row's serial is {value}, not 1"))
-                rows.append(_Row(str(value), p.line, []))
-                seen.setdefault(value, p.line)
-                prev = value
-                continue
-        if rows:
-            rows[-1].paras.append(p)
-        else:
-            lead.append(p)
+    if ColumnRole.SERIAL in roles:
+        rows, lead = split_numbered(body, columns, restarts, warn, first_group)
     if not rows:
-        raise IngestError(
-            name,
-            "the table has a 序号 column but no row starts with a serial number "
-            "(a paragraph holding only 1, 2, 3 …)",
-            line=header_line,
-        )
+        rows, lead = split_unnumbered(body, columns, name, paras[h0].line, warn, first_group)
     if lead:
-        warnings.append(
+        warn.append(
             (
                 lead[0].line,
-                f"{len(lead)} paragraph(s) between the header and the first row are not in any row (group rows?): ignored",
+                f"{len(lead)} paragraph(s) between the header and the first row are not in any "
+                "row: ignored",
             )
         )
-    return rows
+    tasks = []
+    for r in rows:
+        task = build_task(_row_cells(r, columns, warn), columns, notes)
+        if r.group:
+            task.extra[GROUP_KEY] = r.group
+        tasks.append(task)
+    if last and rows and rows[-1].paras:
+        p = rows[-1].paras[-1]
+        if _ends_mid_sentence(p.text, ends_newline):
+            warn.append(
+                (
+                    p.line,
+                    f"the text ends mid-sentence ({p.text[-12:]!r}): row {rows[-1].serial} is "
+                    "probably cut off",
+                )
+            )
+    return tasks
 
 
-def _row_cells(row: _Row, columns: list[Column], meta_title: str, warn: list) -> RowCells:
-    """Assign a row's paragraphs to columns: fixed columns one paragraph each (units may wrap),
-    the progress run split by the segmenter."""
-    paras = row.paras
-    cols = [i for i, c in enumerate(columns) if c.role is not ColumnRole.SERIAL]
+def _ends_mid_sentence(text: str, ends_newline: bool) -> bool:
+    """The last paragraph of a file looks cut off: a file cut short (no final newline) ending
+    without closing punctuation, or any file ending on a comma or an opening bracket."""
+    if is_empty_mark(text):
+        return False
+    if not ends_newline:
+        return not CLOSING.search(text)
+    return text[-1] in ",，、:：(（“"
+
+
+def _fill_empty_cells(paras: list[Para], need: int) -> list[Para]:
+    """A row short of cells whose paragraphs are set apart by extra blank lines: each extra
+    blank line is an empty cell (045: "12亿元" or nothing in the 任务数 column)."""
+    out: list[Para] = []
+    missing = need - len(paras)
+    for k, p in enumerate(paras):
+        if k and missing > 0 and p.gap >= 2:
+            for _ in range(min(p.gap - 1, missing)):
+                out.append(Para(p.line - 1, ""))
+                missing -= 1
+        out.append(p)
+    return out
+
+
+def _row_cells(row: Row, columns: list[Column], warn: list) -> RowCells:
+    """Assign a row's paragraphs to columns: fixed columns one paragraph each (units may wrap,
+    leaders may be one per line), the progress run split by the segmenter."""
+    cols = [
+        i for i, c in enumerate(columns) if c.role is not ColumnRole.SERIAL and i not in row.skip
+    ]
     # A target cell may run over several paragraphs ("全年:" then 1., 2. …), so it is
     # segmented together with the progress cells when it stands next to them.
     run = item_columns(columns, also=frozenset({ColumnRole.TARGET}))
     before = [c for c in cols if not run or c < run[0]]
     after = [c for c in cols if run and c > run[-1]]
+    paras = row.paras
+    need = len(before) + len(after) + (1 if run else 0)
+    if len(paras) < need:
+        paras = _fill_empty_cells(paras, need)
     out = RowCells(
         serial=row.serial, line_start=row.line, line_end=paras[-1].line if paras else row.line
     )
     lo, hi = 0, len(paras)
+    for c in reversed(after):
+        if hi <= lo + len(run) + 1:
+            break
+        role = columns[c].role
+        take = 1
+        if role in _UNIT_ROLES:
+            text = paras[hi - 1].text
+            if not (looks_like_units(text) or (len(text) <= 12 and not CLOSING.search(text))):
+                break  # not a unit cell: the row is cut off before it
+            while hi - take - 1 > lo + len(run) and paras[hi - take - 1].text[-1] in "、,，":
+                take += 1
+        elif role is ColumnRole.DECLARED_STATUS and not looks_like_status(paras[hi - 1].text):
+            if len(paras[hi - 1].text) > 12:
+                break
+        out.fixed[c] = [p.text for p in paras[hi - take : hi]]
+        hi -= take
     for c in before:
         if lo >= hi:
             break
+        role = columns[c].role
         take = 1
-        if columns[c].role in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS):
-            take = _unit_span(paras, lo, hi - max(len(run), 1) - len(after))
+        if role in _UNIT_ROLES:
+            text = paras[lo].text
+            if not (looks_like_units(text) or is_empty_mark(text) or text == ""):
+                if len(text) > 12 or not text or CLOSING.search(text):
+                    break  # not a unit cell: misaligned or cut off, said below
+            take = _unit_span(paras, lo, hi - max(len(run), 1) - len(after) + (0 if run else 1))
+        elif role is ColumnRole.LEADER:
+            while lo + take < hi - 1 and looks_like_person(paras[lo + take].text):
+                take += 1
         out.fixed[c] = [p.text for p in paras[lo : lo + take]]
         lo += take
-    for c in reversed(after):
-        if hi <= lo + len(run):
-            break
-        out.fixed[c] = [paras[hi - 1].text]
-        hi -= 1
     missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
     middle = paras[lo:hi]
     if run:
@@ -281,11 +426,28 @@ def _row_cells(row: _Row, columns: list[Column], meta_title: str, warn: list) ->
             heading = texts[seg.heading] if seg.heading is not None else None
             cells = {c: texts[a:b] for c, (a, b) in zip(run, seg.cells, strict=True)}
             out.items.append((heading, cells))
+    elif middle:
+        last = before[-1] if before else None
+        if (
+            last is not None
+            and columns[last].role in _UNIT_ROLES
+            and all(looks_like_units(p.text) for p in middle)
+        ):
+            out.fixed[last] = out.fixed.get(last, []) + [p.text for p in middle]
+        else:
+            warn.append(
+                (
+                    middle[0].line,
+                    f"row {row.serial}: {len(middle)} paragraph(s) after its last cell "
+                    f"({middle[0].text[:20]!r}…) fit no column (a cut-off row?): ignored",
+                )
+            )
     if missing:
         warn.append(
             (
                 out.line_end,
-                f"row {row.serial} ends before its {'/'.join(missing)} cell(s): the table may be cut off here",
+                f"row {row.serial} ends before its {'/'.join(missing)} cell(s): the table may "
+                "be cut off here",
             )
         )
     return out

@@ -1,0 +1,218 @@
+"""Rows of the cells-per-line layout: where one table row ends and the next begins.
+
+- **numbered**: a paragraph holding only the next serial opens a row (1, 2, 3 …). Numbering may
+  restart at 1 after a group row (一、…, a leader's name) or a repeated header: a new section.
+- **unnumbered** (a 序号 header but no serials, or no 序号 column at all): a row opens at the
+  task paragraph followed by what the next column holds — a unit list, a person's name — or,
+  when the progress column follows the task, at a task paragraph ending in its unit note
+  ("(牵头单位:市财政局)"). Such rows get serials by position, with a warning, unless the task
+  text opens with its own number ("1. 生产总值增长7.5%以上。").
+
+Paragraphs right before a row that read as a group row become the row's group, not cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from luoshi.ingest.errors import IngestError
+from luoshi.ingest.model import Column
+from luoshi.ingest.text.shapes import is_group, looks_like_person, looks_like_units
+from luoshi.ingest.units import units_in_text
+from luoshi.vocab import ColumnRole
+
+_SERIAL = re.compile(r"^(\d{1,4})[.、．]?$")
+_TEXT_SERIAL = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)")
+# A gap in the serials larger than this is read as a number inside a cell, not a task.
+_MAX_SERIAL_GAP = 5
+_UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
+
+
+@dataclass(frozen=True)
+class Para:
+    line: int  # 1-based
+    text: str
+    gap: int = 1  # blank lines before it (2 or more inside a row: an empty cell)
+
+
+def paragraphs(text: str) -> list[Para]:
+    out: list[Para] = []
+    blank = 0
+    for i, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if not s:
+            blank += 1
+            continue
+        out.append(Para(i, s, blank))
+        blank = 0
+    return out
+
+
+def serial_of(p: Para) -> int | None:
+    m = _SERIAL.match(p.text)
+    return int(m.group(1)) if m else None
+
+
+@dataclass
+class Row:
+    serial: str
+    line: int
+    paras: list[Para]
+    group: str = ""
+    skip: set[int] = field(default_factory=set)  # columns merged away (unnumbered layouts)
+
+
+def _take_group(paras: list[Para], keep: int) -> tuple[str, int]:
+    """(group text, how many trailing paragraphs it takes) when the last one or two paragraphs
+    (after the first ``keep``) open with a group marker."""
+    for back in (1, 2):
+        if len(paras) - back < keep:
+            break
+        if is_group(paras[-back].text):
+            return " ".join(p.text for p in paras[-back:]), back
+    return "", 0
+
+
+def split_numbered(
+    body: list[Para], columns: list[Column], restarts: set[int], warnings: list, first_group: str
+) -> tuple[list[Row], list[Para]]:
+    """Rows by serial; (rows, paragraphs before the first row that are not a group)."""
+    min_cells = max(1, len(columns) - 1)  # a row has at least one paragraph per column
+    rows: list[Row] = []
+    lead: list[Para] = []
+    seen: dict[int, int] = {}
+    prev: int | None = None
+    group = first_group
+    for k, p in enumerate(body):
+        value = serial_of(p)
+        if value is not None:
+            following = body[k + 1].text if k + 1 < len(body) else ""
+            plausible_next = bool(following) and serial_of(body[k + 1]) is None
+            before = rows[-1].paras if rows else lead
+            new_group, back = _take_group(before, 1 if rows else 0)
+            if prev is None:
+                is_row = plausible_next
+            elif value == prev + 1:
+                is_row = True
+            elif value == 1 and plausible_next and (back or k in restarts):
+                is_row = True
+                warnings.append(
+                    (p.line, f"numbering restarts at 1 after row {prev} (a new section)")
+                )
+            else:
+                full = rows and len(rows[-1].paras) >= min_cells
+                is_row = bool(
+                    full
+                    and plausible_next
+                    and (value == prev or prev + 1 < value <= prev + _MAX_SERIAL_GAP)
+                )
+                if is_row and value == prev:
+                    warnings.append(
+                        (
+                            p.line,
+                            f"serial {value} repeats the previous row's serial "
+                            f"(line {seen[value]}); both rows kept",
+                        )
+                    )
+                elif is_row:
+                    missing = f"{prev + 1}" if value == prev + 2 else f"{prev + 1}–{value - 1}"
+                    warnings.append(
+                        (p.line, f"serials jump from {prev} to {value}: {missing} missing")
+                    )
+            if is_row:
+                if back:
+                    group = new_group
+                    del before[-back:]
+                if prev is None and value != 1:
+                    warnings.append((p.line, f"the first row's serial is {value}, not 1"))
+                rows.append(Row(str(value), p.line, [], group))
+                seen.setdefault(value, p.line)
+                prev = value
+                continue
+        if rows:
+            rows[-1].paras.append(p)
+        else:
+            lead.append(p)
+    return rows, lead
+
+
+def _anchor_test(columns: list[Column]):
+    """A test telling whether body[k] opens a row, from the column after the task column."""
+    tasks = [i for i, c in enumerate(columns) if c.role is ColumnRole.TASK]
+    if not tasks:
+        return None
+    after = tasks[-1] + 1
+    nxt = columns[after].role if after < len(columns) else None
+
+    def task_like(text: str) -> bool:
+        return len(text) >= 4 and not is_group(text) and not looks_like_units(text)
+
+    if nxt in _UNIT_ROLES:
+        return lambda body, k: (
+            k + 1 < len(body) and task_like(body[k].text) and looks_like_units(body[k + 1].text)
+        )
+    if nxt is ColumnRole.LEADER:
+        return lambda body, k: (
+            k + 1 < len(body)
+            and task_like(body[k].text)
+            and not looks_like_person(body[k].text)
+            and looks_like_person(body[k + 1].text)
+        )
+    return lambda body, k: units_in_text(body[k].text) is not None
+
+
+def split_unnumbered(
+    body: list[Para],
+    columns: list[Column],
+    name: str,
+    header_line: int,
+    warnings: list,
+    first_group: str,
+) -> tuple[list[Row], list[Para]]:
+    """Rows found by their shape (see the module docstring)."""
+    test = _anchor_test(columns)
+    if test is None:
+        raise IngestError(name, "the header names no task column", line=header_line)
+    tasks = [i for i, c in enumerate(columns) if c.role is ColumnRole.TASK]
+    skip = set(tasks[:-1])  # earlier task columns are merged over the rows (group cells)
+    rows: list[Row] = []
+    lead: list[Para] = []
+    group = first_group
+    for k, p in enumerate(body):
+        if test(body, k):
+            before = rows[-1].paras if rows else lead
+            new_group, back = _take_group(before, 1 if rows else 0)
+            if back:
+                group = new_group
+                del before[-back:]
+            m = _TEXT_SERIAL.match(p.text)
+            serial = m.group(1) if m else ""
+            text = p.text[m.end() :] if m else p.text
+            rows.append(Row(serial, p.line, [Para(p.line, text, p.gap)], group, set(skip)))
+            continue
+        (rows[-1].paras if rows else lead).append(p)
+    if not rows:
+        raise IngestError(
+            name,
+            "no row found: no serial numbers, and no task paragraph followed by its unit or "
+            "leader cell (or ending in a unit note such as (牵头单位:…))",
+            line=header_line,
+        )
+    positional = [r for r in rows if not r.serial]
+    for n, r in enumerate(rows, 1):
+        if not r.serial:
+            r.serial = str(n)
+    if positional:
+        warnings.append(
+            (
+                rows[0].line,
+                f"rows have no serial numbers: {len(positional)} row(s) numbered by position "
+                "(rows found by the cell after the task text)",
+            )
+        )
+    elif ColumnRole.SERIAL not in {c.role for c in columns}:
+        warnings.append(
+            (rows[0].line, "no 序号 column: serials taken from the numbers opening the task text")
+        )
+    return rows, lead

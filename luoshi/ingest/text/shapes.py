@@ -1,0 +1,49 @@
+"""What a lone paragraph looks like, for telling cells apart where nothing marks the borders:
+a unit list (市财政局、市发改委), a person's name (董贵波, 沈  昱), a group row (一、主要预期指标,
+徐仁标市长牵头重点工作, (一)) or a declared status (按时推进).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CN = "一二三四五六七八九十"
+_UNIT_END = re.compile(
+    r"(局|委|办|府|区|县|市|会|中心|集团|公司|院|所|社|室|部|处|厅|队|行|站|馆|组|团|城|园|"
+    r"街道|镇|乡|单位|部门|科|署|司|联|[)）])\s*[*＊★]*$"
+)
+_SENTENCE_END = re.compile(r"[。;；!！?？]")
+_PERSON = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
+GROUP = re.compile(
+    rf"^(?:[{_CN}]{{1,3}}\s*、.{{1,40}}|[(（][{_CN}]{{1,3}}[)）].{{0,40}}|.{{2,30}}牵头(?:的)?重点工作)$"
+)
+_STATUS = re.compile(
+    r"^.{0,4}(推进|完成|滞后|正常|序时|进行中|达序|未达|超序|落后|启动)[^,，。;；]{0,6}$"
+)
+CLOSING = re.compile(r"[。.;；!！?？)）”\"’%】]$")
+
+
+def looks_like_units(text: str) -> bool:
+    """A unit cell: names separated by 、 , ; each ending like an organisation."""
+    s = text.strip()
+    if not s or len(s) > 300 or _SENTENCE_END.search(s) or re.match(r"^\d", s) or is_group(s):
+        return False
+    parts = [p.strip() for p in re.split(r"[、,，\n]", s) if p.strip()]
+    if not parts or any(len(p) > 30 for p in parts):
+        return False
+    ending = sum(1 for p in parts if _UNIT_END.search(p))
+    return ending * 2 >= len(parts) or (s[-1] in "、,，" and len(s) <= 30)
+
+
+def looks_like_person(text: str) -> bool:
+    s = re.sub(r"\s+", "", text)
+    return bool(_PERSON.match(s)) and not _UNIT_END.search(s)
+
+
+def is_group(text: str) -> bool:
+    s = text.strip()
+    return bool(GROUP.match(s)) and not _SENTENCE_END.search(s)
+
+
+def looks_like_status(text: str) -> bool:
+    return bool(_STATUS.match(text.strip()))
