@@ -167,7 +167,7 @@ def _unit_family(unit: str) -> tuple[str | None, float]:
     base = xunits.base_of(unit)
     found = xunits.match_unit(base, 0, unit[: len(unit) - len(base)])
     if found is not None and found.end == len(base):
-        return getattr(found.unit, "family", None), found.factor
+        return found.base.family, found.factor
     return xunits.family_of(unit), 1.0
 
 
