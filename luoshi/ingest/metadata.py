@@ -182,3 +182,47 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     if why:
         warnings.append(why)
     return meta, warnings
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(\d{1,2})[/-]?(\d{1,2})/")
+_URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})?/")
+
+
+def date_from_url(url: str) -> date | None:
+    """The date a government site puts in its article paths (/art/2021/5/25/, /202203/)."""
+    m = _URL_DATE.search(url)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    m = _URL_DATE_COMPACT.search(url)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    return None
+
+
+def period_without_title(meta: Meta, cells: Sequence[str], url: str = "") -> str | None:
+    """For a page without a title: the period a progress cell names ("一季度,开展…") and the
+    year from the publication date (the page's, else its URL's): a period ending after the
+    publication month belongs to the year before. Sets meta.year/period; returns the warning
+    to give, or None when nothing was found."""
+    published = meta.published_date or meta.written_date or date_from_url(url)
+    for text in cells:
+        period = parse_period(text[:40])
+        if period is None:
+            continue
+        year = parse_year(text[:40])
+        source = "the cell"
+        if year is None and published is not None:
+            year = published.year - (1 if period.end_month > published.month else 0)
+            source = f"the publication date {published.isoformat()}"
+        if year is None:
+            continue
+        meta.year = year
+        meta.period = parse_period(text[:40], year)
+        return (
+            f"no title: period {period.label!r} taken from a progress cell ({text[:20]!r}…) and "
+            f"year {year} from {source}; check them"
+        )
+    return None

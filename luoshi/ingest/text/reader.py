@@ -22,7 +22,7 @@ from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.headers import columns_from_headers, header_role, normalise_header
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
-from luoshi.ingest.metadata import read_meta
+from luoshi.ingest.metadata import period_without_title, read_meta
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.pipe import (
@@ -157,6 +157,11 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
     text, source_url = split_source_lines(text)
     doc = _read_layout(text, name)
     doc.meta.source_url = source_url
+    if not doc.meta.title and doc.meta.period is None:
+        cells = [i.done for t in doc.tasks for i in t.items if i.done]
+        why = period_without_title(doc.meta, cells, source_url)
+        if why:
+            doc.warn(None, why)
     return doc
 
 
