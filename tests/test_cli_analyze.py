@@ -1,0 +1,49 @@
+"""`luoshi analyze`: re-runs the analysis, prints status counts, keeps corrections."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.cli import main
+from luoshi.core.models import Assessment, Report
+from luoshi.core.services.analysis import correct_status
+from luoshi.core.services.importing import import_document
+from luoshi.sample import generate_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def report():
+    [doc] = generate_plan(3, "安澜市", 2023, 15, periods=("h1",))
+    return Report.objects.get(pk=import_document(doc, file_name="h1.txt").report_id)
+
+
+def test_all_prints_counts_per_report_and_total(report, capsys):
+    Assessment.objects.filter(report=report).delete()  # e.g. imported before analysis existed
+    assert main(["analyze", "--all"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"report #{report.pk} (") and ": 15 tasks: " in out[0]
+    counts = {s: Assessment.objects.filter(report=report, status=s).count()
+              for s in ("done", "on_track", "behind", "at_risk", "vague", "no_data")}
+    assert ", ".join(f"{n} {s}" for s, n in counts.items()) in out[0]
+    assert out[-1].startswith("total: 1 reports: ")
+    assert sum(counts.values()) == 15
+
+
+def test_a_correction_is_kept(report, capsys):
+    a = Assessment.objects.filter(report=report).exclude(status="behind").first()
+    correct_status(report, a.task, "behind", "核查", user=None, expected_version=a.version)
+    assert main(["analyze", str(report.pk)]) == 0
+    assert "1 corrections kept" in capsys.readouterr().out
+    assert Assessment.objects.get(pk=a.pk).status == "behind"
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (["analyze"], 2, "give REPORT_ID... or --all"),
+    (["analyze", "1", "--all"], 2, "give REPORT_ID... or --all"),
+    (["analyze", "999"], 1, "no report #999"),
+])
+def test_usage_errors(argv, code, message, capsys):
+    assert main(argv) == code
+    assert message in capsys.readouterr().err
