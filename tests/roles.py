@@ -16,17 +16,23 @@ PASSWORD = "correct-horse-battery-staple-42"
 
 
 @pytest.fixture
-def supervisor(db):
+def fast_hashing(settings):
+    """A cheap hasher: the default PBKDF2 costs about a second per user created."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def supervisor(db, fast_hashing):
     return add_user("督查员", Role.SUPERVISOR, password=PASSWORD, email="duchashi@example.org")
 
 
 @pytest.fixture
-def leader(db):
+def leader(db, fast_hashing):
     return add_user("领导", Role.LEADER, password=PASSWORD)
 
 
 @pytest.fixture
-def liaison_for(db):
+def liaison_for(db, fast_hashing):
     """``liaison_for(unit, …, name=…)``: a liaison bound to these units."""
     count = 0
 

@@ -146,3 +146,19 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} {self.ip}"
+
+
+class ReportedValue(models.Model):
+    """The figure a lead unit reports for one numeric target of its task (实绩填报)."""
+
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="reported_values")
+    target = models.ForeignKey("core.Target", on_delete=models.CASCADE, related_name="+")
+    value = models.FloatField("填报值", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "目标填报值"
+        constraints = [models.UniqueConstraint(fields=["progress", "target"],
+                                               name="reported_value_unique_target")]
+
+    def __str__(self) -> str:
+        return f"{self.target_id}: {self.value}"

@@ -1,0 +1,302 @@
+"""The round: open a report, write entries and contributions, submit, review, publish.
+
+Every function takes the acting user, asks :mod:`luoshi.rounds.permissions` (404/403), then
+checks the round's state and refuses with :class:`RoundError` (a message for the person).
+Every change to an entry writes a :class:`~luoshi.core.models.Change` row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from luoshi.core.models import Change, Period, Plan, Progress, Report, Task
+from luoshi.rounds.models import (
+    Contribution,
+    EntryState,
+    ReportedValue,
+    ReviewEvent,
+    RoundEntry,
+)
+from luoshi.rounds.permissions import Action, check
+from luoshi.rounds.submission import submission_warnings, task_targets
+
+ENTRY_FIELDS = ("done", "problems", "next_steps")
+RUNNING = (Report.State.OPEN, Report.State.REVIEW)
+EDITABLE = (EntryState.DRAFT, EntryState.RETURNED)
+
+
+class RoundError(Exception):
+    """The round's state refuses the operation; ``str()`` is the message shown."""
+
+    code = "refused"
+
+
+class Conflict(RoundError):
+    """Someone else saved the entry since it was loaded."""
+
+    code = "conflict"
+
+
+class NeedsAcknowledgement(RoundError):
+    """The entry has warnings the liaison has not acknowledged."""
+
+    code = "needs_acknowledgement"
+
+    def __init__(self, warnings: list[dict]):
+        super().__init__("提交前请确认以下提示: " + ";".join(w["message"] for w in warnings))
+        self.warnings = warnings
+
+
+CONFLICT_MESSAGE = ("保存失败: 该条目已被 {who} 于 {when} 修改(当前第 {version} 版)。"
+                    "您填写的内容未丢失,请对照最新内容后重新保存。")
+
+
+def _conflict(progress: Progress) -> Conflict:
+    who = progress.updated_by.get_username() if progress.updated_by_id else "他人"
+    when = timezone.localtime(progress.updated_at).strftime("%Y-%m-%d %H:%M:%S")
+    return Conflict(CONFLICT_MESSAGE.format(who=who, when=when, version=progress.version))
+
+
+def _change(model: str, object_id: int, action: str, fields: dict, user) -> None:
+    Change.objects.create(model=model, object_id=object_id, action=action, fields=fields,
+                          user=user if user is not None and user.is_authenticated else None)
+
+
+def entry_of(progress: Progress) -> RoundEntry:
+    entry, _ = RoundEntry.objects.get_or_create(progress=progress)
+    return entry
+
+
+def previous_report(report: Report) -> Report | None:
+    """The same plan's report for the latest earlier period of the same year (context)."""
+    return (
+        Report.objects.filter(plan=report.plan_id, period__year=report.period.year,
+                              period__month__lt=report.period.month)
+        .order_by("-period__month").first()
+    )
+
+
+def previous_entries(report: Report) -> dict[int, Progress]:
+    """Task id -> the previous period's entry, shown beside each task as context."""
+    prev = previous_report(report)
+    if prev is None:
+        return {}
+    return {p.task_id: p for p in prev.progress.all()}
+
+
+def _leaf_tasks(plan: Plan) -> list[Task]:
+    """Tasks that take an entry: sub-items, and tasks without sub-items, in plan order."""
+    tasks = list(Task.objects.filter(plan=plan).order_by("order", "pk"))
+    children: dict[int, list[Task]] = {}
+    for t in tasks:
+        if t.parent_id:
+            children.setdefault(t.parent_id, []).append(t)
+    out: list[Task] = []
+    for t in tasks:
+        if t.parent_id is None:
+            out.extend(children.get(t.pk) or [t])
+    return out
+
+
+@transaction.atomic
+def open_round(user, plan: Plan, period: Period, deadline: datetime | None,
+               title: str = "") -> Report:
+    """Open (or re-open a draft) report of ``plan`` for ``period``, one empty entry per task."""
+    check(user, Action.OPEN_ROUND, plan)
+    report = Report.objects.filter(plan=plan, period=period).first()
+    if report is not None and report.state != Report.State.DRAFT:
+        raise RoundError(f"{plan} {period} 的落实情况表已存在(状态: {report.get_state_display()})")
+    if report is None:
+        report = Report(plan=plan, period=period, title=title or f"{plan}{period.label or ''}落实情况")
+    report.state = Report.State.OPEN
+    report.deadline = deadline
+    report.save()
+    have = set(report.progress.values_list("task_id", flat=True))
+    new = [
+        Progress(report=report, task=task, position=i)
+        for i, task in enumerate(_leaf_tasks(plan), 1) if task.pk not in have
+    ]
+    Progress.objects.bulk_create(new)
+    for progress in report.progress.all():
+        RoundEntry.objects.get_or_create(progress=progress)
+    _change("report", report.pk, Change.Action.UPDATE,
+            {"state": ["draft", "open"], "deadline": str(deadline) if deadline else None}, user)
+    return report
+
+
+def _require_running(report: Report) -> None:
+    if report.state == Report.State.PUBLISHED:
+        raise RoundError("该落实情况表已发布,不能再修改。")
+    if report.state not in RUNNING:
+        raise RoundError("该落实情况表尚未开始填报。")
+
+
+@dataclass
+class EntryInput:
+    done: str
+    problems: str
+    next_steps: str
+    values: dict[int, float | None] | None = None  # target id -> reported value
+
+
+def save_entry(user, progress: Progress, version: int, data: EntryInput) -> Progress:
+    """Save the lead unit's entry if nobody saved it since ``version`` (else :class:`Conflict`)."""
+    check(user, Action.EDIT_ENTRY, progress)
+    # Read outside the write transaction: the conditional UPDATE below is the guard, and on
+    # SQLite a transaction that reads first cannot upgrade to a write under concurrency.
+    current = Progress.objects.select_related("report", "updated_by").get(pk=progress.pk)
+    _require_running(current.report)
+    if entry_of(current).state not in EDITABLE:
+        raise RoundError("该条目已提交或已审核,退回后才能修改。")
+    if current.version != version:
+        raise _conflict(current)
+    new = {f: getattr(data, f).strip() for f in ENTRY_FIELDS}
+    changed = {f: [getattr(current, f), v] for f, v in new.items() if getattr(current, f) != v}
+    with transaction.atomic():
+        hit = Progress.objects.filter(pk=current.pk, version=version).update(
+            **new, version=F("version") + 1, updated_by=user, updated_at=timezone.now()
+        )
+        if not hit:
+            raise _conflict(Progress.objects.select_related("updated_by").get(pk=current.pk))
+        if data.values is not None:
+            changed.update(_save_values(current, data.values))
+        if changed:
+            _change("progress", current.pk, Change.Action.UPDATE, changed, user)
+    current.refresh_from_db()
+    return current
+
+
+def _save_values(progress: Progress, values: dict[int, float | None]) -> dict:
+    allowed = {t.pk for t in task_targets(progress.task) if t.pk is not None}
+    changed = {}
+    for target_id, value in values.items():
+        if target_id not in allowed:
+            raise RoundError(f"目标 {target_id} 不属于该任务")
+        row, _ = ReportedValue.objects.get_or_create(progress=progress, target_id=target_id)
+        if row.value != value:
+            changed[f"target:{target_id}"] = [row.value, value]
+            row.value = value
+            row.save(update_fields=["value"])
+    return changed
+
+
+def save_contribution(user, progress: Progress, unit_id: int, version: int,
+                      text: str) -> Contribution:
+    """A co-unit's contribution, with the same version check as entries (version 0: new)."""
+    check(user, Action.CONTRIBUTE, progress)
+    from luoshi.rounds.permissions import unit_ids
+
+    if unit_id not in unit_ids(user):
+        raise RoundError("只能以本人联络的单位报送")
+    _require_running(progress.report)
+    text = text.strip()
+    with transaction.atomic():
+        row = Contribution.objects.filter(progress=progress, unit_id=unit_id).first()
+        if row is None:
+            if version != 0:
+                raise Conflict("保存失败: 报送内容已被删除或不存在,请刷新。")
+            row = Contribution.objects.create(progress=progress, unit_id=unit_id, text=text,
+                                              updated_by=user)
+            _change("contribution", row.pk, Change.Action.CREATE, {"text": text}, user)
+            return row
+        hit = Contribution.objects.filter(pk=row.pk, version=version).update(
+            text=text, version=F("version") + 1, updated_by=user, updated_at=timezone.now()
+        )
+        if not hit:
+            raise Conflict(f"保存失败: 该报送已被他人修改(当前第 {row.version} 版)。"
+                           "您填写的内容未丢失,请对照后重新保存。")
+        if row.text != text:
+            _change("contribution", row.pk, Change.Action.UPDATE, {"text": [row.text, text]}, user)
+    row.refresh_from_db()
+    return row
+
+
+def _set_state(progress: Progress, from_states, to_state: str, user, **fields) -> RoundEntry:
+    entry = entry_of(progress)
+    hit = RoundEntry.objects.filter(pk=entry.pk, state__in=from_states).update(
+        state=to_state, **fields)
+    if not hit:
+        entry.refresh_from_db()
+        raise RoundError(f"该条目当前状态为「{entry.get_state_display()}」,不能进行此操作。")
+    _change("round_entry", progress.pk, Change.Action.UPDATE, {"state": [entry.state, to_state]},
+            user)
+    entry.refresh_from_db()
+    return entry
+
+
+def _sync_report_state(report: Report) -> None:
+    """A round is under review when every entry is submitted or approved."""
+    if report.state not in RUNNING:
+        return
+    waiting = RoundEntry.objects.filter(progress__report=report, state__in=EDITABLE).exists()
+    state = Report.State.OPEN if waiting else Report.State.REVIEW
+    if report.state != state:
+        Report.objects.filter(pk=report.pk).update(state=state)
+        report.state = state
+
+
+@transaction.atomic
+def submit_entry(user, progress: Progress, acknowledge: bool = False) -> RoundEntry:
+    check(user, Action.SUBMIT, progress)
+    progress.refresh_from_db()
+    _require_running(progress.report)
+    if not (progress.done.strip() or progress.problems.strip()):
+        raise RoundError("完成情况为空,不能提交。")
+    warnings = submission_warnings(progress)
+    if warnings and not acknowledge:
+        raise NeedsAcknowledgement(warnings)
+    entry = _set_state(progress, EDITABLE, EntryState.SUBMITTED, user, warnings=warnings,
+                       acknowledged=bool(warnings), submitted_at=timezone.now(),
+                       submitted_by=user, comment="")
+    ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.SUBMIT, user=user,
+                               warnings=warnings, acknowledged=bool(warnings))
+    _sync_report_state(progress.report)
+    return entry
+
+
+@transaction.atomic
+def return_entry(user, progress: Progress, comment: str) -> RoundEntry:
+    check(user, Action.REVIEW, progress)
+    _require_running(progress.report)
+    comment = comment.strip()
+    if not comment:
+        raise RoundError("退回时请填写退回意见。")
+    entry = _set_state(progress, [EntryState.SUBMITTED, EntryState.APPROVED], EntryState.RETURNED,
+                       user, comment=comment)
+    ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.RETURN, user=user,
+                               comment=comment)
+    _sync_report_state(progress.report)
+    return entry
+
+
+@transaction.atomic
+def approve_entry(user, progress: Progress) -> RoundEntry:
+    check(user, Action.REVIEW, progress)
+    _require_running(progress.report)
+    entry = _set_state(progress, [EntryState.SUBMITTED], EntryState.APPROVED, user)
+    ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.APPROVE, user=user)
+    return entry
+
+
+@transaction.atomic
+def publish(user, report: Report) -> Report:
+    """Freeze the report: every entry must be approved."""
+    check(user, Action.PUBLISH, report)
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _require_running(report)
+    pending = RoundEntry.objects.filter(progress__report=report).exclude(
+        state=EntryState.APPROVED).count()
+    missing = report.progress.filter(round_entry__isnull=True).count()
+    if pending or missing:
+        raise RoundError(f"尚有 {pending + missing} 条未审核通过,不能发布。")
+    old = report.state
+    report.state = Report.State.PUBLISHED
+    report.published_date = timezone.localdate()
+    report.save(update_fields=["state", "published_date", "updated_at"])
+    _change("report", report.pk, Change.Action.UPDATE, {"state": [old, report.state]}, user)
+    return report
