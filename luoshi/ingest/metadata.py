@@ -107,9 +107,21 @@ def find_title(paragraphs: Sequence[str]) -> str:
         p = _strip(raw)
         if len(p) > 100 or _KEY.search(p) or ">" in p:
             continue
-        if parse_year(p) and _TITLE_WORDS.search(p):
+        if _title_year(p) and _TITLE_WORDS.search(p):
             return p
     return ""
+
+
+_YEAR_AT_START = re.compile(r"^((?:19|20)\d{2})(?=[^\d年])")
+
+
+def _title_year(title: str) -> int | None:
+    """The year a title names: "2020年…", or a title opening with a bare year
+    ("2020第三季度政府工作报告…")."""
+    year = parse_year(title)
+    if year is None and (m := _YEAR_AT_START.match(title)):
+        year = int(m.group(1))
+    return year
 
 
 def _place_from(text: str) -> str:
@@ -171,7 +183,7 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         elif not getattr(meta, attr):
             setattr(meta, attr, value)
     meta.title = find_title(preamble)
-    meta.year = parse_year(meta.title) if meta.title else None
+    meta.year = _title_year(meta.title) if meta.title else None
     meta.period = parse_period(meta.title, meta.year) if meta.title else None
     if not meta.title:
         warnings.append("no title found above the table: year and period unknown")

@@ -238,8 +238,8 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
                     (
                         paras[a].line,
                         f"another table ({'/'.join(c.header for c in sec_columns)}): its "
-                        f"rows are read as tasks too, under the group {first_group!r}; the "
-                        "document keeps the first table's columns",
+                        f"rows are read as tasks too, under the group {first_group!r} (numbering "
+                        "restarts at 1); the document keeps the first table's columns",
                     )
                 )
         more = _section_tasks(
@@ -380,6 +380,15 @@ def _row_cells(row: Row, columns: list[Column], warn: list) -> RowCells:
     after = [c for c in cols if run and c > run[-1]]
     paras = row.paras
     need = len(before) + len(after) + (1 if run else 0)
+    if not any(columns[c].role in _PROGRESS_ROLES for c in run) and len(paras) > 2 * max(need, 2):
+        warn.append(
+            (
+                row.line,
+                f"row {row.serial} has {len(paras)} paragraphs for {need} cells: cells merged "
+                "over sub-rows (sub-items with their own leaders or units?) cannot be aligned "
+                "in flattened text; its cells are a guess",
+            )
+        )
     if len(paras) < need:
         paras = _fill_empty_cells(paras, need)
     out = RowCells(
