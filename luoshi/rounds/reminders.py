@@ -1,0 +1,67 @@
+"""催办: which units still owe entries, and reminders by e-mail with escalation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from luoshi.core.models import Report, TaskUnit, Unit
+from luoshi.rounds.models import EntryState, Profile, Reminder, Role
+from luoshi.vocab import UnitRole
+
+
+@dataclass
+class Owing:
+    unit: Unit
+    missing: int  # entries the unit leads that are not submitted
+    sent: int  # reminders already sent for this report
+
+
+def overdue_units(report: Report) -> list[Owing]:
+    """Lead units with entries still in draft or returned, most missing first."""
+    waiting = report.progress.filter(round_entry__state__in=[EntryState.DRAFT,
+                                                             EntryState.RETURNED])
+    counts: dict[int, int] = {}
+    for task_id, parent_id in waiting.values_list("task_id", "task__parent_id"):
+        lead = (TaskUnit.objects.filter(task_id=task_id, role=UnitRole.LEAD).first()
+                or TaskUnit.objects.filter(task_id=parent_id, role=UnitRole.LEAD).first())
+        if lead is not None:
+            counts[lead.unit_id] = counts.get(lead.unit_id, 0) + 1
+    units = Unit.objects.in_bulk(list(counts))
+    sent = {}
+    for unit_id in counts:
+        sent[unit_id] = Reminder.objects.filter(report=report, unit_id=unit_id).count()
+    owing = [Owing(units[i], n, sent[i]) for i, n in counts.items()]
+    return sorted(owing, key=lambda o: (-o.missing, o.unit.name))
+
+
+def send_reminders(report: Report, user=None, *, now=None) -> list[Reminder]:
+    """E-mail the liaisons of every unit owing entries. The first message is a reminder; every
+    later one a notice (催办通知), which also copies the supervisors."""
+    now = now or timezone.now()
+    sent: list[Reminder] = []
+    supervisors = [p.user.email for p in Profile.objects.filter(role=Role.SUPERVISOR)
+                   .select_related("user") if p.user.email]
+    for owing in overdue_units(report):
+        liaisons = [p.user.email for p in owing.unit.liaisons.select_related("user")
+                    if p.user.email and p.user.is_active]
+        level = Reminder.Level.REMINDER if owing.sent == 0 else Reminder.Level.NOTICE
+        recipients = liaisons + (supervisors if level == Reminder.Level.NOTICE else [])
+        if not recipients:
+            continue
+        deadline = (timezone.localtime(report.deadline).strftime("%Y-%m-%d %H:%M")
+                    if report.deadline else "尽快")
+        label = Reminder.Level(level).label
+        subject = f"【{label}】{report}:{owing.unit.name} 尚有 {owing.missing} 条未报送"
+        body = (f"{owing.unit.name}:\n\n{report} 中由贵单位牵头的 {owing.missing} 项重点工作"
+                f"尚未提交落实情况,截止时间 {deadline}。请尽快登录系统填报。\n")
+        with transaction.atomic():
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+            sent.append(Reminder.objects.create(
+                report=report, unit=owing.unit, level=level, recipients=recipients,
+                missing=owing.missing, subject=subject, sent_by=user))
+    return sent

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from luoshi.rounds import auth, views
+
+urlpatterns = [
+    path("accounts/login/", auth.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth.LogoutView.as_view(), name="logout"),
+    path("rounds/", views.my_round, name="round_home"),
+    path("rounds/open/", views.open_round, name="round_open"),
+    path("rounds/reports/<int:pk>/", views.round_report, name="round_report"),
+    path("rounds/reports/<int:pk>/publish/", views.publish, name="round_publish"),
+    path("rounds/reports/<int:pk>/overdue/", views.overdue, name="round_overdue"),
+    path("rounds/entries/<int:pk>/", views.entry_detail, name="round_entry"),
+    path("rounds/entries/<int:pk>/save/", views.entry_save, name="round_entry_save"),
+    path("rounds/entries/<int:pk>/contribute/", views.entry_contribute,
+         name="round_entry_contribute"),
+    path("rounds/entries/<int:pk>/submit/", views.entry_submit, name="round_entry_submit"),
+    path("rounds/entries/<int:pk>/review/", views.entry_review, name="round_entry_review"),
+    path("rounds/entries/<int:pk>/history/", views.entry_history, name="round_entry_history"),
+]

@@ -1,0 +1,231 @@
+"""Round pages: thin views over luoshi.rounds.services; every check asks permissions.py."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from luoshi.core.models import Progress, Report
+from luoshi.rounds import history, services
+from luoshi.rounds.forms import ContributionForm, EntryForm, OpenRoundForm, ReturnForm, SubmitForm
+from luoshi.rounds.models import Contribution, EntryState, Reminder
+from luoshi.rounds.permissions import (
+    Action,
+    check,
+    liaison_tasks,
+    may,
+    readable_entries,
+    readable_reports,
+    role_of,
+    task_roles,
+    unit_ids,
+)
+from luoshi.rounds.reminders import overdue_units
+from luoshi.rounds.submission import task_targets
+
+
+@login_required
+def my_round(request):
+    """Running rounds: a liaison's tasks to fill; the office's progress per report."""
+    reports = readable_reports(request.user).filter(state__in=services.RUNNING)
+    reports = reports.select_related("plan__government", "period").annotate(
+        entries=Count("progress"),
+        waiting=Count("progress", filter=Q(progress__round_entry__state__in=services.EDITABLE)),
+        submitted=Count("progress", filter=Q(progress__round_entry__state=EntryState.SUBMITTED)),
+        approved=Count("progress", filter=Q(progress__round_entry__state=EntryState.APPROVED)),
+    )
+    mine = []
+    if unit_ids(request.user):
+        mine = (Progress.objects.filter(report__in=reports, task__in=liaison_tasks(request.user))
+                .select_related("task", "report", "round_entry").order_by("report", "position"))
+    return render(request, "rounds/my_round.html", {
+        "reports": reports, "mine": mine,
+        "can_open": may(request.user, Action.OPEN_ROUND), "role": role_of(request.user),
+    })
+
+
+@login_required
+def open_round(request):
+    check(request.user, Action.OPEN_ROUND)
+    form = OpenRoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.open_round(request.user, form.cleaned_data["plan"], form.period(),
+                                         form.cleaned_data["deadline"])
+        except services.RoundError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "已开启填报。")
+            return redirect("round_report", pk=report.pk)
+    return render(request, "rounds/open.html", {"form": form})
+
+
+def round_report(request, pk: int):
+    report = get_object_or_404(Report.objects.select_related("plan", "period"), pk=pk)
+    check(request.user, Action.READ, report)
+    entries = (readable_entries(request.user, report)
+               .select_related("task__parent", "round_entry", "updated_by").order_by("position"))
+    return render(request, "rounds/report.html", {
+        "report": report, "entries": entries,
+        "can_publish": may(request.user, Action.PUBLISH, report),
+        "can_overdue": may(request.user, Action.OVERDUE, report),
+        "is_overdue": bool(report.deadline and report.deadline < timezone.now()),
+    })
+
+
+def _entry_context(request, progress: Progress, **forms_):
+    user = request.user
+    roles = task_roles(user, progress.task)
+    targets = task_targets(progress.task)
+    values = {rv.target_id: rv.value for rv in progress.reported_values.all()}
+    contributions = list(progress.contributions.select_related("unit", "updated_by"))
+    mine = [c for c in contributions if c.unit_id in unit_ids(user)]
+    context = {
+        "entry": progress, "report": progress.report, "task": progress.task,
+        "state": services.entry_of(progress),
+        "previous": services.previous_entries(progress.report).get(progress.task_id),
+        "contributions": contributions, "roles": roles,
+        "can_edit": may(user, Action.EDIT_ENTRY, progress),
+        "can_review": may(user, Action.REVIEW, progress),
+        "can_contribute": may(user, Action.CONTRIBUTE, progress),
+        "events": progress.review_events.select_related("user"),
+    }
+    context["entry_form"] = forms_.get("entry_form") or EntryForm(
+        initial={"version": progress.version, "done": progress.done,
+                 "problems": progress.problems, "next_steps": progress.next_steps,
+                 **{f"target_{k}": v for k, v in values.items()}},
+        targets=targets)
+    context["submit_form"] = forms_.get("submit_form") or SubmitForm()
+    context["return_form"] = forms_.get("return_form") or ReturnForm()
+    if context["can_contribute"]:
+        unit = next((u for u in progress.task.units.all() if u.pk in unit_ids(user)), None)
+        if unit is None and progress.task.parent_id:
+            unit = next((u for u in progress.task.parent.units.all() if u.pk in unit_ids(user)),
+                        None)
+        row = next((c for c in mine if unit and c.unit_id == unit.pk), None)
+        context["contribution_form"] = forms_.get("contribution_form") or ContributionForm(
+            initial={"unit": unit.pk if unit else 0, "version": row.version if row else 0,
+                     "text": row.text if row else ""})
+    context["warnings"] = forms_.get("warnings")
+    return context
+
+
+def _entry(request, pk: int) -> Progress:
+    progress = get_object_or_404(
+        Progress.objects.select_related("report__plan", "report__period", "task__parent"), pk=pk)
+    check(request.user, Action.READ, progress)
+    return progress
+
+
+def entry_detail(request, pk: int):
+    progress = _entry(request, pk)
+    return render(request, "rounds/entry.html", _entry_context(request, progress))
+
+
+def _refused(request, progress, error, status=409, **forms_):
+    forms_.setdefault("warnings", getattr(error, "warnings", None))
+    context = _entry_context(request, progress, **forms_)
+    context["error"] = str(error)
+    return render(request, "rounds/entry.html", context, status=status)
+
+
+@require_POST
+def entry_save(request, pk: int):
+    progress = _entry(request, pk)
+    check(request.user, Action.EDIT_ENTRY, progress)
+    form = EntryForm(request.POST, targets=task_targets(progress.task))
+    if not form.is_valid():
+        return _refused(request, progress, "请检查填写内容。", status=400, entry_form=form)
+    data = services.EntryInput(form.cleaned_data["done"], form.cleaned_data["problems"],
+                               form.cleaned_data["next_steps"], form.target_values())
+    try:
+        services.save_entry(request.user, progress, form.cleaned_data["version"], data)
+    except services.RoundError as error:
+        # The form keeps what they typed; the version stays the one they loaded.
+        return _refused(request, progress, error, entry_form=form)
+    messages.success(request, "已保存。")
+    return redirect("round_entry", pk=pk)
+
+
+@require_POST
+def entry_contribute(request, pk: int):
+    progress = _entry(request, pk)
+    check(request.user, Action.CONTRIBUTE, progress)
+    form = ContributionForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, progress, "请检查填写内容。", status=400, contribution_form=form)
+    try:
+        services.save_contribution(request.user, progress, form.cleaned_data["unit"],
+                                   form.cleaned_data["version"], form.cleaned_data["text"])
+    except services.RoundError as error:
+        return _refused(request, progress, error, contribution_form=form)
+    messages.success(request, "已保存报送内容。")
+    return redirect("round_entry", pk=pk)
+
+
+@require_POST
+def entry_submit(request, pk: int):
+    progress = _entry(request, pk)
+    check(request.user, Action.SUBMIT, progress)
+    form = SubmitForm(request.POST)
+    form.is_valid()
+    try:
+        services.submit_entry(request.user, progress, form.cleaned_data.get("acknowledge", False))
+    except services.RoundError as error:
+        return _refused(request, progress, error, submit_form=form)
+    messages.success(request, "已提交。")
+    return redirect("round_entry", pk=pk)
+
+
+@require_POST
+def entry_review(request, pk: int):
+    progress = _entry(request, pk)
+    check(request.user, Action.REVIEW, progress)
+    try:
+        if request.POST.get("decision") == "approve":
+            services.approve_entry(request.user, progress)
+        else:
+            form = ReturnForm(request.POST)
+            if not form.is_valid():
+                return _refused(request, progress, "退回时请填写退回意见。", status=400,
+                                return_form=form)
+            services.return_entry(request.user, progress, form.cleaned_data["comment"])
+    except services.RoundError as error:
+        return _refused(request, progress, error)
+    messages.success(request, "已处理。")
+    return redirect("round_report", pk=progress.report_id)
+
+
+def entry_history(request, pk: int):
+    progress = _entry(request, pk)
+    check(request.user, Action.HISTORY, progress)
+    return render(request, "rounds/history.html", {
+        "entry": progress, "versions": list(reversed(history.versions(progress))),
+        "contributions": Contribution.objects.filter(progress=progress).select_related("unit"),
+    })
+
+
+@require_POST
+def publish(request, pk: int):
+    report = get_object_or_404(Report, pk=pk)
+    check(request.user, Action.PUBLISH, report)
+    try:
+        services.publish(request.user, report)
+    except services.RoundError as error:
+        messages.error(request, str(error))
+        return redirect("round_report", pk=pk)
+    messages.success(request, "已发布。")
+    return redirect("round_report", pk=pk)
+
+
+def overdue(request, pk: int):
+    report = get_object_or_404(Report.objects.select_related("plan", "period"), pk=pk)
+    check(request.user, Action.OVERDUE, report)
+    return render(request, "rounds/overdue.html", {
+        "report": report, "units": overdue_units(report),
+        "reminders": Reminder.objects.filter(report=report).select_related("unit")[:100],
+    })
