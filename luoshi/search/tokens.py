@@ -31,11 +31,31 @@ def _words(tokens) -> list[str]:
     return [t.strip().lower() for t in tokens if _WORDY.search(t)]
 
 
+# jieba cuts each run of these characters on its own; anything else is passed through.
+_BLOCK = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+)")
+
+
+@lru_cache(maxsize=200_000)
+def _block_tokens(block: str) -> tuple[str, ...]:
+    return tuple(_words(jieba.cut_for_search(block, HMM=False)))
+
+
 def index_tokens(text: str) -> str:
-    """``text`` as the space-separated token string stored in the index."""
+    """``text`` as the space-separated token string stored in the index.
+
+    The same words as ``jieba.cut_for_search(text, HMM=False)``, computed block by block
+    (jieba cuts each run of word characters on its own) so that repeated clauses, common in
+    these tables, are segmented once.
+    """
     if not text:
         return ""
-    return " ".join(_words(jieba.cut_for_search(text, HMM=False)))
+    out: list[str] = []
+    for i, piece in enumerate(_BLOCK.split(text)):
+        if i % 2:
+            out.extend(_block_tokens(piece))
+        else:  # jieba yields these characters one by one
+            out.extend(ch.lower() for ch in piece if _WORDY.match(ch))
+    return " ".join(out)
 
 
 @dataclass(frozen=True)

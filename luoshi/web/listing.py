@@ -86,7 +86,8 @@ def _joined(entries: list[tuple[Task, Progress]], name: str) -> str:
         text = getattr(entry, name).strip()
         if not text:
             continue
-        parts.append(f"{task.text.strip()}:{text}" if task.parent_id and task.text else text)
+        heading = task.text.strip().rstrip("。")
+        parts.append(f"{heading}:{text}" if task.parent_id and heading else text)
     return "\n".join(parts)
 
 
