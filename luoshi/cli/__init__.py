@@ -12,7 +12,7 @@ import os
 import sys
 
 # Sub-command modules, in the order ``luoshi --help`` lists them.
-COMMAND_MODULES = ["parse", "importer", "export", "analyze", "serve", "demo", "users"]
+COMMAND_MODULES = ["parse", "importer", "export", "analyze", "serve", "demo", "users", "remind"]
 
 
 def setup_django() -> None:
