@@ -9,7 +9,7 @@ task column already exists (半年度目标任务 beside 任务内容).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from luoshi.ingest.model import Column
 from luoshi.vocab import ColumnRole
@@ -52,9 +52,19 @@ _TASK = re.compile(
 _TARGET = re.compile(r"目标任务|目标$|预期目标|工作标准|任务数")
 
 
+# Traditional characters of header words -> simplified, for matching only (the header is kept
+# as written).
+_T2S = str.maketrans(
+    "號務內責單牽頭進況問題難點標實績領導劃項與門體協計達態狀現據編開應報數執員規畫廠"
+    "區縣況層級務類別備註關鍵時間節點預期總結負責說明達標檢查進展狀況序時",
+    "号务内责单牵头进况问题难点标实绩领导划项与门体协计达态状现据编开应报数执员规画厂"
+    "区县况层级务类别备注关键时间节点预期总结负责说明达标检查进展状况序时",
+)
+
+
 def header_role(header: str, have_task: bool) -> ColumnRole:
     """The role of one header cell; ``have_task`` says a task column was already seen."""
-    h = normalise_header(header)
+    h = normalise_header(header).translate(_T2S)
     for pattern, role in _RULES:
         if pattern.search(h):
             return role
@@ -83,4 +93,28 @@ def columns_from_headers(headers: Iterable[str]) -> tuple[list[Column], list[str
         if role is ColumnRole.OTHER:
             warnings.append(f"unknown column header {header!r}: kept with role 'other'")
         columns.append(Column(header=header, role=role))
+    done = [c.header for c in columns if c.role is ColumnRole.DONE]
+    if len(done) > 1:
+        main = columns[main_done_column(columns)].header
+        others = "/".join(h for h in done if h != main)
+        warnings.append(
+            f"several progress columns ({'/'.join(done)}): two periods side by side; the "
+            f"latest, {main}, is the progress, {others} kept as an extra cell"
+        )
     return columns, warnings
+
+
+def main_done_column(columns: Sequence[Column]) -> int:
+    """Index of the progress column whose header names the latest period (the last one when
+    the headers do not tell), or -1 when there is no progress column."""
+    from luoshi.ingest.periods import parse_period  # periods imports model only
+
+    best, at = -1, -1
+    for i, c in enumerate(columns):
+        if c.role is not ColumnRole.DONE:
+            continue
+        period = parse_period(c.header)
+        month = period.end_month if period is not None else 0
+        if month >= best:
+            best, at = month, i
+    return at

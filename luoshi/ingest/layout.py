@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from luoshi.ingest.cells import cell_text
+from luoshi.ingest.headers import main_done_column
 from luoshi.ingest.model import Column, Item, Task
 from luoshi.ingest.units import split_units, units_in_text
 from luoshi.vocab import ColumnRole
@@ -95,11 +96,14 @@ def build_task(row: RowCells, columns: Sequence[Column], notes: list[str]) -> Ta
         if name not in ordered:
             ordered.append(name)
     items = []
+    main_done = main_done_column(columns)
     for heading, cells in row.items or [(None, {})]:
         item = Item(heading=heading)
         for col, lines in cells.items():
             text = cell_text(lines)
             name = _ITEM_FIELD.get(columns[col].role)
+            if name == "done" and col != main_done:
+                name = None  # an earlier period's progress column: kept by header in extra
             if name is not None:
                 old = getattr(item, name)
                 setattr(item, name, f"{old}\n{text}" if old and text else old or text)

@@ -106,7 +106,7 @@ def test_table_with_nothing_marking_its_rows_is_an_error_naming_the_header_line(
     text = page(
         ["建设城市公园。", "已完成方案设计。"], ["改造老旧小区。", "完成改造。"], header=header
     )
-    with pytest.raises(IngestError, match="no row found") as err:
+    with pytest.raises(IngestError, match="no row starts with a serial number") as err:
         read_document(text.encode(), name="noserial.txt")
     assert err.value.line == text.splitlines().index("序号") + 1
 

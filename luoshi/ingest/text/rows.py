@@ -195,8 +195,9 @@ def split_unnumbered(
     if not rows:
         raise IngestError(
             name,
-            "no row found: no serial numbers, and no task paragraph followed by its unit or "
-            "leader cell (or ending in a unit note such as (牵头单位:…))",
+            "no row starts with a serial number (a paragraph holding only 1, 2, 3 …), and no "
+            "task paragraph is followed by its unit or leader cell (or ends in a unit note "
+            "such as (牵头单位:…)): the rows cannot be told apart",
             line=header_line,
         )
     positional = [r for r in rows if not r.serial]

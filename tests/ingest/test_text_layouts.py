@@ -1,0 +1,85 @@
+"""The text layouts other than cells-per-line (pipe, bar) and the header rules met in the
+corpus (traditional characters, two progress periods side by side), on small made-up pages."""
+
+from luoshi.ingest import read_document
+from luoshi.ingest.layout import GROUP_KEY
+
+TITLE = "2021年度市政府重点工作任务1-11月完成情况"
+
+
+def test_pipe_table_with_nav_row_group_row_and_cut_last_row():
+    text = "\n".join(
+        [
+            "URL: http://example.gov.cn/art/2021/12/1/a.html",
+            "QUERY: 半年度 完成情况",
+            "信息公开 | 重要工作 | 政府绩效目标 |",
+            TITLE,
+            "序号 | 任务内容 | 责任单位 | 完成情况 |",
+            "一、经济发展",
+            "1 | 建设城市公园。 | 市建设局、市财政局 | 1.完成设计。2.开工。 |",
+            "| 新增就业岗位。 | 市人社局 | 新增1万个 |",
+            "3 | 改造老旧小区。 | 市住建局 | 完成改造",
+        ]
+    )
+    doc = read_document(text.encode(), name="pipe.txt")
+    assert doc.layout == "pipe"
+    assert doc.meta.title == TITLE and doc.meta.period.month == 11
+    assert doc.meta.source_url == "http://example.gov.cn/art/2021/12/1/a.html"
+    assert [(t.serial, t.text, t.units) for t in doc.tasks] == [
+        ("1", "建设城市公园。", ["市建设局", "市财政局"]),
+        ("2", "新增就业岗位。", ["市人社局"]),
+        ("3", "改造老旧小区。", ["市住建局"]),
+    ]
+    assert doc.tasks[0].items[0].done == "1.完成设计。2.开工。"
+    assert doc.tasks[0].extra[GROUP_KEY] == "一、经济发展"
+    messages = [w.message for w in doc.warnings]
+    assert any("no serial" in m and "numbered 2 by position" in m for m in messages)
+    assert any("row 3" in m and "cut off" in m for m in messages)
+
+
+def test_bar_layout_cells_followed_by_a_bar_line():
+    cells = ["序号", "任务内容", "完成情况", "1", "建设城市公园。", "已完成设计。\n\n已开工。"]
+    cells += ["2", "新增就业岗位。", "新增1万个。"]
+    text = TITLE + "\n\n" + "".join(f"{c}\n|\n" for c in cells)
+    doc = read_document(text.encode(), name="bar.txt")
+    assert doc.layout == "bar"
+    assert [(t.serial, t.text, t.items[0].done) for t in doc.tasks] == [
+        ("1", "建设城市公园。", "已完成设计。\n已开工。"),
+        ("2", "新增就业岗位。", "新增1万个。"),
+    ]
+
+
+def _page(header: list[str], *rows: list[str]) -> bytes:
+    paras = [TITLE, *header]
+    for row in rows:
+        paras += row
+    return ("\n\n".join(paras) + "\n").encode()
+
+
+def test_traditional_header_words_and_two_progress_periods():
+    header = ["序號", "任務內容", "責任單位", "1-10月完成情況", "1-11月完成情況"]
+    doc = read_document(
+        _page(header, ["1", "建设城市公园。", "市建设局", "完成设计。", "开工建设。"]), name="t.txt"
+    )
+    roles = [str(c.role) for c in doc.columns]
+    assert roles == ["serial", "task", "units", "done", "done"]
+    task = doc.tasks[0]
+    assert task.items[0].done == "开工建设。"  # the latest period is the progress
+    assert task.extra == {"1-10月完成情況": "完成设计。"}
+    assert any("two periods side by side" in w.message for w in doc.warnings)
+
+
+def test_units_note_in_task_text_and_lead_marks():
+    header = ["序号", "工作内容", "完成情况"]
+    doc = read_document(
+        _page(
+            header,
+            ["1", "建设公园。[牵头单位:市建设局;配合单位:市财政局、市资规局]", "完成设计。"],
+            ["2", "新增就业。(牵头单位:市人社局)", "新增1万个。"],
+        ),
+        name="u.txt",
+    )
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("建设公园。", ["市建设局", "市财政局", "市资规局"]),
+        ("新增就业。", ["市人社局"]),
+    ]
