@@ -100,7 +100,9 @@ def readable_reports(user) -> QuerySet[Report]:
 
 def readable_entries(user, report: Report) -> QuerySet[Progress]:
     """The entries of ``report`` the user may read: a liaison sees a running round's entries of
-    their own units only; published tables are read in full."""
+    their own units only; published tables are read in full. Nothing if the report is hidden."""
+    if not can_see(user, report):
+        return Progress.objects.none()
     entries = report.progress.all()
     if role_of(user) == Role.LIAISON and not report.is_published:
         entries = entries.filter(task__in=liaison_tasks(user).values("pk"))
@@ -111,7 +113,7 @@ def can_see(user, obj) -> bool:
     if isinstance(obj, Report):
         return readable_reports(user).filter(pk=obj.pk).exists()
     if isinstance(obj, Progress):
-        return readable_entries(user, obj.report).filter(pk=obj.pk).exists()
+        return readable_progress(user).filter(pk=obj.pk).exists()
     if isinstance(obj, Plan):
         return role_of(user) in READ_ALL or readable_reports(user).filter(plan=obj).exists()
     if isinstance(obj, Task):
@@ -147,3 +149,22 @@ def check(user, action: Action | str, obj=None) -> None:
         raise Http404("不存在或无权查看")
     if not may(user, action, obj):
         raise PermissionDenied("无权进行此操作")
+
+
+def readable_progress(user) -> QuerySet[Progress]:
+    """Every entry the user may read, across reports (the API's list)."""
+    entries = Progress.objects.filter(report__in=readable_reports(user).values("pk"))
+    if role_of(user) == Role.LIAISON:
+        entries = entries.filter(Q(report__state=Report.State.PUBLISHED)
+                                 | Q(task__in=liaison_tasks(user).values("pk")))
+    return entries
+
+
+def readable_plans(user) -> QuerySet[Plan]:
+    if role_of(user) in READ_ALL:
+        return Plan.objects.all()
+    return Plan.objects.filter(pk__in=readable_reports(user).values("plan_id"))
+
+
+def readable_tasks(user) -> QuerySet[Task]:
+    return Task.objects.filter(plan__in=readable_plans(user).values("pk"))

@@ -1,0 +1,1 @@
+"""REST API (/api/) with OpenAPI at /api/openapi.json; rules from luoshi.rounds.permissions."""

@@ -1,0 +1,17 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.routers import DefaultRouter
+
+from luoshi.api import views
+
+router = DefaultRouter(trailing_slash=True)
+router.register("plans", views.PlanViewSet, basename="api-plan")
+router.register("reports", views.ReportViewSet, basename="api-report")
+router.register("tasks", views.TaskViewSet, basename="api-task")
+router.register("entries", views.EntryViewSet, basename="api-entry")
+
+urlpatterns = [
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
+    path("token/", views.obtain_token, name="api-token"),
+    *router.urls,
+]

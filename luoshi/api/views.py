@@ -1,0 +1,158 @@
+"""API views: querysets from luoshi.rounds.permissions, writes through luoshi.rounds.services."""
+
+from __future__ import annotations
+
+from django.contrib.auth import authenticate
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import status, viewsets
+from rest_framework.authtoken.models import Token
+from rest_framework.decorators import action, api_view, permission_classes, throttle_classes
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from luoshi.api import serializers as s
+from luoshi.core.models import Period
+from luoshi.rounds import services, throttle
+from luoshi.rounds.permissions import (
+    readable_plans,
+    readable_progress,
+    readable_reports,
+    readable_tasks,
+)
+
+
+def exception_handler(exc, context):
+    """Round refusals are 409 Conflict with the message (and warnings to acknowledge)."""
+    if isinstance(exc, services.RoundError):
+        body = {"detail": str(exc), "code": exc.code}
+        if isinstance(exc, services.NeedsAcknowledgement):
+            body["warnings"] = exc.warnings
+        return Response(body, status=status.HTTP_409_CONFLICT)
+    return drf_exception_handler(exc, context)
+
+
+def _int_param(request, name: str) -> int | None:
+    raw = request.query_params.get(name)
+    return int(raw) if raw and raw.isdigit() else None
+
+
+class PlanViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.PlanSerializer
+
+    def get_queryset(self):
+        return readable_plans(self.request.user).select_related("government").order_by("pk")
+
+
+class ReportViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.ReportSerializer
+
+    def get_queryset(self):
+        reports = readable_reports(self.request.user).select_related("period").order_by("pk")
+        plan = _int_param(self.request, "plan")
+        return reports.filter(plan=plan) if plan is not None else reports
+
+    @extend_schema(request=s.OpenRoundSerializer, responses={201: s.ReportSerializer,
+                                                             409: s.ErrorSerializer})
+    def create(self, request):
+        """Open a round (supervisors): a report of a plan for a period, one entry per task."""
+        data = s.OpenRoundSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        plan = get_object_or_404(readable_plans(request.user), pk=data.validated_data["plan"])
+        kind = data.validated_data["period_kind"]
+        month = Period.end_month_for(kind, data.validated_data.get("period_month"))
+        period, _ = Period.objects.get_or_create(year=plan.year, kind=kind, month=month)
+        report = services.open_round(request.user, plan, period,
+                                     data.validated_data.get("deadline"))
+        return Response(s.ReportSerializer(report).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: s.ReportSerializer, 409: s.ErrorSerializer})
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        """Publish (supervisors): every entry approved; the report is frozen."""
+        report = services.publish(request.user, self.get_object())
+        return Response(s.ReportSerializer(report).data)
+
+
+class TaskViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.TaskSerializer
+
+    def get_queryset(self):
+        tasks = readable_tasks(self.request.user).prefetch_related("task_units__unit")
+        plan = _int_param(self.request, "plan")
+        tasks = tasks.filter(plan=plan) if plan is not None else tasks
+        return tasks.order_by("plan", "parent_id", "order", "pk")
+
+
+class EntryViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.EntrySerializer
+
+    def get_queryset(self):
+        entries = readable_progress(self.request.user).select_related("round_entry")
+        report = _int_param(self.request, "report")
+        entries = entries.filter(report=report) if report is not None else entries
+        return entries.order_by("report", "position", "pk")
+
+    @extend_schema(request=s.EntryWriteSerializer,
+                   responses={200: s.EntrySerializer, 409: s.ErrorSerializer})
+    def update(self, request, pk=None):
+        """Save an entry (the lead unit's liaison) if ``version`` is still current (else 409)."""
+        entry = self.get_object()
+        data = s.EntryWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        saved = services.save_entry(request.user, entry, v["version"],
+                                    services.EntryInput(v["done"], v["problems"], v["next_steps"]))
+        return Response(s.EntrySerializer(saved).data)
+
+    @extend_schema(request=s.SubmitSerializer,
+                   responses={200: s.EntrySerializer, 409: s.ErrorSerializer})
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        entry = self.get_object()
+        data = s.SubmitSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.submit_entry(request.user, entry, data.validated_data["acknowledge"])
+        return Response(s.EntrySerializer(self.get_object()).data)
+
+    @extend_schema(request=None, responses={200: s.EntrySerializer, 409: s.ErrorSerializer})
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        entry = self.get_object()
+        services.approve_entry(request.user, entry)
+        return Response(s.EntrySerializer(self.get_object()).data)
+
+    @extend_schema(request=s.ReturnSerializer,
+                   responses={200: s.EntrySerializer, 409: s.ErrorSerializer})
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_(self, request, pk=None):
+        entry = self.get_object()
+        data = s.ReturnSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.return_entry(request.user, entry, data.validated_data["comment"])
+        return Response(s.EntrySerializer(self.get_object()).data)
+
+
+@extend_schema(request=s.TokenRequestSerializer,
+               responses={200: s.TokenSerializer, 400: s.ErrorSerializer})
+@api_view(["POST"])
+@permission_classes([AllowAny])
+@throttle_classes([])
+def obtain_token(request):
+    """A token for ``Authorization: Token …``; failed attempts count toward the login lock."""
+    data = s.TokenRequestSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    username = data.validated_data["username"]
+    ip = throttle.client_ip(request)
+    if throttle.is_locked(username, ip):
+        return Response({"detail": throttle.locked_message(), "code": "locked"},
+                        status=status.HTTP_429_TOO_MANY_REQUESTS)
+    user = authenticate(request, username=username, password=data.validated_data["password"])
+    if user is None:
+        throttle.record_failure(username, ip)
+        return Response({"detail": "用户名或密码错误", "code": "invalid"},
+                        status=status.HTTP_400_BAD_REQUEST)
+    throttle.clear(username)
+    token, _ = Token.objects.get_or_create(user=user)
+    return Response({"token": token.key})

@@ -1,0 +1,174 @@
+"""Role × operation matrix over round pages and API operations that read or write.
+
+Each operation names, per role, the status it must get. Allowed ones succeed; the others get
+403, or 404 for what the role may not know exists (login redirect for anonymous pages), and then
+the database is exactly as before.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+
+from luoshi.core.models import Change, Progress, Report
+from luoshi.rounds.models import Contribution, EntryState, RoundEntry
+
+ROLES = ["public", "admin", "supervisor", "leader", "lead_liaison", "co_liaison", "other_liaison"]
+ALL = set(ROLES)
+OFFICE = {"admin", "supervisor"}
+READ_ALL = {"admin", "supervisor", "leader"}
+IN_ROUND = READ_ALL | {"lead_liaison", "co_liaison", "other_liaison"}  # each has a task in it
+ON_TASK = READ_ALL | {"lead_liaison", "co_liaison"}  # the roads task: lead 发改, co 经信
+
+
+@dataclass
+class Op:
+    name: str
+    method: str
+    path: Callable  # (world) -> url
+    ok: set[str]  # roles allowed
+    ok_status: int
+    hidden: set[str]  # roles that get 404 (others denied get 403)
+    api: bool = False
+    data: Callable | None = None  # (world) -> payload
+    setup: Callable | None = None  # (world) -> None, run before the request
+    login_page: bool = False  # anonymous is sent to the login page
+
+    def denied_status(self, role: str) -> int:
+        if role == "public" and self.login_page:
+            return 302
+        return 404 if role in self.hidden else 403
+
+
+def roads(w):
+    return w.entry[w.roads.pk]
+
+
+def fill(w):
+    Progress.objects.filter(pk=roads(w).pk).update(done="新建道路30公里。")
+
+
+def submitted(w):
+    fill(w)
+    RoundEntry.objects.filter(pk=roads(w).pk).update(state=EntryState.SUBMITTED)
+
+
+def all_approved(w):
+    RoundEntry.objects.filter(progress__report=w.report).update(state=EntryState.APPROVED)
+
+
+NOT_IN_ROUND_PUBLIC = {"public"}
+OPS = [
+    # --- pages: read ---
+    Op("page report", "get", lambda w: reverse("round_report", args=[w.report.pk]),
+       IN_ROUND, 200, {"public"}),
+    Op("page published report", "get", lambda w: reverse("round_report", args=[w.prev.pk]),
+       ALL, 200, set()),
+    Op("page entry", "get", lambda w: reverse("round_entry", args=[roads(w).pk]),
+       ON_TASK, 200, {"public", "other_liaison"}),
+    Op("page history", "get", lambda w: reverse("round_entry_history", args=[roads(w).pk]),
+       ON_TASK, 200, {"public", "other_liaison"}),
+    Op("page overdue", "get", lambda w: reverse("round_overdue", args=[w.report.pk]),
+       READ_ALL, 200, {"public"}),
+    Op("page open form", "get", lambda w: reverse("round_open"), OFFICE, 200, set(),
+       login_page=True),
+    Op("page my round", "get", lambda w: reverse("round_home"), ALL - {"public"}, 200, set(),
+       login_page=True),
+    # --- pages: write ---
+    Op("page open round", "post", lambda w: reverse("round_open"), OFFICE, 302, set(),
+       data=lambda w: {"plan": w.plan.pk, "kind": "q3"}, login_page=True),
+    Op("page save entry", "post", lambda w: reverse("round_entry_save", args=[roads(w).pk]),
+       {"lead_liaison"}, 302, {"public", "other_liaison"},
+       data=lambda w: {"version": 1, "done": "新建道路30公里。"}),
+    Op("page contribute", "post", lambda w: reverse("round_entry_contribute", args=[roads(w).pk]),
+       {"co_liaison"}, 302, {"public", "other_liaison"},
+       data=lambda w: {"unit": w.economy.pk, "version": 0, "text": "配合征地。"}),
+    Op("page submit", "post", lambda w: reverse("round_entry_submit", args=[roads(w).pk]),
+       {"lead_liaison"}, 302, {"public", "other_liaison"}, setup=fill),
+    Op("page approve", "post", lambda w: reverse("round_entry_review", args=[roads(w).pk]),
+       OFFICE, 302, {"public", "other_liaison"}, data=lambda w: {"decision": "approve"},
+       setup=submitted),
+    Op("page return", "post", lambda w: reverse("round_entry_review", args=[roads(w).pk]),
+       OFFICE, 302, {"public", "other_liaison"},
+       data=lambda w: {"decision": "return", "comment": "请补充。"}, setup=submitted),
+    Op("page publish", "post", lambda w: reverse("round_publish", args=[w.report.pk]),
+       OFFICE, 302, {"public"}, setup=all_approved),
+    # --- API: read ---
+    Op("api reports", "get", lambda w: "/api/reports/", ALL, 200, set(), api=True),
+    Op("api report", "get", lambda w: f"/api/reports/{w.report.pk}/", IN_ROUND, 200,
+       {"public"}, api=True),
+    Op("api entry", "get", lambda w: f"/api/entries/{roads(w).pk}/", ON_TASK, 200,
+       {"public", "other_liaison"}, api=True),
+    Op("api published entry", "get",
+       lambda w: f"/api/entries/{w.prev.progress.get().pk}/", ALL, 200, set(), api=True),
+    Op("api tasks", "get", lambda w: "/api/tasks/", ALL, 200, set(), api=True),
+    Op("api plans", "get", lambda w: "/api/plans/", ALL, 200, set(), api=True),
+    # --- API: write ---
+    Op("api open round", "post", lambda w: "/api/reports/", OFFICE, 201, set(), api=True,
+       data=lambda w: {"plan": w.plan.pk, "period_kind": "q3"}),
+    Op("api save entry", "put", lambda w: f"/api/entries/{roads(w).pk}/", {"lead_liaison"}, 200,
+       {"public", "other_liaison"}, api=True,
+       data=lambda w: {"version": 1, "done": "新建道路30公里。"}),
+    Op("api submit", "post", lambda w: f"/api/entries/{roads(w).pk}/submit/", {"lead_liaison"},
+       200, {"public", "other_liaison"}, api=True, data=lambda w: {}, setup=fill),
+    Op("api approve", "post", lambda w: f"/api/entries/{roads(w).pk}/approve/", OFFICE, 200,
+       {"public", "other_liaison"}, api=True, data=lambda w: {}, setup=submitted),
+    Op("api return", "post", lambda w: f"/api/entries/{roads(w).pk}/return/", OFFICE, 200,
+       {"public", "other_liaison"}, api=True, data=lambda w: {"comment": "请补充。"},
+       setup=submitted),
+    Op("api publish", "post", lambda w: f"/api/reports/{w.report.pk}/publish/", OFFICE, 200,
+       {"public"}, api=True, data=lambda w: {}, setup=all_approved),
+]
+
+
+def snapshot() -> tuple:
+    """Everything an operation could change."""
+    return (
+        list(Progress.objects.order_by("pk").values_list("pk", "done", "problems", "next_steps",
+                                                         "version")),
+        list(RoundEntry.objects.order_by("pk").values_list("pk", "state", "comment")),
+        list(Contribution.objects.order_by("pk").values_list("pk", "text", "version")),
+        list(Report.objects.order_by("pk").values_list("pk", "state", "plan_id", "period_id")),
+        Change.objects.count(),
+    )
+
+
+@pytest.fixture
+def users(people):
+    return {"public": None, "admin": people.admin, "supervisor": people.supervisor,
+            "leader": people.leader, "lead_liaison": people.reform,
+            "co_liaison": people.economy, "other_liaison": people.water}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("op", OPS, ids=lambda op: op.name)
+def test_matrix(op: Op, role: str, opened, users, client_for):
+    if op.setup:
+        op.setup(opened)
+    user = users[role]
+    client = client_for(None if op.api else user)
+    headers = {}
+    if op.api and user is not None:
+        headers["HTTP_AUTHORIZATION"] = f"Token {Token.objects.create(user=user).key}"
+    data = op.data(opened) if op.data else {}
+    before = snapshot()
+    if op.api:
+        kwargs = {"data": json.dumps(data), "content_type": "application/json"} if op.method != "get" else {}
+        response = getattr(client, op.method)(op.path(opened), **kwargs, **headers)
+    else:
+        response = getattr(client, op.method)(op.path(opened), data)
+    allowed = role in op.ok
+    expected = op.ok_status if allowed else op.denied_status(role)
+    body = response.content.decode()[:300]
+    assert response.status_code == expected, f"{op.name} as {role}: {response.status_code} {body}"
+    if allowed and op.method != "get":
+        assert snapshot() != before, f"{op.name} as {role} changed nothing"
+    if not allowed:
+        assert snapshot() == before, f"{op.name} as {role} changed the database"
+        if response.status_code == 302:
+            assert response["Location"].startswith(reverse("login"))
