@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from luoshi.core.models import Plan, Progress, Report, Task, TaskUnit
+from luoshi.core.models import Assessment, Plan, Progress, Report, Task, TaskUnit
 from luoshi.extract import rules
 from luoshi.extract.numbers import normalise
 from luoshi.search.models import TaskEntry
@@ -133,7 +133,9 @@ def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) 
         if top is not None:
             grouped[top, entry.report_id].append(entry)
 
-    rows = [_entry(f, plan, None, tokens=f.words) for f in families.values()]
+    statuses, latest = _statuses(plan, list(families))
+    rows = [_entry(f, plan, None, tokens=f.words, status=latest.get(f.task.pk, ""))
+            for f in families.values()]
     for (top, report_id), entries in grouped.items():
         family = families[top]
         if len(entries) > 1:
@@ -150,8 +152,24 @@ def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) 
             empty=sum(1 for e in entries if not e.done.strip()),
             vague=sum(1 for e in entries if is_boilerplate(e.done)),
             tokens=f"{family.words} {words}".strip(),
+            status=statuses.get((top, report_id), ""),
         ))
     return rows
+
+
+def _statuses(plan: Plan, top_ids: list[int]) -> tuple[dict[tuple[int, int], str], dict[int, str]]:
+    """Status per (task, report), and per task its status in its latest assessed report."""
+    rows = (
+        Assessment.objects.filter(report__plan=plan, task_id__in=top_ids)
+        .order_by("report__period__year", "report__period__month", "report_id")
+        .values_list("task_id", "report_id", "status")
+    )
+    by_report: dict[tuple[int, int], str] = {}
+    latest: dict[int, str] = {}
+    for task_id, report_id, status in rows.iterator(chunk_size=BATCH):
+        by_report[task_id, report_id] = status
+        latest[task_id] = status  # ordered by period: the last one wins
+    return by_report, latest
 
 
 def reindex_plan(

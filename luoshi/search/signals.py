@@ -9,6 +9,7 @@ about to disappear.
   last, with its counts; that marks the report.
 - A task, sub-item, unit link or progress entry saved or deleted one by one (admin, forms):
   marks its task.
+- A status corrected by a person: marks its task.
 - A report moved to another period, a unit renamed: the columns copied from them, at once.
 """
 
@@ -19,7 +20,17 @@ import threading
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from luoshi.core.models import ImportBatch, Progress, Report, Task, TaskUnit, Unit
+from luoshi.core.models import (
+    Assessment,
+    Change,
+    ImportBatch,
+    Progress,
+    Report,
+    Target,
+    Task,
+    TaskUnit,
+    Unit,
+)
 from luoshi.search.indexing import reindex_report, reindex_tasks
 from luoshi.search.models import TaskEntry
 
@@ -79,6 +90,25 @@ def on_progress(sender, instance: Progress, raw=False, **kwargs) -> None:
         mark(tasks=(instance.task_id,))
 
 
+def on_assessment(sender, instance: Assessment, raw=False, **kwargs) -> None:
+    # A status corrected by a person (saved one by one). Analysis writes in bulk during
+    # imports, which the import hook covers; after a bulk re-analysis run ``reindex``.
+    if not raw:
+        mark(tasks=(instance.task_id,))
+
+
+def on_change(sender, instance: Change, created: bool, raw=False, **kwargs) -> None:
+    # Status and target corrections are conditional UPDATEs (no model signal) that record a
+    # Change: the history tells which task to refresh.
+    if raw or not created:
+        return
+    if instance.model == "assessment":
+        mark(tasks=(instance.fields.get("task"),) if isinstance(instance.fields, dict) else ())
+    elif instance.model == "target":
+        task_id = Target.objects.filter(pk=instance.object_id).values_list("task_id", flat=True)
+        mark(tasks=tuple(task_id))
+
+
 def on_report(sender, instance: Report, created: bool, raw=False, **kwargs) -> None:
     if raw or created:
         return
@@ -102,5 +132,8 @@ def connect() -> None:
         signal.connect(on_task, sender=Task, dispatch_uid=f"{UID}.task.{name}")
         signal.connect(on_task_unit, sender=TaskUnit, dispatch_uid=f"{UID}.task_unit.{name}")
         signal.connect(on_progress, sender=Progress, dispatch_uid=f"{UID}.progress.{name}")
+        signal.connect(on_assessment, sender=Assessment,
+                       dispatch_uid=f"{UID}.assessment.{name}")
+    post_save.connect(on_change, sender=Change, dispatch_uid=f"{UID}.change")
     post_save.connect(on_report, sender=Report, dispatch_uid=f"{UID}.report")
     post_save.connect(on_unit, sender=Unit, dispatch_uid=f"{UID}.unit")

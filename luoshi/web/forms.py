@@ -13,6 +13,7 @@ SORTS = [
     ("-order", "按清单倒序"),
     ("lead", "按牵头单位"),
     ("empty", "空白、笼统的在前"),
+    ("status", "按状态"),
 ]
 ROLES = [("any", "牵头或配合"), ("lead", "仅牵头")]
 
@@ -32,8 +33,9 @@ class TaskFilterForm(forms.Form):
     unit = forms.ModelChoiceField(label="责任单位", queryset=Unit.objects.all(), required=False,
                                   empty_label="全部单位")
     role = forms.ChoiceField(label="单位角色", choices=ROLES, required=False, initial="any")
-    status = forms.ChoiceField(label="状态", choices=[("", "全部状态"), *STATUS_CHOICES],
-                               required=False)
+    status = forms.ChoiceField(
+        label="状态", choices=[("", "全部状态"), *STATUS_CHOICES], required=False,
+        help_text="所选报告期的状态;不选报告期时为各任务最近一期的状态。")
     sort = forms.ChoiceField(label="排序", choices=SORTS, required=False, initial="order")
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
@@ -44,6 +46,7 @@ class TaskFilterForm(forms.Form):
         self.fields["period"].queryset = periods.order_by("-year", "-month")
         if not with_status:
             del self.fields["status"]
+            self.fields["sort"].choices = SORTS[:-1]
         # Listing every unit of every government would make a huge menu: offer the units of
         # the chosen plan's government (and keep an already chosen unit selectable).
         plan_id = (data or {}).get("plan")

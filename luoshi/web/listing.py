@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Value, When
 from django.utils.safestring import SafeString
 
-from luoshi.core.models import Period, Plan, Progress, Task, TaskUnit, Unit
+from luoshi.core.models import Assessment, Period, Plan, Progress, Task, TaskUnit, Unit
 from luoshi.search.highlight import has_match, highlight, snippet
 from luoshi.search.models import TaskEntry
 from luoshi.search.query import search_entries
@@ -25,7 +25,10 @@ SORT_ORDER = {
     "-order": ("year_desc", "plan_id", "-order", "-pk"),
     "lead": ("lead_name", "year_desc", "plan_id", "order"),
     "empty": ("-empty", "-vague", "year_desc", "plan_id", "order"),
+    "status": ("status_rank", "year_desc", "plan_id", "order"),
 }
+# Most urgent first when sorting by status; tasks without a status last.
+STATUS_RANK = ["behind", "at_risk", "vague", "no_data", "on_track", "done"]
 FIELDS = ("done", "problems", "next_steps")
 
 
@@ -55,6 +58,8 @@ class Row:
     match: SafeString | str = ""  # where the search words were found, when not in the text
     match_where: str = ""
     progress: dict[str, str] = field(default_factory=dict)  # full texts, for CSV
+    status: str = ""
+    reason: str = ""
 
 
 def filter_entries(filters: Filters, plans: QuerySet[Plan]) -> tuple[QuerySet[TaskEntry], list]:
@@ -72,11 +77,20 @@ def filter_entries(filters: Filters, plans: QuerySet[Plan]) -> tuple[QuerySet[Ta
         else:
             linked = TaskUnit.objects.filter(unit=filters.unit).values("task_id")
             entries = entries.filter(task_id__in=linked)
-    if filters.status:
-        entries = entries.filter(status=filters.status)
+    if filters.status and filters.period is not None:
+        # The report's stored status, read live (a correction shows at once).
+        entries = entries.filter(Exists(Assessment.objects.filter(
+            report_id=OuterRef("report_id"), task_id=OuterRef("task_id"),
+            status=filters.status)))
+    elif filters.status:
+        entries = entries.filter(status=filters.status)  # the task's latest report
     words = query_words(filters.q)
     if words:
         entries = search_entries(entries, words, same_row=filters.period is not None)
+    if filters.sort == "status":
+        entries = entries.annotate(status_rank=Case(
+            *[When(status=s, then=Value(i)) for i, s in enumerate(STATUS_RANK)],
+            default=Value(len(STATUS_RANK)), output_field=IntegerField()))
     return entries.order_by(*SORT_ORDER.get(filters.sort, SORT_ORDER["order"])), words
 
 
@@ -119,6 +133,12 @@ def build_rows(entries: list[TaskEntry], words: list, *, full: bool = False) -> 
         key = (owner[p.task_id], p.report_id if report_ids else None)
         by_row[key].append((family[p.task_id], p))
 
+    assessed = {
+        (a.task_id, a.report_id): a
+        for a in Assessment.objects.filter(task_id__in=task_ids, report_id__in=report_ids)
+        .only("task_id", "report_id", "status", "reason")
+    } if report_ids else {}
+
     rows = []
     for e in entries:
         task = tasks.get(e.task_id)
@@ -129,6 +149,9 @@ def build_rows(entries: list[TaskEntry], words: list, *, full: bool = False) -> 
             entry=e, task=task, text=highlight(task.text, terms), units=units[task.pk],
             sub_items=[highlight(c.text, terms) for c in children[task.pk] if c.text],
         )
+        assessment = assessed.get((e.task_id, e.report_id))
+        row.status = assessment.status if assessment else e.status
+        row.reason = assessment.reason if assessment else ""
         if e.report_id:
             done = _joined(found, "done")
             row.done = snippet(done, terms, width=120) if terms else done[:120] + (

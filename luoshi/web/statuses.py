@@ -1,17 +1,24 @@
-"""Derived statuses, when the core provides them (issue 4 adds status models).
+"""Derived statuses (``luoshi.core`` Assessment: one per report and top-level task).
 
-The task list's status filter and the dashboard's status charts read ``TaskEntry.status``;
-until statuses are derived and copied there, the pages leave those parts out.
+The task list filters and shows them, the dashboard charts them. The index row of a task in
+a report carries that report's status; the task's own row its status in its latest report.
 """
 
 from __future__ import annotations
 
-from luoshi.search.models import TaskEntry
+from luoshi.core.models import Assessment
 from luoshi.vocab import STATUS_LABELS, Status
 
 STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
 
 
 def statuses_available() -> bool:
-    """True once any index row carries a derived status."""
-    return TaskEntry.objects.exclude(status="").exists()
+    """True once any report has been analysed."""
+    return Assessment.objects.exists()
+
+
+def status_label(value: str) -> str:
+    try:
+        return STATUS_LABELS[Status(value)]
+    except ValueError:
+        return ""

@@ -96,3 +96,16 @@ def test_reindex_rebuilds_everything(indexed, capsys):
     call_command("reindex")
     assert "reindexed 7 rows" in capsys.readouterr().out
     assert found("基站") == {indexed.digital.pk}
+
+
+def test_rows_carry_statuses_latest_on_the_task_row(indexed, django_capture_on_commit_callbacks):
+    from luoshi.core.models import Assessment
+
+    s = indexed
+    with django_capture_on_commit_callbacks(execute=True):
+        Assessment.objects.create(report=s.h1, task=s.digital, status="behind",
+                                  derived_status="behind")
+        Assessment.objects.create(report=s.q3, task=s.digital, status="on_track",
+                                  derived_status="on_track")
+    status = dict(TaskEntry.objects.filter(task=s.digital).values_list("report_id", "status"))
+    assert status == {None: "on_track", s.h1.pk: "behind", s.q3.pk: "on_track"}
