@@ -100,8 +100,20 @@ def compare(report: Report, previous: Report) -> Comparison:
     )
 
 
+def status_units(summary: dict, limit: int | None) -> dict:
+    """Lead unit × status, the units with most tasks first (from ``status_summary``)."""
+    units = summary["by_unit"][:limit] if limit else summary["by_unit"]
+    names = [u["unit"] or "(未列牵头单位)" for u in units]
+    return {
+        "names": names,
+        "series": [{"key": s.value, "name": STATUS_LABELS[s],
+                    "values": [u["by_status"].get(s.value, 0) for u in units]} for s in Status],
+    }
+
+
 def chart_data(report: Report, current: Totals, units: list[dict],
-               comparison: Comparison | None) -> dict:
+               comparison: Comparison | None, summary: dict | None = None,
+               limit: int | None = None, status_delta: dict | None = None) -> dict:
     """What the charts draw (embedded with json_script, read by dashboard.js)."""
     data: dict = {
         "units": {
@@ -125,9 +137,21 @@ def chart_data(report: Report, current: Totals, units: list[dict],
                  "values": [current.tasks, current.empty, current.vague]},
             ],
         }
-    if current.statuses:
+    if summary and summary["total"]:
         data["statuses"] = [
-            {"key": s.value, "name": STATUS_LABELS[s], "value": current.statuses.get(s.value, 0)}
+            {"key": s.value, "name": STATUS_LABELS[s], "value": summary["by_status"][s.value]}
             for s in Status
         ]
+        data["status_units"] = status_units(summary, limit)
+        if comparison is not None and status_delta is not None:
+            before = {k: summary["by_status"][k] - v for k, v in status_delta.items()}
+            data["status_compare"] = {
+                "labels": [STATUS_LABELS[s] for s in Status],
+                "series": [
+                    {"name": str(comparison.report.period),
+                     "values": [before[s.value] for s in Status]},
+                    {"name": str(report.period),
+                     "values": [summary["by_status"][s.value] for s in Status]},
+                ],
+            }
     return data

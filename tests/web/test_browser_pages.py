@@ -66,10 +66,18 @@ def test_task_list_filters_and_search(live_sample, signed_in):
 
 
 def test_dashboard_charts_draw(live_sample, signed_in):
+    from luoshi.core.models import Assessment
+
     web_page = signed_in
+    s = live_sample
+    for report, task, status in ((s.report_q3, s.parks, "behind"), (s.report_q3, s.digital,
+                                 "on_track"), (s.report_h1, s.digital, "on_track")):
+        Assessment.objects.create(report=report, task=task, status=status,
+                                  derived_status=status, reason="示例理由")
     web_page.goto(reverse("dashboard", args=[live_sample.report_q3.pk]))
     page = web_page.page
-    for chart in ("#chart-units", "#chart-compare"):
+    for chart in ("#chart-units", "#chart-compare", "#chart-statuses", "#chart-status-units",
+                  "#chart-status-compare"):
         canvas = page.locator(f"{chart} canvas").first
         canvas.wait_for()
         box = canvas.bounding_box()
@@ -80,6 +88,7 @@ def test_dashboard_charts_draw(live_sample, signed_in):
         ".getOption().yAxis[0].data.length")
     assert bars == 3
     assert page.locator('[data-figure="tasks"]').inner_text() == "3"
+    assert page.locator(".flagged__item").count() == 1
     page.get_by_label("单位排序依据").select_option("empty")
     page.get_by_role("button", name="更新").click()
     page.wait_for_load_state("networkidle")

@@ -62,3 +62,44 @@ def test_json_is_escaped_in_the_page(admin_client, indexed_sample):
     html = admin_client.get(reverse("dashboard", args=[s.report_q3.pk])).content.decode()
     assert "<script>alert(1)" not in html
     assert "</script><script>alert(1)</script>" in chart_data(html)["units"]["names"]
+
+
+def assess(report, task, status, reason="", evidence=()):
+    from luoshi.core.models import Assessment
+
+    return Assessment.objects.create(report=report, task=task, status=status,
+                                     derived_status=status, reason=reason,
+                                     evidence=list(evidence))
+
+
+def test_statuses_flagged_list_with_evidence_and_change(admin_client, indexed_sample):
+    s = indexed_sample
+    entry = Progress.objects.get(report=s.report_q3, task=s.park_b)
+    start = entry.problems.index("用地")
+    assess(s.report_q3, s.parks, "behind", "用地<b>未批</b>", [{
+        "field": "problems", "item": 1, "start": start, "end": start + 4,
+        "text": entry.problems[start:start + 4], "progress": entry.pk, "task": s.park_b.pk}])
+    assess(s.report_q3, s.digital, "at_risk", "资金未到位")
+    assess(s.report_q3, s.roads, "no_data")
+    assess(s.report_h1, s.digital, "on_track")
+    assess(s.report_h1, s.parks, "on_track")
+    url = reverse("dashboard", args=[s.report_q3.pk])
+    html = admin_client.get(url).content.decode()
+    assert re.search(r'data-status="behind">1<', html)
+    assert re.search(r'data-status="on_track">0<', html)
+    flagged = html.split('id="flagged-title"', 1)[1].split("</section>", 1)[0]
+    assert flagged.index("推进海岛公园建设") < flagged.index("建设数字城市")  # behind first
+    assert "用地&lt;b&gt;未批&lt;/b&gt;" in flagged  # the reason, escaped
+    assert "<mark>用地未批</mark>" in flagged  # the evidence, marked in its sentence
+    assert "本期新增" in flagged  # behind now, on track before
+    data = chart_data(html)
+    assert {d["key"]: d["value"] for d in data["statuses"]}["behind"] == 1
+    assert data["status_compare"]["series"][0]["values"][1] == 2  # H1: two on track
+    only_risk = admin_client.get(url, {"flag": "at_risk"}).content.decode()
+    listed = only_risk.split('id="flagged-title"', 1)[1].split("</section>", 1)[0]
+    assert "建设数字城市" in listed and "推进海岛公园建设" not in listed
+
+
+def test_no_status_section_before_analysis(admin_client, indexed_sample):
+    html = admin_client.get(reverse("dashboard", args=[indexed_sample.report_q3.pk])).content
+    assert b'id="flagged-title"' not in html and b"chart-statuses" not in html

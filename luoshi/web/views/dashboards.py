@@ -6,8 +6,13 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from luoshi.core.services.summary import compare_reports, status_summary
+from luoshi.vocab import STATUS_LABELS, Status
 from luoshi.web import dashboard as figures
 from luoshi.web.access import visible_reports
+from luoshi.web.evidence import evidence_snippets
+
+FLAG_FILTERS = {"all": ("behind", "at_risk"), "behind": ("behind",), "at_risk": ("at_risk",)}
 
 
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
@@ -26,6 +31,15 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     current = figures.totals(report)
     units = figures.by_unit(report, limit=figures.UNIT_LIMITS[limit_key], measure=measure)
     comparison = figures.compare(report, previous) if previous is not None else None
+    limit = figures.UNIT_LIMITS[limit_key]
+    summary = status_summary(report)
+    flag = request.GET.get("flag", "all")
+    flag = flag if flag in FLAG_FILTERS else "all"
+    flagged = [f for f in summary["flagged"] if f["status"] in FLAG_FILTERS[flag]]
+    for f, snippets in zip(flagged, evidence_snippets([f["evidence"] for f in flagged]),
+                           strict=True):
+        f["snippets"] = snippets
+    status_change = compare_reports(report, previous) if previous and summary["total"] else None
     context = {
         "report": report,
         "totals": current,
@@ -38,6 +52,16 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "measure": measure,
         "limits": [("10", "前 10 个"), ("20", "前 20 个"), ("all", "全部")],
         "measures": list(figures.MEASURES.items()),
-        "chart_data": figures.chart_data(report, current, units, comparison),
+        "summary": summary,
+        "status_rows": [(s.value, STATUS_LABELS[s], summary["by_status"][s.value],
+                         status_change["by_status_delta"][s.value] if status_change else None)
+                        for s in Status],
+        "status_change": status_change,
+        "flagged": flagged,
+        "flag": flag,
+        "flags": [("all", "滞后和有风险"), ("behind", "仅滞后"), ("at_risk", "仅有风险")],
+        "chart_data": figures.chart_data(
+            report, current, units, comparison, summary, limit,
+            status_change["by_status_delta"] if status_change else None),
     }
     return render(request, "web/dashboard.html", context)
