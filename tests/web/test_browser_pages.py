@@ -166,3 +166,22 @@ def test_bad_upload_shows_the_reason(web_page, live_sample, django_user_model, t
     # The error page answers 400 (expected), which Chromium also logs to the console.
     web_page.problems = [p for p in web_page.problems if "400" not in p]
     web_page.assert_clean()
+
+
+def test_task_page_with_targets_and_evidence(transactional_db, signed_in):
+    from luoshi.core.models import Measurement
+    from luoshi.core.services.importing import import_document
+
+    web_page = signed_in
+    for doc in generate_plan(21, "安澜市", 2023, 30, periods=("h1", "q3")):
+        import_document(doc, file_name=f"{doc.meta.period.kind}.txt")
+    m = Measurement.objects.exclude(target=None).exclude(ratio=None) \
+        .order_by("-report__period__month").first()
+    web_page.goto(reverse("task_detail", args=[m.task_id]))
+    page = web_page.page
+    bar = page.locator(".progress-bar").first
+    assert bar.bounding_box()["width"] > 100
+    assert page.locator(".progress-bar__expected").first.bounding_box()["height"] > 0
+    assert page.locator("mark.mark-figure").count() >= 1
+    web_page.screenshot("task_page_targets")
+    web_page.assert_clean()

@@ -1,13 +1,16 @@
-"""One task: its text, units, sub-items and its progress in every period."""
+"""One task: its text and targets, units, sub-items, its progress and status in every period
+(evidence marked), and the history of changes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import SafeString
 
-from luoshi.core.models import Progress, Report, Task
+from luoshi.core.models import Assessment, Measurement, Progress, Report, Task
+from luoshi.web import task_page
 from luoshi.web.access import visible_reports, visible_tasks
 
 
@@ -17,16 +20,13 @@ class PeriodBlock:
 
     report: Report
     entries: list[tuple[Task, Progress]]
+    assessment: Assessment | None = None
+    # (task, entry, {field: text with evidence and figures marked}) per entry
+    rows: list[tuple[Task, Progress, dict[str, SafeString]]] = field(default_factory=list)
 
 
-def progress_by_period(task: Task, children: list[Task], user) -> list[PeriodBlock]:
-    """One block per visible report of the plan where the task has entries, oldest first."""
-    reports = list(
-        visible_reports(user)
-        .filter(plan_id=task.plan_id)
-        .select_related("period")
-        .order_by("period__year", "period__month", "pk")
-    )
+def progress_by_period(task: Task, children: list[Task], reports: list[Report]) -> list[PeriodBlock]:
+    """One block per report (visible, of the task's plan) where the task has entries."""
     family = [task, *children]
     found: dict[tuple[int, int], Progress] = {
         (p.report_id, p.task_id): p
@@ -48,10 +48,31 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         visible_tasks(request.user).select_related("plan__government", "parent"), pk=pk
     )
     children = list(task.children.order_by("order", "pk"))
+    reports = list(
+        visible_reports(request.user)
+        .filter(plan_id=task.plan_id)
+        .select_related("period")
+        .order_by("period__year", "period__month", "pk")
+    )
+    blocks = progress_by_period(task, children, reports)
+    top = task.parent or task
+    # Targets and statuses belong to the top-level task; a sub-item's page shows its own
+    # entries with the parent's evidence marked in them.
+    views = task_page.targets(top, reports) if task.parent is None else []
+    found = task_page.assessments(top, reports)
+    measurements = list(Measurement.objects.filter(task=top, report__in=reports))
+    entries = [p for block in blocks for _t, p in block.entries]
+    marked = task_page.entry_fields(entries, found, measurements)
+    for block in blocks:
+        block.assessment = found.get(block.report.pk)
+        block.rows = [(t, p, marked[p.pk]) for t, p in block.entries]
     context = {
         "task": task,
+        "text": task_page.task_text(task, views),
         "units": task.ordered_units(),
         "children": children,
-        "blocks": progress_by_period(task, children, request.user),
+        "blocks": blocks,
+        "targets": views,
+        "history": task_page.history([task, *children], entries, found, views),
     }
     return render(request, "web/task_detail.html", context)

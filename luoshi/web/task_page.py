@@ -1,0 +1,129 @@
+"""What the task page shows besides the entries: targets with progress against the share of
+the year elapsed, the status of each period with its evidence marked in the texts, and the
+history of changes. Built in a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from luoshi.core.models import Assessment, Change, Measurement, Progress, Report, Target, Task
+
+COMPARATORS = {">=": "不少于", "<=": "不超过", "=": "达到", "reach": "达到",
+               "increase_by": "增长", "decrease_by": "下降"}
+FIELDS = ("done", "problems", "next_steps")
+HISTORY_LIMIT = 50
+
+
+def marked(text: str, spans: list[tuple[int, int, str]]) -> SafeString:
+    """``text`` escaped, line breaks kept, each (start, end, css class) span in <mark>."""
+    text = text or ""
+    out, last = [], 0
+    for start, end, css in sorted(s for s in spans if 0 <= s[0] < s[1] <= len(text)):
+        if start < last:  # overlapping spans: keep the first
+            continue
+        out.append(escape(text[last:start]))
+        out.append(f'<mark class="{css}">{escape(text[start:end])}</mark>')
+        last = end
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out).replace("\n", "<br>"))  # every piece above is escaped
+
+
+@dataclass
+class TargetView:
+    target: Target
+    label: str
+    latest: Measurement | None = None
+    report: Report | None = None
+    history: list[tuple[Report, Measurement]] = field(default_factory=list)
+
+    @property
+    def percent(self) -> float | None:
+        """Reported / target, in percent (None when nothing reported against it)."""
+        if self.latest is None or self.latest.ratio is None:
+            return None
+        return round(self.latest.ratio * 100, 1)
+
+    @property
+    def bar(self) -> float:
+        return max(0.0, min(100.0, self.percent or 0.0))
+
+    @property
+    def expected(self) -> float | None:
+        """The share of the year elapsed at the reported period's end, in percent."""
+        return round(self.report.period.share_elapsed * 100, 1) if self.report else None
+
+    @property
+    def behind(self) -> bool:
+        return self.percent is not None and self.expected is not None and \
+            self.percent < self.expected
+
+
+def targets(task: Task, reports: list[Report]) -> list[TargetView]:
+    rows = list(Target.objects.filter(task=task, active=True).order_by("position", "pk"))
+    by_report = {r.pk: r for r in reports}
+    found: dict[int, list[Measurement]] = defaultdict(list)
+    for m in Measurement.objects.filter(target__in=rows, report_id__in=list(by_report)):
+        found[m.target_id].append(m)
+    views = []
+    for t in rows:
+        value = f"{t.value:g}" + (f"-{t.value_max:g}" if t.value_max is not None else "")
+        view = TargetView(t, f"{t.metric} {COMPARATORS.get(t.comparator, t.comparator)} "
+                             f"{value}{t.unit}".strip())
+        series = sorted(found.get(t.pk, []), key=lambda m: (
+            by_report[m.report_id].period.year, by_report[m.report_id].period.month, m.pk))
+        view.history = [(by_report[m.report_id], m) for m in series]
+        if series:
+            view.latest = series[-1]
+            view.report = by_report[series[-1].report_id]
+        views.append(view)
+    return views
+
+
+def task_text(task: Task, views: list[TargetView]) -> SafeString:
+    """The task's text with the spans its targets were read from marked."""
+    spans = [(v.target.start, v.target.end, "mark-target") for v in views
+             if v.target.start is not None and v.target.end is not None]
+    return marked(task.text, spans)
+
+
+def assessments(top: Task, reports: list[Report]) -> dict[int, Assessment]:
+    return {a.report_id: a for a in Assessment.objects.filter(task=top, report__in=reports)}
+
+
+def entry_fields(entries: list[Progress], found: dict[int, Assessment],
+                 measurements: list[Measurement]) -> dict[int, dict[str, SafeString]]:
+    """Per entry, per field: the text with status evidence and measured figures marked."""
+    spans: dict[tuple[int, str], list[tuple[int, int, str]]] = defaultdict(list)
+    for a in found.values():
+        for e in a.evidence or []:
+            if e.get("progress") and e.get("field") in FIELDS:
+                spans[e["progress"], e["field"]].append(
+                    (int(e.get("start") or 0), int(e.get("end") or 0), "mark-evidence"))
+    for m in measurements:
+        if m.progress_id and m.field in FIELDS:
+            spans[m.progress_id, m.field].append((m.start, m.end, "mark-figure"))
+    return {p.pk: {name: marked(getattr(p, name), spans.get((p.pk, name), []))
+                   for name in FIELDS} for p in entries}
+
+
+def history(family: list[Task], entries: list[Progress], found: dict[int, Assessment],
+            views: list[TargetView]) -> list[Change]:
+    """Recorded changes to the task, its sub-items, entries, statuses and targets."""
+    wanted = {
+        "task": [t.pk for t in family],
+        "progress": [p.pk for p in entries],
+        "assessment": [a.pk for a in found.values()],
+        "target": [v.target.pk for v in views],
+    }
+    query = Q(pk__in=[])
+    for model, ids in wanted.items():
+        if ids:
+            query |= Q(model=model, object_id__in=ids)
+    return list(Change.objects.filter(query).select_related("user", "batch")
+                .order_by("-at", "-pk")[:HISTORY_LIMIT])
