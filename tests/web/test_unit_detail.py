@@ -25,3 +25,20 @@ def test_led_and_co_led_tasks_and_counts(admin_client, indexed_sample):
 
 def test_unknown_unit_is_404(admin_client, indexed_sample):
     assert admin_client.get(reverse("unit_detail", args=[99999])).status_code == 404
+
+
+def test_status_counts_of_led_tasks(admin_client, indexed_sample):
+    from luoshi.core.models import Assessment
+    from luoshi.search.indexing import reindex_all
+
+    s = indexed_sample
+    Assessment.objects.create(report=s.report_q3, task=s.digital, status="behind",
+                              derived_status="behind")
+    Assessment.objects.create(report=s.report_q3, task=s.parks, status="done",
+                              derived_status="done")  # co-led by 市发改局: not counted
+    reindex_all()
+    html = admin_client.get(reverse("unit_detail", args=[s.units.reform.pk])).content.decode()
+    assert "牵头任务状态" in html
+    row = re.findall(r"<tr>(.*?)</tr>", html.split("<tbody>", 1)[1], re.S)[0]
+    assert '<span class="status status--behind">滞后 1</span>' in row
+    assert "已完成" not in row

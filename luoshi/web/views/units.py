@@ -12,6 +12,8 @@ from luoshi.core.models import Report, TaskUnit, Unit
 from luoshi.search.models import TaskEntry
 from luoshi.vocab import UnitRole
 from luoshi.web.access import visible_plans, visible_reports
+from luoshi.web.listing import STATUS_RANK
+from luoshi.web.statuses import statuses_available
 
 
 @dataclass
@@ -30,11 +32,12 @@ class ReportBlock:
 
     @property
     def statuses(self) -> dict[str, int]:
+        """Status counts of the tasks the unit leads, most urgent first."""
         counts: dict[str, int] = defaultdict(int)
-        for e in (*self.led, *self.co):
+        for e in self.led:
             if e.status:
                 counts[e.status] += 1
-        return dict(counts)
+        return {s: counts[s] for s in STATUS_RANK if counts.get(s)}
 
 
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -66,5 +69,6 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "led": led,
         "co": co,
         "blocks": ordered,
+        "with_status": statuses_available(),
     }
     return render(request, "web/unit_detail.html", context)
