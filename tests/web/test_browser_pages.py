@@ -185,3 +185,39 @@ def test_task_page_with_targets_and_evidence(transactional_db, signed_in):
     assert page.locator("mark.mark-figure").count() >= 1
     web_page.screenshot("task_page_targets")
     web_page.assert_clean()
+
+
+@pytest.mark.parametrize("width", [375, 768])
+def test_new_pages_fit_narrow_screens(live_sample, signed_in, width):
+    web_page = signed_in
+    page = web_page.page
+    page.set_viewport_size({"width": width, "height": 800})
+    s = live_sample
+    for url in (reverse("task_list") + f"?period={s.report_q3.period_id}&q=基站",
+                reverse("dashboard", args=[s.report_q3.pk]),
+                reverse("unit_detail", args=[s.units.reform.pk]),
+                reverse("public_report", args=[s.report_q3.pk]),
+                reverse("import_upload")):
+        web_page.goto(url)
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        widest = page.evaluate("""() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth
+                         && !e.closest('.table-scroll'))
+            .slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + e.outerHTML.slice(0, 80))""")
+        assert overflow <= 0, f"{url} is {overflow}px wider than a {width}px screen: {widest}"
+    web_page.assert_clean()
+
+
+def test_filters_work_from_the_keyboard(live_sample, signed_in):
+    web_page = signed_in
+    page = web_page.page
+    web_page.goto(reverse("task_list"))
+    page.get_by_label("关键词").focus()
+    page.keyboard.type("用地")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # submits the GET form
+    page.wait_for_load_state("networkidle")
+    assert result_serials(page) == ["2"]
+    assert page.locator("mark").first.inner_text() == "用地"
+    web_page.assert_clean()
