@@ -113,15 +113,17 @@ def _entry(family: _Family, plan: Plan, report: Report | None, **fields) -> Task
 
 def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) -> list[TaskEntry]:
     """New rows for the given tasks (None: all of the plan's) in the given reports (None: all
-    of them); the task's own row (report null) is always included."""
+    of them); the task's own row (report null) is always included.
+
+    A task's own row holds the words of the task and of its entries in every report, so a
+    search in no particular period matches on one row per task.
+    """
     tokens = _Tokens()
     families = _families(plan, top_ids, tokens)
     owner: dict[int, int] = {f.task.pk: f.task.pk for f in families.values()}
     owner |= {c.pk: f.task.pk for f in families.values() for c in f.children}
-    reports = Report.objects.filter(plan=plan)
-    if report_ids is not None:
-        reports = reports.filter(pk__in=report_ids)
-    reports = {r.pk: r for r in reports}
+    reports = {r.pk: r for r in Report.objects.filter(plan=plan)}
+    wanted = set(reports) if report_ids is None else set(report_ids) & set(reports)
     progress = Progress.objects.filter(report_id__in=list(reports)).only(
         "report_id", "task_id", "done", "problems", "next_steps", "position", "extra"
     )
@@ -134,8 +136,8 @@ def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) 
             grouped[top, entry.report_id].append(entry)
 
     statuses, latest = _statuses(plan, list(families))
-    rows = [_entry(f, plan, None, tokens=f.words, status=latest.get(f.task.pk, ""))
-            for f in families.values()]
+    everywhere: dict[int, list[str]] = defaultdict(list)  # entry words of a task, all reports
+    rows = []
     for (top, report_id), entries in grouped.items():
         family = families[top]
         if len(entries) > 1:
@@ -144,6 +146,9 @@ def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) 
         texts = [getattr(e, f) for e in entries for f in ("done", "problems", "next_steps")]
         texts += [str(v) for e in entries[:1] for v in (e.extra or {}).values()]
         words = " ".join(t for t in (tokens(x) for x in texts) if t)
+        everywhere[top].append(words)
+        if report_id not in wanted:
+            continue
         positions = [e.position for e in entries if e.position > 0]
         rows.append(_entry(
             family, plan, reports[report_id],
@@ -154,6 +159,11 @@ def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) 
             tokens=f"{family.words} {words}".strip(),
             status=statuses.get((top, report_id), ""),
         ))
+    rows += [
+        _entry(f, plan, None, status=latest.get(f.task.pk, ""),
+               tokens=" ".join([f.words, *everywhere.get(f.task.pk, [])]).strip())
+        for f in families.values()
+    ]
     return rows
 
 

@@ -11,13 +11,13 @@ from luoshi.search.tokens import Word
 
 
 def search_entries(
-    entries: QuerySet[TaskEntry], words: list[Word], *, same_row: bool
+    entries: QuerySet[TaskEntry], words: list[Word], *, same_row: bool = True
 ) -> QuerySet[TaskEntry]:
     """The rows of ``entries`` matching ``words``.
 
-    ``same_row``: the row itself must match (a task in one report: its text and that report's
-    entries). Otherwise a row matches when any row of its task does (a task in no particular
-    report: its text or its entries in any report).
+    ``same_row`` (the default): the row itself must match — a task in one report: its text
+    and that report's entries; a task's own row: its text and its entries in every report.
+    Otherwise a row matches when any row of its task does.
     """
     if not words:
         return entries

@@ -86,7 +86,7 @@ def filter_entries(filters: Filters, plans: QuerySet[Plan]) -> tuple[QuerySet[Ta
         entries = entries.filter(status=filters.status)  # the task's latest report
     words = query_words(filters.q)
     if words:
-        entries = search_entries(entries, words, same_row=filters.period is not None)
+        entries = search_entries(entries, words)
     if filters.sort == "status":
         entries = entries.annotate(status_rank=Case(
             *[When(status=s, then=Value(i)) for i, s in enumerate(STATUS_RANK)],

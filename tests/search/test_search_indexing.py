@@ -109,3 +109,10 @@ def test_rows_carry_statuses_latest_on_the_task_row(indexed, django_capture_on_c
                                   derived_status="on_track")
     status = dict(TaskEntry.objects.filter(task=s.digital).values_list("report_id", "status"))
     assert status == {None: "on_track", s.h1.pk: "behind", s.q3.pk: "on_track"}
+
+
+def test_a_tasks_own_row_holds_its_entries_of_every_report(indexed):
+    s = indexed
+    assert found("资金缺口", same_row=True) == {s.village.pk}  # Q3 problems
+    assert found("选址 一百个", same_row=True) == {s.digital.pk}  # H1 and Q3 together
+    assert found("选址 一百个", report=s.q3, same_row=True) == set()
