@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from luoshi.core.models import Period, Plan, Unit
+from luoshi.vocab import PeriodKind
 from luoshi.web.statuses import STATUS_CHOICES
 
 SORTS = [
@@ -56,10 +57,31 @@ class TaskFilterForm(forms.Form):
             units = Unit.objects.filter(government__plans__pk=plan_id)
         if unit_id and str(unit_id).isdigit():
             units = units | Unit.objects.filter(pk=unit_id)
-        self.unit_menu = units.order_by("name").distinct()
-        self.fields["unit"].widget.choices = [("", "全部单位")] + [
-            (u.pk, u.name) for u in self.unit_menu
-        ]
+        self.unit_menu = list(units.order_by("name").distinct().values_list("pk", "name"))
+        # Menus as (value, label) pairs from plain value queries: the template writes the
+        # options itself (widget rendering of a few hundred options costs tens of ms).
+        self.menus = {
+            "plan": [(pk, f"{name} {year}年") for pk, name, year in
+                     self.fields["plan"].queryset.values_list("pk", "government__name", "year")],
+            "period": [(pk, f"{year}年{label or PeriodKind(kind).label}") for pk, year, label, kind
+                       in self.fields["period"].queryset.values_list("pk", "year", "label", "kind")],
+            "unit": self.unit_menu,
+            "role": ROLES,
+            "status": STATUS_CHOICES if with_status else [],
+            "sort": self.fields["sort"].choices,
+        }
+        self.empty_labels = {"plan": "全部清单", "period": "不限(任务本身)", "unit": "全部单位",
+                             "status": "全部状态"}
+
+    def menu(self, name: str) -> dict:
+        """What select.html needs for one menu: field, options, the chosen value."""
+        bound = self[name]
+        value = bound.value()
+        chosen = "" if value is None else str(value.pk if hasattr(value, "pk") else value)
+        if name in ("role", "sort") and not chosen:
+            chosen = str(self.fields[name].initial)
+        return {"field": bound, "options": [(str(v), label) for v, label in self.menus[name]],
+                "chosen": chosen, "empty": self.empty_labels.get(name)}
 
     def clean_sort(self) -> str:
         return self.cleaned_data.get("sort") or "order"

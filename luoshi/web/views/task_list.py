@@ -46,8 +46,10 @@ def task_list(request: HttpRequest) -> HttpResponse:
     form, filters, entries, words = _query(request)
     entries = entries.select_related("plan__government", "report__period")
     page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+    names = ["plan", "period", "unit", "role", "sort"] + (["status"] if "status" in form.fields else [])
     context = {
         "form": form,
+        "menus": {name: form.menu(name) for name in names},
         "filters": filters,
         "page": page,
         "rows": build_rows(list(page.object_list), words),
