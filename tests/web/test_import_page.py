@@ -86,3 +86,15 @@ def test_csrf_is_enforced(django_user_model, table_bytes):
     client.force_login(django_user_model.objects.create_user("s", password="x", is_staff=True))
     assert upload(client, table_bytes).status_code == 403
     assert Report.objects.count() == 0
+
+
+def test_unconfirmed_uploads_are_forgotten_after_a_day(staff_client, table_bytes):
+    import os
+    import time
+
+    old = upload_dir() / ("a" * 64)
+    old.write_bytes(b"old")
+    os.utime(old, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+    upload(staff_client, table_bytes)
+    assert not old.exists()
+    assert (upload_dir() / hashlib.sha256(table_bytes).hexdigest()).exists()

@@ -9,6 +9,7 @@ leave the database as it was (the import service runs in one transaction).
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path, PurePath
 
 from django.conf import settings
@@ -27,12 +28,24 @@ from luoshi.web.access import can_import
 from luoshi.web.forms import ConfirmForm, UploadForm
 
 PREVIEW_ROWS = 10
+KEEP_SECONDS = 24 * 3600  # a preview not confirmed within a day is forgotten
 
 
 def upload_dir() -> Path:
     path = Path(settings.DATA_DIR) / "uploads"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def forget_old_uploads(now: float | None = None) -> None:
+    """Delete uploaded files whose preview was never confirmed."""
+    limit = (now or time.time()) - KEEP_SECONDS
+    for path in upload_dir().iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+        except FileNotFoundError:  # removed meanwhile by another request
+            pass
 
 
 def _check(request: HttpRequest):
@@ -75,6 +88,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     except (IngestError, ImportRefused) as error:
         return _error_page(request, UploadForm(), error, name)
     key = hashlib.sha256(data).hexdigest()
+    forget_old_uploads()
     (upload_dir() / key).write_bytes(data)
     context = {
         "doc": doc,
