@@ -12,7 +12,8 @@ import os
 import sys
 
 # Sub-command modules, in the order ``luoshi --help`` lists them.
-COMMAND_MODULES = ["parse", "importer", "export", "analyze", "serve", "demo", "users", "remind"]
+COMMAND_MODULES = ["parse", "importer", "export", "analyze", "serve", "demo", "users", "remind",
+                   "reindex"]
 
 
 def setup_django() -> None:
