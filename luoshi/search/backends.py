@@ -48,9 +48,8 @@ def _postgres(words: list[Word]) -> tuple[str, list]:
             clauses.append(one)
             params.append(word.text)
     query = " && ".join(clauses)
-    # The expression is the one the GIN index is built on (migration 0002).
-    sql = (f"SELECT id FROM {ENTRY_TABLE} "
-           f"WHERE to_tsvector('simple'::regconfig, tokens) @@ ({query})")
+    # tsv: to_tsvector('simple', tokens), a stored column with a GIN index (migration 0003).
+    sql = f"SELECT id FROM {ENTRY_TABLE} WHERE tsv @@ ({query})"
     return sql, params
 
 

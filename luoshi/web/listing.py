@@ -64,7 +64,8 @@ class Row:
 
 def filter_entries(filters: Filters, plans: QuerySet[Plan]) -> tuple[QuerySet[TaskEntry], list]:
     """The index rows matching ``filters`` among ``plans``, sorted; and the search words."""
-    entries = TaskEntry.objects.filter(plan__in=plans)
+    # The token text is for matching only: never fetch (or sort) it with the rows.
+    entries = TaskEntry.objects.filter(plan__in=plans).defer("tokens")
     if filters.period is not None:
         entries = entries.filter(period=filters.period)
     else:

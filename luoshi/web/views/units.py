@@ -46,6 +46,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entries = (
         TaskEntry.objects.filter(task_id__in=list(roles), plan__in=visible_plans(request.user))
         .select_related("task", "report__period", "report__plan__government", "plan__government")
+        .defer("tokens")
         .order_by("year_desc", "plan_id", "order")
     )
     reports = set(visible_reports(request.user).values_list("pk", flat=True))
