@@ -83,16 +83,10 @@ def _norm_status(s: str) -> str:
     return "behind" if s == "at_risk" else s
 
 
-def score(analyses: list[TaskAnalysis]) -> dict[str, Any]:
-    gold_t = json.loads((GOLD / "seed000_targets.json").read_text(encoding="utf-8"))
-    gold_m = json.loads((GOLD / "seed000_achievements.json").read_text(encoding="utf-8"))
-    gold_s = json.loads((GOLD / "seed000_status.json").read_text(encoding="utf-8"))
-    pt = Counter(_key(a.serial, t.value, t.unit) for a in analyses for t in a.targets)
-    gt = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_t)
-    pm = Counter(_key(a.serial, m.value, m.unit) for a in analyses for m in a.measurements)
-    gm = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_m)
-    pred_status = {a.serial: _norm_status(str(a.status.value)) for a in analyses}
-    gold_status = {str(g["serial"]): _norm_status(g["status"]) for g in gold_s}
+def status_scores(pred_status: dict[str, str], gold_status: dict[str, str]) -> dict[str, Any]:
+    """Macro-F1 over the classes present in the gold (at_risk counting as behind), accuracy."""
+    pred_status = {k: _norm_status(v) for k, v in pred_status.items()}
+    gold_status = {k: _norm_status(v) for k, v in gold_status.items()}
     classes = sorted(set(gold_status.values()))
     per_class = {}
     for c in classes:
@@ -103,6 +97,27 @@ def score(analyses: list[TaskAnalysis]) -> dict[str, Any]:
         r = tp / (tp + fn) if tp + fn else 0.0
         per_class[c] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
                         "support": tp + fn}
+    return {
+        "macro_f1": sum(v["f1"] for v in per_class.values()) / len(per_class),
+        "accuracy": sum(1 for k, v in gold_status.items() if pred_status.get(k) == v) / len(gold_status),
+        "per_class": per_class,
+        "errors": sorted(
+            ((k, gold_status[k], pred_status.get(k)) for k in gold_status
+             if pred_status.get(k) != gold_status[k]),
+            key=lambda x: int(x[0]) if x[0].isdigit() else 0,
+        ),
+    }
+
+
+def score_against(analyses: list[TaskAnalysis], gold_t: list[dict], gold_m: list[dict],
+                  gold_s: list[dict]) -> dict[str, Any]:
+    """Scores of ``analyses`` against answers in the gold/README.md form (any document)."""
+    pt = Counter(_key(a.serial, t.value, t.unit) for a in analyses for t in a.targets)
+    gt = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_t)
+    pm = Counter(_key(a.serial, m.value, m.unit) for a in analyses for m in a.measurements)
+    gm = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_m)
+    st = status_scores({a.serial: str(a.status.value) for a in analyses},
+                       {str(g["serial"]): g["status"] for g in gold_s})
     t = prf(pt, gt)
     m = prf(pm, gm)
     return {
@@ -110,24 +125,23 @@ def score(analyses: list[TaskAnalysis]) -> dict[str, Any]:
                     "predicted": sum(pt.values())},
         "measurements": {"precision": m[0], "recall": m[1], "f1": m[2], "gold": sum(gm.values()),
                          "predicted": sum(pm.values())},
-        "status": {
-            "macro_f1": sum(v["f1"] for v in per_class.values()) / len(per_class),
-            "accuracy": sum(1 for k, v in gold_status.items() if pred_status.get(k) == v) / len(gold_status),
-            "per_class": per_class,
-        },
-        "behind_recall": per_class.get("behind", {}).get("recall", 0.0),
+        "status": {k: st[k] for k in ("macro_f1", "accuracy", "per_class")},
+        "behind_recall": st["per_class"].get("behind", {}).get("recall", 0.0),
         "errors": {
             "targets_missing": sorted(gt - pt),
             "targets_extra": sorted(pt - gt),
             "measurements_missing": sorted(gm - pm),
             "measurements_extra": sorted(pm - gm),
-            "status": sorted(
-                ((k, gold_status[k], pred_status.get(k)) for k in gold_status
-                 if pred_status.get(k) != gold_status[k]),
-                key=lambda x: int(x[0]) if x[0].isdigit() else 0,
-            ),
+            "status": st["errors"],
         },
     }
+
+
+def score(analyses: list[TaskAnalysis]) -> dict[str, Any]:
+    gold_t = json.loads((GOLD / "seed000_targets.json").read_text(encoding="utf-8"))
+    gold_m = json.loads((GOLD / "seed000_achievements.json").read_text(encoding="utf-8"))
+    gold_s = json.loads((GOLD / "seed000_status.json").read_text(encoding="utf-8"))
+    return score_against(analyses, gold_t, gold_m, gold_s)
 
 
 def passes(s: dict[str, Any]) -> dict[str, bool]:
