@@ -22,6 +22,12 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# Transactions take SQLite's write lock when they begin (waiting up to the timeout): a deferred
+# transaction that read first fails at once with "database is locked" when it then writes while
+# another connection writes (concurrent saves of a round, the search index refreshed on commit).
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+
 def database_from_url(url: str) -> dict:
     """Django DATABASES entry for a postgres:// or sqlite:/// URL."""
     parsed = urlparse(url)
@@ -37,7 +43,8 @@ def database_from_url(url: str) -> dict:
         }
     if parsed.scheme == "sqlite":
         # sqlite:////abs/path.db is absolute, sqlite:///rel.db relative.
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parsed.path[1:]) or ":memory:"}
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parsed.path[1:]) or ":memory:",
+                "OPTIONS": SQLITE_OPTIONS}
     raise ValueError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r}")
 
 
@@ -108,7 +115,7 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "luoshi.sqlite3",
-            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20},
+            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", **SQLITE_OPTIONS},
         }
     }
 
