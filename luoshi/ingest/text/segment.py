@@ -47,7 +47,7 @@ HEADING_MIN_ECHO_TITLED = 0.25
 TITLE_SHAPE = 0.5
 HEADING_ECHO = 4.0
 HEADING_COST = 1.5
-PARTIAL_COST = 1.0  # a sub-row whose later cells were merged with an earlier sub-row's
+SPANNED_COST = 0.5  # per cell of a sub-row missing because an earlier sub-row's spans it
 
 
 @dataclass(frozen=True)
@@ -185,16 +185,16 @@ def _plain(sc: _Scorer, k: int, lo: int) -> tuple[float, list[tuple[int, int]]]:
 def _subrows(sc: _Scorer, k: int) -> tuple[float, list[SegItem]]:
     """Best split into two or more sub-rows, each a heading then k cells.
 
-    A sub-row after the first may hold only its heading and first cell: the later cells of
-    the published table spanned several sub-rows (rowspan) and were written out once.
+    In a sub-row after the first, any cell but the first may be missing: the published table
+    let that column's cell of an earlier sub-row span several sub-rows (rowspan), and a
+    spanning cell is written out once, in the first sub-row it covers.
     """
     n = sc.n
-    # done[c][j]: best score for [0, j) ending with a complete sub-row, c = min(rows, 2);
-    # done_back[(c, j)] is None for a full sub-row, (pc, h) for a partial one.
+    # done[c][j]: best score for [0, j) ending with a complete sub-row, c = min(rows, 2).
     done = [[NEG] * (n + 1) for _ in range(3)]
     done[0][0] = 0.0
-    done_back: dict[tuple[int, int], tuple[int, int] | None] = {}
-    # cellv[c][r][j]: a full sub-row's cell r ends at j; back-pointers (prev count, start).
+    # cellv[c][r][j]: the sub-row's cell r ends at j; back-pointers (prev count, start), a
+    # start equal to j being a spanned (missing) cell.
     cellv = [[[NEG] * (n + 1) for _ in range(k)] for _ in range(3)]
     back: dict[tuple[int, int, int], tuple[int, int]] = {}
     for j in range(n + 1):
@@ -202,6 +202,8 @@ def _subrows(sc: _Scorer, k: int) -> tuple[float, list[SegItem]]:
             prevs = [0] if c == 1 else [1, 2]
             for r in range(k):
                 best, arg = NEG, None
+                if r and c == 2 and cellv[c][r - 1][j] != NEG:
+                    best, arg = cellv[c][r - 1][j] - SPANNED_COST, (c, j)
                 for i in range(j):
                     if r == 0:
                         h = i - 1  # heading paragraph just before the first cell
@@ -224,33 +226,13 @@ def _subrows(sc: _Scorer, k: int) -> tuple[float, list[SegItem]]:
                 if arg is not None:
                     cellv[c][r][j] = best
                     back[(c, r, j)] = arg
-            if cellv[c][k - 1][j] > done[c][j]:
-                done[c][j] = cellv[c][k - 1][j]
-                done_back[(c, j)] = None
-            # Partial sub-row: heading h, first cell [h + 1, j), after at least one sub-row.
-            for h in range(j - 1):
-                if sc.head[h] == NEG:
-                    continue
-                for pc in prevs:
-                    if pc == 0 or done[pc][h] == NEG:
-                        continue
-                    v = done[pc][h] + sc.head[h] + sc.cell(0, h + 1, j) - PARTIAL_COST
-                    if v > done[c][j]:
-                        done[c][j] = v
-                        done_back[(c, j)] = (pc, h)
+            done[c][j] = max(done[c][j], cellv[c][k - 1][j])
     score = done[2][n]
     if score == NEG:
         return NEG, []
     items: list[SegItem] = []
     c, j = 2, n
     while j > 0:
-        partial = done_back[(c, j)]
-        if partial is not None:
-            pc, h = partial
-            cells = [(h + 1, j)] + [(j, j)] * (k - 1)
-            items.append(SegItem(heading=h, cells=tuple(cells)))
-            c, j = pc, h
-            continue
         cells = []
         for r in range(k - 1, -1, -1):
             pc, i = back[(c, r, j)]
@@ -281,7 +263,7 @@ def segment(
         return [SegItem(None, cells)]
     sc = _Scorer(paras, roles, task_text)
     plain_score, plain_cells = _plain(sc, k, 0)
-    if n >= 2 * (k + 1) and sc.head[0] != NEG:
+    if n >= k + 3 and sc.head[0] != NEG:  # a full sub-row, then heading and one cell
         sub_score, sub_items = _subrows(sc, k)
     else:
         sub_score, sub_items = NEG, []
