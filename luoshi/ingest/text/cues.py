@@ -135,16 +135,39 @@ DONE_CUES: dict[str, float] = {
     "签约": 1,
 }
 
+# Cues that are patterns rather than words: a period counted from January ("1-8月",
+# "1—9月份", "1至9月") frames a running total, i.e. a report of what was done.
+DONE_PATTERNS: dict[str, float] = {
+    r"(?<!\d)1\s*[-—–~～至]\s*\d{1,2}\s*月": 1.5,
+}
+
 _CUES = {
     ColumnRole.PROBLEMS: PROBLEM_CUES,
     ColumnRole.NEXT_STEPS: PLAN_CUES,
     ColumnRole.DONE: DONE_CUES,
 }
 
+_REGEX_CUES = {ColumnRole.DONE: DONE_PATTERNS}
 _PATTERNS = {
-    role: re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True)))
+    role: re.compile(
+        "|".join(
+            [*_REGEX_CUES.get(role, {}), *sorted(map(re.escape, table), key=len, reverse=True)]
+        )
+    )
     for role, table in _CUES.items()
 }
+_REGEX_COMPILED = {
+    role: [(re.compile(rx), w) for rx, w in table.items()] for role, table in _REGEX_CUES.items()
+}
+
+
+def _weight(role: ColumnRole, cue: str) -> float:
+    weight = _CUES[role].get(cue)
+    if weight is not None:
+        return weight
+    return next(w for rx, w in _REGEX_COMPILED[role] if rx.fullmatch(cue))
+
+
 _LEAD = re.compile(
     r"^(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]+[、是])?\s*"
 )
@@ -159,11 +182,10 @@ def cue_score(role: ColumnRole, paragraph: str) -> float:
     pattern = _PATTERNS.get(role)
     if pattern is None:
         return 0.0
-    table = _CUES[role]
     body = _LEAD.sub("", paragraph, count=1)
     total = 0.0
     for n, m in enumerate(pattern.finditer(body)):
-        weight = table[m.group(0)]
+        weight = _weight(role, m.group(0))
         total += weight * (2 if n == 0 and m.start() < 6 else 1)
     # Long paragraphs collect hits by sheer length; damp that, and saturate: wording is
     # evidence, but never enough by itself to outweigh a list that plainly runs on.
