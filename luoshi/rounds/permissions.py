@@ -31,14 +31,17 @@ READ_ALL = {ADMIN, Role.SUPERVISOR, Role.LEADER}
 class Action(StrEnum):
     READ = "read"  # a report, task or entry
     OPEN_ROUND = "open_round"  # a plan: open a report for a period
-    EDIT_ENTRY = "edit_entry"  # a progress entry: done / problems / next steps (lead unit)
-    CONTRIBUTE = "contribute"  # a progress entry: a co-unit's contribution
-    SUBMIT = "submit"  # a progress entry (lead unit)
+    # A progress entry: done / problems / next steps, reported values. The lead unit's liaison,
+    # or the office on the unit's behalf (units often send their text by other channels).
+    EDIT_ENTRY = "edit_entry"
+    CONTRIBUTE = "contribute"  # a progress entry: a co-unit's contribution (admin: any co-unit)
+    SUBMIT = "submit"  # a progress entry (lead unit, or the office on its behalf)
     REVIEW = "review"  # a progress entry: approve or return (supervisor)
     PUBLISH = "publish"  # a report (supervisor)
     OVERDUE = "overdue"  # the overdue view of a report
     REMIND = "remind"  # send reminders for a report
     HISTORY = "history"  # versions of an entry
+    IMPORT = "import"  # upload published tables
 
 
 def role_of(user) -> str:
@@ -65,6 +68,20 @@ def unit_ids(user) -> set[int]:
 def _units_task(task: Task) -> Task:
     """Sub-items carry no units of their own: their parent's units answer for them."""
     return task.parent if task.parent_id and not task.task_units.exists() else task
+
+
+def contributing_units(user, task: Task) -> set[int]:
+    """The co-units of ``task`` the user may write a contribution for: a liaison's own; every
+    co-unit for an admin."""
+    links = TaskUnit.objects.filter(task=_units_task(task), role=UnitRole.CO)
+    if role_of(user) != ADMIN:
+        links = links.filter(unit__in=unit_ids(user))
+    return set(links.values_list("unit_id", flat=True))
+
+
+def on_behalf(user, task: Task) -> bool:
+    """Whether the user writes the task's entry for its lead unit rather than as its liaison."""
+    return UnitRole.LEAD not in task_roles(user, task)
 
 
 def task_roles(user, task: Task) -> set[str]:
@@ -130,16 +147,19 @@ def may(user, action: Action | str, obj=None) -> bool:
     if obj is not None and not can_see(user, obj):
         return False
     supervising = role in {ADMIN, Role.SUPERVISOR}
-    if action in {Action.OPEN_ROUND, Action.REVIEW, Action.PUBLISH, Action.REMIND}:
+    if action in {Action.OPEN_ROUND, Action.REVIEW, Action.PUBLISH, Action.REMIND,
+                  Action.IMPORT}:
         return supervising
     if action == Action.OVERDUE:
         return role in READ_ALL
     if action == Action.HISTORY:
         return role != PUBLIC
     if action in {Action.EDIT_ENTRY, Action.SUBMIT}:
-        return isinstance(obj, Progress) and UnitRole.LEAD in task_roles(user, obj.task)
+        return isinstance(obj, Progress) and (
+            supervising or UnitRole.LEAD in task_roles(user, obj.task))
     if action == Action.CONTRIBUTE:
-        return isinstance(obj, Progress) and UnitRole.CO in task_roles(user, obj.task)
+        return isinstance(obj, Progress) and (
+            role == ADMIN or UnitRole.CO in task_roles(user, obj.task))
     return False
 
 

@@ -14,7 +14,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from luoshi.core.models import Change, Period, Plan, Progress, Report, Task
+from luoshi.core.models import Assessment, Change, Period, Plan, Progress, Report, Task
+from luoshi.core.services.analysis import analyze_report
 from luoshi.rounds.models import (
     Contribution,
     EntryState,
@@ -22,7 +23,7 @@ from luoshi.rounds.models import (
     ReviewEvent,
     RoundEntry,
 )
-from luoshi.rounds.permissions import Action, check
+from luoshi.rounds.permissions import Action, check, contributing_units, on_behalf
 from luoshi.rounds.submission import submission_warnings, task_targets
 
 ENTRY_FIELDS = ("done", "problems", "next_steps")
@@ -145,7 +146,11 @@ class EntryInput:
 
 
 def save_entry(user, progress: Progress, version: int, data: EntryInput) -> Progress:
-    """Save the lead unit's entry if nobody saved it since ``version`` (else :class:`Conflict`)."""
+    """Save the lead unit's entry if nobody saved it since ``version`` (else :class:`Conflict`).
+
+    The office may save it on the unit's behalf: the history names the office's user and the
+    unit. The task's status is then re-derived from the new text (:func:`reanalyze`).
+    """
     check(user, Action.EDIT_ENTRY, progress)
     # Read outside the write transaction: the conditional UPDATE below is the guard, and on
     # SQLite a transaction that reads first cannot upgrade to a write under concurrency.
@@ -166,9 +171,42 @@ def save_entry(user, progress: Progress, version: int, data: EntryInput) -> Prog
         if data.values is not None:
             changed.update(_save_values(current, data.values))
         if changed:
+            if on_behalf(user, current.task):
+                changed["on_behalf_of"] = _lead_unit_name(current.task)
             _change("progress", current.pk, Change.Action.UPDATE, changed, user)
+            reanalyze(current, user)
     current.refresh_from_db()
     return current
+
+
+def _lead_unit_name(task: Task) -> str:
+    lead = task.lead_unit() or (task.parent.lead_unit() if task.parent_id else None)
+    return lead.name if lead is not None else ""
+
+
+STATUS_FIELDS = ("status", "reason")
+
+
+def reanalyze(progress: Progress, user) -> Assessment | None:
+    """Re-derive the status and evidence of the entry's (top-level) task in its report, so they
+    follow the new text; a changed status is recorded in the history under ``user``."""
+    top = progress.task.parent_id or progress.task_id
+    report = Report.objects.select_related("period").get(pk=progress.report_id)
+    before = Assessment.objects.filter(report=report, task_id=top).values(*STATUS_FIELDS).first()
+    analyze_report(report, task_ids={top})
+    after = Assessment.objects.filter(report=report, task_id=top).first()
+    if after is None:
+        return None
+    where = {"report": report.pk, "task": top}
+    if before is None:
+        _change("assessment", after.pk, Change.Action.CREATE,
+                {f: getattr(after, f) for f in STATUS_FIELDS} | where, user)
+    else:
+        diff = {f: [before[f], getattr(after, f)] for f in STATUS_FIELDS
+                if before[f] != getattr(after, f)}
+        if diff:
+            _change("assessment", after.pk, Change.Action.UPDATE, diff | where, user)
+    return after
 
 
 def _save_values(progress: Progress, values: dict[int, float | None]) -> dict:
@@ -189,10 +227,8 @@ def save_contribution(user, progress: Progress, unit_id: int, version: int,
                       text: str) -> Contribution:
     """A co-unit's contribution, with the same version check as entries (version 0: new)."""
     check(user, Action.CONTRIBUTE, progress)
-    from luoshi.rounds.permissions import unit_ids
-
-    if unit_id not in unit_ids(user):
-        raise RoundError("只能以本人联络的单位报送")
+    if unit_id not in contributing_units(user, progress.task):
+        raise RoundError("只能以本人联络的配合单位报送")
     _require_running(progress.report)
     text = text.strip()
     with transaction.atomic():

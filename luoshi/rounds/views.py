@@ -16,8 +16,10 @@ from luoshi.rounds.models import Contribution, EntryState, Reminder
 from luoshi.rounds.permissions import (
     Action,
     check,
+    contributing_units,
     liaison_tasks,
     may,
+    on_behalf,
     readable_entries,
     readable_reports,
     role_of,
@@ -83,13 +85,14 @@ def _entry_context(request, progress: Progress, **forms_):
     targets = task_targets(progress.task)
     values = {rv.target_id: rv.value for rv in progress.reported_values.all()}
     contributions = list(progress.contributions.select_related("unit", "updated_by"))
-    mine = [c for c in contributions if c.unit_id in unit_ids(user)]
+    can_edit = may(user, Action.EDIT_ENTRY, progress)
     context = {
         "entry": progress, "report": progress.report, "task": progress.task,
         "state": services.entry_of(progress),
         "previous": services.previous_entries(progress.report).get(progress.task_id),
         "contributions": contributions, "roles": roles,
-        "can_edit": may(user, Action.EDIT_ENTRY, progress),
+        "can_edit": can_edit,
+        "on_behalf": can_edit and on_behalf(user, progress.task),
         "can_review": may(user, Action.REVIEW, progress),
         "can_contribute": may(user, Action.CONTRIBUTE, progress),
         "events": progress.review_events.select_related("user"),
@@ -101,14 +104,13 @@ def _entry_context(request, progress: Progress, **forms_):
         targets=targets)
     context["submit_form"] = forms_.get("submit_form") or SubmitForm()
     context["return_form"] = forms_.get("return_form") or ReturnForm()
-    if context["can_contribute"]:
-        unit = next((u for u in progress.task.units.all() if u.pk in unit_ids(user)), None)
-        if unit is None and progress.task.parent_id:
-            unit = next((u for u in progress.task.parent.units.all() if u.pk in unit_ids(user)),
-                        None)
-        row = next((c for c in mine if unit and c.unit_id == unit.pk), None)
+    writable = sorted(contributing_units(user, progress.task)) if context["can_contribute"] else []
+    if writable:
+        # A liaison writes for their own co-unit; an admin for the first co-unit.
+        unit_id = writable[0]
+        row = next((c for c in contributions if c.unit_id == unit_id), None)
         context["contribution_form"] = forms_.get("contribution_form") or ContributionForm(
-            initial={"unit": unit.pk if unit else 0, "version": row.version if row else 0,
+            initial={"unit": unit_id, "version": row.version if row else 0,
                      "text": row.text if row else ""})
     context["warnings"] = forms_.get("warnings")
     return context

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from roles import PASSWORD
 
-from luoshi.core.models import Progress, Report
+from luoshi.core.models import Assessment, Change, Progress, Report
 from luoshi.rounds.models import EntryState, LoginFailure
 
 
@@ -99,3 +99,18 @@ def test_logout_is_a_post(people, client_for):
     assert "_auth_user_id" in c.session
     assert c.post(reverse("logout"))["Location"] == "/"
     assert "_auth_user_id" not in c.session
+
+
+def test_supervisor_edits_on_behalf_through_the_page(opened, people, client_for):
+    p = opened.entry[opened.roads.pk]
+    c = client_for(people.supervisor)
+    html = c.get(reverse("round_entry", args=[p.pk])).content.decode()
+    assert "代牵头单位填报" in html and 'name="done"' in html
+    assert c.post(reverse("round_entry_save", args=[p.pk]),
+                  {"version": 1, "done": "新建道路30公里。"}).status_code == 302
+    change = Change.objects.get(model="progress", object_id=p.pk)
+    assert change.user == people.supervisor and change.fields["on_behalf_of"] == "市发改局"
+    # The status follows the new text at once.
+    assert Assessment.objects.get(report=opened.report, task=opened.roads).status == "behind"
+    lead = client_for(people.reform).get(reverse("round_entry", args=[p.pk])).content.decode()
+    assert "代牵头单位填报" not in lead and "督查员" in lead

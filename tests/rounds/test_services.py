@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from luoshi.core.models import Change, Progress, Report
+from luoshi.core.models import Assessment, Change, Measurement, Progress, Report
 from luoshi.rounds import services
 from luoshi.rounds.models import EntryState, ReviewEvent
 from luoshi.rounds.services import EntryInput
@@ -140,3 +140,54 @@ def test_liaison_cannot_review_or_publish(opened, people):
         services.approve_entry(people.water, p)
     with pytest.raises(PermissionDenied):
         services.publish(people.leader, opened.report)
+
+
+def test_supervisor_saves_and_submits_on_the_units_behalf(opened, people):
+    p = opened.entry[opened.park_a.pk]
+    saved = services.save_entry(people.supervisor, p, 1, entry("东岛公园主体完工。"))
+    assert saved.updated_by == people.supervisor
+    change = Change.objects.get(model="progress", object_id=p.pk)
+    assert change.user == people.supervisor and change.fields["on_behalf_of"] == "市经信局"
+    assert services.submit_entry(people.supervisor, p).submitted_by == people.supervisor
+    # The lead unit's own saves name nobody else.
+    own = opened.entry[opened.roads.pk]
+    services.save_entry(people.reform, own, 1, entry())
+    assert "on_behalf_of" not in Change.objects.get(model="progress", object_id=own.pk).fields
+
+
+def test_supervisor_cannot_contribute_admin_can_for_a_co_unit(opened, people):
+    p = opened.entry[opened.roads.pk]
+    with pytest.raises(PermissionDenied):
+        services.save_contribution(people.supervisor, p, opened.economy.pk, 0, "代报。")
+    with pytest.raises(services.RoundError, match="配合单位"):  # 发改 leads, it is no co-unit
+        services.save_contribution(people.admin, p, opened.reform.pk, 0, "代报。")
+    row = services.save_contribution(people.admin, p, opened.economy.pk, 0, "代报。")
+    assert row.updated_by == people.admin
+
+
+def test_save_re_derives_status_and_evidence_with_history(opened, people):
+    p = opened.entry[opened.roads.pk]  # task: 新建改造道路100公里 (H1: half the year elapsed)
+    services.save_entry(people.reform, p, 1, entry("新建道路30公里。"))
+    a = Assessment.objects.get(report=opened.report, task=opened.roads)
+    assert a.status == "behind" and a.evidence[0]["text"] == "新建道路30公里"
+    assert Measurement.objects.get(report=opened.report, task=opened.roads).value == 30
+    created = Change.objects.get(model="assessment", object_id=a.pk)
+    assert created.action == Change.Action.CREATE and created.user == people.reform
+    services.save_entry(people.reform, p, 2, entry("新建道路100公里,全面完成。"))
+    a.refresh_from_db()
+    assert a.status == "on_track"
+    assert Measurement.objects.get(report=opened.report, task=opened.roads).value == 100
+    update = Change.objects.filter(model="assessment", object_id=a.pk).latest("id")
+    assert update.fields["status"] == ["behind", "on_track"] and update.fields["task"] == opened.roads.pk
+    # A sub-item's entry re-derives its parent's status; other tasks are left alone.
+    services.save_entry(people.economy, opened.entry[opened.park_a.pk], 1, entry("主体完工。"))
+    assert set(Assessment.objects.filter(report=opened.report).values_list("task", flat=True)) == {
+        opened.roads.pk, opened.parks.pk}
+
+
+def test_saving_the_same_text_does_not_re_analyse(opened, people):
+    p = opened.entry[opened.roads.pk]
+    services.save_entry(people.reform, p, 1, entry("新建道路30公里。"))
+    services.save_entry(people.reform, p, 2, entry("新建道路30公里。"))
+    assert Change.objects.filter(model="assessment").count() == 1
+    assert Change.objects.filter(model="progress").count() == 1
