@@ -3,6 +3,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from luoshi.core.models import Plan, Progress, Report, Task
+from luoshi.rounds.models import ReportedValue
 from luoshi.vocab import PeriodKind
 
 
@@ -37,24 +38,50 @@ class TaskSerializer(serializers.ModelSerializer):
                 for link in task.task_units.all()]
 
 
+class ReportedValueSerializer(serializers.ModelSerializer):
+    """The figure reported for one numeric target of the task, with the target it answers."""
+
+    metric = serializers.CharField(source="target.metric", read_only=True)
+    comparator = serializers.CharField(source="target.comparator", read_only=True)
+    target_value = serializers.FloatField(source="target.value", read_only=True)
+    unit = serializers.CharField(source="target.unit", read_only=True)
+
+    class Meta:
+        model = ReportedValue
+        fields = ["target", "metric", "comparator", "target_value", "unit", "value"]
+
+
 class EntrySerializer(serializers.ModelSerializer):
     state = serializers.SerializerMethodField()
+    reported_values = ReportedValueSerializer(many=True, read_only=True)
 
     class Meta:
         model = Progress
         fields = ["id", "report", "task", "position", "done", "problems", "next_steps",
-                  "version", "updated_at", "state"]
+                  "version", "updated_at", "state", "reported_values"]
 
     def get_state(self, entry: Progress) -> str | None:
         round_entry = getattr(entry, "round_entry", None)
         return round_entry.state if round_entry is not None else None
 
 
+class ReportedValueWriteSerializer(serializers.Serializer):
+    target = serializers.IntegerField(min_value=1, help_text="a numeric target of the entry's task")
+    value = serializers.FloatField(allow_null=True, help_text="the reported figure; null clears it")
+
+
 class EntryWriteSerializer(serializers.Serializer):
-    version = serializers.IntegerField(min_value=1)
+    version = serializers.IntegerField(min_value=1, help_text="the version the edit started from")
     done = serializers.CharField(allow_blank=True, default="", max_length=20000)
     problems = serializers.CharField(allow_blank=True, default="", max_length=20000)
     next_steps = serializers.CharField(allow_blank=True, default="", max_length=20000)
+    reported_values = ReportedValueWriteSerializer(
+        many=True, required=False, max_length=200,
+        help_text="figures per numeric target (实绩); targets left out keep their value")
+
+    def values(self) -> dict[int, float | None] | None:
+        rows = self.validated_data.get("reported_values")
+        return None if rows is None else {r["target"]: r["value"] for r in rows}
 
 
 class SubmitSerializer(serializers.Serializer):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.contrib.auth import authenticate
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action, api_view, permission_classes, throttle_classes
@@ -15,6 +17,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from luoshi.api import serializers as s
 from luoshi.core.models import Period
 from luoshi.rounds import services, throttle
+from luoshi.rounds.models import ReportedValue
 from luoshi.rounds.permissions import (
     readable_plans,
     readable_progress,
@@ -34,8 +37,15 @@ def exception_handler(exc, context):
 
 
 def _int_param(request, name: str) -> int | None:
+    """A positive integer query parameter; anything else is ignored (isdigit alone lets "²"
+    through, which int() refuses)."""
     raw = request.query_params.get(name)
-    return int(raw) if raw and raw.isdigit() else None
+    return int(raw) if raw and raw.isascii() and raw.isdigit() else None
+
+
+def _filter(name: str, what: str) -> OpenApiParameter:
+    return OpenApiParameter(name, OpenApiTypes.INT, OpenApiParameter.QUERY, required=False,
+                            description=f"only {what} (an id; anything else is ignored)")
 
 
 class PlanViewSet(viewsets.ReadOnlyModelViewSet):
@@ -45,6 +55,7 @@ class PlanViewSet(viewsets.ReadOnlyModelViewSet):
         return readable_plans(self.request.user).select_related("government").order_by("pk")
 
 
+@extend_schema_view(list=extend_schema(parameters=[_filter("plan", "reports of this plan")]))
 class ReportViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.ReportSerializer
 
@@ -75,6 +86,7 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(s.ReportSerializer(report).data)
 
 
+@extend_schema_view(list=extend_schema(parameters=[_filter("plan", "tasks of this plan")]))
 class TaskViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.TaskSerializer
 
@@ -85,11 +97,14 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
         return tasks.order_by("plan", "parent_id", "order", "pk")
 
 
+@extend_schema_view(list=extend_schema(parameters=[_filter("report", "entries of this report")]))
 class EntryViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.EntrySerializer
 
     def get_queryset(self):
-        entries = readable_progress(self.request.user).select_related("round_entry")
+        entries = readable_progress(self.request.user).select_related("round_entry").prefetch_related(
+            Prefetch("reported_values", ReportedValue.objects.select_related("target")
+                     .order_by("target__position", "target_id")))
         report = _int_param(self.request, "report")
         entries = entries.filter(report=report) if report is not None else entries
         return entries.order_by("report", "position", "pk")
@@ -97,14 +112,16 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=s.EntryWriteSerializer,
                    responses={200: s.EntrySerializer, 409: s.ErrorSerializer})
     def update(self, request, pk=None):
-        """Save an entry (the lead unit's liaison) if ``version`` is still current (else 409)."""
+        """Save an entry (the lead unit's liaison, or the office on its behalf) if ``version`` is
+        still current (else 409), with reported figures per numeric target. The task's status
+        is re-derived from the new text."""
         entry = self.get_object()
         data = s.EntryWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        saved = services.save_entry(request.user, entry, v["version"],
-                                    services.EntryInput(v["done"], v["problems"], v["next_steps"]))
-        return Response(s.EntrySerializer(saved).data)
+        services.save_entry(request.user, entry, v["version"], services.EntryInput(
+            v["done"], v["problems"], v["next_steps"], data.values()))
+        return Response(s.EntrySerializer(self.get_object()).data)
 
     @extend_schema(request=s.SubmitSerializer,
                    responses={200: s.EntrySerializer, 409: s.ErrorSerializer})

@@ -5,8 +5,9 @@ import json
 from django.test import Client
 from roles import PASSWORD
 
-from luoshi.core.models import Report
-from luoshi.rounds.models import LoginFailure
+from luoshi.core.models import Assessment, Change, Progress, Report, Target
+from luoshi.core.services.analysis import analyze_report
+from luoshi.rounds.models import LoginFailure, ReportedValue
 
 
 def api(client: Client, method: str, path: str, token: str | None = None, data=None):
@@ -33,6 +34,16 @@ def test_openapi_document(client, db):
     assert {"/api/entries/{id}/", "/api/entries/{id}/submit/", "/api/reports/{id}/publish/",
             "/api/token/"} <= set(doc["paths"])
     assert "tokenAuth" in doc["components"]["securitySchemes"]
+    # Query filters and reported values are documented.
+    for path, name in [("/api/reports/", "plan"), ("/api/tasks/", "plan"),
+                       ("/api/entries/", "report")]:
+        params = {p["name"]: p for p in doc["paths"][path]["get"]["parameters"]}
+        assert params[name]["in"] == "query" and params[name]["schema"]["type"] == "integer"
+    schemas = doc["components"]["schemas"]
+    write = schemas["EntryWrite"]["properties"]["reported_values"]
+    assert write["items"]["$ref"].endswith("/ReportedValueWrite")
+    assert set(schemas["ReportedValueWrite"]["properties"]) == {"target", "value"}
+    assert "reported_values" in schemas["Entry"]["properties"]
 
 
 def test_anonymous_reads_published_only(client, opened):
@@ -91,3 +102,46 @@ def test_open_round_via_api(client, opened, people):
     again = api(client, "post", "/api/reports/", office, {"plan": opened.plan.pk,
                                                            "period_kind": "q3"})
     assert again.status_code == 409
+
+
+def test_filters_by_plan_and_report(client, opened, people):
+    office = token(client, "督查员")
+    reports = api(client, "get", f"/api/reports/?plan={opened.plan.pk}", office).json()
+    assert {r["id"] for r in reports["results"]} == {opened.prev.pk, opened.report.pk}
+    assert api(client, "get", "/api/reports/?plan=999999", office).json()["count"] == 0
+    entries = api(client, "get", f"/api/entries/?report={opened.prev.pk}", office).json()
+    assert [e["task"] for e in entries["results"]] == [opened.roads.pk]
+    # A filter that is not an id is ignored (it used to reach int() for "²").
+    assert api(client, "get", "/api/tasks/?plan=²", office).status_code == 200
+
+
+def test_reported_values_through_the_api(client, opened, people):
+    analyze_report(opened.report)  # stores the task's targets: 新建改造道路100公里
+    target = Target.objects.get(task=opened.roads)
+    lead = token(client, "发改联络员")
+    entry = opened.entry[opened.roads.pk]
+    url = f"/api/entries/{entry.pk}/"
+    saved = api(client, "put", url, lead, {"version": 1, "done": "稳步推进。",
+                                            "reported_values": [{"target": target.pk,
+                                                                 "value": 30}]})
+    assert saved.status_code == 200, saved.content
+    assert saved.json()["reported_values"] == [{
+        "target": target.pk, "metric": target.metric, "comparator": target.comparator,
+        "target_value": 100.0, "unit": "公里", "value": 30.0}]
+    change = Change.objects.get(model="progress", object_id=entry.pk)
+    assert change.fields[f"target:{target.pk}"] == [None, 30.0]
+    # The status was re-derived from the saved text (boilerplate only).
+    assert Assessment.objects.get(report=opened.report, task=opened.roads).status == "vague"
+    # A figure was reported: only the boilerplate warning is left.
+    submitted = api(client, "post", url + "submit/", lead)
+    assert [w["code"] for w in submitted.json()["warnings"]] == ["boilerplate"]
+    # A target of another task is refused and nothing changes.
+    other = Target.objects.create(task=opened.river, metric="河道", comparator=">=", value=5)
+    refused = api(client, "put", url, lead, {"version": 2, "done": "改。", "reported_values": [
+        {"target": other.pk, "value": 1}]})
+    assert refused.status_code == 409 and "不属于该任务" in refused.json()["detail"]
+    assert Progress.objects.get(pk=entry.pk).version == 2
+    assert list(ReportedValue.objects.values_list("target", "value")) == [(target.pk, 30.0)]
+    bad = api(client, "put", url, lead, {"version": 2, "reported_values": [{"target": target.pk,
+                                                                          "value": "很多"}]})
+    assert bad.status_code == 400

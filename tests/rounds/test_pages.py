@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from roles import PASSWORD
 
-from luoshi.core.models import Assessment, Change, Progress, Report
-from luoshi.rounds.models import EntryState, LoginFailure
+from luoshi.core.models import Assessment, Change, Progress, Report, Target
+from luoshi.core.services.analysis import analyze_report
+from luoshi.rounds.models import EntryState, LoginFailure, ReportedValue
 
 
 def test_supervisor_opens_a_round_through_the_form(rp, people, client_for):
@@ -114,3 +115,24 @@ def test_supervisor_edits_on_behalf_through_the_page(opened, people, client_for)
     assert Assessment.objects.get(report=opened.report, task=opened.roads).status == "behind"
     lead = client_for(people.reform).get(reverse("round_entry", args=[p.pk])).content.decode()
     assert "代牵头单位填报" not in lead and "督查员" in lead
+
+
+def test_entry_form_takes_a_value_per_stored_target(opened, people, client_for):
+    analyze_report(opened.report)
+    target = Target.objects.get(task=opened.roads)
+    p = opened.entry[opened.roads.pk]
+    c = client_for(people.reform)
+    html = c.get(reverse("round_entry", args=[p.pk])).content.decode()
+    assert f'name="target_{target.pk}"' in html and "目标 100公里" in html
+    bad = c.post(reverse("round_entry_save", args=[p.pk]),
+                 {"version": 1, "done": "推进中。", f"target_{target.pk}": "三十"})
+    assert bad.status_code == 400 and not ReportedValue.objects.exists()
+    assert Progress.objects.get(pk=p.pk).version == 1
+    ok = c.post(reverse("round_entry_save", args=[p.pk]),
+                {"version": 1, "done": "完成路基施工。", f"target_{target.pk}": "30"})
+    assert ok.status_code == 302
+    assert ReportedValue.objects.get(progress=p, target=target).value == 30
+    html = c.get(reverse("round_entry", args=[p.pk])).content.decode()
+    assert f'name="target_{target.pk}" value="30.0"' in html
+    # With a reported figure the submission asks no acknowledgement for a missing figure.
+    assert c.post(reverse("round_entry_submit", args=[p.pk]), {}).status_code == 302
