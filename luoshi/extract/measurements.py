@@ -107,6 +107,11 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             continue
         if _PLAN_REST.search(norm[q.end : cb]) or _PLAN_VERB.search(before):
             continue
+        later = next((p for p in quantities if p.is_amount and q.end <= p.start < cb), None)
+        if later is not None and later.family != q.family and any(
+            w in norm[q.end : later.num_start] for w in rules.SUBJECT_LINK_VERBS
+        ):
+            continue
         if any(w in before for w in rules.REMAINDER_WORDS) or _future(norm, periods, sa, ca, q.num_start):
             continue
         direction = 0
@@ -115,6 +120,10 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             direction = -1
         elif any(near.endswith(w) or w in near for w in _INC):
             direction = 1
+        elif cands and cands[-1].clause == (ca, cb) and norm[cands[-1].q.end : q.num_start].strip() in (
+            rules.FIGURE_JOINERS
+        ):
+            direction = cands[-1].direction  # "分别下降22.7%和34.6%": both fell
         period = None
         for p in periods:
             if sa <= p.start < q.num_start:
@@ -184,8 +193,15 @@ def _concepts(text: str) -> set[str]:
     return {k for k, words in rules.METRIC_CONCEPTS.items() if any(w in text for w in words)}
 
 
+_NEUTRAL = re.compile(rules.METRIC_NEUTRAL)
+
+
+def _metric_words(text: str) -> frozenset[str]:
+    return clauses.bigrams(_NEUTRAL.sub(" ", text))
+
+
 def _score(c: Candidate, t: Target) -> int:
-    return len(clauses.bigrams(c.context) & clauses.bigrams(t.context + t.metric))
+    return len(_metric_words(c.context) & _metric_words(t.context + t.metric))
 
 
 def _compatible(c: Candidate, t: Target) -> bool:

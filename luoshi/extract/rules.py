@@ -53,6 +53,8 @@ PREFIX_REACH = ("达到", "达")
 # Verbs of change; they may stand before the metric ("压减一般公用经费支出5%").
 INCREASE_VERBS = ("同比增长", "增长", "提高", "提升", "增加", "上升", "增幅", "增速")
 DECREASE_VERBS = ("同比下降", "下降", "降低", "压减", "减少", "压缩", "削减", "降幅", "减排", "下浮")
+# "A、B分别下降20%": the figure holds for each metric listed before this word.
+RESPECTIVELY = "分别"
 # Adverbs and modal verbs stripped from the front of a target's metric.
 METRIC_LEADING_WORDS = (
     "确保", "力争", "争取", "全年", "年内", "全面", "努力", "实现", "推动", "完成", "安排",
@@ -72,6 +74,8 @@ PLAN_VERB = r"(?<![按照])计划(?:完成|新增|建设|开工|投资|实施|�
 FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "将在", "争取", "有望", "下一步", "下步", "目标是")
 # A figure after these is what remains to be done.
 REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口")
+# Figures joined by these share the verb of change before the first ("下降22.7%和34.6%").
+FIGURE_JOINERS = ("和", "、", "及", "与", "以及")
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.
 BREAKDOWN_WORDS = ("其中", "包括", "含")
 # A percentage after these states the completion share of a plan (ratio_stated).
@@ -95,12 +99,16 @@ WHOLE_DONE = (
 # "(该项已完成)" anywhere in the entry.
 EXPLICIT_DONE = r"[(（](?:该项|此项|本项)?(?:工作)?已(?:经)?(?:全部)?完成[)）]"
 # 已完成全年目标 / 已完成…任务要求 : the year's target is met (not a quarter's or a batch's).
+# A quoted restatement of the target counts as one word: 已完成“压减支出10%、…”的任务.
+_QUOTED_OR_CHAR = r"(?:“[^”]{1,80}”|[^,,。;;“])"
 TARGET_MET = (
-    r"(?:已经?|提前|超额|全面)(?:完成|实现|超额完成)(?:了)?[^,,。;;]{0,20}?(?:全年|年度|上级)?"
-    r"[^,,。;;]{0,6}?(?:目标|任务)(?:要求)?(?=[,,。;;(（)）]|$)"
+    rf"(?:已经?|提前|超额|全面)(?:完成|实现|超额完成)(?:了)?{_QUOTED_OR_CHAR}{{0,20}}?(?:全年|年度|上级)?"
+    rf"{_QUOTED_OR_CHAR}{{0,6}}?(?:目标|任务)(?:要求)?(?=[,,。;;(（)）]|$)"
 )
 # Subjects of such a claim that mean the whole task (anything else names a part).
 WHOLE_SUBJECTS = ("全市", "全区", "全县", "我市", "我区", "我县", "该项", "本项", "此项", "目前", "截至目前")
+# A subject ending in a word of totality covers every part: "各项指标均已…", "N项任务全部…".
+TOTALITY_WORDS = ("均", "全部", "都", "悉数")
 # Words that make a completion partial: 基本完成, 初步完成, 第二批, 一季度任务 …
 PARTIAL_WORDS = ("基本", "初步", "部分", "大部分", "阶段", "季度", "半年", "第一批", "第二批",
                  "第三批", "一期", "首批", "初稿", "前期", "试点", "中间", "编制", "设计", "规划",
@@ -137,6 +145,9 @@ ACHIEVES: dict[str, tuple[str, ...]] = {
     "回购": ("回购", "完成"),
 }
 FINISH_VERBS = tuple(v for v in ACHIEVES if v not in START_VERBS)
+# Right before a finishing verb these promise movement towards it, not the finished object:
+# "加快实现…", "逐步建成…", "推动设立…".
+PROGRESS_ONLY_BEFORE = ("加快", "推进", "推动", "逐步", "持续", "深化", "着力")
 # With 完成 as the achieved verb of a building task, the clause must say what was built.
 BUILD_WORDS = ("建设", "建成", "施工", "工程")
 # Markers that a verb in the progress text is an accomplished fact.
@@ -156,8 +167,26 @@ DELAY_WORDS = (
     "滞后", "缓慢", "较慢", "偏慢", "迟缓", "无法完成", "难以完成", "未能完成", "不能完成", "完不成",
     "做不到", "无法实现", "难以实现", "流拍", "暂缓", "暂停", "停滞", "搁置", "延期", "推迟",
     "延后", "未按计划", "未按期", "未达到序时", "未达序时", "落后于序时", "低于序时", "不及预期",
-    "未能如期", "无法如期", "停工",
+    "未能如期", "无法如期", "停工", "延迟", "拖延", "进展慢", "进度慢", "低于预期", "未达预期",
+    "逾期", "未如期",
 )
+# A delay word after a hedge foresees a delay without stating one ("可能有所推迟") -> a risk.
+HEDGES = ("可能", "或将", "恐将", "或许", "恐怕")
+# "Somewhat" before a delay word ("进度有所滞后"): a slight lag the task's own figures may
+# outweigh — when every target with a reported figure keeps pace, the figures decide.
+MILD_QUALIFIERS = ("有所", "有些", "略有", "稍有", "略显", "稍显", "一定程度")
+# 滞后 after a degree adverb with no word of schedule in its clause describes a state
+# (执法队伍建设较为滞后, 基础设施相对滞后: underdeveloped), not a task behind its schedule.
+STATE_DEGREE = ("较为", "相对", "比较", "仍较", "明显", "严重")
+SCHEDULE_WORDS = ("进度", "进展", "计划", "序时", "时间", "节点", "工期", "开工", "完成", "按期",
+                  "如期", "按时", "年底", "年内", "目标", "任务", "指标")
+# "无法实现 + a means" (无法实现数据对接) says a tool is missing, not that the task cannot be
+# done; it counts only when its object names the task's aim (目标难以实现, 无法实现全年目标).
+MEANS_INABILITY = ("无法实现", "难以实现", "不能实现")
+TASK_AIM_WORDS = ("目标", "任务", "计划", "指标", "进度", "要求")
+# Deferring what is not needed is a saving measure, not a delay ("非急需项目延后实施").
+DELIBERATE_DEFERRAL = (r"(?:非急需|非必要|非刚性|非重点|不急需|可缓)[^,,。;;]{0,10}?"
+                       r"(?:延后|推迟|暂缓|缓建|暂停|延期)")
 # 取消 only as the outcome ("赛事取消,"), not as a reform verb ("取消证明事项").
 CANCELLED = r"(?:被|已|因[^,,。;;]{0,10}?)?取消(?=[,,。;;)）]|$|了)"
 # Risk: the text foresees difficulty without saying it lags -> at_risk.
@@ -166,6 +195,10 @@ RISK_WORDS = (
     "存在风险", "风险较大", "不确定性", "差距较大", "差距大", "不容乐观", "存在不确定",
 )
 RISK_GAP = r"距离[^,,。;;]{0,12}?较大"
+# A risk word counts only when its clause speaks of meeting the task's aim or time
+# (SCHEDULE_WORDS, 实现, 达到): a problems column lists every difficulty of a field
+# ("协调难度较大", "存在风险盲区"), and a supervisor flags only those that put the task in doubt.
+RISK_CONTEXT = (*SCHEDULE_WORDS, "实现", "达到", "达成", "完不成")
 # Negations that cancel a following delay or risk word: 不存在滞后, 无滞后, 没有延期.
 NEGATIONS = ("不存在", "没有", "未出现", "无", "不", "未", "避免", "防止", "杜绝")
 # A delay word in a finding about others (审计发现…滞后) or as the object of supervision
@@ -204,12 +237,20 @@ STOP_BIGRAMS = (
     "计划", "新增", "争取", "全区", "全市", "全县", "我区", "我市", "其中", "截至", "同比", "工作",
     "推进", "开展", "今年", "达到", "项目",
 )
+# Verbs of change and hedges say how a metric moves, not which metric it is: dropped before
+# metric words are compared (总值增长 and 加值增长 share no metric).
+# 建设 is as generic a verb as 推进 (开工建设, 项目建设).
+METRIC_NEUTRAL = r"同比|增长|下降|减少|提高|降低|上升|增速|增幅|降幅|左右|增加(?!值)|建设"
+# A figure followed in its clause by a verb of reporting and a figure of another kind names
+# the set the second one measures ("132个重点项目1-8月完成投资439.9亿元"): it is no measurement.
+SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计")
 # Words naming what kind of quantity a money or count metric is. A measurement and a target
 # that both name a kind, and different kinds, are different metrics (投资 is not 增加值),
 # even when their units agree.
 METRIC_CONCEPTS: dict[str, tuple[str, ...]] = {
     "investment": ("投资",),
-    "value_added": ("增加值", "产值", "GDP", "生产总值"),
+    "value_added": ("增加值", "产值"),
+    "gdp": ("GDP", "生产总值"),  # the whole economy, not one sector's 增加值
     "tax": ("税收", "贡献", "财政收入", "入库", "税"),
     "financing": ("融资", "筹资", "债券", "授信", "贷款"),
     "export": ("出口", "进出口", "外贸"),
@@ -223,4 +264,5 @@ ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成",
 # the noun of the clause before it: "共20项举措,已完成15个".
 ELLIPTIC_MAX_CJK = 1
 ELLIPTIC_DROP = ("已完成", "完成", "已", "累计", "共", "其中", "实现", "达到", "达", "约", "季度",
+                 "分别", "同比", "增长", "下降", "提高", "降低", "和",
                  "一", "二", "三", "四", "前", "月", "底", "至", "截", "目前")

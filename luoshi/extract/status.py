@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from luoshi.extract import clauses, rules
 from luoshi.extract.measurements import RatioStatement
 from luoshi.extract.model import FIELD_DONE, FIELD_PROBLEMS, Measurement, Span, StatusResult, Target
-from luoshi.extract.numbers import normalise
+from luoshi.extract.numbers import find_quantities, normalise
 from luoshi.ingest.model import Period, Task
 from luoshi.vocab import Status
 
 _CANCELLED = re.compile(rules.CANCELLED)
 _RISK_GAP = re.compile(rules.RISK_GAP)
+_DELIBERATE = re.compile(rules.DELIBERATE_DEFERRAL)
 _WHOLE_DONE = re.compile(rules.WHOLE_DONE)
 _EXPLICIT_DONE = re.compile(rules.EXPLICIT_DONE)
 _TARGET_MET = re.compile(rules.TARGET_MET)
@@ -95,18 +96,53 @@ def _word_hits(cells: list[Cell], words: tuple[str, ...]) -> list[tuple[Cell, in
     return hits
 
 
-def _delay_hits(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
-    hits = _word_hits(cells, rules.DELAY_WORDS)
+def _not_a_delay(cell: Cell, i: int, w: str) -> bool:
+    """A delay word that does not say this task lags: a state, a missing means, a saving."""
+    norm = cell.norm
+    a, b = clauses.clause(norm, i)
+    if w == "滞后" and any(norm[a:i].endswith(d) for d in rules.STATE_DEGREE) and not any(
+        s in norm[a:b] for s in rules.SCHEDULE_WORDS
+    ):
+        return True  # 队伍建设较为滞后: underdeveloped, not late
+    if w in rules.MEANS_INABILITY:
+        rest = norm[i + len(w) : b]
+        if clauses.cjk_count(rest) >= 2 and not any(t in rest for t in rules.TASK_AIM_WORDS):
+            return True  # 无法实现数据对接: a tool is missing
+    return any(a + m.start() <= i < a + m.end() for m in _DELIBERATE.finditer(norm[a:b]))
+
+
+def _hedged(norm: str, i: int) -> bool:
+    a, _ = clauses.clause(norm, i)
+    return any(h in norm[max(a, i - 6) : i] for h in rules.HEDGES)
+
+
+def _mild(norm: str, i: int) -> bool:
+    return any(norm[max(0, i - 4) : i].endswith(q) for q in rules.MILD_QUALIFIERS)
+
+
+def _delay_hits(cells: list[Cell]) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
+    """(stated delays, foreseen ones): "可能推迟" foresees, it does not state."""
+    hits = []
+    hedged = []
+    for h in _word_hits(cells, rules.DELAY_WORDS):
+        cell, i, w = h
+        if _not_a_delay(cell, i, w):
+            continue
+        (hedged if _hedged(cell.norm, i) else hits).append(h)
     for cell in cells:
         for m in _CANCELLED.finditer(cell.norm):
             i = m.end() - 2
             if not _foreign(cell.norm, i):
                 hits.append((cell, i, "取消"))
-    return hits
+    return hits, hedged
 
 
 def _risk_hits(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
-    hits = _word_hits(cells, rules.RISK_WORDS)
+    hits = []
+    for cell, i, w in _word_hits(cells, rules.RISK_WORDS):
+        a, b = clauses.clause(cell.norm, i)
+        if any(c in cell.norm[a:b] for c in rules.RISK_CONTEXT):
+            hits.append((cell, i, w))
     for cell in cells:
         for m in _RISK_GAP.finditer(cell.norm):
             if not _negated(cell.norm, m.start()):
@@ -130,10 +166,12 @@ def _fmt(v: float) -> str:
 
 
 def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[RatioStatement],
-                     share: float) -> tuple[list[tuple[str, Span]], list[tuple[str, Span]]]:
-    """(behind reasons, reached reasons), each with the span of the figure it rests on."""
+                     share: float) -> tuple[list[tuple[str, Span]], list[tuple[str, Span]], int]:
+    """(behind reasons, reached reasons, targets keeping pace), reasons with the span of the
+    figure they rest on."""
     behind: list[tuple[str, Span]] = []
     reached: list[tuple[str, Span]] = []
+    paced = 0
     for ti, t in enumerate(targets):
         mine = [m for m in ms if m.target == ti]
         if not mine:
@@ -154,6 +192,8 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
                                latest.span))
             elif latest.value < t.value * rules.RATE_MIN_SHARE:
                 behind.append((f"增长{_fmt(latest.value)}%,远低于目标{_fmt(t.value)}%", latest.span))
+            else:
+                paced += 1
             continue
         if t.comparator == "decrease_by":
             continue
@@ -166,14 +206,19 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
             if ratio > 1 + rules.LIMIT_TOLERANCE:
                 behind.append((f"{_fmt(latest.value)}{latest.unit}超出上限{_fmt(t.value)}{t.unit}",
                                latest.span))
+            else:
+                paced += 1
             continue
         if ratio >= 1:
             reached.append((f"{_fmt(latest.value)}{latest.unit}已达目标{_fmt(t.value)}{t.unit}",
                             latest.span))
+            paced += 1
             continue
         if t.family == "percent":
             continue  # a level (占比65%) is not accumulated over the year
-        if ratio < elapsed - rules.TIME_TOLERANCE:
+        if ratio >= elapsed - rules.TIME_TOLERANCE:
+            paced += 1
+        else:
             behind.append(
                 (f"{latest.as_of or '目前'}仅完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
                  f"低于时间进度{elapsed:.0%}", latest.span)
@@ -183,7 +228,7 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
             if not any(m.ratio_stated == r.value for m in ms):
                 behind.append((f"完成年度计划{_fmt(r.value)}%,低于时间进度{share:.0%}",
                                Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end])))
-    return behind, reached
+    return behind, reached, paced
 
 
 # --- task finished? -------------------------------------------------------------------------
@@ -214,6 +259,8 @@ def _task_goals(text: str) -> list[tuple[str, str]]:
         if found is None:
             continue
         pos, verb = found
+        if c[:pos].endswith(rules.PROGRESS_ONLY_BEFORE):
+            continue
         obj = c[pos + len(verb) :] or c[:pos]
         goals.append((obj, verb))
     return goals
@@ -314,10 +361,14 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
                 continue
             subject = clauses.trim(cell.norm, ca, m.start())
             subject_text = cell.norm[subject[0] : subject[1]]
-            if re.search(r"[0-9]", subject_text) or (
+            if subject_text.endswith(rules.TOTALITY_WORDS):
+                pass  # "20项指标均已超额完成…目标": all of them
+            elif re.search(r"[0-9]", subject_text) or (
                 clauses.cjk_count(subject_text) > 2 and subject_text not in rules.WHOLE_SUBJECTS
             ):
                 continue  # "16个项目已提前完成全年任务", "大长涂已完成建设任务": a part
+            elif not subject_text and _other_figure_before(cell, ca, ms):
+                continue  # "某指标达到25件,超额完成省定目标": one indicator's target
             return "称已完成目标任务", [_clause_span(cell, m.start())]
     if targets and len(reached) == len(targets) and all(
         "已" in s.text[s.text.find(",") + 1 :] for _, s in reached
@@ -333,6 +384,21 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             spans.append(s)
         return "已" + "、".join(dict.fromkeys(g[1] for g in goals)) + ":" + spans[0].text[:24], spans
     return None
+
+
+def _other_figure_before(cell: Cell, ca: int, ms: list[Measurement]) -> bool:
+    """Does the clause before ``ca`` in its sentence report an amount that measures none of
+    the task's targets (an indicator of its own, whose target the next clause says is met)?"""
+    norm = cell.norm
+    sa, _ = clauses.sentence(norm, ca)
+    if ca <= sa:
+        return False
+    pa, pb = clauses.clause(norm, ca - 2)
+    pa = max(pa, sa)
+    if any(m.span.field == cell.field and m.span.item == cell.item and pa <= m.span.end
+           and m.span.start < pb for m in ms):
+        return False
+    return any(q.is_amount for q in find_quantities(norm[pa:pb]))
 
 
 def _stage_behind(task: Task, cells: list[Cell], share: float) -> Span | None:
@@ -366,13 +432,15 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         if hit:
             return StatusResult(Status.NO_DATA, f"称“{hit[1]}”", [_clause_span(cell, hit[0])], "no_data_words")
 
-    delays = _delay_hits(cells)
+    behind, reached, paced = _figure_verdicts(targets, ms, ratios, share)
+    delays, foreseen = _delay_hits(cells)
+    if delays and not behind and paced and all(_mild(c.norm, i) for c, i, _ in delays):
+        delays = []  # "进度有所滞后" while every reported figure keeps pace: the figures decide
     if delays:
         words = "、".join(dict.fromkeys(w for _, _, w in delays))
         where = "存在问题中" if all(c.field == FIELD_PROBLEMS for c, _, _ in delays) else ""
         return StatusResult(Status.BEHIND, f"{where}称“{words}”",
                             [_clause_span(c, i) for c, i, _ in delays], "delay_words")
-    behind, reached = _figure_verdicts(targets, ms, ratios, share)
     if behind:
         return StatusResult(Status.BEHIND, ";".join(r for r, _ in behind), [s for _, s in behind],
                             "figures")
@@ -380,7 +448,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if stage is not None:
         return StatusResult(Status.BEHIND, "目标为年内建成,但仅至开工等初期阶段", [stage], "stage")
     if not done_cells:
-        risks = _risk_hits(cells)
+        risks = foreseen + _risk_hits(cells)
         if risks:
             return StatusResult(Status.AT_RISK, f"完成情况为空;称“{risks[0][2]}”",
                                 [_clause_span(c, i) for c, i, _ in risks], "risk_words")
@@ -388,7 +456,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     done = _done(task, cells, targets, ms, reached)
     if done is not None:
         return StatusResult(Status.DONE, done[0], done[1], "done")
-    risks = _risk_hits(cells)
+    risks = foreseen + _risk_hits(cells)
     if risks:
         words = "、".join(dict.fromkeys(w for _, _, w in risks))
         return StatusResult(Status.AT_RISK, f"称“{words}”", [_clause_span(c, i) for c, i, _ in risks],

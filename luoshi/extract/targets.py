@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from luoshi.extract import clauses, rules
 from luoshi.extract.model import FIELD_TEXT, Span, Target
 from luoshi.extract.numbers import Quantity, blank_quantities, find_quantities, normalise
@@ -41,20 +43,41 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
         metric = _metric(norm, q, sa, sb)
         span = Span(field, item, sa, sb, text[sa:sb])
         context = blank[ca:sb] if sa > ca else blank[sa:sb]
-        out.append(
-            Target(
-                metric=metric,
-                comparator=comparator,
-                value=q.value,
-                unit=q.unit,
-                span=span,
-                family=q.family,
-                factor=q.factor,
-                value_max=q.value_max,
-                context=context,
+        # "A、B分别下降20%": one target for each of A and B.
+        parts = _respective_metrics(norm, sa, q.num_start)
+        for m_text, m_ctx in parts or [(metric, context)]:
+            out.append(
+                Target(
+                    metric=m_text,
+                    comparator=comparator,
+                    value=q.value,
+                    unit=q.unit,
+                    span=span,
+                    family=q.family,
+                    factor=q.factor,
+                    value_max=q.value_max,
+                    context=m_ctx if parts else context,
+                )
             )
-        )
     return out
+
+
+def _respective_metrics(norm: str, sa: int, num_start: int) -> list[tuple[str, str]]:
+    """The metrics of "A、B分别…N" (each with a context of its own), or [] without 分别."""
+    i = norm.rfind(rules.RESPECTIVELY, sa, num_start)
+    if i < 0:
+        return []
+    head = norm[sa:i]
+    rest = norm[i + len(rules.RESPECTIVELY) : num_start]
+    out = []
+    for part in re.split(r"[、和及与]", head):
+        for w in rules.METRIC_LEADING_WORDS:
+            if part.startswith(w) and len(part) > len(w):
+                part = part[len(w) :]
+        if clauses.cjk_count(part) < 2:
+            return []
+        out.append((part.strip(), part.strip() + rest))
+    return out if len(out) >= 2 else []
 
 
 def _verb_before(text: str, a: int, b: int, verbs: tuple[str, ...]) -> int:

@@ -41,6 +41,15 @@ def ms(text, done):
         ("新增标志性楼宇2幢。", "已累计新招引企业37家。", []),
         # a figure with no achievement in its clause is not taken for the target by unit alone
         ("创建示范村20个以上。", "会同6个部门审查名单。", []),
+        # figures joined by 和 share the verb of change before the first
+        ("事故起数、死亡人数分别下降20%。", "1-8月发生事故10起,死亡8人,分别同比下降25%和30%。",
+         [(25, "%", "1-8月", 0), (30, "%", "1-8月", 0)]),
+        # a count naming the set another figure measures is not a measurement of the count
+        ("抓好50个重点项目建设。", "50个重点项目1-8月完成投资80亿元。", []),
+        # the whole economy's output is not one sector's value added; a shared 增长 names no metric
+        ("地区生产总值增长8%左右。", "规上工业增加值增长9%。", []),
+        # 建设 names no metric: 开工 tells the two count targets apart
+        ("抓好20个重点项目建设,新开工10个重大项目。", "1-8月新增项目已有7个开工建设。", [(7, "个", "1-8月", 1)]),
         # labels in progress text
         ("建设5G基站100个。", "2.5G基站已经建成93个。", [(93, "个", "", 0)]),
     ],

@@ -50,8 +50,25 @@ def status(text, done, problems="", period=Q3):
         # vague
         ("加快建设紫菜产业园。", "按计划推进。", "", Status.VAGUE, "boilerplate"),
         ("推进某项目。", "正在推进", "", Status.VAGUE, "boilerplate"),
-        # at risk: difficulty foreseen, no delay stated
-        ("推进一体化。", "与宁波方作了沟通。", "协调工作难度较大。", Status.AT_RISK, "risk_words"),
+        # at risk: difficulty foreseen for meeting the aim or time, no delay stated
+        ("推进平台转型。", "提出组建方案。", "短时间内完成转型难度较大。", Status.AT_RISK, "risk_words"),
+        ("建设某码头。", "完成可研批复。", "用海审批可能有所推迟,影响开工时间。", Status.AT_RISK, "risk_words"),
+        # a difficulty of the field that puts no aim or date in doubt is no risk
+        ("推进一体化。", "与某方作了沟通。", "协调工作难度较大。", Status.ON_TRACK, "progress"),
+        ("推进基层治理。", "建成网格120个。", "基层治理领域还存在风险盲区。", Status.ON_TRACK, "progress"),
+        # a lag that is a state, a missing means, or a deliberate saving is no delay
+        ("推进某专项行动。", "查处案件20起。", "执法力量建设较为滞后。", Status.ON_TRACK, "progress"),
+        ("推进审批改革。", "梳理事项50项。", "各部门数据未打通,无法实现信息共享。", Status.ON_TRACK, "progress"),
+        ("推进审批改革。", "梳理事项50项。", "受疫情影响,全年目标无法实现。", Status.BEHIND, "delay_words"),
+        ("过紧日子。", "开展两轮压减,非急需项目推迟实施。", "", Status.ON_TRACK, "progress"),
+        # a slight lag: the task's figures decide when they keep pace; without figures it lags
+        ("引进人才100名以上。", "前三季度引进人才90名。", "受疫情影响,落户进度有所滞后。", Status.ON_TRACK, "progress"),
+        ("引进人才100名以上。", "前三季度引进人才40名。", "受疫情影响,落户进度有所滞后。", Status.BEHIND, "delay_words"),
+        ("编制专项规划。", "完成规划思路。", "规划编制启动有些延迟。", Status.BEHIND, "delay_words"),
+        # done: a quoted restatement of the target; a subject saying "all of them"
+        ("压减一般性支出不低于10%。", "已完成政府工作报告中“一般性支出压减不低于10%”的任务。", "",
+         Status.DONE, "done"),
+        ("做好对口支援工作。", "全部12项指标均已超额完成省定目标。", "", Status.DONE, "done"),
         # on track
         ("全年筹融资24亿元以上。", "1-9月,共完成融资21亿元。", "", Status.ON_TRACK, "progress"),
         ("数字经济核心产业增加值增长15%。", "1-9月核心产业增加值同比增长10.7%", "", Status.ON_TRACK, "progress"),
@@ -79,10 +96,17 @@ def test_rules(text, done, problems, expected, rule):
         ("主体工程已基本完成。", Status.DONE),  # 基本 is partial
         ("16个项目已提前完成全年任务,其余在建。", Status.DONE),  # a part, not the whole
         ("推进取消证明事项改革。", Status.BEHIND),  # 取消 as a reform verb
+        ("专利拥有量达到25件,超额完成省定目标。", Status.DONE),  # one indicator's own target
     ],
 )
 def test_negations_and_exceptions(done, not_expected):
     assert status("推进某项重点工作。", done).value is not not_expected
+
+
+def test_speeding_up_a_result_is_not_finishing_it():
+    # "加快实现" promises movement towards the result; 30 items online do not finish it
+    assert status("加快实现事项网上办理。", "目前30个事项已实现网上办理。").value is Status.ON_TRACK
+    assert status("实现事项网上办理。", "事项已实现网上办理。").value is Status.DONE
 
 
 def test_time_share_depends_on_period():

@@ -60,6 +60,15 @@ def test_list_joined_by_dun_splits_spans_and_inherits_verb():
     assert ts[0].span.text == "压减一般公用经费和“三公”经费支出5%"
 
 
+def test_respectively_gives_one_target_per_metric():
+    ts = extract_targets("坚决遏制事故,确保事故起数、死亡人数分别下降20%。")
+    assert [(t.metric, t.comparator, t.value, t.unit) for t in ts] == [
+        ("事故起数", "decrease_by", 20, "%"), ("死亡人数", "decrease_by", 20, "%")]
+    assert ts[0].span == ts[1].span and ts[0].span.text == "确保事故起数、死亡人数分别下降20%"
+    # without a list before it, 分别 changes nothing
+    assert len(extract_targets("两项指标分别增长10%")) == 2  # 两项 and 10%, as before
+
+
 def test_number_before_its_noun_gives_metric_after():
     t = one("实施计划,确保40个亿元以下“专精特新”项目入库")
     assert (t.value, t.unit) == (40, "个")
