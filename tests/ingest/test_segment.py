@@ -121,3 +121,66 @@ def test_a_line_ending_in_a_colon_labels_text_in_the_same_cell():
     task = "开工建设东区公园,基本建成西区广场。"
     paras = ["东区公园:", "完成土石方工程。", "西区广场:", "主体已完工。"]
     assert [(it.heading, it.cells) for it in segment(paras, [R.DONE], task)] == [(None, ((0, 4),))]
+
+
+def test_a_later_sub_row_may_lack_a_middle_cell_spanned_from_above():
+    """The problems cell of the first sub-row spans the others: the second sub-row is heading,
+    done, next — its plan line goes to next, not into done."""
+    task = "建设东区公园和西区广场。"
+    paras = [
+        "建设东区公园。",
+        "已完成设计。",
+        "——",
+        "继续推进施工。",
+        "建设西区广场。",
+        "已完成招标。",
+        "继续做好开工准备。",
+    ]
+    assert cells(paras, task) == [
+        ("建设东区公园。", [["已完成设计。"], ["——"], ["继续推进施工。"]]),
+        ("建设西区广场。", [["已完成招标。"], [], ["继续做好开工准备。"]]),
+    ]
+
+
+UNMARKED = [
+    (  # no "——": the numbered plan list opens next, problems is missing
+        ["已完成项目立项。", "1.继续推进建设。", "2.力争年底前开工。"],
+        [["已完成项目立项。"], [], ["1.继续推进建设。", "2.力争年底前开工。"]],
+    ),
+    (  # two paragraphs: done and a plan, problems missing (not: the plan read as problems)
+        ["截至9月底已完成投资2亿元。", "下一步将继续加快施工进度,力争年底前完工。"],
+        [["截至9月底已完成投资2亿元。"], [], ["下一步将继续加快施工进度,力争年底前完工。"]],
+    ),
+    (  # a difficulty then nothing: next missing
+        ["截至9月底已完成投资2亿元。", "征地拆迁难度较大,进度缓慢。"],
+        [["截至9月底已完成投资2亿元。"], ["征地拆迁难度较大,进度缓慢。"], []],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), UNMARKED)
+def test_an_empty_cell_without_a_mark(paras, expected):
+    assert cells(paras) == [(None, expected)]
+
+
+def test_an_unmarked_empty_cell_is_unlikely_where_the_table_marks_them():
+    """Mixed wording ("…难,需要进一步加大…") is a problems cell in a table that writes "——" for
+    its empty cells; only where empty cells go unmarked can wording make it a missing cell."""
+    paras = [
+        "1.已完成规划编制。",
+        "2.已召开推进会。",
+        "项目招引难,需要进一步加大招商力度,继续推进。",
+    ]
+    paras += ["1.继续推进项目招商。", "2.做好年度考核。"]
+    marked = segment(paras, ROLES, marked_empties=True)
+    assert [it.cells for it in marked] == [((0, 2), (2, 3), (3, 5))]
+    unmarked = segment(paras, ROLES)
+    assert [it.cells for it in unmarked] == [((0, 2), (2, 2), (2, 5))]
+
+
+def test_a_period_counted_from_january_reads_as_done():
+    from luoshi.ingest.text.cues import cue_score
+
+    assert cue_score(R.DONE, "1—9月份,菜篮子价格涨幅全省最低。") > 1.0
+    assert cue_score(R.DONE, "1-8月,全市新增企业20家。") > 1.0
+    assert cue_score(R.DONE, "11-12月份组织专项检查。") == 0.0  # a later period, not to date

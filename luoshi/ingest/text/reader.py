@@ -310,6 +310,7 @@ def _section_tasks(
         body.append(paras[i])
         i += 1
     roles = {c.role for c in columns}
+    marked_empties = any(is_empty_mark(p.text) for p in body)
     rows: list[Row] = []
     lead: list[Para] = []
     if ColumnRole.SERIAL in roles:
@@ -326,7 +327,7 @@ def _section_tasks(
         )
     tasks = []
     for r in rows:
-        task = build_task(_row_cells(r, columns, warn), columns, notes)
+        task = build_task(_row_cells(r, columns, warn, marked_empties), columns, notes)
         if r.group:
             task.extra[GROUP_KEY] = r.group
         tasks.append(task)
@@ -367,7 +368,9 @@ def _fill_empty_cells(paras: list[Para], need: int) -> list[Para]:
     return out
 
 
-def _row_cells(row: Row, columns: list[Column], warn: list) -> RowCells:
+def _row_cells(
+    row: Row, columns: list[Column], warn: list, marked_empties: bool = False
+) -> RowCells:
     """Assign a row's paragraphs to columns: fixed columns one paragraph each (units may wrap,
     leaders may be one per line), the progress run split by the segmenter."""
     cols = [
@@ -436,7 +439,10 @@ def _row_cells(row: Row, columns: list[Column], warn: list) -> RowCells:
         )
         if len(middle) < len(run):
             missing += [columns[c].header for c in run[len(middle) :]]
-        for seg in segment(texts, [columns[c].role for c in run], task_text):
+        segs = segment(
+            texts, [columns[c].role for c in run], task_text, marked_empties=marked_empties
+        )
+        for seg in segs:
             heading = texts[seg.heading] if seg.heading is not None else None
             cells = {c: texts[a:b] for c, (a, b) in zip(run, seg.cells, strict=True)}
             out.items.append((heading, cells))

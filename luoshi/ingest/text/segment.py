@@ -47,6 +47,10 @@ HEADING_MIN_ECHO_TITLED = 0.25
 TITLE_SHAPE = 0.5
 HEADING_ECHO = 4.0
 HEADING_COST = 1.5
+# An empty cell written without a mark is rarer than a present one; in a table that marks its
+# empty cells ("——") it takes overwhelming evidence (a list that would open on "2.").
+MISSING_COST = 2.0
+MISSING_COST_MARKED = 7.0
 SPANNED_COST = 0.5  # per cell of a sub-row missing because an earlier sub-row's spans it
 
 
@@ -158,16 +162,19 @@ class _Scorer:
         return score
 
 
-def _plain(sc: _Scorer, k: int, lo: int) -> tuple[float, list[tuple[int, int]]]:
-    """Best split of paragraphs [lo, n) into exactly k cells."""
+def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tuple[int, int]]]:
+    """Best split of paragraphs [lo, n) into exactly k cells; a cell after the first may be
+    missing (an empty cell written without a mark), at a cost."""
     n = sc.n
     best = [[NEG] * (n + 1) for _ in range(k)]
     back = [[0] * (n + 1) for _ in range(k)]
     for j in range(lo + 1, n + 1):
         best[0][j] = sc.cell(0, lo, j)
     for r in range(1, k):
-        for j in range(lo + r + 1, n + 1):
-            for i in range(lo + r, j):
+        for j in range(lo + 1, n + 1):
+            if best[r - 1][j] != NEG:
+                best[r][j], back[r][j] = best[r - 1][j] - missing, j
+            for i in range(lo + 1, j):
                 if best[r - 1][i] == NEG:
                     continue
                 v = best[r - 1][i] + sc.cell(r, i, j)
@@ -182,12 +189,13 @@ def _plain(sc: _Scorer, k: int, lo: int) -> tuple[float, list[tuple[int, int]]]:
     return best[k - 1][n], cells[::-1]
 
 
-def _subrows(sc: _Scorer, k: int) -> tuple[float, list[SegItem]]:
+def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]:
     """Best split into two or more sub-rows, each a heading then k cells.
 
     In a sub-row after the first, any cell but the first may be missing: the published table
     let that column's cell of an earlier sub-row span several sub-rows (rowspan), and a
-    spanning cell is written out once, in the first sub-row it covers.
+    spanning cell is written out once, in the first sub-row it covers. Any sub-row may also
+    miss a cell written without an empty mark, at the ``missing`` cost.
     """
     n = sc.n
     # done[c][j]: best score for [0, j) ending with a complete sub-row, c = min(rows, 2).
@@ -202,8 +210,9 @@ def _subrows(sc: _Scorer, k: int) -> tuple[float, list[SegItem]]:
             prevs = [0] if c == 1 else [1, 2]
             for r in range(k):
                 best, arg = NEG, None
-                if r and c == 2 and cellv[c][r - 1][j] != NEG:
-                    best, arg = cellv[c][r - 1][j] - SPANNED_COST, (c, j)
+                if r and cellv[c][r - 1][j] != NEG:
+                    skip = min(SPANNED_COST, missing) if c == 2 else missing
+                    best, arg = cellv[c][r - 1][j] - skip, (c, j)
                 for i in range(j):
                     if r == 0:
                         h = i - 1  # heading paragraph just before the first cell
@@ -246,25 +255,30 @@ def _subrows(sc: _Scorer, k: int) -> tuple[float, list[SegItem]]:
 
 
 def segment(
-    paras: Sequence[str], roles: Sequence[ColumnRole], task_text: str = ""
+    paras: Sequence[str],
+    roles: Sequence[ColumnRole],
+    task_text: str = "",
+    *,
+    marked_empties: bool = False,
 ) -> list[SegItem]:
     """Split ``paras`` into cells of the given consecutive columns (one item), or into
     sub-rows (items with headings) when that explains the paragraphs clearly better.
 
-    With fewer paragraphs than columns (a cut-off row) the paragraphs fill the first columns
-    and the rest are empty ranges.
+    A cell after the first may be an empty range: a row with fewer paragraphs than columns, or
+    an empty cell the page wrote without a "——" mark; wording decides which cells they are.
+    ``marked_empties``: the table marks its empty cells elsewhere, so an unmarked one is unlikely.
     """
     k = len(roles)
     n = len(paras)
     if k == 0:
         return []
-    if n <= k:
-        cells = tuple((min(r, n), min(r + 1, n)) for r in range(k))
-        return [SegItem(None, cells)]
+    if n == 0:
+        return [SegItem(None, ((0, 0),) * k)]
     sc = _Scorer(paras, roles, task_text)
-    plain_score, plain_cells = _plain(sc, k, 0)
+    missing = MISSING_COST_MARKED if marked_empties else MISSING_COST
+    plain_score, plain_cells = _plain(sc, k, 0, missing)
     if n >= k + 3 and sc.head[0] != NEG:  # a full sub-row, then heading and one cell
-        sub_score, sub_items = _subrows(sc, k)
+        sub_score, sub_items = _subrows(sc, k, missing)
     else:
         sub_score, sub_items = NEG, []
     if sub_score > plain_score:
