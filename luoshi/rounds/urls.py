@@ -17,4 +17,5 @@ urlpatterns = [
     path("rounds/entries/<int:pk>/submit/", views.entry_submit, name="round_entry_submit"),
     path("rounds/entries/<int:pk>/review/", views.entry_review, name="round_entry_review"),
     path("rounds/entries/<int:pk>/history/", views.entry_history, name="round_entry_history"),
+    path("tasks/<int:pk>/history/", views.task_history, name="task_history"),
 ]

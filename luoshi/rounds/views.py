@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from luoshi.core.models import Progress, Report
+from luoshi.core.models import Progress, Report, Task
 from luoshi.rounds import history, services
 from luoshi.rounds.forms import ContributionForm, EntryForm, OpenRoundForm, ReturnForm, SubmitForm
 from luoshi.rounds.models import Contribution, EntryState, Reminder
 from luoshi.rounds.permissions import (
     Action,
+    can_see,
     check,
     contributing_units,
     liaison_tasks,
@@ -230,4 +233,21 @@ def overdue(request, pk: int):
     return render(request, "rounds/overdue.html", {
         "report": report, "units": overdue_units(report),
         "reminders": Reminder.objects.filter(report=report).select_related("unit")[:100],
+    })
+
+
+def task_history(request, pk: int):
+    """Every recorded change of a task the user may read, newest first, each as a diff."""
+    task = get_object_or_404(Task.objects.select_related("plan__government", "parent"), pk=pk)
+    if not can_see(request.user, task):
+        raise Http404("不存在或无权查看")
+    changes, names = history.task_changes(request.user, task)
+    page = Paginator(changes, history.TASK_HISTORY_PAGE).get_page(request.GET.get("page"))
+    targets = history.target_names(task)
+    views = [history.describe(c, names.get((c.model, c.object_id), c.model), targets)
+             for c in page.object_list]
+    return render(request, "rounds/task_history.html", {
+        "task": task, "page": page, "changes": views,
+        # Who changed what is for the people running the rounds, not the public.
+        "show_people": request.user.is_authenticated,
     })

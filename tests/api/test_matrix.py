@@ -76,6 +76,8 @@ OPS = [
        ON_TASK, 200, {"public", "other_liaison"}),
     Op("page history", "get", lambda w: reverse("round_entry_history", args=[roads(w).pk]),
        ON_TASK, 200, {"public", "other_liaison"}),
+    Op("page task history", "get", lambda w: reverse("task_history", args=[w.roads.pk]),
+       ALL, 200, set()),
     Op("page overdue", "get", lambda w: reverse("round_overdue", args=[w.report.pk]),
        READ_ALL, 200, {"public"}),
     Op("page open form", "get", lambda w: reverse("round_open"), OFFICE, 200, set(),

@@ -1,0 +1,100 @@
+"""The task's history page: every change to the task, its entries, contributions, targets and
+statuses, with who and when and an escaped diff; each reader sees only what they may read."""
+
+from django.urls import reverse
+
+from luoshi.core.models import Change, Plan, Target, Task
+from luoshi.core.services.analysis import correct_target
+from luoshi.rounds import services
+from luoshi.rounds.services import EntryInput
+
+
+def make_history(opened, people):
+    roads = opened.entry[opened.roads.pk]
+    services.save_entry(people.reform, roads, 1, EntryInput("新建道路30公里<script>x</script>。",
+                                                            "", ""))
+    services.save_entry(people.reform, roads, 2, EntryInput("新建道路100公里,全面完成。", "", ""))
+    services.save_contribution(people.economy, roads, opened.economy.pk, 0, "配合完成征地。")
+    target = Target.objects.get(task=opened.roads)
+    correct_target(target, user=people.supervisor, expected_version=1, value=120)
+    Change.objects.create(model="task", object_id=opened.roads.pk, action=Change.Action.UPDATE,
+                          fields={"serial": ["一", "1"]})
+    return roads
+
+
+def page(client, task):
+    response = client.get(reverse("task_history", args=[task.pk]))
+    return response.status_code, response.content.decode()
+
+
+def test_office_sees_every_kind_of_change_as_escaped_diffs(opened, people, client_for):
+    make_history(opened, people)
+    status, html = page(client_for(people.supervisor), opened.roads)
+    assert status == 200
+    for what in ("进展情况 · 半年度", "状态 · 半年度", "目标 · ", "配合单位报送 · 市经信局",
+                 "修改 任务"):
+        assert what in html, what
+    # The second save as a character diff; the first one's markup escaped, never run.
+    assert ("新建道路<del>3</del><ins>10</ins>0公里<del>&lt;script&gt;x&lt;/script&gt;</del>"
+            "<ins>,全面完成</ins>。") in html
+    assert "<script>x" not in html
+    # The status change in words, with who caused it; the target correction's old → new.
+    assert "<del>滞后</del> → <ins>正常推进</ins>" in html
+    assert "<del>100</del> → <ins>120</ins>" in html
+    assert "<dt>报送内容</dt><dd class=\"diff__body\">配合完成征地。</dd>" in html
+    assert "发改联络员" in html and "督查员" in html and "经信联络员" in html
+
+
+def test_liaison_of_another_unit_sees_only_published_entries(opened, people, client_for):
+    make_history(opened, people)
+    status, html = page(client_for(people.water), opened.roads)
+    assert status == 200
+    assert "新建道路100公里" not in html and "状态 · 半年度" not in html
+    assert "配合单位报送 · " not in html
+    assert "目标 · " in html  # targets belong to the task, which they may read
+
+
+def test_public_sees_no_running_round_and_no_names(opened, people, client_for):
+    make_history(opened, people)
+    status, html = page(client_for(None), opened.roads)
+    assert status == 200
+    assert "新建道路100公里" not in html and "督查员" not in html and "发改联络员" not in html
+
+
+def test_hidden_task_is_not_found(opened, people, client_for):
+    lone = Plan.objects.create(government=opened.city, year=2023)
+    task = Task.objects.create(plan=lone, serial="1", text="无表任务。")
+    assert page(client_for(None), task)[0] == 404
+    assert page(client_for(people.water), task)[0] == 404
+    assert page(client_for(people.leader), task)[0] == 200
+
+
+def test_sub_item_history_and_on_behalf(opened, people, client_for):
+    park = opened.entry[opened.park_a.pk]
+    services.save_entry(people.supervisor, park, 1, EntryInput("东岛公园主体完工。", "", ""))
+    status, html = page(client_for(people.economy), opened.park_a)
+    assert status == 200 and "代市经信局填报" in html and "东岛公园主体完工" in html
+    # The parent's page lists the sub-item's entry too, named after it.
+    html = page(client_for(people.supervisor), opened.parks)[1]
+    assert "进展情况 · 半年度 · 东岛公园" in html and "状态 · 半年度" in html
+
+
+def test_history_is_paged(opened, people, client_for, settings):
+    roads = opened.entry[opened.roads.pk]
+    for version in range(1, 56):
+        services.save_entry(people.reform, roads, version, EntryInput(f"新建道路{version}公里。",
+                                                                      "", ""))
+    c = client_for(people.supervisor)
+    first = page(c, opened.roads)[1]
+    assert "第 1 / " in first and "新建道路55公里" in first and "新建道路1公里。" not in first
+    older = c.get(reverse("task_history", args=[opened.roads.pk]) + "?page=3").content.decode()
+    assert "较新" in older
+
+
+
+def test_round_states_in_words(opened, people, client_for):
+    river = opened.entry[opened.river.pk]
+    services.save_entry(people.water, river, 1, EntryInput("整治河道5公里。", "", ""))
+    services.submit_entry(people.water, river, acknowledge=True)
+    html = page(client_for(people.water), opened.river)[1]
+    assert "填报状态 · 半年度" in html and "<del>填报中</del> → <ins>已提交</ins>" in html
