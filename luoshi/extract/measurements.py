@@ -108,14 +108,15 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         if _PLAN_REST.search(norm[q.end : cb]) or _PLAN_VERB.search(before):
             continue
         later = next((p for p in quantities if p.is_amount and q.end <= p.start < cb), None)
-        if later is not None and later.family != q.family and any(
-            w in norm[q.end : later.num_start] for w in rules.SUBJECT_LINK_VERBS
-        ):
+        between = norm[q.end : later.num_start] if later is not None else ""
+        if (between and not any(a <= later.num_start < b for a, b in scopes)
+                and not any(ch in between for ch in "(（")
+                and any(w in between for w in rules.SUBJECT_LINK_VERBS)):
             continue
         if any(w in before for w in rules.REMAINDER_WORDS) or _future(norm, periods, sa, ca, q.num_start):
             continue
         direction = 0
-        near = norm[max(ca, q.num_start - 6) : q.num_start]
+        near = norm[max(ca, q.num_start - 6) : q.num_start].replace("增加值", "   ")  # a noun
         if any(near.endswith(w) or w in near for w in _DEC):
             direction = -1
         elif any(near.endswith(w) or w in near for w in _INC):
@@ -252,6 +253,8 @@ def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate
             if id(c) in chosen or not _compatible(c, t):
                 continue
             if c.q.family != "percent" and not any(w in c.context for w in rules.ACHIEVED_CUES):
+                continue
+            if c.q.family in rules.NAMED_FAMILIES:
                 continue
             cc = _concepts(c.context)
             if tc and cc and not (tc & cc):

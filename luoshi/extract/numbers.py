@@ -179,6 +179,14 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+def _in_numeral_word(text: str, pos: int) -> bool:
+    for w in rules.NUMERAL_WORDS:
+        i = text.find(w, max(0, pos - len(w) + 1), pos + len(w))
+        if 0 <= i <= pos < i + len(w):
+            return True
+    return False
+
+
 def _label_reason(text: str, m: re.Match[str], unit: UnitMatch | None, quotes, markers) -> str:
     a, b = m.start("num"), m.end("num")
     before = text[a - 1] if a > 0 else ""
@@ -207,7 +215,7 @@ def _label_reason(text: str, m: re.Match[str], unit: UnitMatch | None, quotes, m
         if num in ("一", "十", "百", "千") and not m.group("num2"):
             # 一个, 一批, 千家万户, 百名: idioms far more often than amounts
             return "成语或泛指"
-        if text[max(0, a - 1) : a] in rules.CN_NUMERAL_WORD_PREFIX:
+        if text[max(0, a - 1) : a] in rules.CN_NUMERAL_WORD_PREFIX or _in_numeral_word(text, a):
             return "词语的一部分"
     return ""
 

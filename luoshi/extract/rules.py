@@ -39,6 +39,8 @@ MONEY_CONTEXT_WORDS = (
 )
 
 # A Chinese numeral right after one of these is part of a word (统一, 唯一, 逐一 …).
+# Fixed words holding a numeral and a measure word: names, not amounts (海上铁人三项赛).
+NUMERAL_WORDS = ("铁人三项", "三项制度")
 CN_NUMERAL_WORD_PREFIX = ("统", "唯", "逐", "万", "之", "单", "专", "同", "划", "合", "整", "初", "周")
 
 # --- Comparators of targets -----------------------------------------------------------------
@@ -53,6 +55,14 @@ PREFIX_REACH = ("达到", "达")
 # Verbs of change; they may stand before the metric ("压减一般公用经费支出5%").
 INCREASE_VERBS = ("同比增长", "增长", "提高", "提升", "增加", "上升", "增幅", "增速")
 DECREASE_VERBS = ("同比下降", "下降", "降低", "压减", "减少", "压缩", "削减", "降幅", "减排", "下浮")
+# A verb of change ending in one of these before the number sets a level, not a change:
+# "占比提升至44%" (reach 44%), "下降到3%" (<= 3%). 达/达到 do so except after a growth rate
+# noun-verb ("增长达10%" is still growth of 10%).
+LEVEL_AFTER_CHANGE = ("至", "到")
+LEVEL_AFTER_CHANGE_UNLESS_RATE = ("达", "达到")
+RATE_NOUN_VERBS = ("增长", "同比增长", "增速", "增幅")
+# "N个指标均…": N names a set whose every member has the later figure as its target.
+EACH_WORDS = ("均", "都", "各", "分别", "每个")
 # "A、B分别下降20%": the figure holds for each metric listed before this word.
 RESPECTIVELY = "分别"
 # Adverbs and modal verbs stripped from the front of a target's metric.
@@ -241,9 +251,10 @@ STOP_BIGRAMS = (
 # metric words are compared (总值增长 and 加值增长 share no metric).
 # 建设 is as generic a verb as 推进 (开工建设, 项目建设).
 METRIC_NEUTRAL = r"同比|增长|下降|减少|提高|降低|上升|增速|增幅|降幅|左右|增加(?!值)|建设"
-# A figure followed in its clause by a verb of reporting and a figure of another kind names
-# the set the second one measures ("132个重点项目1-8月完成投资439.9亿元"): it is no measurement.
-SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计")
+# A figure followed in its clause by a verb of reporting and another figure names the set the
+# second one measures ("132个重点项目1-8月完成投资439.9亿元", "25处隐患点已完成治理17处"):
+# it is no measurement.
+SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计", "投入")
 # Words naming what kind of quantity a money or count metric is. A measurement and a target
 # that both name a kind, and different kinds, are different metrics (投资 is not 增加值),
 # even when their units agree.
@@ -260,6 +271,10 @@ METRIC_CONCEPTS: dict[str, tuple[str, ...]] = {
 # Without words naming its metric, a figure is taken for the task's only target of its unit
 # only when its clause reports something achieved (or it is a percentage: a level or rate).
 ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")
+# ... except counts: a count whose clause shares no word with the target counts something else
+# (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
+# (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).
+NAMED_FAMILIES = ("count",)
 # A clause with fewer own CJK chars than this (after dropping verbs of reporting) refers to
 # the noun of the clause before it: "共20项举措,已完成15个".
 ELLIPTIC_MAX_CJK = 1

@@ -23,6 +23,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     found = find_quantities(norm, mask)
     blank = blank_quantities(norm, found)
     quantities = [q for q in found if q.is_amount and q.target_ok]
+    quantities = [q for q in quantities if not _names_a_set(norm, q, quantities)]
     out: list[Target] = []
     for i, q in enumerate(quantities):
         ca, cb = clauses.clause(norm, q.num_start)
@@ -60,6 +61,18 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
                 )
             )
     return out
+
+
+def _names_a_set(norm: str, q: Quantity, quantities: list[Quantity]) -> bool:
+    """"4个结构性指标均实现10%以上增长": the count names the set each of whose members must
+    reach the later figure; it is not a target itself."""
+    if q.family != "count":
+        return False
+    _, cb = clauses.clause(norm, q.num_start)
+    later = next((p for p in quantities if q.end <= p.start < cb), None)
+    if later is None:
+        return False
+    return any(w in norm[q.end : later.num_start] for w in rules.EACH_WORDS)
 
 
 def _respective_metrics(norm: str, sa: int, num_start: int) -> list[tuple[str, str]]:
@@ -102,7 +115,23 @@ def _comparator(text: str, q: Quantity, sa: int, sb: int, ca: int) -> str:
     inc = _verb_before(text, lo, q.num_start, inc_verbs)
     dec = _verb_before(text, lo, q.num_start, dec_verbs)
     if inc >= 0 or dec >= 0:
+        # "提升至44%", "下降到3%": the level to reach, not the size of the change.
+        lead = text[max(inc, dec) : q.num_start]
+        rate_verb = inc > dec and lead.startswith(rules.RATE_NOUN_VERBS)
+        if lead.endswith(rules.LEVEL_AFTER_CHANGE) or (
+            lead.endswith(rules.LEVEL_AFTER_CHANGE_UNLESS_RATE) and not rate_verb
+        ):
+            if inc < dec:
+                return "<="
+            return ">=" if text[q.end : q.end + 3].startswith(rules.SUFFIX_GE[:2]) else "reach"
         return "increase_by" if inc > dec else "decrease_by"
+    if is_pct:
+        # "实现10%以上增长", "保持5%左右的增长": the verb of change after the figure.
+        tail = re.sub(r"^(?:以上|左右|及以上)?的?", "", text[q.end : q.end + 8])
+        if tail.startswith(rules.INCREASE_VERBS):
+            return "increase_by"
+        if tail.startswith(rules.DECREASE_VERBS):
+            return "decrease_by"
     after = text[q.end : q.end + 3]
     if after.startswith(rules.SUFFIX_GE[:2]):
         return ">="

@@ -50,6 +50,13 @@ def ms(text, done):
         ("地区生产总值增长8%左右。", "规上工业增加值增长9%。", []),
         # 建设 names no metric: 开工 tells the two count targets apart
         ("抓好20个重点项目建设,新开工10个重大项目。", "1-8月新增项目已有7个开工建设。", [(7, "个", "1-8月", 1)]),
+        # 增加值 is a noun, not a verb of change: the share is a level
+        ("新兴产业增加值占比提升至44%。", "1-2月新兴产业增加值占规上工业增加值比重为46.3%。",
+         [(46.3, "%", "1-2月", 0)]),
+        # a count sharing no word with the target counts something else
+        ("每个环节谋划落地1-2个项目。", "已建设完成深水网箱120个。", []),
+        # the total named before 已完成 is the set; the figure after it is what was done
+        ("实施25个隐患点治理工程。", "25处隐患点已完成治理17处(含省级3处)。", [(17, "处", "", 0)]),
         # labels in progress text
         ("建设5G基站100个。", "2.5G基站已经建成93个。", [(93, "个", "", 0)]),
     ],

@@ -38,6 +38,13 @@ def one(text):
         ("新建17个省新时代美丽乡村", "=", 17, "个"),
         ("完善“视频一张网”“全域一张图”等五个基础平台", "=", 5, "个"),
         ("力争落地3-5个项目", ">=", 3, "个"),
+        # a verb of change followed by 至/到 sets a level; 达 too, except after a growth rate
+        ("新兴产业增加值占比提升至44%", "reach", 44, "%"),
+        ("新兴产业占比提升达44%以上", ">=", 44, "%"),
+        ("研发投入占比提高到3%", "reach", 3, "%"),
+        ("出口增长达10%", "increase_by", 10, "%"),
+        ("工业投资实现20%以上增长", "increase_by", 20, "%"),  # the verb after the figure
+        ("单位能耗下降至0.5吨", "<=", 0.5, "吨"),
     ],
 )
 def test_comparator(text, comparator, value, unit):
@@ -65,8 +72,9 @@ def test_respectively_gives_one_target_per_metric():
     assert [(t.metric, t.comparator, t.value, t.unit) for t in ts] == [
         ("事故起数", "decrease_by", 20, "%"), ("死亡人数", "decrease_by", 20, "%")]
     assert ts[0].span == ts[1].span and ts[0].span.text == "确保事故起数、死亡人数分别下降20%"
-    # without a list before it, 分别 changes nothing
-    assert len(extract_targets("两项指标分别增长10%")) == 2  # 两项 and 10%, as before
+    # a count before 均/分别 names the set whose members each have the later target
+    ts = extract_targets("确保4个结构性指标均实现10%以上增长,两项指标分别增长5%")
+    assert [(t.comparator, t.value, t.unit) for t in ts] == [("increase_by", 10, "%"), ("increase_by", 5, "%")]
 
 
 def test_number_before_its_noun_gives_metric_after():
@@ -92,6 +100,7 @@ def test_number_before_its_noun_gives_metric_after():
         "推广3岁以下婴幼儿照护工作",
         "成熟一个开工一个",
         "开展三年行动",
+        "开展帆船、海上铁人三项等系列赛事",  # a numeral inside a fixed word
     ],
 )
 def test_labels_are_not_targets(text):
