@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from luoshi.ingest.cells import is_empty_mark
+from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids
@@ -437,11 +437,14 @@ def _row_cells(
         task_text = " ".join(
             " ".join(out.fixed.get(c, [])) for c in before if columns[c].role is ColumnRole.TASK
         )
-        if len(middle) < len(run):
-            missing += [columns[c].header for c in run[len(middle) :]]
         segs = segment(
             texts, [columns[c].role for c in run], task_text, marked_empties=marked_empties
         )
+        if len(middle) < len(run):
+            # Fewer paragraphs than cells: name the cells the segmenter left empty.
+            missing += [
+                columns[c].header for c, (a, b) in zip(run, segs[0].cells, strict=True) if a == b
+            ]
         for seg in segs:
             heading = texts[seg.heading] if seg.heading is not None else None
             cells = {c: texts[a:b] for c, (a, b) in zip(run, seg.cells, strict=True)}
@@ -475,11 +478,12 @@ def _row_cells(
 
 def _unit_span(paras: list[Para], lo: int, limit: int) -> int:
     """How many paragraphs from ``lo`` form one unit cell: continuation lines open with a
-    parenthesis ("(市国资委)") or follow a line ending in 、."""
+    parenthesis ("(市国资委)", but not a list item "(1)…") or follow a line ending in 、."""
     take = 1
     while lo + take < limit:
         prev, nxt = paras[lo + take - 1].text, paras[lo + take].text
-        if (nxt[0] in "(（" and len(nxt) <= 20) or (prev[-1] in "、,，" and not is_empty_mark(nxt)):
+        aside = nxt[0] in "(（" and len(nxt) <= 20 and numbering(nxt) is None
+        if aside or (prev[-1] in "、,，" and not is_empty_mark(nxt)):
             take += 1
         else:
             break
