@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from luoshi.core.models import Report, TaskUnit, Unit
@@ -22,21 +24,44 @@ class Owing:
 
 
 def overdue_units(report: Report) -> list[Owing]:
-    """Lead units with entries still in draft or returned, most missing first."""
-    waiting = report.progress.filter(round_entry__state__in=[EntryState.DRAFT,
-                                                             EntryState.RETURNED])
+    """Lead units with entries still in draft or returned, most missing first (a sub-item
+    answers to its parent's lead unit). A fixed number of queries."""
+    waiting = list(report.progress.filter(
+        round_entry__state__in=[EntryState.DRAFT, EntryState.RETURNED],
+    ).values_list("task_id", "task__parent_id"))
+    task_ids = {t for pair in waiting for t in pair if t}
+    lead = dict(TaskUnit.objects.filter(task_id__in=task_ids, role=UnitRole.LEAD)
+                .order_by("-order").values_list("task_id", "unit_id"))
     counts: dict[int, int] = {}
-    for task_id, parent_id in waiting.values_list("task_id", "task__parent_id"):
-        lead = (TaskUnit.objects.filter(task_id=task_id, role=UnitRole.LEAD).first()
-                or TaskUnit.objects.filter(task_id=parent_id, role=UnitRole.LEAD).first())
-        if lead is not None:
-            counts[lead.unit_id] = counts.get(lead.unit_id, 0) + 1
+    for task_id, parent_id in waiting:
+        unit_id = lead.get(task_id) or lead.get(parent_id)
+        if unit_id is not None:
+            counts[unit_id] = counts.get(unit_id, 0) + 1
     units = Unit.objects.in_bulk(list(counts))
-    sent = {}
-    for unit_id in counts:
-        sent[unit_id] = Reminder.objects.filter(report=report, unit_id=unit_id).count()
-    owing = [Owing(units[i], n, sent[i]) for i, n in counts.items()]
+    sent = dict(Reminder.objects.filter(report=report, unit_id__in=list(counts))
+                .values("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n"))
+    owing = [Owing(units[i], n, sent.get(i, 0)) for i, n in counts.items()]
     return sorted(owing, key=lambda o: (-o.missing, o.unit.name))
+
+
+@dataclass
+class RunningReport:
+    report: Report
+    owing: list[Owing]
+    overdue: bool  # the deadline has passed
+
+    @property
+    def missing(self) -> int:
+        return sum(o.missing for o in self.owing)
+
+
+def running_reports(reports, *, now=None) -> list[RunningReport]:
+    """Every running report with the units owing entries; past their deadline first."""
+    now = now or timezone.now()
+    out = [RunningReport(r, overdue_units(r), bool(r.deadline and r.deadline < now))
+           for r in reports]
+    far = now + timedelta(days=36500)
+    return sorted(out, key=lambda r: (not r.overdue, r.report.deadline or far, r.report.pk))
 
 
 def send_reminders(report: Report, user=None, *, now=None) -> list[Reminder]:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/logout/", auth.LogoutView.as_view(), name="logout"),
     path("rounds/", views.my_round, name="round_home"),
     path("rounds/open/", views.open_round, name="round_open"),
+    path("rounds/overdue/", views.overdue_all, name="round_overdue_all"),
     path("rounds/reports/<int:pk>/", views.round_report, name="round_report"),
     path("rounds/reports/<int:pk>/publish/", views.publish, name="round_publish"),
     path("rounds/reports/<int:pk>/overdue/", views.overdue, name="round_overdue"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
@@ -29,7 +30,7 @@ from luoshi.rounds.permissions import (
     task_roles,
     unit_ids,
 )
-from luoshi.rounds.reminders import overdue_units
+from luoshi.rounds.reminders import overdue_units, running_reports
 from luoshi.rounds.submission import task_targets
 
 
@@ -250,4 +251,20 @@ def task_history(request, pk: int):
         "task": task, "page": page, "changes": views,
         # Who changed what is for the people running the rounds, not the public.
         "show_people": request.user.is_authenticated,
+    })
+
+
+def overdue_all(request):
+    """催办 across every running round: units owing entries, past-deadline reports first."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    check(request.user, Action.OVERDUE)
+    reports = (readable_reports(request.user).filter(state__in=services.RUNNING)
+               .select_related("plan__government", "period"))
+    rows = running_reports(reports)
+    if request.GET.get("overdue") == "1":
+        rows = [r for r in rows if r.overdue]
+    return render(request, "rounds/overdue_all.html", {
+        "rows": rows, "only_overdue": request.GET.get("overdue") == "1",
+        "can_remind": may(request.user, Action.REMIND),
     })

@@ -80,6 +80,8 @@ OPS = [
        ALL, 200, set()),
     Op("page overdue", "get", lambda w: reverse("round_overdue", args=[w.report.pk]),
        READ_ALL, 200, {"public"}),
+    Op("page overdue all", "get", lambda w: reverse("round_overdue_all"), READ_ALL, 200, set(),
+       login_page=True),
     Op("page open form", "get", lambda w: reverse("round_open"), OFFICE, 200, set(),
        login_page=True),
     Op("page my round", "get", lambda w: reverse("round_home"), ALL - {"public"}, 200, set(),

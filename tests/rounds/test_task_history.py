@@ -98,3 +98,9 @@ def test_round_states_in_words(opened, people, client_for):
     services.submit_entry(people.water, river, acknowledge=True)
     html = page(client_for(people.water), opened.river)[1]
     assert "填报状态 · 半年度" in html and "<del>填报中</del> → <ins>已提交</ins>" in html
+
+
+def test_task_page_links_to_its_history(opened, people, client_for):
+    html = client_for(people.supervisor).get(
+        reverse("task_detail", args=[opened.roads.pk])).content.decode()
+    assert f'href="{reverse("task_history", args=[opened.roads.pk])}"' in html
