@@ -12,7 +12,10 @@ paragraph boundaries. A cell's score adds up evidence:
 - wording: difficulties (尚未, 难度较大, 有待…) and plans (继续, 加快, 力争…) — see ``cues``;
   the first paragraph of a cell counts double, it is where a writer says what follows;
 - a sub-heading is short, unnumbered and echoes the task text; a row split into sub-rows has
-  at least two of them (one sub-row is just a row).
+  at least two of them (one sub-row is just a row); a later sub-row may lack cells that an
+  earlier sub-row's cell spans (rowspan: written once, in the first sub-row);
+- a cell may be missing altogether (an empty cell written without "——"), at a cost that is
+  high where the table marks its other empty cells.
 
 The weights are round numbers set by reasoning about these signals, not fitted to a seed.
 """
