@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from luoshi.core.models import Plan, Report, Task
-from luoshi.rounds.permissions import readable_reports
+from luoshi.rounds.permissions import Action, may, readable_reports
 
 
 def visible_reports(user) -> QuerySet[Report]:
@@ -31,5 +31,6 @@ def public_reports() -> QuerySet[Report]:
 
 
 def can_import(user) -> bool:
-    """Who may upload tables. Staff for now; the roles of issue 6 replace this check."""
-    return bool(user is not None and user.is_authenticated and user.is_staff)
+    """Who may upload tables: the supervision office (督查室) and admins — by role, not by
+    Django's staff flag (rules in luoshi.rounds.permissions)."""
+    return may(user, Action.IMPORT)
