@@ -251,7 +251,7 @@ def indexed_sample(db) -> SimpleNamespace:
 
 
 @pytest.fixture
-def staff_client(client, django_user_model):
-    user = django_user_model.objects.create_user("staff", password="x", is_staff=True)
-    client.force_login(user)
+def staff_client(client, supervisor):
+    """Logged in as the supervision office (who may import), from tests/roles.py."""
+    client.force_login(supervisor)
     return client

@@ -6,6 +6,8 @@ from django.urls import reverse
 
 from luoshi.core.models import Report, Task
 from luoshi.export import write_document
+from luoshi.rounds.accounts import add_user
+from luoshi.rounds.models import Role
 from luoshi.sample import generate_plan
 
 pytestmark = pytest.mark.browser
@@ -19,7 +21,7 @@ def fast_passwords(settings):
 
 @pytest.fixture
 def signed_in(web_page, django_user_model):
-    """The browser signed in through the admin login form, as a superuser (reads all)."""
+    """The browser signed in through the login page, as a superuser (reads all)."""
     django_user_model.objects.create_superuser("chief", password="pw-chief-1")
     login(web_page, "chief", "pw-chief-1")
     return web_page
@@ -27,7 +29,7 @@ def signed_in(web_page, django_user_model):
 
 def login(web_page, username: str, password: str, next_url: str = "/") -> None:
     page = web_page.page
-    web_page.goto(reverse("admin:login") + "?next=" + next_url)
+    web_page.goto(reverse("login") + "?next=" + next_url)
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
@@ -128,7 +130,7 @@ def test_public_report_prints_a4_landscape(web_page, live_sample):
 
 def test_upload_preview_confirm(web_page, live_sample, django_user_model, tmp_path, settings):
     settings.DATA_DIR = tmp_path
-    django_user_model.objects.create_user("office", password="pw-office-1", is_staff=True)
+    add_user("office", Role.SUPERVISOR, password="pw-office-1")
     page = web_page.page
     login(web_page, "office", "pw-office-1", reverse("import_upload"))
     assert page.url.endswith(reverse("import_upload"))
@@ -153,7 +155,7 @@ def test_upload_preview_confirm(web_page, live_sample, django_user_model, tmp_pa
 def test_bad_upload_shows_the_reason(web_page, live_sample, django_user_model, tmp_path,
                                      settings):
     settings.DATA_DIR = tmp_path
-    django_user_model.objects.create_user("office2", password="pw-office-2", is_staff=True)
+    add_user("office2", Role.SUPERVISOR, password="pw-office-2")
     page = web_page.page
     login(web_page, "office2", "pw-office-2", reverse("import_upload"))
     bad = tmp_path / "坏表.xlsx"

@@ -35,6 +35,10 @@ def test_staff_only(client, django_user_model, table_bytes):
     client.force_login(user)
     assert client.get(reverse("import_upload")).status_code == 403
     assert upload(client, table_bytes).status_code == 403
+    # Django's staff flag alone gives no right to import: the role does (issue 6).
+    staff = django_user_model.objects.create_user("staff", password="x", is_staff=True)
+    client.force_login(staff)
+    assert client.get(reverse("import_upload")).status_code == 403
 
 
 def test_upload_preview_confirm(staff_client, table_bytes):
@@ -79,11 +83,11 @@ def test_confirm_only_trusts_the_server_copy(staff_client, table_bytes):
     assert Report.objects.count() == 0
 
 
-def test_csrf_is_enforced(django_user_model, table_bytes):
+def test_csrf_is_enforced(supervisor, table_bytes):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    client.force_login(django_user_model.objects.create_user("s", password="x", is_staff=True))
+    client.force_login(supervisor)
     assert upload(client, table_bytes).status_code == 403
     assert Report.objects.count() == 0
 

@@ -18,7 +18,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from luoshi.core.services.importing import ImportRefused, import_document
@@ -50,7 +49,7 @@ def forget_old_uploads(now: float | None = None) -> None:
 
 def _check(request: HttpRequest):
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        return redirect_to_login(request.get_full_path())  # the site's login (supervisors)
     if not can_import(request.user):
         raise PermissionDenied("只有督查室工作人员可以导入。")
     return None
