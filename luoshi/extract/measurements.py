@@ -3,7 +3,8 @@
 A figure in the done cell is a measurement of a target when its unit family agrees and the
 words around it name the target's metric; when no figure names a metric and the task has a
 single target of that unit family, figures of that family are taken for it unless they name a
-different kind of quantity (投资 is not 增加值). Figures that restate the plan (占全年计划24.6
+different kind of quantity (投资 is not 增加值) or are counts (a count must share a word with its
+target). Figures that restate the plan (占全年计划24.6
 亿元), look ahead (预计新增3家), count what remains (剩余5个) or break a total down (其中…)
 are not measurements. Stated completion shares (完成年度计划61.98%) attach to the figure in
 the same sentence as ``ratio_stated``.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from luoshi.extract import clauses, rules
 from luoshi.extract.model import FIELD_DONE, Measurement, Span, Target
@@ -197,6 +199,7 @@ def _concepts(text: str) -> set[str]:
 _NEUTRAL = re.compile(rules.METRIC_NEUTRAL)
 
 
+@lru_cache(maxsize=8192)
 def _metric_words(text: str) -> frozenset[str]:
     return clauses.bigrams(_NEUTRAL.sub(" ", text))
 

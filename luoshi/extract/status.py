@@ -4,14 +4,17 @@ Rules, in order (the first that applies decides; rules.py holds the words and th
 
 1. no_data   — nothing reported, or the unit says it cannot report (无法提供数据).
 2. behind    — the done or problems cell says the task lags or cannot be done (滞后, 无法完成,
-               流拍, 暂缓, 赛事取消 …), not negated (不存在滞后) and not about others (审计发现…滞后);
+               流拍, 暂缓, 赛事取消 …), not negated (不存在滞后), not about others (审计发现…滞后),
+               not a state (较为滞后), a missing means (无法实现数据对接) or a saving (非急需…延后),
+               not a slight lag (有所滞后) outweighed by figures that keep pace;
                or a running total is well under the share of the year elapsed at its as-of date;
                or a growth rate falls short or has the wrong sign; or a task to be finished this
                year has, late in the year, only started.
 3. done      — the entry says the task is complete (已完成。/ 该项已完成 / 已完成全年目标), or
                every finishing verb of the task (建成, 开工, 设立, 列入 …) is reported achieved
                on the same object, or every target is reached — and nothing says 未完成.
-4. at_risk   — difficulty foreseen (难度较大, 压力较大, 距离…较大) without a stated delay.
+4. at_risk   — difficulty foreseen for the aim or time (完成…难度较大, 距离…较大) or a hedged
+               delay (可能推迟), without a stated delay.
 5. vague     — only boilerplate (按计划推进).
 6. on_track  — concrete progress and nothing says it lags.
 """
