@@ -8,6 +8,8 @@ matching ``TaskEntry`` rows, to be used as a subquery; every value is a query pa
 from __future__ import annotations
 
 from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from luoshi.search.tokens import Word
 
@@ -35,7 +37,7 @@ def _sqlite(words: list[Word]) -> tuple[str, list]:
     return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [fts5_query(words)]
 
 
-def _postgres(words: list[Word]) -> tuple[str, list]:
+def _tsquery(words: list[Word]) -> tuple[str, list]:
     # plainto_tsquery takes any text safely; && and || combine the per-word queries.
     one = "plainto_tsquery('simple', %s)"
     clauses, params = [], []
@@ -47,10 +49,28 @@ def _postgres(words: list[Word]) -> tuple[str, list]:
         else:
             clauses.append(one)
             params.append(word.text)
-    query = " && ".join(clauses)
+    return " && ".join(clauses), params
+
+
+def _postgres(words: list[Word]) -> tuple[str, list]:
+    query, params = _tsquery(words)
     # tsv: to_tsvector('simple', tokens), a stored column with a GIN index (migration 0003).
-    sql = f"SELECT id FROM {ENTRY_TABLE} WHERE tsv @@ ({query})"
-    return sql, params
+    return f"SELECT id FROM {ENTRY_TABLE} WHERE tsv @@ ({query})", params
+
+
+def match_rows(entries: QuerySet, words: list[Word]) -> QuerySet:
+    """``entries`` (TaskEntry rows) restricted to those matching ``words`` themselves.
+
+    PostgreSQL: a condition on the row's own ``tsv``, so the planner can combine the GIN
+    index with the other conditions (report null, period …). SQLite: the ids FTS5 returns.
+    """
+    if not words:
+        raise ValueError("no words to search for")
+    if connection.vendor == "postgresql":
+        query, params = _tsquery(words)
+        return entries.extra(where=[f'"{ENTRY_TABLE}"."tsv" @@ ({query})'], params=params)
+    sql, params = matching_entries_sql(words)
+    return entries.filter(pk__in=RawSQL(sql, params))
 
 
 def matching_entries_sql(words: list[Word]) -> tuple[str, list]:

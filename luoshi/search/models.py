@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.db import models
 
+# The tasks' own rows (no report): what the task list shows when no period is chosen.
+TASK_ROWS = models.Q(report__isnull=True)
+
 
 class TaskEntry(models.Model):
     """One top-level task as it stands in one report, or in none (``report`` null: the task
@@ -48,9 +51,18 @@ class TaskEntry(models.Model):
                 name="taskentry_unique_task",
             ),
         ]
+        # One index per sort order of the task list, each ending in id (the tie-breaker), so
+        # a page is read in index order instead of sorting every matching row; the tasks' own
+        # rows (no period chosen) have partial indexes of their own.
         indexes = [
-            models.Index(fields=["report", "year_desc", "plan", "order"], name="taskentry_list"),
-            models.Index(fields=["period", "year_desc", "plan", "order"], name="taskentry_period"),
+            models.Index(fields=["year_desc", "plan", "order", "id"], condition=TASK_ROWS,
+                         name="taskentry_tasks"),
+            models.Index(fields=["lead_name", "year_desc", "plan", "order", "id"],
+                         condition=TASK_ROWS, name="taskentry_tasks_lead"),
+            models.Index(fields=["period", "year_desc", "plan", "order", "id"],
+                         name="taskentry_period"),
+            models.Index(fields=["period", "-empty", "-vague", "year_desc", "plan", "order"],
+                         name="taskentry_period_empty"),
             models.Index(fields=["plan", "report", "order"], name="taskentry_plan"),
             models.Index(fields=["lead_unit", "report"], name="taskentry_lead"),
             models.Index(fields=["report", "lead_name"], name="taskentry_lead_name"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from luoshi.search.backends import matching_entries_sql
+from luoshi.search.backends import match_rows, matching_entries_sql
 from luoshi.search.models import TaskEntry
 from luoshi.search.tokens import Word
 
@@ -21,9 +21,9 @@ def search_entries(
     """
     if not words:
         return entries
-    sql, params = matching_entries_sql(words)
     if same_row:
-        return entries.filter(pk__in=RawSQL(sql, params))
+        return match_rows(entries, words)
+    sql, params = matching_entries_sql(words)
     table = TaskEntry._meta.db_table
     return entries.filter(
         task_id__in=RawSQL(f"SELECT task_id FROM {table} WHERE id IN ({sql})", params)

@@ -155,3 +155,14 @@ def test_status_filter_sort_and_column(admin_client, indexed_sample):
     assert serials(get(admin_client, period=s.report_h1.period_id, status="behind")) == ["1"]
     assert serials(get(admin_client, plan=s.plan.pk, status="on_track")) == ["1"]  # latest
     assert serials(get(admin_client, plan=s.plan.pk, period=q3, sort="status")) == ["2", "3", "1"]
+
+
+def test_search_counts_up_to_a_cap(admin_client, indexed_sample, monkeypatch):
+    import importlib
+
+    task_list = importlib.import_module("luoshi.web.views.task_list")  # the module, not the view
+    monkeypatch.setattr(task_list, "SEARCH_CAP", 1)
+    html = get(admin_client, q="建设")  # 2 tasks say 建设
+    assert "超过 1 项任务" in html and len(serials(html)) == 2
+    monkeypatch.setattr(task_list, "SEARCH_CAP", 2)
+    assert "共 2 项任务" in get(admin_client, q="建设")

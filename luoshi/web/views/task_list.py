@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
 from luoshi.core.models import Period
@@ -19,6 +20,23 @@ from luoshi.web.statuses import statuses_available
 
 PER_PAGE = 50
 CSV_CHUNK = 500
+SEARCH_CAP = 1000  # a search counts its matches up to here (a common word matches most rows)
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``cap`` + 1 rows: pages stop there and the page says "more than"."""
+
+    def __init__(self, object_list, per_page: int, cap: int):
+        super().__init__(object_list, per_page)
+        self.cap = cap
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
 
 
 def _form(request: HttpRequest) -> TaskFilterForm:
@@ -45,7 +63,9 @@ def _querystring(request: HttpRequest, **changes) -> str:
 def task_list(request: HttpRequest) -> HttpResponse:
     form, filters, entries, words = _query(request)
     entries = entries.select_related("plan__government", "report__period")
-    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+    paginator = CappedPaginator(entries, PER_PAGE, SEARCH_CAP) if words else \
+        Paginator(entries, PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
     names = ["plan", "period", "unit", "role", "sort"] + (["status"] if "status" in form.fields else [])
     context = {
         "form": form,
