@@ -59,6 +59,9 @@ class TaskEntry(models.Model):
                          name="taskentry_tasks"),
             models.Index(fields=["lead_name", "year_desc", "plan", "order", "id"],
                          condition=TASK_ROWS, name="taskentry_tasks_lead"),
+            # SQLite's planner picks this one (filter and order) over the partial ones.
+            models.Index(fields=["report", "year_desc", "plan", "order", "id"],
+                         name="taskentry_report_order"),
             models.Index(fields=["period", "year_desc", "plan", "order", "id"],
                          name="taskentry_period"),
             models.Index(fields=["period", "-empty", "-vague", "year_desc", "plan", "order"],

@@ -62,10 +62,15 @@ class Row:
     reason: str = ""
 
 
-def filter_entries(filters: Filters, plans: QuerySet[Plan]) -> tuple[QuerySet[TaskEntry], list]:
-    """The index rows matching ``filters`` among ``plans``, sorted; and the search words."""
+def filter_entries(
+    filters: Filters, plans: QuerySet[Plan] | None
+) -> tuple[QuerySet[TaskEntry], list]:
+    """The index rows matching ``filters`` among ``plans`` (None: every plan), sorted; and
+    the search words."""
     # The token text is for matching only: never fetch (or sort) it with the rows.
-    entries = TaskEntry.objects.filter(plan__in=plans).defer("tokens")
+    entries = TaskEntry.objects.defer("tokens")
+    if plans is not None:
+        entries = entries.filter(plan__in=plans)
     if filters.period is not None:
         entries = entries.filter(period=filters.period)
     else:

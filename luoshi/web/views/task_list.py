@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
-from luoshi.core.models import Period
+from luoshi.core.models import Period, Plan
 from luoshi.web.access import visible_plans, visible_reports
 from luoshi.web.forms import TaskFilterForm
 from luoshi.web.listing import FIELDS, Filters, build_rows, filter_entries, lead_of
@@ -50,8 +50,15 @@ def _query(request: HttpRequest):
     form = _form(request)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     filters = Filters.from_form(data)
-    entries, words = filter_entries(filters, visible_plans(request.user))
+    entries, words = filter_entries(filters, _restriction(request.user))
     return form, filters, entries, words
+
+
+def _restriction(user):
+    """The plans the user may see, or None when that is every plan: an IN over all plans only
+    misleads the query planner into sorting every row (100 000 tasks: 60 ms more a page)."""
+    plans = visible_plans(user)
+    return None if plans.count() == Plan.objects.count() else plans
 
 
 def _querystring(request: HttpRequest, **changes) -> str:
