@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from luoshi.api import serializers as s
+from luoshi.api.pagination import Pages
 from luoshi.core.models import Period
 from luoshi.rounds import services, throttle
 from luoshi.rounds.models import ReportedValue
@@ -36,11 +37,18 @@ def exception_handler(exc, context):
     return drf_exception_handler(exc, context)
 
 
+# Ids are 64-bit: a larger number names nothing (and SQLite refuses to compare with it).
+MAX_ID = 2**63 - 1
+
+
 def _int_param(request, name: str) -> int | None:
     """A positive integer query parameter; anything else is ignored (isdigit alone lets "²"
-    through, which int() refuses)."""
+    through, which int() refuses). A number beyond any id gives 0, which matches nothing."""
     raw = request.query_params.get(name)
-    return int(raw) if raw and raw.isascii() and raw.isdigit() else None
+    if not (raw and raw.isascii() and raw.isdigit()):
+        return None
+    value = int(raw)
+    return value if value <= MAX_ID else 0
 
 
 def _filter(name: str, what: str) -> OpenApiParameter:
@@ -49,6 +57,7 @@ def _filter(name: str, what: str) -> OpenApiParameter:
 
 
 class PlanViewSet(viewsets.ReadOnlyModelViewSet):
+    pagination_class = Pages
     serializer_class = s.PlanSerializer
 
     def get_queryset(self):
@@ -57,6 +66,7 @@ class PlanViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(list=extend_schema(parameters=[_filter("plan", "reports of this plan")]))
 class ReportViewSet(viewsets.ReadOnlyModelViewSet):
+    pagination_class = Pages
     serializer_class = s.ReportSerializer
 
     def get_queryset(self):
@@ -88,6 +98,7 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(list=extend_schema(parameters=[_filter("plan", "tasks of this plan")]))
 class TaskViewSet(viewsets.ReadOnlyModelViewSet):
+    pagination_class = Pages
     serializer_class = s.TaskSerializer
 
     def get_queryset(self):
@@ -99,6 +110,7 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(list=extend_schema(parameters=[_filter("report", "entries of this report")]))
 class EntryViewSet(viewsets.ReadOnlyModelViewSet):
+    pagination_class = Pages
     serializer_class = s.EntrySerializer
 
     def get_queryset(self):

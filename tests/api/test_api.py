@@ -145,3 +145,13 @@ def test_reported_values_through_the_api(client, opened, people):
     bad = api(client, "put", url, lead, {"version": 2, "reported_values": [{"target": target.pk,
                                                                           "value": "很多"}]})
     assert bad.status_code == 400
+
+
+def test_numbers_beyond_any_id_or_page_are_answered(client, opened):
+    """Found by Schemathesis: these reached SQLite as integers it cannot hold (500)."""
+    huge = "918961734252272264786997149696"
+    assert api(client, "get", f"/api/reports/?plan={huge}").json()["count"] == 0
+    assert api(client, "get", f"/api/entries/?report={huge}").json()["count"] == 0
+    page = api(client, "get", f"/api/reports/?limit={huge}")
+    assert page.status_code == 200 and page.json()["count"] == 1
+    assert api(client, "get", f"/api/plans/?offset={huge}").json()["results"] == []
