@@ -8,6 +8,7 @@ dialogs) together with ``live_sample`` (the sample data committed for a live ser
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -185,7 +186,16 @@ class Watched:
 
 @pytest.fixture(scope="session")
 def chromium():
-    """One headless Chromium per test process (Debian's, driven by Playwright)."""
+    """One headless Chromium per test process (Debian's, driven by Playwright).
+
+    Other directories import this fixture (tests/rounds), which makes a second copy of it;
+    Playwright's sync API cannot start twice in one process, so the browser is kept on ``sys``
+    and whichever copy starts it first shares it and closes it.
+    """
+    shared = getattr(sys, "_luoshi_chromium", None)
+    if shared is not None:
+        yield shared
+        return
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium (see .ci/run)")
     # Playwright's sync API runs an event loop in this thread, which trips Django's guard
@@ -197,8 +207,12 @@ def chromium():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
-        yield browser
-        browser.close()
+        sys._luoshi_chromium = browser
+        try:
+            yield browser
+        finally:
+            del sys._luoshi_chromium
+            browser.close()
 
 
 @pytest.fixture
