@@ -13,6 +13,7 @@ def test_check_deploy_is_clean(tmp_path):
            "LUOSHI_SECRET_KEY": "x7#Qp!v9Lr2@Zm4$Tn8&Wb6^Kd1*Hs5(Jf3)Gc0_Ye-Ua+Ri=Oe~Pw",
            "LUOSHI_DATA_DIR": str(tmp_path)}
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests of this process
     # As deployed: static files collected (the manifest storage needs them).
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=REPO,
                    env=env, check=True, timeout=300)
