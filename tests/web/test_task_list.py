@@ -155,6 +155,10 @@ def test_status_filter_sort_and_column(admin_client, indexed_sample):
     assert serials(get(admin_client, period=s.report_h1.period_id, status="behind")) == ["1"]
     assert serials(get(admin_client, plan=s.plan.pk, status="on_track")) == ["1"]  # latest
     assert serials(get(admin_client, plan=s.plan.pk, period=q3, sort="status")) == ["2", "3", "1"]
+    body = b"".join(admin_client.get(reverse("task_list_csv"), {"period": q3, "status": "behind"})
+                    .streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(body[1:])))
+    assert rows[1][-2:] == ["滞后", "理由behind"]
 
 
 def test_search_counts_up_to_a_cap(admin_client, indexed_sample, monkeypatch):

@@ -16,7 +16,7 @@ from luoshi.core.models import Period, Plan
 from luoshi.web.access import visible_plans, visible_reports
 from luoshi.web.forms import TaskFilterForm
 from luoshi.web.listing import FIELDS, Filters, build_rows, filter_entries, lead_of
-from luoshi.web.statuses import statuses_available
+from luoshi.web.statuses import status_label, statuses_available
 
 PER_PAGE = 50
 CSV_CHUNK = 500
@@ -111,7 +111,7 @@ def _csv_lines(entries, words, with_period: bool) -> Iterator[str]:
     header = ["地区", "年度", "序号", "任务内容", "牵头单位", "责任单位"]
     if with_period:
         header += ["报告期", "完成情况", "存在问题及困难", "下一步工作", "填报条数", "空白条数",
-                   "笼统条数"]
+                   "笼统条数", "状态", "状态理由"]
     yield writer.writerow(header)
     chunk = []
     for entry in entries.iterator(chunk_size=CSV_CHUNK):
@@ -131,7 +131,7 @@ def _csv_rows(writer, chunk, words, with_period: bool) -> Iterator[str]:
         if with_period:
             cells += [str(e.report.period) if e.report_id else ""]
             cells += [row.progress.get(name, "") for name in FIELDS]
-            cells += [e.entries, e.empty, e.vague]
+            cells += [e.entries, e.empty, e.vague, status_label(row.status), row.reason]
         yield writer.writerow([_safe_cell(c) for c in cells])
 
 
