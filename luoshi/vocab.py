@@ -85,6 +85,18 @@ class ColumnRole(StrEnum):
     OTHER = "other"  # unknown: kept, with a warning
 
 
+# Columns split into one sub-row per item, and the Item/Progress field each one fills. Every
+# other column (serial, task, units, leader, target, declared status …) belongs to the task.
+ITEM_FIELD_BY_ROLE: dict[ColumnRole, str] = {
+    ColumnRole.DONE: "done",
+    ColumnRole.PROBLEMS: "problems",
+    ColumnRole.NEXT_STEPS: "next_steps",
+}
+ITEM_ROLES = frozenset(ITEM_FIELD_BY_ROLE)
+ITEM_FIELDS = tuple(ITEM_FIELD_BY_ROLE.values())
+UNIT_COLUMN_ROLES = frozenset({ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS})
+
+
 class UnitRole(StrEnum):
     """A unit's part in a task: the first named unit leads."""
 

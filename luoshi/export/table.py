@@ -20,10 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from luoshi.ingest.model import Column, Meta, ParsedDocument, Task
-from luoshi.vocab import ColumnRole
-
-ITEM_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
-UNIT_ROLES = frozenset({ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS})
+from luoshi.vocab import ITEM_ROLES, ColumnRole
+from luoshi.vocab import UNIT_COLUMN_ROLES as UNIT_ROLES
 
 DEFAULT_COLUMNS = [
     Column("序号", ColumnRole.SERIAL),

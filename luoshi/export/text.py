@@ -9,31 +9,15 @@ reads it back to the same tasks and cells.
 
 from __future__ import annotations
 
+from luoshi.export.table import DEFAULT_COLUMNS, META_LABELS
 from luoshi.ingest.model import Column, ParsedDocument, Task
+from luoshi.vocab import ITEM_FIELD_BY_ROLE as ITEM_FIELDS
+from luoshi.vocab import UNIT_COLUMN_ROLES as UNIT_ROLES
 from luoshi.vocab import ColumnRole
 
 EMPTY = "——"
-ITEM_FIELDS = {
-    ColumnRole.DONE: "done",
-    ColumnRole.PROBLEMS: "problems",
-    ColumnRole.NEXT_STEPS: "next_steps",
-}
-UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
-DEFAULT_COLUMNS = [
-    Column("序号", ColumnRole.SERIAL),
-    Column("任务内容", ColumnRole.TASK),
-    Column("责任单位", ColumnRole.UNITS),
-    Column("完成情况", ColumnRole.DONE),
-    Column("存在问题及困难", ColumnRole.PROBLEMS),
-    Column("下一步工作", ColumnRole.NEXT_STEPS),
-]
-_META = [
-    ("索引号", "index_no"),
-    ("组配分类", "category"),
-    ("发布机构", "publisher"),
-    ("成文日期", "written_date"),
-    ("公开方式", "disclosure"),
-]
+# 发布日期 is written on the page's own "发布日期:… 来源:…" line, not in the bullet block.
+_META = [(label, attr) for label, attr in META_LABELS if attr != "published_date"]
 
 
 def _paras(text: str) -> list[str]:

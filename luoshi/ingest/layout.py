@@ -15,7 +15,7 @@ from luoshi.ingest.cells import cell_text
 from luoshi.ingest.headers import main_done_column
 from luoshi.ingest.model import Column, Item, Task
 from luoshi.ingest.units import split_units, units_in_text
-from luoshi.vocab import ColumnRole
+from luoshi.vocab import ITEM_FIELD_BY_ROLE, ITEM_ROLES, ColumnRole
 
 # Task.extra key of the group row (一、…, a leader's name, a table's title) a task stands
 # under; extra is not in the JSON contract (docs/parse-json.md).
@@ -23,12 +23,6 @@ GROUP_KEY = "分组"
 
 # Columns split into sub-rows (one per item), as docs/formats.md says. The other columns
 # (task, units, leader, target, declared status, unknown) are the task's own.
-ITEM_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
-_ITEM_FIELD = {
-    ColumnRole.DONE: "done",
-    ColumnRole.PROBLEMS: "problems",
-    ColumnRole.NEXT_STEPS: "next_steps",
-}
 
 
 @dataclass
@@ -101,7 +95,7 @@ def build_task(row: RowCells, columns: Sequence[Column], notes: list[str]) -> Ta
         item = Item(heading=heading)
         for col, lines in cells.items():
             text = cell_text(lines)
-            name = _ITEM_FIELD.get(columns[col].role)
+            name = ITEM_FIELD_BY_ROLE.get(columns[col].role)
             if name == "done" and col != main_done:
                 name = None  # an earlier period's progress column: kept by header in extra
             if name is not None:

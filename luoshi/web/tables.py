@@ -12,24 +12,14 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from luoshi.core.models import Progress, Report, Task, TaskUnit
-from luoshi.vocab import ColumnRole, UnitRole
+from luoshi.export.table import DEFAULT_COLUMNS as EXPORT_DEFAULT_COLUMNS
+from luoshi.vocab import ITEM_FIELD_BY_ROLE, ColumnRole, UnitRole
 
 # Cells of these roles hold one sub-item's entry; every other column describes the task
 # itself (serial, text, units, leader, target …) and is merged over its sub-item rows.
-PROGRESS_FIELDS = {
-    ColumnRole.DONE: "done",
-    ColumnRole.PROBLEMS: "problems",
-    ColumnRole.NEXT_STEPS: "next_steps",
-}
+PROGRESS_FIELDS = ITEM_FIELD_BY_ROLE
 # The layout shown when a report carries no published layout of its own.
-DEFAULT_COLUMNS = [
-    {"header": "序号", "role": ColumnRole.SERIAL.value},
-    {"header": "任务内容", "role": ColumnRole.TASK.value},
-    {"header": "责任单位", "role": ColumnRole.UNITS.value},
-    {"header": "完成情况", "role": ColumnRole.DONE.value},
-    {"header": "存在问题及困难", "role": ColumnRole.PROBLEMS.value},
-    {"header": "下一步工作", "role": ColumnRole.NEXT_STEPS.value},
-]
+DEFAULT_COLUMNS = [c.to_dict() for c in EXPORT_DEFAULT_COLUMNS]
 UNIT_SEPARATOR = "、"
 
 

@@ -38,9 +38,9 @@ from luoshi.core.services.reconcile import Known, match_tasks
 from luoshi.core.services.units import UnitResolver, normalize_unit, unit_roles
 from luoshi.ingest.model import Item, ParsedDocument
 from luoshi.ingest.model import Task as ParsedTask
-from luoshi.vocab import UnitRole
+from luoshi.vocab import ITEM_FIELDS, UnitRole
 
-PROGRESS_FIELDS = ("done", "problems", "next_steps")
+PROGRESS_FIELDS = ITEM_FIELDS  # the Progress text fields
 
 
 class ImportRefused(Exception):
