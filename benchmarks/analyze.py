@@ -10,23 +10,9 @@ status_summary call.
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-import time
-from pathlib import Path
+import benchdb
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-if not os.environ.get("DATABASE_URL"):
-    os.environ["LUOSHI_DATA_DIR"] = tempfile.mkdtemp(prefix="luoshi-bench-")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
-
-import django
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+connection = benchdb.setup("luoshi-bench-")
 
 from luoshi.core.models import Assessment, Report  # noqa: E402
 from luoshi.core.services import importing  # noqa: E402
@@ -34,15 +20,10 @@ from luoshi.core.services.analysis import analyze_report  # noqa: E402
 from luoshi.core.services.summary import status_summary  # noqa: E402
 from luoshi.sample import generate_plan  # noqa: E402
 
-
-def timed(fn):
-    start = time.perf_counter()
-    value = fn()
-    return time.perf_counter() - start, value
+timed = benchdb.timed
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0, interactive=False)
     print(f"database: {connection.vendor}")
     # Warm up (jieba dictionary, regular expressions) so the first size is not penalised.
     importing.import_document(generate_plan(99, "热身市", 2023, 20, periods=("q1",))[0],

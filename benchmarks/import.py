@@ -9,36 +9,17 @@ them), a dry run, and the no-op re-import of the same document.
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-import time
-from pathlib import Path
+import benchdb
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-if not os.environ.get("DATABASE_URL"):
-    os.environ["LUOSHI_DATA_DIR"] = tempfile.mkdtemp(prefix="luoshi-bench-")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
-
-import django
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+connection = benchdb.setup("luoshi-bench-")
 
 from luoshi.core.services.importing import import_document  # noqa: E402
 from luoshi.sample import generate_plan  # noqa: E402
 
-
-def timed(fn):
-    start = time.perf_counter()
-    value = fn()
-    return time.perf_counter() - start, value
+timed = benchdb.timed
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0, interactive=False)
     print(f"database: {connection.vendor}")
     print(f"{'tasks':>6} {'rows':>6} {'first s':>8} {'rows/s':>7} {'next s':>7} {'dry s':>6} "
           f"{'again s':>8}")
