@@ -32,6 +32,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils import timezone
 
 from luoshi.core.models import (
@@ -55,6 +56,11 @@ from luoshi.vocab import PeriodKind, Status
 
 COMPARATORS = (">=", "<=", "=", "increase_by", "decrease_by", "reach")
 PROGRESS_FIELDS = ("done", "problems", "next_steps")
+
+# Sent by every analysis run that created, changed or removed the status of some tasks, with
+# ``report`` and ``task_ids`` (top-level tasks). Analysis writes in bulk (no model signals, no
+# history rows), so copies of the status elsewhere (the search index) follow this signal.
+statuses_changed = Signal()
 
 
 class StaleVersion(Exception):
@@ -322,6 +328,7 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
     summary.measurements = len(measurements)
 
     new, changed = [], []
+    moved: set[int] = set()  # tasks whose status is new or different
     statuses: Counter[str] = Counter()
     for unit, a in zip(units, analyses, strict=True):
         st = a.status
@@ -340,6 +347,8 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
                 wanted = derived | {"status": str(st.value), "reason": st.reason,
                                     "evidence": evidence}
             if any(getattr(row, k) != v for k, v in wanted.items()):
+                if row.status != wanted.get("status", row.status):
+                    moved.add(unit.task.pk)
                 for k, v in wanted.items():
                     setattr(row, k, v)
                 changed.append(row)
@@ -354,6 +363,11 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
     if task_ids is None and existing:
         # Tasks no longer in this report's table. A person's correction goes with its entry.
         Assessment.objects.filter(pk__in=[a.pk for a in existing.values()]).delete()
+    moved |= {a.task_id for a in new}
+    if task_ids is None:
+        moved |= set(existing)
+    if moved:
+        statuses_changed.send(sender=Report, report=report, task_ids=moved)
     summary.tasks = len(units)
     summary.statuses = {s.value: statuses.get(s.value, 0) for s in Status}
     summary.created, summary.updated = len(new), len(changed)
