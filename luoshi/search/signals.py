@@ -5,12 +5,25 @@ commits (at once in autocommit). So a dry-run import or a failed one, rolled bac
 nothing and leaves the index as it was, and deleting a plan does not rebuild rows of tasks
 about to disappear.
 
-- An import: the importer writes in bulk (no per-row signals) and saves its ``ImportBatch``
-  last, with its counts; that marks the report.
-- A task, sub-item, unit link or progress entry saved or deleted one by one (admin, forms):
-  marks its task.
-- A status corrected by a person: marks its task.
-- A report moved to another period, a unit renamed: the columns copied from them, at once.
+The rule for writers. The index copies task texts and units, entry texts and statuses. It
+follows the records a writer of those must leave anyway, so no writer calls the index itself:
+
+- an import writes in bulk (no per-row signals) and saves its ``ImportBatch`` last, with its
+  counts; that marks the report;
+- a person's change writes a ``Change`` row (the history, issue 6), including the conditional
+  UPDATEs with a version check that fire no model signal: an entry saved in a round
+  (``progress``), a status or target corrected (``assessment``, ``target``), a round opened
+  (``report``: its new rows); the row tells which task or report to refresh;
+- analysis (``luoshi.core.services.analysis``) writes statuses in bulk with no history: it
+  sends ``statuses_changed`` with the tasks whose status moved (``luoshi analyze``, a round's
+  re-analysis, a target correction's);
+- a task, sub-item, unit link, progress entry or assessment saved or deleted one by one
+  (admin, forms) sends Django's model signals: marks its task;
+- a report moved to another period, a unit renamed: the columns copied from them, at once.
+
+A new writer that changes indexed data in bulk and leaves none of these records must call
+``mark(tasks=…)`` or ``mark(reports=…)`` itself, inside its transaction. ``luoshi reindex``
+rebuilds everything from scratch.
 """
 
 from __future__ import annotations
@@ -31,10 +44,14 @@ from luoshi.core.models import (
     TaskUnit,
     Unit,
 )
+from luoshi.core.services.analysis import statuses_changed
 from luoshi.search.indexing import reindex_report, reindex_tasks
 from luoshi.search.models import TaskEntry
 
 UID = "luoshi.search"
+# More tasks than this changed in one report: rebuild the report's rows in one go (and keep
+# the task ids out of an IN list).
+WHOLE_REPORT = 200
 _local = threading.local()
 
 
@@ -91,22 +108,34 @@ def on_progress(sender, instance: Progress, raw=False, **kwargs) -> None:
 
 
 def on_assessment(sender, instance: Assessment, raw=False, **kwargs) -> None:
-    # A status corrected by a person (saved one by one). Analysis writes in bulk during
-    # imports, which the import hook covers; after a bulk re-analysis run ``reindex``.
+    # A status saved one by one (admin). Analysis writes in bulk: ``on_statuses``.
     if not raw:
         mark(tasks=(instance.task_id,))
 
 
+def on_statuses(sender, report: Report, task_ids: set[int], **kwargs) -> None:
+    if len(task_ids) > WHOLE_REPORT:
+        mark(reports=(report.pk,))
+    else:
+        mark(tasks=tuple(task_ids))
+
+
 def on_change(sender, instance: Change, created: bool, raw=False, **kwargs) -> None:
-    # Status and target corrections are conditional UPDATEs (no model signal) that record a
-    # Change: the history tells which task to refresh.
+    # Conditional UPDATEs (version checks) fire no model signal but record a Change: the
+    # history tells what to refresh. Bulk-created history (imports) sends nothing here.
     if raw or not created:
         return
-    if instance.model == "assessment":
-        mark(tasks=(instance.fields.get("task"),) if isinstance(instance.fields, dict) else ())
+    fields = instance.fields if isinstance(instance.fields, dict) else {}
+    if instance.model == "progress":
+        task_id = Progress.objects.filter(pk=instance.object_id).values_list("task_id", flat=True)
+        mark(tasks=tuple(task_id))
+    elif instance.model == "assessment":
+        mark(tasks=(fields.get("task"),))
     elif instance.model == "target":
         task_id = Target.objects.filter(pk=instance.object_id).values_list("task_id", flat=True)
         mark(tasks=tuple(task_id))
+    elif instance.model == "report":
+        mark(reports=(instance.object_id,))
 
 
 def on_report(sender, instance: Report, created: bool, raw=False, **kwargs) -> None:
@@ -135,5 +164,6 @@ def connect() -> None:
         signal.connect(on_assessment, sender=Assessment,
                        dispatch_uid=f"{UID}.assessment.{name}")
     post_save.connect(on_change, sender=Change, dispatch_uid=f"{UID}.change")
+    statuses_changed.connect(on_statuses, sender=Report, dispatch_uid=f"{UID}.statuses")
     post_save.connect(on_report, sender=Report, dispatch_uid=f"{UID}.report")
     post_save.connect(on_unit, sender=Unit, dispatch_uid=f"{UID}.unit")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from round_plan import opened, people, rp  # noqa: F401  (round fixtures, tests/rounds)
 
 from luoshi.core.models import Government, Period, Plan, Progress, Report, Task, TaskUnit, Unit
 from luoshi.vocab import PeriodKind, UnitRole

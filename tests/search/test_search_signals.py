@@ -1,0 +1,163 @@
+"""The index follows writers that fire no model signal: a round's entry saves (conditional
+UPDATEs, history rows), analysis (bulk statuses), a round opened; a rolled-back save leaves it
+as it was."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.db import transaction
+from roles import PASSWORD
+
+from luoshi.cli import main
+from luoshi.core.models import Assessment, Progress
+from luoshi.rounds import services
+from luoshi.rounds.services import EntryInput
+from luoshi.search import signals
+from luoshi.search.indexing import reindex_all
+from luoshi.search.models import TaskEntry
+from luoshi.search.query import search_entries
+from luoshi.search.tokens import query_words
+from luoshi.web.listing import Filters, filter_entries
+
+
+def found(query: str, **where) -> set[int]:
+    rows = TaskEntry.objects.filter(**where)
+    return set(search_entries(rows, query_words(query)).values_list("task_id", flat=True))
+
+
+def listed(**filters) -> set[int]:
+    entries, _ = filter_entries(Filters(**filters), None)
+    return set(entries.values_list("task_id", flat=True))
+
+
+def snapshot() -> list[tuple]:
+    return list(TaskEntry.objects.order_by("task_id", "report_id").values_list(
+        "task_id", "report_id", "status", "entries", "empty", "tokens"))
+
+
+def status_of(task, report=None) -> str:
+    return TaskEntry.objects.get(task=task, report=report).status
+
+
+def text(done: str) -> EntryInput:
+    return EntryInput(done=done, problems="", next_steps="继续。")
+
+
+@pytest.fixture
+def round_indexed(opened):
+    """The H1 round opened and indexed; the test's own writes then commit as in production."""
+    reindex_all()
+    return opened
+
+
+def test_opening_a_round_adds_its_rows(rp, people, django_capture_on_commit_callbacks):
+    reindex_all()
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.open_round(people.supervisor, rp.plan, rp.h1, None)
+    assert set(TaskEntry.objects.filter(report=report).values_list("task_id", flat=True)) == {
+        rp.roads.pk, rp.parks.pk, rp.river.pk}
+
+
+def test_entry_saved_through_the_service(round_indexed, people,
+                                         django_capture_on_commit_callbacks):
+    s = round_indexed
+    p = s.entry[s.roads.pk]
+    assert not found("沥青", report=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_entry(people.reform, p, 1, text("新建道路30公里,采用沥青摊铺。"))
+    assert found("沥青", report=None) == {s.roads.pk}
+    assert found("沥青", report=s.report) == {s.roads.pk}
+    assert Assessment.objects.get(report=s.report, task=s.roads).status == "behind"
+    assert status_of(s.roads) == status_of(s.roads, s.report) == "behind"
+    assert listed(status="behind") == {s.roads.pk}
+    # Same status, new words: the history row (not a status change) refreshes the text.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_entry(people.reform, p, 2, text("新建道路30公里,采用透水砖铺装。"))
+    assert status_of(s.roads) == "behind"
+    assert found("透水砖", report=None) == {s.roads.pk} and not found("沥青", report=None)
+    # A sub-item's entry refreshes its parent's rows.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_entry(people.economy, s.entry[s.park_a.pk], 1, text("栈道主体完工。"))
+    assert found("栈道", report=s.report) == {s.parks.pk}
+    assert TaskEntry.objects.get(task=s.parks, report=s.report).empty == 1  # 西岛步道: empty
+
+
+def test_entry_saved_through_the_api(client, round_indexed, django_capture_on_commit_callbacks):
+    s = round_indexed
+    login = client.post("/api/token/", data=json.dumps({"username": "发改联络员",
+                                                         "password": PASSWORD}),
+                        content_type="application/json")
+    headers = {"HTTP_AUTHORIZATION": f"Token {login.json()['token']}"}
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = client.put(f"/api/entries/{s.entry[s.roads.pk].pk}/",
+                           data=json.dumps({"version": 1, "done": "新建道路100公里,全面完成,沥青路面。"}),
+                           content_type="application/json", **headers)
+    assert saved.status_code == 200, saved.content
+    assert found("沥青", report=None) == {s.roads.pk}
+    assert Assessment.objects.get(report=s.report, task=s.roads).status == "on_track"
+    assert status_of(s.roads) == status_of(s.roads, s.report) == "on_track"
+    assert listed(status="on_track") == {s.roads.pk}
+    by_status, _ = filter_entries(Filters(period=s.h1, sort="status"), None)
+    assert [e.status for e in by_status if e.task_id == s.roads.pk] == ["on_track"]
+    # Same status, new words.
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = client.put(f"/api/entries/{s.entry[s.roads.pk].pk}/",
+                           data=json.dumps({"version": 2, "done": "新建道路100公里,全面完成,透水砖路面。"}),
+                           content_type="application/json", **headers)
+    assert saved.status_code == 200, saved.content
+    assert found("透水砖", report=s.report) == {s.roads.pk} and status_of(s.roads) == "on_track"
+
+
+@pytest.mark.parametrize("whole_report", [False, True], ids=["per-task", "whole-report"])
+def test_luoshi_analyze_refreshes_statuses(round_indexed, people, monkeypatch, capsys,
+                                          django_capture_on_commit_callbacks, whole_report):
+    s = round_indexed
+    if whole_report:
+        monkeypatch.setattr(signals, "WHOLE_REPORT", 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_entry(people.reform, s.entry[s.roads.pk], 1, text("新建道路30公里。"))
+    assert listed(status="behind") == {s.roads.pk}
+    # The text changes behind the services' back (a database edit; new rules would do the
+    # same to statuses): only a re-analysis brings the statuses up to date.
+    Progress.objects.filter(pk=s.entry[s.roads.pk].pk).update(done="新建道路100公里,全面完成。")
+    assert status_of(s.roads) == "behind"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert main(["analyze", "--all"]) == 0
+    capsys.readouterr()
+    assert Assessment.objects.get(report=s.report, task=s.roads).status == "on_track"
+    for status in ("behind", "on_track"):
+        latest = {a.task_id for a in Assessment.objects.filter(status=status)}
+        assert listed(status=status) == latest
+    assert status_of(s.roads) == status_of(s.roads, s.report) == "on_track"
+
+
+def test_refused_save_leaves_the_index_unchanged(round_indexed, people,
+                                                 django_capture_on_commit_callbacks):
+    s = round_indexed
+    p = s.entry[s.roads.pk]
+    before = snapshot()
+    with django_capture_on_commit_callbacks(execute=True):
+        # The text is written, then a target of another task refuses the save: rolled back.
+        with pytest.raises(services.RoundError, match="不属于"):
+            services.save_entry(people.reform, p, 1,
+                                EntryInput(done="采用沥青摊铺。", problems="", next_steps="",
+                                           values={10**9: 1.0}))
+    signals.flush()  # whatever was marked is rebuilt from what the database holds
+    assert snapshot() == before and not found("沥青", report=None)
+
+
+def test_rolled_back_save_leaves_the_index_unchanged(round_indexed, people,
+                                                     django_capture_on_commit_callbacks):
+    s = round_indexed
+    before = snapshot()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            services.save_entry(people.reform, s.entry[s.roads.pk], 1,
+                                text("新建道路30公里,采用沥青摊铺。"))
+            raise RuntimeError("the caller's transaction fails after the save")
+    assert not callbacks  # nothing scheduled survives the rollback
+    signals.flush()
+    assert snapshot() == before and not Assessment.objects.filter(report=s.report).exists()
+    assert not found("沥青", report=None)
