@@ -1,13 +1,18 @@
 """`luoshi demo [--if-empty] [--tasks N] [--seed S]`: load generated sample plans.
 
 The sample tables (see ``luoshi.sample``) go through the same import service as real files, so
-the demo database looks exactly like one filled by ``luoshi import``.
+the demo database looks exactly like one filled by ``luoshi import``. When the database has no
+users yet, the demo also creates one user of each role with a password made up at random for
+this load (printed once, and kept in ``LUOSHI_DATA_DIR/demo-logins.txt``, mode 0600), and opens
+a reporting round that is partly filled (:mod:`luoshi.rounds.demo`).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 # (government, year, periods, layout): a city and one of its districts, two years.
 DEMO_SET = (
@@ -30,6 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tasks", type=int, default=40, metavar="N",
                    help="tasks per plan (default 40)")
     p.add_argument("--seed", type=int, default=2024, help="random seed (default 2024)")
+    p.add_argument("--url", default="http://127.0.0.1:8000", metavar="URL",
+                   help="where the site will be served, for the login address printed "
+                        "(default http://127.0.0.1:8000)")
     p.set_defaults(func=run)
 
 
@@ -49,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.if_empty and Report.objects.exists():
         print("luoshi demo: the database already has reports; nothing loaded")
+        _point_to_logins()
         return 0
     loaded = 0
     for offset, (government, year, periods, layout) in enumerate(DEMO_SET):
@@ -58,4 +67,64 @@ def run(args: argparse.Namespace) -> int:
             loaded += result.changed
             print(f"{doc.source_name}: {result.message}")
     print(f"luoshi demo: {loaded} sample tables loaded")
+    _people_and_round(args.url)
     return 0
+
+
+LOGINS_FILE = "demo-logins.txt"
+
+
+def logins_path() -> Path:
+    from django.conf import settings
+
+    return Path(settings.DATA_DIR) / LOGINS_FILE
+
+
+def _point_to_logins() -> None:
+    if logins_path().exists():
+        print(f"luoshi demo: demo logins are in {logins_path()}")
+
+
+def _people_and_round(url: str) -> None:
+    from luoshi.rounds.demo import load_people_and_round
+
+    result = load_people_and_round()
+    if result is None:
+        print("luoshi demo: the database already has users; no demo users created")
+        _point_to_logins()
+        return
+    text = logins_text(result, url)
+    write_private(logins_path(), text)
+    print(text, end="")
+    print(f"(saved in {logins_path()}, readable by you only)")
+
+
+STATE_WORDS = {"submitted": "submitted", "returned": "returned with a comment",
+               "approved": "approved", "boilerplate": "boilerplate only, warning acknowledged"}
+
+
+def logins_text(result, url: str) -> str:
+    from django.utils import timezone
+
+    login_url = url.rstrip("/") + "/accounts/login/"
+    lines = ["", f"Demo users — sign in at {login_url}", f"password (all users): {result.password}"]
+    for login in result.logins:
+        units = f"  {'、'.join(login.units)}" if login.units else ""
+        lines.append(f"  {login.username:<10} {login.label}{units}")
+    report = result.report
+    if report is not None:
+        states = ", ".join(f"{n} {STATE_WORDS[state]}" for state, n in result.states.items())
+        deadline = timezone.localtime(report.deadline)
+        lines.append(f"Open round: {report} (#{report.pk}), deadline {deadline:%Y-%m-%d %H:%M}; "
+                     f"entries: {states or 'none'}; the rest empty")
+        lines.append(f"  {url.rstrip('/')}/rounds/reports/{report.pk}/")
+    return "\n".join(lines) + "\n"
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to a file only its owner may read (it holds a password)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # an older file keeps its mode through O_CREAT
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
