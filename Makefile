@@ -22,7 +22,7 @@ install-test: $(VENV)/.installed-test
 
 run: install
 	$(PY) manage.py migrate --noinput
-	$(VENV)/bin/luoshi demo --if-empty
+	$(VENV)/bin/luoshi demo --if-empty --url http://$(HOST):$(PORT)
 	$(VENV)/bin/luoshi serve --host $(HOST) --port $(PORT)
 
 lint: install-test
