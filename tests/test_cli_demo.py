@@ -171,7 +171,8 @@ def test_demo_pages_have_something_to_show(capsys):
     assert "已退回" in page and "已审核" in page and "已提交" in page
     assert office.get(reverse("round_overdue", args=[report.pk])).status_code == 200
     returned = RoundEntry.objects.get(progress__report=report, state=EntryState.RETURNED)
-    liaison = User.objects.get(username=returned.submitted_by.username)
+    liaison = User.objects.get(username="liaison1")
+    assert returned.submitted_by == liaison
     form = Client()
     form.force_login(liaison)
     assert returned.progress in [p for p in form.get(reverse("round_home")).context["mine"]]

@@ -110,8 +110,9 @@ def _done_text(progress: Progress) -> tuple[str, dict[int, float]]:
     return "".join(parts), values
 
 
-# What happens to the first entries of the liaisons' units, taken round-robin over the units.
-SCRIPT = ("submitted", "returned", "approved", "boilerplate", "submitted")
+# What happens to the first entries of the liaisons' units, taken round-robin over the units:
+# liaison1, whom people try first, gets the returned entry and the acknowledged boilerplate.
+SCRIPT = ("returned", "submitted", "approved", "boilerplate", "submitted")
 
 
 def _candidates(report: Report, units: list[Unit]) -> list[Progress]:
