@@ -52,10 +52,10 @@ from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import Item
 from luoshi.ingest.model import Period as ParsedPeriod
 from luoshi.ingest.model import Task as ParsedTask
-from luoshi.vocab import PeriodKind, Status
+from luoshi.vocab import ITEM_FIELDS, PeriodKind, Status
 
 COMPARATORS = (">=", "<=", "=", "increase_by", "decrease_by", "reach")
-PROGRESS_FIELDS = ("done", "problems", "next_steps")
+PROGRESS_FIELDS = ITEM_FIELDS  # the Progress text fields
 
 # Sent by every analysis run that created, changed or removed the status of some tasks, with
 # ``report`` and ``task_ids`` (top-level tasks). Analysis writes in bulk (no model signals, no
