@@ -138,6 +138,16 @@ CASES = [
          Row("3", "临平新城要围绕打造时尚产业新地标", ("临平新城",)),
          cut=("fit no column",), warns=("numbered by position",), year=2018,
          extra={(0, "牵头领导"): "祝振伟\n陈夏林", (1, "牵头领导"): "沈  昱\n祝振伟"}),
+    # 059: (1)…(10) standard lines are the rows under "1 / title" groups; leader and unit cells
+    # merged over rows appear only at the first row they span (rows (4), (5) have none)
+    Case("059", "cells-per-line", (S, T, TG, LD, L, C), 10,
+         Row("(1)", "地区生产总值增长6%左右。", ("发改局", "经开区", "高新园(邹区镇)", "各街道", "统计局"),
+             "1 全区经济社会发展的主要预期目标"),
+         Row("(10)", "推广“拿地", (), "2 聚焦产业强区不动摇,高效统筹存量和增量,以更实举措推动产城融合 "
+             "聚力攻坚 项目“双进”"),
+         cut=("row (10)", "cut off"), warns=("assumed merged from the rows above",), year=2024,
+         extra={(0, "区政府分管领导"): "王旭锋", (2, "区政府分管领导"): "吴 伟",
+                (5, "区政府分管领导"): "谢志诚", (7, "区政府分管领导"): ""}),
     Case("062", "cells-per-line", (S, T, L, D), 8,
          Row("1", "市区公交车实现移动支付全覆盖。", ("市交运集团",)),
          Row("8", "全市农村生活垃圾回收利用率达到30%以上"),
@@ -210,7 +220,7 @@ def test_corpus_file(case: Case, docs: dict[str, ParsedDocument]) -> None:
 def test_every_header_file_is_covered() -> None:
     index = shared_path("corpus", "INDEX.tsv").read_text(encoding="utf-8").splitlines()[1:]
     with_header = {line.split("\t")[0][:3] for line in index if line.split("\t")[5]}
-    assert with_header - {c.file for c in CASES} == {"059"}  # tested on its own below
+    assert with_header - {c.file for c in CASES} == set()
 
 
 def test_source_url_kept_and_query_never_the_title(docs: dict[str, ParsedDocument]) -> None:
@@ -256,17 +266,33 @@ def test_glued_rows_split_task_from_progress(docs: dict[str, ParsedDocument]) ->
     assert first.items[0].done.endswith("落地率96.5%。")
 
 
-def test_059_merged_cell_plan_is_read_with_a_warning() -> None:
-    # header split over lines (区政府 / 分管领导) and spaced (工 作 标 准); sub-items with their
-    # own leaders and units merged over rows cannot be aligned in flattened text: said so
-    doc = read_document(shared_path("corpus", "059.txt"))
-    assert [(c.header, str(c.role)) for c in doc.columns] == [
-        ("序号", S), ("目标名称", T), ("工作标准", TG), ("区政府分管领导", LD),
-        ("牵头单位", L), ("配合单位", C),
+def test_059_cells_merged_over_rows_are_copied_down(docs: dict[str, ParsedDocument]) -> None:
+    # header split over lines (区政府 / 分管领导) and spaced (工 作 标 准)
+    doc = docs["059"]
+    assert [c.header for c in doc.columns] == [
+        "序号", "目标名称", "工作标准", "区政府分管领导", "牵头单位", "配合单位",
     ]
-    assert [t.serial for t in doc.tasks] == ["1", "2"]
-    assert doc.tasks[0].text == "全区经济社会发展的主要预期目标"
-    assert any("cannot be aligned" in w.message for w in doc.warnings)
+    t = {task.serial: task for task in doc.tasks}
+    assert [task.serial for task in doc.tasks] == [f"({n})" for n in range(1, 11)]
+    # (2): own lead unit 财政局, leader and co-units merged from (1)
+    assert t["(2)"].units == ["财政局", "经开区", "高新园(邹区镇)", "各街道", "统计局"]
+    assert t["(2)"].extra["区政府分管领导"] == "王旭锋"
+    # (4), (5) have no cells of their own: all taken from (3)
+    for serial in ("(4)", "(5)"):
+        assert t[serial].units == t["(3)"].units
+        assert t[serial].units[0] == "商务局"
+        assert t[serial].extra["区政府分管领导"] == "吴 伟"
+    # a "(安委办)" line continues the lead unit; the rest are co-units, lead first
+    assert t["(7)"].units == ["应急管理局(安委办)", "区安委会各成员单位"]
+    assert t["(6)"].units == ["工信局", "生态环境局"]
+    assert t["(6)"].text.startswith("主要污染物减排")
+    merged = [w.message for w in doc.warnings if "assumed merged" in w.message]
+    assert len(merged) == 1 and "(4)" in merged[0] and "(5)" in merged[0]
+    assert "(6)" not in merged[0]
+    assert not any("cannot be aligned" in w.message for w in doc.warnings)
+    # metadata: the table's own title, not the attachment list; the signing government
+    assert doc.meta.title == "2024年《政府工作报告》主要目标任务责任分解表"
+    assert doc.meta.government == "钟楼区"
 
 
 def test_075_plan_without_a_header_row() -> None:

@@ -22,9 +22,10 @@ from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.headers import columns_from_headers, header_role, normalise_header
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
-from luoshi.ingest.metadata import period_without_title, read_meta
+from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
+from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.pipe import (
     BAR_LAYOUT,
     PIPE_LAYOUT,
@@ -50,6 +51,7 @@ from luoshi.ingest.text.shapes import (
     looks_like_units,
 )
 from luoshi.ingest.text.source import split_source_lines
+from luoshi.ingest.text.subrows import split_subnumbered
 from luoshi.vocab import ColumnRole
 
 LAYOUT = "cells-per-line"
@@ -220,7 +222,9 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
     columns, header_warnings = columns_from_headers(_texts(paras, h0, h1))
     warn: list[tuple[int | None, str]] = [(paras[h0].line, w) for w in header_warnings]
     preamble = [p.text for p in paras[:h0]]
-    meta, meta_warnings = read_meta(preamble, [p.text for p in paras[h1:]])
+    meta, meta_warnings = read_page_meta(
+        preamble, _table_title(paras, 0, h0), [p.text for p in paras[h1:]]
+    )
     warn[:0] = [(None, w) for w in meta_warnings]
 
     notes: list[str] = []
@@ -325,11 +329,14 @@ def _section_tasks(
                 "row: ignored",
             )
         )
+    sub = split_subnumbered(rows, columns, warn)
+    if sub is None:
+        sub = [(_row_cells(r, columns, warn, marked_empties), r.group) for r in rows]
     tasks = []
-    for r in rows:
-        task = build_task(_row_cells(r, columns, warn, marked_empties), columns, notes)
-        if r.group:
-            task.extra[GROUP_KEY] = r.group
+    for cells, group in sub:
+        task = build_task(cells, columns, notes)
+        if group:
+            task.extra[GROUP_KEY] = group
         tasks.append(task)
     if last and rows and rows[-1].paras:
         p = rows[-1].paras[-1]
@@ -337,8 +344,8 @@ def _section_tasks(
             warn.append(
                 (
                     p.line,
-                    f"the text ends mid-sentence ({p.text[-12:]!r}): row {rows[-1].serial} is "
-                    "probably cut off",
+                    f"the text ends mid-sentence ({p.text[-12:]!r}): row {sub[-1][0].serial} "
+                    "is probably cut off",
                 )
             )
     return tasks

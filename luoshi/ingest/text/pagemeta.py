@@ -1,0 +1,38 @@
+"""Metadata of a page read as text, with two page shapes read_meta alone gets wrong:
+
+- a cover letter listing its attachments ("附件:1. 2024年…责任分解表" / "2. …") above the table:
+  that list line is not the title; the table's own title (the line above its header) is;
+- a letter signed by a government ("常州市钟楼区人民政府" on its own line, above the date) before
+  the title: that line names the government when the title and page chrome do not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from luoshi.ingest.metadata import infer_government, read_meta
+from luoshi.ingest.model import Meta
+
+_ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]\s*\d")
+_SIGNATURE = re.compile(r"^[\u4e00-\u9fa5]{2,20}人民政府$")
+_NOT_NAMED = "government not named"
+
+
+def read_page_meta(
+    preamble: Sequence[str], table_title: str, body: Sequence[str]
+) -> tuple[Meta, list[str]]:
+    """(meta, warnings) from the paragraphs before the table, its own title and its body."""
+    meta, warnings = read_meta(preamble, body)
+    if _ATTACHMENT_LIST.match(meta.title) and table_title and table_title != meta.title:
+        meta, warnings = read_meta([table_title, *preamble], body)
+    if not meta.government:
+        end = preamble.index(meta.title) if meta.title in preamble else len(preamble)
+        for line in preamble[:end]:
+            if _SIGNATURE.match(line.strip()):
+                government, _ = infer_government(line.strip(), [], [])
+                if government:
+                    meta.government = government
+                    warnings = [w for w in warnings if not w.startswith(_NOT_NAMED)]
+                    break
+    return meta, warnings
