@@ -14,6 +14,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Val
 from django.utils.safestring import SafeString
 
 from luoshi.core.models import Assessment, Period, Plan, Progress, Task, TaskUnit, Unit
+from luoshi.search.backends import period_scope, task_scope
 from luoshi.search.highlight import has_match, highlight, snippet
 from luoshi.search.models import TaskEntry
 from luoshi.search.query import search_entries
@@ -92,7 +93,8 @@ def filter_entries(
         entries = entries.filter(status=filters.status)  # the task's latest report
     words = query_words(filters.q)
     if words:
-        entries = search_entries(entries, words)
+        scope = task_scope() if filters.period is None else period_scope(filters.period.pk)
+        entries = search_entries(entries, words, scope=scope)
     if filters.sort == "status":
         entries = entries.annotate(status_rank=Case(
             *[When(status=s, then=Value(i)) for i, s in enumerate(STATUS_RANK)],
