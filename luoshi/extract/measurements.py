@@ -165,6 +165,8 @@ def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int)
     while a > sa:
         pa, _ = clauses.clause(norm, a - 2) if a >= 2 else (sa, a)
         pa = max(pa, sa)
+        if pa >= a:  # no earlier clause to look at
+            break
         own = norm[a:pos] if a == ca else norm[a : clauses.clause(norm, a)[1]]
         if any(p.start >= a and p.start < pos for p in periods) or any(w in own for w in _ACHIEVED_CUE):
             return False
@@ -186,7 +188,8 @@ def _context(norm: str, ca: int, cb: int, sa: int, cache: dict[tuple[int, int], 
     ctx = own
     if clauses.cjk_count(rest) <= rules.ELLIPTIC_MAX_CJK + 1 and ca > sa:
         pa, pb = clauses.clause(norm, ca - 2) if ca >= 2 else (ca, ca)
-        if pa >= sa:
+        # Only an earlier clause: odd punctuation runs can hand back this one again.
+        if sa <= pa < ca:
             ctx = _context(norm, pa, pb, sa, cache) + own
     cache[key] = ctx
     return ctx

@@ -78,3 +78,10 @@ def test_seed004_runs_with_plausible_statuses(seed004_doc, seed004_analyses):
 def test_analyze_document_order(seed000_doc):
     out = analyze_document(seed000_doc)
     assert [a.serial for a in out] == [t.serial for t in seed000_doc.tasks]
+
+
+def test_a_figure_after_a_leading_comma_does_not_loop():
+    # Found by the property test above: the clause before ",4%" was the clause itself, and the
+    # look-back for an elliptic clause's context recursed for ever.
+    analysis = analyze_task(task("", ",4%", ""), Q3)
+    assert Status(analysis.status.value)
