@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from shared_docs import REPO, SHARED, shared_path  # noqa: F401 (re-exported)
+
+# Property tests explore new random cases on a developer's machine; in CI (CI=true) they run a
+# fixed sequence, so a red build is reproducible and a green one is not luck.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 # Users of each role (supervisor, leader, liaison_for, client_for …): tests/roles.py.
 pytest_plugins = ["roles"]
