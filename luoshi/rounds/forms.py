@@ -60,3 +60,12 @@ class SubmitForm(forms.Form):
 
 class ReturnForm(forms.Form):
     comment = forms.CharField(label="退回意见", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RemindForm(forms.Form):
+    """催办 from the overdue pages: every unit owing entries, or one of them."""
+
+    unit = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    # Where to go back to: the report's overdue page, or the overview of every round.
+    back = forms.ChoiceField(choices=[("report", "report"), ("all", "all")], required=False,
+                             widget=forms.HiddenInput)

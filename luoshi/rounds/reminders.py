@@ -8,7 +8,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 
 from luoshi.core.models import Report, TaskUnit, Unit
@@ -21,6 +20,7 @@ class Owing:
     unit: Unit
     missing: int  # entries the unit leads that are not submitted
     sent: int  # reminders already sent for this report
+    last: Reminder | None = None  # the latest of them (level, when, by whom)
 
 
 def overdue_units(report: Report) -> list[Owing]:
@@ -38,9 +38,14 @@ def overdue_units(report: Report) -> list[Owing]:
         if unit_id is not None:
             counts[unit_id] = counts.get(unit_id, 0) + 1
     units = Unit.objects.in_bulk(list(counts))
-    sent = dict(Reminder.objects.filter(report=report, unit_id__in=list(counts))
-                .values("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n"))
-    owing = [Owing(units[i], n, sent.get(i, 0)) for i, n in counts.items()]
+    # One query for both the count and the latest: a report has a handful of reminders per unit.
+    sent: dict[int, int] = {}
+    last: dict[int, Reminder] = {}
+    for reminder in (Reminder.objects.filter(report=report, unit_id__in=list(counts))
+                     .select_related("sent_by").order_by("sent_at", "id")):
+        sent[reminder.unit_id] = sent.get(reminder.unit_id, 0) + 1
+        last[reminder.unit_id] = reminder
+    owing = [Owing(units[i], n, sent.get(i, 0), last.get(i)) for i, n in counts.items()]
     return sorted(owing, key=lambda o: (-o.missing, o.unit.name))
 
 
@@ -64,14 +69,19 @@ def running_reports(reports, *, now=None) -> list[RunningReport]:
     return sorted(out, key=lambda r: (not r.overdue, r.report.deadline or far, r.report.pk))
 
 
-def send_reminders(report: Report, user=None, *, now=None) -> list[Reminder]:
-    """E-mail the liaisons of every unit owing entries. The first message is a reminder; every
-    later one a notice (催办通知), which also copies the supervisors."""
+def send_reminders(report: Report, user=None, *, now=None,
+                   unit: Unit | int | None = None) -> list[Reminder]:
+    """E-mail the liaisons of every unit owing entries (or of ``unit`` only, if it owes any).
+    The first message is a reminder; every later one a notice (催办通知), which also copies the
+    supervisors. The CLI (sent_by empty) and the overdue pages (sent_by the user) both call this."""
     now = now or timezone.now()
     sent: list[Reminder] = []
     supervisors = [p.user.email for p in Profile.objects.filter(role=Role.SUPERVISOR)
                    .select_related("user") if p.user.email]
+    unit_id = getattr(unit, "pk", unit)
     for owing in overdue_units(report):
+        if unit_id is not None and owing.unit.pk != unit_id:
+            continue
         liaisons = [p.user.email for p in owing.unit.liaisons.select_related("user")
                     if p.user.email and p.user.is_active]
         level = Reminder.Level.REMINDER if owing.sent == 0 else Reminder.Level.NOTICE

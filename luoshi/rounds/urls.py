@@ -11,6 +11,7 @@ urlpatterns = [
     path("rounds/reports/<int:pk>/", views.round_report, name="round_report"),
     path("rounds/reports/<int:pk>/publish/", views.publish, name="round_publish"),
     path("rounds/reports/<int:pk>/overdue/", views.overdue, name="round_overdue"),
+    path("rounds/reports/<int:pk>/remind/", views.remind, name="round_remind"),
     path("rounds/entries/<int:pk>/", views.entry_detail, name="round_entry"),
     path("rounds/entries/<int:pk>/save/", views.entry_save, name="round_entry_save"),
     path("rounds/entries/<int:pk>/contribute/", views.entry_contribute,

@@ -9,12 +9,20 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from luoshi.core.models import Progress, Report, Task
 from luoshi.rounds import history, services
-from luoshi.rounds.forms import ContributionForm, EntryForm, OpenRoundForm, ReturnForm, SubmitForm
+from luoshi.rounds.forms import (
+    ContributionForm,
+    EntryForm,
+    OpenRoundForm,
+    RemindForm,
+    ReturnForm,
+    SubmitForm,
+)
 from luoshi.rounds.models import Contribution, EntryState, Reminder
 from luoshi.rounds.permissions import (
     Action,
@@ -30,7 +38,7 @@ from luoshi.rounds.permissions import (
     task_roles,
     unit_ids,
 )
-from luoshi.rounds.reminders import overdue_units, running_reports
+from luoshi.rounds.reminders import overdue_units, running_reports, send_reminders
 from luoshi.rounds.submission import task_targets
 
 
@@ -233,8 +241,35 @@ def overdue(request, pk: int):
     check(request.user, Action.OVERDUE, report)
     return render(request, "rounds/overdue.html", {
         "report": report, "units": overdue_units(report),
-        "reminders": Reminder.objects.filter(report=report).select_related("unit")[:100],
+        "reminders": Reminder.objects.filter(report=report).select_related("unit", "sent_by")[:100],
+        "can_remind": may(request.user, Action.REMIND, report)
+        and report.state in services.RUNNING,
     })
+
+
+@require_POST
+def remind(request, pk: int):
+    """发送催办 for one report (every unit owing entries, or one): the service the CLI calls."""
+    report = get_object_or_404(Report.objects.select_related("plan", "period"), pk=pk)
+    check(request.user, Action.REMIND, report)
+    form = RemindForm(request.POST)
+    valid = form.is_valid()
+    back = (redirect(reverse("round_overdue_all") + f"#report-{pk}")
+            if valid and form.cleaned_data["back"] == "all" else redirect("round_overdue", pk=pk))
+    if not valid:
+        messages.error(request, "催办请求无效。")
+        return back
+    if report.state not in services.RUNNING:
+        messages.error(request, "该报告不在填报中,无需催办。")
+        return back
+    sent = send_reminders(report, request.user, unit=form.cleaned_data["unit"])
+    if not sent:
+        messages.info(request, "没有需要催办的单位(均已提交或没有联络员邮箱)。")
+        return back
+    parts = "、".join(f"{r.unit.name}({r.get_level_display()},{len(r.recipients)} 人)"
+                     for r in sent)
+    messages.success(request, f"已发送 {len(sent)} 条催办:{parts}。")
+    return back
 
 
 def task_history(request, pk: int):

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from luoshi.core.models import Change, Progress, Report
-from luoshi.rounds.models import Contribution, EntryState, RoundEntry
+from luoshi.rounds.models import Contribution, EntryState, Reminder, RoundEntry
 
 ROLES = ["public", "admin", "supervisor", "leader", "lead_liaison", "co_liaison", "other_liaison"]
 ALL = set(ROLES)
@@ -103,6 +104,10 @@ OPS = [
     Op("page return", "post", lambda w: reverse("round_entry_review", args=[roads(w).pk]),
        OFFICE, 302, {"public", "other_liaison"},
        data=lambda w: {"decision": "return", "comment": "请补充。"}, setup=submitted),
+    Op("page remind", "post", lambda w: reverse("round_remind", args=[w.report.pk]),
+       OFFICE, 302, {"public"}),
+    Op("page remind one unit", "post", lambda w: reverse("round_remind", args=[w.report.pk]),
+       OFFICE, 302, {"public"}, data=lambda w: {"unit": w.economy.pk, "back": "all"}),
     Op("page publish", "post", lambda w: reverse("round_publish", args=[w.report.pk]),
        OFFICE, 302, {"public"}, setup=all_approved),
     # --- API: read ---
@@ -142,6 +147,7 @@ def snapshot() -> tuple:
         list(Contribution.objects.order_by("pk").values_list("pk", "text", "version")),
         list(Report.objects.order_by("pk").values_list("pk", "state", "plan_id", "period_id")),
         Change.objects.count(),
+        list(Reminder.objects.order_by("pk").values_list("pk", "unit_id", "level")),
     )
 
 
@@ -164,6 +170,7 @@ def test_matrix(op: Op, role: str, opened, users, client_for):
         headers["HTTP_AUTHORIZATION"] = f"Token {Token.objects.create(user=user).key}"
     data = op.data(opened) if op.data else {}
     before = snapshot()
+    mail.outbox.clear()
     if op.api:
         kwargs = {"data": json.dumps(data), "content_type": "application/json"} if op.method != "get" else {}
         response = getattr(client, op.method)(op.path(opened), **kwargs, **headers)
@@ -177,5 +184,6 @@ def test_matrix(op: Op, role: str, opened, users, client_for):
         assert snapshot() != before, f"{op.name} as {role} changed nothing"
     if not allowed:
         assert snapshot() == before, f"{op.name} as {role} changed the database"
+        assert mail.outbox == [], f"{op.name} as {role} sent mail"
         if response.status_code == 302:
             assert response["Location"].startswith(reverse("login"))
