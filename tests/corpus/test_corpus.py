@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pytest
 from shared_docs import shared_path
 
-from luoshi.ingest import IngestError, ParsedDocument, read_document
+from luoshi.ingest import ParsedDocument, read_document
 from luoshi.ingest.layout import GROUP_KEY
 
 S, T, U, L, C, D = "serial", "task", "units", "lead_unit", "co_units", "done"
@@ -164,6 +164,13 @@ CASES = [
          Row("1", "全面落实党中央、国务院", tuple(FF)), Row("3", ""),
          cut=("row 3", "cut off"), period="h1", year=2020,
          extra={(0, "半年度目标任务"): "全年:\n1.坚持“外防输入、内防反弹”"}),
+    # 075: a plan in prose (no table): "1.…" paragraphs each followed by a 责任单位: line;
+    # the excerpt stops inside task 5's unit line ("责任单")
+    Case("075", "prose", (S, T, U), 5,
+         Row("1", "地区生产总值增长 10%,一般公共预算收入", ("市发改委", "市财政局")),
+         Row("5", "交通投资、民间投资、高新技术产业投资"),
+         cut=("task 5", "cut off"), warns=("plan in prose", "task 5 has no 责任单位"),
+         period="plan", year=2020),
     Case("076", "cells-per-line", (S, T, D), 2,
          Row("1", "一般公共预算收入增长7%。", ("市财政局",)),
          Row("2", "加强政府投资预算管理", ("市财政局",)),
@@ -295,8 +302,19 @@ def test_059_cells_merged_over_rows_are_copied_down(docs: dict[str, ParsedDocume
     assert doc.meta.government == "钟楼区"
 
 
-def test_075_plan_without_a_header_row() -> None:
-    # 075 is a plan in prose: "1.…" then a "责任单位:…" line, no table header
-    with pytest.raises(IngestError, match="no table header found") as err:
-        read_document(shared_path("corpus", "075.txt"))
-    assert "075.txt" in str(err.value)
+def test_075_plan_in_prose(docs: dict[str, ParsedDocument]) -> None:
+    doc = docs["075"]
+    assert [t.serial for t in doc.tasks] == ["1", "2", "3", "4", "5"]
+    t = doc.tasks
+    # "市投资促进中心,各县(区)政府、各功能区管委会": split at , and 、 but not inside (区)
+    assert t[1].units == ["市投资促进中心", "各县(区)政府", "各功能区管委会"]
+    assert t[2].units[0] == "市投资促进中心" and t[2].units[-1] == "新区驻杭联络处"
+    assert len(t[2].units) == 5
+    assert t[3].units == ["市发改委"]
+    assert t[3].text == "集中力量抓好 132 个省市重点项目建设,新开工 48 个重大项目。"
+    # the "(列第一位者…,下同)" remark is a note, not part of a unit name
+    assert doc.meta.notes == ["(列第一位者为工作牵头或汇总单位,下同)"]
+    assert doc.meta.government == "舟山市"
+    assert doc.meta.period is not None and doc.meta.period.end_date is None
+    assert [c.header for c in doc.columns] == ["序号", "任务内容", "责任单位"]
+    assert all(task.items and not task.items[0].done for task in doc.tasks)

@@ -12,6 +12,8 @@
   :mod:`luoshi.ingest.text.segment`.
 - **pipe** and **bar** (:mod:`luoshi.ingest.text.pipe`) and **glued**
   (:mod:`luoshi.ingest.text.glued`), whose cells are read as a Grid.
+- **prose** (:mod:`luoshi.ingest.text.prose`): no table at all, the list as numbered
+  paragraphs with 责任单位 lines; tried only when no table header is found.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from luoshi.ingest.text.pipe import (
     looks_like_bar,
     pipe_grid,
 )
+from luoshi.ingest.text.prose import read_prose
 from luoshi.ingest.text.rows import (
     Para,
     Row,
@@ -210,11 +213,16 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         raise IngestError(name, "empty file: only blank lines", line=1)
     found = find_header(paras)
     if found is None:
+        # No table: the annual list may be a document of numbered paragraphs with unit lines.
+        prose = read_prose(paras, name, ends_newline=text.rstrip(" \t").endswith("\n"))
+        if prose is not None:
+            return prose
         raise IngestError(
             name,
             "no table header found: expected a header row starting with 序号 "
             "(e.g. 序号 / 任务内容 / 责任单位 / 完成情况), or a task column header followed by "
-            "other known column headers",
+            "other known column headers; nor numbered paragraphs (1.…) each followed by a "
+            "责任单位: line",
             line=paras[0].line,
         )
     h0, h1 = found

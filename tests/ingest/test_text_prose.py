@@ -1,0 +1,84 @@
+"""The plan-in-prose text layout (luoshi/ingest/text/prose.py): numbered paragraphs with unit
+lines, read only when no table header is found."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.ingest import IngestError, read_document
+from luoshi.ingest.layout import GROUP_KEY
+
+TITLE = "2021年市政府重点工作任务分解\n\n"
+
+CASES = [
+    # (name, body, [(serial, text, units, group)])
+    (
+        "unit lines, lead first",
+        "1.生产总值增长 7%。\n\n责任单位:市发改委、市统计局\n\n"
+        "2.新开工项目 40 个。\n\n责任单位:市发改委\n",
+        [("1", "生产总值增长 7%。", ["市发改委", "市统计局"], None),
+         ("2", "新开工项目 40 个。", ["市发改委"], None)],
+    ),
+    (
+        "inline units, headings as groups",
+        "一、稳定经济增长\n\n(一)扩大投资\n\n1、新开工项目40个。(责任单位:市发改委)\n\n"
+        "(二)促进消费\n\n2、社会消费品零售总额增长8%。(牵头单位:市商务局;配合单位:市财政局)\n\n"
+        "二、改善民生\n\n3.新增就业1万人。(责任单位:市人社局)\n",
+        [("1", "新开工项目40个。", ["市发改委"], "一、稳定经济增长 (一)扩大投资"),
+         ("2", "社会消费品零售总额增长8%。", ["市商务局", "市财政局"],
+          "一、稳定经济增长 (二)促进消费"),
+         ("3", "新增就业1万人。", ["市人社局"], "二、改善民生")],
+    ),
+    (
+        "牵头单位 and 配合单位 lines",
+        "1.建设城市公园。\n\n牵头单位:市建设局\n\n配合单位:市财政局、市自然资源局\n\n"
+        "2.改造老旧小区。\n\n牵头单位:市住建局\n",
+        [("1", "建设城市公园。", ["市建设局", "市财政局", "市自然资源局"], None),
+         ("2", "改造老旧小区。", ["市住建局"], None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("body,want", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_prose_tasks(body: str, want: list) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    got = [(t.serial, t.text, t.units, t.extra.get(GROUP_KEY)) for t in doc.tasks]
+    assert got == want
+    assert [str(c.role) for c in doc.columns] == ["serial", "task", "units"]
+    assert any("plan in prose" in w.message for w in doc.warnings)
+    assert doc.meta.period is not None and str(doc.meta.period.kind) == "plan"
+    assert doc.meta.year == 2021
+
+
+def test_a_progress_title_is_not_the_plan() -> None:
+    body = "1.新开工项目40个。\n\n责任单位:市发改委\n\n2.新增就业1万人。\n\n责任单位:市人社局\n"
+    doc = read_document(("2021年重点工作任务分解落实情况\n\n" + body).encode(), name="p.txt")
+    assert doc.layout == "prose"
+    assert doc.meta.period is None or str(doc.meta.period.kind) != "plan"
+
+
+def test_paragraphs_after_the_tasks_are_ignored_with_a_warning() -> None:
+    body = (
+        "1.新开工项目40个。\n\n责任单位:市发改委\n\n2.新增就业1万人。\n\n责任单位:市人社局\n\n"
+        "抄送:市委办公室。\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="p.txt")
+    assert len(doc.tasks) == 2 and doc.tasks[-1].units == ["市人社局"]
+    assert any("ignored" in w.message and "抄送" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一段没有表格的文字。\n\n第二段。\n",
+        # one numbered paragraph with units is not yet the shape
+        TITLE + "1.新开工项目40个。\n\n责任单位:市发改委\n\n2.新增就业。\n",
+        # numbered paragraphs without unit lines: a letter's requirements, not tasks
+        TITLE + "1.加强组织领导。\n\n2.强化督查考核。\n\n3.营造良好氛围。\n",
+    ],
+    ids=["prose", "one task", "no units"],
+)
+def test_other_text_is_still_no_table_header(text: str) -> None:
+    with pytest.raises(IngestError, match="no table header found"):
+        read_document(text.encode(), name="prose.txt")
