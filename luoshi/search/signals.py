@@ -55,16 +55,27 @@ WHOLE_REPORT = 200
 _local = threading.local()
 
 
-def _dirty() -> tuple[set[int], set[int]]:
+def _dirty() -> tuple[set[int], set[int], dict[int, set[int]]]:
     if not hasattr(_local, "tasks"):
-        _local.tasks, _local.reports = set(), set()
-    return _local.tasks, _local.reports
+        _local.tasks, _local.reports, _local.in_report = set(), set(), {}
+    return _local.tasks, _local.reports, _local.in_report
 
 
-def mark(*, tasks: tuple[int | None, ...] = (), reports: tuple[int | None, ...] = ()) -> None:
-    """Rebuild the rows of these tasks / reports when the current transaction commits."""
-    dirty_tasks, dirty_reports = _dirty()
-    dirty_tasks.update(t for t in tasks if t)
+def mark(
+    *,
+    tasks: tuple[int | None, ...] = (),
+    reports: tuple[int | None, ...] = (),
+    in_report: int | None = None,
+) -> None:
+    """Rebuild the rows of these tasks / reports when the current transaction commits.
+
+    ``in_report``: the tasks changed only as far as that report goes (a status derived for
+    it); when the report is rebuilt anyway (an import), they need nothing more."""
+    dirty_tasks, dirty_reports, dirty_in_report = _dirty()
+    if in_report is not None:
+        dirty_in_report.setdefault(in_report, set()).update(t for t in tasks if t)
+    else:
+        dirty_tasks.update(t for t in tasks if t)
     dirty_reports.update(r for r in reports if r)
     transaction.on_commit(flush)
 
@@ -72,12 +83,16 @@ def mark(*, tasks: tuple[int | None, ...] = (), reports: tuple[int | None, ...] 
 def flush() -> None:
     """Rebuild what is marked. Marks left by a rolled-back transaction are rebuilt too, which
     is harmless: rebuilding is idempotent and skips what no longer exists."""
-    dirty_tasks, dirty_reports = _dirty()
-    if not dirty_tasks and not dirty_reports:
+    dirty_tasks, dirty_reports, dirty_in_report = _dirty()
+    if not dirty_tasks and not dirty_reports and not dirty_in_report:
         return
     tasks, reports = set(dirty_tasks), set(dirty_reports)
+    for report_id, ids in dirty_in_report.items():
+        if report_id not in reports:  # a report rebuilt below covers its own rows
+            tasks |= ids
     dirty_tasks.clear()
     dirty_reports.clear()
+    dirty_in_report.clear()
     for report_id in sorted(reports):
         reindex_report(report_id)
     if tasks:
@@ -117,7 +132,7 @@ def on_statuses(sender, report: Report, task_ids: set[int], **kwargs) -> None:
     if len(task_ids) > WHOLE_REPORT:
         mark(reports=(report.pk,))
     else:
-        mark(tasks=tuple(task_ids))
+        mark(tasks=tuple(task_ids), in_report=report.pk)
 
 
 def on_change(sender, instance: Change, created: bool, raw=False, **kwargs) -> None:
