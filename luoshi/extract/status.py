@@ -153,12 +153,21 @@ def _risk_hits(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
     return hits
 
 
+_BOILERPLATE_LONGEST_FIRST = sorted(rules.BOILERPLATE, key=len, reverse=True)
+_VAGUE_FILLER = re.compile(r"[0-9.、。,,;;:：!！\s()（）]")
+
+
 def _is_vague(text: str) -> bool:
     rest = normalise(text)
-    for w in sorted(rules.BOILERPLATE, key=len, reverse=True):
+    for w in _BOILERPLATE_LONGEST_FIRST:
         rest = rest.replace(w, "")
-    rest = re.sub(r"[0-9.、。,,;;:：!！\s()（）]", "", rest)
-    return len(rest) <= rules.VAGUE_MAX_REST
+    return len(_VAGUE_FILLER.sub("", rest)) <= rules.VAGUE_MAX_REST
+
+
+def is_boilerplate(text: str) -> bool:
+    """True when a non-empty entry says nothing but stock phrases (按计划推进 …): the rule of
+    the ``vague`` status, shared by the submission checks and the dashboard's counts."""
+    return bool(text.strip()) and _is_vague(text)
 
 
 def _fmt(v: float) -> str:

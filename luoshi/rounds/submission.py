@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from luoshi.core.models import Progress, Target, Task
 from luoshi.extract import measurements as measure
-from luoshi.extract.status import _is_vague  # the extraction's boilerplate rule, reused as is
+from luoshi.extract.status import is_boilerplate
 from luoshi.extract.targets import extract_targets
 
 
@@ -26,7 +26,7 @@ def has_figure(text: str) -> bool:
 def submission_warnings(progress: Progress) -> list[dict]:
     warnings = []
     done = progress.done.strip()
-    if done and _is_vague(done):
+    if is_boilerplate(done):
         warnings.append({"code": "boilerplate",
                          "message": "完成情况只有套话(如“按计划推进”),没有具体进展"})
     targets = task_targets(progress.task)

@@ -6,7 +6,6 @@ Called by the import hook and signals (``luoshi.search.signals``) and by ``manag
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -14,29 +13,12 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from luoshi.core.models import Assessment, Plan, Progress, Report, Task, TaskUnit
-from luoshi.extract import rules
-from luoshi.extract.numbers import normalise
+from luoshi.extract.status import is_boilerplate
 from luoshi.search.models import TaskEntry
 from luoshi.search.tokens import index_tokens
 from luoshi.vocab import UnitRole
 
-_PUNCTUATION = re.compile(r"[0-9.、。,,;;:：!！?？\s()（）\-—…“”\"]")
-_BOILERPLATE = sorted(rules.BOILERPLATE, key=len, reverse=True)
 BATCH = 2000
-
-
-def is_boilerplate(text: str) -> bool:
-    """True when a non-empty entry says nothing but stock phrases (按计划推进 …).
-
-    The same test as the vague status of ``luoshi.extract.status``: remove every stock phrase
-    and punctuation; what is left is too short to say anything.
-    """
-    rest = normalise(text).strip()
-    if not rest:
-        return False
-    for phrase in _BOILERPLATE:
-        rest = rest.replace(phrase, "")
-    return len(_PUNCTUATION.sub("", rest)) <= rules.VAGUE_MAX_REST
 
 
 @dataclass

@@ -3,7 +3,8 @@
 from django.core.management import call_command
 
 from luoshi.core.models import Progress
-from luoshi.search.indexing import is_boilerplate, reindex_all
+from luoshi.extract.status import is_boilerplate
+from luoshi.search.indexing import reindex_all
 from luoshi.search.models import TaskEntry
 from luoshi.search.query import search_entries
 from luoshi.search.tokens import query_words
