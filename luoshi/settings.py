@@ -1,7 +1,10 @@
 """Django settings, read from environment variables with defaults that run out of the box.
 
 ``DATABASE_URL`` (postgres://user:pass@host:port/name) switches from SQLite to PostgreSQL.
-``LUOSHI_DEBUG=0`` plus ``LUOSHI_SECRET_KEY`` and ``LUOSHI_ALLOWED_HOSTS`` give production.
+The defaults are production's: debug off, HTTPS-only cookies, collected static files. The local
+demo turns debug on explicitly (``make run``, ``luoshi serve --dev``: ``LUOSHI_DEBUG=1``), and so
+does the test suite (pyproject's pytest ``env``). Every setting is listed in docs/deploy.md;
+``luoshi check-deploy`` says which a deployment is missing.
 """
 
 from __future__ import annotations
@@ -48,16 +51,41 @@ def database_from_url(url: str) -> dict:
     raise ValueError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r}")
 
 
-DEBUG = _env_bool("LUOSHI_DEBUG", True)
-SECRET_KEY = os.environ.get("LUOSHI_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("LUOSHI_SECRET_KEY must be set when LUOSHI_DEBUG=0")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
+def _env_list(name: str, default: str) -> list[str]:
+    return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
 
-ALLOWED_HOSTS = [
-    h.strip() for h in os.environ.get("LUOSHI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
-]
+
+def secret_key_from_file(path: Path) -> str:
+    """The key kept in ``path``, made at random (mode 0600) the first time.
+
+    A server that was given no LUOSHI_SECRET_KEY still gets a secret, stable key of its own
+    rather than a known one; several app servers must share one key (LUOSHI_SECRET_KEY), which
+    ``luoshi check-deploy`` reminds the operator of.
+    """
+    import secrets
+
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    key = secrets.token_urlsafe(50)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it first: use theirs
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(key + "\n")
+    return key
+
+
+# Debug pages show tracebacks, settings and cookies: only for a developer's own machine.
+DEBUG = _env_bool("LUOSHI_DEBUG", False)
+SECRET_KEY = os.environ.get("LUOSHI_SECRET_KEY", "")
+SECRET_KEY_FILE = DATA_DIR / "secret-key"
+if not SECRET_KEY:
+    SECRET_KEY = secret_key_from_file(SECRET_KEY_FILE)
+
+ALLOWED_HOSTS = _env_list("LUOSHI_ALLOWED_HOSTS", "127.0.0.1,localhost")
 if DEBUG:
     ALLOWED_HOSTS += ["testserver"]
 
@@ -75,6 +103,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "csp",
     "luoshi.rounds",
 ]
 
@@ -88,7 +117,26 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
+
+# Content-Security-Policy: scripts, styles, fonts and images only from this site, no inline
+# script or style attribute (the templates keep theirs in static files), no framing, forms post
+# only here. ECharts draws on canvas and styles its nodes through the DOM, which CSP allows.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 ROOT_URLCONF = "luoshi.urls"
 WSGI_APPLICATION = "luoshi.wsgi.application"
@@ -149,10 +197,16 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
-# Failed logins (issue 6): after this many within the window, the user name (and, separately,
-# the address) is locked out for the window.
+# Failed logins: after this many within the window, the user name is locked for the window
+# from that address (and from everywhere at four times the count): luoshi/rounds/throttle.py.
 LUOSHI_LOGIN_MAX_FAILURES = int(os.environ.get("LUOSHI_LOGIN_MAX_FAILURES", "5"))
 LUOSHI_LOGIN_LOCK_MINUTES = int(os.environ.get("LUOSHI_LOGIN_LOCK_MINUTES", "15"))
+
+# The client's address behind a reverse proxy: the header the proxy sets (X-Forwarded-For or
+# X-Real-IP), believed only from the proxies listed (addresses or networks). Unset, the address
+# is the connection's own (REMOTE_ADDR), and a forwarded header is ignored.
+LUOSHI_PROXY_HEADER = os.environ.get("LUOSHI_PROXY_HEADER", "").strip()
+LUOSHI_TRUSTED_PROXIES = _env_list("LUOSHI_TRUSTED_PROXIES", "127.0.0.1,::1")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -164,7 +218,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "luoshi.api.views.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    # DRF's own throttle would believe any X-Forwarded-For; ours asks the same client_ip as the
+    # login lock.
+    "DEFAULT_THROTTLE_CLASSES": ["luoshi.rounds.throttle.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("LUOSHI_API_ANON_RATE", "600/minute")},
 }
 SPECTACULAR_SETTINGS = {
@@ -174,10 +230,21 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+# Mail (reminders): SMTP when LUOSHI_EMAIL_HOST is set, else printed to the console.
+EMAIL_HOST = os.environ.get("LUOSHI_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("LUOSHI_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("LUOSHI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("LUOSHI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("LUOSHI_EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = _env_bool("LUOSHI_EMAIL_USE_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = int(os.environ.get("LUOSHI_EMAIL_TIMEOUT", "30"))
 EMAIL_BACKEND = os.environ.get(
-    "LUOSHI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "LUOSHI_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("LUOSHI_FROM_EMAIL", "luoshi@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Uploaded tables are read in memory up to this size.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024

@@ -10,7 +10,8 @@ from luoshi.rounds import throttle
 
 
 class ThrottledLoginForm(AuthenticationForm):
-    """Refuses every attempt — right password or not — while the name or address is locked."""
+    """Refuses every attempt — right password or not — while the name is locked from this address
+    (or, after many more failures, from everywhere): luoshi/rounds/throttle.py."""
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""

@@ -1,5 +1,6 @@
 from django.templatetags.static import static
 from django.urls import path
+from django.utils.functional import lazy
 from django.views.generic.base import RedirectView
 
 from luoshi.web import views
@@ -17,6 +18,9 @@ urlpatterns = [
     path("public/reports/<int:pk>/", views.public_report, name="public_report"),
     path("import/", views.import_upload, name="import_upload"),
     path("import/confirm/", views.import_confirm, name="import_confirm"),
-    # Browsers ask for /favicon.ico on pages without a <link rel="icon"> (error pages).
-    path("favicon.ico", RedirectView.as_view(url=static("web/favicon.svg"), permanent=True)),
+    # Browsers ask for /favicon.ico on pages without a <link rel="icon"> (error pages). The
+    # address is looked up per request: at import the static manifest may not exist yet
+    # (migrate and check --deploy run before collectstatic on a fresh deploy).
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("web/favicon.svg"),
+                                             permanent=True)),
 ]

@@ -84,12 +84,19 @@ def test_script_in_data_is_shown_as_text(web_page, live_sample):
 
 
 def test_watcher_catches_what_the_page_tests_rely_on(web_page, live_server):
-    """The clean-page checks above can fail: a 404, a console error and a dialog are recorded."""
+    """The clean-page checks above can fail: a 404, a console error, a dialog and a script the
+    Content-Security-Policy refused are recorded."""
     page = web_page.page
     page.goto(live_server.url + "/no-such-page/")
+    # Our pages' policy refuses inline script, and the refusal is a console error.
+    page.set_content("<script>console.error('csp'); alert('csp')</script>")
+    assert "Content Security Policy" in "\n".join(web_page.problems)
+    assert web_page.dialogs == []
+    page.goto("about:blank")
     page.set_content("<script>console.error('boom'); alert('hi')</script>")
     problems = "\n".join(web_page.problems)
     assert "HTTP 404" in problems and "console error: boom" in problems
+    assert "console error: csp" not in problems
     assert web_page.dialogs == ["alert: hi"]
     with pytest.raises(AssertionError):
         web_page.assert_clean()

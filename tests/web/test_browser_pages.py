@@ -184,6 +184,10 @@ def test_task_page_with_targets_and_evidence(transactional_db, signed_in):
     bar = page.locator(".progress-bar").first
     assert bar.bounding_box()["width"] > 100
     assert page.locator(".progress-bar__expected").first.bounding_box()["height"] > 0
+    # The bars' lengths come from data attributes through static JS (no style attributes: CSP).
+    done = page.locator(".progress-bar__done").first
+    share = min(100.0, float(done.get_attribute("data-width"))) / 100
+    assert done.bounding_box()["width"] == pytest.approx(share * bar.bounding_box()["width"], abs=2)
     assert page.locator("mark.mark-figure").count() >= 1
     web_page.screenshot("task_page_targets")
     web_page.assert_clean()
