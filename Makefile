@@ -20,10 +20,13 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+# The local demo: debug on, Django's auto-reloading server (`luoshi serve` alone is production's
+# gunicorn with debug off; docs/deploy.md).
+run: export LUOSHI_DEBUG ?= 1
 run: install
 	$(PY) manage.py migrate --noinput
 	$(VENV)/bin/luoshi demo --if-empty --url http://$(HOST):$(PORT)
-	$(VENV)/bin/luoshi serve --host $(HOST) --port $(PORT)
+	$(VENV)/bin/luoshi serve --dev --host $(HOST) --port $(PORT)
 
 lint: install-test
 	$(PY) -m ruff check luoshi tests benchmarks

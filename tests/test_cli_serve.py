@@ -1,4 +1,5 @@
-"""`luoshi serve`: a real server process answers pages and static files, debug and production."""
+"""`luoshi serve`: a real server process answers pages and static files — gunicorn with debug off
+by default, Django's development server with --dev."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import urllib.request
 
 import pytest
 
-from luoshi.cli.serve import address
+from luoshi.cli import build_parser
+from luoshi.cli.serve import address, gunicorn_options
 
 LAUNCH = "import sys; from luoshi.cli import main; sys.exit(main())"
 
@@ -20,6 +22,28 @@ LAUNCH = "import sys; from luoshi.cli import main; sys.exit(main())"
 def test_address():
     assert address("127.0.0.1", 8000) == ("127.0.0.1:8000", False)
     assert address("::1", 8001) == ("[::1]:8001", True)
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "expected"),
+    [
+        ([], {}, {"workers": 5, "threads": 2, "timeout": 60}),  # 2 CPUs
+        (["--workers", "3"], {"LUOSHI_WORKERS": "9", "LUOSHI_THREADS": "8"},
+         {"workers": 3, "threads": 8}),
+        ([], {"LUOSHI_WORKERS": "1", "LUOSHI_TIMEOUT": "300"}, {"workers": 1, "timeout": 300}),
+        (["--host", "::", "--port", "9000"], {}, {"bind": ["[::]:9000"]}),
+    ],
+)
+def test_gunicorn_options(argv, env, expected):
+    args = build_parser().parse_args(["serve", *argv])
+    options = gunicorn_options(args, env, cpus=2)
+    assert {k: options[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("env", [{"LUOSHI_WORKERS": "0"}, {"LUOSHI_THREADS": "many"}])
+def test_gunicorn_options_refuse_nonsense(env):
+    with pytest.raises(SystemExit, match="LUOSHI_"):
+        gunicorn_options(build_parser().parse_args(["serve"]), env, cpus=2)
 
 
 def free_port() -> int:
@@ -47,16 +71,18 @@ def data_dir(tmp_path_factory):
     return env
 
 
-@pytest.mark.parametrize("debug", ["1", "0"])
-def test_serve_answers_pages_and_static_files(data_dir, debug):
-    env = dict(data_dir, LUOSHI_DEBUG=debug, LUOSHI_SECRET_KEY="test-only-" + "x" * 50,
-               LUOSHI_SSL_REDIRECT="0")
+@pytest.mark.parametrize("mode", ["production", "dev"])
+def test_serve_answers_pages_and_static_files(data_dir, mode):
+    env = {k: v for k, v in data_dir.items() if k != "LUOSHI_DEBUG"}
+    env.update(LUOSHI_SECRET_KEY="test-only-" + "x" * 50, LUOSHI_SSL_REDIRECT="0")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-c", LAUNCH, "serve", "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    argv = ["serve", "--port", str(port)]
+    argv += ["--dev", "--noreload"] if mode == "dev" else ["--workers", "1", "--threads", "2"]
+    server = subprocess.Popen([sys.executable, "-c", LAUNCH, *argv],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 30
         while True:
             try:
                 status, body = get(base + "/")
@@ -71,6 +97,17 @@ def test_serve_answers_pages_and_static_files(data_dir, debug):
         css = next(part.split('"')[0] for part in page.split('href="')[1:] if ".css" in part)
         status, body = get(base + css)
         assert status == 200 and len(body) > 100
+        # Debug pages (tracebacks, settings, URL patterns) only with --dev.
+        status, body = get(base + "/no-such-page/")
+        assert status == 404
+        assert ("Django tried these URL patterns" in body.decode()) == (mode == "dev")
+        if mode == "production":
+            assert "/static/web/luoshi." in css and css.count(".") >= 2  # hashed (manifest)
+            with urllib.request.urlopen(base + "/", timeout=5) as response:
+                assert "script-src 'self'" in response.headers["Content-Security-Policy"]
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        out, err = server.communicate(timeout=15)
+    if mode == "production":
+        assert b"gunicorn, 1 workers" in out and b"debug off" in out
+        assert b"Booting worker" in err
