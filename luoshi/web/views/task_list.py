@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
 from luoshi.core.models import Period, Plan
+from luoshi.export.csv import formula_escape
 from luoshi.web.access import visible_plans, visible_reports
 from luoshi.web.forms import TaskFilterForm
 from luoshi.web.listing import FIELDS, Filters, build_rows, filter_entries, lead_of
@@ -136,10 +137,8 @@ def _csv_rows(writer, chunk, words, with_period: bool) -> Iterator[str]:
 
 
 def _safe_cell(value) -> str | int:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    # A cell starting with = + - @ would run as a formula in a spreadsheet: one rule for every CSV.
+    return formula_escape(value)
 
 
 def task_list_csv(request: HttpRequest) -> StreamingHttpResponse:
