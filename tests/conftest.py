@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from browsers import find_chromium
 from hypothesis import settings
 from shared_docs import REPO, SHARED, shared_path  # noqa: F401 (re-exported)
 
@@ -13,6 +14,16 @@ from shared_docs import REPO, SHARED, shared_path  # noqa: F401 (re-exported)
 # fixed sequence, so a red build is reproducible and a green one is not luck.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+def pytest_report_header(config) -> list[str]:
+    """Say up front what the run has: the documents in ../shared, the database, the browser."""
+    found = find_chromium()
+    shared = str(SHARED) if SHARED.is_dir() else (
+        f"absent ({SHARED}): tests that read the public documents are skipped")
+    database = os.environ.get("DATABASE_URL", "").split("@")[-1] or "SQLite"
+    return [f"luoshi: ../shared {shared}", f"luoshi: database {database}",
+            f"luoshi: Chromium {found.path or '(none)'}: {found.source}"]
+
 
 # Users of each role (supervisor, leader, liaison_for, client_for …): tests/roles.py.
 pytest_plugins = ["roles"]

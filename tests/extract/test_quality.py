@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import shared_file
+
 
 @pytest.fixture(scope="module")
 def scores(quality_module, seed000_doc):
@@ -28,6 +30,7 @@ def test_behind_recall(scores):
 
 
 def test_gold_segments_fallback_scores_too(quality_module):
+    shared_file("gold", "seed000_segments.json")  # skips when ../shared is absent
     tasks = quality_module.tasks_from_gold("seed000_segments.json")
     s = quality_module.score(quality_module.analyse(tasks, quality_module.SEED000_PERIOD))
     assert all(quality_module.passes(s).values()), s["errors"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from browsers import find_chromium
 
 from luoshi.core.models import (
     Government,
@@ -30,7 +31,6 @@ from luoshi.vocab import ColumnRole, PeriodKind, UnitRole
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -186,7 +186,9 @@ class Watched:
 
 @pytest.fixture(scope="session")
 def chromium():
-    """One headless Chromium per test process (Debian's, driven by Playwright).
+    """One headless Chromium per test process, driven by Playwright: LUOSHI_CHROMIUM, the
+    system's, or Playwright's own (tests/browsers.py says which and why; none is a failure
+    that names the remedy, not a skip).
 
     Other directories import this fixture (tests/rounds), which makes a second copy of it;
     Playwright's sync API cannot start twice in one process, so the browser is kept on ``sys``
@@ -196,8 +198,9 @@ def chromium():
     if shared is not None:
         yield shared
         return
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium (see .ci/run)")
+    found = find_chromium()
+    if found.path is None:
+        pytest.fail(f"browser tests need Chromium — {found.source}", pytrace=False)
     # Playwright's sync API runs an event loop in this thread, which trips Django's guard
     # against ORM calls from async code; the test code itself is synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -205,7 +208,7 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            executable_path=found.path, headless=True, args=CHROMIUM_ARGS
         )
         sys._luoshi_chromium = browser
         try:
