@@ -221,3 +221,65 @@ def reindex_all(progress: Callable[[Plan, int], None] | None = None) -> int:
             if progress is not None:
                 progress(plan, len(rows))
     return total
+
+
+@dataclass
+class IndexGaps:
+    """Where the index is out of step with the data, by row counts: a report whose rows are not
+    one per reported task (killed before its rows were written, or a restore without them), a
+    plan whose tasks' own rows are not one per top-level task."""
+
+    reports: dict[int, tuple[int, int]]  # report id -> (rows expected, rows found)
+    plans: dict[int, tuple[int, int]]  # plan id -> (task rows expected, found)
+
+    def __bool__(self) -> bool:
+        return bool(self.reports or self.plans)
+
+
+def index_gaps(report_ids: Iterable[int] | None = None) -> IndexGaps:
+    """Compare the index with the data (counts only: cheap enough for every report at once).
+
+    ``report_ids``: only these reports (and their plans); None: everything."""
+    from django.db.models import Count
+    from django.db.models.functions import Coalesce
+
+    progress = Progress.objects.all()
+    entries = TaskEntry.objects.filter(report__isnull=False)
+    tasks = Task.objects.filter(parent__isnull=True)
+    own = TaskEntry.objects.filter(report__isnull=True)
+    if report_ids is not None:
+        ids = sorted(set(report_ids))
+        plan_ids = list(Report.objects.filter(pk__in=ids).values_list("plan_id", flat=True))
+        progress, entries = progress.filter(report_id__in=ids), entries.filter(report_id__in=ids)
+        tasks, own = tasks.filter(plan_id__in=plan_ids), own.filter(plan_id__in=plan_ids)
+    # One row per top-level task reported on (a sub-item's entry counts for its parent).
+    expected = dict(progress.values("report_id").annotate(
+        n=Count(Coalesce("task__parent_id", "task_id"), distinct=True)).values_list("report_id", "n"))
+    found = dict(entries.values("report_id").annotate(n=Count("id")).values_list("report_id", "n"))
+    reports = {r: (expected.get(r, 0), found.get(r, 0)) for r in set(expected) | set(found)
+               if expected.get(r, 0) != found.get(r, 0)}
+    plan_expected = dict(tasks.values("plan_id").annotate(n=Count("id")).values_list("plan_id", "n"))
+    plan_found = dict(own.values("plan_id").annotate(n=Count("id")).values_list("plan_id", "n"))
+    plans = {p: (plan_expected.get(p, 0), plan_found.get(p, 0))
+             for p in set(plan_expected) | set(plan_found)
+             if plan_expected.get(p, 0) != plan_found.get(p, 0)}
+    return IndexGaps(reports=reports, plans=plans)
+
+
+def repair(gaps: IndexGaps) -> int:
+    """Rebuild what ``gaps`` names. Returns the number of rows written."""
+    written = 0
+    plans_done: set[int] = set()
+    for report_id in sorted(gaps.reports):
+        plan_id = Report.objects.filter(pk=report_id).values_list("plan_id", flat=True).first()
+        if plan_id is None:  # rows of a report that no longer exists
+            TaskEntry.objects.filter(report_id=report_id).delete()
+            continue
+        written += reindex_plan(plan_id, report_ids=[report_id])  # also the plan's task rows
+        plans_done.add(plan_id)
+    for plan_id in sorted(set(gaps.plans) - plans_done):
+        if not Plan.objects.filter(pk=plan_id).exists():
+            TaskEntry.objects.filter(plan_id=plan_id).delete()
+            continue
+        written += reindex_plan(plan_id, report_ids=[])
+    return written

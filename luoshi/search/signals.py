@@ -8,8 +8,11 @@ about to disappear.
 The rule for writers. The index copies task texts and units, entry texts and statuses. It
 follows the records a writer of those must leave anyway, so no writer calls the index itself:
 
-- an import writes in bulk (no per-row signals) and saves its ``ImportBatch`` last, with its
-  counts; that marks the report;
+- an import writes in bulk (no per-row signals) and, inside its transaction, sends
+  ``report_imported``: the report's rows are written then and there (not at commit), so a
+  process killed after the commit cannot leave a committed report unindexed; a file found
+  already imported sends it with ``repair=True``, which rebuilds only rows found missing.
+  ``luoshi check`` compares the index with the data and ``--fix`` repairs it;
 - a person's change writes a ``Change`` row (the history, issue 6), including the conditional
   UPDATEs with a version check that fire no model signal: an entry saved in a round
   (``progress``), a status or target corrected (``assessment``, ``target``), a round opened
@@ -45,7 +48,8 @@ from luoshi.core.models import (
     Unit,
 )
 from luoshi.core.services.analysis import statuses_changed
-from luoshi.search.indexing import reindex_report, reindex_tasks
+from luoshi.core.services.importing import report_imported
+from luoshi.search.indexing import index_gaps, reindex_report, reindex_tasks
 from luoshi.search.models import TaskEntry
 
 UID = "luoshi.search"
@@ -105,6 +109,18 @@ def on_import(sender, instance: ImportBatch, created: bool, update_fields=None, 
     # once everything is written; marking on either is enough, the rebuild runs at commit.
     if not raw and instance.report_id is not None:
         mark(reports=(instance.report_id,))
+
+
+def on_report_imported(sender, report_id: int | None, repair: bool = False, **kwargs) -> None:
+    """The import's report, indexed inside the import's own transaction (``repair``: only when
+    its rows are found missing); the rebuild marked for commit is then not needed."""
+    if report_id is None:
+        return
+    if not repair or index_gaps([report_id]):
+        reindex_report(report_id)
+    _, dirty_reports, dirty_in_report = _dirty()
+    dirty_reports.discard(report_id)
+    dirty_in_report.pop(report_id, None)
 
 
 def on_task(sender, instance: Task, raw=False, **kwargs) -> None:
@@ -171,6 +187,7 @@ def on_unit(sender, instance: Unit, created: bool, raw=False, **kwargs) -> None:
 
 def connect() -> None:
     post_save.connect(on_import, sender=ImportBatch, dispatch_uid=f"{UID}.import")
+    report_imported.connect(on_report_imported, dispatch_uid=f"{UID}.imported")
     for signal in (post_save, post_delete):
         name = "save" if signal is post_save else "delete"
         signal.connect(on_task, sender=Task, dispatch_uid=f"{UID}.task.{name}")

@@ -92,3 +92,38 @@ def test_templates_have_no_inline_script_or_style(template):
     text = template.read_text(encoding="utf-8")
     found = [f"{what}: {m.group(0)!r}" for pattern, what in INLINE for m in pattern.finditer(text)]
     assert found == []
+
+
+LAUNCH = "import sys; from luoshi.cli import main; sys.exit(main())"
+
+
+def luoshi(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", LAUNCH, *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_check_deploy_says_what_is_missing(tmp_path):
+    env = production_env(tmp_path)
+    # Nothing set, nothing migrated: failures named with the setting that fixes each.
+    out = luoshi(env, "check-deploy")
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "FAIL  only local host names" in out.stdout and "LUOSHI_ALLOWED_HOSTS=" in out.stdout
+    assert "migrations not applied" in out.stdout
+    assert "WARN  secret key made at random" in out.stdout
+    # Debug on is a failure too.
+    debug = luoshi({**env, "LUOSHI_DEBUG": "1"}, "check-deploy")
+    assert debug.returncode == 1 and "FAIL  debug is on" in debug.stdout
+    # The operator supplies them: no failure left, the advice stays (SQLite, mail, proxy).
+    env.update(LUOSHI_ALLOWED_HOSTS="luoshi.example.org", LUOSHI_SECRET_KEY=STRONG_KEY)
+    assert manage(env, "migrate", "--noinput", "-v0").returncode == 0
+    ready = luoshi(env, "check-deploy")
+    assert ready.returncode == 0, ready.stdout + ready.stderr
+    assert "FAIL" not in ready.stdout
+    assert "OK    debug off" in ready.stdout and "OK    secret key from LUOSHI_SECRET_KEY" in ready.stdout
+    assert "WARN  SQLite" in ready.stdout and "WARN  mail is not sent" in ready.stdout
+    assert "check --deploy): no issues" in ready.stdout
+    env.update(LUOSHI_EMAIL_HOST="smtp.example.org", LUOSHI_FROM_EMAIL="dc@example.org",
+               LUOSHI_PROXY_HEADER="X-Forwarded-For")
+    mailed = luoshi(env, "check-deploy")
+    assert "OK    mail through smtp.example.org from dc@example.org" in mailed.stdout
+    assert "OK    client address from X-Forwarded-For" in mailed.stdout

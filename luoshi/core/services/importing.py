@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from luoshi.core.models import (
@@ -121,6 +122,13 @@ def validate(doc: ParsedDocument, file_name: str) -> None:
         seen[task.serial] = task
 
 
+# Sent inside the import's transaction once its rows are written (not on a dry run), and for a
+# file found already imported (``repair=True``): the search index writes the report's rows in
+# the same transaction, so a committed import is never left unindexed (a process killed after
+# the commit used to leave it so, and a second import said "already imported").
+report_imported = Signal()
+
+
 def import_document(
     doc: ParsedDocument,
     *,
@@ -142,12 +150,17 @@ def import_document(
         result.message = (
             f"already imported (batch #{earlier.pk}, {earlier.file_name}, {when}); nothing to do"
         )
+        if earlier.report_id is not None and not dry_run:
+            with transaction.atomic():
+                report_imported.send(sender=ImportBatch, report_id=earlier.report_id, repair=True)
         return result
     try:
         with transaction.atomic():
             _Importer(doc, result, user=user, replace=replace).run()
             if dry_run:
                 raise _DryRun
+            report_imported.send(sender=ImportBatch, report_id=result.report_id,
+                                 repair=result.outcome == ImportBatch.Outcome.SAME_CONTENT)
     except IntegrityError as exc:
         # Another import of the same plan and period committed first (a race): nothing of
         # this one was written.
