@@ -18,6 +18,8 @@
     if (height) { node.style.height = height + "px"; }
     var chart = window.echarts.init(node, null, { renderer: "canvas" });
     option.textStyle = { fontFamily: font };
+    // Tooltips drawn on the canvas: the HTML ones carry style attributes, which the CSP refuses.
+    if (option.tooltip) { option.tooltip.renderMode = "richText"; }
     option.animation = false;
     chart.setOption(option);
     charts.push(chart);
