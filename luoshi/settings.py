@@ -63,16 +63,19 @@ def secret_key_from_file(path: Path) -> str:
     ``luoshi check-deploy`` reminds the operator of.
     """
     import secrets
+    import time
 
-    try:
-        return path.read_text(encoding="ascii").strip()
-    except FileNotFoundError:
-        pass
     key = secrets.token_urlsafe(50)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process made it first: use theirs
-        return path.read_text(encoding="ascii").strip()
+    except FileExistsError:
+        # Made earlier, or by another process starting at the same moment: wait for its key.
+        for _ in range(100):
+            found = path.read_text(encoding="ascii").strip()
+            if found:
+                return found
+            time.sleep(0.02)
+        raise RuntimeError(f"{path} is empty: delete it, or set LUOSHI_SECRET_KEY") from None
     with os.fdopen(fd, "w", encoding="ascii") as f:
         f.write(key + "\n")
     return key
