@@ -110,4 +110,4 @@ def test_serve_answers_pages_and_static_files(data_dir, mode):
         out, err = server.communicate(timeout=15)
     if mode == "production":
         assert b"gunicorn, 1 workers" in out and b"debug off" in out
-        assert b"Booting worker" in err
+        assert b"Booting worker" in err and b"Control socket" not in err

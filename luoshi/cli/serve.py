@@ -69,6 +69,9 @@ def gunicorn_options(args: argparse.Namespace, env: dict[str, str] | None = None
         "accesslog": env.get("LUOSHI_ACCESS_LOG") or None,
         "errorlog": "-",
         "proc_name": "luoshi",
+        # gunicorn ≥ 25.1 opens a control socket in $HOME (or XDG_RUNTIME_DIR) by default: two
+        # servers of one user would share it, and systemd's ProtectHome forbids it. Not used.
+        "control_socket_disable": True,
     }
 
 
@@ -95,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     class Server(BaseApplication):
         def load_config(self) -> None:
             for key, value in options.items():
-                if value is not None:
+                if value is not None and key in self.cfg.settings:  # older gunicorns lack some
                     self.cfg.set(key, value)
 
         def load(self):
