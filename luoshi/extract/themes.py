@@ -1,0 +1,133 @@
+"""Problem themes (问题类型): which kinds of obstacle a 存在问题 cell names.
+
+The rule, true of any problems cell: a cell names a theme when one of the theme's words below
+is a *word* of the cell — a token jieba yields (search mode, so 资金 is found inside 专项资金),
+not merely a run of characters (so 市场 inside 市场监管局, a unit's name, is not the 外部环境
+theme's 市场). The table's own words are added to a private jieba dictionary so that phrases
+such as 政策处理 or 占补平衡 stay whole; the search index's jieba dictionary is not touched.
+
+A cell with content but no theme word is 其他; a cell saying only that there is no problem
+(无, 暂无, ——) names no theme. A cell may name several themes; each hit keeps its span, so a
+page can show why. Known limit: negated mentions ("资金已到位") still count — problems cells
+rarely praise; docs/bulletin.md says how to read the counts.
+
+Pure Python (no Django): ``themes_of(text)``, ``theme_hits(text)``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    label: str
+    words: tuple[str, ...]
+
+
+# The word table (docs/bulletin.md lists it with the reasons). Order is the display order;
+# OTHER is last and has no words.
+THEMES: tuple[Theme, ...] = (
+    Theme("funding", "资金", ("资金", "经费", "财政", "融资", "筹措", "化债", "预算", "资金缺口",
+                           "投入大", "资金压力", "补助", "社会资本")),
+    Theme("land", "用地/规划", ("用地", "土地", "耕地", "供地", "选址", "空间规划", "规划调整",
+                            "海域使用", "岸线", "占补平衡", "批而未供", "用地指标", "规划")),
+    Theme("approval", "审批/手续", ("审批", "手续", "批复", "备案", "立项", "许可", "核准", "报批",
+                                "环评", "前期工作", "审查", "验收")),
+    Theme("relocation", "征迁/政策处理", ("征迁", "征地", "拆迁", "政策处理", "搬迁", "征收", "清表",
+                                     "腾退", "迁改")),
+    Theme("external", "疫情/外部环境", ("疫情", "新冠", "新冠肺炎", "经济形势", "下行", "大环境",
+                                    "外部环境", "国际", "订单", "贸易", "市场需求", "经济增长")),
+    Theme("staffing", "人才/用工", ("人才", "人员", "用工", "招聘", "队伍", "人手", "警力",
+                                "专业人才", "力量不足", "医生")),
+    Theme("investment", "项目落地/招商", ("招商", "招引", "落地", "落户", "签约", "项目储备",
+                                     "入驻", "招商引资", "引进")),
+    Theme("coordination", "协调/配合", ("协调", "配合", "对接", "联动", "协作", "沟通", "合力",
+                                    "统筹", "分歧", "跨省", "跨部门", "衔接", "协同")),
+    Theme("technical", "技术/标准", ("技术", "标准", "系统", "平台", "数据", "信息化", "设备",
+                                 "调试", "细则", "规范", "上线")),
+    Theme("weather", "季节/天气", ("天气", "台风", "降水", "降雨", "气温", "季节", "汛期", "雨季",
+                               "海况", "浪大", "冬季", "高温", "光照", "气候")),
+    Theme("other", "其他", ()),
+)
+OTHER = "other"
+THEME_LABELS: dict[str, str] = {t.key: t.label for t in THEMES}
+
+# A problems cell that says only "none": no theme at all.
+NO_PROBLEM = frozenset({"无", "暂无", "没有", "无问题", "暂无问题", "暂无困难", "无困难", "不存在",
+                        "无明显问题", "暂未发现"})
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    theme: str  # a Theme.key
+    word: str
+    start: int  # text[start:end] == word
+    end: int
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> jieba.Tokenizer:
+    with _lock:
+        tok = jieba.Tokenizer()
+        for theme in THEMES:
+            for word in theme.words:
+                tok.add_word(word, freq=100_000)
+        return tok
+
+
+@lru_cache(maxsize=1)
+def _word_themes() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for theme in THEMES:
+        for word in theme.words:
+            index.setdefault(word, []).append(theme.key)
+    return {w: tuple(k) for w, k in index.items()}
+
+
+def says_no_problem(text: str) -> bool:
+    """True for an empty cell or one saying only that there is no problem."""
+    rest = _PUNCT.sub("", text or "")
+    return not rest or rest in NO_PROBLEM
+
+
+def theme_hits(text: str) -> list[ThemeHit]:
+    """Every theme word of ``text`` with its span, in text order; [] for a no-problem cell."""
+    if says_no_problem(text):
+        return []
+    words = _word_themes()
+    hits: list[ThemeHit] = []
+    seen: set[tuple[str, int]] = set()
+    # tokenize(mode="search") gives (word, start, end) with offsets into the text, the
+    # shorter words inside a long one included.
+    for word, start, end in _tokenizer().tokenize(text, mode="search", HMM=False):
+        for key in words.get(word, ()):
+            if (key, start) not in seen:
+                seen.add((key, start))
+                hits.append(ThemeHit(key, word, start, end))
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits
+
+
+def themes_of(text: str) -> list[str]:
+    """The theme keys ``text`` names, in table order: [OTHER] for content with no theme word,
+    [] for an empty or no-problem cell."""
+    if says_no_problem(text):
+        return []
+    found = {h.theme for h in theme_hits(text)}
+    if not found:
+        return [OTHER]
+    return [t.key for t in THEMES if t.key in found]
