@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "luoshi.rounds",
+    "luoshi.reports",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,9 @@ def soffice() -> str | None:
 def docx_to_pdf(data: bytes, name: str = "document") -> bytes:
     """``data`` (a .docx) converted to PDF bytes. Each call has its own LibreOffice profile
     directory, so conversions in parallel (tests, workers) do not lock each other out."""
+    if not data.startswith(b"PK\x03\x04"):
+        # LibreOffice would happily render any bytes as plain text.
+        raise ConversionFailed("不是 Word(.docx)文档,无法转换为 PDF")
     exe = soffice()
     if exe is None:
         raise OfficeMissing("PDF 需要 LibreOffice:apt-get install libreoffice-writer-nogui")
