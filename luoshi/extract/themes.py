@@ -131,3 +131,34 @@ def themes_of(text: str) -> list[str]:
     if not found:
         return [OTHER]
     return [t.key for t in THEMES if t.key in found]
+
+
+# --- 需协调解决事项: the asks a unit makes of the government in its problems / next steps ---
+
+# An ask is a request word followed, within the same clause run, by what is asked for:
+# "需市级层面协调", "建议市政府统筹", "恳请给予资金支持", "争取省里支持". The whole sentence holding
+# it is the ask, quoted as written.
+ASK_PATTERN = re.compile(
+    r"(?:需要?|亟需|亟待|恳请|请求|提请|建议|希望|争取)[^。;;\n]{0,30}?"
+    r"(?:协调|支持|帮助|帮扶|解决|研究|出台|给予|统筹|指导|批复|支援|沟通)")
+_SENTENCE_END = "。;;!?!?\n"
+
+
+def asks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text`` holding an ask, in order; text[start:end] is
+    quoted as it stands (leading list numbers and spaces trimmed)."""
+    out: list[tuple[int, int]] = []
+    for m in ASK_PATTERN.finditer(text or ""):
+        a = m.start()
+        while a > 0 and text[a - 1] not in _SENTENCE_END:
+            a -= 1
+        b = m.end()
+        while b < len(text) and text[b] not in _SENTENCE_END:
+            b += 1
+        if b < len(text) and text[b] != "\n":
+            b += 1
+        lead = re.match(r"\s*(?:\d{1,2}[.、.]|[(（]\d{1,2}[)）])?\s*", text[a:b])
+        a += lead.end() if lead else 0
+        if not out or out[-1][1] <= a:
+            out.append((a, b))
+    return out
