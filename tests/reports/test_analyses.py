@@ -1,0 +1,96 @@
+"""What moved, near-duplicate tasks, amounts on one scale, the stocktake pack."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import build
+
+from luoshi.core.models import Assessment, Plan, Report
+from luoshi.reports.compare import normalise
+from luoshi.reports.duplicates import THRESHOLD, near_duplicates, plan_duplicates
+from luoshi.reports.moved import direction, what_moved
+from luoshi.reports.pack import build_pack
+from luoshi.web import dashboard
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(("before", "after", "moved"), [
+    ("on_track", "done", "newly_done"),
+    ("behind", "done", "newly_done"),
+    ("on_track", "behind", "newly_behind"),
+    ("on_track", "at_risk", "newly_behind"),
+    ("behind", "on_track", "recovered"),
+    ("at_risk", "on_track", "recovered"),
+    ("behind", "at_risk", "other"),
+    ("on_track", "vague", "other"),
+])
+def test_direction(before, after, moved):
+    assert direction(before, after) == moved
+
+
+def test_what_moved_on_the_hand_made_report():
+    h = build()
+    m = what_moved(h.q3, h.h1)
+    # H1: tasks 1-3 on track; Q3: 1 behind, 2 on track, 3 at risk.
+    assert [x.serial for x in m.groups["newly_behind"]] == ["1", "3"]
+    assert m.groups["newly_done"] == m.groups["recovered"] == []
+    # No done text repeated word for word (H1 says 推进中。 everywhere, Q3 never).
+    assert m.copied == []
+
+
+def test_copied_entries_are_listed_and_match_the_dashboard_count(generated_reports):
+    h1, q3 = generated_reports[1], generated_reports[2]
+    m = what_moved(q3, h1)
+    assert len(m.copied) == dashboard.compare(q3, h1).unchanged
+    before = dict(Assessment.objects.filter(report=h1).values_list("task_id", "status"))
+    now = dict(Assessment.objects.filter(report=q3).values_list("task_id", "status"))
+    listed = {x.task_id for g in m.groups.values() for x in g}
+    assert listed == {t for t in now if t in before and before[t] != now[t]}
+
+
+def test_seed_004_has_three_duplicate_pairs(seed004_report):
+    pairs = [p for p in plan_duplicates(seed004_report.plan) if p["duplicate"]]
+    assert sorted((p["a"].serial, p["b"].serial) for p in pairs) == [
+        ("1", "69"), ("133", "147"), ("3", "13")]
+    assert all(p["similarity"] >= THRESHOLD for p in pairs)
+
+
+@pytest.mark.parametrize(("texts", "pairs"), [
+    ({1: "建设高铁新城。", 2: "建设高铁新城", 3: "整治河道十条。"}, [(1, 2)]),
+    ({1: "新建城市道路14条", 2: "新建城市道路16条", 3: "改造老旧小区"}, [(1, 2)]),
+    ({1: "", 2: "。"}, []),
+])
+def test_near_duplicates(texts, pairs):
+    assert [(p.a, p.b) for p in near_duplicates(texts)] == pairs
+
+
+@pytest.mark.parametrize(("value", "unit", "out"), [
+    (5000, "万元", (0.5, "亿元")),
+    (3.2, "亿元", (3.2, "亿元")),
+    (30000, "吨", (3, "万吨")),
+    (3, "万吨", (3, "万吨")),
+    (15, "%", (15, "%")),
+    (12, "个", (12, "个")),
+    (800, "元", (8e-06, "亿元")),
+])
+def test_amounts_on_one_scale(value, unit, out):
+    v, u = normalise(value, unit)
+    assert (round(v, 9), u) == out
+
+
+def test_pack_orders_by_severity_and_quotes_the_asks():
+    h = build()
+    pack = build_pack(h.q3, Report.objects.all())
+    assert [p.task.serial for p in pack.pages] == ["1", "5", "3"]
+    five = pack.pages[1]
+    assert [a["text"] for a in five.asks] == ["征地拆迁政策处理难度大,需市级协调。"]
+    assert dict((k, n) for k, _, n in pack.counts)["behind"] == 2
+    assert pack.total == 7
+
+
+def test_plan_without_tasks_has_no_pairs(db):
+    from luoshi.core.models import Government
+
+    plan = Plan.objects.create(government=Government.objects.create(name="空县"), year=2024)
+    assert plan_duplicates(plan) == []

@@ -1,0 +1,126 @@
+"""The office's pages through the test client: each renders for those allowed, drafts keep
+their history and refuse a stale save, downloads parse, and who sees what (role matrix)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import docx
+import openpyxl
+import pytest
+from handmade import build
+
+from luoshi.core.models import Report
+from luoshi.reports.models import BulletinDraft, BulletinRevision, LeagueWeights
+
+pytestmark = pytest.mark.django_db
+
+INTERNAL = ["bulletin/", "bulletin.docx", "bulletin.md", "pack/", "pack.docx", "league/",
+            "league.csv", "league.xlsx"]
+OPEN_TO_READERS = ["documents/", "themes/", "moved/", "export.docx", "export.xlsx", "export.csv",
+                   "export.json"]
+
+
+@pytest.fixture
+def h(db):
+    return build()
+
+
+def test_pages_render_for_the_office(h, client_for, supervisor):
+    c = client_for(supervisor)
+    for path in INTERNAL + OPEN_TO_READERS:
+        r = c.get(f"/reports/{h.q3.pk}/{path}")
+        assert r.status_code == 200, path
+    assert c.get(f"/plans/{h.plan.pk}/duplicates/").status_code == 200
+    assert c.get("/compare/?theme=funding").status_code == 200
+
+
+def test_downloads_parse(h, client_for, supervisor):
+    c = client_for(supervisor)
+    d = docx.Document(io.BytesIO(c.get(f"/reports/{h.q3.pk}/bulletin.docx").content))
+    assert d.paragraphs[0].text.endswith("督查通报")
+    d = docx.Document(io.BytesIO(c.get(f"/reports/{h.q3.pk}/pack.docx").content))
+    assert "推进会材料" in d.paragraphs[0].text
+    rows = list(csv.reader(io.StringIO(
+        c.get(f"/reports/{h.q3.pk}/league.csv").content.decode("utf-8-sig"))))
+    assert rows[1][1] == "市住建局"
+    wb = openpyxl.load_workbook(io.BytesIO(c.get(f"/reports/{h.q3.pk}/league.xlsx").content))
+    assert wb.active.cell(3, 2).value == "市住建局"
+    data = json.loads(c.get(f"/reports/{h.q3.pk}/export.json").content)
+    assert data
+    r = c.get(f"/reports/{h.q3.pk}/export.csv")
+    assert r["Content-Disposition"].startswith("attachment; filename*=UTF-8''")
+
+
+def test_draft_is_saved_with_history_and_a_stale_save_is_refused(h, client_for, supervisor):
+    c = client_for(supervisor)
+    url = f"/reports/{h.q3.pk}/bulletin/"
+    r = c.post(url, {"version": 1, "title": "关于前三季度的通报", "next": "一、请各单位抓紧。"})
+    assert r.status_code == 302
+    draft = BulletinDraft.objects.get(report=h.q3)
+    assert draft.version == 2 and draft.texts == {"next": "一、请各单位抓紧。"}
+    page = c.get(url).content.decode()
+    assert "关于前三季度的通报" in page and "请各单位抓紧" in page
+    r = c.post(url, {"version": 1, "title": "别人的旧稿"}, follow=True)
+    assert "已被他人修改" in r.content.decode()
+    assert BulletinDraft.objects.get(report=h.q3).title == "关于前三季度的通报"
+    md = c.get(f"/reports/{h.q3.pk}/bulletin.md").content.decode()
+    assert md.startswith("# 关于前三季度的通报") and "请各单位抓紧" in md
+    assert BulletinRevision.objects.filter(draft=draft).count() == 1
+
+
+def test_league_weights_form(h, client_for, supervisor, leader):
+    c = client_for(supervisor)
+    weights = {"behind": 0, "at_risk": 0, "not_started": 0, "empty": 100, "boilerplate": 0,
+               "late": 0, "returned": 0}
+    assert c.post(f"/reports/{h.q3.pk}/league/", weights).status_code == 302
+    assert LeagueWeights.objects.get(report=h.q3).weights["empty"] == 100
+    page = c.get(f"/reports/{h.q3.pk}/league/").content.decode()
+    assert page.index("市发改局") < page.index("市住建局") < page.index("市经信局")
+    bad = c.post(f"/reports/{h.q3.pk}/league/", weights | {"empty": "x"}, follow=True)
+    assert "不是数字" in bad.content.decode()
+    # Leaders read the ranking but do not set the weights.
+    assert client_for(leader).post(f"/reports/{h.q3.pk}/league/", weights).status_code == 403
+
+
+def test_role_matrix(h, client_for, supervisor, leader, liaison_for):
+    """The public never sees drafts, internal rankings or unpublished bulletins; a liaison
+    neither; leaders read but do not edit."""
+    liaison = liaison_for(h.units[0])
+    q3 = h.q3  # an open round: not published
+    public, unit = client_for(None), client_for(liaison)
+    for path in INTERNAL:
+        assert public.get(f"/reports/{q3.pk}/{path}").status_code == 404, path
+        assert unit.get(f"/reports/{q3.pk}/{path}").status_code in (403, 404), path
+        assert client_for(leader).get(f"/reports/{q3.pk}/{path}").status_code == 200, path
+    assert client_for(leader).post(f"/reports/{q3.pk}/bulletin/", {"version": 1}).status_code == 403
+    assert unit.post(f"/reports/{q3.pk}/bulletin/publish/", {"published": "1"}).status_code in (403, 404)
+    # Published report, unpublished bulletin: the public sees the report, not the bulletin.
+    Report.objects.filter(pk=q3.pk).update(state=Report.State.PUBLISHED)
+    assert public.get(f"/reports/{q3.pk}/documents/").status_code == 200
+    assert "督查通报" not in public.get(f"/reports/{q3.pk}/documents/").content.decode()
+    assert public.get(f"/reports/{q3.pk}/bulletin/").status_code == 404
+    assert public.get(f"/reports/{q3.pk}/league/").status_code == 403
+    assert public.get(f"/reports/{q3.pk}/pack/").status_code == 403
+    # Printed: now readable (read-only) by whoever reads the report.
+    office = client_for(supervisor)
+    assert office.post(f"/reports/{q3.pk}/bulletin/publish/", {"published": "1"}).status_code == 302
+    page = public.get(f"/reports/{q3.pk}/bulletin/").content.decode()
+    assert "督查通报" in page and "保存草稿" not in page
+    assert public.get(f"/reports/{q3.pk}/bulletin.docx").status_code == 200
+    assert public.get(f"/reports/{q3.pk}/league/").status_code == 403  # still internal
+
+
+def test_public_compare_reads_published_reports_only(h, client_for):
+    public = client_for(None)
+    page = public.get("/compare/?theme=funding").content.decode()
+    # q3 is an open round: its task 1 (资金) must not show; h1 is published and names 资金.
+    assert "海城市 2022年半年度" in page
+    assert "海城市 2022年前三季度" not in page
+
+
+def test_hidden_report_is_404_for_exports(h, client_for):
+    assert client_for(None).get(f"/reports/{h.q3.pk}/export.csv").status_code == 404
+    assert client_for(None).get(f"/reports/{h.h1.pk}/export.csv").status_code == 200
