@@ -27,3 +27,6 @@ def generated_reports(db) -> list[Report]:
                                                  n_tasks=40))]
     return list(Report.objects.filter(pk__in=ids).select_related("period", "plan__government")
                 .order_by("period__month"))
+
+# Headless Chromium recording console errors and failed requests (browser tests).
+from web.conftest import chromium, web_page  # noqa: E402, F401
