@@ -362,7 +362,7 @@ def to_blocks(b: Bulletin, signer: str = "", date_text: str = "") -> list:
     if date_text:
         blocks.append(Block("right", date_text))
     for i, t in enumerate(b.attachments):
-        widths = [0.6, 3, 1.6, 0.8, 2.2, 3.2] if i == 0 else [3] + [1] * (len(t.header) - 1)
+        widths = [1.0, 3, 1.6, 1.0, 2.2, 3.2] if i == 0 else [3] + [1] * (len(t.header) - 1)
         label, _, title = t.title.partition(" ")
         blocks += [Block("page"), Block("label", label), Block("subtitle", title),
                    Block("table", header=t.header, rows=t.rows, widths=widths)]

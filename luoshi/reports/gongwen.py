@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -132,6 +132,17 @@ def _x(text: str) -> str:
     return escape(_INVALID_XML.sub("", str(text)))
 
 
+def _para(text: str, style_id: str, *, ppr: str = "", font: str | None = None,
+          size: float | None = None) -> str:
+    rpr = ""
+    if font or size:
+        rpr = "<w:rPr>" + (f'<w:rFonts w:eastAsia="{font}"/>' if font else "") + (
+            f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/>'
+            if size else "") + "</w:rPr>"
+    run = f'<w:r>{rpr}<w:t xml:space="preserve">{_x(text)}</w:t></w:r>' if text else ""
+    return f'<w:p {_ns()}><w:pPr><w:pStyle w:val="{style_id}"/>{ppr}</w:pPr>{run}</w:p>'
+
+
 def _table_xml(block: Block, style_id: str) -> str:
     n = len(block.header)
     weights = block.widths or [1.0] * n
@@ -177,33 +188,36 @@ def write_gongwen(title: str, blocks: list[Block]) -> bytes:
     d.core_properties.title = title
     body = d.element.body
     sect_pr = body[-1]
-    d.add_paragraph(title, style="GW Title")
-    d.add_paragraph("", style="GW Body")
+    ids = {name: d.styles[name].style_id for name in STYLES}
+    out = [_para(title, ids["GW Title"]), _para("", ids["GW Body"])]
     for b in blocks:
         if b.kind == "table":
-            body.insert(body.index(sect_pr),
-                        parse_xml(_table_xml(b, d.styles["GW Table"].style_id)))
+            out.append(_table_xml(b, ids["GW Table"]))
         elif b.kind == "page":
-            d.add_paragraph("", style="GW Body").add_run().add_break(WD_BREAK.PAGE)
+            out.append(f'<w:p {_ns()}><w:r><w:br w:type="page"/></w:r></w:p>')
         elif b.kind == "h1":
-            d.add_paragraph(b.text, style="GW Heading 1")
+            out.append(_para(b.text, ids["GW Heading 1"]))
         elif b.kind == "h2":
-            d.add_paragraph(b.text, style="GW Heading 2")
+            out.append(_para(b.text, ids["GW Heading 2"]))
         elif b.kind == "subtitle":
-            p = d.add_paragraph(b.text, style="GW Title")
-            p.runs[0].font.size = Pt(18)
+            out.append(_para(b.text, ids["GW Title"], size=18))
         elif b.kind == "label":
-            p = d.add_paragraph(style="GW Body")
-            p.paragraph_format.first_line_indent = Pt(0)
-            _set_fonts(p.add_run(b.text)._element, STYLES["GW Heading 1"][0])
-        elif b.kind in ("center", "right"):
-            p = d.add_paragraph(b.text, style="GW Body")
-            p.paragraph_format.first_line_indent = Pt(0)
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER if b.kind == "center" else WD_ALIGN_PARAGRAPH.RIGHT
-            if b.kind == "right":
-                p.paragraph_format.right_indent = Pt(64)  # 右空四字
+            out.append(_para(b.text, ids["GW Body"], ppr='<w:ind w:firstLine="0"/>',
+                             font=STYLES["GW Heading 1"][0]))
+        elif b.kind == "center":
+            out.append(_para(b.text, ids["GW Body"],
+                             ppr='<w:ind w:firstLine="0"/><w:jc w:val="center"/>'))
+        elif b.kind == "right":
+            # 右空四字: four 16 pt characters = 1280 twips.
+            out.append(_para(b.text, ids["GW Body"],
+                             ppr='<w:ind w:right="1280" w:firstLine="0"/><w:jc w:val="right"/>'))
         else:
-            d.add_paragraph(b.text, style="GW Body")
+            out.append(_para(b.text, ids["GW Body"]))
+    # Paragraphs are built as WordprocessingML and inserted in one go: python-docx's
+    # add_paragraph looks its style up by name among all styles on every call (quadratic).
+    fragment = parse_xml(f"<w:body {_ns()}>{''.join(out)}</w:body>")
+    for child in list(fragment):
+        body.insert(body.index(sect_pr), child)
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
