@@ -1,7 +1,8 @@
 """The office's documents for a large report: a generated 1,000-task Q3 report (with its H1
 report for the comparison) imported and analysed, then the 督查通报 built and written as DOCX
 and Markdown, the league table and the stocktake pack built — each timed (best of 3, the
-first, cold, run reported apart: it loads jieba's dictionary for the themes).
+first, cold, run reported apart: it loads jieba's dictionary for the themes); the PDF
+conversion by LibreOffice once, when installed.
 
     .venv/bin/python benchmarks/bulletin.py [N_TASKS]
 """
@@ -46,6 +47,11 @@ def main() -> None:
     run(lambda: to_markdown(build_bulletin(q3, h1)), "bulletin (build + Markdown)")
     run(lambda: league.league_table(q3), "league table")
     run(lambda: pack.to_docx(pack.build_pack(q3, Report.objects.all())), "stocktake pack (build + DOCX)")
+    from luoshi.reports.office import docx_to_pdf, soffice
+
+    if soffice():
+        secs, pdf = benchdb.timed(lambda: docx_to_pdf(data))
+        print(f"{'bulletin PDF (LibreOffice, once)':<34} {secs:6.3f} s   {len(pdf) // 1024} KB")
     print(f"bulletin: {len(b.quotes)} quotes, DOCX {len(data) // 1024} KB, "
           f"{len(b.attachments[0].rows)} lagging tasks listed")
 

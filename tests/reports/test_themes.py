@@ -18,6 +18,8 @@ from luoshi.reports import problem_themes as pt
     ("施工受台风天气影响。", ["weather"]),
     ("人员力量不足,其他暂无。", ["staffing"]),
     ("部分村创建积极性略显不足。", ["other"]),
+    ("受原材料价格上涨影响,进度滞后。", ["external"]),
+    ("受部分企业投资意愿不强影响,进度滞后。", ["investment"]),
     ("无", []),
     ("暂无。", []),
     ("——", []),
