@@ -45,7 +45,13 @@ def current_bulletin(report: Report, previous: Report | None,
 
 
 def save_draft(report: Report, user, *, title: str, texts: dict[str, str],
-               expected_version: int) -> BulletinDraft:
+               expected_version: int, previous: Report | None = None) -> BulletinDraft:
+    """Save the office's wording (and the period compared with, ``previous``, which must be an
+    earlier report of the same plan; None keeps the default: the latest earlier one)."""
+    if previous is not None and (previous.plan_id != report.plan_id
+                                 or previous.period.month >= report.period.month
+                                 or previous.period.year != report.period.year):
+        raise DraftError("对比报告期应为同一清单中更早的报告期")
     if len(title) > 300:
         raise DraftError("标题不能超过 300 字")
     clean = {}
@@ -59,7 +65,7 @@ def save_draft(report: Report, user, *, title: str, texts: dict[str, str],
         draft, _ = BulletinDraft.objects.select_for_update().get_or_create(report=report)
         if draft.version != expected_version:
             raise DraftError("通报稿已被他人修改,请刷新后重新编辑(您的修改未保存)")
-        draft.title, draft.texts = title.strip(), clean
+        draft.title, draft.texts, draft.previous = title.strip(), clean, previous
         draft.version += 1
         draft.updated_by = user
         draft.save()

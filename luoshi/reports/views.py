@@ -119,17 +119,27 @@ def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     if request.method == "POST":
         check(request.user, Action.EDIT_BULLETIN, report)
+        chosen = request.POST.get("previous", "")
+        previous = (visible_reports(request.user).filter(pk=int(chosen)).first()
+                    if chosen.isdigit() else None)
         try:
+            if chosen.isdigit() and previous is None:
+                raise DraftError("对比报告期不存在或无权查看")
             save_draft(report, request.user, title=request.POST.get("title", ""),
                        texts={k: request.POST.get(k, "") for k in SECTION_KEYS
                               if k in request.POST},
-                       expected_version=int(request.POST.get("version") or 0))
+                       expected_version=int(request.POST.get("version") or 0),
+                       previous=previous)
         except (DraftError, ValueError) as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, "通报稿已保存")
         return redirect("bulletin", pk=pk)
     b, draft, editable = _bulletin_for(request, report)
+    earlier = (visible_reports(request.user)
+               .filter(plan_id=report.plan_id, period__year=report.period.year,
+                       period__month__lt=report.period.month)
+               .select_related("period").order_by("-period__month"))
     quotes = [{"quote": q, "html": mark_span(q.text, *_inner(q), context=None)}
               for q in b.quotes]
     return render(request, "reports/bulletin.html", {
@@ -137,6 +147,7 @@ def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
         "version": draft.version if draft else 1,
         "revisions": draft.revisions.select_related("user")[:20] if draft and editable else [],
         "sections": [(s, _lines(s.text)) for s in b.sections], "quotes": quotes,
+        "earlier": earlier, "draft_previous": draft.previous_id if draft else None,
     })
 
 

@@ -124,3 +124,14 @@ def test_public_compare_reads_published_reports_only(h, client_for):
 def test_hidden_report_is_404_for_exports(h, client_for):
     assert client_for(None).get(f"/reports/{h.q3.pk}/export.csv").status_code == 404
     assert client_for(None).get(f"/reports/{h.h1.pk}/export.csv").status_code == 200
+
+
+def test_bulletin_compares_with_the_chosen_period(client_for, supervisor, generated_reports):
+    q1, _h1, q3 = generated_reports[:3]
+    c = client_for(supervisor)
+    url = f"/reports/{q3.pk}/bulletin/"
+    assert f"与{_h1.period}相比" in c.get(url).content.decode()  # default: the latest earlier
+    c.post(url, {"version": 1, "previous": q1.pk})
+    assert f"与{q1.period}相比" in c.get(url).content.decode()
+    r = c.post(url, {"version": 2, "previous": generated_reports[3].pk}, follow=True)
+    assert "更早的报告期" in r.content.decode()  # the annual report is later, refused
