@@ -53,6 +53,16 @@ def _report(request: HttpRequest, pk: int) -> Report:
         visible_reports(request.user).select_related("plan__government", "period"), pk=pk)
 
 
+def _whole_report(request: HttpRequest, pk: int) -> Report:
+    """A report for a page showing every unit's entries: while a round runs, a liaison may read
+    only their own units' entries (permissions.readable_entries), so the whole table of an
+    unpublished report is for internal readers only."""
+    report = _report(request, pk)
+    if not report.is_published:
+        check(request.user, Action.BULLETIN, report)
+    return report
+
+
 def _download(data: bytes, name: str, fmt: str) -> HttpResponse:
     response = HttpResponse(data, content_type=REPORT_FORMATS[fmt])
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}.{fmt}"
@@ -81,14 +91,14 @@ def documents(request: HttpRequest, pk: int) -> HttpResponse:
     draft = BulletinDraft.objects.filter(report=report).first()
     internal = may(request.user, Action.BULLETIN, report)
     return render(request, "reports/documents.html", {
-        "report": report, "internal": internal,
+        "report": report, "internal": internal, "whole": report.is_published or internal,
         "bulletin_readable": internal or bool(draft and draft.published),
         "draft": draft, "formats": ["docx", "xlsx", "pdf", "csv", "json"],
     })
 
 
 def report_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    report = _report(request, pk)
+    report = _whole_report(request, pk)
     if fmt not in ("docx", "xlsx", "pdf", "csv", "json"):
         raise Http404("不支持的格式")
     doc = document_for_report(report)
@@ -269,7 +279,7 @@ def league_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 def themes(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk)
+    report = _whole_report(request, pk)
     plan_reports = visible_reports(request.user).filter(plan_id=report.plan_id)
     by_period = pt.counts_by_period(plan_reports)
     theme = request.GET.get("theme", "")
@@ -290,7 +300,7 @@ def themes(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def moved(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk)
+    report = _whole_report(request, pk)
     reports = visible_reports(request.user)
     others = reports.filter(plan_id=report.plan_id).exclude(pk=report.pk).select_related("period")
     chosen = request.GET.get("compare", "")

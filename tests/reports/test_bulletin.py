@@ -155,3 +155,17 @@ def test_pdf_conversion_reports_a_broken_file():
 
     with pytest.raises(ConversionFailed):
         docx_to_pdf(b"not a word file")
+
+
+def test_export_pdf_of_a_report(tmp_path):
+    from luoshi.core.services.importing import import_document
+    from luoshi.sample import generate_plan
+
+    doc = generate_plan(seed=3, government="安澜市", year=2023, n_tasks=6)[0]
+    report_id = import_document(doc, file_name="g.json").report_id
+    out = tmp_path / "r.pdf"
+    assert main(["export", str(report_id), "--format", "pdf", "-o", str(out)]) == 0
+    pdf = pypdfium2.PdfDocument(str(out))
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    text = "".join(text.split())
+    assert doc.tasks[0].text[:8] in text

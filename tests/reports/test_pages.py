@@ -135,3 +135,14 @@ def test_bulletin_compares_with_the_chosen_period(client_for, supervisor, genera
     assert f"与{q1.period}相比" in c.get(url).content.decode()
     r = c.post(url, {"version": 2, "previous": generated_reports[3].pk}, follow=True)
     assert "更早的报告期" in r.content.decode()  # the annual report is later, refused
+
+
+def test_a_liaison_does_not_read_other_units_entries_of_a_running_round(h, client_for,
+                                                                        liaison_for):
+    unit = client_for(liaison_for(h.units[0]))
+    page = unit.get(f"/reports/{h.q3.pk}/documents/").content.decode()
+    assert "data-download" not in page and "themes/" not in page
+    for path in ("export.csv", "export.docx", "themes/", "moved/"):
+        assert unit.get(f"/reports/{h.q3.pk}/{path}").status_code == 403, path
+    # Published: the whole table is public anyway.
+    assert unit.get(f"/reports/{h.h1.pk}/export.csv").status_code == 200
