@@ -231,6 +231,7 @@ def pack_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 SORTS = {k for k, _ in lg.COLUMNS}
+MAX_PAIRS = 300  # pairs shown per list (the counts say how many there are)
 
 
 def league(request: HttpRequest, pk: int) -> HttpResponse:
@@ -319,10 +320,12 @@ def duplicates(request: HttpRequest, pk: int) -> HttpResponse:
 
     plan = get_object_or_404(visible_plans(request.user).select_related("government"), pk=pk)
     pairs = plan_duplicates(plan)
+    duplicates = [p for p in pairs if p["duplicate"]]
+    similar = [p for p in pairs if not p["duplicate"]]
     return render(request, "reports/duplicates.html", {
-        "plan": plan, "duplicates": [p for p in pairs if p["duplicate"]],
-        "similar": [p for p in pairs if not p["duplicate"]], "threshold": THRESHOLD,
-        "similar_from": SIMILAR,
+        "plan": plan, "duplicates": duplicates[:MAX_PAIRS], "similar": similar[:MAX_PAIRS],
+        "counts": {"duplicates": len(duplicates), "similar": len(similar)},
+        "threshold": THRESHOLD, "similar_from": SIMILAR, "max_pairs": MAX_PAIRS,
     })
 
 

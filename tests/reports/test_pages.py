@@ -146,3 +146,9 @@ def test_a_liaison_does_not_read_other_units_entries_of_a_running_round(h, clien
         assert unit.get(f"/reports/{h.q3.pk}/{path}").status_code == 403, path
     # Published: the whole table is public anyway.
     assert unit.get(f"/reports/{h.h1.pk}/export.csv").status_code == 200
+
+
+def test_duplicates_page_lists_seed_004_pairs(seed004_report, client_for):
+    page = client_for(None).get(f"/plans/{seed004_report.plan_id}/duplicates/").content.decode()
+    assert 'data-count="duplicates">3 ' in page
+    assert page.count("<td class=\"num\">1.0</td>") == 3
