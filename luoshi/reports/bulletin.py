@@ -232,7 +232,8 @@ def _filing(f: ReportFacts) -> list[str]:
     return out
 
 
-def _problems(f: ReportFacts, quotes: list[Quote]) -> tuple[str, list[TaskFacts]]:
+def _problems(f: ReportFacts, quotes: list[Quote],
+              change: dict | None = None) -> tuple[str, list[TaskFacts]]:
     flagged = sorted((t for t in f.tasks if t.status in FLAGGED),
                      key=lambda t: (FLAGGED.index(t.status), t.position, t.pk))
     groups: dict[str, list[tuple[TaskFacts, Quote | None]]] = defaultdict(list)
@@ -245,8 +246,11 @@ def _problems(f: ReportFacts, quotes: list[Quote]) -> tuple[str, list[TaskFacts]
     lines = []
     if flagged:
         counts = Counter(t.status for t in flagged)
-        lines.append("、".join(f"{status_label(v)}{counts[v]}项" for v in FLAGGED if counts[v])
-                     + ",按问题类型分列如下。")
+        intro = "、".join(f"{status_label(v)}{counts[v]}项" for v in FLAGGED if counts[v])
+        if change is not None:
+            new = len(set(change["newly_flagged"]) & {t.pk for t in flagged})
+            intro += f"(其中较上期新增{new}项)"
+        lines.append(intro + ",按问题类型分列如下。")
     k = 0
     for key in order:
         if key not in groups:
@@ -313,7 +317,7 @@ def build_bulletin(report: Report, previous: Report | None = None,
     change = compare_reports(report, previous) if previous is not None else None
     quotes: list[Quote] = []
     overview, counts = _overview(f, previous, change)
-    problems, flagged = _problems(f, quotes)
+    problems, flagged = _problems(f, quotes, change)
     sections = [
         Section("overview", "一、总体情况", overview),
         Section("good", "二、进展较好的工作", _good(f)),

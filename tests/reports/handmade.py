@@ -5,7 +5,8 @@ before the code ran (the expected values in test_league.py and test_themes.py).
 Lead units 市发改局 (A), 市经信局 (B), 市住建局 (C). Statuses are set directly (the
 analysis is not what these tests are about). All names and texts are made up.
 
-Q3 entries (task: lead, status; entry: done / problems / round):
+Q3 entries (task: lead, status; entry: done / problems / round); the table has a 责任领导 column
+(副市长N, N the row's position):
   1: A, behind    — 完成投资3亿元。 / 项目资金缺口较大,用地指标尚未落实。 / on time
   2: A, on_track  — 按计划推进。(boilerplate) / — / submitted late
   3: B, at_risk   — (empty) / 受疫情影响,企业订单下降。 / draft, never submitted (late)
@@ -50,7 +51,13 @@ def build(state: str = Report.State.OPEN) -> SimpleNamespace:
     h1 = Report.objects.create(plan=plan, period=h1p, state=Report.State.PUBLISHED,
                                title="海城市2022年半年度")
     q3 = Report.objects.create(plan=plan, period=q3p, state=state, deadline=DEADLINE,
-                               title="海城市2022年前三季度")
+                               title="海城市2022年前三季度",
+                               columns=[{"header": "序号", "role": "serial"},
+                                        {"header": "任务内容", "role": "task"},
+                                        {"header": "牵头单位", "role": "units"},
+                                        {"header": "责任领导", "role": "leader"},
+                                        {"header": "前三季度完成情况", "role": "done"},
+                                        {"header": "存在问题", "role": "problems"}])
     a, b, c = (Unit.objects.create(government=gov, name=n) for n in ("市发改局", "市经信局", "市住建局"))
     tasks = {}
     for serial, lead in ((1, a), (2, a), (3, b), (4, b), (5, c), (6, c), (7, c)):
@@ -62,7 +69,7 @@ def build(state: str = Report.State.OPEN) -> SimpleNamespace:
 
     def entry(task, done, problems, state, at=None, returns=0, position=0):
         p = Progress.objects.create(report=q3, task=task, done=done, problems=problems,
-                                    position=position)
+                                    position=position, extra={"责任领导": f"副市长{position}"})
         RoundEntry.objects.create(progress=p, state=state, submitted_at=at)
         for _ in range(returns):
             ReviewEvent.objects.create(progress=p, action=ReviewEvent.Action.RETURN, comment="请补充")

@@ -87,6 +87,19 @@ def test_pack_orders_by_severity_and_quotes_the_asks():
     assert [a["text"] for a in five.asks] == ["征地拆迁政策处理难度大,需市级协调。"]
     assert dict((k, n) for k, _, n in pack.counts)["behind"] == 2
     assert pack.total == 7
+    assert [p.task.leader for p in pack.pages] == ["副市长1", "副市长5", "副市长3"]
+
+
+def test_pack_series_are_the_figures_by_period(generated_reports):
+    q3 = generated_reports[2]
+    pack = build_pack(q3, Report.objects.all())
+    with_series = [p for p in pack.pages if p.series]
+    assert with_series, "lagging generated tasks report figures"
+    for p in with_series:
+        months = [s["month"] for s in p.series]
+        assert months == sorted(months) and set(months) <= {3, 6, 9}
+    # The annual report (later than Q3) never feeds the Q3 pack.
+    assert all(s["month"] <= 9 for p in with_series for s in p.series)
 
 
 def test_plan_without_tasks_has_no_pairs(db):

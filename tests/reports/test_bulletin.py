@@ -112,6 +112,10 @@ def test_comparison_with_the_previous_period(generated_reports):
             assert f"{status_label(value)}{'增加' if d > 0 else '减少'}{abs(d)}项" in overview
     md = to_markdown(b)
     assert md.startswith("# 关于") and "## 附件1" in md
+    change = compare_reports(q3, h1)
+    flagged_now = {r[0] for r in b.attachments[0].rows}
+    assert flagged_now
+    assert f"(其中较上期新增{len(change['newly_flagged'])}项)" in b.section("problems").text
 
 
 def test_previous_period_is_found_by_the_command(generated_reports, tmp_path):
