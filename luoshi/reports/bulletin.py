@@ -173,10 +173,12 @@ def _overview(f: ReportFacts, previous: Report | None, change: dict | None) -> t
     total = f.summary["total"]
     counts = {v: f.by_status.get(v, 0) for v in STATUS_ORDER}
     parts = [f"{status_label(v)}{n}项,占{_share(n, total)}" for v, n in counts.items()]
+    unjudged = f.totals.tasks - total
     lines = [
         f"截至{r.period.year}年{r.period.month}月底,{r.plan}共{f.totals.tasks}项重点工作、"
         f"{f.totals.entries}个工作事项,时间进度{f.share_elapsed * 100:.0f}%。"
-        f"经逐项分析,{';'.join(parts)}。"
+        + (f"其中{total}项已作状态分析,{unjudged}项尚无可分析的内容;" if unjudged > 0 else "")
+        + f"经逐项分析,{';'.join(parts)}。"
     ]
     if change is not None and previous is not None:
         moves = []
@@ -297,16 +299,19 @@ def _attachments(f: ReportFacts, flagged: list[TaskFacts], quotes: list[Quote]) 
                 [[t.serial, _short(t.text, 60), t.lead, status_label(t.status),
                   figure_line(t, f.share_elapsed) or t.reason,
                   by_task[t.pk].text if t.pk in by_task else ""] for t in flagged])
-    shown = [v for v in STATUS_ORDER]
-    filing = {u["name"]: u for u in dashboard.by_unit(f.report, limit=None, measure="tasks")}
+    shown = list(STATUS_ORDER)
+    statuses = {u["unit_id"]: u for u in f.summary["by_unit"]}
     rows = []
-    for u in f.summary["by_unit"]:
-        name = u["unit"] or "(未列牵头单位)"
-        fu = filing.get(name, {})
-        rows.append([name, str(u["total"]), *[str(u["by_status"].get(v, 0)) for v in shown],
-                     str(fu.get("empty", 0)), str(fu.get("vague", 0))])
+    # Every lead unit with tasks in the report (the dashboard's per-unit rows), its statuses
+    # joined by unit; tasks not (yet) analysed are counted apart.
+    for u in dashboard.by_unit(f.report, limit=None, measure="tasks"):
+        st = statuses.get(u["unit_id"], {"total": 0, "by_status": {}})
+        rows.append([u["name"], str(u["tasks"]),
+                     *[str(st["by_status"].get(v, 0)) for v in shown],
+                     str(u["tasks"] - st["total"]), str(u["empty"]), str(u["vague"])])
     units = Table("附件2 牵头单位落实情况表",
-                  ["牵头单位", "任务数", *[status_label(v) for v in shown], "空白", "套话"], rows)
+                  ["牵头单位", "任务数", *[status_label(v) for v in shown], "未分析", "空白",
+                   "套话"], rows)
     return [lag, units]
 
 

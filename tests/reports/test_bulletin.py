@@ -78,6 +78,12 @@ def test_bulletin_docx_from_seed_004_is_a_gongwen(seed004_report, tmp_path, supe
     flagged = by_status["behind"] + by_status["at_risk"] + by_status.get("not_started", 0)
     assert len(d.tables[0].rows) == flagged + 1
     assert flagged > 0
+    units = [[c.text for c in row.cells] for row in d.tables[1].rows]
+    header, body = units[0], units[1:]
+    column = {h: [int(r[i]) for r in body] for i, h in enumerate(header) if h != "牵头单位"}
+    assert sum(column["任务数"]) == totals.tasks and sum(column["空白"]) == totals.empty
+    for value in STATUS_ORDER:
+        assert sum(column[status_label(value)]) == by_status.get(value, 0)
 
     # Every quoted reason is an exact substring of the unit's text, and quoted in the DOCX.
     b = build_bulletin(seed004_report)
