@@ -92,4 +92,7 @@ def build(state: str = Report.State.OPEN) -> SimpleNamespace:
                                 position=serial)
         Assessment.objects.create(report=h1, task=tasks[serial], status="on_track",
                                   derived_status="on_track")
+    from luoshi.search.indexing import reindex_all
+
+    reindex_all()  # the listing index the dashboard reads (built on commit outside tests)
     return SimpleNamespace(plan=plan, h1=h1, q3=q3, units=(a, b, c), tasks=tasks)

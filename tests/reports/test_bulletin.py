@@ -68,6 +68,7 @@ def test_bulletin_docx_from_seed_004_is_a_gongwen(seed004_report, tmp_path, supe
     client.force_login(supervisor)
     ctx = client.get(f"/reports/{seed004_report.pk}/dashboard/").context
     by_status, totals = ctx["summary"]["by_status"], ctx["totals"]
+    assert (totals.tasks, totals.entries) == (150, 184)  # seed 004: 150 tasks, 184 rows
     text = _text(d)
     overview = next(p.text for p in d.paragraphs if p.text.startswith("截至"))
     assert f"共{totals.tasks}项重点工作、{totals.entries}个工作事项" in overview

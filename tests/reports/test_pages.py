@@ -41,6 +41,12 @@ def test_downloads_parse(h, client_for, supervisor):
     c = client_for(supervisor)
     d = docx.Document(io.BytesIO(c.get(f"/reports/{h.q3.pk}/bulletin.docx").content))
     assert d.paragraphs[0].text.endswith("督查通报")
+    text = "\n".join(p.text for p in d.paragraphs)
+    # Hand-made: 7 tasks, 8 entries, 2 empty (3 and 5b), 2 boilerplate (2 and 7).
+    assert "共7项重点工作、8个工作事项" in text
+    assert "完成情况空白的工作事项2个,仅有套话的2个" in text
+    units = {r.cells[0].text: [c.text for c in r.cells] for r in d.tables[1].rows}
+    assert units["市住建局"][1] == "3"
     d = docx.Document(io.BytesIO(c.get(f"/reports/{h.q3.pk}/pack.docx").content))
     assert "推进会材料" in d.paragraphs[0].text
     rows = list(csv.reader(io.StringIO(
