@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from luoshi.core.models import Government, Report
@@ -161,6 +163,18 @@ def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+def _mark_all(text: str, spans: list[tuple[int, int]]) -> SafeString:
+    """``text`` escaped with every span in <mark> (spans in order, not overlapping)."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        out += [escape(text[at:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        at = end
+    out.append(escape(text[at:]))
+    return mark_safe("".join(out))  # every piece of text is escaped
+
+
 def _inner(q: bl.Quote) -> tuple[int, int]:
     i = q.text.find(q.evidence) if q.evidence else -1
     return (i, i + len(q.evidence)) if i >= 0 else (0, 0)
@@ -288,7 +302,7 @@ def themes(request: HttpRequest, pk: int) -> HttpResponse:
     if theme in THEME_LABELS:
         for t in pt.drill_down(report, theme):
             for p in t.problems:
-                p["html"] = [mark_span(p["text"], s, e, context=None) for s, e in p["hits"][:1]]
+                p["html"] = [_mark_all(p["text"], p["hits"])]
             tasks.append(t)
     chart = {"periods": [str(r.period) for r, _ in by_period],
              "series": [{"key": th.key, "name": th.label,

@@ -158,3 +158,13 @@ def test_duplicates_page_lists_seed_004_pairs(seed004_report, client_for):
     page = client_for(None).get(f"/plans/{seed004_report.plan_id}/duplicates/").content.decode()
     assert 'data-count="duplicates">3 ' in page
     assert page.count("<td class=\"num\">1.0</td>") == 3
+
+
+def test_theme_drill_down_marks_every_theme_word_escaped(h, client_for, supervisor):
+    from luoshi.core.models import Progress
+
+    Progress.objects.filter(report=h.q3, problems__startswith="征地").update(
+        problems="征地<b>拆迁</b>政策处理难度大。")
+    page = client_for(supervisor).get(f"/reports/{h.q3.pk}/themes/?theme=relocation").content
+    page = page.decode()
+    assert "<mark>征地</mark>&lt;b&gt;<mark>拆迁</mark>&lt;/b&gt;<mark>政策处理</mark>" in page
