@@ -107,3 +107,34 @@ def test_plan_without_tasks_has_no_pairs(db):
 
     plan = Plan.objects.create(government=Government.objects.create(name="空县"), year=2024)
     assert plan_duplicates(plan) == []
+
+
+def test_statuses_come_from_the_vocabulary():
+    from luoshi.reports.facts import STATUS_ORDER, status_label
+    from luoshi.vocab import STATUS_LABELS, Status
+
+    assert set(STATUS_ORDER) == {s.value for s in Status}
+    for s in Status:
+        assert status_label(s.value) == STATUS_LABELS[s]
+    # Members another branch adds are labelled before the vocabulary knows them.
+    assert status_label("ahead") in ("超进度", STATUS_LABELS.get("ahead"))
+    assert status_label("not_started") in ("未启动", STATUS_LABELS.get("not_started"))
+
+
+def test_compare_governments_by_words_and_theme(seed004_report, generated_reports):
+    from luoshi.reports.compare import compare
+
+    rows = compare(Report.objects.all(), words=["道路"])
+    governments = {r.government for r in rows}
+    assert governments >= {"舟山市"}
+    assert all("道路" in r.text for r in rows)
+    # Latest published report of each plan only: the generated plan's annual report.
+    latest = {r.report_id for r in rows if r.government == "安澜市"}
+    assert latest <= {generated_reports[-1].pk}
+    money = [r for r in compare(Report.objects.all(), words=["投资"]) if "元" in r.figure]
+    assert money and all(r.figure.endswith("亿元") for r in money)
+    themed = compare(Report.objects.all(), theme="funding")
+    assert themed and all(r.government for r in themed)
+    # Unpublished reports never appear, whatever the caller passes.
+    Report.objects.filter(pk=seed004_report.pk).update(state=Report.State.OPEN)
+    assert "舟山市" not in {r.government for r in compare(Report.objects.all(), words=["道路"])}
