@@ -168,3 +168,20 @@ def test_theme_drill_down_marks_every_theme_word_escaped(h, client_for, supervis
     page = client_for(supervisor).get(f"/reports/{h.q3.pk}/themes/?theme=relocation").content
     page = page.decode()
     assert "<mark>征地</mark>&lt;b&gt;<mark>拆迁</mark>&lt;/b&gt;<mark>政策处理</mark>" in page
+
+
+def test_pack_pdf_arrives(h, client_for, supervisor):
+    r = client_for(supervisor).get(f"/reports/{h.q3.pk}/pack.pdf")
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+
+
+def test_without_libreoffice_a_pdf_download_says_why(h, client_for, supervisor, monkeypatch,
+                                                     capsys):
+    from luoshi.cli import main
+    from luoshi.reports import office
+
+    monkeypatch.setattr(office, "soffice", lambda: None)
+    r = client_for(supervisor).get(f"/reports/{h.q3.pk}/bulletin.pdf", follow=True)
+    assert "libreoffice-writer-nogui" in r.content.decode()
+    assert main(["bulletin", str(h.q3.pk), "--format", "pdf", "-o", "/dev/null"]) == 1
+    assert "LibreOffice" in capsys.readouterr().err
