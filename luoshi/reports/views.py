@@ -24,6 +24,7 @@ from luoshi.reports import compare as cmp
 from luoshi.reports import league as lg
 from luoshi.reports import pack as packs
 from luoshi.reports import problem_themes as pt
+from luoshi.reports.bulletin import build_bulletin
 from luoshi.reports.documents import document_for_report
 from luoshi.reports.drafts import (
     SECTION_KEYS,
@@ -148,6 +149,13 @@ def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "通报稿已保存")
         return redirect("bulletin", pk=pk)
     b, draft, editable = _bulletin_for(request, report)
+    viewing = None
+    wanted = request.GET.get("version", "")
+    if editable and draft is not None and wanted.isdigit():
+        viewing = draft.revisions.filter(version=int(wanted)).first()
+        if viewing is not None:  # an earlier wording, shown read-only
+            b = build_bulletin(report, previous_for(report, visible_reports(request.user)))
+            b = b.with_edits(viewing.title or None, viewing.texts)
     earlier = (visible_reports(request.user)
                .filter(plan_id=report.plan_id, period__year=report.period.year,
                        period__month__lt=report.period.month)
@@ -160,6 +168,7 @@ def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
         "revisions": draft.revisions.select_related("user")[:20] if draft and editable else [],
         "sections": [(s, _lines(s.text)) for s in b.sections], "quotes": quotes,
         "earlier": earlier, "draft_previous": draft.previous_id if draft else None,
+        "viewing": viewing,
     })
 
 

@@ -75,6 +75,10 @@ def test_draft_is_saved_with_history_and_a_stale_save_is_refused(h, client_for, 
     md = c.get(f"/reports/{h.q3.pk}/bulletin.md").content.decode()
     assert md.startswith("# 关于前三季度的通报") and "请各单位抓紧" in md
     assert BulletinRevision.objects.filter(draft=draft).count() == 1
+    c.post(url, {"version": 2, "title": "第二稿"})
+    old = c.get(url + "?version=2").content.decode()
+    assert "关于前三季度的通报" in old and "第二稿" not in old and "保存草稿" not in old
+    assert "第二稿" in c.get(url).content.decode()
 
 
 def test_league_weights_form(h, client_for, supervisor, leader):
