@@ -21,6 +21,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from luoshi.core.models import Report
 from luoshi.core.services.summary import compare_reports
 from luoshi.extract.themes import OTHER, THEME_LABELS, THEMES, themes_of
@@ -210,7 +212,7 @@ def _good(f: ReportFacts) -> str:
 
 def _filing(f: ReportFacts) -> list[str]:
     """Units whose entries were empty, boilerplate, late or returned, named with counts."""
-    deadline = f.report.deadline
+    deadline, now = f.report.deadline, timezone.now()
     kinds = {"empty": Counter(), "boilerplate": Counter(), "late": Counter(), "returned": Counter()}
     for t in f.tasks:
         who = t.lead or "未列牵头单位"
@@ -219,11 +221,12 @@ def _filing(f: ReportFacts) -> list[str]:
                 kinds["empty"][who] += 1
             elif e.boilerplate:
                 kinds["boilerplate"][who] += 1
-            if deadline and e.submitted_at and e.submitted_at > deadline:
+            if e.filing(deadline, now) == "late":
                 kinds["late"][who] += 1
             if e.returns:
                 kinds["returned"][who] += 1
-    labels = {"empty": "完成情况空白", "boilerplate": "仅有套话、无实质内容", "late": "逾期报送",
+    labels = {"empty": "完成情况空白", "boilerplate": "仅有套话、无实质内容",
+              "late": "逾期报送或逾期未报",
               "returned": "被退回修改"}
     out = []
     for key, counter in kinds.items():

@@ -60,6 +60,17 @@ class Entry:
     def boilerplate(self) -> bool:
         return is_boilerplate(self.done)
 
+    def filing(self, deadline, now) -> str:
+        """``on_time``, ``late`` or ``pending`` (still due). In a round: submitted by the
+        deadline (or none set) is on time; submitted after it, or unsubmitted once it has
+        passed, late. A table imported as published (no round): an entry with content was
+        filed on time, an empty one is ``pending`` (nothing was filed)."""
+        if not self.round_state:
+            return "pending" if self.empty else "on_time"
+        if self.submitted_at is not None and self.round_state in ("submitted", "approved"):
+            return "on_time" if deadline is None or self.submitted_at <= deadline else "late"
+        return "late" if deadline is not None and now > deadline else "pending"
+
 
 @dataclass
 class TaskFacts:

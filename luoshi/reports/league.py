@@ -121,8 +121,7 @@ def league_table(report: Report, weights: dict[str, float] | None = None,
     """The ranked rows (best first) with ``weights`` (the report's when None)."""
     f = facts or load_facts(report)
     weights = weights or weights_for(report)
-    deadline = report.deadline
-    overdue = deadline is not None and timezone.now() > deadline
+    deadline, now = report.deadline, timezone.now()
     rows: dict[int | None, UnitRow] = {}
     for t in f.tasks:
         row = rows.setdefault(t.lead_id, UnitRow(unit=t.lead or "(未列牵头单位)", unit_id=t.lead_id))
@@ -139,14 +138,10 @@ def league_table(report: Report, weights: dict[str, float] | None = None,
                 row.boilerplate += 1
             if e.returns:
                 row.returned += 1
-            if not e.round_state:
-                row.on_time += 0 if e.empty else 1
-            elif e.submitted_at is not None and e.round_state in ("submitted", "approved"):
-                if deadline is None or e.submitted_at <= deadline:
-                    row.on_time += 1
-                else:
-                    row.late += 1
-            elif overdue:
+            filing = e.filing(deadline, now)
+            if filing == "on_time":
+                row.on_time += 1
+            elif filing == "late":
                 row.late += 1
     out = list(rows.values())
     for row in out:

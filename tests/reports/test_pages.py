@@ -45,6 +45,9 @@ def test_downloads_parse(h, client_for, supervisor):
     # Hand-made: 7 tasks, 8 entries, 2 empty (3 and 5b), 2 boilerplate (2 and 7).
     assert "共7项重点工作、8个工作事项" in text
     assert "完成情况空白的工作事项2个,仅有套话的2个" in text
+    # 2 submitted after the deadline, 3 never submitted; 4 was returned once.
+    assert "逾期报送或逾期未报:市发改局(1项)、市经信局(1项)。" in text
+    assert "被退回修改:市经信局(1项)。" in text
     units = {r.cells[0].text: [c.text for c in r.cells] for r in d.tables[1].rows}
     assert units["市住建局"][1] == "3"
     d = docx.Document(io.BytesIO(c.get(f"/reports/{h.q3.pk}/pack.docx").content))
