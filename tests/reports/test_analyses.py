@@ -138,3 +138,24 @@ def test_compare_governments_by_words_and_theme(seed004_report, generated_report
     # Unpublished reports never appear, whatever the caller passes.
     Report.objects.filter(pk=seed004_report.pk).update(state=Report.State.OPEN)
     assert "舟山市" not in {r.government for r in compare(Report.objects.all(), words=["道路"])}
+
+
+def test_import_names_the_duplicate_pairs(capsys):
+    from shared_docs import shared_path
+
+    from luoshi.cli import main
+
+    assert main(["import", str(shared_path("seeds", "004_fea78dcb383e1fba.txt"))]) == 0
+    out = capsys.readouterr().out
+    notes = [line.strip() for line in out.splitlines() if line.strip().startswith("note:")]
+    assert notes == ["note: 任务 1 与任务 69 疑似重复(相似度 1.00)",
+                     "note: 任务 3 与任务 13 疑似重复(相似度 1.00)",
+                     "note: 任务 133 与任务 147 疑似重复(相似度 1.00)"]
+
+
+def test_import_notes_are_capped():
+    from luoshi.reports.duplicates import import_notes
+
+    tasks = [(str(i), "建设高铁新城。") for i in range(1, 6)]  # 10 identical pairs
+    notes = import_notes(tasks, limit=3)
+    assert len(notes) == 4 and notes[-1] == "另有 7 对疑似重复的任务"
