@@ -192,3 +192,20 @@ def test_without_libreoffice_a_pdf_download_says_why(h, client_for, supervisor, 
     assert "libreoffice-writer-nogui" in r.content.decode()
     assert main(["bulletin", str(h.q3.pk), "--format", "pdf", "-o", "/dev/null"]) == 1
     assert "LibreOffice" in capsys.readouterr().err
+
+
+def test_web_import_names_the_duplicate_pairs(client_for, supervisor, settings, tmp_path):
+    import hashlib
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from shared_docs import shared_path
+
+    settings.DATA_DIR = tmp_path
+    data = shared_path("seeds", "004_fea78dcb383e1fba.txt").read_bytes()
+    c = client_for(supervisor)
+    assert c.post("/import/", {"file": SimpleUploadedFile("004.txt", data)}).status_code == 200
+    r = c.post("/import/confirm/", {"key": hashlib.sha256(data).hexdigest(), "name": "004.txt"},
+               follow=True)
+    page = r.content.decode()
+    assert "任务 3 与任务 13 疑似重复(相似度 1.00)" in page
+    assert page.count("疑似重复") == 3
