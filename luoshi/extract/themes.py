@@ -3,8 +3,9 @@
 The rule, true of any problems cell: a cell names a theme when one of the theme's words below
 is a *word* of the cell — a token jieba yields (search mode, so 资金 is found inside 专项资金),
 not merely a run of characters (so 市场 inside 市场监管局, a unit's name, is not the 外部环境
-theme's 市场). The table's own words are added to a private jieba dictionary so that phrases
-such as 政策处理 or 占补平衡 stay whole; the search index's jieba dictionary is not touched.
+theme's 市场). A table word jieba cuts into several tokens (政策处理 -> 政策/处理) matches those
+tokens in a row. jieba's shared dictionary is used as it is (nothing added): the search index
+loads the same one, so a web process holds it once.
 
 A cell with content but no theme word is 其他; a cell saying only that there is no problem
 (无, 暂无, ——) names no theme. A cell may name several themes; each hit keeps its span, so a
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -77,26 +77,20 @@ class ThemeHit:
     end: int
 
 
-_lock = threading.Lock()
-
-
 @lru_cache(maxsize=1)
-def _tokenizer() -> jieba.Tokenizer:
-    with _lock:
-        tok = jieba.Tokenizer()
-        for theme in THEMES:
-            for word in theme.words:
-                tok.add_word(word, freq=100_000)
-        return tok
-
-
-@lru_cache(maxsize=1)
-def _word_themes() -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
+def _table() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], tuple[str, str]]]:
+    """(word -> theme keys) for the table's words jieba keeps whole, and (token sequence ->
+    (word, theme key)) for those it cuts into several tokens (政策处理 -> 政策/处理)."""
+    words: dict[str, list[str]] = {}
+    phrases: dict[tuple[str, ...], tuple[str, str]] = {}
     for theme in THEMES:
         for word in theme.words:
-            index.setdefault(word, []).append(theme.key)
-    return {w: tuple(k) for w, k in index.items()}
+            pieces = tuple(jieba.lcut(word, HMM=False))
+            if len(pieces) == 1:
+                words.setdefault(word, []).append(theme.key)
+            else:
+                phrases.setdefault(pieces, (word, theme.key))
+    return {w: tuple(k) for w, k in words.items()}, phrases
 
 
 def says_no_problem(text: str) -> bool:
@@ -109,16 +103,29 @@ def theme_hits(text: str) -> list[ThemeHit]:
     """Every theme word of ``text`` with its span, in text order; [] for a no-problem cell."""
     if says_no_problem(text):
         return []
-    words = _word_themes()
+    words, phrases = _table()
     hits: list[ThemeHit] = []
     seen: set[tuple[str, int]] = set()
-    # tokenize(mode="search") gives (word, start, end) with offsets into the text, the
-    # shorter words inside a long one included.
-    for word, start, end in _tokenizer().tokenize(text, mode="search", HMM=False):
+
+    def hit(key: str, word: str, start: int, end: int) -> None:
+        if (key, start) not in seen:
+            seen.add((key, start))
+            hits.append(ThemeHit(key, word, start, end))
+
+    # Search mode gives (word, start, end) with offsets into the text, the shorter words
+    # inside a long one included (资金 in 专项资金).
+    for word, start, end in jieba.tokenize(text, mode="search", HMM=False):
         for key in words.get(word, ()):
-            if (key, start) not in seen:
-                seen.add((key, start))
-                hits.append(ThemeHit(key, word, start, end))
+            hit(key, word, start, end)
+    # Phrases jieba cuts: consecutive tokens of the precise cut spelling them.
+    if phrases:
+        longest = max(len(p) for p in phrases)
+        cut = list(jieba.tokenize(text, HMM=False))
+        for i in range(len(cut)):
+            for n in range(2, longest + 1):
+                found = phrases.get(tuple(t[0] for t in cut[i:i + n]))
+                if found:
+                    hit(found[1], found[0], cut[i][1], cut[i + n - 1][2])
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
 
