@@ -358,6 +358,21 @@ def to_markdown(b: Bulletin) -> str:
     return "\n".join(out)
 
 
+def _evidence_marks(line: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Spans of ``line`` to underline: each quotation's evidence, inside the quotation."""
+    marks = []
+    for q in quotes:
+        if not q.evidence:
+            continue
+        at = line.find(f"“{q.text}”")
+        inner = q.text.find(q.evidence)
+        if at >= 0 and inner >= 0:
+            start = at + 1 + inner
+            marks.append((start, start + len(q.evidence)))
+    marks.sort()
+    return [m for i, m in enumerate(marks) if i == 0 or m[0] >= marks[i - 1][1]]
+
+
 def to_blocks(b: Bulletin, signer: str = "", date_text: str = "") -> list:
     """The bulletin as 公文 blocks (luoshi.reports.gongwen): sections, signature, attachments."""
     from luoshi.reports.gongwen import Block
@@ -368,7 +383,8 @@ def to_blocks(b: Bulletin, signer: str = "", date_text: str = "") -> list:
         for line in s.text.splitlines():
             line = line.strip()
             if line:
-                blocks.append(Block("h2" if SUB_HEADING.match(line) else "p", line))
+                blocks.append(Block("h2" if SUB_HEADING.match(line) else "p", line,
+                                    marks=_evidence_marks(line, b.quotes)))
     if signer:
         blocks += [Block("p", ""), Block("right", signer)]
     if date_text:

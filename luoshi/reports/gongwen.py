@@ -60,6 +60,9 @@ class Block:
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
+    # (start, end) spans of ``text`` underlined with a dotted line: the evidence inside a
+    # quotation. Sorted, not overlapping.
+    marks: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _set_fonts(element, east_asia: str, size: float | None = None) -> None:
@@ -133,14 +136,23 @@ def _x(text: str) -> str:
 
 
 def _para(text: str, style_id: str, *, ppr: str = "", font: str | None = None,
-          size: float | None = None) -> str:
+          size: float | None = None, marks: list[tuple[int, int]] | None = None) -> str:
     rpr = ""
     if font or size:
         rpr = "<w:rPr>" + (f'<w:rFonts w:eastAsia="{font}"/>' if font else "") + (
             f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/>'
             if size else "") + "</w:rPr>"
-    run = f'<w:r>{rpr}<w:t xml:space="preserve">{_x(text)}</w:t></w:r>' if text else ""
-    return f'<w:p {_ns()}><w:pPr><w:pStyle w:val="{style_id}"/>{ppr}</w:pPr>{run}</w:p>'
+    pieces, at = [], 0
+    for start, end in marks or []:
+        if at <= start < end <= len(text):
+            pieces += [(text[at:start], False), (text[start:end], True)]
+            at = end
+    pieces.append((text[at:], False))
+    dotted = '<w:u w:val="dotted"/></w:rPr>'
+    underline = rpr[: -len("</w:rPr>")] + dotted if rpr else "<w:rPr>" + dotted
+    runs = "".join(f'<w:r>{underline if marked else rpr}<w:t xml:space="preserve">{_x(piece)}'
+                   "</w:t></w:r>" for piece, marked in pieces if piece)
+    return f'<w:p {_ns()}><w:pPr><w:pStyle w:val="{style_id}"/>{ppr}</w:pPr>{runs}</w:p>'
 
 
 def _table_xml(block: Block, style_id: str) -> str:
@@ -212,7 +224,7 @@ def write_gongwen(title: str, blocks: list[Block]) -> bytes:
             out.append(_para(b.text, ids["GW Body"],
                              ppr='<w:ind w:right="1280" w:firstLine="0"/><w:jc w:val="right"/>'))
         else:
-            out.append(_para(b.text, ids["GW Body"]))
+            out.append(_para(b.text, ids["GW Body"], marks=b.marks))
     # Paragraphs are built as WordprocessingML and inserted in one go: python-docx's
     # add_paragraph looks its style up by name among all styles on every call (quadratic).
     fragment = parse_xml(f"<w:body {_ns()}>{''.join(out)}</w:body>")

@@ -10,6 +10,7 @@ import shutil
 import docx
 import pypdfium2
 import pytest
+from docx.enum.text import WD_UNDERLINE
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
@@ -95,6 +96,11 @@ def test_bulletin_docx_from_seed_004_is_a_gongwen(seed004_report, tmp_path, supe
         assert source[q.start:q.end] == q.text and q.text
         assert q.evidence in q.text
         assert f"“{q.text}”" in text
+    # The evidence inside each quotation is underlined (dotted) in the DOCX.
+    underlined = {r.text for p in d.paragraphs for r in p.runs
+                  if r.underline == WD_UNDERLINE.DOTTED}
+    assert {q.evidence for q in b.quotes if q.evidence} <= underlined
+    assert any(q.evidence for q in b.quotes)
 
 
 def test_bulletin_converts_to_pdf_with_libreoffice(seed004_report, tmp_path):
