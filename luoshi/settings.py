@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "csp",
     "luoshi.rounds",
+    "luoshi.reports",
 ]
 
 MIDDLEWARE = [

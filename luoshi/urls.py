@@ -5,5 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("luoshi.api.urls")),
     path("", include("luoshi.rounds.urls")),
+    path("", include("luoshi.reports.urls")),
     path("", include("luoshi.web.urls")),
 ]

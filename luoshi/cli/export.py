@@ -1,4 +1,4 @@
-"""`luoshi export REPORT --format html|docx|xlsx|csv|json|text [-o FILE]`."""
+"""`luoshi export REPORT --format html|docx|xlsx|pdf|csv|json|text [-o FILE]`."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "export",
-        help="write a stored report as html, docx, xlsx, csv, json or text",
+        help="write a stored report as html, docx, xlsx, pdf, csv, json or text",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -44,7 +44,13 @@ def run(args: argparse.Namespace) -> int:
     if report is None:
         print(f"luoshi export: no report with id {args.report}", file=sys.stderr)
         return 1
-    data = write_document(document_for_report(report), args.format)
+    from luoshi.reports.office import ConversionFailed, OfficeMissing
+
+    try:
+        data = write_document(document_for_report(report), args.format)
+    except (OfficeMissing, ConversionFailed) as exc:  # pdf: LibreOffice missing or failing
+        print(f"luoshi export: {exc}", file=sys.stderr)
+        return 1
     if args.output:
         args.output.write_bytes(data)
         print(f"{args.output}: {len(data)} bytes", file=sys.stderr)

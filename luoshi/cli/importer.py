@@ -149,6 +149,11 @@ def run(args: argparse.Namespace) -> int:
                 for w in result.warnings:
                     place = f"{name}:{w['line']}" if w.get("line") else name
                     print(f"  warning: {place}: {w['message']}", file=out)
+                # Near-duplicate tasks, for the office to merge or explain (luoshi.reports).
+                from luoshi.reports.duplicates import import_notes
+
+                for note in import_notes([(t.serial, t.text) for t in doc.tasks]):
+                    print(f"  note: {note}", file=out)
     bar.close()
     verb = "would be imported" if args.dry_run else "imported"
     total = f"total: {imported} of {len(args.files)} files {verb}"

@@ -32,6 +32,8 @@ _LAZY: dict[str, str] = {
     "xlsx": "luoshi.export.xlsx:write_xlsx",
     "csv": "luoshi.export.csv:write_csv",
     "json": "luoshi.export.json:write_json",
+    # The docx converted by LibreOffice (needs soffice at run time).
+    "pdf": "luoshi.export.office:write_pdf",
 }
 
 

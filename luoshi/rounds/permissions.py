@@ -42,6 +42,9 @@ class Action(StrEnum):
     REMIND = "remind"  # send reminders for a report
     HISTORY = "history"  # versions of an entry
     IMPORT = "import"  # upload published tables
+    # A report's internal documents: the bulletin's draft, the stocktake pack, the league table.
+    BULLETIN = "bulletin"
+    EDIT_BULLETIN = "edit_bulletin"  # the bulletin's wording and printing, the league weights
 
 
 def role_of(user) -> str:
@@ -160,6 +163,10 @@ def may(user, action: Action | str, obj=None) -> bool:
     if action == Action.CONTRIBUTE:
         return isinstance(obj, Progress) and (
             role == ADMIN or UnitRole.CO in task_roles(user, obj.task))
+    if action == Action.BULLETIN:
+        return role in READ_ALL
+    if action == Action.EDIT_BULLETIN:
+        return supervising
     return False
 
 

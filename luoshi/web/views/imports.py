@@ -124,6 +124,10 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         return _error_page(request, UploadForm(), error, name)
     path.unlink(missing_ok=True)
     messages.success(request, f"{name}: {result.message}")
+    from luoshi.reports.duplicates import import_notes  # near-duplicate tasks (luoshi.reports)
+
+    for note in import_notes([(t.serial, t.text) for t in doc.tasks]):
+        messages.info(request, f"{name}: {note}")
     if result.report_id:
         return redirect("report_detail", result.report_id)
     return redirect("report_list")
