@@ -91,6 +91,9 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
     for q in quantities:
         if not q.is_amount:
             continue
+        if q.family == "age" and not any(w in norm[max(0, q.start - 12) : q.start]
+                                         for w in rules.AGE_LEVEL_WORDS):
+            continue
         ca, cb = clauses.clause(norm, q.num_start)
         sa, sb = clauses.sentence(norm, q.num_start)
         before = norm[ca : q.num_start]

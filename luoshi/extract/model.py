@@ -46,10 +46,18 @@ class Target:
     factor: float = 1.0  # value * factor = amount in the family's base unit
     value_max: float | None = None  # upper bound of a range target ("3-5个")
     context: str = ""  # the clause the target sits in, used to match measurements
+    kind: str = ""  # rules.TARGET_KINDS: cumulative, rate, level, rank, reduction
 
     @property
     def base_amount(self) -> float:
         return self.value * self.factor
+
+    @property
+    def kind_note(self) -> str:
+        """How the kind is judged, in Chinese ("增速目标,不按时间进度折算")."""
+        from luoshi.extract.rules import TARGET_KINDS
+
+        return TARGET_KINDS.get(self.kind, "")
 
     def to_dict(self, offsets: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -58,6 +66,7 @@ class Target:
             "value": _num(self.value),
             "unit": self.unit,
             "span": self.span.text,
+            "kind": self.kind,
         }
         if offsets:
             d["where"] = self.span.where()
@@ -105,11 +114,17 @@ class StatusResult:
     evidence: list[Span] = field(default_factory=list)
     rule: str = ""  # which rule decided, for debugging and docs (e.g. "delay_words")
 
+    @property
+    def light(self) -> str:
+        """red / amber / green / grey (``Status.light``)."""
+        return self.value.light
+
     def to_dict(self, offsets: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
             "value": str(self.value),
             "reason": self.reason,
             "evidence": [s.text for s in self.evidence],
+            "light": self.light,
         }
         if offsets:
             d["evidence_where"] = [s.where() for s in self.evidence]
@@ -123,6 +138,15 @@ class TaskAnalysis:
     targets: list[Target]
     measurements: list[Measurement]
     status: StatusResult
+    # The task's kind when it promises no figure: "milestone" or "qualitative" ("" otherwise).
+    task_kind: str = ""
+
+    @property
+    def kinds(self) -> list[str]:
+        """Kinds of the task's targets in order, or its own kind when it has none."""
+        if self.targets:
+            return list(dict.fromkeys(t.kind for t in self.targets if t.kind))
+        return [self.task_kind] if self.task_kind else []
 
     def to_dict(self, offsets: bool = False) -> dict[str, Any]:
         """The issue-4 JSON keys; ``offsets=True`` adds where each span lies (for the web)."""
@@ -130,4 +154,5 @@ class TaskAnalysis:
             "targets": [t.to_dict(offsets) for t in self.targets],
             "measurements": [m.to_dict(offsets) for m in self.measurements],
             "status": self.status.to_dict(offsets),
+            "kinds": self.kinds,
         }

@@ -329,6 +329,9 @@ def _quantity(norm: str, m: re.Match[str], quotes, markers) -> Quantity | None:
     if tail.startswith("左右"):
         approx = True
     label = _label_reason(norm, m, unit, quotes, markers)
+    if unit.base.family == "age" and not any(
+            w in norm[max(0, m.start() - 12) : m.start()] for w in rules.AGE_LEVEL_WORDS):
+        label = "年龄"  # 3岁以下婴幼儿: names who, not how much
     before = norm[max(0, m.start() - 2) : m.start()]
     if any(w in before for w in ("约", "逾", "近")):
         approx = True

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 # Progress is cumulative from 1 January. A running total is "behind" when its ratio to the
 # annual target is under the share of the year elapsed at its as-of date minus this tolerance.
-# 0.10 = about five weeks of a year: at Q3 (share 0.75) a ratio under 0.65 is behind, so
-# 61.98% of the annual plan at the end of September lags, 84% does not.
+# 0.10 = about five weeks of a year: at Q3 (share 0.75) a ratio under 0.65 lags — slightly
+# (amber, see SLIGHT_LAG) down to 0.55, wholly (red) below; 84% does not lag.
 TIME_TOLERANCE = 0.10
 
 # A growth-rate target (增长15%) is compared to the rate reported so far, not to time: a rate
@@ -104,6 +104,7 @@ ANNUAL_RATIO_WORDS = ("年度", "全年", "计划", "目标", "任务", "考核"
 # The entry says, without qualification, that the task is complete.
 WHOLE_DONE = (
     r"^(?:该项|此项|本项|该任务)?(?:工作)?(?:已经?|均已|已全部|已全面|全部|已按要求|已如期)"
+    r"(?:举办|举行|建设|改造|实施|整治|安装|发放|验收|采购|拆除|搬迁)?"  # 已举办完成
     r"(?:完成|建成|实现|落实|办结|竣工)(?:全部)?(?:任务|工作|目标)?(?:[,,;;。(]|$)"
 )
 # "(该项已完成)" anywhere in the entry.
@@ -226,6 +227,11 @@ BOILERPLATE = (
     "有序推进", "积极推进", "扎实推进", "全力推进", "推进中", "正在进行", "进行中", "持续推进",
     "按进度推进", "按序时推进", "按时序推进", "按节点推进", "正在实施", "已启动", "工作正常",
     "顺利推进", "加快推进", "稳步实施", "正常", "推进", "落实中", "有序开展", "正在开展", "持续开展",
+    # Stock praise and filler that name no result: "进展顺利", "稳步推进,成效明显",
+    # "按计划有序推进,各项工作正在稳步推进中".
+    "进展顺利", "成效明显", "成效显著", "取得积极成效", "取得明显成效", "取得良好成效", "取得阶段性成效",
+    "各项工作", "相关工作", "此项工作", "该项工作", "正在", "有序", "稳步", "按计划", "按照计划", "目前",
+    "进展良好", "情况良好", "总体顺利", "推进顺利", "中",
 )
 # Chars left after removing boilerplate and punctuation below which an entry is still vague.
 VAGUE_MAX_REST = 2
@@ -281,3 +287,69 @@ ELLIPTIC_MAX_CJK = 1
 ELLIPTIC_DROP = ("已完成", "完成", "已", "累计", "共", "其中", "实现", "达到", "达", "约", "季度",
                  "分别", "同比", "增长", "下降", "提高", "降低", "和",
                  "一", "二", "三", "四", "前", "月", "底", "至", "截", "目前")
+
+# --- Kinds of target ------------------------------------------------------------------------
+
+# Each target has a kind, decided from its wording and unit, and each kind its own rule
+# against time. The task page shows the note ("增速目标,不按时间进度折算"). In order of decision:
+#
+# | kind        | decided by                                          | judged                                   |
+# |-------------|-----------------------------------------------------|------------------------------------------|
+# | rank        | 排名/进入/位居 … 前N/第N (unit 名)                    | reached or not (rank number <= N)        |
+# | reduction   | a verb of decrease (压减, 下降, 降低 …) by an amount  | the reported cut as is, not prorated     |
+# | rate        | a verb of growth by a percent or points (增长7%)     | the reported rate as is, not prorated    |
+# | level       | a percent, price (元/方), capacity (万吨/年), a limit | reached or not at any time of year       |
+# |             | (<=, 控制在…以内) or a level word (率, 占比, 人均 …) |                                          |
+# | cumulative  | any other amount (投资, 开工数, 新增户数 …)            | prorated by the share of the year        |
+# |             |                                                     | elapsed at its as-of date (days when the |
+# |             |                                                     | date is known, else months)              |
+# | milestone   | no figure; a verb of a finished result (开工, 建成,  | done or not; late in the year, only      |
+# |             | 完成, 出台 …)                                        | begun is behind                          |
+# | qualitative | no figure, no finishing verb                        | by the words of the entry                |
+TARGET_KINDS: dict[str, str] = {
+    "cumulative": "累计量目标,按时间进度折算",
+    "rate": "增速目标,不按时间进度折算",
+    "level": "水平/比率/价格目标,达到与否,不按时间进度折算",
+    "rank": "排名目标,达到与否",
+    "reduction": "压减目标,按实际降幅比较,不按时间进度折算",
+    "milestone": "节点目标,完成与否",
+    "qualitative": "定性任务,按文字判断",
+}
+# Words of a metric that make its figure a level, not a running total.
+LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数", "密度", "浓度", "水平", "寿命",
+               "达标", "优良", "强度", "比值", "单价", "价格", "电价", "水价", "气价", "房价", "能耗")
+# Families that are levels by their unit: a share, a price, a capacity per unit of time.
+LEVEL_FAMILIES = ("percent", "pp", "price")
+LEVEL_FAMILY_SUFFIX = "/time"
+# A rank promised or reported: 进入全省前八, 全国排名第10位, 位居全市第3.
+RANK_TARGET = (r"(?:排名|排位|位居|位列|位次|进入|跻身|保持|稳居|争创|迈入|争先进位|进位)"
+               r"[^,,。;;]{0,10}?(?P<pre>前|第)(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
+               r"(?:名|位|强)?")
+RANK_MEASURED = (r"(?:排名|排位|排|位居|位列|列|居|名列)[^,,。;;]{0,10}?第"
+                 r"(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:名|位)?")
+RANK_UNIT = "名"
+# A figure in 岁 is a target or a measurement only as a level of these (人均期望寿命80岁).
+AGE_LEVEL_WORDS = ("寿命", "平均年龄")
+
+# --- Ahead, scope and severity ----------------------------------------------------------------
+
+# A running total at least this much over the time share (and not yet at its target) is
+# ahead (超进度): at Q3 (0.75) a ratio of 0.90 or more.
+AHEAD_MARGIN = 0.15
+# Under the time share by more than TIME_TOLERANCE but by no more than this is a slight lag:
+# amber (at_risk), not red. At Q3: 0.55-0.65 of the annual target is amber, under 0.55 red.
+SLIGHT_LAG = 0.20
+# The text says the task runs ahead of schedule.
+AHEAD_WORDS = ("超序时进度", "超时序进度", "超过序时进度", "快于序时进度", "超额完成序时", "进度超前",
+               "提前完成序时", "超计划进度")
+# Words that limit a delay to a part of the task: a supervisor marks it amber at most.
+# 略 ("略有延迟", "启动略延迟") is a slight delay.
+SCOPE_WORDS = ("个别", "部分", "少数", "少量", "一些", "有的", "有些", "其中", "略", "稍", "局部",
+               "小部分", "一小部分", "部份")
+# Words that make a delay red whatever else is said (unless scope words limit it to a part).
+SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "远低于", "大幅")
+# Nothing begun: 尚未启动, 未开工. Red when the time to begin has passed (from NOT_STARTED_SHARE).
+NOT_STARTED_WORDS = ("尚未启动", "未启动", "尚未开工", "未开工", "尚未开展", "未开展", "暂未启动",
+                     "还未启动", "尚未动工", "未动工", "尚未实施", "暂未实施", "暂未开展", "尚未开始",
+                     "未开始", "还未开工", "暂未开工")
+NOT_STARTED_SHARE = 0.25

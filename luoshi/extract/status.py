@@ -21,8 +21,10 @@ Rules, in order (the first that applies decides; rules.py holds the words and th
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from luoshi.extract import clauses, rules
 from luoshi.extract.measurements import RatioStatement
@@ -177,70 +179,134 @@ def _fmt(v: float) -> str:
 # --- figures against time ------------------------------------------------------------------
 
 
+@dataclass
+class Verdicts:
+    """What the task's figures say, each reason with the span of the figure it rests on."""
+
+    behind: list[tuple[str, Span]]  # well short: the task as a whole lags (red)
+    slight: list[tuple[str, Span]]  # slightly short of the time share, or a level not yet met
+    reached: list[tuple[str, Span]]  # the target is met
+    ahead: list[tuple[str, Span]]  # a running total clearly ahead of the time share
+    paced: int  # targets with a figure that keeps pace (reached and ahead included)
+    judged: int  # targets with a figure at all
+
+
+def _elapsed(m: Measurement, share: float) -> float:
+    """Share of the year elapsed at a figure's as-of date: by days when the date is known
+    (monthly and to-date periods), by months otherwise, else the report's period."""
+    if m.as_of_date:
+        try:
+            d = date.fromisoformat(m.as_of_date)
+        except ValueError:
+            d = None
+        if d is not None:
+            days = 366 if calendar.isleap(d.year) else 365
+            return min(1.0, d.timetuple().tm_yday / days)
+    return m.as_of_month / 12 if m.as_of_month else share
+
+
+def _latest(t: Target, mine: list[Measurement]) -> Measurement:
+    if t.kind in ("rate", "reduction", "level", "rank"):
+        # As is: the latest, then the one naming the metric best.
+        return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].match_score, p[0]))[1]
+    # A running total: the largest figure at the latest as-of date.
+    return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].ratio or 0, p[0]))[1]
+
+
 def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[RatioStatement],
-                     share: float) -> tuple[list[tuple[str, Span]], list[tuple[str, Span]], int]:
-    """(behind reasons, reached reasons, targets keeping pace), reasons with the span of the
-    figure they rest on."""
-    behind: list[tuple[str, Span]] = []
-    reached: list[tuple[str, Span]] = []
-    paced = 0
+                     share: float) -> Verdicts:
+    """Each target judged by the rule of its kind (rules.TARGET_KINDS)."""
+    v = Verdicts([], [], [], [], 0, 0)
+    final = share >= 1.0  # the year is over: a level or rank not met is a miss
     for ti, t in enumerate(targets):
         mine = [m for m in ms if m.target == ti]
         if not mine:
             continue
-        if t.comparator in ("increase_by", "decrease_by"):
-            # A rate: the latest, then the one naming the metric best.
-            latest = max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].match_score, p[0]))[1]
-        else:
-            # A running total: the largest figure at the latest as-of date.
-            latest = max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].ratio or 0, p[0]))[1]
-        month = latest.as_of_month
-        elapsed = month / 12 if month else share
-        if t.comparator == "increase_by" and t.family == "percent":
-            if latest.family != "percent":
+        latest = _latest(t, mine)
+        v.judged += 1
+        as_of = latest.as_of or "目前"
+        if t.kind == "rate" or (t.comparator == "increase_by" and t.family == "percent"):
+            if latest.family != t.family:
+                v.judged -= 1
                 continue
             if latest.value < 0:
-                behind.append((f"{latest.as_of or '目前'}下降{_fmt(-latest.value)}%,目标增长{_fmt(t.value)}%",
-                               latest.span))
+                v.behind.append((f"{as_of}下降{_fmt(-latest.value)}%,目标增长{_fmt(t.value)}%",
+                                 latest.span))
             elif latest.value < t.value * rules.RATE_MIN_SHARE:
-                behind.append((f"增长{_fmt(latest.value)}%,远低于目标{_fmt(t.value)}%", latest.span))
+                v.behind.append((f"增长{_fmt(latest.value)}{t.unit},远低于目标{_fmt(t.value)}{t.unit}"
+                                 "(增速目标,不按时间进度折算)", latest.span))
             else:
-                paced += 1
+                v.paced += 1
             continue
-        if t.comparator == "decrease_by":
+        if t.kind == "reduction" or t.comparator == "decrease_by":
+            if latest.family == t.family and latest.value >= t.value:
+                v.reached.append((f"已{'下降' if t.family == 'percent' else '压减'}"
+                                  f"{_fmt(latest.value)}{latest.unit},达到压减目标{_fmt(t.value)}{t.unit}",
+                                  latest.span))
+                v.paced += 1
+            elif final and latest.family == t.family:
+                v.slight.append((f"全年压减{_fmt(latest.value)}{latest.unit},未达目标{_fmt(t.value)}{t.unit}",
+                                 latest.span))
             continue
         ratio = latest.ratio
         if latest.ratio_stated is not None and (ratio is None or latest.ratio_stated < ratio * 100):
             ratio = latest.ratio_stated / rules.PERCENT
         if ratio is None:
+            v.judged -= 1
             continue
         if t.comparator == "<=":
             if ratio > 1 + rules.LIMIT_TOLERANCE:
-                behind.append((f"{_fmt(latest.value)}{latest.unit}超出上限{_fmt(t.value)}{t.unit}",
-                               latest.span))
+                what = "排名" if t.kind == "rank" else ""
+                reason = (f"{what}{_fmt(latest.value)}{latest.unit}未达目标前{_fmt(t.value)}{t.unit}"
+                          if t.kind == "rank" else
+                          f"{_fmt(latest.value)}{latest.unit}超出上限{_fmt(t.value)}{t.unit}")
+                (v.behind if final or t.kind != "rank" else v.slight).append((reason, latest.span))
             else:
-                paced += 1
+                v.paced += 1
+                if t.kind == "rank":
+                    v.reached.append((f"排名第{_fmt(latest.value)},已达目标前{_fmt(t.value)}", latest.span))
             continue
         if ratio >= 1:
-            reached.append((f"{_fmt(latest.value)}{latest.unit}已达目标{_fmt(t.value)}{t.unit}",
-                            latest.span))
-            paced += 1
+            v.reached.append((f"{_fmt(latest.value)}{latest.unit}已达目标{_fmt(t.value)}{t.unit}",
+                              latest.span))
+            v.paced += 1
             continue
-        if t.family == "percent":
-            continue  # a level (占比65%) is not accumulated over the year
-        if ratio >= elapsed - rules.TIME_TOLERANCE:
-            paced += 1
+        if t.kind != "cumulative":
+            # A level, ratio or price is met or not at any time of year; not yet, before the
+            # year ends, is no lag.
+            if final:
+                v.slight.append((f"{_fmt(latest.value)}{latest.unit}未达目标{_fmt(t.value)}{t.unit}",
+                                 latest.span))
+            else:
+                v.judged -= 1
+            continue
+        elapsed = _elapsed(latest, share)
+        if ratio >= elapsed + rules.AHEAD_MARGIN:
+            v.ahead.append((f"{as_of}完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
+                            f"超过时间进度{elapsed:.0%}", latest.span))
+            v.paced += 1
+        elif ratio >= elapsed - rules.TIME_TOLERANCE:
+            v.paced += 1
+        elif ratio >= elapsed - rules.SLIGHT_LAG:
+            v.slight.append((f"{as_of}完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
+                             f"略低于时间进度{elapsed:.0%}", latest.span))
         else:
-            behind.append(
-                (f"{latest.as_of or '目前'}仅完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
-                 f"低于时间进度{elapsed:.0%}", latest.span)
-            )
+            v.behind.append((f"{as_of}仅完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
+                             f"低于时间进度{elapsed:.0%}", latest.span))
     for r in ratios:
-        if r.annual and r.value / rules.PERCENT < share - rules.TIME_TOLERANCE:
-            if not any(m.ratio_stated == r.value for m in ms):
-                behind.append((f"完成年度计划{_fmt(r.value)}%,低于时间进度{share:.0%}",
-                               Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end])))
-    return behind, reached, paced
+        if not r.annual or any(m.ratio_stated == r.value for m in ms):
+            continue
+        ratio = r.value / rules.PERCENT
+        span = Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end])
+        if ratio >= 1:
+            v.reached.append((f"完成年度计划{_fmt(r.value)}%", span))
+        elif ratio >= share + rules.AHEAD_MARGIN and share < 1:
+            v.ahead.append((f"完成年度计划{_fmt(r.value)}%,超过时间进度{share:.0%}", span))
+        elif ratio < share - rules.SLIGHT_LAG:
+            v.behind.append((f"完成年度计划{_fmt(r.value)}%,低于时间进度{share:.0%}", span))
+        elif ratio < share - rules.TIME_TOLERANCE:
+            v.slight.append((f"完成年度计划{_fmt(r.value)}%,略低于时间进度{share:.0%}", span))
+    return v
 
 
 # --- task finished? -------------------------------------------------------------------------
@@ -444,30 +510,49 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         if hit:
             return StatusResult(Status.NO_DATA, f"称“{hit[1]}”", [_clause_span(cell, hit[0])], "no_data_words")
 
-    behind, reached, paced = _figure_verdicts(targets, ms, ratios, share)
+    fig = _figure_verdicts(targets, ms, ratios, share)
     delays, foreseen = _delay_hits(cells)
-    if delays and not behind and paced and all(_mild(c.norm, i) for c, i, _ in delays):
+    any_delay = bool(delays or foreseen)
+    if delays and not fig.behind and fig.paced and all(_mild(c.norm, i) for c, i, _ in delays):
         delays = []  # "进度有所滞后" while every reported figure keeps pace: the figures decide
-    if delays:
-        words = "、".join(dict.fromkeys(w for _, _, w in delays))
-        where = "存在问题中" if all(c.field == FIELD_PROBLEMS for c, _, _ in delays) else ""
+    red, amber = _grade_delays(delays, fig)
+    if red:
+        words = "、".join(dict.fromkeys(w for _, _, w in red))
+        where = "存在问题中" if all(c.field == FIELD_PROBLEMS for c, _, _ in red) else ""
         return StatusResult(Status.BEHIND, f"{where}称“{words}”",
-                            [_clause_span(c, i) for c, i, _ in delays], "delay_words")
-    if behind:
-        return StatusResult(Status.BEHIND, ";".join(r for r, _ in behind), [s for _, s in behind],
-                            "figures")
+                            [_clause_span(c, i) for c, i, _ in red], "delay_words")
+    if fig.behind:
+        return StatusResult(Status.BEHIND, ";".join(r for r, _ in fig.behind),
+                            [s for _, s in fig.behind], "figures")
+    not_started = _not_started(cells)
+    if not_started is not None and share >= rules.NOT_STARTED_SHARE:
+        whole, cell, i, w = not_started
+        if whole:
+            return StatusResult(Status.NOT_STARTED, f"称“{w}”", [_clause_span(cell, i)], "not_started")
+        amber.append((cell, i, w))
     stage = _stage_behind(task, cells, share)
     if stage is not None:
         return StatusResult(Status.BEHIND, "目标为年内建成,但仅至开工等初期阶段", [stage], "stage")
     if not done_cells:
-        risks = foreseen + _risk_hits(cells)
+        risks = amber + foreseen + _risk_hits(cells)
         if risks:
             return StatusResult(Status.AT_RISK, f"完成情况为空;称“{risks[0][2]}”",
                                 [_clause_span(c, i) for c, i, _ in risks], "risk_words")
         return StatusResult(Status.NO_DATA, "完成情况为空", [], "empty")
-    done = _done(task, cells, targets, ms, reached)
+    done = _done(task, cells, targets, ms, fig.reached)
+    if done is None and share >= 1.0 and fig.reached and not fig.slight and \
+            len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells):
+        # The year is over and every judged figure met its target (完成率120%): done.
+        done = ("全年目标已实现:" + ";".join(r for r, _ in fig.reached), [s for _, s in fig.reached])
     if done is not None:
         return StatusResult(Status.DONE, done[0], done[1], "done")
+    if amber:
+        words = "、".join(dict.fromkeys(w for _, _, w in amber))
+        return StatusResult(Status.AT_RISK, f"部分滞后:称“{words}”",
+                            [_clause_span(c, i) for c, i, _ in amber], "part_delay")
+    if fig.slight:
+        return StatusResult(Status.AT_RISK, ";".join(r for r, _ in fig.slight),
+                            [s for _, s in fig.slight], "figures_slight")
     risks = foreseen + _risk_hits(cells)
     if risks:
         words = "、".join(dict.fromkeys(w for _, _, w in risks))
@@ -478,9 +563,67 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         a, b = clauses.trim(first.norm, 0, len(first.norm))
         return StatusResult(Status.VAGUE, f"仅“{first.text[a:b].rstrip('。')}”",
                             [Span(first.field, first.item, a, b, first.text[a:b])], "boilerplate")
+    ahead = _ahead_words(done_cells)
+    if share < 1.0 and not any_delay and (ahead or (fig.ahead and len(fig.ahead) + len(fig.reached) >= fig.judged)):
+        spans = [s for _, s in fig.ahead] + ([_clause_span(ahead[0], ahead[1])] if ahead else [])
+        reason = ";".join(r for r, _ in fig.ahead) or f"称“{ahead[2]}”"  # type: ignore[index]
+        return StatusResult(Status.AHEAD, reason, spans, "ahead")
     first = done_cells[0]
     ev = _clause_span(first, clauses.trim(first.norm, 0, len(first.norm))[0])
     reason = "有具体进展:" + ev.text[:30]
-    if reached:
-        reason = reached[0][0]
-    return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in reached], "progress")
+    if fig.reached:
+        reason = fig.reached[0][0]
+    return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in fig.reached], "progress")
+
+
+def _NOT_DONE_ANY(cells: list[Cell]) -> bool:
+    return any(_NOT_DONE.search(c.norm) for c in cells)
+
+
+def _scoped(norm: str, i: int) -> bool:
+    """Does a scope word (个别, 部分, 略 …) limit the word at ``i`` to a part of the task?"""
+    a, _ = clauses.clause(norm, i)
+    before = norm[a:i]
+    return any(w in before for w in rules.SCOPE_WORDS)
+
+
+def _severe(norm: str, i: int, w: str) -> bool:
+    a, _ = clauses.clause(norm, i)
+    return any(s in w for s in rules.SEVERITY_WORDS) or any(
+        s in norm[max(a, i - 6) : i] for s in rules.SEVERITY_WORDS)
+
+
+def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
+                  ) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
+    """(red, amber): a delay limited to a part (个别项目滞后, 启动略延迟) is amber; a severe one
+    (严重滞后, 无法完成) red; a plain one red unless the task's figures keep pace."""
+    red, amber = [], []
+    keeps_pace = fig.paced > 0 and not fig.behind
+    for h in delays:
+        cell, i, w = h
+        if _scoped(cell.norm, i):
+            amber.append(h)
+        elif _severe(cell.norm, i, w):
+            red.append(h)
+        elif keeps_pace or _mild(cell.norm, i):
+            amber.append(h)
+        else:
+            red.append(h)
+    return red, amber
+
+
+def _not_started(cells: list[Cell]) -> tuple[bool, Cell, int, str] | None:
+    """(whole task?, where, word) for "尚未启动" in a done cell: whole when the entry reports
+    nothing achieved besides and no scope word limits it."""
+    for h in _word_hits([c for c in cells if c.field == FIELD_DONE], rules.NOT_STARTED_WORDS):
+        cell, i, w = h
+        a, b = clauses.clause(cell.norm, i)
+        rest = cell.norm[:a] + cell.norm[b:]
+        whole = not _scoped(cell.norm, i) and not any(x in rest for x in ("已", "完成", "累计"))
+        return whole, cell, i, w
+    return None
+
+
+def _ahead_words(cells: list[Cell]) -> tuple[Cell, int, str] | None:
+    hits = _word_hits(cells, rules.AHEAD_WORDS)
+    return hits[0] if hits else None
