@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from luoshi.extract import measurements as measure
 from luoshi.extract.model import FIELD_DONE, Target, TaskAnalysis
-from luoshi.extract.status import decide
+from luoshi.extract.status import decide, task_goals
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import ParsedDocument, Period, Task
 
@@ -33,7 +33,15 @@ def analyze_task(
     default_month = period.end_month if period is not None else None
     ms = measure.build(pairs, targets, year, default_month)
     status = decide(task, period, targets, ms, ratios)
-    return TaskAnalysis(task.serial, targets, ms, status)
+    return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets))
+
+
+def task_kind(text: str, targets: list[Target]) -> str:
+    """"milestone" for a task without figures that promises a finished result (开工, 建成,
+    出台 …), "qualitative" for one without (谋划, 深化 …), "" when it has targets."""
+    if targets:
+        return ""
+    return "milestone" if task_goals(text) else "qualitative"
 
 
 def analyze_document(doc: ParsedDocument) -> list[TaskAnalysis]:

@@ -162,8 +162,15 @@ def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int)
     It governs its own clause and the clauses after it in the sentence, until one that names a
     period or says something was achieved ("目前预计新增3家平台企业,1-9月上云企业80家").
     """
-    if any(w in norm[ca:pos] for w in rules.FUTURE_WORDS):
-        return True
+    own = norm[ca:pos]
+    if any(w in own for w in rules.FUTURE_WORDS):
+        # "预计上半年GDP增长5%": an estimate for a period already named is a figure for it;
+        # "预计全年…" or 预计 with no period looks ahead.
+        i = own.rfind(rules.ESTIMATE_WORD)
+        estimate = i >= 0 and not any(w in own for w in rules.FUTURE_WORDS if w != rules.ESTIMATE_WORD)
+        if not (estimate and any(ca + i < p.start < pos for p in periods) and not any(
+                w in own[i:] for w in rules.ESTIMATE_AHEAD)):
+            return True
     a = ca
     while a > sa:
         pa, _ = clauses.clause(norm, a - 2) if a >= 2 else (sa, a)
@@ -278,10 +285,30 @@ def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate
         for c in cands:
             if id(c) not in chosen and c.q.family == "money" and _score(c, t) > 0:
                 chosen[id(c)] = i
+    _companions(cands, chosen)
     for c in cands:
         if id(c) in chosen:
             c.score = _score(c, targets[chosen[id(c)]])
     return [(c, chosen[id(c)]) for c in cands if id(c) in chosen]
+
+
+def _companions(cands: list[Candidate], chosen: dict[int, int]) -> None:
+    """A growth rate reported next to a matched amount ("完成79.73亿元,同比增长3.3%") and the
+    amount next to a matched rate are figures of the same metric: both are measurements."""
+    for k, c in enumerate(cands):
+        if id(c) not in chosen:
+            continue
+        for d in cands[max(0, k - 1) : k + 2]:
+            if d is c or id(d) in chosen or d.sentence != c.sentence:
+                continue
+            first, second = (c, d) if c.q.start < d.q.start else (d, c)
+            gap = c.text[first.q.end : second.q.start]
+            if (len(gap) > rules.COMPANION_MAX_GAP or any(ch in gap for ch in "。;;")
+                    or rules.RESPECTIVELY in gap):  # "A8人,分别下降25%和30%": a list, not a pair
+                continue
+            rate, amount = (second, first)
+            if rate.q.family == "percent" and rate.direction != 0 and amount.q.family != "percent":
+                chosen[id(d)] = chosen[id(c)]
 
 
 def build(pairs: list[tuple[Candidate, int | None]], targets: list[Target], year: int | None,

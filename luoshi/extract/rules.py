@@ -15,9 +15,10 @@ from __future__ import annotations
 # (amber, see SLIGHT_LAG) down to 0.55, wholly (red) below; 84% does not lag.
 TIME_TOLERANCE = 0.10
 
-# A growth-rate target (增长15%) is compared to the rate reported so far, not to time: a rate
-# of the same sign at least this share of the target is on track (10.7% against 15% is);
-# a fall where growth was promised, or under this share, is behind.
+# A growth-rate target (增长15%) is compared to the rate reported so far, not to time: at or
+# above the target it is on course (a rate can still fall; not ahead); under it but of the same sign and at least this share of
+# the target it is short (amber: 6.1% against 6.5%); a fall where growth was promised, or
+# under this share, is behind.
 RATE_MIN_SHARE = 0.5
 
 # A limit (<=, 控制在…以内) is broken when the measured value exceeds it by more than this.
@@ -82,8 +83,15 @@ PLAN_FIGURE_REST = r"任务指标|目标任务|考核任务|任务数|计划数|
 PLAN_VERB = r"(?<![按照])计划(?:完成|新增|建设|开工|投资|实施|引进|培育|创建|建成)"
 # A clause with these before the figure speaks of the future.
 FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "将在", "争取", "有望", "下一步", "下步", "目标是")
+# 预计 followed by a named period before the figure is an estimate for that period (a
+# measurement, approximate), unless the period is the whole year or later.
+ESTIMATE_WORD = "预计"
+ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季度", "年内")
 # A figure after these is what remains to be done.
 REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口")
+# An amount and the growth rate reported right after it (at most this many characters apart,
+# in one sentence) measure the same metric: "完成79.73亿元,同比增长3.3%".
+COMPANION_MAX_GAP = 8
 # Figures joined by these share the verb of change before the first ("下降22.7%和34.6%").
 FIGURE_JOINERS = ("和", "、", "及", "与", "以及")
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.
@@ -322,12 +330,14 @@ LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数"
 LEVEL_FAMILIES = ("percent", "pp", "price")
 LEVEL_FAMILY_SUFFIX = "/time"
 # A rank promised or reported: 进入全省前八, 全国排名第10位, 位居全市第3.
-RANK_TARGET = (r"(?:排名|排位|位居|位列|位次|进入|跻身|保持|稳居|争创|迈入|争先进位|进位)"
-               r"[^,,。;;]{0,10}?(?P<pre>前|第)(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
-               r"(?:名|位|强)?")
-RANK_MEASURED = (r"(?:排名|排位|排|位居|位列|列|居|名列)[^,,。;;]{0,10}?第"
-                 r"(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:名|位)?")
-RANK_UNIT = "名"
+RANK_TARGET = (r"(?:(?:排名|排位|位居|位列|位次|进入|跻身|保持|稳居|稳定在|争创|迈入|争先进位|进位)"
+               r"[^,,。;;]{0,10}?|(?:全国|全省|全市|全区|全县|省内|市内)(?:排名)?)"
+               r"(?P<pre>前|第)(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
+               r"(?P<unit>名|位|强)?")
+RANK_MEASURED = (r"(?:排名|排位|排|位居|位列|列|居|名列|以)[^,,。;;]{0,10}?第"
+                 r"(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?")
+# The unit of a rank as written (第7名, 前8位), 位 when none is written (进入全省前八).
+RANK_UNIT = "位"
 # A figure in 岁 is a target or a measurement only as a level of these (人均期望寿命80岁).
 AGE_LEVEL_WORDS = ("寿命", "平均年龄")
 

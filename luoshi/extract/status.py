@@ -220,6 +220,10 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
     final = share >= 1.0  # the year is over: a level or rank not met is a miss
     for ti, t in enumerate(targets):
         mine = [m for m in ms if m.target == ti]
+        if t.kind in ("rate", "reduction", "level", "rank"):
+            # Judged on figures of the target's own unit (a rate by a rate, not by the amount
+            # reported next to it), when there are any.
+            mine = [m for m in mine if m.family == t.family] or mine
         if not mine:
             continue
         latest = _latest(t, mine)
@@ -235,8 +239,11 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
             elif latest.value < t.value * rules.RATE_MIN_SHARE:
                 v.behind.append((f"增长{_fmt(latest.value)}{t.unit},远低于目标{_fmt(t.value)}{t.unit}"
                                  "(增速目标,不按时间进度折算)", latest.span))
+            elif latest.value < t.value:
+                v.slight.append((f"增长{_fmt(latest.value)}{t.unit},低于目标{_fmt(t.value)}{t.unit}"
+                                 "(增速目标,不按时间进度折算)", latest.span))
             else:
-                v.paced += 1
+                v.paced += 1  # a rate at its target is on course, not ahead: it can still fall
             continue
         if t.kind == "reduction" or t.comparator == "decrease_by":
             if latest.family == t.family and latest.value >= t.value:
@@ -320,7 +327,7 @@ def _obj_bigrams(text: str) -> set[str]:
 _MODALS = ("确保", "力争", "争取", "年内", "全面", "高质量", "认真", "努力", "基本", "如期", "及时")
 
 
-def _task_goals(text: str) -> list[tuple[str, str]]:
+def task_goals(text: str) -> list[tuple[str, str]]:
     """(object, verb) for each clause of the task that promises a finishable result."""
     norm = normalise(text)
     goals = []
@@ -452,7 +459,7 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
         "已" in s.text[s.text.find(",") + 1 :] for _, s in reached
     ):
         return "全部目标已实现:" + ";".join(r for r, _ in reached), [s for _, s in reached]
-    goals = _task_goals(task.text)
+    goals = task_goals(task.text)
     if goals:
         spans = []
         for g in goals:

@@ -94,7 +94,7 @@ def _rank_targets(text: str, norm: str, field: str, item: int | None) -> list[Ta
         sa, sb = clauses.clause(norm, m.start())
         sa, sb = clauses.trim(norm, sa, sb)
         metric = norm[sa : m.start("pre")].strip() or norm[sa:sb]
-        out.append(Target(metric=metric, comparator="<=", value=n, unit=rules.RANK_UNIT,
+        out.append(Target(metric=metric, comparator="<=", value=n, unit=m.group("unit") or rules.RANK_UNIT,
                           span=Span(field, item, sa, sb, text[sa:sb]), family="rank",
                           context=norm[sa:sb]))
     return out
