@@ -13,7 +13,7 @@ import sys
 
 # Sub-command modules, in the order ``luoshi --help`` lists them.
 COMMAND_MODULES = ["parse", "importer", "export", "analyze", "serve", "demo", "users", "remind",
-                   "reindex"]
+                   "reindex", "correct"]
 
 
 def setup_django() -> None:

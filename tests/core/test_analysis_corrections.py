@@ -7,7 +7,14 @@ import pytest
 from analysis_data import imported
 from shared_docs import shared_path
 
-from luoshi.core.models import Assessment, Change, Measurement, MeasurementCorrection, Report, Target
+from luoshi.core.models import (
+    Assessment,
+    Change,
+    Measurement,
+    MeasurementCorrection,
+    Report,
+    Target,
+)
 from luoshi.core.services.analysis import analyze_report, correct_measurement, correct_target
 from luoshi.ingest import read_document
 
