@@ -142,7 +142,9 @@ def score(part: str, found_only: bool = False) -> tuple[dict[str, Any], list[Tas
             if mine and not valued and not a.targets:
                 kinds_total += 1
                 kinds_agree += a.task_kind in {g.get("kind") for g in mine}
-    s = quality.score_against(analyses, gold_t, gold_m, gold_s, mapping={})
+    # The annotation records every achieved figure, not only those of a target's metric: the
+    # other figures luoshi reports (TaskAnalysis.figures) count too.
+    s = quality.score_against(analyses, gold_t, gold_m, gold_s, mapping={}, other_figures=True)
     s["kind_agreement"] = kinds_agree / kinds_total if kinds_total else 1.0
     s["kind_total"] = kinds_total
     return s, analyses, info

@@ -121,11 +121,13 @@ def status_scores(pred_status: dict[str, str], gold_status: dict[str, str],
 
 
 def score_against(analyses: list[TaskAnalysis], gold_t: list[dict], gold_m: list[dict],
-                  gold_s: list[dict], mapping: dict[str, str] | None = None) -> dict[str, Any]:
+                  gold_s: list[dict], mapping: dict[str, str] | None = None,
+                  other_figures: bool = False) -> dict[str, Any]:
     """Scores of ``analyses`` against answers in the gold/README.md form (any document)."""
     pt = Counter(_key(a.serial, t.value, t.unit) for a in analyses for t in a.targets)
     gt = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_t)
-    pm = Counter(_key(a.serial, m.value, m.unit) for a in analyses for m in a.measurements)
+    pm = Counter(_key(a.serial, m.value, m.unit) for a in analyses
+                 for m in a.measurements + (a.figures if other_figures else []))
     gm = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_m)
     st = status_scores({a.serial: str(a.status.value) for a in analyses},
                        {str(g["serial"]): g["status"] for g in gold_s}, mapping)

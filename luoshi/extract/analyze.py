@@ -25,15 +25,18 @@ def analyze_task(
     ratios = []
     for i, item in enumerate(task.items):
         # Without targets only stated completion shares (percentages) matter.
-        if item.done and (targets or "%" in item.done or "％" in item.done or "百分之" in item.done):
+        if item.done:
             c, r = measure.scan(item.done, FIELD_DONE, i)
             cands.extend(c)
             ratios.extend(r)
     pairs = measure.match(cands, targets) if targets else []
     default_month = period.end_month if period is not None else None
     ms = measure.build(pairs, targets, year, default_month)
+    # What else the text reports as achieved, measuring none of the targets.
+    figures = measure.build(measure.unmatched(pairs, cands), targets, year, default_month)
     status = decide(task, period, targets, ms, ratios)
-    return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets))
+    return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),
+                        figures=figures)
 
 
 def task_kind(text: str, targets: list[Target]) -> str:

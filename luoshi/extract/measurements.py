@@ -18,7 +18,13 @@ from functools import lru_cache
 
 from luoshi.extract import clauses, rules
 from luoshi.extract.model import FIELD_DONE, Measurement, Span, Target
-from luoshi.extract.numbers import Quantity, blank_quantities, find_quantities, normalise
+from luoshi.extract.numbers import (
+    Quantity,
+    blank_quantities,
+    find_quantities,
+    normalise,
+    parse_numeral,
+)
 from luoshi.extract.periods import PeriodMention, find_periods
 from luoshi.extract.units import comparable
 
@@ -42,6 +48,9 @@ class Candidate:
     period: PeriodMention | None
     ratio_stated: float | None = None
     score: int = 0  # metric words shared with its target
+    # "breakdown" (其中…: a part of a total), "estimate" (预计…), "" for a plain figure. Only
+    # plain figures measure targets; the others are reported as other figures.
+    flag: str = ""
 
 
 @dataclass
@@ -104,8 +113,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
                 ratios.append(RatioStatement(q.value, q.start, q.end, (sa, sb), field, item, text,
                                              any(w in phrase for w in rules.ANNUAL_RATIO_WORDS)))
                 continue
-        if any(a <= q.num_start < b for a, b in scopes):
-            continue
+        flag = "breakdown" if any(a <= q.num_start < b for a, b in scopes) else ""
         if any(before.endswith(w) for w in rules.PLAN_FIGURE_BEFORE):
             continue
         if any(norm.startswith(w, q.end) for w in rules.PLAN_FIGURE_AFTER):
@@ -118,8 +126,12 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
                 and not any(ch in between for ch in "(（")
                 and any(w in between for w in rules.SUBJECT_LINK_VERBS)):
             continue
-        if any(w in before for w in rules.REMAINDER_WORDS) or _future(norm, periods, sa, ca, q.num_start):
+        if any(w in before for w in rules.REMAINDER_WORDS):
             continue
+        ahead = _future(norm, periods, sa, ca, q.num_start)
+        if ahead == "future":
+            continue
+        flag = flag or ahead
         direction = 0
         near = norm[max(ca, q.num_start - 6) : q.num_start].replace("增加值", "   ")  # a noun
         if any(near.endswith(w) or w in near for w in _DEC):
@@ -143,7 +155,10 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         hi = norm.find("、", q.end, nxt[0].start) if nxt else -1
         if (lo > ca or hi >= 0) and clauses.cjk_count(blank[lo : hi if hi >= 0 else cb]) >= 2:
             ctx = ctx[: len(ctx) - (cb - ca)] + blank[max(lo, ca) : hi if hi >= 0 else cb]
-        cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb), ctx, direction, period))
+        cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb), ctx, direction, period,
+                               flag=flag))
+    cands.extend(_ranks(norm, text, field, item, periods, blank, contexts))
+    cands.sort(key=lambda c: c.q.start)
     for r in ratios:
         same = [c for c in cands if c.sentence == r.sentence]
         if same:
@@ -156,21 +171,23 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
 _ACHIEVED_CUE = ("已", "完成", "累计", "实现", "共")
 
 
-def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int) -> bool:
-    """Does a look-ahead word (预计, 力争 …) govern the figure at ``pos``?
+def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int) -> str:
+    """"future" when a look-ahead word (力争, 计划于 …) governs the figure at ``pos``,
+    "estimate" when 预计 does (an estimate is reported among the figures: for a period named in
+    its sentence, "三季度,预计GDP增长5%", it also measures the targets), "" otherwise.
 
-    It governs its own clause and the clauses after it in the sentence, until one that names a
-    period or says something was achieved ("目前预计新增3家平台企业,1-9月上云企业80家").
+    A word governs its own clause and the clauses after it in the sentence, until one that
+    names a period or says something was achieved ("目前预计新增3家平台企业,1-9月上云企业80家").
     """
     own = norm[ca:pos]
     if any(w in own for w in rules.FUTURE_WORDS):
-        # "预计上半年GDP增长5%": an estimate for a period already named is a figure for it;
-        # "预计全年…" or 预计 with no period looks ahead.
         i = own.rfind(rules.ESTIMATE_WORD)
-        estimate = i >= 0 and not any(w in own for w in rules.FUTURE_WORDS if w != rules.ESTIMATE_WORD)
-        if not (estimate and any(ca + i < p.start < pos for p in periods) and not any(
-                w in own[i:] for w in rules.ESTIMATE_AHEAD)):
-            return True
+        if i < 0 or any(w in own for w in rules.FUTURE_WORDS if w != rules.ESTIMATE_WORD):
+            return "future"
+        named = any(sa <= p.start < pos and p.month is not None for p in periods)
+        if named and not any(w in own[i:] for w in rules.ESTIMATE_AHEAD):
+            return ""  # an estimate for the period just ended: a figure for it
+        return "estimate"
     a = ca
     while a > sa:
         pa, _ = clauses.clause(norm, a - 2) if a >= 2 else (sa, a)
@@ -179,11 +196,11 @@ def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int)
             break
         own = norm[a:pos] if a == ca else norm[a : clauses.clause(norm, a)[1]]
         if any(p.start >= a and p.start < pos for p in periods) or any(w in own for w in _ACHIEVED_CUE):
-            return False
+            return ""
         if any(w in norm[pa:a] for w in rules.FUTURE_WORDS):
-            return True
+            return "future"
         a = pa
-    return False
+    return ""
 
 
 def _context(norm: str, ca: int, cb: int, sa: int, cache: dict[tuple[int, int], str]) -> str:
@@ -246,7 +263,9 @@ def _ratio(c: Candidate, t: Target, value: float) -> float | None:
 
 
 def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate, int | None]]:
-    """Assign candidates to targets; returns (candidate, target index) in text order."""
+    """Assign candidates to targets; returns (candidate, target index) in text order. Parts
+    of a total (其中…) and estimates for no named period measure no target."""
+    cands = [c for c in cands if not c.flag]
     chosen: dict[int, int] = {}  # id(candidate) -> target index
     best_for: dict[int, list[tuple[Candidate, int]]] = {i: [] for i in range(len(targets))}
     for c in cands:
@@ -349,4 +368,47 @@ def build(pairs: list[tuple[Candidate, int | None]], targets: list[Target], year
                 match_score=c.score,
             )
         )
+    return out
+
+
+def unmatched(pairs: list[tuple[Candidate, int | None]], cands: list[Candidate]
+              ) -> list[tuple[Candidate, int | None]]:
+    """Every figure the text reports as achieved (its clause has a word of achievement: 已,
+    完成, 累计 …) that measures none of the targets, in text order."""
+    matched = {id(c) for c, _ in pairs}
+    out: list[tuple[Candidate, int | None]] = []
+    for c in cands:
+        if id(c) in matched:
+            continue
+        if c.q.family in rules.UNMATCHED_FAMILIES:
+            out.append((c, None))
+    out.sort(key=lambda p: (p[0].item or 0, p[0].q.start))
+    return out
+
+
+_RANK_MEASURED = re.compile(rules.RANK_MEASURED)
+
+
+def _ranks(norm: str, text: str, field: str, item: int | None, periods: list[PeriodMention],
+           blank: str, contexts: dict[tuple[int, int], str]) -> list[Candidate]:
+    """Ranks reported: "列嘉兴第2位", "全国排名第10" (a number of the rank family)."""
+    out = []
+    for m in _RANK_MEASURED.finditer(norm):
+        try:
+            value = parse_numeral(m.group("num"))
+        except ValueError:
+            continue
+        unit = m.group("unit") or rules.RANK_UNIT
+        q = Quantity(value, unit, "rank", 1.0, m.start("num") - 1, m.end(), m.start("num"),
+                     m.end("num"))
+        ca, cb = clauses.clause(norm, m.start("num"))
+        sa, sb = clauses.sentence(norm, m.start("num"))
+        if _future(norm, periods, sa, ca, m.start("num")) == "future":
+            continue
+        period = None
+        for p in periods:
+            if sa <= p.start < m.start():
+                period = p
+        out.append(Candidate(q, field, item, text, (ca, cb), (sa, sb),
+                             _context(blank, ca, cb, sa, contexts), 0, period))
     return out

@@ -140,6 +140,8 @@ class TaskAnalysis:
     status: StatusResult
     # The task's kind when it promises no figure: "milestone" or "qualitative" ("" otherwise).
     task_kind: str = ""
+    # Other figures the text reports as achieved, measuring none of the targets (target None).
+    figures: list[Measurement] = field(default_factory=list)
 
     @property
     def kinds(self) -> list[str]:
@@ -155,4 +157,5 @@ class TaskAnalysis:
             "measurements": [m.to_dict(offsets) for m in self.measurements],
             "status": self.status.to_dict(offsets),
             "kinds": self.kinds,
+            "figures": [m.to_dict(offsets) for m in self.figures],
         }

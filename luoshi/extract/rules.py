@@ -285,6 +285,12 @@ METRIC_CONCEPTS: dict[str, tuple[str, ...]] = {
 # Without words naming its metric, a figure is taken for the task's only target of its unit
 # only when its clause reports something achieved (or it is a percentage: a level or rate).
 ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")
+# Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
+# unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
+# the unit did, for the page and for a person to match by hand.
+UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "length", "area",
+                      "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
+                      "weight/time", "energy/time", "volume/time", "power/time", "pp")
 # ... except counts: a count whose clause shares no word with the target counts something else
 # (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
 # (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).

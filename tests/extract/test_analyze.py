@@ -49,7 +49,7 @@ def test_no_period_and_no_items():
 def test_json_keys():
     d = analyze_task(task("确保全年招商到位资金18亿元。", "1-9月,累计到位资金15.98亿元。"), Q3).to_dict()
     # The issue-4 keys, plus the target kind and the status light (additive).
-    assert set(d) == {"targets", "measurements", "status", "kinds"}
+    assert set(d) == {"targets", "measurements", "status", "kinds", "figures"}
     assert set(d["targets"][0]) == {"metric", "comparator", "value", "unit", "span", "kind"}
     assert set(d["status"]) == {"value", "reason", "evidence", "light"}
     assert d["kinds"] == ["cumulative"] and d["status"]["light"] == "green"
