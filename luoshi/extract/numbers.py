@@ -169,6 +169,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((a, b + 1))
             i = b + 1
     # Straight double quotes pair up in order.
+    if '"' not in text:
+        return spans
     idx = [i for i, c in enumerate(text) if c == '"']
     for a, b in zip(idx[::2], idx[1::2], strict=False):
         if b - a <= rules.MAX_QUOTE_LEN:

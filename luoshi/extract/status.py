@@ -25,6 +25,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from luoshi.extract import clauses, rules
 from luoshi.extract.measurements import RatioStatement
@@ -327,7 +328,8 @@ def _obj_bigrams(text: str) -> set[str]:
 _MODALS = ("确保", "力争", "争取", "年内", "全面", "高质量", "认真", "努力", "基本", "如期", "及时")
 
 
-def task_goals(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def task_goals(text: str) -> tuple[tuple[str, str], ...]:
     """(object, verb) for each clause of the task that promises a finishable result."""
     norm = normalise(text)
     goals = []
@@ -348,7 +350,7 @@ def task_goals(text: str) -> list[tuple[str, str]]:
             continue
         obj = c[pos + len(verb) :] or c[:pos]
         goals.append((obj, verb))
-    return goals
+    return tuple(goals)
 
 
 def _heads(obj: str) -> set[str]:

@@ -319,7 +319,7 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
     scope.delete()
     measurements = []
     for unit, rec, a in zip(units, recs, analyses, strict=True):
-        for m in a.measurements:
+        for m in a.measurements + a.figures:  # other figures: no target, matchable by hand
             entry = unit.entries[m.span.item] if m.span.item is not None else unit.entries[0]
             target = rec.rows_by_index[m.target] if m.target is not None else None
             measurements.append(Measurement(
