@@ -120,11 +120,11 @@ _NUM = f"(?:{_ARABIC}|{_CHINESE})"
 _QTY_RE = re.compile(
     rf"(?P<num>{_NUM})"
     rf"(?:\s*(?P<dash>[-~至到—–])\s*(?P<num2>{_NUM}))?"
+    r"(?P<sp>[ \u3000](?=[^\s0-9]))?"  # "296.47 亿元", "8.6 %": a space before the unit
     r"(?P<approx>多|余|来)?"
     r"(?P<ge>个)?"  # 2个亿 (colloquial 2亿元)
     r"(?P<scale>万亿|千万|百万|亿|万)?"
     r"(?P<approx2>多|余)?"
-    r"(?P<sp>[ \u3000](?=[^\s0-9]))?"  # "296.47 亿元", "8.6 %": a space before the unit
 )
 _PERCENT_CN = re.compile(rf"百分之(?P<num>{_NUM})")
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n。;:\uff1b\uff1a]))[ \t]*(?:(?P<k>[0-9]{1,2})[.、\uff0e](?P<d>[0-9])?|[(（][0-9一二三四五六七八九十]{1,3}[)）])")

@@ -187,7 +187,7 @@ DELAY_WORDS = (
     "做不到", "无法实现", "难以实现", "流拍", "暂缓", "暂停", "停滞", "搁置", "延期", "推迟",
     "延后", "未按计划", "未按期", "未达到序时", "未达序时", "落后于序时", "低于序时", "不及预期",
     "未能如期", "无法如期", "停工", "延迟", "拖延", "进展慢", "进度慢", "低于预期", "未达预期",
-    "逾期", "未如期",
+    "逾期", "未如期", "无法按期", "不能按期", "难以按期", "未能按期",
 )
 # A delay word after a hedge foresees a delay without stating one ("可能有所推迟") -> a risk.
 HEDGES = ("可能", "或将", "恐将", "或许", "恐怕")
@@ -198,7 +198,7 @@ MILD_QUALIFIERS = ("有所", "有些", "略有", "稍有", "略显", "稍显", "
 # (执法队伍建设较为滞后, 基础设施相对滞后: underdeveloped), not a task behind its schedule.
 STATE_DEGREE = ("较为", "相对", "比较", "仍较", "明显", "严重")
 SCHEDULE_WORDS = ("进度", "进展", "计划", "序时", "时间", "节点", "工期", "开工", "完成", "按期",
-                  "如期", "按时", "年底", "年内", "目标", "任务", "指标")
+                  "如期", "按时", "年底", "年内", "目标", "任务", "指标", "项目", "工程")
 # "无法实现 + a means" (无法实现数据对接) says a tool is missing, not that the task cannot be
 # done; it counts only when its object names the task's aim (目标难以实现, 无法实现全年目标).
 MEANS_INABILITY = ("无法实现", "难以实现", "不能实现")
@@ -241,6 +241,10 @@ BOILERPLATE = (
     "各项工作", "相关工作", "此项工作", "该项工作", "正在", "有序", "稳步", "按计划", "按照计划", "目前",
     "进展良好", "情况良好", "总体顺利", "推进顺利", "中",
 )
+# An entry whose words are at least this share of the task's own words (character bigrams),
+# with no figure, only restates the task: vague. Short entries are left to the boilerplate rule.
+RESTATE_SHARE = 0.8
+RESTATE_MIN_BIGRAMS = 6
 # Chars left after removing boilerplate and punctuation below which an entry is still vague.
 VAGUE_MAX_REST = 2
 
@@ -339,9 +343,10 @@ LEVEL_FAMILY_SUFFIX = "/time"
 RANK_TARGET = (r"(?:(?:排名|排位|位居|位列|位次|进入|跻身|保持|稳居|稳定在|争创|迈入|争先进位|进位)"
                r"[^,,。;;]{0,10}?|(?:全国|全省|全市|全区|全县|省内|市内)(?:排名)?)"
                r"(?P<pre>前|第)(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
-               r"(?P<unit>名|位|强)?")
+               r"(?P<unit>名|位|强)?(?![批届期次个年轮类项号条季])")  # 第三批 is a batch, not a rank
 RANK_MEASURED = (r"(?:排名|排位|排|位居|位列|列|居|名列|以)[^,,。;;]{0,10}?第"
-                 r"(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?")
+                 r"(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
+                 r"(?![批届期次个年轮类项号条季])")
 # The unit of a rank as written (第7名, 前8位), 位 when none is written (进入全省前八).
 RANK_UNIT = "位"
 # A figure in 岁 is a target or a measurement only as a level of these (人均期望寿命80岁).
@@ -360,12 +365,19 @@ AHEAD_WORDS = ("超序时进度", "超时序进度", "超过序时进度", "快�
                "提前完成序时", "超计划进度")
 # Words that limit a delay to a part of the task: a supervisor marks it amber at most.
 # 略 ("略有延迟", "启动略延迟") is a slight delay.
-SCOPE_WORDS = ("个别", "部分", "少数", "少量", "一些", "有的", "有些", "其中", "略", "稍", "局部",
+SCOPE_WORDS = ("个别", "部分", "少数", "少量", "一些", "有的", "有些", "其中", "局部",
                "小部分", "一小部分", "部份")
+# 略/稍 are words of degree only right before the delay ("启动略延迟", "略有滞后"); elsewhere
+# they are parts of other words (战略, 稍后).
+SLIGHT_WORDS = ("略", "稍")
+SLIGHT_WINDOW = 2
 # Words that make a delay red whatever else is said (unless scope words limit it to a part).
+# A sentence reporting a part of the task achieved: with one, a delay stated in another
+# sentence of the same entry concerns a part (amber), unless severe.
+ACHIEVED_FACT = r"(?:已经?|均已|已全部)(?:完成|建成|实现|开工|投用|上报|出台|印发|举办|签约|落地)"
 SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "远低于", "大幅")
 # Nothing begun: 尚未启动, 未开工. Red when the time to begin has passed (from NOT_STARTED_SHARE).
 NOT_STARTED_WORDS = ("尚未启动", "未启动", "尚未开工", "未开工", "尚未开展", "未开展", "暂未启动",
                      "还未启动", "尚未动工", "未动工", "尚未实施", "暂未实施", "暂未开展", "尚未开始",
                      "未开始", "还未开工", "暂未开工")
-NOT_STARTED_SHARE = 0.25
+NOT_STARTED_SHARE = 0.3  # after the first quarter: at its end, not begun is still common

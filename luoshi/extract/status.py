@@ -457,7 +457,9 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             elif not subject_text and _other_figure_before(cell, ca, ms):
                 continue  # "某指标达到25件,超额完成省定目标": one indicator's target
             return "称已完成目标任务", [_clause_span(cell, m.start())]
-    if targets and len(reached) == len(targets) and all(
+    # Every target reached, and the entry says so as a fact (已…) for at least one of them
+    # (the figures of a list share the first one's 已: "利用率已达到92%,无害化处理率达到100%").
+    if targets and len(reached) == len(targets) and any(
         "已" in s.text[s.text.find(",") + 1 :] for _, s in reached
     ):
         return "全部目标已实现:" + ";".join(r for r, _ in reached), [s for _, s in reached]
@@ -553,7 +555,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
             len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells):
         # The year is over and every judged figure met its target (完成率120%): done.
         done = ("全年目标已实现:" + ";".join(r for r, _ in fig.reached), [s for _, s in fig.reached])
-    if done is not None:
+    if done is not None and not amber:  # a part said to lag: not done
         return StatusResult(Status.DONE, done[0], done[1], "done")
     if amber:
         words = "、".join(dict.fromkeys(w for _, _, w in amber))
@@ -572,6 +574,9 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         a, b = clauses.trim(first.norm, 0, len(first.norm))
         return StatusResult(Status.VAGUE, f"仅“{first.text[a:b].rstrip('。')}”",
                             [Span(first.field, first.item, a, b, first.text[a:b])], "boilerplate")
+    restated = _restates_task(task, done_cells, ms)
+    if restated is not None:
+        return StatusResult(Status.VAGUE, "仅复述任务,未说明进展", [restated], "restated")
     ahead = _ahead_words(done_cells)
     if share < 1.0 and not any_delay and (ahead or (fig.ahead and len(fig.ahead) + len(fig.reached) >= fig.judged)):
         spans = [s for _, s in fig.ahead] + ([_clause_span(ahead[0], ahead[1])] if ahead else [])
@@ -585,15 +590,35 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in fig.reached], "progress")
 
 
+def _restates_task(task: Task, done_cells: list[Cell], ms: list[Measurement]) -> Span | None:
+    """An entry that only repeats the task's words ("收入增长与经济增长基本同步" for that very
+    task), with no figure, says nothing of progress: the span of the repetition, else None."""
+    if ms or len(done_cells) != 1:
+        return None
+    cell = done_cells[0]
+    body = _LEADING_TIME.sub("", cell.norm.strip().lstrip(",, "))
+    body = re.sub(r"^(?:前三季度|[一二三四]季度|上半年|下半年|全年|今年以来)[,,]?", "", body)
+    mine = _obj_bigrams(body)
+    if len(mine) < rules.RESTATE_MIN_BIGRAMS or any(ch.isdigit() for ch in body):
+        return None
+    task_bigrams = _obj_bigrams(normalise(task.text))
+    if len(mine & task_bigrams) < rules.RESTATE_SHARE * len(mine):
+        return None
+    a, b = clauses.trim(cell.norm, 0, len(cell.norm))
+    return Span(cell.field, cell.item, a, b, cell.text[a:b])
+
+
 def _NOT_DONE_ANY(cells: list[Cell]) -> bool:
     return any(_NOT_DONE.search(c.norm) for c in cells)
 
 
 def _scoped(norm: str, i: int) -> bool:
-    """Does a scope word (个别, 部分, 略 …) limit the word at ``i`` to a part of the task?"""
+    """Does a scope word limit the word at ``i`` to a part of the task: a word of part (个别,
+    部分 …) before it in its clause, or of degree (略, 稍) right before it (启动略延迟)?"""
     a, _ = clauses.clause(norm, i)
     before = norm[a:i]
-    return any(w in before for w in rules.SCOPE_WORDS)
+    return any(w in before for w in rules.SCOPE_WORDS) or any(
+        w in norm[max(a, i - rules.SLIGHT_WINDOW) : i] for w in rules.SLIGHT_WORDS)
 
 
 def _severe(norm: str, i: int, w: str) -> bool:
@@ -610,7 +635,7 @@ def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
     keeps_pace = fig.paced > 0 and not fig.behind
     for h in delays:
         cell, i, w = h
-        if _scoped(cell.norm, i):
+        if _scoped(cell.norm, i) or (not _severe(cell.norm, i, w) and _other_part_achieved(cell, i)):
             amber.append(h)
         elif _severe(cell.norm, i, w):
             red.append(h)
@@ -619,6 +644,19 @@ def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
         else:
             red.append(h)
     return red, amber
+
+
+_ACHIEVED_FACT = re.compile(rules.ACHIEVED_FACT)
+
+
+def _other_part_achieved(cell: Cell, i: int) -> bool:
+    """Does another sentence of the same done cell report a part of the task achieved
+    (已完成…, 已建成…)? Then a delay stated in one sentence concerns a part, not the whole."""
+    if cell.field != FIELD_DONE:
+        return False
+    sa, sb = clauses.sentence(cell.norm, i)
+    rest = cell.norm[:sa] + "。" + cell.norm[sb:]
+    return bool(_ACHIEVED_FACT.search(rest))
 
 
 def _not_started(cells: list[Cell]) -> tuple[bool, Cell, int, str] | None:

@@ -161,7 +161,7 @@ def _verb_before(text: str, a: int, b: int, verbs: tuple[str, ...]) -> int:
 
 
 def _comparator(text: str, q: Quantity, sa: int, sb: int, ca: int) -> str:
-    is_pct = q.family == "percent"
+    is_pct = q.family in ("percent", "pp")  # 提高2个百分点 is a change, like 提高2%
     inc_verbs = rules.INCREASE_VERBS if is_pct else _ABSOLUTE_CHANGE[:2]
     dec_verbs = rules.DECREASE_VERBS if is_pct else _ABSOLUTE_CHANGE[2:]
     # A percentage change may have the metric between verb and number; a continuation after 、

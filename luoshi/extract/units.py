@@ -140,6 +140,8 @@ def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
             continue
         factor = SCALES.get(scale, 1.0) * unit.factor
         per = re.match(r"\s*/\s*([\u4e00-\u9fff]{1,3}?)(?=[\s,,。;;)）]|$|[^\u4e00-\u9fff])|每", text[pos + len(w) :])
+        if unit.family in ("money", "usd") and not (per and per.group(0) != "每"):
+            per = _per_known_unit(text, pos + len(w))  # 0.62元/千瓦时以内
         if unit.family in ("money", "usd") and per and per.group(0) != "每":
             # 4.77元/方 is a price, not an amount of money
             end = pos + len(w) + per.end()
@@ -150,6 +152,21 @@ def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
             rate = BaseUnit(w + per_time.group(0), unit.family + "/time", unit.factor, True)
             return UnitMatch(scale + w + per_time.group(0), rate, factor, per_time.end())
         return UnitMatch(scale + w, unit, factor, pos + len(w))
+    return None
+
+
+_PER = re.compile(r"\s*/\s*")
+
+
+def _per_known_unit(text: str, pos: int) -> re.Match[str] | None:
+    """"/千瓦时", "/方" followed by more words: the longest known unit after the slash."""
+    m = _PER.match(text, pos)
+    if m is None:
+        return None
+    for u in _BY_FIRST.get(text[m.end() : m.end() + 1], ()):
+        if text.startswith(u.written, m.end()):
+            # Matched on the text after the unit, as the caller's pattern is.
+            return re.compile(r"\s*/\s*(" + re.escape(u.written) + ")").match(text[pos:])
     return None
 
 
