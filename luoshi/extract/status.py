@@ -596,7 +596,7 @@ def _restates_task(task: Task, done_cells: list[Cell], ms: list[Measurement]) ->
     if ms or len(done_cells) != 1:
         return None
     cell = done_cells[0]
-    body = _LEADING_TIME.sub("", cell.norm.strip().lstrip(",, "))
+    body = _LEADING_TIME.sub("", re.sub(r"^[\s,，]+", "", cell.norm))
     body = re.sub(r"^(?:前三季度|[一二三四]季度|上半年|下半年|全年|今年以来)[,,]?", "", body)
     mine = _obj_bigrams(body)
     if len(mine) < rules.RESTATE_MIN_BIGRAMS or any(ch.isdigit() for ch in body):
