@@ -12,6 +12,9 @@ FIELD_TEXT = "text"
 FIELD_DONE = "done"
 FIELD_PROBLEMS = "problems"
 FIELD_NEXT = "next_steps"
+# Evidence from the table itself: a declared-status cell, a figure filed in a reporting round.
+FIELD_DECLARED = "declared"
+FIELD_REPORTED = "reported"
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,10 @@ class Target:
     value_max: float | None = None  # upper bound of a range target ("3-5个")
     context: str = ""  # the clause the target sits in, used to match measurements
     kind: str = ""  # rules.TARGET_KINDS: cumulative, rate, level, rank, reduction
+    # Share of the year at which the target falls due: 1.0 for the year's target, 0.25 for a
+    # first-quarter target read from a 一季度目标 column.
+    due_share: float = 1.0
+    column: str = ""  # the header of the target column it was read from, "" for the task text
 
     @property
     def base_amount(self) -> float:

@@ -381,3 +381,16 @@ NOT_STARTED_WORDS = ("尚未启动", "未启动", "尚未开工", "未开工", "
                      "还未启动", "尚未动工", "未动工", "尚未实施", "暂未实施", "暂未开展", "尚未开始",
                      "未开始", "还未开工", "暂未开工")
 NOT_STARTED_SHARE = 0.3  # after the first quarter: at its end, not begun is still common
+
+# --- The table's own evidence -------------------------------------------------------------------
+
+# A declared status cell (是否达序, 进展状态, 形象进度 …), in order: the first pattern that
+# matches the cell decides. A percentage (形象进度 45%) is judged like a completion share.
+DECLARED_STATUS = (
+    (r"未完成|未达|不达|滞后|落后|慢于|未按期|延期", "behind"),
+    (r"未启动|未开工|未开展|尚未实施", "not_started"),
+    (r"超序时|超进度|超额|提前|快于", "ahead"),
+    (r"已完成|已竣工|已办结|全面完成|^完成$", "done"),
+    (r"基本达序|基本正常|有风险|需关注|黄灯", "at_risk"),
+    (r"达序|正常|顺利|按计划|序时|推进中|绿灯|^是$", "on_track"),
+)

@@ -29,7 +29,15 @@ from functools import lru_cache
 
 from luoshi.extract import clauses, rules
 from luoshi.extract.measurements import RatioStatement
-from luoshi.extract.model import FIELD_DONE, FIELD_PROBLEMS, Measurement, Span, StatusResult, Target
+from luoshi.extract.model import (
+    FIELD_DONE,
+    FIELD_PROBLEMS,
+    FIELD_REPORTED,
+    Measurement,
+    Span,
+    StatusResult,
+    Target,
+)
 from luoshi.extract.numbers import find_quantities, normalise
 from luoshi.ingest.model import Period, Task
 from luoshi.vocab import Status
@@ -207,6 +215,10 @@ def _elapsed(m: Measurement, share: float) -> float:
 
 
 def _latest(t: Target, mine: list[Measurement]) -> Measurement:
+    # A figure the unit filed in the reporting round wins over figures read from its text.
+    filed = [m for m in mine if m.span.field == FIELD_REPORTED]
+    if filed:
+        return filed[-1]
     if t.kind in ("rate", "reduction", "level", "rank"):
         # As is: the latest, then the one naming the metric best.
         return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].match_score, p[0]))[1]
@@ -288,7 +300,8 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
             else:
                 v.judged -= 1
             continue
-        elapsed = _elapsed(latest, share)
+        # A period's own target (一季度目标) falls due at the period's end.
+        elapsed = min(1.0, _elapsed(latest, share) / t.due_share) if t.due_share > 0 else 1.0
         if ratio >= elapsed + rules.AHEAD_MARGIN:
             v.ahead.append((f"{as_of}完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
                             f"超过时间进度{elapsed:.0%}", latest.span))

@@ -86,3 +86,31 @@ def test_measurement_target_of_another_task_is_refused(report, user):
     with pytest.raises(ValueError):
         correct_measurement(m, user=user, target=other)
     assert not MeasurementCorrection.objects.filter(report=report, start=m.start, progress=m.progress).exists()
+
+
+def test_filed_figure_wins_over_the_text_and_the_evidence_says_so(report):
+    from luoshi.rounds.models import ReportedValue
+
+    m = (Measurement.objects.filter(report=report, target__isnull=False, ratio__isnull=False,
+                                    target__kind="cumulative", target__active=True)
+         .select_related("target", "progress").first())
+    target = m.target
+    ReportedValue.objects.create(progress=m.progress, target=target, value=target.value * 2)
+    analyze_report(report)
+    filed = Measurement.objects.get(report=report, task=m.task, field="reported", target=target)
+    assert filed.value == target.value * 2 and filed.span.startswith("填报值")
+    a = Assessment.objects.get(report=report, task=m.task)
+    assert a.status in ("done", "ahead", "on_track"), a.reason
+
+
+def test_declared_status_cell_is_evidence(report):
+    from luoshi.core.models import Progress
+
+    a = Assessment.objects.filter(report=report, status="on_track", task__parent__isnull=True).first()
+    p = Progress.objects.get(report=report, task=a.task)
+    p.extra = {"是否达序": "否"}
+    p.save(update_fields=["extra"])
+    analyze_report(report)
+    a = Assessment.objects.get(pk=a.pk)
+    assert a.status == "behind" and "是否达序" in a.reason
+    assert any(e["field"] == "declared" and e["text"] == "否" for e in a.evidence)

@@ -116,7 +116,10 @@ class _Unit:
                  done=p.done, problems=p.problems, next_steps=p.next_steps)
             for p in self.entries
         ]
-        return ParsedTask(serial=self.task.serial, text=self.task.text, items=items)
+        # The task's own cells of other columns (declared status …) are evidence too.
+        own = self.entries[0] if self.entries and self.entries[0].task_id == self.task.pk else None
+        extra = dict(own.extra or {}) if own is not None else {}
+        return ParsedTask(serial=self.task.serial, text=self.task.text, items=items, extra=extra)
 
 
 def _units_of(report: Report, task_ids: set[int] | None = None) -> list[_Unit]:
@@ -272,6 +275,21 @@ def _as_of_date(value: str | None) -> date | None:
         return None
 
 
+def _filed_values(units: list[_Unit]) -> dict[int, dict[int, float]]:
+    """Figures units filed in the reporting round (rounds' ReportedValue), per top-level task
+    and target id: they win over figures read from the text."""
+    from django.apps import apps  # the rounds app builds on core: no import at module level
+
+    if not apps.is_installed("luoshi.rounds"):
+        return {}
+    model = apps.get_model("rounds", "ReportedValue")
+    top = {p.pk: u.task.pk for u in units for p in u.entries}
+    out: dict[int, dict[int, float]] = {}
+    for rv in model.objects.filter(progress_id__in=list(top), value__isnull=False):
+        out.setdefault(top[rv.progress_id], {})[rv.target_id] = rv.value
+    return out
+
+
 def analyze_report(report: Report, *, task_ids: set[int] | None = None) -> AnalysisSummary:
     """Analyse every top-level task of the report (or those in ``task_ids``) and store it.
 
@@ -292,13 +310,17 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
         rows.setdefault(t.task_id, []).append(t)
     existing = {a.task_id: a for a in Assessment.objects.filter(report=report)}
 
+    filed = _filed_values(units)
     recs: list[_Targets] = []
     analyses = []
     for unit in units:
         rec = _Targets(unit.task, rows.get(unit.task.pk, []))
         rec.reconcile()
         recs.append(rec)
-        analyses.append(analyze_task(unit.parsed(), period, year, targets=rec.effective))
+        index = {row.pk: i for i, row in enumerate(rec.rows_by_index) if row.pk}
+        reported = {index[t]: v for t, v in filed.get(unit.task.pk, {}).items() if t in index}
+        analyses.append(analyze_task(unit.parsed(), period, year, targets=rec.effective,
+                                     reported=reported))
 
     # Targets first: measurements point at them.
     creates = [t for r in recs for t in r.creates]
