@@ -80,12 +80,12 @@ def run(args: argparse.Namespace) -> int:
 
     from luoshi.core.models import Assessment, Measurement, Target
     from luoshi.core.services import analysis as svc
-    from luoshi.rounds.permissions import role_of
+    from luoshi.rounds.permissions import Action, may, role_of
 
     user = get_user_model().objects.filter(username=args.user).first()
     if user is None:
         return _err(f"no user {args.user!r}")
-    if role_of(user) not in ("supervisor", "admin"):
+    if not may(user, Action.CORRECT):
         return _err(f"user {args.user!r} ({role_of(user)}) may not correct verdicts: "
                     "a supervisor or an administrator may")
     try:

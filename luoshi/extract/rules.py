@@ -12,7 +12,7 @@ from __future__ import annotations
 # Progress is cumulative from 1 January. A running total is "behind" when its ratio to the
 # annual target is under the share of the year elapsed at its as-of date minus this tolerance.
 # 0.10 = about five weeks of a year: at Q3 (share 0.75) a ratio under 0.65 lags — slightly
-# (amber, see SLIGHT_LAG) down to 0.55, wholly (red) below; 84% does not lag.
+# (amber, see SLIGHT_SHARE) down to 0.60, wholly (red) below; 84% does not lag.
 TIME_TOLERANCE = 0.10
 
 # A growth-rate target (增长15%) is compared to the rate reported so far, not to time: at or
@@ -357,9 +357,10 @@ AGE_LEVEL_WORDS = ("寿命", "平均年龄")
 # A running total at least this much over the time share (and not yet at its target) is
 # ahead (超进度): at Q3 (0.75) a ratio of 0.90 or more.
 AHEAD_MARGIN = 0.15
-# Under the time share by more than TIME_TOLERANCE but by no more than this is a slight lag:
-# amber (at_risk), not red. At Q3: 0.55-0.65 of the annual target is amber, under 0.55 red.
-SLIGHT_LAG = 0.20
+# Under the time share by more than TIME_TOLERANCE but still at least this share of it is a
+# slight lag: amber (at_risk), not red. At Q3 (0.75): 0.60-0.65 of the annual target is amber,
+# under 0.60 red; at H1 the band is empty (0.30 of the year's target at mid-year is red).
+SLIGHT_SHARE = 0.8
 # The text says the task runs ahead of schedule.
 AHEAD_WORDS = ("超序时进度", "超时序进度", "超过序时进度", "快于序时进度", "超额完成序时", "进度超前",
                "提前完成序时", "超计划进度")

@@ -308,7 +308,7 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
             v.paced += 1
         elif ratio >= elapsed - rules.TIME_TOLERANCE:
             v.paced += 1
-        elif ratio >= elapsed - rules.SLIGHT_LAG:
+        elif ratio >= elapsed * rules.SLIGHT_SHARE:
             v.slight.append((f"{as_of}完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
                              f"略低于时间进度{elapsed:.0%}", latest.span))
         else:
@@ -323,7 +323,7 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
             v.reached.append((f"完成年度计划{_fmt(r.value)}%", span))
         elif ratio >= share + rules.AHEAD_MARGIN and share < 1:
             v.ahead.append((f"完成年度计划{_fmt(r.value)}%,超过时间进度{share:.0%}", span))
-        elif ratio < share - rules.SLIGHT_LAG:
+        elif ratio < share * rules.SLIGHT_SHARE:
             v.behind.append((f"完成年度计划{_fmt(r.value)}%,低于时间进度{share:.0%}", span))
         elif ratio < share - rules.TIME_TOLERANCE:
             v.slight.append((f"完成年度计划{_fmt(r.value)}%,略低于时间进度{share:.0%}", span))

@@ -43,7 +43,7 @@ def declared_status(task: Task, share: float) -> tuple[Status, str, Span] | None
             pct = float(m.group(1)) / rules.PERCENT
             if pct >= 1:
                 return Status.DONE, f"表中{header}为{text}", span
-            if pct < share - rules.SLIGHT_LAG:
+            if pct < share * rules.SLIGHT_SHARE:
                 return Status.BEHIND, f"表中{header}为{text},低于时间进度{share:.0%}", span
             if pct < share - rules.TIME_TOLERANCE:
                 return Status.AT_RISK, f"表中{header}为{text},略低于时间进度{share:.0%}", span

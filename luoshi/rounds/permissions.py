@@ -42,6 +42,10 @@ class Action(StrEnum):
     REMIND = "remind"  # send reminders for a report
     HISTORY = "history"  # versions of an entry
     IMPORT = "import"  # upload published tables
+    # Correct a derived verdict (status, target, measurement) of a report or task: the office.
+    CORRECT = "correct"
+    # Read the derived verdicts (statuses with evidence) of a report through the API.
+    READ_VERDICTS = "read_verdicts"
 
 
 def role_of(user) -> str:
@@ -148,8 +152,10 @@ def may(user, action: Action | str, obj=None) -> bool:
         return False
     supervising = role in {ADMIN, Role.SUPERVISOR}
     if action in {Action.OPEN_ROUND, Action.REVIEW, Action.PUBLISH, Action.REMIND,
-                  Action.IMPORT}:
+                  Action.IMPORT, Action.CORRECT}:
         return supervising
+    if action == Action.READ_VERDICTS:
+        return role in READ_ALL
     if action == Action.OVERDUE:
         return role in READ_ALL
     if action == Action.HISTORY:
