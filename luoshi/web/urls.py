@@ -12,6 +12,7 @@ urlpatterns = [
     path("tasks/", views.task_list, name="task_list"),
     path("tasks/csv/", views.task_list_csv, name="task_list_csv"),
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
+    path("assessments/<int:pk>/correct/", views.assessment_correct, name="assessment_correct"),
     path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("public/", views.public_report_list, name="public_report_list"),
     path("public/reports/<int:pk>/", views.public_report, name="public_report"),

@@ -1,5 +1,6 @@
 """Server-rendered pages. Each view takes its querysets from ``luoshi.web.access``."""
 
+from luoshi.web.views.corrections import assessment_correct
 from luoshi.web.views.dashboards import dashboard
 from luoshi.web.views.imports import import_confirm, import_upload
 from luoshi.web.views.public import public_report, public_report_list
@@ -9,6 +10,7 @@ from luoshi.web.views.tasks import task_detail
 from luoshi.web.views.units import unit_detail
 
 __all__ = [
+    "assessment_correct",
     "dashboard",
     "import_confirm",
     "import_upload",

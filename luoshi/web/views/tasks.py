@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 
 from luoshi.core.models import Assessment, Measurement, Progress, Report, Task
 from luoshi.web import task_page
-from luoshi.web.access import visible_reports, visible_tasks
+from luoshi.web.access import can_correct, visible_reports, visible_tasks
 
 
 @dataclass
@@ -74,5 +74,8 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "blocks": blocks,
         "targets": views,
         "history": task_page.history([task, *children], entries, found, views),
+        # The office corrects statuses on this page (task_page and views.corrections).
+        "may_correct": any(can_correct(request.user, b.report) for b in blocks),
+        "status_choices": task_page.status_choices(),
     }
     return render(request, "web/task_detail.html", context)

@@ -1,0 +1,52 @@
+"""A person corrects a task's status in one report from the task page (POST, CSRF, the office
+and admins only). The correction is kept with who and why, wins over re-analysis and is in the
+history; "恢复自动分析" drops it. A stale version is refused with a message, nothing saved."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from luoshi.core.models import Assessment
+from luoshi.core.services.analysis import StaleVersion, correct_status, revert_status
+from luoshi.vocab import Status
+from luoshi.web.access import can_correct, visible_reports
+
+MAX_REASON = 2000
+
+
+@require_POST
+def assessment_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    a = get_object_or_404(Assessment.objects.select_related("report", "task"), pk=pk,
+                          report__in=visible_reports(request.user))
+    if not can_correct(request.user, a.report):
+        raise Http404("不存在或无权修正")
+    back = reverse("task_detail", args=[a.task_id]) + f"#period-{a.report_id}"
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        messages.error(request, "修正未保存:缺少版本号,请刷新页面后重试。")
+        return redirect(back)
+    try:
+        if request.POST.get("action") == "revert":
+            revert_status(a.report, a.task, user=request.user, expected_version=version)
+            messages.success(request, "已恢复为自动分析的状态。")
+            return redirect(back)
+        value = request.POST.get("status", "")
+        reason = (request.POST.get("reason") or "").strip()
+        if value not in {s.value for s in Status}:
+            messages.error(request, "修正未保存:请选择一个状态。")
+        elif not reason:
+            messages.error(request, "修正未保存:请填写修正理由。")
+        elif len(reason) > MAX_REASON:
+            messages.error(request, f"修正未保存:理由不能超过{MAX_REASON}字。")
+        else:
+            correct_status(a.report, a.task, value, reason, user=request.user,
+                           expected_version=version)
+            messages.success(request, f"状态已修正为“{Status(value).label}”。")
+    except StaleVersion:
+        messages.error(request, "修正未保存:该状态已被他人修改,请刷新页面后重新修正。")
+    return redirect(back)
