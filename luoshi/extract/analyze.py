@@ -5,7 +5,7 @@ from __future__ import annotations
 from luoshi.extract import measurements as measure
 from luoshi.extract import table
 from luoshi.extract.model import FIELD_DONE, FIELD_REPORTED, Measurement, Span, Target, TaskAnalysis
-from luoshi.extract.status import decide, task_goals
+from luoshi.extract.status import decide, share_of_year, task_goals
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import ParsedDocument, Period, Task
 
@@ -42,8 +42,7 @@ def analyze_task(
     # What else the text reports as achieved, measuring none of the targets.
     figures = measure.build(measure.unmatched(pairs, cands), targets, year, default_month)
     status = decide(task, period, targets, ms, ratios)
-    share = period.share_elapsed if period is not None else 1.0
-    status = table.combine(status, table.declared_status(task, share))
+    status = table.combine(status, table.declared_status(task, share_of_year(period)))
     return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),
                         figures=figures)
 

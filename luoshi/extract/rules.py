@@ -9,17 +9,23 @@ from __future__ import annotations
 
 # --- Figures against time -------------------------------------------------------------------
 
-# Progress is cumulative from 1 January. A running total is "behind" when its ratio to the
-# annual target is under the share of the year elapsed at its as-of date minus this tolerance.
-# 0.10 = about five weeks of a year: at Q3 (share 0.75) a ratio under 0.65 lags — slightly
-# (amber, see SLIGHT_SHARE) down to 0.60, wholly (red) below; 84% does not lag.
-TIME_TOLERANCE = 0.10
+# Progress is cumulative from 1 January. A running total is judged by its pace: its ratio to
+# the annual target divided by the share of the year elapsed at its as-of date. The bands are
+# those of published 督查通报 (达进度 / 欠进度 / 超进度):
+#   pace >= PACE_AHEAD (1.5)      ahead (超进度), when the target is not yet reached
+#   pace >= PACE_ON (0.9)         on course
+#   pace >= PACE_AMBER (0.7)      slightly under the time share: amber (at_risk)
+#   below                         well under it: red (behind)
+# At Q3 (0.75): under 0.675 of the year's target is amber, under 0.525 red (61.98% is amber,
+# 45% red, 84% on course); at H1: under 0.45 amber, under 0.35 red.
+PACE_AHEAD = 1.5
+PACE_ON = 0.9
+PACE_AMBER = 0.7
 
 # A growth-rate target (增长15%) is compared to the rate reported so far, not to time: at or
-# above the target it is on course (a rate can still fall; not ahead); under it but of the same sign and at least this share of
-# the target it is short (amber: 6.1% against 6.5%); a fall where growth was promised, or
-# under this share, is behind.
-RATE_MIN_SHARE = 0.5
+# above the target on course (a rate can still fall, so never ahead); short by up to a quarter
+# (RATE_AMBER of the target) amber; further short, or a fall where growth was promised, red.
+RATE_AMBER = 0.75
 
 # A limit (<=, 控制在…以内) is broken when the measured value exceeds it by more than this.
 LIMIT_TOLERANCE = 0.0
@@ -354,13 +360,6 @@ AGE_LEVEL_WORDS = ("寿命", "平均年龄")
 
 # --- Ahead, scope and severity ----------------------------------------------------------------
 
-# A running total at least this much over the time share (and not yet at its target) is
-# ahead (超进度): at Q3 (0.75) a ratio of 0.90 or more.
-AHEAD_MARGIN = 0.15
-# Under the time share by more than TIME_TOLERANCE but still at least this share of it is a
-# slight lag: amber (at_risk), not red. At Q3 (0.75): 0.60-0.65 of the annual target is amber,
-# under 0.60 red; at H1 the band is empty (0.30 of the year's target at mid-year is red).
-SLIGHT_SHARE = 0.8
 # The text says the task runs ahead of schedule.
 AHEAD_WORDS = ("超序时进度", "超时序进度", "超过序时进度", "快于序时进度", "超额完成序时", "进度超前",
                "提前完成序时", "超计划进度")

@@ -40,7 +40,7 @@ from luoshi.extract.model import (
 )
 from luoshi.extract.numbers import find_quantities, normalise
 from luoshi.ingest.model import Period, Task
-from luoshi.vocab import Status
+from luoshi.vocab import PeriodKind, Status
 
 _CANCELLED = re.compile(rules.CANCELLED)
 _RISK_GAP = re.compile(rules.RISK_GAP)
@@ -201,17 +201,19 @@ class Verdicts:
 
 
 def _elapsed(m: Measurement, share: float) -> float:
-    """Share of the year elapsed at a figure's as-of date: by days when the date is known
-    (monthly and to-date periods), by months otherwise, else the report's period."""
+    """Share of the year elapsed at a figure's as-of date: by days when the date falls inside a
+    month (截至5月15日), by whole months otherwise, else the report's (share_of_year)."""
     if m.as_of_date:
         try:
             d = date.fromisoformat(m.as_of_date)
         except ValueError:
             d = None
-        if d is not None:
+        if d is not None and d.day != calendar.monthrange(d.year, d.month)[1]:
             days = 366 if calendar.isleap(d.year) else 365
             return min(1.0, d.timetuple().tm_yday / days)
-    return m.as_of_month / 12 if m.as_of_month else share
+    # A figure to an earlier month than the report's end runs to that month; to the report's
+    # own month (or a later one: a date inside it), to the report's end.
+    return min(m.as_of_month / 12, share) if m.as_of_month else share
 
 
 def _latest(t: Target, mine: list[Measurement]) -> Measurement:
@@ -249,14 +251,14 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
             if latest.value < 0:
                 v.behind.append((f"{as_of}下降{_fmt(-latest.value)}%,目标增长{_fmt(t.value)}%",
                                  latest.span))
-            elif latest.value < t.value * rules.RATE_MIN_SHARE:
+            elif latest.value < t.value * rules.RATE_AMBER:
                 v.behind.append((f"增长{_fmt(latest.value)}{t.unit},远低于目标{_fmt(t.value)}{t.unit}"
                                  "(增速目标,不按时间进度折算)", latest.span))
             elif latest.value < t.value:
                 v.slight.append((f"增长{_fmt(latest.value)}{t.unit},低于目标{_fmt(t.value)}{t.unit}"
                                  "(增速目标,不按时间进度折算)", latest.span))
             else:
-                v.paced += 1  # a rate at its target is on course, not ahead: it can still fall
+                v.paced += 1  # at or above its target a rate is on course: it can still fall
             continue
         if t.kind == "reduction" or t.comparator == "decrease_by":
             if latest.family == t.family and latest.value >= t.value:
@@ -302,15 +304,15 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
             continue
         # A period's own target (一季度目标) falls due at the period's end.
         elapsed = min(1.0, _elapsed(latest, share) / t.due_share) if t.due_share > 0 else 1.0
-        if ratio >= elapsed + rules.AHEAD_MARGIN:
-            v.ahead.append((f"{as_of}完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
-                            f"超过时间进度{elapsed:.0%}", latest.span))
+        band = pace_band(ratio, elapsed)
+        said = f"{as_of}完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%}"
+        if band == "ahead":
+            v.ahead.append((f"{said},超过时间进度{elapsed:.0%}", latest.span))
             v.paced += 1
-        elif ratio >= elapsed - rules.TIME_TOLERANCE:
+        elif band == "on":
             v.paced += 1
-        elif ratio >= elapsed * rules.SLIGHT_SHARE:
-            v.slight.append((f"{as_of}完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
-                             f"略低于时间进度{elapsed:.0%}", latest.span))
+        elif band == "amber":
+            v.slight.append((f"{said},略低于时间进度{elapsed:.0%}", latest.span))
         else:
             v.behind.append((f"{as_of}仅完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
                              f"低于时间进度{elapsed:.0%}", latest.span))
@@ -319,15 +321,29 @@ def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[
             continue
         ratio = r.value / rules.PERCENT
         span = Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end])
+        band = pace_band(ratio, share)
         if ratio >= 1:
             v.reached.append((f"完成年度计划{_fmt(r.value)}%", span))
-        elif ratio >= share + rules.AHEAD_MARGIN and share < 1:
+        elif band == "ahead":
             v.ahead.append((f"完成年度计划{_fmt(r.value)}%,超过时间进度{share:.0%}", span))
-        elif ratio < share * rules.SLIGHT_SHARE:
+        elif band == "red":
             v.behind.append((f"完成年度计划{_fmt(r.value)}%,低于时间进度{share:.0%}", span))
-        elif ratio < share - rules.TIME_TOLERANCE:
+        elif band == "amber":
             v.slight.append((f"完成年度计划{_fmt(r.value)}%,略低于时间进度{share:.0%}", span))
     return v
+
+
+def pace_band(ratio: float, elapsed: float) -> str:
+    """"ahead", "on", "amber" or "red": a running total's ratio to its annual target against
+    the share of the year elapsed (rules.PACE_*)."""
+    if elapsed <= 0:
+        return "on"
+    pace = ratio / elapsed
+    if pace >= rules.PACE_AHEAD and ratio < 1:
+        return "ahead"
+    if pace >= rules.PACE_ON or ratio >= 1:
+        return "on"
+    return "amber" if pace >= rules.PACE_AMBER else "red"
 
 
 # --- task finished? -------------------------------------------------------------------------
@@ -522,9 +538,21 @@ def _stage_behind(task: Task, cells: list[Cell], share: float) -> Span | None:
     return None
 
 
+def share_of_year(period: Period | None) -> float:
+    """Share of the year elapsed at the period's end: by days when its end date is known (a
+    report to 15 May is 0.37, not 5/12), else by months; 1.0 without a period."""
+    if period is None:
+        return 1.0
+    d = period.end_date
+    if period.kind is not PeriodKind.PLAN and d is not None and \
+            d.day != calendar.monthrange(d.year, d.month)[1]:
+        return min(1.0, d.timetuple().tm_yday / (366 if calendar.isleap(d.year) else 365))
+    return period.share_elapsed  # a month's end: whole months (Q3 is exactly 0.75)
+
+
 def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Measurement],
            ratios: list[RatioStatement]) -> StatusResult:
-    share = period.share_elapsed if period is not None else 1.0
+    share = share_of_year(period)
     cells = _cells(task, (FIELD_DONE, FIELD_PROBLEMS))
     done_cells = [c for c in cells if c.field == FIELD_DONE]
     if not cells:

@@ -17,6 +17,7 @@ import re
 
 from luoshi.extract import rules
 from luoshi.extract.model import FIELD_DECLARED, Span, StatusResult, Target
+from luoshi.extract.status import pace_band
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.headers import header_role
 from luoshi.ingest.model import Task
@@ -43,9 +44,10 @@ def declared_status(task: Task, share: float) -> tuple[Status, str, Span] | None
             pct = float(m.group(1)) / rules.PERCENT
             if pct >= 1:
                 return Status.DONE, f"表中{header}为{text}", span
-            if pct < share * rules.SLIGHT_SHARE:
+            band = pace_band(pct, share)
+            if band == "red":
                 return Status.BEHIND, f"表中{header}为{text},低于时间进度{share:.0%}", span
-            if pct < share - rules.TIME_TOLERANCE:
+            if band == "amber":
                 return Status.AT_RISK, f"表中{header}为{text},略低于时间进度{share:.0%}", span
             return Status.ON_TRACK, f"表中{header}为{text}", span
         # "是否达序: 否": the answer to the header's question.

@@ -79,13 +79,16 @@ def test_task_kind_without_figures(text, kind):
         ("完成投资40亿元以上。", "1-9月累计完成投资32亿元。", Q3, Status.ON_TRACK, "progress"),
         ("完成投资40亿元以上。", "1-9月累计完成投资24亿元。", Q3, Status.AT_RISK, "figures_slight"),
         ("完成投资40亿元以上。", "1-9月累计完成投资12亿元。", Q3, Status.BEHIND, "figures"),
-        ("完成投资40亿元以上。", "1-9月累计完成投资38亿元。", Q3, Status.AHEAD, "ahead"),
+        ("完成投资40亿元以上。", "1-6月累计完成投资32亿元。", H1, Status.AHEAD, "ahead"),
+        ("完成投资40亿元以上。", "1-9月累计完成投资38亿元。", Q3, Status.ON_TRACK, "progress"),
         # monthly period: by the days elapsed (end of May is 151/365 = 0.41 of the year)
-        ("完成投资40亿元以上。", "1-5月累计完成投资14亿元。", MONTH_5, Status.ON_TRACK, "progress"),
+        ("完成投资40亿元以上。", "1-5月累计完成投资16亿元。", MONTH_5, Status.ON_TRACK, "progress"),
+        ("完成投资40亿元以上。", "1-5月累计完成投资13亿元。", MONTH_5, Status.AT_RISK, "figures_slight"),
         ("完成投资40亿元以上。", "1-5月累计完成投资4亿元。", MONTH_5, Status.BEHIND, "figures"),
-        # rate: as is — 4.3% at Q3 against 7% is short (amber), not "10% of 75%"
-        ("地区生产总值增长7%。", "前三季度地区生产总值同比增长4.3%。", Q3, Status.AT_RISK,
-         "figures_slight"),
+        # rate: as is — 4.3% at Q3 against 7% is more than a quarter short (red), 6% short by
+        # less (amber); not "61% of 75%"
+        ("地区生产总值增长7%。", "前三季度地区生产总值同比增长4.3%。", Q3, Status.BEHIND, "figures"),
+        ("地区生产总值增长7%。", "前三季度地区生产总值同比增长6%。", Q3, Status.AT_RISK, "figures_slight"),
         ("地区生产总值增长7%。", "前三季度地区生产总值同比增长7.2%。", Q3, Status.ON_TRACK, "progress"),
         ("地区生产总值增长7%。", "前三季度地区生产总值同比下降1.2%。", Q3, Status.BEHIND, "figures"),
         ("社会消费品零售总额增长1%。", "1-9月社会消费品零售总额同比增长1.0%。", Q3, Status.ON_TRACK,
@@ -114,7 +117,7 @@ def test_each_kind_has_its_rule(text, done, period, expected, rule):
 
 
 def test_rate_reason_says_it_is_not_prorated():
-    s = analyze_task(task("地区生产总值增长7%。", "前三季度地区生产总值同比增长4.3%。"), Q3).status
+    s = analyze_task(task("地区生产总值增长7%。", "前三季度地区生产总值同比增长6%。"), Q3).status
     assert "不按时间进度折算" in s.reason
 
 
