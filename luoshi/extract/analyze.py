@@ -41,6 +41,8 @@ def analyze_task(
     ms += _filed(targets, table.reported_targets(targets, reported), period, default_month)
     # What else the text reports as achieved, measuring none of the targets.
     figures = measure.build(measure.unmatched(pairs, cands), targets, year, default_month)
+    # A completion share stated on its own (完成年度任务的83%) is a figure too.
+    figures += [_share_figure(r, default_month) for r in ratios if not r.attached]
     status = decide(task, period, targets, ms, ratios)
     status = table.combine(status, table.declared_status(task, share_of_year(period)))
     return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),
@@ -61,6 +63,12 @@ def _filed(targets: list[Target], filed: dict[int, float], period: Period | None
                                target=i, ratio=ratio, family=t.family, factor=t.factor,
                                as_of_month=month, match_score=1000))
     return out
+
+
+def _share_figure(r: measure.RatioStatement, month: int | None) -> Measurement:
+    return Measurement(metric="", value=r.value, unit="%", as_of="",
+                       span=Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end]),
+                       ratio_stated=r.value, family="percent", as_of_month=month)
 
 
 def task_kind(text: str, targets: list[Target]) -> str:

@@ -63,6 +63,7 @@ class RatioStatement:
     item: int | None
     text: str
     annual: bool
+    attached: bool = False  # given to a figure of its sentence as its ratio_stated
 
 
 def _breakdown_scopes(norm: str) -> list[tuple[int, int]]:
@@ -165,6 +166,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             best = min(same, key=lambda c: abs(c.q.start - r.start))
             if best.ratio_stated is None:
                 best.ratio_stated = r.value
+                r.attached = True
     return cands, ratios
 
 

@@ -201,7 +201,12 @@ def _label_reason(text: str, m: re.Match[str], unit: UnitMatch | None, quotes, m
         return "序数"
     if _inside(a, markers):
         return "列表序号"
-    if before and (before.isascii() and (before.isalpha() or before in "+#:/@_")):
+    if before and (before.isascii() and (before.isalpha() or before in "+#/@_")):
+        return "字母数字编号"
+    # A colon is part of a code or a time only after a letter or digit (K4:2, 10:30); after
+    # words or a bracket it introduces the figure ("生活小区(30个):13个已完成").
+    prev = text[a - 2 : a - 1] if a >= 2 else ""
+    if before == ":" and prev.isascii() and prev.isalnum():
         return "字母数字编号"
     nxt = text[b : b + 1]
     if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "+#:_"):

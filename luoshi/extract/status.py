@@ -488,9 +488,10 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             return "称已完成目标任务", [_clause_span(cell, m.start())]
     # Every target reached, and the entry says so as a fact (已…) for at least one of them
     # (the figures of a list share the first one's 已: "利用率已达到92%,无害化处理率达到100%").
-    if targets and len(reached) == len(targets) and any(
+    # A running total already past the year's target is done whatever the wording.
+    if targets and len(reached) == len(targets) and (any(
         "已" in s.text[s.text.find(",") + 1 :] for _, s in reached
-    ):
+    ) or all(t.kind == "cumulative" for t in targets)):
         return "全部目标已实现:" + ";".join(r for r, _ in reached), [s for _, s in reached]
     goals = task_goals(task.text)
     if goals:

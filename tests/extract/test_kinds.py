@@ -149,3 +149,17 @@ def test_breakdown_and_forecast_figures_measure_no_target():
     assert [(m.value, m.target) for m in a.measurements] == [(37, 0)]
     assert {(m.value, m.target) for m in a.figures} >= {(11, None), (26, None)}
     assert 40 not in [m.value for m in a.measurements]
+
+
+@pytest.mark.parametrize(
+    ("done", "value", "unit"),
+    [
+        ("生活小区(30个):13个已完成。", 13, "个"),  # X of Y: the X is read (and the Y)
+        ("目前已完成年度任务的83%。", 83, "%"),  # a completion share stated on its own
+        ("完成投资率85.49%。", 85.49, "%"),
+    ],
+)
+def test_x_of_y_and_stated_shares_are_figures(done, value, unit):
+    a = analyze_task(task("推进某项工作。", done), Q3)
+    got = [(m.value, m.unit) for m in a.measurements + a.figures]
+    assert (value, unit) in got, got
