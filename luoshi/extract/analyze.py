@@ -43,6 +43,7 @@ def analyze_task(
     figures = measure.build(measure.unmatched(pairs, cands), targets, year, default_month)
     # A completion share stated on its own (完成年度任务的83%) is a figure too.
     figures += [_share_figure(r, default_month) for r in ratios if not r.attached]
+    figures += table.declared_figures(task, default_month)
     status = decide(task, period, targets, ms, ratios)
     status = table.combine(status, table.declared_status(task, share_of_year(period)))
     return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),

@@ -181,15 +181,18 @@ def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int)
     A word governs its own clause and the clauses after it in the sentence, until one that
     names a period or says something was achieved ("目前预计新增3家平台企业,1-9月上云企业80家").
     """
-    own = norm[ca:pos]
-    if any(w in own for w in rules.FUTURE_WORDS):
-        i = own.rfind(rules.ESTIMATE_WORD)
-        if i < 0 or any(w in own for w in rules.FUTURE_WORDS if w != rules.ESTIMATE_WORD):
+    def governed(words_at: int, words: str) -> str:
+        i = words.rfind(rules.ESTIMATE_WORD)
+        if i < 0 or any(w in words for w in rules.FUTURE_WORDS if w != rules.ESTIMATE_WORD):
             return "future"
         named = any(sa <= p.start < pos and p.month is not None for p in periods)
-        if named and not any(w in own[i:] for w in rules.ESTIMATE_AHEAD):
+        if named and not any(w in norm[words_at + i : pos] for w in rules.ESTIMATE_AHEAD):
             return ""  # an estimate for the period just ended: a figure for it
         return "estimate"
+
+    own = norm[ca:pos]
+    if any(w in own for w in rules.FUTURE_WORDS):
+        return governed(ca, own)
     a = ca
     while a > sa:
         pa, _ = clauses.clause(norm, a - 2) if a >= 2 else (sa, a)
@@ -200,7 +203,7 @@ def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int)
         if any(p.start >= a and p.start < pos for p in periods) or any(w in own for w in _ACHIEVED_CUE):
             return ""
         if any(w in norm[pa:a] for w in rules.FUTURE_WORDS):
-            return "future"
+            return governed(pa, norm[pa:a])  # "预计…204.4亿元,同比增长9.5%": the same estimate
         a = pa
     return ""
 

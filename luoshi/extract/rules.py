@@ -298,7 +298,7 @@ ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成",
 # Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
 # unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
 # the unit did, for the page and for a person to match by hand.
-UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "length", "area",
+UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "times", "length", "area",
                       "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
                       "weight/time", "energy/time", "volume/time", "power/time", "pp")
 # ... except counts: a count whose clause shares no word with the target counts something else
@@ -350,7 +350,7 @@ RANK_TARGET = (r"(?:(?:排名|排位|位居|位列|位次|进入|跻身|保持|�
                r"[^,,。;;]{0,10}?|(?:全国|全省|全市|全区|全县|省内|市内)(?:排名)?)"
                r"(?P<pre>前|第)(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
                r"(?P<unit>名|位|强)?(?![批届期次个年轮类项号条季])")  # 第三批 is a batch, not a rank
-RANK_MEASURED = (r"(?:排名|排位|排|位居|位列|列|居|名列|以)[^,,。;;]{0,10}?第"
+RANK_MEASURED = (r"(?:排名|排位|排|位居|位列|列|居|名列|以|处于|保持)[^,,。;;]{0,10}?(?:第|前)"
                  r"(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
                  r"(?![批届期次个年轮类项号条季])")
 # The unit of a rank as written (第7名, 前8位), 位 when none is written (进入全省前八).

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from luoshi.extract import rules
-from luoshi.extract.model import FIELD_DECLARED, Span, StatusResult, Target
+from luoshi.extract.model import FIELD_DECLARED, Measurement, Span, StatusResult, Target
 from luoshi.extract.status import pace_band
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.headers import header_role
@@ -104,3 +104,19 @@ def reported_targets(targets: list[Target], reported: dict[int, float] | None) -
     if not reported:
         return {}
     return {i: v for i, v in reported.items() if 0 <= i < len(targets) and v is not None}
+
+
+def declared_figures(task: Task, month: int | None) -> list[Measurement]:
+    """A declared progress percentage (形象进度 45%) is a figure the table reports."""
+    out = []
+    for header, value in task.extra.items():
+        if header_role(header, have_task=True) is not ColumnRole.DECLARED_STATUS:
+            continue
+        text = (value or "").strip()
+        m = _PERCENT.search(text)
+        if m:
+            v = float(m.group(1))
+            out.append(Measurement(metric=header, value=v, unit="%", as_of="",
+                                   span=Span(FIELD_DECLARED, None, m.start(), m.end(), m.group(0)),
+                                   ratio_stated=v, family="percent", as_of_month=month))
+    return out

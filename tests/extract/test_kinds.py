@@ -133,8 +133,11 @@ def test_rate_reason_says_it_is_not_prorated():
         ("综合考评列全省第10位。", [(10, "位")]),
         # a space between number and unit
         ("1-8月完成投资296.47 亿元。", [(296.47, "亿元")]),
-        # an estimate for the period just ended is a figure for it
+        # an estimate for the period just ended is a figure for it, also in the next clause
         ("三季度,预计全市生产总值增长5%以上。", [(5, "%")]),
+        ("前三季度,预计实现零售总额204.4亿元,同比增长9.5%。", [(204.4, "亿元"), (9.5, "%")]),
+        # a rank among the top N
+        ("收入增幅预计继续处于全省前二。", [(2, "位")]),
     ],
 )
 def test_missed_figures_are_read(done, values):
