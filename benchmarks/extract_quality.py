@@ -109,8 +109,9 @@ def status_scores(pred_status: dict[str, str], gold_status: dict[str, str],
         per_class[c] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
                         "support": tp + fn}
     return {
-        "macro_f1": sum(v["f1"] for v in per_class.values()) / len(per_class),
-        "accuracy": sum(1 for k, v in gold_status.items() if pred_status.get(k) == v) / len(gold_status),
+        "macro_f1": sum(v["f1"] for v in per_class.values()) / max(1, len(per_class)),
+        "accuracy": sum(1 for k, v in gold_status.items() if pred_status.get(k) == v)
+        / max(1, len(gold_status)),
         "per_class": per_class,
         "errors": sorted(
             ((k, gold_status[k], pred_status.get(k)) for k in gold_status
