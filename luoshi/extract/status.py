@@ -574,6 +574,10 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         where = "存在问题中" if all(c.field == FIELD_PROBLEMS for c, _, _ in red) else ""
         return StatusResult(Status.BEHIND, f"{where}称“{words}”",
                             [_clause_span(c, i) for c, i, _ in red], "delay_words")
+    if fig.behind and fig.paced:
+        # One target well short while another keeps pace: a part lags, not the whole task.
+        fig.slight = [*fig.behind, *fig.slight]
+        fig.behind = []
     if fig.behind:
         return StatusResult(Status.BEHIND, ";".join(r for r, _ in fig.behind),
                             [s for _, s in fig.behind], "figures")
