@@ -88,7 +88,8 @@ class TargetView:
 
 
 def targets(task: Task, reports: list[Report]) -> list[TargetView]:
-    rows = list(Target.objects.filter(task=task, active=True).order_by("position", "pk"))
+    rows = list(Target.objects.filter(task=task, active=True).select_related("corrected_by")
+                .order_by("position", "pk"))
     by_report = {r.pk: r for r in reports}
     found: dict[int, list[Measurement]] = defaultdict(list)
     for m in Measurement.objects.filter(target__in=rows, report_id__in=list(by_report)):
@@ -118,6 +119,13 @@ def task_text(task: Task, views: list[TargetView]) -> SafeString:
 def assessments(top: Task, reports: list[Report]) -> dict[int, Assessment]:
     return {a.report_id: a for a in Assessment.objects.filter(task=top, report__in=reports)
             .select_related("updated_by")}
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """(kind, how it is judged) of every kind a target can have, for the correction form."""
+    from luoshi.extract.rules import TARGET_KINDS
+
+    return [(k, note) for k, note in TARGET_KINDS.items() if k not in ("milestone", "qualitative")]
 
 
 def status_choices() -> list[tuple[str, str]]:

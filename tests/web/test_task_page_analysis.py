@@ -146,3 +146,30 @@ def test_correct_a_status_in_the_browser(web_page, transactional_db, settings):
     assert "督查员" in block.locator(".status-correction").inner_text()
     assert Assessment.objects.get(pk=a.pk).status == "behind"
     web_page.assert_clean()
+
+
+def test_office_corrects_a_target_kind_on_the_page(supervisor_client, supervisor, analysed):
+    t = analysed.target
+    html = supervisor_client.get(reverse("task_detail", args=[t.task_id])).content.decode()
+    assert f'action="{reverse("target_correct", args=[t.pk])}"' in html
+    r = supervisor_client.post(reverse("target_correct", args=[t.pk]),
+                               {"version": t.version, "kind": "level", "value": f"{t.value:g}",
+                                "unit": t.unit, "reason": "年末水平值"}, follow=True)
+    assert "目标已修正" in r.content.decode()
+    fixed = Target.objects.get(pk=t.pk)
+    assert (fixed.kind, fixed.source, fixed.corrected_by) == ("level", "manual", supervisor)
+    panel = r.content.decode().split('id="task-targets-title"', 1)[1].split("</section>", 1)[0]
+    assert "水平/比率/价格目标" in panel and supervisor.get_username() in panel
+    # a value that is no number: refused, nothing saved
+    r = supervisor_client.post(reverse("target_correct", args=[t.pk]),
+                               {"version": fixed.version, "value": "很多", "reason": "x"}, follow=True)
+    assert "须为数字" in r.content.decode()
+    assert Target.objects.get(pk=t.pk).version == fixed.version
+
+
+def test_leader_may_not_correct_a_target(leader_client, analysed):
+    t = analysed.target
+    r = leader_client.post(reverse("target_correct", args=[t.pk]),
+                           {"version": t.version, "kind": "level", "reason": "x"})
+    assert r.status_code == 404
+    assert Target.objects.get(pk=t.pk).version == t.version

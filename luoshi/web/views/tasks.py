@@ -77,5 +77,6 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # The office corrects statuses on this page (task_page and views.corrections).
         "may_correct": any(can_correct(request.user, b.report) for b in blocks),
         "status_choices": task_page.status_choices(),
+        "kind_choices": task_page.kind_choices(),
     }
     return render(request, "web/task_detail.html", context)
