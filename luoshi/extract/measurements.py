@@ -392,13 +392,21 @@ def unmatched(pairs: list[tuple[Candidate, int | None]], cands: list[Candidate]
 
 
 _RANK_MEASURED = re.compile(rules.RANK_MEASURED)
+_RANK_LIST_ITEM = re.compile(rules.RANK_LIST_ITEM + r"(?![批届期次个年轮类项号条季])")
 
 
 def _ranks(norm: str, text: str, field: str, item: int | None, periods: list[PeriodMention],
            blank: str, contexts: dict[tuple[int, int], str]) -> list[Candidate]:
     """Ranks reported: "列嘉兴第2位", "全国排名第10" (a number of the rank family)."""
     out = []
+    found = []
     for m in _RANK_MEASURED.finditer(norm):
+        found.append(m)
+        pos = m.end()
+        while (more := _RANK_LIST_ITEM.match(norm, pos)) is not None:
+            found.append(more)
+            pos = more.end()
+    for m in found:
         try:
             value = parse_numeral(m.group("num"))
         except ValueError:

@@ -350,11 +350,14 @@ RANK_TARGET = (r"(?:(?:排名|排位|位居|位列|位次|进入|跻身|保持|�
                r"[^,,。;;]{0,10}?|(?:全国|全省|全市|全区|全县|省内|市内)(?:排名)?)"
                r"(?P<pre>前|第)(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
                r"(?P<unit>名|位|强)?(?![批届期次个年轮类项号条季])")  # 第三批 is a batch, not a rank
-RANK_MEASURED = (r"(?:排名|排位|排|位居|位列|列|居|名列|以|处于|保持)[^,,。;;]{0,10}?(?:第|前)"
+RANK_MEASURED = (r"(?:(?:排名|排位|排|位居|位列|列|居|名列|以|处于|保持)[^,,。;;]{0,10}?|"
+                 r"(?:全国|全省|全市|全区|全县|省内|市内)(?:排名)?)(?:第|前)"
                  r"(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
                  r"(?![批届期次个年轮类项号条季])")
 # The unit of a rank as written (第7名, 前8位), 位 when none is written (进入全省前八).
 RANK_UNIT = "位"
+# The further ranks of a list after one ("分别为全省第1、第3和第2").
+RANK_LIST_ITEM = r"(?:、|和|及|与)第(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
 # A figure in 岁 is a target or a measurement only as a level of these (人均期望寿命80岁).
 AGE_LEVEL_WORDS = ("寿命", "平均年龄")
 

@@ -136,8 +136,9 @@ def test_rate_reason_says_it_is_not_prorated():
         # an estimate for the period just ended is a figure for it, also in the next clause
         ("三季度,预计全市生产总值增长5%以上。", [(5, "%")]),
         ("前三季度,预计实现零售总额204.4亿元,同比增长9.5%。", [(204.4, "亿元"), (9.5, "%")]),
-        # a rank among the top N
+        # a rank among the top N; ranks after 全省 and in a list
         ("收入增幅预计继续处于全省前二。", [(2, "位")]),
+        ("建安投资全省第1,住宿、餐饮分别为全省第4和第2。", [(1, "位"), (4, "位"), (2, "位")]),
     ],
 )
 def test_missed_figures_are_read(done, values):
