@@ -127,6 +127,8 @@ _QTY_RE = re.compile(
     r"(?P<approx2>多|余)?"
 )
 _PERCENT_CN = re.compile(rf"百分之(?P<num>{_NUM})")
+# A fraction in words (三分之二以上 = 66.67%); 百分之 is the percent above.
+_FRACTION_CN = re.compile(r"(?<![百千万])(?P<d>[二三四五六七八九十]{1,2})分之(?P<n>[一二三四五六七八九]{1,2})")
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n。;:\uff1b\uff1a]))[ \t]*(?:(?P<k>[0-9]{1,2})[.、\uff0e](?P<d>[0-9])?|[(（][0-9一二三四五六七八九十]{1,3}[)）])")
 
 
@@ -267,6 +269,16 @@ def find_quantities(text: str, mask: list[tuple[int, int]] | None = None) -> lis
         except ValueError:
             continue
         out.append(Quantity(v, "%", "percent", 1.0, m.start(), m.end(), m.start(), m.end(), chinese=True))
+    for m in _FRACTION_CN.finditer(norm):
+        if _inside(m.start(), mask) or _inside(m.start(), quotes):
+            continue
+        try:
+            d, n = parse_chinese(m.group("d")), parse_chinese(m.group("n"))
+        except ValueError:
+            continue
+        if 0 < n < d:
+            out.append(Quantity(round(n / d * 100, 2), "%", "percent", 1.0, m.start(), m.end(),
+                                m.start(), m.end(), chinese=True))
     out.sort(key=lambda q: q.start)
     return out
 
