@@ -105,6 +105,7 @@ def score(part: str, found_only: bool = False) -> tuple[dict[str, Any], list[Tas
     analyses: list[TaskAnalysis] = []
     gold_t, gold_m, gold_s = [], [], []
     kinds_agree = kinds_total = 0
+    kind_errors: list[tuple[str, Any, str, str, str]] = []
     info = {"pages": 0, "tasks": 0, "unmatched": 0, "period_fallback": 0, "unread": 0}
     for page in pages(part):
         found, fallback = analyse_page(page)
@@ -139,14 +140,20 @@ def score(part: str, found_only: bool = False) -> tuple[dict[str, Any], list[Tas
                 if hit:
                     kinds_total += 1
                     kinds_agree += hit[0].kind == g.get("kind")
+                    if hit[0].kind != g.get("kind"):
+                        kind_errors.append((key(s), g["value"], g["unit"], g.get("kind"), hit[0].kind))
             if mine and not valued and not a.targets:
                 kinds_total += 1
                 kinds_agree += a.task_kind in {g.get("kind") for g in mine}
+                if a.task_kind not in {g.get("kind") for g in mine}:
+                    kind_errors.append((key(s), None, "", "/".join(sorted({g.get("kind") for g in mine})),
+                                        a.task_kind))
     # The annotation records every achieved figure, not only those of a target's metric: the
     # other figures luoshi reports (TaskAnalysis.figures) count too.
     s = quality.score_against(analyses, gold_t, gold_m, gold_s, mapping={}, other_figures=True)
     s["kind_agreement"] = kinds_agree / kinds_total if kinds_total else 1.0
     s["kind_total"] = kinds_total
+    s["errors"]["kinds"] = kind_errors
     return s, analyses, info
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from luoshi.extract import measurements as measure
-from luoshi.extract import table
+from luoshi.extract import rules, table
 from luoshi.extract.model import FIELD_DONE, FIELD_REPORTED, Measurement, Span, Target, TaskAnalysis
-from luoshi.extract.status import decide, share_of_year, task_goals
+from luoshi.extract.numbers import normalise
+from luoshi.extract.status import decide, share_of_year
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import ParsedDocument, Period, Task
 
@@ -73,11 +76,18 @@ def _share_figure(r: measure.RatioStatement, month: int | None) -> Measurement:
 
 
 def task_kind(text: str, targets: list[Target]) -> str:
-    """"milestone" for a task without figures that promises a finished result (开工, 建成,
-    出台 …), "qualitative" for one without (谋划, 深化 …), "" when it has targets."""
+    """The kind of a task without figures ("" when it has targets): "rate" for a growth
+    measured against another (增长与经济增长同步), "milestone" when it promises a result that
+    is done or not (建成, 开工, 出台, 申报 …: rules.MILESTONE_VERBS), else "qualitative"."""
     if targets:
         return ""
-    return "milestone" if task_goals(text) else "qualitative"
+    norm = normalise(text)
+    if _RELATIONAL_RATE.search(norm):
+        return "rate"  # 收入增长与经济增长同步: a growth judged against another, as is
+    return "milestone" if any(w in norm for w in rules.MILESTONE_VERBS) else "qualitative"
+
+
+_RELATIONAL_RATE = re.compile(rules.RELATIONAL_RATE)
 
 
 def analyze_document(doc: ParsedDocument) -> list[TaskAnalysis]:

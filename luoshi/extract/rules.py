@@ -339,6 +339,14 @@ TARGET_KINDS: dict[str, str] = {
     "milestone": "节点目标,完成与否",
     "qualitative": "定性任务,按文字判断",
 }
+# A task without figures is a milestone when it promises one of these results (done or not);
+# ongoing verbs (建设, 推进, 实现, 完成 …任务) make it qualitative.
+MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立",
+                   "成立", "创成", "举办", "申报", "开通", "通车", "挂牌", "签约", "启用", "上线",
+                   "制定", "编制", "修订", "召开", "获批")
+# A growth judged against another growth, with no figure of its own: a rate.
+RELATIONAL_RATE = (r"增长(?:与|和|同)[^,,。;;]{0,14}?(?:同步|相适应|相协调|相当)|"
+                   r"(?:增长|增速|增幅)(?:快于|高于|不低于|超过)")
 # Words of a metric that make its figure a level, not a running total.
 LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数", "密度", "浓度", "水平", "寿命",
                "达标", "优良", "强度", "比值", "单价", "价格", "电价", "水价", "气价", "房价", "能耗")

@@ -66,7 +66,9 @@ def test_batches_ages_and_ordinals_are_no_targets(text):
 @pytest.mark.parametrize(
     ("text", "kind"),
     [("年底前建成城市书房。", "milestone"), ("出台人才新政。", "milestone"),
-     ("深化国资国企改革。", "qualitative"), ("谋划一批重大平台。", "qualitative")],
+     ("深化国资国企改革。", "qualitative"), ("谋划一批重大平台。", "qualitative"),
+     ("申报省级开放平台。", "milestone"), ("推进城市有机更新建设。", "qualitative"),
+     ("城乡居民收入增长与经济增长基本同步。", "rate")],
 )
 def test_task_kind_without_figures(text, kind):
     a = analyze_task(task(text, "已开展调研。"), Q3)
