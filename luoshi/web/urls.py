@@ -14,6 +14,7 @@ urlpatterns = [
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
     path("assessments/<int:pk>/correct/", views.assessment_correct, name="assessment_correct"),
     path("targets/<int:pk>/correct/", views.target_correct, name="target_correct"),
+    path("measurements/<int:pk>/correct/", views.measurement_correct, name="measurement_correct"),
     path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("public/", views.public_report_list, name="public_report_list"),
     path("public/reports/<int:pk>/", views.public_report, name="public_report"),

@@ -135,10 +135,11 @@ def test_correct_a_status_in_the_browser(web_page, transactional_db, settings):
     page.get_by_role("button", name="登录").click()
     page.wait_for_load_state("networkidle")
     block = page.locator(f"#period-{a.report_id}").locator("xpath=ancestor::article[1]")
-    block.get_by_text("修正状态").click()
-    block.get_by_label("状态").select_option("behind")
-    block.get_by_label("理由").fill("现场核查:停工")
-    block.get_by_role("button", name="保存修正").click()
+    form = block.locator("details.correction", has_text="修正状态")
+    form.get_by_text("修正状态").click()
+    form.get_by_label("状态").select_option("behind")
+    form.get_by_label("理由").fill("现场核查:停工")
+    form.get_by_role("button", name="保存修正").click()
     page.wait_for_load_state("networkidle")
     assert page.locator(".messages").inner_text().startswith("状态已修正为")
     block = page.locator(f"#period-{a.report_id}").locator("xpath=ancestor::article[1]")
@@ -173,3 +174,27 @@ def test_leader_may_not_correct_a_target(leader_client, analysed):
                            {"version": t.version, "kind": "level", "reason": "x"})
     assert r.status_code == 404
     assert Target.objects.get(pk=t.pk).version == t.version
+
+
+def test_office_corrects_a_measurement_on_the_page(supervisor_client, analysed):
+    m = analysed
+    url = reverse("measurement_correct", args=[m.pk])
+    html = supervisor_client.get(reverse("task_detail", args=[m.task_id])).content.decode()
+    assert f'action="{url}"' in html
+    r = supervisor_client.post(url, {"value": "7.5", "target": "keep", "reason": "原文笔误"},
+                               follow=True)
+    assert "实绩已修正" in r.content.decode()
+    fixed = Measurement.objects.get(report=m.report, progress=m.progress, start=m.start, end=m.end)
+    assert fixed.value == 7.5
+    r = supervisor_client.post(reverse("measurement_correct", args=[fixed.pk]),
+                               {"target": "none", "reason": "另一指标"}, follow=True)
+    again = Measurement.objects.get(report=m.report, progress=m.progress, start=m.start, end=m.end)
+    assert again.target_id is None and again.value == 7.5  # both corrections kept
+    history = r.content.decode().split('id="task-history-title"', 1)[1]
+    assert "实绩" in history
+
+
+def test_leader_may_not_correct_a_measurement(leader_client, analysed):
+    r = leader_client.post(reverse("measurement_correct", args=[analysed.pk]),
+                           {"value": "1", "reason": "x"})
+    assert r.status_code == 404

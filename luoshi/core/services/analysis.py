@@ -565,17 +565,25 @@ def correct_measurement(measurement: Measurement, *, user, reason: str = "",
         raise ValueError(f"target #{target.pk} belongs to another task")
     m = measurement
     with transaction.atomic():
+        where = {"report_id": m.report_id, "progress_id": m.progress_id, "field": m.field,
+                 "start": m.start, "end": m.end}
+        # A later correction of the same figure adds to the earlier one (a value, then a match).
+        prior = MeasurementCorrection.objects.select_for_update().filter(**where).first()
+        value_given, target_given = value is not None, target is not _NO_CHANGE
+        if value is None and prior is not None:
+            value = prior.value
+        set_target = target is not _NO_CHANGE or (prior is not None and prior.set_target)
+        if target is _NO_CHANGE:
+            target = prior.target if prior is not None and prior.set_target else None
         fix, _ = MeasurementCorrection.objects.update_or_create(
-            report_id=m.report_id, progress_id=m.progress_id, field=m.field, start=m.start,
-            end=m.end,
-            defaults={"task_id": m.task_id, "span": m.span, "value": value,
-                      "target": None if target is _NO_CHANGE else target,
-                      "set_target": target is not _NO_CHANGE, "active": active,
+            **where,
+            defaults={"task_id": m.task_id, "span": m.span, "value": value, "target": target,
+                      "set_target": set_target, "active": active,
                       "reason": (reason or "").strip(), "corrected_by": user})
         fields: dict[str, Any] = {"task": m.task_id, "report": m.report_id, "span": m.span}
-        if value is not None:
+        if value_given:
             fields["value"] = [m.value, value]
-        if target is not _NO_CHANGE:
+        if target_given:
             fields["target"] = [m.target_id, getattr(target, "pk", None)]
         if not active:
             fields["active"] = [True, False]

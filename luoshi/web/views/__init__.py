@@ -1,6 +1,6 @@
 """Server-rendered pages. Each view takes its querysets from ``luoshi.web.access``."""
 
-from luoshi.web.views.corrections import assessment_correct, target_correct
+from luoshi.web.views.corrections import assessment_correct, measurement_correct, target_correct
 from luoshi.web.views.dashboards import dashboard
 from luoshi.web.views.imports import import_confirm, import_upload
 from luoshi.web.views.public import public_report, public_report_list
@@ -14,6 +14,7 @@ __all__ = [
     "dashboard",
     "import_confirm",
     "import_upload",
+    "measurement_correct",
     "public_report",
     "public_report_list",
     "report_detail",

@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from luoshi.core.models import Assessment, Target
+from luoshi.core.models import Assessment, Measurement, Target
 from luoshi.core.services.analysis import (
     StaleVersion,
+    correct_measurement,
     correct_status,
     correct_target,
     revert_status,
@@ -95,6 +96,43 @@ def target_correct(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "目标已修正。" if values.get("active", True) else "目标已删除。")
         except StaleVersion:
             messages.error(request, "修正未保存:该目标已被他人修改,请刷新页面后重新修正。")
+        except ValueError as exc:
+            messages.error(request, f"修正未保存:{exc}")
+    return redirect(back)
+
+
+@require_POST
+def measurement_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """A measurement's value or match corrected (or it is said to be none) from the task page."""
+    m = get_object_or_404(Measurement.objects.select_related("report", "task"), pk=pk,
+                          report__in=visible_reports(request.user))
+    if not can_correct(request.user, m.report):
+        raise Http404("不存在或无权修正")
+    back = reverse("task_detail", args=[m.task_id]) + f"#period-{m.report_id}"
+    reason = (request.POST.get("reason") or "").strip()
+    kwargs: dict = {}
+    try:
+        raw = (request.POST.get("value") or "").strip()
+        if raw and float(raw) != m.value:
+            kwargs["value"] = float(raw)
+        target = request.POST.get("target", "keep")
+        if target == "none":
+            kwargs["target"] = None
+        elif target not in ("keep", "") and int(target) != m.target_id:
+            kwargs["target"] = get_object_or_404(Target, pk=int(target), task=m.task)
+    except ValueError:
+        messages.error(request, "修正未保存:数值须为数字。")
+        return redirect(back)
+    active = request.POST.get("action") != "remove"
+    if not reason:
+        messages.error(request, "修正未保存:请填写修正理由。")
+    elif active and not kwargs:
+        messages.error(request, "修正未保存:没有改动。")
+    else:
+        try:
+            correct_measurement(m, user=request.user, reason=reason[:MAX_REASON], active=active,
+                                **kwargs)
+            messages.success(request, "实绩已修正。" if active else "已标记为非实绩。")
         except ValueError as exc:
             messages.error(request, f"修正未保存:{exc}")
     return redirect(back)

@@ -21,6 +21,7 @@ class PeriodBlock:
     report: Report
     entries: list[tuple[Task, Progress]]
     assessment: Assessment | None = None
+    measurements: list[Measurement] = field(default_factory=list)  # for corrections
     # (task, entry, {field: text with evidence and figures marked}) per entry
     rows: list[tuple[Task, Progress, dict[str, SafeString]]] = field(default_factory=list)
 
@@ -60,11 +61,13 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # entries with the parent's evidence marked in them.
     views = task_page.targets(top, reports) if task.parent is None else []
     found = task_page.assessments(top, reports)
-    measurements = list(Measurement.objects.filter(task=top, report__in=reports))
+    measurements = list(Measurement.objects.filter(task=top, report__in=reports)
+                        .select_related("target").order_by("pk"))
     entries = [p for block in blocks for _t, p in block.entries]
     marked = task_page.entry_fields(entries, found, measurements)
     for block in blocks:
         block.assessment = found.get(block.report.pk)
+        block.measurements = [m for m in measurements if m.report_id == block.report.pk]
         block.rows = [(t, p, marked[p.pk]) for t, p in block.entries]
     context = {
         "task": task,
