@@ -8,7 +8,8 @@ from luoshi.extract import measurements as measure
 from luoshi.extract import rules, table
 from luoshi.extract.model import FIELD_DONE, FIELD_REPORTED, Measurement, Span, Target, TaskAnalysis
 from luoshi.extract.numbers import normalise
-from luoshi.extract.status import decide, share_of_year
+from luoshi.extract.pace import share_of_year
+from luoshi.extract.status import decide
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import ParsedDocument, Period, Task
 

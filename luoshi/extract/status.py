@@ -1,30 +1,27 @@
 """Where a task stands, decided as a careful supervisor reads an entry, always with evidence.
 
-Rules, in order (the first that applies decides; rules.py holds the words and thresholds):
+Rules, in order (the first that applies decides; rules.py holds the words and thresholds,
+docs/analysis.md explains them; figures against time are in pace.py):
 
-1. no_data   — nothing reported, or the unit says it cannot report (无法提供数据).
-2. behind    — the done or problems cell says the task lags or cannot be done (滞后, 无法完成,
-               流拍, 暂缓, 赛事取消 …), not negated (不存在滞后), not about others (审计发现…滞后),
-               not a state (较为滞后), a missing means (无法实现数据对接) or a saving (非急需…延后),
-               not a slight lag (有所滞后) outweighed by figures that keep pace;
-               or a running total is well under the share of the year elapsed at its as-of date;
-               or a growth rate falls short or has the wrong sign; or a task to be finished this
-               year has, late in the year, only started.
-3. done      — the entry says the task is complete (已完成。/ 该项已完成 / 已完成全年目标), or
-               every finishing verb of the task (建成, 开工, 设立, 列入 …) is reported achieved
-               on the same object, or every target is reached — and nothing says 未完成.
-4. at_risk   — difficulty foreseen for the aim or time (完成…难度较大, 距离…较大) or a hedged
-               delay (可能推迟), without a stated delay.
-5. vague     — only boilerplate (按计划推进).
-6. on_track  — concrete progress and nothing says it lags.
+1. no_data     — nothing reported, or the unit says it cannot report (无法提供数据).
+2. behind      — the task as a whole lags: a stated delay graded red (severe, or plain with
+                 nothing keeping pace and no part achieved; 个别/部分/略 make it amber), figures
+                 well under the time share with no other target keeping pace, or a task to be
+                 finished this year only begun late in the year.
+3. not_started — after the first quarter the entry says nothing has begun (尚未启动).
+4. done        — the entry says the task is complete, every target is reached, or every
+                 finishing verb of the task is reported achieved — and no part is said to lag.
+5. at_risk     — a part lags, a figure is slightly under the time share, or a difficulty is
+                 foreseen for the aim or time.
+6. vague       — only boilerplate, or only the task's own words restated.
+7. ahead       — before year end the figures run clearly ahead, or the text says 超序时进度.
+8. on_track    — concrete progress and nothing says it lags.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 from luoshi.extract import clauses, rules
@@ -32,15 +29,15 @@ from luoshi.extract.measurements import RatioStatement
 from luoshi.extract.model import (
     FIELD_DONE,
     FIELD_PROBLEMS,
-    FIELD_REPORTED,
     Measurement,
     Span,
     StatusResult,
     Target,
 )
 from luoshi.extract.numbers import find_quantities, normalise
+from luoshi.extract.pace import Verdicts, figure_verdicts, share_of_year
 from luoshi.ingest.model import Period, Task
-from luoshi.vocab import PeriodKind, Status
+from luoshi.vocab import Status
 
 _CANCELLED = re.compile(rules.CANCELLED)
 _RISK_GAP = re.compile(rules.RISK_GAP)
@@ -179,171 +176,6 @@ def is_boilerplate(text: str) -> bool:
     """True when a non-empty entry says nothing but stock phrases (按计划推进 …): the rule of
     the ``vague`` status, shared by the submission checks and the dashboard's counts."""
     return bool(text.strip()) and _is_vague(text)
-
-
-def _fmt(v: float) -> str:
-    return f"{v:.4g}"
-
-
-# --- figures against time ------------------------------------------------------------------
-
-
-@dataclass
-class Verdicts:
-    """What the task's figures say, each reason with the span of the figure it rests on."""
-
-    behind: list[tuple[str, Span]]  # well short: the task as a whole lags (red)
-    slight: list[tuple[str, Span]]  # slightly short of the time share, or a level not yet met
-    reached: list[tuple[str, Span]]  # the target is met
-    ahead: list[tuple[str, Span]]  # a running total clearly ahead of the time share
-    paced: int  # targets with a figure that keeps pace (reached and ahead included)
-    judged: int  # targets with a figure at all
-
-
-def _elapsed(m: Measurement, share: float) -> float:
-    """Share of the year elapsed at a figure's as-of date: by days when the date falls inside a
-    month (截至5月15日), by whole months otherwise, else the report's (share_of_year)."""
-    if m.as_of_date:
-        try:
-            d = date.fromisoformat(m.as_of_date)
-        except ValueError:
-            d = None
-        if d is not None and d.day != calendar.monthrange(d.year, d.month)[1]:
-            days = 366 if calendar.isleap(d.year) else 365
-            return min(1.0, d.timetuple().tm_yday / days)
-    # A figure to an earlier month than the report's end runs to that month; to the report's
-    # own month (or a later one: a date inside it), to the report's end.
-    return min(m.as_of_month / 12, share) if m.as_of_month else share
-
-
-def _latest(t: Target, mine: list[Measurement]) -> Measurement:
-    # A figure the unit filed in the reporting round wins over figures read from its text.
-    filed = [m for m in mine if m.span.field == FIELD_REPORTED]
-    if filed:
-        return filed[-1]
-    if t.kind in ("rate", "reduction", "level", "rank"):
-        # As is: the latest, then the one naming the metric best.
-        return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].match_score, p[0]))[1]
-    # A running total: the largest figure at the latest as-of date.
-    return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].ratio or 0, p[0]))[1]
-
-
-def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[RatioStatement],
-                     share: float) -> Verdicts:
-    """Each target judged by the rule of its kind (rules.TARGET_KINDS)."""
-    v = Verdicts([], [], [], [], 0, 0)
-    final = share >= 1.0  # the year is over: a level or rank not met is a miss
-    for ti, t in enumerate(targets):
-        mine = [m for m in ms if m.target == ti]
-        if t.kind in ("rate", "reduction", "level", "rank"):
-            # Judged on figures of the target's own unit (a rate by a rate, not by the amount
-            # reported next to it), when there are any.
-            mine = [m for m in mine if m.family == t.family] or mine
-        if not mine:
-            continue
-        latest = _latest(t, mine)
-        v.judged += 1
-        as_of = latest.as_of or "目前"
-        if t.kind == "rate" or (t.comparator == "increase_by" and t.family == "percent"):
-            if latest.family != t.family:
-                v.judged -= 1
-                continue
-            if latest.value < 0:
-                v.behind.append((f"{as_of}下降{_fmt(-latest.value)}%,目标增长{_fmt(t.value)}%",
-                                 latest.span))
-            elif latest.value < t.value * rules.RATE_AMBER:
-                v.behind.append((f"增长{_fmt(latest.value)}{t.unit},远低于目标{_fmt(t.value)}{t.unit}"
-                                 "(增速目标,不按时间进度折算)", latest.span))
-            elif latest.value < t.value:
-                v.slight.append((f"增长{_fmt(latest.value)}{t.unit},低于目标{_fmt(t.value)}{t.unit}"
-                                 "(增速目标,不按时间进度折算)", latest.span))
-            else:
-                v.paced += 1  # at or above its target a rate is on course: it can still fall
-            continue
-        if t.kind == "reduction" or t.comparator == "decrease_by":
-            if latest.family == t.family and latest.value >= t.value:
-                v.reached.append((f"已{'下降' if t.family == 'percent' else '压减'}"
-                                  f"{_fmt(latest.value)}{latest.unit},达到压减目标{_fmt(t.value)}{t.unit}",
-                                  latest.span))
-                v.paced += 1
-            elif final and latest.family == t.family:
-                v.slight.append((f"全年压减{_fmt(latest.value)}{latest.unit},未达目标{_fmt(t.value)}{t.unit}",
-                                 latest.span))
-            continue
-        ratio = latest.ratio
-        if latest.ratio_stated is not None and (ratio is None or latest.ratio_stated < ratio * 100):
-            ratio = latest.ratio_stated / rules.PERCENT
-        if ratio is None:
-            v.judged -= 1
-            continue
-        if t.comparator == "<=":
-            if ratio > 1 + rules.LIMIT_TOLERANCE:
-                what = "排名" if t.kind == "rank" else ""
-                reason = (f"{what}{_fmt(latest.value)}{latest.unit}未达目标前{_fmt(t.value)}{t.unit}"
-                          if t.kind == "rank" else
-                          f"{_fmt(latest.value)}{latest.unit}超出上限{_fmt(t.value)}{t.unit}")
-                (v.behind if final or t.kind != "rank" else v.slight).append((reason, latest.span))
-            else:
-                v.paced += 1
-                if t.kind == "rank":
-                    v.reached.append((f"排名第{_fmt(latest.value)},已达目标前{_fmt(t.value)}", latest.span))
-            continue
-        if ratio >= 1:
-            v.reached.append((f"{_fmt(latest.value)}{latest.unit}已达目标{_fmt(t.value)}{t.unit}",
-                              latest.span))
-            v.paced += 1
-            continue
-        if t.kind != "cumulative":
-            # A level, ratio or price is met or not at any time of year; not yet, before the
-            # year ends, is no lag.
-            if final:
-                v.slight.append((f"{_fmt(latest.value)}{latest.unit}未达目标{_fmt(t.value)}{t.unit}",
-                                 latest.span))
-            else:
-                v.judged -= 1
-            continue
-        # A period's own target (一季度目标) falls due at the period's end.
-        elapsed = min(1.0, _elapsed(latest, share) / t.due_share) if t.due_share > 0 else 1.0
-        band = pace_band(ratio, elapsed)
-        said = f"{as_of}完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%}"
-        if band == "ahead":
-            v.ahead.append((f"{said},超过时间进度{elapsed:.0%}", latest.span))
-            v.paced += 1
-        elif band == "on":
-            v.paced += 1
-        elif band == "amber":
-            v.slight.append((f"{said},略低于时间进度{elapsed:.0%}", latest.span))
-        else:
-            v.behind.append((f"{as_of}仅完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
-                             f"低于时间进度{elapsed:.0%}", latest.span))
-    for r in ratios:
-        if not r.annual or any(m.ratio_stated == r.value for m in ms):
-            continue
-        ratio = r.value / rules.PERCENT
-        span = Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end])
-        band = pace_band(ratio, share)
-        if ratio >= 1:
-            v.reached.append((f"完成年度计划{_fmt(r.value)}%", span))
-        elif band == "ahead":
-            v.ahead.append((f"完成年度计划{_fmt(r.value)}%,超过时间进度{share:.0%}", span))
-        elif band == "red":
-            v.behind.append((f"完成年度计划{_fmt(r.value)}%,低于时间进度{share:.0%}", span))
-        elif band == "amber":
-            v.slight.append((f"完成年度计划{_fmt(r.value)}%,略低于时间进度{share:.0%}", span))
-    return v
-
-
-def pace_band(ratio: float, elapsed: float) -> str:
-    """"ahead", "on", "amber" or "red": a running total's ratio to its annual target against
-    the share of the year elapsed (rules.PACE_*)."""
-    if elapsed <= 0:
-        return "on"
-    pace = ratio / elapsed
-    if pace >= rules.PACE_AHEAD and ratio < 1:
-        return "ahead"
-    if pace >= rules.PACE_ON or ratio >= 1:
-        return "on"
-    return "amber" if pace >= rules.PACE_AMBER else "red"
 
 
 # --- task finished? -------------------------------------------------------------------------
@@ -539,18 +371,6 @@ def _stage_behind(task: Task, cells: list[Cell], share: float) -> Span | None:
     return None
 
 
-def share_of_year(period: Period | None) -> float:
-    """Share of the year elapsed at the period's end: by days when its end date is known (a
-    report to 15 May is 0.37, not 5/12), else by months; 1.0 without a period."""
-    if period is None:
-        return 1.0
-    d = period.end_date
-    if period.kind is not PeriodKind.PLAN and d is not None and \
-            d.day != calendar.monthrange(d.year, d.month)[1]:
-        return min(1.0, d.timetuple().tm_yday / (366 if calendar.isleap(d.year) else 365))
-    return period.share_elapsed  # a month's end: whole months (Q3 is exactly 0.75)
-
-
 def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Measurement],
            ratios: list[RatioStatement]) -> StatusResult:
     share = share_of_year(period)
@@ -563,7 +383,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         if hit:
             return StatusResult(Status.NO_DATA, f"称“{hit[1]}”", [_clause_span(cell, hit[0])], "no_data_words")
 
-    fig = _figure_verdicts(targets, ms, ratios, share)
+    fig = figure_verdicts(targets, ms, ratios, share)
     delays, foreseen = _delay_hits(cells)
     any_delay = bool(delays or foreseen)
     if delays and not fig.behind and fig.paced and all(_mild(c.norm, i) for c, i, _ in delays):

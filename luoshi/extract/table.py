@@ -17,7 +17,7 @@ import re
 
 from luoshi.extract import rules
 from luoshi.extract.model import FIELD_DECLARED, Measurement, Span, StatusResult, Target
-from luoshi.extract.status import pace_band
+from luoshi.extract.pace import pace_band
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.headers import header_role
 from luoshi.ingest.model import Task
