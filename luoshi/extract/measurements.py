@@ -12,6 +12,7 @@ the same sentence as ``ratio_stated``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +33,7 @@ _RATIO_RE = re.compile(r"(?:" + "|".join(rules.RATIO_STATED_PATTERNS) + r")\s*$"
 _PLAN_REST = re.compile(rules.PLAN_FIGURE_REST)
 _PLAN_VERB = re.compile(rules.PLAN_VERB)
 _INC = ("同比增长", "增长", "提高", "增加", "上升", "增幅为", "增速为", "增幅", "增速")
-_DEC = ("同比下降", "下降", "降低", "减少", "降幅为", "降幅", "回落")
+_DEC = ("同比下降", "下降", "降低", "减少", "降幅为", "降幅", "回落", "压减", "压缩", "削减")
 
 
 @dataclass
@@ -98,6 +99,10 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
     contexts: dict[tuple[int, int], str] = {}
     quantities = find_quantities(norm, mask)
     blank = blank_quantities(norm, quantities)
+    restated = _achieved_restatements(norm)
+    if restated:  # 已完成“压减10%”的任务: 10% achieved, not a name
+        quantities = [dataclasses.replace(q, label="") if q.label and q.family is not None
+                      and any(a < q.start < b for a, b in restated) else q for q in quantities]
     for q in quantities:
         if not q.is_amount:
             continue
@@ -206,6 +211,15 @@ def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int)
             return governed(pa, norm[pa:a])  # "预计…204.4亿元,同比增长9.5%": the same estimate
         a = pa
     return ""
+
+
+_RESTATED = re.compile(rules.ACHIEVED_RESTATEMENT)
+
+
+def _achieved_restatements(norm: str) -> list[tuple[int, int]]:
+    """Quoted restatements of a target reported as achieved ("已完成“…压减不低于10%…”的任务"):
+    their figures are what was achieved, not names."""
+    return [(m.start("q"), m.end("q")) for m in _RESTATED.finditer(norm)]
 
 
 def _context(norm: str, ca: int, cb: int, sa: int, cache: dict[tuple[int, int], str]) -> str:

@@ -93,6 +93,9 @@ FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "
 # measurement, approximate), unless the period is the whole year or later.
 ESTIMATE_WORD = "预计"
 ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季度", "年内")
+# A quoted restatement of a target reported as achieved: its figures are achievements.
+ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达到)(?:了)?[^,,。;;“]{0,12}?"
+                        r"(?P<q>“[^”]{1,80}”)(?:的)?(?:任务|目标|要求)")
 # A figure after these is what remains to be done.
 REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口")
 # An amount and the growth rate reported right after it (at most this many characters apart,

@@ -151,6 +151,15 @@ def test_missed_figures_are_read(done, values):
         assert v in got, got
 
 
+def test_quoted_restatement_reported_as_achieved_measures_the_targets():
+    a = analyze_task(task("压减一般性支出不低于10%,压减公用支出不低于5%。",
+                          "已完成“一般性支出压减不低于10%、公用支出压减不低于5%”的任务。"), Q3)
+    assert sorted((m.value, m.target) for m in a.measurements) == [(5, 1), (10, 0)]
+    # a quoted name elsewhere stays a label
+    b = analyze_task(task("推进某项工作。", "举办“10%计划”推介会。"), Q3)
+    assert all(m.value != 10 for m in b.measurements + b.figures)
+
+
 def test_breakdown_and_forecast_figures_measure_no_target():
     a = analyze_task(task("新增公交线路35条。", "已完成线路37条,其中新增11条,优化26条。预计全年完成40条。"), Q3)
     assert [(m.value, m.target) for m in a.measurements] == [(37, 0)]
