@@ -459,7 +459,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
 def _restates_task(task: Task, done_cells: list[Cell], ms: list[Measurement]) -> Span | None:
     """An entry that only repeats the task's words ("收入增长与经济增长基本同步" for that very
     task), with no figure, says nothing of progress: the span of the repetition, else None."""
-    if ms or len(done_cells) != 1:
+    if ms or len(done_cells) != 1 or any(ch.isdigit() for ch in done_cells[0].norm):
         return None
     cell = done_cells[0]
     body = _LEADING_TIME.sub("", re.sub(r"^[\s,，]+", "", cell.norm))
