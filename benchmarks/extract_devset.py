@@ -44,12 +44,16 @@ from luoshi.extract import TaskAnalysis, analyze_task  # noqa: E402
 from luoshi.ingest.model import Period  # noqa: E402
 from luoshi.vocab import PeriodKind  # noqa: E402
 
+LAYOUT = "all"  # "table" or "prose": only pages of that layout (the annotation's field)
+
 
 def pages(part: str = "all") -> list[dict[str, Any]]:
     out = []
     for path in sorted(DEVSET.glob("*.json")):
         page = json.loads(path.read_text(encoding="utf-8"))
         held = page.get("place", "").startswith(HELD_OUT)
+        if LAYOUT != "all" and page.get("layout", "table") != LAYOUT:
+            continue
         if part == "all" or (part == "held_out") == held:
             page["_id"] = path.stem
             out.append(page)
@@ -160,6 +164,8 @@ def score(part: str, found_only: bool = False) -> tuple[dict[str, Any], list[Tas
 def report(part: str, verbose: bool, found_only: bool = False) -> dict[str, Any]:
     s, analyses, info = score(part, found_only)
     scope = "tasks the parser found" if found_only else "all annotated tasks"
+    if LAYOUT != "all":
+        scope += f", {LAYOUT} pages"
     print(f"dev set, {part}, {scope}: {info['pages']} pages, {info['tasks']} annotated tasks"
           f" ({info['unmatched']} not found by the parser; {info['unread']} pages unread),"
           f" period from the annotation on"
@@ -190,7 +196,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="one part only (default: tuned, then held out)")
     ap.add_argument("--verbose", "-v", action="store_true",
                     help="list disagreements (tuned part only: the held-out part is not looked at)")
+    ap.add_argument("--layout", choices=("all", "table", "prose"), default="all",
+                    help="only pages of this layout (tables, or prose bulletins and lists)")
     args = ap.parse_args(argv)
+    global LAYOUT
+    LAYOUT = args.layout
     for part in ([args.part] if args.part else ["tuned", "held_out"]):
         report(part, args.verbose, found_only=True)
         report(part, False)
