@@ -7,7 +7,7 @@ tasks before looking at the analysis output, following ../shared/gold/README.md;
 source text. It measures how the rules, tuned on seed 000, carry over to another government's
 table with a different layout (a problems column, sub-items). Scoring is the same as
 benchmarks/extract_quality.py: targets and measurements match on (serial, value, unit); status
-by macro-F1 over the classes present, at_risk counting as behind. Comparators of matched
+by macro-F1 over the classes present, at_risk (amber) scored apart from behind (red). Comparators of matched
 targets and as-of months of matched measurements are reported as agreement rates.
 """
 
@@ -52,7 +52,10 @@ def _month(m) -> str:
 
 def score_audit(analyses: list[TaskAnalysis], audit: dict[str, Any] | None = None) -> dict[str, Any]:
     audit = audit or load_audit()
-    s = quality.score_against(analyses, audit["targets"], audit["measurements"], audit["status"])
+    # Red means red: at_risk (amber) is scored apart from behind; the two statuses the audit
+    # predates fold into its classes (ahead as on_track, not_started as behind).
+    s = quality.score_against(analyses, audit["targets"], audit["measurements"], audit["status"],
+                              quality.SIX_STATUSES)
     # Agreement on the fields the (serial, value, unit) match does not look at.
     gold_cmp = defaultdict(list)
     for g in audit["targets"]:
@@ -96,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
           f" as-of months of matched measurements agree {s['as_of_agreement']:.3f}")
     st = s["status"]
     print(f"status        macro-F1 {st['macro_f1']:.3f}  accuracy {st['accuracy']:.3f}"
-          f"  behind recall {s['behind_recall']:.3f}")
+          f"  behind recall {s['behind_recall']:.3f}  behind precision {s['behind_precision']:.3f}")
     for c, v in st["per_class"].items():
         print(f"  {c:9s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (n={v['support']})")
     if args.verbose:

@@ -79,14 +79,25 @@ def prf(pred: Counter, gold: Counter) -> tuple[float, float, float]:
     return p, r, f
 
 
-def _norm_status(s: str) -> str:
-    return "behind" if s == "at_risk" else s
+# The seed-000 gold (gold/README.md) has six statuses and counts at_risk as behind; the two
+# added later map onto its classes: ahead is on course, not_started lags.
+OLD_GOLD = {"at_risk": "behind", "ahead": "on_track", "not_started": "behind"}
+# Answers made with the six statuses but with amber apart from red (the seed-004 audit): only
+# the two new statuses are mapped.
+SIX_STATUSES = {"ahead": "on_track", "not_started": "behind"}
 
 
-def status_scores(pred_status: dict[str, str], gold_status: dict[str, str]) -> dict[str, Any]:
-    """Macro-F1 over the classes present in the gold (at_risk counting as behind), accuracy."""
-    pred_status = {k: _norm_status(v) for k, v in pred_status.items()}
-    gold_status = {k: _norm_status(v) for k, v in gold_status.items()}
+def _norm_status(s: str, mapping: dict[str, str] | None = None) -> str:
+    return (OLD_GOLD if mapping is None else mapping).get(s, s)
+
+
+def status_scores(pred_status: dict[str, str], gold_status: dict[str, str],
+                  mapping: dict[str, str] | None = None) -> dict[str, Any]:
+    """Macro-F1 over the classes present in the gold, accuracy. ``mapping`` folds statuses the
+    gold does not use into its classes (default: the seed-000 convention, at_risk as behind);
+    ``{}`` scores all eight statuses as they are."""
+    pred_status = {k: _norm_status(v, mapping) for k, v in pred_status.items()}
+    gold_status = {k: _norm_status(v, mapping) for k, v in gold_status.items()}
     classes = sorted(set(gold_status.values()))
     per_class = {}
     for c in classes:
@@ -98,8 +109,9 @@ def status_scores(pred_status: dict[str, str], gold_status: dict[str, str]) -> d
         per_class[c] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
                         "support": tp + fn}
     return {
-        "macro_f1": sum(v["f1"] for v in per_class.values()) / len(per_class),
-        "accuracy": sum(1 for k, v in gold_status.items() if pred_status.get(k) == v) / len(gold_status),
+        "macro_f1": sum(v["f1"] for v in per_class.values()) / max(1, len(per_class)),
+        "accuracy": sum(1 for k, v in gold_status.items() if pred_status.get(k) == v)
+        / max(1, len(gold_status)),
         "per_class": per_class,
         "errors": sorted(
             ((k, gold_status[k], pred_status.get(k)) for k in gold_status
@@ -110,14 +122,16 @@ def status_scores(pred_status: dict[str, str], gold_status: dict[str, str]) -> d
 
 
 def score_against(analyses: list[TaskAnalysis], gold_t: list[dict], gold_m: list[dict],
-                  gold_s: list[dict]) -> dict[str, Any]:
+                  gold_s: list[dict], mapping: dict[str, str] | None = None,
+                  other_figures: bool = False) -> dict[str, Any]:
     """Scores of ``analyses`` against answers in the gold/README.md form (any document)."""
     pt = Counter(_key(a.serial, t.value, t.unit) for a in analyses for t in a.targets)
     gt = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_t)
-    pm = Counter(_key(a.serial, m.value, m.unit) for a in analyses for m in a.measurements)
+    pm = Counter(_key(a.serial, m.value, m.unit) for a in analyses
+                 for m in a.measurements + (a.figures if other_figures else []))
     gm = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_m)
     st = status_scores({a.serial: str(a.status.value) for a in analyses},
-                       {str(g["serial"]): g["status"] for g in gold_s})
+                       {str(g["serial"]): g["status"] for g in gold_s}, mapping)
     t = prf(pt, gt)
     m = prf(pm, gm)
     return {
@@ -127,6 +141,7 @@ def score_against(analyses: list[TaskAnalysis], gold_t: list[dict], gold_m: list
                          "predicted": sum(pm.values())},
         "status": {k: st[k] for k in ("macro_f1", "accuracy", "per_class")},
         "behind_recall": st["per_class"].get("behind", {}).get("recall", 0.0),
+        "behind_precision": st["per_class"].get("behind", {}).get("precision", 0.0),
         "errors": {
             "targets_missing": sorted(gt - pt),
             "targets_extra": sorted(pt - gt),

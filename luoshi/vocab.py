@@ -18,10 +18,18 @@ class Status(StrEnum):
     AT_RISK = "at_risk"
     VAGUE = "vague"
     NO_DATA = "no_data"
+    AHEAD = "ahead"  # 超进度: the figures run clearly ahead of the time share
+    NOT_STARTED = "not_started"  # 未启动: nothing begun when it should have been
 
     @property
     def label(self) -> str:
         return STATUS_LABELS[self]
+
+    @property
+    def light(self) -> str:
+        """The colour of a 亮灯 system: red (the task as a whole lags), amber (a part lags or a
+        risk is named), green (on course or finished), grey (nothing to judge)."""
+        return STATUS_LIGHTS[self]
 
 
 STATUS_LABELS: dict[Status, str] = {
@@ -31,7 +39,21 @@ STATUS_LABELS: dict[Status, str] = {
     Status.AT_RISK: "有风险",
     Status.VAGUE: "表述笼统",
     Status.NO_DATA: "无数据",
+    Status.AHEAD: "超进度",
+    Status.NOT_STARTED: "未启动",
 }
+
+STATUS_LIGHTS: dict[Status, str] = {
+    Status.DONE: "green",
+    Status.AHEAD: "green",
+    Status.ON_TRACK: "green",
+    Status.AT_RISK: "amber",
+    Status.BEHIND: "red",
+    Status.NOT_STARTED: "red",
+    Status.VAGUE: "grey",
+    Status.NO_DATA: "grey",
+}
+LIGHT_LABELS = {"green": "绿灯", "amber": "黄灯", "red": "红灯", "grey": "无法判断"}
 
 
 class PeriodKind(StrEnum):

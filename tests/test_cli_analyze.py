@@ -9,6 +9,7 @@ from luoshi.core.models import Assessment, Report
 from luoshi.core.services.analysis import correct_status
 from luoshi.core.services.importing import import_document
 from luoshi.sample import generate_plan
+from luoshi.vocab import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def test_all_prints_counts_per_report_and_total(report, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"report #{report.pk} (") and ": 15 tasks: " in out[0]
     counts = {s: Assessment.objects.filter(report=report, status=s).count()
-              for s in ("done", "on_track", "behind", "at_risk", "vague", "no_data")}
+              for s in [x.value for x in Status]}  # all statuses, ahead/not_started included
     assert ", ".join(f"{n} {s}" for s, n in counts.items()) in out[0]
     assert out[-1].startswith("total: 1 reports: ")
     assert sum(counts.values()) == 15

@@ -13,7 +13,8 @@ import sys
 
 # Sub-command modules, in the order ``luoshi --help`` lists them.
 COMMAND_MODULES = ["parse", "importer", "export", "analyze", "serve", "demo", "users", "remind",
-                   "reindex", "check", "deploy", "manage", "bulletin"]
+                   "reindex", "check", "deploy", "manage", "bulletin",
+                   "correct"]
 
 
 def setup_django() -> None:

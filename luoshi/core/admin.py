@@ -12,6 +12,7 @@ from luoshi.core.models import (
     Government,
     ImportBatch,
     Measurement,
+    MeasurementCorrection,
     Period,
     Plan,
     Progress,
@@ -135,8 +136,8 @@ class ChangeAdmin(ReadOnlyAdmin):
 # history), so the admin only shows these.
 @admin.register(Target)
 class TargetAdmin(ReadOnlyAdmin):
-    list_display = ["task", "metric", "comparator", "value", "unit", "source", "active"]
-    list_filter = ["source", "active"]
+    list_display = ["task", "metric", "comparator", "value", "unit", "kind", "source", "active"]
+    list_filter = ["source", "active", "kind"]
     list_select_related = ["task"]
     raw_id_fields = ["task"]
 
@@ -145,6 +146,13 @@ class TargetAdmin(ReadOnlyAdmin):
 class MeasurementAdmin(ReadOnlyAdmin):
     list_display = ["task", "report", "metric", "value", "unit", "as_of", "ratio"]
     list_select_related = ["task", "report"]
+    raw_id_fields = ["task", "report", "progress", "target"]
+
+
+@admin.register(MeasurementCorrection)
+class MeasurementCorrectionAdmin(ReadOnlyAdmin):
+    list_display = ["task", "report", "span", "value", "active", "corrected_by", "corrected_at"]
+    list_select_related = ["task", "report", "corrected_by"]
     raw_id_fields = ["task", "report", "progress", "target"]
 
 

@@ -2,38 +2,93 @@
 
 from __future__ import annotations
 
+import re
+
 from luoshi.extract import measurements as measure
-from luoshi.extract.model import FIELD_DONE, Target, TaskAnalysis
+from luoshi.extract import rules, table
+from luoshi.extract.model import FIELD_DONE, FIELD_REPORTED, Measurement, Span, Target, TaskAnalysis
+from luoshi.extract.numbers import normalise
+from luoshi.extract.pace import share_of_year
 from luoshi.extract.status import decide
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import ParsedDocument, Period, Task
 
 
 def analyze_task(
-    task: Task, period: Period | None, year: int | None = None, targets: list[Target] | None = None
+    task: Task, period: Period | None, year: int | None = None, targets: list[Target] | None = None,
+    reported: dict[int, float] | None = None,
 ) -> TaskAnalysis:
     """Targets of the task text, measurements of the done cells, and the status with evidence.
 
     ``period`` is the report's period (its share of the year elapsed sets the pace a running
     total must keep); ``year`` gives ISO dates to as-of periods ("1-9月" -> 2020-09-30).
+    ``targets`` replaces the targets read from the text and target columns (a person's
+    corrections); ``reported`` maps target indices to the figures the unit filed in a
+    reporting round, which win over figures read from the text. A declared status cell in
+    ``task.extra`` is evidence too (luoshi.extract.table).
     """
     if year is None and period is not None and period.end_date is not None:
         year = period.end_date.year
     if targets is None:
-        targets = extract_targets(task.text)
+        targets = extract_targets(task.text) + table.column_targets(task)
     cands = []
     ratios = []
     for i, item in enumerate(task.items):
         # Without targets only stated completion shares (percentages) matter.
-        if item.done and (targets or "%" in item.done or "％" in item.done or "百分之" in item.done):
+        if item.done:
             c, r = measure.scan(item.done, FIELD_DONE, i)
             cands.extend(c)
             ratios.extend(r)
     pairs = measure.match(cands, targets) if targets else []
     default_month = period.end_month if period is not None else None
     ms = measure.build(pairs, targets, year, default_month)
+    ms += _filed(targets, table.reported_targets(targets, reported), period, default_month)
+    # What else the text reports as achieved, measuring none of the targets.
+    figures = measure.build(measure.unmatched(pairs, cands), targets, year, default_month)
+    # A completion share stated on its own (完成年度任务的83%) is a figure too.
+    figures += [_share_figure(r, default_month) for r in ratios if not r.attached]
+    figures += table.declared_figures(task, default_month)
     status = decide(task, period, targets, ms, ratios)
-    return TaskAnalysis(task.serial, targets, ms, status)
+    status = table.combine(status, table.declared_status(task, share_of_year(period)))
+    return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),
+                        figures=figures)
+
+
+def _filed(targets: list[Target], filed: dict[int, float], period: Period | None,
+           month: int | None) -> list[Measurement]:
+    """The figures filed in a reporting round, as measurements of their targets."""
+    out = []
+    for i, value in sorted(filed.items()):
+        t = targets[i]
+        text = f"填报值{value:g}{t.unit}"
+        ratio = value / t.value if t.value else None  # filed in the target's own unit
+        out.append(Measurement(metric=t.metric, value=value, unit=t.unit,
+                               as_of=period.label if period is not None else "",
+                               span=Span(FIELD_REPORTED, None, 0, len(text), text),
+                               target=i, ratio=ratio, family=t.family, factor=t.factor,
+                               as_of_month=month, match_score=1000))
+    return out
+
+
+def _share_figure(r: measure.RatioStatement, month: int | None) -> Measurement:
+    return Measurement(metric="", value=r.value, unit="%", as_of="",
+                       span=Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end]),
+                       ratio_stated=r.value, family="percent", as_of_month=month)
+
+
+def task_kind(text: str, targets: list[Target]) -> str:
+    """The kind of a task without figures ("" when it has targets): "rate" for a growth
+    measured against another (增长与经济增长同步), "milestone" when it promises a result that
+    is done or not (建成, 开工, 出台, 申报 …: rules.MILESTONE_VERBS), else "qualitative"."""
+    if targets:
+        return ""
+    norm = normalise(text)
+    if _RELATIONAL_RATE.search(norm):
+        return "rate"  # 收入增长与经济增长同步: a growth judged against another, as is
+    return "milestone" if any(w in norm for w in rules.MILESTONE_VERBS) else "qualitative"
+
+
+_RELATIONAL_RATE = re.compile(rules.RELATIONAL_RATE)
 
 
 def analyze_document(doc: ParsedDocument) -> list[TaskAnalysis]:

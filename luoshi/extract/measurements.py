@@ -12,13 +12,20 @@ the same sentence as ``ratio_stated``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from luoshi.extract import clauses, rules
 from luoshi.extract.model import FIELD_DONE, Measurement, Span, Target
-from luoshi.extract.numbers import Quantity, blank_quantities, find_quantities, normalise
+from luoshi.extract.numbers import (
+    Quantity,
+    blank_quantities,
+    find_quantities,
+    normalise,
+    parse_numeral,
+)
 from luoshi.extract.periods import PeriodMention, find_periods
 from luoshi.extract.units import comparable
 
@@ -26,7 +33,7 @@ _RATIO_RE = re.compile(r"(?:" + "|".join(rules.RATIO_STATED_PATTERNS) + r")\s*$"
 _PLAN_REST = re.compile(rules.PLAN_FIGURE_REST)
 _PLAN_VERB = re.compile(rules.PLAN_VERB)
 _INC = ("同比增长", "增长", "提高", "增加", "上升", "增幅为", "增速为", "增幅", "增速")
-_DEC = ("同比下降", "下降", "降低", "减少", "降幅为", "降幅", "回落")
+_DEC = ("同比下降", "下降", "降低", "减少", "降幅为", "降幅", "回落", "压减", "压缩", "削减")
 
 
 @dataclass
@@ -42,6 +49,9 @@ class Candidate:
     period: PeriodMention | None
     ratio_stated: float | None = None
     score: int = 0  # metric words shared with its target
+    # "breakdown" (其中…: a part of a total), "estimate" (预计…), "" for a plain figure. Only
+    # plain figures measure targets; the others are reported as other figures.
+    flag: str = ""
 
 
 @dataclass
@@ -54,6 +64,7 @@ class RatioStatement:
     item: int | None
     text: str
     annual: bool
+    attached: bool = False  # given to a figure of its sentence as its ratio_stated
 
 
 def _breakdown_scopes(norm: str) -> list[tuple[int, int]]:
@@ -88,8 +99,15 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
     contexts: dict[tuple[int, int], str] = {}
     quantities = find_quantities(norm, mask)
     blank = blank_quantities(norm, quantities)
+    restated = _achieved_restatements(norm)
+    if restated:  # 已完成“压减10%”的任务: 10% achieved, not a name
+        quantities = [dataclasses.replace(q, label="") if q.label and q.family is not None
+                      and any(a < q.start < b for a, b in restated) else q for q in quantities]
     for q in quantities:
         if not q.is_amount:
+            continue
+        if q.family == "age" and not any(w in norm[max(0, q.start - 12) : q.start]
+                                         for w in rules.AGE_LEVEL_WORDS):
             continue
         ca, cb = clauses.clause(norm, q.num_start)
         sa, sb = clauses.sentence(norm, q.num_start)
@@ -101,8 +119,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
                 ratios.append(RatioStatement(q.value, q.start, q.end, (sa, sb), field, item, text,
                                              any(w in phrase for w in rules.ANNUAL_RATIO_WORDS)))
                 continue
-        if any(a <= q.num_start < b for a, b in scopes):
-            continue
+        flag = "breakdown" if any(a <= q.num_start < b for a, b in scopes) else ""
         if any(before.endswith(w) for w in rules.PLAN_FIGURE_BEFORE):
             continue
         if any(norm.startswith(w, q.end) for w in rules.PLAN_FIGURE_AFTER):
@@ -115,8 +132,12 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
                 and not any(ch in between for ch in "(（")
                 and any(w in between for w in rules.SUBJECT_LINK_VERBS)):
             continue
-        if any(w in before for w in rules.REMAINDER_WORDS) or _future(norm, periods, sa, ca, q.num_start):
+        if any(w in before for w in rules.REMAINDER_WORDS):
             continue
+        ahead = _future(norm, periods, sa, ca, q.num_start)
+        if ahead == "future":
+            continue
+        flag = flag or ahead
         direction = 0
         near = norm[max(ca, q.num_start - 6) : q.num_start].replace("增加值", "   ")  # a noun
         if any(near.endswith(w) or w in near for w in _DEC):
@@ -140,27 +161,43 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         hi = norm.find("、", q.end, nxt[0].start) if nxt else -1
         if (lo > ca or hi >= 0) and clauses.cjk_count(blank[lo : hi if hi >= 0 else cb]) >= 2:
             ctx = ctx[: len(ctx) - (cb - ca)] + blank[max(lo, ca) : hi if hi >= 0 else cb]
-        cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb), ctx, direction, period))
+        cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb), ctx, direction, period,
+                               flag=flag))
+    cands.extend(_ranks(norm, text, field, item, periods, blank, contexts))
+    cands.sort(key=lambda c: c.q.start)
     for r in ratios:
         same = [c for c in cands if c.sentence == r.sentence]
         if same:
             best = min(same, key=lambda c: abs(c.q.start - r.start))
             if best.ratio_stated is None:
                 best.ratio_stated = r.value
+                r.attached = True
     return cands, ratios
 
 
 _ACHIEVED_CUE = ("已", "完成", "累计", "实现", "共")
 
 
-def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int) -> bool:
-    """Does a look-ahead word (预计, 力争 …) govern the figure at ``pos``?
+def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int) -> str:
+    """"future" when a look-ahead word (力争, 计划于 …) governs the figure at ``pos``,
+    "estimate" when 预计 does (an estimate is reported among the figures: for a period named in
+    its sentence, "三季度,预计GDP增长5%", it also measures the targets), "" otherwise.
 
-    It governs its own clause and the clauses after it in the sentence, until one that names a
-    period or says something was achieved ("目前预计新增3家平台企业,1-9月上云企业80家").
+    A word governs its own clause and the clauses after it in the sentence, until one that
+    names a period or says something was achieved ("目前预计新增3家平台企业,1-9月上云企业80家").
     """
-    if any(w in norm[ca:pos] for w in rules.FUTURE_WORDS):
-        return True
+    def governed(words_at: int, words: str) -> str:
+        i = words.rfind(rules.ESTIMATE_WORD)
+        if i < 0 or any(w in words for w in rules.FUTURE_WORDS if w != rules.ESTIMATE_WORD):
+            return "future"
+        named = any(sa <= p.start < pos and p.month is not None for p in periods)
+        if named and not any(w in norm[words_at + i : pos] for w in rules.ESTIMATE_AHEAD):
+            return ""  # an estimate for the period just ended: a figure for it
+        return "estimate"
+
+    own = norm[ca:pos]
+    if any(w in own for w in rules.FUTURE_WORDS):
+        return governed(ca, own)
     a = ca
     while a > sa:
         pa, _ = clauses.clause(norm, a - 2) if a >= 2 else (sa, a)
@@ -169,11 +206,20 @@ def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int)
             break
         own = norm[a:pos] if a == ca else norm[a : clauses.clause(norm, a)[1]]
         if any(p.start >= a and p.start < pos for p in periods) or any(w in own for w in _ACHIEVED_CUE):
-            return False
+            return ""
         if any(w in norm[pa:a] for w in rules.FUTURE_WORDS):
-            return True
+            return governed(pa, norm[pa:a])  # "预计…204.4亿元,同比增长9.5%": the same estimate
         a = pa
-    return False
+    return ""
+
+
+_RESTATED = re.compile(rules.ACHIEVED_RESTATEMENT)
+
+
+def _achieved_restatements(norm: str) -> list[tuple[int, int]]:
+    """Quoted restatements of a target reported as achieved ("已完成“…压减不低于10%…”的任务"):
+    their figures are what was achieved, not names."""
+    return [(m.start("q"), m.end("q")) for m in _RESTATED.finditer(norm)]
 
 
 def _context(norm: str, ca: int, cb: int, sa: int, cache: dict[tuple[int, int], str]) -> str:
@@ -236,7 +282,9 @@ def _ratio(c: Candidate, t: Target, value: float) -> float | None:
 
 
 def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate, int | None]]:
-    """Assign candidates to targets; returns (candidate, target index) in text order."""
+    """Assign candidates to targets; returns (candidate, target index) in text order. Parts
+    of a total (其中…) and estimates for no named period measure no target."""
+    cands = [c for c in cands if not c.flag]
     chosen: dict[int, int] = {}  # id(candidate) -> target index
     best_for: dict[int, list[tuple[Candidate, int]]] = {i: [] for i in range(len(targets))}
     for c in cands:
@@ -275,10 +323,30 @@ def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate
         for c in cands:
             if id(c) not in chosen and c.q.family == "money" and _score(c, t) > 0:
                 chosen[id(c)] = i
+    _companions(cands, chosen)
     for c in cands:
         if id(c) in chosen:
             c.score = _score(c, targets[chosen[id(c)]])
     return [(c, chosen[id(c)]) for c in cands if id(c) in chosen]
+
+
+def _companions(cands: list[Candidate], chosen: dict[int, int]) -> None:
+    """A growth rate reported next to a matched amount ("完成79.73亿元,同比增长3.3%") and the
+    amount next to a matched rate are figures of the same metric: both are measurements."""
+    for k, c in enumerate(cands):
+        if id(c) not in chosen:
+            continue
+        for d in cands[max(0, k - 1) : k + 2]:
+            if d is c or id(d) in chosen or d.sentence != c.sentence:
+                continue
+            first, second = (c, d) if c.q.start < d.q.start else (d, c)
+            gap = c.text[first.q.end : second.q.start]
+            if (len(gap) > rules.COMPANION_MAX_GAP or any(ch in gap for ch in "。;;")
+                    or rules.RESPECTIVELY in gap):  # "A8人,分别下降25%和30%": a list, not a pair
+                continue
+            rate, amount = (second, first)
+            if rate.q.family == "percent" and rate.direction != 0 and amount.q.family != "percent":
+                chosen[id(d)] = chosen[id(c)]
 
 
 def build(pairs: list[tuple[Candidate, int | None]], targets: list[Target], year: int | None,
@@ -319,4 +387,55 @@ def build(pairs: list[tuple[Candidate, int | None]], targets: list[Target], year
                 match_score=c.score,
             )
         )
+    return out
+
+
+def unmatched(pairs: list[tuple[Candidate, int | None]], cands: list[Candidate]
+              ) -> list[tuple[Candidate, int | None]]:
+    """Every figure the text reports as achieved (its clause has a word of achievement: 已,
+    完成, 累计 …) that measures none of the targets, in text order."""
+    matched = {id(c) for c, _ in pairs}
+    out: list[tuple[Candidate, int | None]] = []
+    for c in cands:
+        if id(c) in matched:
+            continue
+        if c.q.family in rules.UNMATCHED_FAMILIES:
+            out.append((c, None))
+    out.sort(key=lambda p: (p[0].item or 0, p[0].q.start))
+    return out
+
+
+_RANK_MEASURED = re.compile(rules.RANK_MEASURED)
+_RANK_LIST_ITEM = re.compile(rules.RANK_LIST_ITEM + r"(?![批届期次个年轮类项号条季])")
+
+
+def _ranks(norm: str, text: str, field: str, item: int | None, periods: list[PeriodMention],
+           blank: str, contexts: dict[tuple[int, int], str]) -> list[Candidate]:
+    """Ranks reported: "列嘉兴第2位", "全国排名第10" (a number of the rank family)."""
+    out = []
+    found = []
+    for m in _RANK_MEASURED.finditer(norm):
+        found.append(m)
+        pos = m.end()
+        while (more := _RANK_LIST_ITEM.match(norm, pos)) is not None:
+            found.append(more)
+            pos = more.end()
+    for m in found:
+        try:
+            value = parse_numeral(m.group("num"))
+        except ValueError:
+            continue
+        unit = m.group("unit") or rules.RANK_UNIT
+        q = Quantity(value, unit, "rank", 1.0, m.start("num") - 1, m.end(), m.start("num"),
+                     m.end("num"))
+        ca, cb = clauses.clause(norm, m.start("num"))
+        sa, sb = clauses.sentence(norm, m.start("num"))
+        if _future(norm, periods, sa, ca, m.start("num")) == "future":
+            continue
+        period = None
+        for p in periods:
+            if sa <= p.start < m.start():
+                period = p
+        out.append(Candidate(q, field, item, text, (ca, cb), (sa, sb),
+                             _context(blank, ca, cb, sa, contexts), 0, period))
     return out

@@ -12,6 +12,9 @@ FIELD_TEXT = "text"
 FIELD_DONE = "done"
 FIELD_PROBLEMS = "problems"
 FIELD_NEXT = "next_steps"
+# Evidence from the table itself: a declared-status cell, a figure filed in a reporting round.
+FIELD_DECLARED = "declared"
+FIELD_REPORTED = "reported"
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,22 @@ class Target:
     factor: float = 1.0  # value * factor = amount in the family's base unit
     value_max: float | None = None  # upper bound of a range target ("3-5个")
     context: str = ""  # the clause the target sits in, used to match measurements
+    kind: str = ""  # rules.TARGET_KINDS: cumulative, rate, level, rank, reduction
+    # Share of the year at which the target falls due: 1.0 for the year's target, 0.25 for a
+    # first-quarter target read from a 一季度目标 column.
+    due_share: float = 1.0
+    column: str = ""  # the header of the target column it was read from, "" for the task text
 
     @property
     def base_amount(self) -> float:
         return self.value * self.factor
+
+    @property
+    def kind_note(self) -> str:
+        """How the kind is judged, in Chinese ("增速目标,不按时间进度折算")."""
+        from luoshi.extract.rules import TARGET_KINDS
+
+        return TARGET_KINDS.get(self.kind, "")
 
     def to_dict(self, offsets: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -58,6 +73,7 @@ class Target:
             "value": _num(self.value),
             "unit": self.unit,
             "span": self.span.text,
+            "kind": self.kind,
         }
         if offsets:
             d["where"] = self.span.where()
@@ -105,11 +121,17 @@ class StatusResult:
     evidence: list[Span] = field(default_factory=list)
     rule: str = ""  # which rule decided, for debugging and docs (e.g. "delay_words")
 
+    @property
+    def light(self) -> str:
+        """red / amber / green / grey (``Status.light``)."""
+        return self.value.light
+
     def to_dict(self, offsets: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
             "value": str(self.value),
             "reason": self.reason,
             "evidence": [s.text for s in self.evidence],
+            "light": self.light,
         }
         if offsets:
             d["evidence_where"] = [s.where() for s in self.evidence]
@@ -123,6 +145,17 @@ class TaskAnalysis:
     targets: list[Target]
     measurements: list[Measurement]
     status: StatusResult
+    # The task's kind when it promises no figure: "milestone" or "qualitative" ("" otherwise).
+    task_kind: str = ""
+    # Other figures the text reports as achieved, measuring none of the targets (target None).
+    figures: list[Measurement] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> list[str]:
+        """Kinds of the task's targets in order, or its own kind when it has none."""
+        if self.targets:
+            return list(dict.fromkeys(t.kind for t in self.targets if t.kind))
+        return [self.task_kind] if self.task_kind else []
 
     def to_dict(self, offsets: bool = False) -> dict[str, Any]:
         """The issue-4 JSON keys; ``offsets=True`` adds where each span lies (for the web)."""
@@ -130,4 +163,6 @@ class TaskAnalysis:
             "targets": [t.to_dict(offsets) for t in self.targets],
             "measurements": [m.to_dict(offsets) for m in self.measurements],
             "status": self.status.to_dict(offsets),
+            "kinds": self.kinds,
+            "figures": [m.to_dict(offsets) for m in self.figures],
         }

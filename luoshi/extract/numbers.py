@@ -120,12 +120,15 @@ _NUM = f"(?:{_ARABIC}|{_CHINESE})"
 _QTY_RE = re.compile(
     rf"(?P<num>{_NUM})"
     rf"(?:\s*(?P<dash>[-~至到—–])\s*(?P<num2>{_NUM}))?"
+    r"(?P<sp>[ \u3000](?=[^\s0-9]))?"  # "296.47 亿元", "8.6 %": a space before the unit
     r"(?P<approx>多|余|来)?"
     r"(?P<ge>个)?"  # 2个亿 (colloquial 2亿元)
     r"(?P<scale>万亿|千万|百万|亿|万)?"
     r"(?P<approx2>多|余)?"
 )
 _PERCENT_CN = re.compile(rf"百分之(?P<num>{_NUM})")
+# A fraction in words (三分之二以上 = 66.67%); 百分之 is the percent above.
+_FRACTION_CN = re.compile(r"(?<![百千万])(?P<d>[二三四五六七八九十]{1,2})分之(?P<n>[一二三四五六七八九]{1,2})")
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\n。;:\uff1b\uff1a]))[ \t]*(?:(?P<k>[0-9]{1,2})[.、\uff0e](?P<d>[0-9])?|[(（][0-9一二三四五六七八九十]{1,3}[)）])")
 
 
@@ -168,6 +171,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((a, b + 1))
             i = b + 1
     # Straight double quotes pair up in order.
+    if '"' not in text:
+        return spans
     idx = [i for i, c in enumerate(text) if c == '"']
     for a, b in zip(idx[::2], idx[1::2], strict=False):
         if b - a <= rules.MAX_QUOTE_LEN:
@@ -198,7 +203,12 @@ def _label_reason(text: str, m: re.Match[str], unit: UnitMatch | None, quotes, m
         return "序数"
     if _inside(a, markers):
         return "列表序号"
-    if before and (before.isascii() and (before.isalpha() or before in "+#:/@_")):
+    if before and (before.isascii() and (before.isalpha() or before in "+#/@_")):
+        return "字母数字编号"
+    # A colon is part of a code or a time only after a letter or digit (K4:2, 10:30); after
+    # words or a bracket it introduces the figure ("生活小区(30个):13个已完成").
+    prev = text[a - 2 : a - 1] if a >= 2 else ""
+    if before == ":" and prev.isascii() and prev.isalnum():
         return "字母数字编号"
     nxt = text[b : b + 1]
     if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "+#:_"):
@@ -259,6 +269,16 @@ def find_quantities(text: str, mask: list[tuple[int, int]] | None = None) -> lis
         except ValueError:
             continue
         out.append(Quantity(v, "%", "percent", 1.0, m.start(), m.end(), m.start(), m.end(), chinese=True))
+    for m in _FRACTION_CN.finditer(norm):
+        if _inside(m.start(), mask) or _inside(m.start(), quotes):
+            continue
+        try:
+            d, n = parse_chinese(m.group("d")), parse_chinese(m.group("n"))
+        except ValueError:
+            continue
+        if 0 < n < d:
+            out.append(Quantity(round(n / d * 100, 2), "%", "percent", 1.0, m.start(), m.end(),
+                                m.start(), m.end(), chinese=True))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -329,6 +349,9 @@ def _quantity(norm: str, m: re.Match[str], quotes, markers) -> Quantity | None:
     if tail.startswith("左右"):
         approx = True
     label = _label_reason(norm, m, unit, quotes, markers)
+    if unit.base.family == "age" and not any(
+            w in norm[max(0, m.start() - 12) : m.start()] for w in rules.AGE_LEVEL_WORDS):
+        label = "年龄"  # 3岁以下婴幼儿: names who, not how much
     before = norm[max(0, m.start() - 2) : m.start()]
     if any(w in before for w in ("约", "逾", "近")):
         approx = True

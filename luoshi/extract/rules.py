@@ -9,16 +9,23 @@ from __future__ import annotations
 
 # --- Figures against time -------------------------------------------------------------------
 
-# Progress is cumulative from 1 January. A running total is "behind" when its ratio to the
-# annual target is under the share of the year elapsed at its as-of date minus this tolerance.
-# 0.10 = about five weeks of a year: at Q3 (share 0.75) a ratio under 0.65 is behind, so
-# 61.98% of the annual plan at the end of September lags, 84% does not.
-TIME_TOLERANCE = 0.10
+# Progress is cumulative from 1 January. A running total is judged by its pace: its ratio to
+# the annual target divided by the share of the year elapsed at its as-of date. The bands are
+# those of published 督查通报 (达进度 / 欠进度 / 超进度):
+#   pace >= PACE_AHEAD (1.5)      ahead (超进度), when the target is not yet reached
+#   pace >= PACE_ON (0.9)         on course
+#   pace >= PACE_AMBER (0.7)      slightly under the time share: amber (at_risk)
+#   below                         well under it: red (behind)
+# At Q3 (0.75): under 0.675 of the year's target is amber, under 0.525 red (61.98% is amber,
+# 45% red, 84% on course); at H1: under 0.45 amber, under 0.35 red.
+PACE_AHEAD = 1.5
+PACE_ON = 0.9
+PACE_AMBER = 0.7
 
-# A growth-rate target (增长15%) is compared to the rate reported so far, not to time: a rate
-# of the same sign at least this share of the target is on track (10.7% against 15% is);
-# a fall where growth was promised, or under this share, is behind.
-RATE_MIN_SHARE = 0.5
+# A growth-rate target (增长15%) is compared to the rate reported so far, not to time: at or
+# above the target on course (a rate can still fall, so never ahead); short by up to a quarter
+# (RATE_AMBER of the target) amber; further short, or a fall where growth was promised, red.
+RATE_AMBER = 0.75
 
 # A limit (<=, 控制在…以内) is broken when the measured value exceeds it by more than this.
 LIMIT_TOLERANCE = 0.0
@@ -82,8 +89,18 @@ PLAN_FIGURE_REST = r"任务指标|目标任务|考核任务|任务数|计划数|
 PLAN_VERB = r"(?<![按照])计划(?:完成|新增|建设|开工|投资|实施|引进|培育|创建|建成)"
 # A clause with these before the figure speaks of the future.
 FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "将在", "争取", "有望", "下一步", "下步", "目标是")
+# 预计 followed by a named period before the figure is an estimate for that period (a
+# measurement, approximate), unless the period is the whole year or later.
+ESTIMATE_WORD = "预计"
+ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季度", "年内")
+# A quoted restatement of a target reported as achieved: its figures are achievements.
+ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达到)(?:了)?[^,,。;;“]{0,12}?"
+                        r"(?P<q>“[^”]{1,80}”)(?:的)?(?:任务|目标|要求)")
 # A figure after these is what remains to be done.
 REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口")
+# An amount and the growth rate reported right after it (at most this many characters apart,
+# in one sentence) measure the same metric: "完成79.73亿元,同比增长3.3%".
+COMPANION_MAX_GAP = 8
 # Figures joined by these share the verb of change before the first ("下降22.7%和34.6%").
 FIGURE_JOINERS = ("和", "、", "及", "与", "以及")
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.
@@ -104,6 +121,7 @@ ANNUAL_RATIO_WORDS = ("年度", "全年", "计划", "目标", "任务", "考核"
 # The entry says, without qualification, that the task is complete.
 WHOLE_DONE = (
     r"^(?:该项|此项|本项|该任务)?(?:工作)?(?:已经?|均已|已全部|已全面|全部|已按要求|已如期)"
+    r"(?:举办|举行|建设|改造|实施|整治|安装|发放|验收|采购|拆除|搬迁)?"  # 已举办完成
     r"(?:完成|建成|实现|落实|办结|竣工)(?:全部)?(?:任务|工作|目标)?(?:[,,;;。(]|$)"
 )
 # "(该项已完成)" anywhere in the entry.
@@ -178,7 +196,7 @@ DELAY_WORDS = (
     "做不到", "无法实现", "难以实现", "流拍", "暂缓", "暂停", "停滞", "搁置", "延期", "推迟",
     "延后", "未按计划", "未按期", "未达到序时", "未达序时", "落后于序时", "低于序时", "不及预期",
     "未能如期", "无法如期", "停工", "延迟", "拖延", "进展慢", "进度慢", "低于预期", "未达预期",
-    "逾期", "未如期",
+    "逾期", "未如期", "无法按期", "不能按期", "难以按期", "未能按期",
 )
 # A delay word after a hedge foresees a delay without stating one ("可能有所推迟") -> a risk.
 HEDGES = ("可能", "或将", "恐将", "或许", "恐怕")
@@ -189,7 +207,7 @@ MILD_QUALIFIERS = ("有所", "有些", "略有", "稍有", "略显", "稍显", "
 # (执法队伍建设较为滞后, 基础设施相对滞后: underdeveloped), not a task behind its schedule.
 STATE_DEGREE = ("较为", "相对", "比较", "仍较", "明显", "严重")
 SCHEDULE_WORDS = ("进度", "进展", "计划", "序时", "时间", "节点", "工期", "开工", "完成", "按期",
-                  "如期", "按时", "年底", "年内", "目标", "任务", "指标")
+                  "如期", "按时", "年底", "年内", "目标", "任务", "指标", "项目", "工程")
 # "无法实现 + a means" (无法实现数据对接) says a tool is missing, not that the task cannot be
 # done; it counts only when its object names the task's aim (目标难以实现, 无法实现全年目标).
 MEANS_INABILITY = ("无法实现", "难以实现", "不能实现")
@@ -226,7 +244,16 @@ BOILERPLATE = (
     "有序推进", "积极推进", "扎实推进", "全力推进", "推进中", "正在进行", "进行中", "持续推进",
     "按进度推进", "按序时推进", "按时序推进", "按节点推进", "正在实施", "已启动", "工作正常",
     "顺利推进", "加快推进", "稳步实施", "正常", "推进", "落实中", "有序开展", "正在开展", "持续开展",
+    # Stock praise and filler that name no result: "进展顺利", "稳步推进,成效明显",
+    # "按计划有序推进,各项工作正在稳步推进中".
+    "进展顺利", "成效明显", "成效显著", "取得积极成效", "取得明显成效", "取得良好成效", "取得阶段性成效",
+    "各项工作", "相关工作", "此项工作", "该项工作", "正在", "有序", "稳步", "按计划", "按照计划", "目前",
+    "进展良好", "情况良好", "总体顺利", "推进顺利", "中",
 )
+# An entry whose words are at least this share of the task's own words (character bigrams),
+# with no figure, only restates the task: vague. Short entries are left to the boilerplate rule.
+RESTATE_SHARE = 0.8
+RESTATE_MIN_BIGRAMS = 6
 # Chars left after removing boilerplate and punctuation below which an entry is still vague.
 VAGUE_MAX_REST = 2
 
@@ -271,6 +298,12 @@ METRIC_CONCEPTS: dict[str, tuple[str, ...]] = {
 # Without words naming its metric, a figure is taken for the task's only target of its unit
 # only when its clause reports something achieved (or it is a percentage: a level or rate).
 ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")
+# Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
+# unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
+# the unit did, for the page and for a person to match by hand.
+UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "times", "length", "area",
+                      "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
+                      "weight/time", "energy/time", "volume/time", "power/time", "pp")
 # ... except counts: a count whose clause shares no word with the target counts something else
 # (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
 # (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).
@@ -281,3 +314,97 @@ ELLIPTIC_MAX_CJK = 1
 ELLIPTIC_DROP = ("已完成", "完成", "已", "累计", "共", "其中", "实现", "达到", "达", "约", "季度",
                  "分别", "同比", "增长", "下降", "提高", "降低", "和",
                  "一", "二", "三", "四", "前", "月", "底", "至", "截", "目前")
+
+# --- Kinds of target ------------------------------------------------------------------------
+
+# Each target has a kind, decided from its wording and unit, and each kind its own rule
+# against time. The task page shows the note ("增速目标,不按时间进度折算"). In order of decision:
+#
+# | kind        | decided by                                          | judged                                   |
+# |-------------|-----------------------------------------------------|------------------------------------------|
+# | rank        | 排名/进入/位居 … 前N/第N (unit 名)                    | reached or not (rank number <= N)        |
+# | reduction   | a verb of decrease (压减, 下降, 降低 …) by an amount  | the reported cut as is, not prorated     |
+# | rate        | a verb of growth by a percent or points (增长7%)     | the reported rate as is, not prorated    |
+# | level       | a percent, price (元/方), capacity (万吨/年), a limit | reached or not at any time of year       |
+# |             | (<=, 控制在…以内) or a level word (率, 占比, 人均 …) |                                          |
+# | cumulative  | any other amount (投资, 开工数, 新增户数 …)            | prorated by the share of the year        |
+# |             |                                                     | elapsed at its as-of date (days when the |
+# |             |                                                     | date is known, else months)              |
+# | milestone   | no figure; a verb of a finished result (开工, 建成,  | done or not; late in the year, only      |
+# |             | 完成, 出台 …)                                        | begun is behind                          |
+# | qualitative | no figure, no finishing verb                        | by the words of the entry                |
+TARGET_KINDS: dict[str, str] = {
+    "cumulative": "累计量目标,按时间进度折算",
+    "rate": "增速目标,不按时间进度折算",
+    "level": "水平/比率/价格目标,达到与否,不按时间进度折算",
+    "rank": "排名目标,达到与否",
+    "reduction": "压减目标,按实际降幅比较,不按时间进度折算",
+    "milestone": "节点目标,完成与否",
+    "qualitative": "定性任务,按文字判断",
+}
+# A task without figures is a milestone when it promises one of these results (done or not);
+# ongoing verbs (建设, 推进, 实现, 完成 …任务) make it qualitative.
+MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立",
+                   "成立", "创成", "举办", "申报", "开通", "通车", "挂牌", "签约", "启用", "上线",
+                   "制定", "编制", "修订", "召开", "获批")
+# A growth judged against another growth, with no figure of its own: a rate.
+RELATIONAL_RATE = (r"增长(?:与|和|同)[^,,。;;]{0,14}?(?:同步|相适应|相协调|相当)|"
+                   r"(?:增长|增速|增幅)(?:快于|高于|不低于|超过)")
+# Words of a metric that make its figure a level, not a running total.
+LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数", "密度", "浓度", "水平", "寿命",
+               "达标", "优良", "强度", "比值", "单价", "价格", "电价", "水价", "气价", "房价", "能耗")
+# Families that are levels by their unit: a share, a price, a capacity per unit of time.
+LEVEL_FAMILIES = ("percent", "pp", "price")
+LEVEL_FAMILY_SUFFIX = "/time"
+# A rank promised or reported: 进入全省前八, 全国排名第10位, 位居全市第3.
+RANK_TARGET = (r"(?:(?:排名|排位|位居|位列|位次|进入|跻身|保持|稳居|稳定在|争创|迈入|争先进位|进位)"
+               r"[^,,。;;]{0,10}?|(?:全国|全省|全市|全区|全县|省内|市内)(?:排名)?)"
+               r"(?P<pre>前|第)(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
+               r"(?P<unit>名|位|强)?(?![批届期次个年轮类项号条季])")  # 第三批 is a batch, not a rank
+RANK_MEASURED = (r"(?:(?:排名|排位|排|位居|位列|列|居|名列|以|处于|保持)[^,,。;;]{0,10}?|"
+                 r"(?:全国|全省|全市|全区|全县|省内|市内)(?:排名)?)(?:第|前)"
+                 r"(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
+                 r"(?![批届期次个年轮类项号条季])")
+# The unit of a rank as written (第7名, 前8位), 位 when none is written (进入全省前八).
+RANK_UNIT = "位"
+# The further ranks of a list after one ("分别为全省第1、第3和第2").
+RANK_LIST_ITEM = r"(?:、|和|及|与)第(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
+# A figure in 岁 is a target or a measurement only as a level of these (人均期望寿命80岁).
+AGE_LEVEL_WORDS = ("寿命", "平均年龄")
+
+# --- Ahead, scope and severity ----------------------------------------------------------------
+
+# The text says the task runs ahead of schedule.
+AHEAD_WORDS = ("超序时进度", "超时序进度", "超过序时进度", "快于序时进度", "超额完成序时", "进度超前",
+               "提前完成序时", "超计划进度")
+# Words that limit a delay to a part of the task: a supervisor marks it amber at most.
+# 略 ("略有延迟", "启动略延迟") is a slight delay.
+SCOPE_WORDS = ("个别", "部分", "少数", "少量", "一些", "有的", "有些", "其中", "局部",
+               "小部分", "一小部分", "部份")
+# 略/稍 are words of degree only right before the delay ("启动略延迟", "略有滞后"); elsewhere
+# they are parts of other words (战略, 稍后).
+SLIGHT_WORDS = ("略", "稍")
+SLIGHT_WINDOW = 2
+# Words that make a delay red whatever else is said (unless scope words limit it to a part).
+# A sentence reporting a part of the task achieved: with one, a delay stated in another
+# sentence of the same entry concerns a part (amber), unless severe.
+ACHIEVED_FACT = r"(?:已经?|均已|已全部)(?:完成|建成|实现|开工|投用|上报|出台|印发|举办|签约|落地)"
+SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "远低于", "大幅")
+# Nothing begun: 尚未启动, 未开工. Red when the time to begin has passed (from NOT_STARTED_SHARE).
+NOT_STARTED_WORDS = ("尚未启动", "未启动", "尚未开工", "未开工", "尚未开展", "未开展", "暂未启动",
+                     "还未启动", "尚未动工", "未动工", "尚未实施", "暂未实施", "暂未开展", "尚未开始",
+                     "未开始", "还未开工", "暂未开工")
+NOT_STARTED_SHARE = 0.3  # after the first quarter: at its end, not begun is still common
+
+# --- The table's own evidence -------------------------------------------------------------------
+
+# A declared status cell (是否达序, 进展状态, 形象进度 …), in order: the first pattern that
+# matches the cell decides. A percentage (形象进度 45%) is judged like a completion share.
+DECLARED_STATUS = (
+    (r"未完成|未达|不达|滞后|落后|慢于|未按期|延期", "behind"),
+    (r"未启动|未开工|未开展|尚未实施", "not_started"),
+    (r"超序时|超进度|超额|提前|快于", "ahead"),
+    (r"已完成|已竣工|已办结|全面完成|^完成$", "done"),
+    (r"基本达序|基本正常|有风险|需关注|黄灯", "at_risk"),
+    (r"达序|正常|顺利|按计划|序时|推进中|绿灯|^是$", "on_track"),
+)

@@ -1,33 +1,41 @@
 """Where a task stands, decided as a careful supervisor reads an entry, always with evidence.
 
-Rules, in order (the first that applies decides; rules.py holds the words and thresholds):
+Rules, in order (the first that applies decides; rules.py holds the words and thresholds,
+docs/analysis.md explains them; figures against time are in pace.py):
 
-1. no_data   — nothing reported, or the unit says it cannot report (无法提供数据).
-2. behind    — the done or problems cell says the task lags or cannot be done (滞后, 无法完成,
-               流拍, 暂缓, 赛事取消 …), not negated (不存在滞后), not about others (审计发现…滞后),
-               not a state (较为滞后), a missing means (无法实现数据对接) or a saving (非急需…延后),
-               not a slight lag (有所滞后) outweighed by figures that keep pace;
-               or a running total is well under the share of the year elapsed at its as-of date;
-               or a growth rate falls short or has the wrong sign; or a task to be finished this
-               year has, late in the year, only started.
-3. done      — the entry says the task is complete (已完成。/ 该项已完成 / 已完成全年目标), or
-               every finishing verb of the task (建成, 开工, 设立, 列入 …) is reported achieved
-               on the same object, or every target is reached — and nothing says 未完成.
-4. at_risk   — difficulty foreseen for the aim or time (完成…难度较大, 距离…较大) or a hedged
-               delay (可能推迟), without a stated delay.
-5. vague     — only boilerplate (按计划推进).
-6. on_track  — concrete progress and nothing says it lags.
+1. no_data     — nothing reported, or the unit says it cannot report (无法提供数据).
+2. behind      — the task as a whole lags: a stated delay graded red (severe, or plain with
+                 nothing keeping pace and no part achieved; 个别/部分/略 make it amber), figures
+                 well under the time share with no other target keeping pace, or a task to be
+                 finished this year only begun late in the year.
+3. not_started — after the first quarter the entry says nothing has begun (尚未启动).
+4. done        — the entry says the task is complete, every target is reached, or every
+                 finishing verb of the task is reported achieved — and no part is said to lag.
+5. at_risk     — a part lags, a figure is slightly under the time share, or a difficulty is
+                 foreseen for the aim or time.
+6. vague       — only boilerplate, or only the task's own words restated.
+7. ahead       — before year end the figures run clearly ahead, or the text says 超序时进度.
+8. on_track    — concrete progress and nothing says it lags.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from luoshi.extract import clauses, rules
 from luoshi.extract.measurements import RatioStatement
-from luoshi.extract.model import FIELD_DONE, FIELD_PROBLEMS, Measurement, Span, StatusResult, Target
+from luoshi.extract.model import (
+    FIELD_DONE,
+    FIELD_PROBLEMS,
+    Measurement,
+    Span,
+    StatusResult,
+    Target,
+)
 from luoshi.extract.numbers import find_quantities, normalise
+from luoshi.extract.pace import Verdicts, figure_verdicts, share_of_year
 from luoshi.ingest.model import Period, Task
 from luoshi.vocab import Status
 
@@ -170,79 +178,6 @@ def is_boilerplate(text: str) -> bool:
     return bool(text.strip()) and _is_vague(text)
 
 
-def _fmt(v: float) -> str:
-    return f"{v:.4g}"
-
-
-# --- figures against time ------------------------------------------------------------------
-
-
-def _figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[RatioStatement],
-                     share: float) -> tuple[list[tuple[str, Span]], list[tuple[str, Span]], int]:
-    """(behind reasons, reached reasons, targets keeping pace), reasons with the span of the
-    figure they rest on."""
-    behind: list[tuple[str, Span]] = []
-    reached: list[tuple[str, Span]] = []
-    paced = 0
-    for ti, t in enumerate(targets):
-        mine = [m for m in ms if m.target == ti]
-        if not mine:
-            continue
-        if t.comparator in ("increase_by", "decrease_by"):
-            # A rate: the latest, then the one naming the metric best.
-            latest = max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].match_score, p[0]))[1]
-        else:
-            # A running total: the largest figure at the latest as-of date.
-            latest = max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].ratio or 0, p[0]))[1]
-        month = latest.as_of_month
-        elapsed = month / 12 if month else share
-        if t.comparator == "increase_by" and t.family == "percent":
-            if latest.family != "percent":
-                continue
-            if latest.value < 0:
-                behind.append((f"{latest.as_of or '目前'}下降{_fmt(-latest.value)}%,目标增长{_fmt(t.value)}%",
-                               latest.span))
-            elif latest.value < t.value * rules.RATE_MIN_SHARE:
-                behind.append((f"增长{_fmt(latest.value)}%,远低于目标{_fmt(t.value)}%", latest.span))
-            else:
-                paced += 1
-            continue
-        if t.comparator == "decrease_by":
-            continue
-        ratio = latest.ratio
-        if latest.ratio_stated is not None and (ratio is None or latest.ratio_stated < ratio * 100):
-            ratio = latest.ratio_stated / rules.PERCENT
-        if ratio is None:
-            continue
-        if t.comparator == "<=":
-            if ratio > 1 + rules.LIMIT_TOLERANCE:
-                behind.append((f"{_fmt(latest.value)}{latest.unit}超出上限{_fmt(t.value)}{t.unit}",
-                               latest.span))
-            else:
-                paced += 1
-            continue
-        if ratio >= 1:
-            reached.append((f"{_fmt(latest.value)}{latest.unit}已达目标{_fmt(t.value)}{t.unit}",
-                            latest.span))
-            paced += 1
-            continue
-        if t.family == "percent":
-            continue  # a level (占比65%) is not accumulated over the year
-        if ratio >= elapsed - rules.TIME_TOLERANCE:
-            paced += 1
-        else:
-            behind.append(
-                (f"{latest.as_of or '目前'}仅完成目标{_fmt(t.value)}{t.unit}的{ratio:.0%},"
-                 f"低于时间进度{elapsed:.0%}", latest.span)
-            )
-    for r in ratios:
-        if r.annual and r.value / rules.PERCENT < share - rules.TIME_TOLERANCE:
-            if not any(m.ratio_stated == r.value for m in ms):
-                behind.append((f"完成年度计划{_fmt(r.value)}%,低于时间进度{share:.0%}",
-                               Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end])))
-    return behind, reached, paced
-
-
 # --- task finished? -------------------------------------------------------------------------
 
 
@@ -254,7 +189,8 @@ def _obj_bigrams(text: str) -> set[str]:
 _MODALS = ("确保", "力争", "争取", "年内", "全面", "高质量", "认真", "努力", "基本", "如期", "及时")
 
 
-def _task_goals(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def task_goals(text: str) -> tuple[tuple[str, str], ...]:
     """(object, verb) for each clause of the task that promises a finishable result."""
     norm = normalise(text)
     goals = []
@@ -275,7 +211,7 @@ def _task_goals(text: str) -> list[tuple[str, str]]:
             continue
         obj = c[pos + len(verb) :] or c[:pos]
         goals.append((obj, verb))
-    return goals
+    return tuple(goals)
 
 
 def _heads(obj: str) -> set[str]:
@@ -382,11 +318,14 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             elif not subject_text and _other_figure_before(cell, ca, ms):
                 continue  # "某指标达到25件,超额完成省定目标": one indicator's target
             return "称已完成目标任务", [_clause_span(cell, m.start())]
-    if targets and len(reached) == len(targets) and all(
+    # Every target reached, and the entry says so as a fact (已…) for at least one of them
+    # (the figures of a list share the first one's 已: "利用率已达到92%,无害化处理率达到100%").
+    # A running total already past the year's target is done whatever the wording.
+    if targets and len(reached) == len(targets) and (any(
         "已" in s.text[s.text.find(",") + 1 :] for _, s in reached
-    ):
+    ) or all(t.kind == "cumulative" for t in targets)):
         return "全部目标已实现:" + ";".join(r for r, _ in reached), [s for _, s in reached]
-    goals = _task_goals(task.text)
+    goals = task_goals(task.text)
     if goals:
         spans = []
         for g in goals:
@@ -434,7 +373,7 @@ def _stage_behind(task: Task, cells: list[Cell], share: float) -> Span | None:
 
 def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Measurement],
            ratios: list[RatioStatement]) -> StatusResult:
-    share = period.share_elapsed if period is not None else 1.0
+    share = share_of_year(period)
     cells = _cells(task, (FIELD_DONE, FIELD_PROBLEMS))
     done_cells = [c for c in cells if c.field == FIELD_DONE]
     if not cells:
@@ -444,30 +383,53 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         if hit:
             return StatusResult(Status.NO_DATA, f"称“{hit[1]}”", [_clause_span(cell, hit[0])], "no_data_words")
 
-    behind, reached, paced = _figure_verdicts(targets, ms, ratios, share)
+    fig = figure_verdicts(targets, ms, ratios, share)
     delays, foreseen = _delay_hits(cells)
-    if delays and not behind and paced and all(_mild(c.norm, i) for c, i, _ in delays):
+    any_delay = bool(delays or foreseen)
+    if delays and not fig.behind and fig.paced and all(_mild(c.norm, i) for c, i, _ in delays):
         delays = []  # "进度有所滞后" while every reported figure keeps pace: the figures decide
-    if delays:
-        words = "、".join(dict.fromkeys(w for _, _, w in delays))
-        where = "存在问题中" if all(c.field == FIELD_PROBLEMS for c, _, _ in delays) else ""
+    red, amber = _grade_delays(delays, fig)
+    if red:
+        words = "、".join(dict.fromkeys(w for _, _, w in red))
+        where = "存在问题中" if all(c.field == FIELD_PROBLEMS for c, _, _ in red) else ""
         return StatusResult(Status.BEHIND, f"{where}称“{words}”",
-                            [_clause_span(c, i) for c, i, _ in delays], "delay_words")
-    if behind:
-        return StatusResult(Status.BEHIND, ";".join(r for r, _ in behind), [s for _, s in behind],
-                            "figures")
+                            [_clause_span(c, i) for c, i, _ in red], "delay_words")
+    if fig.behind and fig.paced:
+        # One target well short while another keeps pace: a part lags, not the whole task.
+        fig.slight = [*fig.behind, *fig.slight]
+        fig.behind = []
+    if fig.behind:
+        return StatusResult(Status.BEHIND, ";".join(r for r, _ in fig.behind),
+                            [s for _, s in fig.behind], "figures")
+    not_started = _not_started(cells)
+    if not_started is not None and share >= rules.NOT_STARTED_SHARE:
+        whole, cell, i, w = not_started
+        if whole:
+            return StatusResult(Status.NOT_STARTED, f"称“{w}”", [_clause_span(cell, i)], "not_started")
+        amber.append((cell, i, w))
     stage = _stage_behind(task, cells, share)
     if stage is not None:
         return StatusResult(Status.BEHIND, "目标为年内建成,但仅至开工等初期阶段", [stage], "stage")
     if not done_cells:
-        risks = foreseen + _risk_hits(cells)
+        risks = amber + foreseen + _risk_hits(cells)
         if risks:
             return StatusResult(Status.AT_RISK, f"完成情况为空;称“{risks[0][2]}”",
                                 [_clause_span(c, i) for c, i, _ in risks], "risk_words")
         return StatusResult(Status.NO_DATA, "完成情况为空", [], "empty")
-    done = _done(task, cells, targets, ms, reached)
-    if done is not None:
+    done = _done(task, cells, targets, ms, fig.reached)
+    if done is None and share >= 1.0 and fig.reached and not fig.slight and \
+            len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells):
+        # The year is over and every judged figure met its target (完成率120%): done.
+        done = ("全年目标已实现:" + ";".join(r for r, _ in fig.reached), [s for _, s in fig.reached])
+    if done is not None and not amber:  # a part said to lag: not done
         return StatusResult(Status.DONE, done[0], done[1], "done")
+    if amber:
+        words = "、".join(dict.fromkeys(w for _, _, w in amber))
+        return StatusResult(Status.AT_RISK, f"部分滞后:称“{words}”",
+                            [_clause_span(c, i) for c, i, _ in amber], "part_delay")
+    if fig.slight:
+        return StatusResult(Status.AT_RISK, ";".join(r for r, _ in fig.slight),
+                            [s for _, s in fig.slight], "figures_slight")
     risks = foreseen + _risk_hits(cells)
     if risks:
         words = "、".join(dict.fromkeys(w for _, _, w in risks))
@@ -478,9 +440,103 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         a, b = clauses.trim(first.norm, 0, len(first.norm))
         return StatusResult(Status.VAGUE, f"仅“{first.text[a:b].rstrip('。')}”",
                             [Span(first.field, first.item, a, b, first.text[a:b])], "boilerplate")
+    restated = _restates_task(task, done_cells, ms)
+    if restated is not None:
+        return StatusResult(Status.VAGUE, "仅复述任务,未说明进展", [restated], "restated")
+    ahead = _ahead_words(done_cells)
+    if share < 1.0 and not any_delay and (ahead or (fig.ahead and len(fig.ahead) + len(fig.reached) >= fig.judged)):
+        spans = [s for _, s in fig.ahead] + ([_clause_span(ahead[0], ahead[1])] if ahead else [])
+        reason = ";".join(r for r, _ in fig.ahead) or f"称“{ahead[2]}”"  # type: ignore[index]
+        return StatusResult(Status.AHEAD, reason, spans, "ahead")
     first = done_cells[0]
     ev = _clause_span(first, clauses.trim(first.norm, 0, len(first.norm))[0])
     reason = "有具体进展:" + ev.text[:30]
-    if reached:
-        reason = reached[0][0]
-    return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in reached], "progress")
+    if fig.reached:
+        reason = fig.reached[0][0]
+    return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in fig.reached], "progress")
+
+
+def _restates_task(task: Task, done_cells: list[Cell], ms: list[Measurement]) -> Span | None:
+    """An entry that only repeats the task's words ("收入增长与经济增长基本同步" for that very
+    task), with no figure, says nothing of progress: the span of the repetition, else None."""
+    if ms or len(done_cells) != 1 or any(ch.isdigit() for ch in done_cells[0].norm):
+        return None
+    cell = done_cells[0]
+    body = _LEADING_TIME.sub("", re.sub(r"^[\s,，]+", "", cell.norm))
+    body = re.sub(r"^(?:前三季度|[一二三四]季度|上半年|下半年|全年|今年以来)[,,]?", "", body)
+    mine = _obj_bigrams(body)
+    if len(mine) < rules.RESTATE_MIN_BIGRAMS or any(ch.isdigit() for ch in body):
+        return None
+    task_bigrams = _obj_bigrams(normalise(task.text))
+    if len(mine & task_bigrams) < rules.RESTATE_SHARE * len(mine):
+        return None
+    a, b = clauses.trim(cell.norm, 0, len(cell.norm))
+    return Span(cell.field, cell.item, a, b, cell.text[a:b])
+
+
+def _NOT_DONE_ANY(cells: list[Cell]) -> bool:
+    return any(_NOT_DONE.search(c.norm) for c in cells)
+
+
+def _scoped(norm: str, i: int) -> bool:
+    """Does a scope word limit the word at ``i`` to a part of the task: a word of part (个别,
+    部分 …) before it in its clause, or of degree (略, 稍) right before it (启动略延迟)?"""
+    a, _ = clauses.clause(norm, i)
+    before = norm[a:i]
+    return any(w in before for w in rules.SCOPE_WORDS) or any(
+        w in norm[max(a, i - rules.SLIGHT_WINDOW) : i] for w in rules.SLIGHT_WORDS)
+
+
+def _severe(norm: str, i: int, w: str) -> bool:
+    a, _ = clauses.clause(norm, i)
+    return any(s in w for s in rules.SEVERITY_WORDS) or any(
+        s in norm[max(a, i - 6) : i] for s in rules.SEVERITY_WORDS)
+
+
+def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
+                  ) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
+    """(red, amber): a delay limited to a part (个别项目滞后, 启动略延迟) is amber; a severe one
+    (严重滞后, 无法完成) red; a plain one red unless the task's figures keep pace."""
+    red, amber = [], []
+    keeps_pace = fig.paced > 0 and not fig.behind
+    for h in delays:
+        cell, i, w = h
+        if _scoped(cell.norm, i) or (not _severe(cell.norm, i, w) and _other_part_achieved(cell, i)):
+            amber.append(h)
+        elif _severe(cell.norm, i, w):
+            red.append(h)
+        elif keeps_pace or _mild(cell.norm, i):
+            amber.append(h)
+        else:
+            red.append(h)
+    return red, amber
+
+
+_ACHIEVED_FACT = re.compile(rules.ACHIEVED_FACT)
+
+
+def _other_part_achieved(cell: Cell, i: int) -> bool:
+    """Does another sentence of the same done cell report a part of the task achieved
+    (已完成…, 已建成…)? Then a delay stated in one sentence concerns a part, not the whole."""
+    if cell.field != FIELD_DONE:
+        return False
+    sa, sb = clauses.sentence(cell.norm, i)
+    rest = cell.norm[:sa] + "。" + cell.norm[sb:]
+    return bool(_ACHIEVED_FACT.search(rest))
+
+
+def _not_started(cells: list[Cell]) -> tuple[bool, Cell, int, str] | None:
+    """(whole task?, where, word) for "尚未启动" in a done cell: whole when the entry reports
+    nothing achieved besides and no scope word limits it."""
+    for h in _word_hits([c for c in cells if c.field == FIELD_DONE], rules.NOT_STARTED_WORDS):
+        cell, i, w = h
+        a, b = clauses.clause(cell.norm, i)
+        rest = cell.norm[:a] + cell.norm[b:]
+        whole = not _scoped(cell.norm, i) and not any(x in rest for x in ("已", "完成", "累计"))
+        return whole, cell, i, w
+    return None
+
+
+def _ahead_words(cells: list[Cell]) -> tuple[Cell, int, str] | None:
+    hits = _word_hits(cells, rules.AHEAD_WORDS)
+    return hits[0] if hits else None

@@ -6,8 +6,16 @@ import re
 
 from luoshi.extract import clauses, rules
 from luoshi.extract.model import FIELD_TEXT, Span, Target
-from luoshi.extract.numbers import Quantity, blank_quantities, find_quantities, normalise
+from luoshi.extract.numbers import (
+    Quantity,
+    blank_quantities,
+    find_quantities,
+    normalise,
+    parse_numeral,
+)
 from luoshi.extract.periods import find_periods
+
+_RANK_TARGET = re.compile(rules.RANK_TARGET)
 
 # Small rate-verbs (提升, 提高) also mean "upgrade" ("建设提升42公里绿道"): with a unit other
 # than a percentage only these plain verbs of change make an increase_by / decrease_by.
@@ -22,7 +30,8 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     mask = [(p.start, p.end) for p in find_periods(norm)]
     found = find_quantities(norm, mask)
     blank = blank_quantities(norm, found)
-    quantities = [q for q in found if q.is_amount and q.target_ok]
+    quantities = [q for q in found if q.is_amount and q.target_ok
+                  and (q.family != "age" or _is_age_level(norm, q))]
     quantities = [q for q in quantities if not _names_a_set(norm, q, quantities)]
     out: list[Target] = []
     for i, q in enumerate(quantities):
@@ -60,7 +69,53 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
                     context=m_ctx if parts else context,
                 )
             )
+    out.extend(_rank_targets(text, norm, field, item))
+    out.sort(key=lambda t: t.span.start)
+    for t in out:
+        t.kind = target_kind(t)
     return out
+
+
+def _is_age_level(norm: str, q: Quantity) -> bool:
+    a, b = clauses.clause(norm, q.num_start)
+    return any(w in norm[a:b] for w in rules.AGE_LEVEL_WORDS)
+
+
+def _rank_targets(text: str, norm: str, field: str, item: int | None) -> list[Target]:
+    """"进入全省前八", "全国排名保持第10位": a rank to reach (a number no larger than N)."""
+    out = []
+    for m in _RANK_TARGET.finditer(norm):
+        try:
+            n = parse_numeral(m.group("num"))
+        except ValueError:
+            continue
+        if not 1 <= n <= 500:
+            continue
+        sa, sb = clauses.clause(norm, m.start())
+        sa, sb = clauses.trim(norm, sa, sb)
+        metric = norm[sa : m.start("pre")].strip() or norm[sa:sb]
+        out.append(Target(metric=metric, comparator="<=", value=n, unit=m.group("unit") or rules.RANK_UNIT,
+                          span=Span(field, item, sa, sb, text[sa:sb]), family="rank",
+                          context=norm[sa:sb]))
+    return out
+
+
+def target_kind(t: Target) -> str:
+    """The kind of a target (rules.TARGET_KINDS), from its unit, comparator and metric words."""
+    if t.family == "rank":
+        return "rank"
+    if t.comparator == "decrease_by":
+        return "reduction"
+    if t.comparator == "increase_by" and t.family in ("percent", "pp"):
+        return "rate"
+    family = t.family or ""
+    if family in rules.LEVEL_FAMILIES or family.endswith(rules.LEVEL_FAMILY_SUFFIX):
+        return "level"
+    if t.comparator == "<=":
+        return "level"
+    if any(w in t.metric for w in rules.LEVEL_WORDS):
+        return "level"
+    return "cumulative"
 
 
 def _names_a_set(norm: str, q: Quantity, quantities: list[Quantity]) -> bool:
@@ -106,7 +161,7 @@ def _verb_before(text: str, a: int, b: int, verbs: tuple[str, ...]) -> int:
 
 
 def _comparator(text: str, q: Quantity, sa: int, sb: int, ca: int) -> str:
-    is_pct = q.family == "percent"
+    is_pct = q.family in ("percent", "pp")  # 提高2个百分点 is a change, like 提高2%
     inc_verbs = rules.INCREASE_VERBS if is_pct else _ABSOLUTE_CHANGE[:2]
     dec_verbs = rules.DECREASE_VERBS if is_pct else _ABSOLUTE_CHANGE[2:]
     # A percentage change may have the metric between verb and number; a continuation after 、

@@ -63,6 +63,8 @@ BASE_UNITS: list[BaseUnit] = [
     *_units("power", "千瓦"),
     *_units("volume", "立方米 方"),
     *_units("duration", "个工作日 工作日 天 小时"),
+    # 岁 is mostly a label of people (60岁以上老人); a figure only for a life-expectancy level.
+    *_units("age", "岁"),
 ]
 
 PRICE = BaseUnit("元/", "price", 1.0, True)
@@ -105,6 +107,7 @@ WORD_CONTINUATIONS: dict[str, str] = {
     "次": "要",
     "批": "准复",
     "号": "",
+    "岁": "月",
 }
 
 
@@ -137,12 +140,38 @@ def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
             continue
         factor = SCALES.get(scale, 1.0) * unit.factor
         per = re.match(r"\s*/\s*([\u4e00-\u9fff]{1,3}?)(?=[\s,,。;;)）]|$|[^\u4e00-\u9fff])|每", text[pos + len(w) :])
+        if unit.family in ("money", "usd") and not (per and per.group(0) != "每"):
+            per = _per_known_unit(text, pos + len(w))  # 0.62元/千瓦时以内
         if unit.family in ("money", "usd") and per and per.group(0) != "每":
             # 4.77元/方 is a price, not an amount of money
             end = pos + len(w) + per.end()
             return UnitMatch(scale + w + "/" + per.group(1), PRICE, factor, end)
+        per_time = _PER_TIME.match(text, pos + len(w))
+        if per_time and unit.family not in ("percent", "pp"):
+            # 30万吨/年 is a capacity, not an amount: its own family, never an amount of 吨.
+            rate = BaseUnit(w + per_time.group(0), unit.family + "/time", unit.factor, True)
+            return UnitMatch(scale + w + per_time.group(0), rate, factor, per_time.end())
         return UnitMatch(scale + w, unit, factor, pos + len(w))
     return None
+
+
+_PER = re.compile(r"\s*/\s*")
+
+
+def _per_known_unit(text: str, pos: int) -> re.Match[str] | None:
+    """"/千瓦时", "/方" followed by more words: the longest known unit after the slash."""
+    m = _PER.match(text, pos)
+    if m is None:
+        return None
+    for u in _BY_FIRST.get(text[m.end() : m.end() + 1], ()):
+        if text.startswith(u.written, m.end()):
+            # Matched on the text after the unit, as the caller's pattern is.
+            return re.compile(r"\s*/\s*(" + re.escape(u.written) + ")").match(text[pos:])
+    return None
+
+
+# A unit per unit of time (万吨/年, 千瓦时/日): a rate or capacity.
+_PER_TIME = re.compile(r"/(?:年|日|天|小时|月)")
 
 
 def family_of(written: str) -> str | None:

@@ -45,6 +45,10 @@ class Action(StrEnum):
     # A report's internal documents: the bulletin's draft, the stocktake pack, the league table.
     BULLETIN = "bulletin"
     EDIT_BULLETIN = "edit_bulletin"  # the bulletin's wording and printing, the league weights
+    # Correct a derived verdict (status, target, measurement) of a report or task: the office.
+    CORRECT = "correct"
+    # Read the derived verdicts (statuses with evidence) of a report through the API.
+    READ_VERDICTS = "read_verdicts"
 
 
 def role_of(user) -> str:
@@ -151,8 +155,10 @@ def may(user, action: Action | str, obj=None) -> bool:
         return False
     supervising = role in {ADMIN, Role.SUPERVISOR}
     if action in {Action.OPEN_ROUND, Action.REVIEW, Action.PUBLISH, Action.REMIND,
-                  Action.IMPORT}:
+                  Action.IMPORT, Action.CORRECT}:
         return supervising
+    if action == Action.READ_VERDICTS:
+        return role in READ_ALL
     if action == Action.OVERDUE:
         return role in READ_ALL
     if action == Action.HISTORY:

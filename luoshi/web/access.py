@@ -34,3 +34,9 @@ def can_import(user) -> bool:
     """Who may upload tables: the supervision office (督查室) and admins — by role, not by
     Django's staff flag (rules in luoshi.rounds.permissions)."""
     return may(user, Action.IMPORT)
+
+
+def can_correct(user, report: Report | None = None) -> bool:
+    """Who may correct a derived verdict (status, target, measurement): the office and admins
+    (rules in luoshi.rounds.permissions)."""
+    return may(user, Action.CORRECT, report)

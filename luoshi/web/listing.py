@@ -29,7 +29,7 @@ SORT_ORDER = {
     "status": ("status_rank", "year_desc", "plan_id", "order"),
 }
 # Most urgent first when sorting by status; tasks without a status last.
-STATUS_RANK = ["behind", "at_risk", "vague", "no_data", "on_track", "done"]
+STATUS_RANK = ["behind", "not_started", "at_risk", "vague", "no_data", "on_track", "ahead", "done"]
 FIELDS = ("done", "problems", "next_steps")
 
 

@@ -12,7 +12,17 @@ from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from luoshi.core.models import Assessment, Change, Measurement, Progress, Report, Target, Task
+from luoshi.core.models import (
+    Assessment,
+    Change,
+    Measurement,
+    MeasurementCorrection,
+    Progress,
+    Report,
+    Target,
+    Task,
+)
+from luoshi.vocab import Status
 
 COMPARATORS = {">=": "不少于", "<=": "不超过", "=": "达到", "reach": "达到",
                "increase_by": "增长", "decrease_by": "下降"}
@@ -54,9 +64,22 @@ class TargetView:
         return max(0.0, min(100.0, self.percent or 0.0))
 
     @property
+    def kind_note(self) -> str:
+        """How the target's kind is judged ("增速目标,不按时间进度折算")."""
+        return self.target.kind_note
+
+    @property
+    def prorated(self) -> bool:
+        """Only a cumulative quantity follows the calendar (kind unknown: as before)."""
+        return self.target.kind in ("", "cumulative")
+
+    @property
     def expected(self) -> float | None:
-        """The share of the year elapsed at the reported period's end, in percent."""
-        return round(self.report.period.share_elapsed * 100, 1) if self.report else None
+        """The share of the year elapsed at the reported period's end, in percent (None for a
+        kind that is not prorated by time)."""
+        if not self.prorated or self.report is None:
+            return None
+        return round(self.report.period.share_elapsed * 100, 1)
 
     @property
     def behind(self) -> bool:
@@ -65,7 +88,8 @@ class TargetView:
 
 
 def targets(task: Task, reports: list[Report]) -> list[TargetView]:
-    rows = list(Target.objects.filter(task=task, active=True).order_by("position", "pk"))
+    rows = list(Target.objects.filter(task=task, active=True).select_related("corrected_by")
+                .order_by("position", "pk"))
     by_report = {r.pk: r for r in reports}
     found: dict[int, list[Measurement]] = defaultdict(list)
     for m in Measurement.objects.filter(target__in=rows, report_id__in=list(by_report)):
@@ -93,7 +117,20 @@ def task_text(task: Task, views: list[TargetView]) -> SafeString:
 
 
 def assessments(top: Task, reports: list[Report]) -> dict[int, Assessment]:
-    return {a.report_id: a for a in Assessment.objects.filter(task=top, report__in=reports)}
+    return {a.report_id: a for a in Assessment.objects.filter(task=top, report__in=reports)
+            .select_related("updated_by")}
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """(kind, how it is judged) of every kind a target can have, for the correction form."""
+    from luoshi.extract.rules import TARGET_KINDS
+
+    return [(k, note) for k, note in TARGET_KINDS.items() if k not in ("milestone", "qualitative")]
+
+
+def status_choices() -> list[tuple[str, str]]:
+    """(value, label) of every status, for the correction form."""
+    return [(s.value, s.label) for s in Status]
 
 
 def entry_fields(entries: list[Progress], found: dict[int, Assessment],
@@ -120,6 +157,9 @@ def history(family: list[Task], entries: list[Progress], found: dict[int, Assess
         "progress": [p.pk for p in entries],
         "assessment": [a.pk for a in found.values()],
         "target": [v.target.pk for v in views],
+        "measurement": list(MeasurementCorrection.objects.filter(
+            report_id__in={a.report_id for a in found.values()}, task_id__in=[t.pk for t in family])
+            .values_list("pk", flat=True)),
     }
     query = Q(pk__in=[])
     for model, ids in wanted.items():

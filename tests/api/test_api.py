@@ -130,8 +130,11 @@ def test_reported_values_through_the_api(client, opened, people):
         "target_value": 100.0, "unit": "公里", "value": 30.0}]
     change = Change.objects.get(model="progress", object_id=entry.pk)
     assert change.fields[f"target:{target.pk}"] == [None, 30.0]
-    # The status was re-derived from the saved text (boilerplate only).
-    assert Assessment.objects.get(report=opened.report, task=opened.roads).status == "vague"
+    # The status was re-derived: the text is boilerplate only, but the filed figure is evidence
+    # and wins (issue 10): 30 of 100 公里 at mid-year is well under the time share.
+    a = Assessment.objects.get(report=opened.report, task=opened.roads)
+    assert a.status == "behind", a.reason
+    assert any(e["field"] == "reported" for e in a.evidence)
     # A figure was reported: only the boilerplate warning is left.
     submitted = api(client, "post", url + "submit/", lead)
     assert [w["code"] for w in submitted.json()["warnings"]] == ["boilerplate"]

@@ -23,6 +23,10 @@ def staff_client(client, django_user_model):
     client.force_login(user)
     [doc] = generate_plan(1, "安澜市", 2023, 4, periods=("q1",))
     import_document(doc, file_name="q1.txt")
+    # A person's correction of a measurement (issue 10), so its pages have a row to show.
+    core_models.MeasurementCorrection.objects.create(
+        report=core_models.Report.objects.first(), task=core_models.Task.objects.first(),
+        span="12亿元", value=12.0, reason="笔误", corrected_by=user)
     return client
 
 

@@ -48,9 +48,11 @@ def test_no_period_and_no_items():
 
 def test_json_keys():
     d = analyze_task(task("确保全年招商到位资金18亿元。", "1-9月,累计到位资金15.98亿元。"), Q3).to_dict()
-    assert set(d) == {"targets", "measurements", "status"}
-    assert set(d["targets"][0]) == {"metric", "comparator", "value", "unit", "span"}
-    assert set(d["status"]) == {"value", "reason", "evidence"}
+    # The issue-4 keys, plus the target kind and the status light (additive).
+    assert set(d) == {"targets", "measurements", "status", "kinds", "figures"}
+    assert set(d["targets"][0]) == {"metric", "comparator", "value", "unit", "span", "kind"}
+    assert set(d["status"]) == {"value", "reason", "evidence", "light"}
+    assert d["kinds"] == ["cumulative"] and d["status"]["light"] == "green"
     assert d["measurements"][0]["target"] == 0 and d["measurements"][0]["ratio"] == round(15.98 / 18, 4)
     withwhere = analyze_task(task("确保全年招商到位资金18亿元。", "1-9月,累计到位资金15.98亿元。"), Q3).to_dict(
         offsets=True

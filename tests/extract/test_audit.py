@@ -3,7 +3,9 @@
 The rules were tuned on seed 000's gold; this annotation was made on another government's
 table, by reading it before looking at the analysis, and holds no source text. The floors sit
 one item below the figures measured when the audit was made (targets F1 0.973, measurements
-F1 0.769, status macro-F1 0.802, accuracy 0.900, behind recall 1.0 over 3 lagging tasks): the
+F1 0.769, status macro-F1 0.802, accuracy 0.900, behind recall 1.0 over 3 lagging tasks; since
+issue 10, with amber scored apart from red: measurements F1 0.786, status macro-F1 0.913,
+behind precision 1.0): the
 remaining disagreements are borderline calls noted in the annotation's "doubt" fields, so a
 change may trade one of them, but not more, without someone looking.
 """
@@ -53,6 +55,13 @@ def test_status(audit_scores):
 
 def test_behind_recall(audit_scores):
     assert audit_scores["behind_recall"] >= 0.66, audit_scores["errors"]["status"]
+
+
+def test_red_means_red(audit_scores):
+    # Issue 10: amber (at_risk) is scored apart from red; of the tasks called behind, the
+    # annotation calls at least two of three behind (measured: 3 of 3).
+    assert audit_scores["behind_precision"] >= 0.66, audit_scores["errors"]["status"]
+    assert audit_scores["status"]["macro_f1"] >= 0.85, audit_scores["errors"]["status"]
 
 
 def test_comparators_agree(audit_scores):

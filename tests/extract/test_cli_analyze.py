@@ -20,7 +20,7 @@ def test_parse_analyze(capsys):
     assert t4["measurements"][0]["value"] == 15.98 and t4["measurements"][0]["as_of"] == "1-9月"
     assert tasks["7"]["status"]["value"] == "vague"
     assert tasks["31"]["status"] == {"value": "no_data", "reason": "称“无法提供数据”",
-                                     "evidence": ["区局无法提供数据"]}
+                                     "evidence": ["区局无法提供数据"], "light": "grey"}
 
 
 def test_parse_without_analyze_has_no_analysis(capsys):

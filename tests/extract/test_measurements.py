@@ -23,7 +23,8 @@ def ms(text, done):
          [(6987.6, "万元", "截至9月", 0)]),
         # a rate target is measured by a rate, with its sign
         ("社会消费品零售总额增长8.5%以上。", "1-8月实现社会消费品零售额17.47亿元,同比下降4.8%,降幅收窄3个百分点。",
-         [(-4.8, "%", "1-8月", 0)]),
+         # the amount reported with the growth rate measures the same metric (issue 10)
+         [(17.47, "亿元", "1-8月", 0), (-4.8, "%", "1-8月", 0)]),
         # periods per quarter
         ("集装箱吞吐量突破30万标箱。", "一季度累计完成6万标箱,二季度累计完成13.2万标箱。",
          [(6, "万标箱", "一季度", 0), (13.2, "万标箱", "二季度", 0)]),

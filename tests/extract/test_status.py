@@ -31,8 +31,11 @@ def status(text, done, problems="", period=Q3):
         ("推进移交。", "移交工作因此暂缓,需待市政府明确。", "", Status.BEHIND, "delay_words"),
         ("出台管理办法。", "已形成讨论稿,集体土地直接入市目前还做不到。", "", Status.BEHIND, "delay_words"),
         ("推进平台建设。", "已完成平台部署。", "省里接入进度缓慢。", Status.BEHIND, "delay_words"),
-        # figures against time: 61.98% of the annual plan at the end of Q3 lags
-        ("确保完成投资40亿元以上。", "三季度累计完成年度计划61.98%,累计投资25.8亿元", "", Status.BEHIND, "figures"),
+        # figures against time: 61.98% of the annual plan at the end of Q3 is slightly under the
+        # time share (amber); 45% is well under it (red)
+        ("确保完成投资40亿元以上。", "三季度累计完成年度计划61.98%,累计投资25.8亿元", "", Status.AT_RISK,
+         "figures_slight"),
+        ("确保完成投资40亿元以上。", "三季度累计完成年度计划45%,累计投资18亿元", "", Status.BEHIND, "figures"),
         ("新增地方综合贡献1.5亿元以上。", "截至9月,累计入库税收6987.6万元。", "", Status.BEHIND, "figures"),
         # growth rate of the wrong sign
         ("社会消费品零售总额增长8.5%以上。", "1-8月社会消费品零售额同比下降4.8%。", "", Status.BEHIND, "figures"),
@@ -63,15 +66,22 @@ def status(text, done, problems="", period=Q3):
         ("过紧日子。", "开展两轮压减,非急需项目推迟实施。", "", Status.ON_TRACK, "progress"),
         # a slight lag: the task's figures decide when they keep pace; without figures it lags
         ("引进人才100名以上。", "前三季度引进人才90名。", "受疫情影响,落户进度有所滞后。", Status.ON_TRACK, "progress"),
-        ("引进人才100名以上。", "前三季度引进人才40名。", "受疫情影响,落户进度有所滞后。", Status.BEHIND, "delay_words"),
-        ("编制专项规划。", "完成规划思路。", "规划编制启动有些延迟。", Status.BEHIND, "delay_words"),
+        ("引进人才100名以上。", "前三季度引进人才40名。", "受疫情影响,落户进度有所滞后。", Status.BEHIND, "figures"),
+        # a slight delay without figures is amber (the task as a whole is not said to lag)
+        ("编制专项规划。", "完成规划思路。", "规划编制启动有些延迟。", Status.AT_RISK, "part_delay"),
         # done: a quoted restatement of the target; a subject saying "all of them"
         ("压减一般性支出不低于10%。", "已完成政府工作报告中“一般性支出压减不低于10%”的任务。", "",
          Status.DONE, "done"),
         ("做好对口支援工作。", "全部12项指标均已超额完成省定目标。", "", Status.DONE, "done"),
         # on track
         ("全年筹融资24亿元以上。", "1-9月,共完成融资21亿元。", "", Status.ON_TRACK, "progress"),
-        ("数字经济核心产业增加值增长15%。", "1-9月核心产业增加值同比增长10.7%", "", Status.ON_TRACK, "progress"),
+        # a growth rate is compared as is, not prorated: short by up to a quarter is amber, more
+        # is red (10.7% against 15%); at or above it on course
+        ("数字经济核心产业增加值增长15%。", "1-9月核心产业增加值同比增长12%", "", Status.AT_RISK,
+         "figures_slight"),
+        ("数字经济核心产业增加值增长15%。", "1-9月核心产业增加值同比增长10.7%", "", Status.BEHIND,
+         "figures"),
+        ("地区生产总值增长7%。", "前三季度地区生产总值同比增长7.9%", "", Status.ON_TRACK, "progress"),
         ("谋划大门鹿西一体化综合开发。", "已完成规划方案编制初稿和实施建议书。", "", Status.ON_TRACK, "progress"),
         ("建成某花苑。", "8月13日已完成中间验收,进入外墙施工。", "", Status.ON_TRACK, "progress"),
     ],

@@ -175,10 +175,11 @@ def test_save_re_derives_status_and_evidence_with_history(opened, people):
     assert created.action == Change.Action.CREATE and created.user == people.reform
     services.save_entry(people.reform, p, 2, entry("新建道路100公里,全面完成。"))
     a.refresh_from_db()
-    assert a.status == "on_track"
+    # 100 of 100 公里: the target is met, done (issue 10: a reached running total is done).
+    assert a.status == "done"
     assert Measurement.objects.get(report=opened.report, task=opened.roads).value == 100
     update = Change.objects.filter(model="assessment", object_id=a.pk).latest("id")
-    assert update.fields["status"] == ["behind", "on_track"] and update.fields["task"] == opened.roads.pk
+    assert update.fields["status"] == ["behind", "done"] and update.fields["task"] == opened.roads.pk
     # A sub-item's entry re-derives its parent's status; other tasks are left alone.
     services.save_entry(people.economy, opened.entry[opened.park_a.pk], 1, entry("主体完工。"))
     assert set(Assessment.objects.filter(report=opened.report).values_list("task", flat=True)) == {

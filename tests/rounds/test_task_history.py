@@ -39,7 +39,7 @@ def test_office_sees_every_kind_of_change_as_escaped_diffs(opened, people, clien
             "<ins>,全面完成</ins>。") in html
     assert "<script>x" not in html
     # The status change in words, with who caused it; the target correction's old → new.
-    assert "<del>滞后</del> → <ins>正常推进</ins>" in html
+    assert "<del>滞后</del> → <ins>已完成</ins>" in html  # 100 of 100 公里: done (issue 10)
     assert "<del>100</del> → <ins>120</ins>" in html
     assert "<dt>报送内容</dt><dd class=\"diff__body\">配合完成征地。</dd>" in html
     assert "发改联络员" in html and "督查员" in html and "经信联络员" in html

@@ -1,6 +1,6 @@
 """The data model. See ../shared/DESIGN.md for the vocabulary."""
 
-from luoshi.core.models.analysis import Assessment, Measurement, Target
+from luoshi.core.models.analysis import Assessment, Measurement, MeasurementCorrection, Target
 from luoshi.core.models.imports import ImportBatch
 from luoshi.core.models.plans import Government, Period, Plan, Task, TaskUnit, Unit, UnitAlias
 from luoshi.core.models.reports import Change, Progress, Report
@@ -11,6 +11,7 @@ __all__ = [
     "Government",
     "ImportBatch",
     "Measurement",
+    "MeasurementCorrection",
     "Period",
     "Plan",
     "Progress",

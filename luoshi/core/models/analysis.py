@@ -37,6 +37,8 @@ class Target(models.Model):
     value = models.FloatField("目标值")
     value_max = models.FloatField("上限", null=True, blank=True)  # range targets ("3-5个")
     unit = models.CharField("单位", max_length=30, blank=True)
+    # rules.TARGET_KINDS: cumulative (prorated by time), rate, level, rank, reduction.
+    kind = models.CharField("目标类型", max_length=20, blank=True, default="")
     span = models.TextField("原文", blank=True)
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
@@ -62,6 +64,13 @@ class Target(models.Model):
     @property
     def is_manual(self) -> bool:
         return self.source == Source.MANUAL
+
+    @property
+    def kind_note(self) -> str:
+        """How a target of this kind is judged ("增速目标,不按时间进度折算")."""
+        from luoshi.extract.rules import TARGET_KINDS
+
+        return TARGET_KINDS.get(self.kind, "")
 
 
 class Measurement(models.Model):
@@ -152,3 +161,41 @@ class Assessment(models.Model):
         if self.is_manual and self.derived_status != self.status:
             return self.derived_status
         return None
+
+
+class MeasurementCorrection(models.Model):
+    """A person's correction of one derived measurement: its value, the target it measures,
+    or that it is no measurement at all (``active=False``).
+
+    Measurements are rebuilt by every analysis; the correction is kept apart and identifies
+    its measurement by where it was read (report, entry, field, offsets), so it is applied
+    again after each re-analysis and wins over what the rules derive.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="measurement_corrections")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="measurement_corrections")
+    progress = models.ForeignKey(Progress, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="+")
+    field = models.CharField(max_length=20, default="done")
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=0)
+    span = models.TextField("原文", blank=True)
+    value = models.FloatField("数值", null=True, blank=True)  # None: keep the derived value
+    target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+")
+    set_target = models.BooleanField(default=False)  # True: ``target`` (even None) wins
+    active = models.BooleanField("有效", default=True)
+    reason = models.TextField("理由", blank=True)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    corrected_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "实绩修正"
+        constraints = [models.UniqueConstraint(
+            fields=["report", "progress", "field", "start", "end"], name="measurement_correction_unique")]
+
+    def __str__(self) -> str:
+        what = "不是实绩" if not self.active else f"{self.value:g}" if self.value is not None else "改匹配"
+        return f"实绩修正 {self.span[:20]}: {what}"

@@ -39,6 +39,7 @@ from luoshi.core.models import (
     Assessment,
     Change,
     Measurement,
+    MeasurementCorrection,
     Progress,
     Report,
     Target,
@@ -48,7 +49,8 @@ from luoshi.core.models.analysis import Source
 from luoshi.extract import analyze_task
 from luoshi.extract import model as xmodel
 from luoshi.extract import units as xunits
-from luoshi.extract.targets import extract_targets
+from luoshi.extract.rules import TARGET_KINDS
+from luoshi.extract.targets import extract_targets, target_kind
 from luoshi.ingest.model import Item
 from luoshi.ingest.model import Period as ParsedPeriod
 from luoshi.ingest.model import Task as ParsedTask
@@ -114,7 +116,10 @@ class _Unit:
                  done=p.done, problems=p.problems, next_steps=p.next_steps)
             for p in self.entries
         ]
-        return ParsedTask(serial=self.task.serial, text=self.task.text, items=items)
+        # The task's own cells of other columns (declared status …) are evidence too.
+        own = self.entries[0] if self.entries and self.entries[0].task_id == self.task.pk else None
+        extra = dict(own.extra or {}) if own is not None else {}
+        return ParsedTask(serial=self.task.serial, text=self.task.text, items=items, extra=extra)
 
 
 def _units_of(report: Report, task_ids: set[int] | None = None) -> list[_Unit]:
@@ -149,7 +154,7 @@ def _units_of(report: Report, task_ids: set[int] | None = None) -> list[_Unit]:
 def _target_values(t: xmodel.Target) -> dict[str, Any]:
     return {"metric": t.metric[:200], "comparator": t.comparator, "value": t.value,
             "value_max": t.value_max, "unit": t.unit[:30], "span": t.span.text,
-            "start": t.span.start, "end": t.span.end}
+            "start": t.span.start, "end": t.span.end, "kind": t.kind}
 
 
 def _as_extract(row: Target, derived: xmodel.Target | None, text: str) -> xmodel.Target:
@@ -162,9 +167,12 @@ def _as_extract(row: Target, derived: xmodel.Target | None, text: str) -> xmodel
     else:
         span = xmodel.Span(xmodel.FIELD_TEXT, None, 0, 0, "")
     context = derived.context if derived else row.metric
-    return xmodel.Target(metric=row.metric, comparator=row.comparator, value=row.value,
-                         unit=row.unit, span=span, family=family, factor=factor,
-                         value_max=row.value_max, context=context)
+    t = xmodel.Target(metric=row.metric, comparator=row.comparator, value=row.value,
+                      unit=row.unit, span=span, family=family, factor=factor,
+                      value_max=row.value_max, context=context)
+    # A kind a person set wins; else the rule's kind for the corrected values.
+    t.kind = row.kind or target_kind(t)
+    return t
 
 
 def _unit_family(unit: str) -> tuple[str | None, float]:
@@ -267,6 +275,21 @@ def _as_of_date(value: str | None) -> date | None:
         return None
 
 
+def _filed_values(units: list[_Unit]) -> dict[int, dict[int, float]]:
+    """Figures units filed in the reporting round (rounds' ReportedValue), per top-level task
+    and target id: they win over figures read from the text."""
+    from django.apps import apps  # the rounds app builds on core: no import at module level
+
+    if not apps.is_installed("luoshi.rounds"):
+        return {}
+    model = apps.get_model("rounds", "ReportedValue")
+    top = {p.pk: u.task.pk for u in units for p in u.entries}
+    out: dict[int, dict[int, float]] = {}
+    for rv in model.objects.filter(progress_id__in=list(top), value__isnull=False):
+        out.setdefault(top[rv.progress_id], {})[rv.target_id] = rv.value
+    return out
+
+
 def analyze_report(report: Report, *, task_ids: set[int] | None = None) -> AnalysisSummary:
     """Analyse every top-level task of the report (or those in ``task_ids``) and store it.
 
@@ -287,13 +310,17 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
         rows.setdefault(t.task_id, []).append(t)
     existing = {a.task_id: a for a in Assessment.objects.filter(report=report)}
 
+    filed = _filed_values(units)
     recs: list[_Targets] = []
     analyses = []
     for unit in units:
         rec = _Targets(unit.task, rows.get(unit.task.pk, []))
         rec.reconcile()
         recs.append(rec)
-        analyses.append(analyze_task(unit.parsed(), period, year, targets=rec.effective))
+        index = {row.pk: i for i, row in enumerate(rec.rows_by_index) if row.pk}
+        reported = {index[t]: v for t, v in filed.get(unit.task.pk, {}).items() if t in index}
+        analyses.append(analyze_task(unit.parsed(), period, year, targets=rec.effective,
+                                     reported=reported))
 
     # Targets first: measurements point at them.
     creates = [t for r in recs for t in r.creates]
@@ -305,7 +332,7 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
     if updates:
         Target.objects.bulk_update(
             updates, ["metric", "comparator", "value", "value_max", "unit", "span", "start",
-                      "end", "position", "derived"])
+                      "end", "position", "derived", "kind"])
     summary.targets = sum(1 for r in recs for row in r.rows_by_index if row.active)
 
     scope = Measurement.objects.filter(report=report)
@@ -314,7 +341,7 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
     scope.delete()
     measurements = []
     for unit, rec, a in zip(units, recs, analyses, strict=True):
-        for m in a.measurements:
+        for m in a.measurements + a.figures:  # other figures: no target, matchable by hand
             entry = unit.entries[m.span.item] if m.span.item is not None else unit.entries[0]
             target = rec.rows_by_index[m.target] if m.target is not None else None
             measurements.append(Measurement(
@@ -324,6 +351,7 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
                 start=m.span.start, end=m.span.end, ratio_stated=m.ratio_stated,
                 target=target, ratio=m.ratio if m.ratio is None or math.isfinite(m.ratio) else None,
             ))
+    measurements = _apply_measurement_corrections(report, ids, measurements)
     Measurement.objects.bulk_create(measurements)
     summary.measurements = len(measurements)
 
@@ -415,19 +443,22 @@ def _update_assessment(report: Report, task: Task, user, expected: int,
         return a
 
 
-TARGET_FIELDS = ("metric", "comparator", "value", "value_max", "unit", "active")
+TARGET_FIELDS = ("metric", "comparator", "value", "value_max", "unit", "active", "kind")
 
 
 def _check_target_values(values: dict[str, Any]) -> None:
     if "comparator" in values and values["comparator"] not in COMPARATORS:
         raise ValueError(f"comparator {values['comparator']!r}: use one of {', '.join(COMPARATORS)}")
+    if values.get("kind") and values["kind"] not in TARGET_KINDS:
+        raise ValueError(f"kind {values['kind']!r}: use one of {', '.join(TARGET_KINDS)}")
     for k in ("value", "value_max"):
         v = values.get(k)
         if v is not None and (not isinstance(v, int | float) or not math.isfinite(v)):
             raise ValueError(f"{k} must be a finite number, not {v!r}")
 
 
-def correct_target(target: Target, *, user, expected_version: int, **values: Any) -> Target:
+def correct_target(target: Target, *, user, expected_version: int, reason: str = "",
+                   **values: Any) -> Target:
     """A person corrects a target (metric, comparator, value, value_max, unit) or removes it
     (``active=False``). The row turns manual and re-analysis keeps it. Statuses of the task's
     reports are re-derived with the corrected targets."""
@@ -444,14 +475,15 @@ def correct_target(target: Target, *, user, expected_version: int, **values: Any
         if row.source == Source.DERIVED:
             derived = {k: getattr(row, k) for k in
                        ("metric", "comparator", "value", "value_max", "unit", "span", "start",
-                        "end")}
+                        "end", "kind")}
         n = Target.objects.filter(pk=row.pk, version=expected_version).update(
             **values, source=Source.MANUAL, derived=derived, version=F("version") + 1,
             corrected_by=user, corrected_at=timezone.now())
         if n != 1:
             raise StaleVersion(f"target #{row.pk}", expected_version, expected_version + 1)
+        extra = {"task": row.task_id} | ({"reason": reason.strip()} if reason.strip() else {})
         Change.objects.create(model="target", object_id=row.pk, action=Change.Action.UPDATE,
-                              fields=diff | {"task": row.task_id}, user=user)
+                              fields=diff | extra, user=user)
         _reanalyze_task(row.task_id)
         row.refresh_from_db()
         return row
@@ -477,3 +509,87 @@ def add_target(task: Task, *, user, metric: str, comparator: str, value: float,
 def _reanalyze_task(task_id: int) -> None:
     for report in Report.objects.filter(assessments__task_id=task_id).select_related("period"):
         _analyze(report, {task_id})
+
+
+# -- measurement corrections -------------------------------------------------------------------
+
+
+def _apply_measurement_corrections(report: Report, task_ids: list[int],
+                                   rows: list[Measurement]) -> list[Measurement]:
+    """People's corrections win over the measurements just derived (matched by where they
+    were read): a value, a target (or none), or not a measurement at all."""
+    fixes = {(c.progress_id, c.field, c.start, c.end): c for c in
+             MeasurementCorrection.objects.filter(report=report, task_id__in=task_ids)}
+    if not fixes:
+        return rows
+    out = []
+    for m in rows:
+        c = fixes.get((m.progress_id, m.field, m.start, m.end))
+        if c is None:
+            out.append(m)
+            continue
+        if not c.active:
+            continue
+        if c.value is not None:
+            m.value = c.value
+        if c.set_target:
+            m.target_id = c.target_id
+            m.metric = c.target.metric if c.target_id and c.target else m.metric
+        if m.target_id and c.value is not None:
+            t = c.target if c.set_target and c.target_id else Target.objects.filter(pk=m.target_id).first()
+            m.ratio = _ratio_of(m.value, m.unit, t) if t else None
+        out.append(m)
+    return out
+
+
+def _ratio_of(value: float, unit: str, target: Target) -> float | None:
+    fam_m, fac_m = _unit_family(unit)
+    fam_t, fac_t = _unit_family(target.unit)
+    if fam_m is None or fam_m != fam_t or not target.value:
+        return None
+    return (value * fac_m) / (target.value * fac_t)
+
+
+_NO_CHANGE = object()
+
+
+def correct_measurement(measurement: Measurement, *, user, reason: str = "",
+                        value: float | None = None, target: Any = _NO_CHANGE,
+                        active: bool = True) -> MeasurementCorrection:
+    """A person corrects a derived measurement: its ``value``, the ``target`` it measures
+    (a Target of the same task, or None for none), or ``active=False`` (not a measurement).
+    Kept apart and applied after every re-analysis; recorded in the history."""
+    if value is not None and (not isinstance(value, int | float) or not math.isfinite(value)):
+        raise ValueError(f"value must be a finite number, not {value!r}")
+    if target is not _NO_CHANGE and target is not None and target.task_id != measurement.task_id:
+        raise ValueError(f"target #{target.pk} belongs to another task")
+    m = measurement
+    with transaction.atomic():
+        where = {"report_id": m.report_id, "progress_id": m.progress_id, "field": m.field,
+                 "start": m.start, "end": m.end}
+        # A later correction of the same figure adds to the earlier one (a value, then a match).
+        prior = MeasurementCorrection.objects.select_for_update().filter(**where).first()
+        value_given, target_given = value is not None, target is not _NO_CHANGE
+        if value is None and prior is not None:
+            value = prior.value
+        set_target = target is not _NO_CHANGE or (prior is not None and prior.set_target)
+        if target is _NO_CHANGE:
+            target = prior.target if prior is not None and prior.set_target else None
+        fix, _ = MeasurementCorrection.objects.update_or_create(
+            **where,
+            defaults={"task_id": m.task_id, "span": m.span, "value": value, "target": target,
+                      "set_target": set_target, "active": active,
+                      "reason": (reason or "").strip(), "corrected_by": user})
+        fields: dict[str, Any] = {"task": m.task_id, "report": m.report_id, "span": m.span}
+        if value_given:
+            fields["value"] = [m.value, value]
+        if target_given:
+            fields["target"] = [m.target_id, getattr(target, "pk", None)]
+        if not active:
+            fields["active"] = [True, False]
+        if fix.reason:
+            fields["reason"] = fix.reason
+        Change.objects.create(model="measurement", object_id=fix.pk, action=Change.Action.UPDATE,
+                              fields=fields, user=user)
+        _analyze(Report.objects.select_related("period").get(pk=m.report_id), {m.task_id})
+        return fix

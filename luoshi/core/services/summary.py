@@ -36,7 +36,7 @@ from django.db.models import Count
 from luoshi.core.models import Assessment, Report, TaskUnit
 from luoshi.vocab import Status, UnitRole
 
-FLAGGED = (Status.BEHIND, Status.AT_RISK)
+FLAGGED = (Status.BEHIND, Status.NOT_STARTED, Status.AT_RISK)  # red first, then amber
 
 
 def _zero() -> dict[str, int]:

@@ -12,7 +12,8 @@ from luoshi.web import dashboard as figures
 from luoshi.web.access import visible_reports
 from luoshi.web.evidence import evidence_snippets
 
-FLAG_FILTERS = {"all": ("behind", "at_risk"), "behind": ("behind",), "at_risk": ("at_risk",)}
+FLAG_FILTERS = {"all": ("behind", "not_started", "at_risk"), "behind": ("behind", "not_started"),
+                "at_risk": ("at_risk",)}
 
 
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:

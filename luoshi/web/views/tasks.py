@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 
 from luoshi.core.models import Assessment, Measurement, Progress, Report, Task
 from luoshi.web import task_page
-from luoshi.web.access import visible_reports, visible_tasks
+from luoshi.web.access import can_correct, visible_reports, visible_tasks
 
 
 @dataclass
@@ -21,6 +21,7 @@ class PeriodBlock:
     report: Report
     entries: list[tuple[Task, Progress]]
     assessment: Assessment | None = None
+    measurements: list[Measurement] = field(default_factory=list)  # for corrections
     # (task, entry, {field: text with evidence and figures marked}) per entry
     rows: list[tuple[Task, Progress, dict[str, SafeString]]] = field(default_factory=list)
 
@@ -60,11 +61,13 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # entries with the parent's evidence marked in them.
     views = task_page.targets(top, reports) if task.parent is None else []
     found = task_page.assessments(top, reports)
-    measurements = list(Measurement.objects.filter(task=top, report__in=reports))
+    measurements = list(Measurement.objects.filter(task=top, report__in=reports)
+                        .select_related("target").order_by("pk"))
     entries = [p for block in blocks for _t, p in block.entries]
     marked = task_page.entry_fields(entries, found, measurements)
     for block in blocks:
         block.assessment = found.get(block.report.pk)
+        block.measurements = [m for m in measurements if m.report_id == block.report.pk]
         block.rows = [(t, p, marked[p.pk]) for t, p in block.entries]
     context = {
         "task": task,
@@ -74,5 +77,9 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "blocks": blocks,
         "targets": views,
         "history": task_page.history([task, *children], entries, found, views),
+        # The office corrects statuses on this page (task_page and views.corrections).
+        "may_correct": any(can_correct(request.user, b.report) for b in blocks),
+        "status_choices": task_page.status_choices(),
+        "kind_choices": task_page.kind_choices(),
     }
     return render(request, "web/task_detail.html", context)

@@ -7,7 +7,7 @@
   var data = JSON.parse(source.textContent);
   var colors = { filled: "#2f6f3e", vague: "#b36b00", empty: "#a4161a",
                  done: "#18692e", on_track: "#0a58a8", behind: "#a4161a", at_risk: "#d97a00",
-                 no_data: "#8c96a3" };
+                 no_data: "#8c96a3", ahead: "#2e9e4f", not_started: "#7a0f12" };
   colors.vague_status = "#c9a227";
   var font = "'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
   var charts = [];

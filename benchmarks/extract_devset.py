@@ -1,0 +1,211 @@
+"""Score luoshi.extract on the independent dev set of corpus pages (tests/extract/data/devset).
+
+    .venv/bin/python benchmarks/extract_devset.py [--part tuned|held_out|all] [--verbose]
+
+The dev set was annotated by another person from the pages, before looking at luoshi's output
+(targets with their kind, achieved figures, one of the eight statuses per task; no source
+text). Each page is read with luoshi.ingest.read_document from ../shared/corpus and analysed
+at its parsed period (the annotation's period only when the parser finds none: counted).
+Tasks match by serial; "#N" in the annotation is the N-th parsed row.
+
+Honesty rule: the pages of some provinces are held out (HELD_OUT below). Rules are tuned on
+the other pages only; ``--verbose`` lists disagreements of the tuned part only, the held-out
+part prints its figures and never its per-task output.
+
+Printed: targets F1 and measurements F1 on (serial, value, unit); agreement of target kinds
+(matched targets, and the task kind of tasks without figures); per-status precision and
+recall over the eight statuses as they are (amber apart from red); status macro-F1 over the
+classes in the annotation; behind precision (of the tasks called behind, the share the
+annotation calls behind).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+DEVSET = REPO / "tests" / "extract" / "data" / "devset"
+CORPUS = REPO.parent / "shared" / "corpus"
+HELD_OUT = ("安徽", "上海", "湖北", "湖南", "福建", "河南", "天津", "云南", "陕西", "江西", "广西", "广东")
+
+_spec = importlib.util.spec_from_file_location("extract_quality", Path(__file__).with_name("extract_quality.py"))
+quality = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(quality)
+
+from luoshi.extract import TaskAnalysis, analyze_task  # noqa: E402
+from luoshi.ingest.model import Period  # noqa: E402
+from luoshi.vocab import PeriodKind  # noqa: E402
+
+LAYOUT = "all"  # "table" or "prose": only pages of that layout (the annotation's field)
+
+
+def pages(part: str = "all") -> list[dict[str, Any]]:
+    out = []
+    for path in sorted(DEVSET.glob("*.json")):
+        page = json.loads(path.read_text(encoding="utf-8"))
+        held = page.get("place", "").startswith(HELD_OUT)
+        if LAYOUT != "all" and page.get("layout", "table") != LAYOUT:
+            continue
+        if part == "all" or (part == "held_out") == held:
+            page["_id"] = path.stem
+            out.append(page)
+    return out
+
+
+def _period(page: dict[str, Any]) -> Period:
+    p = page.get("period") or {}
+    year = page.get("year") if isinstance(page.get("year"), int) else 2020
+    kind = PeriodKind(p.get("kind", "annual"))
+    month = int(p.get("end_month") or 12)
+    import calendar
+
+    end = date(year, month, calendar.monthrange(year, month)[1])
+    return Period(kind, kind.label, end, month=month if kind is PeriodKind.MONTH else None)
+
+
+def _serial(s: str) -> str:
+    return str(s).strip().rstrip(".、 ")
+
+
+def analyse_page(page: dict[str, Any]) -> tuple[dict[str, TaskAnalysis], bool]:
+    """Analyses keyed by the annotation's serials, and whether the period fell back."""
+    from luoshi.ingest import IngestError, read_document
+
+    try:
+        doc = read_document(CORPUS / page["file"])
+    except IngestError:
+        return {}, True  # the parser cannot read the page: every task of it counts as missed
+    period = doc.meta.period
+    fallback = period is None
+    if period is None:
+        period = _period(page)
+    year = doc.meta.year or (page["year"] if isinstance(page.get("year"), int) else None)
+    by_serial: dict[str, Any] = {}
+    for i, t in enumerate(doc.tasks, 1):
+        by_serial.setdefault(f"#{i}", t)
+        if t.serial:
+            by_serial.setdefault(_serial(t.serial), t)
+    out = {}
+    for s in page["tasks"]:
+        t = by_serial.get(_serial(s))
+        if t is not None:
+            a = analyze_task(t, period, year)
+            a.serial = f"{page['_id']}:{_serial(s)}"
+            out[_serial(s)] = a
+    return out, fallback
+
+
+def score(part: str, found_only: bool = False) -> tuple[dict[str, Any], list[TaskAnalysis], dict[str, Any]]:
+    """Scores of one part; ``found_only`` scores only the tasks the parser found (the
+    extraction on its own), else every annotated task (a task not parsed is all missed)."""
+    analyses: list[TaskAnalysis] = []
+    gold_t, gold_m, gold_s = [], [], []
+    kinds_agree = kinds_total = 0
+    kind_errors: list[tuple[str, Any, str, str, str]] = []
+    info = {"pages": 0, "tasks": 0, "unmatched": 0, "period_fallback": 0, "unread": 0}
+    for page in pages(part):
+        found, fallback = analyse_page(page)
+        info["pages"] += 1
+        info["unread"] += not found
+        info["period_fallback"] += fallback
+        pid = page["_id"]
+
+        def key(s: Any, pid: str = pid) -> str:
+            return f"{pid}:{_serial(s)}"
+
+        for s in page["tasks"]:
+            info["tasks"] += 1
+            if _serial(s) not in found:
+                info["unmatched"] += 1
+        analyses.extend(found.values())
+
+        def wanted(g: dict[str, Any], found: dict[str, TaskAnalysis] = found) -> bool:
+            return not found_only or _serial(g["serial"]) in found
+
+        gold_t += [dict(g, serial=key(g["serial"])) for g in page["targets"]
+                   if g.get("value") is not None and wanted(g)]
+        gold_m += [dict(g, serial=key(g["serial"])) for g in page["measurements"]
+                   if g.get("value") is not None and wanted(g)]
+        gold_s += [dict(g, serial=key(g["serial"])) for g in page["status"] if wanted(g)]
+        # Kinds: a matched target's kind; a task without figures by its own kind.
+        for s, a in found.items():
+            mine = [g for g in page["targets"] if _serial(g["serial"]) == s]
+            valued = [g for g in mine if g.get("value") is not None]
+            for g in valued:
+                hit = [t for t in a.targets if quality._key(0, t.value, t.unit) == quality._key(0, g["value"], g["unit"])]
+                if hit:
+                    kinds_total += 1
+                    kinds_agree += hit[0].kind == g.get("kind")
+                    if hit[0].kind != g.get("kind"):
+                        kind_errors.append((key(s), g["value"], g["unit"], g.get("kind"), hit[0].kind))
+            if mine and not valued and not a.targets:
+                kinds_total += 1
+                kinds_agree += a.task_kind in {g.get("kind") for g in mine}
+                if a.task_kind not in {g.get("kind") for g in mine}:
+                    kind_errors.append((key(s), None, "", "/".join(sorted({g.get("kind") for g in mine})),
+                                        a.task_kind))
+    # The annotation records every achieved figure, not only those of a target's metric: the
+    # other figures luoshi reports (TaskAnalysis.figures) count too.
+    s = quality.score_against(analyses, gold_t, gold_m, gold_s, mapping={}, other_figures=True)
+    s["kind_agreement"] = kinds_agree / kinds_total if kinds_total else 1.0
+    s["kind_total"] = kinds_total
+    s["errors"]["kinds"] = kind_errors
+    return s, analyses, info
+
+
+def report(part: str, verbose: bool, found_only: bool = False) -> dict[str, Any]:
+    s, analyses, info = score(part, found_only)
+    scope = "tasks the parser found" if found_only else "all annotated tasks"
+    if LAYOUT != "all":
+        scope += f", {LAYOUT} pages"
+    print(f"dev set, {part}, {scope}: {info['pages']} pages, {info['tasks']} annotated tasks"
+          f" ({info['unmatched']} not found by the parser; {info['unread']} pages unread),"
+          f" period from the annotation on"
+          f" {info['period_fallback']} pages")
+    for k in ("targets", "measurements"):
+        v = s[k]
+        print(f"  {k:13s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}"
+              f"  (gold {v['gold']}, predicted {v['predicted']})")
+    print(f"  target kinds agree {s['kind_agreement']:.3f} (n={s['kind_total']})")
+    st = s["status"]
+    called = Counter(str(a.status.value) for a in analyses)
+    print(f"  status macro-F1 {st['macro_f1']:.3f}  accuracy {st['accuracy']:.3f}"
+          f"  behind precision {s['behind_precision']:.3f} (called behind: {called.get('behind', 0)})")
+    for c, v in st["per_class"].items():
+        print(f"    {c:11s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (n={v['support']})")
+    if verbose and part == "tuned":
+        reasons = {a.serial: a.status.reason for a in analyses}
+        for k, v in s["errors"].items():
+            for e in v:
+                extra = f"  <- {reasons.get(e[0], '')}" if k == "status" else ""
+                print(f"    {k}: {e}{extra}")
+    return s
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--part", choices=("tuned", "held_out", "all"), default=None,
+                    help="one part only (default: tuned, then held out)")
+    ap.add_argument("--verbose", "-v", action="store_true",
+                    help="list disagreements (tuned part only: the held-out part is not looked at)")
+    ap.add_argument("--layout", choices=("all", "table", "prose"), default="all",
+                    help="only pages of this layout (tables, or prose bulletins and lists)")
+    args = ap.parse_args(argv)
+    global LAYOUT
+    LAYOUT = args.layout
+    for part in ([args.part] if args.part else ["tuned", "held_out"]):
+        report(part, args.verbose, found_only=True)
+        report(part, False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,140 @@
+"""`luoshi correct status|revert|target|measurement …`: a person corrects a derived verdict.
+
+    luoshi correct status REPORT_ID SERIAL behind --reason "…" --user NAME
+    luoshi correct revert REPORT_ID SERIAL --user NAME          (back to the derived status)
+    luoshi correct target TARGET_ID [--kind K] [--value V] [--unit U] [--comparator C]
+                          [--remove] --reason "…" --user NAME
+    luoshi correct measurement MEASUREMENT_ID [--value V] [--target TARGET_ID | --no-target]
+                          [--remove] --reason "…" --user NAME
+
+Corrections are kept, shown with who and why, win over re-analysis (`luoshi analyze`) and are
+recorded in the history. The user must be a supervisor (督查室) or an administrator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from luoshi.vocab import Status
+
+KINDS = ("cumulative", "rate", "level", "rank", "reduction")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("correct", help="correct a status, a target or a measurement by hand",
+                       description=__doc__.split("\n\n", 1)[1],
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    what = p.add_subparsers(dest="what", metavar="WHAT")
+    what.required = True
+
+    s = what.add_parser("status", help="set the status of a task in a report")
+    s.add_argument("report", type=int, metavar="REPORT_ID")
+    s.add_argument("serial", metavar="SERIAL", help="the task's 序号 in the report")
+    s.add_argument("status", choices=[x.value for x in Status])
+    _common(s)
+
+    r = what.add_parser("revert", help="drop a status correction (back to the derived one)")
+    r.add_argument("report", type=int, metavar="REPORT_ID")
+    r.add_argument("serial", metavar="SERIAL")
+    r.add_argument("--user", required=True, help="username of the supervisor or admin")
+
+    t = what.add_parser("target", help="correct a target's kind, value, unit or comparator")
+    t.add_argument("target", type=int, metavar="TARGET_ID")
+    t.add_argument("--kind", choices=KINDS)
+    t.add_argument("--value", type=float)
+    t.add_argument("--unit")
+    t.add_argument("--comparator")
+    t.add_argument("--remove", action="store_true", help="the target is no target")
+    _common(t)
+
+    m = what.add_parser("measurement", help="correct a measurement's value or its target")
+    m.add_argument("measurement", type=int, metavar="MEASUREMENT_ID")
+    m.add_argument("--value", type=float)
+    g = m.add_mutually_exclusive_group()
+    g.add_argument("--target", type=int, metavar="TARGET_ID", help="the target it measures")
+    g.add_argument("--no-target", action="store_true", help="it measures none of the targets")
+    m.add_argument("--remove", action="store_true", help="the figure is no measurement")
+    _common(m)
+    p.set_defaults(func=run)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--reason", required=True, help="why (shown with the correction)")
+    p.add_argument("--user", required=True, help="username of the supervisor or admin")
+
+
+def _err(msg: str) -> int:
+    print(f"luoshi correct: {msg}", file=sys.stderr)
+    return 1
+
+
+def run(args: argparse.Namespace) -> int:
+    from luoshi.cli import setup_django
+
+    setup_django()
+    from luoshi.core.schema import ensure_migrated
+
+    ensure_migrated()
+    from django.contrib.auth import get_user_model
+
+    from luoshi.core.models import Assessment, Measurement, Target
+    from luoshi.core.services import analysis as svc
+    from luoshi.rounds.permissions import Action, may, role_of
+
+    user = get_user_model().objects.filter(username=args.user).first()
+    if user is None:
+        return _err(f"no user {args.user!r}")
+    if not may(user, Action.CORRECT):
+        return _err(f"user {args.user!r} ({role_of(user)}) may not correct verdicts: "
+                    "a supervisor or an administrator may")
+    try:
+        if args.what in ("status", "revert"):
+            a = (Assessment.objects.filter(report_id=args.report, task__serial=args.serial,
+                                           task__parent__isnull=True)
+                 .select_related("report", "task").first())
+            if a is None:
+                return _err(f"no task {args.serial!r} assessed in report #{args.report}")
+            if args.what == "status":
+                a = svc.correct_status(a.report, a.task, args.status, args.reason, user=user,
+                                       expected_version=a.version)
+            else:
+                a = svc.revert_status(a.report, a.task, user=user, expected_version=a.version)
+            print(f"report #{a.report_id} task {args.serial}: {a.status} "
+                  f"({'manual' if a.is_manual else 'derived'}) — {a.reason}")
+            return 0
+        if args.what == "target":
+            t = Target.objects.filter(pk=args.target).first()
+            if t is None:
+                return _err(f"no target #{args.target}")
+            values = {k: getattr(args, k) for k in ("kind", "value", "unit", "comparator")
+                      if getattr(args, k) is not None}
+            if args.remove:
+                values["active"] = False
+            if not values:
+                return _err("nothing to correct: give --kind, --value, --unit, --comparator or --remove")
+            t = svc.correct_target(t, user=user, expected_version=t.version, reason=args.reason,
+                                   **values)
+            print(f"target #{t.pk}: {t} [{t.kind}]{'' if t.active else ' (removed)'}")
+            return 0
+        m = Measurement.objects.filter(pk=args.measurement).first()
+        if m is None:
+            return _err(f"no measurement #{args.measurement}")
+        kwargs = {}
+        if args.target is not None:
+            target = Target.objects.filter(pk=args.target).first()
+            if target is None:
+                return _err(f"no target #{args.target}")
+            kwargs["target"] = target
+        elif args.no_target:
+            kwargs["target"] = None
+        if args.value is None and not kwargs and not args.remove:
+            return _err("nothing to correct: give --value, --target, --no-target or --remove")
+        fix = svc.correct_measurement(m, user=user, reason=args.reason, value=args.value,
+                                      active=not args.remove, **kwargs)
+        print(f"measurement #{m.pk} ({m.span[:30]}): corrected ({fix})")
+        return 0
+    except svc.StaleVersion as exc:
+        return _err(str(exc))
+    except ValueError as exc:
+        return _err(str(exc))

@@ -1,0 +1,191 @@
+"""Figures against time: each target judged by the rule of its kind (rules.TARGET_KINDS), a
+running total by its pace (ratio to the year's target / share of the year elapsed)."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from luoshi.extract import rules
+from luoshi.extract.measurements import RatioStatement
+from luoshi.extract.model import FIELD_REPORTED, Measurement, Span, Target
+from luoshi.ingest.model import Period
+from luoshi.vocab import PeriodKind
+
+
+def fmt(v: float) -> str:
+    return f"{v:.4g}"
+
+
+# --- figures against time ------------------------------------------------------------------
+
+
+@dataclass
+class Verdicts:
+    """What the task's figures say, each reason with the span of the figure it rests on."""
+
+    behind: list[tuple[str, Span]]  # well short: the task as a whole lags (red)
+    slight: list[tuple[str, Span]]  # slightly short of the time share, or a level not yet met
+    reached: list[tuple[str, Span]]  # the target is met
+    ahead: list[tuple[str, Span]]  # a running total clearly ahead of the time share
+    paced: int  # targets with a figure that keeps pace (reached and ahead included)
+    judged: int  # targets with a figure at all
+
+
+def _elapsed(m: Measurement, share: float) -> float:
+    """Share of the year elapsed at a figure's as-of date: by days when the date falls inside a
+    month (截至5月15日), by whole months otherwise, else the report's (share_of_year)."""
+    if m.as_of_date:
+        try:
+            d = date.fromisoformat(m.as_of_date)
+        except ValueError:
+            d = None
+        if d is not None and d.day != calendar.monthrange(d.year, d.month)[1]:
+            days = 366 if calendar.isleap(d.year) else 365
+            return min(1.0, d.timetuple().tm_yday / days)
+    # A figure to an earlier month than the report's end runs to that month; to the report's
+    # own month (or a later one: a date inside it), to the report's end.
+    return min(m.as_of_month / 12, share) if m.as_of_month else share
+
+
+def _latest(t: Target, mine: list[Measurement]) -> Measurement:
+    # A figure the unit filed in the reporting round wins over figures read from its text.
+    filed = [m for m in mine if m.span.field == FIELD_REPORTED]
+    if filed:
+        return filed[-1]
+    if t.kind in ("rate", "reduction", "level", "rank"):
+        # As is: the latest, then the one naming the metric best.
+        return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].match_score, p[0]))[1]
+    # A running total: the largest figure at the latest as-of date.
+    return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].ratio or 0, p[0]))[1]
+
+
+def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[RatioStatement],
+                     share: float) -> Verdicts:
+    """Each target judged by the rule of its kind (rules.TARGET_KINDS)."""
+    v = Verdicts([], [], [], [], 0, 0)
+    final = share >= 1.0  # the year is over: a level or rank not met is a miss
+    for ti, t in enumerate(targets):
+        mine = [m for m in ms if m.target == ti]
+        if t.kind in ("rate", "reduction", "level", "rank"):
+            # Judged on figures of the target's own unit (a rate by a rate, not by the amount
+            # reported next to it), when there are any.
+            mine = [m for m in mine if m.family == t.family] or mine
+        if not mine:
+            continue
+        latest = _latest(t, mine)
+        v.judged += 1
+        as_of = latest.as_of or "目前"
+        if t.kind == "rate" or (t.comparator == "increase_by" and t.family == "percent"):
+            if latest.family != t.family:
+                v.judged -= 1
+                continue
+            if latest.value < 0:
+                v.behind.append((f"{as_of}下降{fmt(-latest.value)}%,目标增长{fmt(t.value)}%",
+                                 latest.span))
+            elif latest.value < t.value * rules.RATE_AMBER:
+                v.behind.append((f"增长{fmt(latest.value)}{t.unit},远低于目标{fmt(t.value)}{t.unit}"
+                                 "(增速目标,不按时间进度折算)", latest.span))
+            elif latest.value < t.value:
+                v.slight.append((f"增长{fmt(latest.value)}{t.unit},低于目标{fmt(t.value)}{t.unit}"
+                                 "(增速目标,不按时间进度折算)", latest.span))
+            else:
+                v.paced += 1  # at or above its target a rate is on course: it can still fall
+            continue
+        if t.kind == "reduction" or t.comparator == "decrease_by":
+            if latest.family == t.family and latest.value >= t.value:
+                v.reached.append((f"已{'下降' if t.family == 'percent' else '压减'}"
+                                  f"{fmt(latest.value)}{latest.unit},达到压减目标{fmt(t.value)}{t.unit}",
+                                  latest.span))
+                v.paced += 1
+            elif final and latest.family == t.family:
+                v.slight.append((f"全年压减{fmt(latest.value)}{latest.unit},未达目标{fmt(t.value)}{t.unit}",
+                                 latest.span))
+            continue
+        ratio = latest.ratio
+        if latest.ratio_stated is not None and (ratio is None or latest.ratio_stated < ratio * 100):
+            ratio = latest.ratio_stated / rules.PERCENT
+        if ratio is None:
+            v.judged -= 1
+            continue
+        if t.comparator == "<=":
+            if ratio > 1 + rules.LIMIT_TOLERANCE:
+                what = "排名" if t.kind == "rank" else ""
+                reason = (f"{what}{fmt(latest.value)}{latest.unit}未达目标前{fmt(t.value)}{t.unit}"
+                          if t.kind == "rank" else
+                          f"{fmt(latest.value)}{latest.unit}超出上限{fmt(t.value)}{t.unit}")
+                (v.behind if final or t.kind != "rank" else v.slight).append((reason, latest.span))
+            else:
+                v.paced += 1
+                if t.kind == "rank":
+                    v.reached.append((f"排名第{fmt(latest.value)},已达目标前{fmt(t.value)}", latest.span))
+            continue
+        if ratio >= 1:
+            v.reached.append((f"{fmt(latest.value)}{latest.unit}已达目标{fmt(t.value)}{t.unit}",
+                              latest.span))
+            v.paced += 1
+            continue
+        if t.kind != "cumulative":
+            # A level, ratio or price is met or not at any time of year; not yet, before the
+            # year ends, is no lag.
+            if final:
+                v.slight.append((f"{fmt(latest.value)}{latest.unit}未达目标{fmt(t.value)}{t.unit}",
+                                 latest.span))
+            else:
+                v.judged -= 1
+            continue
+        # A period's own target (一季度目标) falls due at the period's end.
+        elapsed = min(1.0, _elapsed(latest, share) / t.due_share) if t.due_share > 0 else 1.0
+        band = pace_band(ratio, elapsed)
+        said = f"{as_of}完成目标{fmt(t.value)}{t.unit}的{ratio:.0%}"
+        if band == "ahead":
+            v.ahead.append((f"{said},超过时间进度{elapsed:.0%}", latest.span))
+            v.paced += 1
+        elif band == "on":
+            v.paced += 1
+        elif band == "amber":
+            v.slight.append((f"{said},略低于时间进度{elapsed:.0%}", latest.span))
+        else:
+            v.behind.append((f"{as_of}仅完成目标{fmt(t.value)}{t.unit}的{ratio:.0%},"
+                             f"低于时间进度{elapsed:.0%}", latest.span))
+    for r in ratios:
+        if not r.annual or any(m.ratio_stated == r.value for m in ms):
+            continue
+        ratio = r.value / rules.PERCENT
+        span = Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end])
+        band = pace_band(ratio, share)
+        if ratio >= 1:
+            v.reached.append((f"完成年度计划{fmt(r.value)}%", span))
+        elif band == "ahead":
+            v.ahead.append((f"完成年度计划{fmt(r.value)}%,超过时间进度{share:.0%}", span))
+        elif band == "red":
+            v.behind.append((f"完成年度计划{fmt(r.value)}%,低于时间进度{share:.0%}", span))
+        elif band == "amber":
+            v.slight.append((f"完成年度计划{fmt(r.value)}%,略低于时间进度{share:.0%}", span))
+    return v
+
+
+def pace_band(ratio: float, elapsed: float) -> str:
+    """"ahead", "on", "amber" or "red": a running total's ratio to its annual target against
+    the share of the year elapsed (rules.PACE_*)."""
+    if elapsed <= 0:
+        return "on"
+    pace = ratio / elapsed
+    if pace >= rules.PACE_AHEAD and ratio < 1:
+        return "ahead"
+    if pace >= rules.PACE_ON or ratio >= 1:
+        return "on"
+    return "amber" if pace >= rules.PACE_AMBER else "red"
+
+
+def share_of_year(period: Period | None) -> float:
+    """Share of the year elapsed at the period's end: by days when its end date is known (a
+    report to 15 May is 0.37, not 5/12), else by months; 1.0 without a period."""
+    if period is None:
+        return 1.0
+    d = period.end_date
+    if period.kind is not PeriodKind.PLAN and d is not None and \
+            d.day != calendar.monthrange(d.year, d.month)[1]:
+        return min(1.0, d.timetuple().tm_yday / (366 if calendar.isleap(d.year) else 365))
+    return period.share_elapsed  # a month's end: whole months (Q3 is exactly 0.75)

@@ -1,0 +1,122 @@
+"""What the table itself says, beside the texts: a declared status column (是否达序: 否,
+形象进度 100%, 进展状态: 顺利推进), a target column (全年目标, 一季度目标) and the figures a unit
+files in a reporting round. Each is evidence, and the status's reason says so.
+
+How a declared status meets the status read from the texts (rules.DECLARED_STATUS):
+
+- a unit that declares its task lags (否, 滞后, 未启动) is believed, unless the texts already
+  say it is red;
+- a declared done or ahead wins over a green or grey reading of the texts, not over red;
+- a declared "on course" turns a vague or empty reading green, and never hides a lag the
+  texts state (the reason then names the declaration too).
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.extract import rules
+from luoshi.extract.model import FIELD_DECLARED, Measurement, Span, StatusResult, Target
+from luoshi.extract.pace import pace_band
+from luoshi.extract.targets import extract_targets
+from luoshi.ingest.headers import header_role
+from luoshi.ingest.model import Task
+from luoshi.ingest.periods import parse_period
+from luoshi.vocab import ColumnRole, Status
+
+_DECLARED = [(re.compile(p), Status(s)) for p, s in rules.DECLARED_STATUS]
+_PERCENT = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*[%％]")
+_RED = (Status.BEHIND, Status.NOT_STARTED)
+_GREEN_OR_GREY = (Status.ON_TRACK, Status.VAGUE, Status.NO_DATA, Status.AT_RISK)
+
+
+def declared_status(task: Task, share: float) -> tuple[Status, str, Span] | None:
+    """The status a declared-status column states (its header's role decides), or None."""
+    for header, value in task.extra.items():
+        if header_role(header, have_task=True) is not ColumnRole.DECLARED_STATUS:
+            continue
+        text = (value or "").strip()
+        if not text:
+            continue
+        span = Span(FIELD_DECLARED, None, 0, len(text), text)
+        m = _PERCENT.search(text)
+        if (m and "形象进度" in header) or (m and not any(p.search(text) for p, _ in _DECLARED)):
+            pct = float(m.group(1)) / rules.PERCENT
+            if pct >= 1:
+                return Status.DONE, f"表中{header}为{text}", span
+            band = pace_band(pct, share)
+            if band == "red":
+                return Status.BEHIND, f"表中{header}为{text},低于时间进度{share:.0%}", span
+            if band == "amber":
+                return Status.AT_RISK, f"表中{header}为{text},略低于时间进度{share:.0%}", span
+            return Status.ON_TRACK, f"表中{header}为{text}", span
+        # "是否达序: 否": the answer to the header's question.
+        if re.search(r"是否", header) and text in ("否", "是"):
+            st = Status.BEHIND if text == "否" else Status.ON_TRACK
+            return st, f"表中“{header}”为“{text}”", span
+        for pattern, st in _DECLARED:
+            if pattern.search(text):
+                return st, f"表中“{header}”为“{text}”", span
+    return None
+
+
+def combine(derived: StatusResult, declared: tuple[Status, str, Span] | None) -> StatusResult:
+    """The texts' status and the table's declaration, by the rules of this module."""
+    if declared is None:
+        return derived
+    st, reason, span = declared
+    take = (
+        (st in (*_RED, Status.AT_RISK) and derived.value not in _RED)
+        or (st in (Status.DONE, Status.AHEAD) and derived.value not in _RED)
+        or (st is Status.ON_TRACK and derived.value in (Status.VAGUE, Status.NO_DATA))
+    )
+    if take:
+        return StatusResult(st, f"{reason}(表中标注)" + (f";{derived.reason}" if derived.reason else ""),
+                            [span, *derived.evidence], "declared")
+    if st is not derived.value:
+        derived.reason = f"{derived.reason};{reason}"
+        derived.evidence = [*derived.evidence, span]
+    return derived
+
+
+def column_targets(task: Task) -> list[Target]:
+    """Targets read from the table's target column(s) (全年目标, 半年度目标任务 …). A column
+    naming a period shorter than the year states that period's own target: it falls due at
+    the period's end (``due_share``), so figures are compared with it as is by then."""
+    out: list[Target] = []
+    for header, value in task.extra.items():
+        if not value or header_role(header, have_task=True) is not ColumnRole.TARGET:
+            continue
+        period = parse_period(header)
+        due = period.share_elapsed if period is not None and period.share_elapsed > 0 else 1.0
+        for t in extract_targets(value, field=FIELD_TARGET_COLUMN):
+            t.due_share = min(1.0, due)
+            t.column = header
+            out.append(t)
+    return out
+
+
+FIELD_TARGET_COLUMN = "target_column"
+
+
+def reported_targets(targets: list[Target], reported: dict[int, float] | None) -> dict[int, float]:
+    """Reported figures of a round entry, by target index, for targets that exist."""
+    if not reported:
+        return {}
+    return {i: v for i, v in reported.items() if 0 <= i < len(targets) and v is not None}
+
+
+def declared_figures(task: Task, month: int | None) -> list[Measurement]:
+    """A declared progress percentage (形象进度 45%) is a figure the table reports."""
+    out = []
+    for header, value in task.extra.items():
+        if header_role(header, have_task=True) is not ColumnRole.DECLARED_STATUS:
+            continue
+        text = (value or "").strip()
+        m = _PERCENT.search(text)
+        if m:
+            v = float(m.group(1))
+            out.append(Measurement(metric=header, value=v, unit="%", as_of="",
+                                   span=Span(FIELD_DECLARED, None, m.start(), m.end(), m.group(0)),
+                                   ratio_stated=v, family="percent", as_of_month=month))
+    return out

@@ -1,0 +1,138 @@
+"""A person corrects a task's status in one report, or one of its targets, from the task page (POST, CSRF, the office
+and admins only). The correction is kept with who and why, wins over re-analysis and is in the
+history; "恢复自动分析" drops it. A stale version is refused with a message, nothing saved."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from luoshi.core.models import Assessment, Measurement, Target
+from luoshi.core.services.analysis import (
+    StaleVersion,
+    correct_measurement,
+    correct_status,
+    correct_target,
+    revert_status,
+)
+from luoshi.vocab import Status
+from luoshi.web.access import can_correct, visible_reports, visible_tasks
+
+MAX_REASON = 2000
+
+
+@require_POST
+def assessment_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    a = get_object_or_404(Assessment.objects.select_related("report", "task"), pk=pk,
+                          report__in=visible_reports(request.user))
+    if not can_correct(request.user, a.report):
+        raise Http404("不存在或无权修正")
+    back = reverse("task_detail", args=[a.task_id]) + f"#period-{a.report_id}"
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        messages.error(request, "修正未保存:缺少版本号,请刷新页面后重试。")
+        return redirect(back)
+    try:
+        if request.POST.get("action") == "revert":
+            revert_status(a.report, a.task, user=request.user, expected_version=version)
+            messages.success(request, "已恢复为自动分析的状态。")
+            return redirect(back)
+        value = request.POST.get("status", "")
+        reason = (request.POST.get("reason") or "").strip()
+        if value not in {s.value for s in Status}:
+            messages.error(request, "修正未保存:请选择一个状态。")
+        elif not reason:
+            messages.error(request, "修正未保存:请填写修正理由。")
+        elif len(reason) > MAX_REASON:
+            messages.error(request, f"修正未保存:理由不能超过{MAX_REASON}字。")
+        else:
+            correct_status(a.report, a.task, value, reason, user=request.user,
+                           expected_version=version)
+            messages.success(request, f"状态已修正为“{Status(value).label}”。")
+    except StaleVersion:
+        messages.error(request, "修正未保存:该状态已被他人修改,请刷新页面后重新修正。")
+    return redirect(back)
+
+
+@require_POST
+def target_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """A target's kind, value or unit corrected (or the target removed) from the task page."""
+    t = get_object_or_404(Target.objects.select_related("task"), pk=pk,
+                          task__in=visible_tasks(request.user))
+    if not can_correct(request.user):
+        raise Http404("不存在或无权修正")
+    back = reverse("task_detail", args=[t.task_id]) + "#task-targets-title"
+    reason = (request.POST.get("reason") or "").strip()
+    values: dict = {}
+    try:
+        version = int(request.POST.get("version", ""))
+        if request.POST.get("action") == "remove":
+            values["active"] = False
+        else:
+            kind = request.POST.get("kind", "")
+            if kind and kind != t.kind:
+                values["kind"] = kind
+            raw = (request.POST.get("value") or "").strip()
+            if raw and float(raw) != t.value:
+                values["value"] = float(raw)
+            unit = (request.POST.get("unit") or "").strip()
+            if unit != t.unit and request.POST.get("unit") is not None:
+                values["unit"] = unit[:30]
+    except ValueError:
+        messages.error(request, "修正未保存:目标值须为数字。")
+        return redirect(back)
+    if not reason:
+        messages.error(request, "修正未保存:请填写修正理由。")
+    elif not values:
+        messages.error(request, "修正未保存:没有改动。")
+    else:
+        try:
+            correct_target(t, user=request.user, expected_version=version,
+                           reason=reason[:MAX_REASON], **values)
+            messages.success(request, "目标已修正。" if values.get("active", True) else "目标已删除。")
+        except StaleVersion:
+            messages.error(request, "修正未保存:该目标已被他人修改,请刷新页面后重新修正。")
+        except ValueError as exc:
+            messages.error(request, f"修正未保存:{exc}")
+    return redirect(back)
+
+
+@require_POST
+def measurement_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """A measurement's value or match corrected (or it is said to be none) from the task page."""
+    m = get_object_or_404(Measurement.objects.select_related("report", "task"), pk=pk,
+                          report__in=visible_reports(request.user))
+    if not can_correct(request.user, m.report):
+        raise Http404("不存在或无权修正")
+    back = reverse("task_detail", args=[m.task_id]) + f"#period-{m.report_id}"
+    reason = (request.POST.get("reason") or "").strip()
+    kwargs: dict = {}
+    try:
+        raw = (request.POST.get("value") or "").strip()
+        if raw and float(raw) != m.value:
+            kwargs["value"] = float(raw)
+        target = request.POST.get("target", "keep")
+        if target == "none":
+            kwargs["target"] = None
+        elif target not in ("keep", "") and int(target) != m.target_id:
+            kwargs["target"] = get_object_or_404(Target, pk=int(target), task=m.task)
+    except ValueError:
+        messages.error(request, "修正未保存:数值须为数字。")
+        return redirect(back)
+    active = request.POST.get("action") != "remove"
+    if not reason:
+        messages.error(request, "修正未保存:请填写修正理由。")
+    elif active and not kwargs:
+        messages.error(request, "修正未保存:没有改动。")
+    else:
+        try:
+            correct_measurement(m, user=request.user, reason=reason[:MAX_REASON], active=active,
+                                **kwargs)
+            messages.success(request, "实绩已修正。" if active else "已标记为非实绩。")
+        except ValueError as exc:
+            messages.error(request, f"修正未保存:{exc}")
+    return redirect(back)

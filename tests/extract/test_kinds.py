@@ -1,0 +1,181 @@
+"""Kinds of target, each with its own rule against time (issue 10): table-driven.
+
+Sentences are paraphrases of the kinds of wording the issue names, not copies of any page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from luoshi.extract import analyze_task
+from luoshi.extract.rules import TARGET_KINDS
+from luoshi.extract.targets import extract_targets
+from luoshi.ingest import Period
+from luoshi.vocab import PeriodKind, Status
+
+from .conftest import Q3, task
+
+H1 = Period(PeriodKind.H1, "上半年", date(2023, 6, 30))
+ANNUAL = Period(PeriodKind.ANNUAL, "全年", date(2023, 12, 31))
+MONTH_5 = Period(PeriodKind.MONTH, "1-5月", date(2023, 5, 31), month=5)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit"),
+    [
+        # cumulative: amounts that add up over the year
+        ("全年完成固定资产投资45亿元以上。", "cumulative", 45, "亿元"),
+        ("新开工保障性住房800套。", "cumulative", 800, "套"),
+        ("新增市场主体2000户。", "cumulative", 2000, "户"),
+        # rate / growth: compared as is
+        ("地区生产总值增长6.5%左右。", "rate", 6.5, "%"),
+        ("城镇居民收入提高2个百分点。", "rate", 2, "个百分点"),
+        # level / ratio / price / capacity: reached or not
+        ("城市生活垃圾回收利用率达到60%以上。", "level", 60, "%"),
+        ("高新技术产业增加值占比提升至65%以上。", "level", 65, "%"),
+        ("居民用水价格降至3.9元/方。", "level", 3.9, "元/方"),
+        ("工业电价控制在0.62元/千瓦时以内。", "level", 0.62, "元/千瓦时"),
+        ("形成年处理能力20万吨/年。", "level", 20, "万吨/年"),
+        ("人均预期寿命达到81岁。", "level", 81, "岁"),
+        ("确保新增财力的三分之二以上用于民生。", "level", 66.67, "%"),  # a fraction in words
+        # rank: reached or not
+        ("营商环境评价力争进入全省前五。", "rank", 5, "位"),
+        ("全国排名保持第12位。", "rank", 12, "位"),
+        # reduction: by a share or a quantity
+        ("压减一般性支出8%以上。", "reduction", 8, "%"),
+        ("单位能耗下降3%。", "reduction", 3, "%"),
+    ],
+)
+def test_kind_of_each_target(text, kind, value, unit):
+    ts = extract_targets(text)
+    assert [(t.value, t.unit) for t in ts] == [(value, unit)], [t.to_dict() for t in ts]
+    assert ts[0].kind == kind
+    assert ts[0].kind_note == TARGET_KINDS[kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全省第三批试点平台申报。", "推广3岁以下婴幼儿照护服务。", "做好第七次人口普查。"],
+)
+def test_batches_ages_and_ordinals_are_no_targets(text):
+    assert extract_targets(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("年底前建成城市书房。", "milestone"), ("出台人才新政。", "milestone"),
+     ("深化国资国企改革。", "qualitative"), ("谋划一批重大平台。", "qualitative"),
+     ("申报省级开放平台。", "milestone"), ("推进城市有机更新建设。", "qualitative"),
+     ("城乡居民收入增长与经济增长基本同步。", "rate")],
+)
+def test_task_kind_without_figures(text, kind):
+    a = analyze_task(task(text, "已开展调研。"), Q3)
+    assert a.targets == [] and a.kinds == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "period", "expected", "rule"),
+    [
+        # cumulative: prorated by the share of the year (Q3 0.75, tolerance 0.10, amber band 0.20)
+        ("完成投资40亿元以上。", "1-9月累计完成投资32亿元。", Q3, Status.ON_TRACK, "progress"),
+        ("完成投资40亿元以上。", "1-9月累计完成投资24亿元。", Q3, Status.AT_RISK, "figures_slight"),
+        ("完成投资40亿元以上。", "1-9月累计完成投资12亿元。", Q3, Status.BEHIND, "figures"),
+        ("完成投资40亿元以上。", "1-6月累计完成投资32亿元。", H1, Status.AHEAD, "ahead"),
+        ("完成投资40亿元以上。", "1-9月累计完成投资38亿元。", Q3, Status.ON_TRACK, "progress"),
+        # monthly period: by the days elapsed (end of May is 151/365 = 0.41 of the year)
+        ("完成投资40亿元以上。", "1-5月累计完成投资16亿元。", MONTH_5, Status.ON_TRACK, "progress"),
+        ("完成投资40亿元以上。", "1-5月累计完成投资13亿元。", MONTH_5, Status.AT_RISK, "figures_slight"),
+        ("完成投资40亿元以上。", "1-5月累计完成投资4亿元。", MONTH_5, Status.BEHIND, "figures"),
+        # rate: as is — 4.3% at Q3 against 7% is more than a quarter short (red), 6% short by
+        # less (amber); not "61% of 75%"
+        ("地区生产总值增长7%。", "前三季度地区生产总值同比增长4.3%。", Q3, Status.BEHIND, "figures"),
+        ("地区生产总值增长7%。", "前三季度地区生产总值同比增长6%。", Q3, Status.AT_RISK, "figures_slight"),
+        ("地区生产总值增长7%。", "前三季度地区生产总值同比增长7.2%。", Q3, Status.ON_TRACK, "progress"),
+        ("地区生产总值增长7%。", "前三季度地区生产总值同比下降1.2%。", Q3, Status.BEHIND, "figures"),
+        ("社会消费品零售总额增长1%。", "1-9月社会消费品零售总额同比增长1.0%。", Q3, Status.ON_TRACK,
+         "progress"),
+        # level: not prorated — not yet reached mid-year is no lag; reached is reached
+        ("城市生活垃圾回收利用率达到60%以上。", "目前回收利用率为52%。", H1, Status.ON_TRACK, "progress"),
+        ("城市生活垃圾回收利用率达到60%以上。", "全年回收利用率为52%。", ANNUAL, Status.AT_RISK,
+         "figures_slight"),
+        ("居民用水价格降至3.9元/方。", "居民用水价格已降至3.8元/方。", H1, Status.ON_TRACK, "progress"),
+        # rank: reached or not
+        ("营商环境评价力争进入全省前八。", "营商环境评价位列全省第7位。", H1, Status.ON_TRACK, "progress"),
+        ("营商环境评价力争进入全省前八。", "营商环境评价位列全省第11位。", H1, Status.AT_RISK,
+         "figures_slight"),
+        ("营商环境评价力争进入全省前八。", "营商环境评价位列全省第11位。", ANNUAL, Status.BEHIND, "figures"),
+        # reduction: the cut reported as is
+        ("压减一般性支出10%。", "已压减一般性支出12%。", H1, Status.ON_TRACK, "progress"),
+        # an annual report meeting the target (完成率120%) is done, not on_track
+        ("全年完成造林1万亩。", "全年完成造林1.2万亩,完成率120%。", ANNUAL, Status.DONE, "done"),
+    ],
+)
+def test_each_kind_has_its_rule(text, done, period, expected, rule):
+    s = analyze_task(task(text, done), period).status
+    assert s.value is expected, s.reason
+    assert s.rule == rule
+    assert s.reason and s.light == expected.light
+
+
+def test_rate_reason_says_it_is_not_prorated():
+    s = analyze_task(task("地区生产总值增长7%。", "前三季度地区生产总值同比增长6%。"), Q3).status
+    assert "不按时间进度折算" in s.reason
+
+
+@pytest.mark.parametrize(
+    ("done", "values"),
+    [
+        # compound units
+        ("目前工业电价为0.58元/千瓦时。", [(0.58, "元/千瓦时")]),
+        ("已形成产能15万吨/年。", [(15, "万吨/年")]),
+        # growth next to an amount: both reported
+        ("1-9月完成投资12亿元,同比增长15.8%。", [(12, "亿元"), (15.8, "%")]),
+        # a rank reported
+        ("综合考评列全省第10位。", [(10, "位")]),
+        # a space between number and unit
+        ("1-8月完成投资296.47 亿元。", [(296.47, "亿元")]),
+        # an estimate for the period just ended is a figure for it, also in the next clause
+        ("三季度,预计全市生产总值增长5%以上。", [(5, "%")]),
+        ("前三季度,预计实现零售总额204.4亿元,同比增长9.5%。", [(204.4, "亿元"), (9.5, "%")]),
+        # a rank among the top N; ranks after 全省 and in a list
+        ("收入增幅预计继续处于全省前二。", [(2, "位")]),
+        ("建安投资全省第1,住宿、餐饮分别为全省第4和第2。", [(1, "位"), (4, "位"), (2, "位")]),
+    ],
+)
+def test_missed_figures_are_read(done, values):
+    a = analyze_task(task("推进某项工作。", done), Q3)
+    got = [(m.value, m.unit) for m in a.measurements + a.figures]
+    for v in values:
+        assert v in got, got
+
+
+def test_quoted_restatement_reported_as_achieved_measures_the_targets():
+    a = analyze_task(task("压减一般性支出不低于10%,压减公用支出不低于5%。",
+                          "已完成“一般性支出压减不低于10%、公用支出压减不低于5%”的任务。"), Q3)
+    assert sorted((m.value, m.target) for m in a.measurements) == [(5, 1), (10, 0)]
+    # a quoted name elsewhere stays a label
+    b = analyze_task(task("推进某项工作。", "举办“10%计划”推介会。"), Q3)
+    assert all(m.value != 10 for m in b.measurements + b.figures)
+
+
+def test_breakdown_and_forecast_figures_measure_no_target():
+    a = analyze_task(task("新增公交线路35条。", "已完成线路37条,其中新增11条,优化26条。预计全年完成40条。"), Q3)
+    assert [(m.value, m.target) for m in a.measurements] == [(37, 0)]
+    assert {(m.value, m.target) for m in a.figures} >= {(11, None), (26, None)}
+    assert 40 not in [m.value for m in a.measurements]
+
+
+@pytest.mark.parametrize(
+    ("done", "value", "unit"),
+    [
+        ("生活小区(30个):13个已完成。", 13, "个"),  # X of Y: the X is read (and the Y)
+        ("目前已完成年度任务的83%。", 83, "%"),  # a completion share stated on its own
+        ("完成投资率85.49%。", 85.49, "%"),
+    ],
+)
+def test_x_of_y_and_stated_shares_are_figures(done, value, unit):
+    a = analyze_task(task("推进某项工作。", done), Q3)
+    got = [(m.value, m.unit) for m in a.measurements + a.figures]
+    assert (value, unit) in got, got

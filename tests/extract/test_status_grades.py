@@ -1,0 +1,83 @@
+"""How offices grade (issue 10): amber for a part, red for the whole, boilerplate, done,
+not started, ahead — each rule with its light. Table-driven; the sentences paraphrase the
+kinds of wording the issue quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.extract import analyze_task
+from luoshi.vocab import Status
+
+from .conftest import Q3, task
+
+
+def status(text, done, problems=""):
+    return analyze_task(task(text, done, problems), Q3).status
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "problems", "expected", "rule"),
+    [
+        # scope words limit a delay to a part: amber at most
+        ("推进80个重点项目建设。", "80个项目已开工72个,个别项目进度滞后。", "", Status.AT_RISK, "part_delay"),
+        ("编制专项规划。", "已完成总体规划初稿。", "部分配套规划编制略有延迟。", Status.AT_RISK, "part_delay"),
+        ("推进重点项目建设。", "已开工项目30个,少数项目推进缓慢。", "", Status.AT_RISK, "part_delay"),
+        ("推进重点项目建设。", "已开工项目30个,个别项目严重滞后。", "", Status.AT_RISK, "part_delay"),
+        # a delay in one part while another sentence reports a part achieved: amber
+        ("推进文旅融合发展。", "已完成景区提升工程。特色民宿项目进度78.2%,不及预期。", "", Status.AT_RISK,
+         "part_delay"),
+        # severity words, or a plain delay of the whole task: red
+        ("建设城市污水处理厂。", "项目进度严重滞后。", "", Status.BEHIND, "delay_words"),
+        ("建设城市污水处理厂。", "因资金未到位,项目无法按期完成。", "", Status.BEHIND, "delay_words"),
+        ("建设城市污水处理厂。", "目前项目进度明显滞后于计划。", "", Status.BEHIND, "delay_words"),
+        ("建设城市污水处理厂。", "工程进度22%(严重滞后)。", "", Status.BEHIND, "delay_words"),
+        ("建设城市污水处理厂。", "已完成地勘。", "项目进度严重滞后。", Status.BEHIND, "delay_words"),
+        # boilerplate says nothing: vague
+        ("推进某项改革。", "按计划有序推进,各项工作正在稳步推进中。", "", Status.VAGUE, "boilerplate"),
+        ("推进某项改革。", "进展顺利。", "", Status.VAGUE, "boilerplate"),
+        ("推进某项改革。", "稳步推进,成效明显。", "", Status.VAGUE, "boilerplate"),
+        # an entry that only repeats the task's words: vague
+        ("城乡居民收入增长与经济增长基本同步。", "前三季度,城乡居民收入增长与经济增长基本同步。", "",
+         Status.VAGUE, "restated"),
+        # done
+        ("举办国际海钓节活动。", "国际海钓节活动已举办完成。", "", Status.DONE, "done"),
+        ("举办国际海钓节活动。", "已举办完成。", "", Status.DONE, "done"),
+        # nothing begun (late enough in the year): not started, red; a part not begun: amber
+        ("申报省级开放平台。", "平台申报工作暂未启动。", "", Status.NOT_STARTED, "not_started"),
+        ("推进三个片区改造。", "已完成一个片区改造,另两个片区尚未开工。", "", Status.AT_RISK, "part_delay"),
+        # one of two targets well short while the other keeps pace: a part lags, amber
+        ("新建文化驿站13家,全年服务群众1.2万人次。", "13家文化驿站已建成,累计服务群众2000人次。", "",
+         Status.AT_RISK, "figures_slight"),
+        # the text says it runs ahead of schedule
+        ("推进农房改造。", "已改造农房1200户,超序时进度完成。", "", Status.AHEAD, "ahead"),
+    ],
+)
+def test_grades(text, done, problems, expected, rule):
+    s = status(text, done, problems)
+    assert s.value is expected, s.reason
+    assert s.rule == rule
+    assert s.reason
+    assert s.light == {"done": "green", "ahead": "green", "on_track": "green", "at_risk": "amber",
+                       "behind": "red", "not_started": "red", "vague": "grey",
+                       "no_data": "grey"}[s.value.value]
+    for span in s.evidence:
+        source = {"done": done, "problems": problems, "text": text}[span.field]
+        assert source[span.start : span.end] == span.text
+
+
+def test_strategy_is_no_scope_word():
+    # 略 inside 战略 says nothing of degree: the task as a whole has not begun
+    s = status("申报战略平台。", "战略平台申报工作暂未启动。")
+    assert s.value is Status.NOT_STARTED
+
+
+def test_not_started_early_in_the_year_is_not_red():
+    from datetime import date
+
+    from luoshi.ingest import Period
+    from luoshi.vocab import PeriodKind
+
+    q1 = Period(PeriodKind.Q1, "一季度", date(2023, 3, 31))
+    s = analyze_task(task("申报省级开放平台。", "平台申报工作暂未启动。"), q1).status
+    assert s.value is not Status.NOT_STARTED

@@ -1,0 +1,64 @@
+"""The table's own evidence (issue 10): declared status and target columns, figures filed in
+a reporting round — each feeds the status, and the reason says so."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from luoshi.extract import analyze_task
+from luoshi.ingest import Period
+from luoshi.ingest.model import Item, Task
+from luoshi.vocab import PeriodKind, Status
+
+from .conftest import Q3
+
+H1 = Period(PeriodKind.H1, "上半年", date(2023, 6, 30))
+
+
+def tsk(text, done, **extra):
+    return Task(serial="1", text=text, items=[Item(done=done)], extra=extra)
+
+
+@pytest.mark.parametrize(
+    ("extra", "done", "expected"),
+    [
+        ({"是否达序": "否"}, "已完成部分前期工作。", Status.BEHIND),
+        ({"是否达序": "是"}, "按计划推进。", Status.ON_TRACK),  # vague text, declared on course
+        ({"进展状态": "顺利推进"}, "正在推进。", Status.ON_TRACK),
+        ({"形象进度": "100%"}, "主体工程已完工,正在验收。", Status.DONE),
+        ({"形象进度": "40%"}, "主体工程正在施工。", Status.BEHIND),  # 0.40 well under 0.75
+        ({"进展状态": "滞后"}, "已完成设计。", Status.BEHIND),
+        ({"进展状态": "尚未启动"}, "正在谋划。", Status.NOT_STARTED),
+        # a declared "on course" never hides a lag the text states
+        ({"进展状态": "顺利推进"}, "项目进度严重滞后。", Status.BEHIND),
+    ],
+)
+def test_declared_status_column(extra, done, expected):
+    s = analyze_task(tsk("建设某工程。", done, **extra), Q3).status
+    assert s.value is expected, s.reason
+    assert any(e.field == "declared" for e in s.evidence)
+    assert "表中" in s.reason
+
+
+def test_target_column_of_a_period_falls_due_at_its_end():
+    # "半年度目标: 完成投资10亿元" — 9亿元 at H1 is 90% of that period's own target, not of a
+    # year's: judged as is at the period's end.
+    t = tsk("推进某园区建设。", "上半年完成投资6亿元。", **{"半年度目标任务": "完成投资10亿元"})
+    a = analyze_task(t, H1)
+    assert [(x.value, x.unit, x.due_share) for x in a.targets] == [(10, "亿元", 0.5)]
+    assert a.status.value is Status.BEHIND, a.status.reason  # 0.6 of a target due now
+    t.items[0].done = "上半年完成投资9.5亿元。"
+    assert analyze_task(t, H1).status.value is Status.ON_TRACK
+
+
+def test_filed_figure_wins_over_the_text():
+    t = tsk("完成投资40亿元以上。", "1-9月累计完成投资12亿元。")
+    assert analyze_task(t, Q3).status.value is Status.BEHIND
+    a = analyze_task(t, Q3, reported={0: 32.0})
+    assert a.status.value is Status.ON_TRACK, a.status.reason
+    filed = [m for m in a.measurements if m.span.field == "reported"]
+    assert [(m.value, m.target) for m in filed] == [(32.0, 0)]
+    # a reported figure for a target that does not exist is ignored
+    assert analyze_task(t, Q3, reported={5: 1.0}).status.value is Status.BEHIND
