@@ -25,8 +25,9 @@ definition shared with the tests):
   (ROLE_FALLBACK: person→leader, actual/deadline/category/remarks→other) or "other".
 - Checked rows: the parsed task is found by serial (normalised, trailing 、. removed); when
   several parsed tasks share it (numbering restarts) the row's ``task_head`` picks among them,
-  otherwise the first; rows with serial "" are found by ``task_head`` = the first 8
-  normalised characters of the task text. A row not found scores all its cells wrong.
+  otherwise the first; rows with serial "" (or whose serial no parsed task has, when the row
+  also gives a ``task_head``) are found by ``task_head`` = the first 8 normalised characters
+  of the task text. A row not found scores all its cells wrong.
 - Cells by role: task = the task text (several task columns are joined in column order, as
   the reader joins them); units = the task's unit list, compared as an ordered list of
   normalised names (lead_unit/co_units are merged into units, lead first); done / problems /
@@ -166,7 +167,8 @@ def find_task(doc: ParsedDocument, row: dict[str, Any]) -> Task | None:
             for t in same:
                 if task_head(t.text, len(thead)) == thead:
                     return t
-        return same[0] if same else None
+        if same:
+            return same[0]
     if thead:
         for t in doc.tasks:
             if task_head(t.text, len(thead)) == thead:
