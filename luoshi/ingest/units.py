@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 _SEPARATORS = set("、,，;；\n")
-_OPEN = "(（[【〔"
-_CLOSE = ")）]】〕"
+_OPEN = "(（[【〔<〈《"
+_CLOSE = ")）]】〕>〉》"
 
 # Remarks about how to read the column (the first named leads, "the same below" …).
 _NOTE = re.compile(r"列第一位|排在第一位|排名第一|第一位者|为牵头单位|为工作牵头|下同|牵头或汇总")
@@ -63,7 +63,8 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
 _INLINE = re.compile(
     r"[(（\[【]\s*((?:牵头单位|责任单位|牵头部门|配合单位)\s*[:：].*?)[)）\]】]\s*$"
 )
-_LINE = re.compile(r"(?:^|\n)\s*(?:责任单位|牵头单位)\s*[:：]\s*([^\n]+)\s*$")
+# A "责任单位:…" label closing the cell, on a line of its own or after the task's last sentence.
+_LINE = re.compile(r"(?:^|\n|(?<=[。;；!！]))\s*(?:责任单位|牵头单位)\s*[:：]\s*([^\n]+)\s*$")
 _PART = re.compile(r"(牵头单位|责任单位|牵头部门|配合单位)\s*[:：]\s*")
 
 

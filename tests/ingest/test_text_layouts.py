@@ -83,3 +83,18 @@ def test_units_note_in_task_text_and_lead_marks():
         ("建设公园。", ["市建设局", "市财政局", "市资规局"]),
         ("新增就业。", ["市人社局"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("王某某市长主抓重点工作", True),
+        ("李某副区长负责的工作", True),
+        ("一、县管委会牵头工作(8项)", True),
+        ("完成投资5亿元。", False),
+    ],
+)
+def test_group_rows_by_leader(text, group):
+    from luoshi.ingest.text.shapes import is_group
+
+    assert is_group(text) is group
