@@ -1,6 +1,8 @@
 """The text layouts other than cells-per-line (pipe, bar) and the header rules met in the
 corpus (traditional characters, two progress periods side by side), on small made-up pages."""
 
+import pytest
+
 from luoshi.ingest import read_document
 from luoshi.ingest.layout import GROUP_KEY
 
