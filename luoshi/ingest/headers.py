@@ -88,7 +88,7 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
 # Task-content headers; a target header met when a task column already exists is a target.
 _TASK = re.compile(
     r"任务内容|重点工作|工作内容|主要(工作)?任务|工作任务|内容与要求|工作事项|实事内容|项目内容"
-    r"|具体任务|目标名称|项目名称|工作目标|^内容$|^任务$|^项目$|(督办|工作|建设)内容$|^事项$"
+    r"|具体任务|目标名称|项目名称|工作目标|^内容$|^任务$|^项目$|(督办|工作|建设)内容$|^事项$|报告任务$"
 )
 _TARGET = re.compile(r"目标任务|目标$|预期目标|工作标准|任务数")
 

@@ -54,6 +54,7 @@ from luoshi.ingest.text.shapes import (
     looks_like_units,
 )
 from luoshi.ingest.text.source import split_source_lines
+from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_grid
 from luoshi.ingest.text.subrows import split_subnumbered
 from luoshi.vocab import ColumnRole
 
@@ -184,6 +185,13 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
     if glued is not None:
         glued.layout = GLUED_LAYOUT
         return glued
+    space = find_space_header(lines)
+    if space is not None:
+        grid, warnings = space_grid(
+            lines, space[0], space[1], ends_newline=text.rstrip(" \t").endswith("\n")
+        )
+        if len(grid.rows) > 1:
+            return document_from_grids([grid], name, "text", SPACE_LAYOUT, warnings)
     return _read_cells_per_line(text, name)
 
 
