@@ -38,7 +38,7 @@ definition shared with the tests):
   category, remarks, other) = the task's extra cells of the parsed columns with that role,
   joined in column order; for a role the vocabulary lacks, the parsed column at the position
   the expectation gives it, when the parser's role there is acceptable (ROLE_FALLBACK, other).
-- Metadata, four checks per page: government (equal after normalisation, or one ends with the
+- Metadata, four checks per non-refuse page: government (equal after normalisation, or one ends with the
   other when the shorter has at least 3 characters: 洞头区 ~ 温州市洞头区), year, period kind,
   end date. The parsed end date is ``period.end_date``, or, when absent and the kind is not
   plan, the last day of the period's end month in the parsed year. A null expectation is right
