@@ -26,6 +26,7 @@ from luoshi.ingest.headers import columns_from_headers, header_role, normalise_h
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
+from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.pipe import (
@@ -225,6 +226,9 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         prose = read_prose(paras, name, ends_newline=text.rstrip(" \t").endswith("\n"))
         if prose is not None:
             return prose
+        forms = forms_grid(text)
+        if forms is not None:
+            return document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
         raise IngestError(
             name,
             "no table header found: expected a header row starting with 序号 "
