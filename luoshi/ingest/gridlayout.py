@@ -112,26 +112,60 @@ def _tasks_of(
             if c in run or col.role is ColumnRole.SERIAL:
                 continue
             rc.fixed[c] = _lines(first[c] if c < len(first) else None)
-        seen: set[int] = set()
-        for r in rows:
-            row = grid.rows[r]
-            cells: dict[int, list[str]] = {}
-            for c in run:
-                cell = row[c] if c < len(row) else None
-                if cell is None or id(cell) in seen:
-                    cells[c] = []  # merged down from an earlier sub-row: written there
-                    continue
-                seen.add(id(cell))
-                cells[c] = _lines(cell)
-            heading = None
-            if len(rows) > 1 and run and cells[run[0]]:
-                heading, cells[run[0]] = cells[run[0]][0], cells[run[0]][1:]
-            rc.items.append((heading, cells))
+        rc.items = _items_of(grid, rows, run)
         task = build_task(rc, columns, notes)
         if rows[0] in group_of:
             task.extra[GROUP_KEY] = group_of[rows[0]]
         tasks.append(task)
     return tasks, notes
+
+
+def _heading_cell(row: Sequence[GridCell | None], run: list[int]) -> GridCell | None:
+    """The cell of a sub-item heading row: one cell spanning all the progress columns."""
+    if len(run) < 2:
+        return None
+    cells = {id(row[c]): row[c] for c in run if c < len(row) and row[c] is not None}
+    if len(cells) != 1 or any(c >= len(row) or row[c] is None for c in run):
+        return None
+    return next(iter(cells.values()))
+
+
+def _items_of(
+    grid: Grid, rows: list[int], run: list[int]
+) -> list[tuple[str | None, dict[int, list[str]]]]:
+    """A task's items from its rows. A row whose one cell spans the progress columns opens a
+    sub-item (its text is the heading; the rows below it, to the next such row, are the
+    item's cells). Without such rows each row is an item, and when the task has several
+    rows, the first paragraph of a row's first progress cell is that item's heading."""
+    items: list[tuple[str | None, dict[int, list[str]]]] = []
+    seen: set[int] = set()
+    heads = {r: h for r in rows if (h := _heading_cell(grid.rows[r], run)) is not None}
+    heads = {r: h for r, h in heads.items() if h.row == r}  # not a heading merged down
+    for r in rows:
+        row = grid.rows[r]
+        if r in heads:
+            seen.add(id(heads[r]))
+            items.append((" ".join(_lines(heads[r])), {c: [] for c in run}))
+            continue
+        cells: dict[int, list[str]] = {}
+        for c in run:
+            cell = row[c] if c < len(row) else None
+            if cell is None or id(cell) in seen:
+                cells[c] = []  # merged down from an earlier sub-row: written there
+                continue
+            seen.add(id(cell))
+            cells[c] = _lines(cell)
+        if heads:
+            if items and not any(items[-1][1].values()) and items[-1][0] is not None:
+                items[-1] = (items[-1][0], cells)  # the content row under a heading row
+            else:
+                items.append((None, cells))
+            continue
+        heading = None
+        if len(rows) > 1 and run and cells[run[0]]:
+            heading, cells[run[0]] = cells[run[0]][0], cells[run[0]][1:]
+        items.append((heading, cells))
+    return items
 
 
 def _line(row: Sequence[GridCell | None]) -> int | None:
