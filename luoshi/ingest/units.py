@@ -85,3 +85,37 @@ def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
         value = value.strip().rstrip(";；")
         (co if key == "配合单位" else lead).append(value)
     return text[: m.start()].rstrip(), lead, co
+
+
+# A closing note naming units by their part: "(省发改委负责)", "(省财政厅主办,省国税局协办)",
+# "(市住建局牵头,市财政局配合)", or only a unit list "(市林业局)".
+_ROLE_NOTE = re.compile(r"[(（]([^()（）]{2,200})[)）]\s*$")
+_LEAD_WORD = re.compile(r"^(.+?)(?:分别负责|共同负责|负责|主办|牵头)$")
+_CO_WORD = re.compile(r"^(.+?)(?:协办|配合|参与)$")
+
+
+def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
+    """(text without the note, lead-side units, co units) when the text ends with a note in
+    brackets whose every part names units by their part (负责/主办/牵头, then 协办/配合), or
+    which is only a list of unit names; None otherwise."""
+    from luoshi.ingest.text.shapes import looks_like_units  # shapes imports nothing of ours
+
+    m = _ROLE_NOTE.search(text)
+    if not m or m.start() == 0:
+        return None
+    lead: list[str] = []
+    co: list[str] = []
+    parts = [x.strip() for x in re.split(r"[,，;；]", m.group(1)) if x.strip()]
+    if all(_LEAD_WORD.match(x) or _CO_WORD.match(x) for x in parts):
+        for x in parts:
+            if lm := _LEAD_WORD.match(x):
+                lead.append(lm.group(1))
+            elif cm := _CO_WORD.match(x):
+                co.append(cm.group(1))
+    elif looks_like_units(m.group(1)) and all(
+        len(x) >= 3 and not re.search(r"\d", x) for x in re.split(r"[、,，]", m.group(1))
+    ):
+        lead.append(m.group(1))
+    else:
+        return None
+    return text[: m.start()].rstrip(), lead, co
