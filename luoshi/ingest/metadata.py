@@ -60,6 +60,10 @@ _PLACE_GOV = re.compile(
     r"((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,6}?(?:省|自治区|市|区|县|镇|乡|街道))"
     r"(?:人民)?(?:政府|办事处)"
 )
+_TITLE_PLACE = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,4}?"
+    r"(?:自治区|省|市|区|县|镇|乡|街道))"
+)
 _LEVEL = re.compile(r"(省|市|区|县|镇|乡)(?:人民)?政府")
 # Place levels, highest first: a place inside another names a lower level (温州市洞头区).
 _LEVEL_RANK = {
@@ -182,6 +186,12 @@ def infer_government(
     more often than any other of that level is taken, with a warning saying so."""
     for text in [title, *context]:
         place = _place_from(text)
+        if place:
+            return place, None
+    # "2030年安澜县重点工作…": a place right after the year opens the title
+    m = _TITLE_PLACE.match(title)
+    if m:
+        place = _place_from(m.group(1) + "政府")
         if place:
             return place, None
     level = _LEVEL.search(title)

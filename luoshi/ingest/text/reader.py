@@ -37,6 +37,7 @@ from luoshi.ingest.text.pipe import (
     looks_like_bar,
     pipe_grid,
 )
+from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
 from luoshi.ingest.text.prose import read_prose
 from luoshi.ingest.text.rows import (
     Para,
@@ -182,6 +183,11 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
         found = bar_grid(lines)
         if found is not None:
             return document_from_grids([found[0]], name, "text", BAR_LAYOUT, found[1])
+    ends_newline = text.rstrip(" \t").endswith("\n")
+    if looks_like_pipe_cells(lines):
+        found = pipe_cells_grid(lines, ends_newline)
+        if found is not None:
+            return document_from_grids([found[0]], name, "text", PIPE_CELLS_LAYOUT, found[1])
     glued = read_glued(lines, name)
     if glued is not None:
         glued.layout = GLUED_LAYOUT

@@ -73,7 +73,6 @@ def space_grid(
     lines: list[str], h: int, words: list[str], ends_newline: bool
 ) -> tuple[Grid, list[tuple[int | None, str]]]:
     """The Grid of a space-rows table whose header is lines[h]."""
-    width = len(words)
     roles: list[ColumnRole] = []
     have_task = False
     for w in words:
@@ -93,8 +92,7 @@ def space_grid(
         if [normalise_header(p) for p in pieces] == header_key or normalise_header(s) == "".join(
             header_key
         ):
-            prev = 0  # the header repeated at a page break
-            continue
+            continue  # the header repeated at a page break; numbering goes on
         value = _serial(pieces[0])
         if value is not None and (value == prev + 1 or (value == 1 and prev != 0)):
             prev = value
@@ -105,8 +103,32 @@ def space_grid(
             continue
         if raw and raw[-1][0] == "row":
             raw[-1][2].extend((i + 1, p) for p in pieces)  # type: ignore[union-attr]
+    rows = rows_from_pieces(words, roles, raw, h + 1, ends_newline, warnings)
+    warnings.insert(
+        0,
+        (
+            h + 1,
+            "cells separated by spaces: rows found by their serials, cells aligned to the "
+            "columns by what they look like (units, names, text); check the result",
+        ),
+    )
+    return Grid(rows=rows, preamble=[s.strip() for s in lines[:h] if s.strip()]), warnings
+
+
+def rows_from_pieces(
+    words: list[str],
+    roles: list[ColumnRole],
+    raw: list,
+    header_line: int,
+    ends_newline: bool,
+    warnings: list[tuple[int | None, str]],
+) -> list[list[GridCell | None]]:
+    """Grid rows (header first) from rows given as their pieces ("row", line, [(line, piece)])
+    and group rows ("group", line, text); each row's pieces aligned to the columns by
+    content. The last row is checked for being cut off."""
+    width = len(words)
     rows: list[list[GridCell | None]] = [
-        [GridCell(w, 0, c, line=h + 1) for c, w in enumerate(words)]
+        [GridCell(w, 0, c, line=header_line) for c, w in enumerate(words)]
     ]
     for k, (kind, line_no, content) in enumerate(raw):
         r = len(rows)
@@ -145,12 +167,4 @@ def space_grid(
                         "probably cut off",
                     )
                 )
-    warnings.insert(
-        0,
-        (
-            h + 1,
-            "cells separated by spaces: rows found by their serials, cells aligned to the "
-            "columns by what they look like (units, names, text); check the result",
-        ),
-    )
-    return Grid(rows=rows, preamble=[s.strip() for s in lines[:h] if s.strip()]), warnings
+    return rows
