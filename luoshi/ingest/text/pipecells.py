@@ -121,10 +121,7 @@ def pipe_cells_grid(
         line, text, _ = cells[k]
         if (
             normalise_header(text) == words[0]
-            and [
-                normalise_header(c[1]) for c in cells[k : k + len(words)]
-            ]
-            == words
+            and [normalise_header(c[1]) for c in cells[k : k + len(words)]] == words
         ):
             k += len(words)  # the header repeated at a page break; numbering goes on
             continue
