@@ -29,6 +29,8 @@ _SPACE = re.compile(r"\s+")
 _GLOSS = re.compile(r"[(（][a-zü\u00e0-\u01dc]{1,7}[)）]")
 # Longer than this, a text is no header: it is compared as written, without conversion.
 _MAX_KEY_LEN = 40
+# No header is longer than this (whitespace removed): a longer text is a paragraph.
+_MAX_HEADER_TEXT = 60
 
 
 def normalise_header(text: str) -> str:
@@ -120,15 +122,23 @@ def header_role(header: str, have_task: bool) -> ColumnRole:
     """The role of one header cell; ``have_task`` says a task column was already seen.
 
     A header naming several progress columns joined (进展情况、存在问题及下一步打算) is one
-    merged progress column: role done (its cells are split by their own labels)."""
-    h = header_key(header)
-    found = _matches(h, have_task)
-    if not found:
+    merged progress column: role done (its cells are split by their own labels). Text longer
+    than any header (a paragraph) names no column."""
+    if len(header) > _MAX_HEADER_TEXT and len(normalise_header(header)) > _MAX_HEADER_TEXT:
         return ColumnRole.OTHER
-    roles = {r for r, _ in found}
-    if len(roles) > 1 and roles <= _ITEM and any(j in h for j in _JOINERS):
-        return ColumnRole.DONE
-    return found[0][0]
+    h = header_key(header)
+    for pattern, role in _RULES:
+        if pattern.search(h):
+            if role in _ITEM and any(j in h for j in _JOINERS):
+                roles = {r for r, _ in _matches(h, have_task)}
+                if len(roles) > 1 and roles <= _ITEM:
+                    return ColumnRole.DONE
+            return role
+    if _TARGET.search(h):
+        return ColumnRole.TARGET if have_task else ColumnRole.TASK
+    if _TASK.search(h):
+        return ColumnRole.TARGET if have_task and "目标" in h else ColumnRole.TASK
+    return ColumnRole.OTHER
 
 
 def is_merged_progress(header: str) -> bool:
