@@ -17,6 +17,7 @@ read_html_grids(data, name=name), name, "html"))``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from luoshi.ingest.errors import IngestError
@@ -74,6 +75,7 @@ def _tasks_of(
     groups: list[list[int]] = []
     group_of: dict[int, str] = {}  # first row of a task -> the group row above it
     group = ""
+    subtotals: list[int] = []
     for r in range(h + 1, len(grid.rows)):
         row = grid.rows[r]
         texts = [normalise_header(t) for t in grid.texts(r)]
@@ -89,6 +91,9 @@ def _tasks_of(
             )
             group = cells[0].text.replace("\n", " ")
             continue
+        if _is_subtotal(texts, task_col):
+            subtotals.append(r)
+            continue
         key = row[key_col] if key_col is not None and key_col < len(row) else None
         prev = grid.rows[groups[-1][-1]] if groups else None
         if prev is not None and key is not None and key_col < len(prev) and prev[key_col] is key:
@@ -97,16 +102,26 @@ def _tasks_of(
             groups.append([r])
             if group:
                 group_of[r] = group
+    if subtotals:
+        warn.append(
+            (
+                _line(grid.rows[subtotals[0]]),
+                f"{_place(grid, subtotals[0])}: {len(subtotals)} total/subtotal row(s) "
+                f"({grid.texts(subtotals[0])[0] or grid.texts(subtotals[0])[task_col or 0]}…): "
+                "figures over other rows, not tasks",
+            )
+        )
     notes: list[str] = []
     tasks: list[Task] = []
+    positional: list[int] = []
+    numbered: list[str] = []
     for n, rows in enumerate(groups, 1):
         first = grid.rows[rows[0]]
         serial = first[serial_col].text if serial_col is not None and first[serial_col] else ""
         if not serial:
             serial = str(n)
-            warn.append(
-                (None, f"{_place(grid, rows[0])}: row has no serial; numbered {n} by position")
-            )
+            positional.append(rows[0])
+            numbered.append(serial)
         rc = RowCells(serial=serial, line_start=_line(first), line_end=_line(grid.rows[rows[-1]]))
         for c, col in enumerate(columns):
             if c in run or col.role is ColumnRole.SERIAL:
@@ -117,6 +132,16 @@ def _tasks_of(
         if rows[0] in group_of:
             task.extra[GROUP_KEY] = group_of[rows[0]]
         tasks.append(task)
+    if positional:
+        why = "the table has no 序号 column" if serial_col is None else "their 序号 cells are empty"
+        warn.append(
+            (
+                _line(grid.rows[positional[0]]),
+                f"{_place(grid, positional[0])}: {len(positional)} row(s) have no serial "
+                f"({why}): numbered {', '.join(numbered[:8])}{'…' if len(numbered) > 8 else ''} "
+                "by position",
+            )
+        )
     return tasks, notes
 
 
@@ -166,6 +191,16 @@ def _items_of(
             heading, cells[run[0]] = cells[run[0]][0], cells[run[0]][1:]
         items.append((heading, cells))
     return items
+
+
+_SUBTOTAL = re.compile(r"^(合计|小计|总计|共计|全市合计|全区合计|全县合计)")
+
+
+def _is_subtotal(texts: list[str], task_col: int | None) -> bool:
+    """A total row: its first filled cell (or task cell) opens with 合计/小计/总计."""
+    first = next((t for t in texts if t), "")
+    task = texts[task_col] if task_col is not None and task_col < len(texts) else ""
+    return bool(_SUBTOTAL.match(first) or _SUBTOTAL.match(task)) and len(first) <= 8
 
 
 def _line(row: Sequence[GridCell | None]) -> int | None:

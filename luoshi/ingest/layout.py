@@ -195,3 +195,40 @@ def split_merged_progress(doc: ParsedDocument) -> None:
             f"{len(kept)} cell(s) (rows {', '.join(kept[:5])}{'…' if len(kept) > 5 else ''}) "
             "carry no 存在问题:/下步打算: labels to split them by: kept whole as progress",
         )
+
+
+# Columns whose cell a table often gives only on the first of several rows (a merged cell
+# flattened, or written once per group): the rows below without one share it.
+_CARRIED = frozenset({ColumnRole.CATEGORY, ColumnRole.LEADER})
+# Layouts whose rows are aligned by content, where a cell the page left out (merged over
+# several rows when the table was flattened) cannot be told from an empty one; in the other
+# formats a merged cell is seen as such, and an empty cell is empty.
+CARRY_DOWN_LAYOUTS = frozenset({"space-rows", "pipe-cells"})
+
+
+def carry_down(doc: ParsedDocument) -> None:
+    """A category or leader cell given only on the first of several rows is carried down to
+    the rows below it that have none (until the next group row), with one warning per column
+    naming the rows."""
+    for col in doc.columns:
+        if col.role not in _CARRIED:
+            continue
+        value, group = "", None
+        filled: list[str] = []
+        for task in doc.tasks:
+            own = task.extra.get(col.header, "")
+            here = task.extra.get(GROUP_KEY)
+            if here != group:
+                value, group = "", here
+            if own:
+                value = own
+            elif value:
+                task.extra[col.header] = value
+                filled.append(task.serial)
+        if filled:
+            doc.warn(
+                None,
+                f"column {col.header}: {len(filled)} row(s) ({', '.join(filled[:6])}"
+                f"{'…' if len(filled) > 6 else ''}) have no cell of their own; the cell above "
+                "is carried down (a merged cell)",
+            )

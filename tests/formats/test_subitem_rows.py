@@ -167,3 +167,19 @@ def test_a_heading_row_spanning_only_part_of_the_progress_columns_is_not_a_headi
     doc = read_document(page.encode(), name="x.html")
     assert doc.tasks[0].items[0].heading is None
     assert doc.tasks[0].items[0].done == "已完工。"
+
+
+def test_total_rows_and_rows_without_serials_each_get_one_warning():
+    page = (
+        "<table><tr><td>项目名称</td><td>责任单位</td><td>完成情况</td></tr>"
+        "<tr><td>建设公园。</td><td>市建设局</td><td>已完工。</td></tr>"
+        "<tr><td>新建学校。</td><td>市教育局</td><td>在建。</td></tr>"
+        "<tr><td>合计</td><td></td><td>2项</td></tr>"
+        "</table>"
+    )
+    doc = read_document(page.encode(), name="t.html")
+    assert [t.text for t in doc.tasks] == ["建设公园。", "新建学校。"]  # 合计 is no task
+    messages = [w.message for w in doc.warnings]
+    assert sum("total/subtotal" in m for m in messages) == 1
+    positional = [m for m in messages if "by position" in m]
+    assert len(positional) == 1 and "no 序号 column" in positional[0]

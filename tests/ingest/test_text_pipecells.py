@@ -50,3 +50,33 @@ def test_pipe_cells_page():
     messages = [w.message for w in doc.warnings]
     assert any("row 4 ends before" in m for m in messages), messages
     assert any("group row '一、经济发展'" in m for m in messages)
+
+
+def test_a_leader_cell_given_once_is_carried_down_with_one_warning():
+    page = "\n".join(
+        [
+            "序号 |",
+            "工作任务 |",
+            "牵头领导 |",
+            "责任单位 |",
+            "1 |",
+            "建设公园。 |",
+            "张某某 |",
+            "县建设局 |",
+            "2 |",
+            "改造道路。 |",
+            "县交通局 |",  # leader cell merged over rows 1-3
+            "3 |",
+            "新建学校。 |",
+            "县教育局 |",
+            "4 |",
+            "新建医院。 |",
+            "李某某 |",
+            "县卫健局 |",
+        ]
+    )
+    doc = read_document(page.encode(), name="leaders.txt")
+    assert [t.extra["牵头领导"] for t in doc.tasks] == ["张某某", "张某某", "张某某", "李某某"]
+    assert [t.units for t in doc.tasks][1] == ["县交通局"]
+    messages = [w.message for w in doc.warnings if "carried down" in w.message]
+    assert len(messages) == 1 and "(2, 3)" in messages[0]
