@@ -58,7 +58,7 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     (re.compile(r"^(备注|说明|备考)$"), ColumnRole.REMARKS),
     (
         re.compile(
-            r"是否达序|是否达到序时|形象进度|进展状态|进度状态|完成状态|推进状态|完成率|完成比例"
+            r"是否达序|是否达到序时|形象进度|进展状态|进度状态|完成状态|推进状态|完成率|完成比例|完成成效"
             r"|^占比|^序时进度$"
         ),
         ColumnRole.DECLARED_STATUS,
@@ -90,7 +90,7 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
 # Task-content headers; a target header met when a task column already exists is a target.
 _TASK = re.compile(
     r"任务内容|重点工作|工作内容|主要(工作)?任务|工作任务|内容与要求|工作事项|实事内容|项目内容"
-    r"|具体任务|目标名称|项目名称|工作目标|^内容$|^任务$|^项目$|(督办|工作|建设)内容$|^事项$|报告任务$"
+    r"|具体任务|目标名称|项目名称|工作目标|^内容$|^任务$|^项目$|(督办|工作|建设)内容$|^事项$|报告任务$|督办事项$"
 )
 _TARGET = re.compile(r"目标任务|目标$|预期目标|工作标准|任务数")
 
@@ -240,3 +240,17 @@ def split_header_words(text: str, max_word: int = 16) -> list[str] | None:
         return None
     cuts = (0, *end[2])
     return [s[a:b] for a, b in pairwise(cuts)]
+
+
+# Words a header row opens with (序号, or a category column), as written in either script:
+# a cheap test before trying to cut a line into header words.
+_FIRST_WORD = re.compile(
+    r"^\s*(序\s*[号號]|[编編]\s*[号號]|序\s*次|[类類]\s*[别別]|大\s*[类類]|[类類]\s*型|分\s*[类類]"
+    r"|[领領]\s*域|工\s*程\s*名\s*[称稱]|工程[类類][别別]|[项項]目[类類][别別])"
+)
+
+
+def opens_with_first_column(text: str) -> bool:
+    """True when ``text`` opens with a word that begins header rows: 序号 or a category word
+    (类别, 大类 …)."""
+    return _FIRST_WORD.match(text) is not None

@@ -103,3 +103,20 @@ SPLIT_CASES = [
 @pytest.mark.parametrize(("text", "words"), SPLIT_CASES)
 def test_split_header_words(text, words):
     assert split_header_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("line", "opens"),
+    [
+        ("序号工作任务", True),
+        ("序 號 項目", True),
+        ("类别序号", True),
+        ("工程名称 序号", True),
+        ("1地区生产总值", False),
+        ("重点工作", False),
+    ],
+)
+def test_opens_with_first_column(line, opens):
+    from luoshi.ingest.headers import opens_with_first_column
+
+    assert opens_with_first_column(line) is opens

@@ -100,3 +100,25 @@ def test_group_rows_by_leader(text, group):
     from luoshi.ingest.text.shapes import is_group
 
     assert is_group(text) is group
+
+
+def test_glued_header_with_a_category_before_the_serial_and_units_mid_row():
+    page = "\n".join(
+        [
+            "2030年安澜区政府重点工作全年完成情况",
+            "类别序号重点督办内容牵头单位全年完成情况",
+            "主要预期目标1生产总值增长6%左右。区发展改革委全年增长5.2%。",
+            "主要预期目标2财政收入增长3%。区财政局全年增长3.4%,",
+            "完成调整后目标。",
+            "重点工作3新建学校2所。区教委已建成2所。",
+        ]
+    )
+    doc = read_document(page.encode(), name="glued.txt")
+    assert doc.layout == "glued"
+    assert [str(c.role) for c in doc.columns] == ["category", "serial", "task", "lead_unit", "done"]
+    got = [(t.serial, t.text, t.units, t.items[0].done, t.extra["类别"]) for t in doc.tasks]
+    assert got == [
+        ("1", "生产总值增长6%左右。", ["区发展改革委"], "全年增长5.2%。", "主要预期目标"),
+        ("2", "财政收入增长3%。", ["区财政局"], "全年增长3.4%,\n完成调整后目标。", "主要预期目标"),
+        ("3", "新建学校2所。", ["区教委"], "已建成2所。", "重点工作"),
+    ]

@@ -21,7 +21,12 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.grid import Grid, GridCell
-from luoshi.ingest.headers import header_role, normalise_header, split_header_words
+from luoshi.ingest.headers import (
+    header_role,
+    normalise_header,
+    opens_with_first_column,
+    split_header_words,
+)
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.shapes import CLOSING, is_group
 from luoshi.vocab import ColumnRole
@@ -35,6 +40,8 @@ _MAX_HEADER_LINE = 160
 def _header_words(line: str) -> list[str] | None:
     tokens = line.split()
     if len(tokens) < 3 or len(line) > _MAX_HEADER_LINE or "|" in line:
+        return None
+    if not opens_with_first_column(line):
         return None
     if all(len(normalise_header(t)) <= _MAX_HEADER_LEN for t in tokens):
         roles = [header_role(t, have_task=True) for t in tokens]
