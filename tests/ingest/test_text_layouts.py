@@ -122,3 +122,18 @@ def test_glued_header_with_a_category_before_the_serial_and_units_mid_row():
         ("2", "财政收入增长3%。", ["区财政局"], "全年增长3.4%,\n完成调整后目标。", "主要预期目标"),
         ("3", "新建学校2所。", ["区教委"], "已建成2所。", "重点工作"),
     ]
+
+
+def test_pipe_continuation_line_with_empty_cells_is_not_a_row():
+    page = "\n".join(
+        [
+            TITLE,
+            "序号 | 任务内容 | 责任单位 | 完成情况 |",
+            "1 | 新建学校3所, | 市教育局 | 已开工。 |",
+            "新增学位810个 | | | |",
+            "2 | 改造道路。 | 市交通局 | 已完工。 |",
+        ]
+    )
+    doc = read_document(page.encode(), name="cont.txt")
+    assert [t.serial for t in doc.tasks] == ["1", "2"]
+    assert doc.tasks[0].text == "新建学校3所,\n新增学位810个"
