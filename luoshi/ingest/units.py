@@ -60,12 +60,19 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
 
 
 # Units written inside the task text.
-_INLINE = re.compile(
-    r"[(（\[【]\s*((?:牵头单位|责任单位|牵头部门|配合单位)\s*[:：].*?)[)）\]】]\s*$"
+# Labels naming units, lead side first; 配合/协同/协办/参与 ones name co units.
+UNIT_LABELS = (
+    r"牵头责任单位|牵头单位|牵头部门|责任单位|责任部门|主责单位|主办单位|承办单位|实施单位|责任主体"
+    r"|配合单位|配合部门|协同单位|协办单位|参与单位"
 )
+CO_LABEL_START = ("配合", "协同", "协办", "参与")
+_INLINE = re.compile(rf"[(（\[【]\s*((?:{UNIT_LABELS})\s*[:：].*?)[)）\]】]\s*$")
 # A "责任单位:…" label closing the cell, on a line of its own or after the task's last sentence.
-_LINE = re.compile(r"(?:^|\n|(?<=[。;；!！]))\s*(?:责任单位|牵头单位)\s*[:：]\s*([^\n]+)\s*$")
-_PART = re.compile(r"(牵头单位|责任单位|牵头部门|配合单位)\s*[:：]\s*")
+_LINE = re.compile(
+    r"(?:^|\n|(?<=[。;；!！]))\s*(?:牵头责任单位|责任单位|牵头单位|责任部门|牵头部门|主责单位)"
+    r"\s*[:：]\s*([^\n]+)\s*$"
+)
+_PART = re.compile(rf"({UNIT_LABELS})\s*[:：]\s*")
 
 
 def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
@@ -83,7 +90,7 @@ def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
         lead.append(note)
     for key, value in zip(pieces[1::2], pieces[2::2], strict=False):
         value = value.strip().rstrip(";；")
-        (co if key == "配合单位" else lead).append(value)
+        (co if key.startswith(CO_LABEL_START) else lead).append(value)
     return text[: m.start()].rstrip(), lead, co
 
 

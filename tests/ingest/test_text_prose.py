@@ -90,6 +90,23 @@ CASES = [
             ("2", "新建林道20公里。", ["市林业局", "市交通局"], None),
         ],
     ),
+    (
+        "(1) numbering with unit lines in 【】; arabic lines inside a task are not tasks",
+        "(1)建设城市公园。\n\n1.完成设计。\n\n2.开工建设。\n\n【责任单位】市建设局\n\n"
+        "(2)改造老旧小区。\n\n主办单位:市住建局\n\n参与单位:市财政局\n",
+        [
+            ("1", "建设城市公园。\n1.完成设计。\n2.开工建设。", ["市建设局"], None),
+            ("2", "改造老旧小区。", ["市住建局", "市财政局"], None),
+        ],
+    ),
+    (
+        "unnumbered paragraphs each followed by their unit line",
+        "建设城市公园。\n\n责任单位:市建设局\n\n改造老旧小区。\n\n责任单位:市住建局\n",
+        [
+            ("", "建设城市公园。", ["市建设局"], None),
+            ("", "改造老旧小区。", ["市住建局"], None),
+        ],
+    ),
 ]
 
 

@@ -35,21 +35,25 @@ from luoshi.ingest.model import Column, ParsedDocument, Period, Task
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import CLOSING, is_group, looks_like_units
-from luoshi.ingest.units import units_by_role_note, units_in_text
+from luoshi.ingest.units import CO_LABEL_START, UNIT_LABELS, units_by_role_note, units_in_text
 from luoshi.vocab import ColumnRole, PeriodKind
 
 PROSE_LAYOUT = "prose"
 
-_NUMBERED = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)")
+# Task numbering styles: 1. / 1、, (1) / （1）, ①. The list's own style is the first one met on
+# a paragraph that carries units; the others are sub-measures inside a task.
+_STYLES = {
+    "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
+    "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
+    "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
+}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN_NUMBERED = re.compile(
     r"^(?:[(（]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)"
 )
-_UNIT_LINE = re.compile(
-    r"^(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协同单位|协办单位)\s*[:：]\s*"
-)
-_PART = re.compile(
-    r"[;；]?\s*(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|协同单位|协办单位)\s*[:：]\s*"
-)
+# A unit line: a unit label, in 【】 or not, then a colon (or the 】).
+_UNIT_LINE = re.compile(rf"^[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
+_PART = re.compile(rf"[;；]?\s*[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
 # Other labelled fields of an item: the page is a series of forms, not a prose list.
 _FORM_FIELD = re.compile(r"^(责\s*任\s*人|联系人|完成时限|时间节点|进展情况|完成情况)\s*[:：]")
 # A heading naming who leads the section's tasks: 一、县管委会牵头工作(8项), (一)省某厅牵头的工作.
@@ -91,6 +95,23 @@ def _split_glued(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _list_style(paras: list[Para]) -> str:
+    """The numbering style of the list's tasks: the outermost style (1. before (1) before ①)
+    of which at least two numbered paragraphs carry units — their own note, or a unit line or
+    note among the next few paragraphs before the next one so numbered; arabic by default."""
+    for style, pattern in _STYLES.items():
+        starts = [k for k, p in enumerate(paras) if pattern.match(p.text.strip())]
+        with_units = 0
+        for n, k in enumerate(starts):
+            end = min(starts[n + 1] if n + 1 < len(starts) else len(paras), k + 5)
+            span = [paras[j].text.strip() for j in range(k, end)]
+            if any(_note(t) or (j and _UNIT_LINE.match(t)) for j, t in enumerate(span)):
+                with_units += 1
+        if with_units >= _MIN_TASKS:
+            return style
+    return "arabic"
+
+
 def _heading_unit(text: str) -> str | None:
     m = _LEAD_HEADING.match(text.strip())
     if m and looks_like_units(m.group(1)):
@@ -116,6 +137,7 @@ class _Task:
 def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocument | None:
     """The document when the paragraphs have the plan-in-prose shape, else None."""
     paras = _split_glued(paras)
+    numbered = _STYLES[_list_style(paras)]
     tasks_raw: list[_Task] = []
     top = sub = ""
     section_unit = ""
@@ -132,13 +154,14 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             continue
         if current is not None and _FORM_FIELD.match(text):
             return None  # labelled fields other than units: a forms page
-        m = _NUMBERED.match(text)
+        m = numbered.match(text)
         cn = _CN_NUMBERED.match(text)
         note = _note(text) if (m or cn) else None
         if m or (cn and note):
             serial = m.group(1) if m else text[: cn.end()].strip("、")  # type: ignore[union-attr]
             if m:
-                value = int(m.group(1))
+                g = m.group(1)
+                value = _CIRCLED.index(g) + 1 if g in _CIRCLED else int(g)
                 if prev is not None and value != prev + 1 and value != 1:
                     warn.append((p.line, f"serial {value} follows {prev}"))
                 prev = value
@@ -195,7 +218,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             if note:
                 current.add_note(note)
             continue
-        if current is None and section_unit and not _CN_NUMBERED.match(text):
+        # an unnumbered paragraph opens a task under a heading naming the lead unit, or when
+        # its own unit line follows it
+        follows = k + 1 < len(paras) and _UNIT_LINE.match(paras[k + 1].text.strip())
+        if current is None and (section_unit or follows) and not _CN_NUMBERED.match(text):
             current = _Task("", p.line, text, " ".join(g for g in (top, sub) if g), section_unit)
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
@@ -283,7 +309,7 @@ def _unit_parts(text: str, lead: list[str], co: list[str]) -> None:
     for key, value in zip(pieces[1::2], pieces[2::2], strict=False):
         value = value.strip().rstrip(";；。")
         if value:
-            (co if key.startswith(("配合", "协同", "协办")) else lead).append(value)
+            (co if key.startswith(CO_LABEL_START) else lead).append(value)
 
 
 def _cut_off(text: str, ends_newline: bool) -> bool:
