@@ -137,3 +137,20 @@ def test_pipe_continuation_line_with_empty_cells_is_not_a_row():
     doc = read_document(page.encode(), name="cont.txt")
     assert [t.serial for t in doc.tasks] == ["1", "2"]
     assert doc.tasks[0].text == "新建学校3所,\n新增学位810个"
+
+
+def test_rows_without_serials_read_as_runs_of_cells_when_every_run_fits():
+    cells = ["项目名称", "建设内容", "责任单位", "进展情况"]
+    cells += ["城市公园", "新建公园3个", "县建设局", "已建成2个。"]
+    cells += ["老旧小区", "改造小区10个", "县住建局", "完工6个。"]  # 老旧小区 ends like a unit
+    cells += ["乡村道路", "修建道路20公里", "县交通局", "已完成15公里。"]
+    doc = read_document(
+        ("2030年安澜县民生实事三季度进展情况\n\n" + "\n\n".join(cells)).encode(), name="fw.txt"
+    )
+    got = [(t.serial, t.text, t.units, t.items[0].done) for t in doc.tasks]
+    assert got == [
+        ("1", "城市公园\n新建公园3个", ["县建设局"], "已建成2个。"),
+        ("2", "老旧小区\n改造小区10个", ["县住建局"], "完工6个。"),
+        ("3", "乡村道路\n修建道路20公里", ["县交通局"], "已完成15公里。"),
+    ]
+    assert any("runs of 4 cells" in w.message for w in doc.warnings)

@@ -162,6 +162,52 @@ def _anchor_test(columns: list[Column]):
     return lambda body, k: units_in_text(body[k].text) is not None
 
 
+_SHORT_SHAPE = {
+    ColumnRole.UNITS: looks_like_units,
+    ColumnRole.LEAD_UNIT: looks_like_units,
+    ColumnRole.CO_UNITS: looks_like_units,
+    ColumnRole.LEADER: looks_like_person,
+    ColumnRole.PERSON: looks_like_person,
+}
+_MIN_FIT = 0.8
+
+
+def _fixed_width_rows(
+    body: list[Para], columns: list[Column], first_group: str, exact: bool = False
+) -> list[Row]:
+    """Rows as runs of as many paragraphs as the table has cells (no serial column counted),
+    group rows (一、…) set aside, when every run's unit/leader cells look like units/names
+    (at least 80% of runs, at least two runs, at least one such column); [] otherwise. For a
+    table with neither serials nor any other mark of where a row starts. ``exact``: only when
+    the paragraphs divide into full runs that all fit (then it is read before the anchors,
+    which can mistake a task cell for a unit list)."""
+    cols = [c for c in columns if c.role is not ColumnRole.SERIAL]
+    checks = [(k, _SHORT_SHAPE[c.role]) for k, c in enumerate(cols) if c.role in _SHORT_SHAPE]
+    width = len(cols)
+    if not checks or width < 2:
+        return []
+    rows: list[Row] = []
+    group = first_group
+    run: list[Para] = []
+    for p in body:
+        if not run and is_group(p.text):
+            group = p.text
+            continue
+        run.append(p)
+        if len(run) == width:
+            rows.append(Row("", run[0].line, run, group))
+            run = []
+    if run:
+        rows.append(Row("", run[0].line, run, group))  # a last row cut off
+    full = [r for r in rows if len(r.paras) == width]
+    if len(full) < 2:
+        return []
+    fits = sum(1 for r in full if all(test(r.paras[k].text) for k, test in checks))
+    if exact:  # every run full and fitting: no other reading is needed
+        return rows if fits == len(full) == len(rows) else []
+    return rows if fits >= _MIN_FIT * len(full) else []
+
+
 def split_unnumbered(
     body: list[Para],
     columns: list[Column],
@@ -171,6 +217,18 @@ def split_unnumbered(
     first_group: str,
 ) -> tuple[list[Row], list[Para]]:
     """Rows found by their shape (see the module docstring)."""
+    even = _fixed_width_rows(body, columns, first_group, exact=True)
+    if even:
+        warnings.append(
+            (
+                even[0].line,
+                f"rows have no serial numbers: read as runs of {len(even[0].paras)} cells (every "
+                "row's unit/leader cells fit their columns); numbered by position",
+            )
+        )
+        for n, r in enumerate(even, 1):
+            r.serial = str(n)
+        return even, []
     test = _anchor_test(columns)
     if test is None:
         raise IngestError(name, "the header names no task column", line=header_line)
@@ -192,6 +250,20 @@ def split_unnumbered(
             rows.append(Row(serial, p.line, [Para(p.line, text, p.gap)], group, set(skip)))
             continue
         (rows[-1].paras if rows else lead).append(p)
+    if not rows:
+        rows = _fixed_width_rows(body, columns, first_group)
+        if rows:
+            warnings.append(
+                (
+                    rows[0].line,
+                    f"rows have no serial numbers and no cell marks where a row starts: rows "
+                    f"read as runs of {len(rows[0].paras)} cells (every row's short cells fit "
+                    "their columns); numbered by position",
+                )
+            )
+            for n, r in enumerate(rows, 1):
+                r.serial = str(n)
+            return rows, []
     if not rows:
         raise IngestError(
             name,
