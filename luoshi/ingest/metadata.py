@@ -64,6 +64,11 @@ _TITLE_PLACE = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,4}?"
     r"(?:自治区|省|市|区|县|镇|乡|街道))"
 )
+_TITLE_DEPARTMENT = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年度?)?((?:省|市|区|县)[\u4e00-\u9fa5]{2,12}?(?:局|委员会|委|办公室|中心))"
+    r"(?:(?:19|20)\d{2}|[\u4e00-\u9fa5]{0,4}(?:重点工作|工作任务|任务清单|工作要点))"
+)
+_GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
 _LEVEL = re.compile(r"(省|市|区|县|镇|乡)(?:人民)?政府")
 # Place levels, highest first: a place inside another names a lower level (温州市洞头区).
 _LEVEL_RANK = {
@@ -194,6 +199,18 @@ def infer_government(
         place = _place_from(m.group(1) + "政府")
         if place:
             return place, None
+    # a place named alone as the page's source or publisher (来源:某某镇)
+    for text in context:
+        value = text.strip()
+        if value and len(value) <= 12 and _place_from(value + "政府") == value:
+            return value, None
+    # a department's own list: "市机关事务管理局2030年重点工作…" names the department
+    m = _TITLE_DEPARTMENT.match(title)
+    if m and not _GOVERNMENT_OFFICE.search(m.group(1)):
+        return m.group(1), (
+            f"the title names a department, {m.group(1)}: taken as the government (the body "
+            "whose task list this is); check it"
+        )
     level = _LEVEL.search(title)
     if level is None:
         return "", "government not named in the title or metadata; give it when importing"
@@ -245,7 +262,7 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         warnings.append("no title found above the table: year and period unknown")
     elif meta.period is None:
         warnings.append(f"no reporting period in the title {meta.title!r}")
-    context = [_strip(p) for p in preamble if ">" in p] + [meta.publisher]
+    context = [_strip(p) for p in preamble if ">" in p] + [meta.publisher, values.get("来源", "")]
     meta.government, why = infer_government(meta.title, context, body)
     if why:
         warnings.append(why)

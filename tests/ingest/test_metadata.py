@@ -129,3 +129,20 @@ def test_as_of_day_near_the_table_refines_the_title_month():
 
     meta, _ = read_meta(["2030年6月民生实事进展情况", "民生实事推进表(截至6月20日)"])
     assert meta.period is not None and meta.period.end_date.isoformat() == "2030-06-20"
+
+
+GOVERNMENT_CASES = [
+    (["2030年重点工作三季度完成情况", "来源:青石镇"], "青石镇"),
+    (["市机关事务管理局2030年重点工作任务清单"], "市机关事务管理局"),
+    (
+        ["2030年县政府办公室重点工作完成情况"],
+        "",
+    ),  # the government's own office: not a department list
+    (["2030年度区政府工作报告重点工作清单落实情况表", "发布机构:区府办"], ""),
+]
+
+
+@pytest.mark.parametrize(("preamble", "government"), GOVERNMENT_CASES)
+def test_government_from_source_line_or_department_title(preamble, government):
+    meta, _ = read_meta(preamble)
+    assert meta.government == government
