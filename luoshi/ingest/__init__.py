@@ -15,7 +15,12 @@ from pathlib import Path
 import luoshi.ingest.formats  # (registers html, docx, xlsx, pdf, csv, json)
 import luoshi.ingest.text  # noqa: F401  (registers the "text" reader)
 from luoshi.ingest.errors import IngestError
-from luoshi.ingest.layout import CARRY_DOWN_LAYOUTS, carry_down, split_merged_progress
+from luoshi.ingest.layout import (
+    CARRY_DOWN_LAYOUTS,
+    carry_down,
+    plan_without_progress,
+    split_merged_progress,
+)
 from luoshi.ingest.model import Column, Item, Meta, ParsedDocument, ParseWarning, Period, Task
 from luoshi.ingest.registry import formats, reader_for, register
 
@@ -57,6 +62,7 @@ def read_document(
     reader = reader_for(data, label, format)
     doc = reader.read(data, label)
     split_merged_progress(doc)
+    plan_without_progress(doc)
     if doc.layout in CARRY_DOWN_LAYOUTS:
         carry_down(doc)
     doc.source_name = label

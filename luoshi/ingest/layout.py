@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from luoshi.ingest.cells import cell_text
 from luoshi.ingest.headers import is_merged_progress, main_done_column
-from luoshi.ingest.model import Column, Item, ParsedDocument, Task
+from luoshi.ingest.model import Column, Item, ParsedDocument, Period, Task
 from luoshi.ingest.units import split_units, units_in_text
-from luoshi.vocab import ITEM_FIELD_BY_ROLE, ITEM_ROLES, ColumnRole
+from luoshi.vocab import ITEM_FIELD_BY_ROLE, ITEM_ROLES, ColumnRole, PeriodKind
 
 # Task.extra key of the group row (一、…, a leader's name, a table's title) a task stands
 # under; extra is not in the JSON contract (docs/parse-json.md).
@@ -232,3 +232,29 @@ def carry_down(doc: ParsedDocument) -> None:
                 f"{'…' if len(filled) > 6 else ''}) have no cell of their own; the cell above "
                 "is carried down (a merged cell)",
             )
+
+
+_PROGRESS_ROLES = frozenset(
+    {
+        ColumnRole.DONE,
+        ColumnRole.PROBLEMS,
+        ColumnRole.NEXT_STEPS,
+        ColumnRole.DECLARED_STATUS,
+        ColumnRole.ACTUAL,
+    }
+)
+
+
+def plan_without_progress(doc: ParsedDocument) -> None:
+    """A table naming no period and having no progress column (nor status, nor actual
+    figures) is the task list itself: period kind plan, with a warning saying why."""
+    if doc.meta.period is not None or not doc.tasks:
+        return
+    if any(c.role in _PROGRESS_ROLES for c in doc.columns):
+        return
+    doc.meta.period = Period(kind=PeriodKind.PLAN, label="")
+    doc.warn(
+        None,
+        "no period named, and the table has no progress column: read as the plan (the task "
+        "list itself)",
+    )

@@ -72,3 +72,10 @@ def test_one_labelled_line_in_prose_is_not_a_form_page():
 
     with pytest.raises(IngestError):
         read_document(page.encode(), name="prose.txt")
+
+
+def test_a_list_without_period_or_progress_column_is_the_plan():
+    page = "5、建设管网20公里。\n责任单位:市水利局\n6、完成绿道30公里。\n责任单位:市林业局\n"
+    doc = read_document(page.encode(), name="plan.txt")
+    assert doc.meta.period is not None and str(doc.meta.period.kind) == "plan"
+    assert any("read as the plan" in w.message for w in doc.warnings)
