@@ -64,9 +64,15 @@ def _place(grid: Grid, r: int) -> str:
 
 
 def _tasks_of(
-    grid: Grid, name: str, columns: list[Column], h: int, warn: list[tuple[int | None, str]]
+    grid: Grid,
+    name: str,
+    columns: list[Column],
+    h: int,
+    warn: list[tuple[int | None, str]],
+    repeats: Sequence[list[str]] = (),
 ) -> tuple[list[Task], list[str]]:
     header = [normalise_header(t) for t in grid.texts(h)]
+    skip_like = [header, *repeats]
     roles = [c.role for c in columns]
     serial_col = roles.index(ColumnRole.SERIAL) if ColumnRole.SERIAL in roles else None
     task_col = roles.index(ColumnRole.TASK) if ColumnRole.TASK in roles else None
@@ -79,7 +85,7 @@ def _tasks_of(
     for r in range(h + 1, len(grid.rows)):
         row = grid.rows[r]
         texts = [normalise_header(t) for t in grid.texts(r)]
-        if texts == header or not any(texts):
+        if texts in skip_like or not any(texts):
             continue
         cells = _distinct(row)
         if len(cells) == 1 and len(row) > 1:
@@ -143,6 +149,51 @@ def _tasks_of(
             )
         )
     return tasks, notes
+
+
+def _two_level_header(
+    grid: Grid, h: int, warn: list[tuple[int | None, str]]
+) -> tuple[int, list[list[str]]]:
+    """A header of two rows: a top cell spanning several columns (完成情况 over 完成数 / 完成率)
+    with the names of those columns on the row below, the other top cells spanning both rows.
+    The row below becomes the header, each column named by its own header when that names a
+    known column, else by the top name joined to it (2030年目标·数量, whose role is the top
+    name's: :data:`~luoshi.ingest.headers.TWO_LEVEL_JOIN`); the top row is skipped
+    wherever it repeats. (h, []) when the header is one row."""
+    if h + 1 >= len(grid.rows):
+        return h, []
+    top, below = grid.rows[h], grid.rows[h + 1]
+    if not any(c is not None and c.colspan > 1 for c in top):
+        return h, []
+    names: list[str] = []
+    under_span = False
+    for c in range(len(top)):
+        t = top[c]
+        b = below[c] if c < len(below) else None
+        if b is None or b is t:
+            names.append(t.text if t is not None else "")
+            continue
+        text = normalise_header(b.text)
+        if not 0 < len(text) <= MAX_HEADER_LEN or text.isdigit():
+            return h, []  # a data row, not a second header row
+        if t is None or t.colspan == 1:
+            return h, []
+        under_span = True
+        names.append(text if is_known_header(text) else f"{normalise_header(t.text)}·{text}")
+    if not under_span:
+        return h, []
+    r = h + 1
+    raw_below = [normalise_header(t) for t in grid.texts(r)]
+    for c, cell in enumerate(below):
+        if cell is not None:  # a header cell of its own (the row's texts are the names)
+            below[c] = GridCell(names[c], r, c, line=cell.line)
+    warn.append(
+        (
+            _line(top),
+            f"{_place(grid, h)}: a two-row header: columns {'/'.join(names)}".lstrip(": "),
+        )
+    )
+    return r, [[normalise_header(t) for t in grid.texts(h)], raw_below]
 
 
 def _heading_cell(row: Sequence[GridCell | None], run: list[int]) -> GridCell | None:
@@ -226,13 +277,15 @@ def document_from_grids(
             where=where,
         )
     grid, h = chosen[0]
+    h, repeats = _two_level_header(grid, h, warn)
     columns, header_warnings = columns_from_headers(grid.texts(h))
     warn += [(None, f"{grid.where}: {w}".lstrip(": ")) for w in header_warnings]
-    tasks, notes = _tasks_of(grid, name, columns, h, warn)
+    tasks, notes = _tasks_of(grid, name, columns, h, warn, repeats)
     for other, oh in chosen[1:]:
+        oh, other_repeats = _two_level_header(other, oh, [])
         other_columns, _ = columns_from_headers(other.texts(oh))
         if [c.role for c in other_columns] == [c.role for c in columns]:
-            more, more_notes = _tasks_of(other, name, columns, oh, warn)
+            more, more_notes = _tasks_of(other, name, columns, oh, warn, other_repeats)
             tasks += more
             notes += [n for n in more_notes if n not in notes]
         else:

@@ -118,6 +118,11 @@ def _matches(h: str, have_task: bool) -> list[tuple[ColumnRole, int]]:
     return out
 
 
+# Joins a two-row header's top name to a column's own name ("2030年目标·数量"): the column
+# takes its own name's role when that names a column, else the top name's.
+TWO_LEVEL_JOIN = "·"
+
+
 def header_role(header: str, have_task: bool) -> ColumnRole:
     """The role of one header cell; ``have_task`` says a task column was already seen.
 
@@ -126,6 +131,10 @@ def header_role(header: str, have_task: bool) -> ColumnRole:
     than any header (a paragraph) names no column."""
     if len(header) > _MAX_HEADER_TEXT and len(normalise_header(header)) > _MAX_HEADER_TEXT:
         return ColumnRole.OTHER
+    if TWO_LEVEL_JOIN in header:
+        top, _, own = header.partition(TWO_LEVEL_JOIN)
+        role = header_role(own, have_task)
+        return role if role is not ColumnRole.OTHER else header_role(top, have_task)
     h = header_key(header)
     for pattern, role in _RULES:
         if pattern.search(h):

@@ -183,3 +183,37 @@ def test_total_rows_and_rows_without_serials_each_get_one_warning():
     assert sum("total/subtotal" in m for m in messages) == 1
     positional = [m for m in messages if "by position" in m]
     assert len(positional) == 1 and "no 序号 column" in positional[0]
+
+
+def test_two_row_header_and_its_repeat():
+    page = (
+        "<p>2030年安澜市民生实事三季度进展情况</p><table>"
+        "<tr><td rowspan='2'>序号</td><td rowspan='2'>项目名称</td><td rowspan='2'>责任单位</td>"
+        "<td colspan='2'>2030年目标</td><td colspan='2'>进展</td></tr>"
+        "<tr><td>数量</td><td>单位</td><td>已完成数</td><td>完成率</td></tr>"
+        "<tr><td>1</td><td>新建公园</td><td>市建设局</td><td>3</td><td>个</td><td>2</td>"
+        "<td>67%</td></tr>"
+        "<tr><td rowspan='2'>序号</td><td rowspan='2'>项目名称</td><td rowspan='2'>责任单位</td>"
+        "<td colspan='2'>2030年目标</td><td colspan='2'>进展</td></tr>"
+        "<tr><td>数量</td><td>单位</td><td>已完成数</td><td>完成率</td></tr>"
+        "<tr><td>2</td><td>新增床位</td><td>市卫健委</td><td>500</td><td>张</td><td>520</td>"
+        "<td>104%</td></tr></table>"
+    )
+    doc = read_document(page.encode(), name="two.html")
+    assert [c.header for c in doc.columns] == [
+        "序号",
+        "项目名称",
+        "责任单位",
+        "2030年目标·数量",
+        "2030年目标·单位",
+        "已完成数",
+        "完成率",
+    ]
+    assert [str(c.role) for c in doc.columns][3:] == [
+        "target",
+        "target",
+        "actual",
+        "declared_status",
+    ]
+    assert [t.serial for t in doc.tasks] == ["1", "2"]  # the repeated two rows are no tasks
+    assert doc.tasks[1].extra["已完成数"] == "520" and doc.tasks[1].extra["完成率"] == "104%"
