@@ -154,3 +154,21 @@ def test_rows_without_serials_read_as_runs_of_cells_when_every_run_fits():
         ("3", "乡村道路\n修建道路20公里", ["县交通局"], "已完成15公里。"),
     ]
     assert any("runs of 4 cells" in w.message for w in doc.warnings)
+
+
+def test_a_marked_serial_keeps_its_mark():
+    cells = [
+        "序号",
+        "工作任务",
+        "责任单位",
+        "1",
+        "建设公园。",
+        "市建设局",
+        "2*",
+        "改造道路。",
+        "市交通局",
+    ]
+    doc = read_document(
+        ("2030年安澜市重点工作任务分解\n\n" + "\n\n".join(cells)).encode(), name="m.txt"
+    )
+    assert [t.serial for t in doc.tasks] == ["1", "2*"]

@@ -22,7 +22,9 @@ from luoshi.ingest.text.shapes import is_group, looks_like_person, looks_like_un
 from luoshi.ingest.units import units_in_text
 from luoshi.vocab import ColumnRole
 
-_SERIAL = re.compile(r"^(\d{1,4})[.、．]?$")
+# A serial paragraph; a mark after the number (9*, 1★: the tables' note marks, e.g. "led by the
+# city") is kept in the serial as written.
+_SERIAL = re.compile(r"^(\d{1,4})[.、．]?([*＊★☆△▲]?)$")
 _TEXT_SERIAL = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)")
 # A gap in the serials larger than this is read as a number inside a cell, not a task.
 _MAX_SERIAL_GAP = 5
@@ -47,6 +49,11 @@ def paragraphs(text: str) -> list[Para]:
         out.append(Para(i, s, blank))
         blank = 0
     return out
+
+
+def _mark(p: Para) -> str:
+    m = _SERIAL.match(p.text)
+    return m.group(2) if m else ""
 
 
 def serial_of(p: Para) -> int | None:
@@ -126,7 +133,7 @@ def split_numbered(
                     del before[-back:]
                 if prev is None and value != 1:
                     warnings.append((p.line, f"the first row's serial is {value}, not 1"))
-                rows.append(Row(str(value), p.line, [], group))
+                rows.append(Row(str(value) + _mark(p), p.line, [], group))
                 seen.setdefault(value, p.line)
                 prev = value
                 continue
