@@ -29,6 +29,7 @@ _SPACE = re.compile(r"\s+")
 _GLOSS = re.compile(r"[(（][a-zü\u00e0-\u01dc]{1,7}[)）]")
 # Longer than this, a text is no header: it is compared as written, without conversion.
 _MAX_KEY_LEN = 40
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
 # No header is longer than this (whitespace removed): a longer text is a paragraph.
 _MAX_HEADER_TEXT = 60
 
@@ -131,6 +132,8 @@ def header_role(header: str, have_task: bool) -> ColumnRole:
     than any header (a paragraph) names no column."""
     if len(header) > _MAX_HEADER_TEXT and len(normalise_header(header)) > _MAX_HEADER_TEXT:
         return ColumnRole.OTHER
+    if _SENTENCE_END.search(header):
+        return ColumnRole.OTHER  # a header is no sentence
     if TWO_LEVEL_JOIN in header:
         top, _, own = header.partition(TWO_LEVEL_JOIN)
         role = header_role(own, have_task)

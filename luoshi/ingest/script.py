@@ -13,8 +13,23 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+class _CharTable(dict):
+    """Character -> simplified character, filled on first use of each character (OpenCC's
+    character table; phrase rules do not matter for the short words compared here)."""
+
+    def __missing__(self, ch: str) -> str:
+        out = _converter().convert(ch)
+        self[ch] = out if len(out) == 1 else ch
+        return self[ch]
+
+
+_TABLE = _CharTable()
+
+
 def to_simplified(text: str) -> str:
-    """``text`` with traditional characters replaced by simplified ones (序號 -> 序号)."""
+    """``text`` with traditional characters replaced by simplified ones (序號 -> 序号),
+    character by character."""
     if text.isascii():
         return text
-    return _converter().convert(text)
+    table = _TABLE
+    return "".join([table[ch] for ch in text])
