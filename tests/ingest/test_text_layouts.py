@@ -172,3 +172,20 @@ def test_a_marked_serial_keeps_its_mark():
         ("2030年安澜市重点工作任务分解\n\n" + "\n\n".join(cells)).encode(), name="m.txt"
     )
     assert [t.serial for t in doc.tasks] == ["1", "2*"]
+
+
+def test_pinyin_glosses_of_a_mirror_site_are_removed_with_a_warning():
+    cells = [
+        "序號(hào)",
+        "工作任務(wù)",
+        "責(zé)任單(dān)位",
+        "1",
+        "建設(shè)公園。",
+        "市建設(shè)局",
+    ]
+    doc = read_document(
+        ("2030年安澜市重点工作任务分解\n\n" + "\n\n".join(cells)).encode(), name="g.txt"
+    )
+    assert [c.header for c in doc.columns] == ["序號", "工作任務", "責任單位"]
+    assert doc.tasks[0].text == "建設公園。" and doc.tasks[0].units == ["市建設局"]
+    assert any("pinyin" in w.message for w in doc.warnings)

@@ -55,7 +55,7 @@ from luoshi.ingest.text.shapes import (
     looks_like_status,
     looks_like_units,
 )
-from luoshi.ingest.text.source import split_source_lines
+from luoshi.ingest.text.source import split_source_lines, strip_pinyin_glosses
 from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_grid
 from luoshi.ingest.text.subrows import split_subnumbered
 from luoshi.vocab import ColumnRole
@@ -163,8 +163,15 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
     """The text reader: picks the layout (pipe, bar, glued, cells-per-line) from the lines."""
     text, _encoding = decode_text(data, name)
     text, source_url = split_source_lines(text)
+    text, glosses = strip_pinyin_glosses(text)
     doc = _read_layout(text, name)
     doc.meta.source_url = source_url
+    if glosses:
+        doc.warn(
+            None,
+            f"{glosses} pinyin readings in brackets after characters (序號(hào)) removed: a "
+            "mirror site's additions, not the document's text",
+        )
     if not doc.meta.title and doc.meta.period is None:
         cells = [i.done for t in doc.tasks for i in t.items if i.done]
         why = period_without_title(doc.meta, cells, source_url)
