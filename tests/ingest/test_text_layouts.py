@@ -189,3 +189,21 @@ def test_pinyin_glosses_of_a_mirror_site_are_removed_with_a_warning():
     assert [c.header for c in doc.columns] == ["序號", "工作任務", "責任單位"]
     assert doc.tasks[0].text == "建設公園。" and doc.tasks[0].units == ["市建設局"]
     assert any("pinyin" in w.message for w in doc.warnings)
+
+
+def test_category_column_before_the_serial_given_once_per_group():
+    cells = ["类别", "序号", "工作任务", "责任单位"]
+    cells += ["经济发展", "1", "建设工业园区。", "市经信局"]
+    cells += ["2", "新增市场主体。", "市市场监管局"]  # the category cell is merged: not repeated
+    cells += ["民生保障", "3", "新增就业岗位。", "市人社局"]
+    doc = read_document(
+        ("2030年安澜市重点工作任务分解\n\n" + "\n\n".join(cells)).encode(), name="c.txt"
+    )
+    assert [str(c.role) for c in doc.columns] == ["category", "serial", "task", "units"]
+    got = [(t.serial, t.text, t.units, t.extra["类别"]) for t in doc.tasks]
+    assert got == [
+        ("1", "建设工业园区。", ["市经信局"], "经济发展"),
+        ("2", "新增市场主体。", ["市市场监管局"], "经济发展"),
+        ("3", "新增就业岗位。", ["市人社局"], "民生保障"),
+    ]
+    assert any("carried down" in w.message and "(2)" in w.message for w in doc.warnings)

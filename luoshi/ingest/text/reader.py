@@ -118,6 +118,25 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
         j = _header_run(paras, i, need_known=False)
         cells = [paras[t].text for t in range(i + 1, j)]
         if any(header_role(c, have_task=False) is not ColumnRole.OTHER for c in cells):
+            # a category column (类别, 大类) may stand before 序号
+            start = i
+            if i and header_role(paras[i - 1].text, have_task=False) is ColumnRole.CATEGORY:
+                start = i - 1
+            elif i > 1 and len(normalise_header(paras[i - 2].text)) <= 4:
+                joined = normalise_header(paras[i - 2].text) + normalise_header(paras[i - 1].text)
+                if header_role(joined, have_task=False) is ColumnRole.CATEGORY:
+                    start = i - 2  # split over two lines (工程 / 名称): joined below
+            if start < i:
+                # the first row's category cell stands before its serial, right after the
+                # header: an unknown "header" cell followed by a serial is that cell
+                while (
+                    j - 1 > i + 1
+                    and j < len(paras)
+                    and serial_of(paras[j]) is not None
+                    and header_role(paras[j - 1].text, have_task=True) is ColumnRole.OTHER
+                ):
+                    j -= 1
+            return start, j
             return i, j
     if start:
         return None
@@ -362,6 +381,14 @@ def _section_tasks(
                 "row: ignored",
             )
         )
+    category_first = (
+        len(columns) > 1
+        and columns[0].role is ColumnRole.CATEGORY
+        and columns[1].role is ColumnRole.SERIAL
+    )
+    if category_first:
+        for r in rows:
+            r.skip.add(0)  # its cell stands before the serial: taken by the row finder
     sub = split_subnumbered(rows, columns, warn)
     if sub is None:
         sub = [(_row_cells(r, columns, warn, marked_empties), r.group) for r in rows]
@@ -371,6 +398,8 @@ def _section_tasks(
         if group:
             task.extra[GROUP_KEY] = group
         tasks.append(task)
+    if category_first and len(tasks) == len(rows):
+        _categories(rows, tasks, columns[0].header, warn)
     if last and rows and rows[-1].paras:
         p = rows[-1].paras[-1]
         if _ends_mid_sentence(p.text, ends_newline):
@@ -382,6 +411,28 @@ def _section_tasks(
                 )
             )
     return tasks
+
+
+def _categories(rows: list[Row], tasks: list[Task], header: str, warn: list) -> None:
+    """Category cells written before the serial: given on a group's first row only (a merged
+    cell), carried down to the rows below, with one warning naming them."""
+    value = ""
+    carried: list[str] = []
+    for row, task in zip(rows, tasks, strict=True):
+        if row.category is not None:
+            value = row.category
+        elif value:
+            carried.append(task.serial)
+        task.extra[header] = value
+    if carried:
+        warn.append(
+            (
+                None,
+                f"column {header}: {len(carried)} row(s) ({', '.join(carried[:6])}"
+                f"{'…' if len(carried) > 6 else ''}) have no cell of their own; the category "
+                "above is carried down (a merged cell)",
+            )
+        )
 
 
 def _ends_mid_sentence(text: str, ends_newline: bool) -> bool:

@@ -68,6 +68,7 @@ class Row:
     paras: list[Para]
     group: str = ""
     skip: set[int] = field(default_factory=set)  # columns merged away (unnumbered layouts)
+    category: str | None = None  # a category cell written before the serial (None: not given)
 
 
 def _take_group(paras: list[Para], keep: int) -> tuple[str, int]:
@@ -86,6 +87,14 @@ def split_numbered(
 ) -> tuple[list[Row], list[Para]]:
     """Rows by serial; (rows, paragraphs before the first row that are not a group)."""
     min_cells = max(1, len(columns) - 1)  # a row has at least one paragraph per column
+    # a category column before the serial (类别 / 序号 / …): its cell stands before the serial
+    category_first = (
+        len(columns) > 1
+        and columns[0].role is ColumnRole.CATEGORY
+        and columns[1].role is ColumnRole.SERIAL
+    )
+    if category_first:
+        min_cells -= 1
     rows: list[Row] = []
     lead: list[Para] = []
     seen: dict[int, int] = {}
@@ -131,9 +140,13 @@ def split_numbered(
                 if back:
                     group = new_group
                     del before[-back:]
+                category = None
+                if category_first and before and _category_shaped(before[-1].text):
+                    if not rows or len(before) > min_cells - 1:
+                        category = before.pop().text
                 if prev is None and value != 1:
                     warnings.append((p.line, f"the first row's serial is {value}, not 1"))
-                rows.append(Row(str(value) + _mark(p), p.line, [], group))
+                rows.append(Row(str(value) + _mark(p), p.line, [], group, category=category))
                 seen.setdefault(value, p.line)
                 prev = value
                 continue
@@ -142,6 +155,16 @@ def split_numbered(
         else:
             lead.append(p)
     return rows, lead
+
+
+def _category_shaped(text: str) -> bool:
+    """A category cell: a short name, no sentence, no figures, not a unit list."""
+    return (
+        0 < len(text) <= 24
+        and not re.search(r"[。;；,，!！?？\d]", text)
+        and not looks_like_units(text)
+        and serial_of(Para(0, text)) is None
+    )
 
 
 def _anchor_test(columns: list[Column]):
