@@ -69,7 +69,7 @@ CO_LABEL_START = ("配合", "协同", "协办", "参与")
 _INLINE = re.compile(rf"[(（\[【]\s*((?:{UNIT_LABELS})\s*[:：].*?)[)）\]】]\s*$")
 # A "责任单位:…" label closing the cell, on a line of its own or after the task's last sentence.
 _LINE = re.compile(
-    r"(?:^|\n|(?<=[。;；!！]))\s*(?:牵头责任单位|责任单位|牵头单位|责任部门|牵头部门|主责单位)"
+    r"(?:^|\n|(?<=[。;；!！\s]))\s*(?:牵头责任单位|责任单位|牵头单位|责任部门|牵头部门|主责单位)"
     r"\s*[:：]\s*([^\n]+)\s*$"
 )
 _PART = re.compile(rf"({UNIT_LABELS})\s*[:：]\s*")

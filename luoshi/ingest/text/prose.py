@@ -59,7 +59,12 @@ _FORM_FIELD = re.compile(r"^(责\s*任\s*人|联系人|完成时限|时间节点
 # A heading naming who leads the section's tasks: 一、县管委会牵头工作(8项), (一)省某厅牵头的工作.
 _LEAD_HEADING = re.compile(
     r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
-    r"(.{2,30}?)(?:牵头|负责)(?:的)?(?:重点)?工作(?:[(（]\d+项[)）])?$"
+    r"(.{2,30}?)(?:牵头|负责|牵头负责)(?:的)?(?:(?:重点)?工作|事项|任务)?(?:[(（]\d+项[)）])?$"
+)
+_OTHER_FIELD = re.compile(r"[;；]\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
+# A line of labelled fields holding units among others: "牵头领导:张某;牵头单位:市某局".
+_FIELDS_WITH_UNITS = re.compile(
+    rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*[;；]\s*[【\[]?(?:{UNIT_LABELS})\s*[】\]]?\s*[:：]"
 )
 # Where two items were glued on one line: after a closing unit note, before the next marker.
 _GLUED_ITEM = re.compile(
@@ -187,7 +192,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = None
             prev = None if unit else prev
             continue
-        if _UNIT_LINE.match(text):
+        if _UNIT_LINE.match(text) or _FIELDS_WITH_UNITS.match(text):
             lead: list[str] = []
             co: list[str] = []
             _unit_parts(text, lead, co)
@@ -307,6 +312,7 @@ def _unit_parts(text: str, lead: list[str], co: list[str]) -> None:
     """A unit line into lead-side and co values: "牵头单位:A;配合单位:B"."""
     pieces = _PART.split(text)
     for key, value in zip(pieces[1::2], pieces[2::2], strict=False):
+        value = _OTHER_FIELD.split(value)[0]  # up to a field of another kind (完成时限:…)
         value = value.strip().rstrip(";；。")
         if value:
             (co if key.startswith(CO_LABEL_START) else lead).append(value)
