@@ -66,6 +66,8 @@ UNIT_LABELS = (
     r"|配合单位|配合部门|协同单位|协办单位|参与单位"
 )
 CO_LABEL_START = ("配合", "协同", "协办", "参与")
+# Where a unit value ends when another kind of field follows it: ";完成时限:6月底".
+OTHER_FIELD = re.compile(r"[;；,，]\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
 _INLINE = re.compile(rf"[(（\[【]\s*((?:{UNIT_LABELS})\s*[:：].*?)[)）\]】]\s*$")
 # A "责任单位:…" label closing the cell, on a line of its own or after the task's last sentence.
 _LINE = re.compile(
@@ -89,7 +91,8 @@ def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
     if len(pieces) == 1:  # a bare "责任单位:…" line
         lead.append(note)
     for key, value in zip(pieces[1::2], pieces[2::2], strict=False):
-        value = value.strip().rstrip(";；")
+        value = OTHER_FIELD.split(value)[0]  # up to a field of another kind (完成时限:…)
+        value = value.strip().rstrip(";；,，")
         (co if key.startswith(CO_LABEL_START) else lead).append(value)
     return text[: m.start()].rstrip(), lead, co
 

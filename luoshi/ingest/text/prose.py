@@ -35,7 +35,13 @@ from luoshi.ingest.model import Column, ParsedDocument, Period, Task
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import CLOSING, is_group, looks_like_units
-from luoshi.ingest.units import CO_LABEL_START, UNIT_LABELS, units_by_role_note, units_in_text
+from luoshi.ingest.units import (
+    CO_LABEL_START,
+    OTHER_FIELD,
+    UNIT_LABELS,
+    units_by_role_note,
+    units_in_text,
+)
 from luoshi.vocab import ColumnRole, PeriodKind
 
 PROSE_LAYOUT = "prose"
@@ -61,7 +67,6 @@ _LEAD_HEADING = re.compile(
     r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
     r"(.{2,30}?)(?:牵头|负责|牵头负责)(?:的)?(?:(?:重点)?工作|事项|任务)?(?:[(（]\d+项[)）])?$"
 )
-_OTHER_FIELD = re.compile(r"[;；]\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
 # A line of labelled fields holding units among others: "牵头领导:张某;牵头单位:市某局".
 _FIELDS_WITH_UNITS = re.compile(
     rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*[;；]\s*[【\[]?(?:{UNIT_LABELS})\s*[】\]]?\s*[:：]"
@@ -98,6 +103,16 @@ def _split_glued(paras: list[Para]) -> list[Para]:
         else:
             out.append(p)
     return out
+
+
+def _role_line(text: str) -> tuple[list[str], list[str]] | None:
+    """(lead, co) when a short line only names units by their part: "市住建局牵头,市财政局配合"."""
+    if len(text) > 80 or not re.search(r"牵头|负责|主办|配合|协办", text):
+        return None
+    found = units_by_role_note(f"。({text.rstrip('。;；')})")
+    if found is None or found[0] != "。":
+        return None
+    return found[1], found[2]
 
 
 def _list_style(paras: list[Para]) -> str:
@@ -207,6 +222,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 waiting.append(t)
             last_waiting = waiting
             if not waiting:
+                if current is None and lead:
+                    # a unit line heading a section before its tasks: they are its units
+                    section_unit = lead[0]
+                    continue
                 ignored.append(p)
                 continue
             for t in waiting:
@@ -214,6 +233,14 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 t.co += co
                 t.has_unit_line = True
                 t.line_end = p.line
+            current = None
+            continue
+        roles = _role_line(text)
+        if roles is not None and current is not None and not current.has_unit_line:
+            current.lead += roles[0]  # "X牵头,Y配合。" on a line of its own
+            current.co += roles[1]
+            current.has_unit_line = True
+            current.line_end = p.line
             current = None
             continue
         if current is not None and not current.has_unit_line:
@@ -312,7 +339,7 @@ def _unit_parts(text: str, lead: list[str], co: list[str]) -> None:
     """A unit line into lead-side and co values: "牵头单位:A;配合单位:B"."""
     pieces = _PART.split(text)
     for key, value in zip(pieces[1::2], pieces[2::2], strict=False):
-        value = _OTHER_FIELD.split(value)[0]  # up to a field of another kind (完成时限:…)
+        value = OTHER_FIELD.split(value)[0]  # up to a field of another kind (完成时限:…)
         value = value.strip().rstrip(";；。")
         if value:
             (co if key.startswith(CO_LABEL_START) else lead).append(value)
