@@ -207,3 +207,21 @@ def test_category_column_before_the_serial_given_once_per_group():
         ("3", "新增就业岗位。", ["市人社局"], "民生保障"),
     ]
     assert any("carried down" in w.message and "(2)" in w.message for w in doc.warnings)
+
+
+def test_a_total_row_after_the_tasks_is_not_read_into_the_last_task():
+    cells = ["序号", "项目名称", "责任单位", "完成投资", "1", "新建公园。", "市建设局", "2亿元"]
+    cells += ["2", "改造道路。", "市交通局", "3亿元", "合计", "", "5亿元"]
+    doc = read_document(
+        ("2030年安澜市民生实事三季度进展情况\n\n" + "\n\n".join(cells)).encode(), name="t.txt"
+    )
+    assert [t.serial for t in doc.tasks] == ["1", "2"]
+    assert doc.tasks[1].extra["完成投资"] == "3亿元"
+    assert any("total row" in w.message for w in doc.warnings)
+
+
+def test_a_total_row_in_space_rows():
+    page = "序号 项目名称 责任单位 完成情况\n1 新建公园。 县建设局 已完工。\n合计 1项\n"
+    doc = read_document(page.encode(), name="s.txt")
+    assert [t.serial for t in doc.tasks] == ["1"] and doc.tasks[0].items[0].done == "已完工。"
+    assert any("total row" in w.message for w in doc.warnings)

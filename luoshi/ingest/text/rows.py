@@ -97,11 +97,20 @@ def split_numbered(
         min_cells -= 1
     rows: list[Row] = []
     lead: list[Para] = []
+    totals: list[Para] = []
     seen: dict[int, int] = {}
     prev: int | None = None
     group = first_group
+    in_total = False
     for k, p in enumerate(body):
         value = serial_of(p)
+        if value is None and is_total(p.text):
+            in_total = True  # a total row: its cells are figures over the rows, not a task
+            totals.append(p)
+            continue
+        if value is None and in_total:
+            totals.append(p)
+            continue
         if value is not None:
             following = body[k + 1].text if k + 1 < len(body) else ""
             plausible_next = bool(following) and serial_of(body[k + 1]) is None
@@ -137,6 +146,7 @@ def split_numbered(
                         (p.line, f"serials jump from {prev} to {value}: {missing} missing")
                     )
             if is_row:
+                in_total = False
                 if back:
                     group = new_group
                     del before[-back:]
@@ -154,7 +164,23 @@ def split_numbered(
             rows[-1].paras.append(p)
         else:
             lead.append(p)
+    if totals:
+        warnings.append(
+            (
+                totals[0].line,
+                f"a total row ({totals[0].text[:10]}…, {len(totals)} cell(s)): figures over the "
+                "rows, not a task",
+            )
+        )
     return rows, lead
+
+
+_TOTAL = re.compile(r"^(合计|小计|总计|共计)[:：]?$")
+
+
+def is_total(text: str) -> bool:
+    """A total row's label cell: 合计, 小计, 总计, 共计."""
+    return bool(_TOTAL.match(text.strip().replace(" ", "")))
 
 
 def _category_shaped(text: str) -> bool:

@@ -33,6 +33,7 @@ from luoshi.vocab import ColumnRole
 
 SPACE_LAYOUT = "space-rows"
 _SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
+_TOTAL = re.compile(r"^(合计|小计|总计|共计)")
 _MAX_HEADER_LEN = 24
 _MAX_HEADER_LINE = 160
 
@@ -90,6 +91,7 @@ def space_grid(
     header_key = [normalise_header(w) for w in words]
     # raw rows: ("row", first line, [(line, piece)]) or ("group", line, text)
     raw: list[tuple[str, int, list[tuple[int, str]] | str]] = []
+    totals: list[int] = []
     prev = 0
     for i in range(h + 1, len(lines)):
         s = lines[i].strip()
@@ -108,8 +110,15 @@ def space_grid(
         if is_group(s):
             raw.append(("group", i + 1, s))
             continue
+        if _TOTAL.match(pieces[0]):
+            totals.append(i + 1)  # a total row: figures over the rows, not a task
+            raw.append(("total", i + 1, s))
+            continue
         if raw and raw[-1][0] == "row":
             raw[-1][2].extend((i + 1, p) for p in pieces)  # type: ignore[union-attr]
+    raw = [r for r in raw if r[0] != "total"]
+    if totals:
+        warnings.append((totals[0], f"{len(totals)} total row(s) (合计/小计): not tasks"))
     rows = rows_from_pieces(words, roles, raw, h + 1, ends_newline, warnings)
     warnings.insert(
         0,
