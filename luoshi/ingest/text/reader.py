@@ -28,6 +28,7 @@ from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
+from luoshi.ingest.text.matrix import matrix_reason
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.pipe import (
     BAR_LAYOUT,
@@ -261,14 +262,29 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         forms = forms_grid(text)
         if forms is not None:
             return document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
+        why = matrix_reason(paras)
+        if why:
+            raise IngestError(name, why, line=paras[0].line)
         raise IngestError(
             name,
             "no table header found: expected a header row starting with 序号 "
             "(e.g. 序号 / 任务内容 / 责任单位 / 完成情况), or a task column header followed by "
             "other known column headers; nor numbered paragraphs (1.…) each followed by a "
-            "责任单位: line",
+            "责任单位: line; nor key-value forms (任务: … 责任单位: …): the page reads as prose or "
+            "news, with no task list to import",
             line=paras[0].line,
         )
+    h0 = found[0]
+    try:
+        return _read_table(paras, found, text, name)
+    except IngestError:
+        why = matrix_reason(paras)
+        if why:
+            raise IngestError(name, why, line=paras[h0].line) from None
+        raise
+
+
+def _read_table(paras: list[Para], found: tuple[int, int], text: str, name: str) -> ParsedDocument:
     h0, h1 = found
     sections = _sections(paras, h0, h1)
     columns, header_warnings = columns_from_headers(_texts(paras, h0, h1))
