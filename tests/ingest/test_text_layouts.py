@@ -225,3 +225,21 @@ def test_a_total_row_in_space_rows():
     doc = read_document(page.encode(), name="s.txt")
     assert [t.serial for t in doc.tasks] == ["1"] and doc.tasks[0].items[0].done == "已完工。"
     assert any("total row" in w.message for w in doc.warnings)
+
+
+def test_a_row_short_of_cells_is_aligned_by_content():
+    cells = ["序号", "工作任务", "牵头领导", "责任单位", "完成时限"]
+    cells += ["1", "建设公园。", "张某某", "市建设局", "6月底"]
+    cells += ["2", "改造道路。", "市交通局", "9月底"]  # leader merged from row 1: not repeated
+    cells += ["3", "新建学校。", "李某某", "市教育局", "年底"]
+    doc = read_document(
+        ("2030年安澜市重点工作任务分解\n\n" + "\n\n".join(cells)).encode(), name="a.txt"
+    )
+    t = doc.tasks[1]
+    assert (t.text, t.units, t.extra["完成时限"], t.extra.get("牵头领导", "")) == (
+        "改造道路。",
+        ["市交通局"],
+        "9月底",
+        "",
+    )
+    assert any("aligned by content" in w.message and "牵头领导" in w.message for w in doc.warnings)

@@ -26,6 +26,7 @@ from luoshi.ingest.headers import columns_from_headers, header_role, normalise_h
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
+from luoshi.ingest.text.align import align
 from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.matrix import matrix_reason
@@ -501,6 +502,12 @@ def _row_cells(
         )
     if len(paras) < need:
         paras = _fill_empty_cells(paras, need)
+    if not run and len(paras) < need and len(paras) >= 2:
+        # fewer paragraphs than cells in a table of short cells (a cell merged over rows or
+        # left empty): each paragraph goes to the column it fits, in order
+        aligned = _aligned_row(row, paras, columns, [*before, *after], warn)
+        if aligned is not None:
+            return aligned
     out = RowCells(
         serial=row.serial, line_start=row.line, line_end=paras[-1].line if paras else row.line
     )
@@ -580,6 +587,28 @@ def _row_cells(
                 "be cut off here",
             )
         )
+    return out
+
+
+def _aligned_row(
+    row: Row, paras: list[Para], columns: list[Column], cols: list[int], warn: list
+) -> RowCells | None:
+    """The row's paragraphs aligned to ``cols`` by content (text/align.py), or None when the
+    alignment leaves out the task cell."""
+    taken = align([p.text for p in paras], [columns[c].role for c in cols])
+    out = RowCells(serial=row.serial, line_start=row.line, line_end=paras[-1].line)
+    for c, idx in zip(cols, taken, strict=True):
+        out.fixed[c] = [paras[j].text for j in idx]
+    if not any(out.fixed[c] for c in cols if columns[c].role is ColumnRole.TASK):
+        return None
+    empty = [columns[c].header for c in cols if not out.fixed[c]]
+    warn.append(
+        (
+            row.line,
+            f"row {row.serial} has {len(paras)} paragraphs for {len(cols)} cells: aligned by "
+            f"content, {'/'.join(empty)} left empty (merged over rows, or cut off)",
+        )
+    )
     return out
 
 
