@@ -48,7 +48,7 @@ _KEY = re.compile(
 )
 _BULLET = re.compile(r"^[•·●▪◆■\-*]\s*")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-_TITLE_WORDS = re.compile(r"情况|清单|任务|重点工作|进展|一览表|汇总表|落实")
+_TITLE_WORDS = re.compile(r"情况|清单|任务|重点工作|进展|一览表|汇总表|落实|分解|分工")
 
 # Generic words ending in a level suffix that are not places (示范区, 全区, 完成区…).
 _NOT_PLACES = set(
@@ -61,7 +61,7 @@ _PLACE_GOV = re.compile(
     r"(?:人民)?(?:政府|办事处)"
 )
 _TITLE_PLACE = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,4}?"
+    r"^(?:(?:19|20)\d{2}\s*年度?)((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,4}?"
     r"(?:自治区|省|市|区|县|镇|乡|街道))"
 )
 _TITLE_DEPARTMENT = re.compile(
@@ -195,7 +195,7 @@ def infer_government(
             return place, None
     # "2030年安澜县重点工作…": a place right after the year opens the title
     m = _TITLE_PLACE.match(title)
-    if m:
+    if m and not _NOT_IN_PLACE & set(m.group(1)):
         place = _place_from(m.group(1) + "政府")
         if place:
             return place, None

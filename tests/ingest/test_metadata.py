@@ -146,3 +146,21 @@ GOVERNMENT_CASES = [
 def test_government_from_source_line_or_department_title(preamble, government):
     meta, _ = read_meta(preamble)
     assert meta.government == government
+
+
+def test_a_sentence_opening_with_a_level_word_names_no_place():
+    meta, _ = read_meta(
+        ["为了确保省人大会议通过的《政府工作报告》落到实处,现将2030年任务分解如下:"]
+    )
+    assert meta.government == ""
+
+
+def test_a_notice_title_names_the_government():
+    from luoshi.ingest.text.pagemeta import read_page_meta
+
+    preamble = [
+        "安澜省人民政府关于落实重点工作责任分工的意见",
+        "按照要求,现将2030年重点工作任务分工如下:",
+    ]
+    meta, _ = read_page_meta(preamble, "", [])
+    assert meta.government == "安澜省"
