@@ -243,3 +243,22 @@ def test_a_row_short_of_cells_is_aligned_by_content():
         "",
     )
     assert any("aligned by content" in w.message and "牵头领导" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        (
+            ["序号", "攻坚目标", "任务", "责任", "领导", "责任单位"],
+            ["serial", "task", "leader", "units"],
+        ),
+        (["序号", "重点工作", "任务", "牵头单位"], ["serial", "task", "lead_unit"]),
+    ],
+)
+def test_header_words_split_over_two_lines_are_joined(header, roles):
+    cells = [*header, "1", "建设公园。", *(["张某某"] if "领导" in header else []), "市建设局"]
+    doc = read_document(
+        ("2030年安澜市重点工作任务分解\n\n" + "\n\n".join(cells)).encode(), name="h.txt"
+    )
+    assert [str(c.role) for c in doc.columns] == roles
+    assert doc.tasks[0].text == "建设公园。" and doc.tasks[0].units == ["市建设局"]

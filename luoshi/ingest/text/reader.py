@@ -154,11 +154,26 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
     return None
 
 
+# Words that end a header but name no column of their own in these tables: a header cell
+# holding only one of them is the end of the cell before it, split over two lines.
+_HEADER_TAILS = frozenset({"任务", "内容", "单位", "部门", "领导", "情况", "名称"})
+
+
 def _merge_split_headers(texts: list[str]) -> list[str]:
+    """Header cells split over two lines joined: a cell naming no column with the next when
+    the two together name one (区本级 / 任务数), and a cell with a bare tail word after it
+    (攻坚目标 / 任务, 重点工作 / 任务) when the join names a column."""
     out: list[str] = []
     k = 0
     while k < len(texts):
         paras = [Para(0, t) for t in texts[k : k + 2]]
+        tail = k + 1 < len(texts) and normalise_header(texts[k + 1]) in _HEADER_TAILS
+        if tail and header_role(texts[k], have_task=False) is not ColumnRole.SERIAL:
+            joined = normalise_header(texts[k]) + normalise_header(texts[k + 1])
+            if header_role(joined, have_task=True) is not ColumnRole.OTHER:
+                out.append(joined)
+                k += 2
+                continue
         if header_role(texts[k], have_task=True) is ColumnRole.OTHER and _joins_next(paras, 0):
             out.append(normalise_header(texts[k]) + normalise_header(texts[k + 1]))
             k += 2
