@@ -217,3 +217,64 @@ def test_two_row_header_and_its_repeat():
     ]
     assert [t.serial for t in doc.tasks] == ["1", "2"]  # the repeated two rows are no tasks
     assert doc.tasks[1].extra["已完成数"] == "520" and doc.tasks[1].extra["完成率"] == "104%"
+
+
+def _pdf(rows) -> bytes:
+    """The same rows as a ruled PDF table (reportlab, the built-in CJK font), spans as SPAN."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    first = ParagraphStyle("c", fontName="STSong-Light", fontSize=9, leading=12, wordWrap="CJK")
+    later = ParagraphStyle("c2", parent=first, spaceBefore=6)
+    data, spans = [], []
+    for r, row in enumerate(rows):
+        out = []
+        for c, cell in enumerate(row):
+            if cell is None:
+                out.append("")
+                continue
+            text, rs, cs = cell
+            out.append(
+                [
+                    Paragraph(escape(p), first if i == 0 else later)
+                    for i, p in enumerate(text.split("\n"))
+                    if p
+                ]
+            )
+            if rs > 1 or cs > 1:
+                spans.append(("SPAN", (c, r), (c + cs - 1, r + rs - 1)))
+        data.append(out)
+    table = Table(data, colWidths=[30, 150, 80, 170, 130, 130], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                *spans,
+            ]
+        )
+    )
+    title = ParagraphStyle("t", fontName="STSong-Light", fontSize=14, leading=20)
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=landscape(A4)).build(
+        [Paragraph("2020年度市政府重点工作任务前三季度完成情况", title), table]
+    )
+    return buf.getvalue()
+
+
+def test_pdf_with_subitem_heading_rows_reads_back_exactly():
+    from tests.formats.docgen import seed004_like
+
+    doc = seed004_like(8, seed=7)
+    assert any(i.heading for t in doc.tasks for i in t.items)
+    back = read_document(_pdf(_layout(doc)), name="subitems.pdf")
+    assert [c.role for c in back.columns] == [c.role for c in doc.columns]
+    assert [t.to_dict() for t in back.tasks] == [t.to_dict() for t in doc.tasks]
