@@ -73,7 +73,10 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         re.compile(r"存在(的)?问题|问题(及|和|与)?(困难|不足)|困难(和|及)?问题|存在困难"),
         ColumnRole.PROBLEMS,
     ),
-    (re.compile(r"下一?步|下阶段|工作打算|下步打算|后续打算"), ColumnRole.NEXT_STEPS),
+    (
+        re.compile(r"下一?步(?:工作)?(?:打算|计划|措施|安排|思路)?|下阶段|工作打算|后续打算"),
+        ColumnRole.NEXT_STEPS,
+    ),
     (
         re.compile(
             r"(完成|进展|进度|落实|推进|执行)(情况|进度)|任务进度|工作进展|进展$|实绩"
@@ -141,7 +144,7 @@ def header_role(header: str, have_task: bool) -> ColumnRole:
     h = header_key(header)
     for pattern, role in _RULES:
         if pattern.search(h):
-            if role in _ITEM and any(j in h for j in _JOINERS):
+            if role in _ITEM and any(j in h for j in _JOINERS) and _joined_names(h):
                 roles = {r for r, _ in _matches(h, have_task)}
                 if len(roles) > 1 and roles <= _ITEM:
                     return ColumnRole.DONE
@@ -157,23 +160,71 @@ def is_merged_progress(header: str) -> bool:
     """True for a header naming done and problems/next steps in one column."""
     h = header_key(header)
     roles = {r for r, _ in _matches(h, True)}
-    return ColumnRole.DONE in roles and len(roles & _ITEM) > 1
+    return ColumnRole.DONE in roles and len(roles & _ITEM) > 1 and _joined_names(h)
+
+
+_TAILS = frozenset({"任务", "内容", "单位", "部门", "领导", "情况", "名称"})
+_CLOSING: list[re.Pattern[str]] = []
+
+
+def _closing_match(h: str) -> re.Match[str] | None:
+    """The longest vocabulary match that closes ``h`` (only a bracketed unit, (%), may follow
+    it; a qualifier may precede it: 前三季度完成情况, 市级牵头责任单位)."""
+    if not _CLOSING:
+        for pattern in [*(p for p, _ in _RULES), _TARGET, _TASK]:
+            _CLOSING.append(
+                re.compile(rf"(?:{pattern.pattern})(?:[(（][^()（）]{{1,6}}[)）])?$", pattern.flags)
+            )
+    best = None
+    for pattern in _CLOSING:
+        m = pattern.search(h)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    return best
 
 
 def _word_score(word: str) -> int | None:
     """Characters of ``word`` its vocabulary match explains, or None when the word names no
-    column, or names two (其中 two progress columns joined by 、/及 count as one merged one)."""
+    column, or names two (but two progress columns joined by 、/及 count as one merged one),
+    or its match does not close it (完成情况存 is no word), or what precedes the match is a
+    header word of its own (任务牵头领导 is two words)."""
     h = header_key(word)
+    if h in _TAILS:
+        return None  # 任务, 内容 … alone end a longer header word, they are not one
     found = _matches(h, True)
-    if not found:
+    closing = _closing_match(h)
+    if not found or closing is None:
         return None
+    prefix = h[: closing.start()]
+    if prefix and (prefix in _TAILS or header_role(prefix, True) is not ColumnRole.OTHER):
+        roles = {r for r, _ in found}
+        if not (len(roles) > 1 and roles <= _ITEM):
+            return None
     roles = {r for r, _ in found}
     if len(roles) > 1:
-        if roles <= _ITEM and any(j in h for j in _JOINERS):
+        if roles <= _ITEM and _joined_names(h):
             # each name's match, plus the joiner that makes them one column
             return sum(max(n for r, n in found if r is role) for role in roles) + 1
         return None
-    return max(n for _, n in found)
+    return closing.end() - closing.start()
+
+
+def _joined_names(h: str) -> bool:
+    """Two progress column names in ``h`` with a joiner (、及和与并/) right between them (at
+    most two characters): 进展情况、存在问题; not 存在问题及困难下一步工作."""
+    spans: list[tuple[ColumnRole, int, int]] = []
+    for pattern, role in _RULES:
+        if role not in _ITEM:
+            continue
+        pos = 0
+        while (m := pattern.search(h, pos)) is not None:
+            spans.append((role, m.start(), m.end()))
+            pos = m.start() + 1
+    return any(
+        ra is not rb and ea <= sb and sb - ea <= 2 and any(j in h[ea:sb] for j in _JOINERS)
+        for ra, _, ea in spans
+        for rb, sb, _ in spans
+    )
 
 
 def is_known_header(header: str) -> bool:

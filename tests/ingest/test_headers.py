@@ -120,3 +120,24 @@ def test_opens_with_first_column(line, opens):
     from luoshi.ingest.headers import opens_with_first_column
 
     assert opens_with_first_column(line) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a match must close its word: no letters of the next word hang on it
+        (
+            "序号任务内容前三季度完成情况存在问题及困难下一步工作",
+            ["序号", "任务内容", "前三季度完成情况", "存在问题及困难", "下一步工作"],
+        ),
+        # a tail word (任务) is not taken as the qualifier of the next word
+        ("序号重点工作任务牵头领导牵头单位", ["序号", "重点工作任务", "牵头领导", "牵头单位"]),
+    ],
+)
+def test_split_header_words_closing_matches(text, words):
+    assert split_header_words(text) == words
+
+
+def test_two_item_names_joined_inside_one_name_are_not_a_merged_column():
+    assert header_role("存在问题及困难", True) is R.PROBLEMS
+    assert header_role("存在问题及困难下一步工作", True) is not R.DONE
