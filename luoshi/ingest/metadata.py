@@ -53,6 +53,7 @@ _TITLE_WORDS = re.compile(r"情况|清单|任务|重点工作|进展|一览表|�
 # Generic words ending in a level suffix that are not places (示范区, 全区, 完成区…).
 _NOT_PLACES = set(
     "示范区 园区 社区 景区 城区 片区 全区 我区 本区 该区 各区 开发区 功能区 保护区 风景区 试验区 自贸区 海区 "
+    "高新区 经开区 保税区 综保区 度假区 产业区 "
     "山区 辖区 库区 矿区 商区 街区 校区 厂区 小区 新区 市区 郊区 县区 城市 全市 我市 本市 各市 城市 都市 "
     "全县 我县 本县 各县 郡县 市县 区县 州市".split()
 )

@@ -164,3 +164,9 @@ def test_a_notice_title_names_the_government():
     ]
     meta, _ = read_page_meta(preamble, "", [])
     assert meta.government == "安澜省"
+
+
+def test_a_zone_named_often_in_the_text_is_not_taken_for_the_government():
+    body = ["高新区新增企业10家。"] * 6
+    government, why = infer_government("2030年区政府工作报告目标任务上半年推进情况", [], body)
+    assert government == "" and why is not None and "区政府" in why
