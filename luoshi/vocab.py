@@ -103,7 +103,12 @@ class ColumnRole(StrEnum):
     DONE = "done"  # 完成情况 / 进展情况
     PROBLEMS = "problems"  # 存在问题及困难
     NEXT_STEPS = "next_steps"  # 下一步工作 / 下步打算
-    DECLARED_STATUS = "declared_status"  # 是否达序, 形象进度, 进展状态
+    DECLARED_STATUS = "declared_status"  # 是否达序, 形象进度, 进展状态, 完成率
+    ACTUAL = "actual"  # 已完成数, 完成投资额: a figure reported beside the progress text
+    DEADLINE = "deadline"  # 完成时限, 时间节点
+    CATEGORY = "category"  # 类别, 大类, 工程名称: a grouping cell, often spanning rows
+    PERSON = "person"  # 责任人, 项目责任人 (a named official below the leader)
+    REMARKS = "remarks"  # 备注
     OTHER = "other"  # unknown: kept, with a warning
 
 

@@ -15,6 +15,12 @@ from pathlib import Path
 import luoshi.ingest.formats  # (registers html, docx, xlsx, pdf, csv, json)
 import luoshi.ingest.text  # noqa: F401  (registers the "text" reader)
 from luoshi.ingest.errors import IngestError
+from luoshi.ingest.layout import (
+    CARRY_DOWN_LAYOUTS,
+    carry_down,
+    plan_without_progress,
+    split_merged_progress,
+)
 from luoshi.ingest.model import Column, Item, Meta, ParsedDocument, ParseWarning, Period, Task
 from luoshi.ingest.registry import formats, reader_for, register
 
@@ -55,6 +61,10 @@ def read_document(
         raise IngestError(label, "empty file: no text to read")
     reader = reader_for(data, label, format)
     doc = reader.read(data, label)
+    split_merged_progress(doc)
+    plan_without_progress(doc)
+    if doc.layout in CARRY_DOWN_LAYOUTS:
+        carry_down(doc)
     doc.source_name = label
     doc.sha256 = hashlib.sha256(data).hexdigest()
     doc.format = doc.format or reader.format

@@ -17,6 +17,7 @@ read_html_grids(data, name=name), name, "html"))``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from luoshi.ingest.errors import IngestError
@@ -63,9 +64,15 @@ def _place(grid: Grid, r: int) -> str:
 
 
 def _tasks_of(
-    grid: Grid, name: str, columns: list[Column], h: int, warn: list[tuple[int | None, str]]
+    grid: Grid,
+    name: str,
+    columns: list[Column],
+    h: int,
+    warn: list[tuple[int | None, str]],
+    repeats: Sequence[list[str]] = (),
 ) -> tuple[list[Task], list[str]]:
     header = [normalise_header(t) for t in grid.texts(h)]
+    skip_like = [header, *repeats]
     roles = [c.role for c in columns]
     serial_col = roles.index(ColumnRole.SERIAL) if ColumnRole.SERIAL in roles else None
     task_col = roles.index(ColumnRole.TASK) if ColumnRole.TASK in roles else None
@@ -74,10 +81,11 @@ def _tasks_of(
     groups: list[list[int]] = []
     group_of: dict[int, str] = {}  # first row of a task -> the group row above it
     group = ""
+    subtotals: list[int] = []
     for r in range(h + 1, len(grid.rows)):
         row = grid.rows[r]
         texts = [normalise_header(t) for t in grid.texts(r)]
-        if texts == header or not any(texts):
+        if texts in skip_like or not any(texts):
             continue
         cells = _distinct(row)
         if len(cells) == 1 and len(row) > 1:
@@ -89,6 +97,9 @@ def _tasks_of(
             )
             group = cells[0].text.replace("\n", " ")
             continue
+        if _is_subtotal(texts, task_col):
+            subtotals.append(r)
+            continue
         key = row[key_col] if key_col is not None and key_col < len(row) else None
         prev = grid.rows[groups[-1][-1]] if groups else None
         if prev is not None and key is not None and key_col < len(prev) and prev[key_col] is key:
@@ -97,41 +108,150 @@ def _tasks_of(
             groups.append([r])
             if group:
                 group_of[r] = group
+    if subtotals:
+        warn.append(
+            (
+                _line(grid.rows[subtotals[0]]),
+                f"{_place(grid, subtotals[0])}: {len(subtotals)} total/subtotal row(s) "
+                f"({grid.texts(subtotals[0])[0] or grid.texts(subtotals[0])[task_col or 0]}…): "
+                "figures over other rows, not tasks",
+            )
+        )
     notes: list[str] = []
     tasks: list[Task] = []
+    positional: list[int] = []
+    numbered: list[str] = []
     for n, rows in enumerate(groups, 1):
         first = grid.rows[rows[0]]
         serial = first[serial_col].text if serial_col is not None and first[serial_col] else ""
         if not serial:
             serial = str(n)
-            warn.append(
-                (None, f"{_place(grid, rows[0])}: row has no serial; numbered {n} by position")
-            )
+            positional.append(rows[0])
+            numbered.append(serial)
         rc = RowCells(serial=serial, line_start=_line(first), line_end=_line(grid.rows[rows[-1]]))
         for c, col in enumerate(columns):
             if c in run or col.role is ColumnRole.SERIAL:
                 continue
             rc.fixed[c] = _lines(first[c] if c < len(first) else None)
-        seen: set[int] = set()
-        for r in rows:
-            row = grid.rows[r]
-            cells: dict[int, list[str]] = {}
-            for c in run:
-                cell = row[c] if c < len(row) else None
-                if cell is None or id(cell) in seen:
-                    cells[c] = []  # merged down from an earlier sub-row: written there
-                    continue
-                seen.add(id(cell))
-                cells[c] = _lines(cell)
-            heading = None
-            if len(rows) > 1 and run and cells[run[0]]:
-                heading, cells[run[0]] = cells[run[0]][0], cells[run[0]][1:]
-            rc.items.append((heading, cells))
+        rc.items = _items_of(grid, rows, run)
         task = build_task(rc, columns, notes)
         if rows[0] in group_of:
             task.extra[GROUP_KEY] = group_of[rows[0]]
         tasks.append(task)
+    if positional:
+        why = "the table has no 序号 column" if serial_col is None else "their 序号 cells are empty"
+        warn.append(
+            (
+                _line(grid.rows[positional[0]]),
+                f"{_place(grid, positional[0])}: {len(positional)} row(s) have no serial "
+                f"({why}): numbered {', '.join(numbered[:8])}{'…' if len(numbered) > 8 else ''} "
+                "by position",
+            )
+        )
     return tasks, notes
+
+
+def _two_level_header(
+    grid: Grid, h: int, warn: list[tuple[int | None, str]]
+) -> tuple[int, list[list[str]]]:
+    """A header of two rows: a top cell spanning several columns (完成情况 over 完成数 / 完成率)
+    with the names of those columns on the row below, the other top cells spanning both rows.
+    The row below becomes the header, each column named by its own header when that names a
+    known column, else by the top name joined to it (2030年目标·数量, whose role is the top
+    name's: :data:`~luoshi.ingest.headers.TWO_LEVEL_JOIN`); the top row is skipped
+    wherever it repeats. (h, []) when the header is one row."""
+    if h + 1 >= len(grid.rows):
+        return h, []
+    top, below = grid.rows[h], grid.rows[h + 1]
+    if not any(c is not None and c.colspan > 1 for c in top):
+        return h, []
+    names: list[str] = []
+    under_span = False
+    for c in range(len(top)):
+        t = top[c]
+        b = below[c] if c < len(below) else None
+        if b is None or b is t:
+            names.append(t.text if t is not None else "")
+            continue
+        text = normalise_header(b.text)
+        if not 0 < len(text) <= MAX_HEADER_LEN or text.isdigit():
+            return h, []  # a data row, not a second header row
+        if t is None or t.colspan == 1:
+            return h, []
+        under_span = True
+        names.append(text if is_known_header(text) else f"{normalise_header(t.text)}·{text}")
+    if not under_span:
+        return h, []
+    r = h + 1
+    raw_below = [normalise_header(t) for t in grid.texts(r)]
+    for c, cell in enumerate(below):
+        if cell is not None:  # a header cell of its own (the row's texts are the names)
+            below[c] = GridCell(names[c], r, c, line=cell.line)
+    warn.append(
+        (
+            _line(top),
+            f"{_place(grid, h)}: a two-row header: columns {'/'.join(names)}".lstrip(": "),
+        )
+    )
+    return r, [[normalise_header(t) for t in grid.texts(h)], raw_below]
+
+
+def _heading_cell(row: Sequence[GridCell | None], run: list[int]) -> GridCell | None:
+    """The cell of a sub-item heading row: one cell spanning all the progress columns."""
+    if len(run) < 2:
+        return None
+    cells = {id(row[c]): row[c] for c in run if c < len(row) and row[c] is not None}
+    if len(cells) != 1 or any(c >= len(row) or row[c] is None for c in run):
+        return None
+    return next(iter(cells.values()))
+
+
+def _items_of(
+    grid: Grid, rows: list[int], run: list[int]
+) -> list[tuple[str | None, dict[int, list[str]]]]:
+    """A task's items from its rows. A row whose one cell spans the progress columns opens a
+    sub-item (its text is the heading; the rows below it, to the next such row, are the
+    item's cells). Without such rows each row is an item, and when the task has several
+    rows, the first paragraph of a row's first progress cell is that item's heading."""
+    items: list[tuple[str | None, dict[int, list[str]]]] = []
+    seen: set[int] = set()
+    heads = {r: h for r in rows if (h := _heading_cell(grid.rows[r], run)) is not None}
+    heads = {r: h for r, h in heads.items() if h.row == r}  # not a heading merged down
+    for r in rows:
+        row = grid.rows[r]
+        if r in heads:
+            seen.add(id(heads[r]))
+            items.append((" ".join(_lines(heads[r])), {c: [] for c in run}))
+            continue
+        cells: dict[int, list[str]] = {}
+        for c in run:
+            cell = row[c] if c < len(row) else None
+            if cell is None or id(cell) in seen:
+                cells[c] = []  # merged down from an earlier sub-row: written there
+                continue
+            seen.add(id(cell))
+            cells[c] = _lines(cell)
+        if heads:
+            if items and not any(items[-1][1].values()) and items[-1][0] is not None:
+                items[-1] = (items[-1][0], cells)  # the content row under a heading row
+            else:
+                items.append((None, cells))
+            continue
+        heading = None
+        if len(rows) > 1 and run and cells[run[0]]:
+            heading, cells[run[0]] = cells[run[0]][0], cells[run[0]][1:]
+        items.append((heading, cells))
+    return items
+
+
+_SUBTOTAL = re.compile(r"^(合计|小计|总计|共计|全市合计|全区合计|全县合计)")
+
+
+def _is_subtotal(texts: list[str], task_col: int | None) -> bool:
+    """A total row: its first filled cell (or task cell) opens with 合计/小计/总计."""
+    first = next((t for t in texts if t), "")
+    task = texts[task_col] if task_col is not None and task_col < len(texts) else ""
+    return bool(_SUBTOTAL.match(first) or _SUBTOTAL.match(task)) and len(first) <= 8
 
 
 def _line(row: Sequence[GridCell | None]) -> int | None:
@@ -157,13 +277,15 @@ def document_from_grids(
             where=where,
         )
     grid, h = chosen[0]
+    h, repeats = _two_level_header(grid, h, warn)
     columns, header_warnings = columns_from_headers(grid.texts(h))
     warn += [(None, f"{grid.where}: {w}".lstrip(": ")) for w in header_warnings]
-    tasks, notes = _tasks_of(grid, name, columns, h, warn)
+    tasks, notes = _tasks_of(grid, name, columns, h, warn, repeats)
     for other, oh in chosen[1:]:
+        oh, other_repeats = _two_level_header(other, oh, [])
         other_columns, _ = columns_from_headers(other.texts(oh))
         if [c.role for c in other_columns] == [c.role for c in columns]:
-            more, more_notes = _tasks_of(other, name, columns, oh, warn)
+            more, more_notes = _tasks_of(other, name, columns, oh, warn, other_repeats)
             tasks += more
             notes += [n for n in more_notes if n not in notes]
         else:

@@ -1,78 +1,230 @@
 """Column roles from header cells: 序号 → serial, 任务内容 → task, 责任单位 → units …
 
 Shared by every reader (text, HTML, DOCX, XLSX, PDF). Rules are a table, tried in order; a
-header is compared with its whitespace removed (重 点 工 作 = 重点工作). Some words mean
-different things by position: 目标任务 is the task column of a plan, but a target column when a
-task column already exists (半年度目标任务 beside 任务内容).
+header is compared by its *key* (:func:`header_key`): Unicode NFKC, whitespace removed (重 点 工
+作 = 重点工作), pinyin glosses a mirror site inserted removed (序號(hào) = 序號), traditional
+characters converted to simplified with OpenCC (序號 = 序号, 責任單位 = 责任单位). Some words
+mean different things by position: 目标任务 is the task column of a plan, but a target column
+when a task column already exists (半年度目标任务 beside 任务内容).
+
+Headers split over lines or glued together are handled by :func:`split_header_words`, which
+cuts a run of header text into the most known header words (a join is right when every part
+names a known column).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import pairwise
 
 from luoshi.ingest.model import Column
+from luoshi.ingest.script import to_simplified
 from luoshi.vocab import ColumnRole
 
 _SPACE = re.compile(r"\s+")
+# A pinyin reading in brackets after a character, as some mirror sites print: 序號(hào).
+_GLOSS = re.compile(r"[(（][a-zü\u00e0-\u01dc]{1,7}[)）]")
+# Longer than this, a text is no header: it is compared as written, without conversion.
+_MAX_KEY_LEN = 40
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+# No header is longer than this (whitespace removed): a longer text is a paragraph.
+_MAX_HEADER_TEXT = 60
 
 
 def normalise_header(text: str) -> str:
-    """Header as compared: whitespace (also inside words) and trailing colons removed."""
-    return _SPACE.sub("", text).rstrip(":：")
+    """Header as kept: whitespace (also inside words), pinyin glosses and trailing colons
+    removed; the characters as written."""
+    h = _SPACE.sub("", text)
+    if "(" in h or "（" in h:
+        h = _GLOSS.sub("", h)
+    return h.rstrip(":：")
+
+
+@lru_cache(maxsize=4096)
+def header_key(text: str) -> str:
+    """Header as compared: :func:`normalise_header`, NFKC, traditional → simplified."""
+    h = normalise_header(text)
+    if len(h) > _MAX_KEY_LEN:
+        return h
+    return to_simplified(unicodedata.normalize("NFKC", h))
 
 
 # (pattern, role) tried in order against the normalised header; first match wins.
 _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     (re.compile(r"^(序号|编号|序次|No\.?)$", re.I), ColumnRole.SERIAL),
+    (re.compile(r"^(类别|大类|类型|分类|工程名称|工程类别|项目类别|领域)$"), ColumnRole.CATEGORY),
+    (re.compile(r"^(备注|说明|备考)$"), ColumnRole.REMARKS),
     (
-        re.compile(r"是否达序|是否达到序时|形象进度|进展状态|进度状态|完成状态|推进状态"),
+        re.compile(
+            r"是否达序|是否达到序时|形象进度|进展状态|进度状态|完成状态|推进状态|完成率|完成比例|完成成效"
+            r"|^占比|^序时进度$"
+        ),
         ColumnRole.DECLARED_STATUS,
+    ),
+    (re.compile(r"完成时限|时间节点|完成时间|时限要求|办结时限|^时限$"), ColumnRole.DEADLINE),
+    (
+        re.compile(r"(已完成|累计完成|实际完成)(数|额|值|量)|完成投资|^完成(数|额|值)$"),
+        ColumnRole.ACTUAL,
     ),
     (
         re.compile(r"存在(的)?问题|问题(及|和|与)?(困难|不足)|困难(和|及)?问题|存在困难"),
         ColumnRole.PROBLEMS,
     ),
-    (re.compile(r"下一?步|下阶段|工作打算|下步打算|后续打算"), ColumnRole.NEXT_STEPS),
     (
-        re.compile(r"(完成|进展|进度|落实|推进|执行)(情况|进度)|任务进度|工作进展|进展$|实绩"),
+        re.compile(r"下一?步(?:工作)?(?:打算|计划|措施|安排|思路)?|下阶段|工作打算|后续打算"),
+        ColumnRole.NEXT_STEPS,
+    ),
+    (
+        re.compile(
+            r"(完成|进展|进度|落实|推进|执行)(情况|进度)|任务进度|工作进展|进展$|实绩"
+            r"|^(当前|目前|工作|项目|实施)进度$"
+        ),
         ColumnRole.DONE,
     ),
     (re.compile(r"牵头单位|牵头部门|主责单位"), ColumnRole.LEAD_UNIT),
     (re.compile(r"责任(单位|部门|主体)|承办单位|实施单位|主办单位"), ColumnRole.UNITS),
     (re.compile(r"配合单位|配合部门|协同单位|协办单位"), ColumnRole.CO_UNITS),
-    (re.compile(r"(牵头|责任|分管|联系)(市|区|县)?领导|分管领导"), ColumnRole.LEADER),
+    (re.compile(r"(牵头|责任|分管|联系|包抓)(市|区|县)?领导|分管领导|^领导$"), ColumnRole.LEADER),
+    (re.compile(r"责任人|联系人"), ColumnRole.PERSON),
 ]
 
 # Task-content headers; a target header met when a task column already exists is a target.
 _TASK = re.compile(
     r"任务内容|重点工作|工作内容|主要(工作)?任务|工作任务|内容与要求|工作事项|实事内容|项目内容"
-    r"|具体任务|目标名称|项目名称|工作目标|^内容$|^任务$"
+    r"|具体任务|目标名称|项目名称|工作目标|^内容$|^任务$|^项目$|(督办|工作|建设)内容$|^事项$|报告任务$|督办事项$"
 )
 _TARGET = re.compile(r"目标任务|目标$|预期目标|工作标准|任务数")
 
 
-# Traditional characters of header words -> simplified, for matching only (the header is kept
-# as written).
-_T2S = str.maketrans(
-    "號務內責單牽頭進況問題難點標實績領導劃項與門體協計達態狀現據編開應報數執員規畫廠"
-    "區縣況層級務類別備註關鍵時間節點預期總結負責說明達標檢查進展狀況序時",
-    "号务内责单牵头进况问题难点标实绩领导划项与门体协计达态状现据编开应报数执员规画厂"
-    "区县况层级务类别备注关键时间节点预期总结负责说明达标检查进展状况序时",
-)
+_ITEM = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
+# Joins two column names into one merged column: 进展情况、存在问题及下一步打算.
+_JOINERS = "、及和与并/"
+
+
+def _matches(h: str, have_task: bool) -> list[tuple[ColumnRole, int]]:
+    """Every (role, matched length) the rules find in the key ``h``, in rule order."""
+    out: list[tuple[ColumnRole, int]] = []
+    for pattern, role in _RULES:
+        m = pattern.search(h)
+        if m:
+            out.append((role, m.end() - m.start()))
+    m = _TARGET.search(h)
+    if m:
+        out.append((ColumnRole.TARGET if have_task else ColumnRole.TASK, m.end() - m.start()))
+    else:
+        m = _TASK.search(h)
+        if m:
+            role = ColumnRole.TARGET if have_task and "目标" in h else ColumnRole.TASK
+            out.append((role, m.end() - m.start()))
+    return out
+
+
+# Joins a two-row header's top name to a column's own name ("2030年目标·数量"): the column
+# takes its own name's role when that names a column, else the top name's.
+TWO_LEVEL_JOIN = "·"
 
 
 def header_role(header: str, have_task: bool) -> ColumnRole:
-    """The role of one header cell; ``have_task`` says a task column was already seen."""
-    h = normalise_header(header).translate(_T2S)
+    """The role of one header cell; ``have_task`` says a task column was already seen.
+
+    A header naming several progress columns joined (进展情况、存在问题及下一步打算) is one
+    merged progress column: role done (its cells are split by their own labels). Text longer
+    than any header (a paragraph) names no column."""
+    if len(header) > _MAX_HEADER_TEXT and len(normalise_header(header)) > _MAX_HEADER_TEXT:
+        return ColumnRole.OTHER
+    if _SENTENCE_END.search(header):
+        return ColumnRole.OTHER  # a header is no sentence
+    if TWO_LEVEL_JOIN in header:
+        top, _, own = header.partition(TWO_LEVEL_JOIN)
+        role = header_role(own, have_task)
+        return role if role is not ColumnRole.OTHER else header_role(top, have_task)
+    h = header_key(header)
     for pattern, role in _RULES:
         if pattern.search(h):
+            if role in _ITEM and any(j in h for j in _JOINERS) and _joined_names(h):
+                roles = {r for r, _ in _matches(h, have_task)}
+                if len(roles) > 1 and roles <= _ITEM:
+                    return ColumnRole.DONE
             return role
     if _TARGET.search(h):
         return ColumnRole.TARGET if have_task else ColumnRole.TASK
     if _TASK.search(h):
         return ColumnRole.TARGET if have_task and "目标" in h else ColumnRole.TASK
     return ColumnRole.OTHER
+
+
+def is_merged_progress(header: str) -> bool:
+    """True for a header naming done and problems/next steps in one column."""
+    h = header_key(header)
+    roles = {r for r, _ in _matches(h, True)}
+    return ColumnRole.DONE in roles and len(roles & _ITEM) > 1 and _joined_names(h)
+
+
+_TAILS = frozenset({"任务", "内容", "单位", "部门", "领导", "情况", "名称"})
+_CLOSING: list[re.Pattern[str]] = []
+
+
+def _closing_match(h: str) -> re.Match[str] | None:
+    """The longest vocabulary match that closes ``h`` (only a bracketed unit, (%), may follow
+    it; a qualifier may precede it: 前三季度完成情况, 市级牵头责任单位)."""
+    if not _CLOSING:
+        for pattern in [*(p for p, _ in _RULES), _TARGET, _TASK]:
+            _CLOSING.append(
+                re.compile(rf"(?:{pattern.pattern})(?:[(（][^()（）]{{1,6}}[)）])?$", pattern.flags)
+            )
+    best = None
+    for pattern in _CLOSING:
+        m = pattern.search(h)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
+def _word_score(word: str) -> int | None:
+    """Characters of ``word`` its vocabulary match explains, or None when the word names no
+    column, or names two (but two progress columns joined by 、/及 count as one merged one),
+    or its match does not close it (完成情况存 is no word), or what precedes the match is a
+    header word of its own (任务牵头领导 is two words)."""
+    h = header_key(word)
+    if h in _TAILS:
+        return None  # 任务, 内容 … alone end a longer header word, they are not one
+    found = _matches(h, True)
+    closing = _closing_match(h)
+    if not found or closing is None:
+        return None
+    prefix = h[: closing.start()]
+    if prefix and (prefix in _TAILS or header_role(prefix, True) is not ColumnRole.OTHER):
+        roles = {r for r, _ in found}
+        if not (len(roles) > 1 and roles <= _ITEM):
+            return None
+    roles = {r for r, _ in found}
+    if len(roles) > 1:
+        if roles <= _ITEM and _joined_names(h):
+            # each name's match, plus the joiner that makes them one column
+            return sum(max(n for r, n in found if r is role) for role in roles) + 1
+        return None
+    return closing.end() - closing.start()
+
+
+def _joined_names(h: str) -> bool:
+    """Two progress column names in ``h`` with a joiner (、及和与并/) right between them (at
+    most two characters): 进展情况、存在问题; not 存在问题及困难下一步工作."""
+    spans: list[tuple[ColumnRole, int, int]] = []
+    for pattern, role in _RULES:
+        if role not in _ITEM:
+            continue
+        pos = 0
+        while (m := pattern.search(h, pos)) is not None:
+            spans.append((role, m.start(), m.end()))
+            pos = m.start() + 1
+    return any(
+        ra is not rb and ea <= sb and sb - ea <= 2 and any(j in h[ea:sb] for j in _JOINERS)
+        for ra, _, ea in spans
+        for rb, sb, _ in spans
+    )
 
 
 def is_known_header(header: str) -> bool:
@@ -118,3 +270,50 @@ def main_done_column(columns: Sequence[Column]) -> int:
         if month >= best:
             best, at = month, i
     return at
+
+
+def split_header_words(text: str, max_word: int = 16) -> list[str] | None:
+    """Cut header text whose cell borders were lost (glued "序号重点工作牵头单位完成情况", or
+    words of one header split over lines) into header words, each naming one known column.
+
+    Of the cuts whose every word names exactly one column, the one whose vocabulary matches
+    explain the most characters wins, then the one with fewest words ("目标任务" stays one
+    word; "当前进度牵头单位" is two). None when no such cut exists.
+    """
+    s = normalise_header(text)
+    n = len(s)
+    if n == 0 or n > 160:
+        return None
+    # best[i]: (explained chars, -words, cut points) of the best cut of s[:i]
+    best: list[tuple[int, int, tuple[int, ...]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, ())
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for j in range(i + 1, min(n, i + max_word) + 1):
+            score = _word_score(s[i:j])
+            if score is None:
+                continue
+            cand = (here[0] + score, here[1] - 1, (*here[2], j))
+            if best[j] is None or cand[:2] > best[j][:2]:  # type: ignore[index]
+                best[j] = cand
+    end = best[n]
+    if end is None:
+        return None
+    cuts = (0, *end[2])
+    return [s[a:b] for a, b in pairwise(cuts)]
+
+
+# Words a header row opens with (序号, or a category column), as written in either script:
+# a cheap test before trying to cut a line into header words.
+_FIRST_WORD = re.compile(
+    r"^\s*(序\s*[号號]|[编編]\s*[号號]|序\s*次|[类類]\s*[别別]|大\s*[类類]|[类類]\s*型|分\s*[类類]"
+    r"|[领領]\s*域|工\s*程\s*名\s*[称稱]|工程[类類][别別]|[项項]目[类類][别別])"
+)
+
+
+def opens_with_first_column(text: str) -> bool:
+    """True when ``text`` opens with a word that begins header rows: 序号 or a category word
+    (类别, 大类 …)."""
+    return _FIRST_WORD.match(text) is not None

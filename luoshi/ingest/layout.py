@@ -8,14 +8,15 @@ aside, progress columns into ``Item`` fields, empty-cell marks to "".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from luoshi.ingest.cells import cell_text
-from luoshi.ingest.headers import main_done_column
-from luoshi.ingest.model import Column, Item, Task
+from luoshi.ingest.headers import is_merged_progress, main_done_column
+from luoshi.ingest.model import Column, Item, ParsedDocument, Period, Task
 from luoshi.ingest.units import split_units, units_in_text
-from luoshi.vocab import ITEM_FIELD_BY_ROLE, ITEM_ROLES, ColumnRole
+from luoshi.vocab import ITEM_FIELD_BY_ROLE, ITEM_ROLES, ColumnRole, PeriodKind
 
 # Task.extra key of the group row (一、…, a leader's name, a table's title) a task stands
 # under; extra is not in the JSON contract (docs/parse-json.md).
@@ -129,3 +130,131 @@ def _join_unit_lines(lines: Sequence[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+# Labels a merged progress cell uses for its parts (进展情况: … 存在问题: … 下步打算: …), as
+# (Item field, pattern); a label opens a line or follows a full stop, after an optional
+# numbering (一、 1.), and ends with a colon.
+_PART_LABELS: list[tuple[str, str]] = [
+    ("done", r"进展情况|完成情况|工作进展|推进情况|落实情况|进度情况|工作成效"),
+    ("problems", r"存在的?问题(?:及困难|和困难|与困难)?|困难和问题|问题和困难|存在困难|困难问题"),
+    (
+        "next_steps",
+        r"下一?步(?:工作)?(?:打算|计划|措施|安排|思路)?|下阶段(?:工作)?(?:打算|计划)?|工作打算",
+    ),
+]
+_LABEL = re.compile(
+    r"(?:^|(?<=[\n。;；!！\s]))(?:[一二三四][、.]|\d[.、．]|[(（][一二三四\d][)）])?\s*(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PART_LABELS)
+    + r")\s*[:：]"
+)
+
+
+def split_labelled_progress(text: str) -> dict[str, str] | None:
+    """A merged progress cell split by its own labels into done / problems / next_steps
+    (labels removed; text before the first label is done), or None when it has none of the
+    problems / next-steps labels."""
+    found = list(_LABEL.finditer(text))
+    if not any(m.lastgroup in ("problems", "next_steps") for m in found):
+        return None
+    parts: dict[str, str] = {"done": text[: found[0].start()].strip()}
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        field = m.lastgroup or "done"
+        value = text[m.end() : end].strip()
+        parts[field] = f"{parts[field]}\n{value}".strip() if parts.get(field) else value
+    return parts
+
+
+def split_merged_progress(doc: ParsedDocument) -> None:
+    """Where the progress column is one merged column (进展情况、存在问题及下一步打算) and the
+    table has no separate problems / next-steps column, each item's cell is split by its own
+    labels; cells that carry none stay in done, with one warning naming the column."""
+    roles = {c.role for c in doc.columns}
+    merged = [
+        c.header for c in doc.columns if c.role is ColumnRole.DONE and is_merged_progress(c.header)
+    ]
+    if not merged or ColumnRole.PROBLEMS in roles or ColumnRole.NEXT_STEPS in roles:
+        return
+    kept: list[str] = []
+    for task in doc.tasks:
+        for item in task.items:
+            if not item.done:
+                continue
+            parts = split_labelled_progress(item.done)
+            if parts is None:
+                kept.append(task.serial)
+                continue
+            item.done = parts.get("done", "")
+            item.problems = parts.get("problems", "")
+            item.next_steps = parts.get("next_steps", "")
+    if kept:
+        doc.warn(
+            None,
+            f"column {merged[0]} holds progress, problems and next steps in one cell; "
+            f"{len(kept)} cell(s) (rows {', '.join(kept[:5])}{'…' if len(kept) > 5 else ''}) "
+            "carry no 存在问题:/下步打算: labels to split them by: kept whole as progress",
+        )
+
+
+# Columns whose cell a table often gives only on the first of several rows (a merged cell
+# flattened, or written once per group): the rows below without one share it.
+_CARRIED = frozenset({ColumnRole.CATEGORY, ColumnRole.LEADER})
+# Layouts whose rows are aligned by content, where a cell the page left out (merged over
+# several rows when the table was flattened) cannot be told from an empty one; in the other
+# formats a merged cell is seen as such, and an empty cell is empty.
+CARRY_DOWN_LAYOUTS = frozenset({"space-rows", "pipe-cells"})
+
+
+def carry_down(doc: ParsedDocument) -> None:
+    """A category or leader cell given only on the first of several rows is carried down to
+    the rows below it that have none (until the next group row), with one warning per column
+    naming the rows."""
+    for col in doc.columns:
+        if col.role not in _CARRIED:
+            continue
+        value, group = "", None
+        filled: list[str] = []
+        for task in doc.tasks:
+            own = task.extra.get(col.header, "")
+            here = task.extra.get(GROUP_KEY)
+            if here != group:
+                value, group = "", here
+            if own:
+                value = own
+            elif value:
+                task.extra[col.header] = value
+                filled.append(task.serial)
+        if filled:
+            doc.warn(
+                None,
+                f"column {col.header}: {len(filled)} row(s) ({', '.join(filled[:6])}"
+                f"{'…' if len(filled) > 6 else ''}) have no cell of their own; the cell above "
+                "is carried down (a merged cell)",
+            )
+
+
+_PROGRESS_ROLES = frozenset(
+    {
+        ColumnRole.DONE,
+        ColumnRole.PROBLEMS,
+        ColumnRole.NEXT_STEPS,
+        ColumnRole.DECLARED_STATUS,
+        ColumnRole.ACTUAL,
+    }
+)
+
+
+def plan_without_progress(doc: ParsedDocument) -> None:
+    """A table naming no period and having no progress column (nor status, nor actual
+    figures) is the task list itself: period kind plan, with a warning saying why."""
+    if doc.meta.period is not None or not doc.tasks:
+        return
+    if any(c.role in _PROGRESS_ROLES for c in doc.columns):
+        return
+    doc.meta.period = Period(kind=PeriodKind.PLAN, label="")
+    doc.warn(
+        None,
+        "no period named, and the table has no progress column: read as the plan (the task "
+        "list itself)",
+    )

@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from luoshi.ingest.model import Meta
-from luoshi.ingest.periods import parse_period, parse_year
+from luoshi.ingest.model import Meta, Period
+from luoshi.ingest.periods import as_of_day, parse_period, parse_year
+from luoshi.vocab import PeriodKind
 
 # Metadata keys -> Meta attribute; the other keys only end a value ("来源:" after a date).
 _FIELDS = {
@@ -47,18 +48,49 @@ _KEY = re.compile(
 )
 _BULLET = re.compile(r"^[•·●▪◆■\-*]\s*")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-_TITLE_WORDS = re.compile(r"情况|清单|任务|重点工作|进展|一览表|汇总表|落实")
+_TITLE_WORDS = re.compile(r"情况|清单|任务|重点工作|进展|一览表|汇总表|落实|分解|分工")
 
 # Generic words ending in a level suffix that are not places (示范区, 全区, 完成区…).
 _NOT_PLACES = set(
     "示范区 园区 社区 景区 城区 片区 全区 我区 本区 该区 各区 开发区 功能区 保护区 风景区 试验区 自贸区 海区 "
+    "高新区 经开区 保税区 综保区 度假区 产业区 "
     "山区 辖区 库区 矿区 商区 街区 校区 厂区 小区 新区 市区 郊区 县区 城市 全市 我市 本市 各市 城市 都市 "
     "全县 我县 本县 各县 郡县 市县 区县 州市".split()
 )
 _PLACE_GOV = re.compile(
-    r"((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,4}?(?:市|区|县))(?:人民)?政府"
+    r"((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,6}?(?:省|自治区|市|区|县|镇|乡|街道))"
+    r"(?:人民)?(?:政府|办事处)"
 )
-_LEVEL = re.compile(r"(市|区|县)(?:人民)?政府")
+_TITLE_PLACE = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年度?)((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,4}?"
+    r"(?:自治区|省|市|区|县|镇|乡|街道))"
+)
+_TITLE_DEPARTMENT = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年度?)?((?:省|市|区|县)[\u4e00-\u9fa5]{2,12}?(?:局|委员会|委|办公室|中心))"
+    r"(?:(?:19|20)\d{2}|[\u4e00-\u9fa5]{0,4}(?:重点工作|工作任务|任务清单|工作要点))"
+)
+_GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
+_LEVEL = re.compile(r"(省|市|区|县|镇|乡)(?:人民)?政府")
+# Place levels, highest first: a place inside another names a lower level (温州市洞头区).
+_LEVEL_RANK = {
+    "省": 0,
+    "自治区": 0,
+    "市": 1,
+    "州": 1,
+    "区": 2,
+    "县": 2,
+    "镇": 3,
+    "乡": 3,
+    "街道": 3,
+}
+_PART = re.compile(r"[\u4e00-\u9fa5]+?(?:省|自治区|市|区|县|镇|乡|街道)")
+# Characters no place name holds: a match running over them is words, not a place (涉杭任务和市).
+_NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关")
+# A title naming the task list itself, not a report on it: the period is the plan.
+_PLAN_TITLE = re.compile(
+    r"责任分解|任务分解|责任分工|分工方案|工作安排|任务清单|目标任务(?:的)?通知|分解表|分解方案"
+)
+_PROGRESS_TITLE = re.compile(r"完成情况|进展|落实情况|推进情况|执行情况|进度")
 
 
 def parse_date(text: str) -> date | None:
@@ -124,14 +156,31 @@ def _title_year(title: str) -> int | None:
     return year
 
 
+def _level(part: str) -> int:
+    return next(r for suffix, r in _LEVEL_RANK.items() if part.endswith(suffix))
+
+
 def _place_from(text: str) -> str:
-    """The lowest-level place a "…人民政府" phrase names: 温州市洞头区人民政府 -> 洞头区."""
+    """The lowest-level place a "…人民政府" phrase names: 温州市洞头区人民政府 -> 洞头区,
+    某某镇人民政府 -> 某某镇, 某某街道办事处 -> 某某街道. Places run from higher to lower
+    levels; a part of the same or a higher level after a lower one is not a place (通州区涉及
+    市政府 names 通州区)."""
     for m in _PLACE_GOV.finditer(text):
         name = re.sub(r"^.*?(?:年度|年)", "", m.group(1))
-        parts = re.findall(r"[\u4e00-\u9fa5]+?(?:省|市|区|县)", name)
-        parts = [p for p in parts if len(p) >= 3 and p not in _NOT_PLACES]
-        if parts:
-            return parts[-1]
+        chain: list[str] = []
+        for p in _PART.findall(name):
+            bad = [i for i, ch in enumerate(p) if ch in _NOT_IN_PLACE]
+            if bad and not chain:
+                p = p[bad[-1] + 1 :]  # "关于印发台州市": the place is what follows the words
+            if len(p) < 3 or p in _NOT_PLACES or _NOT_IN_PLACE & set(p):
+                if chain:
+                    break
+                continue
+            if chain and _level(p) <= _level(chain[-1]):
+                break
+            chain.append(p)
+        if chain:
+            return chain[-1]
     return ""
 
 
@@ -145,6 +194,24 @@ def infer_government(
         place = _place_from(text)
         if place:
             return place, None
+    # "2030年安澜县重点工作…": a place right after the year opens the title
+    m = _TITLE_PLACE.match(title)
+    if m and not _NOT_IN_PLACE & set(m.group(1)):
+        place = _place_from(m.group(1) + "政府")
+        if place:
+            return place, None
+    # a place named alone as the page's source or publisher (来源:某某镇)
+    for text in context:
+        value = text.strip()
+        if value and len(value) <= 12 and _place_from(value + "政府") == value:
+            return value, None
+    # a department's own list: "市机关事务管理局2030年重点工作…" names the department
+    m = _TITLE_DEPARTMENT.match(title)
+    if m and not _GOVERNMENT_OFFICE.search(m.group(1)):
+        return m.group(1), (
+            f"the title names a department, {m.group(1)}: taken as the government (the body "
+            "whose task list this is); check it"
+        )
     level = _LEVEL.search(title)
     if level is None:
         return "", "government not named in the title or metadata; give it when importing"
@@ -185,11 +252,18 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     meta.title = find_title(preamble)
     meta.year = _title_year(meta.title) if meta.title else None
     meta.period = parse_period(meta.title, meta.year) if meta.title else None
+    if meta.period is None and meta.title and _PLAN_TITLE.search(meta.title):
+        if not _PROGRESS_TITLE.search(meta.title):
+            label = _PLAN_TITLE.search(meta.title).group(0)  # type: ignore[union-attr]
+            meta.period = Period(kind=PeriodKind.PLAN, label=label)
+    if meta.period is not None and meta.period.kind is not PeriodKind.PLAN:
+        # the table's own title or first lines may state the exact day (截至6月20日)
+        meta.period = as_of_day(list(preamble[-6:]) + list(body[:3]), meta.period, meta.year)
     if not meta.title:
         warnings.append("no title found above the table: year and period unknown")
     elif meta.period is None:
         warnings.append(f"no reporting period in the title {meta.title!r}")
-    context = [_strip(p) for p in preamble if ">" in p] + [meta.publisher]
+    context = [_strip(p) for p in preamble if ">" in p] + [meta.publisher, values.get("来源", "")]
     meta.government, why = infer_government(meta.title, context, body)
     if why:
         warnings.append(why)

@@ -64,11 +64,37 @@ def _end(year: int | None, month: int) -> date | None:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+# "截至5月15日": the table is as of that day (kind by its month, the end date exact).
+_AS_OF_DAY = re.compile(
+    rf"(?:截至|截止|至)\s*(?:(\d{{4}})\s*年\s*)?{_MONTH}\s*月\s*(\d{{1,2}})\s*日"
+)
+# "2018年6月民生实事进展情况", "6月份": a month's report.
+_MONTH_OF_YEAR = re.compile(rf"(?:\d{{4}}\s*年\s*|^){_MONTH}\s*月份?(?![\d日])")
+_PROGRESS = re.compile(r"进展|完成|落实|推进|执行|进度")
+
+
 def parse_period(text: str, year: int | None = None) -> Period | None:
     """The reporting period a title (or cell) names, or None when it names none.
 
     ``year`` gives the end date; without it the date is None but kind and label are known.
+    An "as of" day (截至5月15日) gives the exact end date; a month named after the year (2018年
+    6月…进展情况, 6月份) is that month's report.
     """
+    m = _AS_OF_DAY.search(text)
+    if m:
+        month, day = _cn_number(m.group(2)), int(m.group(3))
+        if month is not None and 1 <= month <= 12:
+            end = _end(year, month)
+            kind = _QUARTER_MONTH_KIND.get(month, PeriodKind.MONTH)
+            if end is not None and 1 <= day < end.day:
+                end = end.replace(day=day)
+                kind = PeriodKind.MONTH  # part of a month: as of that day
+            return Period(
+                kind=kind,
+                label=re.sub(r"\s+", "", m.group(0)),
+                end_date=end,
+                month=month if kind is PeriodKind.MONTH else None,
+            )
     for pattern in _MONTH_PATTERNS:
         m = pattern.search(text)
         if m:
@@ -88,7 +114,37 @@ def parse_period(text: str, year: int | None = None) -> Period | None:
             return Period(
                 kind=kind, label=m.group(0), end_date=_end(year, PERIOD_KIND_END_MONTH[kind])
             )
+    m = _MONTH_OF_YEAR.search(text)
+    if m and _PROGRESS.search(text[m.end() :]):
+        month = _cn_number(m.group(1))
+        if month is not None and 1 <= month <= 12:
+            return Period(
+                kind=PeriodKind.MONTH,
+                label=re.sub(r"\s+", "", m.group(0)),
+                end_date=_end(year, month),
+                month=month,
+            )
     # "2020年度…完成情况" with no quarter word: the whole year.
     if re.search(r"\d{4}\s*年度?.*(?:完成情况|落实情况|执行情况)", text) and "计划" not in text:
         return Period(kind=PeriodKind.ANNUAL, label="年度", end_date=_end(year, 12))
     return None
+
+
+def as_of_day(texts: list[str], period: Period | None, year: int | None) -> Period | None:
+    """The period refined by an "as of" day stated near the table (截至6月20日) in the month
+    the period ends in: the end date becomes that day. ``period`` unchanged otherwise."""
+    if period is None or year is None or period.end_date is None:
+        return period
+    for text in texts:
+        m = _AS_OF_DAY.search(text)
+        if not m:
+            continue
+        month, day = _cn_number(m.group(2)), int(m.group(3))
+        if month == period.end_month and 1 <= day <= period.end_date.day:
+            try:
+                end = date(year, month, day)
+            except ValueError:
+                return period
+            kind = period.kind if end == period.end_date else PeriodKind.MONTH
+            return Period(kind=kind, label=period.label, end_date=end, month=month)
+    return period

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 _SEPARATORS = set("、,，;；\n")
-_OPEN = "(（[【〔"
-_CLOSE = ")）]】〕"
+_OPEN = "(（[【〔<〈《"
+_CLOSE = ")）]】〕>〉》"
 
 # Remarks about how to read the column (the first named leads, "the same below" …).
 _NOTE = re.compile(r"列第一位|排在第一位|排名第一|第一位者|为牵头单位|为工作牵头|下同|牵头或汇总")
@@ -60,11 +60,21 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
 
 
 # Units written inside the task text.
-_INLINE = re.compile(
-    r"[(（\[【]\s*((?:牵头单位|责任单位|牵头部门|配合单位)\s*[:：].*?)[)）\]】]\s*$"
+# Labels naming units, lead side first; 配合/协同/协办/参与 ones name co units.
+UNIT_LABELS = (
+    r"牵头责任单位|牵头单位|牵头部门|责任单位|责任部门|主责单位|主办单位|承办单位|实施单位|责任主体"
+    r"|配合单位|配合部门|协同单位|协办单位|参与单位"
 )
-_LINE = re.compile(r"(?:^|\n)\s*(?:责任单位|牵头单位)\s*[:：]\s*([^\n]+)\s*$")
-_PART = re.compile(r"(牵头单位|责任单位|牵头部门|配合单位)\s*[:：]\s*")
+CO_LABEL_START = ("配合", "协同", "协办", "参与")
+# Where a unit value ends when another kind of field follows it: ";完成时限:6月底".
+OTHER_FIELD = re.compile(r"[;；,，]\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
+_INLINE = re.compile(rf"[(（\[【]\s*((?:{UNIT_LABELS})\s*[:：].*?)[)）\]】]\s*$")
+# A "责任单位:…" label closing the cell, on a line of its own or after the task's last sentence.
+_LINE = re.compile(
+    r"(?:^|\n|(?<=[。;；!！\s]))\s*(?:牵头责任单位|责任单位|牵头单位|责任部门|牵头部门|主责单位)"
+    r"\s*[:：]\s*([^\n]+)\s*$"
+)
+_PART = re.compile(rf"({UNIT_LABELS})\s*[:：]\s*")
 
 
 def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
@@ -81,6 +91,41 @@ def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
     if len(pieces) == 1:  # a bare "责任单位:…" line
         lead.append(note)
     for key, value in zip(pieces[1::2], pieces[2::2], strict=False):
-        value = value.strip().rstrip(";；")
-        (co if key == "配合单位" else lead).append(value)
+        value = OTHER_FIELD.split(value)[0]  # up to a field of another kind (完成时限:…)
+        value = value.strip().rstrip(";；,，")
+        (co if key.startswith(CO_LABEL_START) else lead).append(value)
+    return text[: m.start()].rstrip(), lead, co
+
+
+# A closing note naming units by their part: "(省发改委负责)", "(省财政厅主办,省国税局协办)",
+# "(市住建局牵头,市财政局配合)", or only a unit list "(市林业局)".
+_ROLE_NOTE = re.compile(r"[(（]([^()（）]{2,200})[)）]\s*$")
+_LEAD_WORD = re.compile(r"^(.+?)(?:分别负责|共同负责|负责|主办|牵头)$")
+_CO_WORD = re.compile(r"^(.+?)(?:协办|配合|参与)$")
+
+
+def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
+    """(text without the note, lead-side units, co units) when the text ends with a note in
+    brackets whose every part names units by their part (负责/主办/牵头, then 协办/配合), or
+    which is only a list of unit names; None otherwise."""
+    from luoshi.ingest.text.shapes import looks_like_units  # shapes imports nothing of ours
+
+    m = _ROLE_NOTE.search(text)
+    if not m or m.start() == 0:
+        return None
+    lead: list[str] = []
+    co: list[str] = []
+    parts = [x.strip() for x in re.split(r"[,，;；]", m.group(1)) if x.strip()]
+    if all(_LEAD_WORD.match(x) or _CO_WORD.match(x) for x in parts):
+        for x in parts:
+            if lm := _LEAD_WORD.match(x):
+                lead.append(lm.group(1))
+            elif cm := _CO_WORD.match(x):
+                co.append(cm.group(1))
+    elif looks_like_units(m.group(1)) and all(
+        len(x) >= 3 and not re.search(r"\d", x) for x in re.split(r"[、,，]", m.group(1))
+    ):
+        lead.append(m.group(1))
+    else:
+        return None
     return text[: m.start()].rstrip(), lead, co

@@ -136,16 +136,16 @@ def test_serial_gap_is_a_warning():
 
 
 def test_unknown_header_is_kept_as_other_with_warning():
-    header = ["序号", "任务内容", "完成情况", "备注"]
+    header = ["序号", "任务内容", "完成情况", "级别"]
     rows = [
         ["1", "建设城市公园。", "已完成方案设计。", "市级"],
         ["2", "新增就业。", "新增1万个。", "省级"],
     ]
     doc = read_document(page(*rows, header=header).encode(), name="other.txt")
     assert [c.role.value for c in doc.columns] == ["serial", "task", "done", "other"]
-    assert doc.tasks[1].extra == {"备注": "省级"}
+    assert doc.tasks[1].extra == {"级别": "省级"}
     assert doc.tasks[1].items[0].done == "新增1万个。"
-    assert any("备注" in w.message and "other" in w.message for w in doc.warnings)
+    assert any("级别" in w.message and "other" in w.message for w in doc.warnings)
 
 
 def test_bare_number_inside_a_cell_is_not_a_task():

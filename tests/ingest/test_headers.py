@@ -1,6 +1,6 @@
 import pytest
 
-from luoshi.ingest.headers import columns_from_headers, header_role
+from luoshi.ingest.headers import columns_from_headers, header_role, split_header_words
 from luoshi.vocab import ColumnRole as R
 
 CASES = [
@@ -35,7 +35,7 @@ CASES = [
     ("是否达序", True, R.DECLARED_STATUS),
     ("形象进度", True, R.DECLARED_STATUS),
     ("进展状态", True, R.DECLARED_STATUS),
-    ("备注", True, R.OTHER),
+    ("备注", True, R.REMARKS),
 ]
 
 
@@ -51,7 +51,93 @@ def test_target_word_is_the_task_column_when_no_task_column_yet():
 
 
 def test_unknown_header_kept_as_other_with_warning():
-    cols, warnings = columns_from_headers(["序号", "重 点 工 作", "备 注"])
+    cols, warnings = columns_from_headers(["序号", "重 点 工 作", "级 别"])
     assert cols[1].header == "重点工作"
-    assert cols[2].header == "备注" and cols[2].role is R.OTHER
-    assert len(warnings) == 1 and "备注" in warnings[0]
+    assert cols[2].header == "级别" and cols[2].role is R.OTHER
+    assert len(warnings) == 1 and "级别" in warnings[0]
+
+
+# Header normalisation: traditional characters, pinyin glosses, spaces; new roles.
+KEY_CASES = [
+    ("序號", False, R.SERIAL),
+    ("序號(hào)", False, R.SERIAL),
+    ("責 任 單 位", True, R.UNITS),
+    ("牽頭領導", True, R.LEADER),
+    ("進展情況", True, R.DONE),
+    ("类 别", False, R.CATEGORY),
+    ("工程名称", False, R.CATEGORY),
+    ("完成时限", True, R.DEADLINE),
+    ("时间节点", True, R.DEADLINE),
+    ("已完成数", True, R.ACTUAL),
+    ("完成投资额(万元)", True, R.ACTUAL),
+    ("项目责任人", True, R.PERSON),
+    ("完成率", True, R.DECLARED_STATUS),
+    ("备 注", True, R.REMARKS),
+    ("重点督办内容", False, R.TASK),
+    ("当前进度", True, R.DONE),
+    ("进展情况、存在问题及下一步打算", True, R.DONE),  # one merged progress column
+    ("实际完成情况", True, R.DONE),
+]
+
+
+@pytest.mark.parametrize(("header", "have_task", "role"), KEY_CASES)
+def test_header_role_after_normalisation(header, have_task, role):
+    assert header_role(header, have_task) is role
+
+
+SPLIT_CASES = [
+    ("序号工作任务牵头单位完成情况", ["序号", "工作任务", "牵头单位", "完成情况"]),
+    (
+        "类别序号督办内容责任单位全年完成情况",
+        ["类别", "序号", "督办内容", "责任单位", "全年完成情况"],
+    ),
+    ("序号 目标任务 责任单位", ["序号", "目标任务", "责任单位"]),  # one word, not 目标 + 任务
+    ("当前进度牵头单位", ["当前进度", "牵头单位"]),  # two columns glued
+    ("序号内容与要求完成情况", ["序号", "内容与要求", "完成情况"]),
+    ("进展情况及存在问题备注", ["进展情况及存在问题", "备注"]),  # merged column, then another
+    ("序号天气很好", None),  # not all header words
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), SPLIT_CASES)
+def test_split_header_words(text, words):
+    assert split_header_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("line", "opens"),
+    [
+        ("序号工作任务", True),
+        ("序 號 項目", True),
+        ("类别序号", True),
+        ("工程名称 序号", True),
+        ("1地区生产总值", False),
+        ("重点工作", False),
+    ],
+)
+def test_opens_with_first_column(line, opens):
+    from luoshi.ingest.headers import opens_with_first_column
+
+    assert opens_with_first_column(line) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a match must close its word: no letters of the next word hang on it
+        (
+            "序号任务内容前三季度完成情况存在问题及困难下一步工作",
+            ["序号", "任务内容", "前三季度完成情况", "存在问题及困难", "下一步工作"],
+        ),
+        # a tail word (任务) is not taken as the qualifier of the next word
+        ("序号重点工作任务牵头领导牵头单位", ["序号", "重点工作任务", "牵头领导", "牵头单位"]),
+    ],
+)
+def test_split_header_words_closing_matches(text, words):
+    assert split_header_words(text) == words
+
+
+def test_two_item_names_joined_inside_one_name_are_not_a_merged_column():
+    assert header_role("存在问题及困难", True) is R.PROBLEMS
+    assert header_role("存在问题及困难下一步工作", True) is not R.DONE

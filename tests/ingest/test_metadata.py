@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from luoshi.ingest.metadata import infer_government, parse_date, read_meta
 from luoshi.vocab import PeriodKind
 
@@ -78,3 +80,93 @@ def test_no_title_is_a_warning():
     meta, warnings = read_meta(["• 索引号:", "• 1"])
     assert meta.title == "" and meta.period is None
     assert any("no title" in w for w in warnings)
+
+
+PLACE_CASES = [
+    ("安澜市平川区人民政府关于印发", "平川区"),
+    ("某某省人民政府关于", "某某省"),
+    ("2030年平川区涉及市政府工作报告任务", "平川区"),  # 涉及市 is words, not a place
+    ("青石镇人民政府", "青石镇"),
+    ("东门街道办事处", "东门街道"),
+    ("关于印发安澜市人民政府", "安澜市"),
+    ("2030年度区政府工作报告", ""),  # the level only: no place named
+]
+
+
+@pytest.mark.parametrize(("text", "place"), PLACE_CASES)
+def test_place_from_a_government_phrase(text, place):
+    from luoshi.ingest.metadata import _place_from
+
+    assert _place_from(text) == place
+
+
+PERIOD_CASES = [
+    # (title, kind, end date)
+    ("2030年民生实事项目进展情况(截至5月15日)", "month", "2030-05-15"),
+    ("2030年6月民生实事进展情况", "month", "2030-06-30"),
+    ("2030年11月份重点工作推进情况", "month", "2030-11-30"),
+    ("2030年政府工作报告重点工作责任分解", "plan", None),
+    ("关于印发2030年政府工作报告目标任务的通知", "plan", None),
+    ("2030年重点工作任务分解落实情况", None, None),  # a report on the plan, not the plan
+]
+
+
+@pytest.mark.parametrize(("title", "kind", "end"), PERIOD_CASES)
+def test_period_from_title(title, kind, end):
+    from luoshi.ingest.metadata import read_meta
+
+    meta, _ = read_meta([title])
+    if kind is None:
+        assert meta.period is None or str(meta.period.kind) != "plan"
+        return
+    assert meta.period is not None and str(meta.period.kind) == kind
+    got = meta.period.end_date.isoformat() if meta.period.end_date else None
+    assert got == end
+
+
+def test_as_of_day_near_the_table_refines_the_title_month():
+    from luoshi.ingest.metadata import read_meta
+
+    meta, _ = read_meta(["2030年6月民生实事进展情况", "民生实事推进表(截至6月20日)"])
+    assert meta.period is not None and meta.period.end_date.isoformat() == "2030-06-20"
+
+
+GOVERNMENT_CASES = [
+    (["2030年重点工作三季度完成情况", "来源:青石镇"], "青石镇"),
+    (["市机关事务管理局2030年重点工作任务清单"], "市机关事务管理局"),
+    (
+        ["2030年县政府办公室重点工作完成情况"],
+        "",
+    ),  # the government's own office: not a department list
+    (["2030年度区政府工作报告重点工作清单落实情况表", "发布机构:区府办"], ""),
+]
+
+
+@pytest.mark.parametrize(("preamble", "government"), GOVERNMENT_CASES)
+def test_government_from_source_line_or_department_title(preamble, government):
+    meta, _ = read_meta(preamble)
+    assert meta.government == government
+
+
+def test_a_sentence_opening_with_a_level_word_names_no_place():
+    meta, _ = read_meta(
+        ["为了确保省人大会议通过的《政府工作报告》落到实处,现将2030年任务分解如下:"]
+    )
+    assert meta.government == ""
+
+
+def test_a_notice_title_names_the_government():
+    from luoshi.ingest.text.pagemeta import read_page_meta
+
+    preamble = [
+        "安澜省人民政府关于落实重点工作责任分工的意见",
+        "按照要求,现将2030年重点工作任务分工如下:",
+    ]
+    meta, _ = read_page_meta(preamble, "", [])
+    assert meta.government == "安澜省"
+
+
+def test_a_zone_named_often_in_the_text_is_not_taken_for_the_government():
+    body = ["高新区新增企业10家。"] * 6
+    government, why = infer_government("2030年区政府工作报告目标任务上半年推进情况", [], body)
+    assert government == "" and why is not None and "区政府" in why

@@ -1,6 +1,8 @@
 """The text layouts other than cells-per-line (pipe, bar) and the header rules met in the
 corpus (traditional characters, two progress periods side by side), on small made-up pages."""
 
+import pytest
+
 from luoshi.ingest import read_document
 from luoshi.ingest.layout import GROUP_KEY
 
@@ -83,3 +85,180 @@ def test_units_note_in_task_text_and_lead_marks():
         ("建设公园。", ["市建设局", "市财政局", "市资规局"]),
         ("新增就业。", ["市人社局"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("王某某市长主抓重点工作", True),
+        ("李某副区长负责的工作", True),
+        ("一、县管委会牵头工作(8项)", True),
+        ("完成投资5亿元。", False),
+    ],
+)
+def test_group_rows_by_leader(text, group):
+    from luoshi.ingest.text.shapes import is_group
+
+    assert is_group(text) is group
+
+
+def test_glued_header_with_a_category_before_the_serial_and_units_mid_row():
+    page = "\n".join(
+        [
+            "2030年安澜区政府重点工作全年完成情况",
+            "类别序号重点督办内容牵头单位全年完成情况",
+            "主要预期目标1生产总值增长6%左右。区发展改革委全年增长5.2%。",
+            "主要预期目标2财政收入增长3%。区财政局全年增长3.4%,",
+            "完成调整后目标。",
+            "重点工作3新建学校2所。区教委已建成2所。",
+        ]
+    )
+    doc = read_document(page.encode(), name="glued.txt")
+    assert doc.layout == "glued"
+    assert [str(c.role) for c in doc.columns] == ["category", "serial", "task", "lead_unit", "done"]
+    got = [(t.serial, t.text, t.units, t.items[0].done, t.extra["类别"]) for t in doc.tasks]
+    assert got == [
+        ("1", "生产总值增长6%左右。", ["区发展改革委"], "全年增长5.2%。", "主要预期目标"),
+        ("2", "财政收入增长3%。", ["区财政局"], "全年增长3.4%,\n完成调整后目标。", "主要预期目标"),
+        ("3", "新建学校2所。", ["区教委"], "已建成2所。", "重点工作"),
+    ]
+
+
+def test_pipe_continuation_line_with_empty_cells_is_not_a_row():
+    page = "\n".join(
+        [
+            TITLE,
+            "序号 | 任务内容 | 责任单位 | 完成情况 |",
+            "1 | 新建学校3所, | 市教育局 | 已开工。 |",
+            "新增学位810个 | | | |",
+            "2 | 改造道路。 | 市交通局 | 已完工。 |",
+        ]
+    )
+    doc = read_document(page.encode(), name="cont.txt")
+    assert [t.serial for t in doc.tasks] == ["1", "2"]
+    assert doc.tasks[0].text == "新建学校3所,\n新增学位810个"
+
+
+def test_rows_without_serials_read_as_runs_of_cells_when_every_run_fits():
+    cells = ["项目名称", "建设内容", "责任单位", "进展情况"]
+    cells += ["城市公园", "新建公园3个", "县建设局", "已建成2个。"]
+    cells += ["老旧小区", "改造小区10个", "县住建局", "完工6个。"]  # 老旧小区 ends like a unit
+    cells += ["乡村道路", "修建道路20公里", "县交通局", "已完成15公里。"]
+    doc = read_document(
+        ("2030年安澜县民生实事三季度进展情况\n\n" + "\n\n".join(cells)).encode(), name="fw.txt"
+    )
+    got = [(t.serial, t.text, t.units, t.items[0].done) for t in doc.tasks]
+    assert got == [
+        ("1", "城市公园\n新建公园3个", ["县建设局"], "已建成2个。"),
+        ("2", "老旧小区\n改造小区10个", ["县住建局"], "完工6个。"),
+        ("3", "乡村道路\n修建道路20公里", ["县交通局"], "已完成15公里。"),
+    ]
+    assert any("runs of 4 cells" in w.message for w in doc.warnings)
+
+
+def test_a_marked_serial_keeps_its_mark():
+    cells = [
+        "序号",
+        "工作任务",
+        "责任单位",
+        "1",
+        "建设公园。",
+        "市建设局",
+        "2*",
+        "改造道路。",
+        "市交通局",
+    ]
+    doc = read_document(
+        ("2030年安澜市重点工作任务分解\n\n" + "\n\n".join(cells)).encode(), name="m.txt"
+    )
+    assert [t.serial for t in doc.tasks] == ["1", "2*"]
+
+
+def test_pinyin_glosses_of_a_mirror_site_are_removed_with_a_warning():
+    cells = [
+        "序號(hào)",
+        "工作任務(wù)",
+        "責(zé)任單(dān)位",
+        "1",
+        "建設(shè)公園。",
+        "市建設(shè)局",
+    ]
+    doc = read_document(
+        ("2030年安澜市重点工作任务分解\n\n" + "\n\n".join(cells)).encode(), name="g.txt"
+    )
+    assert [c.header for c in doc.columns] == ["序號", "工作任務", "責任單位"]
+    assert doc.tasks[0].text == "建設公園。" and doc.tasks[0].units == ["市建設局"]
+    assert any("pinyin" in w.message for w in doc.warnings)
+
+
+def test_category_column_before_the_serial_given_once_per_group():
+    cells = ["类别", "序号", "工作任务", "责任单位"]
+    cells += ["经济发展", "1", "建设工业园区。", "市经信局"]
+    cells += ["2", "新增市场主体。", "市市场监管局"]  # the category cell is merged: not repeated
+    cells += ["民生保障", "3", "新增就业岗位。", "市人社局"]
+    doc = read_document(
+        ("2030年安澜市重点工作任务分解\n\n" + "\n\n".join(cells)).encode(), name="c.txt"
+    )
+    assert [str(c.role) for c in doc.columns] == ["category", "serial", "task", "units"]
+    got = [(t.serial, t.text, t.units, t.extra["类别"]) for t in doc.tasks]
+    assert got == [
+        ("1", "建设工业园区。", ["市经信局"], "经济发展"),
+        ("2", "新增市场主体。", ["市市场监管局"], "经济发展"),
+        ("3", "新增就业岗位。", ["市人社局"], "民生保障"),
+    ]
+    assert any("carried down" in w.message and "(2)" in w.message for w in doc.warnings)
+
+
+def test_a_total_row_after_the_tasks_is_not_read_into_the_last_task():
+    cells = ["序号", "项目名称", "责任单位", "完成投资", "1", "新建公园。", "市建设局", "2亿元"]
+    cells += ["2", "改造道路。", "市交通局", "3亿元", "合计", "", "5亿元"]
+    doc = read_document(
+        ("2030年安澜市民生实事三季度进展情况\n\n" + "\n\n".join(cells)).encode(), name="t.txt"
+    )
+    assert [t.serial for t in doc.tasks] == ["1", "2"]
+    assert doc.tasks[1].extra["完成投资"] == "3亿元"
+    assert any("total row" in w.message for w in doc.warnings)
+
+
+def test_a_total_row_in_space_rows():
+    page = "序号 项目名称 责任单位 完成情况\n1 新建公园。 县建设局 已完工。\n合计 1项\n"
+    doc = read_document(page.encode(), name="s.txt")
+    assert [t.serial for t in doc.tasks] == ["1"] and doc.tasks[0].items[0].done == "已完工。"
+    assert any("total row" in w.message for w in doc.warnings)
+
+
+def test_a_row_short_of_cells_is_aligned_by_content():
+    cells = ["序号", "工作任务", "牵头领导", "责任单位", "完成时限"]
+    cells += ["1", "建设公园。", "张某某", "市建设局", "6月底"]
+    cells += ["2", "改造道路。", "市交通局", "9月底"]  # leader merged from row 1: not repeated
+    cells += ["3", "新建学校。", "李某某", "市教育局", "年底"]
+    doc = read_document(
+        ("2030年安澜市重点工作任务分解\n\n" + "\n\n".join(cells)).encode(), name="a.txt"
+    )
+    t = doc.tasks[1]
+    assert (t.text, t.units, t.extra["完成时限"], t.extra.get("牵头领导", "")) == (
+        "改造道路。",
+        ["市交通局"],
+        "9月底",
+        "",
+    )
+    assert any("aligned by content" in w.message and "牵头领导" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        (
+            ["序号", "攻坚目标", "任务", "责任", "领导", "责任单位"],
+            ["serial", "task", "leader", "units"],
+        ),
+        (["序号", "重点工作", "任务", "牵头单位"], ["serial", "task", "lead_unit"]),
+    ],
+)
+def test_header_words_split_over_two_lines_are_joined(header, roles):
+    cells = [*header, "1", "建设公园。", *(["张某某"] if "领导" in header else []), "市建设局"]
+    doc = read_document(
+        ("2030年安澜市重点工作任务分解\n\n" + "\n\n".join(cells)).encode(), name="h.txt"
+    )
+    assert [str(c.role) for c in doc.columns] == roles
+    assert doc.tasks[0].text == "建设公园。" and doc.tasks[0].units == ["市建设局"]

@@ -20,3 +20,32 @@ CASES = [
 @pytest.mark.parametrize(("cell", "units", "notes"), CASES)
 def test_split_units(cell, units, notes):
     assert split_units(cell) == (units, notes)
+
+
+INLINE_LABEL_CASES = [
+    # a 责任单位 label closing the task cell after its last sentence
+    ("建成公园3个。责任单位:市住建局、市财政局", "建成公园3个。", ["市住建局、市财政局"]),
+    ("建成公园3个。\n牵头单位:市住建局", "建成公园3个。", ["市住建局"]),
+    # a label inside a sentence is not a unit note
+    ("明确责任单位:市住建局牵头建成公园", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "rest", "lead"), INLINE_LABEL_CASES)
+def test_units_label_closing_the_task_cell(text, rest, lead):
+    from luoshi.ingest.units import units_in_text
+
+    found = units_in_text(text)
+    if rest is None:
+        assert found is None
+    else:
+        assert found is not None and found[0] == rest and found[1] == lead
+
+
+def test_angle_brackets_keep_a_name_whole():
+    from luoshi.ingest.units import split_units
+
+    assert split_units("市财政局、各区县政府<甲区、乙区管委会>")[0] == [
+        "市财政局",
+        "各区县政府<甲区、乙区管委会>",
+    ]

@@ -13,6 +13,7 @@ from luoshi.ingest.formats.csv import read_csv_grids
 from luoshi.ingest.formats.docx import read_docx_grids
 from luoshi.ingest.formats.html import read_html_grids
 from luoshi.ingest.formats.jsondoc import read_json_document
+from luoshi.ingest.formats.legacy import doc_to_docx, ole2_kind, read_xls_grids
 from luoshi.ingest.formats.pdf import read_pdf_grids
 from luoshi.ingest.formats.sniff import sniff
 from luoshi.ingest.formats.xlsx import read_xlsx_grids
@@ -26,11 +27,12 @@ __all__ = [
     "read_docx_grids",
     "read_html_grids",
     "read_pdf_grids",
+    "read_xls_grids",
     "read_xlsx_grids",
     "sniff",
 ]
 
-_WORD_NAMES = (".doc", ".docx", ".dot", ".dotx")
+_WORD_NAMES = (".doc", ".docx", ".dot", ".dotx", ".wps")
 
 
 def _reader(
@@ -47,12 +49,25 @@ def _is(*kinds: str) -> Callable[[bytes, str], bool]:
 
 
 def _ole2_word(data: bytes, name: str) -> bool:
-    return sniff(data, name) == "ole2" and name.lower().endswith(_WORD_NAMES)
+    """An encrypted .docx (named so): the docx reader says what to do."""
+    return (
+        sniff(data, name) == "ole2"
+        and ole2_kind(data) not in ("xls", "doc")
+        and name.lower().endswith(_WORD_NAMES)
+    )
 
 
 def _ole2_other(data: bytes, name: str) -> bool:
-    # An OLE2 container is an encrypted OOXML file or an old .xls/.doc: the xlsx reader says so.
-    return sniff(data, name) == "ole2" and not name.lower().endswith(_WORD_NAMES)
+    # Any other OLE2 container (an encrypted .xlsx, an unknown one): the xlsx reader says so.
+    return (
+        sniff(data, name) == "ole2"
+        and ole2_kind(data) not in ("xls", "doc")
+        and not name.lower().endswith(_WORD_NAMES)
+    )
+
+
+def _read_doc(data: bytes, name: str) -> ParsedDocument:
+    return document_from_grids(read_docx_grids(doc_to_docx(data, name), name=name), name, "doc")
 
 
 register("pdf", sniff=_is("pdf"), read=_reader(read_pdf_grids, "pdf"), priority=50)
@@ -68,6 +83,13 @@ register(
     read=_reader(read_xlsx_grids, "xlsx"),
     priority=50,
 )
+register(
+    "xls",
+    sniff=lambda d, n: ole2_kind(d) == "xls",
+    read=_reader(read_xls_grids, "xls"),
+    priority=50,
+)
+register("doc", sniff=lambda d, n: ole2_kind(d) == "doc", read=_read_doc, priority=50)
 register("json", sniff=_is("json"), read=read_json_document, priority=40)
 register("html", sniff=_is("html"), read=_reader(read_html_grids, "html"), priority=30)
 register("csv", sniff=_is("csv"), read=_reader(read_csv_grids, "csv"), priority=20)

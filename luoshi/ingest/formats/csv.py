@@ -26,8 +26,10 @@ def read_csv_grids(data: bytes, *, name: str = "") -> list[Grid]:
     header_line = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=header_line.count)
     try:
-        rows = [[clean_text(v) for v in row]
-                for row in csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)]
+        rows = [
+            [clean_text(v) for v in row]
+            for row in csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)
+        ]
     except csv.Error as exc:
         raise IngestError(name, f"malformed CSV: {exc}") from exc
     rows = [r for r in rows if any(r)]

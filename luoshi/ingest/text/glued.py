@@ -3,8 +3,12 @@
     序号内容与要求完成情况责任单位
     1确保地区生产总值增长7%以上。…前三季度,全市GDP增长11.4%…市发改委
 
-Read as far as it can be done honestly: the header is split into known header words; a row is
-a line opening with the next serial; a trailing unit name (市发改委, 区财政局、区发改局) is the
+Read as far as it can be done honestly: the header is split into known header words
+(:func:`~luoshi.ingest.headers.split_header_words`; a category column may stand before the
+serial, its value then repeated at the start of every row: ``类别序号重点督办内容牵头单位…`` /
+``经济发展1地区生产总值…``); a row is a line opening with the next serial (after the category
+text); a unit name right after the task's last sentence, followed by more text, is the unit
+cell between the task and the progress; a trailing unit name (市发改委, 区财政局、区发改局) is the
 unit cell; the task and progress texts are split where, after a full stop, the progress opens
 with a period phrase (前三季度, 1-11月, 截至…) or a first list item ("1."). Every split is a guess,
 so the document always carries a warning; a row whose parts cannot be told apart keeps its
@@ -17,7 +21,9 @@ import re
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.gridlayout import document_from_grids
+from luoshi.ingest.headers import header_role, opens_with_first_column, split_header_words
 from luoshi.ingest.model import ParsedDocument
+from luoshi.vocab import UNIT_COLUMN_ROLES, ColumnRole
 
 GLUED_LAYOUT = "glued"
 
@@ -37,19 +43,36 @@ _PROGRESS_START = re.compile(
 )
 
 
+_MID_UNITS = re.compile(rf"(?<=[。;；.!！)）”%\d])((?:{_UNIT})(?:[、,，]{_UNIT})*)(?=\S)")
+_ROW_AFTER = re.compile(r"^(\D{0,40}?)(\d{1,3})(?=[^\d.．、%])")
+
+
+def _glued_header(line: str) -> list[str] | None:
+    """The header words of a glued header line: split_header_words cuts it wholly into known
+    words, a serial among them, with at most a category column before it."""
+    s = line.strip()
+    if not s or len(s) > 80 or " " in s or "|" in s or not opens_with_first_column(s):
+        return None
+    if s.startswith("序号") and _HEADER.match(s):
+        return _WORD.findall(s)
+    words = split_header_words(s)
+    if not words or len(words) < 3:
+        return None
+    roles = [header_role(w, have_task=True) for w in words]
+    if ColumnRole.SERIAL not in roles:
+        return None
+    before = roles[: roles.index(ColumnRole.SERIAL)]
+    if any(r is not ColumnRole.CATEGORY for r in before):
+        return None
+    return words
+
+
 def read_glued(lines: list[str], name: str) -> ParsedDocument | None:
     """The document, or None when no glued header line is found."""
-    h = next(
-        (
-            i
-            for i, s in enumerate(lines)
-            if s.strip().startswith("序号") and _HEADER.match(s.strip())
-        ),
-        None,
-    )
-    if h is None:
+    found = next(((i, w) for i, s in enumerate(lines) if (w := _glued_header(s))), None)
+    if found is None:
         return None
-    headers = _WORD.findall(lines[h].strip())
+    h, headers = found
     warnings: list[tuple[int | None, str]] = [
         (
             h + 1,
@@ -58,28 +81,50 @@ def read_glued(lines: list[str], name: str) -> ParsedDocument | None:
             "first period phrase; check the result",
         )
     ]
-    roles = [w for w in headers]
-    unit_col = next((k for k, w in enumerate(roles) if "单位" in w or "部门" in w), None)
-    done_col = next((k for k, w in enumerate(roles) if "情况" in w), None)
+    roles = [header_role(w, have_task=True) for w in headers]
+    serial_col = roles.index(ColumnRole.SERIAL) if ColumnRole.SERIAL in roles else 0
+    unit_col = next((k for k, r in enumerate(roles) if r in UNIT_COLUMN_ROLES), None)
+    done_col = next((k for k, r in enumerate(roles) if r is ColumnRole.DONE), None)
+    task_col = next((k for k, r in enumerate(roles) if r is ColumnRole.TASK), serial_col + 1)
+    # a unit cell between the task and the progress, or after the progress
+    mid_units = unit_col is not None and done_col is not None and unit_col < done_col
     rows: list[list[GridCell | None]] = [
         [GridCell(w, 0, c, line=h + 1) for c, w in enumerate(headers)]
     ]
     prev = 0
     for i in range(h + 1, len(lines)):
         s = lines[i].strip()
-        m = _ROW.match(s)
         if not s:
             continue
-        if not m or int(m.group(1)) != prev + 1:
-            if len(rows) > 1:  # a wrapped line of the previous row
-                last = rows[-1][1]
+        m = _ROW.match(s) if serial_col == 0 else _ROW_AFTER.match(s)
+        value = m.group(m.lastindex or 1) if m else ""
+        if not m or int(value) != prev + 1:
+            if len(rows) > 1:  # a wrapped line of the previous row: its last text cell
+                last = rows[-1][done_col if done_col is not None and not mid_units else task_col]
+                if mid_units and rows[-1][done_col].text:  # type: ignore[index]
+                    last = rows[-1][done_col]  # type: ignore[index]
                 if last is not None:
                     last.text += "\n" + s
             continue
-        prev = int(m.group(1))
+        prev = int(value)
         rest = s[m.end() :]
         cells = [""] * len(headers)
-        cells[0] = m.group(1)
+        cells[serial_col] = value
+        if serial_col:
+            cells[0] = m.group(1)  # the category cell, repeated on every row
+        if mid_units:
+            u = _MID_UNITS.search(rest)
+            if u:
+                cells[task_col] = rest[: u.start()]
+                cells[unit_col] = u.group(1)  # type: ignore[index]
+                cells[done_col] = rest[u.end() :].strip()  # type: ignore[index]
+            else:
+                cells[task_col] = rest
+                warnings.append(
+                    (i + 1, f"row {prev}: no unit name after the task: all kept as task")
+                )
+            rows.append([GridCell(t, len(rows), c, line=i + 1) for c, t in enumerate(cells)])
+            continue
         if unit_col is not None:
             u = _UNITS.search(rest)
             if u:
@@ -88,7 +133,6 @@ def read_glued(lines: list[str], name: str) -> ParsedDocument | None:
             else:
                 warnings.append((i + 1, f"row {prev}: no unit name at its end (cut off?)"))
         split = _PROGRESS_START.search(rest) if done_col is not None else None
-        task_col = 1
         if split:
             cells[task_col] = rest[: split.end()]
             cells[done_col] = rest[split.end() :].strip()  # type: ignore[index]

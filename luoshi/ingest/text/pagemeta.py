@@ -16,6 +16,8 @@ from luoshi.ingest.model import Meta
 
 _ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]\s*\d")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fa5]{2,20}人民政府$")
+# A notice's own title: "某某省人民政府关于印发…的通知" (also 办公室/办公厅).
+_NOTICE = re.compile(r"^([\u4e00-\u9fa5]{2,20}?人民政府)(?:办公室|办公厅)?关于")
 _NOT_NAMED = "government not named"
 
 
@@ -29,8 +31,11 @@ def read_page_meta(
     if not meta.government:
         end = preamble.index(meta.title) if meta.title in preamble else len(preamble)
         for line in preamble[:end]:
-            if _SIGNATURE.match(line.strip()):
-                government, _ = infer_government(line.strip(), [], [])
+            notice = _NOTICE.match(line.strip())
+            if _SIGNATURE.match(line.strip()) or notice:
+                government, _ = infer_government(
+                    notice.group(1) if notice else line.strip(), [], []
+                )
                 if government:
                     meta.government = government
                     warnings = [w for w in warnings if not w.startswith(_NOT_NAMED)]

@@ -81,6 +81,12 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 raw.append((i + 1, [line.strip()], True))  # a lone line: a group row
             continue
         cells, closed = found
+        if _is_continuation(cells, raw):
+            # "新增学位810个 | |||||": a wrapped cell's last line, the row's other cells empty
+            prev_cells = raw[-1][1]
+            at = _open_cell(prev_cells)
+            prev_cells[at] = f"{prev_cells[at]}\n{cells[0]}" if prev_cells[at] else cells[0]
+            continue
         if raw and not raw[-1][2] and len(raw) > 1 and len(raw[-1][1]) < width:
             # continuation of an unclosed row whose cell ran onto this line
             raw[-1][1][-1] += "\n" + cells[0]
@@ -114,6 +120,30 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 )
             )
     return Grid(rows=rows, where="", preamble=[s for s in lines[:h] if s.strip()]), warnings
+
+
+def _is_continuation(cells: list[str], raw: list) -> bool:
+    """A pipe row holding text in its first cell only, not a serial, under a task row: the
+    last line of a cell of the row above that wrapped (cells of a merged layout row)."""
+    return (
+        len(raw) > 1
+        and len(raw[-1][1]) > 1
+        and bool(cells[0])
+        and not _SERIAL.match(cells[0])
+        and len(cells) > 2
+        and not any(c.strip() for c in cells[1:])
+    )
+
+
+def _open_cell(cells: list[str]) -> int:
+    """The cell a continuation line goes on: the first after the serial not ending like a
+    finished sentence, else the second (the task)."""
+    from luoshi.ingest.text.shapes import CLOSING
+
+    for c in range(1, len(cells)):
+        if cells[c] and not CLOSING.search(cells[c]):
+            return c
+    return 1
 
 
 def bar_cells(lines: list[str]) -> list[tuple[int, str]]:

@@ -1,15 +1,29 @@
 """The **prose** layout: the annual task list published as a document, not a table
-(舟政办发〔2020〕4号 style)::
+(舟政办发〔2020〕4号 style, 责任分工/分解 notices)::
 
-    一、…                          (optional section headings: groups)
-    (一)…
+    一、…                          (section headings: groups)
+    (一)省某厅牵头的工作            (a heading naming the section's lead unit)
     1.task text…                   (a numbered paragraph: one task)
-    责任单位:市发改委、市财政局      (its unit line; or 牵头单位:… / 配合单位:… lines,
-                                    or "(责任单位:…)" at the end of the task paragraph)
+    责任单位:市发改委、市财政局      (its unit line; or 牵头单位:/配合单位:/协同单位: lines,
+                                    or a closing note "(责任单位:…)", "(省发改委负责)",
+                                    "(省财政厅主办,省税务局协办)", "(市林业局)")
 
-Tried only when no table header is found. The shape must be clear — at least two numbered
-paragraphs with their units — so ordinary prose still gets the "no table header" error.
-Cells are kept as written (no space normalisation, as in the table layouts).
+Rules, true of such lists wherever they come from:
+
+- a task is a numbered paragraph (1. 1、 and, when it carries its own unit note, (一) or 一、);
+  under a heading that names a lead unit, an unnumbered paragraph opens a task too when no
+  task is open (a section holding one task written as a sentence);
+- the following paragraphs, until a unit line, continue the task's text;
+- a unit line applies to the tasks of its section that have no unit line yet (a 协同单位 line
+  closing a group of tasks applies to each); a heading's lead unit comes first;
+- two items glued on one line ("…(省发改委负责)(二)…") are split after the unit note;
+- headings (一、…, (一)…, "…负责的工作") are groups; a heading naming a person (…省长负责的
+  工作) names no unit.
+
+Tried only when no table header is found. The shape must be clear — at least two tasks with
+units — so ordinary prose still gets the "no table header" error. A page whose items carry
+other labelled fields (责任人:, 完成时限:) is left to the forms reader. Cells are kept as
+written (no space normalisation, as in the table layouts).
 """
 
 from __future__ import annotations
@@ -20,18 +34,51 @@ from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.rows import Para
-from luoshi.ingest.text.shapes import CLOSING, is_group
-from luoshi.ingest.units import units_in_text
+from luoshi.ingest.text.shapes import CLOSING, is_group, looks_like_units
+from luoshi.ingest.units import (
+    CO_LABEL_START,
+    OTHER_FIELD,
+    UNIT_LABELS,
+    units_by_role_note,
+    units_in_text,
+)
 from luoshi.vocab import ColumnRole, PeriodKind
 
 PROSE_LAYOUT = "prose"
 
-_NUMBERED = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)")
-_UNIT_LINE = re.compile(r"^(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门)\s*[:：]\s*")
-_PART = re.compile(r"[;；]?\s*(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门)\s*[:：]\s*")
+# Task numbering styles: 1. / 1、, (1) / （1）, ①. The list's own style is the first one met on
+# a paragraph that carries units; the others are sub-measures inside a task.
+_STYLES = {
+    "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
+    "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
+    "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
+}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN_NUMBERED = re.compile(
+    r"^(?:[(（]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)"
+)
+# A unit line: a unit label, in 【】 or not, then a colon (or the 】).
+_UNIT_LINE = re.compile(rf"^[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
+_PART = re.compile(rf"[;；]?\s*[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
+# Other labelled fields of an item: the page is a series of forms, not a prose list.
+_FORM_FIELD = re.compile(r"^(责\s*任\s*人|联系人|完成时限|时间节点|进展情况|完成情况)\s*[:：]")
+# A heading naming who leads the section's tasks: 一、县管委会牵头工作(8项), (一)省某厅牵头的工作.
+_LEAD_HEADING = re.compile(
+    r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
+    r"(.{2,30}?)(?:牵头|负责|牵头负责)(?:的)?(?:(?:重点)?工作|事项|任务)?(?:[(（]\d+项[)）])?$"
+)
+# A line of labelled fields holding units among others: "牵头领导:张某;牵头单位:市某局".
+_FIELDS_WITH_UNITS = re.compile(
+    rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*[;；]\s*[【\[]?(?:{UNIT_LABELS})\s*[】\]]?\s*[:：]"
+)
+# Where two items were glued on one line: after a closing unit note, before the next marker.
+_GLUED_ITEM = re.compile(
+    r"(?<=[)）])(?=(?:[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,3}[.、．](?!\d)))"
+)
+_CUT_LABEL = re.compile(r"^(责任?|牵头?|配合?|协同?|责任单|牵头单|配合单|协同单)$")
 _MIN_TASKS = 2
 # A title naming the list itself (not a report on it): the period is the plan.
-_PLAN_TITLE = re.compile(r"任务分解|责任分解|分工方案|任务清单|工作清单|清单")
+_PLAN_TITLE = re.compile(r"任务分解|责任分解|分工方案|任务清单|工作清单|清单|责任分工|目标责任")
 _PROGRESS_WORD = re.compile(r"完成情况|进展|落实情况|推进情况|执行情况|进度")
 
 # Reported columns; build_task also needs a co-unit column for 配合单位 lines (lead first).
@@ -43,91 +90,206 @@ COLUMNS = [
 _BUILD_COLUMNS = [*COLUMNS, Column("配合单位", ColumnRole.CO_UNITS)]
 
 
-def _has_inline_units(text: str) -> bool:
-    return units_in_text(text) is not None
+def _note(text: str) -> tuple[str, list[str], list[str]] | None:
+    return units_in_text(text) or units_by_role_note(text)
 
 
-def _starts(paras: list[Para]) -> list[int]:
-    """Indexes of numbered paragraphs that carry units (inline or on the next paragraphs)."""
-    out = []
-    for k, p in enumerate(paras):
-        if not _NUMBERED.match(p.text):
-            continue
-        nxt = paras[k + 1].text if k + 1 < len(paras) else ""
-        if _UNIT_LINE.match(nxt) or _has_inline_units(p.text):
-            out.append(k)
+def _split_glued(paras: list[Para]) -> list[Para]:
+    out: list[Para] = []
+    for p in paras:
+        pieces = _GLUED_ITEM.split(p.text)
+        if len(pieces) > 1 and all(_note(x) for x in pieces[:-1]):
+            out += [Para(p.line, x.strip(), p.gap if k == 0 else 0) for k, x in enumerate(pieces)]
+        else:
+            out.append(p)
     return out
+
+
+def _role_line(text: str) -> tuple[list[str], list[str]] | None:
+    """(lead, co) when a short line only names units by their part: "市住建局牵头,市财政局配合"."""
+    if len(text) > 80 or not re.search(r"牵头|负责|主办|配合|协办", text):
+        return None
+    found = units_by_role_note(f"。({text.rstrip('。;；')})")
+    if found is None or found[0] != "。":
+        return None
+    return found[1], found[2]
+
+
+def _list_style(paras: list[Para]) -> str:
+    """The numbering style of the list's tasks: the outermost style (1. before (1) before ①)
+    of which at least two numbered paragraphs carry units — their own note, or a unit line or
+    note among the next few paragraphs before the next one so numbered; arabic by default."""
+    for style, pattern in _STYLES.items():
+        starts = [k for k, p in enumerate(paras) if pattern.match(p.text.strip())]
+        with_units = 0
+        for n, k in enumerate(starts):
+            end = min(starts[n + 1] if n + 1 < len(starts) else len(paras), k + 5)
+            span = [paras[j].text.strip() for j in range(k, end)]
+            if any(_note(t) or (j and _UNIT_LINE.match(t)) for j, t in enumerate(span)):
+                with_units += 1
+        if with_units >= _MIN_TASKS:
+            return style
+    return "arabic"
+
+
+def _heading_unit(text: str) -> str | None:
+    m = _LEAD_HEADING.match(text.strip())
+    if m and looks_like_units(m.group(1)):
+        return m.group(1)
+    return None
+
+
+class _Task:
+    def __init__(self, serial: str, line: int, text: str, group: str, section_unit: str):
+        self.serial, self.line, self.line_end, self.group = serial, line, line, group
+        self.text = [text] if text else []
+        self.lead: list[str] = [section_unit] if section_unit else []
+        self.co: list[str] = []
+        self.has_unit_line = False
+
+    def add_note(self, note: tuple[str, list[str], list[str]]) -> None:
+        self.text[-1:] = [note[0]] if self.text else []
+        self.lead += note[1]
+        self.co += note[2]
+        self.has_unit_line = True
 
 
 def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocument | None:
     """The document when the paragraphs have the plan-in-prose shape, else None."""
-    with_units = _starts(paras)
-    if len(with_units) < _MIN_TASKS:
-        return None
-    first, last_with_units = with_units[0], with_units[-1]
-    # Headings right above the first task belong to the body.
-    start = first
-    while start > 0 and is_group(paras[start - 1].text):
-        start -= 1
-    warn: list[tuple[int | None, str]] = [
-        (
-            paras[first].line,
-            "the document is a plan in prose (numbered paragraphs, each with a 责任单位 line), "
-            "not a table: columns 序号/任务内容/责任单位 are the reader's",
-        )
-    ]
-    notes: list[str] = []
-    tasks: list[Task] = []
-    top, sub = "", ""
-    row: RowCells | None = None
-    row_group = ""
-    text_lines: list[str] = []
-    lead: list[str] = []
-    co: list[str] = []
-    ignored: list[Para] = []
+    paras = _split_glued(paras)
+    numbered = _STYLES[_list_style(paras)]
+    tasks_raw: list[_Task] = []
+    top = sub = ""
+    section_unit = ""
+    current: _Task | None = None
     prev: int | None = None
-
-    def close() -> None:
-        if row is None:
-            return
-        row.fixed = {1: text_lines, 2: lead, 3: co}
-        task = build_task(row, _BUILD_COLUMNS, notes)
-        if row_group:
-            task.extra[GROUP_KEY] = row_group
-        if not task.units:
-            warn.append((row.line_start, f"task {row.serial} has no 责任单位 line"))
-        tasks.append(task)
-
-    end = len(paras)
-    for k in range(start, end):
-        p = paras[k]
-        m = _NUMBERED.match(p.text)
-        if m and (k <= last_with_units or _is_tail(paras, k, ends_newline)):
-            close()
-            value = int(m.group(1))
-            if prev is not None and value != prev + 1:
-                warn.append((p.line, f"serial {value} follows {prev}"))
-            prev = value
-            row = RowCells(serial=m.group(1), line_start=p.line, line_end=p.line)
-            row_group = " ".join(g for g in (top, sub) if g)
-            text_lines, lead, co = [p.text[m.end() :]], [], []
+    first_index: dict[int, int] = {}  # task number -> paragraph index where it opened
+    ignored: list[Para] = []
+    warn: list[tuple[int | None, str]] = []
+    last_waiting: list[_Task] = []
+    for k, p in enumerate(paras):
+        text = p.text.strip()
+        if k == len(paras) - 1 and _CUT_LABEL.match(text):
+            ignored.append(p)  # the excerpt ends inside a unit label ("责任单")
             continue
-        if is_group(p.text):
-            if p.text.lstrip().startswith(("(", "（")):
-                sub = p.text
+        if current is not None and _FORM_FIELD.match(text):
+            return None  # labelled fields other than units: a forms page
+        m = numbered.match(text)
+        cn = _CN_NUMBERED.match(text)
+        note = _note(text) if (m or cn) else None
+        if m or (cn and note):
+            serial = m.group(1) if m else text[: cn.end()].strip("、")  # type: ignore[union-attr]
+            if m:
+                g = m.group(1)
+                value = _CIRCLED.index(g) + 1 if g in _CIRCLED else int(g)
+                if prev is not None and value != prev + 1 and value != 1:
+                    warn.append((p.line, f"serial {value} follows {prev}"))
+                prev = value
+            body = text[m.end() :] if m else text[cn.end() :]  # type: ignore[union-attr]
+            current = _Task(
+                serial, p.line, body, " ".join(g for g in (top, sub) if g), section_unit
+            )
+            first_index[len(tasks_raw)] = k
+            tasks_raw.append(current)
+            if note:
+                current.add_note(_note(body) or note)
+            continue
+        if is_group(text) or _heading_unit(text):
+            unit = _heading_unit(text)
+            if text.startswith(("(", "（")):
+                sub = text
             else:
-                top, sub = p.text, ""
+                top, sub = text, ""
+                section_unit = ""
+            section_unit = unit or (section_unit if text.startswith(("(", "（")) else "")
+            if text.startswith(("(", "（")) and not unit:
+                section_unit = ""
+            current = None
+            prev = None if unit else prev
             continue
-        if row is not None and _UNIT_LINE.match(p.text):
-            _unit_parts(p.text, lead, co)
-            row.line_end = p.line
+        if _UNIT_LINE.match(text) or _FIELDS_WITH_UNITS.match(text):
+            lead: list[str] = []
+            co: list[str] = []
+            _unit_parts(text, lead, co)
+            # the tasks of this section without a unit line yet, back to the last one that has;
+            # a unit line right after another one (牵头单位 then 配合单位) goes with the same tasks
+            waiting = []
+            if k and _UNIT_LINE.match(paras[k - 1].text.strip()):
+                waiting = list(last_waiting)
+            for t in reversed(tasks_raw if not waiting else []):
+                if t.has_unit_line or t.group != tasks_raw[-1].group:
+                    break
+                waiting.append(t)
+            last_waiting = waiting
+            if not waiting:
+                if current is None and lead:
+                    # a unit line heading a section before its tasks: they are its units
+                    section_unit = lead[0]
+                    continue
+                ignored.append(p)
+                continue
+            for t in waiting:
+                t.lead += lead
+                t.co += co
+                t.has_unit_line = True
+                t.line_end = p.line
+            current = None
             continue
-        if row is not None and not lead and not co and k <= last_with_units:
-            text_lines.append(p.text)  # the task paragraph continues
-            row.line_end = p.line
+        roles = _role_line(text)
+        if roles is not None and current is not None and not current.has_unit_line:
+            current.lead += roles[0]  # "X牵头,Y配合。" on a line of its own
+            current.co += roles[1]
+            current.has_unit_line = True
+            current.line_end = p.line
+            current = None
+            continue
+        if current is not None and not current.has_unit_line:
+            note = _note(text)
+            current.text.append(text)
+            current.line_end = p.line
+            if note:
+                current.add_note(note)
+            continue
+        # an unnumbered paragraph opens a task under a heading naming the lead unit, or when
+        # its own unit line follows it
+        follows = k + 1 < len(paras) and _UNIT_LINE.match(paras[k + 1].text.strip())
+        if current is None and (section_unit or follows) and not _CN_NUMBERED.match(text):
+            current = _Task("", p.line, text, " ".join(g for g in (top, sub) if g), section_unit)
+            first_index[len(tasks_raw)] = k
+            tasks_raw.append(current)
+            note = _note(text)
+            if note:
+                current.add_note(note)
             continue
         ignored.append(p)
-    close()
+    with_units = [n for n, t in enumerate(tasks_raw) if t.lead or t.co]
+    if len(with_units) < _MIN_TASKS:
+        return None
+    # Tasks before the first one with units are numbered lines of the preamble (附件:1.…).
+    keep = tasks_raw[with_units[0] :]
+    start = first_index[with_units[0]]
+    while start > 0 and (is_group(paras[start - 1].text) or _heading_unit(paras[start - 1].text)):
+        start -= 1
+    ignored = [q for q in ignored if q.line >= paras[start].line]
+    warn.insert(
+        0,
+        (
+            keep[0].line,
+            "the document is a plan in prose (numbered paragraphs, each with a 责任单位 line), "
+            "not a table: columns 序号/任务内容/责任单位 are the reader's",
+        ),
+    )
+    notes: list[str] = []
+    tasks: list[Task] = []
+    for t in keep:
+        row = RowCells(serial=t.serial, line_start=t.line, line_end=t.line_end)
+        row.fixed = {1: t.text, 2: t.lead, 3: t.co}
+        task = build_task(row, _BUILD_COLUMNS, notes)
+        if t.group:
+            task.extra[GROUP_KEY] = t.group
+        if not task.units:
+            warn.append((t.line, f"task {t.serial} has no 责任单位 line"))
+        tasks.append(task)
     tail = paras[-1]
     if tasks and tail.line >= (tasks[-1].line_start or 0) and _cut_off(tail.text, ends_newline):
         # Only the fragment's own line counts as "ignored" for the cut-off message.
@@ -148,7 +310,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             )
         )
     preamble = [q.text for q in paras[:start]]
-    title = preamble[-1] if preamble and _PLAN_TITLE.search(preamble[-1]) else ""
+    title = next((q for q in reversed(preamble[-3:]) if _PLAN_TITLE.search(q)), "")
     meta, meta_warnings = read_page_meta(preamble, title, [q.text for q in paras[start:]])
     if meta.period is None:
         for candidate in (meta.title, title):
@@ -177,16 +339,10 @@ def _unit_parts(text: str, lead: list[str], co: list[str]) -> None:
     """A unit line into lead-side and co values: "牵头单位:A;配合单位:B"."""
     pieces = _PART.split(text)
     for key, value in zip(pieces[1::2], pieces[2::2], strict=False):
-        value = value.strip().rstrip(";；")
+        value = OTHER_FIELD.split(value)[0]  # up to a field of another kind (完成时限:…)
+        value = value.strip().rstrip(";；。")
         if value:
-            (co if key.startswith("配合") else lead).append(value)
-
-
-def _is_tail(paras: list[Para], k: int, ends_newline: bool) -> bool:
-    """A numbered paragraph after the last one with units is still a task when only a
-    cut-off fragment (or nothing) follows it: the excerpt ends inside that task."""
-    rest = paras[k + 1 :]
-    return len(rest) <= 1 and (not rest or _cut_off(rest[0].text, ends_newline))
+            (co if key.startswith(CO_LABEL_START) else lead).append(value)
 
 
 def _cut_off(text: str, ends_newline: bool) -> bool:

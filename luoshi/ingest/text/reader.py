@@ -26,7 +26,10 @@ from luoshi.ingest.headers import columns_from_headers, header_role, normalise_h
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
+from luoshi.ingest.text.align import align
+from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
+from luoshi.ingest.text.matrix import matrix_reason
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.pipe import (
     BAR_LAYOUT,
@@ -36,6 +39,7 @@ from luoshi.ingest.text.pipe import (
     looks_like_bar,
     pipe_grid,
 )
+from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
 from luoshi.ingest.text.prose import read_prose
 from luoshi.ingest.text.rows import (
     Para,
@@ -53,7 +57,8 @@ from luoshi.ingest.text.shapes import (
     looks_like_status,
     looks_like_units,
 )
-from luoshi.ingest.text.source import split_source_lines
+from luoshi.ingest.text.source import split_source_lines, strip_pinyin_glosses
+from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_grid
 from luoshi.ingest.text.subrows import split_subnumbered
 from luoshi.vocab import ColumnRole
 
@@ -115,6 +120,25 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
         j = _header_run(paras, i, need_known=False)
         cells = [paras[t].text for t in range(i + 1, j)]
         if any(header_role(c, have_task=False) is not ColumnRole.OTHER for c in cells):
+            # a category column (类别, 大类) may stand before 序号
+            start = i
+            if i and header_role(paras[i - 1].text, have_task=False) is ColumnRole.CATEGORY:
+                start = i - 1
+            elif i > 1 and len(normalise_header(paras[i - 2].text)) <= 4:
+                joined = normalise_header(paras[i - 2].text) + normalise_header(paras[i - 1].text)
+                if header_role(joined, have_task=False) is ColumnRole.CATEGORY:
+                    start = i - 2  # split over two lines (工程 / 名称): joined below
+            if start < i:
+                # the first row's category cell stands before its serial, right after the
+                # header: an unknown "header" cell followed by a serial is that cell
+                while (
+                    j - 1 > i + 1
+                    and j < len(paras)
+                    and serial_of(paras[j]) is not None
+                    and header_role(paras[j - 1].text, have_task=True) is ColumnRole.OTHER
+                ):
+                    j -= 1
+            return start, j
             return i, j
     if start:
         return None
@@ -130,11 +154,26 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
     return None
 
 
+# Words that end a header but name no column of their own in these tables: a header cell
+# holding only one of them is the end of the cell before it, split over two lines.
+_HEADER_TAILS = frozenset({"任务", "内容", "单位", "部门", "领导", "情况", "名称"})
+
+
 def _merge_split_headers(texts: list[str]) -> list[str]:
+    """Header cells split over two lines joined: a cell naming no column with the next when
+    the two together name one (区本级 / 任务数), and a cell with a bare tail word after it
+    (攻坚目标 / 任务, 重点工作 / 任务) when the join names a column."""
     out: list[str] = []
     k = 0
     while k < len(texts):
         paras = [Para(0, t) for t in texts[k : k + 2]]
+        tail = k + 1 < len(texts) and normalise_header(texts[k + 1]) in _HEADER_TAILS
+        if tail and header_role(texts[k], have_task=False) is not ColumnRole.SERIAL:
+            joined = normalise_header(texts[k]) + normalise_header(texts[k + 1])
+            if header_role(joined, have_task=True) is not ColumnRole.OTHER:
+                out.append(joined)
+                k += 2
+                continue
         if header_role(texts[k], have_task=True) is ColumnRole.OTHER and _joins_next(paras, 0):
             out.append(normalise_header(texts[k]) + normalise_header(texts[k + 1]))
             k += 2
@@ -160,8 +199,15 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
     """The text reader: picks the layout (pipe, bar, glued, cells-per-line) from the lines."""
     text, _encoding = decode_text(data, name)
     text, source_url = split_source_lines(text)
+    text, glosses = strip_pinyin_glosses(text)
     doc = _read_layout(text, name)
     doc.meta.source_url = source_url
+    if glosses:
+        doc.warn(
+            None,
+            f"{glosses} pinyin readings in brackets after characters (序號(hào)) removed: a "
+            "mirror site's additions, not the document's text",
+        )
     if not doc.meta.title and doc.meta.period is None:
         cells = [i.done for t in doc.tasks for i in t.items if i.done]
         why = period_without_title(doc.meta, cells, source_url)
@@ -180,10 +226,22 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
         found = bar_grid(lines)
         if found is not None:
             return document_from_grids([found[0]], name, "text", BAR_LAYOUT, found[1])
+    ends_newline = text.rstrip(" \t").endswith("\n")
+    if looks_like_pipe_cells(lines):
+        found = pipe_cells_grid(lines, ends_newline)
+        if found is not None:
+            return document_from_grids([found[0]], name, "text", PIPE_CELLS_LAYOUT, found[1])
     glued = read_glued(lines, name)
     if glued is not None:
         glued.layout = GLUED_LAYOUT
         return glued
+    space = find_space_header(lines)
+    if space is not None:
+        grid, warnings = space_grid(
+            lines, space[0], space[1], ends_newline=text.rstrip(" \t").endswith("\n")
+        )
+        if len(grid.rows) > 1:
+            return document_from_grids([grid], name, "text", SPACE_LAYOUT, warnings)
     return _read_cells_per_line(text, name)
 
 
@@ -217,14 +275,32 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         prose = read_prose(paras, name, ends_newline=text.rstrip(" \t").endswith("\n"))
         if prose is not None:
             return prose
+        forms = forms_grid(text)
+        if forms is not None:
+            return document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
+        why = matrix_reason(paras)
+        if why:
+            raise IngestError(name, why, line=paras[0].line)
         raise IngestError(
             name,
             "no table header found: expected a header row starting with 序号 "
             "(e.g. 序号 / 任务内容 / 责任单位 / 完成情况), or a task column header followed by "
             "other known column headers; nor numbered paragraphs (1.…) each followed by a "
-            "责任单位: line",
+            "责任单位: line; nor key-value forms (任务: … 责任单位: …): the page reads as prose or "
+            "news, with no task list to import",
             line=paras[0].line,
         )
+    h0 = found[0]
+    try:
+        return _read_table(paras, found, text, name)
+    except IngestError:
+        why = matrix_reason(paras)
+        if why:
+            raise IngestError(name, why, line=paras[h0].line) from None
+        raise
+
+
+def _read_table(paras: list[Para], found: tuple[int, int], text: str, name: str) -> ParsedDocument:
     h0, h1 = found
     sections = _sections(paras, h0, h1)
     columns, header_warnings = columns_from_headers(_texts(paras, h0, h1))
@@ -337,6 +413,14 @@ def _section_tasks(
                 "row: ignored",
             )
         )
+    category_first = (
+        len(columns) > 1
+        and columns[0].role is ColumnRole.CATEGORY
+        and columns[1].role is ColumnRole.SERIAL
+    )
+    if category_first:
+        for r in rows:
+            r.skip.add(0)  # its cell stands before the serial: taken by the row finder
     sub = split_subnumbered(rows, columns, warn)
     if sub is None:
         sub = [(_row_cells(r, columns, warn, marked_empties), r.group) for r in rows]
@@ -346,6 +430,8 @@ def _section_tasks(
         if group:
             task.extra[GROUP_KEY] = group
         tasks.append(task)
+    if category_first and len(tasks) == len(rows):
+        _categories(rows, tasks, columns[0].header, warn)
     if last and rows and rows[-1].paras:
         p = rows[-1].paras[-1]
         if _ends_mid_sentence(p.text, ends_newline):
@@ -357,6 +443,28 @@ def _section_tasks(
                 )
             )
     return tasks
+
+
+def _categories(rows: list[Row], tasks: list[Task], header: str, warn: list) -> None:
+    """Category cells written before the serial: given on a group's first row only (a merged
+    cell), carried down to the rows below, with one warning naming them."""
+    value = ""
+    carried: list[str] = []
+    for row, task in zip(rows, tasks, strict=True):
+        if row.category is not None:
+            value = row.category
+        elif value:
+            carried.append(task.serial)
+        task.extra[header] = value
+    if carried:
+        warn.append(
+            (
+                None,
+                f"column {header}: {len(carried)} row(s) ({', '.join(carried[:6])}"
+                f"{'…' if len(carried) > 6 else ''}) have no cell of their own; the category "
+                "above is carried down (a merged cell)",
+            )
+        )
 
 
 def _ends_mid_sentence(text: str, ends_newline: bool) -> bool:
@@ -409,6 +517,12 @@ def _row_cells(
         )
     if len(paras) < need:
         paras = _fill_empty_cells(paras, need)
+    if not run and len(paras) < need and len(paras) >= 2:
+        # fewer paragraphs than cells in a table of short cells (a cell merged over rows or
+        # left empty): each paragraph goes to the column it fits, in order
+        aligned = _aligned_row(row, paras, columns, [*before, *after], warn)
+        if aligned is not None:
+            return aligned
     out = RowCells(
         serial=row.serial, line_start=row.line, line_end=paras[-1].line if paras else row.line
     )
@@ -488,6 +602,28 @@ def _row_cells(
                 "be cut off here",
             )
         )
+    return out
+
+
+def _aligned_row(
+    row: Row, paras: list[Para], columns: list[Column], cols: list[int], warn: list
+) -> RowCells | None:
+    """The row's paragraphs aligned to ``cols`` by content (text/align.py), or None when the
+    alignment leaves out the task cell."""
+    taken = align([p.text for p in paras], [columns[c].role for c in cols])
+    out = RowCells(serial=row.serial, line_start=row.line, line_end=paras[-1].line)
+    for c, idx in zip(cols, taken, strict=True):
+        out.fixed[c] = [paras[j].text for j in idx]
+    if not any(out.fixed[c] for c in cols if columns[c].role is ColumnRole.TASK):
+        return None
+    empty = [columns[c].header for c in cols if not out.fixed[c]]
+    warn.append(
+        (
+            row.line,
+            f"row {row.serial} has {len(paras)} paragraphs for {len(cols)} cells: aligned by "
+            f"content, {'/'.join(empty)} left empty (merged over rows, or cut off)",
+        )
+    )
     return out
 
 

@@ -22,7 +22,9 @@ from luoshi.ingest.text.shapes import is_group, looks_like_person, looks_like_un
 from luoshi.ingest.units import units_in_text
 from luoshi.vocab import ColumnRole
 
-_SERIAL = re.compile(r"^(\d{1,4})[.、．]?$")
+# A serial paragraph; a mark after the number (9*, 1★: the tables' note marks, e.g. "led by the
+# city") is kept in the serial as written.
+_SERIAL = re.compile(r"^(\d{1,4})[.、．]?([*＊★☆△▲]?)$")
 _TEXT_SERIAL = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)")
 # A gap in the serials larger than this is read as a number inside a cell, not a task.
 _MAX_SERIAL_GAP = 5
@@ -49,6 +51,11 @@ def paragraphs(text: str) -> list[Para]:
     return out
 
 
+def _mark(p: Para) -> str:
+    m = _SERIAL.match(p.text)
+    return m.group(2) if m else ""
+
+
 def serial_of(p: Para) -> int | None:
     m = _SERIAL.match(p.text)
     return int(m.group(1)) if m else None
@@ -61,6 +68,7 @@ class Row:
     paras: list[Para]
     group: str = ""
     skip: set[int] = field(default_factory=set)  # columns merged away (unnumbered layouts)
+    category: str | None = None  # a category cell written before the serial (None: not given)
 
 
 def _take_group(paras: list[Para], keep: int) -> tuple[str, int]:
@@ -79,13 +87,30 @@ def split_numbered(
 ) -> tuple[list[Row], list[Para]]:
     """Rows by serial; (rows, paragraphs before the first row that are not a group)."""
     min_cells = max(1, len(columns) - 1)  # a row has at least one paragraph per column
+    # a category column before the serial (类别 / 序号 / …): its cell stands before the serial
+    category_first = (
+        len(columns) > 1
+        and columns[0].role is ColumnRole.CATEGORY
+        and columns[1].role is ColumnRole.SERIAL
+    )
+    if category_first:
+        min_cells -= 1
     rows: list[Row] = []
     lead: list[Para] = []
+    totals: list[Para] = []
     seen: dict[int, int] = {}
     prev: int | None = None
     group = first_group
+    in_total = False
     for k, p in enumerate(body):
         value = serial_of(p)
+        if value is None and is_total(p.text):
+            in_total = True  # a total row: its cells are figures over the rows, not a task
+            totals.append(p)
+            continue
+        if value is None and in_total:
+            totals.append(p)
+            continue
         if value is not None:
             following = body[k + 1].text if k + 1 < len(body) else ""
             plausible_next = bool(following) and serial_of(body[k + 1]) is None
@@ -121,12 +146,17 @@ def split_numbered(
                         (p.line, f"serials jump from {prev} to {value}: {missing} missing")
                     )
             if is_row:
+                in_total = False
                 if back:
                     group = new_group
                     del before[-back:]
+                category = None
+                if category_first and before and _category_shaped(before[-1].text):
+                    if not rows or len(before) > min_cells - 1:
+                        category = before.pop().text
                 if prev is None and value != 1:
                     warnings.append((p.line, f"the first row's serial is {value}, not 1"))
-                rows.append(Row(str(value), p.line, [], group))
+                rows.append(Row(str(value) + _mark(p), p.line, [], group, category=category))
                 seen.setdefault(value, p.line)
                 prev = value
                 continue
@@ -134,7 +164,33 @@ def split_numbered(
             rows[-1].paras.append(p)
         else:
             lead.append(p)
+    if totals:
+        warnings.append(
+            (
+                totals[0].line,
+                f"a total row ({totals[0].text[:10]}…, {len(totals)} cell(s)): figures over the "
+                "rows, not a task",
+            )
+        )
     return rows, lead
+
+
+_TOTAL = re.compile(r"^(合计|小计|总计|共计)[:：]?$")
+
+
+def is_total(text: str) -> bool:
+    """A total row's label cell: 合计, 小计, 总计, 共计."""
+    return bool(_TOTAL.match(text.strip().replace(" ", "")))
+
+
+def _category_shaped(text: str) -> bool:
+    """A category cell: a short name, no sentence, no figures, not a unit list."""
+    return (
+        0 < len(text) <= 24
+        and not re.search(r"[。;；,，!！?？\d]", text)
+        and not looks_like_units(text)
+        and serial_of(Para(0, text)) is None
+    )
 
 
 def _anchor_test(columns: list[Column]):
@@ -162,6 +218,52 @@ def _anchor_test(columns: list[Column]):
     return lambda body, k: units_in_text(body[k].text) is not None
 
 
+_SHORT_SHAPE = {
+    ColumnRole.UNITS: looks_like_units,
+    ColumnRole.LEAD_UNIT: looks_like_units,
+    ColumnRole.CO_UNITS: looks_like_units,
+    ColumnRole.LEADER: looks_like_person,
+    ColumnRole.PERSON: looks_like_person,
+}
+_MIN_FIT = 0.8
+
+
+def _fixed_width_rows(
+    body: list[Para], columns: list[Column], first_group: str, exact: bool = False
+) -> list[Row]:
+    """Rows as runs of as many paragraphs as the table has cells (no serial column counted),
+    group rows (一、…) set aside, when every run's unit/leader cells look like units/names
+    (at least 80% of runs, at least two runs, at least one such column); [] otherwise. For a
+    table with neither serials nor any other mark of where a row starts. ``exact``: only when
+    the paragraphs divide into full runs that all fit (then it is read before the anchors,
+    which can mistake a task cell for a unit list)."""
+    cols = [c for c in columns if c.role is not ColumnRole.SERIAL]
+    checks = [(k, _SHORT_SHAPE[c.role]) for k, c in enumerate(cols) if c.role in _SHORT_SHAPE]
+    width = len(cols)
+    if not checks or width < 2:
+        return []
+    rows: list[Row] = []
+    group = first_group
+    run: list[Para] = []
+    for p in body:
+        if not run and is_group(p.text):
+            group = p.text
+            continue
+        run.append(p)
+        if len(run) == width:
+            rows.append(Row("", run[0].line, run, group))
+            run = []
+    if run:
+        rows.append(Row("", run[0].line, run, group))  # a last row cut off
+    full = [r for r in rows if len(r.paras) == width]
+    if len(full) < 2:
+        return []
+    fits = sum(1 for r in full if all(test(r.paras[k].text) for k, test in checks))
+    if exact:  # every run full and fitting: no other reading is needed
+        return rows if fits == len(full) == len(rows) else []
+    return rows if fits >= _MIN_FIT * len(full) else []
+
+
 def split_unnumbered(
     body: list[Para],
     columns: list[Column],
@@ -171,6 +273,18 @@ def split_unnumbered(
     first_group: str,
 ) -> tuple[list[Row], list[Para]]:
     """Rows found by their shape (see the module docstring)."""
+    even = _fixed_width_rows(body, columns, first_group, exact=True)
+    if even:
+        warnings.append(
+            (
+                even[0].line,
+                f"rows have no serial numbers: read as runs of {len(even[0].paras)} cells (every "
+                "row's unit/leader cells fit their columns); numbered by position",
+            )
+        )
+        for n, r in enumerate(even, 1):
+            r.serial = str(n)
+        return even, []
     test = _anchor_test(columns)
     if test is None:
         raise IngestError(name, "the header names no task column", line=header_line)
@@ -192,6 +306,20 @@ def split_unnumbered(
             rows.append(Row(serial, p.line, [Para(p.line, text, p.gap)], group, set(skip)))
             continue
         (rows[-1].paras if rows else lead).append(p)
+    if not rows:
+        rows = _fixed_width_rows(body, columns, first_group)
+        if rows:
+            warnings.append(
+                (
+                    rows[0].line,
+                    f"rows have no serial numbers and no cell marks where a row starts: rows "
+                    f"read as runs of {len(rows[0].paras)} cells (every row's short cells fit "
+                    "their columns); numbered by position",
+                )
+            )
+            for n, r in enumerate(rows, 1):
+                r.serial = str(n)
+            return rows, []
     if not rows:
         raise IngestError(
             name,

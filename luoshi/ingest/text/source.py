@@ -24,3 +24,18 @@ def split_source_lines(text: str) -> tuple[str, str]:
             url = m.group(2)
         lines[i] = ""
     return "\n".join(lines), url
+
+
+# A pinyin reading in brackets right after a Chinese character, as some mirror sites print
+# every character's reading: 序號(hào). Tone-marked letters tell it from an English word.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zü]*[\u00e0-\u01dc][a-zü\u00e0-\u01dc]*)[)）]")
+_MIN_GLOSSES = 5
+
+
+def strip_pinyin_glosses(text: str) -> tuple[str, int]:
+    """(text without the glosses, how many were removed) when the page carries at least five
+    of them (a mirror site's habit, not the document's text); the text unchanged otherwise."""
+    found = _GLOSS.findall(text)
+    if len(found) < _MIN_GLOSSES:
+        return text, 0
+    return _GLOSS.sub("", text), len(found)

@@ -1,0 +1,115 @@
+"""Align a row's pieces of text to the header's columns by what each piece looks like.
+
+Used where a row's cell borders are not all marked: a space-separated row whose unit cell
+wraps onto lines of its own, or whose task text holds a space. The rule, true of any such
+table: the pieces stay in order; each column takes a run of consecutive pieces (possibly
+none); a short-cell column (units, leader, person, status, deadline, figure) takes pieces that
+look like its content, and the long-text columns (task, progress, target …) take the rest.
+The alignment with the best total fit is chosen by dynamic programming, so a row with fewer
+or more pieces than columns is aligned by content, not by position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from luoshi.ingest.cells import is_empty_mark
+from luoshi.ingest.text.shapes import looks_like_person, looks_like_status, looks_like_units
+from luoshi.vocab import ColumnRole
+
+_UNITS = frozenset({ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS})
+_PEOPLE = frozenset({ColumnRole.LEADER, ColumnRole.PERSON})
+_DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"^[-+]?\d[\d.,，]*\s*(%|％|万元|亿元|个|人|项|元)?$")
+_DATE = re.compile(
+    r"^(\d{4}年)?\d{1,2}月(底|末|前|中旬|上旬|下旬)?(前)?$|^年底前?$|^长期$|^持续推进$"
+)
+# Scores: a piece in a column it fits, a piece in a column it does not fit, an empty column.
+_FITS, _MISFITS, _EMPTY_SHORT, _EMPTY_TEXT = 2.0, -3.0, -0.5, -1.5
+
+
+def _unitish(piece: str) -> bool:
+    """A unit name list: organisation endings, and no figures (已建成3所 is progress)."""
+    return looks_like_units(piece) and not _DIGIT.search(piece)
+
+
+def _fit(role: ColumnRole, piece: str) -> float:
+    if is_empty_mark(piece):
+        return 1.0
+    if role in _UNITS:
+        return _FITS if _unitish(piece) else _MISFITS
+    if role in _PEOPLE:
+        return _FITS if looks_like_person(piece) else _MISFITS
+    if role is ColumnRole.DECLARED_STATUS:
+        return _FITS if looks_like_status(piece) or _FIGURE.match(piece) else -1.0
+    if role is ColumnRole.ACTUAL:
+        return _FITS if _FIGURE.match(piece) else -1.0
+    if role is ColumnRole.DEADLINE:
+        return _FITS if _DATE.match(piece) else -1.0
+    if role is ColumnRole.SERIAL:
+        return _FITS if len(piece) <= 5 else _MISFITS
+    # long text: a unit list or a bare name is unlikely to be a task or progress text
+    if _unitish(piece) and len(piece) <= 12:
+        return -1.0
+    return 1.0
+
+
+def _more(role: ColumnRole, piece: str) -> float:
+    """Score of one more piece in a column that already has one."""
+    if role in _UNITS:
+        return _FITS if _unitish(piece) else _MISFITS
+    if role in _PEOPLE:
+        return 1.0 if looks_like_person(piece) else _MISFITS
+    if role in (ColumnRole.DECLARED_STATUS, ColumnRole.ACTUAL, ColumnRole.DEADLINE):
+        return _MISFITS
+    if role is ColumnRole.SERIAL:
+        return _MISFITS * 2
+    return 0.5 if not (_unitish(piece) and len(piece) <= 12) else -1.0
+
+
+def align(pieces: Sequence[str], roles: Sequence[ColumnRole]) -> list[list[int]]:
+    """For each column, the indexes of the pieces it takes (in order, contiguous)."""
+    n, m = len(pieces), len(roles)
+    neg = float("-inf")
+    # best[c][i]: best score placing pieces[:i] in columns[:c]; back[c][i]: start of column c-1
+    best = [[neg] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for c in range(1, m + 1):
+        role = roles[c - 1]
+        empty = _EMPTY_SHORT if role not in _TEXT else _EMPTY_TEXT
+        for i in range(n + 1):
+            # column c-1 takes pieces[j:i]
+            top = best[c - 1][i] + empty if best[c - 1][i] > neg else neg
+            arg = i
+            run = 0.0
+            for j in range(i - 1, -1, -1):
+                run = run + (_more(role, pieces[j]) if j < i - 1 else 0.0)
+                if best[c - 1][j] == neg:
+                    continue
+                score = best[c - 1][j] + _fit(role, pieces[j]) + run
+                if score > top:
+                    top, arg = score, j
+            best[c][i], back[c][i] = top, arg
+    out: list[list[int]] = [[] for _ in range(m)]
+    i = n
+    for c in range(m, 0, -1):
+        j = back[c][i]
+        out[c - 1] = list(range(j, i))
+        i = j
+    return out
+
+
+_TEXT = frozenset(
+    {
+        ColumnRole.TASK,
+        ColumnRole.DONE,
+        ColumnRole.PROBLEMS,
+        ColumnRole.NEXT_STEPS,
+        ColumnRole.TARGET,
+        ColumnRole.OTHER,
+        ColumnRole.REMARKS,
+        ColumnRole.CATEGORY,
+    }
+)

@@ -1,0 +1,173 @@
+"""The **forms** layout: one small key-value form per task or project instead of a grid::
+
+    1.轨道交通一期工程投入试运营。 牵头领导:某某 责任单位:市某局 实际完成情况:已通车。
+    2.新增视频设备300套。 牵头领导:某某 责任单位:市公安局 配合单位:… 实际完成情况:…
+
+or ``任务目标:… 进展情况:… 任务目标:… 进展情况:…`` with no numbers, or a numbered task
+paragraph followed by ``责 任 人:…`` / ``责任单位:…`` lines. Rules, true of such pages
+wherever they come from:
+
+- a *field* is ``label:value`` where the label (spaces inside allowed: 责 任 人) names a known
+  column (:func:`~luoshi.ingest.headers.header_role`), at the start of a line or after a
+  space or a full stop; its value runs to the next field or item;
+- an *item* opens with a numbered paragraph (``15、…``, ``2.…``, at a line start or after a
+  space) when the number follows the previous item's and a field follows it before the next
+  number — its text is the task; without numbers, an item opens where the first field of the
+  previous item comes again;
+- the columns are the fields in the order the items give them (a field only some items have is
+  placed after the field it follows); the result is a Grid, read like any table.
+
+Tried only when no table header is found, after the prose list; at least two items with a
+field each, and two distinct fields, or the page is not a form page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.headers import header_role, normalise_header
+from luoshi.ingest.text.shapes import CLOSING
+from luoshi.vocab import ColumnRole
+
+FORMS_LAYOUT = "forms"
+_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=[\s。;；]))([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,10}?)\s*[:：]"
+)
+_ITEM = re.compile(r"(?:(?<=^)|(?<=\s))(\d{1,3})\s*[、.．](?!\d)")
+_MIN_ITEMS = 2
+
+
+def _fields(text: str) -> list[tuple[int, int, str]]:
+    """(start, value start, label) of each known field label in ``text``."""
+    out = []
+    for m in _LABEL.finditer(text):
+        label = normalise_header(m.group(1))
+        if 2 <= len(label) <= 8 and header_role(label, have_task=True) is not ColumnRole.OTHER:
+            out.append((m.start(), m.end(), label))
+    return out
+
+
+def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
+    """The Grid of a page of key-value forms, or None when the page is not one."""
+    fields = _fields(text)
+    if len({label for _, _, label in fields}) < 2:
+        return None
+    field_at = [f[0] for f in fields]
+    # Item openers: sequential numbers with a field before the next opener.
+    openers: list[tuple[int, int, str]] = []  # (start, text start, serial)
+    prev = 0
+    cands = [(m.start(), m.end(), m.group(1)) for m in _ITEM.finditer(text)]
+    for k, (a, b, serial) in enumerate(cands):
+        value = int(serial)
+        if openers and value != prev + 1:
+            continue
+        nxt = next((c[0] for c in cands[k + 1 :] if int(c[2]) == value + 1), len(text))
+        tail = openers and not any(f > a for f in field_at) and nxt == len(text)
+        if not any(a < f < nxt for f in field_at) and not tail:
+            continue  # a list item inside a value, not an item (the last one may be cut off)
+        if not openers and value > 999:
+            continue
+        openers.append((a, b, serial))
+        prev = value
+    items: list[dict[str, str]] = []
+    lines: list[int] = []
+    warnings: list[tuple[int | None, str]] = []
+    line_of = _line_index(text)
+    if openers:
+        bounds = [o[0] for o in openers] + [len(text)]
+        before = [f for f in fields if f[0] < openers[0][0]]
+        if before:
+            warnings.append(
+                (
+                    line_of(before[0][0]),
+                    f"{len(before)} field(s) before the first item ({before[0][2]}…): the tail "
+                    "of an item cut off above this excerpt, ignored",
+                )
+            )
+        preamble_end = before[0][0] if before else openers[0][0]
+        for n, (a, b, serial) in enumerate(openers):
+            end = bounds[n + 1]
+            own = [f for f in fields if a < f[0] < end]
+            first = own[0][0] if own else end
+            item = {"序号": serial, "任务内容": text[b:first].strip()}
+            _fill(item, own, end, text)
+            items.append(item)
+            lines.append(line_of(a))
+    else:
+        first_label = fields[0][2]
+        starts = [f[0] for f in fields if f[2] == first_label]
+        bounds = [*starts, len(text)]
+        preamble_end = starts[0]
+        for n, a in enumerate(starts):
+            own = [f for f in fields if a <= f[0] < bounds[n + 1]]
+            item: dict[str, str] = {}
+            _fill(item, own, bounds[n + 1], text)
+            items.append(item)
+            lines.append(line_of(a))
+    with_fields = [it for it in items if len(it) > (2 if openers else 1)]
+    if len(with_fields) < _MIN_ITEMS:
+        return None
+    columns = _column_order(items)
+    width = len(columns)
+    rows: list[list[GridCell | None]] = [
+        [GridCell(h, 0, c, line=lines[0]) for c, h in enumerate(columns)]
+    ]
+    for item, line in zip(items, lines, strict=True):
+        r = len(rows)
+        rows.append([GridCell(item.get(h, ""), r, c, line=line) for c, h in enumerate(columns)])
+    tail = text.rstrip()
+    if tail and not CLOSING.search(tail):
+        warnings.append(
+            (
+                line_of(len(tail) - 1),
+                f"the text ends mid-sentence ({tail[-12:]!r}): the last item is probably cut off",
+            )
+        )
+    warnings.insert(
+        0,
+        (
+            lines[0],
+            f"the page is a series of key-value forms ({width} fields), not a table: each item "
+            "is read as a row",
+        ),
+    )
+    pre = [s.strip() for s in text[:preamble_end].split("\n") if s.strip()]
+    return Grid(rows=rows, preamble=pre), warnings
+
+
+def _fill(item: dict[str, str], own: list[tuple[int, int, str]], end: int, text: str) -> None:
+    for k, (_, vstart, label) in enumerate(own):
+        vend = own[k + 1][0] if k + 1 < len(own) else end
+        value = text[vstart:vend].strip()
+        item[label] = f"{item[label]}\n{value}" if item.get(label) else value
+
+
+def _column_order(items: list[dict[str, str]]) -> list[str]:
+    """Fields in the order the items give them; a field first met in a later item goes right
+    after the field it follows there."""
+    order: list[str] = []
+    for item in items:
+        prev: str | None = None
+        for key in item:
+            if key not in order:
+                at = order.index(prev) + 1 if prev is not None else 0
+                order.insert(at, key)
+            prev = key
+    return order
+
+
+def _line_index(text: str):
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_of(pos: int) -> int:
+        lo, hi = 0, len(starts)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid
+        return lo + 1
+
+    return line_of

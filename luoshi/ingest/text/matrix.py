@@ -1,0 +1,48 @@
+"""Tables that are not task lists: an indicator matrix with one column, or one row, per place
+(指标名称 / 单位 / 苏州市 / 张家港 / 常熟 …, or 地区 / 全市 / 东坡区 …). luoshi reads task lists;
+such a page is refused with a reason that says what it is, instead of "no header found"."""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.ingest.text.rows import Para
+
+_PLACE = re.compile(
+    r"^[\u4e00-\u9fa5]{1,8}(?:市|区|县|镇|乡|街道|新区|园区|开发区)$|^(?:全市|全区|全县|市本级)$"
+)
+_REGION_HEADER = re.compile(r"^(?:地区|区域|地区名称|县\(?市、?区\)?|区县|县区)$")
+_MIN_PLACES = 4
+_WINDOW = 120
+_SHORT_NAME = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
+_MIN_NAME_RUN = 6
+
+
+def matrix_reason(paras: list[Para]) -> str | None:
+    """Why the page is an indicator matrix, or None when it does not look like one: a run of
+    short cells, at least four of them place names, right after a 序号/指标 header cell or
+    under a 地区 header."""
+    texts = [p.text.strip().replace(" ", "") for p in paras]
+    for i, t in enumerate(texts):
+        if t in ("序号", "序號", "指标名称", "指标") or _REGION_HEADER.match(t):
+            window = [x for x in texts[i + 1 : i + 1 + _WINDOW] if len(x) <= 10]
+            places = [x for x in window if _PLACE.match(x)]
+            # a header run of short names (张家港 / 常熟 / 太仓 …), some of them places
+            run: list[str] = []
+            for x in texts[i + 1 : i + 1 + _WINDOW]:
+                if not _SHORT_NAME.match(x):
+                    if len(run) >= _MIN_NAME_RUN:
+                        break
+                    run = []
+                    continue
+                run.append(x)
+            named = len(run) >= _MIN_NAME_RUN and sum(1 for x in run if _PLACE.match(x)) >= 2
+            if named:
+                places = [x for x in run if x not in ("指标名称", "单位", "计量单位")]
+            if len(places) >= _MIN_PLACES:
+                shown = "/".join(places[:4])
+                return (
+                    f"an indicator matrix, one column or row per place ({shown} …), not a task "
+                    "list: luoshi imports task lists (序号 / 任务 / 责任单位 / 进展)"
+                )
+    return None

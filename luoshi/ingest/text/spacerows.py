@@ -1,0 +1,186 @@
+"""The **space-rows** layout: one table row per line, cells separated by runs of spaces::
+
+    序号 目标任务 责任单位 上半年推进情况           (header: header words separated by spaces)
+    一、经济社会发展主要预期目标                     (group row)
+    1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。
+    2 第一产业增加值增长5%。 区农业农村委          (a unit cell wrapped onto lines of its own,
+    区林业局                                        the row going on after it)
+    第一产业增加值同比增长3.4%。
+
+Rules, true of such pages whatever the place: the header is a line of three or more pieces
+most of which name known columns (or, when the words themselves hold spaces, a line that
+:func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words) and whose
+first column is the serial; a row opens with a line whose first piece is the next serial
+(or 1 after a group row); every other line until the next row belongs to the row (a group
+row when it reads as one: 一、…, (二)…); the row's pieces are aligned to the columns by
+content (:mod:`luoshi.ingest.text.align`). The result is a Grid, read like any other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.headers import (
+    header_role,
+    normalise_header,
+    opens_with_first_column,
+    split_header_words,
+)
+from luoshi.ingest.text.align import align
+from luoshi.ingest.text.shapes import CLOSING, is_group
+from luoshi.vocab import ColumnRole
+
+SPACE_LAYOUT = "space-rows"
+_SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
+_TOTAL = re.compile(r"^(合计|小计|总计|共计)")
+_MAX_HEADER_LEN = 24
+_MAX_HEADER_LINE = 160
+
+
+def _header_words(line: str) -> list[str] | None:
+    tokens = line.split()
+    if len(tokens) < 3 or len(line) > _MAX_HEADER_LINE or "|" in line:
+        return None
+    if not opens_with_first_column(line):
+        return None
+    if all(len(normalise_header(t)) <= _MAX_HEADER_LEN for t in tokens):
+        roles = [header_role(t, have_task=True) for t in tokens]
+        known = sum(1 for r in roles if r is not ColumnRole.OTHER)
+        text_role = any(r in (ColumnRole.TASK, ColumnRole.DONE) for r in roles)
+        if roles[0] is ColumnRole.SERIAL and known >= 2 and text_role and known * 2 >= len(tokens):
+            return tokens
+    words = split_header_words(line)
+    if words and len(words) >= 3 and header_role(words[0], False) is ColumnRole.SERIAL:
+        return words
+    return None
+
+
+def find_space_header(lines: list[str]) -> tuple[int, list[str]] | None:
+    """(line index, header words) of a space-separated header line, looked for above the
+    first lone 序号 line (where a cells-per-line header starts)."""
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        if normalise_header(s) in ("序号", "序號"):
+            return None
+        if " " in s or "\t" in s or "\u3000" in s:
+            words = _header_words(s)
+            if words:
+                return i, words
+    return None
+
+
+def _serial(piece: str) -> int | None:
+    m = _SERIAL.match(piece)
+    return int(m.group(1)) if m else None
+
+
+def space_grid(
+    lines: list[str], h: int, words: list[str], ends_newline: bool
+) -> tuple[Grid, list[tuple[int | None, str]]]:
+    """The Grid of a space-rows table whose header is lines[h]."""
+    roles: list[ColumnRole] = []
+    have_task = False
+    for w in words:
+        role = header_role(w, have_task)
+        have_task = have_task or role is ColumnRole.TASK
+        roles.append(role)
+    warnings: list[tuple[int | None, str]] = []
+    header_key = [normalise_header(w) for w in words]
+    # raw rows: ("row", first line, [(line, piece)]) or ("group", line, text)
+    raw: list[tuple[str, int, list[tuple[int, str]] | str]] = []
+    totals: list[int] = []
+    prev = 0
+    for i in range(h + 1, len(lines)):
+        s = lines[i].strip()
+        if not s:
+            continue
+        pieces = s.split()
+        if [normalise_header(p) for p in pieces] == header_key or normalise_header(s) == "".join(
+            header_key
+        ):
+            continue  # the header repeated at a page break; numbering goes on
+        value = _serial(pieces[0])
+        if value is not None and (value == prev + 1 or (value == 1 and prev != 0)):
+            prev = value
+            raw.append(("row", i + 1, [(i + 1, p) for p in pieces]))
+            continue
+        if is_group(s):
+            raw.append(("group", i + 1, s))
+            continue
+        if _TOTAL.match(pieces[0]):
+            totals.append(i + 1)  # a total row: figures over the rows, not a task
+            raw.append(("total", i + 1, s))
+            continue
+        if raw and raw[-1][0] == "row":
+            raw[-1][2].extend((i + 1, p) for p in pieces)  # type: ignore[union-attr]
+    raw = [r for r in raw if r[0] != "total"]
+    if totals:
+        warnings.append((totals[0], f"{len(totals)} total row(s) (合计/小计): not tasks"))
+    rows = rows_from_pieces(words, roles, raw, h + 1, ends_newline, warnings)
+    warnings.insert(
+        0,
+        (
+            h + 1,
+            "cells separated by spaces: rows found by their serials, cells aligned to the "
+            "columns by what they look like (units, names, text); check the result",
+        ),
+    )
+    return Grid(rows=rows, preamble=[s.strip() for s in lines[:h] if s.strip()]), warnings
+
+
+def rows_from_pieces(
+    words: list[str],
+    roles: list[ColumnRole],
+    raw: list,
+    header_line: int,
+    ends_newline: bool,
+    warnings: list[tuple[int | None, str]],
+) -> list[list[GridCell | None]]:
+    """Grid rows (header first) from rows given as their pieces ("row", line, [(line, piece)])
+    and group rows ("group", line, text); each row's pieces aligned to the columns by
+    content. The last row is checked for being cut off."""
+    width = len(words)
+    rows: list[list[GridCell | None]] = [
+        [GridCell(w, 0, c, line=header_line) for c, w in enumerate(words)]
+    ]
+    for k, (kind, line_no, content) in enumerate(raw):
+        r = len(rows)
+        if kind == "group":
+            cell = GridCell(str(content), r, 0, colspan=width, line=line_no)
+            rows.append([cell] * width)
+            continue
+        pieces = content  # type: ignore[assignment]
+        texts = [p for _, p in pieces]
+        taken = align(texts, roles)
+        row: list[GridCell | None] = []
+        for c, idx in enumerate(taken):
+            text = ""
+            for n, j in enumerate(idx):
+                if n:
+                    text += " " if pieces[j][0] == pieces[idx[n - 1]][0] else "\n"
+                text += texts[j]
+            row.append(GridCell(text, r, c, line=pieces[idx[0]][0] if idx else line_no))
+        rows.append(row)
+        if k == len(raw) - 1:
+            missing = [words[c] for c, idx in enumerate(taken) if not idx]
+            last = texts[-1]
+            if missing:
+                warnings.append(
+                    (
+                        pieces[-1][0],
+                        f"row {texts[0]} ends before its {'/'.join(missing)} cell(s): the "
+                        "table may be cut off here",
+                    )
+                )
+            elif not ends_newline and not CLOSING.search(last):
+                warnings.append(
+                    (
+                        pieces[-1][0],
+                        f"the text ends mid-sentence ({last[-12:]!r}): row {texts[0]} is "
+                        "probably cut off",
+                    )
+                )
+    return rows

@@ -1,0 +1,58 @@
+"""Every corpus expectation (tests/corpus/expected/*.json) follows CORPUS_SCHEMA.md.
+
+Pure data checks, no reader: a malformed file would silently score as wrong (or right) in
+benchmarks/corpus_quality.py, so its shape is asserted here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from corpus.expected_cells import LITERAL_MAX, normalise
+
+EXPECTED = sorted((Path(__file__).parent / "expected").glob("*.json"))
+HOLDOUT = set("安徽 上海 湖北 湖南 福建 河南 天津 云南 陕西 江西 广西 广东 unknown".split())
+FAMILIES = {"cells-per-line", "pipe-rows", "pipe-cells", "space-rows", "glued", "prose", "forms",
+            "matrix", "news"}
+KINDS = {"table", "prose_list", "forms", "refuse"}
+ROLES = {"serial", "task", "units", "lead_unit", "co_units", "leader", "person", "target", "done",
+         "problems", "next_steps", "declared_status", "actual", "deadline", "category",
+         "remarks", "other"}
+PERIODS = {"q1", "h1", "q3", "annual", "month", "plan"}
+HASH = re.compile(r"^[0-9a-f]{10}$")
+
+
+def test_there_are_expectations() -> None:
+    assert len(EXPECTED) >= 40
+
+
+@pytest.mark.parametrize("path", EXPECTED, ids=lambda p: p.stem)
+def test_expectation_shape(path: Path) -> None:
+    exp = json.loads(path.read_text(encoding="utf-8"))
+    assert exp["file"] == f"{path.stem}.txt"
+    assert exp["split"] == ("holdout" if exp["province"] in HOLDOUT else "dev")
+    assert exp["family"] in FAMILIES
+    assert exp["kind"] in KINDS
+    assert (exp["kind"] == "refuse") == bool(exp.get("refuse_reason"))
+    assert exp["year"] is None or 1990 < exp["year"] < 2100
+    if exp["period"] is not None:
+        assert exp["period"]["kind"] in PERIODS
+        end = exp["period"].get("end_date")
+        assert end is None or re.fullmatch(r"\d{4}-\d\d-\d\d", end)
+    assert set(exp["columns"]) <= ROLES
+    assert isinstance(exp["rows"], int) and exp["rows"] >= len(exp["checked"])
+    assert exp["kind"] == "refuse" or exp["checked"], "a task page needs checked rows"
+    for row in exp["checked"]:
+        assert row["serial"] or row.get("task_head"), "a row without serial needs task_head"
+        assert set(row["cells"]) <= ROLES - {"serial", "lead_unit", "co_units"}
+        for role, cell in row["cells"].items():
+            if role == "units":
+                assert isinstance(cell, list) and all(u == normalise(u) and u for u in cell)
+            elif isinstance(cell, dict):
+                assert cell["n"] > LITERAL_MAX and HASH.match(cell["h"])
+            else:
+                assert cell == normalise(cell) and len(cell) <= LITERAL_MAX

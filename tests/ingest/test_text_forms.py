@@ -1,0 +1,81 @@
+"""Key-value form pages (one small form per item), on made-up pages (not corpus text)."""
+
+from luoshi.ingest import read_document
+from luoshi.vocab import ColumnRole as R
+
+
+def roles(doc):
+    return [c.role for c in doc.columns]
+
+
+def test_numbered_items_all_on_one_line_with_optional_field():
+    page = (
+        "安澜市2030年民生实事1-6月进展情况公示\n"
+        "现将进展情况公示如下。 1.新建公园3个。 牵头领导:张某某 责任单位:市建设局 "
+        "实际完成情况:已建成2个。 2.新增公交线路5条。 牵头领导:李某某 责任单位:市交通局 "
+        "配合单位:市公安局、市财政局 实际完成情况:1.开通3条;2.另2条在试运行。 "
+        "3.改造老旧小区10个。 牵头领导:王某某 责任单位:市住建局 实际完成情况:已开工8个\n"
+    )
+    doc = read_document(page.encode(), name="forms.txt")
+    assert doc.layout == "forms"
+    # 配合单位, met only in item 2, sits after the field it follows there
+    assert [c.header for c in doc.columns] == [
+        "序号",
+        "任务内容",
+        "牵头领导",
+        "责任单位",
+        "配合单位",
+        "实际完成情况",
+    ]
+    assert roles(doc) == [R.SERIAL, R.TASK, R.LEADER, R.UNITS, R.CO_UNITS, R.DONE]
+    assert [t.serial for t in doc.tasks] == ["1", "2", "3"]
+    assert doc.tasks[1].units == ["市交通局", "市公安局", "市财政局"]
+    # numbers inside a value (1.…;2.…) are list items, not new items
+    assert doc.tasks[1].items[0].done == "1.开通3条;2.另2条在试运行。"
+    assert doc.tasks[0].extra["牵头领导"] == "张某某"
+    assert any("cut off" in w.message for w in doc.warnings)
+
+
+def test_unnumbered_forms_split_where_the_first_field_comes_again():
+    page = (
+        "十件实事全部完成\n"
+        "任务目标:新建学校2所。 进展情况:已建成。 任务目标:新增床位500张。 "
+        "进展情况:新增520张。 截至12月底全部投用。\n"
+    )
+    doc = read_document(page.encode(), name="forms2.txt")
+    assert roles(doc) == [R.TASK, R.DONE]
+    assert [t.text for t in doc.tasks] == ["新建学校2所。", "新增床位500张。"]
+    assert doc.tasks[1].items[0].done == "新增520张。 截至12月底全部投用。"
+
+
+def test_labels_with_inner_spaces_on_their_own_lines_and_a_cut_tail():
+    page = (
+        "责 任 人:赵某\n责任单位:市某局\n"  # the tail of an item above the excerpt
+        "5、建设污水管网20公里。\n责 任 人:钱某\n责任单位:市水利局\n"
+        "6、完成绿道30公里。\n责 任 人:孙某、李某\n责任单位:市林业局、市交通局\n"
+        "7、实施乡村振兴"
+    )
+    doc = read_document(page.encode(), name="forms3.txt")
+    assert roles(doc) == [R.SERIAL, R.TASK, R.PERSON, R.UNITS]
+    assert [t.serial for t in doc.tasks] == ["5", "6", "7"]
+    assert doc.tasks[1].extra["责任人"] == "孙某、李某"
+    assert doc.tasks[2].text == "实施乡村振兴"
+    messages = " ".join(w.message for w in doc.warnings)
+    assert "before the first item" in messages and "cut off" in messages
+
+
+def test_one_labelled_line_in_prose_is_not_a_form_page():
+    page = "关于某事的通知\n各单位:现将有关事项通知如下。\n责任单位:市某局\n"
+    import pytest
+
+    from luoshi.ingest import IngestError
+
+    with pytest.raises(IngestError):
+        read_document(page.encode(), name="prose.txt")
+
+
+def test_a_list_without_period_or_progress_column_is_the_plan():
+    page = "5、建设管网20公里。\n责任单位:市水利局\n6、完成绿道30公里。\n责任单位:市林业局\n"
+    doc = read_document(page.encode(), name="plan.txt")
+    assert doc.meta.period is not None and str(doc.meta.period.kind) == "plan"
+    assert any("read as the plan" in w.message for w in doc.warnings)

@@ -1,0 +1,36 @@
+"""Pages that are not task lists are refused with a reason saying what they are."""
+
+import pytest
+
+from luoshi.ingest import IngestError, read_document
+
+PLACE_COLUMNS = [
+    "序号",
+    "指标名称",
+    "单位",
+    "安澜市",
+    "平川",
+    "青石",
+    "东河",
+    "北岭",
+    "南湖区",
+    "高新区",
+]
+PLACE_COLUMNS += ["1", "地区生产总值", "增幅(%)", "7", "7", "6.5", "7", "7", "7.5", "8"]
+REGION_ROWS = ["地区", "城镇新增就业(人)", "目标", "完成", "全市", "2800", "3100", "市本级", "60"]
+REGION_ROWS += ["东河区", "800", "900", "南湖区", "600", "700", "青石县", "500", "610"]
+
+
+@pytest.mark.parametrize(
+    "cells", [PLACE_COLUMNS, REGION_ROWS], ids=["place columns", "region rows"]
+)
+def test_indicator_matrix_is_refused_as_such(cells):
+    text = "2030年主要指标分解表\n\n" + "\n\n".join(cells) + "\n"
+    with pytest.raises(IngestError, match="indicator matrix"):
+        read_document(text.encode(), name="matrix.txt")
+
+
+def test_news_is_refused_saying_there_is_no_task_list():
+    text = "我市召开经济工作会议\n\n会议指出,今年以来全市经济运行总体平稳。\n\n会议要求,各地要抓好落实。\n"
+    with pytest.raises(IngestError, match="no task list to import"):
+        read_document(text.encode(), name="news.txt")

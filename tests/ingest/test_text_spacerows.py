@@ -1,0 +1,73 @@
+"""Space-separated rows and content alignment, on small made-up pages (not corpus text)."""
+
+import pytest
+
+from luoshi.ingest import read_document
+from luoshi.ingest.text.align import align
+from luoshi.vocab import ColumnRole as R
+
+S, T, U, D, L, ST = R.SERIAL, R.TASK, R.UNITS, R.DONE, R.LEADER, R.DECLARED_STATUS
+
+ALIGN_CASES = [
+    # one piece per column: by position
+    (["1", "建成公园。", "市建设局", "已完工。"], [S, T, U, D], [[0], [1], [2], [3]]),
+    # a unit cell wrapped over three pieces
+    (
+        ["2", "新增就业。", "市人社局", "市财政局", "团市委", "新增1万人。"],
+        [S, T, U, D],
+        [[0], [1], [2, 3, 4], [5]],
+    ),
+    # a task text holding a space: two pieces in the task column
+    (["3", "出台《办法", "细则》", "市司法局", "已出台。"], [S, T, U, D], [[0], [1, 2], [3], [4]]),
+    # a row cut off after its units: the progress column is empty
+    (["4", "修建道路。", "市交通局"], [S, T, U, D], [[0], [1], [2], []]),
+    # leader and status columns take the pieces that look like them
+    (
+        ["5", "改造老旧小区。", "张某某", "市住建局", "正常推进"],
+        [S, T, L, U, ST],
+        [[0], [1], [2], [3], [4]],
+    ),
+]
+
+
+@pytest.mark.parametrize(("pieces", "roles", "want"), ALIGN_CASES)
+def test_align_by_content(pieces, roles, want):
+    assert align(pieces, roles) == want
+
+
+PAGE = "\n".join(
+    [
+        "2030年安澜县政府工作报告目标任务上半年推进情况汇总表",
+        "序号 目标任务 责任单位 上半年推进情况",
+        "一、主要预期目标",
+        "1 生产总值增长6%。 县发展改革委 同比增长5.1%。",
+        "2 粮食产量稳定。 县农业农村局",
+        "县林业局",
+        "县供销社",
+        "粮食产量与上年持平。",
+        "二、重点工作",
+        "3 建设智慧 校园5所。 县教育局 已建成3所",
+    ]
+)
+
+
+def test_space_rows_page():
+    doc = read_document(PAGE.encode(), name="space.txt")
+    assert doc.layout == "space-rows"
+    assert [c.role for c in doc.columns] == [S, T, U, D]
+    assert [t.serial for t in doc.tasks] == ["1", "2", "3"]
+    assert doc.tasks[1].units == ["县农业农村局", "县林业局", "县供销社"]
+    assert doc.tasks[1].items[0].done == "粮食产量与上年持平。"
+    assert doc.tasks[2].text == "建设智慧 校园5所。"
+    assert doc.meta.period is not None and str(doc.meta.period.kind) == "h1"
+    messages = [w.message for w in doc.warnings]
+    # the file ends without closing punctuation: the last row is said to be cut off
+    assert any("row 3 is probably cut off" in m for m in messages), messages
+    assert any("group row '二、重点工作'" in m for m in messages)
+
+
+def test_space_header_with_spaces_inside_words():
+    page = "序 号 工 作 任 务 责 任 单 位 完 成 情 况\n1 植树1万株。 县林业局 已完成。\n"
+    doc = read_document(page.encode(), name="x.txt")
+    assert [c.role for c in doc.columns] == [S, T, U, D]
+    assert doc.tasks[0].units == ["县林业局"]
