@@ -16,6 +16,7 @@ from bisect import bisect_left
 from itertools import pairwise
 from statistics import median
 
+from luoshi.ingest.budgets import check, check_time
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.formats.cells import GridBuilder, clean_lines
 from luoshi.ingest.formats.choose import progress_tables
@@ -142,7 +143,9 @@ def read_pdf_grids(data: bytes, *, name: str = "") -> list[Grid]:
     any_text = False
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            check("max_pdf_pages", len(pdf.pages))
             for page_no, page in enumerate(pdf.pages, start=1):
+                check_time(f"page {page_no}")
                 if page.chars:
                     any_text = True
                 tables, first_top = _page_tables(page, page_no)

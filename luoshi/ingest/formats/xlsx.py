@@ -17,6 +17,7 @@ from luoshi.ingest.formats.cells import GridBuilder, clean_text
 from luoshi.ingest.formats.choose import progress_tables
 from luoshi.ingest.formats.sniff import CFB_SIGNATURE
 from luoshi.ingest.grid import Grid
+from luoshi.ingest.safezip import used_area
 
 
 def value_text(value: object) -> str:
@@ -39,7 +40,7 @@ def value_text(value: object) -> str:
 
 
 def _sheet_grid(ws, index: int) -> Grid | None:
-    values = [[value_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    values = [[value_text(v) for v in row] for row in ws.iter_rows(**used_area(ws), values_only=True)]
     if not values:
         return None
     merges = [

@@ -1,0 +1,115 @@
+"""Checks of a whole file against the budget before its reader runs (see ``budgets``).
+
+Each check is linear in the file's size and costs far less than reading it, so a file beyond
+a limit is refused before a parser builds anything from it:
+
+- every file: its size;
+- text-like formats (text, HTML, CSV, JSON) are parsed whole in memory: their size and lines;
+- HTML: its number of tags (each becomes a parsed element);
+- JSON: nesting depth and number of values, counted outside strings (``json`` recurses per
+  level and builds one object per value);
+- DOCX, XLSX: :func:`luoshi.ingest.safezip.check_archive`;
+- PDF: each compressed stream inflated in bounded chunks (a content stream inflating to
+  gigabytes would be decoded whole by pdfminer), nested deflate layers included.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+from luoshi.ingest.budgets import budget, check
+from luoshi.ingest.safezip import check_archive
+
+TEXT_FORMATS = frozenset({"text", "html", "csv", "json"})
+
+# A JSON string (escapes included), to blank out before counting brackets. Linear: the two
+# alternatives never match the same character.
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_JSON_BRACKET = re.compile(rb"[\[\]{}]")
+_PDF_STREAM = re.compile(rb"stream\r?\n")
+_ZLIB_HEADERS = (b"\x78\x01", b"\x78\x5e", b"\x78\x9c", b"\x78\xda")
+
+
+def precheck(fmt: str, data: bytes, name: str) -> None:
+    """Raise LimitExceeded (an IngestError) when ``data`` read as ``fmt`` would exceed the
+    budget; IngestError for an archive member that cannot be read or declares a DTD."""
+    check("max_input_bytes", len(data))
+    if fmt in TEXT_FORMATS:
+        check("max_text_bytes", len(data))
+        check("max_lines", data.count(b"\n") + 1)
+    if fmt == "html":
+        check("max_html_nodes", data.count(b"<"))
+    elif fmt == "json":
+        check_json(data)
+    elif fmt in ("docx", "xlsx"):
+        check_archive(data, name, fmt)
+    elif fmt == "pdf":
+        check_pdf_streams(data)
+
+
+def check_json(data: bytes) -> None:
+    """Nesting depth and the number of values of a JSON text, strings not looked into."""
+    bare = _JSON_STRING.sub(b'""', data)
+    values = bare.count(b",") + bare.count(b"[") + bare.count(b"{") + 1
+    check("max_json_values", values)
+    depth = deepest = 0
+    limit = budget().max_json_depth
+    for m in _JSON_BRACKET.finditer(bare):
+        if m.group() in b"[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+        else:
+            depth -= 1
+    check("max_json_depth", deepest)
+
+
+def _inflated_size(raw: bytes, cap: int, layers: int = 3) -> int:
+    """Bytes ``raw`` inflates to, counting at most about ``cap``, 1 MB of output at a time; a
+    damaged stream counts up to the damage (pdfminer decodes a damaged stream that far too).
+    A stream whose content is itself deflated (``/Filter [/FlateDecode /FlateDecode]``) is
+    followed a few layers down."""
+    d = zlib.decompressobj()
+    total = 0
+    kept: list[bytes] = []
+    buf = raw
+    try:
+        while total <= cap:
+            out = d.decompress(buf, 1 << 20)
+            total += len(out)
+            if layers and (kept or (total == len(out) and out[:2] in _ZLIB_HEADERS)):
+                kept.append(out)
+            buf = d.unconsumed_tail
+            if not buf or d.eof:
+                break
+    except zlib.error:
+        pass
+    if kept and total <= cap:
+        return max(total, _inflated_size(b"".join(kept), cap, layers - 1))
+    return total
+
+
+def check_pdf_streams(data: bytes) -> None:
+    """Each compressed stream of a PDF inflates to at most max_member_bytes, all of them to at
+    most max_unzipped_bytes."""
+    b = budget()
+    total = 0
+    pos = 0
+    for m in _PDF_STREAM.finditer(data):
+        start = m.end()
+        if start < pos:
+            continue
+        end = data.find(b"endstream", start)
+        if end < 0:
+            end = len(data)
+        pos = end
+        raw = data[start:end]
+        if raw[:2] not in _ZLIB_HEADERS:
+            continue
+        size = _inflated_size(raw, b.max_member_bytes)
+        check("max_member_bytes", size, where=f"PDF stream at byte {start}")
+        total += size
+        check("max_unzipped_bytes", total)
