@@ -14,12 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sysconfig
 import traceback
+import zipfile
+import zlib
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+from lxml.etree import XMLSyntaxError
 
 import luoshi.ingest.formats  # (registers html, docx, xlsx, pdf, csv, json)
 import luoshi.ingest.text  # noqa: F401  (registers the "text" reader)
-from luoshi.ingest.budgets import Budget, LimitExceeded, check, reading
+from luoshi.ingest.budgets import Budget, LimitExceeded, check, check_time, reading
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.guards import precheck
 from luoshi.ingest.model import Column, Item, Meta, ParsedDocument, ParseWarning, Period, Task
@@ -35,6 +41,7 @@ __all__ = [
     "ParseWarning",
     "ParsedDocument",
     "Period",
+    "ReaderFailed",
     "Task",
     "formats",
     "read_document",
@@ -43,7 +50,11 @@ __all__ = [
 
 
 log = logging.getLogger(__name__)
+# Exceptions that by their type say the input is malformed (XML not well-formed, a damaged
+# deflate stream or archive), from whichever library meets them first: a declared error.
+_DAMAGED = (ParseError, XMLSyntaxError, zlib.error, zipfile.BadZipFile)
 _PACKAGE = str(Path(__file__).resolve().parents[1])  # the luoshi package directory
+_LIBRARIES = tuple({sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")})
 
 
 def read_document(
@@ -83,8 +94,13 @@ def read_document(
             fmt = reader.format
             precheck(fmt, data, label)
             doc = reader.read(data, label)
+            check_time()  # the budget holds even where no check inside the reader ran
         except IngestError:
             raise
+        except _DAMAGED as exc:
+            raise IngestError(
+                label, f"damaged {fmt} file: {type(exc).__name__}: {str(exc)[:300]}"
+            ) from exc
         except Exception as exc:  # a reader's bug or a library's surprise: still a clear error
             raise _unexpected(exc, label, fmt) from exc
     doc.source_name = label
@@ -103,7 +119,8 @@ def _unexpected(exc: BaseException, label: str, fmt: str) -> IngestError:
     """IngestError for ``exc`` naming the reader and the innermost luoshi frame it came from;
     the traceback goes to the log for developers."""
     frames = traceback.extract_tb(exc.__traceback__)
-    ours = [f for f in frames if f.filename.startswith(_PACKAGE)]
+    # The innermost frame of code that is not a library: where the reader met the surprise.
+    ours = [f for f in frames if not f.filename.startswith(_LIBRARIES)]
     at = ours[-1] if ours else (frames[-1] if frames else None)
     place = ""
     if at is not None:

@@ -122,7 +122,8 @@ def read_xlsx_grids(data: bytes, *, name: str = "") -> list[Grid]:
     try:
         zipfile.ZipFile(io.BytesIO(data)).testzip()
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError, TypeError) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError, TypeError, IndexError,
+            AttributeError, SyntaxError) as exc:  # openpyxl on a damaged workbook (SyntaxError: XML)
         raise IngestError(name, f"corrupt .xlsx (damaged or truncated archive): {exc}") from exc
     grids = []
     for i, ws in enumerate(wb.worksheets):
