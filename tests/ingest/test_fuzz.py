@@ -30,6 +30,24 @@ def read_or_declared_error(data: bytes, name: str) -> None:
         assert exc.source == name and exc.reason
         return
     assert isinstance(doc, ParsedDocument)
+    well_typed(doc)
+
+
+def well_typed(doc: ParsedDocument) -> None:
+    """What a reader gives back holds the types the dataclasses declare (the import relies
+    on them): text is text, units a list of text."""
+    meta = doc.meta
+    for field in ("title", "index_no", "category", "publisher", "disclosure", "government",
+                  "source_url"):
+        assert isinstance(getattr(meta, field), str), field
+    assert meta.year is None or isinstance(meta.year, int)
+    assert all(isinstance(n, str) for n in meta.notes)
+    for t in doc.tasks:
+        assert isinstance(t.serial, str) and isinstance(t.text, str)
+        assert all(isinstance(u, str) for u in t.units)
+        for i in t.items:
+            assert i.heading is None or isinstance(i.heading, str)
+            assert all(isinstance(x, str) for x in (i.done, i.problems, i.next_steps))
 
 
 def _fuzz(fmt: str):
@@ -46,6 +64,23 @@ def _fuzz(fmt: str):
 def test_mutated_documents_give_a_document_or_a_declared_error(fmt):
     base_documents(fmt)  # written once, outside hypothesis's clock
     _fuzz(fmt)()
+
+
+@pytest.mark.parametrize("document", [
+    '{"tasks": [{"serial": 1, "text": 5}]}',
+    '{"tasks": [{"serial": [], "text": "x"}]}',
+    '{"tasks": [{"serial": "1", "units": "市建设局"}]}',
+    '{"tasks": [{"serial": "1", "items": [{"done": {}}]}]}',
+    '{"tasks": [], "meta": {"year": "2020"}}',
+    '{"tasks": [], "meta": {"notes": "abc"}}',
+    '{"tasks": [], "meta": {"period": {"kind": "q3", "end_date": 20200930}}}',
+    '{"tasks": [], "meta": [1]}',
+    '{"tasks": {"serial": "1"}}',
+])
+def test_json_of_the_wrong_types_is_a_declared_error(document):
+    with pytest.raises(IngestError, match="not a luoshi parse JSON document") as err:
+        read_document(document.encode(), name="t.json")
+    assert not isinstance(err.value, ReaderFailed)
 
 
 @settings(max_examples=150, deadline=None)
