@@ -1,6 +1,7 @@
 """Fuzzing the readers: N mutated documents per format through read_document.
 
     .venv/bin/python benchmarks/fuzz.py [N] [--formats text,html,...] [--seed S]
+    .venv/bin/python benchmarks/fuzz.py --hostile      # the hostile files instead
 
 Each input is a generated progress table written in the format and mutated a few times
 (tests/ingest/mutate.py: text changes for text-like formats, XML changes inside DOCX/XLSX
@@ -11,6 +12,10 @@ exception inside a reader, which read_document reports as "the file could not be
 hangs (an input still running after HANG_SECONDS, interrupted by an alarm); the slowest input
 in seconds; peak resident memory in MB. A crash or hang prints the first few inputs' seeds
 and messages; ``--seed S --formats F 1`` reproduces one.
+
+``--hostile`` reads each file of tests/ingest/hostile_files.py in a child process limited to
+300 MB of address space (as tests/ingest/test_hostile.py does) and prints its outcome, seconds
+and peak memory.
 """
 
 from __future__ import annotations
@@ -75,15 +80,49 @@ def run_format(fmt: str, n: int, seed: int) -> dict:
     return {**counts, "slowest_s": round(slowest, 3), "examples": examples}
 
 
+def hostile() -> int:
+    import subprocess
+    import tempfile
+
+    from tests.ingest.hostile_files import HOSTILE, ODD, write_all
+    from tests.ingest.test_hostile import MEMORY_MB, RUNNER, SECONDS
+
+    with tempfile.TemporaryDirectory() as tmp:
+        write_all(Path(tmp))
+        names = [*HOSTILE, *ODD]
+        proc = subprocess.run(
+            [sys.executable, "-c", RUNNER, tmp, str(MEMORY_MB), str(SECONDS), *names],
+            capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent,
+        )
+    print(f"{'file':<34} {'outcome':<14} {'seconds':>8} {'peak MB':>8}  limit / reason")
+    bad = 0
+    for line in proc.stdout.splitlines():
+        r = json.loads(line)
+        expected = "read" if r["name"] in ODD else None
+        ok = r["outcome"] == expected if expected else r["outcome"] in (
+            "IngestError", "LimitExceeded", "ReaderFailed")
+        bad += not ok or r["seconds"] >= SECONDS or r["peak_mb"] >= MEMORY_MB
+        why = r["message"].split("(LUOSHI_INGEST_")[-1].rstrip(")") if "LUOSHI_INGEST_" in \
+            r["message"] else r["message"].split(": ", 1)[-1]
+        print(f"{r['name']:<34} {r['outcome']:<14} {r['seconds']:>8.2f} {r['peak_mb']:>8.0f}  "
+              f"{why[:70]}")
+    return 1 if bad or proc.returncode else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("n", nargs="?", type=int, default=2000, help="inputs per format")
     ap.add_argument("--formats", default=",".join(FORMATS))
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--hostile", action="store_true", help="read the hostile files instead")
     args = ap.parse_args()
+    if args.hostile:
+        return hostile()
     import logging
+    import warnings
 
     logging.disable(logging.CRITICAL)  # crashes are counted here, not logged
+    warnings.simplefilter("ignore")  # openpyxl warns about damaged workbooks it still reads
     print(f"{'format':<6} {'inputs':>7} {'read':>6} {'declared':>9} {'crashes':>8} {'hangs':>6} "
           f"{'slowest s':>10} {'peak MB':>8} {'wall s':>7}")
     bad = 0

@@ -35,8 +35,8 @@ class Budget:
     """What one document may cost. Each field's docstring-like comment says what it bounds."""
 
     max_input_bytes: int = 30 * MB  # the file as uploaded (a PDF or DOCX with images)
-    max_text_bytes: int = 8 * MB  # text-like formats (text, HTML, CSV, JSON): parsed whole
-    max_lines: int = 200_000  # lines of a text-like file
+    max_text_bytes: int = 8 * MB  # text-like formats, parsed whole (seed 004: 0.2 MB)
+    max_lines: int = 50_000  # lines of a text-like file (seed 004, 150 tasks: 2,994)
     max_zip_members: int = 5_000  # entries of a DOCX/XLSX archive
     max_member_bytes: int = 32 * MB  # one archive member (or PDF stream) decompressed
     max_unzipped_bytes: int = 96 * MB  # all members read, decompressed, together
