@@ -96,6 +96,41 @@ def mutate_text(rng: random.Random, s: str, tokens: list[str]) -> str:
     return s[: rng.randrange(n + 1)]  # truncate
 
 
+_ELEMENTS = ("w:tr", "w:tc", "w:p", "w:r", "w:tbl", "w:vMerge", "w:gridSpan", "row", "c",
+             "mergeCell", "si", "v")
+_TEXT_NODE = re.compile(r"(<(?:w:t|t|v)(?: [^>]*)?>)([^<]*)(<)")
+
+
+def mutate_xml(rng: random.Random, s: str) -> str:
+    """One change that keeps the XML well-formed (mostly), so the reader's own logic runs:
+    a number changed, an element duplicated or removed, a text node replaced."""
+    op = rng.randrange(4)
+    if op == 0:
+        return mutate_text(rng, s, []) if not _NUMBER.search(s) else _change_number(rng, s)
+    if op in (1, 2):
+        tag = rng.choice(_ELEMENTS)
+        found = list(re.finditer(rf"<{tag}(?:\s[^>]*)?/>|<{tag}(?:\s[^>]*)?>.*?</{tag}>", s,
+                                 re.S))
+        if not found:
+            return s
+        m = rng.choice(found)
+        if op == 1:
+            return s[: m.end()] + m.group() * rng.choice([1, 1, 2, 30]) + s[m.end() :]
+        return s[: m.start()] + s[m.end() :]
+    nodes = list(_TEXT_NODE.finditer(s))
+    if not nodes:
+        return s
+    m = rng.choice(nodes)
+    text = "".join(rng.choice(TOKENS["text"]) for _ in range(rng.randint(0, 6)))
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return s[: m.start(2)] + text + s[m.end(2) :]
+
+
+def _change_number(rng: random.Random, s: str) -> str:
+    m = rng.choice(list(_NUMBER.finditer(s)))
+    return s[: m.start()] + rng.choice(_BIG) + s[m.end() :]
+
+
 def mutate_bytes(rng: random.Random, b: bytes) -> bytes:
     n = len(b)
     op = rng.randrange(4)
@@ -131,7 +166,10 @@ def _mutate_zip(rng: random.Random, data: bytes, fmt: str, changes: int) -> byte
             if name in targets:
                 text = content.decode("utf-8", errors="replace")
                 for _ in range(targets[name]):
-                    text = mutate_text(rng, text, TOKENS["xml"])
+                    if rng.random() < 0.5:
+                        text = mutate_xml(rng, text)
+                    else:
+                        text = mutate_text(rng, text, TOKENS["xml"])
                 content = text.encode("utf-8")
             if rng.random() < 0.01:
                 continue  # a member missing

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from luoshi.ingest import IngestError, ParsedDocument, ReaderFailed, read_document
 from tests.ingest.mutate import FORMATS, base_documents, file_name, mutated
 
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning:openpyxl.*")  # damaged workbooks
+
 EXAMPLES = {"text": 250, "html": 250, "csv": 200, "json": 200, "docx": 150, "xlsx": 150,
             "pdf": 60}
 
