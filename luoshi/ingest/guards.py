@@ -5,7 +5,7 @@ a limit is refused before a parser builds anything from it:
 
 - every file: its size;
 - text-like formats (text, HTML, CSV, JSON) are parsed whole in memory: their size and lines;
-- HTML: its number of tags (each becomes a parsed element);
+- HTML: its number of tags (each becomes a parsed element) and of table cells;
 - JSON: nesting depth and number of values, counted outside strings (``json`` recurses per
   level and builds one object per value);
 - DOCX, XLSX: :func:`luoshi.ingest.safezip.check_archive`;
@@ -28,6 +28,7 @@ TEXT_FORMATS = frozenset({"text", "html", "csv", "json"})
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
 _JSON_BRACKET = re.compile(rb"[\[\]{}]")
 _PDF_STREAM = re.compile(rb"stream\r?\n")
+_HTML_CELL = re.compile(rb"<t[dh][\s>/]", re.I)
 _ZLIB_HEADERS = (b"\x78\x01", b"\x78\x5e", b"\x78\x9c", b"\x78\xda")
 
 
@@ -40,6 +41,8 @@ def precheck(fmt: str, data: bytes, name: str) -> None:
         check("max_lines", data.count(b"\n") + 1)
     if fmt == "html":
         check("max_html_nodes", data.count(b"<"))
+        # Each <td>/<th> becomes at least one grid cell: refused before parsing.
+        check("max_cells", sum(1 for _ in _HTML_CELL.finditer(data)))
     elif fmt == "json":
         check_json(data)
     elif fmt in ("docx", "xlsx"):

@@ -11,7 +11,8 @@ size, and each is checked here against the budget, member by member, before any 
   entities) is refused outright;
 - the number of XML elements (each becomes a parsed node);
 - in a worksheet, the number of cells and the area of merged ranges: openpyxl materialises one
-  object per position of a merged range, so ``A3:XFD1048576`` alone is 17 billion objects.
+  object per position of a merged range, so ``A3:XFD1048576`` alone is 17 billion objects; in
+  a Word document, the number of table cells.
 
 :func:`xml_parser` is the lxml parser the readers use for the parts they parse themselves:
 no entity expansion, no network, and libxml2's own depth and size limits left on.
@@ -129,6 +130,10 @@ def check_archive(data: bytes, name: str, kind: str) -> None:
                 # "<c " / "<c>" / "<c/>" and prefixed ":c " — an over-count is harmless.
                 cells += sum(xml.count(t) for t in (b"<c ", b"<c>", b"<c/", b":c "))
                 check("max_cells", cells, where=info.filename)
+            elif kind == "docx" and info.filename == "word/document.xml":
+                # Each table cell (w:tc) becomes at least one grid cell.
+                tcs = sum(xml.count(t) for t in (b"<w:tc>", b"<w:tc "))
+                check("max_cells", tcs, where=info.filename)
 
 
 def used_area(ws) -> dict[str, int]:

@@ -189,7 +189,7 @@ def docx_damaged_member() -> bytes:
 
 
 def docx_many_rows() -> bytes:
-    row = "<w:tr>" + "<w:tc><w:p/></w:tc>" * 7 + "</w:tr>"
+    row = "<w:tr>" + "<w:tc><w:p/></w:tc>" * 12 + "</w:tr>"
     rows = row * 20_000
     return _rezip(_doc("docx"), {"word/document.xml": (
         f'<w:document xmlns:w="{W_NS}"><w:body><w:tbl>{rows}</w:tbl></w:body></w:document>'
