@@ -56,10 +56,14 @@ class Budget:
         env = os.environ if env is None else env
         changes: dict[str, int | float] = {}
         for f in fields(cls):
-            raw = env.get(f"LUOSHI_INGEST_{f.name.upper()}")
+            key = f"LUOSHI_INGEST_{f.name.upper()}"
+            raw = env.get(key)
             if raw:
                 kind = float if f.type in ("float", float) else int
-                changes[f.name] = kind(raw)
+                try:
+                    changes[f.name] = kind(raw.replace("_", ""))
+                except ValueError:
+                    raise ValueError(f"{key} must be a number, not {raw!r}") from None
         return replace(cls(), **changes)
 
 

@@ -87,6 +87,8 @@ def test_a_file_on_disk_over_the_size_limit_is_refused_before_reading(tmp_path):
 def test_budget_from_environment():
     b = Budget.from_env({"LUOSHI_INGEST_MAX_CELLS": "7", "LUOSHI_INGEST_MAX_SECONDS": "1.5"})
     assert (b.max_cells, b.max_seconds, b.max_lines) == (7, 1.5, Budget().max_lines)
+    with pytest.raises(ValueError, match="LUOSHI_INGEST_MAX_LINES must be a number"):
+        Budget.from_env({"LUOSHI_INGEST_MAX_LINES": "many"})
 
 
 def test_outside_a_reading_a_single_charge_is_still_checked():
