@@ -116,10 +116,10 @@ class ReaderFailed(IngestError):
 
 
 def _unexpected(exc: BaseException, label: str, fmt: str) -> IngestError:
-    """IngestError for ``exc`` naming the reader and the innermost luoshi frame it came from;
+    """IngestError for ``exc`` naming the reader and the innermost frame outside the standard
+    library and installed packages (where the reader met the surprise);
     the traceback goes to the log for developers."""
     frames = traceback.extract_tb(exc.__traceback__)
-    # The innermost frame of code that is not a library: where the reader met the surprise.
     ours = [f for f in frames if not f.filename.startswith(_LIBRARIES)]
     at = ours[-1] if ours else (frames[-1] if frames else None)
     place = ""

@@ -122,8 +122,9 @@ def read_xlsx_grids(data: bytes, *, name: str = "") -> list[Grid]:
     try:
         zipfile.ZipFile(io.BytesIO(data)).testzip()
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError, TypeError, IndexError,
-            AttributeError, SyntaxError) as exc:  # openpyxl on a damaged workbook (SyntaxError: XML)
+    except MemoryError:
+        raise
+    except Exception as exc:  # openpyxl raises many types on a damaged workbook (Overflow, Index…)
         raise IngestError(name, f"corrupt .xlsx (damaged or truncated archive): {exc}") from exc
     grids = []
     for i, ws in enumerate(wb.worksheets):
