@@ -10,7 +10,8 @@ a limit is refused before a parser builds anything from it:
   level and builds one object per value);
 - DOCX, XLSX: :func:`luoshi.ingest.safezip.check_archive`;
 - PDF: each compressed stream inflated in bounded chunks (a content stream inflating to
-  gigabytes would be decoded whole by pdfminer), nested deflate layers included.
+  gigabytes would be decoded whole by pdfminer), nested deflate layers included; and the
+  ranges pdfminer expands from fonts and CMaps bounded (:mod:`luoshi.ingest.pdfguard`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 import zlib
 
+from luoshi.ingest import pdfguard
 from luoshi.ingest.budgets import budget, check
 from luoshi.ingest.safezip import check_archive
 
@@ -49,6 +51,7 @@ def precheck(fmt: str, data: bytes, name: str) -> None:
         check_archive(data, name, fmt)
     elif fmt == "pdf":
         check_pdf_streams(data)
+        pdfguard.install()
 
 
 def check_json(data: bytes) -> None:

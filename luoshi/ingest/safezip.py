@@ -100,6 +100,8 @@ def check_archive(data: bytes, name: str, kind: str) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
+    except NotImplementedError as exc:  # e.g. "zip file version 21.6": a damaged header
+        raise IngestError(name, f"damaged or unsupported archive: {exc}") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError):
         return
     with zf:

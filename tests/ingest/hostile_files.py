@@ -308,6 +308,39 @@ def pdf_many_pages() -> bytes:
                  f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode(), *pages])
 
 
+def _cid_font_pdf(font_extra: bytes, more: list[bytes]) -> bytes:
+    """One page of text in a CID font (STSong-Light, not embedded) with ``font_extra`` in its
+    descendant font dictionary and ``more`` objects after the five of the page."""
+    content = b"BT /F1 12 Tf 100 700 Td <4E00> Tj ET"
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+        b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
+        + font_extra + b" >>] " + (b"/ToUnicode 6 0 R " if more else b"") + b">>",
+        *more,
+    ])
+
+
+def pdf_font_width_range() -> bytes:
+    """A CID font's width range over a billion codes (pdfminer makes one entry per code)."""
+    return _cid_font_pdf(b"/W [1 999999999 500]", [])
+
+
+def pdf_cmap_range() -> bytes:
+    """A ToUnicode CMap mapping a range of four billion codes."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def\n"
+            b"1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n"
+            b"1 beginbfrange <00000000> <FFFFFFFF> <00000041> endbfrange\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    return _cid_font_pdf(b"", [f"<< /Length {len(cmap)} >>\nstream\n".encode() + cmap
+                               + b"\nendstream"])
+
+
 def pdf_truncated() -> bytes:
     data = _doc("pdf", 8)
     return data[: len(data) // 2]
@@ -346,6 +379,8 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
     "pdf_stream_bomb.pdf": pdf_stream_bomb,
     "pdf_nested_stream_bomb.pdf": pdf_nested_stream_bomb,
     "pdf_many_pages.pdf": pdf_many_pages,
+    "pdf_font_width_range.pdf": pdf_font_width_range,
+    "pdf_cmap_range.pdf": pdf_cmap_range,
     "pdf_truncated.pdf": pdf_truncated,
     "any_oversized.pdf": any_oversized,
 }
