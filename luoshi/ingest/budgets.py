@@ -48,6 +48,7 @@ class Budget:
     max_json_depth: int = 64  # nesting of arrays and objects in JSON
     max_json_values: int = 500_000  # arrays, objects and values in JSON
     max_pdf_pages: int = 500
+    max_lzw_bytes: int = 32_768  # an LZW-coded PDF stream (pdfminer: quadratic time in it)
     max_seconds: float = 60.0  # wall time for one document
 
     @classmethod
@@ -83,6 +84,7 @@ _WHAT: dict[str, tuple[str, str]] = {
     "max_json_depth": ("JSON nesting depth", "JSON 嵌套层数"),
     "max_json_values": ("JSON values", "JSON 值的个数"),
     "max_pdf_pages": ("PDF pages", "PDF 页数"),
+    "max_lzw_bytes": ("size of an LZW-coded PDF stream (bytes)", "PDF 中 LZW 编码数据流大小(字节)"),
     "max_seconds": ("reading time (seconds)", "读取时间(秒)"),
 }
 

@@ -9,17 +9,16 @@ a limit is refused before a parser builds anything from it:
 - JSON: nesting depth and number of values, counted outside strings (``json`` recurses per
   level and builds one object per value);
 - DOCX, XLSX: :func:`luoshi.ingest.safezip.check_archive`;
-- PDF: each compressed stream inflated in bounded chunks (a content stream inflating to
-  gigabytes would be decoded whole by pdfminer), nested deflate layers included; and the
-  ranges pdfminer expands from fonts and CMaps bounded (:mod:`luoshi.ingest.pdfguard`).
+- PDF: each stream decoded through its filter chain by bounded decoders (a content stream
+  decoding to gigabytes would be decoded whole by pdfminer; :mod:`luoshi.ingest.pdfstreams`),
+  and the ranges pdfminer expands from fonts and CMaps bounded (:mod:`luoshi.ingest.pdfguard`).
 """
 
 from __future__ import annotations
 
 import re
-import zlib
 
-from luoshi.ingest import pdfguard
+from luoshi.ingest import pdfguard, pdfstreams
 from luoshi.ingest.budgets import budget, check
 from luoshi.ingest.safezip import check_archive
 
@@ -29,9 +28,7 @@ TEXT_FORMATS = frozenset({"text", "html", "csv", "json"})
 # alternatives never match the same character.
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
 _JSON_BRACKET = re.compile(rb"[\[\]{}]")
-_PDF_STREAM = re.compile(rb"stream\r?\n")
 _HTML_CELL = re.compile(rb"<t[dh][\s>/]", re.I)
-_ZLIB_HEADERS = (b"\x78\x01", b"\x78\x5e", b"\x78\x9c", b"\x78\xda")
 
 
 def precheck(fmt: str, data: bytes, name: str) -> None:
@@ -73,49 +70,15 @@ def check_json(data: bytes) -> None:
     check("max_json_depth", deepest)
 
 
-def _inflated_size(raw: bytes, cap: int, layers: int = 3) -> int:
-    """Bytes ``raw`` inflates to, counting at most about ``cap``, 1 MB of output at a time; a
-    damaged stream counts up to the damage (pdfminer decodes a damaged stream that far too).
-    A stream whose content is itself deflated (``/Filter [/FlateDecode /FlateDecode]``) is
-    followed a few layers down."""
-    d = zlib.decompressobj()
-    total = 0
-    kept: list[bytes] = []
-    buf = raw
-    try:
-        while total <= cap:
-            out = d.decompress(buf, 1 << 20)
-            total += len(out)
-            if layers and (kept or (total == len(out) and out[:2] in _ZLIB_HEADERS)):
-                kept.append(out)
-            buf = d.unconsumed_tail
-            if not buf or d.eof:
-                break
-    except zlib.error:
-        pass
-    if kept and total <= cap:
-        return max(total, _inflated_size(b"".join(kept), cap, layers - 1))
-    return total
-
-
 def check_pdf_streams(data: bytes) -> None:
-    """Each compressed stream of a PDF inflates to at most max_member_bytes, all of them to at
-    most max_unzipped_bytes."""
+    """Each stream of a PDF (images aside) decodes through its filters to at most
+    max_member_bytes, all of them to at most max_unzipped_bytes (see ``pdfstreams``)."""
     b = budget()
     total = 0
-    pos = 0
-    for m in _PDF_STREAM.finditer(data):
-        start = m.end()
-        if start < pos:
+    for start, names, raw in pdfstreams.streams(data):
+        if not names:
             continue
-        end = data.find(b"endstream", start)
-        if end < 0:
-            end = len(data)
-        pos = end
-        raw = data[start:end]
-        if raw[:2] not in _ZLIB_HEADERS:
-            continue
-        size = _inflated_size(raw, b.max_member_bytes)
+        size = pdfstreams.decoded_size(names, raw, b.max_member_bytes, b.max_lzw_bytes)
         check("max_member_bytes", size, where=f"PDF stream at byte {start}")
         total += size
         check("max_unzipped_bytes", total)

@@ -300,6 +300,52 @@ def pdf_nested_stream_bomb() -> bytes:
     return _one_page_pdf(zlib.compress(inner, 9), "[/FlateDecode /FlateDecode]")
 
 
+def pdf_ascii85_flate_bomb() -> bytes:
+    """A deflate bomb behind ASCII85, the filter chain reportlab itself writes."""
+    import base64
+
+    a85 = base64.a85encode(_deflate_zeros(256 * MB)) + b"~>"
+    return _one_page_pdf(a85, "[/ASCII85Decode /FlateDecode]")
+
+
+def _lzw_pack(codes: list[int]) -> bytes:
+    """Codes packed the way pdfminer reads them: 9 bits after a clear (256), one more bit as
+    its table reaches 511, 1023 and 2047 entries (each code after the first adds one)."""
+    out = bytearray()
+    acc = bits = 0
+    nbits, table, first = 9, 258, True
+    for code in codes:
+        acc = (acc << nbits) | code
+        bits += nbits
+        while bits >= 8:
+            bits -= 8
+            out.append((acc >> bits) & 0xFF)
+        acc &= (1 << bits) - 1
+        if code == 256:
+            nbits, table, first = 9, 258, True
+            continue
+        if first:
+            first = False
+            continue
+        table += 1
+        nbits = 12 if table >= 2047 else 11 if table >= 1023 else 10 if table >= 511 else nbits
+    if bits:
+        out.append((acc << (8 - bits)) & 0xFF)
+    return bytes(out)
+
+
+def pdf_lzw_bomb() -> bytes:
+    """LZW codes each naming the newest, longest table entry: 60 KB decoding to ~300 MB."""
+    codes = [256, 32, *range(258, 4096), *[4095] * 36_000]
+    return _one_page_pdf(_lzw_pack(codes), "/LZWDecode")
+
+
+def pdf_lzw_small_bomb() -> bytes:
+    """Under the LZW size limit (20 KB) but decoding to ~45 MB."""
+    codes = [256, 32, *range(258, 4096), *[4095] * 10_000]
+    return _one_page_pdf(_lzw_pack(codes), "/LZWDecode")
+
+
 def pdf_many_pages() -> bytes:
     n = 1000
     kids = " ".join(f"{i + 3} 0 R" for i in range(n))
@@ -379,6 +425,9 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
     "pdf_stream_bomb.pdf": pdf_stream_bomb,
     "pdf_nested_stream_bomb.pdf": pdf_nested_stream_bomb,
     "pdf_many_pages.pdf": pdf_many_pages,
+    "pdf_ascii85_flate_bomb.pdf": pdf_ascii85_flate_bomb,
+    "pdf_lzw_bomb.pdf": pdf_lzw_bomb,
+    "pdf_lzw_small_bomb.pdf": pdf_lzw_small_bomb,
     "pdf_font_width_range.pdf": pdf_font_width_range,
     "pdf_cmap_range.pdf": pdf_cmap_range,
     "pdf_truncated.pdf": pdf_truncated,

@@ -190,3 +190,26 @@ def test_unit_patterns_take_linear_time(text):
     units_in_text(text)
     split_units(text)
     assert time.perf_counter() - t < 1.0
+
+
+def test_lzw_size_counts_what_pdfminer_decodes():
+    import io
+
+    from pdfminer.lzw import LZWDecoder
+
+    from luoshi.ingest.pdfstreams import _lzw_size
+    from tests.ingest.hostile_files import _lzw_pack
+
+    rng = random.Random(16)
+    for _ in range(200):
+        codes = [256, rng.randrange(256)]
+        table = 258
+        for _ in range(rng.randrange(1, 900)):
+            r = rng.random()
+            codes.append(256 if r < 0.01 else rng.randrange(table + 1) if r < 0.98 else 257)
+            table = 258 if codes[-1] == 256 else table + (codes[-1] != 257)
+            if codes[-1] == 256:
+                codes.append(rng.randrange(256))
+        data = _lzw_pack(codes)
+        expected = len(b"".join(LZWDecoder(io.BytesIO(data)).run()))
+        assert _lzw_size(data, 10**9) == expected, codes[:20]

@@ -127,6 +127,9 @@ EXPECTED_LIMIT = {
     "pdf_stream_bomb.pdf": "max_member_bytes",
     "pdf_nested_stream_bomb.pdf": "max_member_bytes",
     "pdf_many_pages.pdf": "max_pdf_pages",
+    "pdf_ascii85_flate_bomb.pdf": "max_member_bytes",
+    "pdf_lzw_bomb.pdf": "max_lzw_bytes",
+    "pdf_lzw_small_bomb.pdf": "max_member_bytes",
     "any_oversized.pdf": "max_input_bytes",
 }
 
