@@ -19,6 +19,7 @@ import sys
 import zipfile
 import zlib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
@@ -28,6 +29,7 @@ from luoshi.export.pdf import write_pdf
 from tests.formats.docgen import seed004_like
 
 MB = 1 << 20
+BOMB = 128 * MB  # four times the default member limit: the size a bomb inflates to
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HEADER = "序号|任务内容|责任单位|完成情况|存在问题|下一步工作"
 CELLS_HEADER = "\n\n".join(HEADER.split("|")) + "\n\n"
@@ -135,7 +137,7 @@ def xlsx_many_cells() -> bytes:
 def xlsx_zip_bomb() -> bytes:
     return _bomb_member(_doc("xlsx"), "xl/worksheets/sheet1.xml",
                         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
-                        b'2006/main"><sheetData>', b" ", 256 * MB, b"</sheetData></worksheet>")
+                        b'2006/main"><sheetData>', b" ", BOMB, b"</sheetData></worksheet>")
 
 
 def xlsx_damaged_member() -> bytes:
@@ -164,7 +166,7 @@ def xlsx_many_members() -> bytes:
 def docx_zip_bomb() -> bytes:
     return _bomb_member(_doc("docx"), "word/document.xml",
                         f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>'.encode(),
-                        "落实".encode(), 256 * MB, b"</w:t></w:r></w:p></w:body></w:document>")
+                        "落实".encode(), BOMB, b"</w:t></w:r></w:p></w:body></w:document>")
 
 
 def docx_billion_laughs() -> bytes:
@@ -275,6 +277,7 @@ def _pdf(objects: list[bytes]) -> bytes:
     return bytes(out)
 
 
+@cache
 def _deflate_zeros(size: int) -> bytes:
     c = zlib.compressobj(9)
     block = b" " * MB
@@ -292,11 +295,11 @@ def _one_page_pdf(stream: bytes, filters: str) -> bytes:
 
 
 def pdf_stream_bomb() -> bytes:
-    return _one_page_pdf(_deflate_zeros(256 * MB), "/FlateDecode")
+    return _one_page_pdf(_deflate_zeros(BOMB), "/FlateDecode")
 
 
 def pdf_nested_stream_bomb() -> bytes:
-    inner = _deflate_zeros(256 * MB)
+    inner = _deflate_zeros(BOMB)
     return _one_page_pdf(zlib.compress(inner, 9), "[/FlateDecode /FlateDecode]")
 
 
@@ -304,7 +307,7 @@ def pdf_ascii85_flate_bomb() -> bytes:
     """A deflate bomb behind ASCII85, the filter chain reportlab itself writes."""
     import base64
 
-    a85 = base64.a85encode(_deflate_zeros(256 * MB)) + b"~>"
+    a85 = base64.a85encode(_deflate_zeros(BOMB)) + b"~>"
     return _one_page_pdf(a85, "[/ASCII85Decode /FlateDecode]")
 
 
