@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from luoshi.ingest.budgets import charge_cells
+
 
 @dataclass(eq=False)  # identity matters: one object per merged cell
 class GridCell:
@@ -20,6 +22,9 @@ class GridCell:
     rowspan: int = 1
     colspan: int = 1
     line: int | None = None  # 1-based source line where the cell starts, when the format has lines
+
+    def __post_init__(self) -> None:
+        charge_cells(1)  # the document's cell budget (luoshi.ingest.budgets)
 
 
 @dataclass

@@ -15,8 +15,9 @@ _CLOSE = ")）]】〕>〉》"
 
 # Remarks about how to read the column (the first named leads, "the same below" …).
 _NOTE = re.compile(r"列第一位|排在第一位|排名第一|第一位者|为牵头单位|为工作牵头|下同|牵头或汇总")
-_LEAD_MARK = re.compile(r"^[*＊★☆]+\s*")
-_LEAD_MARK_AFTER = re.compile(r"\s*[*＊★☆]+$")
+# Lead markers (*, ★) before or after a name. Stripped with str methods, not a pattern: the
+# former "\s*[*★]+$" retried at every position of a long run of marks (quadratic).
+_LEAD_MARKS = "*＊★☆"
 
 
 def split_units(cell: str) -> tuple[list[str], list[str]]:
@@ -49,7 +50,7 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
     units: list[str] = []
     marked: list[str] = []
     for raw in names:
-        name = _LEAD_MARK_AFTER.sub("", _LEAD_MARK.sub("", raw.strip()))
+        name = _strip_lead_marks(raw.strip())
         if name:
             units.append(name)
             if name != raw.strip():
@@ -81,7 +82,8 @@ def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
     """(text without the note, lead-side units text, co units text) when the task text ends
     with a unit note: "…。(牵头单位:市住建局)", "[牵头单位:市府办;配合单位:…]", or a line
     "责任单位:…"; None otherwise."""
-    m = _INLINE.search(text) or _LINE.search(text)
+    start = _inline_start(text)
+    m = (_INLINE.match(text, start) if start is not None else None) or _LINE.search(text)
     if not m:
         return None
     note = m.group(1)
@@ -129,3 +131,42 @@ def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
     else:
         return None
     return text[: m.start()].rstrip(), lead, co
+
+
+def _strip_lead_marks(name: str) -> str:
+    """``name`` without lead markers at its start or end (and the spaces next to them)."""
+    if name[:1] in _LEAD_MARKS:
+        name = name.lstrip(_LEAD_MARKS).lstrip()
+    if name[-1:] in _LEAD_MARKS:
+        name = name.rstrip(_LEAD_MARKS).rstrip()
+    return name
+
+
+_NOTE_LABEL = ("牵头单位", "责任单位", "牵头部门", "配合单位")
+
+
+def _inline_start(text: str) -> int | None:
+    """Where ``_INLINE`` matches, found in linear time (searching with the pattern retried its
+    lazy tail from every opening bracket: quadratic on a line of many "(牵头单位:").
+
+    The note closes the text: the text (trailing spaces aside) ends with a closing bracket, and
+    the note's label, colon and content lie on that last line, after an opening bracket with
+    only spaces between. The leftmost such bracket is where the pattern matches."""
+    t = text.rstrip()
+    if not t or t[-1] not in ")）]】":
+        return None
+    line_start = t.rfind("\n") + 1
+    for q in range(line_start, len(t) - 1):
+        if t[q] not in ":：":
+            continue
+        k = q
+        while k > 0 and t[k - 1].isspace():
+            k -= 1
+        if t[k - 4 : k] not in _NOTE_LABEL:
+            continue
+        p = k - 4
+        while p > 0 and t[p - 1].isspace():
+            p -= 1
+        if p > 0 and t[p - 1] in "(（[【" and _INLINE.match(text, p - 1):
+            return p - 1
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from luoshi.ingest.budgets import charge_cells
 from luoshi.ingest.grid import Grid, GridCell
 
 
@@ -38,6 +39,7 @@ class GridBuilder:
             self.rows.append([])
         r = self.rows[row]
         if len(r) <= col:
+            charge_cells(col + 1 - len(r))  # before allocating: a span may claim millions
             r.extend([None] * (col + 1 - len(r)))
 
     def place(
@@ -94,6 +96,7 @@ class GridBuilder:
         width = max((len(r) for r in self.rows), default=0)
         for r in self.rows:
             if len(r) < width:
+                charge_cells(width - len(r))
                 r.extend([None] * (width - len(r)))
         height = len(self.rows)
         for r in self.rows:

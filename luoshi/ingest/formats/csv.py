@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
+from luoshi.ingest.budgets import check
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.formats.cells import GridBuilder, clean_text
@@ -36,6 +37,7 @@ def read_csv_grids(data: bytes, *, name: str = "") -> list[Grid]:
     if len(rows) < 2:
         raise IngestError(name, "no table in the CSV file: fewer than two rows")
     width = max(len(r) for r in rows)
+    check("max_cells", width * len(rows))  # before padding every row to the widest
     rows = [r + [""] * (width - len(r)) for r in rows]
     columns, _ = columns_from_headers(rows[0])
     roles = [c.role for c in columns]

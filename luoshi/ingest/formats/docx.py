@@ -19,6 +19,7 @@ from luoshi.ingest.formats.cells import GridBuilder, clean_lines
 from luoshi.ingest.formats.choose import progress_tables
 from luoshi.ingest.formats.sniff import CFB_SIGNATURE
 from luoshi.ingest.grid import Grid
+from luoshi.ingest.safezip import xml_parser
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC = f"{{{W}}}p", f"{{{W}}}tbl", f"{{{W}}}tr", f"{{{W}}}tc"
@@ -122,7 +123,7 @@ def read_docx_grids(data: bytes, *, name: str = "") -> list[Grid]:
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise IngestError(name, f"corrupt .docx (damaged or truncated archive): {exc}") from exc
     try:
-        root = etree.fromstring(xml, parser=etree.XMLParser(huge_tree=True, resolve_entities=False))
+        root = etree.fromstring(xml, parser=xml_parser())
     except etree.XMLSyntaxError as exc:
         raise IngestError(
             name, f"corrupt .docx: word/document.xml is not well-formed: {exc}"

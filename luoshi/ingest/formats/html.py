@@ -213,11 +213,9 @@ def read_html_grids(data: bytes | str, *, name: str = "") -> list[Grid]:
     chosen_ids = {id(g) for g in chosen}
     chosen_tables = [by_id[tid] for tid, g in grids.items() if id(g) in chosen_ids]
     # A chosen table nested inside another chosen one: keep the inner (layout tables wrap content).
-    inner = [
-        t
-        for t in chosen_tables
-        if not any(o is not t and o in t.iterdescendants("table") for o in chosen_tables)
-    ]
+    chosen_set = set(chosen_tables)  # linear, not pairwise: a page may hold 10,000 tables
+    outer = {a for t in chosen_tables for a in t.iterancestors("table") if a in chosen_set}
+    inner = [t for t in chosen_tables if t not in outer]
     before = _text_before(root, set(inner))
     out = []
     for t in inner:

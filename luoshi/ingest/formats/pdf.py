@@ -16,6 +16,7 @@ from bisect import bisect_left
 from itertools import pairwise
 from statistics import median
 
+from luoshi.ingest.budgets import check, check_time
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.formats.cells import GridBuilder, clean_lines
 from luoshi.ingest.formats.choose import progress_tables
@@ -130,6 +131,20 @@ def _same_columns(a: _RawTable, b: _RawTable) -> bool:
     )
 
 
+_PDF_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2")
+
+
+def _raised_in_pdf_library(exc: BaseException) -> bool:
+    """Raised inside the PDF libraries (a builtin IndexError from a two-number MediaBox …):
+    they could not parse the file, which is damaged."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and str(tb.tb_frame.f_globals.get("__name__", "")).startswith(
+        _PDF_LIBRARIES
+    )
+
+
 def read_pdf_grids(data: bytes, *, name: str = "") -> list[Grid]:
     """The ruled tables of a PDF with a text layer. Raises IngestError for a scanned PDF (no
     text), an encrypted or damaged file, or a PDF without a ruled table."""
@@ -142,7 +157,9 @@ def read_pdf_grids(data: bytes, *, name: str = "") -> list[Grid]:
     any_text = False
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            check("max_pdf_pages", len(pdf.pages))
             for page_no, page in enumerate(pdf.pages, start=1):
+                check_time(f"page {page_no}")
                 if page.chars:
                     any_text = True
                 tables, first_top = _page_tables(page, page_no)
@@ -156,7 +173,7 @@ def read_pdf_grids(data: bytes, *, name: str = "") -> list[Grid]:
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise IngestError(name, f"corrupt PDF: {exc or type(exc).__name__}") from exc
     except Exception as exc:  # pdfminer raises many private types for damaged files
-        if type(exc).__module__.startswith(("pdfminer", "pdfplumber", "pypdfium2")):
+        if type(exc).__module__.startswith(_PDF_LIBRARIES) or _raised_in_pdf_library(exc):
             raise IngestError(name, f"corrupt PDF: {exc or type(exc).__name__}") from exc
         raise
     if not any_text:

@@ -52,7 +52,7 @@ def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError):
         # A truncated archive still has its local headers: look for the part names.
         head = data[:65536]
         if b"word/document.xml" in head or b"word/" in head:

@@ -17,6 +17,7 @@ from luoshi.ingest.formats.cells import GridBuilder, clean_text
 from luoshi.ingest.formats.choose import progress_tables
 from luoshi.ingest.formats.sniff import CFB_SIGNATURE
 from luoshi.ingest.grid import Grid
+from luoshi.ingest.safezip import used_area
 
 
 def value_text(value: object) -> str:
@@ -39,7 +40,7 @@ def value_text(value: object) -> str:
 
 
 def _sheet_grid(ws, index: int) -> Grid | None:
-    values = [[value_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    values = [[value_text(v) for v in row] for row in ws.iter_rows(**used_area(ws), values_only=True)]
     if not values:
         return None
     merges = [
@@ -121,7 +122,9 @@ def read_xlsx_grids(data: bytes, *, name: str = "") -> list[Grid]:
     try:
         zipfile.ZipFile(io.BytesIO(data)).testzip()
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError, TypeError) as exc:
+    except MemoryError:
+        raise
+    except Exception as exc:  # openpyxl raises many types on a damaged workbook (Overflow, Index…)
         raise IngestError(name, f"corrupt .xlsx (damaged or truncated archive): {exc}") from exc
     grids = []
     for i, ws in enumerate(wb.worksheets):

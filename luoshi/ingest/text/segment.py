@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from luoshi.ingest.budgets import check, check_time
 from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.text.cues import cue_score
 from luoshi.vocab import ColumnRole
@@ -273,6 +274,8 @@ def segment(
     """
     k = len(roles)
     n = len(paras)
+    check("max_row_paragraphs", n)  # the split below is quadratic in n
+    check_time()
     if k == 0:
         return []
     if n == 0:

@@ -21,7 +21,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from luoshi.core.services.importing import ImportRefused, import_document
-from luoshi.ingest import read_document
+from luoshi.ingest import Budget, LimitExceeded, read_document
 from luoshi.ingest.errors import IngestError
 from luoshi.web.access import can_import
 from luoshi.web.forms import ConfirmForm, UploadForm
@@ -66,8 +66,12 @@ def _read(data: bytes, name: str):
 
 
 def _error_page(request: HttpRequest, form, error: Exception, name: str) -> HttpResponse:
+    # A budget limit or a reader's surprise carries a Chinese message (``zh``); the English
+    # detail names the file, place and limit for whoever reports it.
+    zh = getattr(error, "zh", "")
+    message = f"{zh}({error})" if zh else str(error)
     return render(request, "web/import_upload.html",
-                  {"form": form, "error": str(error), "file_name": name}, status=400)
+                  {"form": form, "error": message, "file_name": name}, status=400)
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,6 +85,10 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         return render(request, "web/import_upload.html", {"form": form}, status=400)
     upload = form.cleaned_data["file"]
     name = _clean_name(upload.name)
+    limit = Budget.from_env().max_input_bytes
+    if upload.size > limit:  # refused before it is read into memory
+        error = LimitExceeded(name, "max_input_bytes", upload.size, limit)
+        return _error_page(request, UploadForm(), error, name)
     data = upload.read()
     try:
         doc, result = _read(data, name)
