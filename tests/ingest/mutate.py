@@ -54,12 +54,24 @@ _BIG = ["0", "-1", "999999999", "4294967296", "1048576", "16384", "65535", "2", 
 
 @cache
 def base_documents(fmt: str) -> tuple[bytes, ...]:
-    """A few generated documents in ``fmt`` to start from (sizes 1 to 12 tasks)."""
+    """A few generated documents in ``fmt`` to start from (sizes 1 to 12 tasks); for text,
+    also two in the pipe layout (one row per line, cells between |)."""
     out = []
     for n, seed in ((1, 1), (3, 2), (6, 3), (12, 4)):
         doc = seed004_like(n, seed=seed)
         out.append(write_pdf(doc) if fmt == "pdf" else write_document(doc, fmt))
+    if fmt == "text":
+        out += [_pipe_text(seed004_like(n, seed=seed)) for n, seed in ((3, 5), (8, 6))]
     return tuple(out)
+
+
+def _pipe_text(doc) -> bytes:
+    lines = [doc.meta.title, "|".join(c.header for c in doc.columns) + "|"]
+    for t in doc.tasks:
+        for i in t.items:
+            cells = [t.serial, t.text, "、".join(t.units), i.done, i.problems, i.next_steps]
+            lines.append("|".join(c.replace("\n", " ") for c in cells) + "|")
+    return "\n".join(lines).encode()
 
 
 def file_name(fmt: str) -> str:
