@@ -241,7 +241,7 @@ def build(args: argparse.Namespace) -> None:
         reports = list(Report.objects.select_related("period", "plan").order_by("pk"))
         for k, report in enumerate(reports, start=1):
             analyze_report(report)
-            if k % 200 == 0 or k == len(reports):
+            if k % 50 == 0 or k == len(reports):
                 print(f"  analysed {k}/{len(reports)} reports, "
                       f"{time.perf_counter() - started:.0f} s", flush=True)
     finally:
