@@ -376,6 +376,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5, help="length of one run")
     parser.add_argument("--urls", type=int, default=300, help="URLs per kind")
     parser.add_argument("--kinds", default="list,task,json,search")
+    parser.add_argument("--check", type=int, default=40, help="URLs per kind and side fetched "
+                        "once before measuring (must answer 200; warms the servers up)")
     cpus = os.cpu_count() or 1
     parser.add_argument("--workers", type=int, default=2 * cpus, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
@@ -414,10 +416,11 @@ def main() -> None:
         wait_up(bases[0] + "/tasks/", servers[0])
         wait_up(bases[1] + "/datasette", servers[1])
         kinds = args.kinds.split(",")
-        print("checking every URL answers 200 on both (and warming up) …", flush=True)
+        print(f"checking that the first {args.check} URLs of each kind answer 200 on both "
+              f"(and warming up) …", flush=True)
         for kind in kinds:
             for side in (0, 1):
-                check(bases[side], pools[kind][side])
+                check(bases[side], pools[kind][side][:args.check])
         search_counts(bases)
         results: dict[tuple[str, int, int], list[tuple[float, float, float, int]]] = \
             defaultdict(list)
@@ -431,13 +434,21 @@ def main() -> None:
             for c in levels:
                 for r in range(args.rounds):
                     for side in (0, 1):  # A, B, A, B …
-                        if args.client == "wrk":
-                            got = run_wrk(bases[side], files[side], script, c, args.seconds)
-                        else:
-                            got = run_threads(bases[side], pools[kind][side], c, args.seconds)
+                        seconds = args.seconds
+                        while True:
+                            if args.client == "wrk":
+                                got = run_wrk(bases[side], files[side], script, c, seconds)
+                            else:
+                                got = run_threads(bases[side], pools[kind][side], c, seconds)
+                            # Fewer answers than 3 per connection: the run measured the
+                            # queue, not the server; run it again, longer (up to 80 s).
+                            if got[0] * seconds >= 3 * c or seconds >= 80:
+                                break
+                            seconds *= 4
                         results[(kind, c, side)].append(got)
                         print(f"  {kind:<6} c={c:<3} round {r + 1} {('luoshi', 'datasette')[side]:<9}"
                               f" {got[0]:8.1f} req/s  p50 {got[1]:7.1f}  p95 {got[2]:7.1f} ms"
+                              f"  ({seconds:g} s)"
                               f"{f'  ERRORS {got[3]}' if got[3] else ''}", flush=True)
         report(results, kinds, levels, args)
     finally:
@@ -457,8 +468,9 @@ def report(results, kinds: list[str], levels: list[int], args) -> None:
             a = [statistics.median(x) for x in zip(*results[(kind, c, 0)], strict=True)]
             b = [statistics.median(x) for x in zip(*results[(kind, c, 1)], strict=True)]
             errors = sum(x[3] for side in (0, 1) for x in results[(kind, c, side)])
+            ratio = f"{a[0] / b[0]:>6.2f}" if b[0] else f"{'-':>6}"
             print(f"{kind:<7} {c:>3} | {a[0]:>10.1f} {a[1]:>7.1f} {a[2]:>7.1f} | "
-                  f"{b[0]:>13.1f} {b[1]:>7.1f} {b[2]:>7.1f} | {a[0] / b[0]:>6.2f}"
+                  f"{b[0]:>13.1f} {b[1]:>7.1f} {b[2]:>7.1f} | {ratio}"
                   f"{f'  ({errors} errors)' if errors else ''}")
 
 
