@@ -268,6 +268,18 @@ def build(args: argparse.Namespace) -> None:
           f"(write + analysis + index)", flush=True)
 
 
+def database_bytes() -> int:
+    """The whole database on disk (tables, indexes, search index), for sizing."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return cursor.fetchone()[0]
+        cursor.execute("PRAGMA page_count")
+        pages = cursor.fetchone()[0]
+        cursor.execute("PRAGMA page_size")
+        return pages * cursor.fetchone()[0]
+
+
 def percentiles(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -340,6 +352,7 @@ def main() -> None:
           f"{Government.objects.count()}, plans {Plan.objects.count()}, reports "
           f"{Report.objects.count()}, periods {Period.objects.count()}, progress rows "
           f"{Progress.objects.count()}, index rows {TaskEntry.objects.count()}", flush=True)
+    print(f"database size: {database_bytes() / 2**20:.0f} MiB", flush=True)
     measure(args.requests)
 
 

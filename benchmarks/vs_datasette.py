@@ -219,24 +219,29 @@ def wait_up(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
     raise SystemExit(f"{url} did not answer within {timeout:.0f} s")
 
 
-def start_luoshi(data_dir: Path, port: int, workers: int, threads: int, log: Path):
+def start_luoshi(data_dir: Path, port: int, args: argparse.Namespace, log: Path):
     env = dict(os.environ, LUOSHI_DATA_DIR=str(data_dir), LUOSHI_DEBUG="0",
                LUOSHI_SECRET_KEY="benchmark-only-" + "x" * 40, LUOSHI_SSL_REDIRECT="0",
                LUOSHI_ALLOWED_HOSTS="127.0.0.1,localhost",
                # The API's anonymous throttle (600/minute) would answer 429 to a load test.
                LUOSHI_API_ANON_RATE="100000000/minute")
     env.pop("DATABASE_URL", None)
-    subprocess.run([sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput",
-                    "--verbosity", "0"], env=env, check=True, cwd=ROOT)
-    try:
-        import gunicorn  # noqa: F401
-    except ImportError:
-        raise SystemExit("gunicorn is not installed in this environment: pip install gunicorn "
-                         "(luoshi's production server)") from None
-    cmd = [sys.executable, "-m", "gunicorn", "luoshi.wsgi:application", "--bind",
-           f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
-           "--worker-class", "gthread", "--log-level", "warning"]
-    print(f"luoshi: {' '.join(cmd[2:])}", flush=True)
+    if args.server == "serve":
+        # `luoshi serve` as shipped (its own choice of server, workers and threads).
+        cmd = [str(Path(sys.executable).parent / "luoshi"), "serve", "--host", "127.0.0.1",
+               "--port", str(port)]
+    else:
+        subprocess.run([sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput",
+                        "--verbosity", "0"], env=env, check=True, cwd=ROOT)
+        try:
+            import gunicorn  # noqa: F401
+        except ImportError:
+            raise SystemExit("gunicorn is not installed in this environment: pip install "
+                             "gunicorn (luoshi's production server)") from None
+        cmd = [sys.executable, "-m", "gunicorn", "luoshi.wsgi:application", "--bind",
+               f"127.0.0.1:{port}", "--workers", str(args.workers), "--threads",
+               str(args.threads), "--worker-class", "gthread", "--log-level", "warning"]
+    print(f"luoshi: {' '.join(cmd[1:])}", flush=True)
     return subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=log.open("w"),
                             stderr=subprocess.STDOUT, start_new_session=True)
 
@@ -381,6 +386,8 @@ def main() -> None:
     cpus = os.cpu_count() or 1
     parser.add_argument("--workers", type=int, default=2 * cpus, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    parser.add_argument("--server", choices=("gunicorn", "serve"), default="gunicorn",
+                        help="gunicorn started here (default), or `luoshi serve` as shipped")
     parser.add_argument("--client", choices=("wrk", "threads"),
                         default="wrk" if shutil.which("wrk") else "threads")
     args = parser.parse_args()
@@ -408,8 +415,7 @@ def main() -> None:
     served = tmp / "datasette.db"
     served.symlink_to(db)
     ports = free_port(), free_port()
-    servers = [start_luoshi(work / "luoshi", ports[0], args.workers, args.threads,
-                            work / "gunicorn.log"),
+    servers = [start_luoshi(work / "luoshi", ports[0], args, work / "luoshi-server.log"),
                start_datasette(exe, served, ports[1], work / "datasette.log")]
     bases = [f"http://127.0.0.1:{p}" for p in ports]
     try:
@@ -458,9 +464,10 @@ def main() -> None:
 
 
 def report(results, kinds: list[str], levels: list[int], args) -> None:
+    server = ("`luoshi serve`" if args.server == "serve"
+              else f"gunicorn {args.workers}x{args.threads} gthread")
     print(f"\n{args.tasks} tasks; {args.rounds} rounds of {args.seconds:g} s per side, kind and "
-          f"concurrency; client {args.client}; luoshi gunicorn {args.workers}x{args.threads} "
-          f"gthread; medians over rounds")
+          f"concurrency; client {args.client}; luoshi {server}; medians over rounds")
     print(f"{'kind':<7} {'c':>3} | {'luoshi r/s':>10} {'p50':>7} {'p95':>7} | "
           f"{'datasette r/s':>13} {'p50':>7} {'p95':>7} | {'ratio':>6}")
     for kind in kinds:
