@@ -1,6 +1,7 @@
 """Django settings, read from environment variables with defaults that run out of the box.
 
-``DATABASE_URL`` (postgres://user:pass@host:port/name) switches from SQLite to PostgreSQL.
+``DATABASE_URL`` (postgres://user:pass@host:port/name) switches from SQLite to PostgreSQL;
+``DATABASE_REPLICA_URL`` adds a read replica (luoshi/dbrouter.py).
 The defaults are production's: debug off, HTTPS-only cookies, collected static files. The local
 demo turns debug on explicitly (``make run``, ``luoshi serve --dev``: ``LUOSHI_DEBUG=1``), and so
 does the test suite (pyproject's pytest ``env``). Every setting is listed in docs/deploy.md;
@@ -170,6 +171,13 @@ else:
             "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", **SQLITE_OPTIONS},
         }
     }
+
+# A read replica: reads go there; writes, and the reads that must see them, go to the primary
+# (luoshi/dbrouter.py). The test runner points it at the test database ("MIRROR").
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {**database_from_url(os.environ["DATABASE_REPLICA_URL"]),
+                            "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["luoshi.dbrouter.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,0 +1,360 @@
+"""Scale: many governments' plans loaded through a bulk path, then page latency at that size.
+
+    .venv/bin/python tests/pgserver.py -- .venv/bin/python benchmarks/scale.py   # PostgreSQL, 1 000 000
+    .venv/bin/python benchmarks/scale.py                                        # SQLite, 100 000
+    .venv/bin/python tests/pgserver.py -- .venv/bin/python benchmarks/scale.py --tasks 200000
+    LUOSHI_DATA_DIR=/tmp/scale .venv/bin/python benchmarks/scale.py   # SQLite, keep and reuse
+
+The set: ``--tasks`` top-level tasks in plans of ``--per-plan`` (luoshi.sample, six columns,
+~12 % of tasks split into sub-items), one plan per government and year over ``--years``, so
+tasks / per-plan / years governments (级别 市, 县, 区 in turn); each plan has
+``--reports-per-plan`` published reports, the period kinds taken in turn (Q1, H1, Q3, annual),
+so the set spans many periods.
+
+The bulk path, timed step by step:
+
+- *write*: tasks, sub-items, unit links and progress rows with ids allocated by the script,
+  written with PostgreSQL's COPY (SQLite: ``executemany`` in one transaction per batch of
+  plans); governments, plans, periods, reports and units through the ORM (few rows), units
+  resolved by the import's own ``normalize_unit``/``UnitResolver``. No ``ImportBatch`` or
+  history rows: a bulk load is not a person's or a file's change.
+- *analysis*: ``analyze_report`` on every report (the import's analysis: targets,
+  measurements, statuses with evidence), each report in its own transaction.
+- *index*: ``reindex_plan`` on every plan (the search/listing index, as ``luoshi reindex``),
+  with the per-report reindex that analysis would trigger switched off while it runs.
+- then ``ANALYZE`` (planner statistics; PostgreSQL's autovacuum would do it soon after).
+
+Import tasks/s = top-level tasks / (write + analysis + index); generating the documents
+(luoshi.sample) is reported apart. Then ``--requests`` requests per page through Django's test
+client as a signed-in superuser with DEBUG off: dashboard of a random report; the task list
+(unfiltered, by period, by plan and period, by plan and unit, a deep page); search (one word,
+half of them within a period); a random task page — p50/p95 in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import time
+from collections import defaultdict
+
+# Production settings for the pages measured (no debug cursor, no SQL log per query).
+os.environ.setdefault("LUOSHI_DEBUG", "0")
+os.environ.setdefault("LUOSHI_SECRET_KEY", "benchmark-only-" + "x" * 40)
+os.environ.setdefault("LUOSHI_SSL_REDIRECT", "0")
+os.environ.setdefault("LUOSHI_ALLOWED_HOSTS", "testserver,127.0.0.1")
+
+import benchdb
+
+connection = benchdb.setup("luoshi-bench-scale-", keep_data_dir=True)
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.core.management.color import no_style  # noqa: E402
+from django.db import transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from luoshi.core.models import (  # noqa: E402
+    Government,
+    Period,
+    Plan,
+    Progress,
+    Report,
+    Task,
+    TaskUnit,
+)
+from luoshi.core.services.analysis import analyze_report, statuses_changed  # noqa: E402
+from luoshi.core.services.units import UnitResolver, normalize_unit, unit_roles  # noqa: E402
+from luoshi.ingest.model import ParsedDocument  # noqa: E402
+from luoshi.sample import generate_plan  # noqa: E402
+from luoshi.search import signals  # noqa: E402
+from luoshi.search.indexing import reindex_plan  # noqa: E402
+from luoshi.search.models import TaskEntry  # noqa: E402
+from luoshi.vocab import UnitRole  # noqa: E402
+
+KINDS = ("q1", "h1", "q3", "annual")
+LEVELS = "市县区"
+SEARCH_WORDS = ["污水处理", "基站", "乡村振兴", "养老", "招商", "数字化", "农村", "营商环境",
+                "项目 开工", "企业 上云", "市场主体", "公共服务"]
+# The model fields each bulk table gets, in order (ids are allocated here, not by the database).
+FIELDS = {
+    Task: ["id", "plan", "parent", "serial", "text", "order", "version"],
+    TaskUnit: ["id", "task", "unit", "role", "order"],
+    Progress: ["id", "report", "task", "done", "problems", "next_steps", "position", "extra",
+               "version", "updated_at"],
+}
+
+
+class BulkWriter:
+    """Buffers rows of the bulk tables and writes them in one transaction per flush: COPY on
+    PostgreSQL, executemany on SQLite. Parents are written before the rows that point at them."""
+
+    def __init__(self) -> None:
+        self.rows: dict[type, list[tuple]] = {model: [] for model in FIELDS}
+        self.next_id = {model: (model.objects.order_by("-id").values_list("id", flat=True)
+                                .first() or 0) + 1 for model in FIELDS}
+        self.now = connection.ops.adapt_datetimefield_value(timezone.now())
+        self.written = 0
+
+    def new_id(self, model: type) -> int:
+        pk = self.next_id[model]
+        self.next_id[model] = pk + 1
+        return pk
+
+    def add(self, model: type, row: tuple) -> None:
+        self.rows[model].append(row)
+
+    def flush(self) -> None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            for model, rows in self.rows.items():
+                if not rows:
+                    continue
+                fields = [model._meta.get_field(f) for f in FIELDS[model]]
+                columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+                table = connection.ops.quote_name(model._meta.db_table)
+                if connection.vendor == "postgresql":
+                    with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                        for row in rows:
+                            copy.write_row(row)
+                else:
+                    marks = ", ".join(["%s"] * len(fields))
+                    cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+                self.written += len(rows)
+                rows.clear()
+
+    def finish(self) -> None:
+        self.flush()
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), list(FIELDS)):
+                cursor.execute(sql)
+
+
+class Loader:
+    """One plan's documents into the bulk writer (tasks once, progress per report)."""
+
+    def __init__(self, writer: BulkWriter) -> None:
+        self.writer = writer
+        self.periods: dict[tuple, Period] = {}
+        self.resolvers: dict[int, UnitResolver] = {}
+
+    def period(self, doc: ParsedDocument) -> Period:
+        p = doc.meta.period
+        key = (doc.meta.year, str(p.kind), p.end_month)
+        if key not in self.periods:
+            self.periods[key], _ = Period.objects.get_or_create(
+                year=key[0], kind=key[1], month=key[2], defaults={"label": p.label})
+        return self.periods[key]
+
+    def plan(self, government: Government, docs: list[ParsedDocument]) -> None:
+        meta = docs[0].meta
+        plan = Plan.objects.create(government=government, year=meta.year,
+                                   title=f"{government.name}{meta.year}年政府工作报告重点工作")
+        resolver = self.resolvers.setdefault(government.pk, UnitResolver(government))
+        w = self.writer
+        rows: list[list[int]] = []  # per table row of the documents: the task ids it reports on
+        for order, parsed in enumerate(docs[0].tasks, start=1):
+            task_id = w.new_id(Task)
+            w.add(Task, (task_id, plan.pk, None, parsed.serial, parsed.text, order, 1))
+            names = [n for n in map(normalize_unit, parsed.units) if n.name]
+            seen: set[int] = set()
+            for name, lead in zip(names, unit_roles(names), strict=True):
+                unit = resolver.resolve(name)
+                if unit.pk in seen:
+                    continue
+                seen.add(unit.pk)
+                w.add(TaskUnit, (w.new_id(TaskUnit), task_id, unit.pk,
+                                 str(UnitRole.LEAD if lead else UnitRole.CO), len(seen)))
+            items = parsed.items
+            if len(items) <= 1 and all(item.heading is None for item in items):
+                rows.append([task_id])
+                continue
+            children = []
+            for k, item in enumerate(items, start=1):
+                child = w.new_id(Task)
+                w.add(Task, (child, plan.pk, task_id, "", item.heading or "", k, 1))
+                children.append(child)
+            rows.append(children)
+        for doc in docs:
+            report = Report.objects.create(
+                plan=plan, period=self.period(doc), state=Report.State.PUBLISHED,
+                title=doc.meta.title[:300], publisher=doc.meta.publisher[:200],
+                written_date=doc.meta.written_date, published_date=doc.meta.published_date,
+                columns=[c.to_dict() for c in doc.columns], notes=list(doc.meta.notes))
+            position = 0
+            for task_ids, parsed in zip(rows, doc.tasks, strict=True):
+                extra = json.dumps(dict(parsed.extra or {}), ensure_ascii=False)
+                for task_id, item in zip(task_ids, parsed.items or [None], strict=True):
+                    position += 1
+                    w.add(Progress, (w.new_id(Progress), report.pk, task_id,
+                                     item.done if item else "", item.problems if item else "",
+                                     item.next_steps if item else "", position, extra, 1, w.now))
+
+
+def build(args: argparse.Namespace) -> None:
+    plans = max(1, args.tasks // args.per_plan)
+    years = list(range(2026 - args.years, 2026))
+    writer = BulkWriter()
+    loader = Loader(writer)
+    governments: list[Government] = []
+    generate = write = 0.0
+    print(f"bulk load: {plans} plans of {args.per_plan} tasks, {len(years)} years, "
+          f"{-(-plans // len(years))} governments, {args.reports_per_plan} report(s) per plan",
+          flush=True)
+    for i in range(plans):
+        g, y = divmod(i, len(years))
+        if g == len(governments):
+            name = f"规模{g + 1}{LEVELS[g % 3]}"
+            governments.append(Government.objects.create(name=name,
+                                                         level=Government.level_for(name)))
+        kinds = tuple(KINDS[(i + k) % 4] for k in range(args.reports_per_plan))
+        started = time.perf_counter()
+        docs = generate_plan(500_000 + i, governments[g].name, years[y], args.per_plan,
+                             periods=kinds)
+        generate += time.perf_counter() - started
+        started = time.perf_counter()
+        loader.plan(governments[g], docs)
+        if sum(map(len, writer.rows.values())) > 50_000:
+            writer.flush()
+        write += time.perf_counter() - started
+        if (i + 1) % 100 == 0 or i + 1 == plans:
+            print(f"  {i + 1}/{plans} plans written, {writer.written} rows, generate "
+                  f"{generate:.0f} s, write {write:.0f} s", flush=True)
+    started = time.perf_counter()
+    writer.finish()
+    write += time.perf_counter() - started
+    tasks = plans * args.per_plan
+    print(f"write: {write:.1f} s = {tasks / write:.0f} tasks/s "
+          f"({writer.written} rows; generating the documents took {generate:.1f} s apart)",
+          flush=True)
+
+    # The index is rebuilt plan by plan below: the per-report rebuild that analysis triggers
+    # (signals.on_statuses) would do the same work a second time.
+    uid = f"{signals.UID}.statuses"
+    statuses_changed.disconnect(sender=Report, dispatch_uid=uid)
+    started = time.perf_counter()
+    try:
+        reports = list(Report.objects.select_related("period", "plan").order_by("pk"))
+        for k, report in enumerate(reports, start=1):
+            analyze_report(report)
+            if k % 50 == 0 or k == len(reports):
+                print(f"  analysed {k}/{len(reports)} reports, "
+                      f"{time.perf_counter() - started:.0f} s", flush=True)
+    finally:
+        statuses_changed.connect(signals.on_statuses, sender=Report, dispatch_uid=uid)
+    analysis = time.perf_counter() - started
+    print(f"analysis: {analysis:.1f} s = {tasks * args.reports_per_plan / analysis:.0f} "
+          f"task-reports/s", flush=True)
+
+    started = time.perf_counter()
+    rows = 0
+    for k, plan_id in enumerate(Plan.objects.order_by("pk").values_list("pk", flat=True), 1):
+        rows += reindex_plan(plan_id)
+        if k % 200 == 0:
+            print(f"  indexed {k}/{plans} plans, {time.perf_counter() - started:.0f} s",
+                  flush=True)
+    index = time.perf_counter() - started
+    print(f"index: {index:.1f} s = {rows / index:.0f} rows/s ({rows} rows)", flush=True)
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    print(f"ANALYZE: {time.perf_counter() - started:.1f} s")
+    total = write + analysis + index
+    print(f"import: {tasks} tasks in {total:.0f} s = {tasks / total:.0f} tasks/s "
+          f"(write + analysis + index)", flush=True)
+
+
+def database_bytes() -> int:
+    """The whole database on disk (tables, indexes, search index), for sizing."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return cursor.fetchone()[0]
+        cursor.execute("PRAGMA page_count")
+        pages = cursor.fetchone()[0]
+        cursor.execute("PRAGMA page_size")
+        return pages * cursor.fetchone()[0]
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def page_urls(n: int, rng: random.Random) -> dict[str, list[str]]:
+    reports = list(Report.objects.values_list("pk", "plan_id", "period_id"))
+    periods = sorted({r[2] for r in reports})
+    last = Task.objects.filter(parent=None).order_by("-pk").values_list("pk", flat=True).first()
+    first = Task.objects.filter(parent=None).order_by("pk").values_list("pk", flat=True).first()
+    task_list = reverse("task_list")
+    out: dict[str, list[str]] = defaultdict(list)
+    for i in range(n):
+        pk, plan, period = rng.choice(reports)
+        out["dashboard"].append(reverse("dashboard", args=[pk]))
+        unit = TaskUnit.objects.filter(task__plan_id=plan).values_list("unit_id", flat=True) \
+            .first()
+        out["list"].append(task_list + [
+            "", f"?period={rng.choice(periods)}", f"?plan={plan}&period={period}",
+            f"?plan={plan}&unit={unit}", f"?page={rng.randint(2, 200)}"][i % 5])
+        scope = "" if i % 2 else f"&period={rng.choice(periods)}"
+        out["search"].append(task_list + f"?q={rng.choice(SEARCH_WORDS)}{scope}")
+        task = None
+        while task is None:  # ids are dense; sub-items are skipped
+            task = Task.objects.filter(pk=rng.randint(first, last), parent=None) \
+                .values_list("pk", flat=True).first()
+        out["task page"].append(reverse("task_detail", args=[task]))
+    return out
+
+
+def measure(n_requests: int) -> None:
+    call_command("collectstatic", interactive=False, verbosity=0)  # the manifest (DEBUG off)
+    user = get_user_model().objects.filter(username="bench").first() or \
+        get_user_model().objects.create_superuser("bench", password="bench-only")
+    client = Client()
+    client.force_login(user)
+    print(f"{'page':<10} {'p50 ms':>8} {'p95 ms':>8}   ({n_requests} requests each)")
+    for name, urls in page_urls(n_requests, random.Random(7)).items():
+        for url in urls[:3]:  # warm up: templates, jieba's dictionary, database pages
+            client.get(url)
+        times = []
+        for url in urls:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - started)
+            assert response.status_code == 200, (url, response.status_code)
+        p50, p95 = percentiles(times)
+        print(f"{name:<10} {p50:>8.1f} {p95:>8.1f}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tasks", type=int, help="top-level tasks (default 1 000 000 on "
+                        "PostgreSQL, 100 000 on SQLite)")
+    parser.add_argument("--per-plan", type=int, default=500, help="tasks per plan")
+    parser.add_argument("--years", type=int, default=5, help="plan years per government")
+    parser.add_argument("--reports-per-plan", type=int, default=1, choices=range(1, 5))
+    parser.add_argument("--requests", type=int, default=60, help="requests per kind of page")
+    args = parser.parse_args()
+    if args.tasks is None:
+        args.tasks = 1_000_000 if connection.vendor == "postgresql" else 100_000
+    print(f"database: {connection.vendor}")
+    if Task.objects.exists():
+        print("reusing the tasks already in the database")
+    else:
+        build(args)
+    print(f"tasks {Task.objects.filter(parent=None).count()} (+ sub-items "
+          f"{Task.objects.exclude(parent=None).count()}), governments "
+          f"{Government.objects.count()}, plans {Plan.objects.count()}, reports "
+          f"{Report.objects.count()}, periods {Period.objects.count()}, progress rows "
+          f"{Progress.objects.count()}, index rows {TaskEntry.objects.count()}", flush=True)
+    print(f"database size: {database_bytes() / 2**20:.0f} MiB", flush=True)
+    measure(args.requests)
+
+
+if __name__ == "__main__":
+    main()
