@@ -148,7 +148,7 @@ WSGI_APPLICATION = "luoshi.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "luoshi" / "templates"],  # the site's own 403/404/500 pages
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
