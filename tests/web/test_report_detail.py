@@ -82,11 +82,11 @@ def test_empty_cells_shown_as_dashes_and_tasks_in_order(client, sample):
     assert starts == sorted(starts)
 
 
-def test_task_links_to_its_page_and_notes_under_the_table(client, sample):
+def test_task_links_to_its_page_and_notes_above_the_table(client, sample):
+    # The notes say how to read the columns: before the table (and so on a printout's page 1).
     html = get(client, sample.report_q3)
     assert f'href="{reverse("task_detail", args=[sample.digital.pk])}"' in html
-    table_end = html.index("</table>")
-    assert html.index("列第一位者为牵头单位。") > table_end
+    assert html.index("列第一位者为牵头单位。") < html.index("<table")
 
 
 def test_report_shows_only_its_tasks(leader_client, sample):
