@@ -35,6 +35,7 @@ class Cell:
     text: str = ""
     rowspan: int = 1
     heading: str | None = None  # the sub-item's heading, shown at the start of the cell
+    header: str = ""  # the column's header: the cell's label when rows are shown as cards
 
 
 @dataclass
@@ -151,10 +152,11 @@ def build_report_table(report: Report) -> ReportTable:
                 if name is None:
                     if index == 0:
                         text = _task_cell(task, column, extra)
-                        cells.append(Cell(column.role, text, rowspan=len(entries)))
+                        cells.append(Cell(column.role, text, rowspan=len(entries),
+                                          header=column.header))
                     continue
                 text = getattr(entry, name) if entry is not None else ""
-                cell = Cell(column.role, text)
+                cell = Cell(column.role, text, header=column.header)
                 if heading and not heading_placed:
                     cell.heading = heading
                     heading_placed = True
