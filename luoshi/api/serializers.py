@@ -23,7 +23,7 @@ class ReportSerializer(serializers.ModelSerializer):
     class Meta:
         model = Report
         fields = ["id", "plan", "title", "period", "period_kind", "period_month", "state",
-                  "deadline", "published_date", "publisher", "index_no"]
+                  "deadline", "published_date", "publisher", "index_no", "verdicts_public"]
 
 
 class TaskSerializer(serializers.ModelSerializer):
@@ -113,3 +113,8 @@ class TokenRequestSerializer(serializers.Serializer):
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField()
+
+
+class PublishSerializer(serializers.Serializer):
+    verdicts_public = serializers.BooleanField(
+        default=False, help_text="publish the derived statuses with the report")

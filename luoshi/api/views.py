@@ -88,11 +88,16 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
                                      data.validated_data.get("deadline"))
         return Response(s.ReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses={200: s.ReportSerializer, 409: s.ErrorSerializer})
+    @extend_schema(request=s.PublishSerializer,
+                   responses={200: s.ReportSerializer, 409: s.ErrorSerializer})
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
-        """Publish (supervisors): every entry approved; the report is frozen."""
-        report = services.publish(request.user, self.get_object())
+        """Publish (supervisors): every entry approved; the report is frozen. The derived
+        statuses are public only with ``verdicts_public``."""
+        data = s.PublishSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = services.publish(request.user, self.get_object(),
+                                  verdicts_public=data.validated_data["verdicts_public"])
         return Response(s.ReportSerializer(report).data)
 
 

@@ -10,9 +10,9 @@ from django.db.models import Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from luoshi.core.models import Assessment, Change, Progress, Target, Task
+from luoshi.core.models import Change, Progress, Target, Task
 from luoshi.rounds.models import Contribution, EntryState
-from luoshi.rounds.permissions import readable_progress
+from luoshi.rounds.permissions import readable_progress, shown_assessments
 from luoshi.vocab import STATUS_LABELS, Status
 
 FIELDS = {"done": "完成情况", "problems": "存在问题及困难", "next_steps": "下一步工作"}
@@ -169,8 +169,9 @@ def task_changes(user, task: Task) -> tuple[QuerySet[Change], dict[tuple[str, in
         for t in Target.objects.filter(task=task):
             names["target", t.pk] = f"目标 · {t.metric or t.span or t.pk}"
         # Statuses of the reports whose entries the user may read.
-        for a in Assessment.objects.filter(task=task, report__in={p.report_id for p in entries}) \
-                .select_related("report__period"):
+        for a in shown_assessments(user).filter(
+                task=task, report__in={p.report_id for p in entries}).select_related(
+                "report__period"):
             names["assessment", a.pk] = f"状态 · {a.report.period.label or a.report.period}"
     wanted: dict[str, list[int]] = {}
     for model, pk in names:

@@ -116,6 +116,9 @@ def open_round(user, plan: Plan, period: Period, deadline: datetime | None,
         report = Report(plan=plan, period=period, title=title or f"{plan}{period.label or ''}落实情况")
     report.state = Report.State.OPEN
     report.deadline = deadline
+    # The statuses derived during a round are the office's internal verdicts until it
+    # publishes them with the report.
+    report.verdicts_public = False
     report.save()
     have = set(report.progress.values_list("task_id", flat=True))
     new = [
@@ -320,8 +323,9 @@ def approve_entry(user, progress: Progress) -> RoundEntry:
 
 
 @transaction.atomic
-def publish(user, report: Report) -> Report:
-    """Freeze the report: every entry must be approved."""
+def publish(user, report: Report, verdicts_public: bool = False) -> Report:
+    """Freeze the report: every entry must be approved. ``verdicts_public``: the public sees
+    the statuses derived for it too (otherwise only the entries)."""
     check(user, Action.PUBLISH, report)
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require_running(report)
@@ -333,6 +337,8 @@ def publish(user, report: Report) -> Report:
     old = report.state
     report.state = Report.State.PUBLISHED
     report.published_date = timezone.localdate()
-    report.save(update_fields=["state", "published_date", "updated_at"])
-    _change("report", report.pk, Change.Action.UPDATE, {"state": [old, report.state]}, user)
+    report.verdicts_public = verdicts_public
+    report.save(update_fields=["state", "published_date", "verdicts_public", "updated_at"])
+    _change("report", report.pk, Change.Action.UPDATE,
+            {"state": [old, report.state], "verdicts_public": verdicts_public}, user)
     return report

@@ -25,6 +25,7 @@ from luoshi.rounds.forms import (
 )
 from luoshi.rounds.models import Contribution, EntryState, Reminder
 from luoshi.rounds.permissions import (
+    READ_ALL,
     Action,
     can_see,
     check,
@@ -81,10 +82,14 @@ def open_round(request):
 def round_report(request, pk: int):
     report = get_object_or_404(Report.objects.select_related("plan", "period"), pk=pk)
     check(request.user, Action.READ, report)
-    entries = (readable_entries(request.user, report)
-               .select_related("task__parent", "round_entry", "updated_by").order_by("position"))
+    readable = readable_entries(request.user, report)
+    # Leaders and the office see every row of the round; a row whose text they may not read
+    # (a unit's draft, for a leader) shows as 未填报 without its text.
+    rows = report.progress.all() if role_of(request.user) in READ_ALL else readable
+    entries = rows.select_related("task__parent", "round_entry", "updated_by").order_by("position")
     return render(request, "rounds/report.html", {
         "report": report, "entries": entries,
+        "readable": set(readable.values_list("pk", flat=True)),
         "can_publish": may(request.user, Action.PUBLISH, report),
         "can_overdue": may(request.user, Action.OVERDUE, report),
         "is_overdue": bool(report.deadline and report.deadline < timezone.now()),
@@ -228,7 +233,8 @@ def publish(request, pk: int):
     report = get_object_or_404(Report, pk=pk)
     check(request.user, Action.PUBLISH, report)
     try:
-        services.publish(request.user, report)
+        services.publish(request.user, report,
+                         verdicts_public=request.POST.get("verdicts_public") == "1")
     except services.RoundError as error:
         messages.error(request, str(error))
         return redirect("round_report", pk=pk)

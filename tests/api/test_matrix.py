@@ -28,6 +28,9 @@ ON_TASK = READ_ALL | {"lead_liaison", "co_liaison"}  # the roads task: lead 发�
 # The lead unit's liaison writes and submits its entry; the office may do it on its behalf.
 WRITERS = OFFICE | {"lead_liaison"}
 CONTRIBUTORS = {"admin", "co_liaison"}  # an admin may write any co-unit's contribution
+# A draft is its units' (and the office's, which may write it): a leader sees what is filed.
+ON_DRAFT = ON_TASK - {"leader"}
+DRAFT_HIDDEN = {"public", "other_liaison", "leader"}
 
 
 @dataclass
@@ -74,9 +77,11 @@ OPS = [
     Op("page published report", "get", lambda w: reverse("round_report", args=[w.prev.pk]),
        ALL, 200, set()),
     Op("page entry", "get", lambda w: reverse("round_entry", args=[roads(w).pk]),
-       ON_TASK, 200, {"public", "other_liaison"}),
+       ON_DRAFT, 200, DRAFT_HIDDEN),
+    Op("page submitted entry", "get", lambda w: reverse("round_entry", args=[roads(w).pk]),
+       ON_TASK, 200, {"public", "other_liaison"}, setup=submitted),
     Op("page history", "get", lambda w: reverse("round_entry_history", args=[roads(w).pk]),
-       ON_TASK, 200, {"public", "other_liaison"}),
+       ON_DRAFT, 200, DRAFT_HIDDEN),
     Op("page task history", "get", lambda w: reverse("task_history", args=[w.roads.pk]),
        ALL, 200, set()),
     Op("page overdue", "get", lambda w: reverse("round_overdue", args=[w.report.pk]),
@@ -91,13 +96,13 @@ OPS = [
     Op("page open round", "post", lambda w: reverse("round_open"), OFFICE, 302, set(),
        data=lambda w: {"plan": w.plan.pk, "kind": "q3"}, login_page=True),
     Op("page save entry", "post", lambda w: reverse("round_entry_save", args=[roads(w).pk]),
-       WRITERS, 302, {"public", "other_liaison"},
+       WRITERS, 302, DRAFT_HIDDEN,
        data=lambda w: {"version": 1, "done": "新建道路30公里。"}),
     Op("page contribute", "post", lambda w: reverse("round_entry_contribute", args=[roads(w).pk]),
-       CONTRIBUTORS, 302, {"public", "other_liaison"},
+       CONTRIBUTORS, 302, DRAFT_HIDDEN,
        data=lambda w: {"unit": w.economy.pk, "version": 0, "text": "配合征地。"}),
     Op("page submit", "post", lambda w: reverse("round_entry_submit", args=[roads(w).pk]),
-       WRITERS, 302, {"public", "other_liaison"}, setup=fill),
+       WRITERS, 302, DRAFT_HIDDEN, setup=fill),
     Op("page approve", "post", lambda w: reverse("round_entry_review", args=[roads(w).pk]),
        OFFICE, 302, {"public", "other_liaison"}, data=lambda w: {"decision": "approve"},
        setup=submitted),
@@ -114,8 +119,10 @@ OPS = [
     Op("api reports", "get", lambda w: "/api/reports/", ALL, 200, set(), api=True),
     Op("api report", "get", lambda w: f"/api/reports/{w.report.pk}/", IN_ROUND, 200,
        {"public"}, api=True),
-    Op("api entry", "get", lambda w: f"/api/entries/{roads(w).pk}/", ON_TASK, 200,
-       {"public", "other_liaison"}, api=True),
+    Op("api entry", "get", lambda w: f"/api/entries/{roads(w).pk}/", ON_DRAFT, 200,
+       DRAFT_HIDDEN, api=True),
+    Op("api submitted entry", "get", lambda w: f"/api/entries/{roads(w).pk}/", ON_TASK, 200,
+       {"public", "other_liaison"}, api=True, setup=submitted),
     Op("api published entry", "get",
        lambda w: f"/api/entries/{w.prev.progress.get().pk}/", ALL, 200, set(), api=True),
     Op("api tasks", "get", lambda w: "/api/tasks/", ALL, 200, set(), api=True),
@@ -124,10 +131,10 @@ OPS = [
     Op("api open round", "post", lambda w: "/api/reports/", OFFICE, 201, set(), api=True,
        data=lambda w: {"plan": w.plan.pk, "period_kind": "q3"}),
     Op("api save entry", "put", lambda w: f"/api/entries/{roads(w).pk}/", WRITERS, 200,
-       {"public", "other_liaison"}, api=True,
+       DRAFT_HIDDEN, api=True,
        data=lambda w: {"version": 1, "done": "新建道路30公里。"}),
     Op("api submit", "post", lambda w: f"/api/entries/{roads(w).pk}/submit/", WRITERS,
-       200, {"public", "other_liaison"}, api=True, data=lambda w: {}, setup=fill),
+       200, DRAFT_HIDDEN, api=True, data=lambda w: {}, setup=fill),
     Op("api approve", "post", lambda w: f"/api/entries/{roads(w).pk}/approve/", OFFICE, 200,
        {"public", "other_liaison"}, api=True, data=lambda w: {}, setup=submitted),
     Op("api return", "post", lambda w: f"/api/entries/{roads(w).pk}/return/", OFFICE, 200,

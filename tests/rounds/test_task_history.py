@@ -15,6 +15,8 @@ def make_history(opened, people):
                                                             "", ""))
     services.save_entry(people.reform, roads, 2, EntryInput("新建道路100公里,全面完成。", "", ""))
     services.save_contribution(people.economy, roads, opened.economy.pk, 0, "配合完成征地。")
+    # Filed: a draft's status is 未填报 in every view, its history included.
+    services.submit_entry(people.reform, roads, acknowledge=True)
     target = Target.objects.get(task=opened.roads)
     correct_target(target, user=people.supervisor, expected_version=1, value=120)
     Change.objects.create(model="task", object_id=opened.roads.pk, action=Change.Action.UPDATE,
@@ -72,6 +74,7 @@ def test_hidden_task_is_not_found(opened, people, client_for):
 def test_sub_item_history_and_on_behalf(opened, people, client_for):
     park = opened.entry[opened.park_a.pk]
     services.save_entry(people.supervisor, park, 1, EntryInput("东岛公园主体完工。", "", ""))
+    services.submit_entry(people.supervisor, park, acknowledge=True)
     status, html = page(client_for(people.economy), opened.park_a)
     assert status == 200 and "代市经信局填报" in html and "东岛公园主体完工" in html
     # The parent's page lists the sub-item's entry too, named after it.
