@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from luoshi.core.models import Plan, Progress, Report, Task
 from luoshi.rounds.models import ReportedValue
+from luoshi.rounds.services import COMMENT_LIMIT, TEXT_LIMIT
 from luoshi.vocab import PeriodKind
 
 
@@ -72,9 +73,9 @@ class ReportedValueWriteSerializer(serializers.Serializer):
 
 class EntryWriteSerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1, help_text="the version the edit started from")
-    done = serializers.CharField(allow_blank=True, default="", max_length=20000)
-    problems = serializers.CharField(allow_blank=True, default="", max_length=20000)
-    next_steps = serializers.CharField(allow_blank=True, default="", max_length=20000)
+    done = serializers.CharField(allow_blank=True, default="", max_length=TEXT_LIMIT)
+    problems = serializers.CharField(allow_blank=True, default="", max_length=TEXT_LIMIT)
+    next_steps = serializers.CharField(allow_blank=True, default="", max_length=TEXT_LIMIT)
     reported_values = ReportedValueWriteSerializer(
         many=True, required=False, max_length=200,
         help_text="figures per numeric target (实绩); targets left out keep their value")
@@ -89,7 +90,7 @@ class SubmitSerializer(serializers.Serializer):
 
 
 class ReturnSerializer(serializers.Serializer):
-    comment = serializers.CharField(max_length=5000)
+    comment = serializers.CharField(max_length=COMMENT_LIMIT)
 
 
 class OpenRoundSerializer(serializers.Serializer):

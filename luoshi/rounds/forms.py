@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from luoshi.core.models import Period, Plan
+from luoshi.rounds.services import COMMENT_LIMIT, TEXT_LIMIT
 from luoshi.vocab import PeriodKind, choices
 
 
@@ -28,13 +29,16 @@ class OpenRoundForm(forms.Form):
 
 
 class EntryForm(forms.Form):
+    """The one form of an entry: 保存 and 提交 both send what is on screen."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
-    done = forms.CharField(label="完成情况", required=False,
+    done = forms.CharField(label="完成情况", required=False, max_length=TEXT_LIMIT,
                            widget=forms.Textarea(attrs={"rows": 6}))
-    problems = forms.CharField(label="存在问题及困难", required=False,
+    problems = forms.CharField(label="存在问题及困难", required=False, max_length=TEXT_LIMIT,
                                widget=forms.Textarea(attrs={"rows": 3}))
-    next_steps = forms.CharField(label="下一步工作", required=False,
+    next_steps = forms.CharField(label="下一步工作", required=False, max_length=TEXT_LIMIT,
                                  widget=forms.Textarea(attrs={"rows": 3}))
+    acknowledge = forms.BooleanField(required=False, label="我已阅读提示,确认提交")
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,7 +54,7 @@ class EntryForm(forms.Form):
 class ContributionForm(forms.Form):
     unit = forms.IntegerField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)
-    text = forms.CharField(label="配合单位报送", required=False,
+    text = forms.CharField(label="配合单位报送", required=False, max_length=TEXT_LIMIT,
                            widget=forms.Textarea(attrs={"rows": 4}))
 
 
@@ -59,7 +63,8 @@ class SubmitForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(label="退回意见", widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(label="退回意见", max_length=COMMENT_LIMIT,
+                              widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class RemindForm(forms.Form):

@@ -162,3 +162,26 @@ class ReportedValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target_id}: {self.value}"
+
+
+class EntryAutosave(models.Model):
+    """What one person has typed into an entry and not yet saved (保存/提交), kept as they type.
+
+    Not a version and not history: only its author reads it back (the entry page prefills the
+    form from it). ``base_version`` is the entry's version the typing started from, so saving
+    it later goes through the same conflict check as any save.
+    """
+
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(default=dict)  # {"done": …, "problems": …, "next_steps": …, "target_<id>": …}
+    base_version = models.PositiveIntegerField()
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "自动保存的草稿"
+        constraints = [models.UniqueConstraint(fields=["progress", "user"],
+                                               name="autosave_unique_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.progress_id}"

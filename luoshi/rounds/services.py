@@ -18,6 +18,7 @@ from luoshi.core.models import Assessment, Change, Period, Plan, Progress, Repor
 from luoshi.core.services.analysis import analyze_report
 from luoshi.rounds.models import (
     Contribution,
+    EntryAutosave,
     EntryState,
     ReportedValue,
     ReviewEvent,
@@ -27,6 +28,10 @@ from luoshi.rounds.permissions import Action, check, contributing_units, on_beha
 from luoshi.rounds.submission import submission_warnings, task_targets
 
 ENTRY_FIELDS = ("done", "problems", "next_steps")
+# The longest text a field of an entry, contribution or request may hold, on the web form and
+# the API alike (a table cell of a published report is a few thousand characters at most).
+TEXT_LIMIT = 20000
+COMMENT_LIMIT = 5000
 RUNNING = (Report.State.OPEN, Report.State.REVIEW)
 EDITABLE = (EntryState.DRAFT, EntryState.RETURNED)
 
@@ -155,6 +160,7 @@ def save_entry(user, progress: Progress, version: int, data: EntryInput) -> Prog
     unit. The task's status is then re-derived from the new text (:func:`reanalyze`).
     """
     check(user, Action.EDIT_ENTRY, progress)
+    _check_lengths(data)
     # Read outside the write transaction: the conditional UPDATE below is the guard, and on
     # SQLite a transaction that reads first cannot upgrade to a write under concurrency.
     current = Progress.objects.select_related("report", "updated_by").get(pk=progress.pk)
@@ -178,8 +184,60 @@ def save_entry(user, progress: Progress, version: int, data: EntryInput) -> Prog
                 changed["on_behalf_of"] = _lead_unit_name(current.task)
             _change("progress", current.pk, Change.Action.UPDATE, changed, user)
             reanalyze(current, user)
+        EntryAutosave.objects.filter(progress=current, user=user).delete()
     current.refresh_from_db()
     return current
+
+
+def _check_lengths(data: EntryInput) -> None:
+    labels = {"done": "完成情况", "problems": "存在问题及困难", "next_steps": "下一步工作"}
+    for name in ENTRY_FIELDS:
+        if len(getattr(data, name)) > TEXT_LIMIT:
+            raise RoundError(f"{labels[name]}超过 {TEXT_LIMIT} 字,请精简后再保存。")
+
+
+def unchanged(progress: Progress, data: EntryInput) -> bool:
+    """Whether saving ``data`` would change nothing in the entry (its texts and figures)."""
+    if any(getattr(progress, f) != getattr(data, f).strip() for f in ENTRY_FIELDS):
+        return False
+    if data.values:
+        stored = dict(progress.reported_values.values_list("target_id", "value"))
+        return all(stored.get(k) == v for k, v in data.values.items())
+    return True
+
+
+def autosave(user, progress: Progress, base_version: int, data: dict) -> EntryAutosave:
+    """Keep what ``user`` is typing into the entry (no version, no history, no analysis); only
+    they read it back. Refused like a save when they may not edit it."""
+    check(user, Action.EDIT_ENTRY, progress)
+    _require_running(progress.report)
+    if entry_of(progress).state not in EDITABLE:
+        raise RoundError("该条目已提交或已审核,退回后才能修改。")
+    kept = {k: str(v)[:TEXT_LIMIT] for k, v in data.items()
+            if k in ENTRY_FIELDS or k.startswith("target_")}
+    row, _ = EntryAutosave.objects.update_or_create(
+        progress=progress, user=user, defaults={"data": kept, "base_version": base_version})
+    return row
+
+
+def autosaved(user, progress: Progress) -> EntryAutosave | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return EntryAutosave.objects.filter(progress=progress, user=user).first()
+
+
+def save_and_submit(user, progress: Progress, version: int, data: EntryInput,
+                    acknowledge: bool = False) -> RoundEntry:
+    """提交 as the one form does it: what is on screen is saved first (if it differs from the
+    entry, with the usual version check), then submitted. A refusal of the submission leaves
+    the save in place: nothing typed is lost."""
+    check(user, Action.SUBMIT, progress)
+    current = Progress.objects.get(pk=progress.pk)
+    if not unchanged(current, data):
+        save_entry(user, current, version, data)
+    else:
+        EntryAutosave.objects.filter(progress=progress, user=user).delete()
+    return submit_entry(user, progress, acknowledge)
 
 
 def _lead_unit_name(task: Task) -> str:
@@ -234,6 +292,8 @@ def save_contribution(user, progress: Progress, unit_id: int, version: int,
         raise RoundError("只能以本人联络的配合单位报送")
     _require_running(progress.report)
     text = text.strip()
+    if len(text) > TEXT_LIMIT:
+        raise RoundError(f"报送内容超过 {TEXT_LIMIT} 字,请精简后再保存。")
     with transaction.atomic():
         row = Contribution.objects.filter(progress=progress, unit_id=unit_id).first()
         if row is None:

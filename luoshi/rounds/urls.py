@@ -16,6 +16,7 @@ urlpatterns = [
     path("rounds/entries/<int:pk>/save/", views.entry_save, name="round_entry_save"),
     path("rounds/entries/<int:pk>/contribute/", views.entry_contribute,
          name="round_entry_contribute"),
+    path("rounds/entries/<int:pk>/autosave/", views.entry_autosave, name="round_entry_autosave"),
     path("rounds/entries/<int:pk>/submit/", views.entry_submit, name="round_entry_submit"),
     path("rounds/entries/<int:pk>/review/", views.entry_review, name="round_entry_review"),
     path("rounds/entries/<int:pk>/history/", views.entry_history, name="round_entry_history"),

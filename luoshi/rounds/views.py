@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -103,23 +103,36 @@ def _entry_context(request, progress: Progress, **forms_):
     values = {rv.target_id: rv.value for rv in progress.reported_values.all()}
     contributions = list(progress.contributions.select_related("unit", "updated_by"))
     can_edit = may(user, Action.EDIT_ENTRY, progress)
+    state = services.entry_of(progress)
+    report = progress.report
     context = {
-        "entry": progress, "report": progress.report, "task": progress.task,
-        "state": services.entry_of(progress),
-        "previous": services.previous_entries(progress.report).get(progress.task_id),
+        "entry": progress, "report": report, "task": progress.task,
+        "state": state,
+        "previous": services.previous_entries(report).get(progress.task_id),
         "contributions": contributions, "roles": roles,
         "can_edit": can_edit,
+        "editable": can_edit and state.state in services.EDITABLE
+        and report.state in services.RUNNING,
         "on_behalf": can_edit and on_behalf(user, progress.task),
         "can_review": may(user, Action.REVIEW, progress),
         "can_contribute": may(user, Action.CONTRIBUTE, progress),
         "events": progress.review_events.select_related("user"),
+        "is_overdue": bool(report.deadline and report.deadline < timezone.now()),
+        # What is asked: the numeric targets still without a reported figure.
+        "wanted": [t for t in targets if t.pk is None or values.get(t.pk) is None],
     }
-    context["entry_form"] = forms_.get("entry_form") or EntryForm(
-        initial={"version": progress.version, "done": progress.done,
-                 "problems": progress.problems, "next_steps": progress.next_steps,
-                 **{f"target_{k}": v for k, v in values.items()}},
-        targets=targets)
-    context["submit_form"] = forms_.get("submit_form") or SubmitForm()
+    initial = {"version": progress.version, "done": progress.done,
+               "problems": progress.problems, "next_steps": progress.next_steps,
+               **{f"target_{k}": v for k, v in values.items()}}
+    kept = services.autosaved(user, progress) if can_edit and "entry_form" not in forms_ else None
+    if kept is not None and any(kept.data.get(k, initial.get(k)) != initial.get(k)
+                                for k in kept.data):
+        # What they typed and never saved comes back, on the version they started from (a
+        # save then meets the usual conflict check if someone saved since).
+        initial |= kept.data | {"version": kept.base_version}
+        context["restored"] = kept
+    context["entry_form"] = forms_.get("entry_form") or EntryForm(initial=initial,
+                                                                  targets=targets)
     context["return_form"] = forms_.get("return_form") or ReturnForm()
     writable = sorted(contributing_units(user, progress.task)) if context["can_contribute"] else []
     if writable:
@@ -154,20 +167,49 @@ def _refused(request, progress, error, status=409, **forms_):
 
 @require_POST
 def entry_save(request, pk: int):
+    """The entry's one form: 保存 (action=save) or 提交 (action=submit), which saves what is on
+    screen first. A refusal shows the form again with what they typed."""
     progress = _entry(request, pk)
-    check(request.user, Action.EDIT_ENTRY, progress)
+    submitting = request.POST.get("action") == "submit"
+    check(request.user, Action.SUBMIT if submitting else Action.EDIT_ENTRY, progress)
     form = EntryForm(request.POST, targets=task_targets(progress.task))
     if not form.is_valid():
         return _refused(request, progress, "请检查填写内容。", status=400, entry_form=form)
     data = services.EntryInput(form.cleaned_data["done"], form.cleaned_data["problems"],
                                form.cleaned_data["next_steps"], form.target_values())
     try:
-        services.save_entry(request.user, progress, form.cleaned_data["version"], data)
-    except services.RoundError as error:
+        if submitting:
+            services.save_and_submit(request.user, progress, form.cleaned_data["version"], data,
+                                     form.cleaned_data.get("acknowledge", False))
+        else:
+            services.save_entry(request.user, progress, form.cleaned_data["version"], data)
+    except services.Conflict as error:
         # The form keeps what they typed; the version stays the one they loaded.
         return _refused(request, progress, error, entry_form=form)
-    messages.success(request, "已保存。")
+    except services.RoundError as error:
+        # Saved (if it could be) but not submitted: show the entry as it now stands, with
+        # the warnings to acknowledge.
+        progress.refresh_from_db()
+        if not services.unchanged(progress, data):
+            return _refused(request, progress, error, entry_form=form)
+        return _refused(request, progress, error)
+    messages.success(request, "已提交。" if submitting else "已保存。")
     return redirect("round_entry", pk=pk)
+
+
+@require_POST
+def entry_autosave(request, pk: int):
+    """Keep what is being typed (the page's script posts the form now and then); JSON."""
+    progress = _entry(request, pk)
+    check(request.user, Action.EDIT_ENTRY, progress)
+    version = request.POST.get("version", "")
+    if not version.isascii() or not version.isdigit():
+        return JsonResponse({"error": "版本号无效"}, status=400)
+    try:
+        row = services.autosave(request.user, progress, int(version), request.POST.dict())
+    except services.RoundError as error:
+        return JsonResponse({"error": str(error)}, status=409)
+    return JsonResponse({"saved_at": timezone.localtime(row.saved_at).strftime("%H:%M:%S")})
 
 
 @require_POST
@@ -195,7 +237,7 @@ def entry_submit(request, pk: int):
     try:
         services.submit_entry(request.user, progress, form.cleaned_data.get("acknowledge", False))
     except services.RoundError as error:
-        return _refused(request, progress, error, submit_form=form)
+        return _refused(request, progress, error)
     messages.success(request, "已提交。")
     return redirect("round_entry", pk=pk)
 
