@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
 from luoshi.core.models import Assessment, Change, Period, Plan, Progress, Report, Task
@@ -62,10 +62,14 @@ CONFLICT_MESSAGE = ("保存失败: 该条目已被 {who} 于 {when} 修改(当�
                     "您填写的内容未丢失,请对照最新内容后重新保存。")
 
 
-def _conflict(progress: Progress) -> Conflict:
+SUBMIT_CONFLICT_MESSAGE = ("提交失败: 该条目已被 {who} 于 {when} 修改(当前第 {version} 版),"
+                           "请查看最新内容后再提交。")
+
+
+def _conflict(progress: Progress, message: str = CONFLICT_MESSAGE) -> Conflict:
     who = progress.updated_by.get_username() if progress.updated_by_id else "他人"
     when = timezone.localtime(progress.updated_at).strftime("%Y-%m-%d %H:%M:%S")
-    return Conflict(CONFLICT_MESSAGE.format(who=who, when=when, version=progress.version))
+    return Conflict(message.format(who=who, when=when, version=progress.version))
 
 
 def _change(model: str, object_id: int, action: str, fields: dict, user) -> None:
@@ -166,17 +170,18 @@ def save_entry(user, progress: Progress, version: int, data: EntryInput) -> Prog
     current = Progress.objects.select_related("report", "updated_by").get(pk=progress.pk)
     _require_running(current.report)
     if entry_of(current).state not in EDITABLE:
-        raise RoundError("该条目已提交或已审核,退回后才能修改。")
+        raise RoundError(NOT_EDITABLE)
     if current.version != version:
         raise _conflict(current)
     new = {f: getattr(data, f).strip() for f in ENTRY_FIELDS}
     changed = {f: [getattr(current, f), v] for f, v in new.items() if getattr(current, f) != v}
     with transaction.atomic():
-        hit = Progress.objects.filter(pk=current.pk, version=version).update(
+        # The checks above tell the person why; this one decides, in the write itself.
+        hit = guarded(current.pk, version, EDITABLE).update(
             **new, version=F("version") + 1, updated_by=user, updated_at=timezone.now()
         )
         if not hit:
-            raise _conflict(Progress.objects.select_related("updated_by").get(pk=current.pk))
+            raise _refusal(current.pk)
         if data.values is not None:
             changed.update(_save_values(current, data.values))
         if changed:
@@ -187,6 +192,36 @@ def save_entry(user, progress: Progress, version: int, data: EntryInput) -> Prog
         EntryAutosave.objects.filter(progress=current, user=user).delete()
     current.refresh_from_db()
     return current
+
+
+NOT_EDITABLE = "该条目已提交或已审核,退回后才能修改。"
+
+
+def guarded(progress_id: int, version: int, states) -> QuerySet[Progress]:
+    """The entry, only while it is at ``version``, its round state is one of ``states`` and its
+    report is running: every change of an entry is an UPDATE of this (0 rows: refused).
+
+    Every transition that takes an entry out of the editable states (submit, approve) bumps
+    the version in such an UPDATE, so a save that read the entry before it lands on 0 rows
+    instead of changing a submitted entry: the row lock (PostgreSQL re-checks the version
+    after waiting) or the database lock (SQLite, IMMEDIATE transactions) orders them."""
+    return Progress.objects.filter(pk=progress_id, version=version).filter(
+        Exists(RoundEntry.objects.filter(pk=OuterRef("pk"), state__in=states)),
+        Exists(Report.objects.filter(pk=OuterRef("report_id"), state__in=RUNNING)),
+    )
+
+
+def _refusal(progress_id: int, conflict: str = CONFLICT_MESSAGE,
+             states=EDITABLE) -> RoundError:
+    """Why a guarded write hit nothing: the report, the entry's state, or its version."""
+    current = Progress.objects.select_related("report", "updated_by").get(pk=progress_id)
+    if current.report.state not in RUNNING:
+        return RoundError("该落实情况表已发布,不能再修改。" if current.report.is_published
+                          else "该落实情况表尚未开始填报。")
+    state = entry_of(current)
+    if state.state not in states:
+        return RoundError(f"该条目当前状态为「{state.get_state_display()}」,不能进行此操作。")
+    return _conflict(current, conflict)
 
 
 def _check_lengths(data: EntryInput) -> None:
@@ -234,10 +269,11 @@ def save_and_submit(user, progress: Progress, version: int, data: EntryInput,
     check(user, Action.SUBMIT, progress)
     current = Progress.objects.get(pk=progress.pk)
     if not unchanged(current, data):
-        save_entry(user, current, version, data)
+        current = save_entry(user, current, version, data)
     else:
         EntryAutosave.objects.filter(progress=progress, user=user).delete()
-    return submit_entry(user, progress, acknowledge)
+    # Submit exactly what is on screen: if anyone saved in between, refused as a conflict.
+    return submit_entry(user, progress, acknowledge, version=current.version)
 
 
 def _lead_unit_name(task: Task) -> str:
@@ -335,50 +371,81 @@ def _sync_report_state(report: Report) -> None:
     waiting = RoundEntry.objects.filter(progress__report=report, state__in=EDITABLE).exists()
     state = Report.State.OPEN if waiting else Report.State.REVIEW
     if report.state != state:
-        Report.objects.filter(pk=report.pk).update(state=state)
+        Report.objects.filter(pk=report.pk, state__in=RUNNING).update(state=state)
         report.state = state
 
 
-@transaction.atomic
-def submit_entry(user, progress: Progress, acknowledge: bool = False) -> RoundEntry:
+def submit_entry(user, progress: Progress, acknowledge: bool = False,
+                 version: int | None = None) -> RoundEntry:
+    """Hand the entry in as it stands (at ``version``, when given: else :class:`Conflict`).
+    Refused if it was changed while being submitted or left the editable states; bumps the
+    version."""
     check(user, Action.SUBMIT, progress)
-    progress.refresh_from_db()
-    _require_running(progress.report)
-    if not (progress.done.strip() or progress.problems.strip()):
+    current = Progress.objects.select_related("report", "task", "updated_by").get(pk=progress.pk)
+    if version is not None and current.version != version:
+        raise _conflict(current, SUBMIT_CONFLICT_MESSAGE)
+    _require_running(current.report)
+    if entry_of(current).state not in EDITABLE:
+        raise _refusal(current.pk)
+    if not (current.done.strip() or current.problems.strip()):
         raise RoundError("完成情况为空,不能提交。")
-    warnings = submission_warnings(progress)
+    warnings = submission_warnings(current)
     if warnings and not acknowledge:
         raise NeedsAcknowledgement(warnings)
-    entry = _set_state(progress, EDITABLE, EntryState.SUBMITTED, user, warnings=warnings,
-                       acknowledged=bool(warnings), submitted_at=timezone.now(),
-                       submitted_by=user, comment="")
-    ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.SUBMIT, user=user,
-                               warnings=warnings, acknowledged=bool(warnings))
-    _sync_report_state(progress.report)
+    with transaction.atomic():
+        if not guarded(current.pk, current.version, EDITABLE).update(
+                version=F("version") + 1):
+            raise _refusal(current.pk, SUBMIT_CONFLICT_MESSAGE)
+        entry = _set_state(current, EDITABLE, EntryState.SUBMITTED, user, warnings=warnings,
+                           acknowledged=bool(warnings), submitted_at=timezone.now(),
+                           submitted_by=user, comment="")
+        ReviewEvent.objects.create(progress=current, action=ReviewEvent.Action.SUBMIT,
+                                   user=user, warnings=warnings, acknowledged=bool(warnings))
+        _sync_report_state(current.report)
+    progress.refresh_from_db()
     return entry
 
 
-@transaction.atomic
+def _hold_running(report_id: int) -> None:
+    """Take the report's row (PostgreSQL: its lock; SQLite: the transaction holds the database)
+    while it is running, so a review and a publication cannot interleave."""
+    if not Report.objects.filter(pk=report_id, state__in=RUNNING).update(
+            updated_at=timezone.now()):
+        raise RoundError("该落实情况表已发布,不能再修改。")
+
+
 def return_entry(user, progress: Progress, comment: str) -> RoundEntry:
     check(user, Action.REVIEW, progress)
     _require_running(progress.report)
     comment = comment.strip()
     if not comment:
         raise RoundError("退回时请填写退回意见。")
-    entry = _set_state(progress, [EntryState.SUBMITTED, EntryState.APPROVED], EntryState.RETURNED,
-                       user, comment=comment)
-    ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.RETURN, user=user,
-                               comment=comment)
-    _sync_report_state(progress.report)
+    if len(comment) > COMMENT_LIMIT:
+        raise RoundError(f"退回意见超过 {COMMENT_LIMIT} 字。")
+    with transaction.atomic():
+        _hold_running(progress.report_id)
+        entry = _set_state(progress, [EntryState.SUBMITTED, EntryState.APPROVED],
+                           EntryState.RETURNED, user, comment=comment)
+        ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.RETURN,
+                                   user=user, comment=comment)
+        _sync_report_state(progress.report)
     return entry
 
 
-@transaction.atomic
 def approve_entry(user, progress: Progress) -> RoundEntry:
+    """Approve the entry as it stands (submitted); bumps the version."""
     check(user, Action.REVIEW, progress)
-    _require_running(progress.report)
-    entry = _set_state(progress, [EntryState.SUBMITTED], EntryState.APPROVED, user)
-    ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.APPROVE, user=user)
+    current = Progress.objects.select_related("report").get(pk=progress.pk)
+    _require_running(current.report)
+    with transaction.atomic():
+        _hold_running(current.report_id)
+        if not guarded(current.pk, current.version, [EntryState.SUBMITTED]).update(
+                version=F("version") + 1):
+            raise _refusal(current.pk, states=[EntryState.SUBMITTED])
+        entry = _set_state(current, [EntryState.SUBMITTED], EntryState.APPROVED, user)
+        ReviewEvent.objects.create(progress=current, action=ReviewEvent.Action.APPROVE,
+                                   user=user)
+    progress.refresh_from_db()
     return entry
 
 
@@ -395,10 +462,12 @@ def publish(user, report: Report, verdicts_public: bool = False) -> Report:
     if pending or missing:
         raise RoundError(f"尚有 {pending + missing} 条未审核通过,不能发布。")
     old = report.state
-    report.state = Report.State.PUBLISHED
-    report.published_date = timezone.localdate()
-    report.verdicts_public = verdicts_public
-    report.save(update_fields=["state", "published_date", "verdicts_public", "updated_at"])
+    today = timezone.localdate()
+    if not Report.objects.filter(pk=report.pk, state__in=RUNNING).update(
+            state=Report.State.PUBLISHED, published_date=today,
+            verdicts_public=verdicts_public, updated_at=timezone.now()):
+        raise RoundError("该落实情况表已发布,不能再修改。")
+    report.refresh_from_db()
     _change("report", report.pk, Change.Action.UPDATE,
             {"state": [old, report.state], "verdicts_public": verdicts_public}, user)
     return report

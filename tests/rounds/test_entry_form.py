@@ -46,7 +46,9 @@ def test_submit_of_unchanged_text_needs_no_current_version(opened, people, clien
     response = post(client_for(people.water), river, version=1, done="整治河道5处。",
                     action="submit")
     assert response.status_code == 302 and state(river) == EntryState.SUBMITTED
-    assert Progress.objects.get(pk=river.pk).version == 2  # nothing saved a second time
+    # Nothing saved a second time (one history row); the submission bumped the version.
+    assert Progress.objects.get(pk=river.pk).version == 3
+    assert Change.objects.filter(model="progress", object_id=river.pk).count() == 1
 
 
 def test_conflicting_submit_is_refused_and_keeps_what_was_typed(opened, people, client_for,
