@@ -119,3 +119,7 @@ class TokenSerializer(serializers.Serializer):
 class PublishSerializer(serializers.Serializer):
     verdicts_public = serializers.BooleanField(
         default=False, help_text="publish the derived statuses with the report")
+
+
+class ExtendSerializer(serializers.Serializer):
+    deadline = serializers.DateTimeField(help_text="the new deadline, later than the old one")

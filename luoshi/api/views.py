@@ -88,6 +88,17 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
                                      data.validated_data.get("deadline"))
         return Response(s.ReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(request=s.ExtendSerializer,
+                   responses={200: s.ReportSerializer, 409: s.ErrorSerializer})
+    @action(detail=True, methods=["post"])
+    def extend(self, request, pk=None):
+        """Move a running round's deadline later, for every unit (supervisors)."""
+        data = s.ExtendSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = services.extend_round(request.user, self.get_object(),
+                                       data.validated_data["deadline"])
+        return Response(s.ReportSerializer(report).data)
+
     @extend_schema(request=s.PublishSerializer,
                    responses={200: s.ReportSerializer, 409: s.ErrorSerializer})
     @action(detail=True, methods=["post"])

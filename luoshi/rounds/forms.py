@@ -28,6 +28,11 @@ class OpenRoundForm(forms.Form):
         return period
 
 
+class ExtendForm(forms.Form):
+    deadline = forms.DateTimeField(label="新的截止时间",
+                                   widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+
+
 class EntryForm(forms.Form):
     """The one form of an entry: 保存 and 提交 both send what is on screen."""
 

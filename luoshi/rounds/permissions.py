@@ -31,6 +31,7 @@ READ_ALL = {ADMIN, Role.SUPERVISOR, Role.LEADER}
 class Action(StrEnum):
     READ = "read"  # a report, task or entry
     OPEN_ROUND = "open_round"  # a plan: open a report for a period
+    EXTEND = "extend"  # a report: move the round's deadline later, for everyone
     # A progress entry: done / problems / next steps, reported values. The lead unit's liaison,
     # or the office on the unit's behalf (units often send their text by other channels).
     EDIT_ENTRY = "edit_entry"
@@ -190,7 +191,7 @@ def may(user, action: Action | str, obj=None) -> bool:
     if obj is not None and not can_see(user, obj):
         return False
     supervising = role in {ADMIN, Role.SUPERVISOR}
-    if action in {Action.OPEN_ROUND, Action.REVIEW, Action.PUBLISH, Action.REMIND,
+    if action in {Action.OPEN_ROUND, Action.EXTEND, Action.REVIEW, Action.PUBLISH, Action.REMIND,
                   Action.IMPORT}:
         return supervising
     if action == Action.OVERDUE:

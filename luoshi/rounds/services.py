@@ -118,6 +118,7 @@ def open_round(user, plan: Plan, period: Period, deadline: datetime | None,
                title: str = "") -> Report:
     """Open (or re-open a draft) report of ``plan`` for ``period``, one empty entry per task."""
     check(user, Action.OPEN_ROUND, plan)
+    _require_future(deadline)
     report = Report.objects.filter(plan=plan, period=period).first()
     if report is not None and report.state != Report.State.DRAFT:
         raise RoundError(f"{plan} {period} 的落实情况表已存在(状态: {report.get_state_display()})")
@@ -140,6 +141,48 @@ def open_round(user, plan: Plan, period: Period, deadline: datetime | None,
     _change("report", report.pk, Change.Action.UPDATE,
             {"state": ["draft", "open"], "deadline": str(deadline) if deadline else None}, user)
     return report
+
+
+def _require_future(deadline: datetime | None) -> None:
+    if deadline is not None and deadline <= timezone.now():
+        shown = timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M")
+        raise RoundError(f"截止时间 {shown} 已过,请选择今后的时间。")
+
+
+@transaction.atomic
+def extend_round(user, report: Report, deadline: datetime) -> Report:
+    """Move a running round's deadline later, for every unit at once."""
+    check(user, Action.EXTEND, report)
+    _require_future(deadline)
+    old = report.deadline
+    if old is not None and deadline <= old:
+        raise RoundError("新的截止时间须晚于原截止时间。")
+    if not Report.objects.filter(pk=report.pk, state__in=RUNNING).update(
+            deadline=deadline, updated_at=timezone.now()):
+        raise RoundError("该落实情况表不在填报中,不能延期。")
+    _change("report", report.pk, Change.Action.UPDATE,
+            {"deadline": [str(old) if old else None, str(deadline)]}, user)
+    report.refresh_from_db()
+    return report
+
+
+@dataclass
+class Blocker:
+    """An entry that keeps a report from being published, and why."""
+
+    progress: Progress
+    state: str  # EntryState label, or 未开始
+
+
+def publish_blockers(report: Report) -> list[Blocker]:
+    """The entries not yet approved, in table order: what publishing waits for."""
+    entries = (report.progress.exclude(round_entry__state=EntryState.APPROVED)
+               .select_related("task__parent", "round_entry").order_by("position", "pk"))
+    out = []
+    for p in entries:
+        entry = getattr(p, "round_entry", None)
+        out.append(Blocker(p, entry.get_state_display() if entry else "未开始"))
+    return out
 
 
 def _require_running(report: Report) -> None:
@@ -274,6 +317,13 @@ def save_and_submit(user, progress: Progress, version: int, data: EntryInput,
         EntryAutosave.objects.filter(progress=progress, user=user).delete()
     # Submit exactly what is on screen: if anyone saved in between, refused as a conflict.
     return submit_entry(user, progress, acknowledge, version=current.version)
+
+
+def _serial(task: Task) -> str:
+    """第3项, 第2.1项 (a sub-item by its position under its task)."""
+    if task.parent_id:
+        return f"第{task.parent.serial or '?'}.{task.order}项"
+    return f"第{task.serial or '?'}项"
 
 
 def _lead_unit_name(task: Task) -> str:
@@ -456,11 +506,11 @@ def publish(user, report: Report, verdicts_public: bool = False) -> Report:
     check(user, Action.PUBLISH, report)
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require_running(report)
-    pending = RoundEntry.objects.filter(progress__report=report).exclude(
-        state=EntryState.APPROVED).count()
-    missing = report.progress.filter(round_entry__isnull=True).count()
-    if pending or missing:
-        raise RoundError(f"尚有 {pending + missing} 条未审核通过,不能发布。")
+    blockers = publish_blockers(report)
+    if blockers:
+        listed = "、".join(f"{_serial(b.progress.task)}({b.state})" for b in blockers[:10])
+        more = f"等 {len(blockers)} 条" if len(blockers) > 10 else f"共 {len(blockers)} 条"
+        raise RoundError(f"尚有未审核通过的条目,不能发布:{listed}{more}。")
     old = report.state
     today = timezone.localdate()
     if not Report.objects.filter(pk=report.pk, state__in=RUNNING).update(

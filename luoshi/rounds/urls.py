@@ -9,6 +9,7 @@ urlpatterns = [
     path("rounds/open/", views.open_round, name="round_open"),
     path("rounds/overdue/", views.overdue_all, name="round_overdue_all"),
     path("rounds/reports/<int:pk>/", views.round_report, name="round_report"),
+    path("rounds/reports/<int:pk>/extend/", views.extend, name="round_extend"),
     path("rounds/reports/<int:pk>/publish/", views.publish, name="round_publish"),
     path("rounds/reports/<int:pk>/overdue/", views.overdue, name="round_overdue"),
     path("rounds/reports/<int:pk>/remind/", views.remind, name="round_remind"),

@@ -18,6 +18,7 @@ from luoshi.rounds import history, services
 from luoshi.rounds.forms import (
     ContributionForm,
     EntryForm,
+    ExtendForm,
     OpenRoundForm,
     RemindForm,
     ReturnForm,
@@ -91,6 +92,10 @@ def round_report(request, pk: int):
         "report": report, "entries": entries,
         "readable": set(readable.values_list("pk", flat=True)),
         "can_publish": may(request.user, Action.PUBLISH, report),
+        "blockers": services.publish_blockers(report)
+        if report.state in services.RUNNING and may(request.user, Action.PUBLISH, report) else [],
+        "extend_form": ExtendForm() if report.state in services.RUNNING
+        and may(request.user, Action.EXTEND, report) else None,
         "can_overdue": may(request.user, Action.OVERDUE, report),
         "is_overdue": bool(report.deadline and report.deadline < timezone.now()),
     })
@@ -268,6 +273,24 @@ def entry_history(request, pk: int):
         "entry": progress, "versions": list(reversed(history.versions(progress))),
         "contributions": Contribution.objects.filter(progress=progress).select_related("unit"),
     })
+
+
+@require_POST
+def extend(request, pk: int):
+    """延长截止时间 for every unit of a running round."""
+    report = get_object_or_404(Report, pk=pk)
+    check(request.user, Action.EXTEND, report)
+    form = ExtendForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写有效的截止时间。")
+        return redirect("round_report", pk=pk)
+    try:
+        services.extend_round(request.user, report, form.cleaned_data["deadline"])
+    except services.RoundError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "已延长截止时间。")
+    return redirect("round_report", pk=pk)
 
 
 @require_POST

@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from luoshi.core.models import Change, Progress, Report
@@ -69,6 +71,10 @@ def all_approved(w):
     RoundEntry.objects.filter(progress__report=w.report).update(state=EntryState.APPROVED)
 
 
+def later() -> str:
+    return (timezone.localtime() + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M")
+
+
 NOT_IN_ROUND_PUBLIC = {"public"}
 OPS = [
     # --- pages: read ---
@@ -113,6 +119,8 @@ OPS = [
        OFFICE, 302, {"public"}),
     Op("page remind one unit", "post", lambda w: reverse("round_remind", args=[w.report.pk]),
        OFFICE, 302, {"public"}, data=lambda w: {"unit": w.economy.pk, "back": "all"}),
+    Op("page extend", "post", lambda w: reverse("round_extend", args=[w.report.pk]),
+       OFFICE, 302, {"public"}, data=lambda w: {"deadline": later()}),
     Op("page publish", "post", lambda w: reverse("round_publish", args=[w.report.pk]),
        OFFICE, 302, {"public"}, setup=all_approved),
     # --- API: read ---
@@ -140,6 +148,8 @@ OPS = [
     Op("api return", "post", lambda w: f"/api/entries/{roads(w).pk}/return/", OFFICE, 200,
        {"public", "other_liaison"}, api=True, data=lambda w: {"comment": "请补充。"},
        setup=submitted),
+    Op("api extend", "post", lambda w: f"/api/reports/{w.report.pk}/extend/", OFFICE, 200,
+       {"public"}, api=True, data=lambda w: {"deadline": later()}),
     Op("api publish", "post", lambda w: f"/api/reports/{w.report.pk}/publish/", OFFICE, 200,
        {"public"}, api=True, data=lambda w: {}, setup=all_approved),
 ]
@@ -152,7 +162,8 @@ def snapshot() -> tuple:
                                                          "version")),
         list(RoundEntry.objects.order_by("pk").values_list("pk", "state", "comment")),
         list(Contribution.objects.order_by("pk").values_list("pk", "text", "version")),
-        list(Report.objects.order_by("pk").values_list("pk", "state", "plan_id", "period_id")),
+        list(Report.objects.order_by("pk").values_list("pk", "state", "plan_id", "period_id",
+                                                       "deadline")),
         Change.objects.count(),
         list(Reminder.objects.order_by("pk").values_list("pk", "unit_id", "level")),
     )

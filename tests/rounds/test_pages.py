@@ -10,11 +10,13 @@ from luoshi.core.models import Assessment, Change, Progress, Report, Target
 from luoshi.core.services.analysis import analyze_report
 from luoshi.rounds.models import EntryState, LoginFailure, ReportedValue
 
+FUTURE = (timezone.localtime() + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
+
 
 def test_supervisor_opens_a_round_through_the_form(rp, people, client_for):
     c = client_for(people.supervisor)
     response = c.post(reverse("round_open"), {"plan": rp.plan.pk, "kind": "h1",
-                                               "deadline": "2022-07-10T17:00"})
+                                               "deadline": FUTURE})
     report = Report.objects.get(plan=rp.plan, period=rp.h1)
     assert response.status_code == 302 and response["Location"] == reverse("round_report",
                                                                           args=[report.pk])
