@@ -185,3 +185,57 @@ class EntryAutosave(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} @ {self.progress_id}"
+
+
+class ChangeRequest(models.Model):
+    """延期/调整申请: a unit asks for a later deadline, another target value or a change of a
+    task's scope, with its reason; the office approves (the change applies, with history) or
+    rejects, with a comment."""
+
+    class Kind(models.TextChoices):
+        DEADLINE = "deadline", "延期"
+        TARGET = "target", "调整目标"
+        SCOPE = "scope", "调整任务内容"
+
+    class State(models.TextChoices):
+        PENDING = "pending", "待审批"
+        APPROVED = "approved", "已同意"
+        REJECTED = "rejected", "未同意"
+
+    task = models.ForeignKey("core.Task", on_delete=models.CASCADE, related_name="change_requests")
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="change_requests")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="change_requests")
+    kind = models.CharField("申请类型", max_length=10, choices=Kind.choices)
+    reason = models.TextField("理由")
+    new_deadline = models.DateField("申请的完成时限", null=True, blank=True)
+    target = models.ForeignKey("core.Target", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+")
+    new_value = models.FloatField("申请的目标值", null=True, blank=True)
+    new_text = models.TextField("申请的任务内容", blank=True)
+    # What it was when asked, so the decision page and the bulletin show old → new.
+    old_value = models.CharField(max_length=300, blank=True)
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.PENDING)
+    comment = models.TextField("审批意见", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "延期/调整申请"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.task_id}"
+
+    @property
+    def asked(self) -> str:
+        """The change asked for, in words."""
+        if self.kind == self.Kind.DEADLINE:
+            return f"完成时限改为 {self.new_deadline}"
+        if self.kind == self.Kind.TARGET:
+            return f"目标值改为 {self.new_value:g}" if self.new_value is not None else "调整目标"
+        return f"任务内容改为:{self.new_text}"

@@ -32,6 +32,10 @@ class Action(StrEnum):
     READ = "read"  # a report, task or entry
     OPEN_ROUND = "open_round"  # a plan: open a report for a period
     EXTEND = "extend"  # a report: move the round's deadline later, for everyone
+    EDIT_TASK = "edit_task"  # a task: text, units, deadline, close (销号)/reopen, milestones
+    REQUEST_CHANGE = "request_change"  # a task: 延期/调整申请 (a unit on the task, or the office)
+    DECIDE = "decide"  # a change request: approve or reject (the office)
+    MERGE_UNITS = "merge_units"  # units: merge one into another (the office)
     # A progress entry: done / problems / next steps, reported values. The lead unit's liaison,
     # or the office on the unit's behalf (units often send their text by other channels).
     EDIT_ENTRY = "edit_entry"
@@ -192,8 +196,10 @@ def may(user, action: Action | str, obj=None) -> bool:
         return False
     supervising = role in {ADMIN, Role.SUPERVISOR}
     if action in {Action.OPEN_ROUND, Action.EXTEND, Action.REVIEW, Action.PUBLISH, Action.REMIND,
-                  Action.IMPORT}:
+                  Action.IMPORT, Action.EDIT_TASK, Action.DECIDE, Action.MERGE_UNITS}:
         return supervising
+    if action == Action.REQUEST_CHANGE:
+        return isinstance(obj, Task) and (supervising or bool(task_roles(user, obj)))
     if action == Action.OVERDUE:
         return role in READ_ALL
     if action == Action.HISTORY:
@@ -265,3 +271,15 @@ def readable_plans(user) -> QuerySet[Plan]:
 
 def readable_tasks(user) -> QuerySet[Task]:
     return Task.objects.filter(plan__in=readable_plans(user).values("pk"))
+
+
+def readable_requests(user):
+    """延期/调整申请 the user may read: the office and leaders all; a liaison their units'."""
+    from luoshi.rounds.models import ChangeRequest
+
+    role = role_of(user)
+    if role in READ_ALL:
+        return ChangeRequest.objects.all()
+    if role == Role.LIAISON:
+        return ChangeRequest.objects.filter(unit__in=unit_ids(user))
+    return ChangeRequest.objects.none()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from luoshi.rounds import auth, views
+from luoshi.rounds import auth, task_views, views
 
 urlpatterns = [
     path("accounts/login/", auth.LoginView.as_view(), name="login"),
@@ -21,5 +21,11 @@ urlpatterns = [
     path("rounds/entries/<int:pk>/submit/", views.entry_submit, name="round_entry_submit"),
     path("rounds/entries/<int:pk>/review/", views.entry_review, name="round_entry_review"),
     path("rounds/entries/<int:pk>/history/", views.entry_history, name="round_entry_history"),
+    path("rounds/tasks/<int:pk>/edit/", task_views.task_edit, name="task_edit"),
+    path("rounds/tasks/<int:pk>/close/", task_views.task_close, name="task_close"),
+    path("rounds/tasks/<int:pk>/milestones/", task_views.task_milestone, name="task_milestone"),
+    path("rounds/tasks/<int:pk>/requests/new/", task_views.request_new, name="request_new"),
+    path("rounds/requests/", task_views.request_list, name="request_list"),
+    path("rounds/requests/<int:pk>/decide/", task_views.request_decide, name="request_decide"),
     path("tasks/<int:pk>/history/", views.task_history, name="task_history"),
 ]

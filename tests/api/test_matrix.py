@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from luoshi.core.models import Change, Progress, Report
-from luoshi.rounds.models import Contribution, EntryState, Reminder, RoundEntry
+from luoshi.core.models import Change, Milestone, Progress, Report, Task
+from luoshi.rounds.models import ChangeRequest, Contribution, EntryState, Reminder, RoundEntry
 
 ROLES = ["public", "admin", "supervisor", "leader", "lead_liaison", "co_liaison", "other_liaison"]
 ALL = set(ROLES)
@@ -69,6 +69,13 @@ def submitted(w):
 
 def all_approved(w):
     RoundEntry.objects.filter(progress__report=w.report).update(state=EntryState.APPROVED)
+
+
+def pending_request(w):
+    from luoshi.rounds.models import ChangeRequest
+
+    w.request = ChangeRequest.objects.create(task=w.roads, unit=w.reform, kind="deadline",
+                                             reason="汛期。", new_deadline=date(2022, 12, 31))
 
 
 def later() -> str:
@@ -121,6 +128,26 @@ OPS = [
        OFFICE, 302, {"public"}, data=lambda w: {"unit": w.economy.pk, "back": "all"}),
     Op("page extend", "post", lambda w: reverse("round_extend", args=[w.report.pk]),
        OFFICE, 302, {"public"}, data=lambda w: {"deadline": later()}),
+    # --- tasks and requests (issue 12) ---
+    Op("page task edit", "get", lambda w: reverse("task_edit", args=[w.river.pk]), OFFICE, 200,
+       set(), login_page=True),
+    Op("page task save", "post", lambda w: reverse("task_edit", args=[w.river.pk]), OFFICE,
+       302, set(), login_page=True,
+       data=lambda w: {"version": 1, "text": "整治河道8公里。", "units": "市水利局"}),
+    Op("page task close", "post", lambda w: reverse("task_close", args=[w.river.pk]), OFFICE,
+       302, set(), data=lambda w: {"version": 1, "reason": "已完成。"}),
+    Op("page milestone", "post", lambda w: reverse("task_milestone", args=[w.river.pk]),
+       OFFICE, 302, set(), data=lambda w: {"title": "完成清淤"}),
+    Op("page request form", "get", lambda w: reverse("request_new", args=[w.roads.pk]),
+       OFFICE | {"lead_liaison", "co_liaison"}, 200, set(), login_page=True),
+    Op("page request file", "post", lambda w: reverse("request_new", args=[w.roads.pk]),
+       OFFICE | {"lead_liaison", "co_liaison"}, 302, set(), login_page=True,
+       data=lambda w: {"kind": "deadline", "reason": "汛期。", "new_deadline": "2022-12-31"}),
+    Op("page requests", "get", lambda w: reverse("request_list"), ALL - {"public"}, 200, set(),
+       login_page=True),
+    Op("page decide", "post", lambda w: reverse("request_decide", args=[w.request.pk]), OFFICE,
+       302, {"public", "co_liaison", "other_liaison"}, setup=pending_request,
+       data=lambda w: {"decision": "approve"}),
     Op("page publish", "post", lambda w: reverse("round_publish", args=[w.report.pk]),
        OFFICE, 302, {"public"}, setup=all_approved),
     # --- API: read ---
@@ -166,6 +193,10 @@ def snapshot() -> tuple:
                                                        "deadline")),
         Change.objects.count(),
         list(Reminder.objects.order_by("pk").values_list("pk", "unit_id", "level")),
+        list(Task.objects.order_by("pk").values_list("pk", "text", "version", "deadline",
+                                                     "closed_at")),
+        list(Milestone.objects.order_by("pk").values_list("pk", "title", "done_at")),
+        list(ChangeRequest.objects.order_by("pk").values_list("pk", "state")),
     )
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import SafeString
 
 from luoshi.core.models import Assessment, Measurement, Progress, Report, Task
+from luoshi.rounds.permissions import PUBLIC, Action, may, readable_requests, role_of
 from luoshi.web import task_page
 from luoshi.web.access import (
     shown_assessments,
@@ -51,6 +52,19 @@ def progress_by_period(task: Task, children: list[Task], reports: list[Report],
     return blocks
 
 
+def office_panel(user, task: Task) -> dict | None:
+    """The office's bookkeeping of the task (deadline, 销号, milestones, requests) for people
+    who run the rounds; None for the public."""
+    if role_of(user) == PUBLIC:
+        return None
+    return {
+        "milestones": list(task.milestones.all()),
+        "requests": list(readable_requests(user).filter(task=task).select_related("unit")[:20]),
+        "can_edit": may(user, Action.EDIT_TASK, task),
+        "can_request": may(user, Action.REQUEST_CHANGE, task),
+    }
+
+
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(
         visible_tasks(request.user).select_related("plan__government", "parent"), pk=pk
@@ -87,5 +101,6 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "blocks": blocks,
         "targets": views,
         "history": task_page.history([task, *children], entries, found, views),
+        "office_panel": office_panel(request.user, task),
     }
     return render(request, "web/task_detail.html", context)
