@@ -87,6 +87,9 @@ class EntryWriteSerializer(serializers.Serializer):
 
 class SubmitSerializer(serializers.Serializer):
     acknowledge = serializers.BooleanField(default=False)
+    co_reason = serializers.CharField(
+        default="", allow_blank=True, max_length=COMMENT_LIMIT,
+        help_text="why co-units' contributions are missing (required when they are)")
 
 
 class ReturnSerializer(serializers.Serializer):

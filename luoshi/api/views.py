@@ -158,7 +158,8 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
         entry = self.get_object()
         data = s.SubmitSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.submit_entry(request.user, entry, data.validated_data["acknowledge"])
+        services.submit_entry(request.user, entry, data.validated_data["acknowledge"],
+                              co_reason=data.validated_data["co_reason"])
         return Response(s.EntrySerializer(self.get_object()).data)
 
     @extend_schema(request=None, responses={200: s.EntrySerializer, 409: s.ErrorSerializer})

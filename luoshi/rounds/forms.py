@@ -44,6 +44,9 @@ class EntryForm(forms.Form):
     next_steps = forms.CharField(label="下一步工作", required=False, max_length=TEXT_LIMIT,
                                  widget=forms.Textarea(attrs={"rows": 3}))
     acknowledge = forms.BooleanField(required=False, label="我已阅读提示,确认提交")
+    co_reason = forms.CharField(label="配合单位未报送说明", required=False,
+                                max_length=COMMENT_LIMIT,
+                                widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)

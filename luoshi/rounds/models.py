@@ -113,14 +113,18 @@ class Reminder(models.Model):
     """催办: one message sent to a unit's liaisons about a report's missing entries."""
 
     class Level(models.IntegerChoices):
-        REMINDER = 1, "催办提醒"
-        NOTICE = 2, "催办通知"
+        REMINDER = 1, "提醒"  # before the deadline, or a first reminder
+        NOTICE = 2, "催办"  # due or late; copies the office
+        BULLETIN = 3, "通报"  # well past the deadline; copies the office and leaders
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reminders")
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="reminders")
     level = models.PositiveSmallIntegerField(choices=Level.choices)
     recipients = models.JSONField(default=list)
     missing = models.PositiveIntegerField("缺报条数")
+    contributions = models.PositiveIntegerField("缺配合报送条数", default=0)
+    # In-app notices sent (liaisons with an account), whether or not any had an e-mail address.
+    notified = models.PositiveIntegerField(default=0)
     subject = models.CharField(max_length=300)
     sent_at = models.DateTimeField(auto_now_add=True)
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
@@ -239,3 +243,47 @@ class ChangeRequest(models.Model):
         if self.kind == self.Kind.TARGET:
             return f"目标值改为 {self.new_value:g}" if self.new_value is not None else "调整目标"
         return f"任务内容改为:{self.new_text}"
+
+
+class Notice(models.Model):
+    """One message in a person's in-app inbox (站内通知), with the page it is about."""
+
+    class Kind(models.TextChoices):
+        RETURNED = "returned", "退回"
+        APPROVED = "approved", "审核通过"
+        REMINDED = "reminded", "催办"
+        DECIDED = "decided", "申请审批"
+        OPENED = "opened", "开启填报"
+        EXTENDED = "extended", "延期"
+        REQUESTED = "requested", "新申请"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="luoshi_notices")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    text = models.CharField(max_length=500)
+    url = models.CharField(max_length=300, blank=True)  # a path inside the site
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "站内通知"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class RoundEntryNote(models.Model):
+    """Why the lead unit submitted without some co-units' contributions (配合单位未报送说明)."""
+
+    progress = models.OneToOneField(Progress, on_delete=models.CASCADE, primary_key=True,
+                                    related_name="co_note")
+    text = models.TextField("说明")
+    missing = models.JSONField(default=list)  # names of the co-units missing at submission
+
+    class Meta:
+        verbose_name = verbose_name_plural = "配合单位未报送说明"
+
+    def __str__(self) -> str:
+        return self.text[:40]

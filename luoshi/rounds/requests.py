@@ -8,12 +8,14 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from luoshi.core.models import Report, Target, Task, TaskUnit
 from luoshi.core.services.analysis import correct_target
 from luoshi.rounds import tasks as task_services
 from luoshi.rounds.models import ChangeRequest
+from luoshi.rounds.notify import notify, office_users
 from luoshi.rounds.permissions import Action, check, unit_ids
 from luoshi.rounds.services import COMMENT_LIMIT, TEXT_LIMIT, RoundError
 
@@ -55,12 +57,16 @@ def file_request(user, task: Task, kind: str, reason: str, *, report: Report | N
         if not new_text or len(new_text) > TEXT_LIMIT:
             raise RoundError("请填写调整后的任务内容。")
         old = task.text[:300]
-    return ChangeRequest.objects.create(
+    row = ChangeRequest.objects.create(
         task=task, report=report, unit_id=link.unit_id, kind=kind, reason=reason,
         new_deadline=new_deadline if kind == Kind.DEADLINE else None,
         target=target if kind == Kind.TARGET else None,
         new_value=new_value if kind == Kind.TARGET else None,
         new_text=new_text if kind == Kind.SCOPE else "", old_value=old, created_by=user)
+    notify(office_users(), "requested",
+           f"{link.unit.name} 提出{row.get_kind_display()}申请:{task.serial} {task.text[:30]}",
+           reverse("request_list") + "?state=pending")
+    return row
 
 
 @transaction.atomic
@@ -79,6 +85,11 @@ def decide(user, request: ChangeRequest, approve: bool, comment: str = "") -> Ch
     request.refresh_from_db()
     if approve:
         _apply(user, request)
+    if request.created_by_id:
+        verdict = "已同意" if approve else "未同意"
+        notify([request.created_by], "decided",
+               f"您的{request.get_kind_display()}申请{verdict}:{request.task.text[:30]}"
+               + (f"({comment})" if comment else ""), reverse("request_list"))
     return request
 
 

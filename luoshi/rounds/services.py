@@ -14,7 +14,16 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
-from luoshi.core.models import Assessment, Change, Period, Plan, Progress, Report, Task
+from luoshi.core.models import (
+    Assessment,
+    Change,
+    Period,
+    Plan,
+    Progress,
+    Report,
+    Task,
+    TaskUnit,
+)
 from luoshi.core.services.analysis import analyze_report
 from luoshi.rounds.models import (
     Contribution,
@@ -23,9 +32,11 @@ from luoshi.rounds.models import (
     ReportedValue,
     ReviewEvent,
     RoundEntry,
+    RoundEntryNote,
 )
 from luoshi.rounds.permissions import Action, check, contributing_units, on_behalf
 from luoshi.rounds.submission import submission_warnings, task_targets
+from luoshi.vocab import UnitRole
 
 ENTRY_FIELDS = ("done", "problems", "next_steps")
 # The longest text a field of an entry, contribution or request may hold, on the web form and
@@ -140,6 +151,8 @@ def open_round(user, plan: Plan, period: Period, deadline: datetime | None,
         RoundEntry.objects.get_or_create(progress=progress)
     _change("report", report.pk, Change.Action.UPDATE,
             {"state": ["draft", "open"], "deadline": str(deadline) if deadline else None}, user)
+    due = timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M") if deadline else "另行通知"
+    _tell_round(report, "opened", f"{report} 已开始填报,截止时间 {due}。")
     return report
 
 
@@ -163,6 +176,8 @@ def extend_round(user, report: Report, deadline: datetime) -> Report:
     _change("report", report.pk, Change.Action.UPDATE,
             {"deadline": [str(old) if old else None, str(deadline)]}, user)
     report.refresh_from_db()
+    shown = timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M")
+    _tell_round(report, "extended", f"{report} 截止时间延长至 {shown}。")
     return report
 
 
@@ -305,7 +320,7 @@ def autosaved(user, progress: Progress) -> EntryAutosave | None:
 
 
 def save_and_submit(user, progress: Progress, version: int, data: EntryInput,
-                    acknowledge: bool = False) -> RoundEntry:
+                    acknowledge: bool = False, co_reason: str = "") -> RoundEntry:
     """提交 as the one form does it: what is on screen is saved first (if it differs from the
     entry, with the usual version check), then submitted. A refusal of the submission leaves
     the save in place: nothing typed is lost."""
@@ -316,7 +331,8 @@ def save_and_submit(user, progress: Progress, version: int, data: EntryInput,
     else:
         EntryAutosave.objects.filter(progress=progress, user=user).delete()
     # Submit exactly what is on screen: if anyone saved in between, refused as a conflict.
-    return submit_entry(user, progress, acknowledge, version=current.version)
+    return submit_entry(user, progress, acknowledge, version=current.version,
+                        co_reason=co_reason)
 
 
 def _serial(task: Task) -> str:
@@ -425,8 +441,32 @@ def _sync_report_state(report: Report) -> None:
         report.state = state
 
 
+class NeedsCoReason(RoundError):
+    """Co-units have not filed their contributions and the lead unit has not said why."""
+
+    code = "needs_co_reason"
+
+    def __init__(self, names: list[str]):
+        super().__init__(f"配合单位 {'、'.join(names)} 尚未报送;如需先行提交,请填写未报送说明。")
+        self.names = names
+
+
+def missing_contributions(progress: Progress) -> list[str]:
+    """Co-units of the entry's task that could file in the system (they have an active liaison
+    account) and have not: the lead unit waits for them or says why. Co-units without an
+    account send their part by other channels, which the lead unit folds in by hand."""
+    top = progress.task.parent if progress.task.parent_id and not progress.task.task_units.exists() \
+        else progress.task
+    co = TaskUnit.objects.filter(task=top, role=UnitRole.CO,
+                                 unit__liaisons__user__is_active=True).distinct()
+    filed = set(Contribution.objects.filter(progress=progress).exclude(text="")
+                .values_list("unit_id", flat=True))
+    return [link.unit.name for link in co.select_related("unit").order_by("order")
+            if link.unit_id not in filed]
+
+
 def submit_entry(user, progress: Progress, acknowledge: bool = False,
-                 version: int | None = None) -> RoundEntry:
+                 version: int | None = None, co_reason: str = "") -> RoundEntry:
     """Hand the entry in as it stands (at ``version``, when given: else :class:`Conflict`).
     Refused if it was changed while being submitted or left the editable states; bumps the
     version."""
@@ -442,7 +482,14 @@ def submit_entry(user, progress: Progress, acknowledge: bool = False,
     warnings = submission_warnings(current)
     if warnings and not acknowledge:
         raise NeedsAcknowledgement(warnings)
+    missing = missing_contributions(current)
+    co_reason = co_reason.strip()[:COMMENT_LIMIT]
+    if missing and not co_reason:
+        raise NeedsCoReason(missing)
     with transaction.atomic():
+        if missing:
+            RoundEntryNote.objects.update_or_create(
+                progress=current, defaults={"text": co_reason, "missing": missing})
         if not guarded(current.pk, current.version, EDITABLE).update(
                 version=F("version") + 1):
             raise _refusal(current.pk, SUBMIT_CONFLICT_MESSAGE)
@@ -479,6 +526,7 @@ def return_entry(user, progress: Progress, comment: str) -> RoundEntry:
         ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.RETURN,
                                    user=user, comment=comment)
         _sync_report_state(progress.report)
+        _tell_lead(progress, "returned", f"已退回:{_title(progress)}。退回意见:{comment}")
     return entry
 
 
@@ -495,8 +543,37 @@ def approve_entry(user, progress: Progress) -> RoundEntry:
         entry = _set_state(current, [EntryState.SUBMITTED], EntryState.APPROVED, user)
         ReviewEvent.objects.create(progress=current, action=ReviewEvent.Action.APPROVE,
                                    user=user)
+        _tell_lead(current, "approved", f"已审核通过:{_title(current)}")
     progress.refresh_from_db()
     return entry
+
+
+def _title(progress: Progress) -> str:
+    task = progress.task
+    return f"{progress.report} {_serial(task)} {task.text[:30]}"
+
+
+def _tell_lead(progress: Progress, kind: str, text: str) -> None:
+    """Notify the liaisons of the entry's lead unit (inbox, e-mail with the entry's link)."""
+    from django.urls import reverse
+
+    from luoshi.rounds.notify import liaisons_of, notify
+
+    task = progress.task
+    top = task.parent if task.parent_id and not task.task_units.exists() else task
+    leads = TaskUnit.objects.filter(task=top, role=UnitRole.LEAD).values_list("unit_id",
+                                                                             flat=True)
+    notify(liaisons_of(leads), kind, text, reverse("round_entry", args=[progress.pk]))
+
+
+def _tell_round(report: Report, kind: str, text: str) -> None:
+    """Notify the liaisons of every unit with a task in the round."""
+    from django.urls import reverse
+
+    from luoshi.rounds.notify import liaisons_of, notify
+
+    units = TaskUnit.objects.filter(task__plan=report.plan_id).values_list("unit_id", flat=True)
+    notify(liaisons_of(set(units)), kind, text, reverse("round_home"))
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/login/", auth.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth.LogoutView.as_view(), name="logout"),
     path("rounds/", views.my_round, name="round_home"),
+    path("rounds/inbox/", views.inbox, name="inbox"),
     path("rounds/open/", views.open_round, name="round_open"),
     path("rounds/overdue/", views.overdue_all, name="round_overdue_all"),
     path("rounds/reports/<int:pk>/", views.round_report, name="round_report"),

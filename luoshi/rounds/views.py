@@ -24,7 +24,7 @@ from luoshi.rounds.forms import (
     ReturnForm,
     SubmitForm,
 )
-from luoshi.rounds.models import Contribution, EntryState, Reminder
+from luoshi.rounds.models import Contribution, EntryState, Notice, Reminder
 from luoshi.rounds.permissions import (
     READ_ALL,
     Action,
@@ -125,6 +125,7 @@ def _entry_context(request, progress: Progress, **forms_):
         "is_overdue": bool(report.deadline and report.deadline < timezone.now()),
         # What is asked: the numeric targets still without a reported figure.
         "wanted": [t for t in targets if t.pk is None or values.get(t.pk) is None],
+        "missing_co": services.missing_contributions(progress) if can_edit else [],
     }
     initial = {"version": progress.version, "done": progress.done,
                "problems": progress.problems, "next_steps": progress.next_steps,
@@ -185,7 +186,8 @@ def entry_save(request, pk: int):
     try:
         if submitting:
             services.save_and_submit(request.user, progress, form.cleaned_data["version"], data,
-                                     form.cleaned_data.get("acknowledge", False))
+                                     form.cleaned_data.get("acknowledge", False),
+                                     form.cleaned_data.get("co_reason", ""))
         else:
             services.save_entry(request.user, progress, form.cleaned_data["version"], data)
     except services.Conflict as error:
@@ -240,7 +242,8 @@ def entry_submit(request, pk: int):
     form = SubmitForm(request.POST)
     form.is_valid()
     try:
-        services.submit_entry(request.user, progress, form.cleaned_data.get("acknowledge", False))
+        services.submit_entry(request.user, progress, form.cleaned_data.get("acknowledge", False),
+                              co_reason=request.POST.get("co_reason", ""))
     except services.RoundError as error:
         return _refused(request, progress, error)
     messages.success(request, "已提交。")
@@ -333,14 +336,30 @@ def remind(request, pk: int):
     if report.state not in services.RUNNING:
         messages.error(request, "该报告不在填报中,无需催办。")
         return back
-    sent = send_reminders(report, request.user, unit=form.cleaned_data["unit"])
-    if not sent:
-        messages.info(request, "没有需要催办的单位(均已提交或没有联络员邮箱)。")
+    result = send_reminders(report, request.user, unit=form.cleaned_data["unit"])
+    if result.unreachable:
+        names = "、".join(f"{u.unit.name}({u.reason})" for u in result.unreachable)
+        messages.warning(request, f"{len(result.unreachable)} 个单位无法催办:{names}。"
+                                  "请为其添加联络员账号,或另行通知。")
+    if not result.sent:
+        if not result.unreachable:
+            messages.info(request, "没有需要催办的单位(均已提交)。")
         return back
-    parts = "、".join(f"{r.unit.name}({r.get_level_display()},{len(r.recipients)} 人)"
-                     for r in sent)
-    messages.success(request, f"已发送 {len(sent)} 条催办:{parts}。")
+    parts = "、".join(f"{r.unit.name}({r.get_level_display()},站内 {r.notified} 人,"
+                     f"邮件 {len(r.recipients)} 人)" for r in result.sent)
+    messages.success(request, f"已发送 {len(result.sent)} 条催办:{parts}。")
     return back
+
+
+@login_required
+def inbox(request):
+    """The signed-in person's notices, newest first; POST marks them all read."""
+    notices = Notice.objects.filter(user=request.user)
+    if request.method == "POST":
+        notices.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("inbox")
+    rows = list(notices[:200])
+    return render(request, "rounds/inbox.html", {"notices": rows})
 
 
 def task_history(request, pk: int):

@@ -13,6 +13,9 @@ import sys
 import threading
 from pathlib import Path
 
+# Co-units that have not filed: the lead unit says why (issue 12).
+CO_REASON = "配合单位另行报送。"
+
 THREADS = 20
 VERSIONS = 3
 
@@ -106,7 +109,7 @@ def run_state_race(kind: str) -> dict:
         fresh = Progress.objects.get(pk=entry.pk)
         save_entry(liaison, fresh, fresh.version, EntryInput(f"第{n}轮 基线文字。", "", ""))
         if kind == "approve":
-            submit_entry(liaison, entry, acknowledge=True)
+            submit_entry(liaison, entry, acknowledge=True, co_reason=CO_REASON)
         version = Progress.objects.get(pk=entry.pk).version
         barrier = threading.Barrier(2)
         outcome: dict[str, str] = {}

@@ -10,6 +10,9 @@ from luoshi.rounds import services
 from luoshi.rounds.models import EntryState, RoundEntry
 from luoshi.rounds.services import EntryInput, RoundError
 
+# Co-units that have not filed: the lead unit says why (issue 12).
+CO_REASON = "配合单位另行报送。"
+
 
 def version(entry) -> int:
     return Progress.objects.get(pk=entry.pk).version
@@ -19,7 +22,7 @@ def test_submit_and_approve_bump_the_version(opened, people):
     river = opened.entry[opened.river.pk]
     services.save_entry(people.water, river, 1, EntryInput("整治河道5处。", "", ""))
     assert version(river) == 2
-    services.submit_entry(people.water, river, acknowledge=True)
+    services.submit_entry(people.water, river, acknowledge=True, co_reason=CO_REASON)
     assert version(river) == 3
     services.approve_entry(people.supervisor, river)
     assert version(river) == 4
@@ -30,7 +33,7 @@ def test_submit_and_approve_bump_the_version(opened, people):
 def test_a_save_from_before_the_submission_is_refused(opened, people):
     river = opened.entry[opened.river.pk]
     services.save_entry(people.water, river, 1, EntryInput("整治河道5处。", "", ""))
-    services.submit_entry(people.water, river, acknowledge=True)
+    services.submit_entry(people.water, river, acknowledge=True, co_reason=CO_REASON)
     # Even when the state check before the write is passed (the entry was returned and
     # resubmitted in between), the version in the write refuses the stale page.
     RoundEntry.objects.filter(pk=river.pk).update(state=EntryState.RETURNED)
@@ -43,7 +46,7 @@ def test_submit_of_a_given_version_refuses_a_newer_text(opened, people):
     river = opened.entry[opened.river.pk]
     services.save_entry(people.water, river, 1, EntryInput("整治河道5处。", "", ""))
     with pytest.raises(services.Conflict, match="提交失败"):
-        services.submit_entry(people.water, river, acknowledge=True, version=1)
+        services.submit_entry(people.water, river, acknowledge=True, co_reason=CO_REASON, version=1)
     assert RoundEntry.objects.get(pk=river.pk).state == EntryState.DRAFT
 
 

@@ -56,6 +56,24 @@
     timer = setTimeout(autosave, QUIET_MS);
   }
 
+  // 插入到完成情况: a co-unit's contribution appended to the lead unit's 完成情况, once.
+  var done = form.querySelector("textarea[name=done]");
+  Array.prototype.forEach.call(document.querySelectorAll("button.insert-contribution"),
+    function (button) {
+      button.addEventListener("click", function () {
+        if (!done) {
+          return;
+        }
+        var piece = "【" + button.getAttribute("data-unit") + "】" +
+          button.getAttribute("data-text");
+        if (done.value.indexOf(piece) === -1) {
+          done.value = done.value ? done.value.replace(/\s+$/, "") + "\n" + piece : piece;
+          changed();
+        }
+        done.focus();
+      });
+    });
+
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   form.addEventListener("submit", function () {
