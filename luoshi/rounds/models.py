@@ -287,3 +287,25 @@ class RoundEntryNote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:40]
+
+
+class EvidenceFile(models.Model):
+    """佐证材料: a file attached to an entry. Stored outside the web root under a random name;
+    served only to those who may read the entry (luoshi.rounds.evidence)."""
+
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="evidence_files")
+    name = models.CharField("文件名", max_length=255)  # as uploaded, shown and used on download
+    stored = models.CharField(max_length=64, unique=True)  # random, the file's name on disk
+    kind = models.CharField("类型", max_length=10)  # pdf, png, jpeg, gif, docx, xlsx, pptx, ole2
+    size = models.PositiveIntegerField("大小")
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "佐证材料"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name

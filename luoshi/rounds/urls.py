@@ -19,6 +19,8 @@ urlpatterns = [
     path("rounds/entries/<int:pk>/contribute/", views.entry_contribute,
          name="round_entry_contribute"),
     path("rounds/entries/<int:pk>/autosave/", views.entry_autosave, name="round_entry_autosave"),
+    path("rounds/entries/<int:pk>/evidence/", views.evidence_upload, name="round_evidence_upload"),
+    path("rounds/evidence/<int:pk>/", views.evidence_download, name="round_evidence"),
     path("rounds/entries/<int:pk>/submit/", views.entry_submit, name="round_entry_submit"),
     path("rounds/entries/<int:pk>/review/", views.entry_review, name="round_entry_review"),
     path("rounds/entries/<int:pk>/history/", views.entry_history, name="round_entry_history"),

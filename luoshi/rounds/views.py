@@ -7,14 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from luoshi.core.models import Progress, Report, Task
-from luoshi.rounds import history, services
+from luoshi.rounds import evidence, history, services
 from luoshi.rounds.forms import (
     ContributionForm,
     EntryForm,
@@ -24,7 +24,7 @@ from luoshi.rounds.forms import (
     ReturnForm,
     SubmitForm,
 )
-from luoshi.rounds.models import Contribution, EntryState, Notice, Reminder
+from luoshi.rounds.models import Contribution, EntryState, EvidenceFile, Notice, Reminder
 from luoshi.rounds.permissions import (
     READ_ALL,
     Action,
@@ -126,6 +126,9 @@ def _entry_context(request, progress: Progress, **forms_):
         # What is asked: the numeric targets still without a reported figure.
         "wanted": [t for t in targets if t.pk is None or values.get(t.pk) is None],
         "missing_co": services.missing_contributions(progress) if can_edit else [],
+        "evidence": list(progress.evidence_files.all()),
+        "evidence_types": evidence.ALLOWED,
+        "evidence_max_mb": evidence.max_bytes() // (1024 * 1024),
     }
     initial = {"version": progress.version, "done": progress.done,
                "problems": progress.problems, "next_steps": progress.next_steps,
@@ -349,6 +352,47 @@ def remind(request, pk: int):
                      f"邮件 {len(r.recipients)} 人)" for r in result.sent)
     messages.success(request, f"已发送 {len(result.sent)} 条催办:{parts}。")
     return back
+
+
+@require_POST
+def evidence_upload(request, pk: int):
+    """佐证材料 upload (multipart). A body far over the limit is refused before it is read."""
+    progress = _entry(request, pk)
+    check(request.user, Action.EDIT_ENTRY, progress)
+    limit = evidence.max_bytes()
+    length = request.META.get("CONTENT_LENGTH", "")
+    if length.isdigit() and int(length) > limit + 64 * 1024:
+        messages.error(request, f"文件超过 {limit // (1024 * 1024)} MB,请压缩或拆分后上传。")
+        response = redirect("round_entry", pk=pk)
+        response.status_code = 303
+        return response
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的文件。")
+        return redirect("round_entry", pk=pk)
+    try:
+        row = evidence.attach(request.user, progress, upload)
+    except services.RoundError as error:
+        messages.error(request, f"{upload.name}:{error}")
+    else:
+        messages.success(request, f"已上传佐证材料 {row.name}。")
+    return redirect("round_entry", pk=pk)
+
+
+def evidence_download(request, pk: int):
+    """A 佐证材料, to those who may read its entry (404 for anyone else)."""
+    row = get_object_or_404(EvidenceFile.objects.select_related("progress"), pk=pk)
+    if not can_see(request.user, row.progress):
+        raise Http404("不存在或无权查看")
+    try:
+        handle = evidence.open_file(row)
+    except FileNotFoundError as error:
+        raise Http404("文件已不存在") from error
+    response = FileResponse(handle, as_attachment=True, filename=row.name,
+                            content_type=evidence.mime(row))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
