@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from luoshi.core.models import Period, Plan
+from luoshi.core.models import Period, Plan, Unit
 from luoshi.rounds.services import COMMENT_LIMIT, TEXT_LIMIT
 from luoshi.vocab import PeriodKind, choices
 
@@ -133,3 +133,11 @@ class MilestoneForm(forms.Form):
     title = forms.CharField(label="节点", max_length=300)
     due = forms.DateField(label="计划时间", required=False,
                           widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class MergeForm(forms.Form):
+    keep = forms.ModelChoiceField(Unit.objects.select_related("government")
+                                  .order_by("government__name", "name"), label="保留的单位")
+    drop = forms.ModelChoiceField(Unit.objects.select_related("government")
+                                  .order_by("government__name", "name"),
+                                  label="并入的单位(名称改为别名)")

@@ -14,9 +14,25 @@ from django.views.decorators.http import require_POST
 from luoshi.core.models import Milestone, Report, Target, Task, Unit, UnitAlias
 from luoshi.rounds import requests as request_services
 from luoshi.rounds import tasks as task_services
-from luoshi.rounds.forms import CloseForm, DecideForm, MilestoneForm, RequestForm, TaskForm
+from luoshi.rounds import units as unit_services
+from luoshi.rounds.forms import (
+    CloseForm,
+    DecideForm,
+    MergeForm,
+    MilestoneForm,
+    RequestForm,
+    TaskForm,
+)
 from luoshi.rounds.models import ChangeRequest
-from luoshi.rounds.permissions import Action, can_see, check, may, readable_requests
+from luoshi.rounds.permissions import (
+    PUBLIC,
+    Action,
+    can_see,
+    check,
+    may,
+    readable_requests,
+    role_of,
+)
 from luoshi.rounds.services import RoundError
 from luoshi.rounds.submission import task_targets
 
@@ -167,3 +183,32 @@ def request_decide(request, pk: int):
     else:
         messages.success(request, "已审批。")
     return redirect("request_list")
+
+
+@login_required
+def unit_directory(request):
+    """单位名录: aliases, liaisons (the office only), tasks, on-time record; merging (office)."""
+    if role_of(request.user) == PUBLIC:
+        raise Http404("不存在或无权查看")
+    can_merge = may(request.user, Action.MERGE_UNITS)
+    return render(request, "rounds/units.html", {
+        "rows": unit_services.directory(), "can_merge": can_merge,
+        "show_liaisons": can_merge, "merge_form": MergeForm() if can_merge else None})
+
+
+@require_POST
+def unit_merge(request):
+    check(request.user, Action.MERGE_UNITS)
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请选择两个单位。")
+        return redirect("unit_directory")
+    keep, drop = form.cleaned_data["keep"], form.cleaned_data["drop"]
+    name = drop.name
+    try:
+        unit_services.merge_units(request.user, keep, drop)
+    except RoundError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"已将 {name} 并入 {keep.name},原名称保留为别名。")
+    return redirect("unit_directory")

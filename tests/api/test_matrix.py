@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from luoshi.core.models import Change, Milestone, Progress, Report, Task
+from luoshi.core.models import Change, Milestone, Progress, Report, Task, Unit
 from luoshi.rounds.models import (
     ChangeRequest,
     Contribution,
@@ -77,6 +77,12 @@ def submitted(w):
 
 def all_approved(w):
     RoundEntry.objects.filter(progress__report=w.report).update(state=EntryState.APPROVED)
+
+
+def twin_unit(w):
+    from luoshi.core.models import Unit
+
+    w.twin = Unit.objects.create(government=w.city, name="市发展改革委")
 
 
 def attached(w):
@@ -164,6 +170,10 @@ OPS = [
        DRAFT_HIDDEN, data=lambda w: {"file": SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF")}),
     Op("page evidence", "get", lambda w: reverse("round_evidence", args=[w.evidence.pk]),
        ON_DRAFT, 200, DRAFT_HIDDEN, setup=attached),
+    Op("page unit directory", "get", lambda w: reverse("unit_directory"), ALL - {"public"},
+       200, set(), login_page=True),
+    Op("page unit merge", "post", lambda w: reverse("unit_merge"), OFFICE, 302, set(),
+       data=lambda w: {"keep": w.reform.pk, "drop": w.twin.pk}, setup=twin_unit),
     Op("page inbox", "get", lambda w: reverse("inbox"), ALL - {"public"}, 200, set(),
        login_page=True),
     Op("page requests", "get", lambda w: reverse("request_list"), ALL - {"public"}, 200, set(),
@@ -221,6 +231,7 @@ def snapshot() -> tuple:
         list(Milestone.objects.order_by("pk").values_list("pk", "title", "done_at")),
         list(ChangeRequest.objects.order_by("pk").values_list("pk", "state")),
         list(EvidenceFile.objects.order_by("pk").values_list("pk", "name")),
+        list(Unit.objects.order_by("pk").values_list("pk", "name")),
     )
 
 
