@@ -126,3 +126,43 @@ class PublishSerializer(serializers.Serializer):
 
 class ExtendSerializer(serializers.Serializer):
     deadline = serializers.DateTimeField(help_text="the new deadline, later than the old one")
+
+
+class ChangeRequestSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    task = serializers.IntegerField(source="task_id", read_only=True)
+    unit = serializers.CharField(source="unit.name", read_only=True)
+    kind = serializers.CharField(read_only=True)
+    reason = serializers.CharField(read_only=True)
+    asked = serializers.CharField(read_only=True)
+    old_value = serializers.CharField(read_only=True)
+    state = serializers.CharField(read_only=True)
+    comment = serializers.CharField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+    decided_at = serializers.DateTimeField(read_only=True)
+
+
+class ChangeRequestWriteSerializer(serializers.Serializer):
+    task = serializers.IntegerField(min_value=1)
+    kind = serializers.ChoiceField(choices=["deadline", "target", "scope"])
+    reason = serializers.CharField(max_length=COMMENT_LIMIT)
+    new_deadline = serializers.DateField(required=False, allow_null=True)
+    target = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    new_value = serializers.FloatField(required=False, allow_null=True)
+    new_text = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_LIMIT)
+    report = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+
+
+class DecideSerializer(serializers.Serializer):
+    approve = serializers.BooleanField()
+    comment = serializers.CharField(required=False, allow_blank=True, default="",
+                                    max_length=COMMENT_LIMIT)
+
+
+class NoticeSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    kind = serializers.CharField(read_only=True)
+    text = serializers.CharField(read_only=True)
+    url = serializers.CharField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+    read_at = serializers.DateTimeField(read_only=True)

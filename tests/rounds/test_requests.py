@@ -83,3 +83,30 @@ def test_who_may_ask_and_decide(opened, people, client_for, target):
         requests.file_request(people.reform, opened.roads, "deadline", "x")
     with pytest.raises(RoundError, match="目标"):
         requests.file_request(people.reform, opened.roads, "target", "x", new_value=5)
+
+
+def test_requests_and_notices_through_the_api(opened, people, client):
+    import json
+
+    from rest_framework.authtoken.models import Token
+
+    def call(user, method, url, data=None):
+        token = Token.objects.get_or_create(user=user)[0].key
+        auth = {"HTTP_AUTHORIZATION": f"Token {token}"}
+        if method == "get":
+            return client.get(url, **auth)
+        return client.post(url, data=json.dumps(data or {}), content_type="application/json",
+                           **auth)
+
+    filed = call(people.water, "post", "/api/requests/", {
+        "task": opened.river.pk, "kind": "deadline", "reason": "汛期。",
+        "new_deadline": "2022-12-31"})
+    assert filed.status_code == 201, filed.content
+    assert filed.json()["unit"] == "市水利局" and filed.json()["state"] == "pending"
+    pk = filed.json()["id"]
+    assert call(people.reform, "get", "/api/requests/").json()["results"] == []
+    decided = call(people.supervisor, "post", f"/api/requests/{pk}/decide/", {"approve": True})
+    assert decided.status_code == 200 and decided.json()["state"] == "approved"
+    assert Task.objects.get(pk=opened.river.pk).deadline == date(2022, 12, 31)
+    notices = call(people.water, "get", "/api/notices/").json()["results"]
+    assert [n["kind"] for n in notices][:2] == ["decided", "opened"]
