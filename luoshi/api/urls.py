@@ -9,6 +9,8 @@ router.register("plans", views.PlanViewSet, basename="api-plan")
 router.register("reports", views.ReportViewSet, basename="api-report")
 router.register("tasks", views.TaskViewSet, basename="api-task")
 router.register("entries", views.EntryViewSet, basename="api-entry")
+router.register("requests", views.ChangeRequestViewSet, basename="api-request")
+router.register("notices", views.NoticeViewSet, basename="api-notice")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),

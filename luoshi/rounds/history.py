@@ -10,9 +10,9 @@ from django.db.models import Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from luoshi.core.models import Assessment, Change, Progress, Target, Task
+from luoshi.core.models import Change, Milestone, Progress, Target, Task
 from luoshi.rounds.models import Contribution, EntryState
-from luoshi.rounds.permissions import readable_progress
+from luoshi.rounds.permissions import readable_progress, shown_assessments
 from luoshi.vocab import STATUS_LABELS, Status
 
 FIELDS = {"done": "完成情况", "problems": "存在问题及困难", "next_steps": "下一步工作"}
@@ -70,14 +70,19 @@ def versions(progress: Progress) -> list[Version]:
 
 TASK_HISTORY_PAGE = 50
 MODEL_LABELS = {"task": "任务", "progress": "进展情况", "round_entry": "填报状态",
+                "milestone": "节点",
                 "contribution": "配合单位报送", "assessment": "状态", "target": "目标"}
 FIELD_LABELS = {**FIELDS, "serial": "序号", "text": "任务内容", "units": "责任单位",
                 "status": "状态", "reason": "理由", "state": "填报状态", "parent": "所属任务",
                 "order": "顺序", "metric": "指标", "comparator": "比较", "value": "目标值",
                 "value_max": "上限", "unit": "单位", "active": "有效", "extra": "其他栏目",
-                "position": "行序", "source": "来源"}
+                "position": "行序", "source": "来源", "deadline": "完成时限",
+                "closed": "已销号", "close_reason": "销号理由", "note": "说明",
+                "via": "途径", "title": "节点", "due": "计划时间", "done_at": "完成时间"}
 # Keys that say where a change belongs rather than what changed.
 CONTEXT_KEYS = {"report", "task"}
+# Words for coded values that are not statuses or states.
+VIA = {"admin": "后台管理"}
 
 
 @dataclass
@@ -96,7 +101,7 @@ class ChangeView:
 
 STATUSES = {s.value: STATUS_LABELS[s] for s in Status}
 # Words for the values of coded fields (statuses, entry states) by field name.
-CODES = {"status": STATUSES, "state": dict(EntryState.choices)}
+CODES = {"status": STATUSES, "state": dict(EntryState.choices), "via": VIA}
 
 
 def _plain(value, codes: dict[str, str] | None = None) -> str:
@@ -165,12 +170,15 @@ def task_changes(user, task: Task) -> tuple[QuerySet[Change], dict[tuple[str, in
     for c in Contribution.objects.filter(progress__in=entries).select_related(
             "unit", "progress__report__period"):
         names["contribution", c.pk] = f"配合单位报送 · {c.unit.name} · {_period(c.progress)}"
+    for m in Milestone.objects.filter(task__in=family):
+        names["milestone", m.pk] = f"节点 · {m.title[:20]}"
     if task.parent_id is None:
         for t in Target.objects.filter(task=task):
             names["target", t.pk] = f"目标 · {t.metric or t.span or t.pk}"
         # Statuses of the reports whose entries the user may read.
-        for a in Assessment.objects.filter(task=task, report__in={p.report_id for p in entries}) \
-                .select_related("report__period"):
+        for a in shown_assessments(user).filter(
+                task=task, report__in={p.report_id for p in entries}).select_related(
+                "report__period"):
             names["assessment", a.pk] = f"状态 · {a.report.period.label or a.report.period}"
     wanted: dict[str, list[int]] = {}
     for model, pk in names:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from luoshi.core.models import Progress, Report, Task, TaskUnit
 from luoshi.export.table import DEFAULT_COLUMNS as EXPORT_DEFAULT_COLUMNS
+from luoshi.rounds.permissions import filed_q
 from luoshi.vocab import ITEM_FIELD_BY_ROLE, ColumnRole, UnitRole
 
 # Cells of these roles hold one sub-item's entry; every other column describes the task
@@ -109,10 +110,13 @@ def _rows_of(task: Task, children: list[Task], progress: dict[int, Progress]) ->
     return subs
 
 
-def build_report_table(report: Report) -> ReportTable:
-    """Lay ``report`` out as its published table."""
+def build_report_table(report: Report, entries: QuerySet[Progress] | None = None) -> ReportTable:
+    """Lay ``report`` out as its published table, with ``entries`` (the viewer's share, from
+    luoshi.rounds.permissions.shown_entries; default: the filed ones — a draft is 未填报)."""
     columns = report_columns(report)
-    progress = {p.task_id: p for p in Progress.objects.filter(report=report)}
+    if entries is None:
+        entries = Progress.objects.filter(report=report).filter(filed_q())
+    progress = {p.task_id: p for p in entries.filter(report=report)}
     units = Prefetch(
         "task_units", queryset=TaskUnit.objects.select_related("unit").order_by("order", "pk")
     )

@@ -2,7 +2,16 @@
 
 from luoshi.core.models.analysis import Assessment, Measurement, Target
 from luoshi.core.models.imports import ImportBatch
-from luoshi.core.models.plans import Government, Period, Plan, Task, TaskUnit, Unit, UnitAlias
+from luoshi.core.models.plans import (
+    Government,
+    Milestone,
+    Period,
+    Plan,
+    Task,
+    TaskUnit,
+    Unit,
+    UnitAlias,
+)
 from luoshi.core.models.reports import Change, Progress, Report
 
 __all__ = [
@@ -11,6 +20,7 @@ __all__ = [
     "Government",
     "ImportBatch",
     "Measurement",
+    "Milestone",
     "Period",
     "Plan",
     "Progress",
