@@ -54,12 +54,15 @@ def test_upload_and_who_may_download(opened, people, client_for, evidence_dir):
         assert got["X-Content-Type-Options"] == "nosniff"
         assert got["Content-Disposition"].startswith("attachment")
     # A draft's files: not for leaders, other units or the public.
-    for user in (people.leader, people.reform, None):
+    # (a signed-out visitor is sent to sign in, as for every page of the round)
+    for user in (people.leader, people.reform):
         assert client_for(user).get(url).status_code == 404
     services.save_entry(people.water, river, 1, EntryInput("整治河道5处。", "", ""))
     services.submit_entry(people.water, river, acknowledge=True)
     assert client_for(people.leader).get(url).status_code == 200
-    assert client_for(None).get(url).status_code == 404  # not published
+    # Not published: a signed-out visitor is sent to sign in (as for every page of the round).
+    anonymous = client_for(None).get(url)
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith("/accounts/login/")
     # The entry page lists it.
     page = client_for(people.water).get(reverse("round_entry", args=[river.pk])).content
     assert "河道照片.pdf" in page.decode()
