@@ -198,7 +198,7 @@ STORAGES = {
 }
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "home"  # each role's first screen (luoshi/web/home.py)
 LOGOUT_REDIRECT_URL = "/"
 
 # Failed logins: after this many within the window, the user name is locked for the window

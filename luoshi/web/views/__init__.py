@@ -1,6 +1,7 @@
 """Server-rendered pages. Each view takes its querysets from ``luoshi.web.access``."""
 
 from luoshi.web.views.dashboards import dashboard
+from luoshi.web.views.home import home_page
 from luoshi.web.views.imports import import_confirm, import_upload
 from luoshi.web.views.public import public_report, public_report_list
 from luoshi.web.views.reports import report_detail, report_list
@@ -10,6 +11,7 @@ from luoshi.web.views.units import unit_detail
 
 __all__ = [
     "dashboard",
+    "home_page",
     "import_confirm",
     "import_upload",
     "public_report",
