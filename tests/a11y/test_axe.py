@@ -62,7 +62,7 @@ def pages_for(role: str, world) -> list[str]:
                 reverse("report_themes", args=[published.pk]),
                 reverse("compare_governments"), reverse("task_history", args=[task.pk]),
                 "/no/such/page/", reverse("login")]
-    signed = [reverse("report_list"), reverse("dashboard", args=[published.pk]),
+    signed = [reverse("home"), reverse("report_list"), reverse("dashboard", args=[published.pk]),
               reverse("task_detail", args=[task.pk]), reverse("round_home"),
               reverse("round_report", args=[round_report.pk])]
     if role == "liaison":
