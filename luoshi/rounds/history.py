@@ -26,17 +26,31 @@ class Version:
     diffs: dict[str, SafeString] = field(default_factory=dict)
 
 
+def _words(text: str) -> list[str]:
+    """Words (jieba's cut of Chinese, runs of digits/letters kept whole) and line breaks, so a
+    diff marks whole words and a changed figure as one piece."""
+    import jieba
+
+    return [piece for piece in jieba.lcut(text.replace("\r\n", "\n"), HMM=False) if piece]
+
+
+def _piece(text: str) -> str:
+    return str(escape(text)).replace("\n", "<br>\n")
+
+
 def diff_html(old: str, new: str) -> SafeString:
-    """Character-level diff with <del>/<ins>; every piece of text is escaped first."""
+    """Word-level diff: deletions in <del>, additions in <ins> (coloured by the stylesheet),
+    line breaks kept as <br>; every piece of text is escaped first."""
     out = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    a, b = _words(old), _words(new)
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            out.append(escape(old[a1:a2]))
+            out.append(_piece("".join(a[a1:a2])))
         if op in ("delete", "replace"):
-            out.append(f"<del>{escape(old[a1:a2])}</del>")
+            out.append(f"<del>{_piece(''.join(a[a1:a2]))}</del>")
         if op in ("insert", "replace"):
-            out.append(f"<ins>{escape(new[b1:b2])}</ins>")
+            out.append(f"<ins>{_piece(''.join(b[b1:b2]))}</ins>")
     return mark_safe("".join(out))
 
 

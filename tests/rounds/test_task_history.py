@@ -39,8 +39,9 @@ def test_office_sees_every_kind_of_change_as_escaped_diffs(opened, people, clien
     for what in ("进展情况 · 半年度", "状态 · 半年度", "目标 · ", "配合单位报送 · 市经信局",
                  "修改 任务"):
         assert what in html, what
-    # The second save as a character diff; the first one's markup escaped, never run.
-    assert ("新建道路<del>3</del><ins>10</ins>0公里<del>&lt;script&gt;x&lt;/script&gt;</del>"
+    # The second save as a word diff (a changed figure one piece); the first one's markup
+    # escaped, never run.
+    assert ("新建道路<del>30</del><ins>100</ins>公里<del>&lt;script&gt;x&lt;/script&gt;</del>"
             "<ins>,全面完成</ins>。") in html
     assert "<script>x" not in html
     # The status change in words, with who caused it; the target correction's old → new.
@@ -110,3 +111,12 @@ def test_task_page_links_to_its_history(opened, people, client_for):
     html = client_for(people.supervisor).get(
         reverse("task_detail", args=[opened.roads.pk])).content.decode()
     assert f'href="{reverse("task_history", args=[opened.roads.pk])}"' in html
+
+
+def test_diff_is_by_word_and_keeps_line_breaks():
+    from luoshi.rounds.history import diff_html
+
+    html = diff_html("1.新建基站一百个。\n2.完成数据平台。",
+                     "1.新建基站一百二十个。\n2.完成数据平台。\n3.上线应用。")
+    assert "<del>一百个</del><ins>一百二十个</ins>" in html  # whole words, not characters
+    assert html.count("<br>") == 2 and "<ins><br>\n3.上线应用。</ins>" in html
