@@ -1,6 +1,6 @@
 from django.urls import path
 
-from luoshi.rounds import auth, task_views, views
+from luoshi.rounds import auth, round_table, task_views, views
 
 urlpatterns = [
     path("accounts/login/", auth.LoginView.as_view(), name="login"),
@@ -11,6 +11,7 @@ urlpatterns = [
     path("rounds/overdue/", views.overdue_all, name="round_overdue_all"),
     path("rounds/reports/<int:pk>/", views.round_report, name="round_report"),
     path("rounds/reports/<int:pk>/extend/", views.extend, name="round_extend"),
+    path("rounds/reports/<int:pk>/approve/", round_table.bulk_approve, name="round_bulk_approve"),
     path("rounds/reports/<int:pk>/publish/", views.publish, name="round_publish"),
     path("rounds/reports/<int:pk>/overdue/", views.overdue, name="round_overdue"),
     path("rounds/reports/<int:pk>/remind/", views.remind, name="round_remind"),

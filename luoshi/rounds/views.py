@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from luoshi.core.models import Progress, Report, Task
-from luoshi.rounds import evidence, history, services
+from luoshi.rounds import evidence, history, round_table, services
 from luoshi.rounds.forms import (
     ContributionForm,
     EntryForm,
@@ -88,8 +88,15 @@ def round_report(request, pk: int):
     # (a unit's draft, for a leader) shows as 未填报 without its text.
     rows = report.progress.all() if role_of(request.user) in READ_ALL else readable
     entries = rows.select_related("task__parent", "round_entry", "updated_by").order_by("position")
+    state, unit = request.GET.get("state", ""), request.GET.get("unit", "")
+    state = state if state in round_table.STATE_FILTERS else ""
+    all_rows = round_table.rows_for(report, entries)
+    shown = round_table.rows_for(report, entries, state, unit)
     return render(request, "rounds/report.html", {
-        "report": report, "entries": entries,
+        "report": report, "rows": shown, "total": len(all_rows),
+        "state_filters": round_table.STATE_FILTERS.items(), "state": state, "unit": unit,
+        "units": round_table.units_of(all_rows),
+        "can_review": may(request.user, Action.REVIEW, report),
         "readable": set(readable.values_list("pk", flat=True)),
         "can_publish": may(request.user, Action.PUBLISH, report),
         "blockers": services.publish_blockers(report)
@@ -268,8 +275,15 @@ def entry_review(request, pk: int):
             services.return_entry(request.user, progress, form.cleaned_data["comment"])
     except services.RoundError as error:
         return _refused(request, progress, error)
-    messages.success(request, "已处理。")
-    return redirect("round_report", pk=progress.report_id)
+    done = "审核通过" if request.POST.get("decision") == "approve" else "退回"
+    messages.success(request, f"已{done}:{_serial_of(progress)} {progress.task.text[:30]}")
+    # Back to the round at this row (and the filters the office came from).
+    return redirect(round_table.back_to(progress.report_id, request.GET, f"entry-{progress.pk}"))
+
+
+def _serial_of(progress: Progress) -> str:
+    task = progress.task
+    return f"{task.parent.serial}.{task.order}" if task.parent_id else task.serial
 
 
 def entry_history(request, pk: int):
