@@ -83,7 +83,8 @@ def versions(progress: Progress) -> list[Version]:
 # -- a task's history: the task, its sub-items, entries, contributions, targets, statuses -----
 
 TASK_HISTORY_PAGE = 50
-MODEL_LABELS = {"task": "任务", "progress": "进展情况", "round_entry": "填报状态",
+MODEL_LABELS = {"task": "任务", "report": "落实情况表", "progress": "进展情况",
+                "round_entry": "填报状态",
                 "milestone": "节点",
                 "contribution": "配合单位报送", "assessment": "状态", "target": "目标"}
 FIELD_LABELS = {**FIELDS, "serial": "序号", "text": "任务内容", "units": "责任单位",
@@ -93,8 +94,28 @@ FIELD_LABELS = {**FIELDS, "serial": "序号", "text": "任务内容", "units": "
                 "position": "行序", "source": "来源", "deadline": "完成时限",
                 "closed": "已销号", "close_reason": "销号理由", "note": "说明",
                 "via": "途径", "title": "节点", "due": "计划时间", "done_at": "完成时间"}
+BEHALF_LABEL = "代为填报"
+
+
+def field_words(name: str, model: str = "") -> str:
+    """A recorded field's name in words, for every page that lists changes: never the code
+    name (``target:40``, ``on_behalf_of``); a name nobody labelled reads 其他字段."""
+    if name == "on_behalf_of":
+        return BEHALF_LABEL
+    if name.startswith("target:"):
+        return "填报值"
+    if model == "contribution" and name == "text":
+        return "报送内容"
+    return FIELD_LABELS.get(name) or CONTEXT_LABELS.get(name, "其他字段")
+
+
+def model_words(model: str) -> str:
+    return MODEL_LABELS.get(model, "记录")
+
+
 # Keys that say where a change belongs rather than what changed.
 CONTEXT_KEYS = {"report", "task"}
+CONTEXT_LABELS = {"report": "报告", "task": "任务"}
 # Words for coded values that are not statuses or states.
 VIA = {"admin": "后台管理"}
 
@@ -157,7 +178,7 @@ def describe(change: Change, what: str, target_names: dict[int, str]) -> ChangeV
         elif change.model == "contribution" and name == "text":
             label = "报送内容"
         else:
-            label = FIELD_LABELS.get(name, name)
+            label = field_words(name, change.model)
         fields.append(FieldChange(label, _field_html(change, name, value)))
     return ChangeView(change, what, fields, behalf)
 
