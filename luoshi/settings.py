@@ -149,7 +149,7 @@ WSGI_APPLICATION = "luoshi.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "luoshi" / "templates"],  # the site's own 403/404/500 pages
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -206,7 +206,7 @@ STORAGES = {
 }
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "home"  # each role's first screen (luoshi/web/home.py)
 LOGOUT_REDIRECT_URL = "/"
 
 # Failed logins: after this many within the window, the user name is locked for the window

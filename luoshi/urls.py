@@ -8,3 +8,8 @@ urlpatterns = [
     path("", include("luoshi.reports.urls")),
     path("", include("luoshi.web.urls")),
 ]
+
+# Our own error pages (luoshi/templates/40x.html, 500.html): Chinese, with navigation.
+handler403 = "luoshi.web.views.errors.permission_denied"
+handler404 = "luoshi.web.views.errors.page_not_found"
+handler500 = "luoshi.web.views.errors.server_error"

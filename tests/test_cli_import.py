@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from shared_docs import shared_path
 
@@ -78,7 +80,7 @@ def test_refused_conflicting_table_exits_1_and_changes_nothing(seeds, tmp_path, 
     capsys.readouterr()
     assert main(["import", str(changed)]) == 1
     _, err = capsys.readouterr()
-    assert err.startswith(f"{changed}: a different table for ")
+    assert err.startswith(f"{changed.name}: a different table for ")
     assert "--replace" in err and marker in err
     assert (Progress.objects.count(), ImportBatch.objects.count()) == before
     assert main(["import", "--replace", str(changed)]) == 0
@@ -105,7 +107,7 @@ def test_missing_government_is_refused_then_given_on_the_command_line(capsys):
     page = str(shared_path("corpus", "022.txt"))  # the title says only 市政府
     assert main(["import", page]) == 1
     _, err = capsys.readouterr()
-    assert err.strip() == f"{page}: the government is not known (the title does not name it; " \
+    assert err.strip() == f"{Path(page).name}: the government is not known (the title does not name it; " \
                           "give it with --government)"
     assert Report.objects.count() == 0
     assert main(["import", page, "--government", "绍兴市"]) == 0

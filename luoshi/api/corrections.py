@@ -14,7 +14,7 @@ Reading verdicts: the office and leaders (permissions.READ_VERDICTS); correcting
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
@@ -27,7 +27,13 @@ from luoshi.api.serializers import ErrorSerializer
 from luoshi.core.models import Assessment, Measurement, Target
 from luoshi.core.services import analysis as svc
 from luoshi.extract.rules import TARGET_KINDS
-from luoshi.rounds.permissions import Action, may, readable_reports, readable_tasks
+from luoshi.rounds.permissions import (
+    Action,
+    may,
+    readable_reports,
+    readable_tasks,
+    shown_assessments,
+)
 from luoshi.vocab import Status
 
 
@@ -131,7 +137,10 @@ class AssessmentViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the schema generator: types only
             return Assessment.objects.none()
-        rows = (Assessment.objects.filter(report__in=_verdicts_of(self.request))
+        # Visibility in one place: a running round's status of a task with a draft entry is
+        # 未填报 there, never a verdict (permissions.shown_assessments).
+        rows = (shown_assessments(self.request.user)
+                .filter(report__in=_verdicts_of(self.request))
                 .select_related("updated_by").order_by("report", "task__order", "pk"))
         report = _int(self.request, "report")
         return rows.filter(report=report) if report is not None else rows
@@ -209,8 +218,12 @@ class MeasurementViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Measurement.objects.none()
-        rows = Measurement.objects.filter(report__in=_verdicts_of(self.request)).order_by(
-            "report", "task", "pk")
+        # Figures read from an entry show only where the task's status may be seen (a draft's
+        # figures are not filed: permissions.shown_assessments).
+        shown = shown_assessments(self.request.user).filter(report=OuterRef("report"),
+                                                            task=OuterRef("task"))
+        rows = (Measurement.objects.filter(report__in=_verdicts_of(self.request))
+                .filter(Exists(shown)).order_by("report", "task", "pk"))
         for name in ("report", "task"):
             value = _int(self.request, name)
             if value is not None:

@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from luoshi.core.models import Plan, Progress, Report, Task
 from luoshi.rounds.models import ReportedValue
+from luoshi.rounds.services import COMMENT_LIMIT, TEXT_LIMIT
 from luoshi.vocab import PeriodKind
 
 
@@ -23,7 +24,7 @@ class ReportSerializer(serializers.ModelSerializer):
     class Meta:
         model = Report
         fields = ["id", "plan", "title", "period", "period_kind", "period_month", "state",
-                  "deadline", "published_date", "publisher", "index_no"]
+                  "deadline", "published_date", "publisher", "index_no", "verdicts_public"]
 
 
 class TaskSerializer(serializers.ModelSerializer):
@@ -72,9 +73,9 @@ class ReportedValueWriteSerializer(serializers.Serializer):
 
 class EntryWriteSerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1, help_text="the version the edit started from")
-    done = serializers.CharField(allow_blank=True, default="", max_length=20000)
-    problems = serializers.CharField(allow_blank=True, default="", max_length=20000)
-    next_steps = serializers.CharField(allow_blank=True, default="", max_length=20000)
+    done = serializers.CharField(allow_blank=True, default="", max_length=TEXT_LIMIT)
+    problems = serializers.CharField(allow_blank=True, default="", max_length=TEXT_LIMIT)
+    next_steps = serializers.CharField(allow_blank=True, default="", max_length=TEXT_LIMIT)
     reported_values = ReportedValueWriteSerializer(
         many=True, required=False, max_length=200,
         help_text="figures per numeric target (实绩); targets left out keep their value")
@@ -86,10 +87,13 @@ class EntryWriteSerializer(serializers.Serializer):
 
 class SubmitSerializer(serializers.Serializer):
     acknowledge = serializers.BooleanField(default=False)
+    co_reason = serializers.CharField(
+        default="", allow_blank=True, max_length=COMMENT_LIMIT,
+        help_text="why co-units' contributions are missing (required when they are)")
 
 
 class ReturnSerializer(serializers.Serializer):
-    comment = serializers.CharField(max_length=5000)
+    comment = serializers.CharField(max_length=COMMENT_LIMIT)
 
 
 class OpenRoundSerializer(serializers.Serializer):
@@ -113,3 +117,52 @@ class TokenRequestSerializer(serializers.Serializer):
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField()
+
+
+class PublishSerializer(serializers.Serializer):
+    verdicts_public = serializers.BooleanField(
+        default=False, help_text="publish the derived statuses with the report")
+
+
+class ExtendSerializer(serializers.Serializer):
+    deadline = serializers.DateTimeField(help_text="the new deadline, later than the old one")
+
+
+class ChangeRequestSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    task = serializers.IntegerField(source="task_id", read_only=True)
+    unit = serializers.CharField(source="unit.name", read_only=True)
+    kind = serializers.CharField(read_only=True)
+    reason = serializers.CharField(read_only=True)
+    asked = serializers.CharField(read_only=True)
+    old_value = serializers.CharField(read_only=True)
+    state = serializers.CharField(read_only=True)
+    comment = serializers.CharField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+    decided_at = serializers.DateTimeField(read_only=True)
+
+
+class ChangeRequestWriteSerializer(serializers.Serializer):
+    task = serializers.IntegerField(min_value=1)
+    kind = serializers.ChoiceField(choices=["deadline", "target", "scope"])
+    reason = serializers.CharField(max_length=COMMENT_LIMIT)
+    new_deadline = serializers.DateField(required=False, allow_null=True)
+    target = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    new_value = serializers.FloatField(required=False, allow_null=True)
+    new_text = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_LIMIT)
+    report = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+
+
+class DecideSerializer(serializers.Serializer):
+    approve = serializers.BooleanField()
+    comment = serializers.CharField(required=False, allow_blank=True, default="",
+                                    max_length=COMMENT_LIMIT)
+
+
+class NoticeSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    kind = serializers.CharField(read_only=True)
+    text = serializers.CharField(read_only=True)
+    url = serializers.CharField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+    read_at = serializers.DateTimeField(read_only=True)

@@ -12,6 +12,8 @@ router.register("entries", views.EntryViewSet, basename="api-entry")
 router.register("assessments", corrections.AssessmentViewSet, basename="api-assessment")
 router.register("targets", corrections.TargetViewSet, basename="api-target")
 router.register("measurements", corrections.MeasurementViewSet, basename="api-measurement")
+router.register("requests", views.ChangeRequestViewSet, basename="api-request")
+router.register("notices", views.NoticeViewSet, basename="api-notice")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),

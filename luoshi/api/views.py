@@ -16,13 +16,15 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from luoshi.api import serializers as s
 from luoshi.api.pagination import Pages
-from luoshi.core.models import Period
+from luoshi.core.models import Period, Target
+from luoshi.rounds import requests as request_services
 from luoshi.rounds import services, throttle
-from luoshi.rounds.models import ReportedValue
+from luoshi.rounds.models import Notice, ReportedValue
 from luoshi.rounds.permissions import (
     readable_plans,
     readable_progress,
     readable_reports,
+    readable_requests,
     readable_tasks,
 )
 
@@ -88,11 +90,27 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
                                      data.validated_data.get("deadline"))
         return Response(s.ReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses={200: s.ReportSerializer, 409: s.ErrorSerializer})
+    @extend_schema(request=s.ExtendSerializer,
+                   responses={200: s.ReportSerializer, 409: s.ErrorSerializer})
+    @action(detail=True, methods=["post"])
+    def extend(self, request, pk=None):
+        """Move a running round's deadline later, for every unit (supervisors)."""
+        data = s.ExtendSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = services.extend_round(request.user, self.get_object(),
+                                       data.validated_data["deadline"])
+        return Response(s.ReportSerializer(report).data)
+
+    @extend_schema(request=s.PublishSerializer,
+                   responses={200: s.ReportSerializer, 409: s.ErrorSerializer})
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
-        """Publish (supervisors): every entry approved; the report is frozen."""
-        report = services.publish(request.user, self.get_object())
+        """Publish (supervisors): every entry approved; the report is frozen. The derived
+        statuses are public only with ``verdicts_public``."""
+        data = s.PublishSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = services.publish(request.user, self.get_object(),
+                                  verdicts_public=data.validated_data["verdicts_public"])
         return Response(s.ReportSerializer(report).data)
 
 
@@ -142,7 +160,8 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
         entry = self.get_object()
         data = s.SubmitSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.submit_entry(request.user, entry, data.validated_data["acknowledge"])
+        services.submit_entry(request.user, entry, data.validated_data["acknowledge"],
+                              co_reason=data.validated_data["co_reason"])
         return Response(s.EntrySerializer(self.get_object()).data)
 
     @extend_schema(request=None, responses={200: s.EntrySerializer, 409: s.ErrorSerializer})
@@ -185,3 +204,66 @@ def obtain_token(request):
     throttle.clear(username)
     token, _ = Token.objects.get_or_create(user=user)
     return Response({"token": token.key})
+
+
+class ChangeRequestViewSet(viewsets.GenericViewSet):
+    """延期/调整申请: list (a unit its own, the office and leaders all), file, decide."""
+
+    pagination_class = Pages
+    serializer_class = s.ChangeRequestSerializer
+    lookup_value_regex = r"[0-9]{1,18}"  # an id; anything else is not found
+
+    def get_queryset(self):
+        return readable_requests(self.request.user).select_related("unit").order_by("-pk")
+
+    def list(self, request):
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(s.ChangeRequestSerializer(page, many=True).data)
+
+    @extend_schema(request=s.ChangeRequestWriteSerializer,
+                   responses={201: s.ChangeRequestSerializer, 409: s.ErrorSerializer})
+    def create(self, request):
+        """File a request for the user's unit on the task (the office: its lead unit)."""
+        data = s.ChangeRequestWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        task = get_object_or_404(readable_tasks(request.user), pk=v["task"])
+        top = task.parent or task
+        target = (get_object_or_404(Target, pk=v["target"], task=top)
+                  if v.get("target") else None)
+        report = (get_object_or_404(readable_reports(request.user), pk=v["report"], plan=task.plan_id)
+                  if v.get("report") else None)
+        row = request_services.file_request(
+            request.user, task, v["kind"], v["reason"], report=report,
+            new_deadline=v.get("new_deadline"), target=target, new_value=v.get("new_value"),
+            new_text=v.get("new_text", ""))
+        return Response(s.ChangeRequestSerializer(row).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.DecideSerializer,
+                   responses={200: s.ChangeRequestSerializer, 409: s.ErrorSerializer})
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        """Approve (the change applies) or reject with a comment (the office)."""
+        row = get_object_or_404(self.get_queryset(), pk=int(pk))
+        data = s.DecideSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        row = request_services.decide(request.user, row, data.validated_data["approve"],
+                                      data.validated_data["comment"])
+        return Response(s.ChangeRequestSerializer(row).data)
+
+
+class NoticeViewSet(viewsets.GenericViewSet):
+    """The signed-in user's inbox, newest first."""
+
+    pagination_class = Pages
+    serializer_class = s.NoticeSerializer
+
+    def get_queryset(self):
+        user = self.request.user
+        if not user.is_authenticated:
+            return Notice.objects.none()
+        return Notice.objects.filter(user=user).order_by("-created_at", "-pk")
+
+    def list(self, request):
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(s.NoticeSerializer(page, many=True).data)

@@ -125,7 +125,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             doc = read_document(path, name=name)
             apply_overrides(doc, args)
-            result = import_document(doc, file_name=name, dry_run=args.dry_run,
+            # Stored and shown on pages: the file's name only, never the server's directories.
+            result = import_document(doc, file_name=Path(name).name, dry_run=args.dry_run,
                                      replace=args.replace)
         except (IngestError, ImportRefused) as exc:
             failed += 1

@@ -13,6 +13,7 @@ from luoshi.core.models import (
     ImportBatch,
     Measurement,
     MeasurementCorrection,
+    Milestone,
     Period,
     Plan,
     Progress,
@@ -23,6 +24,50 @@ from luoshi.core.models import (
     Unit,
     UnitAlias,
 )
+
+
+def _plain(value):
+    """A field value as the history keeps it (JSON: text, numbers, booleans, None)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, models.Model):
+        return str(value)
+    return str(value)
+
+
+class HistoryAdmin(admin.ModelAdmin):
+    """Edits in the admin write the same history rows (``Change``) as edits in the app: who,
+    when, each changed field old → new, creations and deletions; related rows edited inline
+    (a task's units) as one ``units`` change of their parent."""
+
+    history_model = ""  # Change.model of these rows ("task", "progress" …)
+
+    def save_model(self, request, obj, form, change):
+        before = {}
+        if change and obj.pk:
+            old = type(obj).objects.get(pk=obj.pk)
+            before = {name: _plain(getattr(old, name)) for name in form.changed_data
+                      if hasattr(old, name)}
+        super().save_model(request, obj, form, change)
+        if change:
+            fields = {name: [before[name], _plain(getattr(obj, name))] for name in before
+                      if before[name] != _plain(getattr(obj, name))}
+            action = Change.Action.UPDATE
+        else:
+            fields = {name: _plain(getattr(obj, name)) for name in form.changed_data
+                      if hasattr(obj, name)}
+            action = Change.Action.CREATE
+        if fields:
+            fields["via"] = "admin"
+            Change.objects.create(model=self.history_model, object_id=obj.pk, action=action,
+                                  fields=fields, user=request.user)
+
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        Change.objects.create(model=self.history_model, object_id=pk,
+                              action=Change.Action.DELETE,
+                              fields={"text": str(obj), "via": "admin"}, user=request.user)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -65,6 +110,11 @@ class UnitAdmin(admin.ModelAdmin):
     inlines = [UnitAliasInline]
 
 
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
 class TaskUnitInline(admin.TabularInline):
     model = TaskUnit
     extra = 0
@@ -73,18 +123,29 @@ class TaskUnitInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(HistoryAdmin):
+    history_model = "task"
     list_display = ["serial", "short_text", "plan", "parent", "order"]
     list_filter = ["plan"]
     search_fields = ["serial", "text"]
     list_select_related = ["plan__government", "parent"]
     raw_id_fields = ["parent"]
     readonly_fields = ["version"]
-    inlines = [TaskUnitInline]
+    inlines = [TaskUnitInline, MilestoneInline]
 
     @admin.display(description="任务内容")
     def short_text(self, obj: Task) -> str:
         return obj.text[:60]
+
+    def save_related(self, request, form, formsets, change):
+        task = form.instance
+        before = [link.unit.name for link in task.ordered_units()] if change else []
+        super().save_related(request, form, formsets, change)
+        after = [link.unit.name for link in task.ordered_units()]
+        if before != after:
+            Change.objects.create(model="task", object_id=task.pk, action=Change.Action.UPDATE,
+                                  fields={"units": [before, after], "via": "admin"},
+                                  user=request.user)
 
 
 @admin.register(Period)
@@ -107,7 +168,8 @@ class ReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(Progress)
-class ProgressAdmin(admin.ModelAdmin):
+class ProgressAdmin(HistoryAdmin):
+    history_model = "progress"
     list_display = ["task", "report", "position", "updated_at"]
     list_filter = ["report"]
     search_fields = ["done", "problems", "next_steps", "task__text"]

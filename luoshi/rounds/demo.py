@@ -144,7 +144,8 @@ def fill_round(report: Report, office, liaison_by_unit: dict[int, object],
         services.save_entry(liaison, progress, progress.version, services.EntryInput(
             done=text, problems="", next_steps="巩固成果,做好下一年度衔接。", values=values))
         # The boilerplate entry's warnings are acknowledged, as the form asks the liaison to.
-        services.submit_entry(liaison, progress, acknowledge=True)
+        # The demo's co-units send their part by other channels.
+        services.submit_entry(liaison, progress, acknowledge=True, co_reason="配合单位书面报送。")
         if action == "returned":
             services.return_entry(office, progress, RETURN_COMMENT)
         elif action == "approved":

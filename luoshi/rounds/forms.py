@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from luoshi.core.models import Period, Plan
+from luoshi.core.models import Period, Plan, Unit
+from luoshi.rounds.services import COMMENT_LIMIT, TEXT_LIMIT
 from luoshi.vocab import PeriodKind, choices
 
 
@@ -27,14 +28,25 @@ class OpenRoundForm(forms.Form):
         return period
 
 
+class ExtendForm(forms.Form):
+    deadline = forms.DateTimeField(label="新的截止时间",
+                                   widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+
+
 class EntryForm(forms.Form):
+    """The one form of an entry: 保存 and 提交 both send what is on screen."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
-    done = forms.CharField(label="完成情况", required=False,
+    done = forms.CharField(label="完成情况", required=False, max_length=TEXT_LIMIT,
                            widget=forms.Textarea(attrs={"rows": 6}))
-    problems = forms.CharField(label="存在问题及困难", required=False,
+    problems = forms.CharField(label="存在问题及困难", required=False, max_length=TEXT_LIMIT,
                                widget=forms.Textarea(attrs={"rows": 3}))
-    next_steps = forms.CharField(label="下一步工作", required=False,
+    next_steps = forms.CharField(label="下一步工作", required=False, max_length=TEXT_LIMIT,
                                  widget=forms.Textarea(attrs={"rows": 3}))
+    acknowledge = forms.BooleanField(required=False, label="我已阅读提示,确认提交")
+    co_reason = forms.CharField(label="配合单位未报送说明", required=False,
+                                max_length=COMMENT_LIMIT,
+                                widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,7 +62,7 @@ class EntryForm(forms.Form):
 class ContributionForm(forms.Form):
     unit = forms.IntegerField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)
-    text = forms.CharField(label="配合单位报送", required=False,
+    text = forms.CharField(label="配合单位报送", required=False, max_length=TEXT_LIMIT,
                            widget=forms.Textarea(attrs={"rows": 4}))
 
 
@@ -59,7 +71,8 @@ class SubmitForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(label="退回意见", widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(label="退回意见", max_length=COMMENT_LIMIT,
+                              widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class RemindForm(forms.Form):
@@ -69,3 +82,62 @@ class RemindForm(forms.Form):
     # Where to go back to: the report's overdue page, or the overview of every round.
     back = forms.ChoiceField(choices=[("report", "report"), ("all", "all")], required=False,
                              widget=forms.HiddenInput)
+
+
+class RequestForm(forms.Form):
+    """延期/调整申请 of a unit on a task."""
+
+    kind = forms.ChoiceField(label="申请类型", choices=[("deadline", "延期"),
+                                                    ("target", "调整目标"),
+                                                    ("scope", "调整任务内容")])
+    reason = forms.CharField(label="申请理由", max_length=COMMENT_LIMIT,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+    new_deadline = forms.DateField(label="申请的完成时限", required=False,
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+    target = forms.TypedChoiceField(label="调整的目标", required=False, coerce=int,
+                                    empty_value=None, choices=[])
+    new_value = forms.FloatField(label="申请的目标值", required=False)
+    new_text = forms.CharField(label="调整后的任务内容", required=False, max_length=TEXT_LIMIT,
+                               widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [("", "—")] + [
+            (t.pk, f"{t.metric or '目标'} {t.value:g}{t.unit}") for t in targets if t.pk]
+
+
+class DecideForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", "同意"), ("reject", "不同意")])
+    comment = forms.CharField(label="审批意见", required=False, max_length=COMMENT_LIMIT,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TaskForm(forms.Form):
+    """The office edits a task: text, units (names, first = lead), deadline."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(label="任务内容", max_length=TEXT_LIMIT,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+    units = forms.CharField(label="责任单位(用顿号分隔,第一个为牵头单位)", max_length=2000)
+    deadline = forms.DateField(label="完成时限", required=False,
+                               widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class CloseForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label="理由", max_length=COMMENT_LIMIT, required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label="节点", max_length=300)
+    due = forms.DateField(label="计划时间", required=False,
+                          widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class MergeForm(forms.Form):
+    keep = forms.ModelChoiceField(Unit.objects.select_related("government")
+                                  .order_by("government__name", "name"), label="保留的单位")
+    drop = forms.ModelChoiceField(Unit.objects.select_related("government")
+                                  .order_by("government__name", "name"),
+                                  label="并入的单位(名称改为别名)")

@@ -10,9 +10,9 @@ from django.db.models import Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from luoshi.core.models import Assessment, Change, Progress, Target, Task
+from luoshi.core.models import Change, Milestone, Progress, Target, Task
 from luoshi.rounds.models import Contribution, EntryState
-from luoshi.rounds.permissions import readable_progress
+from luoshi.rounds.permissions import readable_progress, shown_assessments
 from luoshi.vocab import STATUS_LABELS, Status
 
 FIELDS = {"done": "完成情况", "problems": "存在问题及困难", "next_steps": "下一步工作"}
@@ -26,17 +26,31 @@ class Version:
     diffs: dict[str, SafeString] = field(default_factory=dict)
 
 
+def _words(text: str) -> list[str]:
+    """Words (jieba's cut of Chinese, runs of digits/letters kept whole) and line breaks, so a
+    diff marks whole words and a changed figure as one piece."""
+    import jieba
+
+    return [piece for piece in jieba.lcut(text.replace("\r\n", "\n"), HMM=False) if piece]
+
+
+def _piece(text: str) -> str:
+    return str(escape(text)).replace("\n", "<br>\n")
+
+
 def diff_html(old: str, new: str) -> SafeString:
-    """Character-level diff with <del>/<ins>; every piece of text is escaped first."""
+    """Word-level diff: deletions in <del>, additions in <ins> (coloured by the stylesheet),
+    line breaks kept as <br>; every piece of text is escaped first."""
     out = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    a, b = _words(old), _words(new)
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            out.append(escape(old[a1:a2]))
+            out.append(_piece("".join(a[a1:a2])))
         if op in ("delete", "replace"):
-            out.append(f"<del>{escape(old[a1:a2])}</del>")
+            out.append(f"<del>{_piece(''.join(a[a1:a2]))}</del>")
         if op in ("insert", "replace"):
-            out.append(f"<ins>{escape(new[b1:b2])}</ins>")
+            out.append(f"<ins>{_piece(''.join(b[b1:b2]))}</ins>")
     return mark_safe("".join(out))
 
 
@@ -69,15 +83,43 @@ def versions(progress: Progress) -> list[Version]:
 # -- a task's history: the task, its sub-items, entries, contributions, targets, statuses -----
 
 TASK_HISTORY_PAGE = 50
-MODEL_LABELS = {"task": "任务", "progress": "进展情况", "round_entry": "填报状态",
-                "contribution": "配合单位报送", "assessment": "状态", "target": "目标"}
+MODEL_LABELS = {"task": "任务", "report": "落实情况表", "progress": "进展情况",
+                "round_entry": "填报状态",
+                "milestone": "节点",
+                "contribution": "配合单位报送", "assessment": "状态", "target": "目标",
+                "measurement": "实绩"}
 FIELD_LABELS = {**FIELDS, "serial": "序号", "text": "任务内容", "units": "责任单位",
                 "status": "状态", "reason": "理由", "state": "填报状态", "parent": "所属任务",
                 "order": "顺序", "metric": "指标", "comparator": "比较", "value": "目标值",
                 "value_max": "上限", "unit": "单位", "active": "有效", "extra": "其他栏目",
-                "position": "行序", "source": "来源"}
+                "position": "行序", "source": "来源", "deadline": "完成时限",
+                "closed": "已销号", "close_reason": "销号理由", "note": "说明",
+                "via": "途径", "title": "节点", "due": "计划时间", "done_at": "完成时间",
+                "kind": "目标类型", "span": "原文", "target": "对应目标"}
+BEHALF_LABEL = "代为填报"
+
+
+def field_words(name: str, model: str = "") -> str:
+    """A recorded field's name in words, for every page that lists changes: never the code
+    name (``target:40``, ``on_behalf_of``); a name nobody labelled reads 其他字段."""
+    if name == "on_behalf_of":
+        return BEHALF_LABEL
+    if name.startswith("target:"):
+        return "填报值"
+    if model == "contribution" and name == "text":
+        return "报送内容"
+    return FIELD_LABELS.get(name) or CONTEXT_LABELS.get(name, "其他字段")
+
+
+def model_words(model: str) -> str:
+    return MODEL_LABELS.get(model, "记录")
+
+
 # Keys that say where a change belongs rather than what changed.
 CONTEXT_KEYS = {"report", "task"}
+CONTEXT_LABELS = {"report": "报告", "task": "任务"}
+# Words for coded values that are not statuses or states.
+VIA = {"admin": "后台管理"}
 
 
 @dataclass
@@ -96,7 +138,7 @@ class ChangeView:
 
 STATUSES = {s.value: STATUS_LABELS[s] for s in Status}
 # Words for the values of coded fields (statuses, entry states) by field name.
-CODES = {"status": STATUSES, "state": dict(EntryState.choices)}
+CODES = {"status": STATUSES, "state": dict(EntryState.choices), "via": VIA}
 
 
 def _plain(value, codes: dict[str, str] | None = None) -> str:
@@ -138,7 +180,7 @@ def describe(change: Change, what: str, target_names: dict[int, str]) -> ChangeV
         elif change.model == "contribution" and name == "text":
             label = "报送内容"
         else:
-            label = FIELD_LABELS.get(name, name)
+            label = field_words(name, change.model)
         fields.append(FieldChange(label, _field_html(change, name, value)))
     return ChangeView(change, what, fields, behalf)
 
@@ -165,12 +207,15 @@ def task_changes(user, task: Task) -> tuple[QuerySet[Change], dict[tuple[str, in
     for c in Contribution.objects.filter(progress__in=entries).select_related(
             "unit", "progress__report__period"):
         names["contribution", c.pk] = f"配合单位报送 · {c.unit.name} · {_period(c.progress)}"
+    for m in Milestone.objects.filter(task__in=family):
+        names["milestone", m.pk] = f"节点 · {m.title[:20]}"
     if task.parent_id is None:
         for t in Target.objects.filter(task=task):
             names["target", t.pk] = f"目标 · {t.metric or t.span or t.pk}"
         # Statuses of the reports whose entries the user may read.
-        for a in Assessment.objects.filter(task=task, report__in={p.report_id for p in entries}) \
-                .select_related("report__period"):
+        for a in shown_assessments(user).filter(
+                task=task, report__in={p.report_id for p in entries}).select_related(
+                "report__period"):
             names["assessment", a.pk] = f"状态 · {a.report.period.label or a.report.period}"
     wanted: dict[str, list[int]] = {}
     for model, pk in names:

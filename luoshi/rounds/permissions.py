@@ -15,11 +15,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from luoshi.core.models import Plan, Progress, Report, Task, TaskUnit
-from luoshi.rounds.models import Role
+from luoshi.core.models import Assessment, Plan, Progress, Report, Task, TaskUnit
+from luoshi.rounds.models import EntryState, Role
 from luoshi.vocab import UnitRole
 
 ADMIN = "admin"
@@ -31,6 +31,11 @@ READ_ALL = {ADMIN, Role.SUPERVISOR, Role.LEADER}
 class Action(StrEnum):
     READ = "read"  # a report, task or entry
     OPEN_ROUND = "open_round"  # a plan: open a report for a period
+    EXTEND = "extend"  # a report: move the round's deadline later, for everyone
+    EDIT_TASK = "edit_task"  # a task: text, units, deadline, close (销号)/reopen, milestones
+    REQUEST_CHANGE = "request_change"  # a task: 延期/调整申请 (a unit on the task, or the office)
+    DECIDE = "decide"  # a change request: approve or reject (the office)
+    MERGE_UNITS = "merge_units"  # units: merge one into another (the office)
     # A progress entry: done / problems / next steps, reported values. The lead unit's liaison,
     # or the office on the unit's behalf (units often send their text by other channels).
     EDIT_ENTRY = "edit_entry"
@@ -108,6 +113,46 @@ def liaison_tasks(user) -> QuerySet[Task]:
     ).distinct()
 
 
+# -- what has been filed --------------------------------------------------------------------
+#
+# An entry's text is *filed* when its unit handed it in: submitted or approved in a round, or
+# any entry of a published report, or an entry that never was in a round (imported tables).
+# Everything else (a draft, an entry returned and being rewritten) is 未填报: only its own
+# units (and the office, which may write on their behalf) read it, on the round's own pages;
+# tables, lists, search, dashboards, statuses and exports treat it as not filed.
+FILED_STATES = (EntryState.SUBMITTED, EntryState.APPROVED)
+
+
+def filed_q(prefix: str = "") -> Q:
+    """Condition on Progress (or, with ``prefix`` like ``"progress__"``, on a relation to it)."""
+    return (Q(**{f"{prefix}report__state": Report.State.PUBLISHED})
+            | Q(**{f"{prefix}round_entry__isnull": True})
+            | Q(**{f"{prefix}round_entry__state__in": FILED_STATES}))
+
+
+def filed_progress() -> QuerySet[Progress]:
+    return Progress.objects.filter(filed_q())
+
+
+def _unfiled_in_family() -> Exists:
+    """For an Assessment (or TaskEntry) row: an entry of its task or sub-items in its report
+    that is not filed."""
+    return Exists(Progress.objects.filter(report_id=OuterRef("report_id")).filter(
+        Q(task_id=OuterRef("task_id")) | Q(task__parent_id=OuterRef("task_id"))
+    ).exclude(filed_q()))
+
+
+def filed_assessments() -> QuerySet[Assessment]:
+    """Statuses of tasks whose every entry in the report is filed (or of published reports)."""
+    return Assessment.objects.filter(Q(report__state=Report.State.PUBLISHED)
+                                     | ~_unfiled_in_family())
+
+
+def verdicts_public_q(prefix: str = "") -> Q:
+    """The report is published and the office published its statuses with it."""
+    return Q(**{f"{prefix}state": Report.State.PUBLISHED, f"{prefix}verdicts_public": True})
+
+
 def readable_reports(user) -> QuerySet[Report]:
     role = role_of(user)
     if role in READ_ALL:
@@ -123,14 +168,17 @@ def readable_reports(user) -> QuerySet[Report]:
 
 
 def readable_entries(user, report: Report) -> QuerySet[Progress]:
-    """The entries of ``report`` the user may read: a liaison sees a running round's entries of
-    their own units only; published tables are read in full. Nothing if the report is hidden."""
-    if not can_see(user, report):
-        return Progress.objects.none()
-    entries = report.progress.all()
-    if role_of(user) == Role.LIAISON and not report.is_published:
-        entries = entries.filter(task__in=liaison_tasks(user).values("pk"))
-    return entries
+    """The entries of ``report`` the user may open: a liaison sees a running round's entries of
+    their own units only (drafts included); a leader what has been filed; the office every
+    entry (it writes on a unit's behalf); published tables are read in full. Nothing if the
+    report is hidden (readable_progress asks which reports are readable)."""
+    return readable_progress(user).filter(report=report)
+
+
+def shown_entries(user, report: Report) -> QuerySet[Progress]:
+    """The entries of ``report`` shown in its table, lists and exports: readable and filed
+    (a draft is 未填报 there, even to its own unit and the office)."""
+    return readable_entries(user, report).filter(filed_q())
 
 
 def can_see(user, obj) -> bool:
@@ -154,9 +202,12 @@ def may(user, action: Action | str, obj=None) -> bool:
     if obj is not None and not can_see(user, obj):
         return False
     supervising = role in {ADMIN, Role.SUPERVISOR}
-    if action in {Action.OPEN_ROUND, Action.REVIEW, Action.PUBLISH, Action.REMIND,
-                  Action.IMPORT, Action.CORRECT}:
+    if action in {Action.OPEN_ROUND, Action.EXTEND, Action.REVIEW, Action.PUBLISH, Action.REMIND,
+                  Action.IMPORT, Action.EDIT_TASK, Action.DECIDE, Action.MERGE_UNITS,
+                  Action.CORRECT}:
         return supervising
+    if action == Action.REQUEST_CHANGE:
+        return isinstance(obj, Task) and (supervising or bool(task_roles(user, obj)))
     if action == Action.READ_VERDICTS:
         return role in READ_ALL
     if action == Action.OVERDUE:
@@ -185,12 +236,45 @@ def check(user, action: Action | str, obj=None) -> None:
 
 
 def readable_progress(user) -> QuerySet[Progress]:
-    """Every entry the user may read, across reports (the API's list)."""
+    """Every entry the user may open, across reports (entry pages, the API's list, history):
+    published reports' entries for everyone; in a running round a liaison's own units' entries
+    (drafts too), a leader's filed ones, every one for the office."""
+    role = role_of(user)
     entries = Progress.objects.filter(report__in=readable_reports(user).values("pk"))
-    if role_of(user) == Role.LIAISON:
-        entries = entries.filter(Q(report__state=Report.State.PUBLISHED)
-                                 | Q(task__in=liaison_tasks(user).values("pk")))
-    return entries
+    if role == Role.LIAISON:
+        return entries.filter(Q(report__state=Report.State.PUBLISHED)
+                              | Q(task__in=liaison_tasks(user).values("pk")))
+    if role in {ADMIN, Role.SUPERVISOR}:
+        return entries
+    return entries.filter(filed_q())
+
+
+def shown_progress(user) -> QuerySet[Progress]:
+    """Entries whose text may appear in tables, lists, search snippets, CSV and exports."""
+    return readable_progress(user).filter(filed_q())
+
+
+def shown_assessments(user) -> QuerySet[Assessment]:
+    """Statuses (internal verdicts) the user may see: the public only those the office
+    published with a published report; others those of reports they read, and in a running
+    round only for tasks whose every entry is filed (a draft is 未填报, never a status); a
+    liaison only for their own tasks in a running round."""
+    role = role_of(user)
+    rows = Assessment.objects.filter(report__in=readable_reports(user).values("pk"))
+    if role == PUBLIC:
+        return rows.filter(verdicts_public_q("report__"))
+    rows = rows.filter(pk__in=filed_assessments().values("pk"))
+    if role == Role.LIAISON:
+        rows = rows.filter(Q(report__state=Report.State.PUBLISHED)
+                           | Q(task__in=liaison_tasks(user).values("pk")))
+    return rows
+
+
+def verdicts_visible(user, report: Report) -> bool:
+    """Whether the user may see statuses of ``report`` at all (see :func:`shown_assessments`)."""
+    if role_of(user) == PUBLIC:
+        return report.is_published and report.verdicts_public
+    return can_see(user, report)
 
 
 def readable_plans(user) -> QuerySet[Plan]:
@@ -201,3 +285,15 @@ def readable_plans(user) -> QuerySet[Plan]:
 
 def readable_tasks(user) -> QuerySet[Task]:
     return Task.objects.filter(plan__in=readable_plans(user).values("pk"))
+
+
+def readable_requests(user):
+    """延期/调整申请 the user may read: the office and leaders all; a liaison their units'."""
+    from luoshi.rounds.models import ChangeRequest
+
+    role = role_of(user)
+    if role in READ_ALL:
+        return ChangeRequest.objects.all()
+    if role == Role.LIAISON:
+        return ChangeRequest.objects.filter(unit__in=unit_ids(user))
+    return ChangeRequest.objects.none()

@@ -11,22 +11,38 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
-from luoshi.core.models import Assessment, Change, Period, Plan, Progress, Report, Task
+from luoshi.core.models import (
+    Assessment,
+    Change,
+    Period,
+    Plan,
+    Progress,
+    Report,
+    Task,
+    TaskUnit,
+)
 from luoshi.core.services.analysis import analyze_report
 from luoshi.rounds.models import (
     Contribution,
+    EntryAutosave,
     EntryState,
     ReportedValue,
     ReviewEvent,
     RoundEntry,
+    RoundEntryNote,
 )
 from luoshi.rounds.permissions import Action, check, contributing_units, on_behalf
 from luoshi.rounds.submission import submission_warnings, task_targets
+from luoshi.vocab import UnitRole
 
 ENTRY_FIELDS = ("done", "problems", "next_steps")
+# The longest text a field of an entry, contribution or request may hold, on the web form and
+# the API alike (a table cell of a published report is a few thousand characters at most).
+TEXT_LIMIT = 20000
+COMMENT_LIMIT = 5000
 RUNNING = (Report.State.OPEN, Report.State.REVIEW)
 EDITABLE = (EntryState.DRAFT, EntryState.RETURNED)
 
@@ -57,10 +73,14 @@ CONFLICT_MESSAGE = ("保存失败: 该条目已被 {who} 于 {when} 修改(当�
                     "您填写的内容未丢失,请对照最新内容后重新保存。")
 
 
-def _conflict(progress: Progress) -> Conflict:
+SUBMIT_CONFLICT_MESSAGE = ("提交失败: 该条目已被 {who} 于 {when} 修改(当前第 {version} 版),"
+                           "请查看最新内容后再提交。")
+
+
+def _conflict(progress: Progress, message: str = CONFLICT_MESSAGE) -> Conflict:
     who = progress.updated_by.get_username() if progress.updated_by_id else "他人"
     when = timezone.localtime(progress.updated_at).strftime("%Y-%m-%d %H:%M:%S")
-    return Conflict(CONFLICT_MESSAGE.format(who=who, when=when, version=progress.version))
+    return Conflict(message.format(who=who, when=when, version=progress.version))
 
 
 def _change(model: str, object_id: int, action: str, fields: dict, user) -> None:
@@ -109,6 +129,7 @@ def open_round(user, plan: Plan, period: Period, deadline: datetime | None,
                title: str = "") -> Report:
     """Open (or re-open a draft) report of ``plan`` for ``period``, one empty entry per task."""
     check(user, Action.OPEN_ROUND, plan)
+    _require_future(deadline)
     report = Report.objects.filter(plan=plan, period=period).first()
     if report is not None and report.state != Report.State.DRAFT:
         raise RoundError(f"{plan} {period} 的落实情况表已存在(状态: {report.get_state_display()})")
@@ -116,6 +137,9 @@ def open_round(user, plan: Plan, period: Period, deadline: datetime | None,
         report = Report(plan=plan, period=period, title=title or f"{plan}{period.label or ''}落实情况")
     report.state = Report.State.OPEN
     report.deadline = deadline
+    # The statuses derived during a round are the office's internal verdicts until it
+    # publishes them with the report.
+    report.verdicts_public = False
     report.save()
     have = set(report.progress.values_list("task_id", flat=True))
     new = [
@@ -127,7 +151,53 @@ def open_round(user, plan: Plan, period: Period, deadline: datetime | None,
         RoundEntry.objects.get_or_create(progress=progress)
     _change("report", report.pk, Change.Action.UPDATE,
             {"state": ["draft", "open"], "deadline": str(deadline) if deadline else None}, user)
+    due = timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M") if deadline else "另行通知"
+    _tell_round(report, "opened", f"{report} 已开始填报,截止时间 {due}。")
     return report
+
+
+def _require_future(deadline: datetime | None) -> None:
+    if deadline is not None and deadline <= timezone.now():
+        shown = timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M")
+        raise RoundError(f"截止时间 {shown} 已过,请选择今后的时间。")
+
+
+@transaction.atomic
+def extend_round(user, report: Report, deadline: datetime) -> Report:
+    """Move a running round's deadline later, for every unit at once."""
+    check(user, Action.EXTEND, report)
+    _require_future(deadline)
+    old = report.deadline
+    if old is not None and deadline <= old:
+        raise RoundError("新的截止时间须晚于原截止时间。")
+    if not Report.objects.filter(pk=report.pk, state__in=RUNNING).update(
+            deadline=deadline, updated_at=timezone.now()):
+        raise RoundError("该落实情况表不在填报中,不能延期。")
+    _change("report", report.pk, Change.Action.UPDATE,
+            {"deadline": [str(old) if old else None, str(deadline)]}, user)
+    report.refresh_from_db()
+    shown = timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M")
+    _tell_round(report, "extended", f"{report} 截止时间延长至 {shown}。")
+    return report
+
+
+@dataclass
+class Blocker:
+    """An entry that keeps a report from being published, and why."""
+
+    progress: Progress
+    state: str  # EntryState label, or 未开始
+
+
+def publish_blockers(report: Report) -> list[Blocker]:
+    """The entries not yet approved, in table order: what publishing waits for."""
+    entries = (report.progress.exclude(round_entry__state=EntryState.APPROVED)
+               .select_related("task__parent", "round_entry").order_by("position", "pk"))
+    out = []
+    for p in entries:
+        entry = getattr(p, "round_entry", None)
+        out.append(Blocker(p, entry.get_state_display() if entry else "未开始"))
+    return out
 
 
 def _require_running(report: Report) -> None:
@@ -152,22 +222,24 @@ def save_entry(user, progress: Progress, version: int, data: EntryInput) -> Prog
     unit. The task's status is then re-derived from the new text (:func:`reanalyze`).
     """
     check(user, Action.EDIT_ENTRY, progress)
+    _check_lengths(data)
     # Read outside the write transaction: the conditional UPDATE below is the guard, and on
     # SQLite a transaction that reads first cannot upgrade to a write under concurrency.
     current = Progress.objects.select_related("report", "updated_by").get(pk=progress.pk)
     _require_running(current.report)
     if entry_of(current).state not in EDITABLE:
-        raise RoundError("该条目已提交或已审核,退回后才能修改。")
+        raise RoundError(NOT_EDITABLE)
     if current.version != version:
         raise _conflict(current)
     new = {f: getattr(data, f).strip() for f in ENTRY_FIELDS}
     changed = {f: [getattr(current, f), v] for f, v in new.items() if getattr(current, f) != v}
     with transaction.atomic():
-        hit = Progress.objects.filter(pk=current.pk, version=version).update(
+        # The checks above tell the person why; this one decides, in the write itself.
+        hit = guarded(current.pk, version, EDITABLE).update(
             **new, version=F("version") + 1, updated_by=user, updated_at=timezone.now()
         )
         if not hit:
-            raise _conflict(Progress.objects.select_related("updated_by").get(pk=current.pk))
+            raise _refusal(current.pk)
         if data.values is not None:
             changed.update(_save_values(current, data.values))
         if changed:
@@ -175,8 +247,99 @@ def save_entry(user, progress: Progress, version: int, data: EntryInput) -> Prog
                 changed["on_behalf_of"] = _lead_unit_name(current.task)
             _change("progress", current.pk, Change.Action.UPDATE, changed, user)
             reanalyze(current, user)
+        EntryAutosave.objects.filter(progress=current, user=user).delete()
     current.refresh_from_db()
     return current
+
+
+NOT_EDITABLE = "该条目已提交或已审核,退回后才能修改。"
+
+
+def guarded(progress_id: int, version: int, states) -> QuerySet[Progress]:
+    """The entry, only while it is at ``version``, its round state is one of ``states`` and its
+    report is running: every change of an entry is an UPDATE of this (0 rows: refused).
+
+    Every transition that takes an entry out of the editable states (submit, approve) bumps
+    the version in such an UPDATE, so a save that read the entry before it lands on 0 rows
+    instead of changing a submitted entry: the row lock (PostgreSQL re-checks the version
+    after waiting) or the database lock (SQLite, IMMEDIATE transactions) orders them."""
+    return Progress.objects.filter(pk=progress_id, version=version).filter(
+        Exists(RoundEntry.objects.filter(pk=OuterRef("pk"), state__in=states)),
+        Exists(Report.objects.filter(pk=OuterRef("report_id"), state__in=RUNNING)),
+    )
+
+
+def _refusal(progress_id: int, conflict: str = CONFLICT_MESSAGE,
+             states=EDITABLE) -> RoundError:
+    """Why a guarded write hit nothing: the report, the entry's state, or its version."""
+    current = Progress.objects.select_related("report", "updated_by").get(pk=progress_id)
+    if current.report.state not in RUNNING:
+        return RoundError("该落实情况表已发布,不能再修改。" if current.report.is_published
+                          else "该落实情况表尚未开始填报。")
+    state = entry_of(current)
+    if state.state not in states:
+        return RoundError(f"该条目当前状态为「{state.get_state_display()}」,不能进行此操作。")
+    return _conflict(current, conflict)
+
+
+def _check_lengths(data: EntryInput) -> None:
+    labels = {"done": "完成情况", "problems": "存在问题及困难", "next_steps": "下一步工作"}
+    for name in ENTRY_FIELDS:
+        if len(getattr(data, name)) > TEXT_LIMIT:
+            raise RoundError(f"{labels[name]}超过 {TEXT_LIMIT} 字,请精简后再保存。")
+
+
+def unchanged(progress: Progress, data: EntryInput) -> bool:
+    """Whether saving ``data`` would change nothing in the entry (its texts and figures)."""
+    if any(getattr(progress, f) != getattr(data, f).strip() for f in ENTRY_FIELDS):
+        return False
+    if data.values:
+        stored = dict(progress.reported_values.values_list("target_id", "value"))
+        return all(stored.get(k) == v for k, v in data.values.items())
+    return True
+
+
+def autosave(user, progress: Progress, base_version: int, data: dict) -> EntryAutosave:
+    """Keep what ``user`` is typing into the entry (no version, no history, no analysis); only
+    they read it back. Refused like a save when they may not edit it."""
+    check(user, Action.EDIT_ENTRY, progress)
+    _require_running(progress.report)
+    if entry_of(progress).state not in EDITABLE:
+        raise RoundError("该条目已提交或已审核,退回后才能修改。")
+    kept = {k: str(v)[:TEXT_LIMIT] for k, v in data.items()
+            if k in ENTRY_FIELDS or k.startswith("target_")}
+    row, _ = EntryAutosave.objects.update_or_create(
+        progress=progress, user=user, defaults={"data": kept, "base_version": base_version})
+    return row
+
+
+def autosaved(user, progress: Progress) -> EntryAutosave | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return EntryAutosave.objects.filter(progress=progress, user=user).first()
+
+
+def save_and_submit(user, progress: Progress, version: int, data: EntryInput,
+                    acknowledge: bool = False, co_reason: str = "") -> RoundEntry:
+    """提交 as the one form does it: what is on screen is saved first (if it differs from the
+    entry, with the usual version check), then submitted. A refusal of the submission leaves
+    the save in place: nothing typed is lost."""
+    check(user, Action.SUBMIT, progress)
+    current = Progress.objects.get(pk=progress.pk)
+    if not unchanged(current, data):
+        current = save_entry(user, current, version, data)
+    else:
+        EntryAutosave.objects.filter(progress=progress, user=user).delete()
+    # Submit exactly what is on screen: if anyone saved in between, refused as a conflict.
+    return submit_entry(user, progress, acknowledge, version=current.version,
+                        co_reason=co_reason)
+
+
+def _serial(task: Task) -> str:
+    """第3项, 第2.1项 (a sub-item by its position under its task)."""
+    if task.parent_id:
+        return f"第{task.parent.serial or '?'}.{task.order}项"
+    return f"第{task.serial or '?'}项"
 
 
 def _lead_unit_name(task: Task) -> str:
@@ -231,6 +394,8 @@ def save_contribution(user, progress: Progress, unit_id: int, version: int,
         raise RoundError("只能以本人联络的配合单位报送")
     _require_running(progress.report)
     text = text.strip()
+    if len(text) > TEXT_LIMIT:
+        raise RoundError(f"报送内容超过 {TEXT_LIMIT} 字,请精简后再保存。")
     with transaction.atomic():
         row = Contribution.objects.filter(progress=progress, unit_id=unit_id).first()
         if row is None:
@@ -272,67 +437,164 @@ def _sync_report_state(report: Report) -> None:
     waiting = RoundEntry.objects.filter(progress__report=report, state__in=EDITABLE).exists()
     state = Report.State.OPEN if waiting else Report.State.REVIEW
     if report.state != state:
-        Report.objects.filter(pk=report.pk).update(state=state)
+        Report.objects.filter(pk=report.pk, state__in=RUNNING).update(state=state)
         report.state = state
 
 
-@transaction.atomic
-def submit_entry(user, progress: Progress, acknowledge: bool = False) -> RoundEntry:
+class NeedsCoReason(RoundError):
+    """Co-units have not filed their contributions and the lead unit has not said why."""
+
+    code = "needs_co_reason"
+
+    def __init__(self, names: list[str]):
+        super().__init__(f"配合单位 {'、'.join(names)} 尚未报送;如需先行提交,请填写未报送说明。")
+        self.names = names
+
+
+def missing_contributions(progress: Progress) -> list[str]:
+    """Co-units of the entry's task that could file in the system (they have an active liaison
+    account) and have not: the lead unit waits for them or says why. Co-units without an
+    account send their part by other channels, which the lead unit folds in by hand."""
+    top = progress.task.parent if progress.task.parent_id and not progress.task.task_units.exists() \
+        else progress.task
+    co = TaskUnit.objects.filter(task=top, role=UnitRole.CO,
+                                 unit__liaisons__user__is_active=True).distinct()
+    filed = set(Contribution.objects.filter(progress=progress).exclude(text="")
+                .values_list("unit_id", flat=True))
+    return [link.unit.name for link in co.select_related("unit").order_by("order")
+            if link.unit_id not in filed]
+
+
+def submit_entry(user, progress: Progress, acknowledge: bool = False,
+                 version: int | None = None, co_reason: str = "") -> RoundEntry:
+    """Hand the entry in as it stands (at ``version``, when given: else :class:`Conflict`).
+    Refused if it was changed while being submitted or left the editable states; bumps the
+    version."""
     check(user, Action.SUBMIT, progress)
-    progress.refresh_from_db()
-    _require_running(progress.report)
-    if not (progress.done.strip() or progress.problems.strip()):
+    current = Progress.objects.select_related("report", "task", "updated_by").get(pk=progress.pk)
+    if version is not None and current.version != version:
+        raise _conflict(current, SUBMIT_CONFLICT_MESSAGE)
+    _require_running(current.report)
+    if entry_of(current).state not in EDITABLE:
+        raise _refusal(current.pk)
+    if not (current.done.strip() or current.problems.strip()):
         raise RoundError("完成情况为空,不能提交。")
-    warnings = submission_warnings(progress)
+    warnings = submission_warnings(current)
     if warnings and not acknowledge:
         raise NeedsAcknowledgement(warnings)
-    entry = _set_state(progress, EDITABLE, EntryState.SUBMITTED, user, warnings=warnings,
-                       acknowledged=bool(warnings), submitted_at=timezone.now(),
-                       submitted_by=user, comment="")
-    ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.SUBMIT, user=user,
-                               warnings=warnings, acknowledged=bool(warnings))
-    _sync_report_state(progress.report)
+    missing = missing_contributions(current)
+    co_reason = co_reason.strip()[:COMMENT_LIMIT]
+    if missing and not co_reason:
+        raise NeedsCoReason(missing)
+    with transaction.atomic():
+        if missing:
+            RoundEntryNote.objects.update_or_create(
+                progress=current, defaults={"text": co_reason, "missing": missing})
+        if not guarded(current.pk, current.version, EDITABLE).update(
+                version=F("version") + 1):
+            raise _refusal(current.pk, SUBMIT_CONFLICT_MESSAGE)
+        entry = _set_state(current, EDITABLE, EntryState.SUBMITTED, user, warnings=warnings,
+                           acknowledged=bool(warnings), submitted_at=timezone.now(),
+                           submitted_by=user, comment="")
+        ReviewEvent.objects.create(progress=current, action=ReviewEvent.Action.SUBMIT,
+                                   user=user, warnings=warnings, acknowledged=bool(warnings))
+        _sync_report_state(current.report)
+    progress.refresh_from_db()
     return entry
 
 
-@transaction.atomic
+def _hold_running(report_id: int) -> None:
+    """Take the report's row (PostgreSQL: its lock; SQLite: the transaction holds the database)
+    while it is running, so a review and a publication cannot interleave."""
+    if not Report.objects.filter(pk=report_id, state__in=RUNNING).update(
+            updated_at=timezone.now()):
+        raise RoundError("该落实情况表已发布,不能再修改。")
+
+
 def return_entry(user, progress: Progress, comment: str) -> RoundEntry:
     check(user, Action.REVIEW, progress)
     _require_running(progress.report)
     comment = comment.strip()
     if not comment:
         raise RoundError("退回时请填写退回意见。")
-    entry = _set_state(progress, [EntryState.SUBMITTED, EntryState.APPROVED], EntryState.RETURNED,
-                       user, comment=comment)
-    ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.RETURN, user=user,
-                               comment=comment)
-    _sync_report_state(progress.report)
+    if len(comment) > COMMENT_LIMIT:
+        raise RoundError(f"退回意见超过 {COMMENT_LIMIT} 字。")
+    with transaction.atomic():
+        _hold_running(progress.report_id)
+        entry = _set_state(progress, [EntryState.SUBMITTED, EntryState.APPROVED],
+                           EntryState.RETURNED, user, comment=comment)
+        ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.RETURN,
+                                   user=user, comment=comment)
+        _sync_report_state(progress.report)
+        _tell_lead(progress, "returned", f"已退回:{_title(progress)}。退回意见:{comment}")
     return entry
 
 
-@transaction.atomic
 def approve_entry(user, progress: Progress) -> RoundEntry:
+    """Approve the entry as it stands (submitted); bumps the version."""
     check(user, Action.REVIEW, progress)
-    _require_running(progress.report)
-    entry = _set_state(progress, [EntryState.SUBMITTED], EntryState.APPROVED, user)
-    ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.APPROVE, user=user)
+    current = Progress.objects.select_related("report").get(pk=progress.pk)
+    _require_running(current.report)
+    with transaction.atomic():
+        _hold_running(current.report_id)
+        if not guarded(current.pk, current.version, [EntryState.SUBMITTED]).update(
+                version=F("version") + 1):
+            raise _refusal(current.pk, states=[EntryState.SUBMITTED])
+        entry = _set_state(current, [EntryState.SUBMITTED], EntryState.APPROVED, user)
+        ReviewEvent.objects.create(progress=current, action=ReviewEvent.Action.APPROVE,
+                                   user=user)
+        _tell_lead(current, "approved", f"已审核通过:{_title(current)}")
+    progress.refresh_from_db()
     return entry
 
 
+def _title(progress: Progress) -> str:
+    task = progress.task
+    return f"{progress.report} {_serial(task)} {task.text[:30]}"
+
+
+def _tell_lead(progress: Progress, kind: str, text: str) -> None:
+    """Notify the liaisons of the entry's lead unit (inbox, e-mail with the entry's link)."""
+    from django.urls import reverse
+
+    from luoshi.rounds.notify import liaisons_of, notify
+
+    task = progress.task
+    top = task.parent if task.parent_id and not task.task_units.exists() else task
+    leads = TaskUnit.objects.filter(task=top, role=UnitRole.LEAD).values_list("unit_id",
+                                                                             flat=True)
+    notify(liaisons_of(leads), kind, text, reverse("round_entry", args=[progress.pk]))
+
+
+def _tell_round(report: Report, kind: str, text: str) -> None:
+    """Notify the liaisons of every unit with a task in the round."""
+    from django.urls import reverse
+
+    from luoshi.rounds.notify import liaisons_of, notify
+
+    units = TaskUnit.objects.filter(task__plan=report.plan_id).values_list("unit_id", flat=True)
+    notify(liaisons_of(set(units)), kind, text, reverse("round_home"))
+
+
 @transaction.atomic
-def publish(user, report: Report) -> Report:
-    """Freeze the report: every entry must be approved."""
+def publish(user, report: Report, verdicts_public: bool = False) -> Report:
+    """Freeze the report: every entry must be approved. ``verdicts_public``: the public sees
+    the statuses derived for it too (otherwise only the entries)."""
     check(user, Action.PUBLISH, report)
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require_running(report)
-    pending = RoundEntry.objects.filter(progress__report=report).exclude(
-        state=EntryState.APPROVED).count()
-    missing = report.progress.filter(round_entry__isnull=True).count()
-    if pending or missing:
-        raise RoundError(f"尚有 {pending + missing} 条未审核通过,不能发布。")
+    blockers = publish_blockers(report)
+    if blockers:
+        listed = "、".join(f"{_serial(b.progress.task)}({b.state})" for b in blockers[:10])
+        more = f"等 {len(blockers)} 条" if len(blockers) > 10 else f"共 {len(blockers)} 条"
+        raise RoundError(f"尚有未审核通过的条目,不能发布:{listed}{more}。")
     old = report.state
-    report.state = Report.State.PUBLISHED
-    report.published_date = timezone.localdate()
-    report.save(update_fields=["state", "published_date", "updated_at"])
-    _change("report", report.pk, Change.Action.UPDATE, {"state": [old, report.state]}, user)
+    today = timezone.localdate()
+    if not Report.objects.filter(pk=report.pk, state__in=RUNNING).update(
+            state=Report.State.PUBLISHED, published_date=today,
+            verdicts_public=verdicts_public, updated_at=timezone.now()):
+        raise RoundError("该落实情况表已发布,不能再修改。")
+    report.refresh_from_db()
+    _change("report", report.pk, Change.Action.UPDATE,
+            {"state": [old, report.state], "verdicts_public": verdicts_public}, user)
     return report

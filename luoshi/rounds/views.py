@@ -7,24 +7,26 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from luoshi.core.models import Progress, Report, Task
-from luoshi.rounds import history, services
+from luoshi.rounds import evidence, history, round_table, services
 from luoshi.rounds.forms import (
     ContributionForm,
     EntryForm,
+    ExtendForm,
     OpenRoundForm,
     RemindForm,
     ReturnForm,
     SubmitForm,
 )
-from luoshi.rounds.models import Contribution, EntryState, Reminder
+from luoshi.rounds.models import Contribution, EntryState, EvidenceFile, Notice, Reminder
 from luoshi.rounds.permissions import (
+    READ_ALL,
     Action,
     can_see,
     check,
@@ -81,11 +83,26 @@ def open_round(request):
 def round_report(request, pk: int):
     report = get_object_or_404(Report.objects.select_related("plan", "period"), pk=pk)
     check(request.user, Action.READ, report)
-    entries = (readable_entries(request.user, report)
-               .select_related("task__parent", "round_entry", "updated_by").order_by("position"))
+    readable = readable_entries(request.user, report)
+    # Leaders and the office see every row of the round; a row whose text they may not read
+    # (a unit's draft, for a leader) shows as 未填报 without its text.
+    rows = report.progress.all() if role_of(request.user) in READ_ALL else readable
+    entries = rows.select_related("task__parent", "round_entry", "updated_by").order_by("position")
+    state, unit = request.GET.get("state", ""), request.GET.get("unit", "")
+    state = state if state in round_table.STATE_FILTERS else ""
+    all_rows = round_table.rows_for(report, entries)
+    shown = round_table.rows_for(report, entries, state, unit)
     return render(request, "rounds/report.html", {
-        "report": report, "entries": entries,
+        "report": report, "rows": shown, "total": len(all_rows),
+        "state_filters": round_table.STATE_FILTERS.items(), "state": state, "unit": unit,
+        "units": round_table.units_of(all_rows),
+        "can_review": may(request.user, Action.REVIEW, report),
+        "readable": set(readable.values_list("pk", flat=True)),
         "can_publish": may(request.user, Action.PUBLISH, report),
+        "blockers": services.publish_blockers(report)
+        if report.state in services.RUNNING and may(request.user, Action.PUBLISH, report) else [],
+        "extend_form": ExtendForm() if report.state in services.RUNNING
+        and may(request.user, Action.EXTEND, report) else None,
         "can_overdue": may(request.user, Action.OVERDUE, report),
         "is_overdue": bool(report.deadline and report.deadline < timezone.now()),
     })
@@ -98,23 +115,40 @@ def _entry_context(request, progress: Progress, **forms_):
     values = {rv.target_id: rv.value for rv in progress.reported_values.all()}
     contributions = list(progress.contributions.select_related("unit", "updated_by"))
     can_edit = may(user, Action.EDIT_ENTRY, progress)
+    state = services.entry_of(progress)
+    report = progress.report
     context = {
-        "entry": progress, "report": progress.report, "task": progress.task,
-        "state": services.entry_of(progress),
-        "previous": services.previous_entries(progress.report).get(progress.task_id),
+        "entry": progress, "report": report, "task": progress.task,
+        "state": state,
+        "previous": services.previous_entries(report).get(progress.task_id),
         "contributions": contributions, "roles": roles,
         "can_edit": can_edit,
+        "editable": can_edit and state.state in services.EDITABLE
+        and report.state in services.RUNNING,
         "on_behalf": can_edit and on_behalf(user, progress.task),
         "can_review": may(user, Action.REVIEW, progress),
         "can_contribute": may(user, Action.CONTRIBUTE, progress),
         "events": progress.review_events.select_related("user"),
+        "is_overdue": bool(report.deadline and report.deadline < timezone.now()),
+        # What is asked: the numeric targets still without a reported figure.
+        "wanted": [t for t in targets if t.pk is None or values.get(t.pk) is None],
+        "missing_co": services.missing_contributions(progress) if can_edit else [],
+        "evidence": list(progress.evidence_files.all()),
+        "evidence_types": evidence.ALLOWED,
+        "evidence_max_mb": evidence.max_bytes() // (1024 * 1024),
     }
-    context["entry_form"] = forms_.get("entry_form") or EntryForm(
-        initial={"version": progress.version, "done": progress.done,
-                 "problems": progress.problems, "next_steps": progress.next_steps,
-                 **{f"target_{k}": v for k, v in values.items()}},
-        targets=targets)
-    context["submit_form"] = forms_.get("submit_form") or SubmitForm()
+    initial = {"version": progress.version, "done": progress.done,
+               "problems": progress.problems, "next_steps": progress.next_steps,
+               **{f"target_{k}": v for k, v in values.items()}}
+    kept = services.autosaved(user, progress) if can_edit and "entry_form" not in forms_ else None
+    if kept is not None and any(kept.data.get(k, initial.get(k)) != initial.get(k)
+                                for k in kept.data):
+        # What they typed and never saved comes back, on the version they started from (a
+        # save then meets the usual conflict check if someone saved since).
+        initial |= kept.data | {"version": kept.base_version}
+        context["restored"] = kept
+    context["entry_form"] = forms_.get("entry_form") or EntryForm(initial=initial,
+                                                                  targets=targets)
     context["return_form"] = forms_.get("return_form") or ReturnForm()
     writable = sorted(contributing_units(user, progress.task)) if context["can_contribute"] else []
     if writable:
@@ -149,20 +183,50 @@ def _refused(request, progress, error, status=409, **forms_):
 
 @require_POST
 def entry_save(request, pk: int):
+    """The entry's one form: 保存 (action=save) or 提交 (action=submit), which saves what is on
+    screen first. A refusal shows the form again with what they typed."""
     progress = _entry(request, pk)
-    check(request.user, Action.EDIT_ENTRY, progress)
+    submitting = request.POST.get("action") == "submit"
+    check(request.user, Action.SUBMIT if submitting else Action.EDIT_ENTRY, progress)
     form = EntryForm(request.POST, targets=task_targets(progress.task))
     if not form.is_valid():
         return _refused(request, progress, "请检查填写内容。", status=400, entry_form=form)
     data = services.EntryInput(form.cleaned_data["done"], form.cleaned_data["problems"],
                                form.cleaned_data["next_steps"], form.target_values())
     try:
-        services.save_entry(request.user, progress, form.cleaned_data["version"], data)
-    except services.RoundError as error:
+        if submitting:
+            services.save_and_submit(request.user, progress, form.cleaned_data["version"], data,
+                                     form.cleaned_data.get("acknowledge", False),
+                                     form.cleaned_data.get("co_reason", ""))
+        else:
+            services.save_entry(request.user, progress, form.cleaned_data["version"], data)
+    except services.Conflict as error:
         # The form keeps what they typed; the version stays the one they loaded.
         return _refused(request, progress, error, entry_form=form)
-    messages.success(request, "已保存。")
+    except services.RoundError as error:
+        # Saved (if it could be) but not submitted: show the entry as it now stands, with
+        # the warnings to acknowledge.
+        progress.refresh_from_db()
+        if not services.unchanged(progress, data):
+            return _refused(request, progress, error, entry_form=form)
+        return _refused(request, progress, error)
+    messages.success(request, "已提交。" if submitting else "已保存。")
     return redirect("round_entry", pk=pk)
+
+
+@require_POST
+def entry_autosave(request, pk: int):
+    """Keep what is being typed (the page's script posts the form now and then); JSON."""
+    progress = _entry(request, pk)
+    check(request.user, Action.EDIT_ENTRY, progress)
+    version = request.POST.get("version", "")
+    if not version.isascii() or not version.isdigit():
+        return JsonResponse({"error": "版本号无效"}, status=400)
+    try:
+        row = services.autosave(request.user, progress, int(version), request.POST.dict())
+    except services.RoundError as error:
+        return JsonResponse({"error": str(error)}, status=409)
+    return JsonResponse({"saved_at": timezone.localtime(row.saved_at).strftime("%H:%M:%S")})
 
 
 @require_POST
@@ -188,9 +252,10 @@ def entry_submit(request, pk: int):
     form = SubmitForm(request.POST)
     form.is_valid()
     try:
-        services.submit_entry(request.user, progress, form.cleaned_data.get("acknowledge", False))
+        services.submit_entry(request.user, progress, form.cleaned_data.get("acknowledge", False),
+                              co_reason=request.POST.get("co_reason", ""))
     except services.RoundError as error:
-        return _refused(request, progress, error, submit_form=form)
+        return _refused(request, progress, error)
     messages.success(request, "已提交。")
     return redirect("round_entry", pk=pk)
 
@@ -210,8 +275,15 @@ def entry_review(request, pk: int):
             services.return_entry(request.user, progress, form.cleaned_data["comment"])
     except services.RoundError as error:
         return _refused(request, progress, error)
-    messages.success(request, "已处理。")
-    return redirect("round_report", pk=progress.report_id)
+    done = "审核通过" if request.POST.get("decision") == "approve" else "退回"
+    messages.success(request, f"已{done}:{_serial_of(progress)} {progress.task.text[:30]}")
+    # Back to the round at this row (and the filters the office came from).
+    return redirect(round_table.back_to(progress.report_id, request.GET, f"entry-{progress.pk}"))
+
+
+def _serial_of(progress: Progress) -> str:
+    task = progress.task
+    return f"{task.parent.serial}.{task.order}" if task.parent_id else task.serial
 
 
 def entry_history(request, pk: int):
@@ -224,11 +296,30 @@ def entry_history(request, pk: int):
 
 
 @require_POST
+def extend(request, pk: int):
+    """延长截止时间 for every unit of a running round."""
+    report = get_object_or_404(Report, pk=pk)
+    check(request.user, Action.EXTEND, report)
+    form = ExtendForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写有效的截止时间。")
+        return redirect("round_report", pk=pk)
+    try:
+        services.extend_round(request.user, report, form.cleaned_data["deadline"])
+    except services.RoundError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "已延长截止时间。")
+    return redirect("round_report", pk=pk)
+
+
+@require_POST
 def publish(request, pk: int):
     report = get_object_or_404(Report, pk=pk)
     check(request.user, Action.PUBLISH, report)
     try:
-        services.publish(request.user, report)
+        services.publish(request.user, report,
+                         verdicts_public=request.POST.get("verdicts_public") == "1")
     except services.RoundError as error:
         messages.error(request, str(error))
         return redirect("round_report", pk=pk)
@@ -262,14 +353,71 @@ def remind(request, pk: int):
     if report.state not in services.RUNNING:
         messages.error(request, "该报告不在填报中,无需催办。")
         return back
-    sent = send_reminders(report, request.user, unit=form.cleaned_data["unit"])
-    if not sent:
-        messages.info(request, "没有需要催办的单位(均已提交或没有联络员邮箱)。")
+    result = send_reminders(report, request.user, unit=form.cleaned_data["unit"])
+    if result.unreachable:
+        names = "、".join(f"{u.unit.name}({u.reason})" for u in result.unreachable)
+        messages.warning(request, f"{len(result.unreachable)} 个单位无法催办:{names}。"
+                                  "请为其添加联络员账号,或另行通知。")
+    if not result.sent:
+        if not result.unreachable:
+            messages.info(request, "没有需要催办的单位(均已提交)。")
         return back
-    parts = "、".join(f"{r.unit.name}({r.get_level_display()},{len(r.recipients)} 人)"
-                     for r in sent)
-    messages.success(request, f"已发送 {len(sent)} 条催办:{parts}。")
+    parts = "、".join(f"{r.unit.name}({r.get_level_display()},站内 {r.notified} 人,"
+                     f"邮件 {len(r.recipients)} 人)" for r in result.sent)
+    messages.success(request, f"已发送 {len(result.sent)} 条催办:{parts}。")
     return back
+
+
+@require_POST
+def evidence_upload(request, pk: int):
+    """佐证材料 upload (multipart). A body far over the limit is refused before it is read."""
+    progress = _entry(request, pk)
+    check(request.user, Action.EDIT_ENTRY, progress)
+    limit = evidence.max_bytes()
+    length = request.META.get("CONTENT_LENGTH", "")
+    if length.isdigit() and int(length) > limit + 64 * 1024:
+        messages.error(request, f"文件超过 {limit // (1024 * 1024)} MB,请压缩或拆分后上传。")
+        response = redirect("round_entry", pk=pk)
+        response.status_code = 303
+        return response
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的文件。")
+        return redirect("round_entry", pk=pk)
+    try:
+        row = evidence.attach(request.user, progress, upload)
+    except services.RoundError as error:
+        messages.error(request, f"{upload.name}:{error}")
+    else:
+        messages.success(request, f"已上传佐证材料 {row.name}。")
+    return redirect("round_entry", pk=pk)
+
+
+def evidence_download(request, pk: int):
+    """A 佐证材料, to those who may read its entry (404 for anyone else)."""
+    row = get_object_or_404(EvidenceFile.objects.select_related("progress"), pk=pk)
+    if not can_see(request.user, row.progress):
+        raise Http404("不存在或无权查看")
+    try:
+        handle = evidence.open_file(row)
+    except FileNotFoundError as error:
+        raise Http404("文件已不存在") from error
+    response = FileResponse(handle, as_attachment=True, filename=row.name,
+                            content_type=evidence.mime(row))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def inbox(request):
+    """The signed-in person's notices, newest first; POST marks them all read."""
+    notices = Notice.objects.filter(user=request.user)
+    if request.method == "POST":
+        notices.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("inbox")
+    rows = list(notices[:200])
+    return render(request, "rounds/inbox.html", {"notices": rows})
 
 
 def task_history(request, pk: int):

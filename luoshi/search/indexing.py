@@ -14,6 +14,7 @@ from django.db import transaction
 
 from luoshi.core.models import Assessment, Plan, Progress, Report, Task, TaskUnit
 from luoshi.extract.status import is_boilerplate
+from luoshi.rounds.permissions import filed_q
 from luoshi.search.models import TaskEntry
 from luoshi.search.tokens import index_tokens
 from luoshi.vocab import UnitRole
@@ -97,8 +98,11 @@ def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) 
     """New rows for the given tasks (None: all of the plan's) in the given reports (None: all
     of them); the task's own row (report null) is always included.
 
-    A task's own row holds the words of the task and of its entries in every report, so a
-    search in no particular period matches on one row per task.
+    A task's own row holds the words of the task and of its entries in every published
+    report, so a search in no particular period matches on one row per task; anyone may
+    search those rows. A report's rows hold the words of its *filed* entries only: a draft (or
+    an entry returned to its unit) is 未填报 here — its text counts as empty and is not
+    searchable, and its task has no status in that report (luoshi.rounds.permissions).
     """
     tokens = _Tokens()
     families = _families(plan, top_ids, tokens)
@@ -111,13 +115,20 @@ def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) 
     )
     if top_ids is not None:
         progress = progress.filter(task_id__in=list(owner))
+    unfiled = set(progress.exclude(filed_q()).values_list("pk", flat=True))
     grouped: dict[tuple[int, int], list[Progress]] = defaultdict(list)
     for entry in progress.iterator(chunk_size=BATCH):
         top = owner.get(entry.task_id)
         if top is not None:
+            if entry.pk in unfiled:
+                entry.done = entry.problems = entry.next_steps = ""
             grouped[top, entry.report_id].append(entry)
+    open_families = {(owner[e.task_id], e.report_id)
+                     for e in progress.filter(pk__in=unfiled).only("task_id", "report_id")
+                     if e.task_id in owner}
 
     statuses, latest = _statuses(plan, list(families))
+    statuses = {k: v for k, v in statuses.items() if k not in open_families}
     everywhere: dict[int, list[str]] = defaultdict(list)  # entry words of a task, all reports
     rows = []
     for (top, report_id), entries in grouped.items():
@@ -128,7 +139,8 @@ def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) 
         texts = [getattr(e, f) for e in entries for f in ("done", "problems", "next_steps")]
         texts += [str(v) for e in entries[:1] for v in (e.extra or {}).values()]
         words = " ".join(t for t in (tokens(x) for x in texts) if t)
-        everywhere[top].append(words)
+        if reports[report_id].is_published:
+            everywhere[top].append(words)
         if report_id not in wanted:
             continue
         positions = [e.position for e in entries if e.position > 0]
@@ -150,17 +162,19 @@ def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) 
 
 
 def _statuses(plan: Plan, top_ids: list[int]) -> tuple[dict[tuple[int, int], str], dict[int, str]]:
-    """Status per (task, report), and per task its status in its latest assessed report."""
+    """Status per (task, report), and per task its status in its latest assessed report whose
+    statuses are public (the task rows' status filter is open to anyone)."""
     rows = (
         Assessment.objects.filter(report__plan=plan, task_id__in=top_ids)
         .order_by("report__period__year", "report__period__month", "report_id")
-        .values_list("task_id", "report_id", "status")
+        .values_list("task_id", "report_id", "status", "report__state", "report__verdicts_public")
     )
     by_report: dict[tuple[int, int], str] = {}
     latest: dict[int, str] = {}
-    for task_id, report_id, status in rows.iterator(chunk_size=BATCH):
+    for task_id, report_id, status, state, public in rows.iterator(chunk_size=BATCH):
         by_report[task_id, report_id] = status
-        latest[task_id] = status  # ordered by period: the last one wins
+        if state == Report.State.PUBLISHED and public:
+            latest[task_id] = status  # ordered by period: the last one wins
     return by_report, latest
 
 

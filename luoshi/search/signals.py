@@ -157,7 +157,10 @@ def on_change(sender, instance: Change, created: bool, raw=False, **kwargs) -> N
     if raw or not created:
         return
     fields = instance.fields if isinstance(instance.fields, dict) else {}
-    if instance.model == "progress":
+    if instance.model in ("progress", "round_entry"):
+        # round_entry: an entry submitted, returned or approved is filed or not any more, and
+        # the index holds filed text only (luoshi.rounds.permissions.filed_q); object_id is
+        # the entry's.
         task_id = Progress.objects.filter(pk=instance.object_id).values_list("task_id", flat=True)
         mark(tasks=tuple(task_id))
     elif instance.model == "assessment":

@@ -3,10 +3,26 @@ slot in at one place instead of in each view."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from luoshi.core.models import Plan, Report, Task
-from luoshi.rounds.permissions import Action, may, readable_reports
+from luoshi.rounds.models import Role
+from luoshi.rounds.permissions import (
+    READ_ALL,
+    Action,
+    liaison_tasks,
+    may,
+    readable_reports,
+    role_of,
+    shown_assessments,
+    shown_entries,
+    shown_progress,
+    verdicts_visible,
+)
+
+__all__ = ["can_import", "public_reports", "shown_assessments", "shown_entries",
+           "shown_progress", "verdicts_visible", "visible_index_rows", "visible_plans",
+           "visible_reports", "visible_tasks"]
 
 
 def visible_reports(user) -> QuerySet[Report]:
@@ -23,6 +39,20 @@ def visible_tasks(user) -> QuerySet[Task]:
 def visible_plans(user) -> QuerySet[Plan]:
     """The plans ``user`` may read: those with at least one visible report."""
     return Plan.objects.filter(pk__in=visible_reports(user).values("plan_id"))
+
+
+def visible_index_rows(user) -> Q | None:
+    """The search/listing index rows (``TaskEntry``) the user may list: the tasks' own rows
+    (of visible plans, restricted by the caller) and the rows of visible reports; a liaison
+    only their own tasks' rows of a running round. None: every row (the office, leaders)."""
+    role = role_of(user)
+    if role in READ_ALL:
+        return None
+    rows = Q(report__isnull=True) | Q(report__in=readable_reports(user).values("pk"))
+    if role == Role.LIAISON:
+        rows &= (Q(report__isnull=True) | Q(report__state=Report.State.PUBLISHED)
+                 | Q(task__in=liaison_tasks(user).values("pk")))
+    return rows
 
 
 def public_reports() -> QuerySet[Report]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
 from luoshi.core.models import Progress, Report
+from luoshi.rounds.permissions import filed_q
 from luoshi.search.models import TaskEntry
 from luoshi.vocab import STATUS_LABELS, Status
 
@@ -59,6 +60,16 @@ def totals(report: Report) -> Totals:
     statuses = dict(rows.exclude(status="").values_list("status").annotate(n=Count("pk")))
     return Totals(tasks=agg["tasks"] or 0, entries=agg["entries"] or 0, empty=agg["empty"] or 0,
                   vague=agg["vague"] or 0, statuses=statuses)
+
+
+def unfiled(report: Report) -> dict | None:
+    """A running round's entries not yet filed (drafts, returned): their number and the number
+    of top-level tasks with one. None for a published report (everything in it is filed)."""
+    if report.is_published:
+        return None
+    rows = Progress.objects.filter(report=report).exclude(filed_q())
+    tasks = {parent or task for task, parent in rows.values_list("task_id", "task__parent_id")}
+    return {"entries": rows.count(), "tasks": len(tasks)}
 
 
 def by_unit(report: Report, *, limit: int | None, measure: str) -> list[dict]:

@@ -97,6 +97,18 @@ class UploadForm(forms.Form):
     )
 
 
+# The reporting periods one can give by hand (as luoshi import --period): code → words.
+PERIOD_CHOICES = [("", "—"), ("q1", "一季度"), ("h1", "半年度"), ("q3", "前三季度"),
+                  ("annual", "全年"), ("plan", "计划")] + [(f"m{m}", f"1-{m}月")
+                                                          for m in range(1, 13)]
+
+
 class ConfirmForm(forms.Form):
+    """The previewed upload (by its sha256) and what the table is for: government, year and
+    period, pre-filled from what the reader found and given by hand where it found nothing."""
+
     key = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
     name = forms.CharField(max_length=255, widget=forms.HiddenInput)
+    government = forms.CharField(label="地区(政府)", max_length=100, required=False)
+    year = forms.IntegerField(label="年度", min_value=1949, max_value=2100, required=False)
+    period = forms.ChoiceField(label="报告期", choices=PERIOD_CHOICES, required=False)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils.safestring import SafeString
 
 from luoshi.core.models import Assessment, Period, Plan, Progress, Task, TaskUnit, Unit
+from luoshi.rounds.permissions import filed_assessments
 from luoshi.search.backends import period_scope, task_scope
 from luoshi.search.highlight import has_match, highlight, snippet
 from luoshi.search.models import TaskEntry
@@ -64,14 +65,19 @@ class Row:
 
 
 def filter_entries(
-    filters: Filters, plans: QuerySet[Plan] | None
+    filters: Filters, plans: QuerySet[Plan] | None, *, rows: Q | None = None,
+    assessments: QuerySet[Assessment] | None = None,
 ) -> tuple[QuerySet[TaskEntry], list]:
-    """The index rows matching ``filters`` among ``plans`` (None: every plan), sorted; and
-    the search words."""
+    """The index rows matching ``filters`` among ``plans`` (None: every plan) and ``rows`` (a
+    condition on the index rows the user may see, from luoshi.web.access; None: all), sorted;
+    and the search words. ``assessments``: the statuses the user may see (None: every filed
+    task's)."""
     # The token text is for matching only: never fetch (or sort) it with the rows.
     entries = TaskEntry.objects.defer("tokens")
     if plans is not None:
         entries = entries.filter(plan__in=plans)
+    if rows is not None:
+        entries = entries.filter(rows)
     if filters.period is not None:
         entries = entries.filter(period=filters.period)
     else:
@@ -86,7 +92,8 @@ def filter_entries(
             entries = entries.filter(task_id__in=linked)
     if filters.status and filters.period is not None:
         # The report's stored status, read live (a correction shows at once).
-        entries = entries.filter(Exists(Assessment.objects.filter(
+        statuses = filed_assessments() if assessments is None else assessments
+        entries = entries.filter(Exists(statuses.filter(
             report_id=OuterRef("report_id"), task_id=OuterRef("task_id"),
             status=filters.status)))
     elif filters.status:
@@ -113,8 +120,15 @@ def _joined(entries: list[tuple[Task, Progress]], name: str) -> str:
     return "\n".join(parts)
 
 
-def build_rows(entries: list[TaskEntry], words: list, *, full: bool = False) -> list[Row]:
-    """Rows for one page (or one CSV chunk) of index rows, in a fixed number of queries."""
+def build_rows(entries: list[TaskEntry], words: list, *, full: bool = False,
+               progress: QuerySet[Progress] | None = None,
+               assessments: QuerySet[Assessment] | None = None) -> list[Row]:
+    """Rows for one page (or one CSV chunk) of index rows, in a fixed number of queries.
+
+    ``progress`` / ``assessments``: the entries whose text and the statuses the viewer may see
+    (luoshi.rounds.permissions.shown_progress / shown_assessments); None: none of the
+    entries' text and no status of a report (the public's share, safe by default, is asked
+    for explicitly by the views)."""
     terms = tuple(highlight_terms(words))
     task_ids = [e.task_id for e in entries]
     tasks = {t.pk: t for t in Task.objects.filter(pk__in=task_ids)}
@@ -131,7 +145,8 @@ def build_rows(entries: list[TaskEntry], words: list, *, full: bool = False) -> 
 
     # Entries of the rows' reports; without a period, the search looks in every report.
     report_ids = {e.report_id for e in entries if e.report_id}
-    progress = Progress.objects.filter(task_id__in=list(family)).select_related("report__period")
+    progress = (Progress.objects.none() if progress is None else progress).filter(
+        task_id__in=list(family)).select_related("report__period")
     if report_ids:
         progress = progress.filter(report_id__in=report_ids)
     elif not terms:
@@ -143,7 +158,8 @@ def build_rows(entries: list[TaskEntry], words: list, *, full: bool = False) -> 
 
     assessed = {
         (a.task_id, a.report_id): a
-        for a in Assessment.objects.filter(task_id__in=task_ids, report_id__in=report_ids)
+        for a in (Assessment.objects.none() if assessments is None else assessments)
+        .filter(task_id__in=task_ids, report_id__in=report_ids)
         .only("task_id", "report_id", "status", "reason")
     } if report_ids else {}
 
@@ -158,7 +174,9 @@ def build_rows(entries: list[TaskEntry], words: list, *, full: bool = False) -> 
             sub_items=[highlight(c.text, terms) for c in children[task.pk] if c.text],
         )
         assessment = assessed.get((e.task_id, e.report_id))
-        row.status = assessment.status if assessment else e.status
+        # A report's row: the status only if the viewer may see it; the task's own row: its
+        # latest public status (the index keeps no other there).
+        row.status = assessment.status if assessment else ("" if e.report_id else e.status)
         row.reason = assessment.reason if assessment else ""
         if e.report_id:
             done = _joined(found, "done")

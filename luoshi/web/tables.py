@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from luoshi.core.models import Progress, Report, Task, TaskUnit
 from luoshi.export.table import DEFAULT_COLUMNS as EXPORT_DEFAULT_COLUMNS
+from luoshi.rounds.permissions import filed_q
 from luoshi.vocab import ITEM_FIELD_BY_ROLE, ColumnRole, UnitRole
 
 # Cells of these roles hold one sub-item's entry; every other column describes the task
@@ -35,6 +36,7 @@ class Cell:
     text: str = ""
     rowspan: int = 1
     heading: str | None = None  # the sub-item's heading, shown at the start of the cell
+    header: str = ""  # the column's header: the cell's label when rows are shown as cards
 
 
 @dataclass
@@ -108,10 +110,13 @@ def _rows_of(task: Task, children: list[Task], progress: dict[int, Progress]) ->
     return subs
 
 
-def build_report_table(report: Report) -> ReportTable:
-    """Lay ``report`` out as its published table."""
+def build_report_table(report: Report, entries: QuerySet[Progress] | None = None) -> ReportTable:
+    """Lay ``report`` out as its published table, with ``entries`` (the viewer's share, from
+    luoshi.rounds.permissions.shown_entries; default: the filed ones — a draft is 未填报)."""
     columns = report_columns(report)
-    progress = {p.task_id: p for p in Progress.objects.filter(report=report)}
+    if entries is None:
+        entries = Progress.objects.filter(report=report).filter(filed_q())
+    progress = {p.task_id: p for p in entries.filter(report=report)}
     units = Prefetch(
         "task_units", queryset=TaskUnit.objects.select_related("unit").order_by("order", "pk")
     )
@@ -151,10 +156,11 @@ def build_report_table(report: Report) -> ReportTable:
                 if name is None:
                     if index == 0:
                         text = _task_cell(task, column, extra)
-                        cells.append(Cell(column.role, text, rowspan=len(entries)))
+                        cells.append(Cell(column.role, text, rowspan=len(entries),
+                                          header=column.header))
                     continue
                 text = getattr(entry, name) if entry is not None else ""
-                cell = Cell(column.role, text)
+                cell = Cell(column.role, text, header=column.header)
                 if heading and not heading_placed:
                     cell.heading = heading
                     heading_placed = True

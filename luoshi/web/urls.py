@@ -7,6 +7,7 @@ from luoshi.web import views
 
 urlpatterns = [
     path("", views.report_list, name="report_list"),
+    path("home/", views.home_page, name="home"),
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("reports/<int:pk>/tasks/", views.report_tasks, name="report_tasks"),
     path("reports/<int:pk>/dashboard/", views.dashboard, name="dashboard"),

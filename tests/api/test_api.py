@@ -46,6 +46,10 @@ def test_openapi_document(client, db):
     assert "reported_values" in schemas["Entry"]["properties"]
 
 
+# Co-units that have not filed: the lead unit says why (issue 12).
+CO = {"co_reason": "配合单位另行报送。"}
+
+
 def test_anonymous_reads_published_only(client, opened):
     ids = {r["id"] for r in api(client, "get", "/api/reports/").json()["results"]}
     assert ids == {opened.prev.pk}
@@ -60,11 +64,16 @@ def test_round_through_the_api(client, opened, people):
     stale = api(client, "put", url, lead, {"version": 1, "done": "旧的。"})
     assert stale.status_code == 409 and stale.json()["code"] == "conflict"
     assert "未丢失" in stale.json()["detail"]
-    assert api(client, "post", url + "submit/", lead).json()["state"] == "submitted"
+    # The co-unit (市经信局) has not filed its part: the lead unit says why, or waits.
+    waiting = api(client, "post", url + "submit/", lead)
+    assert waiting.status_code == 409 and waiting.json()["code"] == "needs_co_reason"
+    assert api(client, "post", url + "submit/", lead, CO).json()["state"] == "submitted"
     returned = api(client, "post", url + "return/", office, {"comment": "请补充累计数。"})
     assert returned.json()["state"] == "returned"
-    api(client, "put", url, lead, {"version": 2, "done": "新建道路30公里,累计50公里。"})
-    assert api(client, "post", url + "submit/", lead).status_code == 200
+    # Submitting bumped the version (a page loaded before it cannot save over it).
+    resaved = api(client, "put", url, lead, {"version": 3, "done": "新建道路30公里,累计50公里。"})
+    assert resaved.status_code == 200, resaved.content
+    assert api(client, "post", url + "submit/", lead, CO).status_code == 200
     assert api(client, "post", url + "approve/", office).json()["state"] == "approved"
     refused = api(client, "post", f"/api/reports/{opened.report.pk}/publish/", office)
     assert refused.status_code == 409 and "未审核通过" in refused.json()["detail"]
@@ -77,7 +86,8 @@ def test_submit_with_warnings_returns_them(client, opened, people):
     response = api(client, "post", f"/api/entries/{entry.pk}/submit/", lead)
     assert response.status_code == 409
     assert {w["code"] for w in response.json()["warnings"]} == {"boilerplate", "no_figure"}
-    ok = api(client, "post", f"/api/entries/{entry.pk}/submit/", lead, {"acknowledge": True})
+    ok = api(client, "post", f"/api/entries/{entry.pk}/submit/", lead,
+             {"acknowledge": True} | CO)
     assert ok.json()["state"] == "submitted"
 
 
@@ -95,7 +105,7 @@ def test_token_endpoint_is_throttled(client, people, settings):
 def test_open_round_via_api(client, opened, people):
     office = token(client, "督查员")
     response = api(client, "post", "/api/reports/", office,
-                   {"plan": opened.plan.pk, "period_kind": "q3", "deadline": "2022-10-10T17:00:00+08:00"})
+                   {"plan": opened.plan.pk, "period_kind": "q3", "deadline": "2099-10-10T17:00:00+08:00"})
     assert response.status_code == 201 and response.json()["state"] == "open"
     report = Report.objects.get(pk=response.json()["id"])
     assert report.progress.count() == 4 and report.deadline.day == 10

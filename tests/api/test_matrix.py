@@ -10,14 +10,24 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from luoshi.core.models import Change, Progress, Report
-from luoshi.rounds.models import Contribution, EntryState, Reminder, RoundEntry
+from luoshi.core.models import Change, Milestone, Progress, Report, Task, Unit
+from luoshi.rounds.models import (
+    ChangeRequest,
+    Contribution,
+    EntryState,
+    EvidenceFile,
+    Reminder,
+    RoundEntry,
+)
 
 ROLES = ["public", "admin", "supervisor", "leader", "lead_liaison", "co_liaison", "other_liaison"]
 ALL = set(ROLES)
@@ -28,6 +38,9 @@ ON_TASK = READ_ALL | {"lead_liaison", "co_liaison"}  # the roads task: lead 发�
 # The lead unit's liaison writes and submits its entry; the office may do it on its behalf.
 WRITERS = OFFICE | {"lead_liaison"}
 CONTRIBUTORS = {"admin", "co_liaison"}  # an admin may write any co-unit's contribution
+# A draft is its units' (and the office's, which may write it): a leader sees what is filed.
+ON_DRAFT = ON_TASK - {"leader"}
+DRAFT_HIDDEN = {"public", "other_liaison", "leader"}
 
 
 @dataclass
@@ -66,6 +79,31 @@ def all_approved(w):
     RoundEntry.objects.filter(progress__report=w.report).update(state=EntryState.APPROVED)
 
 
+def twin_unit(w):
+    from luoshi.core.models import Unit
+
+    w.twin = Unit.objects.create(government=w.city, name="市发展改革委")
+
+
+def attached(w):
+    from luoshi.rounds.evidence import attach
+    from luoshi.rounds.models import Profile
+
+    office = Profile.objects.get(role="supervisor").user
+    w.evidence = attach(office, roads(w), SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF"))
+
+
+def pending_request(w):
+    from luoshi.rounds.models import ChangeRequest
+
+    w.request = ChangeRequest.objects.create(task=w.roads, unit=w.reform, kind="deadline",
+                                             reason="汛期。", new_deadline=date(2022, 12, 31))
+
+
+def later() -> str:
+    return (timezone.localtime() + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M")
+
+
 NOT_IN_ROUND_PUBLIC = {"public"}
 OPS = [
     # --- pages: read ---
@@ -74,9 +112,11 @@ OPS = [
     Op("page published report", "get", lambda w: reverse("round_report", args=[w.prev.pk]),
        ALL, 200, set()),
     Op("page entry", "get", lambda w: reverse("round_entry", args=[roads(w).pk]),
-       ON_TASK, 200, {"public", "other_liaison"}),
+       ON_DRAFT, 200, DRAFT_HIDDEN),
+    Op("page submitted entry", "get", lambda w: reverse("round_entry", args=[roads(w).pk]),
+       ON_TASK, 200, {"public", "other_liaison"}, setup=submitted),
     Op("page history", "get", lambda w: reverse("round_entry_history", args=[roads(w).pk]),
-       ON_TASK, 200, {"public", "other_liaison"}),
+       ON_DRAFT, 200, DRAFT_HIDDEN),
     Op("page task history", "get", lambda w: reverse("task_history", args=[w.roads.pk]),
        ALL, 200, set()),
     Op("page overdue", "get", lambda w: reverse("round_overdue", args=[w.report.pk]),
@@ -91,13 +131,13 @@ OPS = [
     Op("page open round", "post", lambda w: reverse("round_open"), OFFICE, 302, set(),
        data=lambda w: {"plan": w.plan.pk, "kind": "q3"}, login_page=True),
     Op("page save entry", "post", lambda w: reverse("round_entry_save", args=[roads(w).pk]),
-       WRITERS, 302, {"public", "other_liaison"},
+       WRITERS, 302, DRAFT_HIDDEN,
        data=lambda w: {"version": 1, "done": "新建道路30公里。"}),
     Op("page contribute", "post", lambda w: reverse("round_entry_contribute", args=[roads(w).pk]),
-       CONTRIBUTORS, 302, {"public", "other_liaison"},
+       CONTRIBUTORS, 302, DRAFT_HIDDEN,
        data=lambda w: {"unit": w.economy.pk, "version": 0, "text": "配合征地。"}),
     Op("page submit", "post", lambda w: reverse("round_entry_submit", args=[roads(w).pk]),
-       WRITERS, 302, {"public", "other_liaison"}, setup=fill),
+       WRITERS, 302, DRAFT_HIDDEN, setup=fill, data=lambda w: {"co_reason": "另行报送。"}),
     Op("page approve", "post", lambda w: reverse("round_entry_review", args=[roads(w).pk]),
        OFFICE, 302, {"public", "other_liaison"}, data=lambda w: {"decision": "approve"},
        setup=submitted),
@@ -108,14 +148,49 @@ OPS = [
        OFFICE, 302, {"public"}),
     Op("page remind one unit", "post", lambda w: reverse("round_remind", args=[w.report.pk]),
        OFFICE, 302, {"public"}, data=lambda w: {"unit": w.economy.pk, "back": "all"}),
+    Op("page extend", "post", lambda w: reverse("round_extend", args=[w.report.pk]),
+       OFFICE, 302, {"public"}, data=lambda w: {"deadline": later()}),
+    # --- tasks and requests (issue 12) ---
+    Op("page task edit", "get", lambda w: reverse("task_edit", args=[w.river.pk]), OFFICE, 200,
+       set(), login_page=True),
+    Op("page task save", "post", lambda w: reverse("task_edit", args=[w.river.pk]), OFFICE,
+       302, set(), login_page=True,
+       data=lambda w: {"version": 1, "text": "整治河道8公里。", "units": "市水利局"}),
+    Op("page task close", "post", lambda w: reverse("task_close", args=[w.river.pk]), OFFICE,
+       302, set(), data=lambda w: {"version": 1, "reason": "已完成。"}),
+    Op("page milestone", "post", lambda w: reverse("task_milestone", args=[w.river.pk]),
+       OFFICE, 302, set(), data=lambda w: {"title": "完成清淤"}),
+    Op("page request form", "get", lambda w: reverse("request_new", args=[w.roads.pk]),
+       OFFICE | {"lead_liaison", "co_liaison"}, 200, set(), login_page=True),
+    Op("page request file", "post", lambda w: reverse("request_new", args=[w.roads.pk]),
+       OFFICE | {"lead_liaison", "co_liaison"}, 302, set(), login_page=True,
+       data=lambda w: {"kind": "deadline", "reason": "汛期。", "new_deadline": "2022-12-31"}),
+    Op("page evidence upload", "post",
+       lambda w: reverse("round_evidence_upload", args=[roads(w).pk]), WRITERS, 302,
+       DRAFT_HIDDEN, data=lambda w: {"file": SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF")}),
+    Op("page evidence", "get", lambda w: reverse("round_evidence", args=[w.evidence.pk]),
+       ON_DRAFT, 200, DRAFT_HIDDEN, setup=attached),
+    Op("page unit directory", "get", lambda w: reverse("unit_directory"), ALL - {"public"},
+       200, set(), login_page=True),
+    Op("page unit merge", "post", lambda w: reverse("unit_merge"), OFFICE, 302, set(),
+       data=lambda w: {"keep": w.reform.pk, "drop": w.twin.pk}, setup=twin_unit),
+    Op("page inbox", "get", lambda w: reverse("inbox"), ALL - {"public"}, 200, set(),
+       login_page=True),
+    Op("page requests", "get", lambda w: reverse("request_list"), ALL - {"public"}, 200, set(),
+       login_page=True),
+    Op("page decide", "post", lambda w: reverse("request_decide", args=[w.request.pk]), OFFICE,
+       302, {"public", "co_liaison", "other_liaison"}, setup=pending_request,
+       data=lambda w: {"decision": "approve"}),
     Op("page publish", "post", lambda w: reverse("round_publish", args=[w.report.pk]),
        OFFICE, 302, {"public"}, setup=all_approved),
     # --- API: read ---
     Op("api reports", "get", lambda w: "/api/reports/", ALL, 200, set(), api=True),
     Op("api report", "get", lambda w: f"/api/reports/{w.report.pk}/", IN_ROUND, 200,
        {"public"}, api=True),
-    Op("api entry", "get", lambda w: f"/api/entries/{roads(w).pk}/", ON_TASK, 200,
-       {"public", "other_liaison"}, api=True),
+    Op("api entry", "get", lambda w: f"/api/entries/{roads(w).pk}/", ON_DRAFT, 200,
+       DRAFT_HIDDEN, api=True),
+    Op("api submitted entry", "get", lambda w: f"/api/entries/{roads(w).pk}/", ON_TASK, 200,
+       {"public", "other_liaison"}, api=True, setup=submitted),
     Op("api published entry", "get",
        lambda w: f"/api/entries/{w.prev.progress.get().pk}/", ALL, 200, set(), api=True),
     Op("api tasks", "get", lambda w: "/api/tasks/", ALL, 200, set(), api=True),
@@ -124,15 +199,26 @@ OPS = [
     Op("api open round", "post", lambda w: "/api/reports/", OFFICE, 201, set(), api=True,
        data=lambda w: {"plan": w.plan.pk, "period_kind": "q3"}),
     Op("api save entry", "put", lambda w: f"/api/entries/{roads(w).pk}/", WRITERS, 200,
-       {"public", "other_liaison"}, api=True,
+       DRAFT_HIDDEN, api=True,
        data=lambda w: {"version": 1, "done": "新建道路30公里。"}),
     Op("api submit", "post", lambda w: f"/api/entries/{roads(w).pk}/submit/", WRITERS,
-       200, {"public", "other_liaison"}, api=True, data=lambda w: {}, setup=fill),
+       200, DRAFT_HIDDEN, api=True, data=lambda w: {"co_reason": "另行报送。"}, setup=fill),
     Op("api approve", "post", lambda w: f"/api/entries/{roads(w).pk}/approve/", OFFICE, 200,
        {"public", "other_liaison"}, api=True, data=lambda w: {}, setup=submitted),
     Op("api return", "post", lambda w: f"/api/entries/{roads(w).pk}/return/", OFFICE, 200,
        {"public", "other_liaison"}, api=True, data=lambda w: {"comment": "请补充。"},
        setup=submitted),
+    Op("api extend", "post", lambda w: f"/api/reports/{w.report.pk}/extend/", OFFICE, 200,
+       {"public"}, api=True, data=lambda w: {"deadline": later()}),
+    Op("api requests", "get", lambda w: "/api/requests/", ALL, 200, set(), api=True),
+    Op("api request file", "post", lambda w: "/api/requests/",
+       OFFICE | {"lead_liaison", "co_liaison"}, 201, set(), api=True,
+       data=lambda w: {"task": w.roads.pk, "kind": "deadline", "reason": "汛期。",
+                       "new_deadline": "2022-12-31"}),
+    Op("api decide", "post", lambda w: f"/api/requests/{w.request.pk}/decide/", OFFICE, 200,
+       {"public", "co_liaison", "other_liaison"}, api=True, setup=pending_request,
+       data=lambda w: {"approve": True}),
+    Op("api notices", "get", lambda w: "/api/notices/", ALL, 200, set(), api=True),
     Op("api publish", "post", lambda w: f"/api/reports/{w.report.pk}/publish/", OFFICE, 200,
        {"public"}, api=True, data=lambda w: {}, setup=all_approved),
 ]
@@ -145,10 +231,22 @@ def snapshot() -> tuple:
                                                          "version")),
         list(RoundEntry.objects.order_by("pk").values_list("pk", "state", "comment")),
         list(Contribution.objects.order_by("pk").values_list("pk", "text", "version")),
-        list(Report.objects.order_by("pk").values_list("pk", "state", "plan_id", "period_id")),
+        list(Report.objects.order_by("pk").values_list("pk", "state", "plan_id", "period_id",
+                                                       "deadline")),
         Change.objects.count(),
         list(Reminder.objects.order_by("pk").values_list("pk", "unit_id", "level")),
+        list(Task.objects.order_by("pk").values_list("pk", "text", "version", "deadline",
+                                                     "closed_at")),
+        list(Milestone.objects.order_by("pk").values_list("pk", "title", "done_at")),
+        list(ChangeRequest.objects.order_by("pk").values_list("pk", "state")),
+        list(EvidenceFile.objects.order_by("pk").values_list("pk", "name")),
+        list(Unit.objects.order_by("pk").values_list("pk", "name")),
     )
+
+
+@pytest.fixture(autouse=True)
+def evidence_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("LUOSHI_EVIDENCE_DIR", str(tmp_path / "evidence"))
 
 
 @pytest.fixture
@@ -178,7 +276,7 @@ def test_matrix(op: Op, role: str, opened, users, client_for):
         response = getattr(client, op.method)(op.path(opened), data)
     allowed = role in op.ok
     expected = op.ok_status if allowed else op.denied_status(role)
-    body = response.content.decode()[:300]
+    body = "" if response.streaming else response.content.decode()[:300]
     assert response.status_code == expected, f"{op.name} as {role}: {response.status_code} {body}"
     if allowed and op.method != "get":
         assert snapshot() != before, f"{op.name} as {role} changed nothing"

@@ -13,7 +13,8 @@ from luoshi.sample import generate_plan
 pytestmark = pytest.mark.django_db
 
 MODELS = [getattr(core_models, name) for name in core_models.__all__]
-INLINE_ONLY = {core_models.TaskUnit, core_models.UnitAlias}  # edited on the Task and Unit pages
+# Edited on the Task and Unit pages.
+INLINE_ONLY = {core_models.TaskUnit, core_models.UnitAlias, core_models.Milestone}
 PAGES = [m for m in MODELS if m not in INLINE_ONLY]
 
 

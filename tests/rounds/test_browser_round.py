@@ -88,7 +88,7 @@ def test_a_whole_round(web_page, world):
     click(web, "link", "开启新一轮填报")
     page.get_by_label("年度清单").select_option(str(world.plan.pk))
     page.get_by_label("报告期").select_option("h1")
-    page.get_by_label("截止时间").fill("2022-07-10T17:00")
+    page.get_by_label("截止时间").fill("2099-07-10T17:00")
     click(web, "button", "开启")
     report = Report.objects.get(plan=world.plan, period=world.h1)
     assert page.url.endswith(reverse("round_report", args=[report.pk]))

@@ -10,11 +10,13 @@ from luoshi.core.models import Assessment, Change, Progress, Report, Target
 from luoshi.core.services.analysis import analyze_report
 from luoshi.rounds.models import EntryState, LoginFailure, ReportedValue
 
+FUTURE = (timezone.localtime() + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
+
 
 def test_supervisor_opens_a_round_through_the_form(rp, people, client_for):
     c = client_for(people.supervisor)
     response = c.post(reverse("round_open"), {"plan": rp.plan.pk, "kind": "h1",
-                                               "deadline": "2022-07-10T17:00"})
+                                               "deadline": FUTURE})
     report = Report.objects.get(plan=rp.plan, period=rp.h1)
     assert response.status_code == 302 and response["Location"] == reverse("round_report",
                                                                           args=[report.pk])
@@ -49,7 +51,7 @@ def test_submit_with_warnings_asks_for_acknowledgement(opened, people, client_fo
     response = c.post(reverse("round_entry_submit", args=[p.pk]), {})
     assert response.status_code == 409 and "套话" in response.content.decode()
     assert c.post(reverse("round_entry_submit", args=[p.pk]),
-                  {"acknowledge": "on"}).status_code == 302
+                  {"acknowledge": "on", "co_reason": "配合单位另行报送。"}).status_code == 302
     p.round_entry.refresh_from_db()
     assert p.round_entry.state == EntryState.SUBMITTED and p.round_entry.acknowledged
     html = client_for(people.supervisor).get(
@@ -135,4 +137,5 @@ def test_entry_form_takes_a_value_per_stored_target(opened, people, client_for):
     html = c.get(reverse("round_entry", args=[p.pk])).content.decode()
     assert f'name="target_{target.pk}" value="30.0"' in html
     # With a reported figure the submission asks no acknowledgement for a missing figure.
-    assert c.post(reverse("round_entry_submit", args=[p.pk]), {}).status_code == 302
+    assert c.post(reverse("round_entry_submit", args=[p.pk]),
+                  {"co_reason": "配合单位另行报送。"}).status_code == 302

@@ -16,6 +16,7 @@ def round_(opened, people, settings):
     river = opened.entry[opened.river.pk]
     save_entry(people.water, river, 1, EntryInput("整治河道5公里。", "", ""))
     submit_entry(people.water, river)
+    mail.outbox.clear()  # the round's opening was announced to every unit
     return opened
 
 
@@ -30,23 +31,30 @@ def test_supervisor_sends_then_escalates(round_, people, client_for):
     response = c.post(remind_url(round_), follow=True)
     assert response.redirect_chain[-1][0] == reverse("round_overdue", args=[round_.report.pk])
     html = response.content.decode()
-    assert "已发送 2 条催办" in html and "市经信局(催办提醒,1 人)" in html
+    assert "已发送 2 条催办" in html and "市经信局(提醒,站内 1 人,邮件 1 人)" in html
     assert sorted(m.to[0] for m in mail.outbox) == ["liaison1@example.org",
                                                      "liaison2@example.org"]
-    assert all(m.subject.startswith("【催办提醒】") for m in mail.outbox)
+    assert all(m.subject.startswith("【提醒】") for m in mail.outbox)
+    # 市经信局 leads the parks and owes its part of the roads task as a co-unit.
+    assert "2 条未报送、1 条配合报送未填" in next(m.subject for m in mail.outbox
+                                                if m.to == ["liaison2@example.org"])
+    # With a link to the page, and in each liaison's inbox.
+    assert all("/rounds/" in m.body for m in mail.outbox)
+    inbox = client_for(people.economy).get(reverse("inbox")).content.decode()
+    assert "【提醒】" in inbox and 'data-unread="2"' in inbox  # the opening, the reminder
     rows = list(Reminder.objects.order_by("id").values_list("unit__name", "level", "sent_by"))
     assert sorted(rows) == [("市发改局", 1, people.supervisor.pk),
                             ("市经信局", 1, people.supervisor.pk)]
     # The page shows the last reminder per unit: level and who sent it.
     row = html[html.index(f'id="unit-{round_.economy.pk}"'):]
     row = row[:row.index("</tr>")]
-    assert "催办提醒" in row and "督查员" in row
+    assert "提醒" in row and "督查员" in row
     # A second send escalates to a notice copied to the office.
     mail.outbox.clear()
     html = c.post(remind_url(round_), follow=True).content.decode()
-    assert "市发改局(催办通知,2 人)" in html
+    assert "市发改局(催办,站内 1 人,邮件 2 人)" in html
     assert len(mail.outbox) == 2
-    assert all(m.subject.startswith("【催办通知】") and "duchashi@example.org" in m.to
+    assert all(m.subject.startswith("【催办】") and "duchashi@example.org" in m.to
                for m in mail.outbox)
     assert sorted(Reminder.objects.values_list("level", flat=True)) == [1, 1, 2, 2]
 
@@ -63,7 +71,26 @@ def test_one_unit_only_and_back_to_the_overview(round_, people, client_for):
     c.post(remind_url(round_), {"unit": round_.water.pk})
     assert len(mail.outbox) == 1 and Reminder.objects.count() == 1
     overview = c.get(reverse("round_overdue_all")).content.decode()
-    assert "催办提醒 · " in overview and remind_url(round_) in overview
+    assert "提醒 · " in overview and remind_url(round_) in overview
+
+
+def test_units_that_cannot_be_reached_are_listed(round_, people, client_for):
+    """A unit with no liaison account gets no reminder, and the page says so (it used to say
+    there was nobody to remind)."""
+    people.reform.luoshi_profile.units.clear()
+    html = client_for(people.supervisor).post(remind_url(round_), follow=True).content.decode()
+    assert "1 个单位无法催办:市发改局(没有联络员账号)" in html
+    assert list(Reminder.objects.values_list("unit", flat=True)) == [round_.economy.pk]
+
+
+def test_a_unit_without_e_mail_is_reminded_in_the_inbox(round_, people, client_for):
+    people.economy.email = ""
+    people.economy.save()
+    client_for(people.supervisor).post(remind_url(round_), {"unit": round_.economy.pk})
+    reminder = Reminder.objects.get()
+    assert reminder.notified == 1 and reminder.recipients == []
+    assert mail.outbox == []
+    assert "【提醒】" in client_for(people.economy).get(reverse("inbox")).content.decode()
 
 
 @pytest.mark.parametrize("role, status", [("leader", 403), ("reform", 403), ("water", 403),

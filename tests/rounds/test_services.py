@@ -7,6 +7,9 @@ from luoshi.rounds import services
 from luoshi.rounds.models import EntryState, ReviewEvent
 from luoshi.rounds.services import EntryInput
 
+# Co-units that have not filed: the lead unit says why (issue 12).
+CO_REASON = "配合单位另行报送。"
+
 
 def entry(text="新建道路30公里,累计50公里。"):
     return EntryInput(done=text, problems="", next_steps="继续。")
@@ -76,7 +79,7 @@ def test_boilerplate_and_missing_figure_need_acknowledgement(opened, people):
         services.submit_entry(people.reform, p)
     assert {w["code"] for w in info.value.warnings} == {"boilerplate", "no_figure"}
     assert p.round_entry.__class__.objects.get(pk=p.pk).state == EntryState.DRAFT
-    e = services.submit_entry(people.reform, p, acknowledge=True)
+    e = services.submit_entry(people.reform, p, acknowledge=True, co_reason=CO_REASON)
     assert e.state == EntryState.SUBMITTED and e.acknowledged
     assert ReviewEvent.objects.get(progress=p).acknowledged
 
@@ -84,7 +87,7 @@ def test_boilerplate_and_missing_figure_need_acknowledgement(opened, people):
 def test_figure_satisfies_the_target_check(opened, people):
     p = opened.entry[opened.roads.pk]
     services.save_entry(people.reform, p, 1, entry())
-    assert services.submit_entry(people.reform, p).acknowledged is False
+    assert services.submit_entry(people.reform, p, co_reason=CO_REASON).acknowledged is False
 
 
 def test_empty_entry_cannot_be_submitted(opened, people):
@@ -97,7 +100,7 @@ def fill_and_submit(opened, people):
            opened.park_b.pk: people.economy, opened.river.pk: people.water}
     for task_id, p in opened.entry.items():
         services.save_entry(who[task_id], p, p.version, entry())
-        services.submit_entry(who[task_id], p, acknowledge=True)
+        services.submit_entry(who[task_id], p, acknowledge=True, co_reason=CO_REASON)
     return who
 
 
@@ -129,7 +132,7 @@ def test_whole_round_return_resubmit_approve_publish(opened, people):
 def test_submitted_entry_is_locked_until_returned(opened, people):
     p = opened.entry[opened.river.pk]
     services.save_entry(people.water, p, 1, entry())
-    services.submit_entry(people.water, p, acknowledge=True)
+    services.submit_entry(people.water, p, acknowledge=True, co_reason=CO_REASON)
     with pytest.raises(services.RoundError, match="退回后"):
         services.save_entry(people.water, p, 2, entry("改。"))
 

@@ -112,9 +112,17 @@ def test_rows_carry_statuses_latest_on_the_task_row(indexed, django_capture_on_c
     assert status == {None: "on_track", s.h1.pk: "behind", s.q3.pk: "on_track"}
 
 
-def test_a_tasks_own_row_holds_its_entries_of_every_report(indexed):
+def test_a_tasks_own_row_holds_its_entries_of_every_published_report(indexed):
     s = indexed
     assert found("资金缺口", same_row=True) == {s.village.pk}  # Q3 problems
+    assert found("一百个", same_row=True) == {s.digital.pk}  # Q3 (published)
+    # Anyone searches the tasks' own rows: the open H1 round's text is not in them, only in
+    # the H1 report's rows (which only those who may read that report list).
+    assert found("选址", same_row=True) == set()
+    assert found("选址", report=s.h1, same_row=True) == {s.digital.pk}
+    s.h1.state = s.h1.State.PUBLISHED
+    s.h1.save()
+    reindex_all()
     assert found("选址 一百个", same_row=True) == {s.digital.pk}  # H1 and Q3 together
     assert found("选址 一百个", report=s.q3, same_row=True) == set()
 

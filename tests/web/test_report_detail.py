@@ -63,9 +63,12 @@ def test_sub_items_are_rows_under_their_task_with_merged_cells(client, sample):
     body = task_body(get(client, sample.report_q3), sample.parks)
     row_list = re.findall(r"<tr>(.*?)</tr>", body, re.S)
     assert len(row_list) == 2
-    assert '<th scope="rowgroup" class="col-serial" rowspan="2">2</th>' in row_list[0]
-    assert re.search(r'<td class="col-task" rowspan="2">', row_list[0])
-    assert '<td class="col-units" rowspan="2">市府办(市数据局)、市发改局</td>' in row_list[0]
+    # data-label: the column's header, the cell's label when the table shows as cards.
+    assert '<th scope="rowgroup" class="col-serial" data-label="序号" rowspan="2">2</th>' \
+        in row_list[0]
+    assert re.search(r'<td class="col-task" data-label="任务内容" rowspan="2">', row_list[0])
+    assert ('<td class="col-units" data-label="责任单位" rowspan="2">市府办(市数据局)、市发改局</td>'
+            in row_list[0])
     # The second row holds only the progress cells, the sub-heading first.
     assert "col-serial" not in row_list[1] and "col-task" not in row_list[1]
     assert '<strong class="sub-heading">东岛公园建设。</strong>主体完工。' in row_list[0]
@@ -82,11 +85,11 @@ def test_empty_cells_shown_as_dashes_and_tasks_in_order(client, sample):
     assert starts == sorted(starts)
 
 
-def test_task_links_to_its_page_and_notes_under_the_table(client, sample):
+def test_task_links_to_its_page_and_notes_above_the_table(client, sample):
+    # The notes say how to read the columns: before the table (and so on a printout's page 1).
     html = get(client, sample.report_q3)
     assert f'href="{reverse("task_detail", args=[sample.digital.pk])}"' in html
-    table_end = html.index("</table>")
-    assert html.index("列第一位者为牵头单位。") > table_end
+    assert html.index("列第一位者为牵头单位。") < html.index("<table")
 
 
 def test_report_shows_only_its_tasks(leader_client, sample):

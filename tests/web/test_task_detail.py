@@ -80,3 +80,18 @@ def test_sub_item_without_heading_is_named_by_its_place(client, sample):
     sub_items = html.split('<ol class="sub-items">', 1)[1].split("</ol>", 1)[0]
     assert f'<a href="{reverse("task_detail", args=[sample.park_a.pk])}">子项 1</a>' in sub_items
     assert '<h4 class="sub-heading">子项 1</h4>' in html
+
+
+def test_change_log_names_fields_in_words(client, sample):
+    """The public change log: Chinese names for every recorded field, never the code name."""
+    from luoshi.core.models import Change
+
+    Change.objects.create(model="progress", object_id=1, action=Change.Action.UPDATE,
+                          fields={"report": 1, "task": sample.digital.pk,
+                                  "target:40": [1, 2], "on_behalf_of": "督查员",
+                                  "done": ["a", "b"], "some_new_field": [0, 1]})
+    html = client.get(reverse("task_detail", args=[sample.digital.pk])).content.decode()
+    log = html.split('id="task-history-title"', 1)[1]
+    assert "填报值" in log and "代为填报" in log and "完成情况" in log and "其他字段" in log
+    for code in ("target:40", "on_behalf_of", "some_new_field", "next_steps"):
+        assert code not in log, code

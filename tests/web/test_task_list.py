@@ -13,7 +13,7 @@ URL = reverse("task_list")
 
 
 def serials(html: str) -> list[str]:
-    return re.findall(r'<td class="col-serial">(.*?)</td>', html)
+    return re.findall(r'<td class="col-serial[^"]*"[^>]*>(.*?)</td>', html)
 
 
 def get(client, **params) -> str:

@@ -2,7 +2,16 @@
 
 from luoshi.core.models.analysis import Assessment, Measurement, MeasurementCorrection, Target
 from luoshi.core.models.imports import ImportBatch
-from luoshi.core.models.plans import Government, Period, Plan, Task, TaskUnit, Unit, UnitAlias
+from luoshi.core.models.plans import (
+    Government,
+    Milestone,
+    Period,
+    Plan,
+    Task,
+    TaskUnit,
+    Unit,
+    UnitAlias,
+)
 from luoshi.core.models.reports import Change, Progress, Report
 
 __all__ = [
@@ -12,6 +21,7 @@ __all__ = [
     "ImportBatch",
     "Measurement",
     "MeasurementCorrection",
+    "Milestone",
     "Period",
     "Plan",
     "Progress",

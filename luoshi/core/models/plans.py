@@ -110,6 +110,11 @@ class Task(models.Model):
     order = models.PositiveIntegerField("顺序", default=0)
     units = models.ManyToManyField(Unit, through="TaskUnit", related_name="tasks")
     version = models.PositiveIntegerField(default=1)  # bumped on every edit (conflict check)
+    # The office's own bookkeeping of the task (luoshi.rounds.tasks): when it is due (an
+    # approved 延期申请 moves it), and whether it is closed (销号) with the reason.
+    deadline = models.DateField("完成时限", null=True, blank=True)
+    closed_at = models.DateTimeField("销号时间", null=True, blank=True)
+    close_reason = models.TextField("销号理由", blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "重点工作"
@@ -118,6 +123,10 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return f"{self.serial} {self.text[:40]}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
 
     @property
     def is_sub_item(self) -> bool:
@@ -129,6 +138,23 @@ class Task(models.Model):
     def lead_unit(self) -> Unit | None:
         link = self.task_units.filter(role=UnitRole.LEAD).select_related("unit").first()
         return link.unit if link else None
+
+
+class Milestone(models.Model):
+    """A step of a task the office tracks (节点): what, by when, and when it was reached."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField("节点", max_length=300)
+    due = models.DateField("计划时间", null=True, blank=True)
+    done_at = models.DateField("完成时间", null=True, blank=True)
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "任务节点"
+        ordering = ["task", "due", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class TaskUnit(models.Model):

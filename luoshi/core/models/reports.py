@@ -21,6 +21,10 @@ class Report(models.Model):
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="reports")
     state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
     deadline = models.DateTimeField("截止时间", null=True, blank=True)
+    # Whether the public sees the statuses derived for this report (滞后, 有风险 …). An imported
+    # table's statuses rest on text already public; a round's are the office's internal
+    # verdicts until it publishes them with the report (luoshi.rounds.services.publish).
+    verdicts_public = models.BooleanField("公开状态判断", default=True)
     # Publication metadata, as on the published page.
     title = models.CharField("标题", max_length=300, blank=True)
     index_no = models.CharField("索引号", max_length=100, blank=True)

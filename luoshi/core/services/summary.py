@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from luoshi.core.models import Assessment, Report, TaskUnit
 from luoshi.vocab import Status, UnitRole
@@ -43,11 +43,16 @@ def _zero() -> dict[str, int]:
     return {s.value: 0 for s in Status}
 
 
-def status_summary(report: Report) -> dict[str, Any]:
-    """Counts per status and per lead unit × status, and the behind/at-risk list (3 queries)."""
+def status_summary(report: Report, assessments: QuerySet[Assessment] | None = None
+                   ) -> dict[str, Any]:
+    """Counts per status and per lead unit × status, and the behind/at-risk list (3 queries).
+
+    ``assessments``: the statuses the viewer may see (luoshi.rounds.permissions
+    .shown_assessments); None: all of them."""
+    base = Assessment.objects.all() if assessments is None else assessments
     by_status = _zero()
     corrected = 0
-    for row in (Assessment.objects.filter(report=report)
+    for row in (base.filter(report=report)
                 .values("status", "source").annotate(n=Count("id"))):
         by_status[row["status"]] = by_status.get(row["status"], 0) + row["n"]
         if row["source"] == "manual":
@@ -56,7 +61,8 @@ def status_summary(report: Report) -> dict[str, Any]:
     # Lead unit of each assessed task, with its status: one join over TaskUnit.
     units: dict[int | None, dict[str, Any]] = {}
     lead_of: dict[int, str] = {}
-    led = (TaskUnit.objects.filter(role=UnitRole.LEAD, task__assessments__report=report)
+    led = (TaskUnit.objects.filter(role=UnitRole.LEAD, task__assessments__report=report,
+                                   task__assessments__in=base.filter(report=report).values("pk"))
            .values("task_id", "unit_id", "unit__name", "task__assessments__status"))
     seen_tasks: set[int] = set()
     for row in led:
@@ -77,7 +83,7 @@ def status_summary(report: Report) -> dict[str, Any]:
         units[None] = {"unit_id": None, "unit": "", "total": unassigned, "by_status": rest}
 
     flagged = []
-    rows = (Assessment.objects.filter(report=report, status__in=[s.value for s in FLAGGED])
+    rows = (base.filter(report=report, status__in=[s.value for s in FLAGGED])
             .select_related("task")
             .order_by("task__parent_id", "task__order", "task_id"))
     for a in rows:
@@ -105,10 +111,13 @@ def previous_report(report: Report) -> Report | None:
             .select_related("period").order_by("-period__month", "-pk").first())
 
 
-def compare_reports(report: Report, previous: Report) -> dict[str, Any]:
-    """Period-over-period change of statuses for the tasks of ``report`` (2 queries)."""
-    now = dict(Assessment.objects.filter(report=report).values_list("task_id", "status"))
-    before = dict(Assessment.objects.filter(report=previous).values_list("task_id", "status"))
+def compare_reports(report: Report, previous: Report,
+                    assessments: QuerySet[Assessment] | None = None) -> dict[str, Any]:
+    """Period-over-period change of statuses for the tasks of ``report`` (2 queries), among
+    ``assessments`` (the viewer's share; None: all)."""
+    base = Assessment.objects.all() if assessments is None else assessments
+    now = dict(base.filter(report=report).values_list("task_id", "status"))
+    before = dict(base.filter(report=previous).values_list("task_id", "status"))
     now_counts, before_counts = Counter(now.values()), Counter(before.values())
     delta = {s.value: now_counts.get(s.value, 0) - before_counts.get(s.value, 0) for s in Status}
     transitions: Counter[tuple[str, str]] = Counter(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 
 from luoshi.rounds.models import Role
+from luoshi.rounds.notify import unread
 from luoshi.rounds.permissions import ADMIN, Action, may, role_of
 
 register = template.Library()
@@ -21,3 +22,9 @@ def nav_for(user) -> dict[str, bool]:
         "overdue": may(user, Action.OVERDUE),
         "import": may(user, Action.IMPORT),
     }
+
+
+@register.simple_tag
+def unread_count(user) -> int:
+    """Unread notices in the user's inbox (shown beside 通知)."""
+    return unread(user)

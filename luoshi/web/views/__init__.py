@@ -2,6 +2,7 @@
 
 from luoshi.web.views.corrections import assessment_correct, measurement_correct, target_correct
 from luoshi.web.views.dashboards import dashboard
+from luoshi.web.views.home import home_page
 from luoshi.web.views.imports import import_confirm, import_upload
 from luoshi.web.views.public import public_report, public_report_list
 from luoshi.web.views.reports import report_detail, report_list
@@ -12,6 +13,7 @@ from luoshi.web.views.units import unit_detail
 __all__ = [
     "assessment_correct",
     "dashboard",
+    "home_page",
     "import_confirm",
     "import_upload",
     "measurement_correct",

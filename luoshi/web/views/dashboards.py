@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from luoshi.core.services.summary import compare_reports, status_summary
 from luoshi.vocab import STATUS_LABELS, Status
 from luoshi.web import dashboard as figures
-from luoshi.web.access import visible_reports
+from luoshi.web.access import shown_assessments, visible_reports
 from luoshi.web.evidence import evidence_snippets
 
 FLAG_FILTERS = {"all": ("behind", "not_started", "at_risk"), "behind": ("behind", "not_started"),
@@ -33,16 +33,19 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     units = figures.by_unit(report, limit=figures.UNIT_LIMITS[limit_key], measure=measure)
     comparison = figures.compare(report, previous) if previous is not None else None
     limit = figures.UNIT_LIMITS[limit_key]
-    summary = status_summary(report)
+    shown = shown_assessments(request.user)
+    summary = status_summary(report, shown)
     flag = request.GET.get("flag", "all")
     flag = flag if flag in FLAG_FILTERS else "all"
     flagged = [f for f in summary["flagged"] if f["status"] in FLAG_FILTERS[flag]]
     for f, snippets in zip(flagged, evidence_snippets([f["evidence"] for f in flagged]),
                            strict=True):
         f["snippets"] = snippets
-    status_change = compare_reports(report, previous) if previous and summary["total"] else None
+    status_change = compare_reports(report, previous, shown) if previous and summary["total"] else None
     context = {
         "report": report,
+        # A running round: entries not filed are 未填报, a category of their own.
+        "unfiled": figures.unfiled(report),
         "totals": current,
         "units": units,
         "comparison": comparison,

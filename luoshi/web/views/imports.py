@@ -59,10 +59,112 @@ def _clean_name(name: str) -> str:
     return PurePath(name.replace("\\", "/")).name[:200] or "upload"
 
 
-def _read(data: bytes, name: str):
-    """Parse and dry-run; returns (doc, result) or raises IngestError / ImportRefused."""
+MISSING_WORDS = {"government": "地区", "year": "年度", "period": "报告期"}
+
+
+def _given(doc, given: dict) -> None:
+    """What the person typed wins over what the title was read as (as luoshi import's
+    --government, --year and --period)."""
+    from argparse import Namespace
+
+    from luoshi.cli.importer import apply_overrides, period_arg
+
+    period = given.get("period") or ""
+    apply_overrides(doc, Namespace(government=(given.get("government") or "").strip(),
+                                   year=given.get("year"),
+                                   period=period_arg(period) if period else None))
+
+
+def missing(doc) -> list[str]:
+    meta = doc.meta
+    return [key for key, value in (("government", meta.government), ("year", meta.year),
+                                   ("period", meta.period)) if not value]
+
+
+def found_fields(doc, given: dict) -> dict:
+    """Initial values for the government/year/period fields and, for each, where it came
+    from (the title, or the person) — shown beside the field."""
+    meta = doc.meta
+    period_code = ""
+    if meta.period is not None:
+        kind = str(meta.period.kind)
+        period_code = f"m{meta.period.month}" if kind == "month" and meta.period.month else kind
+    initial = {"government": meta.government, "year": meta.year, "period": period_code}
+    source = f"读自标题“{meta.title}”" if meta.title else "读自文件"
+    reasons = {}
+    for key in initial:
+        if given.get(key):
+            reasons[key] = "您填写的"
+        elif initial[key]:
+            reasons[key] = source
+        else:
+            reasons[key] = "文件中未找到,请填写"
+    return {"initial": initial, "reasons": reasons}
+
+
+def preview_words(result) -> dict:
+    """What confirming would do, in words and truthful figures, by the dry run's outcome."""
+    counts = result.counts or {}
+    if result.outcome == "already_imported":
+        return {"message": "这个文件已经导入过,确认也不会有任何改动。", "rows": []}
+    if result.outcome == "same_content":
+        return {"message": "同一张表已在系统中(内容相同),只会记录这个文件,不会改动任何任务或进展。",
+                "rows": [("不变的任务", counts.get("tasks", 0))]}
+    if result.outcome == "replaced":
+        progress = counts.get("progress", 0)
+        updated = counts.get("progress_updated", 0)
+        return {"message": "本报告期已有另一张表;确认将以此文件替换(每处修改都会记录)。",
+                "rows": [("新任务", counts.get("new_tasks", 0)),
+                         ("与已有任务对应", counts.get("matched", 0)),
+                         ("修改的进展条目", updated),
+                         ("删除的进展条目", counts.get("progress_removed", 0)),
+                         ("不变的进展条目", max(0, progress - updated))]}
+    return {"message": "将作为新的落实情况表导入。",
+            "rows": [("新任务", counts.get("new_tasks", 0)),
+                     ("与以往报告期任务对应", counts.get("matched", 0)),
+                     ("进展条目", counts.get("progress", 0))]}
+
+
+def _read(data: bytes, name: str, given: dict | None = None):
+    """Parse and dry-run; returns (doc, result), result None when the government, year or
+    period is still unknown; raises IngestError / ImportRefused."""
     doc = read_document(data, name=name)
+    _given(doc, given or {})
+    if missing(doc):
+        return doc, None
     return doc, import_document(doc, file_name=name, dry_run=True)
+
+
+def imported_words(result) -> str:
+    if result.outcome == "already_imported":
+        return "已导入过,没有改动。"
+    if result.outcome == "same_content":
+        return "同一张表已在系统中,已记录此文件,其他不变。"
+    counts = result.counts or {}
+    verb = "已替换原有的表" if result.outcome == "replaced" else "已导入"
+    return (f"{verb}:任务 {counts.get('tasks', 0)} 项(新 {counts.get('new_tasks', 0)} 项,"
+            f"与已有任务对应 {counts.get('matched', 0)} 项),进展条目 {counts.get('progress', 0)} 条。")
+
+
+def _preview(request: HttpRequest, doc, result, key: str, name: str, given: dict,
+             status: int = 200) -> HttpResponse:
+    fields = found_fields(doc, given)
+    form = ConfirmForm(initial={"key": key, "name": name, **fields["initial"]})
+    absent = missing(doc)
+    for key_ in absent:
+        form.fields[key_].required = True
+    context = {
+        "doc": doc,
+        "rows": doc.tasks[:PREVIEW_ROWS],
+        "more": max(0, len(doc.tasks) - PREVIEW_ROWS),
+        "result": result,
+        "words": preview_words(result) if result is not None else None,
+        "missing": [MISSING_WORDS[k] for k in absent],
+        "reasons": fields["reasons"],
+        "file_name": name,
+        "confirm": form,
+    }
+    return render(request, "web/import_preview.html", context, status=status)
 
 
 def _error_page(request: HttpRequest, form, error: Exception, name: str) -> HttpResponse:
@@ -97,15 +199,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     key = hashlib.sha256(data).hexdigest()
     forget_old_uploads()
     (upload_dir() / key).write_bytes(data)
-    context = {
-        "doc": doc,
-        "rows": doc.tasks[:PREVIEW_ROWS],
-        "more": max(0, len(doc.tasks) - PREVIEW_ROWS),
-        "result": result,
-        "file_name": name,
-        "confirm": ConfirmForm(initial={"key": key, "name": name}),
-    }
-    return render(request, "web/import_preview.html", context)
+    return _preview(request, doc, result, key, name, {})
 
 
 @require_POST
@@ -125,13 +219,19 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     if hashlib.sha256(data).hexdigest() != key:
         return _error_page(request, UploadForm(), ValueError(f"{name}: 文件内容已变化,请重新上传。"),
                            name)
+    given = {k: form.cleaned_data.get(k) for k in ("government", "year", "period")}
     try:
-        doc = read_document(data, name=name)
+        doc, result = _read(data, name, given)
+        if result is None or "preview" in request.POST:
+            # Still unknown, or the person changed a field: preview again, nothing written.
+            return _preview(request, doc, result, key, name, given,
+                            status=400 if result is None and "preview" not in request.POST
+                            else 200)
         result = import_document(doc, file_name=name, user=request.user)
     except (IngestError, ImportRefused) as error:
         return _error_page(request, UploadForm(), error, name)
     path.unlink(missing_ok=True)
-    messages.success(request, f"{name}: {result.message}")
+    messages.success(request, f"{name}: " + imported_words(result))
     from luoshi.reports.duplicates import import_notes  # near-duplicate tasks (luoshi.reports)
 
     for note in import_notes([(t.serial, t.text) for t in doc.tasks]):

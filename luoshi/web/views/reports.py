@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from luoshi.web.access import visible_reports
+from luoshi.web.access import shown_entries, visible_reports
 from luoshi.web.tables import build_report_table
 
 
@@ -32,5 +32,5 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(
         visible_reports(request.user).select_related("plan__government", "period"), pk=pk
     )
-    table = build_report_table(report)
+    table = build_report_table(report, shown_entries(request.user, report))
     return render(request, "web/report_detail.html", {"report": report, "table": table})

@@ -14,7 +14,13 @@ from django.utils.http import urlencode
 
 from luoshi.core.models import Period, Plan
 from luoshi.export.csv import formula_escape
-from luoshi.web.access import visible_plans, visible_reports
+from luoshi.web.access import (
+    shown_assessments,
+    shown_progress,
+    visible_index_rows,
+    visible_plans,
+    visible_reports,
+)
 from luoshi.web.forms import TaskFilterForm
 from luoshi.web.listing import FIELDS, Filters, build_rows, filter_entries, lead_of
 from luoshi.web.statuses import status_label, statuses_available
@@ -51,7 +57,9 @@ def _query(request: HttpRequest):
     form = _form(request)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     filters = Filters.from_form(data)
-    entries, words = filter_entries(filters, _restriction(request.user))
+    entries, words = filter_entries(filters, _restriction(request.user),
+                                    rows=visible_index_rows(request.user),
+                                    assessments=shown_assessments(request.user))
     return form, filters, entries, words
 
 
@@ -80,7 +88,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
         "menus": {name: form.menu(name) for name in names},
         "filters": filters,
         "page": page,
-        "rows": build_rows(list(page.object_list), words),
+        "rows": build_rows(list(page.object_list), words, **_shown(request.user)),
         "query": _querystring(request),
         "csv_url": reverse("task_list_csv") + "?" + _querystring(request),
         "report": _chosen_report(request, filters),
@@ -106,7 +114,11 @@ class _Echo:
         return value
 
 
-def _csv_lines(entries, words, with_period: bool) -> Iterator[str]:
+def _shown(user) -> dict:
+    return {"progress": shown_progress(user), "assessments": shown_assessments(user)}
+
+
+def _csv_lines(entries, words, with_period: bool, shown: dict) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff"  # UTF-8 BOM: spreadsheet programs then read the Chinese correctly
     header = ["地区", "年度", "序号", "任务内容", "牵头单位", "责任单位"]
@@ -118,14 +130,14 @@ def _csv_lines(entries, words, with_period: bool) -> Iterator[str]:
     for entry in entries.iterator(chunk_size=CSV_CHUNK):
         chunk.append(entry)
         if len(chunk) == CSV_CHUNK:
-            yield from _csv_rows(writer, chunk, words, with_period)
+            yield from _csv_rows(writer, chunk, words, with_period, shown)
             chunk = []
     if chunk:
-        yield from _csv_rows(writer, chunk, words, with_period)
+        yield from _csv_rows(writer, chunk, words, with_period, shown)
 
 
-def _csv_rows(writer, chunk, words, with_period: bool) -> Iterator[str]:
-    for row in build_rows(chunk, words, full=with_period):
+def _csv_rows(writer, chunk, words, with_period: bool, shown: dict) -> Iterator[str]:
+    for row in build_rows(chunk, words, full=with_period, **shown):
         e, task = row.entry, row.task
         cells = [e.plan.government.name, e.year, task.serial, task.text, lead_of(row),
                  "、".join(u.unit.name for u in row.units)]
@@ -145,7 +157,7 @@ def task_list_csv(request: HttpRequest) -> StreamingHttpResponse:
     _form, filters, entries, words = _query(request)
     entries = entries.select_related("plan__government", "report__period")
     response = StreamingHttpResponse(
-        _csv_lines(entries, words, filters.period is not None),
+        _csv_lines(entries, words, filters.period is not None, _shown(request.user)),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="tasks.csv"'

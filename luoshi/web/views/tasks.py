@@ -10,8 +10,15 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import SafeString
 
 from luoshi.core.models import Assessment, Measurement, Progress, Report, Task
+from luoshi.rounds.permissions import PUBLIC, Action, may, readable_requests, role_of
 from luoshi.web import task_page
-from luoshi.web.access import can_correct, visible_reports, visible_tasks
+from luoshi.web.access import (
+    can_correct,
+    shown_assessments,
+    shown_progress,
+    visible_reports,
+    visible_tasks,
+)
 
 
 @dataclass
@@ -26,12 +33,15 @@ class PeriodBlock:
     rows: list[tuple[Task, Progress, dict[str, SafeString]]] = field(default_factory=list)
 
 
-def progress_by_period(task: Task, children: list[Task], reports: list[Report]) -> list[PeriodBlock]:
-    """One block per report (visible, of the task's plan) where the task has entries."""
+def progress_by_period(task: Task, children: list[Task], reports: list[Report],
+                       entries=None) -> list[PeriodBlock]:
+    """One block per report (visible, of the task's plan) where the task has entries;
+    ``entries``: the entries the viewer may see (default: all of them)."""
     family = [task, *children]
+    entries = Progress.objects.all() if entries is None else entries
     found: dict[tuple[int, int], Progress] = {
         (p.report_id, p.task_id): p
-        for p in Progress.objects.filter(report__in=reports, task__in=family)
+        for p in entries.filter(report__in=reports, task__in=family)
     }
     blocks = []
     for report in reports:
@@ -42,6 +52,19 @@ def progress_by_period(task: Task, children: list[Task], reports: list[Report]) 
         if entries:
             blocks.append(PeriodBlock(report, entries))
     return blocks
+
+
+def office_panel(user, task: Task) -> dict | None:
+    """The office's bookkeeping of the task (deadline, 销号, milestones, requests) for people
+    who run the rounds; None for the public."""
+    if role_of(user) == PUBLIC:
+        return None
+    return {
+        "milestones": list(task.milestones.all()),
+        "requests": list(readable_requests(user).filter(task=task).select_related("unit")[:20]),
+        "can_edit": may(user, Action.EDIT_TASK, task),
+        "can_request": may(user, Action.REQUEST_CHANGE, task),
+    }
 
 
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -55,13 +78,18 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("period")
         .order_by("period__year", "period__month", "pk")
     )
-    blocks = progress_by_period(task, children, reports)
+    blocks = progress_by_period(task, children, reports, shown_progress(request.user))
     top = task.parent or task
+    # Statuses and figures derived from the text are verdicts: only from the reports where
+    # the viewer may see the task's status (luoshi.rounds.permissions.shown_assessments).
+    judged = set(shown_assessments(request.user).filter(task=top, report__in=reports)
+                 .values_list("report_id", flat=True))
+    judged_reports = [r for r in reports if r.pk in judged]
     # Targets and statuses belong to the top-level task; a sub-item's page shows its own
     # entries with the parent's evidence marked in them.
-    views = task_page.targets(top, reports) if task.parent is None else []
-    found = task_page.assessments(top, reports)
-    measurements = list(Measurement.objects.filter(task=top, report__in=reports)
+    views = task_page.targets(top, judged_reports) if task.parent is None else []
+    found = task_page.assessments(top, judged_reports)
+    measurements = list(Measurement.objects.filter(task=top, report__in=judged_reports)
                         .select_related("target").order_by("pk"))
     entries = [p for block in blocks for _t, p in block.entries]
     marked = task_page.entry_fields(entries, found, measurements)
@@ -81,5 +109,6 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_correct": any(can_correct(request.user, b.report) for b in blocks),
         "status_choices": task_page.status_choices(),
         "kind_choices": task_page.kind_choices(),
+        "office_panel": office_panel(request.user, task),
     }
     return render(request, "web/task_detail.html", context)

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from luoshi.core.models import Report, TaskUnit, Unit
 from luoshi.search.models import TaskEntry
 from luoshi.vocab import UnitRole
-from luoshi.web.access import visible_plans, visible_reports
+from luoshi.web.access import shown_assessments, visible_plans, visible_reports
 from luoshi.web.listing import STATUS_RANK
 from luoshi.web.statuses import statuses_available
 
@@ -50,6 +50,9 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("year_desc", "plan_id", "order")
     )
     reports = set(visible_reports(request.user).values_list("pk", flat=True))
+    # Statuses only where the viewer may see them (a report's verdicts may be internal).
+    judged = set(shown_assessments(request.user).filter(task_id__in=list(roles))
+                 .values_list("task_id", "report_id"))
     blocks: dict[int, ReportBlock] = {}
     tasks: list[TaskEntry] = []  # the tasks themselves, led first
     for entry in entries:
@@ -58,6 +61,8 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             continue
         if entry.report_id not in reports:
             continue
+        if (entry.task_id, entry.report_id) not in judged:
+            entry.status = ""
         block = blocks.setdefault(entry.report_id, ReportBlock(entry.report))
         (block.led if roles[entry.task_id] == UnitRole.LEAD else block.co).append(entry)
     ordered = sorted(blocks.values(),

@@ -12,9 +12,21 @@
       node.style.left = Math.max(0, Math.min(100, parseFloat(node.dataset.left) || 0)) + "%";
     });
   }
+  // Filters open on a wide screen and folded on a phone (where they filled the first screen),
+  // unless a filter is in use: then they stay open, showing what is applied.
+  function fold() {
+    if (!window.matchMedia("(max-width: 40rem)").matches) { return; }
+    var used = new URLSearchParams(window.location.search);
+    used.delete("page");
+    if (Array.from(used.values()).some(Boolean)) { return; }
+    document.querySelectorAll("details[data-collapse-narrow]").forEach(function (node) {
+      node.open = false;
+    });
+  }
+  function start() { place(); fold(); }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", place);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    place();
+    start();
   }
 })();

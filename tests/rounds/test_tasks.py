@@ -1,0 +1,97 @@
+"""Tasks in the app: the office edits a task, closes it (销号) and reopens it, adds and completes
+milestones; every change is in the task's history, an admin edit included."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from luoshi.core.models import Change, Milestone, Task
+from luoshi.rounds import tasks
+from luoshi.rounds.services import Conflict, RoundError
+
+
+def history(client, task) -> str:
+    return client.get(reverse("task_history", args=[task.pk])).content.decode()
+
+
+def test_office_edits_text_units_and_deadline_with_history(rp, people, client_for):
+    c = client_for(people.supervisor)
+    response = c.post(reverse("task_edit", args=[rp.river.pk]), {
+        "version": 1, "text": "整治河道10公里。", "units": "市水利局、市发改局",
+        "deadline": "2022-11-30"})
+    assert response.status_code == 302
+    river = Task.objects.get(pk=rp.river.pk)
+    assert river.text == "整治河道10公里。" and river.deadline == date(2022, 11, 30)
+    assert [link.unit.name for link in river.ordered_units()] == ["市水利局", "市发改局"]
+    assert river.version == 2
+    html = history(c, rp.river)
+    assert "完成时限" in html and "2022-11-30" in html and "市发改局" in html
+    assert "10公里" in html
+    # A stale version is refused and changes nothing.
+    with pytest.raises(Conflict):
+        tasks.edit_task(people.supervisor, river, 1, text="过时的修改。")
+    assert Task.objects.get(pk=rp.river.pk).text == "整治河道10公里。"
+
+
+def test_unknown_unit_is_refused_with_its_name(rp, people, client_for):
+    response = client_for(people.supervisor).post(reverse("task_edit", args=[rp.river.pk]), {
+        "version": 1, "text": "整治河道。", "units": "市水务集团"})
+    assert response.status_code == 200 and "找不到单位「市水务集团」" in response.content.decode()
+    assert Task.objects.get(pk=rp.river.pk).version == 1
+
+
+def test_close_needs_a_reason_and_reopen(rp, people, client_for):
+    c = client_for(people.supervisor)
+    c.post(reverse("task_close", args=[rp.river.pk]), {"version": 1, "reason": ""})
+    assert not Task.objects.get(pk=rp.river.pk).is_closed
+    c.post(reverse("task_close", args=[rp.river.pk]), {"version": 1, "reason": "已全面完成。"})
+    river = Task.objects.get(pk=rp.river.pk)
+    assert river.is_closed and river.close_reason == "已全面完成。"
+    page = c.get(reverse("task_detail", args=[rp.river.pk])).content.decode()
+    assert "已销号" in page and "已全面完成。" in page
+    c.post(reverse("task_close", args=[rp.river.pk]), {"version": 2, "reopen": "1",
+                                                        "reason": "发现遗留问题。"})
+    assert not Task.objects.get(pk=rp.river.pk).is_closed
+    assert "销号理由" in history(c, rp.river) and "发现遗留问题。" in history(c, rp.river)
+
+
+def test_milestones(rp, people, client_for):
+    c = client_for(people.supervisor)
+    c.post(reverse("task_milestone", args=[rp.river.pk]), {"title": "完成清淤", "due": "2022-08-01"})
+    m = Milestone.objects.get(task=rp.river)
+    assert m.title == "完成清淤" and m.done_at is None
+    c.post(reverse("task_milestone", args=[rp.river.pk]), {"done": m.pk})
+    assert Milestone.objects.get(pk=m.pk).done_at is not None
+    with pytest.raises(RoundError):
+        tasks.complete_milestone(people.supervisor, m)
+    assert "节点 · 完成清淤" in history(c, rp.river)
+
+
+def test_units_and_leaders_may_not_edit(rp, people, client_for):
+    for user in (people.water, people.leader):
+        c = client_for(user)
+        assert c.get(reverse("task_edit", args=[rp.river.pk])).status_code == 403
+        assert c.post(reverse("task_close", args=[rp.river.pk]),
+                      {"version": 1, "reason": "x"}).status_code == 403
+    assert not Task.objects.get(pk=rp.river.pk).is_closed
+
+
+def test_an_admin_edit_is_in_the_history(rp, people, client_for):
+    c = client_for(people.admin)
+    url = reverse("admin:core_task_change", args=[rp.river.pk])
+    form = {"plan": rp.plan.pk, "serial": "3", "text": "整治河道(后台修改)。", "order": 3,
+            "task_units-TOTAL_FORMS": 1, "task_units-INITIAL_FORMS": 1,
+            "task_units-0-id": rp.river.task_units.get().pk, "task_units-0-task": rp.river.pk,
+            "task_units-0-unit": rp.water.pk, "task_units-0-role": "lead",
+            "task_units-0-order": 0,
+            "milestones-TOTAL_FORMS": 0, "milestones-INITIAL_FORMS": 0}
+    response = c.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    change = Change.objects.filter(model="task", object_id=rp.river.pk).latest("id")
+    assert change.user == people.admin and change.fields["via"] == "admin"
+    assert change.fields["text"] == ["整治河道。", "整治河道(后台修改)。"]
+    html = history(client_for(people.supervisor), rp.river)
+    assert "后台管理" in html and "后台修改" in html
