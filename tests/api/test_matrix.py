@@ -276,6 +276,9 @@ def test_matrix(op: Op, role: str, opened, users, client_for):
         response = getattr(client, op.method)(op.path(opened), data)
     allowed = role in op.ok
     expected = op.ok_status if allowed else op.denied_status(role)
+    if (not allowed and role == "public" and not op.api and op.method == "get"
+            and op.path(opened).startswith("/rounds/")):
+        expected = 302  # every page of the round sends a signed-out visitor to sign in (issue 13)
     body = "" if response.streaming else response.content.decode()[:300]
     assert response.status_code == expected, f"{op.name} as {role}: {response.status_code} {body}"
     if allowed and op.method != "get":

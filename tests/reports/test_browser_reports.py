@@ -83,7 +83,7 @@ def test_office_documents_in_the_browser(world, web_page):
         page.get_by_role("button", name="保存草稿").click()
     assert "通报稿已保存" in page.locator(".messages").inner_text()
     assert "请各牵头单位抓紧整改" in page.locator(".bulletin").inner_text()
-    assert "v2" in page.locator(".revisions").inner_text()
+    assert "第 2 版" in page.locator(".revisions").inner_text()
 
     # League table: sort by score, chart drawn.
     visit(web, f"/reports/{pk}/league/")

@@ -113,7 +113,7 @@ def test_a_whole_round(web_page, world):
     open_entry(web, "table.round-entries", "整治河道。")
     page.get_by_label("退回意见").fill("请补充整治处数和长度。")
     click(web, "button", "退回")
-    assert "已处理" in page.locator(".messages").inner_text()
+    assert "已退回:3 整治河道" in page.locator(".messages").inner_text()  # says what was done
     open_entry(web, "table.round-entries", "新建改造道路100公里。")
     click(web, "button", "审核通过")
     sign_out(web)

@@ -53,3 +53,19 @@ def test_public_report_prints(web_page, transactional_db, seed004):
             assert re.sub(r"\s+", "", column.header) in text, f"page {i}: no {column.header}"
     # Split rather than left blank: no page is mostly empty except perhaps the last.
     assert all(len(t) > 200 for t in squeezed[:-1])
+
+
+def test_dashboard_prints_without_navigation(web_page, live_sample):
+    """Every page prints with the same sheet: numbered pages, no navigation or filter form."""
+    web_page.goto(reverse("dashboard", args=[live_sample.report_q3.pk]))
+    page = web_page.page
+    page.emulate_media(media="print")
+    assert page.locator(".site-header").evaluate("n => getComputedStyle(n).display") == "none"
+    pdf = page.pdf(prefer_css_page_size=True)
+    with pdfplumber.open(io.BytesIO(pdf)) as opened:
+        texts = [re.sub(r"\s+", "", unicodedata.normalize("NFKC", p.extract_text() or ""))
+                 for p in opened.pages]
+    n = len(texts)
+    assert all(re.search(f"第{i}[页⻚]共{n}[页⻚]", t) for i, t in enumerate(texts, 1))
+    assert "政府信息公开" not in texts[0] and "跳到正文" not in texts[0]  # the navigation
+    web_page.assert_clean()
