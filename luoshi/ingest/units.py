@@ -62,9 +62,16 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
 
 # Units written inside the task text.
 # Labels naming units, lead side first; 配合/协同/协办/参与 ones name co units.
-UNIT_LABELS = (
-    r"牵头责任单位|牵头单位|牵头部门|责任单位|责任部门|主责单位|主办单位|承办单位|实施单位|责任主体"
-    r"|配合单位|配合部门|协同单位|协办单位|参与单位"
+#
+# A label is a part word (who leads, who helps) then an organisation word, wherever the list
+# comes from: 牵头单位, 责任部门, 主责处室, 牵头责任单位, 配合科室, 实施主体 … (a fixed list of
+# the labels seen missed the other combinations every office writes). Longest first, so
+# 牵头责任单位 is not read as 牵头 + 责任单位.
+_LABEL_PART = r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实|配合|协同|协办|参与)"
+_LABEL_ORG = r"(?:单位|部门|处室|科室|主体)"
+UNIT_LABELS = _LABEL_PART + _LABEL_ORG
+_LEAD_LABEL = (
+    r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实)" + _LABEL_ORG
 )
 CO_LABEL_START = ("配合", "协同", "协办", "参与")
 # Where a unit value ends when another kind of field follows it: ";完成时限:6月底".
@@ -72,8 +79,7 @@ OTHER_FIELD = re.compile(r"[;；,，]\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
 _INLINE = re.compile(rf"[(（\[【]\s*((?:{UNIT_LABELS})\s*[:：].*?)[)）\]】]\s*$")
 # A "责任单位:…" label closing the cell, on a line of its own or after the task's last sentence.
 _LINE = re.compile(
-    r"(?:^|\n|(?<=[。;；!！\s]))\s*(?:牵头责任单位|责任单位|牵头单位|责任部门|牵头部门|主责单位)"
-    r"\s*[:：]\s*([^\n]+)\s*$"
+    r"(?:^|\n|(?<=[。;；!！\s]))\s*" + _LEAD_LABEL + r"\s*[:：]\s*([^\n]+)\s*$"
 )
 _PART = re.compile(rf"({UNIT_LABELS})\s*[:：]\s*")
 
@@ -142,7 +148,8 @@ def _strip_lead_marks(name: str) -> str:
     return name
 
 
-_NOTE_LABEL = ("牵头单位", "责任单位", "牵头部门", "配合单位")
+_LABEL_WHOLE = re.compile(UNIT_LABELS)
+_LABEL_MAX = 6  # the longest label (牵头责任单位)
 
 
 def _inline_start(text: str) -> int | None:
@@ -162,11 +169,14 @@ def _inline_start(text: str) -> int | None:
         k = q
         while k > 0 and t[k - 1].isspace():
             k -= 1
-        if t[k - 4 : k] not in _NOTE_LABEL:
-            continue
-        p = k - 4
-        while p > 0 and t[p - 1].isspace():
-            p -= 1
-        if p > 0 and t[p - 1] in "(（[【" and _INLINE.match(text, p - 1):
-            return p - 1
+        # a label of at most _LABEL_MAX characters right before the colon (bounded look-back,
+        # so the scan stays linear)
+        for n in range(4, _LABEL_MAX + 1, 2):
+            if k - n < 0 or not _LABEL_WHOLE.fullmatch(t, k - n, k):
+                continue
+            p = k - n
+            while p > 0 and t[p - 1].isspace():
+                p -= 1
+            if p > 0 and t[p - 1] in "(（[【" and _INLINE.match(text, p - 1):
+                return p - 1
     return None

@@ -77,6 +77,10 @@ _GLUED_ITEM = re.compile(
 )
 _CUT_LABEL = re.compile(r"^(责任?|牵头?|配合?|协同?|责任单|牵头单|配合单|协同单)$")
 _MIN_TASKS = 2
+# A numbered list without any unit note is a task list when it counts at least this many items
+# numbered 1, 2, 3 … in order, most of them statements of work (longer than a slogan).
+_MIN_BARE_TASKS = 3
+_SLOGAN_CHARS = 15
 # A title naming the list itself (not a report on it): the period is the plan.
 _PLAN_TITLE = re.compile(r"任务分解|责任分解|分工方案|任务清单|工作清单|清单|责任分工|目标责任")
 _PROGRESS_WORD = re.compile(r"完成情况|进展|落实情况|推进情况|执行情况|进度")
@@ -128,6 +132,11 @@ def _list_style(paras: list[Para]) -> str:
             if any(_note(t) or (j and _UNIT_LINE.match(t)) for j, t in enumerate(span)):
                 with_units += 1
         if with_units >= _MIN_TASKS:
+            return style
+    # No style carries units: the outermost style numbering a list of its own (a list of
+    # tasks whose units the page does not give, read by the unit-less rule in read_prose).
+    for style, pattern in _STYLES.items():
+        if sum(1 for p in paras if pattern.match(p.text.strip())) >= _MIN_BARE_TASKS:
             return style
     return "arabic"
 
@@ -263,8 +272,12 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             continue
         ignored.append(p)
     with_units = [n for n, t in enumerate(tasks_raw) if t.lead or t.co]
+    bare = False
     if len(with_units) < _MIN_TASKS:
-        return None
+        first = _bare_list_start(tasks_raw)
+        if first is None:
+            return None
+        with_units, bare = [first], True
     # Tasks before the first one with units are numbered lines of the preamble (附件:1.…).
     keep = tasks_raw[with_units[0] :]
     start = first_index[with_units[0]]
@@ -279,6 +292,15 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             "not a table: columns 序号/任务内容/责任单位 are the reader's",
         ),
     )
+    if bare:
+        warn.insert(
+            1,
+            (
+                keep[0].line,
+                "the numbered paragraphs name no responsible units (no 责任单位 line or note): "
+                "read as tasks with the unit column empty",
+            ),
+        )
     notes: list[str] = []
     tasks: list[Task] = []
     for t in keep:
@@ -287,7 +309,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         task = build_task(row, _BUILD_COLUMNS, notes)
         if t.group:
             task.extra[GROUP_KEY] = t.group
-        if not task.units:
+        if not task.units and not bare:
             warn.append((t.line, f"task {t.serial} has no 责任单位 line"))
         tasks.append(task)
     tail = paras[-1]
@@ -333,6 +355,34 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     for line, message in warn:
         doc.warn(line, message)
     return doc
+
+
+def _bare_list_start(tasks: list[_Task]) -> int | None:
+    """Where a list of numbered tasks without unit notes starts, or None.
+
+    A page can publish its task list without saying who does each task (a 民生实事 list, a
+    plan's targets). Such a list is still a task list when it is a list: at least
+    ``_MIN_BARE_TASKS`` paragraphs numbered 1, 2, 3 … in order (the numbering may restart
+    at 1 under a new heading), most of them (half or more) longer than a slogan — a letter's
+    closing requirements (1.加强组织领导。 2.强化督查考核。) are headings, not tasks. News
+    and reports rarely number their paragraphs 1. 2. 3.; pages with no such list are still
+    refused."""
+    for n, t in enumerate(tasks):
+        if t.serial != "1" or t.has_unit_line:
+            continue
+        run = [t]
+        for u in tasks[n + 1 :]:
+            if not u.serial.isdigit():
+                break
+            if int(u.serial) != int(run[-1].serial) + 1 and u.serial != "1":
+                break
+            run.append(u)
+        if len(run) < _MIN_BARE_TASKS:
+            continue
+        long = sum(1 for u in run if len("".join(u.text)) > _SLOGAN_CHARS)
+        if long * 2 >= len(run):
+            return n
+    return None
 
 
 def _unit_parts(text: str, lead: list[str], co: list[str]) -> None:
