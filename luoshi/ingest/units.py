@@ -47,6 +47,8 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
         else:
             buf.append(ch)
     names.append("".join(buf))
+    if len(names) == 1:
+        names = _space_separated(names[0])
     units: list[str] = []
     marked: list[str] = []
     for raw in names:
@@ -70,17 +72,13 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
 _LABEL_PART = r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实|配合|协同|协办|参与)"
 _LABEL_ORG = r"(?:单位|部门|处室|科室|主体)"
 UNIT_LABELS = _LABEL_PART + _LABEL_ORG
-_LEAD_LABEL = (
-    r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实)" + _LABEL_ORG
-)
+_LEAD_LABEL = r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实)" + _LABEL_ORG
 CO_LABEL_START = ("配合", "协同", "协办", "参与")
 # Where a unit value ends when another kind of field follows it: ";完成时限:6月底".
 OTHER_FIELD = re.compile(r"[;；,，]\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
 _INLINE = re.compile(rf"[(（\[【]\s*((?:{UNIT_LABELS})\s*[:：].*?)[)）\]】]\s*$")
 # A "责任单位:…" label closing the cell, on a line of its own or after the task's last sentence.
-_LINE = re.compile(
-    r"(?:^|\n|(?<=[。;；!！\s]))\s*" + _LEAD_LABEL + r"\s*[:：]\s*([^\n]+)\s*$"
-)
+_LINE = re.compile(r"(?:^|\n|(?<=[。;；!！\s]))\s*" + _LEAD_LABEL + r"\s*[:：]\s*([^\n]+)\s*$")
 _PART = re.compile(rf"({UNIT_LABELS})\s*[:：]\s*")
 
 
@@ -137,6 +135,25 @@ def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
     else:
         return None
     return text[: m.start()].rstrip(), lead, co
+
+
+_SPACED_NAME = re.compile(r"^[*＊★☆]*[\u4e00-\u9fa5]{2,15}[*＊★☆]*$")
+
+
+def _space_separated(cell: str) -> list[str]:
+    """The names of a cell that separates them by spaces only ("*区投促局 各镇街 各平台"): when
+    no other separator is used, every space-separated piece is a name of two or more Chinese
+    characters (lead marks allowed) and at least one ends like an organisation, the spaces
+    separate names. Spacing inside one name (市 发 改 委) leaves one-character pieces, a
+    bracket (市商务局 (市招商局)) is not a name: both stay one name."""
+    from luoshi.ingest.text.shapes import looks_like_units  # shapes imports nothing of ours
+
+    pieces = cell.split()
+    if len(pieces) < 2 or not all(_SPACED_NAME.match(x) for x in pieces):
+        return [cell]
+    if not any(looks_like_units(_strip_lead_marks(x)) for x in pieces):
+        return [cell]
+    return pieces
 
 
 def _strip_lead_marks(name: str) -> str:

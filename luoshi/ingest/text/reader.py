@@ -29,6 +29,7 @@ from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
+from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
 from luoshi.ingest.text.matrix import matrix_reason
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.pipe import (
@@ -222,6 +223,9 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
     if h is not None:
         grid, warnings = pipe_grid(lines, h)
         return document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
+    inferred = infer_pipe_header(lines)
+    if inferred is not None:
+        return read_headerless_pipe(lines, inferred, name)
     if looks_like_bar(lines):
         found = bar_grid(lines)
         if found is not None:
