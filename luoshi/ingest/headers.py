@@ -61,6 +61,8 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         re.compile(
             r"是否达序|是否达到序时|形象进度|进展状态|进度状态|完成状态|推进状态|完成率|完成比例|完成成效"
             r"|^占比|^序时进度$"
+            # a share of the target done, stated in per cent: 完成目标(%), 进度(%)
+            r"|^(?:完成|进度)[^()]{0,4}\(%\)$"
         ),
         ColumnRole.DECLARED_STATUS,
     ),
@@ -80,7 +82,7 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     (
         re.compile(
             r"(完成|进展|进度|落实|推进|执行)(情况|进度)|任务进度|工作进展|进展$|实绩"
-            r"|^(当前|目前|工作|项目|实施)进度$"
+            r"|^(当前|目前|工作|项目|实施)?进度$"
         ),
         ColumnRole.DONE,
     ),

@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+import re
+
 from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
@@ -157,6 +159,7 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
 
 # Words that end a header but name no column of their own in these tables: a header cell
 # holding only one of them is the end of the cell before it, split over two lines.
+_MEASURE_CELL = re.compile(r"^[(（](?:%|％|[\u4e00-\u9fa5]{1,3}|[\u4e00-\u9fa5]{1,2}/[\u4e00-\u9fa5]{1,2})[)）]$")
 _HEADER_TAILS = frozenset({"任务", "内容", "单位", "部门", "领导", "情况", "名称"})
 
 
@@ -167,6 +170,12 @@ def _merge_split_headers(texts: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(texts):
+        if out and _MEASURE_CELL.match(normalise_header(texts[k])):
+            # a cell holding only a unit of measurement, (%), (万元), (人): the end of the
+            # header before it, wrapped onto a line of its own
+            out[-1] = normalise_header(out[-1]) + normalise_header(texts[k])
+            k += 1
+            continue
         paras = [Para(0, t) for t in texts[k : k + 2]]
         tail = k + 1 < len(texts) and normalise_header(texts[k + 1]) in _HEADER_TAILS
         if tail and header_role(texts[k], have_task=False) is not ColumnRole.SERIAL:
