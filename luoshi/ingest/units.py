@@ -75,7 +75,8 @@ UNIT_LABELS = _LABEL_PART + _LABEL_ORG
 _LEAD_LABEL = r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实)" + _LABEL_ORG
 CO_LABEL_START = ("配合", "协同", "协办", "参与")
 # Where a unit value ends when another kind of field follows it: ";完成时限:6月底".
-OTHER_FIELD = re.compile(r"[;；,，]\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
+# Fields may be separated by spaces only ("责任单位:市某局  完成时限:6月底").
+OTHER_FIELD = re.compile(r"(?:[;；,，]|\s)\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
 _INLINE = re.compile(rf"[(（\[【]\s*((?:{UNIT_LABELS})\s*[:：].*?)[)）\]】]\s*$")
 # A "责任单位:…" label closing the cell, on a line of its own or after the task's last sentence.
 _LINE = re.compile(r"(?:^|\n|(?<=[。;；!！\s]))\s*" + _LEAD_LABEL + r"\s*[:：]\s*([^\n]+)\s*$")
@@ -105,7 +106,8 @@ def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
 
 # A closing note naming units by their part: "(省发改委负责)", "(省财政厅主办,省国税局协办)",
 # "(市住建局牵头,市财政局配合)", or only a unit list "(市林业局)".
-_ROLE_NOTE = re.compile(r"[(（]([^()（）]{2,200})[)）]\s*$")
+# In round brackets or in 【】 (a list that marks its unit notes 【市林业局】).
+_ROLE_NOTE = re.compile(r"(?:[(（]([^()（）]{2,200})[)）]|【([^【】]{2,200})】)\s*$")
 _LEAD_WORD = re.compile(r"^(.+?)(?:分别负责|共同负责|负责|主办|牵头)$")
 _CO_WORD = re.compile(r"^(.+?)(?:协办|配合|参与)$")
 
@@ -119,19 +121,20 @@ def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
     m = _ROLE_NOTE.search(text)
     if not m or m.start() == 0:
         return None
+    note = m.group(1) or m.group(2)
     lead: list[str] = []
     co: list[str] = []
-    parts = [x.strip() for x in re.split(r"[,，;；]", m.group(1)) if x.strip()]
+    parts = [x.strip() for x in re.split(r"[,，;；]", note) if x.strip()]
     if all(_LEAD_WORD.match(x) or _CO_WORD.match(x) for x in parts):
         for x in parts:
             if lm := _LEAD_WORD.match(x):
                 lead.append(lm.group(1))
             elif cm := _CO_WORD.match(x):
                 co.append(cm.group(1))
-    elif looks_like_units(m.group(1)) and all(
-        len(x) >= 3 and not re.search(r"\d", x) for x in re.split(r"[、,，]", m.group(1))
+    elif looks_like_units(note) and all(
+        len(x) >= 3 and not re.search(r"\d", x) for x in re.split(r"[、,，]", note)
     ):
-        lead.append(m.group(1))
+        lead.append(note)
     else:
         return None
     return text[: m.start()].rstrip(), lead, co

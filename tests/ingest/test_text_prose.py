@@ -201,6 +201,34 @@ def test_unit_labels_are_a_part_word_then_an_organisation_word(line: str, units:
 
 
 @pytest.mark.parametrize(
+    "body,units",
+    [
+        # a line holding only a unit list right after the task (labels lost in flattening)
+        (
+            "1.新建城市公园3个。\n\n市住建局、市财政局\n\n2.改造老旧小区30个。\n\n市住建局\n",
+            [["市住建局", "市财政局"], ["市住建局"]],
+        ),
+        # unit notes in 【】
+        (
+            "1.新建城市公园3个。【市住建局】\n\n2.新增造林1万亩。【市林业局、市财政局】\n",
+            [["市住建局"], ["市林业局", "市财政局"]],
+        ),
+        # fields separated by spaces only; the unit value ends where the next field starts
+        (
+            "1.新建城市公园3个。\n\n牵头领导:张某 责任单位:市住建局 完成时限:6月底\n\n"
+            "2.改造老旧小区30个。\n\n牵头领导:李某 责任单位:市住建局、市财政局\n",
+            [["市住建局"], ["市住建局", "市财政局"]],
+        ),
+    ],
+    ids=["bare unit line", "【】 note", "space-separated fields"],
+)
+def test_unit_lines_without_the_usual_marks(body: str, units: list) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    assert [t.units for t in doc.tasks] == units
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "一段没有表格的文字。\n\n第二段。\n",
@@ -213,8 +241,23 @@ def test_unit_labels_are_a_part_word_then_an_organisation_word(line: str, units:
         # a list not numbered from 1 (an excerpt of a report's paragraphs)
         TITLE + "3.新建幼儿园5所,新增学位1800个。\n\n4.改造老旧小区30个,惠及居民1万户。\n\n"
         "5.新增城市公园绿地面积20公顷以上。\n",
+        # numbered progress points (a progress cell of a table whose header is missing)
+        TITLE + "1.截至6月底,已完成民生支出236亿元。\n\n2.累计完成投资12亿元,同比增长5%。\n\n"
+        "3.截至6月底,已建成幼儿园3所,新增学位900个。\n",
+        # a lone serial line: a flattened table whose progress cells number their points
+        "统筹财力保障民生。\n1.集中财力保障民生项目支出,民生支出236亿元。\n"
+        "2.坚决落实过紧日子要求,草拟厉行节约若干措施。\n3.严把项目审核关,清理规范节庆活动。\n"
+        "2\n严格控制一般性支出,压减非刚性支出。\n",
     ],
-    ids=["prose", "one task", "no units", "two bare", "not from 1"],
+    ids=[
+        "prose",
+        "one task",
+        "no units",
+        "two bare",
+        "not from 1",
+        "progress points",
+        "lone serial",
+    ],
 )
 def test_other_text_is_still_no_table_header(text: str) -> None:
     with pytest.raises(IngestError, match="no table header found"):

@@ -68,8 +68,10 @@ _LEAD_HEADING = re.compile(
     r"(.{2,30}?)(?:牵头|负责|牵头负责)(?:的)?(?:(?:重点)?工作|事项|任务)?(?:[(（]\d+项[)）])?$"
 )
 # A line of labelled fields holding units among others: "牵头领导:张某;牵头单位:市某局".
+# The fields may be separated by ; , or only spaces ("牵头领导:张某  责任单位:市某局").
 _FIELDS_WITH_UNITS = re.compile(
-    rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*[;；]\s*[【\[]?(?:{UNIT_LABELS})\s*[】\]]?\s*[:：]"
+    rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*?(?:[;；,，]|\s)\s*[【\[]?(?:{UNIT_LABELS})"
+    r"\s*[】\]]?\s*[:：]"
 )
 # Where two items were glued on one line: after a closing unit note, before the next marker.
 _GLUED_ITEM = re.compile(
@@ -81,6 +83,9 @@ _MIN_TASKS = 2
 # numbered 1, 2, 3 … in order, most of them statements of work (longer than a slogan).
 _MIN_BARE_TASKS = 3
 _SLOGAN_CHARS = 15
+_LONE_SERIAL = re.compile(r"^\d{1,3}$")
+# Wording of a progress report, not of a task: what was done by when.
+_DONE_REPORT = re.compile(r"截至|截止|已完成|累计完成|累计实现|同比增长|已建成|已开工")
 # A title naming the list itself (not a report on it): the period is the plan.
 _PLAN_TITLE = re.compile(r"任务分解|责任分解|分工方案|任务清单|工作清单|清单|责任分工|目标责任")
 _PROGRESS_WORD = re.compile(r"完成情况|进展|落实情况|推进情况|执行情况|进度")
@@ -252,6 +257,20 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current.line_end = p.line
             current = None
             continue
+        if (
+            current is not None
+            and not current.has_unit_line
+            and current.text
+            and looks_like_units(text)
+            and not is_group(text)
+        ):
+            # a line that is only a unit list right after the task names its units (a list
+            # flattened without its labels: "1.新建公园3个。" / "市住建局、市财政局")
+            current.lead.append(text)
+            current.has_unit_line = True
+            current.line_end = p.line
+            current = None
+            continue
         if current is not None and not current.has_unit_line:
             note = _note(text)
             current.text.append(text)
@@ -275,7 +294,9 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     bare = False
     if len(with_units) < _MIN_TASKS:
         first = _bare_list_start(tasks_raw)
-        if first is None:
+        if first is None or any(_LONE_SERIAL.match(q.text.strip()) for q in paras):
+            # a paragraph holding only a number is a table's serial cell flattened onto a
+            # line of its own: the numbered paragraphs are points inside that table's cells
             return None
         with_units, bare = [first], True
     # Tasks before the first one with units are numbered lines of the preamble (附件:1.…).
@@ -364,8 +385,10 @@ def _bare_list_start(tasks: list[_Task]) -> int | None:
     plan's targets). Such a list is still a task list when it is a list: at least
     ``_MIN_BARE_TASKS`` paragraphs numbered 1, 2, 3 … in order (the numbering may restart
     at 1 under a new heading), most of them (half or more) longer than a slogan — a letter's
-    closing requirements (1.加强组织领导。 2.强化督查考核。) are headings, not tasks. News
-    and reports rarely number their paragraphs 1. 2. 3.; pages with no such list are still
+    closing requirements (1.加强组织领导。 2.强化督查考核。) are headings, not tasks. Nor is
+    a list most of whose items report what was done (截至6月底…, 已完成…, 累计…): that is a
+    progress cell's numbered points, of a table whose header the excerpt lacks. News and
+    reports rarely number their paragraphs 1. 2. 3.; pages with no such list are still
     refused."""
     for n, t in enumerate(tasks):
         if t.serial != "1" or t.has_unit_line:
@@ -380,7 +403,8 @@ def _bare_list_start(tasks: list[_Task]) -> int | None:
         if len(run) < _MIN_BARE_TASKS:
             continue
         long = sum(1 for u in run if len("".join(u.text)) > _SLOGAN_CHARS)
-        if long * 2 >= len(run):
+        done = sum(1 for u in run if _DONE_REPORT.search("".join(u.text)))
+        if long * 2 >= len(run) and done * 2 <= len(run):
             return n
     return None
 
