@@ -159,6 +159,6 @@ def test_two_item_names_joined_inside_one_name_are_not_a_merged_column():
     ],
 )
 def test_measure_cells_join_the_header_before(cells: list[str], merged: list[str]) -> None:
-    from luoshi.ingest.text.reader import _merge_split_headers
+    from luoshi.ingest.text.cellheader import merge_split_headers as _merge_split_headers
 
     assert _merge_split_headers(cells) == merged
