@@ -83,10 +83,37 @@ _LINE = re.compile(r"(?:^|\n|(?<=[。;；!！\s]))\s*" + _LEAD_LABEL + r"\s*[:�
 _PART = re.compile(rf"({UNIT_LABELS})\s*[:：]\s*")
 
 
+def _note_tail(text: str) -> tuple[str, str]:
+    """(text up to a closing bracket, the full stop after it): a note may close the sentence
+    before its full stop as well as after it — "…建成公园3个(市住建局负责)。" is written as
+    often as "…建成公园3个。(市住建局负责)"."""
+    t = text.rstrip()
+    if len(t) > 1 and t[-1] in _TAIL_STOPS and t[:-1].rstrip()[-1:] in ")）]】":
+        return t[:-1].rstrip(), t[-1]
+    return text, ""
+
+
+def _with_tail(rest: str, tail: str) -> str:
+    if tail and rest and rest[-1] not in _TAIL_STOPS:
+        return rest + tail
+    return rest
+
+
+_TAIL_STOPS = "。;；.．"
+
+
 def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
     """(text without the note, lead-side units text, co units text) when the task text ends
     with a unit note: "…。(牵头单位:市住建局)", "[牵头单位:市府办;配合单位:…]", or a line
-    "责任单位:…"; None otherwise."""
+    "责任单位:…"; None otherwise. A full stop after the note stays with the text."""
+    text, tail = _note_tail(text)
+    found = _units_in_text(text)
+    if found is None or not tail:
+        return found
+    return _with_tail(found[0], tail), found[1], found[2]
+
+
+def _units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
     start = _inline_start(text)
     m = (_INLINE.match(text, start) if start is not None else None) or _LINE.search(text)
     if not m:
@@ -118,6 +145,7 @@ def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
     which is only a list of unit names; None otherwise."""
     from luoshi.ingest.text.shapes import looks_like_units  # shapes imports nothing of ours
 
+    text, tail = _note_tail(text)
     m = _ROLE_NOTE.search(text)
     if not m or m.start() == 0:
         return None
@@ -137,7 +165,7 @@ def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
         lead.append(note)
     else:
         return None
-    return text[: m.start()].rstrip(), lead, co
+    return _with_tail(text[: m.start()].rstrip(), tail), lead, co
 
 
 _SPACED_NAME = re.compile(r"^[*＊★☆]*[\u4e00-\u9fa5]{2,15}[*＊★☆]*$")

@@ -228,6 +228,13 @@ def test_unit_lines_without_the_usual_marks(body: str, units: list) -> None:
     assert [t.units for t in doc.tasks] == units
 
 
+def test_a_note_before_the_full_stop_closes_the_task() -> None:
+    body = "1.新建城市公园3个(市住建局负责)。\n\n2.新增造林1万亩(牵头单位:市林业局)。\n"
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    got = [(t.text, t.units) for t in doc.tasks]
+    assert got == [("新建城市公园3个。", ["市住建局"]), ("新增造林1万亩。", ["市林业局"])]
+
+
 @pytest.mark.parametrize(
     "text",
     [
