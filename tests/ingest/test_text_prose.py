@@ -174,8 +174,13 @@ def test_paragraphs_after_the_tasks_are_ignored_with_a_warning() -> None:
             "居民1.2万户。\n\n二、生态环境\n\n1.新增城市公园绿地面积20公顷以上。\n",
             [("1", []), ("2", []), ("1", [])],
         ),
+        (  # (一) (二) (三) when no arabic list exists
+            "(一)新建幼儿园5所,新增学位1800个。\n\n(二)改造老旧小区30个,惠及居民1.2万户。\n\n"
+            "(三)新增城市公园绿地面积20公顷以上。\n",
+            [("(一)", []), ("(二)", []), ("(三)", [])],
+        ),
     ],
-    ids=["民生实事", "restart"],
+    ids=["民生实事", "restart", "(一)"],
 )
 def test_a_numbered_list_without_units_is_a_task_list(body: str, want: list) -> None:
     doc = read_document((TITLE + body).encode(), name="plan.txt")
@@ -251,6 +256,8 @@ def test_a_note_before_the_full_stop_closes_the_task() -> None:
         # numbered progress points (a progress cell of a table whose header is missing)
         TITLE + "1.截至6月底,已完成民生支出236亿元。\n\n2.累计完成投资12亿元,同比增长5%。\n\n"
         "3.截至6月底,已建成幼儿园3所,新增学位900个。\n",
+        # (一) headings over a letter's requirements: slogans, not tasks
+        TITLE + "(一)加强组织领导。\n\n(二)强化督查考核。\n\n(三)营造良好氛围。\n",
         # a lone serial line: a flattened table whose progress cells number their points
         "统筹财力保障民生。\n1.集中财力保障民生项目支出,民生支出236亿元。\n"
         "2.坚决落实过紧日子要求,草拟厉行节约若干措施。\n3.严把项目审核关,清理规范节庆活动。\n"
@@ -263,6 +270,7 @@ def test_a_note_before_the_full_stop_closes_the_task() -> None:
         "two bare",
         "not from 1",
         "progress points",
+        "(一) slogans",
         "lone serial",
     ],
 )

@@ -52,7 +52,23 @@ _STYLES = {
     "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
     "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
     "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
+    # (一) (二): only for a list without units (with units, a (一) paragraph is a task when it
+    # carries its own note, else a heading over numbered tasks)
+    "cn_paren": re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*"),
 }
+_CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _style_value(g: str) -> int:
+    """The number a list marker stands for: 3, ③, 十二."""
+    if g in _CIRCLED:
+        return _CIRCLED.index(g) + 1
+    if g.isdigit():
+        return int(g)
+    tens, _, units = g.rpartition("十")
+    if "十" not in g:
+        return _CN_DIGITS.get(g, 0)
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + _CN_DIGITS.get(units, 0)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN_NUMBERED = re.compile(
     r"^(?:[(（]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)"
@@ -129,6 +145,8 @@ def _list_style(paras: list[Para]) -> str:
     of which at least two numbered paragraphs carry units — their own note, or a unit line or
     note among the next few paragraphs before the next one so numbered; arabic by default."""
     for style, pattern in _STYLES.items():
+        if style == "cn_paren":
+            continue
         starts = [k for k, p in enumerate(paras) if pattern.match(p.text.strip())]
         with_units = 0
         for n, k in enumerate(starts):
@@ -160,6 +178,7 @@ class _Task:
         self.lead: list[str] = [section_unit] if section_unit else []
         self.co: list[str] = []
         self.has_unit_line = False
+        self.value: int | None = None  # the list number (1, ③ = 3, (十二) = 12)
 
     def add_note(self, note: tuple[str, list[str], list[str]]) -> None:
         self.text[-1:] = [note[0]] if self.text else []
@@ -171,7 +190,8 @@ class _Task:
 def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocument | None:
     """The document when the paragraphs have the plan-in-prose shape, else None."""
     paras = _split_glued(paras)
-    numbered = _STYLES[_list_style(paras)]
+    style = _list_style(paras)
+    numbered = _STYLES[style]
     tasks_raw: list[_Task] = []
     top = sub = ""
     section_unit = ""
@@ -192,10 +212,13 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         cn = _CN_NUMBERED.match(text)
         note = _note(text) if (m or cn) else None
         if m or (cn and note):
-            serial = m.group(1) if m else text[: cn.end()].strip("、")  # type: ignore[union-attr]
+            value = None
+            if m and style == "cn_paren":
+                serial = text[: m.end()].strip()
+            else:
+                serial = m.group(1) if m else text[: cn.end()].strip("、")  # type: ignore[union-attr]
             if m:
-                g = m.group(1)
-                value = _CIRCLED.index(g) + 1 if g in _CIRCLED else int(g)
+                value = _style_value(m.group(1))
                 if prev is not None and value != prev + 1 and value != 1:
                     warn.append((p.line, f"serial {value} follows {prev}"))
                 prev = value
@@ -203,6 +226,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = _Task(
                 serial, p.line, body, " ".join(g for g in (top, sub) if g), section_unit
             )
+            current.value = value
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
             if note:
@@ -383,7 +407,8 @@ def _bare_list_start(tasks: list[_Task]) -> int | None:
 
     A page can publish its task list without saying who does each task (a 民生实事 list, a
     plan's targets). Such a list is still a task list when it is a list: at least
-    ``_MIN_BARE_TASKS`` paragraphs numbered 1, 2, 3 … in order (the numbering may restart
+    ``_MIN_BARE_TASKS`` paragraphs numbered 1, 2, 3 … in order (1. (1) ① or, when no such
+    list exists, (一) (二) (三)) (the numbering may restart
     at 1 under a new heading), most of them (half or more) longer than a slogan — a letter's
     closing requirements (1.加强组织领导。 2.强化督查考核。) are headings, not tasks. Nor is
     a list most of whose items report what was done (截至6月底…, 已完成…, 累计…): that is a
@@ -391,13 +416,11 @@ def _bare_list_start(tasks: list[_Task]) -> int | None:
     reports rarely number their paragraphs 1. 2. 3.; pages with no such list are still
     refused."""
     for n, t in enumerate(tasks):
-        if t.serial != "1" or t.has_unit_line:
+        if t.value != 1 or t.has_unit_line:
             continue
         run = [t]
         for u in tasks[n + 1 :]:
-            if not u.serial.isdigit():
-                break
-            if int(u.serial) != int(run[-1].serial) + 1 and u.serial != "1":
+            if u.value is None or u.value not in (run[-1].value + 1, 1):  # type: ignore[operator]
                 break
             run.append(u)
         if len(run) < _MIN_BARE_TASKS:
