@@ -78,18 +78,16 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
                 joined = normalise_header(paras[i - 2].text) + normalise_header(paras[i - 1].text)
                 if header_role(joined, have_task=False) is ColumnRole.CATEGORY:
                     start = i - 2  # split over two lines (工程 / 名称): joined below
-            if start < i:
-                # the first row's category cell stands before its serial, right after the
-                # header: an unknown "header" cell followed by a serial is that cell
+            if start < i and j < len(paras) and serial_of(paras[j]) is not None:
+                # the first row's category cells stand before its serial, right after the
+                # header: the unknown "header" cells just before that serial are those cells
+                # (one, or several when a spanned category cell was flattened more than once)
                 while (
                     j - 1 > i + 1
-                    and j < len(paras)
-                    and serial_of(paras[j]) is not None
                     and header_role(paras[j - 1].text, have_task=True) is ColumnRole.OTHER
                 ):
                     j -= 1
             return start, j
-            return i, j
     if start:
         return None
     for i in range(len(paras)):
