@@ -2,7 +2,7 @@
 that starts mid-table, ``1 | task … | … | 陆夏峰 | *区投促局 各镇街 各平台 |``.
 
 General statement: rows of a table are recognisable without their header when at least two
-pipe rows of three or more cells open with consecutive serials (n, n+1) and have the same
+pipe rows (closed by a last "|" or not) of three or more cells open with consecutive serials (n, n+1) and have the same
 number of cells. The columns are then inferred from what their cells hold, over those rows:
 
 - the first cell is the serial;
@@ -39,10 +39,13 @@ _NOT_NAME = re.compile(r"[\d。:：!！?？]")
 
 
 def _cells(line: str) -> list[str] | None:
+    """The cells of a pipe row, closed by "|" or not ("1 | task | units")."""
     s = line.strip()
-    if not s.endswith("|"):
+    if "|" not in s:
         return None
-    parts = [p.strip() for p in s[:-1].split("|")]
+    if s.endswith("|"):
+        s = s[:-1]
+    parts = [p.strip() for p in s.split("|")]
     return parts if len(parts) >= _MIN_CELLS else None
 
 
@@ -105,6 +108,13 @@ def read_headerless_pipe(lines: list[str], inferred: tuple[int, str], name: str)
     header takes the blank line before the first row when there is one, so that line numbers
     stay the file's; otherwise it is inserted (later line numbers then count it)."""
     r, header = inferred
+    if not lines[r].rstrip().endswith("|"):
+        # rows written without a closing "|": closed here, so that only a row short of
+        # cells reads as cut off
+        lines = [
+            f"{x.rstrip()} |" if k >= r and "|" in x and not x.rstrip().endswith("|") else x
+            for k, x in enumerate(lines)
+        ]
     if r and not lines[r - 1].strip():
         lines = [*lines[: r - 1], header, *lines[r:]]
         h = r - 1
