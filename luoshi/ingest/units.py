@@ -71,8 +71,13 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
 # 牵头责任单位 is not read as 牵头 + 责任单位.
 _LABEL_PART = r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实|配合|协同|协办|参与)"
 _LABEL_ORG = r"(?:单位|部门|处室|科室|主体)"
-UNIT_LABELS = _LABEL_PART + _LABEL_ORG
-_LEAD_LABEL = r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实)" + _LABEL_ORG
+# The part word alone is a label too when it says who leads or helps: "(牵头:市发改委;
+# 配合:市财政局)".
+_BARE_PART = r"(?:牵头|配合|协办|主办)"
+UNIT_LABELS = rf"(?:{_LABEL_PART}{_LABEL_ORG}|{_BARE_PART})"
+_LEAD_LABEL = (
+    r"(?:(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实)" + _LABEL_ORG + r"|牵头|主办)"
+)
 CO_LABEL_START = ("配合", "协同", "协办", "参与")
 # Where a unit value ends when another kind of field follows it: ";完成时限:6月底".
 # Fields may be separated by spaces only ("责任单位:市某局  完成时限:6月底").
@@ -197,7 +202,7 @@ def _strip_lead_marks(name: str) -> str:
 
 
 _LABEL_WHOLE = re.compile(UNIT_LABELS)
-_LABEL_MAX = 6  # the longest label (牵头责任单位)
+_LABEL_MAX = 6  # the longest label (牵头责任单位); the shortest is 牵头
 
 
 def _inline_start(text: str) -> int | None:
@@ -219,7 +224,7 @@ def _inline_start(text: str) -> int | None:
             k -= 1
         # a label of at most _LABEL_MAX characters right before the colon (bounded look-back,
         # so the scan stays linear)
-        for n in range(4, _LABEL_MAX + 1, 2):
+        for n in range(2, _LABEL_MAX + 1, 2):
             if k - n < 0 or not _LABEL_WHOLE.fullmatch(t, k - n, k):
                 continue
             p = k - n

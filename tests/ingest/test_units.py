@@ -35,6 +35,10 @@ INLINE_LABEL_CASES = [
     ("建成公园3个。\n牵头单位:市住建局", "建成公园3个。", ["市住建局"]),
     # a label inside a sentence is not a unit note
     ("明确责任单位:市住建局牵头建成公园", None, None),
+    # the part word alone as a label; a note before the full stop
+    ("建成公园3个。(牵头:市住建局;配合:市财政局)", "建成公园3个。", ["市住建局"]),
+    ("建成公园3个(主责部门:市住建局)。", "建成公园3个。", ["市住建局"]),
+    ("完善牵头:机制", None, None),
 ]
 
 
