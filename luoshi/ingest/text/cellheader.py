@@ -116,44 +116,44 @@ def _partly_known_header(paras: list[Para]) -> tuple[int, int] | None:
     more name known columns — among them a task column and a unit, leader or progress
     column. Unknown cells at the run's end are left out (they are more likely the first row's
     short cells than columns). Tried last: the 序号 and task-first headers are surer."""
-    i = 0
     n = len(paras)
-    while i < n:
-        first = paras[i].text
-        if (
-            not _is_header_cell(first)
-            or is_group(first)
-            or len(normalise_header(first)) > _MAX_FIRST_HEADER_LEN
-        ):
-            i += 1  # a title naming 推进情况 is not the first header cell
+    # Each paragraph is looked at once (linear time): whether it can be a header cell, and
+    # its role before and after a task column.
+    cell = [_is_header_cell(p.text) and not is_group(p.text) for p in paras]
+    run_end = [0] * (n + 1)  # run_end[k]: first index >= k that is not a header cell
+    run_end[n] = n
+    for k in range(n - 1, -1, -1):
+        run_end[k] = run_end[k + 1] if cell[k] else k
+    roles: dict[tuple[int, bool], ColumnRole] = {}
+
+    def role(k: int, have_task: bool) -> ColumnRole:
+        if (k, have_task) not in roles:
+            roles[(k, have_task)] = header_role(paras[k].text, have_task=have_task)
+        return roles[(k, have_task)]
+
+    for i in range(n):
+        if not cell[i] or len(normalise_header(paras[i].text)) > _MAX_FIRST_HEADER_LEN:
+            continue  # a title naming 推进情况 is not the first header cell
+        if role(i, False) is ColumnRole.OTHER:
             continue
-        j = i
-        while (
-            j < n
-            and j - i < _MAX_HEADER_CELLS
-            and _is_header_cell(paras[j].text)
-            and not is_group(paras[j].text)
-        ):
-            j += 1
-        roles = []
+        j = min(run_end[i], i + _MAX_HEADER_CELLS)
+        found: list[ColumnRole] = []
         have_task = False
         for k in range(i, j):
-            role = header_role(paras[k].text, have_task=have_task)
-            have_task = have_task or role is ColumnRole.TASK
-            roles.append(role)
-        while roles and roles[-1] is ColumnRole.OTHER:
-            roles.pop()
-        known = [r for r in roles if r is not ColumnRole.OTHER]
+            r = role(k, have_task)
+            have_task = have_task or r is ColumnRole.TASK
+            found.append(r)
+        while found and found[-1] is ColumnRole.OTHER:
+            found.pop()
+        known = [r for r in found if r is not ColumnRole.OTHER]
         if (
-            len(roles) >= 3
-            and roles[0] is not ColumnRole.OTHER
+            len(found) >= 3
             and len(known) >= 3
-            and len(known) * 2 >= len(roles)
+            and len(known) * 2 >= len(found)
             and ColumnRole.TASK in known
             and _ANCHOR_ROLES.intersection(known)
         ):
-            return i, i + len(roles)
-        i = j if j > i else i + 1
+            return i, i + len(found)
     return None
 
 

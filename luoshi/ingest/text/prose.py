@@ -415,20 +415,24 @@ def _bare_list_start(tasks: list[_Task]) -> int | None:
     progress cell's numbered points, of a table whose header the excerpt lacks. News and
     reports rarely number their paragraphs 1. 2. 3.; pages with no such list are still
     refused."""
-    for n, t in enumerate(tasks):
+    n = 0
+    while n < len(tasks):
+        t = tasks[n]
         if t.value != 1 or t.has_unit_line:
+            n += 1
             continue
         run = [t]
         for u in tasks[n + 1 :]:
             if u.value is None or u.value not in (run[-1].value + 1, 1):  # type: ignore[operator]
                 break
             run.append(u)
+        start, n = n, n + len(run)  # the next run starts after this one: linear time
         if len(run) < _MIN_BARE_TASKS:
             continue
         long = sum(1 for u in run if len("".join(u.text)) > _SLOGAN_CHARS)
         done = sum(1 for u in run if _DONE_REPORT.search("".join(u.text)))
         if long * 2 >= len(run) and done * 2 <= len(run):
-            return n
+            return start
     return None
 
 
