@@ -117,13 +117,15 @@ def _partly_known_header(paras: list[Para]) -> tuple[int, int] | None:
     column. Unknown cells at the run's end are left out (they are more likely the first row's
     short cells than columns). Tried last: the 序号 and task-first headers are surer."""
     n = len(paras)
-    # Each paragraph is looked at once (linear time): whether it can be a header cell, and
-    # its role before and after a task column.
-    cell = [_is_header_cell(p.text) and not is_group(p.text) for p in paras]
-    run_end = [0] * (n + 1)  # run_end[k]: first index >= k that is not a header cell
-    run_end[n] = n
-    for k in range(n - 1, -1, -1):
-        run_end[k] = run_end[k + 1] if cell[k] else k
+    # Each paragraph is judged at most once (linear time): whether it can be a header cell,
+    # and its role before and after a task column; a run looks at most _MAX_HEADER_CELLS.
+    cells: dict[int, bool] = {}
+
+    def cell(k: int) -> bool:
+        if k not in cells:
+            cells[k] = _is_header_cell(paras[k].text) and not is_group(paras[k].text)
+        return cells[k]
+
     roles: dict[tuple[int, bool], ColumnRole] = {}
 
     def role(k: int, have_task: bool) -> ColumnRole:
@@ -132,11 +134,13 @@ def _partly_known_header(paras: list[Para]) -> tuple[int, int] | None:
         return roles[(k, have_task)]
 
     for i in range(n):
-        if not cell[i] or len(normalise_header(paras[i].text)) > _MAX_FIRST_HEADER_LEN:
+        if len(normalise_header(paras[i].text)) > _MAX_FIRST_HEADER_LEN:
             continue  # a title naming 推进情况 is not the first header cell
-        if role(i, False) is ColumnRole.OTHER:
+        if role(i, False) is ColumnRole.OTHER or not cell(i):
             continue
-        j = min(run_end[i], i + _MAX_HEADER_CELLS)
+        j = i + 1
+        while j < min(n, i + _MAX_HEADER_CELLS) and cell(j):
+            j += 1
         found: list[ColumnRole] = []
         have_task = False
         for k in range(i, j):
