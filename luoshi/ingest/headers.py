@@ -60,7 +60,9 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     (
         re.compile(
             r"是否达序|是否达到序时|形象进度|进展状态|进度状态|完成状态|推进状态|完成率|完成比例|完成成效"
-            r"|^占比|^序时进度$"
+            r"|^占比|^序时进度$|是否完成|^(当前)?状态$"
+            # a share of the target done, stated in per cent: 完成目标(%), 进度(%)
+            r"|^(?:完成|进度)[^()]{0,4}\(%\)$"
         ),
         ColumnRole.DECLARED_STATUS,
     ),
@@ -80,14 +82,20 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     (
         re.compile(
             r"(完成|进展|进度|落实|推进|执行)(情况|进度)|任务进度|工作进展|进展$|实绩"
-            r"|^(当前|目前|工作|项目|实施)进度$"
+            r"|^(当前|目前|工作|项目|实施)?进度$|成效$"
         ),
         ColumnRole.DONE,
     ),
-    (re.compile(r"牵头单位|牵头部门|主责单位"), ColumnRole.LEAD_UNIT),
-    (re.compile(r"责任(单位|部门|主体)|承办单位|实施单位|主办单位"), ColumnRole.UNITS),
-    (re.compile(r"配合单位|配合部门|协同单位|协办单位"), ColumnRole.CO_UNITS),
-    (re.compile(r"(牵头|责任|分管|联系|包抓)(市|区|县)?领导|分管领导|^领导$"), ColumnRole.LEADER),
+    (re.compile(r"牵头(单位|部门|处室|科室)|主责单位"), ColumnRole.LEAD_UNIT),
+    (
+        re.compile(r"责任(单位|部门|主体|处室|科室)|(承办|实施|主办)(单位|处室)"),
+        ColumnRole.UNITS,
+    ),
+    (re.compile(r"(配合|协同|协办)(单位|部门|处室)"), ColumnRole.CO_UNITS),
+    (
+        re.compile(r"(牵头|责任|分管|联系|包抓)(市|区|县)?领导|分管领导|^(市|区|县)?领导$"),
+        ColumnRole.LEADER,
+    ),
     (re.compile(r"责任人|联系人"), ColumnRole.PERSON),
 ]
 
@@ -95,8 +103,10 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
 _TASK = re.compile(
     r"任务内容|重点工作|工作内容|主要(工作)?任务|工作任务|内容与要求|工作事项|实事内容|项目内容"
     r"|具体任务|目标名称|项目名称|工作目标|^内容$|^任务$|^项目$|(督办|工作|建设)内容$|^事项$|报告任务$|督办事项$"
+    # more task columns as offices name them (主要内容, 任务名称, 重点任务, 实事项目 …)
+    r"|^主要内容$|建设规模及内容$|^任务名称$|^(重点|主要|具体)(任务|工作)$|^实事项目$|^工作名称$"
 )
-_TARGET = re.compile(r"目标任务|目标$|预期目标|工作标准|任务数")
+_TARGET = re.compile(r"目标任务|目标$|预期目标|工作标准|任务数|目标要求|工作要求|^(年度|季度)任务$")
 
 
 _ITEM = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})

@@ -47,6 +47,8 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
         else:
             buf.append(ch)
     names.append("".join(buf))
+    if len(names) == 1:
+        names = _space_separated(names[0])
     units: list[str] = []
     marked: list[str] = []
     for raw in names:
@@ -62,26 +64,61 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
 
 # Units written inside the task text.
 # Labels naming units, lead side first; 配合/协同/协办/参与 ones name co units.
-UNIT_LABELS = (
-    r"牵头责任单位|牵头单位|牵头部门|责任单位|责任部门|主责单位|主办单位|承办单位|实施单位|责任主体"
-    r"|配合单位|配合部门|协同单位|协办单位|参与单位"
+#
+# A label is a part word (who leads, who helps) then an organisation word, wherever the list
+# comes from: 牵头单位, 责任部门, 主责处室, 牵头责任单位, 配合科室, 实施主体 … (a fixed list of
+# the labels seen missed the other combinations every office writes). Longest first, so
+# 牵头责任单位 is not read as 牵头 + 责任单位.
+_LABEL_PART = r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实|配合|协同|协办|参与)"
+_LABEL_ORG = r"(?:单位|部门|处室|科室|主体)"
+# The part word alone is a label too when it says who leads or helps: "(牵头:市发改委;
+# 配合:市财政局)".
+_BARE_PART = r"(?:牵头|配合|协办|主办)"
+UNIT_LABELS = rf"(?:{_LABEL_PART}{_LABEL_ORG}|{_BARE_PART})"
+_LEAD_LABEL = (
+    r"(?:(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实)" + _LABEL_ORG + r"|牵头|主办)"
 )
 CO_LABEL_START = ("配合", "协同", "协办", "参与")
 # Where a unit value ends when another kind of field follows it: ";完成时限:6月底".
-OTHER_FIELD = re.compile(r"[;；,，]\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
+# Fields may be separated by spaces only ("责任单位:市某局  完成时限:6月底").
+OTHER_FIELD = re.compile(r"(?:[;；,，]|\s)\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
 _INLINE = re.compile(rf"[(（\[【]\s*((?:{UNIT_LABELS})\s*[:：].*?)[)）\]】]\s*$")
 # A "责任单位:…" label closing the cell, on a line of its own or after the task's last sentence.
-_LINE = re.compile(
-    r"(?:^|\n|(?<=[。;；!！\s]))\s*(?:牵头责任单位|责任单位|牵头单位|责任部门|牵头部门|主责单位)"
-    r"\s*[:：]\s*([^\n]+)\s*$"
-)
+_LINE = re.compile(r"(?:^|\n|(?<=[。;；!！\s]))\s*" + _LEAD_LABEL + r"\s*[:：]\s*([^\n]+)\s*$")
 _PART = re.compile(rf"({UNIT_LABELS})\s*[:：]\s*")
+
+
+def _note_tail(text: str) -> tuple[str, str]:
+    """(text up to a closing bracket, the full stop after it): a note may close the sentence
+    before its full stop as well as after it — "…建成公园3个(市住建局负责)。" is written as
+    often as "…建成公园3个。(市住建局负责)"."""
+    t = text.rstrip()
+    if len(t) > 1 and t[-1] in _TAIL_STOPS and t[:-1].rstrip()[-1:] in ")）]】":
+        return t[:-1].rstrip(), t[-1]
+    return text, ""
+
+
+def _with_tail(rest: str, tail: str) -> str:
+    if tail and rest and rest[-1] not in _TAIL_STOPS:
+        return rest + tail
+    return rest
+
+
+_TAIL_STOPS = "。;；.．"
 
 
 def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
     """(text without the note, lead-side units text, co units text) when the task text ends
     with a unit note: "…。(牵头单位:市住建局)", "[牵头单位:市府办;配合单位:…]", or a line
-    "责任单位:…"; None otherwise."""
+    "责任单位:…"; None otherwise. A full stop after the note stays with the text."""
+    text, tail = _note_tail(text)
+    found = _units_in_text(text)
+    if found is None or not tail:
+        return found
+    return _with_tail(found[0], tail), found[1], found[2]
+
+
+def _units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
     start = _inline_start(text)
     m = (_INLINE.match(text, start) if start is not None else None) or _LINE.search(text)
     if not m:
@@ -101,7 +138,8 @@ def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
 
 # A closing note naming units by their part: "(省发改委负责)", "(省财政厅主办,省国税局协办)",
 # "(市住建局牵头,市财政局配合)", or only a unit list "(市林业局)".
-_ROLE_NOTE = re.compile(r"[(（]([^()（）]{2,200})[)）]\s*$")
+# In round brackets or in 【】 (a list that marks its unit notes 【市林业局】).
+_ROLE_NOTE = re.compile(r"(?:[(（]([^()（）]{2,200})[)）]|【([^【】]{2,200})】)\s*$")
 _LEAD_WORD = re.compile(r"^(.+?)(?:分别负责|共同负责|负责|主办|牵头)$")
 _CO_WORD = re.compile(r"^(.+?)(?:协办|配合|参与)$")
 
@@ -112,25 +150,46 @@ def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
     which is only a list of unit names; None otherwise."""
     from luoshi.ingest.text.shapes import looks_like_units  # shapes imports nothing of ours
 
+    text, tail = _note_tail(text)
     m = _ROLE_NOTE.search(text)
     if not m or m.start() == 0:
         return None
+    note = m.group(1) or m.group(2)
     lead: list[str] = []
     co: list[str] = []
-    parts = [x.strip() for x in re.split(r"[,，;；]", m.group(1)) if x.strip()]
+    parts = [x.strip() for x in re.split(r"[,，;；]", note) if x.strip()]
     if all(_LEAD_WORD.match(x) or _CO_WORD.match(x) for x in parts):
         for x in parts:
             if lm := _LEAD_WORD.match(x):
                 lead.append(lm.group(1))
             elif cm := _CO_WORD.match(x):
                 co.append(cm.group(1))
-    elif looks_like_units(m.group(1)) and all(
-        len(x) >= 3 and not re.search(r"\d", x) for x in re.split(r"[、,，]", m.group(1))
+    elif looks_like_units(note) and all(
+        len(x) >= 3 and not re.search(r"\d", x) for x in re.split(r"[、,，]", note)
     ):
-        lead.append(m.group(1))
+        lead.append(note)
     else:
         return None
-    return text[: m.start()].rstrip(), lead, co
+    return _with_tail(text[: m.start()].rstrip(), tail), lead, co
+
+
+_SPACED_NAME = re.compile(r"^[*＊★☆]*[\u4e00-\u9fa5]{2,15}[*＊★☆]*$")
+
+
+def _space_separated(cell: str) -> list[str]:
+    """The names of a cell that separates them by spaces only ("*区投促局 各镇街 各平台"): when
+    no other separator is used, every space-separated piece is a name of two or more Chinese
+    characters (lead marks allowed) and at least one ends like an organisation, the spaces
+    separate names. Spacing inside one name (市 发 改 委) leaves one-character pieces, a
+    bracket (市商务局 (市招商局)) is not a name: both stay one name."""
+    from luoshi.ingest.text.shapes import looks_like_units  # shapes imports nothing of ours
+
+    pieces = cell.split()
+    if len(pieces) < 2 or not all(_SPACED_NAME.match(x) for x in pieces):
+        return [cell]
+    if not any(looks_like_units(_strip_lead_marks(x)) for x in pieces):
+        return [cell]
+    return pieces
 
 
 def _strip_lead_marks(name: str) -> str:
@@ -142,7 +201,8 @@ def _strip_lead_marks(name: str) -> str:
     return name
 
 
-_NOTE_LABEL = ("牵头单位", "责任单位", "牵头部门", "配合单位")
+_LABEL_WHOLE = re.compile(UNIT_LABELS)
+_LABEL_MAX = 6  # the longest label (牵头责任单位); the shortest is 牵头
 
 
 def _inline_start(text: str) -> int | None:
@@ -162,11 +222,14 @@ def _inline_start(text: str) -> int | None:
         k = q
         while k > 0 and t[k - 1].isspace():
             k -= 1
-        if t[k - 4 : k] not in _NOTE_LABEL:
-            continue
-        p = k - 4
-        while p > 0 and t[p - 1].isspace():
-            p -= 1
-        if p > 0 and t[p - 1] in "(（[【" and _INLINE.match(text, p - 1):
-            return p - 1
+        # a label of at most _LABEL_MAX characters right before the colon (bounded look-back,
+        # so the scan stays linear)
+        for n in range(2, _LABEL_MAX + 1, 2):
+            if k - n < 0 or not _LABEL_WHOLE.fullmatch(t, k - n, k):
+                continue
+            p = k - n
+            while p > 0 and t[p - 1].isspace():
+                p -= 1
+            if p > 0 and t[p - 1] in "(（[【" and _INLINE.match(text, p - 1):
+                return p - 1
     return None

@@ -28,6 +28,25 @@ CASES = [
     ("三季度进展情况", True, R.DONE),
     ("1-11月完成情况", True, R.DONE),
     ("当前完成情况", True, R.DONE),
+    # a bare 进度 column holds progress; a share of the target in per cent is a status
+    ("进度", True, R.DONE),
+    ("完成目标(%)", True, R.DECLARED_STATUS),
+    ("进度（%）", True, R.DECLARED_STATUS),
+    ("投资额(%)", True, R.OTHER),
+    # more words offices use for the same columns
+    ("主要内容", False, R.TASK),
+    ("任务名称", False, R.TASK),
+    ("重点任务", False, R.TASK),
+    ("实事项目", False, R.TASK),
+    ("目标要求", False, R.TASK),
+    ("目标要求", True, R.TARGET),
+    ("年度任务", True, R.TARGET),
+    ("责任处室", True, R.UNITS),
+    ("牵头处室", True, R.LEAD_UNIT),
+    ("协同部门", True, R.CO_UNITS),
+    ("市领导", True, R.LEADER),
+    ("是否完成", True, R.DECLARED_STATUS),
+    ("工作成效", True, R.DONE),
     ("存在问题及困难", True, R.PROBLEMS),
     ("存在问题", True, R.PROBLEMS),
     ("下一步工作", True, R.NEXT_STEPS),
@@ -141,3 +160,19 @@ def test_split_header_words_closing_matches(text, words):
 def test_two_item_names_joined_inside_one_name_are_not_a_merged_column():
     assert header_role("存在问题及困难", True) is R.PROBLEMS
     assert header_role("存在问题及困难下一步工作", True) is not R.DONE
+
+
+@pytest.mark.parametrize(
+    ("cells", "merged"),
+    [
+        # a unit of measurement wrapped onto a line of its own ends the header before it
+        (["进度", "完成目标", "(%)", "备注"], ["进度", "完成目标(%)", "备注"]),
+        (["目标任务", "(万元)", "责任单位"], ["目标任务(万元)", "责任单位"]),
+        # a bracketed text that is no unit of measurement is not joined
+        (["责任单位", "(牵头单位列第一)", "备注"], ["责任单位", "(牵头单位列第一)", "备注"]),
+    ],
+)
+def test_measure_cells_join_the_header_before(cells: list[str], merged: list[str]) -> None:
+    from luoshi.ingest.text.cellheader import merge_split_headers as _merge_split_headers
+
+    assert _merge_split_headers(cells) == merged

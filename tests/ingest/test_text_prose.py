@@ -162,6 +162,85 @@ def test_paragraphs_after_the_tasks_are_ignored_with_a_warning() -> None:
 
 
 @pytest.mark.parametrize(
+    "body,want",
+    [
+        (
+            "1.新建幼儿园5所,新增学位1800个。\n\n2.改造老旧小区30个,惠及居民1.2万户。\n\n"
+            "3.新增城市公园绿地面积20公顷以上。\n",
+            [("1", []), ("2", []), ("3", [])],
+        ),
+        (  # numbering restarts under a new heading: still one list
+            "一、民生实事\n\n1.新建幼儿园5所,新增学位1800个。\n\n2.改造老旧小区30个,惠及"
+            "居民1.2万户。\n\n二、生态环境\n\n1.新增城市公园绿地面积20公顷以上。\n",
+            [("1", []), ("2", []), ("1", [])],
+        ),
+        (  # (一) (二) (三) when no arabic list exists
+            "(一)新建幼儿园5所,新增学位1800个。\n\n(二)改造老旧小区30个,惠及居民1.2万户。\n\n"
+            "(三)新增城市公园绿地面积20公顷以上。\n",
+            [("(一)", []), ("(二)", []), ("(三)", [])],
+        ),
+    ],
+    ids=["民生实事", "restart", "(一)"],
+)
+def test_a_numbered_list_without_units_is_a_task_list(body: str, want: list) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    assert [(t.serial, t.units) for t in doc.tasks] == want
+    assert any("name no responsible units" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "line,units",
+    [
+        ("1.新建幼儿园5所。(责任处室:基教处、计财处)", ["基教处", "计财处"]),
+        ("1.新建幼儿园5所。(牵头责任单位:市教育局)", ["市教育局"]),
+        ("1.新建幼儿园5所。\n\n主责部门:市教育局", ["市教育局"]),
+        ("1.新建幼儿园5所。(实施主体:各区政府)", ["各区政府"]),
+    ],
+    ids=["处室", "牵头责任单位", "主责部门 line", "实施主体"],
+)
+def test_unit_labels_are_a_part_word_then_an_organisation_word(line: str, units: list) -> None:
+    other = "\n\n2.改造老旧小区30个。(责任单位:市住建局)\n"
+    doc = read_document((TITLE + line + other).encode(), name="plan.txt")
+    assert doc.tasks[0].units == units
+
+
+@pytest.mark.parametrize(
+    "body,units",
+    [
+        # a line holding only a unit list right after the task (labels lost in flattening)
+        (
+            "1.新建城市公园3个。\n\n市住建局、市财政局\n\n2.改造老旧小区30个。\n\n市住建局\n",
+            [["市住建局", "市财政局"], ["市住建局"]],
+        ),
+        # unit notes in 【】
+        (
+            "1.新建城市公园3个。【市住建局】\n\n2.新增造林1万亩。【市林业局、市财政局】\n",
+            [["市住建局"], ["市林业局", "市财政局"]],
+        ),
+        # fields separated by spaces only; the unit value ends where the next field starts
+        (
+            "1.新建城市公园3个。\n\n牵头领导:张某 责任单位:市住建局 完成时限:6月底\n\n"
+            "2.改造老旧小区30个。\n\n牵头领导:李某 责任单位:市住建局、市财政局\n",
+            [["市住建局"], ["市住建局", "市财政局"]],
+        ),
+    ],
+    ids=["bare unit line", "【】 note", "space-separated fields"],
+)
+def test_unit_lines_without_the_usual_marks(body: str, units: list) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    assert [t.units for t in doc.tasks] == units
+
+
+def test_a_note_before_the_full_stop_closes_the_task() -> None:
+    body = "1.新建城市公园3个(市住建局负责)。\n\n2.新增造林1万亩(牵头单位:市林业局)。\n"
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    got = [(t.text, t.units) for t in doc.tasks]
+    assert got == [("新建城市公园3个。", ["市住建局"]), ("新增造林1万亩。", ["市林业局"])]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "一段没有表格的文字。\n\n第二段。\n",
@@ -169,8 +248,31 @@ def test_paragraphs_after_the_tasks_are_ignored_with_a_warning() -> None:
         TITLE + "1.新开工项目40个。\n\n责任单位:市发改委\n\n2.新增就业。\n",
         # numbered paragraphs without unit lines: a letter's requirements, not tasks
         TITLE + "1.加强组织领导。\n\n2.强化督查考核。\n\n3.营造良好氛围。\n",
+        # two numbered paragraphs without units are not yet a list
+        TITLE + "1.新建幼儿园5所,新增学位1800个。\n\n2.改造老旧小区30个,惠及居民1万户。\n",
+        # a list not numbered from 1 (an excerpt of a report's paragraphs)
+        TITLE + "3.新建幼儿园5所,新增学位1800个。\n\n4.改造老旧小区30个,惠及居民1万户。\n\n"
+        "5.新增城市公园绿地面积20公顷以上。\n",
+        # numbered progress points (a progress cell of a table whose header is missing)
+        TITLE + "1.截至6月底,已完成民生支出236亿元。\n\n2.累计完成投资12亿元,同比增长5%。\n\n"
+        "3.截至6月底,已建成幼儿园3所,新增学位900个。\n",
+        # (一) headings over a letter's requirements: slogans, not tasks
+        TITLE + "(一)加强组织领导。\n\n(二)强化督查考核。\n\n(三)营造良好氛围。\n",
+        # a lone serial line: a flattened table whose progress cells number their points
+        "统筹财力保障民生。\n1.集中财力保障民生项目支出,民生支出236亿元。\n"
+        "2.坚决落实过紧日子要求,草拟厉行节约若干措施。\n3.严把项目审核关,清理规范节庆活动。\n"
+        "2\n严格控制一般性支出,压减非刚性支出。\n",
     ],
-    ids=["prose", "one task", "no units"],
+    ids=[
+        "prose",
+        "one task",
+        "no units",
+        "two bare",
+        "not from 1",
+        "progress points",
+        "(一) slogans",
+        "lone serial",
+    ],
 )
 def test_other_text_is_still_no_table_header(text: str) -> None:
     with pytest.raises(IngestError, match="no table header found"):

@@ -81,3 +81,20 @@ def test_both_seeds_parse_fast(doc000):
     read_document(shared_file("seeds", "000_eb2b56e49a1860ea.txt"))
     read_document(shared_file("seeds", "004_fea78dcb383e1fba.txt"))
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_row_with_all_its_cells_keeps_its_last_cell_before_the_next_serial() -> None:
+    """Category before 序号, given on the group's first row only: the short cell before serial
+    2 is row 1's 备注, not row 2's category; the category is carried down. Two copies of the
+    first row's category cell before serial 1 are not header cells."""
+    from luoshi.ingest import read_document
+
+    text = (
+        "2017年民生工程进度表\n\n工程名称\n\n序号\n\n项目内容\n\n责任单位\n\n备注\n\n"
+        "就业促进工程\n\n就业促进工程\n\n1\n\n城镇新增就业2000人\n\n市人社局\n\n达到时间进度\n\n"
+        "2\n\n城镇失业人员再就业500人\n\n市人社局\n\n超额完成\n"
+    )
+    doc = read_document(text.encode(), name="t.txt")
+    assert [c.header for c in doc.columns] == ["工程名称", "序号", "项目内容", "责任单位", "备注"]
+    got = [(t.serial, t.extra.get("工程名称"), t.extra.get("备注")) for t in doc.tasks]
+    assert got == [("1", "就业促进工程", "达到时间进度"), ("2", "就业促进工程", "超额完成")]

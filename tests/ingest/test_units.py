@@ -14,6 +14,13 @@ CASES = [
     ("市财政局\n(市国资委)", ["市财政局", "(市国资委)"], []),
     ("市委组织部（市人才办）；市科技局", ["市委组织部（市人才办）", "市科技局"], []),
     ("", [], []),
+    # names separated by spaces only: the spaces separate them (the starred one leads)
+    ("区科技局 *区投促局 各镇街", ["区投促局", "区科技局", "各镇街"], []),
+    # spacing inside one name, or a bracket after a name, is not a separator
+    ("市 发 改 委", ["市 发 改 委"], []),
+    ("市商务局 (市招商局)", ["市商务局 (市招商局)"], []),
+    # spaced words none of which ends like an organisation are not unit names
+    ("全力推进 重点项目", ["全力推进 重点项目"], []),
 ]
 
 
@@ -28,6 +35,10 @@ INLINE_LABEL_CASES = [
     ("建成公园3个。\n牵头单位:市住建局", "建成公园3个。", ["市住建局"]),
     # a label inside a sentence is not a unit note
     ("明确责任单位:市住建局牵头建成公园", None, None),
+    # the part word alone as a label; a note before the full stop
+    ("建成公园3个。(牵头:市住建局;配合:市财政局)", "建成公园3个。", ["市住建局"]),
+    ("建成公园3个(主责部门:市住建局)。", "建成公园3个。", ["市住建局"]),
+    ("完善牵头:机制", None, None),
 ]
 
 

@@ -52,7 +52,23 @@ _STYLES = {
     "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
     "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
     "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
+    # (一) (二): only for a list without units (with units, a (一) paragraph is a task when it
+    # carries its own note, else a heading over numbered tasks)
+    "cn_paren": re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*"),
 }
+_CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _style_value(g: str) -> int:
+    """The number a list marker stands for: 3, ③, 十二."""
+    if g in _CIRCLED:
+        return _CIRCLED.index(g) + 1
+    if g.isdigit():
+        return int(g)
+    tens, _, units = g.rpartition("十")
+    if "十" not in g:
+        return _CN_DIGITS.get(g, 0)
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + _CN_DIGITS.get(units, 0)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN_NUMBERED = re.compile(
     r"^(?:[(（]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)"
@@ -68,8 +84,10 @@ _LEAD_HEADING = re.compile(
     r"(.{2,30}?)(?:牵头|负责|牵头负责)(?:的)?(?:(?:重点)?工作|事项|任务)?(?:[(（]\d+项[)）])?$"
 )
 # A line of labelled fields holding units among others: "牵头领导:张某;牵头单位:市某局".
+# The fields may be separated by ; , or only spaces ("牵头领导:张某  责任单位:市某局").
 _FIELDS_WITH_UNITS = re.compile(
-    rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*[;；]\s*[【\[]?(?:{UNIT_LABELS})\s*[】\]]?\s*[:：]"
+    rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*?(?:[;；,，]|\s)\s*[【\[]?(?:{UNIT_LABELS})"
+    r"\s*[】\]]?\s*[:：]"
 )
 # Where two items were glued on one line: after a closing unit note, before the next marker.
 _GLUED_ITEM = re.compile(
@@ -77,6 +95,13 @@ _GLUED_ITEM = re.compile(
 )
 _CUT_LABEL = re.compile(r"^(责任?|牵头?|配合?|协同?|责任单|牵头单|配合单|协同单)$")
 _MIN_TASKS = 2
+# A numbered list without any unit note is a task list when it counts at least this many items
+# numbered 1, 2, 3 … in order, most of them statements of work (longer than a slogan).
+_MIN_BARE_TASKS = 3
+_SLOGAN_CHARS = 15
+_LONE_SERIAL = re.compile(r"^\d{1,3}$")
+# Wording of a progress report, not of a task: what was done by when.
+_DONE_REPORT = re.compile(r"截至|截止|已完成|累计完成|累计实现|同比增长|已建成|已开工")
 # A title naming the list itself (not a report on it): the period is the plan.
 _PLAN_TITLE = re.compile(r"任务分解|责任分解|分工方案|任务清单|工作清单|清单|责任分工|目标责任")
 _PROGRESS_WORD = re.compile(r"完成情况|进展|落实情况|推进情况|执行情况|进度")
@@ -120,6 +145,8 @@ def _list_style(paras: list[Para]) -> str:
     of which at least two numbered paragraphs carry units — their own note, or a unit line or
     note among the next few paragraphs before the next one so numbered; arabic by default."""
     for style, pattern in _STYLES.items():
+        if style == "cn_paren":
+            continue
         starts = [k for k, p in enumerate(paras) if pattern.match(p.text.strip())]
         with_units = 0
         for n, k in enumerate(starts):
@@ -128,6 +155,11 @@ def _list_style(paras: list[Para]) -> str:
             if any(_note(t) or (j and _UNIT_LINE.match(t)) for j, t in enumerate(span)):
                 with_units += 1
         if with_units >= _MIN_TASKS:
+            return style
+    # No style carries units: the outermost style numbering a list of its own (a list of
+    # tasks whose units the page does not give, read by the unit-less rule in read_prose).
+    for style, pattern in _STYLES.items():
+        if sum(1 for p in paras if pattern.match(p.text.strip())) >= _MIN_BARE_TASKS:
             return style
     return "arabic"
 
@@ -146,6 +178,7 @@ class _Task:
         self.lead: list[str] = [section_unit] if section_unit else []
         self.co: list[str] = []
         self.has_unit_line = False
+        self.value: int | None = None  # the list number (1, ③ = 3, (十二) = 12)
 
     def add_note(self, note: tuple[str, list[str], list[str]]) -> None:
         self.text[-1:] = [note[0]] if self.text else []
@@ -157,7 +190,8 @@ class _Task:
 def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocument | None:
     """The document when the paragraphs have the plan-in-prose shape, else None."""
     paras = _split_glued(paras)
-    numbered = _STYLES[_list_style(paras)]
+    style = _list_style(paras)
+    numbered = _STYLES[style]
     tasks_raw: list[_Task] = []
     top = sub = ""
     section_unit = ""
@@ -178,10 +212,13 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         cn = _CN_NUMBERED.match(text)
         note = _note(text) if (m or cn) else None
         if m or (cn and note):
-            serial = m.group(1) if m else text[: cn.end()].strip("、")  # type: ignore[union-attr]
+            value = None
+            if m and style == "cn_paren":
+                serial = text[: m.end()].strip()
+            else:
+                serial = m.group(1) if m else text[: cn.end()].strip("、")  # type: ignore[union-attr]
             if m:
-                g = m.group(1)
-                value = _CIRCLED.index(g) + 1 if g in _CIRCLED else int(g)
+                value = _style_value(m.group(1))
                 if prev is not None and value != prev + 1 and value != 1:
                     warn.append((p.line, f"serial {value} follows {prev}"))
                 prev = value
@@ -189,6 +226,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = _Task(
                 serial, p.line, body, " ".join(g for g in (top, sub) if g), section_unit
             )
+            current.value = value
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
             if note:
@@ -243,6 +281,20 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current.line_end = p.line
             current = None
             continue
+        if (
+            current is not None
+            and not current.has_unit_line
+            and current.text
+            and looks_like_units(text)
+            and not is_group(text)
+        ):
+            # a line that is only a unit list right after the task names its units (a list
+            # flattened without its labels: "1.新建公园3个。" / "市住建局、市财政局")
+            current.lead.append(text)
+            current.has_unit_line = True
+            current.line_end = p.line
+            current = None
+            continue
         if current is not None and not current.has_unit_line:
             note = _note(text)
             current.text.append(text)
@@ -263,8 +315,14 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             continue
         ignored.append(p)
     with_units = [n for n, t in enumerate(tasks_raw) if t.lead or t.co]
+    bare = False
     if len(with_units) < _MIN_TASKS:
-        return None
+        first = _bare_list_start(tasks_raw)
+        if first is None or any(_LONE_SERIAL.match(q.text.strip()) for q in paras):
+            # a paragraph holding only a number is a table's serial cell flattened onto a
+            # line of its own: the numbered paragraphs are points inside that table's cells
+            return None
+        with_units, bare = [first], True
     # Tasks before the first one with units are numbered lines of the preamble (附件:1.…).
     keep = tasks_raw[with_units[0] :]
     start = first_index[with_units[0]]
@@ -279,6 +337,15 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             "not a table: columns 序号/任务内容/责任单位 are the reader's",
         ),
     )
+    if bare:
+        warn.insert(
+            1,
+            (
+                keep[0].line,
+                "the numbered paragraphs name no responsible units (no 责任单位 line or note): "
+                "read as tasks with the unit column empty",
+            ),
+        )
     notes: list[str] = []
     tasks: list[Task] = []
     for t in keep:
@@ -287,7 +354,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         task = build_task(row, _BUILD_COLUMNS, notes)
         if t.group:
             task.extra[GROUP_KEY] = t.group
-        if not task.units:
+        if not task.units and not bare:
             warn.append((t.line, f"task {t.serial} has no 责任单位 line"))
         tasks.append(task)
     tail = paras[-1]
@@ -333,6 +400,40 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     for line, message in warn:
         doc.warn(line, message)
     return doc
+
+
+def _bare_list_start(tasks: list[_Task]) -> int | None:
+    """Where a list of numbered tasks without unit notes starts, or None.
+
+    A page can publish its task list without saying who does each task (a 民生实事 list, a
+    plan's targets). Such a list is still a task list when it is a list: at least
+    ``_MIN_BARE_TASKS`` paragraphs numbered 1, 2, 3 … in order (1. (1) ① or, when no such
+    list exists, (一) (二) (三)) (the numbering may restart
+    at 1 under a new heading), most of them (half or more) longer than a slogan — a letter's
+    closing requirements (1.加强组织领导。 2.强化督查考核。) are headings, not tasks. Nor is
+    a list most of whose items report what was done (截至6月底…, 已完成…, 累计…): that is a
+    progress cell's numbered points, of a table whose header the excerpt lacks. News and
+    reports rarely number their paragraphs 1. 2. 3.; pages with no such list are still
+    refused."""
+    n = 0
+    while n < len(tasks):
+        t = tasks[n]
+        if t.value != 1 or t.has_unit_line:
+            n += 1
+            continue
+        run = [t]
+        for u in tasks[n + 1 :]:
+            if u.value is None or u.value not in (run[-1].value + 1, 1):  # type: ignore[operator]
+                break
+            run.append(u)
+        start, n = n, n + len(run)  # the next run starts after this one: linear time
+        if len(run) < _MIN_BARE_TASKS:
+            continue
+        long = sum(1 for u in run if len("".join(u.text)) > _SLOGAN_CHARS)
+        done = sum(1 for u in run if _DONE_REPORT.search("".join(u.text)))
+        if long * 2 >= len(run) and done * 2 <= len(run):
+            return start
+    return None
 
 
 def _unit_parts(text: str, lead: list[str], co: list[str]) -> None:

@@ -22,13 +22,15 @@ from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids
-from luoshi.ingest.headers import columns_from_headers, header_role, normalise_header
+from luoshi.ingest.headers import columns_from_headers, normalise_header
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.text.align import align
+from luoshi.ingest.text.cellheader import PROGRESS_ROLES, find_header, merge_split_headers
 from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
+from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
 from luoshi.ingest.text.matrix import matrix_reason
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.pipe import (
@@ -45,7 +47,6 @@ from luoshi.ingest.text.rows import (
     Para,
     Row,
     paragraphs,
-    serial_of,
     split_numbered,
     split_unnumbered,
 )
@@ -63,124 +64,12 @@ from luoshi.ingest.text.subrows import split_subnumbered
 from luoshi.vocab import ColumnRole
 
 LAYOUT = "cells-per-line"
-_MAX_HEADER_LEN = 24
-_MAX_FIRST_HEADER_LEN = 10
-_SENTENCE = "。;；,，!?！？"
-_PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
 _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
 # Paragraphs between a table and the next table's header that belong to the next one.
 _TABLE_LEAD = ("附件", "附表")
 
 __all__ = ["LAYOUT", "Para", "find_header", "paragraphs", "read_text_document"]
 
-
-def _is_header_cell(text: str) -> bool:
-    h = normalise_header(text)
-    return (
-        0 < len(h) <= _MAX_HEADER_LEN
-        and not any(c in h for c in _SENTENCE)
-        and serial_of(Para(0, h)) is None
-    )
-
-
-def _header_run(paras: list[Para], i: int, need_known: bool) -> int:
-    """End (exclusive) of the header cells starting after paras[i]."""
-    j = i + 1
-    seen: set[ColumnRole] = set()
-    while j < len(paras) and _is_header_cell(paras[j].text):
-        role = header_role(paras[j].text, have_task=ColumnRole.TASK in seen)
-        # A task-like cell after the progress columns is a group row under the header
-        # ("徐仁标市长牵头重点工作"), not one more column.
-        if role is ColumnRole.TASK and seen & _PROGRESS_ROLES:
-            break
-        if is_group(paras[j].text):
-            break
-        if role is ColumnRole.OTHER and need_known and not _joins_next(paras, j):
-            break
-        seen.add(role)
-        j += 1
-    return j
-
-
-def _joins_next(paras: list[Para], j: int) -> bool:
-    """A header cell split over two lines: "区本级" / "任务数", "区政府" / "分管领导"."""
-    if j + 1 >= len(paras) or len(normalise_header(paras[j].text)) > 4:
-        return False
-    joined = normalise_header(paras[j].text) + normalise_header(paras[j + 1].text)
-    return header_role(joined, have_task=True) is not ColumnRole.OTHER
-
-
-def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
-    """[start, end) paragraph indexes of a header row: a 序号 cell followed by header-like
-    cells at least one of which names a known column; else (a table without 序号) a task
-    header followed by known headers only."""
-    for i in range(start, len(paras)):
-        if header_role(paras[i].text, have_task=False) is not ColumnRole.SERIAL:
-            continue
-        j = _header_run(paras, i, need_known=False)
-        cells = [paras[t].text for t in range(i + 1, j)]
-        if any(header_role(c, have_task=False) is not ColumnRole.OTHER for c in cells):
-            # a category column (类别, 大类) may stand before 序号
-            start = i
-            if i and header_role(paras[i - 1].text, have_task=False) is ColumnRole.CATEGORY:
-                start = i - 1
-            elif i > 1 and len(normalise_header(paras[i - 2].text)) <= 4:
-                joined = normalise_header(paras[i - 2].text) + normalise_header(paras[i - 1].text)
-                if header_role(joined, have_task=False) is ColumnRole.CATEGORY:
-                    start = i - 2  # split over two lines (工程 / 名称): joined below
-            if start < i:
-                # the first row's category cell stands before its serial, right after the
-                # header: an unknown "header" cell followed by a serial is that cell
-                while (
-                    j - 1 > i + 1
-                    and j < len(paras)
-                    and serial_of(paras[j]) is not None
-                    and header_role(paras[j - 1].text, have_task=True) is ColumnRole.OTHER
-                ):
-                    j -= 1
-            return start, j
-            return i, j
-    if start:
-        return None
-    for i in range(len(paras)):
-        p = paras[i]
-        if len(normalise_header(p.text)) > _MAX_FIRST_HEADER_LEN:
-            continue  # a title naming 目标任务, not a header cell
-        if not _is_header_cell(p.text) or header_role(p.text, False) is not ColumnRole.TASK:
-            continue
-        j = _header_run(paras, i, need_known=True)
-        if j - i >= 3:
-            return i, j
-    return None
-
-
-# Words that end a header but name no column of their own in these tables: a header cell
-# holding only one of them is the end of the cell before it, split over two lines.
-_HEADER_TAILS = frozenset({"任务", "内容", "单位", "部门", "领导", "情况", "名称"})
-
-
-def _merge_split_headers(texts: list[str]) -> list[str]:
-    """Header cells split over two lines joined: a cell naming no column with the next when
-    the two together name one (区本级 / 任务数), and a cell with a bare tail word after it
-    (攻坚目标 / 任务, 重点工作 / 任务) when the join names a column."""
-    out: list[str] = []
-    k = 0
-    while k < len(texts):
-        paras = [Para(0, t) for t in texts[k : k + 2]]
-        tail = k + 1 < len(texts) and normalise_header(texts[k + 1]) in _HEADER_TAILS
-        if tail and header_role(texts[k], have_task=False) is not ColumnRole.SERIAL:
-            joined = normalise_header(texts[k]) + normalise_header(texts[k + 1])
-            if header_role(joined, have_task=True) is not ColumnRole.OTHER:
-                out.append(joined)
-                k += 2
-                continue
-        if header_role(texts[k], have_task=True) is ColumnRole.OTHER and _joins_next(paras, 0):
-            out.append(normalise_header(texts[k]) + normalise_header(texts[k + 1]))
-            k += 2
-        else:
-            out.append(texts[k])
-            k += 1
-    return out
 
 
 def _header_repeat_at(paras: list[Para], i: int, header: list[str]) -> int:
@@ -222,6 +111,9 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
     if h is not None:
         grid, warnings = pipe_grid(lines, h)
         return document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
+    inferred = infer_pipe_header(lines)
+    if inferred is not None:
+        return read_headerless_pipe(lines, inferred, name)
     if looks_like_bar(lines):
         found = bar_grid(lines)
         if found is not None:
@@ -262,7 +154,7 @@ def _sections(paras: list[Para], h0: int, h1: int) -> list[tuple[int, int, int]]
 
 
 def _texts(paras: list[Para], a: int, b: int) -> list[str]:
-    return _merge_split_headers([p.text for p in paras[a:b]])
+    return merge_split_headers([p.text for p in paras[a:b]])
 
 
 def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
@@ -506,7 +398,7 @@ def _row_cells(
     after = [c for c in cols if run and c > run[-1]]
     paras = row.paras
     need = len(before) + len(after) + (1 if run else 0)
-    if not any(columns[c].role in _PROGRESS_ROLES for c in run) and len(paras) > 2 * max(need, 2):
+    if not any(columns[c].role in PROGRESS_ROLES for c in run) and len(paras) > 2 * max(need, 2):
         warn.append(
             (
                 row.line,

@@ -152,7 +152,11 @@ def split_numbered(
                     del before[-back:]
                 category = None
                 if category_first and before and _category_shaped(before[-1].text):
-                    if not rows or len(before) > min_cells - 1:
+                    # the short cell before the serial is this row's category when the row
+                    # above has a paragraph left over beyond its own cells (min_cells = the
+                    # columns after category and serial); a row with exactly its cells keeps
+                    # its last cell (备注 "达到时间进度"), the category being merged down
+                    if not rows or len(before) > min_cells:
                         category = before.pop().text
                 if prev is None and value != 1:
                     warnings.append((p.line, f"the first row's serial is {value}, not 1"))

@@ -1,0 +1,198 @@
+"""The header row of a cells-per-line table (one cell per paragraph): where it is and how
+its cells split over lines are joined. Used by the text reader (reader.py).
+
+- a ``序号`` paragraph then header-like paragraphs (short, no sentence punctuation), at least
+  one naming a known column; a category column (类别, 工程名称) may stand before 序号;
+- else a short task header followed by known headers only;
+- else a header the vocabulary only partly knows (:func:`_partly_known_header`);
+- cells split over lines are joined when the join names a column, a unit of measurement on a
+  line of its own ends the cell before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.ingest.headers import header_role, normalise_header
+from luoshi.ingest.text.rows import Para, serial_of
+from luoshi.ingest.text.shapes import is_group
+from luoshi.vocab import ColumnRole
+
+_MAX_HEADER_LEN = 24
+_MAX_FIRST_HEADER_LEN = 10
+_SENTENCE = "。;；,，!?！？"
+PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
+
+
+def _is_header_cell(text: str) -> bool:
+    h = normalise_header(text)
+    return (
+        0 < len(h) <= _MAX_HEADER_LEN
+        and not any(c in h for c in _SENTENCE)
+        and serial_of(Para(0, h)) is None
+    )
+
+
+def _header_run(paras: list[Para], i: int, need_known: bool) -> int:
+    """End (exclusive) of the header cells starting after paras[i]."""
+    j = i + 1
+    seen: set[ColumnRole] = set()
+    while j < len(paras) and _is_header_cell(paras[j].text):
+        role = header_role(paras[j].text, have_task=ColumnRole.TASK in seen)
+        # A task-like cell after the progress columns is a group row under the header
+        # ("徐仁标市长牵头重点工作"), not one more column.
+        if role is ColumnRole.TASK and seen & PROGRESS_ROLES:
+            break
+        if is_group(paras[j].text):
+            break
+        if role is ColumnRole.OTHER and need_known and not _joins_next(paras, j):
+            break
+        seen.add(role)
+        j += 1
+    return j
+
+
+def _joins_next(paras: list[Para], j: int) -> bool:
+    """A header cell split over two lines: "区本级" / "任务数", "区政府" / "分管领导"."""
+    if j + 1 >= len(paras) or len(normalise_header(paras[j].text)) > 4:
+        return False
+    joined = normalise_header(paras[j].text) + normalise_header(paras[j + 1].text)
+    return header_role(joined, have_task=True) is not ColumnRole.OTHER
+
+
+def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
+    """[start, end) paragraph indexes of a header row: a 序号 cell followed by header-like
+    cells at least one of which names a known column; else (a table without 序号) a task
+    header followed by known headers only."""
+    for i in range(start, len(paras)):
+        if header_role(paras[i].text, have_task=False) is not ColumnRole.SERIAL:
+            continue
+        j = _header_run(paras, i, need_known=False)
+        cells = [paras[t].text for t in range(i + 1, j)]
+        if any(header_role(c, have_task=False) is not ColumnRole.OTHER for c in cells):
+            # a category column (类别, 大类) may stand before 序号
+            start = i
+            if i and header_role(paras[i - 1].text, have_task=False) is ColumnRole.CATEGORY:
+                start = i - 1
+            elif i > 1 and len(normalise_header(paras[i - 2].text)) <= 4:
+                joined = normalise_header(paras[i - 2].text) + normalise_header(paras[i - 1].text)
+                if header_role(joined, have_task=False) is ColumnRole.CATEGORY:
+                    start = i - 2  # split over two lines (工程 / 名称): joined below
+            if start < i and j < len(paras) and serial_of(paras[j]) is not None:
+                # the first row's category cells stand before its serial, right after the
+                # header: the unknown "header" cells just before that serial are those cells
+                # (one, or several when a spanned category cell was flattened more than once)
+                while (
+                    j - 1 > i + 1
+                    and header_role(paras[j - 1].text, have_task=True) is ColumnRole.OTHER
+                ):
+                    j -= 1
+            return start, j
+    if start:
+        return None
+    for i in range(len(paras)):
+        p = paras[i]
+        if len(normalise_header(p.text)) > _MAX_FIRST_HEADER_LEN:
+            continue  # a title naming 目标任务, not a header cell
+        if not _is_header_cell(p.text) or header_role(p.text, False) is not ColumnRole.TASK:
+            continue
+        j = _header_run(paras, i, need_known=True)
+        if j - i >= 3:
+            return i, j
+    return _partly_known_header(paras)
+
+
+_MAX_HEADER_CELLS = 16
+_ANCHOR_ROLES = frozenset(
+    {ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.LEADER, *PROGRESS_ROLES}
+)
+
+
+def _partly_known_header(paras: list[Para]) -> tuple[int, int] | None:
+    """A header the vocabulary only partly knows, without 序号 (项目名称 / 建设规模 / 总投资 /
+    责任单位 / 进展情况): a run of three or more short header-like paragraphs (no sentence
+    punctuation, not a serial, not a group row) opening with a known column of at most
+    ``_MAX_FIRST_HEADER_LEN`` characters (not a title), of which half or
+    more name known columns — among them a task column and a unit, leader or progress
+    column. Unknown cells at the run's end are left out (they are more likely the first row's
+    short cells than columns). Tried last: the 序号 and task-first headers are surer."""
+    n = len(paras)
+    # Each paragraph is judged at most once (linear time): whether it can be a header cell,
+    # and its role before and after a task column; a run looks at most _MAX_HEADER_CELLS.
+    cells: dict[int, bool] = {}
+
+    def cell(k: int) -> bool:
+        if k not in cells:
+            cells[k] = _is_header_cell(paras[k].text) and not is_group(paras[k].text)
+        return cells[k]
+
+    roles: dict[tuple[int, bool], ColumnRole] = {}
+
+    def role(k: int, have_task: bool) -> ColumnRole:
+        if (k, have_task) not in roles:
+            roles[(k, have_task)] = header_role(paras[k].text, have_task=have_task)
+        return roles[(k, have_task)]
+
+    for i in range(n):
+        if len(normalise_header(paras[i].text)) > _MAX_FIRST_HEADER_LEN:
+            continue  # a title naming 推进情况 is not the first header cell
+        if role(i, False) is ColumnRole.OTHER or not cell(i):
+            continue
+        j = i + 1
+        while j < min(n, i + _MAX_HEADER_CELLS) and cell(j):
+            j += 1
+        found: list[ColumnRole] = []
+        have_task = False
+        for k in range(i, j):
+            r = role(k, have_task)
+            have_task = have_task or r is ColumnRole.TASK
+            found.append(r)
+        while found and found[-1] is ColumnRole.OTHER:
+            found.pop()
+        known = [r for r in found if r is not ColumnRole.OTHER]
+        if (
+            len(found) >= 3
+            and len(known) >= 3
+            and len(known) * 2 >= len(found)
+            and ColumnRole.TASK in known
+            and _ANCHOR_ROLES.intersection(known)
+        ):
+            return i, i + len(found)
+    return None
+
+
+# Words that end a header but name no column of their own in these tables: a header cell
+# holding only one of them is the end of the cell before it, split over two lines.
+_MEASURE_CELL = re.compile(r"^[(（](?:%|％|[\u4e00-\u9fa5]{1,3}|[\u4e00-\u9fa5]{1,2}/[\u4e00-\u9fa5]{1,2})[)）]$")
+_HEADER_TAILS = frozenset({"任务", "内容", "单位", "部门", "领导", "情况", "名称"})
+
+
+def merge_split_headers(texts: list[str]) -> list[str]:
+    """Header cells split over two lines joined: a cell naming no column with the next when
+    the two together name one (区本级 / 任务数), and a cell with a bare tail word after it
+    (攻坚目标 / 任务, 重点工作 / 任务) when the join names a column."""
+    out: list[str] = []
+    k = 0
+    while k < len(texts):
+        if out and _MEASURE_CELL.match(normalise_header(texts[k])):
+            # a cell holding only a unit of measurement, (%), (万元), (人): the end of the
+            # header before it, wrapped onto a line of its own
+            out[-1] = normalise_header(out[-1]) + normalise_header(texts[k])
+            k += 1
+            continue
+        paras = [Para(0, t) for t in texts[k : k + 2]]
+        tail = k + 1 < len(texts) and normalise_header(texts[k + 1]) in _HEADER_TAILS
+        if tail and header_role(texts[k], have_task=False) is not ColumnRole.SERIAL:
+            joined = normalise_header(texts[k]) + normalise_header(texts[k + 1])
+            if header_role(joined, have_task=True) is not ColumnRole.OTHER:
+                out.append(joined)
+                k += 2
+                continue
+        if header_role(texts[k], have_task=True) is ColumnRole.OTHER and _joins_next(paras, 0):
+            out.append(normalise_header(texts[k]) + normalise_header(texts[k + 1]))
+            k += 2
+        else:
+            out.append(texts[k])
+            k += 1
+    return out
+
