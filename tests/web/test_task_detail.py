@@ -84,10 +84,13 @@ def test_sub_item_without_heading_is_named_by_its_place(client, sample):
 
 def test_change_log_names_fields_in_words(client, sample):
     """The public change log: Chinese names for every recorded field, never the code name."""
-    from luoshi.core.models import Change
+    from luoshi.core.models import Change, Progress
 
-    Change.objects.create(model="progress", object_id=1, action=Change.Action.UPDATE,
-                          fields={"report": 1, "task": sample.digital.pk,
+    # A change of one of the task's own entries (real ids: PostgreSQL's sequences are not reset
+    # between tests, so a hard-coded 1 names nobody's entry there).
+    entry = Progress.objects.filter(task=sample.digital).order_by("pk").first()
+    Change.objects.create(model="progress", object_id=entry.pk, action=Change.Action.UPDATE,
+                          fields={"report": entry.report_id, "task": sample.digital.pk,
                                   "target:40": [1, 2], "on_behalf_of": "督查员",
                                   "done": ["a", "b"], "some_new_field": [0, 1]})
     html = client.get(reverse("task_detail", args=[sample.digital.pk])).content.decode()
