@@ -7,7 +7,8 @@ Sections (GB/T 9704 numbering): 一、总体情况 (counts and shares per status
 previous period), 二、进展较好的工作 (done/ahead tasks with their figures), 三、存在的问题 (the
 red and amber tasks grouped by problem theme, each with its lead unit, its figure against the
 time share and the unit's own words quoted; then the units whose entries were late, empty,
-boilerplate or returned), 四、下一步工作建议. Attachments: the lagging-task list and the unit table.
+boilerplate or returned; then the approved 延期/调整申请 with old → new and the unit's reason,
+see ``facts.load_changes``), 四、下一步工作建议. Attachments: the lagging-task list and the unit table.
 
 Every quotation is an exact substring of a unit's text: the sentence of the problems (or done)
 cell holding the analysis' evidence span, else the cell's first sentence; ``Bulletin.quotes``
@@ -280,6 +281,23 @@ def _problems(f: ReportFacts, quotes: list[Quote],
     return "\n".join(lines) or "本期未发现滞后或有风险的工作。", flagged
 
 
+def _changes(f: ReportFacts, problems: str) -> str:
+    """The approved 延期/调整申请 (``facts.load_changes`` says which) as a last sub-item of
+    三、存在的问题: one line each with the task, the unit, the kind, old → new and the unit's
+    reason; '' when there are none."""
+    if not f.changes:
+        return ""
+    k = sum(1 for line in problems.splitlines() if SUB_HEADING.match(line.strip()))
+    lines = [f"({CN_NUMBERS[min(k, 9)]})任务调整方面", f"本期同意调整事项{len(f.changes)}项:"]
+    what = {"deadline": "完成时限", "target": "目标", "scope": "任务内容"}
+    for n, c in enumerate(f.changes, 1):
+        old = _short(c.old, 30) if c.old else "未设定"
+        lines.append(f"{n}.{f'任务{c.serial} ' if c.serial else ''}{_short(c.text)}({c.unit},"
+                     f"{c.kind_label}):{what.get(c.kind, '')}由{old}调整为{_short(c.new, 30)}。"
+                     f"单位理由:{_short(c.reason, 60)}。")
+    return "\n".join(lines)
+
+
 def _next_steps(f: ReportFacts, flagged: list[TaskFacts], quotes: list[Quote]) -> str:
     themes = Counter(theme_of(t, next((q for q in quotes if q.task_id == t.pk), None))
                      for t in flagged)
@@ -326,6 +344,9 @@ def build_bulletin(report: Report, previous: Report | None = None,
     quotes: list[Quote] = []
     overview, counts = _overview(f, previous, change)
     problems, flagged = _problems(f, quotes, change)
+    changes = _changes(f, problems)
+    if changes:
+        problems += "\n" + changes
     sections = [
         Section("overview", "一、总体情况", overview),
         Section("good", "二、进展较好的工作", _good(f)),

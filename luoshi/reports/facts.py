@@ -10,6 +10,7 @@ statuses), so a document never disagrees with the screen. Statuses are iterated 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, Q
@@ -94,12 +95,30 @@ class TaskFacts:
 
 
 @dataclass
+class ChangeFacts:
+    """One approved 延期/调整申请 as the bulletin states it: what changed, from what to what."""
+
+    pk: int
+    serial: str  # the top task's serial
+    text: str  # the task's (or sub-item's) text when asked
+    unit: str
+    kind: str  # deadline / target / scope
+    kind_label: str  # 延期 / 调整目标 / 调整任务内容
+    old: str  # '' when nothing was set before
+    new: str
+    reason: str
+    comment: str
+    decided_at: Any = None
+
+
+@dataclass
 class ReportFacts:
     report: Report
     totals: dashboard.Totals
     summary: dict
     tasks: list[TaskFacts]
     share_elapsed: float
+    changes: list[ChangeFacts] = field(default_factory=list)  # approved 延期/调整申请
 
     @property
     def by_status(self) -> dict[str, int]:
@@ -114,7 +133,7 @@ def _leader_header(report: Report) -> str | None:
 
 
 def load_facts(report: Report) -> ReportFacts:
-    """Everything the documents need about ``report`` (about 8 queries)."""
+    """Everything the documents need about ``report`` (about 10 queries)."""
     entries = list(
         Progress.objects.filter(report=report)
         .select_related("task", "task__parent", "round_entry")
@@ -160,7 +179,55 @@ def load_facts(report: Report) -> ReportFacts:
     return ReportFacts(
         report=report, totals=dashboard.totals(report), summary=status_summary(report),
         tasks=sorted(tasks.values(), key=lambda t: (t.position, t.pk)),
-        share_elapsed=report.period.share_elapsed)
+        share_elapsed=report.period.share_elapsed, changes=load_changes(report))
+
+
+def _period_end(report: Report) -> date:
+    p = report.period
+    return p.end_date or date(p.year, 12, 31)
+
+
+def load_changes(report: Report) -> list[ChangeFacts]:
+    """The approved 延期/调整申请 on ``report``'s plan that its bulletin states, in decision order.
+
+    Rule (every approved request lands in exactly one report of its plan): a request filed for
+    a report (``ChangeRequest.report``) belongs to that report. One filed for no report belongs
+    to the first report of the plan whose period ends on or after the day it was decided —
+    i.e. to this report when decided after the previous report's period ended and by the end
+    of this report's period — and, when decided after the latest period's end, to the latest
+    report. Rejected and pending requests are never stated."""
+    from luoshi.rounds.models import ChangeRequest
+
+    end = _period_end(report)
+    others = [_period_end(r) for r in Report.objects.filter(plan_id=report.plan_id)
+              .exclude(pk=report.pk).select_related("period")]
+    earlier = [e for e in others if e < end]
+    later = [e for e in others if e > end]
+    unattached = Q(report__isnull=True, decided_at__isnull=False)
+    if earlier:
+        unattached &= Q(decided_at__date__gt=max(earlier))
+    if later:
+        unattached &= Q(decided_at__date__lte=end)
+    rows = (ChangeRequest.objects
+            .filter(Q(report=report) | unattached, task__plan_id=report.plan_id,
+                    state=ChangeRequest.State.APPROVED)
+            .select_related("task__parent", "unit", "target").order_by("decided_at", "pk"))
+    out = []
+    for r in rows:
+        top = r.task.parent if r.task.parent_id else r.task
+        if r.kind == ChangeRequest.Kind.DEADLINE:
+            new = str(r.new_deadline or "")
+        elif r.kind == ChangeRequest.Kind.TARGET:
+            unit = r.target.unit if r.target is not None else ""
+            new = f"{r.new_value:g}{unit}" if r.new_value is not None else ""
+        else:
+            new = r.new_text
+        text = r.old_value if r.kind == ChangeRequest.Kind.SCOPE else r.task.text
+        out.append(ChangeFacts(
+            pk=r.pk, serial=top.serial, text=text, unit=r.unit.name, kind=r.kind,
+            kind_label=r.get_kind_display(), old=r.old_value, new=new, reason=r.reason,
+            comment=r.comment, decided_at=r.decided_at))
+    return out
 
 
 def _ratio(f: dict) -> float | None:
