@@ -7,6 +7,7 @@ import io
 from datetime import date
 
 import docx
+from django.urls import reverse
 from round_plan import opened, people, rp  # noqa: F401  (fixtures shared with tests/rounds)
 
 from luoshi.core.models import Target
@@ -19,7 +20,8 @@ def _docx_text(b) -> str:
     return "\n".join(p.text for p in docx.Document(io.BytesIO(to_docx(b))).paragraphs)
 
 
-def test_approved_requests_show_in_the_bulletin_rejected_do_not(opened, people):  # noqa: F811
+def test_approved_requests_show_in_the_bulletin_rejected_do_not(opened, people,  # noqa: F811
+                                                                client_for):
     target = Target.objects.create(task=opened.roads, metric="新建改造道路", comparator=">=",
                                    value=100, unit="公里", span="新建改造道路100公里")
     approved = requests.file_request(people.reform, opened.roads, "target", "资金压减。",
@@ -45,6 +47,9 @@ def test_approved_requests_show_in_the_bulletin_rejected_do_not(opened, people):
     # The last sub-item of 三, numbered after the filing one.
     assert "### (一)报送质量方面" in md and "### (二)任务调整方面" in md
     assert md.index("任务调整方面") < md.index("## 四、下一步工作建议")
+    page = client_for(people.supervisor).get(
+        reverse("bulletin", args=[opened.report.pk])).content.decode()
+    assert "目标由100公里调整为80公里" in page and "缩小范围" not in page
     # The counts are those of the tasks, untouched by the requests.
     assert b.counts == counts_before == build_bulletin(opened.report).counts
     # The earlier (Q1) report states none of them: each request lands in one report.
