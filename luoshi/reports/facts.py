@@ -215,8 +215,11 @@ def load_changes(report: Report) -> list[ChangeFacts]:
     out = []
     for r in rows:
         top = r.task.parent if r.task.parent_id else r.task
+        old = r.old_value
         if r.kind == ChangeRequest.Kind.DEADLINE:
-            new = str(r.new_deadline or "")
+            # A 公文 writes dates in words of its own (2022年12月31日), never ISO.
+            new = _written_date(r.new_deadline)
+            old = _written_date(old) if old else old
         elif r.kind == ChangeRequest.Kind.TARGET:
             unit = r.target.unit if r.target is not None else ""
             new = f"{r.new_value:g}{unit}" if r.new_value is not None else ""
@@ -225,7 +228,7 @@ def load_changes(report: Report) -> list[ChangeFacts]:
         text = r.old_value if r.kind == ChangeRequest.Kind.SCOPE else r.task.text
         out.append(ChangeFacts(
             pk=r.pk, serial=top.serial, text=text, unit=r.unit.name, kind=r.kind,
-            kind_label=r.get_kind_display(), old=r.old_value, new=new, reason=r.reason,
+            kind_label=r.get_kind_display(), old=old, new=new, reason=r.reason,
             comment=r.comment, decided_at=r.decided_at))
     return out
 
@@ -258,3 +261,15 @@ def figure_line(task: TaskFacts, share: float | None = None) -> str:
 
 def _num(v: float) -> str:
     return f"{v:.4g}" if abs(v) < 1e6 else f"{v:,.0f}"
+
+
+def _written_date(value) -> str:
+    """``2022-12-31`` (a date or its ISO text) as 2022年12月31日; other text unchanged."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return value
+    if value is None:
+        return ""
+    return f"{value.year}年{value.month}月{value.day}日"

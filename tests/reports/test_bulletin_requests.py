@@ -42,7 +42,7 @@ def test_approved_requests_show_in_the_bulletin_rejected_do_not(opened, people, 
         assert "本期同意调整事项2项" in text
         assert "1.任务1 新建改造道路100公里(市发改局,调整目标):目标由100公里调整为80公里。" in text
         assert "单位理由:资金压减。" in text
-        assert "2.任务3 整治河道(市水利局,延期):完成时限由未设定调整为2022-12-31。" in text
+        assert "2.任务3 整治河道(市水利局,延期):完成时限由未设定调整为2022年12月31日。" in text
         assert "缩小范围" not in text and "范围调整" not in text
     # The last sub-item of 三, numbered after the filing one.
     assert "### (一)报送质量方面" in md and "### (二)任务调整方面" in md
