@@ -21,10 +21,9 @@ import tempfile
 from pathlib import Path
 
 from luoshi.ingest.errors import IngestError
-from luoshi.ingest.formats.cells import GridBuilder
 from luoshi.ingest.formats.choose import progress_tables
 from luoshi.ingest.formats.sniff import CFB_SIGNATURE
-from luoshi.ingest.formats.xlsx import _split_preamble, value_text
+from luoshi.ingest.formats.xlsx import _split_preamble, merged_grid, value_text
 from luoshi.ingest.grid import Grid
 
 # Seconds LibreOffice may take to convert one file.
@@ -92,24 +91,14 @@ def _sheet_grid(book, sheet) -> Grid | None:
         [value_text(_cell_value(book, sheet.cell(r, c))) for c in range(sheet.ncols)]
         for r in range(sheet.nrows)
     ]
-    top_left = {(r0, c0): (r1 - r0, c1 - c0) for r0, r1, c0, c1 in sheet.merged_cells}
-    covered = {
-        (r, c)
-        for (r0, c0), (rs, cs) in top_left.items()
-        for r in range(r0, r0 + rs)
-        for c in range(c0, c0 + cs)
-        if (r, c) != (r0, c0)
-    }
     width = max((c + 1 for row in values for c, v in enumerate(row) if v), default=0)
-    b = GridBuilder()
-    for r, row in enumerate(values):
-        b._ensure(r, max(width - 1, 0))
-        for c in range(width):
-            if (r, c) in covered:
-                continue
-            rs, cs = top_left.get((r, c), (1, 1))
-            b.place(r, c, row[c] if c < len(row) else "", rs, min(cs, width - c), line=r + 1)
-    return _split_preamble(b.grid(where=f"sheet {sheet.name!r}"))
+    # A merged range reaching past the last column with text is cut at it.
+    merges = [
+        (r0, c0, r1 - r0, min(c1, width) - c0)
+        for r0, r1, c0, c1 in sheet.merged_cells
+        if c0 < width
+    ]
+    return _split_preamble(merged_grid(values, merges, width, f"sheet {sheet.name!r}"))
 
 
 def soffice() -> str | None:

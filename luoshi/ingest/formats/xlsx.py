@@ -47,13 +47,6 @@ def _sheet_grid(ws, index: int) -> Grid | None:
         (m.min_row - 1, m.min_col - 1, m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
         for m in ws.merged_cells.ranges
     ]
-    top_left = {(r, c): (rs, cs) for r, c, rs, cs in merges}
-    covered = set()
-    for r, c, rs, cs in merges:
-        for rr in range(r, r + rs):
-            for cc in range(c, c + cs):
-                if (rr, cc) != (r, c):
-                    covered.add((rr, cc))
     # Trim empty trailing columns.
     width = 0
     for row in values:
@@ -63,10 +56,26 @@ def _sheet_grid(ws, index: int) -> Grid | None:
                 break
     spans = [
         c + cs
-        for (r, c), (_, cs) in top_left.items()
+        for r, c, _, cs in merges
         if r < len(values) and c < len(values[r]) and values[r][c]
     ]
     width = max([width, *spans])
+    return _split_preamble(merged_grid(values, merges, width, f"sheet {ws.title!r}"))
+
+
+def merged_grid(
+    values: list[list[str]], merges: list[tuple[int, int, int, int]], width: int, where: str
+) -> Grid:
+    """A sheet's cell texts as a Grid ``width`` columns wide, each merged range
+    (row, col, rowspan, colspan) one GridCell placed at its top-left (shared by .xlsx and .xls)."""
+    top_left = {(r, c): (rs, cs) for r, c, rs, cs in merges}
+    covered = {
+        (rr, cc)
+        for r, c, rs, cs in merges
+        for rr in range(r, r + rs)
+        for cc in range(c, c + cs)
+        if (rr, cc) != (r, c)
+    }
     b = GridBuilder()
     for r, row in enumerate(values):
         b._ensure(r, max(width - 1, 0))
@@ -75,8 +84,7 @@ def _sheet_grid(ws, index: int) -> Grid | None:
                 continue
             rs, cs = top_left.get((r, c), (1, 1))
             b.place(r, c, row[c] if c < len(row) else "", rs, cs, line=r + 1)
-    grid = b.grid(where=f"sheet {ws.title!r}")
-    return _split_preamble(grid)
+    return b.grid(where=where)
 
 
 def _distinct_values(row) -> int:
