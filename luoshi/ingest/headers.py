@@ -242,15 +242,24 @@ def is_known_header(header: str) -> bool:
     return header_role(header, have_task=True) is not ColumnRole.OTHER
 
 
+def header_roles(headers: Iterable[str]) -> list[ColumnRole]:
+    """The role of each cell of a header row, read left to right: a task-like header after
+    the task column is not a second task column (``have_task``)."""
+    roles: list[ColumnRole] = []
+    have_task = False
+    for raw in headers:
+        role = header_role(raw, have_task)
+        have_task = have_task or role is ColumnRole.TASK
+        roles.append(role)
+    return roles
+
+
 def columns_from_headers(headers: Iterable[str]) -> tuple[list[Column], list[str]]:
     """Columns for a header row, and warnings for the headers that are not understood."""
     columns: list[Column] = []
     warnings: list[str] = []
-    have_task = False
-    for raw in headers:
-        role = header_role(raw, have_task)
-        if role is ColumnRole.TASK:
-            have_task = True
+    headers = list(headers)
+    for raw, role in zip(headers, header_roles(headers), strict=True):
         header = normalise_header(raw)
         if role is ColumnRole.OTHER:
             warnings.append(f"unknown column header {header!r}: kept with role 'other'")

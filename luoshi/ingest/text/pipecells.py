@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.grid import Grid
-from luoshi.ingest.headers import header_role, normalise_header
+from luoshi.ingest.headers import header_role, header_roles, normalise_header
 from luoshi.ingest.text.shapes import is_group
 from luoshi.ingest.text.spacerows import rows_from_pieces
 from luoshi.vocab import ColumnRole
@@ -108,12 +108,7 @@ def pipe_cells_grid(
         return None
     a, b, words = found
     header_line = cells[a][0] + cells[a][1].count("\n")
-    roles: list[ColumnRole] = []
-    have_task = False
-    for w in words:
-        role = header_role(w, have_task)
-        have_task = have_task or role is ColumnRole.TASK
-        roles.append(role)
+    roles = header_roles(words)
     raw: list = []
     prev = 0
     k = b

@@ -23,6 +23,7 @@ import re
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import (
     header_role,
+    header_roles,
     normalise_header,
     opens_with_first_column,
     split_header_words,
@@ -81,12 +82,7 @@ def space_grid(
     lines: list[str], h: int, words: list[str], ends_newline: bool
 ) -> tuple[Grid, list[tuple[int | None, str]]]:
     """The Grid of a space-rows table whose header is lines[h]."""
-    roles: list[ColumnRole] = []
-    have_task = False
-    for w in words:
-        role = header_role(w, have_task)
-        have_task = have_task or role is ColumnRole.TASK
-        roles.append(role)
+    roles = header_roles(words)
     warnings: list[tuple[int | None, str]] = []
     header_key = [normalise_header(w) for w in words]
     # raw rows: ("row", first line, [(line, piece)]) or ("group", line, text)
