@@ -519,7 +519,8 @@ def _apply_measurement_corrections(report: Report, task_ids: list[int],
     """People's corrections win over the measurements just derived (matched by where they
     were read): a value, a target (or none), or not a measurement at all."""
     fixes = {(c.progress_id, c.field, c.start, c.end): c for c in
-             MeasurementCorrection.objects.filter(report=report, task_id__in=task_ids)}
+             MeasurementCorrection.objects.filter(report=report, task_id__in=task_ids)
+             .select_related("target")}
     if not fixes:
         return rows
     out = []
@@ -536,7 +537,8 @@ def _apply_measurement_corrections(report: Report, task_ids: list[int],
             m.target_id = c.target_id
             m.metric = c.target.metric if c.target_id and c.target else m.metric
         if m.target_id and c.value is not None:
-            t = c.target if c.set_target and c.target_id else Target.objects.filter(pk=m.target_id).first()
+            # The derived row holds its Target already (no query per row).
+            t = c.target if c.set_target and c.target_id else m.target
             m.ratio = _ratio_of(m.value, m.unit, t) if t else None
         out.append(m)
     return out

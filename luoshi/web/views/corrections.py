@@ -24,13 +24,19 @@ from luoshi.web.access import can_correct, visible_reports, visible_tasks
 MAX_REASON = 2000
 
 
+def _in_report(request: HttpRequest, model: type[Assessment] | type[Measurement], pk: int):
+    """The report-level row (a status or a figure) this person may correct, and the task
+    page's period to go back to; 404 for one they may not see or correct."""
+    row = get_object_or_404(model.objects.select_related("report", "task"), pk=pk,
+                            report__in=visible_reports(request.user))
+    if not can_correct(request.user, row.report):
+        raise Http404("不存在或无权修正")
+    return row, reverse("task_detail", args=[row.task_id]) + f"#period-{row.report_id}"
+
+
 @require_POST
 def assessment_correct(request: HttpRequest, pk: int) -> HttpResponse:
-    a = get_object_or_404(Assessment.objects.select_related("report", "task"), pk=pk,
-                          report__in=visible_reports(request.user))
-    if not can_correct(request.user, a.report):
-        raise Http404("不存在或无权修正")
-    back = reverse("task_detail", args=[a.task_id]) + f"#period-{a.report_id}"
+    a, back = _in_report(request, Assessment, pk)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
@@ -104,11 +110,7 @@ def target_correct(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def measurement_correct(request: HttpRequest, pk: int) -> HttpResponse:
     """A measurement's value or match corrected (or it is said to be none) from the task page."""
-    m = get_object_or_404(Measurement.objects.select_related("report", "task"), pk=pk,
-                          report__in=visible_reports(request.user))
-    if not can_correct(request.user, m.report):
-        raise Http404("不存在或无权修正")
-    back = reverse("task_detail", args=[m.task_id]) + f"#period-{m.report_id}"
+    m, back = _in_report(request, Measurement, pk)
     reason = (request.POST.get("reason") or "").strip()
     kwargs: dict = {}
     try:
