@@ -37,10 +37,11 @@ def run(args: argparse.Namespace) -> int:
     from luoshi.cli import setup_django
 
     setup_django()
+    from luoshi.cli.export import deliver
     from luoshi.core.models import Report
     from luoshi.reports.bulletin import build_bulletin, to_docx, to_markdown
     from luoshi.reports.drafts import current_bulletin, previous_for
-    from luoshi.reports.office import ConversionFailed, OfficeMissing, docx_to_pdf
+    from luoshi.reports.office import docx_to_pdf
 
     reports = Report.objects.select_related("plan__government", "period")
     report = reports.filter(pk=args.report).first()
@@ -57,20 +58,11 @@ def run(args: argparse.Namespace) -> int:
         previous = previous_for(report)
     bulletin = (build_bulletin(report, previous) if args.generated
                 else current_bulletin(report, previous))
-    if args.format == "md":
-        data = to_markdown(bulletin).encode("utf-8")
-    else:
+
+    def make() -> bytes:
+        if args.format == "md":
+            return to_markdown(bulletin).encode("utf-8")
         data = to_docx(bulletin)
-        if args.format == "pdf":
-            try:
-                data = docx_to_pdf(data)
-            except (OfficeMissing, ConversionFailed) as exc:
-                print(f"luoshi bulletin: {exc}", file=sys.stderr)
-                return 1
-    if args.output:
-        args.output.write_bytes(data)
-        print(f"{args.output}: {len(data)} bytes", file=sys.stderr)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    return 0
+        return docx_to_pdf(data) if args.format == "pdf" else data
+
+    return deliver(make, args.output, "luoshi bulletin")

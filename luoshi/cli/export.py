@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 EPILOG = """\
@@ -44,16 +45,24 @@ def run(args: argparse.Namespace) -> int:
     if report is None:
         print(f"luoshi export: no report with id {args.report}", file=sys.stderr)
         return 1
+    return deliver(lambda: write_document(document_for_report(report), args.format),
+                   args.output, "luoshi export")
+
+
+def deliver(make: Callable[[], bytes], output: Path | None, prog: str) -> int:
+    """Write what ``make`` returns to ``output`` (else standard output); exit status 1 with
+    the reason when a PDF cannot be made (LibreOffice missing or failing). Shared by
+    ``luoshi export`` and ``luoshi bulletin``."""
     from luoshi.reports.office import ConversionFailed, OfficeMissing
 
     try:
-        data = write_document(document_for_report(report), args.format)
-    except (OfficeMissing, ConversionFailed) as exc:  # pdf: LibreOffice missing or failing
-        print(f"luoshi export: {exc}", file=sys.stderr)
+        data = make()
+    except (OfficeMissing, ConversionFailed) as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
         return 1
-    if args.output:
-        args.output.write_bytes(data)
-        print(f"{args.output}: {len(data)} bytes", file=sys.stderr)
+    if output:
+        output.write_bytes(data)
+        print(f"{output}: {len(data)} bytes", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

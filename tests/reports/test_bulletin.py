@@ -186,3 +186,19 @@ def test_export_pdf_of_a_report(tmp_path):
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     text = "".join(text.split())
     assert doc.tasks[0].text[:8] in text
+
+
+def test_bulletin_queries_do_not_grow_with_the_tasks(seed004_report, generated_reports):
+    """No query runs per task row: seed 004's 150 tasks and a 40-task plan take as many queries
+    (a per-row query would add over a hundred)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(report, previous=None) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            to_docx(build_bulletin(report, previous))
+        return len(ctx.captured_queries)
+
+    big, small = queries(seed004_report), queries(generated_reports[0])
+    assert big <= small + 5, (big, small)
+    assert big < 40, big
