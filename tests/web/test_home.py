@@ -8,9 +8,9 @@ import re
 
 import pytest
 from django.urls import reverse
+from web.conftest import load_demo
 
 from luoshi.core.models import Progress, Report
-from luoshi.core.services.importing import import_document
 from luoshi.rounds.models import EntryState
 from luoshi.rounds.permissions import liaison_tasks
 
@@ -19,14 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(settings, fast_hashing):
-    from luoshi.cli.demo import DEMO_SET
-    from luoshi.rounds.demo import load_people_and_round
-    from luoshi.sample import generate_plan
-
-    for offset, (government, year, periods, layout) in enumerate(DEMO_SET):
-        for doc in generate_plan(7 + offset, government, year, 12, periods, layout):
-            import_document(doc, file_name=doc.source_name)
-    result = load_people_and_round("pw-demo-12345")
+    result = load_demo()
     assert result is not None and result.report is not None
     return result
 
