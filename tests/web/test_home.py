@@ -49,6 +49,15 @@ def test_leader_cards_equal_the_dashboard(demo, client_for):
         assert figure(home, "overdue") == 0  # the demo round's deadline is a week away
 
 
+@pytest.mark.parametrize("chosen", ["²", "٣", "abc", ""])
+def test_leader_with_a_report_that_is_no_number_sees_the_latest(demo, client_for, chosen):
+    # "²".isdigit() is true but int("²") fails: such a ?report= is ignored, not a server error.
+    c = client_for(user("leader"))
+    response = c.get(reverse("home"), {"report": chosen})
+    assert response.status_code == 200
+    assert response.content.decode().count("data-card=") == 4
+
+
 def test_leader_list_is_by_severity(demo, client_for):
     c = client_for(user("leader"))
     report = Report.objects.filter(state=Report.State.PUBLISHED).order_by("-pk").first()
