@@ -30,9 +30,7 @@ def _plain(value):
     """A field value as the history keeps it (JSON: text, numbers, booleans, None)."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
-    if isinstance(value, models.Model):
-        return str(value)
-    return str(value)
+    return str(value)  # a related row, a date, a Decimal …
 
 
 class HistoryAdmin(admin.ModelAdmin):

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from luoshi.core.admin import ReadOnlyAdmin
 from luoshi.rounds.models import (
     ChangeRequest,
     Contribution,
@@ -31,14 +32,8 @@ for model in (ReviewEvent, Contribution, Reminder, LoginFailure):
     admin.site.register(model)
 
 
-class RecordAdmin(admin.ModelAdmin):
-    """Records kept by the app's own services (with their checks and history): read here only."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
+# Records kept by the app's own services (with their checks and history): read here only.
+RecordAdmin = ReadOnlyAdmin
 
 
 @admin.register(ChangeRequest)

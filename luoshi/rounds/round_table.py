@@ -64,7 +64,7 @@ def rows_for(report: Report, entries, state: str = "", unit: str = "", now=None)
         out = [r for r in out if r.progress.round_entry.state in services.EDITABLE]
     elif state:
         out = [r for r in out if getattr(r.progress.round_entry, "state", "") == state]
-    if unit.isdigit():
+    if unit.isascii() and unit.isdigit():
         out = [r for r in out if r.unit_id == int(unit)]
     return out
 
@@ -83,7 +83,7 @@ def back_to(report_pk: int, query: dict[str, str], anchor: str = "") -> str:
 def bulk_approve(request, pk: int):
     report = get_object_or_404(Report, pk=pk)
     check(request.user, Action.READ, report)
-    ids = [int(i) for i in request.POST.getlist("entry") if i.isdigit()]
+    ids = [int(i) for i in request.POST.getlist("entry") if i.isascii() and i.isdigit()]
     chosen = (Progress.objects.filter(report=report, pk__in=ids,
                                       round_entry__state=EntryState.SUBMITTED)
               .select_related("round_entry", "report", "task"))

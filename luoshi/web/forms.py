@@ -53,9 +53,9 @@ class TaskFilterForm(forms.Form):
         plan_id = (data or {}).get("plan")
         unit_id = (data or {}).get("unit")
         units = Unit.objects.none()
-        if plan_id and str(plan_id).isdigit():
+        if plan_id and str(plan_id).isascii() and str(plan_id).isdigit():
             units = Unit.objects.filter(government__plans__pk=plan_id)
-        if unit_id and str(unit_id).isdigit():
+        if unit_id and str(unit_id).isascii() and str(unit_id).isdigit():
             units = units | Unit.objects.filter(pk=unit_id)
         self.unit_menu = list(units.order_by("name").distinct().values_list("pk", "name"))
         # Menus as (value, label) pairs from plain value queries: the template writes the

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from django.test import Client
 from django.urls import reverse
+from web.conftest import load_demo
 
 from luoshi.core.models import Report, Task, Unit
-from luoshi.core.services.importing import import_document
 
 pytestmark = pytest.mark.browser
 
@@ -34,14 +34,7 @@ RUN = """async (tags) => {
 def demo_world(transactional_db, settings):
     settings.DEBUG = False  # our own 404 page, not Django's debug page
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    from luoshi.cli.demo import DEMO_SET
-    from luoshi.rounds.demo import load_people_and_round
-    from luoshi.sample import generate_plan
-
-    for offset, (government, year, periods, layout) in enumerate(DEMO_SET):
-        for doc in generate_plan(7 + offset, government, year, 12, periods, layout):
-            import_document(doc, file_name=doc.source_name)
-    result = load_people_and_round("pw-demo-12345")
+    result = load_demo()
     assert result is not None and result.report is not None
     return result
 

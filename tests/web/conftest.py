@@ -57,6 +57,20 @@ def link_units(task: Task, units: list[Unit]) -> None:
         TaskUnit.objects.create(task=task, unit=unit, role=role, order=order)
 
 
+def load_demo():
+    """The demo's plans (12 tasks each) and its people and running round, as ``luoshi demo``
+    builds them; returns what ``load_people_and_round`` returns."""
+    from luoshi.cli.demo import DEMO_SET
+    from luoshi.core.services.importing import import_document
+    from luoshi.rounds.demo import load_people_and_round
+    from luoshi.sample import generate_plan
+
+    for offset, (government, year, periods, layout) in enumerate(DEMO_SET):
+        for doc in generate_plan(7 + offset, government, year, 12, periods, layout):
+            import_document(doc, file_name=doc.source_name)
+    return load_people_and_round("pw-demo-12345")
+
+
 def build_sample() -> SimpleNamespace:
     """Two governments; 海城市 2021 with a half-year and a Q3 report, one task with sub-items.
 

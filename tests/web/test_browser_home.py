@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
-
-from luoshi.core.services.importing import import_document
+from web.conftest import load_demo
 
 pytestmark = pytest.mark.browser
 
@@ -18,14 +17,7 @@ SIZES = {"desktop": (1366, 768), "phone": (390, 844)}
 @pytest.fixture
 def demo_live(transactional_db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    from luoshi.cli.demo import DEMO_SET
-    from luoshi.rounds.demo import load_people_and_round
-    from luoshi.sample import generate_plan
-
-    for offset, (government, year, periods, layout) in enumerate(DEMO_SET):
-        for doc in generate_plan(7 + offset, government, year, 12, periods, layout):
-            import_document(doc, file_name=doc.source_name)
-    return load_people_and_round("pw-demo-12345")
+    return load_demo()
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -103,3 +103,14 @@ def test_statuses_flagged_list_with_evidence_and_change(admin_client, indexed_sa
 def test_no_status_section_before_analysis(admin_client, indexed_sample):
     html = admin_client.get(reverse("dashboard", args=[indexed_sample.report_q3.pk])).content
     assert b'id="flagged-title"' not in html and b"chart-statuses" not in html
+
+
+def test_a_compare_that_is_no_id_falls_back_to_the_previous_period(admin_client, indexed_sample):
+    # "²".isdigit() is true but int("²") fails; 10**30 is beyond any database integer.
+    s = indexed_sample
+    url = reverse("dashboard", args=[s.report_q3.pk])
+    for raw in ("²", str(10**30)):
+        response = admin_client.get(url, {"compare": raw})
+        assert response.status_code == 200, raw
+    fallback = chart_data(admin_client.get(url, {"compare": "²"}).content.decode())
+    assert fallback["compare"]["series"][0]["name"] == "2021年半年度"

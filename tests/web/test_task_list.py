@@ -88,6 +88,8 @@ def test_pages_keep_the_filters(admin_client, indexed_sample):
 def test_bad_filters_are_ignored_not_errors(admin_client, indexed_sample):
     html = get(admin_client, plan="x", period="999999", sort="drop table", page="-3")
     assert "共 4 项任务" in html
+    # "²".isdigit() is true but no id: ignored like "x".
+    assert "共 4 项任务" in get(admin_client, plan="²", unit="²")
 
 
 def test_csv_is_the_current_view_with_bom(admin_client, indexed_sample):

@@ -25,7 +25,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     measure = measure if measure in figures.MEASURES else "tasks"
     others = reports.filter(plan_id=report.plan_id).exclude(pk=report.pk).select_related("period")
     compare_id = request.GET.get("compare", "")
-    if compare_id.isdigit():
+    if compare_id.isascii() and compare_id.isdigit():
         previous = others.filter(pk=int(compare_id)).first()
     else:
         previous = figures.previous_report(report, reports)

@@ -25,7 +25,7 @@ def home_page(request: HttpRequest) -> HttpResponse:
     if role == Role.LEADER:
         chosen = request.GET.get("report", "")
         screen = home.leader_screen(reports, shown_assessments(user),
-                                    int(chosen) if chosen.isdigit() else None)
+                                    int(chosen) if chosen.isascii() and chosen.isdigit() else None)
         return render(request, "web/home_leader.html", {"screen": screen,
                                                         "card_labels": CARD_LABELS})
     if role == Role.LIAISON:

@@ -145,12 +145,9 @@ def _csv_rows(writer, chunk, words, with_period: bool, shown: dict) -> Iterator[
             cells += [str(e.report.period) if e.report_id else ""]
             cells += [row.progress.get(name, "") for name in FIELDS]
             cells += [e.entries, e.empty, e.vague, status_label(row.status), row.reason]
-        yield writer.writerow([_safe_cell(c) for c in cells])
-
-
-def _safe_cell(value) -> str | int:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet: one rule for every CSV.
-    return formula_escape(value)
+        # A cell starting with = + - @ would run as a formula in a spreadsheet: one rule for
+        # every CSV.
+        yield writer.writerow([formula_escape(c) for c in cells])
 
 
 def task_list_csv(request: HttpRequest) -> StreamingHttpResponse:
