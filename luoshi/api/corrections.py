@@ -24,6 +24,7 @@ from rest_framework.response import Response
 
 from luoshi.api.pagination import Pages
 from luoshi.api.serializers import ErrorSerializer
+from luoshi.core.ids import parse_id
 from luoshi.core.models import Assessment, Measurement, Target
 from luoshi.core.services import analysis as svc
 from luoshi.extract.rules import TARGET_KINDS
@@ -38,8 +39,7 @@ from luoshi.vocab import Status
 
 
 def _int(request, name: str) -> int | None:
-    raw = request.query_params.get(name)
-    return int(raw) if raw and raw.isascii() and raw.isdigit() and len(raw) < 19 else None
+    return parse_id(request.query_params.get(name))
 
 
 class AssessmentSerializer(serializers.ModelSerializer):

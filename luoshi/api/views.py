@@ -16,6 +16,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from luoshi.api import serializers as s
 from luoshi.api.pagination import Pages
+from luoshi.core.ids import parse_id
 from luoshi.core.models import Period, Target
 from luoshi.rounds import requests as request_services
 from luoshi.rounds import services, throttle
@@ -39,18 +40,9 @@ def exception_handler(exc, context):
     return drf_exception_handler(exc, context)
 
 
-# Ids are 64-bit: a larger number names nothing (and SQLite refuses to compare with it).
-MAX_ID = 2**63 - 1
-
-
 def _int_param(request, name: str) -> int | None:
-    """A positive integer query parameter; anything else is ignored (isdigit alone lets "²"
-    through, which int() refuses). A number beyond any id gives 0, which matches nothing."""
-    raw = request.query_params.get(name)
-    if not (raw and raw.isascii() and raw.isdigit()):
-        return None
-    value = int(raw)
-    return value if value <= MAX_ID else 0
+    """An id query parameter (luoshi.core.ids.parse_id); anything else is ignored."""
+    return parse_id(request.query_params.get(name))
 
 
 def _filter(name: str, what: str) -> OpenApiParameter:

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from luoshi.core.ids import parse_id
 from luoshi.core.models import Progress, Report, TaskUnit
 from luoshi.rounds import services
 from luoshi.rounds.models import EntryState
@@ -64,8 +65,8 @@ def rows_for(report: Report, entries, state: str = "", unit: str = "", now=None)
         out = [r for r in out if r.progress.round_entry.state in services.EDITABLE]
     elif state:
         out = [r for r in out if getattr(r.progress.round_entry, "state", "") == state]
-    if unit.isascii() and unit.isdigit():
-        out = [r for r in out if r.unit_id == int(unit)]
+    if (unit_id := parse_id(unit)) is not None:
+        out = [r for r in out if r.unit_id == unit_id]
     return out
 
 
@@ -83,7 +84,7 @@ def back_to(report_pk: int, query: dict[str, str], anchor: str = "") -> str:
 def bulk_approve(request, pk: int):
     report = get_object_or_404(Report, pk=pk)
     check(request.user, Action.READ, report)
-    ids = [int(i) for i in request.POST.getlist("entry") if i.isascii() and i.isdigit()]
+    ids = [i for i in map(parse_id, request.POST.getlist("entry")) if i is not None]
     chosen = (Progress.objects.filter(report=report, pk__in=ids,
                                       round_entry__state=EntryState.SUBMITTED)
               .select_related("round_entry", "report", "task"))

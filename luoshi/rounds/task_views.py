@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from luoshi.core.ids import parse_id
 from luoshi.core.models import Milestone, Report, Target, Task, Unit, UnitAlias
 from luoshi.rounds import requests as request_services
 from luoshi.rounds import tasks as task_services
@@ -109,8 +110,8 @@ def task_milestone(request, pk: int):
     check(request.user, Action.EDIT_TASK, task)
     done = request.POST.get("done", "")
     try:
-        if done.isascii() and done.isdigit():
-            milestone = get_object_or_404(Milestone, pk=int(done), task=task)
+        if (milestone_id := parse_id(done)) is not None:
+            milestone = get_object_or_404(Milestone, pk=milestone_id, task=task)
             task_services.complete_milestone(request.user, milestone)
             messages.success(request, "节点已完成。")
         else:
@@ -134,8 +135,9 @@ def request_new(request, pk: int):
     targets = [t for t in task_targets(top) if t.pk]
     form = RequestForm(request.POST or None, targets=targets)
     report_id = request.GET.get("report", "")
-    report = (Report.objects.filter(pk=int(report_id), plan=task.plan_id).first()
-              if report_id.isascii() and report_id.isdigit() else None)
+    chosen = parse_id(report_id)
+    report = (Report.objects.filter(pk=chosen, plan=task.plan_id).first()
+              if chosen is not None else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         target = Target.objects.filter(pk=data["target"], task=top).first() \

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from luoshi.core.ids import parse_id
 from luoshi.core.models import Progress, Report, Task
 from luoshi.rounds import evidence, history, round_table, services
 from luoshi.rounds.forms import (
@@ -220,10 +221,11 @@ def entry_autosave(request, pk: int):
     progress = _entry(request, pk)
     check(request.user, Action.EDIT_ENTRY, progress)
     version = request.POST.get("version", "")
-    if not version.isascii() or not version.isdigit():
+    expected = parse_id(version)
+    if expected is None:
         return JsonResponse({"error": "版本号无效"}, status=400)
     try:
-        row = services.autosave(request.user, progress, int(version), request.POST.dict())
+        row = services.autosave(request.user, progress, expected, request.POST.dict())
     except services.RoundError as error:
         return JsonResponse({"error": str(error)}, status=409)
     return JsonResponse({"saved_at": timezone.localtime(row.saved_at).strftime("%H:%M:%S")})

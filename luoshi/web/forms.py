@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from luoshi.core.ids import parse_id
 from luoshi.core.models import Period, Plan, Unit
 from luoshi.vocab import PeriodKind
 from luoshi.web.statuses import STATUS_CHOICES
@@ -53,10 +54,10 @@ class TaskFilterForm(forms.Form):
         plan_id = (data or {}).get("plan")
         unit_id = (data or {}).get("unit")
         units = Unit.objects.none()
-        if plan_id and str(plan_id).isascii() and str(plan_id).isdigit():
-            units = Unit.objects.filter(government__plans__pk=plan_id)
-        if unit_id and str(unit_id).isascii() and str(unit_id).isdigit():
-            units = units | Unit.objects.filter(pk=unit_id)
+        if (plan := parse_id(plan_id)) is not None:
+            units = Unit.objects.filter(government__plans__pk=plan)
+        if (unit := parse_id(unit_id)) is not None:
+            units = units | Unit.objects.filter(pk=unit)
         self.unit_menu = list(units.order_by("name").distinct().values_list("pk", "name"))
         # Menus as (value, label) pairs from plain value queries: the template writes the
         # options itself (widget rendering of a few hundred options costs tens of ms).

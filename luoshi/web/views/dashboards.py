@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from luoshi.core.ids import parse_id
 from luoshi.core.services.summary import compare_reports, status_summary
 from luoshi.vocab import STATUS_LABELS, Status
 from luoshi.web import dashboard as figures
@@ -25,8 +26,8 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     measure = measure if measure in figures.MEASURES else "tasks"
     others = reports.filter(plan_id=report.plan_id).exclude(pk=report.pk).select_related("period")
     compare_id = request.GET.get("compare", "")
-    if compare_id.isascii() and compare_id.isdigit():
-        previous = others.filter(pk=int(compare_id)).first()
+    if (chosen := parse_id(compare_id)) is not None:
+        previous = others.filter(pk=chosen).first()
     else:
         previous = figures.previous_report(report, reports)
     current = figures.totals(report)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from luoshi.core.ids import parse_id
 from luoshi.rounds.models import Role
 from luoshi.rounds.permissions import ADMIN, role_of
 from luoshi.web import home
@@ -25,7 +26,7 @@ def home_page(request: HttpRequest) -> HttpResponse:
     if role == Role.LEADER:
         chosen = request.GET.get("report", "")
         screen = home.leader_screen(reports, shown_assessments(user),
-                                    int(chosen) if chosen.isascii() and chosen.isdigit() else None)
+                                    parse_id(chosen))
         return render(request, "web/home_leader.html", {"screen": screen,
                                                         "card_labels": CARD_LABELS})
     if role == Role.LIAISON:
