@@ -6,7 +6,7 @@ import pytest
 
 from luoshi.cli import main
 from luoshi.core.models import Assessment, Report
-from luoshi.core.services.analysis import correct_status
+from luoshi.core.services.corrections import correct_status
 from luoshi.core.services.importing import import_document
 from luoshi.sample import generate_plan
 from luoshi.vocab import Status

@@ -26,7 +26,7 @@ from luoshi.api.pagination import Pages
 from luoshi.api.serializers import ErrorSerializer
 from luoshi.core.ids import parse_id
 from luoshi.core.models import Assessment, Measurement, Target
-from luoshi.core.services import analysis as svc
+from luoshi.core.services import corrections as svc
 from luoshi.extract.rules import TARGET_KINDS
 from luoshi.rounds.permissions import (
     Action,

@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     from django.contrib.auth import get_user_model
 
     from luoshi.core.models import Assessment, Measurement, Target
-    from luoshi.core.services import analysis as svc
+    from luoshi.core.services import corrections as svc
     from luoshi.rounds.permissions import Action, may, role_of
 
     user = get_user_model().objects.filter(username=args.user).first()

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from luoshi.core.models import Report, Target, Task, TaskUnit
-from luoshi.core.services.analysis import correct_target
+from luoshi.core.services.corrections import correct_target
 from luoshi.rounds import tasks as task_services
 from luoshi.rounds.models import ChangeRequest
 from luoshi.rounds.notify import notify, office_users

@@ -7,10 +7,10 @@ from analysis_data import imported
 from shared_docs import shared_path
 
 from luoshi.core.models import Assessment, Change, Measurement, Progress, Report, Target, Task
-from luoshi.core.services.analysis import (
+from luoshi.core.services.analysis import analyze_report
+from luoshi.core.services.corrections import (
     StaleVersion,
     add_target,
-    analyze_report,
     correct_status,
     correct_target,
     revert_status,

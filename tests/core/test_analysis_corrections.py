@@ -15,7 +15,8 @@ from luoshi.core.models import (
     Report,
     Target,
 )
-from luoshi.core.services.analysis import analyze_report, correct_measurement, correct_target
+from luoshi.core.services.analysis import analyze_report
+from luoshi.core.services.corrections import correct_measurement, correct_target
 from luoshi.ingest import read_document
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from shared_docs import shared_path
 
 from luoshi.core.models import Assessment, Report, Task, TaskUnit
-from luoshi.core.services.analysis import correct_status
+from luoshi.core.services.corrections import correct_status
 from luoshi.core.services.importing import import_document
 from luoshi.core.services.summary import compare_reports, previous_report, status_summary
 from luoshi.ingest import read_document

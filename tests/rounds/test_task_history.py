@@ -4,7 +4,7 @@ statuses, with who and when and an escaped diff; each reader sees only what they
 from django.urls import reverse
 
 from luoshi.core.models import Change, Plan, Target, Task
-from luoshi.core.services.analysis import correct_target
+from luoshi.core.services.corrections import correct_target
 from luoshi.rounds import services
 from luoshi.rounds.services import EntryInput
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from luoshi.core.models import Assessment, Measurement, Target
-from luoshi.core.services.analysis import (
+from luoshi.core.services.corrections import (
     StaleVersion,
     correct_measurement,
     correct_status,
