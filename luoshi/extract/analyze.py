@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from luoshi.extract import measurements as measure
 from luoshi.extract import rules, table
-from luoshi.extract.model import FIELD_DONE, FIELD_REPORTED, Measurement, Span, Target, TaskAnalysis
+from luoshi.extract.model import (
+    FIELD_DONE,
+    FIELD_REPORTED,
+    FixKey,
+    Measurement,
+    MeasurementFix,
+    Span,
+    Target,
+    TaskAnalysis,
+)
 from luoshi.extract.numbers import normalise
 from luoshi.extract.pace import share_of_year
 from luoshi.extract.status import decide
@@ -16,7 +26,7 @@ from luoshi.ingest.model import ParsedDocument, Period, Task
 
 def analyze_task(
     task: Task, period: Period | None, year: int | None = None, targets: list[Target] | None = None,
-    reported: dict[int, float] | None = None,
+    reported: dict[int, float] | None = None, fixes: dict[FixKey, MeasurementFix] | None = None,
 ) -> TaskAnalysis:
     """Targets of the task text, measurements of the done cells, and the status with evidence.
 
@@ -25,7 +35,9 @@ def analyze_task(
     ``targets`` replaces the targets read from the text and target columns (a person's
     corrections); ``reported`` maps target indices to the figures the unit filed in a
     reporting round, which win over figures read from the text. A declared status cell in
-    ``task.extra`` is evidence too (luoshi.extract.table).
+    ``task.extra`` is evidence too (luoshi.extract.table). ``fixes`` are people's corrections
+    of figures (value, match, or not a figure), keyed by where each was read; the status is
+    decided on the corrected figures.
     """
     if year is None and period is not None and period.end_date is not None:
         year = period.end_date.year
@@ -48,10 +60,42 @@ def analyze_task(
     # A completion share stated on its own (完成年度任务的83%) is a figure too.
     figures += [_share_figure(r, default_month) for r in ratios if not r.attached]
     figures += table.declared_figures(task, default_month)
+    if fixes:
+        ms, figures = apply_fixes(ms + figures, targets, fixes)
     status = decide(task, period, targets, ms, ratios)
     status = table.combine(status, table.declared_status(task, share_of_year(period)))
     return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),
                         figures=figures)
+
+
+def apply_fixes(found: list[Measurement], targets: list[Target], fixes: dict[FixKey, MeasurementFix]
+                ) -> tuple[list[Measurement], list[Measurement]]:
+    """People's corrections applied to the figures found: (measurements of targets, other
+    figures). A corrected value or match gets its ratio again against the target it now
+    measures (same unit family, converted; none across families)."""
+    ms: list[Measurement] = []
+    others: list[Measurement] = []
+    for m in found:
+        fix = fixes.get((m.span.field, m.span.item, m.span.start, m.span.end))
+        if fix is not None:
+            if not fix.active:
+                continue
+            m = dataclasses.replace(m)
+            if fix.value is not None:
+                m.value = fix.value
+            if fix.set_target:
+                ok = fix.target is not None and 0 <= fix.target < len(targets)
+                m.target = fix.target if ok else None
+            t = targets[m.target] if m.target is not None else None
+            if t is not None:
+                m.metric = t.metric
+                m.ratio = (m.value * m.factor / t.base_amount
+                           if m.family == t.family and t.value else None)
+                m.match_score = max(m.match_score, 1000)  # a person's match
+            else:
+                m.ratio = None
+        (ms if m.target is not None else others).append(m)
+    return ms, others
 
 
 def _filed(targets: list[Target], filed: dict[int, float], period: Period | None,

@@ -114,6 +114,21 @@ class Measurement:
         return d
 
 
+@dataclass(frozen=True)
+class MeasurementFix:
+    """A person's correction of one figure read from the text, keyed by where it was read
+    (``Span.where``: field, item, start, end). Applied before the status is decided, so the
+    verdict follows the corrected figures."""
+
+    value: float | None = None  # the corrected value; None keeps the value read
+    set_target: bool = False  # True: ``target`` replaces the match the rules made
+    target: int | None = None  # index into the task's targets; None: measures no target
+    active: bool = True  # False: not a measurement at all
+
+
+FixKey = tuple[str, "int | None", int, int]
+
+
 @dataclass
 class StatusResult:
     value: Status

@@ -115,3 +115,27 @@ def test_declared_status_cell_is_evidence(report):
     a = Assessment.objects.get(pk=a.pk)
     assert a.status == "behind" and "是否达序" in a.reason
     assert any(e["field"] == "declared" and e["text"] == "否" for e in a.evidence)
+
+
+def test_moving_a_measurement_to_another_target_recomputes_ratio_and_status(report, user):
+    """A correction of the match alone (no new value): the figure is measured against the
+    target it now belongs to, and the task's verdict is decided again on it."""
+    # Seed 000 task 2 promises 40, 30, 20, 10 and 1 (个); "20" is read for the 20 target.
+    task = report.plan.tasks.get(serial="2", parent__isnull=True)
+    m = Measurement.objects.get(report=report, task=task, value=20, target__value=20)
+    assert m.ratio == pytest.approx(1.0)
+    before = Assessment.objects.get(report=report, task=task)
+    forty = Target.objects.get(task=task, value=40, active=True)
+    correct_measurement(m, user=user, target=forty, reason="这是另一项目标的完成数")
+    moved = Measurement.objects.get(report=report, progress=m.progress, start=m.start, end=m.end)
+    assert moved.target_id == forty.pk and moved.value == 20
+    assert moved.ratio == pytest.approx(0.5)
+    after = Assessment.objects.get(report=report, task=task)
+    # 20 of 40 at three quarters of the year is short of the pace: no longer on track.
+    assert before.derived_status == "on_track"
+    assert after.derived_status != "on_track", after.derived_reason
+    assert any(e["text"] == m.span for e in after.derived_evidence), after.derived_evidence
+    analyze_report(report)  # kept through re-analysis
+    again = Measurement.objects.get(report=report, progress=m.progress, start=m.start, end=m.end)
+    assert again.target_id == forty.pk and again.ratio == pytest.approx(0.5)
+    assert Assessment.objects.get(report=report, task=task).derived_status == after.derived_status

@@ -293,6 +293,7 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
     existing = {a.task_id: a for a in Assessment.objects.filter(report=report)}
 
     filed = _filed_values(units)
+    corrections = _measurement_corrections(report, ids)
     recs: list[_Targets] = []
     analyses = []
     for unit in units:
@@ -301,8 +302,9 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
         recs.append(rec)
         index = {row.pk: i for i, row in enumerate(rec.rows_by_index) if row.pk}
         reported = {index[t]: v for t, v in filed.get(unit.task.pk, {}).items() if t in index}
+        fixes = _fixes(unit, index, corrections.get(unit.task.pk, []))
         analyses.append(analyze_task(unit.parsed(), period, year, targets=rec.effective,
-                                     reported=reported))
+                                     reported=reported, fixes=fixes))
 
     # Targets first: measurements point at them.
     creates = [t for r in recs for t in r.creates]
@@ -333,7 +335,6 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
                 start=m.span.start, end=m.span.end, ratio_stated=m.ratio_stated,
                 target=target, ratio=m.ratio if m.ratio is None or math.isfinite(m.ratio) else None,
             ))
-    measurements = _apply_measurement_corrections(report, ids, measurements)
     Measurement.objects.bulk_create(measurements)
     summary.measurements = len(measurements)
 
@@ -388,42 +389,35 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
 # -- measurement corrections -------------------------------------------------------------------
 
 
-def _apply_measurement_corrections(report: Report, task_ids: list[int],
-                                   rows: list[Measurement]) -> list[Measurement]:
-    """People's corrections win over the measurements just derived (matched by where they
-    were read): a value, a target (or none), or not a measurement at all."""
-    fixes = {(c.progress_id, c.field, c.start, c.end): c for c in
-             MeasurementCorrection.objects.filter(report=report, task_id__in=task_ids)
-             .select_related("target")}
-    if not fixes:
-        return rows
-    out = []
-    for m in rows:
-        c = fixes.get((m.progress_id, m.field, m.start, m.end))
-        if c is None:
-            out.append(m)
-            continue
-        if not c.active:
-            continue
-        if c.value is not None:
-            m.value = c.value
-        if c.set_target:
-            m.target_id = c.target_id
-            m.metric = c.target.metric if c.target_id and c.target else m.metric
-        if m.target_id and c.value is not None:
-            # The derived row holds its Target already (no query per row).
-            t = c.target if c.set_target and c.target_id else m.target
-            m.ratio = _ratio_of(m.value, m.unit, t) if t else None
-        out.append(m)
+def _measurement_corrections(report: Report, task_ids: list[int]
+                             ) -> dict[int, list[MeasurementCorrection]]:
+    """People's corrections of the report's figures, per top-level task (one query)."""
+    out: dict[int, list[MeasurementCorrection]] = {}
+    for c in MeasurementCorrection.objects.filter(report=report, task_id__in=task_ids):
+        out.setdefault(c.task_id, []).append(c)
     return out
 
 
-def _ratio_of(value: float, unit: str, target: Target) -> float | None:
-    fam_m, fac_m = _unit_family(unit)
-    fam_t, fac_t = _unit_family(target.unit)
-    if fam_m is None or fam_m != fam_t or not target.value:
-        return None
-    return (value * fac_m) / (target.value * fac_t)
+def _fixes(unit: _Unit, index: dict[int, int], rows: list[MeasurementCorrection]
+           ) -> dict[xmodel.FixKey, xmodel.MeasurementFix]:
+    """The corrections as the extractor takes them: keyed by where the figure was read (the
+    entry's position among the unit's items), the target as its index among the targets the
+    analysis uses (a corrected match to a removed target measures none)."""
+    if not rows:
+        return {}
+    item_of = {p.pk: i for i, p in enumerate(unit.entries)}
+    out: dict[xmodel.FixKey, xmodel.MeasurementFix] = {}
+    for c in rows:
+        i = item_of.get(c.progress_id)
+        if i is None:
+            continue
+        fix = xmodel.MeasurementFix(value=c.value, set_target=c.set_target,
+                                    target=index.get(c.target_id) if c.target_id else None,
+                                    active=c.active)
+        out[(c.field, i, c.start, c.end)] = fix
+        if i == 0:  # figures of the table itself (filed, declared) have no item
+            out[(c.field, None, c.start, c.end)] = fix
+    return out
 
 
 # The corrections lived here before they had their own module; old imports keep working.
