@@ -83,9 +83,22 @@ class MeasurementSerializer(serializers.ModelSerializer):
                   "as_of_date", "span", "field", "start", "end", "ratio_stated", "target", "ratio"]
 
 
+class ReasonField(serializers.CharField):
+    """A correction's reason: the rule every correction form shares (``clean_reason``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(trim_whitespace=False, allow_blank=True, **kwargs)
+
+    def to_internal_value(self, data):
+        try:
+            return svc.clean_reason(super().to_internal_value(data))
+        except ValueError as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+
+
 class StatusCorrection(serializers.Serializer):
     status = serializers.CharField(max_length=20, help_text="one of " + ", ".join(s.value for s in Status))
-    reason = serializers.CharField(max_length=2000)
+    reason = ReasonField()
     version = serializers.IntegerField(min_value=1)
 
     def validate_status(self, value: str) -> str:
@@ -100,7 +113,7 @@ class Revert(serializers.Serializer):
 
 class TargetCorrection(serializers.Serializer):
     version = serializers.IntegerField(min_value=1)
-    reason = serializers.CharField(max_length=2000)
+    reason = ReasonField()
     kind = serializers.ChoiceField(choices=list(TARGET_KINDS), required=False)
     value = serializers.FloatField(required=False)
     unit = serializers.CharField(max_length=30, required=False, allow_blank=True)
@@ -109,7 +122,7 @@ class TargetCorrection(serializers.Serializer):
 
 
 class MeasurementCorrection(serializers.Serializer):
-    reason = serializers.CharField(max_length=2000)
+    reason = ReasonField()
     value = serializers.FloatField(required=False)
     target = serializers.IntegerField(required=False, allow_null=True)
     active = serializers.BooleanField(required=False, default=True)

@@ -89,6 +89,11 @@ def run(args: argparse.Namespace) -> int:
         return _err(f"user {args.user!r} ({role_of(user)}) may not correct verdicts: "
                     "a supervisor or an administrator may")
     try:
+        if hasattr(args, "reason"):  # revert takes none
+            args.reason = svc.clean_reason(args.reason)
+    except ValueError as exc:
+        return _err(f"--reason: {exc}")
+    try:
         if args.what in ("status", "revert"):
             a = (Assessment.objects.filter(report_id=args.report, task__serial=args.serial,
                                            task__parent__isnull=True)

@@ -421,7 +421,7 @@ def _fixes(unit: _Unit, index: dict[int, int], rows: list[MeasurementCorrection]
 
 
 # The corrections lived here before they had their own module; old imports keep working.
-_MOVED = ("StaleVersion", "TARGET_FIELDS", "add_target", "correct_measurement",
+_MOVED = ("StaleVersion", "TARGET_FIELDS", "add_target", "clean_reason", "correct_measurement",
           "correct_status", "correct_target", "revert_status")
 
 

@@ -11,7 +11,8 @@ measurement's correction is kept apart and applied after every re-analysis. A co
 stale ``expected_version`` raises ``StaleVersion`` and changes nothing; every correction writes
 a ``Change`` row (who, when, why) and re-analyses what it touches.
 
-Every form of correction (web, API, CLI) checks its reason with ``clean_reason``.
+Every form of correction (web, API, CLI) checks its reason with ``clean_reason`` (one rule for
+its length and emptiness), and so do the services here.
 """
 
 from __future__ import annotations
@@ -37,6 +38,20 @@ from luoshi.core.services.analysis import COMPARATORS, _analyze
 from luoshi.extract.rules import TARGET_KINDS
 from luoshi.vocab import Status
 
+MAX_REASON = 2000  # characters of a correction's reason, after stripping
+
+
+def clean_reason(reason: str | None, *, required: bool = True) -> str:
+    """A correction's reason as every form takes it (web, API, CLI and the services below):
+    stripped of surrounding space; refused, never cut, when longer than ``MAX_REASON``; refused
+    when empty if ``required``. ``ValueError`` with a Chinese message naming what is wrong."""
+    text = (reason or "").strip()
+    if required and not text:
+        raise ValueError("请填写修正理由")
+    if len(text) > MAX_REASON:
+        raise ValueError(f"理由不能超过{MAX_REASON}字(现为{len(text)}字)")
+    return text
+
 
 class StaleVersion(Exception):
     """Someone else changed the object since it was read: the correction was not saved."""
@@ -53,7 +68,7 @@ def correct_status(report: Report, task: Task, status: str, reason: str, *, user
                    expected_version: int) -> Assessment:
     """A person sets the status (and why). Wins over re-analysis until ``revert_status``."""
     status = Status(status).value  # ValueError for an unknown status
-    reason = (reason or "").strip()
+    reason = clean_reason(reason, required=False)
     return _update_assessment(report, task, user, expected_version,
                               {"status": status, "reason": reason, "source": Source.MANUAL})
 
@@ -109,6 +124,7 @@ def correct_target(target: Target, *, user, expected_version: int, reason: str =
     if unknown:
         raise ValueError(f"cannot correct {', '.join(sorted(unknown))} of a target")
     _check_target_values(values)
+    reason = clean_reason(reason, required=False)
     with transaction.atomic():
         row = Target.objects.select_for_update().get(pk=target.pk)
         if row.version != expected_version:
@@ -124,7 +140,7 @@ def correct_target(target: Target, *, user, expected_version: int, reason: str =
             corrected_by=user, corrected_at=timezone.now())
         if n != 1:
             raise StaleVersion(f"target #{row.pk}", expected_version, expected_version + 1)
-        extra = {"task": row.task_id} | ({"reason": reason.strip()} if reason.strip() else {})
+        extra = {"task": row.task_id} | ({"reason": reason} if reason else {})
         Change.objects.create(model="target", object_id=row.pk, action=Change.Action.UPDATE,
                               fields=diff | extra, user=user)
         _reanalyze_task(row.task_id)
@@ -168,6 +184,7 @@ def correct_measurement(measurement: Measurement, *, user, reason: str = "",
     Kept apart and applied after every re-analysis; recorded in the history."""
     if value is not None and (not isinstance(value, int | float) or not math.isfinite(value)):
         raise ValueError(f"value must be a finite number, not {value!r}")
+    reason = clean_reason(reason, required=False)
     if target is not _NO_CHANGE and target is not None and target.task_id != measurement.task_id:
         raise ValueError(f"target #{target.pk} belongs to another task")
     m = measurement
@@ -186,7 +203,7 @@ def correct_measurement(measurement: Measurement, *, user, reason: str = "",
             **where,
             defaults={"task_id": m.task_id, "span": m.span, "value": value, "target": target,
                       "set_target": set_target, "active": active,
-                      "reason": (reason or "").strip(), "corrected_by": user})
+                      "reason": reason, "corrected_by": user})
         fields: dict[str, Any] = {"task": m.task_id, "report": m.report_id, "span": m.span}
         if value_given:
             fields["value"] = [m.value, value]

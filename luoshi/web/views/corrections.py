@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from luoshi.core.models import Assessment, Measurement, Target
 from luoshi.core.services.corrections import (
     StaleVersion,
+    clean_reason,
     correct_measurement,
     correct_status,
     correct_target,
@@ -21,7 +22,14 @@ from luoshi.core.services.corrections import (
 from luoshi.vocab import Status
 from luoshi.web.access import can_correct, visible_reports, visible_tasks
 
-MAX_REASON = 2000
+
+def _reason(request: HttpRequest) -> tuple[str, str]:
+    """The posted reason, and the message refusing it ("" when it is fine): the one rule
+    every correction form shares (``clean_reason``)."""
+    try:
+        return clean_reason(request.POST.get("reason")), ""
+    except ValueError as exc:
+        return "", f"修正未保存:{exc}。"
 
 
 def _in_report(request: HttpRequest, model: type[Assessment] | type[Measurement], pk: int):
@@ -48,13 +56,11 @@ def assessment_correct(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "已恢复为自动分析的状态。")
             return redirect(back)
         value = request.POST.get("status", "")
-        reason = (request.POST.get("reason") or "").strip()
+        reason, problem = _reason(request)
         if value not in {s.value for s in Status}:
             messages.error(request, "修正未保存:请选择一个状态。")
-        elif not reason:
-            messages.error(request, "修正未保存:请填写修正理由。")
-        elif len(reason) > MAX_REASON:
-            messages.error(request, f"修正未保存:理由不能超过{MAX_REASON}字。")
+        elif problem:
+            messages.error(request, problem)
         else:
             correct_status(a.report, a.task, value, reason, user=request.user,
                            expected_version=version)
@@ -72,7 +78,7 @@ def target_correct(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_correct(request.user):
         raise Http404("不存在或无权修正")
     back = reverse("task_detail", args=[t.task_id]) + "#task-targets-title"
-    reason = (request.POST.get("reason") or "").strip()
+    reason, problem = _reason(request)
     values: dict = {}
     try:
         version = int(request.POST.get("version", ""))
@@ -91,14 +97,14 @@ def target_correct(request: HttpRequest, pk: int) -> HttpResponse:
     except ValueError:
         messages.error(request, "修正未保存:目标值须为数字。")
         return redirect(back)
-    if not reason:
-        messages.error(request, "修正未保存:请填写修正理由。")
+    if problem:
+        messages.error(request, problem)
     elif not values:
         messages.error(request, "修正未保存:没有改动。")
     else:
         try:
             correct_target(t, user=request.user, expected_version=version,
-                           reason=reason[:MAX_REASON], **values)
+                           reason=reason, **values)
             messages.success(request, "目标已修正。" if values.get("active", True) else "目标已删除。")
         except StaleVersion:
             messages.error(request, "修正未保存:该目标已被他人修改,请刷新页面后重新修正。")
@@ -111,7 +117,7 @@ def target_correct(request: HttpRequest, pk: int) -> HttpResponse:
 def measurement_correct(request: HttpRequest, pk: int) -> HttpResponse:
     """A measurement's value or match corrected (or it is said to be none) from the task page."""
     m, back = _in_report(request, Measurement, pk)
-    reason = (request.POST.get("reason") or "").strip()
+    reason, problem = _reason(request)
     kwargs: dict = {}
     try:
         raw = (request.POST.get("value") or "").strip()
@@ -126,13 +132,13 @@ def measurement_correct(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "修正未保存:数值须为数字。")
         return redirect(back)
     active = request.POST.get("action") != "remove"
-    if not reason:
-        messages.error(request, "修正未保存:请填写修正理由。")
+    if problem:
+        messages.error(request, problem)
     elif active and not kwargs:
         messages.error(request, "修正未保存:没有改动。")
     else:
         try:
-            correct_measurement(m, user=request.user, reason=reason[:MAX_REASON], active=active,
+            correct_measurement(m, user=request.user, reason=reason, active=active,
                                 **kwargs)
             messages.success(request, "实绩已修正。" if active else "已标记为非实绩。")
         except ValueError as exc:
