@@ -29,6 +29,7 @@ from luoshi.extract.numbers import (
 from luoshi.extract.periods import PeriodMention, find_periods
 from luoshi.extract.units import comparable
 
+_FURTHER = re.compile(rules.FURTHER_CHANGE)
 _RATIO_RE = re.compile(r"(?:" + "|".join(rules.RATIO_STATED_PATTERNS) + r")\s*$")
 _PLAN_REST = re.compile(rules.PLAN_FIGURE_REST)
 _PLAN_VERB = re.compile(rules.PLAN_VERB)
@@ -49,9 +50,13 @@ class Candidate:
     period: PeriodMention | None
     ratio_stated: float | None = None
     score: int = 0  # metric words shared with its target
-    # "breakdown" (其中…: a part of a total), "estimate" (预计…), "" for a plain figure. Only
-    # plain figures measure targets; the others are reported as other figures.
+    # "breakdown" (其中…: a part of a total), "estimate" (预计…), "further" (再压减25%: a step
+    # on a changed base), "" for a plain figure. Only plain figures measure targets; the others
+    # are reported as other figures.
     flag: str = ""
+    # The set the figure is about when its clause opens with one ("132个重点项目…完成投资
+    # 439.9亿元": (132, "个")); it reports on a target that promises that very set.
+    subject: tuple[float, str] | None = None
 
 
 @dataclass
@@ -103,6 +108,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
     if restated:  # 已完成“压减10%”的任务: 10% achieved, not a name
         quantities = [dataclasses.replace(q, label="") if q.label and q.family is not None
                       and any(a < q.start < b for a, b in restated) else q for q in quantities]
+    subjects: dict[int, tuple[float, str]] = {}  # quantity start -> the set it is about
     for q in quantities:
         if not q.is_amount:
             continue
@@ -131,6 +137,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         if (between and not any(a <= later.num_start < b for a, b in scopes)
                 and not any(ch in between for ch in "(（")
                 and any(w in between for w in rules.SUBJECT_LINK_VERBS)):
+            subjects[later.start] = (q.value, q.unit)
             continue
         if any(w in before for w in rules.REMAINDER_WORDS):
             continue
@@ -138,6 +145,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         if ahead == "future":
             continue
         flag = flag or ahead
+        if q.family == "percent" and _FURTHER.search(before):
+            flag = flag or "further"
         direction = 0
         near = norm[max(ca, q.num_start - 6) : q.num_start].replace("增加值", "   ")  # a noun
         if any(near.endswith(w) or w in near for w in _DEC):
@@ -162,7 +171,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         if (lo > ca or hi >= 0) and clauses.cjk_count(blank[lo : hi if hi >= 0 else cb]) >= 2:
             ctx = ctx[: len(ctx) - (cb - ca)] + blank[max(lo, ca) : hi if hi >= 0 else cb]
         cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb), ctx, direction, period,
-                               flag=flag))
+                               flag=flag, subject=subjects.get(q.start)))
     cands.extend(_ranks(norm, text, field, item, periods, blank, contexts))
     cands.sort(key=lambda c: c.q.start)
     for r in ratios:
@@ -314,15 +323,25 @@ def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate
             if tc and cc and not (tc & cc):
                 continue
             chosen[id(c)] = i
-    # A rate target (增长15%) with no rate reported may be reported as an amount of its metric.
+    # A rate target (增长15%) with no rate reported may be reported as an amount of its metric;
+    # the amount of the change itself (共计压减支出5.8亿元 for 压减支出10%) reports on it always.
     for i, t in enumerate(targets):
         if t.comparator not in ("increase_by", "decrease_by") or t.family != "percent":
             continue
-        if any(v == i for v in chosen.values()):
-            continue
+        sign = 1 if t.comparator == "increase_by" else -1
+        rate_found = any(v == i for v in chosen.values())
         for c in cands:
-            if id(c) not in chosen and c.q.family == "money" and _score(c, t) > 0:
+            if id(c) not in chosen and c.q.family == "money" and _score(c, t) > 0 and (
+                    not rate_found or c.direction == sign):
                 chosen[id(c)] = i
+    # A figure about the very set a target promises (132个重点项目…完成投资439.9亿元) reports on it.
+    for c in cands:
+        if id(c) in chosen or c.subject is None:
+            continue
+        for i, t in enumerate(targets):
+            if c.subject == (t.value, t.unit):
+                chosen[id(c)] = i
+                break
     _companions(cands, chosen)
     for c in cands:
         if id(c) in chosen:

@@ -282,6 +282,13 @@ METRIC_NEUTRAL = r"同比|增长|下降|减少|提高|降低|上升|增速|增�
 # second one measures ("132个重点项目1-8月完成投资439.9亿元", "25处隐患点已完成治理17处"):
 # it is no measurement.
 SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计", "投入")
+# When that set is a target's own quantity as the task states it (the task promises 132个重点项目
+# and the entry reports "132个重点项目…完成投资439.9亿元"), the second figure reports on that
+# target, in whatever unit: a measurement of it (with no ratio when the units differ).
+# A percentage change after these is a further step on an already changed base ("再压减25%",
+# "在下调10%基础上再下调5%"), not the change a target asks for: reported as another figure.
+FURTHER_CHANGE = r"(?:再|又|进一步)(?:" + "|".join(INCREASE_VERBS + DECREASE_VERBS + (
+    "下调", "上调")) + r")了?$"
 # Words naming what kind of quantity a money or count metric is. A measurement and a target
 # that both name a kind, and different kinds, are different metrics (投资 is not 增加值),
 # even when their units agree.
@@ -400,11 +407,16 @@ NOT_STARTED_SHARE = 0.3  # after the first quarter: at its end, not begun is sti
 
 # A declared status cell (是否达序, 进展状态, 形象进度 …), in order: the first pattern that
 # matches the cell decides. A percentage (形象进度 45%) is judged like a completion share.
+# 超额完成 says the target was met and exceeded (done); 超序时/超进度/提前 say ahead of the time
+# share (ahead); 达到时间进度 is on course, 低于时间进度 a lag.
 DECLARED_STATUS = (
-    (r"未完成|未达|不达|滞后|落后|慢于|未按期|延期", "behind"),
+    (r"未完成|未达|不达|滞后|落后|慢于|低于时间进度|低于序时|未按期|延期", "behind"),
     (r"未启动|未开工|未开展|尚未实施", "not_started"),
-    (r"超序时|超进度|超额|提前|快于", "ahead"),
-    (r"已完成|已竣工|已办结|全面完成|^完成$", "done"),
+    (r"超额完成|已完成|已竣工|已办结|全面完成|^完成$", "done"),
+    (r"超序时|超进度|超过时间进度|超额|提前|快于", "ahead"),
     (r"基本达序|基本正常|有风险|需关注|黄灯", "at_risk"),
-    (r"达序|正常|顺利|按计划|序时|推进中|绿灯|^是$", "on_track"),
+    (r"达序|正常|顺利|按计划|序时|时间进度|推进中|绿灯|^是$", "on_track"),
 )
+# A remark (备注, 说明) that is nothing but such a phrase ("达到时间进度", "超额完成") is a declared
+# status too: at most this many characters.
+DECLARED_REMARK_MAX = 8

@@ -26,20 +26,30 @@ from luoshi.vocab import ColumnRole, Status
 
 _DECLARED = [(re.compile(p), Status(s)) for p, s in rules.DECLARED_STATUS]
 _PERCENT = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*[%％]")
+# A header that gives its unit as per cent (完成目标(%)): its bare numbers are percentages.
+_PERCENT_HEADER = re.compile(r"[(（]\s*[%％]\s*[)）]")
+_BARE_NUMBER = re.compile(r"^([0-9]+(?:\.[0-9]+)?)$")
 _RED = (Status.BEHIND, Status.NOT_STARTED)
 _GREEN_OR_GREY = (Status.ON_TRACK, Status.VAGUE, Status.NO_DATA, Status.AT_RISK)
 
 
 def declared_status(task: Task, share: float) -> tuple[Status, str, Span] | None:
-    """The status a declared-status column states (its header's role decides), or None."""
+    """The status a declared-status column states (its header's role decides), or None.
+
+    A bare number in a column whose header gives per cent (完成目标(%): 75.8) is a percentage;
+    a remark that is only a status phrase (备注: 达到时间进度) declares a status when no
+    declared-status column does."""
+    remark = None
     for header, value in task.extra.items():
-        if header_role(header, have_task=True) is not ColumnRole.DECLARED_STATUS:
-            continue
+        role = header_role(header, have_task=True)
         text = (value or "").strip()
-        if not text:
+        if role is ColumnRole.REMARKS and remark is None and 0 < len(text) <= rules.DECLARED_REMARK_MAX:
+            remark = next(((st, f"表中“{header}”为“{text}”", Span(FIELD_DECLARED, None, 0, len(text), text))
+                           for pattern, st in _DECLARED if pattern.search(text)), None)
+        if role is not ColumnRole.DECLARED_STATUS or not text:
             continue
         span = Span(FIELD_DECLARED, None, 0, len(text), text)
-        m = _PERCENT.search(text)
+        m = _PERCENT.search(text) or (_PERCENT_HEADER.search(header) and _BARE_NUMBER.match(text))
         if (m and "形象进度" in header) or (m and not any(p.search(text) for p, _ in _DECLARED)):
             pct = float(m.group(1)) / rules.PERCENT
             if pct >= 1:
@@ -57,7 +67,7 @@ def declared_status(task: Task, share: float) -> tuple[Status, str, Span] | None
         for pattern, st in _DECLARED:
             if pattern.search(text):
                 return st, f"表中“{header}”为“{text}”", span
-    return None
+    return remark  # a declared-status column, when there is one, wins over a remark
 
 
 def combine(derived: StatusResult, declared: tuple[Status, str, Span] | None) -> StatusResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from luoshi.extract import analyze_task
+from luoshi.vocab import Status
 
 from .conftest import Q3, task
 
@@ -45,8 +46,9 @@ def ms(text, done):
         # figures joined by 和 share the verb of change before the first
         ("事故起数、死亡人数分别下降20%。", "1-8月发生事故10起,死亡8人,分别同比下降25%和30%。",
          [(25, "%", "1-8月", 0), (30, "%", "1-8月", 0)]),
-        # a count naming the set another figure measures is not a measurement of the count
-        ("抓好50个重点项目建设。", "50个重点项目1-8月完成投资80亿元。", []),
+        # a count naming the set another figure measures is not a measurement of the count; the
+        # figure about that set (the target's own 50个) reports on the target, with no ratio
+        ("抓好50个重点项目建设。", "50个重点项目1-8月完成投资80亿元。", [(80, "亿元", "1-8月", 0)]),
         # the whole economy's output is not one sector's value added; a shared 增长 names no metric
         ("地区生产总值增长8%左右。", "规上工业增加值增长9%。", []),
         # 建设 names no metric: 开工 tells the two count targets apart
@@ -58,6 +60,18 @@ def ms(text, done):
         ("每个环节谋划落地1-2个项目。", "已建设完成深水网箱120个。", []),
         # the total named before 已完成 is the set; the figure after it is what was done
         ("实施25个隐患点治理工程。", "25处隐患点已完成治理17处(含省级3处)。", [(17, "处", "", 0)]),
+        # a figure about the very set a target promises reports on it, in another unit (no ratio)
+        ("推进60个市级重点项目建设。", "60个市级重点项目1-9月完成投资210.5亿元,完成年度计划的78%。",
+         [(210.5, "亿元", "1-9月", 0)]),
+        ("新开工30个产业项目。", "30个产业项目1-6月累计完成投资12亿元。", [(12, "亿元", "1-6月", 0)]),
+        # ... but not when the set is another number than the target's
+        ("推进60个市级重点项目建设。", "45个项目1-9月完成投资210.5亿元。", []),
+        # the amount of a cut reports on a cut target beside the cut rate itself
+        ("压减一般性支出不低于8%。", "一般性支出压减8%,共计压减支出3.2亿元。",
+         [(8, "%", "", 0), (3.2, "亿元", "", 0)]),
+        # a further cut on an already cut base ("再压减") is not the cut the target asks for
+        ("压减会议经费不低于10%。", "会议经费已压减10%,在此基础上再压减20%。", [(10, "%", "", 0)]),
+        ("气价每方下降0.5元。", "在前期下调8%的基础上又下调了3%。", []),
         # labels in progress text
         ("建设5G基站100个。", "2.5G基站已经建成93个。", [(93, "个", "", 0)]),
     ],
@@ -88,3 +102,10 @@ def test_spans_are_exact_substrings_with_offsets():
 
 def test_no_targets_no_measurements():
     assert analyze_task(task("深化政务公开工作。", "完成15所学校结对帮扶。"), Q3).measurements == []
+
+
+def test_figure_about_the_target_set_has_no_ratio_across_units():
+    a = analyze_task(task("推进60个市级重点项目建设。", "60个市级重点项目1-9月完成投资210.5亿元。"), Q3)
+    [m] = a.measurements
+    assert (m.value, m.unit, m.target, m.ratio) == (210.5, "亿元", 0, None)
+    assert a.status.value is not Status.BEHIND  # no ratio: nothing to compare with the pace

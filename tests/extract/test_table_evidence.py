@@ -33,6 +33,18 @@ def tsk(text, done, **extra):
         ({"进展状态": "尚未启动"}, "正在谋划。", Status.NOT_STARTED),
         # a declared "on course" never hides a lag the text states
         ({"进展状态": "顺利推进"}, "项目进度严重滞后。", Status.BEHIND),
+        # a bare number under a per-cent header is a percentage: 80% at three quarters keeps pace
+        ({"完成目标(%)": "80"}, "", Status.ON_TRACK),
+        ({"完成目标(%)": "45.5"}, "", Status.BEHIND),
+        ({"完成进度(%)": "120"}, "", Status.DONE),
+        # met and exceeded is done; ahead of the time share is ahead
+        ({"完成成效": "超额完成"}, "已培训420人。", Status.DONE),
+        ({"进展状态": "超序时进度"}, "已培训420人。", Status.AHEAD),
+        ({"进展状态": "达到时间进度"}, "", Status.ON_TRACK),
+        ({"进展状态": "低于时间进度"}, "已培训420人。", Status.BEHIND),
+        # a remark that is only a status phrase declares one
+        ({"备注": "达到时间进度"}, "", Status.ON_TRACK),
+        ({"备注": "已完成"}, "", Status.DONE),
     ],
 )
 def test_declared_status_column(extra, done, expected):
@@ -40,6 +52,16 @@ def test_declared_status_column(extra, done, expected):
     assert s.value is expected, s.reason
     assert any(e.field == "declared" for e in s.evidence)
     assert "表中" in s.reason
+
+
+@pytest.mark.parametrize("extra", [
+    {"备注": "牵头单位:市人社局,配合单位:市财政局"},  # a remark that says more is no declaration
+    {"备注": "已完成部分项目前期工作,其余正在推进"},
+    {"完成目标": "80"},  # a bare number without a per-cent header says nothing of a share
+])
+def test_not_a_declaration(extra):
+    s = analyze_task(tsk("建设某工程。", "", **extra), Q3).status
+    assert s.value is Status.NO_DATA, s.reason
 
 
 def test_target_column_of_a_period_falls_due_at_its_end():
