@@ -30,6 +30,10 @@ from luoshi.extract.periods import PeriodMention, find_periods
 from luoshi.extract.units import comparable
 
 _FURTHER = re.compile(rules.FURTHER_CHANGE)
+_SET_AMONG = re.compile(rules.SET_AMONG)
+_MINUS_AFTER = re.compile(rules.MINUS_AFTER)
+# Words that make a clause more than the name of a set: it reports something itself.
+_VERBS_AFTER_SET = rules.SUBJECT_LINK_VERBS + rules.ACHIEVED_CUES
 _RATIO_RE = re.compile(r"(?:" + "|".join(rules.RATIO_STATED_PATTERNS) + r")\s*$")
 _PLAN_REST = re.compile(rules.PLAN_FIGURE_REST)
 _PLAN_VERB = re.compile(rules.PLAN_VERB)
@@ -57,6 +61,7 @@ class Candidate:
     # The set the figure is about when its clause opens with one ("132个重点项目…完成投资
     # 439.9亿元": (132, "个")); it reports on a target that promises that very set.
     subject: tuple[float, str] | None = None
+    negative: bool = False  # written with a minus sign ("增幅-1.1%")
 
 
 @dataclass
@@ -117,7 +122,9 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             continue
         ca, cb = clauses.clause(norm, q.num_start)
         sa, sb = clauses.sentence(norm, q.num_start)
-        before = norm[ca : q.num_start]
+        negative = (q.num_start > 0 and norm[q.num_start - 1] in rules.MINUS_SIGNS
+                    and bool(_MINUS_AFTER.search(norm, max(0, q.num_start - 3), q.num_start - 1)))
+        before = norm[ca : q.num_start - 1 if negative else q.num_start]
         if q.family == "percent":
             m = _RATIO_RE.search(norm[sa : q.num_start])
             if m:
@@ -132,7 +139,18 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             continue
         if _PLAN_REST.search(norm[q.end : cb]) or _PLAN_VERB.search(before):
             continue
+        if q.family != "percent" and _SET_AMONG.match(norm, q.end):
+            continue  # "4个结构性指标中,…": the whole the next figures are taken from
         later = next((p for p in quantities if p.is_amount and q.end <= p.start < cb), None)
+        if (later is None and cb < sb and q.family != "percent"
+                and len(before.strip()) <= rules.SET_LEAD_MAX
+                and clauses.cjk_count(norm[q.end : cb]) >= 2
+                and not any(w in norm[ca:cb] for w in _VERBS_AFTER_SET)):
+            # The set alone in its clause, the next opening with the verb of reporting.
+            na, nb = clauses.clause(norm, cb + 1)
+            if any(norm.startswith(w, na) for w in rules.SUBJECT_LINK_VERBS):
+                later = next((p for p in quantities if p.is_amount and p.family != "percent"
+                              and na <= p.start < nb), None)
         between = norm[q.end : later.num_start] if later is not None else ""
         if (between and not any(a <= later.num_start < b for a, b in scopes)
                 and not any(ch in between for ch in "(（")
@@ -171,7 +189,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         if (lo > ca or hi >= 0) and clauses.cjk_count(blank[lo : hi if hi >= 0 else cb]) >= 2:
             ctx = ctx[: len(ctx) - (cb - ca)] + blank[max(lo, ca) : hi if hi >= 0 else cb]
         cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb), ctx, direction, period,
-                               flag=flag, subject=subjects.get(q.start)))
+                               flag=flag, subject=subjects.get(q.start), negative=negative))
     cands.extend(_ranks(norm, text, field, item, periods, blank, contexts))
     cands.sort(key=lambda c: c.q.start)
     for r in ratios:
@@ -276,12 +294,13 @@ def _compatible(c: Candidate, t: Target) -> bool:
     return True
 
 
-def _value(c: Candidate, t: Target) -> float:
-    if t.comparator == "increase_by" and c.direction < 0:
-        return -c.q.value
-    if t.comparator == "decrease_by" and c.direction > 0:
-        return -c.q.value
-    return c.q.value
+def _value(c: Candidate, t: Target | None) -> float:
+    sign = -1 if c.negative else 1
+    if t is not None and t.comparator == "increase_by" and c.direction < 0:
+        return -sign * c.q.value
+    if t is not None and t.comparator == "decrease_by" and c.direction > 0:
+        return -sign * c.q.value
+    return sign * c.q.value
 
 
 def _ratio(c: Candidate, t: Target, value: float) -> float | None:
@@ -373,7 +392,7 @@ def build(pairs: list[tuple[Candidate, int | None]], targets: list[Target], year
     out = []
     for c, ti in pairs:
         t = targets[ti] if ti is not None else None
-        value = _value(c, t) if t else c.q.value
+        value = _value(c, t)
         sa, sb = c.clause
         sa, sb = clauses.trim(c.text, sa, sb)
         # The span runs from the period (when it opens the sentence) to the figure's clause end.

@@ -81,7 +81,10 @@ METRIC_LEADING_WORDS = (
 # --- Measurements ---------------------------------------------------------------------------
 
 # A figure right after these is a plan or target restated, not what was done.
-PLAN_FIGURE_BEFORE = ("计划", "目标", "任务", "预算", "考核任务", "要求", "指标")
+# A plan set at the start of the year or adjusted since ("由年初的2%调整为-4%", "年初设定的6%",
+# "今年排定85个项目") is a plan too.
+PLAN_FIGURE_BEFORE = ("计划", "目标", "任务", "预算", "考核任务", "要求", "指标", "年初的", "年初设定的",
+                      "调整为", "调整到", "排定")
 PLAN_FIGURE_AFTER = ("的任务", "任务", "的目标", "目标", "的计划", "计划")
 # The rest of the figure's clause saying it is a plan: "50个…年度考核任务指标".
 PLAN_FIGURE_REST = r"任务指标|目标任务|考核任务|任务数|计划数|年度目标|年度任务"
@@ -107,7 +110,7 @@ FIGURE_JOINERS = ("和", "、", "及", "与", "以及")
 BREAKDOWN_WORDS = ("其中", "包括", "含")
 # A percentage after these states the completion share of a plan (ratio_stated).
 RATIO_STATED_PATTERNS = (
-    r"完成(?:了)?(?:全年|年度|本年|当年)?[^,,。;;]{0,10}?(?:计划|目标|任务)(?:的)?",
+    r"完成(?:了)?(?:全年|年度|本年|当年|年初)?[^,,。;;]{0,10}?(?:计划|目标|任务|预算)(?:的)?",
     r"占(?:全年|年度)?[^,,。;;]{0,14}?(?:计划|目标|任务)[^,,。;;]{0,12}?的",
     r"完成率(?:为|达|达到)?",
     r"(?:完成|进度)(?:比例|率)?(?:为|达|达到)?(?:全年|年度)(?:的)?",
@@ -281,10 +284,22 @@ METRIC_NEUTRAL = r"同比|增长|下降|减少|提高|降低|上升|增速|增�
 # A figure followed in its clause by a verb of reporting and another figure names the set the
 # second one measures ("132个重点项目1-8月完成投资439.9亿元", "25处隐患点已完成治理17处"):
 # it is no measurement.
-SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计", "投入")
+SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计", "投入", "开工", "建成", "竣工",
+                      "投产")
+# The set may stand alone in its clause, the next clause opening with the verb ("全区10个省重点
+# 工程项目,完成投资79.11亿元"), or be named as the whole a part is taken from ("4个结构性指标中,
+# …": SET_AMONG after the count's noun).
+SET_AMONG = r"[^,,。;;:：]{0,12}?中[,,:：]"
+# The set alone in its clause opens it: at most this many characters before it (全区, 全市共).
+SET_LEAD_MAX = 3
 # When that set is a target's own quantity as the task states it (the task promises 132个重点项目
 # and the entry reports "132个重点项目…完成投资439.9亿元"), the second figure reports on that
 # target, in whatever unit: a measurement of it (with no ratio when the units differ).
+# A minus sign right before a number makes it negative ("增幅-1.1%" is a fall of 1.1%) when it
+# follows a rate word, 为/是 or punctuation (MINUS_AFTER); after a figure it is a range dash
+# (30%-50%, 3万-5万).
+MINUS_SIGNS = "-−"
+MINUS_AFTER = r"(?:增长|增幅|增速|涨幅|降幅|下降|为|是|[:：,,(（])$"
 # A percentage change after these is a further step on an already changed base ("再压减25%",
 # "在下调10%基础上再下调5%"), not the change a target asks for: reported as another figure.
 FURTHER_CHANGE = r"(?:再|又|进一步)(?:" + "|".join(INCREASE_VERBS + DECREASE_VERBS + (

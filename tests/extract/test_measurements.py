@@ -72,6 +72,17 @@ def ms(text, done):
         # a further cut on an already cut base ("再压减") is not the cut the target asks for
         ("压减会议经费不低于10%。", "会议经费已压减10%,在此基础上再压减20%。", [(10, "%", "", 0)]),
         ("气价每方下降0.5元。", "在前期下调8%的基础上又下调了3%。", []),
+        # a minus sign after a rate word is a fall; after a figure it is a range dash
+        ("地区生产总值增长5%左右。", "全年地区生产总值初步核算增幅-2.3%。", [(-2.3, "%", "", 0)]),
+        ("财政收入增长3%。", "财政收入增长为-1.5%。", [(-1.5, "%", "", 0)]),
+        # a plan set at the start of the year or adjusted since restates the plan
+        ("税收收入增长4%左右。", "税收收入增长由年初的4%调整为-2%左右,全年税收收入增长-1.8%。",
+         [(-1.8, "%", "", 0)]),
+        ("建设重点项目40个。", "今年排定40个重点项目,已开工32个。", [(32, "个", "", 0)]),
+        # a set that opens its clause, the next clause reporting on it
+        ("建设重点项目40个。", "全市40个重点项目,完成投资52亿元。", [(52, "亿元", "", 0)]),
+        # the whole a part is taken from ("N个指标中") is no measurement
+        ("5个结构性指标增长10%以上。", "5个结构性指标中,民间投资增长12%。", [(12, "%", "", 1)]),
         # labels in progress text
         ("建设5G基站100个。", "2.5G基站已经建成93个。", [(93, "个", "", 0)]),
     ],
@@ -109,3 +120,19 @@ def test_figure_about_the_target_set_has_no_ratio_across_units():
     [m] = a.measurements
     assert (m.value, m.unit, m.target, m.ratio) == (210.5, "亿元", 0, None)
     assert a.status.value is not Status.BEHIND  # no ratio: nothing to compare with the pace
+
+
+@pytest.mark.parametrize(("done", "expected"), [
+    # a count that ends a clause of its own verb is a figure of its own, not the set the next
+    # clause reports on
+    ("各社区开展公益活动25场,累计服务群众3000人次。", [(25, "场"), (3000, "人次")]),
+    # a set opening its clause, the next reporting on it: the set is no figure
+    ("全区12个省重点项目,完成投资80.5亿元。", [(80.5, "亿元")]),
+    # a range dash is no minus sign
+    ("2家进度30%-50%之间。", [(2, "家"), (30, "%"), (50, "%")]),
+    # a share of the budget is a stated completion share, attached to its figure
+    ("1-6月一般公共预算支出318.5亿元,完成年初预算的54.8%。", [(318.5, "亿元")]),
+])
+def test_other_figures(done, expected):
+    a = analyze_task(task("深入推进某项工作。", done), Q3)
+    assert [(m.value, m.unit) for m in a.figures] == expected
