@@ -226,6 +226,8 @@ RISK_WORDS = (
     "存在风险", "风险较大", "不确定性", "差距较大", "差距大", "不容乐观", "存在不确定",
 )
 RISK_GAP = r"距离[^,,。;;]{0,12}?较大"
+# Growth that fell back or slowed (增速回落, 增幅有所下滑) is a risk named for a growth aim.
+RISK_SLOWDOWN = r"(?:增速|增幅|增长)[^,,。;;]{0,10}?(?:回落|下滑|放缓)"
 # A risk word counts only when its clause speaks of meeting the task's aim or time
 # (SCHEDULE_WORDS, 实现, 达到): a problems column lists every difficulty of a field
 # ("协调难度较大", "存在风险盲区"), and a supervisor flags only those that put the task in doubt.
@@ -288,8 +290,8 @@ SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计"
                       "投产")
 # The set may stand alone in its clause, the next clause opening with the verb ("全区10个省重点
 # 工程项目,完成投资79.11亿元"), or be named as the whole a part is taken from ("4个结构性指标中,
-# …": SET_AMONG after the count's noun).
-SET_AMONG = r"[^,,。;;:：]{0,12}?中[,,:：]"
+# …", "16个小区中3个已完成": SET_AMONG after the count's noun).
+SET_AMONG = r"[^,,。;;:：]{0,12}?中(?=[,,:：0-9])"
 # The set alone in its clause opens it: at most this many characters before it (全区, 全市共).
 SET_LEAD_MAX = 3
 # When that set is a target's own quantity as the task states it (the task promises 132个重点项目

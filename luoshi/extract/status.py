@@ -41,6 +41,7 @@ from luoshi.vocab import Status
 
 _CANCELLED = re.compile(rules.CANCELLED)
 _RISK_GAP = re.compile(rules.RISK_GAP)
+_RISK_SLOWDOWN = re.compile(rules.RISK_SLOWDOWN)
 _DELIBERATE = re.compile(rules.DELIBERATE_DEFERRAL)
 _WHOLE_DONE = re.compile(rules.WHOLE_DONE)
 _EXPLICIT_DONE = re.compile(rules.EXPLICIT_DONE)
@@ -155,9 +156,10 @@ def _risk_hits(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
         if any(c in cell.norm[a:b] for c in rules.RISK_CONTEXT):
             hits.append((cell, i, w))
     for cell in cells:
-        for m in _RISK_GAP.finditer(cell.norm):
-            if not _negated(cell.norm, m.start()):
-                hits.append((cell, m.start(), m.group(0)))
+        for pattern in (_RISK_GAP, _RISK_SLOWDOWN):
+            for m in pattern.finditer(cell.norm):
+                if not _negated(cell.norm, m.start()):
+                    hits.append((cell, m.start(), m.group(0)))
     return hits
 
 

@@ -79,6 +79,11 @@ def combine(derived: StatusResult, declared: tuple[Status, str, Span] | None) ->
         (st in (*_RED, Status.AT_RISK) and derived.value not in _RED)
         or (st in (Status.DONE, Status.AHEAD) and derived.value not in _RED)
         or (st is Status.ON_TRACK and derived.value in (Status.VAGUE, Status.NO_DATA))
+        # The unit's declared progress of the whole task keeps pace while the only lag is a
+        # figure's (a count of parts finished, 3 of 16, while the rest are under way): the
+        # declaration covers the whole task, the figure a part. Never over words of delay.
+        or (st is Status.ON_TRACK and span.text.rstrip().endswith(("%", "％"))
+            and derived.rule.startswith("figures") and derived.value in (Status.AT_RISK, Status.BEHIND))
     )
     if take:
         return StatusResult(st, f"{reason}(表中标注)" + (f";{derived.reason}" if derived.reason else ""),

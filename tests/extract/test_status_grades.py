@@ -33,6 +33,10 @@ def status(text, done, problems=""):
         ("建设城市污水处理厂。", "目前项目进度明显滞后于计划。", "", Status.BEHIND, "delay_words"),
         ("建设城市污水处理厂。", "工程进度22%(严重滞后)。", "", Status.BEHIND, "delay_words"),
         ("建设城市污水处理厂。", "已完成地勘。", "项目进度严重滞后。", Status.BEHIND, "delay_words"),
+        # growth that fell back or slowed is a risk named for a growth aim: amber, not red
+        ("确保地区生产总值增长7%左右。", "主要指标在全省排名靠前,但多数指标增速有不同程度回落。", "",
+         Status.AT_RISK, "risk_words"),
+        ("推动工业经济稳定增长。", "受市场影响,工业增加值增长明显放缓。", "", Status.AT_RISK, "risk_words"),
         # boilerplate says nothing: vague
         ("推进某项改革。", "按计划有序推进,各项工作正在稳步推进中。", "", Status.VAGUE, "boilerplate"),
         ("推进某项改革。", "进展顺利。", "", Status.VAGUE, "boilerplate"),

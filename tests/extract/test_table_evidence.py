@@ -42,13 +42,19 @@ def tsk(text, done, **extra):
         ({"进展状态": "超序时进度"}, "已培训420人。", Status.AHEAD),
         ({"进展状态": "达到时间进度"}, "", Status.ON_TRACK),
         ({"进展状态": "低于时间进度"}, "已培训420人。", Status.BEHIND),
+        # the unit's declared progress of the whole task keeps pace: a count of parts finished
+        # (3 of 16 at three quarters) is no lag of the whole
+        ({"形象进度(%)": "80%"}, "16个小区中3个已完成改造,其余正在施工。", Status.ON_TRACK),
+        # ... but it never hides words of delay
+        ({"形象进度(%)": "80%"}, "16个小区中3个已完成改造,其余进度严重滞后。", Status.BEHIND),
         # a remark that is only a status phrase declares one
         ({"备注": "达到时间进度"}, "", Status.ON_TRACK),
         ({"备注": "已完成"}, "", Status.DONE),
     ],
 )
 def test_declared_status_column(extra, done, expected):
-    s = analyze_task(tsk("建设某工程。", done, **extra), Q3).status
+    text = "完成16个小区改造。" if "小区" in done else "建设某工程。"
+    s = analyze_task(tsk(text, done, **extra), Q3).status
     assert s.value is expected, s.reason
     assert any(e.field == "declared" for e in s.evidence)
     assert "表中" in s.reason
