@@ -69,7 +69,8 @@ class TargetSerializer(serializers.ModelSerializer):
     class Meta:
         model = Target
         fields = ["id", "task", "position", "metric", "comparator", "value", "value_max", "unit",
-                  "kind", "kind_note", "span", "source", "active", "derived", "version",
+                  "kind", "kind_note", "span", "column", "due_share", "source", "active", "derived",
+                  "version",
                   "corrected_by", "corrected_at"]
 
     def get_corrected_by(self, obj) -> str | None:

@@ -139,3 +139,32 @@ def test_moving_a_measurement_to_another_target_recomputes_ratio_and_status(repo
     again = Measurement.objects.get(report=report, progress=m.progress, start=m.start, end=m.end)
     assert again.target_id == forty.pk and again.ratio == pytest.approx(0.5)
     assert Assessment.objects.get(report=report, task=task).derived_status == after.derived_status
+
+
+def test_target_columns_are_stored_as_targets_of_the_task(report, user):
+    """The table's own target columns (全年目标, 一季度目标) are the task's targets in the
+    database too: kept with their column and when they fall due, judged like the text's."""
+    from luoshi.core.models import Progress
+
+    a = Assessment.objects.filter(report=report, task__parent__isnull=True,
+                                  task__targets__isnull=True).select_related("task").first()
+    p = Progress.objects.get(report=report, task=a.task)
+    p.extra = {"全年目标": "完成投资12亿元", "一季度目标": "完成投资3亿元"}
+    p.save(update_fields=["extra"])
+    analyze_report(report)
+    rows = {(t.column, t.value, t.unit, t.due_share) for t in Target.objects.filter(task=a.task)}
+    assert rows == {("全年目标", 12, "亿元", 1.0), ("一季度目标", 3, "亿元", 0.25)}
+    again = analyze_report(report)  # nothing changes on a second run
+    assert Target.objects.filter(task=a.task).count() == 2 and again.targets >= 2
+    # the column now says otherwise: the old figure goes, the new one comes
+    p.extra = {"全年目标": "完成投资15亿元", "一季度目标": "完成投资3亿元"}
+    p.save(update_fields=["extra"])
+    analyze_report(report)
+    assert sorted(Target.objects.filter(task=a.task).values_list("value", flat=True)) == [3, 15]
+    # a person's correction of a column target is kept through re-analysis
+    t = Target.objects.get(task=a.task, column="全年目标")
+    correct_target(t, user=user, expected_version=t.version, kind="level", reason="年末水平")
+    analyze_report(report)
+    kept = Target.objects.get(pk=t.pk)
+    assert kept.kind == "level" and kept.column == "全年目标" and kept.value == 15
+    assert Target.objects.filter(task=a.task).count() == 2

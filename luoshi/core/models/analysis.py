@@ -24,8 +24,11 @@ class Source(models.TextChoices):
 class Target(models.Model):
     """目标: a figure the task text promises. Targets belong to the task (shared by its reports).
 
-    ``start``/``end`` are offsets into ``task.text`` of the derived span; a correction keeps
-    them (they identify which derived target it corrects), a target added by hand has none.
+    ``start``/``end`` are offsets into ``task.text`` of the derived span — or, for a target read
+    from a target column of the table (全年目标, 一季度目标), into that cell, whose header is
+    ``column``; a correction keeps them (they identify which derived target it corrects), a
+    target added by hand has none. ``due_share`` is the share of the year at which the target
+    falls due (0.25 for a 一季度目标 column, 1.0 for the year's).
     A wrong derived target is removed by a person with ``active=False`` (kept, so
     re-analysis does not bring it back).
     """
@@ -42,6 +45,8 @@ class Target(models.Model):
     span = models.TextField("原文", blank=True)
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
+    column = models.CharField("目标列", max_length=100, blank=True, default="")
+    due_share = models.FloatField(default=1.0)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.DERIVED)
     active = models.BooleanField("有效", default=True)
     # For a corrected target: what analysis derives at the same span (None when it no longer

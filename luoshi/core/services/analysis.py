@@ -43,6 +43,7 @@ from luoshi.core.models.analysis import Source
 from luoshi.extract import analyze_task
 from luoshi.extract import model as xmodel
 from luoshi.extract import units as xunits
+from luoshi.extract.table import FIELD_TARGET_COLUMN, column_targets
 from luoshi.extract.targets import extract_targets, target_kind
 from luoshi.ingest.model import Item
 from luoshi.ingest.model import Period as ParsedPeriod
@@ -136,7 +137,8 @@ def _units_of(report: Report, task_ids: set[int] | None = None) -> list[_Unit]:
 def _target_values(t: xmodel.Target) -> dict[str, Any]:
     return {"metric": t.metric[:200], "comparator": t.comparator, "value": t.value,
             "value_max": t.value_max, "unit": t.unit[:30], "span": t.span.text,
-            "start": t.span.start, "end": t.span.end, "kind": t.kind}
+            "start": t.span.start, "end": t.span.end, "kind": t.kind,
+            "column": t.column[:100], "due_share": t.due_share}
 
 
 def _as_extract(row: Target, derived: xmodel.Target | None, text: str) -> xmodel.Target:
@@ -144,14 +146,17 @@ def _as_extract(row: Target, derived: xmodel.Target | None, text: str) -> xmodel
     family, factor = (derived.family, derived.factor) if derived else (None, 1.0)
     if derived is None or row.unit != derived.unit:
         family, factor = _unit_family(row.unit)
-    if row.start is not None and row.end is not None:
+    if row.column and row.start is not None and row.end is not None:
+        span = xmodel.Span(FIELD_TARGET_COLUMN, None, row.start, row.end, row.span)
+    elif row.start is not None and row.end is not None:
         span = xmodel.Span(xmodel.FIELD_TEXT, None, row.start, row.end, text[row.start:row.end])
     else:
         span = xmodel.Span(xmodel.FIELD_TEXT, None, 0, 0, "")
     context = derived.context if derived else row.metric
     t = xmodel.Target(metric=row.metric, comparator=row.comparator, value=row.value,
                       unit=row.unit, span=span, family=family, factor=factor,
-                      value_max=row.value_max, context=context)
+                      value_max=row.value_max, context=context, due_share=row.due_share,
+                      column=row.column)
     # A kind a person set wins; else the rule's kind for the corrected values.
     t.kind = row.kind or target_kind(t)
     return t
@@ -168,12 +173,18 @@ def _unit_family(unit: str) -> tuple[str | None, float]:
 
 
 class _Targets:
-    """Reconciles one task's stored targets with what the extractor reads in its text."""
+    """Reconciles one task's stored targets with what the extractor reads in its text and in
+    the target columns of the report's table (全年目标, 一季度目标: ``column`` names the header).
 
-    def __init__(self, task: Task, rows: list[Target]):
+    A target read from a column another report of the plan has (and this one lacks) stays: it
+    is the task's target all the same. One this report's same column no longer states goes."""
+
+    def __init__(self, task: Task, rows: list[Target], parsed: ParsedTask | None = None):
         self.task = task
         self.rows = rows
-        self.derived = extract_targets(task.text)
+        self.columns = set(parsed.extra) if parsed is not None else set()
+        self.derived = extract_targets(task.text) + (
+            column_targets(parsed) if parsed is not None else [])
         self.creates: list[Target] = []
         self.updates: list[Target] = []
         self.deletes: list[int] = []
@@ -182,11 +193,12 @@ class _Targets:
         self.rows_by_index: list[Target] = []
 
     def reconcile(self) -> None:
-        manual = {(r.start, r.end): r for r in self.rows if r.is_manual and r.start is not None}
-        stored = {(r.start, r.end): r for r in self.rows if not r.is_manual}
-        seen: set[tuple[int, int]] = set()
+        manual = {(r.column, r.start, r.end): r for r in self.rows
+                  if r.is_manual and r.start is not None}
+        stored = {(r.column, r.start, r.end): r for r in self.rows if not r.is_manual}
+        seen: set[tuple[str, int, int]] = set()
         for pos, t in enumerate(self.derived):
-            key = (t.span.start, t.span.end)
+            key = (t.column[:100], t.span.start, t.span.end)
             values = _target_values(t)
             if key in seen:
                 continue
@@ -220,8 +232,11 @@ class _Targets:
         for row in self.rows:
             if row.is_manual and row.start is None and row.active:
                 self._use(_as_extract(row, None, self.task.text), row)
-            if not row.is_manual and (row.start, row.end) not in seen:
-                self.deletes.append(row.pk)
+            if not row.is_manual and (row.column, row.start, row.end) not in seen:
+                if row.column and row.column not in self.columns:
+                    self._use(_as_extract(row, None, self.task.text), row)  # another report's column
+                else:
+                    self.deletes.append(row.pk)
 
     def _use(self, target: xmodel.Target, row: Target) -> None:
         self.effective.append(target)
@@ -297,13 +312,14 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
     recs: list[_Targets] = []
     analyses = []
     for unit in units:
-        rec = _Targets(unit.task, rows.get(unit.task.pk, []))
+        parsed = unit.parsed()
+        rec = _Targets(unit.task, rows.get(unit.task.pk, []), parsed)
         rec.reconcile()
         recs.append(rec)
         index = {row.pk: i for i, row in enumerate(rec.rows_by_index) if row.pk}
         reported = {index[t]: v for t, v in filed.get(unit.task.pk, {}).items() if t in index}
         fixes = _fixes(unit, index, corrections.get(unit.task.pk, []))
-        analyses.append(analyze_task(unit.parsed(), period, year, targets=rec.effective,
+        analyses.append(analyze_task(parsed, period, year, targets=rec.effective,
                                      reported=reported, fixes=fixes))
 
     # Targets first: measurements point at them.
@@ -316,7 +332,7 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
     if updates:
         Target.objects.bulk_update(
             updates, ["metric", "comparator", "value", "value_max", "unit", "span", "start",
-                      "end", "position", "derived", "kind"])
+                      "end", "position", "derived", "kind", "column", "due_share"])
     summary.targets = sum(1 for r in recs for row in r.rows_by_index if row.active)
 
     scope = Measurement.objects.filter(report=report)
