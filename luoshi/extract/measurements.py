@@ -32,6 +32,8 @@ from luoshi.extract.units import comparable
 _FURTHER = re.compile(rules.FURTHER_CHANGE)
 _SET_AMONG = re.compile(rules.SET_AMONG)
 _MINUS_AFTER = re.compile(rules.MINUS_AFTER)
+_SET_OPEN = re.compile(rules.SET_SIZE_BRACKETED)
+_SET_CLOSE = re.compile(rules.SET_SIZE_AFTER)
 # Words that make a clause more than the name of a set: it reports something itself.
 _VERBS_AFTER_SET = rules.SUBJECT_LINK_VERBS + rules.ACHIEVED_CUES
 _RATIO_RE = re.compile(r"(?:" + "|".join(rules.RATIO_STATED_PATTERNS) + r")\s*$")
@@ -55,8 +57,8 @@ class Candidate:
     ratio_stated: float | None = None
     score: int = 0  # metric words shared with its target
     # "breakdown" (其中…: a part of a total), "estimate" (预计…), "further" (再压减25%: a step
-    # on a changed base), "" for a plain figure. Only plain figures measure targets; the others
-    # are reported as other figures.
+    # on a changed base), "set" (生活小区(30个):… the size of the set), "" for a plain figure.
+    # Only plain figures measure targets; the others are reported as other figures.
     flag: str = ""
     # The set the figure is about when its clause opens with one ("132个重点项目…完成投资
     # 439.9亿元": (132, "个")); it reports on a target that promises that very set.
@@ -165,6 +167,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         flag = flag or ahead
         if q.family == "percent" and _FURTHER.search(before):
             flag = flag or "further"
+        if _SET_OPEN.search(norm, ca, q.num_start) and _SET_CLOSE.match(norm, q.end):
+            flag = flag or "set"  # 生活小区(30个):13个已完成 — the 30 is the set's size
         direction = 0
         near = norm[max(ca, q.num_start - 6) : q.num_start].replace("增加值", "   ")  # a noun
         if any(near.endswith(w) or w in near for w in _DEC):

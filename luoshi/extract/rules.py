@@ -113,6 +113,7 @@ RATIO_STATED_PATTERNS = (
     r"完成(?:了)?(?:全年|年度|本年|当年|年初)?[^,,。;;]{0,10}?(?:计划|目标|任务|预算)(?:的)?",
     r"占(?:全年|年度)?[^,,。;;]{0,14}?(?:计划|目标|任务)[^,,。;;]{0,12}?的",
     r"完成率(?:为|达|达到)?",
+    r"完成[^,,。;;0-9]{1,4}?率(?:为|达|达到)?",  # 完成投资率85.49%
     r"(?:完成|进度)(?:比例|率)?(?:为|达|达到)?(?:全年|年度)(?:的)?",
     r"相当于(?:全年|年度)[^,,。;;]{0,8}?的",
 )
@@ -292,6 +293,10 @@ SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计"
 # 工程项目,完成投资79.11亿元"), or be named as the whole a part is taken from ("4个结构性指标中,
 # …", "16个小区中3个已完成": SET_AMONG after the count's noun).
 SET_AMONG = r"[^,,。;;:：]{0,12}?中(?=[,,:：0-9])"
+# A count in brackets after a noun, before a colon, is the size of the set the entry then
+# reports on ("生活小区(30个):13个已完成"): X of Y, the Y is no measurement (another figure).
+SET_SIZE_BRACKETED = r"[(（]\s*$"
+SET_SIZE_AFTER = r"\s*[)）]\s*[:：]"
 # The set alone in its clause opens it: at most this many characters before it (全区, 全市共).
 SET_LEAD_MAX = 3
 # When that set is a target's own quantity as the task states it (the task promises 132个重点项目

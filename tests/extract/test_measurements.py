@@ -84,6 +84,8 @@ def ms(text, done):
         # the whole a part is taken from ("N个指标中") is no measurement
         ("5个结构性指标增长10%以上。", "5个结构性指标中,民间投资增长12%。", [(12, "%", "", 1)]),
         ("完成16个小区改造。", "16个小区中3个已完成改造。", [(3, "个", "", 0)]),  # X of Y
+        # X of Y with the set's size in brackets: the Y is no measurement
+        ("建设生活小区30个。", "生活小区(30个):13个已完成,其余正在施工。", [(13, "个", "", 0)]),
         # labels in progress text
         ("建设5G基站100个。", "2.5G基站已经建成93个。", [(93, "个", "", 0)]),
     ],
@@ -131,8 +133,11 @@ def test_figure_about_the_target_set_has_no_ratio_across_units():
     ("全区12个省重点项目,完成投资80.5亿元。", [(80.5, "亿元")]),
     # a range dash is no minus sign
     ("2家进度30%-50%之间。", [(2, "家"), (30, "%"), (50, "%")]),
+    # X of Y: the set's size is another figure, the part done too
+    ("生活小区(30个):13个已完成。", [(30, "个"), (13, "个")]),
     # a share of the budget is a stated completion share, attached to its figure
     ("1-6月一般公共预算支出318.5亿元,完成年初预算的54.8%。", [(318.5, "亿元")]),
+    ("1-9月完成投资8.5亿元,完成投资率85.49%。", [(8.5, "亿元")]),
 ])
 def test_other_figures(done, expected):
     a = analyze_task(task("深入推进某项工作。", done), Q3)
