@@ -5,7 +5,7 @@ table, by reading it before looking at the analysis, and holds no source text. T
 one item below the figures measured when the audit was made (targets F1 0.973, measurements
 F1 0.769, status macro-F1 0.802, accuracy 0.900, behind recall 1.0 over 3 lagging tasks; since
 issue 10, with amber scored apart from red: measurements F1 0.786, status macro-F1 0.913,
-behind precision 1.0): the
+behind precision 1.0; after the verdicts work, measurements F1 0.897): the
 remaining disagreements are borderline calls noted in the annotation's "doubt" fields, so a
 change may trade one of them, but not more, without someone looking.
 """
@@ -45,7 +45,8 @@ def test_targets_f1(audit_scores):
 
 
 def test_measurements_f1(audit_scores):
-    assert audit_scores["measurements"]["f1"] >= 0.72, audit_scores["errors"]["measurements_missing"]
+    # Issue 10's bar (measured 0.897: 13 of 16, no false figure; one item less is 0.857).
+    assert audit_scores["measurements"]["f1"] >= 0.85, audit_scores["errors"]["measurements_missing"]
 
 
 def test_status(audit_scores):
