@@ -442,3 +442,6 @@ DECLARED_STATUS = (
 # A remark (备注, 说明) that is nothing but such a phrase ("达到时间进度", "超额完成") is a declared
 # status too: at most this many characters.
 DECLARED_REMARK_MAX = 8
+# A declared completion share above this (per cent) is no share but a figure in the wrong column
+# (完成目标(%): 19456 — a count): not evidence.
+DECLARED_SHARE_MAX = 1000

@@ -50,6 +50,8 @@ def declared_status(task: Task, share: float) -> tuple[Status, str, Span] | None
             continue
         span = Span(FIELD_DECLARED, None, 0, len(text), text)
         m = _PERCENT.search(text) or (_PERCENT_HEADER.search(header) and _BARE_NUMBER.match(text))
+        if m and float(m.group(1)) > rules.DECLARED_SHARE_MAX:
+            continue  # a count under a per-cent header: the columns are misread, not evidence
         if (m and "形象进度" in header) or (m and not any(p.search(text) for p, _ in _DECLARED)):
             pct = float(m.group(1)) / rules.PERCENT
             if pct >= 1:

@@ -64,6 +64,7 @@ def test_declared_status_column(extra, done, expected):
     {"备注": "牵头单位:市人社局,配合单位:市财政局"},  # a remark that says more is no declaration
     {"备注": "已完成部分项目前期工作,其余正在推进"},
     {"完成目标": "80"},  # a bare number without a per-cent header says nothing of a share
+    {"完成目标(%)": "19456"},  # no share: a count under a per-cent header (misread columns)
 ])
 def test_not_a_declaration(extra):
     s = analyze_task(tsk("建设某工程。", "", **extra), Q3).status
