@@ -90,8 +90,14 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
             elif latest.value < t.value:
                 v.slight.append((f"增长{fmt(latest.value)}{t.unit},低于目标{fmt(t.value)}{t.unit}"
                                  "(增速目标,不按时间进度折算)", latest.span))
+            elif not final and t.value > 0 and min(
+                    m.value for m in mine if m.family == t.family) >= t.value * rules.RATE_AHEAD:
+                # Ahead only when every rate read for it is (自然口径4.3%, 同口径17.7%: on course).
+                v.ahead.append((f"增长{fmt(latest.value)}{t.unit},超过目标{fmt(t.value)}{t.unit}"
+                                "(增速目标,不按时间进度折算)", latest.span))
+                v.paced += 1
             else:
-                v.paced += 1  # at or above its target a rate is on course: it can still fall
+                v.paced += 1  # at or above its target a rate is on course
             continue
         if t.kind == "reduction" or t.comparator == "decrease_by":
             if latest.family == t.family and latest.value >= t.value:

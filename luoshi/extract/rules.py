@@ -23,9 +23,13 @@ PACE_ON = 0.9
 PACE_AMBER = 0.7
 
 # A growth-rate target (增长15%) is compared to the rate reported so far, not to time: at or
-# above the target on course (a rate can still fall, so never ahead); short by up to a quarter
-# (RATE_AMBER of the target) amber; further short, or a fall where growth was promised, red.
+# above the target on course; before the year ends, at RATE_AHEAD times the target or more
+# ahead (超进度: 增长9.5% against 6% — clearly beyond the promise, like a running total at 1.5
+# times its pace; every rate read for the target must be, 自然口径4.3%/同口径17.7% is on course);
+# short by up to a quarter (RATE_AMBER of the target) amber; further short,
+# or a fall where growth was promised, red.
 RATE_AMBER = 0.75
+RATE_AHEAD = 1.5
 
 # A limit (<=, 控制在…以内) is broken when the measured value exceeds it by more than this.
 LIMIT_TOLERANCE = 0.0
@@ -104,6 +108,12 @@ REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成"
 # An amount and the growth rate reported right after it (at most this many characters apart,
 # in one sentence) measure the same metric: "完成79.73亿元,同比增长3.3%".
 COMPANION_MAX_GAP = 8
+# Two growth rates side by side in one sentence, the second naming no metric of its own but
+# these qualifiers of how it was read, are two readings of the same metric ("自然口径增长4.3%,
+# 同口径增长17.7%"): both measure its target.
+READING_QUALIFIERS = ("扣除留抵退税因素后", "自然口径", "同口径", "可比口径", "按可比价格计算", "可比价",
+                      "现价", "同比", "环比", "比上年", "较上年", "增长", "下降", "增幅", "增速", "为",
+                      "达到", "达", "实现", "分别", "和", "、")
 # Figures joined by these share the verb of change before the first ("下降22.7%和34.6%").
 FIGURE_JOINERS = ("和", "、", "及", "与", "以及")
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.

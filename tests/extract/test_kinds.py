@@ -96,6 +96,16 @@ def test_task_kind_without_figures(text, kind):
         ("地区生产总值增长7%。", "前三季度地区生产总值同比下降1.2%。", Q3, Status.BEHIND, "figures"),
         ("社会消费品零售总额增长1%。", "1-9月社会消费品零售总额同比增长1.0%。", Q3, Status.ON_TRACK,
          "progress"),
+        # before the year ends, a rate at 1.5 times its target or more is ahead (超进度) — only
+        # when every rate read for it is: readings that disagree are on course at best
+        ("社会消费品零售总额增长6%。", "前三季度社会消费品零售总额同比增长9.5%。", Q3, Status.AHEAD,
+         "ahead"),
+        ("一般公共预算收入增长7%。", "前三季度一般公共预算收入自然口径增长8%,同口径增长17.7%。", Q3,
+         Status.ON_TRACK, "progress"),
+        ("社会消费品零售总额增长6%。", "全年社会消费品零售总额同比增长9.5%。", ANNUAL, Status.ON_TRACK,
+         "progress"),
+        ("一般公共预算收入增长7%。", "前三季度一般公共预算收入同口径增长17.7%,自然口径增长8%。", Q3,
+         Status.ON_TRACK, "progress"),
         # level: not prorated — not yet reached mid-year is no lag; reached is reached
         ("城市生活垃圾回收利用率达到60%以上。", "目前回收利用率为52%。", H1, Status.ON_TRACK, "progress"),
         ("城市生活垃圾回收利用率达到60%以上。", "全年回收利用率为52%。", ANNUAL, Status.AT_RISK,

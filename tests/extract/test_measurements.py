@@ -84,6 +84,11 @@ def ms(text, done):
         # the whole a part is taken from ("N个指标中") is no measurement
         ("5个结构性指标增长10%以上。", "5个结构性指标中,民间投资增长12%。", [(12, "%", "", 1)]),
         ("完成16个小区改造。", "16个小区中3个已完成改造。", [(3, "个", "", 0)]),  # X of Y
+        # two readings of one growth side by side: both measure the target; a rate naming
+        # another metric does not
+        ("一般公共预算收入增长7%。", "一般公共预算收入自然口径增长4.3%,同口径增长17.7%。",
+         [(4.3, "%", "", 0), (17.7, "%", "", 0)]),
+        ("一般公共预算收入增长7%。", "一般公共预算收入增长8%,工业增加值增长17.7%。", [(8, "%", "", 0)]),
         # X of Y with the set's size in brackets: the Y is no measurement
         ("建设生活小区30个。", "生活小区(30个):13个已完成,其余正在施工。", [(13, "个", "", 0)]),
         # labels in progress text
