@@ -1,0 +1,50 @@
+"""People's corrections of figures reach the verdict (analyze_task(fixes=…)): a value, a match
+(another target or none) or "not a figure", keyed by where the figure was read."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.extract import analyze_task
+from luoshi.extract.model import MeasurementFix
+from luoshi.vocab import Status
+
+from .conftest import Q3, task
+
+TEXT = "处置闲置土地400亩,消化批而未供土地200亩。"
+DONE = "1-9月处置闲置土地320亩,消化批而未供土地160亩。"
+
+
+def where(a, value):
+    m = next(m for m in a.measurements + a.figures if m.value == value)
+    return (m.span.field, m.span.item, m.span.start, m.span.end)
+
+
+@pytest.mark.parametrize(("fix", "expected", "status"), [
+    # the value corrected: ratio and verdict follow (120 of 400 at Q3 is well under the pace;
+    # the other target keeping pace makes it a part: amber)
+    (MeasurementFix(value=120), [(120, 0, 0.3), (160, 1, 0.8)], Status.AT_RISK),
+    # moved to the other target without a new value: its ratio is against that target
+    # (the first target now has no figure: on course, not done)
+    (MeasurementFix(set_target=True, target=1), [(320, 1, 1.6), (160, 1, 0.8)], Status.ON_TRACK),
+    # said to measure no target, or to be no figure at all
+    (MeasurementFix(set_target=True, target=None), [(160, 1, 0.8)], Status.ON_TRACK),
+    (MeasurementFix(active=False), [(160, 1, 0.8)], Status.ON_TRACK),
+])
+def test_fixes_reach_ratio_and_status(fix, expected, status):
+    t = task(TEXT, DONE)
+    before = analyze_task(t, Q3)
+    assert [(m.value, m.target) for m in before.measurements] == [(320, 0), (160, 1)]
+    a = analyze_task(t, Q3, fixes={where(before, 320): fix})
+    got = [(m.value, m.target, round(m.ratio, 3)) for m in a.measurements]
+    assert got == expected
+    assert a.status.value is status, a.status.reason
+    if fix.set_target and fix.target is None:
+        assert [m.value for m in a.figures] == [320]  # still shown, matchable by hand
+
+
+def test_a_fix_for_a_figure_not_read_changes_nothing():
+    t = task(TEXT, DONE)
+    before = analyze_task(t, Q3)
+    a = analyze_task(t, Q3, fixes={("done", 0, 999, 1000): MeasurementFix(value=1)})
+    assert a.to_dict() == before.to_dict()
