@@ -168,3 +168,8 @@ def test_target_columns_are_stored_as_targets_of_the_task(report, user):
     kept = Target.objects.get(pk=t.pk)
     assert kept.kind == "level" and kept.column == "全年目标" and kept.value == 15
     assert Target.objects.filter(task=a.task).count() == 2
+    # the table no longer has the quarter's column in any report: its derived target goes
+    p.extra = {"全年目标": "完成投资15亿元"}
+    p.save(update_fields=["extra"])
+    analyze_report(report)
+    assert set(Target.objects.filter(task=a.task).values_list("column", flat=True)) == {"全年目标"}

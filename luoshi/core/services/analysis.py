@@ -177,12 +177,15 @@ class _Targets:
     the target columns of the report's table (全年目标, 一季度目标: ``column`` names the header).
 
     A target read from a column another report of the plan has (and this one lacks) stays: it
-    is the task's target all the same. One this report's same column no longer states goes."""
+    is the task's target all the same. One this report's same column no longer states goes, and
+    so does one whose column no report of the task has any more (``elsewhere``)."""
 
-    def __init__(self, task: Task, rows: list[Target], parsed: ParsedTask | None = None):
+    def __init__(self, task: Task, rows: list[Target], parsed: ParsedTask | None = None,
+                 elsewhere: set[str] | None = None):
         self.task = task
         self.rows = rows
         self.columns = set(parsed.extra) if parsed is not None else set()
+        self.elsewhere = elsewhere or set()
         self.derived = extract_targets(task.text) + (
             column_targets(parsed) if parsed is not None else [])
         self.creates: list[Target] = []
@@ -233,7 +236,7 @@ class _Targets:
             if row.is_manual and row.start is None and row.active:
                 self._use(_as_extract(row, None, self.task.text), row)
             if not row.is_manual and (row.column, row.start, row.end) not in seen:
-                if row.column and row.column not in self.columns:
+                if row.column and row.column not in self.columns and row.column in self.elsewhere:
                     self._use(_as_extract(row, None, self.task.text), row)  # another report's column
                 else:
                     self.deletes.append(row.pk)
@@ -307,13 +310,15 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
         rows.setdefault(t.task_id, []).append(t)
     existing = {a.task_id: a for a in Assessment.objects.filter(report=report)}
 
+    elsewhere = _columns_in_use(rows)
     filed = _filed_values(units)
     corrections = _measurement_corrections(report, ids)
     recs: list[_Targets] = []
     analyses = []
     for unit in units:
         parsed = unit.parsed()
-        rec = _Targets(unit.task, rows.get(unit.task.pk, []), parsed)
+        rec = _Targets(unit.task, rows.get(unit.task.pk, []), parsed,
+                       elsewhere.get(unit.task.pk))
         rec.reconcile()
         recs.append(rec)
         index = {row.pk: i for i, row in enumerate(rec.rows_by_index) if row.pk}
@@ -403,6 +408,17 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
 
 
 # -- measurement corrections -------------------------------------------------------------------
+
+
+def _columns_in_use(rows: dict[int, list[Target]]) -> dict[int, set[str]]:
+    """Per task with targets read from table columns, the columns its entries in any report
+    have (one query, only when there are such targets)."""
+    ids = {tid for tid, ts in rows.items() if any(t.column and not t.is_manual for t in ts)}
+    out: dict[int, set[str]] = {}
+    if ids:
+        for tid, extra in Progress.objects.filter(task_id__in=ids).values_list("task_id", "extra"):
+            out.setdefault(tid, set()).update(extra or {})
+    return out
 
 
 def _measurement_corrections(report: Report, task_ids: list[int]
