@@ -76,10 +76,12 @@ class TargetView:
     @property
     def expected(self) -> float | None:
         """The share of the year elapsed at the reported period's end, in percent (None for a
-        kind that is not prorated by time)."""
+        kind that is not prorated by time); a period's own target (一季度目标 column, due at a
+        quarter of the year) is due in full at its period's end."""
         if not self.prorated or self.report is None:
             return None
-        return round(self.report.period.share_elapsed * 100, 1)
+        due = self.target.due_share if self.target.due_share > 0 else 1.0
+        return round(min(1.0, self.report.period.share_elapsed / due) * 100, 1)
 
     @property
     def behind(self) -> bool:

@@ -198,3 +198,13 @@ def test_leader_may_not_correct_a_measurement(leader_client, analysed):
     r = leader_client.post(reverse("measurement_correct", args=[analysed.pk]),
                            {"value": "1", "reason": "x"})
     assert r.status_code == 404
+
+
+def test_a_target_from_a_period_column_says_so_and_is_due_at_its_period_end(admin_client, analysed):
+    """A 半年目标 column's target: the page names the column, and by the half year (or later)
+    the whole of it is expected, not a share of the year."""
+    Target.objects.filter(pk=analysed.target_id).update(column="半年目标", due_share=0.5, kind="cumulative")
+    html = admin_client.get(reverse("task_detail", args=[analysed.task_id])).content.decode()
+    panel = html.split('id="task-targets-title"', 1)[1].split("</section>", 1)[0]
+    assert "表中“半年目标”列" in panel
+    assert "按时间进度应达 100.0%" in panel and "按时间进度应达 75.0%" not in panel
