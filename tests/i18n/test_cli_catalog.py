@@ -1,17 +1,13 @@
 """The command line's messages can be read in English: the catalog has them, and LUOSHI_LANGUAGE
 picks it.
 
-The catalog is compiled here (GNU msgfmt, as `manage.py compilemessages` does; the project keeps
-only the .po) into a temporary LOCALE_PATHS, with ``--check`` so that a translation whose
-placeholders differ from its message's fails.
+The catalog is compiled by the ``locale_dir`` fixture (tests/i18n/conftest.py).
 """
 
 from __future__ import annotations
 
 import ast
 import gettext
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,21 +16,8 @@ from django.utils import translation
 from luoshi.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
-PO = REPO / "luoshi" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 SOURCES = [*sorted((REPO / "luoshi" / "cli").glob("*.py")),
            REPO / "luoshi" / "search" / "management" / "commands" / "reindex.py"]
-
-
-@pytest.fixture(scope="module")
-def locale_dir(tmp_path_factory) -> Path:
-    assert shutil.which("msgfmt"), "GNU gettext's msgfmt is needed (Debian: gettext; .ci/run)"
-    root = tmp_path_factory.mktemp("locale")
-    mo = root / "en" / "LC_MESSAGES" / "django.mo"
-    mo.parent.mkdir(parents=True)
-    done = subprocess.run(["msgfmt", "--check-format", "--check-domain", "-o", str(mo), str(PO)],
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return root
 
 
 def marked_messages() -> list[tuple[str, str]]:
