@@ -143,6 +143,8 @@ def run(args: argparse.Namespace) -> int:
               % {"id": m.pk, "span": m.span[:30], "fix": fix})
         return 0
     except svc.StaleVersion as exc:
-        return _err(str(exc))
+        return _err(_("已被他人修改(当前版本 %(current)s,您依据的是版本 %(expected)s),未保存;"
+                      "请重新运行")
+                    % {"current": exc.current, "expected": exc.expected})
     except ValueError as exc:
         return _err(str(exc))
