@@ -123,7 +123,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Our 404 page also in debug (the demo) unless LUOSHI_DEBUG_404=1 (luoshi/web/not_found.py).
+    "luoshi.web.not_found.OwnNotFoundMiddleware",
 ]
+LUOSHI_DEBUG_404 = _env_bool("LUOSHI_DEBUG_404", False)
 
 # Content-Security-Policy: scripts, styles, fonts and images only from this site, no inline
 # script or style attribute (the templates keep theirs in static files), no framing, forms post

@@ -24,11 +24,11 @@ def test_all_prints_counts_per_report_and_total(report, capsys):
     Assessment.objects.filter(report=report).delete()  # e.g. imported before analysis existed
     assert main(["analyze", "--all"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith(f"report #{report.pk} (") and ": 15 tasks: " in out[0]
+    assert out[0].startswith(f"报告 #{report.pk}(") and ":任务 15 项:" in out[0]
     counts = {s: Assessment.objects.filter(report=report, status=s).count()
               for s in [x.value for x in Status]}  # all statuses, ahead/not_started included
-    assert ", ".join(f"{n} {s}" for s, n in counts.items()) in out[0]
-    assert out[-1].startswith("total: 1 reports: ")
+    assert ", ".join(f"{Status(s).label} {n}" for s, n in counts.items()) in out[0]
+    assert out[-1].startswith("合计:报告 1 份:")
     assert sum(counts.values()) == 15
 
 
@@ -36,14 +36,14 @@ def test_a_correction_is_kept(report, capsys):
     a = Assessment.objects.filter(report=report).exclude(status="behind").first()
     correct_status(report, a.task, "behind", "核查", user=None, expected_version=a.version)
     assert main(["analyze", str(report.pk)]) == 0
-    assert "1 corrections kept" in capsys.readouterr().out
+    assert "保留人工更正 1 项" in capsys.readouterr().out
     assert Assessment.objects.get(pk=a.pk).status == "behind"
 
 
 @pytest.mark.parametrize("argv, code, message", [
-    (["analyze"], 2, "give REPORT_ID... or --all"),
-    (["analyze", "1", "--all"], 2, "give REPORT_ID... or --all"),
-    (["analyze", "999"], 1, "no report #999"),
+    (["analyze"], 2, "luoshi analyze: 请给出 REPORT_ID… 或 --all"),
+    (["analyze", "1", "--all"], 2, "luoshi analyze: 请给出 REPORT_ID… 或 --all"),
+    (["analyze", "999"], 1, "luoshi analyze: 没有报告 #999"),
 ])
 def test_usage_errors(argv, code, message, capsys):
     assert main(argv) == code

@@ -29,7 +29,7 @@ def test_demo_loads_two_governments_two_years_several_periods(capsys):
     assert main(["demo", "--tasks", "6"]) == 0
     out, _ = capsys.readouterr()
     n_tables = sum(len(periods) for _g, _y, periods, _l in DEMO_SET)
-    assert f"luoshi demo: {n_tables} sample tables loaded" in out.splitlines()
+    assert f"luoshi demo: 已加载示例表 {n_tables} 张" in out.splitlines()
     assert Report.objects.filter(state=Report.State.PUBLISHED).count() == n_tables
     assert Report.objects.count() == n_tables + 1  # and the demo round, open
     assert set(Government.objects.values_list("name", flat=True)) == {"安澜市", "安澜市东湖区"}
@@ -46,7 +46,7 @@ def test_demo_twice_changes_nothing(capsys):
     counts = (Report.objects.count(), Task.objects.count(), Progress.objects.count())
     assert main(["demo", "--tasks", "3"]) == 0
     out, _ = capsys.readouterr()
-    assert "luoshi demo: 0 sample tables loaded" in out.splitlines()
+    assert "luoshi demo: 已加载示例表 0 张" in out.splitlines()
     assert (Report.objects.count(), Task.objects.count(), Progress.objects.count()) == counts
 
 
@@ -56,13 +56,13 @@ def test_if_empty_does_nothing_when_reports_exist(capsys):
     counts = (Report.objects.count(), Task.objects.count())
     assert main(["demo", "--if-empty", "--tasks", "9"]) == 0
     out, _ = capsys.readouterr()
-    assert "already has reports; nothing loaded" in out
+    assert "luoshi demo: 数据库中已有报告,未加载示例数据" in out
     assert (Report.objects.count(), Task.objects.count()) == counts
 
 
 def test_tasks_must_be_positive(capsys):
     assert main(["demo", "--tasks", "0"]) == 2
-    assert "--tasks must be at least 1" in capsys.readouterr().err
+    assert "luoshi demo: --tasks 至少为 1" in capsys.readouterr().err
     assert Report.objects.count() == 0
 
 
@@ -84,7 +84,7 @@ def run_demo(capsys, *extra: str) -> str:
 
 
 def printed_password(out: str) -> str:
-    match = re.search(r"^password \(all users\): (\S+)$", out, re.M)
+    match = re.search(r"^密码\(所有用户相同\):(\S+)$", out, re.M)
     assert match, out
     return match.group(1)
 
@@ -192,18 +192,18 @@ def test_demo_twice_changes_nothing_in_people_and_round(capsys, data_dir):
 
     counts = snapshot()
     out = run_demo(capsys)
-    assert "already has users; no demo users created" in out
-    assert "password" not in out  # printed once only
+    assert "数据库中已有用户,未创建演示用户" in out
+    assert "密码" not in out  # printed once only
     assert snapshot() == counts
     assert (data_dir / LOGINS_FILE).read_text(encoding="utf-8") == saved
     out = run_demo(capsys, "--if-empty")
-    assert f"demo logins are in {data_dir / LOGINS_FILE}" in out
+    assert f"演示账号见 {data_dir / LOGINS_FILE}" in out
     assert snapshot() == counts
 
 
 def test_no_demo_users_when_users_exist(capsys, supervisor, data_dir):
     out = run_demo(capsys)
-    assert "no demo users created" in out
+    assert "未创建演示用户" in out
     assert list(get_user_model().objects.values_list("username", flat=True)) == ["督查员"]
     assert not Report.objects.filter(period__kind=PeriodKind.ANNUAL, plan__year=ROUND_YEAR,
                                      plan__government__name=ROUND_GOVERNMENT).exists()

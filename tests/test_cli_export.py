@@ -19,12 +19,12 @@ def test_export_writes_a_file_that_reads_back(tmp_path, capsys):
     assert main(["export", str(report_id), "--format", "docx", "-o", str(out)]) == 0
     back = read_document(out)
     assert [t.to_dict() for t in back.tasks] == [t.to_dict() for t in original.tasks]
-    assert "bytes" in capsys.readouterr().err
+    assert f"{out}:" in (err := capsys.readouterr().err) and " 字节" in err
 
 
 def test_export_of_a_missing_report_fails_with_its_id(capsys):
     assert main(["export", "424242", "--format", "csv"]) == 1
-    assert "no report with id 424242" in capsys.readouterr().err
+    assert "luoshi export: 没有编号为 424242 的报告" in capsys.readouterr().err
 
 
 def test_export_rejects_an_unknown_format(capsys):

@@ -23,10 +23,10 @@ def test_import_prints_a_summary_per_file_and_a_total(seeds, capsys):
     assert main(["import", *seeds]) == 0
     out, err = capsys.readouterr()
     lines = out.splitlines()
-    assert lines[0].startswith(f"{seeds[0]}: imported as report #")
-    assert lines[1].startswith("  190 tasks, 0 sub-items, 0 units, 190 progress entries")
-    assert any(line.startswith("  150 tasks, ") for line in lines)
-    assert lines[-1].startswith("total: 2 of 2 files imported (340 tasks")
+    assert lines[0].startswith(f"{seeds[0]}: 已导入为报告 #")
+    assert lines[1].startswith("  任务 190 项, 子项 0 项, 单位 0 个, 进展条目 190 条")
+    assert any(line.startswith("  任务 150 项, ") for line in lines)
+    assert lines[-1].startswith("合计:2 个文件中 2 个已导入(任务 340 项")
     assert err == ""
     assert Report.objects.count() == 2
 
@@ -36,16 +36,15 @@ def test_reimport_says_already_imported_and_exits_0(seeds, capsys):
     capsys.readouterr()
     assert main(["import", seeds[0]]) == 0
     out, _ = capsys.readouterr()
-    assert "already imported" in out and "nothing to do" in out
+    assert f"{seeds[0]}: 这个文件已导入过(批次 #" in out and "无需操作" in out
     assert ImportBatch.objects.count() == 1
 
 
 def test_dry_run_writes_nothing(seeds, capsys):
     assert main(["import", "--dry-run", *seeds]) == 0
     out, _ = capsys.readouterr()
-    assert out.splitlines()[0] == (f"{seeds[0]}: dry run, nothing written: would be imported as "
-                                   "a new report (洞头区2020年政府工作报告重点工作 2020年三季度)")
-    assert out.splitlines()[-1].startswith("total: 2 of 2 files would be imported")
+    assert out.splitlines()[0] == f"{seeds[0]}: 试运行,未写入:将作为新报告导入(洞头区 2020年 三季度)"
+    assert out.splitlines()[-1].startswith("合计:2 个文件中 2 个将导入")
     assert (Report.objects.count(), Task.objects.count(), ImportBatch.objects.count()) == (0, 0, 0)
 
 
@@ -63,8 +62,8 @@ def test_bad_files_are_named_on_stderr_others_still_imported(seeds, tmp_path, ca
     assert errors[0].startswith(f"{empty}: ")
     assert errors[1].startswith(f"{binary}")
     assert errors[2].startswith(f"{missing}: ")
-    assert out.splitlines()[-1].startswith("total: 1 of 4 files imported")
-    assert out.splitlines()[-1].endswith("; 3 failed")
+    assert out.splitlines()[-1].startswith("合计:4 个文件中 1 个已导入")
+    assert out.splitlines()[-1].endswith(";3 个失败")
     assert Report.objects.count() == 1 and Task.objects.count() == 190
 
 
@@ -85,7 +84,7 @@ def test_refused_conflicting_table_exits_1_and_changes_nothing(seeds, tmp_path, 
     assert (Progress.objects.count(), ImportBatch.objects.count()) == before
     assert main(["import", "--replace", str(changed)]) == 0
     out, _ = capsys.readouterr()
-    assert "replaced report #" in out
+    assert "已替换报告 #" in out
 
 
 def test_help_documents_exit_status(capsys):
@@ -144,7 +143,7 @@ def test_fresh_database_dry_run_refuses_and_import_migrates(seeds, tmp_path):
     dry = subprocess.run([*launch, "import", "--dry-run", seeds[0]], env=env,
                          capture_output=True, text=True)
     assert dry.returncode == 1
-    assert "the database is not set up yet" in dry.stderr
+    assert "luoshi import: 数据库尚未建立" in dry.stderr
     real = subprocess.run([*launch, "import", seeds[0]], env=env, capture_output=True, text=True)
     assert real.returncode == 0, real.stderr
-    assert "imported as report #1" in real.stdout
+    assert "已导入为报告 #1" in real.stdout

@@ -48,4 +48,4 @@ def test_hostile_files_between_good_ones(tmp_path, capsys):
     assert "LUOSHI_INGEST_MAX_CELLS" in errors[1]
     assert "LUOSHI_INGEST_MAX_JSON_DEPTH" in errors[2]
     assert "the file could not be read: RuntimeError: a reader bug (reader boom" in errors[3]
-    assert out.splitlines()[-1].startswith("total: 2 of 6 files imported") and "4 failed" in out
+    assert out.splitlines()[-1].startswith("合计:6 个文件中 2 个已导入") and "4 个失败" in out

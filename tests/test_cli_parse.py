@@ -71,7 +71,7 @@ def test_warnings_go_to_stderr_too(capsys):
     code, out, err = run(capsys, str(shared_path("seeds", "000_eb2b56e49a1860ea.txt")))
     assert code == 0
     assert json.loads(out)["warnings"][0]["message"].startswith("government 洞头区 inferred")
-    assert "warning:" in err and "洞头区" in err
+    assert "警告:" in err and "洞头区" in err
     code, _, _ = run(capsys, "--strict", str(shared_path("seeds", "000_eb2b56e49a1860ea.txt")))
     assert code == 3
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from luoshi.cli import _
 from luoshi.vocab import Status
 
 
@@ -24,12 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def counts_line(statuses: dict[str, int]) -> str:
-    return ", ".join(f"{statuses.get(s.value, 0)} {s.value}" for s in Status)
+    """"已完成 3, 正常推进 9, …": every status, by its label, in vocab's order."""
+    return ", ".join(f"{s.label} {statuses.get(s.value, 0)}" for s in Status)
 
 
 def run(args: argparse.Namespace) -> int:
     if bool(args.reports) == bool(args.all):
-        print("luoshi analyze: give REPORT_ID... or --all (not both)", file=sys.stderr)
+        print("luoshi analyze: " + _("请给出 REPORT_ID… 或 --all(二者只选其一)"), file=sys.stderr)
         return 2
     from luoshi.cli import setup_django
 
@@ -45,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
         reports = reports.filter(pk__in=args.reports)
         missing = sorted(set(args.reports) - set(reports.values_list("pk", flat=True)))
         if missing:
-            print(f"luoshi analyze: no report #{', #'.join(map(str, missing))}", file=sys.stderr)
+            print("luoshi analyze: " + _("没有报告 #%(ids)s")
+                  % {"ids": ", #".join(map(str, missing))}, file=sys.stderr)
             return 1
     totals = dict.fromkeys((s.value for s in Status), 0)
     n = kept = 0
@@ -55,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
         kept += s.manual
         for k, v in s.statuses.items():
             totals[k] += v
-        print(f"report #{report.pk} ({report}): {s.tasks} tasks: {counts_line(s.statuses)}; "
-              f"{s.manual} corrections kept; {s.updated} changed")
-    print(f"total: {n} reports: {counts_line(totals)}; {kept} corrections kept")
+        print(_("报告 #%(id)s(%(report)s):任务 %(tasks)s 项:%(counts)s;保留人工更正 %(kept)s 项;"
+                "变化 %(changed)s 项")
+              % {"id": report.pk, "report": report, "tasks": s.tasks,
+                 "counts": counts_line(s.statuses), "kept": s.manual, "changed": s.updated})
+    print(_("合计:报告 %(n)s 份:%(counts)s;保留人工更正 %(kept)s 项")
+          % {"n": n, "counts": counts_line(totals), "kept": kept})
     return 0

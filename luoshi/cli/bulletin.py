@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from luoshi.cli import _
+
 EPILOG = """\
 Writes the 督查通报 of a report: 一、总体情况 (counts per status, change since the compared
 period), 二、进展较好的工作, 三、存在的问题 (lagging tasks by problem theme, the units' own
@@ -46,13 +48,15 @@ def run(args: argparse.Namespace) -> int:
     reports = Report.objects.select_related("plan__government", "period")
     report = reports.filter(pk=args.report).first()
     if report is None:
-        print(f"luoshi bulletin: no report with id {args.report}", file=sys.stderr)
+        print("luoshi bulletin: " + _("没有编号为 %(id)s 的报告") % {"id": args.report},
+              file=sys.stderr)
         return 1
     previous = None
     if args.compare is not None:
         previous = reports.filter(pk=args.compare).first()
         if previous is None:
-            print(f"luoshi bulletin: no report with id {args.compare}", file=sys.stderr)
+            print("luoshi bulletin: " + _("没有编号为 %(id)s 的报告") % {"id": args.compare},
+                  file=sys.stderr)
             return 1
     elif not args.no_compare:
         previous = previous_for(report)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from luoshi.cli import _
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="check that the index is in step with the data (--fix repairs)",
@@ -21,9 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _describe(gaps) -> list[str]:
-    lines = [f"report #{r}: {want} index rows expected, {have} found"
+    lines = [_("报告 #%(id)s:应有索引行 %(want)s 行,实有 %(have)s 行")
+             % {"id": r, "want": want, "have": have}
              for r, (want, have) in sorted(gaps.reports.items())]
-    lines += [f"plan #{p}: {want} task rows expected, {have} found"
+    lines += [_("计划 #%(id)s:应有任务行 %(want)s 行,实有 %(have)s 行")
+              % {"id": p, "want": want, "have": have}
               for p, (want, have) in sorted(gaps.plans.items())]
     return lines
 
@@ -38,20 +42,19 @@ def run(args: argparse.Namespace) -> int:
 
     gaps = index_gaps()
     if not gaps:
-        print("index: in step with the data")
+        print(_("索引:与数据一致"))
         return 0
     for line in _describe(gaps):
-        print(f"index: {line}", file=sys.stderr)
+        print(_("索引:%(gap)s") % {"gap": line}, file=sys.stderr)
     if not args.fix:
-        print("index: out of step; `luoshi check --fix` rebuilds the missing rows",
-              file=sys.stderr)
+        print(_("索引:与数据不一致;`luoshi check --fix` 可重建缺少的行"), file=sys.stderr)
         return 1
     with transaction.atomic():
         written = repair(gaps)
     left = index_gaps()
     if left:
         for line in _describe(left):
-            print(f"index: still {line}", file=sys.stderr)
+            print(_("索引:仍然 %(gap)s") % {"gap": line}, file=sys.stderr)
         return 1
-    print(f"index: repaired ({written} rows written); now in step with the data")
+    print(_("索引:已修复(写入 %(rows)s 行),现已与数据一致") % {"rows": written})
     return 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from luoshi.cli import _
 from luoshi.vocab import Status
 
 KINDS = ("cumulative", "rate", "level", "rank", "reduction")
@@ -84,10 +85,10 @@ def run(args: argparse.Namespace) -> int:
 
     user = get_user_model().objects.filter(username=args.user).first()
     if user is None:
-        return _err(f"no user {args.user!r}")
+        return _err(_("没有用户 %(user)r") % {"user": args.user})
     if not may(user, Action.CORRECT):
-        return _err(f"user {args.user!r} ({role_of(user)}) may not correct verdicts: "
-                    "a supervisor or an administrator may")
+        return _err(_("用户 %(user)r(%(role)s)不能更正判断:只有督查室或管理员可以")
+                    % {"user": args.user, "role": role_of(user)})
     try:
         if hasattr(args, "reason"):  # revert takes none
             args.reason = svc.clean_reason(args.reason)
@@ -99,47 +100,56 @@ def run(args: argparse.Namespace) -> int:
                                            task__parent__isnull=True)
                  .select_related("report", "task").first())
             if a is None:
-                return _err(f"no task {args.serial!r} assessed in report #{args.report}")
+                return _err(_("报告 #%(report)s 中没有已判断的任务 %(serial)r")
+                            % {"report": args.report, "serial": args.serial})
             if args.what == "status":
                 a = svc.correct_status(a.report, a.task, args.status, args.reason, user=user,
                                        expected_version=a.version)
             else:
                 a = svc.revert_status(a.report, a.task, user=user, expected_version=a.version)
-            print(f"report #{a.report_id} task {args.serial}: {a.status} "
-                  f"({'manual' if a.is_manual else 'derived'}) — {a.reason}")
+            how = _("人工更正") if a.is_manual else _("自动判断")
+            print(_("报告 #%(report)s 任务 %(serial)s:%(status)s(%(how)s)— %(reason)s")
+                  % {"report": a.report_id, "serial": args.serial,
+                     "status": Status(a.status).label, "how": how, "reason": a.reason})
             return 0
         if args.what == "target":
             t = Target.objects.filter(pk=args.target).first()
             if t is None:
-                return _err(f"no target #{args.target}")
+                return _err(_("没有目标 #%(id)s") % {"id": args.target})
             values = {k: getattr(args, k) for k in ("kind", "value", "unit", "comparator")
                       if getattr(args, k) is not None}
             if args.remove:
                 values["active"] = False
             if not values:
-                return _err("nothing to correct: give --kind, --value, --unit, --comparator or --remove")
+                return _err(_("没有要更正的内容:请给出 --kind、--value、--unit、--comparator 或 "
+                              "--remove"))
             t = svc.correct_target(t, user=user, expected_version=t.version, reason=args.reason,
                                    **values)
-            print(f"target #{t.pk}: {t} [{t.kind}]{'' if t.active else ' (removed)'}")
+            removed = "" if t.active else _("(已删除)")
+            print(_("目标 #%(id)s:%(target)s [%(kind)s]%(removed)s")
+                  % {"id": t.pk, "target": t, "kind": t.kind, "removed": removed})
             return 0
         m = Measurement.objects.filter(pk=args.measurement).first()
         if m is None:
-            return _err(f"no measurement #{args.measurement}")
+            return _err(_("没有测量值 #%(id)s") % {"id": args.measurement})
         kwargs = {}
         if args.target is not None:
             target = Target.objects.filter(pk=args.target).first()
             if target is None:
-                return _err(f"no target #{args.target}")
+                return _err(_("没有目标 #%(id)s") % {"id": args.target})
             kwargs["target"] = target
         elif args.no_target:
             kwargs["target"] = None
         if args.value is None and not kwargs and not args.remove:
-            return _err("nothing to correct: give --value, --target, --no-target or --remove")
+            return _err(_("没有要更正的内容:请给出 --value、--target、--no-target 或 --remove"))
         fix = svc.correct_measurement(m, user=user, reason=args.reason, value=args.value,
                                       active=not args.remove, **kwargs)
-        print(f"measurement #{m.pk} ({m.span[:30]}): corrected ({fix})")
+        print(_("测量值 #%(id)s(%(span)s):已更正(%(fix)s)")
+              % {"id": m.pk, "span": m.span[:30], "fix": fix})
         return 0
     except svc.StaleVersion as exc:
-        return _err(str(exc))
+        return _err(_("已被他人修改(当前版本 %(current)s,您依据的是版本 %(expected)s),未保存;"
+                      "请重新运行")
+                    % {"current": exc.current, "expected": exc.expected})
     except ValueError as exc:
         return _err(str(exc))

@@ -14,8 +14,10 @@ import os
 import sys
 from pathlib import Path
 
+from luoshi.cli import _
+
 # (government, year, periods, layout): a city and one of its districts, two years.
-DEMO_SET = (
+DEMO_SET = (  # i18n: data (made-up governments' names)
     ("安澜市", 2023, ("q1", "h1", "q3", "annual"), "six"),
     ("安澜市", 2024, ("q1", "h1", "q3"), "six"),
     ("安澜市东湖区", 2023, ("h1", "q3", "annual"), "three"),
@@ -43,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.tasks < 1:
-        print("luoshi demo: --tasks must be at least 1", file=sys.stderr)
+        print("luoshi demo: " + _("--tasks 至少为 1"), file=sys.stderr)
         return 2
     from luoshi.cli import setup_django
 
@@ -51,12 +53,13 @@ def run(args: argparse.Namespace) -> int:
     from luoshi.core.schema import ensure_migrated
 
     ensure_migrated()
+    from luoshi.cli.importer import result_words
     from luoshi.core.models import Report
     from luoshi.core.services.importing import import_document
     from luoshi.sample import generate_plan
 
     if args.if_empty and Report.objects.exists():
-        print("luoshi demo: the database already has reports; nothing loaded")
+        print("luoshi demo: " + _("数据库中已有报告,未加载示例数据"))
         _point_to_logins()
         return 0
     loaded = 0
@@ -65,8 +68,8 @@ def run(args: argparse.Namespace) -> int:
         for doc in docs:
             result = import_document(doc, file_name=doc.source_name)
             loaded += result.changed
-            print(f"{doc.source_name}: {result.message}")
-    print(f"luoshi demo: {loaded} sample tables loaded")
+            print(f"{doc.source_name}: {result_words(result, doc)}")
+    print("luoshi demo: " + _("已加载示例表 %(n)s 张") % {"n": loaded})
     _people_and_round(args.url)
     return 0
 
@@ -82,7 +85,7 @@ def logins_path() -> Path:
 
 def _point_to_logins() -> None:
     if logins_path().exists():
-        print(f"luoshi demo: demo logins are in {logins_path()}")
+        print("luoshi demo: " + _("演示账号见 %(path)s") % {"path": logins_path()})
 
 
 def _people_and_round(url: str) -> None:
@@ -90,33 +93,37 @@ def _people_and_round(url: str) -> None:
 
     result = load_people_and_round()
     if result is None:
-        print("luoshi demo: the database already has users; no demo users created")
+        print("luoshi demo: " + _("数据库中已有用户,未创建演示用户"))
         _point_to_logins()
         return
     text = logins_text(result, url)
     write_private(logins_path(), text)
     print(text, end="")
-    print(f"(saved in {logins_path()}, readable by you only)")
+    print(_("(已保存在 %(path)s,仅您本人可读)") % {"path": logins_path()})
 
 
-STATE_WORDS = {"submitted": "submitted", "returned": "returned with a comment",
-               "approved": "approved", "boilerplate": "boilerplate only, warning acknowledged"}
+def state_words(state: str) -> str:
+    return {"submitted": _("已提交"), "returned": _("已退回(附意见)"), "approved": _("已审核通过"),
+            "boilerplate": _("只有套话(已确认提醒)")}[state]
 
 
 def logins_text(result, url: str) -> str:
     from django.utils import timezone
 
     login_url = url.rstrip("/") + "/accounts/login/"
-    lines = ["", f"Demo users — sign in at {login_url}", f"password (all users): {result.password}"]
+    lines = ["", _("演示用户 — 登录地址 %(url)s") % {"url": login_url},
+             _("密码(所有用户相同):%(password)s") % {"password": result.password}]
     for login in result.logins:
         units = f"  {'、'.join(login.units)}" if login.units else ""
         lines.append(f"  {login.username:<10} {login.label}{units}")
     report = result.report
     if report is not None:
-        states = ", ".join(f"{n} {STATE_WORDS[state]}" for state, n in result.states.items())
+        states = ", ".join(f"{state_words(state)} {n}" for state, n in result.states.items())
         deadline = timezone.localtime(report.deadline)
-        lines.append(f"Open round: {report} (#{report.pk}), deadline {deadline:%Y-%m-%d %H:%M}; "
-                     f"entries: {states or 'none'}; the rest empty")
+        lines.append(_("进行中的填报:%(report)s(#%(id)s),截止 %(deadline)s;条目:%(states)s;"
+                       "其余未填")
+                     % {"report": report, "id": report.pk,
+                        "deadline": f"{deadline:%Y-%m-%d %H:%M}", "states": states or _("无")})
         lines.append(f"  {url.rstrip('/')}/rounds/reports/{report.pk}/")
     return "\n".join(lines) + "\n"
 

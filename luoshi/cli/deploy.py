@@ -15,7 +15,14 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from luoshi.cli import _
+
 OK, WARN, FAIL = "OK", "WARN", "FAIL"
+
+
+def level_word(level: str) -> str:
+    """The word a line starts with: 通过 (OK), 注意 (WARN, advice), 失败 (FAIL, to fix)."""
+    return {OK: _("通过"), WARN: _("注意"), FAIL: _("失败")}[level]
 
 
 @dataclass(frozen=True)
@@ -38,54 +45,56 @@ def django_checks() -> Iterator[Finding]:
     messages = checks.run_checks(include_deployment_checks=True)
     serious = [m for m in messages if m.level >= checks.WARNING and not m.is_silenced()]
     if not serious:
-        yield Finding(OK, "Django's deployment checks (check --deploy): no issues")
+        yield Finding(OK, _("Django 的部署检查(check --deploy):没有问题"))
     for m in serious:
         level = FAIL if m.level >= checks.ERROR else WARN
-        yield Finding(level, f"Django {m.id}: {m.msg}", m.hint or "")
+        yield Finding(level, f"{m.id}: {m.msg}", m.hint or "")
 
 
 def settings_checks(env: dict[str, str]) -> Iterator[Finding]:
     from django.conf import settings
 
     if settings.DEBUG:
-        yield Finding(FAIL, "debug is on: errors show tracebacks, settings and cookies",
-                      "unset LUOSHI_DEBUG (it is off by default) or set LUOSHI_DEBUG=0")
+        yield Finding(FAIL, _("调试模式已开启:出错时会显示调用栈、设置和 cookie"),
+                      _("取消 LUOSHI_DEBUG(默认关闭)或设 LUOSHI_DEBUG=0"))
     else:
-        yield Finding(OK, "debug off")
+        yield Finding(OK, _("调试模式已关闭"))
     if env.get("LUOSHI_SECRET_KEY"):
-        yield Finding(OK, "secret key from LUOSHI_SECRET_KEY")
+        yield Finding(OK, _("密钥来自 LUOSHI_SECRET_KEY"))
     else:
-        yield Finding(WARN, f"secret key made at random and kept in {settings.SECRET_KEY_FILE}",
-                      "fine for one server; several app servers need the same "
-                      "LUOSHI_SECRET_KEY on each (sessions and CSRF tokens are signed with it)")
+        yield Finding(WARN, _("密钥为随机生成,保存在 %(path)s") % {"path": settings.SECRET_KEY_FILE},
+                      _("单台服务器可以这样;多台应用服务器须各设相同的 LUOSHI_SECRET_KEY"
+                        "(会话和 CSRF 令牌用它签名)"))
     local = {"127.0.0.1", "localhost", "::1", "testserver"}
     names = [h for h in settings.ALLOWED_HOSTS if h not in local]
     if names:
-        yield Finding(OK, f"host names: {', '.join(names)}")
+        yield Finding(OK, _("主机名:%(names)s") % {"names": ", ".join(names)})
     else:
-        yield Finding(FAIL, "only local host names are allowed (requests for the site's own "
-                      "name get 400)", "LUOSHI_ALLOWED_HOSTS=luoshi.example.gov.cn")
+        yield Finding(FAIL, _("只允许本机主机名(用网站自己的域名访问会得到 400)"),
+                      "LUOSHI_ALLOWED_HOSTS=luoshi.example.gov.cn")
     if not settings.SECURE_SSL_REDIRECT and not settings.DEBUG:
-        yield Finding(WARN, "HTTP is not redirected to HTTPS",
-                      "let the proxy redirect, or unset LUOSHI_SSL_REDIRECT")
+        yield Finding(WARN, _("HTTP 没有重定向到 HTTPS"),
+                      _("由反向代理重定向,或取消 LUOSHI_SSL_REDIRECT"))
     if settings.LUOSHI_PROXY_HEADER:
-        yield Finding(OK, f"client address from {settings.LUOSHI_PROXY_HEADER}, believed from "
-                      f"{', '.join(settings.LUOSHI_TRUSTED_PROXIES)}")
+        yield Finding(OK, _("客户端地址取自 %(header)s,只信任来自 %(proxies)s 的值")
+                      % {"header": settings.LUOSHI_PROXY_HEADER,
+                         "proxies": ", ".join(settings.LUOSHI_TRUSTED_PROXIES)})
     else:
-        yield Finding(WARN, "client address is the connection's own: behind a reverse proxy, "
-                      "every login failure counts against the proxy's address",
-                      "LUOSHI_PROXY_HEADER=X-Forwarded-For (and LUOSHI_TRUSTED_PROXIES if the "
-                      "proxy is not on this machine)")
+        yield Finding(WARN, _("客户端地址为连接本身的地址:在反向代理之后,每次登录失败都会记在代理的"
+                              "地址上"),
+                      _("LUOSHI_PROXY_HEADER=X-Forwarded-For(代理不在本机时另设 "
+                        "LUOSHI_TRUSTED_PROXIES)"))
     if "console" in settings.EMAIL_BACKEND or "locmem" in settings.EMAIL_BACKEND:
-        yield Finding(WARN, "mail is not sent (reminders are printed to the log)",
-                      "LUOSHI_EMAIL_HOST, LUOSHI_EMAIL_PORT, LUOSHI_EMAIL_USER, "
-                      "LUOSHI_EMAIL_PASSWORD, LUOSHI_FROM_EMAIL")
+        yield Finding(WARN, _("不发送邮件(提醒只写入日志)"),
+                      ", ".join(["LUOSHI_EMAIL_HOST", "LUOSHI_EMAIL_PORT", "LUOSHI_EMAIL_USER",
+                                 "LUOSHI_EMAIL_PASSWORD", "LUOSHI_FROM_EMAIL"]))
     elif settings.DEFAULT_FROM_EMAIL.endswith("@localhost"):
-        yield Finding(WARN, f"mail is sent from {settings.DEFAULT_FROM_EMAIL}",
-                      "LUOSHI_FROM_EMAIL=督查室 <duchashi@example.gov.cn>")
+        yield Finding(WARN, _("邮件发件人为 %(sender)s") % {"sender": settings.DEFAULT_FROM_EMAIL},
+                      _("LUOSHI_FROM_EMAIL=督查室 <duchashi@example.gov.cn>"))
     else:
-        yield Finding(OK, f"mail through {settings.EMAIL_HOST or settings.EMAIL_BACKEND} "
-                      f"from {settings.DEFAULT_FROM_EMAIL}")
+        yield Finding(OK, _("邮件经 %(server)s 发送,发件人 %(sender)s")
+                      % {"server": settings.EMAIL_HOST or settings.EMAIL_BACKEND,
+                         "sender": settings.DEFAULT_FROM_EMAIL})
 
 
 def database_checks() -> Iterator[Finding]:
@@ -93,29 +102,30 @@ def database_checks() -> Iterator[Finding]:
     from django.db.migrations.executor import MigrationExecutor
 
     if connection.vendor == "sqlite":
-        yield Finding(WARN, f"SQLite database {connection.settings_dict['NAME']}",
-                      "PostgreSQL for more than one app server or many simultaneous users: "
-                      "DATABASE_URL=postgres://luoshi:…@localhost/luoshi")
+        yield Finding(WARN, _("SQLite 数据库 %(name)s") % {"name": connection.settings_dict["NAME"]},
+                      _("多台应用服务器或大量同时在线用户请用 PostgreSQL:"
+                        "DATABASE_URL=postgres://luoshi:…@localhost/luoshi"))
     try:
         executor = MigrationExecutor(connection)
         pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     except DatabaseError as exc:
-        yield Finding(FAIL, f"database not reachable: {exc}".strip(),
-                      "check DATABASE_URL and that the server runs")
+        yield Finding(FAIL, (_("无法连接数据库:%(error)s") % {"error": exc}).strip(),
+                      _("检查 DATABASE_URL,以及数据库服务器是否在运行"))
         return
     if pending:
-        yield Finding(FAIL, f"{len(pending)} migrations not applied",
-                      "luoshi manage migrate (docs/deploy.md, Upgrades)")
+        yield Finding(FAIL, _("有 %(n)s 个数据库迁移未执行") % {"n": len(pending)},
+                      _("luoshi manage migrate(见 docs/deploy.md 的 Upgrades 一节)"))
         return
-    yield Finding(OK, f"database {connection.vendor}: every migration applied")
+    yield Finding(OK, _("数据库 %(vendor)s:所有迁移均已执行") % {"vendor": connection.vendor})
     from luoshi.search.indexing import index_gaps
 
     gaps = index_gaps()
     if gaps:
-        yield Finding(FAIL, f"search index out of step: {len(gaps.reports)} reports, "
-                      f"{len(gaps.plans)} plans", "luoshi check --fix")
+        yield Finding(FAIL, _("搜索索引与数据不一致:报告 %(reports)s 份,计划 %(plans)s 个")
+                      % {"reports": len(gaps.reports), "plans": len(gaps.plans)},
+                      "luoshi check --fix")
     else:
-        yield Finding(OK, "search index in step with the data")
+        yield Finding(OK, _("搜索索引与数据一致"))
 
 
 def static_checks() -> Iterator[Finding]:
@@ -123,16 +133,16 @@ def static_checks() -> Iterator[Finding]:
 
     manifest = settings.STATIC_ROOT / "staticfiles.json"
     if settings.DEBUG or manifest.exists():
-        yield Finding(OK, f"static files collected in {settings.STATIC_ROOT}")
+        yield Finding(OK, _("静态文件已收集到 %(path)s") % {"path": settings.STATIC_ROOT})
     else:
-        yield Finding(WARN, f"static files not collected in {settings.STATIC_ROOT} yet",
-                      "luoshi serve collects them when it starts; or luoshi manage collectstatic "
-                      "--noinput (after every upgrade)")
+        yield Finding(WARN, _("静态文件尚未收集到 %(path)s") % {"path": settings.STATIC_ROOT},
+                      _("luoshi serve 启动时会收集;或运行 luoshi manage collectstatic --noinput"
+                        "(每次升级后)"))
     data = settings.DATA_DIR
     if not os.access(data, os.W_OK):
-        yield Finding(FAIL, f"data directory {data} is not writable", "LUOSHI_DATA_DIR")
+        yield Finding(FAIL, _("数据目录 %(path)s 不可写") % {"path": data}, "LUOSHI_DATA_DIR")
     else:
-        yield Finding(OK, f"data directory {data} (back it up with the database)")
+        yield Finding(OK, _("数据目录 %(path)s(与数据库一同备份)") % {"path": data})
 
 
 def findings(env: dict[str, str] | None = None) -> list[Finding]:
@@ -146,8 +156,9 @@ def run(args: argparse.Namespace) -> int:
     setup_django()
     found = findings()
     for f in found:
-        print(f"{f.level:<4}  {f.what}" + (f"\n      → {f.fix}" if f.fix else ""))
+        print(f"{level_word(f.level)}  {f.what}" + (f"\n      → {f.fix}" if f.fix else ""))
     failed = sum(f.level == FAIL for f in found)
     warned = sum(f.level == WARN for f in found)
-    print(f"\n{failed} to fix, {warned} to consider (docs/deploy.md)")
+    print("\n" + _("需修复 %(failed)s 项,需考虑 %(warned)s 项(见 docs/deploy.md)")
+          % {"failed": failed, "warned": warned})
     return 1 if failed else 0

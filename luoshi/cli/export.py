@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from luoshi.cli import _
+
 EPILOG = """\
 REPORT is a report id (as in /reports/ID/ of the web app). The report is written in its
 official layout: the published columns in the published order, sub-items as merged rows.
@@ -43,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         pk=args.report
     ).first()
     if report is None:
-        print(f"luoshi export: no report with id {args.report}", file=sys.stderr)
+        print("luoshi export: " + _("没有编号为 %(id)s 的报告") % {"id": args.report},
+              file=sys.stderr)
         return 1
     return deliver(lambda: write_document(document_for_report(report), args.format),
                    args.output, "luoshi export")
@@ -62,7 +65,7 @@ def deliver(make: Callable[[], bytes], output: Path | None, prog: str) -> int:
         return 1
     if output:
         output.write_bytes(data)
-        print(f"{output}: {len(data)} bytes", file=sys.stderr)
+        print(_("%(file)s:%(n)s 字节") % {"file": output, "n": len(data)}, file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

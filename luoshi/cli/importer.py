@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from luoshi.cli import _
+
 EPILOG = """\
 Each file is imported in its own transaction: all of it or nothing. Pending database
 migrations are applied first.
@@ -22,14 +24,8 @@ Exit status: 0 when every file was imported (or already was), 1 when any file
 failed, 2 for a usage error.
 """
 
-COUNT_LABELS = (
-    ("tasks", "tasks"),
-    ("sub_items", "sub-items"),
-    ("units", "units"),
-    ("progress", "progress entries"),
-    ("matched", "matched to existing tasks"),
-    ("warnings", "warnings"),
-)
+# The counts a summary line gives, in order; the words are marked where they are used (_count).
+COUNT_KEYS = ("tasks", "sub_items", "units", "progress", "matched", "warnings")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,7 +59,7 @@ def period_arg(value: str):
     value = value.strip().lower()
     if value.startswith("m") and value[1:].isdigit() and 1 <= int(value[1:]) <= 12:
         month = int(value[1:])
-        return Period(kind=PeriodKind.MONTH, label=f"1-{month}月", month=month)
+        return Period(kind=PeriodKind.MONTH, label=f"1-{month}月", month=month)  # i18n: data
     try:
         kind = PeriodKind(value)
     except ValueError:
@@ -92,8 +88,49 @@ def apply_overrides(doc, args: argparse.Namespace) -> None:
         doc.meta.period = period
 
 
+def _count(key: str, n: int) -> str:
+    words = {"tasks": _("任务 %(n)s 项"), "sub_items": _("子项 %(n)s 项"),
+             "units": _("单位 %(n)s 个"), "progress": _("进展条目 %(n)s 条"),
+             "matched": _("与已有任务对应 %(n)s 项"), "warnings": _("警告 %(n)s 条")}
+    return words[key] % {"n": n}
+
+
 def summary(counts: dict[str, int]) -> str:
-    return ", ".join(f"{counts.get(key, 0)} {label}" for key, label in COUNT_LABELS)
+    return ", ".join(_count(key, counts.get(key, 0)) for key in COUNT_KEYS)
+
+
+def result_words(result, doc) -> str:
+    """What the import did (or, in a dry run, would do), by its outcome: the service's own
+    ``message`` is English for the log; this is the user's sentence."""
+    meta = doc.meta
+    what = _("%(government)s %(year)s年 %(period)s") % {
+        "government": meta.government, "year": meta.year,
+        "period": meta.period.label if meta.period else ""}
+    values = {"id": result.report_id, "batch": result.batch_id, "what": what}
+    dry = result.dry_run
+    if result.outcome == "already_imported":
+        text = _("这个文件已导入过(批次 #%(batch)s),无需操作")
+    elif result.outcome == "same_content":
+        text = (_("同一张表已作为报告 #%(id)s 导入;将记录此文件,其他不变") if dry
+                else _("同一张表已作为报告 #%(id)s 导入;已记录此文件,其他不变"))
+    elif result.outcome == "replaced":
+        text = (_("将替换报告 #%(id)s(%(what)s)") if dry
+                else _("已替换报告 #%(id)s(%(what)s)"))
+    else:
+        text = (_("将作为新报告导入(%(what)s)") if dry
+                else _("已导入为报告 #%(id)s(%(what)s)"))
+    text = text % values
+    return _("试运行,未写入:%(words)s") % {"words": text} if dry else text
+
+
+def refusal_line(exc: Exception) -> str:
+    """"FILE[:LINE]: reason" of a reader or the import service; a reason that carries a
+    Chinese sentence (``zh``: budget limits, a reader's surprise) leads with it."""
+    text, zh = str(exc), getattr(exc, "zh", "")
+    if not zh:
+        return text
+    place, _sep, reason = text.partition(": ")
+    return f"{place}: {zh}({reason})"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,8 +144,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.dry_run:
         ensure_migrated()  # a fresh SQLite file works without a separate `migrate`
     elif pending_migrations():
-        print("luoshi import: the database is not set up yet (run `python manage.py migrate`); "
-              "a dry run does not change it", file=sys.stderr)
+        print("luoshi import: " + _("数据库尚未建立(请先运行 `luoshi manage migrate`);"
+                                    "试运行不会改动数据库"), file=sys.stderr)
         return 1
 
     from luoshi.core.services.importing import ImportRefused, import_document
@@ -118,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     imported = 0
     totals: dict[str, int] = {}
-    bar = tqdm(args.files, desc="import", unit="file", file=err,
+    bar = tqdm(args.files, desc=_("导入"), unit=_("个文件"), file=err,
                disable=not err.isatty() or len(args.files) < 2, leave=False)
     for path in bar:
         name = str(path)
@@ -131,12 +168,14 @@ def run(args: argparse.Namespace) -> int:
         except (IngestError, ImportRefused) as exc:
             failed += 1
             bar.clear()
-            print(str(exc), file=err)
+            print(refusal_line(exc), file=err)
             continue
         except OSError as exc:
             failed += 1
             bar.clear()
-            print(f"{name}: cannot read: {exc.strerror or exc}", file=err)
+            print(_("%(file)s:无法读取:%(reason)s") % {"file": name,
+                                                        "reason": exc.strerror or exc},
+                  file=err)
             continue
         if result.outcome in {"created", "replaced"}:
             imported += 1
@@ -144,23 +183,25 @@ def run(args: argparse.Namespace) -> int:
                 totals[key] = totals.get(key, 0) + value
         if not args.quiet:
             bar.clear()
-            print(f"{name}: {result.message}", file=out)
+            print(f"{name}: {result_words(result, doc)}", file=out)
             if result.outcome in {"created", "replaced"}:
                 print(f"  {summary(result.counts)}", file=out)
                 for w in result.warnings:
                     place = f"{name}:{w['line']}" if w.get("line") else name
-                    print(f"  warning: {place}: {w['message']}", file=out)
+                    print("  " + _("警告:%(place)s:%(message)s")
+                          % {"place": place, "message": w["message"]}, file=out)
                 # Near-duplicate tasks, for the office to merge or explain (luoshi.reports).
                 from luoshi.reports.duplicates import import_notes
 
                 for note in import_notes([(t.serial, t.text) for t in doc.tasks]):
-                    print(f"  note: {note}", file=out)
+                    print("  " + _("提示:%(note)s") % {"note": note}, file=out)
     bar.close()
-    verb = "would be imported" if args.dry_run else "imported"
-    total = f"total: {imported} of {len(args.files)} files {verb}"
+    values = {"n": imported, "files": len(args.files)}
+    total = (_("合计:%(files)s 个文件中 %(n)s 个将导入") if args.dry_run
+             else _("合计:%(files)s 个文件中 %(n)s 个已导入")) % values
     if imported:
-        total += f" ({summary(totals)})"
+        total += f"({summary(totals)})"
     if failed:
-        total += f"; {failed} failed"
+        total += _(";%(n)s 个失败") % {"n": failed}
     print(total, file=out)
     return 1 if failed else 0

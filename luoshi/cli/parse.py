@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 
+from luoshi.cli import _
 from luoshi.ingest import IngestError, formats, read_document
 
 EXIT_BAD_INPUT = 2
@@ -53,7 +54,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             doc = read_document(args.file, format=args.input_format)
     except IngestError as exc:
-        print(str(exc), file=sys.stderr)  # "file:line: reason"
+        from luoshi.cli.importer import refusal_line
+
+        print(refusal_line(exc), file=sys.stderr)  # "file:line: reason"
         return EXIT_BAD_INPUT
     data = doc.to_dict()
     if args.analyze:
@@ -65,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
     for w in doc.warnings:
         place = f"{doc.source_name}:{w.line}" if w.line is not None else doc.source_name
-        print(f"warning: {place}: {w.message}", file=sys.stderr)
+        print(_("警告:%(place)s:%(message)s") % {"place": place, "message": w.message},
+              file=sys.stderr)
     if args.strict and doc.warnings:
         return EXIT_WARNINGS
     return 0

@@ -15,6 +15,8 @@ import argparse
 import os
 import sys
 
+from luoshi.cli import _
+
 
 def _days(name: str, default: int) -> int:
     raw = os.environ.get(name, "")
@@ -55,16 +57,17 @@ def run(args: argparse.Namespace) -> int:
     from luoshi.rounds.services import RUNNING
 
     if args.after > args.bulletin:
-        print("luoshi remind: --after must not exceed --bulletin", file=sys.stderr)
+        print("luoshi remind: " + _("--after 不能大于 --bulletin"), file=sys.stderr)
         return 2
     reports = Report.objects.filter(state__in=RUNNING)
     if args.report is not None:
         reports = Report.objects.filter(pk=args.report)
         if not reports.exists():
-            print(f"luoshi remind: report {args.report} does not exist", file=sys.stderr)
+            print("luoshi remind: " + _("报告 %(id)s 不存在") % {"id": args.report},
+                  file=sys.stderr)
             return 2
         if reports[0].state not in RUNNING:
-            print(f"luoshi remind: report {args.report} is not in a running round",
+            print("luoshi remind: " + _("报告 %(id)s 不在进行中的填报轮次中") % {"id": args.report},
                   file=sys.stderr)
             return 2
     if args.overdue_only:
@@ -82,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
                   f"{reminder.missing}\t{reminder.notified}\t{', '.join(reminder.recipients)}")
         for gone in result.unreachable:
             unreachable += 1
-            print(f"unreachable\t{gone.unit.name}\t{gone.reason}", file=sys.stderr)
-    print(f"sent {total} reminder(s); {unreachable} unit(s) unreachable", file=sys.stderr)
+            print("\t".join([_("无法送达"), gone.unit.name, gone.reason]), file=sys.stderr)
+    print(_("已发送提醒 %(sent)s 条;无法送达的单位 %(unreachable)s 个")
+          % {"sent": total, "unreachable": unreachable}, file=sys.stderr)
     return 1 if unreachable else 0

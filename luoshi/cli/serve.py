@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import os
 
+from luoshi.cli import _
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="run the web app (http://127.0.0.1:8000 by default)",
@@ -45,9 +47,11 @@ def _positive(name: str, flag: int | None, env: dict[str, str], default: int) ->
     try:
         number = int(value)
     except ValueError:
-        raise SystemExit(f"luoshi serve: {name}={value!r} is not a whole number") from None
+        raise SystemExit("luoshi serve: " + _("%(name)s=%(value)r 不是整数")
+                         % {"name": name, "value": value}) from None
     if number < 1:
-        raise SystemExit(f"luoshi serve: {name} must be at least 1 (got {number})")
+        raise SystemExit("luoshi serve: " + _("%(name)s 至少为 1(实为 %(number)s)")
+                         % {"name": name, "number": number})
     return number
 
 
@@ -106,7 +110,10 @@ def run(args: argparse.Namespace) -> int:
 
             return application
 
-    print(f"luoshi: http://{options['bind'][0]}/ — gunicorn, {options['workers']} workers × "
-          f"{options['threads']} threads, debug {'on' if settings.DEBUG else 'off'}", flush=True)
+    debug = _("调试开启") if settings.DEBUG else _("调试关闭")
+    print("luoshi: " + _("http://%(bind)s/ — gunicorn,%(workers)s 个进程 × 每进程 %(threads)s 个线程,"
+                         "%(debug)s")
+          % {"bind": options["bind"][0], "workers": options["workers"],
+             "threads": options["threads"], "debug": debug}, flush=True)
     Server().run()
     return 0

@@ -7,6 +7,8 @@ import argparse
 import getpass
 import sys
 
+from luoshi.cli import _
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("users", help="add users with a role, bind liaisons to units",
@@ -48,7 +50,7 @@ def _password(args: argparse.Namespace) -> str | None:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n") or None
     if sys.stdin.isatty():
-        return getpass.getpass(f"{args.name} 的密码: ") or None
+        return getpass.getpass(_("%(name)s 的密码:") % {"name": args.name}) or None
     return None
 
 
@@ -62,8 +64,9 @@ def run_add(args: argparse.Namespace) -> int:
     except AccountError as error:
         print(f"luoshi users add: {error}", file=sys.stderr)
         return 2
-    bound = f",绑定 {'、'.join(args.unit)}" if args.unit else ""
-    print(f"已创建用户 {args.name}({args.role}){bound}")
+    bound = _(",绑定 %(units)s") % {"units": "、".join(args.unit)} if args.unit else ""
+    print(_("已创建用户 %(name)s(%(role)s)%(bound)s")
+          % {"name": args.name, "role": args.role, "bound": bound})
     return 0
 
 
@@ -76,7 +79,7 @@ def run_bind(args: argparse.Namespace) -> int:
     except AccountError as error:
         print(f"luoshi users bind: {error}", file=sys.stderr)
         return 2
-    print(f"已将 {args.name} 绑定到 {args.unit}")
+    print(_("已将 %(name)s 绑定到 %(unit)s") % {"name": args.name, "unit": args.unit})
     return 0
 
 

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "luoshi.core"
     label = "core"
-    verbose_name = "落实"
+    verbose_name = _("落实")

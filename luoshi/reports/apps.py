@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "luoshi.reports"
     label = "reports"
-    verbose_name = "督查文稿"
+    verbose_name = _("督查文稿")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.core.models import Report
 
@@ -17,20 +18,23 @@ class BulletinDraft(models.Model):
     generated text; ``published`` makes the bulletin readable by whoever may read the report
     (the public only for a published report)."""
 
-    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="bulletin_draft")
-    title = models.CharField("标题", max_length=300, blank=True)
-    texts = models.JSONField("正文", default=dict, blank=True)  # section key -> text
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="bulletin_draft",
+                                  verbose_name=_("落实情况表"))
+    title = models.CharField(_("标题"), max_length=300, blank=True)
+    texts = models.JSONField(_("正文"), default=dict, blank=True)  # section key -> text
     previous = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="+", verbose_name="对比报告期")
-    published = models.BooleanField("已印发", default=False)
-    published_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)  # bumped on every save (conflict check)
+                                 related_name="+", verbose_name=_("对比报告期"))
+    published = models.BooleanField(_("已印发"), default=False)
+    published_at = models.DateTimeField(_("印发时间"), null=True, blank=True)
+    # bumped on every save (conflict check)
+    version = models.PositiveIntegerField(_("版本"), default=1)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("更新人"))
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "督查通报稿"
+        verbose_name = verbose_name_plural = _("督查通报稿")
 
     def __str__(self) -> str:
         return self.title or f"督查通报 {self.report_id}"
@@ -44,17 +48,18 @@ class BulletinRevision(models.Model):
         PUBLISH = "publish", "印发"
         WITHDRAW = "withdraw", "撤回"
 
-    draft = models.ForeignKey(BulletinDraft, on_delete=models.CASCADE, related_name="revisions")
-    version = models.PositiveIntegerField()
-    action = models.CharField(max_length=10, choices=Action.choices, default=Action.SAVE)
-    title = models.CharField(max_length=300, blank=True)
-    texts = models.JSONField(default=dict, blank=True)
+    draft = models.ForeignKey(BulletinDraft, on_delete=models.CASCADE, related_name="revisions",
+                              verbose_name=_("通报稿"))
+    version = models.PositiveIntegerField(_("版本"))
+    action = models.CharField(_("操作"), max_length=10, choices=Action.choices, default=Action.SAVE)
+    title = models.CharField(_("标题"), max_length=300, blank=True)
+    texts = models.JSONField(_("正文"), default=dict, blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
+                             on_delete=models.SET_NULL, related_name="+", verbose_name=_("操作人"))
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "督查通报修改记录"
+        verbose_name = verbose_name_plural = _("督查通报修改记录")
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
@@ -65,14 +70,16 @@ class LeagueWeights(models.Model):
     """The weights of one report's league table, kept with it: changing next quarter's weights
     leaves this quarter's ranking as it was."""
 
-    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="league_weights")
-    weights = models.JSONField(default=dict)
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="league_weights",
+                                  verbose_name=_("落实情况表"))
+    weights = models.JSONField(_("权重"), default=dict)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("更新人"))
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "排名权重"
+        verbose_name = verbose_name_plural = _("排名权重")
 
     def __str__(self) -> str:
         return f"weights {self.report_id}"

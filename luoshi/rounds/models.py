@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.core.models import Progress, Report, Unit
 
@@ -22,14 +23,15 @@ class Role(models.TextChoices):
 
 class Profile(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="luoshi_profile"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="luoshi_profile",
+        verbose_name=_("用户")
     )
-    role = models.CharField("角色", max_length=20, choices=Role.choices)
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
     units = models.ManyToManyField(Unit, blank=True, related_name="liaisons",
-                                   verbose_name="联络单位")
+                                   verbose_name=_("联络单位"))
 
     class Meta:
-        verbose_name = verbose_name_plural = "用户角色"
+        verbose_name = verbose_name_plural = _("用户角色")
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
@@ -46,19 +48,20 @@ class RoundEntry(models.Model):
     """Where one progress entry of a round stands, and the warnings shown on its submission."""
 
     progress = models.OneToOneField(Progress, on_delete=models.CASCADE, primary_key=True,
-                                    related_name="round_entry")
-    state = models.CharField("状态", max_length=20, choices=EntryState.choices,
+                                    related_name="round_entry", verbose_name=_("进展情况"))
+    state = models.CharField(_("状态"), max_length=20, choices=EntryState.choices,
                              default=EntryState.DRAFT)
     # [{"code": "boilerplate", "message": "..."}] found at the last submission.
-    warnings = models.JSONField("提交提示", default=list, blank=True)
-    acknowledged = models.BooleanField("已确认提示", default=False)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    warnings = models.JSONField(_("提交提示"), default=list, blank=True)
+    acknowledged = models.BooleanField(_("已确认提示"), default=False)
+    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
-    comment = models.TextField("退回意见", blank=True)  # the latest return comment
+                                     on_delete=models.SET_NULL, related_name="+",
+                                     verbose_name=_("提交人"))
+    comment = models.TextField(_("退回意见"), blank=True)  # the latest return comment
 
     class Meta:
-        verbose_name = verbose_name_plural = "填报状态"
+        verbose_name = verbose_name_plural = _("填报状态")
 
     def __str__(self) -> str:
         return f"{self.progress_id}: {self.state}"
@@ -72,17 +75,18 @@ class ReviewEvent(models.Model):
         RETURN = "return", "退回"
         APPROVE = "approve", "审核通过"
 
-    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="review_events")
-    action = models.CharField(max_length=10, choices=Action.choices)
-    comment = models.TextField(blank=True)
-    warnings = models.JSONField(default=list, blank=True)
-    acknowledged = models.BooleanField(default=False)
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="review_events",
+                                 verbose_name=_("进展情况"))
+    action = models.CharField(_("操作"), max_length=10, choices=Action.choices)
+    comment = models.TextField(_("意见"), blank=True)
+    warnings = models.JSONField(_("提交提示"), default=list, blank=True)
+    acknowledged = models.BooleanField(_("已确认提示"), default=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                             related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
+                             related_name="+", verbose_name=_("操作人"))
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "审核记录"
+        verbose_name = verbose_name_plural = _("审核记录")
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
@@ -92,16 +96,19 @@ class ReviewEvent(models.Model):
 class Contribution(models.Model):
     """A co-unit's part of an entry (配合单位报送), which the lead unit folds into the entry."""
 
-    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="contributions")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="contributions")
-    text = models.TextField("报送内容", blank=True)
-    version = models.PositiveIntegerField(default=1)
-    updated_at = models.DateTimeField(auto_now=True)
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="contributions",
+                                 verbose_name=_("进展情况"))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="contributions",
+                             verbose_name=_("配合单位"))
+    text = models.TextField(_("报送内容"), blank=True)
+    version = models.PositiveIntegerField(_("版本"), default=1)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("更新人"))
 
     class Meta:
-        verbose_name = verbose_name_plural = "配合单位报送"
+        verbose_name = verbose_name_plural = _("配合单位报送")
         constraints = [models.UniqueConstraint(fields=["progress", "unit"],
                                                name="contribution_unique_unit")]
 
@@ -117,21 +124,23 @@ class Reminder(models.Model):
         NOTICE = 2, "催办"  # due or late; copies the office
         BULLETIN = 3, "通报"  # well past the deadline; copies the office and leaders
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reminders")
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="reminders")
-    level = models.PositiveSmallIntegerField(choices=Level.choices)
-    recipients = models.JSONField(default=list)
-    missing = models.PositiveIntegerField("缺报条数")
-    contributions = models.PositiveIntegerField("缺配合报送条数", default=0)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reminders",
+                               verbose_name=_("落实情况表"))
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="reminders",
+                             verbose_name=_("责任单位"))
+    level = models.PositiveSmallIntegerField(_("级别"), choices=Level.choices)
+    recipients = models.JSONField(_("收件人"), default=list)
+    missing = models.PositiveIntegerField(_("缺报条数"))
+    contributions = models.PositiveIntegerField(_("缺配合报送条数"), default=0)
     # In-app notices sent (liaisons with an account), whether or not any had an e-mail address.
-    notified = models.PositiveIntegerField(default=0)
-    subject = models.CharField(max_length=300)
-    sent_at = models.DateTimeField(auto_now_add=True)
+    notified = models.PositiveIntegerField(_("通知人数"), default=0)
+    subject = models.CharField(_("主题"), max_length=300)
+    sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
+                                on_delete=models.SET_NULL, related_name="+", verbose_name=_("发送人"))
 
     class Meta:
-        verbose_name = verbose_name_plural = "催办记录"
+        verbose_name = verbose_name_plural = _("催办记录")
         ordering = ["-sent_at", "-id"]
 
     def __str__(self) -> str:
@@ -141,12 +150,12 @@ class Reminder(models.Model):
 class LoginFailure(models.Model):
     """One failed login, kept to throttle guessing (per user name and per address)."""
 
-    username = models.CharField(max_length=150, db_index=True)
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    username = models.CharField(_("用户名"), max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(_("IP 地址"), null=True, blank=True)
+    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "登录失败"
+        verbose_name = verbose_name_plural = _("登录失败")
 
     def __str__(self) -> str:
         return f"{self.username} {self.ip}"
@@ -155,12 +164,14 @@ class LoginFailure(models.Model):
 class ReportedValue(models.Model):
     """The figure a lead unit reports for one numeric target of its task (实绩填报)."""
 
-    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="reported_values")
-    target = models.ForeignKey("core.Target", on_delete=models.CASCADE, related_name="+")
-    value = models.FloatField("填报值", null=True, blank=True)
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="reported_values",
+                                 verbose_name=_("进展情况"))
+    target = models.ForeignKey("core.Target", on_delete=models.CASCADE, related_name="+",
+                               verbose_name=_("目标"))
+    value = models.FloatField(_("填报值"), null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "目标填报值"
+        verbose_name = verbose_name_plural = _("目标填报值")
         constraints = [models.UniqueConstraint(fields=["progress", "target"],
                                                name="reported_value_unique_target")]
 
@@ -176,14 +187,17 @@ class EntryAutosave(models.Model):
     it later goes through the same conflict check as any save.
     """
 
-    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    data = models.JSONField(default=dict)  # {"done": …, "problems": …, "next_steps": …, "target_<id>": …}
-    base_version = models.PositiveIntegerField()
-    saved_at = models.DateTimeField(auto_now=True)
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="+",
+                                 verbose_name=_("进展情况"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("用户"))
+    # {"done": …, "problems": …, "next_steps": …, "target_<id>": …}
+    data = models.JSONField(_("草稿内容"), default=dict)
+    base_version = models.PositiveIntegerField(_("所依据的版本"))
+    saved_at = models.DateTimeField(_("保存时间"), auto_now=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "自动保存的草稿"
+        verbose_name = verbose_name_plural = _("自动保存的草稿")
         constraints = [models.UniqueConstraint(fields=["progress", "user"],
                                                name="autosave_unique_user")]
 
@@ -206,30 +220,33 @@ class ChangeRequest(models.Model):
         APPROVED = "approved", "已同意"
         REJECTED = "rejected", "未同意"
 
-    task = models.ForeignKey("core.Task", on_delete=models.CASCADE, related_name="change_requests")
+    task = models.ForeignKey("core.Task", on_delete=models.CASCADE, related_name="change_requests",
+                             verbose_name=_("重点工作"))
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="change_requests")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="change_requests")
-    kind = models.CharField("申请类型", max_length=10, choices=Kind.choices)
-    reason = models.TextField("理由")
-    new_deadline = models.DateField("申请的完成时限", null=True, blank=True)
+                               related_name="change_requests", verbose_name=_("落实情况表"))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="change_requests",
+                             verbose_name=_("申请单位"))
+    kind = models.CharField(_("申请类型"), max_length=10, choices=Kind.choices)
+    reason = models.TextField(_("理由"))
+    new_deadline = models.DateField(_("申请的完成时限"), null=True, blank=True)
     target = models.ForeignKey("core.Target", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="+")
-    new_value = models.FloatField("申请的目标值", null=True, blank=True)
-    new_text = models.TextField("申请的任务内容", blank=True)
+                               related_name="+", verbose_name=_("目标"))
+    new_value = models.FloatField(_("申请的目标值"), null=True, blank=True)
+    new_text = models.TextField(_("申请的任务内容"), blank=True)
     # What it was when asked, so the decision page and the bulletin show old → new.
-    old_value = models.CharField(max_length=300, blank=True)
-    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.PENDING)
-    comment = models.TextField("审批意见", blank=True)
+    old_value = models.CharField(_("原值"), max_length=300, blank=True)
+    state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.PENDING)
+    comment = models.TextField(_("审批意见"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+                                   related_name="+", verbose_name=_("申请人"))
+    created_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    decided_at = models.DateTimeField(null=True, blank=True)
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("审批人"))
+    decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "延期/调整申请"
+        verbose_name = verbose_name_plural = _("延期/调整申请")
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
@@ -258,15 +275,15 @@ class Notice(models.Model):
         REQUESTED = "requested", "新申请"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="luoshi_notices")
-    kind = models.CharField(max_length=12, choices=Kind.choices)
-    text = models.CharField(max_length=500)
-    url = models.CharField(max_length=300, blank=True)  # a path inside the site
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+                             related_name="luoshi_notices", verbose_name=_("用户"))
+    kind = models.CharField(_("类型"), max_length=12, choices=Kind.choices)
+    text = models.CharField(_("内容"), max_length=500)
+    url = models.CharField(_("链接"), max_length=300, blank=True)  # a path inside the site
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    read_at = models.DateTimeField(_("阅读时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "站内通知"
+        verbose_name = verbose_name_plural = _("站内通知")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "read_at"])]
 
@@ -278,12 +295,13 @@ class RoundEntryNote(models.Model):
     """Why the lead unit submitted without some co-units' contributions (配合单位未报送说明)."""
 
     progress = models.OneToOneField(Progress, on_delete=models.CASCADE, primary_key=True,
-                                    related_name="co_note")
-    text = models.TextField("说明")
-    missing = models.JSONField(default=list)  # names of the co-units missing at submission
+                                    related_name="co_note", verbose_name=_("进展情况"))
+    text = models.TextField(_("说明"))
+    # names of the co-units missing at submission
+    missing = models.JSONField(_("未报送的配合单位"), default=list)
 
     class Meta:
-        verbose_name = verbose_name_plural = "配合单位未报送说明"
+        verbose_name = verbose_name_plural = _("配合单位未报送说明")
 
     def __str__(self) -> str:
         return self.text[:40]
@@ -293,18 +311,20 @@ class EvidenceFile(models.Model):
     """佐证材料: a file attached to an entry. Stored outside the web root under a random name;
     served only to those who may read the entry (luoshi.rounds.evidence)."""
 
-    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="evidence_files")
-    name = models.CharField("文件名", max_length=255)  # as uploaded, shown and used on download
-    stored = models.CharField(max_length=64, unique=True)  # random, the file's name on disk
-    kind = models.CharField("类型", max_length=10)  # pdf, png, jpeg, gif, docx, xlsx, pptx, ole2
-    size = models.PositiveIntegerField("大小")
-    sha256 = models.CharField(max_length=64)
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="evidence_files",
+                                 verbose_name=_("进展情况"))
+    name = models.CharField(_("文件名"), max_length=255)  # as uploaded, shown and used on download
+    # random, the file's name on disk
+    stored = models.CharField(_("存储名"), max_length=64, unique=True)
+    kind = models.CharField(_("类型"), max_length=10)  # pdf, png, jpeg, gif, docx, xlsx, pptx, ole2
+    size = models.PositiveIntegerField(_("大小"))
+    sha256 = models.CharField(_("文件哈希"), max_length=64)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                    related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+                                    related_name="+", verbose_name=_("上传人"))
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "佐证材料"
+        verbose_name = verbose_name_plural = _("佐证材料")
         ordering = ["uploaded_at", "id"]
 
     def __str__(self) -> str:

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def fill_empty_index(sender, using: str = "default", **kwargs) -> None:
@@ -16,7 +17,7 @@ def fill_empty_index(sender, using: str = "default", **kwargs) -> None:
 class SearchConfig(AppConfig):
     name = "luoshi.search"
     label = "search"
-    verbose_name = "检索"
+    verbose_name = _("检索")
 
     def ready(self) -> None:
         from luoshi.search import signals

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # The tasks' own rows (no report): what the task list shows when no period is chosen.
 TASK_ROWS = models.Q(report__isnull=True)
@@ -17,33 +18,38 @@ class TaskEntry(models.Model):
     boilerplate, so that listing 100 000 tasks needs no joins.
     """
 
-    task = models.ForeignKey("core.Task", on_delete=models.CASCADE, related_name="+")
-    plan = models.ForeignKey("core.Plan", on_delete=models.CASCADE, related_name="+")
+    task = models.ForeignKey("core.Task", on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("重点工作"))
+    plan = models.ForeignKey("core.Plan", on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("年度重点工作清单"))
     report = models.ForeignKey(
-        "core.Report", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "core.Report", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("落实情况表")
     )
     period = models.ForeignKey(
-        "core.Period", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "core.Period", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("报告期")
     )
-    year = models.PositiveSmallIntegerField()  # the plan's year
+    year = models.PositiveSmallIntegerField(_("年度"))  # the plan's year
     # 9999 - year: newest plans first with every sort column ascending, so one index serves.
-    year_desc = models.PositiveSmallIntegerField(default=0)
-    order = models.PositiveIntegerField(default=0)  # the task's order in its plan
-    position = models.PositiveIntegerField(default=0)  # first row in the report's table
+    year_desc = models.PositiveSmallIntegerField(_("年度(倒序键)"), default=0)
+    order = models.PositiveIntegerField(_("顺序"), default=0)  # the task's order in its plan
+    position = models.PositiveIntegerField(_("行序"), default=0)  # first row in the report's table
     lead_unit = models.ForeignKey(
-        "core.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "core.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("牵头单位")
     )
-    lead_name = models.CharField(max_length=200, blank=True)
-    entries = models.PositiveIntegerField(default=0)  # progress rows (own or sub-items)
-    empty = models.PositiveIntegerField(default=0)  # … whose 完成情况 is empty
-    vague = models.PositiveIntegerField(default=0)  # … whose 完成情况 is only boilerplate
+    lead_name = models.CharField(_("牵头单位名称"), max_length=200, blank=True)
+    entries = models.PositiveIntegerField(_("进展条数"), default=0)  # progress rows (own or sub-items)
+    empty = models.PositiveIntegerField(_("未填条数"), default=0)  # … whose 完成情况 is empty
+    vague = models.PositiveIntegerField(_("套话条数"), default=0)  # … whose 完成情况 is only boilerplate
     # Derived status of the task in this report, once status models exist (issue 4); blank
     # until then. The list's status filter and the dashboard's status charts read it.
-    status = models.CharField(max_length=20, blank=True, db_index=True)
-    tokens = models.TextField(blank=True)  # jieba words separated by spaces
+    status = models.CharField(_("状态"), max_length=20, blank=True, db_index=True)
+    tokens = models.TextField(_("检索词"), blank=True)  # jieba words separated by spaces
 
     class Meta:
-        verbose_name = verbose_name_plural = "检索条目"
+        verbose_name = verbose_name_plural = _("检索条目")
         constraints = [
             models.UniqueConstraint(fields=["task", "report"], name="taskentry_unique_report"),
             models.UniqueConstraint(

@@ -39,7 +39,7 @@ def test_status_correction_kept_and_reverted(report, supervisor, capsys):
     a = Assessment.objects.filter(report=report).exclude(status="behind").select_related("task").first()
     assert main(["correct", "status", str(report.pk), a.task.serial, "behind",
                  "--reason", "实地核查发现停工", "--user", "duchashi"]) == 0
-    assert "behind (manual)" in capsys.readouterr().out
+    assert "滞后(人工更正)— 实地核查发现停工" in capsys.readouterr().out
     analyze_report(report)
     a2 = Assessment.objects.get(pk=a.pk)
     assert (a2.status, a2.reason, a2.updated_by) == ("behind", "实地核查发现停工", supervisor)
@@ -51,7 +51,7 @@ def test_leader_may_not_correct(report, leader, capsys):
     a = Assessment.objects.filter(report=report).select_related("task").first()
     assert main(["correct", "status", str(report.pk), a.task.serial, "done",
                  "--reason", "x", "--user", "lingdao"]) == 1
-    assert "may not correct" in capsys.readouterr().err
+    assert "不能更正判断:只有督查室或管理员可以" in capsys.readouterr().err
     assert Assessment.objects.get(pk=a.pk).version == a.version
 
 
@@ -72,7 +72,7 @@ def test_target_kind_and_measurement(report, supervisor, capsys):
 def test_unknown_things_are_clear_errors(report, supervisor, capsys):
     assert main(["correct", "target", "999999", "--kind", "rate", "--reason", "x",
                  "--user", "duchashi"]) == 1
-    assert "no target #999999" in capsys.readouterr().err
+    assert "没有目标 #999999" in capsys.readouterr().err
     assert main(["correct", "status", str(report.pk), "nope", "done", "--reason", "x",
                  "--user", "nobody"]) == 1
-    assert "no user 'nobody'" in capsys.readouterr().err
+    assert "没有用户 'nobody'" in capsys.readouterr().err

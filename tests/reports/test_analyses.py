@@ -147,10 +147,10 @@ def test_import_names_the_duplicate_pairs(capsys):
 
     assert main(["import", str(shared_path("seeds", "004_fea78dcb383e1fba.txt"))]) == 0
     out = capsys.readouterr().out
-    notes = [line.strip() for line in out.splitlines() if line.strip().startswith("note:")]
-    assert notes == ["note: 任务 1 与任务 69 疑似重复(相似度 1.00)",
-                     "note: 任务 3 与任务 13 疑似重复(相似度 1.00)",
-                     "note: 任务 133 与任务 147 疑似重复(相似度 1.00)"]
+    notes = [line.strip() for line in out.splitlines() if line.strip().startswith("提示:")]
+    assert notes == ["提示:任务 1 与任务 69 疑似重复(相似度 1.00)",
+                     "提示:任务 3 与任务 13 疑似重复(相似度 1.00)",
+                     "提示:任务 133 与任务 147 疑似重复(相似度 1.00)"]
 
 
 def test_import_notes_are_capped():

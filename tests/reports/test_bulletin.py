@@ -140,7 +140,7 @@ def test_previous_period_is_found_by_the_command(generated_reports, tmp_path):
 
 def test_missing_report_is_a_clear_error(capsys):
     assert main(["bulletin", "424242", "--format", "md"]) == 1
-    assert "no report with id 424242" in capsys.readouterr().err
+    assert "luoshi bulletin: 没有编号为 424242 的报告" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("text", "span", "quote"), [

@@ -61,7 +61,7 @@ def test_remind_escalates_and_logs(opened, people, settings, capsys):
 
 def test_remind_refuses_published_report(opened, capsys):
     assert main(["remind", "--report", str(opened.prev.pk)]) == 2
-    assert "not in a running round" in capsys.readouterr().err
+    assert "不在进行中的填报轮次中" in capsys.readouterr().err
 
 
 def test_remind_due_sends_each_level_once_on_schedule(opened, people, capsys):
@@ -104,4 +104,4 @@ def test_remind_due_sends_each_level_once_on_schedule(opened, people, capsys):
 def test_remind_lists_unreachable_units_and_fails(opened, people, capsys):
     people.water.luoshi_profile.units.clear()
     assert main(["remind"]) == 1
-    assert "unreachable\t市水利局\t没有联络员账号" in capsys.readouterr().err
+    assert "无法送达\t市水利局\t没有联络员账号" in capsys.readouterr().err

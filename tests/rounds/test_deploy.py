@@ -107,23 +107,23 @@ def test_check_deploy_says_what_is_missing(tmp_path):
     # Nothing set, nothing migrated: failures named with the setting that fixes each.
     out = luoshi(env, "check-deploy")
     assert out.returncode == 1, out.stdout + out.stderr
-    assert "FAIL  only local host names" in out.stdout and "LUOSHI_ALLOWED_HOSTS=" in out.stdout
-    assert "migrations not applied" in out.stdout
-    assert "WARN  secret key made at random" in out.stdout
+    assert "失败  只允许本机主机名" in out.stdout and "LUOSHI_ALLOWED_HOSTS=" in out.stdout
+    assert "个数据库迁移未执行" in out.stdout
+    assert "注意  密钥为随机生成" in out.stdout
     # Debug on is a failure too.
     debug = luoshi({**env, "LUOSHI_DEBUG": "1"}, "check-deploy")
-    assert debug.returncode == 1 and "FAIL  debug is on" in debug.stdout
+    assert debug.returncode == 1 and "失败  调试模式已开启" in debug.stdout
     # The operator supplies them: no failure left, the advice stays (SQLite, mail, proxy).
     env.update(LUOSHI_ALLOWED_HOSTS="luoshi.example.org", LUOSHI_SECRET_KEY=STRONG_KEY)
     assert manage(env, "migrate", "--noinput", "-v0").returncode == 0
     ready = luoshi(env, "check-deploy")
     assert ready.returncode == 0, ready.stdout + ready.stderr
-    assert "FAIL" not in ready.stdout
-    assert "OK    debug off" in ready.stdout and "OK    secret key from LUOSHI_SECRET_KEY" in ready.stdout
-    assert "WARN  SQLite" in ready.stdout and "WARN  mail is not sent" in ready.stdout
-    assert "check --deploy): no issues" in ready.stdout
+    assert not re.search("^失败", ready.stdout, re.M) and "需修复 0 项" in ready.stdout
+    assert "通过  调试模式已关闭" in ready.stdout and "通过  密钥来自 LUOSHI_SECRET_KEY" in ready.stdout
+    assert "注意  SQLite" in ready.stdout and "注意  不发送邮件" in ready.stdout
+    assert "check --deploy):没有问题" in ready.stdout
     env.update(LUOSHI_EMAIL_HOST="smtp.example.org", LUOSHI_FROM_EMAIL="dc@example.org",
                LUOSHI_PROXY_HEADER="X-Forwarded-For")
     mailed = luoshi(env, "check-deploy")
-    assert "OK    mail through smtp.example.org from dc@example.org" in mailed.stdout
-    assert "OK    client address from X-Forwarded-For" in mailed.stdout
+    assert "通过  邮件经 smtp.example.org 发送,发件人 dc@example.org" in mailed.stdout
+    assert "通过  客户端地址取自 X-Forwarded-For" in mailed.stdout

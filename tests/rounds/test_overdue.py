@@ -69,7 +69,7 @@ def test_remind_overdue_only_skips_rounds_before_their_deadline(two_rounds, sett
     assert sorted(r.unit.name for r in Reminder.objects.all()) == ["市发改局", "市经信局"]
     assert len(mail.outbox) == 2 and all("半年度" in m.subject for m in mail.outbox)
     out = capsys.readouterr()
-    assert "sent 2 reminder(s)" in out.err and "提醒\t市经信局\t2" in out.out
+    assert "已发送提醒 2 条" in out.err and "提醒\t市经信局\t2" in out.out
     # Without the flag the round still ahead of its deadline is reminded too.
     mail.outbox.clear()
     assert main(["remind"]) == 0

@@ -39,7 +39,7 @@ def test_a_failed_import_leaves_no_rows(db, docs):
 def test_check_finds_missing_rows_and_fix_repairs(db, docs, capsys):
     first = import_document(docs[0], file_name="h1.txt").report_id
     second = import_document(docs[1], file_name="q3.txt").report_id
-    assert main(["check"]) == 0 and "in step" in capsys.readouterr().out
+    assert main(["check"]) == 0 and "索引:与数据一致" in capsys.readouterr().out
     # Rows lost for one report and for the plan's tasks (as a kill after commit used to).
     TaskEntry.objects.filter(report_id=second).delete()
     TaskEntry.objects.filter(pk__in=list(TaskEntry.objects.filter(
@@ -48,9 +48,9 @@ def test_check_finds_missing_rows_and_fix_repairs(db, docs, capsys):
     assert gaps.reports == {second: (10, 0)} and list(gaps.plans.values()) == [(10, 7)]
     assert main(["check"]) == 1
     err = capsys.readouterr().err
-    assert f"report #{second}: 10 index rows expected, 0 found" in err and "--fix" in err
+    assert f"索引:报告 #{second}:应有索引行 10 行,实有 0 行" in err and "--fix" in err
     assert main(["check", "--fix"]) == 0
-    assert "repaired" in capsys.readouterr().out
+    assert "索引:已修复" in capsys.readouterr().out
     assert not index_gaps()
     assert TaskEntry.objects.filter(report_id=first).count() == 10
 

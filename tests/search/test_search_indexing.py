@@ -95,7 +95,7 @@ def test_reindex_rebuilds_everything(indexed, capsys):
     assert found("基站") == {indexed.digital.pk}
     TaskEntry.objects.all().delete()
     call_command("reindex")
-    assert "reindexed 7 rows" in capsys.readouterr().out
+    assert "已重建索引 7 行" in capsys.readouterr().out
     assert found("基站") == {indexed.digital.pk}
 
 

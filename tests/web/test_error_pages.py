@@ -58,3 +58,35 @@ def test_500_is_ours(production, db):
     assert response.status_code == 500
     assert "服务器出错(500)" in html and "返回首页" in html
     assert "Server Error" not in html
+
+
+@pytest.fixture
+def demo_debug(settings):
+    """The demo's settings: debug on (``make run``), LUOSHI_DEBUG_404 left at its default."""
+    settings.DEBUG = True
+    settings.SECURE_SSL_REDIRECT = False
+    settings.ALLOWED_HOSTS = ["testserver"]
+    assert settings.LUOSHI_DEBUG_404 is False  # the default the demo runs with
+
+
+@pytest.mark.parametrize("path", ["/no/such/page/", "/reports/999999/", "/tasks/999999/"],
+                         ids=["unknown-address", "view-404", "view-404-task"])
+def test_demo_with_debug_shows_our_404(demo_debug, db, path):
+    response = Client().get(path)
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "页面不存在(404)" in html and 'class="site-nav"' in html
+    assert "URLconf" not in html and "Page not found" not in html
+
+
+def test_demo_with_debug_keeps_slash_redirect_and_login(demo_debug, db):
+    response = Client().get("/tasks")  # APPEND_SLASH still answers first
+    assert response.status_code == 301 and response["Location"] == "/tasks/"
+    response = Client().get("/rounds/reports/999999/")
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_debug_404_setting_brings_back_djangos_page(demo_debug, db, settings):
+    settings.LUOSHI_DEBUG_404 = True
+    html = Client().get("/no/such/page/").content.decode()
+    assert "URLconf" in html and "页面不存在(404)" not in html

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.core.models.plans import Task
 from luoshi.core.models.reports import Progress, Report
@@ -33,33 +34,36 @@ class Target(models.Model):
     re-analysis does not bring it back).
     """
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="targets")
-    position = models.PositiveSmallIntegerField("顺序", default=0)  # index in the analysis
-    metric = models.CharField("指标", max_length=200, blank=True)
-    comparator = models.CharField("比较", max_length=20)  # >=, <=, =, increase_by, decrease_by, reach
-    value = models.FloatField("目标值")
-    value_max = models.FloatField("上限", null=True, blank=True)  # range targets ("3-5个")
-    unit = models.CharField("单位", max_length=30, blank=True)
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="targets",
+                             verbose_name=_("重点工作"))
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)  # index in the analysis
+    metric = models.CharField(_("指标"), max_length=200, blank=True)
+    # >=, <=, =, increase_by, decrease_by, reach
+    comparator = models.CharField(_("比较"), max_length=20)
+    value = models.FloatField(_("目标值"))
+    value_max = models.FloatField(_("上限"), null=True, blank=True)  # range targets ("3-5个")
+    unit = models.CharField(_("单位"), max_length=30, blank=True)
     # rules.TARGET_KINDS: cumulative (prorated by time), rate, level, rank, reduction.
-    kind = models.CharField("目标类型", max_length=20, blank=True, default="")
-    span = models.TextField("原文", blank=True)
-    start = models.PositiveIntegerField(null=True, blank=True)
-    end = models.PositiveIntegerField(null=True, blank=True)
-    column = models.CharField("目标列", max_length=100, blank=True, default="")
-    due_share = models.FloatField(default=1.0)
-    source = models.CharField(max_length=10, choices=Source.choices, default=Source.DERIVED)
-    active = models.BooleanField("有效", default=True)
+    kind = models.CharField(_("目标类型"), max_length=20, blank=True, default="")
+    span = models.TextField(_("原文"), blank=True)
+    start = models.PositiveIntegerField(_("原文起点"), null=True, blank=True)
+    end = models.PositiveIntegerField(_("原文终点"), null=True, blank=True)
+    column = models.CharField(_("目标列"), max_length=100, blank=True, default="")
+    due_share = models.FloatField(_("期末应完成比例"), default=1.0)
+    source = models.CharField(_("来源"), max_length=10, choices=Source.choices, default=Source.DERIVED)
+    active = models.BooleanField(_("有效"), default=True)
     # For a corrected target: what analysis derives at the same span (None when it no longer
     # derives one there).
-    derived = models.JSONField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
+    derived = models.JSONField(_("自动分析结果"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("版本"), default=1)
     corrected_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("更正人")
     )
-    corrected_at = models.DateTimeField(null=True, blank=True)
+    corrected_at = models.DateTimeField(_("更正时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "目标"
+        verbose_name = verbose_name_plural = _("目标")
         ordering = ["task", "position", "id"]
         indexes = [models.Index(fields=["task", "position"])]
 
@@ -86,28 +90,32 @@ class Measurement(models.Model):
     ``task`` is the (top-level) task analysed.
     """
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="measurements")
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="measurements")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="measurements",
+                               verbose_name=_("落实情况表"))
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="measurements",
+                             verbose_name=_("重点工作"))
     progress = models.ForeignKey(
-        Progress, null=True, blank=True, on_delete=models.CASCADE, related_name="measurements"
+        Progress, null=True, blank=True, on_delete=models.CASCADE, related_name="measurements",
+        verbose_name=_("进展情况")
     )
-    metric = models.CharField("指标", max_length=200, blank=True)
-    value = models.FloatField("数值")
-    unit = models.CharField("单位", max_length=30, blank=True)
-    as_of = models.CharField("截至", max_length=30, blank=True)  # as written: 1-9月, 目前
-    as_of_date = models.DateField(null=True, blank=True)
-    span = models.TextField("原文", blank=True)
-    field = models.CharField(max_length=20, default="done")
-    start = models.PositiveIntegerField(default=0)
-    end = models.PositiveIntegerField(default=0)
-    ratio_stated = models.FloatField(null=True, blank=True)  # percent, as stated
+    metric = models.CharField(_("指标"), max_length=200, blank=True)
+    value = models.FloatField(_("数值"))
+    unit = models.CharField(_("单位"), max_length=30, blank=True)
+    as_of = models.CharField(_("截至"), max_length=30, blank=True)  # as written: 1-9月, 目前
+    as_of_date = models.DateField(_("截至日期"), null=True, blank=True)
+    span = models.TextField(_("原文"), blank=True)
+    field = models.CharField(_("栏目"), max_length=20, default="done")
+    start = models.PositiveIntegerField(_("原文起点"), default=0)
+    end = models.PositiveIntegerField(_("原文终点"), default=0)
+    ratio_stated = models.FloatField(_("原文所述比例"), null=True, blank=True)  # percent, as stated
     target = models.ForeignKey(
-        Target, null=True, blank=True, on_delete=models.SET_NULL, related_name="measurements"
+        Target, null=True, blank=True, on_delete=models.SET_NULL, related_name="measurements",
+        verbose_name=_("目标")
     )
-    ratio = models.FloatField(null=True, blank=True)  # measured / target
+    ratio = models.FloatField(_("完成比例"), null=True, blank=True)  # measured / target
 
     class Meta:
-        verbose_name = verbose_name_plural = "实绩"
+        verbose_name = verbose_name_plural = _("实绩")
         ordering = ["report", "task", "id"]
         indexes = [models.Index(fields=["report", "task"])]
 
@@ -129,24 +137,27 @@ class Assessment(models.Model):
     updates ``derived_*``. ``version`` is bumped on every correction (conflict check).
     """
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="assessments")
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assessments")
-    status = models.CharField("状态", max_length=20, choices=choices(Status), db_index=True)
-    reason = models.TextField("理由", blank=True)
-    evidence = models.JSONField("依据", default=list, blank=True)
-    source = models.CharField(max_length=10, choices=Source.choices, default=Source.DERIVED)
-    derived_status = models.CharField(max_length=20, choices=choices(Status))
-    derived_reason = models.TextField(blank=True)
-    derived_evidence = models.JSONField(default=list, blank=True)
-    rule = models.CharField(max_length=50, blank=True)  # the extract rule that decided
-    version = models.PositiveIntegerField(default=1)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="assessments",
+                               verbose_name=_("落实情况表"))
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assessments",
+                             verbose_name=_("重点工作"))
+    status = models.CharField(_("状态"), max_length=20, choices=choices(Status), db_index=True)
+    reason = models.TextField(_("理由"), blank=True)
+    evidence = models.JSONField(_("依据"), default=list, blank=True)
+    source = models.CharField(_("来源"), max_length=10, choices=Source.choices, default=Source.DERIVED)
+    derived_status = models.CharField(_("自动判断的状态"), max_length=20, choices=choices(Status))
+    derived_reason = models.TextField(_("自动判断的理由"), blank=True)
+    derived_evidence = models.JSONField(_("自动判断的依据"), default=list, blank=True)
+    rule = models.CharField(_("判断规则"), max_length=50, blank=True)  # the extract rule that decided
+    version = models.PositiveIntegerField(_("版本"), default=1)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("更新人")
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "状态"
+        verbose_name = verbose_name_plural = _("状态")
         ordering = ["report", "task"]
         constraints = [
             models.UniqueConstraint(fields=["report", "task"], name="assessment_unique_task")
@@ -177,27 +188,31 @@ class MeasurementCorrection(models.Model):
     again after each re-analysis and wins over what the rules derive.
     """
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="measurement_corrections")
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="measurement_corrections")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="measurement_corrections",
+                               verbose_name=_("落实情况表"))
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="measurement_corrections",
+                             verbose_name=_("重点工作"))
     progress = models.ForeignKey(Progress, null=True, blank=True, on_delete=models.CASCADE,
-                                 related_name="+")
-    field = models.CharField(max_length=20, default="done")
-    start = models.PositiveIntegerField(default=0)
-    end = models.PositiveIntegerField(default=0)
-    span = models.TextField("原文", blank=True)
-    value = models.FloatField("数值", null=True, blank=True)  # None: keep the derived value
+                                 related_name="+", verbose_name=_("进展情况"))
+    field = models.CharField(_("栏目"), max_length=20, default="done")
+    start = models.PositiveIntegerField(_("原文起点"), default=0)
+    end = models.PositiveIntegerField(_("原文终点"), default=0)
+    span = models.TextField(_("原文"), blank=True)
+    value = models.FloatField(_("数值"), null=True, blank=True)  # None: keep the derived value
     target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="+")
-    set_target = models.BooleanField(default=False)  # True: ``target`` (even None) wins
-    active = models.BooleanField("有效", default=True)
-    reason = models.TextField("理由", blank=True)
+                               related_name="+", verbose_name=_("目标"))
+    # True: ``target`` (even None) wins
+    set_target = models.BooleanField(_("更正所对应的目标"), default=False)
+    active = models.BooleanField(_("有效"), default=True)
+    reason = models.TextField(_("理由"), blank=True)
     corrected_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("更正人")
     )
-    corrected_at = models.DateTimeField(auto_now=True)
+    corrected_at = models.DateTimeField(_("更正时间"), auto_now=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "实绩修正"
+        verbose_name = verbose_name_plural = _("实绩修正")
         constraints = [models.UniqueConstraint(
             fields=["report", "progress", "field", "start", "end"], name="measurement_correction_unique")]
 

@@ -6,6 +6,7 @@ import calendar
 from datetime import date
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.vocab import PERIOD_KIND_END_MONTH, PeriodKind, UnitRole, choices
 
@@ -18,14 +19,15 @@ class Government(models.Model):
         DISTRICT = "district", "区"
         OTHER = "other", "其他"
 
-    name = models.CharField("名称", max_length=100, unique=True)
-    level = models.CharField("层级", max_length=20, choices=Level.choices, default=Level.OTHER)
+    name = models.CharField(_("名称"), max_length=100, unique=True)
+    level = models.CharField(_("层级"), max_length=20, choices=Level.choices, default=Level.OTHER)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        verbose_name=_("上级")
     )
 
     class Meta:
-        verbose_name = verbose_name_plural = "地区/政府"
+        verbose_name = verbose_name_plural = _("地区/政府")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -46,12 +48,13 @@ class Government(models.Model):
 class Plan(models.Model):
     """A government's key-task list for one year (年度重点工作清单)."""
 
-    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="plans")
-    year = models.PositiveSmallIntegerField("年度")
-    title = models.CharField("名称", max_length=300, blank=True)
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="plans",
+                                   verbose_name=_("地区/政府"))
+    year = models.PositiveSmallIntegerField(_("年度"))
+    title = models.CharField(_("名称"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "年度重点工作清单"
+        verbose_name = verbose_name_plural = _("年度重点工作清单")
         ordering = ["-year", "government__name"]
         constraints = [
             models.UniqueConstraint(fields=["government", "year"], name="plan_unique_year")
@@ -64,11 +67,12 @@ class Plan(models.Model):
 class Unit(models.Model):
     """A responsible unit (责任单位) of one government, under its normalised name."""
 
-    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="units")
-    name = models.CharField("名称", max_length=200)
+    government = models.ForeignKey(Government, on_delete=models.PROTECT, related_name="units",
+                                   verbose_name=_("地区/政府"))
+    name = models.CharField(_("名称"), max_length=200)
 
     class Meta:
-        verbose_name = verbose_name_plural = "责任单位"
+        verbose_name = verbose_name_plural = _("责任单位")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["government", "name"], name="unit_unique_name")
@@ -81,11 +85,12 @@ class Unit(models.Model):
 class UnitAlias(models.Model):
     """Another way a unit's name is written (e.g. 市大数据局 for 市府办(市大数据局))."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases")
-    alias = models.CharField("别名", max_length=200, db_index=True)
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases",
+                             verbose_name=_("责任单位"))
+    alias = models.CharField(_("别名"), max_length=200, db_index=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "单位别名"
+        verbose_name = verbose_name_plural = _("单位别名")
         constraints = [
             models.UniqueConstraint(fields=["unit", "alias"], name="unit_alias_unique")
         ]
@@ -101,23 +106,27 @@ class Task(models.Model):
     its order is its position (1, 2 …) inside the parent's row.
     """
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks",
+                             verbose_name=_("年度重点工作清单"))
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children",
+        verbose_name=_("所属任务")
     )
-    serial = models.CharField("序号", max_length=20, blank=True)
-    text = models.TextField("任务内容")
-    order = models.PositiveIntegerField("顺序", default=0)
-    units = models.ManyToManyField(Unit, through="TaskUnit", related_name="tasks")
-    version = models.PositiveIntegerField(default=1)  # bumped on every edit (conflict check)
+    serial = models.CharField(_("序号"), max_length=20, blank=True)
+    text = models.TextField(_("任务内容"))
+    order = models.PositiveIntegerField(_("顺序"), default=0)
+    units = models.ManyToManyField(Unit, through="TaskUnit", related_name="tasks",
+                                   verbose_name=_("责任单位"))
+    # bumped on every edit (conflict check)
+    version = models.PositiveIntegerField(_("版本"), default=1)
     # The office's own bookkeeping of the task (luoshi.rounds.tasks): when it is due (an
     # approved 延期申请 moves it), and whether it is closed (销号) with the reason.
-    deadline = models.DateField("完成时限", null=True, blank=True)
-    closed_at = models.DateTimeField("销号时间", null=True, blank=True)
-    close_reason = models.TextField("销号理由", blank=True)
+    deadline = models.DateField(_("完成时限"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("销号时间"), null=True, blank=True)
+    close_reason = models.TextField(_("销号理由"), blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "重点工作"
+        verbose_name = verbose_name_plural = _("重点工作")
         ordering = ["plan", "parent_id", "order"]
         indexes = [models.Index(fields=["plan", "parent", "order"])]
 
@@ -143,14 +152,15 @@ class Task(models.Model):
 class Milestone(models.Model):
     """A step of a task the office tracks (节点): what, by when, and when it was reached."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="milestones")
-    title = models.CharField("节点", max_length=300)
-    due = models.DateField("计划时间", null=True, blank=True)
-    done_at = models.DateField("完成时间", null=True, blank=True)
-    order = models.PositiveSmallIntegerField("顺序", default=0)
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="milestones",
+                             verbose_name=_("重点工作"))
+    title = models.CharField(_("节点"), max_length=300)
+    due = models.DateField(_("计划时间"), null=True, blank=True)
+    done_at = models.DateField(_("完成时间"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("顺序"), default=0)
 
     class Meta:
-        verbose_name = verbose_name_plural = "任务节点"
+        verbose_name = verbose_name_plural = _("任务节点")
         ordering = ["task", "due", "order", "pk"]
 
     def __str__(self) -> str:
@@ -158,13 +168,15 @@ class Milestone(models.Model):
 
 
 class TaskUnit(models.Model):
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="task_units")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="task_links")
-    role = models.CharField("角色", max_length=10, choices=choices(UnitRole))
-    order = models.PositiveSmallIntegerField("顺序", default=0)
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="task_units",
+                             verbose_name=_("重点工作"))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="task_links",
+                             verbose_name=_("责任单位"))
+    role = models.CharField(_("角色"), max_length=10, choices=choices(UnitRole))
+    order = models.PositiveSmallIntegerField(_("顺序"), default=0)
 
     class Meta:
-        verbose_name = verbose_name_plural = "任务责任单位"
+        verbose_name = verbose_name_plural = _("任务责任单位")
         ordering = ["task", "order"]
         constraints = [
             models.UniqueConstraint(fields=["task", "unit"], name="task_unit_unique")
@@ -177,13 +189,13 @@ class TaskUnit(models.Model):
 class Period(models.Model):
     """A reporting period of a year; progress is cumulative from 1 January."""
 
-    year = models.PositiveSmallIntegerField("年度")
-    kind = models.CharField("类型", max_length=10, choices=choices(PeriodKind))
-    month = models.PositiveSmallIntegerField("截至月份", default=12)  # last month covered
-    label = models.CharField("名称", max_length=50, blank=True)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    kind = models.CharField(_("类型"), max_length=10, choices=choices(PeriodKind))
+    month = models.PositiveSmallIntegerField(_("截至月份"), default=12)  # last month covered
+    label = models.CharField(_("名称"), max_length=50, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "报告期"
+        verbose_name = verbose_name_plural = _("报告期")
         ordering = ["year", "month"]
         constraints = [
             models.UniqueConstraint(fields=["year", "kind", "month"], name="period_unique")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from luoshi.search.indexing import reindex_all, reindex_plan
 
@@ -21,11 +22,12 @@ class Command(BaseCommand):
 
         def report(plan, rows: int) -> None:
             if verbosity > 1:
-                self.stdout.write(f"  {plan}: {rows} rows")
+                self.stdout.write("  " + _("%(plan)s:%(rows)s 行") % {"plan": plan, "rows": rows})
 
         if plans:
             total = sum(reindex_plan(pk) for pk in plans)
         else:
             total = reindex_all(progress=report)
         seconds = time.perf_counter() - started
-        self.stdout.write(f"reindexed {total} rows in {seconds:.1f} s")
+        self.stdout.write(_("已重建索引 %(rows)s 行,用时 %(seconds).1f 秒")
+                          % {"rows": total, "seconds": seconds})

@@ -1,0 +1,65 @@
+"""The command line's messages can be read in English: the catalog has them, and LUOSHI_LANGUAGE
+picks it.
+
+The catalog is compiled by the ``locale_dir`` fixture (tests/i18n/conftest.py).
+"""
+
+from __future__ import annotations
+
+import ast
+import gettext
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from luoshi.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+SOURCES = [*sorted((REPO / "luoshi" / "cli").glob("*.py")),
+           REPO / "luoshi" / "search" / "management" / "commands" / "reindex.py"]
+
+
+def marked_messages() -> list[tuple[str, str]]:
+    """(file:line, message) of every ``_("…")`` / ``gettext("…")`` in the command line."""
+    found = []
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in {"_", "gettext"} and node.args
+                    and isinstance(node.args[0], ast.Constant)):
+                found.append((f"{path.name}:{node.lineno}", node.args[0].value))
+    return found
+
+
+def test_every_cli_message_has_its_english(locale_dir):
+    catalog = gettext.GNUTranslations(
+        (locale_dir / "en" / "LC_MESSAGES" / "django.mo").open("rb"))
+    messages = marked_messages()
+    assert len(messages) > 100  # the scan sees the commands' messages
+    untranslated = [f"{where}: {text!r}" for where, text in messages
+                    if catalog.gettext(text) == text]
+    assert not untranslated, "add these to luoshi/locale/en/…/django.po:\n" + "\n".join(untranslated)
+
+
+@pytest.fixture
+def english(locale_dir, settings, monkeypatch):
+    settings.LOCALE_PATHS = [locale_dir]  # resets Django's translation caches
+    monkeypatch.setenv("LUOSHI_LANGUAGE", "en")
+    yield
+    translation.deactivate()
+
+
+@pytest.mark.django_db
+def test_chinese_by_default_english_with_luoshi_language(locale_dir, settings, capsys):
+    settings.LOCALE_PATHS = [locale_dir]
+    assert main(["analyze", "424242"]) == 1
+    assert capsys.readouterr().err == "luoshi analyze: 没有报告 #424242\n"
+
+
+@pytest.mark.django_db
+def test_english_follows(english, capsys):
+    assert main(["analyze", "424242"]) == 1
+    assert capsys.readouterr().err == "luoshi analyze: no report #424242\n"
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == "index: in step with the data\n"
