@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         if hasattr(args, "reason"):  # revert takes none
             args.reason = svc.clean_reason(args.reason)
     except ValueError as exc:
-        return _err(f"--reason: {exc}")
+        return _err(_("--reason:%(problem)s") % {"problem": exc})
     try:
         if args.what in ("status", "revert"):
             a = (Assessment.objects.filter(report_id=args.report, task__serial=args.serial,
