@@ -211,7 +211,7 @@ def work(*, worker: str | None = None, burst: bool = False, once: bool = False,
     stop = stop or threading.Event()
     done = 0
     while not stop.is_set():
-        close_old_connections()
+        _refresh_connections()
         try:
             job = claim_next(worker)
         except DatabaseError as exc:
@@ -233,8 +233,16 @@ def work(*, worker: str | None = None, burst: bool = False, once: bool = False,
         if burst or once:
             break
         stop.wait(poll)
-    close_old_connections()
+    _refresh_connections()
     return done
+
+
+def _refresh_connections() -> None:
+    """Drop connections past their age or broken (a long-running worker, as Django does
+    between requests) — never inside a caller's transaction (a test's, or code that runs the
+    worker in its own transaction), which closing would end."""
+    if not connection.in_atomic_block:
+        close_old_connections()
 
 
 # --- inline: a thread of the web process -----------------------------------------------------

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import IntegrityError
 
 from luoshi.core.services.importing import ImportRefused, import_document
 from luoshi.ingest import read_document
@@ -168,6 +169,24 @@ def _read(job: Job, step: Step):
     return doc
 
 
+RACE_RETRIES = 3
+
+
+def _import(doc, job: Job, **options):
+    """``import_document``, run again when it lost a race: another import committed the same
+    government, plan or period first (an IntegrityError, which the service reports as
+    "run this one again"; the transaction rolled back). The next try finds the committed rows.
+    Any other refusal is the job's failure."""
+    for attempt in range(1, RACE_RETRIES + 1):
+        try:
+            return import_document(doc, file_name=job.file_name, **options)
+        except ImportRefused as error:
+            if not isinstance(error.__cause__, IntegrityError) or attempt == RACE_RETRIES:
+                raise JobFailed(describe(error, job.file_name)) from error
+            time.sleep(0.1 * attempt)
+    raise AssertionError("unreachable")
+
+
 def _rows(doc) -> list[dict]:
     return [{"serial": t.serial, "text": t.text[:300], "units": list(t.units),
              "items": [{"heading": i.heading, "done": (i.done or "")[:300]} for i in t.items]}
@@ -180,10 +199,7 @@ def preview(job: Job, step: Step) -> dict:
     given = job.params.get("given") or {}
     result = None
     if not missing(doc):
-        try:
-            result = import_document(doc, file_name=job.file_name, dry_run=True)
-        except ImportRefused as error:
-            raise JobFailed(describe(error, job.file_name)) from error
+        result = _import(doc, job, dry_run=True)
     return {
         "title": doc.meta.title, "format": doc.format, "task_count": len(doc.tasks),
         "rows": _rows(doc), "more": max(0, len(doc.tasks) - PREVIEW_ROWS),
@@ -204,10 +220,7 @@ def run_import(job: Job, step: Step) -> dict:
         words = "、".join(MISSING_WORDS[k] for k in absent)
         raise JobFailed(f"{job.file_name}:未能从文件中读出{words},请回到预览填写后再导入。")
     user = get_user_model().objects.filter(pk=job.submitter_id).first()
-    try:
-        result = import_document(doc, file_name=job.file_name, user=user)
-    except ImportRefused as error:
-        raise JobFailed(describe(error, job.file_name)) from error
+    result = _import(doc, job, user=user)
     (upload_dir() / job.params["key"]).unlink(missing_ok=True)
     from luoshi.reports.duplicates import import_notes  # near-duplicate tasks (luoshi.reports)
 

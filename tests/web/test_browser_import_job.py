@@ -64,3 +64,27 @@ def test_a_failing_job_ends_in_chinese_on_its_page(office, tmp_path):
     assert "说明.txt" in alert and "数据库没有任何改动" in alert
     assert not Report.objects.exists()
     office.assert_clean()
+
+
+def test_the_page_follows_a_job_run_by_a_worker(office, tmp_path, settings):
+    """No job thread in the web process: the page shows 排队中 until a worker (here the
+    worker's loop in the test's thread, on the same database) runs the job; the page's script
+    notices and shows the preview without the person reloading."""
+    from luoshi.jobs.queue import work
+
+    settings.LUOSHI_JOBS_INLINE = False
+    page = office.page
+    path = tmp_path / "排队.html"
+    path.write_bytes(write_document(generate_plan(13, "安澜市", 2022, 4, periods=("q3",))[0],
+                                    "html"))
+    upload(office, path)
+    page.wait_for_url("**/import/jobs/*/")
+    assert page.locator(".job-state").inner_text() == "排队中"
+    assert page.locator("progress.job-progress").get_attribute("value") == "0"
+    page.wait_for_timeout(1500)  # the script has asked at least once: still queued
+    assert page.locator(".job-state").inner_text() == "排队中"
+    assert work(burst=True) == 1
+    page.locator(".preview-count").wait_for(timeout=15_000)
+    assert page.locator(".job-state").inner_text() == "已完成"
+    assert page.locator(".preview-count").inner_text() == "4"
+    office.assert_clean()

@@ -65,6 +65,7 @@ def test_upload_preview_confirm(staff_client, table_bytes):
     waiting = staff_client.get(reverse("import_job", args=[job.pk])).content.decode()
     assert "排队中" in waiting and "web/job.js" in waiting and "<progress" in waiting
     status = staff_client.get(reverse("import_job_status", args=[job.pk])).json()
+    assert status.pop("elapsed") >= 0
     assert status == {"state": "queued", "label": "排队中", "progress": 0, "finished": False}
 
     assert work(burst=True) == 1

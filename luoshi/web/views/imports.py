@@ -143,7 +143,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
 
 def _job_page(request: HttpRequest, job: Job, form=None, status: int = 200) -> HttpResponse:
     result = job.result or {}
-    context = {"job": job, "result": result}
+    context = {"job": job, "result": result, "elapsed": _elapsed(job)}
     if job.state == Job.State.QUEUED:
         context["no_worker"] = timezone.now() - job.created_at > NO_WORKER_AFTER
     if job.kind == Job.Kind.IMPORT_PREVIEW and job.state == Job.State.DONE:
@@ -166,5 +166,13 @@ def import_job_status(request: HttpRequest, pk: int) -> JsonResponse:
         return denied
     job = _job_or_404(request, pk)
     return JsonResponse({"state": job.state, "label": job.get_state_display(),
-                         "progress": job.progress, "finished": job.finished},
+                         "progress": job.progress, "finished": job.finished,
+                         "elapsed": _elapsed(job)},
                         headers={"Cache-Control": "no-store"})
+
+
+def _elapsed(job: Job) -> int:
+    """Seconds the job has been waiting or running (progress moves by stage; on SQLite it
+    cannot be written while the import holds the write lock, so the time shows it is alive)."""
+    end = job.finished_at or timezone.now()
+    return max(0, int((end - (job.started_at or job.created_at)).total_seconds()))

@@ -8,6 +8,7 @@
   if (!box) { return; }
   var state = box.querySelector(".job-state");
   var bar = box.querySelector(".job-progress");
+  var elapsed = box.querySelector(".job-elapsed");
   var failures = 0;
   function poll() {
     fetch(box.dataset.jobStatus, {credentials: "same-origin", cache: "no-store",
@@ -21,6 +22,7 @@
         if (job.finished) { window.location.reload(); return; }
         if (state && state.textContent !== job.label) { state.textContent = job.label; }
         if (bar) { bar.value = job.progress; bar.textContent = job.progress + "%"; }
+        if (elapsed) { elapsed.textContent = String(job.elapsed); }
         window.setTimeout(poll, 1000);
       })
       .catch(function () {
