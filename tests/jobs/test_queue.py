@@ -139,3 +139,15 @@ def test_inline_jobs_run_in_a_thread_of_the_web_process(transactional_db, settin
     _wait_for(lambda: Job.objects.get(pk=job.pk).finished)
     assert Job.objects.get(pk=job.pk).state == Job.State.DONE
     assert Report.objects.count() == 1
+
+
+def test_check_deploy_warns_when_jobs_wait_for_a_worker(db, settings):
+    from luoshi.cli.deploy import WARN, job_checks
+
+    settings.LUOSHI_JOBS_INLINE = False
+    job = queue_import(stored())
+    assert [f.level for f in job_checks()] == ["OK"]  # just queued
+    Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    [finding] = job_checks()
+    assert finding.level == WARN and "1 import jobs queued" in finding.what
+    assert "luoshi-worker" in finding.fix
