@@ -33,13 +33,20 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connection, transaction
+from django.db import (
+    DatabaseError,
+    OperationalError,
+    close_old_connections,
+    connection,
+    transaction,
+)
 from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -55,6 +62,7 @@ HANDLERS = {
 }
 
 Step = Callable[[str, int], None]
+LOCKED_RETRIES = 20  # about ten seconds of a table locked by others (see _write)
 
 
 class JobFailed(Exception):
@@ -137,10 +145,25 @@ def claim_next(worker: str) -> Job | None:
 # --- run -----------------------------------------------------------------------------------
 
 
+def _locked(exc: DatabaseError) -> bool:
+    return "locked" in str(exc).lower()
+
+
 def _write(job: Job, **fields: Any) -> None:
-    """Write fields of a job this worker holds; ClaimLost when it no longer does."""
+    """Write fields of a job this worker holds; ClaimLost when it no longer does. A write
+    refused because the table is locked is tried again for a few seconds (SQLite beyond its
+    busy timeout, or a shared-cache database, which answers "locked" at once): a job must not
+    fail because a page read its row at the same moment."""
     fields.setdefault("heartbeat_at", timezone.now())
-    if not Job.objects.filter(pk=job.pk, claim=job.claim).update(**fields):
+    for attempt in range(LOCKED_RETRIES):
+        try:
+            updated = Job.objects.filter(pk=job.pk, claim=job.claim).update(**fields)
+            break
+        except OperationalError as exc:
+            if not _locked(exc) or attempt == LOCKED_RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    if not updated:
         raise ClaimLost(f"job {job.pk}")
     for name, value in fields.items():
         setattr(job, name, value)
@@ -209,17 +232,19 @@ def work(*, worker: str | None = None, burst: bool = False, once: bool = False,
     restarting) is logged and retried after ``poll`` seconds; in a burst it ends the run."""
     worker = worker or worker_name()
     stop = stop or threading.Event()
-    done = 0
+    done = tries = 0
     while not stop.is_set():
         _refresh_connections()
         try:
             job = claim_next(worker)
         except DatabaseError as exc:
             log.warning("worker %s: cannot claim a job now (%s)", worker, exc)
-            if burst or once:
+            tries += 1
+            if (burst or once) and (tries >= LOCKED_RETRIES or not _locked(exc)):
                 break  # the next run (or kick) tries again
-            stop.wait(poll)
+            stop.wait(min(poll, 0.05 * tries))
             continue
+        tries = 0
         if job is not None:
             try:
                 run_job(job)

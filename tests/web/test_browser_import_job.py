@@ -83,8 +83,10 @@ def test_the_page_follows_a_job_run_by_a_worker(office, tmp_path, settings):
     assert page.locator("progress.job-progress").get_attribute("value") == "0"
     page.wait_for_timeout(1500)  # the script has asked at least once: still queued
     assert page.locator(".job-state").inner_text() == "排队中"
+    office.screenshot("import_job_queued")
     assert work(burst=True) == 1
     page.locator(".preview-count").wait_for(timeout=15_000)
     assert page.locator(".job-state").inner_text() == "已完成"
     assert page.locator(".preview-count").inner_text() == "4"
+    office.screenshot("import_job_preview")
     office.assert_clean()
