@@ -126,3 +126,22 @@ def test_a_worker_killed_mid_job_leaves_it_to_the_next(transactional_db, data_di
     tasks = Task.objects.filter(plan=report.plan, parent=None).count()
     assert tasks == 300
     assert TaskEntry.objects.filter(report=report).count() >= tasks
+
+
+def test_sigterm_lets_the_worker_finish_its_job_then_stop(transactional_db, data_dir):
+    """systemd stops the worker with SIGTERM: the job in hand is finished, then it exits 0."""
+    job = queue_import(2025, 200, "停止前.html")
+    shared = SharedDatabase(data_dir)
+    proc = worker(shared.env(data_dir), "--poll", "0.05")
+    deadline = time.monotonic() + 60
+    while shared.state(job.pk) not in Job.RUNNING:
+        assert time.monotonic() < deadline and proc.poll() is None, proc.communicate()
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err[-2000:]
+    assert "1 job(s) run" in out
+    shared.pull()
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE and job.attempts == 1
+    assert Report.objects.count() == 1
