@@ -288,6 +288,17 @@ def kick() -> None:
         thread.start()
 
 
+def wait_inline(timeout: float = 30.0) -> bool:
+    """Wait for this process's job thread to stop (tests: before the database is emptied);
+    whether it did."""
+    with _inline_lock:
+        thread = _inline["thread"]
+    if thread is not None:
+        thread.join(timeout)
+        return not thread.is_alive()
+    return True
+
+
 def _inline_loop() -> None:
     try:
         while True:
