@@ -113,7 +113,7 @@ def requeue_stale(now=None) -> int:
             count += held.update(
                 state=Job.State.FAILED, finished_at=now, claim="",
                 error=f"{name}:处理这个文件的后台进程已中断 {tried} 次(进程被终止或崩溃),"
-                      "任务已停止。数据库没有改动;请检查文件,或联系管理员查看日志。")
+                      "任务已停止。中断的导入不会留下任何数据;请检查文件,或联系管理员查看日志。")
         else:
             count += held.update(state=Job.State.QUEUED, claim="", worker="", progress=0,
                                  heartbeat_at=None)
