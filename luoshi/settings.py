@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "csp",
     "luoshi.rounds",
     "luoshi.reports",
+    "luoshi.jobs",
 ]
 
 MIDDLEWARE = [
@@ -264,6 +265,15 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("LUOSHI_FROM_EMAIL", "luoshi@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background jobs (web imports; luoshi/jobs/queue.py): run by `luoshi worker`, or with
+# LUOSHI_JOBS_INLINE by a thread of the web process after the request (the local demo's
+# default, so that `make run` needs no second process). A running job whose heartbeat is older
+# than the stale time was held by a worker that died: it is queued again, up to the attempts.
+LUOSHI_JOBS_INLINE = _env_bool("LUOSHI_JOBS_INLINE", DEBUG)
+LUOSHI_JOB_HEARTBEAT_SECONDS = float(os.environ.get("LUOSHI_JOB_HEARTBEAT_SECONDS", "10"))
+LUOSHI_JOB_STALE_SECONDS = float(os.environ.get("LUOSHI_JOB_STALE_SECONDS", "300"))
+LUOSHI_JOB_MAX_ATTEMPTS = int(os.environ.get("LUOSHI_JOB_MAX_ATTEMPTS", "3"))
 
 # Uploaded tables are read in memory up to this size.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024

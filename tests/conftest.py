@@ -29,6 +29,17 @@ def pytest_report_header(config) -> list[str]:
 pytest_plugins = ["roles"]
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test whose upload started the web process's job thread (LUOSHI_JOBS_INLINE, on in
+    the suite's debug settings) waits for it before its fixtures' teardown empties the
+    database (the hook runs before the fixtures' finalizers)."""
+    from luoshi.jobs.queue import wait_inline
+
+    wait_inline()
+    yield
+
+
 @pytest.fixture
 def seed000() -> Path:
     return shared_path("seeds", "000_eb2b56e49a1860ea.txt")

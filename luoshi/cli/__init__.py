@@ -22,7 +22,7 @@ import sys
 # Sub-command modules, in the order ``luoshi --help`` lists them.
 COMMAND_MODULES = ["parse", "importer", "export", "analyze", "serve", "demo", "users", "remind",
                    "reindex", "check", "deploy", "manage", "bulletin",
-                   "correct"]
+                   "correct", "worker"]
 
 
 def setup_django() -> None:

@@ -3,9 +3,9 @@
 Runs Django's own deployment checks (`manage.py check --deploy`) and luoshi's: debug off, a
 secret key shared by all app servers, the site's host name, PostgreSQL, migrations applied,
 static files collected, mail for reminders, the reverse proxy's client address, the search
-index. Each line says OK, WARN or FAIL with what to set (docs/deploy.md lists every setting).
-Exit 1 when anything FAILs, 0 otherwise (WARN is advice: a small single-server site may
-rightly keep SQLite).
+index, background jobs waiting. Each line says OK, WARN or FAIL with what to set
+(docs/deploy.md lists every setting). Exit 1 when anything FAILs, 0 otherwise (WARN is
+advice: a small single-server site may rightly keep SQLite).
 """
 
 from __future__ import annotations
@@ -128,6 +128,32 @@ def database_checks() -> Iterator[Finding]:
         yield Finding(OK, _("搜索索引与数据一致"))
 
 
+def job_checks() -> Iterator[Finding]:
+    """Uploads wait as jobs until a worker (or the web process, LUOSHI_JOBS_INLINE) runs them:
+    a job queued for minutes means neither does."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.db import DatabaseError
+    from django.utils import timezone
+
+    from luoshi.jobs.models import Job
+
+    try:
+        waiting = Job.objects.filter(state=Job.State.QUEUED,
+                                     created_at__lt=timezone.now() - timedelta(minutes=5)).count()
+    except DatabaseError:  # not reachable or not migrated: database_checks says so
+        return
+    how = ("by the web process (LUOSHI_JOBS_INLINE)" if settings.LUOSHI_JOBS_INLINE
+           else "by luoshi worker")
+    if waiting:
+        yield Finding(WARN, f"{waiting} import jobs queued for more than 5 minutes: no job "
+                      "worker seems to run", "systemctl enable --now luoshi-worker "
+                      "(docs/deploy.md, systemd units), or LUOSHI_JOBS_INLINE=1")
+    else:
+        yield Finding(OK, f"background jobs (web imports) run {how}; none waiting")
+
+
 def static_checks() -> Iterator[Finding]:
     from django.conf import settings
 
@@ -147,7 +173,8 @@ def static_checks() -> Iterator[Finding]:
 
 def findings(env: dict[str, str] | None = None) -> list[Finding]:
     env = dict(os.environ) if env is None else env
-    return [*settings_checks(env), *database_checks(), *static_checks(), *django_checks()]
+    return [*settings_checks(env), *database_checks(), *job_checks(), *static_checks(),
+            *django_checks()]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from luoshi.core.models import Plan, Report, Task
+from luoshi.jobs.models import Job
 from luoshi.rounds.models import Role
 from luoshi.rounds.permissions import (
+    ADMIN,
     READ_ALL,
     Action,
     liaison_tasks,
@@ -21,8 +23,8 @@ from luoshi.rounds.permissions import (
 )
 
 __all__ = ["can_import", "public_reports", "shown_assessments", "shown_entries",
-           "shown_progress", "verdicts_visible", "visible_index_rows", "visible_plans",
-           "visible_reports", "visible_tasks"]
+           "shown_progress", "verdicts_visible", "visible_index_rows", "visible_jobs",
+           "visible_plans", "visible_reports", "visible_tasks"]
 
 
 def visible_reports(user) -> QuerySet[Report]:
@@ -64,6 +66,17 @@ def can_import(user) -> bool:
     """Who may upload tables: the supervision office (督查室) and admins — by role, not by
     Django's staff flag (rules in luoshi.rounds.permissions)."""
     return may(user, Action.IMPORT)
+
+
+def visible_jobs(user) -> QuerySet[Job]:
+    """The background jobs (web imports) ``user`` may see: none unless they may import; the
+    office and admins see every job (to help and to watch the queue), anyone else who may
+    import (no such role today) only their own."""
+    if not can_import(user):
+        return Job.objects.none()
+    if role_of(user) in {ADMIN, Role.SUPERVISOR}:
+        return Job.objects.all()
+    return Job.objects.filter(submitter=user)
 
 
 def can_correct(user, report: Report | None = None) -> bool:

@@ -105,11 +105,11 @@ PERIOD_CHOICES = [("", "—"), ("q1", "一季度"), ("h1", "半年度"), ("q3", 
 
 
 class ConfirmForm(forms.Form):
-    """The previewed upload (by its sha256) and what the table is for: government, year and
-    period, pre-filled from what the reader found and given by hand where it found nothing."""
+    """The preview job (whose stored upload is imported) and what the table is for:
+    government, year and period, pre-filled from what the reader found and given by hand where
+    it found nothing."""
 
-    key = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
-    name = forms.CharField(max_length=255, widget=forms.HiddenInput)
+    job = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
     government = forms.CharField(label="地区(政府)", max_length=100, required=False)
     year = forms.IntegerField(label="年度", min_value=1949, max_value=2100, required=False)
     period = forms.ChoiceField(label="报告期", choices=PERIOD_CHOICES, required=False)

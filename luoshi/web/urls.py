@@ -22,6 +22,8 @@ urlpatterns = [
     path("public/reports/<int:pk>/", views.public_report, name="public_report"),
     path("import/", views.import_upload, name="import_upload"),
     path("import/confirm/", views.import_confirm, name="import_confirm"),
+    path("import/jobs/<int:pk>/", views.import_job, name="import_job"),
+    path("import/jobs/<int:pk>/status/", views.import_job_status, name="import_job_status"),
     # Browsers ask for /favicon.ico on pages without a <link rel="icon"> (error pages). The
     # address is looked up per request: at import the static manifest may not exist yet
     # (migrate and check --deploy run before collectstatic on a fresh deploy).

@@ -36,12 +36,34 @@ RESULT = """async () => {
 
 
 @pytest.fixture
-def demo_world(transactional_db, settings):
+def demo_world(transactional_db, settings, tmp_path):
     settings.DEBUG = False  # our own 404 page, not Django's debug page
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     result = load_demo()
     assert result is not None and result.report is not None
+    import_jobs(settings, tmp_path)
     return result
+
+
+def import_jobs(settings, tmp_path) -> None:
+    """Web import jobs in each end state and one still queued, for their pages."""
+    import hashlib
+
+    from luoshi.export import write_document
+    from luoshi.jobs.models import Job
+    from luoshi.jobs.queue import enqueue, work
+    from luoshi.sample import generate_plan
+    from luoshi.web.import_jobs import upload_dir
+
+    settings.DATA_DIR = tmp_path
+    settings.LUOSHI_JOBS_INLINE = False
+    table = write_document(generate_plan(31, "安澜市", 2021, 4, periods=("q3",))[0], "html")
+    for data, name in ((table, "t.html"), ("不是表。".encode(), "x.txt")):
+        key = hashlib.sha256(data).hexdigest()
+        (upload_dir() / key).write_bytes(data)
+        enqueue(Job.Kind.IMPORT_PREVIEW, file_name=name, params={"key": key})
+    work(burst=True)
+    enqueue(Job.Kind.IMPORT, file_name="waiting.html", params={"key": "0" * 64})
 
 
 def pages_for(role: str, world) -> list[str]:
@@ -74,8 +96,11 @@ def pages_for(role: str, world) -> list[str]:
              reverse("league", args=[published.pk])]
     if role == "leader":
         return staff
+    from luoshi.jobs.models import Job
+
+    jobs = [reverse("import_job", args=[pk]) for pk in Job.objects.values_list("pk", flat=True)]
     return [*staff, reverse("round_overdue_all"), reverse("round_open"),
-            reverse("import_upload")]
+            reverse("import_upload"), *jobs]
 
 
 VIEWPORTS = {"desktop": (1366, 768), "phone": (390, 844)}

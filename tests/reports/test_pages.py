@@ -195,17 +195,13 @@ def test_without_libreoffice_a_pdf_download_says_why(h, client_for, supervisor, 
 
 
 def test_web_import_names_the_duplicate_pairs(client_for, supervisor, settings, tmp_path):
-    import hashlib
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
     from shared_docs import shared_path
+    from web_import import confirm, preview
 
     settings.DATA_DIR = tmp_path
     data = shared_path("seeds", "004_fea78dcb383e1fba.txt").read_bytes()
     c = client_for(supervisor)
-    assert c.post("/import/", {"file": SimpleUploadedFile("004.txt", data)}).status_code == 200
-    r = c.post("/import/confirm/", {"key": hashlib.sha256(data).hexdigest(), "name": "004.txt"},
-               follow=True)
-    page = r.content.decode()
+    job, _ = preview(c, data, "004.txt")
+    _, page = confirm(c, {"job": job.pk})
     assert "任务 3 与任务 13 疑似重复(相似度 1.00)" in page
     assert page.count("疑似重复") == 3

@@ -1,6 +1,9 @@
-"""Import page: staff only, upload → dry-run preview → confirm; bad files change nothing."""
+"""Import page: staff only, upload → preview job → confirm → import job; bad files change
+nothing. The jobs are run here by the worker's own loop (``work(burst=True)``), in the test's
+transaction, as ``luoshi worker`` runs them."""
 
 import hashlib
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -8,6 +11,8 @@ from django.urls import reverse
 
 from luoshi.core.models import ImportBatch, Report, Task
 from luoshi.export import write_document
+from luoshi.jobs.models import Job
+from luoshi.jobs.queue import work
 from luoshi.sample import generate_plan
 from luoshi.web.views.imports import upload_dir
 
@@ -28,6 +33,12 @@ def upload(client, data: bytes, name: str = "table.html"):
     return client.post(reverse("import_upload"), {"file": SimpleUploadedFile(name, data)})
 
 
+def job_of(response) -> Job:
+    assert response.status_code == 302, response.content.decode()[:500]
+    pk = int(re.search(r"/import/jobs/(\d+)/$", response["Location"]).group(1))
+    return Job.objects.get(pk=pk)
+
+
 def test_staff_only(client, django_user_model, table_bytes):
     response = client.get(reverse("import_upload"))
     assert response.status_code == 302 and "login" in response["Location"]
@@ -39,48 +50,89 @@ def test_staff_only(client, django_user_model, table_bytes):
     staff = django_user_model.objects.create_user("staff", password="x", is_staff=True)
     client.force_login(staff)
     assert client.get(reverse("import_upload")).status_code == 403
+    assert not Job.objects.exists()
 
 
 def test_upload_preview_confirm(staff_client, table_bytes):
     page = staff_client.get(reverse("import_upload")).content.decode()
     assert 'enctype="multipart/form-data"' in page and "csrfmiddlewaretoken" in page
     assert '<label for="id_file">' in page
-    response = upload(staff_client, table_bytes)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert '<dd class="preview-count">8</dd>' in html
+    job = job_of(upload(staff_client, table_bytes))
+    # The request only stored the bytes and queued the job: nothing was read yet.
+    assert job.state == Job.State.QUEUED and job.kind == Job.Kind.IMPORT_PREVIEW
     key = hashlib.sha256(table_bytes).hexdigest()
-    assert f'value="{key}"' in html
-    assert (upload_dir() / key).read_bytes() == table_bytes
+    assert job.params == {"key": key} and (upload_dir() / key).read_bytes() == table_bytes
+    waiting = staff_client.get(reverse("import_job", args=[job.pk])).content.decode()
+    assert "排队中" in waiting and "web/job.js" in waiting and "<progress" in waiting
+    status = staff_client.get(reverse("import_job_status", args=[job.pk])).json()
+    assert status.pop("elapsed") >= 0
+    assert status == {"state": "queued", "label": "排队中", "progress": 0, "finished": False}
+
+    assert work(burst=True) == 1
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE and job.progress == 100 and job.attempts == 1
+    html = staff_client.get(reverse("import_job", args=[job.pk])).content.decode()
+    assert '<dd class="preview-count">8</dd>' in html and "已完成" in html
+    assert "web/job.js" not in html  # finished: nothing to poll
+    assert f'name="job" value="{job.pk}"' in html and "确认导入" in html
     assert Report.objects.count() == 0 and ImportBatch.objects.count() == 0  # a dry run
-    response = staff_client.post(reverse("import_confirm"), {"key": key, "name": "table.html"})
+
+    response = staff_client.post(reverse("import_confirm"), {"job": job.pk})
+    imported = job_of(response)
+    assert imported.kind == Job.Kind.IMPORT and Report.objects.count() == 0  # not yet
+    assert work(burst=True) == 1
+    imported.refresh_from_db()
     report = Report.objects.get()
-    assert response.status_code == 302
-    assert response["Location"] == reverse("report_detail", args=[report.pk])
+    assert imported.state == Job.State.DONE and imported.result["report_id"] == report.pk
     assert Task.objects.filter(parent=None).count() == 8
     assert ImportBatch.objects.get().file_name == "table.html"
     assert not (upload_dir() / key).exists()
-    followed = staff_client.get(response["Location"]).content.decode()
-    assert "table.html" in followed  # the success message
+    done = staff_client.get(reverse("import_job", args=[imported.pk])).content.decode()
+    assert "table.html:已导入:任务 8 项" in done
+    assert reverse("report_detail", args=[report.pk]) in done
+    # The upload page lists the recent jobs with their states.
+    listing = staff_client.get(reverse("import_upload")).content.decode()
+    assert listing.count(reverse("import_job", args=[imported.pk])) == 1 and "已完成" in listing
 
 
-def test_bad_file_names_file_and_reason_and_changes_nothing(staff_client):
-    response = upload(staff_client, "这不是一张表。\n只有两行字。\n".encode(), "notes.txt")
-    assert response.status_code == 400
-    html = response.content.decode()
-    assert "notes.txt" in html and 'role="alert"' in html
-    assert "数据库没有任何改动" in html
+def test_bad_file_fails_the_job_in_chinese_and_changes_nothing(staff_client):
+    job = job_of(upload(staff_client, "这不是一张表。\n只有两行字。\n".encode(), "notes.txt"))
+    assert work(burst=True) == 1
+    job.refresh_from_db()
+    assert job.state == Job.State.FAILED and job.error.startswith("notes.txt:")
+    assert "文件无法" in job.error
+    html = staff_client.get(reverse("import_job", args=[job.pk])).content.decode()
+    assert 'role="alert"' in html and "notes.txt" in html and "数据库没有任何改动" in html
+    assert "失败" in html
     assert Report.objects.count() == 0 and Task.objects.count() == 0
+    assert ImportBatch.objects.count() == 0
+
+
+@pytest.mark.parametrize(("data", "name", "says"), [
+    (b"", "empty.txt", "提交的是空文件"),  # Django's form refuses it
+    (b"   \n\t", "blank.txt", "empty file"),
+    (b"PK\x05\x06" + b"\0" * 18, "archive.zip", "no reader recognises"),
+])
+def test_upload_of_no_readable_type_is_refused_at_once(staff_client, data, name, says):
+    response = upload(staff_client, data, name)
+    assert response.status_code == 400
+    assert says in response.content.decode()
+    assert not Job.objects.exists()
     assert not upload_dir().exists() or not any(upload_dir().iterdir())
 
 
-def test_confirm_only_trusts_the_server_copy(staff_client, table_bytes):
-    forged = "0" * 64
-    response = staff_client.post(reverse("import_confirm"), {"key": forged, "name": "x.html"})
-    assert response.status_code == 400 and "重新上传" in response.content.decode()
-    response = staff_client.post(reverse("import_confirm"), {"key": "../../etc/passwd", "name": "x"})
-    assert response.status_code == 400
-    assert Report.objects.count() == 0
+def test_confirm_only_trusts_a_finished_preview_of_the_server_copy(staff_client, table_bytes):
+    for form in ({"job": "999999"}, {"job": "../../etc/passwd"}, {"job": ""}, {}):
+        response = staff_client.post(reverse("import_confirm"), form)
+        assert response.status_code == 400 and "重新上传" in response.content.decode()
+    preview = job_of(upload(staff_client, table_bytes))
+    # Not finished yet: there is nothing to confirm.
+    assert staff_client.post(reverse("import_confirm"), {"job": preview.pk}).status_code == 400
+    work(burst=True)
+    (upload_dir() / preview.params["key"]).unlink()  # gone (expired) meanwhile
+    response = staff_client.post(reverse("import_confirm"), {"job": preview.pk})
+    assert response.status_code == 400 and "table.html" in response.content.decode()
+    assert Report.objects.count() == 0 and Job.objects.count() == 1
 
 
 def test_csrf_is_enforced(supervisor, table_bytes):
@@ -89,7 +141,7 @@ def test_csrf_is_enforced(supervisor, table_bytes):
     client = Client(enforce_csrf_checks=True)
     client.force_login(supervisor)
     assert upload(client, table_bytes).status_code == 403
-    assert Report.objects.count() == 0
+    assert Report.objects.count() == 0 and not Job.objects.exists()
 
 
 def test_unconfirmed_uploads_are_forgotten_after_a_day(staff_client, table_bytes):

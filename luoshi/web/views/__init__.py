@@ -3,7 +3,12 @@
 from luoshi.web.views.corrections import assessment_correct, measurement_correct, target_correct
 from luoshi.web.views.dashboards import dashboard
 from luoshi.web.views.home import home_page
-from luoshi.web.views.imports import import_confirm, import_upload
+from luoshi.web.views.imports import (
+    import_confirm,
+    import_job,
+    import_job_status,
+    import_upload,
+)
 from luoshi.web.views.public import public_report, public_report_list
 from luoshi.web.views.reports import report_detail, report_list
 from luoshi.web.views.task_list import report_tasks, task_list, task_list_csv
@@ -15,6 +20,8 @@ __all__ = [
     "dashboard",
     "home_page",
     "import_confirm",
+    "import_job",
+    "import_job_status",
     "import_upload",
     "measurement_correct",
     "public_report",

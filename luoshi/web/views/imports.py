@@ -1,50 +1,51 @@
-"""Upload a published table, see what the import would do (a dry run), then confirm.
+"""Upload a published table, see what the import would do (a dry run), then confirm — with the
+reading and importing done by a background job (luoshi.jobs), never in the request.
 
-The uploaded bytes stay on the server between preview and confirmation, in a file named by
-their sha256; the confirmation form carries only that key (and the file's name, a label), so
-what is imported is exactly what was previewed. Errors name the file, place and reason, and
-leave the database as it was (the import service runs in one transaction).
+- Upload: the view checks the size and that some reader recognises the content, stores the
+  bytes under their sha256, queues a preview job and sends the person to the job's page.
+- The job page shows the job's state and progress (updated by web/job.js) and, at the end,
+  the preview with the confirmation form, the import's outcome, or the failure in Chinese.
+- Confirm: the form names the preview job; the view queues the import of that job's stored
+  upload (or a new preview with the fields changed) and sends the person to its page.
+
+Only whoever may import sees these pages, and a job only by ``visible_jobs`` (luoshi.web.access).
 """
 
 from __future__ import annotations
 
 import hashlib
-import time
-from pathlib import Path, PurePath
+from datetime import timedelta
+from pathlib import PurePath
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from luoshi.core.services.importing import ImportRefused, import_document
-from luoshi.ingest import Budget, LimitExceeded, read_document
+from luoshi.ingest import Budget, LimitExceeded
 from luoshi.ingest.errors import IngestError
-from luoshi.web.access import can_import
+from luoshi.jobs.models import Job
+from luoshi.jobs.queue import enqueue, kick
+from luoshi.web.access import can_import, visible_jobs
 from luoshi.web.forms import ConfirmForm, UploadForm
+from luoshi.web.import_jobs import (
+    MISSING_WORDS,
+    check_type,
+    describe,
+    forget_old_uploads,
+    upload_dir,
+)
 
-PREVIEW_ROWS = 10
-KEEP_SECONDS = 24 * 3600  # a preview not confirmed within a day is forgotten
+__all__ = ["import_confirm", "import_job", "import_job_status", "import_upload", "upload_dir"]
 
-
-def upload_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "uploads"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def forget_old_uploads(now: float | None = None) -> None:
-    """Delete uploaded files whose preview was never confirmed."""
-    limit = (now or time.time()) - KEEP_SECONDS
-    for path in upload_dir().iterdir():
-        try:
-            if path.is_file() and path.stat().st_mtime < limit:
-                path.unlink()
-        except FileNotFoundError:  # removed meanwhile by another request
-            pass
+RECENT_JOBS = 10
+KEEP_JOBS = timedelta(days=30)  # finished jobs older than this are forgotten at the next upload
+# A job still queued after this long: no worker seems to run; the page says what to do.
+NO_WORKER_AFTER = timedelta(seconds=30)
 
 
 def _check(request: HttpRequest):
@@ -59,121 +60,21 @@ def _clean_name(name: str) -> str:
     return PurePath(name.replace("\\", "/")).name[:200] or "upload"
 
 
-MISSING_WORDS = {"government": "地区", "year": "年度", "period": "报告期"}
-
-
-def _given(doc, given: dict) -> None:
-    """What the person typed wins over what the title was read as (as luoshi import's
-    --government, --year and --period)."""
-    from argparse import Namespace
-
-    from luoshi.cli.importer import apply_overrides, period_arg
-
-    period = given.get("period") or ""
-    apply_overrides(doc, Namespace(government=(given.get("government") or "").strip(),
-                                   year=given.get("year"),
-                                   period=period_arg(period) if period else None))
-
-
-def missing(doc) -> list[str]:
-    meta = doc.meta
-    return [key for key, value in (("government", meta.government), ("year", meta.year),
-                                   ("period", meta.period)) if not value]
-
-
-def found_fields(doc, given: dict) -> dict:
-    """Initial values for the government/year/period fields and, for each, where it came
-    from (the title, or the person) — shown beside the field."""
-    meta = doc.meta
-    period_code = ""
-    if meta.period is not None:
-        kind = str(meta.period.kind)
-        period_code = f"m{meta.period.month}" if kind == "month" and meta.period.month else kind
-    initial = {"government": meta.government, "year": meta.year, "period": period_code}
-    source = f"读自标题“{meta.title}”" if meta.title else "读自文件"
-    reasons = {}
-    for key in initial:
-        if given.get(key):
-            reasons[key] = "您填写的"
-        elif initial[key]:
-            reasons[key] = source
-        else:
-            reasons[key] = "文件中未找到,请填写"
-    return {"initial": initial, "reasons": reasons}
-
-
-def preview_words(result) -> dict:
-    """What confirming would do, in words and truthful figures, by the dry run's outcome."""
-    counts = result.counts or {}
-    if result.outcome == "already_imported":
-        return {"message": "这个文件已经导入过,确认也不会有任何改动。", "rows": []}
-    if result.outcome == "same_content":
-        return {"message": "同一张表已在系统中(内容相同),只会记录这个文件,不会改动任何任务或进展。",
-                "rows": [("不变的任务", counts.get("tasks", 0))]}
-    if result.outcome == "replaced":
-        progress = counts.get("progress", 0)
-        updated = counts.get("progress_updated", 0)
-        return {"message": "本报告期已有另一张表;确认将以此文件替换(每处修改都会记录)。",
-                "rows": [("新任务", counts.get("new_tasks", 0)),
-                         ("与已有任务对应", counts.get("matched", 0)),
-                         ("修改的进展条目", updated),
-                         ("删除的进展条目", counts.get("progress_removed", 0)),
-                         ("不变的进展条目", max(0, progress - updated))]}
-    return {"message": "将作为新的落实情况表导入。",
-            "rows": [("新任务", counts.get("new_tasks", 0)),
-                     ("与以往报告期任务对应", counts.get("matched", 0)),
-                     ("进展条目", counts.get("progress", 0))]}
-
-
-def _read(data: bytes, name: str, given: dict | None = None):
-    """Parse and dry-run; returns (doc, result), result None when the government, year or
-    period is still unknown; raises IngestError / ImportRefused."""
-    doc = read_document(data, name=name)
-    _given(doc, given or {})
-    if missing(doc):
-        return doc, None
-    return doc, import_document(doc, file_name=name, dry_run=True)
-
-
-def imported_words(result) -> str:
-    if result.outcome == "already_imported":
-        return "已导入过,没有改动。"
-    if result.outcome == "same_content":
-        return "同一张表已在系统中,已记录此文件,其他不变。"
-    counts = result.counts or {}
-    verb = "已替换原有的表" if result.outcome == "replaced" else "已导入"
-    return (f"{verb}:任务 {counts.get('tasks', 0)} 项(新 {counts.get('new_tasks', 0)} 项,"
-            f"与已有任务对应 {counts.get('matched', 0)} 项),进展条目 {counts.get('progress', 0)} 条。")
-
-
-def _preview(request: HttpRequest, doc, result, key: str, name: str, given: dict,
-             status: int = 200) -> HttpResponse:
-    fields = found_fields(doc, given)
-    form = ConfirmForm(initial={"key": key, "name": name, **fields["initial"]})
-    absent = missing(doc)
-    for key_ in absent:
-        form.fields[key_].required = True
-    context = {
-        "doc": doc,
-        "rows": doc.tasks[:PREVIEW_ROWS],
-        "more": max(0, len(doc.tasks) - PREVIEW_ROWS),
-        "result": result,
-        "words": preview_words(result) if result is not None else None,
-        "missing": [MISSING_WORDS[k] for k in absent],
-        "reasons": fields["reasons"],
-        "file_name": name,
-        "confirm": form,
-    }
-    return render(request, "web/import_preview.html", context, status=status)
-
-
-def _error_page(request: HttpRequest, form, error: Exception, name: str) -> HttpResponse:
-    # A budget limit or a reader's surprise carries a Chinese message (``zh``); the English
-    # detail names the file, place and limit for whoever reports it.
-    zh = getattr(error, "zh", "")
-    message = f"{zh}({error})" if zh else str(error)
+def _upload_page(request: HttpRequest, form, error: str = "", name: str = "",
+                 status: int = 200) -> HttpResponse:
+    jobs = visible_jobs(request.user).select_related("submitter")[:RECENT_JOBS]
     return render(request, "web/import_upload.html",
-                  {"form": form, "error": message, "file_name": name}, status=400)
+                  {"form": form, "error": error, "file_name": name, "jobs": jobs}, status=status)
+
+
+def _job_or_404(request: HttpRequest, pk: int) -> Job:
+    job = visible_jobs(request.user).filter(pk=pk).select_related("submitter").first()
+    if job is None:
+        raise Http404("没有这个导入任务,或无权查看。")
+    if job.state == Job.State.QUEUED and settings.LUOSHI_JOBS_INLINE:
+        # Queued before this process started (the demo server restarted): run it now.
+        transaction.on_commit(kick)
+    return job
 
 
 @require_http_methods(["GET", "POST"])
@@ -181,25 +82,36 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     if (denied := _check(request)) is not None:
         return denied
     if request.method == "GET":
-        return render(request, "web/import_upload.html", {"form": UploadForm()})
+        return _upload_page(request, UploadForm())
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        return render(request, "web/import_upload.html", {"form": form}, status=400)
+        return _upload_page(request, form, status=400)
     upload = form.cleaned_data["file"]
     name = _clean_name(upload.name)
     limit = Budget.from_env().max_input_bytes
     if upload.size > limit:  # refused before it is read into memory
         error = LimitExceeded(name, "max_input_bytes", upload.size, limit)
-        return _error_page(request, UploadForm(), error, name)
+        return _upload_page(request, UploadForm(), describe(error, name), name, status=400)
     data = upload.read()
     try:
-        doc, result = _read(data, name)
-    except (IngestError, ImportRefused) as error:
-        return _error_page(request, UploadForm(), error, name)
+        check_type(data, name)
+    except IngestError as error:
+        return _upload_page(request, UploadForm(), describe(error, name), name, status=400)
     key = hashlib.sha256(data).hexdigest()
     forget_old_uploads()
+    Job.objects.filter(state__in=Job.FINISHED, created_at__lt=timezone.now() - KEEP_JOBS).delete()
     (upload_dir() / key).write_bytes(data)
-    return _preview(request, doc, result, key, name, {})
+    job = enqueue(Job.Kind.IMPORT_PREVIEW, submitter=request.user, file_name=name,
+                  params={"key": key})
+    return redirect("import_job", job.pk)
+
+
+def _confirm_form(job: Job, data=None) -> ConfirmForm:
+    found = job.result or {}
+    form = ConfirmForm(data, initial={"job": job.pk, **found.get("initial", {})})
+    for key in found.get("missing", []):
+        form.fields[key].required = True
+    return form
 
 
 @require_POST
@@ -207,35 +119,60 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     if (denied := _check(request)) is not None:
         return denied
     form = ConfirmForm(request.POST)
-    if not form.is_valid():
-        return _error_page(request, UploadForm(), ValueError("确认表单无效,请重新上传文件。"), "")
-    key, name = form.cleaned_data["key"], _clean_name(form.cleaned_data["name"])
-    path = upload_dir() / key
-    if not path.is_file():
-        return _error_page(request, UploadForm(),
-                           ValueError(f"{name}: 上传的文件已不在服务器上(可能已导入),请重新上传。"),
-                           name)
-    data = path.read_bytes()
-    if hashlib.sha256(data).hexdigest() != key:
-        return _error_page(request, UploadForm(), ValueError(f"{name}: 文件内容已变化,请重新上传。"),
-                           name)
-    given = {k: form.cleaned_data.get(k) for k in ("government", "year", "period")}
-    try:
-        doc, result = _read(data, name, given)
-        if result is None or "preview" in request.POST:
-            # Still unknown, or the person changed a field: preview again, nothing written.
-            return _preview(request, doc, result, key, name, given,
-                            status=400 if result is None and "preview" not in request.POST
-                            else 200)
-        result = import_document(doc, file_name=name, user=request.user)
-    except (IngestError, ImportRefused) as error:
-        return _error_page(request, UploadForm(), error, name)
-    path.unlink(missing_ok=True)
-    messages.success(request, f"{name}: " + imported_words(result))
-    from luoshi.reports.duplicates import import_notes  # near-duplicate tasks (luoshi.reports)
+    if not form.is_valid() or form.cleaned_data.get("job") is None:
+        return _upload_page(request, UploadForm(), "确认表单无效,请重新上传文件。", status=400)
+    previewed = visible_jobs(request.user).filter(
+        pk=form.cleaned_data["job"], kind=Job.Kind.IMPORT_PREVIEW, state=Job.State.DONE).first()
+    name = previewed.file_name if previewed else ""
+    key = str((previewed.params if previewed else {}).get("key", ""))
+    if previewed is None or len(key) != 64 or not (upload_dir() / key).is_file():
+        return _upload_page(request, UploadForm(),
+                            f"{name or '上传的文件'}:已不在服务器上(可能已导入或已过期),请重新上传。",
+                            name, status=400)
+    again = "preview" in request.POST
+    form = _confirm_form(previewed, request.POST)
+    if not form.is_valid() and not again:
+        # A field the file does not give is still empty: the same preview, with the error.
+        return _job_page(request, previewed, form, status=400)
+    given = {k: value for k in ("government", "year", "period")
+             if (value := form.cleaned_data.get(k))}
+    job = enqueue(Job.Kind.IMPORT_PREVIEW if again else Job.Kind.IMPORT,
+                  submitter=request.user, file_name=name, params={"key": key, "given": given})
+    return redirect("import_job", job.pk)
 
-    for note in import_notes([(t.serial, t.text) for t in doc.tasks]):
-        messages.info(request, f"{name}: {note}")
-    if result.report_id:
-        return redirect("report_detail", result.report_id)
-    return redirect("report_list")
+
+def _job_page(request: HttpRequest, job: Job, form=None, status: int = 200) -> HttpResponse:
+    result = job.result or {}
+    context = {"job": job, "result": result, "elapsed": _elapsed(job)}
+    if job.state == Job.State.QUEUED:
+        context["no_worker"] = timezone.now() - job.created_at > NO_WORKER_AFTER
+    if job.kind == Job.Kind.IMPORT_PREVIEW and job.state == Job.State.DONE:
+        context["confirm"] = form or _confirm_form(job)
+        context["missing"] = [MISSING_WORDS[k] for k in result.get("missing", [])]
+    return render(request, "web/import_job.html", context, status=status)
+
+
+@require_GET
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    if (denied := _check(request)) is not None:
+        return denied
+    return _job_page(request, _job_or_404(request, pk))
+
+
+@require_GET
+def import_job_status(request: HttpRequest, pk: int) -> JsonResponse:
+    """The job's state for the page's script (web/job.js), which reloads when it finishes."""
+    if (denied := _check(request)) is not None:
+        return denied
+    job = _job_or_404(request, pk)
+    return JsonResponse({"state": job.state, "label": job.get_state_display(),
+                         "progress": job.progress, "finished": job.finished,
+                         "elapsed": _elapsed(job)},
+                        headers={"Cache-Control": "no-store"})
+
+
+def _elapsed(job: Job) -> int:
+    """Seconds the job has been waiting or running (progress moves by stage; on SQLite it
+    cannot be written while the import holds the write lock, so the time shows it is alive)."""
+    end = job.finished_at or timezone.now()
+    return max(0, int((end - (job.started_at or job.created_at)).total_seconds()))
