@@ -144,14 +144,15 @@ def job_checks() -> Iterator[Finding]:
                                      created_at__lt=timezone.now() - timedelta(minutes=5)).count()
     except DatabaseError:  # not reachable or not migrated: database_checks says so
         return
-    how = ("by the web process (LUOSHI_JOBS_INLINE)" if settings.LUOSHI_JOBS_INLINE
-           else "by luoshi worker")
+    how = (_("由网页进程运行(LUOSHI_JOBS_INLINE)") if settings.LUOSHI_JOBS_INLINE
+           else _("由 luoshi worker 运行"))
     if waiting:
-        yield Finding(WARN, f"{waiting} import jobs queued for more than 5 minutes: no job "
-                      "worker seems to run", "systemctl enable --now luoshi-worker "
-                      "(docs/deploy.md, systemd units), or LUOSHI_JOBS_INLINE=1")
+        yield Finding(WARN, _("%(count)s 个导入任务排队超过 5 分钟:似乎没有后台进程在运行")
+                      % {"count": waiting},
+                      _("systemctl enable --now luoshi-worker(见 docs/deploy.md 的 systemd 单元),"
+                        "或设 LUOSHI_JOBS_INLINE=1"))
     else:
-        yield Finding(OK, f"background jobs (web imports) run {how}; none waiting")
+        yield Finding(OK, _("后台任务(网页导入)%(how)s;没有排队等待的任务") % {"how": how})
 
 
 def static_checks() -> Iterator[Finding]:

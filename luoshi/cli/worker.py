@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from luoshi.cli import setup_django
+    from luoshi.cli import _, setup_django
 
     setup_django()
     from luoshi.jobs.queue import work, worker_name
@@ -47,11 +47,12 @@ def run(args: argparse.Namespace) -> int:
             previous[signum] = signal.signal(signum, on_signal)
     name = worker_name()
     if not (args.burst or args.once):
-        print(f"luoshi worker {name}: waiting for jobs (Ctrl+C to stop)", flush=True)
+        print(_("luoshi worker %(name)s:等待任务(Ctrl+C 停止)") % {"name": name}, flush=True)
     try:
         count = work(worker=name, burst=args.burst, once=args.once, stop=stop, poll=args.poll)
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-    print(f"luoshi worker {name}: {count} job(s) run", flush=True)
+    print(_("luoshi worker %(name)s:已运行 %(count)s 个任务") % {"name": name, "count": count},
+          flush=True)
     return 0

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class JobsConfig(AppConfig):
     name = "luoshi.jobs"
     label = "jobs"
-    verbose_name = "后台任务"
+    verbose_name = _("后台任务")

@@ -115,7 +115,7 @@ def test_a_job_that_kills_its_worker_every_time_is_failed_after_the_attempts(db,
 def test_luoshi_worker_once_and_burst(db, capsys):
     first, second = queue_import(stored(5), "a.html"), queue_import(stored(7, period="q3"), "b.html")
     assert main(["worker", "--once"]) == 0
-    assert "1 job(s) run" in capsys.readouterr().out
+    assert "已运行 1 个任务" in capsys.readouterr().out
     assert Job.objects.get(pk=first.pk).state == Job.State.DONE
     assert Job.objects.get(pk=second.pk).state == Job.State.QUEUED
     assert main(["worker", "--burst"]) == 0
@@ -149,5 +149,5 @@ def test_check_deploy_warns_when_jobs_wait_for_a_worker(db, settings):
     assert [f.level for f in job_checks()] == ["OK"]  # just queued
     Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=10))
     [finding] = job_checks()
-    assert finding.level == WARN and "1 import jobs queued" in finding.what
+    assert finding.level == WARN and "1 个导入任务排队超过 5 分钟" in finding.what
     assert "luoshi-worker" in finding.fix

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -91,7 +92,7 @@ def test_worker_processes_in_parallel_run_each_job_once(transactional_db, data_d
     procs = [worker(env, "--burst", "--poll", "0.05") for _ in range(2)]
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [err[-2000:] for _, err in outs]
-    ran = sum(int(out.rsplit(": ", 1)[1].split()[0]) for out, _ in outs)
+    ran = sum(int(re.search(r"已运行 (\d+) 个任务", out)[1]) for out, _ in outs)
     shared.pull()
     assert ran == 5
     states = Job.objects.filter(pk__in=[j.pk for j in jobs]).values_list("state", "attempts")
@@ -116,7 +117,7 @@ def test_a_worker_killed_mid_job_leaves_it_to_the_next(transactional_db, data_di
     rescue = worker(shared.env(data_dir, LUOSHI_JOB_STALE_SECONDS="1"), "--burst")
     out, err = rescue.communicate(timeout=120)
     assert rescue.returncode == 0, err[-2000:]
-    assert "1 job(s) run" in out
+    assert "已运行 1 个任务" in out
     shared.pull()
     job.refresh_from_db()
     assert job.state == Job.State.DONE and job.attempts == 2, job.error
@@ -140,7 +141,7 @@ def test_sigterm_lets_the_worker_finish_its_job_then_stop(transactional_db, data
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err[-2000:]
-    assert "1 job(s) run" in out
+    assert "已运行 1 个任务" in out
     shared.pull()
     job.refresh_from_db()
     assert job.state == Job.State.DONE and job.attempts == 1
