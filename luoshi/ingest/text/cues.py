@@ -182,11 +182,25 @@ def cue_score(role: ColumnRole, paragraph: str) -> float:
     pattern = _PATTERNS.get(role)
     if pattern is None:
         return 0.0
-    body = _LEAD.sub("", paragraph, count=1)
-    total = 0.0
-    for n, m in enumerate(pattern.finditer(body)):
-        weight = _weight(role, m.group(0))
-        total += weight * (2 if n == 0 and m.start() < 6 else 1)
+    # _LEAD is optional throughout and anchored, so it always matches at 0: slicing after it
+    # is the substitution without building a new pattern result (this runs for every
+    # paragraph of every row, once per progress column).
+    body = paragraph[_LEAD.match(paragraph).end() :]
+    first = pattern.search(body)
+    if first is None:
+        return 0.0  # no cue: CAP * (1 - exp(0)) is exactly 0.0
+    table = _CUES[role]
+    cue = first.group()
+    weight = table.get(cue)
+    if weight is None:
+        weight = _weight(role, cue)
+    total = 0.0 + weight * (2 if first.start() < 6 else 1)
+    # The remaining hits, in the order and with the matches finditer would give after the
+    # first (the scan resumes where the first match ended; no cue matches empty, and the
+    # patterns have no groups, so findall gives whole matches).
+    for cue in pattern.findall(body, first.end()):
+        weight = table.get(cue)
+        total += weight if weight is not None else _weight(role, cue)
     # Long paragraphs collect hits by sheer length; damp that, and saturate: wording is
     # evidence, but never enough by itself to outweigh a list that plainly runs on.
     total /= 1 + len(body) / 150
