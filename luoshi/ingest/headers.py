@@ -152,6 +152,15 @@ def header_role(header: str, have_task: bool) -> ColumnRole:
         role = header_role(own, have_task)
         return role if role is not ColumnRole.OTHER else header_role(top, have_task)
     h = header_key(header)
+    return _key_role(h, have_task)
+
+
+@lru_cache(maxsize=4096)
+def _key_role(h: str, have_task: bool) -> ColumnRole:
+    """:func:`header_role`'s rules applied to a header's key. Cached: a page is searched for
+    its header (and its repeats at page breaks) paragraph by paragraph, and the same short
+    texts recur (header cells, unit names); texts longer than a header were answered before
+    the key is made, so the keys, and the cache, stay small."""
     for pattern, role in _RULES:
         if pattern.search(h):
             if role in _ITEM and any(j in h for j in _JOINERS) and _joined_names(h):
