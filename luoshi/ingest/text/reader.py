@@ -74,6 +74,11 @@ __all__ = ["LAYOUT", "Para", "find_header", "paragraphs", "read_text_document"]
 
 def _header_repeat_at(paras: list[Para], i: int, header: list[str]) -> int:
     """Length of a repeated header row starting at paras[i] (0 when there is none)."""
+    # Asked at every body paragraph. Normalising only removes characters, so a paragraph that
+    # normalises to the header's first cell contains that cell's first character: most
+    # paragraphs are ruled out without being normalised.
+    if header[0] and header[0][0] not in paras[i].text:
+        return 0
     if normalise_header(paras[i].text) != header[0]:
         return 0
     n = 1
