@@ -90,29 +90,23 @@ class _Scorer:
         self.empty = [is_empty_mark(p) for p in paras]
         self.aff = [[LEXICAL * cue_score(role, p) for p in paras] for role in roles]
         # Prefix sums: affinity per role, empty marks, pair scores.
-        self.aff_sum = []
-        for row in self.aff:
-            acc = [0.0]
-            for v in row:
-                acc.append(acc[-1] + v)
-            self.aff_sum.append(acc)
-        self.empty_sum = [0]
-        for e in self.empty:
-            self.empty_sum.append(self.empty_sum[-1] + e)
+        # (accumulate adds left to right from the initial value: the same sums as a loop.)
+        self.aff_sum = [list(itertools.accumulate(row, initial=0.0)) for row in self.aff]
+        self.empty_sum = list(itertools.accumulate(self.empty, initial=0))
         pair = [self._pair(t) for t in range(n - 1)]
-        self.pair_sum = [0.0]
-        for v in pair:
-            self.pair_sum.append(self.pair_sum[-1] + v)
+        self.pair_sum = list(itertools.accumulate(pair, initial=0.0))
         # First numbered paragraph at or after i.
         self.next_num = [n] * (n + 1)
         for i in range(n - 1, -1, -1):
             self.next_num[i] = i if self.nums[i] is not None else self.next_num[i + 1]
         # Sub-rows need a heading first; when the first paragraph cannot be one, no line is
-        # treated as a heading at all.
-        task_grams = _bigrams(task_text)
-        first = self._heading(paras[0], task_grams, 0) if n else NEG
+        # treated as a heading at all. The task's bigrams are made when first needed (often
+        # the first paragraph is ruled out by its shape alone).
+        self._task_text = task_text
+        self._task_grams: set[str] | None = None
+        first = self._heading(paras[0], 0) if n else NEG
         self.head = [first] + [
-            self._heading(p, task_grams, i) if first != NEG else NEG
+            self._heading(p, i) if first != NEG else NEG
             for i, p in enumerate(paras)
             if i
         ]
@@ -133,12 +127,16 @@ class _Scorer:
             return -RESTART
         return -BACKWARD
 
-    def _heading(self, p: str, task_text: set[str], i: int) -> float:
+    def _heading(self, p: str, i: int) -> float:
         if self.nums[i] is not None or self.empty[i] or len(p) > HEADING_MAX_LEN:
             return NEG
         if p.endswith((":", "：")):
             return NEG  # "小门环岛路二标段:" labels what follows inside the same cell
-        echo = heading_echo(p, task_text)
+        if self._task_grams is None:
+            self._task_grams = _bigrams(self._task_text)
+        echo = heading_echo(p, self._task_grams)
+        if echo < min(HEADING_MIN_ECHO_TITLED, HEADING_MIN_ECHO):
+            return NEG  # too little echo whatever the shape (most lines): shape not needed
         # A title-shaped line (short, one clause, no figures) needs less echo of the task.
         titled = (
             len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
