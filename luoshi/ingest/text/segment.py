@@ -168,20 +168,22 @@ def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tu
     """Best split of paragraphs [lo, n) into exactly k cells; a cell after the first may be
     missing (an empty cell written without a mark), at a cost."""
     n = sc.n
+    cell = sc.cell  # (the loops below run for every row: names bound once)
     best = [[NEG] * (n + 1) for _ in range(k)]
     back = [[0] * (n + 1) for _ in range(k)]
     for j in range(lo + 1, n + 1):
-        best[0][j] = sc.cell(0, lo, j)
+        best[0][j] = cell(0, lo, j)
     for r in range(1, k):
+        prev, cur, cur_back = best[r - 1], best[r], back[r]
         for j in range(lo + 1, n + 1):
-            if best[r - 1][j] != NEG:
-                best[r][j], back[r][j] = best[r - 1][j] - missing, j
+            if prev[j] != NEG:
+                cur[j], cur_back[j] = prev[j] - missing, j
             for i in range(lo + 1, j):
-                if best[r - 1][i] == NEG:
+                if prev[i] == NEG:
                     continue
-                v = best[r - 1][i] + sc.cell(r, i, j)
-                if v > best[r][j]:
-                    best[r][j], back[r][j] = v, i
+                v = prev[i] + cell(r, i, j)
+                if v > cur[j]:
+                    cur[j], cur_back[j] = v, i
     cells: list[tuple[int, int]] = []
     j = n
     for r in range(k - 1, -1, -1):
@@ -207,7 +209,10 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
     # start equal to j being a spanned (missing) cell.
     cellv = [[[NEG] * (n + 1) for _ in range(k)] for _ in range(3)]
     back: dict[tuple[int, int, int], tuple[int, int]] = {}
+    cell, head = sc.cell, sc.head  # (names bound once for the loops below)
     for j in range(n + 1):
+        # cell(0, i, j) for this j, asked by both sub-row counts: computed once
+        first_cells: dict[int, float] = {}
         for c in (1, 2):
             prevs = [0] if c == 1 else [1, 2]
             for r in range(k):
@@ -215,23 +220,27 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
                 if r and cellv[c][r - 1][j] != NEG:
                     skip = min(SPANNED_COST, missing) if c == 2 else missing
                     best, arg = cellv[c][r - 1][j] - skip, (c, j)
-                for i in range(j):
-                    if r == 0:
+                if r == 0:
+                    for i in range(1, j):
                         h = i - 1  # heading paragraph just before the first cell
-                        if h < 0 or sc.head[h] == NEG:
+                        if head[h] == NEG:
                             continue
                         for pc in prevs:
                             base = done[pc][h]
                             if base == NEG:
                                 continue
-                            v = base + sc.head[h] + sc.cell(0, i, j)
+                            if i not in first_cells:
+                                first_cells[i] = cell(0, i, j)
+                            v = base + head[h] + first_cells[i]
                             if v > best:
                                 best, arg = v, (pc, i)
-                    else:
-                        base = cellv[c][r - 1][i]
+                else:
+                    before = cellv[c][r - 1]
+                    for i in range(j):
+                        base = before[i]
                         if base == NEG:
                             continue
-                        v = base + sc.cell(r, i, j)
+                        v = base + cell(r, i, j)
                         if v > best:
                             best, arg = v, (c, i)
                 if arg is not None:
