@@ -12,7 +12,7 @@ EMPTY_MARKS = frozenset({"——", "—", "———", "-", "--", "---", "－", 
 
 def clean_lines(lines: Iterable[str]) -> list[str]:
     """Lines each stripped, blank ones dropped."""
-    return [s for s in (line.strip() for line in lines) if s]
+    return [s for line in lines if (s := line.strip())]
 
 
 def cell_text(lines: Iterable[str]) -> str:

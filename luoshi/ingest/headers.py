@@ -287,17 +287,23 @@ def columns_from_headers(headers: Iterable[str]) -> tuple[list[Column], list[str
 def main_done_column(columns: Sequence[Column]) -> int:
     """Index of the progress column whose header names the latest period (the last one when
     the headers do not tell), or -1 when there is no progress column."""
-    from luoshi.ingest.periods import parse_period  # periods imports model only
-
     best, at = -1, -1
     for i, c in enumerate(columns):
         if c.role is not ColumnRole.DONE:
             continue
-        period = parse_period(c.header)
-        month = period.end_month if period is not None else 0
+        month = _end_month(c.header)
         if month >= best:
             best, at = month, i
     return at
+
+
+@lru_cache(maxsize=1024)
+def _end_month(header: str) -> int:
+    """The end month a progress header names, 0 when none. Cached: asked for every row."""
+    from luoshi.ingest.periods import parse_period  # periods imports model only
+
+    period = parse_period(header)
+    return period.end_month if period is not None else 0
 
 
 def split_header_words(text: str, max_word: int = 16) -> list[str] | None:
