@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from luoshi.vocab import ColumnRole
 
@@ -161,6 +162,7 @@ _REGEX_COMPILED = {
 }
 
 
+@lru_cache(maxsize=256)  # a pattern cue ("1-8月") recurs through a document
 def _weight(role: ColumnRole, cue: str) -> float:
     weight = _CUES[role].get(cue)
     if weight is not None:
