@@ -374,6 +374,9 @@ def _ends_mid_sentence(text: str, ends_newline: bool) -> bool:
     return text[-1] in ",，、:：(（“"
 
 
+_SEGMENTED_ALSO = frozenset({ColumnRole.TARGET})
+
+
 def _fill_empty_cells(paras: list[Para], need: int) -> list[Para]:
     """A row short of cells whose paragraphs are set apart by extra blank lines: each extra
     blank line is an empty cell (045: "12亿元" or nothing in the 任务数 column)."""
@@ -398,7 +401,7 @@ def _row_cells(
     ]
     # A target cell may run over several paragraphs ("全年:" then 1., 2. …), so it is
     # segmented together with the progress cells when it stands next to them.
-    run = item_columns(columns, also=frozenset({ColumnRole.TARGET}))
+    run = item_columns(columns, also=_SEGMENTED_ALSO)
     before = [c for c in cols if not run or c < run[0]]
     after = [c for c in cols if run and c > run[-1]]
     paras = row.paras
