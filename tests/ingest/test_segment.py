@@ -184,3 +184,34 @@ def test_a_period_counted_from_january_reads_as_done():
     assert cue_score(R.DONE, "1—9月份,菜篮子价格涨幅全省最低。") > 1.0
     assert cue_score(R.DONE, "1-8月,全市新增企业20家。") > 1.0
     assert cue_score(R.DONE, "11-12月份组织专项检查。") == 0.0  # a later period, not to date
+
+
+def test_a_cue_inside_a_longer_word_is_not_that_cue():
+    """In "项目前期" (项目 + 前期) there is no "目前" (at present): a later sub-row's difficulty caused by
+    a project's preliminary stage stays its problems cell instead of running on the done cell
+    (the missing problems cell would be read as spanned from the sub-row above)."""
+    from luoshi.ingest.text.cues import cue_score
+
+    assert cue_score(R.DONE, "受项目前期手续影响,工期推迟。") == 0.0
+    assert cue_score(R.DONE, "项目目前已开工。") > 0.0  # 项目 + 目前: the cue is there
+    task = "建成北湖泵站、南湖泵站。"
+    paras = [
+        "北湖泵站。",
+        "已完成主体工程。",
+        "受项目前期手续影响,完成时间推迟。",
+        "加快设备安装。",
+        "南湖泵站。",
+        "已完成基坑开挖。",
+        "受项目前期手续影响,完成时间推迟。",
+        "加快主体施工。",
+    ]
+    assert cells(paras, task) == [
+        (
+            "北湖泵站。",
+            [["已完成主体工程。"], ["受项目前期手续影响,完成时间推迟。"], ["加快设备安装。"]],
+        ),
+        (
+            "南湖泵站。",
+            [["已完成基坑开挖。"], ["受项目前期手续影响,完成时间推迟。"], ["加快主体施工。"]],
+        ),
+    ]

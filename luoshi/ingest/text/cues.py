@@ -4,7 +4,9 @@ Reporting units write the three columns in recognisable registers: what was done
 and past (已, 累计, 截至, figures); difficulties are negative (尚未, 难度较大, 有待, 缓慢);
 plans are forward-looking imperatives (继续, 加快, 下一步, 力争). The weights are small
 integers chosen by meaning, not fitted to any document; a cue at the very start of a paragraph
-counts more, because that is where a writer announces what the paragraph is.
+counts more, because that is where a writer announces what the paragraph is. A cue is a word,
+not any run of characters: where the characters before it make a word with its first
+character ("项目前期" is 项目 + 前期, not 目前 "at present"), it is not counted (``NOT_AFTER``).
 """
 
 from __future__ import annotations
@@ -142,6 +144,22 @@ DONE_PATTERNS: dict[str, float] = {
     r"(?<!\d)1\s*[-—–~～至]\s*\d{1,2}\s*月": 1.5,
 }
 
+# Chinese runs words together, so a cue is found as a substring; where the characters just
+# before it make a word with its first character, the cue is not there. "项目" (project) is a
+# word, so in "项目前期" (a project's preliminary stage) the "目前" (at present) is 项目 + 前期
+# — every "项目前" in the seeds is 项目前期 — and a problem such as "受项目前期审批影响" must
+# not read as a report of what was done. Cue -> characters that, just before it, rule it out.
+NOT_AFTER: dict[str, str] = {
+    "目前": "项",
+}
+
+
+def _alternative(cue: str) -> str:
+    text = re.escape(cue)
+    before = NOT_AFTER.get(cue)
+    return f"(?<![{re.escape(before)}]){text}" if before else text
+
+
 _CUES = {
     ColumnRole.PROBLEMS: PROBLEM_CUES,
     ColumnRole.NEXT_STEPS: PLAN_CUES,
@@ -152,7 +170,10 @@ _REGEX_CUES = {ColumnRole.DONE: DONE_PATTERNS}
 _PATTERNS = {
     role: re.compile(
         "|".join(
-            [*_REGEX_CUES.get(role, {}), *sorted(map(re.escape, table), key=len, reverse=True)]
+            [
+                *_REGEX_CUES.get(role, {}),
+                *map(_alternative, sorted(table, key=len, reverse=True)),
+            ]
         )
     )
     for role, table in _CUES.items()
