@@ -215,3 +215,24 @@ def test_a_cue_inside_a_longer_word_is_not_that_cue():
             [["已完成基坑开挖。"], ["受项目前期手续影响,完成时间推迟。"], ["加快主体施工。"]],
         ),
     ]
+
+
+def test_wording_scores_of_a_row_in_one_pass_are_those_of_each_paragraph():
+    """The segmenter scores a row's paragraphs in one scan per column (NUL-joined); each
+    score must be exactly the one the paragraph gets alone — cues at a paragraph's start,
+    after a list number, several in one paragraph, a period from January, none at all."""
+    from luoshi.ingest.text.cues import cue_score, cue_scores
+
+    paras = [
+        "1.已完成立项,累计投资3亿元。",
+        "1-8月完成产值2亿元,同比增长5%。",
+        "受项目前期手续影响,进度缓慢,仍有困难。",
+        "",
+        "下一步将继续加快施工,力争年底前完工。",
+        "11-12月份组织检查。",
+        "（2）目前已开工。",
+    ]
+    roles = [R.DONE, R.PROBLEMS, R.NEXT_STEPS, R.TASK]
+    got = cue_scores(roles, paras)
+    assert got == [[cue_score(role, p) for p in paras] for role in roles]
+    assert got[0][0] > 0 and got[1][2] > 0 and got[2][4] > 0 and got[3] == [0.0] * len(paras)

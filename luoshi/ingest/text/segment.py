@@ -23,13 +23,14 @@ The weights are round numbers set by reasoning about these signals, not fitted t
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from luoshi.ingest.budgets import check, check_time
 from luoshi.ingest.cells import is_empty_mark, numbering
-from luoshi.ingest.text.cues import cue_score
+from luoshi.ingest.text.cues import cue_scores
 from luoshi.vocab import ColumnRole
 
 NEG = float("-inf")
@@ -67,9 +68,12 @@ class SegItem:
     cells: tuple[tuple[int, int], ...]
 
 
+_NOT_ALNUM = re.compile(r"[\W_]")  # [^\W_] is exactly str.isalnum in re
+
+
 def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if c.isalnum()]
-    return {a + b for a, b in itertools.pairwise(chars)}
+    chars = _NOT_ALNUM.sub("", text)
+    return set(map(operator.add, chars, chars[1:]))
 
 
 def heading_echo(paragraph: str, task_text: str | set[str]) -> float:
@@ -83,22 +87,30 @@ def heading_echo(paragraph: str, task_text: str | set[str]) -> float:
 
 
 class _Scorer:
+    """The features of each paragraph of a row (numbering, empty mark, wording per column,
+    sub-heading score), computed once in one pass, and the scores of every cell the two
+    splits can ask for, computed once from them: ``span(r, i)[j - i - 1]`` is the score of
+    paragraphs [i, j) as a cell of column r."""
+
     def __init__(self, paras: Sequence[str], roles: Sequence[ColumnRole], task_text: str):
         n = len(paras)
         self.n = n
+        self.k = len(roles)
         self.nums = [numbering(p) for p in paras]
         self.empty = [is_empty_mark(p) for p in paras]
-        self.aff = [[LEXICAL * cue_score(role, p) for p in paras] for role in roles]
-        # Prefix sums: affinity per role, empty marks, pair scores.
+        self._paras, self._roles = paras, roles
+        self.aff: list[list[float]] = []  # wording, made when a cell is first scored
+        self.aff_sum: list[list[float]] = []
+        # Prefix sums of the pair scores.
         # (accumulate adds left to right from the initial value: the same sums as a loop.)
-        self.aff_sum = [list(itertools.accumulate(row, initial=0.0)) for row in self.aff]
-        self.empty_sum = list(itertools.accumulate(self.empty, initial=0))
         pair = [self._pair(t) for t in range(n - 1)]
         self.pair_sum = list(itertools.accumulate(pair, initial=0.0))
-        # First numbered paragraph at or after i.
+        # First numbered paragraph at or after i; first empty mark at or after i.
         self.next_num = [n] * (n + 1)
+        self.next_empty = [n] * (n + 1)
         for i in range(n - 1, -1, -1):
             self.next_num[i] = i if self.nums[i] is not None else self.next_num[i + 1]
+            self.next_empty[i] = i if self.empty[i] else self.next_empty[i + 1]
         # Sub-rows need a heading first; when the first paragraph cannot be one, no line is
         # treated as a heading at all. The task's bigrams are made when first needed (often
         # the first paragraph is ruled out by its shape alone).
@@ -106,10 +118,9 @@ class _Scorer:
         self._task_grams: set[str] | None = None
         first = self._heading(paras[0], 0) if n else NEG
         self.head = [first] + [
-            self._heading(p, i) if first != NEG else NEG
-            for i, p in enumerate(paras)
-            if i
+            self._heading(p, i) if first != NEG else NEG for i, p in enumerate(paras) if i
         ]
+        self._spans: list[list[list[float] | None]] = [[None] * n for _ in range(self.k)]
 
     def _pair(self, t: int) -> float:
         a, b = self.nums[t], self.nums[t + 1]
@@ -145,43 +156,75 @@ class _Scorer:
             return NEG
         return HEADING_ECHO * echo - len(p) / 40 - HEADING_COST + (TITLE_SHAPE if titled else 0.0)
 
+    def _wording(self) -> None:
+        """Wording scores of every paragraph for every column, and their prefix sums."""
+        scores = cue_scores(self._roles, self._paras)
+        self.aff = scores if LEXICAL == 1.0 else [[LEXICAL * a for a in row] for row in scores]
+        self.aff_sum = [list(itertools.accumulate(row, initial=0.0)) for row in self.aff]
+
+    def span(self, r: int, i: int) -> list[float]:
+        """Scores of [i, j) as one cell of column r for j = i + 1, i + 2, …; a cell cannot
+        run past an empty mark, so the list stops there (any longer cell scores NEG)."""
+        got = self._spans[r][i]
+        if got is not None:
+            return got
+        if not self.aff_sum:
+            self._wording()
+        if self.empty[i]:
+            got = [0.0]  # an empty mark is a whole cell by itself
+        else:
+            # Each score is built in the order ``cell`` adds its terms (the same floats).
+            acc, pair_sum = self.aff_sum[r], self.pair_sum
+            base, extra, from_pair = acc[i], FIRST_EXTRA * self.aff[r][i], pair_sum[i]
+            first = self.next_num[i]
+            mid_list = first < self.n and self.nums[first].value != 1
+            got = []
+            for j in range(i + 1, self.next_empty[i] + 1):
+                score = acc[j] - base + extra
+                if r and j - i == 1 and self.head[i] > 0:
+                    # A later cell that is one heading-like line (short, echoing the task) is
+                    # more likely the sub-heading of the next sub-row.
+                    score -= self.head[i]
+                score += pair_sum[j - 1] - from_pair
+                if mid_list and first < j:
+                    score -= OPEN_MID_LIST
+                got.append(score)
+        self._spans[r][i] = got
+        return got
+
     def cell(self, r: int, i: int, j: int) -> float:
         """Score of paragraphs [i, j) as one cell of column r."""
         if j <= i:
             return NEG
-        empties = self.empty_sum[j] - self.empty_sum[i]
-        if empties:
-            return 0.0 if j - i == 1 else NEG
-        score = self.aff_sum[r][j] - self.aff_sum[r][i] + FIRST_EXTRA * self.aff[r][i]
-        if r and j - i == 1 and self.head[i] > 0:
-            # A later cell that is one heading-like line (short, echoing the task) is more
-            # likely the sub-heading of the next sub-row.
-            score -= self.head[i]
-        score += self.pair_sum[j - 1] - self.pair_sum[i]
-        first = self.next_num[i]
-        if first < j and self.nums[first].value != 1:
-            score -= OPEN_MID_LIST
-        return score
+        got = self.span(r, i)
+        return got[j - i - 1] if j - i <= len(got) else NEG
 
 
 def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tuple[int, int]]]:
     """Best split of paragraphs [lo, n) into exactly k cells; a cell after the first may be
     missing (an empty cell written without a mark), at a cost."""
     n = sc.n
-    cell = sc.cell  # (the loops below run for every row: names bound once)
+    span = sc.span
     best = [[NEG] * (n + 1) for _ in range(k)]
     back = [[0] * (n + 1) for _ in range(k)]
-    for j in range(lo + 1, n + 1):
-        best[0][j] = cell(0, lo, j)
+    if lo < n:
+        for d, v in enumerate(span(0, lo)):
+            best[0][lo + 1 + d] = v
     for r in range(1, k):
         prev, cur, cur_back = best[r - 1], best[r], back[r]
         for j in range(lo + 1, n + 1):
             if prev[j] != NEG:
                 cur[j], cur_back[j] = prev[j] - missing, j
-            for i in range(lo + 1, j):
-                if prev[i] == NEG:
-                    continue
-                v = prev[i] + cell(r, i, j)
+        # For each end j the candidates are met as before: the missing cell first, then the
+        # starts i in increasing order, a later one winning only when strictly better.
+        for i in range(lo + 1, n):
+            p = prev[i]
+            if p == NEG:
+                continue
+            j = i
+            for score in span(r, i):
+                j += 1
+                v = p + score
                 if v > cur[j]:
                     cur[j], cur_back[j] = v, i
     cells: list[tuple[int, int]] = []
@@ -288,6 +331,10 @@ def segment(
     if n == 0:
         return [SegItem(None, ((0, 0),) * k)]
     sc = _Scorer(paras, roles, task_text)
+    if k == 1 and not (n >= 4 and sc.head[0] != NEG):
+        # One column and no sub-rows to try: every paragraph is that cell, whatever the
+        # scores (a single cell, or the fallback below, which is the same range).
+        return [SegItem(None, ((0, n),))]
     missing = MISSING_COST_MARKED if marked_empties else MISSING_COST
     plain_score, plain_cells = _plain(sc, k, 0, missing)
     if n >= k + 3 and sc.head[0] != NEG:  # a full sub-row, then heading and one cell
