@@ -192,13 +192,6 @@ class _Scorer:
         self._spans[r][i] = got
         return got
 
-    def cell(self, r: int, i: int, j: int) -> float:
-        """Score of paragraphs [i, j) as one cell of column r."""
-        if j <= i:
-            return NEG
-        got = self.span(r, i)
-        return got[j - i - 1] if j - i <= len(got) else NEG
-
 
 def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tuple[int, int]]]:
     """Best split of paragraphs [lo, n) into exactly k cells; a cell after the first may be
@@ -252,10 +245,12 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
     # start equal to j being a spanned (missing) cell.
     cellv = [[[NEG] * (n + 1) for _ in range(k)] for _ in range(3)]
     back: dict[tuple[int, int, int], tuple[int, int]] = {}
-    cell, head = sc.cell, sc.head  # (names bound once for the loops below)
+    # (names bound once for the loops below; a cell's scores by start, made when first asked:
+    # a start's list stops at the last end it can have, any later end scoring NEG, which can
+    # never beat a candidate and is skipped)
+    head, span, spans = sc.head, sc.span, sc._spans
+    first_spans = spans[0]
     for j in range(n + 1):
-        # cell(0, i, j) for this j, asked by both sub-row counts: computed once
-        first_cells: dict[int, float] = {}
         for c in (1, 2):
             prevs = [0] if c == 1 else [1, 2]
             for r in range(k):
@@ -268,22 +263,27 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
                         h = i - 1  # heading paragraph just before the first cell
                         if head[h] == NEG:
                             continue
+                        got = first_spans[i] or span(0, i)
+                        if j - i > len(got):
+                            continue
+                        first = got[j - i - 1]
                         for pc in prevs:
                             base = done[pc][h]
                             if base == NEG:
                                 continue
-                            if i not in first_cells:
-                                first_cells[i] = cell(0, i, j)
-                            v = base + head[h] + first_cells[i]
+                            v = base + head[h] + first
                             if v > best:
                                 best, arg = v, (pc, i)
                 else:
-                    before = cellv[c][r - 1]
+                    before, by_start = cellv[c][r - 1], spans[r]
                     for i in range(j):
                         base = before[i]
                         if base == NEG:
                             continue
-                        v = base + cell(r, i, j)
+                        got = by_start[i] or span(r, i)
+                        if j - i > len(got):
+                            continue
+                        v = base + got[j - i - 1]
                         if v > best:
                             best, arg = v, (c, i)
                 if arg is not None:
