@@ -115,7 +115,7 @@ class _Scorer:
         # treated as a heading at all. The task's bigrams are made when first needed (often
         # the first paragraph is ruled out by its shape alone).
         self._task_text = task_text
-        self._task_grams: set[str] | None = None
+        self._task_chars: str | None = None
         first = self._heading(paras[0], 0) if n else NEG
         self.head = [first] + [
             self._heading(p, i) if first != NEG else NEG for i, p in enumerate(paras) if i
@@ -143,9 +143,15 @@ class _Scorer:
             return NEG
         if p.endswith((":", "：")):
             return NEG  # "小门环岛路二标段:" labels what follows inside the same cell
-        if self._task_grams is None:
-            self._task_grams = _bigrams(self._task_text)
-        echo = heading_echo(p, self._task_grams)
+        if self._task_chars is None:
+            self._task_chars = _NOT_ALNUM.sub("", self._task_text)
+        # heading_echo against the task: a two-character string is one of the task's bigrams
+        # exactly when it occurs in the task's letters and digits run together, so the task's
+        # bigram set need not be built.
+        grams = _bigrams(p)
+        if not grams:
+            return NEG  # no echo at all
+        echo = sum(map(self._task_chars.__contains__, grams)) / len(grams)
         if echo < min(HEADING_MIN_ECHO_TITLED, HEADING_MIN_ECHO):
             return NEG  # too little echo whatever the shape (most lines): shape not needed
         # A title-shaped line (short, one clause, no figures) needs less echo of the task.
