@@ -10,7 +10,10 @@ paragraph boundaries. A cell's score adds up evidence:
   cell opening on "2." even more so, and 1., 2., 3. running on inside a cell is expected;
 - an empty-cell mark ("——") is a whole cell by itself;
 - wording: difficulties (尚未, 难度较大, 有待…) and plans (继续, 加快, 力争…) — see ``cues``;
-  the first paragraph of a cell counts double, it is where a writer says what follows;
+  the first paragraph of a cell counts double, it is where a writer says what follows; a cue
+  is a word, not characters that straddle two words ("项目前期" holds no 目前 "at present"):
+  a later sub-row may drop a cell cheaply (spanned, below), so one false cue can move a
+  paragraph into the cell before it;
 - a sub-heading is short, unnumbered and echoes the task text; a row split into sub-rows has
   at least two of them (one sub-row is just a row); a later sub-row may lack cells that an
   earlier sub-row's cell spans (rowspan: written once, in the first sub-row);
@@ -18,6 +21,8 @@ paragraph boundaries. A cell's score adds up evidence:
   high where the table marks its other empty cells.
 
 The weights are round numbers set by reasoning about these signals, not fitted to a seed.
+Each paragraph's features (numbering, empty mark, wording per column, sub-heading score) are
+computed once per row, and both splits read the cell scores made from them.
 """
 
 from __future__ import annotations
