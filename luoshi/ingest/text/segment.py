@@ -117,8 +117,8 @@ class _Scorer:
             self.next_num[i] = i if self.nums[i] is not None else self.next_num[i + 1]
             self.next_empty[i] = i if self.empty[i] else self.next_empty[i + 1]
         # Sub-rows need a heading first; when the first paragraph cannot be one, no line is
-        # treated as a heading at all. The task's bigrams are made when first needed (often
-        # the first paragraph is ruled out by its shape alone).
+        # treated as a heading at all. The task's letters are taken out when first needed
+        # (often the first paragraph is ruled out by its shape alone).
         self._task_text = task_text
         self._task_chars: str | None = None
         first = self._heading(paras[0], 0) if n else NEG
@@ -184,7 +184,8 @@ class _Scorer:
         if self.empty[i]:
             got = [0.0]  # an empty mark is a whole cell by itself
         else:
-            # Each score is built in the order ``cell`` adds its terms (the same floats).
+            # The terms are added in one fixed order (wording, sub-heading, numbering pairs,
+            # a list opened mid-way): the floats do not depend on which split asks.
             acc, pair_sum = self.aff_sum[r], self.pair_sum
             base, extra, from_pair = acc[i], FIRST_EXTRA * self.aff[r][i], pair_sum[i]
             first = self.next_num[i]
@@ -219,8 +220,9 @@ def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tu
         for j in range(lo + 1, n + 1):
             if prev[j] != NEG:
                 cur[j], cur_back[j] = prev[j] - missing, j
-        # For each end j the candidates are met as before: the missing cell first, then the
-        # starts i in increasing order, a later one winning only when strictly better.
+        # Starts outer, ends inner: for each end j the candidates still come as in a loop over
+        # ends then starts — the missing cell first, then the starts i in increasing order, a
+        # later one winning only when strictly better — so ties resolve the same way.
         for i in range(lo + 1, n):
             p = prev[i]
             if p == NEG:
@@ -342,7 +344,7 @@ def segment(
     if n == 0:
         return [SegItem(None, ((0, 0),) * k)]
     sc = _Scorer(paras, roles, task_text)
-    if k == 1 and not (n >= 4 and sc.head[0] != NEG):
+    if k == 1 and not (n >= k + 3 and sc.head[0] != NEG):
         # One column and no sub-rows to try: every paragraph is that cell, whatever the
         # scores (a single cell, or the fallback below, which is the same range).
         return [SegItem(None, ((0, n),))]
