@@ -12,7 +12,7 @@ EMPTY_MARKS = frozenset({"——", "—", "———", "-", "--", "---", "－", 
 
 def clean_lines(lines: Iterable[str]) -> list[str]:
     """Lines each stripped, blank ones dropped."""
-    return [s for s in (line.strip() for line in lines) if s]
+    return [s for line in lines if (s := line.strip())]
 
 
 def cell_text(lines: Iterable[str]) -> str:
@@ -46,6 +46,9 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN_ITEM = re.compile(rf"^([{_CN}]{{1,3}})\s*、")
 _CN_PAREN = re.compile(rf"^[(（]\s*([{_CN}]{{1,3}})\s*[)）]")
 _CN_SHI = re.compile(rf"^([{_CN}]{{1,3}})是")
+# What a numbered paragraph can open with besides a digit: every pattern above is anchored on
+# a digit, a bracket, a circled number or a Chinese numeral.
+_NUMBER_OPENERS = frozenset("(（" + _CIRCLED + _CN)
 
 
 def cn_value(text: str) -> int:
@@ -62,6 +65,8 @@ def numbering(paragraph: str) -> Numbering | None:
     """The list number a paragraph opens with, if any ("1.加强…" → arabic 1)."""
     if not paragraph:
         return None
+    if not paragraph[0].isdecimal() and paragraph[0] not in _NUMBER_OPENERS:
+        return None  # most paragraphs: no scheme below can match (\d is isdecimal in re)
     m = _ARABIC.match(paragraph)
     if m:
         return Numbering("arabic", int(m.group(1) or m.group(2)))

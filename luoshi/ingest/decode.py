@@ -23,7 +23,7 @@ def looks_binary(data: bytes) -> str | None:
     nul = head.find(b"\x00")
     if nul >= 0:
         return f"binary content (NUL byte at offset {nul})"
-    controls = sum(head.count(bytes([b])) for b in _CONTROL)
+    controls = len(head) - len(head.translate(None, _CONTROL))  # one pass, not one per byte
     if head and controls / len(head) > 0.01:
         return f"binary content ({controls} control bytes in the first {len(head)} bytes)"
     return None

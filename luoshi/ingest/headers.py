@@ -152,6 +152,15 @@ def header_role(header: str, have_task: bool) -> ColumnRole:
         role = header_role(own, have_task)
         return role if role is not ColumnRole.OTHER else header_role(top, have_task)
     h = header_key(header)
+    return _key_role(h, have_task)
+
+
+@lru_cache(maxsize=4096)
+def _key_role(h: str, have_task: bool) -> ColumnRole:
+    """:func:`header_role`'s rules applied to a header's key. Cached: a page is searched for
+    its header (and its repeats at page breaks) paragraph by paragraph, and the same short
+    texts recur (header cells, unit names); texts longer than a header were answered before
+    the key is made, so the keys, and the cache, stay small."""
     for pattern, role in _RULES:
         if pattern.search(h):
             if role in _ITEM and any(j in h for j in _JOINERS) and _joined_names(h):
@@ -278,17 +287,23 @@ def columns_from_headers(headers: Iterable[str]) -> tuple[list[Column], list[str
 def main_done_column(columns: Sequence[Column]) -> int:
     """Index of the progress column whose header names the latest period (the last one when
     the headers do not tell), or -1 when there is no progress column."""
-    from luoshi.ingest.periods import parse_period  # periods imports model only
-
     best, at = -1, -1
     for i, c in enumerate(columns):
         if c.role is not ColumnRole.DONE:
             continue
-        period = parse_period(c.header)
-        month = period.end_month if period is not None else 0
+        month = _end_month(c.header)
         if month >= best:
             best, at = month, i
     return at
+
+
+@lru_cache(maxsize=1024)
+def _end_month(header: str) -> int:
+    """The end month a progress header names, 0 when none. Cached: asked for every row."""
+    from luoshi.ingest.periods import parse_period  # periods imports model only
+
+    period = parse_period(header)
+    return period.end_month if period is not None else 0
 
 
 def split_header_words(text: str, max_word: int = 16) -> list[str] | None:

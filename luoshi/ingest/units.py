@@ -119,6 +119,8 @@ def units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
 
 
 def _units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
+    if ":" not in text and "：" not in text:
+        return None  # both patterns need a label's colon (asked for every task text)
     start = _inline_start(text)
     m = (_INLINE.match(text, start) if start is not None else None) or _LINE.search(text)
     if not m:

@@ -184,3 +184,55 @@ def test_a_period_counted_from_january_reads_as_done():
     assert cue_score(R.DONE, "1—9月份,菜篮子价格涨幅全省最低。") > 1.0
     assert cue_score(R.DONE, "1-8月,全市新增企业20家。") > 1.0
     assert cue_score(R.DONE, "11-12月份组织专项检查。") == 0.0  # a later period, not to date
+
+
+def test_a_cue_inside_a_longer_word_is_not_that_cue():
+    """In "项目前期" (项目 + 前期) there is no "目前" (at present): a later sub-row's difficulty caused by
+    a project's preliminary stage stays its problems cell instead of running on the done cell
+    (the missing problems cell would be read as spanned from the sub-row above)."""
+    from luoshi.ingest.text.cues import cue_score
+
+    assert cue_score(R.DONE, "受项目前期手续影响,工期推迟。") == 0.0
+    assert cue_score(R.DONE, "项目目前已开工。") > 0.0  # 项目 + 目前: the cue is there
+    task = "建成北湖泵站、南湖泵站。"
+    paras = [
+        "北湖泵站。",
+        "已完成主体工程。",
+        "受项目前期手续影响,完成时间推迟。",
+        "加快设备安装。",
+        "南湖泵站。",
+        "已完成基坑开挖。",
+        "受项目前期手续影响,完成时间推迟。",
+        "加快主体施工。",
+    ]
+    assert cells(paras, task) == [
+        (
+            "北湖泵站。",
+            [["已完成主体工程。"], ["受项目前期手续影响,完成时间推迟。"], ["加快设备安装。"]],
+        ),
+        (
+            "南湖泵站。",
+            [["已完成基坑开挖。"], ["受项目前期手续影响,完成时间推迟。"], ["加快主体施工。"]],
+        ),
+    ]
+
+
+def test_wording_scores_of_a_row_in_one_pass_are_those_of_each_paragraph():
+    """The segmenter scores a row's paragraphs in one scan per column (NUL-joined); each
+    score must be exactly the one the paragraph gets alone — cues at a paragraph's start,
+    after a list number, several in one paragraph, a period from January, none at all."""
+    from luoshi.ingest.text.cues import cue_score, cue_scores
+
+    paras = [
+        "1.已完成立项,累计投资3亿元。",
+        "1-8月完成产值2亿元,同比增长5%。",
+        "受项目前期手续影响,进度缓慢,仍有困难。",
+        "",
+        "下一步将继续加快施工,力争年底前完工。",
+        "11-12月份组织检查。",
+        "（2）目前已开工。",
+    ]
+    roles = [R.DONE, R.PROBLEMS, R.NEXT_STEPS, R.TASK]
+    got = cue_scores(roles, paras)
+    assert got == [[cue_score(role, p) for p in paras] for role in roles]
+    assert got[0][0] > 0 and got[1][2] > 0 and got[2][4] > 0 and got[3] == [0.0] * len(paras)

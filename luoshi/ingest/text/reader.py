@@ -74,6 +74,11 @@ __all__ = ["LAYOUT", "Para", "find_header", "paragraphs", "read_text_document"]
 
 def _header_repeat_at(paras: list[Para], i: int, header: list[str]) -> int:
     """Length of a repeated header row starting at paras[i] (0 when there is none)."""
+    # Asked at every body paragraph. Normalising only removes characters, so a paragraph that
+    # normalises to the header's first cell contains that cell's first character: most
+    # paragraphs are ruled out without being normalised.
+    if header[0] and header[0][0] not in paras[i].text:
+        return 0
     if normalise_header(paras[i].text) != header[0]:
         return 0
     n = 1
@@ -369,6 +374,9 @@ def _ends_mid_sentence(text: str, ends_newline: bool) -> bool:
     return text[-1] in ",，、:：(（“"
 
 
+_SEGMENTED_ALSO = frozenset({ColumnRole.TARGET})
+
+
 def _fill_empty_cells(paras: list[Para], need: int) -> list[Para]:
     """A row short of cells whose paragraphs are set apart by extra blank lines: each extra
     blank line is an empty cell (045: "12亿元" or nothing in the 任务数 column)."""
@@ -393,7 +401,7 @@ def _row_cells(
     ]
     # A target cell may run over several paragraphs ("全年:" then 1., 2. …), so it is
     # segmented together with the progress cells when it stands next to them.
-    run = item_columns(columns, also=frozenset({ColumnRole.TARGET}))
+    run = item_columns(columns, also=_SEGMENTED_ALSO)
     before = [c for c in cols if not run or c < run[0]]
     after = [c for c in cols if run and c > run[-1]]
     paras = row.paras

@@ -57,6 +57,8 @@ def _mark(p: Para) -> str:
 
 
 def serial_of(p: Para) -> int | None:
+    if not p.text[:1].isdecimal():
+        return None  # _SERIAL opens with \d (isdecimal): most paragraphs need no match
     m = _SERIAL.match(p.text)
     return int(m.group(1)) if m else None
 

@@ -10,7 +10,10 @@ paragraph boundaries. A cell's score adds up evidence:
   cell opening on "2." even more so, and 1., 2., 3. running on inside a cell is expected;
 - an empty-cell mark ("——") is a whole cell by itself;
 - wording: difficulties (尚未, 难度较大, 有待…) and plans (继续, 加快, 力争…) — see ``cues``;
-  the first paragraph of a cell counts double, it is where a writer says what follows;
+  the first paragraph of a cell counts double, it is where a writer says what follows; a cue
+  is a word, not characters that straddle two words ("项目前期" holds no 目前 "at present"):
+  a later sub-row may drop a cell cheaply (spanned, below), so one false cue can move a
+  paragraph into the cell before it;
 - a sub-heading is short, unnumbered and echoes the task text; a row split into sub-rows has
   at least two of them (one sub-row is just a row); a later sub-row may lack cells that an
   earlier sub-row's cell spans (rowspan: written once, in the first sub-row);
@@ -18,18 +21,21 @@ paragraph boundaries. A cell's score adds up evidence:
   high where the table marks its other empty cells.
 
 The weights are round numbers set by reasoning about these signals, not fitted to a seed.
+Each paragraph's features (numbering, empty mark, wording per column, sub-heading score) are
+computed once per row, and both splits read the cell scores made from them.
 """
 
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from luoshi.ingest.budgets import check, check_time
 from luoshi.ingest.cells import is_empty_mark, numbering
-from luoshi.ingest.text.cues import cue_score
+from luoshi.ingest.text.cues import cue_scores
 from luoshi.vocab import ColumnRole
 
 NEG = float("-inf")
@@ -67,9 +73,12 @@ class SegItem:
     cells: tuple[tuple[int, int], ...]
 
 
+_NOT_ALNUM = re.compile(r"[\W_]")  # [^\W_] is exactly str.isalnum in re
+
+
 def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if c.isalnum()]
-    return {a + b for a, b in itertools.pairwise(chars)}
+    chars = _NOT_ALNUM.sub("", text)
+    return set(map(operator.add, chars, chars[1:]))
 
 
 def heading_echo(paragraph: str, task_text: str | set[str]) -> float:
@@ -83,39 +92,40 @@ def heading_echo(paragraph: str, task_text: str | set[str]) -> float:
 
 
 class _Scorer:
+    """The features of each paragraph of a row (numbering, empty mark, wording per column,
+    sub-heading score), computed once in one pass, and the scores of every cell the two
+    splits can ask for, computed once from them: ``span(r, i)[j - i - 1]`` is the score of
+    paragraphs [i, j) as a cell of column r."""
+
     def __init__(self, paras: Sequence[str], roles: Sequence[ColumnRole], task_text: str):
         n = len(paras)
         self.n = n
+        self.k = len(roles)
         self.nums = [numbering(p) for p in paras]
         self.empty = [is_empty_mark(p) for p in paras]
-        self.aff = [[LEXICAL * cue_score(role, p) for p in paras] for role in roles]
-        # Prefix sums: affinity per role, empty marks, pair scores.
-        self.aff_sum = []
-        for row in self.aff:
-            acc = [0.0]
-            for v in row:
-                acc.append(acc[-1] + v)
-            self.aff_sum.append(acc)
-        self.empty_sum = [0]
-        for e in self.empty:
-            self.empty_sum.append(self.empty_sum[-1] + e)
+        self._paras, self._roles = paras, roles
+        self.aff: list[list[float]] = []  # wording, made when a cell is first scored
+        self.aff_sum: list[list[float]] = []
+        # Prefix sums of the pair scores.
+        # (accumulate adds left to right from the initial value: the same sums as a loop.)
         pair = [self._pair(t) for t in range(n - 1)]
-        self.pair_sum = [0.0]
-        for v in pair:
-            self.pair_sum.append(self.pair_sum[-1] + v)
-        # First numbered paragraph at or after i.
+        self.pair_sum = list(itertools.accumulate(pair, initial=0.0))
+        # First numbered paragraph at or after i; first empty mark at or after i.
         self.next_num = [n] * (n + 1)
+        self.next_empty = [n] * (n + 1)
         for i in range(n - 1, -1, -1):
             self.next_num[i] = i if self.nums[i] is not None else self.next_num[i + 1]
+            self.next_empty[i] = i if self.empty[i] else self.next_empty[i + 1]
         # Sub-rows need a heading first; when the first paragraph cannot be one, no line is
-        # treated as a heading at all.
-        task_grams = _bigrams(task_text)
-        first = self._heading(paras[0], task_grams, 0) if n else NEG
+        # treated as a heading at all. The task's letters are taken out when first needed
+        # (often the first paragraph is ruled out by its shape alone).
+        self._task_text = task_text
+        self._task_chars: str | None = None
+        first = self._heading(paras[0], 0) if n else NEG
         self.head = [first] + [
-            self._heading(p, task_grams, i) if first != NEG else NEG
-            for i, p in enumerate(paras)
-            if i
+            self._heading(p, i) if first != NEG else NEG for i, p in enumerate(paras) if i
         ]
+        self._spans: list[list[list[float] | None]] = [[None] * n for _ in range(self.k)]
 
     def _pair(self, t: int) -> float:
         a, b = self.nums[t], self.nums[t + 1]
@@ -133,12 +143,22 @@ class _Scorer:
             return -RESTART
         return -BACKWARD
 
-    def _heading(self, p: str, task_text: set[str], i: int) -> float:
+    def _heading(self, p: str, i: int) -> float:
         if self.nums[i] is not None or self.empty[i] or len(p) > HEADING_MAX_LEN:
             return NEG
         if p.endswith((":", "：")):
             return NEG  # "小门环岛路二标段:" labels what follows inside the same cell
-        echo = heading_echo(p, task_text)
+        if self._task_chars is None:
+            self._task_chars = _NOT_ALNUM.sub("", self._task_text)
+        # heading_echo against the task: a two-character string is one of the task's bigrams
+        # exactly when it occurs in the task's letters and digits run together, so the task's
+        # bigram set need not be built.
+        grams = _bigrams(p)
+        if not grams:
+            return NEG  # no echo at all
+        echo = sum(map(self._task_chars.__contains__, grams)) / len(grams)
+        if echo < min(HEADING_MIN_ECHO_TITLED, HEADING_MIN_ECHO):
+            return NEG  # too little echo whatever the shape (most lines): shape not needed
         # A title-shaped line (short, one clause, no figures) needs less echo of the task.
         titled = (
             len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
@@ -147,43 +167,72 @@ class _Scorer:
             return NEG
         return HEADING_ECHO * echo - len(p) / 40 - HEADING_COST + (TITLE_SHAPE if titled else 0.0)
 
-    def cell(self, r: int, i: int, j: int) -> float:
-        """Score of paragraphs [i, j) as one cell of column r."""
-        if j <= i:
-            return NEG
-        empties = self.empty_sum[j] - self.empty_sum[i]
-        if empties:
-            return 0.0 if j - i == 1 else NEG
-        score = self.aff_sum[r][j] - self.aff_sum[r][i] + FIRST_EXTRA * self.aff[r][i]
-        if r and j - i == 1 and self.head[i] > 0:
-            # A later cell that is one heading-like line (short, echoing the task) is more
-            # likely the sub-heading of the next sub-row.
-            score -= self.head[i]
-        score += self.pair_sum[j - 1] - self.pair_sum[i]
-        first = self.next_num[i]
-        if first < j and self.nums[first].value != 1:
-            score -= OPEN_MID_LIST
-        return score
+    def _wording(self) -> None:
+        """Wording scores of every paragraph for every column, and their prefix sums."""
+        scores = cue_scores(self._roles, self._paras)
+        self.aff = scores if LEXICAL == 1.0 else [[LEXICAL * a for a in row] for row in scores]
+        self.aff_sum = [list(itertools.accumulate(row, initial=0.0)) for row in self.aff]
+
+    def span(self, r: int, i: int) -> list[float]:
+        """Scores of [i, j) as one cell of column r for j = i + 1, i + 2, …; a cell cannot
+        run past an empty mark, so the list stops there (any longer cell scores NEG)."""
+        got = self._spans[r][i]
+        if got is not None:
+            return got
+        if not self.aff_sum:
+            self._wording()
+        if self.empty[i]:
+            got = [0.0]  # an empty mark is a whole cell by itself
+        else:
+            # The terms are added in one fixed order (wording, sub-heading, numbering pairs,
+            # a list opened mid-way): the floats do not depend on which split asks.
+            acc, pair_sum = self.aff_sum[r], self.pair_sum
+            base, extra, from_pair = acc[i], FIRST_EXTRA * self.aff[r][i], pair_sum[i]
+            first = self.next_num[i]
+            mid_list = first < self.n and self.nums[first].value != 1
+            got = []
+            for j in range(i + 1, self.next_empty[i] + 1):
+                score = acc[j] - base + extra
+                if r and j - i == 1 and self.head[i] > 0:
+                    # A later cell that is one heading-like line (short, echoing the task) is
+                    # more likely the sub-heading of the next sub-row.
+                    score -= self.head[i]
+                score += pair_sum[j - 1] - from_pair
+                if mid_list and first < j:
+                    score -= OPEN_MID_LIST
+                got.append(score)
+        self._spans[r][i] = got
+        return got
 
 
 def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tuple[int, int]]]:
     """Best split of paragraphs [lo, n) into exactly k cells; a cell after the first may be
     missing (an empty cell written without a mark), at a cost."""
     n = sc.n
+    span = sc.span
     best = [[NEG] * (n + 1) for _ in range(k)]
     back = [[0] * (n + 1) for _ in range(k)]
-    for j in range(lo + 1, n + 1):
-        best[0][j] = sc.cell(0, lo, j)
+    if lo < n:
+        for d, v in enumerate(span(0, lo)):
+            best[0][lo + 1 + d] = v
     for r in range(1, k):
+        prev, cur, cur_back = best[r - 1], best[r], back[r]
         for j in range(lo + 1, n + 1):
-            if best[r - 1][j] != NEG:
-                best[r][j], back[r][j] = best[r - 1][j] - missing, j
-            for i in range(lo + 1, j):
-                if best[r - 1][i] == NEG:
-                    continue
-                v = best[r - 1][i] + sc.cell(r, i, j)
-                if v > best[r][j]:
-                    best[r][j], back[r][j] = v, i
+            if prev[j] != NEG:
+                cur[j], cur_back[j] = prev[j] - missing, j
+        # Starts outer, ends inner: for each end j the candidates still come as in a loop over
+        # ends then starts — the missing cell first, then the starts i in increasing order, a
+        # later one winning only when strictly better — so ties resolve the same way.
+        for i in range(lo + 1, n):
+            p = prev[i]
+            if p == NEG:
+                continue
+            j = i
+            for score in span(r, i):
+                j += 1
+                v = p + score
+                if v > cur[j]:
+                    cur[j], cur_back[j] = v, i
     cells: list[tuple[int, int]] = []
     j = n
     for r in range(k - 1, -1, -1):
@@ -209,6 +258,11 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
     # start equal to j being a spanned (missing) cell.
     cellv = [[[NEG] * (n + 1) for _ in range(k)] for _ in range(3)]
     back: dict[tuple[int, int, int], tuple[int, int]] = {}
+    # (names bound once for the loops below; a cell's scores by start, made when first asked:
+    # a start's list stops at the last end it can have, any later end scoring NEG, which can
+    # never beat a candidate and is skipped)
+    head, span, spans = sc.head, sc.span, sc._spans
+    first_spans = spans[0]
     for j in range(n + 1):
         for c in (1, 2):
             prevs = [0] if c == 1 else [1, 2]
@@ -217,23 +271,32 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
                 if r and cellv[c][r - 1][j] != NEG:
                     skip = min(SPANNED_COST, missing) if c == 2 else missing
                     best, arg = cellv[c][r - 1][j] - skip, (c, j)
-                for i in range(j):
-                    if r == 0:
+                if r == 0:
+                    for i in range(1, j):
                         h = i - 1  # heading paragraph just before the first cell
-                        if h < 0 or sc.head[h] == NEG:
+                        if head[h] == NEG:
                             continue
+                        got = first_spans[i] or span(0, i)
+                        if j - i > len(got):
+                            continue
+                        first = got[j - i - 1]
                         for pc in prevs:
                             base = done[pc][h]
                             if base == NEG:
                                 continue
-                            v = base + sc.head[h] + sc.cell(0, i, j)
+                            v = base + head[h] + first
                             if v > best:
                                 best, arg = v, (pc, i)
-                    else:
-                        base = cellv[c][r - 1][i]
+                else:
+                    before, by_start = cellv[c][r - 1], spans[r]
+                    for i in range(j):
+                        base = before[i]
                         if base == NEG:
                             continue
-                        v = base + sc.cell(r, i, j)
+                        got = by_start[i] or span(r, i)
+                        if j - i > len(got):
+                            continue
+                        v = base + got[j - i - 1]
                         if v > best:
                             best, arg = v, (c, i)
                 if arg is not None:
@@ -281,6 +344,10 @@ def segment(
     if n == 0:
         return [SegItem(None, ((0, 0),) * k)]
     sc = _Scorer(paras, roles, task_text)
+    if k == 1 and not (n >= k + 3 and sc.head[0] != NEG):
+        # One column and no sub-rows to try: every paragraph is that cell, whatever the
+        # scores (a single cell, or the fallback below, which is the same range).
+        return [SegItem(None, ((0, n),))]
     missing = MISSING_COST_MARKED if marked_empties else MISSING_COST
     plain_score, plain_cells = _plain(sc, k, 0, missing)
     if n >= k + 3 and sc.head[0] != NEG:  # a full sub-row, then heading and one cell

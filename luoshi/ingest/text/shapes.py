@@ -21,14 +21,18 @@ _STATUS = re.compile(
     r"^.{0,4}(推进|完成|滞后|正常|序时|进行中|达序|未达|超序|落后|启动)[^,，。;；]{0,6}$"
 )
 CLOSING = re.compile(r"[。.;；!！?？)）”\"’%】]$")
+# Compiled once: these run for every unit-like cell of every row.
+_DIGIT_START = re.compile(r"^\d")
+_UNIT_SEP = re.compile(r"[、,，\n]")
+_SPACES = re.compile(r"\s+")
 
 
 def looks_like_units(text: str) -> bool:
     """A unit cell: names separated by 、 , ; each ending like an organisation."""
     s = text.strip()
-    if not s or len(s) > 300 or _SENTENCE_END.search(s) or re.match(r"^\d", s) or is_group(s):
+    if not s or len(s) > 300 or _SENTENCE_END.search(s) or _DIGIT_START.match(s) or is_group(s):
         return False
-    parts = [p.strip() for p in re.split(r"[、,，\n]", s) if p.strip()]
+    parts = [q for p in _UNIT_SEP.split(s) if (q := p.strip())]
     if not parts or any(len(p) > 30 for p in parts):
         return False
     ending = sum(1 for p in parts if _UNIT_END.search(p))
@@ -36,7 +40,7 @@ def looks_like_units(text: str) -> bool:
 
 
 def looks_like_person(text: str) -> bool:
-    s = re.sub(r"\s+", "", text)
+    s = _SPACES.sub("", text)
     return bool(_PERSON.match(s)) and not _UNIT_END.search(s)
 
 

@@ -14,7 +14,7 @@ _HEAD_LINES = 5
 
 def split_source_lines(text: str) -> tuple[str, str]:
     """(text with the collector lines blanked, the source URL or "")."""
-    lines = text.split("\n")
+    lines = text.split("\n", _HEAD_LINES)  # the head lines, then the rest in one piece
     url = ""
     for i, line in enumerate(lines[:_HEAD_LINES]):
         m = _SOURCE_LINE.match(line)
@@ -28,7 +28,9 @@ def split_source_lines(text: str) -> tuple[str, str]:
 
 # A pinyin reading in brackets right after a Chinese character, as some mirror sites print
 # every character's reading: 序號(hào). Tone-marked letters tell it from an English word.
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zü]*[\u00e0-\u01dc][a-zü\u00e0-\u01dc]*)[)）]")
+# (The bracket is matched first and the character before it checked by looking back past it:
+# the scan then jumps from bracket to bracket instead of testing every position.)
+_GLOSS = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])([a-zü]*[\u00e0-\u01dc][a-zü\u00e0-\u01dc]*)[)）]")
 _MIN_GLOSSES = 5
 
 
