@@ -21,15 +21,21 @@ from luoshi.vocab import ColumnRole
 _MAX_HEADER_LEN = 24
 _MAX_FIRST_HEADER_LEN = 10
 _SENTENCE = "。;；,，!?！？"
+# A colon with text after it (a labelled value), or a list number opening the text.
+NOT_A_HEADER = re.compile(r"[:：].|^(?:\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]|[①-⑳])")
 PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
 
 
 def _is_header_cell(text: str) -> bool:
+    """Short, no sentence punctuation, not a serial — and, true of header cells anywhere,
+    neither a labelled value (责任单位：市财政局, a colon inside) nor an item opening with
+    its list number (1.地区生产总值增长6.5%)."""
     h = normalise_header(text)
     return (
         0 < len(h) <= _MAX_HEADER_LEN
         and not any(c in h for c in _SENTENCE)
         and serial_of(Para(0, h)) is None
+        and not NOT_A_HEADER.search(h)
     )
 
 
@@ -171,13 +177,18 @@ def merge_split_headers(texts: list[str]) -> list[str]:
     """Header cells split over two lines joined: a cell naming no column with the next when
     the two together name one (区本级 / 任务数), and a cell with a bare tail word after it
     (攻坚目标 / 任务, 重点工作 / 任务) when the join names a column."""
-    out: list[str] = []
+    return [w for w, _ in join_split_headers(texts)]
+
+
+def join_split_headers(texts: list[str]) -> list[tuple[str, int]]:
+    """:func:`merge_split_headers` with, for each header word, how many cells it took."""
+    out: list[tuple[str, int]] = []
     k = 0
     while k < len(texts):
         if out and _MEASURE_CELL.match(normalise_header(texts[k])):
             # a cell holding only a unit of measurement, (%), (万元), (人): the end of the
             # header before it, wrapped onto a line of its own
-            out[-1] = normalise_header(out[-1]) + normalise_header(texts[k])
+            out[-1] = (normalise_header(out[-1][0]) + normalise_header(texts[k]), out[-1][1] + 1)
             k += 1
             continue
         paras = [Para(0, t) for t in texts[k : k + 2]]
@@ -185,14 +196,13 @@ def merge_split_headers(texts: list[str]) -> list[str]:
         if tail and header_role(texts[k], have_task=False) is not ColumnRole.SERIAL:
             joined = normalise_header(texts[k]) + normalise_header(texts[k + 1])
             if header_role(joined, have_task=True) is not ColumnRole.OTHER:
-                out.append(joined)
+                out.append((joined, 2))
                 k += 2
                 continue
         if header_role(texts[k], have_task=True) is ColumnRole.OTHER and _joins_next(paras, 0):
-            out.append(normalise_header(texts[k]) + normalise_header(texts[k + 1]))
+            out.append((normalise_header(texts[k]) + normalise_header(texts[k + 1]), 2))
             k += 2
         else:
-            out.append(texts[k])
+            out.append((texts[k], 1))
             k += 1
     return out
-

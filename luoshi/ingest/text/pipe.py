@@ -3,6 +3,10 @@
 - **pipe**: one row per line, cells between ``|`` (``1 | 任务 | 完成情况 |``). A site's
   navigation row ("信息公开 | 重要工作 | 政府绩效目标 |") may stand above the title; the header is
   the first pipe row naming known columns. A row without its closing ``|`` is cut off.
+  Rules true of any pipe table, Markdown or ASCII: a row made only of rule characters
+  (``--- | :---:``, ``+----+``) draws the table's lines and holds no cells; when the header
+  row opens with ``|`` (``| 序号 | 任务 |``) every row does, and that bar opens the first cell
+  rather than closing an empty one.
 - **bar**: each cell followed by a line holding only ``|``; a cell may hold several paragraphs.
   Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
   is a group row.
@@ -19,13 +23,24 @@ PIPE_LAYOUT = "pipe"
 BAR_LAYOUT = "bar"
 _MAX_HEADER_LEN = 24
 _SERIAL = re.compile(r"^\d{1,4}[.、．]?$")
+_RULE = re.compile(r"^[\s|+:=\-—_]*$")
 
 
-def _pipe_cells(line: str) -> tuple[list[str], bool] | None:
-    """(cells, closed) of a pipe row, or None when the line is not one."""
+def is_rule_row(line: str) -> bool:
+    """A line drawing the table's rules (``--- | ---``, ``|:--|--:|``, ``+----+``)."""
+    s = line.strip()
+    drawn = "|" in s or "+" in s or len(s) >= 3  # not a lone "——" (an empty cell's mark)
+    return drawn and ("-" in s or "=" in s or "—" in s) and bool(_RULE.match(s))
+
+
+def _pipe_cells(line: str, opening_bar: bool = False) -> tuple[list[str], bool] | None:
+    """(cells, closed) of a pipe row, or None when the line is not one. With
+    ``opening_bar`` (the header opens with |) a leading | opens the first cell."""
     s = line.strip()
     if "|" not in s:
         return None
+    if opening_bar and s.startswith("|") and len(s) > 1:
+        s = s[1:].lstrip()
     parts = s.split("|")
     closed = s.endswith("|")
     if closed:
@@ -44,7 +59,7 @@ def _header_score(cells: list[str]) -> int:
 def find_pipe_header(lines: list[str]) -> int | None:
     """Index of the pipe header row: the first pipe row naming two known columns."""
     for i, line in enumerate(lines):
-        found = _pipe_cells(line)
+        found = _pipe_cells(line, opening_bar=True)
         if found and _header_score(found[0]) >= 2:
             return i
     return None
@@ -61,14 +76,15 @@ def looks_like_bar(lines: list[str]) -> bool:
 def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, str]]]:
     """The Grid of a pipe table whose header is lines[h]; warnings for cut-off rows."""
     warnings: list[tuple[int | None, str]] = []
-    header_cells, _ = _pipe_cells(lines[h])  # type: ignore[misc]
+    opening_bar = lines[h].strip().startswith("|")
+    header_cells, _ = _pipe_cells(lines[h], opening_bar)  # type: ignore[misc]
     width = len(header_cells)
     raw: list[tuple[int, list[str], bool]] = [(h + 1, header_cells, True)]
     for i in range(h + 1, len(lines)):
         line = lines[i]
-        if not line.strip():
+        if not line.strip() or is_rule_row(line):
             continue
-        found = _pipe_cells(line)
+        found = _pipe_cells(line, opening_bar)
         if found is None:
             if raw and not raw[-1][2] and len(raw) > 1:
                 # a cell running over several lines: the row has not been closed yet

@@ -1,0 +1,77 @@
+"""Rules of the text reader that hold whatever the page: the same table read alike in every
+flattening, with or without a 序号 column (benchmarks/layout_transfer.py measures this on the
+corpus; these cases pin each rule with our own wording)."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.ingest import read_document
+
+ROWS = [
+    ("新建城市公园3个", "市建设局", "已建成2个,第3个在建。"),
+    ("改造老旧小区20个", "市住建局、市财政局", "已开工18个。"),
+    ("新增学位810个", "市教育局", "秋季学期投用。"),
+]
+HEADER = ("任务内容", "责任单位", "完成情况")
+
+
+def _page(layout: str, serial: bool) -> str:
+    header = (["序号"] if serial else []) + list(HEADER)
+    rows = [([str(n)] if serial else []) + list(r) for n, r in enumerate(ROWS, 1)]
+    out = ["2023年重点工作推进情况表", ""]
+    if layout == "markdown":
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + "|".join(":---" for _ in header) + "|")
+        out += ["| " + " | ".join(r) + " |" for r in rows]
+    elif layout == "pipe-cells":
+        out += [f"{c} |" for c in header]
+        out += [f"{c} |" for r in rows for c in r]
+    elif layout == "space-rows":
+        out.append("  ".join(header))
+        out += ["  ".join(r) for r in rows]
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("layout", "serial"),
+    [
+        ("markdown", True),  # separator row and the opening bar are no cells
+        ("markdown", False),
+        ("pipe-cells", True),
+        ("pipe-cells", False),  # rows every header-width cells
+        ("space-rows", True),
+        ("space-rows", False),  # a row per line of two or more pieces
+    ],
+)
+def test_same_table_in_every_flattening(layout: str, serial: bool) -> None:
+    doc = read_document(_page(layout, serial).encode(), name="t.txt")
+    got = [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks]
+    assert got == ROWS
+    assert [t.serial for t in doc.tasks] == ["1", "2", "3"]
+
+
+def test_pipe_cells_empty_cell_is_its_own_cell() -> None:
+    header = ["序号 |", "任务内容 |", "完成情况 |", "责任单位 |"]
+    rows = ["1 |", "新建公园3个。 |", "已建成2个。 |", "市建设局 |"]
+    rows += ["2 |", "改造小区20个。 |", "已开工18个。 |", " |"]
+    text = "\n".join([*header, *rows])
+    doc = read_document(text.encode(), name="t.txt")
+    assert doc.tasks[1].text == "改造小区20个。"
+    assert doc.tasks[1].items[0].done == "已开工18个。"
+    assert doc.tasks[1].units == []
+
+
+@pytest.mark.parametrize(
+    "unit_line",
+    ["责任单位：{u}", "牵头单位：{u}", "【责任单位】{u}"],
+)
+def test_prose_list_items_are_no_header(unit_line: str) -> None:
+    """Numbered paragraphs with unit lines are a prose list: a paragraph opening with its
+    list number, or a labelled value (责任单位：市财政局), is never a header cell."""
+    paras = []
+    for n, (task, units, _) in enumerate(ROWS, 1):
+        paras += [f"{n}.{task}", unit_line.format(u=units), ""]
+    doc = read_document(("2023年重点工作任务分解\n\n" + "\n".join(paras)).encode(), name="t.txt")
+    assert doc.layout == "prose"
+    assert [(t.text, "、".join(t.units)) for t in doc.tasks] == [(r[0], r[1]) for r in ROWS]
