@@ -52,7 +52,8 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
     units: list[str] = []
     marked: list[str] = []
     for raw in names:
-        name = _strip_lead_marks(raw.strip())
+        # a unit list may close with a full stop (责任单位：市建设局。): no name ends in one
+        name = _strip_lead_marks(raw.strip().rstrip("。"))
         if name:
             units.append(name)
             if name != raw.strip():
@@ -128,10 +129,13 @@ def _units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
     co: list[str] = []
     pieces = _PART.split(note)
     if len(pieces) == 1:  # a bare "责任单位:…" line
-        lead.append(note)
+        lead.append(note.strip().rstrip(";；,，。"))
+    elif pieces[0].strip(" ;；,，。"):
+        # the matched label's own value, before the next label: "牵头单位:A;配合单位:B"
+        lead.append(OTHER_FIELD.split(pieces[0])[0].strip().rstrip(";；,，。"))
     for key, value in zip(pieces[1::2], pieces[2::2], strict=False):
         value = OTHER_FIELD.split(value)[0]  # up to a field of another kind (完成时限:…)
-        value = value.strip().rstrip(";；,，")
+        value = value.strip().rstrip(";；,，。")
         (co if key.startswith(CO_LABEL_START) else lead).append(value)
     return text[: m.start()].rstrip(), lead, co
 
@@ -139,7 +143,12 @@ def _units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
 # A closing note naming units by their part: "(省发改委负责)", "(省财政厅主办,省国税局协办)",
 # "(市住建局牵头,市财政局配合)", or only a unit list "(市林业局)".
 # In round brackets or in 【】 (a list that marks its unit notes 【市林业局】).
-_ROLE_NOTE = re.compile(r"(?:[(（]([^()（）]{2,200})[)）]|【([^【】]{2,200})】)\s*$")
+# One level of brackets may sit inside the note: "(市财政局(国资委))".
+_ROLE_NOTE = re.compile(
+    r"(?:[(（]((?:[^()（）]|[(（][^()（）]{1,30}[)）]){2,200})[)）]|【([^【】]{2,200})】)\s*$"
+)
+_SHARE_WORDS = re.compile(r"等?(?:按照?职责分工|按职责|按照?职能|分别)(?:负责|落实)?$")
+_SAME_BELOW = frozenset({"下同", "以下同"})
 _LEAD_WORD = re.compile(r"^(.+?)(?:分别负责|共同负责|负责|主办|牵头)$")
 _CO_WORD = re.compile(r"^(.+?)(?:协办|配合|参与)$")
 
@@ -158,7 +167,10 @@ def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
     lead: list[str] = []
     co: list[str] = []
     parts = [x.strip() for x in re.split(r"[,，;；]", note) if x.strip()]
-    if all(_LEAD_WORD.match(x) or _CO_WORD.match(x) for x in parts):
+    # "下同" (the same below) and "等按职责分工负责" (… and others, each for its share) say how
+    # the units share the work, they name none
+    parts = [_SHARE_WORDS.sub("负责", x) for x in parts if x not in _SAME_BELOW]
+    if parts and all(_LEAD_WORD.match(x) or _CO_WORD.match(x) for x in parts):
         for x in parts:
             if lm := _LEAD_WORD.match(x):
                 lead.append(lm.group(1))

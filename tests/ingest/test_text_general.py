@@ -75,3 +75,53 @@ def test_prose_list_items_are_no_header(unit_line: str) -> None:
     doc = read_document(("2023年重点工作任务分解\n\n" + "\n".join(paras)).encode(), name="t.txt")
     assert doc.layout == "prose"
     assert [(t.text, "、".join(t.units)) for t in doc.tasks] == [(r[0], r[1]) for r in ROWS]
+
+
+PROSE_ITEMS = [
+    # (how the item is written, task text, units)
+    (
+        "1.新建公园3个。牵头单位：市建设局；配合单位：市财政局。",
+        "新建公园3个。",
+        ["市建设局", "市财政局"],
+    ),
+    (
+        "2.改造小区20个。（市住建局牵头，市财政局等按职责分工负责）",
+        "改造小区20个。",
+        ["市住建局", "市财政局"],
+    ),
+    ("3.新增学位810个（市财政局(国资委)）", "新增学位810个", ["市财政局(国资委)"]),
+    ("4.建成图书馆1座。（市文广局牵头，下同）", "建成图书馆1座。", ["市文广局"]),
+]
+
+
+def test_prose_unit_notes_of_every_kind() -> None:
+    text = "2023年重点工作任务分解\n\n" + "\n\n".join(p for p, _, _ in PROSE_ITEMS) + "\n"
+    doc = read_document(text.encode(), name="t.txt")
+    assert doc.layout == "prose"
+    assert [(t.text, t.units) for t in doc.tasks] == [(a, b) for _, a, b in PROSE_ITEMS]
+
+
+def test_prose_paragraphs_closing_with_a_note_are_tasks_numbered_by_position() -> None:
+    text = (
+        "2023年重点工作任务分解\n\n一、扩大有效投资\n\n新建公园3个。（责任单位：市建设局）\n\n"
+        "改造小区20个。（责任单位：市住建局）\n\n二、保障民生\n\n新增学位810个。（责任单位：市教育局）\n"
+    )
+    doc = read_document(text.encode(), name="t.txt")
+    assert [(t.serial, t.units) for t in doc.tasks] == [
+        ("1", ["市建设局"]),
+        ("2", ["市住建局"]),
+        ("3", ["市教育局"]),
+    ]
+    assert any("by position" in w.message for w in doc.warnings)
+
+
+def test_numbered_items_with_progress_fields_are_forms() -> None:
+    """A progress field (进展情况：) after the unit line makes the items forms: the progress
+    is read into its column, not ignored."""
+    items = [
+        f"{n}.{task}\n责任单位：{u}\n进展情况：{done}" for n, (task, u, done) in enumerate(ROWS, 1)
+    ]
+    text = "2023年上半年重点工作推进情况\n\n" + "\n\n".join(items) + "\n"
+    doc = read_document(text.encode(), name="t.txt")
+    got = [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks]
+    assert got == ROWS

@@ -11,8 +11,9 @@
 Rules, true of such lists wherever they come from:
 
 - a task is a numbered paragraph (1. 1、 and, when it carries its own unit note, (一) or 一、);
-  under a heading that names a lead unit, an unnumbered paragraph opens a task too when no
-  task is open (a section holding one task written as a sentence);
+  an unnumbered paragraph opens a task too when no task is open and it closes with its own
+  unit note, is followed by a unit line, or stands under a heading that names a lead unit
+  (a section holding one task written as a sentence);
 - the following paragraphs, until a unit line, continue the task's text;
 - a unit line applies to the tasks of its section that have no unit line yet (a 协同单位 line
   closing a group of tasks applies to each); a heading's lead unit comes first;
@@ -22,7 +23,9 @@ Rules, true of such lists wherever they come from:
 
 Tried only when no table header is found. The shape must be clear — at least two tasks with
 units — so ordinary prose still gets the "no table header" error. A page whose items carry
-other labelled fields (责任人:, 完成时限:) is left to the forms reader. Cells are kept as
+other labelled fields on lines of their own (责任人:, 完成时限:), or a progress field anywhere
+(进展情况:, 存在问题:, 下步打算:, also after the task's full stop), is left to the forms
+reader. Cells are kept as
 written (no space normalisation, as in the table layouts).
 """
 
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
 from luoshi.ingest.text.pagemeta import read_page_meta
@@ -206,7 +210,9 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         if k == len(paras) - 1 and _CUT_LABEL.match(text):
             ignored.append(p)  # the excerpt ends inside a unit label ("责任单")
             continue
-        if current is not None and _FORM_FIELD.match(text):
+        if (current is not None and _FORM_FIELD.match(text)) or (
+            tasks_raw and _progress_field(text)
+        ):
             return None  # labelled fields other than units: a forms page
         m = numbered.match(text)
         cn = _CN_NUMBERED.match(text)
@@ -305,7 +311,11 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         # an unnumbered paragraph opens a task under a heading naming the lead unit, or when
         # its own unit line follows it
         follows = k + 1 < len(paras) and _UNIT_LINE.match(paras[k + 1].text.strip())
-        if current is None and (section_unit or follows) and not _CN_NUMBERED.match(text):
+        closed = current is None or current.has_unit_line
+        # (a sub-measure numbered in another style, (1) under 110., is part of its task)
+        unnumbered = not any(pat.match(text) for pat in _STYLES.values())
+        own_note = closed and unnumbered and not is_group(text) and _note(text) is not None
+        if closed and (section_unit or follows or own_note) and not _CN_NUMBERED.match(text):
             current = _Task("", p.line, text, " ".join(g for g in (top, sub) if g), section_unit)
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
@@ -323,9 +333,19 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             # line of its own: the numbered paragraphs are points inside that table's cells
             return None
         with_units, bare = [first], True
-    # Tasks before the first one with units are numbered lines of the preamble (附件:1.…).
-    keep = tasks_raw[with_units[0] :]
-    start = first_index[with_units[0]]
+    # Tasks before the first one with units are numbered lines of the preamble (附件:1.…),
+    # unless the list's numbering runs on from them into it (1. 2. 3.(units): one list
+    # whose first items' notes are missing or unreadable — warned about below).
+    first = with_units[0]
+    while (
+        first > 0
+        and tasks_raw[first].value is not None
+        and tasks_raw[first - 1].value == tasks_raw[first].value - 1
+        and tasks_raw[first - 1].group == tasks_raw[first].group
+    ):
+        first -= 1
+    keep = tasks_raw[first:]
+    start = first_index[first]
     while start > 0 and (is_group(paras[start - 1].text) or _heading_unit(paras[start - 1].text)):
         start -= 1
     ignored = [q for q in ignored if q.line >= paras[start].line]
@@ -345,6 +365,21 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 "the numbered paragraphs name no responsible units (no 责任单位 line or note): "
                 "read as tasks with the unit column empty",
             ),
+        )
+    unnumbered = [t for t in keep if not t.serial]
+    if unnumbered and len(unnumbered) == len(keep):
+        # a list of plain paragraphs (each closing with its unit note): numbered by their
+        # place, as a table's rows without serials are (in a numbered list an unnumbered
+        # one-sentence section keeps no serial: a position number would clash)
+        for n, t in enumerate(keep, 1):
+            t.serial = t.serial or str(n)
+        warn.append(
+            (
+                unnumbered[0].line,
+                f"{len(unnumbered)} task(s) have no number of their own (paragraphs closing with "
+                f"a unit note): numbered {', '.join(t.serial for t in unnumbered[:8])}"
+                f"{'…' if len(unnumbered) > 8 else ''} by position",
+            )
         )
     notes: list[str] = []
     tasks: list[Task] = []
@@ -400,6 +435,21 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     for line, message in warn:
         doc.warn(line, message)
     return doc
+
+
+_PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
+
+
+def _progress_field(text: str) -> bool:
+    """The paragraph holds a labelled progress field (进展情况:…, 存在问题:…, 下步打算:…), on
+    its own line or after the task's full stop: the items are progress forms, whose cells a
+    prose list has no column for (the forms reader reads them). Other fields (牵头领导:,
+    完成时限:) may ride on a unit line and stay with the prose reader."""
+    from luoshi.ingest.text.forms import field_labels  # forms imports nothing of prose
+
+    return any(
+        header_role(label, have_task=True) in _PROGRESS_ROLES for label in field_labels(text)
+    )
 
 
 def _bare_list_start(tasks: list[_Task]) -> int | None:
