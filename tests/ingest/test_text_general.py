@@ -125,3 +125,22 @@ def test_numbered_items_with_progress_fields_are_forms() -> None:
     doc = read_document(text.encode(), name="t.txt")
     got = [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks]
     assert got == ROWS
+
+
+def test_traditional_unit_names_look_like_units() -> None:
+    """Organisation endings are compared in simplified script (辦 = 办, 區 = 区)."""
+    from luoshi.ingest.text.shapes import looks_like_units
+
+    assert looks_like_units("市疫情防控辦、各縣(區)")
+    assert looks_like_units("區商務局")
+
+
+def test_header_split_at_a_conjunction_is_joined() -> None:
+    """No header word ends or begins with 与/及/和: 内容 / 与要求 is one header."""
+    from luoshi.ingest.text.cellheader import merge_split_headers
+
+    assert merge_split_headers(["序号", "内容", "与要求", "完成", "情况"]) == [
+        "序号",
+        "内容与要求",
+        "完成情况",
+    ]

@@ -173,6 +173,16 @@ _MEASURE_CELL = re.compile(r"^[(（](?:%|％|[\u4e00-\u9fa5]{1,3}|[\u4e00-\u9fa5
 _HEADER_TAILS = frozenset({"任务", "内容", "单位", "部门", "领导", "情况", "名称"})
 
 
+_JOINING = "与及和或、"
+
+
+def _is_fragment_pair(texts: list[str], k: int) -> bool:
+    """texts[k] and texts[k + 1] are one header split at a conjunction: a header word
+    neither ends nor begins with 与/及/和/或/、 (内容 / 与要求, 进展情况及 / 下步打算)."""
+    a, b = normalise_header(texts[k]), normalise_header(texts[k + 1])
+    return bool(a and b) and (a[-1] in _JOINING or b[0] in _JOINING)
+
+
 def merge_split_headers(texts: list[str]) -> list[str]:
     """Header cells split over two lines joined: a cell naming no column with the next when
     the two together name one (区本级 / 任务数), and a cell with a bare tail word after it
@@ -192,7 +202,9 @@ def join_split_headers(texts: list[str]) -> list[tuple[str, int]]:
             k += 1
             continue
         paras = [Para(0, t) for t in texts[k : k + 2]]
-        tail = k + 1 < len(texts) and normalise_header(texts[k + 1]) in _HEADER_TAILS
+        tail = k + 1 < len(texts) and (
+            normalise_header(texts[k + 1]) in _HEADER_TAILS or _is_fragment_pair(texts, k)
+        )
         if tail and header_role(texts[k], have_task=False) is not ColumnRole.SERIAL:
             joined = normalise_header(texts[k]) + normalise_header(texts[k + 1])
             if header_role(joined, have_task=True) is not ColumnRole.OTHER:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from luoshi.ingest.script import to_simplified
+
 _CN = "一二三四五六七八九十"
 _UNIT_END = re.compile(
     r"(局|委|办|府|区|县|市|会|中心|集团|公司|院|所|社|室|部|处|厅|队|行|站|馆|组|团|城|园|"
@@ -31,7 +33,8 @@ def looks_like_units(text: str) -> bool:
     parts = [p.strip() for p in re.split(r"[、,，\n]", s) if p.strip()]
     if not parts or any(len(p) > 30 for p in parts):
         return False
-    ending = sum(1 for p in parts if _UNIT_END.search(p))
+    # organisation endings compared in simplified script: 市疫情防控辦, 區商務局 end like units
+    ending = sum(1 for p in parts if _UNIT_END.search(p) or _UNIT_END.search(to_simplified(p)))
     return ending * 2 >= len(parts) or (s[-1] in "、,，" and len(s) <= 30)
 
 
