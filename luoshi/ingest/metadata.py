@@ -278,7 +278,11 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         warnings.append("no title found above the table: year and period unknown")
     elif meta.period is None:
         warnings.append(f"no reporting period in the title {meta.title!r}")
-    context = [_strip(p) for p in preamble if ">" in p] + [meta.publisher, values.get("来源", "")]
+    context = [_strip(p) for p in preamble if ">" in p] + [
+        meta.publisher,
+        values.get("来源", ""),
+        values.get("信息来源", ""),
+    ]
     meta.government, why = infer_government(meta.title, context, body)
     if why:
         warnings.append(why)
