@@ -144,3 +144,15 @@ def test_header_split_at_a_conjunction_is_joined() -> None:
         "内容与要求",
         "完成情况",
     ]
+
+
+@pytest.mark.parametrize("serial", [True, False])
+def test_cells_per_line_header_words_split_over_lines(serial: bool) -> None:
+    """Every header word split in two (重点 / 工作, 完成 / 情况): the header is judged on the
+    words joined, with or without 序号."""
+    header = (["序号"] if serial else []) + ["重点", "工作", "责任", "单位", "完成", "情况"]
+    rows = [([str(n)] if serial else []) + list(r) for n, r in enumerate(ROWS, 1)]
+    paras = ["2023年重点工作推进情况表", *header, *(c for r in rows for c in r)]
+    doc = read_document("\n\n".join(paras).encode(), name="t.txt")
+    assert [c.header for c in doc.columns][-3:] == ["重点工作", "责任单位", "完成情况"]
+    assert [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks] == ROWS

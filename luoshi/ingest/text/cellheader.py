@@ -51,11 +51,25 @@ def _header_run(paras: list[Para], i: int, need_known: bool) -> int:
             break
         if is_group(paras[j].text):
             break
-        if role is ColumnRole.OTHER and need_known and not _joins_next(paras, j):
+        if role is ColumnRole.OTHER and need_known and not (
+            _joins_next(paras, j) or _joins_previous(paras, j)
+        ):
             break
         seen.add(role)
         j += 1
     return j
+
+
+def _joins_previous(paras: list[Para], j: int) -> bool:
+    """The end of a header cell split over two lines: "项目" / "名称", "完成" / "情况" (a bare
+    tail word, or a piece opening with a conjunction, that joins into a known column)."""
+    if j < 1 or len(normalise_header(paras[j].text)) > 4:
+        return False
+    tail = normalise_header(paras[j].text)
+    if tail not in _HEADER_TAILS and not _is_fragment_pair([paras[j - 1].text, tail], 0):
+        return False
+    joined = normalise_header(paras[j - 1].text) + normalise_header(paras[j].text)
+    return header_role(joined, have_task=True) is not ColumnRole.OTHER
 
 
 def _joins_next(paras: list[Para], j: int) -> bool:
@@ -75,7 +89,11 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
             continue
         j = _header_run(paras, i, need_known=False)
         cells = [paras[t].text for t in range(i + 1, j)]
-        if any(header_role(c, have_task=False) is not ColumnRole.OTHER for c in cells):
+        # judged on the words joined where split over lines (重点 / 工作, 完成 / 情况)
+        if any(header_role(c, have_task=False) is not ColumnRole.OTHER for c in cells) or any(
+            header_role(w, have_task=False) is not ColumnRole.OTHER
+            for w in merge_split_headers(cells)
+        ):
             # a category column (类别, 大类) may stand before 序号
             start = i
             if i and header_role(paras[i - 1].text, have_task=False) is ColumnRole.CATEGORY:
@@ -100,9 +118,18 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
         p = paras[i]
         if len(normalise_header(p.text)) > _MAX_FIRST_HEADER_LEN:
             continue  # a title naming 目标任务, not a header cell
-        if not _is_header_cell(p.text) or header_role(p.text, False) is not ColumnRole.TASK:
+        if not _is_header_cell(p.text):
             continue
-        j = _header_run(paras, i, need_known=True)
+        if header_role(p.text, False) is not ColumnRole.TASK and not (
+            # the task header split over two lines: 重点 / 工作
+            i + 1 < len(paras)
+            and len(normalise_header(p.text)) <= 4
+            and len(normalise_header(paras[i + 1].text)) <= 4
+            and header_role(p.text + paras[i + 1].text, False) is ColumnRole.TASK
+        ):
+            continue
+        split = header_role(p.text, False) is not ColumnRole.TASK  # 重点 / 工作: one cell
+        j = _header_run(paras, i + split, need_known=True)
         if j - i >= 3:
             return i, j
     return _partly_known_header(paras)
