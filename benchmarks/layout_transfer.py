@@ -215,11 +215,17 @@ PROSE_STYLES = {
     ),
     "cn-numbered": lambda n, t, u: f"（{_CN[n]}）{t}\n责任单位：{'、'.join(u)}",
     "bracket-label": lambda n, t, u: f"{n}.{t}\n【责任单位】{'、'.join(u)}",
-    "inline-labels": lambda n, t, u: f"{n}.{t}。牵头单位：{u[0]}"
-    + (f"；配合单位：{'、'.join(u[1:])}。" if u[1:] else "。"),
-    "share-note": lambda n, t, u: f"{n}.{t}（{u[0]}牵头，"
-    + (f"{'、'.join(u[1:])}等按职责分工负责）" if u[1:] else "下同）"),
+    "inline-labels": lambda n, t, u: (
+        f"{n}.{t}。牵头单位：{u[0]}" + (f"；配合单位：{'、'.join(u[1:])}。" if u[1:] else "。")
+    ),
+    "share-note": lambda n, t, u: (
+        f"{n}.{t}（{u[0]}牵头，" + (f"{'、'.join(u[1:])}等按职责分工负责）" if u[1:] else "下同）")
+    ),
     "unnumbered-note": lambda n, t, u: f"{t}（责任单位：{'、'.join(u)}）",
+    "cn-item-line": lambda n, t, u: f"{_CN[n]}、{t}\n责任单位：{'、'.join(u)}",
+    "yishi-note": lambda n, t, u: f"{_CN[n]}是{t}（{'、'.join(u)}负责）",
+    "dash-units": lambda n, t, u: f"{n}.{t}——{'、'.join(u)}",
+    "bare-part-line": lambda n, t, u: f"{n}.{t}\n责任：{'、'.join(u)}",
 }
 _CN = ["", *"一二三四五六七八九十", *(f"十{c}" for c in "一二三四五六七八九"), "二十"]
 

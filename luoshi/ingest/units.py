@@ -74,7 +74,7 @@ _LABEL_PART = r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|
 _LABEL_ORG = r"(?:单位|部门|处室|科室|主体)"
 # The part word alone is a label too when it says who leads or helps: "(牵头:市发改委;
 # 配合:市财政局)".
-_BARE_PART = r"(?:牵头|配合|协办|主办)"
+_BARE_PART = r"(?:牵头|配合|协办|主办|责任|负责)"
 UNIT_LABELS = rf"(?:{_LABEL_PART}{_LABEL_ORG}|{_BARE_PART})"
 _LEAD_LABEL = (
     r"(?:(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实)" + _LABEL_ORG + r"|牵头|主办)"

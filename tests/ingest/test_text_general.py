@@ -156,3 +156,23 @@ def test_cells_per_line_header_words_split_over_lines(serial: bool) -> None:
     doc = read_document("\n\n".join(paras).encode(), name="t.txt")
     assert [c.header for c in doc.columns][-3:] == ["重点工作", "责任单位", "完成情况"]
     assert [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks] == ROWS
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "{cn}、{task}\n责任单位：{units}",  # 一、 items, each with its unit line
+        "{cn}是{task}（责任单位：{units}）",  # counted in words: 一是, 二是
+        "第{cn}，{task}（责任单位：{units}）",
+        "{n}.{task}——{units}",  # the unit list after a dash
+        "{n}.{task}\n责任：{units}",  # the bare part word as the label
+    ],
+)
+def test_prose_list_numbering_and_unit_styles(item: str) -> None:
+    body = "\n\n".join(
+        item.format(n=n, cn="一二三"[n - 1], task=task, units=units)
+        for n, (task, units, _) in enumerate(ROWS, 1)
+    )
+    doc = read_document(f"2023年重点工作任务分解\n\n{body}\n".encode(), name="t.txt")
+    assert doc.layout == "prose"
+    assert [(t.text, "、".join(t.units)) for t in doc.tasks] == [(r[0], r[1]) for r in ROWS]

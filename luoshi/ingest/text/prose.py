@@ -56,6 +56,10 @@ _STYLES = {
     "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
     "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
     "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
+    # counted in words: 一是… 二是…, 第一，… 第二，… (a list's own style only when its items
+    # carry units, like any style)
+    "cn_shi": re.compile(r"^([一二三四五六七八九十]{1,3})是\s*(?=\S)"),
+    "cn_di": re.compile(r"^第([一二三四五六七八九十]{1,3})\s*[,，、:：]\s*"),
     # (一) (二): only for a list without units (with units, a (一) paragraph is a task when it
     # carries its own note, else a heading over numbered tasks)
     "cn_paren": re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*"),
@@ -119,8 +123,17 @@ COLUMNS = [
 _BUILD_COLUMNS = [*COLUMNS, Column("配合单位", ColumnRole.CO_UNITS)]
 
 
+# A unit list closing a paragraph after a dash: "新建公园3个。——市建设局" (not after wide
+# spaces: page chrome spaces out "来源：市政府办公室" the same way).
+_TRAILING_UNITS = re.compile(r"(?:——|—|－－)\s*([^—\s:：][^—:：]{1,120})$")
+
+
 def _note(text: str) -> tuple[str, list[str], list[str]] | None:
-    return units_in_text(text) or units_by_role_note(text)
+    found = units_in_text(text) or units_by_role_note(text)
+    if found is None and (m := _TRAILING_UNITS.search(text)) and m.start() > 0:
+        if looks_like_units(m.group(1)):
+            return text[: m.start()].rstrip(), [m.group(1).strip()], []
+    return found
 
 
 def _split_glued(paras: list[Para]) -> list[Para]:
@@ -166,6 +179,16 @@ def _list_style(paras: list[Para]) -> str:
         if sum(1 for p in paras if pattern.match(p.text.strip())) >= _MIN_BARE_TASKS:
             return style
     return "arabic"
+
+
+def _cn_item(paras: list[Para], k: int, numbered: re.Pattern[str]) -> bool:
+    """A 一、/(一) paragraph followed by its own unit line, after which no task of the list's
+    style follows, is an item, not a heading (a heading's unit line leads the tasks under
+    it): "一、新建公园3个。" / "责任单位:市建设局" / "二、…"."""
+    if k + 1 >= len(paras) or not _UNIT_LINE.match(paras[k + 1].text.strip()):
+        return False
+    after = paras[k + 2].text.strip() if k + 2 < len(paras) else ""
+    return not numbered.match(after) and not _UNIT_LINE.match(after)
 
 
 def _heading_unit(text: str) -> str | None:
@@ -217,7 +240,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         m = numbered.match(text)
         cn = _CN_NUMBERED.match(text)
         note = _note(text) if (m or cn) else None
-        if m or (cn and note):
+        if m or (cn and (note or _cn_item(paras, k, numbered))):
             value = None
             if m and style == "cn_paren":
                 serial = text[: m.end()].strip()
