@@ -176,3 +176,17 @@ def test_prose_list_numbering_and_unit_styles(item: str) -> None:
     doc = read_document(f"2023年重点工作任务分解\n\n{body}\n".encode(), name="t.txt")
     assert doc.layout == "prose"
     assert [(t.text, "、".join(t.units)) for t in doc.tasks] == [(r[0], r[1]) for r in ROWS]
+
+
+def test_points_counted_in_words_without_units_are_no_task_list() -> None:
+    """一是… 二是… 三是… paragraphs without unit notes are a report's points (news, speeches):
+    the page is refused, not read as a list of tasks without units."""
+    from luoshi.ingest import IngestError
+
+    points = [
+        f"{cn}是{task}全市上下要统一思想，狠抓落实，确保取得实效。"
+        for cn, (task, _, _) in zip("一二三", ROWS, strict=True)
+    ]
+    text = "市政府召开常务会议部署重点工作\n\n" + "\n\n".join(points) + "\n"
+    with pytest.raises(IngestError):
+        read_document(text.encode(), name="news.txt")

@@ -64,6 +64,7 @@ _STYLES = {
     # carries its own note, else a heading over numbered tasks)
     "cn_paren": re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*"),
 }
+_WORD_STYLES = frozenset({"cn_shi", "cn_di"})
 _CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
 
 
@@ -175,7 +176,11 @@ def _list_style(paras: list[Para]) -> str:
             return style
     # No style carries units: the outermost style numbering a list of its own (a list of
     # tasks whose units the page does not give, read by the unit-less rule in read_prose).
+    # Items counted in words (一是, 第一) are a speech's or news report's points, not a list,
+    # unless their units say otherwise.
     for style, pattern in _STYLES.items():
+        if style in _WORD_STYLES:
+            continue
         if sum(1 for p in paras if pattern.match(p.text.strip())) >= _MIN_BARE_TASKS:
             return style
     return "arabic"
