@@ -52,11 +52,13 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
     units: list[str] = []
     marked: list[str] = []
     for raw in names:
-        # a unit list may close with a full stop (责任单位：市建设局。): no name ends in one
-        name = _strip_lead_marks(raw.strip().rstrip("。"))
+        # a unit list may close with a full stop (责任单位：市建设局。), or with how its units
+        # share the work (A、B分别牵头): no name ends in either
+        base = _SHARED_TAIL.sub("", raw.strip().rstrip("。"))
+        name = _strip_lead_marks(base)
         if name:
             units.append(name)
-            if name != raw.strip():
+            if name != base:
                 marked.append(name)
     # A lead marker (*, ★) names the lead units: they go first, in their order.
     units = marked + [n for n in units if n not in marked]
@@ -147,6 +149,7 @@ def _units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
 _ROLE_NOTE = re.compile(
     r"(?:[(（]((?:[^()（）]|[(（][^()（）]{1,30}[)）]){2,200})[)）]|【([^【】]{2,200})】)\s*$"
 )
+_SHARED_TAIL = re.compile(r"(?<=\S)(?:分别|共同)(?:牵头|负责|落实)$")
 _SHARE_WORDS = re.compile(r"等?(?:按照?职责分工|按职责|按照?职能|分别)(?:负责|落实)?$")
 _SAME_BELOW = frozenset({"下同", "以下同"})
 _LEAD_WORD = re.compile(r"^(.+?)(?:分别负责|共同负责|负责|主办|牵头)$")
