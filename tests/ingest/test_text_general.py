@@ -190,3 +190,35 @@ def test_points_counted_in_words_without_units_are_no_task_list() -> None:
     text = "市政府召开常务会议部署重点工作\n\n" + "\n\n".join(points) + "\n"
     with pytest.raises(IngestError):
         read_document(text.encode(), name="news.txt")
+
+
+def test_short_cell_table_aligned_by_content() -> None:
+    """A table of targets and figures flattened one cell per paragraph, with merged cells
+    written once: category and unit carried down, a sub-group cell taken out of the task,
+    a unit name wrapped mid-word joined, a figure 进度 column read as the actual figure, the
+    repeated 备注 value kept in its row, and the next group's category at the end dropped."""
+    paras = ["2030年安澜市十大民生工程1-7月进度表", "工程名称", "序号", "项目内容", "目标任务"]
+    paras += ["牵头单位", "进度", "完成目标(%)", "备注"]
+    paras += ["就业工程", "1", "稳就业促创业", "城镇新增就业(人)", "2600", "市人力资源"]
+    paras += ["社会保障局", "1945", "74.8", "达到时间进度"]
+    paras += ["2", "失业人员再就业(人)", "400", "303", "75.8", "达到时间进度"]
+    paras += ["3", "就业困难人员就业(人)", "200", "153", "76.5", "超额完成"]
+    paras += ["4", "技能培训(人次)", "3000", "市总工会", "2265", "75.5", "达到时间进度"]
+    paras += ["5", "创业孵化(家)", "40", "31", "77.5", "达到时间进度", "扶贫工程"]
+    doc = read_document("\n\n".join(paras).encode(), name="t.txt")
+    roles = [str(c.role) for c in doc.columns]
+    want = "category serial task target lead_unit actual declared_status remarks"
+    assert roles == want.split()
+    got = [
+        (t.serial, t.text, t.units, t.extra["进度"], t.extra["备注"], t.extra["工程名称"])
+        for t in doc.tasks
+    ]
+    assert got == [
+        ("1", "城镇新增就业(人)", ["市人力资源社会保障局"], "1945", "达到时间进度", "就业工程"),
+        ("2", "失业人员再就业(人)", ["市人力资源社会保障局"], "303", "达到时间进度", "就业工程"),
+        ("3", "就业困难人员就业(人)", ["市人力资源社会保障局"], "153", "超额完成", "就业工程"),
+        ("4", "技能培训(人次)", ["市总工会"], "2265", "达到时间进度", "就业工程"),
+        ("5", "创业孵化(家)", ["市总工会"], "31", "达到时间进度", "就业工程"),
+    ]
+    assert doc.tasks[2].extra["分组"] == "稳就业促创业"
+    assert any("carried down" in w.message for w in doc.warnings)

@@ -58,6 +58,7 @@ from luoshi.ingest.text.shapes import (
     looks_like_status,
     looks_like_units,
 )
+from luoshi.ingest.text.shortcells import aligned_rows, is_short_cell_table
 from luoshi.ingest.text.source import split_source_lines, strip_pinyin_glosses
 from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_grid
 from luoshi.ingest.text.subrows import split_subnumbered
@@ -314,6 +315,8 @@ def _section_tasks(
         for r in rows:
             r.skip.add(0)  # its cell stands before the serial: taken by the row finder
     sub = split_subnumbered(rows, columns, warn)
+    if sub is None and is_short_cell_table(rows, columns, category_first):
+        sub = aligned_rows(rows, columns, category_first, warn)
     if sub is None:
         sub = [(_row_cells(r, columns, warn, marked_empties), r.group) for r in rows]
     tasks = []

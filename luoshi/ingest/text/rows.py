@@ -99,6 +99,7 @@ def split_numbered(
     lead: list[Para] = []
     totals: list[Para] = []
     seen: dict[int, int] = {}
+    closing_values = _closing_values(body) if category_first else set()
     prev: int | None = None
     group = first_group
     in_total = False
@@ -151,11 +152,18 @@ def split_numbered(
                     group = new_group
                     del before[-back:]
                 category = None
-                if category_first and before and _category_shaped(before[-1].text):
+                if (
+                    category_first
+                    and before
+                    and _category_shaped(before[-1].text)
+                    and before[-1].text not in closing_values
+                ):
                     # the short cell before the serial is this row's category when the row
                     # above has a paragraph left over beyond its own cells (min_cells = the
                     # columns after category and serial); a row with exactly its cells keeps
-                    # its last cell (备注 "达到时间进度"), the category being merged down
+                    # its last cell (备注 "达到时间进度"), the category being merged down.
+                    # A text closing rows before several serials is that last column's
+                    # repeated value, never a category (categories change by group).
                     if not rows or len(before) > min_cells:
                         category = before.pop().text
                 if prev is None and value != 1:
@@ -176,7 +184,33 @@ def split_numbered(
                 "rows, not a task",
             )
         )
+    last = rows[-1].paras if rows else []
+    past_end = len(last) > min_cells or (len(last) >= 2 and last[-2].text in closing_values)
+    if category_first and past_end:
+        tail = last[-1]
+        if _category_shaped(tail.text) and tail.text not in closing_values:
+            # the excerpt ends on the next group's category cell, before its first row (after
+            # the row's own cells, or after the value that closes rows)
+            rows[-1].paras.pop()
+            warnings.append(
+                (
+                    tail.line,
+                    f"the text ends with {tail.text!r}, the category cell of a row cut off "
+                    "before its serial: not a cell of the last row",
+                )
+            )
     return rows, lead
+
+
+def _closing_values(body: list[Para]) -> set[str]:
+    """Texts standing right before the serials of two or more different rows: a column's
+    value repeated row after row (达到时间进度), not a category cell."""
+    before: dict[str, set[int]] = {}
+    for k in range(1, len(body)):
+        value = serial_of(body[k])
+        if value is not None:
+            before.setdefault(body[k - 1].text, set()).add(value)
+    return {text for text, serials in before.items() if len(serials) >= 2}
 
 
 _TOTAL = re.compile(r"^(合计|小计|总计|共计)[:：]?$")
