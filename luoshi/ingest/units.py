@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from luoshi.ingest.cells import is_empty_mark
+
 _SEPARATORS = set("、,，;；\n")
 _OPEN = "(（[【〔<〈《"
 _CLOSE = ")）]】〕>〉》"
@@ -56,7 +58,7 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
         # share the work (A、B分别牵头): no name ends in either
         base = _SHARED_TAIL.sub("", raw.strip().rstrip("。"))
         name = _strip_lead_marks(base)
-        if name:
+        if name and not is_empty_mark(name):  # a cell marked empty (——, 无) names no unit
             units.append(name)
             if name != base:
                 marked.append(name)

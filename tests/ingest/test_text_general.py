@@ -222,3 +222,18 @@ def test_short_cell_table_aligned_by_content() -> None:
     ]
     assert doc.tasks[2].extra["分组"] == "稳就业促创业"
     assert any("carried down" in w.message for w in doc.warnings)
+
+
+def test_rows_without_serials_an_empty_marked_unit_cell_still_fits() -> None:
+    """Runs of cells without serials: a unit cell marked empty (——) fits the unit column, so
+    a table whose last row has no unit is still read as runs of cells."""
+    cells = ["任务内容", "完成情况", "责任单位"]
+    cells += ["新建城市公园3个。", "已建成2个。", "市建设局"]
+    cells += ["改造老旧小区20个。", "已开工18个。", "——"]
+    doc = read_document(
+        ("2023年重点工作推进情况表\n\n" + "\n\n".join(cells)).encode(), name="t.txt"
+    )
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("新建城市公园3个。", ["市建设局"]),
+        ("改造老旧小区20个。", []),
+    ]

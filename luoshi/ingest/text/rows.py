@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from luoshi.ingest.cells import is_empty_mark
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.model import Column
 from luoshi.ingest.text.shapes import is_group, looks_like_person, looks_like_units
@@ -296,7 +297,12 @@ def _fixed_width_rows(
     full = [r for r in rows if len(r.paras) == width]
     if len(full) < 2:
         return []
-    fits = sum(1 for r in full if all(test(r.paras[k].text) for k, test in checks))
+    # a cell marked empty (——) fits any column
+    fits = sum(
+        1
+        for r in full
+        if all(test(r.paras[k].text) or is_empty_mark(r.paras[k].text) for k, test in checks)
+    )
     if exact:  # every run full and fitting: no other reading is needed
         return rows if fits == len(full) == len(rows) else []
     return rows if fits >= _MIN_FIT * len(full) else []
