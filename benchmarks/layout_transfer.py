@@ -6,7 +6,7 @@ Every corpus table page of the chosen split (default dev) that luoshi reads with
 checked cells right is taken as luoshi read it (columns, tasks) and written again in each text
 flattening a published table comes in — pipe rows (``a | b | c``), pipe cells (one cell per
 line closed by ``|``), cells per line (one cell per paragraph), space rows (cells separated by
-runs of spaces) — and in three variants that real pages show: no 序号 column, traditional
+runs of spaces), tab rows (cells separated by tabs) — and in three variants that real pages show: no 序号 column, traditional
 characters (OpenCC s2t), and the header words split over two lines where a word has four or
 more characters (责任 / 单位). Each rewritten page is read back; the figure is the share of
 cells (task text, units, progress text of each task) that come back as they went in.
@@ -37,7 +37,7 @@ from expected_cells import normalise  # noqa: E402
 from luoshi.ingest import IngestError, ParsedDocument, read_document  # noqa: E402
 from luoshi.vocab import ColumnRole  # noqa: E402
 
-LAYOUTS = ("pipe-rows", "pipe-cells", "cells-per-line", "space-rows")
+LAYOUTS = ("pipe-rows", "pipe-cells", "cells-per-line", "space-rows", "tab-rows")
 VARIANTS = ("plain", "no-serial", "traditional", "split-header")
 _ITEM = {
     ColumnRole.DONE: "done",
@@ -113,6 +113,9 @@ def render(header: list[str], rows: list[list[str]], layout: str, split_header: 
     elif layout == "space-rows":
         out.append("  ".join(header))
         out += ["  ".join(c.replace(" ", "") or "——" for c in r) for r in rows]
+    elif layout == "tab-rows":  # copied from a word processor or a spreadsheet
+        out.append("\t".join(header))
+        out += ["\t".join(c.replace(" ", "") or "——" for c in r) for r in rows]
     return "\n".join(out) + "\n"
 
 

@@ -30,6 +30,9 @@ def _page(layout: str, serial: bool) -> str:
     elif layout == "space-rows":
         out.append("  ".join(header))
         out += ["  ".join(r) for r in rows]
+    elif layout == "tab-rows":
+        out.append("\t".join(header))
+        out += ["\t".join(r) for r in rows]
     return "\n".join(out) + "\n"
 
 
@@ -42,6 +45,8 @@ def _page(layout: str, serial: bool) -> str:
         ("pipe-cells", False),  # rows every header-width cells
         ("space-rows", True),
         ("space-rows", False),  # a row per line of two or more pieces
+        ("tab-rows", True),  # a tab is a cell border, never inside a word (not glued)
+        ("tab-rows", False),
     ],
 )
 def test_same_table_in_every_flattening(layout: str, serial: bool) -> None:
@@ -237,3 +242,13 @@ def test_rows_without_serials_an_empty_marked_unit_cell_still_fits() -> None:
         ("新建城市公园3个。", ["市建设局"]),
         ("改造老旧小区20个。", []),
     ]
+
+
+def test_space_rows_category_before_serial_carried_down() -> None:
+    lines = ["类别  序号  任务内容  责任单位  完成情况"]
+    lines += [
+        f"{'经济发展  ' if n == 1 else ''}{n}  {t}  {u}  {d}" for n, (t, u, d) in enumerate(ROWS, 1)
+    ]
+    doc = read_document(("2023年重点工作推进情况表\n\n" + "\n".join(lines)).encode(), name="t.txt")
+    assert [t.extra["类别"] for t in doc.tasks] == ["经济发展"] * 3
+    assert [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks] == ROWS

@@ -124,11 +124,16 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
         found = pipe_cells_grid(lines, ends_newline)
         if found is not None:
             return document_from_grids([found[0]], name, "text", PIPE_CELLS_LAYOUT, found[1])
+    space = find_space_header(lines)
+    if space is not None and any(ch in lines[space[0]] for ch in "\t\u3000"):
+        # a tab or an ideographic space never stands inside a header word: a cell border
+        grid, warnings = space_grid(lines, space[0], space[1], ends_newline=ends_newline)
+        if len(grid.rows) > 1:
+            return document_from_grids([grid], name, "text", SPACE_LAYOUT, warnings)
     glued = read_glued(lines, name)
     if glued is not None:
         glued.layout = GLUED_LAYOUT
         return glued
-    space = find_space_header(lines)
     if space is not None:
         grid, warnings = space_grid(
             lines, space[0], space[1], ends_newline=text.rstrip(" \t").endswith("\n")

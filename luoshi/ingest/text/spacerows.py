@@ -94,7 +94,10 @@ def space_grid(
     prev = 0
     # Without a 序号 column a row is a line of two or more cells; a line of one piece is a
     # group row or the wrapped end of a cell above.
-    numbered = roles[0] is ColumnRole.SERIAL
+    # a category column before 序号: a row opens with its serial, or with its category cell
+    # then its serial; a row without one has the category of the row above (a merged cell)
+    category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
+    numbered = roles[0] is ColumnRole.SERIAL or category_first
     for i in range(h + 1, len(lines)):
         s = lines[i].strip()
         if not s:
@@ -105,12 +108,19 @@ def space_grid(
         ):
             continue  # the header repeated at a page break; numbering goes on
         value = _serial(pieces[0]) if numbered else None
+        own_category = False
+        if value is None and category_first and len(pieces) > 1:
+            value = _serial(pieces[1])  # the row's category cell stands before its serial
+            own_category = value is not None
         if not numbered and len(pieces) >= 2 and not is_group(s) and not _TOTAL.match(s):
             raw.append(("row", i + 1, [(i + 1, p) for p in pieces]))
             continue
         if value is not None and (value == prev + 1 or (value == 1 and prev != 0)):
             prev = value
-            raw.append(("row", i + 1, [(i + 1, p) for p in pieces]))
+            cells = [(i + 1, p) for p in pieces]
+            if category_first and not own_category:
+                cells.insert(0, (i + 1, ""))  # a category merged down from the row above
+            raw.append(("row", i + 1, cells))
             continue
         if is_group(s):
             raw.append(("group", i + 1, s))
@@ -125,6 +135,8 @@ def space_grid(
     if totals:
         warnings.append((totals[0], f"{len(totals)} total row(s) (合计/小计): not tasks"))
     rows = rows_from_pieces(words, roles, raw, h + 1, ends_newline, warnings)
+    if category_first:
+        _carry_down(rows, 0, words[0], warnings)
     warnings.insert(
         0,
         (
@@ -134,6 +146,33 @@ def space_grid(
         ),
     )
     return Grid(rows=rows, preamble=[s.strip() for s in lines[:h] if s.strip()]), warnings
+
+
+def _carry_down(
+    rows: list[list[GridCell | None]], c: int, header: str, warnings: list
+) -> None:
+    """Empty cells of column ``c`` under a filled one take its value (a merged cell written
+    on its first row only); one warning naming the rows. Group rows end the run."""
+    above: GridCell | None = None
+    carried: list[str] = []
+    for r, row in enumerate(rows[1:], 1):
+        cell = row[c]
+        if cell is None or (len(row) > 1 and all(x is cell for x in row)):
+            above = None  # a group row
+            continue
+        if cell.text:
+            above = cell
+        elif above is not None:
+            row[c] = GridCell(above.text, r, c, line=cell.line)
+            carried.append(str(r))
+    if carried:
+        warnings.append(
+            (
+                None,
+                f"column {header}: {len(carried)} row(s) have no cell of their own; the "
+                "category above is carried down (a merged cell)",
+            )
+        )
 
 
 def rows_from_pieces(
