@@ -252,3 +252,24 @@ def test_space_rows_category_before_serial_carried_down() -> None:
     doc = read_document(("2023年重点工作推进情况表\n\n" + "\n".join(lines)).encode(), name="t.txt")
     assert [t.extra["类别"] for t in doc.tasks] == ["经济发展"] * 3
     assert [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks] == ROWS
+
+
+def _category_page(layout: str) -> str:
+    head = ["类别", "序号", *HEADER]
+    rows = [(["经济发展"] if n == 1 else []) + [str(n), *r] for n, r in enumerate(ROWS, 1)]
+    if layout == "pipe-empty":  # the merged cell written as an empty cell
+        rows = [r if n == 0 else ["", *r] for n, r in enumerate(rows)]
+        return "\n".join(" | ".join(r) + " |" for r in [head, *rows])
+    if layout == "pipe-omitted":  # the merged cell left out of the later rows
+        return "\n".join(" | ".join(r) + " |" for r in [head, *rows])
+    if layout == "pipe-cells":
+        return "\n".join(f"{c} |" for r in [head, *rows] for c in r)
+    return "\n".join("｜".join(r) + "｜" for r in [head, *rows])  # full-width bars
+
+
+@pytest.mark.parametrize("layout", ["pipe-empty", "pipe-omitted", "pipe-cells", "fullwidth"])
+def test_category_before_serial_carried_down(layout: str) -> None:
+    text = "2023年重点工作推进情况表\n\n" + _category_page(layout) + "\n"
+    doc = read_document(text.encode(), name="t.txt")
+    assert [t.extra["类别"] for t in doc.tasks] == ["经济发展"] * 3
+    assert [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks] == ROWS

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.grid import Grid, GridCell
-from luoshi.ingest.headers import is_known_header, normalise_header
+from luoshi.ingest.headers import header_roles, is_known_header, normalise_header
+from luoshi.vocab import ColumnRole
 
 PIPE_LAYOUT = "pipe"
 BAR_LAYOUT = "bar"
@@ -111,7 +112,13 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             continue
         raw.append((i + 1, cells, closed))
     rows: list[list[GridCell | None]] = []
+    roles = header_roles(header_cells)
+    category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
     for r, (line_no, cells, closed) in enumerate(raw):
+        if r and category_first and len(cells) < width and _SERIAL.match(cells[0]):
+            # a row opening with its serial under a category-first header: its category cell
+            # is merged from the row above (carried down by the grid layout)
+            cells = ["", *cells]
         row: list[GridCell | None] = [
             GridCell(text=t, row=r, col=c, line=line_no) for c, t in enumerate(cells[:width])
         ]

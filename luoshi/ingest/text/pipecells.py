@@ -138,6 +138,19 @@ def _rows_by_count(cells: list[tuple[int, str, bool]], start: int, width: int) -
     return raw
 
 
+def _category_before(raw: list, pending: list, width: int, line: int) -> tuple[int, str]:
+    """The category cell of a row opening now: the cell just before its serial when the row
+    above already has all its own cells (or before the first row), else "" (merged from above,
+    carried down by the grid layout)."""
+    before = raw[-1][2] if raw and raw[-1][0] == "row" else pending
+    own = width if raw and raw[-1][0] == "row" else 0
+    if before and len(before) > own and not _SERIAL.match(before[-1][1]):
+        last = before[-1][1]
+        if len(last) <= 24 and not any(c in last for c in _SENTENCE):
+            return before.pop()
+    return (line, "")
+
+
 def pipe_cells_grid(
     lines: list[str], ends_newline: bool
 ) -> tuple[Grid, list[tuple[int | None, str]]] | None:
@@ -152,7 +165,11 @@ def pipe_cells_grid(
     raw: list = []
     prev = 0
     k = b
-    while k < len(cells) and roles[0] is ColumnRole.SERIAL:
+    # a category column before 序号: the category cell, given on a group's first row only,
+    # stands before that row's serial (after the row above's own cells)
+    category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
+    pending: list[tuple[int, str]] = []  # cells after the header, before the first row
+    while k < len(cells) and (roles[0] is ColumnRole.SERIAL or category_first):
         line, text, _ = cells[k]
         if (
             normalise_header(text) == words[0]
@@ -163,11 +180,16 @@ def pipe_cells_grid(
         m = _SERIAL.match(text)
         if m and (int(m.group(1)) == prev + 1 or (int(m.group(1)) == 1 and prev != 0)):
             prev = int(m.group(1))
-            raw.append(("row", line, [(line, text)]))
+            opening = [(line, text)]
+            if category_first:
+                opening.insert(0, _category_before(raw, pending, len(words), line))
+            raw.append(("row", line, opening))
         elif is_group(text) and (not raw or raw[-1][0] == "group" or len(raw[-1][2]) > 1):
             raw.append(("group", line, text))
         elif raw and raw[-1][0] == "row":
             raw[-1][2].append((line, text))
+        elif not raw:
+            pending.append((line, text))
         k += 1
     how = "by their serials"
     if not any(r[0] == "row" for r in raw):

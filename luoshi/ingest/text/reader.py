@@ -107,6 +107,8 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
 
 
 def _read_layout(text: str, name: str) -> ParsedDocument:
+    if text.count("｜") >= 6 and "|" not in text:
+        text = text.replace("｜", "|")  # a full-width bar draws cell borders the same way
     lines = text.split("\n")
     h = find_pipe_header(lines)
     if h is not None:
