@@ -33,6 +33,13 @@ def _page(layout: str, serial: bool) -> str:
     elif layout == "tab-rows":
         out.append("\t".join(header))
         out += ["\t".join(r) for r in rows]
+    elif layout == "csv":
+        out.append(",".join(header))
+        out += [",".join(f'"{c}"' if "，" in c or "," in c else c for c in r) for r in rows]
+    elif layout == "pipe-two-line-header":  # each header word split over two header lines
+        out.append(" | ".join(w[:2] for w in header) + " |")
+        out.append(" | ".join(w[2:] for w in header) + " |")
+        out += [" | ".join(r) + " |" for r in rows]
     return "\n".join(out) + "\n"
 
 
@@ -47,6 +54,9 @@ def _page(layout: str, serial: bool) -> str:
         ("space-rows", False),  # a row per line of two or more pieces
         ("tab-rows", True),  # a tab is a cell border, never inside a word (not glued)
         ("tab-rows", False),
+        ("csv", True),  # comma-separated rows under a title
+        ("csv", False),
+        ("pipe-two-line-header", True),  # the header's second line joins the first
     ],
 )
 def test_same_table_in_every_flattening(layout: str, serial: bool) -> None:

@@ -6,7 +6,9 @@
   Rules true of any pipe table, Markdown or ASCII: a row made only of rule characters
   (``--- | :---:``, ``+----+``) draws the table's lines and holds no cells; when the header
   row opens with ``|`` (``| 序号 | 任务 |``) every row does, and that bar opens the first cell
-  rather than closing an empty one.
+  rather than closing an empty one. A row right under the header with no serial, whose short
+  cells join the header cells above into more known column names (任务 / 内容), is the
+  header's second line.
 - **bar**: each cell followed by a line holding only ``|``; a cell may hold several paragraphs.
   Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
   is a group row.
@@ -111,6 +113,11 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             raw[-1] = (raw[-1][0], raw[-1][1], closed)
             continue
         raw.append((i + 1, cells, closed))
+    if len(raw) > 1 and (joined := _second_header_line(header_cells, raw[1][1])) is not None:
+        warnings.append((raw[1][0], f"a header over two lines: columns {'/'.join(joined)}"))
+        header_cells = joined
+        raw[0] = (raw[0][0], joined, True)
+        del raw[1]
     rows: list[list[GridCell | None]] = []
     roles = header_roles(header_cells)
     category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
@@ -143,6 +150,21 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 )
             )
     return Grid(rows=rows, where="", preamble=[s for s in lines[:h] if s.strip()]), warnings
+
+
+def _second_header_line(header: list[str], cells: list[str]) -> list[str] | None:
+    """The header joined with the row under it when that row is the header's second line:
+    no serial, every cell short and no sentence, and the joins name more known columns than
+    the first line alone (任务 / 内容, 责任 / 单位, 完成 / 情况)."""
+    if len(cells) > len(header) or not any(cells) or _SERIAL.match(cells[0]):
+        return None
+    if any(len(normalise_header(c)) > 8 or any(p in c for p in "。;；,，") for c in cells):
+        return None
+    below = cells + [""] * (len(header) - len(cells))
+    joined = [normalise_header(t) + normalise_header(b) for t, b in zip(header, below, strict=True)]
+    before = sum(1 for t in header if is_known_header(t))
+    after = sum(1 for t in joined if is_known_header(t))
+    return joined if after > before else None
 
 
 def _is_continuation(cells: list[str], raw: list) -> bool:
