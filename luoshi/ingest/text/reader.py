@@ -22,12 +22,13 @@ from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids
-from luoshi.ingest.headers import columns_from_headers, is_known_header, normalise_header
+from luoshi.ingest.headers import columns_from_headers, normalise_header
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.cellheader import PROGRESS_ROLES, find_header, merge_split_headers
+from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
@@ -114,19 +115,9 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
     if h is not None:
         grid, warnings = pipe_grid(lines, h)
         return document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
-    csv_at = _csv_header(lines)
-    if csv_at is not None:
-        # comma-separated rows under a title (a CSV pasted into a page): read as CSV
-        from luoshi.ingest.formats.csv import read_csv_grids  # formats import the text reader
-
-        grid = read_csv_grids("\n".join(lines[csv_at:]).encode(), name=name)[0]
-        for row in grid.rows:
-            for cell in row:
-                if cell is not None and cell.line is not None:
-                    cell.line += csv_at
-        grid.preamble = [x for x in lines[:csv_at] if x.strip()]
-        warn = [(csv_at + 1, "comma-separated rows (CSV) under the title: read as a CSV table")]
-        return document_from_grids([grid], name, "text", CSV_LAYOUT, warn)
+    found = csv_rows_grid(lines, name)
+    if found is not None:
+        return document_from_grids([found[0]], name, "text", CSV_LAYOUT, found[1])
     inferred = infer_pipe_header(lines)
     if inferred is not None:
         return read_headerless_pipe(lines, inferred, name)
@@ -156,26 +147,6 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
         if len(grid.rows) > 1:
             return document_from_grids([grid], name, "text", SPACE_LAYOUT, warnings)
     return _read_cells_per_line(text, name)
-
-
-CSV_LAYOUT = "csv-rows"
-_CSV_MIN_KNOWN = 2
-
-
-def _csv_header(lines: list[str]) -> int | None:
-    """The line of a comma-separated header: three or more comma-separated short words (no
-    | or tab on the line), at least two of them and most of them known columns."""
-    for i, line in enumerate(lines):
-        s = line.strip()
-        if s.count(",") < 2 or "|" in s or "\t" in s:
-            continue
-        words = [w.strip().strip('"') for w in s.split(",")]
-        if any(not w or len(normalise_header(w)) > 24 for w in words):
-            continue
-        known = sum(1 for w in words if is_known_header(w))
-        if known >= _CSV_MIN_KNOWN and known * 2 > len(words):
-            return i
-    return None
 
 
 def _sections(paras: list[Para], h0: int, h1: int) -> list[tuple[int, int, int]]:
