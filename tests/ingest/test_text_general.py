@@ -283,3 +283,27 @@ def test_category_before_serial_carried_down(layout: str) -> None:
     doc = read_document(text.encode(), name="t.txt")
     assert [t.extra["类别"] for t in doc.tasks] == ["经济发展"] * 3
     assert [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks] == ROWS
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        # a target column apart from the progress column (units between): not the progress run
+        (
+            ["序号", "工作任务", "年度目标", "责任单位", "完成情况"],
+            ["{n}", "{t}", "全年完成", "{u}", "{d}"],
+        ),
+        # serials written in brackets, alone on their line
+        (["序号", "工作任务", "责任单位", "完成情况"], ["({n})", "{t}", "{u}", "{d}"]),
+    ],
+)
+def test_cells_per_line_target_apart_and_bracketed_serials(
+    header: list[str], row: list[str]
+) -> None:
+    cells = list(header)
+    for n, (t, u, d) in enumerate(ROWS, 1):
+        cells += [c.format(n=n, t=t, u=u, d=d) for c in row]
+    doc = read_document(
+        ("2023年重点工作推进情况表\n\n" + "\n\n".join(cells)).encode(), name="t.txt"
+    )
+    assert [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks] == ROWS

@@ -25,7 +25,8 @@ from luoshi.vocab import ColumnRole
 
 # A serial paragraph; a mark after the number (9*, 1★: the tables' note marks, e.g. "led by the
 # city") is kept in the serial as written.
-_SERIAL = re.compile(r"^(\d{1,4})[.、．]?([*＊★☆△▲]?)$")
+# Also "(3)" alone on its line: a serial written in brackets.
+_SERIAL = re.compile(r"^(?:[(（](\d{1,4})[)）]|(\d{1,4})[.、．]?)([*＊★☆△▲]?)$")
 _TEXT_SERIAL = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)")
 # A gap in the serials larger than this is read as a number inside a cell, not a task.
 _MAX_SERIAL_GAP = 5
@@ -54,12 +55,12 @@ def paragraphs(text: str) -> list[Para]:
 
 def _mark(p: Para) -> str:
     m = _SERIAL.match(p.text)
-    return m.group(2) if m else ""
+    return m.group(3) if m else ""
 
 
 def serial_of(p: Para) -> int | None:
     m = _SERIAL.match(p.text)
-    return int(m.group(1)) if m else None
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 @dataclass
