@@ -173,7 +173,14 @@ def header_role(header: str, have_task: bool) -> ColumnRole:
         return ColumnRole.TARGET if have_task else ColumnRole.TASK
     if _TASK.search(h):
         return ColumnRole.TARGET if have_task and "目标" in h else ColumnRole.TASK
+    m = _MEASURE_TAIL.search(h)
+    if m and m.start() > 1:
+        # a unit of measurement after the name names no other column: 年度计划投资(万元)
+        return header_role(h[: m.start()], have_task)
     return ColumnRole.OTHER
+
+
+_MEASURE_TAIL = re.compile(r"[(（][^()（）]{1,6}[)）]$")
 
 
 def is_merged_progress(header: str) -> bool:

@@ -193,6 +193,10 @@ def test_measure_cells_join_the_header_before(cells: list[str], merged: list[str
         ("总投资", True, "other"),  # the project's size, not the period's target
         ("年度计划投资", True, "target"),
         ("指标名称", False, "other"),  # heads indicator matrices (one column per place)
+        # a unit of measurement after the name names no other column
+        ("年度计划投资(万元)", True, "target"),
+        ("1-6月完成投资(万元)", True, "actual"),
+        ("完成目标(%)", True, "declared_status"),  # (%): a share, by its own rule
     ],
 )
 def test_more_column_names_by_meaning(header: str, have_task: bool, role: str) -> None:
