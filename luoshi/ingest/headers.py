@@ -113,10 +113,10 @@ _TASK = re.compile(
 )
 _TARGET = re.compile(
     r"目标任务|目标$|预期目标|工作标准|任务数|目标要求|工作要求|^(年度|季度)任务$"
-    # a planned figure for the period beside the task: 年度计划投资, 目标值 (not 总投资, the
-    # project's size over all its years)
-    r"|计划投资$|^目标值$"
 )
+# A planned figure for the period beside the task: 年度计划投资, 目标值 (not 总投资 or a bare
+# 计划投资, which may be the project's size over all its years); never a task column, even first.
+_PLANNED = re.compile(r"(年度|本年|全年|季度)计划投资$|^目标值$")
 
 
 _ITEM = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
@@ -173,6 +173,8 @@ def header_role(header: str, have_task: bool) -> ColumnRole:
         return ColumnRole.TARGET if have_task else ColumnRole.TASK
     if _TASK.search(h):
         return ColumnRole.TARGET if have_task and "目标" in h else ColumnRole.TASK
+    if _PLANNED.search(h):
+        return ColumnRole.TARGET if have_task else ColumnRole.OTHER
     m = _MEASURE_TAIL.search(h)
     if m and m.start() > 1:
         # a unit of measurement after the name names no other column: 年度计划投资(万元)

@@ -73,8 +73,11 @@ def _joins_previous(paras: list[Para], j: int) -> bool:
 
 
 def _joins_next(paras: list[Para], j: int) -> bool:
-    """A header cell split over two lines: "区本级" / "任务数", "区政府" / "分管领导"."""
+    """A header cell split over two lines: "区本级" / "任务数", "区政府" / "分管领导". A cell
+    naming its unit of measurement (计划投资(万元)) is a whole header: nothing joins it."""
     if j + 1 >= len(paras) or len(normalise_header(paras[j].text)) > 4:
+        return False
+    if _MEASURE_CLOSED.search(normalise_header(paras[j + 1].text)):
         return False
     joined = normalise_header(paras[j].text) + normalise_header(paras[j + 1].text)
     return header_role(joined, have_task=True) is not ColumnRole.OTHER
@@ -201,6 +204,7 @@ _HEADER_TAILS = frozenset({"任务", "内容", "单位", "部门", "领导", "�
 
 
 _JOINING = "与及和或、"
+_MEASURE_CLOSED = re.compile(r".[(（](?:%|％|[\u4e00-\u9fa5]{1,3}|[\u4e00-\u9fa5]{1,2}/[\u4e00-\u9fa5]{1,2})[)）]$")
 
 
 def _is_fragment_pair(texts: list[str], k: int) -> bool:
