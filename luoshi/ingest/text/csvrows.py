@@ -1,7 +1,8 @@
 """Comma-separated rows under a title: a CSV pasted into a page (or saved as .txt).
 
 Rule: a header line of three or more comma-separated short words (no ``|`` or tab on the
-line), at least two of them and most of them known columns, opens a CSV table; it is read
+line), opening with 序号, a category or the task column, at least two of them and most of
+them known columns, opens a CSV table; it is read
 from that line with the CSV reader (:mod:`luoshi.ingest.formats.csv`), the lines above are
 its preamble (title, metadata). Prose uses ASCII commas too, but not between short known
 column names.
@@ -9,20 +10,30 @@ column names.
 
 from __future__ import annotations
 
+import re
+
 from luoshi.ingest.grid import Grid
-from luoshi.ingest.headers import is_known_header, normalise_header
+from luoshi.ingest.headers import header_role, is_known_header, normalise_header
+from luoshi.vocab import ColumnRole
 
 CSV_LAYOUT = "csv-rows"
 _MIN_KNOWN = 2
 _MAX_WORD = 24
+_MAX_LINE = 200
+_MAX_FIRST = 8
+_NOT_HEADER = re.compile(r"[。；;|\t]")
+_FIRST_ROLES = (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
 
 
 def csv_header(lines: list[str]) -> int | None:
     """Index of the comma-separated header line, or None."""
     for i, line in enumerate(lines):
         s = line.strip()
-        if s.count(",") < 2 or "|" in s or "\t" in s:
-            continue
+        if len(s) > _MAX_LINE or s.count(",") < 2 or _NOT_HEADER.search(s):
+            continue  # (a full stop, a bar or a tab: a sentence or another layout)
+        first = s.split(",", 1)[0].strip().strip('"')
+        if not 0 < len(first) <= _MAX_FIRST or header_role(first, False) not in _FIRST_ROLES:
+            continue  # a header opens with 序号, a category or the task column
         words = [w.strip().strip('"') for w in s.split(",")]
         if any(not w or len(normalise_header(w)) > _MAX_WORD for w in words):
             continue
