@@ -148,7 +148,40 @@ def _tasks_of(
                 "by position",
             )
         )
+    _carry_categories(tasks, columns, grid, warn)
     return tasks, notes
+
+
+def _carry_categories(
+    tasks: list[Task], columns: list[Column], grid: Grid, warn: list[tuple[int | None, str]]
+) -> None:
+    """A category cell given on the first of a group's rows only (a merged cell flattened, in
+    text, to one cell and empties) is carried down to the rows below it, with one warning per
+    column naming them; a group row ends the run. Formats that keep merges (HTML, DOCX, XLSX)
+    already repeat the cell, so nothing is carried there."""
+    for col in columns:
+        if col.role is not ColumnRole.CATEGORY:
+            continue
+        value, group, carried = "", None, []
+        for t in tasks:
+            if t.extra.get(GROUP_KEY) != group:
+                value, group = "", t.extra.get(GROUP_KEY)
+            own = t.extra.get(col.header, "")
+            if own:
+                value = own
+            elif value:
+                t.extra[col.header] = value
+                carried.append(t.serial)
+        if carried:
+            warn.append(
+                (
+                    None,
+                    f"{grid.where + ': ' if grid.where else ''}column {col.header}: "
+                    f"{len(carried)} row(s) ({', '.join(carried[:6])}"
+                    f"{'…' if len(carried) > 6 else ''}) have no cell of their own; the category "
+                    "above is carried down (a merged cell)",
+                )
+            )
 
 
 def _two_level_header(

@@ -63,6 +63,8 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
             r"|^占比|^序时进度$|是否完成|^(当前)?状态$"
             # a share of the target done, stated in per cent: 完成目标(%), 进度(%)
             r"|^(?:完成|进度)[^()]{0,4}\(%\)$"
+            # a yes/no or graded judgement on progress: 是否按序时推进, 进度评价, 自评等次
+            r"|^是否|完成百分比|评价$|等次$"
         ),
         ColumnRole.DECLARED_STATUS,
     ),
@@ -72,7 +74,7 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         ColumnRole.ACTUAL,
     ),
     (
-        re.compile(r"存在(的)?问题|问题(及|和|与)?(困难|不足)|困难(和|及)?问题|存在困难"),
+        re.compile(r"存在(的)?(问题|困难)|问题(及|和|与)?(困难|不足)|困难(和|及)?问题"),
         ColumnRole.PROBLEMS,
     ),
     (
@@ -105,8 +107,16 @@ _TASK = re.compile(
     r"|具体任务|目标名称|项目名称|工作目标|^内容$|^任务$|^项目$|(督办|工作|建设)内容$|^事项$|报告任务$|督办事项$"
     # more task columns as offices name them (主要内容, 任务名称, 重点任务, 实事项目 …)
     r"|^主要内容$|建设规模及内容$|^任务名称$|^(重点|主要|具体)(任务|工作)$|^实事项目$|^工作名称$"
+    # what a row is about, by any name: 具体内容, 建设内容及规模, 事项名称, 任务事项 (not
+    # 指标名称: it heads indicator matrices, one column per place, which are no task lists)
+    r"|^具体内容$|内容及规模$|^事项名称$|^任务事项$"
 )
-_TARGET = re.compile(r"目标任务|目标$|预期目标|工作标准|任务数|目标要求|工作要求|^(年度|季度)任务$")
+_TARGET = re.compile(
+    r"目标任务|目标$|预期目标|工作标准|任务数|目标要求|工作要求|^(年度|季度)任务$"
+)
+# A planned figure for the period beside the task: 年度计划投资, 目标值 (not 总投资 or a bare
+# 计划投资, which may be the project's size over all its years); never a task column, even first.
+_PLANNED = re.compile(r"(年度|本年|全年|季度)计划投资$|^目标值$")
 
 
 _ITEM = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
@@ -172,7 +182,16 @@ def _key_role(h: str, have_task: bool) -> ColumnRole:
         return ColumnRole.TARGET if have_task else ColumnRole.TASK
     if _TASK.search(h):
         return ColumnRole.TARGET if have_task and "目标" in h else ColumnRole.TASK
+    if _PLANNED.search(h):
+        return ColumnRole.TARGET if have_task else ColumnRole.OTHER
+    m = _MEASURE_TAIL.search(h)
+    if m and m.start() > 1:
+        # a unit of measurement after the name names no other column: 年度计划投资(万元)
+        return header_role(h[: m.start()], have_task)
     return ColumnRole.OTHER
+
+
+_MEASURE_TAIL = re.compile(r"[(（][^()（）]{1,6}[)）]$")
 
 
 def is_merged_progress(header: str) -> bool:

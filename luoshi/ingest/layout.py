@@ -44,13 +44,16 @@ def item_columns(columns: Sequence[Column], also: frozenset[ColumnRole] = frozen
     idx = [i for i, c in enumerate(columns) if c.role in roles]
     if not idx:
         return []
-    # Only the first contiguous run: a trailing 'other' after units is a fixed column.
-    run = [idx[0]]
+    # Only one contiguous run: a trailing 'other' after units is a fixed column. The run is
+    # the first holding a progress column; a widening role alone (年度目标 / 责任单位 /
+    # 完成情况: the target apart from the progress) is no run of its own.
+    runs: list[list[int]] = [[idx[0]]]
     for i in idx[1:]:
-        if i != run[-1] + 1:
-            break
-        run.append(i)
-    return run
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return next((r for r in runs if any(columns[i].role in ITEM_ROLES for i in r)), runs[0])
 
 
 def build_task(row: RowCells, columns: Sequence[Column], notes: list[str]) -> Task:

@@ -48,7 +48,9 @@ _KEY = re.compile(
 )
 _BULLET = re.compile(r"^[•·●▪◆■\-*]\s*")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-_TITLE_WORDS = re.compile(r"情况|清单|任务|重点工作|进展|一览表|汇总表|落实|分解|分工")
+_TITLE_WORDS = re.compile(
+    r"情况|清单|任务|重点工作|进展|一览表|汇总表|落实|分解|分工|工作总结|工作计划|工作要点|台账|进度表"
+)
 
 # Generic words ending in a level suffix that are not places (示范区, 全区, 完成区…).
 _NOT_PLACES = set(
@@ -66,8 +68,14 @@ _TITLE_PLACE = re.compile(
     r"(?:自治区|省|市|区|县|镇|乡|街道))"
 )
 _TITLE_DEPARTMENT = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*年度?)?((?:省|市|区|县)[\u4e00-\u9fa5]{2,12}?(?:局|委员会|委|办公室|中心))"
+    r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市|区|县))?(?:省|市|区|县)?"
+    r"[\u4e00-\u9fa5]{2,12}?(?:局|委员会|委|办公室|中心))"
     r"(?:(?:19|20)\d{2}|[\u4e00-\u9fa5]{0,4}(?:重点工作|工作任务|任务清单|工作要点))"
+)
+# "合肥市2021年…", "深圳市福田区2020年度…", "泗洲头镇2020年…": a place opening the title,
+# right before its year.
+_PLACE_THEN_YEAR = re.compile(
+    r"^([\u4e00-\u9fa5]{2,16}?(?:自治区|省|市|区|县|镇|乡|街道))(?=\s*(?:19|20)\d{2})"
 )
 _GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
 _LEVEL = re.compile(r"(省|市|区|县|镇|乡)(?:人民)?政府")
@@ -89,6 +97,7 @@ _NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发�
 # A title naming the task list itself, not a report on it: the period is the plan.
 _PLAN_TITLE = re.compile(
     r"责任分解|任务分解|责任分工|分工方案|工作安排|任务清单|目标任务(?:的)?通知|分解表|分解方案"
+    r"|工作计划|工作要点"
 )
 _PROGRESS_TITLE = re.compile(r"完成情况|进展|落实情况|推进情况|执行情况|进度")
 
@@ -166,7 +175,8 @@ def _place_from(text: str) -> str:
     levels; a part of the same or a higher level after a lower one is not a place (通州区涉及
     市政府 names 通州区)."""
     for m in _PLACE_GOV.finditer(text):
-        name = re.sub(r"^.*?(?:年度|年)", "", m.group(1))
+        # what a title puts before the place: its year and period (2019年上半年武汉市政府)
+        name = re.sub(r"^.*(?:年度|年|季度|月份|月)", "", m.group(1))
         chain: list[str] = []
         for p in _PART.findall(name):
             bad = [i for i, ch in enumerate(p) if ch in _NOT_IN_PLACE]
@@ -196,6 +206,11 @@ def infer_government(
             return place, None
     # "2030年安澜县重点工作…": a place right after the year opens the title
     m = _TITLE_PLACE.match(title)
+    if m and not _NOT_IN_PLACE & set(m.group(1)):
+        place = _place_from(m.group(1) + "政府")
+        if place:
+            return place, None
+    m = _PLACE_THEN_YEAR.match(title)
     if m and not _NOT_IN_PLACE & set(m.group(1)):
         place = _place_from(m.group(1) + "政府")
         if place:
@@ -263,7 +278,11 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         warnings.append("no title found above the table: year and period unknown")
     elif meta.period is None:
         warnings.append(f"no reporting period in the title {meta.title!r}")
-    context = [_strip(p) for p in preamble if ">" in p] + [meta.publisher, values.get("来源", "")]
+    context = [_strip(p) for p in preamble if ">" in p] + [
+        meta.publisher,
+        values.get("来源", ""),
+        values.get("信息来源", ""),
+    ]
     meta.government, why = infer_government(meta.title, context, body)
     if why:
         warnings.append(why)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from luoshi.ingest.cells import is_empty_mark
+
 _SEPARATORS = set("、,，;；\n")
 _OPEN = "(（[【〔<〈《"
 _CLOSE = ")）]】〕>〉》"
@@ -52,10 +54,13 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
     units: list[str] = []
     marked: list[str] = []
     for raw in names:
-        name = _strip_lead_marks(raw.strip())
-        if name:
+        # a unit list may close with a full stop (责任单位：市建设局。), or with how its units
+        # share the work (A、B分别牵头): no name ends in either
+        base = _SHARED_TAIL.sub("", raw.strip().rstrip("。"))
+        name = _strip_lead_marks(base)
+        if name and not is_empty_mark(name):  # a cell marked empty (——, 无) names no unit
             units.append(name)
-            if name != raw.strip():
+            if name != base:
                 marked.append(name)
     # A lead marker (*, ★) names the lead units: they go first, in their order.
     units = marked + [n for n in units if n not in marked]
@@ -73,7 +78,7 @@ _LABEL_PART = r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|
 _LABEL_ORG = r"(?:单位|部门|处室|科室|主体)"
 # The part word alone is a label too when it says who leads or helps: "(牵头:市发改委;
 # 配合:市财政局)".
-_BARE_PART = r"(?:牵头|配合|协办|主办)"
+_BARE_PART = r"(?:牵头|配合|协办|主办|责任|负责)"
 UNIT_LABELS = rf"(?:{_LABEL_PART}{_LABEL_ORG}|{_BARE_PART})"
 _LEAD_LABEL = (
     r"(?:(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实)" + _LABEL_ORG + r"|牵头|主办)"
@@ -130,10 +135,13 @@ def _units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
     co: list[str] = []
     pieces = _PART.split(note)
     if len(pieces) == 1:  # a bare "责任单位:…" line
-        lead.append(note)
+        lead.append(note.strip().rstrip(";；,，。"))
+    elif pieces[0].strip(" ;；,，。"):
+        # the matched label's own value, before the next label: "牵头单位:A;配合单位:B"
+        lead.append(OTHER_FIELD.split(pieces[0])[0].strip().rstrip(";；,，。"))
     for key, value in zip(pieces[1::2], pieces[2::2], strict=False):
         value = OTHER_FIELD.split(value)[0]  # up to a field of another kind (完成时限:…)
-        value = value.strip().rstrip(";；,，")
+        value = value.strip().rstrip(";；,，。")
         (co if key.startswith(CO_LABEL_START) else lead).append(value)
     return text[: m.start()].rstrip(), lead, co
 
@@ -141,7 +149,13 @@ def _units_in_text(text: str) -> tuple[str, list[str], list[str]] | None:
 # A closing note naming units by their part: "(省发改委负责)", "(省财政厅主办,省国税局协办)",
 # "(市住建局牵头,市财政局配合)", or only a unit list "(市林业局)".
 # In round brackets or in 【】 (a list that marks its unit notes 【市林业局】).
-_ROLE_NOTE = re.compile(r"(?:[(（]([^()（）]{2,200})[)）]|【([^【】]{2,200})】)\s*$")
+# One level of brackets may sit inside the note: "(市财政局(国资委))".
+_ROLE_NOTE = re.compile(
+    r"(?:[(（]((?:[^()（）]|[(（][^()（）]{1,30}[)）]){2,200})[)）]|【([^【】]{2,200})】)\s*$"
+)
+_SHARED_TAIL = re.compile(r"(?<=\S)(?:分别|共同)(?:牵头|负责|落实)$")
+_SHARE_WORDS = re.compile(r"等?(?:按照?职责分工|按职责|按照?职能|分别)(?:负责|落实)?$")
+_SAME_BELOW = frozenset({"下同", "以下同"})
 _LEAD_WORD = re.compile(r"^(.+?)(?:分别负责|共同负责|负责|主办|牵头)$")
 _CO_WORD = re.compile(r"^(.+?)(?:协办|配合|参与)$")
 
@@ -160,7 +174,10 @@ def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
     lead: list[str] = []
     co: list[str] = []
     parts = [x.strip() for x in re.split(r"[,，;；]", note) if x.strip()]
-    if all(_LEAD_WORD.match(x) or _CO_WORD.match(x) for x in parts):
+    # "下同" (the same below) and "等按职责分工负责" (… and others, each for its share) say how
+    # the units share the work, they name none
+    parts = [_SHARE_WORDS.sub("负责", x) for x in parts if x not in _SAME_BELOW]
+    if parts and all(_LEAD_WORD.match(x) or _CO_WORD.match(x) for x in parts):
         for x in parts:
             if lm := _LEAD_WORD.match(x):
                 lead.append(lm.group(1))

@@ -176,3 +176,30 @@ def test_measure_cells_join_the_header_before(cells: list[str], merged: list[str
     from luoshi.ingest.text.cellheader import merge_split_headers as _merge_split_headers
 
     assert _merge_split_headers(cells) == merged
+
+
+@pytest.mark.parametrize(
+    ("header", "have_task", "role"),
+    [
+        # by meaning, as other offices name the same columns
+        ("具体内容", False, "task"),
+        ("建设内容及规模", False, "task"),
+        ("事项名称", False, "task"),
+        ("任务事项", False, "task"),
+        ("存在的困难", True, "problems"),
+        ("是否按序时推进", True, "declared_status"),
+        ("完成百分比", True, "declared_status"),
+        ("自评等次", True, "declared_status"),
+        ("总投资", True, "other"),  # the project's size, not the period's target
+        ("年度计划投资", True, "target"),
+        ("指标名称", False, "other"),  # heads indicator matrices (one column per place)
+        # a unit of measurement after the name names no other column
+        ("年度计划投资(万元)", True, "target"),
+        ("1-6月完成投资(万元)", True, "actual"),
+        ("完成目标(%)", True, "declared_status"),  # (%): a share, by its own rule
+    ],
+)
+def test_more_column_names_by_meaning(header: str, have_task: bool, role: str) -> None:
+    from luoshi.ingest.headers import header_role
+
+    assert header_role(header, have_task).value == role

@@ -108,6 +108,9 @@ PERIOD_CASES = [
     ("2030年政府工作报告重点工作责任分解", "plan", None),
     ("关于印发2030年政府工作报告目标任务的通知", "plan", None),
     ("2030年重点工作任务分解落实情况", None, None),  # a report on the plan, not the plan
+    ("安澜市临溪区2030年度重点工作计划", "plan", None),
+    ("安澜市2030年工作要点", "plan", None),
+    ("安澜市白鹭街道2030年上半年工作总结", "h1", "2030-06-30"),
 ]
 
 
@@ -139,6 +142,14 @@ GOVERNMENT_CASES = [
         "",
     ),  # the government's own office: not a department list
     (["2030年度区政府工作报告重点工作清单落实情况表", "发布机构:区府办"], ""),
+    # a place opening the title, right before its year (our own place names)
+    (["安澜市2030年政府工作报告重点工作推进情况表(截至10月31日)"], "安澜市"),
+    (["青石镇2030年重点工作责任分解"], "青石镇"),
+    (["安澜市临溪区2030年度重点工作计划"], "临溪区"),
+    (["安澜市白鹭街道2030年上半年工作总结"], "白鹭街道"),
+    (["安澜市机关事务管理局2030年重点工作任务分解"], "安澜市机关事务管理局"),
+    # the year and period before the place are not part of it
+    (["2030年上半年安澜市政府工作报告目标任务落实情况"], "安澜市"),
 ]
 
 

@@ -236,3 +236,17 @@ def test_wording_scores_of_a_row_in_one_pass_are_those_of_each_paragraph():
     got = cue_scores(roles, paras)
     assert got == [[cue_score(role, p) for p in paras] for role in roles]
     assert got[0][0] > 0 and got[1][2] > 0 and got[2][4] > 0 and got[3] == [0.0] * len(paras)
+
+def test_below_expectation_reads_as_a_problem():
+    """低于预期 (below expectation) is the register of difficulties, though the sentence also
+    says 完成情况: the generated plans (benchmarks/parse.py) lost such problem cells to done."""
+    from luoshi.export import write_document
+    from luoshi.ingest import read_document
+    from luoshi.sample import generate_plan
+
+    docs = generate_plan(0, "安澜市", 2018, 150, layout="six")
+    wrote = [t for doc in docs for t in doc.tasks]
+    back = [t for doc in docs for t in read_document(write_document(doc, "text")).tasks]
+    lost = [a.serial for a, b in zip(wrote, back, strict=True) if a.to_dict() != b.to_dict()]
+    assert any("低于预期" in i.problems for t in wrote for i in t.items)
+    assert lost == []

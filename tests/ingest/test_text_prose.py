@@ -122,11 +122,11 @@ CASES = [
         ],
     ),
     (
-        "unnumbered paragraphs each followed by their unit line",
+        "unnumbered paragraphs each followed by their unit line: numbered by position",
         "建设城市公园。\n\n责任单位:市建设局\n\n改造老旧小区。\n\n责任单位:市住建局\n",
         [
-            ("", "建设城市公园。", ["市建设局"], None),
-            ("", "改造老旧小区。", ["市住建局"], None),
+            ("1", "建设城市公园。", ["市建设局"], None),
+            ("2", "改造老旧小区。", ["市住建局"], None),
         ],
     ),
 ]

@@ -21,6 +21,9 @@ CASES = [
     ("市商务局 (市招商局)", ["市商务局 (市招商局)"], []),
     # spaced words none of which ends like an organisation are not unit names
     ("全力推进 重点项目", ["全力推进 重点项目"], []),
+    # a list closing with a full stop, or with how its units share the work: order kept
+    ("市住建局、市财政局。", ["市住建局", "市财政局"], []),
+    ("市人力社保局、市农业农村局分别牵头", ["市人力社保局", "市农业农村局"], []),
 ]
 
 

@@ -6,7 +6,9 @@ table: the pieces stay in order; each column takes a run of consecutive pieces (
 none); a short-cell column (units, leader, person, status, deadline, figure) takes pieces that
 look like its content, and the long-text columns (task, progress, target …) take the rest.
 The alignment with the best total fit is chosen by dynamic programming, so a row with fewer
-or more pieces than columns is aligned by content, not by position.
+or more pieces than columns is aligned by content, not by position. A piece that is empty
+(nothing between two borders, or an empty mark ——) is a cell of its own: it fits any column
+alone and joins no neighbour.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ def _unitish(piece: str) -> bool:
 
 
 def _fit(role: ColumnRole, piece: str) -> float:
-    if is_empty_mark(piece):
-        return 1.0
+    if is_empty_mark(piece) or not piece.strip():
+        return 1.0  # a cell the page marked empty (——, or nothing between its borders)
     if role in _UNITS:
         return _FITS if _unitish(piece) else _MISFITS
     if role in _PEOPLE:
@@ -57,6 +59,8 @@ def _fit(role: ColumnRole, piece: str) -> float:
 
 def _more(role: ColumnRole, piece: str) -> float:
     """Score of one more piece in a column that already has one."""
+    if not piece.strip() or is_empty_mark(piece):
+        return -1.0  # an empty cell is a cell of its own, not part of its neighbour
     if role in _UNITS:
         return _FITS if _unitish(piece) else _MISFITS
     if role in _PEOPLE:

@@ -21,15 +21,21 @@ from luoshi.vocab import ColumnRole
 _MAX_HEADER_LEN = 24
 _MAX_FIRST_HEADER_LEN = 10
 _SENTENCE = "。;；,，!?！？"
+# A colon with text after it (a labelled value), or a list number opening the text.
+NOT_A_HEADER = re.compile(r"[:：].|^(?:\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]|[①-⑳])")
 PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
 
 
 def _is_header_cell(text: str) -> bool:
+    """Short, no sentence punctuation, not a serial — and, true of header cells anywhere,
+    neither a labelled value (责任单位：市财政局, a colon inside) nor an item opening with
+    its list number (1.地区生产总值增长6.5%)."""
     h = normalise_header(text)
     return (
         0 < len(h) <= _MAX_HEADER_LEN
         and not any(c in h for c in _SENTENCE)
         and serial_of(Para(0, h)) is None
+        and not NOT_A_HEADER.search(h)
     )
 
 
@@ -45,16 +51,33 @@ def _header_run(paras: list[Para], i: int, need_known: bool) -> int:
             break
         if is_group(paras[j].text):
             break
-        if role is ColumnRole.OTHER and need_known and not _joins_next(paras, j):
+        if role is ColumnRole.OTHER and need_known and not (
+            _joins_next(paras, j) or _joins_previous(paras, j)
+        ):
             break
         seen.add(role)
         j += 1
     return j
 
 
+def _joins_previous(paras: list[Para], j: int) -> bool:
+    """The end of a header cell split over two lines: "项目" / "名称", "完成" / "情况" (a bare
+    tail word, or a piece opening with a conjunction, that joins into a known column)."""
+    if j < 1 or len(normalise_header(paras[j].text)) > 4:
+        return False
+    tail = normalise_header(paras[j].text)
+    if tail not in _HEADER_TAILS and not _is_fragment_pair([paras[j - 1].text, tail], 0):
+        return False
+    joined = normalise_header(paras[j - 1].text) + normalise_header(paras[j].text)
+    return header_role(joined, have_task=True) is not ColumnRole.OTHER
+
+
 def _joins_next(paras: list[Para], j: int) -> bool:
-    """A header cell split over two lines: "区本级" / "任务数", "区政府" / "分管领导"."""
+    """A header cell split over two lines: "区本级" / "任务数", "区政府" / "分管领导". A cell
+    naming its unit of measurement (计划投资(万元)) is a whole header: nothing joins it."""
     if j + 1 >= len(paras) or len(normalise_header(paras[j].text)) > 4:
+        return False
+    if _MEASURE_CLOSED.search(normalise_header(paras[j + 1].text)):
         return False
     joined = normalise_header(paras[j].text) + normalise_header(paras[j + 1].text)
     return header_role(joined, have_task=True) is not ColumnRole.OTHER
@@ -69,7 +92,11 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
             continue
         j = _header_run(paras, i, need_known=False)
         cells = [paras[t].text for t in range(i + 1, j)]
-        if any(header_role(c, have_task=False) is not ColumnRole.OTHER for c in cells):
+        # judged on the words joined where split over lines (重点 / 工作, 完成 / 情况)
+        if any(header_role(c, have_task=False) is not ColumnRole.OTHER for c in cells) or any(
+            header_role(w, have_task=False) is not ColumnRole.OTHER
+            for w in merge_split_headers(cells)
+        ):
             # a category column (类别, 大类) may stand before 序号
             start = i
             if i and header_role(paras[i - 1].text, have_task=False) is ColumnRole.CATEGORY:
@@ -94,9 +121,18 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
         p = paras[i]
         if len(normalise_header(p.text)) > _MAX_FIRST_HEADER_LEN:
             continue  # a title naming 目标任务, not a header cell
-        if not _is_header_cell(p.text) or header_role(p.text, False) is not ColumnRole.TASK:
+        if not _is_header_cell(p.text):
             continue
-        j = _header_run(paras, i, need_known=True)
+        if header_role(p.text, False) is not ColumnRole.TASK and not (
+            # the task header split over two lines: 重点 / 工作
+            i + 1 < len(paras)
+            and len(normalise_header(p.text)) <= 4
+            and len(normalise_header(paras[i + 1].text)) <= 4
+            and header_role(p.text + paras[i + 1].text, False) is ColumnRole.TASK
+        ):
+            continue
+        split = header_role(p.text, False) is not ColumnRole.TASK  # 重点 / 工作: one cell
+        j = _header_run(paras, i + split, need_known=True)
         if j - i >= 3:
             return i, j
     return _partly_known_header(paras)
@@ -167,32 +203,49 @@ _MEASURE_CELL = re.compile(r"^[(（](?:%|％|[\u4e00-\u9fa5]{1,3}|[\u4e00-\u9fa5
 _HEADER_TAILS = frozenset({"任务", "内容", "单位", "部门", "领导", "情况", "名称"})
 
 
+_JOINING = "与及和或、"
+_MEASURE_CLOSED = re.compile(r".[(（](?:%|％|[\u4e00-\u9fa5]{1,3}|[\u4e00-\u9fa5]{1,2}/[\u4e00-\u9fa5]{1,2})[)）]$")
+
+
+def _is_fragment_pair(texts: list[str], k: int) -> bool:
+    """texts[k] and texts[k + 1] are one header split at a conjunction: a header word
+    neither ends nor begins with 与/及/和/或/、 (内容 / 与要求, 进展情况及 / 下步打算)."""
+    a, b = normalise_header(texts[k]), normalise_header(texts[k + 1])
+    return bool(a and b) and (a[-1] in _JOINING or b[0] in _JOINING)
+
+
 def merge_split_headers(texts: list[str]) -> list[str]:
     """Header cells split over two lines joined: a cell naming no column with the next when
     the two together name one (区本级 / 任务数), and a cell with a bare tail word after it
     (攻坚目标 / 任务, 重点工作 / 任务) when the join names a column."""
-    out: list[str] = []
+    return [w for w, _ in join_split_headers(texts)]
+
+
+def join_split_headers(texts: list[str]) -> list[tuple[str, int]]:
+    """:func:`merge_split_headers` with, for each header word, how many cells it took."""
+    out: list[tuple[str, int]] = []
     k = 0
     while k < len(texts):
         if out and _MEASURE_CELL.match(normalise_header(texts[k])):
             # a cell holding only a unit of measurement, (%), (万元), (人): the end of the
             # header before it, wrapped onto a line of its own
-            out[-1] = normalise_header(out[-1]) + normalise_header(texts[k])
+            out[-1] = (normalise_header(out[-1][0]) + normalise_header(texts[k]), out[-1][1] + 1)
             k += 1
             continue
         paras = [Para(0, t) for t in texts[k : k + 2]]
-        tail = k + 1 < len(texts) and normalise_header(texts[k + 1]) in _HEADER_TAILS
+        tail = k + 1 < len(texts) and (
+            normalise_header(texts[k + 1]) in _HEADER_TAILS or _is_fragment_pair(texts, k)
+        )
         if tail and header_role(texts[k], have_task=False) is not ColumnRole.SERIAL:
             joined = normalise_header(texts[k]) + normalise_header(texts[k + 1])
             if header_role(joined, have_task=True) is not ColumnRole.OTHER:
-                out.append(joined)
+                out.append((joined, 2))
                 k += 2
                 continue
         if header_role(texts[k], have_task=True) is ColumnRole.OTHER and _joins_next(paras, 0):
-            out.append(normalise_header(texts[k]) + normalise_header(texts[k + 1]))
+            out.append((normalise_header(texts[k]) + normalise_header(texts[k + 1]), 2))
             k += 2
         else:
-            out.append(texts[k])
+            out.append((texts[k], 1))
             k += 1
     return out
-

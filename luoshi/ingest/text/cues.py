@@ -72,6 +72,7 @@ PROBLEM_CUES: dict[str, float] = {
     "未达到": 2,
     "下降": 0.5,
     "不及": 1.5,
+    "低于预期": 2,  # below expectation: the same register as 不及预期
 }
 
 PLAN_CUES: dict[str, float] = {

@@ -48,6 +48,11 @@ def _fields(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def field_labels(text: str) -> list[str]:
+    """The known field labels of ``text`` (责任单位, 进展情况 …), in order."""
+    return [label for _, _, label in _fields(text)]
+
+
 def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of a page of key-value forms, or None when the page is not one."""
     fields = _fields(text)

@@ -3,6 +3,12 @@
 - **pipe**: one row per line, cells between ``|`` (``1 | 任务 | 完成情况 |``). A site's
   navigation row ("信息公开 | 重要工作 | 政府绩效目标 |") may stand above the title; the header is
   the first pipe row naming known columns. A row without its closing ``|`` is cut off.
+  Rules true of any pipe table, Markdown or ASCII: a row made only of rule characters
+  (``--- | :---:``, ``+----+``) draws the table's lines and holds no cells; when the header
+  row opens with ``|`` (``| 序号 | 任务 |``) every row does, and that bar opens the first cell
+  rather than closing an empty one. A row right under the header with no serial, whose short
+  cells join the header cells above into more known column names (任务 / 内容), is the
+  header's second line.
 - **bar**: each cell followed by a line holding only ``|``; a cell may hold several paragraphs.
   Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
   is a group row.
@@ -13,19 +19,31 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.grid import Grid, GridCell
-from luoshi.ingest.headers import is_known_header, normalise_header
+from luoshi.ingest.headers import header_roles, is_known_header, normalise_header
+from luoshi.vocab import ColumnRole
 
 PIPE_LAYOUT = "pipe"
 BAR_LAYOUT = "bar"
 _MAX_HEADER_LEN = 24
 _SERIAL = re.compile(r"^\d{1,4}[.、．]?$")
+_RULE = re.compile(r"^[\s|+:=\-—_]*$")
 
 
-def _pipe_cells(line: str) -> tuple[list[str], bool] | None:
-    """(cells, closed) of a pipe row, or None when the line is not one."""
+def is_rule_row(line: str) -> bool:
+    """A line drawing the table's rules (``--- | ---``, ``|:--|--:|``, ``+----+``)."""
+    s = line.strip()
+    drawn = "|" in s or "+" in s or len(s) >= 3  # not a lone "——" (an empty cell's mark)
+    return drawn and ("-" in s or "=" in s or "—" in s) and bool(_RULE.match(s))
+
+
+def _pipe_cells(line: str, opening_bar: bool = False) -> tuple[list[str], bool] | None:
+    """(cells, closed) of a pipe row, or None when the line is not one. With
+    ``opening_bar`` (the header opens with |) a leading | opens the first cell."""
     s = line.strip()
     if "|" not in s:
         return None
+    if opening_bar and s.startswith("|") and len(s) > 1:
+        s = s[1:].lstrip()
     parts = s.split("|")
     closed = s.endswith("|")
     if closed:
@@ -44,7 +62,7 @@ def _header_score(cells: list[str]) -> int:
 def find_pipe_header(lines: list[str]) -> int | None:
     """Index of the pipe header row: the first pipe row naming two known columns."""
     for i, line in enumerate(lines):
-        found = _pipe_cells(line)
+        found = _pipe_cells(line, opening_bar=True)
         if found and _header_score(found[0]) >= 2:
             return i
     return None
@@ -61,14 +79,15 @@ def looks_like_bar(lines: list[str]) -> bool:
 def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, str]]]:
     """The Grid of a pipe table whose header is lines[h]; warnings for cut-off rows."""
     warnings: list[tuple[int | None, str]] = []
-    header_cells, _ = _pipe_cells(lines[h])  # type: ignore[misc]
+    opening_bar = lines[h].strip().startswith("|")
+    header_cells, _ = _pipe_cells(lines[h], opening_bar)  # type: ignore[misc]
     width = len(header_cells)
     raw: list[tuple[int, list[str], bool]] = [(h + 1, header_cells, True)]
     for i in range(h + 1, len(lines)):
         line = lines[i]
-        if not line.strip():
+        if not line.strip() or is_rule_row(line):
             continue
-        found = _pipe_cells(line)
+        found = _pipe_cells(line, opening_bar)
         if found is None:
             if raw and not raw[-1][2] and len(raw) > 1:
                 # a cell running over several lines: the row has not been closed yet
@@ -94,8 +113,19 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             raw[-1] = (raw[-1][0], raw[-1][1], closed)
             continue
         raw.append((i + 1, cells, closed))
+    if len(raw) > 1 and (joined := _second_header_line(header_cells, raw[1][1])) is not None:
+        warnings.append((raw[1][0], f"a header over two lines: columns {'/'.join(joined)}"))
+        header_cells = joined
+        raw[0] = (raw[0][0], joined, True)
+        del raw[1]
     rows: list[list[GridCell | None]] = []
+    roles = header_roles(header_cells)
+    category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
     for r, (line_no, cells, closed) in enumerate(raw):
+        if r and category_first and len(cells) < width and _SERIAL.match(cells[0]):
+            # a row opening with its serial under a category-first header: its category cell
+            # is merged from the row above (carried down by the grid layout)
+            cells = ["", *cells]
         row: list[GridCell | None] = [
             GridCell(text=t, row=r, col=c, line=line_no) for c, t in enumerate(cells[:width])
         ]
@@ -120,6 +150,21 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 )
             )
     return Grid(rows=rows, where="", preamble=[s for s in lines[:h] if s.strip()]), warnings
+
+
+def _second_header_line(header: list[str], cells: list[str]) -> list[str] | None:
+    """The header joined with the row under it when that row is the header's second line:
+    no serial, every cell short and no sentence, and the joins name more known columns than
+    the first line alone (任务 / 内容, 责任 / 单位, 完成 / 情况)."""
+    if len(cells) > len(header) or not any(cells) or _SERIAL.match(cells[0]):
+        return None
+    if any(len(normalise_header(c)) > 8 or any(p in c for p in "。;；,，") for c in cells):
+        return None
+    below = cells + [""] * (len(header) - len(cells))
+    joined = [normalise_header(t) + normalise_header(b) for t, b in zip(header, below, strict=True)]
+    before = sum(1 for t in header if is_known_header(t))
+    after = sum(1 for t in joined if is_known_header(t))
+    return joined if after > before else None
 
 
 def _is_continuation(cells: list[str], raw: list) -> bool:

@@ -15,8 +15,10 @@
 
 Rules, true of any such page: the header is the first run of three or more closed cells that
 are header words, most of them known columns (a header word split over two cells, 责任 |
-单位 |, is joined when the join is a known column); after it, a row opens at a cell holding
-the next serial (or 1 after a group row); the cells up to the next row are the row's pieces,
+单位 |, is joined when the join is a known column), opening with 序号, a category or the task
+column; after it, a row opens at a cell holding the next serial (or 1 after a group row) —
+or, in a table without serials, every header-width cells, since each cell is marked by its
+bar; the cells up to the next row are the row's pieces,
 aligned to the columns by content (:mod:`luoshi.ingest.text.align`), so an empty or merged
 cell the page left out does not shift the rest; a lone cell between rows that reads as a
 group (一、…) is a group row. The result is a Grid, read like any table.
@@ -27,7 +29,8 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.grid import Grid
-from luoshi.ingest.headers import header_role, header_roles, normalise_header
+from luoshi.ingest.headers import header_roles, normalise_header
+from luoshi.ingest.text.cellheader import NOT_A_HEADER, join_split_headers
 from luoshi.ingest.text.shapes import is_group
 from luoshi.ingest.text.spacerows import rows_from_pieces
 from luoshi.vocab import ColumnRole
@@ -35,6 +38,9 @@ from luoshi.vocab import ColumnRole
 PIPE_CELLS_LAYOUT = "pipe-cells"
 _SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
 _MAX_HEADER_LEN = 24
+_MAX_FIRST_LEN = 10  # longer, a closed cell is a title naming a column, not the first header
+_MAX_HEADER_CELLS = 16
+_SENTENCE = "。;；,，!?！？"
 _MIN_CLOSED_SHARE = 0.5
 
 
@@ -69,33 +75,80 @@ def looks_like_pipe_cells(lines: list[str]) -> bool:
     return len(filled) >= 6 and closed >= _MIN_CLOSED_SHARE * len(filled)
 
 
+def _is_header_cell(text: str) -> bool:
+    h = normalise_header(text)
+    return (
+        0 < len(h) <= _MAX_HEADER_LEN
+        and not any(c in h for c in _SENTENCE)
+        and not _SERIAL.match(h)
+        and not is_group(text)
+        and not NOT_A_HEADER.search(h)
+    )
+
+
 def _header(cells: list[tuple[int, str, bool]]) -> tuple[int, int, list[str]] | None:
-    """(start, end, words) of the header run of cells."""
+    """(start, end, words) of the header run of cells: the first run of short header-like
+    cells (no sentence punctuation, not a serial or a group row), their split words joined
+    where the join names a column (:func:`join_split_headers`), unknown words at the run's
+    end left out (the first row's short cells), that names three or more columns, most of
+    them known, the first of them 序号 or among them a task column."""
     for a in range(len(cells)):
         # text above the table runs into the first cell (it has no closing |): its last line
         first = cells[a][1].split("\n")[-1]
-        if header_role(first, have_task=False) is not ColumnRole.SERIAL:
+        if len(normalise_header(first)) > _MAX_FIRST_LEN or not _is_header_cell(first):
             continue
-        words = [normalise_header(first)]
+        texts = [first]
         b = a + 1
-        while b < len(cells):
-            text = normalise_header(cells[b][1])
-            if not text or len(text) > _MAX_HEADER_LEN or _SERIAL.match(text):
-                break
-            if header_role(text, True) is ColumnRole.OTHER and b + 1 < len(cells):
-                joined = text + normalise_header(cells[b + 1][1])
-                if header_role(joined, True) is not ColumnRole.OTHER:
-                    words.append(joined)
-                    b += 2
-                    continue
-            if is_group(cells[b][1]):
-                break
-            words.append(text)
+        while b < len(cells) and len(texts) < _MAX_HEADER_CELLS and _is_header_cell(cells[b][1]):
+            texts.append(cells[b][1])
             b += 1
-        known = sum(1 for w in words if header_role(w, True) is not ColumnRole.OTHER)
-        if len(words) >= 3 and known * 2 > len(words):
-            return a, b, words
+        joined = join_split_headers(texts)
+        roles = header_roles(w for w, _ in joined)
+        if roles[0] is ColumnRole.OTHER:
+            continue
+        while joined and roles[-1] is ColumnRole.OTHER:
+            joined.pop()
+            roles.pop()
+        known = sum(1 for r in roles if r is not ColumnRole.OTHER)
+        first_ok = roles[0] in (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
+        if (
+            len(joined) >= 3
+            and known * 2 > len(joined)
+            and first_ok
+            and (roles[0] is ColumnRole.SERIAL or ColumnRole.TASK in roles)
+        ):
+            used = sum(n for _, n in joined)
+            return a, a + used, [normalise_header(w) for w, _ in joined]
     return None
+
+
+def _rows_by_count(cells: list[tuple[int, str, bool]], start: int, width: int) -> list:
+    """Rows of a table without serials: every row has all its cells marked, so a row is the
+    next ``width`` cells; a lone cell reading as a group row (一、…) at a row's start is one."""
+    raw: list = []
+    k = start
+    while k < len(cells):
+        line, text, _ = cells[k]
+        if is_group(text):
+            raw.append(("group", line, text))
+            k += 1
+            continue
+        raw.append(("row", line, [(ln, t) for ln, t, _ in cells[k : k + width]]))
+        k += width
+    return raw
+
+
+def _category_before(raw: list, pending: list, width: int, line: int) -> tuple[int, str]:
+    """The category cell of a row opening now: the cell just before its serial when the row
+    above already has all its own cells (or before the first row), else "" (merged from above,
+    carried down by the grid layout)."""
+    before = raw[-1][2] if raw and raw[-1][0] == "row" else pending
+    own = width if raw and raw[-1][0] == "row" else 0
+    if before and len(before) > own and not _SERIAL.match(before[-1][1]):
+        last = before[-1][1]
+        if len(last) <= 24 and not any(c in last for c in _SENTENCE):
+            return before.pop()
+    return (line, "")
 
 
 def pipe_cells_grid(
@@ -112,7 +165,11 @@ def pipe_cells_grid(
     raw: list = []
     prev = 0
     k = b
-    while k < len(cells):
+    # a category column before 序号: the category cell, given on a group's first row only,
+    # stands before that row's serial (after the row above's own cells)
+    category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
+    pending: list[tuple[int, str]] = []  # cells after the header, before the first row
+    while k < len(cells) and (roles[0] is ColumnRole.SERIAL or category_first):
         line, text, _ = cells[k]
         if (
             normalise_header(text) == words[0]
@@ -123,16 +180,25 @@ def pipe_cells_grid(
         m = _SERIAL.match(text)
         if m and (int(m.group(1)) == prev + 1 or (int(m.group(1)) == 1 and prev != 0)):
             prev = int(m.group(1))
-            raw.append(("row", line, [(line, text)]))
+            opening = [(line, text)]
+            if category_first:
+                opening.insert(0, _category_before(raw, pending, len(words), line))
+            raw.append(("row", line, opening))
         elif is_group(text) and (not raw or raw[-1][0] == "group" or len(raw[-1][2]) > 1):
             raw.append(("group", line, text))
         elif raw and raw[-1][0] == "row":
             raw[-1][2].append((line, text))
+        elif not raw:
+            pending.append((line, text))
         k += 1
+    how = "by their serials"
+    if not any(r[0] == "row" for r in raw):
+        raw = _rows_by_count(cells, b, len(words))
+        how = f"every {len(words)} cells (the table has no serials)"
     warnings: list[tuple[int | None, str]] = [
         (
             header_line,
-            "a pipe table flattened one cell per line: rows found by their serials, cells "
+            f"a pipe table flattened one cell per line: rows found {how}, cells "
             "aligned to the columns by what they look like; check the result",
         )
     ]

@@ -11,8 +11,9 @@
 Rules, true of such lists wherever they come from:
 
 - a task is a numbered paragraph (1. 1、 and, when it carries its own unit note, (一) or 一、);
-  under a heading that names a lead unit, an unnumbered paragraph opens a task too when no
-  task is open (a section holding one task written as a sentence);
+  an unnumbered paragraph opens a task too when no task is open and it closes with its own
+  unit note, is followed by a unit line, or stands under a heading that names a lead unit
+  (a section holding one task written as a sentence);
 - the following paragraphs, until a unit line, continue the task's text;
 - a unit line applies to the tasks of its section that have no unit line yet (a 协同单位 line
   closing a group of tasks applies to each); a heading's lead unit comes first;
@@ -22,7 +23,9 @@ Rules, true of such lists wherever they come from:
 
 Tried only when no table header is found. The shape must be clear — at least two tasks with
 units — so ordinary prose still gets the "no table header" error. A page whose items carry
-other labelled fields (责任人:, 完成时限:) is left to the forms reader. Cells are kept as
+other labelled fields on lines of their own (责任人:, 完成时限:), or a progress field anywhere
+(进展情况:, 存在问题:, 下步打算:, also after the task's full stop), is left to the forms
+reader. Cells are kept as
 written (no space normalisation, as in the table layouts).
 """
 
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
 from luoshi.ingest.text.pagemeta import read_page_meta
@@ -52,10 +56,15 @@ _STYLES = {
     "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
     "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
     "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
+    # counted in words: 一是… 二是…, 第一，… 第二，… (a list's own style only when its items
+    # carry units, like any style)
+    "cn_shi": re.compile(r"^([一二三四五六七八九十]{1,3})是\s*(?=\S)"),
+    "cn_di": re.compile(r"^第([一二三四五六七八九十]{1,3})\s*[,，、:：]\s*"),
     # (一) (二): only for a list without units (with units, a (一) paragraph is a task when it
     # carries its own note, else a heading over numbered tasks)
     "cn_paren": re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*"),
 }
+_WORD_STYLES = frozenset({"cn_shi", "cn_di"})
 _CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
 
 
@@ -115,8 +124,17 @@ COLUMNS = [
 _BUILD_COLUMNS = [*COLUMNS, Column("配合单位", ColumnRole.CO_UNITS)]
 
 
+# A unit list closing a paragraph after a dash: "新建公园3个。——市建设局" (not after wide
+# spaces: page chrome spaces out "来源：市政府办公室" the same way).
+_TRAILING_UNITS = re.compile(r"(?:——|—|－－)\s*([^—\s:：][^—:：]{1,120})$")
+
+
 def _note(text: str) -> tuple[str, list[str], list[str]] | None:
-    return units_in_text(text) or units_by_role_note(text)
+    found = units_in_text(text) or units_by_role_note(text)
+    if found is None and (m := _TRAILING_UNITS.search(text)) and m.start() > 0:
+        if looks_like_units(m.group(1)):
+            return text[: m.start()].rstrip(), [m.group(1).strip()], []
+    return found
 
 
 def _split_glued(paras: list[Para]) -> list[Para]:
@@ -158,10 +176,24 @@ def _list_style(paras: list[Para]) -> str:
             return style
     # No style carries units: the outermost style numbering a list of its own (a list of
     # tasks whose units the page does not give, read by the unit-less rule in read_prose).
+    # Items counted in words (一是, 第一) are a speech's or news report's points, not a list,
+    # unless their units say otherwise.
     for style, pattern in _STYLES.items():
+        if style in _WORD_STYLES:
+            continue
         if sum(1 for p in paras if pattern.match(p.text.strip())) >= _MIN_BARE_TASKS:
             return style
     return "arabic"
+
+
+def _cn_item(paras: list[Para], k: int, numbered: re.Pattern[str]) -> bool:
+    """A 一、/(一) paragraph followed by its own unit line, after which no task of the list's
+    style follows, is an item, not a heading (a heading's unit line leads the tasks under
+    it): "一、新建公园3个。" / "责任单位:市建设局" / "二、…"."""
+    if k + 1 >= len(paras) or not _UNIT_LINE.match(paras[k + 1].text.strip()):
+        return False
+    after = paras[k + 2].text.strip() if k + 2 < len(paras) else ""
+    return not numbered.match(after) and not _UNIT_LINE.match(after)
 
 
 def _heading_unit(text: str) -> str | None:
@@ -206,12 +238,14 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         if k == len(paras) - 1 and _CUT_LABEL.match(text):
             ignored.append(p)  # the excerpt ends inside a unit label ("责任单")
             continue
-        if current is not None and _FORM_FIELD.match(text):
+        if (current is not None and _FORM_FIELD.match(text)) or (
+            tasks_raw and _progress_field(text)
+        ):
             return None  # labelled fields other than units: a forms page
         m = numbered.match(text)
         cn = _CN_NUMBERED.match(text)
         note = _note(text) if (m or cn) else None
-        if m or (cn and note):
+        if m or (cn and (note or _cn_item(paras, k, numbered))):
             value = None
             if m and style == "cn_paren":
                 serial = text[: m.end()].strip()
@@ -305,7 +339,11 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         # an unnumbered paragraph opens a task under a heading naming the lead unit, or when
         # its own unit line follows it
         follows = k + 1 < len(paras) and _UNIT_LINE.match(paras[k + 1].text.strip())
-        if current is None and (section_unit or follows) and not _CN_NUMBERED.match(text):
+        closed = current is None or current.has_unit_line
+        # (a sub-measure numbered in another style, (1) under 110., is part of its task)
+        unnumbered = not any(pat.match(text) for pat in _STYLES.values())
+        own_note = closed and unnumbered and not is_group(text) and _note(text) is not None
+        if closed and (section_unit or follows or own_note) and not _CN_NUMBERED.match(text):
             current = _Task("", p.line, text, " ".join(g for g in (top, sub) if g), section_unit)
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
@@ -323,9 +361,19 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             # line of its own: the numbered paragraphs are points inside that table's cells
             return None
         with_units, bare = [first], True
-    # Tasks before the first one with units are numbered lines of the preamble (附件:1.…).
-    keep = tasks_raw[with_units[0] :]
-    start = first_index[with_units[0]]
+    # Tasks before the first one with units are numbered lines of the preamble (附件:1.…),
+    # unless the list's numbering runs on from them into it (1. 2. 3.(units): one list
+    # whose first items' notes are missing or unreadable — warned about below).
+    first = with_units[0]
+    while (
+        first > 0
+        and tasks_raw[first].value is not None
+        and tasks_raw[first - 1].value == tasks_raw[first].value - 1
+        and tasks_raw[first - 1].group == tasks_raw[first].group
+    ):
+        first -= 1
+    keep = tasks_raw[first:]
+    start = first_index[first]
     while start > 0 and (is_group(paras[start - 1].text) or _heading_unit(paras[start - 1].text)):
         start -= 1
     ignored = [q for q in ignored if q.line >= paras[start].line]
@@ -345,6 +393,21 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 "the numbered paragraphs name no responsible units (no 责任单位 line or note): "
                 "read as tasks with the unit column empty",
             ),
+        )
+    unnumbered = [t for t in keep if not t.serial]
+    if unnumbered and len(unnumbered) == len(keep):
+        # a list of plain paragraphs (each closing with its unit note): numbered by their
+        # place, as a table's rows without serials are (in a numbered list an unnumbered
+        # one-sentence section keeps no serial: a position number would clash)
+        for n, t in enumerate(keep, 1):
+            t.serial = t.serial or str(n)
+        warn.append(
+            (
+                unnumbered[0].line,
+                f"{len(unnumbered)} task(s) have no number of their own (paragraphs closing with "
+                f"a unit note): numbered {', '.join(t.serial for t in unnumbered[:8])}"
+                f"{'…' if len(unnumbered) > 8 else ''} by position",
+            )
         )
     notes: list[str] = []
     tasks: list[Task] = []
@@ -400,6 +463,21 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     for line, message in warn:
         doc.warn(line, message)
     return doc
+
+
+_PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
+
+
+def _progress_field(text: str) -> bool:
+    """The paragraph holds a labelled progress field (进展情况:…, 存在问题:…, 下步打算:…), on
+    its own line or after the task's full stop: the items are progress forms, whose cells a
+    prose list has no column for (the forms reader reads them). Other fields (牵头领导:,
+    完成时限:) may ride on a unit line and stay with the prose reader."""
+    from luoshi.ingest.text.forms import field_labels  # forms imports nothing of prose
+
+    return any(
+        header_role(label, have_task=True) in _PROGRESS_ROLES for label in field_labels(text)
+    )
 
 
 def _bare_list_start(tasks: list[_Task]) -> int | None:

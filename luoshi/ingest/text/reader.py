@@ -28,6 +28,7 @@ from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.cellheader import PROGRESS_ROLES, find_header, merge_split_headers
+from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
@@ -58,6 +59,7 @@ from luoshi.ingest.text.shapes import (
     looks_like_status,
     looks_like_units,
 )
+from luoshi.ingest.text.shortcells import aligned_rows, is_short_cell_table
 from luoshi.ingest.text.source import split_source_lines, strip_pinyin_glosses
 from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_grid
 from luoshi.ingest.text.subrows import split_subnumbered
@@ -111,11 +113,16 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
 
 
 def _read_layout(text: str, name: str) -> ParsedDocument:
+    if text.count("｜") >= 6 and "|" not in text:
+        text = text.replace("｜", "|")  # a full-width bar draws cell borders the same way
     lines = text.split("\n")
     h = find_pipe_header(lines)
     if h is not None:
         grid, warnings = pipe_grid(lines, h)
         return document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
+    found = csv_rows_grid(lines, name)
+    if found is not None:
+        return document_from_grids([found[0]], name, "text", CSV_LAYOUT, found[1])
     inferred = infer_pipe_header(lines)
     if inferred is not None:
         return read_headerless_pipe(lines, inferred, name)
@@ -128,11 +135,16 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
         found = pipe_cells_grid(lines, ends_newline)
         if found is not None:
             return document_from_grids([found[0]], name, "text", PIPE_CELLS_LAYOUT, found[1])
+    space = find_space_header(lines)
+    if space is not None and any(ch in lines[space[0]] for ch in "\t\u3000"):
+        # a tab or an ideographic space never stands inside a header word: a cell border
+        grid, warnings = space_grid(lines, space[0], space[1], ends_newline=ends_newline)
+        if len(grid.rows) > 1:
+            return document_from_grids([grid], name, "text", SPACE_LAYOUT, warnings)
     glued = read_glued(lines, name)
     if glued is not None:
         glued.layout = GLUED_LAYOUT
         return glued
-    space = find_space_header(lines)
     if space is not None:
         grid, warnings = space_grid(
             lines, space[0], space[1], ends_newline=text.rstrip(" \t").endswith("\n")
@@ -319,6 +331,8 @@ def _section_tasks(
         for r in rows:
             r.skip.add(0)  # its cell stands before the serial: taken by the row finder
     sub = split_subnumbered(rows, columns, warn)
+    if sub is None and is_short_cell_table(rows, columns, category_first):
+        sub = aligned_rows(rows, columns, category_first, warn)
     if sub is None:
         sub = [(_row_cells(r, columns, warn, marked_empties), r.group) for r in rows]
     tasks = []

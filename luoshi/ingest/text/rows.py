@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from luoshi.ingest.cells import is_empty_mark
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.model import Column
 from luoshi.ingest.text.shapes import is_group, looks_like_person, looks_like_units
@@ -24,7 +25,8 @@ from luoshi.vocab import ColumnRole
 
 # A serial paragraph; a mark after the number (9*, 1★: the tables' note marks, e.g. "led by the
 # city") is kept in the serial as written.
-_SERIAL = re.compile(r"^(\d{1,4})[.、．]?([*＊★☆△▲]?)$")
+# Also "(3)" alone on its line: a serial written in brackets.
+_SERIAL = re.compile(r"^(?:[(（](\d{1,4})[)）]|(\d{1,4})[.、．]?)([*＊★☆△▲]?)$")
 _TEXT_SERIAL = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)")
 # A gap in the serials larger than this is read as a number inside a cell, not a task.
 _MAX_SERIAL_GAP = 5
@@ -53,14 +55,14 @@ def paragraphs(text: str) -> list[Para]:
 
 def _mark(p: Para) -> str:
     m = _SERIAL.match(p.text)
-    return m.group(2) if m else ""
+    return m.group(3) if m else ""
 
 
 def serial_of(p: Para) -> int | None:
     if not p.text[:1].isdecimal():
         return None  # _SERIAL opens with \d (isdecimal): most paragraphs need no match
     m = _SERIAL.match(p.text)
-    return int(m.group(1)) if m else None
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 @dataclass
@@ -101,6 +103,7 @@ def split_numbered(
     lead: list[Para] = []
     totals: list[Para] = []
     seen: dict[int, int] = {}
+    closing_values = _closing_values(body) if category_first else set()
     prev: int | None = None
     group = first_group
     in_total = False
@@ -153,11 +156,18 @@ def split_numbered(
                     group = new_group
                     del before[-back:]
                 category = None
-                if category_first and before and _category_shaped(before[-1].text):
+                if (
+                    category_first
+                    and before
+                    and _category_shaped(before[-1].text)
+                    and before[-1].text not in closing_values
+                ):
                     # the short cell before the serial is this row's category when the row
                     # above has a paragraph left over beyond its own cells (min_cells = the
                     # columns after category and serial); a row with exactly its cells keeps
-                    # its last cell (备注 "达到时间进度"), the category being merged down
+                    # its last cell (备注 "达到时间进度"), the category being merged down.
+                    # A text closing rows before several serials is that last column's
+                    # repeated value, never a category (categories change by group).
                     if not rows or len(before) > min_cells:
                         category = before.pop().text
                 if prev is None and value != 1:
@@ -178,7 +188,33 @@ def split_numbered(
                 "rows, not a task",
             )
         )
+    last = rows[-1].paras if rows else []
+    past_end = len(last) > min_cells or (len(last) >= 2 and last[-2].text in closing_values)
+    if category_first and past_end:
+        tail = last[-1]
+        if _category_shaped(tail.text) and tail.text not in closing_values:
+            # the excerpt ends on the next group's category cell, before its first row (after
+            # the row's own cells, or after the value that closes rows)
+            rows[-1].paras.pop()
+            warnings.append(
+                (
+                    tail.line,
+                    f"the text ends with {tail.text!r}, the category cell of a row cut off "
+                    "before its serial: not a cell of the last row",
+                )
+            )
     return rows, lead
+
+
+def _closing_values(body: list[Para]) -> set[str]:
+    """Texts standing right before the serials of two or more different rows: a column's
+    value repeated row after row (达到时间进度), not a category cell."""
+    before: dict[str, set[int]] = {}
+    for k in range(1, len(body)):
+        value = serial_of(body[k])
+        if value is not None:
+            before.setdefault(body[k - 1].text, set()).add(value)
+    return {text for text, serials in before.items() if len(serials) >= 2}
 
 
 _TOTAL = re.compile(r"^(合计|小计|总计|共计)[:：]?$")
@@ -264,7 +300,12 @@ def _fixed_width_rows(
     full = [r for r in rows if len(r.paras) == width]
     if len(full) < 2:
         return []
-    fits = sum(1 for r in full if all(test(r.paras[k].text) for k, test in checks))
+    # a cell marked empty (——) fits any column
+    fits = sum(
+        1
+        for r in full
+        if all(test(r.paras[k].text) or is_empty_mark(r.paras[k].text) for k, test in checks)
+    )
     if exact:  # every run full and fitting: no other reading is needed
         return rows if fits == len(full) == len(rows) else []
     return rows if fits >= _MIN_FIT * len(full) else []

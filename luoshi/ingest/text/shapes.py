@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import re
 
+from luoshi.ingest.script import to_simplified
+
 _CN = "一二三四五六七八九十"
 _UNIT_END = re.compile(
     r"(局|委|办|府|区|县|市|会|中心|集团|公司|院|所|社|室|部|处|厅|队|行|站|馆|组|团|城|园|"
     r"街道|镇|乡|单位|部门|科|署|司|联|[)）])\s*[*＊★]*$"
+)
+_MEASURE_END = re.compile(
+    r"[(（](?:%|％|[人个元次户所家项亩吨座张辆套台件名]|人次|万元|亿元|公里|平方米|万人|千瓦)[)）]\s*$"
 )
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
 _PERSON = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
@@ -35,7 +40,14 @@ def looks_like_units(text: str) -> bool:
     parts = [q for p in _UNIT_SEP.split(s) if (q := p.strip())]
     if not parts or any(len(p) > 30 for p in parts):
         return False
-    ending = sum(1 for p in parts if _UNIT_END.search(p))
+    # organisation endings compared in simplified script: 市疫情防控辦, 區商務局 end like units;
+    # a bracketed measure ending an indicator (城镇新增就业(人), 完成率(%)) is no organisation
+    ending = sum(
+        1
+        for p in parts
+        if not _MEASURE_END.search(p)
+        and (_UNIT_END.search(p) or _UNIT_END.search(to_simplified(p)))
+    )
     return ending * 2 >= len(parts) or (s[-1] in "、,，" and len(s) <= 30)
 
 

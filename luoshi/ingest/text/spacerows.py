@@ -8,11 +8,12 @@
     第一产业增加值同比增长3.4%。
 
 Rules, true of such pages whatever the place: the header is a line of three or more pieces
-most of which name known columns (or, when the words themselves hold spaces, a line that
-:func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words) and whose
-first column is the serial; a row opens with a line whose first piece is the next serial
-(or 1 after a group row); every other line until the next row belongs to the row (a group
-row when it reads as one: 一、…, (二)…); the row's pieces are aligned to the columns by
+most of which name known columns, among them a task or progress column, the first being the
+serial, a category or the task column (or, when the words themselves hold spaces, a line
+that :func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words, opening
+with 序号); a row opens with a line whose first piece is the next serial (or 1 after a group
+row) — in a table without serials, with any line of two or more pieces; every other line
+until the next row belongs to the row (a group row when it reads as one: 一、…, (二)…); the row's pieces are aligned to the columns by
 content (:mod:`luoshi.ingest.text.align`). The result is a Grid, read like any other.
 """
 
@@ -37,20 +38,22 @@ _SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
 _TOTAL = re.compile(r"^(合计|小计|总计|共计)")
 _MAX_HEADER_LEN = 24
 _MAX_HEADER_LINE = 160
+# A header row opens with the serial, a category or the task column.
+_FIRST_ROLES = (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
 
 
 def _header_words(line: str) -> list[str] | None:
     tokens = line.split()
     if len(tokens) < 3 or len(line) > _MAX_HEADER_LINE or "|" in line:
         return None
-    if not opens_with_first_column(line):
-        return None
     if all(len(normalise_header(t)) <= _MAX_HEADER_LEN for t in tokens):
-        roles = [header_role(t, have_task=True) for t in tokens]
+        roles = header_roles(tokens)
         known = sum(1 for r in roles if r is not ColumnRole.OTHER)
         text_role = any(r in (ColumnRole.TASK, ColumnRole.DONE) for r in roles)
-        if roles[0] is ColumnRole.SERIAL and known >= 2 and text_role and known * 2 >= len(tokens):
+        if roles[0] in _FIRST_ROLES and known >= 2 and text_role and known * 2 >= len(tokens):
             return tokens
+    if not opens_with_first_column(line):
+        return None
     words = split_header_words(line)
     if words and len(words) >= 3 and header_role(words[0], False) is ColumnRole.SERIAL:
         return words
@@ -89,6 +92,12 @@ def space_grid(
     raw: list[tuple[str, int, list[tuple[int, str]] | str]] = []
     totals: list[int] = []
     prev = 0
+    # Without a 序号 column a row is a line of two or more cells; a line of one piece is a
+    # group row or the wrapped end of a cell above.
+    # a category column before 序号: a row opens with its serial, or with its category cell
+    # then its serial; a row without one has the category of the row above (a merged cell)
+    category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
+    numbered = roles[0] is ColumnRole.SERIAL or category_first
     for i in range(h + 1, len(lines)):
         s = lines[i].strip()
         if not s:
@@ -98,10 +107,20 @@ def space_grid(
             header_key
         ):
             continue  # the header repeated at a page break; numbering goes on
-        value = _serial(pieces[0])
+        value = _serial(pieces[0]) if numbered else None
+        own_category = False
+        if value is None and category_first and len(pieces) > 1:
+            value = _serial(pieces[1])  # the row's category cell stands before its serial
+            own_category = value is not None
+        if not numbered and len(pieces) >= 2 and not is_group(s) and not _TOTAL.match(s):
+            raw.append(("row", i + 1, [(i + 1, p) for p in pieces]))
+            continue
         if value is not None and (value == prev + 1 or (value == 1 and prev != 0)):
             prev = value
-            raw.append(("row", i + 1, [(i + 1, p) for p in pieces]))
+            cells = [(i + 1, p) for p in pieces]
+            if category_first and not own_category:
+                cells.insert(0, (i + 1, ""))  # a category merged down from the row above
+            raw.append(("row", i + 1, cells))
             continue
         if is_group(s):
             raw.append(("group", i + 1, s))
@@ -116,6 +135,8 @@ def space_grid(
     if totals:
         warnings.append((totals[0], f"{len(totals)} total row(s) (合计/小计): not tasks"))
     rows = rows_from_pieces(words, roles, raw, h + 1, ends_newline, warnings)
+    if category_first:
+        _carry_down(rows, 0, words[0], warnings)
     warnings.insert(
         0,
         (
@@ -125,6 +146,33 @@ def space_grid(
         ),
     )
     return Grid(rows=rows, preamble=[s.strip() for s in lines[:h] if s.strip()]), warnings
+
+
+def _carry_down(
+    rows: list[list[GridCell | None]], c: int, header: str, warnings: list
+) -> None:
+    """Empty cells of column ``c`` under a filled one take its value (a merged cell written
+    on its first row only); one warning naming the rows. Group rows end the run."""
+    above: GridCell | None = None
+    carried: list[str] = []
+    for r, row in enumerate(rows[1:], 1):
+        cell = row[c]
+        if cell is None or (len(row) > 1 and all(x is cell for x in row)):
+            above = None  # a group row
+            continue
+        if cell.text:
+            above = cell
+        elif above is not None:
+            row[c] = GridCell(above.text, r, c, line=cell.line)
+            carried.append(str(r))
+    if carried:
+        warnings.append(
+            (
+                None,
+                f"column {header}: {len(carried)} row(s) have no cell of their own; the "
+                "category above is carried down (a merged cell)",
+            )
+        )
 
 
 def rows_from_pieces(

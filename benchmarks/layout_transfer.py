@@ -1,0 +1,290 @@
+"""Does the text reader depend on the layout it was tuned with? A generality check.
+
+    .venv/bin/python benchmarks/layout_transfer.py [--verbose] [--split dev|holdout]
+
+Every corpus table page of the chosen split (default dev) that luoshi reads with all its
+checked cells right is taken as luoshi read it (columns, tasks) and written again in each text
+flattening a published table comes in — pipe rows (``a | b | c``), pipe cells (one cell per
+line closed by ``|``), cells per line (one cell per paragraph), space rows (cells separated by
+runs of spaces), tab rows (cells separated by tabs) — and in three variants that real pages show: no 序号 column, traditional
+characters (OpenCC s2t), and the header words split over two lines where a word has four or
+more characters (责任 / 单位). Each rewritten page is read back; the figure is the share of
+cells (task text, units, progress text of each task) that come back as they went in.
+
+A reader whose rules are true of tables in general reads all the variants alike; a gap
+between layouts or variants names an assumption that holds only for the pages it was built
+on. Nothing here is tuned to: the pages are only a source of realistic cell text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+EXPECTED_DIR = REPO / "tests" / "corpus" / "expected"
+for _p in (REPO, REPO / "tests" / "corpus"):
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
+
+import opencc  # noqa: E402
+from expected_cells import normalise  # noqa: E402
+
+from luoshi.ingest import IngestError, ParsedDocument, read_document  # noqa: E402
+from luoshi.vocab import ColumnRole  # noqa: E402
+
+LAYOUTS = ("pipe-rows", "pipe-cells", "cells-per-line", "space-rows", "tab-rows")
+VARIANTS = ("plain", "no-serial", "traditional", "split-header")
+_ITEM = {
+    ColumnRole.DONE: "done",
+    ColumnRole.PROBLEMS: "problems",
+    ColumnRole.NEXT_STEPS: "next_steps",
+}
+_UNITS = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
+TITLE = "2023年重点工作任务推进情况表"
+
+
+def table_of(doc: ParsedDocument, serial: bool) -> tuple[list[str], list[list[str]]]:
+    """Header and rows (cell texts) of the document as parsed: one unit column, the item
+    columns concatenated over items; extra columns from ``task.extra``."""
+    header: list[str] = []
+    getters = []
+    seen_units = seen_task = False
+    # units the page gave outside a unit column (a note in the task text) get a column
+    has_units = any(c.role in _UNITS for c in doc.columns)
+    for c in doc.columns:
+        if c.role is ColumnRole.SERIAL:
+            if serial:
+                header.append("序号")
+                getters.append(lambda t: t.serial)
+        elif c.role is ColumnRole.TASK:
+            if seen_task:
+                continue  # several task columns: the reader joined them into the task text
+            seen_task = True
+            header.append(c.header)
+            getters.append(lambda t: t.text)
+            if not has_units and any(t.units for t in doc.tasks):
+                header.append("责任单位")
+                getters.append(lambda t: "、".join(t.units))
+        elif c.role in _UNITS:
+            if not seen_units:
+                header.append("责任单位")
+                getters.append(lambda t: "、".join(t.units))
+                seen_units = True
+        elif c.role in _ITEM:
+            name = _ITEM[c.role]
+            header.append(c.header)
+            getters.append(lambda t, n=name: "".join(getattr(i, n) for i in t.items))
+        else:
+            header.append(c.header)
+            getters.append(lambda t, h=c.header: t.extra.get(h, ""))
+    rows = [[" ".join(g(t).split()) for g in getters] for t in doc.tasks]
+    return header, rows
+
+
+def _split(word: str) -> list[str]:
+    return [word[:2], word[2:]] if len(word) >= 4 else [word]
+
+
+def render(header: list[str], rows: list[list[str]], layout: str, split_header: bool) -> str:
+    out = [TITLE, ""]
+    if layout == "pipe-rows":
+        out.append(" | ".join(header))
+        out.append(" | ".join("---" for _ in header))
+        out += [" | ".join(c.replace("\n", " ") or " " for c in r) for r in rows]
+    elif layout == "pipe-cells":
+        for w in header:
+            parts = _split(w) if split_header else [w]
+            out += [f"{p} |" for p in parts]
+        for r in rows:
+            out += [f"{c} |" for c in r]
+    elif layout == "cells-per-line":
+        for w in header:
+            parts = _split(w) if split_header else [w]
+            for p in parts:
+                out += [p, ""]
+        for r in rows:
+            for c in r:
+                out += [c or "——", ""]
+    elif layout == "space-rows":
+        out.append("  ".join(header))
+        out += ["  ".join(c.replace(" ", "") or "——" for c in r) for r in rows]
+    elif layout == "tab-rows":  # copied from a word processor or a spreadsheet
+        out.append("\t".join(header))
+        out += ["\t".join(c.replace(" ", "") or "——" for c in r) for r in rows]
+    return "\n".join(out) + "\n"
+
+
+def compare(src: ParsedDocument, got: ParsedDocument, fold=None) -> tuple[int, int, list[str]]:
+    """Cells of ``src`` that ``got`` gives back; ``fold`` maps both sides before comparing."""
+
+    def norm(x: str) -> str:
+        return normalise(fold(x) if fold else x)
+
+    right = total = 0
+    wrong: list[str] = []
+    for n, t in enumerate(src.tasks):
+        u = got.tasks[n] if n < len(got.tasks) else None
+        pairs = [
+            ("task", t.text, u.text if u else None),
+            ("units", "、".join(t.units), "、".join(u.units) if u else None),
+            (
+                "done",
+                "".join(i.done for i in t.items),
+                "".join(i.done for i in u.items) if u else None,
+            ),
+        ]
+        for name, a, b in pairs:
+            if not norm(a):
+                continue
+            total += 1
+            if b is not None and norm(a) == norm(b):
+                right += 1
+            else:
+                wrong.append(
+                    f"task {n + 1} {name}: {normalise(a)[:12]} / {normalise(b or '')[:12]}"
+                )
+    return right, total, wrong
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--split", default="dev")
+    args = ap.parse_args()
+    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    by: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    sources: list[ParsedDocument] = []
+    for path in sorted(EXPECTED_DIR.glob("*.json")):
+        exp = json.loads(path.read_text(encoding="utf-8"))
+        if exp["split"] != args.split or exp["kind"] not in ("table", "prose_list"):
+            continue
+        page = SHARED / "corpus" / exp["file"]
+        try:
+            src = read_document(page)
+        except IngestError:
+            continue
+        sources.append(src)
+        if exp["kind"] != "table":
+            continue
+        if not src.tasks or any(len(t.items) > 1 for t in src.tasks):
+            continue  # sub-item tasks do not flatten into one row each
+        for variant in VARIANTS:
+            header, rows = table_of(src, serial=variant != "no-serial")
+            for layout in LAYOUTS:
+                text = render(header, rows, layout, variant == "split-header")
+                if variant == "traditional":
+                    text = s2t.convert(text)
+                fold = (lambda x: t2s.convert(s2t.convert(x))) if variant == "traditional" else None
+                try:
+                    got = read_document(text.encode("utf-8"), name=f"{exp['file']}.txt")
+                except IngestError as e:
+                    r, t, wrong = 0, compare(src, src)[1], [f"refused: {e}"[:90]]
+                else:
+                    r, t, wrong = compare(src, got, fold)
+                by[(layout, variant)][0] += r
+                by[(layout, variant)][1] += t
+                if args.verbose and wrong:
+                    print(f"{exp['file']} {layout:15} {variant:12} {r}/{t}  {wrong[:3]}")
+    print(f"{'layout':15} " + " ".join(f"{v:>13}" for v in VARIANTS))
+    for layout in LAYOUTS:
+        cells = []
+        for v in VARIANTS:
+            r, t = by[(layout, v)]
+            cells.append(f"{100 * r / t:12.1f}%" if t else "            -")
+        print(f"{layout:15} " + " ".join(cells))
+    r = sum(v[0] for v in by.values())
+    t = sum(v[1] for v in by.values())
+    print(f"overall cells back {r}/{t} = {100 * r / t:.1f}%")
+    print()
+    prose_transfer(sources, args.verbose)
+
+
+# --- the same tasks written as a prose list (numbered paragraphs with their units) ---------
+
+PROSE_STYLES = {
+    "unit-line": lambda n, t, u: f"{n}.{t}\n责任单位：{'、'.join(u)}",
+    "lead-co-lines": lambda n, t, u: (
+        f"{n}.{t}\n牵头单位：{u[0]}" + (f"\n配合单位：{'、'.join(u[1:])}" if u[1:] else "")
+    ),
+    "paren-note": lambda n, t, u: f"{n}、{t}（责任单位：{'、'.join(u)}）",
+    "paren-units": lambda n, t, u: f"（{n}）{t}（{'、'.join(u)}）",
+    "lead-co-note": lambda n, t, u: (
+        f"{n}.{t}（{u[0]}牵头" + (f"，{'、'.join(u[1:])}配合）" if u[1:] else "）")
+    ),
+    "cn-numbered": lambda n, t, u: f"（{_CN[n]}）{t}\n责任单位：{'、'.join(u)}",
+    "bracket-label": lambda n, t, u: f"{n}.{t}\n【责任单位】{'、'.join(u)}",
+    "inline-labels": lambda n, t, u: (
+        f"{n}.{t}。牵头单位：{u[0]}" + (f"；配合单位：{'、'.join(u[1:])}。" if u[1:] else "。")
+    ),
+    "share-note": lambda n, t, u: (
+        f"{n}.{t}（{u[0]}牵头，" + (f"{'、'.join(u[1:])}等按职责分工负责）" if u[1:] else "下同）")
+    ),
+    "unnumbered-note": lambda n, t, u: f"{t}（责任单位：{'、'.join(u)}）",
+    "cn-item-line": lambda n, t, u: f"{_CN[n]}、{t}\n责任单位：{'、'.join(u)}",
+    "yishi-note": lambda n, t, u: f"{_CN[n]}是{t}（{'、'.join(u)}负责）",
+    "dash-units": lambda n, t, u: f"{n}.{t}——{'、'.join(u)}",
+    "bare-part-line": lambda n, t, u: f"{n}.{t}\n责任：{'、'.join(u)}",
+}
+_CN = ["", *"一二三四五六七八九十", *(f"十{c}" for c in "一二三四五六七八九"), "二十"]
+
+
+def render_prose(tasks: list, style: str, headings: bool) -> str:
+    out = ["2023年重点工作任务分解", ""]
+    for n, (text, units) in enumerate(tasks, 1):
+        if headings and n % 4 == 1:
+            out += [f"{_CN[(n + 3) // 4]}、第{_CN[(n + 3) // 4]}方面工作", ""]
+        out += [PROSE_STYLES[style](n, text, units), ""]
+    return "\n".join(out) + "\n"
+
+
+def prose_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
+    by: dict[tuple[str, bool], list[int]] = defaultdict(lambda: [0, 0])
+    for src in docs:
+        tasks = [
+            (" ".join(t.text.split()).rstrip("。;；"), t.units)
+            for t in src.tasks
+            if t.units and len(t.text) >= 8 and "\n" not in t.text.strip()
+        ][:20]
+        if len(tasks) < 3:
+            continue
+        for style in PROSE_STYLES:
+            for headings in (False, True):
+                text = render_prose(tasks, style, headings)
+                total = 2 * len(tasks)
+                try:
+                    got = read_document(text.encode("utf-8"), name=f"{src.source_name}.txt")
+                except IngestError as e:
+                    right, wrong = 0, [f"refused: {e}"[:90]]
+                else:
+                    right, wrong = 0, []
+                    for n, (t, u) in enumerate(tasks):
+                        g = got.tasks[n] if n < len(got.tasks) else None
+                        ok_t = g is not None and normalise(g.text).rstrip("。;；") == normalise(t)
+                        ok_u = g is not None and [normalise(x) for x in g.units] == [
+                            normalise(x) for x in u
+                        ]
+                        right += ok_t + ok_u
+                        if not (ok_t and ok_u):
+                            wrong.append(f"{n + 1}: {normalise(g.text)[:14] if g else '-'}")
+                by[(style, headings)][0] += right
+                by[(style, headings)][1] += total
+                if verbose and wrong:
+                    print(
+                        f"{src.source_name} prose {style:14} {headings} {right}/{total} {wrong[:2]}"
+                    )
+    print(f"{'prose style':15} {'plain':>13} {'with headings':>14}")
+    for style in PROSE_STYLES:
+        cells = [by[(style, h)] for h in (False, True)]
+        print(f"{style:15} " + " ".join(f"{100 * r / t:12.1f}%" if t else "-" for r, t in cells))
+    r = sum(v[0] for v in by.values())
+    t = sum(v[1] for v in by.values())
+    print(f"prose overall cells back {r}/{t} = {100 * r / t:.1f}%")
+
+
+if __name__ == "__main__":
+    main()
