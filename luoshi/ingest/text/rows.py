@@ -59,8 +59,9 @@ def _mark(p: Para) -> str:
 
 
 def serial_of(p: Para) -> int | None:
-    if not p.text[:1].isdecimal():
-        return None  # _SERIAL opens with \d (isdecimal): most paragraphs need no match
+    first = p.text[:1]
+    if not (first.isdecimal() or first in "(（"):
+        return None  # _SERIAL opens with \d (isdecimal) or a bracket: most paragraphs need no match
     m = _SERIAL.match(p.text)
     return int(m.group(1) or m.group(2)) if m else None
 
