@@ -67,3 +67,21 @@ def test_english_follows(english, capsys):
     assert capsys.readouterr().err == "luoshi analyze: no report #424242\n"
     assert main(["check"]) == 0
     assert capsys.readouterr().out == "index: in step with the data\n"
+
+
+@pytest.mark.django_db
+def test_a_views_message_follows_the_language(locale_dir, settings, supervisor_client):
+    """A view's message (marked in the view, not in a template) is Chinese by default and
+    English for a browser that asks for English (LocaleMiddleware, Accept-Language)."""
+    from django.urls import reverse
+
+    settings.LOCALE_PATHS = [locale_dir]
+    try:
+        zh = supervisor_client.post(reverse("import_confirm"), {})
+        en = supervisor_client.post(reverse("import_confirm"), {}, HTTP_ACCEPT_LANGUAGE="en")
+    finally:
+        translation.deactivate()
+    assert zh.status_code == en.status_code == 400
+    assert "确认表单无效,请重新上传文件。" in zh.content.decode()
+    assert ("The confirmation form is invalid; please upload the file again."
+            in en.content.decode())
