@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.core.ids import parse_id
@@ -76,7 +77,7 @@ def open_round(request):
         except services.RoundError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "已开启填报。")
+            messages.success(request, _("已开启填报。"))
             return redirect("round_report", pk=report.pk)
     return render(request, "rounds/open.html", {"form": form})
 
@@ -191,7 +192,7 @@ def entry_save(request, pk: int):
     check(request.user, Action.SUBMIT if submitting else Action.EDIT_ENTRY, progress)
     form = EntryForm(request.POST, targets=task_targets(progress.task))
     if not form.is_valid():
-        return _refused(request, progress, "请检查填写内容。", status=400, entry_form=form)
+        return _refused(request, progress, _("请检查填写内容。"), status=400, entry_form=form)
     data = services.EntryInput(form.cleaned_data["done"], form.cleaned_data["problems"],
                                form.cleaned_data["next_steps"], form.target_values())
     try:
@@ -211,7 +212,7 @@ def entry_save(request, pk: int):
         if not services.unchanged(progress, data):
             return _refused(request, progress, error, entry_form=form)
         return _refused(request, progress, error)
-    messages.success(request, "已提交。" if submitting else "已保存。")
+    messages.success(request, _("已提交。") if submitting else _("已保存。"))
     return redirect("round_entry", pk=pk)
 
 
@@ -223,7 +224,7 @@ def entry_autosave(request, pk: int):
     version = request.POST.get("version", "")
     expected = parse_id(version)
     if expected is None:
-        return JsonResponse({"error": "版本号无效"}, status=400)
+        return JsonResponse({"error": _("版本号无效")}, status=400)
     try:
         row = services.autosave(request.user, progress, expected, request.POST.dict())
     except services.RoundError as error:
@@ -237,13 +238,13 @@ def entry_contribute(request, pk: int):
     check(request.user, Action.CONTRIBUTE, progress)
     form = ContributionForm(request.POST)
     if not form.is_valid():
-        return _refused(request, progress, "请检查填写内容。", status=400, contribution_form=form)
+        return _refused(request, progress, _("请检查填写内容。"), status=400, contribution_form=form)
     try:
         services.save_contribution(request.user, progress, form.cleaned_data["unit"],
                                    form.cleaned_data["version"], form.cleaned_data["text"])
     except services.RoundError as error:
         return _refused(request, progress, error, contribution_form=form)
-    messages.success(request, "已保存报送内容。")
+    messages.success(request, _("已保存报送内容。"))
     return redirect("round_entry", pk=pk)
 
 
@@ -258,7 +259,7 @@ def entry_submit(request, pk: int):
                               co_reason=request.POST.get("co_reason", ""))
     except services.RoundError as error:
         return _refused(request, progress, error)
-    messages.success(request, "已提交。")
+    messages.success(request, _("已提交。"))
     return redirect("round_entry", pk=pk)
 
 
@@ -272,13 +273,15 @@ def entry_review(request, pk: int):
         else:
             form = ReturnForm(request.POST)
             if not form.is_valid():
-                return _refused(request, progress, "退回时请填写退回意见。", status=400,
+                return _refused(request, progress, _("退回时请填写退回意见。"), status=400,
                                 return_form=form)
             services.return_entry(request.user, progress, form.cleaned_data["comment"])
     except services.RoundError as error:
         return _refused(request, progress, error)
-    done = "审核通过" if request.POST.get("decision") == "approve" else "退回"
-    messages.success(request, f"已{done}:{_serial_of(progress)} {progress.task.text[:30]}")
+    done = (_("已审核通过:%(serial)s %(task)s") if request.POST.get("decision") == "approve"
+            else _("已退回:%(serial)s %(task)s"))
+    messages.success(request, done % {"serial": _serial_of(progress),
+                                      "task": progress.task.text[:30]})
     # Back to the round at this row (and the filters the office came from).
     return redirect(round_table.back_to(progress.report_id, request.GET, f"entry-{progress.pk}"))
 
@@ -304,14 +307,14 @@ def extend(request, pk: int):
     check(request.user, Action.EXTEND, report)
     form = ExtendForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "请填写有效的截止时间。")
+        messages.error(request, _("请填写有效的截止时间。"))
         return redirect("round_report", pk=pk)
     try:
         services.extend_round(request.user, report, form.cleaned_data["deadline"])
     except services.RoundError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "已延长截止时间。")
+        messages.success(request, _("已延长截止时间。"))
     return redirect("round_report", pk=pk)
 
 
@@ -325,7 +328,7 @@ def publish(request, pk: int):
     except services.RoundError as error:
         messages.error(request, str(error))
         return redirect("round_report", pk=pk)
-    messages.success(request, "已发布。")
+    messages.success(request, _("已发布。"))
     return redirect("round_report", pk=pk)
 
 
@@ -350,23 +353,27 @@ def remind(request, pk: int):
     back = (redirect(reverse("round_overdue_all") + f"#report-{pk}")
             if valid and form.cleaned_data["back"] == "all" else redirect("round_overdue", pk=pk))
     if not valid:
-        messages.error(request, "催办请求无效。")
+        messages.error(request, _("催办请求无效。"))
         return back
     if report.state not in services.RUNNING:
-        messages.error(request, "该报告不在填报中,无需催办。")
+        messages.error(request, _("该报告不在填报中,无需催办。"))
         return back
     result = send_reminders(report, request.user, unit=form.cleaned_data["unit"])
     if result.unreachable:
         names = "、".join(f"{u.unit.name}({u.reason})" for u in result.unreachable)
-        messages.warning(request, f"{len(result.unreachable)} 个单位无法催办:{names}。"
-                                  "请为其添加联络员账号,或另行通知。")
+        messages.warning(request, _("%(n)s 个单位无法催办:%(names)s。"
+                                    "请为其添加联络员账号,或另行通知。")
+                         % {"n": len(result.unreachable), "names": names})
     if not result.sent:
         if not result.unreachable:
-            messages.info(request, "没有需要催办的单位(均已提交)。")
+            messages.info(request, _("没有需要催办的单位(均已提交)。"))
         return back
-    parts = "、".join(f"{r.unit.name}({r.get_level_display()},站内 {r.notified} 人,"
-                     f"邮件 {len(r.recipients)} 人)" for r in result.sent)
-    messages.success(request, f"已发送 {len(result.sent)} 条催办:{parts}。")
+    parts = "、".join(_("%(unit)s(%(level)s,站内 %(notified)s 人,邮件 %(mailed)s 人)")
+                     % {"unit": r.unit.name, "level": r.get_level_display(),
+                        "notified": r.notified, "mailed": len(r.recipients)}
+                     for r in result.sent)
+    messages.success(request, _("已发送 %(n)s 条催办:%(parts)s。")
+                     % {"n": len(result.sent), "parts": parts})
     return back
 
 
@@ -378,20 +385,21 @@ def evidence_upload(request, pk: int):
     limit = evidence.max_bytes()
     length = request.META.get("CONTENT_LENGTH", "")
     if length.isdigit() and int(length) > limit + 64 * 1024:
-        messages.error(request, f"文件超过 {limit // (1024 * 1024)} MB,请压缩或拆分后上传。")
+        messages.error(request, _("文件超过 %(mb)s MB,请压缩或拆分后上传。")
+                       % {"mb": limit // (1024 * 1024)})
         response = redirect("round_entry", pk=pk)
         response.status_code = 303
         return response
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "请选择要上传的文件。")
+        messages.error(request, _("请选择要上传的文件。"))
         return redirect("round_entry", pk=pk)
     try:
         row = evidence.attach(request.user, progress, upload)
     except services.RoundError as error:
-        messages.error(request, f"{upload.name}:{error}")
+        messages.error(request, _("%(file)s:%(problem)s") % {"file": upload.name, "problem": error})
     else:
-        messages.success(request, f"已上传佐证材料 {row.name}。")
+        messages.success(request, _("已上传佐证材料 %(file)s。") % {"file": row.name})
     return redirect("round_entry", pk=pk)
 
 
@@ -399,15 +407,15 @@ def evidence_download(request, pk: int):
     """A 佐证材料, to those who may read its entry (404 for anyone else)."""
     row = get_object_or_404(EvidenceFile.objects.select_related("progress"), pk=pk)
     if not can_see(request.user, row.progress):
-        raise Http404("不存在或无权查看")
+        raise Http404(_("不存在或无权查看"))
     try:
         handle = evidence.open_file(row)
     except FileNotFoundError as error:
-        raise Http404("文件已不存在") from error
+        raise Http404(_("文件已不存在")) from error
     response = FileResponse(handle, as_attachment=True, filename=row.name,
                             content_type=evidence.mime(row))
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = "private, no-store"  # i18n: data
     return response
 
 
@@ -426,7 +434,7 @@ def task_history(request, pk: int):
     """Every recorded change of a task the user may read, newest first, each as a diff."""
     task = get_object_or_404(Task.objects.select_related("plan__government", "parent"), pk=pk)
     if not can_see(request.user, task):
-        raise Http404("不存在或无权查看")
+        raise Http404(_("不存在或无权查看"))
     changes, names = history.task_changes(request.user, task)
     page = Paginator(changes, history.TASK_HISTORY_PAGE).get_page(request.GET.get("page"))
     targets = history.target_names(task)

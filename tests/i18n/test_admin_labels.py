@@ -96,6 +96,7 @@ def test_english_follows(locale_dir, settings):
                 for f in m._meta.get_fields()
                 if not (f.auto_created and (not f.concrete or f.primary_key))
                 and not str(f.verbose_name).isascii()]
-        left += [f"{m._meta.label}: {m._meta.verbose_name}" for m in admin_models()
-                 if not str(m._meta.verbose_name).isascii()]
+        left += [f"{m._meta.label}: {label}" for m in admin_models()
+                 for label in (m._meta.verbose_name, m._meta.verbose_name_plural)
+                 if not str(label).isascii()]
     assert not left, "labels without English in luoshi/locale/en:\n" + "\n".join(left)

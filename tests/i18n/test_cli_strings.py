@@ -1,7 +1,9 @@
-"""Every message luoshi's command line prints is marked for translation (luoshi/cli/__init__.py).
+"""Every message luoshi's command line prints is marked for translation (luoshi/cli/__init__.py),
+and so is every message a view shows a person (``messages``, JSON errors, labels it passes to a
+template: ``luoshi/web/views``, ``luoshi/rounds/views.py``).
 
-The rule, applied to every module of ``luoshi/cli`` (the Python counterpart of
-tests/i18n_rules.py for templates):
+The rule, applied to every module of ``luoshi/cli`` and to those views (the Python counterpart
+of tests/i18n_rules.py for templates):
 
 A string literal (or the literal part of an f-string) is a **message** when it contains a letter
 (Unicode category L*: Han, Latin, …) and is none of
@@ -35,7 +37,10 @@ from pathlib import Path
 
 import pytest
 
-CLI = Path(__file__).resolve().parents[2] / "luoshi" / "cli"
+REPO = Path(__file__).resolve().parents[2]
+CLI = REPO / "luoshi" / "cli"
+VIEWS = [*sorted((REPO / "luoshi" / "web" / "views").glob("*.py")),
+         REPO / "luoshi" / "rounds" / "views.py"]
 PARSER_CALLS = {"add_parser", "add_argument", "ArgumentParser", "add_subparsers",
                 "add_argument_group", "add_mutually_exclusive_group", "ArgumentTypeError"}
 HELP_CONSTANTS = {"EPILOG"}
@@ -116,6 +121,12 @@ def problems(source: str, name: str = "<source>") -> list[str]:
 def test_cli_messages_are_marked(path):
     found = problems(path.read_text(encoding="utf-8"), str(path.relative_to(CLI.parents[1])))
     assert not found, "CLI messages not marked for translation (_()):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("path", VIEWS, ids=lambda p: str(p.relative_to(REPO / "luoshi")))
+def test_view_messages_are_marked(path):
+    found = problems(path.read_text(encoding="utf-8"), str(path.relative_to(REPO)))
+    assert not found, "view messages not marked for translation (gettext):\n" + "\n".join(found)
 
 
 BROKEN = '''

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.core.models import Assessment, Measurement, Target
@@ -29,7 +30,7 @@ def _reason(request: HttpRequest) -> tuple[str, str]:
     try:
         return clean_reason(request.POST.get("reason")), ""
     except ValueError as exc:
-        return "", f"修正未保存:{exc}。"
+        return "", _("修正未保存:%(problem)s。") % {"problem": exc}
 
 
 def _in_report(request: HttpRequest, model: type[Assessment] | type[Measurement], pk: int):
@@ -38,7 +39,7 @@ def _in_report(request: HttpRequest, model: type[Assessment] | type[Measurement]
     row = get_object_or_404(model.objects.select_related("report", "task"), pk=pk,
                             report__in=visible_reports(request.user))
     if not can_correct(request.user, row.report):
-        raise Http404("不存在或无权修正")
+        raise Http404(_("不存在或无权修正"))
     return row, reverse("task_detail", args=[row.task_id]) + f"#period-{row.report_id}"
 
 
@@ -48,25 +49,25 @@ def assessment_correct(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
-        messages.error(request, "修正未保存:缺少版本号,请刷新页面后重试。")
+        messages.error(request, _("修正未保存:缺少版本号,请刷新页面后重试。"))
         return redirect(back)
     try:
         if request.POST.get("action") == "revert":
             revert_status(a.report, a.task, user=request.user, expected_version=version)
-            messages.success(request, "已恢复为自动分析的状态。")
+            messages.success(request, _("已恢复为自动分析的状态。"))
             return redirect(back)
         value = request.POST.get("status", "")
         reason, problem = _reason(request)
         if value not in {s.value for s in Status}:
-            messages.error(request, "修正未保存:请选择一个状态。")
+            messages.error(request, _("修正未保存:请选择一个状态。"))
         elif problem:
             messages.error(request, problem)
         else:
             correct_status(a.report, a.task, value, reason, user=request.user,
                            expected_version=version)
-            messages.success(request, f"状态已修正为“{Status(value).label}”。")
+            messages.success(request, _("状态已修正为“%(status)s”。") % {"status": Status(value).label})
     except StaleVersion:
-        messages.error(request, "修正未保存:该状态已被他人修改,请刷新页面后重新修正。")
+        messages.error(request, _("修正未保存:该状态已被他人修改,请刷新页面后重新修正。"))
     return redirect(back)
 
 
@@ -76,7 +77,7 @@ def target_correct(request: HttpRequest, pk: int) -> HttpResponse:
     t = get_object_or_404(Target.objects.select_related("task"), pk=pk,
                           task__in=visible_tasks(request.user))
     if not can_correct(request.user):
-        raise Http404("不存在或无权修正")
+        raise Http404(_("不存在或无权修正"))
     back = reverse("task_detail", args=[t.task_id]) + "#task-targets-title"
     reason, problem = _reason(request)
     values: dict = {}
@@ -95,21 +96,22 @@ def target_correct(request: HttpRequest, pk: int) -> HttpResponse:
             if unit != t.unit and request.POST.get("unit") is not None:
                 values["unit"] = unit[:30]
     except ValueError:
-        messages.error(request, "修正未保存:目标值须为数字。")
+        messages.error(request, _("修正未保存:目标值须为数字。"))
         return redirect(back)
     if problem:
         messages.error(request, problem)
     elif not values:
-        messages.error(request, "修正未保存:没有改动。")
+        messages.error(request, _("修正未保存:没有改动。"))
     else:
         try:
             correct_target(t, user=request.user, expected_version=version,
                            reason=reason, **values)
-            messages.success(request, "目标已修正。" if values.get("active", True) else "目标已删除。")
+            messages.success(request, _("目标已修正。") if values.get("active", True)
+                             else _("目标已删除。"))
         except StaleVersion:
-            messages.error(request, "修正未保存:该目标已被他人修改,请刷新页面后重新修正。")
+            messages.error(request, _("修正未保存:该目标已被他人修改,请刷新页面后重新修正。"))
         except ValueError as exc:
-            messages.error(request, f"修正未保存:{exc}")
+            messages.error(request, _("修正未保存:%(problem)s") % {"problem": exc})
     return redirect(back)
 
 
@@ -129,18 +131,18 @@ def measurement_correct(request: HttpRequest, pk: int) -> HttpResponse:
         elif target not in ("keep", "") and int(target) != m.target_id:
             kwargs["target"] = get_object_or_404(Target, pk=int(target), task=m.task)
     except ValueError:
-        messages.error(request, "修正未保存:数值须为数字。")
+        messages.error(request, _("修正未保存:数值须为数字。"))
         return redirect(back)
     active = request.POST.get("action") != "remove"
     if problem:
         messages.error(request, problem)
     elif active and not kwargs:
-        messages.error(request, "修正未保存:没有改动。")
+        messages.error(request, _("修正未保存:没有改动。"))
     else:
         try:
             correct_measurement(m, user=request.user, reason=reason, active=active,
                                 **kwargs)
-            messages.success(request, "实绩已修正。" if active else "已标记为非实绩。")
+            messages.success(request, _("实绩已修正。") if active else _("已标记为非实绩。"))
         except ValueError as exc:
-            messages.error(request, f"修正未保存:{exc}")
+            messages.error(request, _("修正未保存:%(problem)s") % {"problem": exc})
     return redirect(back)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from luoshi.core.ids import parse_id
 from luoshi.core.services.summary import compare_reports, status_summary
@@ -55,7 +56,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "others": others.order_by("-period__year", "-period__month"),
         "limit_key": limit_key,
         "measure": measure,
-        "limits": [("10", "前 10 个"), ("20", "前 20 个"), ("all", "全部")],
+        "limits": [("10", _("前 10 个")), ("20", _("前 20 个")), ("all", _("全部"))],
         "measures": list(figures.MEASURES.items()),
         "summary": summary,
         "status_rows": [(s.value, STATUS_LABELS[s], summary["by_status"][s.value],
@@ -64,7 +65,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "status_change": status_change,
         "flagged": flagged,
         "flag": flag,
-        "flags": [("all", "滞后和有风险"), ("behind", "仅滞后"), ("at_risk", "仅有风险")],
+        "flags": [("all", _("滞后和有风险")), ("behind", _("仅滞后")), ("at_risk", _("仅有风险"))],
         "chart_data": figures.chart_data(
             report, current, units, comparison, summary, limit,
             status_change["by_status_delta"] if status_change else None),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.core.ids import parse_id
 from luoshi.rounds.models import Role
@@ -14,7 +15,8 @@ from luoshi.rounds.permissions import ADMIN, role_of
 from luoshi.web import home
 from luoshi.web.access import shown_assessments, visible_reports
 
-CARD_LABELS = {"behind": "滞后", "at_risk": "有风险", "unfiled": "未填报", "overdue": "逾期"}
+CARD_LABELS = {"behind": _("滞后"), "at_risk": _("有风险"), "unfiled": _("未填报"),
+               "overdue": _("逾期")}
 
 
 def home_page(request: HttpRequest) -> HttpResponse:

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from luoshi.ingest import Budget, LimitExceeded
@@ -52,7 +53,7 @@ def _check(request: HttpRequest):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())  # the site's login (supervisors)
     if not can_import(request.user):
-        raise PermissionDenied("只有督查室工作人员可以导入。")
+        raise PermissionDenied(_("只有督查室工作人员可以导入。"))
     return None
 
 
@@ -70,7 +71,7 @@ def _upload_page(request: HttpRequest, form, error: str = "", name: str = "",
 def _job_or_404(request: HttpRequest, pk: int) -> Job:
     job = visible_jobs(request.user).filter(pk=pk).select_related("submitter").first()
     if job is None:
-        raise Http404("没有这个导入任务,或无权查看。")
+        raise Http404(_("没有这个导入任务,或无权查看。"))
     if job.state == Job.State.QUEUED and settings.LUOSHI_JOBS_INLINE:
         # Queued before this process started (the demo server restarted): run it now.
         transaction.on_commit(kick)
@@ -120,14 +121,15 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         return denied
     form = ConfirmForm(request.POST)
     if not form.is_valid() or form.cleaned_data.get("job") is None:
-        return _upload_page(request, UploadForm(), "确认表单无效,请重新上传文件。", status=400)
+        return _upload_page(request, UploadForm(), _("确认表单无效,请重新上传文件。"), status=400)
     previewed = visible_jobs(request.user).filter(
         pk=form.cleaned_data["job"], kind=Job.Kind.IMPORT_PREVIEW, state=Job.State.DONE).first()
     name = previewed.file_name if previewed else ""
     key = str((previewed.params if previewed else {}).get("key", ""))
     if previewed is None or len(key) != 64 or not (upload_dir() / key).is_file():
         return _upload_page(request, UploadForm(),
-                            f"{name or '上传的文件'}:已不在服务器上(可能已导入或已过期),请重新上传。",
+                            _("%(file)s:已不在服务器上(可能已导入或已过期),请重新上传。")
+                            % {"file": name or _("上传的文件")},
                             name, status=400)
     again = "preview" in request.POST
     form = _confirm_form(previewed, request.POST)

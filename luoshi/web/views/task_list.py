@@ -121,10 +121,11 @@ def _shown(user) -> dict:
 def _csv_lines(entries, words, with_period: bool, shown: dict) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff"  # UTF-8 BOM: spreadsheet programs then read the Chinese correctly
-    header = ["地区", "年度", "序号", "任务内容", "牵头单位", "责任单位"]
+    # The columns are named as in the published tables (data: a spreadsheet reads them).
+    header = ["地区", "年度", "序号", "任务内容", "牵头单位", "责任单位"]  # i18n: data
     if with_period:
         header += ["报告期", "完成情况", "存在问题及困难", "下一步工作", "填报条数", "空白条数",
-                   "笼统条数", "状态", "状态理由"]
+                   "笼统条数", "状态", "状态理由"]  # i18n: data
     yield writer.writerow(header)
     chunk = []
     for entry in entries.iterator(chunk_size=CSV_CHUNK):
@@ -155,7 +156,7 @@ def task_list_csv(request: HttpRequest) -> StreamingHttpResponse:
     entries = entries.select_related("plan__government", "report__period")
     response = StreamingHttpResponse(
         _csv_lines(entries, words, filters.period is not None, _shown(request.user)),
-        content_type="text/csv; charset=utf-8",
+        content_type="text/csv; charset=utf-8",  # i18n: data
     )
-    response["Content-Disposition"] = 'attachment; filename="tasks.csv"'
+    response["Content-Disposition"] = 'attachment; filename="tasks.csv"'  # i18n: data
     return response
