@@ -181,6 +181,17 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Page fragments and menus, keyed by the data version every write bumps (luoshi/web/pagecache.py):
+# in each process's memory by default; LUOSHI_CACHE_URL (e.g. redis://host:6379/1) shares one
+# cache between processes and app servers.
+CACHES = {"default": {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LUOSHI_CACHE_ENTRIES", "5000"))},
+}}
+if os.environ.get("LUOSHI_CACHE_URL"):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                         "LOCATION": os.environ["LUOSHI_CACHE_URL"]}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -8,13 +8,17 @@ from collections.abc import Iterator
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 from luoshi.core.models import Period, Plan
 from luoshi.export.csv import formula_escape
+from luoshi.web import pagecache
 from luoshi.web.access import (
+    scope_key,
     shown_assessments,
     shown_progress,
     visible_index_rows,
@@ -22,7 +26,14 @@ from luoshi.web.access import (
     visible_reports,
 )
 from luoshi.web.forms import TaskFilterForm
-from luoshi.web.listing import FIELDS, Filters, build_rows, filter_entries, lead_of
+from luoshi.web.listing import (
+    FIELDS,
+    ROW_FIELDS,
+    Filters,
+    build_rows,
+    filter_entries,
+    lead_of,
+)
 from luoshi.web.statuses import status_label, statuses_available
 
 PER_PAGE = 50
@@ -76,9 +87,23 @@ def _querystring(request: HttpRequest, **changes) -> str:
     return urlencode(params)
 
 
+def page_key(request: HttpRequest, name: str) -> str:
+    """A cache key for a fragment of ``name`` that depends on the query string, the viewer's
+    scope (luoshi.web.access.scope_key: who sees the same rows) and the language."""
+    params = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
+    return f"{name}:{scope_key(request.user)}:{get_language()}:{params}"
+
+
 def task_list(request: HttpRequest) -> HttpResponse:
+    # Everything below the site header depends only on the query, the viewer's scope and
+    # the data: cached by the data version (luoshi.web.pagecache).
+    content = pagecache.cached(page_key(request, "tasks"), lambda: _list_content(request))
+    return render(request, "web/task_list.html", {"content": content})
+
+
+def _list_content(request: HttpRequest) -> str:
     form, filters, entries, words = _query(request)
-    entries = entries.select_related("plan__government", "report__period")
+    entries = entries.values(*ROW_FIELDS)
     paginator = CappedPaginator(entries, PER_PAGE, SEARCH_CAP) if words else \
         Paginator(entries, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
@@ -92,8 +117,19 @@ def task_list(request: HttpRequest) -> HttpResponse:
         "query": _querystring(request),
         "csv_url": reverse("task_list_csv") + "?" + _querystring(request),
         "report": _chosen_report(request, filters),
+        # Links of every row, written as prefix + id (a reverse() per row costs more than
+        # the rest of the row).
+        "task_url": _prefix("task_detail"),
+        "unit_url": _prefix("unit_detail"),
     }
-    return render(request, "web/task_list.html", context)
+    return render_to_string("web/task_list_content.html", context, request)
+
+
+def _prefix(name: str) -> str:
+    """The address of object ``name`` without its id: reverse(name, [pk]) is prefix + pk + /."""
+    url = reverse(name, args=[0])
+    assert url.endswith("/0/"), url
+    return url[:-2]
 
 
 def _chosen_report(request: HttpRequest, filters: Filters):
@@ -138,13 +174,14 @@ def _csv_lines(entries, words, with_period: bool, shown: dict) -> Iterator[str]:
 
 def _csv_rows(writer, chunk, words, with_period: bool, shown: dict) -> Iterator[str]:
     for row in build_rows(chunk, words, full=with_period, **shown):
-        e, task = row.entry, row.task
-        cells = [e.plan.government.name, e.year, task.serial, task.text, lead_of(row),
-                 "、".join(u.unit.name for u in row.units)]
+        e = row.entry
+        cells = [row.government, e["year"], row.serial, row.task_text, lead_of(row),
+                 "、".join(u.name for u in row.units)]
         if with_period:
-            cells += [str(e.report.period) if e.report_id else ""]
+            cells += [row.period]
             cells += [row.progress.get(name, "") for name in FIELDS]
-            cells += [e.entries, e.empty, e.vague, status_label(row.status), row.reason]
+            cells += [e["entries"], e["empty"], e["vague"], status_label(row.status),
+                      row.reason]
         # A cell starting with = + - @ would run as a formula in a spreadsheet: one rule for
         # every CSV.
         yield writer.writerow([formula_escape(c) for c in cells])
@@ -152,7 +189,7 @@ def _csv_rows(writer, chunk, words, with_period: bool, shown: dict) -> Iterator[
 
 def task_list_csv(request: HttpRequest) -> StreamingHttpResponse:
     _form, filters, entries, words = _query(request)
-    entries = entries.select_related("plan__government", "report__period")
+    entries = entries.values(*ROW_FIELDS)
     response = StreamingHttpResponse(
         _csv_lines(entries, words, filters.period is not None, _shown(request.user)),
         content_type="text/csv; charset=utf-8",
