@@ -90,3 +90,28 @@ def test_what_one_scope_sees_is_not_served_to_another(admin_client, live_sample)
         assert "整治河道。" in seen[admin_client]
         assert "整治河道。" not in seen[public]
     assert s.report_old.state == "draft"
+
+
+def _task(client: Client, pk: int) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("task_detail", args=[pk]))
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_task_page_cached_for_readers_fresh_after_a_write(live_sample, supervisor_client):
+    from luoshi.core.models import Progress
+
+    s = live_sample
+    public = Client()
+    html, cold = _task(public, s.digital.pk)
+    assert "资金尚未到位。" in html
+    again, warm = _task(public, s.digital.pk)
+    assert again == html and warm <= 2 < cold
+    Progress.objects.filter(task=s.digital, report=s.report_q3).update(problems="用地已落实。")
+    html, _ = _task(public, s.digital.pk)
+    assert "用地已落实。" in html and "资金尚未到位。" not in html
+    # The office's page has correction forms with its own CSRF token: built every time.
+    first, cold = _task(supervisor_client, s.digital.pk)
+    _again, warm = _task(supervisor_client, s.digital.pk)
+    assert "csrfmiddlewaretoken" in first and warm == cold
