@@ -35,6 +35,8 @@ from django.core.cache import cache
 from django.db import DatabaseError, connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 T = TypeVar("T")
 TABLE = "web_dataversion"
@@ -126,6 +128,14 @@ def cached(key: str, build: Callable[[], T], *, version: int | object | None = _
         value = build()
         cache.set(full, value, TIMEOUT)
     return value
+
+
+def render_parts(request, name: str, context: dict,
+                 parts: tuple[str, ...] = ("title", "breadcrumbs", "content")) -> dict:
+    """A page's parts below the site header (templates ``{name}_{part}.html``), rendered to
+    strings that can be cached; the page's template puts them in its blocks."""
+    return {part: mark_safe(render_to_string(f"{name}_{part}.html", context, request).strip())
+            for part in parts}  # rendered with autoescape: safe, and still so once stripped
 
 
 def install(connection: BaseDatabaseWrapper, **kwargs) -> None:

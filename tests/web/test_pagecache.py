@@ -115,3 +115,23 @@ def test_task_page_cached_for_readers_fresh_after_a_write(live_sample, superviso
     first, cold = _task(supervisor_client, s.digital.pk)
     _again, warm = _task(supervisor_client, s.digital.pk)
     assert "csrfmiddlewaretoken" in first and warm == cold
+
+
+def test_report_page_cached_fresh_after_a_write(live_sample, admin_client):
+    from luoshi.core.models import Progress
+
+    s = live_sample
+    public = Client()
+    url = reverse("report_detail", args=[s.report_q3.pk])
+    with CaptureQueriesContext(connection) as cold:
+        html = public.get(url).content.decode()
+    with CaptureQueriesContext(connection) as warm:
+        again = public.get(url).content.decode()
+    assert "资金尚未到位。" in html and again == html and len(warm) <= 1 < len(cold)
+    Progress.objects.filter(task=s.digital, report=s.report_q3).update(problems="用地已落实。")
+    html = public.get(url).content.decode()
+    assert "用地已落实。" in html and "资金尚未到位。" not in html
+    # A draft report stays hidden from the public however often the office opened it.
+    draft = reverse("report_detail", args=[s.report_old.pk])
+    assert admin_client.get(draft).status_code == 200
+    assert public.get(draft).status_code == 404

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from luoshi.core.models import Assessment, Measurement, Progress, Report, Task
@@ -139,7 +138,4 @@ def _task_parts(request: HttpRequest, pk: int) -> dict[str, str]:
         "kind_choices": task_page.kind_choices(),
         "office_panel": office_panel(request.user, task),
     }
-    # Rendered templates (autoescaped): safe, and still so once stripped.
-    return {name: mark_safe(render_to_string(f"web/task_detail_{name}.html", context,
-                                             request).strip())
-            for name in ("title", "breadcrumbs", "content")}
+    return pagecache.render_parts(request, "web/task_detail", context)
