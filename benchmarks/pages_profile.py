@@ -55,6 +55,7 @@ def main() -> None:
     parser.add_argument("--kinds", default="list,task,json,search,report")
     parser.add_argument("--profile", help="a kind to run under cProfile")
     parser.add_argument("--top", type=int, default=35)
+    parser.add_argument("--sort", default="cumulative", help="cProfile order (tottime …)")
     parser.add_argument("--cold", action="store_true",
                         help="empty the page cache before each request (luoshi.web.pagecache)")
     args = parser.parse_args()
@@ -76,7 +77,7 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG off needs the manifest
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
 
@@ -98,7 +99,7 @@ def main() -> None:
         times = []
         for path in pool:
             if args.cold:
-                cache.clear()
+                caches["pages"].clear()
             start = time.perf_counter()
             if profiler:
                 profiler.enable()
@@ -112,7 +113,7 @@ def main() -> None:
         print(f"{kind:<9} p50 {statistics.median(times) * 1000:7.1f}  p95 {p95 * 1000:7.1f} ms"
               f"  {len(queries)} queries", flush=True)
         if profiler:
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
 
 
 if __name__ == "__main__":

@@ -26,12 +26,13 @@ Keys. Fragments that depend on who is looking are keyed by ``luoshi.web.access.s
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import DatabaseError, connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
@@ -40,6 +41,7 @@ from django.utils.safestring import mark_safe
 
 T = TypeVar("T")
 TABLE = "web_dataversion"
+CACHE = "pages"  # settings.CACHES: shared by the server's processes
 TIMEOUT = 3600  # seconds; a version rarely lives that long on a busy system anyway
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|TRUNCATE|COPY)\b", re.IGNORECASE)
 # Writes that change nothing a page shows: the version itself, sessions (a login, a flash
@@ -122,11 +124,13 @@ def cached(key: str, build: Callable[[], T], *, version: int | object | None = _
     version = current() if version is _MISSING else version
     if version is None:
         return build()
-    full = f"luoshi:{version}:{key}"
-    value = cache.get(full, _MISSING)
+    # Hashed: a key may hold any query string (cache backends want short, plain keys).
+    full = f"luoshi:{version}:{hashlib.sha256(key.encode()).hexdigest()}"
+    pages = caches[CACHE]
+    value = pages.get(full, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(full, value, TIMEOUT)
+        pages.set(full, value, TIMEOUT)
     return value
 
 
