@@ -4,6 +4,8 @@ the import upload."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from luoshi.core.ids import parse_id
 from luoshi.core.models import Period, Plan, Unit
@@ -81,14 +83,27 @@ class TaskFilterForm(forms.Form):
         chosen = "" if value is None else str(value.pk if hasattr(value, "pk") else value)
         if name in ("role", "sort") and not chosen:
             chosen = str(self.fields[name].initial)
-        return {"field": bound, "options": [(str(v), label) for v, label in self.menus[name]],
-                "chosen": chosen, "empty": self.empty_labels.get(name)}
+        empty = self.empty_labels.get(name)
+        return {"field": bound, "options": options_html(self.menus[name], chosen, empty),
+                "chosen": chosen, "empty": empty}
 
     def clean_sort(self) -> str:
         return self.cleaned_data.get("sort") or "order"
 
     def clean_role(self) -> str:
         return self.cleaned_data.get("role") or "any"
+
+
+def options_html(options, chosen: str, empty: str | None = None) -> SafeString:
+    """The <option>s of a menu, escaped, the chosen one selected: written here in one pass (a
+    template loop over a few hundred units or plans cost more than the rest of the page)."""
+    parts = [f'<option value=""{"" if chosen else " selected"}>{escape(empty)}</option>'] \
+        if empty is not None else []
+    for value, label in options:
+        value = str(value)
+        selected = " selected" if value == chosen else ""
+        parts.append(f'<option value="{escape(value)}"{selected}>{escape(label)}</option>')
+    return mark_safe("".join(parts))  # every value and label escaped above
 
 
 class UploadForm(forms.Form):

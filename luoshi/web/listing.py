@@ -78,6 +78,7 @@ class Row:
     progress: dict[str, str] = field(default_factory=dict)  # full texts, for CSV
     status: str = ""
     reason: str = ""
+    units_html: SafeString | str = ""  # the units as links (views.task_list)
 
 
 # What a row needs of its index row (``TaskEntry.values``).
