@@ -107,15 +107,14 @@ def _task_parts(request: HttpRequest, pk: int) -> dict[str, str]:
     top = task.parent or task
     # Statuses and figures derived from the text are verdicts: only from the reports where
     # the viewer may see the task's status (luoshi.rounds.permissions.shown_assessments).
-    judged = set(shown_assessments(request.user).filter(task=top, report__in=reports)
-                 .values_list("report_id", flat=True))
-    judged_reports = [r for r in reports if r.pk in judged]
-    # Targets and statuses belong to the top-level task; a sub-item's page shows its own
-    # entries with the parent's evidence marked in them.
-    views = task_page.targets(top, judged_reports) if task.parent is None else []
-    found = task_page.assessments(top, judged_reports)
+    found = {a.report_id: a for a in shown_assessments(request.user)
+             .filter(task=top, report__in=reports).select_related("updated_by")}
+    judged_reports = [r for r in reports if r.pk in found]
     measurements = list(Measurement.objects.filter(task=top, report__in=judged_reports)
                         .select_related("target").order_by("pk"))
+    # Targets and statuses belong to the top-level task; a sub-item's page shows its own
+    # entries with the parent's evidence marked in them.
+    views = task_page.targets(top, judged_reports, measurements) if task.parent is None else []
     entries = [p for block in blocks for _t, p in block.entries]
     marked = task_page.entry_fields(entries, found, measurements)
     for block in blocks:
