@@ -56,6 +56,8 @@ def main() -> None:
     parser.add_argument("--profile", help="a kind to run under cProfile")
     parser.add_argument("--top", type=int, default=35)
     parser.add_argument("--sort", default="cumulative", help="cProfile order (tottime …)")
+    parser.add_argument("--distinct", type=int, help="cycle this many distinct URLs (a warm "
+                        "cache: each is built once, at warm-up)")
     parser.add_argument("--cold", action="store_true",
                         help="empty the page cache before each request (luoshi.web.pagecache)")
     args = parser.parse_args()
@@ -84,7 +86,10 @@ def main() -> None:
     client = Client()
     rng = random.Random(7)
     for kind in args.kinds.split(","):
-        pool = urls(kind, args.requests, rng)
+        pool = urls(kind, args.distinct or args.requests, rng)
+        pool = [pool[i % len(pool)] for i in range(args.requests)]
+        for path in pool[:args.distinct or 0]:  # build each once
+            client.get(path)
         for path in pool[:3]:  # warm up
             assert client.get(path).status_code == 200, path
         queries: list[str] = []
