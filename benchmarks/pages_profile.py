@@ -98,6 +98,8 @@ def main() -> None:
             seen.append(sql)
             return run(sql, *rest)
 
+        if args.cold:
+            caches["pages"].clear()
         with connection.execute_wrapper(count):
             client.get(pool[0])
         profiler = cProfile.Profile() if kind == args.profile else None
