@@ -43,8 +43,11 @@ class TaskFilterForm(forms.Form):
     sort = forms.ChoiceField(label="排序", choices=SORTS, required=False, initial="order")
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
-    def __init__(self, data, *, plans, periods, with_status: bool):
+    def __init__(self, data, *, plans, periods, with_status: bool, remember=None):
+        """``remember(name, build)``: keeps a menu built by ``build()`` (the view's cache,
+        keyed by data version and the viewer's scope); None: build every time."""
         super().__init__(data)
+        remember = remember or (lambda _name, build: build())
         self.fields["plan"].queryset = plans.select_related("government").order_by(
             "-year", "government__name")
         self.fields["period"].queryset = periods.order_by("-year", "-month")
@@ -60,14 +63,18 @@ class TaskFilterForm(forms.Form):
             units = Unit.objects.filter(government__plans__pk=plan)
         if (unit := parse_id(unit_id)) is not None:
             units = units | Unit.objects.filter(pk=unit)
-        self.unit_menu = list(units.order_by("name").distinct().values_list("pk", "name"))
+        self.unit_menu = remember(f"units:{plan}:{unit}", lambda: list(
+            units.order_by("name").distinct().values_list("pk", "name")))
         # Menus as (value, label) pairs from plain value queries: the template writes the
         # options itself (widget rendering of a few hundred options costs tens of ms).
+        plan_rows = self.fields["plan"].queryset.values_list("pk", "government__name", "year")
+        period_rows = self.fields["period"].queryset.values_list("pk", "year", "label", "kind")
         self.menus = {
-            "plan": [(pk, f"{name} {year}年") for pk, name, year in
-                     self.fields["plan"].queryset.values_list("pk", "government__name", "year")],
-            "period": [(pk, f"{year}年{label or PeriodKind(kind).label}") for pk, year, label, kind
-                       in self.fields["period"].queryset.values_list("pk", "year", "label", "kind")],
+            "plan": remember("plans", lambda: [(pk, f"{name} {year}年")
+                                               for pk, name, year in plan_rows]),
+            "period": remember("periods", lambda: [
+                (pk, f"{year}年{label or PeriodKind(kind).label}")
+                for pk, year, label, kind in period_rows]),
             "unit": self.unit_menu,
             "role": ROLES,
             "status": STATUS_CHOICES if with_status else [],

@@ -135,3 +135,18 @@ def test_report_page_cached_fresh_after_a_write(live_sample, admin_client):
     draft = reverse("report_detail", args=[s.report_old.pk])
     assert admin_client.get(draft).status_code == 200
     assert public.get(draft).status_code == 404
+
+
+def test_list_menus_follow_a_new_report(live_sample):
+    from luoshi.core.models import Period, Plan, Report
+
+    s = live_sample
+    reindex_all()
+    public = Client()
+    html, _ = _list(public)
+    assert "海城市 2022年" not in html
+    plan = Plan.objects.create(government=s.city, year=2022)
+    period = Period.objects.create(year=2022, kind="h1", month=6, label="半年度")
+    Report.objects.create(plan=plan, period=period, state="published")
+    html, _ = _list(public)
+    assert "海城市 2022年" in html and "2022年半年度" in html

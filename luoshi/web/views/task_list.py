@@ -59,28 +59,42 @@ class CappedPaginator(Paginator):
         return self.count > self.cap
 
 
-def _form(request: HttpRequest) -> TaskFilterForm:
+def _form(request: HttpRequest, version=None) -> TaskFilterForm:
     plans = visible_plans(request.user)
     periods = Period.objects.filter(reports__in=visible_reports(request.user)).distinct()
+    scope = scope_key(request.user)
+
+    def remember(name: str, build):
+        # The menus depend on the data and the viewer's scope: kept for the data version.
+        return pagecache.cached(f"task-form:{scope}:{name}", build, version=version)
+
     return TaskFilterForm(request.GET or None, plans=plans, periods=periods,
-                          with_status=statuses_available())
+                          with_status=remember("statuses", statuses_available),
+                          remember=remember)
 
 
-def _query(request: HttpRequest):
-    form = _form(request)
+def _query(request: HttpRequest, version=None):
+    """``version``: the data version read before anything else (None: read it here; no
+    cache when there is none)."""
+    if version is None:
+        version = pagecache.current()
+    form = _form(request, version)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     filters = Filters.from_form(data)
-    entries, words = filter_entries(filters, _restriction(request.user),
+    restriction = None if pagecache.cached(
+        f"all-plans:{scope_key(request.user)}", lambda: _sees_every_plan(request.user),
+        version=version) else visible_plans(request.user)
+    entries, words = filter_entries(filters, restriction,
                                     rows=visible_index_rows(request.user),
                                     assessments=shown_assessments(request.user))
     return form, filters, entries, words
 
 
-def _restriction(user):
-    """The plans the user may see, or None when that is every plan: an IN over all plans only
-    misleads the query planner into sorting every row (100 000 tasks: 60 ms more a page)."""
-    plans = visible_plans(user)
-    return None if plans.count() == Plan.objects.count() else plans
+def _sees_every_plan(user) -> bool:
+    """Whether the user may see every plan: then no restriction at all, since an IN over all
+    plans only misleads the query planner into sorting every row (100 000 tasks: 60 ms more a
+    page)."""
+    return visible_plans(user).count() == Plan.objects.count()
 
 
 def _querystring(request: HttpRequest, **changes) -> str:
@@ -99,12 +113,14 @@ def page_key(request: HttpRequest, name: str) -> str:
 def task_list(request: HttpRequest) -> HttpResponse:
     # Everything below the site header depends only on the query, the viewer's scope and
     # the data: cached by the data version (luoshi.web.pagecache).
-    content = pagecache.cached(page_key(request, "tasks"), lambda: _list_content(request))
+    version = pagecache.current()
+    content = pagecache.cached(page_key(request, "tasks"),
+                               lambda: _list_content(request, version), version=version)
     return render(request, "web/task_list.html", {"content": content})
 
 
-def _list_content(request: HttpRequest) -> str:
-    form, filters, entries, words = _query(request)
+def _list_content(request: HttpRequest, version) -> str:
+    form, filters, entries, words = _query(request, version)
     entries = entries.values(*ROW_FIELDS)
     paginator = CappedPaginator(entries, PER_PAGE, SEARCH_CAP) if words else \
         Paginator(entries, PER_PAGE)
