@@ -185,6 +185,22 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "pages": page fragments keyed by the data version every write bumps (luoshi/web/pagecache.py),
+# in files under the data directory so that every server process shares them; LUOSHI_CACHE_URL
+# (e.g. redis://host:6379/1) shares them between app servers. "default" stays in each
+# process's memory (DRF's throttle counts there).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "page-cache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LUOSHI_CACHE_ENTRIES", "5000"))},
+    },
+}
+if os.environ.get("LUOSHI_CACHE_URL"):
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                       "LOCATION": os.environ["LUOSHI_CACHE_URL"]}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

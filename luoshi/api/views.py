@@ -28,6 +28,8 @@ from luoshi.rounds.permissions import (
     readable_requests,
     readable_tasks,
 )
+from luoshi.web import pagecache
+from luoshi.web.access import scope_key
 
 
 def exception_handler(exc, context):
@@ -130,6 +132,22 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
         report = _int_param(self.request, "report")
         entries = entries.filter(report=report) if report is not None else entries
         return entries.order_by("report", "position", "pk")
+
+    def list(self, request, *args, **kwargs):
+        """The list as EntrySerializer writes it, built from values() rows, and cached by the
+        data version (luoshi.web.pagecache) per viewer scope and address (the page links are
+        absolute: the host is part of the key)."""
+        key = f"api-entries:{scope_key(request.user)}:{request.build_absolute_uri()}"
+        return Response(pagecache.cached(key, lambda: self._list_data(request)))
+
+    def _list_data(self, request) -> dict:
+        readable = readable_progress(request.user)
+        report = _int_param(request, "report")
+        readable = readable.filter(report=report) if report is not None else readable
+        page = self.paginate_queryset(readable.order_by("report", "position", "pk").values(
+            "id", "report_id", "task_id", "position", "done", "problems", "next_steps",
+            "version", "updated_at", "round_entry__state"))
+        return self.get_paginated_response(s.entry_rows(page)).data
 
     @extend_schema(request=s.EntryWriteSerializer,
                    responses={200: s.EntrySerializer, 409: s.ErrorSerializer})

@@ -22,7 +22,7 @@ from luoshi.rounds.permissions import (
     verdicts_visible,
 )
 
-__all__ = ["can_import", "public_reports", "shown_assessments", "shown_entries",
+__all__ = ["can_import", "public_reports", "scope_key", "shown_assessments", "shown_entries",
            "shown_progress", "verdicts_visible", "visible_index_rows", "visible_jobs",
            "visible_plans", "visible_reports", "visible_tasks"]
 
@@ -55,6 +55,15 @@ def visible_index_rows(user) -> Q | None:
         rows &= (Q(report__isnull=True) | Q(report__state=Report.State.PUBLISHED)
                  | Q(task__in=liaison_tasks(user).values("pk")))
     return rows
+
+
+def scope_key(user) -> str:
+    """A name for what ``user`` may see: two users with the same key see the same reports,
+    plans, entries and statuses, so a fragment built for one may be served to the other (the
+    caches of luoshi.web.pagecache). The rules depend on the role alone, except for a
+    liaison, whose tasks are those of their own units."""
+    role = role_of(user)
+    return f"{role}-{user.pk}" if role == Role.LIAISON else str(role)
 
 
 def public_reports() -> QuerySet[Report]:

@@ -20,7 +20,7 @@ from luoshi.search.highlight import has_match, highlight, snippet
 from luoshi.search.models import TaskEntry
 from luoshi.search.query import search_entries
 from luoshi.search.tokens import highlight_terms, query_words
-from luoshi.vocab import UnitRole
+from luoshi.vocab import PeriodKind, UnitRole
 
 SORT_ORDER = {
     "order": ("year_desc", "plan_id", "order", "pk"),
@@ -50,11 +50,27 @@ class Filters:
 
 
 @dataclass
+class RowUnit:
+    """A unit on a row: id, name, whether it leads."""
+
+    id: int
+    name: str
+    lead: bool
+
+
+@dataclass
 class Row:
-    entry: TaskEntry
-    task: Task
+    """One row of the list, flat (built from ``values()`` rows, no model instances): the
+    template and the CSV read plain attributes."""
+
+    entry: dict  # the index row's values (ROW_FIELDS)
+    task_id: int
+    serial: str
     text: SafeString
-    units: list[TaskUnit]
+    task_text: str
+    units: list[RowUnit]
+    government: str = ""
+    period: str = ""  # the row's report's period, "" for a task's own row
     sub_items: list[SafeString] = field(default_factory=list)
     done: SafeString | str = ""  # this period's 完成情况 (joined over sub-items)
     match: SafeString | str = ""  # where the search words were found, when not in the text
@@ -62,6 +78,12 @@ class Row:
     progress: dict[str, str] = field(default_factory=dict)  # full texts, for CSV
     status: str = ""
     reason: str = ""
+    units_html: SafeString | str = ""  # the units as links (views.task_list)
+
+
+# What a row needs of its index row (``TaskEntry.values``).
+ROW_FIELDS = ("id", "task_id", "report_id", "plan_id", "period_id", "year", "entries",
+              "empty", "vague", "status")
 
 
 def filter_entries(
@@ -109,83 +131,100 @@ def filter_entries(
     return entries.order_by(*SORT_ORDER.get(filters.sort, SORT_ORDER["order"])), words
 
 
-def _joined(entries: list[tuple[Task, Progress]], name: str) -> str:
+def _joined(entries: list[tuple[dict, dict]], name: str) -> str:
     parts = []
     for task, entry in entries:
-        text = getattr(entry, name).strip()
+        text = entry[name].strip()
         if not text:
             continue
-        heading = task.text.strip().rstrip("。")
-        parts.append(f"{heading}:{text}" if task.parent_id and heading else text)
+        heading = task["text"].strip().rstrip("。")
+        parts.append(f"{heading}:{text}" if task["parent_id"] and heading else text)
     return "\n".join(parts)
 
 
-def build_rows(entries: list[TaskEntry], words: list, *, full: bool = False,
+def period_labels(ids) -> dict[int, str]:
+    return {p.pk: str(p) for p in Period.objects.filter(pk__in=set(ids))}
+
+
+
+def build_rows(entries: list[dict], words: list, *, full: bool = False,
                progress: QuerySet[Progress] | None = None,
                assessments: QuerySet[Assessment] | None = None) -> list[Row]:
-    """Rows for one page (or one CSV chunk) of index rows, in a fixed number of queries.
+    """Rows for one page (or one CSV chunk) of index rows (``values(*ROW_FIELDS)``), in a
+    fixed number of queries, from plain values (no model instances).
 
     ``progress`` / ``assessments``: the entries whose text and the statuses the viewer may see
     (luoshi.rounds.permissions.shown_progress / shown_assessments); None: none of the
     entries' text and no status of a report (the public's share, safe by default, is asked
     for explicitly by the views)."""
     terms = tuple(highlight_terms(words))
-    task_ids = [e.task_id for e in entries]
-    tasks = {t.pk: t for t in Task.objects.filter(pk__in=task_ids)}
-    children: dict[int, list[Task]] = defaultdict(list)
-    for child in Task.objects.filter(parent_id__in=task_ids).order_by("order", "pk"):
-        children[child.parent_id].append(child)
-    units: dict[int, list[TaskUnit]] = defaultdict(list)
-    links = TaskUnit.objects.filter(task_id__in=task_ids).select_related("unit")
-    for link in links.order_by("order", "pk"):
-        units[link.task_id].append(link)
-    family = {t.pk: t for t in tasks.values()} | {
-        c.pk: c for kids in children.values() for c in kids}
-    owner = {pk: (t.parent_id or pk) for pk, t in family.items()}
+    task_ids = [e["task_id"] for e in entries]
+    family: dict[int, dict] = {}
+    children: dict[int, list[dict]] = defaultdict(list)
+    for t in (Task.objects.filter(Q(pk__in=task_ids) | Q(parent_id__in=task_ids))
+              .order_by("order", "pk").values("id", "parent_id", "serial", "text")):
+        family[t["id"]] = t
+        if t["parent_id"] is not None:
+            children[t["parent_id"]].append(t)
+    units: dict[int, list[RowUnit]] = defaultdict(list)
+    for link in (TaskUnit.objects.filter(task_id__in=task_ids).order_by("order", "pk")
+                 .values_list("task_id", "unit_id", "unit__name", "role")):
+        units[link[0]].append(RowUnit(link[1], link[2], link[3] == UnitRole.LEAD))
+    plans = dict(Plan.objects.filter(pk__in={e["plan_id"] for e in entries})
+                 .values_list("pk", "government__name"))
+    owner = {pk: (t["parent_id"] or pk) for pk, t in family.items()}
 
     # Entries of the rows' reports; without a period, the search looks in every report.
-    report_ids = {e.report_id for e in entries if e.report_id}
+    report_ids = {e["report_id"] for e in entries if e["report_id"]}
     progress = (Progress.objects.none() if progress is None else progress).filter(
-        task_id__in=list(family)).select_related("report__period")
+        task_id__in=list(family))
     if report_ids:
         progress = progress.filter(report_id__in=report_ids)
     elif not terms:
         progress = progress.none()
-    by_row: dict[tuple[int, int | None], list[tuple[Task, Progress]]] = defaultdict(list)
-    for p in progress.order_by("report__period__year", "report__period__month", "position"):
-        key = (owner[p.task_id], p.report_id if report_ids else None)
-        by_row[key].append((family[p.task_id], p))
+    by_row: dict[tuple[int, int | None], list[tuple[dict, dict]]] = defaultdict(list)
+    for p in progress.order_by("report__period__year", "report__period__month", "position") \
+            .values("task_id", "report_id", "report__period__year", "report__period__label",
+                    "report__period__kind", *FIELDS):
+        key = (owner[p["task_id"]], p["report_id"] if report_ids else None)
+        by_row[key].append((family[p["task_id"]], p))
+    # The CSV names each row's period (the page has it in its caption).
+    labels = period_labels(e["period_id"] for e in entries if e["period_id"]) if full else {}
 
     assessed = {
-        (a.task_id, a.report_id): a
+        (a[0], a[1]): a
         for a in (Assessment.objects.none() if assessments is None else assessments)
         .filter(task_id__in=task_ids, report_id__in=report_ids)
-        .only("task_id", "report_id", "status", "reason")
+        .values_list("task_id", "report_id", "status", "reason")
     } if report_ids else {}
 
     rows = []
     for e in entries:
-        task = tasks.get(e.task_id)
+        task = family.get(e["task_id"])
         if task is None:
             continue
-        found = by_row.get((e.task_id, e.report_id), [])
+        kids = children[task["id"]]
+        found = by_row.get((e["task_id"], e["report_id"]), [])
         row = Row(
-            entry=e, task=task, text=highlight(task.text, terms), units=units[task.pk],
-            sub_items=[highlight(c.text, terms) for c in children[task.pk] if c.text],
+            entry=e, task_id=task["id"], serial=task["serial"], task_text=task["text"],
+            text=highlight(task["text"], terms), units=units[task["id"]],
+            government=plans.get(e["plan_id"], ""),
+            period=labels.get(e["period_id"], "") if e["report_id"] else "",
+            sub_items=[highlight(c["text"], terms) for c in kids if c["text"]],
         )
-        assessment = assessed.get((e.task_id, e.report_id))
+        assessment = assessed.get((e["task_id"], e["report_id"]))
         # A report's row: the status only if the viewer may see it; the task's own row: its
         # latest public status (the index keeps no other there).
-        row.status = assessment.status if assessment else ("" if e.report_id else e.status)
-        row.reason = assessment.reason if assessment else ""
-        if e.report_id:
+        row.status = assessment[2] if assessment else ("" if e["report_id"] else e["status"])
+        row.reason = assessment[3] if assessment else ""
+        if e["report_id"]:
             done = _joined(found, "done")
             row.done = snippet(done, terms, width=120) if terms else done[:120] + (
                 "…" if len(done) > 120 else "")
         if full:
             row.progress = {name: _joined(found, name) for name in FIELDS}
-        if terms and not has_match(task.text, terms) and not any(
-                has_match(c.text, terms) for c in children[task.pk]):
+        if terms and not has_match(task["text"], terms) and not any(
+                has_match(c["text"], terms) for c in kids):
             row.match, row.match_where = _first_match(found, terms)
         rows.append(row)
     return rows
@@ -194,15 +233,20 @@ def build_rows(entries: list[TaskEntry], words: list, *, full: bool = False,
 FIELD_LABELS = {"done": "完成情况", "problems": "存在问题", "next_steps": "下一步"}
 
 
-def _first_match(found: list[tuple[Task, Progress]], terms: tuple[str, ...]):
+def _first_match(found: list[tuple[dict, dict]], terms: tuple[str, ...]):
     for _task, entry in reversed(found):  # the latest period first
         for name in FIELDS:
-            text = getattr(entry, name)
+            text = entry[name]
             if has_match(text, terms):
-                return snippet(text, terms), f"{entry.report.period} {FIELD_LABELS[name]}"
+                return snippet(text, terms), f"{period_label(entry)} {FIELD_LABELS[name]}"
     return "", ""
 
 
+def period_label(values: dict, prefix: str = "report__period__") -> str:
+    """str(Period) from values: 2024年半年度."""
+    label = values[f"{prefix}label"] or PeriodKind(values[f"{prefix}kind"]).label
+    return f"{values[f'{prefix}year']}年{label}"
+
+
 def lead_of(row: Row) -> str:
-    lead = next((u for u in row.units if u.role == UnitRole.LEAD), None)
-    return lead.unit.name if lead else ""
+    return next((u.name for u in row.units if u.lead), "")

@@ -89,13 +89,21 @@ class TargetView:
             self.percent < self.expected
 
 
-def targets(task: Task, reports: list[Report]) -> list[TargetView]:
+def targets(task: Task, reports: list[Report],
+            measurements: list[Measurement] | None = None) -> list[TargetView]:
+    """The task's active targets with their figures in ``reports``; ``measurements``: the
+    task's measurements already read (those of its targets are used; None: read them)."""
     rows = list(Target.objects.filter(task=task, active=True).select_related("corrected_by")
                 .order_by("position", "pk"))
     by_report = {r.pk: r for r in reports}
+    if measurements is None:
+        measurements = list(Measurement.objects.filter(target__in=rows,
+                                                       report_id__in=list(by_report)))
+    active = {t.pk for t in rows}
     found: dict[int, list[Measurement]] = defaultdict(list)
-    for m in Measurement.objects.filter(target__in=rows, report_id__in=list(by_report)):
-        found[m.target_id].append(m)
+    for m in measurements:
+        if m.target_id in active and m.report_id in by_report:
+            found[m.target_id].append(m)
     views = []
     for t in rows:
         value = f"{t.value:g}" + (f"-{t.value_max:g}" if t.value_max is not None else "")

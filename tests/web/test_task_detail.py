@@ -98,3 +98,29 @@ def test_change_log_names_fields_in_words(client, sample):
     assert "填报值" in log and "代为填报" in log and "完成情况" in log and "其他字段" in log
     for code in ("target:40", "on_behalf_of", "some_new_field", "next_steps"):
         assert code not in log, code
+
+
+def test_query_count_is_fixed_whatever_the_periods_and_units(client, sample):
+    """The same number of queries with one report or six, two units or five."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from luoshi.core.models import Period, Report, TaskUnit, Unit
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            get(client, sample.parks)
+        return len(queries)
+
+    few = count()
+    for month in (1, 2, 3, 4, 5):
+        period = Period.objects.create(year=2021, kind="month", month=month, label=f"1-{month}月")
+        report = Report.objects.create(plan=sample.plan, period=period, state="published")
+        for task in (sample.park_a, sample.park_b):
+            Progress.objects.create(report=report, task=task, done=f"{month}月推进。")
+    for order in (2, 3, 4):
+        unit = Unit.objects.create(government=sample.city, name=f"单位{order}")
+        TaskUnit.objects.create(task=sample.parks, unit=unit, role="co", order=order)
+    html = get(client, sample.parks)
+    assert "5月推进。" in html and "单位4" in html
+    assert count() == few <= 10

@@ -6,8 +6,10 @@ from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 
-from luoshi.web.access import shown_entries, visible_reports
+from luoshi.web import pagecache
+from luoshi.web.access import scope_key, shown_entries, visible_reports
 from luoshi.web.tables import build_report_table
 
 
@@ -28,9 +30,18 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One report: its publication metadata and its table in the published layout."""
+    """One report: its publication metadata and its table in the published layout. Below the
+    header the page depends on the data and the viewer's scope only: cached by the data
+    version (luoshi.web.pagecache)."""
+    key = f"report:{pk}:{scope_key(request.user)}:{get_language()}"
+    parts = pagecache.cached(key, lambda: _report_parts(request, pk))
+    return render(request, "web/report_detail.html", {"parts": parts})
+
+
+def _report_parts(request: HttpRequest, pk: int) -> dict[str, str]:
     report = get_object_or_404(
         visible_reports(request.user).select_related("plan__government", "period"), pk=pk
     )
     table = build_report_table(report, shown_entries(request.user, report))
-    return render(request, "web/report_detail.html", {"report": report, "table": table})
+    return pagecache.render_parts(request, "web/report_detail",
+                                  {"report": report, "table": table})

@@ -8,13 +8,19 @@ from collections.abc import Iterator
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import escape
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
 from luoshi.core.models import Period, Plan
 from luoshi.export.csv import formula_escape
+from luoshi.web import pagecache
 from luoshi.web.access import (
+    scope_key,
     shown_assessments,
     shown_progress,
     visible_index_rows,
@@ -22,7 +28,14 @@ from luoshi.web.access import (
     visible_reports,
 )
 from luoshi.web.forms import TaskFilterForm
-from luoshi.web.listing import FIELDS, Filters, build_rows, filter_entries, lead_of
+from luoshi.web.listing import (
+    FIELDS,
+    ROW_FIELDS,
+    Filters,
+    build_rows,
+    filter_entries,
+    lead_of,
+)
 from luoshi.web.statuses import status_label, statuses_available
 
 PER_PAGE = 50
@@ -46,28 +59,42 @@ class CappedPaginator(Paginator):
         return self.count > self.cap
 
 
-def _form(request: HttpRequest) -> TaskFilterForm:
+def _form(request: HttpRequest, version=None) -> TaskFilterForm:
     plans = visible_plans(request.user)
     periods = Period.objects.filter(reports__in=visible_reports(request.user)).distinct()
+    scope = scope_key(request.user)
+
+    def remember(name: str, build):
+        # The menus depend on the data and the viewer's scope: kept for the data version.
+        return pagecache.cached(f"task-form:{scope}:{name}", build, version=version)
+
     return TaskFilterForm(request.GET or None, plans=plans, periods=periods,
-                          with_status=statuses_available())
+                          with_status=remember("statuses", statuses_available),
+                          remember=remember)
 
 
-def _query(request: HttpRequest):
-    form = _form(request)
+def _query(request: HttpRequest, version=None):
+    """``version``: the data version read before anything else (None: read it here; no
+    cache when there is none)."""
+    if version is None:
+        version = pagecache.current()
+    form = _form(request, version)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     filters = Filters.from_form(data)
-    entries, words = filter_entries(filters, _restriction(request.user),
+    restriction = None if pagecache.cached(
+        f"all-plans:{scope_key(request.user)}", lambda: _sees_every_plan(request.user),
+        version=version) else visible_plans(request.user)
+    entries, words = filter_entries(filters, restriction,
                                     rows=visible_index_rows(request.user),
                                     assessments=shown_assessments(request.user))
     return form, filters, entries, words
 
 
-def _restriction(user):
-    """The plans the user may see, or None when that is every plan: an IN over all plans only
-    misleads the query planner into sorting every row (100 000 tasks: 60 ms more a page)."""
-    plans = visible_plans(user)
-    return None if plans.count() == Plan.objects.count() else plans
+def _sees_every_plan(user) -> bool:
+    """Whether the user may see every plan: then no restriction at all, since an IN over all
+    plans only misleads the query planner into sorting every row (100 000 tasks: 60 ms more a
+    page)."""
+    return visible_plans(user).count() == Plan.objects.count()
 
 
 def _querystring(request: HttpRequest, **changes) -> str:
@@ -76,24 +103,64 @@ def _querystring(request: HttpRequest, **changes) -> str:
     return urlencode(params)
 
 
+def page_key(request: HttpRequest, name: str) -> str:
+    """A cache key for a fragment of ``name`` that depends on the query string, the viewer's
+    scope (luoshi.web.access.scope_key: who sees the same rows) and the language."""
+    params = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
+    return f"{name}:{scope_key(request.user)}:{get_language()}:{params}"
+
+
 def task_list(request: HttpRequest) -> HttpResponse:
-    form, filters, entries, words = _query(request)
-    entries = entries.select_related("plan__government", "report__period")
+    # Everything below the site header depends only on the query, the viewer's scope and
+    # the data: cached by the data version (luoshi.web.pagecache).
+    version = pagecache.current()
+    content = pagecache.cached(page_key(request, "tasks"),
+                               lambda: _list_content(request, version), version=version)
+    return render(request, "web/task_list.html", {"content": content})
+
+
+def _list_content(request: HttpRequest, version) -> str:
+    form, filters, entries, words = _query(request, version)
+    entries = entries.values(*ROW_FIELDS)
     paginator = CappedPaginator(entries, PER_PAGE, SEARCH_CAP) if words else \
         Paginator(entries, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     names = ["plan", "period", "unit", "role", "sort"] + (["status"] if "status" in form.fields else [])
+    rows = build_rows(list(page.object_list), words, **_shown(request.user))
+    unit_url, lead = _prefix("unit_detail"), gettext("牵头")
+    for row in rows:
+        row.units_html = units_html(row.units, unit_url, lead)
     context = {
         "form": form,
         "menus": {name: form.menu(name) for name in names},
         "filters": filters,
         "page": page,
-        "rows": build_rows(list(page.object_list), words, **_shown(request.user)),
+        "rows": rows,
         "query": _querystring(request),
         "csv_url": reverse("task_list_csv") + "?" + _querystring(request),
         "report": _chosen_report(request, filters),
+        # Links of every row, written as prefix + id (a reverse() per row costs more than
+        # the rest of the row).
+        "task_url": _prefix("task_detail"),
     }
-    return render(request, "web/task_list.html", context)
+    return render_to_string("web/task_list_content.html", context, request)
+
+
+def units_html(units, unit_url: str, lead: str) -> SafeString:
+    """A row's units as links, the lead one marked (written here: a template loop over every
+    row's units was a third of the page's rendering)."""
+    marked = ' class="lead"'
+    hidden = f'<span class="visually-hidden">({escape(lead)})</span>'
+    return mark_safe("、".join(
+        f'<a href="{unit_url}{u.id}/"{marked if u.lead else ""}>{escape(u.name)}</a>'
+        + (hidden if u.lead else "") for u in units))  # names escaped; ids are integers
+
+
+def _prefix(name: str) -> str:
+    """The address of object ``name`` without its id: reverse(name, [pk]) is prefix + pk + /."""
+    url = reverse(name, args=[0])
+    assert url.endswith("/0/"), url
+    return url[:-2]
 
 
 def _chosen_report(request: HttpRequest, filters: Filters):
@@ -139,13 +206,14 @@ def _csv_lines(entries, words, with_period: bool, shown: dict) -> Iterator[str]:
 
 def _csv_rows(writer, chunk, words, with_period: bool, shown: dict) -> Iterator[str]:
     for row in build_rows(chunk, words, full=with_period, **shown):
-        e, task = row.entry, row.task
-        cells = [e.plan.government.name, e.year, task.serial, task.text, lead_of(row),
-                 "、".join(u.unit.name for u in row.units)]
+        e = row.entry
+        cells = [row.government, e["year"], row.serial, row.task_text, lead_of(row),
+                 "、".join(u.name for u in row.units)]
         if with_period:
-            cells += [str(e.report.period) if e.report_id else ""]
+            cells += [row.period]
             cells += [row.progress.get(name, "") for name in FIELDS]
-            cells += [e.entries, e.empty, e.vague, status_label(row.status), row.reason]
+            cells += [e["entries"], e["empty"], e["vague"], status_label(row.status),
+                      row.reason]
         # A cell starting with = + - @ would run as a formula in a spreadsheet: one rule for
         # every CSV.
         yield writer.writerow([formula_escape(c) for c in cells])
@@ -153,7 +221,7 @@ def _csv_rows(writer, chunk, words, with_period: bool, shown: dict) -> Iterator[
 
 def task_list_csv(request: HttpRequest) -> StreamingHttpResponse:
     _form, filters, entries, words = _query(request)
-    entries = entries.select_related("plan__government", "report__period")
+    entries = entries.values(*ROW_FIELDS)
     response = StreamingHttpResponse(
         _csv_lines(entries, words, filters.period is not None, _shown(request.user)),
         content_type="text/csv; charset=utf-8",  # i18n: data

@@ -8,12 +8,22 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from luoshi.core.models import Assessment, Measurement, Progress, Report, Task
-from luoshi.rounds.permissions import PUBLIC, Action, may, readable_requests, role_of
-from luoshi.web import task_page
+from luoshi.rounds.models import Role
+from luoshi.rounds.permissions import (
+    ADMIN,
+    PUBLIC,
+    Action,
+    may,
+    readable_requests,
+    role_of,
+)
+from luoshi.web import pagecache, task_page
 from luoshi.web.access import (
     can_correct,
+    scope_key,
     shown_assessments,
     shown_progress,
     visible_reports,
@@ -67,7 +77,22 @@ def office_panel(user, task: Task) -> dict | None:
     }
 
 
+# Their pages carry correction forms (with the session's CSRF token): never cached.
+CORRECTING = {ADMIN, Role.SUPERVISOR}
+
+
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The page below the header is built from the data and the viewer's scope only (except
+    the office's: forms), so it is cached by the data version (luoshi.web.pagecache)."""
+    if role_of(request.user) in CORRECTING:
+        parts = _task_parts(request, pk)
+    else:
+        key = f"task:{pk}:{scope_key(request.user)}:{get_language()}"
+        parts = pagecache.cached(key, lambda: _task_parts(request, pk))
+    return render(request, "web/task_detail.html", {"parts": parts})
+
+
+def _task_parts(request: HttpRequest, pk: int) -> dict[str, str]:
     task = get_object_or_404(
         visible_tasks(request.user).select_related("plan__government", "parent"), pk=pk
     )
@@ -82,15 +107,14 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     top = task.parent or task
     # Statuses and figures derived from the text are verdicts: only from the reports where
     # the viewer may see the task's status (luoshi.rounds.permissions.shown_assessments).
-    judged = set(shown_assessments(request.user).filter(task=top, report__in=reports)
-                 .values_list("report_id", flat=True))
-    judged_reports = [r for r in reports if r.pk in judged]
-    # Targets and statuses belong to the top-level task; a sub-item's page shows its own
-    # entries with the parent's evidence marked in them.
-    views = task_page.targets(top, judged_reports) if task.parent is None else []
-    found = task_page.assessments(top, judged_reports)
+    found = {a.report_id: a for a in shown_assessments(request.user)
+             .filter(task=top, report__in=reports).select_related("updated_by")}
+    judged_reports = [r for r in reports if r.pk in found]
     measurements = list(Measurement.objects.filter(task=top, report__in=judged_reports)
                         .select_related("target").order_by("pk"))
+    # Targets and statuses belong to the top-level task; a sub-item's page shows its own
+    # entries with the parent's evidence marked in them.
+    views = task_page.targets(top, judged_reports, measurements) if task.parent is None else []
     entries = [p for block in blocks for _t, p in block.entries]
     marked = task_page.entry_fields(entries, found, measurements)
     for block in blocks:
@@ -106,9 +130,11 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "targets": views,
         "history": task_page.history([task, *children], entries, found, views),
         # The office corrects statuses on this page (task_page and views.corrections).
-        "may_correct": any(can_correct(request.user, b.report) for b in blocks),
+        # (Every block's report is one of visible_reports: may() needs only the role, not a
+        # query per report.)
+        "may_correct": bool(blocks) and can_correct(request.user),
         "status_choices": task_page.status_choices(),
         "kind_choices": task_page.kind_choices(),
         "office_panel": office_panel(request.user, task),
     }
-    return render(request, "web/task_detail.html", context)
+    return pagecache.render_parts(request, "web/task_detail", context)
