@@ -307,12 +307,6 @@ def _value(c: Candidate, t: Target | None) -> float:
     return sign * c.q.value
 
 
-def _ratio(c: Candidate, t: Target, value: float) -> float | None:
-    if c.q.family != t.family or not t.value:
-        return None
-    return (value * c.q.factor) / t.base_amount
-
-
 def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate, int | None]]:
     """Assign candidates to targets; returns (candidate, target index) in text order. Parts
     of a total (其中…) and estimates for no named period measure no target."""
@@ -434,7 +428,7 @@ def build(pairs: list[tuple[Candidate, int | None]], targets: list[Target], year
                 span=span,
                 ratio_stated=c.ratio_stated,
                 target=ti,
-                ratio=_ratio(c, t, value) if t else None,
+                ratio=t.ratio_of(value, c.q.family, c.q.factor) if t else None,
                 family=c.q.family,
                 factor=c.q.factor,
                 as_of_month=month,

@@ -59,6 +59,13 @@ class Target:
     def base_amount(self) -> float:
         return self.value * self.factor
 
+    def ratio_of(self, value: float, family: str | None, factor: float) -> float | None:
+        """A figure (``value`` in a unit of ``family``, times ``factor`` in its base unit) as a
+        share of this target; None across unit families or against a zero target."""
+        if family != self.family or not self.value:
+            return None
+        return (value * factor) / self.base_amount
+
     @property
     def kind_note(self) -> str:
         """How the kind is judged, in Chinese ("增速目标,不按时间进度折算")."""
