@@ -384,19 +384,19 @@ def _companions(cands: list[Candidate], chosen: dict[int, int]) -> None:
             if rate.q.family == "percent" and rate.direction != 0 and amount.q.family != "percent":
                 chosen[id(d)] = chosen[id(c)]
             elif (c.q.family == d.q.family == "percent" and c.direction == d.direction != 0
-                  and d.score == 0 and d.flag == "" and not _NEUTRAL.sub("", _own_words(d))):
+                  and d.score == 0 and d.flag == "" and not _own_words(d)):
                 # "自然口径增长4.3%,同口径增长17.7%": two readings of one metric's growth.
                 chosen[id(d)] = chosen[id(c)]
 
 
 def _own_words(c: Candidate) -> str:
     """The words of the figure's own clause that could name a metric (none in "同口径增长17.7%"):
-    reading qualifiers (口径, 同比 …) and figures left out."""
+    figures, reading qualifiers (口径, 环比 …) and verbs of change (METRIC_NEUTRAL) left out."""
     words = c.text and normalise(c.text)[c.clause[0] : c.clause[1]]
     words = re.sub(r"[0-9.%]+|[(（)）]", "", words)
     for w in rules.READING_QUALIFIERS:
         words = words.replace(w, "")
-    return words
+    return _NEUTRAL.sub("", words)
 
 
 def build(pairs: list[tuple[Candidate, int | None]], targets: list[Target], year: int | None,
