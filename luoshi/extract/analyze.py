@@ -80,7 +80,7 @@ def apply_fixes(found: list[Measurement], targets: list[Target], fixes: dict[Fix
     ms: list[Measurement] = []
     others: list[Measurement] = []
     for m in found:
-        fix = fixes.get((m.span.field, m.span.item, m.span.start, m.span.end))
+        fix = fixes.get(m.span.key())
         if fix is not None:
             if not fix.active:
                 continue

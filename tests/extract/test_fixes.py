@@ -16,8 +16,7 @@ DONE = "1-9月处置闲置土地320亩,消化批而未供土地160亩。"
 
 
 def where(a, value):
-    m = next(m for m in a.measurements + a.figures if m.value == value)
-    return (m.span.field, m.span.item, m.span.start, m.span.end)
+    return next(m for m in a.measurements + a.figures if m.value == value).span.key()
 
 
 @pytest.mark.parametrize(("fix", "expected", "status"), [
