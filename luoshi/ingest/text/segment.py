@@ -342,13 +342,14 @@ def segment(
     if n == 0:
         return [SegItem(None, ((0, 0),) * k)]
     sc = _Scorer(paras, roles, task_text)
-    if k == 1 and not (n >= k + 3 and sc.head[0] != NEG):
+    try_subrows = n >= k + 3 and sc.head[0] != NEG  # a full sub-row, then heading and one cell
+    if k == 1 and not try_subrows:
         # One column and no sub-rows to try: every paragraph is that cell, whatever the
         # scores (a single cell, or the fallback below, which is the same range).
         return [SegItem(None, ((0, n),))]
     missing = MISSING_COST_MARKED if marked_empties else MISSING_COST
     plain_score, plain_cells = _plain(sc, k, 0, missing)
-    if n >= k + 3 and sc.head[0] != NEG:  # a full sub-row, then heading and one cell
+    if try_subrows:
         sub_score, sub_items = _subrows(sc, k, missing)
     else:
         sub_score, sub_items = NEG, []
