@@ -23,6 +23,10 @@ from luoshi.extract.status import decide
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import ParsedDocument, Period, Task
 
+# The match score of a figure a person filed or matched: above any the rules give (metric words
+# shared), so it is the one a target's verdict reads among figures of the same date.
+PERSON_MATCH = 1000
+
 
 def analyze_task(
     task: Task, period: Period | None, year: int | None = None, targets: list[Target] | None = None,
@@ -76,7 +80,7 @@ def apply_fixes(found: list[Measurement], targets: list[Target], fixes: dict[Fix
     ms: list[Measurement] = []
     others: list[Measurement] = []
     for m in found:
-        fix = fixes.get((m.span.field, m.span.item, m.span.start, m.span.end))
+        fix = fixes.get(m.span.key())
         if fix is not None:
             if not fix.active:
                 continue
@@ -89,9 +93,8 @@ def apply_fixes(found: list[Measurement], targets: list[Target], fixes: dict[Fix
             t = targets[m.target] if m.target is not None else None
             if t is not None:
                 m.metric = t.metric
-                m.ratio = (m.value * m.factor / t.base_amount
-                           if m.family == t.family and t.value else None)
-                m.match_score = max(m.match_score, 1000)  # a person's match
+                m.ratio = t.ratio_of(m.value, m.family, m.factor)
+                m.match_score = max(m.match_score, PERSON_MATCH)
             else:
                 m.ratio = None
         (ms if m.target is not None else others).append(m)
@@ -110,7 +113,7 @@ def _filed(targets: list[Target], filed: dict[int, float], period: Period | None
                                as_of=period.label if period is not None else "",
                                span=Span(FIELD_REPORTED, None, 0, len(text), text),
                                target=i, ratio=ratio, family=t.family, factor=t.factor,
-                               as_of_month=month, match_score=1000))
+                               as_of_month=month, match_score=PERSON_MATCH))
     return out
 
 

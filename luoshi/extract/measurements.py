@@ -307,12 +307,6 @@ def _value(c: Candidate, t: Target | None) -> float:
     return sign * c.q.value
 
 
-def _ratio(c: Candidate, t: Target, value: float) -> float | None:
-    if c.q.family != t.family or not t.value:
-        return None
-    return (value * c.q.factor) / t.base_amount
-
-
 def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate, int | None]]:
     """Assign candidates to targets; returns (candidate, target index) in text order. Parts
     of a total (其中…) and estimates for no named period measure no target."""
@@ -390,19 +384,19 @@ def _companions(cands: list[Candidate], chosen: dict[int, int]) -> None:
             if rate.q.family == "percent" and rate.direction != 0 and amount.q.family != "percent":
                 chosen[id(d)] = chosen[id(c)]
             elif (c.q.family == d.q.family == "percent" and c.direction == d.direction != 0
-                  and d.score == 0 and d.flag == "" and not _NEUTRAL.sub("", _own_words(d))):
+                  and d.score == 0 and d.flag == "" and not _own_words(d)):
                 # "自然口径增长4.3%,同口径增长17.7%": two readings of one metric's growth.
                 chosen[id(d)] = chosen[id(c)]
 
 
 def _own_words(c: Candidate) -> str:
     """The words of the figure's own clause that could name a metric (none in "同口径增长17.7%"):
-    reading qualifiers (口径, 同比 …) and figures left out."""
+    figures, reading qualifiers (口径, 环比 …) and verbs of change (METRIC_NEUTRAL) left out."""
     words = c.text and normalise(c.text)[c.clause[0] : c.clause[1]]
     words = re.sub(r"[0-9.%]+|[(（)）]", "", words)
     for w in rules.READING_QUALIFIERS:
         words = words.replace(w, "")
-    return words
+    return _NEUTRAL.sub("", words)
 
 
 def build(pairs: list[tuple[Candidate, int | None]], targets: list[Target], year: int | None,
@@ -434,7 +428,7 @@ def build(pairs: list[tuple[Candidate, int | None]], targets: list[Target], year
                 span=span,
                 ratio_stated=c.ratio_stated,
                 target=ti,
-                ratio=_ratio(c, t, value) if t else None,
+                ratio=t.ratio_of(value, c.q.family, c.q.factor) if t else None,
                 family=c.q.family,
                 factor=c.q.factor,
                 as_of_month=month,

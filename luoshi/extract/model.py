@@ -30,6 +30,10 @@ class Span:
     def where(self) -> dict[str, Any]:
         return {"field": self.field, "item": self.item, "start": self.start, "end": self.end}
 
+    def key(self) -> FixKey:
+        """``where`` as a key (a person's correction of a figure is looked up by it)."""
+        return (self.field, self.item, self.start, self.end)
+
 
 def _num(v: float | None) -> float | int | None:
     if v is None:
@@ -58,6 +62,13 @@ class Target:
     @property
     def base_amount(self) -> float:
         return self.value * self.factor
+
+    def ratio_of(self, value: float, family: str | None, factor: float) -> float | None:
+        """A figure (``value`` in a unit of ``family``, times ``factor`` in its base unit) as a
+        share of this target; None across unit families or against a zero target."""
+        if family != self.family or not self.value:
+            return None
+        return (value * factor) / self.base_amount
 
     @property
     def kind_note(self) -> str:
@@ -117,7 +128,7 @@ class Measurement:
 @dataclass(frozen=True)
 class MeasurementFix:
     """A person's correction of one figure read from the text, keyed by where it was read
-    (``Span.where``: field, item, start, end). Applied before the status is decided, so the
+    (``Span.key``: field, item, start, end). Applied before the status is decided, so the
     verdict follows the corrected figures."""
 
     value: float | None = None  # the corrected value; None keeps the value read

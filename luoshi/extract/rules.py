@@ -110,10 +110,10 @@ REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成"
 COMPANION_MAX_GAP = 8
 # Two growth rates side by side in one sentence, the second naming no metric of its own but
 # these qualifiers of how it was read, are two readings of the same metric ("自然口径增长4.3%,
-# 同口径增长17.7%"): both measure its target.
+# 同口径增长17.7%"): both measure its target. (Verbs of change and 同比 name no metric either:
+# they are METRIC_NEUTRAL, left out too.)
 READING_QUALIFIERS = ("扣除留抵退税因素后", "自然口径", "同口径", "可比口径", "按可比价格计算", "可比价",
-                      "现价", "同比", "环比", "比上年", "较上年", "增长", "下降", "增幅", "增速", "为",
-                      "达到", "达", "实现", "分别", "和", "、")
+                      "现价", "环比", "比上年", "较上年", "为", "达到", "达", "实现", "分别", "和", "、")
 # Figures joined by these share the verb of change before the first ("下降22.7%和34.6%").
 FIGURE_JOINERS = ("和", "、", "及", "与", "以及")
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.

@@ -44,15 +44,15 @@ def declared_status(task: Task, share: float) -> tuple[Status, str, Span] | None
         role = header_role(header, have_task=True)
         text = (value or "").strip()
         if role is ColumnRole.REMARKS and remark is None and 0 < len(text) <= rules.DECLARED_REMARK_MAX:
-            remark = next(((st, f"表中“{header}”为“{text}”", Span(FIELD_DECLARED, None, 0, len(text), text))
-                           for pattern, st in _DECLARED if pattern.search(text)), None)
+            remark = _phrase(header, text)
         if role is not ColumnRole.DECLARED_STATUS or not text:
             continue
         span = Span(FIELD_DECLARED, None, 0, len(text), text)
         m = _PERCENT.search(text) or (_PERCENT_HEADER.search(header) and _BARE_NUMBER.match(text))
         if m and float(m.group(1)) > rules.DECLARED_SHARE_MAX:
             continue  # a count under a per-cent header: the columns are misread, not evidence
-        if (m and "形象进度" in header) or (m and not any(p.search(text) for p, _ in _DECLARED)):
+        phrase = _phrase(header, text)
+        if m and ("形象进度" in header or phrase is None):
             pct = float(m.group(1)) / rules.PERCENT
             if pct >= 1:
                 return Status.DONE, f"表中{header}为{text}", span
@@ -66,10 +66,17 @@ def declared_status(task: Task, share: float) -> tuple[Status, str, Span] | None
         if re.search(r"是否", header) and text in ("否", "是"):
             st = Status.BEHIND if text == "否" else Status.ON_TRACK
             return st, f"表中“{header}”为“{text}”", span
-        for pattern, st in _DECLARED:
-            if pattern.search(text):
-                return st, f"表中“{header}”为“{text}”", span
+        if phrase is not None:
+            return phrase
     return remark  # a declared-status column, when there is one, wins over a remark
+
+
+def _phrase(header: str, text: str) -> tuple[Status, str, Span] | None:
+    """The status a cell's words declare (the first DECLARED_STATUS pattern found), or None."""
+    for pattern, st in _DECLARED:
+        if pattern.search(text):
+            return st, f"表中“{header}”为“{text}”", Span(FIELD_DECLARED, None, 0, len(text), text)
+    return None
 
 
 def combine(derived: StatusResult, declared: tuple[Status, str, Span] | None) -> StatusResult:

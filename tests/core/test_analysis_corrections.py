@@ -173,3 +173,26 @@ def test_target_columns_are_stored_as_targets_of_the_task(report, user):
     p.save(update_fields=["extra"])
     analyze_report(report)
     assert set(Target.objects.filter(task=a.task).values_list("column", flat=True)) == {"全年目标"}
+
+
+def test_a_target_column_another_report_has_stays_when_this_one_lacks_it(report):
+    """Another period's table of the plan without the 全年目标 column leaves the targets that
+    column gave alone: they are the task's all the same (the column is in use elsewhere), and
+    that report is judged against them too."""
+    from luoshi.core.models import Period, Progress
+
+    a = Assessment.objects.filter(report=report, task__parent__isnull=True,
+                                  task__targets__isnull=True).select_related("task").first()
+    p = Progress.objects.get(report=report, task=a.task)
+    p.extra = {"全年目标": "完成投资12亿元"}
+    p.save(update_fields=["extra"])
+    analyze_report(report)
+    [target] = Target.objects.filter(task=a.task)
+    assert (target.column, target.value) == ("全年目标", 12)
+    period, _ = Period.objects.get_or_create(year=report.period.year, kind="h1", month=6)
+    other = Report.objects.create(plan=report.plan, period=period)
+    Progress.objects.create(report=other, task=a.task, done="1-6月完成投资3亿元。")
+    analyze_report(other)
+    assert list(Target.objects.filter(task=a.task)) == [target]  # kept, not derived again
+    m = Measurement.objects.get(report=other, task=a.task)
+    assert (m.value, m.target_id) == (3, target.pk)

@@ -16,8 +16,7 @@ DONE = "1-9月处置闲置土地320亩,消化批而未供土地160亩。"
 
 
 def where(a, value):
-    m = next(m for m in a.measurements + a.figures if m.value == value)
-    return (m.span.field, m.span.item, m.span.start, m.span.end)
+    return next(m for m in a.measurements + a.figures if m.value == value).span.key()
 
 
 @pytest.mark.parametrize(("fix", "expected", "status"), [
@@ -48,3 +47,15 @@ def test_a_fix_for_a_figure_not_read_changes_nothing():
     before = analyze_task(t, Q3)
     a = analyze_task(t, Q3, fixes={("done", 0, 999, 1000): MeasurementFix(value=1)})
     assert a.to_dict() == before.to_dict()
+
+
+def test_a_figure_a_person_matched_is_the_one_a_rate_target_reads():
+    """A rate target reads one figure of the latest date as is; among those, the one a person
+    matched to it outranks the one the rules matched (here 4% against 7%: red, where the rules'
+    7.5% alone would be on course)."""
+    t = task("地区生产总值增长7%,固定资产投资增长10%。", "1-9月固定资产投资增长4%,地区生产总值增长7.5%。")
+    before = analyze_task(t, Q3)
+    assert [(m.value, m.target) for m in before.measurements] == [(4, 1), (7.5, 0)]
+    a = analyze_task(t, Q3, fixes={where(before, 4): MeasurementFix(set_target=True, target=0)})
+    assert [(m.value, m.target) for m in a.measurements] == [(4, 0), (7.5, 0)]
+    assert a.status.value is Status.BEHIND, a.status.reason

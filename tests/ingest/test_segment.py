@@ -220,7 +220,9 @@ def test_a_cue_inside_a_longer_word_is_not_that_cue():
 def test_wording_scores_of_a_row_in_one_pass_are_those_of_each_paragraph():
     """The segmenter scores a row's paragraphs in one scan per column (NUL-joined); each
     score must be exactly the one the paragraph gets alone — cues at a paragraph's start,
-    after a list number, several in one paragraph, a period from January, none at all."""
+    after a list number, several in one paragraph, a period from January, none at all; and
+    a cue whose look-behind would be ruled out by the end of the paragraph before it (项 | 目前,
+    2 | 1-8月) if the paragraphs ran together."""
     from luoshi.ingest.text.cues import cue_score, cue_scores
 
     paras = [
@@ -231,6 +233,10 @@ def test_wording_scores_of_a_row_in_one_pass_are_those_of_each_paragraph():
         "下一步将继续加快施工,力争年底前完工。",
         "11-12月份组织检查。",
         "（2）目前已开工。",
+        "涉及重点项",
+        "目前已开工。",
+        "二期工程2",
+        "1-8月完成产值2亿元。",
     ]
     roles = [R.DONE, R.PROBLEMS, R.NEXT_STEPS, R.TASK]
     got = cue_scores(roles, paras)

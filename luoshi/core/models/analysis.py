@@ -184,8 +184,9 @@ class MeasurementCorrection(models.Model):
     or that it is no measurement at all (``active=False``).
 
     Measurements are rebuilt by every analysis; the correction is kept apart and identifies
-    its measurement by where it was read (report, entry, field, offsets), so it is applied
-    again after each re-analysis and wins over what the rules derive.
+    its measurement by where it was read (report, entry, field, offsets), so every analysis
+    applies it to the figures read before the status is decided: it wins over what the rules
+    derive, and the verdict follows it.
     """
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="measurement_corrections",

@@ -451,15 +451,3 @@ def _fixes(unit: _Unit, index: dict[int, int], rows: list[MeasurementCorrection]
             out[(c.field, None, c.start, c.end)] = fix
     return out
 
-
-# The corrections lived here before they had their own module; old imports keep working.
-_MOVED = ("StaleVersion", "TARGET_FIELDS", "add_target", "clean_reason", "correct_measurement",
-          "correct_status", "correct_target", "revert_status")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        from luoshi.core.services import corrections
-
-        return getattr(corrections, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

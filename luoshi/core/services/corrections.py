@@ -7,7 +7,8 @@
 
 Corrections win: a manual assessment keeps its status and reason (re-analysis only refreshes
 ``derived_*``); a corrected or removed target is never overwritten or brought back; a
-measurement's correction is kept apart and applied after every re-analysis. A correction with a
+measurement's correction is kept apart and applied by every analysis before the status is
+decided (the verdict follows the corrected figure). A correction with a
 stale ``expected_version`` raises ``StaleVersion`` and changes nothing; every correction writes
 a ``Change`` row (who, when, why) and re-analyses what it touches.
 
@@ -181,7 +182,8 @@ def correct_measurement(measurement: Measurement, *, user, reason: str = "",
                         active: bool = True) -> MeasurementCorrection:
     """A person corrects a derived measurement: its ``value``, the ``target`` it measures
     (a Target of the same task, or None for none), or ``active=False`` (not a measurement).
-    Kept apart and applied after every re-analysis; recorded in the history."""
+    Kept apart, applied by every analysis before the status is decided; recorded in the
+    history."""
     if value is not None and (not isinstance(value, int | float) or not math.isfinite(value)):
         raise ValueError(f"value must be a finite number, not {value!r}")
     reason = clean_reason(reason, required=False)

@@ -211,33 +211,24 @@ def cue_score(role: ColumnRole, paragraph: str) -> float:
     """How strongly the wording of ``paragraph`` says it belongs to a ``role`` column.
 
     Hits are summed; the first cue counts double when it opens the paragraph (within six
-    characters, after any list number); the sum saturates below ``CAP``.
+    characters, after any list number); the sum saturates below ``CAP``. This is the
+    definition; the segmenter asks ``cue_scores`` for a whole row at once (the same floats).
     """
     pattern = _PATTERNS.get(role)
     if pattern is None:
         return 0.0
-    # _LEAD is optional throughout and anchored, so it always matches at 0: slicing after it
-    # is the substitution without building a new pattern result (this runs for every
-    # paragraph of every row, once per progress column).
+    # _LEAD is optional throughout and anchored, so it always matches at 0.
     body = paragraph[_LEAD.match(paragraph).end() :]
-    first = pattern.search(body)
-    if first is None:
-        return 0.0  # no cue: CAP * (1 - exp(0)) is exactly 0.0
-    table = _CUES[role]
-    cue = first.group()
-    weight = table.get(cue)
-    if weight is None:
-        weight = _weight(role, cue)
-    total = 0.0 + weight * (2 if first.start() < 6 else 1)
-    # The remaining hits, in the order and with the matches finditer would give after the
-    # first (the scan resumes where the first match ended; no cue matches empty, and the
-    # patterns have no groups, so findall gives whole matches).
-    for cue in pattern.findall(body, first.end()):
-        weight = table.get(cue)
-        total += weight if weight is not None else _weight(role, cue)
+    total = 0.0
+    for n, m in enumerate(pattern.finditer(body)):
+        total += _weight(role, m.group()) * (2 if n == 0 and m.start() < 6 else 1)
+    return _saturate(total, len(body))
+
+
+def _saturate(total: float, length: int) -> float:
     # Long paragraphs collect hits by sheer length; damp that, and saturate: wording is
     # evidence, but never enough by itself to outweigh a list that plainly runs on.
-    total /= 1 + len(body) / 150
+    total /= 1 + length / 150
     return CAP * (1 - math.exp(-total / CAP))
 
 
@@ -248,8 +239,8 @@ def cue_scores(roles: Sequence[ColumnRole], paragraphs: Sequence[str]) -> list[l
 
     The bodies (each paragraph after its list number) are joined with NUL, which no cue can
     match, and the look-behinds of the cues see NUL at a body's start as they see the start
-    of the string in ``cue_score``: the matches inside each body are the ones ``search`` and
-    ``findall`` give there, in the same order, and are summed in that order.
+    of the string in ``cue_score``: the matches inside each body are the ones ``finditer``
+    gives there, in the same order, and are summed in that order.
     """
     lead = _LEAD.match
     bodies = [p[lead(p).end() :] for p in paragraphs]
@@ -282,7 +273,3 @@ def cue_scores(roles: Sequence[ColumnRole], paragraphs: Sequence[str]) -> list[l
             scores[k] = _saturate(total, len(bodies[k]))
     return out
 
-
-def _saturate(total: float, length: int) -> float:
-    total /= 1 + length / 150
-    return CAP * (1 - math.exp(-total / CAP))

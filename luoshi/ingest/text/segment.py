@@ -81,14 +81,16 @@ def _bigrams(text: str) -> set[str]:
     return set(map(operator.add, chars, chars[1:]))
 
 
-def heading_echo(paragraph: str, task_text: str | set[str]) -> float:
-    """Share of the paragraph's character bigrams that occur in the task text (given as text
-    or as its bigram set)."""
-    grams = _bigrams(paragraph)
-    if not grams:
-        return 0.0
-    task = _bigrams(task_text) if isinstance(task_text, str) else task_text
-    return len(grams & task) / len(grams)
+def heading_echo(paragraph: str, task_text: str) -> float:
+    """Share of the paragraph's character bigrams (letters and digits) that occur in the task
+    text."""
+    return _echo(_bigrams(paragraph), _NOT_ALNUM.sub("", task_text))
+
+
+def _echo(grams: set[str], task_chars: str) -> float:
+    # A two-character string is one of the task's bigrams exactly when it occurs in the task's
+    # letters and digits run together, so the task's bigram set need not be built.
+    return sum(map(task_chars.__contains__, grams)) / len(grams) if grams else 0.0
 
 
 class _Scorer:
@@ -150,15 +152,11 @@ class _Scorer:
             return NEG  # "小门环岛路二标段:" labels what follows inside the same cell
         if self._task_chars is None:
             self._task_chars = _NOT_ALNUM.sub("", self._task_text)
-        # heading_echo against the task: a two-character string is one of the task's bigrams
-        # exactly when it occurs in the task's letters and digits run together, so the task's
-        # bigram set need not be built.
-        grams = _bigrams(p)
-        if not grams:
-            return NEG  # no echo at all
-        echo = sum(map(self._task_chars.__contains__, grams)) / len(grams)
+        echo = _echo(_bigrams(p), self._task_chars)  # heading_echo(p, task text)
         if echo < min(HEADING_MIN_ECHO_TITLED, HEADING_MIN_ECHO):
-            return NEG  # too little echo whatever the shape (most lines): shape not needed
+            # too little echo whatever the shape (most lines; one without letters has none):
+            # shape not needed
+            return NEG
         # A title-shaped line (short, one clause, no figures) needs less echo of the task.
         titled = (
             len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
@@ -344,13 +342,14 @@ def segment(
     if n == 0:
         return [SegItem(None, ((0, 0),) * k)]
     sc = _Scorer(paras, roles, task_text)
-    if k == 1 and not (n >= k + 3 and sc.head[0] != NEG):
+    try_subrows = n >= k + 3 and sc.head[0] != NEG  # a full sub-row, then heading and one cell
+    if k == 1 and not try_subrows:
         # One column and no sub-rows to try: every paragraph is that cell, whatever the
         # scores (a single cell, or the fallback below, which is the same range).
         return [SegItem(None, ((0, n),))]
     missing = MISSING_COST_MARKED if marked_empties else MISSING_COST
     plain_score, plain_cells = _plain(sc, k, 0, missing)
-    if n >= k + 3 and sc.head[0] != NEG:  # a full sub-row, then heading and one cell
+    if try_subrows:
         sub_score, sub_items = _subrows(sc, k, missing)
     else:
         sub_score, sub_items = NEG, []
