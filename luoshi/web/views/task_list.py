@@ -149,9 +149,9 @@ def _list_content(request: HttpRequest, version) -> str:
 def units_html(units, unit_url: str, lead: str) -> SafeString:
     """A row's units as links, the lead one marked (written here: a template loop over every
     row's units was a third of the page's rendering)."""
-    marked = ' class="lead"'
-    hidden = f'<span class="visually-hidden">({escape(lead)})</span>'
-    return mark_safe("、".join(
+    marked = ' class="lead"'  # i18n: data (markup)
+    hidden = f'<span class="visually-hidden">({escape(lead)})</span>'  # i18n: data (markup)
+    return mark_safe("、".join(  # i18n: data (markup; the words are escaped names)
         f'<a href="{unit_url}{u.id}/"{marked if u.lead else ""}>{escape(u.name)}</a>'
         + (hidden if u.lead else "") for u in units))  # names escaped; ids are integers
 
