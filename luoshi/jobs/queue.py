@@ -10,7 +10,8 @@ Rules (true of any job kind and either database):
   workers do not queue behind each other's row locks.
 - **Every later write names the claim**: progress, result and failure are written only while the
   row still carries this worker's token, so a worker that lost its job (given back as stale)
-  cannot overwrite the outcome of the worker that ran it again.
+  cannot overwrite the outcome of the worker that ran it again. A handler that writes data
+  renews the claim inside its own transaction (``hold``), so a stale worker's data rolls back.
 - **Heartbeat**: while a job runs, a thread renews ``heartbeat_at`` every
   ``LUOSHI_JOB_HEARTBEAT_SECONDS``. A running job whose heartbeat is older than
   ``LUOSHI_JOB_STALE_SECONDS`` was held by a worker that died (killed, machine restarted): it is
@@ -108,7 +109,10 @@ def requeue_stale(now=None) -> int:
     count = 0
     stale = Job.objects.filter(state__in=Job.RUNNING, heartbeat_at__lt=limit)
     for pk, token, tried, name in stale.values_list("pk", "claim", "attempts", "file_name"):
-        held = Job.objects.filter(pk=pk, claim=token, state__in=Job.RUNNING)
+        # Conditions re-checked by the update itself: a heartbeat written since the select
+        # (or, on PostgreSQL, committed while this update waited for the row) keeps the job.
+        held = Job.objects.filter(pk=pk, claim=token, state__in=Job.RUNNING,
+                                  heartbeat_at__lt=limit)
         if tried >= attempts:
             count += held.update(
                 state=Job.State.FAILED, finished_at=now, claim="",
@@ -167,6 +171,14 @@ def _write(job: Job, **fields: Any) -> None:
         raise ClaimLost(f"job {job.pk}")
     for name, value in fields.items():
         setattr(job, name, value)
+
+
+def hold(job: Job) -> None:
+    """Renew the claim now, or ClaimLost. Called inside a handler's own transaction (the
+    import's), it makes the handler's writes commit only while this worker still holds the
+    job: a stale worker's import rolls back. On PostgreSQL the renewal locks the row until
+    commit, so a requeue_stale waiting on it then finds the fresh heartbeat and leaves it."""
+    _write(job)
 
 
 class _Heartbeat(threading.Thread):
