@@ -41,6 +41,15 @@ def upload_dir() -> Path:
     return path
 
 
+def stored_path(key: str) -> Path | None:
+    """The stored upload named by ``key`` (a sha256 in hex, nothing else: never a path), or
+    None when the key is not one or the file is gone (imported, or forgotten)."""
+    if len(key) != 64 or key.strip("0123456789abcdef"):
+        return None
+    path = upload_dir() / key
+    return path if path.is_file() else None
+
+
 def forget_old_uploads(now: float | None = None) -> None:
     """Delete uploaded files whose preview was never confirmed."""
     limit = (now or time.time()) - KEEP_SECONDS
@@ -148,8 +157,8 @@ def imported_words(result) -> str:
 def stored_upload(job: Job) -> bytes:
     """The bytes the job is about, checked against the sha256 they were stored under."""
     key = str(job.params.get("key", ""))
-    path = upload_dir() / key
-    if len(key) != 64 or not path.is_file():
+    path = stored_path(key)
+    if path is None:
         raise JobFailed(f"{job.file_name}:上传的文件已不在服务器上(可能已导入或已过期),请重新上传。")
     data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != key:
