@@ -181,11 +181,18 @@ def _wait_for(predicate, seconds: float = 30.0) -> None:
 def test_inline_jobs_run_in_a_thread_of_the_web_process(transactional_db, settings):
     """LUOSHI_JOBS_INLINE (the demo's default): enqueueing starts a thread after the commit;
     nobody runs ``luoshi worker`` and the import still completes."""
+    from luoshi.jobs.queue import wait_inline, worker_name
+
     settings.LUOSHI_JOBS_INLINE = True
     job = queue_import(stored())
     _wait_for(lambda: Job.objects.get(pk=job.pk).finished)
-    assert Job.objects.get(pk=job.pk).state == Job.State.DONE
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE
     assert Report.objects.count() == 1
+    # Run by another thread, not in the caller's (the request's) …
+    assert job.worker and job.worker != worker_name()
+    # … which stops once the queue is empty.
+    assert wait_inline(timeout=30)
 
 
 def test_check_deploy_warns_when_jobs_wait_for_a_worker(db, settings):
