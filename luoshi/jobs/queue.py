@@ -17,8 +17,9 @@ Rules (true of any job kind and either database):
   ``LUOSHI_JOB_STALE_SECONDS`` was held by a worker that died (killed, machine restarted): it is
   queued again, up to ``LUOSHI_JOB_MAX_ATTEMPTS`` claims, then failed with a message (a file
   that kills its worker each time must not do so forever). On SQLite the heartbeat cannot be
-  written while an import holds the write lock, so the stale timeout must exceed the longest
-  import's transaction (imports take seconds; the default is five minutes).
+  written while an import holds the write lock; nor can a requeue, which waits for the lock
+  and then finds the heartbeat the import renewed before committing (``hold``; the update
+  re-checks staleness), so a long import is not given back (the default is five minutes).
 - **A bad job does not stop the worker**: an expected failure (``JobFailed``) ends the job with
   its Chinese message; anything else is logged with its traceback and ends the job with a
   message naming the file and the error. The handler's own transaction (one per import) has
