@@ -12,7 +12,7 @@ from luoshi.jobs.models import Job
 from luoshi.jobs.queue import work
 
 
-def upload(client, data: bytes, name: str):
+def upload(client, data: bytes, name: str = "table.html"):
     return client.post(reverse("import_upload"), {"file": SimpleUploadedFile(name, data)})
 
 

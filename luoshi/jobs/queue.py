@@ -10,14 +10,16 @@ Rules (true of any job kind and either database):
   workers do not queue behind each other's row locks.
 - **Every later write names the claim**: progress, result and failure are written only while the
   row still carries this worker's token, so a worker that lost its job (given back as stale)
-  cannot overwrite the outcome of the worker that ran it again.
+  cannot overwrite the outcome of the worker that ran it again. A handler that writes data
+  renews the claim inside its own transaction (``hold``), so a stale worker's data rolls back.
 - **Heartbeat**: while a job runs, a thread renews ``heartbeat_at`` every
   ``LUOSHI_JOB_HEARTBEAT_SECONDS``. A running job whose heartbeat is older than
   ``LUOSHI_JOB_STALE_SECONDS`` was held by a worker that died (killed, machine restarted): it is
   queued again, up to ``LUOSHI_JOB_MAX_ATTEMPTS`` claims, then failed with a message (a file
   that kills its worker each time must not do so forever). On SQLite the heartbeat cannot be
-  written while an import holds the write lock, so the stale timeout must exceed the longest
-  import's transaction (imports take seconds; the default is five minutes).
+  written while an import holds the write lock; nor can a requeue, which waits for the lock
+  and then finds the heartbeat the import renewed before committing (``hold``; the update
+  re-checks staleness), so a long import is not given back (the default is five minutes).
 - **A bad job does not stop the worker**: an expected failure (``JobFailed``) ends the job with
   its Chinese message; anything else is logged with its traceback and ends the job with a
   message naming the file and the error. The handler's own transaction (one per import) has
@@ -108,7 +110,10 @@ def requeue_stale(now=None) -> int:
     count = 0
     stale = Job.objects.filter(state__in=Job.RUNNING, heartbeat_at__lt=limit)
     for pk, token, tried, name in stale.values_list("pk", "claim", "attempts", "file_name"):
-        held = Job.objects.filter(pk=pk, claim=token, state__in=Job.RUNNING)
+        # Conditions re-checked by the update itself: a heartbeat written since the select
+        # (or, on PostgreSQL, committed while this update waited for the row) keeps the job.
+        held = Job.objects.filter(pk=pk, claim=token, state__in=Job.RUNNING,
+                                  heartbeat_at__lt=limit)
         if tried >= attempts:
             count += held.update(
                 state=Job.State.FAILED, finished_at=now, claim="",
@@ -167,6 +172,14 @@ def _write(job: Job, **fields: Any) -> None:
         raise ClaimLost(f"job {job.pk}")
     for name, value in fields.items():
         setattr(job, name, value)
+
+
+def hold(job: Job) -> None:
+    """Renew the claim now, or ClaimLost. Called inside a handler's own transaction (the
+    import's), it makes the handler's writes commit only while this worker still holds the
+    job: a stale worker's import rolls back. On PostgreSQL the renewal locks the row until
+    commit, so a requeue_stale waiting on it then finds the fresh heartbeat and leaves it."""
+    _write(job)
 
 
 class _Heartbeat(threading.Thread):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from luoshi.core.services.importing import ImportRefused, import_document
 from luoshi.ingest import read_document
@@ -27,7 +27,7 @@ from luoshi.ingest.errors import IngestError
 from luoshi.ingest.formats.sniff import sniff
 from luoshi.ingest.registry import reader_for
 from luoshi.jobs.models import Job
-from luoshi.jobs.queue import JobFailed, Step
+from luoshi.jobs.queue import JobFailed, Step, hold
 
 PREVIEW_ROWS = 10
 MAX_WARNINGS = 200  # shown on the preview; the count says how many there were
@@ -39,6 +39,15 @@ def upload_dir() -> Path:
     path = Path(settings.DATA_DIR) / "uploads"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def stored_path(key: str) -> Path | None:
+    """The stored upload named by ``key`` (a sha256 in hex, nothing else: never a path), or
+    None when the key is not one or the file is gone (imported, or forgotten)."""
+    if len(key) != 64 or key.strip("0123456789abcdef"):
+        return None
+    path = upload_dir() / key
+    return path if path.is_file() else None
 
 
 def forget_old_uploads(now: float | None = None) -> None:
@@ -148,8 +157,8 @@ def imported_words(result) -> str:
 def stored_upload(job: Job) -> bytes:
     """The bytes the job is about, checked against the sha256 they were stored under."""
     key = str(job.params.get("key", ""))
-    path = upload_dir() / key
-    if len(key) != 64 or not path.is_file():
+    path = stored_path(key)
+    if path is None:
         raise JobFailed(f"{job.file_name}:上传的文件已不在服务器上(可能已导入或已过期),请重新上传。")
     data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != key:
@@ -172,14 +181,20 @@ def _read(job: Job, step: Step):
 RACE_RETRIES = 3
 
 
-def _import(doc, job: Job, **options):
+def _import(doc, job: Job, *, dry_run: bool = False, **options):
     """``import_document``, run again when it lost a race: another import committed the same
     government, plan or period first (an IntegrityError, which the service reports as
     "run this one again"; the transaction rolled back). The next try finds the committed rows.
-    Any other refusal is the job's failure."""
+    Any other refusal is the job's failure. A real import commits only while this worker
+    still holds the job (``hold`` in the same transaction): ClaimLost rolls it back."""
     for attempt in range(1, RACE_RETRIES + 1):
         try:
-            return import_document(doc, file_name=job.file_name, **options)
+            with transaction.atomic():
+                result = import_document(doc, file_name=job.file_name, dry_run=dry_run,
+                                         **options)
+                if not dry_run:
+                    hold(job)
+            return result
         except ImportRefused as error:
             if not isinstance(error.__cause__, IntegrityError) or attempt == RACE_RETRIES:
                 raise JobFailed(describe(error, job.file_name)) from error

@@ -100,6 +100,53 @@ def test_a_job_held_by_a_dead_worker_is_queued_again_and_finished(db, settings):
     assert job.state == Job.State.DONE and job.error == ""
 
 
+def test_a_heartbeat_written_after_the_stale_look_keeps_the_job(db, settings):
+    """The worker's heartbeat lands between requeue_stale's select and its update (another
+    connection, or a commit the update waited for on PostgreSQL): the job stays with it."""
+    from django.db import connection
+
+    settings.LUOSHI_JOB_STALE_SECONDS = 60
+    job = queue_import(stored())
+    held = claim_next("slow-but-alive")
+    Job.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=2))
+    beaten = []
+
+    def heartbeat_first(execute, sql, params, many, context):
+        if not beaten and sql.lstrip().upper().startswith("UPDATE"):
+            beaten.append(sql)
+            Job.objects.filter(pk=job.pk, claim=held.claim).update(heartbeat_at=timezone.now())
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(heartbeat_first):
+        assert requeue_stale() == 0
+    assert beaten  # the stale look did find the job and tried to give it back
+    job.refresh_from_db()
+    assert job.state == Job.State.READING and job.claim == held.claim and job.attempts == 1
+
+
+def test_an_import_whose_claim_was_lost_meanwhile_rolls_back(db):
+    """Another worker took the job back while this one imported (its heartbeat looked stale):
+    this run's import is not committed and its outcome is dropped; the job is the other's."""
+    from luoshi.core.services.importing import report_imported
+    from luoshi.jobs.queue import run_job
+
+    job = queue_import(stored())
+    held = claim_next("presumed-dead")
+
+    def taken_back(sender, **kwargs):  # within the import's transaction, before it commits
+        Job.objects.filter(pk=job.pk).update(state=Job.State.READING, claim="b" * 32)
+
+    report_imported.connect(taken_back, dispatch_uid="test-taken-back")
+    try:
+        run_job(held)
+    finally:
+        report_imported.disconnect(dispatch_uid="test-taken-back")
+    assert not Report.objects.exists() and not ImportBatch.objects.exists()
+    assert not Task.objects.exists()
+    job.refresh_from_db()
+    assert job.state != Job.State.DONE and job.result is None
+
+
 def test_a_job_that_kills_its_worker_every_time_is_failed_after_the_attempts(db, settings):
     settings.LUOSHI_JOB_MAX_ATTEMPTS = 3
     job = queue_import(stored(), name="杀手.html")
@@ -134,11 +181,18 @@ def _wait_for(predicate, seconds: float = 30.0) -> None:
 def test_inline_jobs_run_in_a_thread_of_the_web_process(transactional_db, settings):
     """LUOSHI_JOBS_INLINE (the demo's default): enqueueing starts a thread after the commit;
     nobody runs ``luoshi worker`` and the import still completes."""
+    from luoshi.jobs.queue import wait_inline, worker_name
+
     settings.LUOSHI_JOBS_INLINE = True
     job = queue_import(stored())
     _wait_for(lambda: Job.objects.get(pk=job.pk).finished)
-    assert Job.objects.get(pk=job.pk).state == Job.State.DONE
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE
     assert Report.objects.count() == 1
+    # Run by another thread, not in the caller's (the request's) …
+    assert job.worker and job.worker != worker_name()
+    # … which stops once the queue is empty.
+    assert wait_inline(timeout=30)
 
 
 def test_check_deploy_warns_when_jobs_wait_for_a_worker(db, settings):

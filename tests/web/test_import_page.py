@@ -3,11 +3,10 @@ nothing. The jobs are run here by the worker's own loop (``work(burst=True)``), 
 transaction, as ``luoshi worker`` runs them."""
 
 import hashlib
-import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from web_import import job_of, upload
 
 from luoshi.core.models import ImportBatch, Report, Task
 from luoshi.export import write_document
@@ -27,16 +26,6 @@ def table_bytes() -> bytes:
 def uploads(tmp_path, settings):
     settings.DATA_DIR = tmp_path
     return tmp_path / "uploads"
-
-
-def upload(client, data: bytes, name: str = "table.html"):
-    return client.post(reverse("import_upload"), {"file": SimpleUploadedFile(name, data)})
-
-
-def job_of(response) -> Job:
-    assert response.status_code == 302, response.content.decode()[:500]
-    pk = int(re.search(r"/import/jobs/(\d+)/$", response["Location"]).group(1))
-    return Job.objects.get(pk=pk)
 
 
 def test_staff_only(client, django_user_model, table_bytes):
@@ -154,3 +143,18 @@ def test_unconfirmed_uploads_are_forgotten_after_a_day(staff_client, table_bytes
     upload(staff_client, table_bytes)
     assert not old.exists()
     assert (upload_dir() / hashlib.sha256(table_bytes).hexdigest()).exists()
+
+
+@pytest.mark.parametrize(("key", "found"), [
+    ("a" * 64, True),  # a sha256 in hex whose file is stored
+    ("b" * 64, False),  # a sha256 whose file is gone
+    ("./" * 30 + "../x", False),  # 64 characters, but a path (to a file that exists)
+    ("A" * 64, False),  # not as the server writes them
+    ("a" * 63, False),
+])
+def test_only_a_sha256_names_a_stored_upload(key, found):
+    from luoshi.web.import_jobs import stored_path
+
+    (upload_dir() / ("a" * 64)).write_bytes(b"x")
+    (upload_dir().parent / "x").write_bytes(b"outside")
+    assert (stored_path(key) is not None) is found

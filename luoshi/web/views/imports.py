@@ -38,6 +38,7 @@ from luoshi.web.import_jobs import (
     check_type,
     describe,
     forget_old_uploads,
+    stored_path,
     upload_dir,
 )
 
@@ -126,7 +127,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         pk=form.cleaned_data["job"], kind=Job.Kind.IMPORT_PREVIEW, state=Job.State.DONE).first()
     name = previewed.file_name if previewed else ""
     key = str((previewed.params if previewed else {}).get("key", ""))
-    if previewed is None or len(key) != 64 or not (upload_dir() / key).is_file():
+    if previewed is None or stored_path(key) is None:
         return _upload_page(request, UploadForm(),
                             _("%(file)s:已不在服务器上(可能已导入或已过期),请重新上传。")
                             % {"file": name or _("上传的文件")},
