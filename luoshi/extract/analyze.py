@@ -10,6 +10,7 @@ from luoshi.extract import rules, table
 from luoshi.extract.model import (
     FIELD_DONE,
     FIELD_REPORTED,
+    PERSON_MATCH,
     FixKey,
     Measurement,
     MeasurementFix,
@@ -22,10 +23,6 @@ from luoshi.extract.pace import share_of_year
 from luoshi.extract.status import decide
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import ParsedDocument, Period, Task
-
-# The match score of a figure a person filed or matched: above any the rules give (metric words
-# shared), so it is the one a target's verdict reads among figures of the same date.
-PERSON_MATCH = 1000
 
 
 def analyze_task(
@@ -76,7 +73,8 @@ def apply_fixes(found: list[Measurement], targets: list[Target], fixes: dict[Fix
                 ) -> tuple[list[Measurement], list[Measurement]]:
     """People's corrections applied to the figures found: (measurements of targets, other
     figures). A corrected value or match gets its ratio again against the target it now
-    measures (same unit family, converted; none across families)."""
+    measures (same unit family, converted; none across families), and is a person's figure
+    (PERSON_MATCH): the one its target's verdict reads, whatever the target's kind."""
     ms: list[Measurement] = []
     others: list[Measurement] = []
     for m in found:
@@ -103,12 +101,13 @@ def apply_fixes(found: list[Measurement], targets: list[Target], fixes: dict[Fix
 
 def _filed(targets: list[Target], filed: dict[int, float], period: Period | None,
            month: int | None) -> list[Measurement]:
-    """The figures filed in a reporting round, as measurements of their targets."""
+    """The figures filed in a reporting round, as measurements of their targets: filed in the
+    target's own unit, their ratio is measured like any other (Target.ratio_of)."""
     out = []
     for i, value in sorted(filed.items()):
         t = targets[i]
         text = f"填报值{value:g}{t.unit}"
-        ratio = value / t.value if t.value else None  # filed in the target's own unit
+        ratio = t.ratio_of(value, t.family, t.factor)
         out.append(Measurement(metric=t.metric, value=value, unit=t.unit,
                                as_of=period.label if period is not None else "",
                                span=Span(FIELD_REPORTED, None, 0, len(text), text),

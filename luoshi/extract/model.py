@@ -16,6 +16,11 @@ FIELD_NEXT = "next_steps"
 FIELD_DECLARED = "declared"
 FIELD_REPORTED = "reported"
 
+# The match score of a figure a person corrected or matched by hand: above any the rules give
+# (metric words shared). A person's figure, this or one filed in a round (FIELD_REPORTED), is
+# the one its target's verdict reads, whatever the target's kind (Measurement.by_person).
+PERSON_MATCH = 1000
+
 
 @dataclass(frozen=True)
 class Span:
@@ -107,6 +112,14 @@ class Measurement:
     as_of_date: str | None = None  # ISO end date when the year is known
     approx: bool = False
     match_score: int = 0  # metric words shared with its target (0: matched by unit alone)
+
+    @property
+    def by_person(self) -> str:
+        """Whose figure it is, in Chinese, when a person's: "填报值" (filed in a reporting
+        round), "人工更正" (a value corrected or a match made by hand); "" for the rules'."""
+        if self.span.field == FIELD_REPORTED:
+            return "填报值"
+        return "人工更正" if self.match_score >= PERSON_MATCH else ""
 
     def to_dict(self, offsets: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {

@@ -4,7 +4,7 @@ running total by its pace (ratio to the year's target / share of the year elapse
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from luoshi.extract import rules
@@ -31,6 +31,9 @@ class Verdicts:
     ahead: list[tuple[str, Span]]  # a running total clearly ahead of the time share
     paced: int  # targets with a figure that keeps pace (reached and ahead included)
     judged: int  # targets with a figure at all
+    # A person's figure keeping pace, neither reached nor ahead: the reason of a verdict on
+    # course names it (填报值, 人工更正), as every other reason resting on one does.
+    kept: list[tuple[str, Span]] = field(default_factory=list)
 
 
 def _elapsed(m: Measurement, share: float) -> float:
@@ -49,8 +52,18 @@ def _elapsed(m: Measurement, share: float) -> float:
     return min(m.as_of_month / 12, share) if m.as_of_month else share
 
 
+def people_first(t: Target, mine: list[Measurement]) -> list[Measurement]:
+    """A target's figures its verdict reads: those a person gave (filed in a reporting round,
+    corrected or matched by hand: Measurement.by_person) when any can be compared with the
+    target (its unit family, or a stated share), else all. A person's figure wins over the
+    rules' for every kind of target: a running total too, where the rules take the largest."""
+    person = [m for m in mine if m.by_person and (m.family == t.family or m.ratio_stated is not None)]
+    return person or mine
+
+
 def _latest(t: Target, mine: list[Measurement]) -> Measurement:
-    # A figure the unit filed in the reporting round wins over figures read from its text.
+    # A figure the unit filed in the reporting round wins over any other, a person's included:
+    # it is the unit's own figure for the period.
     filed = [m for m in mine if m.span.field == FIELD_REPORTED]
     if filed:
         return filed[-1]
@@ -63,11 +76,13 @@ def _latest(t: Target, mine: list[Measurement]) -> Measurement:
 
 def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[RatioStatement],
                      share: float) -> Verdicts:
-    """Each target judged by the rule of its kind (rules.TARGET_KINDS)."""
+    """Each target judged by the rule of its kind (rules.TARGET_KINDS), on the figure a person
+    gave when there is one (people_first); every reason resting on a person's figure says
+    whose it is ("(填报值)", "(人工更正)")."""
     v = Verdicts([], [], [], [], 0, 0)
     final = share >= 1.0  # the year is over: a level or rank not met is a miss
     for ti, t in enumerate(targets):
-        mine = [m for m in ms if m.target == ti]
+        mine = people_first(t, [m for m in ms if m.target == ti])
         if t.kind in ("rate", "reduction", "level", "rank"):
             # Judged on figures of the target's own unit (a rate by a rate, not by the amount
             # reported next to it), when there are any.
@@ -75,6 +90,7 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
         if not mine:
             continue
         latest = _latest(t, mine)
+        note = f"({latest.by_person})" if latest.by_person else ""
         v.judged += 1
         as_of = latest.as_of or "目前"
         if t.kind == "rate" or (t.comparator == "increase_by" and t.family == "percent"):
@@ -82,31 +98,34 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
                 v.judged -= 1
                 continue
             if latest.value < 0:
-                v.behind.append((f"{as_of}下降{fmt(-latest.value)}%,目标增长{fmt(t.value)}%",
+                v.behind.append((f"{as_of}下降{fmt(-latest.value)}%,目标增长{fmt(t.value)}%" + note,
                                  latest.span))
             elif latest.value < t.value * rules.RATE_AMBER:
                 v.behind.append((f"增长{fmt(latest.value)}{t.unit},远低于目标{fmt(t.value)}{t.unit}"
-                                 "(增速目标,不按时间进度折算)", latest.span))
+                                 "(增速目标,不按时间进度折算)" + note, latest.span))
             elif latest.value < t.value:
                 v.slight.append((f"增长{fmt(latest.value)}{t.unit},低于目标{fmt(t.value)}{t.unit}"
-                                 "(增速目标,不按时间进度折算)", latest.span))
+                                 "(增速目标,不按时间进度折算)" + note, latest.span))
             elif not final and t.value > 0 and min(
                     m.value for m in mine if m.family == t.family) >= t.value * rules.RATE_AHEAD:
                 # Ahead only when every rate read for it is (自然口径4.3%, 同口径17.7%: on course).
                 v.ahead.append((f"增长{fmt(latest.value)}{t.unit},超过目标{fmt(t.value)}{t.unit}"
-                                "(增速目标,不按时间进度折算)", latest.span))
+                                "(增速目标,不按时间进度折算)" + note, latest.span))
                 v.paced += 1
             else:
                 v.paced += 1  # at or above its target a rate is on course
+                if note:
+                    v.kept.append((f"增长{fmt(latest.value)}{t.unit},达到目标{fmt(t.value)}{t.unit}"
+                                   + note, latest.span))
             continue
         if t.kind == "reduction" or t.comparator == "decrease_by":
             if latest.family == t.family and latest.value >= t.value:
                 v.reached.append((f"已{'下降' if t.family == 'percent' else '压减'}"
-                                  f"{fmt(latest.value)}{latest.unit},达到压减目标{fmt(t.value)}{t.unit}",
+                                  f"{fmt(latest.value)}{latest.unit},达到压减目标{fmt(t.value)}{t.unit}" + note,
                                   latest.span))
                 v.paced += 1
             elif final and latest.family == t.family:
-                v.slight.append((f"全年压减{fmt(latest.value)}{latest.unit},未达目标{fmt(t.value)}{t.unit}",
+                v.slight.append((f"全年压减{fmt(latest.value)}{latest.unit},未达目标{fmt(t.value)}{t.unit}" + note,
                                  latest.span))
             continue
         ratio = latest.ratio
@@ -121,14 +140,17 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
                 reason = (f"{what}{fmt(latest.value)}{latest.unit}未达目标前{fmt(t.value)}{t.unit}"
                           if t.kind == "rank" else
                           f"{fmt(latest.value)}{latest.unit}超出上限{fmt(t.value)}{t.unit}")
-                (v.behind if final or t.kind != "rank" else v.slight).append((reason, latest.span))
+                (v.behind if final or t.kind != "rank" else v.slight).append((reason + note, latest.span))
             else:
                 v.paced += 1
                 if t.kind == "rank":
-                    v.reached.append((f"排名第{fmt(latest.value)},已达目标前{fmt(t.value)}", latest.span))
+                    v.reached.append((f"排名第{fmt(latest.value)},已达目标前{fmt(t.value)}" + note, latest.span))
+                elif note:
+                    v.kept.append((f"{fmt(latest.value)}{latest.unit}未超上限{fmt(t.value)}{t.unit}" + note,
+                                   latest.span))
             continue
         if ratio >= 1:
-            v.reached.append((f"{fmt(latest.value)}{latest.unit}已达目标{fmt(t.value)}{t.unit}",
+            v.reached.append((f"{fmt(latest.value)}{latest.unit}已达目标{fmt(t.value)}{t.unit}" + note,
                               latest.span))
             v.paced += 1
             continue
@@ -136,7 +158,7 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
             # A level, ratio or price is met or not at any time of year; not yet, before the
             # year ends, is no lag.
             if final:
-                v.slight.append((f"{fmt(latest.value)}{latest.unit}未达目标{fmt(t.value)}{t.unit}",
+                v.slight.append((f"{fmt(latest.value)}{latest.unit}未达目标{fmt(t.value)}{t.unit}" + note,
                                  latest.span))
             else:
                 v.judged -= 1
@@ -146,15 +168,17 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
         band = pace_band(ratio, elapsed)
         said = f"{as_of}完成目标{fmt(t.value)}{t.unit}的{ratio:.0%}"
         if band == "ahead":
-            v.ahead.append((f"{said},超过时间进度{elapsed:.0%}", latest.span))
+            v.ahead.append((f"{said},超过时间进度{elapsed:.0%}" + note, latest.span))
             v.paced += 1
         elif band == "on":
             v.paced += 1
+            if note:
+                v.kept.append((f"{said},不低于时间进度{elapsed:.0%}" + note, latest.span))
         elif band == "amber":
-            v.slight.append((f"{said},略低于时间进度{elapsed:.0%}", latest.span))
+            v.slight.append((f"{said},略低于时间进度{elapsed:.0%}" + note, latest.span))
         else:
             v.behind.append((f"{as_of}仅完成目标{fmt(t.value)}{t.unit}的{ratio:.0%},"
-                             f"低于时间进度{elapsed:.0%}", latest.span))
+                             f"低于时间进度{elapsed:.0%}" + note, latest.span))
     for r in ratios:
         if not r.annual or any(m.ratio_stated == r.value for m in ms):
             continue

@@ -35,7 +35,7 @@ from luoshi.extract.model import (
     Target,
 )
 from luoshi.extract.numbers import find_quantities, normalise
-from luoshi.extract.pace import Verdicts, figure_verdicts, share_of_year
+from luoshi.extract.pace import Verdicts, figure_verdicts, people_first, share_of_year
 from luoshi.ingest.model import Period, Task
 from luoshi.vocab import Status
 
@@ -285,9 +285,10 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
         return None
     if any(_NOT_DONE.search(c.norm) for c in done_cells):
         return None
-    # A figure short of its target means the task is not finished, whatever else is said.
-    for ti in range(len(targets)):
-        mine = [m for m in ms if m.target == ti and m.ratio is not None]
+    # A figure short of its target means the task is not finished, whatever else is said;
+    # of a person's figures and the rules', a person's (pace.people_first).
+    for ti, t in enumerate(targets):
+        mine = [m for m in people_first(t, [m for m in ms if m.target == ti]) if m.ratio is not None]
         if mine and max(m.ratio for m in mine) < 1:
             return None
     first = done_cells[0]
@@ -453,9 +454,9 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     first = done_cells[0]
     ev = _clause_span(first, clauses.trim(first.norm, 0, len(first.norm))[0])
     reason = "有具体进展:" + ev.text[:30]
-    if fig.reached:
-        reason = fig.reached[0][0]
-    return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in fig.reached], "progress")
+    if fig.reached or fig.kept:  # a person's figure keeping pace is named (填报值, 人工更正)
+        reason = (fig.reached or fig.kept)[0][0]
+    return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in fig.reached + fig.kept], "progress")
 
 
 def _restates_task(task: Task, done_cells: list[Cell], ms: list[Measurement]) -> Span | None:

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from luoshi.extract import analyze_task
 from luoshi.extract.model import MeasurementFix
-from luoshi.vocab import Status
+from luoshi.ingest.model import Period
+from luoshi.vocab import PeriodKind, Status
 
 from .conftest import Q3, task
 
@@ -59,3 +62,48 @@ def test_a_figure_a_person_matched_is_the_one_a_rate_target_reads():
     a = analyze_task(t, Q3, fixes={where(before, 4): MeasurementFix(set_target=True, target=0)})
     assert [(m.value, m.target) for m in a.measurements] == [(4, 0), (7.5, 0)]
     assert a.status.value is Status.BEHIND, a.status.reason
+
+
+# --- a person's figure wins for every kind of target ----------------------------------------
+
+ANNUAL = Period(PeriodKind.ANNUAL, "全年", date(2020, 12, 31))
+INVEST = ("完成投资40亿元以上。", "1-9月累计完成投资32亿元,其中新开工项目完成投资12亿元。")
+
+
+@pytest.mark.parametrize(("text", "done", "period", "pick", "fix", "reported", "status", "note"), [
+    # cumulative: the rules' largest figure (32 of 40, on course) loses to the one a person
+    # matched (12 of 40 at Q3: red), or to the one a person corrected
+    pytest.param(*INVEST, Q3, 12, MeasurementFix(set_target=True, target=0), None, Status.BEHIND,
+                 "人工更正", id="cumulative-matched-smaller"),
+    pytest.param(*INVEST, Q3, 32, MeasurementFix(value=10), None, Status.BEHIND, "人工更正",
+                 id="cumulative-corrected-smaller"),
+    # a figure filed in the round, smaller or larger than the text's
+    pytest.param(*INVEST, Q3, None, None, {0: 12.0}, Status.BEHIND, "填报值", id="filed-smaller"),
+    pytest.param("完成投资40亿元以上。", "1-9月累计完成投资12亿元。", Q3, None, None, {0: 32.0},
+                 Status.ON_TRACK, "填报值", id="filed-larger-on-course"),
+    # finished in words, but the figure a person matched is short of the target: not done
+    pytest.param("完成投资40亿元以上。", "已全部完成,完成投资45亿元,其中新开工项目完成投资30亿元。",
+                 ANNUAL, 30, MeasurementFix(set_target=True, target=0), None, Status.AT_RISK,
+                 "人工更正", id="cumulative-not-done"),
+    # level (the year over: not reached is amber) and rate targets, as before, and said so
+    pytest.param("森林覆盖率达到65%以上。", "森林覆盖率达到66%,其中某区60%。", ANNUAL, 60,
+                 MeasurementFix(set_target=True, target=0), None, Status.AT_RISK, "人工更正",
+                 id="level"),
+    pytest.param("地区生产总值增长7%。", "1-9月地区生产总值增长7.5%,其中工业增长4%。", Q3, 4,
+                 MeasurementFix(set_target=True, target=0), None, Status.BEHIND, "人工更正",
+                 id="rate-short"),
+    pytest.param("地区生产总值增长7%。", "1-9月地区生产总值增长4%,其中工业增长7.5%。", Q3, 7.5,
+                 MeasurementFix(set_target=True, target=0), None, Status.ON_TRACK, "人工更正",
+                 id="rate-on-course"),
+])
+def test_a_persons_figure_wins_for_every_kind(text, done, period, pick, fix, reported, status, note):
+    """Whatever the target's kind, the figure a person filed, corrected or matched is the one
+    its verdict reads, and the reason says whose figure it is."""
+    t = task(text, done)
+    before = analyze_task(t, period)
+    fixes = {where(before, pick): fix} if fix is not None else None
+    a = analyze_task(t, period, reported=reported, fixes=fixes)
+    assert a.status.value is status, a.status.reason
+    assert note in a.status.reason, a.status.reason
+    assert any(s.field == "reported" or (fix is not None and s.key() == where(before, pick))
+               for s in a.status.evidence), a.status.evidence
