@@ -455,3 +455,9 @@ DECLARED_REMARK_MAX = 8
 # A declared completion share above this (per cent) is no share but a figure in the wrong column
 # (完成目标(%): 19456 — a count): not evidence.
 DECLARED_SHARE_MAX = 1000
+# A declared share is a figure the table reports (TaskAnalysis.figures) when it is the progress
+# of the whole task (形象进度 45%, 进度(%): 80): no amount stands behind it. Under a header naming
+# a completion rate (完成率, 完成比例, 完成目标(%), 占比) it is the achieved amount over the target,
+# an amount the row states in a column of its own: that amount's stated ratio, not a second
+# figure. Either way it is the same share for the declared status (table.declared_share).
+DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成[^()]{0,4}\(%\)$"

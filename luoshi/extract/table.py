@@ -14,12 +14,14 @@ How a declared status meets the status read from the texts (rules.DECLARED_STATU
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from luoshi.extract import rules
 from luoshi.extract.model import FIELD_DECLARED, Measurement, Span, StatusResult, Target
 from luoshi.extract.pace import pace_band
 from luoshi.extract.targets import extract_targets
-from luoshi.ingest.headers import header_role
+from luoshi.ingest.headers import header_key, header_role
 from luoshi.ingest.model import Task
 from luoshi.ingest.periods import parse_period
 from luoshi.vocab import ColumnRole, Status
@@ -29,16 +31,53 @@ _PERCENT = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*[%％]")
 # A header that gives its unit as per cent (完成目标(%)): its bare numbers are percentages.
 _PERCENT_HEADER = re.compile(r"[(（]\s*[%％]\s*[)）]")
 _BARE_NUMBER = re.compile(r"^([0-9]+(?:\.[0-9]+)?)$")
+_RATE_HEADER = re.compile(rules.DECLARED_RATE_HEADER)
+
+
+@dataclass(frozen=True)
+class DeclaredShare:
+    """A progress share a declared-status cell states, in per cent as stated (45 for 45%)."""
+
+    value: float
+    span: Span  # the number (with its % when written) inside the cell
+
+    @property
+    def believable(self) -> bool:
+        """Above rules.DECLARED_SHARE_MAX a "share" is a count in the wrong column (完成目标(%):
+        19456): the columns are misread, and the cell is no evidence at all."""
+        return self.value <= rules.DECLARED_SHARE_MAX
+
+
+def declared_share(header: str, text: str) -> DeclaredShare | None:
+    """The one reading of a declared progress share, for the status it declares, for how it
+    meets the texts' status (combine) and for the figure it reports (declared_figures): "N%"
+    anywhere in the cell (形象进度: 完成45%), or the whole cell a bare number under a header
+    that gives per cent (完成目标(%): 80). None when the cell states no share."""
+    m = _PERCENT.search(text) or (_PERCENT_HEADER.search(header) and _BARE_NUMBER.match(text))
+    if not m:
+        return None
+    return DeclaredShare(float(m.group(1)), Span(FIELD_DECLARED, None, m.start(), m.end(), m.group(0)))
+
+
+class Declared(NamedTuple):
+    """A status the table declares: the status, its reason, the cell, and the share the cell
+    states (None when it states none)."""
+
+    status: Status
+    reason: str
+    span: Span
+    share: DeclaredShare | None = None
 _RED = (Status.BEHIND, Status.NOT_STARTED)
 _GREEN_OR_GREY = (Status.ON_TRACK, Status.VAGUE, Status.NO_DATA, Status.AT_RISK)
 
 
-def declared_status(task: Task, share: float) -> tuple[Status, str, Span] | None:
+def declared_status(task: Task, share: float) -> Declared | None:
     """The status a declared-status column states (its header's role decides), or None.
 
-    A bare number in a column whose header gives per cent (完成目标(%): 75.8) is a percentage;
-    a remark that is only a status phrase (备注: 达到时间进度) declares a status when no
-    declared-status column does."""
+    A share (declared_share: 形象进度 45%, or 完成目标(%): 75.8) is judged by pace when the
+    header is one of progress (形象进度) or the cell says no status phrase; one not believable
+    makes the cell no evidence. A remark that is only a status phrase (备注: 达到时间进度)
+    declares a status when no declared-status column does."""
     remark = None
     for header, value in task.extra.items():
         role = header_role(header, have_task=True)
@@ -48,42 +87,42 @@ def declared_status(task: Task, share: float) -> tuple[Status, str, Span] | None
         if role is not ColumnRole.DECLARED_STATUS or not text:
             continue
         span = Span(FIELD_DECLARED, None, 0, len(text), text)
-        m = _PERCENT.search(text) or (_PERCENT_HEADER.search(header) and _BARE_NUMBER.match(text))
-        if m and float(m.group(1)) > rules.DECLARED_SHARE_MAX:
+        sh = declared_share(header, text)
+        if sh is not None and not sh.believable:
             continue  # a count under a per-cent header: the columns are misread, not evidence
         phrase = _phrase(header, text)
-        if m and ("形象进度" in header or phrase is None):
-            pct = float(m.group(1)) / rules.PERCENT
+        if sh is not None and ("形象进度" in header or phrase is None):
+            pct = sh.value / rules.PERCENT
             if pct >= 1:
-                return Status.DONE, f"表中{header}为{text}", span
+                return Declared(Status.DONE, f"表中{header}为{text}", span, sh)
             band = pace_band(pct, share)
             if band == "red":
-                return Status.BEHIND, f"表中{header}为{text},低于时间进度{share:.0%}", span
+                return Declared(Status.BEHIND, f"表中{header}为{text},低于时间进度{share:.0%}", span, sh)
             if band == "amber":
-                return Status.AT_RISK, f"表中{header}为{text},略低于时间进度{share:.0%}", span
-            return Status.ON_TRACK, f"表中{header}为{text}", span
+                return Declared(Status.AT_RISK, f"表中{header}为{text},略低于时间进度{share:.0%}", span, sh)
+            return Declared(Status.ON_TRACK, f"表中{header}为{text}", span, sh)
         # "是否达序: 否": the answer to the header's question.
         if re.search(r"是否", header) and text in ("否", "是"):
             st = Status.BEHIND if text == "否" else Status.ON_TRACK
-            return st, f"表中“{header}”为“{text}”", span
+            return Declared(st, f"表中“{header}”为“{text}”", span, sh)
         if phrase is not None:
-            return phrase
+            return phrase._replace(share=sh)
     return remark  # a declared-status column, when there is one, wins over a remark
 
 
-def _phrase(header: str, text: str) -> tuple[Status, str, Span] | None:
+def _phrase(header: str, text: str) -> Declared | None:
     """The status a cell's words declare (the first DECLARED_STATUS pattern found), or None."""
     for pattern, st in _DECLARED:
         if pattern.search(text):
-            return st, f"表中“{header}”为“{text}”", Span(FIELD_DECLARED, None, 0, len(text), text)
+            return Declared(st, f"表中“{header}”为“{text}”", Span(FIELD_DECLARED, None, 0, len(text), text))
     return None
 
 
-def combine(derived: StatusResult, declared: tuple[Status, str, Span] | None) -> StatusResult:
+def combine(derived: StatusResult, declared: Declared | None) -> StatusResult:
     """The texts' status and the table's declaration, by the rules of this module."""
     if declared is None:
         return derived
-    st, reason, span = declared
+    st, reason, span, sh = declared
     take = (
         (st in (*_RED, Status.AT_RISK) and derived.value not in _RED)
         or (st in (Status.DONE, Status.AHEAD) and derived.value not in _RED)
@@ -91,7 +130,7 @@ def combine(derived: StatusResult, declared: tuple[Status, str, Span] | None) ->
         # The unit's declared progress of the whole task keeps pace while the only lag is a
         # figure's (a count of parts finished, 3 of 16, while the rest are under way): the
         # declaration covers the whole task, the figure a part. Never over words of delay.
-        or (st is Status.ON_TRACK and span.text.rstrip().endswith(("%", "％"))
+        or (st is Status.ON_TRACK and sh is not None
             and derived.rule.startswith("figures") and derived.value in (Status.AT_RISK, Status.BEHIND))
     )
     if take:
@@ -131,16 +170,17 @@ def reported_targets(targets: list[Target], reported: dict[int, float] | None) -
 
 
 def declared_figures(task: Task, month: int | None) -> list[Measurement]:
-    """A declared progress percentage (形象进度 45%) is a figure the table reports."""
+    """A declared share of the whole task's progress (形象进度 45%, 进度(%): 80; declared_share,
+    believable ones only) is a figure the table reports; a completion rate (完成率, 完成目标(%):
+    rules.DECLARED_RATE_HEADER) is the stated ratio of an amount the row gives elsewhere, no
+    figure of its own."""
     out = []
     for header, value in task.extra.items():
-        if header_role(header, have_task=True) is not ColumnRole.DECLARED_STATUS:
+        if header_role(header, have_task=True) is not ColumnRole.DECLARED_STATUS \
+                or _RATE_HEADER.search(header_key(header)):
             continue
-        text = (value or "").strip()
-        m = _PERCENT.search(text)
-        if m:
-            v = float(m.group(1))
-            out.append(Measurement(metric=header, value=v, unit="%", as_of="",
-                                   span=Span(FIELD_DECLARED, None, m.start(), m.end(), m.group(0)),
-                                   ratio_stated=v, family="percent", as_of_month=month))
+        sh = declared_share(header, (value or "").strip())
+        if sh is not None and sh.believable:
+            out.append(Measurement(metric=header, value=sh.value, unit="%", as_of="", span=sh.span,
+                                   ratio_stated=sh.value, family="percent", as_of_month=month))
     return out

@@ -91,3 +91,34 @@ def test_filed_figure_wins_over_the_text():
     assert [(m.value, m.target) for m in filed] == [(32.0, 0)]
     # a reported figure for a target that does not exist is ignored
     assert analyze_task(t, Q3, reported={5: 1.0}).status.value is Status.BEHIND
+
+
+# --- one reading of a declared share, for the status, for combine and for the figure -------
+
+PARTS = "16个小区中3个已完成改造,其余正在施工。"  # a figure's lag (3 of 16) the share outweighs
+
+
+@pytest.mark.parametrize(("header", "cell", "share", "figure"), [
+    pytest.param("形象进度", "80%", 80, True, id="percent"),
+    pytest.param("进度(%)", "80", 80, True, id="bare-under-percent-header"),
+    pytest.param("形象进度", "完成80%,顺利推进", 80, True, id="percent-inside-words"),
+    # a completion rate is the share for the status, but the stated ratio of an amount the
+    # row gives in another column, not a figure of its own
+    pytest.param("完成目标(%)", "80", 80, False, id="bare-completion-rate"),
+    pytest.param("年计划投资完成率", "80%", 80, False, id="completion-rate"),
+    pytest.param("完成目标(%)", "19456", None, False, id="count-under-percent-header"),
+    pytest.param("形象进度", "1500%", None, False, id="above-the-believable-share"),
+    pytest.param("完成目标", "80", None, False, id="bare-without-percent-header"),
+])
+def test_a_declared_share_is_read_one_way(header, cell, share, figure):
+    """The share the status rests on, the share that outweighs a figure's lag and the figure
+    the table reports are one reading (table.declared_share)."""
+    a = analyze_task(tsk("完成16个小区改造。", PARTS, **{header: cell}), Q3)
+    figures = [m.value for m in a.figures if m.span.field == "declared"]
+    assert figures == ([share] if figure else [])
+    declared = any(e.field == "declared" for e in a.status.evidence)
+    if share is None:
+        assert a.status.value is not Status.ON_TRACK or not declared, a.status.reason
+    else:
+        # 80% at three quarters keeps pace: it outweighs the count of parts finished
+        assert a.status.value is Status.ON_TRACK and declared, a.status.reason
