@@ -9,7 +9,7 @@ from datetime import date
 
 from luoshi.extract import rules
 from luoshi.extract.measurements import RatioStatement
-from luoshi.extract.model import FIELD_REPORTED, Measurement, Span, Target
+from luoshi.extract.model import Measurement, Span, Target
 from luoshi.ingest.model import Period
 from luoshi.vocab import PeriodKind
 
@@ -62,11 +62,13 @@ def people_first(t: Target, mine: list[Measurement]) -> list[Measurement]:
 
 
 def _latest(t: Target, mine: list[Measurement]) -> Measurement:
-    # A figure the unit filed in the reporting round wins over any other, a person's included:
-    # it is the unit's own figure for the period.
-    filed = [m for m in mine if m.span.field == FIELD_REPORTED]
-    if filed:
-        return filed[-1]
+    # A correction by the office is the last word: it is made after reading what the unit
+    # filed (and what the rules read), so it wins over both. Then the figure the unit filed in
+    # the reporting round: its own figure for the period, over anything read from text.
+    for whose in ("人工更正", "填报值"):
+        chosen = [m for m in mine if m.by_person == whose]
+        if chosen:
+            return chosen[-1]
     if t.kind in ("rate", "reduction", "level", "rank"):
         # As is: the latest, then the one naming the metric best.
         return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].match_score, p[0]))[1]

@@ -81,6 +81,11 @@ INVEST = ("完成投资40亿元以上。", "1-9月累计完成投资32亿元,其
     pytest.param(*INVEST, Q3, None, None, {0: 12.0}, Status.BEHIND, "填报值", id="filed-smaller"),
     pytest.param("完成投资40亿元以上。", "1-9月累计完成投资12亿元。", Q3, None, None, {0: 32.0},
                  Status.ON_TRACK, "填报值", id="filed-larger-on-course"),
+    # both a filed figure (32: on course) and the office's correction of the text's figure
+    # (to 10: red): the correction, made after reading the filing, is the one judged
+    pytest.param("完成投资40亿元以上。", "1-9月累计完成投资12亿元。", Q3, 12,
+                 MeasurementFix(value=10), {0: 32.0}, Status.BEHIND, "人工更正",
+                 id="corrected-over-filed"),
     # finished in words, but the figure a person matched is short of the target: not done
     pytest.param("完成投资40亿元以上。", "已全部完成,完成投资45亿元,其中新开工项目完成投资30亿元。",
                  ANNUAL, 30, MeasurementFix(set_target=True, target=0), None, Status.AT_RISK,
