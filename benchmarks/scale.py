@@ -18,10 +18,12 @@ The bulk path, timed step by step:
   plans); governments, plans, periods, reports and units through the ORM (few rows), units
   resolved by the import's own ``normalize_unit``/``UnitResolver``. No ``ImportBatch`` or
   history rows: a bulk load is not a person's or a file's change.
-- *analysis*: ``analyze_report`` on every report (the import's analysis: targets,
-  measurements, statuses with evidence), each report in its own transaction.
-- *index*: ``reindex_plan`` on every plan (the search/listing index, as ``luoshi reindex``),
-  with the per-report reindex that analysis would trigger switched off while it runs.
+- *analysis*: ``analyze_reports`` (luoshi.core.services.bulk_analysis): the rows
+  ``analyze_report`` stores for each report (targets, measurements, statuses with evidence),
+  built as tuples many reports at a time and written with COPY / ``executemany``.
+- *index*: ``reindex_plans`` (luoshi.search.bulk): the rows ``reindex_plan`` builds (the
+  search/listing index, as ``luoshi reindex``), many plans at a time, tokens cached across
+  plans, written the same way.
 - then ``ANALYZE`` (planner statistics; PostgreSQL's autovacuum would do it soon after).
 
 Import tasks/s = top-level tasks / (write + analysis + index); generating the documents
@@ -34,7 +36,6 @@ half of them within a period); a random task page — p50/p95 in milliseconds.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
@@ -68,12 +69,12 @@ from luoshi.core.models import (  # noqa: E402
     Task,
     TaskUnit,
 )
-from luoshi.core.services.analysis import analyze_report, statuses_changed  # noqa: E402
+from luoshi.core.services.bulk_analysis import analyze_reports  # noqa: E402
+from luoshi.core.services.rows import RowTable  # noqa: E402
 from luoshi.core.services.units import UnitResolver, normalize_unit, unit_roles  # noqa: E402
 from luoshi.ingest.model import ParsedDocument  # noqa: E402
 from luoshi.sample import generate_plan  # noqa: E402
-from luoshi.search import signals  # noqa: E402
-from luoshi.search.indexing import reindex_plan  # noqa: E402
+from luoshi.search.bulk import reindex_plans  # noqa: E402
 from luoshi.search.models import TaskEntry  # noqa: E402
 from luoshi.vocab import UnitRole  # noqa: E402
 
@@ -92,13 +93,16 @@ FIELDS = {
 
 class BulkWriter:
     """Buffers rows of the bulk tables and writes them in one transaction per flush: COPY on
-    PostgreSQL, executemany on SQLite. Parents are written before the rows that point at them."""
+    PostgreSQL, executemany on SQLite (``RowTable``). Parents are written before the rows that
+    point at them."""
 
     def __init__(self) -> None:
         self.rows: dict[type, list[tuple]] = {model: [] for model in FIELDS}
         self.next_id = {model: (model.objects.order_by("-id").values_list("id", flat=True)
                                 .first() or 0) + 1 for model in FIELDS}
-        self.now = connection.ops.adapt_datetimefield_value(timezone.now())
+        self.now = timezone.now()
+        # Columns not named in FIELDS get their defaults (luoshi.core.services.rows).
+        self.tables = {model: RowTable(model, fields) for model, fields in FIELDS.items()}
         self.written = 0
 
     def new_id(self, model: type) -> int:
@@ -110,22 +114,11 @@ class BulkWriter:
         self.rows[model].append(row)
 
     def flush(self) -> None:
-        with transaction.atomic(), connection.cursor() as cursor:
+        with transaction.atomic():
             for model, rows in self.rows.items():
-                if not rows:
-                    continue
-                fields = [model._meta.get_field(f) for f in FIELDS[model]]
-                columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-                table = connection.ops.quote_name(model._meta.db_table)
-                if connection.vendor == "postgresql":
-                    with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                        for row in rows:
-                            copy.write_row(row)
-                else:
-                    marks = ", ".join(["%s"] * len(fields))
-                    cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
-                self.written += len(rows)
-                rows.clear()
+                if rows:
+                    self.written += self.tables[model].write(rows)
+                    rows.clear()
 
     def finish(self) -> None:
         self.flush()
@@ -187,7 +180,7 @@ class Loader:
                 columns=[c.to_dict() for c in doc.columns], notes=list(doc.meta.notes))
             position = 0
             for task_ids, parsed in zip(rows, doc.tasks, strict=True):
-                extra = json.dumps(dict(parsed.extra or {}), ensure_ascii=False)
+                extra = dict(parsed.extra or {})
                 for task_id, item in zip(task_ids, parsed.items or [None], strict=True):
                     position += 1
                     w.add(Progress, (w.new_id(Progress), report.pk, task_id,
@@ -232,31 +225,27 @@ def build(args: argparse.Namespace) -> None:
           f"({writer.written} rows; generating the documents took {generate:.1f} s apart)",
           flush=True)
 
-    # The index is rebuilt plan by plan below: the per-report rebuild that analysis triggers
-    # (signals.on_statuses) would do the same work a second time.
-    uid = f"{signals.UID}.statuses"
-    statuses_changed.disconnect(sender=Report, dispatch_uid=uid)
+    # First analyses in bulk; the index is built in bulk after it (no per-report rebuild).
     started = time.perf_counter()
-    try:
-        reports = list(Report.objects.select_related("period", "plan").order_by("pk"))
-        for k, report in enumerate(reports, start=1):
-            analyze_report(report)
-            if k % 50 == 0 or k == len(reports):
-                print(f"  analysed {k}/{len(reports)} reports, "
-                      f"{time.perf_counter() - started:.0f} s", flush=True)
-    finally:
-        statuses_changed.connect(signals.on_statuses, sender=Report, dispatch_uid=uid)
+
+    def analysed(done: int, total: int) -> None:
+        print(f"  analysed {done}/{total} reports, {time.perf_counter() - started:.0f} s",
+              flush=True)
+
+    summary = analyze_reports(Report.objects.order_by("pk").values_list("pk", flat=True),
+                              progress=analysed)
     analysis = time.perf_counter() - started
-    print(f"analysis: {analysis:.1f} s = {tasks * args.reports_per_plan / analysis:.0f} "
-          f"task-reports/s", flush=True)
+    print(f"analysis: {analysis:.1f} s = {summary.tasks / analysis:.0f} task-reports/s "
+          f"({summary.bulk} reports in bulk, {summary.measurements} measurements, "
+          f"{summary.targets} targets)", flush=True)
 
     started = time.perf_counter()
-    rows = 0
-    for k, plan_id in enumerate(Plan.objects.order_by("pk").values_list("pk", flat=True), 1):
-        rows += reindex_plan(plan_id)
-        if k % 200 == 0:
-            print(f"  indexed {k}/{plans} plans, {time.perf_counter() - started:.0f} s",
-                  flush=True)
+
+    def indexed(done: int, total: int) -> None:
+        print(f"  indexed {done}/{total} plans, {time.perf_counter() - started:.0f} s",
+              flush=True)
+
+    rows = reindex_plans(Plan.objects.values_list("pk", flat=True), progress=indexed, drop=False)
     index = time.perf_counter() - started
     print(f"index: {index:.1f} s = {rows / index:.0f} rows/s ({rows} rows)", flush=True)
     started = time.perf_counter()
