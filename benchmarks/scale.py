@@ -300,13 +300,36 @@ def page_urls(n: int, rng: random.Random) -> dict[str, list[str]]:
     return out
 
 
-def measure(n_requests: int) -> None:
+def explain(client: Client, kind: str, timed: list[tuple[float, str]], slow_ms: float) -> None:
+    """The queries of the slowest requests of a kind, slowest first; on PostgreSQL the plan
+    (EXPLAIN ANALYZE) of each query slower than ``slow_ms``."""
+    from django.test.utils import CaptureQueriesContext
+
+    for seconds, url in sorted(timed, reverse=True)[:2]:
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
+        sql_ms = sum(float(q["time"]) for q in queries) * 1000
+        print(f"\n-- {kind} {url}: {seconds * 1000:.0f} ms, {len(queries)} queries, "
+              f"{sql_ms:.0f} ms in the database", flush=True)
+        for q in queries[:4]:
+            ms = float(q["time"]) * 1000
+            print(f"   {ms:7.1f} ms  {q['sql'][:400]}")
+            if ms >= slow_ms and connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + q["sql"])
+                    for (line,) in cursor.fetchall():
+                        print(f"      {line}")
+
+
+def measure(n_requests: int, explain_ms: float | None = None) -> None:
     call_command("collectstatic", interactive=False, verbosity=0)  # the manifest (DEBUG off)
     user = get_user_model().objects.filter(username="bench").first() or \
         get_user_model().objects.create_superuser("bench", password="bench-only")
     client = Client()
     client.force_login(user)
     print(f"{'page':<10} {'p50 ms':>8} {'p95 ms':>8}   ({n_requests} requests each)")
+    slowest: dict[str, list[tuple[float, str]]] = {}
     for name, urls in page_urls(n_requests, random.Random(7)).items():
         for url in urls[:3]:  # warm up: templates, jieba's dictionary, database pages
             client.get(url)
@@ -318,6 +341,10 @@ def measure(n_requests: int) -> None:
             assert response.status_code == 200, (url, response.status_code)
         p50, p95 = percentiles(times)
         print(f"{name:<10} {p50:>8.1f} {p95:>8.1f}", flush=True)
+        slowest[name] = list(zip(times, urls, strict=True))
+    if explain_ms is not None:
+        for name, timed in slowest.items():
+            explain(client, name, timed, explain_ms)
 
 
 def main() -> None:
@@ -328,6 +355,9 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=5, help="plan years per government")
     parser.add_argument("--reports-per-plan", type=int, default=1, choices=range(1, 5))
     parser.add_argument("--requests", type=int, default=60, help="requests per kind of page")
+    parser.add_argument("--explain", type=float, metavar="MS", help="then show the queries of "
+                        "the two slowest requests of each kind, and on PostgreSQL the plans of "
+                        "those slower than MS")
     args = parser.parse_args()
     if args.tasks is None:
         args.tasks = 1_000_000 if connection.vendor == "postgresql" else 100_000
@@ -342,7 +372,7 @@ def main() -> None:
           f"{Report.objects.count()}, periods {Period.objects.count()}, progress rows "
           f"{Progress.objects.count()}, index rows {TaskEntry.objects.count()}", flush=True)
     print(f"database size: {database_bytes() / 2**20:.0f} MiB", flush=True)
-    measure(args.requests)
+    measure(args.requests, args.explain)
 
 
 if __name__ == "__main__":

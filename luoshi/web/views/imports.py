@@ -1,7 +1,8 @@
 """Upload a published table, see what the import would do (a dry run), then confirm.
 
 The uploaded bytes stay on the server between preview and confirmation, in a file named by
-their sha256; the confirmation form carries only that key (and the file's name, a label), so
+their sha256 (in ``<data dir>/uploads``, or under ``uploads/`` in the bucket with
+``LUOSHI_STORAGE=s3``, so that any app server can confirm what another previewed); the confirmation form carries only that key (and the file's name, a label), so
 what is imported is exactly what was previewed. Errors name the file, place and reason, and
 leave the database as it was (the import service runs in one transaction).
 """
@@ -16,6 +17,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -36,15 +39,52 @@ def upload_dir() -> Path:
     return path
 
 
+def upload_store() -> Storage:
+    """The uploads awaiting confirmation: the shared bucket (LUOSHI_STORAGE=s3) or the
+    directory."""
+    if "files" in settings.STORAGES:
+        return _Prefixed(storages["files"], "uploads/")
+    return _Prefixed(FileSystemStorage(location=upload_dir(), file_permissions_mode=0o600), "")
+
+
+class _Prefixed:
+    """A storage seen through a key prefix (the bucket holds other files too)."""
+
+    def __init__(self, store: Storage, prefix: str):
+        self.store, self.prefix = store, prefix
+
+    def write(self, key: str, data: bytes) -> None:
+        name = self.prefix + key
+        if self.store.exists(name):  # the same bytes: keep the file (a fresh time is enough)
+            self.store.delete(name)
+        self.store.save(name, ContentFile(data))
+
+    def read(self, key: str) -> bytes | None:
+        try:
+            with self.store.open(self.prefix + key, "rb") as f:
+                return f.read()
+        except FileNotFoundError:
+            return None
+
+    def delete(self, key: str) -> None:
+        self.store.delete(self.prefix + key)
+
+    def old(self, limit: float) -> list[str]:
+        out = []
+        for key in self.store.listdir(self.prefix.rstrip("/"))[1]:
+            try:
+                if self.store.get_modified_time(self.prefix + key).timestamp() < limit:
+                    out.append(key)
+            except FileNotFoundError:  # removed meanwhile by another request
+                pass
+        return out
+
+
 def forget_old_uploads(now: float | None = None) -> None:
     """Delete uploaded files whose preview was never confirmed."""
-    limit = (now or time.time()) - KEEP_SECONDS
-    for path in upload_dir().iterdir():
-        try:
-            if path.is_file() and path.stat().st_mtime < limit:
-                path.unlink()
-        except FileNotFoundError:  # removed meanwhile by another request
-            pass
+    store = upload_store()
+    for key in store.old((now or time.time()) - KEEP_SECONDS):
+        store.delete(key)
 
 
 def _check(request: HttpRequest):
@@ -198,7 +238,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         return _error_page(request, UploadForm(), error, name)
     key = hashlib.sha256(data).hexdigest()
     forget_old_uploads()
-    (upload_dir() / key).write_bytes(data)
+    upload_store().write(key, data)
     return _preview(request, doc, result, key, name, {})
 
 
@@ -210,12 +250,12 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _error_page(request, UploadForm(), ValueError("确认表单无效,请重新上传文件。"), "")
     key, name = form.cleaned_data["key"], _clean_name(form.cleaned_data["name"])
-    path = upload_dir() / key
-    if not path.is_file():
+    store = upload_store()
+    data = store.read(key)
+    if data is None:
         return _error_page(request, UploadForm(),
                            ValueError(f"{name}: 上传的文件已不在服务器上(可能已导入),请重新上传。"),
                            name)
-    data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != key:
         return _error_page(request, UploadForm(), ValueError(f"{name}: 文件内容已变化,请重新上传。"),
                            name)
@@ -230,7 +270,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         result = import_document(doc, file_name=name, user=request.user)
     except (IngestError, ImportRefused) as error:
         return _error_page(request, UploadForm(), error, name)
-    path.unlink(missing_ok=True)
+    store.delete(key)
     messages.success(request, f"{name}: " + imported_words(result))
     from luoshi.reports.duplicates import import_notes  # near-duplicate tasks (luoshi.reports)
 
