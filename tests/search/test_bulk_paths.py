@@ -102,3 +102,25 @@ def test_bulk_index_replaces_rows(loaded):
     assert snapshot()["TaskEntry"] == before
     reindex_plans([loaded.plan_id])  # again, over existing rows
     assert snapshot()["TaskEntry"] == before
+
+
+def test_indexes_deferred_puts_every_index_back(db):
+    from django.db import connection
+
+    from luoshi.core.services.rows import indexes_deferred
+
+    def indexes() -> dict:
+        with connection.cursor() as cursor:
+            found = connection.introspection.get_constraints(cursor, TaskEntry._meta.db_table)
+        return {k: (v["columns"], v["unique"]) for k, v in found.items() if v["index"]}
+
+    before = indexes()
+    assert len(before) >= 8
+    with indexes_deferred(TaskEntry, Measurement):
+        during = indexes()
+        rebuild_all()
+    assert indexes() == before
+    if connection.vendor == "postgresql":  # only the unique ones stay during the load
+        assert set(during) == {k for k, (_cols, unique) in before.items() if unique}
+    else:
+        assert during == before

@@ -15,10 +15,11 @@ the stored values are what the ORM would store. No model signals are sent (like
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from django.db import connections, models, router
+from django.db import connections, models, router, transaction
 from django.utils import timezone
 
 # Field types whose Python values the database adapter cannot take as they are.
@@ -116,3 +117,29 @@ class RowTable:
                     cursor.executemany(sql, batch)
                     n += len(batch)
         return n
+
+
+@contextmanager
+def indexes_deferred(*tables: type[models.Model]) -> Iterator[None]:
+    """For a load into tables nobody reads meanwhile (a first bulk load): on PostgreSQL, drop
+    their plain indexes and build them again at the end, in one transaction — one sort per
+    index instead of an update per row (the full-text GIN index most of all). Unique indexes
+    stay (they are checks, not just speed). The tables are locked until the end. SQLite:
+    nothing changes."""
+    connection = connections[router.db_for_write(tables[0])]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=connection.alias):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                " AND tablename = ANY(%s) AND indexdef NOT LIKE 'CREATE UNIQUE %%'",
+                [[t._meta.db_table for t in tables]])
+            found = cursor.fetchall()
+            for name, _definition in found:
+                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+        yield
+        with connection.cursor() as cursor:
+            for _name, definition in found:
+                cursor.execute(definition)
