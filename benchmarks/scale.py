@@ -248,7 +248,7 @@ def build(args: argparse.Namespace) -> None:
 
     started = time.perf_counter()
 
-    def indexed(done: int, total: int) -> None:
+    def indexed(done: int, total: int, _rows: int) -> None:
         print(f"  indexed {done}/{total} plans, {time.perf_counter() - started:.0f} s",
               flush=True)
 

@@ -198,10 +198,12 @@ def _batches(plan_ids: list[int]) -> Iterable[list[int]]:
         yield batch
 
 
-def reindex_plans(plan_ids: Iterable[int], *, progress: Callable[[int, int], None] | None = None,
+def reindex_plans(plan_ids: Iterable[int], *,
+                  progress: Callable[[int, int, int], None] | None = None,
                   drop: bool = True) -> int:
     """Replace the index rows of these plans, a batch of plans per transaction. Returns the
-    number of rows written. ``drop=False``: the caller knows there are none (a first load)."""
+    number of rows written. ``drop=False``: the caller knows there are none (a first load).
+    ``progress(plans done, plans, rows written)`` after each batch."""
     ids = sorted(set(plan_ids))
     tokens = TokenCache()
     table = RowTable(TaskEntry, FIELDS)
@@ -213,11 +215,11 @@ def reindex_plans(plan_ids: Iterable[int], *, progress: Callable[[int, int], Non
             written += table.write(build_rows(batch, tokens))
         done += len(batch)
         if progress is not None:
-            progress(done, len(ids))
+            progress(done, len(ids), written)
     return written
 
 
-def rebuild_all(progress: Callable[[int, int], None] | None = None) -> int:
+def rebuild_all(progress: Callable[[int, int, int], None] | None = None) -> int:
     """Drop and rebuild the whole index in one transaction. Returns the number of rows."""
     with transaction.atomic():
         TaskEntry.objects.all().delete()

@@ -21,7 +21,7 @@ class Command(BaseCommand):
 
         def report(plan, rows: int) -> None:
             if verbosity > 1:
-                self.stdout.write(f"  {plan}: {rows} rows")
+                self.stdout.write(f"  up to {plan}: {rows} rows")
 
         if plans:
             total = sum(reindex_plan(pk) for pk in plans)
