@@ -79,7 +79,8 @@ class BulkSummary:
     statuses: Counter = field(default_factory=Counter)
 
 
-def _already_analysed(report_ids: list[int]) -> set[int]:
+def already_analysed(report_ids: list[int]) -> set[int]:
+    """The reports among these with statuses, measurements or measurement corrections."""
     out: set[int] = set()
     for model in (Assessment, Measurement, MeasurementCorrection):
         out |= set(model.objects.filter(report_id__in=report_ids)
@@ -215,7 +216,7 @@ def analyze_reports(reports: Iterable[Report | int], *, signal: bool = False,
     analyses in bulk. ``progress(done, total)`` is called after each batch."""
     ids = sorted({r.pk if isinstance(r, Report) else int(r) for r in reports})
     summary = BulkSummary(reports=len(ids))
-    again = _already_analysed(ids)
+    again = already_analysed(ids)
     by_pk = Report.objects.select_related("period").in_bulk(ids)
     sizes = dict(Progress.objects.filter(report_id__in=ids).values("report_id")
                  .annotate(n=Count("id")).values_list("report_id", "n"))
