@@ -124,3 +124,19 @@ def test_indexes_deferred_puts_every_index_back(db):
         assert set(during) == {k for k, (_cols, unique) in before.items() if unique}
     else:
         assert during == before
+
+
+def test_bulk_ids_never_reuse_a_deleted_rows_id(db):
+    from luoshi.core.models import Government, Task
+    from luoshi.core.services.rows import RowTable
+
+    plan = Plan.objects.create(government=Government.objects.create(name="甲市"), year=2024)
+    last = Task.objects.create(plan=plan, text="乙", order=2)
+    gone = last.pk
+    last.delete()  # the highest id so far, now gone
+    table = RowTable(Task, ["id", "plan", "text", "order"])
+    [pk] = table.new_ids(1)
+    assert pk > gone
+    table.write([(pk, plan.pk, "丙", 3)])
+    row = Task.objects.get(pk=pk)  # the columns not named got their defaults
+    assert (row.text, row.version, row.close_reason, row.parent_id) == ("丙", 1, "", None)

@@ -71,8 +71,12 @@ class RowTable:
                     "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
                     [self.model._meta.db_table, pk.column, n])
                 return [row[0] for row in cursor.fetchall()]
-            cursor.execute(f"SELECT max({self.connection.ops.quote_name(pk.column)}) "
-                           f"FROM {self.table}")
+            # Past every id ever given (AUTOINCREMENT's sqlite_sequence), not only the rows
+            # left: an id of a deleted row is never reused (history names rows by id).
+            cursor.execute(
+                f"SELECT max(m) FROM (SELECT max({self.connection.ops.quote_name(pk.column)})"
+                f" AS m FROM {self.table} UNION ALL SELECT seq FROM sqlite_sequence"
+                f" WHERE name = %s)", [self.model._meta.db_table])
             first = (cursor.fetchone()[0] or 0) + 1
         return list(range(first, first + n))
 
