@@ -104,7 +104,7 @@ def test_bulk_index_replaces_rows(loaded):
     assert snapshot()["TaskEntry"] == before
 
 
-def test_indexes_deferred_puts_every_index_back(db):
+def test_indexes_deferred_puts_every_index_back(loaded):
     from django.db import connection
 
     from luoshi.core.services.rows import indexes_deferred
@@ -116,9 +116,10 @@ def test_indexes_deferred_puts_every_index_back(db):
 
     before = indexes()
     assert len(before) >= 8
+    rows = TaskEntry.objects.count()
     with indexes_deferred(TaskEntry, Measurement):
         during = indexes()
-        rebuild_all()
+        assert rebuild_all() == rows  # rows written (foreign keys checked) before the build
     assert indexes() == before
     if connection.vendor == "postgresql":  # only the unique ones stay during the load
         assert set(during) == {k for k, (_cols, unique) in before.items() if unique}

@@ -145,5 +145,9 @@ def indexes_deferred(*tables: type[models.Model]) -> Iterator[None]:
                 cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
         yield
         with connection.cursor() as cursor:
+            # Django's foreign keys are checked at commit (DEFERRABLE INITIALLY DEFERRED);
+            # PostgreSQL builds no index on a table with such checks pending: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for _name, definition in found:
                 cursor.execute(definition)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
