@@ -18,11 +18,16 @@ The bulk path, timed step by step:
   plans); governments, plans, periods, reports and units through the ORM (few rows), units
   resolved by the import's own ``normalize_unit``/``UnitResolver``. No ``ImportBatch`` or
   history rows: a bulk load is not a person's or a file's change.
-- *analysis*: ``analyze_report`` on every report (the import's analysis: targets,
-  measurements, statuses with evidence), each report in its own transaction.
-- *index*: ``reindex_plan`` on every plan (the search/listing index, as ``luoshi reindex``),
-  with the per-report reindex that analysis would trigger switched off while it runs.
-- then ``ANALYZE`` (planner statistics; PostgreSQL's autovacuum would do it soon after).
+- *analysis*: ``analyze_reports`` (luoshi.core.services.bulk_analysis): the rows
+  ``analyze_report`` stores for each report (targets, measurements, statuses with evidence),
+  built as tuples many reports at a time and written with COPY / ``executemany``.
+- *index*: ``reindex_plans`` (luoshi.search.bulk): the rows ``reindex_plan`` builds (the
+  search/listing index, as ``luoshi reindex``), many plans at a time, tokens cached across
+  plans, written the same way.
+- on PostgreSQL the plain indexes of the statuses, measurements and index rows are dropped
+  before their step and built again at its end (``indexes_deferred``; counted in the step).
+- then ``VACUUM ANALYZE`` (SQLite ``ANALYZE``): planner statistics and PostgreSQL's
+  visibility map (autovacuum would do both some time after).
 
 Import tasks/s = top-level tasks / (write + analysis + index); generating the documents
 (luoshi.sample) is reported apart. Then ``--requests`` requests per page through Django's test
@@ -34,7 +39,6 @@ half of them within a period); a random task page — p50/p95 in milliseconds.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
@@ -60,7 +64,9 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from luoshi.core.models import (  # noqa: E402
+    Assessment,
     Government,
+    Measurement,
     Period,
     Plan,
     Progress,
@@ -68,12 +74,12 @@ from luoshi.core.models import (  # noqa: E402
     Task,
     TaskUnit,
 )
-from luoshi.core.services.analysis import analyze_report, statuses_changed  # noqa: E402
+from luoshi.core.services.bulk_analysis import analyze_reports  # noqa: E402
+from luoshi.core.services.rows import RowTable, indexes_deferred  # noqa: E402
 from luoshi.core.services.units import UnitResolver, normalize_unit, unit_roles  # noqa: E402
 from luoshi.ingest.model import ParsedDocument  # noqa: E402
 from luoshi.sample import generate_plan  # noqa: E402
-from luoshi.search import signals  # noqa: E402
-from luoshi.search.indexing import reindex_plan  # noqa: E402
+from luoshi.search.bulk import reindex_plans  # noqa: E402
 from luoshi.search.models import TaskEntry  # noqa: E402
 from luoshi.vocab import UnitRole  # noqa: E402
 
@@ -92,13 +98,16 @@ FIELDS = {
 
 class BulkWriter:
     """Buffers rows of the bulk tables and writes them in one transaction per flush: COPY on
-    PostgreSQL, executemany on SQLite. Parents are written before the rows that point at them."""
+    PostgreSQL, executemany on SQLite (``RowTable``). Parents are written before the rows that
+    point at them."""
 
     def __init__(self) -> None:
         self.rows: dict[type, list[tuple]] = {model: [] for model in FIELDS}
         self.next_id = {model: (model.objects.order_by("-id").values_list("id", flat=True)
                                 .first() or 0) + 1 for model in FIELDS}
-        self.now = connection.ops.adapt_datetimefield_value(timezone.now())
+        self.now = timezone.now()
+        # Columns not named in FIELDS get their defaults (luoshi.core.services.rows).
+        self.tables = {model: RowTable(model, fields) for model, fields in FIELDS.items()}
         self.written = 0
 
     def new_id(self, model: type) -> int:
@@ -110,22 +119,11 @@ class BulkWriter:
         self.rows[model].append(row)
 
     def flush(self) -> None:
-        with transaction.atomic(), connection.cursor() as cursor:
+        with transaction.atomic():
             for model, rows in self.rows.items():
-                if not rows:
-                    continue
-                fields = [model._meta.get_field(f) for f in FIELDS[model]]
-                columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-                table = connection.ops.quote_name(model._meta.db_table)
-                if connection.vendor == "postgresql":
-                    with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                        for row in rows:
-                            copy.write_row(row)
-                else:
-                    marks = ", ".join(["%s"] * len(fields))
-                    cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
-                self.written += len(rows)
-                rows.clear()
+                if rows:
+                    self.written += self.tables[model].write(rows)
+                    rows.clear()
 
     def finish(self) -> None:
         self.flush()
@@ -187,7 +185,7 @@ class Loader:
                 columns=[c.to_dict() for c in doc.columns], notes=list(doc.meta.notes))
             position = 0
             for task_ids, parsed in zip(rows, doc.tasks, strict=True):
-                extra = json.dumps(dict(parsed.extra or {}), ensure_ascii=False)
+                extra = dict(parsed.extra or {})
                 for task_id, item in zip(task_ids, parsed.items or [None], strict=True):
                     position += 1
                     w.add(Progress, (w.new_id(Progress), report.pk, task_id,
@@ -232,37 +230,41 @@ def build(args: argparse.Namespace) -> None:
           f"({writer.written} rows; generating the documents took {generate:.1f} s apart)",
           flush=True)
 
-    # The index is rebuilt plan by plan below: the per-report rebuild that analysis triggers
-    # (signals.on_statuses) would do the same work a second time.
-    uid = f"{signals.UID}.statuses"
-    statuses_changed.disconnect(sender=Report, dispatch_uid=uid)
+    # First analyses in bulk; the index is built in bulk after it (no per-report rebuild).
     started = time.perf_counter()
-    try:
-        reports = list(Report.objects.select_related("period", "plan").order_by("pk"))
-        for k, report in enumerate(reports, start=1):
-            analyze_report(report)
-            if k % 50 == 0 or k == len(reports):
-                print(f"  analysed {k}/{len(reports)} reports, "
-                      f"{time.perf_counter() - started:.0f} s", flush=True)
-    finally:
-        statuses_changed.connect(signals.on_statuses, sender=Report, dispatch_uid=uid)
+
+    def analysed(done: int, total: int) -> None:
+        print(f"  analysed {done}/{total} reports, {time.perf_counter() - started:.0f} s",
+              flush=True)
+
+    # A first load: the statuses' and measurements' indexes are built once at the end (the
+    # targets' stay: each batch looks up its tasks' targets).
+    with indexes_deferred(Measurement, Assessment):
+        summary = analyze_reports(Report.objects.order_by("pk").values_list("pk", flat=True),
+                                  progress=analysed)
     analysis = time.perf_counter() - started
-    print(f"analysis: {analysis:.1f} s = {tasks * args.reports_per_plan / analysis:.0f} "
-          f"task-reports/s", flush=True)
+    print(f"analysis: {analysis:.1f} s = {summary.tasks / analysis:.0f} task-reports/s "
+          f"({summary.bulk} reports in bulk, {summary.measurements} measurements, "
+          f"{summary.targets} targets)", flush=True)
 
     started = time.perf_counter()
-    rows = 0
-    for k, plan_id in enumerate(Plan.objects.order_by("pk").values_list("pk", flat=True), 1):
-        rows += reindex_plan(plan_id)
-        if k % 200 == 0:
-            print(f"  indexed {k}/{plans} plans, {time.perf_counter() - started:.0f} s",
-                  flush=True)
+
+    def indexed(done: int, total: int, _rows: int) -> None:
+        print(f"  indexed {done}/{total} plans, {time.perf_counter() - started:.0f} s",
+              flush=True)
+
+    with indexes_deferred(TaskEntry):
+        rows = reindex_plans(Plan.objects.values_list("pk", flat=True), progress=indexed,
+                             drop=False)
     index = time.perf_counter() - started
     print(f"index: {index:.1f} s = {rows / index:.0f} rows/s ({rows} rows)", flush=True)
     started = time.perf_counter()
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    print(f"ANALYZE: {time.perf_counter() - started:.1f} s")
+        # PostgreSQL: VACUUM as well, which sets the visibility map of the freshly loaded
+        # pages; without it an index-only scan (the count of the unfiltered list) still
+        # reads every row from the table (500 000 tasks: 250 ms a count).
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    print(f"(VACUUM) ANALYZE: {time.perf_counter() - started:.1f} s")
     total = write + analysis + index
     print(f"import: {tasks} tasks in {total:.0f} s = {tasks / total:.0f} tasks/s "
           f"(write + analysis + index)", flush=True)
@@ -311,13 +313,36 @@ def page_urls(n: int, rng: random.Random) -> dict[str, list[str]]:
     return out
 
 
-def measure(n_requests: int) -> None:
+def explain(client: Client, kind: str, timed: list[tuple[float, str]], slow_ms: float) -> None:
+    """The queries of the slowest requests of a kind, slowest first; on PostgreSQL the plan
+    (EXPLAIN ANALYZE) of each query slower than ``slow_ms``."""
+    from django.test.utils import CaptureQueriesContext
+
+    for seconds, url in sorted(timed, reverse=True)[:2]:
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
+        sql_ms = sum(float(q["time"]) for q in queries) * 1000
+        print(f"\n-- {kind} {url}: {seconds * 1000:.0f} ms, {len(queries)} queries, "
+              f"{sql_ms:.0f} ms in the database", flush=True)
+        for q in queries[:4]:
+            ms = float(q["time"]) * 1000
+            print(f"   {ms:7.1f} ms  {q['sql'][:400]}")
+            if ms >= slow_ms and connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + q["sql"])
+                    for (line,) in cursor.fetchall():
+                        print(f"      {line}")
+
+
+def measure(n_requests: int, explain_ms: float | None = None) -> None:
     call_command("collectstatic", interactive=False, verbosity=0)  # the manifest (DEBUG off)
     user = get_user_model().objects.filter(username="bench").first() or \
         get_user_model().objects.create_superuser("bench", password="bench-only")
     client = Client()
     client.force_login(user)
     print(f"{'page':<10} {'p50 ms':>8} {'p95 ms':>8}   ({n_requests} requests each)")
+    slowest: dict[str, list[tuple[float, str]]] = {}
     for name, urls in page_urls(n_requests, random.Random(7)).items():
         for url in urls[:3]:  # warm up: templates, jieba's dictionary, database pages
             client.get(url)
@@ -329,6 +354,10 @@ def measure(n_requests: int) -> None:
             assert response.status_code == 200, (url, response.status_code)
         p50, p95 = percentiles(times)
         print(f"{name:<10} {p50:>8.1f} {p95:>8.1f}", flush=True)
+        slowest[name] = list(zip(times, urls, strict=True))
+    if explain_ms is not None:
+        for name, timed in slowest.items():
+            explain(client, name, timed, explain_ms)
 
 
 def main() -> None:
@@ -339,6 +368,9 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=5, help="plan years per government")
     parser.add_argument("--reports-per-plan", type=int, default=1, choices=range(1, 5))
     parser.add_argument("--requests", type=int, default=60, help="requests per kind of page")
+    parser.add_argument("--explain", type=float, metavar="MS", help="then show the queries of "
+                        "the two slowest requests of each kind, and on PostgreSQL the plans of "
+                        "those slower than MS")
     args = parser.parse_args()
     if args.tasks is None:
         args.tasks = 1_000_000 if connection.vendor == "postgresql" else 100_000
@@ -353,7 +385,7 @@ def main() -> None:
           f"{Report.objects.count()}, periods {Period.objects.count()}, progress rows "
           f"{Progress.objects.count()}, index rows {TaskEntry.objects.count()}", flush=True)
     print(f"database size: {database_bytes() / 2**20:.0f} MiB", flush=True)
-    measure(args.requests)
+    measure(args.requests, args.explain)
 
 
 if __name__ == "__main__":

@@ -224,6 +224,33 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Stored files (佐证材料, and import uploads awaiting confirmation): the local files directory
+# by default (LUOSHI_EVIDENCE_DIR, <data dir>/uploads); LUOSHI_STORAGE=s3 keeps them in an
+# S3-compatible bucket (django-storages; `pip install luoshi[s3]`), so that several app
+# servers share them. Keys come from the environment only. docs/deploy.md lists the settings.
+LUOSHI_STORAGE = os.environ.get("LUOSHI_STORAGE", "local").strip().lower() or "local"
+if LUOSHI_STORAGE == "s3":
+    STORAGES["files"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("LUOSHI_S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("LUOSHI_S3_ENDPOINT") or None,
+            "region_name": os.environ.get("LUOSHI_S3_REGION") or None,
+            "access_key": os.environ.get("LUOSHI_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("LUOSHI_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("LUOSHI_S3_PREFIX", "luoshi"),
+            # MinIO and most self-hosted stores want path-style URLs.
+            "addressing_style": os.environ.get("LUOSHI_S3_ADDRESSING") or None,
+            "default_acl": None,  # the bucket's (private); files are served through luoshi
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+elif LUOSHI_STORAGE != "local":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"LUOSHI_STORAGE={LUOSHI_STORAGE!r}: use 'local' (the files directory) or 's3'")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"  # each role's first screen (luoshi/web/home.py)

@@ -48,3 +48,21 @@ def test_a_correction_is_kept(report, capsys):
 def test_usage_errors(argv, code, message, capsys):
     assert main(argv) == code
     assert message in capsys.readouterr().err
+
+
+def test_never_analysed_reports_go_in_bulk_with_their_index(report, capsys):
+    from luoshi.core.models import Measurement
+    from luoshi.search.models import TaskEntry
+
+    expected = sorted(Assessment.objects.filter(report=report).values_list("task_id", "status"))
+    entries = TaskEntry.objects.filter(report=report).count()
+    Assessment.objects.filter(report=report).delete()  # a bulk load or restore without them
+    Measurement.objects.filter(report=report).delete()
+    TaskEntry.objects.all().delete()
+    assert main(["analyze", "--all"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("首次分析(批量)报告 1 份:任务 15 项:")
+    assert out[-1].startswith("合计:报告 1 份:")
+    assert sorted(Assessment.objects.filter(report=report)
+                  .values_list("task_id", "status")) == expected
+    assert TaskEntry.objects.filter(report=report).count() == entries == 15

@@ -6,7 +6,8 @@ Rules (true of any upload, whatever its name says):
   compound files; anything else is refused with the types allowed;
 - at most ``LUOSHI_EVIDENCE_MAX_MB`` (default 20) MB a file and ``MAX_FILES`` files an entry;
 - stored under ``LUOSHI_EVIDENCE_DIR`` (default ``<data dir>/evidence``, outside the static
-  and media roots) with a random name, never the uploaded one;
+  and media roots), or with ``LUOSHI_STORAGE=s3`` in the bucket of ``STORAGES["files"]``
+  (luoshi.settings), with a random name, never the uploaded one;
 - served as an attachment, with its sniffed type and ``nosniff``, only to those who may read
   the entry (luoshi.rounds.permissions.readable_progress).
 """
@@ -14,13 +15,16 @@ Rules (true of any upload, whatever its name says):
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import secrets
+import tempfile
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import transaction
 
 from luoshi.core.models import Change, Progress
@@ -64,6 +68,14 @@ def storage_dir() -> Path:
     return path
 
 
+def file_storage() -> Storage:
+    """Where the files are kept: the bucket when ``LUOSHI_STORAGE=s3``, else the directory
+    (read at each call, so a changed ``LUOSHI_EVIDENCE_DIR`` takes effect)."""
+    if "files" in settings.STORAGES:
+        return storages["files"]
+    return FileSystemStorage(location=storage_dir(), file_permissions_mode=0o600)
+
+
 def sniff(head: bytes, path: Path) -> str | None:
     """The kind of the file from its first bytes (and, for a zip, its part names)."""
     for kind, magic, _ in SIGNATURES:
@@ -98,40 +110,47 @@ def attach(user, progress: Progress, upload) -> EvidenceFile:
         raise RoundError(f"文件超过 {max_bytes() // (1024 * 1024)} MB,请压缩或拆分后上传。")
     if progress.evidence_files.count() >= MAX_FILES:
         raise RoundError(f"每条最多 {MAX_FILES} 个佐证材料。")
-    stored = secrets.token_hex(16)
-    path = storage_dir() / stored
+    store = file_storage()
     digest = hashlib.sha256()
     size = 0
-    try:
-        with open(path, "xb") as out:
+    saved = None
+    # Received into a local temporary file first: the type is sniffed there (a zip is opened
+    # to see which document it is) before anything reaches the store.
+    with tempfile.NamedTemporaryFile(prefix="luoshi-upload-") as tmp:
+        try:
             for chunk in upload.chunks(CHUNK):
                 size += len(chunk)
                 if size > max_bytes():
                     raise RoundError(f"文件超过 {max_bytes() // (1024 * 1024)} MB。")
                 digest.update(chunk)
-                out.write(chunk)
-        with open(path, "rb") as f:
-            kind = sniff(f.read(64), path)
-        if kind is None:
-            raise RoundError(f"不支持的文件类型(按内容识别)。可上传:{ALLOWED}。")
-        if size == 0:
-            raise RoundError("文件为空。")
-        with transaction.atomic():
-            row = EvidenceFile.objects.create(
-                progress=progress, name=_clean_name(upload.name), stored=stored, kind=kind,
-                size=size, sha256=digest.hexdigest(), uploaded_by=user)
-            Change.objects.create(model="evidence", object_id=row.pk,
-                                  action=Change.Action.CREATE,
-                                  fields={"name": row.name, "kind": kind, "size": size,
-                                          "progress": progress.pk}, user=user)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
+                tmp.write(chunk)
+            tmp.flush()
+            tmp.seek(0)
+            kind = sniff(tmp.read(64), Path(tmp.name))
+            if kind is None:
+                raise RoundError(f"不支持的文件类型(按内容识别)。可上传:{ALLOWED}。")
+            if size == 0:
+                raise RoundError("文件为空。")
+            tmp.seek(0)
+            saved = store.save(secrets.token_hex(16), File(tmp))
+            with transaction.atomic():
+                row = EvidenceFile.objects.create(
+                    progress=progress, name=_clean_name(upload.name), stored=saved, kind=kind,
+                    size=size, sha256=digest.hexdigest(), uploaded_by=user)
+                Change.objects.create(model="evidence", object_id=row.pk,
+                                      action=Change.Action.CREATE,
+                                      fields={"name": row.name, "kind": kind, "size": size,
+                                              "progress": progress.pk}, user=user)
+        except BaseException:
+            if saved is not None:
+                store.delete(saved)
+            raise
     return row
 
 
-def open_file(row: EvidenceFile) -> io.BufferedReader:
-    return open(storage_dir() / row.stored, "rb")
+def open_file(row: EvidenceFile) -> IO[bytes]:
+    """The stored file, open for reading (FileNotFoundError when it is gone)."""
+    return file_storage().open(row.stored, "rb")
 
 
 def mime(row: EvidenceFile) -> str:

@@ -16,9 +16,10 @@ state before it, as it could have by arriving a moment earlier. A request whose 
 transaction has written and not yet committed (a test's transaction; a view inside
 ``atomic``) does not use the cache at all: it must see its own writes.
 
-Not seen by the hook: writes that bypass Django's cursor (psql, PostgreSQL ``COPY`` through
-the driver's own API, a restored backup). After those, ``luoshi.web.pagecache.bump()`` (or
-any later write through Django) makes the caches start afresh.
+Not seen by the hook: writes that bypass Django's cursor (psql, a restored backup). After
+those, ``luoshi.web.pagecache.bump()`` (or any later write through Django) makes the caches
+start afresh. The project's own ``COPY`` (``core.services.rows``, the bulk paths) bypasses it
+too and says so with the ``rows_copied`` signal, which counts as a write here.
 
 Keys. Fragments that depend on who is looking are keyed by ``luoshi.web.access.scope_key``
 (users with the same key see the same rows); the caller decides what goes in the key.
@@ -148,7 +149,14 @@ def install(connection: BaseDatabaseWrapper, **kwargs) -> None:
         connection.execute_wrappers.append(_hook)
 
 
+def _copied(sender, connection: BaseDatabaseWrapper, **kwargs) -> None:
+    written(connection)
+
+
 def connect() -> None:
+    from luoshi.core.services.rows import rows_copied
+
     connection_created.connect(install, dispatch_uid="luoshi.web.pagecache")
+    rows_copied.connect(_copied, dispatch_uid="luoshi.web.pagecache.copy")
     for connection in connections.all(initialized_only=True):
         install(connection)

@@ -111,3 +111,25 @@ def test_only_writers_of_an_editable_entry_upload(opened, people, client_for):
     with pytest.raises(services.RoundError, match="退回后"):
         evidence.attach(people.water, river, SimpleUploadedFile("a.pdf", PDF))
     assert not EvidenceFile.objects.exists()
+
+
+def test_files_go_to_the_configured_store(opened, people, client_for, settings, evidence_dir):
+    """With STORAGES["files"] (LUOSHI_STORAGE=s3 sets it to the S3 backend), uploads, downloads
+    and refusals go through that store and nothing lands in the local directory. Django's
+    in-memory storage stands in for the bucket (a real store, no network)."""
+    from django.core.files.storage import storages
+
+    settings.STORAGES = {**settings.STORAGES, "files": {
+        "BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    storages._storages.pop("files", None)
+    store = storages["files"]
+    river = opened.entry[opened.river.pk]
+    upload(client_for(people.water), river, "照片.pdf", PDF)
+    row = EvidenceFile.objects.get()
+    assert store.exists(row.stored) and store.size(row.stored) == len(PDF)
+    assert not evidence_dir.exists() or not any(evidence_dir.iterdir())
+    got = client_for(people.water).get(reverse("round_evidence", args=[row.pk]))
+    assert b"".join(got.streaming_content) == PDF
+    upload(client_for(people.water), river, "假的.pdf", b"MZ\x90\x00 not a pdf")
+    assert EvidenceFile.objects.count() == 1 and store.listdir("")[1] == [row.stored]
+    storages._storages.pop("files", None)

@@ -34,12 +34,21 @@ def test_every_kind_of_write_gives_a_new_version():
         "raw SQL": lambda: connection.cursor().execute(
             "UPDATE core_government SET name = %s WHERE id = %s", ["海城市", city.pk]),
         "delete": lambda: Government.objects.filter(name="县0").delete(),
+        # the bulk paths' RowTable: COPY on PostgreSQL, past Django's cursor hooks
+        "bulk rows": lambda: _row_table_write(),
     }
     for name, write in writes.items():
         assert _changes(write), name
     # Reads (a page served) keep the version.
     assert not _changes(lambda: list(Government.objects.all()))
     assert not _changes(lambda: Client().get(reverse("task_list")))
+
+
+def _row_table_write() -> None:
+    from luoshi.core.services.rows import RowTable
+
+    with transaction.atomic():
+        RowTable(Government, ["name", "level"]).write([("行县", Government.Level.COUNTY)])
 
 
 def test_a_transaction_bumps_at_commit_and_not_on_rollback():

@@ -1,0 +1,262 @@
+"""The stored analysis of many reports at once, for bulk loads and ``luoshi analyze --all``.
+
+    summary = analyze_reports(Report.objects.filter(...))
+
+Stores exactly what ``analyze_report`` (``luoshi.core.services.analysis``) stores for each
+report, in far fewer queries and without a model instance per entry: the reports' entries
+are read as tuples, many reports at a time; each task's targets are reconciled once for all
+its reports (they belong to the task, so every report of a plan shares them; the
+per-report path finds the rows the first report created and changes nothing); measurements
+and statuses are built as tuples and written with COPY (PostgreSQL) or ``executemany``
+(SQLite) through ``luoshi.core.services.rows``.
+
+The bulk path is for *first* analyses. A report that already has statuses or measurements,
+or people's measurement corrections, goes through ``analyze_report`` as before (its
+corrections, updates and removals are that path's work), so the answer never depends on
+which path ran. ``statuses_changed`` is sent for the reports analysed here only when
+``signal=True``: a bulk caller rebuilds the search index in bulk afterwards
+(``luoshi.search.bulk``) instead of once per report.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count
+
+from luoshi.core.models import (
+    Assessment,
+    Measurement,
+    MeasurementCorrection,
+    Progress,
+    Report,
+    Target,
+    Task,
+)
+from luoshi.core.models.analysis import Source
+from luoshi.core.services.analysis import (
+    AnalysisSummary,
+    _as_of_date,
+    _evidence,
+    _filed_values,
+    _Targets,
+    _Unit,
+    analyze_report,
+    parsed_period,
+    statuses_changed,
+)
+from luoshi.core.services.rows import RowTable
+from luoshi.extract import analyze_task
+from luoshi.vocab import Status
+
+# Entries read and analysed per transaction: big enough that per-batch queries do not count,
+# small enough that a batch's tuples stay a few tens of MB.
+BATCH_ENTRIES = 20_000
+
+TARGET_FIELDS = ["id", "task", "position", "metric", "comparator", "value", "value_max", "unit",
+                 "kind", "span", "start", "end", "source"]
+MEASUREMENT_FIELDS = ["report", "task", "progress", "metric", "value", "unit", "as_of",
+                      "as_of_date", "span", "field", "start", "end", "ratio_stated", "target",
+                      "ratio"]
+ASSESSMENT_FIELDS = ["report", "task", "status", "reason", "evidence", "source",
+                     "derived_status", "derived_reason", "derived_evidence", "rule"]
+
+
+@dataclass
+class BulkSummary:
+    reports: int = 0
+    bulk: int = 0  # reports analysed here (first analyses)
+    again: int = 0  # reports sent through analyze_report (analysed before, or corrected)
+    tasks: int = 0
+    targets: int = 0  # target rows created
+    measurements: int = 0
+    statuses: Counter = field(default_factory=Counter)
+
+
+def already_analysed(report_ids: list[int]) -> set[int]:
+    """The reports among these with statuses, measurements or measurement corrections."""
+    out: set[int] = set()
+    for model in (Assessment, Measurement, MeasurementCorrection):
+        out |= set(model.objects.filter(report_id__in=report_ids)
+                   .values_list("report_id", flat=True).distinct())
+    return out
+
+
+def _units(report_ids: list[int]) -> dict[int, list[_Unit]]:
+    """Per report, its top-level tasks and their entries in table order — as
+    ``analysis._units_of`` builds them, from tuples (an entry is a light namespace with the
+    attributes the analysis reads)."""
+    rows = (Progress.objects.filter(report_id__in=report_ids)
+            .order_by("report_id", "position", "id")
+            .values_list("id", "report_id", "task_id", "done", "problems", "next_steps",
+                         "position", "extra", "task__parent_id", "task__text",
+                         "task__serial"))
+    tasks: dict[int, Task] = {}
+    by_report: dict[int, tuple[dict, dict]] = defaultdict(lambda: ({}, defaultdict(list)))
+    for pk, report_id, task_id, done, problems, next_steps, position, extra, parent, text, \
+            serial in rows.iterator(chunk_size=5000):
+        entry = SimpleNamespace(pk=pk, task_id=task_id, done=done, problems=problems,
+                                next_steps=next_steps, position=position, extra=extra,
+                                task=SimpleNamespace(text=text))
+        own, children = by_report[report_id]
+        if parent is None:
+            own[task_id] = entry
+            if task_id not in tasks:
+                tasks[task_id] = Task(pk=task_id, text=text, serial=serial)
+        else:
+            children[parent].append(entry)
+    missing = {p for _, children in by_report.values() for p in children} - set(tasks)
+    for pk, text, serial in Task.objects.filter(pk__in=missing).values_list("pk", "text",
+                                                                             "serial"):
+        tasks[pk] = Task(pk=pk, text=text, serial=serial)
+    out: dict[int, list[_Unit]] = {}
+    for report_id, (own, children) in by_report.items():
+        units = []
+        for tid in [*own, *(t for t in children if t not in own)]:
+            if tid in children:
+                entries = ([own[tid]] if tid in own else []) + children[tid]
+                units.append(_Unit(tasks[tid], entries, True))
+            else:
+                units.append(_Unit(tasks[tid], [own[tid]], False))
+        units.sort(key=lambda u: (u.entries[0].position, u.task.pk))
+        out[report_id] = units
+    return out
+
+
+def _targets(task_units: dict[int, _Unit]) -> tuple[dict[int, _Targets], list[Target]]:
+    """Each task's targets reconciled once; changes to rows analysed before are saved here
+    (rare: a later report of a plan whose targets a person corrected); new rows returned."""
+    stored: dict[int, list[Target]] = defaultdict(list)
+    for t in Target.objects.filter(task_id__in=list(task_units)):
+        stored[t.task_id].append(t)
+    recs, creates, updates, deletes = {}, [], [], []
+    for tid, unit in task_units.items():
+        rec = _Targets(unit.task, stored.get(tid, []))
+        rec.reconcile()
+        recs[tid] = rec
+        creates += rec.creates
+        updates += rec.updates
+        deletes += rec.deletes
+    if deletes:
+        Target.objects.filter(pk__in=deletes).delete()
+    if updates:
+        Target.objects.bulk_update(
+            updates, ["metric", "comparator", "value", "value_max", "unit", "span", "start",
+                      "end", "position", "derived", "kind"])
+    return recs, creates
+
+
+def _write_targets(creates: list[Target]) -> None:
+    table = RowTable(Target, TARGET_FIELDS)
+    for row, pk in zip(creates, table.new_ids(len(creates)), strict=True):
+        row.pk = pk
+    table.write((t.pk, t.task_id, t.position, t.metric, t.comparator, t.value, t.value_max,
+                 t.unit, t.kind, t.span, t.start, t.end, t.source) for t in creates)
+
+
+def _analyse_batch(reports: list[Report], summary: BulkSummary) -> dict[int, set[int]]:
+    """First analyses of ``reports``, one transaction. Returns per report its tasks."""
+    units = _units([r.pk for r in reports])
+    task_units = {u.task.pk: u for rid in units for u in units[rid]}
+    measurements: list[tuple] = []
+    assessments: list[tuple] = []
+    touched: dict[int, set[int]] = {}
+    with transaction.atomic():
+        recs, creates = _targets(task_units)
+        _write_targets(creates)  # ids first: measurements point at them
+        summary.targets += len(creates)
+        for report in reports:
+            report_units = units.get(report.pk, [])
+            period, year = parsed_period(report), report.period.year
+            filed = _filed_values(report_units) if report_units else {}
+            for unit in report_units:
+                rec = recs[unit.task.pk]
+                index = {row.pk: i for i, row in enumerate(rec.rows_by_index) if row.pk}
+                reported = {index[t]: v for t, v in filed.get(unit.task.pk, {}).items()
+                            if t in index}
+                a = analyze_task(unit.parsed(), period, year, targets=rec.effective,
+                                 reported=reported)
+                measurements += _measurement_rows(report, unit, rec, a)
+                st = a.status
+                evidence = _evidence(st.evidence, unit)
+                assessments.append((report.pk, unit.task.pk, str(st.value), st.reason,
+                                    evidence, Source.DERIVED, str(st.value), st.reason,
+                                    evidence, st.rule[:50]))
+                summary.statuses[str(st.value)] += 1
+            touched[report.pk] = {u.task.pk for u in report_units}
+            summary.tasks += len(report_units)
+        summary.measurements += RowTable(Measurement, MEASUREMENT_FIELDS).write(measurements)
+        RowTable(Assessment, ASSESSMENT_FIELDS).write(assessments)
+    return touched
+
+
+def _measurement_rows(report: Report, unit: _Unit, rec: _Targets, a: Any) -> list[tuple]:
+    """The Measurement rows of one task, as ``analysis._analyze`` builds them."""
+    out = []
+    for m in a.measurements + a.figures:
+        entry = unit.entries[m.span.item] if m.span.item is not None else unit.entries[0]
+        target = rec.rows_by_index[m.target] if m.target is not None else None
+        out.append((report.pk, unit.task.pk, entry.pk, m.metric[:200], m.value, m.unit[:30],
+                    m.as_of[:30], _as_of_date(m.as_of_date), m.span.text, m.span.field,
+                    m.span.start, m.span.end, m.ratio_stated,
+                    target.pk if target is not None else None,
+                    m.ratio if m.ratio is None or math.isfinite(m.ratio) else None))
+    return out
+
+
+def analyze_reports(reports: Iterable[Report | int], *, signal: bool = False,
+                    progress: Callable[[int, int], None] | None = None) -> BulkSummary:
+    """Analyse and store ``reports`` as ``analyze_report`` would, each in turn; first
+    analyses in bulk. ``progress(done, total)`` is called after each batch."""
+    ids = sorted({r.pk if isinstance(r, Report) else int(r) for r in reports})
+    summary = BulkSummary(reports=len(ids))
+    again = already_analysed(ids)
+    by_pk = Report.objects.select_related("period").in_bulk(ids)
+    sizes = dict(Progress.objects.filter(report_id__in=ids).values("report_id")
+                 .annotate(n=Count("id")).values_list("report_id", "n"))
+    batch: list[Report] = []
+    entries = done = 0
+
+    def flush() -> None:
+        nonlocal entries, done
+        if batch:
+            touched = _analyse_batch(batch, summary)
+            summary.bulk += len(batch)
+            if signal:
+                for report in batch:
+                    if touched.get(report.pk):
+                        statuses_changed.send(sender=Report, report=report,
+                                              task_ids=touched[report.pk])
+            done += len(batch)
+            batch.clear()
+            entries = 0
+            if progress is not None:
+                progress(done, len(ids))
+
+    for pk in ids:
+        report = by_pk.get(pk)
+        if report is None:
+            continue
+        if pk in again:
+            flush()  # in id order, as the per-report loop would run
+            s: AnalysisSummary = analyze_report(report)
+            summary.again += 1
+            summary.tasks += s.tasks
+            summary.measurements += s.measurements
+            summary.statuses.update({k: v for k, v in s.statuses.items() if v})
+            done += 1
+            continue
+        batch.append(report)
+        entries += sizes.get(pk, 0)
+        if entries >= BATCH_ENTRIES:
+            flush()
+    flush()
+    summary.statuses = Counter({s.value: summary.statuses.get(s.value, 0) for s in Status})
+    return summary
+

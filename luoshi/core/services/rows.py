@@ -1,0 +1,161 @@
+"""Many rows of one model written as tuples: COPY on PostgreSQL, ``executemany`` on SQLite.
+
+    table = RowTable(Measurement, ["report", "task", "value", ...])
+    ids = table.new_ids(len(rows))          # inside the transaction that writes them
+    table.write(rows)                       # tuples in the order of the fields given (+ id)
+
+For bulk loads and bulk analysis (``luoshi.core.services.bulk_analysis``,
+``luoshi.search.bulk``), where building a model instance per row costs more than the rest of
+the work. Columns not named get their field's default (``auto_now`` ones the time of the
+write), so a field added to a model later does not break the bulk path. Values go through
+the field's own ``get_db_prep_save`` where the database needs a conversion (JSON, dates), so
+the stored values are what the ORM would store. No model signals are sent (like
+``bulk_create``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from django.db import connections, models, router, transaction
+from django.dispatch import Signal
+from django.utils import timezone
+
+# Sent after rows went in by COPY (PostgreSQL), which Django's execute hooks do not see;
+# ``connection`` names the database. Model signals are not sent (as for ``bulk_create``).
+rows_copied = Signal()
+
+# Field types whose Python values the database adapter cannot take as they are.
+_CONVERTED = (models.JSONField, models.DateTimeField, models.DateField, models.DecimalField,
+              models.UUIDField, models.TimeField, models.DurationField)
+
+
+class RowTable:
+    """The rows of ``model``: ``fields`` named by the caller (with ``"id"`` first when the
+    caller allocates ids), every other concrete column its default."""
+
+    def __init__(self, model: type[models.Model], fields: Sequence[str]):
+        self.model = model
+        self.db = router.db_for_write(model)
+        self.connection = connections[self.db]
+        meta = model._meta
+        given = [meta.get_field(f) for f in fields]
+        names = {f.name for f in given}
+        rest = [f for f in meta.concrete_fields
+                if f.name not in names and not f.primary_key and not f.generated]
+        self.fields = given + rest
+        self.width = len(given)
+        self._defaults = rest
+        ops = self.connection.ops
+        self.table = ops.quote_name(meta.db_table)
+        self.columns = ", ".join(ops.quote_name(f.column) for f in self.fields)
+        self._convert = [(i, f) for i, f in enumerate(self.fields) if isinstance(f, _CONVERTED)]
+
+    def _default_values(self) -> tuple:
+        now = timezone.now()
+        out = []
+        for f in self._defaults:
+            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+                out.append(now)
+            else:
+                out.append(f.get_default())
+        return tuple(out)
+
+    def new_ids(self, n: int) -> list[int]:
+        """``n`` ids no other row has or will get. Call inside the writing transaction: on
+        SQLite that transaction holds the write lock (``transaction_mode`` IMMEDIATE, the
+        settings' default), so the highest id cannot move under it."""
+        if n <= 0:
+            return []
+        pk = self.model._meta.pk
+        with self.connection.cursor() as cursor:
+            if self.connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                    [self.model._meta.db_table, pk.column, n])
+                return [row[0] for row in cursor.fetchall()]
+            # Past every id ever given (AUTOINCREMENT's sqlite_sequence), not only the rows
+            # left: an id of a deleted row is never reused (history names rows by id).
+            cursor.execute(
+                f"SELECT max(m) FROM (SELECT max({self.connection.ops.quote_name(pk.column)})"
+                f" AS m FROM {self.table} UNION ALL SELECT seq FROM sqlite_sequence"
+                f" WHERE name = %s)", [self.model._meta.db_table])
+            first = (cursor.fetchone()[0] or 0) + 1
+        return list(range(first, first + n))
+
+    def write(self, rows: Iterable[Sequence[Any]]) -> int:
+        """Insert ``rows`` (tuples of the named fields' values). Returns how many."""
+        defaults = self._default_values()
+        connection = self.connection
+        convert = [(i, f) for i, f in self._convert if i < self.width]
+        # The defaults are converted once; the caller's values row by row.
+        fixed = list(defaults)
+        for i, f in self._convert:
+            if i >= self.width:
+                fixed[i - self.width] = f.get_db_prep_save(fixed[i - self.width], connection)
+        fixed_t = tuple(fixed)
+
+        def full(row: Sequence[Any]) -> tuple:
+            if convert:
+                row = list(row)
+                for i, f in convert:
+                    row[i] = f.get_db_prep_save(row[i], connection)
+            return (*row, *fixed_t)
+
+        n = 0
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                sql = f"COPY {self.table} ({self.columns}) FROM STDIN"
+                with cursor.cursor.copy(sql) as copy:
+                    for row in rows:
+                        copy.write_row(full(row))
+                        n += 1
+                # COPY goes through the driver, past Django's execute hooks: say it was a
+                # write, so that whatever keys caches on the data (web.pagecache) sees it.
+                rows_copied.send(sender=self.model, connection=connection)
+            else:
+                marks = ", ".join(["%s"] * len(self.fields))
+                batch: list[tuple] = []
+                sql = f"INSERT INTO {self.table} ({self.columns}) VALUES ({marks})"
+                for row in rows:
+                    batch.append(full(row))
+                    if len(batch) >= 5000:
+                        cursor.executemany(sql, batch)
+                        n += len(batch)
+                        batch.clear()
+                if batch:
+                    cursor.executemany(sql, batch)
+                    n += len(batch)
+        return n
+
+
+@contextmanager
+def indexes_deferred(*tables: type[models.Model]) -> Iterator[None]:
+    """For a load into tables nobody reads meanwhile (a first bulk load): on PostgreSQL, drop
+    their plain indexes and build them again at the end, in one transaction — one sort per
+    index instead of an update per row (the full-text GIN index most of all). Unique indexes
+    stay (they are checks, not just speed). The tables are locked until the end. SQLite:
+    nothing changes."""
+    connection = connections[router.db_for_write(tables[0])]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=connection.alias):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                " AND tablename = ANY(%s) AND indexdef NOT LIKE 'CREATE UNIQUE %%'",
+                [[t._meta.db_table for t in tables]])
+            found = cursor.fetchall()
+            for name, _definition in found:
+                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+        yield
+        with connection.cursor() as cursor:
+            # Django's foreign keys are checked at commit (DEFERRABLE INITIALLY DEFERRED);
+            # PostgreSQL builds no index on a table with such checks pending: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for _name, definition in found:
+                cursor.execute(definition)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")

@@ -1,0 +1,144 @@
+"""The bulk analysis and bulk index store exactly the rows the per-report paths store.
+
+Data: two generated plans imported the ordinary way (analysis and index per report), one of
+them with a person's target correction and status correction; and a plan with an open
+reporting round (a draft report whose entries are not filed). The per-report rows are
+recorded, the derived rows dropped, the bulk paths run, and every stored row compared by
+its content (ids aside, references by what they point at).
+"""
+
+from __future__ import annotations
+
+import pytest
+from round_plan import opened, people, rp  # noqa: F401 (fixtures)
+
+from luoshi.core.models import Assessment, Measurement, Plan, Report, Target
+from luoshi.core.services.analysis import analyze_report
+from luoshi.core.services.bulk_analysis import analyze_reports
+from luoshi.core.services.corrections import correct_status, correct_target
+from luoshi.core.services.importing import import_document
+from luoshi.sample import generate_plan
+from luoshi.search.bulk import rebuild_all, reindex_plans
+from luoshi.search.indexing import reindex_plan
+from luoshi.search.models import TaskEntry
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+def _target_key(t: Target | None) -> tuple | None:
+    return None if t is None else (t.task_id, t.start, t.end, t.source, t.position)
+
+
+def snapshot() -> dict[str, list]:
+    """Every analysis and index row, by content."""
+    targets = {t.pk: t for t in Target.objects.all()}
+    skip = {"id", "version", "corrected_at", "updated_at"}
+
+    def content(obj, fields) -> tuple:
+        out = []
+        for f in fields:
+            if f.name == "target":
+                out.append(_target_key(targets.get(obj.target_id)))
+            elif f.name not in skip:
+                out.append(repr(getattr(obj, f.attname)))
+        return tuple(out)
+
+    def rows(model) -> list[tuple]:
+        fields = model._meta.concrete_fields
+        return sorted(content(obj, fields) for obj in model.objects.all())
+
+    return {m.__name__: rows(m) for m in (Target, Measurement, Assessment, TaskEntry)}
+
+
+@pytest.fixture
+def loaded(opened, supervisor, django_capture_on_commit_callbacks):  # noqa: F811
+    for seed, name in ((11, "安澜市"), (12, "青石县")):
+        for doc in generate_plan(seed, name, 2024, 30, periods=("q1", "h1", "annual")):
+            with django_capture_on_commit_callbacks(execute=True):
+                import_document(doc, file_name=f"{name}-{doc.meta.period.kind}.txt")
+    for report in Report.objects.filter(plan=opened.plan):
+        analyze_report(report)
+    reindex_plan(opened.plan.pk)
+    # People's corrections: a target (its task's statuses follow) and a status.
+    target = Target.objects.filter(task__plan__government__name="安澜市").first()
+    assert target is not None, "the generated tasks promise some figures"
+    correct_target(target, user=supervisor, expected_version=target.version,
+                   value=target.value * 2)
+    a = Assessment.objects.filter(report__plan__government__name="青石县").first()
+    correct_status(a.report, a.task, "behind", "实地核查", user=supervisor,
+                   expected_version=a.version)
+    reindex_plan(a.report.plan_id)
+    reindex_plan(target.task.plan_id)
+    return a.report
+
+
+def test_bulk_paths_store_the_per_report_rows(loaded):
+    before = snapshot()
+    assert len(before["Assessment"]) > 150 and len(before["Measurement"]) > 20
+    assert any("'manual'" in row for row in before["Target"])
+    # Drop what analysis derived, but not people's corrections (nor the corrected report's
+    # statuses, which must go through the per-report path again).
+    Measurement.objects.exclude(report=loaded).delete()
+    Assessment.objects.exclude(report=loaded).delete()
+    Target.objects.filter(source="derived").delete()
+    TaskEntry.objects.all().delete()
+
+    summary = analyze_reports(Report.objects.all())
+    assert summary.again == 1 and summary.bulk == Report.objects.count() - 1
+    written = reindex_plans(Plan.objects.values_list("pk", flat=True), drop=False)
+    assert written == TaskEntry.objects.count()
+    after = snapshot()
+    for name, rows in before.items():
+        gone = [r for r in rows if r not in after[name]][:1]
+        new = [r for r in after[name] if r not in rows][:1]
+        assert after[name] == rows, (name, [(i, a, b) for g, n in zip(gone, new, strict=False)
+                                            for i, (a, b) in enumerate(zip(g, n, strict=True))
+                                            if a != b])
+
+
+def test_bulk_index_replaces_rows(loaded):
+    before = snapshot()["TaskEntry"]
+    TaskEntry.objects.filter(report__isnull=True).update(tokens="stale", status="")
+    assert rebuild_all() == len(before)
+    assert snapshot()["TaskEntry"] == before
+    reindex_plans([loaded.plan_id])  # again, over existing rows
+    assert snapshot()["TaskEntry"] == before
+
+
+def test_indexes_deferred_puts_every_index_back(loaded):
+    from django.db import connection
+
+    from luoshi.core.services.rows import indexes_deferred
+
+    def indexes() -> dict:
+        with connection.cursor() as cursor:
+            found = connection.introspection.get_constraints(cursor, TaskEntry._meta.db_table)
+        return {k: (v["columns"], v["unique"]) for k, v in found.items() if v["index"]}
+
+    before = indexes()
+    assert len(before) >= 8
+    rows = TaskEntry.objects.count()
+    with indexes_deferred(TaskEntry, Measurement):
+        during = indexes()
+        assert rebuild_all() == rows  # rows written (foreign keys checked) before the build
+    assert indexes() == before
+    if connection.vendor == "postgresql":  # only the unique ones stay during the load
+        assert set(during) == {k for k, (_cols, unique) in before.items() if unique}
+    else:
+        assert during == before
+
+
+def test_bulk_ids_never_reuse_a_deleted_rows_id(db):
+    from luoshi.core.models import Government, Task
+    from luoshi.core.services.rows import RowTable
+
+    plan = Plan.objects.create(government=Government.objects.create(name="甲市"), year=2024)
+    last = Task.objects.create(plan=plan, text="乙", order=2)
+    gone = last.pk
+    last.delete()  # the highest id so far, now gone
+    table = RowTable(Task, ["id", "plan", "text", "order"])
+    [pk] = table.new_ids(1)
+    assert pk > gone
+    table.write([(pk, plan.pk, "丙", 3)])
+    row = Task.objects.get(pk=pk)  # the columns not named got their defaults
+    assert (row.text, row.version, row.close_reason, row.parent_id) == ("丙", 1, "", None)
