@@ -52,7 +52,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        # How many of the first cap + 1 does not depend on their order: without ORDER BY the
+        # database stops at cap + 1 matches instead of sorting every match first.
+        return self.object_list.order_by()[: self.cap + 1].count()
 
     @property
     def capped(self) -> bool:
