@@ -23,7 +23,14 @@ from collections.abc import Sequence
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import columns_from_headers, is_known_header, normalise_header
-from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
+from luoshi.ingest.layout import (
+    GROUP_KEY,
+    RowCells,
+    build_task,
+    carried_note,
+    carry_column,
+    item_columns,
+)
 from luoshi.ingest.metadata import read_meta
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.vocab import ColumnRole
@@ -160,28 +167,11 @@ def _carry_categories(
     column naming them; a group row ends the run. Formats that keep merges (HTML, DOCX, XLSX)
     already repeat the cell, so nothing is carried there."""
     for col in columns:
-        if col.role is not ColumnRole.CATEGORY:
-            continue
-        value, group, carried = "", None, []
-        for t in tasks:
-            if t.extra.get(GROUP_KEY) != group:
-                value, group = "", t.extra.get(GROUP_KEY)
-            own = t.extra.get(col.header, "")
-            if own:
-                value = own
-            elif value:
-                t.extra[col.header] = value
-                carried.append(t.serial)
-        if carried:
-            warn.append(
-                (
-                    None,
-                    f"{grid.where + ': ' if grid.where else ''}column {col.header}: "
-                    f"{len(carried)} row(s) ({', '.join(carried[:6])}"
-                    f"{'…' if len(carried) > 6 else ''}) have no cell of their own; the category "
-                    "above is carried down (a merged cell)",
-                )
-            )
+        if col.role is ColumnRole.CATEGORY:
+            carried = carry_column(tasks, col.header)
+            if carried:
+                where = grid.where + ": " if grid.where else ""
+                warn.append((None, where + carried_note(col.header, carried, "the category")))
 
 
 def _two_level_header(

@@ -209,32 +209,40 @@ _CARRIED = frozenset({ColumnRole.CATEGORY, ColumnRole.LEADER})
 CARRY_DOWN_LAYOUTS = frozenset({"space-rows", "pipe-cells"})
 
 
+def carry_column(tasks: Sequence[Task], header: str) -> list[str]:
+    """Carry the cell of column ``header`` down to the rows below it that have none, until the
+    next group row; the serials of the rows that got it."""
+    value, group = "", None
+    filled: list[str] = []
+    for task in tasks:
+        own = task.extra.get(header, "")
+        here = task.extra.get(GROUP_KEY)
+        if here != group:
+            value, group = "", here
+        if own:
+            value = own
+        elif value:
+            task.extra[header] = value
+            filled.append(task.serial)
+    return filled
+
+
+def carried_note(header: str, filled: Sequence[str], what: str = "the cell") -> str:
+    """The one warning of a column whose cell was carried down to ``filled``."""
+    return (f"column {header}: {len(filled)} row(s) ({', '.join(filled[:6])}"
+            f"{'…' if len(filled) > 6 else ''}) have no cell of their own; {what} above is "
+            "carried down (a merged cell)")
+
+
 def carry_down(doc: ParsedDocument) -> None:
     """A category or leader cell given only on the first of several rows is carried down to
     the rows below it that have none (until the next group row), with one warning per column
     naming the rows."""
     for col in doc.columns:
-        if col.role not in _CARRIED:
-            continue
-        value, group = "", None
-        filled: list[str] = []
-        for task in doc.tasks:
-            own = task.extra.get(col.header, "")
-            here = task.extra.get(GROUP_KEY)
-            if here != group:
-                value, group = "", here
-            if own:
-                value = own
-            elif value:
-                task.extra[col.header] = value
-                filled.append(task.serial)
-        if filled:
-            doc.warn(
-                None,
-                f"column {col.header}: {len(filled)} row(s) ({', '.join(filled[:6])}"
-                f"{'…' if len(filled) > 6 else ''}) have no cell of their own; the cell above "
-                "is carried down (a merged cell)",
-            )
+        if col.role in _CARRIED:
+            filled = carry_column(doc.tasks, col.header)
+            if filled:
+                doc.warn(None, carried_note(col.header, filled))
 
 
 _PROGRESS_ROLES = frozenset(

@@ -25,7 +25,7 @@ from luoshi.core.models import Assessment, Plan, Progress, Report, Task, TaskUni
 from luoshi.core.services.rows import RowTable
 from luoshi.extract.status import is_boilerplate
 from luoshi.rounds.permissions import filed_q
-from luoshi.search.indexing import _Tokens
+from luoshi.search.indexing import _Tokens, row_words
 from luoshi.search.models import TaskEntry
 from luoshi.vocab import UnitRole
 
@@ -161,12 +161,7 @@ def build_rows(plan_ids: list[int], tokens: _Tokens) -> list[tuple]:
 
     for (top, report_id), entries in grouped.items():
         family = families[top]
-        if len(entries) > 1:
-            # The task's own empty entry next to its sub-items' is not a row of the table.
-            entries = [e for e in entries if e.task_id != top or not e.is_empty] or entries
-        texts = [getattr(e, f) for e in entries for f in ("done", "problems", "next_steps")]
-        texts += [str(v) for e in entries[:1] for v in (e.extra or {}).values()]
-        words = " ".join(t for t in (tokens(x) for x in texts) if t)
+        entries, words = row_words(top, entries, tokens)
         _plan, period_id, published = reports[report_id]
         if published:
             everywhere[top].append(words)

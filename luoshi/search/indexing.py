@@ -79,6 +79,16 @@ def _families(plan: Plan, top_ids: list[int] | None, tokens: _Tokens) -> dict[in
     return out
 
 
+def row_words(top: int, entries: list, tokens: Callable[[str], str]) -> tuple[list, str]:
+    """A task's progress rows in one report as its row of the table, and their words: the
+    task's own empty entry next to its sub-items' is not a row of the table."""
+    if len(entries) > 1:
+        entries = [e for e in entries if e.task_id != top or not e.is_empty] or entries
+    texts = [getattr(e, f) for e in entries for f in ("done", "problems", "next_steps")]
+    texts += [str(v) for e in entries[:1] for v in (e.extra or {}).values()]
+    return entries, " ".join(t for t in (tokens(x) for x in texts) if t)
+
+
 def _entry(family: _Family, plan: Plan, report: Report | None, **fields) -> TaskEntry:
     return TaskEntry(
         task_id=family.task.pk,
@@ -133,12 +143,7 @@ def _build(plan: Plan, top_ids: list[int] | None, report_ids: list[int] | None) 
     rows = []
     for (top, report_id), entries in grouped.items():
         family = families[top]
-        if len(entries) > 1:
-            # The task's own empty entry next to its sub-items' is not a row of the table.
-            entries = [e for e in entries if e.task_id != top or not e.is_empty] or entries
-        texts = [getattr(e, f) for e in entries for f in ("done", "problems", "next_steps")]
-        texts += [str(v) for e in entries[:1] for v in (e.extra or {}).values()]
-        words = " ".join(t for t in (tokens(x) for x in texts) if t)
+        entries, words = row_words(top, entries, tokens)
         if reports[report_id].is_published:
             everywhere[top].append(words)
         if report_id not in wanted:
