@@ -79,10 +79,6 @@ class ClaimLost(Exception):
     """This worker's claim was given back (stale) and the job belongs to another run now."""
 
 
-def setting(name: str, default: float) -> float:
-    return float(getattr(settings, name, default))
-
-
 def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident() % 100000}"[:100]
 
@@ -105,8 +101,8 @@ def enqueue(kind: str, *, submitter=None, file_name: str = "", params: dict | No
 def requeue_stale(now=None) -> int:
     """Queue again (or fail, past the attempts) the running jobs whose worker stopped beating."""
     now = now or timezone.now()
-    limit = now - timedelta(seconds=setting("LUOSHI_JOB_STALE_SECONDS", 300))
-    attempts = int(setting("LUOSHI_JOB_MAX_ATTEMPTS", 3))
+    limit = now - timedelta(seconds=settings.LUOSHI_JOB_STALE_SECONDS)
+    attempts = settings.LUOSHI_JOB_MAX_ATTEMPTS
     count = 0
     stale = Job.objects.filter(state__in=Job.RUNNING, heartbeat_at__lt=limit)
     for pk, token, tried, name in stale.values_list("pk", "claim", "attempts", "file_name"):
@@ -191,7 +187,7 @@ class _Heartbeat(threading.Thread):
         self.stop = threading.Event()
 
     def run(self) -> None:
-        interval = setting("LUOSHI_JOB_HEARTBEAT_SECONDS", 10)
+        interval = settings.LUOSHI_JOB_HEARTBEAT_SECONDS
         try:
             while not self.stop.wait(interval):
                 try:

@@ -111,9 +111,12 @@ def _check_target_values(values: dict[str, Any]) -> None:
     if values.get("kind") and values["kind"] not in TARGET_KINDS:
         raise ValueError(f"kind {values['kind']!r}: use one of {', '.join(TARGET_KINDS)}")
     for k in ("value", "value_max"):
-        v = values.get(k)
-        if v is not None and (not isinstance(v, int | float) or not math.isfinite(v)):
-            raise ValueError(f"{k} must be a finite number, not {v!r}")
+        _check_number(k, values.get(k))
+
+
+def _check_number(name: str, v: Any) -> None:
+    if v is not None and (not isinstance(v, int | float) or not math.isfinite(v)):
+        raise ValueError(f"{name} must be a finite number, not {v!r}")
 
 
 def correct_target(target: Target, *, user, expected_version: int, reason: str = "",
@@ -184,8 +187,7 @@ def correct_measurement(measurement: Measurement, *, user, reason: str = "",
     (a Target of the same task, or None for none), or ``active=False`` (not a measurement).
     Kept apart, applied by every analysis before the status is decided; recorded in the
     history."""
-    if value is not None and (not isinstance(value, int | float) or not math.isfinite(value)):
-        raise ValueError(f"value must be a finite number, not {value!r}")
+    _check_number("value", value)
     reason = clean_reason(reason, required=False)
     if target is not _NO_CHANGE and target is not None and target.task_id != measurement.task_id:
         raise ValueError(f"target #{target.pk} belongs to another task")
