@@ -14,6 +14,7 @@ from luoshi.ingest.cells import is_empty_mark
 _SEPARATORS = set("、,，;；\n")
 _OPEN = "(（[【〔<〈《"
 _CLOSE = ")）]】〕>〉》"
+_SEPARATOR_SPLIT = re.compile("[" + "".join(sorted(_SEPARATORS)) + "]")
 
 # Remarks about how to read the column (the first named leads, "the same below" …).
 _NOTE = re.compile(r"列第一位|排在第一位|排名第一|第一位者|为牵头单位|为工作牵头|下同|牵头或汇总")
@@ -29,26 +30,30 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
     buf: list[str] = []
     depth = 0
     group_start = 0  # index in buf where the current parenthesised group began
-    for ch in cell:
-        if ch in _OPEN:
-            if depth == 0:
-                group_start = len(buf)
-            depth += 1
-            buf.append(ch)
-        elif ch in _CLOSE and depth > 0:
-            depth -= 1
-            buf.append(ch)
-            if depth == 0:
-                group = "".join(buf[group_start:])
-                if _NOTE.search(group):
-                    notes.append(group)
-                    del buf[group_start:]
-        elif ch in _SEPARATORS and depth == 0:
-            names.append("".join(buf))
-            buf = []
-        else:
-            buf.append(ch)
-    names.append("".join(buf))
+    if not any(c in cell for c in _OPEN):
+        # Most cells hold no bracket: every separator is at the top level, a plain split.
+        names = _SEPARATOR_SPLIT.split(cell)
+    else:
+        for ch in cell:
+            if ch in _OPEN:
+                if depth == 0:
+                    group_start = len(buf)
+                depth += 1
+                buf.append(ch)
+            elif ch in _CLOSE and depth > 0:
+                depth -= 1
+                buf.append(ch)
+                if depth == 0:
+                    group = "".join(buf[group_start:])
+                    if _NOTE.search(group):
+                        notes.append(group)
+                        del buf[group_start:]
+            elif ch in _SEPARATORS and depth == 0:
+                names.append("".join(buf))
+                buf = []
+            else:
+                buf.append(ch)
+        names.append("".join(buf))
     if len(names) == 1:
         names = _space_separated(names[0])
     units: list[str] = []

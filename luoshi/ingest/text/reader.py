@@ -116,22 +116,25 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
     if text.count("｜") >= 6 and "|" not in text:
         text = text.replace("｜", "|")  # a full-width bar draws cell borders the same way
     lines = text.split("\n")
-    h = find_pipe_header(lines)
+    # The pipe, headerless-pipe, bar and pipe-cells layouts all draw cells with "|": without
+    # one in the text none of their finders can match, and most pages have none.
+    bars = "|" in text
+    h = find_pipe_header(lines) if bars else None
     if h is not None:
         grid, warnings = pipe_grid(lines, h)
         return document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
     found = csv_rows_grid(lines, name)
     if found is not None:
         return document_from_grids([found[0]], name, "text", CSV_LAYOUT, found[1])
-    inferred = infer_pipe_header(lines)
+    inferred = infer_pipe_header(lines) if bars else None
     if inferred is not None:
         return read_headerless_pipe(lines, inferred, name)
-    if looks_like_bar(lines):
+    if bars and looks_like_bar(lines):
         found = bar_grid(lines)
         if found is not None:
             return document_from_grids([found[0]], name, "text", BAR_LAYOUT, found[1])
     ends_newline = text.rstrip(" \t").endswith("\n")
-    if looks_like_pipe_cells(lines):
+    if bars and looks_like_pipe_cells(lines):
         found = pipe_cells_grid(lines, ends_newline)
         if found is not None:
             return document_from_grids([found[0]], name, "text", PIPE_CELLS_LAYOUT, found[1])
@@ -334,7 +337,8 @@ def _section_tasks(
     if sub is None and is_short_cell_table(rows, columns, category_first):
         sub = aligned_rows(rows, columns, category_first, warn)
     if sub is None:
-        sub = [(_row_cells(r, columns, warn, marked_empties), r.group) for r in rows]
+        run = _segmented_run(columns)
+        sub = [(_row_cells(r, columns, warn, marked_empties, run), r.group) for r in rows]
     tasks = []
     for cells, group in sub:
         task = build_task(cells, columns, notes)
@@ -391,6 +395,12 @@ def _ends_mid_sentence(text: str, ends_newline: bool) -> bool:
 _SEGMENTED_ALSO = frozenset({ColumnRole.TARGET})
 
 
+def _segmented_run(columns: list[Column]) -> list[int]:
+    # A target cell may run over several paragraphs ("全年:" then 1., 2. …), so it is
+    # segmented together with the progress cells when it stands next to them.
+    return item_columns(columns, also=_SEGMENTED_ALSO)
+
+
 def _fill_empty_cells(paras: list[Para], need: int) -> list[Para]:
     """A row short of cells whose paragraphs are set apart by extra blank lines: each extra
     blank line is an empty cell (045: "12亿元" or nothing in the 任务数 column)."""
@@ -406,16 +416,20 @@ def _fill_empty_cells(paras: list[Para], need: int) -> list[Para]:
 
 
 def _row_cells(
-    row: Row, columns: list[Column], warn: list, marked_empties: bool = False
+    row: Row,
+    columns: list[Column],
+    warn: list,
+    marked_empties: bool = False,
+    run: list[int] | None = None,
 ) -> RowCells:
     """Assign a row's paragraphs to columns: fixed columns one paragraph each (units may wrap,
-    leaders may be one per line), the progress run split by the segmenter."""
+    leaders may be one per line), the progress run split by the segmenter. ``run``: the
+    columns' ``_segmented_run`` when the caller has it (the same for every row)."""
     cols = [
         i for i, c in enumerate(columns) if c.role is not ColumnRole.SERIAL and i not in row.skip
     ]
-    # A target cell may run over several paragraphs ("全年:" then 1., 2. …), so it is
-    # segmented together with the progress cells when it stands next to them.
-    run = item_columns(columns, also=_SEGMENTED_ALSO)
+    if run is None:
+        run = _segmented_run(columns)
     before = [c for c in cols if not run or c < run[0]]
     after = [c for c in cols if run and c > run[-1]]
     paras = row.paras

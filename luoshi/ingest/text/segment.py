@@ -93,6 +93,24 @@ def _echo(grams: set[str], task_chars: str) -> float:
     return sum(map(task_chars.__contains__, grams)) / len(grams) if grams else 0.0
 
 
+def _heading_score(p: str, task_chars: str) -> float:
+    """Sub-heading score of an unnumbered paragraph that is no empty mark (NEG: none)."""
+    if len(p) > HEADING_MAX_LEN or p.endswith((":", "：")):
+        return NEG  # "小门环岛路二标段:" labels what follows inside the same cell
+    echo = _echo(_bigrams(p), task_chars)  # heading_echo(p, task text)
+    if echo < min(HEADING_MIN_ECHO_TITLED, HEADING_MIN_ECHO):
+        # too little echo whatever the shape (most lines; one without letters has none):
+        # shape not needed
+        return NEG
+    # A title-shaped line (short, one clause, no figures) needs less echo of the task.
+    titled = (
+        len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
+    )
+    if echo < (HEADING_MIN_ECHO_TITLED if titled else HEADING_MIN_ECHO):
+        return NEG
+    return HEADING_ECHO * echo - len(p) / 40 - HEADING_COST + (TITLE_SHAPE if titled else 0.0)
+
+
 class _Scorer:
     """The features of each paragraph of a row (numbering, empty mark, wording per column,
     sub-heading score), computed once in one pass, and the scores of every cell the two
@@ -146,24 +164,11 @@ class _Scorer:
         return -BACKWARD
 
     def _heading(self, p: str, i: int) -> float:
-        if self.nums[i] is not None or self.empty[i] or len(p) > HEADING_MAX_LEN:
+        if self.nums[i] is not None or self.empty[i]:
             return NEG
-        if p.endswith((":", "：")):
-            return NEG  # "小门环岛路二标段:" labels what follows inside the same cell
         if self._task_chars is None:
             self._task_chars = _NOT_ALNUM.sub("", self._task_text)
-        echo = _echo(_bigrams(p), self._task_chars)  # heading_echo(p, task text)
-        if echo < min(HEADING_MIN_ECHO_TITLED, HEADING_MIN_ECHO):
-            # too little echo whatever the shape (most lines; one without letters has none):
-            # shape not needed
-            return NEG
-        # A title-shaped line (short, one clause, no figures) needs less echo of the task.
-        titled = (
-            len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
-        )
-        if echo < (HEADING_MIN_ECHO_TITLED if titled else HEADING_MIN_ECHO):
-            return NEG
-        return HEADING_ECHO * echo - len(p) / 40 - HEADING_COST + (TITLE_SHAPE if titled else 0.0)
+        return _heading_score(p, self._task_chars)
 
     def _wording(self) -> None:
         """Wording scores of every paragraph for every column, and their prefix sums."""
@@ -186,19 +191,25 @@ class _Scorer:
             # a list opened mid-way): the floats do not depend on which split asks.
             acc, pair_sum = self.aff_sum[r], self.pair_sum
             base, extra, from_pair = acc[i], FIRST_EXTRA * self.aff[r][i], pair_sum[i]
+            end = self.next_empty[i]
+            if r and self.head[i] > 0:
+                # A later cell that is one heading-like line (short, echoing the task) is
+                # more likely the sub-heading of the next sub-row.
+                got = [acc[i + 1] - base + extra - self.head[i] + (pair_sum[i] - from_pair)]
+                got += [
+                    acc[j] - base + extra + (pair_sum[j - 1] - from_pair)
+                    for j in range(i + 2, end + 1)
+                ]
+            else:
+                got = [
+                    acc[j] - base + extra + (pair_sum[j - 1] - from_pair)
+                    for j in range(i + 1, end + 1)
+                ]
             first = self.next_num[i]
-            mid_list = first < self.n and self.nums[first].value != 1
-            got = []
-            for j in range(i + 1, self.next_empty[i] + 1):
-                score = acc[j] - base + extra
-                if r and j - i == 1 and self.head[i] > 0:
-                    # A later cell that is one heading-like line (short, echoing the task) is
-                    # more likely the sub-heading of the next sub-row.
-                    score -= self.head[i]
-                score += pair_sum[j - 1] - from_pair
-                if mid_list and first < j:
-                    score -= OPEN_MID_LIST
-                got.append(score)
+            if first < self.n and self.nums[first].value != 1:
+                # a list opened mid-way: every cell reaching past its first number
+                for d in range(first - i, end - i):
+                    got[d] -= OPEN_MID_LIST
         self._spans[r][i] = got
         return got
 
@@ -341,6 +352,15 @@ def segment(
         return []
     if n == 0:
         return [SegItem(None, ((0, 0),) * k)]
+    if k == 1 and (
+        n < k + 3
+        or numbering(paras[0]) is not None
+        or is_empty_mark(paras[0])
+        or _heading_score(paras[0], _NOT_ALNUM.sub("", task_text)) == NEG
+    ):
+        # One column and no sub-rows to try (too few paragraphs, or a first one that cannot
+        # be a sub-heading: try_subrows below would be False), so no scores are needed.
+        return [SegItem(None, ((0, n),))]
     sc = _Scorer(paras, roles, task_text)
     try_subrows = n >= k + 3 and sc.head[0] != NEG  # a full sub-row, then heading and one cell
     if k == 1 and not try_subrows:

@@ -6,6 +6,7 @@ a unit list (市财政局、市发改委), a person's name (董贵波, 沈  昱)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from luoshi.ingest.script import to_simplified
 
@@ -34,6 +35,13 @@ _SPACES = re.compile(r"\s+")
 
 def looks_like_units(text: str) -> bool:
     """A unit cell: names separated by 、 , ; each ending like an organisation."""
+    # Asked of every row's unit cell, and the same unit lists recur through a document; the
+    # short texts (all a unit cell can be) are cached, so the cache stays small.
+    return _units_shape(text) if len(text) <= 400 else _units_shape.__wrapped__(text)
+
+
+@lru_cache(maxsize=4096)
+def _units_shape(text: str) -> bool:
     s = text.strip()
     if not s or len(s) > 300 or _SENTENCE_END.search(s) or _DIGIT_START.match(s) or is_group(s):
         return False
