@@ -72,7 +72,8 @@ def loaded(opened, supervisor, django_capture_on_commit_callbacks):  # noqa: F81
     return a.report
 
 
-def test_bulk_paths_store_the_per_report_rows(loaded):
+@pytest.mark.parametrize("workers", [0, 2], ids=["in-process", "worker-processes"])
+def test_bulk_paths_store_the_per_report_rows(loaded, workers):
     before = snapshot()
     assert len(before["Assessment"]) > 150 and len(before["Measurement"]) > 20
     assert any("'manual'" in row for row in before["Target"])
@@ -83,7 +84,7 @@ def test_bulk_paths_store_the_per_report_rows(loaded):
     Target.objects.filter(source="derived").delete()
     TaskEntry.objects.all().delete()
 
-    summary = analyze_reports(Report.objects.all())
+    summary = analyze_reports(Report.objects.all(), workers=workers)
     assert summary.again == 1 and summary.bulk == Report.objects.count() - 1
     written = reindex_plans(Plan.objects.values_list("pk", flat=True), drop=False)
     assert written == TaskEntry.objects.count()
