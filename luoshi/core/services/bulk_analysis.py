@@ -98,11 +98,11 @@ def _units(report_ids: list[int]) -> dict[int, list[_Unit]]:
             .order_by("report_id", "position", "id")
             .values_list("id", "report_id", "task_id", "done", "problems", "next_steps",
                          "position", "extra", "task__parent_id", "task__text",
-                         "task__serial"))
+                         "task__serial", "task__plan_id"))
     tasks: dict[int, Task] = {}
     by_report: dict[int, tuple[dict, dict]] = defaultdict(lambda: ({}, defaultdict(list)))
     for pk, report_id, task_id, done, problems, next_steps, position, extra, parent, text, \
-            serial in rows.iterator(chunk_size=5000):
+            serial, plan_id in rows.iterator(chunk_size=5000):
         entry = SimpleNamespace(pk=pk, task_id=task_id, done=done, problems=problems,
                                 next_steps=next_steps, position=position, extra=extra,
                                 task=SimpleNamespace(text=text))
@@ -110,13 +110,13 @@ def _units(report_ids: list[int]) -> dict[int, list[_Unit]]:
         if parent is None:
             own[task_id] = entry
             if task_id not in tasks:
-                tasks[task_id] = Task(pk=task_id, text=text, serial=serial)
+                tasks[task_id] = Task(pk=task_id, text=text, serial=serial, plan_id=plan_id)
         else:
             children[parent].append(entry)
     missing = {p for _, children in by_report.values() for p in children} - set(tasks)
-    for pk, text, serial in Task.objects.filter(pk__in=missing).values_list("pk", "text",
-                                                                             "serial"):
-        tasks[pk] = Task(pk=pk, text=text, serial=serial)
+    for pk, text, serial, plan_id in Task.objects.filter(pk__in=missing).values_list(
+            "pk", "text", "serial", "plan_id"):
+        tasks[pk] = Task(pk=pk, text=text, serial=serial, plan_id=plan_id)
     out: dict[int, list[_Unit]] = {}
     for report_id, (own, children) in by_report.items():
         units = []
@@ -135,8 +135,13 @@ def _targets(task_units: dict[int, _Unit]) -> tuple[dict[int, _Targets], list[Ta
     """Each task's targets reconciled once; changes to rows analysed before are saved here
     (rare: a later report of a plan whose targets a person corrected); new rows returned."""
     stored: dict[int, list[Target]] = defaultdict(list)
-    for t in Target.objects.filter(task_id__in=list(task_units)):
-        stored[t.task_id].append(t)
+    # Asked by plan, not by task id: a batch's tasks number thousands, and a query with a
+    # parameter per id costs more to build than to run (the plans' other tasks — sub-items —
+    # are dropped here). The same rows, in the model's order.
+    plans = {u.task.plan_id for u in task_units.values()}
+    for t in Target.objects.filter(task__plan_id__in=plans):
+        if t.task_id in task_units:
+            stored[t.task_id].append(t)
     recs, creates, updates, deletes = {}, [], [], []
     for tid, unit in task_units.items():
         rec = _Targets(unit.task, stored.get(tid, []))
@@ -152,6 +157,19 @@ def _targets(task_units: dict[int, _Unit]) -> tuple[dict[int, _Targets], list[Ta
             updates, ["metric", "comparator", "value", "value_max", "unit", "span", "start",
                       "end", "position", "derived", "kind"])
     return recs, creates
+
+
+def _any_filed(report_ids: list[int]) -> bool:
+    """Whether any of these reports has figures filed in a reporting round: one query for
+    the batch, where ``_filed_values`` asks per report by every entry's id (a first bulk load
+    has none)."""
+    from django.apps import apps  # the rounds app builds on core: no import at module level
+
+    if not apps.is_installed("luoshi.rounds"):
+        return False
+    model = apps.get_model("rounds", "ReportedValue")
+    return model.objects.filter(progress__report_id__in=report_ids,
+                                value__isnull=False).exists()
 
 
 def _write_targets(creates: list[Target]) -> None:
@@ -176,10 +194,11 @@ def _analyse_batch(reports: list[Report], summary: BulkSummary,
         summary.targets += len(creates)
         jobs: list[tuple[Report, _Unit, _Targets]] = []
         args: list[tuple] = []
+        any_filed = _any_filed([r.pk for r in reports])
         for report in reports:
             report_units = units.get(report.pk, [])
             period, year = parsed_period(report), report.period.year
-            filed = _filed_values(report_units) if report_units else {}
+            filed = _filed_values(report_units) if report_units and any_filed else {}
             for unit in report_units:
                 rec = recs[unit.task.pk]
                 index = {row.pk: i for i, row in enumerate(rec.rows_by_index) if row.pk}
