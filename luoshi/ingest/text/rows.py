@@ -62,6 +62,8 @@ def serial_of(p: Para) -> int | None:
     first = p.text[:1]
     if not (first.isdecimal() or first in "(（"):
         return None  # _SERIAL opens with \d (isdecimal) or a bracket: most paragraphs need no match
+    if len(p.text) > 8:
+        return None  # it matches 7 characters at most ("(1234)★"), and "$" a final "\n"
     m = _SERIAL.match(p.text)
     return int(m.group(1) or m.group(2)) if m else None
 

@@ -272,6 +272,11 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
     # never beat a candidate and is skipped)
     head, span, spans = sc.head, sc.span, sc._spans
     first_spans = spans[0]
+    # Starts a sub-row's first cell can have (a heading just before it), and per count and
+    # column the ends reached so far, in increasing order: the loops below visit only these,
+    # in the order a loop over every index would meet them (the others it skips).
+    starts = [i for i in range(1, n) if head[i - 1] != NEG]
+    reached: list[list[list[int]]] = [[[] for _ in range(k)] for _ in range(3)]
     for j in range(n + 1):
         for c in (1, 2):
             prevs = [0] if c == 1 else [1, 2]
@@ -281,10 +286,10 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
                     skip = min(SPANNED_COST, missing) if c == 2 else missing
                     best, arg = cellv[c][r - 1][j] - skip, (c, j)
                 if r == 0:
-                    for i in range(1, j):
+                    for i in starts:
+                        if i >= j:
+                            break
                         h = i - 1  # heading paragraph just before the first cell
-                        if head[h] == NEG:
-                            continue
                         got = first_spans[i] or span(0, i)
                         if j - i > len(got):
                             continue
@@ -298,10 +303,10 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
                                 best, arg = v, (pc, i)
                 else:
                     before, by_start = cellv[c][r - 1], spans[r]
-                    for i in range(j):
+                    for i in reached[c][r - 1]:
+                        if i >= j:
+                            break
                         base = before[i]
-                        if base == NEG:
-                            continue
                         got = by_start[i] or span(r, i)
                         if j - i > len(got):
                             continue
@@ -311,6 +316,7 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
                 if arg is not None:
                     cellv[c][r][j] = best
                     back[(c, r, j)] = arg
+                    reached[c][r].append(j)
             done[c][j] = max(done[c][j], cellv[c][k - 1][j])
     score = done[2][n]
     if score == NEG:
