@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The published pages write an empty cell as a dash.
 EMPTY_MARKS = frozenset({"——", "—", "———", "-", "--", "---", "－", "－－", "/", "——。"})
@@ -61,6 +62,13 @@ def cn_value(text: str) -> int:
     return _CN.index(text[0]) + 1
 
 
+@lru_cache(maxsize=512)
+def _numbered(scheme: str, value: int) -> Numbering:
+    # Numberings are frozen and few (six schemes, values under 100): one shared instance each
+    # instead of a new one for every list item of every cell.
+    return Numbering(scheme, value)
+
+
 def numbering(paragraph: str) -> Numbering | None:
     """The list number a paragraph opens with, if any ("1.加强…" → arabic 1)."""
     if not paragraph:
@@ -69,17 +77,17 @@ def numbering(paragraph: str) -> Numbering | None:
         return None  # most paragraphs: no scheme below can match (\d is isdecimal in re)
     m = _ARABIC.match(paragraph)
     if m:
-        return Numbering("arabic", int(m.group(1) or m.group(2)))
+        return _numbered("arabic", int(m.group(1) or m.group(2)))
     m = _PAREN.match(paragraph)
     if m:
-        return Numbering("paren", int(m.group(1)))
+        return _numbered("paren", int(m.group(1)))
     if paragraph[0] in _CIRCLED:
-        return Numbering("circled", _CIRCLED.index(paragraph[0]) + 1)
+        return _numbered("circled", _CIRCLED.index(paragraph[0]) + 1)
     for pattern, scheme in ((_CN_ITEM, "cn"), (_CN_PAREN, "cnparen"), (_CN_SHI, "shi")):
         m = pattern.match(paragraph)
         if m:
             try:
-                return Numbering(scheme, cn_value(m.group(1)))
+                return _numbered(scheme, cn_value(m.group(1)))
             except (ValueError, IndexError):
                 return None
     return None

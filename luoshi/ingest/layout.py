@@ -56,8 +56,12 @@ def item_columns(columns: Sequence[Column], also: frozenset[ColumnRole] = frozen
     return next((r for r in runs if any(columns[i].role in ITEM_ROLES for i in r)), runs[0])
 
 
-def build_task(row: RowCells, columns: Sequence[Column], notes: list[str]) -> Task:
-    """A Task from a row's cells; notes found in unit cells are appended to ``notes``."""
+def build_task(
+    row: RowCells, columns: Sequence[Column], notes: list[str], main_done: int | None = None
+) -> Task:
+    """A Task from a row's cells; notes found in unit cells are appended to ``notes``.
+    ``main_done``: ``main_done_column(columns)`` when the caller has it (the same for every
+    row of a table)."""
     text_parts: list[str] = []
     lead: list[str] = []
     units: list[str] = []
@@ -94,7 +98,8 @@ def build_task(row: RowCells, columns: Sequence[Column], notes: list[str]) -> Ta
         if name not in ordered:
             ordered.append(name)
     items = []
-    main_done = main_done_column(columns)
+    if main_done is None:
+        main_done = main_done_column(columns)
     for heading, cells in row.items or [(None, {})]:
         item = Item(heading=heading)
         for col, lines in cells.items():

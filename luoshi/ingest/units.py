@@ -8,6 +8,7 @@ is one name. A parenthesised remark about the table itself, such as
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from luoshi.ingest.cells import is_empty_mark
 
@@ -25,6 +26,22 @@ _LEAD_MARKS = "*＊★☆"
 
 def split_units(cell: str) -> tuple[list[str], list[str]]:
     """(unit names in order, notes found in the cell)."""
+    # Every row has a unit cell and the same unit lists recur through a document (and across
+    # a province's documents): short cells, all a unit cell usually is, are answered from a
+    # cache (copies: callers extend the lists).
+    if len(cell) > 400:
+        return _split_units(cell)
+    names, notes = _split_units_cached(cell)
+    return list(names), list(notes)
+
+
+@lru_cache(maxsize=4096)
+def _split_units_cached(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    names, notes = _split_units(cell)
+    return tuple(names), tuple(notes)
+
+
+def _split_units(cell: str) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     names: list[str] = []
     buf: list[str] = []

@@ -22,7 +22,7 @@ from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids
-from luoshi.ingest.headers import columns_from_headers, normalise_header
+from luoshi.ingest.headers import columns_from_headers, main_done_column, normalise_header
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
@@ -340,8 +340,9 @@ def _section_tasks(
         run = _segmented_run(columns)
         sub = [(_row_cells(r, columns, warn, marked_empties, run), r.group) for r in rows]
     tasks = []
+    main_done = main_done_column(columns)
     for cells, group in sub:
-        task = build_task(cells, columns, notes)
+        task = build_task(cells, columns, notes, main_done)
         if group:
             task.extra[GROUP_KEY] = group
         tasks.append(task)
