@@ -67,9 +67,27 @@ def _glued_header(line: str) -> list[str] | None:
     return words
 
 
+# A glued header line opens (after its leading whitespace) with a word _FIRST_WORD accepts;
+# these are those words' first characters. Found in the whole text at once: most lines open
+# otherwise and need no test of their own.
+_OPENERS = re.compile(r"^[^\S\n]*[序编編类類大分领領工项項]", re.M)
+
+
+def _candidates(lines: list[str]) -> list[int]:
+    """Indexes of the lines that can be a glued header (a superset), in order."""
+    text = "\n".join(lines)
+    out: list[int] = []
+    at = line = 0
+    for m in _OPENERS.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        out.append(line)
+    return out
+
+
 def read_glued(lines: list[str], name: str) -> ParsedDocument | None:
     """The document, or None when no glued header line is found."""
-    found = next(((i, w) for i, s in enumerate(lines) if (w := _glued_header(s))), None)
+    found = next(((i, w) for i in _candidates(lines) if (w := _glued_header(lines[i]))), None)
     if found is None:
         return None
     h, headers = found

@@ -301,8 +301,10 @@ def _section_tasks(
     body: list[Para] = []
     restarts: set[int] = set()
     i = h1
+    # (the first test of _header_repeat_at, made here: most paragraphs fail it)
+    opener = raw_header[0][:1]
     while i < end:
-        n = _header_repeat_at(paras, i, raw_header)
+        n = _header_repeat_at(paras, i, raw_header) if opener in paras[i].text else 0
         if n:
             restarts.add(len(body))
             i += n
