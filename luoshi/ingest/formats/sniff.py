@@ -40,7 +40,10 @@ def sniff(data: bytes, name: str = "") -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") and b'"tasks"' in data[:1_000_000]:
         return "json"
-    if _HTML.search(head) or (len(data) > 4096 and _HTML.search(data[:65536])):
+    # (every tag opens with "<": a text without one needs no case-insensitive scan)
+    if b"<" in data[:65536] and (
+        _HTML.search(head) or (len(data) > 4096 and _HTML.search(data[:65536]))
+    ):
         return "html"
     ext = _extension(name)
     if ext in ("csv", "html", "json"):
