@@ -25,10 +25,28 @@ _NOT_HEADER = re.compile(r"[。；;|\t]")
 _FIRST_ROLES = (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
 
 
+# Lines with two commas and none of _NOT_HEADER's characters but the tab (which strip() may
+# take off the ends): a superset of the lines the loop below reads, found in one scan of the
+# text — most lines of a page are sentences (a full stop) or have no two commas.
+_CANDIDATE = re.compile(r"^[^\n。；;|]*,[^\n。；;|]*,[^\n。；;|]*$", re.M)
+
+
+def _candidates(lines: list[str]) -> list[int]:
+    """Indexes of the lines that can be a CSV header, in order."""
+    text = "\n".join(lines)
+    out: list[int] = []
+    at = line = 0
+    for m in _CANDIDATE.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        out.append(line)
+    return out
+
+
 def csv_header(lines: list[str]) -> int | None:
     """Index of the comma-separated header line, or None."""
-    for i, line in enumerate(lines):
-        s = line.strip()
+    for i in _candidates(lines):
+        s = lines[i].strip()
         if len(s) > _MAX_LINE or s.count(",") < 2 or _NOT_HEADER.search(s):
             continue  # (a full stop, a bar or a tab: a sentence or another layout)
         first = s.split(",", 1)[0].strip().strip('"')
