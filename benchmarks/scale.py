@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
 import time
 from collections import defaultdict
@@ -239,13 +240,22 @@ def build(args: argparse.Namespace) -> None:
 
     # A first load: the statuses' and measurements' indexes are built once at the end (the
     # targets' stay: each batch looks up its tasks' targets).
+    cpu = time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     with indexes_deferred(Measurement, Assessment):
         summary = analyze_reports(Report.objects.order_by("pk").values_list("pk", flat=True),
                                   progress=analysed)
     analysis = time.perf_counter() - started
+    cpu = time.process_time() - cpu
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers_cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
     print(f"analysis: {analysis:.1f} s = {summary.tasks / analysis:.0f} task-reports/s "
           f"({summary.bulk} reports in bulk, {summary.measurements} measurements, "
           f"{summary.targets} targets)", flush=True)
+    # CPU seconds do not depend on what else runs on the machine: this process's, and its
+    # analysis workers' (analysis_workers(); the database server is not counted in either).
+    print(f"analysis CPU: this process {cpu:.1f} s, worker processes {workers_cpu:.1f} s",
+          flush=True)
 
     started = time.perf_counter()
 
