@@ -213,6 +213,31 @@ class _Scorer:
         self._spans[r][i] = got
         return got
 
+    def to_end(self, r: int, i: int) -> float | None:
+        """``span(r, i)[n - i - 1]``, the score of [i, n) as a cell of column r, made alone
+        by the same operations (None: the cell cannot run to the end)."""
+        n = self.n
+        got = self._spans[r][i]
+        if got is not None:
+            return got[n - i - 1] if n - i <= len(got) else None
+        if self.empty[i]:
+            # an empty mark is a whole cell by itself: it reaches the end when it is last
+            return 0.0 if i + 1 == n else None
+        if self.next_empty[i] < n:
+            return None  # an empty mark before the end
+        if not self.aff_sum:
+            self._wording()
+        acc, pair_sum = self.aff_sum[r], self.pair_sum
+        base, extra, from_pair = acc[i], FIRST_EXTRA * self.aff[r][i], pair_sum[i]
+        if r and n == i + 1 and self.head[i] > 0:
+            score = acc[n] - base + extra - self.head[i] + (pair_sum[n - 1] - from_pair)
+        else:
+            score = acc[n] - base + extra + (pair_sum[n - 1] - from_pair)
+        first = self.next_num[i]
+        if first < n and self.nums[first].value != 1:
+            score -= OPEN_MID_LIST  # a list opened mid-way (the cell reaches past it)
+        return score
+
 
 def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tuple[int, int]]]:
     """Best split of paragraphs [lo, n) into exactly k cells; a cell after the first may be
@@ -226,6 +251,19 @@ def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tu
             best[0][lo + 1 + d] = v
     for r in range(1, k):
         prev, cur, cur_back = best[r - 1], best[r], back[r]
+        if r == k - 1:
+            # The last cell must end at n, and only best[k - 1][n] is read: one score per
+            # start, the candidates in the same order as below.
+            if prev[n] != NEG:
+                cur[n], cur_back[n] = prev[n] - missing, n
+            for i in range(lo + 1, n):
+                p = prev[i]
+                if p == NEG:
+                    continue
+                score = sc.to_end(r, i)
+                if score is not None and p + score > cur[n]:
+                    cur[n], cur_back[n] = p + score, i
+            continue
         for j in range(lo + 1, n + 1):
             if prev[j] != NEG:
                 cur[j], cur_back[j] = prev[j] - missing, j
