@@ -1,13 +1,20 @@
 """How well luoshi reads the real corpus pages, against expectations written by reading them.
 
     .venv/bin/python benchmarks/corpus_quality.py [--verbose] [--json]
-        [--split dev|holdout] [--files 001,002]
+        [--split dev|holdout|fresh] [--files 001,002] [--corpus DIR] [--expected DIR]
 
 For every tests/corpus/expected/NNN.json (format: CORPUS_SCHEMA.md, issue 9) the page
 ../shared/corpus/<file> is read with ``luoshi.ingest.read_document``; one line per page says
 split, family, parsed or refused (with the IngestError's reason), rows found vs expected,
 column roles right, checked cells right and metadata right. Total lines follow per split,
 per family and overall; "checked cells right X/Y = Z%" is the headline figure.
+
+``--expected DIR`` and ``--corpus DIR`` score another set the same way, e.g. the unseen set
+(tests/corpus/fresh/expected, split "fresh"; its pages are public pages kept outside the repo,
+listed with their URLs in tests/corpus/fresh/INDEX.tsv):
+
+    .venv/bin/python benchmarks/corpus_quality.py --corpus /work/wt/fresh/pages \
+        --expected tests/corpus/fresh/expected
 
 Comparison rules (normalisation and hashing live in tests/corpus/expected_cells.py, the one
 definition shared with the tests):
@@ -341,10 +348,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--verbose", "-v", action="store_true", help="print each mismatch")
     ap.add_argument("--json", action="store_true", help="machine-readable totals")
-    ap.add_argument("--split", choices=("dev", "holdout"))
+    ap.add_argument("--split", choices=("dev", "holdout", "fresh"))
     ap.add_argument("--files", help="comma-separated stems, e.g. 001,002")
+    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus",
+                    help="directory holding the pages (default ../shared/corpus)")
+    ap.add_argument("--expected", type=Path, default=EXPECTED_DIR,
+                    help="directory of expectation JSON files (default tests/corpus/expected)")
     args = ap.parse_args(argv)
-    expectations = load_expectations()
+    if not args.expected.is_dir():
+        print(f"no expectations directory: {args.expected}", file=sys.stderr)
+        return 1
+    if not args.corpus.is_dir():
+        print(f"no corpus directory: {args.corpus}", file=sys.stderr)
+        return 1
+    expectations = load_expectations(args.expected)
     if args.split:
         expectations = [e for e in expectations if e.get("split") == args.split]
     if args.files:
@@ -353,7 +370,11 @@ def main(argv: list[str] | None = None) -> int:
     if not expectations:
         print("no expectations selected", file=sys.stderr)
         return 1
-    scores, totals = run(expectations)
+    missing = [e["file"] for e in expectations if not (args.corpus / e["file"]).is_file()]
+    if missing:
+        print(f"pages missing from {args.corpus}: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    scores, totals = run(expectations, args.corpus)
     if args.json:
         out = {
             "totals": {k: v.to_dict() for k, v in sorted(totals.items())},
