@@ -178,6 +178,20 @@ def cell_right(
     return cell_matches(expected, got), got
 
 
+def _length_note(expected: Any, got: Any) -> str:
+    """Normalised lengths of a text cell's want/got, since the heads shown often agree
+    (a task that swallowed its unit line starts like the expected task)."""
+    if not isinstance(got, str):
+        return ""
+    if isinstance(expected, dict):
+        want = expected.get("n")
+    elif isinstance(expected, str):
+        want = len(normalise(expected))
+    else:
+        return ""
+    return f" (n {want}/{len(normalise(got))})"
+
+
 def find_task(doc: ParsedDocument, row: dict[str, Any]) -> Task | None:
     serial = serial_key(row.get("serial", ""))
     thead = normalise(row.get("task_head", ""))
@@ -280,7 +294,10 @@ def score_page(exp: dict[str, Any], corpus: Path) -> PageScore:
             if ok:
                 score.cells_right += 1
             else:
-                score.wrong.append(f"row {key} {role}: want {head(expected)} got {head(got)}")
+                score.wrong.append(
+                    f"row {key} {role}: want {head(expected)} got {head(got)}"
+                    f"{_length_note(expected, got)}"
+                )
     return score
 
 

@@ -120,3 +120,12 @@ def test_fresh_index_lists_every_fresh_expectation_with_a_source() -> None:
         assert exp["split"] == "fresh"
         row = next(r for r in rows if r["file"] == exp["file"])
         assert row["family"] == exp["family"]
+
+
+def test_a_wrong_cell_message_gives_both_lengths(tmp_path) -> None:
+    """Heads of a want/got pair often agree; the lengths show what differs, no page text."""
+    wrong = json.loads(json.dumps(EXPECTATION))
+    wrong["checked"][0]["cells"]["task"] = "修建乡村道路10公里并硬化路面。"
+    pages, _ = _write_set(tmp_path, wrong)
+    page = cq.score_page(wrong, pages)
+    assert "row 1 task: want 修建乡村道路… got 修建乡村道路… (n 16/11)" in page.wrong
