@@ -24,7 +24,8 @@ definition shared with the tests):
 - Refuse pages (kind=refuse) score one checked cell: right when the page is refused or yields
   zero tasks, wrong when tasks come out. Their rows, roles and metadata are not scored (a
   refusal carries no metadata).
-- Other pages (table, prose_list, forms) that are refused score 0 for all their checked cells.
+- Other pages (table, prose_list, forms) that are refused score 0 for all their checked cells
+  and 0 of their four metadata checks (an empty expected government is not met by a refusal).
 - Rows: ``len(doc.tasks)`` against ``rows`` (a page counts as rows-right only when equal).
 - Column roles: the parsed ``doc.columns`` roles in order against ``columns``, position by
   position (right = positions that agree; total = the longer of the two lists). Roles the
@@ -247,7 +248,8 @@ def score_meta(doc: ParsedDocument | None, exp: dict[str, Any], score: PageScore
     checks.append(("end_date", period.get("end_date"), end, period.get("end_date") == end))
     for name, want, got, ok in checks:
         score.meta_total += 1
-        if ok:
+        # A refused page delivered no metadata: an empty expectation is not met by nothing.
+        if ok and doc is not None:
             score.meta_right += 1
         else:
             score.wrong.append(f"meta {name}: want {head(want, 10)} got {head(got, 10)}")
@@ -274,7 +276,7 @@ def score_page(exp: dict[str, Any], corpus: Path) -> PageScore:
             score.wrong.append(f"expected a refusal ({exp.get('refuse_reason', '')[:30]}), "
                                f"got {score.rows_found} tasks")
         return score
-    score_meta(doc, exp, score)
+    score_meta(doc if score.refused is None else None, exp, score)
     want_roles = list(exp.get("columns") or [])
     got_roles = [str(c.role) for c in doc.columns] if doc else []
     score.roles_total = max(len(want_roles), len(got_roles))

@@ -129,3 +129,14 @@ def test_a_wrong_cell_message_gives_both_lengths(tmp_path) -> None:
     pages, _ = _write_set(tmp_path, wrong)
     page = cq.score_page(wrong, pages)
     assert "row 1 task: want 修建乡村道路… got 修建乡村道路… (n 16/11)" in page.wrong
+
+
+def test_a_refused_table_page_scores_no_metadata(tmp_path) -> None:
+    """A refusal delivers nothing: even expectations that are empty are not met by it."""
+    empty = json.loads(json.dumps(EXPECTATION))
+    empty["government"], empty["year"], empty["period"] = "", None, None
+    pages, _ = _write_set(tmp_path, empty)
+    (pages / "T01.txt").write_text("这一页只有一句话,没有任何表格。\n", encoding="utf-8")
+    page = cq.score_page(empty, pages)
+    assert page.refused is not None
+    assert (page.meta_right, page.meta_total, page.cells_right) == (0, 4, 0)
