@@ -41,10 +41,6 @@ _PERCENT = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*[%％]")
 _PERCENT_HEADER = re.compile(r"[(（]\s*[%％]\s*[)）]")
 _BARE_NUMBER = re.compile(r"^([0-9]+(?:\.[0-9]+)?)$")
 _RATE_HEADER = re.compile(rules.DECLARED_RATE_HEADER)
-# An extra cell under a header naming an achieved figure (已完成数), or naming progress (进度):
-# the reader keeps a progress column in the row's other cells only when it holds figures, not
-# progress text (it gave that column the role actual).
-_ACHIEVED_ROLES = (ColumnRole.ACTUAL, ColumnRole.DONE)
 _BRACKET_UNIT = re.compile(rf"[(（]\s*([^()（）\s]{{1,{rules.INDICATOR_UNIT_MAX}}})\s*[)）]\s*$")
 
 
@@ -249,12 +245,22 @@ def _bare_target(header: str, value: str, text: str) -> list[Target]:
     return [t]
 
 
+def _achieved(header: str) -> bool:
+    """An achieved-figure column of this entry (已完成数), or a progress column (进度) the reader
+    kept beside the progress text because it holds figures (it gave it the role actual); not
+    an earlier period's progress column kept
+    beside the latest (一季度完成情况 in a table up to 三季度: its own period's entry,
+    luoshi.ingest.period_columns)."""
+    role = header_role(header, have_task=True)
+    return role is ColumnRole.ACTUAL or (role is ColumnRole.DONE and parse_period(header) is None)
+
+
 def actual_cells(task: Task) -> list[str]:
-    """The row's cells under an achieved-figure column (_ACHIEVED_ROLES): reported progress,
+    """The row's cells under an achieved-figure column (``_achieved``): reported progress,
     read like a progress cell (field FIELD_ACTUAL) for figures and status; a bare number's unit
     is indicator_figures'."""
     return [value for header, value in task.extra.items()
-            if value and value.strip() and header_role(header, have_task=True) in _ACHIEVED_ROLES]
+            if value and value.strip() and _achieved(header)]
 
 
 def indicator_figures(task: Task, targets: list[Target], found: list[Measurement],
@@ -273,7 +279,7 @@ def indicator_figures(task: Task, targets: list[Target], found: list[Measurement
                 rate = sh.value
     out = []
     for header, value in task.extra.items():
-        if header_role(header, have_task=True) not in _ACHIEVED_ROLES:
+        if not _achieved(header):
             continue
         bare, unit = _bare_number(value), indicator_unit(header, task.text)
         if bare is None or unit is None:

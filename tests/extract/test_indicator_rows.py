@@ -83,3 +83,11 @@ def test_a_figure_the_progress_text_gives_is_not_read_twice():
              extra={"目标任务": "3000", "已完成数": "2100"})
     a = analyze_task(t, Q3, 2023)
     assert [(m.value, m.span.field) for m in a.measurements] == [(2100, "done")]
+
+
+def test_an_earlier_period_column_is_not_this_entrys_progress():
+    # 一季度完成情况 kept beside the latest column is the first quarter's entry (its own report)
+    t = Task(serial="1", text="新建充电桩800个", items=[Item(done="累计新建充电桩610个。")],
+             extra={"一季度完成情况": "新建充电桩150个。"})
+    a = analyze_task(t, Q3, 2023)
+    assert [m.value for m in a.measurements + a.figures] == [610]
