@@ -53,8 +53,8 @@ def split_periods(doc: ParsedDocument) -> list[ParsedDocument]:
     """[the document as it is], or, with period columns, one document per column, the latest
     first: the latest is the table's own (its earlier columns' cells taken out of each task's
     other cells, its period the latest column's when the title names none), each earlier one
-    a copy whose tasks' progress is that column's cell (tasks with sub-items keep none: the
-    columns are the row's)."""
+    a copy whose tasks' progress is that column's cell. A task with sub-items is left out of
+    the earlier periods: the row's cells say nothing of its sub-items' progress then."""
     cols = period_columns(doc)
     main = main_done_column(doc.columns)
     if not cols or main < 0:
@@ -72,14 +72,11 @@ def split_periods(doc: ParsedDocument) -> list[ParsedDocument]:
                for t in doc.tasks])
     out = [first]
     for header, p in reversed(earlier):
-        tasks = []
-        for t in doc.tasks:
-            single = len(t.items) <= 1 and all(i.heading is None for i in t.items)
-            cell = t.extra.get(header, "") if single else ""
-            extra = {k: v for k, v in t.extra.items() if k not in headers and k != latest}
-            tasks.append(dataclasses.replace(t, items=[Item(done=cell)] if single else
-                                             [dataclasses.replace(i, done="", problems="", next_steps="")
-                                              for i in t.items], extra=extra))
-        out.append(dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, period=p),
-                                       tasks=tasks, warnings=[]))
+        tasks = [dataclasses.replace(t, items=[Item(done=t.extra.get(header, ""))],
+                                     extra={k: v for k, v in t.extra.items()
+                                            if k not in headers and k != latest})
+                 for t in doc.tasks if len(t.items) <= 1 and all(i.heading is None for i in t.items)]
+        if tasks:
+            out.append(dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, period=p),
+                                           tasks=tasks, warnings=[]))
     return out

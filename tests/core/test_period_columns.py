@@ -107,11 +107,13 @@ def test_dry_run_writes_nothing(tmp_path):
     ],
 )
 def test_which_columns_are_periods(headers, months):
-    from luoshi.ingest.model import Column, Meta, ParsedDocument
+    from luoshi.ingest.model import Column, Item, Meta, ParsedDocument
+    from luoshi.ingest.model import Task as ParsedTask
     from luoshi.vocab import ColumnRole
 
+    task = ParsedTask("1", "新建充电桩800个", items=[Item(done="累计610个。")])
     doc = ParsedDocument(Meta(year=2023), [Column("工作任务", ColumnRole.TASK)]
-                         + [Column(h, ColumnRole.DONE) for h in headers], [])
+                         + [Column(h, ColumnRole.DONE) for h in headers], [task])
     assert [p.end_month for _, p in period_columns(doc)] == months
     assert len(split_periods(doc)) == (len(months) or 1)
 
@@ -130,3 +132,20 @@ def test_the_task_page_shows_one_entry_per_column(admin_client, tmp_path):
     # the target's history lists the three figures, one per period
     history = html.split('class="target__history"', 1)[1].split("</ol>", 1)[0]
     assert [v in history for v in ("150", "380", "610")] == [True, True, True]
+
+
+def test_a_task_with_sub_items_is_left_out_of_the_earlier_periods():
+    from luoshi.ingest.model import Column, Item, Meta, ParsedDocument
+    from luoshi.ingest.model import Task as ParsedTask
+    from luoshi.vocab import ColumnRole
+
+    cols = [Column("工作任务", ColumnRole.TASK), Column("一季度完成情况", ColumnRole.DONE),
+            Column("三季度完成情况", ColumnRole.DONE)]
+    plain = ParsedTask("1", "新建充电桩800个", items=[Item(done="累计610个。")],
+                       extra={"一季度完成情况": "新建150个。"})
+    nested = ParsedTask("2", "城市更新", items=[Item(heading="改造小区", done="完工12个。"),
+                                               Item(heading="改造管网", done="改造70公里。")])
+    latest, q1 = split_periods(ParsedDocument(Meta(year=2023), cols, [plain, nested]))
+    assert [t.serial for t in latest.tasks] == ["1", "2"] and latest.tasks[0].extra == {}
+    assert [(t.serial, [i.done for i in t.items]) for t in q1.tasks] == [("1", ["新建150个。"])]
+    assert q1.meta.period.end_month == 3
