@@ -149,3 +149,10 @@ def test_a_task_with_sub_items_is_left_out_of_the_earlier_periods():
     assert [t.serial for t in latest.tasks] == ["1", "2"] and latest.tasks[0].extra == {}
     assert [(t.serial, [i.done for i in t.items]) for t in q1.tasks] == [("1", ["新建150个。"])]
     assert q1.meta.period.end_month == 3
+
+
+def test_the_import_preview_says_how_many_period_reports(tmp_path):
+    from luoshi.web.import_jobs import preview_words
+
+    result = import_document(read(text_table(tmp_path)), file_name="a.txt", dry_run=True)
+    assert ("按各期完成情况列另建或替换的报告", 2) in preview_words(result)["rows"]
