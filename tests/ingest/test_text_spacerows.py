@@ -27,6 +27,18 @@ ALIGN_CASES = [
         [S, T, L, U, ST],
         [[0], [1], [2], [3], [4]],
     ),
+    # a column's LAST piece is scored too: a deadline after the units is not swallowed by
+    # them because the unit cell's first piece fits
+    (
+        ["6", "建设产业园。", "王某", "招商部、安商部", "全年"],
+        [S, T, L, U, R.DEADLINE],
+        [[0], [1], [2], [3], [4]],
+    ),
+    (
+        ["7", "修缮古桥。", "县文旅局", "县住建局", "年底前"],
+        [S, T, U, R.DEADLINE],
+        [[0], [1], [2, 3], [4]],
+    ),
 ]
 
 

@@ -25,7 +25,8 @@ _PEOPLE = frozenset({ColumnRole.LEADER, ColumnRole.PERSON})
 _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,，]*\s*(%|％|万元|亿元|个|人|项|元)?$")
 _DATE = re.compile(
-    r"^(\d{4}年)?\d{1,2}月(底|末|前|中旬|上旬|下旬)?(前)?$|^年底前?$|^长期$|^持续推进$"
+    r"^(\d{4}年)?\d{1,2}月(底|末|前|中旬|上旬|下旬)?(前)?$|^(年底|年内|全年|年末)前?$|^长期$"
+    r"|^持续推进$|^(\d{4}年)?(第?[一二三四1-4]季度|上半年|下半年)(末|底)?前?$"
 )
 # Scores: a piece in a column it fits, a piece in a column it does not fit, an empty column.
 _FITS, _MISFITS, _EMPTY_SHORT, _EMPTY_TEXT = 2.0, -3.0, -0.5, -1.5
@@ -89,7 +90,9 @@ def align(pieces: Sequence[str], roles: Sequence[ColumnRole]) -> list[list[int]]
             arg = i
             run = 0.0
             for j in range(i - 1, -1, -1):
-                run = run + (_more(role, pieces[j]) if j < i - 1 else 0.0)
+                # pieces[j] opens the column (scored by _fit); every later piece up to
+                # pieces[i-1] is one more (scored by _more)
+                run = run + (_more(role, pieces[j + 1]) if j < i - 1 else 0.0)
                 if best[c - 1][j] == neg:
                     continue
                 score = best[c - 1][j] + _fit(role, pieces[j]) + run
