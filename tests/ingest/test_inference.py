@@ -1,0 +1,80 @@
+"""The reader's statement of the structure it inferred and how sure it is, on small made-up
+pages (not corpus text): one table per confidence level and per reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.ingest import read_document
+
+CLEAN_PIPE = "\n".join(
+    [
+        "2031年青禾县重点工作推进情况表",
+        "序号 | 重点任务 | 责任单位 | 推进情况 |",
+        "1 | 建成公园3个。 | 县住建局 | 已建成2个。 |",
+        "2 | 新增学位800个。 | 县教育局 | 已新增600个。 |",
+        "3 | 改造道路5公里。 | 县交通局 | 已完工。 |",
+    ]
+)
+# The same table with three unknown columns of four: the header is weak.
+WEAK_HEADER = "\n".join(
+    [
+        "序号 | 重点任务 | 甲栏 | 乙栏 | 丙栏 |",
+        "1 | 建成公园3个。 | 一 | 二 | 三 |",
+        "2 | 新增学位800个。 | 一 | 二 | 三 |",
+    ]
+)
+# Pipe rows whose many lone bars also read as the bar layout: a choice between two.
+TWO_READINGS = "\n".join(
+    [
+        "序号 | 重点任务 | 责任单位 | 推进情况 |",
+        "|",
+        "1 | 建成公园3个。 | 县住建局 | 已建成2个。 |",
+        "|",
+        "2 | 新增学位800个。 | 县教育局 | 已新增600个。 |",
+        "|",
+        "3 | 改造道路5公里。 | 县交通局 | 已完工。 |",
+    ]
+)
+
+CASES = [
+    # (page, layout, confidence, words that must be among the reasons, runner-up layouts)
+    (CLEAN_PIPE, "pipe", "high", ["3 of 3 columns", "3 rows found by their serials"], ()),
+    (WEAK_HEADER, "pipe", "low", ["1 of 4 columns"], ()),
+    (TWO_READINGS, "pipe", "medium", ["also looks like bar"], ("bar",)),
+]
+
+
+@pytest.mark.parametrize(("page", "layout", "level", "words", "alternatives"), CASES)
+def test_inference_statement(page, layout, level, words, alternatives):
+    doc = read_document(page.encode(), name="t.txt")
+    inf = doc.inference
+    assert inf is not None
+    assert (inf.layout, inf.confidence, inf.alternatives) == (layout, level, alternatives)
+    said = "; ".join(inf.reasons)
+    for w in words:
+        assert w in said, said
+    close = [w.message for w in doc.warnings if "also looks like" in w.message]
+    # a close second reading is always warned about, naming it; otherwise never
+    assert bool(close) == bool(alternatives)
+    if alternatives:
+        assert alternatives[0] in close[0]
+
+
+def test_inference_stays_out_of_the_json_contract():
+    doc = read_document(CLEAN_PIPE.encode(), name="t.txt")
+    assert set(doc.to_dict()) == {"meta", "columns", "tasks", "warnings"}
+
+
+def test_rows_without_serials_lower_confidence():
+    page = "\n".join(
+        [
+            "重点任务 | 责任单位 | 推进情况 |",
+            "建成公园3个。 | 县住建局 | 已建成2个。 |",
+            "新增学位800个。 | 县教育局 | 已新增600个。 |",
+            "改造道路5公里。 | 县交通局 | 已完工。 |",
+        ]
+    )
+    doc = read_document(page.encode(), name="t.txt")
+    assert doc.inference.confidence != "high"
+    assert any("by their shape" in r for r in doc.inference.reasons)
