@@ -89,6 +89,11 @@ def _tasks_of(
     group_of: dict[int, str] = {}  # first row of a task -> the group row above it
     group = ""
     subtotals: list[int] = []
+    # A subtotal row filling the category column (一、社保惠民 | 社保惠民5个项目合计 | …) names
+    # the category of the rows under it: given to the next task when its own cell is empty.
+    category_col = roles.index(ColumnRole.CATEGORY) if ColumnRole.CATEGORY in roles else None
+    opening = ""
+    opened: dict[int, str] = {}
     for r in range(h + 1, len(grid.rows)):
         row = grid.rows[r]
         texts = [normalise_header(t) for t in grid.texts(r)]
@@ -106,6 +111,8 @@ def _tasks_of(
             continue
         if _is_subtotal(texts, task_col):
             subtotals.append(r)
+            if category_col is not None and category_col < len(texts) and texts[category_col]:
+                opening = grid.texts(r)[category_col]  # a category's subtotal heads it
             continue
         key = row[key_col] if key_col is not None and key_col < len(row) else None
         prev = grid.rows[groups[-1][-1]] if groups else None
@@ -115,6 +122,8 @@ def _tasks_of(
             groups.append([r])
             if group:
                 group_of[r] = group
+            if opening:
+                opened[r], opening = opening, ""
     if subtotals:
         warn.append(
             (
@@ -142,6 +151,10 @@ def _tasks_of(
             rc.fixed[c] = _lines(first[c] if c < len(first) else None)
         rc.items = _items_of(grid, rows, run)
         task = build_task(rc, columns, notes)
+        if rows[0] in opened and category_col is not None:
+            header = columns[category_col].header
+            if not task.extra.get(header):
+                task.extra[header] = opened[rows[0]]
         if rows[0] in group_of:
             task.extra[GROUP_KEY] = group_of[rows[0]]
         tasks.append(task)
@@ -267,14 +280,27 @@ def _items_of(
     return items
 
 
-_SUBTOTAL = re.compile(r"^(合计|小计|总计|共计|全市合计|全区合计|全县合计)")
+_TOTAL_WORD = r"(?:合|小|总|總|共)[计計]"
+_SUBTOTAL = re.compile(rf"^(?:全[市区县區縣])?{_TOTAL_WORD}")
+# 合计:11大类56个项目 / 合计(56个) — the total word then what it counts, no sentence
+_TOTAL_COUNTS = re.compile(rf"^{_TOTAL_WORD}[:：(（]?[^。;；,，]{{0,20}}$")
+# 社保惠民5个项目合计 — a subtotal named by what it sums
+_SUBTOTAL_END = re.compile(rf"^[^。;；,，]{{1,20}}{_TOTAL_WORD}$")
 
 
 def _is_subtotal(texts: list[str], task_col: int | None) -> bool:
-    """A total row: its first filled cell (or task cell) opens with 合计/小计/总计."""
+    """A total row: one of its cells up to the task column (its first filled cell, or the
+    task cell) opens with 合计/小计/总计 — short, or followed by what it counts
+    (合计:11大类56个项目) — or is a short name ending with one (社保惠民5个项目合计).
+    Traditional 合計 alike."""
+    end = (task_col if task_col is not None else 0) + 1
     first = next((t for t in texts if t), "")
-    task = texts[task_col] if task_col is not None and task_col < len(texts) else ""
-    return bool(_SUBTOTAL.match(first) or _SUBTOTAL.match(task)) and len(first) <= 8
+    heads = [first, *(t for t in texts[:end] if t)]
+    return any(
+        (_SUBTOTAL.match(t) and (len(t) <= 8 or _TOTAL_COUNTS.match(t)))
+        or _SUBTOTAL_END.match(t)
+        for t in heads
+    )
 
 
 def _line(row: Sequence[GridCell | None]) -> int | None:

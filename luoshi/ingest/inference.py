@@ -74,7 +74,10 @@ def assess(doc: ParsedDocument) -> Inference:
         reasons.append("no task column: the task text is taken from another column")
         doubts += 1
     n = len(doc.tasks)
-    if n:
+    if not n:
+        reasons.append("no rows found under the header")
+        weak = True
+    else:
         # without a serial column the reader numbers rows by position: found by shape
         has_serials = any(c.role is ColumnRole.SERIAL for c in doc.columns)
         serials = sum(1 for t in doc.tasks if has_serials and _SERIAL.match(t.serial.strip()))

@@ -197,9 +197,32 @@ def test_measure_cells_join_the_header_before(cells: list[str], merged: list[str
         ("年度计划投资(万元)", True, "target"),
         ("1-6月完成投资(万元)", True, "actual"),
         ("完成目标(%)", True, "declared_status"),  # (%): a share, by its own rule
+        # an alternative written into a word (投(筹)资) is compared as the word
+        ("完成投(筹)资", True, "actual"),
+        ("投(筹)资完成率", True, "declared_status"),
+        ("实施情况", True, "done"),
+        # a content column qualified by the plan year, beside the task: that year's target
+        ("2031年建设内容", True, "target"),
+        ("年度工作内容", True, "target"),
+        ("2031年建设内容", False, "task"),
     ],
 )
 def test_more_column_names_by_meaning(header: str, have_task: bool, role: str) -> None:
     from luoshi.ingest.headers import header_role
 
     assert header_role(header, have_task).value == role
+
+
+@pytest.mark.parametrize(
+    ("headers", "roles"),
+    [
+        # one target per row: a planned amount beside a target of its own words is a figure
+        (["项目名称", "2031年建设内容", "年度计划投资"], ["task", "target", "other"]),
+        # alone, the planned amount is the row's target
+        (["项目名称", "年度计划投资", "完成投资"], ["task", "target", "actual"]),
+    ],
+)
+def test_one_target_per_row(headers: list[str], roles: list[str]) -> None:
+    from luoshi.ingest.headers import header_roles
+
+    assert [r.value for r in header_roles(headers)] == roles

@@ -24,8 +24,21 @@ WEAK_HEADER = "\n".join(
         "2 | 新增学位800个。 | 一 | 二 | 三 |",
     ]
 )
-# Pipe rows whose many lone bars also read as the bar layout: a choice between two.
+# A header on one pipe line over cells one per line: the pipe reading finds no row, the
+# pipe-cells reading finds them all; kept, and the other reading named.
 TWO_READINGS = "\n".join(
+    [
+        "序号 | 重点任务 | 责任单位 |",
+        "1 |",
+        "建成公园3个。 |",
+        "县住建局 |",
+        "2 |",
+        "新增学位800个。 |",
+        "县教育局 |",
+    ]
+)
+# Pipe rows with lone-bar lines between them are no bar-layout page: one reading only.
+BARS_BETWEEN_ROWS = "\n".join(
     [
         "序号 | 重点任务 | 责任单位 | 推进情况 |",
         "|",
@@ -41,7 +54,8 @@ CASES = [
     # (page, layout, confidence, words that must be among the reasons, runner-up layouts)
     (CLEAN_PIPE, "pipe", "high", ["3 of 3 columns", "3 rows found by their serials"], ()),
     (WEAK_HEADER, "pipe", "low", ["1 of 4 columns"], ()),
-    (TWO_READINGS, "pipe", "medium", ["also looks like bar"], ("bar",)),
+    (TWO_READINGS, "pipe-cells", "medium", ["2 rows found by their serials"], ("pipe",)),
+    (BARS_BETWEEN_ROWS, "pipe", "high", ["3 rows found by their serials"], ()),
 ]
 
 
@@ -78,3 +92,12 @@ def test_rows_without_serials_lower_confidence():
     doc = read_document(page.encode(), name="t.txt")
     assert doc.inference.confidence != "high"
     assert any("by their shape" in r for r in doc.inference.reasons)
+
+
+def test_second_reading_gives_the_rows():
+    doc = read_document(TWO_READINGS.encode(), name="t.txt")
+    assert [(t.serial, t.text, t.units) for t in doc.tasks] == [
+        ("1", "建成公园3个。", ["县住建局"]),
+        ("2", "新增学位800个。", ["县教育局"]),
+    ]
+    assert any("read as pipe-cells" in w.message for w in doc.warnings)

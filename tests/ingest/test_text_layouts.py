@@ -262,3 +262,43 @@ def test_header_words_split_over_two_lines_are_joined(header, roles):
     )
     assert [str(c.role) for c in doc.columns] == roles
     assert doc.tasks[0].text == "建设公园。" and doc.tasks[0].units == ["市建设局"]
+
+
+# A pipe table whose progress header spans three named columns on the line below, total and
+# subtotal rows (the subtotal naming the category of the rows under it), lone-bar lines.
+SPANNED = "\n".join(
+    [
+        "2031年青禾县民生实事项目推进表",
+        "类别 | 序号 | 项目名称 | 年度计划投资 | 2031年9月进展情况 | 责任单位 |",
+        "完成投(筹)资 | 投资完成率 | 实施情况 |",
+        "合计:2大类3个项目 | 900 | 600 | 66.7% |",
+        "|",
+        "一、教育惠民 | 教育惠民2个项目合计 | 500 | 400 | 80% |",
+        "|",
+        "1 | 新建幼儿园 | 300 | 300 | 100% | 已建成。 | 县教育局 |",
+        "2 | 改造校舍 | 200 | 100 | 50% | 主体完工。 | 县教育局 县住建局 |",
+    ]
+)
+
+
+def test_pipe_header_spanning_columns_on_the_line_below():
+    doc = read_document(SPANNED.encode(), name="t.txt")
+    assert [(c.header, c.role.value) for c in doc.columns] == [
+        ("类别", "category"),
+        ("序号", "serial"),
+        ("项目名称", "task"),
+        ("年度计划投资", "target"),
+        ("完成投(筹)资", "actual"),
+        ("投资完成率", "declared_status"),
+        ("实施情况", "done"),
+        ("责任单位", "units"),
+    ]
+    assert [(t.serial, t.text, t.units, t.items[0].done) for t in doc.tasks] == [
+        ("1", "新建幼儿园", ["县教育局"], "已建成。"),
+        ("2", "改造校舍", ["县教育局", "县住建局"], "主体完工。"),
+    ]
+    assert [t.extra["类别"] for t in doc.tasks] == ["一、教育惠民", "一、教育惠民"]
+    assert [t.extra["投资完成率"] for t in doc.tasks] == ["100%", "50%"]
+    said = " ".join(w.message for w in doc.warnings)
+    assert "spans 完成投(筹)资/投资完成率/实施情况" in said
+    assert "2 total/subtotal row(s)" in said

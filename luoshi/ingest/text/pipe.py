@@ -8,7 +8,12 @@
   row opens with ``|`` (``| 序号 | 任务 |``) every row does, and that bar opens the first cell
   rather than closing an empty one. A row right under the header with no serial, whose short
   cells join the header cells above into more known column names (任务 / 内容), is the
-  header's second line.
+  header's second line. A second header line of fewer cells, all header words, under a
+  header narrower than the rows below (rows of header - 1 + that many cells) is the names of
+  the columns one top cell spans (``2018年7月进展情况`` over ``完成投资 | 完成率 | 实施情况``):
+  the top cell is the one whose role the names below share (a progress cell over progress
+  figures), else the one naming no known column; the grid gets the two-row header with the
+  span, read like a two-row header in any format. A line of bars only holds no cells.
 - **bar**: each cell followed by a line holding only ``|``; a cell may hold several paragraphs.
   Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
   is a group row.
@@ -81,12 +86,19 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     warnings: list[tuple[int | None, str]] = []
     opening_bar = lines[h].strip().startswith("|")
     header_cells, _ = _pipe_cells(lines[h], opening_bar)  # type: ignore[misc]
+    span = _spanned_header(lines, h, header_cells, opening_bar)
+    top_cells = header_cells
+    if span is not None:
+        k, names, sub_at = span
+        header_cells = header_cells[:k] + names + header_cells[k + 1 :]
     width = len(header_cells)
     raw: list[tuple[int, list[str], bool]] = [(h + 1, header_cells, True)]
     for i in range(h + 1, len(lines)):
         line = lines[i]
-        if not line.strip() or is_rule_row(line):
-            continue
+        if not line.strip() or is_rule_row(line) or not line.replace("|", "").strip():
+            continue  # blank, a rule, or bars only: no cells
+        if span is not None and i == sub_at:
+            continue  # the header's second line, put in the grid below
         found = _pipe_cells(line, opening_bar)
         if found is None:
             if raw and not raw[-1][2] and len(raw) > 1:
@@ -113,7 +125,9 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             raw[-1] = (raw[-1][0], raw[-1][1], closed)
             continue
         raw.append((i + 1, cells, closed))
-    if len(raw) > 1 and (joined := _second_header_line(header_cells, raw[1][1])) is not None:
+    if span is None and len(raw) > 1 and (
+        joined := _second_header_line(header_cells, raw[1][1])
+    ) is not None:
         warnings.append((raw[1][0], f"a header over two lines: columns {'/'.join(joined)}"))
         header_cells = joined
         raw[0] = (raw[0][0], joined, True)
@@ -121,7 +135,18 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     rows: list[list[GridCell | None]] = []
     roles = header_roles(header_cells)
     category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
-    for r, (line_no, cells, closed) in enumerate(raw):
+    if span is not None:
+        rows.extend(_span_rows(top_cells, span, h + 1))
+        warnings.append(
+            (
+                span[2] + 1,
+                f"a header over two lines: {top_cells[span[0]]} spans "
+                f"{'/'.join(span[1])}",
+            )
+        )
+        raw = raw[1:]
+    offset = len(rows)
+    for r, (line_no, cells, closed) in enumerate(raw, offset):
         if r and category_first and len(cells) < width and _SERIAL.match(cells[0]):
             # a row opening with its serial under a category-first header: its category cell
             # is merged from the row above (carried down by the grid layout)
@@ -138,7 +163,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             )
         row += [None] * (width - len(row))
         rows.append(row)
-        last = r == len(raw) - 1
+        last = r == len(raw) - 1 + offset
         if r and len(cells) > 1 and (not closed or len(cells) < width):
             missing = [header_cells[c] for c in range(len(cells), width)]
             what = f"ends before its {'/'.join(missing)} cell(s)" if missing else "has no closing |"
@@ -150,6 +175,72 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 )
             )
     return Grid(rows=rows, where="", preamble=[s for s in lines[:h] if s.strip()]), warnings
+
+
+def _short_header_words(cells: list[str]) -> bool:
+    return all(
+        0 < len(normalise_header(c)) <= _MAX_HEADER_LEN and not any(p in c for p in "。;；,，")
+        for c in cells
+    )
+
+
+def _spanned_header(
+    lines: list[str], h: int, header: list[str], opening_bar: bool
+) -> tuple[int, list[str], int] | None:
+    """(top cell index, names below it, line index of the second line) when the header is
+    two lines with one top cell spanning the second line's cells (see the module rules)."""
+    sub_at = next(
+        (i for i in range(h + 1, min(len(lines), h + 4)) if lines[i].strip()), None
+    )
+    if sub_at is None:
+        return None
+    found = _pipe_cells(lines[sub_at], opening_bar)
+    if found is None:
+        return None
+    sub = found[0]
+    if len(sub) < 2 or _SERIAL.match(sub[0]) or not _short_header_words(sub):
+        return None
+    if sum(1 for c in sub if is_known_header(c)) * 2 < len(sub):
+        return None
+    widths = [
+        len(f[0])
+        for line in lines[sub_at + 1 : sub_at + 200]
+        if (f := _pipe_cells(line, opening_bar)) is not None
+    ]
+    wide = len(header) - 1 + len(sub)
+    if not widths or max(widths) <= len(header) or max(widths) > wide:
+        return None  # the rows are not as wide as the header with the span opened
+    top_roles = header_roles(header)
+    sub_roles = set(header_roles([*header, *sub])[len(header) :])
+    shared = [k for k, r in enumerate(top_roles) if r in sub_roles]
+    unknown = [k for k, r in enumerate(top_roles) if r is ColumnRole.OTHER]
+    pick = shared or unknown
+    if not pick:
+        return None
+    return pick[-1], [normalise_header(c) for c in sub], sub_at
+
+
+def _span_rows(
+    top: list[str], span: tuple[int, list[str], int], line: int
+) -> list[list[GridCell | None]]:
+    """The two header rows of a spanned header: the top cell repeated over the columns it
+    spans, the other top cells standing in both rows (a cell spanning two rows)."""
+    k, names, sub_at = span
+    first: list[GridCell | None] = []
+    second: list[GridCell | None] = []
+    for c, text in enumerate(top):
+        if c == k:
+            cell = GridCell(text=text, row=0, col=len(first), colspan=len(names), line=line)
+            first += [cell] * len(names)
+            second += [
+                GridCell(text=n, row=1, col=len(second) + j, line=sub_at + 1)
+                for j, n in enumerate(names)
+            ]
+        else:
+            cell = GridCell(text=text, row=0, col=len(first), line=line)
+            first.append(cell)
+            second.append(cell)
+    return [first, second]
 
 
 def _second_header_line(header: list[str], cells: list[str]) -> list[str] | None:
