@@ -42,6 +42,22 @@ ALIGN_CASES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # many names separated by spaces: too long for one name, cut at the spaces
+        ("县委宣传部 县广播电视台 县地震局 县气象局 县档案局 县邮政管理局", True),
+        ("县住建局、县财政局", True),
+        # a long text with spaces whose pieces end like no organisation
+        ("全力推进 重点项目建设 确保年内完成主体工程 并投入使用发挥效益", False),
+    ],
+)
+def test_looks_like_units(text, units):
+    from luoshi.ingest.text.shapes import looks_like_units
+
+    assert looks_like_units(text) is units
+
+
 @pytest.mark.parametrize(("pieces", "roles", "want"), ALIGN_CASES)
 def test_align_by_content(pieces, roles, want):
     assert align(pieces, roles) == want
