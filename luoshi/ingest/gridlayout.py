@@ -303,6 +303,35 @@ def _is_subtotal(texts: list[str], task_col: int | None) -> bool:
     )
 
 
+_MIN_PLACE_ROWS = 4
+
+
+def _summary_by_place(grid: Grid, h: int, columns: list[Column]) -> str | None:
+    """Why the table is a summary by place rather than a task list, or None. The rule: no
+    column names tasks, and the first column's cells (after a serial) name places in at least
+    four rows and most rows (吉首市, 泸溪县 … 高新区): figures per county, not tasks."""
+    from luoshi.ingest.text.matrix import is_place  # text/ imports this module
+
+    if any(c.role is ColumnRole.TASK for c in columns):
+        return None
+    first = next((k for k, c in enumerate(columns) if c.role is not ColumnRole.SERIAL), None)
+    if first is None:
+        return None
+    cells = [
+        normalise_header(t[first])
+        for r in range(h + 1, len(grid.rows))
+        if first < len(t := grid.texts(r)) and t[first]
+    ]
+    places = [c for c in cells if is_place(c)]
+    if len(places) >= _MIN_PLACE_ROWS and len(places) * 2 > len(cells):
+        return (
+            f"a summary by place, one row per place ({'/'.join(places[:4])} …) under "
+            f"{columns[first].header!r}, with no task column: not a task list; luoshi "
+            "imports task lists (序号 / 任务 / 责任单位 / 进展)"
+        )
+    return None
+
+
 def _line(row: Sequence[GridCell | None]) -> int | None:
     return next((c.line for c in row if c is not None and c.line is not None), None)
 
@@ -329,6 +358,9 @@ def document_from_grids(
     h, repeats = _two_level_header(grid, h, warn)
     columns, header_warnings = columns_from_headers(grid.texts(h))
     warn += [(None, f"{grid.where}: {w}".lstrip(": ")) for w in header_warnings]
+    why = _summary_by_place(grid, h, columns)
+    if why:
+        raise IngestError(name, why, where=grid.where)
     tasks, notes = _tasks_of(grid, name, columns, h, warn, repeats)
     for other, oh in chosen[1:]:
         oh, other_repeats = _two_level_header(other, oh, [])
