@@ -14,7 +14,8 @@
     …
 
 Rules, true of any such page: the header is the first run of three or more closed cells that
-are header words, most of them known columns (a header word split over two cells, 责任 |
+are header words, most of them known columns (or of two, the task column then another known
+one) (a header word split over two cells, 责任 |
 单位 |, is joined when the join is a known column), opening with 序号, a category or the task
 column; after it, a row opens at a cell holding the next serial (or 1 after a group row) —
 or, in a table without serials, every header-width cells, since each cell is marked by its
@@ -112,7 +113,7 @@ def _header(cells: list[tuple[int, str, bool]]) -> tuple[int, int, list[str]] | 
         known = sum(1 for r in roles if r is not ColumnRole.OTHER)
         first_ok = roles[0] in (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
         if (
-            len(joined) >= 3
+            (len(joined) >= 3 or _two_column_header(roles))
             and known * 2 > len(joined)
             and first_ok
             and (roles[0] is ColumnRole.SERIAL or ColumnRole.TASK in roles)
@@ -120,6 +121,16 @@ def _header(cells: list[tuple[int, str, bool]]) -> tuple[int, int, list[str]] | 
             used = sum(n for _, n in joined)
             return a, a + used, [normalise_header(w) for w, _ in joined]
     return None
+
+
+def _two_column_header(roles: list[ColumnRole]) -> bool:
+    """Two header cells name a table only when both are known, the task column first (项目
+    名称 | 进展情况 |, 重点任务 | 责任单位 |): two words alone are a weak sign."""
+    return (
+        len(roles) == 2
+        and roles[0] is ColumnRole.TASK
+        and roles[1] not in (ColumnRole.OTHER, ColumnRole.TASK, ColumnRole.SERIAL)
+    )
 
 
 def _rows_by_count(cells: list[tuple[int, str, bool]], start: int, width: int) -> list:

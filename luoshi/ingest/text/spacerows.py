@@ -8,7 +8,8 @@
     第一产业增加值同比增长3.4%。
 
 Rules, true of such pages whatever the place: the header is a line of three or more pieces
-most of which name known columns, among them a task or progress column, the first being the
+most of which name known columns (or of two short ones: the task column, then another known
+column), among them a task or progress column, the first being the
 serial, a category or the task column (or, when the words themselves hold spaces, a line
 that :func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words, opening
 with 序号); a row opens with a line whose first piece is the next serial (or 1 after a group
@@ -38,12 +39,23 @@ _SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
 _TOTAL = re.compile(r"^(合计|小计|总计|共计)")
 _MAX_HEADER_LEN = 24
 _MAX_HEADER_LINE = 160
+_MAX_TWO_WORD = 8  # a two-column header's words are short names, not phrases
 # A header row opens with the serial, a category or the task column.
 _FIRST_ROLES = (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
 
 
 def _header_words(line: str) -> list[str] | None:
     tokens = line.split()
+    if len(tokens) == 2 and "|" not in line:
+        # two columns: both known header words, the task column first (项目名称 进展情况)
+        roles = header_roles(tokens)
+        if (
+            all(len(normalise_header(t)) <= _MAX_TWO_WORD for t in tokens)
+            and roles[0] is ColumnRole.TASK
+            and roles[1] not in (ColumnRole.OTHER, ColumnRole.TASK, ColumnRole.SERIAL)
+        ):
+            return tokens
+        return None
     if len(tokens) < 3 or len(line) > _MAX_HEADER_LINE or "|" in line:
         return None
     if all(len(normalise_header(t)) <= _MAX_HEADER_LEN for t in tokens):
