@@ -121,6 +121,8 @@ _TASK = re.compile(
     # what a row is about, by any name: 具体内容, 建设内容及规模, 事项名称, 任务事项 (not
     # 指标名称: it heads indicator matrices, one column per place, which are no task lists)
     r"|^具体内容$|内容及规模$|^事项名称$|^任务事项$"
+    # an assessed indicator names what the row is about, like 目标名称
+    r"|^考核指标$"
 )
 _TARGET = re.compile(
     r"目标任务|目标$|预期目标|工作标准|任务数|目标要求|工作要求|^(年度|季度)任务$"

@@ -99,3 +99,25 @@ def test_space_header_with_spaces_inside_words():
     doc = read_document(page.encode(), name="x.txt")
     assert [c.role for c in doc.columns] == [S, T, U, D]
     assert doc.tasks[0].units == ["县林业局"]
+
+
+def test_space_header_words_spaced_out_and_an_indicator_column():
+    lines = [
+        "2031年青禾县民生实事进度表",
+        "序 号 考核指标 工作目标 已完成数 占比 备  注",
+        "1 新增公办学位 600 600 100%",
+        "2 改造老旧小区 86 80 93% 6个在收尾",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [(c.header, c.role) for c in doc.columns] == [
+        ("序号", R.SERIAL),
+        ("考核指标", R.TASK),
+        ("工作目标", R.TARGET),
+        ("已完成数", R.ACTUAL),
+        ("占比", R.DECLARED_STATUS),
+        ("备注", R.REMARKS),
+    ]
+    assert [(t.text, t.extra["占比"], t.extra["备注"]) for t in doc.tasks] == [
+        ("新增公办学位", "100%", ""),
+        ("改造老旧小区", "93%", "6个在收尾"),
+    ]

@@ -9,7 +9,7 @@
 
 Rules, true of such pages whatever the place: the header is a line of three or more pieces
 most of which name known columns (or of two short ones: the task column, then another known
-column), among them a task or progress column, the first being the
+column; runs of single characters are one word spaced out, 序 号), among them a task or progress column, the first being the
 serial, a category or the task column (or, when the words themselves hold spaces, a line
 that :func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words, opening
 with 序号); a row opens with a line whose first piece is the next serial (or 1 after a group
@@ -58,6 +58,7 @@ def _header_words(line: str) -> list[str] | None:
         return None
     if len(tokens) < 3 or len(line) > _MAX_HEADER_LINE or "|" in line:
         return None
+    tokens = _join_letters(tokens)
     if all(len(normalise_header(t)) <= _MAX_HEADER_LEN for t in tokens):
         roles = header_roles(tokens)
         known = sum(1 for r in roles if r is not ColumnRole.OTHER)
@@ -70,6 +71,24 @@ def _header_words(line: str) -> list[str] | None:
     if words and len(words) >= 3 and header_role(words[0], False) is ColumnRole.SERIAL:
         return words
     return None
+
+
+def _join_letters(tokens: list[str]) -> list[str]:
+    """Header pieces with runs of single characters joined: a header word spaced out to fill
+    its cell (序 号, 备  注) is one word; a space between longer pieces is a cell border."""
+    out: list[str] = []
+    run = ""
+    for t in tokens:
+        if len(t) == 1:
+            run += t
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(t)
+    if run:
+        out.append(run)
+    return out
 
 
 def find_space_header(lines: list[str]) -> tuple[int, list[str]] | None:
