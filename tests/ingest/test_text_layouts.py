@@ -302,3 +302,21 @@ def test_pipe_header_spanning_columns_on_the_line_below():
     said = " ".join(w.message for w in doc.warnings)
     assert "spans 完成投(筹)资/投资完成率/实施情况" in said
     assert "2 total/subtotal row(s)" in said
+
+
+def test_pipe_progress_header_spanning_figures_on_the_line_below():
+    lines = [
+        "2031年青禾县民生实事推进表",
+        "序号 | 项目名称 | 责任单位 | 1-9月完成情况 | 备注 |",
+        "完成数 | 完成率 |",
+        "1 | 新建幼儿园 | 县教育局 | 3所 | 75% | 无 |",
+        "2 | 改造校舍 | 县住建局 | 10所 | 100% | |",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [c.role.value for c in doc.columns] == [
+        "serial", "task", "units", "actual", "declared_status", "remarks"
+    ]
+    assert [(t.text, t.extra["完成数"], t.extra["完成率"]) for t in doc.tasks] == [
+        ("新建幼儿园", "3所", "75%"),
+        ("改造校舍", "10所", "100%"),
+    ]

@@ -39,6 +39,9 @@ ALIGN_CASES = [
         [S, T, U, R.DEADLINE],
         [[0], [1], [2, 3], [4]],
     ),
+    # every row names its task, even one ending like an organisation (…幼儿园, …中心)
+    (["8", "新建幼儿园", "县教育局", "已建成。"], [S, T, U, D], [[0], [1], [2], [3]]),
+    (["9", "建设文化中心", "县文旅局", "在建。"], [S, T, U, D], [[0], [1], [2], [3]]),
 ]
 
 

@@ -212,7 +212,12 @@ def _spanned_header(
         return None  # the rows are not as wide as the header with the span opened
     top_roles = header_roles(header)
     sub_roles = set(header_roles([*header, *sub])[len(header) :])
-    shared = [k for k, r in enumerate(top_roles) if r in sub_roles]
+    progress = {ColumnRole.DONE, ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS}
+    shared = [
+        k
+        for k, r in enumerate(top_roles)
+        if r in sub_roles or (r is ColumnRole.DONE and sub_roles <= progress)
+    ]
     unknown = [k for k, r in enumerate(top_roles) if r is ColumnRole.OTHER]
     pick = shared or unknown
     if not pick:
