@@ -320,3 +320,28 @@ def test_pipe_progress_header_spanning_figures_on_the_line_below():
         ("新建幼儿园", "3所", "75%"),
         ("改造校舍", "10所", "100%"),
     ]
+
+
+def test_pipe_header_cells_glued_together_are_cut_when_the_rows_are_wider():
+    lines = [
+        "2031年青禾县重点工作推进表",
+        "序号 | 重点任务 | 当前进度牵头单位 |",
+        "1 | 新建幼儿园 | 已建成。 | 县教育局 |",
+        "2 | 改造校舍 | 主体完工。 | 县住建局 |",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [c.header for c in doc.columns] == ["序号", "重点任务", "当前进度", "牵头单位"]
+    assert [(t.units, t.items[0].done) for t in doc.tasks] == [
+        (["县教育局"], "已建成。"),
+        (["县住建局"], "主体完工。"),
+    ]
+
+
+def test_pipe_header_glued_words_kept_when_the_rows_are_as_wide():
+    lines = [
+        "序号 | 重点任务 | 牵头单位 | 进展情况 |",
+        "1 | 新建幼儿园 | 县教育局 | 已建成。 |",
+        "2 | 改造校舍 | 县住建局 | 主体完工。 |",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [c.header for c in doc.columns] == ["序号", "重点任务", "牵头单位", "进展情况"]

@@ -13,7 +13,9 @@
   the columns one top cell spans (``2018年7月进展情况`` over ``完成投资 | 完成率 | 实施情况``):
   the top cell is the one whose role the names below share (a progress cell over progress
   figures), else the one naming no known column; the grid gets the two-row header with the
-  span, read like a two-row header in any format. A line of bars only holds no cells.
+  span, read like a two-row header in any format. A line of bars only holds no cells. When
+  most rows are wider than the header and the header cells that cut wholly into known words
+  (当前进度牵头单位) make it exactly that wide, those cells were glued: they are cut.
 - **bar**: each cell followed by a line holding only ``|``; a cell may hold several paragraphs.
   Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
   is a group row.
@@ -24,7 +26,12 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.grid import Grid, GridCell
-from luoshi.ingest.headers import header_roles, is_known_header, normalise_header
+from luoshi.ingest.headers import (
+    header_roles,
+    is_known_header,
+    normalise_header,
+    split_header_words,
+)
 from luoshi.vocab import ColumnRole
 
 PIPE_LAYOUT = "pipe"
@@ -86,6 +93,12 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     warnings: list[tuple[int | None, str]] = []
     opening_bar = lines[h].strip().startswith("|")
     header_cells, _ = _pipe_cells(lines[h], opening_bar)  # type: ignore[misc]
+    unglued = _unglued_header(lines, h, header_cells, opening_bar)
+    if unglued is not None:
+        warnings.append(
+            (h + 1, f"header cells glued together, cut into known columns: {'/'.join(unglued)}")
+        )
+        header_cells = unglued
     span = _spanned_header(lines, h, header_cells, opening_bar)
     top_cells = header_cells
     if span is not None:
@@ -182,6 +195,33 @@ def _short_header_words(cells: list[str]) -> bool:
         0 < len(normalise_header(c)) <= _MAX_HEADER_LEN and not any(p in c for p in "。;；,，")
         for c in cells
     )
+
+
+def _row_widths(lines: list[str], start: int, opening_bar: bool) -> list[int]:
+    return [
+        len(f[0])
+        for line in lines[start : start + 200]
+        if (f := _pipe_cells(line, opening_bar)) is not None
+    ]
+
+
+def _unglued_header(
+    lines: list[str], h: int, header: list[str], opening_bar: bool
+) -> list[str] | None:
+    """The header with glued cells cut (当前进度牵头单位 → 当前进度 / 牵头单位) when the rows
+    are wider than the header and cutting the cells that cut wholly into known column words
+    makes the header exactly as wide as most rows; else None."""
+    widths = _row_widths(lines, h + 1, opening_bar)
+    if not widths:
+        return None
+    common = max(set(widths), key=widths.count)
+    if common <= len(header):
+        return None
+    out: list[str] = []
+    for cell in header:
+        words = split_header_words(cell) if len(normalise_header(cell)) >= 4 else None
+        out += words if words and len(words) > 1 else [cell]
+    return out if len(out) == common else None
 
 
 def _spanned_header(
