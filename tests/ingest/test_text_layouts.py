@@ -345,3 +345,42 @@ def test_pipe_header_glued_words_kept_when_the_rows_are_as_wide():
     ]
     doc = read_document("\n".join(lines).encode(), name="t.txt")
     assert [c.header for c in doc.columns] == ["序号", "重点任务", "牵头单位", "进展情况"]
+
+
+def test_wrapped_pipe_line_continues_the_cell_left_unfinished():
+    lines = [
+        "序号 | 重点任务 | 责任单位 | 进展情况 |",
+        "1 | 新建幼儿园 | 县教育局 | 已建成主体, |",
+        "正在装修。 | | |",
+        "2 | 改造校舍 | 县住建局 | 主体完工。 |",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [(t.text, t.items[0].done) for t in doc.tasks] == [
+        ("新建幼儿园", "已建成主体,\n正在装修。"),
+        ("改造校舍", "主体完工。"),
+    ]
+
+
+def test_bar_layout_two_columns_without_serials():
+    text = "2031年青禾县民生实事进展\n项目名称\n|\n进展情况\n|\n新建幼儿园\n|\n已建成。\n|\n"
+    text += "改造校舍\n|\n主体完工。\n|"
+    doc = read_document(text.encode(), name="t.txt")
+    assert doc.layout == "bar"
+    assert [(t.text, t.items[0].done) for t in doc.tasks] == [
+        ("新建幼儿园", "已建成。"),
+        ("改造校舍", "主体完工。"),
+    ]
+
+
+def test_space_rows_without_serials_a_progress_cell_wrapped_after_a_comma():
+    lines = [
+        "重点任务 牵头单位 进展情况",
+        "新建幼儿园 县教育局 已建成。",
+        "改造校舍 县住建局 主体完工,",
+        "正在验收。",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [(t.text, t.units, t.items[0].done) for t in doc.tasks] == [
+        ("新建幼儿园", ["县教育局"], "已建成。"),
+        ("改造校舍", ["县住建局"], "主体完工,\n正在验收。"),
+    ]

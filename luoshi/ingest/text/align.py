@@ -37,7 +37,9 @@ _FITS, _MISFITS, _EMPTY_SHORT, _EMPTY_TEXT, _EMPTY_TASK = 2.0, -3.0, -0.5, -1.5,
 
 def _unitish(piece: str) -> bool:
     """A unit name list: organisation endings, and no figures (已建成3所 is progress)."""
-    return looks_like_units(piece) and not _DIGIT.search(piece)
+    # a trailing 、 or , says the list goes on (市财政局、), and says nothing for other text
+    # (主体完工,): the piece is judged without it
+    return looks_like_units(piece.rstrip("、,，")) and not _DIGIT.search(piece)
 
 
 def _fit(role: ColumnRole, piece: str) -> float:

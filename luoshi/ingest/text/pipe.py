@@ -8,7 +8,8 @@
   row opens with ``|`` (``| 序号 | 任务 |``) every row does, and that bar opens the first cell
   rather than closing an empty one. A row right under the header with no serial, whose short
   cells join the header cells above into more known column names (任务 / 内容), is the
-  header's second line. A second header line of fewer cells, all header words, under a
+  header's second line. A wrapped line whose other cells are empty continues the cell left
+  unfinished (ending on a comma), else the first not ending like a sentence. A second header line of fewer cells, all header words, under a
   header narrower than the rows below (rows of header - 1 + that many cells) is the names of
   the columns one top cell spans (``2018年7月进展情况`` over ``完成投资 | 完成率 | 实施情况``):
   the top cell is the one whose role the names below share (a progress cell over progress
@@ -17,7 +18,8 @@
   most rows are wider than the header and the header cells that cut wholly into known words
   (当前进度牵头单位) make it exactly that wide, those cells were glued: they are cut.
 - **bar**: each cell followed by a line holding only ``|``; a cell may hold several paragraphs.
-  Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
+  The header opens with 序号, or without serials with the task column followed by another
+  known column. Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
   is a group row.
 """
 
@@ -317,10 +319,14 @@ def _is_continuation(cells: list[str], raw: list) -> bool:
 
 
 def _open_cell(cells: list[str]) -> int:
-    """The cell a continuation line goes on: the first after the serial not ending like a
-    finished sentence, else the second (the task)."""
+    """The cell a continuation line goes on: the last ending mid-sentence (on a comma, 、 or
+    colon: unfinished), else the first after the serial not ending like a finished sentence,
+    else the second (the task)."""
     from luoshi.ingest.text.shapes import CLOSING
 
+    for c in range(len(cells) - 1, 0, -1):
+        if cells[c] and cells[c][-1] in ",，、:：;；(（":
+            return c
     for c in range(1, len(cells)):
         if cells[c] and not CLOSING.search(cells[c]):
             return c
@@ -347,6 +353,22 @@ def bar_cells(lines: list[str]) -> list[tuple[int, str]]:
     return cells
 
 
+def _two_column_start(cells: list[tuple[int, str]]) -> int | None:
+    """Where a header without 序号 starts in the bar layout: a cell (its last line) naming
+    the task column followed by a cell naming another known column (项目名称 / 进展情况)."""
+    for k in range(len(cells) - 1):
+        first = cells[k][1].split("\n")[-1]
+        nxt = cells[k + 1][1]
+        if len(normalise_header(first)) > _MAX_HEADER_LEN or not is_known_header(nxt):
+            continue
+        if k and is_known_header(cells[k - 1][1].split("\n")[-1]):
+            continue  # not the header's first cell (序號 before it, in any script)
+        roles = header_roles([first, nxt])
+        if roles[0] is ColumnRole.TASK and roles[1] not in (ColumnRole.OTHER, ColumnRole.TASK):
+            return k
+    return None
+
+
 def bar_grid(lines: list[str]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of the bar layout, or None when no header cell run is found."""
     warnings: list[tuple[int | None, str]] = []
@@ -357,6 +379,8 @@ def bar_grid(lines: list[str]) -> tuple[Grid, list[tuple[int | None, str]]] | No
         if normalise_header(text.split("\n")[-1]) == "序号":
             start = k
             break
+    if start is None:
+        start = _two_column_start(cells)
     if start is None:
         return None
     first_line, first_text = cells[start]

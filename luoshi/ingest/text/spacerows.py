@@ -172,8 +172,10 @@ def space_grid(
         0,
         (
             h + 1,
-            "cells separated by spaces: rows found by their serials, cells aligned to the "
-            "columns by what they look like (units, names, text); check the result",
+            "cells separated by spaces: rows found "
+            + ("by their serials" if numbered else "as lines of two or more cells (no serials)")
+            + ", cells aligned to the columns by what they look like (units, names, text); "
+            "check the result",
         ),
     )
     return Grid(rows=rows, preamble=[s.strip() for s in lines[:h] if s.strip()]), warnings
