@@ -17,6 +17,8 @@ rows with warnings        a row the reader warned about (realigned cells, cut of
 empty rows                rows with no task text: cells probably in the wrong place
 runner-up layout          another layout the page also looks like (given by the reader):
                           always said, with a warning naming it
+reader's own doubts       what the reader knows it guessed (``doc.doubts``: columns inferred
+                          without a header row, borders of glued cells)
 ========================  ====================================================================
 
 Confidence: ``high`` with no doubt, ``medium`` with one, ``low`` with two or more or with a
@@ -100,6 +102,9 @@ def assess(doc: ParsedDocument) -> Inference:
         if empty:
             reasons.append(f"{empty} rows without task text")
             doubts += 1
+    for doubt in doc.doubts:  # what the reader itself doubts
+        reasons.append(doubt)
+        doubts += 1
     if alternatives:
         reasons.append(f"the page also looks like {'/'.join(alternatives)}")
         doubts += 1

@@ -169,6 +169,9 @@ class ParsedDocument:
     # Other layouts the page also looked like (set by a reader choosing among layouts), and
     # the statement of what was inferred and how sure (set once by read_document).
     runner_up: list[str] = field(default_factory=list)
+    # What a reader itself doubts about the structure (columns guessed, cells split by guess),
+    # in words: each lowers the confidence (luoshi.ingest.inference).
+    doubts: list[str] = field(default_factory=list)
     inference: Inference | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -101,3 +101,16 @@ def test_second_reading_gives_the_rows():
         ("2", "新增学位800个。", ["县教育局"]),
     ]
     assert any("read as pipe-cells" in w.message for w in doc.warnings)
+
+
+def test_a_reader_s_own_doubt_lowers_the_confidence():
+    # pipe rows with no header row (an excerpt starting mid-table): columns inferred
+    page = "\n".join(
+        [
+            "3 | 公园建设行动。新建城市公园3个,口袋公园10个。 | 县住建局 | 截至6月底,已建成2个。 |",
+            "4 | 学位扩容行动。新增公办学位800个以上。 | 县教育局 | 已新增学位600个。 |",
+        ]
+    )
+    doc = read_document(page.encode(), name="t.txt")
+    assert doc.inference.confidence != "high"
+    assert any("inferred from the cells" in r for r in doc.inference.reasons)
