@@ -354,13 +354,27 @@ def document_from_grids(
             "no table with a recognisable header row (序号, 任务内容, 完成情况 …)",
             where=where,
         )
+    # Summaries by place are no task lists: skipped (said), refused when nothing else is left.
+    summaries: list[tuple[Grid, str]] = []
+    preamble: list[str] = []  # the title may stand above a skipped summary
+    for g, gh in chosen:
+        why = _summary_by_place(g, gh, columns_from_headers(g.texts(gh))[0])
+        if why:
+            summaries.append((g, why))
+    if summaries:
+        skipped = {id(g) for g, _ in summaries}
+        for g, _ in chosen:
+            preamble += g.preamble
+            if id(g) not in skipped:
+                break
+        chosen = [(g, gh) for g, gh in chosen if id(g) not in skipped]
+        if not chosen:
+            raise IngestError(name, summaries[0][1], where=summaries[0][0].where)
+        warn += [(None, f"{g.where}: {why}; not read".lstrip(": ")) for g, why in summaries]
     grid, h = chosen[0]
     h, repeats = _two_level_header(grid, h, warn)
     columns, header_warnings = columns_from_headers(grid.texts(h))
     warn += [(None, f"{grid.where}: {w}".lstrip(": ")) for w in header_warnings]
-    why = _summary_by_place(grid, h, columns)
-    if why:
-        raise IngestError(name, why, where=grid.where)
     tasks, notes = _tasks_of(grid, name, columns, h, warn, repeats)
     for other, oh in chosen[1:]:
         oh, other_repeats = _two_level_header(other, oh, [])
@@ -372,7 +386,7 @@ def document_from_grids(
         else:
             warn.append((None, f"{other.where}: another table with different columns: not read"))
     body = [c.text for g, _ in chosen for row in g.rows for c in _distinct(row)]
-    meta, meta_warnings = read_meta(grid.preamble, body)
+    meta, meta_warnings = read_meta(preamble or grid.preamble, body)
     meta.notes += notes
     doc = ParsedDocument(
         meta=meta,
