@@ -44,8 +44,11 @@ _SERIAL = re.compile(r"^[(（]?[0-9一二三四五六七八九十百]{1,4}[)）]
 def _warned_rows(doc: ParsedDocument) -> int:
     """Tasks but the last with a warning pointing at one of their lines. The last row is left
     out: a file cut short ends inside it, which says nothing of the structure (its own
-    warning says so)."""
-    lines = sorted(w.line for w in doc.warnings if w.line is not None)
+    warning says so); and the first row's first line, where notes on the whole table go."""
+    # Readers put notes about the whole table at its first row's line (rows numbered by
+    # position, a flattened layout): warnings there are not counted against that row.
+    first = doc.tasks[0].line_start if doc.tasks else None
+    lines = sorted(w.line for w in doc.warnings if w.line is not None and w.line != first)
     if not lines:
         return 0
     n = 0

@@ -384,3 +384,19 @@ def test_space_rows_without_serials_a_progress_cell_wrapped_after_a_comma():
         ("新建幼儿园", ["县教育局"], "已建成。"),
         ("改造校舍", ["县住建局"], "主体完工,\n正在验收。"),
     ]
+
+
+def test_pipe_row_short_of_a_merged_category_cell_is_aligned_by_content():
+    lines = [
+        "大类 | 项目名称 | 责任单位 | 进展情况 |",
+        "教育 | 新建幼儿园 | 县教育局 | 已建成。 |",
+        "改造校舍 | 县住建局 | 主体完工。 |",
+        "交通 | 修建道路 | 县交通局 | 完成80%。 |",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [(t.text, t.units, t.extra["大类"]) for t in doc.tasks] == [
+        ("新建幼儿园", ["县教育局"], "教育"),
+        ("改造校舍", ["县住建局"], "教育"),
+        ("修建道路", ["县交通局"], "交通"),
+    ]
+    assert any("aligned by content" in w.message for w in doc.warnings)

@@ -126,3 +126,30 @@ def test_two_column_table_without_serials_rows_by_shape(lines):
 def test_two_words_not_naming_task_and_column_are_no_header(lines):
     with pytest.raises(IngestError):
         read_document("\n".join(lines).encode(), name="t.txt")
+
+
+def test_a_cell_merged_from_above_is_no_cut_and_a_status_needs_no_full_stop():
+    lines = [
+        "序号 |",
+        "重点任务 |",
+        "责任领导 |",
+        "责任单位 |",
+        "进展状态 |",
+        "1 |",
+        "新建幼儿园3所 |",
+        "张三 |",
+        "县教育局 |",
+        "顺利推进 |",
+        "2 |",
+        "改造校舍10所 |",
+        "县住建局 |",  # its leader merged from the row above
+        "滞后 |",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")  # no final newline
+    assert [(t.units, t.extra["责任领导"], t.extra["进展状态"]) for t in doc.tasks] == [
+        (["县教育局"], "张三", "顺利推进"),
+        (["县住建局"], "张三", "滞后"),
+    ]
+    said = " ".join(w.message for w in doc.warnings)
+    assert "cut off" not in said
+    assert "carried down" in said

@@ -16,7 +16,10 @@
   figures), else the one naming no known column; the grid gets the two-row header with the
   span, read like a two-row header in any format. A line of bars only holds no cells. When
   most rows are wider than the header and the header cells that cut wholly into known words
-  (当前进度牵头单位) make it exactly that wide, those cells were glued: they are cut.
+  (当前进度牵头单位) make it exactly that wide, those cells were glued: they are cut. A row
+  closed by its ``|`` but short of cells (a cell merged from the row above, a category given
+  once), other than the last (more likely cut off), is aligned to the columns by content (text/align.py), not by position; a total or
+  group row is not.
 - **bar**: each cell followed by a line holding only ``|``; a cell may hold several paragraphs.
   The header opens with 序号, or without serials with the task column followed by another
   known column. Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
@@ -40,6 +43,7 @@ PIPE_LAYOUT = "pipe"
 BAR_LAYOUT = "bar"
 _MAX_HEADER_LEN = 24
 _SERIAL = re.compile(r"^\d{1,4}[.、．]?$")
+_TOTAL = re.compile(r"^(?:合|小|总|總|共)[计計]")
 _RULE = re.compile(r"^[\s|+:=\-—_]*$")
 
 
@@ -166,6 +170,22 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             # a row opening with its serial under a category-first header: its category cell
             # is merged from the row above (carried down by the grid layout)
             cells = ["", *cells]
+        aligned = None
+        last = r == len(raw) - 1 + offset
+        # the last row short of cells is more likely cut off (an excerpt) than merged
+        if r and not last and closed and 2 <= len(cells) < width and not _is_summary_row(cells):
+            aligned = _aligned(cells, roles)
+        if aligned is not None:
+            empty = [header_cells[c] for c, t in enumerate(aligned) if t is None]
+            warnings.append(
+                (
+                    line_no,
+                    f"row {cells[0] or r} has {len(cells)} cells for {width} columns: aligned "
+                    f"by content, {'/'.join(empty)} left empty (merged from the row above, or "
+                    "left out)",
+                )
+            )
+            cells = [t or "" for t in aligned]
         row: list[GridCell | None] = [
             GridCell(text=t, row=r, col=c, line=line_no) for c, t in enumerate(cells[:width])
         ]
@@ -178,8 +198,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             )
         row += [None] * (width - len(row))
         rows.append(row)
-        last = r == len(raw) - 1 + offset
-        if r and len(cells) > 1 and (not closed or len(cells) < width):
+        if r and len(cells) > 1 and aligned is None and (not closed or len(cells) < width):
             missing = [header_cells[c] for c in range(len(cells), width)]
             what = f"ends before its {'/'.join(missing)} cell(s)" if missing else "has no closing |"
             warnings.append(
@@ -190,6 +209,26 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 )
             )
     return Grid(rows=rows, where="", preamble=[s for s in lines[:h] if s.strip()]), warnings
+
+
+def _is_summary_row(cells: list[str]) -> bool:
+    """A total or group row (合计…, 一、…): its short width says nothing of merged cells."""
+    from luoshi.ingest.text.shapes import is_group
+
+    first = normalise_header(cells[0])
+    return bool(_TOTAL.match(first)) or is_group(cells[0]) or is_group(cells[1])
+
+
+def _aligned(cells: list[str], roles: list[ColumnRole]) -> list[str | None] | None:
+    """A closed row short of cells, its cells aligned to the columns by what they look like
+    (text/align.py): each column's cell or None where the row has none; None when the
+    alignment does not keep one cell per column taken."""
+    from luoshi.ingest.text.align import align
+
+    taken = align(cells, roles)
+    if any(len(idx) > 1 for idx in taken):
+        return None  # two cells in one column: the borders say otherwise
+    return [cells[idx[0]] if idx else None for idx in taken]
 
 
 def _short_header_words(cells: list[str]) -> bool:

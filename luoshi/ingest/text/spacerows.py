@@ -208,6 +208,21 @@ def _carry_down(
         )
 
 
+# Columns whose cells are sentences: only there does a missing full stop say the text was
+# cut (a status 滞后, a unit 县教育局 or a date ends without one).
+_SENTENCE_ROLES = frozenset(
+    {
+        ColumnRole.TASK,
+        ColumnRole.DONE,
+        ColumnRole.PROBLEMS,
+        ColumnRole.NEXT_STEPS,
+        ColumnRole.TARGET,
+        ColumnRole.REMARKS,
+        ColumnRole.OTHER,
+    }
+)
+
+
 def rows_from_pieces(
     words: list[str],
     roles: list[ColumnRole],
@@ -242,8 +257,12 @@ def rows_from_pieces(
             row.append(GridCell(text, r, c, line=pieces[idx[0]][0] if idx else line_no))
         rows.append(row)
         if k == len(raw) - 1:
-            missing = [words[c] for c, idx in enumerate(taken) if not idx]
+            # cut off: columns empty after the last filled one (an empty column between
+            # filled ones is a merged or left-out cell, not a cut)
+            filled = max((c for c, idx in enumerate(taken) if idx), default=-1)
+            missing = [words[c] for c in range(filled + 1, width)]
             last = texts[-1]
+            last_role = roles[filled] if filled >= 0 else ColumnRole.OTHER
             if missing:
                 warnings.append(
                     (
@@ -252,7 +271,7 @@ def rows_from_pieces(
                         "table may be cut off here",
                     )
                 )
-            elif not ends_newline and not CLOSING.search(last):
+            elif not ends_newline and last_role in _SENTENCE_ROLES and not CLOSING.search(last):
                 warnings.append(
                     (
                         pieces[-1][0],
