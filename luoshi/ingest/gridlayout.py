@@ -22,7 +22,13 @@ from collections.abc import Sequence
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.grid import Grid, GridCell
-from luoshi.ingest.headers import columns_from_headers, is_known_header, normalise_header
+from luoshi.ingest.headers import (
+    columns_from_headers,
+    header_key,
+    header_role,
+    is_known_header,
+    normalise_header,
+)
 from luoshi.ingest.layout import (
     GROUP_KEY,
     RowCells,
@@ -32,7 +38,8 @@ from luoshi.ingest.layout import (
     item_columns,
 )
 from luoshi.ingest.metadata import read_meta
-from luoshi.ingest.model import Column, ParsedDocument, Task
+from luoshi.ingest.model import Column, Meta, ParsedDocument, Task
+from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.vocab import ColumnRole
 
 HEADER_ROWS_LOOKED_AT = 6
@@ -304,6 +311,29 @@ def _is_subtotal(texts: list[str], task_col: int | None) -> bool:
 
 
 _MIN_PLACE_ROWS = 4
+_PERIOD_HEADER_ROLES = frozenset(
+    {ColumnRole.DONE, ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS, ColumnRole.OTHER}
+)
+
+
+def _period_from_header(headers: Sequence[str], meta: Meta) -> str | None:
+    """For a page without a title: the period and year a progress column's header names
+    (2031年9月进展情况, 1-9月完成投资 with the year in another header). Sets meta.year and
+    meta.period; returns the warning to give, or None when no header names both."""
+    year = next((y for t in headers if (y := parse_year(t)) is not None), None)
+    for text in headers:
+        if len(text) > 24 or header_role(text, True) not in _PERIOD_HEADER_ROLES:
+            continue
+        period = parse_period(header_key(text), year)  # 7月進展情況 read as written in 简体
+        if period is None or year is None:
+            continue
+        meta.year, meta.period = year, period
+        return (
+            f"no title: period {period.label!r} and year {year} taken from the column header "
+            f"{text!r}; check them"
+        )
+    return None
+
 
 
 def _summary_by_place(grid: Grid, h: int, columns: list[Column]) -> str | None:
@@ -372,6 +402,8 @@ def document_from_grids(
             raise IngestError(name, summaries[0][1], where=summaries[0][0].where)
         warn += [(None, f"{g.where}: {why}; not read".lstrip(": ")) for g, why in summaries]
     grid, h = chosen[0]
+    # the header and the rows above it in the table (a two-row header's top row)
+    header_texts = [t for r in range(h + 1) for t in grid.texts(r)]
     h, repeats = _two_level_header(grid, h, warn)
     columns, header_warnings = columns_from_headers(grid.texts(h))
     warn += [(None, f"{grid.where}: {w}".lstrip(": ")) for w in header_warnings]
@@ -387,6 +419,11 @@ def document_from_grids(
             warn.append((None, f"{other.where}: another table with different columns: not read"))
     body = [c.text for g, _ in chosen for row in g.rows for c in _distinct(row)]
     meta, meta_warnings = read_meta(preamble or grid.preamble, body)
+    if meta.period is None and not meta.title:
+        said = _period_from_header([*header_texts, *(c.header for c in columns)], meta)
+        if said:
+            meta_warnings = [w for w in meta_warnings if not w.startswith("no title found")]
+            meta_warnings.append(said)
     meta.notes += notes
     doc = ParsedDocument(
         meta=meta,

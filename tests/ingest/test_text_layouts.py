@@ -400,3 +400,25 @@ def test_pipe_row_short_of_a_merged_category_cell_is_aligned_by_content():
         ("修建道路", ["县交通局"], "交通"),
     ]
     assert any("aligned by content" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("header", "kind", "end"),
+    [
+        ("序号 | 项目名称 | 责任单位 | 2031年7月进展情况 |", "month", "2031-07-31"),
+        ("序号 | 项目名称 | 2031年目标 | 1-9月完成情况 |", "q3", "2031-09-30"),
+    ],
+)
+def test_page_without_title_takes_the_period_a_progress_header_names(header, kind, end):
+    lines = [header, "1 | 新建幼儿园 | 县教育局 | 已建成。 |", "2 | 改造校舍 | 县住建局 | 主体完工。 |"]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert doc.meta.title == ""
+    assert (str(doc.meta.period.kind), str(doc.meta.period.end_date)) == (kind, end)
+    assert any("taken from the column header" in w.message for w in doc.warnings)
+
+
+def test_page_without_title_or_period_in_its_headers_says_so():
+    lines = ["序号 | 项目名称 | 责任单位 | 进展情况 |", "1 | 新建幼儿园 | 县教育局 | 已建成。 |"]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert doc.meta.period is None
+    assert any("no title found" in w.message for w in doc.warnings)
