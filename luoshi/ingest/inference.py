@@ -15,6 +15,9 @@ rows by serials           rows carrying a serial (序号) were cut where the pag
 rows with warnings        a row the reader warned about (realigned cells, cut off, merged
                           over sub-rows): more than a quarter of the rows is a doubt
 empty rows                rows with no task text: cells probably in the wrong place
+serial order              numeric serials that neither follow the row above nor restart at 1
+empty named columns       a unit or progress column empty in more than half the rows (the
+                          last left out): its cells are probably elsewhere
 runner-up layout          another layout the page also looks like (given by the reader):
                           always said, with a warning naming it
 reader's own doubts       what the reader knows it guessed (``doc.doubts``: columns inferred
@@ -62,6 +65,49 @@ def _warned_rows(doc: ParsedDocument) -> int:
     return n
 
 
+_NUMBER = re.compile(r"^\d{1,4}")
+_ITEM_ROLES = {ColumnRole.DONE: "done", ColumnRole.PROBLEMS: "problems"}
+_UNIT_ROLES = frozenset({ColumnRole.UNITS, ColumnRole.LEAD_UNIT})
+
+
+def _serial_breaks(doc: ParsedDocument) -> int:
+    """Rows whose numeric serial neither follows the row above nor restarts at 1."""
+    if not any(c.role is ColumnRole.SERIAL for c in doc.columns):
+        return 0
+    breaks = 0
+    prev: int | None = None
+    for t in doc.tasks:
+        m = _NUMBER.match(t.serial.strip())
+        if m is None:
+            prev = None  # (三), 一: another numbering, not compared
+            continue
+        value = int(m.group(0))
+        if prev is not None and value not in (prev + 1, 1):
+            breaks += 1
+        prev = value
+    return breaks
+
+
+def _empty_columns(doc: ParsedDocument) -> list[tuple[str, int]]:
+    """Columns the header names (units, progress) left empty in more than half the rows but
+    the last (cut off): their cells are probably elsewhere."""
+    rows = doc.tasks[:-1] if len(doc.tasks) > 2 else doc.tasks
+    if len(rows) < 2:
+        return []
+    out: list[tuple[str, int]] = []
+    for c in doc.columns:
+        if c.role in _UNIT_ROLES:
+            empty = sum(1 for t in rows if not t.units)
+        elif c.role in _ITEM_ROLES:
+            field = _ITEM_ROLES[c.role]
+            empty = sum(1 for t in rows if not any(getattr(i, field) for i in t.items))
+        else:
+            continue
+        if empty * 2 > len(rows):
+            out.append((c.header, empty))
+    return out
+
+
 def assess(doc: ParsedDocument) -> Inference:
     """The inference statement of ``doc``; ``doc.runner_up`` are other layouts the page also
     looked like, likeliest first (set by the reader that chose among layouts)."""
@@ -104,6 +150,13 @@ def assess(doc: ParsedDocument) -> Inference:
         empty = sum(1 for t in doc.tasks if not t.text.strip())
         if empty:
             reasons.append(f"{empty} rows without task text")
+            doubts += 1
+        broken = _serial_breaks(doc)
+        if broken:
+            reasons.append(f"serials out of order or repeated at {broken} row(s)")
+            doubts += 1
+        for header, empty in _empty_columns(doc):
+            reasons.append(f"column {header} empty in {empty} of {n} rows")
             doubts += 1
     for doubt in doc.doubts:  # what the reader itself doubts
         reasons.append(doubt)

@@ -114,3 +114,27 @@ def test_a_reader_s_own_doubt_lowers_the_confidence():
     doc = read_document(page.encode(), name="t.txt")
     assert doc.inference.confidence != "high"
     assert any("inferred from the cells" in r for r in doc.inference.reasons)
+
+
+@pytest.mark.parametrize(
+    ("rows", "reason"),
+    [
+        # serials jumping: rows may have been cut or merged
+        (
+            ["1 | 建成公园3个。 | 县住建局 | 已建成2个。 |", "5 | 新增学位。 | 县教育局 | 已新增。 |",
+             "6 | 改造道路。 | 县交通局 | 已完工。 |"],
+            "serials out of order or repeated at 1 row(s)",
+        ),
+        # the unit column empty in most rows: its cells are elsewhere
+        (
+            ["1 | 建成公园3个。 | | 已建成2个。 |", "2 | 新增学位。 | | 已新增。 |",
+             "3 | 改造道路。 | 县交通局 | 已完工。 |"],
+            "column 责任单位 empty in 2 of 3 rows",
+        ),
+    ],
+)
+def test_irregular_rows_lower_the_confidence(rows, reason):
+    page = "\n".join(["序号 | 重点任务 | 责任单位 | 推进情况 |", *rows, ""])
+    doc = read_document(page.encode(), name="t.txt")
+    assert doc.inference.confidence != "high"
+    assert reason in doc.inference.reasons
