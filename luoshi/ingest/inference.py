@@ -16,7 +16,7 @@ rows with warnings        a row the reader warned about (realigned cells, cut of
                           over sub-rows): more than a quarter of the rows is a doubt
 empty rows                rows with no task text: cells probably in the wrong place
 serial order              numeric serials that neither follow the row above nor restart at 1
-empty named columns       a unit or progress column empty in more than half the rows (the
+empty named columns       a unit or done column empty in more than half the rows (the
                           last left out): its cells are probably elsewhere
 runner-up layout          another layout the page also looks like (given by the reader):
                           always said, with a warning naming it
@@ -66,7 +66,7 @@ def _warned_rows(doc: ParsedDocument) -> int:
 
 
 _NUMBER = re.compile(r"^\d{1,4}")
-_ITEM_ROLES = {ColumnRole.DONE: "done", ColumnRole.PROBLEMS: "problems"}
+_ITEM_ROLES = {ColumnRole.DONE: "done"}  # problems are often rightly empty
 _UNIT_ROLES = frozenset({ColumnRole.UNITS, ColumnRole.LEAD_UNIT})
 
 
@@ -89,7 +89,7 @@ def _serial_breaks(doc: ParsedDocument) -> int:
 
 
 def _empty_columns(doc: ParsedDocument) -> list[tuple[str, int]]:
-    """Columns the header names (units, progress) left empty in more than half the rows but
+    """Columns the header names (units, done) left empty in more than half the rows but
     the last (cut off): their cells are probably elsewhere."""
     rows = doc.tasks[:-1] if len(doc.tasks) > 2 else doc.tasks
     if len(rows) < 2:

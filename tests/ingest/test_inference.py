@@ -138,3 +138,8 @@ def test_irregular_rows_lower_the_confidence(rows, reason):
     doc = read_document(page.encode(), name="t.txt")
     assert doc.inference.confidence != "high"
     assert reason in doc.inference.reasons
+
+
+def test_the_seeds_read_with_high_confidence(doc000, doc004):
+    for doc in (doc000, doc004):
+        assert doc.inference.confidence == "high", doc.inference.reasons
