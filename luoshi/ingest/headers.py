@@ -393,3 +393,25 @@ def opens_with_first_column(text: str) -> bool:
     """True when ``text`` opens with a word that begins header rows: 序号 or a category word
     (类别, 大类 …)."""
     return _FIRST_WORD.match(text) is not None
+
+
+def unglue_header(words: Sequence[str], width: int) -> list[str] | None:
+    """The header words with glued ones cut (当前进度牵头单位 → 当前进度 / 牵头单位) so that
+    there are ``width`` of them — the width the rows show — or None when cutting the words
+    that cut wholly into known column words of three or more characters each does not give
+    exactly that width. Rows wider
+    than their header are the evidence; the vocabulary says where to cut."""
+    if width <= len(words):
+        return None
+    out: list[str] = []
+    for w in words:
+        cut = split_header_words(w) if len(normalise_header(w)) >= 2 * _MIN_GLUED else None
+        if cut and len(cut) > 1 and all(len(c) >= _MIN_GLUED for c in cut):
+            out += cut
+        else:
+            out.append(w)
+    return out if len(out) == width else None
+
+
+# Each of two glued names is a full column name: 目标任务 is one header, not 目标 + 任务.
+_MIN_GLUED = 3

@@ -226,3 +226,22 @@ def test_one_target_per_row(headers: list[str], roles: list[str]) -> None:
     from luoshi.ingest.headers import header_roles
 
     assert [r.value for r in header_roles(headers)] == roles
+
+
+@pytest.mark.parametrize(
+    ("words", "width", "want"),
+    [
+        # rows one wider than the header: the glued cell is cut where the vocabulary says
+        (["序号", "重点任务", "当前进度牵头单位"], 4, ["序号", "重点任务", "当前进度", "牵头单位"]),
+        # rows as wide as the header: nothing to cut
+        (["序号", "重点任务", "当前进度牵头单位"], 3, None),
+        # 目标任务 is one header, not 目标 + 任务 (a space inside a task made the row wider)
+        (["序号", "目标任务", "责任单位"], 4, None),
+        # no cut gives the rows' width
+        (["序号", "重点任务", "当前进度牵头单位"], 6, None),
+    ],
+)
+def test_unglue_header(words: list[str], width: int, want: list[str] | None) -> None:
+    from luoshi.ingest.headers import unglue_header
+
+    assert unglue_header(words, width) == want

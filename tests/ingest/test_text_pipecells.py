@@ -153,3 +153,22 @@ def test_a_cell_merged_from_above_is_no_cut_and_a_status_needs_no_full_stop():
     said = " ".join(w.message for w in doc.warnings)
     assert "cut off" not in said
     assert "carried down" in said
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["序号 |", "重点任务 |", "当前进度牵头单位 |", "1 |", "新建幼儿园3所 |", "已建成2所。 |",
+         "县教育局 |", "2 |", "改造校舍10所 |", "完成6所。 |", "县住建局 |"],
+        ["序号 重点任务 当前进度牵头单位", "1 新建幼儿园3所 已建成2所。 县教育局",
+         "2 改造校舍10所 完成6所。 县住建局"],
+    ],
+    ids=["pipe-cells", "space-rows"],
+)
+def test_glued_header_cell_cut_when_the_rows_are_wider(lines):
+    doc = read_document("\n".join([*lines, ""]).encode(), name="t.txt")
+    assert [c.header for c in doc.columns] == ["序号", "重点任务", "当前进度", "牵头单位"]
+    assert [(t.units, t.items[0].done) for t in doc.tasks] == [
+        (["县教育局"], "已建成2所。"),
+        (["县住建局"], "完成6所。"),
+    ]

@@ -35,7 +35,7 @@ from luoshi.ingest.headers import (
     header_roles,
     is_known_header,
     normalise_header,
-    split_header_words,
+    unglue_header,
 )
 from luoshi.vocab import ColumnRole
 
@@ -255,14 +255,7 @@ def _unglued_header(
     widths = _row_widths(lines, h + 1, opening_bar)
     if not widths:
         return None
-    common = max(set(widths), key=widths.count)
-    if common <= len(header):
-        return None
-    out: list[str] = []
-    for cell in header:
-        words = split_header_words(cell) if len(normalise_header(cell)) >= 4 else None
-        out += words if words and len(words) > 1 else [cell]
-    return out if len(out) == common else None
+    return unglue_header(header, max(set(widths), key=widths.count))
 
 
 def _spanned_header(

@@ -14,7 +14,9 @@ serial, a category or the task column (or, when the words themselves hold spaces
 that :func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words, opening
 with 序号); a row opens with a line whose first piece is the next serial (or 1 after a group
 row) — in a table without serials, with any line of two or more pieces; every other line
-until the next row belongs to the row (a group row when it reads as one: 一、…, (二)…); the row's pieces are aligned to the columns by
+until the next row belongs to the row (a group row when it reads as one: 一、…, (二)…); rows wider
+than the header cut a header word holding two glued names (当前进度牵头单位); the row's pieces
+are aligned to the columns by
 content (:mod:`luoshi.ingest.text.align`). The result is a Grid, read like any other.
 """
 
@@ -29,6 +31,7 @@ from luoshi.ingest.headers import (
     normalise_header,
     opens_with_first_column,
     split_header_words,
+    unglue_header,
 )
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.shapes import CLOSING, is_group
@@ -163,6 +166,11 @@ def space_grid(
         if raw and raw[-1][0] == "row":
             raw[-1][2].extend((i + 1, p) for p in pieces)  # type: ignore[union-attr]
     raw = [r for r in raw if r[0] != "total"]
+    widths = [len(r[2]) for r in raw[:-1] if r[0] == "row"]  # the last may be cut off
+    if widths and (unglued := unglue_header(words, max(set(widths), key=widths.count))):
+        # rows wider than the header: a header word held two glued names (当前进度牵头单位)
+        words, roles = unglued, header_roles(unglued)
+        warnings.append((h + 1, f"header words glued together, cut: {'/'.join(words)}"))
     if totals:
         warnings.append((totals[0], f"{len(totals)} total row(s) (合计/小计): not tasks"))
     rows = rows_from_pieces(words, roles, raw, h + 1, ends_newline, warnings)
