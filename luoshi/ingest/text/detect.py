@@ -7,9 +7,10 @@ borders present in most lines), the reading was a choice between two, and the do
 so (:mod:`luoshi.ingest.inference`). Only the cheap tests are asked, and only for pages read
 by a bordered layout: a page read cells-per-line failed every test before it already.
 
-When the first reading gives no task with text (the borders were read the wrong way: a
-header on one pipe line over cells one per line), the page is read again as each runner-up
-in turn and the first reading that gives tasks is kept, with a warning naming both.
+When the first reading is weak — no task with text (the borders were read the wrong way: a
+header on one pipe line over cells one per line), or low confidence — the page is read again
+as each runner-up and the likeliest reading (confidence, then rows with task text) is kept,
+with a warning naming both.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids
+from luoshi.ingest.inference import assess
 from luoshi.ingest.model import ParsedDocument
 from luoshi.ingest.text.pipe import (
     BAR_LAYOUT,
@@ -78,14 +80,31 @@ def _rows_with_text(doc: ParsedDocument) -> int:
     return sum(1 for t in doc.tasks if t.text.strip())
 
 
+_LEVEL = {"high": 2, "medium": 1, "low": 0}
+
+
+def _rank(doc: ParsedDocument) -> tuple[int, int]:
+    """How likely a reading is: its confidence (without the runner-up doubt, which both
+    readings share), then its rows with task text."""
+    runner_up, doc.runner_up = doc.runner_up, []
+    level = _LEVEL[assess(doc).confidence]
+    doc.runner_up = runner_up
+    return (level, _rows_with_text(doc)) if _rows_with_text(doc) else (-1, 0)
+
+
 def second_reading(doc: ParsedDocument, text: str, name: str) -> ParsedDocument:
-    """``doc`` with its runner-ups set, or the first runner-up reading giving tasks with
-    text when ``doc`` gives none."""
+    """``doc`` with its runner-ups set; when the first reading is weak (no task with text, or
+    low confidence), each runner-up reading is made and the likeliest kept (:func:`_rank`),
+    with a warning naming the other."""
     doc.runner_up = other_layouts(text, doc.layout)
-    if not doc.runner_up or _rows_with_text(doc):
+    if not doc.runner_up:
+        return doc
+    first = _rank(doc)
+    if first[0] > _LEVEL["low"]:
         return doc
     lines = text.split("\n")
     ends_newline = text.rstrip(" \t").endswith("\n")
+    best, best_rank = doc, first
     for layout in doc.runner_up:
         try:
             found = _grid_of(layout, lines, ends_newline)
@@ -94,12 +113,16 @@ def second_reading(doc: ParsedDocument, text: str, name: str) -> ParsedDocument:
             other = document_from_grids([found[0]], name, "text", layout, found[1])
         except IngestError:
             continue
-        if _rows_with_text(other):
-            other.runner_up = [doc.layout]
-            other.warn(
-                None,
-                f"read as {layout}: read as {doc.layout} (the first layout tried) the page "
-                f"gave no task; {len(other.tasks)} rows as {layout}",
-            )
-            return other
-    return doc
+        rank = _rank(other)
+        if rank > best_rank:
+            best, best_rank = other, rank
+    if best is doc:
+        return doc
+    best.runner_up = [doc.layout]
+    said = "no task" if first[0] < 0 else f"{first[1]} rows, low confidence"
+    best.warn(
+        None,
+        f"read as {best.layout}: read as {doc.layout} (the first layout tried) the page gave "
+        f"{said}; {len(best.tasks)} rows as {best.layout}",
+    )
+    return best
