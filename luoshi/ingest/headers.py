@@ -49,7 +49,18 @@ def header_key(text: str) -> str:
     h = normalise_header(text)
     if len(h) > _MAX_KEY_LEN:
         return h
-    return to_simplified(unicodedata.normalize("NFKC", h))
+    h = to_simplified(unicodedata.normalize("NFKC", h))
+    if "(" in h:
+        # an alternative written into a word, 投(筹)资 = 投资 or 筹资: compared as the word
+        h = _INSERTED.sub("", h)
+    return h
+
+
+# One or two characters in brackets between two characters of a word (NFKC brackets).
+_INSERTED = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,2}\)(?=[\u4e00-\u9fff])")
+# A column qualified by the plan year (2018年建设内容, 年度工作任务): beside a task column it
+# says what is due that year, a target.
+_YEAR_QUALIFIED = re.compile(r"^(\d{4}年度?|年度|本年度?|全年|今年)")
 
 
 # (pattern, role) tried in order against the normalised header; first match wins.
@@ -83,7 +94,7 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     ),
     (
         re.compile(
-            r"(完成|进展|进度|落实|推进|执行)(情况|进度)|任务进度|工作进展|进展$|实绩"
+            r"(完成|进展|进度|落实|推进|执行|实施)(情况|进度)|任务进度|工作进展|进展$|实绩"
             r"|^(当前|目前|工作|项目|实施)?进度$|成效$"
         ),
         ColumnRole.DONE,
@@ -110,6 +121,8 @@ _TASK = re.compile(
     # what a row is about, by any name: 具体内容, 建设内容及规模, 事项名称, 任务事项 (not
     # 指标名称: it heads indicator matrices, one column per place, which are no task lists)
     r"|^具体内容$|内容及规模$|^事项名称$|^任务事项$"
+    # an assessed indicator names what the row is about, like 目标名称
+    r"|^考核指标$"
 )
 _TARGET = re.compile(
     r"目标任务|目标$|预期目标|工作标准|任务数|目标要求|工作要求|^(年度|季度)任务$"
@@ -181,7 +194,9 @@ def _key_role(h: str, have_task: bool) -> ColumnRole:
     if _TARGET.search(h):
         return ColumnRole.TARGET if have_task else ColumnRole.TASK
     if _TASK.search(h):
-        return ColumnRole.TARGET if have_task and "目标" in h else ColumnRole.TASK
+        if have_task and ("目标" in h or _YEAR_QUALIFIED.match(h)):
+            return ColumnRole.TARGET
+        return ColumnRole.TASK
     if _PLANNED.search(h):
         return ColumnRole.TARGET if have_task else ColumnRole.OTHER
     m = _MEASURE_TAIL.search(h)
@@ -272,13 +287,21 @@ def is_known_header(header: str) -> bool:
 
 def header_roles(headers: Iterable[str]) -> list[ColumnRole]:
     """The role of each cell of a header row, read left to right: a task-like header after
-    the task column is not a second task column (``have_task``)."""
+    the task column is not a second task column (``have_task``). A row has one target: a
+    planned amount (年度计划投资) beside a target column of its own words (2030年目标) is a
+    figure of the row, role other."""
     roles: list[ColumnRole] = []
+    planned: list[int] = []
     have_task = False
     for raw in headers:
         role = header_role(raw, have_task)
         have_task = have_task or role is ColumnRole.TASK
+        if role is ColumnRole.TARGET and _PLANNED.search(header_key(raw)):
+            planned.append(len(roles))
         roles.append(role)
+    if planned and roles.count(ColumnRole.TARGET) > len(planned):
+        for k in planned:
+            roles[k] = ColumnRole.OTHER
     return roles
 
 
@@ -370,3 +393,25 @@ def opens_with_first_column(text: str) -> bool:
     """True when ``text`` opens with a word that begins header rows: 序号 or a category word
     (类别, 大类 …)."""
     return _FIRST_WORD.match(text) is not None
+
+
+def unglue_header(words: Sequence[str], width: int) -> list[str] | None:
+    """The header words with glued ones cut (当前进度牵头单位 → 当前进度 / 牵头单位) so that
+    there are ``width`` of them — the width the rows show — or None when cutting the words
+    that cut wholly into known column words of three or more characters each does not give
+    exactly that width. Rows wider
+    than their header are the evidence; the vocabulary says where to cut."""
+    if width <= len(words):
+        return None
+    out: list[str] = []
+    for w in words:
+        cut = split_header_words(w) if len(normalise_header(w)) >= 2 * _MIN_GLUED else None
+        if cut and len(cut) > 1 and all(len(c) >= _MIN_GLUED for c in cut):
+            out += cut
+        else:
+            out.append(w)
+    return out if len(out) == width else None
+
+
+# Each of two glued names is a full column name: 目标任务 is one header, not 目标 + 任务.
+_MIN_GLUED = 3

@@ -197,9 +197,51 @@ def test_measure_cells_join_the_header_before(cells: list[str], merged: list[str
         ("年度计划投资(万元)", True, "target"),
         ("1-6月完成投资(万元)", True, "actual"),
         ("完成目标(%)", True, "declared_status"),  # (%): a share, by its own rule
+        # an alternative written into a word (投(筹)资) is compared as the word
+        ("完成投(筹)资", True, "actual"),
+        ("投(筹)资完成率", True, "declared_status"),
+        ("实施情况", True, "done"),
+        # a content column qualified by the plan year, beside the task: that year's target
+        ("2031年建设内容", True, "target"),
+        ("年度工作内容", True, "target"),
+        ("2031年建设内容", False, "task"),
     ],
 )
 def test_more_column_names_by_meaning(header: str, have_task: bool, role: str) -> None:
     from luoshi.ingest.headers import header_role
 
     assert header_role(header, have_task).value == role
+
+
+@pytest.mark.parametrize(
+    ("headers", "roles"),
+    [
+        # one target per row: a planned amount beside a target of its own words is a figure
+        (["项目名称", "2031年建设内容", "年度计划投资"], ["task", "target", "other"]),
+        # alone, the planned amount is the row's target
+        (["项目名称", "年度计划投资", "完成投资"], ["task", "target", "actual"]),
+    ],
+)
+def test_one_target_per_row(headers: list[str], roles: list[str]) -> None:
+    from luoshi.ingest.headers import header_roles
+
+    assert [r.value for r in header_roles(headers)] == roles
+
+
+@pytest.mark.parametrize(
+    ("words", "width", "want"),
+    [
+        # rows one wider than the header: the glued cell is cut where the vocabulary says
+        (["序号", "重点任务", "当前进度牵头单位"], 4, ["序号", "重点任务", "当前进度", "牵头单位"]),
+        # rows as wide as the header: nothing to cut
+        (["序号", "重点任务", "当前进度牵头单位"], 3, None),
+        # 目标任务 is one header, not 目标 + 任务 (a space inside a task made the row wider)
+        (["序号", "目标任务", "责任单位"], 4, None),
+        # no cut gives the rows' width
+        (["序号", "重点任务", "当前进度牵头单位"], 6, None),
+    ],
+)
+def test_unglue_header(words: list[str], width: int, want: list[str] | None) -> None:
+    from luoshi.ingest.headers import unglue_header
+
+    assert unglue_header(words, width) == want

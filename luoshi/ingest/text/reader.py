@@ -29,6 +29,7 @@ from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.cellheader import PROGRESS_ROLES, find_header, merge_split_headers
 from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
+from luoshi.ingest.text.detect import second_reading
 from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
@@ -97,6 +98,7 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
     text, source_url = split_source_lines(text)
     text, glosses = strip_pinyin_glosses(text)
     doc = _read_layout(text, name)
+    doc = second_reading(doc, text, name)
     doc.meta.source_url = source_url
     if glosses:
         doc.warn(

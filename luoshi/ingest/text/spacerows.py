@@ -8,12 +8,15 @@
     第一产业增加值同比增长3.4%。
 
 Rules, true of such pages whatever the place: the header is a line of three or more pieces
-most of which name known columns, among them a task or progress column, the first being the
+most of which name known columns (or of two short ones: the task column, then another known
+column; runs of single characters are one word spaced out, 序 号), among them a task or progress column, the first being the
 serial, a category or the task column (or, when the words themselves hold spaces, a line
 that :func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words, opening
 with 序号); a row opens with a line whose first piece is the next serial (or 1 after a group
 row) — in a table without serials, with any line of two or more pieces; every other line
-until the next row belongs to the row (a group row when it reads as one: 一、…, (二)…); the row's pieces are aligned to the columns by
+until the next row belongs to the row (a group row when it reads as one: 一、…, (二)…); rows wider
+than the header cut a header word holding two glued names (当前进度牵头单位); the row's pieces
+are aligned to the columns by
 content (:mod:`luoshi.ingest.text.align`). The result is a Grid, read like any other.
 """
 
@@ -28,6 +31,7 @@ from luoshi.ingest.headers import (
     normalise_header,
     opens_with_first_column,
     split_header_words,
+    unglue_header,
 )
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.shapes import CLOSING, is_group
@@ -38,14 +42,26 @@ _SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
 _TOTAL = re.compile(r"^(合计|小计|总计|共计)")
 _MAX_HEADER_LEN = 24
 _MAX_HEADER_LINE = 160
+_MAX_TWO_WORD = 8  # a two-column header's words are short names, not phrases
 # A header row opens with the serial, a category or the task column.
 _FIRST_ROLES = (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
 
 
 def _header_words(line: str) -> list[str] | None:
     tokens = line.split()
+    if len(tokens) == 2 and "|" not in line:
+        # two columns: both known header words, the task column first (项目名称 进展情况)
+        roles = header_roles(tokens)
+        if (
+            all(len(normalise_header(t)) <= _MAX_TWO_WORD for t in tokens)
+            and roles[0] is ColumnRole.TASK
+            and roles[1] not in (ColumnRole.OTHER, ColumnRole.TASK, ColumnRole.SERIAL)
+        ):
+            return tokens
+        return None
     if len(tokens) < 3 or len(line) > _MAX_HEADER_LINE or "|" in line:
         return None
+    tokens = _join_letters(tokens)
     if all(len(normalise_header(t)) <= _MAX_HEADER_LEN for t in tokens):
         roles = header_roles(tokens)
         known = sum(1 for r in roles if r is not ColumnRole.OTHER)
@@ -58,6 +74,24 @@ def _header_words(line: str) -> list[str] | None:
     if words and len(words) >= 3 and header_role(words[0], False) is ColumnRole.SERIAL:
         return words
     return None
+
+
+def _join_letters(tokens: list[str]) -> list[str]:
+    """Header pieces with runs of single characters joined: a header word spaced out to fill
+    its cell (序 号, 备  注) is one word; a space between longer pieces is a cell border."""
+    out: list[str] = []
+    run = ""
+    for t in tokens:
+        if len(t) == 1:
+            run += t
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(t)
+    if run:
+        out.append(run)
+    return out
 
 
 def find_space_header(lines: list[str]) -> tuple[int, list[str]] | None:
@@ -132,6 +166,11 @@ def space_grid(
         if raw and raw[-1][0] == "row":
             raw[-1][2].extend((i + 1, p) for p in pieces)  # type: ignore[union-attr]
     raw = [r for r in raw if r[0] != "total"]
+    widths = [len(r[2]) for r in raw[:-1] if r[0] == "row"]  # the last may be cut off
+    if widths and (unglued := unglue_header(words, max(set(widths), key=widths.count))):
+        # rows wider than the header: a header word held two glued names (当前进度牵头单位)
+        words, roles = unglued, header_roles(unglued)
+        warnings.append((h + 1, f"header words glued together, cut: {'/'.join(words)}"))
     if totals:
         warnings.append((totals[0], f"{len(totals)} total row(s) (合计/小计): not tasks"))
     rows = rows_from_pieces(words, roles, raw, h + 1, ends_newline, warnings)
@@ -141,8 +180,10 @@ def space_grid(
         0,
         (
             h + 1,
-            "cells separated by spaces: rows found by their serials, cells aligned to the "
-            "columns by what they look like (units, names, text); check the result",
+            "cells separated by spaces: rows found "
+            + ("by their serials" if numbered else "as lines of two or more cells (no serials)")
+            + ", cells aligned to the columns by what they look like (units, names, text); "
+            "check the result",
         ),
     )
     return Grid(rows=rows, preamble=[s.strip() for s in lines[:h] if s.strip()]), warnings
@@ -173,6 +214,21 @@ def _carry_down(
                 "category above is carried down (a merged cell)",
             )
         )
+
+
+# Columns whose cells are sentences: only there does a missing full stop say the text was
+# cut (a status 滞后, a unit 县教育局 or a date ends without one).
+_SENTENCE_ROLES = frozenset(
+    {
+        ColumnRole.TASK,
+        ColumnRole.DONE,
+        ColumnRole.PROBLEMS,
+        ColumnRole.NEXT_STEPS,
+        ColumnRole.TARGET,
+        ColumnRole.REMARKS,
+        ColumnRole.OTHER,
+    }
+)
 
 
 def rows_from_pieces(
@@ -209,8 +265,12 @@ def rows_from_pieces(
             row.append(GridCell(text, r, c, line=pieces[idx[0]][0] if idx else line_no))
         rows.append(row)
         if k == len(raw) - 1:
-            missing = [words[c] for c, idx in enumerate(taken) if not idx]
+            # cut off: columns empty after the last filled one (an empty column between
+            # filled ones is a merged or left-out cell, not a cut)
+            filled = max((c for c, idx in enumerate(taken) if idx), default=-1)
+            missing = [words[c] for c in range(filled + 1, width)]
             last = texts[-1]
+            last_role = roles[filled] if filled >= 0 else ColumnRole.OTHER
             if missing:
                 warnings.append(
                     (
@@ -219,7 +279,7 @@ def rows_from_pieces(
                         "table may be cut off here",
                     )
                 )
-            elif not ends_newline and not CLOSING.search(last):
+            elif not ends_newline and last_role in _SENTENCE_ROLES and not CLOSING.search(last):
                 warnings.append(
                     (
                         pieces[-1][0],
