@@ -277,3 +277,116 @@ def test_a_note_before_the_full_stop_closes_the_task() -> None:
 def test_other_text_is_still_no_table_header(text: str) -> None:
     with pytest.raises(IngestError, match="no table header found"):
         read_document(text.encode(), name="prose.txt")
+
+
+# Items run together on one line (a page flattened to a single line), headings included.
+RUN_TOGETHER = [
+    (
+        "(一)(二) after full stops, restarting under a new heading",
+        "一、稳定增长\n\n(一)新建城市公园3个,绿地200公顷。(二)改造小区30个,惠及居民(含外来"
+        "人口)1万户。(三)新增造林1万亩,森林覆盖率40%。\n\n二、改善民生\n\n(一)新增城镇就业"
+        "1万人以上。(二)新建学校2所,新增学位1800个。\n",
+        [
+            ("(一)", "新建城市公园3个,绿地200公顷。"),
+            ("(二)", "改造小区30个,惠及居民(含外来人口)1万户。"),
+            ("(三)", "新增造林1万亩,森林覆盖率40%。"),
+            ("(一)", "新增城镇就业1万人以上。"),
+            ("(二)", "新建学校2所,新增学位1800个。"),
+        ],
+    ),
+    (
+        "headings and tasks on one line, separated by spaces, each with its unit note",
+        "一、扩大内需 (一)促进消费。 1.落实消费券政策,增长1.5%。(市商务局牵头,市财政局配合) "
+        "2.新建商业街区2个。(市住建局负责) 3.举办展会5场以上。(市贸促会负责)\n",
+        [
+            ("1", "落实消费券政策,增长1.5%。"),
+            ("2", "新建商业街区2个。"),
+            ("3", "举办展会5场以上。"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "body,want", [c[1:] for c in RUN_TOGETHER], ids=[c[0] for c in RUN_TOGETHER]
+)
+def test_items_run_together_on_one_line_are_split(body: str, want: list) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    assert [(t.serial, t.text) for t in doc.tasks] == want
+
+
+def test_run_together_units_and_groups() -> None:
+    doc = read_document((TITLE + RUN_TOGETHER[1][1]).encode(), name="plan.txt")
+    assert [t.units for t in doc.tasks] == [["市商务局", "市财政局"], ["市住建局"], ["市贸促会"]]
+    assert doc.tasks[0].extra[GROUP_KEY] == "一、扩大内需 (一)促进消费。"
+
+
+def test_a_number_inside_a_sentence_does_not_split_it() -> None:
+    # "2.5" and "(2020年)" count on from nothing: one task each
+    body = (
+        "1.生产总值增长6%,居民收入增长 2.5倍。(市发改委负责) 2.完成(2020年)遗留项目3个。"
+        "(市住建局负责)\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [t.serial for t in doc.tasks] == ["1", "2"]
+
+
+REPORT = "2021年重点工作上半年完成情况通报\n\n"
+
+# A progress report written as a list: the unit field inside the paragraph, what follows it is
+# the progress; or the progress opens at a sentence starting with the reporting period.
+REPORT_CASES = [
+    (
+        "unit field after a clause, the rest is progress",
+        "1、新建城市公园,牵头单位:市住建局。其中,东区公园进度较慢。\n\n"
+        "2、老旧小区改造,牵头单位:市住建局。其中,北区开工较慢。\n",
+        [
+            ("1", "新建城市公园", ["市住建局"], "其中,东区公园进度较慢。"),
+            ("2", "老旧小区改造", ["市住建局"], "其中,北区开工较慢。"),
+        ],
+        ["serial", "task", "units", "done"],
+    ),
+    (
+        "the progress opens at a sentence starting with the period",
+        "1.新开工项目40个。上半年,新开工项目25个。\n\n2.新增就业1万人。\n\n"
+        "3.新建学校2所。截至6月底,已开工1所。\n",
+        [
+            ("1", "新开工项目40个。", [], "上半年,新开工项目25个。"),
+            ("2", "新增就业1万人。", [], ""),
+            ("3", "新建学校2所。", [], "截至6月底,已开工1所。"),
+        ],
+        ["serial", "task", "done"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "body,want,roles", [c[1:] for c in REPORT_CASES], ids=[c[0] for c in REPORT_CASES]
+)
+def test_a_progress_report_written_as_a_list(body: str, want: list, roles: list) -> None:
+    doc = read_document((REPORT + body).encode(), name="report.txt")
+    assert doc.layout == "prose"
+    got = [(t.serial, t.text, t.units, t.items[0].done) for t in doc.tasks]
+    assert got == want
+    assert [str(c.role) for c in doc.columns] == roles
+    assert any("progress report written as a list" in w.message for w in doc.warnings)
+
+
+def test_in_a_plan_a_unit_field_mid_paragraph_keeps_the_rest_in_the_task() -> None:
+    body = (
+        "1、新建城市公园,牵头单位:市住建局。年底前建成开放。\n\n"
+        "2、老旧小区改造,牵头单位:市住建局。惠及居民1万户。\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("新建城市公园\n年底前建成开放。", ["市住建局"]),
+        ("老旧小区改造\n惠及居民1万户。", ["市住建局"]),
+    ]
+    assert [str(c.role) for c in doc.columns] == ["serial", "task", "units"]
+    # a plan's sentence starting with a period word stays in the task
+    body = (
+        "1.新开工项目40个。上半年开工20个。(责任单位:市发改委)\n\n2.新增就业。(责任单位:市人社局)\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.tasks[0].text == "新开工项目40个。上半年开工20个。"

@@ -32,6 +32,7 @@ written (no space normalisation, as in the table layouts).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
@@ -78,6 +79,8 @@ def _style_value(g: str) -> int:
     if "十" not in g:
         return _CN_DIGITS.get(g, 0)
     return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + _CN_DIGITS.get(units, 0)
+
+
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN_NUMBERED = re.compile(
     r"^(?:[(（]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)"
@@ -102,6 +105,21 @@ _FIELDS_WITH_UNITS = re.compile(
 _GLUED_ITEM = re.compile(
     r"(?<=[)）])(?=(?:[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,3}[.、．](?!\d)))"
 )
+# A unit field inside a task's paragraph, after a clause: "技能培训提升,牵头单位:市某局。其中…".
+# The task is the text before it; what follows the field's sentence is said about the task.
+_MID_LABEL = re.compile(
+    rf"[,，;；]\s*[【\[]?(?P<key>{UNIT_LABELS})[】\]]?\s*[:：]\s*"
+    r"(?P<units>[^。;；\n:：]{2,120}?)\s*(?:[。;；]|$)"
+)
+# A sentence reporting what was done by a date, inside a task's paragraph: "…。上半年,引进…",
+# "…。截至6月底,…", "…;1-9月,…". In a progress report it opens the task's progress.
+_DONE_OPENER = re.compile(
+    r"(?<=[。;；])\s*(?=(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来"
+    r"|截至|截止|目前|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d{1,2}月份))"
+)
+# A page reporting on progress (its title or opening says so), not publishing a plan.
+_REPORT_WORD = re.compile(r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|通报|督办|督查")
+_PLAN_WORD = re.compile(r"分解|分工|印发|工作安排|目标安排|清单|方案|计划表")
 _CUT_LABEL = re.compile(r"^(责任?|牵头?|配合?|协同?|责任单|牵头单|配合单|协同单)$")
 _MIN_TASKS = 2
 # A numbered list without any unit note is a task list when it counts at least this many items
@@ -122,6 +140,9 @@ COLUMNS = [
     Column("责任单位", ColumnRole.UNITS),
 ]
 _BUILD_COLUMNS = [*COLUMNS, Column("配合单位", ColumnRole.CO_UNITS)]
+# Added when any task carries progress text (a progress report written as a list).
+_DONE_COLUMN = Column("进展情况", ColumnRole.DONE)
+_DONE_AT = len(_BUILD_COLUMNS)
 
 
 # A unit list closing a paragraph after a dash: "新建公园3个。——市建设局" (not after wide
@@ -137,14 +158,68 @@ def _note(text: str) -> tuple[str, list[str], list[str]] | None:
     return found
 
 
+# A list marker of each style, for finding items run together on one line.
+_RUN_MARKERS = {
+    "arabic": re.compile(r"(\d{1,3})\s*[.、．](?!\d)"),
+    "paren": re.compile(r"[(（](\d{1,3})[)）]"),
+    "circled": re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    "cn_paren": re.compile(r"[(（]([一二三四五六七八九十]{1,3})[)）]"),
+    "cn_dun": re.compile(r"([一二三四五六七八九十]{1,3})、"),
+}
+# Where an item run on from the previous one may start: after a space, a sentence's or a
+# clause's end, or a closing bracket (the previous item's unit note).
+_RUN_BOUNDARY = re.compile(r"(?<=[\s。;；)）!！?？])(?=\S)")
+
+
+def _run_splits(text: str) -> list[int]:
+    """Where a paragraph holding several list items run together ("(一)…。(二)…。(三)…",
+    "一、… (一)… 1.… 2.…" — a page flattened onto one line) is cut into items.
+
+    Rule: a list marker (1. 1、 (1) ① (一) 一、) standing after a space, a 。/;/closing bracket
+    is an item's start when it counts on from the previous marker of its style in the
+    paragraph (the paragraph's own opening marker included): 2 after 1, (三) after (二); or when
+    it is a 1 / (一) / 一、 and the next marker of its style counts on from it. A number
+    inside a sentence ("增长1.5%", "(2020年)") never counts on from anything, so it stays."""
+    cands: dict[str, list[tuple[int, int]]] = {}  # style -> [(offset, value)]
+    for style, pattern in _RUN_MARKERS.items():
+        m = pattern.match(text)
+        if m:
+            cands.setdefault(style, []).append((0, _style_value(m.group(1))))
+    for b in _RUN_BOUNDARY.finditer(text):
+        at = b.start()
+        for style, pattern in _RUN_MARKERS.items():
+            m = pattern.match(text, at)
+            if m:
+                cands.setdefault(style, []).append((at, _style_value(m.group(1))))
+                break
+    cuts: set[int] = set()
+    for found in cands.values():
+        for n, (at, value) in enumerate(found):
+            if at == 0:
+                continue
+            prev = found[n - 1][1] if n else None
+            nxt = found[n + 1][1] if n + 1 < len(found) else None
+            if value == (prev or 0) + 1 or (value == 1 and nxt == 2):
+                cuts.add(at)
+    return sorted(cuts)
+
+
 def _split_glued(paras: list[Para]) -> list[Para]:
+    """Paragraphs holding several items are cut into one paragraph per item: after a closing
+    unit note ("…(省发改委负责)(二)…"), or where markers count on (:func:`_run_splits`)."""
     out: list[Para] = []
     for p in paras:
         pieces = _GLUED_ITEM.split(p.text)
         if len(pieces) > 1 and all(_note(x) for x in pieces[:-1]):
             out += [Para(p.line, x.strip(), p.gap if k == 0 else 0) for k, x in enumerate(pieces)]
-        else:
+            continue
+        cuts = _run_splits(p.text)
+        if not cuts:
             out.append(p)
+            continue
+        bounds = [0, *cuts, len(p.text)]
+        pieces = [p.text[a:b].strip() for a, b in pairwise(bounds)]
+        out += [Para(p.line, x, p.gap if k == 0 else 0) for k, x in enumerate(pieces) if x]
     return out
 
 
@@ -211,6 +286,7 @@ class _Task:
         self.co: list[str] = []
         self.has_unit_line = False
         self.value: int | None = None  # the list number (1, ③ = 3, (十二) = 12)
+        self.done: list[str] = []  # progress said in the task's own paragraph (a report)
 
     def add_note(self, note: tuple[str, list[str], list[str]]) -> None:
         self.text[-1:] = [note[0]] if self.text else []
@@ -222,6 +298,7 @@ class _Task:
 def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocument | None:
     """The document when the paragraphs have the plan-in-prose shape, else None."""
     paras = _split_glued(paras)
+    report = _is_report(paras)
     style = _list_style(paras)
     numbered = _STYLES[style]
     tasks_raw: list[_Task] = []
@@ -265,8 +342,21 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             tasks_raw.append(current)
             if note:
                 current.add_note(_note(body) or note)
+            elif (mid := _mid_units(body)) is not None:
+                current.text = [mid[0]] if mid[0] else []
+                current.lead += mid[1]
+                current.co += mid[2]
+                current.has_unit_line = True
+                if mid[3]:
+                    (current.done if report else current.text).append(mid[3])
+            if report and not current.done and current.text:
+                head, done = _split_done(current.text[-1])
+                if done:
+                    current.text[-1:] = [head] if head else []
+                    current.done.append(done)
             continue
-        if is_group(text) or _heading_unit(text):
+        if is_group(text) or _heading_unit(text) or cn:
+            # (a 一、/(一) paragraph that is not an item is a heading, full stop or not)
             unit = _heading_unit(text)
             if text.startswith(("(", "（")):
                 sub = text
@@ -377,12 +467,23 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     while start > 0 and (is_group(paras[start - 1].text) or _heading_unit(paras[start - 1].text)):
         start -= 1
     ignored = [q for q in ignored if q.line >= paras[start].line]
+    with_done = any(t.done for t in keep)
+    # the columns the page gives: no unit column when no task names units
+    columns = [c for c in COLUMNS if not (bare and c.role is ColumnRole.UNITS)]
+    columns += [_DONE_COLUMN] if with_done else []
     warn.insert(
         0,
         (
             keep[0].line,
-            "the document is a plan in prose (numbered paragraphs, each with a 责任单位 line), "
-            "not a table: columns 序号/任务内容/责任单位 are the reader's",
+            (
+                "the document is a progress report written as a list (numbered paragraphs, "
+                "each a task followed by what was done), not a table: columns "
+                if report
+                else "the document is a plan in prose (numbered paragraphs, each with a "
+                "责任单位 line), not a table: columns "
+            )
+            + "/".join(c.header for c in columns)
+            + " are the reader's",
         ),
     )
     if bare:
@@ -391,7 +492,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             (
                 keep[0].line,
                 "the numbered paragraphs name no responsible units (no 责任单位 line or note): "
-                "read as tasks with the unit column empty",
+                "read as tasks, with no unit column",
             ),
         )
     unnumbered = [t for t in keep if not t.serial]
@@ -411,10 +512,13 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         )
     notes: list[str] = []
     tasks: list[Task] = []
+    build_columns = [*_BUILD_COLUMNS, _DONE_COLUMN]
     for t in keep:
         row = RowCells(serial=t.serial, line_start=t.line, line_end=t.line_end)
         row.fixed = {1: t.text, 2: t.lead, 3: t.co}
-        task = build_task(row, _BUILD_COLUMNS, notes)
+        if with_done:
+            row.items = [(None, {_DONE_AT: t.done})]
+        task = build_task(row, build_columns, notes)
         if t.group:
             task.extra[GROUP_KEY] = t.group
         if not task.units and not bare:
@@ -452,7 +556,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     meta.notes.extend(notes)
     doc = ParsedDocument(
         meta=meta,
-        columns=list(COLUMNS),
+        columns=columns,
         tasks=tasks,
         source_name=name,
         format="text",
@@ -507,7 +611,7 @@ def _bare_list_start(tasks: list[_Task]) -> int | None:
         start, n = n, n + len(run)  # the next run starts after this one: linear time
         if len(run) < _MIN_BARE_TASKS:
             continue
-        long = sum(1 for u in run if len("".join(u.text)) > _SLOGAN_CHARS)
+        long = sum(1 for u in run if len("".join(u.text + u.done)) > _SLOGAN_CHARS)
         done = sum(1 for u in run if _DONE_REPORT.search("".join(u.text)))
         if long * 2 >= len(run) and done * 2 <= len(run):
             return start
@@ -528,3 +632,45 @@ def _cut_off(text: str, ends_newline: bool) -> bool:
     if not ends_newline:
         return not CLOSING.search(text)
     return text[-1] in ",，、:：(（“"
+
+
+def _mid_units(text: str) -> tuple[str, list[str], list[str], str] | None:
+    """(task, lead, co, the rest) when a unit field stands inside the task's paragraph after a
+    clause: "养老服务,牵头单位:市民政局。其中,…" — the task is what precedes the field, the
+    rest is what the paragraph goes on to say. None when the field's value is not a unit list."""
+    m = _MID_LABEL.search(text)
+    if m is None or not looks_like_units(m.group("units")):
+        return None
+    units = m.group("units").strip()
+    co_side = m.group("key").startswith(CO_LABEL_START)
+    return (
+        text[: m.start()].rstrip(),
+        [] if co_side else [units],
+        [units] if co_side else [],
+        text[m.end() :].strip(),
+    )
+
+
+def _split_done(text: str) -> tuple[str, str]:
+    """(task, progress) of a report's item paragraph that states its task and then what was
+    done: the progress opens at the first sentence that starts with a reporting period
+    (上半年, 截至…, 1-9月, 今年以来 …); ("text", "") when there is none."""
+    m = _DONE_OPENER.search(text)
+    if m is None or m.end() == len(text):
+        return text, ""
+    return text[: m.start()].rstrip(), text[m.end() :].strip()
+
+
+def _is_report(paras: list[Para]) -> bool:
+    """The page reports progress on a list: its opening (title, lead paragraph: up to three
+    paragraphs before the first list item or unit note) names a progress report (完成情况,
+    进度通报, 督办 …) rather than the list as a plan (任务分解, 印发, 工作安排 …, which win
+    when both are named). A page opening straight with its items has no opening to say so."""
+    opening: list[str] = []
+    for p in paras[:3]:
+        text = p.text.strip()
+        if _CN_NUMBERED.match(text) or any(s.match(text) for s in _STYLES.values()) or _note(text):
+            break
+        opening.append(text[:120])
+    head = " ".join(opening)
+    return bool(_REPORT_WORD.search(head)) and not _PLAN_WORD.search(head)
