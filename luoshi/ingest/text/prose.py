@@ -32,12 +32,22 @@ written (no space normalisation, as in the table layouts).
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
 from luoshi.ingest.text.pagemeta import read_page_meta
+from luoshi.ingest.text.proseitems import (
+    CN_NUMBERED,
+    STYLES,
+    WORD_STYLES,
+    is_report,
+    mid_units,
+    split_done,
+    split_glued,
+    style_value,
+    unit_note,
+)
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import CLOSING, is_group, looks_like_units
 from luoshi.ingest.units import (
@@ -45,46 +55,11 @@ from luoshi.ingest.units import (
     OTHER_FIELD,
     UNIT_LABELS,
     units_by_role_note,
-    units_in_text,
 )
 from luoshi.vocab import ColumnRole, PeriodKind
 
 PROSE_LAYOUT = "prose"
 
-# Task numbering styles: 1. / 1、, (1) / （1）, ①. The list's own style is the first one met on
-# a paragraph that carries units; the others are sub-measures inside a task.
-_STYLES = {
-    "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
-    "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
-    "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
-    # counted in words: 一是… 二是…, 第一，… 第二，… (a list's own style only when its items
-    # carry units, like any style)
-    "cn_shi": re.compile(r"^([一二三四五六七八九十]{1,3})是\s*(?=\S)"),
-    "cn_di": re.compile(r"^第([一二三四五六七八九十]{1,3})\s*[,，、:：]\s*"),
-    # (一) (二): only for a list without units (with units, a (一) paragraph is a task when it
-    # carries its own note, else a heading over numbered tasks)
-    "cn_paren": re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*"),
-}
-_WORD_STYLES = frozenset({"cn_shi", "cn_di"})
-_CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
-
-
-def _style_value(g: str) -> int:
-    """The number a list marker stands for: 3, ③, 十二."""
-    if g in _CIRCLED:
-        return _CIRCLED.index(g) + 1
-    if g.isdigit():
-        return int(g)
-    tens, _, units = g.rpartition("十")
-    if "十" not in g:
-        return _CN_DIGITS.get(g, 0)
-    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + _CN_DIGITS.get(units, 0)
-
-
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CN_NUMBERED = re.compile(
-    r"^(?:[(（]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)"
-)
 # A unit line: a unit label, in 【】 or not, then a colon (or the 】).
 _UNIT_LINE = re.compile(rf"^[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
 _PART = re.compile(rf"[;；]?\s*[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
@@ -101,25 +76,6 @@ _FIELDS_WITH_UNITS = re.compile(
     rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*?(?:[;；,，]|\s)\s*[【\[]?(?:{UNIT_LABELS})"
     r"\s*[】\]]?\s*[:：]"
 )
-# Where two items were glued on one line: after a closing unit note, before the next marker.
-_GLUED_ITEM = re.compile(
-    r"(?<=[)）])(?=(?:[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,3}[.、．](?!\d)))"
-)
-# A unit field inside a task's paragraph, after a clause: "技能培训提升,牵头单位:市某局。其中…".
-# The task is the text before it; what follows the field's sentence is said about the task.
-_MID_LABEL = re.compile(
-    rf"[,，;；]\s*[【\[]?(?P<key>{UNIT_LABELS})[】\]]?\s*[:：]\s*"
-    r"(?P<units>[^。;；\n:：]{2,120}?)\s*(?:[。;；]|$)"
-)
-# A sentence reporting what was done by a date, inside a task's paragraph: "…。上半年,引进…",
-# "…。截至6月底,…", "…;1-9月,…". In a progress report it opens the task's progress.
-_DONE_OPENER = re.compile(
-    r"(?<=[。;；])\s*(?=(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来"
-    r"|截至|截止|目前|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d{1,2}月份))"
-)
-# A page reporting on progress (its title or opening says so), not publishing a plan.
-_REPORT_WORD = re.compile(r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|通报|督办|督查")
-_PLAN_WORD = re.compile(r"分解|分工|印发|工作安排|目标安排|清单|方案|计划表")
 _CUT_LABEL = re.compile(r"^(责任?|牵头?|配合?|协同?|责任单|牵头单|配合单|协同单)$")
 _MIN_TASKS = 2
 # A numbered list without any unit note is a task list when it counts at least this many items
@@ -145,84 +101,6 @@ _DONE_COLUMN = Column("进展情况", ColumnRole.DONE)
 _DONE_AT = len(_BUILD_COLUMNS)
 
 
-# A unit list closing a paragraph after a dash: "新建公园3个。——市建设局" (not after wide
-# spaces: page chrome spaces out "来源：市政府办公室" the same way).
-_TRAILING_UNITS = re.compile(r"(?:——|—|－－)\s*([^—\s:：][^—:：]{1,120})$")
-
-
-def _note(text: str) -> tuple[str, list[str], list[str]] | None:
-    found = units_in_text(text) or units_by_role_note(text)
-    if found is None and (m := _TRAILING_UNITS.search(text)) and m.start() > 0:
-        if looks_like_units(m.group(1)):
-            return text[: m.start()].rstrip(), [m.group(1).strip()], []
-    return found
-
-
-# A list marker of each style, for finding items run together on one line.
-_RUN_MARKERS = {
-    "arabic": re.compile(r"(\d{1,3})\s*[.、．](?!\d)"),
-    "paren": re.compile(r"[(（](\d{1,3})[)）]"),
-    "circled": re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
-    "cn_paren": re.compile(r"[(（]([一二三四五六七八九十]{1,3})[)）]"),
-    "cn_dun": re.compile(r"([一二三四五六七八九十]{1,3})、"),
-}
-# Where an item run on from the previous one may start: after a space, a sentence's or a
-# clause's end, or a closing bracket (the previous item's unit note).
-_RUN_BOUNDARY = re.compile(r"(?<=[\s。;；)）!！?？])(?=\S)")
-
-
-def _run_splits(text: str) -> list[int]:
-    """Where a paragraph holding several list items run together ("(一)…。(二)…。(三)…",
-    "一、… (一)… 1.… 2.…" — a page flattened onto one line) is cut into items.
-
-    Rule: a list marker (1. 1、 (1) ① (一) 一、) standing after a space, a 。/;/closing bracket
-    is an item's start when it counts on from the previous marker of its style in the
-    paragraph (the paragraph's own opening marker included): 2 after 1, (三) after (二); or when
-    it is a 1 / (一) / 一、 and the next marker of its style counts on from it. A number
-    inside a sentence ("增长1.5%", "(2020年)") never counts on from anything, so it stays."""
-    cands: dict[str, list[tuple[int, int]]] = {}  # style -> [(offset, value)]
-    for style, pattern in _RUN_MARKERS.items():
-        m = pattern.match(text)
-        if m:
-            cands.setdefault(style, []).append((0, _style_value(m.group(1))))
-    for b in _RUN_BOUNDARY.finditer(text):
-        at = b.start()
-        for style, pattern in _RUN_MARKERS.items():
-            m = pattern.match(text, at)
-            if m:
-                cands.setdefault(style, []).append((at, _style_value(m.group(1))))
-                break
-    cuts: set[int] = set()
-    for found in cands.values():
-        for n, (at, value) in enumerate(found):
-            if at == 0:
-                continue
-            prev = found[n - 1][1] if n else None
-            nxt = found[n + 1][1] if n + 1 < len(found) else None
-            if value == (prev or 0) + 1 or (value == 1 and nxt == 2):
-                cuts.add(at)
-    return sorted(cuts)
-
-
-def _split_glued(paras: list[Para]) -> list[Para]:
-    """Paragraphs holding several items are cut into one paragraph per item: after a closing
-    unit note ("…(省发改委负责)(二)…"), or where markers count on (:func:`_run_splits`)."""
-    out: list[Para] = []
-    for p in paras:
-        pieces = _GLUED_ITEM.split(p.text)
-        if len(pieces) > 1 and all(_note(x) for x in pieces[:-1]):
-            out += [Para(p.line, x.strip(), p.gap if k == 0 else 0) for k, x in enumerate(pieces)]
-            continue
-        cuts = _run_splits(p.text)
-        if not cuts:
-            out.append(p)
-            continue
-        bounds = [0, *cuts, len(p.text)]
-        pieces = [p.text[a:b].strip() for a, b in pairwise(bounds)]
-        out += [Para(p.line, x, p.gap if k == 0 else 0) for k, x in enumerate(pieces) if x]
-    return out
-
-
 def _role_line(text: str) -> tuple[list[str], list[str]] | None:
     """(lead, co) when a short line only names units by their part: "市住建局牵头,市财政局配合"."""
     if len(text) > 80 or not re.search(r"牵头|负责|主办|配合|协办", text):
@@ -237,7 +115,7 @@ def _list_style(paras: list[Para]) -> str:
     """The numbering style of the list's tasks: the outermost style (1. before (1) before ①)
     of which at least two numbered paragraphs carry units — their own note, or a unit line or
     note among the next few paragraphs before the next one so numbered; arabic by default."""
-    for style, pattern in _STYLES.items():
+    for style, pattern in STYLES.items():
         if style == "cn_paren":
             continue
         starts = [k for k, p in enumerate(paras) if pattern.match(p.text.strip())]
@@ -245,7 +123,7 @@ def _list_style(paras: list[Para]) -> str:
         for n, k in enumerate(starts):
             end = min(starts[n + 1] if n + 1 < len(starts) else len(paras), k + 5)
             span = [paras[j].text.strip() for j in range(k, end)]
-            if any(_note(t) or (j and _UNIT_LINE.match(t)) for j, t in enumerate(span)):
+            if any(unit_note(t) or (j and _UNIT_LINE.match(t)) for j, t in enumerate(span)):
                 with_units += 1
         if with_units >= _MIN_TASKS:
             return style
@@ -253,8 +131,8 @@ def _list_style(paras: list[Para]) -> str:
     # tasks whose units the page does not give, read by the unit-less rule in read_prose).
     # Items counted in words (一是, 第一) are a speech's or news report's points, not a list,
     # unless their units say otherwise.
-    for style, pattern in _STYLES.items():
-        if style in _WORD_STYLES:
+    for style, pattern in STYLES.items():
+        if style in WORD_STYLES:
             continue
         if sum(1 for p in paras if pattern.match(p.text.strip())) >= _MIN_BARE_TASKS:
             return style
@@ -297,10 +175,10 @@ class _Task:
 
 def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocument | None:
     """The document when the paragraphs have the plan-in-prose shape, else None."""
-    paras = _split_glued(paras)
-    report = _is_report(paras)
+    paras = split_glued(paras)
+    report = is_report(paras)
     style = _list_style(paras)
-    numbered = _STYLES[style]
+    numbered = STYLES[style]
     tasks_raw: list[_Task] = []
     top = sub = ""
     section_unit = ""
@@ -320,8 +198,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         ):
             return None  # labelled fields other than units: a forms page
         m = numbered.match(text)
-        cn = _CN_NUMBERED.match(text)
-        note = _note(text) if (m or cn) else None
+        cn = CN_NUMBERED.match(text)
+        note = unit_note(text) if (m or cn) else None
         if m or (cn and (note or _cn_item(paras, k, numbered))):
             value = None
             if m and style == "cn_paren":
@@ -329,7 +207,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             else:
                 serial = m.group(1) if m else text[: cn.end()].strip("、")  # type: ignore[union-attr]
             if m:
-                value = _style_value(m.group(1))
+                value = style_value(m.group(1))
                 if prev is not None and value != prev + 1 and value != 1:
                     warn.append((p.line, f"serial {value} follows {prev}"))
                 prev = value
@@ -341,8 +219,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
             if note:
-                current.add_note(_note(body) or note)
-            elif (mid := _mid_units(body)) is not None:
+                current.add_note(unit_note(body) or note)
+            elif (mid := mid_units(body)) is not None:
                 current.text = [mid[0]] if mid[0] else []
                 current.lead += mid[1]
                 current.co += mid[2]
@@ -350,7 +228,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 if mid[3]:
                     (current.done if report else current.text).append(mid[3])
             if report and not current.done and current.text:
-                head, done = _split_done(current.text[-1])
+                head, done = split_done(current.text[-1])
                 if done:
                     current.text[-1:] = [head] if head else []
                     current.done.append(done)
@@ -420,7 +298,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = None
             continue
         if current is not None and not current.has_unit_line:
-            note = _note(text)
+            note = unit_note(text)
             current.text.append(text)
             current.line_end = p.line
             if note:
@@ -431,13 +309,13 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         follows = k + 1 < len(paras) and _UNIT_LINE.match(paras[k + 1].text.strip())
         closed = current is None or current.has_unit_line
         # (a sub-measure numbered in another style, (1) under 110., is part of its task)
-        unnumbered = not any(pat.match(text) for pat in _STYLES.values())
-        own_note = closed and unnumbered and not is_group(text) and _note(text) is not None
-        if closed and (section_unit or follows or own_note) and not _CN_NUMBERED.match(text):
+        unnumbered = not any(pat.match(text) for pat in STYLES.values())
+        own_note = closed and unnumbered and not is_group(text) and unit_note(text) is not None
+        if closed and (section_unit or follows or own_note) and not CN_NUMBERED.match(text):
             current = _Task("", p.line, text, " ".join(g for g in (top, sub) if g), section_unit)
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
-            note = _note(text)
+            note = unit_note(text)
             if note:
                 current.add_note(note)
             continue
@@ -632,45 +510,3 @@ def _cut_off(text: str, ends_newline: bool) -> bool:
     if not ends_newline:
         return not CLOSING.search(text)
     return text[-1] in ",，、:：(（“"
-
-
-def _mid_units(text: str) -> tuple[str, list[str], list[str], str] | None:
-    """(task, lead, co, the rest) when a unit field stands inside the task's paragraph after a
-    clause: "养老服务,牵头单位:市民政局。其中,…" — the task is what precedes the field, the
-    rest is what the paragraph goes on to say. None when the field's value is not a unit list."""
-    m = _MID_LABEL.search(text)
-    if m is None or not looks_like_units(m.group("units")):
-        return None
-    units = m.group("units").strip()
-    co_side = m.group("key").startswith(CO_LABEL_START)
-    return (
-        text[: m.start()].rstrip(),
-        [] if co_side else [units],
-        [units] if co_side else [],
-        text[m.end() :].strip(),
-    )
-
-
-def _split_done(text: str) -> tuple[str, str]:
-    """(task, progress) of a report's item paragraph that states its task and then what was
-    done: the progress opens at the first sentence that starts with a reporting period
-    (上半年, 截至…, 1-9月, 今年以来 …); ("text", "") when there is none."""
-    m = _DONE_OPENER.search(text)
-    if m is None or m.end() == len(text):
-        return text, ""
-    return text[: m.start()].rstrip(), text[m.end() :].strip()
-
-
-def _is_report(paras: list[Para]) -> bool:
-    """The page reports progress on a list: its opening (title, lead paragraph: up to three
-    paragraphs before the first list item or unit note) names a progress report (完成情况,
-    进度通报, 督办 …) rather than the list as a plan (任务分解, 印发, 工作安排 …, which win
-    when both are named). A page opening straight with its items has no opening to say so."""
-    opening: list[str] = []
-    for p in paras[:3]:
-        text = p.text.strip()
-        if _CN_NUMBERED.match(text) or any(s.match(text) for s in _STYLES.values()) or _note(text):
-            break
-        opening.append(text[:120])
-    head = " ".join(opening)
-    return bool(_REPORT_WORD.search(head)) and not _PLAN_WORD.search(head)

@@ -1,0 +1,205 @@
+"""What a prose list's paragraphs hold (used by :mod:`luoshi.ingest.text.prose`): the list
+markers and the numbers they stand for, a unit note closing an item, items run together on one
+line, a unit field inside an item's paragraph, and an item's progress in a report.
+
+Rules, true of such lists wherever they come from:
+
+- a list marker is 1. 1、 (1) ① 一是 第一, (一) or 一、; it stands for a number (③ = 3, 十二 = 12);
+- items run together on one line are cut where a marker counts on from the previous marker of
+  its style (:func:`run_splits`), or after a closing unit note;
+- a unit field inside an item's paragraph after a clause ("养老服务,牵头单位:市民政局。其中…")
+  ends the task's wording: what follows is said about the task (:func:`mid_units`);
+- a page whose opening names a progress report (完成情况, 进度通报, 督办 …, not 分解/印发 …) is a
+  report (:func:`is_report`): an item's progress opens at the sentence that starts with a
+  reporting period (上半年, 截至…, 1-9月 …, :func:`split_done`).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from luoshi.ingest.text.rows import Para
+from luoshi.ingest.text.shapes import looks_like_units
+from luoshi.ingest.units import CO_LABEL_START, UNIT_LABELS, units_by_role_note, units_in_text
+
+# Task numbering styles: 1. / 1、, (1) / （1）, ①. The list's own style is the first one met on
+# a paragraph that carries units; the others are sub-measures inside a task.
+STYLES = {
+    "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
+    "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
+    "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
+    # counted in words: 一是… 二是…, 第一，… 第二，… (a list's own style only when its items
+    # carry units, like any style)
+    "cn_shi": re.compile(r"^([一二三四五六七八九十]{1,3})是\s*(?=\S)"),
+    "cn_di": re.compile(r"^第([一二三四五六七八九十]{1,3})\s*[,，、:：]\s*"),
+    # (一) (二): only for a list without units (with units, a (一) paragraph is a task when it
+    # carries its own note, else a heading over numbered tasks)
+    "cn_paren": re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*"),
+}
+WORD_STYLES = frozenset({"cn_shi", "cn_di"})
+_CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
+
+
+def style_value(g: str) -> int:
+    """The number a list marker stands for: 3, ③, 十二."""
+    if g in _CIRCLED:
+        return _CIRCLED.index(g) + 1
+    if g.isdigit():
+        return int(g)
+    tens, _, units = g.rpartition("十")
+    if "十" not in g:
+        return _CN_DIGITS.get(g, 0)
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + _CN_DIGITS.get(units, 0)
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CN_NUMBERED = re.compile(
+    r"^(?:[(（]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)"
+)
+
+# Where two items were glued on one line: after a closing unit note, before the next marker.
+_GLUED_ITEM = re.compile(
+    r"(?<=[)）])(?=(?:[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,3}[.、．](?!\d)))"
+)
+
+# A unit field inside a task's paragraph, after a clause: "技能培训提升,牵头单位:市某局。其中…".
+# The task is the text before it; what follows the field's sentence is said about the task.
+_MID_LABEL = re.compile(
+    rf"[,，;；]\s*[【\[]?(?P<key>{UNIT_LABELS})[】\]]?\s*[:：]\s*"
+    r"(?P<units>[^。;；\n:：]{2,120}?)\s*(?:[。;；]|$)"
+)
+# A sentence reporting what was done by a date, inside a task's paragraph: "…。上半年,引进…",
+# "…。截至6月底,…", "…;1-9月,…". In a progress report it opens the task's progress.
+_DONE_OPENER = re.compile(
+    r"(?<=[。;；])\s*(?=(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来"
+    r"|截至|截止|目前|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d{1,2}月份))"
+)
+# A page reporting on progress (its title or opening says so), not publishing a plan.
+_REPORT_WORD = re.compile(r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|通报|督办|督查")
+_PLAN_WORD = re.compile(r"分解|分工|印发|工作安排|目标安排|清单|方案|计划表")
+
+# A unit list closing a paragraph after a dash: "新建公园3个。——市建设局" (not after wide
+# spaces: page chrome spaces out "来源：市政府办公室" the same way).
+_TRAILING_UNITS = re.compile(r"(?:——|—|－－)\s*([^—\s:：][^—:：]{1,120})$")
+
+
+def unit_note(text: str) -> tuple[str, list[str], list[str]] | None:
+    """(text without the note, lead units, co units) when the paragraph closes with a unit
+    note: "(责任单位:…)", "(市某局负责)", "——市某局"; None otherwise."""
+    found = units_in_text(text) or units_by_role_note(text)
+    if found is None and (m := _TRAILING_UNITS.search(text)) and m.start() > 0:
+        if looks_like_units(m.group(1)):
+            return text[: m.start()].rstrip(), [m.group(1).strip()], []
+    return found
+
+
+# A list marker of each style, for finding items run together on one line.
+_RUN_MARKERS = {
+    "arabic": re.compile(r"(\d{1,3})\s*[.、．](?!\d)"),
+    "paren": re.compile(r"[(（](\d{1,3})[)）]"),
+    "circled": re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    "cn_paren": re.compile(r"[(（]([一二三四五六七八九十]{1,3})[)）]"),
+    "cn_dun": re.compile(r"([一二三四五六七八九十]{1,3})、"),
+}
+# Where an item run on from the previous one may start: after a space, a sentence's or a
+# clause's end, or a closing bracket (the previous item's unit note).
+_RUN_BOUNDARY = re.compile(r"(?<=[\s。;；)）!！?？])(?=\S)")
+
+
+def run_splits(text: str) -> list[int]:
+    """Where a paragraph holding several list items run together ("(一)…。(二)…。(三)…",
+    "一、… (一)… 1.… 2.…" — a page flattened onto one line) is cut into items.
+
+    Rule: a list marker (1. 1、 (1) ① (一) 一、) standing after a space, a 。/;/closing bracket
+    is an item's start when it counts on from the previous marker of its style in the
+    paragraph (the paragraph's own opening marker included): 2 after 1, (三) after (二); or when
+    it is a 1 / (一) / 一、 and the next marker of its style counts on from it. A number
+    inside a sentence ("增长1.5%", "(2020年)") never counts on from anything, so it stays."""
+    cands: dict[str, list[tuple[int, int]]] = {}  # style -> [(offset, value)]
+    for style, pattern in _RUN_MARKERS.items():
+        m = pattern.match(text)
+        if m:
+            cands.setdefault(style, []).append((0, style_value(m.group(1))))
+    for b in _RUN_BOUNDARY.finditer(text):
+        at = b.start()
+        for style, pattern in _RUN_MARKERS.items():
+            m = pattern.match(text, at)
+            if m:
+                cands.setdefault(style, []).append((at, style_value(m.group(1))))
+                break
+    cuts: set[int] = set()
+    for found in cands.values():
+        for n, (at, value) in enumerate(found):
+            if at == 0:
+                continue
+            prev = found[n - 1][1] if n else None
+            nxt = found[n + 1][1] if n + 1 < len(found) else None
+            if value == (prev or 0) + 1 or (value == 1 and nxt == 2):
+                cuts.add(at)
+    return sorted(cuts)
+
+
+def split_glued(paras: list[Para]) -> list[Para]:
+    """Paragraphs holding several items are cut into one paragraph per item: after a closing
+    unit note ("…(省发改委负责)(二)…"), or where markers count on (:func:`run_splits`)."""
+    out: list[Para] = []
+    for p in paras:
+        pieces = _GLUED_ITEM.split(p.text)
+        if len(pieces) > 1 and all(unit_note(x) for x in pieces[:-1]):
+            out += [Para(p.line, x.strip(), p.gap if k == 0 else 0) for k, x in enumerate(pieces)]
+            continue
+        cuts = run_splits(p.text)
+        if not cuts:
+            out.append(p)
+            continue
+        bounds = [0, *cuts, len(p.text)]
+        pieces = [p.text[a:b].strip() for a, b in pairwise(bounds)]
+        out += [Para(p.line, x, p.gap if k == 0 else 0) for k, x in enumerate(pieces) if x]
+    return out
+
+
+def mid_units(text: str) -> tuple[str, list[str], list[str], str] | None:
+    """(task, lead, co, the rest) when a unit field stands inside the task's paragraph after a
+    clause: "养老服务,牵头单位:市民政局。其中,…" — the task is what precedes the field, the
+    rest is what the paragraph goes on to say. None when the field's value is not a unit list."""
+    m = _MID_LABEL.search(text)
+    if m is None or not looks_like_units(m.group("units")):
+        return None
+    units = m.group("units").strip()
+    co_side = m.group("key").startswith(CO_LABEL_START)
+    return (
+        text[: m.start()].rstrip(),
+        [] if co_side else [units],
+        [units] if co_side else [],
+        text[m.end() :].strip(),
+    )
+
+
+def split_done(text: str) -> tuple[str, str]:
+    """(task, progress) of a report's item paragraph that states its task and then what was
+    done: the progress opens at the first sentence that starts with a reporting period
+    (上半年, 截至…, 1-9月, 今年以来 …); ("text", "") when there is none."""
+    m = _DONE_OPENER.search(text)
+    if m is None or m.end() == len(text):
+        return text, ""
+    return text[: m.start()].rstrip(), text[m.end() :].strip()
+
+
+def is_report(paras: list[Para]) -> bool:
+    """The page reports progress on a list: its opening (title, lead paragraph: up to three
+    paragraphs before the first list item or unit note) names a progress report (完成情况,
+    进度通报, 督办 …) rather than the list as a plan (任务分解, 印发, 工作安排 …, which win
+    when both are named). A page opening straight with its items has no opening to say so."""
+    opening: list[str] = []
+    for p in paras[:3]:
+        text = p.text.strip()
+        if (
+            CN_NUMBERED.match(text)
+            or any(s.match(text) for s in STYLES.values())
+            or unit_note(text)
+        ):
+            break
+        opening.append(text[:120])
+    head = " ".join(opening)
+    return bool(_REPORT_WORD.search(head)) and not _PLAN_WORD.search(head)
