@@ -1,5 +1,7 @@
 """Key-value form pages (one small form per item), on made-up pages (not corpus text)."""
 
+import pytest
+
 from luoshi.ingest import read_document
 from luoshi.vocab import ColumnRole as R
 
@@ -79,3 +81,28 @@ def test_a_list_without_period_or_progress_column_is_the_plan():
     doc = read_document(page.encode(), name="plan.txt")
     assert doc.meta.period is not None and str(doc.meta.period.kind) == "plan"
     assert any("read as the plan" in w.message for w in doc.warnings)
+
+
+# Items numbered in any list style, each followed by its block of labelled lines.
+STYLES = [
+    ("一、 (with a space after the mark)", ["一、 ", "二、 ", "三、 "], ["一", "二", "三"]),
+    ("(一)", ["(一)", "(二)", "(三)"], ["(一)", "(二)", "(三)"]),
+    ("(1)", ["(1)", "(2)", "(3)"], ["(1)", "(2)", "(3)"]),
+    ("1、", ["1、", "2、", "3、"], ["1", "2", "3"]),
+]
+
+
+@pytest.mark.parametrize("marks,serials", [s[1:] for s in STYLES], ids=[s[0] for s in STYLES])
+def test_items_numbered_in_any_style_with_field_lines(marks, serials):
+    tasks = ["新建幼儿园5所,新增学位1800个。", "改造老旧小区30个。", "新增就业岗位1万个"]
+    units = ["市教育局", "市住建局", "市人社局"]
+    page = "安澜市2030年十件民生实事\n"
+    for mark, task, unit in zip(marks, tasks, units, strict=True):
+        page += f"{mark}{task}\n牵头单位:{unit}\n责任单位:各区政府、市财政局\n完成时限:2030年底\n"
+    doc = read_document(page.encode(), name="forms4.txt")
+    assert doc.layout == "forms"
+    assert roles(doc) == [R.SERIAL, R.TASK, R.LEAD_UNIT, R.UNITS, R.DEADLINE]
+    assert [t.serial for t in doc.tasks] == serials
+    assert [t.text for t in doc.tasks] == tasks
+    assert doc.tasks[1].units == ["市住建局", "各区政府", "市财政局"]
+    assert doc.tasks[2].extra["完成时限"] == "2030年底"

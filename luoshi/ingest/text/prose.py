@@ -140,13 +140,31 @@ def _list_style(paras: list[Para]) -> str:
 
 
 def _cn_item(paras: list[Para], k: int, numbered: re.Pattern[str]) -> bool:
-    """A 一、/(一) paragraph followed by its own unit line, after which no task of the list's
+    """A 一、/(一) paragraph followed by its own block of labelled lines — unit lines
+    (牵头单位:, 责任单位: …) and other fields (完成时限:) — after which no task of the list's
     style follows, is an item, not a heading (a heading's unit line leads the tasks under
-    it): "一、新建公园3个。" / "责任单位:市建设局" / "二、…"."""
-    if k + 1 >= len(paras) or not _UNIT_LINE.match(paras[k + 1].text.strip()):
+    it): "一、新建公园3个。" / "牵头单位:市建设局" / "完成时限:年底" / "二、…"."""
+    j = k + 1
+    units = False
+    while j < len(paras):
+        text = paras[j].text.strip()
+        if _UNIT_LINE.match(text) or _FIELDS_WITH_UNITS.match(text):
+            units = True
+        elif not _FORM_FIELD.match(text):
+            break
+        j += 1
+    if not units:
         return False
-    after = paras[k + 2].text.strip() if k + 2 < len(paras) else ""
-    return not numbered.match(after) and not _UNIT_LINE.match(after)
+    return j >= len(paras) or not numbered.match(paras[j].text.strip())
+
+
+def _in_item_block(paras: list[Para], k: int, current: _Task | None) -> bool:
+    """Paragraph k stands in an item's block: right after the item's text, or after its unit
+    lines (the labelled lines that follow an item are its fields)."""
+    if current is not None:
+        return True
+    before = paras[k - 1].text.strip() if k else ""
+    return bool(_UNIT_LINE.match(before) or _FIELDS_WITH_UNITS.match(before))
 
 
 def _heading_unit(text: str) -> str | None:
@@ -193,7 +211,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         if k == len(paras) - 1 and _CUT_LABEL.match(text):
             ignored.append(p)  # the excerpt ends inside a unit label ("责任单")
             continue
-        if (current is not None and _FORM_FIELD.match(text)) or (
+        if (tasks_raw and _FORM_FIELD.match(text) and _in_item_block(paras, k, current)) or (
             tasks_raw and _progress_field(text)
         ):
             return None  # labelled fields other than units: a forms page
