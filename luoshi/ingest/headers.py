@@ -270,13 +270,25 @@ def is_known_header(header: str) -> bool:
     return header_role(header, have_task=True) is not ColumnRole.OTHER
 
 
+# An indicator column: the row's subject in a table of indicators.
+INDICATOR_HEADER = re.compile(r"^(?:主要)?指标(?:名称|项目)?$")
+
+
 def header_roles(headers: Iterable[str]) -> list[ColumnRole]:
     """The role of each cell of a header row, read left to right: a task-like header after
-    the task column is not a second task column (``have_task``)."""
+    the task column is not a second task column (``have_task``). An indicator column
+    (指标名称) before any task column is the task when the row also names a unit column: an
+    indicator given to a responsible unit is its task (without one, 指标名称 heads an
+    indicator matrix, which is no task list)."""
+    headers = list(headers)
+    first = [header_role(raw, False) for raw in headers]
+    with_units = any(r in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT) for r in first)
     roles: list[ColumnRole] = []
     have_task = False
     for raw in headers:
         role = header_role(raw, have_task)
+        if not have_task and with_units and INDICATOR_HEADER.match(normalise_header(raw)):
+            role = ColumnRole.TASK
         have_task = have_task or role is ColumnRole.TASK
         roles.append(role)
     return roles

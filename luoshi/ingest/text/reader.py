@@ -314,10 +314,12 @@ def _section_tasks(
                 "row: ignored",
             )
         )
+    # a category column before the serial, or first in a table without one: its cell is
+    # taken by the row finder (given on a group's first row, carried down)
     category_first = (
         len(columns) > 1
         and columns[0].role is ColumnRole.CATEGORY
-        and columns[1].role is ColumnRole.SERIAL
+        and (columns[1].role is ColumnRole.SERIAL or ColumnRole.SERIAL not in roles)
     )
     if category_first:
         for r in rows:

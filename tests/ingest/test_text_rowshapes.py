@@ -1,0 +1,84 @@
+"""Rows of a cells-per-line table found by their shape when there is no 序号 column
+(luoshi/ingest/text/rows.py, cellheader.py); made-up pages, not corpus text."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.ingest import read_document
+from luoshi.vocab import ColumnRole as R
+
+
+def page(header: list[str], rows: list[list[str]]) -> bytes:
+    cells = header + [c for r in rows for c in r]
+    return ("安澜市2030年上半年主要指标完成情况\n\n" + "\n\n".join(cells) + "\n").encode()
+
+
+ROWS = [
+    ["1、生产总值增长率", "6%以上", "6.5%", "市发改委"],
+    ["2、新增城镇就业", "1万人", "6200人", "市人社局"],
+    ["3、新建学校", "5所", "年度指标", "市教育局"],
+]
+
+CASES = [
+    (
+        "task column first",
+        ["工作任务", "年度目标", "完成情况", "责任单位"],
+        ROWS,
+        [R.TASK, R.TARGET, R.DONE, R.UNITS],
+    ),
+    (
+        "an indicator column is the task when a unit column is named",
+        ["指标名称", "年度目标", "完成情况", "责任部门"],
+        ROWS,
+        [R.TASK, R.TARGET, R.DONE, R.UNITS],
+    ),
+]
+
+
+@pytest.mark.parametrize("header,rows,roles", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_serials_written_into_the_task_cell_open_rows(header, rows, roles) -> None:
+    doc = read_document(page(header, rows), name="t.txt")
+    assert [c.role for c in doc.columns] == roles
+    assert [t.serial for t in doc.tasks] == ["1", "2", "3"]
+    assert [t.text for t in doc.tasks] == ["生产总值增长率", "新增城镇就业", "新建学校"]
+    assert [t.units for t in doc.tasks] == [["市发改委"], ["市人社局"], ["市教育局"]]
+    assert [t.items[0].done for t in doc.tasks] == ["6.5%", "6200人", "年度指标"]
+    assert any("numbers opening the task text" in w.message for w in doc.warnings)
+
+
+def test_a_category_before_the_task_column_is_carried_down() -> None:
+    header = ["类别", "指标名称", "年度目标", "完成情况", "责任部门"]
+    rows = [["经济发展", *ROWS[0]], ROWS[1], ["民生改善", *ROWS[2]]]
+    doc = read_document(page(header, rows), name="t.txt")
+    assert [c.role for c in doc.columns] == [R.CATEGORY, R.TASK, R.TARGET, R.DONE, R.UNITS]
+    assert [t.extra["类别"] for t in doc.tasks] == ["经济发展", "经济发展", "民生改善"]
+    assert [t.text for t in doc.tasks] == ["生产总值增长率", "新增城镇就业", "新建学校"]
+
+
+def test_numbers_that_do_not_count_on_open_no_rows() -> None:
+    # a point numbered 1、 inside a progress cell does not count on from the rows' numbers
+    rows = [
+        ["1、生产总值增长率", "6%以上", "1、一季度增长6%", "市发改委"],
+        ["2、新增城镇就业", "1万人", "6200人", "市人社局"],
+        ["3、新建学校", "5所", "年度指标", "市教育局"],
+    ]
+    doc = read_document(page(["工作任务", "年度目标", "完成情况", "责任单位"], rows), name="t.txt")
+    assert [t.serial for t in doc.tasks] == ["1", "2", "3"]
+    assert doc.tasks[0].items[0].done == "1、一季度增长6%"
+
+
+@pytest.mark.parametrize(
+    "header,first",
+    [
+        (["指标名称", "年度目标", "完成情况", "责任部门"], R.TASK),
+        (["主要指标", "目标", "牵头单位"], R.TASK),
+        # without a unit column, 指标名称 heads an indicator matrix: no task column
+        (["指标名称", "单位", "东区", "西区"], R.OTHER),
+        (["指标名称", "年度目标", "完成情况"], R.OTHER),
+    ],
+)
+def test_an_indicator_column_is_the_task_only_beside_a_unit_column(header, first) -> None:
+    from luoshi.ingest.headers import header_roles
+
+    assert header_roles(header)[0] is first
