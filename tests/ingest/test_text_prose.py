@@ -390,3 +390,24 @@ def test_in_a_plan_a_unit_field_mid_paragraph_keeps_the_rest_in_the_task() -> No
     )
     doc = read_document((TITLE + body).encode(), name="plan.txt")
     assert doc.tasks[0].text == "新开工项目40个。上半年开工20个。"
+
+
+def test_a_closing_line_names_the_unit_of_the_items_above_it() -> None:
+    body = (
+        "上述项目由市园林局牵头负责。\n\n"  # closes a block above the excerpt: no item
+        "一、改善居住环境\n\n"
+        "新建城市公园3个。进度安排:二季度开工;四季度建成开放。\n\n"
+        "改造老旧小区30个。进度安排:三季度完成设计;年底完工。\n\n"
+        "上述项目由市住建局牵头负责。\n\n"
+        "新增公交线路5条。时间节点:6月底前开通3条。\n\n"
+        "以上工作由市交通局负责落实。\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    got = [(t.text, t.units, t.extra.get("进度安排")) for t in doc.tasks]
+    assert got == [
+        ("新建城市公园3个。", ["市住建局"], "二季度开工;四季度建成开放。"),
+        ("改造老旧小区30个。", ["市住建局"], "三季度完成设计;年底完工。"),
+        ("新增公交线路5条。", ["市交通局"], "6月底前开通3条。"),
+    ]
+    assert [str(c.role) for c in doc.columns] == ["serial", "task", "units", "target"]

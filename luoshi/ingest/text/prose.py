@@ -45,8 +45,10 @@ from luoshi.ingest.text.proseitems import (
     mid_units,
     split_done,
     split_glued,
+    split_schedule,
     style_value,
     unit_note,
+    units_above,
 )
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import CLOSING, is_group, looks_like_units
@@ -99,6 +101,8 @@ _BUILD_COLUMNS = [*COLUMNS, Column("配合单位", ColumnRole.CO_UNITS)]
 # Added when any task carries progress text (a progress report written as a list).
 _DONE_COLUMN = Column("进展情况", ColumnRole.DONE)
 _DONE_AT = len(_BUILD_COLUMNS)
+# Added when any task states its planned schedule under a label (实施进度为:).
+_SCHEDULE_COLUMN = Column("进度安排", ColumnRole.TARGET)
 
 
 def _role_line(text: str) -> tuple[list[str], list[str]] | None:
@@ -167,6 +171,26 @@ def _in_item_block(paras: list[Para], k: int, current: _Task | None) -> bool:
     return bool(_UNIT_LINE.match(before) or _FIELDS_WITH_UNITS.match(before))
 
 
+def _units_above_ahead(paras: list[Para]) -> list[bool]:
+    """For each paragraph, whether a closing "上述项目由X负责" line follows it before any
+    heading, numbered item or unit line: the paragraphs of such a block are its items."""
+    out = [False] * len(paras)
+    ahead = False
+    for k in range(len(paras) - 1, -1, -1):
+        text = paras[k].text.strip()
+        if units_above(text):
+            ahead = True
+        elif (
+            is_group(text)
+            or CN_NUMBERED.match(text)
+            or _UNIT_LINE.match(text)
+            or any(s.match(text) for s in STYLES.values())
+        ):
+            ahead = False
+        out[k] = ahead
+    return out
+
+
 def _heading_unit(text: str) -> str | None:
     m = _LEAD_HEADING.match(text.strip())
     if m and looks_like_units(m.group(1)):
@@ -183,6 +207,7 @@ class _Task:
         self.has_unit_line = False
         self.value: int | None = None  # the list number (1, ③ = 3, (十二) = 12)
         self.done: list[str] = []  # progress said in the task's own paragraph (a report)
+        self.schedule = ""  # the task's planned schedule, after its label (实施进度为:)
 
     def add_note(self, note: tuple[str, list[str], list[str]]) -> None:
         self.text[-1:] = [note[0]] if self.text else []
@@ -206,8 +231,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     ignored: list[Para] = []
     warn: list[tuple[int | None, str]] = []
     last_waiting: list[_Task] = []
+    back_ahead = _units_above_ahead(paras)
     for k, p in enumerate(paras):
         text = p.text.strip()
+        above = units_above(text)
         if k == len(paras) - 1 and _CUT_LABEL.match(text):
             ignored.append(p)  # the excerpt ends inside a unit label ("责任单")
             continue
@@ -265,10 +292,13 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = None
             prev = None if unit else prev
             continue
-        if _UNIT_LINE.match(text) or _FIELDS_WITH_UNITS.match(text):
+        if _UNIT_LINE.match(text) or _FIELDS_WITH_UNITS.match(text) or above:
             lead: list[str] = []
             co: list[str] = []
-            _unit_parts(text, lead, co)
+            if above:
+                lead.append(above)
+            else:
+                _unit_parts(text, lead, co)
             # the tasks of this section without a unit line yet, back to the last one that has;
             # a unit line right after another one (牵头单位 then 配合单位) goes with the same tasks
             waiting = []
@@ -280,7 +310,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 waiting.append(t)
             last_waiting = waiting
             if not waiting:
-                if current is None and lead:
+                if current is None and lead and not above:
                     # a unit line heading a section before its tasks: they are its units
                     section_unit = lead[0]
                     continue
@@ -329,13 +359,21 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         # (a sub-measure numbered in another style, (1) under 110., is part of its task)
         unnumbered = not any(pat.match(text) for pat in STYLES.values())
         own_note = closed and unnumbered and not is_group(text) and unit_note(text) is not None
-        if closed and (section_unit or follows or own_note) and not CN_NUMBERED.match(text):
+        # (an item is a statement: a title line above the block is not one)
+        block = back_ahead[k] and unnumbered and not is_group(text) and CLOSING.search(text)
+        if (
+            closed
+            and (section_unit or follows or own_note or block)
+            and not CN_NUMBERED.match(text)
+        ):
             current = _Task("", p.line, text, " ".join(g for g in (top, sub) if g), section_unit)
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
             note = unit_note(text)
             if note:
                 current.add_note(note)
+            if block:
+                current = None  # above a "上述项目由…" line each paragraph is one item
             continue
         ignored.append(p)
     with_units = [n for n, t in enumerate(tasks_raw) if t.lead or t.co]
@@ -363,9 +401,16 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     while start > 0 and (is_group(paras[start - 1].text) or _heading_unit(paras[start - 1].text)):
         start -= 1
     ignored = [q for q in ignored if q.line >= paras[start].line]
+    for t in keep:
+        if t.text:
+            head, t.schedule = split_schedule(t.text[-1])
+            if t.schedule:
+                t.text[-1:] = [head] if head else []
     with_done = any(t.done for t in keep)
+    with_schedule = any(t.schedule for t in keep)
     # the columns the page gives: no unit column when no task names units
     columns = [c for c in COLUMNS if not (bare and c.role is ColumnRole.UNITS)]
+    columns += [_SCHEDULE_COLUMN] if with_schedule else []
     columns += [_DONE_COLUMN] if with_done else []
     warn.insert(
         0,
@@ -408,10 +453,12 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         )
     notes: list[str] = []
     tasks: list[Task] = []
-    build_columns = [*_BUILD_COLUMNS, _DONE_COLUMN]
+    build_columns = [*_BUILD_COLUMNS, _DONE_COLUMN, _SCHEDULE_COLUMN]
     for t in keep:
         row = RowCells(serial=t.serial, line_start=t.line, line_end=t.line_end)
         row.fixed = {1: t.text, 2: t.lead, 3: t.co}
+        if with_schedule:
+            row.fixed[_DONE_AT + 1] = [t.schedule] if t.schedule else []
         if with_done:
             row.items = [(None, {_DONE_AT: t.done})]
         task = build_task(row, build_columns, notes)
@@ -421,7 +468,13 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             warn.append((t.line, f"task {t.serial} has no 责任单位 line"))
         tasks.append(task)
     tail = paras[-1]
-    if tasks and tail.line >= (tasks[-1].line_start or 0) and _cut_off(tail.text, ends_newline):
+    tail_heading = is_group(tail.text) or CN_NUMBERED.match(tail.text.strip())
+    if (
+        tasks
+        and tail.line >= (tasks[-1].line_start or 0)
+        and not tail_heading
+        and _cut_off(tail.text, ends_newline)
+    ):
         # Only the fragment's own line counts as "ignored" for the cut-off message.
         ignored = [q for q in ignored if q is not tail]
         warn.append(

@@ -9,6 +9,10 @@ Rules, true of such lists wherever they come from:
   its style (:func:`run_splits`), or after a closing unit note;
 - a unit field inside an item's paragraph after a clause ("养老服务,牵头单位:市民政局。其中…")
   ends the task's wording: what follows is said about the task (:func:`mid_units`);
+- a closing line "上述项目由X牵头负责" names the unit of the items above it (back to the last
+  item with units), each plain paragraph above it being one item (:func:`units_above`);
+- a schedule label after the task's sentence (实施进度为:, 进度安排:, 时间节点:) opens the
+  task's target, its planned schedule (:func:`split_schedule`);
 - a page whose opening names a progress report (完成情况, 进度通报, 督办 …, not 分解/印发 …) is a
   report (:func:`is_report`): an item's progress opens at the sentence that starts with a
   reporting period (上半年, 截至…, 1-9月 …, :func:`split_done`).
@@ -203,3 +207,35 @@ def is_report(paras: list[Para]) -> bool:
         opening.append(text[:120])
     head = " ".join(opening)
     return bool(_REPORT_WORD.search(head)) and not _PLAN_WORD.search(head)
+
+
+# A task's planned schedule inside its paragraph, after the task's sentence: "…。项目具体实施进度
+# 为:第一季度…", "…。进度安排:6月底前…", "…;时间节点:…".
+_SCHEDULE = re.compile(
+    r"(?<=[。;；])\s*(?:项目)?(?:具体)?(?:实施|推进)?(?:进度|时间)(?:安排|计划|节点)?为?\s*[:：]\s*"
+)
+
+
+def split_schedule(text: str) -> tuple[str, str]:
+    """(task, schedule) when the paragraph states its task and then, under a schedule label
+    (实施进度为:, 进度安排:, 时间节点:), when each part is due; (text, "") otherwise."""
+    m = _SCHEDULE.search(text)
+    if m is None or m.end() == len(text):
+        return text, ""
+    return text[: m.start()].rstrip(), text[m.end() :].strip()
+
+
+# A closing line naming the unit of the items above it: "上述项目由区商务委牵头负责。",
+# "以上工作由市住建局负责落实".
+_UNITS_ABOVE = re.compile(
+    r"^(?:上述|以上)(?:各项|几项)?(?:项目|工作|任务|事项|实事)(?:均)?由\s*(.{2,60}?)\s*"
+    r"(?:牵头负责|牵头|负责|承担|主办)(?:落实|推进|实施|完成)?[。.]?$"
+)
+
+
+def units_above(text: str) -> str | None:
+    """The unit a closing "上述项目由X牵头负责" line gives the items above it, or None."""
+    m = _UNITS_ABOVE.match(text.strip())
+    if m is None or not looks_like_units(m.group(1)):
+        return None
+    return m.group(1)
