@@ -411,3 +411,22 @@ def test_a_closing_line_names_the_unit_of_the_items_above_it() -> None:
         ("新增公交线路5条。", ["市交通局"], "6月底前开通3条。"),
     ]
     assert [str(c.role) for c in doc.columns] == ["serial", "task", "units", "target"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1.新開工項目40個。\n\n責任單位:市發改委\n\n2.新增就業1萬人。\n\n責任單位:市人社局\n",
+        "1.新開工項目40個。(牽頭單位:市發改委)\n\n2.新增就業1萬人。(牽頭單位:市人社局)\n",
+        "1.新開工項目40個。(市發改委負責)\n\n2.新增就業1萬人。(市人社局負責)\n",
+    ],
+    ids=["label line", "label note", "role word"],
+)
+def test_unit_labels_in_traditional_characters(body: str) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    # the labels are read; the text and the unit names stay as written
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("新開工項目40個。", ["市發改委"]),
+        ("新增就業1萬人。", ["市人社局"]),
+    ]

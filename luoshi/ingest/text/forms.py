@@ -7,9 +7,9 @@ or ``任务目标:… 进展情况:… 任务目标:… 进展情况:…`` with 
 paragraph followed by ``责 任 人:…`` / ``责任单位:…`` lines. Rules, true of such pages
 wherever they come from:
 
-- a *field* is ``label:value`` where the label (spaces inside allowed: 责 任 人) names a known
-  column (:func:`~luoshi.ingest.headers.header_role`), at the start of a line or after a
-  space or a full stop; its value runs to the next field or item;
+- a *field* is ``label:value`` or ``【label】value`` where the label (spaces inside allowed:
+  责 任 人) names a known column (:func:`~luoshi.ingest.headers.header_role`), at the start
+  of a line or after a space or a full stop; its value runs to the next field or item;
 - an *item* opens with a numbered paragraph (``15、…``, ``2.…``, ``三、…``, ``(三)…``,
   ``(3)…``, at a line start or after a space; one style per page) when the number follows the
   previous item's and a field follows it before the next number — its text is the task;
@@ -34,6 +34,9 @@ from luoshi.vocab import ColumnRole
 FORMS_LAYOUT = "forms"
 _LABEL = re.compile(
     r"(?:(?<=^)|(?<=[\s。;；]))([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,10}?)\s*[:：]"
+    # or in 【】 / [] brackets, the colon optional: 【责任单位】市某局
+    r"|[【\[]([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,10}?)[】\]]\s*[:：]?",
+    re.M,
 )
 # Item markers, one pattern per numbering style (group 1: the number as written; the serial
 # is the marker without its trailing 、/.): 1、 1. / 一、 / (一) / (1), at a line start or
@@ -51,7 +54,7 @@ def _fields(text: str) -> list[tuple[int, int, str]]:
     """(start, value start, label) of each known field label in ``text``."""
     out = []
     for m in _LABEL.finditer(text):
-        label = normalise_header(m.group(1))
+        label = normalise_header(m.group(1) or m.group(2))
         if 2 <= len(label) <= 8 and header_role(label, have_task=True) is not ColumnRole.OTHER:
             out.append((m.start(), m.end(), label))
     return out

@@ -33,16 +33,21 @@ from __future__ import annotations
 
 import re
 
-from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.proseitems import (
     CN_NUMBERED,
+    FIELDS_WITH_UNITS,
+    FORM_FIELD,
     STYLES,
+    UNIT_LINE,
     WORD_STYLES,
     is_report,
     mid_units,
+    other_field,
+    progress_field,
+    simplify_labels,
     split_done,
     split_glued,
     split_schedule,
@@ -62,21 +67,11 @@ from luoshi.vocab import ColumnRole, PeriodKind
 
 PROSE_LAYOUT = "prose"
 
-# A unit line: a unit label, in 【】 or not, then a colon (or the 】).
-_UNIT_LINE = re.compile(rf"^[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
 _PART = re.compile(rf"[;；]?\s*[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
-# Other labelled fields of an item: the page is a series of forms, not a prose list.
-_FORM_FIELD = re.compile(r"^(责\s*任\s*人|联系人|完成时限|时间节点|进展情况|完成情况)\s*[:：]")
 # A heading naming who leads the section's tasks: 一、县管委会牵头工作(8项), (一)省某厅牵头的工作.
 _LEAD_HEADING = re.compile(
     r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
     r"(.{2,30}?)(?:牵头|负责|牵头负责)(?:的)?(?:(?:重点)?工作|事项|任务)?(?:[(（]\d+项[)）])?$"
-)
-# A line of labelled fields holding units among others: "牵头领导:张某;牵头单位:市某局".
-# The fields may be separated by ; , or only spaces ("牵头领导:张某  责任单位:市某局").
-_FIELDS_WITH_UNITS = re.compile(
-    rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*?(?:[;；,，]|\s)\s*[【\[]?(?:{UNIT_LABELS})"
-    r"\s*[】\]]?\s*[:：]"
 )
 _CUT_LABEL = re.compile(r"^(责任?|牵头?|配合?|协同?|责任单|牵头单|配合单|协同单)$")
 _MIN_TASKS = 2
@@ -127,7 +122,7 @@ def _list_style(paras: list[Para]) -> str:
         for n, k in enumerate(starts):
             end = min(starts[n + 1] if n + 1 < len(starts) else len(paras), k + 5)
             span = [paras[j].text.strip() for j in range(k, end)]
-            if any(unit_note(t) or (j and _UNIT_LINE.match(t)) for j, t in enumerate(span)):
+            if any(unit_note(t) or (j and UNIT_LINE.match(t)) for j, t in enumerate(span)):
                 with_units += 1
         if with_units >= _MIN_TASKS:
             return style
@@ -152,9 +147,9 @@ def _cn_item(paras: list[Para], k: int, numbered: re.Pattern[str]) -> bool:
     units = False
     while j < len(paras):
         text = paras[j].text.strip()
-        if _UNIT_LINE.match(text) or _FIELDS_WITH_UNITS.match(text):
+        if UNIT_LINE.match(text) or FIELDS_WITH_UNITS.match(text):
             units = True
-        elif not _FORM_FIELD.match(text):
+        elif not FORM_FIELD.match(text):
             break
         j += 1
     if not units:
@@ -168,7 +163,7 @@ def _in_item_block(paras: list[Para], k: int, current: _Task | None) -> bool:
     if current is not None:
         return True
     before = paras[k - 1].text.strip() if k else ""
-    return bool(_UNIT_LINE.match(before) or _FIELDS_WITH_UNITS.match(before))
+    return bool(UNIT_LINE.match(before) or FIELDS_WITH_UNITS.match(before))
 
 
 def _units_above_ahead(paras: list[Para]) -> list[bool]:
@@ -183,7 +178,7 @@ def _units_above_ahead(paras: list[Para]) -> list[bool]:
         elif (
             is_group(text)
             or CN_NUMBERED.match(text)
-            or _UNIT_LINE.match(text)
+            or UNIT_LINE.match(text)
             or any(s.match(text) for s in STYLES.values())
         ):
             ahead = False
@@ -218,7 +213,7 @@ class _Task:
 
 def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocument | None:
     """The document when the paragraphs have the plan-in-prose shape, else None."""
-    paras = split_glued(paras)
+    paras = split_glued([Para(p.line, simplify_labels(p.text), p.gap) for p in paras])
     report = is_report(paras)
     style = _list_style(paras)
     numbered = STYLES[style]
@@ -238,8 +233,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         if k == len(paras) - 1 and _CUT_LABEL.match(text):
             ignored.append(p)  # the excerpt ends inside a unit label ("责任单")
             continue
-        if (tasks_raw and _FORM_FIELD.match(text) and _in_item_block(paras, k, current)) or (
-            tasks_raw and _progress_field(text)
+        if (tasks_raw and other_field(text) and _in_item_block(paras, k, current)) or (
+            tasks_raw and progress_field(text)
         ):
             return None  # labelled fields other than units: a forms page
         m = numbered.match(text)
@@ -292,7 +287,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = None
             prev = None if unit else prev
             continue
-        if _UNIT_LINE.match(text) or _FIELDS_WITH_UNITS.match(text) or above:
+        if UNIT_LINE.match(text) or FIELDS_WITH_UNITS.match(text) or above:
             lead: list[str] = []
             co: list[str] = []
             if above:
@@ -302,7 +297,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             # the tasks of this section without a unit line yet, back to the last one that has;
             # a unit line right after another one (牵头单位 then 配合单位) goes with the same tasks
             waiting = []
-            if k and _UNIT_LINE.match(paras[k - 1].text.strip()):
+            if k and UNIT_LINE.match(paras[k - 1].text.strip()):
                 waiting = list(last_waiting)
             for t in reversed(tasks_raw if not waiting else []):
                 if t.has_unit_line or t.group != tasks_raw[-1].group:
@@ -354,7 +349,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             continue
         # an unnumbered paragraph opens a task under a heading naming the lead unit, or when
         # its own unit line follows it
-        follows = k + 1 < len(paras) and _UNIT_LINE.match(paras[k + 1].text.strip())
+        follows = k + 1 < len(paras) and UNIT_LINE.match(paras[k + 1].text.strip())
         closed = current is None or current.has_unit_line
         # (a sub-measure numbered in another style, (1) under 110., is part of its task)
         unnumbered = not any(pat.match(text) for pat in STYLES.values())
@@ -516,21 +511,6 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     for line, message in warn:
         doc.warn(line, message)
     return doc
-
-
-_PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
-
-
-def _progress_field(text: str) -> bool:
-    """The paragraph holds a labelled progress field (进展情况:…, 存在问题:…, 下步打算:…), on
-    its own line or after the task's full stop: the items are progress forms, whose cells a
-    prose list has no column for (the forms reader reads them). Other fields (牵头领导:,
-    完成时限:) may ride on a unit line and stay with the prose reader."""
-    from luoshi.ingest.text.forms import field_labels  # forms imports nothing of prose
-
-    return any(
-        header_role(label, have_task=True) in _PROGRESS_ROLES for label in field_labels(text)
-    )
 
 
 def _bare_list_start(tasks: list[_Task]) -> int | None:

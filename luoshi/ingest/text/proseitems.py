@@ -13,6 +13,8 @@ Rules, true of such lists wherever they come from:
   item with units), each plain paragraph above it being one item (:func:`units_above`);
 - a schedule label after the task's sentence (实施进度为:, 进度安排:, 时间节点:) opens the
   task's target, its planned schedule (:func:`split_schedule`);
+- labels and role words in traditional characters (責任單位:, 負責) read as the simplified
+  ones (:func:`simplify_labels`);
 - a page whose opening names a progress report (完成情况, 进度通报, 督办 …, not 分解/印发 …) is a
   report (:func:`is_report`): an item's progress opens at the sentence that starts with a
   reporting period (上半年, 截至…, 1-9月 …, :func:`split_done`).
@@ -23,9 +25,12 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from luoshi.ingest.headers import header_role
+from luoshi.ingest.script import to_simplified
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import looks_like_units
 from luoshi.ingest.units import CO_LABEL_START, UNIT_LABELS, units_by_role_note, units_in_text
+from luoshi.vocab import ColumnRole
 
 # Task numbering styles: 1. / 1、, (1) / （1）, ①. The list's own style is the first one met on
 # a paragraph that carries units; the others are sub-measures inside a task.
@@ -239,3 +244,75 @@ def units_above(text: str) -> str | None:
     if m is None or not looks_like_units(m.group(1)):
         return None
     return m.group(1)
+
+
+# Label and role words written in traditional characters (責任單位:, 牽頭, 負責): matched on a
+# character-by-character simplified copy (same length), then written back simplified in place.
+_LABEL_WORDS = re.compile(
+    rf"(?:{UNIT_LABELS})(?=\s*[:：】\]])|(?:负责|牵头|主办|协办|配合|参与)(?=[)）】,，;；])"
+    r"|(?:上述|以上)(?:项目|工作|任务|事项|实事)"
+)
+
+
+def simplify_labels(text: str) -> str:
+    """``text`` with its unit labels and role words in simplified characters (責任單位: ->
+    责任单位:), the rest kept as written: a page in traditional script labels its units the
+    same way."""
+    if text.isascii():
+        return text
+    simple = to_simplified(text)
+    if simple == text:
+        return text
+    out = []
+    at = 0
+    for m in _LABEL_WORDS.finditer(simple):
+        out.append(text[at : m.start()])
+        out.append(m.group(0))
+        at = m.end()
+    out.append(text[at:])
+    return "".join(out)
+
+
+# A unit line: a unit label, in 【】 or not, then a colon (or the 】).
+UNIT_LINE = re.compile(rf"^[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
+
+# Other labelled fields of an item: the page is a series of forms, not a prose list.
+FORM_FIELD = re.compile(r"^(责\s*任\s*人|联系人|完成时限|时间节点|进展情况|完成情况)\s*[:：]")
+
+# A line of labelled fields holding units among others: "牵头领导:张某;牵头单位:市某局".
+# The fields may be separated by ; , or only spaces ("牵头领导:张某  责任单位:市某局").
+FIELDS_WITH_UNITS = re.compile(
+    rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*?(?:[;；,，]|\s)\s*[【\[]?(?:{UNIT_LABELS})"
+    r"\s*[】\]]?\s*[:：]"
+)
+
+_FIELD_LABEL = re.compile(r"^([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{1,7})\s*[:：]")
+_FORM_ROLES = frozenset(
+    {ColumnRole.LEADER, ColumnRole.PERSON, ColumnRole.DEADLINE, ColumnRole.TARGET}
+)
+
+
+def other_field(text: str) -> bool:
+    """A line opening with a labelled field of another kind than units (完成时限:, 责任人:,
+    责任领导:, 工作目标:) and carrying no unit field: the item's own field, as forms have."""
+    if FORM_FIELD.match(text):
+        return True
+    m = _FIELD_LABEL.match(text)
+    if m is None or FIELDS_WITH_UNITS.match(text) or UNIT_LINE.match(text):
+        return False
+    return header_role(m.group(1), have_task=True) in _FORM_ROLES
+
+
+_PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
+
+
+def progress_field(text: str) -> bool:
+    """The paragraph holds a labelled progress field (进展情况:…, 存在问题:…, 下步打算:…), on
+    its own line or after the task's full stop: the items are progress forms, whose cells a
+    prose list has no column for (the forms reader reads them). Other fields (牵头领导:,
+    完成时限:) may ride on a unit line and stay with the prose reader."""
+    from luoshi.ingest.text.forms import field_labels  # forms imports nothing of prose
+
+    return any(
+        header_role(label, have_task=True) in _PROGRESS_ROLES for label in field_labels(text)
+    )
