@@ -430,3 +430,65 @@ def test_unit_labels_in_traditional_characters(body: str) -> None:
         ("新開工項目40個。", ["市發改委"]),
         ("新增就業1萬人。", ["市人社局"]),
     ]
+
+
+# More spellings of the same list: other markers, a label set off by spaces, a heading that
+# names its section's unit in a note.
+VARIANTS = [
+    (
+        "1) markers",
+        "1)新开工项目40个。(责任单位:市发改委)\n\n2)新增就业1万人。(责任单位:市人社局)\n",
+        [
+            ("1", "新开工项目40个。", ["市发改委"], None),
+            ("2", "新增就业1万人。", ["市人社局"], None),
+        ],
+    ),
+    (
+        "第一项 markers",
+        "第一项 新开工项目40个。(责任单位:市发改委)\n\n第二项 新增就业1万人。(责任单位:市人社局)\n",
+        [
+            ("一", "新开工项目40个。", ["市发改委"], None),
+            ("二", "新增就业1万人。", ["市人社局"], None),
+        ],
+    ),
+    (
+        "bullets",
+        "● 新开工项目40个。(责任单位:市发改委)\n\n● 新增就业1万人。(责任单位:市人社局)\n",
+        [
+            ("1", "新开工项目40个。", ["市发改委"], None),
+            ("2", "新增就业1万人。", ["市人社局"], None),
+        ],
+    ),
+    (
+        "a unit label set off by spaces",
+        "1.新开工项目40个。\n\n责任单位  市发改委\n\n2.新增就业1万人。\n\n责任单位 市人社局\n",
+        [
+            ("1", "新开工项目40个。", ["市发改委"], None),
+            ("2", "新增就业1万人。", ["市人社局"], None),
+        ],
+    ),
+    (
+        "a heading naming its section's unit in a note",
+        "一、稳定增长(牵头单位:市发改委)\n\n1.新开工项目40个。\n\n2.完成投资100亿元。\n\n"
+        "二、改善民生(牵头单位:市人社局)\n\n3.新增就业1万人。\n",
+        [
+            ("1", "新开工项目40个。", ["市发改委"], "一、稳定增长"),
+            ("2", "完成投资100亿元。", ["市发改委"], "一、稳定增长"),
+            ("3", "新增就业1万人。", ["市人社局"], "二、改善民生"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("body,want", [c[1:] for c in VARIANTS], ids=[c[0] for c in VARIANTS])
+def test_list_spellings(body: str, want: list) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    assert [(t.serial, t.text, t.units, t.extra.get(GROUP_KEY)) for t in doc.tasks] == want
+
+
+def test_a_word_after_第一_is_no_marker() -> None:
+    # 第一批 / 第一季度 are words, not list markers: the paragraph is one task's text
+    body = "1.第一批新开工项目40个。(责任单位:市发改委)\n\n2.第一季度新增就业1万人。(责任单位:市人社局)\n"
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [t.text for t in doc.tasks] == ["第一批新开工项目40个。", "第一季度新增就业1万人。"]

@@ -37,6 +37,7 @@ from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.proseitems import (
+    BULLET,
     CN_NUMBERED,
     FIELDS_WITH_UNITS,
     FORM_FIELD,
@@ -44,6 +45,7 @@ from luoshi.ingest.text.proseitems import (
     UNIT_LINE,
     WORD_STYLES,
     is_report,
+    label_colon,
     mid_units,
     other_field,
     progress_field,
@@ -187,10 +189,25 @@ def _units_above_ahead(paras: list[Para]) -> list[bool]:
 
 
 def _heading_unit(text: str) -> str | None:
+    """The unit a heading names as its section's lead: "一、X牵头的工作", or a heading closing
+    with its unit note "一、稳增长(牵头单位:X)"."""
     m = _LEAD_HEADING.match(text.strip())
     if m and looks_like_units(m.group(1)):
         return m.group(1)
+    if CN_NUMBERED.match(text.strip()) and (note := unit_note(text.strip())) and note[1]:
+        return note[1][0]
     return None
+
+
+def _heads_tasks(paras: list[Para], k: int, numbered: re.Pattern[str]) -> bool:
+    """The 一、/(一) paragraph k is followed — after any unit lines — by a task of the list's
+    own numbering (and is not itself numbered in that style): it heads them."""
+    if numbered.match(paras[k].text.strip()):
+        return False
+    j = k + 1
+    while j < len(paras) and UNIT_LINE.match(paras[j].text.strip()):
+        j += 1
+    return j < len(paras) and bool(numbered.match(paras[j].text.strip()))
 
 
 class _Task:
@@ -213,7 +230,7 @@ class _Task:
 
 def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocument | None:
     """The document when the paragraphs have the plan-in-prose shape, else None."""
-    paras = split_glued([Para(p.line, simplify_labels(p.text), p.gap) for p in paras])
+    paras = split_glued([Para(p.line, label_colon(simplify_labels(p.text)), p.gap) for p in paras])
     report = is_report(paras)
     style = _list_style(paras)
     numbered = STYLES[style]
@@ -240,6 +257,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         m = numbered.match(text)
         cn = CN_NUMBERED.match(text)
         note = unit_note(text) if (m or cn) else None
+        if cn and note and _heads_tasks(paras, k, numbered):
+            note = None  # "一、稳增长(牵头单位:X)" over numbered tasks: a heading naming X
         if m or (cn and (note or _cn_item(paras, k, numbered))):
             value = None
             if m and style == "cn_paren":
@@ -276,10 +295,13 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         if is_group(text) or _heading_unit(text) or cn:
             # (a 一、/(一) paragraph that is not an item is a heading, full stop or not)
             unit = _heading_unit(text)
+            label = text  # the group: the heading without its unit note
+            if cn and unit and (hn := unit_note(text)) is not None:
+                label = hn[0]
             if text.startswith(("(", "（")):
-                sub = text
+                sub = label
             else:
-                top, sub = text, ""
+                top, sub = label, ""
                 section_unit = ""
             section_unit = unit or (section_unit if text.startswith(("(", "（")) else "")
             if text.startswith(("(", "（")) and not unit:
@@ -361,6 +383,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             and (section_unit or follows or own_note or block)
             and not CN_NUMBERED.match(text)
         ):
+            text = BULLET.sub("", text)  # a bullet (●) marks the item, not its text
             current = _Task("", p.line, text, " ".join(g for g in (top, sub) if g), section_unit)
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)

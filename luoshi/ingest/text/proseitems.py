@@ -13,6 +13,7 @@ Rules, true of such lists wherever they come from:
   item with units), each plain paragraph above it being one item (:func:`units_above`);
 - a schedule label after the task's sentence (实施进度为:, 进度安排:, 时间节点:) opens the
   task's target, its planned schedule (:func:`split_schedule`);
+- a unit label set off from its value by spaces only is a label (:func:`label_colon`);
 - labels and role words in traditional characters (責任單位:, 負責) read as the simplified
   ones (:func:`simplify_labels`);
 - a page whose opening names a progress report (完成情况, 进度通报, 督办 …, not 分解/印发 …) is a
@@ -37,11 +38,16 @@ from luoshi.vocab import ColumnRole
 STYLES = {
     "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
     "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
+    "half_paren": re.compile(r"^(\d{1,3})\s*[)）]\s*"),  # 1) 2) …
     "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
     # counted in words: 一是… 二是…, 第一，… 第二，… (a list's own style only when its items
     # carry units, like any style)
     "cn_shi": re.compile(r"^([一二三四五六七八九十]{1,3})是\s*(?=\S)"),
-    "cn_di": re.compile(r"^第([一二三四五六七八九十]{1,3})\s*[,，、:：]\s*"),
+    # 第一，… / 第一项 …: a separator or the counter word 项/条 after the number (第一批,
+    # 第一季度 are no markers)
+    "cn_di": re.compile(
+        r"^第([一二三四五六七八九十]{1,3})(?:(?:项|条)\s*[,，、:：]?|\s*[,，、:：])\s*"
+    ),
     # (一) (二): only for a list without units (with units, a (一) paragraph is a task when it
     # carries its own note, else a heading over numbered tasks)
     "cn_paren": re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*"),
@@ -107,6 +113,7 @@ def unit_note(text: str) -> tuple[str, list[str], list[str]] | None:
 _RUN_MARKERS = {
     "arabic": re.compile(r"(\d{1,3})\s*[.、．](?!\d)"),
     "paren": re.compile(r"[(（](\d{1,3})[)）]"),
+    "half_paren": re.compile(r"(\d{1,3})[)）]"),
     "circled": re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
     "cn_paren": re.compile(r"[(（]([一二三四五六七八九十]{1,3})[)）]"),
     "cn_dun": re.compile(r"([一二三四五六七八九十]{1,3})、"),
@@ -316,3 +323,18 @@ def progress_field(text: str) -> bool:
     return any(
         header_role(label, have_task=True) in _PROGRESS_ROLES for label in field_labels(text)
     )
+
+
+# A unit label set off from its value by spaces only: "责任单位  市发改委".
+_SPACED_LABEL = re.compile(rf"^([【\[]?(?:{UNIT_LABELS})[】\]]?)[ \t\u3000]+(?=\S)")
+# A bullet opening an item instead of a number: ● ■ ◆ • ·
+BULLET = re.compile(r"^[●■◆◇□○•·▪▶►]\s*")
+
+
+def label_colon(text: str) -> str:
+    """A unit label followed by its value after spaces only gets its colon ("责任单位  市某局"
+    -> "责任单位:市某局") when the value is a unit list; other text is kept."""
+    m = _SPACED_LABEL.match(text)
+    if m is None or not looks_like_units(text[m.end() :]):
+        return text
+    return f"{m.group(1)}:{text[m.end() :]}"

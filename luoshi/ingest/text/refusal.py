@@ -67,7 +67,7 @@ def _what_was_seen(paras: list[Para]) -> str:
                 counted["cn"] = counted.get("cn", 0) + 1
     words = sum(n for style, n in counted.items() if style in WORD_STYLES)
     headings = counted.get("cn", 0) + counted.get("cn_paren", 0)
-    numbered = sum(counted.get(style, 0) for style in ("arabic", "paren", "circled"))
+    numbered = sum(counted.get(style, 0) for style in ("arabic", "paren", "half_paren", "circled"))
     if with_units == 1:
         return (
             "one paragraph names a responsible unit (责任单位:…), but a task list needs at least "
