@@ -82,3 +82,37 @@ def test_an_indicator_column_is_the_task_only_beside_a_unit_column(header, first
     from luoshi.ingest.headers import header_roles
 
     assert header_roles(header)[0] is first
+
+
+def test_a_table_of_short_figure_cells_without_units_is_read_by_run_length() -> None:
+    header = ["工作任务", "年度目标", "完成情况"]
+    rows = [
+        ["新开工项目", "40个", "25个"],
+        ["新增就业", "1万人", "6200人"],
+        ["新建学校", "2所", "1所"],
+    ]
+    doc = read_document(page(header, rows), name="t.txt")
+    assert [c.role for c in doc.columns] == [R.TASK, R.TARGET, R.DONE]
+    got = [(t.serial, t.text, t.extra["年度目标"], t.items[0].done) for t in doc.tasks]
+    assert got == [
+        ("1", "新开工项目", "40个", "25个"),
+        ("2", "新增就业", "1万人", "6200人"),
+        ("3", "新建学校", "2所", "1所"),
+    ]
+
+
+def test_a_task_closing_with_a_count_is_no_unit_cell() -> None:
+    # "新建学校2所" ends like 派出所 but closes with a count: a task, whose unit cell follows
+    header = ["工作任务", "责任单位", "完成情况"]
+    rows = [
+        ["新开工项目40个", "市发改委", "已开工25个。", "另有10个完成前期。"],
+        ["新增就业1万人", "市人社局", "新增6200人。"],
+        ["新建学校2所", "市教育局", "1所已开工。", "1所完成设计。"],
+    ]
+    doc = read_document(page(header, rows), name="t.txt")
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("新开工项目40个", ["市发改委"]),
+        ("新增就业1万人", ["市人社局"]),
+        ("新建学校2所", ["市教育局"]),
+    ]
+    assert doc.tasks[2].items[0].done == "1所已开工。\n1所完成设计。"

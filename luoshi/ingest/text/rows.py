@@ -245,11 +245,11 @@ def _anchor_test(columns: list[Column]):
     nxt = columns[after].role if after < len(columns) else None
 
     def task_like(text: str) -> bool:
-        return len(text) >= 4 and not is_group(text) and not looks_like_units(text)
+        return len(text) >= 4 and not is_group(text) and not _unit_cell(text)
 
     if nxt in _UNIT_ROLES:
         return lambda body, k: (
-            k + 1 < len(body) and task_like(body[k].text) and looks_like_units(body[k + 1].text)
+            k + 1 < len(body) and task_like(body[k].text) and _unit_cell(body[k + 1].text)
         )
     if nxt is ColumnRole.LEADER:
         return lambda body, k: (
@@ -260,6 +260,33 @@ def _anchor_test(columns: list[Column]):
         )
     return lambda body, k: units_in_text(body[k].text) is not None
 
+
+# A count closing a text ("新建学校2所", "新开工项目40个"): a task's figure, never the end of an
+# organisation's name.
+_COUNT_END = re.compile(r"\d+(?:\.\d+)?\s*[个所座家条处项名人户套栋台辆亩公里万亿元]+$")
+
+
+def _unit_cell(text: str) -> bool:
+    """A paragraph that can be a row's unit cell: a unit list not closing with a count."""
+    return looks_like_units(text) and not _COUNT_END.search(text.strip())
+
+
+_MAX_FIGURE_CELL = 30
+
+
+def _figure_cell(text: str) -> bool:
+    """A short cell of a figure column (target, actual figure, status, deadline): no longer
+    than ``_MAX_FIGURE_CELL`` characters and not a unit list."""
+    s = text.strip()
+    return 0 < len(s) <= _MAX_FIGURE_CELL and not looks_like_units(s)
+
+
+_FIGURE_SHAPE = {
+    ColumnRole.TARGET: _figure_cell,
+    ColumnRole.ACTUAL: _figure_cell,
+    ColumnRole.DECLARED_STATUS: _figure_cell,
+    ColumnRole.DEADLINE: _figure_cell,
+}
 
 _SHORT_SHAPE = {
     ColumnRole.UNITS: looks_like_units,
@@ -276,12 +303,18 @@ def _fixed_width_rows(
 ) -> list[Row]:
     """Rows as runs of as many paragraphs as the table has cells (no serial column counted),
     group rows (一、…) set aside, when every run's unit/leader cells look like units/names
-    (at least 80% of runs, at least two runs, at least one such column); [] otherwise. For a
+    (at least 80% of runs, at least two runs, at least one such column) — or, in a table
+    without unit or leader columns, with ``exact``, when every run's figure cells (target,
+    actual, status, deadline) are short; [] otherwise. For a
     table with neither serials nor any other mark of where a row starts. ``exact``: only when
     the paragraphs divide into full runs that all fit (then it is read before the anchors,
     which can mistake a task cell for a unit list)."""
     cols = [c for c in columns if c.role is not ColumnRole.SERIAL]
     checks = [(k, _SHORT_SHAPE[c.role]) for k, c in enumerate(cols) if c.role in _SHORT_SHAPE]
+    if not checks and exact:
+        # no unit or leader column: a table of short figure cells (任务 / 年度目标 / 完成数)
+        # is read by its run length when every run's figure cells are short
+        checks = [(k, _FIGURE_SHAPE[c.role]) for k, c in enumerate(cols) if c.role in _FIGURE_SHAPE]
     width = len(cols)
     if not checks or width < 2:
         return []
