@@ -345,7 +345,7 @@ REPORT_CASES = [
             ("1", "新建城市公园", ["市住建局"], "其中,东区公园进度较慢。"),
             ("2", "老旧小区改造", ["市住建局"], "其中,北区开工较慢。"),
         ],
-        ["serial", "task", "units", "done"],
+        ["serial", "task", "lead_unit", "done"],
     ),
     (
         "the progress opens at a sentence starting with the period",
@@ -383,7 +383,7 @@ def test_in_a_plan_a_unit_field_mid_paragraph_keeps_the_rest_in_the_task() -> No
         ("新建城市公园\n年底前建成开放。", ["市住建局"]),
         ("老旧小区改造\n惠及居民1万户。", ["市住建局"]),
     ]
-    assert [str(c.role) for c in doc.columns] == ["serial", "task", "units"]
+    assert [str(c.role) for c in doc.columns] == ["serial", "task", "lead_unit"]
     # a plan's sentence starting with a period word stays in the task
     body = (
         "1.新开工项目40个。上半年开工20个。(责任单位:市发改委)\n\n2.新增就业。(责任单位:市人社局)\n"
@@ -492,3 +492,27 @@ def test_a_word_after_第一_is_no_marker() -> None:
     body = "1.第一批新开工项目40个。(责任单位:市发改委)\n\n2.第一季度新增就业1万人。(责任单位:市人社局)\n"
     doc = read_document((TITLE + body).encode(), name="plan.txt")
     assert [t.text for t in doc.tasks] == ["第一批新开工项目40个。", "第一季度新增就业1万人。"]
+
+
+@pytest.mark.parametrize(
+    "body,roles",
+    [
+        (
+            "1.建设公园。\n\n牵头单位:市建设局\n\n责任单位:各区政府\n\n"
+            "2.改造小区。\n\n牵头单位:市住建局\n\n责任单位:各区政府\n",
+            ["lead_unit", "units"],
+        ),
+        ("1.建设公园。(牵头单位:市建设局)\n\n2.改造小区。(牵头单位:市住建局)\n", ["lead_unit"]),
+        (
+            "1.建设公园。(牵头单位:市建设局;配合单位:市财政局)\n\n"
+            "2.改造小区。(牵头单位:市住建局)\n",
+            ["units"],
+        ),
+        ("1.建设公园。(责任单位:市建设局)\n\n2.改造小区。(市住建局负责)\n", ["units"]),
+    ],
+    ids=["牵头 and 责任 lines", "牵头 only", "牵头 and 配合", "责任 and notes"],
+)
+def test_the_unit_columns_follow_the_pages_labels(body: str, roles: list) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [str(c.role) for c in doc.columns] == ["serial", "task", *roles]
+    assert doc.tasks[0].units[0] == "市建设局"

@@ -54,6 +54,7 @@ from luoshi.ingest.text.proseitems import (
     split_glued,
     split_schedule,
     style_value,
+    unit_columns,
     unit_note,
     units_above,
 )
@@ -426,8 +427,9 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 t.text[-1:] = [head] if head else []
     with_done = any(t.done for t in keep)
     with_schedule = any(t.schedule for t in keep)
-    # the columns the page gives: no unit column when no task names units
-    columns = [c for c in COLUMNS if not (bare and c.role is ColumnRole.UNITS)]
+    # the columns the page gives: no unit column when no task names units; the unit column(s)
+    # named by the page's own labels
+    columns = [COLUMNS[0], COLUMNS[1]] + ([] if bare else unit_columns(paras[start:], COLUMNS[2]))
     columns += [_SCHEDULE_COLUMN] if with_schedule else []
     columns += [_DONE_COLUMN] if with_done else []
     warn.insert(

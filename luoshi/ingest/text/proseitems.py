@@ -27,6 +27,7 @@ import re
 from itertools import pairwise
 
 from luoshi.ingest.headers import header_role
+from luoshi.ingest.model import Column
 from luoshi.ingest.script import to_simplified
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import looks_like_units
@@ -338,3 +339,22 @@ def label_colon(text: str) -> str:
     if m is None or not looks_like_units(text[m.end() :]):
         return text
     return f"{m.group(1)}:{text[m.end() :]}"
+
+
+_LEAD_LABEL = re.compile(r"牵头(?:单位|部门)\s*[:：】\]]")
+_UNITS_LABEL = re.compile(r"(?:责任|主责|承办|实施|落实)(?:单位|部门|处室|科室|主体)\s*[:：】\]]")
+
+
+def unit_columns(paras: list[Para], units: Column) -> list[Column]:
+    """The unit column(s) as the page labels them: items followed by a 牵头单位 line and a
+    责任单位 line have two columns (lead, then the others); a page labelling its units 牵头单位
+    only has a lead-unit column; otherwise one 责任单位 column (配合单位 and role notes merged
+    into it, lead first)."""
+    lines = [p.text.strip() for p in paras]
+    if any(_LEAD_LABEL.match(t) for t in lines) and any(_UNITS_LABEL.match(t) for t in lines):
+        return [Column("牵头单位", ColumnRole.LEAD_UNIT), units]
+    text = "\n".join(lines)
+    others = _UNITS_LABEL.search(text) or re.search(r"(?:配合|协同|协办|参与)(?:单位|部门)", text)
+    if _LEAD_LABEL.search(text) and not others:
+        return [Column("牵头单位", ColumnRole.LEAD_UNIT)]
+    return [units]
