@@ -31,6 +31,11 @@ CASES = [
         "3 numbered paragraphs, but they name no responsible units",
     ),
     (
+        "numbered headings run together on one line are counted as items",
+        "工作要求\n\n1.加强领导。 2.强化督查。 3.营造氛围。 4.严明纪律。\n",
+        "4 numbered paragraphs, but they name no responsible units",
+    ),
+    (
         "a table of figures with no task column",
         "主要指标完成情况\n\n指标名称\n\n预期增长(%)\n\n上半年完成(%)\n\n生产总值\n\n6\n\n5.2\n",
         "指标名称 / 预期增长(%) / 上半年完成(%)",

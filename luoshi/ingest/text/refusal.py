@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.headers import header_role, normalise_header
-from luoshi.ingest.text.proseitems import CN_NUMBERED, STYLES, WORD_STYLES
+from luoshi.ingest.text.proseitems import CN_NUMBERED, STYLES, WORD_STYLES, split_glued
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.units import UNIT_LABELS
 from luoshi.vocab import ColumnRole
@@ -47,7 +47,8 @@ def no_task_list_reason(paras: list[Para]) -> str:
 
 
 def _what_was_seen(paras: list[Para]) -> str:
-    texts = [p.text.strip() for p in paras]
+    # the items as the prose reader saw them: several run together on a line are several
+    texts = [p.text.strip() for p in split_glued(paras)]
     headers = _header_cells(texts)
     if len(headers) >= _MIN_HEADER_CELLS:
         shown = " / ".join(h for h, _ in headers[:4])
