@@ -116,3 +116,21 @@ def test_a_task_closing_with_a_count_is_no_unit_cell() -> None:
         ("新建学校2所", ["市教育局"]),
     ]
     assert doc.tasks[2].items[0].done == "1所已开工。\n1所完成设计。"
+
+
+def test_wrapped_figure_and_task_cells_are_joined() -> None:
+    header = ["序号", "指标名称", "年度目标", "完成情况", "责任部门"]
+    rows = [
+        ["1", "服务业增加值占生产总值", "比重", "提升2个", "百分点", "提升1.5个百分点", "市发改委"],
+        ["2", "城镇调查失业率", "控制在", "5.5%以内", "4.8%", "市人社局"],
+        ["3", "新增城镇就业", "1万人", "6200人", "市人社局"],
+        ["4", "新建学校", "5所", "年度指标", "市教育局"],
+    ]
+    doc = read_document(page(header, [r for r in rows]), name="t.txt")
+    got = [(t.text, t.extra["年度目标"], t.items[0].done) for t in doc.tasks]
+    assert got == [
+        ("服务业增加值占生产总值比重", "提升2个百分点", "提升1.5个百分点"),
+        ("城镇调查失业率", "控制在5.5%以内", "4.8%"),
+        ("新增城镇就业", "1万人", "6200人"),
+        ("新建学校", "5所", "年度指标"),
+    ]
