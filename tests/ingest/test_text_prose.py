@@ -121,14 +121,6 @@ CASES = [
             ("4", "建设学校。", ["市教育局"], "二、民生保障"),
         ],
     ),
-    (
-        "unnumbered paragraphs each followed by their unit line: numbered by position",
-        "建设城市公园。\n\n责任单位:市建设局\n\n改造老旧小区。\n\n责任单位:市住建局\n",
-        [
-            ("1", "建设城市公园。", ["市建设局"], None),
-            ("2", "改造老旧小区。", ["市住建局"], None),
-        ],
-    ),
 ]
 
 
@@ -142,6 +134,17 @@ def test_prose_tasks(body: str, want: list) -> None:
     assert any("plan in prose" in w.message for w in doc.warnings)
     assert doc.meta.period is not None and str(doc.meta.period.kind) == "plan"
     assert doc.meta.year == 2021
+
+
+def test_unnumbered_paragraphs_are_numbered_by_position_without_a_serial_column() -> None:
+    body = "建设城市公园。\n\n责任单位:市建设局\n\n改造老旧小区。\n\n责任单位:市住建局\n"
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.serial, t.text, t.units) for t in doc.tasks] == [
+        ("1", "建设城市公园。", ["市建设局"]),
+        ("2", "改造老旧小区。", ["市住建局"]),
+    ]
+    assert [str(c.role) for c in doc.columns] == ["task", "units"]
+    assert any("numbered 1, 2 by position" in w.message for w in doc.warnings)
 
 
 def test_a_progress_title_is_not_the_plan() -> None:
@@ -410,7 +413,7 @@ def test_a_closing_line_names_the_unit_of_the_items_above_it() -> None:
         ("改造老旧小区30个。", ["市住建局"], "三季度完成设计;年底完工。"),
         ("新增公交线路5条。", ["市交通局"], "6月底前开通3条。"),
     ]
-    assert [str(c.role) for c in doc.columns] == ["serial", "task", "units", "target"]
+    assert [str(c.role) for c in doc.columns] == ["task", "target", "units"]
 
 
 @pytest.mark.parametrize(

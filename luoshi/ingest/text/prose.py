@@ -429,8 +429,12 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     with_schedule = any(t.schedule for t in keep)
     # the columns the page gives: no unit column when no task names units; the unit column(s)
     # named by the page's own labels
-    columns = [COLUMNS[0], COLUMNS[1]] + ([] if bare else unit_columns(paras[start:], COLUMNS[2]))
-    columns += [_SCHEDULE_COLUMN] if with_schedule else []
+    # in the page's order: the schedule sits in the task's paragraph, before the unit line;
+    # no 序号 column when no item has a number of its own (numbered by position, as a table
+    # without one is)
+    columns = [COLUMNS[0]] if any(t.serial for t in keep) else []
+    columns += [COLUMNS[1]] + ([_SCHEDULE_COLUMN] if with_schedule else [])
+    columns += [] if bare else unit_columns(paras[start:], COLUMNS[2])
     columns += [_DONE_COLUMN] if with_done else []
     warn.insert(
         0,
