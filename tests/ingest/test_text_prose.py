@@ -519,3 +519,35 @@ def test_the_unit_columns_follow_the_pages_labels(body: str, roles: list) -> Non
     doc = read_document((TITLE + body).encode(), name="plan.txt")
     assert [str(c.role) for c in doc.columns] == ["serial", "task", *roles]
     assert doc.tasks[0].units[0] == "市建设局"
+
+
+def test_a_unit_value_ends_before_the_next_field_after_a_full_stop() -> None:
+    body = (
+        "1.新建公园3个。责任单位:市建设局。完成时限:年底。\n\n"
+        "2.新增公交线路5条。责任单位:市交通局。完成时限:6月底。\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [t.units for t in doc.tasks] == [["市建设局"], ["市交通局"]]
+
+
+def test_a_bracketed_unit_note_before_the_progress_in_a_report() -> None:
+    body = (
+        "1.新建公园3个。(责任单位:市建设局)上半年已建成1个。\n\n"
+        "2.新增公交线路5条。(责任单位:市交通局)截至6月底开通3条。\n"
+    )
+    doc = read_document((REPORT + body).encode(), name="report.txt")
+    got = [(t.text, t.units, t.items[0].done) for t in doc.tasks]
+    assert got == [
+        ("新建公园3个。", ["市建设局"], "上半年已建成1个。"),
+        ("新增公交线路5条。", ["市交通局"], "截至6月底开通3条。"),
+    ]
+
+
+def test_sub_measures_on_the_tasks_line_stay_as_written() -> None:
+    body = (
+        "1.推进城市更新。(1)改造小区30个;(2)新建公园3个。(责任单位:市住建局)\n\n"
+        "2.新增城镇就业1万人以上。(责任单位:市人社局)\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.tasks[0].text == "推进城市更新。(1)改造小区30个;(2)新建公园3个。"
+    assert doc.tasks[0].units == ["市住建局"]

@@ -56,6 +56,7 @@ from luoshi.ingest.text.proseitems import (
     style_value,
     unit_columns,
     unit_note,
+    unit_value,
     units_above,
 )
 from luoshi.ingest.text.rows import Para
@@ -224,8 +225,8 @@ class _Task:
 
     def add_note(self, note: tuple[str, list[str], list[str]]) -> None:
         self.text[-1:] = [note[0]] if self.text else []
-        self.lead += note[1]
-        self.co += note[2]
+        self.lead += [unit_value(v) for v in note[1]]
+        self.co += [unit_value(v) for v in note[2]]
         self.has_unit_line = True
 
 
@@ -364,8 +365,13 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = None
             continue
         if current is not None and not current.has_unit_line:
-            note = unit_note(text)
-            current.text.append(text)
+            if current.text and p.gap == 0 and p.line == current.line_end:
+                # a sub-measure cut from its task's own line ((1)… (2)…): the line as written
+                current.text[-1] += text
+                note = unit_note(current.text[-1])
+            else:
+                current.text.append(text)
+                note = unit_note(text)
             current.line_end = p.line
             if note:
                 current.add_note(note)

@@ -176,13 +176,30 @@ def split_glued(paras: list[Para]) -> list[Para]:
     return out
 
 
+# The same field in brackets, followed by more text: "新建公园3个。(责任单位:市建设局)上半年…".
+_MID_NOTE = re.compile(
+    rf"[(（【\[]\s*(?P<key>{UNIT_LABELS})\s*[:：]\s*(?P<units>[^()（）【】\[\]\n]{{2,120}}?)\s*[)）】\]]"
+)
+# Where a unit value ends when a field of another kind follows after a full stop:
+# "责任单位:市建设局。完成时限:年底" (the value is 市建设局).
+_VALUE_END = re.compile(r"[。.]\s*(?=[\u4e00-\u9fa5]{2,6}\s*[:：])")
+
+
+def unit_value(value: str) -> str:
+    """A unit value cut where a sentence ends before a field of another kind."""
+    return _VALUE_END.split(value, maxsplit=1)[0]
+
+
 def mid_units(text: str) -> tuple[str, list[str], list[str], str] | None:
     """(task, lead, co, the rest) when a unit field stands inside the task's paragraph after a
-    clause: "养老服务,牵头单位:市民政局。其中,…" — the task is what precedes the field, the
-    rest is what the paragraph goes on to say. None when the field's value is not a unit list."""
+    clause — "养老服务,牵头单位:市民政局。其中,…" — or in brackets before more text
+    ("新建公园3个。(责任单位:市建设局)上半年…"): the task is what precedes the field, the rest
+    is what the paragraph goes on to say. None when the field's value is not a unit list."""
     m = _MID_LABEL.search(text)
     if m is None or not looks_like_units(m.group("units")):
-        return None
+        m = _MID_NOTE.search(text)
+        if m is None or not looks_like_units(m.group("units")) or not text[m.end() :].strip():
+            return None
     units = m.group("units").strip()
     co_side = m.group("key").startswith(CO_LABEL_START)
     return (
