@@ -551,3 +551,15 @@ def test_sub_measures_on_the_tasks_line_stay_as_written() -> None:
     doc = read_document((TITLE + body).encode(), name="plan.txt")
     assert doc.tasks[0].text == "推进城市更新。(1)改造小区30个;(2)新建公园3个。"
     assert doc.tasks[0].units == ["市住建局"]
+
+
+def test_points_under_an_open_task_are_its_text() -> None:
+    body = (
+        "1.推进城市更新。\n\n(一)改造老旧小区30个。\n\n(二)新建城市公园3个。\n\n责任单位:市住建局\n\n"
+        "2.新增城镇就业1万人以上。\n\n责任单位:市人社局\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.serial, t.text, t.units) for t in doc.tasks] == [
+        ("1", "推进城市更新。\n(一)改造老旧小区30个。\n(二)新建城市公园3个。", ["市住建局"]),
+        ("2", "新增城镇就业1万人以上。", ["市人社局"]),
+    ]

@@ -294,8 +294,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                     current.text[-1:] = [head] if head else []
                     current.done.append(done)
             continue
-        if is_group(text) or _heading_unit(text) or cn:
-            # (a 一、/(一) paragraph that is not an item is a heading, full stop or not)
+        open_task = current is not None and not current.has_unit_line
+        if is_group(text) or _heading_unit(text) or (cn and not open_task):
+            # (a 一、/(一) paragraph that is not an item is a heading, full stop or not —
+            # unless a task still waiting for its units is open: then it is a point of it)
             unit = _heading_unit(text)
             label = text  # the group: the heading without its unit note
             if cn and unit and (hn := unit_note(text)) is not None:
