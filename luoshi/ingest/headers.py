@@ -281,8 +281,12 @@ def header_roles(headers: Iterable[str]) -> list[ColumnRole]:
     indicator given to a responsible unit is its task (without one, 指标名称 heads an
     indicator matrix, which is no task list)."""
     headers = list(headers)
-    first = [header_role(raw, False) for raw in headers]
-    with_units = any(r in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT) for r in first)
+    # (the unit columns are looked for only in a row naming an indicator column: rare)
+    with_units = any(
+        INDICATOR_HEADER.match(normalise_header(h)) for h in headers if "指" in h
+    ) and any(
+        header_role(raw, False) in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT) for raw in headers
+    )
     roles: list[ColumnRole] = []
     have_task = False
     for raw in headers:
