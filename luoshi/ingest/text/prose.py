@@ -10,23 +10,30 @@
 
 Rules, true of such lists wherever they come from:
 
-- a task is a numbered paragraph (1. 1、 and, when it carries its own unit note, (一) or 一、);
-  an unnumbered paragraph opens a task too when no task is open and it closes with its own
-  unit note, is followed by a unit line, or stands under a heading that names a lead unit
-  (a section holding one task written as a sentence);
+- a task is a numbered paragraph (1. 1、 1) (1) ① 第一项 and, when it carries its own unit note
+  or block of labelled lines, (一) or 一、); an unnumbered paragraph opens a task too when no
+  task is open and it closes with its own unit note, is followed by a unit line, stands under
+  a heading that names a lead unit, or stands above a closing "上述项目由X牵头负责" line
+  (then each such paragraph is one task);
 - the following paragraphs, until a unit line, continue the task's text;
 - a unit line applies to the tasks of its section that have no unit line yet (a 协同单位 line
   closing a group of tasks applies to each); a heading's lead unit comes first;
-- two items glued on one line ("…(省发改委负责)(二)…") are split after the unit note;
-- headings (一、…, (一)…, "…负责的工作") are groups; a heading naming a person (…省长负责的
-  工作) names no unit.
+- items run together on one line are cut where markers count on (proseitems.run_splits);
+- headings (一、…, (一)…, "…负责的工作", "一、…(牵头单位:X)" over numbered tasks) are groups;
+  a heading naming a person (…省长负责的工作) names no unit;
+- a unit field inside the paragraph ends the task's wording; in a progress report (its
+  opening says so) what follows it, or the sentence opening with a reporting period, is the
+  progress; a schedule label (实施进度为:) opens the task's target. Details and the rest of
+  the spellings accepted (traditional labels, labels set off by spaces, bullets) are in
+  :mod:`luoshi.ingest.text.proseitems`.
 
 Tried only when no table header is found. The shape must be clear — at least two tasks with
-units — so ordinary prose still gets the "no table header" error. A page whose items carry
-other labelled fields on lines of their own (责任人:, 完成时限:), or a progress field anywhere
-(进展情况:, 存在问题:, 下步打算:, also after the task's full stop), is left to the forms
-reader. Cells are kept as
-written (no space normalisation, as in the table layouts).
+units, or a numbered list of statements (``proseitems.bare_list_start``) — so ordinary prose is refused
+(:mod:`luoshi.ingest.text.refusal` says what it holds). A page whose items carry other labelled
+fields in their block (责任人:, 责任领导:, 完成时限: — by the header vocabulary's role), or a
+progress field anywhere (进展情况:, 存在问题:, 下步打算:, also after the task's full stop), is
+left to the forms reader. Cells are kept as written (no space normalisation, as in the table
+layouts).
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ from luoshi.ingest.text.proseitems import (
     STYLES,
     UNIT_LINE,
     WORD_STYLES,
+    bare_list_start,
     is_report,
     label_colon,
     mid_units,
@@ -82,10 +90,7 @@ _MIN_TASKS = 2
 # A numbered list without any unit note is a task list when it counts at least this many items
 # numbered 1, 2, 3 … in order, most of them statements of work (longer than a slogan).
 _MIN_BARE_TASKS = 3
-_SLOGAN_CHARS = 15
 _LONE_SERIAL = re.compile(r"^\d{1,3}$")
-# Wording of a progress report, not of a task: what was done by when.
-_DONE_REPORT = re.compile(r"截至|截止|已完成|累计完成|累计实现|同比增长|已建成|已开工")
 # A title naming the list itself (not a report on it): the period is the plan.
 _PLAN_TITLE = re.compile(r"任务分解|责任分解|分工方案|任务清单|工作清单|清单|责任分工|目标责任")
 _PROGRESS_WORD = re.compile(r"完成情况|进展|落实情况|推进情况|执行情况|进度")
@@ -406,7 +411,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     with_units = [n for n, t in enumerate(tasks_raw) if t.lead or t.co]
     bare = False
     if len(with_units) < _MIN_TASKS:
-        first = _bare_list_start(tasks_raw)
+        first = bare_list_start(tasks_raw, _MIN_BARE_TASKS)
         if first is None or any(_LONE_SERIAL.match(q.text.strip()) for q in paras):
             # a paragraph holding only a number is a table's serial cell flattened onto a
             # line of its own: the numbered paragraphs are points inside that table's cells
@@ -548,40 +553,6 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     for line, message in warn:
         doc.warn(line, message)
     return doc
-
-
-def _bare_list_start(tasks: list[_Task]) -> int | None:
-    """Where a list of numbered tasks without unit notes starts, or None.
-
-    A page can publish its task list without saying who does each task (a 民生实事 list, a
-    plan's targets). Such a list is still a task list when it is a list: at least
-    ``_MIN_BARE_TASKS`` paragraphs numbered 1, 2, 3 … in order (1. (1) ① or, when no such
-    list exists, (一) (二) (三)) (the numbering may restart
-    at 1 under a new heading), most of them (half or more) longer than a slogan — a letter's
-    closing requirements (1.加强组织领导。 2.强化督查考核。) are headings, not tasks. Nor is
-    a list most of whose items report what was done (截至6月底…, 已完成…, 累计…): that is a
-    progress cell's numbered points, of a table whose header the excerpt lacks. News and
-    reports rarely number their paragraphs 1. 2. 3.; pages with no such list are still
-    refused."""
-    n = 0
-    while n < len(tasks):
-        t = tasks[n]
-        if t.value != 1 or t.has_unit_line:
-            n += 1
-            continue
-        run = [t]
-        for u in tasks[n + 1 :]:
-            if u.value is None or u.value not in (run[-1].value + 1, 1):  # type: ignore[operator]
-                break
-            run.append(u)
-        start, n = n, n + len(run)  # the next run starts after this one: linear time
-        if len(run) < _MIN_BARE_TASKS:
-            continue
-        long = sum(1 for u in run if len("".join(u.text + u.done)) > _SLOGAN_CHARS)
-        done = sum(1 for u in run if _DONE_REPORT.search("".join(u.text)))
-        if long * 2 >= len(run) and done * 2 <= len(run):
-            return start
-    return None
 
 
 def _unit_parts(text: str, lead: list[str], co: list[str]) -> None:

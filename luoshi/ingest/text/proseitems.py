@@ -24,7 +24,9 @@ Rules, true of such lists wherever they come from:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
+from typing import Any
 
 from luoshi.ingest.headers import header_role
 from luoshi.ingest.model import Column
@@ -375,3 +377,42 @@ def unit_columns(paras: list[Para], units: Column) -> list[Column]:
     if _LEAD_LABEL.search(text) and not others:
         return [Column("牵头单位", ColumnRole.LEAD_UNIT)]
     return [units]
+
+
+_SLOGAN_CHARS = 15
+# Wording of a progress report, not of a task: what was done by when.
+_DONE_REPORT = re.compile(r"截至|截止|已完成|累计完成|累计实现|同比增长|已建成|已开工")
+
+
+def bare_list_start(tasks: Sequence[Any], min_tasks: int) -> int | None:
+    """Where a list of numbered tasks without unit notes starts, or None.
+
+    A page can publish its task list without saying who does each task (a 民生实事 list, a
+    plan's targets). Such a list is still a task list when it is a list: at least
+    ``min_tasks`` paragraphs numbered 1, 2, 3 … in order (1. (1) ① or, when no such
+    list exists, (一) (二) (三)) (the numbering may restart
+    at 1 under a new heading), most of them (half or more) longer than a slogan — a letter's
+    closing requirements (1.加强组织领导。 2.强化督查考核。) are headings, not tasks. Nor is
+    a list most of whose items report what was done (截至6月底…, 已完成…, 累计…): that is a
+    progress cell's numbered points, of a table whose header the excerpt lacks. News and
+    reports rarely number their paragraphs 1. 2. 3.; pages with no such list are still
+    refused."""
+    n = 0
+    while n < len(tasks):
+        t = tasks[n]
+        if t.value != 1 or t.has_unit_line:
+            n += 1
+            continue
+        run = [t]
+        for u in tasks[n + 1 :]:
+            if u.value is None or u.value not in (run[-1].value + 1, 1):  # type: ignore[operator]
+                break
+            run.append(u)
+        start, n = n, n + len(run)  # the next run starts after this one: linear time
+        if len(run) < min_tasks:
+            continue
+        long = sum(1 for u in run if len("".join(u.text + u.done)) > _SLOGAN_CHARS)
+        done = sum(1 for u in run if _DONE_REPORT.search("".join(u.text)))
+        if long * 2 >= len(run) and done * 2 <= len(run):
+            return start
+    return None
