@@ -130,7 +130,8 @@ def test_prose_tasks(body: str, want: list) -> None:
     assert doc.layout == "prose"
     got = [(t.serial, t.text, t.units, t.extra.get(GROUP_KEY)) for t in doc.tasks]
     assert got == want
-    assert [str(c.role) for c in doc.columns] == ["serial", "task", "units"]
+    # (fields riding on a unit line add their own columns after these: see below)
+    assert [str(c.role) for c in doc.columns][:3] == ["serial", "task", "units"]
     assert any("plan in prose" in w.message for w in doc.warnings)
     assert doc.meta.period is not None and str(doc.meta.period.kind) == "plan"
     assert doc.meta.year == 2021
@@ -562,4 +563,24 @@ def test_points_under_an_open_task_are_its_text() -> None:
     assert [(t.serial, t.text, t.units) for t in doc.tasks] == [
         ("1", "推进城市更新。\n(一)改造老旧小区30个。\n(二)新建城市公园3个。", ["市住建局"]),
         ("2", "新增城镇就业1万人以上。", ["市人社局"]),
+    ]
+
+
+def test_fields_riding_with_the_units_are_kept_as_cells() -> None:
+    body = (
+        "1.促进消费。\n\n牵头领导:张某;牵头单位:市商务局;完成时限:年底\n\n"
+        "2.建设学校。(责任单位:市教育局;完成时限:6月底)\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(c.header, str(c.role)) for c in doc.columns] == [
+        ("序号", "serial"),
+        ("任务内容", "task"),
+        ("责任单位", "units"),
+        ("牵头领导", "leader"),
+        ("完成时限", "deadline"),
+    ]
+    got = [(t.text, t.units, t.extra["牵头领导"], t.extra["完成时限"]) for t in doc.tasks]
+    assert got == [
+        ("促进消费。", ["市商务局"], "张某", "年底"),
+        ("建设学校。", ["市教育局"], "", "6月底"),
     ]

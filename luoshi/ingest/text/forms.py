@@ -60,6 +60,17 @@ def _fields(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def field_values(text: str) -> list[tuple[str, str]]:
+    """(label, value) of each known field of ``text``, each value running to the next field
+    (separators and a closing bracket around it dropped)."""
+    fields = _fields(text)
+    out = []
+    for k, (_, vstart, label) in enumerate(fields):
+        end = fields[k + 1][0] if k + 1 < len(fields) else len(text)
+        out.append((label, text[vstart:end].strip().strip(";；,，。)）】]").strip()))
+    return out
+
+
 def field_labels(text: str) -> list[str]:
     """The known field labels of ``text`` (责任单位, 进展情况 …), in order."""
     return [label for _, _, label in _fields(text)]

@@ -40,8 +40,10 @@ from __future__ import annotations
 
 import re
 
+from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
+from luoshi.ingest.text.forms import field_values
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.proseitems import (
     BULLET,
@@ -217,6 +219,10 @@ def _heads_tasks(paras: list[Para], k: int, numbered: re.Pattern[str]) -> bool:
     return j < len(paras) and bool(numbered.match(paras[j].text.strip()))
 
 
+# Fields that may ride on a unit line or note, kept as cells of their own.
+_RIDING_ROLES = frozenset({ColumnRole.LEADER, ColumnRole.PERSON, ColumnRole.DEADLINE})
+
+
 class _Task:
     def __init__(self, serial: str, line: int, text: str, group: str, section_unit: str):
         self.serial, self.line, self.line_end, self.group = serial, line, line, group
@@ -227,6 +233,14 @@ class _Task:
         self.value: int | None = None  # the list number (1, ③ = 3, (十二) = 12)
         self.done: list[str] = []  # progress said in the task's own paragraph (a report)
         self.schedule = ""  # the task's planned schedule, after its label (实施进度为:)
+        self.fields: dict[str, str] = {}  # other fields riding with its units (完成时限:年底)
+
+    def take_fields(self, text: str) -> None:
+        """Fields of another kind than units on the task's unit line or note (牵头领导:,
+        完成时限:): kept as the task's cells, not dropped."""
+        for label, value in field_values(text):
+            if value and header_role(label, have_task=True) in _RIDING_ROLES:
+                self.fields.setdefault(label, value)
 
     def add_note(self, note: tuple[str, list[str], list[str]]) -> None:
         self.text[-1:] = [note[0]] if self.text else []
@@ -286,6 +300,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             tasks_raw.append(current)
             if note:
                 current.add_note(unit_note(body) or note)
+                current.take_fields(body)
             elif (mid := mid_units(body)) is not None:
                 current.text = [mid[0]] if mid[0] else []
                 current.lead += mid[1]
@@ -345,6 +360,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             for t in waiting:
                 t.lead += lead
                 t.co += co
+                t.take_fields(text)
                 t.has_unit_line = True
                 t.line_end = p.line
             current = None
@@ -448,6 +464,12 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     columns = [COLUMNS[0]] if any(t.serial for t in keep) else []
     columns += [COLUMNS[1]] + ([_SCHEDULE_COLUMN] if with_schedule else [])
     columns += [] if bare else unit_columns(paras[start:], COLUMNS[2])
+    riding: list[Column] = []
+    for t in keep:
+        for label in t.fields:
+            if all(c.header != label for c in riding):
+                riding.append(Column(label, header_role(label, have_task=True)))
+    columns += riding
     columns += [_DONE_COLUMN] if with_done else []
     warn.insert(
         0,
@@ -490,12 +512,14 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         )
     notes: list[str] = []
     tasks: list[Task] = []
-    build_columns = [*_BUILD_COLUMNS, _DONE_COLUMN, _SCHEDULE_COLUMN]
+    build_columns = [*_BUILD_COLUMNS, _DONE_COLUMN, _SCHEDULE_COLUMN, *riding]
     for t in keep:
         row = RowCells(serial=t.serial, line_start=t.line, line_end=t.line_end)
         row.fixed = {1: t.text, 2: t.lead, 3: t.co}
         if with_schedule:
             row.fixed[_DONE_AT + 1] = [t.schedule] if t.schedule else []
+        for n, col in enumerate(riding, _DONE_AT + 2):
+            row.fixed[n] = [t.fields[col.header]] if col.header in t.fields else []
         if with_done:
             row.items = [(None, {_DONE_AT: t.done})]
         task = build_task(row, build_columns, notes)
