@@ -56,3 +56,5 @@ def test_the_refusal_says_what_the_page_holds(text: str, reason: str) -> None:
     assert reason in message
     # and what was looked for, so a user with an unusual table knows what to fix
     assert "no table header found" in message
+    # in Chinese too, for the import page
+    assert err.value.zh.startswith("文件无法读取:未找到任务清单,") and "未找到表头" in err.value.zh

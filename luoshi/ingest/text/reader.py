@@ -44,7 +44,7 @@ from luoshi.ingest.text.pipe import (
 )
 from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
 from luoshi.ingest.text.prose import read_prose
-from luoshi.ingest.text.refusal import no_task_list_reason
+from luoshi.ingest.text.refusal import no_task_list_error
 from luoshi.ingest.text.rows import (
     Para,
     Row,
@@ -190,7 +190,7 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         why = matrix_reason(paras)
         if why:
             raise IngestError(name, why, line=paras[0].line)
-        raise IngestError(name, no_task_list_reason(paras), line=paras[0].line)
+        raise no_task_list_error(name, paras)
     h0 = found[0]
     try:
         return _read_table(paras, found, text, name)

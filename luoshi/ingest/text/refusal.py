@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from luoshi.ingest.errors import IngestError
 from luoshi.ingest.headers import header_role, normalise_header
 from luoshi.ingest.text.proseitems import CN_NUMBERED, STYLES, WORD_STYLES, split_glued
 from luoshi.ingest.text.rows import Para
@@ -41,12 +42,21 @@ _LOOKED_FOR = (
 )
 
 
-def no_task_list_reason(paras: list[Para]) -> str:
-    """The refusal reason for a page read as no task list (see the module's rules)."""
-    return f"{_what_was_seen(paras)}; {_LOOKED_FOR}"
+_LOOKED_FOR_ZH = (
+    "未找到表头(序号/任务内容/责任单位/完成情况)、带“责任单位”的编号段落或“任务:…责任单位:…”表单"
+)
 
 
-def _what_was_seen(paras: list[Para]) -> str:
+def no_task_list_error(name: str, paras: list[Para]) -> IngestError:
+    """The refusal, with its Chinese wording for the web (``zh``, read by the import page)."""
+    en, zh = _what_was_seen(paras)
+    error = IngestError(name, f"{en}; {_LOOKED_FOR}", line=paras[0].line if paras else None)
+    error.zh = f"文件无法读取:未找到任务清单,{zh};{_LOOKED_FOR_ZH}"  # type: ignore[attr-defined]
+    return error
+
+
+def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
+    """(English, Chinese) of what the page holds."""
     # the items as the prose reader saw them: several run together on a line are several
     texts = [p.text.strip() for p in split_glued(paras)]
     headers = _header_cells(texts)
@@ -54,7 +64,8 @@ def _what_was_seen(paras: list[Para]) -> str:
         shown = " / ".join(h for h, _ in headers[:4])
         return (
             f"a table without a task column ({shown} …): a table of figures or indicators, "
-            "not a task list"
+            "not a task list",
+            f"页面上的表格没有任务列({shown}…),是数据或指标表,不是任务清单",
         )
     with_units = sum(1 for t in texts if _UNIT_LABEL.search(t))
     counted: dict[str, int] = {}
@@ -72,21 +83,28 @@ def _what_was_seen(paras: list[Para]) -> str:
     if with_units == 1:
         return (
             "one paragraph names a responsible unit (责任单位:…), but a task list needs at least "
-            "two tasks with units"
+            "two tasks with units",
+            "只有一段写明了责任单位,任务清单至少需要两项写明责任单位的任务",
         )
     if words >= _MIN_POINTS and words >= numbered:
         return (
-            f"prose news, no task list to import: its {words} points are counted in words (一是…, 二是…, "
-            "第一…), as a report's or a speech's are, and name no responsible units"
+            f"prose news, no task list to import: its {words} points are counted in words "
+            "(一是…, 二是…, 第一…), as a report's or a speech's are, and name no responsible units",
+            f"这是新闻或讲话正文,{words}个要点以“一是、二是”列出,没有写明责任单位",
         )
     if numbered >= _MIN_POINTS:
         return (
-            f"prose, no task list to import: {numbered} numbered paragraphs, but they name no responsible "
-            "units and do not read as a list of tasks (short headings, points of a report, or "
-            "not numbered 1, 2, 3 …)"
+            f"prose, no task list to import: {numbered} numbered paragraphs, but they name no "
+            "responsible units and do not read as a list of tasks (short headings, points of a "
+            "report, or not numbered 1, 2, 3 …)",
+            f"有{numbered}个编号段落,但没有写明责任单位,也不像任务清单(短标题、报告要点或编号不从1开始)",
         )
     under = f" under {headings} heading(s) (一、… (一)…)" if headings else ""
-    return f"prose news, no task list to import: {len(texts)} paragraph(s) of running text{under}"
+    under_zh = f",含{headings}个小标题" if headings else ""
+    return (
+        f"prose news, no task list to import: {len(texts)} paragraph(s) of running text{under}",
+        f"这是新闻或报告正文({len(texts)}段{under_zh})",
+    )
 
 
 def _header_cells(texts: list[str]) -> list[tuple[str, ColumnRole]]:
