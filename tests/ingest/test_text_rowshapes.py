@@ -134,3 +134,20 @@ def test_wrapped_figure_and_task_cells_are_joined() -> None:
         ("新增城镇就业", "1万人", "6200人"),
         ("新建学校", "5所", "年度指标"),
     ]
+
+
+def test_a_category_column_without_serials_found_by_anchors_is_read_in_place() -> None:
+    # rows found by the task-then-units anchor: each row's category cell is its first cell
+    header = ["类别", "工作任务", "责任单位", "完成情况"]
+    rows = [
+        ["经济发展", "新开工重大项目40个以上", "市发改委", "已开工25个。"],
+        ["经济发展", "完成固定资产投资100亿元", "市发改委", "完成52亿元。"],
+        ["民生改善", "新增城镇就业1万人以上", "市人社局", "新增6200人。"],
+    ]
+    doc = read_document(page(header, rows), name="t.txt")
+    got = [(t.extra.get("类别"), t.text, t.units) for t in doc.tasks]
+    assert got == [
+        ("经济发展", "新开工重大项目40个以上", ["市发改委"]),
+        ("经济发展", "完成固定资产投资100亿元", ["市发改委"]),
+        ("民生改善", "新增城镇就业1万人以上", ["市人社局"]),
+    ]

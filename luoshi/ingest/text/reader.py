@@ -314,12 +314,16 @@ def _section_tasks(
                 "row: ignored",
             )
         )
-    # a category column before the serial, or first in a table without one: its cell is
-    # taken by the row finder (given on a group's first row, carried down)
+    # a category column before the serial — or first in a table without one, when the row
+    # finder took its cells (rows found by the numbers opening the task text): given on a
+    # group's first row, carried down
     category_first = (
         len(columns) > 1
         and columns[0].role is ColumnRole.CATEGORY
-        and (columns[1].role is ColumnRole.SERIAL or ColumnRole.SERIAL not in roles)
+        and (
+            columns[1].role is ColumnRole.SERIAL
+            or (ColumnRole.SERIAL not in roles and any(r.category is not None for r in rows))
+        )
     )
     if category_first:
         for r in rows:
