@@ -285,16 +285,32 @@ def is_known_header(header: str) -> bool:
     return header_role(header, have_task=True) is not ColumnRole.OTHER
 
 
+# An indicator column: the row's subject in a table of indicators.
+INDICATOR_HEADER = re.compile(r"^(?:主要)?指标(?:名称|项目)?$")
+
+
 def header_roles(headers: Iterable[str]) -> list[ColumnRole]:
     """The role of each cell of a header row, read left to right: a task-like header after
     the task column is not a second task column (``have_task``). A row has one target: a
     planned amount (年度计划投资) beside a target column of its own words (2030年目标) is a
-    figure of the row, role other."""
+    figure of the row, role other. An indicator column
+    (指标名称) before any task column is the task when the row also names a unit column: an
+    indicator given to a responsible unit is its task (without one, 指标名称 heads an
+    indicator matrix, which is no task list)."""
+    headers = list(headers)
+    # (the unit columns are looked for only in a row naming an indicator column: rare)
+    with_units = any(
+        INDICATOR_HEADER.match(normalise_header(h)) for h in headers if "指" in h
+    ) and any(
+        header_role(raw, False) in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT) for raw in headers
+    )
     roles: list[ColumnRole] = []
     planned: list[int] = []
     have_task = False
     for raw in headers:
         role = header_role(raw, have_task)
+        if not have_task and with_units and INDICATOR_HEADER.match(normalise_header(raw)):
+            role = ColumnRole.TASK
         have_task = have_task or role is ColumnRole.TASK
         if role is ColumnRole.TARGET and _PLANNED.search(header_key(raw)):
             planned.append(len(roles))

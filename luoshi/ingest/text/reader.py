@@ -45,6 +45,7 @@ from luoshi.ingest.text.pipe import (
 )
 from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
 from luoshi.ingest.text.prose import read_prose
+from luoshi.ingest.text.refusal import no_task_list_error
 from luoshi.ingest.text.rows import (
     Para,
     Row,
@@ -72,7 +73,6 @@ _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
 _TABLE_LEAD = ("附件", "附表")
 
 __all__ = ["LAYOUT", "Para", "find_header", "paragraphs", "read_text_document"]
-
 
 
 def _header_repeat_at(paras: list[Para], i: int, header: list[str]) -> int:
@@ -192,15 +192,7 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         why = matrix_reason(paras)
         if why:
             raise IngestError(name, why, line=paras[0].line)
-        raise IngestError(
-            name,
-            "no table header found: expected a header row starting with 序号 "
-            "(e.g. 序号 / 任务内容 / 责任单位 / 完成情况), or a task column header followed by "
-            "other known column headers; nor numbered paragraphs (1.…) each followed by a "
-            "责任单位: line; nor key-value forms (任务: … 责任单位: …): the page reads as prose or "
-            "news, with no task list to import",
-            line=paras[0].line,
-        )
+        raise no_task_list_error(name, paras)
     h0 = found[0]
     try:
         return _read_table(paras, found, text, name)
@@ -324,10 +316,16 @@ def _section_tasks(
                 "row: ignored",
             )
         )
+    # a category column before the serial — or first in a table without one, when the row
+    # finder took its cells (rows found by the numbers opening the task text): given on a
+    # group's first row, carried down
     category_first = (
         len(columns) > 1
         and columns[0].role is ColumnRole.CATEGORY
-        and columns[1].role is ColumnRole.SERIAL
+        and (
+            columns[1].role is ColumnRole.SERIAL
+            or (ColumnRole.SERIAL not in roles and any(r.category is not None for r in rows))
+        )
     )
     if category_first:
         for r in rows:
