@@ -362,6 +362,46 @@ def _summary_by_place(grid: Grid, h: int, columns: list[Column]) -> str | None:
     return None
 
 
+# A status word is short: 已完成, 顺利推进, 达序推进, 未达序时.
+_STATUS_LEN = 12
+
+
+def _status_columns(
+    grid: Grid, h: int, columns: list[Column], warnings: list[str]
+) -> list[str]:
+    """Progress columns that hold only status words become declared status, and the warnings
+    without the "several progress columns" one they made.
+
+    The rule: when the header names more than one progress column (进展情况 and 完成情况,
+    or 目标完成情况), a column whose filled cells are all short status words (已完成, 正在推进,
+    顺利推进, 达序推进) is a declared status wherever it sits; the others keep the progress.
+    One warning says which column was read so. A progress column of sentences is never
+    taken for a status, and a lone progress column stays progress whatever it holds."""
+    # the text package imports this module; its cell shapes are asked for here only
+    from luoshi.ingest.text.shapes import looks_like_status
+
+    done = [i for i, c in enumerate(columns) if c.role is ColumnRole.DONE]
+    if len(done) < 2:
+        return warnings
+    status: list[int] = []
+    for i in done:
+        cells = [
+            t
+            for r in range(h + 1, len(grid.rows))
+            if i < len(grid.rows[r]) and (t := normalise_header(grid.texts(r)[i]))
+        ]
+        if cells and all(len(t) <= _STATUS_LEN and looks_like_status(t) for t in cells):
+            status.append(i)
+    if not status or len(status) == len(done):
+        return warnings
+    for i in status:
+        columns[i] = Column(header=columns[i].header, role=ColumnRole.DECLARED_STATUS)
+    names = "/".join(columns[i].header for i in status)
+    out = [w for w in warnings if not w.startswith("several progress columns")]
+    out.append(f"column {names} holds only status words (推进, 完成 …): read as declared status")
+    return out
+
+
 def _line(row: Sequence[GridCell | None]) -> int | None:
     return next((c.line for c in row if c is not None and c.line is not None), None)
 
@@ -406,6 +446,7 @@ def document_from_grids(
     header_texts = [t for r in range(h + 1) for t in grid.texts(r)]
     h, repeats = _two_level_header(grid, h, warn)
     columns, header_warnings = columns_from_headers(grid.texts(h))
+    header_warnings = _status_columns(grid, h, columns, header_warnings)
     warn += [(None, f"{grid.where}: {w}".lstrip(": ")) for w in header_warnings]
     tasks, notes = _tasks_of(grid, name, columns, h, warn, repeats)
     for other, oh in chosen[1:]:

@@ -126,6 +126,8 @@ _TASK = re.compile(
 )
 _TARGET = re.compile(
     r"目标任务|目标$|预期目标|工作标准|任务数|目标要求|工作要求|^(年度|季度)任务$"
+    # a schedule beside the task says what is due by when: 进度安排, 时间安排, 节点安排
+    r"|^(进度|时间|节点|时序|计划)安排$"
 )
 # A planned figure for the period beside the task: 年度计划投资, 目标值 (not 总投资 or a bare
 # 计划投资, which may be the project's size over all its years); never a task column, even first.
