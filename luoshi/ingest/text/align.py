@@ -77,6 +77,10 @@ def _more(role: ColumnRole, piece: str) -> float:
         return _MISFITS
     if role is ColumnRole.SERIAL:
         return _MISFITS * 2
+    if looks_like_status(piece) and len(piece) <= 8:
+        # a bare status word (滞后, 序时推进) between texts is a cell of its own: a status
+        # column takes it before a text column runs on over it
+        return -0.5
     return 0.5 if not (_unitish(piece) and len(piece) <= 12) else -1.0
 
 

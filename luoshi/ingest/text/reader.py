@@ -34,6 +34,7 @@ from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
 from luoshi.ingest.text.matrix import matrix_reason
+from luoshi.ingest.text.oneline import unfold_one_line_table
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.pipe import (
     BAR_LAYOUT,
@@ -153,6 +154,13 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
         )
         if len(grid.rows) > 1:
             return document_from_grids([grid], name, "text", SPACE_LAYOUT, warnings)
+    if space is None and (unfolded := unfold_one_line_table(lines)) is not None:
+        space = find_space_header(unfolded)
+        if space is not None:
+            grid, warnings = space_grid(unfolded, space[0], space[1], ends_newline=ends_newline)
+            if len(grid.rows) > 1:
+                warnings.insert(0, (None, "the whole table stands on one line: unfolded by serials"))
+                return document_from_grids([grid], name, "text", SPACE_LAYOUT, warnings)
     return _read_cells_per_line(text, name)
 
 
