@@ -101,12 +101,13 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     ),
     (re.compile(r"牵头(单位|部门|处室|科室)|主责单位"), ColumnRole.LEAD_UNIT),
     (
-        re.compile(r"责任(单位|部门|主体|处室|科室)|(承办|实施|主办)(单位|处室)"),
+        # (协同责任单位 is the co-units column: the word before 责任 says whose)
+        re.compile(r"(?<!协同|配合|协办)责任(单位|部门|主体|处室|科室)|(承办|实施|主办)(单位|处室)"),
         ColumnRole.UNITS,
     ),
-    (re.compile(r"(配合|协同|协办)(单位|部门|处室)"), ColumnRole.CO_UNITS),
+    (re.compile(r"(配合|协同|协办)(责任)?(单位|部门|处室)"), ColumnRole.CO_UNITS),
     (
-        re.compile(r"(牵头|责任|分管|联系|包抓)(市|区|县)?领导|分管领导|^(市|区|县)?领导$"),
+        re.compile(r"(牵头|责任|分管|联系|包抓|负责)(市|区|县)?领导|分管领导|^(市|区|县)?领导$"),
         ColumnRole.LEADER,
     ),
     (re.compile(r"责任人|联系人"), ColumnRole.PERSON),

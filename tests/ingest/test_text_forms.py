@@ -142,3 +142,22 @@ def test_a_leader_line_after_each_item_makes_a_form_page():
     assert doc.layout == "forms"
     assert roles(doc) == [R.SERIAL, R.TASK, R.LEADER, R.UNITS]
     assert [t.extra["责任领导"] for t in doc.tasks] == ["张某", "李某"]
+
+
+def test_field_lines_closed_by_a_full_stop_and_co_units_labelled_as_responsible():
+    """负责领导 names the leader; 协同责任单位 the co-units (after the lead); a full stop
+    closing a name's line is no part of the name."""
+    page = (
+        "安澜市2030年重点工作及责任分解\n1. 新建公园3个。\n牵头负责领导:张某。\n"
+        "牵头责任单位:市建设局。\n协同责任单位:市财政局、市园林局。\n"
+        "2. 新增公交线路5条。\n牵头负责领导:李某。\n牵头责任单位:市交通局。\n"
+        "协同责任单位:市公安局。\n"
+    )
+    doc = read_document(page.encode(), name="forms7.txt")
+    assert roles(doc) == [R.SERIAL, R.TASK, R.LEADER, R.UNITS, R.CO_UNITS]
+    assert [t.extra["牵头负责领导"] for t in doc.tasks] == ["张某", "李某"]
+    assert [t.text for t in doc.tasks] == ["新建公园3个。", "新增公交线路5条。"]
+    assert [t.units for t in doc.tasks] == [
+        ["市建设局", "市财政局", "市园林局"],
+        ["市交通局", "市公安局"],
+    ]

@@ -183,10 +183,27 @@ def _openers(
     return openers
 
 
+# Fields holding a name or a short value: a full stop closing their line closes the sentence
+# the page wrote ("牵头领导:张某。"), it is no part of the value.
+_SHORT_FIELDS = frozenset(
+    {
+        ColumnRole.LEADER,
+        ColumnRole.PERSON,
+        ColumnRole.UNITS,
+        ColumnRole.LEAD_UNIT,
+        ColumnRole.CO_UNITS,
+        ColumnRole.DEADLINE,
+        ColumnRole.DECLARED_STATUS,
+    }
+)
+
+
 def _fill(item: dict[str, str], own: list[tuple[int, int, str]], end: int, text: str) -> None:
     for k, (_, vstart, label) in enumerate(own):
         vend = own[k + 1][0] if k + 1 < len(own) else end
         value = text[vstart:vend].strip()
+        if header_role(label, have_task=True) in _SHORT_FIELDS:
+            value = value.rstrip("。；;").rstrip()
         item[label] = f"{item[label]}\n{value}" if item.get(label) else value
 
 
