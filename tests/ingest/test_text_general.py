@@ -330,3 +330,19 @@ def test_status_words_column_beside_progress_is_declared_status(status_first: bo
     assert [t.items[0].done for t in doc.tasks] == ["已完成征地，正在招标。", "已开通2条。"]
     assert [t.extra["完成情况"] for t in doc.tasks] == ["顺利推进", "已完成"]
     assert any("declared status" in w.message for w in doc.warnings)
+
+
+def test_short_items_under_a_line_naming_them_are_a_task_list() -> None:
+    """Short project names (no units) under a lead-in line that says they are projects are
+    tasks, and that line is the title (year, government); the same items under a letter's
+    通知如下: are not a task list."""
+    items = ["1.城区污水管网改造;", "2.新建农贸市场;", "3.老旧小区改造;", "4.乡村公路提质。"]
+    head = "安澜市人民代表大会票决产生了民生实事项目,现公告如下:\n安澜市人民政府2031年民生实事项目:"
+    doc = read_document(("\n".join([head, *items]) + "\n").encode(), name="t.txt")
+    assert [t.text for t in doc.tasks] == [i[2:] for i in items]
+    assert (doc.meta.year, doc.meta.government) == (2031, "安澜市")
+    from luoshi.ingest import IngestError
+
+    letter = "各单位:\n现就有关事项通知如下:\n" + "\n".join(items) + "\n"
+    with pytest.raises(IngestError):
+        read_document(letter.encode(), name="t.txt")

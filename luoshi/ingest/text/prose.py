@@ -44,7 +44,7 @@ from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
 from luoshi.ingest.text.forms import field_values
-from luoshi.ingest.text.pagemeta import read_page_meta
+from luoshi.ingest.text.pagemeta import read_page_meta, title_from_lead_in
 from luoshi.ingest.text.proseitems import (
     BULLET,
     CN_NUMBERED,
@@ -57,6 +57,7 @@ from luoshi.ingest.text.proseitems import (
     is_report,
     label_colon,
     mid_units,
+    names_its_items,
     other_field,
     progress_field,
     simplify_labels,
@@ -427,7 +428,11 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     with_units = [n for n, t in enumerate(tasks_raw) if t.lead or t.co]
     bare = False
     if len(with_units) < _MIN_TASKS:
-        first = bare_list_start(tasks_raw, _MIN_BARE_TASKS)
+        first = bare_list_start(
+            tasks_raw,
+            _MIN_BARE_TASKS,
+            lambda i: paras[first_index[i] - 1].text if first_index.get(i, 0) > 0 else "",
+        )
         if first is None or any(_LONE_SERIAL.match(q.text.strip()) for q in paras):
             # a paragraph holding only a number is a table's serial cell flattened onto a
             # line of its own: the numbered paragraphs are points inside that table's cells
@@ -556,6 +561,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     preamble = [q.text for q in paras[:start]]
     title = next((q for q in reversed(preamble[-3:]) if _PLAN_TITLE.search(q)), "")
     meta, meta_warnings = read_page_meta(preamble, title, [q.text for q in paras[start:]])
+    if not meta.title and preamble and names_its_items(preamble[-1]):
+        title_from_lead_in(meta, preamble[-1], meta_warnings)
     if meta.period is None:
         for candidate in (meta.title, title):
             if candidate and (m := _PLAN_TITLE.search(candidate)):
@@ -593,3 +600,4 @@ def _cut_off(text: str, ends_newline: bool) -> bool:
     if not ends_newline:
         return not CLOSING.search(text)
     return text[-1] in ",，、:：(（“"
+

@@ -24,7 +24,7 @@ Rules, true of such lists wherever they come from:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -384,7 +384,18 @@ _SLOGAN_CHARS = 15
 _DONE_REPORT = re.compile(r"截至|截止|已完成|累计完成|累计实现|同比增长|已建成|已开工")
 
 
-def bare_list_start(tasks: Sequence[Any], min_tasks: int) -> int | None:
+# A line announcing a list by what its items are: "2031年民生实事项目:", "重点工作任务清单:".
+_NAMES_TASKS = re.compile(r"(项目|任务|重点工作|实事|工程)(清单|名单|如下)?[:：]$")
+
+
+def names_its_items(line: str) -> bool:
+    """The line announces a list by what its items are (…民生实事项目:, …任务清单:)."""
+    return _NAMES_TASKS.search(line.strip()) is not None
+
+
+def bare_list_start(
+    tasks: Sequence[Any], min_tasks: int, lead_in: Callable[[int], str] | None = None
+) -> int | None:
     """Where a list of numbered tasks without unit notes starts, or None.
 
     A page can publish its task list without saying who does each task (a 民生实事 list, a
@@ -396,7 +407,10 @@ def bare_list_start(tasks: Sequence[Any], min_tasks: int) -> int | None:
     a list most of whose items report what was done (截至6月底…, 已完成…, 累计…): that is a
     progress cell's numbered points, of a table whose header the excerpt lacks. News and
     reports rarely number their paragraphs 1. 2. 3.; pages with no such list are still
-    refused."""
+    refused. A list whose lead-in line (``lead_in(i)``: the paragraph above task ``i``)
+    says what its items are — projects or tasks, "2031年民生实事项目:" — is a task list
+    whatever the length of its items (short project names); a letter's "通知如下:" says
+    no such thing."""
     n = 0
     while n < len(tasks):
         t = tasks[n]
@@ -413,6 +427,7 @@ def bare_list_start(tasks: Sequence[Any], min_tasks: int) -> int | None:
             continue
         long = sum(1 for u in run if len("".join(u.text + u.done)) > _SLOGAN_CHARS)
         done = sum(1 for u in run if _DONE_REPORT.search("".join(u.text)))
-        if long * 2 >= len(run) and done * 2 <= len(run):
+        named = lead_in is not None and names_its_items(lead_in(start))
+        if (long * 2 >= len(run) or named) and done * 2 <= len(run):
             return start
     return None
