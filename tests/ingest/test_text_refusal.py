@@ -9,6 +9,14 @@ from luoshi.ingest import IngestError, read_document
 
 CASES = [
     (
+        "a policy explainer whose numbered lines are long and read like tasks",
+        "《2031年重点工作任务分工方案》政策解读\n\n一、主要内容\n\n"
+        "1.在推进城市更新方面,分解任务12项,包括老旧小区改造和公园建设。\n\n"
+        "2.在促进产业发展方面,分解任务15项,包括招商引资和企业服务。\n\n"
+        "3.在保障改善民生方面,分解任务20项,包括学校建设和医疗服务。\n",
+        "policy explainer (政策解读), no task list to import",
+    ),
+    (
         "running text",
         "我市召开经济工作会议\n\n会议指出,今年以来全市经济运行总体平稳。\n\n会议要求,各地要抓好落实。\n",
         "prose news, no task list to import: 3 paragraph(s) of running text",

@@ -46,7 +46,7 @@ from luoshi.ingest.text.pipe import (
 )
 from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
 from luoshi.ingest.text.prose import read_prose
-from luoshi.ingest.text.refusal import no_task_list_error
+from luoshi.ingest.text.refusal import explainer_title, no_task_list_error
 from luoshi.ingest.text.rows import (
     Para,
     Row,
@@ -190,6 +190,8 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         raise IngestError(name, "empty file: only blank lines", line=1)
     found = find_header(paras)
     if found is None:
+        if explainer_title(paras):
+            raise no_task_list_error(name, paras)  # an explainer describes the plan, no list
         # No table: the annual list may be a document of numbered paragraphs with unit lines.
         prose = read_prose(paras, name, ends_newline=text.rstrip(" \t").endswith("\n"))
         if prose is not None:

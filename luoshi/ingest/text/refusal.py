@@ -3,6 +3,11 @@ what the page holds, not only what the reader looked for.
 
 Rules, true of any page the text reader cannot read as a task list:
 
+- a page titled as an explainer of a document (…政策解读, 解读:…, 图解…, 一图读懂…, …答记者问)
+  describes a plan, it holds no task list (its numbered lines count the plan's parts or state
+  requirements): "policy explainer (政策解读), no task list to import", checked before the
+  prose and forms readers are tried;
+
 - a run of short paragraphs naming known column headers or columns of figures (指标名称,
   预期增长(%), 项目个数, 完成率 …) with no task column among them is a table of figures, not a task list: "a table without a task
   column (指标名称 / 预期增长(%) …)";
@@ -55,8 +60,36 @@ def no_task_list_error(name: str, paras: list[Para]) -> IngestError:
     return error
 
 
+# A title naming the page an explainer of a document: it describes the plan, the plan's task
+# list is elsewhere. "《…分工方案》政策解读", "解读:…", "图解…", "一图读懂…", "…答记者问".
+_EXPLAINER = re.compile(
+    r"(?:政策)?解读$|^(?:政策)?解读\s*[:：]|^图解|图解$|一图(?:读懂|看懂|了解)|答记者问$"
+)
+_TITLE_LINES = 8
+_MAX_TITLE = 80
+
+
+def explainer_title(paras: list[Para]) -> str | None:
+    """The title line saying the page explains a document (政策解读, 图解, 答记者问), looked
+    for among the first lines; None when there is none. Such a page describes a plan (how
+    many tasks, what they aim at) and holds no task list of its own: the reader refuses it
+    unless it holds a table with a header."""
+    for p in paras[:_TITLE_LINES]:
+        t = p.text.strip()
+        if len(t) <= _MAX_TITLE and _EXPLAINER.search(t):
+            return t
+    return None
+
+
 def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
     """(English, Chinese) of what the page holds."""
+    explainer = explainer_title(paras)
+    if explainer:
+        return (
+            f"policy explainer (政策解读), no task list to import: the title {explainer[:30]!r} "
+            "says the page explains a document; its task list is published elsewhere",
+            f"这是政策解读页面(标题“{explainer[:30]}”),不含任务清单,请导入原文件的任务表",
+        )
     # the items as the prose reader saw them: several run together on a line are several
     texts = [p.text.strip() for p in split_glued(paras)]
     headers = _header_cells(texts)
