@@ -85,7 +85,11 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         ColumnRole.ACTUAL,
     ),
     (
-        re.compile(r"存在(的)?(问题|困难)|问题(及|和|与)?(困难|不足)|困难(和|及)?问题"),
+        re.compile(
+            r"存在(的)?(问题|困难)|问题(及|和|与)?(困难|不足|建议)|困难(和|及)?问题"
+            # what the unit asks others to solve is its problem: 需协调解决的问题
+            r"|需.{0,4}(解决|协调)的?(问题|事项)"
+        ),
         ColumnRole.PROBLEMS,
     ),
     (
@@ -99,10 +103,13 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         ),
         ColumnRole.DONE,
     ),
-    (re.compile(r"牵头(单位|部门|处室|科室)|主责单位"), ColumnRole.LEAD_UNIT),
+    (re.compile(r"牵头(单位|部门|处室|科室)|主责(单位|部门)"), ColumnRole.LEAD_UNIT),
     (
         # (协同责任单位 is the co-units column: the word before 责任 says whose)
-        re.compile(r"(?<!协同|配合|协办)责任(单位|部门|主体|处室|科室)|(承办|实施|主办)(单位|处室)"),
+        re.compile(
+            r"(?<!协同|配合|协办)责任(单位|部门|主体|处室|科室)|(承办|实施|主办)(单位|处室)"
+            r"|^主管(单位|部门)$"
+        ),
         ColumnRole.UNITS,
     ),
     (re.compile(r"(配合|协同|协办)(责任)?(单位|部门|处室)"), ColumnRole.CO_UNITS),
@@ -124,11 +131,15 @@ _TASK = re.compile(
     r"|^具体内容$|内容及规模$|^事项名称$|^任务事项$"
     # an assessed indicator names what the row is about, like 目标名称
     r"|^考核指标$"
+    # the name of a 实事 or of what is assessed names the row: 实事名称, 考核内容
+    r"|^实事名称$|^考核内容$"
 )
 _TARGET = re.compile(
     r"目标任务|目标$|预期目标|工作标准|任务数|目标要求|工作要求|^(年度|季度)任务$"
     # a schedule beside the task says what is due by when: 进度安排, 时间安排, 节点安排
     r"|^(进度|时间|节点|时序|计划)安排$"
+    # the plan for the year or quarter beside the task: 年度计划, 季度计划
+    r"|^(年度|季度|全年)计划$"
 )
 # A planned figure for the period beside the task: 年度计划投资, 目标值 (not 总投资 or a bare
 # 计划投资, which may be the project's size over all its years); never a task column, even first.
