@@ -18,7 +18,7 @@ read_html_grids(data, name=name), name, "html"))``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.grid import Grid, GridCell
@@ -369,14 +369,30 @@ _STATUS_LEN = 12
 def _status_columns(
     grid: Grid, h: int, columns: list[Column], warnings: list[str]
 ) -> list[str]:
-    """Progress columns that hold only status words become declared status, and the warnings
-    without the "several progress columns" one they made.
+    """:func:`status_columns` for a Grid's body under header row ``h``."""
 
-    The rule: when the header names more than one progress column (进展情况 and 完成情况,
-    or 目标完成情况), a column whose filled cells are all short status words (已完成, 正在推进,
-    顺利推进, 达序推进) is a declared status wherever it sits; the others keep the progress.
-    One warning says which column was read so. A progress column of sentences is never
-    taken for a status, and a lone progress column stays progress whatever it holds."""
+    def cells(i: int) -> list[str]:
+        return [
+            t
+            for r in range(h + 1, len(grid.rows))
+            if i < len(grid.rows[r]) and (t := normalise_header(grid.texts(r)[i]))
+        ]
+
+    return status_columns(columns, cells, warnings)
+
+
+def status_columns(
+    columns: list[Column], cells: Callable[[int], list[str]], warnings: list[str]
+) -> list[str]:
+    """Progress columns that hold only status words become declared status (``columns`` is
+    changed in place); returns the warnings without the "several progress columns" one they
+    made, with one saying which column was read so. ``cells(i)`` gives column i's filled cells.
+
+    The rule, for every layout: when the header names more than one progress column
+    (进展情况 and 完成情况, or 目标完成情况), a column whose filled cells are all short status
+    words (已完成, 正在推进, 顺利推进, 达序推进) is a declared status wherever it sits; the
+    others keep the progress. A progress column of sentences is never taken for a status,
+    and a lone progress column stays progress whatever it holds."""
     # the text package imports this module; its cell shapes are asked for here only
     from luoshi.ingest.text.shapes import looks_like_status
 
@@ -385,12 +401,8 @@ def _status_columns(
         return warnings
     status: list[int] = []
     for i in done:
-        cells = [
-            t
-            for r in range(h + 1, len(grid.rows))
-            if i < len(grid.rows[r]) and (t := normalise_header(grid.texts(r)[i]))
-        ]
-        if cells and all(len(t) <= _STATUS_LEN and looks_like_status(t) for t in cells):
+        filled = [t for t in cells(i) if t]
+        if filled and all(len(t) <= _STATUS_LEN and looks_like_status(t) for t in filled):
             status.append(i)
     if not status or len(status) == len(done):
         return warnings

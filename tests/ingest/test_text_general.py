@@ -309,19 +309,25 @@ def test_cells_per_line_target_apart_and_bracketed_serials(
     assert [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks] == ROWS
 
 
+@pytest.mark.parametrize("layout", ["pipe", "cells-per-line"])
 @pytest.mark.parametrize("status_first", [False, True])
-def test_status_words_column_beside_progress_is_declared_status(status_first: bool) -> None:
+def test_status_words_column_beside_progress_is_declared_status(
+    status_first: bool, layout: str
+) -> None:
     """Two progress headers (进展情况, 完成情况): the one whose cells are all short status
-    words is the declared status, on either side; the other keeps the progress text, and a
-    schedule column (进度安排) beside the task is its target."""
+    words is the declared status, on either side, in every layout; the other keeps the
+    progress text, and a schedule column (进度安排) beside the task is its target."""
     heads = ["完成情况", "进展情况"] if status_first else ["进展情况", "完成情况"]
     rows = [("1", "建设某某公园", "6月底前开工", "已完成征地，正在招标。", "顺利推进")]
     rows.append(("2", "新增公交线路3条", "9月底前开通", "已开通2条。", "已完成"))
-    lines = ["序号 | 工作事项 | 进度安排 | " + " | ".join(heads) + " |"]
+    table = [["序号", "工作事项", "进度安排", *heads]]
     for serial, task, plan, done, status in rows:
-        cells = [status, done] if status_first else [done, status]
-        lines.append(f"{serial} | {task} | {plan} | " + " | ".join(cells) + " |")
-    doc = read_document("\n".join(lines).encode(), name="t.txt")
+        table.append([serial, task, plan, *([status, done] if status_first else [done, status])])
+    if layout == "pipe":
+        text = "\n".join(" | ".join(r) + " |" for r in table)
+    else:
+        text = "\n\n".join(c for r in table for c in r)
+    doc = read_document(text.encode(), name="t.txt")
     roles = [str(c.role) for c in doc.columns]
     want = ["serial", "task", "target", "declared_status", "done"]
     if not status_first:

@@ -21,8 +21,8 @@ from __future__ import annotations
 from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
-from luoshi.ingest.gridlayout import document_from_grids
-from luoshi.ingest.headers import columns_from_headers, normalise_header
+from luoshi.ingest.gridlayout import document_from_grids, status_columns
+from luoshi.ingest.headers import columns_from_headers, main_done_column, normalise_header
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
@@ -224,6 +224,41 @@ def _read_table(paras: list[Para], found: tuple[int, int], text: str, name: str)
     )
     warn[:0] = [(None, w) for w in meta_warnings]
 
+    tasks, notes, read_warn = _sections_tasks(paras, sections, columns, text, name, warn)
+    # a progress column holding only status words beside another: a declared status (the
+    # rows are read again with it, so the real progress column's cells are split as progress)
+    header_warnings = status_columns(columns, lambda i: _column_cells(tasks, columns, i), [])
+    if header_warnings:
+        warn = [w for w in warn if not w[1].startswith("several progress columns")]
+        warn += [(paras[h0].line, w) for w in header_warnings]
+        tasks, notes, read_warn = _sections_tasks(paras, sections, columns, text, name, warn)
+    meta.notes.extend(notes)
+    doc = ParsedDocument(
+        meta=meta, columns=columns, tasks=tasks, source_name=name, format="text", layout=LAYOUT
+    )
+    for line, message in read_warn:
+        doc.warn(line, message)
+    return doc
+
+
+def _column_cells(tasks: list[Task], columns: list[Column], i: int) -> list[str]:
+    """The cells of column i as the tasks keep them: the main progress column's in the
+    items, the others by header in the task's extra cells."""
+    if i == main_done_column(columns):
+        return ["".join(item.done for item in t.items) for t in tasks]
+    return [t.extra.get(columns[i].header, "") for t in tasks]
+
+
+def _sections_tasks(
+    paras: list[Para],
+    sections: list[tuple[int, int, int]],
+    columns: list[Column],
+    text: str,
+    name: str,
+    warn_before: list[tuple[int | None, str]],
+) -> tuple[list[Task], list[str], list[tuple[int | None, str]]]:
+    """The tasks of every table section, the notes and the warnings (after ``warn_before``)."""
+    warn = list(warn_before)
     notes: list[str] = []
     tasks: list[Task] = []
     for n, (a, b, end) in enumerate(sections):
@@ -257,13 +292,7 @@ def _read_table(paras: list[Para], found: tuple[int, int], text: str, name: str)
             ends_newline=text.rstrip(" \t").endswith("\n"),
         )
         tasks += more
-    meta.notes.extend(notes)
-    doc = ParsedDocument(
-        meta=meta, columns=columns, tasks=tasks, source_name=name, format="text", layout=LAYOUT
-    )
-    for line, message in warn:
-        doc.warn(line, message)
-    return doc
+    return tasks, notes, warn
 
 
 def _table_lead_start(paras: list[Para], lo: int, end: int) -> int:
