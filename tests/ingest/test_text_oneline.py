@@ -50,3 +50,16 @@ def test_number_inside_text_that_is_not_the_next_serial_opens_no_row() -> None:
 
 def test_short_line_is_not_unfolded() -> None:
     assert unfold_one_line_table(["序号 重点工作 责任单位 1 某项工作 市某局"]) is None
+
+
+def test_serials_glued_to_the_task_and_rows_on_later_lines() -> None:
+    """Serials glued to the task by a list mark (2.新建…) open rows in a table whose first row
+    has one; rows run together on a later line are cut the same way."""
+    page = _page()
+    for serial, task, *_ in _ROWS:
+        page = page.replace(f" {serial} {task}", f" {serial}.{task}")
+    head, _, tail = page.partition(" 3.")
+    doc = read_document((head + "\n3." + tail).encode(), name="t.txt")
+    assert [(t.serial, t.text, t.units) for t in doc.tasks] == [
+        (s, task, [u]) for s, task, *_, u in _ROWS
+    ]

@@ -7,8 +7,9 @@ The rule, true of such pages whatever the place: inside a long line, a run of th
 space-separated pieces opening with 序号, every piece a known column header and one of them
 the task or progress column, is the header when the piece after it opens the first row (the
 serial 1, or a group heading 一、…). After it, each piece that is the next serial in order
-(1, 2, 3 …, or 1 again after a group heading) opens a row, and a group heading piece is a row
-of its own. The line is unfolded into one line per row and read as space-rows
+(1, 2, 3 …, or 1 again after a group heading) opens a row — alone or glued to the row's
+first cell by a list mark (3.新建公园) — and a group heading piece is a row of its own; later
+lines holding more rows run together are cut the same way. The line is unfolded into one line per row and read as space-rows
 (:mod:`luoshi.ingest.text.spacerows`), whose cells are aligned by content; what stood before
 the header on the line is the preamble (the title). A serial met inside a cell's text would
 open a row early: the space-rows reader's cut-row warnings then say so.
@@ -27,6 +28,8 @@ _MIN_LINE = 80
 _MAX_HEADER_WORDS = 12
 _MAX_HEADER_WORD = 16
 _SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
+# A serial glued to the first cell by a list mark: 3.新建公园 (not 3月, 30%: a mark is needed)
+_GLUED_SERIAL = re.compile(r"^(\d{1,3})[.、．](?=[^\d])")
 _TEXT_ROLES = (ColumnRole.TASK, ColumnRole.DONE)
 _GROUP_OPEN = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 
@@ -48,7 +51,7 @@ def _header_run(tokens: list[str], j: int) -> int:
 
 
 def _opens_rows(piece: str) -> bool:
-    m = _SERIAL.match(piece)
+    m = _SERIAL.match(piece) or _GLUED_SERIAL.match(piece)
     return (m is not None and m.group(1) == "1") or _is_group_piece(piece)
 
 
@@ -57,9 +60,39 @@ def _is_group_piece(piece: str) -> bool:
     return _GROUP_OPEN.match(piece) is not None and is_group(piece)
 
 
+def _split_serial(piece: str, glued: bool) -> tuple[int, str] | None:
+    """(serial, rest) of a piece that is a serial: alone (3, 3.), or — in a table whose first
+    row's serial is glued — glued to its row's first cell by a list mark (3.新建公园);
+    None otherwise."""
+    m = _GLUED_SERIAL.match(piece) if glued else _SERIAL.match(piece)
+    if m is None:
+        return None
+    return int(m.group(1)), piece[m.end() :]
+
+
+def _rows_of(
+    tokens: list[str], prev: int, rows: list[str], current: list[str], glued: bool
+) -> int:
+    """Cut ``tokens`` into rows: each next serial in order (1 again after a group heading)
+    and each group heading piece opens one. ``rows`` gets the rows completed, ``current``
+    holds the row still open; returns the last serial."""
+    for piece in tokens:
+        cut = _split_serial(piece, glued)
+        value = cut[0] if cut else None
+        opens = value is not None and (value == prev + 1 or (value == 1 and prev != 0))
+        if opens or _is_group_piece(piece):
+            if current:
+                rows.append(" ".join(current))
+            current[:] = [str(value), cut[1]] if opens and cut and cut[1] else [piece]
+            prev = value if opens and value is not None else prev
+            continue
+        current.append(piece)
+    return prev
+
+
 def unfold_one_line_table(lines: list[str]) -> list[str] | None:
     """The lines with a table run onto one line unfolded, one line per row; None when no line
-    holds such a table."""
+    holds such a table. Later lines holding more rows run together are unfolded too."""
     for i, line in enumerate(lines):
         if len(line) < _MIN_LINE:
             continue
@@ -72,20 +105,15 @@ def unfold_one_line_table(lines: list[str]) -> list[str] | None:
                 continue
             rows: list[str] = [" ".join(tokens[j:end])]
             current: list[str] = []
-            prev = 0
-            for piece in tokens[end:]:
-                m = _SERIAL.match(piece)
-                value = int(m.group(1)) if m else None
-                opens = value is not None and (value == prev + 1 or (value == 1 and prev != 0))
-                if opens or _is_group_piece(piece):
-                    if current:
-                        rows.append(" ".join(current))
-                    current = [piece]
-                    prev = value if opens and value is not None else prev
-                    continue
-                current.append(piece)
+            # the first row says how serials stand: alone, or glued to the first cell (a
+            # numbered point inside a cell, 1.…, would otherwise open rows)
+            first = next((t for t in tokens[end:] if not _is_group_piece(t)), "")
+            glued = _SERIAL.match(first) is None
+            prev = _rows_of(tokens[end:], 0, rows, current, glued)
+            for later in lines[i + 1 :]:
+                prev = _rows_of(later.split(), prev, rows, current, glued)
             if current:
                 rows.append(" ".join(current))
             before = " ".join(tokens[:j])
-            return [*lines[:i], *([before] if before else []), *rows, *lines[i + 1 :]]
+            return [*lines[:i], *([before] if before else []), *rows]
     return None
