@@ -124,3 +124,33 @@ def test_space_header_words_spaced_out_and_an_indicator_column():
         ("新增公办学位", "100%", ""),
         ("改造老旧小区", "93%", "6个在收尾"),
     ]
+
+
+def test_headerless_category_before_the_task_and_a_measure_column() -> None:
+    """A table of figures whose numbered rows carry the item's name before the indicator,
+    a column the header does not name: read as a category; 单位 before the figures holds
+    units of measurement (or nothing), so the figures go to target, actual and status."""
+    lines = [
+        "2031年1-9月安澜市民生实事进度表",
+        "序号 考核指标 单位 工作目标 已完成数 占比 备注",
+        "1 新增学位 新增公办学前教育学位 个 600 600 100%",
+        "2 老年助餐 新建社区老年食堂 30 24 80% 正在装修",
+        "3 道路畅通 改造背街小巷 条 12 9 75%",
+        "4 便民停车 新增停车泊位 5000 5200 104% 超额完成",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    roles = [str(c.role) for c in doc.columns]
+    assert roles == [
+        "serial", "category", "task", "other", "target", "actual", "declared_status", "remarks"
+    ]
+    got = [
+        (t.extra["类别"], t.text, t.extra["单位"], t.extra["工作目标"], t.extra["占比"])
+        for t in doc.tasks
+    ]
+    assert got == [
+        ("新增学位", "新增公办学前教育学位", "个", "600", "100%"),
+        ("老年助餐", "新建社区老年食堂", "", "30", "80%"),
+        ("道路畅通", "改造背街小巷", "条", "12", "75%"),
+        ("便民停车", "新增停车泊位", "", "5000", "104%"),
+    ]
+    assert any("category column without a header" in w.message for w in doc.warnings)

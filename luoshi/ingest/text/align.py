@@ -84,8 +84,22 @@ def _more(role: ColumnRole, piece: str) -> float:
     return 0.5 if not (_unitish(piece) and len(piece) <= 12) else -1.0
 
 
-def align(pieces: Sequence[str], roles: Sequence[ColumnRole]) -> list[list[int]]:
-    """For each column, the indexes of the pieces it takes (in order, contiguous)."""
+# A unit of measurement: a short word without figures (人次, 万方, 元/月/人).
+_MEASURE = re.compile(r"^[^\d\s]{1,6}$")
+
+
+def _fit_measure(piece: str) -> float:
+    if is_empty_mark(piece) or not piece.strip():
+        return 1.0
+    return _FITS if _MEASURE.match(piece.strip()) else _MISFITS
+
+
+def align(
+    pieces: Sequence[str], roles: Sequence[ColumnRole], measures: frozenset[int] = frozenset()
+) -> list[list[int]]:
+    """For each column, the indexes of the pieces it takes (in order, contiguous). Columns
+    in ``measures`` hold a unit of measurement (a column headed 单位 in a table of figures):
+    one short word without figures, or nothing."""
     n, m = len(pieces), len(roles)
     neg = float("-inf")
     # best[c][i]: best score placing pieces[:i] in columns[:c]; back[c][i]: start of column c-1
@@ -97,6 +111,9 @@ def align(pieces: Sequence[str], roles: Sequence[ColumnRole]) -> list[list[int]]
         empty = _EMPTY_SHORT if role not in _TEXT else _EMPTY_TEXT
         if role is ColumnRole.TASK:
             empty = _EMPTY_TASK  # every row names its task: a piece that could is taken
+        measure = c - 1 in measures
+        if measure:
+            empty = _EMPTY_SHORT
         for i in range(n + 1):
             # column c-1 takes pieces[j:i]
             top = best[c - 1][i] + empty if best[c - 1][i] > neg else neg
@@ -105,10 +122,14 @@ def align(pieces: Sequence[str], roles: Sequence[ColumnRole]) -> list[list[int]]
             for j in range(i - 1, -1, -1):
                 # pieces[j] opens the column (scored by _fit); every later piece up to
                 # pieces[i-1] is one more (scored by _more)
-                run = run + (_more(role, pieces[j + 1]) if j < i - 1 else 0.0)
+                if measure:
+                    run = run + (_MISFITS if j < i - 1 else 0.0)
+                else:
+                    run = run + (_more(role, pieces[j + 1]) if j < i - 1 else 0.0)
                 if best[c - 1][j] == neg:
                     continue
-                score = best[c - 1][j] + _fit(role, pieces[j]) + run
+                fit = _fit_measure(pieces[j]) if measure else _fit(role, pieces[j])
+                score = best[c - 1][j] + fit + run
                 if score > top:
                     top, arg = score, j
             best[c][i], back[c][i] = top, arg

@@ -166,6 +166,15 @@ def space_grid(
         if raw and raw[-1][0] == "row":
             raw[-1][2].extend((i + 1, p) for p in pieces)  # type: ignore[union-attr]
     raw = [r for r in raw if r[0] != "total"]
+    if numbered and not category_first and (extra := _headerless_category(words, roles, raw)):
+        words, roles = extra
+        warnings.append(
+            (
+                h + 1,
+                "the rows carry one more text cell before the task than the header names: a "
+                "category column without a header (a merged cell), read as 类别",
+            )
+        )
     widths = [len(r[2]) for r in raw[:-1] if r[0] == "row"]  # the last may be cut off
     if widths and (unglued := unglue_header(words, max(set(widths), key=widths.count))):
         # rows wider than the header: a header word held two glued names (当前进度牵头单位)
@@ -187,6 +196,62 @@ def space_grid(
         ),
     )
     return Grid(rows=rows, preamble=[s.strip() for s in lines[:h] if s.strip()]), warnings
+
+
+# A column of units of measurement (人次, 万方, 元/月/人), not of responsible units.
+_MEASURE_HEADER = re.compile(r"^(计量)?单位$")
+_MEASURE = re.compile(r"^[\u4e00-\u9fa5a-zA-Z%/·]{1,6}$")
+_FIGURE = re.compile(r"^[-+]?\d[\d.,，%％]*")
+_FIGURE_ROLES = frozenset(
+    {ColumnRole.TARGET, ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS}
+)
+
+
+def _measure_columns(words: list[str], roles: list[ColumnRole]) -> frozenset[int]:
+    """Columns headed 单位 (计量单位) of unknown role right before a figure column (target,
+    actual, status): units of measurement of the figures, not responsible units."""
+    return frozenset(
+        c
+        for c, w in enumerate(words[:-1])
+        if roles[c] is ColumnRole.OTHER
+        and _MEASURE_HEADER.match(normalise_header(w))
+        and roles[c + 1] in _FIGURE_ROLES
+    )
+
+
+def _headerless_category(
+    words: list[str], roles: list[ColumnRole], raw: list
+) -> tuple[list[str], list[ColumnRole]] | None:
+    """Words and roles with a category column inserted after the serial, or None.
+
+    The rule: in a table of figures (the task followed only by a unit-of-measurement column
+    (单位) before its figure columns: target, actual, status), a row's text pieces before its
+    first figure or measure word are its task's cells. When most numbered rows (two thirds,
+    the last, perhaps cut, left out) carry exactly one text piece more there than the header
+    names, that piece is the cell of a column the header does not name, before the task:
+    the item's name merged over its indicator rows, a category."""
+    if len(roles) < 3 or roles[0] is not ColumnRole.SERIAL or roles[1] is not ColumnRole.TASK:
+        return None
+    k = 2
+    while k < len(words) and _MEASURE_HEADER.match(normalise_header(words[k])):
+        k += 1
+    if k >= len(roles) or roles[k] not in _FIGURE_ROLES:
+        return None
+    rows = [r for r in raw[:-1] if r[0] == "row"]
+    if len(rows) < 3:
+        return None
+    wider = 0
+    for _, _, pieces in rows:
+        texts = [p for _, p in pieces[1:]]
+        lead = 0
+        for p in texts:
+            if _FIGURE.match(p) or (lead and _MEASURE.match(p) and len(p) <= 4):
+                break
+            lead += 1
+        wider += lead == 2
+    if wider * 3 < len(rows) * 2:
+        return None
+    return [words[0], "类别", *words[1:]], [roles[0], ColumnRole.CATEGORY, *roles[1:]]
 
 
 def _carry_down(
@@ -246,6 +311,7 @@ def rows_from_pieces(
     rows: list[list[GridCell | None]] = [
         [GridCell(w, 0, c, line=header_line) for c, w in enumerate(words)]
     ]
+    measures = _measure_columns(words, roles)
     for k, (kind, line_no, content) in enumerate(raw):
         r = len(rows)
         if kind == "group":
@@ -254,7 +320,7 @@ def rows_from_pieces(
             continue
         pieces = content  # type: ignore[assignment]
         texts = [p for _, p in pieces]
-        taken = align(texts, roles)
+        taken = align(texts, roles, measures)
         row: list[GridCell | None] = []
         for c, idx in enumerate(taken):
             text = ""
