@@ -364,6 +364,10 @@ def _summary_by_place(grid: Grid, h: int, columns: list[Column]) -> str | None:
 
 # A status word is short: 已完成, 顺利推进, 达序推进, 未达序时.
 _STATUS_LEN = 12
+# A project's stage said in a word (已开工, 未开工, 基本建成) or a share done (85%, 100％).
+_STAGE = re.compile(
+    r"^(已|未|正在|基本|全面|尚未)?(开工|竣工|完工|建成|投用|投运|运营|开业|验收)$|^\d{1,3}(\.\d+)?[%％]$"
+)
 
 
 def _status_columns(
@@ -390,7 +394,8 @@ def status_columns(
 
     The rule, for every layout: when the header names more than one progress column
     (进展情况 and 完成情况, or 目标完成情况), a column whose filled cells are all short status
-    words (已完成, 正在推进, 顺利推进, 达序推进) is a declared status wherever it sits; the
+    words (已完成, 正在推进, 顺利推进, 达序推进, 已开工, 基本建成) or shares done (85%) is a
+    declared status wherever it sits; the
     others keep the progress. A progress column of sentences is never taken for a status,
     and a lone progress column stays progress whatever it holds."""
     # the text package imports this module; its cell shapes are asked for here only
@@ -402,7 +407,9 @@ def status_columns(
     status: list[int] = []
     for i in done:
         filled = [t for t in cells(i) if t]
-        if filled and all(len(t) <= _STATUS_LEN and looks_like_status(t) for t in filled):
+        if filled and all(
+            len(t) <= _STATUS_LEN and (looks_like_status(t) or _STAGE.match(t)) for t in filled
+        ):
             status.append(i)
     if not status or len(status) == len(done):
         return warnings

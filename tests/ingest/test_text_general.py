@@ -352,3 +352,14 @@ def test_short_items_under_a_line_naming_them_are_a_task_list() -> None:
     letter = "各单位:\n现就有关事项通知如下:\n" + "\n".join(items) + "\n"
     with pytest.raises(IngestError):
         read_document(letter.encode(), name="t.txt")
+
+
+def test_stage_words_and_shares_done_are_status_words_too() -> None:
+    """已开工 / 85% beside a progress column of sentences: the declared status."""
+    text = (
+        "序号 | 工作任务 | 进展情况 | 完成情况 |\n1 | 建设某某公园 | 已完成征地，正在招标。 | 85% |\n"
+        "2 | 新建学校 | 主体封顶。 | 已开工 |\n"
+    )
+    doc = read_document(text.encode(), name="t.txt")
+    assert [str(c.role) for c in doc.columns][2:] == ["done", "declared_status"]
+    assert [t.items[0].done for t in doc.tasks] == ["已完成征地，正在招标。", "主体封顶。"]
