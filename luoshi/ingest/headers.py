@@ -114,7 +114,12 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     ),
     (re.compile(r"(配合|协同|协办)(责任)?(单位|部门|处室)"), ColumnRole.CO_UNITS),
     (
-        re.compile(r"(牵头|责任|分管|联系|包抓|负责)(市|区|县)?领导|分管领导|^(市|区|县)?领导$"),
+        re.compile(
+            r"(牵头|责任|分管|联系|包抓|负责|包保|挂点|挂钩|督办|主管|协调)(市|区|县)?领导"
+            r"|分管领导|^(市|区|县)?领导$"
+            # a leader named by office: 分管副市长, 牵头副县长
+            r"|^(分管|牵头|责任|联系)?副?(省|市|县|区)长$"
+        ),
         ColumnRole.LEADER,
     ),
     (re.compile(r"责任人|联系人"), ColumnRole.PERSON),

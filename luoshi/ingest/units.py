@@ -75,10 +75,13 @@ def split_units(cell: str) -> tuple[list[str], list[str]]:
 # Labels naming units, lead side first; 配合/协同/协办/参与 ones name co units.
 #
 # A label is a part word (who leads, who helps) then an organisation word, wherever the list
-# comes from: 牵头单位, 责任部门, 主责处室, 牵头责任单位, 配合科室, 实施主体 … (a fixed list of
+# comes from: 牵头单位, 责任部门, 主责处室, 牵头责任单位, 协同责任单位, 配合科室, 实施主体 … (a fixed list of
 # the labels seen missed the other combinations every office writes). Longest first, so
 # 牵头责任单位 is not read as 牵头 + 责任单位.
-_LABEL_PART = r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实|配合|协同|协办|参与)"
+_LABEL_PART = (
+    r"(?:牵头责任|牵头负责|配合责任|协同责任|协办责任|参与责任"
+    r"|责任|牵头|主责|主办|承办|实施|负责|落实|配合|协同|协办|参与)"
+)
 _LABEL_ORG = r"(?:单位|部门|处室|科室|主体)"
 # The part word alone is a label too when it says who leads or helps: "(牵头:市发改委;
 # 配合:市财政局)".

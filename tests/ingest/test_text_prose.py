@@ -584,3 +584,24 @@ def test_fields_riding_with_the_units_are_kept_as_cells() -> None:
         ("促进消费。", ["市商务局"], "张某", "年底"),
         ("建设学校。", ["市教育局"], "", "6月底"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "co"),
+    [
+        ("牵头责任单位", "协同责任单位"),
+        ("牵头部门", "配合部门"),
+        ("主办单位", "协办单位"),
+        ("牵头单位", "参与单位"),
+    ],
+)
+def test_lead_and_co_unit_lines_of_every_spelling(lead: str, co: str) -> None:
+    """A lead-unit line then a co-unit line under each item, whatever words name them: the
+    units lead first, the task text without the lines."""
+    items = [("新建公园3个。", "市建设局", "市财政局"), ("新增公交线路5条。", "市交通局", "市公安局")]
+    items.append(("改造老旧小区10个。", "市住建局", "市财政局"))
+    lines = ["安澜市2031年重点工作责任分解"]
+    for n, (task, a, b) in enumerate(items, 1):
+        lines += [f"{n}. {task}", f"{lead}:{a}。", f"{co}:{b}。"]
+    doc = read_document(("\n".join(lines) + "\n").encode(), name="t.txt")
+    assert [(t.text, t.units) for t in doc.tasks] == [(t, [a, b]) for t, a, b in items]
