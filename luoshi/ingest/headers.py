@@ -103,7 +103,7 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         ),
         ColumnRole.DONE,
     ),
-    (re.compile(r"牵头(单位|部门|处室|科室)|主责(单位|部门)"), ColumnRole.LEAD_UNIT),
+    (re.compile(r"牵头(责任)?(单位|部门|处室|科室)|主责(单位|部门)"), ColumnRole.LEAD_UNIT),
     (
         # (协同责任单位 is the co-units column: the word before 责任 says whose)
         re.compile(

@@ -19,6 +19,7 @@ CASES = [
     ("牵头单位", True, R.LEAD_UNIT),
     ("配合单位", True, R.CO_UNITS),
     ("协同责任单位", True, R.CO_UNITS),
+    ("牵头责任单位", True, R.LEAD_UNIT),
     ("牵头负责领导", True, R.LEADER),
     ("包保领导", True, R.LEADER),
     ("分管副市长", True, R.LEADER),

@@ -154,7 +154,7 @@ def test_field_lines_closed_by_a_full_stop_and_co_units_labelled_as_responsible(
         "协同责任单位:市公安局。\n"
     )
     doc = read_document(page.encode(), name="forms7.txt")
-    assert roles(doc) == [R.SERIAL, R.TASK, R.LEADER, R.UNITS, R.CO_UNITS]
+    assert roles(doc) == [R.SERIAL, R.TASK, R.LEADER, R.LEAD_UNIT, R.CO_UNITS]
     assert [t.extra["牵头负责领导"] for t in doc.tasks] == ["张某", "李某"]
     assert [t.text for t in doc.tasks] == ["新建公园3个。", "新增公交线路5条。"]
     assert [t.units for t in doc.tasks] == [
