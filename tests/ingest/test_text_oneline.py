@@ -63,3 +63,17 @@ def test_serials_glued_to_the_task_and_rows_on_later_lines() -> None:
     assert [(t.serial, t.text, t.units) for t in doc.tasks] == [
         (s, task, [u]) for s, task, *_, u in _ROWS
     ]
+
+
+def test_pipe_table_on_one_line_is_unfolded_with_its_empty_cells() -> None:
+    """Cells between bars, the whole table on its header's line: rows cut at the serials,
+    an empty cell kept in its place."""
+    rows = [list(r) for r in _ROWS]
+    rows[2][3] = ""  # row 3 has no progress text
+    cells = ["序号", "重点工作", "完成状态", "工作进展情况", "责任单位"]
+    cells += [c for r in rows for c in r]
+    page = "某市2031年上半年重点工作进展情况统计表\n" + " | ".join(cells) + " |\n"
+    doc = read_document(page.encode(), name="t.txt")
+    assert doc.layout == "pipe"
+    got = [(t.serial, t.text, t.extra["完成状态"], t.items[0].done, t.units) for t in doc.tasks]
+    assert got == [(s, task, st, d, [u]) for s, task, st, d, u in rows]

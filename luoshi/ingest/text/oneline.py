@@ -71,7 +71,7 @@ def _split_serial(piece: str, glued: bool) -> tuple[int, str] | None:
 
 
 def _rows_of(
-    tokens: list[str], prev: int, rows: list[str], current: list[str], glued: bool
+    tokens: list[str], prev: int, rows: list[list[str]], current: list[str], glued: bool
 ) -> int:
     """Cut ``tokens`` into rows: each next serial in order (1 again after a group heading)
     and each group heading piece opens one. ``rows`` gets the rows completed, ``current``
@@ -82,7 +82,7 @@ def _rows_of(
         opens = value is not None and (value == prev + 1 or (value == 1 and prev != 0))
         if opens or _is_group_piece(piece):
             if current:
-                rows.append(" ".join(current))
+                rows.append(list(current))
             current[:] = [str(value), cut[1]] if opens and cut and cut[1] else [piece]
             prev = value if opens and value is not None else prev
             continue
@@ -90,20 +90,29 @@ def _rows_of(
     return prev
 
 
-def unfold_one_line_table(lines: list[str]) -> list[str] | None:
+def _pieces(line: str, pipes: bool) -> list[str]:
+    if not pipes:
+        return line.split()
+    cells = [c.strip() for c in line.split("|")]
+    return cells[1:] if cells and not cells[0] else cells  # an opening bar starts no cell
+
+
+def unfold_one_line_table(lines: list[str], pipes: bool = False) -> list[str] | None:
     """The lines with a table run onto one line unfolded, one line per row; None when no line
-    holds such a table. Later lines holding more rows run together are unfolded too."""
+    holds such a table. Later lines holding more rows run together are unfolded too. With
+    ``pipes`` the cells are those between bars (``a | b | c``, empty ones kept) and the rows
+    are written back with bars; otherwise pieces between spaces."""
     for i, line in enumerate(lines):
         if len(line) < _MIN_LINE:
             continue
-        tokens = line.split()
+        tokens = _pieces(line, pipes)
         for j, tok in enumerate(tokens):
             if header_roles([tok]) != [ColumnRole.SERIAL]:
                 continue
             end = _header_run(tokens, j)
             if end < 0:
                 continue
-            rows: list[str] = [" ".join(tokens[j:end])]
+            rows: list[list[str]] = [tokens[j:end]]
             current: list[str] = []
             # the first row says how serials stand: alone, or glued to the first cell (a
             # numbered point inside a cell, 1.…, would otherwise open rows)
@@ -111,9 +120,13 @@ def unfold_one_line_table(lines: list[str]) -> list[str] | None:
             glued = _SERIAL.match(first) is None
             prev = _rows_of(tokens[end:], 0, rows, current, glued)
             for later in lines[i + 1 :]:
-                prev = _rows_of(later.split(), prev, rows, current, glued)
+                prev = _rows_of(_pieces(later, pipes), prev, rows, current, glued)
             if current:
-                rows.append(" ".join(current))
-            before = " ".join(tokens[:j])
-            return [*lines[:i], *([before] if before else []), *rows]
+                rows.append(current)
+            before = " ".join(t for t in tokens[:j] if t)
+            if pipes:
+                out = [" | ".join(r).rstrip(" |") + " |" for r in rows]
+            else:
+                out = [" ".join(r) for r in rows]
+            return [*lines[:i], *([before] if before else []), *out]
     return None

@@ -122,6 +122,12 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
     h = find_pipe_header(lines)
     if h is not None:
         grid, warnings = pipe_grid(lines, h)
+        if len(grid.rows) <= 1 and (unfolded := unfold_one_line_table(lines, pipes=True)):
+            # the whole table on its header's line: unfolded by its serials
+            h = find_pipe_header(unfolded)
+            if h is not None:
+                grid, warnings = pipe_grid(unfolded, h)
+                warnings.insert(0, (None, "the whole table stands on one line: unfolded by serials"))
         return document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
     found = csv_rows_grid(lines, name)
     if found is not None:
