@@ -17,6 +17,14 @@ CASES = [
         "policy explainer (政策解读), no task list to import",
     ),
     (
+        "a policy Q&A",
+        "2031年重点工作任务分工方案政策问答\n\n"
+        "1.分工方案的主要内容是什么?方案把报告分解为五个方面五十项任务。\n\n"
+        "2.各责任单位如何落实?各单位要细化措施,明确时限,按月报送进展。\n\n"
+        "3.如何开展督查考核?市政府督查室按季度通报,纳入年度考核。\n",
+        "policy explainer (政策解读), no task list to import",
+    ),
+    (
         "running text",
         "我市召开经济工作会议\n\n会议指出,今年以来全市经济运行总体平稳。\n\n会议要求,各地要抓好落实。\n",
         "prose news, no task list to import: 3 paragraph(s) of running text",

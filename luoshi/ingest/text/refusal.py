@@ -61,9 +61,10 @@ def no_task_list_error(name: str, paras: list[Para]) -> IngestError:
 
 
 # A title naming the page an explainer of a document: it describes the plan, the plan's task
-# list is elsewhere. "《…分工方案》政策解读", "解读:…", "图解…", "一图读懂…", "…答记者问".
+# list is elsewhere. "《…分工方案》政策解读", "解读:…", "图解…", "一图读懂…", "…答记者问",
+# "…政策问答".
 _EXPLAINER = re.compile(
-    r"(?:政策)?解读$|^(?:政策)?解读\s*[:：《]|^图解|图解$|一图(?:读懂|看懂|了解)|答记者问$"
+    r"(?:政策)?解读$|^(?:政策)?解读\s*[:：《]|^图解|图解$|一图(?:读懂|看懂|了解)|答记者问$|政策问答$"
 )
 _TITLE_LINES = 8
 _MAX_TITLE = 80
