@@ -181,11 +181,18 @@ def build_rows(entries: list[dict], words: list, *, full: bool = False,
 
     # Entries of the rows' reports; without a period, the search looks in every report.
     report_ids = {e["report_id"] for e in entries if e["report_id"]}
-    progress = (Progress.objects.none() if progress is None else progress).filter(
-        task_id__in=list(family))
+    progress = (Progress.objects.none() if progress is None else progress)
     if report_ids:
-        progress = progress.filter(report_id__in=report_ids)
-    elif not terms:
+        progress = progress.filter(task_id__in=list(family), report_id__in=report_ids)
+    elif terms:
+        # Without a period the entries serve only to show where the words were found when
+        # the task's own texts do not have them: read only those tasks' entries (a search
+        # found by the tasks' texts reads none, instead of every report's entries of a page).
+        unmatched = [pk for pk in family if not any(
+            has_match(family[m]["text"], terms) for m in (owner[pk], *(
+                c["id"] for c in children[owner[pk]])))]
+        progress = progress.filter(task_id__in=unmatched) if unmatched else progress.none()
+    else:
         progress = progress.none()
     by_row: dict[tuple[int, int | None], list[tuple[dict, dict]]] = defaultdict(list)
     for p in progress.order_by("report__period__year", "report__period__month", "position") \
