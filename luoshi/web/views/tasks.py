@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -96,10 +97,14 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _task_parts(request: HttpRequest, pk: int) -> dict[str, str]:
-    task = get_object_or_404(
-        visible_tasks(request.user).select_related("plan__government", "parent"), pk=pk
-    )
-    children = list(task.children.order_by("order", "pk"))
+    # The task and its sub-items in one query (a sub-item is visible with its task: same
+    # plan); 404 unless the task itself is among them.
+    family = list(visible_tasks(request.user).filter(Q(pk=pk) | Q(parent_id=pk))
+                  .select_related("plan__government", "parent").order_by("order", "pk"))
+    task = next((t for t in family if t.pk == pk), None)
+    if task is None:
+        raise Http404
+    children = [t for t in family if t.parent_id == task.pk]
     reports = list(
         visible_reports(request.user)
         .filter(plan_id=task.plan_id)
