@@ -592,8 +592,9 @@ def _unit_span(paras: list[Para], lo: int, limit: int) -> int:
     take = 1
     while lo + take < limit:
         prev, nxt = paras[lo + take - 1].text, paras[lo + take].text
-        aside = nxt[0] in "(（" and len(nxt) <= 20 and numbering(nxt) is None
-        if aside or (prev[-1] in "、,，" and not is_empty_mark(nxt)):
+        # (an empty paragraph is neither an aside nor a line ending in 、)
+        aside = nxt[:1] in ("(", "（") and len(nxt) <= 20 and numbering(nxt) is None
+        if aside or (prev.endswith(("、", ",", "，")) and not is_empty_mark(nxt)):
             take += 1
         else:
             break
