@@ -133,7 +133,7 @@ def test_the_task_page_shows_one_entry_per_column(admin_client, tmp_path):
         (True, False, False), (False, True, False), (False, False, True)]
     # the target's history lists the three figures, one per period
     history = html.split('class="target__history"', 1)[1].split("</ol>", 1)[0]
-    assert [v in history for v in ("150", "380", "610")] == [True, True, True]
+    assert [v in history for v in ("150个", "380个", "610个")] == [True, True, True]
 
 
 def test_a_task_with_sub_items_is_left_out_of_the_earlier_periods():
