@@ -19,6 +19,9 @@
    at each concurrency with wrk (Debian's ``wrk``; without it a threaded client of our own),
    and prints requests/s, p50/p95 in ms (median over rounds) and the ratio luoshi/Datasette.
 
+``--no-page-cache`` runs luoshi with its page cache off (``LUOSHI_PAGE_CACHE=0``): every page
+built afresh, as the first request after a write finds it.
+
 Request kinds (each a pool of ``--urls`` URLs over random reports, tasks and words):
 
     list     /tasks/?plan=P&period=Q (50 a page)    /db/report_tasks?report_id=R&_sort=position&_size=50
@@ -226,6 +229,8 @@ def start_luoshi(data_dir: Path, port: int, args: argparse.Namespace, log: Path)
                # The API's anonymous throttle (600/minute) would answer 429 to a load test.
                LUOSHI_API_ANON_RATE="100000000/minute")
     env.pop("DATABASE_URL", None)
+    if args.no_page_cache:
+        env["LUOSHI_PAGE_CACHE"] = "0"  # every page built afresh: as the first after a write
     if args.server == "serve":
         # `luoshi serve` as shipped (its own choice of server, workers and threads).
         cmd = [str(Path(sys.executable).parent / "luoshi"), "serve", "--host", "127.0.0.1",
@@ -388,6 +393,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     parser.add_argument("--server", choices=("gunicorn", "serve"), default="gunicorn",
                         help="gunicorn started here (default), or `luoshi serve` as shipped")
+    parser.add_argument("--no-page-cache", action="store_true",
+                        help="luoshi with its page cache off (LUOSHI_PAGE_CACHE=0): every "
+                        "page built afresh, what it costs the first time after a write")
     parser.add_argument("--client", choices=("wrk", "threads"),
                         default="wrk" if shutil.which("wrk") else "threads")
     args = parser.parse_args()
@@ -467,7 +475,8 @@ def report(results, kinds: list[str], levels: list[int], args) -> None:
     server = ("`luoshi serve`" if args.server == "serve"
               else f"gunicorn {args.workers}x{args.threads} gthread")
     print(f"\n{args.tasks} tasks; {args.rounds} rounds of {args.seconds:g} s per side, kind and "
-          f"concurrency; client {args.client}; luoshi {server}; medians over rounds")
+          f"concurrency; client {args.client}; luoshi {server}"
+          f"{' without page cache' if args.no_page_cache else ''}; medians over rounds")
     print(f"{'kind':<7} {'c':>3} | {'luoshi r/s':>10} {'p50':>7} {'p95':>7} | "
           f"{'datasette r/s':>13} {'p50':>7} {'p95':>7} | {'ratio':>6}")
     for kind in kinds:

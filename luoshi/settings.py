@@ -200,6 +200,9 @@ CACHES = {
 if os.environ.get("LUOSHI_CACHE_URL"):
     CACHES["pages"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                        "LOCATION": os.environ["LUOSHI_CACHE_URL"]}
+# LUOSHI_PAGE_CACHE=0: build every page afresh (what a page costs the first time after a
+# write; benchmarks/vs_datasette.py --no-page-cache).
+LUOSHI_PAGE_CACHE = _env_bool("LUOSHI_PAGE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

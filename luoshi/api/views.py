@@ -144,7 +144,10 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
         readable = readable_progress(request.user)
         report = _int_param(request, "report")
         readable = readable.filter(report=report) if report is not None else readable
-        page = self.paginate_queryset(readable.order_by("report", "position", "pk").values(
+        # Reports in their own order (newest period first, then government): with one report
+        # named, the order is its entries' positions, without the joins that order needs.
+        order = ("position", "pk") if report is not None else ("report", "position", "pk")
+        page = self.paginate_queryset(readable.order_by(*order).values(
             "id", "report_id", "task_id", "position", "done", "problems", "next_steps",
             "version", "updated_at", "round_entry__state"))
         return self.get_paginated_response(s.entry_rows(page)).data

@@ -1,7 +1,8 @@
 """`luoshi parse FILE [--format json]`: print what a published table holds, without a database.
 
 The JSON shape is a public contract (docs/parse-json.md). Bad input exits with status 2 and a
-"file:line: reason" message on stderr; warnings are in the JSON and, one per line, on stderr.
+"file:line: reason" message on stderr; warnings are in the JSON and, one per line, on stderr,
+after one line saying which structure was inferred and how sure (luoshi.ingest.inference).
 (``--analyze``, adding what luoshi.extract derives, is registered by that package's author.)
 """
 
@@ -66,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
             task_dict.update(analysis.to_dict())
     indent = None if args.compact else 2
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+    if doc.inference is not None:  # what was inferred and how sure: not in the JSON contract
+        print(_("结构:%(summary)s") % {"summary": doc.inference.summary()}, file=sys.stderr)
     for w in doc.warnings:
         place = f"{doc.source_name}:{w.line}" if w.line is not None else doc.source_name
         print(_("警告:%(place)s:%(message)s") % {"place": place, "message": w.message},

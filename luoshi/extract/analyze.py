@@ -8,6 +8,7 @@ import re
 from luoshi.extract import measurements as measure
 from luoshi.extract import rules, table
 from luoshi.extract.model import (
+    FIELD_ACTUAL,
     FIELD_DONE,
     FIELD_REPORTED,
     PERSON_MATCH,
@@ -52,9 +53,14 @@ def analyze_task(
             c, r = measure.scan(item.done, FIELD_DONE, i)
             cands.extend(c)
             ratios.extend(r)
+    for text in table.actual_cells(task):  # an achieved-figure column's words: a progress cell
+        c, r = measure.scan(text, FIELD_ACTUAL, None)
+        cands.extend(c)
+        ratios.extend(r)
     pairs = measure.match(cands, targets) if targets else []
     default_month = period.end_month if period is not None else None
     ms = measure.build(pairs, targets, year, default_month)
+    ms += table.indicator_figures(task, targets, ms, default_month)
     ms += _filed(targets, table.reported_targets(targets, reported), period, default_month)
     # What else the text reports as achieved, measuring none of the targets.
     figures = measure.build(measure.unmatched(pairs, cands), targets, year, default_month)

@@ -15,6 +15,8 @@ FIELD_NEXT = "next_steps"
 # Evidence from the table itself: a declared-status cell, a figure filed in a reporting round.
 FIELD_DECLARED = "declared"
 FIELD_REPORTED = "reported"
+# A cell of an achieved-figure column (已完成数, 完成投资额: ColumnRole.ACTUAL) of the task's row.
+FIELD_ACTUAL = "actual"
 
 # The match score of a figure a person corrected or matched by hand: above any the rules give
 # (metric words shared). A person's figure, this or one filed in a round (FIELD_REPORTED), is

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from luoshi.extract import rules
 from luoshi.extract.units import SCALES, UnitMatch, has_unit_start, match_unit
+from luoshi.ingest.script import to_simplified
 
 # One-for-one normalisation, so offsets in the normalised text are offsets in the source.
 _FULLWIDTH = {ord(c): ord(h) for c, h in zip("０１２３４５６７８９．％＋－～，：；（）", "0123456789.%+-~,:;()", strict=True)}
@@ -25,8 +26,10 @@ _TABLE = str.maketrans(_FULLWIDTH)
 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
-    """Full-width digits and signs to ASCII, keeping length (offsets stay valid)."""
-    return text.translate(_TABLE)
+    """Full-width digits and signs to ASCII and traditional characters to simplified ones
+    (萬元 -> 万元, 進展 -> 进展), each one character for one, so offsets stay valid
+    and every rule and word list, written in simplified script, reads traditional pages too."""
+    return to_simplified(text.translate(_TABLE))
 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,

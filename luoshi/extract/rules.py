@@ -461,3 +461,15 @@ DECLARED_SHARE_MAX = 1000
 # an amount the row states in a column of its own: that amount's stated ratio, not a second
 # figure. Either way it is the same share for the declared status (table.declared_share).
 DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成[^()]{0,4}\(%\)$"
+
+# --- Indicator rows: bare numbers under a column, the unit in brackets ------------------------
+# An indicator table gives the unit once, in brackets at the end of the indicator's name or of
+# the column's header (城镇新增就业(人) | 26000 | 19456; 完成投资(万元) | 5200): a cell that is
+# nothing but a number, under a target column (目标任务) or an achieved-figure column (已完成数,
+# 进度 read as a figure), is that number in that unit. The header's unit comes first (it is the
+# column's), then the row's. The target reads its metric and comparator from the row's name as
+# if the figure followed it (城镇登记失业率低于(%) | 4.3 is "<= 4.3%"); the achieved figure
+# measures the row's target in a comparable unit, and a completion rate of the same row
+# (完成目标(%): 74.8, DECLARED_RATE_HEADER) is its stated ratio. A cell of words under an
+# achieved-figure column is read like a progress cell. At most this many characters in brackets:
+INDICATOR_UNIT_MAX = 8

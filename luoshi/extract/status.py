@@ -27,6 +27,7 @@ from functools import lru_cache
 from luoshi.extract import clauses, rules
 from luoshi.extract.measurements import RatioStatement
 from luoshi.extract.model import (
+    FIELD_ACTUAL,
     FIELD_DONE,
     FIELD_PROBLEMS,
     Measurement,
@@ -36,6 +37,7 @@ from luoshi.extract.model import (
 )
 from luoshi.extract.numbers import find_quantities, normalise
 from luoshi.extract.pace import Verdicts, figure_verdicts, people_first, share_of_year
+from luoshi.extract.table import actual_cells
 from luoshi.ingest.model import Period, Task
 from luoshi.vocab import Status
 
@@ -60,6 +62,10 @@ class Cell:
     norm: str  # normalised, same length
 
 
+_DONE_FIELDS = (FIELD_DONE, FIELD_ACTUAL)
+_DIGIT = re.compile(r"[0-9]")
+
+
 def _cells(task: Task, fields: tuple[str, ...]) -> list[Cell]:
     out = []
     for i, it in enumerate(task.items):
@@ -67,6 +73,8 @@ def _cells(task: Task, fields: tuple[str, ...]) -> list[Cell]:
             t = getattr(it, f) or ""
             if t.strip():
                 out.append(Cell(f, i, t, normalise(t)))
+    if FIELD_DONE in fields:  # an achieved-figure column of the row reports progress too
+        out += [Cell(FIELD_ACTUAL, None, t, normalise(t)) for t in actual_cells(task)]  # type: ignore[arg-type]
     return out
 
 
@@ -236,7 +244,7 @@ def _achieved(goal: tuple[str, str], cells: list[Cell], only_goal: bool) -> Span
     want = _obj_bigrams(obj)
     heads = _heads(obj)
     for cell in cells:
-        if cell.field != FIELD_DONE:
+        if cell.field not in _DONE_FIELDS:
             continue
         for v in rules.ACHIEVES[verb]:
             start = 0
@@ -280,7 +288,7 @@ def _achieved(goal: tuple[str, str], cells: list[Cell], only_goal: bool) -> Span
 
 def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measurement],
           reached: list[tuple[str, Span]]) -> tuple[str, list[Span]] | None:
-    done_cells = [c for c in cells if c.field == FIELD_DONE]
+    done_cells = [c for c in cells if c.field in _DONE_FIELDS]
     if not done_cells:
         return None
     if any(_NOT_DONE.search(c.norm) for c in done_cells):
@@ -362,7 +370,7 @@ def _stage_behind(task: Task, cells: list[Cell], share: float) -> Span | None:
     norm = normalise(task.text)
     if not any(v in norm for v in rules.MUST_FINISH_VERBS):
         return None
-    done = [c for c in cells if c.field == FIELD_DONE]
+    done = [c for c in cells if c.field in _DONE_FIELDS]
     text = "".join(c.norm for c in done)
     if any(w in text for w in rules.LATER_STAGE):
         return None
@@ -378,7 +386,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
            ratios: list[RatioStatement]) -> StatusResult:
     share = share_of_year(period)
     cells = _cells(task, (FIELD_DONE, FIELD_PROBLEMS))
-    done_cells = [c for c in cells if c.field == FIELD_DONE]
+    done_cells = [c for c in cells if c.field in _DONE_FIELDS]
     if not cells:
         return StatusResult(Status.NO_DATA, "未填报完成情况", [], "empty")
     for cell in done_cells:
@@ -438,7 +446,10 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         words = "、".join(dict.fromkeys(w for _, _, w in risks))
         return StatusResult(Status.AT_RISK, f"称“{words}”", [_clause_span(c, i) for c, i, _ in risks],
                             "risk_words")
-    if all(_is_vague(c.text) for c in done_cells):
+    # A figure of one of the task's targets is progress, however short the cell, and so is a
+    # number in an achieved-figure column (进度: 4.2).
+    if not ms and all(_is_vague(c.text) and not (c.field == FIELD_ACTUAL and _DIGIT.search(c.norm))
+                      for c in done_cells):
         first = done_cells[0]
         a, b = clauses.trim(first.norm, 0, len(first.norm))
         return StatusResult(Status.VAGUE, f"仅“{first.text[a:b].rstrip('。')}”",
@@ -521,7 +532,7 @@ _ACHIEVED_FACT = re.compile(rules.ACHIEVED_FACT)
 def _other_part_achieved(cell: Cell, i: int) -> bool:
     """Does another sentence of the same done cell report a part of the task achieved
     (已完成…, 已建成…)? Then a delay stated in one sentence concerns a part, not the whole."""
-    if cell.field != FIELD_DONE:
+    if cell.field not in _DONE_FIELDS:
         return False
     sa, sb = clauses.sentence(cell.norm, i)
     rest = cell.norm[:sa] + "。" + cell.norm[sb:]
@@ -531,7 +542,7 @@ def _other_part_achieved(cell: Cell, i: int) -> bool:
 def _not_started(cells: list[Cell]) -> tuple[bool, Cell, int, str] | None:
     """(whole task?, where, word) for "尚未启动" in a done cell: whole when the entry reports
     nothing achieved besides and no scope word limits it."""
-    for h in _word_hits([c for c in cells if c.field == FIELD_DONE], rules.NOT_STARTED_WORDS):
+    for h in _word_hits([c for c in cells if c.field in _DONE_FIELDS], rules.NOT_STARTED_WORDS):
         cell, i, w = h
         a, b = clauses.clause(cell.norm, i)
         rest = cell.norm[:a] + cell.norm[b:]

@@ -18,9 +18,18 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from luoshi.extract import rules
-from luoshi.extract.model import FIELD_DECLARED, Measurement, Span, StatusResult, Target
+from luoshi.extract.model import (
+    FIELD_ACTUAL,
+    FIELD_DECLARED,
+    Measurement,
+    Span,
+    StatusResult,
+    Target,
+)
+from luoshi.extract.numbers import Quantity, find_quantities, normalise
 from luoshi.extract.pace import pace_band
-from luoshi.extract.targets import extract_targets
+from luoshi.extract.targets import extract_targets, target_kind
+from luoshi.extract.units import comparable
 from luoshi.ingest.headers import header_key, header_role
 from luoshi.ingest.model import Task
 from luoshi.ingest.periods import parse_period
@@ -32,6 +41,7 @@ _PERCENT = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*[%％]")
 _PERCENT_HEADER = re.compile(r"[(（]\s*[%％]\s*[)）]")
 _BARE_NUMBER = re.compile(r"^([0-9]+(?:\.[0-9]+)?)$")
 _RATE_HEADER = re.compile(rules.DECLARED_RATE_HEADER)
+_BRACKET_UNIT = re.compile(rf"[(（]\s*([^()（）\s]{{1,{rules.INDICATOR_UNIT_MAX}}})\s*[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -152,7 +162,7 @@ def column_targets(task: Task) -> list[Target]:
             continue
         period = parse_period(header)
         due = period.share_elapsed if period is not None and period.share_elapsed > 0 else 1.0
-        for t in extract_targets(value, field=FIELD_TARGET_COLUMN):
+        for t in extract_targets(value, field=FIELD_TARGET_COLUMN) or _bare_target(header, value, task.text):
             t.due_share = min(1.0, due)
             t.column = header
             out.append(t)
@@ -183,4 +193,108 @@ def declared_figures(task: Task, month: int | None) -> list[Measurement]:
         if sh is not None and sh.believable:
             out.append(Measurement(metric=header, value=sh.value, unit="%", as_of="", span=sh.span,
                                    ratio_stated=sh.value, family="percent", as_of_month=month))
+    return out
+
+
+# -- indicator rows: a bare number under a column, its unit in brackets (rules.INDICATOR_UNIT_MAX)
+
+
+def _quantity(number: str, unit: str) -> Quantity | None:
+    """``number`` in ``unit`` when the two read as one amount ("26000" + "人"), else None."""
+    text = normalise(f"{number}{unit}")
+    qs = [q for q in find_quantities(text) if q.is_amount]
+    return qs[0] if len(qs) == 1 and qs[0].start == 0 and qs[0].end == len(text) else None
+
+
+def indicator_unit(header: str, text: str) -> tuple[str, str] | None:
+    """The unit a bare number of this row's cell under ``header`` is in, and the row's name
+    without it: the header's bracketed unit (完成投资(万元)), else the row's (城镇新增就业(人)).
+    None when neither gives a unit that reads as one."""
+    for source, own in ((header, True), (text, False)):
+        m = _BRACKET_UNIT.search(source.strip())
+        if m is None:
+            continue
+        unit = normalise(m.group(1))
+        if _quantity("1", unit) is not None:
+            return unit, (text.strip() if own else source.strip()[: m.start()])
+    return None
+
+
+def _bare_number(value: str | None) -> tuple[str, int] | None:
+    text = value or ""
+    m = _BARE_NUMBER.match(text.strip())
+    return (m.group(1), text.index(m.group(1))) if m else None
+
+
+def _bare_target(header: str, value: str, text: str) -> list[Target]:
+    """A target column's bare number (目标任务: 26000) in the unit of its header or row
+    (城镇新增就业(人)); metric and comparator from the row's name as if the figure followed it
+    (城镇登记失业率低于(%) | 4.3 is <= 4.3%). The span is the number in the cell."""
+    bare, found = _bare_number(value), indicator_unit(header, text)
+    if bare is None or found is None:
+        return []
+    (number, at), (unit, name) = bare, found
+    written = f"{name}{number}{unit}"
+    ts = [t for t in extract_targets(written) if t.span.end == len(written) and t.value == float(number)]
+    if not ts:
+        return []
+    t = ts[-1]
+    t.span = Span(FIELD_TARGET_COLUMN, None, at, at + len(number), number)
+    t.metric = t.metric if t.metric != written else name
+    t.kind = target_kind(t)
+    return [t]
+
+
+def _achieved(header: str) -> bool:
+    """An achieved-figure column of this entry (已完成数), or a progress column (进度) the reader
+    kept beside the progress text because it holds figures (it gave it the role actual); not
+    an earlier period's progress column kept
+    beside the latest (一季度完成情况 in a table up to 三季度: its own period's entry,
+    luoshi.ingest.period_columns)."""
+    role = header_role(header, have_task=True)
+    return role is ColumnRole.ACTUAL or (role is ColumnRole.DONE and parse_period(header) is None)
+
+
+def actual_cells(task: Task) -> list[str]:
+    """The row's cells under an achieved-figure column (``_achieved``): reported progress,
+    read like a progress cell (field FIELD_ACTUAL) for figures and status; a bare number's unit
+    is indicator_figures'."""
+    return [value for header, value in task.extra.items()
+            if value and value.strip() and _achieved(header)]
+
+
+def indicator_figures(task: Task, targets: list[Target], found: list[Measurement],
+                      month: int | None) -> list[Measurement]:
+    """An achieved-figure column's bare number (进度: 19456) in the unit of its header or row,
+    as a measurement of the row's one target of a comparable unit (one from a target column
+    first: the same row's 目标任务), with the row's declared completion rate (完成目标(%): 74.8)
+    as its stated ratio; a figure of no target when none or several compare. A figure the
+    progress cells already report (same value and unit family) is not read twice."""
+    rate = None
+    for header, value in task.extra.items():
+        if (header_role(header, have_task=True) is ColumnRole.DECLARED_STATUS
+                and _RATE_HEADER.search(header_key(header))):
+            sh = declared_share(header, (value or "").strip())
+            if sh is not None and sh.believable:
+                rate = sh.value
+    out = []
+    for header, value in task.extra.items():
+        if not _achieved(header):
+            continue
+        bare, unit = _bare_number(value), indicator_unit(header, task.text)
+        if bare is None or unit is None:
+            continue
+        (number, at), q = bare, _quantity(bare[0], unit[0])
+        if q is None or any(m.value == q.value and m.family == q.family for m in found):
+            continue
+        fits = [i for i, t in enumerate(targets) if comparable(q.unit, q.family, t.unit, t.family)]
+        own = [i for i in fits if targets[i].column]
+        pick = own if own else fits
+        ti = pick[0] if len(pick) == 1 else None
+        t = targets[ti] if ti is not None else None
+        out.append(Measurement(metric=t.metric if t else header, value=q.value, unit=q.unit, as_of="",
+                               span=Span(FIELD_ACTUAL, None, at, at + len(number), number),
+                               ratio_stated=rate, target=ti,
+                               ratio=t.ratio_of(q.value, q.family, q.factor) if t else None,
+                               family=q.family, factor=q.factor, as_of_month=month))
     return out

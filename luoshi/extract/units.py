@@ -139,7 +139,8 @@ def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
         if nxt and nxt in WORD_CONTINUATIONS.get(w, ""):
             continue
         factor = SCALES.get(scale, 1.0) * unit.factor
-        per = re.match(r"\s*/\s*([\u4e00-\u9fff]{1,3}?)(?=[\s,,。;;)）]|$|[^\u4e00-\u9fff])|每", text[pos + len(w) :])
+        # The unit after the slash may be a product of two (元/人·月, 元/吨·公里: per person-month).
+        per = _PER_UNIT.match(text[pos + len(w) :])
         if unit.family in ("money", "usd") and not (per and per.group(0) != "每"):
             per = _per_known_unit(text, pos + len(w))  # 0.62元/千瓦时以内
         if unit.family in ("money", "usd") and per and per.group(0) != "每":
@@ -156,6 +157,9 @@ def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
 
 
 _PER = re.compile(r"\s*/\s*")
+_PER_UNIT = re.compile(
+    r"\s*/\s*([\u4e00-\u9fff]{1,3}?(?:[.·・][\u4e00-\u9fff]{1,2})?)(?=[\s,,。;;)）]|$|[^\u4e00-\u9fff])|每"
+)
 
 
 def _per_known_unit(text: str, pos: int) -> re.Match[str] | None:

@@ -28,18 +28,29 @@ import luoshi.ingest.text  # noqa: F401  (registers the "text" reader)
 from luoshi.ingest.budgets import Budget, LimitExceeded, check, check_time, reading
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.guards import precheck
+from luoshi.ingest.inference import attach as attach_inference
 from luoshi.ingest.layout import (
     CARRY_DOWN_LAYOUTS,
     carry_down,
     plan_without_progress,
     split_merged_progress,
 )
-from luoshi.ingest.model import Column, Item, Meta, ParsedDocument, ParseWarning, Period, Task
+from luoshi.ingest.model import (
+    Column,
+    Inference,
+    Item,
+    Meta,
+    ParsedDocument,
+    ParseWarning,
+    Period,
+    Task,
+)
 from luoshi.ingest.registry import formats, reader_for, register
 
 __all__ = [
     "Budget",
     "Column",
+    "Inference",
     "IngestError",
     "Item",
     "LimitExceeded",
@@ -104,6 +115,7 @@ def read_document(
             plan_without_progress(doc)
             if doc.layout in CARRY_DOWN_LAYOUTS:
                 carry_down(doc)
+            attach_inference(doc)
             check_time()  # the budget holds even where no check inside the reader ran
         except IngestError:
             raise

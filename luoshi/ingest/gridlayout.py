@@ -18,11 +18,17 @@ read_html_grids(data, name=name), name, "html"))``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.grid import Grid, GridCell
-from luoshi.ingest.headers import columns_from_headers, is_known_header, normalise_header
+from luoshi.ingest.headers import (
+    columns_from_headers,
+    header_key,
+    header_role,
+    is_known_header,
+    normalise_header,
+)
 from luoshi.ingest.layout import (
     GROUP_KEY,
     RowCells,
@@ -32,7 +38,8 @@ from luoshi.ingest.layout import (
     item_columns,
 )
 from luoshi.ingest.metadata import read_meta
-from luoshi.ingest.model import Column, ParsedDocument, Task
+from luoshi.ingest.model import Column, Meta, ParsedDocument, Task
+from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.vocab import ColumnRole
 
 HEADER_ROWS_LOOKED_AT = 6
@@ -89,6 +96,11 @@ def _tasks_of(
     group_of: dict[int, str] = {}  # first row of a task -> the group row above it
     group = ""
     subtotals: list[int] = []
+    # A subtotal row filling the category column (一、社保惠民 | 社保惠民5个项目合计 | …) names
+    # the category of the rows under it: given to the next task when its own cell is empty.
+    category_col = roles.index(ColumnRole.CATEGORY) if ColumnRole.CATEGORY in roles else None
+    opening = ""
+    opened: dict[int, str] = {}
     for r in range(h + 1, len(grid.rows)):
         row = grid.rows[r]
         texts = [normalise_header(t) for t in grid.texts(r)]
@@ -106,6 +118,8 @@ def _tasks_of(
             continue
         if _is_subtotal(texts, task_col):
             subtotals.append(r)
+            if category_col is not None and category_col < len(texts) and texts[category_col]:
+                opening = grid.texts(r)[category_col]  # a category's subtotal heads it
             continue
         key = row[key_col] if key_col is not None and key_col < len(row) else None
         prev = grid.rows[groups[-1][-1]] if groups else None
@@ -115,6 +129,8 @@ def _tasks_of(
             groups.append([r])
             if group:
                 group_of[r] = group
+            if opening:
+                opened[r], opening = opening, ""
     if subtotals:
         warn.append(
             (
@@ -142,6 +158,10 @@ def _tasks_of(
             rc.fixed[c] = _lines(first[c] if c < len(first) else None)
         rc.items = _items_of(grid, rows, run)
         task = build_task(rc, columns, notes)
+        if rows[0] in opened and category_col is not None:
+            header = columns[category_col].header
+            if not task.extra.get(header):
+                task.extra[header] = opened[rows[0]]
         if rows[0] in group_of:
             task.extra[GROUP_KEY] = group_of[rows[0]]
         tasks.append(task)
@@ -267,14 +287,138 @@ def _items_of(
     return items
 
 
-_SUBTOTAL = re.compile(r"^(合计|小计|总计|共计|全市合计|全区合计|全县合计)")
+_TOTAL_WORD = r"(?:合|小|总|總|共)[计計]"
+_SUBTOTAL = re.compile(rf"^(?:全[市区县區縣])?{_TOTAL_WORD}")
+# 合计:11大类56个项目 / 合计(56个) — the total word then what it counts, no sentence
+_TOTAL_COUNTS = re.compile(rf"^{_TOTAL_WORD}[:：(（]?[^。;；,，]{{0,20}}$")
+# 社保惠民5个项目合计 — a subtotal named by what it sums
+_SUBTOTAL_END = re.compile(rf"^[^。;；,，]{{1,20}}{_TOTAL_WORD}$")
 
 
 def _is_subtotal(texts: list[str], task_col: int | None) -> bool:
-    """A total row: its first filled cell (or task cell) opens with 合计/小计/总计."""
+    """A total row: one of its cells up to the task column (its first filled cell, or the
+    task cell) opens with 合计/小计/总计 — short, or followed by what it counts
+    (合计:11大类56个项目) — or is a short name ending with one (社保惠民5个项目合计).
+    Traditional 合計 alike."""
+    end = (task_col if task_col is not None else 0) + 1
     first = next((t for t in texts if t), "")
-    task = texts[task_col] if task_col is not None and task_col < len(texts) else ""
-    return bool(_SUBTOTAL.match(first) or _SUBTOTAL.match(task)) and len(first) <= 8
+    heads = [first, *(t for t in texts[:end] if t)]
+    return any(
+        (_SUBTOTAL.match(t) and (len(t) <= 8 or _TOTAL_COUNTS.match(t)))
+        or _SUBTOTAL_END.match(t)
+        for t in heads
+    )
+
+
+_MIN_PLACE_ROWS = 4
+_PERIOD_HEADER_ROLES = frozenset(
+    {ColumnRole.DONE, ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS, ColumnRole.OTHER}
+)
+
+
+def _period_from_header(headers: Sequence[str], meta: Meta) -> str | None:
+    """For a page without a title: the period and year a progress column's header names
+    (2031年9月进展情况, 1-9月完成投资 with the year in another header). Sets meta.year and
+    meta.period; returns the warning to give, or None when no header names both."""
+    year = next((y for t in headers if (y := parse_year(t)) is not None), None)
+    for text in headers:
+        if len(text) > 24 or header_role(text, True) not in _PERIOD_HEADER_ROLES:
+            continue
+        period = parse_period(header_key(text), year)  # 7月進展情況 read as written in 简体
+        if period is None or year is None:
+            continue
+        meta.year, meta.period = year, period
+        return (
+            f"no title: period {period.label!r} and year {year} taken from the column header "
+            f"{text!r}; check them"
+        )
+    return None
+
+
+
+def _summary_by_place(grid: Grid, h: int, columns: list[Column]) -> str | None:
+    """Why the table is a summary by place rather than a task list, or None. The rule: no
+    column names tasks, and the first column's cells (after a serial) name places in at least
+    four rows and most rows (吉首市, 泸溪县 … 高新区): figures per county, not tasks."""
+    from luoshi.ingest.text.matrix import is_place  # text/ imports this module
+
+    if any(c.role is ColumnRole.TASK for c in columns):
+        return None
+    first = next((k for k, c in enumerate(columns) if c.role is not ColumnRole.SERIAL), None)
+    if first is None:
+        return None
+    cells = [
+        normalise_header(t[first])
+        for r in range(h + 1, len(grid.rows))
+        if first < len(t := grid.texts(r)) and t[first]
+    ]
+    places = [c for c in cells if is_place(c)]
+    if len(places) >= _MIN_PLACE_ROWS and len(places) * 2 > len(cells):
+        return (
+            f"a summary by place, one row per place ({'/'.join(places[:4])} …) under "
+            f"{columns[first].header!r}, with no task column: not a task list; luoshi "
+            "imports task lists (序号 / 任务 / 责任单位 / 进展)"
+        )
+    return None
+
+
+# A status word is short: 已完成, 顺利推进, 达序推进, 未达序时.
+_STATUS_LEN = 12
+# A project's stage said in a word (已开工, 未开工, 基本建成) or a share done (85%, 100％).
+_STAGE = re.compile(
+    r"^(已|未|正在|基本|全面|尚未)?(开工|竣工|完工|建成|投用|投运|运营|开业|验收)$|^\d{1,3}(\.\d+)?[%％]$"
+)
+
+
+def _status_columns(
+    grid: Grid, h: int, columns: list[Column], warnings: list[str]
+) -> list[str]:
+    """:func:`status_columns` for a Grid's body under header row ``h``."""
+
+    def cells(i: int) -> list[str]:
+        return [
+            t
+            for r in range(h + 1, len(grid.rows))
+            if i < len(grid.rows[r]) and (t := normalise_header(grid.texts(r)[i]))
+        ]
+
+    return status_columns(columns, cells, warnings)
+
+
+def status_columns(
+    columns: list[Column], cells: Callable[[int], list[str]], warnings: list[str]
+) -> list[str]:
+    """Progress columns that hold only status words become declared status (``columns`` is
+    changed in place); returns the warnings without the "several progress columns" one they
+    made, with one saying which column was read so. ``cells(i)`` gives column i's filled cells.
+
+    The rule, for every layout: when the header names more than one progress column
+    (进展情况 and 完成情况, or 目标完成情况), a column whose filled cells are all short status
+    words (已完成, 正在推进, 顺利推进, 达序推进, 已开工, 基本建成) or shares done (85%) is a
+    declared status wherever it sits; the
+    others keep the progress. A progress column of sentences is never taken for a status,
+    and a lone progress column stays progress whatever it holds."""
+    # the text package imports this module; its cell shapes are asked for here only
+    from luoshi.ingest.text.shapes import looks_like_status
+
+    done = [i for i, c in enumerate(columns) if c.role is ColumnRole.DONE]
+    if len(done) < 2:
+        return warnings
+    status: list[int] = []
+    for i in done:
+        filled = [t for t in cells(i) if t]
+        if filled and all(
+            len(t) <= _STATUS_LEN and (looks_like_status(t) or _STAGE.match(t)) for t in filled
+        ):
+            status.append(i)
+    if not status or len(status) == len(done):
+        return warnings
+    for i in status:
+        columns[i] = Column(header=columns[i].header, role=ColumnRole.DECLARED_STATUS)
+    names = "/".join(columns[i].header for i in status)
+    out = [w for w in warnings if not w.startswith("several progress columns")]
+    out.append(f"column {names} holds only status words (推进, 完成 …): read as declared status")
+    return out
 
 
 def _line(row: Sequence[GridCell | None]) -> int | None:
@@ -299,9 +443,29 @@ def document_from_grids(
             "no table with a recognisable header row (序号, 任务内容, 完成情况 …)",
             where=where,
         )
+    # Summaries by place are no task lists: skipped (said), refused when nothing else is left.
+    summaries: list[tuple[Grid, str]] = []
+    preamble: list[str] = []  # the title may stand above a skipped summary
+    for g, gh in chosen:
+        why = _summary_by_place(g, gh, columns_from_headers(g.texts(gh))[0])
+        if why:
+            summaries.append((g, why))
+    if summaries:
+        skipped = {id(g) for g, _ in summaries}
+        for g, _ in chosen:
+            preamble += g.preamble
+            if id(g) not in skipped:
+                break
+        chosen = [(g, gh) for g, gh in chosen if id(g) not in skipped]
+        if not chosen:
+            raise IngestError(name, summaries[0][1], where=summaries[0][0].where)
+        warn += [(None, f"{g.where}: {why}; not read".lstrip(": ")) for g, why in summaries]
     grid, h = chosen[0]
+    # the header and the rows above it in the table (a two-row header's top row)
+    header_texts = [t for r in range(h + 1) for t in grid.texts(r)]
     h, repeats = _two_level_header(grid, h, warn)
     columns, header_warnings = columns_from_headers(grid.texts(h))
+    header_warnings = _status_columns(grid, h, columns, header_warnings)
     warn += [(None, f"{grid.where}: {w}".lstrip(": ")) for w in header_warnings]
     tasks, notes = _tasks_of(grid, name, columns, h, warn, repeats)
     for other, oh in chosen[1:]:
@@ -314,7 +478,12 @@ def document_from_grids(
         else:
             warn.append((None, f"{other.where}: another table with different columns: not read"))
     body = [c.text for g, _ in chosen for row in g.rows for c in _distinct(row)]
-    meta, meta_warnings = read_meta(grid.preamble, body)
+    meta, meta_warnings = read_meta(preamble or grid.preamble, body)
+    if meta.period is None and not meta.title:
+        said = _period_from_header([*header_texts, *(c.header for c in columns)], meta)
+        if said:
+            meta_warnings = [w for w in meta_warnings if not w.startswith("no title found")]
+            meta_warnings.append(said)
     meta.notes += notes
     doc = ParsedDocument(
         meta=meta,

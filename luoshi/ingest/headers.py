@@ -49,7 +49,18 @@ def header_key(text: str) -> str:
     h = normalise_header(text)
     if len(h) > _MAX_KEY_LEN:
         return h
-    return to_simplified(unicodedata.normalize("NFKC", h))
+    h = to_simplified(unicodedata.normalize("NFKC", h))
+    if "(" in h:
+        # an alternative written into a word, 投(筹)资 = 投资 or 筹资: compared as the word
+        h = _INSERTED.sub("", h)
+    return h
+
+
+# One or two characters in brackets between two characters of a word (NFKC brackets).
+_INSERTED = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,2}\)(?=[\u4e00-\u9fff])")
+# A column qualified by the plan year (2018年建设内容, 年度工作任务): beside a task column it
+# says what is due that year, a target.
+_YEAR_QUALIFIED = re.compile(r"^(\d{4}年度?|年度|本年度?|全年|今年)")
 
 
 # (pattern, role) tried in order against the normalised header; first match wins.
@@ -74,7 +85,11 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         ColumnRole.ACTUAL,
     ),
     (
-        re.compile(r"存在(的)?(问题|困难)|问题(及|和|与)?(困难|不足)|困难(和|及)?问题"),
+        re.compile(
+            r"存在(的)?(问题|困难)|问题(及|和|与)?(困难|不足|建议)|困难(和|及)?问题"
+            # what the unit asks others to solve is its problem: 需协调解决的问题
+            r"|需.{0,4}(解决|协调)的?(问题|事项)"
+        ),
         ColumnRole.PROBLEMS,
     ),
     (
@@ -83,19 +98,28 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     ),
     (
         re.compile(
-            r"(完成|进展|进度|落实|推进|执行)(情况|进度)|任务进度|工作进展|进展$|实绩"
+            r"(完成|进展|进度|落实|推进|执行|实施)(情况|进度)|任务进度|工作进展|进展$|实绩"
             r"|^(当前|目前|工作|项目|实施)?进度$|成效$"
         ),
         ColumnRole.DONE,
     ),
-    (re.compile(r"牵头(单位|部门|处室|科室)|主责单位"), ColumnRole.LEAD_UNIT),
+    (re.compile(r"牵头(责任)?(单位|部门|处室|科室)|主责(单位|部门)"), ColumnRole.LEAD_UNIT),
     (
-        re.compile(r"责任(单位|部门|主体|处室|科室)|(承办|实施|主办)(单位|处室)"),
+        # (协同责任单位 is the co-units column: the word before 责任 says whose)
+        re.compile(
+            r"(?<!协同|配合|协办)责任(单位|部门|主体|处室|科室)|(承办|实施|主办)(单位|处室)"
+            r"|^主管(单位|部门)$"
+        ),
         ColumnRole.UNITS,
     ),
-    (re.compile(r"(配合|协同|协办)(单位|部门|处室)"), ColumnRole.CO_UNITS),
+    (re.compile(r"(配合|协同|协办)(责任)?(单位|部门|处室)"), ColumnRole.CO_UNITS),
     (
-        re.compile(r"(牵头|责任|分管|联系|包抓)(市|区|县)?领导|分管领导|^(市|区|县)?领导$"),
+        re.compile(
+            r"(牵头|责任|分管|联系|包抓|负责|包保|挂点|挂钩|督办|主管|协调)(市|区|县)?领导"
+            r"|分管领导|^(市|区|县)?领导$"
+            # a leader named by office: 分管副市长, 牵头副县长
+            r"|^(分管|牵头|责任|联系)?副?(省|市|县|区)长$"
+        ),
         ColumnRole.LEADER,
     ),
     (re.compile(r"责任人|联系人"), ColumnRole.PERSON),
@@ -110,9 +134,17 @@ _TASK = re.compile(
     # what a row is about, by any name: 具体内容, 建设内容及规模, 事项名称, 任务事项 (not
     # 指标名称: it heads indicator matrices, one column per place, which are no task lists)
     r"|^具体内容$|内容及规模$|^事项名称$|^任务事项$"
+    # an assessed indicator names what the row is about, like 目标名称
+    r"|^考核指标$"
+    # the name of a 实事 or of what is assessed names the row: 实事名称, 考核内容
+    r"|^实事名称$|^考核内容$"
 )
 _TARGET = re.compile(
     r"目标任务|目标$|预期目标|工作标准|任务数|目标要求|工作要求|^(年度|季度)任务$"
+    # a schedule beside the task says what is due by when: 进度安排, 时间安排, 节点安排
+    r"|^(进度|时间|节点|时序|计划)安排$"
+    # the plan for the year or quarter beside the task: 年度计划, 季度计划
+    r"|^(年度|季度|全年)计划$"
 )
 # A planned figure for the period beside the task: 年度计划投资, 目标值 (not 总投资 or a bare
 # 计划投资, which may be the project's size over all its years); never a task column, even first.
@@ -181,7 +213,9 @@ def _key_role(h: str, have_task: bool) -> ColumnRole:
     if _TARGET.search(h):
         return ColumnRole.TARGET if have_task else ColumnRole.TASK
     if _TASK.search(h):
-        return ColumnRole.TARGET if have_task and "目标" in h else ColumnRole.TASK
+        if have_task and ("目标" in h or _YEAR_QUALIFIED.match(h)):
+            return ColumnRole.TARGET
+        return ColumnRole.TASK
     if _PLANNED.search(h):
         return ColumnRole.TARGET if have_task else ColumnRole.OTHER
     m = _MEASURE_TAIL.search(h)
@@ -270,15 +304,39 @@ def is_known_header(header: str) -> bool:
     return header_role(header, have_task=True) is not ColumnRole.OTHER
 
 
+# An indicator column: the row's subject in a table of indicators.
+INDICATOR_HEADER = re.compile(r"^(?:主要)?指标(?:名称|项目)?$")
+
+
 def header_roles(headers: Iterable[str]) -> list[ColumnRole]:
     """The role of each cell of a header row, read left to right: a task-like header after
-    the task column is not a second task column (``have_task``)."""
+    the task column is not a second task column (``have_task``). A row has one target: a
+    planned amount (年度计划投资) beside a target column of its own words (2030年目标) is a
+    figure of the row, role other. An indicator column
+    (指标名称) before any task column is the task when the row also names a unit column: an
+    indicator given to a responsible unit is its task (without one, 指标名称 heads an
+    indicator matrix, which is no task list)."""
+    headers = list(headers)
+    # (the unit columns are looked for only in a row naming an indicator column: rare)
+    with_units = any(
+        INDICATOR_HEADER.match(normalise_header(h)) for h in headers if "指" in h
+    ) and any(
+        header_role(raw, False) in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT) for raw in headers
+    )
     roles: list[ColumnRole] = []
+    planned: list[int] = []
     have_task = False
     for raw in headers:
         role = header_role(raw, have_task)
+        if not have_task and with_units and INDICATOR_HEADER.match(normalise_header(raw)):
+            role = ColumnRole.TASK
         have_task = have_task or role is ColumnRole.TASK
+        if role is ColumnRole.TARGET and _PLANNED.search(header_key(raw)):
+            planned.append(len(roles))
         roles.append(role)
+    if planned and roles.count(ColumnRole.TARGET) > len(planned):
+        for k in planned:
+            roles[k] = ColumnRole.OTHER
     return roles
 
 
@@ -370,3 +428,25 @@ def opens_with_first_column(text: str) -> bool:
     """True when ``text`` opens with a word that begins header rows: 序号 or a category word
     (类别, 大类 …)."""
     return _FIRST_WORD.match(text) is not None
+
+
+def unglue_header(words: Sequence[str], width: int) -> list[str] | None:
+    """The header words with glued ones cut (当前进度牵头单位 → 当前进度 / 牵头单位) so that
+    there are ``width`` of them — the width the rows show — or None when cutting the words
+    that cut wholly into known column words of three or more characters each does not give
+    exactly that width. Rows wider
+    than their header are the evidence; the vocabulary says where to cut."""
+    if width <= len(words):
+        return None
+    out: list[str] = []
+    for w in words:
+        cut = split_header_words(w) if len(normalise_header(w)) >= 2 * _MIN_GLUED else None
+        if cut and len(cut) > 1 and all(len(c) >= _MIN_GLUED for c in cut):
+            out += cut
+        else:
+            out.append(w)
+    return out if len(out) == width else None
+
+
+# Each of two glued names is a full column name: 目标任务 is one header, not 目标 + 任务.
+_MIN_GLUED = 3

@@ -139,6 +139,22 @@ class ParseWarning:
         return {"line": self.line, "message": self.message}
 
 
+@dataclass(frozen=True)
+class Inference:
+    """Which structure the reader inferred and how sure it is (luoshi.ingest.inference).
+    Not in the JSON contract."""
+
+    layout: str  # "pipe", "cells-per-line", "html" …
+    confidence: str  # "high" / "medium" / "low"
+    reasons: tuple[str, ...] = ()  # the facts behind it, in words
+    alternatives: tuple[str, ...] = ()  # other layouts the page also looked like
+
+    def summary(self) -> str:
+        """One line: layout, confidence and reasons."""
+        why = "; ".join(self.reasons)
+        return f"{self.layout}, {self.confidence} confidence" + (f" ({why})" if why else "")
+
+
 @dataclass
 class ParsedDocument:
     meta: Meta
@@ -150,6 +166,13 @@ class ParsedDocument:
     sha256: str = ""
     format: str = ""  # registry key of the reader: "text", "html", "docx" …
     layout: str = ""  # e.g. "cells-per-line", "pipe"
+    # Other layouts the page also looked like (set by a reader choosing among layouts), and
+    # the statement of what was inferred and how sure (set once by read_document).
+    runner_up: list[str] = field(default_factory=list)
+    # What a reader itself doubts about the structure (columns guessed, cells split by guess),
+    # in words: each lowers the confidence (luoshi.ingest.inference).
+    doubts: list[str] = field(default_factory=list)
+    inference: Inference | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -73,6 +73,10 @@ def _split_units(cell: str) -> tuple[list[str], list[str]]:
         names.append("".join(buf))
     if len(names) == 1:
         names = _space_separated(names[0])
+    elif any(" " in n.strip() for n in names):
+        # separators and spaces mixed (市住建局 市商务局、市机关事务管理局): a part whose
+        # every space-separated piece ends like an organisation is several names
+        names = [x for n in names for x in _space_separated(n, every=True)]
     units: list[str] = []
     marked: list[str] = []
     for raw in names:
@@ -93,10 +97,13 @@ def _split_units(cell: str) -> tuple[list[str], list[str]]:
 # Labels naming units, lead side first; 配合/协同/协办/参与 ones name co units.
 #
 # A label is a part word (who leads, who helps) then an organisation word, wherever the list
-# comes from: 牵头单位, 责任部门, 主责处室, 牵头责任单位, 配合科室, 实施主体 … (a fixed list of
+# comes from: 牵头单位, 责任部门, 主责处室, 牵头责任单位, 协同责任单位, 配合科室, 实施主体 … (a fixed list of
 # the labels seen missed the other combinations every office writes). Longest first, so
 # 牵头责任单位 is not read as 牵头 + 责任单位.
-_LABEL_PART = r"(?:牵头责任|牵头负责|责任|牵头|主责|主办|承办|实施|负责|落实|配合|协同|协办|参与)"
+_LABEL_PART = (
+    r"(?:牵头责任|牵头负责|配合责任|协同责任|协办责任|参与责任"
+    r"|责任|牵头|主责|主办|承办|实施|负责|落实|配合|协同|协办|参与)"
+)
 _LABEL_ORG = r"(?:单位|部门|处室|科室|主体)"
 # The part word alone is a label too when it says who leads or helps: "(牵头:市发改委;
 # 配合:市财政局)".
@@ -214,21 +221,28 @@ def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
     return _with_tail(text[: m.start()].rstrip(), tail), lead, co
 
 
-_SPACED_NAME = re.compile(r"^[*＊★☆]*[\u4e00-\u9fa5]{2,15}[*＊★☆]*$")
+# A name, possibly with a bracketed part inside it (各县(市、区)政府), never opening with one.
+_SPACED_NAME = re.compile(
+    r"^[*＊★☆]*[\u4e00-\u9fa5]{1,15}(?:[(（][^()（）\s]{1,10}[)）][\u4e00-\u9fa5]{1,10})?"
+    r"[*＊★☆]*$"
+)
 
 
-def _space_separated(cell: str) -> list[str]:
+def _space_separated(cell: str, every: bool = False) -> list[str]:
     """The names of a cell that separates them by spaces only ("*区投促局 各镇街 各平台"): when
     no other separator is used, every space-separated piece is a name of two or more Chinese
     characters (lead marks allowed) and at least one ends like an organisation, the spaces
-    separate names. Spacing inside one name (市 发 改 委) leaves one-character pieces, a
-    bracket (市商务局 (市招商局)) is not a name: both stay one name."""
+    separate names (with ``every``, every piece must end like one). Spacing inside one name
+    (市 发 改 委) leaves one-character pieces, a piece opening with a bracket (市商务局
+    (市招商局)) is not a name: both stay one name; a bracket inside a name (各县(市、区)政府)
+    is part of it."""
     from luoshi.ingest.text.shapes import looks_like_units  # shapes imports nothing of ours
 
     pieces = cell.split()
-    if len(pieces) < 2 or not all(_SPACED_NAME.match(x) for x in pieces):
+    if len(pieces) < 2 or not all(_SPACED_NAME.match(x) and len(x) >= 2 for x in pieces):
         return [cell]
-    if not any(looks_like_units(_strip_lead_marks(x)) for x in pieces):
+    ends = [looks_like_units(_strip_lead_marks(x)) for x in pieces]
+    if not (all(ends) if every else any(ends)):
         return [cell]
     return pieces
 

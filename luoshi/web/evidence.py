@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from luoshi.core.models import Progress, Task
 
 FIELD_LABELS = {"done": "完成情况", "problems": "存在问题", "next_steps": "下一步", "text": "任务",
-                "declared": "表中标注", "reported": "填报值"}
+                "declared": "表中标注", "reported": "填报值", "actual": "表中完成数", "target_column": "表中目标"}
 
 
 def mark_span(text: str, start: int, end: int, context: int | None = 40) -> SafeString:

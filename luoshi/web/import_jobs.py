@@ -136,11 +136,18 @@ def preview_words(result) -> dict:
                          ("与已有任务对应", counts.get("matched", 0)),
                          ("修改的进展条目", updated),
                          ("删除的进展条目", counts.get("progress_removed", 0)),
-                         ("不变的进展条目", max(0, progress - updated))]}
+                         ("不变的进展条目", max(0, progress - updated)), *_period_rows(counts)]}
     return {"message": "将作为新的落实情况表导入。",
             "rows": [("新任务", counts.get("new_tasks", 0)),
                      ("与以往报告期任务对应", counts.get("matched", 0)),
-                     ("进展条目", counts.get("progress", 0))]}
+                     ("进展条目", counts.get("progress", 0)), *_period_rows(counts)]}
+
+
+def _period_rows(counts: dict) -> list[tuple[str, int]]:
+    """A table with progress columns of several periods files the earlier ones as reports of
+    their own (luoshi.ingest.period_columns): say how many."""
+    n = counts.get("period_reports", 0)
+    return [("按各期完成情况列另建或替换的报告", n)] if n else []
 
 
 def imported_words(result) -> str:

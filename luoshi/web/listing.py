@@ -88,12 +88,14 @@ ROW_FIELDS = ("id", "task_id", "report_id", "plan_id", "period_id", "year", "ent
 
 def filter_entries(
     filters: Filters, plans: QuerySet[Plan] | None, *, rows: Q | None = None,
-    assessments: QuerySet[Assessment] | None = None,
+    assessments: QuerySet[Assessment] | None = None, report: int | None = None,
 ) -> tuple[QuerySet[TaskEntry], list]:
     """The index rows matching ``filters`` among ``plans`` (None: every plan) and ``rows`` (a
     condition on the index rows the user may see, from luoshi.web.access; None: all), sorted;
     and the search words. ``assessments``: the statuses the user may see (None: every filed
-    task's)."""
+    task's). ``report``: the id of the report of the chosen plan and period, when the caller
+    knows it (Report is unique per plan and period, so it names the same rows; the database
+    then reads them in order from the report's index instead of sorting the plan's rows)."""
     # The token text is for matching only: never fetch (or sort) it with the rows.
     entries = TaskEntry.objects.defer("tokens")
     if plans is not None:
@@ -102,6 +104,8 @@ def filter_entries(
         entries = entries.filter(rows)
     if filters.period is not None:
         entries = entries.filter(period=filters.period)
+        if report is not None and filters.plan is not None:
+            entries = entries.filter(report_id=report)
     else:
         entries = entries.filter(report__isnull=True)
     if filters.plan is not None:
@@ -170,17 +174,25 @@ def build_rows(entries: list[dict], words: list, *, full: bool = False,
     for link in (TaskUnit.objects.filter(task_id__in=task_ids).order_by("order", "pk")
                  .values_list("task_id", "unit_id", "unit__name", "role")):
         units[link[0]].append(RowUnit(link[1], link[2], link[3] == UnitRole.LEAD))
-    plans = dict(Plan.objects.filter(pk__in={e["plan_id"] for e in entries})
+    # (Dicts and lookups below: no ORDER BY, whose model default would cost a join or a sort.)
+    plans = dict(Plan.objects.filter(pk__in={e["plan_id"] for e in entries}).order_by()
                  .values_list("pk", "government__name"))
     owner = {pk: (t["parent_id"] or pk) for pk, t in family.items()}
 
     # Entries of the rows' reports; without a period, the search looks in every report.
     report_ids = {e["report_id"] for e in entries if e["report_id"]}
-    progress = (Progress.objects.none() if progress is None else progress).filter(
-        task_id__in=list(family))
+    progress = (Progress.objects.none() if progress is None else progress)
     if report_ids:
-        progress = progress.filter(report_id__in=report_ids)
-    elif not terms:
+        progress = progress.filter(task_id__in=list(family), report_id__in=report_ids)
+    elif terms:
+        # Without a period the entries serve only to show where the words were found when
+        # the task's own texts do not have them: read only those tasks' entries (a search
+        # found by the tasks' texts reads none, instead of every report's entries of a page).
+        unmatched = [pk for pk in family if not any(
+            has_match(family[m]["text"], terms) for m in (owner[pk], *(
+                c["id"] for c in children[owner[pk]])))]
+        progress = progress.filter(task_id__in=unmatched) if unmatched else progress.none()
+    else:
         progress = progress.none()
     by_row: dict[tuple[int, int | None], list[tuple[dict, dict]]] = defaultdict(list)
     for p in progress.order_by("report__period__year", "report__period__month", "position") \
@@ -194,7 +206,7 @@ def build_rows(entries: list[dict], words: list, *, full: bool = False,
     assessed = {
         (a[0], a[1]): a
         for a in (Assessment.objects.none() if assessments is None else assessments)
-        .filter(task_id__in=task_ids, report_id__in=report_ids)
+        .filter(task_id__in=task_ids, report_id__in=report_ids).order_by()
         .values_list("task_id", "report_id", "status", "reason")
     } if report_ids else {}
 

@@ -21,6 +21,9 @@ those, ``luoshi.web.pagecache.bump()`` (or any later write through Django) makes
 start afresh. The project's own ``COPY`` (``core.services.rows``, the bulk paths) bypasses it
 too and says so with the ``rows_copied`` signal, which counts as a write here.
 
+Switched off with ``LUOSHI_PAGE_CACHE=0`` (settings): ``current`` is then None and every
+fragment is built afresh — what a page costs the first time after a write.
+
 Keys. Fragments that depend on who is looking are keyed by ``luoshi.web.access.scope_key``
 (users with the same key see the same rows); the caller decides what goes in the key.
 """
@@ -33,6 +36,7 @@ import secrets
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -105,6 +109,8 @@ def current(using: str | None = None) -> int | None:
     gives the version of the rows it has)."""
     from luoshi.web.models import DataVersion
 
+    if not settings.LUOSHI_PAGE_CACHE:  # switched off: every fragment is built afresh
+        return None
     connection = connections[using or router.db_for_read(DataVersion)]
     if connection.in_atomic_block and getattr(connection, "luoshi_unbumped", False):
         return None
@@ -123,7 +129,7 @@ def cached(key: str, build: Callable[[], T], *, version: int | object | None = _
     """``build()``, kept under ``key`` for the current data version. ``version``: the version
     the caller read before reading any data (one read for several fragments)."""
     version = current() if version is _MISSING else version
-    if version is None:
+    if version is None or not settings.LUOSHI_PAGE_CACHE:
         return build()
     # Hashed: a key may hold any query string (cache backends want short, plain keys).
     full = f"luoshi:{version}:{hashlib.sha256(key.encode()).hexdigest()}"

@@ -167,13 +167,14 @@ def history(family: list[Task], entries: list[Progress], found: dict[int, Assess
         "progress": [p.pk for p in entries],
         "assessment": [a.pk for a in found.values()],
         "target": [v.target.pk for v in views],
-        "measurement": list(MeasurementCorrection.objects.filter(
-            report_id__in={a.report_id for a in found.values()}, task_id__in=[t.pk for t in family])
-            .values_list("pk", flat=True)),
     }
+    reports = {a.report_id for a in found.values()}
     query = Q(pk__in=[])
     for model, ids in wanted.items():
         if ids:
             query |= Q(model=model, object_id__in=ids)
+    if reports:  # corrected figures: their ids read in the same query
+        query |= Q(model="measurement", object_id__in=MeasurementCorrection.objects.filter(
+            report_id__in=reports, task_id__in=[t.pk for t in family]).values("pk"))
     return list(Change.objects.filter(query).select_related("user", "batch")
                 .order_by("-at", "-pk")[:HISTORY_LIMIT])

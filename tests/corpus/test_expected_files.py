@@ -1,5 +1,8 @@
 """Every corpus expectation (tests/corpus/expected/*.json) follows CORPUS_SCHEMA.md.
 
+The unseen set's expectations (tests/corpus/fresh/expected/*.json, split "fresh") are held to
+the same shape; their pages are not in the repo, so only the data is checked.
+
 Pure data checks, no reader: a malformed file would silently score as wrong (or right) in
 benchmarks/corpus_quality.py, so its shape is asserted here.
 """
@@ -15,6 +18,7 @@ import pytest
 from corpus.expected_cells import LITERAL_MAX, normalise
 
 EXPECTED = sorted((Path(__file__).parent / "expected").glob("*.json"))
+FRESH = sorted((Path(__file__).parent / "fresh" / "expected").glob("*.json"))
 HOLDOUT = set("安徽 上海 湖北 湖南 福建 河南 天津 云南 陕西 江西 广西 广东 unknown".split())
 FAMILIES = {"cells-per-line", "pipe-rows", "pipe-cells", "space-rows", "glued", "prose", "forms",
             "matrix", "news"}
@@ -30,11 +34,14 @@ def test_there_are_expectations() -> None:
     assert len(EXPECTED) >= 40
 
 
-@pytest.mark.parametrize("path", EXPECTED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", EXPECTED + FRESH, ids=lambda p: p.stem)
 def test_expectation_shape(path: Path) -> None:
     exp = json.loads(path.read_text(encoding="utf-8"))
     assert exp["file"] == f"{path.stem}.txt"
-    assert exp["split"] == ("holdout" if exp["province"] in HOLDOUT else "dev")
+    if path in FRESH:
+        assert exp["split"] == "fresh"
+    else:
+        assert exp["split"] == ("holdout" if exp["province"] in HOLDOUT else "dev")
     assert exp["family"] in FAMILIES
     assert exp["kind"] in KINDS
     assert (exp["kind"] == "refuse") == bool(exp.get("refuse_reason"))

@@ -45,11 +45,15 @@ def test_held_out_provinces_are_apart(devset):
 def test_tuned_part_on_the_tasks_found(devset):
     s, analyses, info = devset.score("tuned", found_only=True)
     assert len(analyses) >= 60, info
-    assert s["targets"]["f1"] >= 0.8, s["errors"]["targets_missing"]
-    # Issue 10's bars are 0.85 (measurements) and 0.80 (status); measured 0.870 and 0.876 with
-    # behind precision 1.0 (13 of 13). The measurements floor leaves room for one or two tasks
-    # the parser adds or drops; status, measured well above its bar since the table rules, is
-    # kept at the bar, and so is red means red.
-    assert s["measurements"]["f1"] >= 0.83, s["errors"]["measurements_missing"]
+    # Issue 10's bars are 0.95 (targets), 0.85 (measurements) and 0.80 (status); measured
+    # 0.964, 0.905 and 0.889 since the indicator rows, with behind precision 1.0 (13 of 13).
+    # The targets and measurements floors leave room for one or two tasks the parser adds or
+    # drops; status, measured well above its bar since the table rules, is kept at the bar,
+    # and so is red means red.
+    # Merged with issue 9's table reader, page 145 (traditional script) yields two more
+    # tasks; their planned-investment amounts take their unit from a line above the table
+    # (金额单位:万元), which the analysis does not read yet: 0.931 measured, hence 0.92.
+    assert s["targets"]["f1"] >= 0.92, s["errors"]["targets_missing"]
+    assert s["measurements"]["f1"] >= 0.87, s["errors"]["measurements_missing"]
     assert s["status"]["macro_f1"] >= 0.80, s["errors"]["status"]
     assert s["behind_precision"] >= 0.8, s["errors"]["status"]

@@ -38,6 +38,10 @@ MONTH_5 = Period(PeriodKind.MONTH, "1-5月", date(2023, 5, 31), month=5)
         ("居民用水价格降至3.9元/方。", "level", 3.9, "元/方"),
         ("工业电价控制在0.62元/千瓦时以内。", "level", 0.62, "元/千瓦时"),
         ("形成年处理能力20万吨/年。", "level", 20, "万吨/年"),
+        # a price per a product of two units (per person-month)
+        ("低保标准不低于300元/人·月。", "level", 300, "元/人·月"),
+        # traditional script reads as simplified: the rules' words and units match
+        ("全年完成投資45億元以上。", "cumulative", 45, "亿元"),
         ("人均预期寿命达到81岁。", "level", 81, "岁"),
         ("确保新增财力的三分之二以上用于民生。", "level", 66.67, "%"),  # a fraction in words
         # rank: reached or not
@@ -140,6 +144,8 @@ def test_rate_reason_says_it_is_not_prorated():
         # compound units
         ("目前工业电价为0.58元/千瓦时。", [(0.58, "元/千瓦时")]),
         ("已形成产能15万吨/年。", [(15, "万吨/年")]),
+        # traditional script: 萬元 is 万元
+        ("1-9月完成投資3.2萬元,同比增長15.8%。", [(3.2, "万元"), (15.8, "%")]),
         # growth next to an amount: both reported
         ("1-9月完成投资12亿元,同比增长15.8%。", [(12, "亿元"), (15.8, "%")]),
         # a rank reported

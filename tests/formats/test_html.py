@@ -113,3 +113,32 @@ def test_seed004_shape_reads_back_cell_for_cell() -> None:
     assert grid_signature(grids[0]) == expected_signature(doc)
     headers = sum(grids[0].texts(r) == grids[0].texts(0) for r in range(len(grids[0].rows)))
     assert headers == 4  # the header and its three repeats (before tasks 7, 13, 19)
+
+
+SUMMARY_BY_PLACE = (
+    "<h1>2031年青禾县重点工作推进情况</h1>"
+    "<table><tr><th>所属</th><th>项目个数</th><th>完成投资</th><th>完成率</th></tr>"
+    + "".join(
+        f"<tr><td>{p}</td><td>{n}</td><td>{n * 2}</td><td>{n * 5}%</td></tr>"
+        for p, n in [("青石县", 12), ("平川县", 9), ("东河区", 15), ("北岭镇", 4)]
+    )
+    + "</table>"
+)
+TASK_TABLE = (
+    "<table><tr><th>序号</th><th>重点任务</th><th>责任单位</th><th>进展情况</th></tr>"
+    "<tr><td>1</td><td>新建幼儿园</td><td>县教育局</td><td>已建成。</td></tr>"
+    "<tr><td>2</td><td>改造校舍</td><td>县住建局</td><td>主体完工。</td></tr></table>"
+)
+
+
+def test_summary_by_place_is_skipped_before_a_task_table_and_refused_alone() -> None:
+    from luoshi.ingest import read_document
+
+    doc = read_document(
+        f"<html><body>{SUMMARY_BY_PLACE}{TASK_TABLE}</body></html>".encode(), name="t.html"
+    )
+    assert [t.text for t in doc.tasks] == ["新建幼儿园", "改造校舍"]
+    assert doc.meta.title == "2031年青禾县重点工作推进情况"  # the title above the summary
+    assert any("summary by place" in w.message for w in doc.warnings)
+    with pytest.raises(IngestError, match="summary by place"):
+        read_document(f"<html><body>{SUMMARY_BY_PLACE}</body></html>".encode(), name="s.html")

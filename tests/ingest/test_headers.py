@@ -18,6 +18,20 @@ CASES = [
     ("责任主体与协同单位", True, R.UNITS),
     ("牵头单位", True, R.LEAD_UNIT),
     ("配合单位", True, R.CO_UNITS),
+    ("协同责任单位", True, R.CO_UNITS),
+    ("牵头责任单位", True, R.LEAD_UNIT),
+    ("牵头负责领导", True, R.LEADER),
+    ("包保领导", True, R.LEADER),
+    ("分管副市长", True, R.LEADER),
+    ("加强组织领导", True, R.OTHER),
+    ("进度安排", True, R.TARGET),
+    ("年度计划", True, R.TARGET),
+    ("问题及建议", True, R.PROBLEMS),
+    ("需协调解决的问题", True, R.PROBLEMS),
+    ("主责部门", True, R.LEAD_UNIT),
+    ("主管部门", True, R.UNITS),
+    ("实事名称", False, R.TASK),
+    ("考核内容", False, R.TASK),
     ("牵头领导", True, R.LEADER),
     ("责任领导", True, R.LEADER),
     ("区政府分管领导", True, R.LEADER),
@@ -197,9 +211,51 @@ def test_measure_cells_join_the_header_before(cells: list[str], merged: list[str
         ("年度计划投资(万元)", True, "target"),
         ("1-6月完成投资(万元)", True, "actual"),
         ("完成目标(%)", True, "declared_status"),  # (%): a share, by its own rule
+        # an alternative written into a word (投(筹)资) is compared as the word
+        ("完成投(筹)资", True, "actual"),
+        ("投(筹)资完成率", True, "declared_status"),
+        ("实施情况", True, "done"),
+        # a content column qualified by the plan year, beside the task: that year's target
+        ("2031年建设内容", True, "target"),
+        ("年度工作内容", True, "target"),
+        ("2031年建设内容", False, "task"),
     ],
 )
 def test_more_column_names_by_meaning(header: str, have_task: bool, role: str) -> None:
     from luoshi.ingest.headers import header_role
 
     assert header_role(header, have_task).value == role
+
+
+@pytest.mark.parametrize(
+    ("headers", "roles"),
+    [
+        # one target per row: a planned amount beside a target of its own words is a figure
+        (["项目名称", "2031年建设内容", "年度计划投资"], ["task", "target", "other"]),
+        # alone, the planned amount is the row's target
+        (["项目名称", "年度计划投资", "完成投资"], ["task", "target", "actual"]),
+    ],
+)
+def test_one_target_per_row(headers: list[str], roles: list[str]) -> None:
+    from luoshi.ingest.headers import header_roles
+
+    assert [r.value for r in header_roles(headers)] == roles
+
+
+@pytest.mark.parametrize(
+    ("words", "width", "want"),
+    [
+        # rows one wider than the header: the glued cell is cut where the vocabulary says
+        (["序号", "重点任务", "当前进度牵头单位"], 4, ["序号", "重点任务", "当前进度", "牵头单位"]),
+        # rows as wide as the header: nothing to cut
+        (["序号", "重点任务", "当前进度牵头单位"], 3, None),
+        # 目标任务 is one header, not 目标 + 任务 (a space inside a task made the row wider)
+        (["序号", "目标任务", "责任单位"], 4, None),
+        # no cut gives the rows' width
+        (["序号", "重点任务", "当前进度牵头单位"], 6, None),
+    ],
+)
+def test_unglue_header(words: list[str], width: int, want: list[str] | None) -> None:
+    from luoshi.ingest.headers import unglue_header
+
+    assert unglue_header(words, width) == want

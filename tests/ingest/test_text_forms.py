@@ -1,5 +1,7 @@
 """Key-value form pages (one small form per item), on made-up pages (not corpus text)."""
 
+import pytest
+
 from luoshi.ingest import read_document
 from luoshi.vocab import ColumnRole as R
 
@@ -79,3 +81,83 @@ def test_a_list_without_period_or_progress_column_is_the_plan():
     doc = read_document(page.encode(), name="plan.txt")
     assert doc.meta.period is not None and str(doc.meta.period.kind) == "plan"
     assert any("read as the plan" in w.message for w in doc.warnings)
+
+
+# Items numbered in any list style, each followed by its block of labelled lines.
+STYLES = [
+    ("一、 (with a space after the mark)", ["一、 ", "二、 ", "三、 "], ["一", "二", "三"]),
+    ("(一)", ["(一)", "(二)", "(三)"], ["(一)", "(二)", "(三)"]),
+    ("(1)", ["(1)", "(2)", "(3)"], ["(1)", "(2)", "(3)"]),
+    ("1、", ["1、", "2、", "3、"], ["1", "2", "3"]),
+]
+
+
+@pytest.mark.parametrize("marks,serials", [s[1:] for s in STYLES], ids=[s[0] for s in STYLES])
+def test_items_numbered_in_any_style_with_field_lines(marks, serials):
+    tasks = ["新建幼儿园5所,新增学位1800个。", "改造老旧小区30个。", "新增就业岗位1万个"]
+    units = ["市教育局", "市住建局", "市人社局"]
+    page = "安澜市2030年十件民生实事\n"
+    for mark, task, unit in zip(marks, tasks, units, strict=True):
+        page += f"{mark}{task}\n牵头单位:{unit}\n责任单位:各区政府、市财政局\n完成时限:2030年底\n"
+    doc = read_document(page.encode(), name="forms4.txt")
+    assert doc.layout == "forms"
+    assert roles(doc) == [R.SERIAL, R.TASK, R.LEAD_UNIT, R.UNITS, R.DEADLINE]
+    assert [t.serial for t in doc.tasks] == serials
+    assert [t.text for t in doc.tasks] == tasks
+    assert doc.tasks[1].units == ["市住建局", "各区政府", "市财政局"]
+    assert doc.tasks[2].extra["完成时限"] == "2030年底"
+
+
+@pytest.mark.parametrize(
+    "unit_label,done_label",
+    [
+        ("责任单位:", "进展情况:"),
+        ("【责任单位】", "【进展情况】"),
+        ("责任单位 : ", "进展情况 : "),
+        ("責任單位:", "進展情況:"),
+    ],
+    ids=["colon", "【】", "spaced colon", "traditional"],
+)
+def test_label_spellings(unit_label, done_label):
+    page = (
+        "安澜市2030年民生实事进展\n1.新建公园3个。\n"
+        f"{unit_label}市建设局\n{done_label}已建成2个。\n2.新增公交线路5条。\n"
+        f"{unit_label}市交通局\n{done_label}开通3条。\n"
+    )
+    doc = read_document(page.encode(), name="forms5.txt")
+    assert doc.layout == "forms"
+    assert roles(doc) == [R.SERIAL, R.TASK, R.UNITS, R.DONE]
+    assert [(t.text, t.units, t.items[0].done) for t in doc.tasks] == [
+        ("新建公园3个。", ["市建设局"], "已建成2个。"),
+        ("新增公交线路5条。", ["市交通局"], "开通3条。"),
+    ]
+
+
+def test_a_leader_line_after_each_item_makes_a_form_page():
+    page = (
+        "安澜市2030年重点工作任务分解\n1.新建公园3个。\n责任领导:张某\n责任单位:市建设局\n"
+        "2.新增公交线路5条。\n责任领导:李某\n责任单位:市交通局\n"
+    )
+    doc = read_document(page.encode(), name="forms6.txt")
+    assert doc.layout == "forms"
+    assert roles(doc) == [R.SERIAL, R.TASK, R.LEADER, R.UNITS]
+    assert [t.extra["责任领导"] for t in doc.tasks] == ["张某", "李某"]
+
+
+def test_field_lines_closed_by_a_full_stop_and_co_units_labelled_as_responsible():
+    """负责领导 names the leader; 协同责任单位 the co-units (after the lead); a full stop
+    closing a name's line is no part of the name."""
+    page = (
+        "安澜市2030年重点工作及责任分解\n1. 新建公园3个。\n牵头负责领导:张某。\n"
+        "牵头责任单位:市建设局。\n协同责任单位:市财政局、市园林局。\n"
+        "2. 新增公交线路5条。\n牵头负责领导:李某。\n牵头责任单位:市交通局。\n"
+        "协同责任单位:市公安局。\n"
+    )
+    doc = read_document(page.encode(), name="forms7.txt")
+    assert roles(doc) == [R.SERIAL, R.TASK, R.LEADER, R.LEAD_UNIT, R.CO_UNITS]
+    assert [t.extra["牵头负责领导"] for t in doc.tasks] == ["张某", "李某"]
+    assert [t.text for t in doc.tasks] == ["新建公园3个。", "新增公交线路5条。"]
+    assert [t.units for t in doc.tasks] == [
+        ["市建设局", "市财政局", "市园林局"],
+        ["市交通局", "市公安局"],
+    ]

@@ -307,3 +307,59 @@ def test_cells_per_line_target_apart_and_bracketed_serials(
         ("2023年重点工作推进情况表\n\n" + "\n\n".join(cells)).encode(), name="t.txt"
     )
     assert [(t.text, "、".join(t.units), t.items[0].done) for t in doc.tasks] == ROWS
+
+
+@pytest.mark.parametrize("layout", ["pipe", "cells-per-line"])
+@pytest.mark.parametrize("status_first", [False, True])
+def test_status_words_column_beside_progress_is_declared_status(
+    status_first: bool, layout: str
+) -> None:
+    """Two progress headers (进展情况, 完成情况): the one whose cells are all short status
+    words is the declared status, on either side, in every layout; the other keeps the
+    progress text, and a schedule column (进度安排) beside the task is its target."""
+    heads = ["完成情况", "进展情况"] if status_first else ["进展情况", "完成情况"]
+    rows = [("1", "建设某某公园", "6月底前开工", "已完成征地，正在招标。", "顺利推进")]
+    rows.append(("2", "新增公交线路3条", "9月底前开通", "已开通2条。", "已完成"))
+    table = [["序号", "工作事项", "进度安排", *heads]]
+    for serial, task, plan, done, status in rows:
+        table.append([serial, task, plan, *([status, done] if status_first else [done, status])])
+    if layout == "pipe":
+        text = "\n".join(" | ".join(r) + " |" for r in table)
+    else:
+        text = "\n\n".join(c for r in table for c in r)
+    doc = read_document(text.encode(), name="t.txt")
+    roles = [str(c.role) for c in doc.columns]
+    want = ["serial", "task", "target", "declared_status", "done"]
+    if not status_first:
+        want[3:] = ["done", "declared_status"]
+    assert roles == want
+    assert [t.items[0].done for t in doc.tasks] == ["已完成征地，正在招标。", "已开通2条。"]
+    assert [t.extra["完成情况"] for t in doc.tasks] == ["顺利推进", "已完成"]
+    assert any("declared status" in w.message for w in doc.warnings)
+
+
+def test_short_items_under_a_line_naming_them_are_a_task_list() -> None:
+    """Short project names (no units) under a lead-in line that says they are projects are
+    tasks, and that line is the title (year, government); the same items under a letter's
+    通知如下: are not a task list."""
+    items = ["1.城区污水管网改造;", "2.新建农贸市场;", "3.老旧小区改造;", "4.乡村公路提质。"]
+    head = "安澜市人民代表大会票决产生了民生实事项目,现公告如下:\n安澜市人民政府2031年民生实事项目:"
+    doc = read_document(("\n".join([head, *items]) + "\n").encode(), name="t.txt")
+    assert [t.text for t in doc.tasks] == [i[2:] for i in items]
+    assert (doc.meta.year, doc.meta.government) == (2031, "安澜市")
+    from luoshi.ingest import IngestError
+
+    letter = "各单位:\n现就有关事项通知如下:\n" + "\n".join(items) + "\n"
+    with pytest.raises(IngestError):
+        read_document(letter.encode(), name="t.txt")
+
+
+def test_stage_words_and_shares_done_are_status_words_too() -> None:
+    """已开工 / 85% beside a progress column of sentences: the declared status."""
+    text = (
+        "序号 | 工作任务 | 进展情况 | 完成情况 |\n1 | 建设某某公园 | 已完成征地，正在招标。 | 85% |\n"
+        "2 | 新建学校 | 主体封顶。 | 已开工 |\n"
+    )
+    doc = read_document(text.encode(), name="t.txt")
+    assert [str(c.role) for c in doc.columns][2:] == ["done", "declared_status"]
+    assert [t.items[0].done for t in doc.tasks] == ["已完成征地，正在招标。", "主体封顶。"]

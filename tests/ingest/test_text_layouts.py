@@ -262,3 +262,163 @@ def test_header_words_split_over_two_lines_are_joined(header, roles):
     )
     assert [str(c.role) for c in doc.columns] == roles
     assert doc.tasks[0].text == "建设公园。" and doc.tasks[0].units == ["市建设局"]
+
+
+# A pipe table whose progress header spans three named columns on the line below, total and
+# subtotal rows (the subtotal naming the category of the rows under it), lone-bar lines.
+SPANNED = "\n".join(
+    [
+        "2031年青禾县民生实事项目推进表",
+        "类别 | 序号 | 项目名称 | 年度计划投资 | 2031年9月进展情况 | 责任单位 |",
+        "完成投(筹)资 | 投资完成率 | 实施情况 |",
+        "合计:2大类3个项目 | 900 | 600 | 66.7% |",
+        "|",
+        "一、教育惠民 | 教育惠民2个项目合计 | 500 | 400 | 80% |",
+        "|",
+        "1 | 新建幼儿园 | 300 | 300 | 100% | 已建成。 | 县教育局 |",
+        "2 | 改造校舍 | 200 | 100 | 50% | 主体完工。 | 县教育局 县住建局 |",
+    ]
+)
+
+
+def test_pipe_header_spanning_columns_on_the_line_below():
+    doc = read_document(SPANNED.encode(), name="t.txt")
+    assert [(c.header, c.role.value) for c in doc.columns] == [
+        ("类别", "category"),
+        ("序号", "serial"),
+        ("项目名称", "task"),
+        ("年度计划投资", "target"),
+        ("完成投(筹)资", "actual"),
+        ("投资完成率", "declared_status"),
+        ("实施情况", "done"),
+        ("责任单位", "units"),
+    ]
+    assert [(t.serial, t.text, t.units, t.items[0].done) for t in doc.tasks] == [
+        ("1", "新建幼儿园", ["县教育局"], "已建成。"),
+        ("2", "改造校舍", ["县教育局", "县住建局"], "主体完工。"),
+    ]
+    assert [t.extra["类别"] for t in doc.tasks] == ["一、教育惠民", "一、教育惠民"]
+    assert [t.extra["投资完成率"] for t in doc.tasks] == ["100%", "50%"]
+    said = " ".join(w.message for w in doc.warnings)
+    assert "spans 完成投(筹)资/投资完成率/实施情况" in said
+    assert "2 total/subtotal row(s)" in said
+
+
+def test_pipe_progress_header_spanning_figures_on_the_line_below():
+    lines = [
+        "2031年青禾县民生实事推进表",
+        "序号 | 项目名称 | 责任单位 | 1-9月完成情况 | 备注 |",
+        "完成数 | 完成率 |",
+        "1 | 新建幼儿园 | 县教育局 | 3所 | 75% | 无 |",
+        "2 | 改造校舍 | 县住建局 | 10所 | 100% | |",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [c.role.value for c in doc.columns] == [
+        "serial", "task", "units", "actual", "declared_status", "remarks"
+    ]
+    assert [(t.text, t.extra["完成数"], t.extra["完成率"]) for t in doc.tasks] == [
+        ("新建幼儿园", "3所", "75%"),
+        ("改造校舍", "10所", "100%"),
+    ]
+
+
+def test_pipe_header_cells_glued_together_are_cut_when_the_rows_are_wider():
+    lines = [
+        "2031年青禾县重点工作推进表",
+        "序号 | 重点任务 | 当前进度牵头单位 |",
+        "1 | 新建幼儿园 | 已建成。 | 县教育局 |",
+        "2 | 改造校舍 | 主体完工。 | 县住建局 |",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [c.header for c in doc.columns] == ["序号", "重点任务", "当前进度", "牵头单位"]
+    assert [(t.units, t.items[0].done) for t in doc.tasks] == [
+        (["县教育局"], "已建成。"),
+        (["县住建局"], "主体完工。"),
+    ]
+
+
+def test_pipe_header_glued_words_kept_when_the_rows_are_as_wide():
+    lines = [
+        "序号 | 重点任务 | 牵头单位 | 进展情况 |",
+        "1 | 新建幼儿园 | 县教育局 | 已建成。 |",
+        "2 | 改造校舍 | 县住建局 | 主体完工。 |",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [c.header for c in doc.columns] == ["序号", "重点任务", "牵头单位", "进展情况"]
+
+
+def test_wrapped_pipe_line_continues_the_cell_left_unfinished():
+    lines = [
+        "序号 | 重点任务 | 责任单位 | 进展情况 |",
+        "1 | 新建幼儿园 | 县教育局 | 已建成主体, |",
+        "正在装修。 | | |",
+        "2 | 改造校舍 | 县住建局 | 主体完工。 |",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [(t.text, t.items[0].done) for t in doc.tasks] == [
+        ("新建幼儿园", "已建成主体,\n正在装修。"),
+        ("改造校舍", "主体完工。"),
+    ]
+
+
+def test_bar_layout_two_columns_without_serials():
+    text = "2031年青禾县民生实事进展\n项目名称\n|\n进展情况\n|\n新建幼儿园\n|\n已建成。\n|\n"
+    text += "改造校舍\n|\n主体完工。\n|"
+    doc = read_document(text.encode(), name="t.txt")
+    assert doc.layout == "bar"
+    assert [(t.text, t.items[0].done) for t in doc.tasks] == [
+        ("新建幼儿园", "已建成。"),
+        ("改造校舍", "主体完工。"),
+    ]
+
+
+def test_space_rows_without_serials_a_progress_cell_wrapped_after_a_comma():
+    lines = [
+        "重点任务 牵头单位 进展情况",
+        "新建幼儿园 县教育局 已建成。",
+        "改造校舍 县住建局 主体完工,",
+        "正在验收。",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [(t.text, t.units, t.items[0].done) for t in doc.tasks] == [
+        ("新建幼儿园", ["县教育局"], "已建成。"),
+        ("改造校舍", ["县住建局"], "主体完工,\n正在验收。"),
+    ]
+
+
+def test_pipe_row_short_of_a_merged_category_cell_is_aligned_by_content():
+    lines = [
+        "大类 | 项目名称 | 责任单位 | 进展情况 |",
+        "教育 | 新建幼儿园 | 县教育局 | 已建成。 |",
+        "改造校舍 | 县住建局 | 主体完工。 |",
+        "交通 | 修建道路 | 县交通局 | 完成80%。 |",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [(t.text, t.units, t.extra["大类"]) for t in doc.tasks] == [
+        ("新建幼儿园", ["县教育局"], "教育"),
+        ("改造校舍", ["县住建局"], "教育"),
+        ("修建道路", ["县交通局"], "交通"),
+    ]
+    assert any("aligned by content" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("header", "kind", "end"),
+    [
+        ("序号 | 项目名称 | 责任单位 | 2031年7月进展情况 |", "month", "2031-07-31"),
+        ("序号 | 项目名称 | 2031年目标 | 1-9月完成情况 |", "q3", "2031-09-30"),
+    ],
+)
+def test_page_without_title_takes_the_period_a_progress_header_names(header, kind, end):
+    lines = [header, "1 | 新建幼儿园 | 县教育局 | 已建成。 |", "2 | 改造校舍 | 县住建局 | 主体完工。 |"]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert doc.meta.title == ""
+    assert (str(doc.meta.period.kind), str(doc.meta.period.end_date)) == (kind, end)
+    assert any("taken from the column header" in w.message for w in doc.warnings)
+
+
+def test_page_without_title_or_period_in_its_headers_says_so():
+    lines = ["序号 | 项目名称 | 责任单位 | 进展情况 |", "1 | 新建幼儿园 | 县教育局 | 已建成。 |"]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert doc.meta.period is None
+    assert any("no title found" in w.message for w in doc.warnings)

@@ -34,3 +34,28 @@ def test_news_is_refused_saying_there_is_no_task_list():
     text = "我市召开经济工作会议\n\n会议指出,今年以来全市经济运行总体平稳。\n\n会议要求,各地要抓好落实。\n"
     with pytest.raises(IngestError, match="no task list to import"):
         read_document(text.encode(), name="news.txt")
+
+
+BY_PLACE = "\n".join(
+    [
+        "2031年1-9月重点项目投资完成情况汇总表",
+        "所属 | 项目个数 | 年度计划投资 | 完成投资额 | 完成率 |",
+        "青石县 | 12 | 30.5 | 20.1 | 65.9% |",
+        "平川县 | 9 | 22.0 | 18.3 | 83.2% |",
+        "东河区 | 15 | 41.2 | 30.0 | 72.8% |",
+        "北岭镇 | 4 | 6.1 | 5.9 | 96.7% |",
+        "安澜高新区 | 7 | 18.8 | 12.0 | 63.8% |",
+    ]
+)
+# The same figures per project, with a task column: a task list, read.
+BY_PROJECT = BY_PLACE.replace("所属 |", "项目名称 |")
+
+
+def test_summary_by_place_without_task_column_is_refused():
+    with pytest.raises(IngestError, match="summary by place"):
+        read_document(BY_PLACE.encode(), name="t.txt")
+
+
+def test_rows_named_like_places_under_a_task_column_are_tasks():
+    doc = read_document(BY_PROJECT.encode(), name="t.txt")
+    assert len(doc.tasks) == 5

@@ -38,7 +38,7 @@ def test_a_header_half_known_is_found() -> None:
     "header",
     [
         # fewer than half known
-        ["项目名称", "建设规模", "总投资", "年度计划", "建设地点", "进展情况"],
+        ["项目名称", "建设规模", "总投资", "资金来源", "建设地点", "进展情况"],
         # no task column
         ["建设规模", "责任单位", "进展情况", "备注"],
         # no unit, leader or progress column

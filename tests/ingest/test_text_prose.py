@@ -121,14 +121,6 @@ CASES = [
             ("4", "建设学校。", ["市教育局"], "二、民生保障"),
         ],
     ),
-    (
-        "unnumbered paragraphs each followed by their unit line: numbered by position",
-        "建设城市公园。\n\n责任单位:市建设局\n\n改造老旧小区。\n\n责任单位:市住建局\n",
-        [
-            ("1", "建设城市公园。", ["市建设局"], None),
-            ("2", "改造老旧小区。", ["市住建局"], None),
-        ],
-    ),
 ]
 
 
@@ -138,10 +130,22 @@ def test_prose_tasks(body: str, want: list) -> None:
     assert doc.layout == "prose"
     got = [(t.serial, t.text, t.units, t.extra.get(GROUP_KEY)) for t in doc.tasks]
     assert got == want
-    assert [str(c.role) for c in doc.columns] == ["serial", "task", "units"]
+    # (fields riding on a unit line add their own columns after these: see below)
+    assert [str(c.role) for c in doc.columns][:3] == ["serial", "task", "units"]
     assert any("plan in prose" in w.message for w in doc.warnings)
     assert doc.meta.period is not None and str(doc.meta.period.kind) == "plan"
     assert doc.meta.year == 2021
+
+
+def test_unnumbered_paragraphs_are_numbered_by_position_without_a_serial_column() -> None:
+    body = "建设城市公园。\n\n责任单位:市建设局\n\n改造老旧小区。\n\n责任单位:市住建局\n"
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.serial, t.text, t.units) for t in doc.tasks] == [
+        ("1", "建设城市公园。", ["市建设局"]),
+        ("2", "改造老旧小区。", ["市住建局"]),
+    ]
+    assert [str(c.role) for c in doc.columns] == ["task", "units"]
+    assert any("numbered 1, 2 by position" in w.message for w in doc.warnings)
 
 
 def test_a_progress_title_is_not_the_plan() -> None:
@@ -277,3 +281,327 @@ def test_a_note_before_the_full_stop_closes_the_task() -> None:
 def test_other_text_is_still_no_table_header(text: str) -> None:
     with pytest.raises(IngestError, match="no table header found"):
         read_document(text.encode(), name="prose.txt")
+
+
+# Items run together on one line (a page flattened to a single line), headings included.
+RUN_TOGETHER = [
+    (
+        "(一)(二) after full stops, restarting under a new heading",
+        "一、稳定增长\n\n(一)新建城市公园3个,绿地200公顷。(二)改造小区30个,惠及居民(含外来"
+        "人口)1万户。(三)新增造林1万亩,森林覆盖率40%。\n\n二、改善民生\n\n(一)新增城镇就业"
+        "1万人以上。(二)新建学校2所,新增学位1800个。\n",
+        [
+            ("(一)", "新建城市公园3个,绿地200公顷。"),
+            ("(二)", "改造小区30个,惠及居民(含外来人口)1万户。"),
+            ("(三)", "新增造林1万亩,森林覆盖率40%。"),
+            ("(一)", "新增城镇就业1万人以上。"),
+            ("(二)", "新建学校2所,新增学位1800个。"),
+        ],
+    ),
+    (
+        "headings and tasks on one line, separated by spaces, each with its unit note",
+        "一、扩大内需 (一)促进消费。 1.落实消费券政策,增长1.5%。(市商务局牵头,市财政局配合) "
+        "2.新建商业街区2个。(市住建局负责) 3.举办展会5场以上。(市贸促会负责)\n",
+        [
+            ("1", "落实消费券政策,增长1.5%。"),
+            ("2", "新建商业街区2个。"),
+            ("3", "举办展会5场以上。"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "body,want", [c[1:] for c in RUN_TOGETHER], ids=[c[0] for c in RUN_TOGETHER]
+)
+def test_items_run_together_on_one_line_are_split(body: str, want: list) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    assert [(t.serial, t.text) for t in doc.tasks] == want
+
+
+def test_run_together_units_and_groups() -> None:
+    doc = read_document((TITLE + RUN_TOGETHER[1][1]).encode(), name="plan.txt")
+    assert [t.units for t in doc.tasks] == [["市商务局", "市财政局"], ["市住建局"], ["市贸促会"]]
+    assert doc.tasks[0].extra[GROUP_KEY] == "一、扩大内需 (一)促进消费。"
+
+
+def test_a_number_inside_a_sentence_does_not_split_it() -> None:
+    # "2.5" and "(2020年)" count on from nothing: one task each
+    body = (
+        "1.生产总值增长6%,居民收入增长 2.5倍。(市发改委负责) 2.完成(2020年)遗留项目3个。"
+        "(市住建局负责)\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [t.serial for t in doc.tasks] == ["1", "2"]
+
+
+REPORT = "2021年重点工作上半年完成情况通报\n\n"
+
+# A progress report written as a list: the unit field inside the paragraph, what follows it is
+# the progress; or the progress opens at a sentence starting with the reporting period.
+REPORT_CASES = [
+    (
+        "unit field after a clause, the rest is progress",
+        "1、新建城市公园,牵头单位:市住建局。其中,东区公园进度较慢。\n\n"
+        "2、老旧小区改造,牵头单位:市住建局。其中,北区开工较慢。\n",
+        [
+            ("1", "新建城市公园", ["市住建局"], "其中,东区公园进度较慢。"),
+            ("2", "老旧小区改造", ["市住建局"], "其中,北区开工较慢。"),
+        ],
+        ["serial", "task", "lead_unit", "done"],
+    ),
+    (
+        "the progress opens at a sentence starting with the period",
+        "1.新开工项目40个。上半年,新开工项目25个。\n\n2.新增就业1万人。\n\n"
+        "3.新建学校2所。截至6月底,已开工1所。\n",
+        [
+            ("1", "新开工项目40个。", [], "上半年,新开工项目25个。"),
+            ("2", "新增就业1万人。", [], ""),
+            ("3", "新建学校2所。", [], "截至6月底,已开工1所。"),
+        ],
+        ["serial", "task", "done"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "body,want,roles", [c[1:] for c in REPORT_CASES], ids=[c[0] for c in REPORT_CASES]
+)
+def test_a_progress_report_written_as_a_list(body: str, want: list, roles: list) -> None:
+    doc = read_document((REPORT + body).encode(), name="report.txt")
+    assert doc.layout == "prose"
+    got = [(t.serial, t.text, t.units, t.items[0].done) for t in doc.tasks]
+    assert got == want
+    assert [str(c.role) for c in doc.columns] == roles
+    assert any("progress report written as a list" in w.message for w in doc.warnings)
+
+
+def test_in_a_plan_a_unit_field_mid_paragraph_keeps_the_rest_in_the_task() -> None:
+    body = (
+        "1、新建城市公园,牵头单位:市住建局。年底前建成开放。\n\n"
+        "2、老旧小区改造,牵头单位:市住建局。惠及居民1万户。\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("新建城市公园\n年底前建成开放。", ["市住建局"]),
+        ("老旧小区改造\n惠及居民1万户。", ["市住建局"]),
+    ]
+    assert [str(c.role) for c in doc.columns] == ["serial", "task", "lead_unit"]
+    # a plan's sentence starting with a period word stays in the task
+    body = (
+        "1.新开工项目40个。上半年开工20个。(责任单位:市发改委)\n\n2.新增就业。(责任单位:市人社局)\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.tasks[0].text == "新开工项目40个。上半年开工20个。"
+
+
+def test_a_closing_line_names_the_unit_of_the_items_above_it() -> None:
+    body = (
+        "上述项目由市园林局牵头负责。\n\n"  # closes a block above the excerpt: no item
+        "一、改善居住环境\n\n"
+        "新建城市公园3个。进度安排:二季度开工;四季度建成开放。\n\n"
+        "改造老旧小区30个。进度安排:三季度完成设计;年底完工。\n\n"
+        "上述项目由市住建局牵头负责。\n\n"
+        "新增公交线路5条。时间节点:6月底前开通3条。\n\n"
+        "以上工作由市交通局负责落实。\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    got = [(t.text, t.units, t.extra.get("进度安排")) for t in doc.tasks]
+    assert got == [
+        ("新建城市公园3个。", ["市住建局"], "二季度开工;四季度建成开放。"),
+        ("改造老旧小区30个。", ["市住建局"], "三季度完成设计;年底完工。"),
+        ("新增公交线路5条。", ["市交通局"], "6月底前开通3条。"),
+    ]
+    assert [str(c.role) for c in doc.columns] == ["task", "target", "units"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1.新開工項目40個。\n\n責任單位:市發改委\n\n2.新增就業1萬人。\n\n責任單位:市人社局\n",
+        "1.新開工項目40個。(牽頭單位:市發改委)\n\n2.新增就業1萬人。(牽頭單位:市人社局)\n",
+        "1.新開工項目40個。(市發改委負責)\n\n2.新增就業1萬人。(市人社局負責)\n",
+    ],
+    ids=["label line", "label note", "role word"],
+)
+def test_unit_labels_in_traditional_characters(body: str) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    # the labels are read; the text and the unit names stay as written
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("新開工項目40個。", ["市發改委"]),
+        ("新增就業1萬人。", ["市人社局"]),
+    ]
+
+
+# More spellings of the same list: other markers, a label set off by spaces, a heading that
+# names its section's unit in a note.
+VARIANTS = [
+    (
+        "1) markers",
+        "1)新开工项目40个。(责任单位:市发改委)\n\n2)新增就业1万人。(责任单位:市人社局)\n",
+        [
+            ("1", "新开工项目40个。", ["市发改委"], None),
+            ("2", "新增就业1万人。", ["市人社局"], None),
+        ],
+    ),
+    (
+        "第一项 markers",
+        "第一项 新开工项目40个。(责任单位:市发改委)\n\n第二项 新增就业1万人。(责任单位:市人社局)\n",
+        [
+            ("一", "新开工项目40个。", ["市发改委"], None),
+            ("二", "新增就业1万人。", ["市人社局"], None),
+        ],
+    ),
+    (
+        "bullets",
+        "● 新开工项目40个。(责任单位:市发改委)\n\n● 新增就业1万人。(责任单位:市人社局)\n",
+        [
+            ("1", "新开工项目40个。", ["市发改委"], None),
+            ("2", "新增就业1万人。", ["市人社局"], None),
+        ],
+    ),
+    (
+        "a unit label set off by spaces",
+        "1.新开工项目40个。\n\n责任单位  市发改委\n\n2.新增就业1万人。\n\n责任单位 市人社局\n",
+        [
+            ("1", "新开工项目40个。", ["市发改委"], None),
+            ("2", "新增就业1万人。", ["市人社局"], None),
+        ],
+    ),
+    (
+        "a heading naming its section's unit in a note",
+        "一、稳定增长(牵头单位:市发改委)\n\n1.新开工项目40个。\n\n2.完成投资100亿元。\n\n"
+        "二、改善民生(牵头单位:市人社局)\n\n3.新增就业1万人。\n",
+        [
+            ("1", "新开工项目40个。", ["市发改委"], "一、稳定增长"),
+            ("2", "完成投资100亿元。", ["市发改委"], "一、稳定增长"),
+            ("3", "新增就业1万人。", ["市人社局"], "二、改善民生"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("body,want", [c[1:] for c in VARIANTS], ids=[c[0] for c in VARIANTS])
+def test_list_spellings(body: str, want: list) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    assert [(t.serial, t.text, t.units, t.extra.get(GROUP_KEY)) for t in doc.tasks] == want
+
+
+def test_a_word_after_第一_is_no_marker() -> None:
+    # 第一批 / 第一季度 are words, not list markers: the paragraph is one task's text
+    body = "1.第一批新开工项目40个。(责任单位:市发改委)\n\n2.第一季度新增就业1万人。(责任单位:市人社局)\n"
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [t.text for t in doc.tasks] == ["第一批新开工项目40个。", "第一季度新增就业1万人。"]
+
+
+@pytest.mark.parametrize(
+    "body,roles",
+    [
+        (
+            "1.建设公园。\n\n牵头单位:市建设局\n\n责任单位:各区政府\n\n"
+            "2.改造小区。\n\n牵头单位:市住建局\n\n责任单位:各区政府\n",
+            ["lead_unit", "units"],
+        ),
+        ("1.建设公园。(牵头单位:市建设局)\n\n2.改造小区。(牵头单位:市住建局)\n", ["lead_unit"]),
+        (
+            "1.建设公园。(牵头单位:市建设局;配合单位:市财政局)\n\n"
+            "2.改造小区。(牵头单位:市住建局)\n",
+            ["units"],
+        ),
+        ("1.建设公园。(责任单位:市建设局)\n\n2.改造小区。(市住建局负责)\n", ["units"]),
+    ],
+    ids=["牵头 and 责任 lines", "牵头 only", "牵头 and 配合", "责任 and notes"],
+)
+def test_the_unit_columns_follow_the_pages_labels(body: str, roles: list) -> None:
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [str(c.role) for c in doc.columns] == ["serial", "task", *roles]
+    assert doc.tasks[0].units[0] == "市建设局"
+
+
+def test_a_unit_value_ends_before_the_next_field_after_a_full_stop() -> None:
+    body = (
+        "1.新建公园3个。责任单位:市建设局。完成时限:年底。\n\n"
+        "2.新增公交线路5条。责任单位:市交通局。完成时限:6月底。\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [t.units for t in doc.tasks] == [["市建设局"], ["市交通局"]]
+
+
+def test_a_bracketed_unit_note_before_the_progress_in_a_report() -> None:
+    body = (
+        "1.新建公园3个。(责任单位:市建设局)上半年已建成1个。\n\n"
+        "2.新增公交线路5条。(责任单位:市交通局)截至6月底开通3条。\n"
+    )
+    doc = read_document((REPORT + body).encode(), name="report.txt")
+    got = [(t.text, t.units, t.items[0].done) for t in doc.tasks]
+    assert got == [
+        ("新建公园3个。", ["市建设局"], "上半年已建成1个。"),
+        ("新增公交线路5条。", ["市交通局"], "截至6月底开通3条。"),
+    ]
+
+
+def test_sub_measures_on_the_tasks_line_stay_as_written() -> None:
+    body = (
+        "1.推进城市更新。(1)改造小区30个;(2)新建公园3个。(责任单位:市住建局)\n\n"
+        "2.新增城镇就业1万人以上。(责任单位:市人社局)\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert doc.tasks[0].text == "推进城市更新。(1)改造小区30个;(2)新建公园3个。"
+    assert doc.tasks[0].units == ["市住建局"]
+
+
+def test_points_under_an_open_task_are_its_text() -> None:
+    body = (
+        "1.推进城市更新。\n\n(一)改造老旧小区30个。\n\n(二)新建城市公园3个。\n\n责任单位:市住建局\n\n"
+        "2.新增城镇就业1万人以上。\n\n责任单位:市人社局\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.serial, t.text, t.units) for t in doc.tasks] == [
+        ("1", "推进城市更新。\n(一)改造老旧小区30个。\n(二)新建城市公园3个。", ["市住建局"]),
+        ("2", "新增城镇就业1万人以上。", ["市人社局"]),
+    ]
+
+
+def test_fields_riding_with_the_units_are_kept_as_cells() -> None:
+    body = (
+        "1.促进消费。\n\n牵头领导:张某;牵头单位:市商务局;完成时限:年底\n\n"
+        "2.建设学校。(责任单位:市教育局;完成时限:6月底)\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(c.header, str(c.role)) for c in doc.columns] == [
+        ("序号", "serial"),
+        ("任务内容", "task"),
+        ("责任单位", "units"),
+        ("牵头领导", "leader"),
+        ("完成时限", "deadline"),
+    ]
+    got = [(t.text, t.units, t.extra["牵头领导"], t.extra["完成时限"]) for t in doc.tasks]
+    assert got == [
+        ("促进消费。", ["市商务局"], "张某", "年底"),
+        ("建设学校。", ["市教育局"], "", "6月底"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "co"),
+    [
+        ("牵头责任单位", "协同责任单位"),
+        ("牵头部门", "配合部门"),
+        ("主办单位", "协办单位"),
+        ("牵头单位", "参与单位"),
+    ],
+)
+def test_lead_and_co_unit_lines_of_every_spelling(lead: str, co: str) -> None:
+    """A lead-unit line then a co-unit line under each item, whatever words name them: the
+    units lead first, the task text without the lines."""
+    items = [("新建公园3个。", "市建设局", "市财政局"), ("新增公交线路5条。", "市交通局", "市公安局")]
+    items.append(("改造老旧小区10个。", "市住建局", "市财政局"))
+    lines = ["安澜市2031年重点工作责任分解"]
+    for n, (task, a, b) in enumerate(items, 1):
+        lines += [f"{n}. {task}", f"{lead}:{a}。", f"{co}:{b}。"]
+    doc = read_document(("\n".join(lines) + "\n").encode(), name="t.txt")
+    assert [(t.text, t.units) for t in doc.tasks] == [(t, [a, b]) for t, a, b in items]

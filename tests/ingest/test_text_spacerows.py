@@ -27,7 +27,38 @@ ALIGN_CASES = [
         [S, T, L, U, ST],
         [[0], [1], [2], [3], [4]],
     ),
+    # a column's LAST piece is scored too: a deadline after the units is not swallowed by
+    # them because the unit cell's first piece fits
+    (
+        ["6", "建设产业园。", "王某", "招商部、安商部", "全年"],
+        [S, T, L, U, R.DEADLINE],
+        [[0], [1], [2], [3], [4]],
+    ),
+    (
+        ["7", "修缮古桥。", "县文旅局", "县住建局", "年底前"],
+        [S, T, U, R.DEADLINE],
+        [[0], [1], [2, 3], [4]],
+    ),
+    # every row names its task, even one ending like an organisation (…幼儿园, …中心)
+    (["8", "新建幼儿园", "县教育局", "已建成。"], [S, T, U, D], [[0], [1], [2], [3]]),
+    (["9", "建设文化中心", "县文旅局", "在建。"], [S, T, U, D], [[0], [1], [2], [3]]),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # many names separated by spaces: too long for one name, cut at the spaces
+        ("县委宣传部 县广播电视台 县地震局 县气象局 县档案局 县邮政管理局", True),
+        ("县住建局、县财政局", True),
+        # a long text with spaces whose pieces end like no organisation
+        ("全力推进 重点项目建设 确保年内完成主体工程 并投入使用发挥效益", False),
+    ],
+)
+def test_looks_like_units(text, units):
+    from luoshi.ingest.text.shapes import looks_like_units
+
+    assert looks_like_units(text) is units
 
 
 @pytest.mark.parametrize(("pieces", "roles", "want"), ALIGN_CASES)
@@ -71,3 +102,55 @@ def test_space_header_with_spaces_inside_words():
     doc = read_document(page.encode(), name="x.txt")
     assert [c.role for c in doc.columns] == [S, T, U, D]
     assert doc.tasks[0].units == ["县林业局"]
+
+
+def test_space_header_words_spaced_out_and_an_indicator_column():
+    lines = [
+        "2031年青禾县民生实事进度表",
+        "序 号 考核指标 工作目标 已完成数 占比 备  注",
+        "1 新增公办学位 600 600 100%",
+        "2 改造老旧小区 86 80 93% 6个在收尾",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    assert [(c.header, c.role) for c in doc.columns] == [
+        ("序号", R.SERIAL),
+        ("考核指标", R.TASK),
+        ("工作目标", R.TARGET),
+        ("已完成数", R.ACTUAL),
+        ("占比", R.DECLARED_STATUS),
+        ("备注", R.REMARKS),
+    ]
+    assert [(t.text, t.extra["占比"], t.extra["备注"]) for t in doc.tasks] == [
+        ("新增公办学位", "100%", ""),
+        ("改造老旧小区", "93%", "6个在收尾"),
+    ]
+
+
+def test_headerless_category_before_the_task_and_a_measure_column() -> None:
+    """A table of figures whose numbered rows carry the item's name before the indicator,
+    a column the header does not name: read as a category; 单位 before the figures holds
+    units of measurement (or nothing), so the figures go to target, actual and status."""
+    lines = [
+        "2031年1-9月安澜市民生实事进度表",
+        "序号 考核指标 单位 工作目标 已完成数 占比 备注",
+        "1 新增学位 新增公办学前教育学位 个 600 600 100%",
+        "2 老年助餐 新建社区老年食堂 30 24 80% 正在装修",
+        "3 道路畅通 改造背街小巷 条 12 9 75%",
+        "4 便民停车 新增停车泊位 5000 5200 104% 超额完成",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    roles = [str(c.role) for c in doc.columns]
+    assert roles == [
+        "serial", "category", "task", "other", "target", "actual", "declared_status", "remarks"
+    ]
+    got = [
+        (t.extra["类别"], t.text, t.extra["单位"], t.extra["工作目标"], t.extra["占比"])
+        for t in doc.tasks
+    ]
+    assert got == [
+        ("新增学位", "新增公办学前教育学位", "个", "600", "100%"),
+        ("老年助餐", "新建社区老年食堂", "", "30", "80%"),
+        ("道路畅通", "改造背街小巷", "条", "12", "75%"),
+        ("便民停车", "新增停车泊位", "", "5000", "104%"),
+    ]
+    assert any("category column without a header" in w.message for w in doc.warnings)

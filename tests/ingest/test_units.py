@@ -24,6 +24,12 @@ CASES = [
     # a list closing with a full stop, or with how its units share the work: order kept
     ("市住建局、市财政局。", ["市住建局", "市财政局"], []),
     ("市人力社保局、市农业农村局分别牵头", ["市人力社保局", "市农业农村局"], []),
+    # a bracket inside a space-separated name is part of it
+    ("县民政局 县财政局 各乡(镇、街道)政府", ["县民政局", "县财政局", "各乡(镇、街道)政府"], []),
+    # spaces and 、 mixed: a part whose every piece ends like an organisation is several names
+    ("县水利局、县林业局 县农业局、县财政局", ["县水利局", "县林业局", "县农业局", "县财政局"], []),
+    # ... but a part with a piece ending like none stays one name
+    ("县水利局、县林业局 牵头", ["县水利局", "县林业局 牵头"], []),
 ]
 
 

@@ -143,3 +143,31 @@ def test_bulk_ids_never_reuse_a_deleted_rows_id(db):
     table.write([(pk, plan.pk, "丙", 3)])
     row = Task.objects.get(pk=pk)  # the columns not named got their defaults
     assert (row.text, row.version, row.close_reason, row.parent_id) == ("丙", 1, "", None)
+
+
+def test_bulk_reads_the_table_columns_as_the_per_report_path(db, tmp_path):
+    """A table with target and achieved-figure columns (新增城镇就业(人) | 3000 | 2100): the
+    bulk path reads the column targets and the row's figures as the per-report path does."""
+    from luoshi.ingest import read_document
+
+    path = tmp_path / "indicators.txt"
+    rows = [["序号", "工作任务", "目标任务", "责任单位", "已完成数", "完成情况"],
+            ["1", "新增城镇就业(人)", "3000", "市人社局", "2100", "稳步推进。"],
+            ["2", "职业技能培训(人次)", "8000", "市人社局", "2000", "已开班20期。"],
+            ["3", "新建充电桩", "800个", "市发展改革委", "", "累计建成610个。"]]
+    path.write_text("甲市2023年三季度重点工作推进情况\n\n"
+                    + "\n".join(" | ".join(r) + " |" for r in rows) + "\n", encoding="utf-8")
+    doc = read_document(path)
+    doc.meta.government = "甲市"
+    import_document(doc, file_name="indicators.txt")
+    before = snapshot()
+    assert sum("'目标任务'" in row for row in before["Target"]) == 3
+    assert sum("'actual'" in row for row in before["Measurement"]) == 2
+    Measurement.objects.all().delete()
+    Assessment.objects.all().delete()
+    Target.objects.filter(source="derived").delete()
+    summary = analyze_reports(Report.objects.all())
+    assert (summary.again, summary.bulk) == (1, 0)  # target columns: the per-report path
+    after = snapshot()
+    for name in ("Target", "Measurement", "Assessment"):
+        assert after[name] == before[name], name

@@ -159,3 +159,19 @@ def test_list_menus_follow_a_new_report(live_sample):
     Report.objects.create(plan=plan, period=period, state="published")
     html, _ = _list(public)
     assert "海城市 2022年" in html and "2022年半年度" in html
+
+
+def test_switched_off_every_page_is_built_afresh(live_sample, settings):
+    """LUOSHI_PAGE_CACHE=0: no version is read for caching and nothing is kept, so a second
+    request costs what the first did (and a fragment builder runs every time)."""
+    s = live_sample
+    settings.LUOSHI_PAGE_CACHE = False
+    public = Client()
+    html, first = _task(public, s.digital.pk)
+    again, second = _task(public, s.digital.pk)
+    assert again == html and second == first > 2
+    built = []
+    assert pagecache.current() is None
+    for _ in range(2):
+        pagecache.cached("k", lambda: built.append(1) or len(built), version=7)
+    assert built == [1, 1]

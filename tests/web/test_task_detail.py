@@ -124,3 +124,30 @@ def test_query_count_is_fixed_whatever_the_periods_and_units(client, sample):
     html = get(client, sample.parks)
     assert "5月推进。" in html and "单位4" in html
     assert count() == few <= 10
+
+
+def test_query_count_is_fixed_whatever_the_sub_items_and_history(client, sample):
+    """A query per sub-item, entry, status or change would make the second count larger: the
+    task and its sub-items come in one query, the history (corrected figures included) in
+    one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from luoshi.core.models import Change, Task
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            html = get(client, sample.parks)
+        return len(queries), html
+
+    few, _html = count()
+    for order in range(3, 9):
+        child = Task.objects.create(plan=sample.plan, parent=sample.parks, serial="",
+                                    text=f"第{order}个园区。", order=order)
+        Progress.objects.create(report=sample.report_q3, task=child, done=f"园区{order}已开工。")
+        Change.objects.create(model="task", object_id=child.pk, action=Change.Action.UPDATE,
+                              fields={"text": ["", child.text]})
+    many, html = count()
+    assert "第8个园区。" in html and "园区8已开工。" in html
+    assert html.count('class="history__fields"') >= 6
+    assert many == few <= 10

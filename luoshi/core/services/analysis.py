@@ -344,18 +344,9 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
     if task_ids is not None:
         scope = scope.filter(task_id__in=ids)
     scope.delete()
-    measurements = []
-    for unit, rec, a in zip(units, recs, analyses, strict=True):
-        for m in a.measurements + a.figures:  # other figures: no target, matchable by hand
-            entry = unit.entries[m.span.item] if m.span.item is not None else unit.entries[0]
-            target = rec.rows_by_index[m.target] if m.target is not None else None
-            measurements.append(Measurement(
-                report=report, task=unit.task, progress=entry, metric=m.metric[:200],
-                value=m.value, unit=m.unit[:30], as_of=m.as_of[:30],
-                as_of_date=_as_of_date(m.as_of_date), span=m.span.text, field=m.span.field,
-                start=m.span.start, end=m.span.end, ratio_stated=m.ratio_stated,
-                target=target, ratio=m.ratio if m.ratio is None or math.isfinite(m.ratio) else None,
-            ))
+    measurements = [Measurement(**dict(zip(MEASUREMENT_ATTRS, row, strict=True)))
+                     for unit, rec, a in zip(units, recs, analyses, strict=True)
+                     for row in measurement_rows(report.pk, unit, rec, a)]
     Measurement.objects.bulk_create(measurements)
     summary.measurements = len(measurements)
 
@@ -405,6 +396,30 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
     summary.created, summary.updated = len(new), len(changed)
     summary.removed = len(existing) if task_ids is None else 0
     return summary
+
+
+# The stored Measurement columns, in the order ``measurement_rows`` gives them (the bulk path
+# writes these tuples as they are; the per-report path makes instances of them).
+MEASUREMENT_FIELDS = ["report", "task", "progress", "metric", "value", "unit", "as_of",
+                      "as_of_date", "span", "field", "start", "end", "ratio_stated", "target",
+                      "ratio"]
+MEASUREMENT_ATTRS = [f"{f}_id" if f in ("report", "task", "progress", "target") else f
+                     for f in MEASUREMENT_FIELDS]
+
+
+def measurement_rows(report_id: int, unit: _Unit, rec: _Targets, a: Any) -> list[tuple]:
+    """The Measurement rows of one analysed task (its measurements and other figures: no
+    target, matchable by hand), as tuples of MEASUREMENT_FIELDS; one rule for both paths."""
+    out = []
+    for m in a.measurements + a.figures:
+        entry = unit.entries[m.span.item] if m.span.item is not None else unit.entries[0]
+        target = rec.rows_by_index[m.target] if m.target is not None else None
+        out.append((report_id, unit.task.pk, entry.pk, m.metric[:200], m.value, m.unit[:30],
+                    m.as_of[:30], _as_of_date(m.as_of_date), m.span.text, m.span.field,
+                    m.span.start, m.span.end, m.ratio_stated,
+                    target.pk if target is not None else None,
+                    m.ratio if m.ratio is None or math.isfinite(m.ratio) else None))
+    return out
 
 
 # -- measurement corrections -------------------------------------------------------------------

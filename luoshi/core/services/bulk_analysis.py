@@ -10,8 +10,9 @@ per-report path finds the rows the first report created and changes nothing); me
 and statuses are built as tuples and written with COPY (PostgreSQL) or ``executemany``
 (SQLite) through ``luoshi.core.services.rows``.
 
-The bulk path is for *first* analyses. A report that already has statuses or measurements,
-or people's measurement corrections, goes through ``analyze_report`` as before (its
+The bulk path is for *first* analyses of tables without target columns. A report that
+already has statuses or measurements, or people's measurement corrections, or a table with
+target columns (``has_target_columns``), goes through ``analyze_report`` as before (its
 corrections, updates and removals are that path's work), so the answer never depends on
 which path ran. ``statuses_changed`` is sent for the reports analysed here only when
 ``signal=True``: a bulk caller rebuilds the search index in bulk afterwards
@@ -20,7 +21,6 @@ which path ran. ``statuses_changed`` is sent for the reports analysed here only 
 
 from __future__ import annotations
 
-import math
 import multiprocessing
 import os
 from collections import Counter, defaultdict
@@ -43,19 +43,20 @@ from luoshi.core.models import (
 )
 from luoshi.core.models.analysis import Source
 from luoshi.core.services.analysis import (
+    MEASUREMENT_FIELDS,
     AnalysisSummary,
-    _as_of_date,
     _evidence,
     _filed_values,
     _Targets,
     _Unit,
     analyze_report,
+    measurement_rows,
     parsed_period,
     statuses_changed,
 )
 from luoshi.core.services.rows import RowTable
 from luoshi.extract import analyze_task
-from luoshi.vocab import Status
+from luoshi.vocab import ColumnRole, Status
 
 # Entries read and analysed per transaction: big enough that per-batch queries do not count,
 # small enough that a batch's tuples stay a few tens of MB.
@@ -63,9 +64,6 @@ BATCH_ENTRIES = 20_000
 
 TARGET_FIELDS = ["id", "task", "position", "metric", "comparator", "value", "value_max", "unit",
                  "kind", "span", "start", "end", "source"]
-MEASUREMENT_FIELDS = ["report", "task", "progress", "metric", "value", "unit", "as_of",
-                      "as_of_date", "span", "field", "start", "end", "ratio_stated", "target",
-                      "ratio"]
 ASSESSMENT_FIELDS = ["report", "task", "status", "reason", "evidence", "source",
                      "derived_status", "derived_reason", "derived_evidence", "rule"]
 
@@ -74,7 +72,7 @@ ASSESSMENT_FIELDS = ["report", "task", "status", "reason", "evidence", "source",
 class BulkSummary:
     reports: int = 0
     bulk: int = 0  # reports analysed here (first analyses)
-    again: int = 0  # reports sent through analyze_report (analysed before, or corrected)
+    again: int = 0  # reports sent through analyze_report (analysed before, corrected, target columns)
     tasks: int = 0
     targets: int = 0  # target rows created
     measurements: int = 0
@@ -88,6 +86,14 @@ def already_analysed(report_ids: list[int]) -> set[int]:
         out |= set(model.objects.filter(report_id__in=report_ids)
                    .values_list("report_id", flat=True).distinct())
     return out
+
+
+def has_target_columns(report: Report) -> bool:
+    """A table with target columns (全年目标, 一季度目标): its tasks' targets are reconciled
+    report by report (a column one report has and a later one lacks stays, a changed figure
+    replaces), so such a report goes through ``analyze_report``, in id order like the rest."""
+    return any(isinstance(c, dict) and c.get("role") == str(ColumnRole.TARGET)
+               for c in report.columns or [])
 
 
 def _units(report_ids: list[int]) -> dict[int, list[_Unit]]:
@@ -209,7 +215,7 @@ def _analyse_batch(reports: list[Report], summary: BulkSummary,
             touched[report.pk] = {u.task.pk for u in report_units}
             summary.tasks += len(report_units)
         for (report, unit, rec), a in zip(jobs, _analyse_all(pool, args), strict=True):
-            measurements += _measurement_rows(report, unit, rec, a)
+            measurements += measurement_rows(report.pk, unit, rec, a)
             st = a.status
             evidence = _evidence(st.evidence, unit)
             assessments.append((report.pk, unit.task.pk, str(st.value), st.reason,
@@ -272,20 +278,6 @@ def _analyse_all(workers: _Workers | None, args: list[tuple]) -> list[Any]:
     return workers.map(args)
 
 
-def _measurement_rows(report: Report, unit: _Unit, rec: _Targets, a: Any) -> list[tuple]:
-    """The Measurement rows of one task, as ``analysis._analyze`` builds them."""
-    out = []
-    for m in a.measurements + a.figures:
-        entry = unit.entries[m.span.item] if m.span.item is not None else unit.entries[0]
-        target = rec.rows_by_index[m.target] if m.target is not None else None
-        out.append((report.pk, unit.task.pk, entry.pk, m.metric[:200], m.value, m.unit[:30],
-                    m.as_of[:30], _as_of_date(m.as_of_date), m.span.text, m.span.field,
-                    m.span.start, m.span.end, m.ratio_stated,
-                    target.pk if target is not None else None,
-                    m.ratio if m.ratio is None or math.isfinite(m.ratio) else None))
-    return out
-
-
 def analyze_reports(reports: Iterable[Report | int], *, signal: bool = False,
                     progress: Callable[[int, int], None] | None = None,
                     workers: int | None = None) -> BulkSummary:
@@ -297,6 +289,7 @@ def analyze_reports(reports: Iterable[Report | int], *, signal: bool = False,
     summary = BulkSummary(reports=len(ids))
     again = already_analysed(ids)
     by_pk = Report.objects.select_related("period").in_bulk(ids)
+    again |= {pk for pk, r in by_pk.items() if has_target_columns(r)}
     sizes = dict(Progress.objects.filter(report_id__in=ids).values("report_id")
                  .annotate(n=Count("id")).values_list("report_id", "n"))
     batch: list[Report] = []

@@ -39,6 +39,7 @@ from luoshi.core.services.reconcile import Known, match_tasks
 from luoshi.core.services.units import UnitResolver, normalize_unit, unit_roles
 from luoshi.ingest.model import Item, ParsedDocument
 from luoshi.ingest.model import Task as ParsedTask
+from luoshi.ingest.period_columns import split_periods
 from luoshi.vocab import ITEM_FIELDS, UnitRole
 
 PROGRESS_FIELDS = ITEM_FIELDS  # the Progress text fields
@@ -71,6 +72,9 @@ class ImportResult:
     batch_id: int | None = None
     counts: dict[str, int] = field(default_factory=dict)
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    # Reports of the earlier periods of a table with period columns side by side
+    # (luoshi.ingest.period_columns), created or replaced with this import.
+    period_report_ids: list[int] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -137,7 +141,12 @@ def import_document(
     dry_run: bool = False,
     replace: bool = False,
 ) -> ImportResult:
-    """Import one parsed table in one transaction. Raises ImportRefused, writing nothing."""
+    """Import one parsed table in one transaction. Raises ImportRefused, writing nothing.
+
+    Progress columns of several periods side by side (一季度完成情况 | 二季度 | 三季度): one
+    report per period, each with its column's progress (``split_periods``); the table's own
+    report is the latest period's."""
+    doc, *period_docs = split_periods(doc)
     validate(doc, file_name)
     result = ImportResult(file_name=file_name, sha256=document_sha256(doc), dry_run=dry_run)
     earlier = ImportBatch.objects.filter(sha256=result.sha256).order_by("-created_at").first()
@@ -156,11 +165,13 @@ def import_document(
         return result
     try:
         with transaction.atomic():
-            _Importer(doc, result, user=user, replace=replace).run()
+            _Importer(doc, result, user=user, replace=replace, earlier=period_docs).run()
             if dry_run:
                 raise _DryRun
             report_imported.send(sender=ImportBatch, report_id=result.report_id,
                                  repair=result.outcome == ImportBatch.Outcome.SAME_CONTENT)
+            for report_id in result.period_report_ids:
+                report_imported.send(sender=ImportBatch, report_id=report_id, repair=False)
     except IntegrityError as exc:
         # Another import of the same plan and period committed first (a race): nothing of
         # this one was written.
@@ -196,8 +207,10 @@ def _item_targets(task: ParsedTask) -> list[Item] | None:
 class _Importer:
     """One import, inside the transaction. Bulk writes: a few dozen queries per table."""
 
-    def __init__(self, doc: ParsedDocument, result: ImportResult, *, user, replace: bool):
+    def __init__(self, doc: ParsedDocument, result: ImportResult, *, user, replace: bool,
+                 earlier: list[ParsedDocument] | None = None):
         self.doc = doc
+        self.earlier = earlier or []
         self.result = result
         self.user = user
         self.replace = replace
@@ -230,6 +243,9 @@ class _Importer:
         )
         period = self._period()
         content = content_sha256(doc)
+        if self.earlier:  # the same table is the same in every period column
+            joined = "".join([content, *(content_sha256(d) for d in self.earlier)])
+            content = hashlib.sha256(joined.encode()).hexdigest()
         report = Report.objects.filter(plan=plan, period=period).first()
         if report is not None and report.content_sha256 == content:
             self.result.outcome = ImportBatch.Outcome.SAME_CONTENT
@@ -261,6 +277,10 @@ class _Importer:
         self._progress(report, targets)
         self.counts["new_units"] = len(resolver.created)
         self._analyze(report)
+        for sub in self.earlier:
+            self._earlier_report(plan, resolver, sub)
+        if self.earlier:
+            self.counts["period_reports"] = len(self.result.period_report_ids)
         for change in self.changes:
             change.batch = self.batch
             change.user = self.user
@@ -282,6 +302,29 @@ class _Importer:
         self.counts["assessed"] = summary.tasks
         for status, n in summary.statuses.items():
             self.counts[f"status_{status}"] = n
+
+    def _earlier_report(self, plan: Plan, resolver: UnitResolver, sub: ParsedDocument) -> None:
+        """The report of an earlier period column, filed like the table's own (same tasks,
+        same import record; its changes in the same history). A different report of that
+        period already filed is kept unless replacing, with a warning; the same is left."""
+        main, counts = self.doc, self.counts
+        self.doc, self.counts = sub, dict.fromkeys(counts, 0)
+        try:
+            period = self._period()
+            content = content_sha256(sub)
+            report = Report.objects.filter(plan=plan, period=period).first()
+            if report is not None and report.content_sha256 == content:
+                return
+            if report is not None and not self.replace:
+                self.warn(None, f"period column {sub.meta.period.label}: report #{report.pk} of "
+                                f"{period} is already filed and differs; kept it (use --replace)")
+                return
+            report = self._save_report(report, plan, period, content)
+            self._progress(report, self._tasks(plan, resolver))
+            analyze_report(report)
+            self.result.period_report_ids.append(report.pk)
+        finally:
+            self.doc, self.counts = main, counts
 
     def _finish(self, report: Report, outcome: str, batch: ImportBatch | None = None) -> None:
         if outcome == ImportBatch.Outcome.SAME_CONTENT:

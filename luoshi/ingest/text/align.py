@@ -8,7 +8,9 @@ look like its content, and the long-text columns (task, progress, target …) ta
 The alignment with the best total fit is chosen by dynamic programming, so a row with fewer
 or more pieces than columns is aligned by content, not by position. A piece that is empty
 (nothing between two borders, or an empty mark ——) is a cell of its own: it fits any column
-alone and joins no neighbour.
+alone and joins no neighbour. Every row names its task: the task column is left empty only
+when no piece can go there (a row cut off after its serial), even when its text ends like an
+organisation (新建幼儿园).
 """
 
 from __future__ import annotations
@@ -23,17 +25,21 @@ from luoshi.vocab import ColumnRole
 _UNITS = frozenset({ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS})
 _PEOPLE = frozenset({ColumnRole.LEADER, ColumnRole.PERSON})
 _DIGIT = re.compile(r"\d")
+_BARE_NUMBER = re.compile(r"^\d{1,4}[.、．]?$")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,，]*\s*(%|％|万元|亿元|个|人|项|元)?$")
 _DATE = re.compile(
-    r"^(\d{4}年)?\d{1,2}月(底|末|前|中旬|上旬|下旬)?(前)?$|^年底前?$|^长期$|^持续推进$"
+    r"^(\d{4}年)?\d{1,2}月(底|末|前|中旬|上旬|下旬)?(前)?$|^(年底|年内|全年|年末)前?$|^长期$"
+    r"|^持续推进$|^(\d{4}年)?(第?[一二三四1-4]季度|上半年|下半年)(末|底)?前?$"
 )
 # Scores: a piece in a column it fits, a piece in a column it does not fit, an empty column.
-_FITS, _MISFITS, _EMPTY_SHORT, _EMPTY_TEXT = 2.0, -3.0, -0.5, -1.5
+_FITS, _MISFITS, _EMPTY_SHORT, _EMPTY_TEXT, _EMPTY_TASK = 2.0, -3.0, -0.5, -1.5, -6.0
 
 
 def _unitish(piece: str) -> bool:
     """A unit name list: organisation endings, and no figures (已建成3所 is progress)."""
-    return looks_like_units(piece) and not _DIGIT.search(piece)
+    # a trailing 、 or , says the list goes on (市财政局、), and says nothing for other text
+    # (主体完工,): the piece is judged without it
+    return looks_like_units(piece.rstrip("、,，")) and not _DIGIT.search(piece)
 
 
 def _fit(role: ColumnRole, piece: str) -> float:
@@ -51,6 +57,8 @@ def _fit(role: ColumnRole, piece: str) -> float:
         return _FITS if _DATE.match(piece) else -1.0
     if role is ColumnRole.SERIAL:
         return _FITS if len(piece) <= 5 else _MISFITS
+    if role is ColumnRole.TASK and _BARE_NUMBER.match(piece):
+        return _MISFITS  # a bare number (a serial) names no task
     # long text: a unit list or a bare name is unlikely to be a task or progress text
     if _unitish(piece) and len(piece) <= 12:
         return -1.0
@@ -69,11 +77,29 @@ def _more(role: ColumnRole, piece: str) -> float:
         return _MISFITS
     if role is ColumnRole.SERIAL:
         return _MISFITS * 2
+    if looks_like_status(piece) and len(piece) <= 8:
+        # a bare status word (滞后, 序时推进) between texts is a cell of its own: a status
+        # column takes it before a text column runs on over it
+        return -0.5
     return 0.5 if not (_unitish(piece) and len(piece) <= 12) else -1.0
 
 
-def align(pieces: Sequence[str], roles: Sequence[ColumnRole]) -> list[list[int]]:
-    """For each column, the indexes of the pieces it takes (in order, contiguous)."""
+# A unit of measurement: a short word without figures (人次, 万方, 元/月/人).
+_MEASURE = re.compile(r"^[^\d\s]{1,6}$")
+
+
+def _fit_measure(piece: str) -> float:
+    if is_empty_mark(piece) or not piece.strip():
+        return 1.0
+    return _FITS if _MEASURE.match(piece.strip()) else _MISFITS
+
+
+def align(
+    pieces: Sequence[str], roles: Sequence[ColumnRole], measures: frozenset[int] = frozenset()
+) -> list[list[int]]:
+    """For each column, the indexes of the pieces it takes (in order, contiguous). Columns
+    in ``measures`` hold a unit of measurement (a column headed 单位 in a table of figures):
+    one short word without figures, or nothing."""
     n, m = len(pieces), len(roles)
     neg = float("-inf")
     # best[c][i]: best score placing pieces[:i] in columns[:c]; back[c][i]: start of column c-1
@@ -83,16 +109,27 @@ def align(pieces: Sequence[str], roles: Sequence[ColumnRole]) -> list[list[int]]
     for c in range(1, m + 1):
         role = roles[c - 1]
         empty = _EMPTY_SHORT if role not in _TEXT else _EMPTY_TEXT
+        if role is ColumnRole.TASK:
+            empty = _EMPTY_TASK  # every row names its task: a piece that could is taken
+        measure = c - 1 in measures
+        if measure:
+            empty = _EMPTY_SHORT
         for i in range(n + 1):
             # column c-1 takes pieces[j:i]
             top = best[c - 1][i] + empty if best[c - 1][i] > neg else neg
             arg = i
             run = 0.0
             for j in range(i - 1, -1, -1):
-                run = run + (_more(role, pieces[j]) if j < i - 1 else 0.0)
+                # pieces[j] opens the column (scored by _fit); every later piece up to
+                # pieces[i-1] is one more (scored by _more)
+                if measure:
+                    run = run + (_MISFITS if j < i - 1 else 0.0)
+                else:
+                    run = run + (_more(role, pieces[j + 1]) if j < i - 1 else 0.0)
                 if best[c - 1][j] == neg:
                     continue
-                score = best[c - 1][j] + _fit(role, pieces[j]) + run
+                fit = _fit_measure(pieces[j]) if measure else _fit(role, pieces[j])
+                score = best[c - 1][j] + fit + run
                 if score > top:
                     top, arg = score, j
             best[c][i], back[c][i] = top, arg

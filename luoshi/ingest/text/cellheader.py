@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from luoshi.ingest.headers import header_role, normalise_header
+from luoshi.ingest.headers import INDICATOR_HEADER, header_role, normalise_header
 from luoshi.ingest.text.rows import Para, serial_of
 from luoshi.ingest.text.shapes import is_group
 from luoshi.vocab import ColumnRole
@@ -51,8 +51,10 @@ def _header_run(paras: list[Para], i: int, need_known: bool) -> int:
             break
         if is_group(paras[j].text):
             break
-        if role is ColumnRole.OTHER and need_known and not (
-            _joins_next(paras, j) or _joins_previous(paras, j)
+        if (
+            role is ColumnRole.OTHER
+            and need_known
+            and not (_joins_next(paras, j) or _joins_previous(paras, j))
         ):
             break
         seen.add(role)
@@ -77,6 +79,8 @@ def _joins_next(paras: list[Para], j: int) -> bool:
     naming its unit of measurement (计划投资(万元)) is a whole header: nothing joins it."""
     if j + 1 >= len(paras) or len(normalise_header(paras[j].text)) > 4:
         return False
+    if INDICATOR_HEADER.match(normalise_header(paras[j].text)):
+        return False  # 指标名称 is a column of its own (the task, or an indicator matrix's)
     if _MEASURE_CLOSED.search(normalise_header(paras[j + 1].text)):
         return False
     joined = normalise_header(paras[j].text) + normalise_header(paras[j + 1].text)
@@ -123,19 +127,38 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
             continue  # a title naming 目标任务, not a header cell
         if not _is_header_cell(p.text):
             continue
-        if header_role(p.text, False) is not ColumnRole.TASK and not (
-            # the task header split over two lines: 重点 / 工作
-            i + 1 < len(paras)
-            and len(normalise_header(p.text)) <= 4
-            and len(normalise_header(paras[i + 1].text)) <= 4
-            and header_role(p.text + paras[i + 1].text, False) is ColumnRole.TASK
+        indicator = _indicator_task(paras, i)
+        if (
+            header_role(p.text, False) is not ColumnRole.TASK
+            and not indicator
+            and not (
+                # the task header split over two lines: 重点 / 工作 (the second piece names
+                # no column of its own: 指标名称 / 年度目标 are two cells)
+                i + 1 < len(paras)
+                and len(normalise_header(p.text)) <= 4
+                and len(normalise_header(paras[i + 1].text)) <= 4
+                and header_role(paras[i + 1].text, False) is ColumnRole.OTHER
+                and header_role(p.text + paras[i + 1].text, False) is ColumnRole.TASK
+            )
         ):
             continue
-        split = header_role(p.text, False) is not ColumnRole.TASK  # 重点 / 工作: one cell
+        split = header_role(p.text, False) is not ColumnRole.TASK and not indicator
         j = _header_run(paras, i + split, need_known=True)
         if j - i >= 3:
+            if i and header_role(paras[i - 1].text, have_task=False) is ColumnRole.CATEGORY:
+                i -= 1  # a category column (类别) before the task column
             return i, j
     return _partly_known_header(paras)
+
+
+def _indicator_task(paras: list[Para], i: int) -> bool:
+    """paras[i] is an indicator column (指标名称) heading a run of known header cells that
+    names a unit column: the table's task column (see headers.header_roles)."""
+    if not INDICATOR_HEADER.match(normalise_header(paras[i].text)):
+        return False
+    j = _header_run(paras, i, need_known=True)
+    roles = {header_role(paras[k].text, have_task=True) for k in range(i + 1, j)}
+    return bool(roles & {ColumnRole.UNITS, ColumnRole.LEAD_UNIT})
 
 
 _MAX_HEADER_CELLS = 16
@@ -199,12 +222,16 @@ def _partly_known_header(paras: list[Para]) -> tuple[int, int] | None:
 
 # Words that end a header but name no column of their own in these tables: a header cell
 # holding only one of them is the end of the cell before it, split over two lines.
-_MEASURE_CELL = re.compile(r"^[(（](?:%|％|[\u4e00-\u9fa5]{1,3}|[\u4e00-\u9fa5]{1,2}/[\u4e00-\u9fa5]{1,2})[)）]$")
+_MEASURE_CELL = re.compile(
+    r"^[(（](?:%|％|[\u4e00-\u9fa5]{1,3}|[\u4e00-\u9fa5]{1,2}/[\u4e00-\u9fa5]{1,2})[)）]$"
+)
 _HEADER_TAILS = frozenset({"任务", "内容", "单位", "部门", "领导", "情况", "名称"})
 
 
 _JOINING = "与及和或、"
-_MEASURE_CLOSED = re.compile(r".[(（](?:%|％|[\u4e00-\u9fa5]{1,3}|[\u4e00-\u9fa5]{1,2}/[\u4e00-\u9fa5]{1,2})[)）]$")
+_MEASURE_CLOSED = re.compile(
+    r".[(（](?:%|％|[\u4e00-\u9fa5]{1,3}|[\u4e00-\u9fa5]{1,2}/[\u4e00-\u9fa5]{1,2})[)）]$"
+)
 
 
 def _is_fragment_pair(texts: list[str], k: int) -> bool:

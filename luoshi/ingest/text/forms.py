@@ -7,13 +7,13 @@ or ``任务目标:… 进展情况:… 任务目标:… 进展情况:…`` with 
 paragraph followed by ``责 任 人:…`` / ``责任单位:…`` lines. Rules, true of such pages
 wherever they come from:
 
-- a *field* is ``label:value`` where the label (spaces inside allowed: 责 任 人) names a known
-  column (:func:`~luoshi.ingest.headers.header_role`), at the start of a line or after a
-  space or a full stop; its value runs to the next field or item;
-- an *item* opens with a numbered paragraph (``15、…``, ``2.…``, at a line start or after a
-  space) when the number follows the previous item's and a field follows it before the next
-  number — its text is the task; without numbers, an item opens where the first field of the
-  previous item comes again;
+- a *field* is ``label:value`` or ``【label】value`` where the label (spaces inside allowed:
+  责 任 人) names a known column (:func:`~luoshi.ingest.headers.header_role`), at the start
+  of a line or after a space or a full stop; its value runs to the next field or item;
+- an *item* opens with a numbered paragraph (``15、…``, ``2.…``, ``三、…``, ``(三)…``,
+  ``(3)…``, at a line start or after a space; one style per page) when the number follows the
+  previous item's and a field follows it before the next number — its text is the task;
+  without numbers, an item opens where the first field of the previous item comes again;
 - the columns are the fields in the order the items give them (a field only some items have is
   placed after the field it follows); the result is a Grid, read like any table.
 
@@ -27,14 +27,26 @@ import re
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import header_role, normalise_header
+from luoshi.ingest.text.proseitems import style_value
 from luoshi.ingest.text.shapes import CLOSING
 from luoshi.vocab import ColumnRole
 
 FORMS_LAYOUT = "forms"
 _LABEL = re.compile(
     r"(?:(?<=^)|(?<=[\s。;；]))([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,10}?)\s*[:：]"
+    # or in 【】 / [] brackets, the colon optional: 【责任单位】市某局
+    r"|[【\[]([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,10}?)[】\]]\s*[:：]?",
+    re.M,
 )
-_ITEM = re.compile(r"(?:(?<=^)|(?<=\s))(\d{1,3})\s*[、.．](?!\d)")
+# Item markers, one pattern per numbering style (group 1: the number as written; the serial
+# is the marker without its trailing 、/.): 1、 1. / 一、 / (一) / (1), at a line start or
+# after a space. One page numbers its items in one style: the first style giving items wins.
+_ITEM_STYLES = (
+    re.compile(r"(?:(?<=^)|(?<=\s))(\d{1,3})\s*[、.．](?!\d)", re.M),
+    re.compile(r"(?:(?<=^)|(?<=\s))([一二三四五六七八九十]{1,3})\s*、", re.M),
+    re.compile(r"(?:(?<=^)|(?<=\s))([(（][一二三四五六七八九十]{1,3}[)）])", re.M),
+    re.compile(r"(?:(?<=^)|(?<=\s))([(（]\d{1,3}[)）])", re.M),
+)
 _MIN_ITEMS = 2
 
 
@@ -42,9 +54,20 @@ def _fields(text: str) -> list[tuple[int, int, str]]:
     """(start, value start, label) of each known field label in ``text``."""
     out = []
     for m in _LABEL.finditer(text):
-        label = normalise_header(m.group(1))
+        label = normalise_header(m.group(1) or m.group(2))
         if 2 <= len(label) <= 8 and header_role(label, have_task=True) is not ColumnRole.OTHER:
             out.append((m.start(), m.end(), label))
+    return out
+
+
+def field_values(text: str) -> list[tuple[str, str]]:
+    """(label, value) of each known field of ``text``, each value running to the next field
+    (separators and a closing bracket around it dropped)."""
+    fields = _fields(text)
+    out = []
+    for k, (_, vstart, label) in enumerate(fields):
+        end = fields[k + 1][0] if k + 1 < len(fields) else len(text)
+        out.append((label, text[vstart:end].strip().strip(";；,，。)）】]").strip()))
     return out
 
 
@@ -59,22 +82,14 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     if len({label for _, _, label in fields}) < 2:
         return None
     field_at = [f[0] for f in fields]
-    # Item openers: sequential numbers with a field before the next opener.
-    openers: list[tuple[int, int, str]] = []  # (start, text start, serial)
-    prev = 0
-    cands = [(m.start(), m.end(), m.group(1)) for m in _ITEM.finditer(text)]
-    for k, (a, b, serial) in enumerate(cands):
-        value = int(serial)
-        if openers and value != prev + 1:
-            continue
-        nxt = next((c[0] for c in cands[k + 1 :] if int(c[2]) == value + 1), len(text))
-        tail = openers and not any(f > a for f in field_at) and nxt == len(text)
-        if not any(a < f < nxt for f in field_at) and not tail:
-            continue  # a list item inside a value, not an item (the last one may be cut off)
-        if not openers and value > 999:
-            continue
-        openers.append((a, b, serial))
-        prev = value
+    # (with no style giving two items, the arabic one's: one item, or none — the unnumbered
+    # reading below)
+    openers = _openers(text, _ITEM_STYLES[0], field_at)
+    for pattern in _ITEM_STYLES[1:] if len(openers) < _MIN_ITEMS else ():
+        other = _openers(text, pattern, field_at)
+        if len(other) >= _MIN_ITEMS:
+            openers = other
+            break
     items: list[dict[str, str]] = []
     lines: list[int] = []
     warnings: list[tuple[int | None, str]] = []
@@ -141,10 +156,54 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     return Grid(rows=rows, preamble=pre), warnings
 
 
+def _openers(
+    text: str, pattern: re.Pattern[str], field_at: list[int]
+) -> list[tuple[int, int, str]]:
+    """Item openers (start, text start, serial) of one numbering style: numbers counting on
+    from the previous opener, each with a field before the next number."""
+    openers: list[tuple[int, int, str]] = []
+    prev = 0
+    cands = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+    values = [style_value(c[2].strip("()（）")) for c in cands]
+    for k, (a, b, serial) in enumerate(cands):
+        value = values[k]
+        if openers and value != prev + 1:
+            continue
+        nxt = next(
+            (c[0] for c, v in zip(cands[k + 1 :], values[k + 1 :], strict=True) if v == value + 1),
+            len(text),
+        )
+        tail = openers and not any(f > a for f in field_at) and nxt == len(text)
+        if not any(a < f < nxt for f in field_at) and not tail:
+            continue  # a list item inside a value, not an item (the last one may be cut off)
+        if not openers and value > 999:
+            continue
+        openers.append((a, b, serial))
+        prev = value
+    return openers
+
+
+# Fields holding a name or a short value: a full stop closing their line closes the sentence
+# the page wrote ("牵头领导:张某。"), it is no part of the value.
+_SHORT_FIELDS = frozenset(
+    {
+        ColumnRole.LEADER,
+        ColumnRole.PERSON,
+        ColumnRole.UNITS,
+        ColumnRole.LEAD_UNIT,
+        ColumnRole.CO_UNITS,
+        ColumnRole.DEADLINE,
+        ColumnRole.DECLARED_STATUS,
+    }
+)
+
+
 def _fill(item: dict[str, str], own: list[tuple[int, int, str]], end: int, text: str) -> None:
     for k, (_, vstart, label) in enumerate(own):
         vend = own[k + 1][0] if k + 1 < len(own) else end
         value = text[vstart:vend].strip()
+        if header_role(label, have_task=True) in _SHORT_FIELDS:
+            value = value.rstrip("。；;").rstrip()
         item[label] = f"{item[label]}\n{value}" if item.get(label) else value
 
 

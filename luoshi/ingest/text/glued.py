@@ -163,4 +163,6 @@ def read_glued(lines: list[str], name: str) -> ParsedDocument | None:
     if len(rows) == 1:
         return None
     grid = Grid(rows=rows, preamble=[s for s in lines[:h] if s.strip()])
-    return document_from_grids([grid], name, "text", GLUED_LAYOUT, warnings)
+    doc = document_from_grids([grid], name, "text", GLUED_LAYOUT, warnings)
+    doc.doubts.append("cells glued together: every border between them is a guess")
+    return doc

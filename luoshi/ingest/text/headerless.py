@@ -131,4 +131,6 @@ def read_headerless_pipe(lines: list[str], inferred: tuple[int, str], name: str)
             f"content as {names}; check them against the source",
         ),
     )
-    return document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
+    doc = document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
+    doc.doubts.append("no header row: the columns were inferred from the cells")
+    return doc

@@ -9,8 +9,16 @@ import re
 from luoshi.ingest.text.rows import Para
 
 _PLACE = re.compile(
-    r"^[\u4e00-\u9fa5]{1,8}(?:市|区|县|镇|乡|街道|新区|园区|开发区)$|^(?:全市|全区|全县|市本级)$"
+    r"^[\u4e00-\u9fa5]{1,8}(?:市|区|县|镇|乡|街道|新区|园区|开发区|高新区|州)$"
+    r"|^(?:全市|全区|全县|全州|市本级|州直|市直|县直|区直)$"
 )
+
+
+def is_place(text: str) -> bool:
+    """A place name (吉首市, 湘西高新区, 全市) as a table's row or column label."""
+    return bool(_PLACE.match(text))
+
+
 _REGION_HEADER = re.compile(r"^(?:地区|区域|地区名称|县\(?市、?区\)?|区县|县区)$")
 _MIN_PLACES = 4
 _WINDOW = 120

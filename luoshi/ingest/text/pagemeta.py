@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from luoshi.ingest.metadata import infer_government, read_meta
 from luoshi.ingest.model import Meta
+from luoshi.ingest.periods import parse_year
 
 _ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]\s*\d")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fa5]{2,20}人民政府$")
@@ -41,3 +42,19 @@ def read_page_meta(
                     warnings = [w for w in warnings if not w.startswith(_NOT_NAMED)]
                     break
     return meta, warnings
+
+def title_from_lead_in(meta: Meta, line: str, warnings: list[str]) -> None:
+    """A page without a title whose list is announced by a line naming its items and a year
+    ("某市人民政府2031年民生实事项目:"): that line is the list's title, giving the year and the
+    government it names."""
+    title = line.strip().rstrip(":：")
+    year = parse_year(title)
+    if year is None:
+        return
+    meta.title, meta.year = title, year
+    warnings[:] = [w for w in warnings if not w.startswith("no title found")]
+    if not meta.government:
+        government, _ = infer_government(title, [], [])
+        if government:
+            meta.government = government
+            warnings[:] = [w for w in warnings if not w.startswith("government not named")]

@@ -8,9 +8,21 @@
   row opens with ``|`` (``| 序号 | 任务 |``) every row does, and that bar opens the first cell
   rather than closing an empty one. A row right under the header with no serial, whose short
   cells join the header cells above into more known column names (任务 / 内容), is the
-  header's second line.
+  header's second line. A wrapped line whose other cells are empty continues the cell left
+  unfinished (ending on a comma), else the first not ending like a sentence. A second header line of fewer cells, all header words, under a
+  header narrower than the rows below (rows of header - 1 + that many cells) is the names of
+  the columns one top cell spans (``2018年7月进展情况`` over ``完成投资 | 完成率 | 实施情况``):
+  the top cell is the one whose role the names below share (a progress cell over progress
+  figures), else the one naming no known column; the grid gets the two-row header with the
+  span, read like a two-row header in any format. A line of bars only holds no cells. When
+  most rows are wider than the header and the header cells that cut wholly into known words
+  (当前进度牵头单位) make it exactly that wide, those cells were glued: they are cut. A row
+  closed by its ``|`` but short of cells (a cell merged from the row above, a category given
+  once), other than the last (more likely cut off), is aligned to the columns by content (text/align.py), not by position; a total or
+  group row is not.
 - **bar**: each cell followed by a line holding only ``|``; a cell may hold several paragraphs.
-  Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
+  The header opens with 序号, or without serials with the task column followed by another
+  known column. Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
   is a group row.
 """
 
@@ -19,13 +31,19 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.grid import Grid, GridCell
-from luoshi.ingest.headers import header_roles, is_known_header, normalise_header
+from luoshi.ingest.headers import (
+    header_roles,
+    is_known_header,
+    normalise_header,
+    unglue_header,
+)
 from luoshi.vocab import ColumnRole
 
 PIPE_LAYOUT = "pipe"
 BAR_LAYOUT = "bar"
 _MAX_HEADER_LEN = 24
 _SERIAL = re.compile(r"^\d{1,4}[.、．]?$")
+_TOTAL = re.compile(r"^(?:合|小|总|總|共)[计計]")
 _RULE = re.compile(r"^[\s|+:=\-—_]*$")
 
 
@@ -81,12 +99,25 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     warnings: list[tuple[int | None, str]] = []
     opening_bar = lines[h].strip().startswith("|")
     header_cells, _ = _pipe_cells(lines[h], opening_bar)  # type: ignore[misc]
+    unglued = _unglued_header(lines, h, header_cells, opening_bar)
+    if unglued is not None:
+        warnings.append(
+            (h + 1, f"header cells glued together, cut into known columns: {'/'.join(unglued)}")
+        )
+        header_cells = unglued
+    span = _spanned_header(lines, h, header_cells, opening_bar)
+    top_cells = header_cells
+    if span is not None:
+        k, names, sub_at = span
+        header_cells = header_cells[:k] + names + header_cells[k + 1 :]
     width = len(header_cells)
     raw: list[tuple[int, list[str], bool]] = [(h + 1, header_cells, True)]
     for i in range(h + 1, len(lines)):
         line = lines[i]
-        if not line.strip() or is_rule_row(line):
-            continue
+        if not line.strip() or is_rule_row(line) or not line.replace("|", "").strip():
+            continue  # blank, a rule, or bars only: no cells
+        if span is not None and i == sub_at:
+            continue  # the header's second line, put in the grid below
         found = _pipe_cells(line, opening_bar)
         if found is None:
             if raw and not raw[-1][2] and len(raw) > 1:
@@ -113,7 +144,9 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             raw[-1] = (raw[-1][0], raw[-1][1], closed)
             continue
         raw.append((i + 1, cells, closed))
-    if len(raw) > 1 and (joined := _second_header_line(header_cells, raw[1][1])) is not None:
+    if span is None and len(raw) > 1 and (
+        joined := _second_header_line(header_cells, raw[1][1])
+    ) is not None:
         warnings.append((raw[1][0], f"a header over two lines: columns {'/'.join(joined)}"))
         header_cells = joined
         raw[0] = (raw[0][0], joined, True)
@@ -121,11 +154,38 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     rows: list[list[GridCell | None]] = []
     roles = header_roles(header_cells)
     category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
-    for r, (line_no, cells, closed) in enumerate(raw):
+    if span is not None:
+        rows.extend(_span_rows(top_cells, span, h + 1))
+        warnings.append(
+            (
+                span[2] + 1,
+                f"a header over two lines: {top_cells[span[0]]} spans "
+                f"{'/'.join(span[1])}",
+            )
+        )
+        raw = raw[1:]
+    offset = len(rows)
+    for r, (line_no, cells, closed) in enumerate(raw, offset):
         if r and category_first and len(cells) < width and _SERIAL.match(cells[0]):
             # a row opening with its serial under a category-first header: its category cell
             # is merged from the row above (carried down by the grid layout)
             cells = ["", *cells]
+        aligned = None
+        last = r == len(raw) - 1 + offset
+        # the last row short of cells is more likely cut off (an excerpt) than merged
+        if r and not last and closed and 2 <= len(cells) < width and not _is_summary_row(cells):
+            aligned = _aligned(cells, roles)
+        if aligned is not None:
+            empty = [header_cells[c] for c, t in enumerate(aligned) if t is None]
+            warnings.append(
+                (
+                    line_no,
+                    f"row {cells[0] or r} has {len(cells)} cells for {width} columns: aligned "
+                    f"by content, {'/'.join(empty)} left empty (merged from the row above, or "
+                    "left out)",
+                )
+            )
+            cells = [t or "" for t in aligned]
         row: list[GridCell | None] = [
             GridCell(text=t, row=r, col=c, line=line_no) for c, t in enumerate(cells[:width])
         ]
@@ -138,8 +198,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             )
         row += [None] * (width - len(row))
         rows.append(row)
-        last = r == len(raw) - 1
-        if r and len(cells) > 1 and (not closed or len(cells) < width):
+        if r and len(cells) > 1 and aligned is None and (not closed or len(cells) < width):
             missing = [header_cells[c] for c in range(len(cells), width)]
             what = f"ends before its {'/'.join(missing)} cell(s)" if missing else "has no closing |"
             warnings.append(
@@ -150,6 +209,117 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 )
             )
     return Grid(rows=rows, where="", preamble=[s for s in lines[:h] if s.strip()]), warnings
+
+
+def _is_summary_row(cells: list[str]) -> bool:
+    """A total or group row (合计…, 一、…): its short width says nothing of merged cells."""
+    from luoshi.ingest.text.shapes import is_group
+
+    first = normalise_header(cells[0])
+    return bool(_TOTAL.match(first)) or is_group(cells[0]) or is_group(cells[1])
+
+
+def _aligned(cells: list[str], roles: list[ColumnRole]) -> list[str | None] | None:
+    """A closed row short of cells, its cells aligned to the columns by what they look like
+    (text/align.py): each column's cell or None where the row has none; None when the
+    alignment does not keep one cell per column taken."""
+    from luoshi.ingest.text.align import align
+
+    taken = align(cells, roles)
+    if any(len(idx) > 1 for idx in taken):
+        return None  # two cells in one column: the borders say otherwise
+    return [cells[idx[0]] if idx else None for idx in taken]
+
+
+def _short_header_words(cells: list[str]) -> bool:
+    return all(
+        0 < len(normalise_header(c)) <= _MAX_HEADER_LEN and not any(p in c for p in "。;；,，")
+        for c in cells
+    )
+
+
+def _row_widths(lines: list[str], start: int, opening_bar: bool) -> list[int]:
+    return [
+        len(f[0])
+        for line in lines[start : start + 200]
+        if (f := _pipe_cells(line, opening_bar)) is not None
+    ]
+
+
+def _unglued_header(
+    lines: list[str], h: int, header: list[str], opening_bar: bool
+) -> list[str] | None:
+    """The header with glued cells cut (当前进度牵头单位 → 当前进度 / 牵头单位) when the rows
+    are wider than the header and cutting the cells that cut wholly into known column words
+    makes the header exactly as wide as most rows; else None."""
+    widths = _row_widths(lines, h + 1, opening_bar)
+    if not widths:
+        return None
+    return unglue_header(header, max(set(widths), key=widths.count))
+
+
+def _spanned_header(
+    lines: list[str], h: int, header: list[str], opening_bar: bool
+) -> tuple[int, list[str], int] | None:
+    """(top cell index, names below it, line index of the second line) when the header is
+    two lines with one top cell spanning the second line's cells (see the module rules)."""
+    sub_at = next(
+        (i for i in range(h + 1, min(len(lines), h + 4)) if lines[i].strip()), None
+    )
+    if sub_at is None:
+        return None
+    found = _pipe_cells(lines[sub_at], opening_bar)
+    if found is None:
+        return None
+    sub = found[0]
+    if len(sub) < 2 or _SERIAL.match(sub[0]) or not _short_header_words(sub):
+        return None
+    if sum(1 for c in sub if is_known_header(c)) * 2 < len(sub):
+        return None
+    widths = [
+        len(f[0])
+        for line in lines[sub_at + 1 : sub_at + 200]
+        if (f := _pipe_cells(line, opening_bar)) is not None
+    ]
+    wide = len(header) - 1 + len(sub)
+    if not widths or max(widths) <= len(header) or max(widths) > wide:
+        return None  # the rows are not as wide as the header with the span opened
+    top_roles = header_roles(header)
+    sub_roles = set(header_roles([*header, *sub])[len(header) :])
+    progress = {ColumnRole.DONE, ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS}
+    shared = [
+        k
+        for k, r in enumerate(top_roles)
+        if r in sub_roles or (r is ColumnRole.DONE and sub_roles <= progress)
+    ]
+    unknown = [k for k, r in enumerate(top_roles) if r is ColumnRole.OTHER]
+    pick = shared or unknown
+    if not pick:
+        return None
+    return pick[-1], [normalise_header(c) for c in sub], sub_at
+
+
+def _span_rows(
+    top: list[str], span: tuple[int, list[str], int], line: int
+) -> list[list[GridCell | None]]:
+    """The two header rows of a spanned header: the top cell repeated over the columns it
+    spans, the other top cells standing in both rows (a cell spanning two rows)."""
+    k, names, sub_at = span
+    first: list[GridCell | None] = []
+    second: list[GridCell | None] = []
+    for c, text in enumerate(top):
+        if c == k:
+            cell = GridCell(text=text, row=0, col=len(first), colspan=len(names), line=line)
+            first += [cell] * len(names)
+            second += [
+                GridCell(text=n, row=1, col=len(second) + j, line=sub_at + 1)
+                for j, n in enumerate(names)
+            ]
+        else:
+            cell = GridCell(text=text, row=0, col=len(first), line=line)
+            first.append(cell)
+            second.append(cell)
+    return [first, second]
 
 
 def _second_header_line(header: list[str], cells: list[str]) -> list[str] | None:
@@ -181,10 +351,14 @@ def _is_continuation(cells: list[str], raw: list) -> bool:
 
 
 def _open_cell(cells: list[str]) -> int:
-    """The cell a continuation line goes on: the first after the serial not ending like a
-    finished sentence, else the second (the task)."""
+    """The cell a continuation line goes on: the last ending mid-sentence (on a comma, 、 or
+    colon: unfinished), else the first after the serial not ending like a finished sentence,
+    else the second (the task)."""
     from luoshi.ingest.text.shapes import CLOSING
 
+    for c in range(len(cells) - 1, 0, -1):
+        if cells[c] and cells[c][-1] in ",，、:：;；(（":
+            return c
     for c in range(1, len(cells)):
         if cells[c] and not CLOSING.search(cells[c]):
             return c
@@ -211,6 +385,22 @@ def bar_cells(lines: list[str]) -> list[tuple[int, str]]:
     return cells
 
 
+def _two_column_start(cells: list[tuple[int, str]]) -> int | None:
+    """Where a header without 序号 starts in the bar layout: a cell (its last line) naming
+    the task column followed by a cell naming another known column (项目名称 / 进展情况)."""
+    for k in range(len(cells) - 1):
+        first = cells[k][1].split("\n")[-1]
+        nxt = cells[k + 1][1]
+        if len(normalise_header(first)) > _MAX_HEADER_LEN or not is_known_header(nxt):
+            continue
+        if k and is_known_header(cells[k - 1][1].split("\n")[-1]):
+            continue  # not the header's first cell (序號 before it, in any script)
+        roles = header_roles([first, nxt])
+        if roles[0] is ColumnRole.TASK and roles[1] not in (ColumnRole.OTHER, ColumnRole.TASK):
+            return k
+    return None
+
+
 def bar_grid(lines: list[str]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of the bar layout, or None when no header cell run is found."""
     warnings: list[tuple[int | None, str]] = []
@@ -221,6 +411,8 @@ def bar_grid(lines: list[str]) -> tuple[Grid, list[tuple[int | None, str]]] | No
         if normalise_header(text.split("\n")[-1]) == "序号":
             start = k
             break
+    if start is None:
+        start = _two_column_start(cells)
     if start is None:
         return None
     first_line, first_text = cells[start]

@@ -14,11 +14,13 @@
     …
 
 Rules, true of any such page: the header is the first run of three or more closed cells that
-are header words, most of them known columns (a header word split over two cells, 责任 |
+are header words, most of them known columns (or of two, the task column then another known
+one) (a header word split over two cells, 责任 |
 单位 |, is joined when the join is a known column), opening with 序号, a category or the task
 column; after it, a row opens at a cell holding the next serial (or 1 after a group row) —
 or, in a table without serials, every header-width cells, since each cell is marked by its
-bar; the cells up to the next row are the row's pieces,
+bar; the cells up to the next row are the row's pieces (rows wider than the header cut a header cell
+holding two glued names, :func:`~luoshi.ingest.headers.unglue_header`),
 aligned to the columns by content (:mod:`luoshi.ingest.text.align`), so an empty or merged
 cell the page left out does not shift the rest; a lone cell between rows that reads as a
 group (一、…) is a group row. The result is a Grid, read like any table.
@@ -29,7 +31,7 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.grid import Grid
-from luoshi.ingest.headers import header_roles, normalise_header
+from luoshi.ingest.headers import header_roles, normalise_header, unglue_header
 from luoshi.ingest.text.cellheader import NOT_A_HEADER, join_split_headers
 from luoshi.ingest.text.shapes import is_group
 from luoshi.ingest.text.spacerows import rows_from_pieces
@@ -112,7 +114,7 @@ def _header(cells: list[tuple[int, str, bool]]) -> tuple[int, int, list[str]] | 
         known = sum(1 for r in roles if r is not ColumnRole.OTHER)
         first_ok = roles[0] in (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
         if (
-            len(joined) >= 3
+            (len(joined) >= 3 or _two_column_header(roles))
             and known * 2 > len(joined)
             and first_ok
             and (roles[0] is ColumnRole.SERIAL or ColumnRole.TASK in roles)
@@ -120,6 +122,16 @@ def _header(cells: list[tuple[int, str, bool]]) -> tuple[int, int, list[str]] | 
             used = sum(n for _, n in joined)
             return a, a + used, [normalise_header(w) for w, _ in joined]
     return None
+
+
+def _two_column_header(roles: list[ColumnRole]) -> bool:
+    """Two header cells name a table only when both are known, the task column first (项目
+    名称 | 进展情况 |, 重点任务 | 责任单位 |): two words alone are a weak sign."""
+    return (
+        len(roles) == 2
+        and roles[0] is ColumnRole.TASK
+        and roles[1] not in (ColumnRole.OTHER, ColumnRole.TASK, ColumnRole.SERIAL)
+    )
 
 
 def _rows_by_count(cells: list[tuple[int, str, bool]], start: int, width: int) -> list:
@@ -192,6 +204,12 @@ def pipe_cells_grid(
             pending.append((line, text))
         k += 1
     how = "by their serials"
+    glued = False
+    widths = [len(r[2]) for r in raw[:-1] if r[0] == "row"]  # the last may be cut off
+    if widths and (unglued := unglue_header(words, max(set(widths), key=widths.count))):
+        # rows wider than the header: a header cell held two glued names (当前进度牵头单位)
+        words, roles = unglued, header_roles(unglued)
+        glued = True
     if not any(r[0] == "row" for r in raw):
         raw = _rows_by_count(cells, b, len(words))
         how = f"every {len(words)} cells (the table has no serials)"
@@ -202,6 +220,8 @@ def pipe_cells_grid(
             "aligned to the columns by what they look like; check the result",
         )
     ]
+    if glued:
+        warnings.append((header_line, f"header cells glued together, cut: {'/'.join(words)}"))
     rows = rows_from_pieces(words, roles, raw, header_line, ends_newline, warnings)
     if len(rows) < 2:
         return None

@@ -10,23 +10,30 @@
 
 Rules, true of such lists wherever they come from:
 
-- a task is a numbered paragraph (1. 1、 and, when it carries its own unit note, (一) or 一、);
-  an unnumbered paragraph opens a task too when no task is open and it closes with its own
-  unit note, is followed by a unit line, or stands under a heading that names a lead unit
-  (a section holding one task written as a sentence);
+- a task is a numbered paragraph (1. 1、 1) (1) ① 第一项 and, when it carries its own unit note
+  or block of labelled lines, (一) or 一、); an unnumbered paragraph opens a task too when no
+  task is open and it closes with its own unit note, is followed by a unit line, stands under
+  a heading that names a lead unit, or stands above a closing "上述项目由X牵头负责" line
+  (then each such paragraph is one task);
 - the following paragraphs, until a unit line, continue the task's text;
 - a unit line applies to the tasks of its section that have no unit line yet (a 协同单位 line
   closing a group of tasks applies to each); a heading's lead unit comes first;
-- two items glued on one line ("…(省发改委负责)(二)…") are split after the unit note;
-- headings (一、…, (一)…, "…负责的工作") are groups; a heading naming a person (…省长负责的
-  工作) names no unit.
+- items run together on one line are cut where markers count on (proseitems.run_splits);
+- headings (一、…, (一)…, "…负责的工作", "一、…(牵头单位:X)" over numbered tasks) are groups;
+  a heading naming a person (…省长负责的工作) names no unit;
+- a unit field inside the paragraph ends the task's wording; in a progress report (its
+  opening says so) what follows it, or the sentence opening with a reporting period, is the
+  progress; a schedule label (实施进度为:) opens the task's target. Details and the rest of
+  the spellings accepted (traditional labels, labels set off by spaces, bullets) are in
+  :mod:`luoshi.ingest.text.proseitems`.
 
 Tried only when no table header is found. The shape must be clear — at least two tasks with
-units — so ordinary prose still gets the "no table header" error. A page whose items carry
-other labelled fields on lines of their own (责任人:, 完成时限:), or a progress field anywhere
-(进展情况:, 存在问题:, 下步打算:, also after the task's full stop), is left to the forms
-reader. Cells are kept as
-written (no space normalisation, as in the table layouts).
+units, or a numbered list of statements (``proseitems.bare_list_start``) — so ordinary prose is refused
+(:mod:`luoshi.ingest.text.refusal` says what it holds). A page whose items carry other labelled
+fields in their block (责任人:, 责任领导:, 完成时限: — by the header vocabulary's role), or a
+progress field anywhere (进展情况:, 存在问题:, 下步打算:, also after the task's full stop), is
+left to the forms reader. Cells are kept as written (no space normalisation, as in the table
+layouts).
 """
 
 from __future__ import annotations
@@ -36,7 +43,33 @@ import re
 from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
-from luoshi.ingest.text.pagemeta import read_page_meta
+from luoshi.ingest.text.forms import field_values
+from luoshi.ingest.text.pagemeta import read_page_meta, title_from_lead_in
+from luoshi.ingest.text.proseitems import (
+    BULLET,
+    CN_NUMBERED,
+    FIELDS_WITH_UNITS,
+    FORM_FIELD,
+    STYLES,
+    UNIT_LINE,
+    WORD_STYLES,
+    bare_list_start,
+    is_report,
+    label_colon,
+    mid_units,
+    names_its_items,
+    other_field,
+    progress_field,
+    simplify_labels,
+    split_done,
+    split_glued,
+    split_schedule,
+    style_value,
+    unit_columns,
+    unit_note,
+    unit_value,
+    units_above,
+)
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import CLOSING, is_group, looks_like_units
 from luoshi.ingest.units import (
@@ -44,73 +77,23 @@ from luoshi.ingest.units import (
     OTHER_FIELD,
     UNIT_LABELS,
     units_by_role_note,
-    units_in_text,
 )
 from luoshi.vocab import ColumnRole, PeriodKind
 
 PROSE_LAYOUT = "prose"
 
-# Task numbering styles: 1. / 1、, (1) / （1）, ①. The list's own style is the first one met on
-# a paragraph that carries units; the others are sub-measures inside a task.
-_STYLES = {
-    "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
-    "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
-    "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
-    # counted in words: 一是… 二是…, 第一，… 第二，… (a list's own style only when its items
-    # carry units, like any style)
-    "cn_shi": re.compile(r"^([一二三四五六七八九十]{1,3})是\s*(?=\S)"),
-    "cn_di": re.compile(r"^第([一二三四五六七八九十]{1,3})\s*[,，、:：]\s*"),
-    # (一) (二): only for a list without units (with units, a (一) paragraph is a task when it
-    # carries its own note, else a heading over numbered tasks)
-    "cn_paren": re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*"),
-}
-_WORD_STYLES = frozenset({"cn_shi", "cn_di"})
-_CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
-
-
-def _style_value(g: str) -> int:
-    """The number a list marker stands for: 3, ③, 十二."""
-    if g in _CIRCLED:
-        return _CIRCLED.index(g) + 1
-    if g.isdigit():
-        return int(g)
-    tens, _, units = g.rpartition("十")
-    if "十" not in g:
-        return _CN_DIGITS.get(g, 0)
-    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + _CN_DIGITS.get(units, 0)
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CN_NUMBERED = re.compile(
-    r"^(?:[(（]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)"
-)
-# A unit line: a unit label, in 【】 or not, then a colon (or the 】).
-_UNIT_LINE = re.compile(rf"^[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
 _PART = re.compile(rf"[;；]?\s*[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
-# Other labelled fields of an item: the page is a series of forms, not a prose list.
-_FORM_FIELD = re.compile(r"^(责\s*任\s*人|联系人|完成时限|时间节点|进展情况|完成情况)\s*[:：]")
 # A heading naming who leads the section's tasks: 一、县管委会牵头工作(8项), (一)省某厅牵头的工作.
 _LEAD_HEADING = re.compile(
     r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
     r"(.{2,30}?)(?:牵头|负责|牵头负责)(?:的)?(?:(?:重点)?工作|事项|任务)?(?:[(（]\d+项[)）])?$"
-)
-# A line of labelled fields holding units among others: "牵头领导:张某;牵头单位:市某局".
-# The fields may be separated by ; , or only spaces ("牵头领导:张某  责任单位:市某局").
-_FIELDS_WITH_UNITS = re.compile(
-    rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*?(?:[;；,，]|\s)\s*[【\[]?(?:{UNIT_LABELS})"
-    r"\s*[】\]]?\s*[:：]"
-)
-# Where two items were glued on one line: after a closing unit note, before the next marker.
-_GLUED_ITEM = re.compile(
-    r"(?<=[)）])(?=(?:[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,3}[.、．](?!\d)))"
 )
 _CUT_LABEL = re.compile(r"^(责任?|牵头?|配合?|协同?|责任单|牵头单|配合单|协同单)$")
 _MIN_TASKS = 2
 # A numbered list without any unit note is a task list when it counts at least this many items
 # numbered 1, 2, 3 … in order, most of them statements of work (longer than a slogan).
 _MIN_BARE_TASKS = 3
-_SLOGAN_CHARS = 15
 _LONE_SERIAL = re.compile(r"^\d{1,3}$")
-# Wording of a progress report, not of a task: what was done by when.
-_DONE_REPORT = re.compile(r"截至|截止|已完成|累计完成|累计实现|同比增长|已建成|已开工")
 # A title naming the list itself (not a report on it): the period is the plan.
 _PLAN_TITLE = re.compile(r"任务分解|责任分解|分工方案|任务清单|工作清单|清单|责任分工|目标责任")
 _PROGRESS_WORD = re.compile(r"完成情况|进展|落实情况|推进情况|执行情况|进度")
@@ -122,30 +105,11 @@ COLUMNS = [
     Column("责任单位", ColumnRole.UNITS),
 ]
 _BUILD_COLUMNS = [*COLUMNS, Column("配合单位", ColumnRole.CO_UNITS)]
-
-
-# A unit list closing a paragraph after a dash: "新建公园3个。——市建设局" (not after wide
-# spaces: page chrome spaces out "来源：市政府办公室" the same way).
-_TRAILING_UNITS = re.compile(r"(?:——|—|－－)\s*([^—\s:：][^—:：]{1,120})$")
-
-
-def _note(text: str) -> tuple[str, list[str], list[str]] | None:
-    found = units_in_text(text) or units_by_role_note(text)
-    if found is None and (m := _TRAILING_UNITS.search(text)) and m.start() > 0:
-        if looks_like_units(m.group(1)):
-            return text[: m.start()].rstrip(), [m.group(1).strip()], []
-    return found
-
-
-def _split_glued(paras: list[Para]) -> list[Para]:
-    out: list[Para] = []
-    for p in paras:
-        pieces = _GLUED_ITEM.split(p.text)
-        if len(pieces) > 1 and all(_note(x) for x in pieces[:-1]):
-            out += [Para(p.line, x.strip(), p.gap if k == 0 else 0) for k, x in enumerate(pieces)]
-        else:
-            out.append(p)
-    return out
+# Added when any task carries progress text (a progress report written as a list).
+_DONE_COLUMN = Column("进展情况", ColumnRole.DONE)
+_DONE_AT = len(_BUILD_COLUMNS)
+# Added when any task states its planned schedule under a label (实施进度为:).
+_SCHEDULE_COLUMN = Column("进度安排", ColumnRole.TARGET)
 
 
 def _role_line(text: str) -> tuple[list[str], list[str]] | None:
@@ -162,7 +126,7 @@ def _list_style(paras: list[Para]) -> str:
     """The numbering style of the list's tasks: the outermost style (1. before (1) before ①)
     of which at least two numbered paragraphs carry units — their own note, or a unit line or
     note among the next few paragraphs before the next one so numbered; arabic by default."""
-    for style, pattern in _STYLES.items():
+    for style, pattern in STYLES.items():
         if style == "cn_paren":
             continue
         starts = [k for k, p in enumerate(paras) if pattern.match(p.text.strip())]
@@ -170,7 +134,7 @@ def _list_style(paras: list[Para]) -> str:
         for n, k in enumerate(starts):
             end = min(starts[n + 1] if n + 1 < len(starts) else len(paras), k + 5)
             span = [paras[j].text.strip() for j in range(k, end)]
-            if any(_note(t) or (j and _UNIT_LINE.match(t)) for j, t in enumerate(span)):
+            if any(unit_note(t) or (j and UNIT_LINE.match(t)) for j, t in enumerate(span)):
                 with_units += 1
         if with_units >= _MIN_TASKS:
             return style
@@ -178,8 +142,8 @@ def _list_style(paras: list[Para]) -> str:
     # tasks whose units the page does not give, read by the unit-less rule in read_prose).
     # Items counted in words (一是, 第一) are a speech's or news report's points, not a list,
     # unless their units say otherwise.
-    for style, pattern in _STYLES.items():
-        if style in _WORD_STYLES:
+    for style, pattern in STYLES.items():
+        if style in WORD_STYLES:
             continue
         if sum(1 for p in paras if pattern.match(p.text.strip())) >= _MIN_BARE_TASKS:
             return style
@@ -187,20 +151,77 @@ def _list_style(paras: list[Para]) -> str:
 
 
 def _cn_item(paras: list[Para], k: int, numbered: re.Pattern[str]) -> bool:
-    """A 一、/(一) paragraph followed by its own unit line, after which no task of the list's
+    """A 一、/(一) paragraph followed by its own block of labelled lines — unit lines
+    (牵头单位:, 责任单位: …) and other fields (完成时限:) — after which no task of the list's
     style follows, is an item, not a heading (a heading's unit line leads the tasks under
-    it): "一、新建公园3个。" / "责任单位:市建设局" / "二、…"."""
-    if k + 1 >= len(paras) or not _UNIT_LINE.match(paras[k + 1].text.strip()):
+    it): "一、新建公园3个。" / "牵头单位:市建设局" / "完成时限:年底" / "二、…"."""
+    j = k + 1
+    units = False
+    while j < len(paras):
+        text = paras[j].text.strip()
+        if UNIT_LINE.match(text) or FIELDS_WITH_UNITS.match(text):
+            units = True
+        elif not FORM_FIELD.match(text):
+            break
+        j += 1
+    if not units:
         return False
-    after = paras[k + 2].text.strip() if k + 2 < len(paras) else ""
-    return not numbered.match(after) and not _UNIT_LINE.match(after)
+    return j >= len(paras) or not numbered.match(paras[j].text.strip())
+
+
+def _in_item_block(paras: list[Para], k: int, current: _Task | None) -> bool:
+    """Paragraph k stands in an item's block: right after the item's text, or after its unit
+    lines (the labelled lines that follow an item are its fields)."""
+    if current is not None:
+        return True
+    before = paras[k - 1].text.strip() if k else ""
+    return bool(UNIT_LINE.match(before) or FIELDS_WITH_UNITS.match(before))
+
+
+def _units_above_ahead(paras: list[Para]) -> list[bool]:
+    """For each paragraph, whether a closing "上述项目由X负责" line follows it before any
+    heading, numbered item or unit line: the paragraphs of such a block are its items."""
+    out = [False] * len(paras)
+    ahead = False
+    for k in range(len(paras) - 1, -1, -1):
+        text = paras[k].text.strip()
+        if units_above(text):
+            ahead = True
+        elif (
+            is_group(text)
+            or CN_NUMBERED.match(text)
+            or UNIT_LINE.match(text)
+            or any(s.match(text) for s in STYLES.values())
+        ):
+            ahead = False
+        out[k] = ahead
+    return out
 
 
 def _heading_unit(text: str) -> str | None:
+    """The unit a heading names as its section's lead: "一、X牵头的工作", or a heading closing
+    with its unit note "一、稳增长(牵头单位:X)"."""
     m = _LEAD_HEADING.match(text.strip())
     if m and looks_like_units(m.group(1)):
         return m.group(1)
+    if CN_NUMBERED.match(text.strip()) and (note := unit_note(text.strip())) and note[1]:
+        return note[1][0]
     return None
+
+
+def _heads_tasks(paras: list[Para], k: int, numbered: re.Pattern[str]) -> bool:
+    """The 一、/(一) paragraph k is followed — after any unit lines — by a task of the list's
+    own numbering (and is not itself numbered in that style): it heads them."""
+    if numbered.match(paras[k].text.strip()):
+        return False
+    j = k + 1
+    while j < len(paras) and UNIT_LINE.match(paras[j].text.strip()):
+        j += 1
+    return j < len(paras) and bool(numbered.match(paras[j].text.strip()))
+
+
+# Fields that may ride on a unit line or note, kept as cells of their own.
+_RIDING_ROLES = frozenset({ColumnRole.LEADER, ColumnRole.PERSON, ColumnRole.DEADLINE})
 
 
 class _Task:
@@ -211,19 +232,30 @@ class _Task:
         self.co: list[str] = []
         self.has_unit_line = False
         self.value: int | None = None  # the list number (1, ③ = 3, (十二) = 12)
+        self.done: list[str] = []  # progress said in the task's own paragraph (a report)
+        self.schedule = ""  # the task's planned schedule, after its label (实施进度为:)
+        self.fields: dict[str, str] = {}  # other fields riding with its units (完成时限:年底)
+
+    def take_fields(self, text: str) -> None:
+        """Fields of another kind than units on the task's unit line or note (牵头领导:,
+        完成时限:): kept as the task's cells, not dropped."""
+        for label, value in field_values(text):
+            if value and header_role(label, have_task=True) in _RIDING_ROLES:
+                self.fields.setdefault(label, value)
 
     def add_note(self, note: tuple[str, list[str], list[str]]) -> None:
         self.text[-1:] = [note[0]] if self.text else []
-        self.lead += note[1]
-        self.co += note[2]
+        self.lead += [unit_value(v) for v in note[1]]
+        self.co += [unit_value(v) for v in note[2]]
         self.has_unit_line = True
 
 
 def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocument | None:
     """The document when the paragraphs have the plan-in-prose shape, else None."""
-    paras = _split_glued(paras)
+    paras = split_glued([Para(p.line, label_colon(simplify_labels(p.text)), p.gap) for p in paras])
+    report = is_report(paras)
     style = _list_style(paras)
-    numbered = _STYLES[style]
+    numbered = STYLES[style]
     tasks_raw: list[_Task] = []
     top = sub = ""
     section_unit = ""
@@ -233,18 +265,22 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     ignored: list[Para] = []
     warn: list[tuple[int | None, str]] = []
     last_waiting: list[_Task] = []
+    back_ahead = _units_above_ahead(paras)
     for k, p in enumerate(paras):
         text = p.text.strip()
+        above = units_above(text)
         if k == len(paras) - 1 and _CUT_LABEL.match(text):
             ignored.append(p)  # the excerpt ends inside a unit label ("责任单")
             continue
-        if (current is not None and _FORM_FIELD.match(text)) or (
-            tasks_raw and _progress_field(text)
+        if (tasks_raw and other_field(text) and _in_item_block(paras, k, current)) or (
+            tasks_raw and progress_field(text)
         ):
             return None  # labelled fields other than units: a forms page
         m = numbered.match(text)
-        cn = _CN_NUMBERED.match(text)
-        note = _note(text) if (m or cn) else None
+        cn = CN_NUMBERED.match(text)
+        note = unit_note(text) if (m or cn) else None
+        if cn and note and _heads_tasks(paras, k, numbered):
+            note = None  # "一、稳增长(牵头单位:X)" over numbered tasks: a heading naming X
         if m or (cn and (note or _cn_item(paras, k, numbered))):
             value = None
             if m and style == "cn_paren":
@@ -252,7 +288,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             else:
                 serial = m.group(1) if m else text[: cn.end()].strip("、")  # type: ignore[union-attr]
             if m:
-                value = _style_value(m.group(1))
+                value = style_value(m.group(1))
                 if prev is not None and value != prev + 1 and value != 1:
                     warn.append((p.line, f"serial {value} follows {prev}"))
                 prev = value
@@ -264,14 +300,33 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
             if note:
-                current.add_note(_note(body) or note)
+                current.add_note(unit_note(body) or note)
+                current.take_fields(body)
+            elif (mid := mid_units(body)) is not None:
+                current.text = [mid[0]] if mid[0] else []
+                current.lead += mid[1]
+                current.co += mid[2]
+                current.has_unit_line = True
+                if mid[3]:
+                    (current.done if report else current.text).append(mid[3])
+            if report and not current.done and current.text:
+                head, done = split_done(current.text[-1])
+                if done:
+                    current.text[-1:] = [head] if head else []
+                    current.done.append(done)
             continue
-        if is_group(text) or _heading_unit(text):
+        open_task = current is not None and not current.has_unit_line
+        if is_group(text) or _heading_unit(text) or (cn and not open_task):
+            # (a 一、/(一) paragraph that is not an item is a heading, full stop or not —
+            # unless a task still waiting for its units is open: then it is a point of it)
             unit = _heading_unit(text)
+            label = text  # the group: the heading without its unit note
+            if cn and unit and (hn := unit_note(text)) is not None:
+                label = hn[0]
             if text.startswith(("(", "（")):
-                sub = text
+                sub = label
             else:
-                top, sub = text, ""
+                top, sub = label, ""
                 section_unit = ""
             section_unit = unit or (section_unit if text.startswith(("(", "（")) else "")
             if text.startswith(("(", "（")) and not unit:
@@ -279,14 +334,17 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = None
             prev = None if unit else prev
             continue
-        if _UNIT_LINE.match(text) or _FIELDS_WITH_UNITS.match(text):
+        if UNIT_LINE.match(text) or FIELDS_WITH_UNITS.match(text) or above:
             lead: list[str] = []
             co: list[str] = []
-            _unit_parts(text, lead, co)
+            if above:
+                lead.append(above)
+            else:
+                _unit_parts(text, lead, co)
             # the tasks of this section without a unit line yet, back to the last one that has;
             # a unit line right after another one (牵头单位 then 配合单位) goes with the same tasks
             waiting = []
-            if k and _UNIT_LINE.match(paras[k - 1].text.strip()):
+            if k and UNIT_LINE.match(paras[k - 1].text.strip()):
                 waiting = list(last_waiting)
             for t in reversed(tasks_raw if not waiting else []):
                 if t.has_unit_line or t.group != tasks_raw[-1].group:
@@ -294,7 +352,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 waiting.append(t)
             last_waiting = waiting
             if not waiting:
-                if current is None and lead:
+                if current is None and lead and not above:
                     # a unit line heading a section before its tasks: they are its units
                     section_unit = lead[0]
                     continue
@@ -303,6 +361,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             for t in waiting:
                 t.lead += lead
                 t.co += co
+                t.take_fields(text)
                 t.has_unit_line = True
                 t.line_end = p.line
             current = None
@@ -330,32 +389,50 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = None
             continue
         if current is not None and not current.has_unit_line:
-            note = _note(text)
-            current.text.append(text)
+            if current.text and p.gap == 0 and p.line == current.line_end:
+                # a sub-measure cut from its task's own line ((1)… (2)…): the line as written
+                current.text[-1] += text
+                note = unit_note(current.text[-1])
+            else:
+                current.text.append(text)
+                note = unit_note(text)
             current.line_end = p.line
             if note:
                 current.add_note(note)
             continue
         # an unnumbered paragraph opens a task under a heading naming the lead unit, or when
         # its own unit line follows it
-        follows = k + 1 < len(paras) and _UNIT_LINE.match(paras[k + 1].text.strip())
+        follows = k + 1 < len(paras) and UNIT_LINE.match(paras[k + 1].text.strip())
         closed = current is None or current.has_unit_line
         # (a sub-measure numbered in another style, (1) under 110., is part of its task)
-        unnumbered = not any(pat.match(text) for pat in _STYLES.values())
-        own_note = closed and unnumbered and not is_group(text) and _note(text) is not None
-        if closed and (section_unit or follows or own_note) and not _CN_NUMBERED.match(text):
+        unnumbered = not any(pat.match(text) for pat in STYLES.values())
+        own_note = closed and unnumbered and not is_group(text) and unit_note(text) is not None
+        # (an item is a statement: a title line above the block is not one)
+        block = back_ahead[k] and unnumbered and not is_group(text) and CLOSING.search(text)
+        if (
+            closed
+            and (section_unit or follows or own_note or block)
+            and not CN_NUMBERED.match(text)
+        ):
+            text = BULLET.sub("", text)  # a bullet (●) marks the item, not its text
             current = _Task("", p.line, text, " ".join(g for g in (top, sub) if g), section_unit)
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
-            note = _note(text)
+            note = unit_note(text)
             if note:
                 current.add_note(note)
+            if block:
+                current = None  # above a "上述项目由…" line each paragraph is one item
             continue
         ignored.append(p)
     with_units = [n for n, t in enumerate(tasks_raw) if t.lead or t.co]
     bare = False
     if len(with_units) < _MIN_TASKS:
-        first = _bare_list_start(tasks_raw)
+        first = bare_list_start(
+            tasks_raw,
+            _MIN_BARE_TASKS,
+            lambda i: paras[first_index[i] - 1].text if first_index.get(i, 0) > 0 else "",
+        )
         if first is None or any(_LONE_SERIAL.match(q.text.strip()) for q in paras):
             # a paragraph holding only a number is a table's serial cell flattened onto a
             # line of its own: the numbered paragraphs are points inside that table's cells
@@ -377,12 +454,41 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     while start > 0 and (is_group(paras[start - 1].text) or _heading_unit(paras[start - 1].text)):
         start -= 1
     ignored = [q for q in ignored if q.line >= paras[start].line]
+    for t in keep:
+        if t.text:
+            head, t.schedule = split_schedule(t.text[-1])
+            if t.schedule:
+                t.text[-1:] = [head] if head else []
+    with_done = any(t.done for t in keep)
+    with_schedule = any(t.schedule for t in keep)
+    # the columns the page gives: no unit column when no task names units; the unit column(s)
+    # named by the page's own labels
+    # in the page's order: the schedule sits in the task's paragraph, before the unit line;
+    # no 序号 column when no item has a number of its own (numbered by position, as a table
+    # without one is)
+    columns = [COLUMNS[0]] if any(t.serial for t in keep) else []
+    columns += [COLUMNS[1]] + ([_SCHEDULE_COLUMN] if with_schedule else [])
+    columns += [] if bare else unit_columns(paras[start:], COLUMNS[2])
+    riding: list[Column] = []
+    for t in keep:
+        for label in t.fields:
+            if all(c.header != label for c in riding):
+                riding.append(Column(label, header_role(label, have_task=True)))
+    columns += riding
+    columns += [_DONE_COLUMN] if with_done else []
     warn.insert(
         0,
         (
             keep[0].line,
-            "the document is a plan in prose (numbered paragraphs, each with a 责任单位 line), "
-            "not a table: columns 序号/任务内容/责任单位 are the reader's",
+            (
+                "the document is a progress report written as a list (numbered paragraphs, "
+                "each a task followed by what was done), not a table: columns "
+                if report
+                else "the document is a plan in prose (numbered paragraphs, each with a "
+                "责任单位 line), not a table: columns "
+            )
+            + "/".join(c.header for c in columns)
+            + " are the reader's",
         ),
     )
     if bare:
@@ -391,7 +497,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             (
                 keep[0].line,
                 "the numbered paragraphs name no responsible units (no 责任单位 line or note): "
-                "read as tasks with the unit column empty",
+                "read as tasks, with no unit column",
             ),
         )
     unnumbered = [t for t in keep if not t.serial]
@@ -411,17 +517,30 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         )
     notes: list[str] = []
     tasks: list[Task] = []
+    build_columns = [*_BUILD_COLUMNS, _DONE_COLUMN, _SCHEDULE_COLUMN, *riding]
     for t in keep:
         row = RowCells(serial=t.serial, line_start=t.line, line_end=t.line_end)
         row.fixed = {1: t.text, 2: t.lead, 3: t.co}
-        task = build_task(row, _BUILD_COLUMNS, notes)
+        if with_schedule:
+            row.fixed[_DONE_AT + 1] = [t.schedule] if t.schedule else []
+        for n, col in enumerate(riding, _DONE_AT + 2):
+            row.fixed[n] = [t.fields[col.header]] if col.header in t.fields else []
+        if with_done:
+            row.items = [(None, {_DONE_AT: t.done})]
+        task = build_task(row, build_columns, notes)
         if t.group:
             task.extra[GROUP_KEY] = t.group
         if not task.units and not bare:
             warn.append((t.line, f"task {t.serial} has no 责任单位 line"))
         tasks.append(task)
     tail = paras[-1]
-    if tasks and tail.line >= (tasks[-1].line_start or 0) and _cut_off(tail.text, ends_newline):
+    tail_heading = is_group(tail.text) or CN_NUMBERED.match(tail.text.strip())
+    if (
+        tasks
+        and tail.line >= (tasks[-1].line_start or 0)
+        and not tail_heading
+        and _cut_off(tail.text, ends_newline)
+    ):
         # Only the fragment's own line counts as "ignored" for the cut-off message.
         ignored = [q for q in ignored if q is not tail]
         warn.append(
@@ -442,6 +561,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     preamble = [q.text for q in paras[:start]]
     title = next((q for q in reversed(preamble[-3:]) if _PLAN_TITLE.search(q)), "")
     meta, meta_warnings = read_page_meta(preamble, title, [q.text for q in paras[start:]])
+    if not meta.title and preamble and names_its_items(preamble[-1]):
+        title_from_lead_in(meta, preamble[-1], meta_warnings)
     if meta.period is None:
         for candidate in (meta.title, title):
             if candidate and (m := _PLAN_TITLE.search(candidate)):
@@ -452,7 +573,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     meta.notes.extend(notes)
     doc = ParsedDocument(
         meta=meta,
-        columns=list(COLUMNS),
+        columns=columns,
         tasks=tasks,
         source_name=name,
         format="text",
@@ -463,55 +584,6 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     for line, message in warn:
         doc.warn(line, message)
     return doc
-
-
-_PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
-
-
-def _progress_field(text: str) -> bool:
-    """The paragraph holds a labelled progress field (进展情况:…, 存在问题:…, 下步打算:…), on
-    its own line or after the task's full stop: the items are progress forms, whose cells a
-    prose list has no column for (the forms reader reads them). Other fields (牵头领导:,
-    完成时限:) may ride on a unit line and stay with the prose reader."""
-    from luoshi.ingest.text.forms import field_labels  # forms imports nothing of prose
-
-    return any(
-        header_role(label, have_task=True) in _PROGRESS_ROLES for label in field_labels(text)
-    )
-
-
-def _bare_list_start(tasks: list[_Task]) -> int | None:
-    """Where a list of numbered tasks without unit notes starts, or None.
-
-    A page can publish its task list without saying who does each task (a 民生实事 list, a
-    plan's targets). Such a list is still a task list when it is a list: at least
-    ``_MIN_BARE_TASKS`` paragraphs numbered 1, 2, 3 … in order (1. (1) ① or, when no such
-    list exists, (一) (二) (三)) (the numbering may restart
-    at 1 under a new heading), most of them (half or more) longer than a slogan — a letter's
-    closing requirements (1.加强组织领导。 2.强化督查考核。) are headings, not tasks. Nor is
-    a list most of whose items report what was done (截至6月底…, 已完成…, 累计…): that is a
-    progress cell's numbered points, of a table whose header the excerpt lacks. News and
-    reports rarely number their paragraphs 1. 2. 3.; pages with no such list are still
-    refused."""
-    n = 0
-    while n < len(tasks):
-        t = tasks[n]
-        if t.value != 1 or t.has_unit_line:
-            n += 1
-            continue
-        run = [t]
-        for u in tasks[n + 1 :]:
-            if u.value is None or u.value not in (run[-1].value + 1, 1):  # type: ignore[operator]
-                break
-            run.append(u)
-        start, n = n, n + len(run)  # the next run starts after this one: linear time
-        if len(run) < _MIN_BARE_TASKS:
-            continue
-        long = sum(1 for u in run if len("".join(u.text)) > _SLOGAN_CHARS)
-        done = sum(1 for u in run if _DONE_REPORT.search("".join(u.text)))
-        if long * 2 >= len(run) and done * 2 <= len(run):
-            return start
-    return None
 
 
 def _unit_parts(text: str, lead: list[str], co: list[str]) -> None:
@@ -528,3 +600,4 @@ def _cut_off(text: str, ends_newline: bool) -> bool:
     if not ends_newline:
         return not CLOSING.search(text)
     return text[-1] in ",，、:：(（“"
+

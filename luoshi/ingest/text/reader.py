@@ -21,7 +21,7 @@ from __future__ import annotations
 from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
-from luoshi.ingest.gridlayout import document_from_grids
+from luoshi.ingest.gridlayout import document_from_grids, status_columns
 from luoshi.ingest.headers import columns_from_headers, main_done_column, normalise_header
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
 from luoshi.ingest.metadata import period_without_title
@@ -29,10 +29,12 @@ from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.cellheader import PROGRESS_ROLES, find_header, merge_split_headers
 from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
+from luoshi.ingest.text.detect import second_reading
 from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
 from luoshi.ingest.text.matrix import matrix_reason
+from luoshi.ingest.text.oneline import unfold_one_line_table
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.pipe import (
     BAR_LAYOUT,
@@ -44,6 +46,7 @@ from luoshi.ingest.text.pipe import (
 )
 from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
 from luoshi.ingest.text.prose import read_prose
+from luoshi.ingest.text.refusal import explainer_title, no_task_list_error
 from luoshi.ingest.text.rows import (
     Para,
     Row,
@@ -73,7 +76,6 @@ _TABLE_LEAD = ("附件", "附表")
 __all__ = ["LAYOUT", "Para", "find_header", "paragraphs", "read_text_document"]
 
 
-
 def _header_repeat_at(paras: list[Para], i: int, header: list[str]) -> int:
     """Length of a repeated header row starting at paras[i] (0 when there is none)."""
     # Asked at every body paragraph. Normalising only removes characters, so a paragraph that
@@ -97,6 +99,7 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
     text, source_url = split_source_lines(text)
     text, glosses = strip_pinyin_glosses(text)
     doc = _read_layout(text, name)
+    doc = second_reading(doc, text, name)
     doc.meta.source_url = source_url
     if glosses:
         doc.warn(
@@ -122,6 +125,12 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
     h = find_pipe_header(lines) if bars else None
     if h is not None:
         grid, warnings = pipe_grid(lines, h)
+        if len(grid.rows) <= 1 and (unfolded := unfold_one_line_table(lines, pipes=True)):
+            # the whole table on its header's line: unfolded by its serials
+            h = find_pipe_header(unfolded)
+            if h is not None:
+                grid, warnings = pipe_grid(unfolded, h)
+                warnings.insert(0, (None, "the whole table stands on one line: unfolded by serials"))
         return document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
     found = csv_rows_grid(lines, name)
     if found is not None:
@@ -154,6 +163,13 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
         )
         if len(grid.rows) > 1:
             return document_from_grids([grid], name, "text", SPACE_LAYOUT, warnings)
+    if space is None and (unfolded := unfold_one_line_table(lines)) is not None:
+        space = find_space_header(unfolded)
+        if space is not None:
+            grid, warnings = space_grid(unfolded, space[0], space[1], ends_newline=ends_newline)
+            if len(grid.rows) > 1:
+                warnings.insert(0, (None, "the whole table stands on one line: unfolded by serials"))
+                return document_from_grids([grid], name, "text", SPACE_LAYOUT, warnings)
     return _read_cells_per_line(text, name)
 
 
@@ -183,6 +199,8 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         raise IngestError(name, "empty file: only blank lines", line=1)
     found = find_header(paras)
     if found is None:
+        if explainer_title(paras):
+            raise no_task_list_error(name, paras)  # an explainer describes the plan, no list
         # No table: the annual list may be a document of numbered paragraphs with unit lines.
         prose = read_prose(paras, name, ends_newline=text.rstrip(" \t").endswith("\n"))
         if prose is not None:
@@ -193,15 +211,7 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         why = matrix_reason(paras)
         if why:
             raise IngestError(name, why, line=paras[0].line)
-        raise IngestError(
-            name,
-            "no table header found: expected a header row starting with 序号 "
-            "(e.g. 序号 / 任务内容 / 责任单位 / 完成情况), or a task column header followed by "
-            "other known column headers; nor numbered paragraphs (1.…) each followed by a "
-            "责任单位: line; nor key-value forms (任务: … 责任单位: …): the page reads as prose or "
-            "news, with no task list to import",
-            line=paras[0].line,
-        )
+        raise no_task_list_error(name, paras)
     h0 = found[0]
     try:
         return _read_table(paras, found, text, name)
@@ -223,6 +233,41 @@ def _read_table(paras: list[Para], found: tuple[int, int], text: str, name: str)
     )
     warn[:0] = [(None, w) for w in meta_warnings]
 
+    tasks, notes, read_warn = _sections_tasks(paras, sections, columns, text, name, warn)
+    # a progress column holding only status words beside another: a declared status (the
+    # rows are read again with it, so the real progress column's cells are split as progress)
+    header_warnings = status_columns(columns, lambda i: _column_cells(tasks, columns, i), [])
+    if header_warnings:
+        warn = [w for w in warn if not w[1].startswith("several progress columns")]
+        warn += [(paras[h0].line, w) for w in header_warnings]
+        tasks, notes, read_warn = _sections_tasks(paras, sections, columns, text, name, warn)
+    meta.notes.extend(notes)
+    doc = ParsedDocument(
+        meta=meta, columns=columns, tasks=tasks, source_name=name, format="text", layout=LAYOUT
+    )
+    for line, message in read_warn:
+        doc.warn(line, message)
+    return doc
+
+
+def _column_cells(tasks: list[Task], columns: list[Column], i: int) -> list[str]:
+    """The cells of column i as the tasks keep them: the main progress column's in the
+    items, the others by header in the task's extra cells."""
+    if i == main_done_column(columns):
+        return ["".join(item.done for item in t.items) for t in tasks]
+    return [t.extra.get(columns[i].header, "") for t in tasks]
+
+
+def _sections_tasks(
+    paras: list[Para],
+    sections: list[tuple[int, int, int]],
+    columns: list[Column],
+    text: str,
+    name: str,
+    warn_before: list[tuple[int | None, str]],
+) -> tuple[list[Task], list[str], list[tuple[int | None, str]]]:
+    """The tasks of every table section, the notes and the warnings (after ``warn_before``)."""
+    warn = list(warn_before)
     notes: list[str] = []
     tasks: list[Task] = []
     for n, (a, b, end) in enumerate(sections):
@@ -256,13 +301,7 @@ def _read_table(paras: list[Para], found: tuple[int, int], text: str, name: str)
             ends_newline=text.rstrip(" \t").endswith("\n"),
         )
         tasks += more
-    meta.notes.extend(notes)
-    doc = ParsedDocument(
-        meta=meta, columns=columns, tasks=tasks, source_name=name, format="text", layout=LAYOUT
-    )
-    for line, message in warn:
-        doc.warn(line, message)
-    return doc
+    return tasks, notes, warn
 
 
 def _table_lead_start(paras: list[Para], lo: int, end: int) -> int:
@@ -327,10 +366,16 @@ def _section_tasks(
                 "row: ignored",
             )
         )
+    # a category column before the serial — or first in a table without one, when the row
+    # finder took its cells (rows found by the numbers opening the task text): given on a
+    # group's first row, carried down
     category_first = (
         len(columns) > 1
         and columns[0].role is ColumnRole.CATEGORY
-        and columns[1].role is ColumnRole.SERIAL
+        and (
+            columns[1].role is ColumnRole.SERIAL
+            or (ColumnRole.SERIAL not in roles and any(r.category is not None for r in rows))
+        )
     )
     if category_first:
         for r in rows:
@@ -564,8 +609,9 @@ def _unit_span(paras: list[Para], lo: int, limit: int) -> int:
     take = 1
     while lo + take < limit:
         prev, nxt = paras[lo + take - 1].text, paras[lo + take].text
-        aside = nxt[0] in "(（" and len(nxt) <= 20 and numbering(nxt) is None
-        if aside or (prev[-1] in "、,，" and not is_empty_mark(nxt)):
+        # (an empty paragraph is neither an aside nor a line ending in 、)
+        aside = nxt[:1] in ("(", "（") and len(nxt) <= 20 and numbering(nxt) is None
+        if aside or (prev.endswith(("、", ",", "，")) and not is_empty_mark(nxt)):
             take += 1
         else:
             break

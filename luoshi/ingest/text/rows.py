@@ -247,11 +247,11 @@ def _anchor_test(columns: list[Column]):
     nxt = columns[after].role if after < len(columns) else None
 
     def task_like(text: str) -> bool:
-        return len(text) >= 4 and not is_group(text) and not looks_like_units(text)
+        return len(text) >= 4 and not is_group(text) and not _unit_cell(text)
 
     if nxt in _UNIT_ROLES:
         return lambda body, k: (
-            k + 1 < len(body) and task_like(body[k].text) and looks_like_units(body[k + 1].text)
+            k + 1 < len(body) and task_like(body[k].text) and _unit_cell(body[k + 1].text)
         )
     if nxt is ColumnRole.LEADER:
         return lambda body, k: (
@@ -262,6 +262,33 @@ def _anchor_test(columns: list[Column]):
         )
     return lambda body, k: units_in_text(body[k].text) is not None
 
+
+# A count closing a text ("新建学校2所", "新开工项目40个"): a task's figure, never the end of an
+# organisation's name.
+_COUNT_END = re.compile(r"\d+(?:\.\d+)?\s*[个所座家条处项名人户套栋台辆亩公里万亿元]+$")
+
+
+def _unit_cell(text: str) -> bool:
+    """A paragraph that can be a row's unit cell: a unit list not closing with a count."""
+    return looks_like_units(text) and not _COUNT_END.search(text.strip())
+
+
+_MAX_FIGURE_CELL = 30
+
+
+def _figure_cell(text: str) -> bool:
+    """A short cell of a figure column (target, actual figure, status, deadline): no longer
+    than ``_MAX_FIGURE_CELL`` characters and not a unit list."""
+    s = text.strip()
+    return 0 < len(s) <= _MAX_FIGURE_CELL and not looks_like_units(s)
+
+
+_FIGURE_SHAPE = {
+    ColumnRole.TARGET: _figure_cell,
+    ColumnRole.ACTUAL: _figure_cell,
+    ColumnRole.DECLARED_STATUS: _figure_cell,
+    ColumnRole.DEADLINE: _figure_cell,
+}
 
 _SHORT_SHAPE = {
     ColumnRole.UNITS: looks_like_units,
@@ -278,12 +305,18 @@ def _fixed_width_rows(
 ) -> list[Row]:
     """Rows as runs of as many paragraphs as the table has cells (no serial column counted),
     group rows (一、…) set aside, when every run's unit/leader cells look like units/names
-    (at least 80% of runs, at least two runs, at least one such column); [] otherwise. For a
+    (at least 80% of runs, at least two runs, at least one such column) — or, in a table
+    without unit or leader columns, with ``exact``, when every run's figure cells (target,
+    actual, status, deadline) are short; [] otherwise. For a
     table with neither serials nor any other mark of where a row starts. ``exact``: only when
     the paragraphs divide into full runs that all fit (then it is read before the anchors,
     which can mistake a task cell for a unit list)."""
     cols = [c for c in columns if c.role is not ColumnRole.SERIAL]
     checks = [(k, _SHORT_SHAPE[c.role]) for k, c in enumerate(cols) if c.role in _SHORT_SHAPE]
+    if not checks and exact:
+        # no unit or leader column: a table of short figure cells (任务 / 年度目标 / 完成数)
+        # is read by its run length when every run's figure cells are short
+        checks = [(k, _FIGURE_SHAPE[c.role]) for k, c in enumerate(cols) if c.role in _FIGURE_SHAPE]
     width = len(cols)
     if not checks or width < 2:
         return []
@@ -314,6 +347,68 @@ def _fixed_width_rows(
     return rows if fits >= _MIN_FIT * len(full) else []
 
 
+_MIN_TEXT_SERIALS = 3
+
+
+def _serials_in_task_cells(rows: list[Row], columns: list[Column]) -> bool:
+    """When every row's task cell opens with its own number and the numbers count 1, 2, 3 …
+    (a 序号 merged into the task cell), those numbers become the serials and leave the task
+    text; True when they did."""
+    cols = [c for c in columns if c.role is not ColumnRole.SERIAL]
+    at = next((k for k, c in enumerate(cols) if c.role is ColumnRole.TASK), None)
+    if at is None:
+        return False
+    found = []
+    for n, r in enumerate(rows, 1):
+        m = _TEXT_SERIAL.match(r.paras[at].text) if at < len(r.paras) else None
+        if m is None or int(m.group(1)) != n or len(r.paras[at].text) <= m.end():
+            return False
+        found.append(m)
+    for r, m in zip(rows, found, strict=True):
+        p = r.paras[at]
+        r.paras[at] = Para(p.line, p.text[m.end() :], p.gap)
+        r.serial = m.group(1)
+    return True
+
+
+def _text_serial_rows(
+    body: list[Para], columns: list[Column], first_group: str
+) -> tuple[list[Row], list[Para]]:
+    """Rows of a table whose serials are written into the task cell ("1、地区生产总值…"):
+    a paragraph opening with a number opens a row when the numbers so opening paragraphs count
+    1, 2, 3 … in order (at least three rows), each row running to the next. A number opening a
+    paragraph inside a cell (a point of a progress cell) does not count on from the row's own
+    and is left in the row. When the table's first column is a category (类别 before the task),
+    a short category-shaped paragraph right before a row's number, not a unit list, is that
+    row's category (given on a group's first row only; carried down later). ([], []) when the
+    shape is absent."""
+    starts: list[tuple[int, int]] = []  # (paragraph index, value)
+    for k, p in enumerate(body):
+        m = _TEXT_SERIAL.match(p.text)
+        if m is None or len(p.text) <= m.end():
+            continue
+        value = int(m.group(1))
+        if (not starts and value == 1) or (starts and value == starts[-1][1] + 1):
+            starts.append((k, value))
+    if len(starts) < _MIN_TEXT_SERIALS:
+        return [], []
+    category_first = bool(columns) and columns[0].role is ColumnRole.CATEGORY
+    rows: list[Row] = []
+    bounds = [k for k, _ in starts] + [len(body)]
+    lead = list(body[: bounds[0]])
+    for n, (k, value) in enumerate(starts):
+        p = body[k]
+        text = p.text[_TEXT_SERIAL.match(p.text).end() :]  # type: ignore[union-attr]
+        paras = [Para(p.line, text, p.gap), *body[k + 1 : bounds[n + 1]]]
+        category = None
+        before = rows[-1].paras if rows else lead
+        if category_first and before and _category_shaped(before[-1].text):
+            if not rows or len(before) > 1:
+                category = before.pop().text
+        rows.append(Row(str(value), p.line, paras, first_group, category=category))
+    return rows, lead
+
+
 def split_unnumbered(
     body: list[Para],
     columns: list[Column],
@@ -325,15 +420,21 @@ def split_unnumbered(
     """Rows found by their shape (see the module docstring)."""
     even = _fixed_width_rows(body, columns, first_group, exact=True)
     if even:
+        own = _serials_in_task_cells(even, columns)
         warnings.append(
             (
                 even[0].line,
                 f"rows have no serial numbers: read as runs of {len(even[0].paras)} cells (every "
-                "row's unit/leader cells fit their columns); numbered by position",
+                "row's unit/leader cells fit their columns); "
+                + (
+                    "serials taken from the numbers opening the task text"
+                    if own
+                    else "numbered by position"
+                ),
             )
         )
         for n, r in enumerate(even, 1):
-            r.serial = str(n)
+            r.serial = r.serial or str(n)
         return even, []
     test = _anchor_test(columns)
     if test is None:
@@ -357,6 +458,17 @@ def split_unnumbered(
             continue
         (rows[-1].paras if rows else lead).append(p)
     if not rows:
+        rows, lead = _text_serial_rows(body, columns, first_group)
+        if rows:
+            warnings.append(
+                (
+                    rows[0].line,
+                    "no 序号 column: rows found where the task text opens with the next number "
+                    f"(1、… 2、…); serials {rows[0].serial}–{rows[-1].serial} taken from the "
+                    "numbers opening the task text",
+                )
+            )
+            return rows, lead
         rows = _fixed_width_rows(body, columns, first_group)
         if rows:
             warnings.append(

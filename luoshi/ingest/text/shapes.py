@@ -34,7 +34,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def looks_like_units(text: str) -> bool:
-    """A unit cell: names separated by 、 , ; each ending like an organisation."""
+    """A unit cell: names separated by 、 , ; (or spaces, in a part too long for one name)
+    each ending like an organisation."""
     # Asked of every row's unit cell, and the same unit lists recur through a document; the
     # short texts (all a unit cell can be) are cached, so the cache stays small.
     return _units_shape(text) if len(text) <= 400 else _units_shape.__wrapped__(text)
@@ -46,6 +47,9 @@ def _units_shape(text: str) -> bool:
     if not s or len(s) > 300 or _SENTENCE_END.search(s) or _DIGIT_START.match(s) or is_group(s):
         return False
     parts = [q for p in _UNIT_SEP.split(s) if (q := p.strip())]
+    if any(len(p) > 30 for p in parts):
+        # names separated by spaces (市委社会工作部 市广播电视台 …): a long part is cut at them
+        parts = [q for p in parts for q in (p.split() if len(p) > 30 else [p])]
     if not parts or any(len(p) > 30 for p in parts):
         return False
     # organisation endings compared in simplified script: 市疫情防控辦, 區商務局 end like units;

@@ -9,7 +9,9 @@ the page left out — a unit or leader merged over several rows, written on the 
 only — does not shift the rest. Such a unit, leader or category cell is carried down from the
 row above, with one warning per column naming the rows: in flattened text a merged cell looks
 like a missing one, so the reader says what it assumed. A unit name wrapped mid-word over two
-paragraphs is joined first; a progress column holding bare figures is the actual figure.
+paragraphs is joined first, and so is a figure cell wrapped before its number (控制在 /
+10410人内) or before its measure word (提升4个 / 百分点), and a task cell whose last word
+wrapped (…占区级税收 / 比重); a progress column holding bare figures is the actual figure.
 """
 
 from __future__ import annotations
@@ -37,9 +39,7 @@ def _cols(row: Row, columns: list[Column], category_first: bool) -> list[int]:
     return [
         i
         for i, c in enumerate(columns)
-        if c.role is not ColumnRole.SERIAL
-        and i not in row.skip
-        and not (category_first and i == 0)
+        if c.role is not ColumnRole.SERIAL and i not in row.skip and not (category_first and i == 0)
     ]
 
 
@@ -65,7 +65,7 @@ def aligned_rows(
     aligned = []
     for row in rows:
         cols = _cols(row, columns, category_first)
-        texts = _join_wrapped_names([p.text for p in row.paras])
+        texts = _join_wrapped_figures(_join_wrapped_names([p.text for p in row.paras]))
         aligned.append((cols, texts, align(texts, [columns[c].role for c in cols])))
     _figure_progress(columns, aligned, warn)
     groups = _sub_groups(rows, columns, aligned, warn)
@@ -137,6 +137,34 @@ def _join_wrapped_names(texts: list[str]) -> list[str]:
     return out
 
 
+# The tail of a figure wrapped onto a line of its own: a measure word alone (百分点, 万元).
+_FIGURE_TAIL = re.compile(
+    r"^(?:个?百分点|万元|亿元|万人|人次|万平方米|平方米|公里|以上|以下|以内|左右)$"
+)
+# The head of a figure cell wrapped before its number: a verb or bound awaiting its figure.
+_FIGURE_HEAD = re.compile(
+    r"(?:控制在|保持在|稳定在|达到|不低于|不少于|不超过|不高于|提高到|提升到|增长到)$"
+)
+
+
+def _join_wrapped_figures(texts: list[str]) -> list[str]:
+    """A figure cell wrapped over two paragraphs is one: a paragraph holding only a measure
+    word (百分点, 万元, 以上) ends the paragraph before it ("提升4个" / "百分点"), and a
+    paragraph ending in a bound awaiting its figure, with no figure of its own (控制在, 不低于,
+    达到), opens the paragraph after it ("控制在" / "10410人内")."""
+    out: list[str] = []
+    for t in texts:
+        prev = out[-1] if out else ""
+        if prev and (
+            (_FIGURE_TAIL.match(t) and re.search(r"\d", prev))
+            or (_FIGURE_HEAD.search(prev) and not re.search(r"\d", prev) and re.search(r"\d", t))
+        ):
+            out[-1] = prev + t
+        else:
+            out.append(t)
+    return out
+
+
 def _figure_progress(columns: list[Column], aligned: list, warn: list) -> None:
     """A column named as progress (进度) whose cells are, in ``_MIN_FIGURES`` of the rows
     that fill it, bare figures is the achieved figure: role actual (kept in the task's extra
@@ -161,6 +189,20 @@ def _figure_progress(columns: list[Column], aligned: list, warn: list) -> None:
             )
 
 
+_MAX_TAIL = 3
+
+
+def _wrapped_tail(first: str, second: str) -> bool:
+    """``second`` is the end of ``first`` wrapped onto its own line, not a task under a
+    sub-group: at most ``_MAX_TAIL`` characters, no figure, and ``first`` not a closed
+    sentence (a task names something longer than a word)."""
+    return (
+        len(second) <= _MAX_TAIL
+        and not re.search(r"\d", second)
+        and not re.search(r"[。;；:：]$", first)
+    )
+
+
 def _sub_groups(rows: list[Row], columns: list[Column], aligned: list, warn: list) -> list[str]:
     """A task column holding two paragraphs in a few rows and one in the others: the first of
     the two is a sub-group cell merged over the rows below (促进城乡劳动者就业创业 over its
@@ -170,6 +212,13 @@ def _sub_groups(rows: list[Row], columns: list[Column], aligned: list, warn: lis
     if task is None:
         return [r.group for r in rows]
     counts = [len(taken[cols.index(task)]) if task in cols else 0 for cols, _, taken in aligned]
+    for k, (cols, texts, taken) in enumerate(aligned):
+        idx = taken[cols.index(task)] if task in cols else []
+        if len(idx) == 2 and _wrapped_tail(texts[idx[0]], texts[idx[1]]):
+            # the task's own text wrapped onto a second line ("…占区级税收" / "比重"): one cell
+            texts[idx[0]] += texts[idx[1]]
+            taken[cols.index(task)] = idx[:1]
+            counts[k] = 1
     doubles = [k for k, n in enumerate(counts) if n == 2]
     singles = sum(1 for n in counts if n == 1)
     if not doubles or singles < 2 * len(doubles):

@@ -8,12 +8,15 @@
     第一产业增加值同比增长3.4%。
 
 Rules, true of such pages whatever the place: the header is a line of three or more pieces
-most of which name known columns, among them a task or progress column, the first being the
+most of which name known columns (or of two short ones: the task column, then another known
+column; runs of single characters are one word spaced out, 序 号), among them a task or progress column, the first being the
 serial, a category or the task column (or, when the words themselves hold spaces, a line
 that :func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words, opening
 with 序号); a row opens with a line whose first piece is the next serial (or 1 after a group
 row) — in a table without serials, with any line of two or more pieces; every other line
-until the next row belongs to the row (a group row when it reads as one: 一、…, (二)…); the row's pieces are aligned to the columns by
+until the next row belongs to the row (a group row when it reads as one: 一、…, (二)…); rows wider
+than the header cut a header word holding two glued names (当前进度牵头单位); the row's pieces
+are aligned to the columns by
 content (:mod:`luoshi.ingest.text.align`). The result is a Grid, read like any other.
 """
 
@@ -28,6 +31,7 @@ from luoshi.ingest.headers import (
     normalise_header,
     opens_with_first_column,
     split_header_words,
+    unglue_header,
 )
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.shapes import CLOSING, is_group
@@ -38,14 +42,26 @@ _SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
 _TOTAL = re.compile(r"^(合计|小计|总计|共计)")
 _MAX_HEADER_LEN = 24
 _MAX_HEADER_LINE = 160
+_MAX_TWO_WORD = 8  # a two-column header's words are short names, not phrases
 # A header row opens with the serial, a category or the task column.
 _FIRST_ROLES = (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
 
 
 def _header_words(line: str) -> list[str] | None:
     tokens = line.split()
+    if len(tokens) == 2 and "|" not in line:
+        # two columns: both known header words, the task column first (项目名称 进展情况)
+        roles = header_roles(tokens)
+        if (
+            all(len(normalise_header(t)) <= _MAX_TWO_WORD for t in tokens)
+            and roles[0] is ColumnRole.TASK
+            and roles[1] not in (ColumnRole.OTHER, ColumnRole.TASK, ColumnRole.SERIAL)
+        ):
+            return tokens
+        return None
     if len(tokens) < 3 or len(line) > _MAX_HEADER_LINE or "|" in line:
         return None
+    tokens = _join_letters(tokens)
     if all(len(normalise_header(t)) <= _MAX_HEADER_LEN for t in tokens):
         roles = header_roles(tokens)
         known = sum(1 for r in roles if r is not ColumnRole.OTHER)
@@ -58,6 +74,24 @@ def _header_words(line: str) -> list[str] | None:
     if words and len(words) >= 3 and header_role(words[0], False) is ColumnRole.SERIAL:
         return words
     return None
+
+
+def _join_letters(tokens: list[str]) -> list[str]:
+    """Header pieces with runs of single characters joined: a header word spaced out to fill
+    its cell (序 号, 备  注) is one word; a space between longer pieces is a cell border."""
+    out: list[str] = []
+    run = ""
+    for t in tokens:
+        if len(t) == 1:
+            run += t
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(t)
+    if run:
+        out.append(run)
+    return out
 
 
 def find_space_header(lines: list[str]) -> tuple[int, list[str]] | None:
@@ -132,6 +166,20 @@ def space_grid(
         if raw and raw[-1][0] == "row":
             raw[-1][2].extend((i + 1, p) for p in pieces)  # type: ignore[union-attr]
     raw = [r for r in raw if r[0] != "total"]
+    if numbered and not category_first and (extra := _headerless_category(words, roles, raw)):
+        words, roles = extra
+        warnings.append(
+            (
+                h + 1,
+                "the rows carry one more text cell before the task than the header names: a "
+                "category column without a header (a merged cell), read as 类别",
+            )
+        )
+    widths = [len(r[2]) for r in raw[:-1] if r[0] == "row"]  # the last may be cut off
+    if widths and (unglued := unglue_header(words, max(set(widths), key=widths.count))):
+        # rows wider than the header: a header word held two glued names (当前进度牵头单位)
+        words, roles = unglued, header_roles(unglued)
+        warnings.append((h + 1, f"header words glued together, cut: {'/'.join(words)}"))
     if totals:
         warnings.append((totals[0], f"{len(totals)} total row(s) (合计/小计): not tasks"))
     rows = rows_from_pieces(words, roles, raw, h + 1, ends_newline, warnings)
@@ -141,11 +189,69 @@ def space_grid(
         0,
         (
             h + 1,
-            "cells separated by spaces: rows found by their serials, cells aligned to the "
-            "columns by what they look like (units, names, text); check the result",
+            "cells separated by spaces: rows found "
+            + ("by their serials" if numbered else "as lines of two or more cells (no serials)")
+            + ", cells aligned to the columns by what they look like (units, names, text); "
+            "check the result",
         ),
     )
     return Grid(rows=rows, preamble=[s.strip() for s in lines[:h] if s.strip()]), warnings
+
+
+# A column of units of measurement (人次, 万方, 元/月/人), not of responsible units.
+_MEASURE_HEADER = re.compile(r"^(计量)?单位$")
+_MEASURE = re.compile(r"^[\u4e00-\u9fa5a-zA-Z%/·]{1,6}$")
+_FIGURE = re.compile(r"^[-+]?\d[\d.,，%％]*")
+_FIGURE_ROLES = frozenset(
+    {ColumnRole.TARGET, ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS}
+)
+
+
+def _measure_columns(words: list[str], roles: list[ColumnRole]) -> frozenset[int]:
+    """Columns headed 单位 (计量单位) of unknown role right before a figure column (target,
+    actual, status): units of measurement of the figures, not responsible units."""
+    return frozenset(
+        c
+        for c, w in enumerate(words[:-1])
+        if roles[c] is ColumnRole.OTHER
+        and _MEASURE_HEADER.match(normalise_header(w))
+        and roles[c + 1] in _FIGURE_ROLES
+    )
+
+
+def _headerless_category(
+    words: list[str], roles: list[ColumnRole], raw: list
+) -> tuple[list[str], list[ColumnRole]] | None:
+    """Words and roles with a category column inserted after the serial, or None.
+
+    The rule: in a table of figures (the task followed only by a unit-of-measurement column
+    (单位) before its figure columns: target, actual, status), a row's text pieces before its
+    first figure or measure word are its task's cells. When most numbered rows (two thirds,
+    the last, perhaps cut, left out) carry exactly one text piece more there than the header
+    names, that piece is the cell of a column the header does not name, before the task:
+    the item's name merged over its indicator rows, a category."""
+    if len(roles) < 3 or roles[0] is not ColumnRole.SERIAL or roles[1] is not ColumnRole.TASK:
+        return None
+    k = 2
+    while k < len(words) and _MEASURE_HEADER.match(normalise_header(words[k])):
+        k += 1
+    if k >= len(roles) or roles[k] not in _FIGURE_ROLES:
+        return None
+    rows = [r for r in raw[:-1] if r[0] == "row"]
+    if len(rows) < 3:
+        return None
+    wider = 0
+    for _, _, pieces in rows:
+        texts = [p for _, p in pieces[1:]]
+        lead = 0
+        for p in texts:
+            if _FIGURE.match(p) or (lead and _MEASURE.match(p) and len(p) <= 4):
+                break
+            lead += 1
+        wider += lead == 2
+    if wider * 3 < len(rows) * 2:
+        return None
+    return [words[0], "类别", *words[1:]], [roles[0], ColumnRole.CATEGORY, *roles[1:]]
 
 
 def _carry_down(
@@ -175,6 +281,21 @@ def _carry_down(
         )
 
 
+# Columns whose cells are sentences: only there does a missing full stop say the text was
+# cut (a status 滞后, a unit 县教育局 or a date ends without one).
+_SENTENCE_ROLES = frozenset(
+    {
+        ColumnRole.TASK,
+        ColumnRole.DONE,
+        ColumnRole.PROBLEMS,
+        ColumnRole.NEXT_STEPS,
+        ColumnRole.TARGET,
+        ColumnRole.REMARKS,
+        ColumnRole.OTHER,
+    }
+)
+
+
 def rows_from_pieces(
     words: list[str],
     roles: list[ColumnRole],
@@ -190,6 +311,7 @@ def rows_from_pieces(
     rows: list[list[GridCell | None]] = [
         [GridCell(w, 0, c, line=header_line) for c, w in enumerate(words)]
     ]
+    measures = _measure_columns(words, roles)
     for k, (kind, line_no, content) in enumerate(raw):
         r = len(rows)
         if kind == "group":
@@ -198,7 +320,7 @@ def rows_from_pieces(
             continue
         pieces = content  # type: ignore[assignment]
         texts = [p for _, p in pieces]
-        taken = align(texts, roles)
+        taken = align(texts, roles, measures)
         row: list[GridCell | None] = []
         for c, idx in enumerate(taken):
             text = ""
@@ -209,8 +331,12 @@ def rows_from_pieces(
             row.append(GridCell(text, r, c, line=pieces[idx[0]][0] if idx else line_no))
         rows.append(row)
         if k == len(raw) - 1:
-            missing = [words[c] for c, idx in enumerate(taken) if not idx]
+            # cut off: columns empty after the last filled one (an empty column between
+            # filled ones is a merged or left-out cell, not a cut)
+            filled = max((c for c, idx in enumerate(taken) if idx), default=-1)
+            missing = [words[c] for c in range(filled + 1, width)]
             last = texts[-1]
+            last_role = roles[filled] if filled >= 0 else ColumnRole.OTHER
             if missing:
                 warnings.append(
                     (
@@ -219,7 +345,7 @@ def rows_from_pieces(
                         "table may be cut off here",
                     )
                 )
-            elif not ends_newline and not CLOSING.search(last):
+            elif not ends_newline and last_role in _SENTENCE_ROLES and not CLOSING.search(last):
                 warnings.append(
                     (
                         pieces[-1][0],

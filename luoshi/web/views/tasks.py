@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -29,6 +30,7 @@ from luoshi.web.access import (
     visible_reports,
     visible_tasks,
 )
+from luoshi.web.list_rows import url_prefix
 
 
 @dataclass
@@ -51,7 +53,9 @@ def progress_by_period(task: Task, children: list[Task], reports: list[Report],
     entries = Progress.objects.all() if entries is None else entries
     found: dict[tuple[int, int], Progress] = {
         (p.report_id, p.task_id): p
-        for p in entries.filter(report__in=reports, task__in=family)
+        # No ORDER BY: the model's default (by report, i.e. period, plan and government)
+        # costs three joins and a sort, and a dict has no order to keep.
+        for p in entries.filter(report__in=reports, task__in=family).order_by()
     }
     blocks = []
     for report in reports:
@@ -93,10 +97,14 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _task_parts(request: HttpRequest, pk: int) -> dict[str, str]:
-    task = get_object_or_404(
-        visible_tasks(request.user).select_related("plan__government", "parent"), pk=pk
-    )
-    children = list(task.children.order_by("order", "pk"))
+    # The task and its sub-items in one query (a sub-item is visible with its task: same
+    # plan); 404 unless the task itself is among them.
+    family = list(visible_tasks(request.user).filter(Q(pk=pk) | Q(parent_id=pk))
+                  .select_related("plan__government", "parent").order_by("order", "pk"))
+    task = next((t for t in family if t.pk == pk), None)
+    if task is None:
+        raise Http404
+    children = [t for t in family if t.parent_id == task.pk]
     reports = list(
         visible_reports(request.user)
         .filter(plan_id=task.plan_id)
@@ -108,7 +116,7 @@ def _task_parts(request: HttpRequest, pk: int) -> dict[str, str]:
     # Statuses and figures derived from the text are verdicts: only from the reports where
     # the viewer may see the task's status (luoshi.rounds.permissions.shown_assessments).
     found = {a.report_id: a for a in shown_assessments(request.user)
-             .filter(task=top, report__in=reports).select_related("updated_by")}
+             .filter(task=top, report__in=reports).select_related("updated_by").order_by()}
     judged_reports = [r for r in reports if r.pk in found]
     measurements = list(Measurement.objects.filter(task=top, report__in=judged_reports)
                         .select_related("target").order_by("pk"))
@@ -136,5 +144,8 @@ def _task_parts(request: HttpRequest, pk: int) -> dict[str, str]:
         "status_choices": task_page.status_choices(),
         "kind_choices": task_page.kind_choices(),
         "office_panel": office_panel(request.user, task),
+        # Links in loops: prefix + id (a reverse() each costs more than the rest of the item).
+        "task_url": url_prefix("task_detail"), "unit_url": url_prefix("unit_detail"),
+        "report_url": url_prefix("report_detail"),
     }
     return pagecache.render_parts(request, "web/task_detail", context)

@@ -1,0 +1,433 @@
+"""What a prose list's paragraphs hold (used by :mod:`luoshi.ingest.text.prose`): the list
+markers and the numbers they stand for, a unit note closing an item, items run together on one
+line, a unit field inside an item's paragraph, and an item's progress in a report.
+
+Rules, true of such lists wherever they come from:
+
+- a list marker is 1. 1、 (1) ① 一是 第一, (一) or 一、; it stands for a number (③ = 3, 十二 = 12);
+- items run together on one line are cut where a marker counts on from the previous marker of
+  its style (:func:`run_splits`), or after a closing unit note;
+- a unit field inside an item's paragraph after a clause ("养老服务,牵头单位:市民政局。其中…")
+  ends the task's wording: what follows is said about the task (:func:`mid_units`);
+- a closing line "上述项目由X牵头负责" names the unit of the items above it (back to the last
+  item with units), each plain paragraph above it being one item (:func:`units_above`);
+- a schedule label after the task's sentence (实施进度为:, 进度安排:, 时间节点:) opens the
+  task's target, its planned schedule (:func:`split_schedule`);
+- a unit label set off from its value by spaces only is a label (:func:`label_colon`);
+- labels and role words in traditional characters (責任單位:, 負責) read as the simplified
+  ones (:func:`simplify_labels`);
+- a page whose opening names a progress report (完成情况, 进度通报, 督办 …, not 分解/印发 …) is a
+  report (:func:`is_report`): an item's progress opens at the sentence that starts with a
+  reporting period (上半年, 截至…, 1-9月 …, :func:`split_done`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+from typing import Any
+
+from luoshi.ingest.headers import header_role
+from luoshi.ingest.model import Column
+from luoshi.ingest.script import to_simplified
+from luoshi.ingest.text.rows import Para
+from luoshi.ingest.text.shapes import looks_like_units
+from luoshi.ingest.units import CO_LABEL_START, UNIT_LABELS, units_by_role_note, units_in_text
+from luoshi.vocab import ColumnRole
+
+# Task numbering styles: 1. / 1、, (1) / （1）, ①. The list's own style is the first one met on
+# a paragraph that carries units; the others are sub-measures inside a task.
+STYLES = {
+    "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
+    "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
+    "half_paren": re.compile(r"^(\d{1,3})\s*[)）]\s*"),  # 1) 2) …
+    "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
+    # counted in words: 一是… 二是…, 第一，… 第二，… (a list's own style only when its items
+    # carry units, like any style)
+    "cn_shi": re.compile(r"^([一二三四五六七八九十]{1,3})是\s*(?=\S)"),
+    # 第一，… / 第一项 …: a separator or the counter word 项/条 after the number (第一批,
+    # 第一季度 are no markers)
+    "cn_di": re.compile(
+        r"^第([一二三四五六七八九十]{1,3})(?:(?:项|条)\s*[,，、:：]?|\s*[,，、:：])\s*"
+    ),
+    # (一) (二): only for a list without units (with units, a (一) paragraph is a task when it
+    # carries its own note, else a heading over numbered tasks)
+    "cn_paren": re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]\s*"),
+}
+WORD_STYLES = frozenset({"cn_shi", "cn_di"})
+_CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
+
+
+def style_value(g: str) -> int:
+    """The number a list marker stands for: 3, ③, 十二."""
+    if g in _CIRCLED:
+        return _CIRCLED.index(g) + 1
+    if g.isdigit():
+        return int(g)
+    tens, _, units = g.rpartition("十")
+    if "十" not in g:
+        return _CN_DIGITS.get(g, 0)
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + _CN_DIGITS.get(units, 0)
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CN_NUMBERED = re.compile(
+    r"^(?:[(（]([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)"
+)
+
+# Where two items were glued on one line: after a closing unit note, before the next marker.
+_GLUED_ITEM = re.compile(
+    r"(?<=[)）])(?=(?:[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,3}[.、．](?!\d)))"
+)
+
+# A unit field inside a task's paragraph, after a clause: "技能培训提升,牵头单位:市某局。其中…".
+# The task is the text before it; what follows the field's sentence is said about the task.
+_MID_LABEL = re.compile(
+    rf"[,，;；]\s*[【\[]?(?P<key>{UNIT_LABELS})[】\]]?\s*[:：]\s*"
+    r"(?P<units>[^。;；\n:：]{2,120}?)\s*(?:[。;；]|$)"
+)
+# A sentence reporting what was done by a date, inside a task's paragraph: "…。上半年,引进…",
+# "…。截至6月底,…", "…;1-9月,…". In a progress report it opens the task's progress.
+_DONE_OPENER = re.compile(
+    r"(?<=[。;；])\s*(?=(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来"
+    r"|截至|截止|目前|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d{1,2}月份))"
+)
+# A page reporting on progress (its title or opening says so), not publishing a plan.
+_REPORT_WORD = re.compile(r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|通报|督办|督查")
+_PLAN_WORD = re.compile(r"分解|分工|印发|工作安排|目标安排|清单|方案|计划表")
+
+# A unit list closing a paragraph after a dash: "新建公园3个。——市建设局" (not after wide
+# spaces: page chrome spaces out "来源：市政府办公室" the same way).
+_TRAILING_UNITS = re.compile(r"(?:——|—|－－)\s*([^—\s:：][^—:：]{1,120})$")
+
+
+def unit_note(text: str) -> tuple[str, list[str], list[str]] | None:
+    """(text without the note, lead units, co units) when the paragraph closes with a unit
+    note: "(责任单位:…)", "(市某局负责)", "——市某局"; None otherwise."""
+    found = units_in_text(text) or units_by_role_note(text)
+    if found is None and (m := _TRAILING_UNITS.search(text)) and m.start() > 0:
+        if looks_like_units(m.group(1)):
+            return text[: m.start()].rstrip(), [m.group(1).strip()], []
+    return found
+
+
+# A list marker of each style, for finding items run together on one line.
+_RUN_MARKERS = {
+    "arabic": re.compile(r"(\d{1,3})\s*[.、．](?!\d)"),
+    "paren": re.compile(r"[(（](\d{1,3})[)）]"),
+    "half_paren": re.compile(r"(\d{1,3})[)）]"),
+    "circled": re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    "cn_paren": re.compile(r"[(（]([一二三四五六七八九十]{1,3})[)）]"),
+    "cn_dun": re.compile(r"([一二三四五六七八九十]{1,3})、"),
+}
+# Where an item run on from the previous one may start: after a space, a sentence's or a
+# clause's end, or a closing bracket (the previous item's unit note).
+_RUN_BOUNDARY = re.compile(r"(?<=[\s。;；)）!！?？])(?=\S)")
+
+
+def run_splits(text: str) -> list[int]:
+    """Where a paragraph holding several list items run together ("(一)…。(二)…。(三)…",
+    "一、… (一)… 1.… 2.…" — a page flattened onto one line) is cut into items.
+
+    Rule: a list marker (1. 1、 (1) ① (一) 一、) standing after a space, a 。/;/closing bracket
+    is an item's start when it counts on from the previous marker of its style in the
+    paragraph (the paragraph's own opening marker included): 2 after 1, (三) after (二); or when
+    it is a 1 / (一) / 一、 and the next marker of its style counts on from it. A number
+    inside a sentence ("增长1.5%", "(2020年)") never counts on from anything, so it stays."""
+    cands: dict[str, list[tuple[int, int]]] = {}  # style -> [(offset, value)]
+    for style, pattern in _RUN_MARKERS.items():
+        m = pattern.match(text)
+        if m:
+            cands.setdefault(style, []).append((0, style_value(m.group(1))))
+    for b in _RUN_BOUNDARY.finditer(text):
+        at = b.start()
+        for style, pattern in _RUN_MARKERS.items():
+            m = pattern.match(text, at)
+            if m:
+                cands.setdefault(style, []).append((at, style_value(m.group(1))))
+                break
+    cuts: set[int] = set()
+    for found in cands.values():
+        for n, (at, value) in enumerate(found):
+            if at == 0:
+                continue
+            prev = found[n - 1][1] if n else None
+            nxt = found[n + 1][1] if n + 1 < len(found) else None
+            if value == (prev or 0) + 1 or (value == 1 and nxt == 2):
+                cuts.add(at)
+    return sorted(cuts)
+
+
+def split_glued(paras: list[Para]) -> list[Para]:
+    """Paragraphs holding several items are cut into one paragraph per item: after a closing
+    unit note ("…(省发改委负责)(二)…"), or where markers count on (:func:`run_splits`)."""
+    out: list[Para] = []
+    for p in paras:
+        pieces = _GLUED_ITEM.split(p.text)
+        if len(pieces) > 1 and all(unit_note(x) for x in pieces[:-1]):
+            out += [Para(p.line, x.strip(), p.gap if k == 0 else 0) for k, x in enumerate(pieces)]
+            continue
+        cuts = run_splits(p.text)
+        if not cuts:
+            out.append(p)
+            continue
+        bounds = [0, *cuts, len(p.text)]
+        pieces = [p.text[a:b].strip() for a, b in pairwise(bounds)]
+        out += [Para(p.line, x, p.gap if k == 0 else 0) for k, x in enumerate(pieces) if x]
+    return out
+
+
+# The same field in brackets, followed by more text: "新建公园3个。(责任单位:市建设局)上半年…".
+_MID_NOTE = re.compile(
+    rf"[(（【\[]\s*(?P<key>{UNIT_LABELS})\s*[:：]\s*(?P<units>[^()（）【】\[\]\n]{{2,120}}?)\s*[)）】\]]"
+)
+# Where a unit value ends when a field of another kind follows after a full stop:
+# "责任单位:市建设局。完成时限:年底" (the value is 市建设局).
+_VALUE_END = re.compile(r"[。.]\s*(?=[\u4e00-\u9fa5]{2,6}\s*[:：])")
+
+
+def unit_value(value: str) -> str:
+    """A unit value cut where a sentence ends before a field of another kind."""
+    return _VALUE_END.split(value, maxsplit=1)[0]
+
+
+def mid_units(text: str) -> tuple[str, list[str], list[str], str] | None:
+    """(task, lead, co, the rest) when a unit field stands inside the task's paragraph after a
+    clause — "养老服务,牵头单位:市民政局。其中,…" — or in brackets before more text
+    ("新建公园3个。(责任单位:市建设局)上半年…"): the task is what precedes the field, the rest
+    is what the paragraph goes on to say. None when the field's value is not a unit list."""
+    m = _MID_LABEL.search(text)
+    if m is None or not looks_like_units(m.group("units")):
+        m = _MID_NOTE.search(text)
+        if m is None or not looks_like_units(m.group("units")) or not text[m.end() :].strip():
+            return None
+    units = m.group("units").strip()
+    co_side = m.group("key").startswith(CO_LABEL_START)
+    return (
+        text[: m.start()].rstrip(),
+        [] if co_side else [units],
+        [units] if co_side else [],
+        text[m.end() :].strip(),
+    )
+
+
+def split_done(text: str) -> tuple[str, str]:
+    """(task, progress) of a report's item paragraph that states its task and then what was
+    done: the progress opens at the first sentence that starts with a reporting period
+    (上半年, 截至…, 1-9月, 今年以来 …); ("text", "") when there is none."""
+    m = _DONE_OPENER.search(text)
+    if m is None or m.end() == len(text):
+        return text, ""
+    return text[: m.start()].rstrip(), text[m.end() :].strip()
+
+
+def is_report(paras: list[Para]) -> bool:
+    """The page reports progress on a list: its opening (title, lead paragraph: up to three
+    paragraphs before the first list item or unit note) names a progress report (完成情况,
+    进度通报, 督办 …) rather than the list as a plan (任务分解, 印发, 工作安排 …, which win
+    when both are named). A page opening straight with its items has no opening to say so."""
+    opening: list[str] = []
+    for p in paras[:3]:
+        text = p.text.strip()
+        if (
+            CN_NUMBERED.match(text)
+            or any(s.match(text) for s in STYLES.values())
+            or unit_note(text)
+        ):
+            break
+        opening.append(text[:120])
+    head = " ".join(opening)
+    return bool(_REPORT_WORD.search(head)) and not _PLAN_WORD.search(head)
+
+
+# A task's planned schedule inside its paragraph, after the task's sentence: "…。项目具体实施进度
+# 为:第一季度…", "…。进度安排:6月底前…", "…;时间节点:…".
+_SCHEDULE = re.compile(
+    r"(?<=[。;；])\s*(?:项目)?(?:具体)?(?:实施|推进)?(?:进度|时间)(?:安排|计划|节点)?为?\s*[:：]\s*"
+)
+
+
+def split_schedule(text: str) -> tuple[str, str]:
+    """(task, schedule) when the paragraph states its task and then, under a schedule label
+    (实施进度为:, 进度安排:, 时间节点:), when each part is due; (text, "") otherwise."""
+    m = _SCHEDULE.search(text)
+    if m is None or m.end() == len(text):
+        return text, ""
+    return text[: m.start()].rstrip(), text[m.end() :].strip()
+
+
+# A closing line naming the unit of the items above it: "上述项目由区商务委牵头负责。",
+# "以上工作由市住建局负责落实".
+_UNITS_ABOVE = re.compile(
+    r"^(?:上述|以上)(?:各项|几项)?(?:项目|工作|任务|事项|实事)(?:均)?由\s*(.{2,60}?)\s*"
+    r"(?:牵头负责|牵头|负责|承担|主办)(?:落实|推进|实施|完成)?[。.]?$"
+)
+
+
+def units_above(text: str) -> str | None:
+    """The unit a closing "上述项目由X牵头负责" line gives the items above it, or None."""
+    m = _UNITS_ABOVE.match(text.strip())
+    if m is None or not looks_like_units(m.group(1)):
+        return None
+    return m.group(1)
+
+
+# Label and role words written in traditional characters (責任單位:, 牽頭, 負責): matched on a
+# character-by-character simplified copy (same length), then written back simplified in place.
+_LABEL_WORDS = re.compile(
+    rf"(?:{UNIT_LABELS})(?=\s*[:：】\]])|(?:负责|牵头|主办|协办|配合|参与)(?=[)）】,，;；])"
+    r"|(?:上述|以上)(?:项目|工作|任务|事项|实事)"
+)
+
+
+def simplify_labels(text: str) -> str:
+    """``text`` with its unit labels and role words in simplified characters (責任單位: ->
+    责任单位:), the rest kept as written: a page in traditional script labels its units the
+    same way."""
+    if text.isascii():
+        return text
+    simple = to_simplified(text)
+    if simple == text:
+        return text
+    out = []
+    at = 0
+    for m in _LABEL_WORDS.finditer(simple):
+        out.append(text[at : m.start()])
+        out.append(m.group(0))
+        at = m.end()
+    out.append(text[at:])
+    return "".join(out)
+
+
+# A unit line: a unit label, in 【】 or not, then a colon (or the 】).
+UNIT_LINE = re.compile(rf"^[【\[]?({UNIT_LABELS})(?:[】\]]\s*[:：]?|\s*[:：])\s*")
+
+# Other labelled fields of an item: the page is a series of forms, not a prose list.
+FORM_FIELD = re.compile(r"^(责\s*任\s*人|联系人|完成时限|时间节点|进展情况|完成情况)\s*[:：]")
+
+# A line of labelled fields holding units among others: "牵头领导:张某;牵头单位:市某局".
+# The fields may be separated by ; , or only spaces ("牵头领导:张某  责任单位:市某局").
+FIELDS_WITH_UNITS = re.compile(
+    rf"^[\u4e00-\u9fa5]{{2,6}}\s*[:：][^;；\n]*?(?:[;；,，]|\s)\s*[【\[]?(?:{UNIT_LABELS})"
+    r"\s*[】\]]?\s*[:：]"
+)
+
+_FIELD_LABEL = re.compile(r"^([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{1,7})\s*[:：]")
+_FORM_ROLES = frozenset(
+    {ColumnRole.LEADER, ColumnRole.PERSON, ColumnRole.DEADLINE, ColumnRole.TARGET}
+)
+
+
+def other_field(text: str) -> bool:
+    """A line opening with a labelled field of another kind than units (完成时限:, 责任人:,
+    责任领导:, 工作目标:) and carrying no unit field: the item's own field, as forms have."""
+    if FORM_FIELD.match(text):
+        return True
+    m = _FIELD_LABEL.match(text)
+    if m is None or FIELDS_WITH_UNITS.match(text) or UNIT_LINE.match(text):
+        return False
+    return header_role(m.group(1), have_task=True) in _FORM_ROLES
+
+
+_PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
+
+
+def progress_field(text: str) -> bool:
+    """The paragraph holds a labelled progress field (进展情况:…, 存在问题:…, 下步打算:…), on
+    its own line or after the task's full stop: the items are progress forms, whose cells a
+    prose list has no column for (the forms reader reads them). Other fields (牵头领导:,
+    完成时限:) may ride on a unit line and stay with the prose reader."""
+    from luoshi.ingest.text.forms import field_labels  # forms imports nothing of prose
+
+    return any(
+        header_role(label, have_task=True) in _PROGRESS_ROLES for label in field_labels(text)
+    )
+
+
+# A unit label set off from its value by spaces only: "责任单位  市发改委".
+_SPACED_LABEL = re.compile(rf"^([【\[]?(?:{UNIT_LABELS})[】\]]?)[ \t\u3000]+(?=\S)")
+# A bullet opening an item instead of a number: ● ■ ◆ • ·
+BULLET = re.compile(r"^[●■◆◇□○•·▪▶►]\s*")
+
+
+def label_colon(text: str) -> str:
+    """A unit label followed by its value after spaces only gets its colon ("责任单位  市某局"
+    -> "责任单位:市某局") when the value is a unit list; other text is kept."""
+    m = _SPACED_LABEL.match(text)
+    if m is None or not looks_like_units(text[m.end() :]):
+        return text
+    return f"{m.group(1)}:{text[m.end() :]}"
+
+
+_LEAD_LABEL = re.compile(r"牵头(?:单位|部门)\s*[:：】\]]")
+_UNITS_LABEL = re.compile(r"(?:责任|主责|承办|实施|落实)(?:单位|部门|处室|科室|主体)\s*[:：】\]]")
+
+
+def unit_columns(paras: list[Para], units: Column) -> list[Column]:
+    """The unit column(s) as the page labels them: items followed by a 牵头单位 line and a
+    责任单位 line have two columns (lead, then the others); a page labelling its units 牵头单位
+    only has a lead-unit column; otherwise one 责任单位 column (配合单位 and role notes merged
+    into it, lead first)."""
+    lines = [p.text.strip() for p in paras]
+    if any(_LEAD_LABEL.match(t) for t in lines) and any(_UNITS_LABEL.match(t) for t in lines):
+        return [Column("牵头单位", ColumnRole.LEAD_UNIT), units]
+    text = "\n".join(lines)
+    others = _UNITS_LABEL.search(text) or re.search(r"(?:配合|协同|协办|参与)(?:单位|部门)", text)
+    if _LEAD_LABEL.search(text) and not others:
+        return [Column("牵头单位", ColumnRole.LEAD_UNIT)]
+    return [units]
+
+
+_SLOGAN_CHARS = 15
+# Wording of a progress report, not of a task: what was done by when.
+_DONE_REPORT = re.compile(r"截至|截止|已完成|累计完成|累计实现|同比增长|已建成|已开工")
+
+
+# A line announcing a list by what its items are: "2031年民生实事项目:", "重点工作任务清单:".
+_NAMES_TASKS = re.compile(r"(项目|任务|重点工作|实事|工程)(清单|名单|如下)?[:：]$")
+
+
+def names_its_items(line: str) -> bool:
+    """The line announces a list by what its items are (…民生实事项目:, …任务清单:)."""
+    return _NAMES_TASKS.search(line.strip()) is not None
+
+
+def bare_list_start(
+    tasks: Sequence[Any], min_tasks: int, lead_in: Callable[[int], str] | None = None
+) -> int | None:
+    """Where a list of numbered tasks without unit notes starts, or None.
+
+    A page can publish its task list without saying who does each task (a 民生实事 list, a
+    plan's targets). Such a list is still a task list when it is a list: at least
+    ``min_tasks`` paragraphs numbered 1, 2, 3 … in order (1. (1) ① or, when no such
+    list exists, (一) (二) (三)) (the numbering may restart
+    at 1 under a new heading), most of them (half or more) longer than a slogan — a letter's
+    closing requirements (1.加强组织领导。 2.强化督查考核。) are headings, not tasks. Nor is
+    a list most of whose items report what was done (截至6月底…, 已完成…, 累计…): that is a
+    progress cell's numbered points, of a table whose header the excerpt lacks. News and
+    reports rarely number their paragraphs 1. 2. 3.; pages with no such list are still
+    refused. A list whose lead-in line (``lead_in(i)``: the paragraph above task ``i``)
+    says what its items are — projects or tasks, "2031年民生实事项目:" — is a task list
+    whatever the length of its items (short project names); a letter's "通知如下:" says
+    no such thing."""
+    n = 0
+    while n < len(tasks):
+        t = tasks[n]
+        if t.value != 1 or t.has_unit_line:
+            n += 1
+            continue
+        run = [t]
+        for u in tasks[n + 1 :]:
+            if u.value is None or u.value not in (run[-1].value + 1, 1):  # type: ignore[operator]
+                break
+            run.append(u)
+        start, n = n, n + len(run)  # the next run starts after this one: linear time
+        if len(run) < min_tasks:
+            continue
+        long = sum(1 for u in run if len("".join(u.text + u.done)) > _SLOGAN_CHARS)
+        done = sum(1 for u in run if _DONE_REPORT.search("".join(u.text)))
+        named = lead_in is not None and names_its_items(lead_in(start))
+        if (long * 2 >= len(run) or named) and done * 2 <= len(run):
+            return start
+    return None

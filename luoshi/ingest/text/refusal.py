@@ -1,0 +1,167 @@
+"""Why a page with no table header, no prose list and no forms is refused: a reason that says
+what the page holds, not only what the reader looked for.
+
+Rules, true of any page the text reader cannot read as a task list:
+
+- a page titled as an explainer of a document (…政策解读, 解读:…, 图解…, 一图读懂…, …答记者问)
+  describes a plan, it holds no task list (its numbered lines count the plan's parts or state
+  requirements): "policy explainer (政策解读), no task list to import", checked before the
+  prose and forms readers are tried;
+
+- a run of short paragraphs naming known column headers or columns of figures (指标名称,
+  预期增长(%), 项目个数, 完成率 …) with no task column among them is a table of figures, not a task list: "a table without a task
+  column (指标名称 / 预期增长(%) …)";
+- points counted in words (一是… 二是…, 第一，…) that name no responsible units are a news
+  report's or a speech's points: "prose news, no task list to import: its points are counted in words";
+- numbered paragraphs (1. (1) ①) that name no units and were not read as a list are
+  headings or progress points: said with their count;
+- a page with a unit label (责任单位:) but fewer than two tasks carrying one: said;
+- otherwise the page is running text, perhaps under headings (一、… (一)…, a report's
+  sections): "prose news, no task list to import: N paragraphs of running text under M headings".
+
+Every reason then says what was not found (a table header, a prose list, key-value forms), so
+a user with an unusual table knows what to fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.ingest.errors import IngestError
+from luoshi.ingest.headers import header_role, normalise_header
+from luoshi.ingest.text.proseitems import CN_NUMBERED, STYLES, WORD_STYLES, split_glued
+from luoshi.ingest.text.rows import Para
+from luoshi.ingest.units import UNIT_LABELS
+from luoshi.vocab import ColumnRole
+
+# A column of figures (an indicator table's header cells): 指标名称, 预期增长(%), 项目个数 …
+_FIGURE_HEADER = re.compile(r"指标|预期|增长|增速|[(（]%[)）]|个数|投资计划|完成率|比例|比重|占比")
+_UNIT_LABEL = re.compile(rf"(?:{UNIT_LABELS})\s*[:：]")
+_MAX_HEADER_CELL = 10  # header cells are short; titles and headings are longer
+_MIN_HEADER_CELLS = 2
+_MIN_POINTS = 2
+_LOOKED_FOR = (
+    "no table header found (a row starting with 序号, or a task column header followed by other "
+    "known column headers: 序号 / 任务内容 / 责任单位 / 完成情况), no numbered paragraphs with "
+    "责任单位 lines, no key-value forms (任务: … 责任单位: …)"
+)
+
+
+_LOOKED_FOR_ZH = (
+    "未找到表头(序号/任务内容/责任单位/完成情况)、带“责任单位”的编号段落或“任务:…责任单位:…”表单"
+)
+
+
+def no_task_list_error(name: str, paras: list[Para]) -> IngestError:
+    """The refusal, with its Chinese wording for the web (``zh``, read by the import page)."""
+    en, zh = _what_was_seen(paras)
+    error = IngestError(name, f"{en}; {_LOOKED_FOR}", line=paras[0].line if paras else None)
+    error.zh = f"文件无法读取:未找到任务清单,{zh};{_LOOKED_FOR_ZH}"  # type: ignore[attr-defined]
+    return error
+
+
+# A title naming the page an explainer of a document: it describes the plan, the plan's task
+# list is elsewhere. "《…分工方案》政策解读", "解读:…", "图解…", "一图读懂…", "…答记者问",
+# "…政策问答".
+_EXPLAINER = re.compile(
+    r"(?:政策)?解读$|^(?:政策)?解读\s*[:：《]|^图解|图解$|一图(?:读懂|看懂|了解)|答记者问$|政策问答$"
+)
+_TITLE_LINES = 8
+_MAX_TITLE = 80
+
+
+def explainer_title(paras: list[Para]) -> str | None:
+    """The title line saying the page explains a document (政策解读, 图解, 答记者问), looked
+    for among the first lines; None when there is none. Such a page describes a plan (how
+    many tasks, what they aim at) and holds no task list of its own: the reader refuses it
+    unless it holds a table with a header."""
+    for p in paras[:_TITLE_LINES]:
+        t = p.text.strip()
+        if len(t) <= _MAX_TITLE and _EXPLAINER.search(t):
+            return t
+    return None
+
+
+def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
+    """(English, Chinese) of what the page holds."""
+    explainer = explainer_title(paras)
+    if explainer:
+        return (
+            f"policy explainer (政策解读), no task list to import: the title {explainer[:30]!r} "
+            "says the page explains a document; its task list is published elsewhere",
+            f"这是政策解读页面(标题“{explainer[:30]}”),不含任务清单,请导入原文件的任务表",
+        )
+    # the items as the prose reader saw them: several run together on a line are several
+    texts = [p.text.strip() for p in split_glued(paras)]
+    headers = _header_cells(texts)
+    if len(headers) >= _MIN_HEADER_CELLS:
+        shown = " / ".join(h for h, _ in headers[:4])
+        return (
+            f"a table without a task column ({shown} …): a table of figures or indicators, "
+            "not a task list",
+            f"页面上的表格没有任务列({shown}…),是数据或指标表,不是任务清单",
+        )
+    with_units = sum(1 for t in texts if _UNIT_LABEL.search(t))
+    counted: dict[str, int] = {}
+    for t in texts:
+        for style, pattern in STYLES.items():
+            if pattern.match(t):
+                counted[style] = counted.get(style, 0) + 1
+                break
+        else:
+            if CN_NUMBERED.match(t):
+                counted["cn"] = counted.get("cn", 0) + 1
+    words = sum(n for style, n in counted.items() if style in WORD_STYLES)
+    headings = counted.get("cn", 0) + counted.get("cn_paren", 0)
+    numbered = sum(counted.get(style, 0) for style in ("arabic", "paren", "half_paren", "circled"))
+    if with_units == 1:
+        return (
+            "one paragraph names a responsible unit (责任单位:…), but a task list needs at least "
+            "two tasks with units",
+            "只有一段写明了责任单位,任务清单至少需要两项写明责任单位的任务",
+        )
+    if words >= _MIN_POINTS and words >= numbered:
+        return (
+            f"prose news, no task list to import: its {words} points are counted in words "
+            "(一是…, 二是…, 第一…), as a report's or a speech's are, and name no responsible units",
+            f"这是新闻或讲话正文,{words}个要点以“一是、二是”列出,没有写明责任单位",
+        )
+    if numbered >= _MIN_POINTS:
+        return (
+            f"prose, no task list to import: {numbered} numbered paragraphs, but they name no "
+            "responsible units and do not read as a list of tasks (short headings, points of a "
+            "report, or not numbered 1, 2, 3 …)",
+            f"有{numbered}个编号段落,但没有写明责任单位,也不像任务清单(短标题、报告要点或编号不从1开始)",
+        )
+    under = f" under {headings} heading(s) (一、… (一)…)" if headings else ""
+    under_zh = f",含{headings}个小标题" if headings else ""
+    return (
+        f"prose news, no task list to import: {len(texts)} paragraph(s) of running text{under}",
+        f"这是新闻或报告正文({len(texts)}段{under_zh})",
+    )
+
+
+def _header_cells(texts: list[str]) -> list[tuple[str, ColumnRole]]:
+    """The longest run of short paragraphs that each name a known column (a table's header
+    cells flattened one per line), when no task column is among them."""
+    best: list[tuple[str, ColumnRole]] = []
+    run: list[tuple[str, ColumnRole]] = []
+    for t in [*texts, ""]:
+        cell = t.strip(" |｜")
+        role = ColumnRole.OTHER
+        numbered = CN_NUMBERED.match(cell) or any(p.match(cell) for p in STYLES.values())
+        if cell and len(cell) <= _MAX_HEADER_CELL and not numbered:
+            role = header_role(normalise_header(cell), have_task=False)
+            if role is ColumnRole.OTHER and _FIGURE_HEADER.search(cell):
+                role = ColumnRole.ACTUAL  # a figure's column, whatever its exact role
+        if role is not ColumnRole.OTHER:
+            run.append((cell, role))
+            continue
+        if not cell and run and t.strip():  # a lone "|" between cells: the run goes on
+            continue
+        if len(run) > len(best):
+            best = run
+        run = []
+    if any(role is ColumnRole.TASK for _, role in best):
+        return []
+    return best

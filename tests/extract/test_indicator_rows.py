@@ -1,0 +1,93 @@
+"""Indicator rows (rules.INDICATOR_UNIT_MAX): a bare number under a target or achieved-figure
+column is in the unit the row's name or the column's header gives in brackets. Self-written
+rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.extract import analyze_task
+from luoshi.extract.table import indicator_unit
+from luoshi.ingest.model import Item, Task
+from luoshi.vocab import Status
+
+from .conftest import Q3
+
+
+def row(text, **extra):
+    return Task(serial="1", text=text, items=[Item()], extra=extra)
+
+
+@pytest.mark.parametrize(
+    ("header", "text", "expected"),
+    [
+        ("目标任务", "新增城镇就业(人)", ("人", "新增城镇就业")),
+        ("目标任务", "职业技能培训（人次）", ("人次", "职业技能培训")),
+        ("年度目标(万元)", "完成技改投资", ("万元", "完成技改投资")),  # the header's unit first
+        ("目标任务", "登记失业率低于(%)", ("%", "登记失业率低于")),
+        ("目标任务", "建设养老服务中心(含社区站点)", None),  # brackets of words: no unit
+        ("目标任务", "新增城镇就业", None),
+    ],
+)
+def test_indicator_unit(header, text, expected):
+    assert indicator_unit(header, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "extra", "target", "figure", "status"),
+    [
+        # a running total: 2100 of 3000 at three quarters is 0.93 of the time share
+        ("新增城镇就业(人)", {"目标任务": "3000", "已完成数": "2100"},
+         ("=", 3000, "人", "cumulative"), (2100, 0), Status.ON_TRACK),
+        # the comparator from the row's name: a cap met
+        ("登记失业率控制在(%)", {"目标任务": "4.5", "进度": "4.1"},
+         ("<=", 4.5, "%", "level"), (4.1, 0), Status.ON_TRACK),
+        # well under the time share: red
+        ("职业技能培训（人次）", {"目标任务": "8000", "已完成数": "2000"},
+         ("=", 8000, "人次", "cumulative"), (2000, 0), Status.BEHIND),
+        # the unit in the header
+        ("完成技改投资", {"全年目标(亿元)": "20", "完成投资额(亿元)": "16"},
+         ("=", 20, "亿元", "cumulative"), (16, 0), Status.ON_TRACK),
+        # no unit anywhere: neither a target nor a figure is guessed
+        ("新增城镇就业", {"目标任务": "3000", "已完成数": "2100"}, None, None, Status.ON_TRACK),
+    ],
+)
+def test_bare_numbers(text, extra, target, figure, status):
+    a = analyze_task(row(text, **extra), Q3, 2023)
+    if target is None:
+        assert a.targets == [] and a.measurements == []
+    else:
+        (t,) = a.targets
+        assert (t.comparator, t.value, t.unit, t.kind) == target
+        assert t.span.field == "target_column" and t.span.text == str(target[1])
+        (m,) = a.measurements
+        assert (m.value, m.target) == figure
+        assert m.span.field == "actual"
+    assert a.status.value is status
+
+
+def test_completion_rate_column_is_the_figures_stated_ratio():
+    a = analyze_task(row("新增城镇就业(人)", 目标任务="3000", 已完成数="2100", **{"完成目标(%)": "70"}), Q3, 2023)
+    (m,) = a.measurements
+    assert m.ratio_stated == 70 and a.figures == []  # the rate is no second figure
+
+
+def test_words_under_an_achieved_figure_column_are_read_as_progress():
+    a = analyze_task(row("落实创业补贴政策", 进度="发放创业补贴120万元,贴息贷款300万元。"), Q3, 2023)
+    assert [(f.value, f.unit, f.span.field) for f in a.figures] == [(120, "万元", "actual"), (300, "万元", "actual")]
+    assert a.status.value is Status.ON_TRACK  # not no_data: the row reports progress
+
+
+def test_a_figure_the_progress_text_gives_is_not_read_twice():
+    t = Task(serial="1", text="新增城镇就业(人)", items=[Item(done="已新增就业2100人。")],
+             extra={"目标任务": "3000", "已完成数": "2100"})
+    a = analyze_task(t, Q3, 2023)
+    assert [(m.value, m.span.field) for m in a.measurements] == [(2100, "done")]
+
+
+def test_an_earlier_period_column_is_not_this_entrys_progress():
+    # 一季度完成情况 kept beside the latest column is the first quarter's entry (its own report)
+    t = Task(serial="1", text="新建充电桩800个", items=[Item(done="累计新建充电桩610个。")],
+             extra={"一季度完成情况": "新建充电桩150个。"})
+    a = analyze_task(t, Q3, 2023)
+    assert [m.value for m in a.measurements + a.figures] == [610]
