@@ -261,15 +261,18 @@ class _Workers:
 
 
 def analysis_workers() -> int:
-    """Worker processes for a bulk analysis: ``LUOSHI_ANALYSIS_WORKERS``, by default one per
-    core beyond the first (at most 3); 0 analyses in this process alone. Without the fork
-    start method (Windows, macOS's default) there are none."""
+    """Worker processes for a bulk analysis: ``LUOSHI_ANALYSIS_WORKERS``, by default 0 (this
+    process alone). Without the fork start method (Windows, macOS's default) there are none.
+
+    Off by default because it was not a measured win: on the 2-core reference machine a
+    worker cut this process's analysis CPU by 10-19 % but added more than that in the worker
+    (pickling arguments and results), and the wall time was no better whenever the second
+    core was not idle (BENCHMARKS.md, "Bulk analysis in worker processes"). An operator with
+    idle cores during a bulk load can set it."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 0
     value = os.environ.get("LUOSHI_ANALYSIS_WORKERS", "").strip()
-    if value:
-        return max(0, int(value))
-    return max(0, min((os.cpu_count() or 1) - 1, 3))
+    return max(0, int(value)) if value else 0
 
 
 def _analyse_all(workers: _Workers | None, args: list[tuple]) -> list[Any]:
