@@ -28,6 +28,8 @@ COMPARATORS = {">=": "不少于", "<=": "不超过", "=": "达到", "reach": "�
                "increase_by": "增长", "decrease_by": "下降"}
 FIELDS = ("done", "problems", "next_steps")
 HISTORY_LIMIT = 50
+HISTORY_FIELDS = ("model", "object_id", "action", "fields", "at", "user__username",
+                  "batch__file_name")
 
 
 def marked(text: str, spans: list[tuple[int, int, str]]) -> SafeString:
@@ -176,5 +178,8 @@ def history(family: list[Task], entries: list[Progress], found: dict[int, Assess
     if reports:  # corrected figures: their ids read in the same query
         query |= Q(model="measurement", object_id__in=MeasurementCorrection.objects.filter(
             report_id__in=reports, task_id__in=[t.pk for t in family]).values("pk"))
+    # Only the columns the page shows: an import batch's row carries its whole warning list
+    # and counts (JSON decoded per change row: most of the page's time when a 500-task
+    # import stands behind each of 50 changes), the user row its password hash.
     return list(Change.objects.filter(query).select_related("user", "batch")
-                .order_by("-at", "-pk")[:HISTORY_LIMIT])
+                .only(*HISTORY_FIELDS).order_by("-at", "-pk")[:HISTORY_LIMIT])

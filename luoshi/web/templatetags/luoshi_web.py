@@ -31,3 +31,11 @@ def field_label(value: str) -> str:
     from luoshi.rounds.history import field_words
 
     return field_words(value)
+
+
+@register.simple_tag
+def report_rows(table, task_links=True):
+    """A published table's row groups (luoshi.web.report_rows: written in one pass)."""
+    from luoshi.web.report_rows import table_body_html
+
+    return table_body_html(table, task_links)
