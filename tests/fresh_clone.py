@@ -36,6 +36,9 @@ def main() -> int:
     parser.add_argument("pytest_args", nargs="*", help="after --: passed to pytest")
     args = parser.parse_args()
     parent = Path(tempfile.mkdtemp(prefix="luoshi-fresh-"))
+    # Readable by others, as a checkout usually is: run as root, tests/pgserver.py starts the
+    # server as the postgres user, who must reach the wheel's programs inside the clone.
+    parent.chmod(0o755)
     clone = parent / "luoshi"
     try:
         subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(clone)],

@@ -97,6 +97,11 @@ def server_user() -> str | None:
     raise SystemExit("pgserver: running as root and there is no postgres or nobody user")
 
 
+def reachable(user: str, program: str) -> bool:
+    """Whether ``user`` may run ``program`` (every directory above it searchable)."""
+    return subprocess.run(["runuser", "-u", user, "--", "test", "-x", program]).returncode == 0
+
+
 def as_server_user(cmd: list[str]) -> list[str]:
     user = server_user()
     return ["runuser", "-u", user, "--", *cmd] if user else cmd
@@ -116,6 +121,15 @@ def main(argv: list[str]) -> int:
     if user:
         shutil.chown(tmp, user)
         shutil.chown(data, user)
+    if user and not reachable(user, f"{bindir}/initdb"):
+        # A directory on the way is private to root (a clone under /root, a mkdtemp
+        # directory): the server user cannot run the programs (nor the wheel's libraries
+        # beside them), so say so instead of initdb's bare "Permission denied".
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise SystemExit(f"pgserver: running as root, the server runs as {user}, who cannot "
+                         f"reach {bindir}/initdb: a directory on the way is private (mode 700, "
+                         "e.g. under /root). Put the checkout where other users may read it, "
+                         "or set LUOSHI_PG_BINDIR to a server they can run.")
     port = free_port()
     log = os.path.join(tmp, "server.log")
     run = lambda cmd: subprocess.run(as_server_user(cmd), check=True, stdout=subprocess.DEVNULL)  # noqa: E731

@@ -49,3 +49,21 @@ def test_chromium_choice_says_which_and_why(monkeypatch, tmp_path):
     build.chmod(0o755)
     found = browsers.find_chromium()
     assert found.path == str(build) and found.source.startswith("Playwright's own")
+
+
+def test_pg_programs_out_of_the_server_users_reach_are_refused_with_the_reason(
+        monkeypatch, tmp_path):
+    """Run as root, the server runs as postgres: programs in a private directory (a clone
+    under /root) stop the run with what to do, not initdb's bare "Permission denied"."""
+    if os.geteuid() != 0:
+        assert pgserver.server_user() is None  # not root: the server runs as we do
+        return
+    private = tmp_path / "private"
+    (private / "bin").mkdir(parents=True)
+    (private / "bin" / "initdb").write_text("#!/bin/sh\n")
+    (private / "bin" / "initdb").chmod(0o755)
+    private.chmod(0o700)
+    monkeypatch.setenv("LUOSHI_PG_BINDIR", str(private / "bin"))
+    monkeypatch.setattr(pgserver, "find_bindir", lambda: (str(private / "bin"), "test"))
+    with pytest.raises(SystemExit, match=r"cannot reach .*a directory on the way is private"):
+        pgserver.main(["--", "true"])
