@@ -482,7 +482,15 @@ def text_long_rows() -> bytes:
                                    for k in range(1, 167))).encode()
 
 
+def xlsx_far_value_within_limits() -> bytes:
+    """One value far down the sheet (row 16,000), so the table grid is about half max_cells:
+    read, in a few seconds at most (iterating the area made a cell object per empty position)."""
+    far = '<row r="16000"><c r="F16000" t="inlineStr"><is><t>x</t></is></c></row>'
+    return _rezip(_doc("xlsx"), {"xl/worksheets/sheet1.xml": _before_sheetdata_end(far)})
+
+
 ODD: dict[str, Callable[[], bytes]] = {
+    "xlsx_far_value_within_limits.xlsx": xlsx_far_value_within_limits,
     "text_long_rows.txt": text_long_rows,
     "xlsx_far_styled_empty_cell.xlsx": xlsx_far_styled_empty_cell,
     "html_oversized_rowspan.html": html_oversized_rowspan,
