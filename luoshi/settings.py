@@ -321,8 +321,13 @@ LUOSHI_JOB_HEARTBEAT_SECONDS = float(os.environ.get("LUOSHI_JOB_HEARTBEAT_SECOND
 LUOSHI_JOB_STALE_SECONDS = float(os.environ.get("LUOSHI_JOB_STALE_SECONDS", "300"))
 LUOSHI_JOB_MAX_ATTEMPTS = int(os.environ.get("LUOSHI_JOB_MAX_ATTEMPTS", "3"))
 
-# Uploaded tables are read in memory up to this size.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
+# A request body other than uploaded files (form fields, JSON) is refused (400) beyond this:
+# the fullest form, an entry at its limits (3 x 20,000 characters and a 5,000-character note,
+# 9 bytes a character when percent-encoded), is under 0.6 MB; a 42 MB form took 12 s to parse
+# on any POST address, signed in or not, before any form could refuse it (issue 14). Uploaded
+# files are not counted here: they are held in memory up to FILE_UPLOAD_MAX_MEMORY_SIZE, on
+# disk beyond, and refused by LUOSHI_INGEST_MAX_INPUT_BYTES.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("LUOSHI_MAX_FORM_BYTES", str(5 * 1024 * 1024 // 2)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 
 if not DEBUG:

@@ -19,6 +19,8 @@ The defaults can be changed by environment variables ``LUOSHI_INGEST_<FIELD>`` (
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -123,9 +125,40 @@ def reading(source: str, budget: Budget | None = None) -> Iterator[Reading]:
     run = Reading(source, b, time.monotonic() + b.max_seconds)
     token = _CURRENT.set(run)
     try:
-        yield run
+        with _alarm(run):
+            yield run
     finally:
         _CURRENT.reset(token)
+
+
+@contextmanager
+def _alarm(run: Reading) -> Iterator[None]:
+    """Hold the time budget even on a path that never checks the clock: on the main thread
+    (``luoshi import``, ``luoshi worker``, ``luoshi parse``) a timer interrupts the reading at
+    its deadline with LimitExceeded. Elsewhere (a web process's inline job thread), or when
+    someone else already uses SIGALRM (a test harness, the fuzz benchmark's own hang timer, an
+    outer reading), only the checks inside the readers hold it."""
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable:
+        yield
+        return
+
+    def expired(signum, frame):
+        spent = round(time.monotonic() - run.deadline + run.budget.max_seconds, 1)
+        raise LimitExceeded(run.source, "max_seconds", spent, run.budget.max_seconds)
+
+    signal.signal(signal.SIGALRM, expired)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, max(run.deadline - time.monotonic(), 0.001))
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
 def current() -> Reading | None:

@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass
 from django.utils import timezone
 
 from luoshi.core.models import Report
+from luoshi.export.csv import formula_escape
 from luoshi.reports.facts import ReportFacts, load_facts
 
 # Shortfall -> weight. Lagging work weighs most; filing quality next.
@@ -158,7 +159,8 @@ def to_csv(rows: list[UnitRow]) -> bytes:
     w.writerow([label for _, label in COLUMNS])
     for r in rows:
         d = asdict(r)
-        w.writerow([d[k] for k, _ in COLUMNS])
+        # unit names come from imported files: "=HYPERLINK(…)" stays text (issue 14)
+        w.writerow([formula_escape(d[k]) for k, _ in COLUMNS])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel reads it as UTF-8
 
 
@@ -177,6 +179,13 @@ def to_xlsx(rows: list[UnitRow], title: str, weights: dict[str, float]) -> bytes
     w2.append(["项目", "权重"])
     for key, value in weights.items():
         w2.append([WEIGHT_LABELS[key], value])
+    # openpyxl stores a string that starts with = as a formula: the title and unit names come
+    # from imported files, so every such cell is text (as in luoshi/export/xlsx.py)
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -243,6 +243,15 @@ def text_pipes_in_a_row() -> bytes:
     return (CELLS_HEADER + "1\n\n建设城市公园。\n\n市建设局\n\n" + "|\t|\t|\n" * 12_000).encode()
 
 
+SPACE_HEADER = " ".join(HEADER.split("|")) + " 牵头领导 完成时限\n"
+
+
+def text_row_never_closes() -> bytes:
+    """A space-separated table whose first row never ends (no further serial): 20,000 lines
+    of one row, which the content alignment took hours over (quadratic in a row's pieces)."""
+    return (SPACE_HEADER + "1 建设城市公园。\n" + "推进建设工作。\n" * 20_000).encode()
+
+
 def text_many_lines() -> bytes:
     return (CELLS_HEADER + "1\n" * 250_000).encode()
 
@@ -421,6 +430,7 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
     "json_many_values.json": json_many_values,
     "json_huge_number.json": json_huge_number,
     "text_pipes_in_a_row.txt": text_pipes_in_a_row,
+    "text_row_never_closes.txt": text_row_never_closes,
     "text_many_lines.txt": text_many_lines,
     "text_too_big.txt": text_too_big,
     "csv_wide_row.csv": csv_wide_row,
@@ -464,7 +474,24 @@ def html_many_small_tables() -> bytes:
     return f"<html><body>{small}<table>{head}{row}</table></body></html>".encode()
 
 
+def text_long_rows() -> bytes:
+    """As many rows of 299 lines each (just under max_row_paragraphs) as max_lines allows:
+    the most alignment work a text file can ask for (minutes before the alignment was made
+    linear in a row's pieces; a few seconds with its shape tests run once per piece)."""
+    return (SPACE_HEADER + "".join(f"{k} 建设城市公园{k}。\n" + "推进建设工作。\n" * 298
+                                   for k in range(1, 167))).encode()
+
+
+def xlsx_far_value_within_limits() -> bytes:
+    """One value far down the sheet (row 16,000), so the table grid is about half max_cells:
+    read, in a few seconds at most (iterating the area made a cell object per empty position)."""
+    far = '<row r="16000"><c r="F16000" t="inlineStr"><is><t>x</t></is></c></row>'
+    return _rezip(_doc("xlsx"), {"xl/worksheets/sheet1.xml": _before_sheetdata_end(far)})
+
+
 ODD: dict[str, Callable[[], bytes]] = {
+    "xlsx_far_value_within_limits.xlsx": xlsx_far_value_within_limits,
+    "text_long_rows.txt": text_long_rows,
     "xlsx_far_styled_empty_cell.xlsx": xlsx_far_styled_empty_cell,
     "html_oversized_rowspan.html": html_oversized_rowspan,
     "html_many_small_tables.html": html_many_small_tables,

@@ -182,7 +182,7 @@ def _mutate_zip(rng: random.Random, data: bytes, fmt: str, changes: int) -> byte
                         text = mutate_xml(rng, text)
                     else:
                         text = mutate_text(rng, text, TOKENS["xml"])
-                content = text.encode("utf-8")
+                content = text.encode("utf-8", errors="replace")  # a lone surrogate from op 6
             if rng.random() < 0.01:
                 continue  # a member missing
             dst.writestr(name, content)

@@ -9,6 +9,9 @@ import json
 import logging
 import random
 import re
+import signal
+import threading
+import time
 
 import pytest
 
@@ -75,6 +78,58 @@ def test_time_budget(docs):
     with pytest.raises(LimitExceeded, match="reading time") as err:
         read_document(docs["html"], name="t.html", budget=Budget(max_seconds=-1))
     assert err.value.limit == "max_seconds"
+
+
+def _spin(data: bytes, name: str):
+    """A reader stuck on a path that never checks the clock (for 5 s, so that the test
+    fails rather than hangs without the timer)."""
+    until = time.monotonic() + 5
+    while time.monotonic() < until:
+        pass
+
+
+def test_the_time_budget_interrupts_a_reader_that_never_checks_the_clock():
+    register("spin", sniff=lambda d, n: False, read=_spin)
+    try:
+        started = time.monotonic()
+        with pytest.raises(LimitExceeded) as err:
+            read_document(b"x", name="x.spin", format="spin", budget=Budget(max_seconds=0.3))
+        assert time.monotonic() - started < 2
+    finally:
+        del _READERS["spin"]
+    assert err.value.limit == "max_seconds" and str(err.value).startswith("x.spin:")
+    # nothing left behind: no timer running, the default handler back
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
+
+
+def test_a_timer_someone_else_set_is_left_alone(docs):
+    """The fuzz benchmark (and any harness) keeps its own SIGALRM: the reading does not take
+    it over, and the checks inside the readers still hold the budget."""
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda s, f: fired.append(s))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        assert len(read_document(docs["html"], name="t.html").tasks) == 8
+        assert signal.getsignal(signal.SIGALRM) is not signal.SIG_DFL
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 30
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not fired
+
+
+def test_in_another_thread_the_reading_sets_no_timer(docs):
+    seen = []
+
+    def read():
+        read_document(docs["html"], name="t.html")
+        seen.append(signal.getitimer(signal.ITIMER_REAL)[0])
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    worker.join(30)
+    assert seen == [0]
 
 
 def test_a_file_on_disk_over_the_size_limit_is_refused_before_reading(tmp_path):

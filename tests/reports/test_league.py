@@ -77,3 +77,18 @@ def test_csv_and_xlsx_hold_the_table():
     wb = openpyxl.load_workbook(io.BytesIO(lg.to_xlsx(rows, "t", lg.DEFAULT_WEIGHTS)))
     assert wb["单位排名"].cell(3, 2).value == "市住建局"
     assert wb["权重"].cell(2, 2).value == 35
+
+
+def test_a_unit_or_title_like_a_formula_stays_text_in_csv_and_xlsx():
+    """Unit names and titles come from imported files (issue 14: formula-escaped exports)."""
+    h = build()
+    rows = lg.league_table(h.q3)
+    rows[0].unit = '=HYPERLINK("http://example.invalid","点击")'
+    table = list(csv.reader(io.StringIO(lg.to_csv(rows).decode("utf-8-sig"))))
+    assert table[1][1] == "'" + rows[0].unit and table[1][0] == "1"  # numbers untouched
+    data = lg.to_xlsx(rows, "=1+1", lg.DEFAULT_WEIGHTS)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = wb["单位排名"]
+    assert sheet.cell(1, 1).value == "=1+1" and sheet.cell(1, 1).data_type == "s"
+    assert sheet.cell(3, 2).value == rows[0].unit and sheet.cell(3, 2).data_type == "s"
+    assert sheet.cell(3, 1).value == 1  # numbers stay numbers

@@ -142,3 +142,21 @@ def test_top_of_the_form_deadline_return_comment_and_figures(opened, people, cli
     assert "需填报数字的目标" in top and "100公里" in top
     assert '<script src="/static/rounds/entry.js" defer></script>' in html
     assert "<script>" not in html  # no inline script (CSP)
+
+
+def test_a_form_body_past_the_limit_is_refused_before_parsing(opened, people, client_for,
+                                                             river, client):
+    """Issue 14: a request body of form fields beyond DATA_UPLOAD_MAX_MEMORY_SIZE is a 400
+    page in Chinese on every address (signed in or not), and nothing changes; an entry at all
+    its length limits stays well inside it."""
+    huge = "字" * 1_000_000  # 3 MB as UTF-8 (9 MB percent-encoded): refused as a body
+    response = post(client_for(people.water), river, version=1, done=huge, action="save")
+    assert response.status_code == 400 and "请求无效(400)" in response.content.decode()
+    assert Progress.objects.get(pk=river.pk).done == ""
+    response = client.post(reverse("login"), {"username": "x", "password": huge})
+    assert response.status_code == 400
+    full = {"done": "字" * TEXT_LIMIT, "problems": "字" * TEXT_LIMIT,
+            "next_steps": "字" * TEXT_LIMIT, "co_reason": "字" * services.COMMENT_LIMIT}
+    assert post(client_for(people.water), river, version=1, action="save", **full
+                ).status_code == 302
+    assert Progress.objects.get(pk=river.pk).done == full["done"]

@@ -40,7 +40,14 @@ def value_text(value: object) -> str:
 
 
 def _sheet_grid(ws, index: int) -> Grid | None:
-    values = [[value_text(v) for v in row] for row in ws.iter_rows(**used_area(ws), values_only=True)]
+    # The used area's texts from the cells the sheet holds: ws.iter_rows would first make a
+    # cell object for every empty position (half the time of a sheet with one far cell).
+    area = used_area(ws)
+    rows, cols = area["max_row"], area["max_col"]
+    values = [[""] * cols for _ in range(rows)]
+    for (r, c), cell in ws._cells.items():
+        if r <= rows and c <= cols:
+            values[r - 1][c - 1] = value_text(cell.value)
     if not values:
         return None
     merges = [
