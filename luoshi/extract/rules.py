@@ -473,3 +473,12 @@ DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成[
 # (完成目标(%): 74.8, DECLARED_RATE_HEADER) is its stated ratio. A cell of words under an
 # achieved-figure column is read like a progress cell. At most this many characters in brackets:
 INDICATOR_UNIT_MAX = 8
+# A unit line of the table (金额单位:万元 above or below it; luoshi.ingest Meta.unit_line) gives
+# the unit of a bare number in a target or achieved-figure column whose header and row give
+# none. A line that names money (金额/资金/投资/价值单位) speaks of the money columns only: those
+# whose header names money (UNIT_LINE_MONEY_HEADERS); a plain one (单位:亿元, 计量单位:个) of
+# every such column. A cell that writes its own unit or a per cent is not bare and keeps it.
+UNIT_LINE = r"^(?P<what>[^:单]{0,4})单位:(?P<unit>.+)$"
+UNIT_LINE_MONEY = ("金额", "资金", "投资", "价值")
+UNIT_LINE_MONEY_HEADERS = ("资", "金额", "预算", "收入", "产值", "款", "费",
+                           "資", "金額", "預算", "費")  # 资 covers 投资, 资金, 投(筹)资
