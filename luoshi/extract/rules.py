@@ -210,8 +210,12 @@ DELAY_WORDS = (
     "做不到", "无法实现", "难以实现", "流拍", "暂缓", "暂停", "停滞", "搁置", "延期", "推迟",
     "延后", "未按计划", "未按期", "未达到序时", "未达序时", "落后于序时", "低于序时", "不及预期",
     "未能如期", "无法如期", "停工", "延迟", "拖延", "进展慢", "进度慢", "低于预期", "未达预期",
-    "逾期", "未如期", "无法按期", "不能按期", "难以按期", "未能按期",
+    "逾期", "未如期", "无法按期", "不能按期", "难以按期", "未能按期", "稍慢", "略慢", "较缓", "偏缓",
 )
+# A pace word of comparative degree (进度较慢, 推进偏慢) says the pace is slower than wished, not
+# that the task has fallen behind its schedule: amber, unless a severity word (严重, 明显) or the
+# figures (well under the time share) make it red. 缓慢 and 滞后 carry no such degree: red.
+COMPARATIVE_DELAY_WORDS = ("较慢", "偏慢", "稍慢", "略慢", "较缓", "偏缓")
 # A delay word after a hedge foresees a delay without stating one ("可能有所推迟") -> a risk.
 HEDGES = ("可能", "或将", "恐将", "或许", "恐怕")
 # "Somewhat" before a delay word ("进度有所滞后"): a slight lag the task's own figures may

@@ -510,7 +510,8 @@ def _severe(norm: str, i: int, w: str) -> bool:
 def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
                   ) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
     """(red, amber): a delay limited to a part (个别项目滞后, 启动略延迟) is amber; a severe one
-    (严重滞后, 无法完成) red; a plain one red unless the task's figures keep pace."""
+    (严重滞后, 无法完成) red; one of comparative degree (进度较慢: rules.COMPARATIVE_DELAY_WORDS)
+    amber; a plain one red unless the task's figures keep pace."""
     red, amber = [], []
     keeps_pace = fig.paced > 0 and not fig.behind
     for h in delays:
@@ -519,7 +520,7 @@ def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
             amber.append(h)
         elif _severe(cell.norm, i, w):
             red.append(h)
-        elif keeps_pace or _mild(cell.norm, i):
+        elif keeps_pace or _mild(cell.norm, i) or w in rules.COMPARATIVE_DELAY_WORDS:
             amber.append(h)
         else:
             red.append(h)

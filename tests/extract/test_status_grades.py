@@ -27,6 +27,12 @@ def status(text, done, problems=""):
         # a delay in one part while another sentence reports a part achieved: amber
         ("推进文旅融合发展。", "已完成景区提升工程。特色民宿项目进度78.2%,不及预期。", "", Status.AT_RISK,
          "part_delay"),
+        # a pace of comparative degree (较慢, 偏慢) is slower than wished, not behind: amber;
+        # with a severity word, red
+        ("建设城市污水处理厂。", "项目推进进度较慢。", "", Status.AT_RISK, "part_delay"),
+        ("推进老旧小区改造。", "已开展前期调查,整体进展偏慢。", "", Status.AT_RISK, "part_delay"),
+        ("建设城市污水处理厂。", "项目进度明显较慢。", "", Status.BEHIND, "delay_words"),
+        ("建设城市污水处理厂。", "项目推进缓慢。", "", Status.BEHIND, "delay_words"),
         # severity words, or a plain delay of the whole task: red
         ("建设城市污水处理厂。", "项目进度严重滞后。", "", Status.BEHIND, "delay_words"),
         ("建设城市污水处理厂。", "因资金未到位,项目无法按期完成。", "", Status.BEHIND, "delay_words"),
