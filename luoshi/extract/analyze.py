@@ -58,12 +58,17 @@ def analyze_task(
         cands.extend(c)
         ratios.extend(r)
     pairs = measure.match(cands, targets) if targets else []
+    if any(c.lone for c, _ in pairs):  # a lone per cent that measures a target is no share done
+        ratios = [r for r in ratios if not (r.lone and any(
+            c.lone and c.field == r.field and c.item == r.item for c, _ in pairs))]
     default_month = period.end_month if period is not None else None
     ms = measure.build(pairs, targets, year, default_month)
     ms += table.indicator_figures(task, targets, ms, default_month)
     ms += _filed(targets, table.reported_targets(targets, reported), period, default_month)
     # What else the text reports as achieved, measuring none of the targets.
-    figures = measure.build(measure.unmatched(pairs, cands), targets, year, default_month)
+    shares = {(r.field, r.item) for r in ratios if r.lone}  # told below as completion shares
+    figures = measure.build([(c, i) for c, i in measure.unmatched(pairs, cands)
+                             if not (c.lone and (c.field, c.item) in shares)], targets, year, default_month)
     # A completion share stated on its own (完成年度任务的83%) is a figure too.
     figures += [_share_figure(r, default_month) for r in ratios if not r.attached]
     figures += table.declared_figures(task, default_month)

@@ -340,6 +340,13 @@ METRIC_CONCEPTS: dict[str, tuple[str, ...]] = {
 }
 # Without words naming its metric, a figure is taken for the task's only target of its unit
 # only when its clause reports something achieved (or it is a percentage: a level or rate).
+# A progress cell that is nothing but one figure (6公里, 1个, 60%; these marks around it
+# allowed) reports that figure as achieved: an amount measures the task's target of its unit
+# with no word of achievement needed; a per cent measures the task's per-cent target (a level
+# or a growth: the target says which), else it is the share of the task done — 100% is done,
+# less is progress not judged against the time share (the cell does not say it is the
+# year's plan; the reason says so). Such a cell is never boilerplate.
+LONE_FIGURE_TRIM = " \t\n。.,，;；"
 ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")
 # Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
 # unit is of these families and nothing marks them as a plan, a remainder or a forecast: what

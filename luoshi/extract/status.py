@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luoshi.extract import clauses, rules
-from luoshi.extract.measurements import RatioStatement
+from luoshi.extract.measurements import RatioStatement, lone_figure
 from luoshi.extract.model import (
     FIELD_ACTUAL,
     FIELD_DONE,
@@ -185,7 +185,7 @@ def _is_vague(text: str) -> bool:
 def is_boilerplate(text: str) -> bool:
     """True when a non-empty entry says nothing but stock phrases (按计划推进 …): the rule of
     the ``vague`` status, shared by the submission checks and the dashboard's counts."""
-    return bool(text.strip()) and _is_vague(text)
+    return bool(text.strip()) and _is_vague(text) and lone_figure(text) is None
 
 
 # --- task finished? -------------------------------------------------------------------------
@@ -300,6 +300,11 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
         if mine and max(m.ratio for m in mine) < 1:
             return None
     first = done_cells[0]
+    lone = lone_figure(first.text)
+    if len(done_cells) == 1 and lone is not None and lone.family == "percent" and lone.value >= rules.PERCENT:
+        a = len(first.norm) - len(first.norm.lstrip(rules.LONE_FIGURE_TRIM))
+        return f"完成情况为{first.text.strip()}", [Span(first.field, first.item, a, a + lone.end,
+                                                        first.text[a : a + lone.end])]
     a0, _ = clauses.trim(first.norm, 0, len(first.norm))
     head = _LEADING_TIME.sub("", first.norm[a0:])
     offset = len(first.norm) - len(head)
@@ -449,7 +454,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     # A figure of one of the task's targets is progress, however short the cell, and so is a
     # number in an achieved-figure column (进度: 4.2).
     if not ms and all(_is_vague(c.text) and not (c.field == FIELD_ACTUAL and _DIGIT.search(c.norm))
-                      for c in done_cells):
+                      and lone_figure(c.text) is None for c in done_cells):
         first = done_cells[0]
         a, b = clauses.trim(first.norm, 0, len(first.norm))
         return StatusResult(Status.VAGUE, f"仅“{first.text[a:b].rstrip('。')}”",
@@ -465,6 +470,10 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     first = done_cells[0]
     ev = _clause_span(first, clauses.trim(first.norm, 0, len(first.norm))[0])
     reason = "有具体进展:" + ev.text[:30]
+    lone = lone_figure(first.text)
+    if len(done_cells) == 1 and lone is not None and lone.family == "percent":
+        # Ambiguous: the share of the whole task or of the year's plan? Said, not guessed.
+        reason = f"完成情况仅为{ev.text}(未说明是否为年度计划的完成比例,未按时间进度判断)"
     if fig.reached or fig.kept:  # a person's figure keeping pace is named (填报值, 人工更正)
         reason = (fig.reached or fig.kept)[0][0]
     return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in fig.reached + fig.kept], "progress")

@@ -59,6 +59,15 @@ def status(text, done, problems=""):
         # one of two targets well short while the other keeps pace: a part lags, amber
         ("新建文化驿站13家,全年服务群众1.2万人次。", "13家文化驿站已建成,累计服务群众2000人次。", "",
          Status.AT_RISK, "figures_slight"),
+        # a progress cell that is a figure alone reports it: never boilerplate. A lone per cent
+        # is the share of the task done (100%: done; less: progress, not prorated — the cell
+        # does not say it is the year's plan), or the figure of the task's per-cent target
+        ("建设城市污水处理厂。", "100%", "", Status.DONE, "done"),
+        ("建设城市污水处理厂。", "60%。", "", Status.ON_TRACK, "progress"),
+        ("城镇化率达到60%。", "62%", "", Status.ON_TRACK, "progress"),
+        ("地区生产总值增长7%。", "4%", "", Status.BEHIND, "figures"),
+        ("完成10公里道路改造。", "6公里", "", Status.AT_RISK, "figures_slight"),
+        ("推进污水管网建设。", "2公里", "", Status.ON_TRACK, "progress"),
         # the text says it runs ahead of schedule
         ("推进农房改造。", "已改造农房1200户,超序时进度完成。", "", Status.AHEAD, "ahead"),
     ],
@@ -91,3 +100,11 @@ def test_not_started_early_in_the_year_is_not_red():
     q1 = Period(PeriodKind.Q1, "一季度", date(2023, 3, 31))
     s = analyze_task(task("申报省级开放平台。", "平台申报工作暂未启动。"), q1).status
     assert s.value is not Status.NOT_STARTED
+
+
+def test_a_lone_per_cent_says_what_it_is_not_sure_of():
+    a = analyze_task(task("建设城市污水处理厂。", "60%"), Q3)
+    assert "未按时间进度判断" in a.status.reason
+    assert [(f.value, f.ratio_stated) for f in a.figures] == [(60, 60)]  # one figure, not two
+    lvl = analyze_task(task("城镇化率达到60%。", "62%"), Q3)
+    assert [(m.value, m.target) for m in lvl.measurements] == [(62, 0)] and lvl.figures == []
