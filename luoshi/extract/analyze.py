@@ -19,7 +19,7 @@ from luoshi.extract.model import (
     Target,
     TaskAnalysis,
 )
-from luoshi.extract.numbers import normalise
+from luoshi.extract.numbers import find_quantities, normalise
 from luoshi.extract.pace import share_of_year
 from luoshi.extract.status import decide
 from luoshi.extract.targets import extract_targets
@@ -44,7 +44,7 @@ def analyze_task(
     if year is None and period is not None and period.end_date is not None:
         year = period.end_date.year
     if targets is None:
-        targets = extract_targets(task.text) + table.column_targets(task)
+        targets = per_head_units(extract_targets(task.text) + table.column_targets(task), task)
     cands = []
     ratios = []
     for i, item in enumerate(task.items):
@@ -78,6 +78,21 @@ def analyze_task(
     status = table.combine(status, table.declared_status(task, share_of_year(period)))
     return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),
                         figures=figures)
+
+
+def per_head_units(targets: list[Target], task: Task) -> list[Target]:
+    """``targets`` with each money target per head (rules.PER_HEAD_WORDS: 月人均补助不低于330元)
+    made a price per head, in the per-head unit the task's progress cells write (365.95元/人.月),
+    else in 元/人: so a total paid out (发放2140万元) never measures it. For the targets read
+    from the task (analyze_task, and the stored targets luoshi.core derives)."""
+    written = [q.unit for item in task.items if item.done
+               for q in find_quantities(normalise(item.done)) if q.family == "price"]
+    for t in targets:
+        if t.family not in ("money", "usd") or not any(w in t.metric for w in rules.PER_HEAD_WORDS):
+            continue
+        mine = [u for u in written if u.startswith(t.unit + "/") and "人" in u[len(t.unit):]]
+        t.unit, t.family = (mine[0] if mine else t.unit + "/人"), "price"
+    return targets
 
 
 def apply_fixes(found: list[Measurement], targets: list[Target], fixes: dict[FixKey, MeasurementFix]

@@ -403,9 +403,14 @@ RELATIONAL_RATE = (r"增长(?:与|和|同)[^,,。;;]{0,14}?(?:同步|相适应|�
 # Words of a metric that make its figure a level, not a running total.
 LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数", "密度", "浓度", "水平", "寿命",
                "达标", "优良", "强度", "比值", "单价", "价格", "电价", "水价", "气价", "房价", "能耗")
-# Families that are levels by their unit: a share, a price, a capacity per unit of time.
-LEVEL_FAMILIES = ("percent", "pp", "price")
+# Families that are levels by their unit: a share, a price, a multiple (低保标准的1.3倍), a
+# capacity per unit of time.
+LEVEL_FAMILIES = ("percent", "pp", "price", "multiple")
 LEVEL_FAMILY_SUFFIX = "/time"
+# A sum of money promised per head (月人均补助不低于330元, 每人每月500元) is a level per head: its
+# unit is per head, written as the entry writes its per-head figures (元/人.月, 元/月/人) when it
+# does, else 元/人; so it is never measured by a total paid out (发放2140万元).
+PER_HEAD_WORDS = ("人均", "每人", "每位")
 # A rank promised or reported: 进入全省前八, 全国排名第10位, 位居全市第3.
 RANK_TARGET = (r"(?:(?:排名|排位|位居|位列|位次|进入|跻身|保持|稳居|稳定在|争创|迈入|争先进位|进位)"
                r"[^,,。;;]{0,10}?|(?:全国|全省|全市|全区|全县|省内|市内)(?:排名)?)"

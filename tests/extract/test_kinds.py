@@ -40,6 +40,10 @@ MONTH_5 = Period(PeriodKind.MONTH, "1-5月", date(2023, 5, 31), month=5)
         ("形成年处理能力20万吨/年。", "level", 20, "万吨/年"),
         # a price per a product of two units (per person-month)
         ("低保标准不低于300元/人·月。", "level", 300, "元/人·月"),
+        ("发放补助500元/月/人。", "level", 500, "元/月/人"),  # a second slash, kept as written
+        ("低保标准提高到350元/人.月。", "level", 350, "元/人.月"),  # a dot, kept as written
+        # a multiple of another quantity: a level, kept as written
+        ("特困供养标准不低于低保标准的1.3倍。", "level", 1.3, "倍"),
         # traditional script reads as simplified: the rules' words and units match
         ("全年完成投資45億元以上。", "cumulative", 45, "亿元"),
         ("人均预期寿命达到81岁。", "level", 81, "岁"),
@@ -195,3 +199,29 @@ def test_x_of_y_and_stated_shares_are_figures(done, value, unit):
     a = analyze_task(task("推进某项工作。", done), Q3)
     got = [(m.value, m.unit) for m in a.measurements + a.figures]
     assert (value, unit) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "unit", "measured"),
+    [
+        # a sum per head takes the per-head unit the entry writes, and is measured by it
+        ("确保城市低保月人均补助不低于330元。", "发放低保金2140.81万元,补助365.95元/人.月。", "元/人.月",
+         [(365.95, "元/人.月")]),
+        ("农村低保每人每月补助不低于170元。", "发放低保金900万元,月补助188.9元/月/人。", "元/月/人",
+         [(188.9, "元/月/人")]),
+        # the entry writes no per-head figure: 元/人, and the total paid out measures nothing
+        ("确保城市低保月人均补助不低于330元。", "累计发放低保金2140.81万元。", "元/人", []),
+        # not per head: a sum of money as before
+        ("全年发放低保金3000万元。", "累计发放低保金2140.81万元。", "万元", [(2140.81, "万元")]),
+    ],
+)
+def test_a_sum_per_head_is_a_level_per_head(text, done, unit, measured):
+    a = analyze_task(task(text, done), Q3)
+    assert [t.unit for t in a.targets] == [unit]
+    assert [(m.value, m.unit) for m in a.measurements] == measured
+
+
+def test_large_figures_in_reasons_are_whole_numbers():
+    a = analyze_task(task("全年完成民生投资40000万元。", "累计完成民生投资56280万元。"), Q3)
+    assert "56280万元" in a.status.reason and "40000万元" in a.status.reason
+    assert "e+" not in a.status.reason

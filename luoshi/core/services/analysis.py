@@ -43,6 +43,7 @@ from luoshi.core.models.analysis import Source
 from luoshi.extract import analyze_task
 from luoshi.extract import model as xmodel
 from luoshi.extract import units as xunits
+from luoshi.extract.analyze import per_head_units
 from luoshi.extract.table import FIELD_TARGET_COLUMN, column_targets
 from luoshi.extract.targets import extract_targets, target_kind
 from luoshi.ingest.metadata import find_unit_line
@@ -192,6 +193,8 @@ class _Targets:
         self.elsewhere = elsewhere or set()
         self.derived = extract_targets(task.text) + (
             column_targets(parsed) if parsed is not None else [])
+        if parsed is not None:  # a sum per head in the unit the entry writes (元/人.月)
+            per_head_units(self.derived, parsed)
         self.creates: list[Target] = []
         self.updates: list[Target] = []
         self.deletes: list[int] = []
