@@ -407,6 +407,12 @@ LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数"
 # capacity per unit of time.
 LEVEL_FAMILIES = ("percent", "pp", "price", "multiple")
 LEVEL_FAMILY_SUFFIX = "/time"
+# A period named by one quarter alone (二季度, 第三季度, 四季度 — not 前三季度, 1-9月, 上半年) may
+# be that quarter's own figures or the running total to its end. luoshi reads a running total
+# from 1 January (the likeliest in these tables) and, where a verdict rests on a cumulative
+# target's pace, says so with the other reading (QUARTER_ALONE_NOTE: {q} the label).
+QUARTER_ALONE = r"^第?[二三四2-4]季度$"
+QUARTER_ALONE_NOTE = "(“{q}”按1月起累计理解;若为{q}当季数,应与季度目标比较)"
 # A sum of money promised per head (月人均补助不低于330元, 每人每月500元) is a level per head: its
 # unit is per head, written as the entry writes its per-head figures (元/人.月, 元/月/人) when it
 # does, else 元/人; so it is never measured by a total paid out (发放2140万元).

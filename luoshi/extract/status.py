@@ -42,6 +42,7 @@ from luoshi.ingest.model import Period, Task
 from luoshi.vocab import Status
 
 _CANCELLED = re.compile(rules.CANCELLED)
+_QUARTER_ALONE = re.compile(rules.QUARTER_ALONE)
 _RISK_GAP = re.compile(rules.RISK_GAP)
 _RISK_SLOWDOWN = re.compile(rules.RISK_SLOWDOWN)
 _DELIBERATE = re.compile(rules.DELIBERATE_DEFERRAL)
@@ -400,6 +401,11 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
             return StatusResult(Status.NO_DATA, f"称“{hit[1]}”", [_clause_span(cell, hit[0])], "no_data_words")
 
     fig = figure_verdicts(targets, ms, ratios, share)
+    if period is not None and _QUARTER_ALONE.match(period.label or ""):
+        # Pace against 1 January read into a quarter's label: the other reading is said.
+        alt = rules.QUARTER_ALONE_NOTE.format(q=period.label)
+        fig.behind = [(r + alt if "低于时间进度" in r else r, s) for r, s in fig.behind]
+        fig.slight = [(r + alt if "低于时间进度" in r else r, s) for r, s in fig.slight]
     delays, foreseen = _delay_hits(cells)
     any_delay = bool(delays or foreseen)
     if delays and not fig.behind and fig.paced and all(_mild(c.norm, i) for c, i, _ in delays):

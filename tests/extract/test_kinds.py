@@ -225,3 +225,25 @@ def test_large_figures_in_reasons_are_whole_numbers():
     a = analyze_task(task("全年完成民生投资40000万元。", "累计完成民生投资56280万元。"), Q3)
     assert "56280万元" in a.status.reason and "40000万元" in a.status.reason
     assert "e+" not in a.status.reason
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "month", "warned"),
+    [
+        ("二季度", PeriodKind.H1, 6, True),  # a quarter alone: its own figures, or 1-6月?
+        ("第三季度", PeriodKind.Q3, 9, True),
+        ("上半年", PeriodKind.H1, 6, False),
+        ("1-6月", PeriodKind.H1, 6, False),
+        ("前三季度", PeriodKind.Q3, 9, False),
+    ],
+)
+def test_a_quarter_alone_is_read_as_a_running_total_and_the_reason_says_the_other_reading(
+        label, kind, month, warned):
+    import calendar
+
+    p = Period(kind, label, date(2023, month, calendar.monthrange(2023, month)[1]))
+    a = analyze_task(task("全年新增就业1000人。", "累计新增就业300人。"), p)
+    assert a.status.value is Status.BEHIND  # read as 1 January to the quarter's end
+    assert (f"若为{label}当季数" in a.status.reason) is warned
+    on = analyze_task(task("全年新增就业1000人。", "累计新增就业900人。"), p)
+    assert "当季数" not in on.status.reason  # nothing rests on the reading: nothing said
