@@ -353,7 +353,7 @@ ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成",
 # the unit did, for the page and for a person to match by hand.
 UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "times", "length", "area",
                       "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
-                      "weight/time", "energy/time", "volume/time", "power/time", "pp")
+                      "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple")
 # ... except counts: a count whose clause shares no word with the target counts something else
 # (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
 # (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).

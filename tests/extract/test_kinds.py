@@ -247,3 +247,8 @@ def test_a_quarter_alone_is_read_as_a_running_total_and_the_reason_says_the_othe
     assert (f"若为{label}当季数" in a.status.reason) is warned
     on = analyze_task(task("全年新增就业1000人。", "累计新增就业900人。"), p)
     assert "当季数" not in on.status.reason  # nothing rests on the reading: nothing said
+
+
+def test_a_multiple_reported_is_a_figure_kept_as_written():
+    a = analyze_task(task("财政收入增长7%。", "重点企业税收收入21.29亿元,增长2.7倍。"), Q3)
+    assert (2.7, "倍") in [(f.value, f.unit) for f in a.measurements + a.figures]
