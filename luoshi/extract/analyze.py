@@ -6,7 +6,7 @@ import dataclasses
 import re
 
 from luoshi.extract import measurements as measure
-from luoshi.extract import rules, table
+from luoshi.extract import relational, rules, table
 from luoshi.extract.model import (
     FIELD_ACTUAL,
     FIELD_DONE,
@@ -24,6 +24,7 @@ from luoshi.extract.pace import share_of_year
 from luoshi.extract.status import decide
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import ParsedDocument, Period, Task
+from luoshi.vocab import Status
 
 
 def analyze_task(
@@ -75,6 +76,9 @@ def analyze_task(
     if fixes:
         ms, figures = apply_fixes(ms + figures, targets, fixes)
     status = decide(task, period, targets, ms, ratios)
+    if not targets and status.value in (Status.ON_TRACK, Status.VAGUE):
+        # A growth promised relative to another: the two growths of the entry decide.
+        status = relational.judge(task.text, cands, share_of_year(period)) or status
     status = table.combine(status, table.declared_status(task, share_of_year(period)))
     return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),
                         figures=figures)

@@ -400,6 +400,18 @@ MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使�
 # A growth judged against another growth, with no figure of its own: a rate.
 RELATIONAL_RATE = (r"增长(?:与|和|同)[^,,。;;]{0,14}?(?:同步|相适应|相协调|相当)|"
                    r"(?:增长|增速|增幅)(?:快于|高于|不低于|超过)")
+# A relational growth task (luoshi/extract/relational.py): its subject, its reference and how
+# they should relate; the reference's other names in an entry (经济 is reported as 地区生产总值);
+# for "in step" (同步, 相适应) the subject may trail by this many points and still keep step.
+RELATIONAL_TASK = (r"(?P<subj>[^,,。;;]{2,20}?)(?:增长|增速|增幅)?(?:与|和|同)(?P<ref>[^,,。;;与和同]{1,10}?)"
+                   r"(?:增长|增速|增幅)?(?:基本)?(?P<how>同步|相适应|相协调|相当)|"
+                   r"(?P<subj2>[^,,。;;]{2,20}?)(?:增长|增速|增幅)(?P<how2>快于|高于|不低于|超过)"
+                   r"(?P<ref2>[^,,。;;]{1,10}?)(?:增长|增速|增幅|$)")
+RELATIONAL_STRICT = ("快于", "高于", "超过")
+RELATIONAL_REFERENCES: dict[str, tuple[str, ...]] = {
+    "经济": ("地区生产总值", "生产总值", "GDP", "经济"),
+}
+RELATIONAL_TOLERANCE = 0.3
 # Words of a metric that make its figure a level, not a running total.
 LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数", "密度", "浓度", "水平", "寿命",
                "达标", "优良", "强度", "比值", "单价", "价格", "电价", "水价", "气价", "房价", "能耗")

@@ -108,3 +108,38 @@ def test_a_lone_per_cent_says_what_it_is_not_sure_of():
     assert [(f.value, f.ratio_stated) for f in a.figures] == [(60, 60)]  # one figure, not two
     lvl = analyze_task(task("城镇化率达到60%。", "62%"), Q3)
     assert [(m.value, m.target) for m in lvl.measurements] == [(62, 0)] and lvl.figures == []
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "annual", "expected"),
+    [
+        # the subject's growth against the reference's, the reference by another name (经济 is
+        # reported as 地区生产总值), the figures in either order
+        ("居民收入增长与经济增长基本同步。", "地区生产总值增幅-1.1%;居民人均可支配收入同比增长2.3%。", True,
+         Status.DONE),
+        ("城乡居民收入增长与经济增长同步。", "城乡居民人均可支配收入增长6.2%,地区生产总值增长6.1%。", False,
+         Status.ON_TRACK),
+        ("城乡居民收入增长与经济增长同步。", "地区生产总值增长6.1%,城乡居民人均可支配收入增长5.2%。", False,
+         Status.AT_RISK),
+        # in step: a trail of a few tenths keeps step; faster than: it must be above
+        ("城乡居民收入增长与经济增长同步。", "地区生产总值增长6.1%,城乡居民人均可支配收入增长5.9%。", False,
+         Status.ON_TRACK),
+        ("城乡居民收入增速快于经济增速。", "地区生产总值增长6.1%,城乡居民人均可支配收入增长6.1%。", False,
+         Status.AT_RISK),
+    ],
+)
+def test_a_growth_promised_relative_to_another(text, done, annual, expected):
+    from datetime import date
+
+    from luoshi.ingest import Period
+    from luoshi.vocab import PeriodKind
+
+    period = Period(PeriodKind.ANNUAL, "全年", date(2023, 12, 31)) if annual else Q3
+    a = analyze_task(task(text, done), period)
+    assert (a.status.value, a.status.rule) == (expected, "relational")
+    assert len(a.status.evidence) == 2 and all("%" in s.text for s in a.status.evidence)
+
+
+def test_one_growth_alone_is_not_judged_as_a_relation():
+    a = analyze_task(task("城乡居民收入增长与经济增长同步。", "城乡居民人均可支配收入增长6.2%。"), Q3)
+    assert a.status.rule != "relational"
