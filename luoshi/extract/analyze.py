@@ -89,11 +89,13 @@ def per_head_units(targets: list[Target], task: Task) -> list[Target]:
     made a price per head, in the per-head unit the task's progress cells write (365.95元/人.月),
     else in 元/人: so a total paid out (发放2140万元) never measures it. For the targets read
     from the task (analyze_task, and the stored targets luoshi.core derives)."""
+    heads = [t for t in targets
+             if t.family in ("money", "usd") and any(w in t.metric for w in rules.PER_HEAD_WORDS)]
+    if not heads:
+        return targets
     written = [q.unit for item in task.items if item.done
                for q in find_quantities(normalise(item.done)) if q.family == "price"]
-    for t in targets:
-        if t.family not in ("money", "usd") or not any(w in t.metric for w in rules.PER_HEAD_WORDS):
-            continue
+    for t in heads:
         mine = [u for u in written if u.startswith(t.unit + "/") and "人" in u[len(t.unit):]]
         t.unit, t.family = (mine[0] if mine else t.unit + "/人"), "price"
     return targets

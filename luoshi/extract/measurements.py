@@ -108,8 +108,15 @@ def lone_figure(text: str) -> Quantity | None:
     Rule (rules.LONE_FIGURE_TRIM, docs/analysis.md): a progress cell that is nothing but a figure
     reports that figure as achieved — an amount measures the task's target of its unit, a per
     cent is the share of the whole task done (形象进度) — and is never boilerplate."""
+    return _lone_figure(text) if text and len(text) <= rules.LONE_FIGURE_MAX else None
+
+
+@lru_cache(maxsize=4096)
+def _lone_figure(text: str) -> Quantity | None:
     norm = normalise(text)
     a, b = len(norm) - len(norm.lstrip(rules.LONE_FIGURE_TRIM)), len(norm.rstrip(rules.LONE_FIGURE_TRIM))
+    if a >= b or not norm[a].isdigit():
+        return None  # a figure alone starts with its number
     qs = [q for q in find_quantities(norm[a:b]) if q.is_amount]
     return qs[0] if len(qs) == 1 and qs[0].start == 0 and qs[0].end == b - a else None
 

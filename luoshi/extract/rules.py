@@ -347,6 +347,7 @@ METRIC_CONCEPTS: dict[str, tuple[str, ...]] = {
 # less is progress not judged against the time share (the cell does not say it is the
 # year's plan; the reason says so). Such a cell is never boilerplate.
 LONE_FIGURE_TRIM = " \t\n。.,，;；"
+LONE_FIGURE_MAX = 24  # characters: a longer cell is never a figure alone
 ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")
 # Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
 # unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
