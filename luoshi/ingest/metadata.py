@@ -259,12 +259,15 @@ _UNIT_LINE = re.compile(
 )
 _SIMPLIFIED = str.maketrans("額資計數積價單萬億噸畝戶個輛項頭張間", "额资计数积价单万亿吨亩户个辆项头张间")
 UNIT_LINE_SCAN = 8  # lines next to the table looked at for a unit line (above and below)
+UNIT_LINE_MAX = 40  # characters: longer lines are never a unit line (and cost no matching)
 
 
 def find_unit_line(lines: Sequence[str]) -> str:
     """The first line of ``lines`` that only states a unit of measure for the table
     (金额单位:万元), in simplified forms without brackets, else ""."""
     for line in lines:
+        if len(line) > UNIT_LINE_MAX:
+            continue  # a unit line is short; a long line is not read by the pattern at all
         m = _UNIT_LINE.match(line.strip())
         if m:
             what = (m.group("what") or "").translate(_SIMPLIFIED)

@@ -208,3 +208,14 @@ def test_unit_line_above_or_below_the_table_is_meta():
     none, _ = read_meta(["2023年民生实事项目进展情况"], ["序号", "项目"])
     assert (above.unit_line, below.unit_line, none.unit_line) == ("金额单位:万元", "单位:亿元", "")
     assert above.to_dict()["unit_line"] == "金额单位:万元" and "unit_line" not in none.to_dict()
+
+
+def test_a_long_line_costs_no_unit_line_matching():
+    import time
+
+    from luoshi.ingest.metadata import find_unit_line
+
+    hostile = "单位:万元" + " " * 50_000 + "|" + " " * 50_000 + "x"
+    start = time.perf_counter()
+    assert find_unit_line([hostile] * 20) == ""
+    assert time.perf_counter() - start < 0.5
