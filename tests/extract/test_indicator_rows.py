@@ -143,3 +143,20 @@ def test_a_real_tables_unit_line_reaches_its_amounts():
     assert [(t.value, t.unit) for t in a.targets] == [(40000, "万元")]
     (m,) = [m for m in a.measurements if m.span.field == "actual"]
     assert (m.value, m.unit, m.ratio_stated) == (56280, "万元", 140.7)
+
+
+def test_the_unit_line_reaches_the_analysis_from_another_format():
+    """The same mechanism for an HTML page: the line above the table is the document's, and
+    each task of the table carries it."""
+    from luoshi.extract import analyze_document
+    from luoshi.ingest import read_document
+
+    html = ("<html><body><h1>某市2023年民生实事项目进展情况(三季度)</h1><p>金额单位:万元</p><table>"
+            "<tr><th>序号</th><th>项目名称</th><th>年度计划投资</th><th>完成投资</th><th>进展情况</th>"
+            "<th>责任单位</th></tr><tr><td>1</td><td>实施城乡居民养老保险工程</td><td>40000</td>"
+            "<td>30000</td><td>已发放养老金。</td><td>市人社局</td></tr></table></body></html>")
+    doc = read_document(html.encode("utf-8"), name="a.html")
+    assert doc.meta.unit_line == "金额单位:万元"
+    (a,) = analyze_document(doc)
+    assert [(t.value, t.unit) for t in a.targets] == [(40000, "万元")]
+    assert [(m.value, m.unit) for m in a.measurements] == [(30000, "万元")]
