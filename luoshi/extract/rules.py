@@ -270,6 +270,16 @@ BOILERPLATE = (
     "各项工作", "相关工作", "此项工作", "该项工作", "正在", "有序", "稳步", "按计划", "按照计划", "目前",
     "进展良好", "情况良好", "总体顺利", "推进顺利", "中",
 )
+# An entry that only says how long the work runs or that it is planned (常年开展, 长期坚持,
+# 全年实施, 计划年底完成, 预计年内建成) names nothing achieved: like boilerplate, vague. One that only
+# names a deadline (年底完成, 年内完成, 12月底前完成) is the same before the year ends (at year
+# end it may report completion). A word of achievement (已), a figure or any other word makes it
+# more than that.
+_ACTION = r"(?:完成|实施|开展|坚持|推进|落实|完工|建成)"
+_DEADLINE = r"(?:[0-9]{4}年)?(?:年底|年末|年内|年前|今年|本年度|年度内|[0-9]{1,2}月(?:底|末)?前)前?"
+TIME_FRAME_ONLY = (rf"(?:(?:计划|预计|拟|将|争取|力争)于?{_DEADLINE}{_ACTION}|"
+                   rf"(?:常年|长期|全年|持续){_ACTION})")
+DEADLINE_ONLY = rf"于?{_DEADLINE}{_ACTION}"
 # An entry whose words are at least this share of the task's own words (character bigrams),
 # with no figure, only restates the task: vague. Short entries are left to the boilerplate rule.
 RESTATE_SHARE = 0.8

@@ -176,7 +176,13 @@ _BOILERPLATE_LONGEST_FIRST = sorted(rules.BOILERPLATE, key=len, reverse=True)
 _VAGUE_FILLER = re.compile(r"[0-9.、。,,;;:：!！\s()（）]")
 
 
+_TIME_FRAME_ONLY = re.compile(rf"(?:{rules.TIME_FRAME_ONLY})[。.,,;;!！\s]*")
+_DEADLINE_ONLY = re.compile(rf"(?:{rules.DEADLINE_ONLY})[。.,,;;!！\s]*")
+
+
 def _is_vague(text: str) -> bool:
+    if _TIME_FRAME_ONLY.fullmatch(normalise(text).strip()):
+        return True  # 年底完成: when, not what has been done
     rest = normalise(text)
     for w in _BOILERPLATE_LONGEST_FIRST:
         rest = rest.replace(w, "")
@@ -459,7 +465,8 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
                             "risk_words")
     # A figure of one of the task's targets is progress, however short the cell, and so is a
     # number in an achieved-figure column (进度: 4.2).
-    if not ms and all(_is_vague(c.text) and not (c.field == FIELD_ACTUAL and _DIGIT.search(c.norm))
+    if not ms and all((_is_vague(c.text) or (share < 1.0 and _DEADLINE_ONLY.fullmatch(c.norm.strip())))
+                      and not (c.field == FIELD_ACTUAL and _DIGIT.search(c.norm))
                       and lone_figure(c.text) is None for c in done_cells):
         first = done_cells[0]
         a, b = clauses.trim(first.norm, 0, len(first.norm))

@@ -143,3 +143,30 @@ def test_a_growth_promised_relative_to_another(text, done, annual, expected):
 def test_one_growth_alone_is_not_judged_as_a_relation():
     a = analyze_task(task("城乡居民收入增长与经济增长同步。", "城乡居民人均可支配收入增长6.2%。"), Q3)
     assert a.status.rule != "relational"
+
+
+@pytest.mark.parametrize(
+    ("done", "annual", "expected"),
+    [
+        # how long it runs, or a plan: nothing achieved, at any time of year
+        ("常年开展。", False, Status.VAGUE),
+        ("长期坚持", True, Status.VAGUE),
+        ("计划年底前完成。", False, Status.VAGUE),
+        ("预计年内建成", True, Status.VAGUE),
+        # a deadline alone: nothing achieved before the year ends; at its end it may be a claim
+        ("年底完成。", False, Status.VAGUE),
+        ("12月底前完成", False, Status.VAGUE),
+        ("年底完成。", True, Status.ON_TRACK),
+        # more than a time frame: a figure, or a month that may be past
+        ("年底完成8个。", False, Status.ON_TRACK),
+        ("9月完成主体工程。", False, Status.ON_TRACK),
+    ],
+)
+def test_a_time_frame_alone_reports_nothing(done, annual, expected):
+    from datetime import date
+
+    from luoshi.ingest import Period
+    from luoshi.vocab import PeriodKind
+
+    period = Period(PeriodKind.ANNUAL, "全年", date(2023, 12, 31)) if annual else Q3
+    assert analyze_task(task("建设社区养老服务中心。", done), period).status.value is expected
