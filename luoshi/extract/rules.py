@@ -426,6 +426,15 @@ RELATIONAL_TOLERANCE = 0.3
 # Words of a metric that make its figure a level, not a running total.
 LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数", "密度", "浓度", "水平", "寿命",
                "达标", "优良", "强度", "比值", "单价", "价格", "电价", "水价", "气价", "房价", "能耗")
+# A count that is to stand at a figure (达到, comparator "reach": 全市高新技术企业达到500家,
+# 基站总数达到3000个) is a stock, a level reached or not, not an amount added over the year —
+# unless its metric names the adding (新增, 培训, 建成 …: STOCK_ADDED_WORDS) and no word of a
+# total (STOCK_WORDS) says it is the stock.
+STOCK_FAMILIES = ("count", "person")
+STOCK_WORDS = ("总数", "总量", "数量", "保有量", "存量", "总规模")
+STOCK_ADDED_WORDS = ("新增", "新建", "新开工", "新培育", "培育", "引进", "培训", "招引", "完成", "开工",
+                     "建成", "改造", "发放", "帮扶", "转移", "安置", "接待", "举办", "开展", "招聘",
+                     "签约", "落地", "创建", "扶持", "救助", "提供", "吸纳", "带动", "累计", "新开", "新设")
 # Families that are levels by their unit: a share, a price, a multiple (低保标准的1.3倍), a
 # capacity per unit of time.
 LEVEL_FAMILIES = ("percent", "pp", "price", "multiple")

@@ -115,6 +115,10 @@ def target_kind(t: Target) -> str:
         return "level"
     if any(w in t.metric for w in rules.LEVEL_WORDS):
         return "level"
+    if t.comparator == "reach" and family in rules.STOCK_FAMILIES and (
+            any(w in t.metric for w in rules.STOCK_WORDS)
+            or not any(w in t.metric for w in rules.STOCK_ADDED_WORDS)):
+        return "level"  # a stock to stand at a figure (高新技术企业达到500家)
     return "cumulative"
 
 

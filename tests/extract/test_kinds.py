@@ -48,6 +48,12 @@ MONTH_5 = Period(PeriodKind.MONTH, "1-5月", date(2023, 5, 31), month=5)
         ("全年完成投資45億元以上。", "cumulative", 45, "亿元"),
         ("人均预期寿命达到81岁。", "level", 81, "岁"),
         ("确保新增财力的三分之二以上用于民生。", "level", 66.67, "%"),  # a fraction in words
+        # a count to stand at a figure is a stock, a level; one whose metric names the adding
+        # (新增, 培训 …) adds up over the year
+        ("全市国家高新技术企业达到500家。", "level", 500, "家"),
+        ("建成5G基站总数达到3000个。", "level", 3000, "个"),
+        ("培训农民达到5000人。", "cumulative", 5000, "人"),
+        ("城镇新增就业达到3万人。", "cumulative", 3, "万人"),
         # rank: reached or not
         ("营商环境评价力争进入全省前五。", "rank", 5, "位"),
         ("全国排名保持第12位。", "rank", 12, "位"),
