@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from luoshi.extract import deadlines, relational, rules, table
 from luoshi.extract import measurements as measure
-from luoshi.extract import relational, rules, table
 from luoshi.extract.model import (
     FIELD_ACTUAL,
     FIELD_DONE,
@@ -80,6 +80,9 @@ def analyze_task(
         # A growth promised relative to another: the two growths of the entry decide.
         status = relational.judge(task.text, cands, share_of_year(period)) or status
     status = table.combine(status, table.declared_status(task, share_of_year(period)))
+    if not targets:  # a result promised by a date within the year that has passed, not done
+        status = deadlines.overdue(task.text, period, status,
+                                   status.evidence[0] if status.evidence else None) or status
     return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),
                         figures=figures)
 

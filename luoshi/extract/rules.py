@@ -408,6 +408,13 @@ TARGET_KINDS: dict[str, str] = {
 MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立",
                    "成立", "创成", "举办", "申报", "开通", "通车", "挂牌", "签约", "启用", "上线",
                    "制定", "编制", "修订", "召开", "获批")
+# A result promised by a date within the year (luoshi/extract/deadlines.py): the date right
+# before a verb of a result (within DEADLINE_VERB_WINDOW characters): 6月底前建成, 上半年出台,
+# 一季度内开工. After that month, not done is behind.
+DEADLINE_BEFORE = (r"(?:(?P<m>[0-9]{1,2})月(?:份|底|末|中旬|上旬|下旬)?(?:前|以前|之前)|"
+                   r"(?P<p>一季度|第一季度|上半年|二季度|三季度|前三季度)(?:内|前|末前|底前)?)")
+DEADLINE_PERIODS = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "三季度": 9, "前三季度": 9}
+DEADLINE_VERB_WINDOW = 12
 # A growth judged against another growth, with no figure of its own: a rate.
 RELATIONAL_RATE = (r"增长(?:与|和|同)[^,,。;;]{0,14}?(?:同步|相适应|相协调|相当)|"
                    r"(?:增长|增速|增幅)(?:快于|高于|不低于|超过)")

@@ -258,3 +258,24 @@ def test_a_quarter_alone_is_read_as_a_running_total_and_the_reason_says_the_othe
 def test_a_multiple_reported_is_a_figure_kept_as_written():
     a = analyze_task(task("财政收入增长7%。", "重点企业税收收入21.29亿元,增长2.7倍。"), Q3)
     assert (2.7, "倍") in [(f.value, f.unit) for f in a.measurements + a.figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        # a result due by a date within the year, the date passed, not done: the whole task is late
+        ("6月底前建成社区食堂。", "食堂正在装修。", Status.BEHIND),
+        ("上半年出台实施方案。", "方案已形成初稿,正在征求意见。", Status.BEHIND),
+        # done, or the date not yet passed, or due at year end: as the other rules say
+        ("6月底前建成社区食堂。", "食堂已于6月建成投用。", Status.DONE),
+        ("10月底前建成社区食堂。", "食堂正在装修。", Status.ON_TRACK),
+        ("年底前建成社区食堂。", "食堂正在装修。", Status.ON_TRACK),
+        # a task with figures is judged by its figures, not by the date
+        ("上半年完成投资5000万元。", "累计完成投资4000万元。", Status.ON_TRACK),
+    ],
+)
+def test_a_milestone_with_a_deadline(text, done, expected):
+    a = analyze_task(task(text, done), Q3)
+    assert a.status.value is expected, a.status.reason
+    if expected is Status.BEHIND:
+        assert a.status.rule == "deadline" and "未见完成" in a.status.reason
