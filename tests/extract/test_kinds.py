@@ -270,8 +270,9 @@ def test_a_multiple_reported_is_a_figure_kept_as_written():
         ("6月底前建成社区食堂。", "食堂已于6月建成投用。", Status.DONE),
         ("10月底前建成社区食堂。", "食堂正在装修。", Status.ON_TRACK),
         ("年底前建成社区食堂。", "食堂正在装修。", Status.ON_TRACK),
-        # a task with figures is judged by its figures, not by the date
-        ("上半年完成投资5000万元。", "累计完成投资4000万元。", Status.ON_TRACK),
+        # a task with figures is judged by its figures, not by this rule (a running total the
+        # task dates within the year falls due then: 80% of a target due at mid-year, amber)
+        ("上半年完成投资5000万元。", "累计完成投资4000万元。", Status.AT_RISK),
     ],
 )
 def test_a_milestone_with_a_deadline(text, done, expected):
@@ -279,3 +280,17 @@ def test_a_milestone_with_a_deadline(text, done, expected):
     assert a.status.value is expected, a.status.reason
     if expected is Status.BEHIND:
         assert a.status.rule == "deadline" and "未见完成" in a.status.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("上半年完成投资5000万元。", [0.5]),
+        ("6月底前完成老旧小区改造300户。", [0.5]),
+        ("全年完成投资5000万元。", [1.0]),
+        ("新增就业2000人,其中一季度500人。", [1.0, 0.25]),
+        ("城镇化率上半年达到60%。", [1.0]),  # a level is not prorated: no due share
+    ],
+)
+def test_a_running_total_dated_within_the_year_falls_due_then(text, due):
+    assert [t.due_share for t in extract_targets(text)] == due
