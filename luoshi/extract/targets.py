@@ -71,10 +71,12 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
             )
     out.extend(_rank_targets(text, norm, field, item))
     out.sort(key=lambda t: t.span.start)
-    periods = find_periods(norm)
+    periods = None
     for t in out:
         t.kind = target_kind(t)
         if t.kind == "cumulative":
+            if periods is None:
+                periods = find_periods(norm)
             t.due_share = _due_share(norm, t, periods)
     return out
 
