@@ -1,6 +1,9 @@
 """Score luoshi.extract on seed 004, tasks 1-40, against the project's own audit annotation.
 
-    .venv/bin/python benchmarks/extract_audit.py [--verbose]
+    .venv/bin/python benchmarks/extract_audit.py [--verbose] [--no-devset]
+
+Then the corpus dev set (tests/extract/data/devset), tuned and held-out parts, as
+benchmarks/extract_devset.py prints it (per-status precision and recall, behind precision).
 
 The annotation (tests/extract/data/seed004_audit_1-40.json) was made by reading the parsed
 tasks before looking at the analysis output, following ../shared/gold/README.md; it holds no
@@ -87,6 +90,8 @@ def score_audit(analyses: list[TaskAnalysis], audit: dict[str, Any] | None = Non
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
+    ap.add_argument("--no-devset", action="store_true",
+                    help="the seed-004 audit only (not the corpus dev set of extract_devset.py)")
     args = ap.parse_args(argv)
     analyses, source = analyses_1_40()
     s = score_audit(analyses)
@@ -108,6 +113,15 @@ def main(argv: list[str] | None = None) -> int:
             for e in v:
                 extra = f"  <- {reasons[e[0]][1]}" if k == "status" else ""
                 print(f"  {k}: {e}{extra}")
+    if not args.no_devset:
+        # The second dev set (corpus pages, tuned and held-out parts), scored the same way by
+        # benchmarks/extract_devset.py: one command gives every figure issue 10 asks for.
+        spec = importlib.util.spec_from_file_location("extract_devset", Path(__file__).with_name("extract_devset.py"))
+        devset = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(devset)
+        for part in ("tuned", "held_out"):
+            devset.report(part, False, found_only=True)
+            devset.report(part, False)
     return 0
 
 

@@ -190,6 +190,45 @@ def report(part: str, verbose: bool, found_only: bool = False) -> dict[str, Any]
     return s
 
 
+def _unit_class(unit: str) -> str:
+    """A coarse class of a unit, so that error counts say what kind of figure was missed."""
+    if not unit:
+        return "bare"
+    if "/" in unit or "." in unit:
+        return "compound"
+    if unit in ("%", "个百分点"):
+        return "percent"
+    if unit.endswith("倍"):
+        return "times"
+    return "unit"
+
+
+def error_classes(part: str) -> dict[str, Counter]:
+    """Counts of disagreements by class (never by page or task), for any part: a missed or
+    extra figure is classed as 'unit' when the same task has the same value under another unit
+    (the number was read, its unit not), else by the class of its unit; statuses as a
+    confusion of annotation -> luoshi."""
+    s, analyses, _info = score(part, found_only=True)
+    rule = {a.serial: a.status.rule for a in analyses}
+    out: dict[str, Counter] = {}
+    for what in ("targets", "measurements"):
+        missing = s["errors"][f"{what}_missing"]
+        extra = s["errors"][f"{what}_extra"]
+        by_value_extra = Counter((k[0], k[1]) for k in extra)
+        by_value_missing = Counter((k[0], k[1]) for k in missing)
+        out[f"{what} missed"] = Counter(
+            "unit differs" if by_value_extra[(k[0], k[1])] else f"not read ({_unit_class(k[2])})"
+            for k in missing)
+        out[f"{what} extra"] = Counter(
+            "unit differs" if by_value_missing[(k[0], k[1])] else f"not annotated ({_unit_class(k[2])})"
+            for k in extra)
+    out["status (annotation -> luoshi [rule])"] = Counter(
+        f"{e[1]} -> {e[2]} [{rule.get(e[0], '')}]" for e in s["errors"]["status"])
+    kinds = s["errors"]["kinds"]
+    out["kinds (annotation -> luoshi)"] = Counter(f"{e[3]} -> {e[4]}" for e in kinds)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--part", choices=("tuned", "held_out", "all"), default=None,
@@ -198,12 +237,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="list disagreements (tuned part only: the held-out part is not looked at)")
     ap.add_argument("--layout", choices=("all", "table", "prose"), default="all",
                     help="only pages of this layout (tables, or prose bulletins and lists)")
+    ap.add_argument("--classes", action="store_true",
+                    help="counts of disagreements by class (any part: no page or task is named)")
     args = ap.parse_args(argv)
     global LAYOUT
     LAYOUT = args.layout
     for part in ([args.part] if args.part else ["tuned", "held_out"]):
         report(part, args.verbose, found_only=True)
         report(part, False)
+        if args.classes:
+            for name, counts in error_classes(part).items():
+                print(f"  {part} {name}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
     return 0
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from luoshi.extract import deadlines, relational, rules, table
 from luoshi.extract import measurements as measure
-from luoshi.extract import rules, table
 from luoshi.extract.model import (
     FIELD_ACTUAL,
     FIELD_DONE,
@@ -19,11 +19,12 @@ from luoshi.extract.model import (
     Target,
     TaskAnalysis,
 )
-from luoshi.extract.numbers import normalise
+from luoshi.extract.numbers import find_quantities, normalise
 from luoshi.extract.pace import share_of_year
 from luoshi.extract.status import decide
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import ParsedDocument, Period, Task
+from luoshi.vocab import Status
 
 
 def analyze_task(
@@ -44,7 +45,7 @@ def analyze_task(
     if year is None and period is not None and period.end_date is not None:
         year = period.end_date.year
     if targets is None:
-        targets = extract_targets(task.text) + table.column_targets(task)
+        targets = per_head_units(extract_targets(task.text) + table.column_targets(task), task)
     cands = []
     ratios = []
     for i, item in enumerate(task.items):
@@ -58,21 +59,49 @@ def analyze_task(
         cands.extend(c)
         ratios.extend(r)
     pairs = measure.match(cands, targets) if targets else []
+    if any(c.lone for c, _ in pairs):  # a lone per cent that measures a target is no share done
+        ratios = [r for r in ratios if not (r.lone and any(
+            c.lone and c.field == r.field and c.item == r.item for c, _ in pairs))]
     default_month = period.end_month if period is not None else None
     ms = measure.build(pairs, targets, year, default_month)
     ms += table.indicator_figures(task, targets, ms, default_month)
     ms += _filed(targets, table.reported_targets(targets, reported), period, default_month)
     # What else the text reports as achieved, measuring none of the targets.
-    figures = measure.build(measure.unmatched(pairs, cands), targets, year, default_month)
+    shares = {(r.field, r.item) for r in ratios if r.lone}  # told below as completion shares
+    figures = measure.build([(c, i) for c, i in measure.unmatched(pairs, cands)
+                             if not (c.lone and (c.field, c.item) in shares)], targets, year, default_month)
     # A completion share stated on its own (完成年度任务的83%) is a figure too.
     figures += [_share_figure(r, default_month) for r in ratios if not r.attached]
     figures += table.declared_figures(task, default_month)
     if fixes:
         ms, figures = apply_fixes(ms + figures, targets, fixes)
     status = decide(task, period, targets, ms, ratios)
+    if not targets and status.value in (Status.ON_TRACK, Status.VAGUE):
+        # A growth promised relative to another: the two growths of the entry decide.
+        status = relational.judge(task.text, cands, share_of_year(period)) or status
     status = table.combine(status, table.declared_status(task, share_of_year(period)))
+    if not targets:  # a result promised by a date within the year that has passed, not done
+        status = deadlines.overdue(task.text, period, status,
+                                   status.evidence[0] if status.evidence else None) or status
     return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),
                         figures=figures)
+
+
+def per_head_units(targets: list[Target], task: Task) -> list[Target]:
+    """``targets`` with each money target per head (rules.PER_HEAD_WORDS: 月人均补助不低于330元)
+    made a price per head, in the per-head unit the task's progress cells write (365.95元/人.月),
+    else in 元/人: so a total paid out (发放2140万元) never measures it. For the targets read
+    from the task (analyze_task, and the stored targets luoshi.core derives)."""
+    heads = [t for t in targets
+             if t.family in ("money", "usd") and any(w in t.metric for w in rules.PER_HEAD_WORDS)]
+    if not heads:
+        return targets
+    written = [q.unit for item in task.items if item.done
+               for q in find_quantities(normalise(item.done)) if q.family == "price"]
+    for t in heads:
+        mine = [u for u in written if u.startswith(t.unit + "/") and "人" in u[len(t.unit):]]
+        t.unit, t.family = (mine[0] if mine else t.unit + "/人"), "price"
+    return targets
 
 
 def apply_fixes(found: list[Measurement], targets: list[Target], fixes: dict[FixKey, MeasurementFix]

@@ -64,6 +64,7 @@ class Candidate:
     # 439.9亿元": (132, "个")); it reports on a target that promises that very set.
     subject: tuple[float, str] | None = None
     negative: bool = False  # written with a minus sign ("增幅-1.1%")
+    lone: bool = False  # the cell is this figure alone (lone_figure): its target says its sense
 
 
 @dataclass
@@ -77,6 +78,7 @@ class RatioStatement:
     text: str
     annual: bool
     attached: bool = False  # given to a figure of its sentence as its ratio_stated
+    lone: bool = False  # a lone per cent cell: a share of the task done unless it measures a target
 
 
 def _breakdown_scopes(norm: str) -> list[tuple[int, int]]:
@@ -100,9 +102,41 @@ def _breakdown_scopes(norm: str) -> list[tuple[int, int]]:
     return out
 
 
+def lone_figure(text: str) -> Quantity | None:
+    """The one figure a cell consists of ("6公里", "1个", "60%", trailing 。 allowed), else None.
+
+    Rule (rules.LONE_FIGURE_TRIM, docs/analysis.md): a progress cell that is nothing but a figure
+    reports that figure as achieved — an amount measures the task's target of its unit, a per
+    cent is the share of the whole task done (形象进度) — and is never boilerplate."""
+    return _lone_figure(text) if text and len(text) <= rules.LONE_FIGURE_MAX else None
+
+
+@lru_cache(maxsize=4096)
+def _lone_figure(text: str) -> Quantity | None:
+    norm = normalise(text)
+    a, b = len(norm) - len(norm.lstrip(rules.LONE_FIGURE_TRIM)), len(norm.rstrip(rules.LONE_FIGURE_TRIM))
+    if a >= b or not norm[a].isdigit():
+        return None  # a figure alone starts with its number
+    qs = [q for q in find_quantities(norm[a:b]) if q.is_amount]
+    return qs[0] if len(qs) == 1 and qs[0].start == 0 and qs[0].end == b - a else None
+
+
 def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
     """Measurement candidates and stated completion shares in one progress cell."""
     norm = normalise(text)
+    lone = lone_figure(text)
+    if lone is not None and lone.family == "percent":
+        # A lone per cent measures the task's per-cent target when it has one (a level or a
+        # growth: the cell has no words to say which, the target does); else it is the share
+        # of the task done, a completion share (analyze drops the share when it measures) —
+        # not said to be of the year's plan (a project may run over years), so not judged
+        # against the time share: 100% is done, less is progress.
+        a = len(norm) - len(norm.lstrip(rules.LONE_FIGURE_TRIM))
+        q = dataclasses.replace(lone, start=a + lone.start, end=a + lone.end,
+                                num_start=a + lone.num_start, num_end=a + lone.num_end)
+        whole = (0, len(norm))
+        return ([Candidate(q, field, item, text, whole, whole, "", 0, None, lone=True)],
+                [RatioStatement(lone.value, q.start, q.end, whole, field, item, text, False, lone=True)])
     periods = find_periods(norm)
     mask = [(p.start, p.end) for p in periods]
     scopes = _breakdown_scopes(norm)
@@ -292,9 +326,10 @@ def _compatible(c: Candidate, t: Target) -> bool:
     if not comparable(c.q.unit, c.q.family, t.unit, t.family):
         return False
     if t.family == "percent":
-        # A growth rate measures a growth target; a level (占比, 覆盖率) measures a level.
+        # A growth rate measures a growth target; a level (占比, 覆盖率) measures a level. A
+        # lone per cent has no word of change: it is of the kind of the target it measures.
         is_change = t.comparator in ("increase_by", "decrease_by")
-        return (c.direction != 0) == is_change
+        return c.lone or (c.direction != 0) == is_change
     return True
 
 
@@ -332,8 +367,9 @@ def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate
         for c in cands:
             if id(c) in chosen or not _compatible(c, t):
                 continue
-            if c.q.family != "percent" and not any(w in c.context for w in rules.ACHIEVED_CUES):
-                continue
+            if c.q.family != "percent" and not any(w in c.context for w in rules.ACHIEVED_CUES) \
+                    and lone_figure(c.text) is None:
+                continue  # no word says it is achieved, and the cell is not the figure alone
             if c.q.family in rules.NAMED_FAMILIES:
                 continue
             cc = _concepts(c.context)

@@ -15,6 +15,10 @@ from luoshi.vocab import PeriodKind
 
 
 def fmt(v: float) -> str:
+    """A figure for a reason: four significant digits, never in exponent form (56280, not
+    5.628e+04: a reader of 督查 reports reads whole numbers)."""
+    if abs(v) >= 1e4:
+        return f"{v:.0f}"
     return f"{v:.4g}"
 
 

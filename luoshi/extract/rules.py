@@ -210,8 +210,12 @@ DELAY_WORDS = (
     "做不到", "无法实现", "难以实现", "流拍", "暂缓", "暂停", "停滞", "搁置", "延期", "推迟",
     "延后", "未按计划", "未按期", "未达到序时", "未达序时", "落后于序时", "低于序时", "不及预期",
     "未能如期", "无法如期", "停工", "延迟", "拖延", "进展慢", "进度慢", "低于预期", "未达预期",
-    "逾期", "未如期", "无法按期", "不能按期", "难以按期", "未能按期",
+    "逾期", "未如期", "无法按期", "不能按期", "难以按期", "未能按期", "稍慢", "略慢", "较缓", "偏缓",
 )
+# A pace word of comparative degree (进度较慢, 推进偏慢) says the pace is slower than wished, not
+# that the task has fallen behind its schedule: amber, unless a severity word (严重, 明显) or the
+# figures (well under the time share) make it red. 缓慢 and 滞后 carry no such degree: red.
+COMPARATIVE_DELAY_WORDS = ("较慢", "偏慢", "稍慢", "略慢", "较缓", "偏缓")
 # A delay word after a hedge foresees a delay without stating one ("可能有所推迟") -> a risk.
 HEDGES = ("可能", "或将", "恐将", "或许", "恐怕")
 # "Somewhat" before a delay word ("进度有所滞后"): a slight lag the task's own figures may
@@ -266,6 +270,16 @@ BOILERPLATE = (
     "各项工作", "相关工作", "此项工作", "该项工作", "正在", "有序", "稳步", "按计划", "按照计划", "目前",
     "进展良好", "情况良好", "总体顺利", "推进顺利", "中",
 )
+# An entry that only says how long the work runs or that it is planned (常年开展, 长期坚持,
+# 全年实施, 计划年底完成, 预计年内建成) names nothing achieved: like boilerplate, vague. One that only
+# names a deadline (年底完成, 年内完成, 12月底前完成) is the same before the year ends (at year
+# end it may report completion). A word of achievement (已), a figure or any other word makes it
+# more than that.
+_ACTION = r"(?:完成|实施|开展|坚持|推进|落实|完工|建成)"
+_DEADLINE = r"(?:[0-9]{4}年)?(?:年底|年末|年内|年前|今年|本年度|年度内|[0-9]{1,2}月(?:底|末)?前)前?"
+TIME_FRAME_ONLY = (rf"(?:(?:计划|预计|拟|将|争取|力争)于?{_DEADLINE}{_ACTION}|"
+                   rf"(?:常年|长期|全年|持续){_ACTION})")
+DEADLINE_ONLY = rf"于?{_DEADLINE}{_ACTION}"
 # An entry whose words are at least this share of the task's own words (character bigrams),
 # with no figure, only restates the task: vague. Short entries are left to the boilerplate rule.
 RESTATE_SHARE = 0.8
@@ -336,13 +350,21 @@ METRIC_CONCEPTS: dict[str, tuple[str, ...]] = {
 }
 # Without words naming its metric, a figure is taken for the task's only target of its unit
 # only when its clause reports something achieved (or it is a percentage: a level or rate).
+# A progress cell that is nothing but one figure (6公里, 1个, 60%; these marks around it
+# allowed) reports that figure as achieved: an amount measures the task's target of its unit
+# with no word of achievement needed; a per cent measures the task's per-cent target (a level
+# or a growth: the target says which), else it is the share of the task done — 100% is done,
+# less is progress not judged against the time share (the cell does not say it is the
+# year's plan; the reason says so). Such a cell is never boilerplate.
+LONE_FIGURE_TRIM = " \t\n。.,，;；"
+LONE_FIGURE_MAX = 24  # characters: a longer cell is never a figure alone
 ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")
 # Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
 # unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
 # the unit did, for the page and for a person to match by hand.
 UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "times", "length", "area",
                       "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
-                      "weight/time", "energy/time", "volume/time", "power/time", "pp")
+                      "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple")
 # ... except counts: a count whose clause shares no word with the target counts something else
 # (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
 # (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).
@@ -386,15 +408,54 @@ TARGET_KINDS: dict[str, str] = {
 MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立",
                    "成立", "创成", "举办", "申报", "开通", "通车", "挂牌", "签约", "启用", "上线",
                    "制定", "编制", "修订", "召开", "获批")
+# A result promised by a date within the year (luoshi/extract/deadlines.py): the date right
+# before a verb of a result (within DEADLINE_VERB_WINDOW characters): 6月底前建成, 上半年出台,
+# 一季度内开工. After that month, not done is behind.
+DEADLINE_BEFORE = (r"(?:(?P<m>[0-9]{1,2})月(?:份|底|末|中旬|上旬|下旬)?(?:前|以前|之前)|"
+                   r"(?P<p>一季度|第一季度|上半年|二季度|三季度|前三季度)(?:内|前|末前|底前)?)")
+DEADLINE_PERIODS = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "三季度": 9, "前三季度": 9}
+DEADLINE_VERB_WINDOW = 12
 # A growth judged against another growth, with no figure of its own: a rate.
 RELATIONAL_RATE = (r"增长(?:与|和|同)[^,,。;;]{0,14}?(?:同步|相适应|相协调|相当)|"
                    r"(?:增长|增速|增幅)(?:快于|高于|不低于|超过)")
+# A relational growth task (luoshi/extract/relational.py): its subject, its reference and how
+# they should relate; the reference's other names in an entry (经济 is reported as 地区生产总值);
+# for "in step" (同步, 相适应) the subject may trail by this many points and still keep step.
+RELATIONAL_TASK = (r"(?P<subj>[^,,。;;]{2,20}?)(?:增长|增速|增幅)?(?:与|和|同)(?P<ref>[^,,。;;与和同]{1,10}?)"
+                   r"(?:增长|增速|增幅)?(?:基本)?(?P<how>同步|相适应|相协调|相当)|"
+                   r"(?P<subj2>[^,,。;;]{2,20}?)(?:增长|增速|增幅)(?P<how2>快于|高于|不低于|超过)"
+                   r"(?P<ref2>[^,,。;;]{1,10}?)(?:增长|增速|增幅|$)")
+RELATIONAL_STRICT = ("快于", "高于", "超过")
+RELATIONAL_REFERENCES: dict[str, tuple[str, ...]] = {
+    "经济": ("地区生产总值", "生产总值", "GDP", "经济"),
+}
+RELATIONAL_TOLERANCE = 0.3
 # Words of a metric that make its figure a level, not a running total.
 LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数", "密度", "浓度", "水平", "寿命",
                "达标", "优良", "强度", "比值", "单价", "价格", "电价", "水价", "气价", "房价", "能耗")
-# Families that are levels by their unit: a share, a price, a capacity per unit of time.
-LEVEL_FAMILIES = ("percent", "pp", "price")
+# A count that is to stand at a figure (达到, comparator "reach": 全市高新技术企业达到500家,
+# 基站总数达到3000个) is a stock, a level reached or not, not an amount added over the year —
+# unless its metric names the adding (新增, 培训, 建成 …: STOCK_ADDED_WORDS) and no word of a
+# total (STOCK_WORDS) says it is the stock.
+STOCK_FAMILIES = ("count", "person")
+STOCK_WORDS = ("总数", "总量", "数量", "保有量", "存量", "总规模")
+STOCK_ADDED_WORDS = ("新增", "新建", "新开工", "新培育", "培育", "引进", "培训", "招引", "完成", "开工",
+                     "建成", "改造", "发放", "帮扶", "转移", "安置", "接待", "举办", "开展", "招聘",
+                     "签约", "落地", "创建", "扶持", "救助", "提供", "吸纳", "带动", "累计", "新开", "新设")
+# Families that are levels by their unit: a share, a price, a multiple (低保标准的1.3倍), a
+# capacity per unit of time.
+LEVEL_FAMILIES = ("percent", "pp", "price", "multiple")
 LEVEL_FAMILY_SUFFIX = "/time"
+# A period named by one quarter alone (二季度, 第三季度, 四季度 — not 前三季度, 1-9月, 上半年) may
+# be that quarter's own figures or the running total to its end. luoshi reads a running total
+# from 1 January (the likeliest in these tables) and, where a verdict rests on a cumulative
+# target's pace, says so with the other reading (QUARTER_ALONE_NOTE: {q} the label).
+QUARTER_ALONE = r"^第?[二三四2-4]季度$"
+QUARTER_ALONE_NOTE = "(“{q}”按1月起累计理解;若为{q}当季数,应与季度目标比较)"
+# A sum of money promised per head (月人均补助不低于330元, 每人每月500元) is a level per head: its
+# unit is per head, written as the entry writes its per-head figures (元/人.月, 元/月/人) when it
+# does, else 元/人; so it is never measured by a total paid out (发放2140万元).
+PER_HEAD_WORDS = ("人均", "每人", "每位")
 # A rank promised or reported: 进入全省前八, 全国排名第10位, 位居全市第3.
 RANK_TARGET = (r"(?:(?:排名|排位|位居|位列|位次|进入|跻身|保持|稳居|稳定在|争创|迈入|争先进位|进位)"
                r"[^,,。;;]{0,10}?|(?:全国|全省|全市|全区|全县|省内|市内)(?:排名)?)"
@@ -473,3 +534,12 @@ DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成[
 # (完成目标(%): 74.8, DECLARED_RATE_HEADER) is its stated ratio. A cell of words under an
 # achieved-figure column is read like a progress cell. At most this many characters in brackets:
 INDICATOR_UNIT_MAX = 8
+# A unit line of the table (金额单位:万元 above or below it; luoshi.ingest Meta.unit_line) gives
+# the unit of a bare number in a target or achieved-figure column whose header and row give
+# none. A line that names money (金额/资金/投资/价值单位) speaks of the money columns only: those
+# whose header names money (UNIT_LINE_MONEY_HEADERS); a plain one (单位:亿元, 计量单位:个) of
+# every such column. A cell that writes its own unit or a per cent is not bare and keeps it.
+UNIT_LINE = r"^(?P<what>[^:单]{0,4})单位:(?P<unit>.+)$"
+UNIT_LINE_MONEY = ("金额", "资金", "投资", "价值")
+UNIT_LINE_MONEY_HEADERS = ("资", "金额", "预算", "收入", "产值", "款", "费",
+                           "資", "金額", "預算", "費")  # 资 covers 投资, 资金, 投(筹)资

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luoshi.extract import clauses, rules
-from luoshi.extract.measurements import RatioStatement
+from luoshi.extract.measurements import RatioStatement, lone_figure
 from luoshi.extract.model import (
     FIELD_ACTUAL,
     FIELD_DONE,
@@ -42,6 +42,7 @@ from luoshi.ingest.model import Period, Task
 from luoshi.vocab import Status
 
 _CANCELLED = re.compile(rules.CANCELLED)
+_QUARTER_ALONE = re.compile(rules.QUARTER_ALONE)
 _RISK_GAP = re.compile(rules.RISK_GAP)
 _RISK_SLOWDOWN = re.compile(rules.RISK_SLOWDOWN)
 _DELIBERATE = re.compile(rules.DELIBERATE_DEFERRAL)
@@ -175,7 +176,13 @@ _BOILERPLATE_LONGEST_FIRST = sorted(rules.BOILERPLATE, key=len, reverse=True)
 _VAGUE_FILLER = re.compile(r"[0-9.、。,,;;:：!！\s()（）]")
 
 
+_TIME_FRAME_ONLY = re.compile(rf"(?:{rules.TIME_FRAME_ONLY})[。.,,;;!！\s]*")
+_DEADLINE_ONLY = re.compile(rf"(?:{rules.DEADLINE_ONLY})[。.,,;;!！\s]*")
+
+
 def _is_vague(text: str) -> bool:
+    if _TIME_FRAME_ONLY.fullmatch(normalise(text).strip()):
+        return True  # 年底完成: when, not what has been done
     rest = normalise(text)
     for w in _BOILERPLATE_LONGEST_FIRST:
         rest = rest.replace(w, "")
@@ -185,7 +192,7 @@ def _is_vague(text: str) -> bool:
 def is_boilerplate(text: str) -> bool:
     """True when a non-empty entry says nothing but stock phrases (按计划推进 …): the rule of
     the ``vague`` status, shared by the submission checks and the dashboard's counts."""
-    return bool(text.strip()) and _is_vague(text)
+    return bool(text.strip()) and _is_vague(text) and lone_figure(text) is None
 
 
 # --- task finished? -------------------------------------------------------------------------
@@ -300,6 +307,11 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
         if mine and max(m.ratio for m in mine) < 1:
             return None
     first = done_cells[0]
+    lone = lone_figure(first.text)
+    if len(done_cells) == 1 and lone is not None and lone.family == "percent" and lone.value >= rules.PERCENT:
+        a = len(first.norm) - len(first.norm.lstrip(rules.LONE_FIGURE_TRIM))
+        return f"完成情况为{first.text.strip()}", [Span(first.field, first.item, a, a + lone.end,
+                                                        first.text[a : a + lone.end])]
     a0, _ = clauses.trim(first.norm, 0, len(first.norm))
     head = _LEADING_TIME.sub("", first.norm[a0:])
     offset = len(first.norm) - len(head)
@@ -395,6 +407,11 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
             return StatusResult(Status.NO_DATA, f"称“{hit[1]}”", [_clause_span(cell, hit[0])], "no_data_words")
 
     fig = figure_verdicts(targets, ms, ratios, share)
+    if period is not None and _QUARTER_ALONE.match(period.label or ""):
+        # Pace against 1 January read into a quarter's label: the other reading is said.
+        alt = rules.QUARTER_ALONE_NOTE.format(q=period.label)
+        fig.behind = [(r + alt if "低于时间进度" in r else r, s) for r, s in fig.behind]
+        fig.slight = [(r + alt if "低于时间进度" in r else r, s) for r, s in fig.slight]
     delays, foreseen = _delay_hits(cells)
     any_delay = bool(delays or foreseen)
     if delays and not fig.behind and fig.paced and all(_mild(c.norm, i) for c, i, _ in delays):
@@ -448,8 +465,9 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
                             "risk_words")
     # A figure of one of the task's targets is progress, however short the cell, and so is a
     # number in an achieved-figure column (进度: 4.2).
-    if not ms and all(_is_vague(c.text) and not (c.field == FIELD_ACTUAL and _DIGIT.search(c.norm))
-                      for c in done_cells):
+    if not ms and all((_is_vague(c.text) or (share < 1.0 and _DEADLINE_ONLY.fullmatch(c.norm.strip())))
+                      and not (c.field == FIELD_ACTUAL and _DIGIT.search(c.norm))
+                      and lone_figure(c.text) is None for c in done_cells):
         first = done_cells[0]
         a, b = clauses.trim(first.norm, 0, len(first.norm))
         return StatusResult(Status.VAGUE, f"仅“{first.text[a:b].rstrip('。')}”",
@@ -465,6 +483,10 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     first = done_cells[0]
     ev = _clause_span(first, clauses.trim(first.norm, 0, len(first.norm))[0])
     reason = "有具体进展:" + ev.text[:30]
+    lone = lone_figure(first.text)
+    if len(done_cells) == 1 and lone is not None and lone.family == "percent":
+        # Ambiguous: the share of the whole task or of the year's plan? Said, not guessed.
+        reason = f"完成情况仅为{ev.text}(未说明是否为年度计划的完成比例,未按时间进度判断)"
     if fig.reached or fig.kept:  # a person's figure keeping pace is named (填报值, 人工更正)
         reason = (fig.reached or fig.kept)[0][0]
     return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in fig.reached + fig.kept], "progress")
@@ -510,7 +532,8 @@ def _severe(norm: str, i: int, w: str) -> bool:
 def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
                   ) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
     """(red, amber): a delay limited to a part (个别项目滞后, 启动略延迟) is amber; a severe one
-    (严重滞后, 无法完成) red; a plain one red unless the task's figures keep pace."""
+    (严重滞后, 无法完成) red; one of comparative degree (进度较慢: rules.COMPARATIVE_DELAY_WORDS)
+    amber; a plain one red unless the task's figures keep pace."""
     red, amber = [], []
     keeps_pace = fig.paced > 0 and not fig.behind
     for h in delays:
@@ -519,7 +542,7 @@ def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
             amber.append(h)
         elif _severe(cell.norm, i, w):
             red.append(h)
-        elif keeps_pace or _mild(cell.norm, i):
+        elif keeps_pace or _mild(cell.norm, i) or w in rules.COMPARATIVE_DELAY_WORDS:
             amber.append(h)
         else:
             red.append(h)

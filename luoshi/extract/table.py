@@ -162,7 +162,8 @@ def column_targets(task: Task) -> list[Target]:
             continue
         period = parse_period(header)
         due = period.share_elapsed if period is not None and period.share_elapsed > 0 else 1.0
-        for t in extract_targets(value, field=FIELD_TARGET_COLUMN) or _bare_target(header, value, task.text):
+        for t in (extract_targets(value, field=FIELD_TARGET_COLUMN)
+                  or _bare_target(header, value, task.text, task.unit_line)):
             t.due_share = min(1.0, due)
             t.column = header
             out.append(t)
@@ -206,10 +207,14 @@ def _quantity(number: str, unit: str) -> Quantity | None:
     return qs[0] if len(qs) == 1 and qs[0].start == 0 and qs[0].end == len(text) else None
 
 
-def indicator_unit(header: str, text: str) -> tuple[str, str] | None:
+_UNIT_LINE = re.compile(rules.UNIT_LINE)
+
+
+def indicator_unit(header: str, text: str, unit_line: str = "") -> tuple[str, str] | None:
     """The unit a bare number of this row's cell under ``header`` is in, and the row's name
-    without it: the header's bracketed unit (完成投资(万元)), else the row's (城镇新增就业(人)).
-    None when neither gives a unit that reads as one."""
+    without it: the header's bracketed unit (完成投资(万元)), else the row's (城镇新增就业(人)),
+    else the table's unit line when it speaks of this column (table_unit). None when none
+    gives a unit that reads as one."""
     for source, own in ((header, True), (text, False)):
         m = _BRACKET_UNIT.search(source.strip())
         if m is None:
@@ -217,7 +222,20 @@ def indicator_unit(header: str, text: str) -> tuple[str, str] | None:
         unit = normalise(m.group(1))
         if _quantity("1", unit) is not None:
             return unit, (text.strip() if own else source.strip()[: m.start()])
-    return None
+    unit = table_unit(header, unit_line)
+    return (unit, text.strip()) if unit else None
+
+
+def table_unit(header: str, unit_line: str) -> str:
+    """The unit the table's unit line gives a bare number under ``header`` (rules.UNIT_LINE:
+    a money line only to a header naming money), "" when it gives none."""
+    m = _UNIT_LINE.match(normalise(unit_line or ""))
+    if m is None:
+        return ""
+    unit = m.group("unit")
+    if m.group("what") in rules.UNIT_LINE_MONEY and not any(w in header for w in rules.UNIT_LINE_MONEY_HEADERS):
+        return ""
+    return unit if _quantity("1", unit) is not None else ""
 
 
 def _bare_number(value: str | None) -> tuple[str, int] | None:
@@ -226,11 +244,11 @@ def _bare_number(value: str | None) -> tuple[str, int] | None:
     return (m.group(1), text.index(m.group(1))) if m else None
 
 
-def _bare_target(header: str, value: str, text: str) -> list[Target]:
+def _bare_target(header: str, value: str, text: str, unit_line: str = "") -> list[Target]:
     """A target column's bare number (目标任务: 26000) in the unit of its header or row
     (城镇新增就业(人)); metric and comparator from the row's name as if the figure followed it
     (城镇登记失业率低于(%) | 4.3 is <= 4.3%). The span is the number in the cell."""
-    bare, found = _bare_number(value), indicator_unit(header, text)
+    bare, found = _bare_number(value), indicator_unit(header, text, unit_line)
     if bare is None or found is None:
         return []
     (number, at), (unit, name) = bare, found
@@ -281,7 +299,7 @@ def indicator_figures(task: Task, targets: list[Target], found: list[Measurement
     for header, value in task.extra.items():
         if not _achieved(header):
             continue
-        bare, unit = _bare_number(value), indicator_unit(header, task.text)
+        bare, unit = _bare_number(value), indicator_unit(header, task.text, task.unit_line)
         if bare is None or unit is None:
             continue
         (number, at), q = bare, _quantity(bare[0], unit[0])

@@ -71,9 +71,23 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
             )
     out.extend(_rank_targets(text, norm, field, item))
     out.sort(key=lambda t: t.span.start)
+    periods = None
     for t in out:
         t.kind = target_kind(t)
+        if t.kind == "cumulative":
+            if periods is None:
+                periods = find_periods(norm)
+            t.due_share = _due_share(norm, t, periods)
     return out
+
+
+def _due_share(norm: str, t: Target, periods: list) -> float:
+    """A running total the task dates within the year (上半年完成投资5000万元, 6月底前改造300户)
+    falls due at that month's end, as a period's target column does: the share of the year
+    then (rules.py, kinds of target). The period must stand in the target's clause before it."""
+    ca, _ = clauses.clause(norm, t.span.start)
+    mine = [p for p in periods if ca <= p.start < t.span.end and p.month and 1 <= p.month < 12]
+    return mine[-1].month / 12 if mine else 1.0
 
 
 def _is_age_level(norm: str, q: Quantity) -> bool:
@@ -115,6 +129,10 @@ def target_kind(t: Target) -> str:
         return "level"
     if any(w in t.metric for w in rules.LEVEL_WORDS):
         return "level"
+    if t.comparator == "reach" and family in rules.STOCK_FAMILIES and (
+            any(w in t.metric for w in rules.STOCK_WORDS)
+            or not any(w in t.metric for w in rules.STOCK_ADDED_WORDS)):
+        return "level"  # a stock to stand at a figure (高新技术企业达到500家)
     return "cumulative"
 
 

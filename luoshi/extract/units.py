@@ -36,7 +36,7 @@ def _units(family: str, names: str, factor: float = 1.0, target_ok: bool = True)
 
 # Families: money (元), usd (美元), count (个, 家, 项 … things counted), person, person_time,
 # times (次, 场 … events), length (米), area (平方米), weight (吨), teu (标箱), energy (千瓦时),
-# power (千瓦), volume (立方米), duration (天), percent, pp (percentage points).
+# power (千瓦), volume (立方米), duration (天), percent, pp (percentage points), multiple (倍).
 BASE_UNITS: list[BaseUnit] = [
     *_units("money", "元 块钱"),
     *_units("usd", "美元"),
@@ -65,6 +65,8 @@ BASE_UNITS: list[BaseUnit] = [
     *_units("duration", "个工作日 工作日 天 小时"),
     # 岁 is mostly a label of people (60岁以上老人); a figure only for a life-expectancy level.
     *_units("age", "岁"),
+    # A multiple of another quantity (低保标准的1.3倍, 增长2.7倍): kept as written, a level.
+    *_units("multiple", "倍"),
 ]
 
 PRICE = BaseUnit("元/", "price", 1.0, True)
@@ -108,6 +110,7 @@ WORD_CONTINUATIONS: dict[str, str] = {
     "批": "准复",
     "号": "",
     "岁": "月",
+    "倍": "增数受感",  # 倍增 (doubling), 倍数, 倍受 …
 }
 
 
@@ -139,7 +142,8 @@ def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
         if nxt and nxt in WORD_CONTINUATIONS.get(w, ""):
             continue
         factor = SCALES.get(scale, 1.0) * unit.factor
-        # The unit after the slash may be a product of two (元/人·月, 元/吨·公里: per person-month).
+        # The unit after the slash may be a product of two (元/人·月, 元/吨·公里: per person-month)
+        # or written with a second slash (元/月/人): kept as written.
         per = _PER_UNIT.match(text[pos + len(w) :])
         if unit.family in ("money", "usd") and not (per and per.group(0) != "每"):
             per = _per_known_unit(text, pos + len(w))  # 0.62元/千瓦时以内
@@ -158,7 +162,7 @@ def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
 
 _PER = re.compile(r"\s*/\s*")
 _PER_UNIT = re.compile(
-    r"\s*/\s*([\u4e00-\u9fff]{1,3}?(?:[.·・][\u4e00-\u9fff]{1,2})?)(?=[\s,,。;;)）]|$|[^\u4e00-\u9fff])|每"
+    r"\s*/\s*([\u4e00-\u9fff]{1,3}?(?:[.·・/][\u4e00-\u9fff]{1,2})?)(?=[\s,,。;;)）]|$|[^\u4e00-\u9fff])|每"
 )
 
 

@@ -115,6 +115,8 @@ def read_document(
             plan_without_progress(doc)
             if doc.layout in CARRY_DOWN_LAYOUTS:
                 carry_down(doc)
+            for task in doc.tasks:  # the table's unit line goes with each of its tasks
+                task.unit_line = doc.meta.unit_line
             attach_inference(doc)
             check_time()  # the budget holds even where no check inside the reader ran
         except IngestError:

@@ -247,6 +247,34 @@ def infer_government(
     return "", f"government not named (the title says only {suffix}政府); give it when importing"
 
 
+# A line (or a one-cell row) that only states the unit of the table's numbers: an optional
+# word of what is measured, 单位, a colon and a unit of measure ("金额单位:万元", "单位:亿元、个").
+# Traditional forms are read too (金額單位:萬元). 责任单位:市财政局 names a unit of government,
+# not of measure: the value must be a unit of measure.
+_UNIT_LINE = re.compile(
+    r"^[(（]?(?P<what>金[额額]|[资資]金|投[资資]|[计計]量|[数數]量|面[积積]|[价價]值)?"
+    r"[单單]位[:：]\s*(?P<unit>[万萬亿億千百十]?(?:美元|元|吨|噸|亩|畝|平方米|平方公里|公里|千米|米|人次|人|户|戶|"
+    r"个|個|套|辆|輛|千瓦时|千瓦|家|件|项|項|头|頭|只|张|張|间|間)(?:[/／][^\s,，;；)）]{1,4})?)"
+    r"\s*[)）]?\s*[|｜]?\s*$"
+)
+_SIMPLIFIED = str.maketrans("額資計數積價單萬億噸畝戶個輛項頭張間", "额资计数积价单万亿吨亩户个辆项头张间")
+UNIT_LINE_SCAN = 8  # lines next to the table looked at for a unit line (above and below)
+UNIT_LINE_MAX = 40  # characters: longer lines are never a unit line (and cost no matching)
+
+
+def find_unit_line(lines: Sequence[str]) -> str:
+    """The first line of ``lines`` that only states a unit of measure for the table
+    (金额单位:万元), in simplified forms without brackets, else ""."""
+    for line in lines:
+        if len(line) > UNIT_LINE_MAX:
+            continue  # a unit line is short; a long line is not read by the pattern at all
+        m = _UNIT_LINE.match(line.strip())
+        if m:
+            what = (m.group("what") or "").translate(_SIMPLIFIED)
+            return f"{what}单位:{m.group('unit').translate(_SIMPLIFIED)}"
+    return ""
+
+
 def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, list[str]]:
     """Meta from the paragraphs before the table (and the body, for the government)."""
     warnings: list[str] = []
@@ -286,6 +314,10 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     meta.government, why = infer_government(meta.title, context, body)
     if why:
         warnings.append(why)
+    # Above the table (the last lines before it), or a cell or line of the body: the first and
+    # last lines of the body are the rows above the header and the notes under the table.
+    meta.unit_line = find_unit_line([*preamble[-UNIT_LINE_SCAN:], *body[:UNIT_LINE_SCAN],
+                                     *body[-UNIT_LINE_SCAN:]])
     return meta, warnings
 
 

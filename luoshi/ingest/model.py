@@ -62,6 +62,10 @@ class Meta:
     notes: list[str] = field(default_factory=list)  # notes about the table, not cells
     # Where the page came from (a saved page's "URL:" line); in the JSON only when known.
     source_url: str = ""
+    # A line above or below the table stating the unit of its bare numbers ("金额单位:万元",
+    # "单位:亿元"), simplified forms; luoshi.extract decides which columns it applies to. In
+    # the JSON only when found.
+    unit_line: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -79,6 +83,8 @@ class Meta:
         }
         if self.source_url:
             out["source_url"] = self.source_url
+        if self.unit_line:
+            out["unit_line"] = self.unit_line
         return out
 
 
@@ -120,6 +126,9 @@ class Task:
     # Cells of the other columns (leader, declared status, unknown …) by header, so exporters
     # can write the source's columns back; not in the JSON contract.
     extra: dict[str, str] = field(default_factory=dict)
+    # The unit line of the task's table (Meta.unit_line), so that an analysis of the task alone
+    # reads its bare amounts in that unit; not in the JSON contract.
+    unit_line: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import re
 from datetime import date
 
 from luoshi.ingest.headers import main_done_column
 from luoshi.ingest.model import Item, ParsedDocument, ParseWarning, Period
 from luoshi.ingest.periods import parse_period
 from luoshi.vocab import ColumnRole, PeriodKind
+
+# A quarter named alone (二季度, 第三季度): its own figures, or the running total to its end?
+_QUARTER_ALONE = re.compile(r"^第?[二三四2-4]季度$")
 
 
 def period_columns(doc: ParsedDocument) -> list[tuple[str, Period]]:
@@ -65,7 +69,11 @@ def split_periods(doc: ParsedDocument) -> list[ParsedDocument]:
     period = doc.meta.period or dict(cols)[latest]
     meta = dataclasses.replace(doc.meta, period=period)
     labels = "/".join(p.label for _, p in cols)
-    note = ParseWarning(None, f"progress columns of {len(cols)} periods ({labels}): one report per period")
+    alone = [p.label for _, p in cols if _QUARTER_ALONE.match(p.label)]
+    said = (f"; {'/'.join(alone)} read as running totals from 1 January (二季度 as 1-6月): if each"
+            " column is its quarter alone, cumulative targets are judged differently") if alone else ""
+    note = ParseWarning(None, f"progress columns of {len(cols)} periods ({labels}): one report per period"
+                        + said)
     first = dataclasses.replace(
         doc, meta=meta, warnings=[*doc.warnings, note],
         tasks=[dataclasses.replace(t, extra={k: v for k, v in t.extra.items() if k not in headers})

@@ -190,3 +190,22 @@ def test_unit_of_a_corrected_target_compares_as_extract_reads_it(text):
 
     [t] = extract_targets(text)
     assert _unit_family(t.unit) == (t.family, pytest.approx(t.factor))
+
+
+def test_a_tables_unit_line_is_kept_and_read_by_both_analysis_paths(django_db_blocker):
+    """A table whose amounts are given once in a unit line above it (corpus 145, 金额单位:万元):
+    the import keeps the line among the report's notes, and the one-report and the bulk
+    analyses both read the planned and completed investment in it."""
+    from luoshi.core.services.bulk_analysis import analyze_reports
+
+    doc = read_document(shared_path("corpus", "145.txt"))
+    doc.meta.government = "某市"  # the mirror page names none; the importer asks for one
+    with imported(django_db_blocker, (doc, "145.txt")) as res:
+        report = Report.objects.get(pk=res[0].report_id)
+        assert "金额单位:万元" in report.notes
+        for run in (lambda: analyze_report(report), lambda: analyze_reports([report])):
+            run()
+            first = Progress.objects.get(report=report, task__serial="1", task__parent=None).task
+            assert list(Target.objects.filter(task=first).values_list("value", "unit")) == [(40000, "万元")]
+            assert (56280, "万元") in set(Measurement.objects.filter(task=first, report=report)
+                                           .values_list("value", "unit"))

@@ -158,3 +158,23 @@ def test_the_import_preview_says_how_many_period_reports(tmp_path):
 
     result = import_document(read(text_table(tmp_path)), file_name="a.txt", dry_run=True)
     assert ("按各期完成情况列另建或替换的报告", 2) in preview_words(result)["rows"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "said"),
+    [
+        (["一季度完成情况", "二季度完成情况", "三季度完成情况"], "二季度/三季度 read as running totals"),
+        (["1-3月完成情况", "1-6月完成情况"], None),  # ranges say they run from 1 January
+        (["上半年完成情况", "前三季度完成情况"], None),
+    ],
+)
+def test_quarter_alone_columns_are_read_as_running_totals_and_the_import_says_so(headers, said):
+    from luoshi.ingest.model import Column, Item, Meta, ParsedDocument
+    from luoshi.ingest.model import Task as ParsedTask
+    from luoshi.vocab import ColumnRole
+
+    task = ParsedTask("1", "新建充电桩800个", items=[Item(done="累计610个。")])
+    doc = ParsedDocument(Meta(year=2023), [Column("工作任务", ColumnRole.TASK)]
+                         + [Column(h, ColumnRole.DONE) for h in headers], [task])
+    (note,) = [w.message for w in split_periods(doc)[0].warnings if "periods" in w.message]
+    assert (said in note) if said else ("running totals" not in note)

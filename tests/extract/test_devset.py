@@ -52,8 +52,9 @@ def test_tuned_part_on_the_tasks_found(devset):
     # and so is red means red.
     # Merged with issue 9's table reader, page 145 (traditional script) yields two more
     # tasks; their planned-investment amounts take their unit from a line above the table
-    # (金额单位:万元), which the analysis does not read yet: 0.931 measured, hence 0.92.
-    assert s["targets"]["f1"] >= 0.92, s["errors"]["targets_missing"]
+    # (金额单位:万元), read since the unit-line rule, and its sums per head keep their unit
+    # (元/人.月): 0.966 measured, so the issue's bar holds.
+    assert s["targets"]["f1"] >= 0.95, s["errors"]["targets_missing"]
     assert s["measurements"]["f1"] >= 0.87, s["errors"]["measurements_missing"]
     assert s["status"]["macro_f1"] >= 0.80, s["errors"]["status"]
     assert s["behind_precision"] >= 0.8, s["errors"]["status"]

@@ -40,10 +40,20 @@ MONTH_5 = Period(PeriodKind.MONTH, "1-5月", date(2023, 5, 31), month=5)
         ("形成年处理能力20万吨/年。", "level", 20, "万吨/年"),
         # a price per a product of two units (per person-month)
         ("低保标准不低于300元/人·月。", "level", 300, "元/人·月"),
+        ("发放补助500元/月/人。", "level", 500, "元/月/人"),  # a second slash, kept as written
+        ("低保标准提高到350元/人.月。", "level", 350, "元/人.月"),  # a dot, kept as written
+        # a multiple of another quantity: a level, kept as written
+        ("特困供养标准不低于低保标准的1.3倍。", "level", 1.3, "倍"),
         # traditional script reads as simplified: the rules' words and units match
         ("全年完成投資45億元以上。", "cumulative", 45, "亿元"),
         ("人均预期寿命达到81岁。", "level", 81, "岁"),
         ("确保新增财力的三分之二以上用于民生。", "level", 66.67, "%"),  # a fraction in words
+        # a count to stand at a figure is a stock, a level; one whose metric names the adding
+        # (新增, 培训 …) adds up over the year
+        ("全市国家高新技术企业达到500家。", "level", 500, "家"),
+        ("建成5G基站总数达到3000个。", "level", 3000, "个"),
+        ("培训农民达到5000人。", "cumulative", 5000, "人"),
+        ("城镇新增就业达到3万人。", "cumulative", 3, "万人"),
         # rank: reached or not
         ("营商环境评价力争进入全省前五。", "rank", 5, "位"),
         ("全国排名保持第12位。", "rank", 12, "位"),
@@ -195,3 +205,92 @@ def test_x_of_y_and_stated_shares_are_figures(done, value, unit):
     a = analyze_task(task("推进某项工作。", done), Q3)
     got = [(m.value, m.unit) for m in a.measurements + a.figures]
     assert (value, unit) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "unit", "measured"),
+    [
+        # a sum per head takes the per-head unit the entry writes, and is measured by it
+        ("确保城市低保月人均补助不低于330元。", "发放低保金2140.81万元,补助365.95元/人.月。", "元/人.月",
+         [(365.95, "元/人.月")]),
+        ("农村低保每人每月补助不低于170元。", "发放低保金900万元,月补助188.9元/月/人。", "元/月/人",
+         [(188.9, "元/月/人")]),
+        # the entry writes no per-head figure: 元/人, and the total paid out measures nothing
+        ("确保城市低保月人均补助不低于330元。", "累计发放低保金2140.81万元。", "元/人", []),
+        # not per head: a sum of money as before
+        ("全年发放低保金3000万元。", "累计发放低保金2140.81万元。", "万元", [(2140.81, "万元")]),
+    ],
+)
+def test_a_sum_per_head_is_a_level_per_head(text, done, unit, measured):
+    a = analyze_task(task(text, done), Q3)
+    assert [t.unit for t in a.targets] == [unit]
+    assert [(m.value, m.unit) for m in a.measurements] == measured
+
+
+def test_large_figures_in_reasons_are_whole_numbers():
+    a = analyze_task(task("全年完成民生投资40000万元。", "累计完成民生投资56280万元。"), Q3)
+    assert "56280万元" in a.status.reason and "40000万元" in a.status.reason
+    assert "e+" not in a.status.reason
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "month", "warned"),
+    [
+        ("二季度", PeriodKind.H1, 6, True),  # a quarter alone: its own figures, or 1-6月?
+        ("第三季度", PeriodKind.Q3, 9, True),
+        ("上半年", PeriodKind.H1, 6, False),
+        ("1-6月", PeriodKind.H1, 6, False),
+        ("前三季度", PeriodKind.Q3, 9, False),
+    ],
+)
+def test_a_quarter_alone_is_read_as_a_running_total_and_the_reason_says_the_other_reading(
+        label, kind, month, warned):
+    import calendar
+
+    p = Period(kind, label, date(2023, month, calendar.monthrange(2023, month)[1]))
+    a = analyze_task(task("全年新增就业1000人。", "累计新增就业300人。"), p)
+    assert a.status.value is Status.BEHIND  # read as 1 January to the quarter's end
+    assert (f"若为{label}当季数" in a.status.reason) is warned
+    on = analyze_task(task("全年新增就业1000人。", "累计新增就业900人。"), p)
+    assert "当季数" not in on.status.reason  # nothing rests on the reading: nothing said
+
+
+def test_a_multiple_reported_is_a_figure_kept_as_written():
+    a = analyze_task(task("财政收入增长7%。", "重点企业税收收入21.29亿元,增长2.7倍。"), Q3)
+    assert (2.7, "倍") in [(f.value, f.unit) for f in a.measurements + a.figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        # a result due by a date within the year, the date passed, not done: the whole task is late
+        ("6月底前建成社区食堂。", "食堂正在装修。", Status.BEHIND),
+        ("上半年出台实施方案。", "方案已形成初稿,正在征求意见。", Status.BEHIND),
+        # done, or the date not yet passed, or due at year end: as the other rules say
+        ("6月底前建成社区食堂。", "食堂已于6月建成投用。", Status.DONE),
+        ("10月底前建成社区食堂。", "食堂正在装修。", Status.ON_TRACK),
+        ("年底前建成社区食堂。", "食堂正在装修。", Status.ON_TRACK),
+        # a task with figures is judged by its figures, not by this rule (a running total the
+        # task dates within the year falls due then: 80% of a target due at mid-year, amber)
+        ("上半年完成投资5000万元。", "累计完成投资4000万元。", Status.AT_RISK),
+    ],
+)
+def test_a_milestone_with_a_deadline(text, done, expected):
+    a = analyze_task(task(text, done), Q3)
+    assert a.status.value is expected, a.status.reason
+    if expected is Status.BEHIND:
+        assert a.status.rule == "deadline" and "未见完成" in a.status.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("上半年完成投资5000万元。", [0.5]),
+        ("6月底前完成老旧小区改造300户。", [0.5]),
+        ("全年完成投资5000万元。", [1.0]),
+        ("新增就业2000人,其中一季度500人。", [1.0, 0.25]),
+        ("城镇化率上半年达到60%。", [1.0]),  # a level is not prorated: no due share
+    ],
+)
+def test_a_running_total_dated_within_the_year_falls_due_then(text, due):
+    assert [t.due_share for t in extract_targets(text)] == due

@@ -27,6 +27,12 @@ def status(text, done, problems=""):
         # a delay in one part while another sentence reports a part achieved: amber
         ("推进文旅融合发展。", "已完成景区提升工程。特色民宿项目进度78.2%,不及预期。", "", Status.AT_RISK,
          "part_delay"),
+        # a pace of comparative degree (较慢, 偏慢) is slower than wished, not behind: amber;
+        # with a severity word, red
+        ("建设城市污水处理厂。", "项目推进进度较慢。", "", Status.AT_RISK, "part_delay"),
+        ("推进老旧小区改造。", "已开展前期调查,整体进展偏慢。", "", Status.AT_RISK, "part_delay"),
+        ("建设城市污水处理厂。", "项目进度明显较慢。", "", Status.BEHIND, "delay_words"),
+        ("建设城市污水处理厂。", "项目推进缓慢。", "", Status.BEHIND, "delay_words"),
         # severity words, or a plain delay of the whole task: red
         ("建设城市污水处理厂。", "项目进度严重滞后。", "", Status.BEHIND, "delay_words"),
         ("建设城市污水处理厂。", "因资金未到位,项目无法按期完成。", "", Status.BEHIND, "delay_words"),
@@ -53,6 +59,15 @@ def status(text, done, problems=""):
         # one of two targets well short while the other keeps pace: a part lags, amber
         ("新建文化驿站13家,全年服务群众1.2万人次。", "13家文化驿站已建成,累计服务群众2000人次。", "",
          Status.AT_RISK, "figures_slight"),
+        # a progress cell that is a figure alone reports it: never boilerplate. A lone per cent
+        # is the share of the task done (100%: done; less: progress, not prorated — the cell
+        # does not say it is the year's plan), or the figure of the task's per-cent target
+        ("建设城市污水处理厂。", "100%", "", Status.DONE, "done"),
+        ("建设城市污水处理厂。", "60%。", "", Status.ON_TRACK, "progress"),
+        ("城镇化率达到60%。", "62%", "", Status.ON_TRACK, "progress"),
+        ("地区生产总值增长7%。", "4%", "", Status.BEHIND, "figures"),
+        ("完成10公里道路改造。", "6公里", "", Status.AT_RISK, "figures_slight"),
+        ("推进污水管网建设。", "2公里", "", Status.ON_TRACK, "progress"),
         # the text says it runs ahead of schedule
         ("推进农房改造。", "已改造农房1200户,超序时进度完成。", "", Status.AHEAD, "ahead"),
     ],
@@ -85,3 +100,73 @@ def test_not_started_early_in_the_year_is_not_red():
     q1 = Period(PeriodKind.Q1, "一季度", date(2023, 3, 31))
     s = analyze_task(task("申报省级开放平台。", "平台申报工作暂未启动。"), q1).status
     assert s.value is not Status.NOT_STARTED
+
+
+def test_a_lone_per_cent_says_what_it_is_not_sure_of():
+    a = analyze_task(task("建设城市污水处理厂。", "60%"), Q3)
+    assert "未按时间进度判断" in a.status.reason
+    assert [(f.value, f.ratio_stated) for f in a.figures] == [(60, 60)]  # one figure, not two
+    lvl = analyze_task(task("城镇化率达到60%。", "62%"), Q3)
+    assert [(m.value, m.target) for m in lvl.measurements] == [(62, 0)] and lvl.figures == []
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "annual", "expected"),
+    [
+        # the subject's growth against the reference's, the reference by another name (经济 is
+        # reported as 地区生产总值), the figures in either order
+        ("居民收入增长与经济增长基本同步。", "地区生产总值增幅-1.1%;居民人均可支配收入同比增长2.3%。", True,
+         Status.DONE),
+        ("城乡居民收入增长与经济增长同步。", "城乡居民人均可支配收入增长6.2%,地区生产总值增长6.1%。", False,
+         Status.ON_TRACK),
+        ("城乡居民收入增长与经济增长同步。", "地区生产总值增长6.1%,城乡居民人均可支配收入增长5.2%。", False,
+         Status.AT_RISK),
+        # in step: a trail of a few tenths keeps step; faster than: it must be above
+        ("城乡居民收入增长与经济增长同步。", "地区生产总值增长6.1%,城乡居民人均可支配收入增长5.9%。", False,
+         Status.ON_TRACK),
+        ("城乡居民收入增速快于经济增速。", "地区生产总值增长6.1%,城乡居民人均可支配收入增长6.1%。", False,
+         Status.AT_RISK),
+    ],
+)
+def test_a_growth_promised_relative_to_another(text, done, annual, expected):
+    from datetime import date
+
+    from luoshi.ingest import Period
+    from luoshi.vocab import PeriodKind
+
+    period = Period(PeriodKind.ANNUAL, "全年", date(2023, 12, 31)) if annual else Q3
+    a = analyze_task(task(text, done), period)
+    assert (a.status.value, a.status.rule) == (expected, "relational")
+    assert len(a.status.evidence) == 2 and all("%" in s.text for s in a.status.evidence)
+
+
+def test_one_growth_alone_is_not_judged_as_a_relation():
+    a = analyze_task(task("城乡居民收入增长与经济增长同步。", "城乡居民人均可支配收入增长6.2%。"), Q3)
+    assert a.status.rule != "relational"
+
+
+@pytest.mark.parametrize(
+    ("done", "annual", "expected"),
+    [
+        # how long it runs, or a plan: nothing achieved, at any time of year
+        ("常年开展。", False, Status.VAGUE),
+        ("长期坚持", True, Status.VAGUE),
+        ("计划年底前完成。", False, Status.VAGUE),
+        ("预计年内建成", True, Status.VAGUE),
+        # a deadline alone: nothing achieved before the year ends; at its end it may be a claim
+        ("年底完成。", False, Status.VAGUE),
+        ("12月底前完成", False, Status.VAGUE),
+        ("年底完成。", True, Status.ON_TRACK),
+        # more than a time frame: a figure, or a month that may be past
+        ("年底完成8个。", False, Status.ON_TRACK),
+        ("9月完成主体工程。", False, Status.ON_TRACK),
+    ],
+)
+def test_a_time_frame_alone_reports_nothing(done, annual, expected):
+    from datetime import date
+
+    from luoshi.ingest import Period
+    from luoshi.vocab import PeriodKind
+
+    period = Period(PeriodKind.ANNUAL, "全年", date(2023, 12, 31)) if annual else Q3
+    assert analyze_task(task("建设社区养老服务中心。", done), period).status.value is expected

@@ -181,3 +181,41 @@ def test_a_zone_named_often_in_the_text_is_not_taken_for_the_government():
     body = ["高新区新增企业10家。"] * 6
     government, why = infer_government("2030年区政府工作报告目标任务上半年推进情况", [], body)
     assert government == "" and why is not None and "区政府" in why
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["金额单位:万元"], "金额单位:万元"),
+        (["金額單位:萬元 |"], "金额单位:万元"),  # traditional forms, a one-cell pipe row
+        (["(单位:亿元)"], "单位:亿元"),
+        (["计量单位：个"], "计量单位:个"),
+        (["单位:万吨/年"], "单位:万吨/年"),
+        (["责任单位:市财政局"], ""),  # a unit of government, not of measure
+        (["单位:市发改委"], ""),
+        (["全市完成投资5亿元,单位:万元"], ""),  # a sentence, not a line of its own
+    ],
+)
+def test_unit_line(lines, expected):
+    from luoshi.ingest.metadata import find_unit_line
+
+    assert find_unit_line(lines) == expected
+
+
+def test_unit_line_above_or_below_the_table_is_meta():
+    above, _ = read_meta(["2023年民生实事项目进展情况", "金额单位:万元"], ["序号", "项目"])
+    below, _ = read_meta(["2023年民生实事项目进展情况"], ["序号", "项目", "1", "某项目", "单位:亿元"])
+    none, _ = read_meta(["2023年民生实事项目进展情况"], ["序号", "项目"])
+    assert (above.unit_line, below.unit_line, none.unit_line) == ("金额单位:万元", "单位:亿元", "")
+    assert above.to_dict()["unit_line"] == "金额单位:万元" and "unit_line" not in none.to_dict()
+
+
+def test_a_long_line_costs_no_unit_line_matching():
+    import time
+
+    from luoshi.ingest.metadata import find_unit_line
+
+    hostile = "单位:万元" + " " * 50_000 + "|" + " " * 50_000 + "x"
+    start = time.perf_counter()
+    assert find_unit_line([hostile] * 20) == ""
+    assert time.perf_counter() - start < 0.5

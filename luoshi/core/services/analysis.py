@@ -43,8 +43,10 @@ from luoshi.core.models.analysis import Source
 from luoshi.extract import analyze_task
 from luoshi.extract import model as xmodel
 from luoshi.extract import units as xunits
+from luoshi.extract.analyze import per_head_units
 from luoshi.extract.table import FIELD_TARGET_COLUMN, column_targets
 from luoshi.extract.targets import extract_targets, target_kind
+from luoshi.ingest.metadata import find_unit_line
 from luoshi.ingest.model import Item
 from luoshi.ingest.model import Period as ParsedPeriod
 from luoshi.ingest.model import Task as ParsedTask
@@ -92,6 +94,7 @@ class _Unit:
     task: Task
     entries: list[Progress]
     has_items: bool  # entries are sub-items' (headings from the sub-tasks)
+    unit_line: str = ""  # the report's table unit line (金额单位:万元), from its notes
 
     def parsed(self) -> ParsedTask:
         items = [
@@ -102,7 +105,8 @@ class _Unit:
         # The task's own cells of other columns (declared status …) are evidence too.
         own = self.entries[0] if self.entries and self.entries[0].task_id == self.task.pk else None
         extra = dict(own.extra or {}) if own is not None else {}
-        return ParsedTask(serial=self.task.serial, text=self.task.text, items=items, extra=extra)
+        return ParsedTask(serial=self.task.serial, text=self.task.text, items=items, extra=extra,
+                          unit_line=self.unit_line)
 
 
 def _units_of(report: Report, task_ids: set[int] | None = None) -> list[_Unit]:
@@ -120,13 +124,14 @@ def _units_of(report: Report, task_ids: set[int] | None = None) -> list[_Unit]:
     if missing:
         tasks.update(Task.objects.in_bulk(missing))
     out = []
+    line = find_unit_line(report.notes or [])
     for tid, task in tasks.items():
         if task_ids is not None and tid not in task_ids:
             continue
         if tid in children:
-            out.append(_Unit(task, ([own[tid]] if tid in own else []) + children[tid], True))
+            out.append(_Unit(task, ([own[tid]] if tid in own else []) + children[tid], True, line))
         else:
-            out.append(_Unit(task, [own[tid]], False))
+            out.append(_Unit(task, [own[tid]], False, line))
     out.sort(key=lambda u: (u.entries[0].position, u.task.pk))
     return out
 
@@ -188,6 +193,8 @@ class _Targets:
         self.elsewhere = elsewhere or set()
         self.derived = extract_targets(task.text) + (
             column_targets(parsed) if parsed is not None else [])
+        if parsed is not None:  # a sum per head in the unit the entry writes (元/人.月)
+            per_head_units(self.derived, parsed)
         self.creates: list[Target] = []
         self.updates: list[Target] = []
         self.deletes: list[int] = []

@@ -56,6 +56,7 @@ from luoshi.core.services.analysis import (
 )
 from luoshi.core.services.rows import RowTable
 from luoshi.extract import analyze_task
+from luoshi.ingest.metadata import find_unit_line
 from luoshi.vocab import ColumnRole, Status
 
 # Entries read and analysed per transaction: big enough that per-batch queries do not count,
@@ -124,14 +125,16 @@ def _units(report_ids: list[int]) -> dict[int, list[_Unit]]:
             "pk", "text", "serial", "plan_id"):
         tasks[pk] = Task(pk=pk, text=text, serial=serial, plan_id=plan_id)
     out: dict[int, list[_Unit]] = {}
+    notes = dict(Report.objects.filter(pk__in=report_ids).values_list("pk", "notes"))
     for report_id, (own, children) in by_report.items():
         units = []
+        line = find_unit_line(notes.get(report_id) or [])  # the table's unit line (金额单位:万元)
         for tid in [*own, *(t for t in children if t not in own)]:
             if tid in children:
                 entries = ([own[tid]] if tid in own else []) + children[tid]
-                units.append(_Unit(tasks[tid], entries, True))
+                units.append(_Unit(tasks[tid], entries, True, line))
             else:
-                units.append(_Unit(tasks[tid], [own[tid]], False))
+                units.append(_Unit(tasks[tid], [own[tid]], False, line))
         units.sort(key=lambda u: (u.entries[0].position, u.task.pk))
         out[report_id] = units
     return out

@@ -364,7 +364,8 @@ class _Importer:
             "published_date": meta.published_date,
             "disclosure": meta.disclosure[:50],
             "columns": [c.to_dict() for c in self.doc.columns],
-            "notes": list(meta.notes),
+            # The table's unit line is a note about it, kept so that analyses read its amounts.
+            "notes": list(meta.notes) + ([meta.unit_line] if meta.unit_line not in ("", *meta.notes) else []),
             "content_sha256": content,
         }
         if report is None:
