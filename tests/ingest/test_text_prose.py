@@ -605,3 +605,39 @@ def test_lead_and_co_unit_lines_of_every_spelling(lead: str, co: str) -> None:
         lines += [f"{n}. {task}", f"{lead}:{a}。", f"{co}:{b}。"]
     doc = read_document(("\n".join(lines) + "\n").encode(), name="t.txt")
     assert [(t.text, t.units) for t in doc.tasks] == [(t, [a, b]) for t, a, b in items]
+
+
+# One task whose note names its units by their part (牵头/配合), then the next item of its
+# numbering (the page cut off, or the other items without a note): a list, said in a warning.
+ONE_ROLE_NOTE = TITLE + (
+    "1.新建城市公园3个,绿地200公顷。(市住建局牵头,市财政局等部门配合)\n\n"
+    "2.改造老旧小区30个,惠及居民\n"
+)
+
+
+def test_one_task_naming_its_units_by_their_part_opens_a_list() -> None:
+    doc = read_document(ONE_ROLE_NOTE.encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    assert [(t.serial, t.units) for t in doc.tasks] == [
+        ("1", ["市住建局", "市财政局等部门"]),
+        ("2", []),
+    ]
+    assert doc.tasks[0].text == "新建城市公园3个,绿地200公顷。"
+    assert any("only task 1 names its units" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the note names units but not their part: one task is not yet a list
+        TITLE + "1.新建城市公园3个。(市住建局)\n\n2.改造老旧小区30个。\n",
+        # the numbering does not count on from the task (1. then 3.)
+        TITLE + "1.新建城市公园3个。(市住建局牵头,市财政局配合)\n\n3.改造老旧小区30个。\n",
+        # a role note with nothing after it
+        TITLE + "1.新建城市公园3个。(市住建局牵头,市财政局配合)\n",
+    ],
+    ids=["no role word", "not counting on", "alone"],
+)
+def test_one_role_note_needs_the_next_item(text: str) -> None:
+    with pytest.raises(IngestError):
+        read_document(text.encode(), name="plan.txt")

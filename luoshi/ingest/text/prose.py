@@ -28,7 +28,10 @@ Rules, true of such lists wherever they come from:
   :mod:`luoshi.ingest.text.proseitems`.
 
 Tried only when no table header is found. The shape must be clear — at least two tasks with
-units, or a numbered list of statements (``proseitems.bare_list_start``) — so ordinary prose is refused
+units, or a numbered list of statements (``proseitems.bare_list_start``), or one numbered task
+whose own note names its units *by their part* (X牵头, 牵头单位:X, Y配合) followed by the next
+item of its numbering (1. then 2.: a list, its other items cut off or without a note; warned,
+the alternative being prose that happens to cite a unit) — so ordinary prose is refused
 (:mod:`luoshi.ingest.text.refusal` says what it holds). A page whose items carry other labelled
 fields in their block (责任人:, 责任领导:, 完成时限: — by the header vocabulary's role), or a
 progress field anywhere (进展情况:, 存在问题:, 下步打算:, also after the task's full stop), is
@@ -235,6 +238,7 @@ class _Task:
         self.done: list[str] = []  # progress said in the task's own paragraph (a report)
         self.schedule = ""  # the task's planned schedule, after its label (实施进度为:)
         self.fields: dict[str, str] = {}  # other fields riding with its units (完成时限:年底)
+        self.role_note = False  # its units came from a note naming their part (牵头/配合)
 
     def take_fields(self, text: str) -> None:
         """Fields of another kind than units on the task's unit line or note (牵头领导:,
@@ -244,6 +248,9 @@ class _Task:
                 self.fields.setdefault(label, value)
 
     def add_note(self, note: tuple[str, list[str], list[str]]) -> None:
+        # the note names units by their part (X牵头,Y配合 / 牵头单位:X): a task list's wording
+        whole = self.text[-1] if self.text else ""
+        self.role_note = bool(note[2]) or bool(_ROLE_WORD.search(whole[len(note[0]) :]))
         self.text[-1:] = [note[0]] if self.text else []
         self.lead += [unit_value(v) for v in note[1]]
         self.co += [unit_value(v) for v in note[2]]
@@ -427,7 +434,17 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         ignored.append(p)
     with_units = [n for n, t in enumerate(tasks_raw) if t.lead or t.co]
     bare = False
-    if len(with_units) < _MIN_TASKS:
+    single = _single_role_task(tasks_raw, with_units)
+    if single is not None:
+        warn.append(
+            (
+                tasks_raw[single].line,
+                f"only task {tasks_raw[single].serial} names its units (a note naming the lead "
+                "unit by its part, 牵头/配合); read as a task list because the numbering runs on "
+                "to the next item — the alternative is prose citing a unit: check the tasks",
+            )
+        )
+    elif len(with_units) < _MIN_TASKS:
         first = bare_list_start(
             tasks_raw,
             _MIN_BARE_TASKS,
@@ -584,6 +601,25 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     for line, message in warn:
         doc.warn(line, message)
     return doc
+
+
+_ROLE_WORD = re.compile(r"牵头|主办|配合|协办|参与|协同")
+
+
+def _single_role_task(tasks: list[_Task], with_units: list[int]) -> int | None:
+    """The index of the one task with units when that alone shows a list: its units came from
+    a note or line naming them by their part (牵头/配合 or a 牵头单位: label: a task list's
+    wording, not a news report's) and the task after it counts on from it in the same group
+    (1. then 2.). None otherwise (two or more tasks with units need no such evidence)."""
+    if len(with_units) != 1:
+        return None
+    n = with_units[0]
+    task = tasks[n]
+    if not task.role_note or n + 1 >= len(tasks):
+        return None
+    nxt = tasks[n + 1]
+    counts_on = task.value is not None and nxt.value == task.value + 1
+    return n if counts_on and nxt.group == task.group else None
 
 
 def _unit_parts(text: str, lead: list[str], co: list[str]) -> None:

@@ -15,7 +15,8 @@ Rules, true of any page the text reader cannot read as a task list:
   report's or a speech's points: "prose news, no task list to import: its points are counted in words";
 - numbered paragraphs (1. (1) ①) that name no units and were not read as a list are
   headings or progress points: said with their count;
-- a page with a unit label (责任单位:) but fewer than two tasks carrying one: said;
+- a page with a unit label (责任单位:) or a note naming units by their part ((X牵头,Y配合)) but
+  fewer than two tasks carrying one: said;
 - otherwise the page is running text, perhaps under headings (一、… (一)…, a report's
   sections): "prose news, no task list to import: N paragraphs of running text under M headings".
 
@@ -29,7 +30,7 @@ import re
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.headers import header_role, normalise_header
-from luoshi.ingest.text.proseitems import CN_NUMBERED, STYLES, WORD_STYLES, split_glued
+from luoshi.ingest.text.proseitems import CN_NUMBERED, STYLES, WORD_STYLES, split_glued, unit_note
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.units import UNIT_LABELS
 from luoshi.vocab import ColumnRole
@@ -37,6 +38,7 @@ from luoshi.vocab import ColumnRole
 # A column of figures (an indicator table's header cells): 指标名称, 预期增长(%), 项目个数 …
 _FIGURE_HEADER = re.compile(r"指标|预期|增长|增速|[(（]%[)）]|个数|投资计划|完成率|比例|比重|占比")
 _UNIT_LABEL = re.compile(rf"(?:{UNIT_LABELS})\s*[:：]")
+_ROLE_NOTE = re.compile(r"牵头|配合|主办|协办")
 _MAX_HEADER_CELL = 10  # header cells are short; titles and headings are longer
 _MIN_HEADER_CELLS = 2
 _MIN_POINTS = 2
@@ -101,7 +103,10 @@ def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
             "not a task list",
             f"页面上的表格没有任务列({shown}…),是数据或指标表,不是任务清单",
         )
-    with_units = sum(1 for t in texts if _UNIT_LABEL.search(t))
+    # a unit label, or a closing note naming units by their part ((市某局牵头,市某局配合))
+    with_units = sum(
+        1 for t in texts if _UNIT_LABEL.search(t) or (_ROLE_NOTE.search(t) and unit_note(t))
+    )
     counted: dict[str, int] = {}
     for t in texts:
         for style, pattern in STYLES.items():
