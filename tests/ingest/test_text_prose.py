@@ -641,3 +641,64 @@ def test_one_task_naming_its_units_by_their_part_opens_a_list() -> None:
 def test_one_role_note_needs_the_next_item(text: str) -> None:
     with pytest.raises(IngestError):
         read_document(text.encode(), name="plan.txt")
+
+
+REPORT_TITLE = "2030年安澜市重点工作任务推进情况\n\n"
+
+
+def _done(doc) -> list[tuple[str, list[str], list[str]]]:
+    return [(t.text, t.units, [i.done for i in t.items if i.done]) for t in doc.tasks]
+
+
+def test_a_reports_progress_paragraph_under_the_unit_line_is_the_tasks_progress() -> None:
+    body = (
+        "1.新建城市公园3个。\n责任单位:市建设局\n目前已建成2个,第3个完成主体工程。\n\n"
+        "2.改造老旧小区30个。\n责任单位:市住建局\n截至6月底,已开工18个。\n\n"
+        "下一步,各单位要加快进度,确保完成全年任务。\n"
+    )
+    doc = read_document((REPORT_TITLE + body).encode(), name="report.txt")
+    assert _done(doc) == [
+        ("新建城市公园3个。", ["市建设局"], ["目前已建成2个,第3个完成主体工程。"]),
+        ("改造老旧小区30个。", ["市住建局"], ["截至6月底,已开工18个。"]),
+    ]
+    # the closing requirements are nobody's progress
+    assert any("neither a task" in w.message for w in doc.warnings)
+
+
+def test_in_a_plan_a_paragraph_under_the_unit_line_is_not_progress() -> None:
+    body = (
+        "1.新建城市公园3个。\n责任单位:市建设局\n目前已建成2个。\n\n"
+        "2.改造老旧小区30个。\n责任单位:市住建局\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert all(not i.done for t in doc.tasks for i in t.items)
+
+
+def test_a_sentence_naming_units_by_their_part_ends_the_task() -> None:
+    body = (
+        "1.新建城市公园3个。市建设局牵头,市财政局配合。目前已建成2个。\n\n"
+        "2.改造老旧小区30个。市住建局牵头。截至6月底,已开工18个。\n"
+    )
+    doc = read_document((REPORT_TITLE + body).encode(), name="report.txt")
+    assert _done(doc) == [
+        ("新建城市公园3个。", ["市建设局", "市财政局"], ["目前已建成2个。"]),
+        ("改造老旧小区30个。", ["市住建局"], ["截至6月底,已开工18个。"]),
+    ]
+
+
+def test_a_sentence_of_requirements_is_no_unit() -> None:
+    from luoshi.ingest.text.proseitems import role_sentence as _role_sentence
+
+    assert _role_sentence("新建城市公园3个。各部门要密切配合。") is None
+
+
+def test_a_field_in_brackets_after_the_task_is_a_field() -> None:
+    body = (
+        "1、新建城市公园3个(责任单位:市建设局)。进展情况:已建成2个。\n"
+        "2、改造老旧小区30个(责任单位:市住建局)。进展情况:已开工18个。\n"
+    )
+    doc = read_document((REPORT_TITLE + body).encode(), name="forms.txt")
+    assert _done(doc) == [
+        ("新建城市公园3个", ["市建设局"], ["已建成2个。"]),
+        ("改造老旧小区30个", ["市住建局"], ["已开工18个。"]),
+    ]

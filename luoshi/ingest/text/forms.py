@@ -17,6 +17,9 @@ wherever they come from:
 - the columns are the fields in the order the items give them (a field only some items have is
   placed after the field it follows); the result is a Grid, read like any table.
 
+- a field may stand in brackets right after the task ("1、新建公园3个(责任单位:市某局)。进展情况:…"):
+  the brackets set the field off, they belong neither to the task nor to the value;
+
 Tried only when no table header is found, after the prose list; at least two items with a
 field each, and two distinct fields, or the page is not a form page.
 """
@@ -76,8 +79,26 @@ def field_labels(text: str) -> list[str]:
     return [label for _, _, label in _fields(text)]
 
 
+# A bracketed field: "(责任单位:市某局)" — brackets whose content opens with a label and colon.
+_BRACKET_FIELD = re.compile(r"[(（]([\u4e00-\u9fa5]{2,8}\s*[:：][^()（）\n]*)[)）]")
+
+
+def _unbracket_fields(text: str) -> str:
+    """``text`` with the brackets around known fields replaced by spaces (same length, so
+    offsets and line numbers stay those of the page)."""
+
+    def swap(m: re.Match[str]) -> str:
+        label = normalise_header(re.split(r"[:：]", m.group(1), maxsplit=1)[0])
+        if header_role(label, have_task=True) is ColumnRole.OTHER:
+            return m.group(0)
+        return f" {m.group(1)} "
+
+    return _BRACKET_FIELD.sub(swap, text)
+
+
 def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of a page of key-value forms, or None when the page is not one."""
+    text = _unbracket_fields(text)
     fields = _fields(text)
     if len({label for _, _, label in fields}) < 2:
         return None

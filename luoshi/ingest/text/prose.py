@@ -21,9 +21,13 @@ Rules, true of such lists wherever they come from:
 - items run together on one line are cut where markers count on (proseitems.run_splits);
 - headings (一、…, (一)…, "…负责的工作", "一、…(牵头单位:X)" over numbered tasks) are groups;
   a heading naming a person (…省长负责的工作) names no unit;
-- a unit field inside the paragraph ends the task's wording; in a progress report (its
+- a unit field inside the paragraph, or a sentence of it that only names units by their part
+  (…。市住建局牵头,市财政局配合。…), ends the task's wording; in a progress report (its
   opening says so) what follows it, or the sentence opening with a reporting period, is the
-  progress; a schedule label (实施进度为:) opens the task's target. Details and the rest of
+  progress; a schedule label (实施进度为:) opens the task's target. In a progress report an
+  unlabelled paragraph right after a task's unit line (or after its progress so far), before
+  the next task, that reports what was done (截至…, 目前…, 已完成…) is that task's progress; a
+  paragraph of requirements (下一步…, 各单位要…) is not. Details and the rest of
   the spellings accepted (traditional labels, labels set off by spaces, bullets) are in
   :mod:`luoshi.ingest.text.proseitems`.
 
@@ -53,6 +57,7 @@ from luoshi.ingest.text.proseitems import (
     CN_NUMBERED,
     FIELDS_WITH_UNITS,
     FORM_FIELD,
+    ROLE_WORD,
     STYLES,
     UNIT_LINE,
     WORD_STYLES,
@@ -63,7 +68,11 @@ from luoshi.ingest.text.proseitems import (
     names_its_items,
     other_field,
     progress_field,
+    reports_done,
+    role_line,
+    role_sentence,
     simplify_labels,
+    single_role_task,
     split_done,
     split_glued,
     split_schedule,
@@ -79,7 +88,6 @@ from luoshi.ingest.units import (
     CO_LABEL_START,
     OTHER_FIELD,
     UNIT_LABELS,
-    units_by_role_note,
 )
 from luoshi.vocab import ColumnRole, PeriodKind
 
@@ -113,16 +121,6 @@ _DONE_COLUMN = Column("进展情况", ColumnRole.DONE)
 _DONE_AT = len(_BUILD_COLUMNS)
 # Added when any task states its planned schedule under a label (实施进度为:).
 _SCHEDULE_COLUMN = Column("进度安排", ColumnRole.TARGET)
-
-
-def _role_line(text: str) -> tuple[list[str], list[str]] | None:
-    """(lead, co) when a short line only names units by their part: "市住建局牵头,市财政局配合"."""
-    if len(text) > 80 or not re.search(r"牵头|负责|主办|配合|协办", text):
-        return None
-    found = units_by_role_note(f"。({text.rstrip('。;；')})")
-    if found is None or found[0] != "。":
-        return None
-    return found[1], found[2]
 
 
 def _list_style(paras: list[Para]) -> str:
@@ -250,7 +248,7 @@ class _Task:
     def add_note(self, note: tuple[str, list[str], list[str]]) -> None:
         # the note names units by their part (X牵头,Y配合 / 牵头单位:X): a task list's wording
         whole = self.text[-1] if self.text else ""
-        self.role_note = bool(note[2]) or bool(_ROLE_WORD.search(whole[len(note[0]) :]))
+        self.role_note = bool(note[2]) or bool(ROLE_WORD.search(whole[len(note[0]) :]))
         self.text[-1:] = [note[0]] if self.text else []
         self.lead += [unit_value(v) for v in note[1]]
         self.co += [unit_value(v) for v in note[2]]
@@ -273,6 +271,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     warn: list[tuple[int | None, str]] = []
     last_waiting: list[_Task] = []
     back_ahead = _units_above_ahead(paras)
+    done_after = -2  # the paragraph after which a report's progress paragraph may stand
     for k, p in enumerate(paras):
         text = p.text.strip()
         above = units_above(text)
@@ -309,7 +308,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             if note:
                 current.add_note(unit_note(body) or note)
                 current.take_fields(body)
-            elif (mid := mid_units(body)) is not None:
+            elif (mid := mid_units(body) or role_sentence(body)) is not None:
                 current.text = [mid[0]] if mid[0] else []
                 current.lead += mid[1]
                 current.co += mid[2]
@@ -372,8 +371,9 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 t.has_unit_line = True
                 t.line_end = p.line
             current = None
+            done_after = k  # progress paragraphs may follow the unit line
             continue
-        roles = _role_line(text)
+        roles = role_line(text)
         if roles is not None and current is not None and not current.has_unit_line:
             current.lead += roles[0]  # "X牵头,Y配合。" on a line of its own
             current.co += roles[1]
@@ -431,10 +431,16 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             if block:
                 current = None  # above a "上述项目由…" line each paragraph is one item
             continue
+        if report and done_after == k - 1 and tasks_raw and reports_done(text):
+            # a report's progress paragraph under the task's unit line
+            tasks_raw[-1].done.append(text)
+            tasks_raw[-1].line_end = p.line
+            done_after = k
+            continue
         ignored.append(p)
     with_units = [n for n, t in enumerate(tasks_raw) if t.lead or t.co]
     bare = False
-    single = _single_role_task(tasks_raw, with_units)
+    single = single_role_task(tasks_raw, with_units)
     if single is not None:
         warn.append(
             (
@@ -601,25 +607,6 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     for line, message in warn:
         doc.warn(line, message)
     return doc
-
-
-_ROLE_WORD = re.compile(r"牵头|主办|配合|协办|参与|协同")
-
-
-def _single_role_task(tasks: list[_Task], with_units: list[int]) -> int | None:
-    """The index of the one task with units when that alone shows a list: its units came from
-    a note or line naming them by their part (牵头/配合 or a 牵头单位: label: a task list's
-    wording, not a news report's) and the task after it counts on from it in the same group
-    (1. then 2.). None otherwise (two or more tasks with units need no such evidence)."""
-    if len(with_units) != 1:
-        return None
-    n = with_units[0]
-    task = tasks[n]
-    if not task.role_note or n + 1 >= len(tasks):
-        return None
-    nxt = tasks[n + 1]
-    counts_on = task.value is not None and nxt.value == task.value + 1
-    return n if counts_on and nxt.group == task.group else None
 
 
 def _unit_parts(text: str, lead: list[str], co: list[str]) -> None:

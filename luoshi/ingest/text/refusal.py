@@ -131,6 +131,13 @@ def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
             "(一是…, 二是…, 第一…), as a report's or a speech's are, and name no responsible units",
             f"这是新闻或讲话正文,{words}个要点以“一是、二是”列出,没有写明责任单位",
         )
+    if numbered >= _MIN_POINTS and with_units >= _MIN_POINTS:
+        return (
+            f"prose, no task list to import: {numbered} numbered paragraphs and {with_units} "
+            "that name units, but they were not read as a list of tasks (numbering that does "
+            "not run 1, 2, 3 …, or units that do not close their paragraphs)",
+            f"有{numbered}个编号段落、{with_units}段写明了责任单位,但未能读成任务清单(编号不连续或单位位置不明)",
+        )
     if numbered >= _MIN_POINTS:
         return (
             f"prose, no task list to import: {numbered} numbered paragraphs, but they name no "
