@@ -229,6 +229,14 @@ PROSE_STYLES = {
     "yishi-note": lambda n, t, u: f"{_CN[n]}是{t}（{'、'.join(u)}负责）",
     "dash-units": lambda n, t, u: f"{n}.{t}——{'、'.join(u)}",
     "bare-part-line": lambda n, t, u: f"{n}.{t}\n责任：{'、'.join(u)}",
+    # the units in a sentence of the task's paragraph, by their part (no brackets, no label)
+    "role-sentence": lambda n, t, u: (
+        f"{n}.{t}。{u[0]}牵头" + (f"，{'、'.join(u[1:])}配合。" if u[1:] else "。")
+    ),
+    # labelled parts inside the closing note: （牵头单位：X，参与单位：Y）
+    "labelled-note": lambda n, t, u: (
+        f"{n}.{t}（牵头单位：{u[0]}" + (f"，参与单位：{'、'.join(u[1:])}）" if u[1:] else "）")
+    ),
 }
 _CN = ["", *"一二三四五六七八九十", *(f"十{c}" for c in "一二三四五六七八九"), "二十"]
 

@@ -702,3 +702,15 @@ def test_a_field_in_brackets_after_the_task_is_a_field() -> None:
         ("新建城市公园3个", ["市建设局"], ["已建成2个。"]),
         ("改造老旧小区30个", ["市住建局"], ["已开工18个。"]),
     ]
+
+
+def test_paragraphs_closing_with_a_role_sentence_are_tasks_without_numbers() -> None:
+    body = (
+        "2030级新生入学率达到98%。市教育局牵头,市财政局配合。\n\n"
+        "新建城市公园3个。市建设局牵头。\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("2030级新生入学率达到98%。", ["市教育局", "市财政局"]),
+        ("新建城市公园3个。", ["市建设局"]),
+    ]

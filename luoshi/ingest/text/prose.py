@@ -255,6 +255,16 @@ class _Task:
         self.has_unit_line = True
 
 
+def closing_note(text: str) -> tuple[str, list[str], list[str]] | None:
+    """(text without the note, lead, co) when the paragraph closes with its units: a unit note
+    ((责任单位:…), (市某局负责)) or a last sentence naming them by their part (…。市某局牵头,
+    市某局配合。)."""
+    note = unit_note(text)
+    if note is None and (found := role_sentence(text)) is not None and not found[3]:
+        note = found[0], found[1], found[2]
+    return note
+
+
 def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocument | None:
     """The document when the paragraphs have the plan-in-prose shape, else None."""
     paras = split_glued([Para(p.line, label_colon(simplify_labels(p.text)), p.gap) for p in paras])
@@ -399,10 +409,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             if current.text and p.gap == 0 and p.line == current.line_end:
                 # a sub-measure cut from its task's own line ((1)… (2)…): the line as written
                 current.text[-1] += text
-                note = unit_note(current.text[-1])
+                note = closing_note(current.text[-1])
             else:
                 current.text.append(text)
-                note = unit_note(text)
+                note = closing_note(text)
             current.line_end = p.line
             if note:
                 current.add_note(note)
@@ -413,7 +423,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         closed = current is None or current.has_unit_line
         # (a sub-measure numbered in another style, (1) under 110., is part of its task)
         unnumbered = not any(pat.match(text) for pat in STYLES.values())
-        own_note = closed and unnumbered and not is_group(text) and unit_note(text) is not None
+        own_note = closed and unnumbered and not is_group(text) and closing_note(text) is not None
         # (an item is a statement: a title line above the block is not one)
         block = back_ahead[k] and unnumbered and not is_group(text) and CLOSING.search(text)
         if (
@@ -425,7 +435,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = _Task("", p.line, text, " ".join(g for g in (top, sub) if g), section_unit)
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
-            note = unit_note(text)
+            note = closing_note(text)
             if note:
                 current.add_note(note)
             if block:
