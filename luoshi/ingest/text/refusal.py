@@ -17,6 +17,8 @@ Rules, true of any page the text reader cannot read as a task list:
   headings or progress points: said with their count;
 - a page with a unit label (责任单位:) or a note naming units by their part ((X牵头,Y配合)) but
   fewer than two tasks carrying one: said;
+- a page with an attachment line (附件:…) and no numbered list is a cover notice or a 通报
+  whose table is the attachment: said, naming it, so the user imports the attachment;
 - otherwise the page is running text, perhaps under headings (一、… (一)…, a report's
   sections): "prose news, no task list to import: N paragraphs of running text under M headings".
 
@@ -39,6 +41,8 @@ from luoshi.vocab import ColumnRole
 _FIGURE_HEADER = re.compile(r"指标|预期|增长|增速|[(（]%[)）]|个数|投资计划|完成率|比例|比重|占比")
 _UNIT_LABEL = re.compile(rf"(?:{UNIT_LABELS})\s*[:：]")
 _ROLE_NOTE = re.compile(r"牵头|配合|主办|协办")
+# A notice's attachment line: "附件:2022年…落实情况", "附件1.2023年县政府…", "附件:" alone.
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：.．、]?\s*(.*)$")
 _MAX_HEADER_CELL = 10  # header cells are short; titles and headings are longer
 _MIN_HEADER_CELLS = 2
 _MIN_POINTS = 2
@@ -124,6 +128,15 @@ def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
             "one paragraph names a responsible unit (责任单位:…), but a task list needs at least "
             "two tasks with units",
             "只有一段写明了责任单位,任务清单至少需要两项写明责任单位的任务",
+        )
+    attachment = next((m for x in texts if (m := _ATTACHMENT.match(x))), None)
+    if attachment is not None and numbered < _MIN_POINTS:
+        named = attachment.group(1).strip()[:40]
+        shown = f" ({named})" if named else ""
+        return (
+            f"a cover notice, no task list to import: its table is an attachment{shown}, "
+            "not part of the page; import the attachment itself",
+            f"这是印发或通报的正文,任务表在附件{('“' + named + '”') if named else ''}中,请导入附件本身",
         )
     if words >= _MIN_POINTS and words >= numbered:
         return (
