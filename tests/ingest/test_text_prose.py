@@ -714,3 +714,36 @@ def test_paragraphs_closing_with_a_role_sentence_are_tasks_without_numbers() -> 
         ("2030级新生入学率达到98%。", ["市教育局", "市财政局"]),
         ("新建城市公园3个。", ["市建设局"]),
     ]
+
+
+def test_a_serial_followed_by_a_year_is_a_serial() -> None:
+    body = (
+        "1.新建城市公园3个。(市建设局牵头,市财政局配合)\n\n"
+        "2.2030年底前完成老旧小区改造30个。(市住建局牵头)\n\n"
+        "3、2031年建成体育馆。(市体育局牵头)\n\n4.人均绿地增加1.5平方米。(市建设局负责)\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.serial, t.text) for t in doc.tasks] == [
+        ("1", "新建城市公园3个。"),
+        ("2", "2030年底前完成老旧小区改造30个。"),
+        ("3", "2031年建成体育馆。"),
+        ("4", "人均绿地增加1.5平方米。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("attachments", "first"),
+    [
+        # an attachment list naming documents: not tasks
+        ("附件:1.2030年重点工作任务分解\n2.2030年民生实事任务分解\n\n", "1"),
+        # the task list itself right under 附件:
+        ("附件:\n\n", "1"),
+    ],
+    ids=["attachment list", "list under 附件"],
+)
+def test_a_notices_attachment_list_is_not_tasks(attachments: str, first: str) -> None:
+    body = (
+        "1.新建城市公园3个。\n\n责任单位:市建设局\n\n2.改造老旧小区30个。\n\n责任单位:市住建局\n"
+    )
+    doc = read_document((TITLE + attachments + body).encode(), name="plan.txt")
+    assert [(t.serial, t.units) for t in doc.tasks] == [("1", ["市建设局"]), ("2", ["市住建局"])]

@@ -20,6 +20,7 @@ Rules, true of such lists wherever they come from:
   closing a group of tasks applies to each); a heading's lead unit comes first;
 - items run together on one line are cut where markers count on (proseitems.run_splits);
 - headings (一、…, (一)…, "…负责的工作", "一、…(牵头单位:X)" over numbered tasks) are groups;
+  a notice's attachment list (附件:1.… then 2.… 3.… counting on) names documents, not tasks;
   a heading naming a person (…省长负责的工作) names no unit;
 - a unit field inside the paragraph, or a sentence of it that only names units by their part
   (…。市住建局牵头,市财政局配合。…), ends the task's wording; in a progress report (its
@@ -105,6 +106,10 @@ _MIN_TASKS = 2
 # numbered 1, 2, 3 … in order, most of them statements of work (longer than a slogan).
 _MIN_BARE_TASKS = 3
 _LONE_SERIAL = re.compile(r"^\d{1,3}$")
+# A notice's attachment line; the numbered lines right after it that count on are its list.
+_ATTACHMENTS = re.compile(r"^附件\s*[:：]\s*")
+# An attachment is named as a document: "…任务分解", "…清单", "…一览表" (a task is a statement).
+_DOCUMENT_NAME = re.compile(r"(?:表|清单|方案|分解|计划|要点|名单|办法|通知|意见|备忘录)》?$")
 # A title naming the list itself (not a report on it): the period is the plan.
 _PLAN_TITLE = re.compile(r"任务分解|责任分解|分工方案|任务清单|工作清单|清单|责任分工|目标责任")
 _PROGRESS_WORD = re.compile(r"完成情况|进展|落实情况|推进情况|执行情况|进度")
@@ -282,6 +287,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     last_waiting: list[_Task] = []
     back_ahead = _units_above_ahead(paras)
     done_after = -2  # the paragraph after which a report's progress paragraph may stand
+    attached: int | None = None  # the last number of an attachment list (附件:1.… 2.…)
     for k, p in enumerate(paras):
         text = p.text.strip()
         above = units_above(text)
@@ -293,6 +299,22 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         ):
             return None  # labelled fields other than units: a forms page
         m = numbered.match(text)
+        if _ATTACHMENTS.match(text):
+            # "附件:1.…": the notice's attachment list, numbered lines that are not tasks
+            am = numbered.match(_ATTACHMENTS.sub("", text))
+            attached = style_value(am.group(1)) if am else 0
+            ignored.append(p)
+            continue
+        if (
+            attached is not None
+            and m
+            and style_value(m.group(1)) == attached + 1
+            and _DOCUMENT_NAME.search(text)
+        ):
+            attached += 1  # the next attachment of the list ("2.2025年…任务分解")
+            ignored.append(p)
+            continue
+        attached = None
         cn = CN_NUMBERED.match(text)
         note = unit_note(text) if (m or cn) else None
         if cn and note and _heads_tasks(paras, k, numbered):

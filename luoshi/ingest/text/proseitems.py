@@ -39,7 +39,9 @@ from luoshi.vocab import ColumnRole
 # Task numbering styles: 1. / 1、, (1) / （1）, ①. The list's own style is the first one met on
 # a paragraph that carries units; the others are sub-measures inside a task.
 STYLES = {
-    "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
+    # (a dot then digits is a decimal, 1.5%, unless the digits are a year: "2.2030年底前…"; a
+    # 、 is never a decimal point: "3、2030年…")
+    "arabic": re.compile(r"^(\d{1,3})\s*(?:、|[.．](?!\s*\d(?!\d{3}年)))\s*"),
     "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
     "half_paren": re.compile(r"^(\d{1,3})\s*[)）]\s*"),  # 1) 2) …
     "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
@@ -114,7 +116,7 @@ def unit_note(text: str) -> tuple[str, list[str], list[str]] | None:
 
 # A list marker of each style, for finding items run together on one line.
 _RUN_MARKERS = {
-    "arabic": re.compile(r"(\d{1,3})\s*[.、．](?!\d)"),
+    "arabic": re.compile(r"(\d{1,3})\s*(?:、|[.．](?!\d(?!\d{3}年)))"),
     "paren": re.compile(r"[(（](\d{1,3})[)）]"),
     "half_paren": re.compile(r"(\d{1,3})[)）]"),
     "circled": re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
