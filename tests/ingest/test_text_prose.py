@@ -747,3 +747,9 @@ def test_a_notices_attachment_list_is_not_tasks(attachments: str, first: str) ->
     )
     doc = read_document((TITLE + attachments + body).encode(), name="plan.txt")
     assert [(t.serial, t.units) for t in doc.tasks] == [("1", ["市建设局"]), ("2", ["市住建局"])]
+
+
+def test_one_task_with_a_lead_unit_line_then_the_next_item_is_a_list() -> None:
+    body = "1.新建城市公园3个。\n\n牵头单位:市建设局\n\n配合单位:市财政局\n\n2.改造老旧小区30个,惠及\n"
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.serial, t.units) for t in doc.tasks] == [("1", ["市建设局", "市财政局"]), ("2", [])]

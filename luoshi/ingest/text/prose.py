@@ -34,7 +34,7 @@ Rules, true of such lists wherever they come from:
 
 Tried only when no table header is found. The shape must be clear — at least two tasks with
 units, or a numbered list of statements (``proseitems.bare_list_start``), or one numbered task
-whose own note names its units *by their part* (X牵头, 牵头单位:X, Y配合) followed by the next
+whose own note or unit line names its units *by their part* (X牵头, 牵头单位:X, Y配合) followed by the next
 item of its numbering (1. then 2.: a list, its other items cut off or without a note; warned,
 the alternative being prose that happens to cite a unit) — so ordinary prose is refused
 (:mod:`luoshi.ingest.text.refusal` says what it holds). A page whose items carry other labelled
@@ -400,6 +400,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 t.lead += lead
                 t.co += co
                 t.take_fields(text)
+                # a label naming the part (牵头单位:, 配合单位:) is a task list's wording
+                t.role_note = t.role_note or bool(ROLE_WORD.match(text))
                 t.has_unit_line = True
                 t.line_end = p.line
             current = None
