@@ -753,3 +753,19 @@ def test_one_task_with_a_lead_unit_line_then_the_next_item_is_a_list() -> None:
     body = "1.新建城市公园3个。\n\n牵头单位:市建设局\n\n配合单位:市财政局\n\n2.改造老旧小区30个,惠及\n"
     doc = read_document((TITLE + body).encode(), name="plan.txt")
     assert [(t.serial, t.units) for t in doc.tasks] == [("1", ["市建设局", "市财政局"]), ("2", [])]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "task", "units"),
+    [
+        # a bracket glued to the dashed unit is its other name
+        ("实施国企改革行动——市财政局(市国资委)", "实施国企改革行动", ["市财政局(市国资委)"]),
+        # a dash inside the task, the closing bracket its note
+        ("新建公园——提升绿化(市住建局牵头)", "新建公园——提升绿化", ["市住建局"]),
+    ],
+)
+def test_dash_units_and_closing_notes(paragraph: str, task: str, units: list) -> None:
+    from luoshi.ingest.text.proseitems import unit_note
+
+    note = unit_note(paragraph)
+    assert note is not None and note[0] == task and note[1] + note[2] == units

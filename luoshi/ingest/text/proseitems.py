@@ -108,7 +108,14 @@ def unit_note(text: str) -> tuple[str, list[str], list[str]] | None:
     """(text without the note, lead units, co units) when the paragraph closes with a unit
     note: "(责任单位:…)", "(市某局负责)", "——市某局"; None otherwise."""
     found = units_in_text(text) or units_by_role_note(text)
-    if found is None and (m := _TRAILING_UNITS.search(text)) and m.start() > 0:
+    dash = _TRAILING_UNITS.search(text)
+    if found is not None and dash and dash.start() > 0 and dash.start() < len(found[0]):
+        # "…——市财政局(市国资委)": the bracket is the dashed unit's other name, not a note
+        names = dash.group(1).strip()
+        base = re.split(r"[(（]", names, maxsplit=1)[0]
+        if looks_like_units(base) and looks_like_units(names) and not ROLE_WORD.search(names):
+            return text[: dash.start()].rstrip(), [names], []
+    if found is None and (m := dash) and m.start() > 0:
         if looks_like_units(m.group(1)):
             return text[: m.start()].rstrip(), [m.group(1).strip()], []
     return found
