@@ -769,3 +769,16 @@ def test_dash_units_and_closing_notes(paragraph: str, task: str, units: list) ->
 
     note = unit_note(paragraph)
     assert note is not None and note[0] == task and note[1] + note[2] == units
+
+
+def test_a_report_in_traditional_characters_with_role_sentences() -> None:
+    text = (
+        "2030年安瀾市重點工作任務推進情況\n\n"
+        "1.新建城市公園3個。市建設局牽頭,市財政局配合。目前已建成2個。\n\n"
+        "2.改造老舊小區30個。市住建局牽頭。截至6月底,已開工18個。\n"
+    )
+    doc = read_document(text.encode(), name="report.txt")
+    assert _done(doc) == [
+        ("新建城市公園3個。", ["市建設局", "市財政局"], ["目前已建成2個。"]),
+        ("改造老舊小區30個。", ["市住建局"], ["截至6月底,已開工18個。"]),
+    ]

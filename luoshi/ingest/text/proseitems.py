@@ -263,7 +263,7 @@ def is_report(paras: list[Para]) -> bool:
         ):
             break
         opening.append(text[:120])
-    head = " ".join(opening)
+    head = to_simplified(" ".join(opening))  # (推進情況 says what 推进情况 does)
     return bool(_REPORT_WORD.search(head)) and not _PLAN_WORD.search(head)
 
 
@@ -302,7 +302,7 @@ def units_above(text: str) -> str | None:
 # Label and role words written in traditional characters (責任單位:, 牽頭, 負責): matched on a
 # character-by-character simplified copy (same length), then written back simplified in place.
 _LABEL_WORDS = re.compile(
-    rf"(?:{UNIT_LABELS})(?=\s*[:：】\]])|(?:负责|牵头|主办|协办|配合|参与)(?=[)）】,，;；])"
+    rf"(?:{UNIT_LABELS})(?=\s*[:：】\]])|(?:负责|牵头|主办|协办|配合|参与)(?=[)）】,，;；。]|$)"
     r"|(?:上述|以上)(?:项目|工作|任务|事项|实事)"
 )
 
