@@ -302,7 +302,7 @@ def units_above(text: str) -> str | None:
 # Label and role words written in traditional characters (責任單位:, 牽頭, 負責): matched on a
 # character-by-character simplified copy (same length), then written back simplified in place.
 _LABEL_WORDS = re.compile(
-    rf"(?:{UNIT_LABELS})(?=\s*[:：】\]])|(?:负责|牵头|主办|协办|配合|参与)(?=[)）】,，;；。]|$)"
+    rf"(?:{UNIT_LABELS})(?=\s*[:：】\]])|(?:按职责分工|按职责|分别)?(?:负责|牵头|主办|协办|配合|参与)(?=[)）】,，;；。]|$)"
     r"|(?:上述|以上)(?:项目|工作|任务|事项|实事)"
 )
 
