@@ -229,6 +229,14 @@ PROSE_STYLES = {
     "yishi-note": lambda n, t, u: f"{_CN[n]}是{t}（{'、'.join(u)}负责）",
     "dash-units": lambda n, t, u: f"{n}.{t}——{'、'.join(u)}",
     "bare-part-line": lambda n, t, u: f"{n}.{t}\n责任：{'、'.join(u)}",
+    # the units in a sentence of the task's paragraph, by their part (no brackets, no label)
+    "role-sentence": lambda n, t, u: (
+        f"{n}.{t}。{u[0]}牵头" + (f"，{'、'.join(u[1:])}配合。" if u[1:] else "。")
+    ),
+    # labelled parts inside the closing note: （牵头单位：X，参与单位：Y）
+    "labelled-note": lambda n, t, u: (
+        f"{n}.{t}（牵头单位：{u[0]}" + (f"，参与单位：{'、'.join(u[1:])}）" if u[1:] else "）")
+    ),
 }
 _CN = ["", *"一二三四五六七八九十", *(f"十{c}" for c in "一二三四五六七八九"), "二十"]
 
@@ -243,7 +251,14 @@ def render_prose(tasks: list, style: str, headings: bool) -> str:
 
 
 def prose_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
-    by: dict[tuple[str, bool], list[int]] = defaultdict(lambda: [0, 0])
+    import opencc
+
+    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+
+    def fold(x: str) -> str:
+        return normalise(t2s.convert(s2t.convert(x)))
+
+    by: dict[tuple[str, object], list[int]] = defaultdict(lambda: [0, 0])
     for src in docs:
         tasks = [
             (" ".join(t.text.split()).rstrip("。;；"), t.units)
@@ -253,8 +268,11 @@ def prose_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
         if len(tasks) < 3:
             continue
         for style in PROSE_STYLES:
-            for headings in (False, True):
-                text = render_prose(tasks, style, headings)
+            # plain, under headings, and plain in traditional characters (compared folded)
+            for headings in (False, True, "traditional"):
+                text = render_prose(tasks, style, headings is True)
+                if headings == "traditional":
+                    text = s2t.convert(text)
                 total = 2 * len(tasks)
                 try:
                     got = read_document(text.encode("utf-8"), name=f"{src.source_name}.txt")
@@ -264,9 +282,9 @@ def prose_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
                     right, wrong = 0, []
                     for n, (t, u) in enumerate(tasks):
                         g = got.tasks[n] if n < len(got.tasks) else None
-                        ok_t = g is not None and normalise(g.text).rstrip("。;；") == normalise(t)
-                        ok_u = g is not None and [normalise(x) for x in g.units] == [
-                            normalise(x) for x in u
+                        ok_t = g is not None and fold(g.text).rstrip("。;；") == fold(t)
+                        ok_u = g is not None and [fold(x) for x in g.units] == [
+                            fold(x) for x in u
                         ]
                         right += ok_t + ok_u
                         if not (ok_t and ok_u):
@@ -277,9 +295,9 @@ def prose_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
                     print(
                         f"{src.source_name} prose {style:14} {headings} {right}/{total} {wrong[:2]}"
                     )
-    print(f"{'prose style':15} {'plain':>13} {'with headings':>14}")
+    print(f"{'prose style':15} {'plain':>13} {'with headings':>14} {'traditional':>13}")
     for style in PROSE_STYLES:
-        cells = [by[(style, h)] for h in (False, True)]
+        cells = [by[(style, h)] for h in (False, True, "traditional")]
         print(f"{style:15} " + " ".join(f"{100 * r / t:12.1f}%" if t else "-" for r, t in cells))
     r = sum(v[0] for v in by.values())
     t = sum(v[1] for v in by.values())

@@ -15,6 +15,7 @@ from datetime import date
 
 from luoshi.ingest.model import Meta, Period
 from luoshi.ingest.periods import as_of_day, parse_period, parse_year
+from luoshi.ingest.script import to_simplified
 from luoshi.vocab import PeriodKind
 
 # Metadata keys -> Meta attribute; the other keys only end a value ("来源:" after a date).
@@ -98,6 +99,9 @@ _NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发�
 _PLAN_TITLE = re.compile(
     r"责任分解|任务分解|责任分工|分工方案|工作安排|任务清单|目标任务(?:的)?通知|分解表|分解方案"
     r"|工作计划|工作要点"
+    # the year's tasks named as such, ending the title or issued by a notice (关于印发…2023年
+    # 重点工作任务的通知): the list itself, not a report on it
+    r"|(?:重点|主要)(?:工作)?任务(?:的通知)?$"
 )
 _PROGRESS_TITLE = re.compile(r"完成情况|进展|落实情况|推进情况|执行情况|进度")
 
@@ -142,15 +146,26 @@ def _key_values(paragraphs: Sequence[str]) -> dict[str, str]:
     return found
 
 
+# A clause break inside a paragraph: a title is a name, not a sentence.
+_CLAUSE = re.compile(r"[,，;；]")
+
+
 def find_title(paragraphs: Sequence[str]) -> str:
-    """The table's title: the first paragraph naming a year and a report of tasks."""
+    """The table's title: the first paragraph naming a year and a report of tasks — one that
+    is a name (no clause break) before one that is a sentence."""
+    sentence = ""
     for raw in paragraphs:
         p = _strip(raw)
         if len(p) > 100 or _KEY.search(p) or ">" in p:
             continue
-        if _title_year(p) and _TITLE_WORDS.search(p):
-            return p
-    return ""
+        # (title words matched in simplified characters: 重點工作任務 is a title too)
+        if _title_year(p) and (_TITLE_WORDS.search(p) or _TITLE_WORDS.search(to_simplified(p))):
+            if not _CLAUSE.search(p):
+                return p
+            # a sentence (《…》已经市政府同意,现印发给你们; 现将1至7月…通报如下:) stands for the
+            # title only when no paragraph is a title of its own
+            sentence = sentence or p
+    return sentence
 
 
 _YEAR_AT_START = re.compile(r"^((?:19|20)\d{2})(?=[^\d年])")
@@ -294,10 +309,12 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
             setattr(meta, attr, value)
     meta.title = find_title(preamble)
     meta.year = _title_year(meta.title) if meta.title else None
-    meta.period = parse_period(meta.title, meta.year) if meta.title else None
-    if meta.period is None and meta.title and _PLAN_TITLE.search(meta.title):
-        if not _PROGRESS_TITLE.search(meta.title):
-            label = _PLAN_TITLE.search(meta.title).group(0)  # type: ignore[union-attr]
+    # period words are read in simplified characters (進展情況 is 进展情况); the title is kept
+    simple = to_simplified(meta.title)
+    meta.period = parse_period(simple, meta.year) if meta.title else None
+    if meta.period is None and meta.title and _PLAN_TITLE.search(simple):
+        if not _PROGRESS_TITLE.search(simple):
+            label = _PLAN_TITLE.search(simple).group(0)  # type: ignore[union-attr]
             meta.period = Period(kind=PeriodKind.PLAN, label=label)
     if meta.period is not None and meta.period.kind is not PeriodKind.PLAN:
         # the table's own title or first lines may state the exact day (截至6月20日)
@@ -311,7 +328,10 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         values.get("来源", ""),
         values.get("信息来源", ""),
     ]
-    meta.government, why = infer_government(meta.title, context, body)
+    meta.government, why = infer_government(simple, context, body)
+    at = simple.find(meta.government) if meta.government else -1
+    if at >= 0:  # the name as the title writes it (青島市, found as 青岛市)
+        meta.government = meta.title[at : at + len(meta.government)]
     if why:
         warnings.append(why)
     # Above the table (the last lines before it), or a cell or line of the body: the first and

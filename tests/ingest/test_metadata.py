@@ -219,3 +219,29 @@ def test_a_long_line_costs_no_unit_line_matching():
     start = time.perf_counter()
     assert find_unit_line([hostile] * 20) == ""
     assert time.perf_counter() - start < 0.5
+def test_a_traditional_title_is_found_and_kept_as_written() -> None:
+    meta, _ = read_meta(["青島市2030年重點工作任務"])
+    assert meta.title == "青島市2030年重點工作任務"
+    assert meta.year == 2030
+    assert meta.period is not None and str(meta.period.kind) == "plan"
+
+
+def test_a_sentence_is_the_title_only_when_no_line_is_one() -> None:
+    cover = "《安澜市2030年重点工作任务》已经市政府同意,现印发给你们,请认真组织实施。"
+    meta, _ = read_meta([cover, "安澜市2030年重点工作任务"])
+    assert meta.title == "安澜市2030年重点工作任务"
+    lead_in = "为完成我市2030年民生工程目标任务,现将1至7月民生工程实施进度通报如下:"
+    meta, _ = read_meta([lead_in])
+    assert meta.title == lead_in and meta.year == 2030
+
+
+@pytest.mark.parametrize(
+    ("first_line", "government"),
+    [("安澜市临溪区人民政府办公室", "临溪区"), ("安瀾市臨溪區人民政府辦公廳", "臨溪區")],
+)
+def test_the_issuing_office_names_the_government(first_line: str, government: str) -> None:
+    from luoshi.ingest.text.pagemeta import read_page_meta
+
+    meta, _ = read_page_meta([first_line, "关于印发2030年重点工作任务的通知"], "", [])
+    assert meta.government == government
+    assert meta.period is not None and str(meta.period.kind) == "plan"

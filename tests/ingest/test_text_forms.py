@@ -161,3 +161,30 @@ def test_field_lines_closed_by_a_full_stop_and_co_units_labelled_as_responsible(
         ["市建设局", "市财政局", "市园林局"],
         ["市交通局", "市公安局"],
     ]
+
+
+def test_numbered_items_with_only_a_progress_field_are_forms() -> None:
+    """One field is enough when it is progress under items numbered in sequence: the item's
+    own text is its task (a progress list that names no units)."""
+    from luoshi.ingest import read_document
+
+    text = (
+        "2030年安澜市民生实事项目推进情况\n\n1.新建城市公园3个。\n进展情况:已建成2个。\n\n"
+        "2.改造老旧小区30个。\n进展情况:截至6月底,已开工18个。\n"
+    )
+    doc = read_document(text.encode(), name="p.txt")
+    assert doc.layout == "forms"
+    assert [(t.serial, t.text, [i.done for i in t.items]) for t in doc.tasks] == [
+        ("1", "新建城市公园3个。", ["已建成2个。"]),
+        ("2", "改造老旧小区30个。", ["截至6月底,已开工18个。"]),
+    ]
+
+
+def test_one_field_that_is_not_progress_is_no_form_page() -> None:
+    import pytest
+
+    from luoshi.ingest import IngestError, read_document
+
+    text = "2030年工作安排\n\n1.新建城市公园3个。\n完成时限:年底\n\n2.改造老旧小区。\n完成时限:6月\n"
+    with pytest.raises(IngestError):
+        read_document(text.encode(), name="p.txt")

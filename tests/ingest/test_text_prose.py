@@ -605,3 +605,180 @@ def test_lead_and_co_unit_lines_of_every_spelling(lead: str, co: str) -> None:
         lines += [f"{n}. {task}", f"{lead}:{a}。", f"{co}:{b}。"]
     doc = read_document(("\n".join(lines) + "\n").encode(), name="t.txt")
     assert [(t.text, t.units) for t in doc.tasks] == [(t, [a, b]) for t, a, b in items]
+
+
+# One task whose note names its units by their part (牵头/配合), then the next item of its
+# numbering (the page cut off, or the other items without a note): a list, said in a warning.
+ONE_ROLE_NOTE = TITLE + (
+    "1.新建城市公园3个,绿地200公顷。(市住建局牵头,市财政局等部门配合)\n\n"
+    "2.改造老旧小区30个,惠及居民\n"
+)
+
+
+def test_one_task_naming_its_units_by_their_part_opens_a_list() -> None:
+    doc = read_document(ONE_ROLE_NOTE.encode(), name="plan.txt")
+    assert doc.layout == "prose"
+    assert [(t.serial, t.units) for t in doc.tasks] == [
+        ("1", ["市住建局", "市财政局等部门"]),
+        ("2", []),
+    ]
+    assert doc.tasks[0].text == "新建城市公园3个,绿地200公顷。"
+    assert any("only task 1 names its units" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the note names units but not their part: one task is not yet a list
+        TITLE + "1.新建城市公园3个。(市住建局)\n\n2.改造老旧小区30个。\n",
+        # the numbering does not count on from the task (1. then 3.)
+        TITLE + "1.新建城市公园3个。(市住建局牵头,市财政局配合)\n\n3.改造老旧小区30个。\n",
+        # a role note with nothing after it
+        TITLE + "1.新建城市公园3个。(市住建局牵头,市财政局配合)\n",
+    ],
+    ids=["no role word", "not counting on", "alone"],
+)
+def test_one_role_note_needs_the_next_item(text: str) -> None:
+    with pytest.raises(IngestError):
+        read_document(text.encode(), name="plan.txt")
+
+
+REPORT_TITLE = "2030年安澜市重点工作任务推进情况\n\n"
+
+
+def _done(doc) -> list[tuple[str, list[str], list[str]]]:
+    return [(t.text, t.units, [i.done for i in t.items if i.done]) for t in doc.tasks]
+
+
+def test_a_reports_progress_paragraph_under_the_unit_line_is_the_tasks_progress() -> None:
+    body = (
+        "1.新建城市公园3个。\n责任单位:市建设局\n目前已建成2个,第3个完成主体工程。\n\n"
+        "2.改造老旧小区30个。\n责任单位:市住建局\n截至6月底,已开工18个。\n\n"
+        "下一步,各单位要加快进度,确保完成全年任务。\n"
+    )
+    doc = read_document((REPORT_TITLE + body).encode(), name="report.txt")
+    assert _done(doc) == [
+        ("新建城市公园3个。", ["市建设局"], ["目前已建成2个,第3个完成主体工程。"]),
+        ("改造老旧小区30个。", ["市住建局"], ["截至6月底,已开工18个。"]),
+    ]
+    # the closing requirements are nobody's progress
+    assert any("neither a task" in w.message for w in doc.warnings)
+
+
+def test_in_a_plan_a_paragraph_under_the_unit_line_is_not_progress() -> None:
+    body = (
+        "1.新建城市公园3个。\n责任单位:市建设局\n目前已建成2个。\n\n"
+        "2.改造老旧小区30个。\n责任单位:市住建局\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert all(not i.done for t in doc.tasks for i in t.items)
+
+
+def test_a_sentence_naming_units_by_their_part_ends_the_task() -> None:
+    body = (
+        "1.新建城市公园3个。市建设局牵头,市财政局配合。目前已建成2个。\n\n"
+        "2.改造老旧小区30个。市住建局牵头。截至6月底,已开工18个。\n"
+    )
+    doc = read_document((REPORT_TITLE + body).encode(), name="report.txt")
+    assert _done(doc) == [
+        ("新建城市公园3个。", ["市建设局", "市财政局"], ["目前已建成2个。"]),
+        ("改造老旧小区30个。", ["市住建局"], ["截至6月底,已开工18个。"]),
+    ]
+
+
+def test_a_sentence_of_requirements_is_no_unit() -> None:
+    from luoshi.ingest.text.proseitems import role_sentence as _role_sentence
+
+    assert _role_sentence("新建城市公园3个。各部门要密切配合。") is None
+
+
+def test_a_field_in_brackets_after_the_task_is_a_field() -> None:
+    body = (
+        "1、新建城市公园3个(责任单位:市建设局)。进展情况:已建成2个。\n"
+        "2、改造老旧小区30个(责任单位:市住建局)。进展情况:已开工18个。\n"
+    )
+    doc = read_document((REPORT_TITLE + body).encode(), name="forms.txt")
+    assert _done(doc) == [
+        ("新建城市公园3个", ["市建设局"], ["已建成2个。"]),
+        ("改造老旧小区30个", ["市住建局"], ["已开工18个。"]),
+    ]
+
+
+def test_paragraphs_closing_with_a_role_sentence_are_tasks_without_numbers() -> None:
+    body = (
+        "2030级新生入学率达到98%。市教育局牵头,市财政局配合。\n\n"
+        "新建城市公园3个。市建设局牵头。\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("2030级新生入学率达到98%。", ["市教育局", "市财政局"]),
+        ("新建城市公园3个。", ["市建设局"]),
+    ]
+
+
+def test_a_serial_followed_by_a_year_is_a_serial() -> None:
+    body = (
+        "1.新建城市公园3个。(市建设局牵头,市财政局配合)\n\n"
+        "2.2030年底前完成老旧小区改造30个。(市住建局牵头)\n\n"
+        "3、2031年建成体育馆。(市体育局牵头)\n\n4.人均绿地增加1.5平方米。(市建设局负责)\n"
+    )
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.serial, t.text) for t in doc.tasks] == [
+        ("1", "新建城市公园3个。"),
+        ("2", "2030年底前完成老旧小区改造30个。"),
+        ("3", "2031年建成体育馆。"),
+        ("4", "人均绿地增加1.5平方米。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("attachments", "first"),
+    [
+        # an attachment list naming documents: not tasks
+        ("附件:1.2030年重点工作任务分解\n2.2030年民生实事任务分解\n\n", "1"),
+        # the task list itself right under 附件:
+        ("附件:\n\n", "1"),
+    ],
+    ids=["attachment list", "list under 附件"],
+)
+def test_a_notices_attachment_list_is_not_tasks(attachments: str, first: str) -> None:
+    body = (
+        "1.新建城市公园3个。\n\n责任单位:市建设局\n\n2.改造老旧小区30个。\n\n责任单位:市住建局\n"
+    )
+    doc = read_document((TITLE + attachments + body).encode(), name="plan.txt")
+    assert [(t.serial, t.units) for t in doc.tasks] == [("1", ["市建设局"]), ("2", ["市住建局"])]
+
+
+def test_one_task_with_a_lead_unit_line_then_the_next_item_is_a_list() -> None:
+    body = "1.新建城市公园3个。\n\n牵头单位:市建设局\n\n配合单位:市财政局\n\n2.改造老旧小区30个,惠及\n"
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.serial, t.units) for t in doc.tasks] == [("1", ["市建设局", "市财政局"]), ("2", [])]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "task", "units"),
+    [
+        # a bracket glued to the dashed unit is its other name
+        ("实施国企改革行动——市财政局(市国资委)", "实施国企改革行动", ["市财政局(市国资委)"]),
+        # a dash inside the task, the closing bracket its note
+        ("新建公园——提升绿化(市住建局牵头)", "新建公园——提升绿化", ["市住建局"]),
+    ],
+)
+def test_dash_units_and_closing_notes(paragraph: str, task: str, units: list) -> None:
+    from luoshi.ingest.text.proseitems import unit_note
+
+    note = unit_note(paragraph)
+    assert note is not None and note[0] == task and note[1] + note[2] == units
+
+
+def test_a_report_in_traditional_characters_with_role_sentences() -> None:
+    text = (
+        "2030年安瀾市重點工作任務推進情況\n\n"
+        "1.新建城市公園3個。市建設局牽頭,市財政局配合。目前已建成2個。\n\n"
+        "2.改造老舊小區30個。市住建局牽頭。截至6月底,已開工18個。\n"
+    )
+    doc = read_document(text.encode(), name="report.txt")
+    assert _done(doc) == [
+        ("新建城市公園3個。", ["市建設局", "市財政局"], ["目前已建成2個。"]),
+        ("改造老舊小區30個。", ["市住建局"], ["截至6月底,已開工18個。"]),
+    ]

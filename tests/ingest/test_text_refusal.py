@@ -9,6 +9,18 @@ from luoshi.ingest import IngestError, read_document
 
 CASES = [
     (
+        "a cover notice whose table is its attachment",
+        "关于印发2031年重点工作任务分解表的通知\n\n各乡镇人民政府,县政府各部门:\n\n"
+        "现将《2031年重点工作任务分解表》印发给你们,请认真贯彻落实。\n\n"
+        "附件:2031年重点工作任务分解表\n\n安澜县人民政府办公室\n\n2031年1月20日\n",
+        "a cover notice, no task list to import: its table is an attachment (2031年重点工作任务分解表)",
+    ),
+    (
+        "a 通报 whose attachment line names nothing",
+        "关于10月份民生实事进展情况的通报\n\n截至10月31日,65件民生实事已完成26件。\n\n附件:\n",
+        "a cover notice, no task list to import: its table is an attachment, not part",
+    ),
+    (
         "a policy explainer whose numbered lines are long and read like tasks",
         "《2031年重点工作任务分工方案》政策解读\n\n一、主要内容\n\n"
         "1.在推进城市更新方面,分解任务12项,包括老旧小区改造和公园建设。\n\n"

@@ -17,8 +17,12 @@ wherever they come from:
 - the columns are the fields in the order the items give them (a field only some items have is
   placed after the field it follows); the result is a Grid, read like any table.
 
+- a field may stand in brackets right after the task ("1、新建公园3个(责任单位:市某局)。进展情况:…"):
+  the brackets set the field off, they belong neither to the task nor to the value;
+
 Tried only when no table header is found, after the prose list; at least two items with a
-field each, and two distinct fields, or the page is not a form page.
+field each, and two distinct fields — or one progress field (进展情况:, 存在问题:) under items
+numbered in sequence, whose text is the task — or the page is not a form page.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ _ITEM_STYLES = (
     re.compile(r"(?:(?<=^)|(?<=\s))([(（]\d{1,3}[)）])", re.M),
 )
 _MIN_ITEMS = 2
+_PROGRESS_FIELD_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
 
 
 def _fields(text: str) -> list[tuple[int, int, str]]:
@@ -76,10 +81,34 @@ def field_labels(text: str) -> list[str]:
     return [label for _, _, label in _fields(text)]
 
 
+# A bracketed field: "(责任单位:市某局)" — brackets whose content opens with a label and colon.
+_BRACKET_FIELD = re.compile(r"[(（]([\u4e00-\u9fa5]{2,8}\s*[:：][^()（）\n]*)[)）]")
+
+
+def _unbracket_fields(text: str) -> str:
+    """``text`` with the brackets around known fields replaced by spaces (same length, so
+    offsets and line numbers stay those of the page)."""
+
+    def swap(m: re.Match[str]) -> str:
+        label = normalise_header(re.split(r"[:：]", m.group(1), maxsplit=1)[0])
+        if header_role(label, have_task=True) is ColumnRole.OTHER:
+            return m.group(0)
+        return f" {m.group(1)} "
+
+    return _BRACKET_FIELD.sub(swap, text)
+
+
 def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of a page of key-value forms, or None when the page is not one."""
+    text = _unbracket_fields(text)
     fields = _fields(text)
-    if len({label for _, _, label in fields}) < 2:
+    labels = {label for _, _, label in fields}
+    # one field is enough when it is a progress field under numbered items (the item's text is
+    # its task): "1.新建公园3个。" / "进展情况:已建成2个。" / "2.…"
+    progress_only = len(labels) == 1 and all(
+        header_role(label, have_task=True) in _PROGRESS_FIELD_ROLES for label in labels
+    )
+    if len(labels) < 2 and not progress_only:
         return None
     field_at = [f[0] for f in fields]
     # (with no style giving two items, the arabic one's: one item, or none — the unnumbered
@@ -90,6 +119,8 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
         if len(other) >= _MIN_ITEMS:
             openers = other
             break
+    if progress_only and len(openers) < _MIN_ITEMS:
+        return None
     items: list[dict[str, str]] = []
     lines: list[int] = []
     warnings: list[tuple[int | None, str]] = []

@@ -3,7 +3,10 @@
 - a cover letter listing its attachments ("附件:1. 2024年…责任分解表" / "2. …") above the table:
   that list line is not the title; the table's own title (the line above its header) is;
 - a letter signed by a government ("常州市钟楼区人民政府" on its own line, above the date) before
-  the title: that line names the government when the title and page chrome do not.
+  the title, or headed by the office that issues it ("某某区人民政府办公室" / "…办公厅" on its own
+  line: the office of that government): that line names the government when the title and page
+  chrome do not. A page in traditional characters (青島市人民政府辦公廳) is matched on its
+  simplified form and the name is kept as written.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from collections.abc import Sequence
 from luoshi.ingest.metadata import infer_government, read_meta
 from luoshi.ingest.model import Meta
 from luoshi.ingest.periods import parse_year
+from luoshi.ingest.script import to_simplified
 
 _ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]\s*\d")
-_SIGNATURE = re.compile(r"^[\u4e00-\u9fa5]{2,20}人民政府$")
+_SIGNATURE = re.compile(r"^[\u4e00-\u9fa5]{2,20}人民政府(?:办公室|办公厅)?$")
 # A notice's own title: "某某省人民政府关于印发…的通知" (also 办公室/办公厅).
 _NOTICE = re.compile(r"^([\u4e00-\u9fa5]{2,20}?人民政府)(?:办公室|办公厅)?关于")
 _NOT_NAMED = "government not named"
@@ -32,16 +36,24 @@ def read_page_meta(
     if not meta.government:
         end = preamble.index(meta.title) if meta.title in preamble else len(preamble)
         for line in preamble[:end]:
-            notice = _NOTICE.match(line.strip())
-            if _SIGNATURE.match(line.strip()) or notice:
-                government, _ = infer_government(
-                    notice.group(1) if notice else line.strip(), [], []
-                )
+            written = line.strip()
+            simple = to_simplified(written)
+            notice = _NOTICE.match(simple)
+            if _SIGNATURE.match(simple) or notice:
+                government, _ = infer_government(notice.group(1) if notice else simple, [], [])
                 if government:
-                    meta.government = government
+                    meta.government = _as_written(government, simple, written)
                     warnings = [w for w in warnings if not w.startswith(_NOT_NAMED)]
                     break
     return meta, warnings
+
+def _as_written(name: str, simple: str, written: str) -> str:
+    """``name`` (found in the simplified line) in the line's own characters."""
+    at = simple.find(name)
+    if at < 0 or len(simple) != len(written):
+        return name
+    return written[at : at + len(name)]
+
 
 def title_from_lead_in(meta: Meta, line: str, warnings: list[str]) -> None:
     """A page without a title whose list is announced by a line naming its items and a year

@@ -20,15 +20,23 @@ Rules, true of such lists wherever they come from:
   closing a group of tasks applies to each); a heading's lead unit comes first;
 - items run together on one line are cut where markers count on (proseitems.run_splits);
 - headings (一、…, (一)…, "…负责的工作", "一、…(牵头单位:X)" over numbered tasks) are groups;
+  a notice's attachment list (附件:1.… then 2.… 3.… counting on) names documents, not tasks;
   a heading naming a person (…省长负责的工作) names no unit;
-- a unit field inside the paragraph ends the task's wording; in a progress report (its
+- a unit field inside the paragraph, or a sentence of it that only names units by their part
+  (…。市住建局牵头,市财政局配合。…), ends the task's wording; in a progress report (its
   opening says so) what follows it, or the sentence opening with a reporting period, is the
-  progress; a schedule label (实施进度为:) opens the task's target. Details and the rest of
+  progress; a schedule label (实施进度为:) opens the task's target. In a progress report an
+  unlabelled paragraph right after a task's unit line (or after its progress so far), before
+  the next task, that reports what was done (截至…, 目前…, 已完成…) is that task's progress; a
+  paragraph of requirements (下一步…, 各单位要…) is not. Details and the rest of
   the spellings accepted (traditional labels, labels set off by spaces, bullets) are in
   :mod:`luoshi.ingest.text.proseitems`.
 
 Tried only when no table header is found. The shape must be clear — at least two tasks with
-units, or a numbered list of statements (``proseitems.bare_list_start``) — so ordinary prose is refused
+units, or a numbered list of statements (``proseitems.bare_list_start``), or one numbered task
+whose own note or unit line names its units *by their part* (X牵头, 牵头单位:X, Y配合) followed by the next
+item of its numbering (1. then 2.: a list, its other items cut off or without a note; warned,
+the alternative being prose that happens to cite a unit) — so ordinary prose is refused
 (:mod:`luoshi.ingest.text.refusal` says what it holds). A page whose items carry other labelled
 fields in their block (责任人:, 责任领导:, 完成时限: — by the header vocabulary's role), or a
 progress field anywhere (进展情况:, 存在问题:, 下步打算:, also after the task's full stop), is
@@ -50,6 +58,7 @@ from luoshi.ingest.text.proseitems import (
     CN_NUMBERED,
     FIELDS_WITH_UNITS,
     FORM_FIELD,
+    ROLE_WORD,
     STYLES,
     UNIT_LINE,
     WORD_STYLES,
@@ -60,7 +69,11 @@ from luoshi.ingest.text.proseitems import (
     names_its_items,
     other_field,
     progress_field,
+    reports_done,
+    role_line,
+    role_sentence,
     simplify_labels,
+    single_role_task,
     split_done,
     split_glued,
     split_schedule,
@@ -76,7 +89,6 @@ from luoshi.ingest.units import (
     CO_LABEL_START,
     OTHER_FIELD,
     UNIT_LABELS,
-    units_by_role_note,
 )
 from luoshi.vocab import ColumnRole, PeriodKind
 
@@ -94,6 +106,10 @@ _MIN_TASKS = 2
 # numbered 1, 2, 3 … in order, most of them statements of work (longer than a slogan).
 _MIN_BARE_TASKS = 3
 _LONE_SERIAL = re.compile(r"^\d{1,3}$")
+# A notice's attachment line; the numbered lines right after it that count on are its list.
+_ATTACHMENTS = re.compile(r"^附件\s*[:：]\s*")
+# An attachment is named as a document: "…任务分解", "…清单", "…一览表" (a task is a statement).
+_DOCUMENT_NAME = re.compile(r"(?:表|清单|方案|分解|计划|要点|名单|办法|通知|意见|备忘录)》?$")
 # A title naming the list itself (not a report on it): the period is the plan.
 _PLAN_TITLE = re.compile(r"任务分解|责任分解|分工方案|任务清单|工作清单|清单|责任分工|目标责任")
 _PROGRESS_WORD = re.compile(r"完成情况|进展|落实情况|推进情况|执行情况|进度")
@@ -110,16 +126,6 @@ _DONE_COLUMN = Column("进展情况", ColumnRole.DONE)
 _DONE_AT = len(_BUILD_COLUMNS)
 # Added when any task states its planned schedule under a label (实施进度为:).
 _SCHEDULE_COLUMN = Column("进度安排", ColumnRole.TARGET)
-
-
-def _role_line(text: str) -> tuple[list[str], list[str]] | None:
-    """(lead, co) when a short line only names units by their part: "市住建局牵头,市财政局配合"."""
-    if len(text) > 80 or not re.search(r"牵头|负责|主办|配合|协办", text):
-        return None
-    found = units_by_role_note(f"。({text.rstrip('。;；')})")
-    if found is None or found[0] != "。":
-        return None
-    return found[1], found[2]
 
 
 def _list_style(paras: list[Para]) -> str:
@@ -235,6 +241,7 @@ class _Task:
         self.done: list[str] = []  # progress said in the task's own paragraph (a report)
         self.schedule = ""  # the task's planned schedule, after its label (实施进度为:)
         self.fields: dict[str, str] = {}  # other fields riding with its units (完成时限:年底)
+        self.role_note = False  # its units came from a note naming their part (牵头/配合)
 
     def take_fields(self, text: str) -> None:
         """Fields of another kind than units on the task's unit line or note (牵头领导:,
@@ -244,10 +251,23 @@ class _Task:
                 self.fields.setdefault(label, value)
 
     def add_note(self, note: tuple[str, list[str], list[str]]) -> None:
+        # the note names units by their part (X牵头,Y配合 / 牵头单位:X): a task list's wording
+        whole = self.text[-1] if self.text else ""
+        self.role_note = bool(note[2]) or bool(ROLE_WORD.search(whole[len(note[0]) :]))
         self.text[-1:] = [note[0]] if self.text else []
         self.lead += [unit_value(v) for v in note[1]]
         self.co += [unit_value(v) for v in note[2]]
         self.has_unit_line = True
+
+
+def closing_note(text: str) -> tuple[str, list[str], list[str]] | None:
+    """(text without the note, lead, co) when the paragraph closes with its units: a unit note
+    ((责任单位:…), (市某局负责)) or a last sentence naming them by their part (…。市某局牵头,
+    市某局配合。)."""
+    note = unit_note(text)
+    if note is None and (found := role_sentence(text)) is not None and not found[3]:
+        note = found[0], found[1], found[2]
+    return note
 
 
 def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocument | None:
@@ -266,6 +286,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     warn: list[tuple[int | None, str]] = []
     last_waiting: list[_Task] = []
     back_ahead = _units_above_ahead(paras)
+    done_after = -2  # the paragraph after which a report's progress paragraph may stand
+    attached: int | None = None  # the last number of an attachment list (附件:1.… 2.…)
     for k, p in enumerate(paras):
         text = p.text.strip()
         above = units_above(text)
@@ -277,6 +299,22 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         ):
             return None  # labelled fields other than units: a forms page
         m = numbered.match(text)
+        if _ATTACHMENTS.match(text):
+            # "附件:1.…": the notice's attachment list, numbered lines that are not tasks
+            am = numbered.match(_ATTACHMENTS.sub("", text))
+            attached = style_value(am.group(1)) if am else 0
+            ignored.append(p)
+            continue
+        if (
+            attached is not None
+            and m
+            and style_value(m.group(1)) == attached + 1
+            and _DOCUMENT_NAME.search(text)
+        ):
+            attached += 1  # the next attachment of the list ("2.2025年…任务分解")
+            ignored.append(p)
+            continue
+        attached = None
         cn = CN_NUMBERED.match(text)
         note = unit_note(text) if (m or cn) else None
         if cn and note and _heads_tasks(paras, k, numbered):
@@ -302,7 +340,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             if note:
                 current.add_note(unit_note(body) or note)
                 current.take_fields(body)
-            elif (mid := mid_units(body)) is not None:
+            elif (mid := mid_units(body) or role_sentence(body)) is not None:
                 current.text = [mid[0]] if mid[0] else []
                 current.lead += mid[1]
                 current.co += mid[2]
@@ -362,11 +400,14 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 t.lead += lead
                 t.co += co
                 t.take_fields(text)
+                # a label naming the part (牵头单位:, 配合单位:) is a task list's wording
+                t.role_note = t.role_note or bool(ROLE_WORD.match(text))
                 t.has_unit_line = True
                 t.line_end = p.line
             current = None
+            done_after = k  # progress paragraphs may follow the unit line
             continue
-        roles = _role_line(text)
+        roles = role_line(text)
         if roles is not None and current is not None and not current.has_unit_line:
             current.lead += roles[0]  # "X牵头,Y配合。" on a line of its own
             current.co += roles[1]
@@ -392,10 +433,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             if current.text and p.gap == 0 and p.line == current.line_end:
                 # a sub-measure cut from its task's own line ((1)… (2)…): the line as written
                 current.text[-1] += text
-                note = unit_note(current.text[-1])
+                note = closing_note(current.text[-1])
             else:
                 current.text.append(text)
-                note = unit_note(text)
+                note = closing_note(text)
             current.line_end = p.line
             if note:
                 current.add_note(note)
@@ -406,7 +447,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         closed = current is None or current.has_unit_line
         # (a sub-measure numbered in another style, (1) under 110., is part of its task)
         unnumbered = not any(pat.match(text) for pat in STYLES.values())
-        own_note = closed and unnumbered and not is_group(text) and unit_note(text) is not None
+        own_note = closed and unnumbered and not is_group(text) and closing_note(text) is not None
         # (an item is a statement: a title line above the block is not one)
         block = back_ahead[k] and unnumbered and not is_group(text) and CLOSING.search(text)
         if (
@@ -418,16 +459,32 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = _Task("", p.line, text, " ".join(g for g in (top, sub) if g), section_unit)
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
-            note = unit_note(text)
+            note = closing_note(text)
             if note:
                 current.add_note(note)
             if block:
                 current = None  # above a "上述项目由…" line each paragraph is one item
             continue
+        if report and done_after == k - 1 and tasks_raw and reports_done(text):
+            # a report's progress paragraph under the task's unit line
+            tasks_raw[-1].done.append(text)
+            tasks_raw[-1].line_end = p.line
+            done_after = k
+            continue
         ignored.append(p)
     with_units = [n for n, t in enumerate(tasks_raw) if t.lead or t.co]
     bare = False
-    if len(with_units) < _MIN_TASKS:
+    single = single_role_task(tasks_raw, with_units)
+    if single is not None:
+        warn.append(
+            (
+                tasks_raw[single].line,
+                f"only task {tasks_raw[single].serial} names its units (a note naming the lead "
+                "unit by its part, 牵头/配合); read as a task list because the numbering runs on "
+                "to the next item — the alternative is prose citing a unit: check the tasks",
+            )
+        )
+    elif len(with_units) < _MIN_TASKS:
         first = bare_list_start(
             tasks_raw,
             _MIN_BARE_TASKS,

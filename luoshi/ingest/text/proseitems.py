@@ -39,7 +39,9 @@ from luoshi.vocab import ColumnRole
 # Task numbering styles: 1. / 1、, (1) / （1）, ①. The list's own style is the first one met on
 # a paragraph that carries units; the others are sub-measures inside a task.
 STYLES = {
-    "arabic": re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)"),
+    # (a dot then digits is a decimal, 1.5%, unless the digits are a year: "2.2030年底前…"; a
+    # 、 is never a decimal point: "3、2030年…")
+    "arabic": re.compile(r"^(\d{1,3})\s*(?:、|[.．](?!\s*\d(?!\d{3}年)))\s*"),
     "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
     "half_paren": re.compile(r"^(\d{1,3})\s*[)）]\s*"),  # 1) 2) …
     "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
@@ -106,7 +108,14 @@ def unit_note(text: str) -> tuple[str, list[str], list[str]] | None:
     """(text without the note, lead units, co units) when the paragraph closes with a unit
     note: "(责任单位:…)", "(市某局负责)", "——市某局"; None otherwise."""
     found = units_in_text(text) or units_by_role_note(text)
-    if found is None and (m := _TRAILING_UNITS.search(text)) and m.start() > 0:
+    dash = _TRAILING_UNITS.search(text)
+    if found is not None and dash and dash.start() > 0 and dash.start() < len(found[0]):
+        # "…——市财政局(市国资委)": the bracket is the dashed unit's other name, not a note
+        names = dash.group(1).strip()
+        base = re.split(r"[(（]", names, maxsplit=1)[0]
+        if looks_like_units(base) and looks_like_units(names) and not ROLE_WORD.search(names):
+            return text[: dash.start()].rstrip(), [names], []
+    if found is None and (m := dash) and m.start() > 0:
         if looks_like_units(m.group(1)):
             return text[: m.start()].rstrip(), [m.group(1).strip()], []
     return found
@@ -114,7 +123,7 @@ def unit_note(text: str) -> tuple[str, list[str], list[str]] | None:
 
 # A list marker of each style, for finding items run together on one line.
 _RUN_MARKERS = {
-    "arabic": re.compile(r"(\d{1,3})\s*[.、．](?!\d)"),
+    "arabic": re.compile(r"(\d{1,3})\s*(?:、|[.．](?!\d(?!\d{3}年)))"),
     "paren": re.compile(r"[(（](\d{1,3})[)）]"),
     "half_paren": re.compile(r"(\d{1,3})[)）]"),
     "circled": re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
@@ -222,6 +231,23 @@ def split_done(text: str) -> tuple[str, str]:
     return text[: m.start()].rstrip(), text[m.end() :].strip()
 
 
+# A paragraph reporting what was done: it opens with a reporting period (截至6月底, 目前, 1-9月)
+# or says what is done (已完成, 已建成, 累计…); requirements for what comes next are not.
+_REPORTS_DONE = re.compile(
+    r"^(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来|截至|截止|目前"
+    r"|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d{1,2}月份)"
+    r"|已完成|已建成|已开工|已竣工|累计完成|累计实现|完成投资|已启动|正在推进|有序推进"
+)
+_NEXT_STEPS = re.compile(r"^(?:下一步|下步|今后|各(?:级|单位|部门|地)|请各)")
+
+
+def reports_done(text: str) -> bool:
+    """The paragraph reports progress (a period opener or 已完成-style wording) and is not a
+    paragraph of requirements (下一步…, 各单位要…)."""
+    text = text.strip()
+    return bool(_REPORTS_DONE.search(text)) and not _NEXT_STEPS.match(text)
+
+
 def is_report(paras: list[Para]) -> bool:
     """The page reports progress on a list: its opening (title, lead paragraph: up to three
     paragraphs before the first list item or unit note) names a progress report (完成情况,
@@ -237,7 +263,7 @@ def is_report(paras: list[Para]) -> bool:
         ):
             break
         opening.append(text[:120])
-    head = " ".join(opening)
+    head = to_simplified(" ".join(opening))  # (推進情況 says what 推进情况 does)
     return bool(_REPORT_WORD.search(head)) and not _PLAN_WORD.search(head)
 
 
@@ -276,7 +302,7 @@ def units_above(text: str) -> str | None:
 # Label and role words written in traditional characters (責任單位:, 牽頭, 負責): matched on a
 # character-by-character simplified copy (same length), then written back simplified in place.
 _LABEL_WORDS = re.compile(
-    rf"(?:{UNIT_LABELS})(?=\s*[:：】\]])|(?:负责|牵头|主办|协办|配合|参与)(?=[)）】,，;；])"
+    rf"(?:{UNIT_LABELS})(?=\s*[:：】\]])|(?:按职责分工|按职责|分别)?(?:负责|牵头|主办|协办|配合|参与)(?=[)）】,，;；。]|$)"
     r"|(?:上述|以上)(?:项目|工作|任务|事项|实事)"
 )
 
@@ -431,3 +457,50 @@ def bare_list_start(
         if (long * 2 >= len(run) or named) and done * 2 <= len(run):
             return start
     return None
+def role_line(text: str) -> tuple[list[str], list[str]] | None:
+    """(lead, co) when a short line only names units by their part: "市住建局牵头,市财政局配合"."""
+    if len(text) > 80 or not re.search(r"牵头|负责|主办|配合|协办", text):
+        return None
+    found = units_by_role_note(f"。({text.rstrip('。;；')})")
+    if found is None or found[0] != "。":
+        return None
+    return found[1], found[2]
+
+
+_SENTENCE_END = re.compile(r"(?<=[。；;])")
+
+
+def role_sentence(body: str) -> tuple[str, list[str], list[str], str] | None:
+    """(task, lead, co, rest) when a sentence after the task's first one only names units by
+    their part ("…。市住建局牵头,市财政局配合。目前已建成2个。"): it ends the task's wording,
+    as a unit field does; None when no such sentence."""
+    parts = [s for s in _SENTENCE_END.split(body) if s]
+    for n in range(1, len(parts)):
+        roles = role_line(parts[n].strip().removeprefix("由"))
+        # (every name an organisation's: "各部门要密切配合" names none)
+        if roles is not None and (roles[0] or roles[1]) and all(
+            looks_like_units(u) for u in (*roles[0], *roles[1])
+        ):
+            return "".join(parts[:n]).strip(), roles[0], roles[1], "".join(parts[n + 1 :]).strip()
+    return None
+
+
+ROLE_WORD = re.compile(r"牵头|主办|配合|协办|参与|协同")
+
+
+def single_role_task(tasks: Sequence[Any], with_units: list[int]) -> int | None:
+    """The index of the one task with units when that alone shows a list: its units came from
+    a note or line naming them by their part (牵头/配合 or a 牵头单位: label: a task list's
+    wording, not a news report's) and the task after it counts on from it in the same group
+    (1. then 2.). None otherwise (two or more tasks with units need no such evidence)."""
+    if len(with_units) != 1:
+        return None
+    n = with_units[0]
+    task = tasks[n]
+    if not task.role_note or n + 1 >= len(tasks):
+        return None
+    nxt = tasks[n + 1]
+    counts_on = task.value is not None and nxt.value == task.value + 1
+    return n if counts_on and nxt.group == task.group else None
+
+

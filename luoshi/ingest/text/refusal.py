@@ -15,7 +15,10 @@ Rules, true of any page the text reader cannot read as a task list:
   report's or a speech's points: "prose news, no task list to import: its points are counted in words";
 - numbered paragraphs (1. (1) ①) that name no units and were not read as a list are
   headings or progress points: said with their count;
-- a page with a unit label (责任单位:) but fewer than two tasks carrying one: said;
+- a page with a unit label (责任单位:) or a note naming units by their part ((X牵头,Y配合)) but
+  fewer than two tasks carrying one: said;
+- a page with an attachment line (附件:…) and no numbered list is a cover notice or a 通报
+  whose table is the attachment: said, naming it, so the user imports the attachment;
 - otherwise the page is running text, perhaps under headings (一、… (一)…, a report's
   sections): "prose news, no task list to import: N paragraphs of running text under M headings".
 
@@ -29,7 +32,7 @@ import re
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.headers import header_role, normalise_header
-from luoshi.ingest.text.proseitems import CN_NUMBERED, STYLES, WORD_STYLES, split_glued
+from luoshi.ingest.text.proseitems import CN_NUMBERED, STYLES, WORD_STYLES, split_glued, unit_note
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.units import UNIT_LABELS
 from luoshi.vocab import ColumnRole
@@ -37,6 +40,9 @@ from luoshi.vocab import ColumnRole
 # A column of figures (an indicator table's header cells): 指标名称, 预期增长(%), 项目个数 …
 _FIGURE_HEADER = re.compile(r"指标|预期|增长|增速|[(（]%[)）]|个数|投资计划|完成率|比例|比重|占比")
 _UNIT_LABEL = re.compile(rf"(?:{UNIT_LABELS})\s*[:：]")
+_ROLE_NOTE = re.compile(r"牵头|配合|主办|协办")
+# A notice's attachment line: "附件:2022年…落实情况", "附件1.2023年县政府…", "附件:" alone.
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：.．、]?\s*(.*)$")
 _MAX_HEADER_CELL = 10  # header cells are short; titles and headings are longer
 _MIN_HEADER_CELLS = 2
 _MIN_POINTS = 2
@@ -101,7 +107,10 @@ def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
             "not a task list",
             f"页面上的表格没有任务列({shown}…),是数据或指标表,不是任务清单",
         )
-    with_units = sum(1 for t in texts if _UNIT_LABEL.search(t))
+    # a unit label, or a closing note naming units by their part ((市某局牵头,市某局配合))
+    with_units = sum(
+        1 for t in texts if _UNIT_LABEL.search(t) or (_ROLE_NOTE.search(t) and unit_note(t))
+    )
     counted: dict[str, int] = {}
     for t in texts:
         for style, pattern in STYLES.items():
@@ -120,11 +129,27 @@ def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
             "two tasks with units",
             "只有一段写明了责任单位,任务清单至少需要两项写明责任单位的任务",
         )
+    attachment = next((m for x in texts if (m := _ATTACHMENT.match(x))), None)
+    if attachment is not None and numbered < _MIN_POINTS:
+        named = attachment.group(1).strip()[:40]
+        shown = f" ({named})" if named else ""
+        return (
+            f"a cover notice, no task list to import: its table is an attachment{shown}, "
+            "not part of the page; import the attachment itself",
+            f"这是印发或通报的正文,任务表在附件{('“' + named + '”') if named else ''}中,请导入附件本身",
+        )
     if words >= _MIN_POINTS and words >= numbered:
         return (
             f"prose news, no task list to import: its {words} points are counted in words "
             "(一是…, 二是…, 第一…), as a report's or a speech's are, and name no responsible units",
             f"这是新闻或讲话正文,{words}个要点以“一是、二是”列出,没有写明责任单位",
+        )
+    if numbered >= _MIN_POINTS and with_units >= _MIN_POINTS:
+        return (
+            f"prose, no task list to import: {numbered} numbered paragraphs and {with_units} "
+            "that name units, but they were not read as a list of tasks (numbering that does "
+            "not run 1, 2, 3 …, or units that do not close their paragraphs)",
+            f"有{numbered}个编号段落、{with_units}段写明了责任单位,但未能读成任务清单(编号不连续或单位位置不明)",
         )
     if numbered >= _MIN_POINTS:
         return (
