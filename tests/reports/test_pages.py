@@ -216,3 +216,38 @@ def test_web_import_names_the_duplicate_pairs(client_for, supervisor, settings, 
     _, page = confirm(c, {"job": job.pk})
     assert "任务 3 与任务 13 疑似重复(相似度 1.00)" in page
     assert page.count("疑似重复") == 3
+
+
+BIG = str(2**70)
+
+
+@pytest.mark.parametrize(("path", "query"), [
+    ("moved/", {"compare": "²"}),
+    ("moved/", {"compare": BIG}),
+    ("bulletin/", {"version": "²"}),
+    ("bulletin/", {"version": BIG}),
+])
+def test_odd_ids_in_the_query_are_ignored_not_a_500(h, client_for, supervisor, path, query):
+    """An id read from a request goes through luoshi.core.ids.parse_id: "²" (isdigit() but not
+    int()) and numbers past 64 bits name nothing instead of raising."""
+    c = client_for(supervisor)
+    BulletinDraft.objects.create(report=h.q3, version=1)
+    assert c.get(f"/reports/{h.q3.pk}/{path}", query).status_code == 200
+
+
+@pytest.mark.parametrize("gov", ["²", BIG, "x"])
+def test_compare_ignores_odd_government_ids(h, client_for, gov):
+    assert client_for(None).get("/compare/", {"q": "任务", "gov": gov}).status_code == 200
+
+
+@pytest.mark.parametrize(("form", "message"), [
+    ({"version": "²", "title": "甲"}, "版本号不是数字"),
+    ({"version": "x", "title": "甲"}, "版本号不是数字"),
+    ({"version": "1", "previous": "²"}, "对比报告期不存在或无权查看"),
+    ({"version": "1", "previous": BIG}, "对比报告期不存在或无权查看"),
+])
+def test_bad_bulletin_form_is_a_chinese_error_and_nothing_saved(h, client_for, supervisor, form,
+                                                                message):
+    r = client_for(supervisor).post(f"/reports/{h.q3.pk}/bulletin/", form, follow=True)
+    assert r.status_code == 200 and message in r.content.decode()
+    assert not BulletinDraft.objects.filter(report=h.q3).exists()
