@@ -331,6 +331,7 @@ def _next_steps(f: ReportFacts, flagged: list[TaskFacts],
     advice = [THEME_ADVICE[key] for key, _ in
               sorted(themes.items(), key=lambda x: (-x[1], list(THEME_ADVICE).index(x[0])))]
     asked, stated = [], []
+    government = f"{f.report.plan.government.name}人民政府"  # the level the office reports to
     for t in flagged:
         who = f"{t.lead or '未列牵头单位'}(任务{t.serial})" if t.serial else (t.lead or "未列牵头单位")
         for e in t.entries:
@@ -338,7 +339,7 @@ def _next_steps(f: ReportFacts, flagged: list[TaskFacts],
                 text = getattr(e, name)
                 for a, b in asks(text):
                     more.append(Quote(t.pk, e.pk, name, a, b, text[a:b], ""))
-                    asked.append(f"{who}提出:“{text[a:b]}”建议提请市政府研究协调。")
+                    asked.append(f"{who}提出:“{text[a:b]}”建议提请{government}研究协调。")
         for e in t.entries:
             bounds = first_sentence(e.next_steps)
             if bounds:

@@ -49,7 +49,7 @@ def test_downloads_parse(h, client_for, supervisor):
     assert "逾期报送或逾期未报:市发改局(1项)、市经信局(1项)。" in text
     assert "被退回修改:市经信局(1项)。" in text
     # 四: the ask in task 5's problems (需市级协调) quoted among the matters to coordinate.
-    assert "市住建局(任务5)提出:“征地拆迁政策处理难度大,需市级协调。”" in text
+    assert "市住建局(任务5)提出:“征地拆迁政策处理难度大,需市级协调。”建议提请海城市人民政府研究协调。" in text
     units = {r.cells[0].text: [c.text for c in r.cells] for r in d.tables[1].rows}
     assert units["市住建局"][1] == "3"
     d = docx.Document(io.BytesIO(c.get(f"/reports/{h.q3.pk}/pack.docx").content))
