@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from luoshi.core.models import Report
 from luoshi.core.services.summary import compare_reports
-from luoshi.extract.themes import OTHER, THEME_LABELS, THEMES, themes_of
+from luoshi.extract.themes import OTHER, THEME_LABELS, THEMES, asks, says_no_problem, themes_of
 from luoshi.reports.facts import (
     FLAGGED,
     GOOD,
@@ -52,7 +52,7 @@ THEME_ADVICE = {
     "external": "密切跟踪疫情和外部环境变化,及时调整工作计划,落实惠企纾困政策。",
     "staffing": "加强人才引进和队伍建设,充实一线工作力量。",
     "investment": "加大招商引资和项目招引力度,推动签约项目尽快落地。",
-    "coordination": "牵头单位主动对接,配合单位各司其职,需上级协调的事项及时提请市政府协调解决。",
+    "coordination": "牵头单位主动对接,配合单位各司其职,需上级协调的事项及时提请本级政府协调解决。",
     "technical": "加快技术攻关和系统建设,会同上级部门明确标准、打通数据。",
     "weather": "科学安排施工计划,抢抓有利天气和施工窗口期。",
     OTHER: "各牵头单位对照目标任务查找差距,逐项制定整改措施。",
@@ -298,19 +298,70 @@ def _changes(f: ReportFacts, problems: str) -> str:
     return "\n".join(lines)
 
 
-def _next_steps(f: ReportFacts, flagged: list[TaskFacts], quotes: list[Quote]) -> str:
+_LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}[.、.]|[(（]\d{1,2}[)）])?\s*")
+
+
+def first_sentence(text: str) -> tuple[int, int] | None:
+    """Bounds of the first sentence of ``text`` (list number trimmed); None for a cell saying
+    nothing (empty, 无, ——)."""
+    if says_no_problem(text):
+        return None
+    first = _LIST_NUMBER.match(text).end()
+    if first >= len(text):
+        return None
+    a, b = sentence_around(text, first, first + 1)
+    while b > a and text[b - 1] in ";;":
+        b -= 1  # a clause of a list, quoted without the list's separator
+    return a, b
+
+
+def _next_steps(f: ReportFacts, flagged: list[TaskFacts],
+                quotes: list[Quote]) -> tuple[str, list[Quote]]:
+    """四、下一步工作建议, drawn from the lagging tasks' themes and their units' own words:
+
+    (一) one suggestion per problem theme among the lagging tasks (``THEME_ADVICE``), most
+    frequent first; (二) 需协调解决的事项 — every ask (``themes.asks``: 需/建议/请求… followed by
+    协调/支持/解决…) in a lagging task's problems or next steps, quoted; (三) each lagging task's
+    stated next step (the first sentence of its next-steps cell), quoted, then the follow-up.
+    Quotations are exact substrings of the unit's text, returned as ``Quote``s with the rest.
+    A sub-heading appears only when it has lines; the office edits the whole section."""
     themes = Counter(theme_of(t, next((q for q in quotes if q.task_id == t.pk), None))
                      for t in flagged)
-    lines = []
-    for n, (key, _) in enumerate(sorted(themes.items(),
-                                        key=lambda x: (-x[1], list(THEME_ADVICE).index(x[0]))), 1):
-        lines.append(f"{n}.{THEME_ADVICE[key]}")
+    more: list[Quote] = []
+    advice = [THEME_ADVICE[key] for key, _ in
+              sorted(themes.items(), key=lambda x: (-x[1], list(THEME_ADVICE).index(x[0])))]
+    asked, stated = [], []
+    government = f"{f.report.plan.government.name}人民政府"  # the level the office reports to
+    for t in flagged:
+        who = f"{t.lead or '未列牵头单位'}(任务{t.serial})" if t.serial else (t.lead or "未列牵头单位")
+        for e in t.entries:
+            for name in ("problems", "next_steps"):
+                text = getattr(e, name)
+                for a, b in asks(text):
+                    more.append(Quote(t.pk, e.pk, name, a, b, text[a:b], ""))
+                    asked.append(f"{who}提出:“{text[a:b]}”建议提请{government}研究协调。")
+        for e in t.entries:
+            bounds = first_sentence(e.next_steps)
+            if bounds:
+                a, b = bounds
+                more.append(Quote(t.pk, e.pk, "next_steps", a, b, e.next_steps[a:b], ""))
+                stated.append(f"{who}:“{e.next_steps[a:b]}”")
+                break
+    lines: list[str] = []
+    parts = [("针对存在的问题", advice), ("需协调解决的事项", asked), ("牵头单位下一步措施", stated)]
+    k = 0
+    for heading, items in parts:
+        if not items:
+            continue
+        lines.append(f"({CN_NUMBERS[k]}){heading}")
+        k += 1
+        lines += [f"{n}.{item}" for n, item in enumerate(items, 1)]
     units = sorted({t.lead for t in flagged if t.lead})
     if units:
-        lines.append(f"{len(lines) + 1}.请{'、'.join(units)}等牵头单位对照滞后事项,"
+        lines.append(f"请{'、'.join(units)}等牵头单位对照滞后事项,"
                      "落实已报送的下一步工作措施,在下一报告期报送整改进展。")
-    lines.append(f"{len(lines) + 1}.督查室将对滞后和有风险事项开展跟踪督查,督查结果纳入年度考核。")
-    return "\n".join(lines)
+    lines.append("督查室将对滞后和有风险事项开展跟踪督查,督查结果纳入年度考核。")
+    return "\n".join(lines), more
 
 
 def _attachments(f: ReportFacts, flagged: list[TaskFacts], quotes: list[Quote]) -> list[Table]:
@@ -347,17 +398,18 @@ def build_bulletin(report: Report, previous: Report | None = None,
     changes = _changes(f, problems)
     if changes:
         problems += "\n" + changes
+    next_steps, more = _next_steps(f, flagged, quotes)
     sections = [
         Section("overview", "一、总体情况", overview),
         Section("good", "二、进展较好的工作", _good(f)),
         Section("problems", "三、存在的问题", problems),
-        Section("next", "四、下一步工作建议", _next_steps(f, flagged, quotes)),
+        Section("next", "四、下一步工作建议", next_steps),
     ]
     period = report.period
     title = f"关于{report.plan}{period.label or ''}落实情况的督查通报"
     subtitle = f"{report.plan.government.name}人民政府督查室 {period}"
     return Bulletin(report.pk, title, subtitle, sections, _attachments(f, flagged, quotes),
-                    quotes, counts, previous.pk if previous is not None else None)
+                    quotes + more, counts, previous.pk if previous is not None else None)
 
 
 def _md_cell(text: str) -> str:

@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
+from luoshi.core.ids import parse_id
 from luoshi.core.models import Government, Report
 from luoshi.export import write_document
 from luoshi.extract.themes import THEME_LABELS, THEMES
@@ -133,26 +134,29 @@ def bulletin(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         check(request.user, Action.EDIT_BULLETIN, report)
         chosen = request.POST.get("previous", "")
-        previous = (visible_reports(request.user).filter(pk=int(chosen)).first()
-                    if chosen.isdigit() else None)
+        chosen_id = parse_id(chosen)
+        previous = (visible_reports(request.user).filter(pk=chosen_id).first()
+                    if chosen_id is not None else None)
+        version = parse_id(request.POST.get("version") or "0")
         try:
-            if chosen.isdigit() and previous is None:
+            if chosen and previous is None:
                 raise DraftError("对比报告期不存在或无权查看")
+            if version is None:
+                raise DraftError("版本号不是数字,请重新打开通报页后再保存")
             save_draft(report, request.user, title=request.POST.get("title", ""),
                        texts={k: request.POST.get(k, "") for k in SECTION_KEYS
                               if k in request.POST},
-                       expected_version=int(request.POST.get("version") or 0),
-                       previous=previous)
-        except (DraftError, ValueError) as exc:
+                       expected_version=version, previous=previous)
+        except DraftError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, "通报稿已保存")
         return redirect("bulletin", pk=pk)
     b, draft, editable = _bulletin_for(request, report)
     viewing = None
-    wanted = request.GET.get("version", "")
-    if editable and draft is not None and wanted.isdigit():
-        viewing = draft.revisions.filter(version=int(wanted)).first()
+    wanted = parse_id(request.GET.get("version", ""))
+    if editable and draft is not None and wanted is not None:
+        viewing = draft.revisions.filter(version=wanted).first()
         if viewing is not None:  # an earlier wording, shown read-only
             b = build_bulletin(report, previous_for(report, visible_reports(request.user)))
             b = b.with_edits(viewing.title or None, viewing.texts)
@@ -327,8 +331,8 @@ def moved(request: HttpRequest, pk: int) -> HttpResponse:
     report = _whole_report(request, pk)
     reports = visible_reports(request.user)
     others = reports.filter(plan_id=report.plan_id).exclude(pk=report.pk).select_related("period")
-    chosen = request.GET.get("compare", "")
-    previous = (others.filter(pk=int(chosen)).first() if chosen.isdigit()
+    chosen = parse_id(request.GET.get("compare", ""))
+    previous = (others.filter(pk=chosen).first() if chosen is not None
                 else previous_for(report, reports))
     result = what_moved(report, previous) if previous is not None else None
     return render(request, "reports/moved.html", {
@@ -358,7 +362,7 @@ def compare_governments(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:100]
     theme = request.GET.get("theme", "")
     theme = theme if theme in THEME_LABELS else ""
-    govs = [int(g) for g in request.GET.getlist("gov") if g.isdigit()][:20]
+    govs = [g for g in map(parse_id, request.GET.getlist("gov")) if g is not None][:20]
     rows = cmp.compare(reports, words=q.split(), theme=theme or None, governments=govs) if (
         q or theme) else []
     available = Government.objects.filter(plans__reports__in=reports).distinct().order_by("name")

@@ -13,12 +13,19 @@ import pytest
 from docx.enum.text import WD_UNDERLINE
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from web.conftest import SCREENSHOTS
 
 from luoshi.cli import main
-from luoshi.core.models import Progress
+from luoshi.core.models import Assessment, Progress
 from luoshi.core.services.summary import compare_reports
-from luoshi.reports.bulletin import build_bulletin, sentence_around, to_docx, to_markdown
-from luoshi.reports.facts import STATUS_ORDER, status_label
+from luoshi.reports.bulletin import (
+    build_bulletin,
+    first_sentence,
+    sentence_around,
+    to_docx,
+    to_markdown,
+)
+from luoshi.reports.facts import FLAGGED, STATUS_ORDER, status_label
 from luoshi.reports.office import docx_to_pdf
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +119,14 @@ def test_bulletin_converts_to_pdf_with_libreoffice(seed004_report, tmp_path):
     first = pdf[0].get_textpage().get_text_range()
     assert "督查通报" in first.replace("\r", "").replace("\n", "")
     assert "一、总体情况" in first
+    # The rendered 公文 pages as images, kept with the run's screenshots (first and last page:
+    # the title block, and an attachment table).
+    shots = SCREENSHOTS
+    shots.mkdir(parents=True, exist_ok=True)
+    for name, index in (("bulletin-pdf-page-1", 0), ("bulletin-pdf-page-last", len(pdf) - 1)):
+        image = pdf[index].render(scale=1.5).to_pil()
+        assert image.width > 800 and image.getextrema() != ((255, 255),) * 3  # not blank
+        image.save(shots / f"{name}.png")
 
 
 def test_comparison_with_the_previous_period(generated_reports):
@@ -125,6 +140,9 @@ def test_comparison_with_the_previous_period(generated_reports):
             assert f"{status_label(value)}{'增加' if d > 0 else '减少'}{abs(d)}项" in overview
     md = to_markdown(b)
     assert md.startswith("# 关于") and "## 附件1" in md
+    # The compared bulletin is a DOCX too, stating the same change.
+    d = docx.Document(__import__("io").BytesIO(to_docx(b)))
+    assert f"与{h1.period}相比" in _text(d)
     change = compare_reports(q3, h1)
     flagged_now = {r[0] for r in b.attachments[0].rows}
     assert flagged_now
@@ -153,6 +171,48 @@ def test_sentence_around_the_evidence(text, span, quote):
     s = text.index(span)
     a, b = sentence_around(text, s, s + len(span))
     assert text[a:b] == quote
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("1.加快建设。2.强化督查。", "加快建设。"),
+    ("  (1)组织评审;(2)开展验收", "组织评审"),
+    ("第四季度完成验收", "第四季度完成验收"),
+    ("无", None),
+    ("——", None),
+    ("", None),
+    ("1.", None),
+])
+def test_first_sentence_of_a_next_steps_cell(text, quote):
+    bounds = first_sentence(text)
+    assert (text[bounds[0]:bounds[1]] if bounds else None) == quote
+
+
+def test_next_steps_section_is_drawn_from_the_units_words(seed004_report):
+    """四、下一步工作建议: the themes' suggestions, then every ask of a lagging task (需…协调) and
+    each lagging task's own first next step, quoted from the unit's text."""
+    b = build_bulletin(seed004_report)
+    text = b.section("next").text
+    heads = [line for line in text.splitlines() if re.match(r"^\([一二三]\)", line)]
+    assert heads == ["(一)针对存在的问题", "(二)需协调解决的事项", "(三)牵头单位下一步措施"]
+    flagged = set(Assessment.objects.filter(report=seed004_report, status__in=FLAGGED)
+                  .values_list("task_id", flat=True))
+    entries = Progress.objects.filter(report=seed004_report).select_related("task")
+    with_steps = {p.task.parent_id or p.task_id for p in entries
+                  if (p.task.parent_id or p.task_id) in flagged
+                  and p.next_steps.strip() not in ("", "无")}
+    lines = text.splitlines()
+    stated = lines[lines.index("(三)牵头单位下一步措施") + 1:]
+    stated = [line for line in stated if re.match(r"^\d+\.", line)]
+    assert len(stated) == len(with_steps) > 20  # one per lagging task with a next step
+    steps = {q.text: q for q in b.quotes if q.field == "next_steps"}
+    for line in stated:
+        quoted = re.search(r"“(.+)”$", line).group(1)
+        assert quoted in steps and not re.match(r"\d+[.、.]", quoted)
+    # Task 51's problems ask for the leaders' coordination (需要…沟通协调): quoted under (二).
+    ask = next(line for line in text.splitlines() if "(任务51)提出" in line)
+    assert "需要领导层进行沟通协调。”" in ask
+    for q in b.quotes:  # every quotation, old and new, is the unit's own text
+        assert getattr(Progress.objects.get(pk=q.entry_id), q.field)[q.start:q.end] == q.text
 
 
 def test_docx_of_an_empty_report_still_opens(db):

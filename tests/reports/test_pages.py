@@ -48,10 +48,21 @@ def test_downloads_parse(h, client_for, supervisor):
     # 2 submitted after the deadline, 3 never submitted; 4 was returned once.
     assert "逾期报送或逾期未报:市发改局(1项)、市经信局(1项)。" in text
     assert "被退回修改:市经信局(1项)。" in text
+    # 四: the ask in task 5's problems (需市级协调) quoted among the matters to coordinate.
+    assert "市住建局(任务5)提出:“征地拆迁政策处理难度大,需市级协调。”建议提请海城市人民政府研究协调。" in text
     units = {r.cells[0].text: [c.text for c in r.cells] for r in d.tables[1].rows}
     assert units["市住建局"][1] == "3"
     d = docx.Document(io.BytesIO(c.get(f"/reports/{h.q3.pk}/pack.docx").content))
     assert "推进会材料" in d.paragraphs[0].text
+    # One page per red/amber task, by severity (behind 1 and 5, then at-risk 3), each with its
+    # leader from the table's 责任领导 column and task 5's ask quoted.
+    pack = [p.text for p in d.paragraphs]
+    heads = [t for t in pack if t[:2] in ("1.", "2.", "3.") and "任务" in t]
+    assert [h.split()[1] for h in heads] == ["1", "5", "3"]
+    assert "责任单位:市住建局;责任领导:副市长5" in pack
+    assert "1.征地拆迁政策处理难度大,需市级协调。" in pack
+    assert sum(1 for p in d.paragraphs if 'w:br w:type="page"' in p._p.xml
+               or "pageBreakBefore" in p._p.xml) >= 3
     rows = list(csv.reader(io.StringIO(
         c.get(f"/reports/{h.q3.pk}/league.csv").content.decode("utf-8-sig"))))
     assert rows[1][1] == "市住建局"
@@ -205,3 +216,38 @@ def test_web_import_names_the_duplicate_pairs(client_for, supervisor, settings, 
     _, page = confirm(c, {"job": job.pk})
     assert "任务 3 与任务 13 疑似重复(相似度 1.00)" in page
     assert page.count("疑似重复") == 3
+
+
+BIG = str(2**70)
+
+
+@pytest.mark.parametrize(("path", "query"), [
+    ("moved/", {"compare": "²"}),
+    ("moved/", {"compare": BIG}),
+    ("bulletin/", {"version": "²"}),
+    ("bulletin/", {"version": BIG}),
+])
+def test_odd_ids_in_the_query_are_ignored_not_a_500(h, client_for, supervisor, path, query):
+    """An id read from a request goes through luoshi.core.ids.parse_id: "²" (isdigit() but not
+    int()) and numbers past 64 bits name nothing instead of raising."""
+    c = client_for(supervisor)
+    BulletinDraft.objects.create(report=h.q3, version=1)
+    assert c.get(f"/reports/{h.q3.pk}/{path}", query).status_code == 200
+
+
+@pytest.mark.parametrize("gov", ["²", BIG, "x"])
+def test_compare_ignores_odd_government_ids(h, client_for, gov):
+    assert client_for(None).get("/compare/", {"q": "任务", "gov": gov}).status_code == 200
+
+
+@pytest.mark.parametrize(("form", "message"), [
+    ({"version": "²", "title": "甲"}, "版本号不是数字"),
+    ({"version": "x", "title": "甲"}, "版本号不是数字"),
+    ({"version": "1", "previous": "²"}, "对比报告期不存在或无权查看"),
+    ({"version": "1", "previous": BIG}, "对比报告期不存在或无权查看"),
+])
+def test_bad_bulletin_form_is_a_chinese_error_and_nothing_saved(h, client_for, supervisor, form,
+                                                                message):
+    r = client_for(supervisor).post(f"/reports/{h.q3.pk}/bulletin/", form, follow=True)
+    assert r.status_code == 200 and message in r.content.decode()
+    assert not BulletinDraft.objects.filter(report=h.q3).exists()
