@@ -84,8 +84,10 @@ def build_pack(report: Report, reports: QuerySet[Report],
         pages.append(PackPage(t, status_label(t.status), figure_line(t, f.share_elapsed),
                               series.get(t.pk, []), found))
     counts = [(v, status_label(v), f.by_status.get(v, 0)) for v in STATUS_ORDER]
+    if f.unfiled_tasks:  # a running round: 未填报 is a line of its own, never a status
+        counts.insert(0, ("unfiled", "未填报", f.unfiled_tasks))
     title = f"{report.plan}{report.period.label or ''}推进会材料"
-    return Pack(report, title, counts, f.summary["total"], pages)
+    return Pack(report, title, counts, f.summary["total"] + f.unfiled_tasks, pages)
 
 
 def to_docx(pack: Pack) -> bytes:

@@ -1,0 +1,260 @@
+"""Who sees a draft, on every path the site has: the list of paths is not written by hand but
+read from the URL configuration, so a page or API route added later is checked too (or this
+test fails until it is given its objects in FILL or a reason in EXEMPT).
+
+Rule (docs/visibility.md): a draft, a co-unit's contribution not yet taken into a filed entry,
+typing kept by the autosave and a draft's supporting documents are seen by the entry's own
+units and the office only. For the public, another unit's liaison and a leader, the unique
+words written into them appear in no response body of any GET on any path — page, search,
+filter, CSV, XLSX, DOCX, Markdown, JSON, dashboard, API, history — with the entry's ids and the
+words themselves as query strings. Companion of test_visibility.py (which names the paths the
+issue lists and checks what does show once submitted and published)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator
+
+import docx
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.authtoken.models import Token
+
+from luoshi.core.models import Assessment, Measurement, Target
+from luoshi.rounds import services
+from luoshi.rounds.evidence import attach
+from luoshi.rounds.services import EntryInput
+from luoshi.search.indexing import reindex_all
+
+# Made-up words, so that nothing else in the data contains them.
+DRAFT_WORD = "琥珀澜湾"  # the lead unit's saved draft
+CO_WORD = "翡翠汀洲"  # the co-unit's contribution (saved, not yet in a filed entry)
+TYPED_WORD = "玳瑁沙渚"  # typing kept by the autosave, never saved
+FILE_WORD = "珊瑚礁屿"  # a supporting document's name, attached to the draft
+WORDS = (DRAFT_WORD, CO_WORD, TYPED_WORD, FILE_WORD)
+
+# Paths not fetched, with the reason. Everything else in the URL configuration is.
+EXEMPT = {
+    "favicon.ico": "a redirect to a static file",
+    "api-schema": "the OpenAPI description: types, no rows",
+    "logout": "POST only; signs the user out, which would end the walk",
+    "import_job": "a web import's job: no round entries in it (import tests cover who sees it)",
+    "import_job_status": "as import_job",
+    "import_confirm": "an import's preview, keyed by the uploader's session",
+}
+# Formats not fetched: the PDF is LibreOffice's rendering of the DOCX fetched beside it.
+SKIPPED_FORMATS = {"pdf"}
+
+
+def _walk(resolver: URLResolver, prefix: str = "") -> Iterator[tuple[str, str | None]]:
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver):
+            yield from _walk(p, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern):
+            yield prefix + str(p.pattern), p.name
+
+
+def all_routes() -> dict[str, str]:
+    """Every named route outside Django's admin (the admin is for superusers only), by name,
+    with its pattern; DRF's ``.json`` suffix twins are the same views and left out."""
+    routes = {}
+    for pattern, name in _walk(get_resolver()):
+        key = name or pattern
+        if pattern.startswith("admin/") or "(?P<format>" in pattern or "<drf_format" in pattern:
+            continue
+        routes.setdefault(key, pattern)
+    return routes
+
+
+def _formats(pattern: str) -> list[str]:
+    found = re.search(r"\(\?P<fmt>([^)]*)\)", pattern)
+    return [f for f in found.group(1).split("|") if f not in SKIPPED_FORMATS] if found else []
+
+
+def _q(word: str) -> str:
+    return f"?q={word}"
+
+
+# For each route: the objects to fill it with, as functions of the world (w).
+def _reports(w) -> list[int]:
+    return [w.report.pk, w.prev.pk]
+
+
+def _tasks(w) -> list[int]:
+    return [w.roads.pk, w.parks.pk]
+
+
+def _entry(w) -> list[int]:
+    return [w.entry[w.roads.pk].pk]
+
+
+def _assessments(w) -> list[int]:
+    return list(Assessment.objects.filter(report=w.report).values_list("pk", flat=True))
+
+
+def _targets(w) -> list[int]:
+    return list(Target.objects.filter(task=w.roads).values_list("pk", flat=True))
+
+
+def _measurements(w) -> list[int]:
+    return list(Measurement.objects.filter(report=w.report).values_list("pk", flat=True))
+
+
+REPORT_ROUTES = ["round_report", "round_extend", "round_bulk_approve", "round_publish",
+                 "round_overdue", "round_remind", "report_documents", "report_export", "bulletin",
+                 "bulletin_publish", "bulletin_download", "pack", "pack_download", "league",
+                 "league_download", "report_themes", "report_moved", "report_detail",
+                 "report_tasks", "dashboard", "public_report", "api-report-detail",
+                 "api-report-extend", "api-report-publish"]
+TASK_ROUTES = ["task_edit", "task_close", "task_milestone", "request_new", "task_history",
+               "task_detail", "api-task-detail"]
+ENTRY_ROUTES = ["round_entry", "round_entry_save", "round_entry_contribute",
+                "round_entry_autosave", "round_evidence_upload", "round_entry_submit",
+                "round_entry_review", "round_entry_history", "api-entry-detail",
+                "api-entry-approve", "api-entry-return-", "api-entry-submit"]
+FILL: dict[str, Callable] = {
+    **{name: _reports for name in REPORT_ROUTES},
+    **{name: _tasks for name in TASK_ROUTES},
+    **{name: _entry for name in ENTRY_ROUTES},
+    "round_evidence": lambda w: [w.evidence.pk],
+    "unit_detail": lambda w: [w.reform.pk, w.economy.pk],
+    "plan_duplicates": lambda w: [w.plan.pk],
+    "api-plan-detail": lambda w: [w.plan.pk],
+    "request_decide": lambda w: [w.request.pk],
+    "api-request-decide": lambda w: [w.request.pk],
+    "assessment_correct": _assessments,
+    "api-assessment-detail": _assessments,
+    "api-assessment-correct": _assessments,
+    "api-assessment-revert": _assessments,
+    "target_correct": _targets,
+    "api-target-detail": _targets,
+    "api-target-correct": _targets,
+    "measurement_correct": _measurements,
+    "api-measurement-detail": _measurements,
+    "api-measurement-correct": _measurements,
+}
+# Query strings tried on routes without objects (lists, search): the words themselves, and the
+# running round's filters (a status filter would list a task only because of its draft).
+LIST_QUERIES: dict[str, Callable] = {
+    "task_list": lambda w: ["", *map(_q, WORDS), f"?plan={w.plan.pk}&period={w.h1.pk}",
+                            f"?plan={w.plan.pk}&period={w.h1.pk}&status=behind",
+                            f"?q={DRAFT_WORD}&plan={w.plan.pk}&period={w.h1.pk}"],
+    "task_list_csv": lambda w: ["", _q(DRAFT_WORD), f"?plan={w.plan.pk}&period={w.h1.pk}",
+                                f"?plan={w.plan.pk}&period={w.h1.pk}&status=behind"],
+    "api-entry-list": lambda w: ["", f"?report={w.report.pk}", f"?task={w.roads.pk}"],
+    "api-task-list": lambda w: ["", _q(DRAFT_WORD), f"?search={DRAFT_WORD}"],
+    "api-assessment-list": lambda w: ["", f"?report={w.report.pk}"],
+    "api-measurement-list": lambda w: ["", f"?report={w.report.pk}"],
+    "compare_governments": lambda w: ["", f"?period={w.h1.pk}"],
+}
+REPORT_QUERIES = {"report_detail": [_q(DRAFT_WORD)], "report_tasks": ["", _q(DRAFT_WORD)],
+                  "dashboard": ["?flag=behind"]}
+
+
+def urls_for(w) -> list[str]:
+    """Every URL the walk fetches; fails naming a route that has neither objects nor a reason."""
+    urls, unknown = [], []
+    for name, pattern in all_routes().items():
+        if name in EXEMPT:
+            continue
+        needs_pk = "<int:pk>" in pattern or "(?P<pk>" in pattern
+        if needs_pk and name not in FILL:
+            unknown.append(f"{name} ({pattern})")
+            continue
+        formats = _formats(pattern)
+        for pk in FILL[name](w) if needs_pk else [None]:
+            kwargs = {"pk": pk} if pk is not None else {}
+            if formats:
+                urls += [reverse(name, kwargs={**kwargs, "fmt": f}) for f in formats]
+                continue
+            base = reverse(name, kwargs=kwargs)
+            queries = LIST_QUERIES[name](w) if name in LIST_QUERIES else [""]
+            urls += [base + q for q in [*queries, *REPORT_QUERIES.get(name, [])]]
+    assert unknown == [], f"routes with no objects to fill them (add to FILL or EXEMPT): {unknown}"
+    return urls
+
+
+# The search page repeats the query itself (the search box, the count line, the CSV link): an
+# echo of what the visitor typed, not a leak.
+def _without_echoes(body: str) -> str:
+    for word in WORDS:
+        for echo in (f'value="{word}"', f"含“{word}”", f"q={word}", f"search={word}"):
+            body = body.replace(echo, "")
+    return re.sub(r"</?mark[^>]*>", "", body)  # search highlights split a word into parts
+
+
+def text_of(response) -> str:
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    kind = response.get("Content-Type", "")
+    if "spreadsheetml" in kind:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+        return "\n".join(str(v) for sheet in book for row in sheet.iter_rows(values_only=True)
+                         for v in row if v is not None)
+    if "wordprocessingml" in kind:
+        document = docx.Document(io.BytesIO(data))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    return _without_echoes(data.decode("utf-8", "replace"))
+
+
+@pytest.fixture
+def drafted(opened, people, django_capture_on_commit_callbacks, tmp_path, monkeypatch):
+    """The roads entry (lead 发改, co-unit 经信) as a draft with everything a draft can hold."""
+    from luoshi.rounds.models import ChangeRequest
+
+    monkeypatch.setenv("LUOSHI_EVIDENCE_DIR", str(tmp_path / "evidence"))
+    w = opened
+    entry = w.entry[w.roads.pk]
+    reindex_all()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_contribution(people.economy, entry, w.economy.pk, 0, f"配合完成{CO_WORD}征地。")
+        services.save_entry(people.reform, entry, 1, EntryInput(
+            f"新建道路30公里,{DRAFT_WORD}段开工。", f"{DRAFT_WORD}征地未完成。",
+            f"推进{DRAFT_WORD}段。"))
+        services.autosave(people.reform, entry, 2, {"done": f"正在填写{TYPED_WORD}。"})
+        w.evidence = attach(people.reform, entry,
+                            SimpleUploadedFile(f"{FILE_WORD}.pdf", b"%PDF-1.4\n%%EOF"))
+    # Something on every route that takes an object: a request by another unit (not a draft).
+    w.request = ChangeRequest.objects.create(task=w.river, unit=w.water, kind="deadline",
+                                             reason="汛期。")
+    return w
+
+
+def leaks_for(user, client_for, w) -> dict[str, list[str]]:
+    client = client_for(user)
+    headers = {}
+    if user is not None:
+        headers["HTTP_AUTHORIZATION"] = f"Token {Token.objects.create(user=user).key}"
+    found = {}
+    for url in urls_for(w):
+        extra = headers if url.startswith("/api/") else {}
+        body = text_of(client.get(url, **extra))
+        words = [word for word in WORDS if word in body]
+        if words:
+            found[url] = words
+    return found
+
+
+@pytest.mark.parametrize("who", ["public", "water", "leader"])
+def test_no_path_shows_a_draft_outside_its_unit(drafted, people, client_for, who):
+    leaks = leaks_for(getattr(people, who), client_for, drafted)
+    assert leaks == {}, f"{who} sees unfiled words: {leaks}"
+
+
+def test_the_walk_finds_the_words_where_they_belong(drafted, people, client_for):
+    """The same walk, as the lead unit's liaison, does find each word (on the round's own
+    pages): a walk that fetched nothing, or a word that was never stored, would pass above."""
+    client = client_for(people.reform)
+    found = {word for url in urls_for(drafted) for word in WORDS
+             if word in text_of(client.get(url))}
+    assert found == set(WORDS)
+
+
+def test_every_route_is_walked_or_exempt_with_a_reason():
+    routes = all_routes()
+    assert set(EXEMPT) <= set(routes), f"stale exemptions: {set(EXEMPT) - set(routes)}"
+    assert set(FILL) <= set(routes), f"stale fillers: {set(FILL) - set(routes)}"
+    assert len(routes) - len(EXEMPT) > 60  # the walk covers the site, not a corner of it
