@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from luoshi.core.models import Change, Milestone, Progress, Report, Task, Unit
+from luoshi.core.models import Change, Milestone, Progress, Report, Target, Task, Unit
 from luoshi.rounds.models import (
     ChangeRequest,
     Contribution,
@@ -170,6 +170,9 @@ OPS = [
     Op("page task reopen", "post", lambda w: reverse("task_close", args=[w.river.pk]), OFFICE,
        302, set(), setup=closed_task,
        data=lambda w: {"version": 1, "reopen": "1", "reason": "尚有收尾工作。"}),
+    Op("page task target", "post", lambda w: reverse("task_target", args=[w.river.pk]), OFFICE,
+       302, set(), data=lambda w: {"metric": "整治河道", "comparator": ">=", "value": "8",
+                                   "unit": "公里"}),
     Op("page milestone", "post", lambda w: reverse("task_milestone", args=[w.river.pk]),
        OFFICE, 302, set(), data=lambda w: {"title": "完成清淤"}),
     Op("page request form", "get", lambda w: reverse("request_new", args=[w.roads.pk]),
@@ -253,6 +256,7 @@ def snapshot() -> tuple:
         list(Task.objects.order_by("pk").values_list("pk", "text", "version", "deadline",
                                                      "closed_at")),
         list(Milestone.objects.order_by("pk").values_list("pk", "title", "done_at")),
+        list(Target.objects.order_by("pk").values_list("pk", "metric", "value", "version")),
         list(ChangeRequest.objects.order_by("pk").values_list("pk", "state")),
         list(EntryAutosave.objects.order_by("pk").values_list("pk", "data")),
         list(EvidenceFile.objects.order_by("pk").values_list("pk", "name")),

@@ -43,6 +43,38 @@ def test_unknown_unit_is_refused_with_its_name(rp, people, client_for):
     assert Task.objects.get(pk=rp.river.pk).version == 1
 
 
+def test_office_adds_a_target_which_the_status_and_history_follow(opened, people, client_for,
+                                                                  django_capture_on_commit_callbacks):
+    from luoshi.core.models import Assessment, Target
+    from luoshi.rounds import services
+    from luoshi.rounds.services import EntryInput
+
+    w, c = opened, client_for(people.supervisor)
+    entry = w.entry[w.river.pk]
+    services.save_entry(people.water, entry, 1, EntryInput("整治河道5公里。", "", ""))
+    services.submit_entry(people.water, entry, acknowledge=True)
+    url = reverse("task_target", args=[w.river.pk])
+    assert Assessment.objects.get(report=w.report, task=w.river).status == "on_track"
+    # Refused with the reason, nothing added: no figure; a role that does not edit tasks.
+    page = c.post(url, {"metric": "整治河道", "comparator": ">=", "value": "很多"}, follow=True)
+    assert "目标值" in page.content.decode() and not Target.objects.filter(task=w.river).exists()
+    assert client_for(people.water).post(url, {"metric": "整治河道", "comparator": ">=",
+                                               "value": "100", "unit": "公里"}).status_code == 403
+    assert not Target.objects.filter(task=w.river).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        c.post(url, {"metric": "整治河道", "comparator": ">=", "value": "100", "unit": "公里"})
+    target = Target.objects.get(task=w.river)
+    assert (target.metric, target.comparator, target.value, target.unit) == (
+        "整治河道", ">=", 100, "公里")
+    assert "整治河道 100公里" in c.get(reverse("task_edit", args=[w.river.pk])).content.decode()
+    # The status is re-derived with the new target: 5 of 100 km at mid-year is behind …
+    status = Assessment.objects.get(report=w.report, task=w.river)
+    assert status.status == "behind" and "100公里" in status.reason
+    # … and the history says who added it.
+    html = history(c, w.river)
+    assert "目标" in html and "整治河道" in html and people.supervisor.get_username() in html
+
+
 def test_close_needs_a_reason_and_reopen(rp, people, client_for):
     c = client_for(people.supervisor)
     c.post(reverse("task_close", args=[rp.river.pk]), {"version": 1, "reason": ""})

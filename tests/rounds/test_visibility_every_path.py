@@ -109,7 +109,7 @@ REPORT_ROUTES = ["round_report", "round_extend", "round_bulk_approve", "round_pu
                  "league_download", "report_themes", "report_moved", "report_detail",
                  "report_tasks", "dashboard", "public_report", "api-report-detail",
                  "api-report-extend", "api-report-publish"]
-TASK_ROUTES = ["task_edit", "task_close", "task_milestone", "request_new", "task_history",
+TASK_ROUTES = ["task_edit", "task_close", "task_milestone", "task_target", "request_new", "task_history",
                "task_detail", "api-task-detail"]
 ENTRY_ROUTES = ["round_entry", "round_entry_save", "round_entry_contribute",
                 "round_entry_autosave", "round_evidence_upload", "round_entry_submit",
