@@ -127,3 +127,54 @@ def test_an_admin_edit_is_in_the_history(rp, people, client_for):
     assert change.fields["text"] == ["整治河道。", "整治河道(后台修改)。"]
     html = history(client_for(people.supervisor), rp.river)
     assert "后台管理" in html and "后台修改" in html
+    # The admin's edit is a new version: an edit begun in the app before it is refused, not
+    # written over it.
+    assert Task.objects.get(pk=rp.river.pk).version == 2
+    with pytest.raises(Conflict):
+        tasks.edit_task(people.supervisor, rp.river, 1, text="在应用里基于旧版的修改。")
+
+
+def test_admin_inline_edits_are_in_the_history(rp, people, client_for):
+    """Milestones added, changed and deleted inline in the admin are history rows of their
+    own (named as the task's), like the app's; the task's units edited inline are one change
+    of the task."""
+    c = client_for(people.admin)
+    url = reverse("admin:core_task_change", args=[rp.river.pk])
+    base = {"plan": rp.plan.pk, "serial": "3", "text": "整治河道。", "order": 3,
+            "task_units-TOTAL_FORMS": 1, "task_units-INITIAL_FORMS": 1,
+            "task_units-0-id": rp.river.task_units.get().pk, "task_units-0-task": rp.river.pk,
+            "task_units-0-unit": rp.water.pk, "task_units-0-role": "lead",
+            "task_units-0-order": 0}
+    added = c.post(url, base | {
+        "milestones-TOTAL_FORMS": 1, "milestones-INITIAL_FORMS": 0,
+        "milestones-0-task": rp.river.pk, "milestones-0-title": "完成清淤招标",
+        "milestones-0-due": "2022-09-30", "milestones-0-order": 1})
+    assert added.status_code == 302, added.content.decode()[:2000]
+    milestone = Milestone.objects.get(task=rp.river)
+    created = Change.objects.get(model="milestone", object_id=milestone.pk)
+    assert created.action == Change.Action.CREATE and created.user == people.admin
+    assert created.fields["title"] == "完成清淤招标" and created.fields["task"] == rp.river.pk
+    c.post(url, base | {
+        "milestones-TOTAL_FORMS": 1, "milestones-INITIAL_FORMS": 1,
+        "milestones-0-id": milestone.pk, "milestones-0-task": rp.river.pk,
+        "milestones-0-title": "完成清淤招标", "milestones-0-due": "2022-10-31",
+        "milestones-0-order": 1})
+    moved = Change.objects.filter(model="milestone", object_id=milestone.pk).latest("id")
+    assert moved.fields["due"] == ["2022-09-30", "2022-10-31"] and moved.fields["via"] == "admin"
+    html = history(client_for(people.supervisor), rp.river)
+    assert "完成清淤招标" in html and "2022-10-31" in html and "后台管理" in html
+    c.post(url, base | {
+        "milestones-TOTAL_FORMS": 1, "milestones-INITIAL_FORMS": 1,
+        "milestones-0-id": milestone.pk, "milestones-0-task": rp.river.pk,
+        "milestones-0-title": "完成清淤招标", "milestones-0-due": "2022-10-31",
+        "milestones-0-order": 1, "milestones-0-DELETE": "on"})
+    assert not Milestone.objects.filter(pk=milestone.pk).exists()
+    gone = Change.objects.filter(model="milestone", object_id=milestone.pk).latest("id")
+    assert gone.action == Change.Action.DELETE and gone.fields["text"] == "完成清淤招标"
+    # The units inline: one change of the task (not a row per link), and a new version.
+    c.post(url, base | {"task_units-0-unit": rp.reform.pk,
+                        "milestones-TOTAL_FORMS": 0, "milestones-INITIAL_FORMS": 0})
+    units = Change.objects.filter(model="task", object_id=rp.river.pk).latest("id")
+    assert units.fields["units"] == [["市水利局"], ["市发改局"]]
+    assert not Change.objects.filter(model="taskunit").exists()
+    assert Task.objects.get(pk=rp.river.pk).version == 2
