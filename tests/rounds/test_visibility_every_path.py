@@ -258,3 +258,35 @@ def test_every_route_is_walked_or_exempt_with_a_reason():
     assert set(EXEMPT) <= set(routes), f"stale exemptions: {set(EXEMPT) - set(routes)}"
     assert set(FILL) <= set(routes), f"stale fillers: {set(FILL) - set(routes)}"
     assert len(routes) - len(EXEMPT) > 60  # the walk covers the site, not a corner of it
+
+
+REWRITE_WORD = "砗磲湾岬"  # typed into an entry returned by the office
+
+
+@pytest.mark.parametrize("who", ["public", "water", "leader"])
+def test_a_returned_entry_being_rewritten_is_unfiled_again(drafted, people, client_for, who,
+                                                           django_capture_on_commit_callbacks):
+    """Submitted, returned, rewritten and saved: the new text is the unit's again until it is
+    submitted anew (the search index and the documents must drop it, not keep the last one)."""
+    w = drafted
+    entry = w.entry[w.roads.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_entry(people.reform, entry, acknowledge=True, co_reason="另行报送。")
+        services.return_entry(people.supervisor, entry, "请补充。")
+        version = type(entry).objects.get(pk=entry.pk).version
+        services.save_entry(people.reform, entry, version, EntryInput(
+            f"新建道路40公里,{REWRITE_WORD}段完工。", "", ""))
+    user = getattr(people, who)
+    client = client_for(user)
+    api = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=user).key}"} if user else {}
+    leaks = []
+    for url in [*urls_for(w), f"/tasks/?q={REWRITE_WORD}"]:
+        body = text_of(client.get(url, **(api if url.startswith("/api/") else {})))
+        for echo in (f'value="{REWRITE_WORD}"', f"含“{REWRITE_WORD}”", f"q={REWRITE_WORD}"):
+            body = body.replace(echo, "")
+        if REWRITE_WORD in body:
+            leaks.append(url)
+    assert leaks == [], f"{who} sees a returned entry's new text at {leaks}"
+    # The control: the unit itself reads it on its entry page.
+    page = client_for(people.reform).get(reverse("round_entry", args=[entry.pk]))
+    assert REWRITE_WORD in page.content.decode()
