@@ -290,3 +290,41 @@ def test_a_returned_entry_being_rewritten_is_unfiled_again(drafted, people, clie
     # The control: the unit itself reads it on its entry page.
     page = client_for(people.reform).get(reverse("round_entry", args=[entry.pk]))
     assert REWRITE_WORD in page.content.decode()
+
+
+# How a 滞后 verdict shows: a status class on pages, a status value in JSON, the evidence the
+# analysis quotes for it.
+VERDICT_MARKS = ("status--behind", '"status":"behind"', '"status": "behind"', "低于时间进度")
+
+
+def test_unpublished_verdicts_are_on_no_public_path(drafted, people, client_for,
+                                                    django_capture_on_commit_callbacks):
+    """The report published without its statuses (the office's choice): no path shows the
+    public a verdict of it; the control (published with them) shows one."""
+    from luoshi.core.models import Report
+    from luoshi.rounds.models import EntryState, RoundEntry
+
+    w = drafted
+    entry = w.entry[w.roads.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_entry(people.reform, entry, acknowledge=True, co_reason="另行报送。")
+        RoundEntry.objects.filter(progress__report=w.report).update(state=EntryState.APPROVED)
+        services.publish(people.supervisor, w.report, verdicts_public=False)
+    assert Assessment.objects.get(report=w.report, task=w.roads).status == "behind"
+    client = client_for(None)
+
+    def marks() -> dict[str, list[str]]:
+        found = {}
+        for url in urls_for(w):
+            body = text_of(client.get(url)).replace(": ", ":") if url.startswith("/api/") \
+                else text_of(client.get(url))
+            hits = [m for m in VERDICT_MARKS if m in body]
+            if hits:
+                found[url] = hits
+        return found
+
+    assert marks() == {}
+    with django_capture_on_commit_callbacks(execute=True):
+        Report.objects.filter(pk=w.report.pk).update(verdicts_public=True)
+        reindex_all()
+    assert marks() != {}
