@@ -24,6 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.authtoken.models import Token
 
 from luoshi.core.models import Assessment, Measurement, Target
+from luoshi.extract.themes import THEMES
 from luoshi.rounds import services
 from luoshi.rounds.evidence import attach
 from luoshi.rounds.services import EntryInput
@@ -35,6 +36,7 @@ CO_WORD = "翡翠汀洲"  # the co-unit's contribution (saved, not yet in a file
 TYPED_WORD = "玳瑁沙渚"  # typing kept by the autosave, never saved
 FILE_WORD = "珊瑚礁屿"  # a supporting document's name, attached to the draft
 WORDS = (DRAFT_WORD, CO_WORD, TYPED_WORD, FILE_WORD)
+THEME_KEYS = [t.key for t in THEMES]  # the problem themes' drill-downs
 
 # Paths not fetched, with the reason. Everything else in the URL configuration is.
 EXEMPT = {
@@ -148,10 +150,12 @@ LIST_QUERIES: dict[str, Callable] = {
     "api-task-list": lambda w: ["", _q(DRAFT_WORD), f"?search={DRAFT_WORD}"],
     "api-assessment-list": lambda w: ["", f"?report={w.report.pk}"],
     "api-measurement-list": lambda w: ["", f"?report={w.report.pk}"],
-    "compare_governments": lambda w: ["", f"?period={w.h1.pk}"],
+    "compare_governments": lambda w: ["", f"?period={w.h1.pk}", "?q=道路", "?q=河道",
+                                      *[f"?theme={key}" for key in THEME_KEYS]],
 }
 REPORT_QUERIES = {"report_detail": [_q(DRAFT_WORD)], "report_tasks": ["", _q(DRAFT_WORD)],
-                  "dashboard": ["?flag=behind"]}
+                  "dashboard": ["?flag=behind"],
+                  "report_themes": [f"?theme={key}" for key in THEME_KEYS]}
 
 
 def urls_for(w) -> list[str]:
@@ -324,7 +328,10 @@ def test_unpublished_verdicts_are_on_no_public_path(drafted, people, client_for,
         return found
 
     assert marks() == {}
+    # The comparison of governments shows a status in words (a public page, no class).
+    assert "滞后" not in client.get("/compare/?q=道路").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         Report.objects.filter(pk=w.report.pk).update(verdicts_public=True)
         reindex_all()
     assert marks() != {}
+    assert "滞后" in client.get("/compare/?q=道路").content.decode()
