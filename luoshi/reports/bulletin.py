@@ -37,6 +37,7 @@ from luoshi.reports.facts import (
     load_facts,
     status_label,
 )
+from luoshi.rounds.permissions import filed_assessments
 from luoshi.web import dashboard
 
 CN_NUMBERS = "一二三四五六七八九十"
@@ -344,7 +345,9 @@ def build_bulletin(report: Report, previous: Report | None = None,
                    facts: ReportFacts | None = None) -> Bulletin:
     """The generated bulletin of ``report``, compared with ``previous`` when given."""
     f = facts or load_facts(report)
-    change = compare_reports(report, previous) if previous is not None else None
+    # Filed statuses only, like the facts (a draft is 未填报, never a status).
+    change = (compare_reports(report, previous, filed_assessments())
+              if previous is not None else None)
     quotes: list[Quote] = []
     overview, counts = _overview(f, previous, change)
     problems, flagged = _problems(f, quotes, change)

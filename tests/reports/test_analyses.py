@@ -32,8 +32,9 @@ def test_direction(before, after, moved):
 def test_what_moved_on_the_hand_made_report():
     h = build()
     m = what_moved(h.q3, h.h1)
-    # H1: tasks 1-3 on track; Q3: 1 behind, 2 on track, 3 at risk.
-    assert [x.serial for x in m.groups["newly_behind"]] == ["1", "3"]
+    # H1: tasks 1-3 on track; Q3: 1 behind, 2 on track, 3 at risk — in a draft, so 未填报:
+    # not a move (docs/visibility.md).
+    assert [x.serial for x in m.groups["newly_behind"]] == ["1"]
     assert m.groups["newly_done"] == m.groups["recovered"] == []
     # No done text repeated word for word (H1 says 推进中。 everywhere, Q3 never).
     assert m.copied == []

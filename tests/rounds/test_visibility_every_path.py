@@ -335,3 +335,39 @@ def test_unpublished_verdicts_are_on_no_public_path(drafted, people, client_for,
         reindex_all()
     assert marks() != {}
     assert "滞后" in client.get("/compare/?q=道路").content.decode()
+
+
+def test_what_moved_and_copies_count_filed_entries_only(drafted, people, client_for,
+                                                        django_capture_on_commit_callbacks):
+    """A draft turns the roads task behind (on track last period), another copies last
+    period's text word for word: neither is a move or a copy until filed."""
+    from luoshi.core.models import Progress
+    from luoshi.reports.moved import what_moved
+    from luoshi.rounds.permissions import shown_assessments
+    from luoshi.web import dashboard
+
+    w = drafted
+    Assessment.objects.create(report=w.prev, task=w.roads, status="on_track",
+                              derived_status="on_track")
+    Progress.objects.create(report=w.prev, task=w.river, done="整治河道3公里。", position=2)
+    river = w.entry[w.river.pk]
+    services.save_entry(people.water, river, 1, EntryInput("整治河道3公里。", "", ""))
+    assert dashboard.compare(w.report, w.prev).unchanged == 0
+    assert what_moved(w.report, w.prev).copied == []
+    assert Assessment.objects.get(report=w.report, task=w.roads).status == "behind"
+    url = f"/reports/{w.report.pk}/moved/?compare={w.prev.pk}"
+    page = client_for(people.leader).get(url).content.decode()
+    assert 'data-count="newly_behind">0' in page
+    moved = what_moved(w.report, w.prev, shown_assessments(people.leader))
+    assert moved.groups["newly_behind"] == []
+    # Filed: now it moved, for leaders and in the documents' default.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_entry(people.reform, w.entry[w.roads.pk], acknowledge=True,
+                              co_reason="另行报送。")
+    page = client_for(people.leader).get(url).content.decode()
+    assert 'data-count="newly_behind">1' in page
+    assert [m.task_id for m in what_moved(w.report, w.prev).groups["newly_behind"]] == [
+        w.roads.pk]
+    services.submit_entry(people.water, river, acknowledge=True)
+    assert dashboard.compare(w.report, w.prev).unchanged == 1
+    assert [c["task_id"] for c in what_moved(w.report, w.prev).copied] == [w.river.pk]
