@@ -371,3 +371,22 @@ def test_what_moved_and_copies_count_filed_entries_only(drafted, people, client_
     services.submit_entry(people.water, river, acknowledge=True)
     assert dashboard.compare(w.report, w.prev).unchanged == 1
     assert [c["task_id"] for c in what_moved(w.report, w.prev).copied] == [w.river.pk]
+
+
+def test_the_packs_series_leaves_out_a_drafts_figures(drafted, people):
+    """A later report where roads is behind: its stocktake page charts the figures of earlier
+    periods, but not the one read from the running round's unsent draft (30 km)."""
+    from luoshi.core.models import Period, Progress, Report
+    from luoshi.reports.pack import build_pack
+    from luoshi.vocab import PeriodKind
+
+    w = drafted
+    assert Measurement.objects.filter(report=w.report, task=w.roads, value=30).exists()
+    q3 = Report.objects.create(plan=w.plan, state=Report.State.PUBLISHED, title="三季度",
+                               period=Period.objects.create(year=2022, kind=PeriodKind.Q3,
+                                                            month=9, label="三季度"))
+    Progress.objects.create(report=q3, task=w.roads, done="新建道路45公里。", position=1)
+    Assessment.objects.create(report=q3, task=w.roads, status="behind", derived_status="behind")
+    Measurement.objects.create(report=q3, task=w.roads, metric="新建道路", value=45, unit="公里")
+    pages = build_pack(q3, Report.objects.all()).pages
+    assert [(p.task.pk, [s["value"] for s in p.series]) for p in pages] == [(w.roads.pk, [45])]
