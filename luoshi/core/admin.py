@@ -145,7 +145,8 @@ class UnitAliasInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(HistoryAdmin):
+    history_model = "unit"  # renames and aliases (inline rows) leave a history row too
     list_display = ["name", "government"]
     list_filter = ["government"]
     search_fields = ["name", "aliases__alias"]
@@ -201,7 +202,10 @@ class PeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(HistoryAdmin):
+    # A round's deadline, state or verdicts_public changed here bypasses the services' guards:
+    # at least the history says who did it and what changed.
+    history_model = "report"
     list_display = ["__str__", "plan", "period", "state", "published_date"]
     list_filter = ["state", "period__year", "plan__government"]
     search_fields = ["title", "index_no", "plan__government__name"]

@@ -178,3 +178,28 @@ def test_admin_inline_edits_are_in_the_history(rp, people, client_for):
     assert units.fields["units"] == [["市水利局"], ["市发改局"]]
     assert not Change.objects.filter(model="taskunit").exists()
     assert Task.objects.get(pk=rp.river.pk).version == 2
+
+
+def test_admin_edits_of_a_report_and_a_unit_are_recorded(opened, people, client_for):
+    """The round's deadline or state changed in the admin (past the services' guards) and a
+    unit renamed or given an alias there leave history rows naming the admin."""
+    c = client_for(people.admin)
+    report = opened.report
+    url = reverse("admin:core_report_change", args=[report.pk])
+    form = {"plan": opened.plan.pk, "period": opened.h1.pk, "state": report.state,
+            "deadline_0": "2022-07-15", "deadline_1": "17:00:00", "verdicts_public": "on",
+            "title": report.title, "columns": "[]", "notes": "[]"}
+    response = c.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    change = Change.objects.filter(model="report", object_id=report.pk).latest("id")
+    assert change.user == people.admin and change.fields["via"] == "admin"
+    assert change.fields["deadline"][0] is None and "2022-07-15" in change.fields["deadline"][1]
+    url = reverse("admin:core_unit_change", args=[opened.water.pk])
+    response = c.post(url, {"government": opened.city.pk, "name": "市水务局",
+                            "aliases-TOTAL_FORMS": 1, "aliases-INITIAL_FORMS": 0,
+                            "aliases-0-unit": opened.water.pk, "aliases-0-alias": "市水利局"})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    renamed = Change.objects.filter(model="unit", object_id=opened.water.pk).latest("id")
+    assert renamed.fields["name"] == ["市水利局", "市水务局"]
+    alias = Change.objects.get(model="unitalias")
+    assert alias.fields["alias"] == "市水利局" and alias.fields["unit"] == opened.water.pk
