@@ -392,3 +392,13 @@ def test_the_packs_series_leaves_out_a_drafts_figures(drafted, people):
     Measurement.objects.create(report=q3, task=w.roads, metric="新建道路", value=45, unit="公里")
     pages = build_pack(q3, Report.objects.all()).pages
     assert [(p.task.pk, [s["value"] for s in p.series]) for p in pages] == [(w.roads.pk, [45])]
+
+
+def test_typing_kept_by_the_autosave_is_its_authors_only(drafted, people, client_for):
+    """The autosave is what one person typed and did not save: the co-unit and the office,
+    who read the entry's draft, do not read it; its author does."""
+    url = reverse("round_entry", args=[drafted.entry[drafted.roads.pk].pk])
+    for user in (people.economy, people.supervisor, people.admin):
+        page = client_for(user).get(url).content.decode()
+        assert DRAFT_WORD in page and TYPED_WORD not in page, user
+    assert TYPED_WORD in client_for(people.reform).get(url).content.decode()
