@@ -311,6 +311,8 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("LUOSHI_FROM_EMAIL", "luoshi@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's own address, for the links in notification e-mail (luoshi/rounds/notify.py).
+LUOSHI_SITE_URL = os.environ.get("LUOSHI_SITE_URL", "").rstrip("/")
 
 # Background jobs (web imports; luoshi/jobs/queue.py): run by `luoshi worker`, or with
 # LUOSHI_JOBS_INLINE by a thread of the web process after the request (the local demo's

@@ -54,6 +54,8 @@ def django_checks() -> Iterator[Finding]:
 def settings_checks(env: dict[str, str]) -> Iterator[Finding]:
     from django.conf import settings
 
+    from luoshi.rounds.notify import LOCAL_SITE
+
     if settings.DEBUG:
         yield Finding(FAIL, _("调试模式已开启:出错时会显示调用栈、设置和 cookie"),
                       _("取消 LUOSHI_DEBUG(默认关闭)或设 LUOSHI_DEBUG=0"))
@@ -95,6 +97,12 @@ def settings_checks(env: dict[str, str]) -> Iterator[Finding]:
         yield Finding(OK, _("邮件经 %(server)s 发送,发件人 %(sender)s")
                       % {"server": settings.EMAIL_HOST or settings.EMAIL_BACKEND,
                          "sender": settings.DEFAULT_FROM_EMAIL})
+        # E-mail is sent: its links must name the site, not the demo's local address.
+        if not settings.LUOSHI_SITE_URL:
+            yield Finding(WARN, _("邮件中的链接指向 %(url)s(本机)") % {"url": LOCAL_SITE},
+                          "LUOSHI_SITE_URL=https://luoshi.example.gov.cn")
+        else:
+            yield Finding(OK, _("邮件中的链接以 %(url)s 开头") % {"url": settings.LUOSHI_SITE_URL})
 
 
 def database_checks() -> Iterator[Finding]:

@@ -35,10 +35,15 @@ def _plain(value):
 
 class HistoryAdmin(admin.ModelAdmin):
     """Edits in the admin write the same history rows (``Change``) as edits in the app: who,
-    when, each changed field old → new, creations and deletions; related rows edited inline
-    (a task's units) as one ``units`` change of their parent."""
+    when, each changed field old → new, creations and deletions. Rows edited inline are
+    recorded as rows of their own model with their parent named (a task's milestones:
+    ``milestone`` rows with ``task``), except the inlines in ``inline_as_parent``, which the
+    admin records as one change of the parent (a task's units). A row with a ``version`` (the
+    app's guard against silent overwrites) gets a new one, so an edit begun in the app before
+    the admin's is refused as stale instead of overwriting it."""
 
     history_model = ""  # Change.model of these rows ("task", "progress" …)
+    inline_as_parent: tuple[type[models.Model], ...] = ()
 
     def save_model(self, request, obj, form, change):
         before = {}
@@ -46,6 +51,8 @@ class HistoryAdmin(admin.ModelAdmin):
             old = type(obj).objects.get(pk=obj.pk)
             before = {name: _plain(getattr(old, name)) for name in form.changed_data
                       if hasattr(old, name)}
+            if before and isinstance(getattr(old, "version", None), int):
+                obj.version = old.version + 1
         super().save_model(request, obj, form, change)
         if change:
             fields = {name: [before[name], _plain(getattr(obj, name))] for name in before
@@ -66,6 +73,44 @@ class HistoryAdmin(admin.ModelAdmin):
         Change.objects.create(model=self.history_model, object_id=pk,
                               action=Change.Action.DELETE,
                               fields={"text": str(obj), "via": "admin"}, user=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        model = formset.model
+        if model in self.inline_as_parent:
+            super().save_formset(request, form, formset, change)
+            return
+        parent = {formset.fk.name: form.instance.pk, "via": "admin"}
+        names = [f.name for f in model._meta.concrete_fields if f.name != formset.fk.name]
+        ids = [f.instance.pk for f in formset.forms if f.instance.pk and f.has_changed()]
+        before = {row["pk"]: row for row in
+                  model.objects.filter(pk__in=ids).values("pk", *[
+                      f.attname for f in model._meta.concrete_fields])}
+        # Django clears a deleted row's pk: keep it to name the row in the history.
+        deleted = {id(f.instance): f.instance.pk for f in formset.deleted_forms}
+        super().save_formset(request, form, formset, change)
+        rows = []
+        for obj in formset.new_objects:
+            fields = {n: _plain(getattr(obj, n)) for n in names if n != "id"}
+            rows.append(Change(model=model._meta.model_name, object_id=obj.pk,
+                               action=Change.Action.CREATE, fields=fields | parent,
+                               user=request.user))
+        for obj, changed in formset.changed_objects:
+            old = before.get(obj.pk, {})
+            fields = {}
+            for n in changed:
+                attname = model._meta.get_field(n).attname
+                new = _plain(getattr(obj, attname))
+                if old.get(attname) != new:
+                    fields[n] = [_plain(old.get(attname)), new]
+            if fields:
+                rows.append(Change(model=model._meta.model_name, object_id=obj.pk,
+                                   action=Change.Action.UPDATE, fields=fields | parent,
+                                   user=request.user))
+        for obj in formset.deleted_objects:
+            rows.append(Change(model=model._meta.model_name, object_id=deleted.get(id(obj)) or 0,
+                               action=Change.Action.DELETE,
+                               fields={"text": str(obj)} | parent, user=request.user))
+        Change.objects.bulk_create(rows)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -100,7 +145,8 @@ class UnitAliasInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(HistoryAdmin):
+    history_model = "unit"  # renames and aliases (inline rows) leave a history row too
     list_display = ["name", "government"]
     list_filter = ["government"]
     search_fields = ["name", "aliases__alias"]
@@ -123,6 +169,7 @@ class TaskUnitInline(admin.TabularInline):
 @admin.register(Task)
 class TaskAdmin(HistoryAdmin):
     history_model = "task"
+    inline_as_parent = (TaskUnit,)
     list_display = ["serial", "short_text", "plan", "parent", "order"]
     list_filter = ["plan"]
     search_fields = ["serial", "text"]
@@ -144,6 +191,8 @@ class TaskAdmin(HistoryAdmin):
             Change.objects.create(model="task", object_id=task.pk, action=Change.Action.UPDATE,
                                   fields={"units": [before, after], "via": "admin"},
                                   user=request.user)
+            if not form.changed_data:  # save_model gave no new version: the units are a change
+                Task.objects.filter(pk=task.pk).update(version=models.F("version") + 1)
 
 
 @admin.register(Period)
@@ -153,7 +202,10 @@ class PeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(HistoryAdmin):
+    # A round's deadline, state or verdicts_public changed here bypasses the services' guards:
+    # at least the history says who did it and what changed.
+    history_model = "report"
     list_display = ["__str__", "plan", "period", "state", "published_date"]
     list_filter = ["state", "period__year", "plan__government"]
     search_fields = ["title", "index_no", "plan__government__name"]

@@ -37,6 +37,7 @@ from luoshi.reports.facts import (
     load_facts,
     status_label,
 )
+from luoshi.rounds.permissions import filed_assessments
 from luoshi.web import dashboard
 
 CN_NUMBERS = "一二三四五六七八九十"
@@ -176,11 +177,15 @@ def _overview(f: ReportFacts, previous: Report | None, change: dict | None) -> t
     total = f.summary["total"]
     counts = {v: f.by_status.get(v, 0) for v in STATUS_ORDER}
     parts = [f"{status_label(v)}{n}项,占{_share(n, total)}" for v, n in counts.items()]
-    unjudged = f.totals.tasks - total
+    unfiled = f.unfiled_tasks
+    unjudged = f.totals.tasks - total - unfiled
+    judged = (f"其中{total}项已作状态分析"
+              + (f",{unfiled}项未填报(不计入状态)" if unfiled else "")
+              + (f",{unjudged}项尚无可分析的内容" if unjudged > 0 else "") + ";")
     lines = [
         f"截至{r.period.year}年{r.period.month}月底,{r.plan}共{f.totals.tasks}项重点工作、"
         f"{f.totals.entries}个工作事项,时间进度{f.share_elapsed * 100:.0f}%。"
-        + (f"其中{total}项已作状态分析,{unjudged}项尚无可分析的内容;" if unjudged > 0 else "")
+        + (judged if unjudged > 0 or unfiled else "")
         + f"经逐项分析,{';'.join(parts)}。"
     ]
     if change is not None and previous is not None:
@@ -391,7 +396,9 @@ def build_bulletin(report: Report, previous: Report | None = None,
                    facts: ReportFacts | None = None) -> Bulletin:
     """The generated bulletin of ``report``, compared with ``previous`` when given."""
     f = facts or load_facts(report)
-    change = compare_reports(report, previous) if previous is not None else None
+    # Filed statuses only, like the facts (a draft is 未填报, never a status).
+    change = (compare_reports(report, previous, filed_assessments())
+              if previous is not None else None)
     quotes: list[Quote] = []
     overview, counts = _overview(f, previous, change)
     problems, flagged = _problems(f, quotes, change)

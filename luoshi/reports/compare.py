@@ -4,7 +4,9 @@ by side — target, latest figure, status, period — from published reports onl
 For each plan, the latest published report is read. A task matches words when its text holds
 every word; it matches a theme when its problems cells in that report name the theme
 (luoshi.extract.themes). Amounts are put on one scale so that 3.2亿元 and 5000万元 compare:
-money in 亿元, other scaled units (万吨, 万人) in their base unit ×10⁴ when large.
+money in 亿元, other scaled units (万吨, 万人) in their base unit ×10⁴ when large. A status is
+shown only when the office published the report's statuses with it (``Report.verdicts_public``,
+docs/visibility.md): the page is public.
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def compare(reports: QuerySet[Report], *, words: list[str] | None = None,
             if m.task_id not in figures or m.target_id:
                 figures[m.task_id] = f"{m.metric}{_fmt(m.value, m.unit)}"
         statuses = dict(Assessment.objects.filter(report=report, task_id__in=ids)
-                        .values_list("task_id", "status"))
+                        .values_list("task_id", "status")) if report.verdicts_public else {}
         for t in tasks:
             rows.append(Row(report.plan.government.name, str(report.period), report.pk, t.pk,
                             t.serial, t.text, targets.get(t.pk, ""), figures.get(t.pk, ""),

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
 
-from luoshi.core.models import Assessment, Measurement, Progress, Report, Target, TaskUnit
+from luoshi.core.models import Measurement, Progress, Report, Target, TaskUnit
 from luoshi.core.services.summary import status_summary
 from luoshi.extract.status import is_boilerplate
+from luoshi.rounds.permissions import filed_assessments, filed_q
 from luoshi.vocab import STATUS_LABELS, ColumnRole, Status, UnitRole
 from luoshi.web import dashboard
 
@@ -119,6 +120,12 @@ class ReportFacts:
     tasks: list[TaskFacts]
     share_elapsed: float
     changes: list[ChangeFacts] = field(default_factory=list)  # approved 延期/调整申请
+    # A running round's entries not filed and the top-level tasks with one (dashboard.unfiled)
+    unfiled: dict | None = None
+
+    @property
+    def unfiled_tasks(self) -> int:
+        return self.unfiled["tasks"] if self.unfiled else 0
 
     @property
     def by_status(self) -> dict[str, int]:
@@ -133,11 +140,16 @@ def _leader_header(report: Report) -> str | None:
 
 
 def load_facts(report: Report) -> ReportFacts:
-    """Everything the documents need about ``report`` (about 10 queries)."""
+    """Everything the documents need about ``report`` (about 10 queries).
+
+    The documents hold what has been filed (docs/visibility.md), whoever prints them: an
+    entry not filed (a draft, a returned entry being rewritten) keeps its row and its round
+    state (it counts as 未填报) but not its text, and its task has no status or figures."""
     entries = list(
         Progress.objects.filter(report=report)
         .select_related("task", "task__parent", "round_entry")
-        .annotate(returns=Count("review_events", filter=Q(review_events__action="return")))
+        .annotate(returns=Count("review_events", filter=Q(review_events__action="return")),
+                  filed=ExpressionWrapper(filed_q(), output_field=BooleanField()))
         .order_by("position", "pk"))
     leader_header = _leader_header(report)
     tasks: dict[int, TaskFacts] = {}
@@ -151,8 +163,9 @@ def load_facts(report: Report) -> ReportFacts:
                 position=p.position)
         round_entry = getattr(p, "round_entry", None)
         t.entries.append(Entry(
-            pk=p.pk, heading=p.task.text if p.task.parent_id else "", done=p.done,
-            problems=p.problems, next_steps=p.next_steps,
+            pk=p.pk, heading=p.task.text if p.task.parent_id else "",
+            done=p.done if p.filed else "", problems=p.problems if p.filed else "",
+            next_steps=p.next_steps if p.filed else "",
             round_state=round_entry.state if round_entry else "",
             submitted_at=round_entry.submitted_at if round_entry else None,
             returns=p.returns))
@@ -163,7 +176,8 @@ def load_facts(report: Report) -> ReportFacts:
         t.units.append(link.unit.name)
         if link.role == UnitRole.LEAD and t.lead_id is None:
             t.lead, t.lead_id = link.unit.name, link.unit_id
-    for a in Assessment.objects.filter(report=report, task_id__in=ids).only(
+    statuses = filed_assessments().filter(report=report)
+    for a in statuses.filter(task_id__in=ids).only(
             "task_id", "status", "reason", "evidence"):
         t = tasks[a.task_id]
         t.status, t.reason, t.evidence = a.status, a.reason, a.evidence or []
@@ -171,15 +185,18 @@ def load_facts(report: Report) -> ReportFacts:
         tasks[tg.task_id].targets.append({
             "id": tg.pk, "metric": tg.metric, "comparator": tg.comparator, "value": tg.value,
             "unit": tg.unit, "span": tg.span})
-    for m in Measurement.objects.filter(report=report, task_id__in=ids).order_by("task_id", "pk"):
+    filed_status = Exists(statuses.filter(task=OuterRef("task")))
+    for m in (Measurement.objects.filter(report=report, task_id__in=ids).filter(filed_status)
+              .order_by("task_id", "pk")):
         tasks[m.task_id].figures.append({
             "metric": m.metric, "value": m.value, "unit": m.unit, "ratio": m.ratio,
             "ratio_stated": m.ratio_stated, "span": m.span, "target_id": m.target_id,
             "as_of": m.as_of})
     return ReportFacts(
-        report=report, totals=dashboard.totals(report), summary=status_summary(report),
+        report=report, totals=dashboard.totals(report), summary=status_summary(report, statuses),
         tasks=sorted(tasks.values(), key=lambda t: (t.position, t.pk)),
-        share_elapsed=report.period.share_elapsed, changes=load_changes(report))
+        share_elapsed=report.period.share_elapsed, changes=load_changes(report),
+        unfiled=dashboard.unfiled(report))
 
 
 def _period_end(report: Report) -> date:

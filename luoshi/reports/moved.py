@@ -7,16 +7,21 @@ Directions (a task in both reports, statuses compared):
 * **newly behind** — red or amber now (behind, not started, at risk), not before;
 * **recovered** — red or amber before, on track / done / ahead now;
 * **other** — any other change (e.g. to 表述笼统 or 无数据).
+
+Statuses are those the viewer may see (``assessments``: permissions.shown_assessments; by
+default the filed ones), and copied entries are filed ones: a draft is 未填报, never a status
+or a copy (docs/visibility.md).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 
-from luoshi.core.models import Assessment, Progress, Report, TaskUnit
+from luoshi.core.models import Assessment, Report, TaskUnit
 from luoshi.reports.facts import FLAGGED, GOOD
+from luoshi.rounds.permissions import filed_assessments, filed_progress
 from luoshi.vocab import UnitRole
 
 DIRECTIONS = {"newly_done": "新完成", "newly_behind": "新滞后/有风险", "recovered": "已恢复正常",
@@ -52,9 +57,11 @@ def direction(before: str, after: str) -> str:
     return "other"
 
 
-def what_moved(report: Report, previous: Report) -> Moved:
-    before = dict(Assessment.objects.filter(report=previous).values_list("task_id", "status"))
-    rows = (Assessment.objects.filter(report=report, task_id__in=list(before))
+def what_moved(report: Report, previous: Report,
+               assessments: QuerySet[Assessment] | None = None) -> Moved:
+    base = filed_assessments() if assessments is None else assessments
+    before = dict(base.filter(report=previous).values_list("task_id", "status"))
+    rows = (base.filter(report=report, task_id__in=list(before))
             .select_related("task").order_by("task__order", "task_id"))
     changed = [a for a in rows if a.status != before[a.task_id]]
     leads = dict(TaskUnit.objects.filter(task_id__in=[a.task_id for a in changed],
@@ -64,9 +71,9 @@ def what_moved(report: Report, previous: Report) -> Moved:
         out.groups[direction(before[a.task_id], a.status)].append(
             Move(a.task_id, a.task.serial, a.task.text, leads.get(a.task_id, ""),
                  before[a.task_id], a.status))
-    same = Progress.objects.filter(report=previous, task_id=OuterRef("task_id"),
+    same = filed_progress().filter(report=previous, task_id=OuterRef("task_id"),
                                    done=OuterRef("done"))
-    for p in (Progress.objects.filter(report=report).exclude(done="").filter(Exists(same))
+    for p in (filed_progress().filter(report=report).exclude(done="").filter(Exists(same))
               .select_related("task", "task__parent").order_by("position", "pk")):
         top = p.task.parent or p.task
         out.copied.append({"task_id": top.pk, "serial": top.serial, "text": top.text,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from luoshi.core.models import Measurement, Report
 from luoshi.extract.themes import asks
@@ -23,6 +23,7 @@ from luoshi.reports.facts import (
     load_facts,
     status_label,
 )
+from luoshi.rounds.permissions import filed_assessments
 
 BAR_WIDTH = 20  # characters of the text bar chart in the DOCX
 
@@ -52,11 +53,13 @@ def _severity(t: TaskFacts) -> tuple:
 
 def _series(report: Report, reports: QuerySet[Report], task_ids: list[int]) -> dict[int, list]:
     """Figures of each task in each visible report of the plan up to ``report``'s period: the
-    one matched to a target (else the first), oldest period first."""
+    one matched to a target (else the first), oldest period first. Figures of a report where
+    the task is 未填报 (a draft) are left out, like its status (filed_assessments)."""
     scope = reports.filter(plan_id=report.plan_id, period__year=report.period.year,
                            period__month__lte=report.period.month)
     out: dict[int, dict[int, dict]] = {}
-    for m in (Measurement.objects.filter(report__in=scope, task_id__in=task_ids)
+    filed = Exists(filed_assessments().filter(report=OuterRef("report"), task=OuterRef("task")))
+    for m in (Measurement.objects.filter(report__in=scope, task_id__in=task_ids).filter(filed)
               .select_related("report__period").order_by("report__period__month", "pk")):
         per = out.setdefault(m.task_id, {})
         if m.report_id not in per or (m.target_id and not per[m.report_id]["matched"]):
@@ -84,8 +87,10 @@ def build_pack(report: Report, reports: QuerySet[Report],
         pages.append(PackPage(t, status_label(t.status), figure_line(t, f.share_elapsed),
                               series.get(t.pk, []), found))
     counts = [(v, status_label(v), f.by_status.get(v, 0)) for v in STATUS_ORDER]
+    if f.unfiled_tasks:  # a running round: 未填报 is a line of its own, never a status
+        counts.insert(0, ("unfiled", "未填报", f.unfiled_tasks))
     title = f"{report.plan}{report.period.label or ''}推进会材料"
-    return Pack(report, title, counts, f.summary["total"], pages)
+    return Pack(report, title, counts, f.summary["total"] + f.unfiled_tasks, pages)
 
 
 def to_docx(pack: Pack) -> bytes:

@@ -2,7 +2,8 @@
 of a plan, with the tasks behind each count (the drill-down).
 
 A task counts once per theme, however many of its cells (own row or sub-items) name it; the
-rule for a cell is luoshi.extract.themes (word table + jieba, docs/bulletin.md).
+rule for a cell is luoshi.extract.themes (word table + jieba, docs/bulletin.md). Only filed
+cells count and are quoted (permissions.filed_progress): a draft is 未填报 (docs/visibility.md).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from luoshi.core.models import Progress, Report
+from luoshi.core.models import Report
 from luoshi.extract.themes import THEMES, theme_hits, themes_of
+from luoshi.rounds.permissions import filed_progress
 
 
 @dataclass
@@ -26,7 +28,7 @@ class ThemeTask:
 def task_themes(report: Report) -> dict[int, set[str]]:
     """Top-level task id -> the themes its problems cells name."""
     out: dict[int, set[str]] = {}
-    rows = (Progress.objects.filter(report=report).exclude(problems="")
+    rows = (filed_progress().filter(report=report).exclude(problems="")
             .values_list("task_id", "task__parent_id", "problems"))
     for task_id, parent_id, problems in rows:
         found = themes_of(problems)
@@ -50,7 +52,7 @@ def counts_by_period(reports: QuerySet[Report]) -> list[tuple[Report, dict[str, 
 def drill_down(report: Report, theme: str) -> list[ThemeTask]:
     """The tasks of ``report`` whose problems name ``theme``, with the words that did."""
     out: dict[int, ThemeTask] = {}
-    rows = (Progress.objects.filter(report=report).exclude(problems="")
+    rows = (filed_progress().filter(report=report).exclude(problems="")
             .select_related("task", "task__parent").order_by("position", "pk"))
     for p in rows:
         if theme not in themes_of(p.problems):

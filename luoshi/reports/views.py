@@ -38,7 +38,7 @@ from luoshi.reports.drafts import (
 from luoshi.reports.models import BulletinDraft, LeagueWeights
 from luoshi.reports.moved import DIRECTIONS, what_moved
 from luoshi.reports.office import ConversionFailed, OfficeMissing, docx_to_pdf
-from luoshi.rounds.permissions import Action, check, may
+from luoshi.rounds.permissions import Action, check, may, shown_assessments
 from luoshi.web.access import public_reports, visible_plans, visible_reports
 from luoshi.web.evidence import mark_span
 
@@ -334,7 +334,8 @@ def moved(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = parse_id(request.GET.get("compare", ""))
     previous = (others.filter(pk=chosen).first() if chosen is not None
                 else previous_for(report, reports))
-    result = what_moved(report, previous) if previous is not None else None
+    result = (what_moved(report, previous, shown_assessments(request.user))
+              if previous is not None else None)
     return render(request, "reports/moved.html", {
         "report": report, "previous": previous, "result": result, "others": others,
         "directions": [(k, label, result.groups[k] if result else []) for k, label in

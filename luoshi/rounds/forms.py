@@ -123,6 +123,22 @@ class TaskForm(forms.Form):
                                widget=forms.DateInput(attrs={"type": "date"}))
 
 
+class TargetForm(forms.Form):
+    """The office adds a target the analysis missed (an existing one is corrected on the task
+    page); the comparators are the analysis' own (luoshi.web.task_page.COMPARATORS)."""
+
+    metric = forms.CharField(label="指标", max_length=200)
+    comparator = forms.ChoiceField(label="比较", choices=[])
+    value = forms.FloatField(label="目标值")
+    unit = forms.CharField(label="单位", max_length=30, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from luoshi.web.task_page import COMPARATORS
+
+        super().__init__(*args, **kwargs)
+        self.fields["comparator"].choices = list(COMPARATORS.items())
+
+
 class CloseForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label="理由", max_length=COMMENT_LIMIT, required=False,

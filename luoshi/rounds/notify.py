@@ -1,16 +1,16 @@
 """Notifications: every message goes to the person's in-app inbox (站内通知, counted in the
 navigation), and by e-mail too when they have an address, with a link to the page.
 
-E-mail goes through Django's mail backend: ``LUOSHI_EMAIL_BACKEND`` (console by default;
-``django.core.mail.backends.smtp.EmailBackend`` with Django's ``EMAIL_HOST``/``EMAIL_PORT``/
-``EMAIL_HOST_USER``/``EMAIL_HOST_PASSWORD``/``EMAIL_USE_TLS`` settings for SMTP), sender
-``LUOSHI_FROM_EMAIL``; links start with ``LUOSHI_SITE_URL`` (docs/notifications.md).
+E-mail goes through Django's mail backend: SMTP when ``LUOSHI_EMAIL_HOST`` is set (with
+``LUOSHI_EMAIL_PORT``/``_USER``/``_PASSWORD``/``_USE_TLS``/``_USE_SSL``), else the console;
+sender ``LUOSHI_FROM_EMAIL``; links start with ``LUOSHI_SITE_URL`` (settings.py, documented in
+docs/deploy.md and docs/notifications.md; ``luoshi check-deploy`` warns when mail is sent
+without it).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -19,12 +19,12 @@ from django.core.mail import send_mail
 from luoshi.rounds.models import Notice
 
 log = logging.getLogger(__name__)
+LOCAL_SITE = "http://127.0.0.1:8000"  # `make run`'s address: links work on the demo machine
 
 
 def site_url() -> str:
     """The site's address for links in e-mail (no trailing slash)."""
-    url = getattr(settings, "LUOSHI_SITE_URL", "") or os.environ.get("LUOSHI_SITE_URL", "")
-    return (url or "http://127.0.0.1:8000").rstrip("/")
+    return (settings.LUOSHI_SITE_URL or LOCAL_SITE).rstrip("/")
 
 
 def notify(users: Iterable, kind: str, text: str, url: str = "", *, subject: str = "",

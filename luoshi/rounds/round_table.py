@@ -83,7 +83,9 @@ def back_to(report_pk: int, query: dict[str, str], anchor: str = "") -> str:
 @require_POST
 def bulk_approve(request, pk: int):
     report = get_object_or_404(Report, pk=pk)
-    check(request.user, Action.READ, report)
+    # A role that reviews nothing is refused outright (403), like a single approval; the
+    # per-entry check below still skips what the reviewer may not approve.
+    check(request.user, Action.REVIEW, report)
     ids = [i for i in map(parse_id, request.POST.getlist("entry")) if i is not None]
     chosen = (Progress.objects.filter(report=report, pk__in=ids,
                                       round_entry__state=EntryState.SUBMITTED)

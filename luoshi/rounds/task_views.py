@@ -22,6 +22,7 @@ from luoshi.rounds.forms import (
     MergeForm,
     MilestoneForm,
     RequestForm,
+    TargetForm,
     TaskForm,
 )
 from luoshi.rounds.models import ChangeRequest
@@ -80,7 +81,33 @@ def task_edit(request, pk: int):
             return redirect("task_detail", pk=pk)
     return render(request, "rounds/task_edit.html", {
         "task": task, "form": form, "close_form": CloseForm(initial={"version": task.version}),
-        "milestone_form": MilestoneForm(), "milestones": task.milestones.all()})
+        "milestone_form": MilestoneForm(), "milestones": task.milestones.all(),
+        "targets": task.targets.filter(active=True).order_by("position", "pk"),
+        "target_form": TargetForm()})
+
+
+@require_POST
+def task_target(request, pk: int):
+    """A target added by the office; the task's statuses are re-derived with it and the
+    history records it (luoshi.core.services.corrections.add_target)."""
+    from luoshi.core.services.corrections import add_target
+
+    task = _task(request, pk)
+    check(request.user, Action.EDIT_TASK, task)
+    form = TargetForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "目标未添加:请填写指标、比较方式和数字目标值。")
+    else:
+        data = form.cleaned_data
+        try:
+            add_target(task, user=request.user, metric=data["metric"].strip(),
+                       comparator=data["comparator"], value=data["value"],
+                       unit=data["unit"].strip())
+        except ValueError:
+            messages.error(request, "目标未添加:目标值须为有限的数字。")
+        else:
+            messages.success(request, "已添加目标。")
+    return redirect("task_edit", pk=pk)
 
 
 @require_POST

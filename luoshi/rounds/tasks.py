@@ -1,4 +1,5 @@
-"""The office keeps its tasks in the app: edits a task (text, units, deadline), closes it (销号,
+"""The office keeps its tasks in the app: edits a task (text, units, deadline; targets are added
+and corrected through luoshi.core.services.corrections), closes it (销号,
 with a reason) or reopens it, adds and completes milestones. Every change writes a ``Change``
 row (the task's history), and the task's version guards against silent overwrites."""
 

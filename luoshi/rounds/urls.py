@@ -27,6 +27,7 @@ urlpatterns = [
     path("rounds/entries/<int:pk>/history/", views.entry_history, name="round_entry_history"),
     path("rounds/tasks/<int:pk>/edit/", task_views.task_edit, name="task_edit"),
     path("rounds/tasks/<int:pk>/close/", task_views.task_close, name="task_close"),
+    path("rounds/tasks/<int:pk>/targets/", task_views.task_target, name="task_target"),
     path("rounds/tasks/<int:pk>/milestones/", task_views.task_milestone, name="task_milestone"),
     path("rounds/tasks/<int:pk>/requests/new/", task_views.request_new, name="request_new"),
     path("rounds/units/", task_views.unit_directory, name="unit_directory"),

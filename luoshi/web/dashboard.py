@@ -97,10 +97,12 @@ def by_unit(report: Report, *, limit: int | None, measure: str) -> list[dict]:
 def compare(report: Report, previous: Report) -> Comparison:
     here = TaskEntry.objects.filter(report=report).values("task_id")
     there = TaskEntry.objects.filter(report=previous).values("task_id")
-    same = Progress.objects.filter(
+    # Filed entries only: a draft copied from last period is 未填报, not a copy yet.
+    same = Progress.objects.filter(filed_q()).filter(
         report=previous, task_id=OuterRef("task_id"), done=OuterRef("done"))
     unchanged = (
-        Progress.objects.filter(report=report).exclude(done="").filter(Exists(same)).count()
+        Progress.objects.filter(report=report).filter(filed_q()).exclude(done="")
+        .filter(Exists(same)).count()
     )
     return Comparison(
         report=previous,

@@ -19,10 +19,11 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from luoshi.core.models import Change, Milestone, Progress, Report, Task, Unit
+from luoshi.core.models import Change, Milestone, Progress, Report, Target, Task, Unit
 from luoshi.rounds.models import (
     ChangeRequest,
     Contribution,
+    EntryAutosave,
     EntryState,
     EvidenceFile,
     Reminder,
@@ -100,6 +101,10 @@ def pending_request(w):
                                              reason="汛期。", new_deadline=date(2022, 12, 31))
 
 
+def closed_task(w):
+    Task.objects.filter(pk=w.river.pk).update(closed_at=timezone.now(), close_reason="已完成。")
+
+
 def later() -> str:
     return (timezone.localtime() + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M")
 
@@ -144,6 +149,10 @@ OPS = [
     Op("page return", "post", lambda w: reverse("round_entry_review", args=[roads(w).pk]),
        OFFICE, 302, {"public", "other_liaison"},
        data=lambda w: {"decision": "return", "comment": "请补充。"}, setup=submitted),
+    Op("page autosave", "post", lambda w: reverse("round_entry_autosave", args=[roads(w).pk]),
+       WRITERS, 200, DRAFT_HIDDEN, data=lambda w: {"version": 1, "done": "正在填写。"}),
+    Op("page bulk approve", "post", lambda w: reverse("round_bulk_approve", args=[w.report.pk]),
+       OFFICE, 302, {"public"}, setup=submitted, data=lambda w: {"entry": [roads(w).pk]}),
     Op("page remind", "post", lambda w: reverse("round_remind", args=[w.report.pk]),
        OFFICE, 302, {"public"}),
     Op("page remind one unit", "post", lambda w: reverse("round_remind", args=[w.report.pk]),
@@ -158,6 +167,12 @@ OPS = [
        data=lambda w: {"version": 1, "text": "整治河道8公里。", "units": "市水利局"}),
     Op("page task close", "post", lambda w: reverse("task_close", args=[w.river.pk]), OFFICE,
        302, set(), data=lambda w: {"version": 1, "reason": "已完成。"}),
+    Op("page task reopen", "post", lambda w: reverse("task_close", args=[w.river.pk]), OFFICE,
+       302, set(), setup=closed_task,
+       data=lambda w: {"version": 1, "reopen": "1", "reason": "尚有收尾工作。"}),
+    Op("page task target", "post", lambda w: reverse("task_target", args=[w.river.pk]), OFFICE,
+       302, set(), data=lambda w: {"metric": "整治河道", "comparator": ">=", "value": "8",
+                                   "unit": "公里"}),
     Op("page milestone", "post", lambda w: reverse("task_milestone", args=[w.river.pk]),
        OFFICE, 302, set(), data=lambda w: {"title": "完成清淤"}),
     Op("page request form", "get", lambda w: reverse("request_new", args=[w.roads.pk]),
@@ -194,6 +209,9 @@ OPS = [
     Op("api published entry", "get",
        lambda w: f"/api/entries/{w.prev.progress.get().pk}/", ALL, 200, set(), api=True),
     Op("api tasks", "get", lambda w: "/api/tasks/", ALL, 200, set(), api=True),
+    Op("api task", "get", lambda w: f"/api/tasks/{w.roads.pk}/", ALL, 200, set(), api=True),
+    Op("api entries", "get", lambda w: "/api/entries/", ALL, 200, set(), api=True),
+    Op("api plan", "get", lambda w: f"/api/plans/{w.plan.pk}/", ALL, 200, set(), api=True),
     Op("api plans", "get", lambda w: "/api/plans/", ALL, 200, set(), api=True),
     # --- API: write ---
     Op("api open round", "post", lambda w: "/api/reports/", OFFICE, 201, set(), api=True,
@@ -238,7 +256,9 @@ def snapshot() -> tuple:
         list(Task.objects.order_by("pk").values_list("pk", "text", "version", "deadline",
                                                      "closed_at")),
         list(Milestone.objects.order_by("pk").values_list("pk", "title", "done_at")),
+        list(Target.objects.order_by("pk").values_list("pk", "metric", "value", "version")),
         list(ChangeRequest.objects.order_by("pk").values_list("pk", "state")),
+        list(EntryAutosave.objects.order_by("pk").values_list("pk", "data")),
         list(EvidenceFile.objects.order_by("pk").values_list("pk", "name")),
         list(Unit.objects.order_by("pk").values_list("pk", "name")),
     )
@@ -288,3 +308,62 @@ def test_matrix(op: Op, role: str, opened, users, client_for):
         assert mail.outbox == [], f"{op.name} as {role} sent mail"
         if response.status_code == 302:
             assert response["Location"].startswith(reverse("login"))
+
+
+# Routes of the round (rounds/…, a task's history) and of the API that are not in OPS, each
+# with where its roles are tested instead. Everything else must be in the matrix.
+NOT_IN_MATRIX = {
+    "login": "the sign-in page, open to everyone (tests/rounds/test_pages.py, test_throttle.py)",
+    "logout": "POST only, for whoever is signed in (tests/rounds/test_pages.py)",
+    "api-token": "token sign-in, open to everyone, throttled (tests/api/test_api.py)",
+    "api-root": "DRF's index of the API's links, no rows",
+    "api-schema": "the OpenAPI description, no rows (tests/api/test_api.py)",
+    **{f"api-{kind}-{op}": "verdict corrections: roles in tests/core/test_analysis_api.py"
+       for kind in ("assessment", "target", "measurement")
+       for op in ("list", "detail", "correct")},
+    "api-assessment-revert": "as api-assessment-correct",
+}
+
+
+def _routes():
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(resolver, prefix=""):
+        for p in resolver.url_patterns:
+            if isinstance(p, URLResolver):
+                yield from walk(p, prefix + str(p.pattern))
+            elif isinstance(p, URLPattern) and p.name:
+                yield prefix + str(p.pattern), p
+
+    for pattern, p in walk(get_resolver()):
+        if "(?P<format>" in pattern or "<drf_format" in pattern:
+            continue
+        if pattern.startswith(("rounds/", "api/", "accounts/")) or p.name == "task_history":
+            # DRF's routes name their methods (get: list, post: create …); others: any.
+            # (DRF adds head to a GET route's map once it has served one: not an operation.)
+            methods = set(getattr(p.callback, "actions", {}) or {"*"}) - {"head", "options"}
+            yield p.name, methods
+
+
+def test_every_round_page_and_api_operation_is_in_the_matrix(opened, people):
+    """A page or API operation added to the round without a line in OPS fails here."""
+    from urllib.parse import urlsplit
+
+    from django.urls import resolve
+
+    for setup in (attached, pending_request, twin_unit):  # objects some paths name
+        setup(opened)
+    covered: dict[str, set[str]] = {}
+    for op in OPS:
+        name = resolve(urlsplit(op.path(opened)).path).url_name
+        covered.setdefault(name, set()).add(op.method)
+    missing = []
+    for name, methods in _routes():
+        if name in NOT_IN_MATRIX:
+            continue
+        have = covered.get(name, set())
+        if not have or ("*" not in methods and not methods <= have):
+            missing.append(f"{name} {sorted(methods - have) if '*' not in methods else ''}")
+    assert missing == [], f"not in the role matrix (add an Op or a reason): {missing}"
+    stale = [n for n in NOT_IN_MATRIX if n not in {name for name, _ in _routes()}]
+    assert stale == []

@@ -9,7 +9,8 @@ Q3 entries (task: lead, status; entry: done / problems / round); the table has a
 (副市长N, N the row's position):
   1: A, behind    — 完成投资3亿元。 / 项目资金缺口较大,用地指标尚未落实。 / on time
   2: A, on_track  — 按计划推进。(boilerplate) / — / submitted late
-  3: B, at_risk   — (empty) / 受疫情影响,企业订单下降。 / draft, never submitted (late)
+  3: B, at_risk   — (empty) / 受疫情影响,企业订单下降。 / draft, never submitted (late);
+                    未填报, so the documents show neither its text nor its status
   4: B, done      — 已全面完成。 / 无 / on time, returned once before
   5: C, behind, two sub-items:
        5a — 完成拆迁50户。 / 征地拆迁政策处理难度大,需市级协调。 / on time

@@ -70,7 +70,7 @@ def test_office_documents_in_the_browser(world, web_page):
         download(web, "[data-download=pack-docx]"))).paragraphs[0].text
     table = list(csv.reader(io.StringIO(
         download(web, "[data-download=league-csv]").decode("utf-8-sig"))))
-    assert table[1][1] == "市住建局"
+    assert table[1][1] == "市经信局"
     assert openpyxl.load_workbook(io.BytesIO(download(web, "[data-download=league-xlsx]")))
 
     # Bulletin: preview, edit, history.

@@ -44,6 +44,8 @@ def test_downloads_parse(h, client_for, supervisor):
     text = "\n".join(p.text for p in d.paragraphs)
     # Hand-made: 7 tasks, 8 entries, 2 empty (3 and 5b), 2 boilerplate (2 and 7).
     assert "共7项重点工作、8个工作事项" in text
+    # Task 3 is a draft: 未填报, not a status (docs/visibility.md).
+    assert "其中6项已作状态分析,1项未填报(不计入状态);" in text
     assert "完成情况空白的工作事项2个,仅有套话的2个" in text
     # 2 submitted after the deadline, 3 never submitted; 4 was returned once.
     assert "逾期报送或逾期未报:市发改局(1项)、市经信局(1项)。" in text
@@ -65,9 +67,9 @@ def test_downloads_parse(h, client_for, supervisor):
                or "pageBreakBefore" in p._p.xml) >= 3
     rows = list(csv.reader(io.StringIO(
         c.get(f"/reports/{h.q3.pk}/league.csv").content.decode("utf-8-sig"))))
-    assert rows[1][1] == "市住建局"
+    assert rows[1][1] == "市经信局"  # first: task 3's at_risk is a draft's, not counted
     wb = openpyxl.load_workbook(io.BytesIO(c.get(f"/reports/{h.q3.pk}/league.xlsx").content))
-    assert wb.active.cell(3, 2).value == "市住建局"
+    assert wb.active.cell(3, 2).value == "市经信局"
     data = json.loads(c.get(f"/reports/{h.q3.pk}/export.json").content)
     assert data
     r = c.get(f"/reports/{h.q3.pk}/export.csv")

@@ -127,3 +127,9 @@ def test_check_deploy_says_what_is_missing(tmp_path):
     mailed = luoshi(env, "check-deploy")
     assert "通过  邮件经 smtp.example.org 发送,发件人 dc@example.org" in mailed.stdout
     assert "通过  客户端地址取自 X-Forwarded-For" in mailed.stdout
+    # Mail is sent: its links must not point at the local demo address.
+    assert "注意  邮件中的链接指向 http://127.0.0.1:8000" in mailed.stdout
+    assert "LUOSHI_SITE_URL=" in mailed.stdout
+    env.update(LUOSHI_SITE_URL="https://luoshi.example.org/")
+    linked = luoshi(env, "check-deploy")
+    assert "通过  邮件中的链接以 https://luoshi.example.org 开头" in linked.stdout

@@ -38,8 +38,8 @@ def test_supervisor_sends_then_escalates(round_, people, client_for):
     # 市经信局 leads the parks and owes its part of the roads task as a co-unit.
     assert "2 条未报送、1 条配合报送未填" in next(m.subject for m in mail.outbox
                                                 if m.to == ["liaison2@example.org"])
-    # With a link to the page, and in each liaison's inbox.
-    assert all("/rounds/" in m.body for m in mail.outbox)
+    # With a link to the page (on the site's own address), and in each liaison's inbox.
+    assert all("http://127.0.0.1:8000/rounds/" in m.body for m in mail.outbox)
     inbox = client_for(people.economy).get(reverse("inbox")).content.decode()
     assert "【提醒】" in inbox and 'data-unread="2"' in inbox  # the opening, the reminder
     rows = list(Reminder.objects.order_by("id").values_list("unit__name", "level", "sent_by"))
@@ -57,6 +57,13 @@ def test_supervisor_sends_then_escalates(round_, people, client_for):
     assert all(m.subject.startswith("【催办】") and "duchashi@example.org" in m.to
                for m in mail.outbox)
     assert sorted(Reminder.objects.values_list("level", flat=True)) == [1, 1, 2, 2]
+
+
+def test_links_in_mail_start_with_the_site_address(round_, people, client_for, settings):
+    settings.LUOSHI_SITE_URL = "https://luoshi.example.gov.cn"
+    client_for(people.supervisor).post(remind_url(round_))
+    assert mail.outbox and all("\nhttps://luoshi.example.gov.cn/rounds/" in m.body
+                               for m in mail.outbox)
 
 
 def test_one_unit_only_and_back_to_the_overview(round_, people, client_for):

@@ -47,6 +47,18 @@ def twin(opened, people, liaison_for, django_capture_on_commit_callbacks):
 def test_merge_keeps_every_entry_and_the_history(twin, people, client_for,
                                                  django_capture_on_commit_callbacks):
     w = twin
+    # An admin edit of the river task (co-unit 市发展改革委) before the merge.
+    links = list(w.river.task_units.order_by("order"))
+    form = {"plan": w.plan.pk, "serial": "3", "text": "整治河道(后台修改)。", "order": 3,
+            "task_units-TOTAL_FORMS": len(links), "task_units-INITIAL_FORMS": len(links),
+            "milestones-TOTAL_FORMS": 0, "milestones-INITIAL_FORMS": 0}
+    for i, link in enumerate(links):
+        form |= {f"task_units-{i}-id": link.pk, f"task_units-{i}-task": w.river.pk,
+                 f"task_units-{i}-unit": link.unit_id, f"task_units-{i}-role": link.role,
+                 f"task_units-{i}-order": link.order}
+    edited = client_for(people.admin).post(
+        reverse("admin:core_task_change", args=[w.river.pk]), form)
+    assert edited.status_code == 302, edited.content.decode()[:2000]
     entries = list(Progress.objects.order_by("pk").values_list("pk", "report_id", "task_id",
                                                                "done"))
     history = set(Change.objects.values_list("pk", flat=True))
@@ -76,6 +88,12 @@ def test_merge_keeps_every_entry_and_the_history(twin, people, client_for,
     # The task's history says so.
     page = client_for(people.supervisor).get(reverse("task_history", args=[w.port.pk]))
     assert "市发展改革委 并入 市发改局" in page.content.decode()
+    # Both periods' entries are still there, and the river's history keeps the admin's edit
+    # beside the merge.
+    assert {r for _, r, _, _ in entries} == {w.prev.pk, w.report.pk}
+    river = client_for(people.supervisor).get(reverse("task_history", args=[w.river.pk]))
+    html = river.content.decode()
+    assert "后台管理" in html and "后台修改" in html and "市发展改革委 并入 市发改局" in html
 
 
 def test_merge_refusals(twin, people):
