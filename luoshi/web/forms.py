@@ -1,11 +1,18 @@
 """Forms of the pages: the task list's filters (GET, so every view has a shareable URL) and
-the import upload."""
+the import upload.
+
+Every word a person reads here (labels, help, placeholders, the menus' fixed choices and empty
+choices) goes through gettext_lazy, so that the page's language decides it when the form is
+shown (tests/i18n/test_form_labels.py). Names built from data (a plan's government and year, a
+period) are data."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.core.ids import parse_id
 from luoshi.core.models import Period, Plan, Unit
@@ -13,13 +20,13 @@ from luoshi.vocab import PeriodKind
 from luoshi.web.statuses import STATUS_CHOICES
 
 SORTS = [
-    ("order", "按清单顺序"),
-    ("-order", "按清单倒序"),
-    ("lead", "按牵头单位"),
-    ("empty", "空白、笼统的在前"),
-    ("status", "按状态"),
+    ("order", _("按清单顺序")),
+    ("-order", _("按清单倒序")),
+    ("lead", _("按牵头单位")),
+    ("empty", _("空白、笼统的在前")),
+    ("status", _("按状态")),
 ]
-ROLES = [("any", "牵头或配合"), ("lead", "仅牵头")]
+ROLES = [("any", _("牵头或配合")), ("lead", _("仅牵头"))]
 
 
 class PlanChoice(forms.ModelChoiceField):
@@ -28,19 +35,20 @@ class PlanChoice(forms.ModelChoiceField):
 
 
 class TaskFilterForm(forms.Form):
-    q = forms.CharField(label="关键词", required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "如:污水处理"}))
-    plan = PlanChoice(label="清单", queryset=Plan.objects.none(), required=False,
-                      empty_label="全部清单")
-    period = forms.ModelChoiceField(label="报告期", queryset=Period.objects.none(),
-                                    required=False, empty_label="不限(任务本身)")
-    unit = forms.ModelChoiceField(label="责任单位", queryset=Unit.objects.all(), required=False,
-                                  empty_label="全部单位")
-    role = forms.ChoiceField(label="单位角色", choices=ROLES, required=False, initial="any")
+    q = forms.CharField(label=_("关键词"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search",
+                                                      "placeholder": _("如:污水处理")}))
+    plan = PlanChoice(label=_("清单"), queryset=Plan.objects.none(), required=False,
+                      empty_label=_("全部清单"))
+    period = forms.ModelChoiceField(label=_("报告期"), queryset=Period.objects.none(),
+                                    required=False, empty_label=_("不限(任务本身)"))
+    unit = forms.ModelChoiceField(label=_("责任单位"), queryset=Unit.objects.all(), required=False,
+                                  empty_label=_("全部单位"))
+    role = forms.ChoiceField(label=_("单位角色"), choices=ROLES, required=False, initial="any")
     status = forms.ChoiceField(
-        label="状态", choices=[("", "全部状态"), *STATUS_CHOICES], required=False,
-        help_text="所选报告期的状态;不选报告期时为各任务最近一期的状态。")
-    sort = forms.ChoiceField(label="排序", choices=SORTS, required=False, initial="order")
+        label=_("状态"), choices=[("", _("全部状态")), *STATUS_CHOICES], required=False,
+        help_text=_("所选报告期的状态;不选报告期时为各任务最近一期的状态。"))
+    sort = forms.ChoiceField(label=_("排序"), choices=SORTS, required=False, initial="order")
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, data, *, plans, periods, with_status: bool, remember=None):
@@ -80,8 +88,8 @@ class TaskFilterForm(forms.Form):
             "status": STATUS_CHOICES if with_status else [],
             "sort": self.fields["sort"].choices,
         }
-        self.empty_labels = {"plan": "全部清单", "period": "不限(任务本身)", "unit": "全部单位",
-                             "status": "全部状态"}
+        self.empty_labels = {"plan": _("全部清单"), "period": _("不限(任务本身)"),
+                             "unit": _("全部单位"), "status": _("全部状态")}
 
     def menu(self, name: str) -> dict:
         """What select.html needs for one menu: field, options, the chosen value."""
@@ -115,15 +123,15 @@ def options_html(options, chosen: str, empty: str | None = None) -> SafeString:
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="落实情况表文件",
-        help_text="支持 txt、html、docx、xlsx、pdf、csv、json 等格式;先预览,确认后才导入。",
+        label=_("落实情况表文件"),
+        help_text=_("支持 txt、html、docx、xlsx、pdf、csv、json 等格式;先预览,确认后才导入。"),
     )
 
 
 # The reporting periods one can give by hand (as luoshi import --period): code → words.
-PERIOD_CHOICES = [("", "—"), ("q1", "一季度"), ("h1", "半年度"), ("q3", "前三季度"),
-                  ("annual", "全年"), ("plan", "计划")] + [(f"m{m}", f"1-{m}月")
-                                                          for m in range(1, 13)]
+PERIOD_CHOICES = [("", "—"), ("q1", _("一季度")), ("h1", _("半年度")), ("q3", _("前三季度")),
+                  ("annual", _("全年")), ("plan", _("计划"))] + [
+                      (f"m{m}", format_lazy(_("1-{m}月"), m=m)) for m in range(1, 13)]
 
 
 class ConfirmForm(forms.Form):
@@ -132,6 +140,6 @@ class ConfirmForm(forms.Form):
     it found nothing."""
 
     job = forms.IntegerField(min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
-    government = forms.CharField(label="地区(政府)", max_length=100, required=False)
-    year = forms.IntegerField(label="年度", min_value=1949, max_value=2100, required=False)
-    period = forms.ChoiceField(label="报告期", choices=PERIOD_CHOICES, required=False)
+    government = forms.CharField(label=_("地区(政府)"), max_length=100, required=False)
+    year = forms.IntegerField(label=_("年度"), min_value=1949, max_value=2100, required=False)
+    period = forms.ChoiceField(label=_("报告期"), choices=PERIOD_CHOICES, required=False)

@@ -1,11 +1,16 @@
 """What each role's first screen shows (issue 13), computed from the same functions as the pages
 that go deeper, so that the figures agree:
 
-- leader: for the latest report they may read (or ``?report=``), cards for 滞后 and 有风险 (the
-  dashboard's status counts, luoshi.core.services.summary.status_summary over the statuses the
-  leader may see), 未填报 (the dashboard's unfiled tasks) and 逾期 (units owing entries past the
-  deadline, luoshi.rounds.reminders.overdue_units), each with the change against the previous
-  period's report; the red and amber list by severity (滞后 before 有风险, then the longer run of
+- leader: two questions, each answered from the report that can answer it. What lags (cards
+  滞后 and 有风险: the dashboard's status counts, luoshi.core.services.summary.status_summary over
+  the statuses the leader may see) comes from the newest *published* report they may read (or
+  ``?report=``): a round still being filled has statuses only for what was approved so far, so
+  opening on it showed 滞后 0 and a fall against the last period that was not true. Who has not
+  reported (cards 未填报, the dashboard's unfiled tasks, and 逾期, units owing entries past the
+  deadline, luoshi.rounds.reminders.overdue_units) comes from the round being filled for the
+  same plan after that report, if there is one (else from the report itself). Each card says
+  which period it counts when that is not the page's, and carries the change against the
+  period before its own report; the red and amber list by severity (滞后 before 有风险, then the longer run of
   periods behind, then table order) with the reason and the lead unit; units ranked by their
   share of tasks behind; tasks behind in two or more consecutive periods up to this one.
 - liaison: their to-do in running rounds — entries to fill (draft) and returned (with the
@@ -43,6 +48,8 @@ class Card:
     key: str
     value: int
     previous: int | None  # None: no earlier period to compare with
+    report: Report | None = None  # the report counted
+    before: Report | None = None  # the report compared with
 
     @property
     def delta(self) -> int | None:
@@ -54,6 +61,7 @@ class LeaderScreen:
     report: Report
     previous: Report | None
     cards: list[Card]
+    filing: Report | None  # the round being filled that 未填报 and 逾期 count, if any
     flagged: list[dict]
     units: list[dict]
     streaks: list[dict]
@@ -101,21 +109,46 @@ def behind_streaks(report: Report, reports: list[Report], shown: QuerySet[Assess
     return streaks
 
 
+def _before(report: Report, same_plan: list[Report]) -> Report | None:
+    earlier = [r for r in same_plan if _period_key(r) < _period_key(report)]
+    return max(earlier, key=_period_key) if earlier else None
+
+
 def leader_screen(reports: QuerySet[Report], shown: QuerySet[Assessment],
                   chosen: int | None = None, now: datetime | None = None) -> LeaderScreen | None:
     now = now or timezone.now()
     candidates = list(reports.select_related("plan__government", "period"))
     if not candidates:
         return None
-    latest = max(candidates, key=_period_key)
+    published = [r for r in candidates if r.state == Report.State.PUBLISHED]
+    latest = max(published or candidates, key=_period_key)
     report = next((r for r in candidates if r.pk == chosen), latest)
     same_plan = [r for r in candidates if r.plan_id == report.plan_id]
-    earlier = [r for r in same_plan if _period_key(r) < _period_key(report)]
-    previous = max(earlier, key=_period_key) if earlier else None
-    now_figures = _figures(report, shown, now)
-    before = _figures(previous, shown, now) if previous else None
-    cards = [Card(key, now_figures[key], before[key] if before else None)
-             for key in ("behind", "at_risk", "unfiled", "overdue")]
+    filing = None
+    if report.state in services.RUNNING:
+        filing = report
+    else:
+        later = [r for r in same_plan if r.state in services.RUNNING
+                 and _period_key(r) > _period_key(report)]
+        filing = max(later, key=_period_key) if later else None
+    counted = {}  # report pk -> figures, each report's computed once
+
+    def figures_of(r: Report | None) -> dict | None:
+        if r is None:
+            return None
+        if r.pk not in counted:
+            counted[r.pk] = _figures(r, shown, now)
+        return counted[r.pk]
+
+    previous = _before(report, same_plan)
+    cards = []
+    for keys, source in ((("behind", "at_risk"), report),
+                         (("unfiled", "overdue"), filing or report)):
+        before = _before(source, same_plan)
+        now_fig, before_fig = figures_of(source), figures_of(before)
+        cards += [Card(key, now_fig[key], before_fig[key] if before_fig else None, source,
+                       before) for key in keys]
+    now_figures = figures_of(report)
     summary = now_figures["_summary"]
     streaks = behind_streaks(report, same_plan, shown)
     flagged = [dict(f, periods=streaks.get(f["task_id"], 0)) for f in summary["flagged"]]
@@ -130,7 +163,8 @@ def leader_screen(reports: QuerySet[Report], shown: QuerySet[Assessment],
     long_behind = sorted((f for f in flagged if f["periods"] >= 2),
                          key=lambda f: -f["periods"])
     choices = sorted(candidates, key=_period_key, reverse=True)[:12]
-    return LeaderScreen(report, previous, cards, flagged, units[:10], long_behind, choices)
+    return LeaderScreen(report, previous, cards, filing, flagged, units[:10], long_behind,
+                        choices)
 
 
 @dataclass

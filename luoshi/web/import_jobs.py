@@ -20,6 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_noop as N_
 
 from luoshi.core.services.importing import ImportRefused, import_document
 from luoshi.ingest import read_document
@@ -108,46 +109,50 @@ def found_fields(doc, given: dict) -> dict:
         kind = str(meta.period.kind)
         period_code = f"m{meta.period.month}" if kind == "month" and meta.period.month else kind
     initial = {"government": meta.government, "year": meta.year, "period": period_code}
-    source = f"读自标题“{meta.title}”" if meta.title else "读自文件"
+    # Stored as messages (gettext_noop), translated when the page is shown (the stored_text
+    # filter), since the worker that writes them does not know the reader's language; the
+    # title goes in as the %(title)s of the result.
+    source = N_("读自标题“%(title)s”") if meta.title else N_("读自文件")
     reasons = {}
     for key in initial:
         if given.get(key):
-            reasons[key] = "您填写的"
+            reasons[key] = N_("您填写的")
         elif initial[key]:
             reasons[key] = source
         else:
-            reasons[key] = "文件中未找到,请填写"
+            reasons[key] = N_("文件中未找到,请填写")
     return {"initial": initial, "reasons": reasons}
 
 
 def preview_words(result) -> dict:
-    """What confirming would do, in words and truthful figures, by the dry run's outcome."""
+    """What confirming would do, in words and truthful figures, by the dry run's outcome.
+    The words are stored as messages (gettext_noop) and translated when the page is shown."""
     counts = result.counts or {}
     if result.outcome == "already_imported":
-        return {"message": "这个文件已经导入过,确认也不会有任何改动。", "rows": []}
+        return {"message": N_("这个文件已经导入过,确认也不会有任何改动。"), "rows": []}
     if result.outcome == "same_content":
-        return {"message": "同一张表已在系统中(内容相同),只会记录这个文件,不会改动任何任务或进展。",
-                "rows": [("不变的任务", counts.get("tasks", 0))]}
+        return {"message": N_("同一张表已在系统中(内容相同),只会记录这个文件,不会改动任何任务或进展。"),
+                "rows": [(N_("不变的任务"), counts.get("tasks", 0))]}
     if result.outcome == "replaced":
         progress = counts.get("progress", 0)
         updated = counts.get("progress_updated", 0)
-        return {"message": "本报告期已有另一张表;确认将以此文件替换(每处修改都会记录)。",
-                "rows": [("新任务", counts.get("new_tasks", 0)),
-                         ("与已有任务对应", counts.get("matched", 0)),
-                         ("修改的进展条目", updated),
-                         ("删除的进展条目", counts.get("progress_removed", 0)),
-                         ("不变的进展条目", max(0, progress - updated)), *_period_rows(counts)]}
-    return {"message": "将作为新的落实情况表导入。",
-            "rows": [("新任务", counts.get("new_tasks", 0)),
-                     ("与以往报告期任务对应", counts.get("matched", 0)),
-                     ("进展条目", counts.get("progress", 0)), *_period_rows(counts)]}
+        return {"message": N_("本报告期已有另一张表;确认将以此文件替换(每处修改都会记录)。"),
+                "rows": [(N_("新任务"), counts.get("new_tasks", 0)),
+                         (N_("与已有任务对应"), counts.get("matched", 0)),
+                         (N_("修改的进展条目"), updated),
+                         (N_("删除的进展条目"), counts.get("progress_removed", 0)),
+                         (N_("不变的进展条目"), max(0, progress - updated)), *_period_rows(counts)]}
+    return {"message": N_("将作为新的落实情况表导入。"),
+            "rows": [(N_("新任务"), counts.get("new_tasks", 0)),
+                     (N_("与以往报告期任务对应"), counts.get("matched", 0)),
+                     (N_("进展条目"), counts.get("progress", 0)), *_period_rows(counts)]}
 
 
 def _period_rows(counts: dict) -> list[tuple[str, int]]:
     """A table with progress columns of several periods files the earlier ones as reports of
     their own (luoshi.ingest.period_columns): say how many."""
     n = counts.get("period_reports", 0)
-    return [("按各期完成情况列另建或替换的报告", n)] if n else []
+    return [(N_("按各期完成情况列另建或替换的报告"), n)] if n else []
 
 
 def imported_words(result) -> str:

@@ -81,14 +81,18 @@ def pages_for(role: str, world) -> list[str]:
                 reverse("report_documents", args=[published.pk]),
                 reverse("report_themes", args=[published.pk]),
                 reverse("compare_governments"), reverse("task_history", args=[task.pk]),
-                "/no/such/page/", reverse("login")]
+                NOT_FOUND, reverse("login")]
     signed = [reverse("home"), reverse("report_list"), reverse("dashboard", args=[published.pk]),
               reverse("task_detail", args=[task.pk]), reverse("round_home"),
-              reverse("round_report", args=[round_report.pk])]
+              reverse("round_report", args=[round_report.pk]), reverse("inbox"),
+              reverse("request_list"), reverse("unit_directory"),
+              reverse("plan_duplicates", args=[published.plan_id])]
     if role == "liaison":
         mine = round_report.progress.filter(
             task__units__in=world.liaison_units).order_by("position").first()
-        return [*signed, reverse("round_entry", args=[mine.pk])]
+        return [*signed, reverse("round_entry", args=[mine.pk]),
+                reverse("round_entry_history", args=[mine.pk]),
+                reverse("request_new", args=[mine.task_id]), FORBIDDEN]
     entry = round_report.progress.order_by("position").first()
     staff = [*signed, reverse("round_entry", args=[entry.pk]),
              reverse("round_overdue", args=[round_report.pk]),
@@ -100,7 +104,13 @@ def pages_for(role: str, world) -> list[str]:
 
     jobs = [reverse("import_job", args=[pk]) for pk in Job.objects.values_list("pk", flat=True)]
     return [*staff, reverse("round_overdue_all"), reverse("round_open"),
-            reverse("import_upload"), *jobs]
+            reverse("import_upload"), reverse("round_entry_history", args=[entry.pk]),
+            reverse("task_edit", args=[entry.task_id]), *jobs]
+
+
+# Our error pages are pages too: a missing one for everybody, a refused one for a liaison.
+NOT_FOUND = "/no/such/page/"
+FORBIDDEN = "/import/?refused=1"  # not the office's own /import/, which is theirs
 
 
 VIEWPORTS = {"desktop": (1366, 768), "phone": (390, 844)}
@@ -121,8 +131,11 @@ def check_in_parallel(lanes: list[tuple[str, object, list[str]]], base_url: str)
     pages = [(label, context.new_page(), list(paths)) for label, context, paths in lanes]
     while any(paths for _label, _page, paths in pages):
         active = [(label, page, paths.pop(0)) for label, page, paths in pages if paths]
-        for _label, page, path in active:
-            page.goto(base_url + path, wait_until="commit")
+        for label, page, path in active:
+            response = page.goto(base_url + path, wait_until="commit")
+            want = {NOT_FOUND: 404, FORBIDDEN: 403}.get(path, 200)
+            if response.status != want:  # a page checked must be the page meant
+                found.append(f"[{label}] {path}: HTTP {response.status}, expected {want}")
         for _label, page, _path in active:
             page.wait_for_load_state("load")
             page.evaluate(START, TAGS)

@@ -34,19 +34,46 @@ def figure(html: str, key: str) -> int:
     return int(re.search(rf'data-figure="{key}">(\d+)<', html).group(1))
 
 
+def card_report(html: str, key: str) -> int:
+    return int(re.search(rf'data-card="{key}" data-report="(\d+)"', html).group(1))
+
+
+def dashboard_figure(board: str, key: str) -> int:
+    """The figure the dashboard shows for a status, or for the unfiled tasks (0 if absent)."""
+    found = re.search(rf'<td class="num" data-status="{key}">(\d+)</td>', board)
+    return int(found.group(1)) if found else 0
+
+
 def test_leader_cards_equal_the_dashboard(demo, client_for):
+    """Each card's figure equals the dashboard of the report the card says it counts."""
     c = client_for(user("leader"))
     published = Report.objects.filter(state=Report.State.PUBLISHED).order_by("-pk")
-    for report in [demo.report, *published[:3]]:
-        home = c.get(reverse("home") + f"?report={report.pk}").content.decode()
-        board = c.get(reverse("dashboard", args=[report.pk])).content.decode()
-        for status in ("behind", "at_risk"):
-            shown = int(re.search(rf'<td class="num" data-status="{status}">(\d+)</td>',
-                                  board).group(1))
-            assert figure(home, status) == shown, (report, status)
-        unfiled = re.search(r'data-status="unfiled">(\d+)</td>', board)
-        assert figure(home, "unfiled") == (int(unfiled.group(1)) if unfiled else 0)
+    for chosen in ["", demo.report.pk, *published[:3].values_list("pk", flat=True)]:
+        home = c.get(reverse("home") + f"?report={chosen}").content.decode()
+        for key in ("behind", "at_risk", "unfiled"):
+            board = c.get(reverse("dashboard", args=[card_report(home, key)])).content.decode()
+            assert figure(home, key) == dashboard_figure(board, key), (chosen, key)
         assert figure(home, "overdue") == 0  # the demo round's deadline is a week away
+
+
+def test_leader_opens_on_the_latest_published_period_and_the_round_being_filled(demo, client_for):
+    """What lags is counted in the newest published report (a round being filled has statuses
+    only for what was approved so far: opening on it showed 滞后 0); who has not reported is
+    counted in the round being filled for that plan, and the page says so."""
+    c = client_for(user("leader"))
+    html = c.get(reverse("home")).content.decode()
+    newest = max(Report.objects.filter(state=Report.State.PUBLISHED, plan=demo.report.plan),
+                 key=lambda r: (r.period.year, r.period.month or 0))
+    assert card_report(html, "behind") == card_report(html, "at_risk") == newest.pk
+    assert card_report(html, "unfiled") == card_report(html, "overdue") == demo.report.pk
+    assert figure(html, "behind") > 0  # the demo's published periods have tasks behind
+    assert figure(html, "unfiled") > 0  # and its round is half filled
+    assert f'data-filing="{demo.report.pk}"' in html and "(填报中)" in html
+    # Chosen explicitly, the round counts all four itself and no note is needed.
+    chosen = c.get(reverse("home") + f"?report={demo.report.pk}").content.decode()
+    assert {card_report(chosen, k) for k in ("behind", "at_risk", "unfiled", "overdue")} == {
+        demo.report.pk}
+    assert "data-filing=" not in chosen
 
 
 @pytest.mark.parametrize("chosen", ["²", "٣", "abc", ""])

@@ -69,3 +69,29 @@ def test_dashboard_prints_without_navigation(web_page, live_sample):
     assert all(re.search(f"第{i}[页⻚]共{n}[页⻚]", t) for i, t in enumerate(texts, 1))
     assert "政府信息公开" not in texts[0] and "跳到正文" not in texts[0]  # the navigation
     web_page.assert_clean()
+
+
+@pytest.mark.parametrize("name", ["pack", "league"])
+def test_stocktake_pages_print(web_page, live_sample, live_server, supervisor, name):
+    """The office's stocktake pack and league table print like every page: numbered pages, no
+    navigation, and their content on page 1 (its heading and the lead units' names)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(supervisor)
+    page = web_page.page
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                               "url": live_server.url}])
+    report = live_sample.report_q3
+    web_page.goto(reverse(name, args=[report.pk]))
+    heading = re.sub(r"\s+", "", page.locator("h1").first.inner_text())
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True)
+    with pdfplumber.open(io.BytesIO(pdf)) as opened:
+        texts = [re.sub(r"\s+", "", unicodedata.normalize("NFKC", p.extract_text() or ""))
+                 for p in opened.pages]
+    n = len(texts)
+    assert all(re.search(f"第{i}[页⻚]共{n}[页⻚]", t) for i, t in enumerate(texts, 1))
+    assert "政府信息公开" not in texts[0] and "跳到正文" not in texts[0]
+    assert heading[:8] in unicodedata.normalize("NFKC", texts[0])
+    web_page.assert_clean()

@@ -57,3 +57,15 @@ def test_static_files_are_local(client, db):
 def test_one_query_whatever_the_number_of_reports(client, sample, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         client.get(reverse("report_list"))
+
+
+def test_the_public_home_searches_the_tasks(client, indexed_sample):
+    """The public's first screen is the report list with a search: a GET form to the task list
+    whose q finds the tasks the public may read."""
+    html = client.get(reverse("report_list")).content.decode()
+    form = re.search(r'<form[^>]*role="search"[^>]*>(.*?)</form>', html, re.S)
+    assert form and f'action="{reverse("task_list")}"' in form.group(0)
+    assert 'name="q"' in form.group(1) and '<label for="report-search-q">' in form.group(1)
+    task = indexed_sample.report_q3.plan.tasks.filter(parent=None).order_by("order").first()
+    found = client.get(reverse("task_list"), {"q": task.text[:4]}).content.decode()
+    assert "共 0 " not in found and reverse("task_detail", args=[task.pk]) in found

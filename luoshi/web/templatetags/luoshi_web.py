@@ -39,3 +39,19 @@ def report_rows(table, task_links=True):
     from luoshi.web.report_rows import table_body_html
 
     return table_body_html(table, task_links)
+
+@register.filter
+def stored_text(message: str, params: dict | None = None) -> str:
+    """A message a background job stored untranslated (its gettext_noop msgid, e.g. the web
+    import's preview words), in the reader's language when the page is shown; ``%(name)s``
+    placeholders are filled from ``params`` (the job's result). A text stored before it was a
+    message (no msgid in the catalog) comes back as it was."""
+    from django.utils.translation import gettext
+
+    text = gettext(str(message))
+    if params and "%(" in text:
+        try:
+            return text % params
+        except (KeyError, TypeError, ValueError):
+            return text
+    return text
