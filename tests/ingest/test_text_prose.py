@@ -1,4 +1,4 @@
-"""The plan-in-prose text layout (luoshi/ingest/text/prose.py): numbered paragraphs with unit
+"""The plan-in-prose text layout (luoshi/ingest/text/prose/): numbered paragraphs with unit
 lines, read only when no table header is found."""
 
 from __future__ import annotations
@@ -687,7 +687,7 @@ def test_a_sentence_naming_units_by_their_part_ends_the_task() -> None:
 
 
 def test_a_sentence_of_requirements_is_no_unit() -> None:
-    from luoshi.ingest.text.proseitems import role_sentence as _role_sentence
+    from luoshi.ingest.text.prose.items import role_sentence as _role_sentence
 
     assert _role_sentence("新建城市公园3个。各部门要密切配合。") is None
 
@@ -765,7 +765,7 @@ def test_one_task_with_a_lead_unit_line_then_the_next_item_is_a_list() -> None:
     ],
 )
 def test_dash_units_and_closing_notes(paragraph: str, task: str, units: list) -> None:
-    from luoshi.ingest.text.proseitems import unit_note
+    from luoshi.ingest.text.prose.items import unit_note
 
     note = unit_note(paragraph)
     assert note is not None and note[0] == task and note[1] + note[2] == units

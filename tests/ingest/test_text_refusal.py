@@ -1,5 +1,5 @@
 """A page with no task list is refused with a reason that says what it holds
-(luoshi/ingest/text/refusal.py); made-up pages, not corpus text."""
+(luoshi/ingest/text/prose/refusal.py); made-up pages, not corpus text."""
 
 from __future__ import annotations
 

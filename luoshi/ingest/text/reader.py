@@ -12,7 +12,7 @@
   :mod:`luoshi.ingest.text.segment`.
 - **pipe** and **bar** (:mod:`luoshi.ingest.text.pipe`) and **glued**
   (:mod:`luoshi.ingest.text.glued`), whose cells are read as a Grid.
-- **prose** (:mod:`luoshi.ingest.text.prose`): no table at all, the list as numbered
+- **prose** and **forms** (:mod:`luoshi.ingest.text.prose`): no table at all, the list as numbered
   paragraphs with 责任单位 lines; tried only when no table header is found.
 """
 
@@ -30,7 +30,6 @@ from luoshi.ingest.text.align import align
 from luoshi.ingest.text.cellheader import PROGRESS_ROLES, find_header, merge_split_headers
 from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.detect import second_reading
-from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
 from luoshi.ingest.text.matrix import matrix_reason
@@ -45,8 +44,13 @@ from luoshi.ingest.text.pipe import (
     pipe_grid,
 )
 from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
-from luoshi.ingest.text.prose import read_prose
-from luoshi.ingest.text.refusal import explainer_title, no_task_list_error
+from luoshi.ingest.text.prose import (
+    FORMS_LAYOUT,
+    explainer_title,
+    forms_grid,
+    no_task_list_error,
+    read_prose,
+)
 from luoshi.ingest.text.rows import (
     Para,
     Row,

@@ -364,7 +364,7 @@ def progress_field(text: str) -> bool:
     its own line or after the task's full stop: the items are progress forms, whose cells a
     prose list has no column for (the forms reader reads them). Other fields (牵头领导:,
     完成时限:) may ride on a unit line and stay with the prose reader."""
-    from luoshi.ingest.text.forms import field_labels  # forms imports nothing of prose
+    from luoshi.ingest.text.prose.forms import field_labels  # forms imports nothing of prose
 
     return any(
         header_role(label, have_task=True) in _PROGRESS_ROLES for label in field_labels(text)
@@ -457,6 +457,8 @@ def bare_list_start(
         if (long * 2 >= len(run) or named) and done * 2 <= len(run):
             return start
     return None
+
+
 def role_line(text: str) -> tuple[list[str], list[str]] | None:
     """(lead, co) when a short line only names units by their part: "市住建局牵头,市财政局配合"."""
     if len(text) > 80 or not re.search(r"牵头|负责|主办|配合|协办", text):
@@ -478,8 +480,10 @@ def role_sentence(body: str) -> tuple[str, list[str], list[str], str] | None:
     for n in range(1, len(parts)):
         roles = role_line(parts[n].strip().removeprefix("由"))
         # (every name an organisation's: "各部门要密切配合" names none)
-        if roles is not None and (roles[0] or roles[1]) and all(
-            looks_like_units(u) for u in (*roles[0], *roles[1])
+        if (
+            roles is not None
+            and (roles[0] or roles[1])
+            and all(looks_like_units(u) for u in (*roles[0], *roles[1]))
         ):
             return "".join(parts[:n]).strip(), roles[0], roles[1], "".join(parts[n + 1 :]).strip()
     return None
@@ -502,5 +506,3 @@ def single_role_task(tasks: Sequence[Any], with_units: list[int]) -> int | None:
     nxt = tasks[n + 1]
     counts_on = task.value is not None and nxt.value == task.value + 1
     return n if counts_on and nxt.group == task.group else None
-
-

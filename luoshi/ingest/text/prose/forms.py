@@ -31,7 +31,7 @@ import re
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import header_role, normalise_header
-from luoshi.ingest.text.proseitems import style_value
+from luoshi.ingest.text.prose.items import style_value
 from luoshi.ingest.text.shapes import CLOSING
 from luoshi.vocab import ColumnRole
 

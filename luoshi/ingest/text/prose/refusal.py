@@ -32,7 +32,7 @@ import re
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.headers import header_role, normalise_header
-from luoshi.ingest.text.proseitems import CN_NUMBERED, STYLES, WORD_STYLES, split_glued, unit_note
+from luoshi.ingest.text.prose.items import CN_NUMBERED, STYLES, WORD_STYLES, split_glued, unit_note
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.units import UNIT_LABELS
 from luoshi.vocab import ColumnRole
