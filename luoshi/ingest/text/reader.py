@@ -44,13 +44,7 @@ from luoshi.ingest.text.pipe import (
     pipe_grid,
 )
 from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
-from luoshi.ingest.text.prose import (
-    FORMS_LAYOUT,
-    explainer_title,
-    forms_grid,
-    no_task_list_error,
-    read_prose,
-)
+from luoshi.ingest.text.prose import explainer_title, no_task_list_error, read_paragraphs
 from luoshi.ingest.text.rows import (
     Para,
     Row,
@@ -134,7 +128,9 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
             h = find_pipe_header(unfolded)
             if h is not None:
                 grid, warnings = pipe_grid(unfolded, h)
-                warnings.insert(0, (None, "the whole table stands on one line: unfolded by serials"))
+                warnings.insert(
+                    0, (None, "the whole table stands on one line: unfolded by serials")
+                )
         return document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
     found = csv_rows_grid(lines, name)
     if found is not None:
@@ -172,7 +168,9 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
         if space is not None:
             grid, warnings = space_grid(unfolded, space[0], space[1], ends_newline=ends_newline)
             if len(grid.rows) > 1:
-                warnings.insert(0, (None, "the whole table stands on one line: unfolded by serials"))
+                warnings.insert(
+                    0, (None, "the whole table stands on one line: unfolded by serials")
+                )
                 return document_from_grids([grid], name, "text", SPACE_LAYOUT, warnings)
     return _read_cells_per_line(text, name)
 
@@ -205,13 +203,10 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
     if found is None:
         if explainer_title(paras):
             raise no_task_list_error(name, paras)  # an explainer describes the plan, no list
-        # No table: the annual list may be a document of numbered paragraphs with unit lines.
-        prose = read_prose(paras, name, ends_newline=text.rstrip(" \t").endswith("\n"))
-        if prose is not None:
-            return prose
-        forms = forms_grid(text)
-        if forms is not None:
-            return document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
+        # No table: a prose list, forms or a headed report (luoshi.ingest.text.prose).
+        found_doc = read_paragraphs(paras, text, name)
+        if found_doc is not None:
+            return found_doc
         why = matrix_reason(paras)
         if why:
             raise IngestError(name, why, line=paras[0].line)

@@ -6,23 +6,50 @@ Modules, each with the rules it implements in its docstring:
   list**: numbered paragraphs, each a task, with 责任单位 lines or unit notes;
 - :mod:`.forms` — **forms**: one small key-value form per task or project (项目名称:… /
   进展情况:… / 存在困难和问题:…), read as a Grid;
+- :mod:`.headings` — a **headed report**: a progress report whose section headings
+  (一、<项目>完成情况) are its tasks, each over paragraphs saying what was done;
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
-The text reader (:mod:`luoshi.ingest.text.reader`) tries them in that order when no table
-header is found.
+The text reader (:mod:`luoshi.ingest.text.reader`) asks :func:`read_paragraphs` when no table
+header is found; it tries them in that order (the listing's and the forms' shapes are the more
+specific: a unit line or a labelled field under each item), then refuses with what the page holds.
 """
 
+from __future__ import annotations
+
+from luoshi.ingest.gridlayout import document_from_grids
+from luoshi.ingest.model import ParsedDocument
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, forms_grid
+from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
 from luoshi.ingest.text.prose.structure import PROSE_LAYOUT
+from luoshi.ingest.text.rows import Para
 
 __all__ = [
     "FORMS_LAYOUT",
+    "HEADED_LAYOUT",
     "PROSE_LAYOUT",
     "explainer_title",
     "forms_grid",
     "no_task_list_error",
+    "read_paragraphs",
     "read_prose",
 ]
+
+
+def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
+    """The document of a page without a table header that is a prose list, a page of forms
+    or a headed report; None when it is none of them (the caller refuses it)."""
+    ends_newline = text.rstrip(" \t").endswith("\n")
+    prose = read_prose(paras, name, ends_newline=ends_newline)
+    if prose is not None:
+        return prose
+    forms = forms_grid(text)
+    if forms is not None:
+        return document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
+    headed = headed_report_grid(paras)
+    if headed is not None:
+        return document_from_grids([headed[0]], name, "text", HEADED_LAYOUT, headed[1])
+    return None

@@ -241,11 +241,21 @@ _REPORTS_DONE = re.compile(
 _NEXT_STEPS = re.compile(r"^(?:下一步|下步|今后|各(?:级|单位|部门|地)|请各)")
 
 
+# A word of completion and a figure: "完成村道硬化12公里", "建成4个" say what was done too.
+_DONE_WORD = re.compile(r"完成|建成|竣工|完工|开工|投用|投入使用|实现|新增|发放|惠及|受益|覆盖|到位")
+_FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:个|项|所|座|公里|户|人|家|处|条)")
+
+
 def reports_done(text: str) -> bool:
-    """The paragraph reports progress (a period opener or 已完成-style wording) and is not a
-    paragraph of requirements (下一步…, 各单位要…)."""
+    """The paragraph reports progress — a period opener or 已完成-style wording, or a word of
+    completion with a figure (完成硬化12公里, 建成4个) — and is not a paragraph of requirements
+    (下一步…, 各单位要…)."""
     text = text.strip()
-    return bool(_REPORTS_DONE.search(text)) and not _NEXT_STEPS.match(text)
+    if _NEXT_STEPS.match(text):
+        return False
+    return bool(_REPORTS_DONE.search(text)) or bool(
+        _DONE_WORD.search(text) and _FIGURE.search(text)
+    )
 
 
 def is_report(paras: list[Para]) -> bool:

@@ -1,0 +1,262 @@
+"""The **headed report** layout: a progress report whose tasks are its section headings::
+
+    某乡2020年民生实事项目完成情况               (an opening naming a progress report)
+    一、农村道路硬化工程完成情况                  (a heading naming one task or project)
+    截至11月底,全乡完成道路硬化12公里……           (its body: what was done)
+    二、饮水安全提升项目
+    已完成3个村的管网改造……
+    四、存在的问题 / 五、下一步工作打算             (the report's own sections: no tasks)
+
+Rules, true of such reports wherever they come from:
+
+- the page reports what was done: its opening (the paragraphs before the first heading)
+  names a report (完成情况, 进展情况, 推进情况, 落实情况, 通报, 总结, 汇报 …) and not a
+  plan (分解, 印发, 方案 …);
+- a *heading* is a paragraph opening with a marker of one numbering style (一、 (一) 1. 1、
+  (1) ① 第一项) whose text is a name, not a sentence: at most 40 characters, no full stop or
+  comma inside (a closing 。 or : allowed); a longer paragraph whose first clause is such a
+  name followed by 。 or : and a clause that reports what was done ("一、农村公路提升:已完成
+  路面硬化45公里。") is a heading with its body on the same line;
+- a heading's *body* is the paragraphs up to the next heading of its style or of an outer
+  one; the style read is the outermost one with at least two headings whose body reports what
+  was done (截至…, 目前…, 已完成…, 建成…); headings of an outer style are groups;
+- a heading naming a part of the report itself (总体情况, 基本情况, 主要做法, 工作成效,
+  存在的问题, 困难, 下一步, 工作打算, 意见建议, 保障措施) is no task, and its body is not any
+  task's progress;
+- each other heading of the style is a task: the task is the heading without its marker and
+  without a closing report word (完成情况, 进展情况, 推进情况, 落实情况, 实施情况, 建设情况)
+  or punctuation; its body (paragraphs joined by line breaks) is the progress; a unit line in
+  the body (责任单位:… 牵头单位:…) gives the units;
+- a body opening by counting the projects under its heading (共38项, 兴办12件惠民实事, 其中已
+  完成19个) sums up a group of tasks: a style with such headings is groups, not tasks;
+- at least three tasks (two headings over paragraphs are as often a news story's two parts),
+  and at least half of them with a body reporting progress — a reporting opener (截至…,
+  目前…, 已完成…) or a word of completion with a figure (完成…12公里, 建成3所) — or the page
+  is not such a report (and is refused as prose).
+
+Ambiguous by nature: a news story in sections also has headings over paragraphs. Read as tasks
+only under the rules above, always with a warning naming the alternative. Tried after the prose
+list and the forms (a body of labelled fields, 进展情况:… 存在问题:…, is a form).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.script import to_simplified
+from luoshi.ingest.text.prose.items import STYLES, UNIT_LINE, reports_done
+from luoshi.ingest.text.rows import Para
+from luoshi.ingest.text.shapes import CLOSING
+
+HEADED_LAYOUT = "headed-report"
+
+# Numbering styles, outermost first (一、 over (一) over 1. …); group 1 is the number.
+_STYLES: dict[str, re.Pattern[str]] = {
+    "cn": re.compile(r"^([一二三四五六七八九十]{1,3})\s*、\s*"),
+    "cn_paren": STYLES["cn_paren"],
+    "cn_di": STYLES["cn_di"],
+    "arabic": STYLES["arabic"],
+    "paren": STYLES["paren"],
+    "half_paren": STYLES["half_paren"],
+    "circled": STYLES["circled"],
+}
+_MAX_NAME = 40
+# A name is no sentence: no full stop, comma or semicolon inside it.
+_SENTENCE_MARK = re.compile(r"[。，,；;！!？?]")
+# The report word closing a heading that names the task's section of the report.
+_REPORT_TAIL = re.compile(
+    r"(?:的)?(?:完成情况|进展情况|推进情况|落实情况|实施情况|建设情况|进展|进度|情况)$"
+)
+# A heading naming a part of the report itself, not a task.
+_REPORT_SECTION = re.compile(
+    r"总体情况|基本情况|总体进展|主要做法|主要工作|工作成效|主要成效|取得的成效|存在(?:的)?问题"
+    r"|困难|不足|下一步|下步|工作打算|工作计划|工作思路|意见建议|有关建议|保障措施|工作措施"
+    r"|经验做法|体会|工作要求|组织领导"
+)
+# An opening naming a report of what was done, and one naming a plan (which wins).
+_REPORT_OPENING = re.compile(
+    r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|进展|通报|督办|督查|总结|汇报|报告"
+)
+_PLAN_OPENING = re.compile(r"分解|分工|印发|工作安排|目标安排|清单|方案|计划表|要点")
+_OPENING_PARAS = 5
+# Two headings over paragraphs are as often a news story's two parts as a report's two tasks.
+_MIN_TASKS = 3
+# A body opening by counting the projects under its heading (共38项, 兴办12件, 其中已完成19个)
+# sums up a group of tasks: the heading names the group, not a task.
+_COUNTS_ITEMS = re.compile(
+    r"(?:共|计|涉及|兴办|实施|安排|包括)[^。；;]{0,16}?\d+\s*(?:项|件|个(?:子)?项目|大类)"
+    r"|其中[^。；;]{0,12}?(?:已)?完成\d+\s*(?:项|件|个)"
+)
+
+
+@dataclass
+class _Section:
+    serial: str
+    name: str  # the heading without marker, report word and punctuation
+    line: int
+    style: str
+    body: list[str] = field(default_factory=list)
+    units: str = ""
+
+    @property
+    def reports(self) -> bool:
+        return any(_reports(b) for b in self.body)
+
+    @property
+    def counts_items(self) -> bool:
+        return bool(self.body) and bool(_COUNTS_ITEMS.search(self.body[0]))
+
+
+def _reports(text: str) -> bool:
+    """The paragraph says what was done (:func:`~luoshi.ingest.text.prose.items.reports_done`:
+    截至…, 目前…, 已完成…, or a word of completion with a figure, 建成3所)."""
+    return reports_done(text)
+
+
+def _heading(text: str) -> tuple[str, str, str, str] | None:
+    """(style, serial, name, body on the same line) when the paragraph is a heading."""
+    for style, pattern in _STYLES.items():
+        m = pattern.match(text)
+        if not m:
+            continue
+        # the serial as written, without its trailing 、/. ((一) and (1) keep their brackets)
+        serial = text[: m.end()].strip() if style in ("cn_paren", "paren") else m.group(1)
+        rest = text[m.end() :].strip()
+        name, same_line = rest, ""
+        cut = re.search(r"[。:：]", rest)
+        if cut and cut.end() < len(rest):
+            # "一、农村公路提升:已完成路面硬化45公里。": the name, then its body
+            if not _reports(rest[cut.end() :]):
+                return None
+            name, same_line = rest[: cut.start()], rest[cut.end() :].strip()
+        name = name.rstrip("。:： ")
+        if not name or len(name) > _MAX_NAME or _SENTENCE_MARK.search(name):
+            return None
+        return style, serial, name, same_line
+    return None
+
+
+def _task_name(name: str) -> str:
+    """The task a heading names: without its closing report word."""
+    return _REPORT_TAIL.sub("", name).rstrip("的 ")
+
+
+def _is_task(s: _Section) -> bool:
+    """The heading names a task: not a part of the report, and a name once its report word
+    is removed."""
+    return not _REPORT_SECTION.search(s.name) and bool(_task_name(s.name))
+
+
+def _sections(paras: list[Para], style: str, order: list[str]) -> tuple[list[_Section], int]:
+    """The headings of one style with their bodies (up to the next heading of this style or
+    an outer one), and the index of the first."""
+    outer = set(order[: order.index(style) + 1])
+    out: list[_Section] = []
+    first = -1
+    current: _Section | None = None
+    for k, p in enumerate(paras):
+        text = p.text.strip()
+        h = _heading(text)
+        if h is not None and h[0] in outer:
+            if h[0] == style:
+                if first < 0:
+                    first = k
+                current = _Section(h[1], h[2], p.line, style)
+                if h[3]:
+                    current.body.append(h[3])
+                out.append(current)
+            else:
+                current = None  # an outer heading: a group, closing the section
+            continue
+        if current is None:
+            continue
+        if (m := UNIT_LINE.match(text)) and not current.units:
+            current.units = text[m.end() :].strip().rstrip("。;；")
+            continue
+        current.body.append(text)
+    return out, first
+
+
+def headed_report_grid(
+    paras: list[Para],
+) -> tuple[Grid, list[tuple[int | None, str]]] | None:
+    """The Grid of a progress report whose section headings are its tasks, or None when the
+    page is not one (rules in the module docstring)."""
+    order = list(_STYLES)
+    chosen: tuple[str, list[_Section], int] | None = None
+    # innermost style first: a heading whose body holds other headings is their group
+    for style in reversed(order):
+        sections, first = _sections(paras, style, order)
+        tasks = [s for s in sections if _is_task(s)]
+        if any(s.counts_items for s in tasks):
+            continue  # headings over counts of projects: groups, each of several tasks
+        names = [_task_name(s.name) for s in tasks]
+        if len(tasks) < _MIN_TASKS or len(set(names)) < len(names):
+            continue  # a name repeated under each outer heading is a part of a task's report
+        reporting = sum(1 for s in tasks if s.reports)
+        if reporting >= _MIN_TASKS and 2 * reporting >= len(tasks):
+            chosen = style, sections, first
+            break
+    if chosen is None:
+        return None
+    style, sections, first = chosen
+    opening = [p.text.strip()[:120] for p in paras[:first]][-_OPENING_PARAS:]
+    head = to_simplified(" ".join(opening))
+    if not _REPORT_OPENING.search(head) or _PLAN_OPENING.search(head):
+        return None
+    tasks = [s for s in sections if _is_task(s)]
+    skipped = [s for s in sections if s not in tasks]
+    with_units = any(s.units for s in tasks)
+    header = ["序号", "任务内容", *(["责任单位"] if with_units else []), "进展情况"]
+    rows: list[list[GridCell | None]] = [
+        [GridCell(h, 0, c, line=tasks[0].line) for c, h in enumerate(header)]
+    ]
+    for s in tasks:
+        r = len(rows)
+        cells = [
+            s.serial,
+            _task_name(s.name),
+            *([s.units] if with_units else []),
+            "\n".join(s.body),
+        ]
+        rows.append([GridCell(t, r, c, line=s.line) for c, t in enumerate(cells)])
+    warnings: list[tuple[int | None, str]] = [
+        (
+            tasks[0].line,
+            f"the document is a progress report in sections ({len(tasks)} headings such as "
+            f"{tasks[0].serial}、{tasks[0].name[:16]!r}, each over what was done), not a table: "
+            "each heading is read as a task and its paragraphs as its progress — the alternative "
+            "is a news story in sections: check the tasks",
+        )
+    ]
+    if skipped:
+        warnings.append(
+            (
+                skipped[0].line,
+                f"{len(skipped)} heading(s) name parts of the report itself "
+                f"({'、'.join(s.name[:10] for s in skipped[:3])}): not tasks, their paragraphs "
+                "are no task's progress",
+            )
+        )
+    silent = [s for s in tasks if not s.body]
+    if silent:
+        warnings.append(
+            (
+                silent[0].line,
+                f"{len(silent)} task heading(s) have no paragraph under them "
+                f"({silent[0].name[:16]!r}…): read with empty progress",
+            )
+        )
+    last = tasks[-1]
+    if last.body and not CLOSING.search(last.body[-1]):
+        warnings.append(
+            (
+                last.line,
+                f"the text ends mid-sentence ({last.body[-1][-12:]!r}): task {last.serial} is "
+                "probably cut off",
+            )
+        )
+    preamble = [p.text for p in paras[:first]]
+    return Grid(rows=rows, preamble=preamble), warnings

@@ -1,0 +1,111 @@
+"""Headed progress reports (luoshi/ingest/text/prose/headings.py): section headings that are
+the tasks, each over paragraphs saying what was done. Made-up pages, not corpus text."""
+
+import pytest
+
+from luoshi.ingest import read_document
+from luoshi.ingest.errors import IngestError
+from luoshi.vocab import ColumnRole as R
+
+_OPENING = "青禾乡2030年民生实事项目完成情况\n\n今年以来,我乡扎实推进民生实事。现将完成情况报告如下:\n\n"
+_THREE = (
+    "一、村道硬化工程完成情况\n截至11月底,完成村道硬化12公里,完成投资480万元。\n\n"
+    "二、饮水安全提升项目\n已完成3个村的管网改造,受益群众2100人。\n目前正在进行水质检测。\n\n"
+    "三、村卫生室标准化建设\n全年计划建设5个,建成4个,1个正在装修。\n\n"
+)
+_SECTIONS = "四、存在的问题\n部分项目资金到位不及时。\n\n五、下一步工作打算\n加强督查,按期完成。\n"
+
+
+def _read(page: str):
+    return read_document(page.encode(), name="report.txt")
+
+
+def test_headings_are_tasks_and_their_paragraphs_progress():
+    doc = _read(_OPENING + _THREE + _SECTIONS)
+    assert doc.layout == "headed-report"
+    assert [c.role for c in doc.columns] == [R.SERIAL, R.TASK, R.DONE]
+    assert [t.serial for t in doc.tasks] == ["一", "二", "三"]
+    # the closing report word (完成情况) is the report's, not the task's
+    assert [t.text for t in doc.tasks] == ["村道硬化工程", "饮水安全提升项目", "村卫生室标准化建设"]
+    done = "".join(i.done for i in doc.tasks[1].items)
+    assert "管网改造" in done and "水质检测" in done
+    # the report's own sections (问题, 下一步) are no tasks, and said so
+    assert not any("加强督查" in i.done for t in doc.tasks for i in t.items)
+    messages = " ".join(w.message for w in doc.warnings)
+    assert "news story in sections" in messages  # the alternative reading is named
+    assert "parts of the report itself" in messages
+
+
+@pytest.mark.parametrize(
+    ("body", "serials", "texts", "units", "layout"),
+    [
+        # the name and its body on one line, after a colon
+        (
+            "1.村道硬化:完成硬化12公里。\n2.饮水提升:已完成管网改造3处。\n"
+            "3.卫生室建设:建成4个。\n",
+            ["1", "2", "3"],
+            ["村道硬化", "饮水提升", "卫生室建设"],
+            None,
+            "headed-report",
+        ),
+        # groups (一、) over the tasks ((一)): the innermost style with bodies is the task
+        (
+            "一、民生类项目\n(一)村道硬化\n截至10月,完成8公里。\n(二)饮水提升\n已完成管网改造。\n"
+            "二、基础设施类项目\n(一)集镇污水管网\n已建成管网3公里。\n",
+            ["(一)", "(二)", "(一)"],
+            ["村道硬化", "饮水提升", "集镇污水管网"],
+            None,
+            "headed-report",
+        ),
+        # a unit line under each heading: the prose list's shape (一、task / 责任单位:), read
+        # by the listing, its progress paragraph after the unit line (建成4个: a completion
+        # word with a figure) included
+        (
+            "一、村道硬化\n责任单位:乡交通站\n完成硬化12公里。\n二、饮水提升\n责任单位:乡水利站\n"
+            "已完成管网改造3处。\n三、卫生室建设\n责任单位:乡卫生院\n建成4个。\n",
+            ["一", "二", "三"],
+            ["村道硬化", "饮水提升", "卫生室建设"],
+            [["乡交通站"], ["乡水利站"], ["乡卫生院"]],
+            "prose",
+        ),
+    ],
+    ids=["same-line", "groups", "unit-lines"],
+)
+def test_heading_shapes(body, serials, texts, units, layout):
+    doc = _read(_OPENING + body)
+    assert doc.layout == layout
+    assert [t.serial for t in doc.tasks] == serials
+    assert [t.text for t in doc.tasks] == texts
+    if units is not None:
+        assert [t.units for t in doc.tasks] == units
+    assert all(t.items and t.items[0].done for t in doc.tasks)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a news story: its opening names no report
+        "青禾乡召开民生工作会议\n\n会议指出:\n\n" + _THREE,
+        # a plan: its opening names one (印发, 方案), whatever the paragraphs say
+        "青禾乡2030年民生实事实施方案\n\n" + _THREE,
+        # two headings over paragraphs: as often a news story's two parts
+        _OPENING + "一、村道硬化\n完成硬化12公里。\n二、饮水提升\n已完成管网改造3处。\n",
+        # headings over counts of projects: groups of tasks, not tasks
+        _OPENING + "一、省级实事\n涉及我乡共9项,其中已完成6项。\n二、市级实事\n共安排12项,已完成10项。\n"
+        "三、乡级实事\n实施8项,已完成8项。\n",
+        # the same part named under each project: parts of a task's report, not tasks
+        _OPENING + "一、村道硬化\n(一)进展情况\n完成12公里。\n(二)存在问题\n资金不足。\n"
+        "二、饮水提升\n(一)进展情况\n已完成3处。\n(二)存在问题\n无。\n",
+        # headings that are sentences (points of a speech), not names
+        _OPENING + "一、我们狠抓落实,成效明显。\n完成硬化12公里。\n二、我们强化保障,群众满意。\n"
+        "已完成3处。\n三、我们加强督查,进度加快。\n建成4个。\n",
+    ],
+    ids=["news-opening", "plan", "two-headings", "group-counts", "repeated-parts", "sentences"],
+)
+def test_not_a_headed_report(page):
+    try:
+        doc = _read(page)
+    except IngestError as e:
+        assert "no task list" in str(e)
+        return
+    assert doc.layout != "headed-report"
