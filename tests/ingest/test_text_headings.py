@@ -7,7 +7,9 @@ from luoshi.ingest import read_document
 from luoshi.ingest.errors import IngestError
 from luoshi.vocab import ColumnRole as R
 
-_OPENING = "青禾乡2030年民生实事项目完成情况\n\n今年以来,我乡扎实推进民生实事。现将完成情况报告如下:\n\n"
+_OPENING = (
+    "青禾乡2030年民生实事项目完成情况\n\n今年以来,我乡扎实推进民生实事。现将完成情况报告如下:\n\n"
+)
 _THREE = (
     "一、村道硬化工程完成情况\n截至11月底,完成村道硬化12公里,完成投资480万元。\n\n"
     "二、饮水安全提升项目\n已完成3个村的管网改造,受益群众2100人。\n目前正在进行水质检测。\n\n"
@@ -41,8 +43,7 @@ def test_headings_are_tasks_and_their_paragraphs_progress():
     [
         # the name and its body on one line, after a colon
         (
-            "1.村道硬化:完成硬化12公里。\n2.饮水提升:已完成管网改造3处。\n"
-            "3.卫生室建设:建成4个。\n",
+            "1.村道硬化:完成硬化12公里。\n2.饮水提升:已完成管网改造3处。\n3.卫生室建设:建成4个。\n",
             ["1", "2", "3"],
             ["村道硬化", "饮水提升", "卫生室建设"],
             None,
@@ -91,7 +92,8 @@ def test_heading_shapes(body, serials, texts, units, layout):
         # two headings over paragraphs: as often a news story's two parts
         _OPENING + "一、村道硬化\n完成硬化12公里。\n二、饮水提升\n已完成管网改造3处。\n",
         # headings over counts of projects: groups of tasks, not tasks
-        _OPENING + "一、省级实事\n涉及我乡共9项,其中已完成6项。\n二、市级实事\n共安排12项,已完成10项。\n"
+        _OPENING
+        + "一、省级实事\n涉及我乡共9项,其中已完成6项。\n二、市级实事\n共安排12项,已完成10项。\n"
         "三、乡级实事\n实施8项,已完成8项。\n",
         # the same part named under each project: parts of a task's report, not tasks
         _OPENING + "一、村道硬化\n(一)进展情况\n完成12公里。\n(二)存在问题\n资金不足。\n"

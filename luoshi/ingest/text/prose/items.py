@@ -242,7 +242,9 @@ _NEXT_STEPS = re.compile(r"^(?:下一步|下步|今后|各(?:级|单位|部门|�
 
 
 # A word of completion and a figure: "完成村道硬化12公里", "建成4个" say what was done too.
-_DONE_WORD = re.compile(r"完成|建成|竣工|完工|开工|投用|投入使用|实现|新增|发放|惠及|受益|覆盖|到位")
+_DONE_WORD = re.compile(
+    r"完成|建成|竣工|完工|开工|投用|投入使用|实现|新增|发放|惠及|受益|覆盖|到位"
+)
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:个|项|所|座|公里|户|人|家|处|条)")
 
 
