@@ -73,6 +73,10 @@ def build_document(
             # line of its own: the numbered paragraphs are points inside that table's cells
             return None
         with_units, bare = [first], True
+        for t in tasks_raw:
+            # no unit column: a unit named once (a signature line under the last item, 某县
+            # 人民代表大会) is no task's units
+            t.lead, t.co = [], []
     # Tasks before the first one with units are numbered lines of the preamble (附件:1.…),
     # unless the list's numbering runs on from them into it (1. 2. 3.(units): one list
     # whose first items' notes are missing or unreadable — warned about below).

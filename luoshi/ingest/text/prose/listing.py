@@ -74,6 +74,7 @@ from luoshi.ingest.text.prose.structure import (
     ATTACHMENTS,
     CUT_LABEL,
     DOCUMENT_NAME,
+    LIST_STYLES,
     ProseTask,
     closing_note,
     cn_item,
@@ -93,7 +94,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     paras = split_glued([Para(p.line, label_colon(simplify_labels(p.text)), p.gap) for p in paras])
     report = is_report(paras)
     style = list_style(paras)
-    numbered = STYLES[style]
+    numbered = LIST_STYLES[style]
     tasks_raw: list[ProseTask] = []
     top = sub = ""
     section_unit = ""

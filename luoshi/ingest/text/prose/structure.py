@@ -18,6 +18,7 @@ from luoshi.ingest.text.prose.items import (
     UNIT_LINE,
     WORD_STYLES,
     role_sentence,
+    style_value,
     unit_note,
     unit_value,
     units_above,
@@ -92,7 +93,34 @@ def list_style(paras: list[Para]) -> str:
             continue
         if sum(1 for p in paras if pattern.match(p.text.strip())) >= MIN_BARE_TASKS:
             return style
+    if _cn_list_run(paras) >= MIN_BARE_TASKS:
+        return "cn_list"
     return "arabic"
+
+
+# A list numbered 一、二、三、 without units: items of one clause, one paragraph each, counting
+# on with nothing between them. (A notice's 一、 paragraphs of requirements hold sentences; a
+# report's 一、 headings have paragraphs under them: neither is such a run.)
+CN_LIST = re.compile(r"^([一二三四五六七八九十]{1,3})\s*、\s*(?=\S)")
+LIST_STYLES = {**STYLES, "cn_list": CN_LIST}
+_INNER_STOP = re.compile(r"[。；;!！?？](?=.)")
+
+
+def _cn_list_run(paras: list[Para]) -> int:
+    """The longest run of consecutive one-clause paragraphs numbered 一、二、三、… in order."""
+    best = run = 0
+    for p in paras:
+        text = p.text.strip()
+        m = CN_LIST.match(text)
+        value = style_value(m.group(1)) if m else 0
+        if m is None or _INNER_STOP.search(text.rstrip("。;； ")):
+            run = 0
+        elif value == run + 1:
+            run += 1
+        else:
+            run = 1 if value == 1 else 0
+        best = max(best, run)
+    return best
 
 
 def cn_item(paras: list[Para], k: int, numbered: re.Pattern[str]) -> bool:
