@@ -111,3 +111,41 @@ def test_not_a_headed_report(page):
         assert "no task list" in str(e)
         return
     assert doc.layout != "headed-report"
+
+
+def test_heading_notes_give_units_and_the_reading_with_more_progress_wins():
+    """一、 items with unit notes are also a prose list; read as one, the item without a note
+    would be a heading and its progress lost: the headed reading gives every task its progress
+    and wins, naming the other. The page's closing lines (issuer, date) are no progress."""
+    page = (
+        "青禾乡2030年民生实事项目推进情况\n\n"
+        "一、村道硬化(责任单位:乡交通站)\n截至10月,完成8公里。\n"
+        "二、饮水提升(牵头单位:乡水利站)\n已完成管网改造3处。\n"
+        "三、卫生室建设\n建成4个。\n\n青禾乡人民政府\n2030年11月2日\n"
+    )
+    doc = _read(page)
+    assert doc.layout == "headed-report"
+    assert [t.text for t in doc.tasks] == ["村道硬化", "饮水提升", "卫生室建设"]
+    assert [t.units for t in doc.tasks] == [["乡交通站"], ["乡水利站"], []]
+    assert ["".join(i.done for i in t.items) for t in doc.tasks] == [
+        "截至10月,完成8公里。",
+        "已完成管网改造3处。",
+        "建成4个。",
+    ]
+    assert any("also readable as a prose" in w.message for w in doc.warnings)
+
+
+def test_prose_list_keeps_progress_after_a_tasks_own_note():
+    """In a progress report, a paragraph saying what was done right after a numbered task
+    whose own note names its units is that task's progress (as after a unit line)."""
+    page = (
+        "青禾县2030年重点工作推进情况\n\n"
+        "1.新建公园3个。(责任单位:县住建局)\n截至10月,已建成2个。\n"
+        "2.改造老旧小区10个。(责任单位:县住建局)\n已完成8个。\n"
+    )
+    doc = _read(page)
+    assert doc.layout == "prose"
+    assert ["".join(i.done for i in t.items) for t in doc.tasks] == [
+        "截至10月,已建成2个。",
+        "已完成8个。",
+    ]

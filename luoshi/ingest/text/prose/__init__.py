@@ -12,8 +12,10 @@ Modules, each with the rules it implements in its docstring:
   refused ("prose news, no task list to import").
 
 The text reader (:mod:`luoshi.ingest.text.reader`) asks :func:`read_paragraphs` when no table
-header is found; it tries them in that order (the listing's and the forms' shapes are the more
-specific: a unit line or a labelled field under each item), then refuses with what the page holds.
+header is found: the listing, else the forms (a labelled field under each item); the headed
+report is tried on every such page, and where both it and the listing read a page (一、 items
+with unit notes over progress paragraphs), the reading giving more tasks their progress wins and
+the other is named in a warning. A page none of them reads is refused with what it holds.
 """
 
 from __future__ import annotations
@@ -44,12 +46,29 @@ def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument |
     or a headed report; None when it is none of them (the caller refuses it)."""
     ends_newline = text.rstrip(" \t").endswith("\n")
     prose = read_prose(paras, name, ends_newline=ends_newline)
-    if prose is not None:
-        return prose
-    forms = forms_grid(text)
-    if forms is not None:
+    if prose is None and (forms := forms_grid(text)) is not None:
         return document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
-    headed = headed_report_grid(paras)
-    if headed is not None:
-        return document_from_grids([headed[0]], name, "text", HEADED_LAYOUT, headed[1])
-    return None
+    found = headed_report_grid(paras)
+    headed = (
+        document_from_grids([found[0]], name, "text", HEADED_LAYOUT, found[1]) if found else None
+    )
+    if prose is None or headed is None:
+        return prose or headed
+    # Both readings hold (一、 items with unit notes over progress paragraphs): the one giving
+    # more tasks their progress wins, the other is named.
+    if _progress_count(headed) > _progress_count(prose):
+        chosen, other = headed, prose
+    else:
+        chosen, other = prose, headed
+    chosen.warn(
+        None,
+        f"also readable as a {other.layout} of {len(other.tasks)} task(s), "
+        f"{_progress_count(other)[0]} with progress: read as a {chosen.layout}, which gives "
+        f"{_progress_count(chosen)[0]} of {len(chosen.tasks)} their progress",
+    )
+    return chosen
+
+
+def _progress_count(doc: ParsedDocument) -> tuple[int, int]:
+    """(tasks with progress, tasks)."""
+    return sum(1 for t in doc.tasks if any(i.done for i in t.items)), len(doc.tasks)

@@ -26,7 +26,9 @@ Rules, true of such reports wherever they come from:
 - each other heading of the style is a task: the task is the heading without its marker and
   without a closing report word (完成情况, 进展情况, 推进情况, 落实情况, 实施情况, 建设情况)
   or punctuation; its body (paragraphs joined by line breaks) is the progress; a unit line in
-  the body (责任单位:… 牵头单位:…) gives the units;
+  the body (责任单位:… 牵头单位:…) or a note closing the heading (…(责任单位:X)) gives the
+  units; the page's closing lines under the last heading (its date, the issuing body) are no
+  progress;
 - a body opening by counting the projects under its heading (共38项, 兴办12件惠民实事, 其中已
   完成19个) sums up a group of tasks: a style with such headings is groups, not tasks;
 - at least three tasks (two headings over paragraphs are as often a news story's two parts),
@@ -46,9 +48,9 @@ from dataclasses import dataclass, field
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.script import to_simplified
-from luoshi.ingest.text.prose.items import STYLES, UNIT_LINE, reports_done
+from luoshi.ingest.text.prose.items import STYLES, UNIT_LINE, reports_done, unit_note
 from luoshi.ingest.text.rows import Para
-from luoshi.ingest.text.shapes import CLOSING
+from luoshi.ingest.text.shapes import CLOSING, looks_like_units
 
 HEADED_LAYOUT = "headed-report"
 
@@ -115,8 +117,9 @@ def _reports(text: str) -> bool:
     return reports_done(text)
 
 
-def _heading(text: str) -> tuple[str, str, str, str] | None:
-    """(style, serial, name, body on the same line) when the paragraph is a heading."""
+def _heading(text: str) -> tuple[str, str, str, str, str] | None:
+    """(style, serial, name, body on the same line, units of its note) when the paragraph is
+    a heading."""
     for style, pattern in _STYLES.items():
         m = pattern.match(text)
         if not m:
@@ -124,6 +127,10 @@ def _heading(text: str) -> tuple[str, str, str, str] | None:
         # the serial as written, without its trailing 、/. ((一) and (1) keep their brackets)
         serial = text[: m.end()].strip() if style in ("cn_paren", "paren") else m.group(1)
         rest = text[m.end() :].strip()
+        units = ""
+        if (note := unit_note(rest)) is not None and (note[1] or note[2]):
+            # "一、村道硬化(责任单位:县交通局)": the heading's note names the task's units
+            rest, units = note[0].strip(), "、".join(note[1] + note[2])
         name, same_line = rest, ""
         cut = re.search(r"[。:：]", rest)
         if cut and cut.end() < len(rest):
@@ -134,7 +141,7 @@ def _heading(text: str) -> tuple[str, str, str, str] | None:
         name = name.rstrip("。:： ")
         if not name or len(name) > _MAX_NAME or _SENTENCE_MARK.search(name):
             return None
-        return style, serial, name, same_line
+        return style, serial, name, same_line, units
     return None
 
 
@@ -163,7 +170,7 @@ def _sections(paras: list[Para], style: str, order: list[str]) -> tuple[list[_Se
             if h[0] == style:
                 if first < 0:
                     first = k
-                current = _Section(h[1], h[2], p.line, style)
+                current = _Section(h[1], h[2], p.line, style, units=h[4])
                 if h[3]:
                     current.body.append(h[3])
                 out.append(current)
@@ -177,6 +184,19 @@ def _sections(paras: list[Para], style: str, order: list[str]) -> tuple[list[_Se
             continue
         current.body.append(text)
     return out, first
+
+
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
+
+
+def _trim_signature(last: _Section) -> None:
+    """The page's closing lines under its last heading — a date, the issuing body's name — are
+    no part of that task's progress."""
+    while last.body and (
+        _DATE_LINE.match(last.body[-1].strip())
+        or (len(last.body[-1]) <= 30 and looks_like_units(last.body[-1].strip()))
+    ):
+        last.body.pop()
 
 
 def headed_report_grid(
@@ -202,6 +222,7 @@ def headed_report_grid(
     if chosen is None:
         return None
     style, sections, first = chosen
+    _trim_signature(sections[-1])
     opening = [p.text.strip()[:120] for p in paras[:first]][-_OPENING_PARAS:]
     head = to_simplified(" ".join(opening))
     if not _REPORT_OPENING.search(head) or _PLAN_OPENING.search(head):

@@ -26,7 +26,8 @@ Rules, true of such lists wherever they come from:
   (…。市住建局牵头,市财政局配合。…), ends the task's wording; in a progress report (its
   opening says so) what follows it, or the sentence opening with a reporting period, is the
   progress; a schedule label (实施进度为:) opens the task's target. In a progress report an
-  unlabelled paragraph right after a task's unit line (or after its progress so far), before
+  unlabelled paragraph right after a task's unit line or its own unit note (or after its
+  progress so far), before
   the next task, that reports what was done (截至…, 目前…, 已完成…) is that task's progress; a
   paragraph of requirements (下一步…, 各单位要…) is not. Details and the rest of
   the spellings accepted (traditional labels, labels set off by spaces, bullets) are in
@@ -171,6 +172,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 if done:
                     current.text[-1:] = [head] if head else []
                     current.done.append(done)
+            if current.has_unit_line:
+                done_after = k  # its own note named its units: progress paragraphs may follow
             continue
         open_task = current is not None and not current.has_unit_line
         if is_group(text) or heading_unit(text) or (cn and not open_task):
