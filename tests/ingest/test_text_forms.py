@@ -255,3 +255,30 @@ def test_sentence_above_a_form_is_no_title():
     assert doc.layout == "forms"
     assert R.TASK not in roles(doc)
     assert not any("read as its task" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("opening", "year", "end"),
+    [
+        # a long opening paragraph (over 100 characters: no title): the announcement gives
+        # year and period
+        (
+            "2030年县政府民生实事项目共有10项任务,内容涉及交通出行、饮水安全、教育卫生等方面,"
+            "各责任单位高度重视,市有关部门和民生实事工作监督员加强督查推进,实事项目总体进展情况良好。"
+            "现将1—9月份进展情况予以公示,接受社会监督。下阶段将进一步加大督查考核力度。",
+            2030,
+            "2030-09-30",
+        ),
+        # no announcement: the year of a sentence about something else is not taken
+        ("2029年以来,县里建成公园5个,群众满意。", None, None),
+    ],
+    ids=["announced", "no-announcement"],
+)
+def test_untitled_page_takes_year_and_period_from_its_announcement(opening, year, end):
+    body = "项目名称:村道硬化\n进展情况:完成8公里。\n项目名称:饮水提升\n进展情况:已完成3处。\n"
+    doc = read_document((opening + "\n\n" + body).encode(), name="forms.txt")
+    assert doc.layout == "forms"
+    assert doc.meta.year == year
+    got = doc.meta.period.end_date.isoformat() if doc.meta.period else None
+    assert got == end
+    assert any("announcement" in w.message for w in doc.warnings) == (year is not None)

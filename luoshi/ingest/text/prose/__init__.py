@@ -20,8 +20,11 @@ the other is named in a warning. A page none of them reads is refused with what 
 
 from __future__ import annotations
 
+import re
+
 from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.model import ParsedDocument
+from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
 from luoshi.ingest.text.prose.listing import read_prose
@@ -44,6 +47,45 @@ __all__ = [
 def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     """The document of a page without a table header that is a prose list, a page of forms
     or a headed report; None when it is none of them (the caller refuses it)."""
+    doc = _read(paras, text, name)
+    if doc is not None and not doc.meta.title and doc.meta.year is None:
+        _meta_from_announcement(doc, paras)
+    return doc
+
+
+# The sentence announcing what the page reports: "现将实事项目1—6月份进展情况予以公示",
+# "现将前三季度完成情况通报如下".
+_ANNOUNCES = re.compile(
+    r"现将[^。；;]{0,60}?(?:公示|通报|报告|汇报|公布)|[^。；;]{0,60}?(?:公示|通报|报告|汇报)如下"
+)
+
+
+def _meta_from_announcement(doc: ParsedDocument, paras: list[Para]) -> None:
+    """A page without a title whose opening announces what it reports (…现将1—6月份进展情况
+    予以公示) takes the year from that paragraph (the first year it names) and the period from
+    the announcing sentence, said in a warning (the paragraph may name other years)."""
+    first = doc.tasks[0].line_start if doc.tasks and doc.tasks[0].line_start else None
+    for p in paras:
+        if first is not None and p.line > first:
+            return
+        m = _ANNOUNCES.search(p.text)
+        year = parse_year(p.text) if m else None
+        if m is None or year is None:
+            continue
+        period = parse_period(m.group(0), year)
+        doc.meta.year = year
+        doc.meta.period = period or doc.meta.period
+        doc.warnings = [w for w in doc.warnings if not w.message.startswith("no title found")]
+        doc.warn(
+            p.line,
+            f"no title: year {year}"
+            + (f" and period {period.label}" if period else "")
+            + f" taken from the opening's announcement ({m.group(0)[:30]!r}…)",
+        )
+        return
+
+
+def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     ends_newline = text.rstrip(" \t").endswith("\n")
     prose = read_prose(paras, name, ends_newline=ends_newline)
     if prose is None and (forms := forms_grid(text)) is not None:
