@@ -282,3 +282,18 @@ def test_untitled_page_takes_year_and_period_from_its_announcement(opening, year
     got = doc.meta.period.end_date.isoformat() if doc.meta.period else None
     assert got == end
     assert any("announcement" in w.message for w in doc.warnings) == (year is not None)
+
+
+def test_one_progress_field_under_name_lines():
+    body = (
+        "县医院综合楼\n进展情况:主体已封顶。\n\n标准厂房\n进展情况:已完成3栋。\n\n"
+        "城北污水厂\n进展情况:设备调试中。\n"
+    )
+    doc = read_document((_FORM_TITLE + body).encode(), name="forms.txt")
+    assert doc.layout == "forms"
+    assert [t.text for t in doc.tasks] == ["县医院综合楼", "标准厂房", "城北污水厂"]
+    assert ["".join(i.done for i in t.items) for t in doc.tasks] == [
+        "主体已封顶。",
+        "已完成3栋。",
+        "设备调试中。",
+    ]

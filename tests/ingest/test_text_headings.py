@@ -149,3 +149,29 @@ def test_prose_list_keeps_progress_after_a_tasks_own_note():
         "截至10月,已建成2个。",
         "已完成8个。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("bodies", "read"),
+    [
+        # work under way, and figures against the year before, are progress too
+        (["正常进行中", "同比增长2.9%。", "已开展专项检查3次。"], True),
+        # requirements are no progress: a notice's sections, not a report's tasks
+        (["要高度重视,加强领导。", "各单位要按时报送材料。", "下一步要加大督查力度。"], False),
+    ],
+    ids=["under-way-and-figures", "requirements"],
+)
+def test_what_a_body_must_say(bodies, read):
+    names = ["地区生产总值增长6%以上", "规上工业增加值增长5%", "安全生产专项整治"]
+    page = _OPENING + "".join(
+        f"{'一二三'[n]}、{name}\n{body}\n"
+        for n, (name, body) in enumerate(zip(names, bodies, strict=True))
+    )
+    try:
+        doc = _read(page)
+    except IngestError:
+        assert not read
+        return
+    assert (doc.layout == "headed-report") == read
+    if read:
+        assert [t.text for t in doc.tasks] == names

@@ -30,7 +30,8 @@ wherever they come from:
 
 Tried only when no table header is found, after the prose list; at least two items with a
 field each, and two distinct fields — or one progress field (进展情况:, 存在问题:) under items
-numbered in sequence, whose text is the task — or the page is not a form page.
+numbered in sequence, or under a name line above each form, whose text is the task — or the
+page is not a form page.
 """
 
 from __future__ import annotations
@@ -168,7 +169,10 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
             openers = other
             break
     if progress_only and len(openers) < _MIN_ITEMS:
-        return None
+        # one progress field needs items to hang on: numbered ones, or a name line above each
+        starts = [f[0] for f in fields if f[2] == fields[0][2]]
+        if len(starts) < _MIN_ITEMS or _titles_above(text, starts, labels) is None:
+            return None
     items: list[dict[str, str]] = []
     lines: list[int] = []
     warnings: list[tuple[int | None, str]] = []

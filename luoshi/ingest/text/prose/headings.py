@@ -13,8 +13,8 @@ Rules, true of such reports wherever they come from:
   names a report (完成情况, 进展情况, 推进情况, 落实情况, 通报, 总结, 汇报 …) and not a
   plan (分解, 印发, 方案 …);
 - a *heading* is a paragraph opening with a marker of one numbering style (一、 (一) 1. 1、
-  (1) ① 第一项) whose text is a name, not a sentence: at most 40 characters, no full stop or
-  comma inside (a closing 。 or : allowed); a longer paragraph whose first clause is such a
+  (1) ① 第一项) whose text is a name, not a sentence: at most 40 characters (its closing
+  report word aside), no full stop or comma inside (a closing 。 or : allowed); a longer paragraph whose first clause is such a
   name followed by 。 or : and a clause that reports what was done ("一、农村公路提升:已完成
   路面硬化45公里。") is a heading with its body on the same line;
 - a heading's *body* is the paragraphs up to the next heading of its style or of an outer
@@ -33,8 +33,9 @@ Rules, true of such reports wherever they come from:
   完成19个) sums up a group of tasks: a style with such headings is groups, not tasks;
 - at least three tasks (two headings over paragraphs are as often a news story's two parts),
   and at least half of them with a body reporting progress — a reporting opener (截至…,
-  目前…, 已完成…) or a word of completion with a figure (完成…12公里, 建成3所) — or the page
-  is not such a report (and is refused as prose).
+  目前…, 已完成…), a word of completion with a figure (完成…12公里, 建成3所) or of work under
+  way (正常进行中, 已开展…) or a figure against the year before (同比增长2.9%), not opening with a requirement (要…, 下一步…) — or the page is not
+  such a report (and is refused as prose).
 
 Ambiguous by nature: a news story in sections also has headings over paragraphs. Read as tasks
 only under the rules above, always with a warning naming the alternative. Tried after the prose
@@ -111,10 +112,23 @@ class _Section:
         return bool(self.body) and bool(_COUNTS_ITEMS.search(self.body[0]))
 
 
+# Words of work under way or done (正常进行中, 已开展…, 推广…); a body opening with a
+# requirement (要…, 各单位…, 下一步…) says what is to be done instead.
+_PROGRESS = re.compile(
+    r"已|完成|建成|开工|竣工|进行|推进|开展|实施|启动|落实|达到|实现|提升|推广|新增|累计|正在"
+    r"|顺利|有序|序时|滞后"
+    # a figure reported against the year before (同比增长2.9%, 下降1.2个百分点)
+    r"|(?:同比|环比|增长|下降|提高|降低)[^。；;]*\d"
+)
+_REQUIREMENT = re.compile(r"^(?:要|必须|务必|应当|应|各(?:级|单位|部门|地)|请|下一步|下步|今后)")
+
+
 def _reports(text: str) -> bool:
-    """The paragraph says what was done (:func:`~luoshi.ingest.text.prose.items.reports_done`:
-    截至…, 目前…, 已完成…, or a word of completion with a figure, 建成3所)."""
-    return reports_done(text)
+    """The paragraph reports progress: what was done
+    (:func:`~luoshi.ingest.text.prose.items.reports_done`: 截至…, 目前…, 已完成…, 建成3所) or
+    work under way (正常进行中, 开展…), not a requirement (要…, 下一步…)."""
+    text = text.strip()
+    return reports_done(text) or bool(_PROGRESS.search(text) and not _REQUIREMENT.match(text))
 
 
 def _heading(text: str) -> tuple[str, str, str, str, str] | None:
@@ -139,7 +153,7 @@ def _heading(text: str) -> tuple[str, str, str, str, str] | None:
                 return None
             name, same_line = rest[: cut.start()], rest[cut.end() :].strip()
         name = name.rstrip("。:： ")
-        if not name or len(name) > _MAX_NAME or _SENTENCE_MARK.search(name):
+        if not name or len(_task_name(name)) > _MAX_NAME or _SENTENCE_MARK.search(name):
             return None
         return style, serial, name, same_line, units
     return None
