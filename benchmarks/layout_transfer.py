@@ -14,7 +14,7 @@ cells (task text, units, progress text of each task) that come back as they went
 
 The same tasks are also written as a prose list (numbered paragraphs with unit lines or notes,
 sixteen styles) and, with their progress, as a report that is no grid (a headed report, one
-form per project; six styles), and read back.
+form per project; twelve styles), and read back.
 
 A reader whose rules are true of tables in general reads all the variants alike; a gap
 between layouts or variants names an assumption that holds only for the pages it was built
@@ -326,6 +326,19 @@ REPORT_STYLES = {
     "form-fields": lambda n, t, u, d: f"项目名称：{t}\n责任单位：{'、'.join(u)}\n进展情况：{d}",
     "form-counter": lambda n, t, u, d: f"项目{_CN[n]}\n项目名称：{t}\n进展情况：{d}",
     "form-title-above": lambda n, t, u, d: f"{t}\n进展情况：{d}",
+    "headed-arabic": lambda n, t, u, d: f"{n}.{t}\n{d}",
+    "headed-same-line": lambda n, t, u, d: f"{_CN[n]}、{t}：{d}",
+    # under group headings (一、…类项目), the tasks numbered (一) (二) …
+    "headed-in-groups": lambda n, t, u, d: (
+        (f"{_CN[(n + 2) // 3]}、第{_CN[(n + 2) // 3]}类项目\n" if n % 3 == 1 else "")
+        + f"（{_CN[(n - 1) % 3 + 1]}）{t}\n{d}"
+    ),
+    # the body cut into its sentences, one paragraph each
+    "headed-paragraphs": lambda n, t, u, d: (
+        f"{_CN[n]}、{t}\n" + re.sub(r"(?<=[。；;])(?=.)", "\n", d)
+    ),
+    "form-one-line": lambda n, t, u, d: f"项目名称：{t} 进展情况：{d}",
+    "form-spaced-labels": lambda n, t, u, d: f"项目名称 ：{t}\n进 展 情 况：{d}",
 }
 _NAME_MARKS = re.compile(r"[。，,；;：:！!？?（）()]")
 
@@ -344,7 +357,8 @@ def report_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
         if len(rows) < 3:
             continue
         for style, write in REPORT_STYLES.items():
-            body = "\n\n".join(write(n, t, u, d) for n, (t, u, d) in enumerate(rows, 1))
+            joint = " " if style == "form-one-line" else "\n\n"
+            body = joint.join(write(n, t, u, d) for n, (t, u, d) in enumerate(rows, 1))
             text = f"2023年重点项目推进情况\n\n{body}\n"
             with_units = "note" in style or style == "form-fields"
             total = len(rows) * (3 if with_units else 2)
