@@ -94,7 +94,7 @@ _COUNTS_ITEMS = re.compile(
 )
 
 
-@dataclass
+@dataclass(eq=False)  # identity: sections are compared as objects
 class _Section:
     serial: str
     name: str  # the heading without marker, report word and punctuation
@@ -242,7 +242,7 @@ def headed_report_grid(
     if not _REPORT_OPENING.search(head) or _PLAN_OPENING.search(head):
         return None
     tasks = [s for s in sections if _is_task(s)]
-    skipped = [s for s in sections if s not in tasks]
+    skipped = [s for s in sections if not _is_task(s)]
     with_units = any(s.units for s in tasks)
     header = ["序号", "任务内容", *(["责任单位"] if with_units else []), "进展情况"]
     rows: list[list[GridCell | None]] = [
