@@ -37,6 +37,7 @@ page is not a form page.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import header_role, normalise_header
@@ -191,7 +192,7 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
         preamble_end = before[0][0] if before else openers[0][0]
         for n, (a, b, serial) in enumerate(openers):
             end = bounds[n + 1]
-            own = [f for f in fields if a < f[0] < end]
+            own = fields[bisect_right(field_at, a) : bisect_left(field_at, end)]
             first = own[0][0] if own else end
             item = {"序号": serial, "任务内容": text[b:first].strip()}
             _fill(item, own, end, text)
@@ -204,7 +205,7 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
         bounds = [*(titles[0] if titles else starts), len(text)]
         preamble_end = bounds[0]
         for n, a in enumerate(starts):
-            own = [f for f in fields if a <= f[0] < bounds[n + 1]]
+            own = fields[bisect_left(field_at, a) : bisect_left(field_at, bounds[n + 1])]
             item: dict[str, str] = {"任务内容": titles[1][n]} if titles else {}
             _fill(item, own, bounds[n + 1], text)
             items.append(item)
