@@ -69,6 +69,12 @@ CASES = [
         "指标名称 / 预期增长(%) / 上半年完成(%)",
     ),
     (
+        "headings over work done, but news: the opening names no progress report",
+        "青禾乡召开民生工作会议\n\n会议指出:\n\n一、村道硬化工程\n完成村道硬化12公里。\n\n"
+        "二、饮水安全提升项目\n已完成3个村的管网改造。\n\n三、村卫生室建设\n建成4个。\n",
+        "3 headings (一、…) over paragraphs of work done, but the opening does not name a progress",
+    ),
+    (
         "one task with units",
         "通知\n\n请各单位做好新建公园3个的工作。\n\n责任单位:市建设局\n",
         "one paragraph names a responsible unit",

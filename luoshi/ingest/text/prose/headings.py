@@ -213,13 +213,10 @@ def _trim_signature(last: _Section) -> None:
         last.body.pop()
 
 
-def headed_report_grid(
-    paras: list[Para],
-) -> tuple[Grid, list[tuple[int | None, str]]] | None:
-    """The Grid of a progress report whose section headings are its tasks, or None when the
-    page is not one (rules in the module docstring)."""
+def _choose(paras: list[Para]) -> tuple[list[_Section], int] | None:
+    """The sections of the style whose headings are tasks over progress, and the index of
+    the first, whatever the opening says; None when no style is."""
     order = list(_STYLES)
-    chosen: tuple[str, list[_Section], int] | None = None
     # innermost style first: a heading whose body holds other headings is their group
     for style in reversed(order):
         sections, first = _sections(paras, style, order)
@@ -231,16 +228,36 @@ def headed_report_grid(
             continue  # a name repeated under each outer heading is a part of a task's report
         reporting = sum(1 for s in tasks if s.reports)
         if reporting >= _MIN_TASKS and 2 * reporting >= len(tasks):
-            chosen = style, sections, first
-            break
-    if chosen is None:
-        return None
-    style, sections, first = chosen
-    _trim_signature(sections[-1])
+            return sections, first
+    return None
+
+
+def _opening_reports(paras: list[Para], first: int) -> bool:
     opening = [p.text.strip()[:120] for p in paras[:first]][-_OPENING_PARAS:]
     head = to_simplified(" ".join(opening))
-    if not _REPORT_OPENING.search(head) or _PLAN_OPENING.search(head):
+    return bool(_REPORT_OPENING.search(head)) and not _PLAN_OPENING.search(head)
+
+
+def sections_without_report_opening(paras: list[Para]) -> int:
+    """How many task-like headings over progress the page has when only its opening keeps it
+    from being read as a headed report (0 otherwise): said in the refusal, so the user knows
+    what the reader saw."""
+    chosen = _choose(paras)
+    if chosen is None or _opening_reports(paras, chosen[1]):
+        return 0
+    return sum(1 for s in chosen[0] if _is_task(s))
+
+
+def headed_report_grid(
+    paras: list[Para],
+) -> tuple[Grid, list[tuple[int | None, str]]] | None:
+    """The Grid of a progress report whose section headings are its tasks, or None when the
+    page is not one (rules in the module docstring)."""
+    chosen = _choose(paras)
+    if chosen is None or not _opening_reports(paras, chosen[1]):
         return None
+    sections, first = chosen
+    _trim_signature(sections[-1])
     tasks = [s for s in sections if _is_task(s)]
     skipped = [s for s in sections if not _is_task(s)]
     with_units = any(s.units for s in tasks)
