@@ -14,7 +14,7 @@ cells (task text, units, progress text of each task) that come back as they went
 
 The same tasks are also written as a prose list (numbered paragraphs with unit lines or notes,
 sixteen styles) and, with their progress, as a report that is no grid (a headed report, one
-form per project; twelve styles), and read back.
+form per project; thirteen styles), and read back.
 
 A reader whose rules are true of tables in general reads all the variants alike; a gap
 between layouts or variants names an assumption that holds only for the pages it was built
@@ -336,6 +336,10 @@ REPORT_STYLES = {
     # the body cut into its sentences, one paragraph each
     "headed-paragraphs": lambda n, t, u, d: (
         f"{_CN[n]}、{t}\n" + re.sub(r"(?<=[。；;])(?=.)", "\n", d)
+    ),
+    # the body cut into the report's parts by sub-headings (the progress part read back)
+    "headed-with-parts": lambda n, t, u, d: (
+        f"{_CN[n]}、{t}\n（一）主要进展\n{d}\n（二）存在问题\n无\n（三）下步打算\n按计划推进。"
     ),
     "form-one-line": lambda n, t, u, d: f"项目名称：{t} 进展情况：{d}",
     "form-spaced-labels": lambda n, t, u, d: f"项目名称 ：{t}\n进 展 情 况：{d}",

@@ -175,3 +175,24 @@ def test_what_a_body_must_say(bodies, read):
     assert (doc.layout == "headed-report") == read
     if read:
         assert [t.text for t in doc.tasks] == names
+
+
+def test_sub_headings_naming_the_reports_parts_split_the_body():
+    page = _OPENING + (
+        "一、村道硬化工程\n(一)主要进展\n截至10月,完成8公里。\n(二)存在问题\n资金缺口较大。\n"
+        "(三)下步打算\n年底前全部完工。\n"
+        "二、饮水提升工程\n(一)主要进展:已完成管网改造3处。\n(二)存在的问题:无\n(三)下一步工作计划:加快进度。\n"
+        "三、卫生室建设\n(一)工作进展\n建成4个。\n1.推进情况良好\n(二)困难和问题\n设备未到位。\n"
+    )
+    doc = _read(page)
+    assert doc.layout == "headed-report"
+    assert [c.role for c in doc.columns] == [R.SERIAL, R.TASK, R.DONE, R.PROBLEMS, R.NEXT_STEPS]
+    assert [t.text for t in doc.tasks] == ["村道硬化工程", "饮水提升工程", "卫生室建设"]
+    item = [t.items[0] for t in doc.tasks]
+    assert [i.done for i in item] == [
+        "截至10月,完成8公里。",
+        "已完成管网改造3处。",
+        "建成4个。\n1.推进情况良好",
+    ]
+    assert [i.problems for i in item] == ["资金缺口较大。", "无", "设备未到位。"]
+    assert [i.next_steps for i in item] == ["年底前全部完工。", "加快进度。", ""]

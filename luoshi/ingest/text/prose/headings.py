@@ -31,6 +31,10 @@ Rules, true of such reports wherever they come from:
   progress;
 - a body opening by counting the projects under its heading (共38项, 兴办12件惠民实事, 其中已
   完成19个) sums up a group of tasks: a style with such headings is groups, not tasks;
+- a task's body cut by sub-headings naming the report's parts ((一)主要进展 / (二)存在问题 /
+  (三)下步打算, numbered in any style, alone or with their text after a colon) goes to those
+  columns (进展情况, 存在问题, 下一步打算); such sub-headings, the same under every task, are
+  no tasks themselves;
 - at least three tasks (two headings over paragraphs are as often a news story's two parts),
   and at least half of them with a body reporting progress — a reporting opener (截至…,
   目前…, 已完成…), a word of completion with a figure (完成…12公里, 建成3所) or of work under
@@ -213,6 +217,70 @@ def _trim_signature(last: _Section) -> None:
         last.body.pop()
 
 
+# A task's body may be cut into the report's parts by sub-headings naming them: (一)主要进展 /
+# (二)存在问题 / (三)下步打算. The column each part goes to, and what names it.
+_PART_HEADERS = ["进展情况", "存在问题", "下一步打算"]
+# A part's whole name (fullmatch): "推进情况良好" says something, it names no part.
+_PART_NAMES = (
+    (
+        "存在问题",
+        re.compile(
+            r"(?:存在的?|主要|当前)?(?:问题|困难|不足)(?:[和及与、](?:问题|困难|不足|建议))*"
+        ),
+    ),
+    (
+        "下一步打算",
+        re.compile(
+            r"(?:下一步|下步|今后|后期)(?:工作)?(?:打算|计划|措施|思路|安排)?|工作(?:打算|计划|思路)"
+        ),
+    ),
+    (
+        "进展情况",
+        re.compile(
+            r"(?:主要|工作|项目|目前|当前|总体|建设)?(?:工作)?(?:进展情况|进展|进度|完成情况|推进情况"
+            r"|落实情况|实施情况|开展情况|做法|成效)(?:[及和与、](?:成效|做法|进展|亮点|成果))*"
+        ),
+    ),
+)
+
+
+def _parts(body: list[str]) -> dict[str, list[str]]:
+    """The body's paragraphs by part: all progress, unless sub-headings (any numbering, a
+    name only, or name: text) name the parts."""
+    out: dict[str, list[str]] = {}
+    part = _PART_HEADERS[0]
+    for text in body:
+        found = _part_heading(text)
+        if found is not None:
+            part = found[0]
+            if found[1]:
+                out.setdefault(part, []).append(found[1])
+            continue
+        out.setdefault(part, []).append(text)
+    return out
+
+
+_PART_NAME_MAX = 12
+
+
+def _part_heading(text: str) -> tuple[str, str] | None:
+    """(column, text after it) when the paragraph is a numbered sub-heading naming a part."""
+    for pattern in _STYLES.values():
+        if m := pattern.match(text):
+            pieces = re.split(r"[:：]", text[m.end() :], maxsplit=1)
+            name, rest = pieces[0], pieces[1] if len(pieces) > 1 else ""
+            break
+    else:
+        return None
+    name = name.strip().rstrip("。")
+    if not name or len(name) > _PART_NAME_MAX:
+        return None
+    for column, words in _PART_NAMES:
+        if words.fullmatch(name):
+            return column, rest.strip()
+    return None
+
+
 def _choose(paras: list[Para]) -> tuple[list[_Section], int] | None:
     """The sections of the style whose headings are tasks over progress, and the index of
     the first, whatever the opening says; None when no style is."""
@@ -261,17 +329,20 @@ def headed_report_grid(
     tasks = [s for s in sections if _is_task(s)]
     skipped = [s for s in sections if not _is_task(s)]
     with_units = any(s.units for s in tasks)
-    header = ["序号", "任务内容", *(["责任单位"] if with_units else []), "进展情况"]
+    parts = [_parts(s.body) for s in tasks]
+    named = [h for h in _PART_HEADERS if any(p.get(h) for p in parts)]
+    columns = named if named else [_PART_HEADERS[0]]
+    header = ["序号", "任务内容", *(["责任单位"] if with_units else []), *columns]
     rows: list[list[GridCell | None]] = [
         [GridCell(h, 0, c, line=tasks[0].line) for c, h in enumerate(header)]
     ]
-    for s in tasks:
+    for s, part in zip(tasks, parts, strict=True):
         r = len(rows)
         cells = [
             s.serial,
             _task_name(s.name),
             *([s.units] if with_units else []),
-            "\n".join(s.body),
+            *("\n".join(part.get(h, [])) for h in columns),
         ]
         rows.append([GridCell(t, r, c, line=s.line) for c, t in enumerate(cells)])
     warnings: list[tuple[int | None, str]] = [
