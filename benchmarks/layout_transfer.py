@@ -28,6 +28,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from itertools import product
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -348,7 +349,14 @@ _NAME_MARKS = re.compile(r"[。，,；;：:！!？?（）()]")
 
 
 def report_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
-    by: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    import opencc
+
+    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+
+    def fold(x: str) -> str:
+        return normalise(t2s.convert(s2t.convert(x)))
+
+    by: dict[tuple[str, bool], list[int]] = defaultdict(lambda: [0, 0])
     for src in docs:
         rows = []
         for t in src.tasks:
@@ -360,10 +368,12 @@ def report_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
         rows = rows[:20]
         if len(rows) < 3:
             continue
-        for style, write in REPORT_STYLES.items():
+        for (style, write), traditional in product(REPORT_STYLES.items(), (False, True)):
             joint = " " if style == "form-one-line" else "\n\n"
             body = joint.join(write(n, t, u, d) for n, (t, u, d) in enumerate(rows, 1))
             text = f"2023年重点项目推进情况\n\n{body}\n"
+            if traditional:
+                text = s2t.convert(text)
             with_units = "note" in style or style == "form-fields"
             total = len(rows) * (3 if with_units else 2)
             try:
@@ -375,26 +385,26 @@ def report_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
                 for n, (t, u, d) in enumerate(rows):
                     g = got.tasks[n] if n < len(got.tasks) else None
                     ok = [
-                        g is not None and normalise(g.text) == normalise(t),
-                        g is not None
-                        and normalise("".join(i.done for i in g.items)) == normalise(d),
+                        g is not None and fold(g.text) == fold(t),
+                        g is not None and fold("".join(i.done for i in g.items)) == fold(d),
                     ]
                     if with_units:
                         ok.append(
-                            g is not None
-                            and [normalise(x) for x in g.units] == [normalise(x) for x in u]
+                            g is not None and [fold(x) for x in g.units] == [fold(x) for x in u]
                         )
                     right += sum(ok)
                     if not all(ok):
                         wrong.append(f"{n + 1}: {normalise(g.text)[:14] if g else '-'}")
-            by[style][0] += right
-            by[style][1] += total
+            by[(style, traditional)][0] += right
+            by[(style, traditional)][1] += total
             if verbose and wrong:
-                print(f"{src.source_name} report {style:18} {right}/{total} {wrong[:2]}")
-    print(f"{'report style':20} cells back")
+                print(
+                    f"{src.source_name} report {style:18} {traditional} {right}/{total} {wrong[:2]}"
+                )
+    print(f"{'report style':20} {'plain':>13} {'traditional':>13}")
     for style in REPORT_STYLES:
-        r, t = by[style]
-        print(f"{style:20} " + (f"{100 * r / t:9.1f}%  {r}/{t}" if t else "-"))
+        cells = [by[(style, t)] for t in (False, True)]
+        print(f"{style:20} " + " ".join(f"{100 * r / t:12.1f}%" if t else "-" for r, t in cells))
     r = sum(v[0] for v in by.values())
     t = sum(v[1] for v in by.values())
     if t:

@@ -196,3 +196,20 @@ def test_sub_headings_naming_the_reports_parts_split_the_body():
     ]
     assert [i.problems for i in item] == ["资金缺口较大。", "无", "设备未到位。"]
     assert [i.next_steps for i in item] == ["年底前全部完工。", "加快进度。", ""]
+
+
+def test_a_report_in_traditional_characters_keeps_its_characters():
+    """The rules' words are matched in simplified characters; the cells keep the page's."""
+    page = (
+        "青禾鄉2030年民生實事項目完成情況\n\n"
+        "一、村道硬化工程完成情況(責任單位:鄉交通站)\n(一)主要進展\n截至10月,完成8公里。\n(二)存在問題\n資金缺口較大。\n"
+        "二、飲水提升項目\n已完成3個村的管網改造。\n"
+        "三、衛生室建設\n建成4個。\n四、下一步工作打算\n加強督查。\n"
+    )
+    doc = _read(page)
+    assert doc.layout == "headed-report"
+    assert [t.text for t in doc.tasks] == ["村道硬化工程", "飲水提升項目", "衛生室建設"]
+    assert doc.tasks[0].units == ["鄉交通站"]
+    assert doc.tasks[0].items[0].done == "截至10月,完成8公里。"
+    assert doc.tasks[0].items[0].problems == "資金缺口較大。"
+    assert doc.tasks[1].items[0].done == "已完成3個村的管網改造。"

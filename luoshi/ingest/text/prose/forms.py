@@ -60,10 +60,11 @@ _ITEM_STYLES = (
     re.compile(r"(?:(?<=^)|(?<=\s))([一二三四五六七八九十]{1,3})\s*、", re.M),
     re.compile(r"(?:(?<=^)|(?<=\s))([(（][一二三四五六七八九十]{1,3}[)）])", re.M),
     re.compile(r"(?:(?<=^)|(?<=\s))([(（]\d{1,3}[)）])", re.M),
-    # a line holding only a counted name of the form (项目一, 第二项, 任务3): it opens the form
-    # below it and belongs to no value
+    # a line holding only a counted name of the form (项目一, 第二项, 任务3; 項目一 in traditional
+    # characters): it opens the form below it and belongs to no value
     re.compile(
-        r"^[ \t\u3000]*(?:项目|事项|任务|第)\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*项?[:：]?[ \t\u3000]*$",
+        r"^[ \t\u3000]*(?:项目|項目|事项|事項|任务|任務|第)\s*([一二三四五六七八九十]{1,3}|\d{1,3})"
+        r"\s*[项項]?[:：]?[ \t\u3000]*$",
         re.M,
     ),
 )

@@ -41,6 +41,9 @@ Rules, true of such reports wherever they come from:
   way (正常进行中, 已开展…) or a figure against the year before (同比增长2.9%), not opening with a requirement (要…, 下一步…) — or the page is not
   such a report (and is refused as prose).
 
+The rules' words are matched in simplified characters (完成情況 says what 完成情况 does); the
+cells keep the page's own characters.
+
 Ambiguous by nature: a news story in sections also has headings over paragraphs. Read as tasks
 only under the rules above, always with a warning naming the alternative. Tried after the prose
 list and the forms (a body of labelled fields, 进展情况:… 存在问题:…, is a form).
@@ -104,8 +107,11 @@ class _Section:
     name: str  # the heading without marker, report word and punctuation
     line: int
     style: str
-    body: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)  # in simplified characters, for the rules
     units: str = ""
+    # the name and body as the page writes them (traditional characters kept), for the cells
+    written_name: str = ""
+    written: list[str] = field(default_factory=list)
 
     @property
     def reports(self) -> bool:
@@ -174,23 +180,38 @@ def _is_task(s: _Section) -> bool:
     return not _REPORT_SECTION.search(s.name) and bool(_task_name(s.name))
 
 
-def _sections(paras: list[Para], style: str, order: list[str]) -> tuple[list[_Section], int]:
+def _as_written(simple: str, written: str, piece: str) -> str:
+    """``piece`` (found in the simplified paragraph) as the page writes it: the same span of
+    the written paragraph (a character-by-character conversion keeps the length)."""
+    at = simple.find(piece) if piece else -1
+    if at < 0 or len(simple) != len(written):
+        return piece
+    return written[at : at + len(piece)]
+
+
+def _sections(
+    paras: list[Para], written: list[str], style: str, order: list[str]
+) -> tuple[list[_Section], int]:
     """The headings of one style with their bodies (up to the next heading of this style or
-    an outer one), and the index of the first."""
+    an outer one), and the index of the first. ``paras`` in simplified characters, ``written``
+    the same paragraphs as the page writes them."""
     outer = set(order[: order.index(style) + 1])
     out: list[_Section] = []
     first = -1
     current: _Section | None = None
     for k, p in enumerate(paras):
-        text = p.text.strip()
+        text, as_written = p.text, written[k]
         h = _heading(text)
         if h is not None and h[0] in outer:
             if h[0] == style:
                 if first < 0:
                     first = k
-                current = _Section(h[1], h[2], p.line, style, units=h[4])
+                current = _Section(h[1], h[2], p.line, style)
+                current.written_name = _as_written(text, as_written, h[2])
+                current.units = _as_written(text, as_written, h[4])
                 if h[3]:
                     current.body.append(h[3])
+                    current.written.append(_as_written(text, as_written, h[3]))
                 out.append(current)
             else:
                 current = None  # an outer heading: a group, closing the section
@@ -198,9 +219,11 @@ def _sections(paras: list[Para], style: str, order: list[str]) -> tuple[list[_Se
         if current is None:
             continue
         if (m := UNIT_LINE.match(text)) and not current.units:
-            current.units = text[m.end() :].strip().rstrip("。;；")
+            units = text[m.end() :].strip().rstrip("。;；")
+            current.units = _as_written(text, as_written, units)
             continue
         current.body.append(text)
+        current.written.append(as_written)
     return out, first
 
 
@@ -215,6 +238,7 @@ def _trim_signature(last: _Section) -> None:
         or (len(last.body[-1]) <= 30 and looks_like_units(last.body[-1].strip()))
     ):
         last.body.pop()
+        last.written.pop()
 
 
 # A task's body may be cut into the report's parts by sub-headings naming them: (一)主要进展 /
@@ -244,19 +268,19 @@ _PART_NAMES = (
 )
 
 
-def _parts(body: list[str]) -> dict[str, list[str]]:
-    """The body's paragraphs by part: all progress, unless sub-headings (any numbering, a
-    name only, or name: text) name the parts."""
+def _parts(s: _Section) -> dict[str, list[str]]:
+    """The body's paragraphs (as written) by part: all progress, unless sub-headings (any
+    numbering, a name only, or name: text) name the parts."""
     out: dict[str, list[str]] = {}
     part = _PART_HEADERS[0]
-    for text in body:
+    for text, as_written in zip(s.body, s.written, strict=True):
         found = _part_heading(text)
         if found is not None:
             part = found[0]
             if found[1]:
-                out.setdefault(part, []).append(found[1])
+                out.setdefault(part, []).append(_as_written(text, as_written, found[1]))
             continue
-        out.setdefault(part, []).append(text)
+        out.setdefault(part, []).append(as_written)
     return out
 
 
@@ -281,13 +305,23 @@ def _part_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _simplified(paras: list[Para]) -> tuple[list[Para], list[str]]:
+    """The paragraphs in simplified characters (the rules' words are simplified: 完成情況 says
+    what 完成情况 does), and as the page writes them."""
+    written = [p.text.strip() for p in paras]
+    return [
+        Para(p.line, to_simplified(w), p.gap) for p, w in zip(paras, written, strict=True)
+    ], written
+
+
 def _choose(paras: list[Para]) -> tuple[list[_Section], int] | None:
     """The sections of the style whose headings are tasks over progress, and the index of
     the first, whatever the opening says; None when no style is."""
+    paras, written = _simplified(paras)
     order = list(_STYLES)
     # innermost style first: a heading whose body holds other headings is their group
     for style in reversed(order):
-        sections, first = _sections(paras, style, order)
+        sections, first = _sections(paras, written, style, order)
         tasks = [s for s in sections if _is_task(s)]
         if any(s.counts_items for s in tasks):
             continue  # headings over counts of projects: groups, each of several tasks
@@ -329,7 +363,7 @@ def headed_report_grid(
     tasks = [s for s in sections if _is_task(s)]
     skipped = [s for s in sections if not _is_task(s)]
     with_units = any(s.units for s in tasks)
-    parts = [_parts(s.body) for s in tasks]
+    parts = [_parts(s) for s in tasks]
     named = [h for h in _PART_HEADERS if any(p.get(h) for p in parts)]
     columns = named if named else [_PART_HEADERS[0]]
     header = ["序号", "任务内容", *(["责任单位"] if with_units else []), *columns]
@@ -340,7 +374,7 @@ def headed_report_grid(
         r = len(rows)
         cells = [
             s.serial,
-            _task_name(s.name),
+            s.written_name[: len(_task_name(s.name))] or _task_name(s.name),
             *([s.units] if with_units else []),
             *("\n".join(part.get(h, [])) for h in columns),
         ]
