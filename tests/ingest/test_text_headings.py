@@ -36,6 +36,10 @@ def test_headings_are_tasks_and_their_paragraphs_progress():
     messages = " ".join(w.message for w in doc.warnings)
     assert "news story in sections" in messages  # the alternative reading is named
     assert "parts of the report itself" in messages
+    # and the inference statement counts it as a doubt: never "high" confidence
+    assert doc.inference.layout == "headed-report"
+    assert doc.inference.confidence != "high"
+    assert any("news story in sections" in r for r in doc.inference.reasons)
 
 
 @pytest.mark.parametrize(
@@ -133,6 +137,7 @@ def test_heading_notes_give_units_and_the_reading_with_more_progress_wins():
         "建成4个。",
     ]
     assert any("also readable as a prose" in w.message for w in doc.warnings)
+    assert any("also reads as a prose" in r for r in doc.inference.reasons)
 
 
 def test_prose_list_keeps_progress_after_a_tasks_own_note():

@@ -94,6 +94,11 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     headed = (
         document_from_grids([found[0]], name, "text", HEADED_LAYOUT, found[1]) if found else None
     )
+    if headed is not None:
+        # said in the inference statement too (luoshi.ingest.inference): a doubt, not a fact
+        headed.doubts.append(
+            "section headings read as tasks: a news story in sections has the same shape"
+        )
     if prose is None or headed is None:
         return prose or headed
     # Both readings hold (一、 items with unit notes over progress paragraphs): the one giving
@@ -102,6 +107,7 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
         chosen, other = headed, prose
     else:
         chosen, other = prose, headed
+    chosen.doubts.append(f"the page also reads as a {other.layout} ({len(other.tasks)} tasks)")
     chosen.warn(
         None,
         f"also readable as a {other.layout} of {len(other.tasks)} task(s), "
