@@ -14,7 +14,7 @@ cells (task text, units, progress text of each task) that come back as they went
 
 The same tasks are also written as a prose list (numbered paragraphs with unit lines or notes,
 sixteen styles) and, with their progress, as a report that is no grid (a headed report, one
-form per project; thirteen styles), and read back.
+form per project; fifteen styles; also in traditional characters), and read back.
 
 A reader whose rules are true of tables in general reads all the variants alike; a gap
 between layouts or variants names an assumption that holds only for the pages it was built
@@ -328,6 +328,8 @@ REPORT_STYLES = {
     "form-counter": lambda n, t, u, d: f"项目{_CN[n]}\n项目名称：{t}\n进展情况：{d}",
     "form-title-above": lambda n, t, u, d: f"{t}\n进展情况：{d}",
     "headed-arabic": lambda n, t, u, d: f"{n}.{t}\n{d}",
+    "headed-paren": lambda n, t, u, d: f"（{n}）{t}\n{d}",
+    "headed-di": lambda n, t, u, d: f"第{_CN[n]}项 {t}\n{d}",
     "headed-same-line": lambda n, t, u, d: f"{_CN[n]}、{t}：{d}",
     # under group headings (一、…类项目), the tasks numbered (一) (二) …
     "headed-in-groups": lambda n, t, u, d: (
