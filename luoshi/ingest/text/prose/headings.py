@@ -30,7 +30,8 @@ Rules, true of such reports wherever they come from:
   units; the page's closing lines under the last heading (its date, the issuing body) are no
   progress;
 - a body opening by counting the projects under its heading (共38项, 兴办12件惠民实事, 其中已
-  完成19个) sums up a group of tasks: a style with such headings is groups, not tasks;
+  完成19个) sums up a group of tasks: a style where half its headings or more have such bodies
+  is groups, not tasks (one task may well count its own projects: 共改造12个项目);
 - a task's body cut by sub-headings naming the report's parts ((一)主要进展 / (二)存在问题 /
   (三)下步打算, numbered in any style, alone or with their text after a colon) goes to those
   columns (进展情况, 存在问题, 下一步打算); such sub-headings, the same under every task, are
@@ -127,6 +128,8 @@ class _Section:
 _PROGRESS = re.compile(
     r"已|完成|建成|开工|竣工|进行|推进|开展|实施|启动|落实|达到|实现|提升|推广|新增|累计|正在"
     r"|顺利|有序|序时|滞后"
+    # things done that a report lists (新建充电桩99个, 成立领导小组, 出台工作要点, 签约项目3个)
+    r"|新建|成立|编制|出台|制定|建立|组建|签约|签订|入选|引进|增速"
     # a figure reported against the year before (同比增长2.9%, 下降1.2个百分点)
     r"|(?:同比|环比|增长|下降|提高|降低)[^。；;]*\d"
 )
@@ -323,7 +326,7 @@ def _choose(paras: list[Para]) -> tuple[list[_Section], int] | None:
     for style in reversed(order):
         sections, first = _sections(paras, written, style, order)
         tasks = [s for s in sections if _is_task(s)]
-        if any(s.counts_items for s in tasks):
+        if tasks and 2 * sum(1 for s in tasks if s.counts_items) >= len(tasks):
             continue  # headings over counts of projects: groups, each of several tasks
         names = [_task_name(s.name) for s in tasks]
         if len(tasks) < _MIN_TASKS or len(set(names)) < len(names):
