@@ -240,6 +240,10 @@ def test_form_per_project_shapes(body, columns, tasks, extra):
         assert "项目二" not in done
     if extra is not None:
         assert {k: doc.tasks[0].extra[k] for k in extra} == extra
+    # the name line taken for the task is a reading with an alternative: a doubt
+    assert any("name line above" in r for r in doc.inference.reasons) == (
+        columns[0] == R.TASK and "项目名称" not in body
+    )
     # 其中: opens a line of a value, not a field
     assert all(c.header != "其中" for c in doc.columns)
 

@@ -25,7 +25,7 @@ import re
 from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.model import ParsedDocument
 from luoshi.ingest.periods import parse_period, parse_year
-from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, forms_grid
+from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
 from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
@@ -89,7 +89,10 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     ends_newline = text.rstrip(" \t").endswith("\n")
     prose = read_prose(paras, name, ends_newline=ends_newline)
     if prose is None and (forms := forms_grid(text)) is not None:
-        return document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
+        doc = document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
+        if any(message.startswith(TITLE_ABOVE) for _, message in forms[1]):
+            doc.doubts.append("each form's task is the name line above it (no task field)")
+        return doc
     found = headed_report_grid(paras)
     headed = (
         document_from_grids([found[0]], name, "text", HEADED_LAYOUT, found[1]) if found else None

@@ -46,6 +46,8 @@ from luoshi.ingest.text.shapes import CLOSING
 from luoshi.vocab import ColumnRole
 
 FORMS_LAYOUT = "forms"
+# Said when each form's task is the name line above it (a reading with an alternative).
+TITLE_ABOVE = "the forms name no task field"
 _LABEL = re.compile(
     r"(?:(?<=^)|(?<=[\s。;；]))([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,10}?)\s*[:：]"
     # or in 【】 / [] brackets, the colon optional: 【责任单位】市某局
@@ -215,7 +217,7 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
             warnings.append(
                 (
                     lines[0],
-                    f"the forms name no task field: the line above each form "
+                    f"{TITLE_ABOVE}: the line above each form "
                     f"({titles[1][0][:16]!r}…) is read as its task — the alternative is the last "
                     "line of the value above it",
                 )
