@@ -14,12 +14,13 @@ Rules, true of such reports wherever they come from:
   plan (分解, 印发, 方案 …);
 - a *heading* is a paragraph opening with a marker of one numbering style (一、 (一) 1. 1、
   (1) ① 第一项) whose text is a name, not a sentence: at most 40 characters (its closing
-  report word aside), no full stop or comma inside (a closing 。 or : allowed); a longer paragraph whose first clause is such a
-  name followed by 。 or : and a clause that reports what was done ("一、农村公路提升:已完成
-  路面硬化45公里。") is a heading with its body on the same line;
+  report word aside), no full stop or comma inside (a closing 。 or : allowed); a longer
+  paragraph whose first clause is such a name followed by 。 or : and a clause that reports
+  what was done ("一、农村公路提升:已完成路面硬化45公里。") is a heading with its body on the
+  same line;
 - a heading's *body* is the paragraphs up to the next heading of its style or of an outer
-  one; the style read is the outermost one with at least two headings whose body reports what
-  was done (截至…, 目前…, 已完成…, 建成…); headings of an outer style are groups;
+  one; the style read is the innermost one whose headings are tasks over progress (the last
+  rule below): a heading whose body holds such headings is their group;
 - a heading naming a part of the report itself (总体情况, 基本情况, 主要做法, 工作成效,
   存在的问题, 困难, 下一步, 工作打算, 意见建议, 保障措施) is no task, and its body is not any
   task's progress;
@@ -38,9 +39,11 @@ Rules, true of such reports wherever they come from:
   no tasks themselves;
 - at least three tasks (two headings over paragraphs are as often a news story's two parts),
   and at least half of them with a body reporting progress — a reporting opener (截至…,
-  目前…, 已完成…), a word of completion with a figure (完成…12公里, 建成3所) or of work under
-  way (正常进行中, 已开展…) or a figure against the year before (同比增长2.9%), not opening with a requirement (要…, 下一步…) — or the page is not
-  such a report (and is refused as prose).
+  目前…, 已完成…), a word of completion with a figure (完成…12公里, 建成3所), of work under
+  way (正常进行中, 已开展…) or of things done (新建, 成立, 出台, 签约 …), or a figure against
+  the year before (同比增长2.9%); never a body opening with a requirement (要…, 下一步…) —
+  or the page is not such a report (and is refused as prose, saying so when only its opening
+  is missing).
 
 The rules' words are matched in simplified characters (完成情況 says what 完成情况 does); the
 cells keep the page's own characters.
