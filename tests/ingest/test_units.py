@@ -69,3 +69,33 @@ def test_angle_brackets_keep_a_name_whole():
         "市财政局",
         "各区县政府<甲区、乙区管委会>",
     ]
+
+
+# HEAD_RULE: one unit, whitespace, then 2–4 Chinese characters that are no unit and no word
+# of the table's own: the unit's head (责任人), not a second unit.
+HEAD_CASES = [
+    ("县住建局 王某明", ["县住建局"], ["王某明"]),
+    ("区卫健委\u3000李华", ["区卫健委"], ["李华"]),
+    ("县城投公司 赵  敏", ["县城投公司"], ["赵敏"]),  # a name spaced character by character
+    ("县住建局 王某明、县财政局 陈立", ["县住建局", "县财政局"], ["王某明", "陈立"]),
+    # not a head: places after the unit, a role word, an "all of" list, a second unit
+    ("各镇政府 东城 西城", ["各镇政府", "东城", "西城"], []),
+    ("县水利局、县林业局 牵头", ["县水利局", "县林业局 牵头"], []),
+    ("县教育局 各学校", ["县教育局", "各学校"], []),
+    ("县发改局 县统计局", ["县发改局", "县统计局"], []),
+    # after several units a short last token is an abbreviated unit, not a person
+    ("县发改局 县建设局 县城投", ["县发改局", "县建设局", "县城投"], []),
+    # a place ending (区 县 镇) is no organisation suffix: the token after it is no head
+    ("东城区 王某明", ["东城区", "王某明"], []),
+    # glued without a space: not split (nothing marks where the unit ends)
+    ("县住建局王某明", ["县住建局王某明"], []),
+]
+
+
+@pytest.mark.parametrize(("cell", "units", "heads"), HEAD_CASES)
+def test_a_head_after_a_unit_is_a_person_not_a_unit(cell, units, heads):
+    from luoshi.ingest.units import HEAD_NOTE, split_units_heads
+
+    assert split_units_heads(cell) == (units, heads, [])
+    # split_units keeps the head as a note, never as a unit and never dropped
+    assert split_units(cell) == (units, [HEAD_NOTE + h for h in heads])
