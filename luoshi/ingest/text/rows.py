@@ -19,15 +19,17 @@ from dataclasses import dataclass, field
 from luoshi.ingest.cells import is_empty_mark
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.model import Column
-from luoshi.ingest.text.shapes import is_group, looks_like_person, looks_like_units
+from luoshi.ingest.text.shapes import ROW_SERIAL, is_group, looks_like_person, looks_like_units
 from luoshi.ingest.units import units_in_text
 from luoshi.vocab import ColumnRole
 
 # A serial paragraph; a mark after the number (9*, 1★: the tables' note marks, e.g. "led by the
 # city") is kept in the serial as written.
 # Also "(3)" alone on its line: a serial written in brackets.
-_SERIAL = re.compile(r"^(?:[(（](\d{1,4})[)）]|(\d{1,4})[.、．]?)([*＊★☆△▲]?)$")
-_TEXT_SERIAL = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)")
+_SERIAL = re.compile(
+    rf"^(?:[(（]({ROW_SERIAL})[)）]|({ROW_SERIAL})[.、．]?)([*＊★☆△▲]?)$"
+)
+_TEXT_SERIAL = re.compile(rf"^({ROW_SERIAL})\s*[.、．]\s*(?!\d)")
 # A gap in the serials larger than this is read as a number inside a cell, not a task.
 _MAX_SERIAL_GAP = 5
 _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
