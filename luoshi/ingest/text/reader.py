@@ -14,6 +14,7 @@
   (:mod:`luoshi.ingest.text.glued`), whose cells are read as a Grid.
 - **prose** (:mod:`luoshi.ingest.text.prose`): no table at all, the list as numbered
   paragraphs with 责任单位 lines; tried only when no table header is found.
+- then **forms** (:mod:`~luoshi.ingest.text.forms`), **headed sections** (:mod:`~.headed`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.detect import second_reading
 from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
+from luoshi.ingest.text.headed import HEADED_LAYOUT, headed_grid
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
 from luoshi.ingest.text.matrix import matrix_reason
 from luoshi.ingest.text.oneline import unfold_one_line_table
@@ -208,6 +210,9 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         forms = forms_grid(text)
         if forms is not None:
             return document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
+        headed = headed_grid(paras)  # a report whose headings name its tasks
+        if headed is not None:
+            return document_from_grids([headed[0]], name, "text", HEADED_LAYOUT, headed[1])
         why = matrix_reason(paras)
         if why:
             raise IngestError(name, why, line=paras[0].line)
