@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from luoshi.ingest.cells import cell_text
 from luoshi.ingest.headers import is_merged_progress, main_done_column
 from luoshi.ingest.model import Column, Item, ParsedDocument, Period, Task
-from luoshi.ingest.units import split_units, split_units_heads, units_in_text
+from luoshi.ingest.units import labelled_unit_fields, split_units, split_units_heads, units_in_text
 from luoshi.vocab import ITEM_FIELD_BY_ROLE, ITEM_ROLES, ColumnRole, PeriodKind
 
 # Task.extra key of the group row (一、…, a leader's name, a table's title) a task stands
@@ -81,6 +81,7 @@ def build_task(
         elif role in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS):
             names, cell_heads, found = split_units_heads("\n".join(_join_unit_lines(lines)))
             heads.extend(h for h in cell_heads if h not in heads)
+            names = labelled_unit_fields(names, extra)
             for note in found:
                 if note not in notes:
                     notes.append(note)

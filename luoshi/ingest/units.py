@@ -350,3 +350,29 @@ def _inline_start(text: str) -> int | None:
             if p > 0 and t[p - 1] in "(（[【" and _INLINE.match(text, p - 1):
                 return p - 1
     return None
+
+
+_FIELD = re.compile(r"^([\u4e00-\u9fa5]{2,8})\s*[:：]\s*(\S.*)$", re.S)
+
+
+def labelled_unit_fields(names: list[str], extra: dict[str, str]) -> list[str]:
+    """``names`` without the labelled fields a unit cell may carry on a line of its own.
+
+    Rule (LABELLED FIELD): a unit's name never holds a colon, so a piece "label:value" of a
+    unit cell is a field. A label naming this table's units (牵头单位, 配合单位, 责任单位: the
+    UNIT_LABELS) gives its value's names as units, in place; any other label — another level's
+    unit (省牵头单位:省农业农村厅), a contact (联系人:…) — is no unit of the task: the value is
+    kept in ``extra`` under the label."""
+    if not any(":" in n or "：" in n for n in names):
+        return names
+    out: list[str] = []
+    for name in names:
+        m = _FIELD.match(name)
+        if m is None:
+            out.append(name)
+        elif _LABEL_WHOLE.fullmatch(m.group(1)):
+            out.extend(split_units(m.group(2))[0])
+        else:
+            label, value = m.group(1), m.group(2).strip()
+            extra[label] = f"{extra[label]}、{value}" if extra.get(label) else value
+    return out

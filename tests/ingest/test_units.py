@@ -99,3 +99,53 @@ def test_a_head_after_a_unit_is_a_person_not_a_unit(cell, units, heads):
     assert split_units_heads(cell) == (units, heads, [])
     # split_units keeps the head as a note, never as a unit and never dropped
     assert split_units(cell) == (units, [HEAD_NOTE + h for h in heads])
+
+
+# LABELLED FIELD: a unit's name never holds a colon; a "label:value" piece of a unit cell is a
+# field — this table's unit label gives units, any other label is kept in the task's extra.
+FIELD_CASES = [
+    (
+        ["县农业局", "县商务局", "省牵头单位:省农业厅"],
+        ["县农业局", "县商务局"],
+        {"省牵头单位": "省农业厅"},
+    ),
+    (["县农业局", "联系人：王某"], ["县农业局"], {"联系人": "王某"}),
+    (
+        ["牵头单位:县农业局", "配合单位:县财政局、县林业局"],
+        ["县农业局", "县财政局", "县林业局"],
+        {},
+    ),
+    (["县农业局", "县财政局"], ["县农业局", "县财政局"], {}),
+]
+
+
+@pytest.mark.parametrize(("names", "units", "extra"), FIELD_CASES)
+def test_a_labelled_field_in_a_unit_cell_is_no_unit_name(names, units, extra):
+    from luoshi.ingest.units import labelled_unit_fields
+
+    got: dict[str, str] = {}
+    assert labelled_unit_fields(list(names), got) == units
+    assert got == extra
+
+
+def test_a_labelled_line_in_a_unit_cell_goes_to_the_tasks_extra():
+    from luoshi.ingest import read_document
+
+    text = "\n\n".join(
+        [
+            "序号",
+            "重点工作任务",
+            "责任单位",
+            "1",
+            "保障粮食生产。",
+            "县农业局、县商务局\n省牵头单位:省农业厅",
+            "2",
+            "促进消费。",
+            "县商务局",
+        ]
+    )
+    doc = read_document(("某县2024年重点工作责任分解\n\n" + text).encode(), name="f.txt")
+    assert [(t.units, t.extra.get("省牵头单位")) for t in doc.tasks] == [
+        (["县农业局", "县商务局"], "省农业厅"),
+        (["县商务局"], None),
+    ]

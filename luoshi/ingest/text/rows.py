@@ -65,7 +65,7 @@ def serial_of(p: Para) -> int | None:
     if not (first.isdecimal() or first in "(（"):
         return None  # _SERIAL opens with \d (isdecimal) or a bracket: most paragraphs need no match
     if len(p.text) > 8:
-        return None  # it matches 7 characters at most ("(1234)★"), and "$" a final "\n"
+        return None  # it matches 8 characters at most ("(12345)★"), and "$" a final "\n"
     m = _SERIAL.match(p.text)
     return int(m.group(1) or m.group(2)) if m else None
 
