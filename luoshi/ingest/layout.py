@@ -283,3 +283,20 @@ def plan_without_progress(doc: ParsedDocument) -> None:
         "no period named, and the table has no progress column: read as the plan (the task "
         "list itself)",
     )
+
+
+def warn_unit_heads(doc: ParsedDocument) -> None:
+    """Say, once, which rows' unit cells carried a person after the unit (units.HEAD_RULE):
+    the likeliest reading, the alternative named (a second unit) so a user can check it."""
+    if any(c.header == HEAD_KEY for c in doc.columns):
+        return  # a 责任人 column of the table's own: its cells, not heads split off units
+    rows = [t.serial or str(n) for n, t in enumerate(doc.tasks, 1) if t.extra.get(HEAD_KEY)]
+    if not rows:
+        return
+    example = next(t for t in doc.tasks if t.extra.get(HEAD_KEY)).extra[HEAD_KEY]
+    shown = ", ".join(rows[:8]) + (" …" if len(rows) > 8 else "")
+    doc.warn(
+        None,
+        f"unit cells of {len(rows)} row(s) ({shown}) name a person after the unit "
+        f"({example}): read as the unit's {HEAD_KEY}, not as another unit",
+    )

@@ -443,3 +443,5 @@ def test_unit_cell_with_its_heads_name_gives_the_unit_and_a_person(fmt):
         ("2", ["县市场监管局"], "钱芳"),
         ("3", ["县住建局"], None),
     ]
+    warned = [w.message for w in doc.warnings if "person after the unit" in w.message]
+    assert len(warned) == 1 and "(1, 2)" in warned[0]
