@@ -6,7 +6,8 @@ is one name. A parenthesised remark about the table itself, such as
 
 A unit cell may carry the name of the unit's head after it (a column 牵头单位及主要负责人:
 "市民政局 伍泽国"). Rule (HEAD_RULE), true of any such cell: in one name (between separators),
-a trailing token of 2–4 Chinese characters, set off by whitespace, after a token ending with an
+a trailing token of 2–4 Chinese characters, set off by whitespace (a line break closing the cell
+too), after a token ending with an
 organisation suffix (局 委 办 厅 府 公司 中心 …; not a place ending such as 区 县 镇), is a
 person, the unit's 责任人 — unless it is a word of the table's own (牵头, 配合, 各…, …等, 有关…).
 The name holds that one unit and the person: several tokens after the unit are places (各区政府
@@ -65,6 +66,8 @@ def _split_units_cached(
 
 
 def _split_units(cell: str) -> tuple[list[str], list[str], list[str]]:
+    if "\n" in cell and (m := _HEAD_LINE.match(cell)) and _ORG_SUFFIX.search(m.group(1)):
+        cell = f"{m.group(1)} {m.group(2)}"  # HEAD_RULE: a line break is whitespace too
     notes: list[str] = []
     names: list[str] = []
     buf: list[str] = []
@@ -125,8 +128,18 @@ _ORG_SUFFIX = re.compile(
     r"(?:局|委|办|厅|府|公司|中心|集团|院|所|社|部|处|署|会|队|站|馆|组|室|科|行|团)[*＊★☆]*$"
 )
 _HEAD = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
-# words of a unit cell that are not names: how units share the work, "all/relevant" lists
-_NOT_A_HEAD = re.compile(r"牵头|配合|负责|主办|协办|参与|落实|推进|单位|部门|^各|^全|^有关|^相关|^其[他它]|等$")
+# words of a unit cell that are not names: how units share the work, "all/relevant" lists, a
+# short unit (市妇联, 县政协, 团市委, 城投): a place prefix, or any ending a unit may have
+_NOT_A_HEAD = re.compile(
+    r"牵头|配合|负责|主办|协办|参与|落实|推进|单位|部门|^各|^全|^有关|^相关|^其[他它]|等$"
+    r"|^[省市县区镇乡州旗村]|[联协台报社司校投委局办院所站馆队处科组团会部厅府]$"
+)
+# the head's name on the cell's last line, under its unit (a line break in an HTML, DOCX or
+# XLSX cell): "市民政局\n伍泽国" is "市民政局 伍泽国"
+_HEAD_LINE = re.compile(
+    r"^(.*\S)[ \t\u3000]*\n\s*([\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5](?:[ \u3000]+[\u4e00-\u9fa5]){1,3})\s*$",
+    re.S,
+)
 
 
 def _peel_head(name: str, heads: list[str]) -> str:

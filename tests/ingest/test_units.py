@@ -89,6 +89,14 @@ HEAD_CASES = [
     ("东城区 王某明", ["东城区", "王某明"], []),
     # glued without a space: not split (nothing marks where the unit ends)
     ("县住建局王某明", ["县住建局王某明"], []),
+    # a line break closing the cell (an office document's cell) is whitespace too
+    ("县住建局\n王某明", ["县住建局"], ["王某明"]),
+    ("县住建局、县财政局\n陈  立", ["县住建局", "县财政局"], ["陈立"]),
+    # a short unit after a unit is no head: a place prefix, a unit's ending, an abbreviation
+    ("县民政局 县残联", ["县民政局", "县残联"], []),
+    ("县民政局\n团县委", ["县民政局", "团县委"], []),
+    ("县发改局\n城投", ["县发改局", "城投"], []),
+    ("县委办 政协办", ["县委办", "政协办"], []),
 ]
 
 
@@ -148,4 +156,21 @@ def test_a_labelled_line_in_a_unit_cell_goes_to_the_tasks_extra():
     assert [(t.units, t.extra.get("省牵头单位")) for t in doc.tasks] == [
         (["县农业局", "县商务局"], "省农业厅"),
         (["县商务局"], None),
+    ]
+
+
+def test_an_html_unit_cell_with_the_heads_name_on_its_own_line():
+    from luoshi.ingest import read_document
+
+    html = (
+        "<html><body><h1>某县2023年重点工作进展情况</h1><table>"
+        "<tr><td>序号</td><td>工作任务</td><td>牵头单位及主要负责人</td><td>进展情况</td></tr>"
+        "<tr><td>1</td><td>建成城市书房5个。</td><td>县文广旅体局<br>周某文</td><td>已建成3个。</td></tr>"
+        "<tr><td>2</td><td>新增停车位800个。</td><td>县住建局、县城管局</td><td>新增500个。</td></tr>"
+        "</table></body></html>"
+    )
+    doc = read_document(html.encode(), name="heads.html")
+    assert [(t.units, t.extra.get("责任人")) for t in doc.tasks] == [
+        (["县文广旅体局"], "周某文"),
+        (["县住建局", "县城管局"], None),
     ]
