@@ -41,6 +41,9 @@ def test_headings_naming_projects_are_tasks_and_their_paragraphs_the_progress():
         "annual",
     )
     assert any("section headings" in w.message for w in doc.warnings)
+    # no header row: the reader says the structure is a guess, not a table it saw
+    assert doc.inference.confidence != "high"
+    assert any("section headings" in r for r in doc.inference.reasons)
 
 
 def test_bracketed_headings_keep_their_brackets_as_serials():

@@ -212,7 +212,9 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
             return document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
         headed = headed_grid(paras)  # a report whose headings name its tasks
         if headed is not None:
-            return document_from_grids([headed[0]], name, "text", HEADED_LAYOUT, headed[1])
+            doc = document_from_grids([headed[0]], name, "text", HEADED_LAYOUT, headed[1])
+            doc.doubts.append("no table: the columns were inferred from section headings")
+            return doc
         why = matrix_reason(paras)
         if why:
             raise IngestError(name, why, line=paras[0].line)
