@@ -36,6 +36,8 @@ import re
 
 from luoshi.ingest.cells import cn_value
 from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.gridlayout import document_from_grids
+from luoshi.ingest.model import ParsedDocument
 from luoshi.ingest.text.rows import Para
 
 HEADED_LAYOUT = "headed-sections"
@@ -74,6 +76,17 @@ def _style(m: re.Match[str]) -> tuple[str, int]:
     if m.group(1):
         return "dun", cn_value(m.group(1))
     return "paren", cn_value(m.group(2))
+
+
+def read_headed(paras: list[Para], name: str) -> ParsedDocument | None:
+    """The document of a page of section headings naming tasks, or None. No header row was
+    seen: the reader says its columns are a guess (``doubts``)."""
+    found = headed_grid(paras)
+    if found is None:
+        return None
+    doc = document_from_grids([found[0]], name, "text", HEADED_LAYOUT, found[1])
+    doc.doubts.append("no table: the columns were inferred from section headings")
+    return doc
 
 
 def headed_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]] | None:

@@ -33,7 +33,7 @@ from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.detect import second_reading
 from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
-from luoshi.ingest.text.headed import HEADED_LAYOUT, headed_grid
+from luoshi.ingest.text.headed import read_headed
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
 from luoshi.ingest.text.matrix import matrix_reason
 from luoshi.ingest.text.oneline import unfold_one_line_table
@@ -210,11 +210,9 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         forms = forms_grid(text)
         if forms is not None:
             return document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
-        headed = headed_grid(paras)  # a report whose headings name its tasks
+        headed = read_headed(paras, name)  # a report whose headings name its tasks
         if headed is not None:
-            doc = document_from_grids([headed[0]], name, "text", HEADED_LAYOUT, headed[1])
-            doc.doubts.append("no table: the columns were inferred from section headings")
-            return doc
+            return headed
         why = matrix_reason(paras)
         if why:
             raise IngestError(name, why, line=paras[0].line)
