@@ -46,6 +46,21 @@ def test_headings_naming_projects_are_tasks_and_their_paragraphs_the_progress():
     assert any("section headings" in r for r in doc.inference.reasons)
 
 
+def test_the_pages_sign_off_is_not_the_last_tasks_progress():
+    doc = _read(
+        [
+            TITLE,
+            "一、乡村道路硬化工程完成情况",
+            "已完工。",
+            "二、农贸市场改造完成情况",
+            "已投入使用。",
+            "东岙乡人民政府",
+            "2022年1月10日",
+        ]
+    )
+    assert [t.items[0].done for t in doc.tasks] == ["已完工。", "已投入使用。"]
+
+
 def test_bracketed_headings_keep_their_brackets_as_serials():
     doc = _read(
         [

@@ -22,6 +22,8 @@ HEADED SECTIONS RULE, true of such pages wherever they come from:
   task, and such a page is not read this way;
 - the paragraphs after a heading up to the next heading of the same numbering style (sub-lines
   (一) 1. included) are its progress (done);
+- the page's closing sign-off — a date line (2022年1月10日) last, and the issuing body's name
+  alone on the line before it (东岙乡人民政府) — closes the last section, it is not its progress;
 - at least two such headings, numbered in order (一, 二, 三 … or (一), (二) …), each with at least
   one paragraph; the run ends at the first heading of that style that is not a section heading
   (三、存在问题, 四、下一步打算): what follows is not a task's progress.
@@ -69,6 +71,18 @@ _GENERIC = re.compile(
     r"|^(?:\d{4}年度?|今年|全年|年度|上半年|下半年|前三季度|[一二三四]季度|本年度)?$"
 )
 _MIN_SECTIONS = 2
+_DATE_LINE = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})$")
+_BODY_LINE = re.compile(r"^[\u4e00-\u9fa5()（）]{2,30}(?:政府|办公室|办事处|委员会|管委会|局|委|办)$")
+
+
+def _without_sign_off(body: list[str]) -> list[str]:
+    """``body`` without the page's closing sign-off (a date line, the issuing body before it)."""
+    if len(body) < 2 or not _DATE_LINE.match(body[-1].strip()):
+        return body
+    end = len(body) - 1
+    if end >= 2 and _BODY_LINE.match(body[end - 1].strip()):
+        end -= 1
+    return body[:end]
 
 
 def _style(m: re.Match[str]) -> tuple[str, int]:
@@ -137,6 +151,8 @@ def _sections_from(
         expected += 1
     if len(sections) < _MIN_SECTIONS:
         return None
+    serial, name, word, body, line = sections[-1]
+    sections[-1] = (serial, name, word, _without_sign_off(body), line)
     word = max({s[2] for s in sections}, key=[s[2] for s in sections].count)
     first_line = sections[0][4]
     rows: list[list[GridCell | None]] = [
