@@ -12,6 +12,7 @@ from django import forms
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.core.ids import parse_id
@@ -81,7 +82,7 @@ class TaskFilterForm(forms.Form):
             "plan": remember("plans", lambda: [(pk, f"{name} {year}年")
                                                for pk, name, year in plan_rows]),
             "period": remember("periods", lambda: [
-                (pk, f"{year}年{label or PeriodKind(kind).label}")
+                (pk, f"{year}年{label or gettext(PeriodKind(kind).label)}")
                 for pk, year, label, kind in period_rows]),
             "unit": self.unit_menu,
             "role": ROLES,
