@@ -71,4 +71,11 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             report, current, units, comparison, summary, limit,
             status_change["by_status_delta"] if status_change else None),
     }
+    # The lead unit × status chart's numbers as a table (its alternative for a screen reader
+    # and for anyone who wants the figures): one row per unit, one column per status.
+    chart = context["chart_data"].get("status_units")
+    context["status_unit_table"] = chart and {
+        "statuses": [(s["key"], s["name"]) for s in chart["series"]],
+        "rows": [(name, [s["values"][i] for s in chart["series"]])
+                 for i, name in enumerate(chart["names"])]}
     return render(request, "web/dashboard.html", context)
