@@ -196,3 +196,19 @@ def test_office_and_liaison_see_the_requests_waiting(demo, client_for):
     row = office.split(f'data-round="{demo.report.pk}"', 1)[1].split("</tr>", 1)[0]
     owing = row.split('data-label="未交单位">', 1)[1].split("</td>", 1)[0]
     assert re.search(r"\S+((\d+))", owing), owing  # a unit and how many it owes
+
+
+def test_liaison_sees_a_returned_entry_first_with_the_comment(demo, client_for):
+    """The demo's returned entry, on the home of a liaison of its lead unit: under 已退回, with
+    the office's comment beside it."""
+    from luoshi.rounds.models import Profile
+
+    returned = Progress.objects.get(report=demo.report, round_entry__state=EntryState.RETURNED)
+    lead = returned.task.units.through.objects.filter(task=returned.task).order_by(
+        "order").first().unit
+    liaison = Profile.objects.filter(units=lead).first().user
+    html = client_for(liaison).get(reverse("home")).content.decode()
+    item = html.split(f'class="todo-item todo-item--returned" data-entry="{returned.pk}"', 1)[1]
+    item = item.split("</li>", 1)[0]
+    assert f'class="return-comment">退回意见:{returned.round_entry.comment}<' in item
+    assert html.index("已退回,需修改") < html.index('data-entry=')
