@@ -212,3 +212,19 @@ def test_liaison_sees_a_returned_entry_first_with_the_comment(demo, client_for):
     item = item.split("</li>", 1)[0]
     assert f'class="return-comment">退回意见:{returned.round_entry.comment}<' in item
     assert html.index("已退回,需修改") < html.index('data-entry=')
+
+
+def test_leader_overdue_card_counts_the_units_the_overdue_page_lists(demo, client_for):
+    """Once the round's deadline has passed, 逾期 is the number of units the round's overdue
+    page lists (units still owing entries); before it, 0."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    Report.objects.filter(pk=demo.report.pk).update(deadline=timezone.now() - timedelta(days=2))
+    home = client_for(user("leader")).get(reverse("home")).content.decode()
+    assert card_report(home, "overdue") == demo.report.pk
+    page = client_for(user("office")).get(
+        reverse("round_overdue", args=[demo.report.pk])).content.decode()
+    owing = len(re.findall(r'<tr id="unit-\d+">', page))
+    assert owing > 0 and figure(home, "overdue") == owing
