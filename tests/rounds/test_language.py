@@ -73,7 +73,9 @@ def test_status_labels_follow_the_language_and_stay_chinese_as_data(locale_dir, 
 
 @pytest.mark.parametrize(("language", "present", "absent"), [
     ("en", ["Progress made", "Problems and difficulties", "Next steps"], [">存在问题及困难<"]),
-    ("zh-hans", ["完成情况", "存在问题及困难", "下一步工作"], ["Problems and difficulties"]),
+    # A hidden field (the version) gets no label: Django would write its English name.
+    ("zh-hans", ["完成情况", "存在问题及困难", "下一步工作", 'name="version"'],
+     ["Problems and difficulties", "Version"]),
 ])
 def test_entry_page_in_the_readers_language(opened, people, client_for, locale_dir, settings,  # noqa: F811
                                             language, present, absent):
