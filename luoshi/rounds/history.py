@@ -72,10 +72,18 @@ def versions(progress: Progress) -> list[Version]:
         states.append(dict(values))
     states.reverse()
     out = [Version(1, None, states[0])]
+    names = dict(Target.objects.filter(task=progress.task_id).values_list("pk", "metric"))
     for i, change in enumerate(changes, 1):
         before, after = states[i - 1], states[i]
         diffs = {label: diff_html(before[f], after[f]) for f, label in FIELDS.items()
                  if before[f] != after[f]}
+        # The figures reported beside the text (target:<id>: [old, new]), named by target.
+        for name, pair in (change.fields or {}).items():
+            if name.startswith("target:"):
+                tid = name.split(":", 1)[1]
+                metric = names.get(int(tid)) if tid.isdigit() else None
+                diffs[f"{field_words(name)} · {metric or '目标'}"] = _field_html(change, name,
+                                                                               pair)
         out.append(Version(i + 1, change, after, diffs))
     return out
 

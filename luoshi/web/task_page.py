@@ -23,6 +23,7 @@ from luoshi.core.models import (
     Task,
 )
 from luoshi.vocab import Status
+from luoshi.web.statuses import shown_status
 
 COMPARATORS = {">=": "不少于", "<=": "不超过", "=": "达到", "reach": "达到",
                "increase_by": "增长", "decrease_by": "下降"}
@@ -142,7 +143,7 @@ def kind_choices() -> list[tuple[str, str]]:
 
 def status_choices() -> list[tuple[str, str]]:
     """(value, label) of every status, for the correction form."""
-    return [(s.value, s.label) for s in Status]
+    return [(s.value, shown_status(s.value)) for s in Status]
 
 
 def entry_fields(entries: list[Progress], found: dict[int, Assessment],

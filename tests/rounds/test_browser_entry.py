@@ -89,3 +89,23 @@ def test_leaving_with_unsaved_changes_asks_and_typing_is_autosaved(chromium, liv
         assert "已恢复" in page.locator(".restored").inner_text()
     finally:
         context.close()
+
+
+def test_entry_form_on_a_phone(web_page, world):
+    """A liaison fills in on a phone (390×844): nothing sideways, every button, field and menu
+    at least 44 px tall (a finger's tap), and the progress box tall enough to write in."""
+    web, page = web_page, web_page.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(web, "水利联络员")
+    visit(web, reverse("round_entry", args=[world.river_entry.pk]))
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    small = page.evaluate("""() => Array.from(document.querySelectorAll(
+        'main button, main select, main textarea, main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), main summary'))
+      .filter(n => n.checkVisibility())
+      .filter(n => n.getBoundingClientRect().height < 44)
+      .map(n => n.outerHTML.slice(0, 80))""")
+    assert small == []
+    done = page.get_by_label("完成情况").bounding_box()
+    assert done["height"] >= 120 and done["x"] + done["width"] <= 390
+    web.screenshot("phone-entry")
+    web.assert_clean()

@@ -120,3 +120,23 @@ def test_diff_is_by_word_and_keeps_line_breaks():
                      "1.新建基站一百二十个。\n2.完成数据平台。\n3.上线应用。")
     assert "<del>一百个</del><ins>一百二十个</ins>" in html  # whole words, not characters
     assert html.count("<br>") == 2 and "<ins><br>\n3.上线应用。</ins>" in html
+
+
+def test_reported_figures_are_in_the_diff(opened, people, client_for):
+    """A reported figure changed between two saves shows in the entry's history and the task's,
+    named by its target in words (never ``target:<id>``), old → new."""
+    from luoshi.core.services.analysis import analyze_report
+
+    analyze_report(opened.report)  # the task's targets, stored
+    roads = opened.entry[opened.roads.pk]
+    target = Target.objects.get(task=opened.roads)
+    services.save_entry(people.reform, roads, 1,
+                        EntryInput("新建道路30公里。", "", "", values={target.pk: 30}))
+    services.save_entry(people.reform, roads, 2,
+                        EntryInput("新建道路45公里。", "", "", values={target.pk: 45}))
+    c = client_for(people.supervisor)
+    for url in (reverse("round_entry_history", args=[roads.pk]),
+                reverse("task_history", args=[opened.roads.pk])):
+        html = c.get(url).content.decode()
+        assert "<del>30</del>" in html and "<ins>45</ins>" in html, url
+        assert "填报值" in html and f"target:{target.pk}" not in html, url

@@ -9,7 +9,6 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 
 from luoshi.core.models import Assessment, Measurement, Progress, Report, Task
 from luoshi.rounds.models import Role
@@ -91,7 +90,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if role_of(request.user) in CORRECTING:
         parts = _task_parts(request, pk)
     else:
-        key = f"task:{pk}:{scope_key(request.user)}:{get_language()}"
+        key = f"task:{pk}:{scope_key(request.user)}"  # + the language (pagecache.cached)
         parts = pagecache.cached(key, lambda: _task_parts(request, pk))
     return render(request, "web/task_detail.html", {"parts": parts})
 
