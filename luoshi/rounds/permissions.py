@@ -209,6 +209,15 @@ def contributes_only(user, progress: Progress) -> bool:
             and not can_see(user, progress))
 
 
+def reads_drafts(user, progress: Progress) -> bool:
+    """Whether the user reads the entry's unfiled text, now and in its history (what was saved
+    between the round's opening or a return and the next submission): the office and the lead
+    unit's liaison. Everyone else who reads the entry reads it as it was when filed."""
+    return (role_of(user) in {ADMIN, Role.SUPERVISOR}
+            or (role_of(user) == Role.LIAISON
+                and UnitRole.LEAD in task_roles(user, progress.task)))
+
+
 def knows_entry(user, progress: Progress) -> bool:
     """Whether the user may know the entry exists (else 404): they read it, or file a
     contribution to it."""

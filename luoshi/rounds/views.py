@@ -348,7 +348,8 @@ def entry_history(request, pk: int):
     progress = _entry(request, pk)
     check(request.user, Action.HISTORY, progress)
     return render(request, "rounds/history.html", {
-        "entry": progress, "versions": list(reversed(history.versions(progress))),
+        "entry": progress,
+        "versions": list(reversed(history.versions(progress, request.user))),
         "contributions": Contribution.objects.filter(progress=progress).select_related("unit"),
     })
 
@@ -488,11 +489,11 @@ def task_history(request, pk: int):
     task = get_object_or_404(Task.objects.select_related("plan__government", "parent"), pk=pk)
     if not can_see(request.user, task):
         raise Http404(_("不存在或无权查看"))
-    changes, names = history.task_changes(request.user, task)
+    changes, names, folded = history.task_changes(request.user, task)
     page = Paginator(changes, history.TASK_HISTORY_PAGE).get_page(request.GET.get("page"))
     targets = history.target_names(task)
     views = [history.describe(c, names.get((c.model, c.object_id), c.model), targets)
-             for c in page.object_list]
+             for c in history.apply_folds(page.object_list, folded)]
     return render(request, "rounds/task_history.html", {
         "task": task, "page": page, "changes": views,
         # Who changed what is for the people running the rounds, not the public.

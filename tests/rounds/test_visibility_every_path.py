@@ -428,3 +428,42 @@ def test_typing_kept_by_the_autosave_is_its_authors_only(drafted, people, client
         page = client_for(user).get(url).content.decode()
         assert DRAFT_WORD in page and TYPED_WORD not in page, user
     assert TYPED_WORD in client_for(people.reform).get(url).content.decode()
+
+
+FILED_WORD = "砂岩岬角"  # the text the lead unit finally submits
+
+
+@pytest.mark.parametrize("who", ["leader", "economy", "public"])
+def test_a_filed_entrys_history_holds_no_draft_between_submissions(
+        drafted, people, client_for, django_capture_on_commit_callbacks, who):
+    """The lead unit saved a draft (DRAFT_WORD), rewrote it and submitted other text; once
+    filed, and once published, the entry and its history show what was submitted — the saves
+    in between were the unit's draft and stay its own. Walked after submission (leader,
+    co-unit) and after publication (the public too)."""
+    from luoshi.rounds.models import EntryState, RoundEntry
+
+    w = drafted
+    entry = w.entry[w.roads.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        version = type(entry).objects.get(pk=entry.pk).version
+        services.save_and_submit(people.reform, entry, version, EntryInput(
+            f"新建道路30公里,{FILED_WORD}段开工。", "征地未完成。", "推进。"),
+            acknowledge=True, co_reason="另行报送。")
+        if who == "public":
+            RoundEntry.objects.filter(progress__report=w.report).update(
+                state=EntryState.APPROVED)
+            services.publish(people.supervisor, w.report)
+    user = getattr(people, who)
+    client = client_for(user)
+    api = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=user).key}"} if user else {}
+    leaks = [url for url in urls_for(w)
+             if DRAFT_WORD in text_of(client.get(url, **(api if url.startswith("/api/") else {})))]
+    assert leaks == [], f"{who} sees an unsubmitted version at {leaks}"
+    # The control: what was submitted is there, in the entry's history too.
+    history = client.get(reverse("round_entry_history", args=[entry.pk])).content.decode() \
+        if who != "public" else client.get(reverse("task_history", args=[w.roads.pk])
+                                           ).content.decode()
+    assert FILED_WORD in history
+    # The unit itself still reads every version it saved.
+    own = client_for(people.reform).get(reverse("round_entry_history", args=[entry.pk]))
+    assert DRAFT_WORD in own.content.decode() and FILED_WORD in own.content.decode()
