@@ -228,7 +228,9 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             ctx = ctx[: len(ctx) - (cb - ca)] + blank[max(lo, ca) : hi if hi >= 0 else cb]
         cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb), ctx, direction, period,
                                flag=flag, subject=subjects.get(q.start), negative=negative))
-    cands.extend(_ranks(norm, text, field, item, periods, blank, contexts))
+    ranks = _ranks(norm, text, field, item, periods, blank, contexts)
+    ranked = {c.q.num_start for c in ranks}  # 全国10位 is a rank, not also 10 persons (位)
+    cands = [c for c in cands if c.q.num_start not in ranked] + ranks
     cands.sort(key=lambda c: c.q.start)
     for r in ratios:
         same = [c for c in cands if c.sentence == r.sentence]
@@ -492,6 +494,7 @@ def unmatched(pairs: list[tuple[Candidate, int | None]], cands: list[Candidate]
 
 
 _RANK_MEASURED = re.compile(rules.RANK_MEASURED)
+_RANK_MEASURED_BARE = re.compile(rules.RANK_MEASURED_BARE)
 _RANK_LIST_ITEM = re.compile(rules.RANK_LIST_ITEM + r"(?![批届期次个年轮类项号条季])")
 
 
@@ -506,6 +509,8 @@ def _ranks(norm: str, text: str, field: str, item: int | None, periods: list[Per
         while (more := _RANK_LIST_ITEM.match(norm, pos)) is not None:
             found.append(more)
             pos = more.end()
+    starts = {m.start("num") for m in found}
+    found.extend(m for m in _RANK_MEASURED_BARE.finditer(norm) if m.start("num") not in starts)
     for m in found:
         try:
             value = parse_numeral(m.group("num"))

@@ -72,10 +72,24 @@ class Target:
 
     def ratio_of(self, value: float, family: str | None, factor: float) -> float | None:
         """A figure (``value`` in a unit of ``family``, times ``factor`` in its base unit) as a
-        share of this target; None across unit families or against a zero target."""
-        if family != self.family or not self.value:
+        share of this target; None across unit families or against a zero target, and for a
+        rank: a smaller rank is better, so 10th against a target of 3rd is no "333%" of it."""
+        if family != self.family or not self.value or self.family == "rank":
             return None
         return (value * factor) / self.base_amount
+
+    def met_by(self, value: float, family: str | None, factor: float) -> bool | None:
+        """Whether a figure meets this target, in the target's direction: a limit or a rank
+        (comparator "<=": 控制在…以内, 降至, 前3位) is met at or below it, every other target
+        at or above it (a cut, 压减8%, by cutting at least 8%). None across unit families."""
+        from luoshi.extract.rules import LIMIT_TOLERANCE
+
+        if family != self.family:
+            return None
+        amount = value * factor
+        if self.comparator == "<=":
+            return amount <= self.base_amount * (1 + LIMIT_TOLERANCE)
+        return amount >= self.base_amount
 
     @property
     def kind_note(self) -> str:

@@ -32,7 +32,15 @@ RATE_AMBER = 0.75
 RATE_AHEAD = 1.5
 
 # A limit (<=, 控制在…以内) is broken when the measured value exceeds it by more than this.
+# Smaller is better for every target with comparator "<=" (a limit, a price to bring down, a
+# rank: 全国10位 against 前3位 is not reached, and never "333%" of it): such a target is met
+# when the figure is at or below it, compared by value, never as a share of the target.
 LIMIT_TOLERANCE = 0.0
+# Verbs that bring a level down to a figure (降至4.77元/方, 下降到3%): the figure is a level to
+# reach from above, reached or not like any level — not yet, before the year ends, is no lag;
+# a cap kept (控制在…以内, 不超过) is broken as soon as a figure exceeds it.
+LOWER_TO = ("降至", "降到", "下降至", "下降到", "降低至", "降低到", "压缩至", "压缩到", "压减至", "压减到",
+            "减少至", "减少到", "压降至", "压降到", "下调至", "下调到")
 
 # A stated completion share (完成年度计划61.98%) is a ratio in percent.
 PERCENT = 100.0
@@ -465,6 +473,10 @@ RANK_MEASURED = (r"(?:(?:排名|排位|排|位居|位列|列|居|名列|以|处�
                  r"(?:全国|全省|全市|全区|全县|省内|市内)(?:排名)?)(?:第|前)"
                  r"(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
                  r"(?![批届期次个年轮类项号条季])")
+# A rank reported with no 第 (全国10位, 全省排名5名) is a rank only with its unit, right after a
+# region word, and closing its clause (全市10名选手 counts people).
+RANK_MEASURED_BARE = (r"(?:全国|全省|全市|全区|全县|省内|市内)(?:排名|排位|位居|位列|居)?"
+                      r"(?P<num>[0-9]{1,3})(?P<unit>名|位)(?=[,,。;;()（）、]|$)")
 # The unit of a rank as written (第7名, 前8位), 位 when none is written (进入全省前八).
 RANK_UNIT = "位"
 # The further ranks of a list after one ("分别为全省第1、第3和第2").

@@ -33,6 +33,9 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     quantities = [q for q in found if q.is_amount and q.target_ok
                   and (q.family != "age" or _is_age_level(norm, q))]
     quantities = [q for q in quantities if not _names_a_set(norm, q, quantities)]
+    # A number read as a rank (前3位) is that rank only, not also a count of 3 persons (位).
+    ranked = {m.start("num") for m in _RANK_TARGET.finditer(norm)}
+    quantities = [q for q in quantities if q.num_start not in ranked]
     out: list[Target] = []
     for i, q in enumerate(quantities):
         ca, cb = clauses.clause(norm, q.num_start)

@@ -55,11 +55,30 @@ class TargetView:
     history: list[tuple[Report, Measurement]] = field(default_factory=list)
 
     @property
+    def smaller_is_better(self) -> bool:
+        """A rank or a limit (comparator "<="): met at or below its figure, so never shown as a
+        percentage of it (全国第10位 against 前3位 is not "333%")."""
+        return self.target.kind == "rank" or self.target.comparator == "<="
+
+    @property
     def percent(self) -> float | None:
-        """Reported / target, in percent (None when nothing reported against it)."""
-        if self.latest is None or self.latest.ratio is None:
+        """Reported / target, in percent (None when nothing reported against it, or for a
+        target where smaller is better)."""
+        if self.latest is None or self.latest.ratio is None or self.smaller_is_better:
             return None
         return round(self.latest.ratio * 100, 1)
+
+    @property
+    def met(self) -> bool | None:
+        """For a rank or a limit: whether the latest figure is at or below the target (None when
+        nothing comparable was reported, or for other targets)."""
+        if self.latest is None or not self.smaller_is_better:
+            return None
+        if self.latest.ratio is not None:  # a limit in another unit of its family (万元, 亿元)
+            return self.latest.ratio <= 1
+        if self.latest.unit != self.target.unit:
+            return None
+        return self.latest.value <= self.target.value
 
     @property
     def bar(self) -> float:
