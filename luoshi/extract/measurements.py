@@ -27,6 +27,7 @@ from luoshi.extract.numbers import (
     parse_numeral,
 )
 from luoshi.extract.periods import PeriodMention, find_periods
+from luoshi.extract.progress_plan import plan_figures
 from luoshi.extract.units import comparable
 
 _FURTHER = re.compile(rules.FURTHER_CHANGE)
@@ -150,8 +151,9 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         quantities = [dataclasses.replace(q, label="") if q.label and q.family is not None
                       and any(a < q.start < b for a, b in restated) else q for q in quantities]
     subjects: dict[int, tuple[float, str]] = {}  # quantity start -> the set it is about
+    planned = {q.num_start for _, q in plan_figures(norm, quantities)}  # 全年计划新增5000人
     for q in quantities:
-        if not q.is_amount:
+        if not q.is_amount or q.num_start in planned:
             continue
         if q.family == "age" and not any(w in norm[max(0, q.start - 12) : q.start]
                                          for w in rules.AGE_LEVEL_WORDS):

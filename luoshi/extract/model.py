@@ -65,6 +65,9 @@ class Target:
     # first-quarter target read from a 一季度目标 column.
     due_share: float = 1.0
     column: str = ""  # the header of the target column it was read from, "" for the task text
+    # Where it was read when not the task text or a column: "progress_plan", the year's plan a
+    # progress cell states (luoshi/extract/progress_plan.py).
+    origin: str = ""
 
     @property
     def base_amount(self) -> float:
@@ -107,6 +110,8 @@ class Target:
             "span": self.span.text,
             "kind": self.kind,
         }
+        if self.origin:
+            d["origin"] = self.origin
         if offsets:
             d["where"] = self.span.where()
         return d

@@ -108,6 +108,14 @@ FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "
 # measurement, approximate), unless the period is the whole year or later.
 ESTIMATE_WORD = "预计"
 ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季度", "年内")
+# The year's plan stated in a progress cell (全年计划新增就业5000人, 年度目标任务为改造80户,
+# 今年计划完成投资40亿元): when the task text and the table give no target, its figure is the
+# task's target for the period's verdict (luoshi/extract/progress_plan.py, origin
+# "progress_plan"), and never a measurement. A 的 between the phrase and the figure makes a share
+# done (完成全年计划的80%), not a plan; so does 完成/占/达 right before it (完成年度计划61.98%,
+# 占全年计划24.6亿元的73%: the plan is the object of a share).
+PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年)(?:计划|目标|任务)(?:任务|数)?"
+                 r"(?:为|是|:)?")
 # A quoted restatement of a target reported as achieved: its figures are achievements.
 ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达到)(?:了)?[^,,。;;“]{0,12}?"
                         r"(?P<q>“[^”]{1,80}”)(?:的)?(?:任务|目标|要求)")

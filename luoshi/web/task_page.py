@@ -142,8 +142,11 @@ def targets(task: Task, reports: list[Report],
 
 def task_text(task: Task, views: list[TargetView]) -> SafeString:
     """The task's text with the spans its targets were read from marked."""
+    # Only targets read from the task text: a column's or a progress entry's offsets are into
+    # another text.
     spans = [(v.target.start, v.target.end, "mark-target") for v in views
-             if v.target.start is not None and v.target.end is not None]
+             if v.target.start is not None and v.target.end is not None
+             and not v.target.column and not v.target.origin]
     return marked(task.text, spans)
 
 

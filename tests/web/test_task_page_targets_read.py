@@ -44,3 +44,28 @@ def test_rank_and_limit_are_reached_or_not_never_a_percentage(admin_client, db, 
     panel = targets_panel(admin_client, task)
     assert shown in panel
     assert not_shown not in panel and "为目标的" not in panel and "progress-bar" not in panel
+
+
+def test_the_years_plan_in_the_entry_is_the_target_and_the_page_says_so(admin_client, db):
+    """A task text with no figure, an entry stating the year's plan and what is done: the plan
+    is the target (origin progress_plan), the figure done measures it against time."""
+    task = import_tasks([("推进农村公路提档升级。", "全年计划完成农村公路改造50公里,1-9月已完成20公里。")])[0]
+    target = Target.objects.get(task=task, active=True)
+    assert (target.origin, target.value, target.unit, target.kind) == ("progress_plan", 50, "公里",
+                                                                       "cumulative")
+    assert target.span == "全年计划完成农村公路改造50公里"
+    m = target.measurements.get()
+    assert (m.value, m.ratio) == (20, pytest.approx(0.4))
+    a = task.assessments.get()
+    assert a.status == "behind" and "50公里" in a.reason  # 40% at three quarters of the year
+    panel = targets_panel(admin_client, task)
+    assert "目标取自进展中的全年计划" in panel and "按时间进度应达 75.0%" in panel
+    html = admin_client.get(reverse("task_detail", args=[task.pk])).content.decode()
+    assert '<mark class="mark-target">' not in html.split('class="task__text"', 1)[1].split("</", 1)[0]
+
+
+def test_a_plan_in_the_entry_does_not_replace_the_task_texts_target(db):
+    task = import_tasks([("新增城镇就业6000人。", "年度目标任务为新增就业5000人,已新增就业4100人。")])[0]
+    assert list(Target.objects.filter(task=task).values_list("value", "origin")) == [(6000, "")]
+    # the plan figure is no measurement either
+    assert sorted(task.measurements.values_list("value", flat=True)) == [4100]

@@ -1,0 +1,54 @@
+"""The year's plan stated in a progress cell (全年计划新增就业5000人, 年度目标任务为改造80户): when
+the task text and the table give no target, that figure is the task's target for the period's
+verdict (rules.PROGRESS_PLAN), kept with origin "progress_plan" so a page can say where it came
+from. The same figure is never a measurement: it restates a plan."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from luoshi.extract import clauses, rules
+from luoshi.extract.model import FIELD_DONE, Span, Target
+from luoshi.extract.numbers import Quantity, find_quantities, normalise
+
+ORIGIN = "progress_plan"
+_PLAN = re.compile(rules.PROGRESS_PLAN)
+
+
+def plan_figures(norm: str, quantities: list[Quantity]) -> list[tuple[int, Quantity]]:
+    """(start of the plan phrase, its figure) for each year's plan a text states: the first
+    amount after the phrase in its clause, with no 的 between (完成全年计划的80% is a share done,
+    not a plan) and no other figure."""
+    out = []
+    for m in _PLAN.finditer(norm):
+        _, cb = clauses.clause(norm, m.start())
+        q = next((q for q in quantities if m.end() <= q.num_start < cb and q.is_amount), None)
+        if q is None or "的" in norm[m.end() : q.num_start]:
+            continue
+        out.append((m.start(), q))
+    return out
+
+
+def progress_plan_targets(dones: list[tuple[int, str]]) -> list[Target]:
+    """Targets from the year's plan stated in the done cells ((item index, text) pairs), in
+    order; the first statement of each unit family only (a later one restates it)."""
+    from luoshi.extract.targets import extract_targets  # targets reads plan_figures too
+
+    out: list[Target] = []
+    for item, text in dones:
+        norm = normalise(text)
+        for start, q in plan_figures(norm, find_quantities(norm)):
+            head = _PLAN.match(norm, start)
+            if head is None:  # plan_figures found it there
+                continue
+            found = [t for t in extract_targets(text[head.end() : q.end]) if t.value == q.value]
+            if not found:
+                continue
+            t = found[-1]
+            if any(o.family == t.family for o in out):
+                continue
+            end = head.end() + t.span.end
+            out.append(dataclasses.replace(
+                t, span=Span(FIELD_DONE, item, start, end, text[start:end]), origin=ORIGIN))
+    return out
