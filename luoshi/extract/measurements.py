@@ -374,8 +374,8 @@ def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate
             if c.q.family != "percent" and not any(w in c.context for w in rules.ACHIEVED_CUES) \
                     and lone_figure(c.text) is None:
                 continue  # no word says it is achieved, and the cell is not the figure alone
-            if c.q.family in rules.NAMED_FAMILIES:
-                continue
+            if c.q.family in rules.NAMED_FAMILIES and lone_figure(c.text) is None:
+                continue  # a count in words may count something else; a cell of it alone may not
             cc = _concepts(c.context)
             if tc and cc and not (tc & cc):
                 continue

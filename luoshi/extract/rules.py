@@ -446,6 +446,13 @@ RELATIONAL_REFERENCES: dict[str, tuple[str, ...]] = {
     "经济": ("地区生产总值", "生产总值", "GDP", "经济"),
 }
 RELATIONAL_TOLERANCE = 0.3
+# A per cent whose metric names a growth rate (区级财政收入增长率 | 6%以上) is a growth promised,
+# a rate, though 率 is a level word: compared as is, ahead at RATE_AHEAD times the target.
+GROWTH_RATE_WORDS = ("增长率", "增速", "增幅", "增长幅度")
+# A target column's cell that is only a figure (年度目标: 3家, 6%以上) names no metric: the
+# row's name does (新增跨国公司地区总部数), as if the figure followed it. "Only a figure": fewer
+# than this many CJK characters left once its unit and comparator words are taken out.
+COLUMN_METRIC_MIN_CJK = 2
 # Words of a metric that make its figure a level, not a running total.
 LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数", "密度", "浓度", "水平", "寿命",
                "达标", "优良", "强度", "比值", "单价", "价格", "电价", "水价", "气价", "房价", "能耗")

@@ -126,6 +126,8 @@ def target_kind(t: Target) -> str:
     if t.comparator == "increase_by" and t.family in ("percent", "pp"):
         return "rate"
     family = t.family or ""
+    if family == "percent" and t.comparator != "<=" and any(w in t.metric for w in rules.GROWTH_RATE_WORDS):
+        return "rate"  # 财政收入增长率6%以上: a growth, though 率 is a level word
     if family in rules.LEVEL_FAMILIES or family.endswith(rules.LEVEL_FAMILY_SUFFIX):
         return "level"
     if t.comparator == "<=":
