@@ -215,6 +215,14 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             rules.FIGURE_JOINERS
         ):
             direction = cands[-1].direction  # "分别下降22.7%和34.6%": both fell
+        elif q.family == "percent":
+            # A verb of change may stand before the metric, as in a task text (已压减一般性支出5%):
+            # the verb opening the figure's clause (after 已, 累计 …: rules.VERB_BEFORE_METRIC_LEAD).
+            head = _LEAD.sub("", norm[ca : q.num_start])
+            if head.startswith(_DEC):
+                direction = -1
+            elif head.startswith(_INC) and not head.startswith("增加值"):
+                direction = 1
         period = None
         for p in periods:
             if sa <= p.start < q.num_start:
@@ -496,6 +504,7 @@ def unmatched(pairs: list[tuple[Candidate, int | None]], cands: list[Candidate]
 
 
 _RANK_MEASURED = re.compile(rules.RANK_MEASURED)
+_LEAD = re.compile(rules.VERB_BEFORE_METRIC_LEAD)
 _RANK_MEASURED_BARE = re.compile(rules.RANK_MEASURED_BARE)
 _RANK_LIST_ITEM = re.compile(rules.RANK_LIST_ITEM + r"(?![批届期次个年轮类项号条季])")
 

@@ -130,6 +130,11 @@ COMPANION_MAX_GAP = 8
 # they are METRIC_NEUTRAL, left out too.)
 READING_QUALIFIERS = ("扣除留抵退税因素后", "自然口径", "同口径", "可比口径", "按可比价格计算", "可比价",
                       "现价", "环比", "比上年", "较上年", "为", "达到", "达", "实现", "分别", "和", "、")
+# A per cent in a progress text whose clause opens with a verb of change, after these
+# characters of time and degree, is a change in that direction even when the metric stands
+# between (已压减一般性支出5%, 累计下降单位能耗3%), as DECREASE_VERBS may stand before the metric
+# of a target.
+VERB_BEFORE_METRIC_LEAD = r"^(?:全年|今年|当年|年内|截至目前|目前|已经|已|累计|共|同比|再|均|分别|\s)*"
 # Figures joined by these share the verb of change before the first ("下降22.7%和34.6%").
 FIGURE_JOINERS = ("和", "、", "及", "与", "以及")
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.

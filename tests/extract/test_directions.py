@@ -66,6 +66,9 @@ def test_a_rank_is_never_a_share_of_its_target():
         # a cut: by a share or by an amount (in another unit of money)
         ("单位能耗下降3%。", "单位能耗下降4%。", Q3, "on_track", "达到压减目标3%"),
         ("单位能耗下降3%。", "单位能耗上升1%。", ANNUAL, "at_risk", "未达目标3%"),
+        # the verb of the cut before the metric, in the entry as in the task
+        ("压减一般性支出8%以上。", "已压减一般性支出10%。", Q3, "done", "达到压减目标8%"),
+        ("压减一般性支出8%以上。", "全年已压减一般性支出5%。", ANNUAL, "at_risk", "未达目标8%"),
         ("一般性支出压减5000万元。", "一般性支出已压减0.6亿元。", Q3, "done", "达到压减目标5000万元"),
         ("一般性支出压减5000万元。", "全年一般性支出压减3000万元。", ANNUAL, "at_risk", "未达目标5000万元"),
     ],
