@@ -51,3 +51,20 @@ def test_plan_targets_per_report_and_bulk(db):
     summary = analyze_reports([report])
     assert summary.bulk == 1
     assert _stored(report) == first
+
+
+def test_a_person_corrects_the_plan_target_and_it_stays(db, django_user_model):
+    from luoshi.core.services.corrections import correct_target
+
+    report = _import()
+    user = django_user_model.objects.create_user("office")
+    target = Target.objects.get(origin="progress_plan", unit="公里")
+    correct_target(target, user=user, expected_version=target.version, reason="全年计划改为40公里",
+                   value=40)
+    analyze_report(report)  # re-analysis keeps the person's figure, and where it came from
+    row = Target.objects.get(pk=target.pk)
+    assert (row.value, row.origin, row.source) == (40, "progress_plan", "manual")
+    assert row.derived["origin"] == "progress_plan" and row.derived["value"] == 50
+    assert Target.objects.filter(task=row.task).count() == 1
+    m = Measurement.objects.get(target=row, report=report)
+    assert m.ratio == 0.5  # 20 of 40
