@@ -166,7 +166,9 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         if q.family == "percent":
             m = _RATIO_RE.search(norm[sa : q.num_start])
             if m:
-                phrase = norm[sa + m.start() : q.end]
+                # The words saying whose share it is may open the clause before the phrase:
+                # 年度计划完成率45% is a share of the year's plan.
+                phrase = norm[min(ca, sa + m.start()) : q.end]
                 ratios.append(RatioStatement(q.value, q.start, q.end, (sa, sb), field, item, text,
                                              any(w in phrase for w in rules.ANNUAL_RATIO_WORDS)))
                 continue

@@ -14,17 +14,19 @@ from luoshi.extract.numbers import Quantity, find_quantities, normalise
 
 ORIGIN = "progress_plan"
 _PLAN = re.compile(rules.PROGRESS_PLAN)
+_SHARE = re.compile(rules.PROGRESS_PLAN_SHARE)
 
 
 def plan_figures(norm: str, quantities: list[Quantity]) -> list[tuple[int, Quantity]]:
     """(start of the plan phrase, its figure) for each year's plan a text states: the first
-    amount after the phrase in its clause, with no 的 between (完成全年计划的80% is a share done,
-    not a plan) and no other figure."""
+    amount after the phrase in its clause, with no 的 or word of a share between (完成全年计划的
+    80%, 年度计划完成率70.3% are shares done, not plans: rules.PROGRESS_PLAN_SHARE)."""
     out = []
     for m in _PLAN.finditer(norm):
         _, cb = clauses.clause(norm, m.start())
         q = next((q for q in quantities if m.end() <= q.num_start < cb and q.is_amount), None)
-        if q is None or "的" in norm[m.end() : q.num_start]:
+        between = norm[m.end() : q.num_start] if q is not None else ""
+        if q is None or "的" in between or _SHARE.search(between):
             continue
         out.append((m.start(), q))
     return out

@@ -114,6 +114,9 @@ ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季�
 # "progress_plan"), and never a measurement. A 的 between the phrase and the figure makes a share
 # done (完成全年计划的80%), not a plan; so does 完成/占/达 right before it (完成年度计划61.98%,
 # 占全年计划24.6亿元的73%: the plan is the object of a share).
+# Between the phrase and the figure, these make the figure a share done, not the plan
+# (年度计划完成率70.3%).
+PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
 PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年)(?:计划|目标|任务)(?:任务|数)?"
                  r"(?:为|是|:)?")
 # A quoted restatement of a target reported as achieved: its figures are achievements.

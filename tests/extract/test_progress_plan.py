@@ -22,6 +22,7 @@ from .conftest import Q3, task
         ("抓好项目建设。", "今年计划完成投资40亿元,1-9月完成投资18亿元。", (40, "亿元"), [18], "behind"),
         # a share done (的 between) is no plan
         ("做好稳就业工作。", "已完成全年计划的80%。", None, [], "on_track"),
+        ("抓好项目建设。", "完成投资18亿元,年度计划完成率45%。", None, [], "behind"),  # a share: red at Q3
         # no plan stated: nothing made up
         ("推进农村公路提档升级。", "已完成改造42公里。", None, [], "on_track"),
     ],
