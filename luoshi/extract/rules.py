@@ -386,7 +386,7 @@ ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成",
 # Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
 # unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
 # the unit did, for the page and for a person to match by hand.
-UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "times", "length", "area",
+UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "occasion", "times", "length", "area",
                       "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
                       "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple")
 # ... except counts: a count whose clause shares no word with the target counts something else
