@@ -57,6 +57,11 @@ MONEY_CONTEXT_WORDS = (
     "增加值|营收|利润|压减|节约|减负|让利|兑现|拨付|下达|到位|募集|授信|余额"
 )
 
+# An amount of money followed by 以上 and the things it sizes, then their count, is the size
+# class of the things counted, not an amount (投资10亿元以上项目10个: ten projects of a billion or
+# more; "30个亿元项目" likewise). Matched right after the amount's unit.
+SIZE_CLASS = (r"(?:及)?以上(?:的)?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)[\u4e00-\u9fff]{0,3}?"
+              r"[0-9一二三四五六七八九十两]")
 # A Chinese numeral right after one of these is part of a word (统一, 唯一, 逐一 …).
 # Fixed words holding a numeral and a measure word: names, not amounts (海上铁人三项赛).
 NUMERAL_WORDS = ("铁人三项", "三项制度")
