@@ -241,6 +241,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb), ctx, direction, period,
                                flag=flag, subject=subjects.get(q.start), negative=negative))
     ranks = _ranks(norm, text, field, item, periods, blank, contexts)
+    ranks += _rank_steps(norm, text, field, item, periods, blank, contexts)
     ranked = {c.q.num_start for c in ranks}  # 全国10位 is a rank, not also 10 persons (位)
     cands = [c for c in cands if c.q.num_start not in ranked] + ranks
     cands.sort(key=lambda c: c.q.start)
@@ -506,6 +507,33 @@ def unmatched(pairs: list[tuple[Candidate, int | None]], cands: list[Candidate]
 
 
 _RANK_MEASURED = re.compile(rules.RANK_MEASURED)
+_RANK_STEP = re.compile(rules.RANK_STEP)
+
+
+def _rank_steps(norm: str, text: str, field: str, item: int | None, periods: list[PeriodMention],
+                blank: str, contexts: dict[tuple[int, int], str]) -> list[Candidate]:
+    """Moves in rank reported: "排名上升5位" (+5), "位次后退2位" (-2): rules.RANK_STEP."""
+    out = []
+    for m in _RANK_STEP.finditer(norm):
+        try:
+            value = parse_numeral(m.group("num"))
+        except ValueError:
+            continue
+        down = m.group("verb") in rules.RANK_STEP_DOWN
+        q = Quantity(value, m.group("unit"), "rank_step", 1.0, m.start("num"), m.end(), m.start("num"),
+                     m.end("num"))
+        ca, cb = clauses.clause(norm, m.start("num"))
+        sa, sb = clauses.sentence(norm, m.start("num"))
+        if _future(norm, periods, sa, ca, m.start("num")) == "future":
+            continue
+        period = None
+        for p in periods:
+            if sa <= p.start < m.start():
+                period = p
+        out.append(Candidate(q, field, item, text, (ca, cb), (sa, sb),
+                             _context(blank, ca, cb, sa, contexts), 0, period,
+                             negative=down))  # a fall is a negative move
+    return out
 _LEAD = re.compile(rules.VERB_BEFORE_METRIC_LEAD)
 _RANK_MEASURED_BARE = re.compile(rules.RANK_MEASURED_BARE)
 _RANK_LIST_ITEM = re.compile(rules.RANK_LIST_ITEM + r"(?![批届期次个年轮类项号条季])")

@@ -77,7 +77,7 @@ class Target:
         """A figure (``value`` in a unit of ``family``, times ``factor`` in its base unit) as a
         share of this target; None across unit families or against a zero target, and for a
         rank: a smaller rank is better, so 10th against a target of 3rd is no "333%" of it."""
-        if family != self.family or not self.value or self.family == "rank":
+        if family != self.family or not self.value or self.family in ("rank", "rank_step"):
             return None
         return (value * factor) / self.base_amount
 

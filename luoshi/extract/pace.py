@@ -134,6 +134,24 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
                 v.slight.append((f"全年压减{fmt(latest.value)}{latest.unit},未达目标{fmt(t.value)}{t.unit}" + note,
                                  latest.span))
             continue
+        if t.family == "rank_step":
+            # A move up in rank (排名提升3位): met by a move of at least N places, never
+            # prorated; a fall is amber before the year ends and red at its end.
+            if latest.family != t.family:
+                v.judged -= 1
+            elif latest.value >= t.value:
+                v.paced += 1
+                v.reached.append((f"排名提升{fmt(latest.value)}位,已达目标提升{fmt(t.value)}位" + note,
+                                  latest.span))
+            elif latest.value < 0:
+                (v.behind if final else v.slight).append((
+                    f"排名下降{fmt(-latest.value)}位,目标提升{fmt(t.value)}位" + note, latest.span))
+            elif final:
+                v.slight.append((f"排名提升{fmt(latest.value)}位,未达目标提升{fmt(t.value)}位" + note,
+                                 latest.span))
+            else:
+                v.judged -= 1
+            continue
         if t.comparator == "<=":
             # Smaller is better (a limit, a price to bring down, a rank): compared by value in
             # the target's unit, never as a share of the target.

@@ -40,6 +40,8 @@ def progress_plan_targets(dones: list[tuple[int, str]]) -> list[Target]:
     out: list[Target] = []
     for item, text in dones:
         norm = normalise(text)
+        if not _PLAN.search(norm):
+            continue  # most entries state no plan: no need to read their figures
         for start, q in plan_figures(norm, find_quantities(norm)):
             head = _PLAN.match(norm, start)
             if head is None:  # plan_figures found it there

@@ -505,6 +505,14 @@ RANK_MEASURED = (r"(?:(?:排名|排位|排|位居|位列|列|居|名列|以|处�
 # region word, and closing its clause (全市10名选手 counts people).
 RANK_MEASURED_BARE = (r"(?:全国|全省|全市|全区|全县|省内|市内)(?:排名|排位|位居|位列|居)?"
                       r"(?P<num>[0-9]{1,3})(?P<unit>名|位)(?=[,,。;;()（）、]|$)")
+# A move in rank (排名提升3位, 位次前移2位, 排名下降1位): a step up is a gain, a step down a loss
+# (negative), never a count of places added up over the year. A target to move up N places
+# is met by a move of at least N, reached or not like a rank (kind rank, family "rank_step"):
+# a fall is amber before the year ends, red at its end.
+RANK_STEP = (r"(?:排名|位次|排位)[^,,。;;0-9]{0,8}?(?P<verb>提升|提高|上升|前移|前进|进位|跃升|跃居|"
+             r"下降|下滑|后退|后移|回落)了?(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})个?(?P<unit>位|名)"
+             r"(?![批届期次个年轮类项号条季])")
+RANK_STEP_DOWN = ("下降", "下滑", "后退", "后移", "回落")
 # The unit of a rank as written (第7名, 前8位), 位 when none is written (进入全省前八).
 RANK_UNIT = "位"
 # The further ranks of a list after one ("分别为全省第1、第3和第2").

@@ -57,7 +57,8 @@ class TargetView:
     @property
     def smaller_is_better(self) -> bool:
         """A rank or a limit (comparator "<="): met at or below its figure, so never shown as a
-        percentage of it (全国第10位 against 前3位 is not "333%")."""
+        percentage of it (全国第10位 against 前3位 is not "333%"); a move up in rank (排名提升3位)
+        is shown as reached or not too."""
         return self.target.kind == "rank" or self.target.comparator == "<="
 
     @property
@@ -70,15 +71,18 @@ class TargetView:
 
     @property
     def met(self) -> bool | None:
-        """For a rank or a limit: whether the latest figure is at or below the target (None when
-        nothing comparable was reported, or for other targets)."""
+        """For a rank or a limit: whether the latest figure meets the target in its direction (at
+        or below it; a move up in rank at or above it). None when nothing comparable was
+        reported, or for other targets."""
         if self.latest is None or not self.smaller_is_better:
             return None
         if self.latest.ratio is not None:  # a limit in another unit of its family (万元, 亿元)
             return self.latest.ratio <= 1
         if self.latest.unit != self.target.unit:
             return None
-        return self.latest.value <= self.target.value
+        if self.target.comparator == "<=":
+            return self.latest.value <= self.target.value
+        return self.latest.value >= self.target.value  # a move up in rank: at least N places
 
     @property
     def bar(self) -> float:

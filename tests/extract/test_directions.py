@@ -55,6 +55,12 @@ def test_a_rank_is_never_a_share_of_its_target():
         ("营商环境评价进入全国前3位。", "全国排名第10位。", ANNUAL, "behind", "未达目标前3"),
         ("营商环境评价进入全国前3位。", "全国排名第2位。", Q3, "on_track", "已达目标前3"),
         ("营商环境评价进入全国前3位。", "目前位居全国第3位。", Q3, "on_track", "已达目标前3"),
+        # a move up in rank: at least N places; a fall is amber, red at the year's end; never
+        # a count of places added up over the year
+        ("营商环境评价全省排名提升3位。", "营商环境评价全省排名上升5位。", Q3, "on_track", "已达目标提升3位"),
+        ("营商环境评价全省排名提升3位。", "营商环境评价全省排名下降2位。", Q3, "at_risk", "排名下降2位"),
+        ("营商环境评价全省排名提升3位。", "营商环境评价全省排名下降2位。", ANNUAL, "behind", "排名下降2位"),
+        ("营商环境评价全省排名提升3位。", "营商环境评价全省排名前移2位。", ANNUAL, "at_risk", "未达目标提升3位"),
         # a price to bring down: above it, before the year ends, is no lag; at its end amber;
         # below it reached
         ("居民用水价格降至3.9元/方。", "居民用水价格降至4.2元/方。", Q3, "on_track", ""),
@@ -78,6 +84,6 @@ def test_direction_of_each_kind(text, done, period, status, reason_has):
     assert a.status.value.value == status, a.to_dict()
     assert reason_has in a.status.reason
     for m in a.measurements:
-        if m.family == "rank":
+        if m.family in ("rank", "rank_step"):
             assert m.ratio is None  # never "333%"
             assert "%" not in a.status.reason
