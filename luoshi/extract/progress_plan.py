@@ -11,6 +11,7 @@ import re
 from luoshi.extract import clauses, rules
 from luoshi.extract.model import FIELD_DONE, Span, Target
 from luoshi.extract.numbers import Quantity, find_quantities, normalise
+from luoshi.extract.targets import extract_targets
 
 ORIGIN = "progress_plan"
 _PLAN = re.compile(rules.PROGRESS_PLAN)
@@ -35,16 +36,14 @@ def plan_figures(norm: str, quantities: list[Quantity]) -> list[tuple[int, Quant
 def progress_plan_targets(dones: list[tuple[int, str]]) -> list[Target]:
     """Targets from the year's plan stated in the done cells ((item index, text) pairs), in
     order; the first statement of each unit family only (a later one restates it)."""
-    from luoshi.extract.targets import extract_targets  # targets reads plan_figures too
-
     out: list[Target] = []
     for item, text in dones:
         norm = normalise(text)
         if not _PLAN.search(norm):
             continue  # most entries state no plan: no need to read their figures
         for start, q in plan_figures(norm, find_quantities(norm)):
-            head = _PLAN.match(norm, start)
-            if head is None:  # plan_figures found it there
+            head = _PLAN.match(norm, start)  # found there by plan_figures
+            if head is None:
                 continue
             found = [t for t in extract_targets(text[head.end() : q.end]) if t.value == q.value]
             if not found:
