@@ -68,3 +68,19 @@ def test_a_person_corrects_the_plan_target_and_it_stays(db, django_user_model):
     assert Target.objects.filter(task=row.task).count() == 1
     m = Measurement.objects.get(target=row, report=report)
     assert m.ratio == 0.5  # 20 of 40
+
+
+def test_the_api_says_where_a_plan_target_came_from(client, db, django_user_model):
+    from rest_framework.authtoken.models import Token
+
+    from luoshi.rounds.models import Profile, Role
+
+    _import()
+    user = django_user_model.objects.create_user("duchashi")
+    Profile.objects.create(user=user, role=Role.SUPERVISOR)
+    key = Token.objects.create(user=user).key
+    target = Target.objects.get(origin="progress_plan", unit="公里")
+    r = client.get(f"/api/targets/?task={target.task_id}", HTTP_AUTHORIZATION=f"Token {key}")
+    assert r.status_code == 200
+    (row,) = r.json()["results"]
+    assert (row["origin"], row["origin_note"]) == ("progress_plan", "目标取自进展中的全年计划")
