@@ -56,11 +56,34 @@ class TargetView:
     history: list[tuple[Report, Measurement]] = field(default_factory=list)
 
     @property
+    def smaller_is_better(self) -> bool:
+        """A rank or a limit (comparator "<="): met at or below its figure, so never shown as a
+        percentage of it (全国第10位 against 前3位 is not "333%"); a move up in rank (排名提升3位)
+        is shown as reached or not too."""
+        return self.target.kind == "rank" or self.target.comparator == "<="
+
+    @property
     def percent(self) -> float | None:
-        """Reported / target, in percent (None when nothing reported against it)."""
-        if self.latest is None or self.latest.ratio is None:
+        """Reported / target, in percent (None when nothing reported against it, or for a
+        target where smaller is better)."""
+        if self.latest is None or self.latest.ratio is None or self.smaller_is_better:
             return None
         return round(self.latest.ratio * 100, 1)
+
+    @property
+    def met(self) -> bool | None:
+        """For a rank or a limit: whether the latest figure meets the target in its direction (at
+        or below it; a move up in rank at or above it). None when nothing comparable was
+        reported, or for other targets."""
+        if self.latest is None or not self.smaller_is_better:
+            return None
+        if self.latest.ratio is not None:  # a limit in another unit of its family (万元, 亿元)
+            return self.latest.ratio <= 1
+        if self.latest.unit != self.target.unit:
+            return None
+        if self.target.comparator == "<=":
+            return self.latest.value <= self.target.value
+        return self.latest.value >= self.target.value  # a move up in rank: at least N places
 
     @property
     def bar(self) -> float:
@@ -124,8 +147,11 @@ def targets(task: Task, reports: list[Report],
 
 def task_text(task: Task, views: list[TargetView]) -> SafeString:
     """The task's text with the spans its targets were read from marked."""
+    # Only targets read from the task text: a column's or a progress entry's offsets are into
+    # another text.
     spans = [(v.target.start, v.target.end, "mark-target") for v in views
-             if v.target.start is not None and v.target.end is not None]
+             if v.target.start is not None and v.target.end is not None
+             and not v.target.column and not v.target.origin]
     return marked(task.text, spans)
 
 
