@@ -13,8 +13,8 @@
 - **pipe** and **bar** (:mod:`luoshi.ingest.text.pipe`) and **glued**
   (:mod:`luoshi.ingest.text.glued`), whose cells are read as a Grid.
 - **prose** and **forms** (:mod:`luoshi.ingest.text.prose`): no table at all, the list as numbered
-  paragraphs with 责任单位 lines; tried only when no table header is found.
-- then **headed sections** (:mod:`~.headed`).
+  paragraphs with 责任单位 lines, or a headed report (its section headings the tasks); tried
+  only when no table header is found.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from luoshi.ingest.text.cellheader import PROGRESS_ROLES, find_header, merge_spl
 from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.detect import second_reading
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
-from luoshi.ingest.text.headed import read_headed
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
 from luoshi.ingest.text.matrix import matrix_reason
 from luoshi.ingest.text.oneline import unfold_one_line_table
@@ -209,9 +208,6 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         found_doc = read_paragraphs(paras, text, name)
         if found_doc is not None:
             return found_doc
-        headed = read_headed(paras, name)  # a report whose headings name its tasks
-        if headed is not None:
-            return headed
         why = matrix_reason(paras)
         if why:
             raise IngestError(name, why, line=paras[0].line)
