@@ -330,6 +330,8 @@ NOT_TASK_LISTS = [
     ),
     # headings with nothing under them
     (_SUMMARY, ["一、乡村道路硬化工程完成情况", "二、农贸市场改造完成情况"]),
+    # 1、 2、 are no report's top level: a unit's page names its figures so as often as tasks
+    (_SUMMARY, ["1、规上工业产值完成情况", "完成1.2亿元。", "2、固定资产投资完成情况", "完成2亿元。"]),
     # a plan's opening wins over headings saying what they report
     (
         "某县2021年民生实事实施方案",
@@ -341,7 +343,7 @@ NOT_TASK_LISTS = [
 @pytest.mark.parametrize(
     ("opening", "lines"),
     NOT_TASK_LISTS,
-    ids=["own-sections", "bulletin", "classes", "one", "out-of-order", "empty", "plan"],
+    ids=["own-sections", "bulletin", "classes", "one", "out-of-order", "empty", "arabic", "plan"],
 )
 def test_a_reports_own_sections_are_not_read_as_tasks(opening, lines):
     with pytest.raises(IngestError):
