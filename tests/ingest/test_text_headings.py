@@ -218,3 +218,133 @@ def test_a_report_in_traditional_characters_keeps_its_characters():
     assert doc.tasks[0].items[0].done == "截至10月,完成8公里。"
     assert doc.tasks[0].items[0].problems == "資金缺口較大。"
     assert doc.tasks[1].items[0].done == "已完成3個村的管網改造。"
+
+
+# Headings that say themselves what they report (一、<项目>完成情况, (一)…进展情况): two in
+# order are enough, with or without a report opening; a heading naming a class of tasks is no
+# task. (Made-up pages, one paragraph a line.)
+_TOWN = "东岙乡2021年民生实事项目完成情况"
+
+
+def _lines(lines):
+    return read_document("\n".join(lines).encode(), name="headed.txt")
+
+
+def test_headings_naming_projects_are_tasks_and_their_paragraphs_the_progress():
+    doc = _lines(
+        [
+            _TOWN,
+            "一、乡村道路硬化工程完成情况",
+            "全年硬化道路3.2公里,已全部完工验收。",
+            "二、农贸市场改造完成情况",
+            "市场主体改造完成,6月投入使用。",
+            "(一)摊位改造120个。",
+            "三、敬老院扩建工程2021年完成情况：新增床位40张。",
+            "四、存在问题",
+            "资金缺口较大。",
+        ]
+    )
+    assert doc.layout == "headed-report"
+    assert [c.role for c in doc.columns] == [R.SERIAL, R.TASK, R.DONE]
+    assert [(t.serial, t.text, t.items[0].done) for t in doc.tasks] == [
+        ("一", "乡村道路硬化工程", "全年硬化道路3.2公里,已全部完工验收。"),
+        ("二", "农贸市场改造", "市场主体改造完成,6月投入使用。\n(一)摊位改造120个。"),
+        # the year before the report word is the report's; 四、存在问题 is no task's progress
+        ("三", "敬老院扩建工程", "新增床位40张。"),
+    ]
+    assert (doc.meta.government, doc.meta.year, str(doc.meta.period.kind)) == (
+        "东岙乡",
+        2021,
+        "annual",
+    )
+    assert any("news story in sections" in w.message for w in doc.warnings)
+    # no header row: the reader says the structure is a guess, not a table it saw
+    assert doc.inference.confidence != "high"
+    assert any("section headings" in r for r in doc.inference.reasons)
+
+
+@pytest.mark.parametrize("opening", [[_TOWN], [], ["东岙乡召开民生工作会议"]])
+def test_two_headings_saying_what_they_report_are_enough(opening):
+    """Two in-order headings closing with a progress word, each over a paragraph, are a
+    report's tasks whatever the opening (none, or a news title); the page's sign-off (the
+    issuing body, a date) is not the last task's progress."""
+    doc = _lines(
+        [
+            *opening,
+            "一、乡村道路硬化工程完成情况",
+            "已完工。",
+            "二、农贸市场改造完成情况",
+            "已投入使用。",
+            "东岙乡人民政府",
+            "2022年1月10日",
+        ]
+    )
+    assert doc.layout == "headed-report"
+    assert [t.text for t in doc.tasks] == ["乡村道路硬化工程", "农贸市场改造"]
+    assert [t.items[0].done for t in doc.tasks] == ["已完工。", "已投入使用。"]
+
+
+def test_bracketed_headings_keep_their_brackets_as_serials():
+    doc = _lines(
+        [
+            _TOWN,
+            "(一)村级文化礼堂建设进展情况",
+            "主体完工。",
+            "(二)饮用水提标改造进展情况",
+            "管网铺设过半。",
+        ]
+    )
+    assert doc.layout == "headed-report"
+    assert [(t.serial, t.text) for t in doc.tasks] == [
+        ("(一)", "村级文化礼堂建设"),
+        ("(二)", "饮用水提标改造"),
+    ]
+
+
+_SUMMARY = "某县2021年工作总结"
+
+NOT_TASK_LISTS = [
+    # a work summary's own sections
+    (
+        _SUMMARY,
+        [
+            "一、上半年工作完成情况",
+            "各项工作有序推进。",
+            "二、存在问题",
+            "资金紧张。",
+            "三、下步打算",
+            "抓落实。",
+        ],
+    ),
+    # a bulletin's categories: classes of tasks, not tasks
+    (
+        _SUMMARY,
+        ["一、市级重点项目推进情况", "开工30个。", "二、县级重点项目推进情况", "开工12个。"],
+    ),
+    (_SUMMARY, ["一、主要经济指标完成情况", "增长5%。", "二、民生实事完成情况", "完成8件。"]),
+    # one heading is no list; headings out of order are not one list
+    (_SUMMARY, ["一、乡村道路硬化工程完成情况", "已完工。"]),
+    (
+        _SUMMARY,
+        ["二、乡村道路硬化工程完成情况", "已完工。", "一、农贸市场改造完成情况", "已完工。"],
+    ),
+    # headings with nothing under them
+    (_SUMMARY, ["一、乡村道路硬化工程完成情况", "二、农贸市场改造完成情况"]),
+    # 1、 2、 are no report's top level: a unit's page names its figures so as often as tasks
+    (_SUMMARY, ["1、规上工业产值完成情况", "完成1.2亿元。", "2、固定资产投资完成情况", "完成2亿元。"]),
+    # a plan's opening wins over headings saying what they report
+    (
+        "某县2021年民生实事实施方案",
+        ["一、乡村道路硬化工程完成情况", "已完工。", "二、农贸市场改造完成情况", "已完工。"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("opening", "lines"),
+    NOT_TASK_LISTS,
+    ids=["own-sections", "bulletin", "classes", "one", "out-of-order", "empty", "arabic", "plan"],
+)
+def test_a_reports_own_sections_are_not_read_as_tasks(opening, lines):
+    with pytest.raises(IngestError):
+        _lines([opening, *lines])

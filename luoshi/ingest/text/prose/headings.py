@@ -25,11 +25,12 @@ Rules, true of such reports wherever they come from:
   存在的问题, 困难, 下一步, 工作打算, 意见建议, 保障措施) is no task, and its body is not any
   task's progress;
 - each other heading of the style is a task: the task is the heading without its marker and
-  without a closing report word (完成情况, 进展情况, 推进情况, 落实情况, 实施情况, 建设情况)
-  or punctuation; its body (paragraphs joined by line breaks) is the progress; a unit line in
-  the body (责任单位:… 牵头单位:…) or a note closing the heading (…(责任单位:X)) gives the
-  units; the page's closing lines under the last heading (its date, the issuing body) are no
-  progress;
+  without a closing report word (完成情况, 进展情况, 推进情况, 落实情况, 实施情况, 建设情况,
+  办理情况, 执行情况 …) with the year or period just before it (…工程2021年完成情况: the
+  report's year) or punctuation; its body (paragraphs joined by line breaks) is the
+  progress; a unit line in the body (责任单位:… 牵头单位:…) or a note closing the heading
+  (…(责任单位:X)) gives the units; the page's sign-off under the last heading (its date,
+  2022年1月10日 or 2022-01-10, and the issuing body's name) is no progress;
 - a body opening by counting the projects under its heading (共38项, 兴办12件惠民实事, 其中已
   完成19个) sums up a group of tasks: a style where half its headings or more have such bodies
   is groups, not tasks (one task may well count its own projects: 共改造12个项目);
@@ -37,13 +38,25 @@ Rules, true of such reports wherever they come from:
   (三)下步打算, numbered in any style, alone or with their text after a colon) goes to those
   columns (进展情况, 存在问题, 下一步打算); such sub-headings, the same under every task, are
   no tasks themselves;
-- at least three tasks (two headings over paragraphs are as often a news story's two parts),
-  and at least half of them with a body reporting progress — a reporting opener (截至…,
-  目前…, 已完成…), a word of completion with a figure (完成…12公里, 建成3所), of work under
-  way (正常进行中, 已开展…) or of things done (新建, 成立, 出台, 签约 …), or a figure against
-  the year before (同比增长2.9%); never a body opening with a requirement (要…, 下一步…) —
-  or the page is not such a report (and is refused as prose, saying so when only its opening
-  is missing).
+- the evidence that the style's headings are a report's tasks is either of:
+
+  * the opening names a report, and there are at least three tasks (two headings over
+    paragraphs are as often a news story's two parts), at least half of them with a body
+    reporting progress — a reporting opener (截至…, 目前…, 已完成…), a word of completion
+    with a figure (完成…12公里, 建成3所), of work under way (正常进行中, 已开展…) or of things
+    done (新建, 成立, 出台, 签约 …), or a figure against the year before (同比增长2.9%); never
+    a body opening with a requirement (要…, 下一步…);
+  * the headings say themselves what they report: top-level headings (一、 or (一)) numbered
+    in order from one, opening with two or more tasks each closing with a progress word
+    (完成/进展/推进/实施/建设/落实/办理/执行情况) over a body, every later heading of the
+    style no task (四、存在问题); then neither the opening nor a third heading is needed. Not
+    when a heading names a class of tasks (主要…, 重点…, 全县…; …工作, …指标, …实事, …任务;
+    市级重点项目): a work summary's or a bulletin's own sections (一、上半年工作完成情况,
+    二、重点项目推进情况), their tasks below them or nowhere;
+
+  an opening naming a plan (分解, 印发, 方案 …) refuses the page either way; otherwise the
+  page is not such a report (and is refused as prose, saying so when only its opening is
+  missing).
 
 The rules' words are matched in simplified characters (完成情況 says what 完成情况 does); the
 cells keep the page's own characters.
@@ -60,7 +73,13 @@ from dataclasses import dataclass, field
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.script import to_simplified
-from luoshi.ingest.text.prose.items import STYLES, UNIT_LINE, reports_done, unit_note
+from luoshi.ingest.text.prose.items import (
+    STYLES,
+    UNIT_LINE,
+    reports_done,
+    style_value,
+    unit_note,
+)
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import CLOSING, looks_like_units
 
@@ -81,7 +100,29 @@ _MAX_NAME = 40
 _SENTENCE_MARK = re.compile(r"[。，,；;！!？?]")
 # The report word closing a heading that names the task's section of the report.
 _REPORT_TAIL = re.compile(
-    r"(?:的)?(?:完成情况|进展情况|推进情况|落实情况|实施情况|建设情况|进展|进度|情况)$"
+    r"(?:的)?(?:完成情况|进展情况|推进情况|落实情况|实施情况|建设情况|办理情况|执行情况|进展|进度"
+    r"|情况)$"
+)
+# A year or period just before the report word is the report's, not the task's:
+# "敬老院扩建工程2021年完成情况" reports on 2021.
+_PERIOD_TAIL = re.compile(
+    r"(?:\d{4}年度?|20\d\d|全年|年度|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月份?)+$"
+)
+# The progress words that make a heading say by itself that its body reports on one named
+# thing: "一、农贸市场改造完成情况" (a bare 情况, 进展 or 进度 says less: 基本情况, 总体进展).
+_PROGRESS_TAIL = re.compile(r"(?:完成|进展|推进|实施|建设|落实|办理|执行)情况$")
+# A report numbers its sections at its top level: 一、 or (一) (1、 2、 under a unit's
+# page name its figures as often as its tasks): only there do two such headings suffice.
+_TOP_STYLES = frozenset({"cn", "cn_paren"})
+# A name for a class of tasks, not one: opening with a qualifier of many (主要, 重点, 各项,
+# 全县 …), closing with a collective noun (…工作, …指标, …实事, …任务, …举措), or a qualifier
+# of many before 项目/工程/工作 anywhere (市级重点项目): a report's or a bulletin's own section,
+# its tasks below it or nowhere. (…项目, …工程 close a single project's name as often.)
+_CLASS_OF_TASKS = re.compile(
+    r"^(?:\d{4}年度?|今年|去年|全年|年度|上半年|下半年|前三季度|[一二三四]季度|本年度)?"
+    r"(?:主要|重点|部分|总体|整体|各项|全面|其他|其它|年度|有关|相关|全[省市县区乡镇])"
+    r"|(?:工作|任务|目标|指标|实事|事项|举措|措施|政策|资金|情况)$"
+    r"|(?:重点|主要|各项|部分|各类)(?:项目|工程|工作|任务|指标)"
 )
 # A heading naming a part of the report itself, not a task.
 _REPORT_SECTION = re.compile(
@@ -111,6 +152,7 @@ class _Section:
     name: str  # the heading without marker, report word and punctuation
     line: int
     style: str
+    number: int = 0  # what the marker stands for: 3 for 三、, (3), ③
     body: list[str] = field(default_factory=list)  # in simplified characters, for the rules
     units: str = ""
     # the name and body as the page writes them (traditional characters kept), for the cells
@@ -147,9 +189,9 @@ def _reports(text: str) -> bool:
     return reports_done(text) or bool(_PROGRESS.search(text) and not _REQUIREMENT.match(text))
 
 
-def _heading(text: str) -> tuple[str, str, str, str, str] | None:
-    """(style, serial, name, body on the same line, units of its note) when the paragraph is
-    a heading."""
+def _heading(text: str) -> tuple[str, str, str, str, str, int] | None:
+    """(style, serial, name, body on the same line, units of its note, number) when the
+    paragraph is a heading."""
     for style, pattern in _STYLES.items():
         m = pattern.match(text)
         if not m:
@@ -171,13 +213,17 @@ def _heading(text: str) -> tuple[str, str, str, str, str] | None:
         name = name.rstrip("。:： ")
         if not name or len(_task_name(name)) > _MAX_NAME or _SENTENCE_MARK.search(name):
             return None
-        return style, serial, name, same_line, units
+        return style, serial, name, same_line, units, style_value(m.group(1))
     return None
 
 
 def _task_name(name: str) -> str:
-    """The task a heading names: without its closing report word."""
-    return _REPORT_TAIL.sub("", name).rstrip("的 ")
+    """The task a heading names: without its closing report word (and the year or period
+    before it: 2021年完成情况)."""
+    task = _REPORT_TAIL.sub("", name).rstrip("的 ")
+    if task != name.rstrip("的 "):
+        task = _PERIOD_TAIL.sub("", task).rstrip("的 ") or task
+    return task
 
 
 def _is_task(s: _Section) -> bool:
@@ -212,7 +258,7 @@ def _sections(
             if h[0] == style:
                 if first < 0:
                     first = k
-                current = _Section(h[1], h[2], p.line, style)
+                current = _Section(h[1], h[2], p.line, style, h[5])
                 current.written_name = _as_written(text, as_written, h[2])
                 current.units = _as_written(text, as_written, h[4])
                 if h[3]:
@@ -233,7 +279,9 @@ def _sections(
     return out, first
 
 
-_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-./]\d{1,2}[-./]\d{1,2})$"
+)
 
 
 def _trim_signature(last: _Section) -> None:
@@ -320,9 +368,29 @@ def _simplified(paras: list[Para]) -> tuple[list[Para], list[str]]:
     ], written
 
 
-def _choose(paras: list[Para]) -> tuple[list[_Section], int] | None:
-    """The sections of the style whose headings are tasks over progress, and the index of
-    the first, whatever the opening says; None when no style is."""
+def _say_what_they_report(sections: list[_Section], tasks: list[_Section]) -> bool:
+    """The style's headings are numbered in order from one and open with a run of two or more
+    tasks, each closing with a progress word (一、农贸市场改造完成情况) over a body, every later
+    heading no task (四、存在问题): the headings say themselves what they report."""
+    run = len(tasks)
+    return (
+        run >= 2
+        and sections[0].style in _TOP_STYLES
+        and sections[:run] == tasks
+        and all(s.number == k for k, s in enumerate(sections, 1))
+        and all(
+            _PROGRESS_TAIL.search(s.name)
+            and s.body
+            and not _CLASS_OF_TASKS.search(_task_name(s.name))
+            for s in tasks
+        )
+    )
+
+
+def _choose(paras: list[Para]) -> tuple[list[_Section], int, bool] | None:
+    """The sections of the style whose headings are tasks over progress, the index of the
+    first, and whether the headings say themselves what they report (then no report opening
+    is needed), whatever the opening says; None when no style is."""
     paras, written = _simplified(paras)
     order = list(_STYLES)
     # innermost style first: a heading whose body holds other headings is their group
@@ -332,18 +400,23 @@ def _choose(paras: list[Para]) -> tuple[list[_Section], int] | None:
         if tasks and 2 * sum(1 for s in tasks if s.counts_items) >= len(tasks):
             continue  # headings over counts of projects: groups, each of several tasks
         names = [_task_name(s.name) for s in tasks]
-        if len(tasks) < _MIN_TASKS or len(set(names)) < len(names):
+        if len(set(names)) < len(names):
             continue  # a name repeated under each outer heading is a part of a task's report
+        if _say_what_they_report(sections, tasks):
+            return sections, first, True
         reporting = sum(1 for s in tasks if s.reports)
-        if reporting >= _MIN_TASKS and 2 * reporting >= len(tasks):
-            return sections, first
+        if len(tasks) >= _MIN_TASKS and reporting >= _MIN_TASKS and 2 * reporting >= len(tasks):
+            return sections, first, False
     return None
 
 
-def _opening_reports(paras: list[Para], first: int) -> bool:
+def _opening(paras: list[Para], first: int) -> str:
+    """What the paragraphs before the first heading name: "plan", "report" or ""."""
     opening = [p.text.strip()[:120] for p in paras[:first]][-_OPENING_PARAS:]
     head = to_simplified(" ".join(opening))
-    return bool(_REPORT_OPENING.search(head)) and not _PLAN_OPENING.search(head)
+    if _PLAN_OPENING.search(head):
+        return "plan"
+    return "report" if _REPORT_OPENING.search(head) else ""
 
 
 def sections_without_report_opening(paras: list[Para]) -> int:
@@ -351,7 +424,7 @@ def sections_without_report_opening(paras: list[Para]) -> int:
     from being read as a headed report (0 otherwise): said in the refusal, so the user knows
     what the reader saw."""
     chosen = _choose(paras)
-    if chosen is None or _opening_reports(paras, chosen[1]):
+    if chosen is None or chosen[2] or _opening(paras, chosen[1]) == "report":
         return 0
     return sum(1 for s in chosen[0] if _is_task(s))
 
@@ -362,9 +435,13 @@ def headed_report_grid(
     """The Grid of a progress report whose section headings are its tasks, or None when the
     page is not one (rules in the module docstring)."""
     chosen = _choose(paras)
-    if chosen is None or not _opening_reports(paras, chosen[1]):
+    if chosen is None:
         return None
-    sections, first = chosen
+    sections, first, say_what = chosen
+    # a plan's opening wins over any heading; else the opening or the headings say it reports
+    opening = _opening(paras, first)
+    if opening == "plan" or (opening != "report" and not say_what):
+        return None
     _trim_signature(sections[-1])
     tasks = [s for s in sections if _is_task(s)]
     skipped = [s for s in sections if not _is_task(s)]
