@@ -31,6 +31,22 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# What each pattern above cannot match without, in order: groups of words, at least one word
+# of every group in the text. A pattern none of whose matches can be there is not run (most
+# texts name no period: each of these patterns opens with an optional part, so the regex
+# engine would try it at every character). tests/extract/test_periods.py checks each
+# pattern's words against its matches.
+_NEEDS: list[tuple[tuple[str, ...], ...]] = [
+    (("月",), ("至", "截止")),
+    (("月",),),
+    (("月",), ("至", "截止")),
+    (("月",), ("底", "末")),
+    (("季度",),),
+    (("上半年", "1-6月"),),
+    (("目前", "当前", "现在", "今"),),
+]
+
+
 @dataclass(frozen=True)
 class PeriodMention:
     label: str  # as written: "1-9月", "截至9月底", "三季度", "目前"
@@ -57,7 +73,9 @@ def find_periods(text: str) -> list[PeriodMention]:
     norm = normalise(text)
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in _PATTERNS:
+    for (pattern, kind), needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if not all(any(w in norm for w in words) for words in needs):
+            continue
         for m in pattern.finditer(norm):
             a, b = m.span()
             if a == b or any(a < y and x < b for x, y in taken):
