@@ -45,6 +45,12 @@ _NEEDS: list[tuple[tuple[str, ...], ...]] = [
     (("上半年", "1-6月"),),
     (("目前", "当前", "现在", "今"),),
 ]
+# The same as bit masks over _WORDS (one or two per pattern): a text's words are looked up
+# once, not once per pattern.
+_WORDS = sorted({w for needs in _NEEDS for words in needs for w in words})
+_MASKS = [
+    tuple(sum(1 << _WORDS.index(w) for w in words) for words in needs) for needs in _NEEDS
+]
 
 
 @dataclass(frozen=True)
@@ -73,9 +79,13 @@ def find_periods(text: str) -> list[PeriodMention]:
     norm = normalise(text)
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
-    for (pattern, kind), needs in zip(_PATTERNS, _NEEDS, strict=True):
-        if not all(any(w in norm for w in words) for words in needs):
-            continue
+    present = 0
+    for bit, w in enumerate(_WORDS):
+        if w in norm:
+            present |= 1 << bit
+    for (pattern, kind), masks in zip(_PATTERNS, _MASKS, strict=True):
+        if not present & masks[0] or (len(masks) > 1 and not present & masks[1]):
+            continue  # (at most two groups of words: checked without a generator)
         for m in pattern.finditer(norm):
             a, b = m.span()
             if a == b or any(a < y and x < b for x, y in taken):

@@ -63,6 +63,7 @@ def test_each_pattern_needs_its_words() -> None:
     from luoshi.extract.periods import _NEEDS, _PATTERNS
 
     assert len(_NEEDS) == len(_PATTERNS)
+    assert all(1 <= len(needs) <= 2 for needs in _NEEDS)  # find_periods checks two groups at most
     alphabet = list("截至止到今年本当前现在目为止20241-6~至—–一二三四五六七八九十月份底末季度第上半日号 ,")
     pieces = ["截至", "截止", "截止到", "至", "到", "今年", "2024年", "1", "9", "12", "一", "十一",
               "-", "~", "月", "月份", "底", "末", "季度", "前", "第", "三", "4", "上半年", "目前",
