@@ -25,7 +25,12 @@ def cell_text(lines: Iterable[str]) -> str:
     return "\n".join(kept)
 
 
+_LONGEST_MARK = max(map(len, EMPTY_MARKS))
+
+
 def is_empty_mark(paragraph: str) -> bool:
+    if len(paragraph) > _LONGEST_MARK and " " not in paragraph:
+        return False  # (most paragraphs: longer than any mark, and no space to take out)
     return paragraph.replace(" ", "") in EMPTY_MARKS
 
 
