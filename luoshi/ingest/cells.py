@@ -19,6 +19,10 @@ def clean_lines(lines: Iterable[str]) -> list[str]:
 def cell_text(lines: Iterable[str]) -> str:
     """A cell's text: its lines, each stripped, blank lines dropped, joined with newlines; an
     empty-cell mark ("——") alone gives ""."""
+    if type(lines) is list and len(lines) == 1:
+        # (most cells are one paragraph: the same answer without the list of kept lines)
+        s = lines[0].strip()
+        return "" if is_empty_mark(s) else s
     kept = clean_lines(lines)
     if len(kept) == 1 and is_empty_mark(kept[0]):
         return ""
