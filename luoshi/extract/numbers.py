@@ -73,18 +73,23 @@ def parse_chinese(text: str) -> float:
     return float(total + section + (digit or 0))
 
 
+# (made once: parse_numeral reads every number of every text analysed)
+_SCALES_LONGEST_FIRST = sorted(SCALES, key=len, reverse=True)
+_ARABIC_NUMERAL = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+
+
 def parse_numeral(text: str) -> float:
     """Arabic or Chinese numeral with an optional scale: "1.5万" -> 15000, "3,200" -> 3200."""
     s = normalise(text).strip()
     if not s:
         raise ValueError("empty numeral")
     scale = 1.0
-    for name in sorted(SCALES, key=len, reverse=True):
+    for name in _SCALES_LONGEST_FIRST:
         if s.endswith(name) and len(s) > len(name) and s[: -len(name)][-1:].isdigit():
             scale = SCALES[name]
             s = s[: -len(name)]
             break
-    if re.fullmatch(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?", s):
+    if _ARABIC_NUMERAL.fullmatch(s):
         return float(s.replace(",", "")) * scale
     return parse_chinese(s) * scale
 
@@ -185,7 +190,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    # (most span lists are empty: no generator for them)
+    return bool(spans) and any(a <= pos < b for a, b in spans)
 
 
 def _in_numeral_word(text: str, pos: int) -> bool:

@@ -31,6 +31,28 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# What each pattern above cannot match without, in order: groups of words, at least one word
+# of every group in the text. A pattern none of whose matches can be there is not run (most
+# texts name no period: each of these patterns opens with an optional part, so the regex
+# engine would try it at every character). tests/extract/test_periods.py checks each
+# pattern's words against its matches.
+_NEEDS: list[tuple[tuple[str, ...], ...]] = [
+    (("月",), ("至", "截止")),
+    (("月",),),
+    (("月",), ("至", "截止")),
+    (("月",), ("底", "末")),
+    (("季度",),),
+    (("上半年", "1-6月"),),
+    (("目前", "当前", "现在", "今"),),
+]
+# The same as bit masks over _WORDS (one or two per pattern): a text's words are looked up
+# once, not once per pattern.
+_WORDS = sorted({w for needs in _NEEDS for words in needs for w in words})
+_MASKS = [
+    tuple(sum(1 << _WORDS.index(w) for w in words) for words in needs) for needs in _NEEDS
+]
+
+
 @dataclass(frozen=True)
 class PeriodMention:
     label: str  # as written: "1-9月", "截至9月底", "三季度", "目前"
@@ -57,7 +79,13 @@ def find_periods(text: str) -> list[PeriodMention]:
     norm = normalise(text)
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind in _PATTERNS:
+    present = 0
+    for bit, w in enumerate(_WORDS):
+        if w in norm:
+            present |= 1 << bit
+    for (pattern, kind), masks in zip(_PATTERNS, _MASKS, strict=True):
+        if not present & masks[0] or (len(masks) > 1 and not present & masks[1]):
+            continue  # (at most two groups of words: checked without a generator)
         for m in pattern.finditer(norm):
             a, b = m.span()
             if a == b or any(a < y and x < b for x, y in taken):

@@ -99,10 +99,16 @@ def _foreign(norm: str, pos: int) -> bool:
     return any(w in norm[a:pos] for w in rules.FOREIGN_CONTEXT) or "发现" in norm[s:pos]
 
 
+@lru_cache(maxsize=64)  # a few word lists of rules.py, asked for every cell of every task
+def _longest_first(words: tuple[str, ...]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
 def _word_hits(cells: list[Cell], words: tuple[str, ...]) -> list[tuple[Cell, int, str]]:
     hits = []
+    ordered = _longest_first(words)
     for cell in cells:
-        for w in sorted(words, key=len, reverse=True):
+        for w in ordered:
             start = 0
             while True:
                 i = cell.norm.find(w, start)

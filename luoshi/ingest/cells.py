@@ -19,13 +19,22 @@ def clean_lines(lines: Iterable[str]) -> list[str]:
 def cell_text(lines: Iterable[str]) -> str:
     """A cell's text: its lines, each stripped, blank lines dropped, joined with newlines; an
     empty-cell mark ("——") alone gives ""."""
+    if type(lines) is list and len(lines) == 1:
+        # (most cells are one paragraph: the same answer without the list of kept lines)
+        s = lines[0].strip()
+        return "" if is_empty_mark(s) else s
     kept = clean_lines(lines)
     if len(kept) == 1 and is_empty_mark(kept[0]):
         return ""
     return "\n".join(kept)
 
 
+_LONGEST_MARK = max(map(len, EMPTY_MARKS))
+
+
 def is_empty_mark(paragraph: str) -> bool:
+    if len(paragraph) > _LONGEST_MARK and " " not in paragraph:
+        return False  # (most paragraphs: longer than any mark, and no space to take out)
     return paragraph.replace(" ", "") in EMPTY_MARKS
 
 

@@ -179,6 +179,33 @@ def _matches(h: str, have_task: bool) -> list[tuple[ColumnRole, int]]:
 TWO_LEVEL_JOIN = "·"
 
 
+# Characters from which a header's key (NFKC, traditional -> simplified, character by
+# character) can get 序, 编 or the n of "No" — the serial words all hold one — and every
+# character outside the ranges examined for that (ASCII, CJK punctuation, the unified
+# ideographs, full-width forms), passed to header_role unexamined. One character class, so
+# the search runs at the speed of a scan; compiled on first use (a class this wide takes
+# some milliseconds to compile). tests/ingest/test_headers.py checks it against header_key's
+# conversion.
+_SERIAL_ANCHORS = "序编編nNＮｎ"
+_MAY_BE_SERIAL = (
+    f"[{_SERIAL_ANCHORS}\\u0080-\\u2fff\\u3040-\\u4dff\\ua000-\\uff00\\uff61-\\U0010ffff]"
+)
+
+
+@lru_cache(maxsize=1)
+def may_be_serial_pattern() -> re.Pattern[str]:
+    return re.compile(_MAY_BE_SERIAL)
+
+
+def may_be_serial(header: str) -> bool:
+    """False only when ``header_role(header, …)`` cannot be serial: every serial word
+    (序号, 编号, 序次, No) holds 序, 编 or n, and every role header_role gives comes from the
+    header's key or a part of it, made by removing characters and converting each of the
+    others — so a text none of whose characters can become one of those is no serial header.
+    One search of the text: a search for a header row asks it of every paragraph first."""
+    return may_be_serial_pattern().search(header) is not None
+
+
 def header_role(header: str, have_task: bool) -> ColumnRole:
     """The role of one header cell; ``have_task`` says a task column was already seen.
 

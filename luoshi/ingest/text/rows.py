@@ -236,7 +236,8 @@ _TOTAL = re.compile(r"^(合计|小计|总计|共计)[:：]?$")
 
 def is_total(text: str) -> bool:
     """A total row's label cell: 合计, 小计, 总计, 共计."""
-    return bool(_TOTAL.match(text.strip().replace(" ", "")))
+    # (every label holds 计: asked of every paragraph of a table, most have none)
+    return "计" in text and bool(_TOTAL.match(text.strip().replace(" ", "")))
 
 
 def _category_shaped(text: str) -> bool:

@@ -74,8 +74,15 @@ def looks_like_person(text: str) -> bool:
     return bool(_PERSON.match(s)) and not _UNIT_END.search(s)
 
 
+# GROUP's three forms open with a Chinese numeral or a bracket, or hold 工作: a text with
+# neither is no group row, without running GROUP (asked of the paragraphs before every row).
+_GROUP_OPENERS = frozenset(_CN + "(（")
+
+
 def is_group(text: str) -> bool:
     s = text.strip()
+    if s[:1] not in _GROUP_OPENERS and "工作" not in s:
+        return False
     return bool(GROUP.match(s)) and not _SENTENCE_END.search(s)
 
 
