@@ -40,6 +40,9 @@ COMPARATORS = {">=": "不少于", "<=": "不超过", "=": "达到", "reach": "�
                "increase_by": "增长", "decrease_by": "下降"}
 FIELDS = ("done", "problems", "next_steps")
 HISTORY_LIMIT = 50
+# Who changed what, by the name get_username() gives (the project's user model is Django's).
+User = get_user_model()
+USER_NAME = User._meta.get_field(User.USERNAME_FIELD).column
 TASK_FIELDS = ("id", "parent_id", "serial", "text", "order", "plan_id", "deadline", "closed_at",
                "close_reason", "plan__title", "plan__year", "plan__government__name",
                "parent__serial", "parent__text",
@@ -49,6 +52,8 @@ ENTRY_FIELDS = ("id", "report_id", "task_id", *FIELDS)
 ASSESSMENT_FIELDS = ("id", "report_id", "status", "reason", "evidence", "source",
                      "derived_status", "derived_reason", "version", "updated_at",
                      "updated_by__username")
+
+
 def marked(text: str, spans: list[tuple[int, int, str]]) -> SafeString:
     """``text`` escaped, line breaks kept, each (start, end, css class) span in <mark>."""
     text = text or ""
@@ -202,7 +207,7 @@ def _targets(task_id: int, judged: dict[int, dict], periods: dict[int, Period],
              order: dict[int, tuple], measurements: list[dict]) -> list[TargetView]:
     """The task's active targets with their figures in the reports with a visible status."""
     rows = _select(
-        Target, TARGET_COLUMNS, [(User, "corrected_by_id", (USER_NAME,))],
+        Target, TARGET_COLUMNS, [(User, "corrected_by_id", ((USER_NAME, "corrected_by__username"),))],
         f"t.{_q('task_id')} = %s AND t.{_q('active')} = %s", [task_id, True],
         f"t.{_q('position')}, t.{_q('id')}")
     active = {t["id"] for t in rows}
@@ -267,7 +272,8 @@ def _history(family: list[int], entries: list[dict], judged: dict[int, dict],
     # Only the columns the page shows: an import batch's row carries its whole warning list
     # and counts, the user row its password hash.
     rows = _select(Change, HISTORY_COLUMNS,
-                   [(User, "user_id", (USER_NAME,)), (ImportBatch, "batch_id", ("file_name",))],
+                   [(User, "user_id", ((USER_NAME, "user__username"),)),
+                    (ImportBatch, "batch_id", (("file_name", "batch__file_name"),))],
                    " OR ".join(where), params,
                    f"t.{_q('at')} DESC, t.{_q('id')} DESC LIMIT {HISTORY_LIMIT}")
     decode = Change._meta.get_field("fields").from_db_value
@@ -285,8 +291,6 @@ def _history(family: list[int], entries: list[dict], judged: dict[int, dict],
 # took more time than the rest of the page (about 0.3 ms a query, against 0.05 ms in SQLite).
 # Identifiers are quoted by the backend (SQLite and PostgreSQL), values are parameters.
 
-User = get_user_model()
-USER_NAME = User.USERNAME_FIELD
 TARGET_COLUMNS = ("id", "metric", "comparator", "value", "value_max", "unit", "kind", "start",
                   "end", "column", "due_share", "source", "version", "corrected_at")
 MEASUREMENT_COLUMNS = ("id", "report_id", "progress_id", "field", "start", "end", "value",
@@ -305,15 +309,15 @@ def _marks(ids) -> str:
 def _select(model, columns: tuple[str, ...], joins: list[tuple], where: str, params: list,
             order: str) -> list[dict]:
     """Rows of ``model`` (alias t) as dicts of ``columns``; each join (other model, the
-    foreign key column of t, columns of the other) adds ``{fk without _id}__{column}``."""
+    foreign key column of t, (column of the other, key in the row) pairs) adds those keys."""
     connection = connections[router.db_for_read(model)]
     qn = connection.ops.quote_name
     names = [*columns]
     select = [f"t.{qn(c)}" for c in columns]
     tables = [f"{qn(model._meta.db_table)} t"]
     for i, (other, fk, other_columns) in enumerate(joins):
-        select += [f"j{i}.{qn(c)}" for c in other_columns]
-        names += [f"{fk.removesuffix('_id')}__{c}" for c in other_columns]
+        select += [f"j{i}.{qn(c)}" for c, _key in other_columns]
+        names += [key for _c, key in other_columns]
         tables.append(f"LEFT OUTER JOIN {qn(other._meta.db_table)} j{i} "
                       f"ON (t.{qn(fk)} = j{i}.{qn(other._meta.pk.column)})")
     sql = f"SELECT {', '.join(select)} FROM {' '.join(tables)} WHERE {where} ORDER BY {order}"
@@ -332,6 +336,7 @@ def _select(model, columns: tuple[str, ...], joins: list[tuple], where: str, par
 
 def _measurements(task_id: int, reports: list[int]) -> list[dict]:
     """The figures read from the task's entries in ``reports``, with their targets' state."""
-    return _select(Measurement, MEASUREMENT_COLUMNS, [(Target, "target_id", ("active", "metric"))],
+    return _select(Measurement, MEASUREMENT_COLUMNS, [(Target, "target_id", (("active", "target__active"),
+                                                               ("metric", "target__metric")))],
                    f"t.{_q('task_id')} = %s AND t.{_q('report_id')} IN ({_marks(reports)})",
                    [task_id, *reports], f"t.{_q('id')}")
