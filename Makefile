@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint install install-test demo bench clean
+.PHONY: run test test-sqlite test-postgres lint install install-test demo bench clean messages
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,15 @@ install-test: $(VENV)/.installed-test
 
 # The local demo: debug on, Django's auto-reloading server (`luoshi serve` alone is production's
 # gunicorn with debug off; docs/deploy.md).
+# The English catalog compiled for the running site (the project keeps only the .po; the tests
+# compile their own): without GNU gettext's msgfmt the site still runs, in Chinese only.
+CATALOG := luoshi/locale/en/LC_MESSAGES/django
+messages:
+	@if command -v msgfmt >/dev/null; then msgfmt --check -o $(CATALOG).mo $(CATALOG).po; \
+	else echo "msgfmt not found (Debian: gettext): English pages stay in Chinese"; fi
+
 run: export LUOSHI_DEBUG ?= 1
-run: install
+run: install messages
 	$(PY) manage.py migrate --noinput
 	$(VENV)/bin/luoshi demo --if-empty --url http://$(HOST):$(PORT)
 	$(VENV)/bin/luoshi serve --dev --host $(HOST) --port $(PORT)

@@ -1,6 +1,7 @@
 """Does the text reader depend on the layout it was tuned with? A generality check.
 
     .venv/bin/python benchmarks/layout_transfer.py [--verbose] [--split dev|holdout]
+        [--only tables|prose|reports]
 
 Every corpus table page of the chosen split (default dev) that luoshi reads with all its
 checked cells right is taken as luoshi read it (columns, tasks) and written again in each text
@@ -11,6 +12,10 @@ characters (OpenCC s2t), and the header words split over two lines where a word 
 more characters (责任 / 单位). Each rewritten page is read back; the figure is the share of
 cells (task text, units, progress text of each task) that come back as they went in.
 
+The same tasks are also written as a prose list (numbered paragraphs with unit lines or notes,
+sixteen styles) and, with their progress, as a report that is no grid (a headed report, one
+form per project; fifteen styles; also in traditional characters), and read back.
+
 A reader whose rules are true of tables in general reads all the variants alike; a gap
 between layouts or variants names an assumption that holds only for the pages it was built
 on. Nothing here is tuned to: the pages are only a source of realistic cell text.
@@ -20,8 +25,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
+from itertools import product
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -155,6 +162,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--split", default="dev")
+    ap.add_argument("--only", choices=("tables", "prose", "reports"), help="one part of the check")
     args = ap.parse_args()
     s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
     by: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -169,7 +177,7 @@ def main() -> None:
         except IngestError:
             continue
         sources.append(src)
-        if exp["kind"] != "table":
+        if exp["kind"] != "table" or args.only not in (None, "tables"):
             continue
         if not src.tasks or any(len(t.items) > 1 for t in src.tasks):
             continue  # sub-item tasks do not flatten into one row each
@@ -190,6 +198,9 @@ def main() -> None:
                 by[(layout, variant)][1] += t
                 if args.verbose and wrong:
                     print(f"{exp['file']} {layout:15} {variant:12} {r}/{t}  {wrong[:3]}")
+    if args.only in ("prose", "reports"):
+        (prose_transfer if args.only == "prose" else report_transfer)(sources, args.verbose)
+        return
     print(f"{'layout':15} " + " ".join(f"{v:>13}" for v in VARIANTS))
     for layout in LAYOUTS:
         cells = []
@@ -202,6 +213,8 @@ def main() -> None:
     print(f"overall cells back {r}/{t} = {100 * r / t:.1f}%")
     print()
     prose_transfer(sources, args.verbose)
+    print()
+    report_transfer(sources, args.verbose)
 
 
 # --- the same tasks written as a prose list (numbered paragraphs with their units) ---------
@@ -283,9 +296,7 @@ def prose_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
                     for n, (t, u) in enumerate(tasks):
                         g = got.tasks[n] if n < len(got.tasks) else None
                         ok_t = g is not None and fold(g.text).rstrip("。;；") == fold(t)
-                        ok_u = g is not None and [fold(x) for x in g.units] == [
-                            fold(x) for x in u
-                        ]
+                        ok_u = g is not None and [fold(x) for x in g.units] == [fold(x) for x in u]
                         right += ok_t + ok_u
                         if not (ok_t and ok_u):
                             wrong.append(f"{n + 1}: {normalise(g.text)[:14] if g else '-'}")
@@ -302,6 +313,104 @@ def prose_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
     r = sum(v[0] for v in by.values())
     t = sum(v[1] for v in by.values())
     print(f"prose overall cells back {r}/{t} = {100 * r / t:.1f}%")
+
+
+# --- the same tasks and their progress written as a report that is no grid -------------------
+# (luoshi/ingest/text/prose: headed report, one form per project). Only tasks whose text is a
+# name (at most 40 characters, no sentence mark inside) and whose progress is one cell: the
+# layouts put a task's name in a heading or a 项目名称 field, never a paragraph of requirements.
+
+REPORT_STYLES = {
+    "headed": lambda n, t, u, d: f"{_CN[n]}、{t}\n{d}",
+    "headed-report-word": lambda n, t, u, d: f"{_CN[n]}、{t}完成情况\n{d}",
+    "headed-note": lambda n, t, u, d: f"{_CN[n]}、{t}（责任单位：{'、'.join(u)}）\n{d}",
+    "form-fields": lambda n, t, u, d: f"项目名称：{t}\n责任单位：{'、'.join(u)}\n进展情况：{d}",
+    "form-counter": lambda n, t, u, d: f"项目{_CN[n]}\n项目名称：{t}\n进展情况：{d}",
+    "form-title-above": lambda n, t, u, d: f"{t}\n进展情况：{d}",
+    "headed-arabic": lambda n, t, u, d: f"{n}.{t}\n{d}",
+    "headed-paren": lambda n, t, u, d: f"（{n}）{t}\n{d}",
+    "headed-di": lambda n, t, u, d: f"第{_CN[n]}项 {t}\n{d}",
+    "headed-same-line": lambda n, t, u, d: f"{_CN[n]}、{t}：{d}",
+    # under group headings (一、…类项目), the tasks numbered (一) (二) …
+    "headed-in-groups": lambda n, t, u, d: (
+        (f"{_CN[(n + 2) // 3]}、第{_CN[(n + 2) // 3]}类项目\n" if n % 3 == 1 else "")
+        + f"（{_CN[(n - 1) % 3 + 1]}）{t}\n{d}"
+    ),
+    # the body cut into its sentences, one paragraph each
+    "headed-paragraphs": lambda n, t, u, d: (
+        f"{_CN[n]}、{t}\n" + re.sub(r"(?<=[。；;])(?=.)", "\n", d)
+    ),
+    # the body cut into the report's parts by sub-headings (the progress part read back)
+    "headed-with-parts": lambda n, t, u, d: (
+        f"{_CN[n]}、{t}\n（一）主要进展\n{d}\n（二）存在问题\n无\n（三）下步打算\n按计划推进。"
+    ),
+    "form-one-line": lambda n, t, u, d: f"项目名称：{t} 进展情况：{d}",
+    "form-spaced-labels": lambda n, t, u, d: f"项目名称 ：{t}\n进 展 情 况：{d}",
+}
+_NAME_MARKS = re.compile(r"[。，,；;：:！!？?（）()]")
+
+
+def report_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
+    import opencc
+
+    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+
+    def fold(x: str) -> str:
+        return normalise(t2s.convert(s2t.convert(x)))
+
+    by: dict[tuple[str, bool], list[int]] = defaultdict(lambda: [0, 0])
+    for src in docs:
+        rows = []
+        for t in src.tasks:
+            name = " ".join(t.text.split()).rstrip("。;；")
+            done = "".join(i.done for i in t.items).strip()
+            if len(t.items) != 1 or not done or len(name) > 40 or _NAME_MARKS.search(name):
+                continue
+            rows.append((name, t.units, " ".join(done.split())))
+        rows = rows[:20]
+        if len(rows) < 3:
+            continue
+        for (style, write), traditional in product(REPORT_STYLES.items(), (False, True)):
+            joint = " " if style == "form-one-line" else "\n\n"
+            body = joint.join(write(n, t, u, d) for n, (t, u, d) in enumerate(rows, 1))
+            text = f"2023年重点项目推进情况\n\n{body}\n"
+            if traditional:
+                text = s2t.convert(text)
+            with_units = "note" in style or style == "form-fields"
+            total = len(rows) * (3 if with_units else 2)
+            try:
+                got = read_document(text.encode("utf-8"), name=f"{src.source_name}.txt")
+            except IngestError as e:
+                right, wrong = 0, [f"refused: {e}"[:90]]
+            else:
+                right, wrong = 0, []
+                for n, (t, u, d) in enumerate(rows):
+                    g = got.tasks[n] if n < len(got.tasks) else None
+                    ok = [
+                        g is not None and fold(g.text) == fold(t),
+                        g is not None and fold("".join(i.done for i in g.items)) == fold(d),
+                    ]
+                    if with_units:
+                        ok.append(
+                            g is not None and [fold(x) for x in g.units] == [fold(x) for x in u]
+                        )
+                    right += sum(ok)
+                    if not all(ok):
+                        wrong.append(f"{n + 1}: {normalise(g.text)[:14] if g else '-'}")
+            by[(style, traditional)][0] += right
+            by[(style, traditional)][1] += total
+            if verbose and wrong:
+                print(
+                    f"{src.source_name} report {style:18} {traditional} {right}/{total} {wrong[:2]}"
+                )
+    print(f"{'report style':20} {'plain':>13} {'traditional':>13}")
+    for style in REPORT_STYLES:
+        cells = [by[(style, t)] for t in (False, True)]
+        print(f"{style:20} " + " ".join(f"{100 * r / t:12.1f}%" if t else "-" for r, t in cells))
+    r = sum(v[0] for v in by.values())
+    t = sum(v[1] for v in by.values())
+    if t:
+        print(f"report overall cells back {r}/{t} = {100 * r / t:.1f}%")
 
 
 if __name__ == "__main__":

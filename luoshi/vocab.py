@@ -9,6 +9,15 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+def gettext_noop(text: str) -> str:
+    """Marks a label for Django's ``makemessages`` (which extracts this name) without importing
+    Django. The labels here are data — stored (a period's label), written into Chinese
+    documents (bulletins, packs), CSV and the command line's tables — so they stay Chinese
+    here; a page translates one where it shows it (``gettext(label)``:
+    luoshi.web.statuses.shown_status, the forms' lazy choices)."""
+    return text
+
+
 class Status(StrEnum):
     """Where a task stands, always derived with evidence (see ``luoshi.extract``)."""
 
@@ -33,14 +42,14 @@ class Status(StrEnum):
 
 
 STATUS_LABELS: dict[Status, str] = {
-    Status.DONE: "已完成",
-    Status.ON_TRACK: "正常推进",
-    Status.BEHIND: "滞后",
-    Status.AT_RISK: "有风险",
-    Status.VAGUE: "表述笼统",
-    Status.NO_DATA: "无数据",
-    Status.AHEAD: "超进度",
-    Status.NOT_STARTED: "未启动",
+    Status.DONE: gettext_noop("已完成"),
+    Status.ON_TRACK: gettext_noop("正常推进"),
+    Status.BEHIND: gettext_noop("滞后"),
+    Status.AT_RISK: gettext_noop("有风险"),
+    Status.VAGUE: gettext_noop("表述笼统"),
+    Status.NO_DATA: gettext_noop("无数据"),
+    Status.AHEAD: gettext_noop("超进度"),
+    Status.NOT_STARTED: gettext_noop("未启动"),
 }
 
 STATUS_LIGHTS: dict[Status, str] = {
@@ -53,7 +62,8 @@ STATUS_LIGHTS: dict[Status, str] = {
     Status.VAGUE: "grey",
     Status.NO_DATA: "grey",
 }
-LIGHT_LABELS = {"green": "绿灯", "amber": "黄灯", "red": "红灯", "grey": "无法判断"}
+LIGHT_LABELS = {"green": gettext_noop("绿灯"), "amber": gettext_noop("黄灯"),
+                "red": gettext_noop("红灯"), "grey": gettext_noop("无法判断")}
 
 
 class PeriodKind(StrEnum):
@@ -72,12 +82,12 @@ class PeriodKind(StrEnum):
 
 
 PERIOD_KIND_LABELS: dict[PeriodKind, str] = {
-    PeriodKind.Q1: "一季度",
-    PeriodKind.H1: "半年度",
-    PeriodKind.Q3: "前三季度",
-    PeriodKind.ANNUAL: "全年",
-    PeriodKind.MONTH: "月度",
-    PeriodKind.PLAN: "计划",
+    PeriodKind.Q1: gettext_noop("一季度"),
+    PeriodKind.H1: gettext_noop("半年度"),
+    PeriodKind.Q3: gettext_noop("前三季度"),
+    PeriodKind.ANNUAL: gettext_noop("全年"),
+    PeriodKind.MONTH: gettext_noop("月度"),
+    PeriodKind.PLAN: gettext_noop("计划"),
 }
 
 # Last month covered by each fixed kind; MONTH carries its own.
@@ -132,7 +142,7 @@ class UnitRole(StrEnum):
 
     @property
     def label(self) -> str:
-        return {UnitRole.LEAD: "牵头", UnitRole.CO: "配合"}[self]
+        return {UnitRole.LEAD: gettext_noop("牵头"), UnitRole.CO: gettext_noop("配合")}[self]
 
 
 def choices(enum: type[StrEnum]) -> list[tuple[str, str]]:

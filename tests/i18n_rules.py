@@ -17,10 +17,17 @@ includes ``{% translate "…" %}``) count as no text, and so do the contents of
 template passes when no user-visible string remains. Punctuation, digits and symbols alone
 (``·``, ``—``, ``:``, ``(3)``) are not words and need no translation, nor is a string that is
 only the name of a file format (``NAMES``: CSV, PDF, …), the same in every language.
+
+A filter's string argument that is shown in place of a value — ``default``,
+``default_if_none``, ``yesno`` (``{{ r.sent_by|default:"命令行" }}``) — is user-visible too when
+it has a letter; it is marked by passing a translated variable instead
+(``{% translate "命令行" as cli %}`` … ``|default:cli``). Other filters' arguments are formats
+or names (``date:"Y-m-d"``), not words.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -34,6 +41,8 @@ BUTTON_INPUTS = {"submit", "button", "reset"}
 # Names that are the same in every language (file formats): not words to translate.
 NAMES = {"CSV", "XLSX", "XLS", "DOCX", "PDF", "JSON", "HTML", "Markdown", "API", "OpenAPI"}
 # Django's blocks whose content is not shown text, by opening tag name -> closing tag name.
+# Filters whose string argument is shown instead of the value (see the rule above).
+SHOWN_ARGUMENT = re.compile(r"""\|\s*(?:default|default_if_none|yesno)\s*:\s*(["'])(.*?)\1""")
 SKIPPED_BLOCKS = {"blocktranslate": "endblocktranslate", "blocktrans": "endblocktrans",
                   "comment": "endcomment"}
 
@@ -114,9 +123,21 @@ class _Collector(HTMLParser):
         self.found.append((line, " ".join(data.split())))
 
 
+def _shown_arguments(source: str) -> list[tuple[int, str]]:
+    """(line, literal) of each shown filter argument with a word, in variables and tags."""
+    found = []
+    for token in Lexer(source).tokenize():
+        if token.token_type in (TokenType.VAR, TokenType.BLOCK):
+            found += [(token.lineno, m.group(2)) for m in SHOWN_ARGUMENT.finditer(token.contents)
+                      if has_word(m.group(2))]
+    return found
+
+
 def unmarked_strings(path: Path) -> list[Unmarked]:
     """Every user-visible string in the template at ``path`` that is not marked for translation."""
+    source = path.read_text(encoding="utf-8")
     collector = _Collector()
-    collector.feed(strip_template(path.read_text(encoding="utf-8")))
+    collector.feed(strip_template(source))
     collector.close()
-    return [Unmarked(path, line, text) for line, text in collector.found]
+    found = sorted(collector.found + _shown_arguments(source), key=lambda pair: pair[0])
+    return [Unmarked(path, line, text) for line, text in found]

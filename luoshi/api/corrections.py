@@ -64,12 +64,16 @@ class AssessmentSerializer(serializers.ModelSerializer):
 
 class TargetSerializer(serializers.ModelSerializer):
     kind_note = serializers.CharField(read_only=True)
+    # "progress_plan": read from the year's plan a progress entry states (issue 10)
+    origin = serializers.CharField(read_only=True)
+    origin_note = serializers.CharField(read_only=True)
     corrected_by = serializers.SerializerMethodField()
 
     class Meta:
         model = Target
         fields = ["id", "task", "position", "metric", "comparator", "value", "value_max", "unit",
-                  "kind", "kind_note", "span", "column", "due_share", "source", "active", "derived",
+                  "kind", "kind_note", "span", "column", "due_share", "origin", "origin_note",
+                  "source", "active", "derived",
                   "version",
                   "corrected_by", "corrected_at"]
 

@@ -203,14 +203,17 @@ class PeriodAdmin(admin.ModelAdmin):
 
 @admin.register(Report)
 class ReportAdmin(HistoryAdmin):
-    # A round's deadline, state or verdicts_public changed here bypasses the services' guards:
-    # at least the history says who did it and what changed.
+    # The state is read-only: a round is opened, moves to review and is published only by the
+    # services (luoshi.rounds.services), which check the transition and do what it implies
+    # (round entries, notices, the published date, the search index). The deadline or
+    # verdicts_public changed here bypasses the services' guards: the history says who did
+    # it and what changed.
     history_model = "report"
     list_display = ["__str__", "plan", "period", "state", "published_date"]
     list_filter = ["state", "period__year", "plan__government"]
     search_fields = ["title", "index_no", "plan__government__name"]
     list_select_related = ["plan__government", "period"]
-    readonly_fields = ["content_sha256", "created_at", "updated_at"]
+    readonly_fields = ["state", "content_sha256", "created_at", "updated_at"]
     date_hierarchy = "published_date"
     formfield_overrides = {
         models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"},

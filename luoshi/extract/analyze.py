@@ -21,6 +21,7 @@ from luoshi.extract.model import (
 )
 from luoshi.extract.numbers import find_quantities, normalise
 from luoshi.extract.pace import share_of_year
+from luoshi.extract.progress_plan import progress_plan_targets
 from luoshi.extract.status import decide
 from luoshi.extract.targets import extract_targets
 from luoshi.ingest.model import ParsedDocument, Period, Task
@@ -46,6 +47,8 @@ def analyze_task(
         year = period.end_date.year
     if targets is None:
         targets = per_head_units(extract_targets(task.text) + table.column_targets(task), task)
+        if not targets:  # the year's plan the entry states (全年计划新增就业5000人)
+            targets = progress_plan_targets([(i, it.done) for i, it in enumerate(task.items) if it.done])
     cands = []
     ratios = []
     for i, item in enumerate(task.items):

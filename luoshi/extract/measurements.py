@@ -27,6 +27,7 @@ from luoshi.extract.numbers import (
     parse_numeral,
 )
 from luoshi.extract.periods import PeriodMention, find_periods
+from luoshi.extract.progress_plan import plan_figures
 from luoshi.extract.units import comparable
 
 _FURTHER = re.compile(rules.FURTHER_CHANGE)
@@ -150,8 +151,9 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         quantities = [dataclasses.replace(q, label="") if q.label and q.family is not None
                       and any(a < q.start < b for a, b in restated) else q for q in quantities]
     subjects: dict[int, tuple[float, str]] = {}  # quantity start -> the set it is about
+    planned = {q.num_start for _, q in plan_figures(norm, quantities)}  # 全年计划新增5000人
     for q in quantities:
-        if not q.is_amount:
+        if not q.is_amount or q.num_start in planned:
             continue
         if q.family == "age" and not any(w in norm[max(0, q.start - 12) : q.start]
                                          for w in rules.AGE_LEVEL_WORDS):
@@ -164,7 +166,9 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         if q.family == "percent":
             m = _RATIO_RE.search(norm[sa : q.num_start])
             if m:
-                phrase = norm[sa + m.start() : q.end]
+                # The words saying whose share it is may open the clause before the phrase:
+                # 年度计划完成率45% is a share of the year's plan.
+                phrase = norm[min(ca, sa + m.start()) : q.end]
                 ratios.append(RatioStatement(q.value, q.start, q.end, (sa, sb), field, item, text,
                                              any(w in phrase for w in rules.ANNUAL_RATIO_WORDS)))
                 continue
@@ -213,6 +217,14 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             rules.FIGURE_JOINERS
         ):
             direction = cands[-1].direction  # "分别下降22.7%和34.6%": both fell
+        elif q.family == "percent":
+            # A verb of change may stand before the metric, as in a task text (已压减一般性支出5%):
+            # the verb opening the figure's clause (after 已, 累计 …: rules.VERB_BEFORE_METRIC_LEAD).
+            head = _LEAD.sub("", norm[ca : q.num_start])
+            if head.startswith(_DEC):
+                direction = -1
+            elif head.startswith(_INC) and not head.startswith("增加值"):
+                direction = 1
         period = None
         for p in periods:
             if sa <= p.start < q.num_start:
@@ -228,7 +240,10 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             ctx = ctx[: len(ctx) - (cb - ca)] + blank[max(lo, ca) : hi if hi >= 0 else cb]
         cands.append(Candidate(q, field, item, text, (ca, cb), (sa, sb), ctx, direction, period,
                                flag=flag, subject=subjects.get(q.start), negative=negative))
-    cands.extend(_ranks(norm, text, field, item, periods, blank, contexts))
+    ranks = _ranks(norm, text, field, item, periods, blank, contexts)
+    ranks += _rank_steps(norm, text, field, item, periods, blank, contexts)
+    ranked = {c.q.num_start for c in ranks}  # 全国10位 is a rank, not also 10 persons (位)
+    cands = [c for c in cands if c.q.num_start not in ranked] + ranks
     cands.sort(key=lambda c: c.q.start)
     for r in ratios:
         same = [c for c in cands if c.sentence == r.sentence]
@@ -370,8 +385,8 @@ def match(cands: list[Candidate], targets: list[Target]) -> list[tuple[Candidate
             if c.q.family != "percent" and not any(w in c.context for w in rules.ACHIEVED_CUES) \
                     and lone_figure(c.text) is None:
                 continue  # no word says it is achieved, and the cell is not the figure alone
-            if c.q.family in rules.NAMED_FAMILIES:
-                continue
+            if c.q.family in rules.NAMED_FAMILIES and lone_figure(c.text) is None:
+                continue  # a count in words may count something else; a cell of it alone may not
             cc = _concepts(c.context)
             if tc and cc and not (tc & cc):
                 continue
@@ -492,6 +507,35 @@ def unmatched(pairs: list[tuple[Candidate, int | None]], cands: list[Candidate]
 
 
 _RANK_MEASURED = re.compile(rules.RANK_MEASURED)
+_RANK_STEP = re.compile(rules.RANK_STEP)
+
+
+def _rank_steps(norm: str, text: str, field: str, item: int | None, periods: list[PeriodMention],
+                blank: str, contexts: dict[tuple[int, int], str]) -> list[Candidate]:
+    """Moves in rank reported: "排名上升5位" (+5), "位次后退2位" (-2): rules.RANK_STEP."""
+    out = []
+    for m in _RANK_STEP.finditer(norm):
+        try:
+            value = parse_numeral(m.group("num"))
+        except ValueError:
+            continue
+        down = m.group("verb") in rules.RANK_STEP_DOWN
+        q = Quantity(value, m.group("unit"), "rank_step", 1.0, m.start("num"), m.end(), m.start("num"),
+                     m.end("num"))
+        ca, cb = clauses.clause(norm, m.start("num"))
+        sa, sb = clauses.sentence(norm, m.start("num"))
+        if _future(norm, periods, sa, ca, m.start("num")) == "future":
+            continue
+        period = None
+        for p in periods:
+            if sa <= p.start < m.start():
+                period = p
+        out.append(Candidate(q, field, item, text, (ca, cb), (sa, sb),
+                             _context(blank, ca, cb, sa, contexts), 0, period,
+                             negative=down))  # a fall is a negative move
+    return out
+_LEAD = re.compile(rules.VERB_BEFORE_METRIC_LEAD)
+_RANK_MEASURED_BARE = re.compile(rules.RANK_MEASURED_BARE)
 _RANK_LIST_ITEM = re.compile(rules.RANK_LIST_ITEM + r"(?![批届期次个年轮类项号条季])")
 
 
@@ -506,6 +550,8 @@ def _ranks(norm: str, text: str, field: str, item: int | None, periods: list[Per
         while (more := _RANK_LIST_ITEM.match(norm, pos)) is not None:
             found.append(more)
             pos = more.end()
+    starts = {m.start("num") for m in found}
+    found.extend(m for m in _RANK_MEASURED_BARE.finditer(norm) if m.start("num") not in starts)
     for m in found:
         try:
             value = parse_numeral(m.group("num"))

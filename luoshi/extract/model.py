@@ -65,6 +65,9 @@ class Target:
     # first-quarter target read from a 一季度目标 column.
     due_share: float = 1.0
     column: str = ""  # the header of the target column it was read from, "" for the task text
+    # Where it was read when not the task text or a column: "progress_plan", the year's plan a
+    # progress cell states (luoshi/extract/progress_plan.py).
+    origin: str = ""
 
     @property
     def base_amount(self) -> float:
@@ -72,10 +75,24 @@ class Target:
 
     def ratio_of(self, value: float, family: str | None, factor: float) -> float | None:
         """A figure (``value`` in a unit of ``family``, times ``factor`` in its base unit) as a
-        share of this target; None across unit families or against a zero target."""
-        if family != self.family or not self.value:
+        share of this target; None across unit families or against a zero target, and for a
+        rank: a smaller rank is better, so 10th against a target of 3rd is no "333%" of it."""
+        if family != self.family or not self.value or self.family in ("rank", "rank_step"):
             return None
         return (value * factor) / self.base_amount
+
+    def met_by(self, value: float, family: str | None, factor: float) -> bool | None:
+        """Whether a figure meets this target, in the target's direction: a limit or a rank
+        (comparator "<=": 控制在…以内, 降至, 前3位) is met at or below it, every other target
+        at or above it (a cut, 压减8%, by cutting at least 8%). None across unit families."""
+        from luoshi.extract.rules import LIMIT_TOLERANCE
+
+        if family != self.family:
+            return None
+        amount = value * factor
+        if self.comparator == "<=":
+            return amount <= self.base_amount * (1 + LIMIT_TOLERANCE)
+        return amount >= self.base_amount
 
     @property
     def kind_note(self) -> str:
@@ -93,6 +110,8 @@ class Target:
             "span": self.span.text,
             "kind": self.kind,
         }
+        if self.origin:
+            d["origin"] = self.origin
         if offsets:
             d["where"] = self.span.where()
         return d

@@ -156,6 +156,7 @@ def list_markers(norm: str) -> list[tuple[int, int]]:
     return out
 
 _MONEY_CONTEXT = re.compile(rf"(?:{rules.MONEY_CONTEXT_WORDS})")
+_SIZE_CLASS = re.compile(rules.SIZE_CLASS)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -352,6 +353,8 @@ def _quantity(norm: str, m: re.Match[str], quotes, markers) -> Quantity | None:
     if tail.startswith("左右"):
         approx = True
     label = _label_reason(norm, m, unit, quotes, markers)
+    if not label and unit.base.family == "money" and _SIZE_CLASS.match(norm, qend):
+        label = "规模"  # 10亿元以上项目10个: the size of the projects counted (rules.SIZE_CLASS)
     if unit.base.family == "age" and not any(
             w in norm[max(0, m.start() - 12) : m.start()] for w in rules.AGE_LEVEL_WORDS):
         label = "年龄"  # 3岁以下婴幼儿: names who, not how much

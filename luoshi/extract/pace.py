@@ -125,7 +125,7 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
                                    + note, latest.span))
             continue
         if t.kind == "reduction" or t.comparator == "decrease_by":
-            if latest.family == t.family and latest.value >= t.value:
+            if t.met_by(latest.value, latest.family, latest.factor):  # in the target's unit
                 v.reached.append((f"已{'下降' if t.family == 'percent' else '压减'}"
                                   f"{fmt(latest.value)}{latest.unit},达到压减目标{fmt(t.value)}{t.unit}" + note,
                                   latest.span))
@@ -134,26 +134,61 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
                 v.slight.append((f"全年压减{fmt(latest.value)}{latest.unit},未达目标{fmt(t.value)}{t.unit}" + note,
                                  latest.span))
             continue
+        if t.family == "rank_step":
+            # A move up in rank (排名提升3位): met by a move of at least N places, never
+            # prorated; a fall is amber before the year ends and red at its end.
+            if latest.family != t.family:
+                v.judged -= 1
+            elif latest.value >= t.value:
+                v.paced += 1
+                v.reached.append((f"排名提升{fmt(latest.value)}位,已达目标提升{fmt(t.value)}位" + note,
+                                  latest.span))
+            elif latest.value < 0:
+                (v.behind if final else v.slight).append((
+                    f"排名下降{fmt(-latest.value)}位,目标提升{fmt(t.value)}位" + note, latest.span))
+            elif final:
+                v.slight.append((f"排名提升{fmt(latest.value)}位,未达目标提升{fmt(t.value)}位" + note,
+                                 latest.span))
+            else:
+                v.judged -= 1
+            continue
+        if t.comparator == "<=":
+            # Smaller is better (a limit, a price to bring down, a rank): compared by value in
+            # the target's unit, never as a share of the target.
+            met = t.met_by(latest.value, latest.family, latest.factor)
+            if met is None:
+                v.judged -= 1
+            elif met:
+                v.paced += 1
+                if t.kind == "rank":
+                    v.reached.append((f"排名第{fmt(latest.value)},已达目标前{fmt(t.value)}" + note, latest.span))
+                elif lowered_to(t):
+                    v.reached.append((f"{fmt(latest.value)}{latest.unit}已降至目标{fmt(t.value)}{t.unit}"
+                                      + note, latest.span))
+                elif note:
+                    v.kept.append((f"{fmt(latest.value)}{latest.unit}未超上限{fmt(t.value)}{t.unit}" + note,
+                                   latest.span))
+            elif t.kind == "rank" or lowered_to(t):
+                # A rank or a level to bring down to (降至4.77元/方) not yet reached is no lag
+                # before the year ends (amber for a rank, which a supervisor watches), a miss
+                # at its end.
+                said = (f"排名第{fmt(latest.value)},未达目标前{fmt(t.value)}" if t.kind == "rank" else
+                        f"{fmt(latest.value)}{latest.unit}未降至目标{fmt(t.value)}{t.unit}")
+                if final and t.kind == "rank":
+                    v.behind.append((said + note, latest.span))
+                elif final or t.kind == "rank":
+                    v.slight.append((said + note, latest.span))
+                else:
+                    v.judged -= 1
+            else:
+                v.behind.append((f"{fmt(latest.value)}{latest.unit}超出上限{fmt(t.value)}{t.unit}" + note,
+                                 latest.span))
+            continue
         ratio = latest.ratio
         if latest.ratio_stated is not None and (ratio is None or latest.ratio_stated < ratio * 100):
             ratio = latest.ratio_stated / rules.PERCENT
         if ratio is None:
             v.judged -= 1
-            continue
-        if t.comparator == "<=":
-            if ratio > 1 + rules.LIMIT_TOLERANCE:
-                what = "排名" if t.kind == "rank" else ""
-                reason = (f"{what}{fmt(latest.value)}{latest.unit}未达目标前{fmt(t.value)}{t.unit}"
-                          if t.kind == "rank" else
-                          f"{fmt(latest.value)}{latest.unit}超出上限{fmt(t.value)}{t.unit}")
-                (v.behind if final or t.kind != "rank" else v.slight).append((reason + note, latest.span))
-            else:
-                v.paced += 1
-                if t.kind == "rank":
-                    v.reached.append((f"排名第{fmt(latest.value)},已达目标前{fmt(t.value)}" + note, latest.span))
-                elif note:
-                    v.kept.append((f"{fmt(latest.value)}{latest.unit}未超上限{fmt(t.value)}{t.unit}" + note,
-                                   latest.span))
             continue
         if ratio >= 1:
             v.reached.append((f"{fmt(latest.value)}{latest.unit}已达目标{fmt(t.value)}{t.unit}" + note,
@@ -200,6 +235,12 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
         elif band == "amber":
             v.slight.append((f"完成年度计划{fmt(r.value)}%,略低于时间进度{share:.0%}", span))
     return v
+
+
+def lowered_to(t: Target) -> bool:
+    """A level to bring down to (降至4.77元/方, 下降到3%: rules.LOWER_TO), not a cap kept (控制在
+    …以内): not yet reached before the year ends is no lag, like a level to raise."""
+    return t.comparator == "<=" and t.kind != "rank" and any(w in t.span.text for w in rules.LOWER_TO)
 
 
 def pace_band(ratio: float, elapsed: float) -> str:

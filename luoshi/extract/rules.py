@@ -32,7 +32,15 @@ RATE_AMBER = 0.75
 RATE_AHEAD = 1.5
 
 # A limit (<=, 控制在…以内) is broken when the measured value exceeds it by more than this.
+# Smaller is better for every target with comparator "<=" (a limit, a price to bring down, a
+# rank: 全国10位 against 前3位 is not reached, and never "333%" of it): such a target is met
+# when the figure is at or below it, compared by value, never as a share of the target.
 LIMIT_TOLERANCE = 0.0
+# Verbs that bring a level down to a figure (降至4.77元/方, 下降到3%): the figure is a level to
+# reach from above, reached or not like any level — not yet, before the year ends, is no lag;
+# a cap kept (控制在…以内, 不超过) is broken as soon as a figure exceeds it.
+LOWER_TO = ("降至", "降到", "下降至", "下降到", "降低至", "降低到", "压缩至", "压缩到", "压减至", "压减到",
+            "减少至", "减少到", "压降至", "压降到", "下调至", "下调到")
 
 # A stated completion share (完成年度计划61.98%) is a ratio in percent.
 PERCENT = 100.0
@@ -49,6 +57,11 @@ MONEY_CONTEXT_WORDS = (
     "增加值|营收|利润|压减|节约|减负|让利|兑现|拨付|下达|到位|募集|授信|余额"
 )
 
+# An amount of money followed by 以上 and the things it sizes, then their count, is the size
+# class of the things counted, not an amount (投资10亿元以上项目10个: ten projects of a billion or
+# more; "30个亿元项目" likewise). Matched right after the amount's unit.
+SIZE_CLASS = (r"(?:及)?以上(?:的)?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)[\u4e00-\u9fff]{0,3}?"
+              r"[0-9一二三四五六七八九十两]")
 # A Chinese numeral right after one of these is part of a word (统一, 唯一, 逐一 …).
 # Fixed words holding a numeral and a measure word: names, not amounts (海上铁人三项赛).
 NUMERAL_WORDS = ("铁人三项", "三项制度")
@@ -100,6 +113,17 @@ FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "
 # measurement, approximate), unless the period is the whole year or later.
 ESTIMATE_WORD = "预计"
 ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季度", "年内")
+# The year's plan stated in a progress cell (全年计划新增就业5000人, 年度目标任务为改造80户,
+# 今年计划完成投资40亿元): when the task text and the table give no target, its figure is the
+# task's target for the period's verdict (luoshi/extract/progress_plan.py, origin
+# "progress_plan"), and never a measurement. A 的 between the phrase and the figure makes a share
+# done (完成全年计划的80%), not a plan; so does 完成/占/达 right before it (完成年度计划61.98%,
+# 占全年计划24.6亿元的73%: the plan is the object of a share).
+# Between the phrase and the figure, these make the figure a share done, not the plan
+# (年度计划完成率70.3%).
+PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
+PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年)(?:计划|目标|任务)(?:任务|数)?"
+                 r"(?:为|是|:)?")
 # A quoted restatement of a target reported as achieved: its figures are achievements.
 ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达到)(?:了)?[^,,。;;“]{0,12}?"
                         r"(?P<q>“[^”]{1,80}”)(?:的)?(?:任务|目标|要求)")
@@ -114,6 +138,11 @@ COMPANION_MAX_GAP = 8
 # they are METRIC_NEUTRAL, left out too.)
 READING_QUALIFIERS = ("扣除留抵退税因素后", "自然口径", "同口径", "可比口径", "按可比价格计算", "可比价",
                       "现价", "环比", "比上年", "较上年", "为", "达到", "达", "实现", "分别", "和", "、")
+# A per cent in a progress text whose clause opens with a verb of change, after these
+# characters of time and degree, is a change in that direction even when the metric stands
+# between (已压减一般性支出5%, 累计下降单位能耗3%), as DECREASE_VERBS may stand before the metric
+# of a target.
+VERB_BEFORE_METRIC_LEAD = r"^(?:全年|今年|当年|年内|截至目前|目前|已经|已|累计|共|同比|再|均|分别|\s)*"
 # Figures joined by these share the verb of change before the first ("下降22.7%和34.6%").
 FIGURE_JOINERS = ("和", "、", "及", "与", "以及")
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.
@@ -362,7 +391,7 @@ ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成",
 # Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
 # unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
 # the unit did, for the page and for a person to match by hand.
-UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "times", "length", "area",
+UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "occasion", "times", "length", "area",
                       "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
                       "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple")
 # ... except counts: a count whose clause shares no word with the target counts something else
@@ -430,6 +459,13 @@ RELATIONAL_REFERENCES: dict[str, tuple[str, ...]] = {
     "经济": ("地区生产总值", "生产总值", "GDP", "经济"),
 }
 RELATIONAL_TOLERANCE = 0.3
+# A per cent whose metric names a growth rate (区级财政收入增长率 | 6%以上) is a growth promised,
+# a rate, though 率 is a level word: compared as is, ahead at RATE_AHEAD times the target.
+GROWTH_RATE_WORDS = ("增长率", "增速", "增幅", "增长幅度")
+# A target column's cell that is only a figure (年度目标: 3家, 6%以上) names no metric: the
+# row's name does (新增跨国公司地区总部数), as if the figure followed it. "Only a figure": fewer
+# than this many CJK characters left once its unit and comparator words are taken out.
+COLUMN_METRIC_MIN_CJK = 2
 # Words of a metric that make its figure a level, not a running total.
 LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数", "密度", "浓度", "水平", "寿命",
                "达标", "优良", "强度", "比值", "单价", "价格", "电价", "水价", "气价", "房价", "能耗")
@@ -465,6 +501,18 @@ RANK_MEASURED = (r"(?:(?:排名|排位|排|位居|位列|列|居|名列|以|处�
                  r"(?:全国|全省|全市|全区|全县|省内|市内)(?:排名)?)(?:第|前)"
                  r"(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?P<unit>名|位)?"
                  r"(?![批届期次个年轮类项号条季])")
+# A rank reported with no 第 (全国10位, 全省排名5名) is a rank only with its unit, right after a
+# region word, and closing its clause (全市10名选手 counts people).
+RANK_MEASURED_BARE = (r"(?:全国|全省|全市|全区|全县|省内|市内)(?:排名|排位|位居|位列|居)?"
+                      r"(?P<num>[0-9]{1,3})(?P<unit>名|位)(?=[,,。;;()（）、]|$)")
+# A move in rank (排名提升3位, 位次前移2位, 排名下降1位): a step up is a gain, a step down a loss
+# (negative), never a count of places added up over the year. A target to move up N places
+# is met by a move of at least N, reached or not like a rank (kind rank, family "rank_step"):
+# a fall is amber before the year ends, red at its end.
+RANK_STEP = (r"(?:排名|位次|排位)[^,,。;;0-9]{0,8}?(?P<verb>提升|提高|上升|前移|前进|进位|跃升|跃居|"
+             r"下降|下滑|后退|后移|回落)了?(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})个?(?P<unit>位|名)"
+             r"(?![批届期次个年轮类项号条季])")
+RANK_STEP_DOWN = ("下降", "下滑", "后退", "后移", "回落")
 # The unit of a rank as written (第7名, 前8位), 位 when none is written (进入全省前八).
 RANK_UNIT = "位"
 # The further ranks of a list after one ("分别为全省第1、第3和第2").

@@ -303,8 +303,9 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
     # A figure short of its target means the task is not finished, whatever else is said;
     # of a person's figures and the rules', a person's (pace.people_first).
     for ti, t in enumerate(targets):
-        mine = [m for m in people_first(t, [m for m in ms if m.target == ti]) if m.ratio is not None]
-        if mine and max(m.ratio for m in mine) < 1:
+        met = [t.met_by(m.value, m.family, m.factor) for m in people_first(t, [m for m in ms if m.target == ti])]
+        met = [x for x in met if x is not None]  # in the target's direction (a rank: smaller)
+        if met and not any(met):
             return None
     first = done_cells[0]
     lone = lone_figure(first.text)

@@ -166,8 +166,23 @@ def column_targets(task: Task) -> list[Target]:
                   or _bare_target(header, value, task.text, task.unit_line)):
             t.due_share = min(1.0, due)
             t.column = header
+            if _names_no_metric(t) and task.text.strip():
+                # 年度目标: 3家 — the row's name is the metric (rules.COLUMN_METRIC_MIN_CJK).
+                t.metric = normalise(task.text.strip())
+                t.context = f"{t.metric} {t.context}"
+                t.kind = target_kind(t)
             out.append(t)
     return out
+
+
+_COMPARATOR_WORDS = re.compile("|".join(map(re.escape, sorted(
+    rules.SUFFIX_GE + rules.SUFFIX_LE + rules.PREFIX_GE + rules.PREFIX_LE + rules.PREFIX_REACH
+    + ("左右", "约"), key=len, reverse=True))))
+
+
+def _names_no_metric(t: Target) -> bool:
+    rest = _COMPARATOR_WORDS.sub("", t.metric.replace(t.unit, ""))
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) < rules.COLUMN_METRIC_MIN_CJK
 
 
 FIELD_TARGET_COLUMN = "target_column"

@@ -16,6 +16,7 @@ from luoshi.extract.numbers import (
 from luoshi.extract.periods import find_periods
 
 _RANK_TARGET = re.compile(rules.RANK_TARGET)
+_RANK_STEP = re.compile(rules.RANK_STEP)
 
 # Small rate-verbs (提升, 提高) also mean "upgrade" ("建设提升42公里绿道"): with a unit other
 # than a percentage only these plain verbs of change make an increase_by / decrease_by.
@@ -33,6 +34,11 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     quantities = [q for q in found if q.is_amount and q.target_ok
                   and (q.family != "age" or _is_age_level(norm, q))]
     quantities = [q for q in quantities if not _names_a_set(norm, q, quantities)]
+    # A number read as a rank (前3位) or a move in rank (排名提升3位) is that only, not also a
+    # count of 3 persons (位).
+    ranked = {m.start("num") for m in _RANK_TARGET.finditer(norm)} | {
+        m.start("num") for m in _RANK_STEP.finditer(norm)}
+    quantities = [q for q in quantities if q.num_start not in ranked]
     out: list[Target] = []
     for i, q in enumerate(quantities):
         ca, cb = clauses.clause(norm, q.num_start)
@@ -70,6 +76,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
                 )
             )
     out.extend(_rank_targets(text, norm, field, item))
+    out.extend(_rank_step_targets(text, norm, field, item))
     out.sort(key=lambda t: t.span.start)
     periods = None
     for t in out:
@@ -114,15 +121,34 @@ def _rank_targets(text: str, norm: str, field: str, item: int | None) -> list[Ta
     return out
 
 
+def _rank_step_targets(text: str, norm: str, field: str, item: int | None) -> list[Target]:
+    """"排名提升3位": a move up in rank of at least N places (rules.RANK_STEP)."""
+    out = []
+    for m in _RANK_STEP.finditer(norm):
+        if m.group("verb") in rules.RANK_STEP_DOWN:
+            continue  # a task promises no fall
+        try:
+            n = parse_numeral(m.group("num"))
+        except ValueError:
+            continue
+        sa, sb = clauses.trim(norm, *clauses.clause(norm, m.start()))
+        out.append(Target(metric=norm[sa : m.start("verb")].strip() or norm[sa:sb], comparator="increase_by",
+                          value=n, unit=m.group("unit"), span=Span(field, item, sa, sb, text[sa:sb]),
+                          family="rank_step", context=norm[sa:sb]))
+    return out
+
+
 def target_kind(t: Target) -> str:
     """The kind of a target (rules.TARGET_KINDS), from its unit, comparator and metric words."""
-    if t.family == "rank":
+    if t.family in ("rank", "rank_step"):
         return "rank"
     if t.comparator == "decrease_by":
         return "reduction"
     if t.comparator == "increase_by" and t.family in ("percent", "pp"):
         return "rate"
     family = t.family or ""
+    if family == "percent" and t.comparator != "<=" and any(w in t.metric for w in rules.GROWTH_RATE_WORDS):
+        return "rate"  # 财政收入增长率6%以上: a growth, though 率 is a level word
     if family in rules.LEVEL_FAMILIES or family.endswith(rules.LEVEL_FAMILY_SUFFIX):
         return "level"
     if t.comparator == "<=":

@@ -35,6 +35,7 @@ def _units(family: str, names: str, factor: float = 1.0, target_ok: bool = True)
 
 
 # Families: money (元), usd (美元), count (个, 家, 项 … things counted), person, person_time,
+# occasion (批次, 家次 … occasions of a thing),
 # times (次, 场 … events), length (米), area (平方米), weight (吨), teu (标箱), energy (千瓦时),
 # power (千瓦), volume (立方米), duration (天), percent, pp (percentage points), multiple (倍).
 BASE_UNITS: list[BaseUnit] = [
@@ -48,6 +49,9 @@ BASE_UNITS: list[BaseUnit] = [
     ),
     *_units("person", "人 名 位"),
     *_units("person_time", "人次"),
+    # Occasions of a thing counted (接待175批次, 走访2万家次, 出车7674车次): a measure word with 次
+    # is a unit of its own, not the thing (批, 家) — a visit to a household is no household.
+    *_units("occasion", "批次 家次 户次 车次 架次 艘次 台次 班次 航次"),
     *_units("times", "次 场 轮 起", target_ok=False),
     *_units("length", "公里", 1000.0),
     *_units("length", "千米", 1000.0),

@@ -34,6 +34,7 @@ from luoshi.ingest.layout import (
     carry_down,
     plan_without_progress,
     split_merged_progress,
+    warn_unit_heads,
 )
 from luoshi.ingest.model import (
     Column,
@@ -115,6 +116,7 @@ def read_document(
             plan_without_progress(doc)
             if doc.layout in CARRY_DOWN_LAYOUTS:
                 carry_down(doc)
+            warn_unit_heads(doc)
             for task in doc.tasks:  # the table's unit line goes with each of its tasks
                 task.unit_line = doc.meta.unit_line
             attach_inference(doc)

@@ -15,12 +15,16 @@ from dataclasses import dataclass, field
 from luoshi.ingest.cells import cell_text
 from luoshi.ingest.headers import is_merged_progress, main_done_column
 from luoshi.ingest.model import Column, Item, ParsedDocument, Period, Task
-from luoshi.ingest.units import split_units, units_in_text
+from luoshi.ingest.units import labelled_unit_fields, split_units, split_units_heads, units_in_text
 from luoshi.vocab import ITEM_FIELD_BY_ROLE, ITEM_ROLES, ColumnRole, PeriodKind
 
 # Task.extra key of the group row (一、…, a leader's name, a table's title) a task stands
 # under; extra is not in the JSON contract (docs/parse-json.md).
 GROUP_KEY = "分组"
+
+# Task.extra key of the heads' names a unit cell carries after its units (市民政局 伍泽国:
+# units.HEAD_RULE), unless the table has a 责任人 column of that name already.
+HEAD_KEY = "责任人"
 
 # Columns split into sub-rows (one per item), as docs/formats.md says. The other columns
 # (task, units, leader, target, declared status, unknown) are the task's own.
@@ -67,6 +71,7 @@ def build_task(
     units: list[str] = []
     co: list[str] = []
     extra: dict[str, str] = {}
+    heads: list[str] = []
     for col, lines in sorted(row.fixed.items()):
         role = columns[col].role
         text = cell_text(lines)
@@ -74,7 +79,9 @@ def build_task(
             if text:
                 text_parts.append(text)
         elif role in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS):
-            names, found = split_units("\n".join(_join_unit_lines(lines)))
+            names, cell_heads, found = split_units_heads("\n".join(_join_unit_lines(lines)))
+            heads.extend(h for h in cell_heads if h not in heads)
+            names = labelled_unit_fields(names, extra)
             for note in found:
                 if note not in notes:
                     notes.append(note)
@@ -83,6 +90,8 @@ def build_task(
             ].extend(names)
         elif role is not ColumnRole.SERIAL:
             extra[columns[col].header] = text
+    if heads and not extra.get(HEAD_KEY):
+        extra[HEAD_KEY] = "、".join(heads)
     if text_parts:
         # A unit note at the end of the task text ("(牵头单位:市住建局)") names the units.
         inline = units_in_text(text_parts[-1])
@@ -273,4 +282,21 @@ def plan_without_progress(doc: ParsedDocument) -> None:
         None,
         "no period named, and the table has no progress column: read as the plan (the task "
         "list itself)",
+    )
+
+
+def warn_unit_heads(doc: ParsedDocument) -> None:
+    """Say, once, which rows' unit cells carried a person after the unit (units.HEAD_RULE):
+    the likeliest reading, the alternative named (a second unit) so a user can check it."""
+    if any(c.header == HEAD_KEY for c in doc.columns):
+        return  # a 责任人 column of the table's own: its cells, not heads split off units
+    rows = [t.serial or str(n) for n, t in enumerate(doc.tasks, 1) if t.extra.get(HEAD_KEY)]
+    if not rows:
+        return
+    example = next(t for t in doc.tasks if t.extra.get(HEAD_KEY)).extra[HEAD_KEY]
+    shown = ", ".join(rows[:8]) + (" …" if len(rows) > 8 else "")
+    doc.warn(
+        None,
+        f"unit cells of {len(rows)} row(s) ({shown}) name a person after the unit "
+        f"({example}): read as the unit's {HEAD_KEY}, not as another unit",
     )

@@ -3,6 +3,17 @@
 Names are separated by 、 , ， ; ； or line breaks at the top level only: 市府办(市大数据局、外事办)
 is one name. A parenthesised remark about the table itself, such as
 "(列第一位者为工作牵头或汇总单位,下同)", is a note for the document, not part of a name.
+
+A unit cell may carry the name of the unit's head after it (a column 牵头单位及主要负责人:
+"市民政局 伍泽国"). Rule (HEAD_RULE), true of any such cell: in one name (between separators),
+a trailing token of 2–4 Chinese characters, set off by whitespace (a line break closing the cell
+too), after a token ending with an
+organisation suffix (局 委 办 厅 府 公司 中心 …; not a place ending such as 区 县 镇), is a
+person, the unit's 责任人 — unless it is a word of the table's own (牵头, 配合, 各…, …等, 有关…).
+The name holds that one unit and the person: several tokens after the unit are places (各区政府
+鄞州 海曙), and after several units a short last token is likelier an abbreviated unit; a
+person's name spaced out character by character (沈  昱) is one token. The person is not a unit:
+:func:`split_units_heads` returns it apart, :func:`split_units` keeps it as a note "责任人:…".
 """
 
 from __future__ import annotations
@@ -25,23 +36,38 @@ _LEAD_MARKS = "*＊★☆"
 
 
 def split_units(cell: str) -> tuple[list[str], list[str]]:
-    """(unit names in order, notes found in the cell)."""
+    """(unit names in order, notes found in the cell); a head's name after a unit (HEAD_RULE in
+    the module docstring) is a note "责任人:<name>"."""
+    names, heads, notes = split_units_heads(cell)
+    return names, notes + [HEAD_NOTE + h for h in heads]
+
+
+HEAD_NOTE = "责任人:"
+
+
+def split_units_heads(cell: str) -> tuple[list[str], list[str], list[str]]:
+    """(unit names in order, heads' names written after their units, notes found in the
+    cell)."""
     # Every row has a unit cell and the same unit lists recur through a document (and across
     # a province's documents): short cells, all a unit cell usually is, are answered from a
     # cache (copies: callers extend the lists).
     if len(cell) > 400:
         return _split_units(cell)
-    names, notes = _split_units_cached(cell)
-    return list(names), list(notes)
+    names, heads, notes = _split_units_cached(cell)
+    return list(names), list(heads), list(notes)
 
 
 @lru_cache(maxsize=4096)
-def _split_units_cached(cell: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    names, notes = _split_units(cell)
-    return tuple(names), tuple(notes)
+def _split_units_cached(
+    cell: str,
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    names, heads, notes = _split_units(cell)
+    return tuple(names), tuple(heads), tuple(notes)
 
 
-def _split_units(cell: str) -> tuple[list[str], list[str]]:
+def _split_units(cell: str) -> tuple[list[str], list[str], list[str]]:
+    if "\n" in cell and (m := _HEAD_LINE.match(cell)) and _ORG_SUFFIX.search(m.group(1)):
+        cell = f"{m.group(1)} {m.group(2)}"  # HEAD_RULE: a line break is whitespace too
     notes: list[str] = []
     names: list[str] = []
     buf: list[str] = []
@@ -71,6 +97,9 @@ def _split_units(cell: str) -> tuple[list[str], list[str]]:
             else:
                 buf.append(ch)
         names.append("".join(buf))
+    heads: list[str] = []
+    if any(" " in n.strip() or "\u3000" in n or "\t" in n for n in names):
+        names = [_peel_head(n, heads) for n in names]
     if len(names) == 1:
         names = _space_separated(names[0])
     elif any(" " in n.strip() for n in names):
@@ -90,7 +119,53 @@ def _split_units(cell: str) -> tuple[list[str], list[str]]:
                 marked.append(name)
     # A lead marker (*, ★) names the lead units: they go first, in their order.
     units = marked + [n for n in units if n not in marked]
-    return units, notes
+    return units, heads, notes
+
+
+# HEAD_RULE's organisation suffixes: an office or a company, not a place (区 县 市 镇 乡 街道
+# end place names too, and a place may follow a unit: 各区政府 鄞州 海曙).
+_ORG_SUFFIX = re.compile(
+    r"(?:局|委|办|厅|府|公司|中心|集团|院|所|社|部|处|署|会|队|站|馆|组|室|科|行|团)[*＊★☆]*$"
+)
+_HEAD = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
+# words of a unit cell that are not names: how units share the work, "all/relevant" lists, a
+# short unit (市妇联, 县政协, 团市委, 城投): a place prefix, or any ending a unit may have
+_NOT_A_HEAD = re.compile(
+    r"牵头|配合|负责|主办|协办|参与|落实|推进|单位|部门|^各|^全|^有关|^相关|^其[他它]|等$"
+    r"|^[省市县区镇乡州旗村]|[联协台报社司校投委局办院所站馆队处科组团会部厅府]$"
+)
+# the head's name on the cell's last line, under its unit (a line break in an HTML, DOCX or
+# XLSX cell): "市民政局\n伍泽国" is "市民政局 伍泽国"
+_HEAD_LINE = re.compile(
+    r"^(.*\S)[ \t\u3000]*\n\s*([\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5](?:[ \u3000]+[\u4e00-\u9fa5]){1,3})\s*$",
+    re.S,
+)
+
+
+def _peel_head(name: str, heads: list[str]) -> str:
+    """``name`` without a head's name trailing it (HEAD_RULE), which goes to ``heads``."""
+    pieces = name.split()
+    if len(pieces) < 2:
+        return name
+    j = len(pieces) - 2
+    while j >= 0 and len(pieces[j]) == 1 and len(pieces[j + 1]) == 1:
+        j -= 1  # a name spaced out character by character: 沈  昱
+    tail = pieces[j + 1 :]
+    if j != 0:
+        # one unit, then its head: after several space-separated names a short last one is
+        # likelier an abbreviated unit (区发改局 区建设局 县城投) than a person
+        return name
+    head = "".join(tail)
+    unit = pieces[j]
+    if (
+        not _HEAD.match(head)
+        or _ORG_SUFFIX.search(head)
+        or _NOT_A_HEAD.search(head)
+        or not _ORG_SUFFIX.search(unit)
+    ):
+        return name
+    heads.append(head)
+    return name[: name.rindex(unit) + len(unit)]
 
 
 # Units written inside the task text.
@@ -288,3 +363,29 @@ def _inline_start(text: str) -> int | None:
             if p > 0 and t[p - 1] in "(（[【" and _INLINE.match(text, p - 1):
                 return p - 1
     return None
+
+
+_FIELD = re.compile(r"^([\u4e00-\u9fa5]{2,8})\s*[:：]\s*(\S.*)$", re.S)
+
+
+def labelled_unit_fields(names: list[str], extra: dict[str, str]) -> list[str]:
+    """``names`` without the labelled fields a unit cell may carry on a line of its own.
+
+    Rule (LABELLED FIELD): a unit's name never holds a colon, so a piece "label:value" of a
+    unit cell is a field. A label naming this table's units (牵头单位, 配合单位, 责任单位: the
+    UNIT_LABELS) gives its value's names as units, in place; any other label — another level's
+    unit (省牵头单位:省农业农村厅), a contact (联系人:…) — is no unit of the task: the value is
+    kept in ``extra`` under the label."""
+    if not any(":" in n or "：" in n for n in names):
+        return names
+    out: list[str] = []
+    for name in names:
+        m = _FIELD.match(name)
+        if m is None:
+            out.append(name)
+        elif _LABEL_WHOLE.fullmatch(m.group(1)):
+            out.extend(split_units(m.group(2))[0])
+        else:
+            label, value = m.group(1), m.group(2).strip()
+            extra[label] = f"{extra[label]}、{value}" if extra.get(label) else value
+    return out

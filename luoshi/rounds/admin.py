@@ -21,19 +21,39 @@ class ProfileAdmin(admin.ModelAdmin):
     filter_horizontal = ["units"]
 
 
+admin.site.register(LoginFailure)  # deleting a user's failures lifts a throttle
+
+
+# Records kept by the app's own services (with their checks and history): read here only. An
+# entry's state moves only through the services, which refuse a transition the round does not
+# allow (approve what is not submitted, return what is not submitted or approved, touch a
+# published report) and do what a transition implies: the review log, the notices, the
+# report's own state, the search index. A contribution keeps its version check and history
+# there too. (A report's state is read-only in luoshi.core.admin for the same reason.)
+RecordAdmin = ReadOnlyAdmin
+
+
 @admin.register(RoundEntry)
-class RoundEntryAdmin(admin.ModelAdmin):
+class RoundEntryAdmin(RecordAdmin):
     list_display = ["progress", "state", "acknowledged", "submitted_at"]
     list_filter = ["state", "acknowledged"]
-    readonly_fields = ["progress"]
 
 
-for model in (ReviewEvent, Contribution, Reminder, LoginFailure):
-    admin.site.register(model)
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(RecordAdmin):
+    list_display = ["progress", "action", "user", "at"]
+    list_filter = ["action"]
 
 
-# Records kept by the app's own services (with their checks and history): read here only.
-RecordAdmin = ReadOnlyAdmin
+@admin.register(Contribution)
+class ContributionAdmin(RecordAdmin):
+    list_display = ["progress", "unit", "version", "updated_by", "updated_at"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(RecordAdmin):
+    list_display = ["subject", "unit", "level", "sent_at", "sent_by"]
+    list_filter = ["level"]
 
 
 @admin.register(ChangeRequest)

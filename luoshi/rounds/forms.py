@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.core.models import Period, Plan, Unit
 from luoshi.rounds.services import COMMENT_LIMIT, TEXT_LIMIT
@@ -10,11 +12,13 @@ from luoshi.vocab import PeriodKind, choices
 
 
 class OpenRoundForm(forms.Form):
-    plan = forms.ModelChoiceField(Plan.objects.select_related("government"), label="年度清单")
-    kind = forms.ChoiceField(choices=[c for c in choices(PeriodKind) if c[0] != PeriodKind.PLAN],
-                             label="报告期")
-    month = forms.IntegerField(min_value=1, max_value=12, required=False, label="截至月份(月报)")
-    deadline = forms.DateTimeField(required=False, label="截止时间",
+    plan = forms.ModelChoiceField(Plan.objects.select_related("government"), label=_("年度清单"))
+    # The kinds' labels are luoshi.vocab's data (Chinese, stored as a period's label below):
+    # shown in the page's language.
+    kind = forms.ChoiceField(choices=[(value, _(label)) for value, label in choices(PeriodKind)
+                                      if value != PeriodKind.PLAN], label=_("报告期"))
+    month = forms.IntegerField(min_value=1, max_value=12, required=False, label=_("截至月份(月报)"))
+    deadline = forms.DateTimeField(required=False, label=_("截止时间"),
                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
 
     def period(self) -> Period:
@@ -29,7 +33,7 @@ class OpenRoundForm(forms.Form):
 
 
 class ExtendForm(forms.Form):
-    deadline = forms.DateTimeField(label="新的截止时间",
+    deadline = forms.DateTimeField(label=_("新的截止时间"),
                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
 
 
@@ -37,14 +41,14 @@ class EntryForm(forms.Form):
     """The one form of an entry: 保存 and 提交 both send what is on screen."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    done = forms.CharField(label="完成情况", required=False, max_length=TEXT_LIMIT,
+    done = forms.CharField(label=_("完成情况"), required=False, max_length=TEXT_LIMIT,
                            widget=forms.Textarea(attrs={"rows": 6}))
-    problems = forms.CharField(label="存在问题及困难", required=False, max_length=TEXT_LIMIT,
+    problems = forms.CharField(label=_("存在问题及困难"), required=False, max_length=TEXT_LIMIT,
                                widget=forms.Textarea(attrs={"rows": 3}))
-    next_steps = forms.CharField(label="下一步工作", required=False, max_length=TEXT_LIMIT,
+    next_steps = forms.CharField(label=_("下一步工作"), required=False, max_length=TEXT_LIMIT,
                                  widget=forms.Textarea(attrs={"rows": 3}))
-    acknowledge = forms.BooleanField(required=False, label="我已阅读提示,确认提交")
-    co_reason = forms.CharField(label="配合单位未报送说明", required=False,
+    acknowledge = forms.BooleanField(required=False, label=_("我已阅读提示,确认提交"))
+    co_reason = forms.CharField(label=_("配合单位未报送说明"), required=False,
                                 max_length=COMMENT_LIMIT,
                                 widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -53,7 +57,10 @@ class EntryForm(forms.Form):
         self.targets = [t for t in targets if t.pk is not None]
         for t in self.targets:
             self.fields[f"target_{t.pk}"] = forms.FloatField(
-                required=False, label=f"{t.metric or '目标'}(目标 {t.value:g}{t.unit})")
+                required=False,
+                label=gettext("%(metric)s(目标 %(value)s%(unit)s)") % {
+                    "metric": t.metric or gettext("目标"), "value": f"{t.value:g}",
+                    "unit": t.unit})
 
     def target_values(self) -> dict[int, float | None]:
         return {t.pk: self.cleaned_data.get(f"target_{t.pk}") for t in self.targets}
@@ -62,16 +69,16 @@ class EntryForm(forms.Form):
 class ContributionForm(forms.Form):
     unit = forms.IntegerField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)
-    text = forms.CharField(label="配合单位报送", required=False, max_length=TEXT_LIMIT,
+    text = forms.CharField(label=_("配合单位报送"), required=False, max_length=TEXT_LIMIT,
                            widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class SubmitForm(forms.Form):
-    acknowledge = forms.BooleanField(required=False, label="我已阅读提示,确认提交")
+    acknowledge = forms.BooleanField(required=False, label=_("我已阅读提示,确认提交"))
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(label="退回意见", max_length=COMMENT_LIMIT,
+    comment = forms.CharField(label=_("退回意见"), max_length=COMMENT_LIMIT,
                               widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -87,28 +94,28 @@ class RemindForm(forms.Form):
 class RequestForm(forms.Form):
     """延期/调整申请 of a unit on a task."""
 
-    kind = forms.ChoiceField(label="申请类型", choices=[("deadline", "延期"),
-                                                    ("target", "调整目标"),
-                                                    ("scope", "调整任务内容")])
-    reason = forms.CharField(label="申请理由", max_length=COMMENT_LIMIT,
+    kind = forms.ChoiceField(label=_("申请类型"), choices=[("deadline", _("延期")),
+                                                       ("target", _("调整目标")),
+                                                       ("scope", _("调整任务内容"))])
+    reason = forms.CharField(label=_("申请理由"), max_length=COMMENT_LIMIT,
                              widget=forms.Textarea(attrs={"rows": 3}))
-    new_deadline = forms.DateField(label="申请的完成时限", required=False,
+    new_deadline = forms.DateField(label=_("申请的完成时限"), required=False,
                                    widget=forms.DateInput(attrs={"type": "date"}))
-    target = forms.TypedChoiceField(label="调整的目标", required=False, coerce=int,
+    target = forms.TypedChoiceField(label=_("调整的目标"), required=False, coerce=int,
                                     empty_value=None, choices=[])
-    new_value = forms.FloatField(label="申请的目标值", required=False)
-    new_text = forms.CharField(label="调整后的任务内容", required=False, max_length=TEXT_LIMIT,
+    new_value = forms.FloatField(label=_("申请的目标值"), required=False)
+    new_text = forms.CharField(label=_("调整后的任务内容"), required=False, max_length=TEXT_LIMIT,
                                widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target"].choices = [("", "—")] + [
-            (t.pk, f"{t.metric or '目标'} {t.value:g}{t.unit}") for t in targets if t.pk]
+            (t.pk, f"{t.metric or gettext('目标')} {t.value:g}{t.unit}") for t in targets if t.pk]
 
 
 class DecideForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", "同意"), ("reject", "不同意")])
-    comment = forms.CharField(label="审批意见", required=False, max_length=COMMENT_LIMIT,
+    decision = forms.ChoiceField(choices=[("approve", _("同意")), ("reject", _("不同意"))])
+    comment = forms.CharField(label=_("审批意见"), required=False, max_length=COMMENT_LIMIT,
                               widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -116,10 +123,10 @@ class TaskForm(forms.Form):
     """The office edits a task: text, units (names, first = lead), deadline."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    text = forms.CharField(label="任务内容", max_length=TEXT_LIMIT,
+    text = forms.CharField(label=_("任务内容"), max_length=TEXT_LIMIT,
                            widget=forms.Textarea(attrs={"rows": 4}))
-    units = forms.CharField(label="责任单位(用顿号分隔,第一个为牵头单位)", max_length=2000)
-    deadline = forms.DateField(label="完成时限", required=False,
+    units = forms.CharField(label=_("责任单位(用顿号分隔,第一个为牵头单位)"), max_length=2000)
+    deadline = forms.DateField(label=_("完成时限"), required=False,
                                widget=forms.DateInput(attrs={"type": "date"}))
 
 
@@ -127,10 +134,10 @@ class TargetForm(forms.Form):
     """The office adds a target the analysis missed (an existing one is corrected on the task
     page); the comparators are the analysis' own (luoshi.web.task_page.COMPARATORS)."""
 
-    metric = forms.CharField(label="指标", max_length=200)
-    comparator = forms.ChoiceField(label="比较", choices=[])
-    value = forms.FloatField(label="目标值")
-    unit = forms.CharField(label="单位", max_length=30, required=False)
+    metric = forms.CharField(label=_("指标"), max_length=200)
+    comparator = forms.ChoiceField(label=_("比较"), choices=[])
+    value = forms.FloatField(label=_("目标值"))
+    unit = forms.CharField(label=_("单位"), max_length=30, required=False)
 
     def __init__(self, *args, **kwargs):
         from luoshi.web.task_page import COMPARATORS
@@ -141,19 +148,19 @@ class TargetForm(forms.Form):
 
 class CloseForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    reason = forms.CharField(label="理由", max_length=COMMENT_LIMIT, required=False,
+    reason = forms.CharField(label=_("理由"), max_length=COMMENT_LIMIT, required=False,
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class MilestoneForm(forms.Form):
-    title = forms.CharField(label="节点", max_length=300)
-    due = forms.DateField(label="计划时间", required=False,
+    title = forms.CharField(label=_("节点"), max_length=300)
+    due = forms.DateField(label=_("计划时间"), required=False,
                           widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class MergeForm(forms.Form):
     keep = forms.ModelChoiceField(Unit.objects.select_related("government")
-                                  .order_by("government__name", "name"), label="保留的单位")
+                                  .order_by("government__name", "name"), label=_("保留的单位"))
     drop = forms.ModelChoiceField(Unit.objects.select_related("government")
                                   .order_by("government__name", "name"),
-                                  label="并入的单位(名称改为别名)")
+                                  label=_("并入的单位(名称改为别名)"))

@@ -11,8 +11,13 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from luoshi.core.models import Change, Milestone, Progress, Target, Task
-from luoshi.rounds.models import Contribution, EntryState
-from luoshi.rounds.permissions import readable_progress, shown_assessments
+from luoshi.rounds.models import Contribution, EntryState, ReviewEvent, RoundEntry
+from luoshi.rounds.permissions import (
+    readable_progress,
+    reads_drafts,
+    shown_assessments,
+    unit_ids,
+)
 from luoshi.vocab import STATUS_LABELS, Status
 
 FIELDS = {"done": "完成情况", "problems": "存在问题及困难", "next_steps": "下一步工作"}
@@ -54,10 +59,92 @@ def diff_html(old: str, new: str) -> SafeString:
     return mark_safe("".join(out))
 
 
-def versions(progress: Progress) -> list[Version]:
-    """Oldest first: the entry as it was before the first recorded change, then after each."""
+# -- the history of an entry as someone who does not read its drafts sees it ----------------
+#
+# An entry of a round is unfiled from the round's opening to its first submission, and from
+# each return to the next submission. What was saved in such a stretch is its unit's draft
+# (docs/visibility.md): the lead unit and the office read every save; anyone else who reads
+# the entry (leaders, co-units, the public once published) reads it as it was filed. The saves
+# of one stretch closed by a submission are folded into one change — the last of them, from
+# the value before the stretch to the value submitted; a stretch still open is left out. The
+# same holds for what follows the text: co-units' contributions (except to the co-unit
+# itself) and the statuses re-derived from a draft.
+
+Span = tuple[object, object]  # (start, end) datetimes; None: from the beginning / still open
+
+
+def unfiled_spans(progress_ids) -> dict[int, list[Span]]:
+    """For each entry of a round among ``progress_ids``: the stretches it was unfiled."""
+    in_round = set(RoundEntry.objects.filter(progress_id__in=list(progress_ids))
+                   .values_list("progress_id", flat=True))
+    spans: dict[int, list[Span]] = {pk: [] for pk in in_round}
+    opened: dict[int, object] = dict.fromkeys(in_round)  # entry -> start of its open stretch
+    events = (ReviewEvent.objects.filter(progress_id__in=in_round,
+                                         action__in=[ReviewEvent.Action.SUBMIT,
+                                                     ReviewEvent.Action.RETURN])
+              .order_by("at", "id").values_list("progress_id", "action", "at"))
+    for pk, action, at in events:
+        if action == ReviewEvent.Action.SUBMIT and pk in opened:
+            spans[pk].append((opened.pop(pk), at))
+        elif action == ReviewEvent.Action.RETURN and pk not in opened:
+            opened[pk] = at
+    for pk, start in opened.items():
+        spans[pk].append((start, None))
+    return spans
+
+
+def _is_pair(value) -> bool:
+    return isinstance(value, list) and len(value) == 2
+
+
+def fold_drafts(changes: list[Change], spans: list[Span]) -> tuple[set[int], dict[int, dict]]:
+    """Of one object's changes (oldest first): the ids to leave out, and for the last change
+    of each closed stretch the fields to show instead (old value before the stretch → value
+    submitted)."""
+    hidden: set[int] = set()
+    folded: dict[int, dict] = {}
+    for start, end in spans:
+        run = [c for c in changes if (start is None or c.at > start)
+               and (end is None or c.at <= end)]
+        hidden.update(c.pk for c in run)
+        if end is None or not run:
+            continue
+        fields: dict = {}
+        for c in run:
+            for name, value in (c.fields or {}).items():
+                if c.action == Change.Action.CREATE and name not in ("report", "task"):
+                    value = ["", value]
+                if _is_pair(value):
+                    fields[name] = [fields[name][0] if _is_pair(fields.get(name)) else value[0],
+                                    value[1]]
+                else:
+                    fields[name] = value
+        fields = {k: v for k, v in fields.items() if not (_is_pair(v) and v[0] == v[1])}
+        if any(_is_pair(v) for v in fields.values()):
+            hidden.discard(run[-1].pk)
+            folded[run[-1].pk] = fields
+    return hidden, folded
+
+
+def _apply(changes, hidden: set[int], folded: dict[int, dict]) -> list[Change]:
+    out = []
+    for c in changes:
+        if c.pk in hidden:
+            continue
+        if c.pk in folded:
+            c.fields, c.action = folded[c.pk], Change.Action.UPDATE
+        out.append(c)
+    return out
+
+
+def versions(progress: Progress, viewer=None) -> list[Version]:
+    """Oldest first: the entry as it was before the first recorded change, then after each;
+    for a ``viewer`` who does not read the entry's drafts, the versions it was filed in."""
     changes = list(Change.objects.filter(model="progress", object_id=progress.pk)
                    .select_related("user").order_by("at", "id"))
+    if viewer is not None and not reads_drafts(viewer, progress):
+        changes = _apply(changes, *fold_drafts(changes,
+                                               unfiled_spans([progress.pk]).get(progress.pk, [])))
     current = {f: getattr(progress, f) for f in FIELDS}
     # Walk back from the current values to the first one.
     values = dict(current)
@@ -72,10 +159,18 @@ def versions(progress: Progress) -> list[Version]:
         states.append(dict(values))
     states.reverse()
     out = [Version(1, None, states[0])]
+    names = dict(Target.objects.filter(task=progress.task_id).values_list("pk", "metric"))
     for i, change in enumerate(changes, 1):
         before, after = states[i - 1], states[i]
         diffs = {label: diff_html(before[f], after[f]) for f, label in FIELDS.items()
                  if before[f] != after[f]}
+        # The figures reported beside the text (target:<id>: [old, new]), named by target.
+        for name, pair in (change.fields or {}).items():
+            if name.startswith("target:"):
+                tid = name.split(":", 1)[1]
+                metric = names.get(int(tid)) if tid.isdigit() else None
+                diffs[f"{field_words(name)} · {metric or '目标'}"] = _field_html(change, name,
+                                                                               pair)
         out.append(Version(i + 1, change, after, diffs))
     return out
 
@@ -189,11 +284,13 @@ def _period(progress: Progress) -> str:
     return str(progress.report.period.label or progress.report.period)
 
 
-def task_changes(user, task: Task) -> tuple[QuerySet[Change], dict[tuple[str, int], str]]:
+def task_changes(user, task: Task) -> tuple[QuerySet[Change], dict[tuple[str, int], str],
+                                             dict[int, dict]]:
     """The recorded changes the user may read about ``task`` (newest first), and what each
     (model, object id) is, in words. A top-level task brings its sub-items, entries in every
     report the user may read, their contributions and round states, its targets and statuses;
-    a sub-item its own entries and contributions."""
+    a sub-item its own entries and contributions. Third: the changes to show folded, for the
+    drafts the user does not read (see fold_drafts; the query leaves out the rest of them)."""
     family = [task, *task.children.order_by("order", "pk")] if task.parent_id is None else [task]
     names: dict[tuple[str, int], str] = {}
     for t in family:
@@ -224,7 +321,51 @@ def task_changes(user, task: Task) -> tuple[QuerySet[Change], dict[tuple[str, in
     for model, ids in wanted.items():
         query |= Q(model=model, object_id__in=ids)
     changes = Change.objects.filter(query).select_related("user", "batch").order_by("-at", "-pk")
-    return changes, names
+    hidden, folded = _drafts_of_others(user, entries)
+    return changes.exclude(pk__in=hidden), names, folded
+
+
+def _drafts_of_others(user, entries: list[Progress]) -> tuple[set[int], dict[int, dict]]:
+    """The changes of ``entries`` the user may not read one by one (saves of a draft that is
+    not theirs; see fold_drafts), and the folded fields of those shown instead."""
+    foreign = [p for p in entries if not reads_drafts(user, p)]
+    spans = {pk: s for pk, s in unfiled_spans([p.pk for p in foreign]).items() if s}
+    hidden: set[int] = set()
+    folded: dict[int, dict] = {}
+    if not spans:
+        return hidden, folded
+    # Each object's changes, with the stretches that apply to it.
+    owners: dict[tuple[str, int], list[Span]] = {("progress", pk): s for pk, s in spans.items()}
+    mine = unit_ids(user)
+    for pk, progress_id in (Contribution.objects.filter(progress_id__in=spans)
+                            .exclude(unit__in=mine).values_list("pk", "progress_id")):
+        owners["contribution", pk] = spans[progress_id]
+    by_report: dict[int, list[Span]] = {}
+    for p in foreign:
+        by_report.setdefault(p.report_id, []).extend(spans.get(p.pk, []))
+    rows: dict[tuple[str, int], list[Change]] = {}
+    query = Q(pk__in=[])
+    for model in ("progress", "contribution"):
+        ids = [pk for m, pk in owners if m == model]
+        query |= Q(model=model, object_id__in=ids)
+    # Statuses re-derived while a draft of the task was saved: recorded with their report.
+    tops = {p.task.parent_id or p.task_id for p in foreign}
+    query |= Q(model="assessment", fields__report__in=list(by_report), fields__task__in=tops)
+    for c in Change.objects.filter(query).order_by("at", "id"):
+        key = (c.model, c.object_id)
+        if c.model == "assessment":
+            owners.setdefault(key, by_report.get((c.fields or {}).get("report"), []))
+        rows.setdefault(key, []).append(c)
+    for key, changes in rows.items():
+        h, f = fold_drafts(changes, owners.get(key, []))
+        hidden |= h
+        folded |= f
+    return hidden, folded
+
+
+def apply_folds(changes, folded: dict[int, dict]) -> list[Change]:
+    """The page's changes with the folded ones shown as folded (see fold_drafts)."""
+    return _apply(list(changes), set(), folded)
 
 
 def target_names(task: Task) -> dict[int, str]:

@@ -113,13 +113,29 @@ def liaison_tasks(user) -> QuerySet[Task]:
     ).distinct()
 
 
+def lead_tasks(user) -> QuerySet[Task]:
+    """Tasks a liaison's unit leads: the entries whose unfiled text is its own. A sub-item with
+    units of its own answers to its own lead unit, one without to its parent's (as
+    :func:`task_roles`)."""
+    mine = unit_ids(user)
+    lead = UnitRole.LEAD
+    return Task.objects.filter(
+        Q(task_units__unit__in=mine, task_units__role=lead)
+        | Q(task_units__isnull=True, parent__task_units__unit__in=mine,
+            parent__task_units__role=lead)
+    ).distinct()
+
+
 # -- what has been filed --------------------------------------------------------------------
 #
 # An entry's text is *filed* when its unit handed it in: submitted or approved in a round, or
 # any entry of a published report, or an entry that never was in a round (imported tables).
 # Everything else (a draft, an entry returned and being rewritten) is 未填报: only its own
-# units (and the office, which may write on their behalf) read it, on the round's own pages;
-# tables, lists, search, dashboards, statuses and exports treat it as not filed.
+# unit — the task's lead unit, which writes it — (and the office, which may write on its
+# behalf) reads it, on the round's own pages; tables, lists, search, dashboards, statuses and
+# exports treat it as not filed. A co-unit is not the entry's own unit: it files its own
+# contribution beside the entry (see :func:`contributes_only`) and reads the lead unit's text
+# once it is filed, as leaders do.
 FILED_STATES = (EntryState.SUBMITTED, EntryState.APPROVED)
 
 
@@ -168,10 +184,11 @@ def readable_reports(user) -> QuerySet[Report]:
 
 
 def readable_entries(user, report: Report) -> QuerySet[Progress]:
-    """The entries of ``report`` the user may open: a liaison sees a running round's entries of
-    their own units only (drafts included); a leader what has been filed; the office every
-    entry (it writes on a unit's behalf); published tables are read in full. Nothing if the
-    report is hidden (readable_progress asks which reports are readable)."""
+    """The entries of ``report`` the user may read: a liaison a running round's entries of the
+    tasks their units lead (drafts included) and the filed ones of the tasks their units
+    co-work; a leader what has been filed; the office every entry (it writes on a unit's
+    behalf); published tables are read in full. Nothing if the report is hidden
+    (readable_progress asks which reports are readable)."""
     return readable_progress(user).filter(report=report)
 
 
@@ -181,7 +198,34 @@ def shown_entries(user, report: Report) -> QuerySet[Progress]:
     return readable_entries(user, report).filter(filed_q())
 
 
+def contributes_only(user, progress: Progress) -> bool:
+    """Whether the user opens ``progress`` only to file a co-unit's contribution: a co-unit's
+    liaison while the lead unit's entry of a running round is unfiled (a draft, or returned
+    and being rewritten). They see the task, the round's deadline and their own units'
+    contributions; nothing of the lead unit's text, figures, files, history or state."""
+    return (role_of(user) == Role.LIAISON
+            and progress.report.state in (Report.State.OPEN, Report.State.REVIEW)
+            and UnitRole.CO in task_roles(user, progress.task)
+            and not can_see(user, progress))
+
+
+def reads_drafts(user, progress: Progress) -> bool:
+    """Whether the user reads the entry's unfiled text, now and in its history (what was saved
+    between the round's opening or a return and the next submission): the office and the lead
+    unit's liaison. Everyone else who reads the entry reads it as it was when filed."""
+    return (role_of(user) in {ADMIN, Role.SUPERVISOR}
+            or (role_of(user) == Role.LIAISON
+                and UnitRole.LEAD in task_roles(user, progress.task)))
+
+
+def knows_entry(user, progress: Progress) -> bool:
+    """Whether the user may know the entry exists (else 404): they read it, or file a
+    contribution to it."""
+    return can_see(user, progress) or contributes_only(user, progress)
+
+
 def can_see(user, obj) -> bool:
+    """For an entry: may the user read its text, figures, files, state and history."""
     if isinstance(obj, Report):
         return readable_reports(user).filter(pk=obj.pk).exists()
     if isinstance(obj, Progress):
@@ -199,6 +243,10 @@ def may(user, action: Action | str, obj=None) -> bool:
     action = Action(action)
     if action == Action.READ:
         return obj is None or can_see(user, obj)
+    if action == Action.CONTRIBUTE:
+        # Before the read check: a co-unit files its part to a draft it may not read.
+        return isinstance(obj, Progress) and knows_entry(user, obj) and (
+            role == ADMIN or UnitRole.CO in task_roles(user, obj.task))
     if obj is not None and not can_see(user, obj):
         return False
     supervising = role in {ADMIN, Role.SUPERVISOR}
@@ -217,9 +265,6 @@ def may(user, action: Action | str, obj=None) -> bool:
     if action in {Action.EDIT_ENTRY, Action.SUBMIT}:
         return isinstance(obj, Progress) and (
             supervising or UnitRole.LEAD in task_roles(user, obj.task))
-    if action == Action.CONTRIBUTE:
-        return isinstance(obj, Progress) and (
-            role == ADMIN or UnitRole.CO in task_roles(user, obj.task))
     if action == Action.BULLETIN:
         return role in READ_ALL
     if action == Action.EDIT_BULLETIN:
@@ -228,22 +273,26 @@ def may(user, action: Action | str, obj=None) -> bool:
 
 
 def check(user, action: Action | str, obj=None) -> None:
-    """Raise 404 for what the user may not know exists, 403 for what they may not do."""
-    if obj is not None and not can_see(user, obj):
+    """Raise 404 for what the user may not know exists, 403 for what they may not do. A
+    co-unit's liaison knows of an entry it contributes to (403 for what it may not do there)."""
+    if obj is not None and not (knows_entry(user, obj) if isinstance(obj, Progress)
+                                else can_see(user, obj)):
         raise Http404("不存在或无权查看")
     if not may(user, action, obj):
         raise PermissionDenied("无权进行此操作")
 
 
 def readable_progress(user) -> QuerySet[Progress]:
-    """Every entry the user may open, across reports (entry pages, the API's list, history):
-    published reports' entries for everyone; in a running round a liaison's own units' entries
-    (drafts too), a leader's filed ones, every one for the office."""
+    """Every entry the user may read, across reports (entry pages, the API's list, history,
+    files): published reports' entries for everyone; in a running round a liaison's entries
+    of the tasks their units lead (drafts too) and the filed ones of the tasks they co-work,
+    a leader's filed ones, every one for the office."""
     role = role_of(user)
     entries = Progress.objects.filter(report__in=readable_reports(user).values("pk"))
     if role == Role.LIAISON:
         return entries.filter(Q(report__state=Report.State.PUBLISHED)
-                              | Q(task__in=liaison_tasks(user).values("pk")))
+                              | Q(task__in=lead_tasks(user).values("pk"))
+                              | (Q(task__in=liaison_tasks(user).values("pk")) & filed_q()))
     if role in {ADMIN, Role.SUPERVISOR}:
         return entries
     return entries.filter(filed_q())

@@ -7,7 +7,10 @@ Rules:
   days overdue count whole days since the deadline, at least 1;
 - "passed the checks" means submitted (待审核) with no warning shown at submission, so approving
   it in bulk approves nothing a reviewer was asked to look at;
-- after an action the office comes back to the same filters, at the row it acted on.
+- after an action the office comes back to the same filters, at the row it acted on;
+- a row whose entry the viewer may not read (a unit's draft, for a leader or a co-unit) has no
+  state but 未填报: it matches the 未填报 filter only, so a filter cannot tell a draft from a
+  returned entry either.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ class Row:
     unit: str
     days_overdue: int
     passed: bool  # submitted without warnings: may be approved in bulk
+    state: str = ""  # the entry's state as the viewer may know it ("" for 未填报 unread)
 
 
 def _leads(report: Report) -> dict[int, tuple[int, str]]:
@@ -48,7 +52,9 @@ def _leads(report: Report) -> dict[int, tuple[int, str]]:
         "task_id", "unit_id", "unit__name")}
 
 
-def rows_for(report: Report, entries, state: str = "", unit: str = "", now=None) -> list[Row]:
+def rows_for(report: Report, entries, state: str = "", unit: str = "", now=None,
+             hidden: set[int] | frozenset[int] = frozenset()) -> list[Row]:
+    """``hidden``: the entries whose state the viewer may not know (shown as 未填报)."""
     now = now or timezone.now()
     leads = _leads(report)
     late_days = 0
@@ -58,13 +64,14 @@ def rows_for(report: Report, entries, state: str = "", unit: str = "", now=None)
     for p in entries:
         unit_id, name = leads.get(p.task_id) or leads.get(p.task.parent_id) or (None, "")
         entry_state = getattr(getattr(p, "round_entry", None), "state", "")
+        known = "" if p.pk in hidden else entry_state
         out.append(Row(p, unit_id, name,
                        late_days if entry_state in services.EDITABLE else 0,
-                       entry_state == EntryState.SUBMITTED and not p.round_entry.warnings))
+                       known == EntryState.SUBMITTED and not p.round_entry.warnings, known))
     if state == "unfiled":
-        out = [r for r in out if r.progress.round_entry.state in services.EDITABLE]
+        out = [r for r in out if r.state in services.EDITABLE or r.progress.pk in hidden]
     elif state:
-        out = [r for r in out if getattr(r.progress.round_entry, "state", "") == state]
+        out = [r for r in out if r.state == state]
     if (unit_id := parse_id(unit)) is not None:
         out = [r for r in out if r.unit_id == unit_id]
     return out

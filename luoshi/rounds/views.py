@@ -32,11 +32,13 @@ from luoshi.rounds.permissions import (
     Action,
     can_see,
     check,
+    contributes_only,
     contributing_units,
     liaison_tasks,
     may,
     on_behalf,
     readable_entries,
+    readable_progress,
     readable_reports,
     role_of,
     task_roles,
@@ -56,12 +58,15 @@ def my_round(request):
         submitted=Count("progress", filter=Q(progress__round_entry__state=EntryState.SUBMITTED)),
         approved=Count("progress", filter=Q(progress__round_entry__state=EntryState.APPROVED)),
     )
-    mine = []
+    mine, readable = [], set()
     if unit_ids(request.user):
         mine = (Progress.objects.filter(report__in=reports, task__in=liaison_tasks(request.user))
                 .select_related("task", "report", "round_entry").order_by("report", "position"))
+        # A co-unit's row of an unfiled entry says 未填报, not the lead unit's state.
+        readable = set(readable_progress(request.user).filter(pk__in=[p.pk for p in mine])
+                       .values_list("pk", flat=True))
     return render(request, "rounds/my_round.html", {
-        "reports": reports, "mine": mine,
+        "reports": reports, "mine": mine, "readable": readable,
         "can_open": may(request.user, Action.OPEN_ROUND), "role": role_of(request.user),
     })
 
@@ -85,21 +90,33 @@ def open_round(request):
 def round_report(request, pk: int):
     report = get_object_or_404(Report.objects.select_related("plan", "period"), pk=pk)
     check(request.user, Action.READ, report)
-    readable = readable_entries(request.user, report)
-    # Leaders and the office see every row of the round; a row whose text they may not read
-    # (a unit's draft, for a leader) shows as 未填报 without its text.
-    rows = report.progress.all() if role_of(request.user) in READ_ALL else readable
+    readable_qs = readable_entries(request.user, report)
+    # Leaders and the office see every row of the round, a liaison the rows of their units'
+    # tasks; a row whose entry they may not read (a unit's draft, for a leader or a co-unit)
+    # shows as 未填报, without its text or its state.
+    if role_of(request.user) in READ_ALL:
+        rows = report.progress.all()
+    elif unit_ids(request.user):
+        rows = report.progress.filter(Q(pk__in=readable_qs.values("pk"))
+                                      | Q(task__in=liaison_tasks(request.user).values("pk")))
+    else:
+        rows = readable_qs
     entries = rows.select_related("task__parent", "round_entry", "updated_by").order_by("position")
+    readable = set(readable_qs.values_list("pk", flat=True))
+    hidden = {p.pk for p in entries if p.pk not in readable}
     state, unit = request.GET.get("state", ""), request.GET.get("unit", "")
     state = state if state in round_table.STATE_FILTERS else ""
-    all_rows = round_table.rows_for(report, entries)
-    shown = round_table.rows_for(report, entries, state, unit)
+    all_rows = round_table.rows_for(report, entries, hidden=hidden)
+    shown = round_table.rows_for(report, entries, state, unit, hidden=hidden)
     return render(request, "rounds/report.html", {
         "report": report, "rows": shown, "total": len(all_rows),
         "state_filters": round_table.STATE_FILTERS.items(), "state": state, "unit": unit,
         "units": round_table.units_of(all_rows),
         "can_review": may(request.user, Action.REVIEW, report),
-        "readable": set(readable.values_list("pk", flat=True)),
+        "readable": readable,
+        # A co-unit opens an unfiled entry to file its contribution.
+        "openable": readable | {p.pk for p in entries if p.pk in hidden
+                                and contributes_only(request.user, p)},
         "can_publish": may(request.user, Action.PUBLISH, report),
         "blockers": services.publish_blockers(report)
         if report.state in services.RUNNING and may(request.user, Action.PUBLISH, report) else [],
@@ -164,23 +181,59 @@ def _entry_context(request, progress: Progress, **forms_):
     return context
 
 
-def _entry(request, pk: int) -> Progress:
+def _contribution_context(request, progress: Progress, **forms_):
+    """The entry page of a co-unit's liaison while the lead unit's entry is unfiled: built
+    from the task, the round and their own units' contributions only, so nothing of the lead
+    unit's draft (text, figures, files, state, return comment, history) can reach the page."""
+    user = request.user
+    report = progress.report
+    units = sorted(contributing_units(user, progress.task))
+    contributions = list(progress.contributions.filter(unit__in=units)
+                         .select_related("unit", "updated_by"))
+    unit_id = units[0]
+    row = next((c for c in contributions if c.unit_id == unit_id), None)
+    return {
+        "entry": progress, "report": report, "task": progress.task,
+        "previous": services.previous_entries(report).get(progress.task_id),
+        "is_overdue": bool(report.deadline and report.deadline < timezone.now()),
+        "targets": task_targets(progress.task),
+        "contributions": contributions,
+        "contribution_form": forms_.get("contribution_form") or ContributionForm(
+            initial={"unit": unit_id, "version": row.version if row else 0,
+                     "text": row.text if row else ""}),
+    }
+
+
+def _entry(request, pk: int, *, contributing: bool = False) -> Progress:
+    """The entry, if the user may read it (404 if they may not know it exists, 403 if they
+    know it only as a co-unit contributing to it — unless ``contributing``: the entry page
+    and the contribution form, which then show the contribution page)."""
     progress = get_object_or_404(
         Progress.objects.select_related("report__plan", "report__period", "task__parent"), pk=pk)
-    check(request.user, Action.READ, progress)
+    if not (contributing and contributes_only(request.user, progress)):
+        check(request.user, Action.READ, progress)
     return progress
 
 
+def _page(request, progress: Progress, status: int = 200, error: str = "", **forms_):
+    if contributes_only(request.user, progress):
+        context = _contribution_context(request, progress, **forms_)
+        template = "rounds/contribution.html"
+    else:
+        context = _entry_context(request, progress, **forms_)
+        template = "rounds/entry.html"
+    if error:
+        context["error"] = error
+    return render(request, template, context, status=status)
+
+
 def entry_detail(request, pk: int):
-    progress = _entry(request, pk)
-    return render(request, "rounds/entry.html", _entry_context(request, progress))
+    return _page(request, _entry(request, pk, contributing=True))
 
 
 def _refused(request, progress, error, status=409, **forms_):
     forms_.setdefault("warnings", getattr(error, "warnings", None))
-    context = _entry_context(request, progress, **forms_)
-    context["error"] = str(error)
-    return render(request, "rounds/entry.html", context, status=status)
+    return _page(request, progress, status, str(error), **forms_)
 
 
 @require_POST
@@ -234,7 +287,7 @@ def entry_autosave(request, pk: int):
 
 @require_POST
 def entry_contribute(request, pk: int):
-    progress = _entry(request, pk)
+    progress = _entry(request, pk, contributing=True)
     check(request.user, Action.CONTRIBUTE, progress)
     form = ContributionForm(request.POST)
     if not form.is_valid():
@@ -295,7 +348,8 @@ def entry_history(request, pk: int):
     progress = _entry(request, pk)
     check(request.user, Action.HISTORY, progress)
     return render(request, "rounds/history.html", {
-        "entry": progress, "versions": list(reversed(history.versions(progress))),
+        "entry": progress,
+        "versions": list(reversed(history.versions(progress, request.user))),
         "contributions": Contribution.objects.filter(progress=progress).select_related("unit"),
     })
 
@@ -435,11 +489,11 @@ def task_history(request, pk: int):
     task = get_object_or_404(Task.objects.select_related("plan__government", "parent"), pk=pk)
     if not can_see(request.user, task):
         raise Http404(_("不存在或无权查看"))
-    changes, names = history.task_changes(request.user, task)
+    changes, names, folded = history.task_changes(request.user, task)
     page = Paginator(changes, history.TASK_HISTORY_PAGE).get_page(request.GET.get("page"))
     targets = history.target_names(task)
     views = [history.describe(c, names.get((c.model, c.object_id), c.model), targets)
-             for c in page.object_list]
+             for c in history.apply_folds(page.object_list, folded)]
     return render(request, "rounds/task_history.html", {
         "task": task, "page": page, "changes": views,
         # Who changed what is for the people running the rounds, not the public.

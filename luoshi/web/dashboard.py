@@ -13,7 +13,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from luoshi.core.models import Progress, Report
 from luoshi.rounds.permissions import filed_q
 from luoshi.search.models import TaskEntry
-from luoshi.vocab import STATUS_LABELS, Status
+from luoshi.vocab import Status
+from luoshi.web.statuses import shown_status
 
 UNIT_LIMITS = {"10": 10, "20": 20, "all": None}
 MEASURES = {"tasks": "任务数", "empty": "完成情况空白", "vague": "仅套话"}
@@ -119,7 +120,7 @@ def status_units(summary: dict, limit: int | None) -> dict:
     names = [u["unit"] or "(未列牵头单位)" for u in units]
     return {
         "names": names,
-        "series": [{"key": s.value, "name": STATUS_LABELS[s],
+        "series": [{"key": s.value, "name": shown_status(s.value),
                     "values": [u["by_status"].get(s.value, 0) for u in units]} for s in Status],
     }
 
@@ -152,14 +153,14 @@ def chart_data(report: Report, current: Totals, units: list[dict],
         }
     if summary and summary["total"]:
         data["statuses"] = [
-            {"key": s.value, "name": STATUS_LABELS[s], "value": summary["by_status"][s.value]}
+            {"key": s.value, "name": shown_status(s.value), "value": summary["by_status"][s.value]}
             for s in Status
         ]
         data["status_units"] = status_units(summary, limit)
         if comparison is not None and status_delta is not None:
             before = {k: summary["by_status"][k] - v for k, v in status_delta.items()}
             data["status_compare"] = {
-                "labels": [STATUS_LABELS[s] for s in Status],
+                "labels": [shown_status(s.value) for s in Status],
                 "series": [
                     {"name": str(comparison.report.period),
                      "values": [before[s.value] for s in Status]},

@@ -12,6 +12,7 @@ from django import forms
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.core.ids import parse_id
@@ -78,10 +79,12 @@ class TaskFilterForm(forms.Form):
         plan_rows = self.fields["plan"].queryset.values_list("pk", "government__name", "year")
         period_rows = self.fields["period"].queryset.values_list("pk", "year", "label", "kind")
         self.menus = {
-            "plan": remember("plans", lambda: [(pk, f"{name} {year}年")
-                                               for pk, name, year in plan_rows]),
+            "plan": remember("plans", lambda: [
+                (pk, gettext("%(government)s %(year)s年") % {"government": name, "year": year})
+                for pk, name, year in plan_rows]),
             "period": remember("periods", lambda: [
-                (pk, f"{year}年{label or PeriodKind(kind).label}")
+                (pk, gettext("%(year)s年%(period)s") % {
+                    "year": year, "period": label or gettext(PeriodKind(kind).label)})
                 for pk, year, label, kind in period_rows]),
             "unit": self.unit_menu,
             "role": ROLES,

@@ -35,7 +35,7 @@ from luoshi.core.models import Assessment, Progress, Report
 from luoshi.core.services.summary import status_summary
 from luoshi.rounds import services
 from luoshi.rounds.models import ChangeRequest, EntryState
-from luoshi.rounds.permissions import liaison_tasks, unit_ids
+from luoshi.rounds.permissions import liaison_tasks, readable_progress, unit_ids
 from luoshi.rounds.reminders import overdue_units, running_reports
 from luoshi.vocab import Status
 from luoshi.web import dashboard as figures
@@ -195,9 +195,14 @@ def liaison_todo(user, reports: QuerySet[Report], now: datetime | None = None
         if r.deadline:
             days = (timezone.localdate(r.deadline) - timezone.localdate(now)).days
         by_report[r.pk] = TodoRound(r, days, bool(r.deadline and r.deadline < now), [], [])
+    # A co-unit's entry is to fill (its contribution) whatever the lead unit's draft's state:
+    # that state, and a return comment, are the lead unit's (docs/visibility.md).
+    readable = set(readable_progress(user).filter(pk__in=[e.pk for e in entries])
+                   .values_list("pk", flat=True))
     for e in entries:
         todo = by_report[e.report_id]
-        (todo.returned if e.round_entry.state == EntryState.RETURNED else todo.to_fill).append(e)
+        returned = e.round_entry.state == EntryState.RETURNED and e.pk in readable
+        (todo.returned if returned else todo.to_fill).append(e)
     rounds = [t for t in by_report.values() if t.to_fill or t.returned]
     rounds.sort(key=lambda t: (t.days_left is None, t.days_left or 0))
     pending = list(ChangeRequest.objects.filter(unit__in=unit_ids(user),

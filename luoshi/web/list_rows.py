@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from luoshi.web.listing import Row, RowUnit
-from luoshi.web.statuses import status_label
+from luoshi.web.statuses import shown_status
 
 EMPTY = '<span class="empty-cell">——</span>'
 
@@ -92,4 +92,4 @@ def _status(row: Row) -> str:
         return EMPTY
     reason = f'<p class="status-reason">{escape(row.reason)}</p>' if row.reason else ""
     return (f'<span class="status status--{escape(row.status)}">'
-            f"{escape(status_label(row.status))}</span>{reason}")
+            f"{escape(shown_status(row.status))}</span>{reason}")

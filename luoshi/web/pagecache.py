@@ -25,7 +25,10 @@ Switched off with ``LUOSHI_PAGE_CACHE=0`` (settings): ``current`` is then None a
 fragment is built afresh — what a page costs the first time after a write.
 
 Keys. Fragments that depend on who is looking are keyed by ``luoshi.web.access.scope_key``
-(users with the same key see the same rows); the caller decides what goes in the key.
+(users with the same key see the same rows); the caller decides what goes in the key, except
+the language: every fragment may hold words (a label, a menu's "2022年半年度"), so ``cached``
+always adds the active language itself — a fragment built for an English reader is never
+served to a Chinese one, whatever key its caller wrote.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 T = TypeVar("T")
 TABLE = "web_dataversion"
@@ -132,6 +136,7 @@ def cached(key: str, build: Callable[[], T], *, version: int | object | None = _
     if version is None or not settings.LUOSHI_PAGE_CACHE:
         return build()
     # Hashed: a key may hold any query string (cache backends want short, plain keys).
+    key = f"{get_language()}:{key}"
     full = f"luoshi:{version}:{hashlib.sha256(key.encode()).hexdigest()}"
     pages = caches[CACHE]
     value = pages.get(full, _MISSING)

@@ -29,7 +29,7 @@ from django.utils.translation import gettext
 from luoshi.core.models import Change
 from luoshi.rounds.history import field_words, model_words
 from luoshi.web.list_rows import url_prefix
-from luoshi.web.statuses import status_label
+from luoshi.web.statuses import shown_status
 from luoshi.web.task_page import Block, TargetView, TaskPage
 
 EMPTY = '<span class="empty-cell">——</span>'
@@ -161,15 +161,23 @@ class _Content:
             '\n      <li class="target">\n'
             f'        <p class="target__label">{_v(view.label)}{badge}</p>\n'
             f'        {f"""<p class="target__kind">{_v(note)}</p>""" if note else ""}\n'
+            f"        {self.origin(view)}\n"
             '        ' + (f'<p class="target__kind">{_t("表中“%(column)s”列", column=t["column"])}'
                           "</p>" if t["column"] else "")
             + "\n        " + self.target_correction(t) + "\n        ",
         ]
-        percent, expected = view.percent, view.expected
-        if percent is not None:
+        percent, expected, met = view.percent, view.expected, view.met
+        if view.latest is not None:
             value = floatformat(view.latest["value"], "-2")
             unit = view.latest["unit"]
-        if percent is not None and expected is None:
+        if met is not None:
+            out.append('\n        <p class="target__figures">'
+                       + _t("%(period)s报告 %(value)s%(unit)s", period=view.period, value=value,
+                            unit=unit) + ","
+                       + (gettext("已达到目标") if met else
+                          f'<span class="status status--at_risk">{gettext("未达到目标")}</span>')
+                       + "</p>\n        ")
+        elif percent is not None and expected is None:
             out.append('\n        <p class="target__figures">' + _t(
                 "%(period)s报告 %(value)s%(unit)s,为目标的 %(done)s%%", done=percent,
                 period=view.period, value=value, unit=unit) + "</p>\n        ")
@@ -195,12 +203,23 @@ class _Content:
                        f'{gettext("还没有报告可比对的实绩。")}</p>\n        ')
         out.append("\n        ")
         if len(view.history) > 1:
+            smaller = view.smaller_is_better
             out.append('<ol class="target__history">' + "".join(
                 f"<li>{_v(period)}:{floatformat(m['value'], '-2')}{_v(m['unit'])}"
-                + (f"({_widthratio(m['ratio'])}%)" if m["ratio"] is not None else "") + "</li>"
+                + (f"({_widthratio(m['ratio'])}%)" if m["ratio"] is not None and not smaller
+                   else "") + "</li>"
                 for period, m in view.history) + "</ol>")
         out.append("\n      </li>\n      ")
         return "".join(out)
+
+    @staticmethod
+    def origin(view: TargetView) -> str:
+        """The note of a target not read from the task text or a column, with its text."""
+        note = view.origin_note
+        if not note:
+            return ""
+        return (f'<p class="target__kind target__origin">{_v(note)}:“'
+                f'{_v(view.target["span"])}”</p>')
 
     def target_correction(self, t: dict) -> str:
         """web/target_correction.html: who corrected the target; the office's form."""
@@ -266,7 +285,7 @@ class _Content:
         status = ""
         if a:
             status = (f'<span class="status status--{_v(a["status"])}">'
-                      f'{_v(status_label(a["status"] or ""))}</span>')
+                      f'{_v(shown_status(a["status"] or ""))}</span>')
             if a["source"] == "manual":
                 status += f' <span class="badge">{gettext("人工修正")}</span>'
         reason = (f'<p class="status-reason">{gettext("理由")}:{_v(a["reason"])}</p>'
@@ -312,7 +331,7 @@ class _Content:
                        f'{_date(a["updated_at"], "Y-m-d H:i")}</time>')
             if a["derived_status"] != a["status"]:
                 out.append(" · " + _t("自动分析为“%(was)s”",
-                                      was=status_label(a["derived_status"] or "")))
+                                      was=shown_status(a["derived_status"] or "")))
             if a["derived_reason"]:
                 out.append(f"({_v(a['derived_reason'])})")
             out.append("</p>")

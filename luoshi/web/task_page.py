@@ -29,6 +29,7 @@ from luoshi.core.models import (
     Period,
     Target,
 )
+from luoshi.core.models.analysis import ORIGIN_NOTES
 from luoshi.web.access import (
     shown_assessments,
     shown_progress,
@@ -79,11 +80,40 @@ class TargetView:
     history: list[tuple[Period, dict]] = field(default_factory=list)
 
     @property
+    def smaller_is_better(self) -> bool:
+        """A rank or a limit (comparator "<="): met at or below its figure, so never shown as a
+        percentage of it (全国第10位 against 前3位 is not "333%"); a move up in rank (排名提升3位)
+        is shown as reached or not too."""
+        return self.target["kind"] == "rank" or self.target["comparator"] == "<="
+
+    @property
     def percent(self) -> float | None:
-        """Reported / target, in percent (None when nothing reported against it)."""
-        if self.latest is None or self.latest["ratio"] is None:
+        """Reported / target, in percent (None when nothing reported against it, or for a
+        target where smaller is better)."""
+        if self.latest is None or self.latest["ratio"] is None or self.smaller_is_better:
             return None
         return round(self.latest["ratio"] * 100, 1)
+
+    @property
+    def met(self) -> bool | None:
+        """For a rank or a limit: whether the latest figure meets the target in its direction (at
+        or below it; a move up in rank at or above it). None when nothing comparable was
+        reported, or for other targets."""
+        latest, target = self.latest, self.target
+        if latest is None or not self.smaller_is_better:
+            return None
+        if latest["ratio"] is not None:  # a limit in another unit of its family (万元, 亿元)
+            return latest["ratio"] <= 1
+        if latest["unit"] != target["unit"]:
+            return None
+        if target["comparator"] == "<=":
+            return latest["value"] <= target["value"]
+        return latest["value"] >= target["value"]  # a move up in rank: at least N places
+
+    @property
+    def origin_note(self) -> str:
+        """Where the target comes from, when not the task text or a column (Target.origin_note)."""
+        return ORIGIN_NOTES.get(self.target["origin"], "")
 
     @property
     def bar(self) -> float:
@@ -191,8 +221,11 @@ def read(user, pk: int) -> TaskPage:
     # entries with the parent's evidence marked in them.
     views = _targets(pk, judged, periods, order, measurements) if top == pk else []
     entries = [p for block in blocks for _t, p in block.entries]
+    # Only targets read from the task text: a column's or a progress entry's offsets are into
+    # another text.
     spans = [(v.target["start"], v.target["end"], "mark-target") for v in views
-             if v.target["start"] is not None and v.target["end"] is not None]
+             if v.target["start"] is not None and v.target["end"] is not None
+             and not v.target["column"] and not v.target["origin"]]
     return TaskPage(
         task=task, plan=plan, units=units, children=children, blocks=blocks, targets=views,
         text=marked(task["text"], spans), marks=_entry_marks(entries, judged, measurements),
@@ -292,7 +325,8 @@ def _history(family: list[int], entries: list[dict], judged: dict[int, dict],
 # Identifiers are quoted by the backend (SQLite and PostgreSQL), values are parameters.
 
 TARGET_COLUMNS = ("id", "metric", "comparator", "value", "value_max", "unit", "kind", "start",
-                  "end", "column", "due_share", "source", "version", "corrected_at")
+                  "end", "column", "origin", "span", "due_share", "source", "version",
+                  "corrected_at")
 MEASUREMENT_COLUMNS = ("id", "report_id", "progress_id", "field", "start", "end", "value",
                        "unit", "span", "ratio", "target_id")
 HISTORY_COLUMNS = ("id", "model", "object_id", "action", "fields", "at", "user_id", "batch_id")

@@ -42,6 +42,11 @@ CONTRIBUTORS = {"admin", "co_liaison"}  # an admin may write any co-unit's contr
 # A draft is its units' (and the office's, which may write it): a leader sees what is filed.
 ON_DRAFT = ON_TASK - {"leader"}
 DRAFT_HIDDEN = {"public", "other_liaison", "leader"}
+# The lead unit's unfiled entry is its own (and the office's): the co-unit opens the entry page
+# to file its contribution beside it, but reads nothing of it — 403 where it knows the entry
+# from that page (history, save, submit), 404 for its files and on the API.
+ON_LEAD_DRAFT = ON_DRAFT - {"co_liaison"}
+LEAD_DRAFT_HIDDEN = DRAFT_HIDDEN | {"co_liaison"}
 
 
 @dataclass
@@ -74,6 +79,12 @@ def fill(w):
 def submitted(w):
     fill(w)
     RoundEntry.objects.filter(pk=roads(w).pk).update(state=EntryState.SUBMITTED)
+
+
+def returned(w):
+    submitted(w)
+    RoundEntry.objects.filter(pk=roads(w).pk).update(state=EntryState.RETURNED,
+                                                      comment="请补充。")
 
 
 def all_approved(w):
@@ -121,7 +132,12 @@ OPS = [
     Op("page submitted entry", "get", lambda w: reverse("round_entry", args=[roads(w).pk]),
        ON_TASK, 200, {"public", "other_liaison"}, setup=submitted),
     Op("page history", "get", lambda w: reverse("round_entry_history", args=[roads(w).pk]),
-       ON_DRAFT, 200, DRAFT_HIDDEN),
+       ON_LEAD_DRAFT, 200, DRAFT_HIDDEN),
+    Op("page submitted history", "get",
+       lambda w: reverse("round_entry_history", args=[roads(w).pk]), ON_TASK, 200,
+       {"public", "other_liaison"}, setup=submitted),
+    Op("page returned entry", "get", lambda w: reverse("round_entry", args=[roads(w).pk]),
+       ON_DRAFT, 200, DRAFT_HIDDEN, setup=returned),
     Op("page task history", "get", lambda w: reverse("task_history", args=[w.roads.pk]),
        ALL, 200, set()),
     Op("page overdue", "get", lambda w: reverse("round_overdue", args=[w.report.pk]),
@@ -184,7 +200,7 @@ OPS = [
        lambda w: reverse("round_evidence_upload", args=[roads(w).pk]), WRITERS, 302,
        DRAFT_HIDDEN, data=lambda w: {"file": SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF")}),
     Op("page evidence", "get", lambda w: reverse("round_evidence", args=[w.evidence.pk]),
-       ON_DRAFT, 200, DRAFT_HIDDEN, setup=attached),
+       ON_LEAD_DRAFT, 200, LEAD_DRAFT_HIDDEN, setup=attached),
     Op("page unit directory", "get", lambda w: reverse("unit_directory"), ALL - {"public"},
        200, set(), login_page=True),
     Op("page unit merge", "post", lambda w: reverse("unit_merge"), OFFICE, 302, set(),
@@ -202,8 +218,10 @@ OPS = [
     Op("api reports", "get", lambda w: "/api/reports/", ALL, 200, set(), api=True),
     Op("api report", "get", lambda w: f"/api/reports/{w.report.pk}/", IN_ROUND, 200,
        {"public"}, api=True),
-    Op("api entry", "get", lambda w: f"/api/entries/{roads(w).pk}/", ON_DRAFT, 200,
-       DRAFT_HIDDEN, api=True),
+    Op("api entry", "get", lambda w: f"/api/entries/{roads(w).pk}/", ON_LEAD_DRAFT, 200,
+       LEAD_DRAFT_HIDDEN, api=True),
+    Op("api returned entry", "get", lambda w: f"/api/entries/{roads(w).pk}/", ON_LEAD_DRAFT,
+       200, LEAD_DRAFT_HIDDEN, api=True, setup=returned),
     Op("api submitted entry", "get", lambda w: f"/api/entries/{roads(w).pk}/", ON_TASK, 200,
        {"public", "other_liaison"}, api=True, setup=submitted),
     Op("api published entry", "get",
@@ -217,10 +235,10 @@ OPS = [
     Op("api open round", "post", lambda w: "/api/reports/", OFFICE, 201, set(), api=True,
        data=lambda w: {"plan": w.plan.pk, "period_kind": "q3"}),
     Op("api save entry", "put", lambda w: f"/api/entries/{roads(w).pk}/", WRITERS, 200,
-       DRAFT_HIDDEN, api=True,
+       LEAD_DRAFT_HIDDEN, api=True,
        data=lambda w: {"version": 1, "done": "新建道路30公里。"}),
     Op("api submit", "post", lambda w: f"/api/entries/{roads(w).pk}/submit/", WRITERS,
-       200, DRAFT_HIDDEN, api=True, data=lambda w: {"co_reason": "另行报送。"}, setup=fill),
+       200, LEAD_DRAFT_HIDDEN, api=True, data=lambda w: {"co_reason": "另行报送。"}, setup=fill),
     Op("api approve", "post", lambda w: f"/api/entries/{roads(w).pk}/approve/", OFFICE, 200,
        {"public", "other_liaison"}, api=True, data=lambda w: {}, setup=submitted),
     Op("api return", "post", lambda w: f"/api/entries/{roads(w).pk}/return/", OFFICE, 200,

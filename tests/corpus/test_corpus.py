@@ -437,9 +437,9 @@ CASES = [
         "076",
         "cells-per-line",
         (S, T, D),
-        2,
+        3,  # the third row's task is cut before its unit note (expected/076.json: rows 3)
         Row("1", "一般公共预算收入增长7%。", ("市财政局",)),
-        Row("2", "加强政府投资预算管理", ("市财政局",)),
+        Row("3", "落实落细新的组合式税费支持政策"),
         cut=("cut off",),
         warns=("numbered by position",),
         period="h1",

@@ -122,3 +122,29 @@ def test_a_declared_share_is_read_one_way(header, cell, share, figure):
     else:
         # 80% at three quarters keeps pace: it outweighs the count of parts finished
         assert a.status.value is Status.ON_TRACK and declared, a.status.reason
+
+
+# -- issue 10: a target column's bare figure names no metric; the row's name does -------------
+
+H1_2021 = Period(PeriodKind.H1, "上半年", date(2021, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("name", "column", "done", "metric", "kind", "status"),
+    [
+        # a growth rate named by the row: a rate, compared as is (28% against 6% is ahead)
+        ("区级税收收入增长率", "6%以上", "28%", "区级税收收入增长率", "rate", "ahead"),
+        ("实际利用外资增长率", "5%", "4%", "实际利用外资增长率", "rate", "at_risk"),
+        # a count named by the row; the cell that is the figure alone measures it
+        ("新增总部企业数", "3家", "4家", "新增总部企业数", "cumulative", "done"),
+        ("新增总部企业数", "6家", "1家", "新增总部企业数", "cumulative", "behind"),
+        # a cell with words of its own keeps them
+        ("招商引资", "引进项目20个", "已引进12个", "引进项目", "cumulative", "on_track"),
+    ],
+)
+def test_a_bare_target_cell_takes_the_rows_name(name, column, done, metric, kind, status):
+    t = Task(serial="1", text=name, items=[Item(done=done)], extra={"年度目标": column})
+    a = analyze_task(t, H1_2021)
+    (target,) = a.targets
+    assert (target.metric, target.kind) == (metric, kind)
+    assert a.status.value.value == status, a.status.reason

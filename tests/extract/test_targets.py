@@ -105,3 +105,26 @@ def test_number_before_its_noun_gives_metric_after():
 )
 def test_labels_are_not_targets(text):
     assert extract_targets(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # an amount with 以上 before the things it sizes and their count is a size class
+        ("招引投资10亿元以上项目8个、亿元以上项目60个。", [(8, "个"), (60, "个")]),
+        ("新引进5000万元以上工业项目20个。", [(20, "个")]),
+        # an amount with no count of things after it stays an amount
+        ("完成固定资产投资10亿元以上。", [(10, "亿元")]),
+    ],
+)
+def test_an_amount_sizing_the_things_counted_is_no_target(text, targets):
+    assert [(t.value, t.unit) for t in extract_targets(text)] == targets
+
+
+def test_a_size_class_is_no_measurement():
+    from luoshi.extract import analyze_task
+
+    from .conftest import Q3, task
+
+    a = analyze_task(task("引进亿元以上项目100个。", "引进亿元及以上项目107个,其中10亿元以上项目25个。"), Q3)
+    assert all(m.unit != "亿元" for m in a.measurements + a.figures)

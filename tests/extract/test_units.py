@@ -15,7 +15,7 @@ from luoshi.extract.units import base_of, comparable, family_of
         ("家", "count"), ("个", "count"), ("万人", "person"), ("公里", "length"),
         ("万标箱", "teu"), ("吨", "weight"), ("平方米", "area"), ("套", "count"), ("户", "count"),
         ("%", "percent"), ("个百分点", "pp"), ("人次", "person_time"), ("天", "duration"),
-        ("千伏", None),
+        ("千伏", None), ("批次", "occasion"), ("万家次", "occasion"), ("车次", "occasion"),
     ],
 )
 def test_family(unit, family):
@@ -69,3 +69,10 @@ def test_base_of():
 @pytest.mark.parametrize("text", ["项目", "个人", "家庭", "条件", "户籍", "处置", "台风"])
 def test_words_starting_with_unit_chars_are_not_units(text):
     assert [q for q in find_quantities("3" + text) if q.is_amount] == []
+
+
+@pytest.mark.parametrize(("text", "unit"), [("出车7674批次", "批次"), ("走访商户2万余家次", "万家次"),
+                                         ("新增企业30家", "家")])
+def test_occasions_of_a_thing_are_a_unit_of_their_own(text, unit):
+    (q,) = [q for q in find_quantities(text) if q.is_amount]
+    assert q.unit == unit  # a visit to a household is no household

@@ -16,13 +16,17 @@ import pytest
 PO = Path(__file__).resolve().parents[2] / "luoshi" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 
-@pytest.fixture(scope="module")
-def locale_dir(tmp_path_factory) -> Path:
+def compile_catalog(po: Path, root: Path) -> Path:
+    """``po`` compiled to ``root``/en/LC_MESSAGES/django.mo; ``root`` (for LOCALE_PATHS)."""
     assert shutil.which("msgfmt"), "GNU gettext's msgfmt is needed (Debian: gettext; .ci/run)"
-    root = tmp_path_factory.mktemp("locale")
-    mo = root / "en" / "LC_MESSAGES" / "django.mo"
-    mo.parent.mkdir(parents=True)
-    done = subprocess.run(["msgfmt", "--check-format", "--check-domain", "-o", str(mo), str(PO)],
+    mo = Path(root) / "en" / "LC_MESSAGES" / "django.mo"
+    mo.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["msgfmt", "--check-format", "--check-domain", "-o", str(mo), str(po)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    return root
+    return Path(root)
+
+
+@pytest.fixture(scope="module")
+def locale_dir(tmp_path_factory) -> Path:
+    return compile_catalog(PO, tmp_path_factory.mktemp("locale"))

@@ -36,6 +36,10 @@ TEMPLATES = sorted({*(REPO / "luoshi").glob("**/templates/**/*.html"),
         ("<p>PDF</p><p>CSV</p>", []),
         ('<li{% if x %} class="a"{% endif %}>{% if y %}是{% else %}{% translate "否" %}{% endif %}</li>',
          ["是"]),
+        ('<p>{{ r.sent_by|default:"命令行" }} {{ x|yesno:"是,否" }}</p>', ["命令行", "是,否"]),
+        ('{% translate "命令行" as cli %}<p>{{ r.sent_by|default:cli }} {{ d|date:"Y-m-d" }}</p>',
+         []),
+        ("<p>{{ v|default:'—' }}</p>", []),
     ],
 )
 def test_rule(tmp_path, source, expected):

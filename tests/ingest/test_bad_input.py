@@ -177,7 +177,7 @@ def test_missing_file_is_an_error(tmp_path):
     ],
 )
 def test_unit_cell_span_with_empty_paragraphs(texts, want):
-    from luoshi.ingest.text.reader import _unit_span
+    from luoshi.ingest.text.rowcells import _unit_span
     from luoshi.ingest.text.rows import Para
 
     paras = [Para(n, t) for n, t in enumerate(texts, 1)]

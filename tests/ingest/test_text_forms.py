@@ -185,6 +185,119 @@ def test_one_field_that_is_not_progress_is_no_form_page() -> None:
 
     from luoshi.ingest import IngestError, read_document
 
-    text = "2030年工作安排\n\n1.新建城市公园3个。\n完成时限:年底\n\n2.改造老旧小区。\n完成时限:6月\n"
+    text = (
+        "2030年工作安排\n\n1.新建城市公园3个。\n完成时限:年底\n\n2.改造老旧小区。\n完成时限:6月\n"
+    )
     with pytest.raises(IngestError):
         read_document(text.encode(), name="p.txt")
+
+
+_FORM_TITLE = "青禾县2030年民生实事项目进展情况\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "columns", "tasks", "extra"),
+    [
+        # a line holding only a counter (项目一) opens the form below it, in no value
+        (
+            "项目一\n项目名称:村道硬化\n年度目标:硬化20公里\n完成情况:完成18公里。\n"
+            "项目二\n项目名称:饮水提升\n年度目标:改造管网5处\n完成情况:已完成4处。\n",
+            [R.SERIAL, R.TASK, R.TARGET, R.DONE],
+            ["村道硬化", "饮水提升"],
+            None,
+        ),
+        # labels the vocabulary does not know, opening a line in every form, are fields
+        (
+            "项目名称:县医院综合楼\n建设地点:城关镇\n总投资:3亿元\n进展情况:主体已封顶。\n"
+            "存在困难和问题:资金缺口大。\n其中:设备款未到位。\n"
+            "项目名称:标准厂房\n建设地点:经开区\n总投资:1亿元\n进展情况:已完成3栋。\n"
+            "存在困难和问题:用地未批。\n其中:林地手续在办。\n",
+            [R.TASK, R.OTHER, R.OTHER, R.DONE, R.PROBLEMS],
+            ["县医院综合楼", "标准厂房"],
+            {"建设地点": "城关镇", "总投资": "3亿元"},
+        ),
+        # no task field: the name line above each form is its task
+        (
+            "县医院综合楼\n进展情况:主体已封顶。\n存在困难和问题:资金缺口大。\n\n"
+            "标准厂房\n进展情况:已完成3栋。\n存在困难和问题:无\n\n"
+            "城北污水厂\n进展情况:设备调试中。\n存在困难和问题:征地慢。\n",
+            [R.TASK, R.DONE, R.PROBLEMS],
+            ["县医院综合楼", "标准厂房", "城北污水厂"],
+            None,
+        ),
+    ],
+    ids=["counter-lines", "unknown-repeated-labels", "title-above"],
+)
+def test_form_per_project_shapes(body, columns, tasks, extra):
+    doc = read_document((_FORM_TITLE + body).encode(), name="forms.txt")
+    assert doc.layout == "forms"
+    assert roles(doc) == columns
+    assert [t.text for t in doc.tasks] == tasks
+    # no value runs into the next form, nor a counter or title into a value
+    for t in doc.tasks:
+        done = "".join(i.done for i in t.items)
+        assert not any(name in done for name in tasks), done
+        assert "项目二" not in done
+    if extra is not None:
+        assert {k: doc.tasks[0].extra[k] for k in extra} == extra
+    # the name line taken for the task is a reading with an alternative: a doubt
+    assert any("name line above" in r for r in doc.inference.reasons) == (
+        columns[0] == R.TASK and "项目名称" not in body
+    )
+    # 其中: opens a line of a value, not a field
+    assert all(c.header != "其中" for c in doc.columns)
+
+
+def test_sentence_above_a_form_is_no_title():
+    """A sentence (not a name) above a form's first field is the end of the value above it:
+    the title rule needs a name above every form, else the forms are read without one."""
+    body = (
+        "县医院综合楼\n进展情况:主体已封顶。\n存在困难和问题:资金缺口大,正在协调。\n"
+        "进展情况:已完成3栋。\n存在困难和问题:无\n"
+    )
+    doc = read_document((_FORM_TITLE + body).encode(), name="forms.txt")
+    assert doc.layout == "forms"
+    assert R.TASK not in roles(doc)
+    assert not any("read as its task" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("opening", "year", "end"),
+    [
+        # a long opening paragraph (over 100 characters: no title): the announcement gives
+        # year and period
+        (
+            "2030年县政府民生实事项目共有10项任务,内容涉及交通出行、饮水安全、教育卫生等方面,"
+            "各责任单位高度重视,市有关部门和民生实事工作监督员加强督查推进,实事项目总体进展情况良好。"
+            "现将1—9月份进展情况予以公示,接受社会监督。下阶段将进一步加大督查考核力度。",
+            2030,
+            "2030-09-30",
+        ),
+        # no announcement: the year of a sentence about something else is not taken
+        ("2029年以来,县里建成公园5个,群众满意。", None, None),
+    ],
+    ids=["announced", "no-announcement"],
+)
+def test_untitled_page_takes_year_and_period_from_its_announcement(opening, year, end):
+    body = "项目名称:村道硬化\n进展情况:完成8公里。\n项目名称:饮水提升\n进展情况:已完成3处。\n"
+    doc = read_document((opening + "\n\n" + body).encode(), name="forms.txt")
+    assert doc.layout == "forms"
+    assert doc.meta.year == year
+    got = doc.meta.period.end_date.isoformat() if doc.meta.period else None
+    assert got == end
+    assert any("announcement" in w.message for w in doc.warnings) == (year is not None)
+
+
+def test_one_progress_field_under_name_lines():
+    body = (
+        "县医院综合楼\n进展情况:主体已封顶。\n\n标准厂房\n进展情况:已完成3栋。\n\n"
+        "城北污水厂\n进展情况:设备调试中。\n"
+    )
+    doc = read_document((_FORM_TITLE + body).encode(), name="forms.txt")
+    assert doc.layout == "forms"
+    assert [t.text for t in doc.tasks] == ["县医院综合楼", "标准厂房", "城北污水厂"]
+    assert ["".join(i.done for i in t.items) for t in doc.tasks] == [
+        "主体已封顶。",
+        "已完成3栋。",
+        "设备调试中。",
+    ]

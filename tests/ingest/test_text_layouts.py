@@ -422,3 +422,26 @@ def test_page_without_title_or_period_in_its_headers_says_so():
     doc = read_document("\n".join(lines).encode(), name="t.txt")
     assert doc.meta.period is None
     assert any("no title found" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize("fmt", ["pipe", "cells"])
+def test_unit_cell_with_its_heads_name_gives_the_unit_and_a_person(fmt):
+    # 牵头单位及主要负责人: the unit, a space, the head's name (units.HEAD_RULE)
+    header = ["序号", "工作任务", "牵头单位及主要负责人", "进展情况"]
+    rows = [
+        ["1", "建成城市书房5个。", "县文广旅体局 周某文", "已建成3个。"],
+        ["2", "改造农贸市场2个。", "县市场监管局 钱  芳", "均已开工。"],
+        ["3", "新增停车位800个。", "县住建局", "新增500个。"],
+    ]
+    if fmt == "pipe":
+        text = "\n".join(" | ".join(r) + " |" for r in [header, *rows])
+    else:
+        text = "\n\n".join(c for r in [header, *rows] for c in r)
+    doc = read_document(("2023年重点工作进展情况\n" + text).encode(), name="heads.txt")
+    assert [(t.serial, t.units, t.extra.get("责任人")) for t in doc.tasks] == [
+        ("1", ["县文广旅体局"], "周某文"),
+        ("2", ["县市场监管局"], "钱芳"),
+        ("3", ["县住建局"], None),
+    ]
+    warned = [w.message for w in doc.warnings if "person after the unit" in w.message]
+    assert len(warned) == 1 and "(1, 2)" in warned[0]

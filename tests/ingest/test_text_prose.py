@@ -1,4 +1,4 @@
-"""The plan-in-prose text layout (luoshi/ingest/text/prose.py): numbered paragraphs with unit
+"""The plan-in-prose text layout (luoshi/ingest/text/prose/): numbered paragraphs with unit
 lines, read only when no table header is found."""
 
 from __future__ import annotations
@@ -687,7 +687,7 @@ def test_a_sentence_naming_units_by_their_part_ends_the_task() -> None:
 
 
 def test_a_sentence_of_requirements_is_no_unit() -> None:
-    from luoshi.ingest.text.proseitems import role_sentence as _role_sentence
+    from luoshi.ingest.text.prose.items import role_sentence as _role_sentence
 
     assert _role_sentence("新建城市公园3个。各部门要密切配合。") is None
 
@@ -765,7 +765,7 @@ def test_one_task_with_a_lead_unit_line_then_the_next_item_is_a_list() -> None:
     ],
 )
 def test_dash_units_and_closing_notes(paragraph: str, task: str, units: list) -> None:
-    from luoshi.ingest.text.proseitems import unit_note
+    from luoshi.ingest.text.prose.items import unit_note
 
     note = unit_note(paragraph)
     assert note is not None and note[0] == task and note[1] + note[2] == units
@@ -782,3 +782,44 @@ def test_a_report_in_traditional_characters_with_role_sentences() -> None:
         ("新建城市公園3個。", ["市建設局", "市財政局"], ["目前已建成2個。"]),
         ("改造老舊小區30個。", ["市住建局"], ["截至6月底,已開工18個。"]),
     ]
+
+
+_VOTED = "青禾县2030年民生实事项目票决结果公告\n\n本次会议票决产生2030年民生实事项目如下:\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "tasks"),
+    [
+        # one-clause items numbered 一、二、三、 with nothing between them: a list
+        (
+            "一、新建城区公办幼儿园3所;\n二、改造提升农村公路50公里;\n三、实施老旧小区改造12个;\n"
+            "四、建设城乡供水一体化工程。\n\n青禾县人民代表大会\n",
+            ["新建城区公办幼儿园3所;", "改造提升农村公路50公里;", "实施老旧小区改造12个;"],
+        ),
+        # paragraphs of requirements (sentences) numbered 一、二、三、: no list
+        (
+            "一、提高认识。各单位要高度重视。\n二、加强领导。主要负责人要亲自抓。\n"
+            "三、严格督查。县督查室要定期通报。\n",
+            None,
+        ),
+        # headings with paragraphs under them: no bare list (a report's or a notice's sections)
+        (
+            "一、新建城区公办幼儿园3所\n选址已确定。\n二、改造提升农村公路50公里\n正在招标。\n"
+            "三、实施老旧小区改造12个\n方案已编制。\n",
+            None,
+        ),
+    ],
+    ids=["list", "requirements", "headings"],
+)
+def test_a_bare_list_numbered_in_chinese(body: str, tasks: list[str] | None) -> None:
+    try:
+        doc = read_document((_VOTED + body).encode(), name="voted.txt")
+    except IngestError:
+        assert tasks is None
+        return
+    assert tasks is not None, f"read as {doc.layout}: {[t.text for t in doc.tasks]}"
+    assert doc.layout == "prose"
+    assert [t.text for t in doc.tasks][:3] == tasks
+    assert [t.serial for t in doc.tasks][:3] == ["一", "二", "三"]
+    # no unit column in a bare list: the signature line under it is no task's units
+    assert all(not t.units for t in doc.tasks)

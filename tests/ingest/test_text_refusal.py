@@ -1,5 +1,5 @@
 """A page with no task list is refused with a reason that says what it holds
-(luoshi/ingest/text/refusal.py); made-up pages, not corpus text."""
+(luoshi/ingest/text/prose/refusal.py); made-up pages, not corpus text."""
 
 from __future__ import annotations
 
@@ -67,6 +67,12 @@ CASES = [
         "a table of figures with no task column",
         "主要指标完成情况\n\n指标名称\n\n预期增长(%)\n\n上半年完成(%)\n\n生产总值\n\n6\n\n5.2\n",
         "指标名称 / 预期增长(%) / 上半年完成(%)",
+    ),
+    (
+        "headings over work done, but news: the opening names no progress report",
+        "青禾乡召开民生工作会议\n\n会议指出:\n\n一、村道硬化工程\n完成村道硬化12公里。\n\n"
+        "二、饮水安全提升项目\n已完成3个村的管网改造。\n\n三、村卫生室建设\n建成4个。\n",
+        "3 headings (一、…) over paragraphs of work done, but the opening does not name a progress",
     ),
     (
         "one task with units",

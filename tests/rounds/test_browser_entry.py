@@ -1,5 +1,6 @@
 """The entry form in real headless Chromium: a liaison edits and clicks 提交 without 保存 — the
-office sees what was typed; leaving with unsaved changes asks first; typing is autosaved."""
+office sees what was typed; leaving with unsaved changes asks first (the entry form and a
+co-unit's contribution form); typing is autosaved."""
 
 from __future__ import annotations
 
@@ -87,5 +88,64 @@ def test_leaving_with_unsaved_changes_asks_and_typing_is_autosaved(chromium, liv
         page.goto(entry_url)
         assert page.get_by_label("完成情况").input_value() == "正在填写"
         assert "已恢复" in page.locator(".restored").inner_text()
+    finally:
+        context.close()
+
+
+def test_entry_form_on_a_phone(web_page, world):
+    """A liaison fills in on a phone (390×844): nothing sideways, every button, field and menu
+    at least 44 px tall (a finger's tap), and the progress box tall enough to write in."""
+    web, page = web_page, web_page.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(web, "水利联络员")
+    visit(web, reverse("round_entry", args=[world.river_entry.pk]))
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    small = page.evaluate("""() => Array.from(document.querySelectorAll(
+        'main button, main select, main textarea, main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), main summary'))
+      .filter(n => n.checkVisibility())
+      .filter(n => n.getBoundingClientRect().height < 44)
+      .map(n => n.outerHTML.slice(0, 80))""")
+    assert small == []
+    done = page.get_by_label("完成情况").bounding_box()
+    assert done["height"] >= 120 and done["x"] + done["width"] <= 390
+    web.screenshot("phone-entry")
+    web.assert_clean()
+
+
+def test_leaving_an_unsaved_contribution_asks_first(chromium, live_server, world):
+    """The co-unit's contribution form: leaving untouched or after 保存报送 asks nothing;
+    leaving with typing not saved asks, and dismissed, the text stays."""
+    add_user("经信联络员", Role.LIAISON, units=[world.economy], password=PASSWORD)
+    roads = world.report.progress.get(task=world.roads)
+    context = chromium.new_context(locale="zh-CN")
+    page = context.new_page()
+    dialogs: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    try:
+        page.goto(live_server.url + reverse("login"))
+        page.get_by_label("用户名").fill("经信联络员")
+        page.get_by_label("密码").fill(PASSWORD)
+        with page.expect_navigation():
+            page.get_by_role("button", name="登录", exact=True).click()
+        entry_url = live_server.url + reverse("round_entry", args=[roads.pk])
+        page.goto(entry_url)
+        page.goto(live_server.url + "/")
+        assert dialogs == []
+        page.goto(entry_url)
+        page.get_by_label("配合单位报送").click()
+        page.keyboard.type("配合征地10亩")
+        page.get_by_role("link", name="落实情况表").first.click()
+        page.wait_for_timeout(500)
+        assert dialogs == ["beforeunload"] and page.url == entry_url
+        assert page.get_by_label("配合单位报送").input_value() == "配合征地10亩"
+        with page.expect_navigation():
+            page.get_by_role("button", name="保存报送").click()
+        page.goto(live_server.url + "/")
+        assert dialogs == ["beforeunload"]
     finally:
         context.close()

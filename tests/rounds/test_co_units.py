@@ -71,3 +71,52 @@ def test_inbox_tells_of_returns_approvals_and_openings(opened, people, client_fo
     assert not Notice.objects.filter(user=people.water, read_at__isnull=True).exists()
     # Nobody else's inbox shows it.
     assert "请补充长度。" not in client_for(people.reform).get(reverse("inbox")).content.decode()
+
+
+def test_the_co_unit_files_its_part_but_reads_the_lead_draft_only_once_filed(
+        opened, people, client_for):
+    """A draft is seen by its own unit only: the co-unit's liaison files its contribution from
+    the entry page, which shows none of the lead unit's draft; the round's table and its own
+    round page say 未填报 (not 填报中, not 已退回), and a state filter cannot tell them apart.
+    Submitted, the entry is read as leaders read it; returned, it is the lead unit's again."""
+    p = roads(opened)
+    services.save_entry(people.reform, p, 1, EntryInput("新建道路30公里。", "征地难。", ""))
+    co = client_for(people.economy)
+    url = reverse("round_entry", args=[p.pk])
+    response = co.post(reverse("round_entry_contribute", args=[p.pk]),
+                       {"unit": opened.economy.pk, "version": 0, "text": "配合完成征地10亩。"})
+    assert response.status_code == 302
+    page = co.get(url).content.decode()
+    assert "配合完成征地10亩。" in page and "新建道路30公里。" not in page
+    assert "征地难。" not in page and "填报中" not in page
+    # A refused contribution (a stale version) shows the same page, still without the draft.
+    refused = co.post(reverse("round_entry_contribute", args=[p.pk]),
+                      {"unit": opened.economy.pk, "version": 0, "text": "重复。"})
+    assert refused.status_code == 409 and "新建道路30公里。" not in refused.content.decode()
+    # The lead unit reads the contribution beside its form.
+    assert "配合完成征地10亩。" in client_for(people.reform).get(url).content.decode()
+    table = reverse("round_report", args=[opened.report.pk])
+    row = f'id="entry-{p.pk}"'
+    for query, listed in (("", True), ("?state=unfiled", True), ("?state=draft", False),
+                          ("?state=returned", False)):
+        html = co.get(table + query).content.decode()
+        assert (row in html) is listed, query
+        if listed:
+            cells = html.split(row, 1)[1].split("</tr>", 1)[0]
+            assert "未填报" in cells and "填报中" not in cells and "新建道路30" not in cells
+            assert f'href="{url}"' in cells  # to file its contribution
+    mine = co.get(reverse("round_home")).content.decode()
+    roads_row = mine.split(f'href="{url}"', 1)[1].split("</tr>", 1)[0]
+    assert "state--unfiled" in roads_row and "填报中" not in roads_row
+    assert "state--draft" in mine  # its own draft (parks, which it leads) says 填报中
+    # Filed: read as leaders read it (text and state).
+    services.submit_entry(people.reform, p, acknowledge=True)
+    page = co.get(url).content.decode()
+    assert "新建道路30公里。" in page and "已提交" in page
+    assert co.get(reverse("round_entry_history", args=[p.pk])).status_code == 200
+    # Returned: the lead unit's again, with its comment.
+    services.return_entry(people.supervisor, p, "请补充里程。")
+    page = co.get(url).content.decode()
+    assert "新建道路30公里。" not in page and "请补充里程。" not in page
+    assert co.get(reverse("round_entry_history", args=[p.pk])).status_code == 403
+    assert "请补充里程。" not in co.get(reverse("home")).content.decode()

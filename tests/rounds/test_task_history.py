@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from luoshi.core.models import Change, Plan, Target, Task
 from luoshi.core.services.corrections import correct_target
-from luoshi.rounds import services
+from luoshi.rounds import history, services
 from luoshi.rounds.services import EntryInput
 
 # Co-units that have not filed: the lead unit says why (issue 12).
@@ -120,3 +120,62 @@ def test_diff_is_by_word_and_keeps_line_breaks():
                      "1.新建基站一百二十个。\n2.完成数据平台。\n3.上线应用。")
     assert "<del>一百个</del><ins>一百二十个</ins>" in html  # whole words, not characters
     assert html.count("<br>") == 2 and "<ins><br>\n3.上线应用。</ins>" in html
+
+
+def test_reported_figures_are_in_the_diff(opened, people, client_for):
+    """A reported figure changed between two saves shows in the entry's history and the task's,
+    named by its target in words (never ``target:<id>``), old → new."""
+    from luoshi.core.services.analysis import analyze_report
+
+    analyze_report(opened.report)  # the task's targets, stored
+    roads = opened.entry[opened.roads.pk]
+    target = Target.objects.get(task=opened.roads)
+    services.save_entry(people.reform, roads, 1,
+                        EntryInput("新建道路30公里。", "", "", values={target.pk: 30}))
+    services.save_entry(people.reform, roads, 2,
+                        EntryInput("新建道路45公里。", "", "", values={target.pk: 45}))
+    c = client_for(people.supervisor)
+    for url in (reverse("round_entry_history", args=[roads.pk]),
+                reverse("task_history", args=[opened.roads.pk])):
+        html = c.get(url).content.decode()
+        assert "<del>30</del>" in html and "<ins>45</ins>" in html, url
+        assert "填报值" in html and f"target:{target.pk}" not in html, url
+
+
+def test_others_read_an_entrys_history_as_it_was_filed(opened, people, client_for):
+    """Saved and submitted twice, returned in between: the lead unit and the office read all
+    four saves; a leader and the co-unit read the two versions submitted (each the fold of its
+    stretch: the text before it → the text submitted), and no status re-derived from a save in
+    between (滞后 from 30 km, never submitted)."""
+    roads = opened.entry[opened.roads.pk]
+    # Words with no character in common, so each diff shows them whole.
+    texts = {"draft 1": "琥珀澜湾,新建道路30公里。", "filed 1": "翡翠汀洲,新建道路50公里。",
+             "draft 2": "玳瑁沙渚,新建道路60公里。", "filed 2": "珊瑚礁屿,新建道路100公里。"}
+    services.save_entry(people.reform, roads, 1, EntryInput(texts["draft 1"], "", ""))
+    services.save_and_submit(people.reform, roads, 2, EntryInput(texts["filed 1"], "", ""),
+                             acknowledge=True, co_reason=CO_REASON)
+    services.return_entry(people.supervisor, roads, "请补充。")
+    version = type(roads).objects.get(pk=roads.pk).version
+    services.save_entry(people.reform, roads, version, EntryInput(texts["draft 2"], "", ""))
+    services.save_and_submit(people.reform, roads, version + 1,
+                             EntryInput(texts["filed 2"], "", ""), acknowledge=True,
+                             co_reason=CO_REASON)
+    drafts, filed = ("琥珀澜湾", "玳瑁沙渚"), ("翡翠汀洲", "珊瑚礁屿")
+    entry_history = reverse("round_entry_history", args=[roads.pk])
+    for user in (people.reform, people.supervisor):
+        assert [v.values["done"] for v in history.versions(roads, user)] == ["", *texts.values()]
+        html = client_for(user).get(entry_history).content.decode()
+        assert all(word in html for word in drafts + filed), user
+    for user in (people.leader, people.economy):
+        assert [v.values["done"] for v in history.versions(roads, user)] == [
+            "", texts["filed 1"], texts["filed 2"]]
+        html = client_for(user).get(entry_history).content.decode()
+        assert not any(word in html for word in drafts), user
+        # The second submission folds draft 2 away: its diff runs from filed 1 to filed 2.
+        assert "<del>翡翠汀洲</del><ins>珊瑚礁屿</ins>" in html
+        status, task_page = page(client_for(user), opened.roads)
+        assert status == 200 and not any(word in task_page for word in drafts), user
+        assert all(word in task_page for word in filed), user
+        assert "滞后" not in task_page, user
+    _, office = page(client_for(people.supervisor), opened.roads)
+    assert "滞后" in office and all(word in office for word in drafts)

@@ -181,8 +181,9 @@ def test_admin_inline_edits_are_in_the_history(rp, people, client_for):
 
 
 def test_admin_edits_of_a_report_and_a_unit_are_recorded(opened, people, client_for):
-    """The round's deadline or state changed in the admin (past the services' guards) and a
-    unit renamed or given an alias there leave history rows naming the admin."""
+    """The round's deadline changed in the admin (past the services' guards; its state is
+    read-only there: test_state_checks) and a unit renamed or given an alias there leave
+    history rows naming the admin."""
     c = client_for(people.admin)
     report = opened.report
     url = reverse("admin:core_report_change", args=[report.pk])

@@ -1,6 +1,7 @@
 """Who sees a draft: a unique word written into a unit's draft appears on no page, search
 result, status filter, CSV, XLSX, dashboard, API response or export for the public, another
-unit's liaison or a leader before it is submitted; its units and the office see it on the
+unit's liaison, a leader or a co-unit of the task before it is submitted (a draft is seen by
+its own unit only: the lead unit, and the office which may write it); they see it on the
 round's own pages. Once submitted, leaders see it (the test could fail); the public only once
 published, and internal verdicts only when the office publishes them with the report."""
 
@@ -91,7 +92,7 @@ def views_of(user, client_for, w):
     return seen(client_for(user), token, w)
 
 
-@pytest.mark.parametrize("who", ["public", "water", "leader"])
+@pytest.mark.parametrize("who", ["public", "water", "leader", "economy"])
 def test_a_draft_is_seen_by_nobody_outside_its_unit(drafted, people, client_for, who):
     w = drafted
     bodies = views_of(getattr(people, who), client_for, w)

@@ -2,12 +2,14 @@
 read from the URL configuration, so a page or API route added later is checked too (or this
 test fails until it is given its objects in FILL or a reason in EXEMPT).
 
-Rule (docs/visibility.md): a draft, a co-unit's contribution not yet taken into a filed entry,
-typing kept by the autosave and a draft's supporting documents are seen by the entry's own
-units and the office only. For the public, another unit's liaison and a leader, the unique
-words written into them appear in no response body of any GET on any path — page, search,
-filter, CSV, XLSX, DOCX, Markdown, JSON, dashboard, API, history — with the entry's ids and the
-words themselves as query strings. Companion of test_visibility.py (which names the paths the
+Rule (docs/visibility.md): a draft is seen by its own unit only (and the office, which may
+write it on the unit's behalf). The lead unit's draft, its supporting documents and typing
+kept by the autosave are the lead unit's: a co-unit of the task does not read them either; a
+co-unit's contribution not yet taken into a filed entry is the co-unit's and the lead unit's.
+For the public, another unit's liaison, a leader and the co-unit, the unique words they may
+not read appear in no response body of any GET on any path — page, search, filter, CSV, XLSX,
+DOCX, Markdown, JSON, dashboard, API, history — with the entry's ids and the words themselves
+as query strings. Companion of test_visibility.py (which names the paths the
 issue lists and checks what does show once submitted and published)."""
 
 from __future__ import annotations
@@ -242,10 +244,28 @@ def leaks_for(user, client_for, w) -> dict[str, list[str]]:
     return found
 
 
-@pytest.mark.parametrize("who", ["public", "water", "leader"])
+# Who walks, and the words each may read: the co-unit (经信) its own contribution only.
+WALKERS = {"public": set(), "water": set(), "leader": set(), "economy": {CO_WORD}}
+
+
+@pytest.mark.parametrize("who", list(WALKERS))
 def test_no_path_shows_a_draft_outside_its_unit(drafted, people, client_for, who):
     leaks = leaks_for(getattr(people, who), client_for, drafted)
+    leaks = {url: bad for url, words in leaks.items()
+             if (bad := [word for word in words if word not in WALKERS[who]])}
     assert leaks == {}, f"{who} sees unfiled words: {leaks}"
+
+
+def test_the_co_unit_files_its_part_without_reading_the_lead_draft(drafted, people, client_for):
+    """The control of the co-unit's walk: on the entry page it reads and edits its own
+    contribution (so the walk did fetch the page), and none of the lead unit's draft: its
+    text, state (填报中), version, files or history link."""
+    url = reverse("round_entry", args=[drafted.entry[drafted.roads.pk].pk])
+    page = client_for(people.economy).get(url).content.decode()
+    assert CO_WORD in page and 'name="contribute"' in page
+    for word in (DRAFT_WORD, TYPED_WORD, FILE_WORD, "填报中", "第 2 版", "修改记录"):
+        assert word not in page, word
+    assert "未填报" in page
 
 
 def test_the_walk_finds_the_words_where_they_belong(drafted, people, client_for):
@@ -265,20 +285,25 @@ def test_every_route_is_walked_or_exempt_with_a_reason():
 
 
 REWRITE_WORD = "砗磲湾岬"  # typed into an entry returned by the office
+RETURN_WORD = "砭石滩涂"  # the office's return comment: the lead unit's, like its state
 
 
+@pytest.mark.parametrize("who", ["leader", "economy"])
 def test_a_returned_entry_being_rewritten_is_unfiled_again(drafted, people, client_for,
-                                                           django_capture_on_commit_callbacks):
+                                                           django_capture_on_commit_callbacks,
+                                                           who):
     """Submitted, returned, rewritten and saved: the new text is the unit's again until it is
-    submitted anew (the search index and the documents must drop it, not keep the last one).
-    Walked as a leader: the one who read the entry while it was submitted (the public and
-    other units never did; the walks above cover them)."""
-    who = "leader"
+    submitted anew (the search index and the documents must drop it, not keep the last one),
+    and the return comment is the lead unit's. Walked as a leader and as the co-unit: the two
+    who read the entry while it was submitted (the public and other units never did; the walks
+    above cover them)."""
     w = drafted
     entry = w.entry[w.roads.pk]
     with django_capture_on_commit_callbacks(execute=True):
         services.submit_entry(people.reform, entry, acknowledge=True, co_reason="另行报送。")
-        services.return_entry(people.supervisor, entry, "请补充。")
+        submitted = client_for(getattr(people, who)).get(reverse("round_entry", args=[entry.pk]))
+        assert DRAFT_WORD in submitted.content.decode()  # filed: read as leaders read it
+        services.return_entry(people.supervisor, entry, f"请补充{RETURN_WORD}。")
         version = type(entry).objects.get(pk=entry.pk).version
         services.save_entry(people.reform, entry, version, EntryInput(
             f"新建道路40公里,{REWRITE_WORD}段完工。", "", ""))
@@ -290,12 +315,13 @@ def test_a_returned_entry_being_rewritten_is_unfiled_again(drafted, people, clie
         body = text_of(client.get(url, **(api if url.startswith("/api/") else {})))
         for echo in (f'value="{REWRITE_WORD}"', f"含“{REWRITE_WORD}”", f"q={REWRITE_WORD}"):
             body = body.replace(echo, "")
-        if REWRITE_WORD in body:
+        if REWRITE_WORD in body or RETURN_WORD in body or DRAFT_WORD in body:
             leaks.append(url)
     assert leaks == [], f"{who} sees a returned entry's new text at {leaks}"
-    # The control: the unit itself reads it on its entry page.
+    # The control: the unit itself reads it on its entry page, and its home shows the comment.
     page = client_for(people.reform).get(reverse("round_entry", args=[entry.pk]))
-    assert REWRITE_WORD in page.content.decode()
+    assert REWRITE_WORD in page.content.decode() and RETURN_WORD in page.content.decode()
+    assert RETURN_WORD in client_for(people.reform).get(reverse("home")).content.decode()
 
 
 # How a 滞后 verdict shows: a status class on pages, a status value in JSON, the evidence the
@@ -395,10 +421,49 @@ def test_the_packs_series_leaves_out_a_drafts_figures(drafted, people):
 
 
 def test_typing_kept_by_the_autosave_is_its_authors_only(drafted, people, client_for):
-    """The autosave is what one person typed and did not save: the co-unit and the office,
-    who read the entry's draft, do not read it; its author does."""
+    """The autosave is what one person typed and did not save: the office, who reads the
+    entry's draft, does not read it; its author does."""
     url = reverse("round_entry", args=[drafted.entry[drafted.roads.pk].pk])
-    for user in (people.economy, people.supervisor, people.admin):
+    for user in (people.supervisor, people.admin):
         page = client_for(user).get(url).content.decode()
         assert DRAFT_WORD in page and TYPED_WORD not in page, user
     assert TYPED_WORD in client_for(people.reform).get(url).content.decode()
+
+
+FILED_WORD = "砂岩岬角"  # the text the lead unit finally submits
+
+
+@pytest.mark.parametrize("who", ["leader", "economy", "public"])
+def test_a_filed_entrys_history_holds_no_draft_between_submissions(
+        drafted, people, client_for, django_capture_on_commit_callbacks, who):
+    """The lead unit saved a draft (DRAFT_WORD), rewrote it and submitted other text; once
+    filed, and once published, the entry and its history show what was submitted — the saves
+    in between were the unit's draft and stay its own. Walked after submission (leader,
+    co-unit) and after publication (the public too)."""
+    from luoshi.rounds.models import EntryState, RoundEntry
+
+    w = drafted
+    entry = w.entry[w.roads.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        version = type(entry).objects.get(pk=entry.pk).version
+        services.save_and_submit(people.reform, entry, version, EntryInput(
+            f"新建道路30公里,{FILED_WORD}段开工。", "征地未完成。", "推进。"),
+            acknowledge=True, co_reason="另行报送。")
+        if who == "public":
+            RoundEntry.objects.filter(progress__report=w.report).update(
+                state=EntryState.APPROVED)
+            services.publish(people.supervisor, w.report)
+    user = getattr(people, who)
+    client = client_for(user)
+    api = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=user).key}"} if user else {}
+    leaks = [url for url in urls_for(w)
+             if DRAFT_WORD in text_of(client.get(url, **(api if url.startswith("/api/") else {})))]
+    assert leaks == [], f"{who} sees an unsubmitted version at {leaks}"
+    # The control: what was submitted is there, in the entry's history too.
+    history = client.get(reverse("round_entry_history", args=[entry.pk])).content.decode() \
+        if who != "public" else client.get(reverse("task_history", args=[w.roads.pk])
+                                           ).content.decode()
+    assert FILED_WORD in history
+    # The unit itself still reads every version it saved.
+    own = client_for(people.reform).get(reverse("round_entry_history", args=[entry.pk]))
+    assert DRAFT_WORD in own.content.decode() and FILED_WORD in own.content.decode()

@@ -1,31 +1,35 @@
-"""The task page as it was built before it was written from plain rows (issue 15): the ORM
-view and its templates (tests/web/reference_templates, copies of the templates it used), kept
-here as the reference that test_task_page_bytes compares the page with, byte for byte."""
+"""The task page as integ7 built it before it was written from plain rows (issue 15): integ7's
+luoshi/web/views/tasks.py verbatim but for the three lines marked REFERENCE (its task_page is
+tests/web/reference_task_page.py, integ7's luoshi/web/task_page.py verbatim; its templates are
+tests/web/reference_templates, integ7's templates verbatim), kept as the reference that
+test_task_page_bytes compares the page with, byte for byte."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import web.reference_task_page as task_page  # REFERENCE
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.template import Engine, RequestContext
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 
-from luoshi.core.models import (
-    Assessment,
-    Change,
-    Measurement,
-    MeasurementCorrection,
-    Report,
-    Target,
+from luoshi.core.models import Assessment, Measurement, Progress, Report, Task
+from luoshi.rounds.models import Role
+from luoshi.rounds.permissions import (
+    ADMIN,
+    PUBLIC,
+    Action,
+    may,
+    readable_requests,
+    role_of,
 )
-from luoshi.rounds.permissions import PUBLIC, Action, may, readable_requests, role_of
-from luoshi.vocab import Status
+from luoshi.web import pagecache
 from luoshi.web.access import (
     can_correct,
+    scope_key,
     shown_assessments,
     shown_progress,
     visible_reports,
@@ -33,151 +37,45 @@ from luoshi.web.access import (
 )
 from luoshi.web.list_rows import url_prefix
 
-ENGINE = Engine(
-    dirs=[str(Path(__file__).parent / "reference_templates")],
-    libraries={"i18n": "django.templatetags.i18n",
-               "luoshi_web": "luoshi.web.templatetags.luoshi_web"},
-)
-COMPARATORS = {">=": "不少于", "<=": "不超过", "=": "达到", "reach": "达到",
-               "increase_by": "增长", "decrease_by": "下降"}
-FIELDS = ("done", "problems", "next_steps")
-HISTORY_FIELDS = ("model", "object_id", "action", "fields", "at", "user__username",
-                  "batch__file_name")
-
-
-def marked(text, spans):
-    text = text or ""
-    out, last = [], 0
-    for start, end, css in sorted(s for s in spans if 0 <= s[0] < s[1] <= len(text)):
-        if start < last:
-            continue
-        out.append(escape(text[last:start]))
-        out.append(f'<mark class="{css}">{escape(text[start:end])}</mark>')
-        last = end
-    out.append(escape(text[last:]))
-    return mark_safe("".join(out).replace("\n", "<br>"))
-
-
-@dataclass
-class TargetView:
-    target: Target
-    label: str
-    latest: Measurement | None = None
-    report: Report | None = None
-    history: list = field(default_factory=list)
-
-    @property
-    def percent(self):
-        if self.latest is None or self.latest.ratio is None:
-            return None
-        return round(self.latest.ratio * 100, 1)
-
-    @property
-    def bar(self):
-        return max(0.0, min(100.0, self.percent or 0.0))
-
-    @property
-    def kind_note(self):
-        return self.target.kind_note
-
-    @property
-    def prorated(self):
-        return self.target.kind in ("", "cumulative")
-
-    @property
-    def expected(self):
-        if not self.prorated or self.report is None:
-            return None
-        due = self.target.due_share if self.target.due_share > 0 else 1.0
-        return round(min(1.0, self.report.period.share_elapsed / due) * 100, 1)
-
-    @property
-    def behind(self):
-        return self.percent is not None and self.expected is not None and \
-            self.percent < self.expected
-
-
-def targets(task, reports, measurements):
-    rows = list(Target.objects.filter(task=task, active=True).select_related("corrected_by")
-                .order_by("position", "pk"))
-    by_report = {r.pk: r for r in reports}
-    active = {t.pk for t in rows}
-    found = defaultdict(list)
-    for m in measurements:
-        if m.target_id in active and m.report_id in by_report:
-            found[m.target_id].append(m)
-    views = []
-    for t in rows:
-        value = f"{t.value:g}" + (f"-{t.value_max:g}" if t.value_max is not None else "")
-        view = TargetView(t, f"{t.metric} {COMPARATORS.get(t.comparator, t.comparator)} "
-                             f"{value}{t.unit}".strip())
-        series = sorted(found.get(t.pk, []), key=lambda m: (
-            by_report[m.report_id].period.year, by_report[m.report_id].period.month, m.pk))
-        view.history = [(by_report[m.report_id], m) for m in series]
-        if series:
-            view.latest = series[-1]
-            view.report = by_report[series[-1].report_id]
-        views.append(view)
-    return views
-
-
-def entry_fields(entries, found, measurements):
-    spans = defaultdict(list)
-    for a in found.values():
-        for e in a.evidence or []:
-            if e.get("progress") and e.get("field") in FIELDS:
-                spans[e["progress"], e["field"]].append(
-                    (int(e.get("start") or 0), int(e.get("end") or 0), "mark-evidence"))
-    for m in measurements:
-        if m.progress_id and m.field in FIELDS:
-            spans[m.progress_id, m.field].append((m.start, m.end, "mark-figure"))
-    return {p.pk: {name: marked(getattr(p, name), spans.get((p.pk, name), []))
-                   for name in FIELDS} for p in entries}
-
-
-def history(family, entries, found, views):
-    wanted = {
-        "task": [t.pk for t in family],
-        "progress": [p.pk for p in entries],
-        "assessment": [a.pk for a in found.values()],
-        "target": [v.target.pk for v in views],
-    }
-    reports = {a.report_id for a in found.values()}
-    query = Q(pk__in=[])
-    for model, ids in wanted.items():
-        if ids:
-            query |= Q(model=model, object_id__in=ids)
-    if reports:
-        query |= Q(model="measurement", object_id__in=MeasurementCorrection.objects.filter(
-            report_id__in=reports, task_id__in=[t.pk for t in family]).values("pk"))
-    return list(Change.objects.filter(query).select_related("user", "batch")
-                .only(*HISTORY_FIELDS).order_by("-at", "-pk")[:50])
-
 
 @dataclass
 class PeriodBlock:
+    """The task's entries in one report: its own, then one per sub-item."""
+
     report: Report
-    entries: list
+    entries: list[tuple[Task, Progress]]
     assessment: Assessment | None = None
-    measurements: list = field(default_factory=list)
-    rows: list = field(default_factory=list)
+    measurements: list[Measurement] = field(default_factory=list)  # for corrections
+    # (task, entry, {field: text with evidence and figures marked}) per entry
+    rows: list[tuple[Task, Progress, dict[str, SafeString]]] = field(default_factory=list)
 
 
-def progress_by_period(task, children, reports, entries):
+def progress_by_period(task: Task, children: list[Task], reports: list[Report],
+                       entries=None) -> list[PeriodBlock]:
+    """One block per report (visible, of the task's plan) where the task has entries;
+    ``entries``: the entries the viewer may see (default: all of them)."""
     family = [task, *children]
-    found = {(p.report_id, p.task_id): p
-             for p in entries.filter(report__in=reports, task__in=family).order_by()}
+    entries = Progress.objects.all() if entries is None else entries
+    found: dict[tuple[int, int], Progress] = {
+        (p.report_id, p.task_id): p
+        # No ORDER BY: the model's default (by report, i.e. period, plan and government)
+        # costs three joins and a sort, and a dict has no order to keep.
+        for p in entries.filter(report__in=reports, task__in=family).order_by()
+    }
     blocks = []
     for report in reports:
         entries = [(t, found[report.pk, t.pk]) for t in family if (report.pk, t.pk) in found]
         if children:
+            # The task's own empty entry says nothing next to its sub-items' entries.
             entries = [(t, p) for t, p in entries if t is not task or not p.is_empty]
         if entries:
             blocks.append(PeriodBlock(report, entries))
     return blocks
 
 
-def office_panel(user, task):
+def office_panel(user, task: Task) -> dict | None:
+    """The office's bookkeeping of the task (deadline, 销号, milestones, requests) for people
+    who run the rounds; None for the public."""
     if role_of(user) == PUBLIC:
         return None
     return {
@@ -188,53 +86,81 @@ def office_panel(user, task):
     }
 
 
-def task_parts(request, pk: int) -> dict[str, str]:
-    """The page's parts (title, breadcrumbs, content) as the old view rendered them."""
+# Their pages carry correction forms (with the session's CSRF token): never cached.
+CORRECTING = {ADMIN, Role.SUPERVISOR}
+
+
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The page below the header is built from the data and the viewer's scope only (except
+    the office's: forms), so it is cached by the data version (luoshi.web.pagecache)."""
+    if role_of(request.user) in CORRECTING:
+        parts = _task_parts(request, pk)
+    else:
+        key = f"task:{pk}:{scope_key(request.user)}"  # + the language (pagecache.cached)
+        parts = pagecache.cached(key, lambda: _task_parts(request, pk))
+    return render(request, "web/task_detail.html", {"parts": parts})
+
+
+def _task_parts(request: HttpRequest, pk: int) -> dict[str, str]:
+    # The task and its sub-items in one query (a sub-item is visible with its task: same
+    # plan); 404 unless the task itself is among them.
     family = list(visible_tasks(request.user).filter(Q(pk=pk) | Q(parent_id=pk))
                   .select_related("plan__government", "parent").order_by("order", "pk"))
     task = next((t for t in family if t.pk == pk), None)
     if task is None:
         raise Http404
     children = [t for t in family if t.parent_id == task.pk]
-    reports = list(visible_reports(request.user).filter(plan_id=task.plan_id)
-                   .select_related("period").order_by("period__year", "period__month", "pk"))
+    reports = list(
+        visible_reports(request.user)
+        .filter(plan_id=task.plan_id)
+        .select_related("period")
+        .order_by("period__year", "period__month", "pk")
+    )
     blocks = progress_by_period(task, children, reports, shown_progress(request.user))
     top = task.parent or task
+    # Statuses and figures derived from the text are verdicts: only from the reports where
+    # the viewer may see the task's status (luoshi.rounds.permissions.shown_assessments).
     found = {a.report_id: a for a in shown_assessments(request.user)
              .filter(task=top, report__in=reports).select_related("updated_by").order_by()}
     judged_reports = [r for r in reports if r.pk in found]
     measurements = list(Measurement.objects.filter(task=top, report__in=judged_reports)
                         .select_related("target").order_by("pk"))
-    views = targets(top, judged_reports, measurements) if task.parent is None else []
+    # Targets and statuses belong to the top-level task; a sub-item's page shows its own
+    # entries with the parent's evidence marked in them.
+    views = task_page.targets(top, judged_reports, measurements) if task.parent is None else []
     entries = [p for block in blocks for _t, p in block.entries]
-    marks = entry_fields(entries, found, measurements)
+    marked = task_page.entry_fields(entries, found, measurements)
     for block in blocks:
         block.assessment = found.get(block.report.pk)
         block.measurements = [m for m in measurements if m.report_id == block.report.pk]
-        block.rows = [(t, p, marks[p.pk]) for t, p in block.entries]
-    spans = [(v.target.start, v.target.end, "mark-target") for v in views
-             if v.target.start is not None and v.target.end is not None]
+        block.rows = [(t, p, marked[p.pk]) for t, p in block.entries]
     context = {
         "task": task,
-        "text": marked(task.text, spans),
+        "text": task_page.task_text(task, views),
         "units": task.ordered_units(),
         "children": children,
         "blocks": blocks,
         "targets": views,
-        "history": history([task, *children], entries, found, views),
+        "history": task_page.history([task, *children], entries, found, views),
+        # The office corrects statuses on this page (task_page and views.corrections).
+        # (Every block's report is one of visible_reports: may() needs only the role, not a
+        # query per report.)
         "may_correct": bool(blocks) and can_correct(request.user),
-        "status_choices": [(s.value, s.label) for s in Status],
-        "kind_choices": _kind_choices(),
+        "status_choices": task_page.status_choices(),
+        "kind_choices": task_page.kind_choices(),
         "office_panel": office_panel(request.user, task),
+        # Links in loops: prefix + id (a reverse() each costs more than the rest of the item).
         "task_url": url_prefix("task_detail"), "unit_url": url_prefix("unit_detail"),
         "report_url": url_prefix("report_detail"),
     }
-    return {part: ENGINE.get_template(f"web/task_detail_{part}.html")
+    return {part: ENGINE.get_template(f"web/task_detail_{part}.html")  # REFERENCE
             .render(RequestContext(request, context)).strip()
             for part in ("title", "breadcrumbs", "content")}
 
 
-def _kind_choices():
-    from luoshi.extract.rules import TARGET_KINDS
-
-    return [(k, note) for k, note in TARGET_KINDS.items() if k not in ("milestone", "qualitative")]
+ENGINE = Engine(  # REFERENCE: integ7's templates, from tests/web/reference_templates
+    dirs=[str(Path(__file__).parent / "reference_templates")],
+    libraries={"i18n": "django.templatetags.i18n",
+               "luoshi_web": "luoshi.web.templatetags.luoshi_web"},
+)
+task_parts = _task_parts

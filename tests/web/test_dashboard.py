@@ -114,3 +114,29 @@ def test_a_compare_that_is_no_id_falls_back_to_the_previous_period(admin_client,
         assert response.status_code == 200, raw
     fallback = chart_data(admin_client.get(url, {"compare": "²"}).content.decode())
     assert fallback["compare"]["series"][0]["name"] == "2021年半年度"
+
+
+def test_every_chart_is_named_and_has_its_figures_in_a_table(admin_client, indexed_sample):
+    """Each chart is an image with a name (role=img, aria-label or aria-labelledby a caption
+    on the page), and the lead unit × status chart's numbers are also a table: the same
+    figures, unit by unit."""
+    s = indexed_sample
+    assess(s.report_q3, s.parks, "behind", "用地未批")
+    assess(s.report_q3, s.digital, "at_risk", "资金未到位")
+    assess(s.report_h1, s.digital, "on_track")
+    html = admin_client.get(reverse("dashboard", args=[s.report_q3.pk])).content.decode()
+    charts = re.findall(r'<div class="chart[^"]*" id="(chart-[\w-]+)"([^>]*)>', html)
+    assert len(charts) >= 4
+    for chart_id, attrs in charts:
+        assert 'role="img"' in attrs, chart_id
+        label = re.search(r'aria-label="[^"]+"', attrs)
+        by = re.search(r'aria-labelledby="([^"]+)"', attrs)
+        assert label or (by and f'<caption id="{by.group(1)}">' in html), chart_id
+    data = chart_data(html)["status_units"]
+    table = html.split('<caption id="status-units-table-caption">', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<tr><th scope="row">([^<]*)</th>((?:<td class="num">\d+</td>)+)</tr>',
+                      table)
+    assert [name for name, _ in rows] == data["names"]
+    for i, (_name, cells) in enumerate(rows):
+        assert [int(v) for v in re.findall(r">(\d+)<", cells)] == [
+            series["values"][i] for series in data["series"]]

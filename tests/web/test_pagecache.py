@@ -3,6 +3,8 @@ commits (transactional tests), since the version moves when a write commits."""
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
 from django.db import connection, transaction
 from django.test import Client
@@ -175,3 +177,38 @@ def test_switched_off_every_page_is_built_afresh(live_sample, settings):
     for _ in range(2):
         pagecache.cached("k", lambda: built.append(1) or len(built), version=7)
     assert built == [1, 1]
+
+
+def test_a_fragment_is_kept_per_language():
+    """Every fragment may hold words: ``cached`` keys it by the active language whatever key
+    its caller wrote."""
+    from django.utils import translation
+
+    built = []
+    version = secrets.randbits(62)  # the page cache is files shared by runs: a version of its own
+    for language in ("zh-hans", "en", "zh-hans", "en"):
+        with translation.override(language):
+            pagecache.cached("words", lambda: built.append(translation.get_language()) or
+                             translation.get_language(), version=version)
+    assert built == ["zh-hans", "en"]
+
+
+def test_a_page_built_for_one_language_is_not_served_in_another(live_sample, settings,
+                                                                tmp_path):
+    """The task list's menus (kept per viewer scope) and its content, asked for in Chinese
+    and then in English and back: each reader gets their own language's words."""
+    from i18n.conftest import PO, compile_catalog
+
+    settings.LOCALE_PATHS = [compile_catalog(PO, tmp_path)]
+    reindex_all()
+    public = Client()
+    pages = {}
+    pagecache.bump()
+    for language in ("zh-hans", "en", "zh-hans", "en"):
+        for _ in range(2):  # built, then from the cache
+            response = public.get(reverse("task_list"), HTTP_ACCEPT_LANGUAGE=language)
+            pages.setdefault(language, set()).add(response.content.decode())
+    assert len(pages["zh-hans"]) == len(pages["en"]) == 1  # the same page each time
+    zh, en = pages["zh-hans"].pop(), pages["en"].pop()
+    assert "海城市 2021年</option>" in zh and "海城市 2021年" not in en
+    assert "海城市 2021</option>" in en

@@ -76,3 +76,21 @@ def test_desktop_keeps_tables_and_open_filters(web_page, live_sample):
     assert page.locator("details.filters-box").evaluate("n => n.open") is True
     assert page.locator("table.task-list tbody tr").first.evaluate(
         "n => getComputedStyle(n).display") == "table-row"
+
+
+@pytest.mark.parametrize(("width", "pie_shown"), [(390, False), (1366, True)])
+def test_dashboard_statuses_are_bars_on_a_phone(web_page, live_sample, width, pie_shown):
+    """The status pie's key does not fit a phone: there it is hidden and the bar list beside it
+    (a meter per status, with the figure) carries the same numbers; on a desktop both show."""
+    from luoshi.core.services.analysis import analyze_report
+
+    analyze_report(live_sample.report_q3)
+    web_page.page.set_viewport_size({"width": width, "height": 844})
+    web_page.goto(reverse("dashboard", args=[live_sample.report_q3.pk]))
+    page = web_page.page
+    assert page.locator("#chart-statuses").is_visible() is pie_shown
+    bars = page.locator("table.status-table meter.bar-meter")
+    assert bars.count() >= 8 and bars.first.is_visible()
+    box = page.locator("table.status-table").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    web_page.assert_clean()

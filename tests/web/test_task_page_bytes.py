@@ -54,6 +54,20 @@ def world(db, settings):
     Target.objects.filter(pk=t.pk).update(source="manual", corrected_by=office,
                                           corrected_at=timezone.now(), column=HOSTILE,
                                           unit="<万>", value_max=t.value + 5)
+    # Targets judged in their direction (a rank, a limit, a move up in rank: reached or not,
+    # no percentage) and one read from a progress entry's year plan (its origin note).
+    measured = list(Target.objects.filter(measurements__isnull=False).exclude(pk=t.pk)
+                    .distinct().order_by("pk"))
+    assert len(measured) >= 4
+    rank, limit, climb, plan = measured[:4]
+    Target.objects.filter(pk=rank.pk).update(kind="rank")  # met by the ratio (<= 1)
+    Target.objects.filter(pk=limit.pk).update(comparator="<=")
+    Measurement.objects.filter(target=limit).update(ratio=None, unit=limit.unit)  # by value
+    Target.objects.filter(pk=limit.pk).update(
+        value=min(Measurement.objects.filter(target=limit).values_list("value", flat=True)))
+    Target.objects.filter(pk=climb.pk).update(kind="rank", comparator="increase_by")
+    Measurement.objects.filter(target=climb).update(ratio=None, unit=climb.unit)
+    Target.objects.filter(pk=plan.pk).update(origin="progress_plan", span=HOSTILE)
     m = Measurement.objects.exclude(progress=None).order_by("pk").first()
     MeasurementCorrection.objects.create(report=m.report, task=m.task, progress=m.progress,
                                          field=m.field, start=m.start, end=m.end, span=m.span,
@@ -123,7 +137,8 @@ def test_same_bytes_as_the_orm_view_for_every_viewer(world):
     for piece in ('<mark class="mark-evidence">', '<mark class="mark-figure">',
                   '<mark class="mark-target">', "progress-bar__done", 'class="target__history"',
                   "修正状态", "修正实绩", "修正目标", "自动分析为", "&lt;b&gt;", "已销号",
-                  "延期/调整申请", 'class="sub-heading"', "history__fields"):
+                  "延期/调整申请", 'class="sub-heading"', "history__fields", "已达到目标",
+                  "未达到目标", 'class="target__kind target__origin"'):
         assert piece in html, piece
     # The English pages too (a few tasks: the translations of the labels and phrases).
     for pk in [*tasks[:8], world.roads.pk, world.parks.pk, world.park_b.pk]:

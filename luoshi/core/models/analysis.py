@@ -22,6 +22,9 @@ class Source(models.TextChoices):
     MANUAL = "manual", "人工修正"
 
 
+ORIGIN_NOTES = {"progress_plan": _("目标取自进展中的全年计划")}
+
+
 class Target(models.Model):
     """目标: a figure the task text promises. Targets belong to the task (shared by its reports).
 
@@ -50,6 +53,11 @@ class Target(models.Model):
     end = models.PositiveIntegerField(_("原文终点"), null=True, blank=True)
     column = models.CharField(_("目标列"), max_length=100, blank=True, default="")
     due_share = models.FloatField(_("期末应完成比例"), default=1.0)
+    # Where a derived target was read, when not the task text or a target column:
+    # "progress_plan" is the year's plan a progress entry states (全年计划新增就业5000人), read
+    # when the task text and the table give none (luoshi/extract/progress_plan.py); ``start``
+    # and ``end`` are then offsets into that entry's done cell.
+    origin = models.CharField(_("目标来源"), max_length=20, blank=True, default="")
     source = models.CharField(_("来源"), max_length=10, choices=Source.choices, default=Source.DERIVED)
     active = models.BooleanField(_("有效"), default=True)
     # For a corrected target: what analysis derives at the same span (None when it no longer
@@ -73,6 +81,11 @@ class Target(models.Model):
     @property
     def is_manual(self) -> bool:
         return self.source == Source.MANUAL
+
+    @property
+    def origin_note(self) -> str:
+        """Where the target comes from, when not the task text or a column."""
+        return ORIGIN_NOTES.get(self.origin, "")
 
     @property
     def kind_note(self) -> str:

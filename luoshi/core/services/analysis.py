@@ -44,6 +44,8 @@ from luoshi.extract import analyze_task
 from luoshi.extract import model as xmodel
 from luoshi.extract import units as xunits
 from luoshi.extract.analyze import per_head_units
+from luoshi.extract.progress_plan import ORIGIN as PLAN_ORIGIN
+from luoshi.extract.progress_plan import progress_plan_targets
 from luoshi.extract.table import FIELD_TARGET_COLUMN, column_targets
 from luoshi.extract.targets import extract_targets, target_kind
 from luoshi.ingest.metadata import find_unit_line
@@ -143,7 +145,7 @@ def _target_values(t: xmodel.Target) -> dict[str, Any]:
     return {"metric": t.metric[:200], "comparator": t.comparator, "value": t.value,
             "value_max": t.value_max, "unit": t.unit[:30], "span": t.span.text,
             "start": t.span.start, "end": t.span.end, "kind": t.kind,
-            "column": t.column[:100], "due_share": t.due_share}
+            "column": t.column[:100], "due_share": t.due_share, "origin": t.origin}
 
 
 def _as_extract(row: Target, derived: xmodel.Target | None, text: str) -> xmodel.Target:
@@ -153,6 +155,8 @@ def _as_extract(row: Target, derived: xmodel.Target | None, text: str) -> xmodel
         family, factor = _unit_family(row.unit)
     if row.column and row.start is not None and row.end is not None:
         span = xmodel.Span(FIELD_TARGET_COLUMN, None, row.start, row.end, row.span)
+    elif row.origin == PLAN_ORIGIN and row.start is not None and row.end is not None:
+        span = xmodel.Span(xmodel.FIELD_DONE, None, row.start, row.end, row.span)  # a progress entry
     elif row.start is not None and row.end is not None:
         span = xmodel.Span(xmodel.FIELD_TEXT, None, row.start, row.end, text[row.start:row.end])
     else:
@@ -161,7 +165,7 @@ def _as_extract(row: Target, derived: xmodel.Target | None, text: str) -> xmodel
     t = xmodel.Target(metric=row.metric, comparator=row.comparator, value=row.value,
                       unit=row.unit, span=span, family=family, factor=factor,
                       value_max=row.value_max, context=context, due_share=row.due_share,
-                      column=row.column)
+                      column=row.column, origin=row.origin)
     # A kind a person set wins; else the rule's kind for the corrected values.
     t.kind = row.kind or target_kind(t)
     return t
@@ -195,6 +199,9 @@ class _Targets:
             column_targets(parsed) if parsed is not None else [])
         if parsed is not None:  # a sum per head in the unit the entry writes (元/人.月)
             per_head_units(self.derived, parsed)
+        if not self.derived and parsed is not None:  # the year's plan the entry states
+            self.derived = progress_plan_targets([(i, it.done) for i, it in enumerate(parsed.items)
+                                                  if it.done])
         self.creates: list[Target] = []
         self.updates: list[Target] = []
         self.deletes: list[int] = []
@@ -203,12 +210,11 @@ class _Targets:
         self.rows_by_index: list[Target] = []
 
     def reconcile(self) -> None:
-        manual = {(r.column, r.start, r.end): r for r in self.rows
-                  if r.is_manual and r.start is not None}
-        stored = {(r.column, r.start, r.end): r for r in self.rows if not r.is_manual}
+        manual = {_key(r): r for r in self.rows if r.is_manual and r.start is not None}
+        stored = {_key(r): r for r in self.rows if not r.is_manual}
         seen: set[tuple[str, int, int]] = set()
         for pos, t in enumerate(self.derived):
-            key = (t.column[:100], t.span.start, t.span.end)
+            key = (t.column[:100] or t.origin, t.span.start, t.span.end)
             values = _target_values(t)
             if key in seen:
                 continue
@@ -242,15 +248,24 @@ class _Targets:
         for row in self.rows:
             if row.is_manual and row.start is None and row.active:
                 self._use(_as_extract(row, None, self.task.text), row)
-            if not row.is_manual and (row.column, row.start, row.end) not in seen:
+            if not row.is_manual and _key(row) not in seen:
                 if row.column and row.column not in self.columns and row.column in self.elsewhere:
                     self._use(_as_extract(row, None, self.task.text), row)  # another report's column
+                elif row.origin == PLAN_ORIGIN and not self.derived:
+                    # The year's plan another report's entry stated: still the task's target
+                    # while nothing else gives one; a plan this entry states replaces it.
+                    self._use(_as_extract(row, None, self.task.text), row)
                 else:
                     self.deletes.append(row.pk)
 
     def _use(self, target: xmodel.Target, row: Target) -> None:
         self.effective.append(target)
         self.rows_by_index.append(row)
+
+
+def _key(row: Target) -> tuple[str, int | None, int | None]:
+    """What identifies a derived target across analyses: where it was read."""
+    return (row.column or row.origin, row.start, row.end)
 
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
@@ -344,7 +359,7 @@ def _analyze(report: Report, task_ids: set[int] | None) -> AnalysisSummary:
     if updates:
         Target.objects.bulk_update(
             updates, ["metric", "comparator", "value", "value_max", "unit", "span", "start",
-                      "end", "position", "derived", "kind", "column", "due_share"])
+                      "end", "position", "derived", "kind", "column", "due_share", "origin"])
     summary.targets = sum(1 for r in recs for row in r.rows_by_index if row.active)
 
     scope = Measurement.objects.filter(report=report)

@@ -56,6 +56,7 @@ from luoshi.core.services.analysis import (
 )
 from luoshi.core.services.rows import RowTable
 from luoshi.extract import analyze_task
+from luoshi.extract.progress_plan import progress_plan_targets
 from luoshi.ingest.metadata import find_unit_line
 from luoshi.vocab import ColumnRole, Status
 
@@ -64,7 +65,7 @@ from luoshi.vocab import ColumnRole, Status
 BATCH_ENTRIES = 20_000
 
 TARGET_FIELDS = ["id", "task", "position", "metric", "comparator", "value", "value_max", "unit",
-                 "kind", "span", "start", "end", "source"]
+                 "kind", "span", "start", "end", "source", "origin"]
 ASSESSMENT_FIELDS = ["report", "task", "status", "reason", "evidence", "source",
                      "derived_status", "derived_reason", "derived_evidence", "rule"]
 
@@ -154,6 +155,12 @@ def _targets(task_units: dict[int, _Unit]) -> tuple[dict[int, _Targets], list[Ta
     recs, creates, updates, deletes = {}, [], [], []
     for tid, unit in task_units.items():
         rec = _Targets(unit.task, stored.get(tid, []))
+        if not rec.derived:
+            # The year's plan an entry states (全年计划新增就业5000人), read from the batch's
+            # latest entry of the task, as the per-report path leaves it after the last report.
+            parsed = unit.parsed()
+            rec.derived = progress_plan_targets([(i, it.done) for i, it in enumerate(parsed.items)
+                                                 if it.done])
         rec.reconcile()
         recs[tid] = rec
         creates += rec.creates
@@ -164,7 +171,7 @@ def _targets(task_units: dict[int, _Unit]) -> tuple[dict[int, _Targets], list[Ta
     if updates:
         Target.objects.bulk_update(
             updates, ["metric", "comparator", "value", "value_max", "unit", "span", "start",
-                      "end", "position", "derived", "kind"])
+                      "end", "position", "derived", "kind", "origin"])
     return recs, creates
 
 
@@ -186,7 +193,7 @@ def _write_targets(creates: list[Target]) -> None:
     for row, pk in zip(creates, table.new_ids(len(creates)), strict=True):
         row.pk = pk
     table.write((t.pk, t.task_id, t.position, t.metric, t.comparator, t.value, t.value_max,
-                 t.unit, t.kind, t.span, t.start, t.end, t.source) for t in creates)
+                 t.unit, t.kind, t.span, t.start, t.end, t.source, t.origin) for t in creates)
 
 
 def _analyse_batch(reports: list[Report], summary: BulkSummary,

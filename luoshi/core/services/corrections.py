@@ -138,7 +138,7 @@ def correct_target(target: Target, *, user, expected_version: int, reason: str =
         if row.source == Source.DERIVED:
             derived = {k: getattr(row, k) for k in
                        ("metric", "comparator", "value", "value_max", "unit", "span", "start",
-                        "end", "kind", "column", "due_share")}
+                        "end", "kind", "column", "due_share", "origin")}
         n = Target.objects.filter(pk=row.pk, version=expected_version).update(
             **values, source=Source.MANUAL, derived=derived, version=F("version") + 1,
             corrected_by=user, corrected_at=timezone.now())

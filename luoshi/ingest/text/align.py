@@ -105,7 +105,12 @@ def align(
     # A real row has a few dozen pieces; a file whose rows never close gives one row of
     # thousands, which no reading of the table would make right: bounded like a row's
     # paragraphs (the work below is linear in it, but the tables are m·n).
-    check("max_row_paragraphs", n, where=f"a row of {n} pieces")
+    check(
+        "max_row_paragraphs",
+        n,
+        where=f"a row of {n} pieces: no serial or row end cut it (rows whose serials do not "
+        "count on 1, 2, 3 …, or that never close, run together)",
+    )
     check_time()
     neg = float("-inf")
     # best[c][i]: best score placing pieces[:i] in columns[:c]; back[c][i]: start of column c-1

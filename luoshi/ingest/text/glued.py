@@ -23,6 +23,7 @@ from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.headers import header_role, opens_with_first_column, split_header_words
 from luoshi.ingest.model import ParsedDocument
+from luoshi.ingest.text.shapes import ROW_SERIAL
 from luoshi.vocab import UNIT_COLUMN_ROLES, ColumnRole
 
 GLUED_LAYOUT = "glued"
@@ -34,7 +35,7 @@ _WORDS = (
 )
 _HEADER = re.compile(rf"^(?:{_WORDS}){{3,8}}$")
 _WORD = re.compile(_WORDS)
-_ROW = re.compile(r"^(\d{1,3})(?=[^\d.．、%])")
+_ROW = re.compile(rf"^({ROW_SERIAL})(?=[^\d.．、%])")
 _UNIT = r"[\u4e00-\u9fa5()（）]{1,14}?(?:局|委|办|中心|集团|政府|管委会)"
 _UNITS = re.compile(rf"(?<=[。;；.!！)）”%\d])((?:{_UNIT})(?:[、,，]{_UNIT})*)$")
 _PROGRESS_START = re.compile(
@@ -44,7 +45,7 @@ _PROGRESS_START = re.compile(
 
 
 _MID_UNITS = re.compile(rf"(?<=[。;；.!！)）”%\d])((?:{_UNIT})(?:[、,，]{_UNIT})*)(?=\S)")
-_ROW_AFTER = re.compile(r"^(\D{0,40}?)(\d{1,3})(?=[^\d.．、%])")
+_ROW_AFTER = re.compile(rf"^(\D{{0,40}}?)({ROW_SERIAL})(?=[^\d.．、%])")
 
 
 def _glued_header(line: str) -> list[str] | None:

@@ -20,16 +20,16 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.headers import header_roles, normalise_header
-from luoshi.ingest.text.shapes import is_group
+from luoshi.ingest.text.shapes import ROW_SERIAL, is_group
 from luoshi.vocab import ColumnRole
 
 # A header and one row at least: shorter lines hold no table run together.
 _MIN_LINE = 80
 _MAX_HEADER_WORDS = 12
 _MAX_HEADER_WORD = 16
-_SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
+_SERIAL = re.compile(rf"^({ROW_SERIAL})[.、．]?$")
 # A serial glued to the first cell by a list mark: 3.新建公园 (not 3月, 30%: a mark is needed)
-_GLUED_SERIAL = re.compile(r"^(\d{1,3})[.、．](?=[^\d])")
+_GLUED_SERIAL = re.compile(rf"^({ROW_SERIAL})[.、．](?=[^\d])")
 _TEXT_ROLES = (ColumnRole.TASK, ColumnRole.DONE)
 _GROUP_OPEN = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 

@@ -33,12 +33,13 @@ import re
 from luoshi.ingest.grid import Grid
 from luoshi.ingest.headers import header_roles, normalise_header, unglue_header
 from luoshi.ingest.text.cellheader import NOT_A_HEADER, join_split_headers
-from luoshi.ingest.text.shapes import is_group
+from luoshi.ingest.text.shapes import ROW_SERIAL, is_group
 from luoshi.ingest.text.spacerows import rows_from_pieces
 from luoshi.vocab import ColumnRole
 
 PIPE_CELLS_LAYOUT = "pipe-cells"
-_SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
+_SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")  # not a header cell, not a category
+_ROW_SERIAL = re.compile(rf"^({ROW_SERIAL})[.、．]?$")  # opens a row when it counts on
 _MAX_HEADER_LEN = 24
 _MAX_FIRST_LEN = 10  # longer, a closed cell is a title naming a column, not the first header
 _MAX_HEADER_CELLS = 16
@@ -189,7 +190,7 @@ def pipe_cells_grid(
         ):
             k += len(words)  # the header repeated at a page break; numbering goes on
             continue
-        m = _SERIAL.match(text)
+        m = _ROW_SERIAL.match(text)
         if m and (int(m.group(1)) == prev + 1 or (int(m.group(1)) == 1 and prev != 0)):
             prev = int(m.group(1))
             opening = [(line, text)]

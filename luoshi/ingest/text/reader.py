@@ -7,30 +7,29 @@
     1 / task text / units / done paragraphs… / problems… / next steps…          (a row)
     序号 / 任务内容 / …                                   (header repeated at a page break)
 
-  Rows are found by :mod:`luoshi.ingest.text.rows`; inside a row the task and unit cells are
-  one paragraph each (units may wrap) and the progress columns are split by
+  Rows are found by :mod:`luoshi.ingest.text.rows`; inside a row (:mod:`~.rowcells`) the task
+  and unit cells are one paragraph each (units may wrap) and the progress columns are split by
   :mod:`luoshi.ingest.text.segment`.
 - **pipe** and **bar** (:mod:`luoshi.ingest.text.pipe`) and **glued**
   (:mod:`luoshi.ingest.text.glued`), whose cells are read as a Grid.
-- **prose** (:mod:`luoshi.ingest.text.prose`): no table at all, the list as numbered
-  paragraphs with 责任单位 lines; tried only when no table header is found.
+- **prose** and **forms** (:mod:`luoshi.ingest.text.prose`): no table at all, the list as numbered
+  paragraphs with 责任单位 lines, or a headed report (its section headings the tasks); tried
+  only when no table header is found.
 """
 
 from __future__ import annotations
 
-from luoshi.ingest.cells import is_empty_mark, numbering
+from luoshi.ingest.cells import is_empty_mark
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids, status_columns
 from luoshi.ingest.headers import columns_from_headers, main_done_column, normalise_header
-from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task, item_columns
+from luoshi.ingest.layout import GROUP_KEY, build_task
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
-from luoshi.ingest.text.align import align
-from luoshi.ingest.text.cellheader import PROGRESS_ROLES, find_header, merge_split_headers
+from luoshi.ingest.text.cellheader import find_header, merge_split_headers
 from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.detect import second_reading
-from luoshi.ingest.text.forms import FORMS_LAYOUT, forms_grid
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
 from luoshi.ingest.text.matrix import matrix_reason
@@ -45,8 +44,8 @@ from luoshi.ingest.text.pipe import (
     pipe_grid,
 )
 from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
-from luoshi.ingest.text.prose import read_prose
-from luoshi.ingest.text.refusal import explainer_title, no_task_list_error
+from luoshi.ingest.text.prose import explainer_title, no_task_list_error, read_paragraphs
+from luoshi.ingest.text.rowcells import row_cells, segmented_run
 from luoshi.ingest.text.rows import (
     Para,
     Row,
@@ -54,14 +53,7 @@ from luoshi.ingest.text.rows import (
     split_numbered,
     split_unnumbered,
 )
-from luoshi.ingest.text.segment import segment
-from luoshi.ingest.text.shapes import (
-    CLOSING,
-    is_group,
-    looks_like_person,
-    looks_like_status,
-    looks_like_units,
-)
+from luoshi.ingest.text.shapes import CLOSING, is_group
 from luoshi.ingest.text.shortcells import aligned_rows, is_short_cell_table
 from luoshi.ingest.text.source import split_source_lines, strip_pinyin_glosses
 from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_grid
@@ -69,7 +61,6 @@ from luoshi.ingest.text.subrows import split_subnumbered
 from luoshi.vocab import ColumnRole
 
 LAYOUT = "cells-per-line"
-_UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
 # Paragraphs between a table and the next table's header that belong to the next one.
 _TABLE_LEAD = ("附件", "附表")
 
@@ -130,7 +121,9 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
             h = find_pipe_header(unfolded)
             if h is not None:
                 grid, warnings = pipe_grid(unfolded, h)
-                warnings.insert(0, (None, "the whole table stands on one line: unfolded by serials"))
+                warnings.insert(
+                    0, (None, "the whole table stands on one line: unfolded by serials")
+                )
         return document_from_grids([grid], name, "text", PIPE_LAYOUT, warnings)
     found = csv_rows_grid(lines, name)
     if found is not None:
@@ -168,7 +161,9 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
         if space is not None:
             grid, warnings = space_grid(unfolded, space[0], space[1], ends_newline=ends_newline)
             if len(grid.rows) > 1:
-                warnings.insert(0, (None, "the whole table stands on one line: unfolded by serials"))
+                warnings.insert(
+                    0, (None, "the whole table stands on one line: unfolded by serials")
+                )
                 return document_from_grids([grid], name, "text", SPACE_LAYOUT, warnings)
     return _read_cells_per_line(text, name)
 
@@ -201,13 +196,10 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
     if found is None:
         if explainer_title(paras):
             raise no_task_list_error(name, paras)  # an explainer describes the plan, no list
-        # No table: the annual list may be a document of numbered paragraphs with unit lines.
-        prose = read_prose(paras, name, ends_newline=text.rstrip(" \t").endswith("\n"))
-        if prose is not None:
-            return prose
-        forms = forms_grid(text)
-        if forms is not None:
-            return document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
+        # No table: a prose list, forms or a headed report (luoshi.ingest.text.prose).
+        found_doc = read_paragraphs(paras, text, name)
+        if found_doc is not None:
+            return found_doc
         why = matrix_reason(paras)
         if why:
             raise IngestError(name, why, line=paras[0].line)
@@ -384,8 +376,8 @@ def _section_tasks(
     if sub is None and is_short_cell_table(rows, columns, category_first):
         sub = aligned_rows(rows, columns, category_first, warn)
     if sub is None:
-        run = _segmented_run(columns)
-        sub = [(_row_cells(r, columns, warn, marked_empties, run), r.group) for r in rows]
+        run = segmented_run(columns)
+        sub = [(row_cells(r, columns, warn, marked_empties, run), r.group) for r in rows]
     tasks = []
     main_done = main_done_column(columns)
     for cells, group in sub:
@@ -438,181 +430,3 @@ def _ends_mid_sentence(text: str, ends_newline: bool) -> bool:
     if not ends_newline:
         return not CLOSING.search(text)
     return text[-1] in ",，、:：(（“"
-
-
-_SEGMENTED_ALSO = frozenset({ColumnRole.TARGET})
-
-
-def _segmented_run(columns: list[Column]) -> list[int]:
-    # A target cell may run over several paragraphs ("全年:" then 1., 2. …), so it is
-    # segmented together with the progress cells when it stands next to them.
-    return item_columns(columns, also=_SEGMENTED_ALSO)
-
-
-def _fill_empty_cells(paras: list[Para], need: int) -> list[Para]:
-    """A row short of cells whose paragraphs are set apart by extra blank lines: each extra
-    blank line is an empty cell (045: "12亿元" or nothing in the 任务数 column)."""
-    out: list[Para] = []
-    missing = need - len(paras)
-    for k, p in enumerate(paras):
-        if k and missing > 0 and p.gap >= 2:
-            for _ in range(min(p.gap - 1, missing)):
-                out.append(Para(p.line - 1, ""))
-                missing -= 1
-        out.append(p)
-    return out
-
-
-def _row_cells(
-    row: Row,
-    columns: list[Column],
-    warn: list,
-    marked_empties: bool = False,
-    run: list[int] | None = None,
-) -> RowCells:
-    """Assign a row's paragraphs to columns: fixed columns one paragraph each (units may wrap,
-    leaders may be one per line), the progress run split by the segmenter. ``run``: the
-    columns' ``_segmented_run`` when the caller has it (the same for every row)."""
-    cols = [
-        i for i, c in enumerate(columns) if c.role is not ColumnRole.SERIAL and i not in row.skip
-    ]
-    if run is None:
-        run = _segmented_run(columns)
-    before = [c for c in cols if not run or c < run[0]]
-    after = [c for c in cols if run and c > run[-1]]
-    paras = row.paras
-    need = len(before) + len(after) + (1 if run else 0)
-    if not any(columns[c].role in PROGRESS_ROLES for c in run) and len(paras) > 2 * max(need, 2):
-        warn.append(
-            (
-                row.line,
-                f"row {row.serial} has {len(paras)} paragraphs for {need} cells: cells merged "
-                "over sub-rows (sub-items with their own leaders or units?) cannot be aligned "
-                "in flattened text; its cells are a guess",
-            )
-        )
-    if len(paras) < need:
-        paras = _fill_empty_cells(paras, need)
-    if not run and len(paras) < need and len(paras) >= 2:
-        # fewer paragraphs than cells in a table of short cells (a cell merged over rows or
-        # left empty): each paragraph goes to the column it fits, in order
-        aligned = _aligned_row(row, paras, columns, [*before, *after], warn)
-        if aligned is not None:
-            return aligned
-    out = RowCells(
-        serial=row.serial, line_start=row.line, line_end=paras[-1].line if paras else row.line
-    )
-    lo, hi = 0, len(paras)
-    for c in reversed(after):
-        if hi <= lo + len(run) + 1:
-            break
-        role = columns[c].role
-        take = 1
-        if role in _UNIT_ROLES:
-            text = paras[hi - 1].text
-            if not (looks_like_units(text) or (len(text) <= 12 and not CLOSING.search(text))):
-                break  # not a unit cell: the row is cut off before it
-            while hi - take - 1 > lo + len(run) and paras[hi - take - 1].text[-1] in "、,，":
-                take += 1
-        elif role is ColumnRole.DECLARED_STATUS and not looks_like_status(paras[hi - 1].text):
-            if len(paras[hi - 1].text) > 12:
-                break
-        out.fixed[c] = [p.text for p in paras[hi - take : hi]]
-        hi -= take
-    for c in before:
-        if lo >= hi:
-            break
-        role = columns[c].role
-        take = 1
-        if role in _UNIT_ROLES:
-            text = paras[lo].text
-            if not (looks_like_units(text) or is_empty_mark(text) or text == ""):
-                if len(text) > 12 or not text or CLOSING.search(text):
-                    break  # not a unit cell: misaligned or cut off, said below
-            take = _unit_span(paras, lo, hi - max(len(run), 1) - len(after) + (0 if run else 1))
-        elif role is ColumnRole.LEADER:
-            while lo + take < hi - 1 and looks_like_person(paras[lo + take].text):
-                take += 1
-        out.fixed[c] = [p.text for p in paras[lo : lo + take]]
-        lo += take
-    missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
-    middle = paras[lo:hi]
-    if run:
-        texts = [p.text for p in middle]
-        task_text = " ".join(
-            " ".join(out.fixed.get(c, [])) for c in before if columns[c].role is ColumnRole.TASK
-        )
-        segs = segment(
-            texts, [columns[c].role for c in run], task_text, marked_empties=marked_empties
-        )
-        if len(middle) < len(run):
-            # Fewer paragraphs than cells: name the cells the segmenter left empty.
-            missing += [
-                columns[c].header for c, (a, b) in zip(run, segs[0].cells, strict=True) if a == b
-            ]
-        for seg in segs:
-            heading = texts[seg.heading] if seg.heading is not None else None
-            cells = {c: texts[a:b] for c, (a, b) in zip(run, seg.cells, strict=True)}
-            out.items.append((heading, cells))
-    elif middle:
-        last = before[-1] if before else None
-        if (
-            last is not None
-            and columns[last].role in _UNIT_ROLES
-            and all(looks_like_units(p.text) for p in middle)
-        ):
-            out.fixed[last] = out.fixed.get(last, []) + [p.text for p in middle]
-        else:
-            warn.append(
-                (
-                    middle[0].line,
-                    f"row {row.serial}: {len(middle)} paragraph(s) after its last cell "
-                    f"({middle[0].text[:20]!r}…) fit no column (a cut-off row?): ignored",
-                )
-            )
-    if missing:
-        warn.append(
-            (
-                out.line_end,
-                f"row {row.serial} ends before its {'/'.join(missing)} cell(s): the table may "
-                "be cut off here",
-            )
-        )
-    return out
-
-
-def _aligned_row(
-    row: Row, paras: list[Para], columns: list[Column], cols: list[int], warn: list
-) -> RowCells | None:
-    """The row's paragraphs aligned to ``cols`` by content (text/align.py), or None when the
-    alignment leaves out the task cell."""
-    taken = align([p.text for p in paras], [columns[c].role for c in cols])
-    out = RowCells(serial=row.serial, line_start=row.line, line_end=paras[-1].line)
-    for c, idx in zip(cols, taken, strict=True):
-        out.fixed[c] = [paras[j].text for j in idx]
-    if not any(out.fixed[c] for c in cols if columns[c].role is ColumnRole.TASK):
-        return None
-    empty = [columns[c].header for c in cols if not out.fixed[c]]
-    warn.append(
-        (
-            row.line,
-            f"row {row.serial} has {len(paras)} paragraphs for {len(cols)} cells: aligned by "
-            f"content, {'/'.join(empty)} left empty (merged over rows, or cut off)",
-        )
-    )
-    return out
-
-
-def _unit_span(paras: list[Para], lo: int, limit: int) -> int:
-    """How many paragraphs from ``lo`` form one unit cell: continuation lines open with a
-    parenthesis ("(市国资委)", but not a list item "(1)…") or follow a line ending in 、."""
-    take = 1
-    while lo + take < limit:
-        prev, nxt = paras[lo + take - 1].text, paras[lo + take].text
-        # (an empty paragraph is neither an aside nor a line ending in 、)
-        aside = nxt[:1] in ("(", "（") and len(nxt) <= 20 and numbering(nxt) is None
-        if aside or (prev.endswith(("、", ",", "，")) and not is_empty_mark(nxt)):
-            take += 1
-        else:
-            break
-    return take

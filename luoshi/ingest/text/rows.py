@@ -7,6 +7,11 @@
   when the progress column follows the task, at a task paragraph ending in its unit note
   ("(牵头单位:市财政局)"). Such rows get serials by position, with a warning, unless the task
   text opens with its own number ("1. 生产总值增长7.5%以上。").
+  CUT OPENER: a page cut off inside a task paragraph cannot show that paragraph's unit note.
+  When the page ends mid-sentence in a paragraph that is not a numbered point, right after a
+  numbered point of the last row's progress, and in every row of the table the progress cell's
+  unnumbered paragraphs come before its numbered points (never after them), that last paragraph
+  follows the table's own pattern of a row opener: it opens a (cut-off) row.
 
 Paragraphs right before a row that read as a group row become the row's group, not cells.
 """
@@ -16,18 +21,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from luoshi.ingest.cells import is_empty_mark
+from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.model import Column
-from luoshi.ingest.text.shapes import is_group, looks_like_person, looks_like_units
+from luoshi.ingest.text.shapes import (
+    CLOSING,
+    ROW_SERIAL,
+    is_group,
+    looks_like_person,
+    looks_like_units,
+)
 from luoshi.ingest.units import units_in_text
 from luoshi.vocab import ColumnRole
 
 # A serial paragraph; a mark after the number (9*, 1★: the tables' note marks, e.g. "led by the
 # city") is kept in the serial as written.
 # Also "(3)" alone on its line: a serial written in brackets.
-_SERIAL = re.compile(r"^(?:[(（](\d{1,4})[)）]|(\d{1,4})[.、．]?)([*＊★☆△▲]?)$")
-_TEXT_SERIAL = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?!\d)")
+_SERIAL = re.compile(rf"^(?:[(（]({ROW_SERIAL})[)）]|({ROW_SERIAL})[.、．]?)([*＊★☆△▲]?)$")
+_TEXT_SERIAL = re.compile(rf"^({ROW_SERIAL})\s*[.、．]\s*(?!\d)")
 # A gap in the serials larger than this is read as a number inside a cell, not a task.
 _MAX_SERIAL_GAP = 5
 _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
@@ -63,7 +74,7 @@ def serial_of(p: Para) -> int | None:
     if not (first.isdecimal() or first in "(（"):
         return None  # _SERIAL opens with \d (isdecimal) or a bracket: most paragraphs need no match
     if len(p.text) > 8:
-        return None  # it matches 7 characters at most ("(1234)★"), and "$" a final "\n"
+        return None  # it matches 8 characters at most ("(12345)★"), and "$" a final "\n"
     m = _SERIAL.match(p.text)
     return int(m.group(1) or m.group(2)) if m else None
 
@@ -490,6 +501,7 @@ def split_unnumbered(
             "such as (牵头单位:…)): the rows cannot be told apart",
             line=header_line,
         )
+    _cut_opener(rows)
     positional = [r for r in rows if not r.serial]
     for n, r in enumerate(rows, 1):
         if not r.serial:
@@ -507,3 +519,23 @@ def split_unnumbered(
             (rows[0].line, "no 序号 column: serials taken from the numbers opening the task text")
         )
     return rows, lead
+
+
+def _cut_opener(rows: list[Row]) -> None:
+    """CUT OPENER (module docstring): the last paragraph of a page cut mid-sentence opens a row
+    when the table's rows say an unnumbered paragraph after numbered points opens one."""
+    if len(rows) < 2 or len(rows[-1].paras) < 3:
+        return
+    last = rows[-1].paras[-1]
+    if CLOSING.search(last.text) or numbering(last.text) or not numbering(rows[-1].paras[-2].text):
+        return
+    for r in rows:
+        cells = r.paras[1:-1] if r is rows[-1] else r.paras[1:]
+        seen_point = False
+        for q in cells:
+            if numbering(q.text):
+                seen_point = True
+            elif seen_point:
+                return  # an unnumbered paragraph after points inside a cell: no pattern
+    rows[-1].paras.pop()
+    rows.append(Row("", last.line, [last], rows[-1].group, set(rows[-1].skip)))

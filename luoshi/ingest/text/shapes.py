@@ -11,6 +11,12 @@ from functools import lru_cache
 from luoshi.ingest.script import to_simplified
 
 _CN = "一二三四五六七八九十"
+# A row's serial written in figures (ROW SERIAL RULE, every text layout): up to five digits, as
+# many rows as a text file within the line budget (50,000 lines) can hold — with three, row
+# 1000 was not seen and every later row ran into row 999 until a budget refused the "row". A
+# number opens a row only where it counts on from the row before (or restarts at 1), so a year
+# or a figure of four digits (2023) standing where a serial could is not read as one.
+ROW_SERIAL = r"\d{1,5}"
 _UNIT_END = re.compile(
     r"(局|委|办|府|区|县|市|会|中心|集团|公司|院|所|社|室|部|处|厅|队|行|站|馆|组|团|城|园|"
     r"街道|镇|乡|单位|部门|科|署|司|联|[)）])\s*[*＊★]*$"

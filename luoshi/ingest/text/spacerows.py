@@ -34,11 +34,11 @@ from luoshi.ingest.headers import (
     unglue_header,
 )
 from luoshi.ingest.text.align import align
-from luoshi.ingest.text.shapes import CLOSING, is_group
+from luoshi.ingest.text.shapes import CLOSING, ROW_SERIAL, is_group
 from luoshi.vocab import ColumnRole
 
 SPACE_LAYOUT = "space-rows"
-_SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
+_SERIAL = re.compile(rf"^({ROW_SERIAL})[.、．]?$")
 _TOTAL = re.compile(r"^(合计|小计|总计|共计)")
 _MAX_HEADER_LEN = 24
 _MAX_HEADER_LINE = 160

@@ -22,6 +22,7 @@ from luoshi.core.services.corrections import (
 )
 from luoshi.vocab import Status
 from luoshi.web.access import can_correct, visible_reports, visible_tasks
+from luoshi.web.statuses import shown_status
 
 
 def _reason(request: HttpRequest) -> tuple[str, str]:
@@ -65,7 +66,7 @@ def assessment_correct(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             correct_status(a.report, a.task, value, reason, user=request.user,
                            expected_version=version)
-            messages.success(request, _("状态已修正为“%(status)s”。") % {"status": Status(value).label})
+            messages.success(request, _("状态已修正为“%(status)s”。") % {"status": shown_status(value)})
     except StaleVersion:
         messages.error(request, _("修正未保存:该状态已被他人修改,请刷新页面后重新修正。"))
     return redirect(back)

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 
 from luoshi.core.ids import parse_id
 from luoshi.core.services.summary import compare_reports, status_summary
-from luoshi.vocab import STATUS_LABELS, Status
+from luoshi.vocab import Status
 from luoshi.web import dashboard as figures
 from luoshi.web.access import shown_assessments, visible_reports
 from luoshi.web.evidence import evidence_snippets
+from luoshi.web.statuses import shown_status
 
 FLAG_FILTERS = {"all": ("behind", "not_started", "at_risk"), "behind": ("behind", "not_started"),
                 "at_risk": ("at_risk",)}
@@ -59,7 +60,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "limits": [("10", _("前 10 个")), ("20", _("前 20 个")), ("all", _("全部"))],
         "measures": list(figures.MEASURES.items()),
         "summary": summary,
-        "status_rows": [(s.value, STATUS_LABELS[s], summary["by_status"][s.value],
+        "status_rows": [(s.value, shown_status(s.value), summary["by_status"][s.value],
                          status_change["by_status_delta"][s.value] if status_change else None)
                         for s in Status],
         "status_change": status_change,
@@ -70,4 +71,11 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             report, current, units, comparison, summary, limit,
             status_change["by_status_delta"] if status_change else None),
     }
+    # The lead unit × status chart's numbers as a table (its alternative for a screen reader
+    # and for anyone who wants the figures): one row per unit, one column per status.
+    chart = context["chart_data"].get("status_units")
+    context["status_unit_table"] = chart and {
+        "statuses": [(s["key"], s["name"]) for s in chart["series"]],
+        "rows": [(name, [s["values"][i] for s in chart["series"]])
+                 for i, name in enumerate(chart["names"])]}
     return render(request, "web/dashboard.html", context)

@@ -6,7 +6,6 @@ from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 
 from luoshi.web import pagecache
 from luoshi.web.access import scope_key, shown_entries, visible_reports
@@ -33,7 +32,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One report: its publication metadata and its table in the published layout. Below the
     header the page depends on the data and the viewer's scope only: cached by the data
     version (luoshi.web.pagecache)."""
-    key = f"report:{pk}:{scope_key(request.user)}:{get_language()}"
+    key = f"report:{pk}:{scope_key(request.user)}"  # + the language (pagecache.cached)
     parts = pagecache.cached(key, lambda: _report_parts(request, pk))
     return render(request, "web/report_detail.html", {"parts": parts})
 

@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.translation import get_language
 
 from luoshi.core.models import Period, Plan
 from luoshi.export.csv import formula_escape
@@ -108,9 +107,10 @@ def _querystring(request: HttpRequest, **changes) -> str:
 
 def page_key(request: HttpRequest, name: str) -> str:
     """A cache key for a fragment of ``name`` that depends on the query string, the viewer's
-    scope (luoshi.web.access.scope_key: who sees the same rows) and the language."""
+    scope (luoshi.web.access.scope_key: who sees the same rows); pagecache.cached adds the
+    language to every key."""
     params = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
-    return f"{name}:{scope_key(request.user)}:{get_language()}:{params}"
+    return f"{name}:{scope_key(request.user)}:{params}"
 
 
 def task_list(request: HttpRequest) -> HttpResponse:

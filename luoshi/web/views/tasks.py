@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 
 from luoshi.core.models import Task
 from luoshi.rounds.models import Role
@@ -20,6 +19,7 @@ from luoshi.rounds.permissions import (
 from luoshi.vocab import Status
 from luoshi.web import pagecache, task_html, task_page
 from luoshi.web.access import can_correct, scope_key
+from luoshi.web.statuses import shown_status
 
 
 def office_panel(user, task: Task) -> dict | None:
@@ -46,7 +46,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if role_of(request.user) in CORRECTING:
         parts = _task_parts(request, pk)
     else:
-        key = f"task:{pk}:{scope_key(request.user)}:{get_language()}"
+        key = f"task:{pk}:{scope_key(request.user)}"  # + the language (pagecache.cached)
         parts = pagecache.cached(key, lambda: _task_parts(request, pk))
     return render(request, "web/task_detail.html", {"parts": parts})
 
@@ -87,4 +87,4 @@ def kind_choices() -> list[tuple[str, str]]:
 
 def status_choices() -> list[tuple[str, str]]:
     """(value, label) of every status, for the correction form."""
-    return [(s.value, s.label) for s in Status]
+    return [(s.value, shown_status(s.value)) for s in Status]

@@ -97,3 +97,28 @@
     return "";
   });
 })();
+
+// A co-unit's contribution form (rounds/contribution.html, and beside the lead unit's form):
+// warn before leaving with what was typed and not saved. No autosave: a contribution is short
+// and saved with its own version check.
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("form.contribution-form"),
+    function (form) {
+      var dirty = false;
+      form.addEventListener("input", function () {
+        dirty = true;
+      });
+      form.addEventListener("submit", function () {
+        dirty = false;
+      });
+      window.addEventListener("beforeunload", function (event) {
+        if (!dirty) {
+          return undefined;
+        }
+        event.preventDefault();
+        event.returnValue = "";
+        return "";
+      });
+    });
+})();

@@ -19,6 +19,8 @@ Rules, true of any page the text reader cannot read as a task list:
   fewer than two tasks carrying one: said;
 - a page with an attachment line (附件:…) and no numbered list is a cover notice or a 通报
   whose table is the attachment: said, naming it, so the user imports the attachment;
+- headings that would be a headed report's tasks (names over paragraphs of work done) under
+  an opening that names no progress report (or names a plan): said, with how to import it;
 - otherwise the page is running text, perhaps under headings (一、… (一)…, a report's
   sections): "prose news, no task list to import: N paragraphs of running text under M headings".
 
@@ -32,7 +34,8 @@ import re
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.headers import header_role, normalise_header
-from luoshi.ingest.text.proseitems import CN_NUMBERED, STYLES, WORD_STYLES, split_glued, unit_note
+from luoshi.ingest.text.prose.headings import sections_without_report_opening
+from luoshi.ingest.text.prose.items import CN_NUMBERED, STYLES, WORD_STYLES, split_glued, unit_note
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.units import UNIT_LABELS
 from luoshi.vocab import ColumnRole
@@ -157,6 +160,15 @@ def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
             "responsible units and do not read as a list of tasks (short headings, points of a "
             "report, or not numbered 1, 2, 3 …)",
             f"有{numbered}个编号段落,但没有写明责任单位,也不像任务清单(短标题、报告要点或编号不从1开始)",
+        )
+    sections = sections_without_report_opening(paras)
+    if sections:
+        return (
+            f"prose news in sections, no task list to import: {sections} headings (一、…) over "
+            "paragraphs of work done, but the opening does not name a progress report (完成情况, "
+            "进展情况, 通报 …) or names a plan; give the page its report title to import it",
+            f"这是分节的新闻或文件正文:{sections}个小标题下写有工作进展,但开头未说明是进展情况报告"
+            "(完成情况、进展情况、通报等);如确为进展报告,请补上标题后导入",
         )
     under = f" under {headings} heading(s) (一、… (一)…)" if headings else ""
     under_zh = f",含{headings}个小标题" if headings else ""

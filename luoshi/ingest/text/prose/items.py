@@ -241,11 +241,23 @@ _REPORTS_DONE = re.compile(
 _NEXT_STEPS = re.compile(r"^(?:下一步|下步|今后|各(?:级|单位|部门|地)|请各)")
 
 
+# A word of completion and a figure: "完成村道硬化12公里", "建成4个" say what was done too.
+_DONE_WORD = re.compile(
+    r"完成|建成|竣工|完工|开工|投用|投入使用|实现|新增|发放|惠及|受益|覆盖|到位"
+)
+_FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:个|项|所|座|公里|户|人|家|处|条)")
+
+
 def reports_done(text: str) -> bool:
-    """The paragraph reports progress (a period opener or 已完成-style wording) and is not a
-    paragraph of requirements (下一步…, 各单位要…)."""
+    """The paragraph reports progress — a period opener or 已完成-style wording, or a word of
+    completion with a figure (完成硬化12公里, 建成4个) — and is not a paragraph of requirements
+    (下一步…, 各单位要…)."""
     text = text.strip()
-    return bool(_REPORTS_DONE.search(text)) and not _NEXT_STEPS.match(text)
+    if _NEXT_STEPS.match(text):
+        return False
+    return bool(_REPORTS_DONE.search(text)) or bool(
+        _DONE_WORD.search(text) and _FIGURE.search(text)
+    )
 
 
 def is_report(paras: list[Para]) -> bool:
@@ -364,7 +376,7 @@ def progress_field(text: str) -> bool:
     its own line or after the task's full stop: the items are progress forms, whose cells a
     prose list has no column for (the forms reader reads them). Other fields (牵头领导:,
     完成时限:) may ride on a unit line and stay with the prose reader."""
-    from luoshi.ingest.text.forms import field_labels  # forms imports nothing of prose
+    from luoshi.ingest.text.prose.forms import field_labels  # forms imports nothing of prose
 
     return any(
         header_role(label, have_task=True) in _PROGRESS_ROLES for label in field_labels(text)
@@ -457,6 +469,8 @@ def bare_list_start(
         if (long * 2 >= len(run) or named) and done * 2 <= len(run):
             return start
     return None
+
+
 def role_line(text: str) -> tuple[list[str], list[str]] | None:
     """(lead, co) when a short line only names units by their part: "市住建局牵头,市财政局配合"."""
     if len(text) > 80 or not re.search(r"牵头|负责|主办|配合|协办", text):
@@ -478,8 +492,10 @@ def role_sentence(body: str) -> tuple[str, list[str], list[str], str] | None:
     for n in range(1, len(parts)):
         roles = role_line(parts[n].strip().removeprefix("由"))
         # (every name an organisation's: "各部门要密切配合" names none)
-        if roles is not None and (roles[0] or roles[1]) and all(
-            looks_like_units(u) for u in (*roles[0], *roles[1])
+        if (
+            roles is not None
+            and (roles[0] or roles[1])
+            and all(looks_like_units(u) for u in (*roles[0], *roles[1]))
         ):
             return "".join(parts[:n]).strip(), roles[0], roles[1], "".join(parts[n + 1 :]).strip()
     return None
@@ -502,5 +518,3 @@ def single_role_task(tasks: Sequence[Any], with_units: list[int]) -> int | None:
     nxt = tasks[n + 1]
     counts_on = task.value is not None and nxt.value == task.value + 1
     return n if counts_on and nxt.group == task.group else None
-
-

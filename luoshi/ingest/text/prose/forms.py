@@ -11,9 +11,17 @@ wherever they come from:
   责 任 人) names a known column (:func:`~luoshi.ingest.headers.header_role`), at the start
   of a line or after a space or a full stop; its value runs to the next field or item;
 - an *item* opens with a numbered paragraph (``15、…``, ``2.…``, ``三、…``, ``(三)…``,
-  ``(3)…``, at a line start or after a space; one style per page) when the number follows the
+  ``(3)…``, at a line start or after a space, or a line holding only a counter: ``项目一``,
+  ``第二项``; one style per page) when the number follows the
   previous item's and a field follows it before the next number — its text is the task;
-  without numbers, an item opens where the first field of the previous item comes again;
+  without numbers, an item opens where the first field of the previous item comes again —
+  or, when the forms have no task field, at the line right above that field when every form
+  has one that is a name (no sentence, no field): it is the form's task (warned: it might be
+  the last line of the value above);
+- a label the vocabulary does not know (建设地点:, 总投资:) is a field too when it opens a line
+  in every form (as often as the page's most frequent known field, one fewer for a cut-off
+  last form; never a word opening a value's line: 其中:, 目前:), kept as a column of its own
+  rather than run into the value above it;
 - the columns are the fields in the order the items give them (a field only some items have is
   placed after the field it follows); the result is a Grid, read like any table.
 
@@ -22,20 +30,24 @@ wherever they come from:
 
 Tried only when no table header is found, after the prose list; at least two items with a
 field each, and two distinct fields — or one progress field (进展情况:, 存在问题:) under items
-numbered in sequence, whose text is the task — or the page is not a form page.
+numbered in sequence, or under a name line above each form, whose text is the task — or the
+page is not a form page.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import header_role, normalise_header
-from luoshi.ingest.text.proseitems import style_value
+from luoshi.ingest.text.prose.items import style_value
 from luoshi.ingest.text.shapes import CLOSING
 from luoshi.vocab import ColumnRole
 
 FORMS_LAYOUT = "forms"
+# Said when each form's task is the name line above it (a reading with an alternative).
+TITLE_ABOVE = "the forms name no task field"
 _LABEL = re.compile(
     r"(?:(?<=^)|(?<=[\s。;；]))([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,10}?)\s*[:：]"
     # or in 【】 / [] brackets, the colon optional: 【责任单位】市某局
@@ -50,6 +62,13 @@ _ITEM_STYLES = (
     re.compile(r"(?:(?<=^)|(?<=\s))([一二三四五六七八九十]{1,3})\s*、", re.M),
     re.compile(r"(?:(?<=^)|(?<=\s))([(（][一二三四五六七八九十]{1,3}[)）])", re.M),
     re.compile(r"(?:(?<=^)|(?<=\s))([(（]\d{1,3}[)）])", re.M),
+    # a line holding only a counted name of the form (项目一, 第二项, 任务3; 項目一 in traditional
+    # characters): it opens the form below it and belongs to no value
+    re.compile(
+        r"^[ \t\u3000]*(?:项目|項目|事项|事項|任务|任務|第)\s*([一二三四五六七八九十]{1,3}|\d{1,3})"
+        r"\s*[项項]?[:：]?[ \t\u3000]*$",
+        re.M,
+    ),
 )
 _MIN_ITEMS = 2
 _PROGRESS_FIELD_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
@@ -63,6 +82,39 @@ def _fields(text: str) -> list[tuple[int, int, str]]:
         if 2 <= len(label) <= 8 and header_role(label, have_task=True) is not ColumnRole.OTHER:
             out.append((m.start(), m.end(), label))
     return out
+
+
+# A label the column vocabulary does not know (建设地点:, 总投资:) is a field all the same when
+# it opens a line in every form of the page: as often as the page's most frequent known field
+# (one fewer when the last form is cut off), at least twice. Words that open a line of a value
+# (其中:, 目前:) are no labels.
+_LINE_LABEL = re.compile(
+    r"^[ \t\u3000]*([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{1,9}?)\s*[:：]", re.M
+)
+_VALUE_WORDS = re.compile(
+    r"^(?:其中|目前|截至|截止|当前|现|注|说明|主要|具体|包括|一是|二是|三是|另|此外)"
+)
+
+
+def _repeated_fields(text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Fields of labels unknown to the vocabulary that open a line in every form."""
+    counts: dict[str, int] = {}
+    for _, _, label in known:
+        counts[label] = counts.get(label, 0) + 1
+    forms = max(counts.values(), default=0)
+    if forms < _MIN_ITEMS:
+        return []
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    taken = {a for a, _, _ in known}
+    for m in _LINE_LABEL.finditer(text):
+        label = normalise_header(m.group(1))
+        if label in counts or _VALUE_WORDS.match(label) or not 2 <= len(label) <= 8:
+            continue
+        start = m.start(1)
+        if start not in taken:
+            found.setdefault(label, []).append((start, m.end(), label))
+    need = max(_MIN_ITEMS, forms - 1)
+    return [f for fs in found.values() if len(fs) >= need for f in fs]
 
 
 def field_values(text: str) -> list[tuple[str, str]]:
@@ -102,6 +154,7 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of a page of key-value forms, or None when the page is not one."""
     text = _unbracket_fields(text)
     fields = _fields(text)
+    fields = sorted(fields + _repeated_fields(text, fields))
     labels = {label for _, _, label in fields}
     # one field is enough when it is a progress field under numbered items (the item's text is
     # its task): "1.新建公园3个。" / "进展情况:已建成2个。" / "2.…"
@@ -120,7 +173,10 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
             openers = other
             break
     if progress_only and len(openers) < _MIN_ITEMS:
-        return None
+        # one progress field needs items to hang on: numbered ones, or a name line above each
+        starts = [f[0] for f in fields if f[2] == fields[0][2]]
+        if len(starts) < _MIN_ITEMS or _titles_above(text, starts, labels) is None:
+            return None
     items: list[dict[str, str]] = []
     lines: list[int] = []
     warnings: list[tuple[int | None, str]] = []
@@ -139,7 +195,7 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
         preamble_end = before[0][0] if before else openers[0][0]
         for n, (a, b, serial) in enumerate(openers):
             end = bounds[n + 1]
-            own = [f for f in fields if a < f[0] < end]
+            own = fields[bisect_right(field_at, a) : bisect_left(field_at, end)]
             first = own[0][0] if own else end
             item = {"序号": serial, "任务内容": text[b:first].strip()}
             _fill(item, own, end, text)
@@ -148,14 +204,27 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     else:
         first_label = fields[0][2]
         starts = [f[0] for f in fields if f[2] == first_label]
-        bounds = [*starts, len(text)]
-        preamble_end = starts[0]
+        titles = _titles_above(text, starts, labels)
+        bounds = [*(titles[0] if titles else starts), len(text)]
+        preamble_end = bounds[0]
         for n, a in enumerate(starts):
-            own = [f for f in fields if a <= f[0] < bounds[n + 1]]
-            item: dict[str, str] = {}
+            own = fields[bisect_left(field_at, a) : bisect_left(field_at, bounds[n + 1])]
+            item: dict[str, str] = {"任务内容": titles[1][n]} if titles else {}
             _fill(item, own, bounds[n + 1], text)
             items.append(item)
-            lines.append(line_of(a))
+            lines.append(line_of(bounds[n]))
+        if titles:
+            warnings.append(
+                (
+                    lines[0],
+                    f"{TITLE_ABOVE}: the line above each form "
+                    f"({titles[1][0][:16]!r}…) is read as its task — the alternative is the last "
+                    "line of the value above it",
+                )
+            )
+    if openers and not any(it["任务内容"] for it in items):
+        for it in items:  # the openers are bare counters (项目一): the task is in a field
+            del it["任务内容"]
     with_fields = [it for it in items if len(it) > (2 if openers else 1)]
     if len(with_fields) < _MIN_ITEMS:
         return None
@@ -185,6 +254,36 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     )
     pre = [s.strip() for s in text[:preamble_end].split("\n") if s.strip()]
     return Grid(rows=rows, preamble=pre), warnings
+
+
+_MAX_TITLE = 40
+_SENTENCE_MARK = re.compile(r"[。，,；;:：！!？?]")
+
+
+def _titles_above(
+    text: str, starts: list[int], labels: set[str]
+) -> tuple[list[int], list[str]] | None:
+    """(line starts, names) of the lines right above each unnumbered form's first field, when
+    the forms have no task field and every form has such a line that is a name (at most 40
+    characters, no punctuation of a sentence or a field inside): each is its form's task."""
+    if any(header_role(label, have_task=True) is ColumnRole.TASK for label in labels):
+        return None
+    at: list[int] = []
+    names: list[str] = []
+    for a in starts:
+        line_start = text.rfind("\n", 0, a) + 1
+        if text[line_start:a].strip():
+            return None  # the field does not open its line
+        prev_end = line_start - 1
+        while prev_end > 0 and not text[text.rfind("\n", 0, prev_end) + 1 : prev_end].strip():
+            prev_end = text.rfind("\n", 0, prev_end)  # (blank lines between)
+        prev_start = text.rfind("\n", 0, max(prev_end, 0)) + 1
+        name = text[prev_start:prev_end].strip() if prev_end > 0 else ""
+        if not name or len(name) > _MAX_TITLE or _SENTENCE_MARK.search(name.rstrip("。")):
+            return None
+        at.append(prev_start)
+        names.append(name)
+    return at, names
 
 
 def _openers(

@@ -1,0 +1,57 @@
+"""The year's plan stated in a progress cell (全年计划新增就业5000人, 年度目标任务为改造80户): when
+the task text and the table give no target, that figure is the task's target for the period's
+verdict (rules.PROGRESS_PLAN), kept with origin "progress_plan" so a page can say where it came
+from. The same figure is never a measurement: it restates a plan."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from luoshi.extract import clauses, rules
+from luoshi.extract.model import FIELD_DONE, Span, Target
+from luoshi.extract.numbers import Quantity, find_quantities, normalise
+from luoshi.extract.targets import extract_targets
+
+ORIGIN = "progress_plan"
+_PLAN = re.compile(rules.PROGRESS_PLAN)
+_SHARE = re.compile(rules.PROGRESS_PLAN_SHARE)
+
+
+def plan_figures(norm: str, quantities: list[Quantity]) -> list[tuple[int, Quantity]]:
+    """(start of the plan phrase, its figure) for each year's plan a text states: the first
+    amount after the phrase in its clause, with no 的 or word of a share between (完成全年计划的
+    80%, 年度计划完成率70.3% are shares done, not plans: rules.PROGRESS_PLAN_SHARE)."""
+    out = []
+    for m in _PLAN.finditer(norm):
+        _, cb = clauses.clause(norm, m.start())
+        q = next((q for q in quantities if m.end() <= q.num_start < cb and q.is_amount), None)
+        between = norm[m.end() : q.num_start] if q is not None else ""
+        if q is None or "的" in between or _SHARE.search(between):
+            continue
+        out.append((m.start(), q))
+    return out
+
+
+def progress_plan_targets(dones: list[tuple[int, str]]) -> list[Target]:
+    """Targets from the year's plan stated in the done cells ((item index, text) pairs), in
+    order; the first statement of each unit family only (a later one restates it)."""
+    out: list[Target] = []
+    for item, text in dones:
+        norm = normalise(text)
+        if not _PLAN.search(norm):
+            continue  # most entries state no plan: no need to read their figures
+        for start, q in plan_figures(norm, find_quantities(norm)):
+            head = _PLAN.match(norm, start)  # found there by plan_figures
+            if head is None:
+                continue
+            found = [t for t in extract_targets(text[head.end() : q.end]) if t.value == q.value]
+            if not found:
+                continue
+            t = found[-1]
+            if any(o.family == t.family for o in out):
+                continue
+            end = head.end() + t.span.end
+            out.append(dataclasses.replace(
+                t, span=Span(FIELD_DONE, item, start, end, text[start:end]), origin=ORIGIN))
+    return out

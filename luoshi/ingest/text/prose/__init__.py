@@ -1,0 +1,125 @@
+"""Pages that are not grids: the task list or progress report written as paragraphs.
+
+Modules, each with the rules it implements in its docstring:
+
+- :mod:`.listing` (with :mod:`.structure`, :mod:`.items` and :mod:`.document`) — a **prose
+  list**: numbered paragraphs, each a task, with 责任单位 lines or unit notes;
+- :mod:`.forms` — **forms**: one small key-value form per task or project (项目名称:… /
+  进展情况:… / 存在困难和问题:…), read as a Grid;
+- :mod:`.headings` — a **headed report**: a progress report whose section headings
+  (一、<项目>完成情况) are its tasks, each over paragraphs saying what was done;
+- :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
+  refused ("prose news, no task list to import").
+
+The text reader (:mod:`luoshi.ingest.text.reader`) asks :func:`read_paragraphs` when no table
+header is found: the listing, else the forms (a labelled field under each item); the headed
+report is tried on every such page, and where both it and the listing read a page (一、 items
+with unit notes over progress paragraphs), the reading giving more tasks their progress wins and
+the other is named in a warning. A page none of them reads is refused with what it holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.ingest.gridlayout import document_from_grids
+from luoshi.ingest.model import ParsedDocument
+from luoshi.ingest.periods import parse_period, parse_year
+from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
+from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
+from luoshi.ingest.text.prose.listing import read_prose
+from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
+from luoshi.ingest.text.prose.structure import PROSE_LAYOUT
+from luoshi.ingest.text.rows import Para
+
+__all__ = [
+    "FORMS_LAYOUT",
+    "HEADED_LAYOUT",
+    "PROSE_LAYOUT",
+    "explainer_title",
+    "forms_grid",
+    "no_task_list_error",
+    "read_paragraphs",
+    "read_prose",
+]
+
+
+def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
+    """The document of a page without a table header that is a prose list, a page of forms
+    or a headed report; None when it is none of them (the caller refuses it)."""
+    doc = _read(paras, text, name)
+    if doc is not None and not doc.meta.title and doc.meta.year is None:
+        _meta_from_announcement(doc, paras)
+    return doc
+
+
+# The sentence announcing what the page reports: "现将实事项目1—6月份进展情况予以公示",
+# "现将前三季度完成情况通报如下".
+_ANNOUNCES = re.compile(
+    r"现将[^。；;]{0,60}?(?:公示|通报|报告|汇报|公布)|[^。；;]{0,60}?(?:公示|通报|报告|汇报)如下"
+)
+
+
+def _meta_from_announcement(doc: ParsedDocument, paras: list[Para]) -> None:
+    """A page without a title whose opening announces what it reports (…现将1—6月份进展情况
+    予以公示) takes the year from that paragraph (the first year it names) and the period from
+    the announcing sentence, said in a warning (the paragraph may name other years)."""
+    first = doc.tasks[0].line_start if doc.tasks and doc.tasks[0].line_start else None
+    for p in paras:
+        if first is not None and p.line > first:
+            return
+        m = _ANNOUNCES.search(p.text)
+        year = parse_year(p.text) if m else None
+        if m is None or year is None:
+            continue
+        period = parse_period(m.group(0), year)
+        doc.meta.year = year
+        doc.meta.period = period or doc.meta.period
+        doc.warnings = [w for w in doc.warnings if not w.message.startswith("no title found")]
+        doc.warn(
+            p.line,
+            f"no title: year {year}"
+            + (f" and period {period.label}" if period else "")
+            + f" taken from the opening's announcement ({m.group(0)[:30]!r}…)",
+        )
+        return
+
+
+def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
+    ends_newline = text.rstrip(" \t").endswith("\n")
+    prose = read_prose(paras, name, ends_newline=ends_newline)
+    if prose is None and (forms := forms_grid(text)) is not None:
+        doc = document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
+        if any(message.startswith(TITLE_ABOVE) for _, message in forms[1]):
+            doc.doubts.append("each form's task is the name line above it (no task field)")
+        return doc
+    found = headed_report_grid(paras)
+    headed = (
+        document_from_grids([found[0]], name, "text", HEADED_LAYOUT, found[1]) if found else None
+    )
+    if headed is not None:
+        # said in the inference statement too (luoshi.ingest.inference): a doubt, not a fact
+        headed.doubts.append(
+            "section headings read as tasks: a news story in sections has the same shape"
+        )
+    if prose is None or headed is None:
+        return prose or headed
+    # Both readings hold (一、 items with unit notes over progress paragraphs): the one giving
+    # more tasks their progress wins, the other is named.
+    if _progress_count(headed) > _progress_count(prose):
+        chosen, other = headed, prose
+    else:
+        chosen, other = prose, headed
+    chosen.doubts.append(f"the page also reads as a {other.layout} ({len(other.tasks)} tasks)")
+    chosen.warn(
+        None,
+        f"also readable as a {other.layout} of {len(other.tasks)} task(s), "
+        f"{_progress_count(other)[0]} with progress: read as a {chosen.layout}, which gives "
+        f"{_progress_count(chosen)[0]} of {len(chosen.tasks)} their progress",
+    )
+    return chosen
+
+
+def _progress_count(doc: ParsedDocument) -> tuple[int, int]:
+    """(tasks with progress, tasks)."""
+    return sum(1 for t in doc.tasks if any(i.done for i in t.items)), len(doc.tasks)

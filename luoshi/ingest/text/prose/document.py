@@ -1,0 +1,225 @@
+"""The document a prose list makes: which gathered tasks are the list, its columns (the page's
+own: no unit column when no task names units, a progress column in a report, a schedule column
+when tasks state one), the warnings that say what was inferred, and the page's metadata."""
+
+from __future__ import annotations
+
+from luoshi.ingest.headers import header_role
+from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
+from luoshi.ingest.model import Column, ParsedDocument, Period, Task
+from luoshi.ingest.text.pagemeta import read_page_meta, title_from_lead_in
+from luoshi.ingest.text.prose.items import (
+    CN_NUMBERED,
+    bare_list_start,
+    names_its_items,
+    single_role_task,
+    split_schedule,
+    unit_columns,
+)
+from luoshi.ingest.text.prose.structure import (
+    BUILD_COLUMNS,
+    COLUMNS,
+    DONE_AT,
+    DONE_COLUMN,
+    LONE_SERIAL,
+    MIN_BARE_TASKS,
+    MIN_TASKS,
+    PLAN_TITLE,
+    PROGRESS_WORD,
+    PROSE_LAYOUT,
+    SCHEDULE_COLUMN,
+    ProseTask,
+    cut_off,
+    heading_unit,
+)
+from luoshi.ingest.text.rows import Para
+from luoshi.ingest.text.shapes import is_group
+from luoshi.vocab import PeriodKind
+
+
+def build_document(
+    paras: list[Para],
+    tasks_raw: list[ProseTask],
+    first_index: dict[int, int],
+    ignored: list[Para],
+    warn: list[tuple[int | None, str]],
+    *,
+    report: bool,
+    name: str,
+    ends_newline: bool,
+) -> ParsedDocument | None:
+    """The document of the tasks the list reader gathered, or None when they are not a list
+    (fewer than two with units and no bare numbered list)."""
+    with_units = [n for n, t in enumerate(tasks_raw) if t.lead or t.co]
+    bare = False
+    single = single_role_task(tasks_raw, with_units)
+    if single is not None:
+        warn.append(
+            (
+                tasks_raw[single].line,
+                f"only task {tasks_raw[single].serial} names its units (a note naming the lead "
+                "unit by its part, 牵头/配合); read as a task list because the numbering runs on "
+                "to the next item — the alternative is prose citing a unit: check the tasks",
+            )
+        )
+    elif len(with_units) < MIN_TASKS:
+        first = bare_list_start(
+            tasks_raw,
+            MIN_BARE_TASKS,
+            lambda i: paras[first_index[i] - 1].text if first_index.get(i, 0) > 0 else "",
+        )
+        if first is None or any(LONE_SERIAL.match(q.text.strip()) for q in paras):
+            # a paragraph holding only a number is a table's serial cell flattened onto a
+            # line of its own: the numbered paragraphs are points inside that table's cells
+            return None
+        with_units, bare = [first], True
+        for t in tasks_raw:
+            # no unit column: a unit named once (a signature line under the last item, 某县
+            # 人民代表大会) is no task's units
+            t.lead, t.co = [], []
+    # Tasks before the first one with units are numbered lines of the preamble (附件:1.…),
+    # unless the list's numbering runs on from them into it (1. 2. 3.(units): one list
+    # whose first items' notes are missing or unreadable — warned about below).
+    first = with_units[0]
+    while (
+        first > 0
+        and tasks_raw[first].value is not None
+        and tasks_raw[first - 1].value == tasks_raw[first].value - 1
+        and tasks_raw[first - 1].group == tasks_raw[first].group
+    ):
+        first -= 1
+    keep = tasks_raw[first:]
+    start = first_index[first]
+    while start > 0 and (is_group(paras[start - 1].text) or heading_unit(paras[start - 1].text)):
+        start -= 1
+    ignored = [q for q in ignored if q.line >= paras[start].line]
+    for t in keep:
+        if t.text:
+            head, t.schedule = split_schedule(t.text[-1])
+            if t.schedule:
+                t.text[-1:] = [head] if head else []
+    with_done = any(t.done for t in keep)
+    with_schedule = any(t.schedule for t in keep)
+    # the columns the page gives: no unit column when no task names units; the unit column(s)
+    # named by the page's own labels
+    # in the page's order: the schedule sits in the task's paragraph, before the unit line;
+    # no 序号 column when no item has a number of its own (numbered by position, as a table
+    # without one is)
+    columns = [COLUMNS[0]] if any(t.serial for t in keep) else []
+    columns += [COLUMNS[1]] + ([SCHEDULE_COLUMN] if with_schedule else [])
+    columns += [] if bare else unit_columns(paras[start:], COLUMNS[2])
+    riding: list[Column] = []
+    for t in keep:
+        for label in t.fields:
+            if all(c.header != label for c in riding):
+                riding.append(Column(label, header_role(label, have_task=True)))
+    columns += riding
+    columns += [DONE_COLUMN] if with_done else []
+    warn.insert(
+        0,
+        (
+            keep[0].line,
+            (
+                "the document is a progress report written as a list (numbered paragraphs, "
+                "each a task followed by what was done), not a table: columns "
+                if report
+                else "the document is a plan in prose (numbered paragraphs, each with a "
+                "责任单位 line), not a table: columns "
+            )
+            + "/".join(c.header for c in columns)
+            + " are the reader's",
+        ),
+    )
+    if bare:
+        warn.insert(
+            1,
+            (
+                keep[0].line,
+                "the numbered paragraphs name no responsible units (no 责任单位 line or note): "
+                "read as tasks, with no unit column",
+            ),
+        )
+    unnumbered = [t for t in keep if not t.serial]
+    if unnumbered and len(unnumbered) == len(keep):
+        # a list of plain paragraphs (each closing with its unit note): numbered by their
+        # place, as a table's rows without serials are (in a numbered list an unnumbered
+        # one-sentence section keeps no serial: a position number would clash)
+        for n, t in enumerate(keep, 1):
+            t.serial = t.serial or str(n)
+        warn.append(
+            (
+                unnumbered[0].line,
+                f"{len(unnumbered)} task(s) have no number of their own (paragraphs closing with "
+                f"a unit note): numbered {', '.join(t.serial for t in unnumbered[:8])}"
+                f"{'…' if len(unnumbered) > 8 else ''} by position",
+            )
+        )
+    notes: list[str] = []
+    tasks: list[Task] = []
+    build_columns = [*BUILD_COLUMNS, DONE_COLUMN, SCHEDULE_COLUMN, *riding]
+    for t in keep:
+        row = RowCells(serial=t.serial, line_start=t.line, line_end=t.line_end)
+        row.fixed = {1: t.text, 2: t.lead, 3: t.co}
+        if with_schedule:
+            row.fixed[DONE_AT + 1] = [t.schedule] if t.schedule else []
+        for n, col in enumerate(riding, DONE_AT + 2):
+            row.fixed[n] = [t.fields[col.header]] if col.header in t.fields else []
+        if with_done:
+            row.items = [(None, {DONE_AT: t.done})]
+        task = build_task(row, build_columns, notes)
+        if t.group:
+            task.extra[GROUP_KEY] = t.group
+        if not task.units and not bare:
+            warn.append((t.line, f"task {t.serial} has no 责任单位 line"))
+        tasks.append(task)
+    tail = paras[-1]
+    tail_heading = is_group(tail.text) or CN_NUMBERED.match(tail.text.strip())
+    if (
+        tasks
+        and tail.line >= (tasks[-1].line_start or 0)
+        and not tail_heading
+        and cut_off(tail.text, ends_newline)
+    ):
+        # Only the fragment's own line counts as "ignored" for the cut-off message.
+        ignored = [q for q in ignored if q is not tail]
+        warn.append(
+            (
+                tail.line,
+                f"the text ends mid-sentence ({tail.text[-12:]!r}): task {tasks[-1].serial} "
+                "is probably cut off",
+            )
+        )
+    if ignored:
+        warn.append(
+            (
+                ignored[0].line,
+                f"{len(ignored)} paragraph(s) among the tasks are neither a task, a unit line nor "
+                f"a heading ({ignored[0].text[:20]!r}…): ignored",
+            )
+        )
+    preamble = [q.text for q in paras[:start]]
+    title = next((q for q in reversed(preamble[-3:]) if PLAN_TITLE.search(q)), "")
+    meta, meta_warnings = read_page_meta(preamble, title, [q.text for q in paras[start:]])
+    if not meta.title and preamble and names_its_items(preamble[-1]):
+        title_from_lead_in(meta, preamble[-1], meta_warnings)
+    if meta.period is None:
+        for candidate in (meta.title, title):
+            if candidate and (m := PLAN_TITLE.search(candidate)):
+                if not PROGRESS_WORD.search(candidate):
+                    meta.period = Period(kind=PeriodKind.PLAN, label=m.group(0))
+                    meta_warnings = [w for w in meta_warnings if "no reporting period" not in w]
+                    break
+    meta.notes.extend(notes)
+    doc = ParsedDocument(
+        meta=meta,
+        columns=columns,
+        tasks=tasks,
+        source_name=name,
+        format="text",
+        layout=PROSE_LAYOUT,
+    )
+    for w in meta_warnings:
+        doc.warn(None, w)
+    for line, message in warn:
+        doc.warn(line, message)
+    return doc
