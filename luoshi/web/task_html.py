@@ -5,10 +5,12 @@ The rule is the one of luoshi.web.list_rows: every value that comes from the dat
 here (``_v``: as a template's ``{{ value }}`` — localized, then ``conditional_escape``) unless it
 is markup built by an escaping function (``task_page.marked``, ``linebreaksbr`` with
 autoescape); the words around it are the page's translated labels (the msgids the templates
-had, so the translations stay). The markup is byte for byte what the templates it replaces
-wrote (tests/web/test_task_page_bytes.py compares them for every viewer): a template resolved
-some forty variables and tags per entry, target and change, most of the cost of building the
-page. Links are a prefix plus an id (no ``reverse()`` per item). The office's bookkeeping
+had, so the translations stay). The markup is byte for byte what the templates it replaced
+wrote (proven for every viewer of the demo, in Chinese and English, by
+tests/web/test_task_page_bytes.py at commits 3525b6e and 0a589e1, against integ7's view and
+templates; tests/web/test_task_page_shown.py now holds what a user must see): a template
+resolved some forty variables and tags per entry, target and change, most of the cost of
+building the page. Links are a prefix plus an id (no ``reverse()`` per item). The office's bookkeeping
 panel (rounds/task_office.html) is still a template: it belongs to the rounds app and is
 rendered only for people who run the rounds.
 """
