@@ -3,14 +3,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.safestring import SafeString
 
-from luoshi.core.models import Assessment, Measurement, Progress, Report, Task
+from luoshi.core.models import Task
 from luoshi.rounds.models import Role
 from luoshi.rounds.permissions import (
     ADMIN,
@@ -20,51 +16,10 @@ from luoshi.rounds.permissions import (
     readable_requests,
     role_of,
 )
-from luoshi.web import pagecache, task_page
-from luoshi.web.access import (
-    can_correct,
-    scope_key,
-    shown_assessments,
-    shown_progress,
-    visible_reports,
-    visible_tasks,
-)
-from luoshi.web.list_rows import url_prefix
-
-
-@dataclass
-class PeriodBlock:
-    """The task's entries in one report: its own, then one per sub-item."""
-
-    report: Report
-    entries: list[tuple[Task, Progress]]
-    assessment: Assessment | None = None
-    measurements: list[Measurement] = field(default_factory=list)  # for corrections
-    # (task, entry, {field: text with evidence and figures marked}) per entry
-    rows: list[tuple[Task, Progress, dict[str, SafeString]]] = field(default_factory=list)
-
-
-def progress_by_period(task: Task, children: list[Task], reports: list[Report],
-                       entries=None) -> list[PeriodBlock]:
-    """One block per report (visible, of the task's plan) where the task has entries;
-    ``entries``: the entries the viewer may see (default: all of them)."""
-    family = [task, *children]
-    entries = Progress.objects.all() if entries is None else entries
-    found: dict[tuple[int, int], Progress] = {
-        (p.report_id, p.task_id): p
-        # No ORDER BY: the model's default (by report, i.e. period, plan and government)
-        # costs three joins and a sort, and a dict has no order to keep.
-        for p in entries.filter(report__in=reports, task__in=family).order_by()
-    }
-    blocks = []
-    for report in reports:
-        entries = [(t, found[report.pk, t.pk]) for t in family if (report.pk, t.pk) in found]
-        if children:
-            # The task's own empty entry says nothing next to its sub-items' entries.
-            entries = [(t, p) for t, p in entries if t is not task or not p.is_empty]
-        if entries:
-            blocks.append(PeriodBlock(report, entries))
-    return blocks
+from luoshi.vocab import Status
+from luoshi.web import pagecache, task_html, task_page
+from luoshi.web.access import can_correct, scope_key
+from luoshi.web.statuses import shown_status
 
 
 def office_panel(user, task: Task) -> dict | None:
@@ -73,7 +28,8 @@ def office_panel(user, task: Task) -> dict | None:
     if role_of(user) == PUBLIC:
         return None
     return {
-        "milestones": list(task.milestones.all()),
+        # One task: the model's order without its joins (task → plan → government).
+        "milestones": list(task.milestones.order_by("due", "order", "pk")),
         "requests": list(readable_requests(user).filter(task=task).select_related("unit")[:20]),
         "can_edit": may(user, Action.EDIT_TASK, task),
         "can_request": may(user, Action.REQUEST_CHANGE, task),
@@ -96,55 +52,39 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _task_parts(request: HttpRequest, pk: int) -> dict[str, str]:
-    # The task and its sub-items in one query (a sub-item is visible with its task: same
-    # plan); 404 unless the task itself is among them.
-    family = list(visible_tasks(request.user).filter(Q(pk=pk) | Q(parent_id=pk))
-                  .select_related("plan__government", "parent").order_by("order", "pk"))
-    task = next((t for t in family if t.pk == pk), None)
-    if task is None:
-        raise Http404
-    children = [t for t in family if t.parent_id == task.pk]
-    reports = list(
-        visible_reports(request.user)
-        .filter(plan_id=task.plan_id)
-        .select_related("period")
-        .order_by("period__year", "period__month", "pk")
-    )
-    blocks = progress_by_period(task, children, reports, shown_progress(request.user))
-    top = task.parent or task
-    # Statuses and figures derived from the text are verdicts: only from the reports where
-    # the viewer may see the task's status (luoshi.rounds.permissions.shown_assessments).
-    found = {a.report_id: a for a in shown_assessments(request.user)
-             .filter(task=top, report__in=reports).select_related("updated_by").order_by()}
-    judged_reports = [r for r in reports if r.pk in found]
-    measurements = list(Measurement.objects.filter(task=top, report__in=judged_reports)
-                        .select_related("target").order_by("pk"))
-    # Targets and statuses belong to the top-level task; a sub-item's page shows its own
-    # entries with the parent's evidence marked in them.
-    views = task_page.targets(top, judged_reports, measurements) if task.parent is None else []
-    entries = [p for block in blocks for _t, p in block.entries]
-    marked = task_page.entry_fields(entries, found, measurements)
-    for block in blocks:
-        block.assessment = found.get(block.report.pk)
-        block.measurements = [m for m in measurements if m.report_id == block.report.pk]
-        block.rows = [(t, p, marked[p.pk]) for t, p in block.entries]
-    context = {
-        "task": task,
-        "text": task_page.task_text(task, views),
-        "units": task.ordered_units(),
-        "children": children,
-        "blocks": blocks,
-        "targets": views,
-        "history": task_page.history([task, *children], entries, found, views),
-        # The office corrects statuses on this page (task_page and views.corrections).
-        # (Every block's report is one of visible_reports: may() needs only the role, not a
-        # query per report.)
-        "may_correct": bool(blocks) and can_correct(request.user),
-        "status_choices": task_page.status_choices(),
-        "kind_choices": task_page.kind_choices(),
-        "office_panel": office_panel(request.user, task),
-        # Links in loops: prefix + id (a reverse() each costs more than the rest of the item).
-        "task_url": url_prefix("task_detail"), "unit_url": url_prefix("unit_detail"),
-        "report_url": url_prefix("report_detail"),
-    }
-    return pagecache.render_parts(request, "web/task_detail", context)
+    """The page's parts from plain rows (luoshi.web.task_page) written in one pass
+    (luoshi.web.task_html)."""
+    page = task_page.read(request.user, pk)
+    task = page.task
+    office = None
+    if role_of(request.user) != PUBLIC:
+        # The office's panel asks the permission rules about the task: a Task carrying the
+        # read columns (and its parent, so that no rule reads it again).
+        office = Task(id=task["id"], plan_id=task["plan_id"], parent_id=task["parent_id"],
+                      serial=task["serial"], text=task["text"], order=task["order"],
+                      deadline=task["deadline"], closed_at=task["closed_at"],
+                      close_reason=task["close_reason"])
+        if task["parent_id"]:
+            office.parent = Task(id=task["parent_id"], plan_id=task["plan_id"],
+                                 serial=task["parent__serial"], text=task["parent__text"])
+    # The office corrects statuses on this page (task_page and views.corrections). (Every
+    # block's report is one of visible_reports: may() needs only the role, not a query per
+    # report.)
+    may_correct = bool(page.blocks) and can_correct(request.user)
+    return task_html.render(
+        request, page, may_correct=may_correct,
+        office_panel=office_panel(request.user, office) if office is not None else None,
+        task_object=office, kind_choices=kind_choices() if may_correct else (),
+        status_choices=status_choices() if may_correct else ())
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """(kind, how it is judged) of every kind a target can have, for the correction form."""
+    from luoshi.extract.rules import TARGET_KINDS
+
+    return [(k, note) for k, note in TARGET_KINDS.items() if k not in ("milestone", "qualitative")]
+
+
+def status_choices() -> list[tuple[str, str]]:
+    """(value, label) of every status, for the correction form."""
+    return [(s.value, shown_status(s.value)) for s in Status]
