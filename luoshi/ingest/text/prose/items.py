@@ -260,6 +260,52 @@ def reports_done(text: str) -> bool:
     )
 
 
+# A short status closing an item after its unit note: "…(责任单位:市水务局)该件实事已全面完成".
+_STATUS_TAIL = re.compile(
+    r"(?<=[)）])\s*(?:(?:该|此|本)(?:件|项)?(?:实事|工作|任务|项目)?)?\s*"
+    r"(?:已全面完成|全面完成|已基本完成|基本完成|已完成|正在推进|推进中|未完成|已开工|滞后)"
+    r"[。.;；]?\s*$"
+)
+
+
+def status_tail(text: str) -> tuple[str, str]:
+    """(text, status): a paragraph whose unit note is followed only by a short status
+    ("…(责任单位:X)该件实事已全面完成") is read without the status, so the note closes it; the
+    status is returned to be named in a warning. ("", unchanged text) when there is none."""
+    m = _STATUS_TAIL.search(text)
+    if m is None or m.start() == 0 or unit_note(text[: m.start()]) is None:
+        return text, ""
+    return text[: m.start()].rstrip(), m.group(0).strip()
+
+
+# Progress said as a paragraph under an item: it opens with a reporting period or says the
+# work is done (此项工作已完成。截至…, 已建成…) — stricter than reports_done, whose word and
+# figure a plan's own description may carry.
+_DONE_PARAGRAPH = re.compile(
+    r"^(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来|截至|截止|目前"
+    r"|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d{1,2}月份)"
+    r"|^.{0,8}(?:已完成|已全面完成|已建成|已竣工|累计完成)"
+)
+# At least this many items followed by such a paragraph make the page a progress report.
+MIN_DONE_PARAGRAPHS = 2
+
+
+def reports_under_items(paras: list[Para]) -> int:
+    """How many unnumbered paragraphs stand right under an item closed by its unit note (or
+    under a unit line) and open by saying what was done: a page whose items each carry such a
+    paragraph is a progress report even when its opening does not say so."""
+    count = 0
+    for prev, p in pairwise(paras):
+        above, text = status_tail(prev.text.strip())[0], p.text.strip()
+        if CN_NUMBERED.match(text) or any(s.match(text) for s in STYLES.values()):
+            continue
+        if not (unit_note(above) or UNIT_LINE.match(above)):
+            continue
+        if _DONE_PARAGRAPH.search(text) and not _NEXT_STEPS.match(text):
+            count += 1
+    return count
+
+
 def is_report(paras: list[Para]) -> bool:
     """The page reports progress on a list: its opening (title, lead paragraph: up to three
     paragraphs before the first list item or unit note) names a progress report (完成情况,

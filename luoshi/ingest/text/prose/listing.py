@@ -29,7 +29,12 @@ Rules, true of such lists wherever they come from:
   unlabelled paragraph right after a task's unit line or its own unit note (or after its
   progress so far), before
   the next task, that reports what was done (截至…, 目前…, 已完成…) is that task's progress; a
-  paragraph of requirements (下一步…, 各单位要…) is not. Details and the rest of
+  paragraph of requirements (下一步…, 各单位要…) is not. A page is such a report also when its
+  opening does not say so but at least two items closed by their units are each followed by
+  a paragraph opening with a period or a completion (此项工作已完成。截至…) (warned);
+- a short status after an item's unit note (…(责任单位:X)该件实事已全面完成) is no task text
+  (warned): the note still closes the item, so a 一、 item with its own units and no
+  sub-items of the list's style under it is a task, not a heading. Details and the rest of
   the spellings accepted (traditional labels, labels set off by spaces, bullets) are in
   :mod:`luoshi.ingest.text.prose.items`.
 
@@ -53,6 +58,7 @@ from luoshi.ingest.text.prose.items import (
     BULLET,
     CN_NUMBERED,
     FIELDS_WITH_UNITS,
+    MIN_DONE_PARAGRAPHS,
     ROLE_WORD,
     STYLES,
     UNIT_LINE,
@@ -62,11 +68,13 @@ from luoshi.ingest.text.prose.items import (
     other_field,
     progress_field,
     reports_done,
+    reports_under_items,
     role_line,
     role_sentence,
     simplify_labels,
     split_done,
     split_glued,
+    status_tail,
     style_value,
     unit_note,
     units_above,
@@ -94,6 +102,17 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     """The document when the paragraphs have the plan-in-prose shape, else None."""
     paras = split_glued([Para(p.line, label_colon(simplify_labels(p.text)), p.gap) for p in paras])
     report = is_report(paras)
+    under = reports_under_items(paras)
+    warn: list[tuple[int | None, str]] = []
+    if not report and under >= MIN_DONE_PARAGRAPHS:
+        report = True
+        warn.append(
+            (
+                None,
+                f"read as a progress report: {under} items carry a paragraph saying what "
+                "was done, though the opening does not name a report",
+            )
+        )
     style = list_style(paras)
     numbered = LIST_STYLES[style]
     tasks_raw: list[ProseTask] = []
@@ -103,7 +122,6 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     prev: int | None = None
     first_index: dict[int, int] = {}  # task number -> paragraph index where it opened
     ignored: list[Para] = []
-    warn: list[tuple[int | None, str]] = []
     last_waiting: list[ProseTask] = []
     back_ahead = units_above_ahead(paras)
     done_after = -2  # the paragraph after which a report's progress paragraph may stand
@@ -136,6 +154,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             continue
         attached = None
         cn = CN_NUMBERED.match(text)
+        if (m or cn) and not heads_tasks(paras, k, numbered):
+            text, status = status_tail(text)
+            if status:
+                warn.append((p.line, f"status {status!r} after the unit note: not task text"))
         note = unit_note(text) if (m or cn) else None
         if cn and note and heads_tasks(paras, k, numbered):
             note = None  # "一、稳增长(牵头单位:X)" over numbered tasks: a heading naming X

@@ -1,0 +1,59 @@
+"""Structure rules of prose lists met on the third unseen set (fresh3), each with made-up text:
+progress paragraphs under items on a page whose opening does not name a report, a 一、 item
+with its own units and a status after them, numbering restarting under a status group."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.ingest import read_document
+
+OPENING = "截至2020年12月31日,县政府十件民生实事全部办结。具体如下:\n\n"
+
+# (id, body, [(serial, task, units, done)])
+CASES = [
+    (
+        "a paragraph saying what was done under each item is its progress",
+        "1.新建公园2个(责任单位:县住建局,各乡镇)\n\n此项工作已完成。全年建成公园2个。\n\n"
+        "2.改造老旧小区5个。(责任单位:县住建局)\n\n此项工作已完成。截至12月底,改造小区6个。\n",
+        [
+            ("1", "新建公园2个", ["县住建局", "各乡镇"], "此项工作已完成。全年建成公园2个。"),
+            ("2", "改造老旧小区5个。", ["县住建局"], "此项工作已完成。截至12月底,改造小区6个。"),
+        ],
+    ),
+    (
+        "a 一、 item with its own units and a status after them, no sub-items, is a task",
+        "一、新建学校3所。(责任单位:县教育局)该件实事已全面完成\n\n"
+        "1.新建小学2所(责任单位:县教育局)\n\n此项工作已完成。建成小学2所。\n\n"
+        "二、新增公交线路4条。(责任单位:县交通局)该件实事已全面完成\n\n"
+        "此项工作已完成。开通线路4条。\n",
+        [
+            ("1", "新建小学2所", ["县教育局"], "此项工作已完成。建成小学2所。"),
+            ("二", "新增公交线路4条。", ["县交通局"], "此项工作已完成。开通线路4条。"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("body,want", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_prose_structure(body: str, want: list) -> None:
+    doc = read_document((OPENING + body).encode(), name="list.txt")
+    assert doc.layout == "prose"
+    got = [(t.serial, t.text, t.units, t.items[0].done) for t in doc.tasks]
+    assert got == want
+    assert any("read as a progress report" in w.message for w in doc.warnings)
+
+
+def test_a_plan_with_one_described_item_is_not_a_report() -> None:
+    # one paragraph under one item is not enough to call a plan a report
+    body = (
+        "2021年重点工作任务分解\n\n1.新建公园2个(责任单位:县住建局)\n\n已完成选址。\n\n"
+        "2.改造老旧小区5个(责任单位:县住建局)\n"
+    )
+    doc = read_document(body.encode(), name="plan.txt")
+    assert all(not i.done for t in doc.tasks for i in t.items)
+
+
+def test_a_status_after_the_unit_note_is_named_not_dropped() -> None:
+    doc = read_document((OPENING + CASES[1][1]).encode(), name="list.txt")
+    assert any("该件实事已全面完成" in w.message for w in doc.warnings)
