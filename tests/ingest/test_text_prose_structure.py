@@ -57,3 +57,33 @@ def test_a_plan_with_one_described_item_is_not_a_report() -> None:
 def test_a_status_after_the_unit_note_is_named_not_dropped() -> None:
     doc = read_document((OPENING + CASES[1][1]).encode(), name="list.txt")
     assert any("该件实事已全面完成" in w.message for w in doc.warnings)
+
+
+GROUPED = (
+    "2022年县民生实事一季度推进情况\n\n(一)已完成任务共2项\n\n"
+    "1.新建公园2个。(责任单位:县住建局)\n\n推进情况:已建成公园2个。\n\n"
+    "2.改造小区5个。(责任单位:县住建局)\n\n推进情况:已改造小区5个。\n\n"
+    "(二)已开工任务共2项\n\n"
+    "1.新建学校1所。(责任单位:县教育局)\n\n推进情况:主体完工60%。\n\n"
+    "2.新增公交线路3条。(责任单位:县交通局)\n\n推进情况:开通1条。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body,n_tasks,second_done",
+    [
+        (GROUPED, 4, "已改造小区5个。"),
+        # numbering counting on under the heading: the same four items, the heading still cut
+        (GROUPED.replace("1.新建学校", "3.新建学校").replace("2.新增公交", "4.新增公交"), 4, None),
+    ],
+    ids=["numbering restarts under a status group", "numbering counts on"],
+)
+def test_numbering_restarting_under_a_group_heading_opens_new_items(
+    body: str, n_tasks: int, second_done: str | None
+) -> None:
+    doc = read_document(body.encode(), name="grouped.txt")
+    assert [t.text for t in doc.tasks][:n_tasks][-1] == "新增公交线路3条。"
+    assert len(doc.tasks) == n_tasks
+    if second_done is not None:
+        assert doc.tasks[1].items[0].done == second_done
+        assert any("numbering restarts" in w.message for w in doc.warnings)

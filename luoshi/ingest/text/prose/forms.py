@@ -18,6 +18,9 @@ wherever they come from:
   or, when the forms have no task field, at the line right above that field when every form
   has one that is a name (no sentence, no field): it is the form's task (warned: it might be
   the last line of the value above);
+- numbering restarting at 1 right under a group heading of another style on a line of its
+  own ("(二)已开工建设任务共15项" then "1.…") opens new items: the heading ends the item above
+  (it is no part of its value) and is named in a warning;
 - a label the vocabulary does not know (建设地点:, 总投资:) is a field too when it opens a line
   in every form (as often as the page's most frequent known field, one fewer for a cut-off
   last form; never a word opening a value's line: 其中:, 目前:), kept as a column of its own
@@ -166,11 +169,12 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     field_at = [f[0] for f in fields]
     # (with no style giving two items, the arabic one's: one item, or none — the unnumbered
     # reading below)
-    openers = _openers(text, _ITEM_STYLES[0], field_at)
+    style = _ITEM_STYLES[0]
+    openers = _openers(text, style, field_at)
     for pattern in _ITEM_STYLES[1:] if len(openers) < _MIN_ITEMS else ():
         other = _openers(text, pattern, field_at)
         if len(other) >= _MIN_ITEMS:
-            openers = other
+            openers, style = other, pattern
             break
     if progress_only and len(openers) < _MIN_ITEMS:
         # one progress field needs items to hang on: numbered ones, or a name line above each
@@ -193,8 +197,18 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
                 )
             )
         preamble_end = before[0][0] if before else openers[0][0]
+        cuts = group_restarts(text, style)
         for n, (a, b, serial) in enumerate(openers):
-            end = bounds[n + 1]
+            end = min([bounds[n + 1], *(c for c in cuts if a < c < bounds[n + 1])])
+            if end < bounds[n + 1]:
+                heading = text[end:].split("\n", 1)[0].strip()
+                warnings.append(
+                    (
+                        line_of(end),
+                        f"numbering restarts under the heading {heading[:20]!r}: a group "
+                        "heading, its items new ones (not part of the item above)",
+                    )
+                )
             own = fields[bisect_right(field_at, a) : bisect_left(field_at, end)]
             first = own[0][0] if own else end
             item = {"序号": serial, "任务内容": text[b:first].strip()}
@@ -286,17 +300,46 @@ def _titles_above(
     return at, names
 
 
+# A group heading on a line of its own in an outer numbering style: "(二)已开工建设任务共15项".
+_GROUP_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[^\n:：]*$",
+    re.M,
+)
+
+
+def group_restarts(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """Where a group heading of another numbering style (a line of its own, no field in it)
+    is followed by an item numbered 1 again: the numbering restarts under the heading, so the
+    heading ends the item above it and the items under it are new ones."""
+    out = []
+    for m in _GROUP_LINE.finditer(text):
+        if pattern.match(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip())):
+            continue  # the items' own style
+        nxt = pattern.search(text, m.end())
+        if (
+            nxt
+            and style_value(nxt.group(1).strip("()（）")) == 1
+            and not text[m.end() : nxt.start()].strip()
+        ):
+            out.append(m.start())
+    return out
+
+
 def _openers(
     text: str, pattern: re.Pattern[str], field_at: list[int]
 ) -> list[tuple[int, int, str]]:
     """Item openers (start, text start, serial) of one numbering style: numbers counting on
-    from the previous opener, each with a field before the next number."""
+    from the previous opener, each with a field before the next number — or 1 again right
+    under a group heading (:func:`group_restarts`)."""
     openers: list[tuple[int, int, str]] = []
     prev = 0
+    restarts = group_restarts(text, pattern)
     cands = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
     values = [style_value(c[2].strip("()（）")) for c in cands]
     for k, (a, b, serial) in enumerate(cands):
         value = values[k]
+        if value == 1 and openers and any(openers[-1][0] < r < a for r in restarts):
+            prev = 0
         if openers and value != prev + 1:
             continue
         nxt = next(
