@@ -87,3 +87,54 @@ def test_numbering_restarting_under_a_group_heading_opens_new_items(
     if second_done is not None:
         assert doc.tasks[1].items[0].done == second_done
         assert any("numbering restarts" in w.message for w in doc.warnings)
+
+
+PIPE_HEAD = "2022年区民生实事进展情况表(截至9月底)\n序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+
+
+@pytest.mark.parametrize(
+    "rows,want",
+    [
+        (  # more targets of task 2 on rows of their own, serial and unit left out
+            "1 | 新建学校2所。 | 已开工。 | 教育局 |\n"
+            "2 | 新建驿站7家。 | 建成9家。 | 卫健局 |\n"
+            "新增托位500个。 | 新增托位600个。 | ||\n"
+            "开展筛查1万例。 | 完成筛查1.2万例。 | ||\n"
+            "3 | 新修公路10公里。 | 完成8公里。 | 交通局 |\n",
+            [
+                ("1", "新建学校2所。", "已开工。"),
+                (
+                    "2",
+                    "新建驿站7家。\n新增托位500个。\n开展筛查1万例。",
+                    "建成9家。\n新增托位600个。\n完成筛查1.2万例。",
+                ),
+                ("3", "新修公路10公里。", "完成8公里。"),
+            ],
+        ),
+        (  # the page's last such row, cut off before its closing bars
+            "1 | 新建学校2所。 | 已开工。 | 教育局 |\n"
+            "2 | 新建驿站7家。 | 建成9家。 | 卫健局 |\n"
+            "新增托位500个。 | 新增托位6\n",
+            [
+                ("1", "新建学校2所。", "已开工。"),
+                ("2", "新建驿站7家。\n新增托位500个。", "建成9家。\n新增托位6"),
+            ],
+        ),
+    ],
+    ids=["sub-rows join the task above", "a cut-off last sub-row"],
+)
+def test_pipe_rows_without_serial_or_unit_join_the_task_above(rows: str, want: list) -> None:
+    doc = read_document((PIPE_HEAD + rows).encode(), name="sub.txt")
+    assert [(t.serial, t.text, t.items[0].done) for t in doc.tasks] == want
+    assert any("more targets of the task above" in w.message for w in doc.warnings)
+
+
+def test_a_row_with_its_own_unit_but_no_serial_is_not_joined() -> None:
+    rows = (
+        "1 | 新建学校2所。 | 已开工。 | 教育局 |\n"
+        "新增托位500个。 | 新增600个。 | 卫健局 |\n"
+        "3 | 新修公路10公里。 | 完成8公里。 | 交通局 |\n"
+    )
+    doc = read_document((PIPE_HEAD + rows).encode(), name="sub.txt")
+    assert doc.tasks[0].text == "新建学校2所。"
+    assert not any("more targets of the task above" in w.message for w in doc.warnings)
