@@ -138,3 +138,18 @@ def test_a_row_with_its_own_unit_but_no_serial_is_not_joined() -> None:
     doc = read_document((PIPE_HEAD + rows).encode(), name="sub.txt")
     assert doc.tasks[0].text == "新建学校2所。"
     assert not any("more targets of the task above" in w.message for w in doc.warnings)
+
+
+def test_the_last_item_of_a_one_line_list_ends_with_that_line() -> None:
+    page = (
+        "县政府2021年将办好十件民生实事\n\n"
+        "(1)城区新建公园2个,新增绿地3万平方米。 (2)改造老旧小区5个,惠及居民1200户。 "
+        "(3)新增公交线路3条,方便群众出行。 |\n"
+        "信息公开\n县政府2021年将办好十件民生实事\n"
+    )
+    doc = read_document(page.encode(), name="oneline.txt")
+    assert [t.text.rstrip(" |") for t in doc.tasks] == [
+        "城区新建公园2个,新增绿地3万平方米。",
+        "改造老旧小区5个,惠及居民1200户。",
+        "新增公交线路3条,方便群众出行。",
+    ]

@@ -18,7 +18,9 @@ Rules, true of such lists wherever they come from:
 - the following paragraphs, until a unit line, continue the task's text;
 - a unit line applies to the tasks of its section that have no unit line yet (a 协同单位 line
   closing a group of tasks applies to each); a heading's lead unit comes first;
-- items run together on one line are cut where markers count on (items.run_splits);
+- items run together on one line are cut where markers count on (items.run_splits); the
+  last of them ends with that line (later lines without a unit label are not its text: a
+  site's footer, the title repeated);
 - headings (一、…, (一)…, "…负责的工作", "一、…(牵头单位:X)" over numbered tasks) are groups;
   a notice's attachment list (附件:1.… then 2.… 3.… counting on) names documents, not tasks;
   a heading naming a person (…省长负责的工作) names no unit;
@@ -51,6 +53,8 @@ layouts).
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from luoshi.ingest.model import ParsedDocument
 from luoshi.ingest.text.prose.document import build_document
@@ -124,6 +128,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     ignored: list[Para] = []
     last_waiting: list[ProseTask] = []
     back_ahead = units_above_ahead(paras)
+    per_line = Counter(p.line for p in paras)
+    shared_lines = {n for n, count in per_line.items() if count > 1}  # items run together
     done_after = -2  # the paragraph after which a report's progress paragraph may stand
     attached: int | None = None  # the last number of an attachment list (附件:1.… 2.…)
     for k, p in enumerate(paras):
@@ -273,6 +279,16 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current.line_end = p.line
             current = None
             continue
+        if (
+            current is not None
+            and not current.has_unit_line
+            and current.line in shared_lines
+            and p.line > current.line_end
+            and not UNIT_LINE.match(text)
+        ):
+            # the last item of a list run together on one line ends with that line: what
+            # follows on later lines (a site's footer, the title repeated) is not its text
+            current = None
         if current is not None and not current.has_unit_line:
             if current.text and p.gap == 0 and p.line == current.line_end:
                 # a sub-measure cut from its task's own line ((1)… (2)…): the line as written
