@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from luoshi.ingest import read_document
+from luoshi.ingest import IngestError, read_document
 
 OPENING = "截至2020年12月31日,县政府十件民生实事全部办结。具体如下:\n\n"
 
@@ -153,3 +153,27 @@ def test_the_last_item_of_a_one_line_list_ends_with_that_line() -> None:
         "改造老旧小区5个,惠及居民1200户。",
         "新增公交线路3条,方便群众出行。",
     ]
+
+
+NOTICE = (
+    "关于开展重点工作督查的通知\n\n为推动重点任务落实,决定开展专项督查。现将有关事项通知如下:\n\n"
+    "1.督查内容:重点任务落实情况。\n\n"
+    "2.督查方式:听取汇报与实地查看相结合。由县督查室牵头,县发改局配合。\n\n"
+    "3.时间安排:6月10日至20日(责任单位:各乡镇)。\n\n4.工作要求:各单位如实提供资料。\n"
+)
+
+
+def test_a_notices_own_arrangements_are_not_tasks() -> None:
+    with pytest.raises(IngestError, match="arrangements"):
+        read_document(NOTICE.encode(), name="notice.txt")
+
+
+def test_items_opening_with_a_theme_label_are_still_tasks() -> None:
+    page = (
+        "2021年县政府重点工作任务分解\n\n"
+        "1.稳增长:新开工项目40个。(责任单位:县发改局)\n\n"
+        "2.促改革:深化放管服改革。(责任单位:县政务服务局)\n\n"
+        "3.惠民生:新建学校2所。(责任单位:县教育局)\n"
+    )
+    doc = read_document(page.encode(), name="plan.txt")
+    assert [t.serial for t in doc.tasks] == ["1", "2", "3"]

@@ -306,6 +306,27 @@ def reports_under_items(paras: list[Para]) -> int:
     return count
 
 
+# An item opening with the name of a notice's arrangement: "督查内容:", "检查方式:", "时间安排:"
+# (the field words a notice sets out its own steps with, not a task's theme like "稳增长:").
+_ARRANGEMENT = re.compile(
+    r"^([\u4e00-\u9fa5]{0,4}(?:内容|方式|时间|安排|要求|范围|对象|重点|步骤|程序|地点|人员|组织|纪律))"
+    r"\s*[:：]"
+)
+MIN_ARRANGEMENTS = 3
+
+
+def arrangement_labels(items: Sequence[str]) -> list[str] | None:
+    """The labels when a numbered list's items (their text without the number) all open with
+    the name of an arrangement, a different one each (1.督查内容:… 2.督查方式:… 3.时间安排:…):
+    a notice setting out its own steps, not a list of tasks. None otherwise."""
+    if len(items) < MIN_ARRANGEMENTS:
+        return None
+    labels = [m.group(1) for t in items if (m := _ARRANGEMENT.match(t.strip()))]
+    if len(labels) < len(items) or len(set(labels)) < len(labels):
+        return None  # not every item, or a label repeated: a form's fields, not one notice
+    return labels
+
+
 def is_report(paras: list[Para]) -> bool:
     """The page reports progress on a list: its opening (title, lead paragraph: up to three
     paragraphs before the first list item or unit note) names a progress report (完成情况,

@@ -18,6 +18,8 @@ Rules, true of such lists wherever they come from:
 - the following paragraphs, until a unit line, continue the task's text;
 - a unit line applies to the tasks of its section that have no unit line yet (a 协同单位 line
   closing a group of tasks applies to each); a heading's lead unit comes first;
+- numbered items that all open with the name of an arrangement, a different one each
+  (1.督查内容:… 2.督查方式:… 3.时间安排:…), are a notice's own steps, not tasks: no list;
 - items run together on one line are cut where markers count on (items.run_splits); the
   last of them ends with that line (later lines without a unit label are not its text: a
   site's footer, the title repeated);
@@ -66,6 +68,7 @@ from luoshi.ingest.text.prose.items import (
     ROLE_WORD,
     STYLES,
     UNIT_LINE,
+    arrangement_labels,
     is_report,
     label_colon,
     mid_units,
@@ -334,6 +337,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             done_after = k
             continue
         ignored.append(p)
+    if arrangement_labels([t.text[0] if t.text else "" for t in tasks_raw]) is not None:
+        return None  # a notice's own arrangements (督查内容:… 督查方式:…), not tasks
     return build_document(
         paras,
         tasks_raw,
