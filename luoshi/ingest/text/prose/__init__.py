@@ -3,7 +3,9 @@
 Modules, each with the rules it implements in its docstring:
 
 - :mod:`.listing` (with :mod:`.structure`, :mod:`.items` and :mod:`.document`) — a **prose
-  list**: numbered paragraphs, each a task, with 责任单位 lines or unit notes;
+  list**: numbered paragraphs, each a task, with 责任单位 lines or unit notes (cues the items
+  do not say themselves — a status after a unit note, progress paragraphs under items, a
+  notice's own arrangements — in :mod:`.cues`);
 - :mod:`.forms` — **forms**: one small key-value form per task or project (项目名称:… /
   进展情况:… / 存在困难和问题:…), read as a Grid;
 - :mod:`.headings` — a **headed report**: a progress report whose section headings

@@ -59,29 +59,31 @@ from __future__ import annotations
 from collections import Counter
 
 from luoshi.ingest.model import ParsedDocument
+from luoshi.ingest.text.prose.cues import (
+    MIN_DONE_PARAGRAPHS,
+    arrangement_labels,
+    reports_under_items,
+    status_tail,
+)
 from luoshi.ingest.text.prose.document import build_document
 from luoshi.ingest.text.prose.items import (
     BULLET,
     CN_NUMBERED,
     FIELDS_WITH_UNITS,
-    MIN_DONE_PARAGRAPHS,
     ROLE_WORD,
     STYLES,
     UNIT_LINE,
-    arrangement_labels,
     is_report,
     label_colon,
     mid_units,
     other_field,
     progress_field,
     reports_done,
-    reports_under_items,
     role_line,
     role_sentence,
     simplify_labels,
     split_done,
     split_glued,
-    status_tail,
     style_value,
     unit_note,
     units_above,

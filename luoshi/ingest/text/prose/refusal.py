@@ -36,12 +36,12 @@ import re
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.headers import header_role, normalise_header
+from luoshi.ingest.text.prose.cues import arrangement_labels
 from luoshi.ingest.text.prose.headings import sections_without_report_opening
 from luoshi.ingest.text.prose.items import (
     CN_NUMBERED,
     STYLES,
     WORD_STYLES,
-    arrangement_labels,
     split_glued,
     unit_note,
 )
