@@ -177,3 +177,38 @@ def test_items_opening_with_a_theme_label_are_still_tasks() -> None:
     )
     doc = read_document(page.encode(), name="plan.txt")
     assert [t.serial for t in doc.tasks] == ["1", "2", "3"]
+
+
+PARAGRAPHS = (
+    "新建城市公园3个(2021—2023年)。上半年,完成选址2处,开工1个。\n\n"
+    "改造老旧小区20个。截至6月底,已开工12个,完工5个。\n\n"
+    "新修农村公路50公里。上半年,完成路基30公里。\n\n"
+    "新建学校2所。1-6月,主体完工1所。\n"
+)
+
+
+def test_one_paragraph_per_task_in_a_report() -> None:
+    doc = read_document(("2021年县重点项目上半年推进情况\n\n" + PARAGRAPHS).encode(), name="p.txt")
+    assert doc.layout == "paragraph-tasks"
+    assert [(t.text, t.items[0].done) for t in doc.tasks][1] == (
+        "改造老旧小区20个。",
+        "截至6月底,已开工12个,完工5个。",
+    )
+    assert len(doc.tasks) == 4
+    assert any("one task per paragraph" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "县里召开民生工作会议\n\n" + PARAGRAPHS,  # the opening names no report: news
+        "2021年县重点项目上半年推进情况\n\n" + "\n\n".join(PARAGRAPHS.split("\n\n")[:2]) + "\n",
+    ],
+    ids=["no report opening", "two paragraphs only"],
+)
+def test_paragraphs_of_that_shape_are_not_enough_alone(page: str) -> None:
+    try:
+        doc = read_document(page.encode(), name="p.txt")
+    except IngestError:
+        return
+    assert doc.layout != "paragraph-tasks"

@@ -10,6 +10,8 @@ Modules, each with the rules it implements in its docstring:
   进展情况:… / 存在困难和问题:…), read as a Grid;
 - :mod:`.headings` — a **headed report**: a progress report whose section headings
   (一、<项目>完成情况) are its tasks, each over paragraphs saying what was done;
+- :mod:`.paragraphs` — **one paragraph per task**: a report's unnumbered paragraphs, each a
+  task sentence then what was done (tried last);
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
@@ -30,6 +32,7 @@ from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
 from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
 from luoshi.ingest.text.prose.listing import read_prose
+from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
 from luoshi.ingest.text.prose.structure import PROSE_LAYOUT
 from luoshi.ingest.text.rows import Para
@@ -104,6 +107,10 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
         headed.doubts.append(
             "section headings read as tasks: a news story in sections has the same shape"
         )
+    if prose is None and headed is None and (one := paragraph_tasks_grid(paras)) is not None:
+        doc = document_from_grids([one[0]], name, "text", PARAGRAPHS_LAYOUT, one[1])
+        doc.doubts.append("one task per paragraph: news written in paragraphs has the same shape")
+        return doc
     if prose is None or headed is None:
         return prose or headed
     # Both readings hold (一、 items with unit notes over progress paragraphs): the one giving
