@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from luoshi.ingest import IngestError, read_document
+from luoshi.ingest.layout import GROUP_KEY
 
 OPENING = "截至2020年12月31日,县政府十件民生实事全部办结。具体如下:\n\n"
 
@@ -86,6 +87,12 @@ def test_numbering_restarting_under_a_group_heading_opens_new_items(
     assert len(doc.tasks) == n_tasks
     if second_done is not None:
         assert doc.tasks[1].items[0].done == second_done
+        assert [t.extra.get(GROUP_KEY) for t in doc.tasks] == [
+            "(一)已完成任务共2项",
+            "(一)已完成任务共2项",
+            "(二)已开工任务共2项",
+            "(二)已开工任务共2项",
+        ]
         assert any("numbering restarts" in w.message for w in doc.warnings)
 
 

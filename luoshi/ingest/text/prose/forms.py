@@ -20,7 +20,8 @@ wherever they come from:
   the last line of the value above);
 - numbering restarting at 1 right under a group heading of another style on a line of its
   own ("(二)已开工建设任务共15项" then "1.…") opens new items: the heading ends the item above
-  (it is no part of its value) and is named in a warning;
+  (it is no part of its value) and is named in a warning; it and the heading right above the
+  first item are the group of the items under them (a row of one cell across the grid);
 - a label the vocabulary does not know (建设地点:, 总投资:) is a field too when it opens a line
   in every form (as often as the page's most frequent known field, one fewer for a cut-off
   last form; never a word opening a value's line: 其中:, 目前:), kept as a column of its own
@@ -197,11 +198,14 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
                 )
             )
         preamble_end = before[0][0] if before else openers[0][0]
+        first_group = _heading_above(text, openers[0][0])
         cuts = group_restarts(text, style)
+        group_before: dict[int, tuple[str, int]] = {}  # item index -> its group heading above
         for n, (a, b, serial) in enumerate(openers):
             end = min([bounds[n + 1], *(c for c in cuts if a < c < bounds[n + 1])])
             if end < bounds[n + 1]:
                 heading = text[end:].split("\n", 1)[0].strip()
+                group_before[n + 1] = (heading, line_of(end))
                 warnings.append(
                     (
                         line_of(end),
@@ -247,7 +251,16 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     rows: list[list[GridCell | None]] = [
         [GridCell(h, 0, c, line=lines[0]) for c, h in enumerate(columns)]
     ]
-    for item, line in zip(items, lines, strict=True):
+    if openers and group_before and first_group is not None:
+        group_before[0] = first_group
+        preamble_end = min(preamble_end, first_group[2])
+    for n, (item, line) in enumerate(zip(items, lines, strict=True)):
+        if openers and n in group_before:
+            # the group heading as a row of one cell across the grid (read as the group)
+            cell = GridCell(
+                group_before[n][0], len(rows), 0, colspan=width, line=group_before[n][1]
+            )
+            rows.append([cell] * width)
         r = len(rows)
         rows.append([GridCell(item.get(h, ""), r, c, line=line) for c, h in enumerate(columns)])
     tail = text.rstrip()
@@ -268,6 +281,21 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     )
     pre = [s.strip() for s in text[:preamble_end].split("\n") if s.strip()]
     return Grid(rows=rows, preamble=pre), warnings
+
+
+def _heading_above(text: str, at: int) -> tuple[str, int, int] | None:
+    """(heading, line, start) of a group heading line right above position ``at`` (blank lines
+    between allowed), or None."""
+    start = text.rfind("\n", 0, at) + 1
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev : start - 1]
+        if line.strip():
+            if _GROUP_LINE.fullmatch(line):
+                return line.strip(), text.count("\n", 0, prev) + 1, prev
+            return None
+        start = prev
+    return None
 
 
 _MAX_TITLE = 40
