@@ -116,6 +116,8 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     width = len(header_cells)
     raw: list[tuple[int, list[str], bool]] = [(h + 1, header_cells, True)]
     sub_rows: list[int] = []  # lines of rows joined to the task row above (_sub_row)
+    header_roles_ = header_roles(header_cells)
+    last_line = max((k for k, t in enumerate(lines) if t.strip()), default=0)
     for i in range(h + 1, len(lines)):
         line = lines[i]
         if not line.strip() or is_rule_row(line) or not line.replace("|", "").strip():
@@ -141,8 +143,8 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             at = _open_cell(prev_cells)
             prev_cells[at] = f"{prev_cells[at]}\n{cells[0]}" if prev_cells[at] else cells[0]
             continue
-        at_end = not any(t.strip() for t in lines[i + 1 :])
-        if (joined := _sub_row(cells, closed or at_end, raw, header_cells)) is not None:
+        at_end = i >= last_line  # the page's last line: a row there may be cut off
+        if (joined := _sub_row(cells, closed or at_end, raw, header_roles_)) is not None:
             prev_cells = raw[-1][1]
             for c, text in joined:
                 prev_cells[c] = f"{prev_cells[c]}\n{text}" if prev_cells[c] else text
@@ -362,7 +364,7 @@ _SUB_ROW_ROLES = frozenset(
 
 
 def _sub_row(
-    cells: list[str], closed: bool, raw: list, header: list[str]
+    cells: list[str], closed: bool, raw: list, roles: list[ColumnRole]
 ) -> list[tuple[int, str]] | None:
     """(column, text) pairs when a closed pipe row (or the page's last, cut off) is one more
     target of the task row above:
@@ -374,7 +376,6 @@ def _sub_row(
     None otherwise."""
     from luoshi.ingest.text.shapes import is_group
 
-    roles = header_roles(header)
     if not closed or len(raw) < 2 or not roles or roles[0] is not ColumnRole.SERIAL:
         return None
     above = raw[-1][1]

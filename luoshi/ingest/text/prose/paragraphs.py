@@ -59,17 +59,18 @@ def paragraph_tasks_grid(
     rows: list[list[GridCell | None]] = [
         [GridCell(h, 0, c, line=paras[at[0]].line) for c, h in enumerate(header)]
     ]
-    cells: list[list[str]] = []
+    parts: list[tuple[str, list[str]]] = []  # (task, progress paragraphs)
     lines: list[int] = []
     continued = 0
     for k in range(at[0], len(paras)):
         shape = shapes[k]
         if shape is not None:
-            cells.append([shape[0], shape[1]])
+            parts.append((shape[0], [shape[1]]))
             lines.append(paras[k].line)
         else:
-            cells[-1][1] += "\n" + paras[k].text.strip()
+            parts[-1][1].append(paras[k].text.strip())
             continued += 1
+    cells = [[task, "\n".join(done)] for task, done in parts]
     for r, (row, line) in enumerate(zip(cells, lines, strict=True), 1):
         rows.append([GridCell(t, r, c, line=line) for c, t in enumerate(row)])
     warnings: list[tuple[int | None, str]] = [
