@@ -202,7 +202,8 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
         cuts = group_restarts(text, style)
         group_before: dict[int, tuple[str, int]] = {}  # item index -> its group heading above
         for n, (a, b, serial) in enumerate(openers):
-            end = min([bounds[n + 1], *(c for c in cuts if a < c < bounds[n + 1])])
+            k = bisect_right(cuts, a)  # the first heading cut after the item, if before the next
+            end = cuts[k] if k < len(cuts) and cuts[k] < bounds[n + 1] else bounds[n + 1]
             if end < bounds[n + 1]:
                 heading = text[end:].split("\n", 1)[0].strip()
                 group_before[n + 1] = (heading, line_of(end))
@@ -343,14 +344,18 @@ def group_restarts(text: str, pattern: re.Pattern[str]) -> list[int]:
     for m in _GROUP_LINE.finditer(text):
         if pattern.match(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip())):
             continue  # the items' own style
-        nxt = pattern.search(text, m.end())
-        if (
-            nxt
-            and style_value(nxt.group(1).strip("()（）")) == 1
-            and not text[m.end() : nxt.start()].strip()
-        ):
+        gap = text[m.end() : m.end() + 200]
+        # right under the heading: only blank lines between
+        nxt = pattern.match(text, m.end() + len(gap) - len(gap.lstrip()))
+        if nxt and style_value(nxt.group(1).strip("()（）")) == 1:
             out.append(m.start())
     return out
+
+
+def _between(sorted_at: list[int], lo: int, hi: int) -> bool:
+    """Whether a position of the sorted list lies strictly between lo and hi."""
+    k = bisect_right(sorted_at, lo)
+    return k < len(sorted_at) and sorted_at[k] < hi
 
 
 def _openers(
@@ -366,7 +371,7 @@ def _openers(
     values = [style_value(c[2].strip("()（）")) for c in cands]
     for k, (a, b, serial) in enumerate(cands):
         value = values[k]
-        if value == 1 and openers and any(openers[-1][0] < r < a for r in restarts):
+        if value == 1 and openers and _between(restarts, openers[-1][0], a):
             prev = 0
         if openers and value != prev + 1:
             continue
