@@ -9,7 +9,10 @@
   rather than closing an empty one. A row right under the header with no serial, whose short
   cells join the header cells above into more known column names (任务 / 内容), is the
   header's second line. A wrapped line whose other cells are empty continues the cell left
-  unfinished (ending on a comma), else the first not ending like a sentence. A second header line of fewer cells, all header words, under a
+  unfinished (ending on a comma), else the first not ending like a sentence. In a numbered
+  table a row without serial or unit whose text cells come first (``新增托位500个。 |
+  新增托位600个。 | ||``) is more targets of the task above, joined to its cells
+  (:func:`_sub_row`). A second header line of fewer cells, all header words, under a
   header narrower than the rows below (rows of header - 1 + that many cells) is the names of
   the columns one top cell spans (``2018年7月进展情况`` over ``完成投资 | 完成率 | 实施情况``):
   the top cell is the one whose role the names below share (a progress cell over progress
@@ -112,6 +115,9 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
         header_cells = header_cells[:k] + names + header_cells[k + 1 :]
     width = len(header_cells)
     raw: list[tuple[int, list[str], bool]] = [(h + 1, header_cells, True)]
+    sub_rows: list[int] = []  # lines of rows joined to the task row above (_sub_row)
+    header_roles_ = header_roles(header_cells)
+    last_line = max((k for k, t in enumerate(lines) if t.strip()), default=0)
     for i in range(h + 1, len(lines)):
         line = lines[i]
         if not line.strip() or is_rule_row(line) or not line.replace("|", "").strip():
@@ -137,6 +143,13 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             at = _open_cell(prev_cells)
             prev_cells[at] = f"{prev_cells[at]}\n{cells[0]}" if prev_cells[at] else cells[0]
             continue
+        at_end = i >= last_line  # the page's last line: a row there may be cut off
+        if (joined := _sub_row(cells, closed or at_end, raw, header_roles_)) is not None:
+            prev_cells = raw[-1][1]
+            for c, text in joined:
+                prev_cells[c] = f"{prev_cells[c]}\n{text}" if prev_cells[c] else text
+            sub_rows.append(i + 1)
+            continue
         if raw and not raw[-1][2] and len(raw) > 1 and len(raw[-1][1]) < width:
             # continuation of an unclosed row whose cell ran onto this line
             raw[-1][1][-1] += "\n" + cells[0]
@@ -144,9 +157,20 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             raw[-1] = (raw[-1][0], raw[-1][1], closed)
             continue
         raw.append((i + 1, cells, closed))
-    if span is None and len(raw) > 1 and (
-        joined := _second_header_line(header_cells, raw[1][1])
-    ) is not None:
+    if sub_rows:
+        warnings.append(
+            (
+                sub_rows[0],
+                f"{len(sub_rows)} row(s) without a serial and with no cell past their text "
+                f"(lines {', '.join(map(str, sub_rows[:8]))}): read as more targets of the task "
+                "above, joined to its cells (the alternative: tasks of their own)",
+            )
+        )
+    if (
+        span is None
+        and len(raw) > 1
+        and (joined := _second_header_line(header_cells, raw[1][1])) is not None
+    ):
         warnings.append((raw[1][0], f"a header over two lines: columns {'/'.join(joined)}"))
         header_cells = joined
         raw[0] = (raw[0][0], joined, True)
@@ -159,8 +183,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
         warnings.append(
             (
                 span[2] + 1,
-                f"a header over two lines: {top_cells[span[0]]} spans "
-                f"{'/'.join(span[1])}",
+                f"a header over two lines: {top_cells[span[0]]} spans {'/'.join(span[1])}",
             )
         )
         raw = raw[1:]
@@ -263,9 +286,7 @@ def _spanned_header(
 ) -> tuple[int, list[str], int] | None:
     """(top cell index, names below it, line index of the second line) when the header is
     two lines with one top cell spanning the second line's cells (see the module rules)."""
-    sub_at = next(
-        (i for i in range(h + 1, min(len(lines), h + 4)) if lines[i].strip()), None
-    )
+    sub_at = next((i for i in range(h + 1, min(len(lines), h + 4)) if lines[i].strip()), None)
     if sub_at is None:
         return None
     found = _pipe_cells(lines[sub_at], opening_bar)
@@ -335,6 +356,41 @@ def _second_header_line(header: list[str], cells: list[str]) -> list[str] | None
     before = sum(1 for t in header if is_known_header(t))
     after = sum(1 for t in joined if is_known_header(t))
     return joined if after > before else None
+
+
+_SUB_ROW_ROLES = frozenset(
+    {ColumnRole.TASK, ColumnRole.TARGET, ColumnRole.DONE, ColumnRole.ACTUAL, ColumnRole.PROBLEMS}
+)
+
+
+def _sub_row(
+    cells: list[str], closed: bool, raw: list, roles: list[ColumnRole]
+) -> list[tuple[int, str]] | None:
+    """(column, text) pairs when a closed pipe row (or the page's last, cut off) is one more
+    target of the task row above:
+    the table is numbered (its first column the serial, the row above a task row holding
+    one), this row has no serial, its text cells come first and the rest are empty, and,
+    read from the task column on (the serial's place left out, as a merged cell is), they
+    fall in text columns only (task, target, progress), none in the unit column —
+    "新增托位500个。 | 新增托位600个。 | ||" under "2 | 新建驿站7家。 | 新建13家。 | 卫健局 |".
+    None otherwise."""
+    from luoshi.ingest.text.shapes import is_group
+
+    if not closed or len(raw) < 2 or not roles or roles[0] is not ColumnRole.SERIAL:
+        return None
+    above = raw[-1][1]
+    if not raw[-1][2] or not above or not _SERIAL.match(above[0].strip()):
+        return None
+    if not cells[0] or _SERIAL.match(cells[0]) or is_group(cells[0]) or _TOTAL.match(cells[0]):
+        return None
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(c.strip() for c in cells[len(filled) :]):
+        return None  # empty cells between texts, or a single cell (a wrapped line)
+    if len(filled) + 1 > len(roles) or len(above) < len(filled) + 1:
+        return None
+    if any(roles[1 + j] not in _SUB_ROW_ROLES for j in range(len(filled))):
+        return None
+    return [(1 + j, text) for j, text in enumerate(filled)]
 
 
 def _is_continuation(cells: list[str], raw: list) -> bool:

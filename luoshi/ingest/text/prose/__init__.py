@@ -3,11 +3,15 @@
 Modules, each with the rules it implements in its docstring:
 
 - :mod:`.listing` (with :mod:`.structure`, :mod:`.items` and :mod:`.document`) — a **prose
-  list**: numbered paragraphs, each a task, with 责任单位 lines or unit notes;
+  list**: numbered paragraphs, each a task, with 责任单位 lines or unit notes (cues the items
+  do not say themselves — a status after a unit note, progress paragraphs under items, a
+  notice's own arrangements — in :mod:`.cues`);
 - :mod:`.forms` — **forms**: one small key-value form per task or project (项目名称:… /
   进展情况:… / 存在困难和问题:…), read as a Grid;
 - :mod:`.headings` — a **headed report**: a progress report whose section headings
   (一、<项目>完成情况) are its tasks, each over paragraphs saying what was done;
+- :mod:`.paragraphs` — **one paragraph per task**: a report's unnumbered paragraphs, each a
+  task sentence then what was done (tried last);
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
@@ -28,6 +32,7 @@ from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
 from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
 from luoshi.ingest.text.prose.listing import read_prose
+from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
 from luoshi.ingest.text.prose.structure import PROSE_LAYOUT
 from luoshi.ingest.text.rows import Para
@@ -102,6 +107,10 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
         headed.doubts.append(
             "section headings read as tasks: a news story in sections has the same shape"
         )
+    if prose is None and headed is None and (one := paragraph_tasks_grid(paras)) is not None:
+        doc = document_from_grids([one[0]], name, "text", PARAGRAPHS_LAYOUT, one[1])
+        doc.doubts.append("one task per paragraph: news written in paragraphs has the same shape")
+        return doc
     if prose is None or headed is None:
         return prose or headed
     # Both readings hold (一、 items with unit notes over progress paragraphs): the one giving

@@ -18,6 +18,10 @@ wherever they come from:
   or, when the forms have no task field, at the line right above that field when every form
   has one that is a name (no sentence, no field): it is the form's task (warned: it might be
   the last line of the value above);
+- numbering restarting at 1 right under a group heading of another style on a line of its
+  own ("(二)已开工建设任务共15项" then "1.…") opens new items: the heading ends the item above
+  (it is no part of its value) and is named in a warning; it and the heading right above the
+  first item are the group of the items under them (a row of one cell across the grid);
 - a label the vocabulary does not know (建设地点:, 总投资:) is a field too when it opens a line
   in every form (as often as the page's most frequent known field, one fewer for a cut-off
   last form; never a word opening a value's line: 其中:, 目前:), kept as a column of its own
@@ -166,11 +170,12 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     field_at = [f[0] for f in fields]
     # (with no style giving two items, the arabic one's: one item, or none — the unnumbered
     # reading below)
-    openers = _openers(text, _ITEM_STYLES[0], field_at)
+    style = _ITEM_STYLES[0]
+    openers = _openers(text, style, field_at)
     for pattern in _ITEM_STYLES[1:] if len(openers) < _MIN_ITEMS else ():
         other = _openers(text, pattern, field_at)
         if len(other) >= _MIN_ITEMS:
-            openers = other
+            openers, style = other, pattern
             break
     if progress_only and len(openers) < _MIN_ITEMS:
         # one progress field needs items to hang on: numbered ones, or a name line above each
@@ -193,8 +198,22 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
                 )
             )
         preamble_end = before[0][0] if before else openers[0][0]
+        first_group = _heading_above(text, openers[0][0])
+        cuts = group_restarts(text, style)
+        group_before: dict[int, tuple[str, int]] = {}  # item index -> its group heading above
         for n, (a, b, serial) in enumerate(openers):
-            end = bounds[n + 1]
+            k = bisect_right(cuts, a)  # the first heading cut after the item, if before the next
+            end = cuts[k] if k < len(cuts) and cuts[k] < bounds[n + 1] else bounds[n + 1]
+            if end < bounds[n + 1]:
+                heading = text[end:].split("\n", 1)[0].strip()
+                group_before[n + 1] = (heading, line_of(end))
+                warnings.append(
+                    (
+                        line_of(end),
+                        f"numbering restarts under the heading {heading[:20]!r}: a group "
+                        "heading, its items new ones (not part of the item above)",
+                    )
+                )
             own = fields[bisect_right(field_at, a) : bisect_left(field_at, end)]
             first = own[0][0] if own else end
             item = {"序号": serial, "任务内容": text[b:first].strip()}
@@ -233,7 +252,16 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     rows: list[list[GridCell | None]] = [
         [GridCell(h, 0, c, line=lines[0]) for c, h in enumerate(columns)]
     ]
-    for item, line in zip(items, lines, strict=True):
+    if openers and group_before and first_group is not None:
+        group_before[0] = first_group
+        preamble_end = min(preamble_end, first_group[2])
+    for n, (item, line) in enumerate(zip(items, lines, strict=True)):
+        if openers and n in group_before:
+            # the group heading as a row of one cell across the grid (read as the group)
+            cell = GridCell(
+                group_before[n][0], len(rows), 0, colspan=width, line=group_before[n][1]
+            )
+            rows.append([cell] * width)
         r = len(rows)
         rows.append([GridCell(item.get(h, ""), r, c, line=line) for c, h in enumerate(columns)])
     tail = text.rstrip()
@@ -254,6 +282,21 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     )
     pre = [s.strip() for s in text[:preamble_end].split("\n") if s.strip()]
     return Grid(rows=rows, preamble=pre), warnings
+
+
+def _heading_above(text: str, at: int) -> tuple[str, int, int] | None:
+    """(heading, line, start) of a group heading line right above position ``at`` (blank lines
+    between allowed), or None."""
+    start = text.rfind("\n", 0, at) + 1
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev : start - 1]
+        if line.strip():
+            if _GROUP_LINE.fullmatch(line):
+                return line.strip(), text.count("\n", 0, prev) + 1, prev
+            return None
+        start = prev
+    return None
 
 
 _MAX_TITLE = 40
@@ -286,17 +329,50 @@ def _titles_above(
     return at, names
 
 
+# A group heading on a line of its own in an outer numbering style: "(二)已开工建设任务共15项".
+_GROUP_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[^\n:：]*$",
+    re.M,
+)
+
+
+def group_restarts(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """Where a group heading of another numbering style (a line of its own, no field in it)
+    is followed by an item numbered 1 again: the numbering restarts under the heading, so the
+    heading ends the item above it and the items under it are new ones."""
+    out = []
+    for m in _GROUP_LINE.finditer(text):
+        if pattern.match(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip())):
+            continue  # the items' own style
+        gap = text[m.end() : m.end() + 200]
+        # right under the heading: only blank lines between
+        nxt = pattern.match(text, m.end() + len(gap) - len(gap.lstrip()))
+        if nxt and style_value(nxt.group(1).strip("()（）")) == 1:
+            out.append(m.start())
+    return out
+
+
+def _between(sorted_at: list[int], lo: int, hi: int) -> bool:
+    """Whether a position of the sorted list lies strictly between lo and hi."""
+    k = bisect_right(sorted_at, lo)
+    return k < len(sorted_at) and sorted_at[k] < hi
+
+
 def _openers(
     text: str, pattern: re.Pattern[str], field_at: list[int]
 ) -> list[tuple[int, int, str]]:
     """Item openers (start, text start, serial) of one numbering style: numbers counting on
-    from the previous opener, each with a field before the next number."""
+    from the previous opener, each with a field before the next number — or 1 again right
+    under a group heading (:func:`group_restarts`)."""
     openers: list[tuple[int, int, str]] = []
     prev = 0
+    restarts = group_restarts(text, pattern)
     cands = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
     values = [style_value(c[2].strip("()（）")) for c in cands]
     for k, (a, b, serial) in enumerate(cands):
         value = values[k]
+        if value == 1 and openers and _between(restarts, openers[-1][0], a):
+            prev = 0
         if openers and value != prev + 1:
             continue
         nxt = next(

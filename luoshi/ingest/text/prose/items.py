@@ -238,7 +238,7 @@ _REPORTS_DONE = re.compile(
     r"|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d{1,2}月份)"
     r"|已完成|已建成|已开工|已竣工|累计完成|累计实现|完成投资|已启动|正在推进|有序推进"
 )
-_NEXT_STEPS = re.compile(r"^(?:下一步|下步|今后|各(?:级|单位|部门|地)|请各)")
+NEXT_STEPS = re.compile(r"^(?:下一步|下步|今后|各(?:级|单位|部门|地)|请各)")
 
 
 # A word of completion and a figure: "完成村道硬化12公里", "建成4个" say what was done too.
@@ -253,7 +253,7 @@ def reports_done(text: str) -> bool:
     completion with a figure (完成硬化12公里, 建成4个) — and is not a paragraph of requirements
     (下一步…, 各单位要…)."""
     text = text.strip()
-    if _NEXT_STEPS.match(text):
+    if NEXT_STEPS.match(text):
         return False
     return bool(_REPORTS_DONE.search(text)) or bool(
         _DONE_WORD.search(text) and _FIGURE.search(text)

@@ -18,7 +18,11 @@ Rules, true of such lists wherever they come from:
 - the following paragraphs, until a unit line, continue the task's text;
 - a unit line applies to the tasks of its section that have no unit line yet (a 协同单位 line
   closing a group of tasks applies to each); a heading's lead unit comes first;
-- items run together on one line are cut where markers count on (items.run_splits);
+- numbered items that all open with the name of an arrangement, a different one each
+  (1.督查内容:… 2.督查方式:… 3.时间安排:…), are a notice's own steps, not tasks: no list;
+- items run together on one line are cut where markers count on (items.run_splits); the
+  last of them ends with that line (later lines without a unit label are not its text: a
+  site's footer, the title repeated);
 - headings (一、…, (一)…, "…负责的工作", "一、…(牵头单位:X)" over numbered tasks) are groups;
   a notice's attachment list (附件:1.… then 2.… 3.… counting on) names documents, not tasks;
   a heading naming a person (…省长负责的工作) names no unit;
@@ -29,7 +33,12 @@ Rules, true of such lists wherever they come from:
   unlabelled paragraph right after a task's unit line or its own unit note (or after its
   progress so far), before
   the next task, that reports what was done (截至…, 目前…, 已完成…) is that task's progress; a
-  paragraph of requirements (下一步…, 各单位要…) is not. Details and the rest of
+  paragraph of requirements (下一步…, 各单位要…) is not. A page is such a report also when its
+  opening does not say so but at least two items closed by their units are each followed by
+  a paragraph opening with a period or a completion (此项工作已完成。截至…) (warned);
+- a short status after an item's unit note (…(责任单位:X)该件实事已全面完成) is no task text
+  (warned): the note still closes the item, so a 一、 item with its own units and no
+  sub-items of the list's style under it is a task, not a heading. Details and the rest of
   the spellings accepted (traditional labels, labels set off by spaces, bullets) are in
   :mod:`luoshi.ingest.text.prose.items`.
 
@@ -47,7 +56,15 @@ layouts).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from luoshi.ingest.model import ParsedDocument
+from luoshi.ingest.text.prose.cues import (
+    MIN_DONE_PARAGRAPHS,
+    arrangement_labels,
+    reports_under_items,
+    status_tail,
+)
 from luoshi.ingest.text.prose.document import build_document
 from luoshi.ingest.text.prose.items import (
     BULLET,
@@ -94,6 +111,17 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     """The document when the paragraphs have the plan-in-prose shape, else None."""
     paras = split_glued([Para(p.line, label_colon(simplify_labels(p.text)), p.gap) for p in paras])
     report = is_report(paras)
+    under = reports_under_items(paras)
+    warn: list[tuple[int | None, str]] = []
+    if not report and under >= MIN_DONE_PARAGRAPHS:
+        report = True
+        warn.append(
+            (
+                None,
+                f"read as a progress report: {under} items carry a paragraph saying what "
+                "was done, though the opening does not name a report",
+            )
+        )
     style = list_style(paras)
     numbered = LIST_STYLES[style]
     tasks_raw: list[ProseTask] = []
@@ -103,9 +131,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     prev: int | None = None
     first_index: dict[int, int] = {}  # task number -> paragraph index where it opened
     ignored: list[Para] = []
-    warn: list[tuple[int | None, str]] = []
     last_waiting: list[ProseTask] = []
     back_ahead = units_above_ahead(paras)
+    per_line = Counter(p.line for p in paras)
+    shared_lines = {n for n, count in per_line.items() if count > 1}  # items run together
     done_after = -2  # the paragraph after which a report's progress paragraph may stand
     attached: int | None = None  # the last number of an attachment list (附件:1.… 2.…)
     for k, p in enumerate(paras):
@@ -136,6 +165,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             continue
         attached = None
         cn = CN_NUMBERED.match(text)
+        if (m or cn) and not heads_tasks(paras, k, numbered):
+            text, status = status_tail(text)
+            if status:
+                warn.append((p.line, f"status {status!r} after the unit note: not task text"))
         note = unit_note(text) if (m or cn) else None
         if cn and note and heads_tasks(paras, k, numbered):
             note = None  # "一、稳增长(牵头单位:X)" over numbered tasks: a heading naming X
@@ -251,6 +284,16 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current.line_end = p.line
             current = None
             continue
+        if (
+            current is not None
+            and not current.has_unit_line
+            and current.line in shared_lines
+            and p.line > current.line_end
+            and not UNIT_LINE.match(text)
+        ):
+            # the last item of a list run together on one line ends with that line: what
+            # follows on later lines (a site's footer, the title repeated) is not its text
+            current = None
         if current is not None and not current.has_unit_line:
             if current.text and p.gap == 0 and p.line == current.line_end:
                 # a sub-measure cut from its task's own line ((1)… (2)…): the line as written
@@ -296,6 +339,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             done_after = k
             continue
         ignored.append(p)
+    if arrangement_labels([t.text[0] if t.text else "" for t in tasks_raw]) is not None:
+        return None  # a notice's own arrangements (督查内容:… 督查方式:…), not tasks
     return build_document(
         paras,
         tasks_raw,

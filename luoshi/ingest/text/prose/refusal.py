@@ -17,6 +17,8 @@ Rules, true of any page the text reader cannot read as a task list:
   headings or progress points: said with their count;
 - a page with a unit label (责任单位:) or a note naming units by their part ((X牵头,Y配合)) but
   fewer than two tasks carrying one: said;
+- numbered items that all open with the name of an arrangement, a different one each
+  (1.督查内容:… 2.督查方式:…), are a notice's own steps: "a notice, no task list to import";
 - a page with an attachment line (附件:…) and no numbered list is a cover notice or a 通报
   whose table is the attachment: said, naming it, so the user imports the attachment;
 - headings that would be a headed report's tasks (names over paragraphs of work done) under
@@ -34,8 +36,15 @@ import re
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.headers import header_role, normalise_header
+from luoshi.ingest.text.prose.cues import arrangement_labels
 from luoshi.ingest.text.prose.headings import sections_without_report_opening
-from luoshi.ingest.text.prose.items import CN_NUMBERED, STYLES, WORD_STYLES, split_glued, unit_note
+from luoshi.ingest.text.prose.items import (
+    CN_NUMBERED,
+    STYLES,
+    WORD_STYLES,
+    split_glued,
+    unit_note,
+)
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.units import UNIT_LABELS
 from luoshi.vocab import ColumnRole
@@ -126,6 +135,14 @@ def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
     words = sum(n for style, n in counted.items() if style in WORD_STYLES)
     headings = counted.get("cn", 0) + counted.get("cn_paren", 0)
     numbered = sum(counted.get(style, 0) for style in ("arabic", "paren", "half_paren", "circled"))
+    bodies = [t[m.end() :] for t in texts if (m := STYLES["arabic"].match(t))]
+    if (labels := arrangement_labels(bodies)) is not None:
+        shown = " / ".join(labels[:3])
+        return (
+            f"a notice, no task list to import: its {len(labels)} numbered items are its own "
+            f"arrangements ({shown} …), not tasks",
+            f"这是通知正文,{len(labels)}个编号段落是通知自身的安排({shown}…),不是任务",
+        )
     if with_units == 1:
         return (
             "one paragraph names a responsible unit (责任单位:…), but a task list needs at least "
