@@ -246,7 +246,8 @@ _SUBJECT_GOV = re.compile(
     rf"^\s*(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日|底)?\s*(?:中共)?"
     rf"(?P<name>[\u4e00-\u9fa5]{{2,12}}?{_SUFFIX}){_COMMITTEE}(?:人民)?(?:政府|办事处)"
 )
-OPENING_PARAGRAPHS = 3  # paragraphs at the top of a page read for a government they name
+OPENING_PARAGRAPHS = 3
+OPENING_PERIOD_SPAN = 20  # characters at a sentence's start read for its period words  # paragraphs at the top of a page read for a government they name
 
 
 def opening_sentences(paragraphs: Sequence[str]) -> list[str]:
@@ -388,6 +389,21 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     if meta.period is not None and meta.period.kind is not PeriodKind.PLAN:
         # the table's own title or first lines may state the exact day (截至6月20日)
         meta.period = as_of_day(list(preamble[-6:]) + list(body[:3]), meta.period, meta.year)
+    if meta.period is None and meta.title and meta.year is not None:
+        # a title naming no period: the opening sentence's period words (上半年,… / 截至9月底,…)
+        # tell which report this is, read in its first clause only (a later clause may look
+        # back: 与上半年相比)
+        opening = [p for p in preamble if _strip(p) and _strip(p) != meta.title]
+        for sentence in opening_sentences([_strip(p) for p in opening]):
+            first = _CLAUSE_BREAK.split(to_simplified(sentence), 1)[0]
+            period = parse_period(first[:OPENING_PERIOD_SPAN], meta.year)
+            if period is not None and period.kind is not PeriodKind.PLAN:
+                meta.period = period
+                warnings.append(
+                    f"period {period.label!r} taken from the opening sentence ({sentence[:24]!r}…): "
+                    "the title names none; check it"
+                )
+                break
     if not meta.title:
         warnings.append("no title found above the table: year and period unknown")
     elif meta.period is None:
