@@ -26,6 +26,7 @@ _FIELDS = {
     "成文日期": "written_date",
     "生成日期": "written_date",
     "发布日期": "published_date",
+    "发布时间": "published_date",
     "公开方式": "disclosure",
 }
 _STOP_KEYS = [
@@ -150,7 +151,10 @@ def _key_values(paragraphs: Sequence[str]) -> dict[str, str]:
     pending: str | None = None
     for raw in paragraphs:
         p = _strip(raw)
-        matches = list(_KEY.finditer(p))
+        # keys in traditional characters (來源:, 發布機構) are keys too: matched on the
+        # simplified line, values taken as written when the two line up
+        simple = to_simplified(p)
+        matches = list(_KEY.finditer(simple if len(simple) == len(p) else p))
         if not matches:
             if pending is not None and p:
                 found.setdefault(pending, p)
@@ -178,7 +182,7 @@ def find_title(paragraphs: Sequence[str]) -> str:
     sentence = ""
     for raw in paragraphs:
         p = _strip(raw)
-        if len(p) > 100 or _KEY.search(p) or ">" in p:
+        if len(p) > 100 or _KEY.search(p) or _KEY.search(to_simplified(p)) or ">" in p:
             continue
         # (title words matched in simplified characters: 重點工作任務 is a title too)
         if _title_year(p) and (_TITLE_WORDS.search(p) or _TITLE_WORDS.search(to_simplified(p))):
@@ -415,10 +419,13 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     ]
     opening = [p for p in preamble if _strip(p) and _strip(p) != meta.title]
     meta.government, why = infer_government(
-        simple, context, body, opening_sentences([_strip(p) for p in opening])
+        simple,
+        [to_simplified(c) for c in context],
+        body,
+        opening_sentences([_strip(p) for p in opening]),
     )
-    # the name as the title (or the opening line naming it) writes it: 青島市, found as 青岛市
-    for written in [meta.title, *opening] if meta.government else []:
+    # the name as the title (or the line naming it) writes it: 青島市, found as 青岛市
+    for written in [meta.title, *context, *opening] if meta.government else []:
         at = to_simplified(written).find(meta.government)
         if at >= 0:
             if len(to_simplified(written)) == len(written):

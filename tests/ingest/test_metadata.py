@@ -178,6 +178,14 @@ GOVERNMENT_CASES = [
 ]
 
 
+def test_keys_in_traditional_characters_are_keys() -> None:
+    meta, warnings = read_meta(["?", "來源:青石縣", "發布時間:2030-07-01", "  2030年民生實事進展情況"])
+    assert meta.title == "2030年民生實事進展情況"  # the source line is not the title
+    assert meta.government == "青石縣"  # named alone as the source, kept as written
+    assert meta.published_date == date(2030, 7, 1)
+    assert not any("government not named" in w for w in warnings)
+
+
 def test_government_from_the_opening_sentence_is_warned():
     meta, warnings = read_meta(["2030年重点工作完成情况", "截至12月底,青石县人民政府确定的任务全部完成。"])
     assert meta.government == "青石县"
