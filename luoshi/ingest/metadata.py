@@ -62,7 +62,9 @@ _NOT_PLACES = set(
     "示范区 园区 社区 景区 城区 片区 全区 我区 本区 该区 各区 开发区 功能区 保护区 风景区 试验区 自贸区 海区 "
     "高新区 经开区 保税区 综保区 度假区 产业区 "
     "山区 辖区 库区 矿区 商区 街区 校区 厂区 小区 新区 市区 郊区 县区 城市 全市 我市 本市 各市 城市 都市 "
-    "全县 我县 本县 各县 郡县 市县 区县 州市".split()
+    "全县 我县 本县 各县 郡县 市县 区县 州市 "
+    # the same words for the other divisions of DIVISIONS (全州 says "the whole prefecture")
+    "全州 我州 本州 各州 全盟 我盟 本盟 全旗 我旗 本旗 各旗 全镇 我镇 本镇 各镇 全乡 我乡 本乡 各乡".split()
 )
 # The administrative divisions of China, as the suffix a place's name ends with, and its level
 # (0 province … 3 township); a place inside another names a lower level (温州市洞头区,

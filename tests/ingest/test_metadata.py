@@ -53,6 +53,14 @@ def test_inline_style_several_keys_per_line():
     assert warnings == []
 
 
+@pytest.mark.parametrize("level", ["州", "旗", "镇"])
+def test_a_level_word_named_often_is_not_a_place(level: str) -> None:
+    # "全州新增…" six times says "the whole prefecture", not a place called 全州
+    body = [f"全{level}新增企业10家,我{level}完成投资5亿元。"] * 6
+    government, why = infer_government(f"2030年{level}政府工作报告目标任务推进情况", [], body)
+    assert government == "" and why is not None and f"{level}政府" in why
+
+
 def test_government_inferred_from_the_text_is_said_in_a_warning():
     meta, warnings = read_meta(BULLETS, ["洞头区招商", "洞头区旅游", "示范区"] * 5)
     assert meta.government == "洞头区"
