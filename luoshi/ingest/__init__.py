@@ -32,6 +32,7 @@ from luoshi.ingest.inference import attach as attach_inference
 from luoshi.ingest.layout import (
     CARRY_DOWN_LAYOUTS,
     carry_down,
+    period_from_columns,
     plan_without_progress,
     split_merged_progress,
     warn_unit_heads,
@@ -113,6 +114,7 @@ def read_document(
             precheck(fmt, data, label)
             doc = reader.read(data, label)
             split_merged_progress(doc)
+            period_from_columns(doc)
             plan_without_progress(doc)
             if doc.layout in CARRY_DOWN_LAYOUTS:
                 carry_down(doc)

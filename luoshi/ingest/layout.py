@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from luoshi.ingest.cells import cell_text
 from luoshi.ingest.headers import is_merged_progress, main_done_column
 from luoshi.ingest.model import Column, Item, ParsedDocument, Period, Task
+from luoshi.ingest.periods import header_period
+from luoshi.ingest.script import to_simplified
 from luoshi.ingest.units import labelled_unit_fields, split_units, split_units_heads, units_in_text
 from luoshi.vocab import ITEM_FIELD_BY_ROLE, ITEM_ROLES, ColumnRole, PeriodKind
 
@@ -268,6 +270,28 @@ _PROGRESS_ROLES = frozenset(
         ColumnRole.ACTUAL,
     }
 )
+
+
+def period_from_columns(doc: ParsedDocument) -> None:
+    """A page whose title and opening name no period, but whose progress column's header does
+    (本月进展情况, 上半年完成情况, 1-9月进展): that period, with a warning saying where it came
+    from. The column read as the progress (the latest period's, ``main_done_column``) decides."""
+    if doc.meta.period is not None:
+        return
+    at = main_done_column(doc.columns)
+    if at < 0:
+        return
+    header = doc.columns[at].header
+    period = header_period(to_simplified(header), doc.meta.year)
+    if period is None or period.kind is PeriodKind.PLAN:
+        return
+    doc.meta.period = period
+    doc.warnings = [w for w in doc.warnings if "no reporting period" not in w.message]
+    doc.warn(
+        None,
+        f"period {period.label!r} taken from the progress column's header {header!r}: the "
+        "title names none; check it",
+    )
 
 
 def plan_without_progress(doc: ParsedDocument) -> None:

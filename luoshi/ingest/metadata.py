@@ -26,6 +26,7 @@ _FIELDS = {
     "成文日期": "written_date",
     "生成日期": "written_date",
     "发布日期": "published_date",
+    "发布时间": "published_date",
     "公开方式": "disclosure",
 }
 _STOP_KEYS = [
@@ -49,50 +50,74 @@ _KEY = re.compile(
 )
 _BULLET = re.compile(r"^[•·●▪◆■\-*]\s*")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-_TITLE_WORDS = re.compile(
+# Words a title naming a plan or a report on one holds (实事: a 民生实事 / 十件实事 list).
+TITLE_WORDS = re.compile(
     r"情况|清单|任务|重点工作|进展|一览表|汇总表|落实|分解|分工|工作总结|工作计划|工作要点|台账|进度表"
+    r"|实事"
 )
+_TITLE_WORDS = TITLE_WORDS
 
 # Generic words ending in a level suffix that are not places (示范区, 全区, 完成区…).
 _NOT_PLACES = set(
     "示范区 园区 社区 景区 城区 片区 全区 我区 本区 该区 各区 开发区 功能区 保护区 风景区 试验区 自贸区 海区 "
     "高新区 经开区 保税区 综保区 度假区 产业区 "
     "山区 辖区 库区 矿区 商区 街区 校区 厂区 小区 新区 市区 郊区 县区 城市 全市 我市 本市 各市 城市 都市 "
-    "全县 我县 本县 各县 郡县 市县 区县 州市".split()
+    "全县 我县 本县 各县 郡县 市县 区县 州市 "
+    # the same words for the other divisions of DIVISIONS (全州 says "the whole prefecture")
+    "全州 我州 本州 各州 全盟 我盟 本盟 全旗 我旗 本旗 各旗 全镇 我镇 本镇 各镇 全乡 我乡 本乡 各乡".split()
 )
+# The administrative divisions of China, as the suffix a place's name ends with, and its level
+# (0 province … 3 township); a place inside another names a lower level (温州市洞头区,
+# 黔东南州凯里市). The one table every place pattern below is built from: a division added here
+# is recognised in a 政府 phrase, before or after a title's year, and in an opening sentence.
+# Longer suffixes first, so 自治州 is read before 州 and 新区 before 区.
+DIVISIONS: tuple[tuple[str, int], ...] = (
+    ("特别行政区", 0),
+    ("自治区", 0),
+    ("省", 0),
+    ("自治州", 1),
+    ("州", 1),  # 黔东南州, 湘西州 (a 自治州 by its short name)
+    ("盟", 1),  # 锡林郭勒盟
+    ("市", 1),
+    ("自治县", 2),
+    ("自治旗", 2),
+    ("新区", 2),  # 雄安新区, 浦东新区
+    ("旗", 2),  # 鄂托克旗
+    ("县", 2),
+    ("区", 2),
+    ("民族乡", 3),
+    ("苏木", 3),
+    ("街道", 3),
+    ("镇", 3),
+    ("乡", 3),
+)
+_LEVEL_RANK = dict(DIVISIONS)
+# 州 ends a place only when no other suffix follows (杭州市 is one place, not 杭州 + 市).
+_SUFFIX = "(?:" + "|".join(
+    re.escape(s) + ("(?![市县区])" if s.endswith("州") else "") for s, _ in DIVISIONS
+) + ")"
+# "某市委、市人民政府", "某县委县政府", "某州委州政府": the party committee and the government
+# of one place named together; the place is the government's.
+_COMMITTEE = r"(?:委[、和与及]?(?:" + "|".join(s for s, _ in DIVISIONS) + r")?)?"
 _PLACE_GOV = re.compile(
-    r"((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,6}?(?:省|自治区|市|区|县|镇|乡|街道))"
-    r"(?:人民)?(?:政府|办事处)"
+    rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?[\u4e00-\u9fa5]{{2,6}}?{_SUFFIX})"
+    rf"{_COMMITTEE}(?:人民)?(?:政府|办事处)"
 )
 _TITLE_PLACE = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年度?)((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,4}?"
-    r"(?:自治区|省|市|区|县|镇|乡|街道))"
+    rf"{_SUFFIX})"
 )
 _TITLE_DEPARTMENT = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市|区|县))?(?:省|市|区|县)?"
     r"[\u4e00-\u9fa5]{2,12}?(?:局|委员会|委|办公室|中心))"
     r"(?:(?:19|20)\d{2}|[\u4e00-\u9fa5]{0,4}(?:重点工作|工作任务|任务清单|工作要点))"
 )
-# "合肥市2021年…", "深圳市福田区2020年度…", "泗洲头镇2020年…": a place opening the title,
-# right before its year.
-_PLACE_THEN_YEAR = re.compile(
-    r"^([\u4e00-\u9fa5]{2,16}?(?:自治区|省|市|区|县|镇|乡|街道))(?=\s*(?:19|20)\d{2})"
-)
+# "合肥市2021年…", "深圳市福田区2020年度…", "泗洲头镇2020年…", "黔东南州2023年…": a place
+# opening the title, right before its year.
+_PLACE_THEN_YEAR = re.compile(rf"^([\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?=\s*(?:19|20)\d{{2}})")
 _GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
-_LEVEL = re.compile(r"(省|市|区|县|镇|乡)(?:人民)?政府")
-# Place levels, highest first: a place inside another names a lower level (温州市洞头区).
-_LEVEL_RANK = {
-    "省": 0,
-    "自治区": 0,
-    "市": 1,
-    "州": 1,
-    "区": 2,
-    "县": 2,
-    "镇": 3,
-    "乡": 3,
-    "街道": 3,
-}
-_PART = re.compile(r"[\u4e00-\u9fa5]+?(?:省|自治区|市|区|县|镇|乡|街道)")
+_LEVEL = re.compile(r"(省|市|州|盟|区|县|旗|镇|乡)(?:人民)?政府")
+_PART = re.compile(rf"[\u4e00-\u9fa5]+?{_SUFFIX}")
 # Characters no place name holds: a match running over them is words, not a place (涉杭任务和市).
 _NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关")
 # A title naming the task list itself, not a report on it: the period is the plan.
@@ -128,7 +153,10 @@ def _key_values(paragraphs: Sequence[str]) -> dict[str, str]:
     pending: str | None = None
     for raw in paragraphs:
         p = _strip(raw)
-        matches = list(_KEY.finditer(p))
+        # keys in traditional characters (來源:, 發布機構) are keys too: matched on the
+        # simplified line, values taken as written when the two line up
+        simple = to_simplified(p)
+        matches = list(_KEY.finditer(simple if len(simple) == len(p) else p))
         if not matches:
             if pending is not None and p:
                 found.setdefault(pending, p)
@@ -156,7 +184,7 @@ def find_title(paragraphs: Sequence[str]) -> str:
     sentence = ""
     for raw in paragraphs:
         p = _strip(raw)
-        if len(p) > 100 or _KEY.search(p) or ">" in p:
+        if len(p) > 100 or _KEY.search(p) or _KEY.search(to_simplified(p)) or ">" in p:
             continue
         # (title words matched in simplified characters: 重點工作任務 is a title too)
         if _title_year(p) and (_TITLE_WORDS.search(p) or _TITLE_WORDS.search(to_simplified(p))):
@@ -184,6 +212,12 @@ def _level(part: str) -> int:
     return next(r for suffix, r in _LEVEL_RANK.items() if part.endswith(suffix))
 
 
+def _county_city(upper: str, part: str) -> bool:
+    """A 市 inside a 州 or 盟 is a county-level city (黔东南州凯里市 -> 凯里市): a prefecture of
+    those kinds holds no prefecture-level city, so the 市 is one level down."""
+    return part.endswith("市") and upper.endswith(("州", "盟"))
+
+
 def _place_from(text: str) -> str:
     """The lowest-level place a "…人民政府" phrase names: 温州市洞头区人民政府 -> 洞头区,
     某某镇人民政府 -> 某某镇, 某某街道办事处 -> 某某街道. Places run from higher to lower
@@ -201,7 +235,7 @@ def _place_from(text: str) -> str:
                 if chain:
                     break
                 continue
-            if chain and _level(p) <= _level(chain[-1]):
+            if chain and _level(p) <= _level(chain[-1]) and not _county_city(chain[-1], p):
                 break
             chain.append(p)
         if chain:
@@ -209,12 +243,34 @@ def _place_from(text: str) -> str:
     return ""
 
 
+# The opening sentence of a paragraph: up to its first full stop or colon.
+_SENTENCE_END = re.compile(r"[。!！?？:：]")
+_CLAUSE_BREAK = re.compile(r"[,，;；]")
+# A clause's subject: a place's 政府 right at its start, after at most a date (2030年12月底) and
+# 中共; the place is at most two divisions (某市某区) long.
+_SUBJECT_GOV = re.compile(
+    rf"^\s*(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日|底)?\s*(?:中共)?"
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,12}}?{_SUFFIX}){_COMMITTEE}(?:人民)?(?:政府|办事处)"
+)
+OPENING_PARAGRAPHS = 3
+OPENING_PERIOD_SPAN = 20  # characters at a sentence's start read for its period words  # paragraphs at the top of a page read for a government they name
+
+
+def opening_sentences(paragraphs: Sequence[str]) -> list[str]:
+    """The first sentence of each of the first paragraphs (a report's opening: "截至12月底,
+    某市委、市人民政府…十件实事全面完成。")."""
+    return [_SENTENCE_END.split(p.strip(), 1)[0] for p in paragraphs[:OPENING_PARAGRAPHS]]
+
+
 def infer_government(
-    title: str, context: Sequence[str], body: Sequence[str]
+    title: str, context: Sequence[str], body: Sequence[str], opening: Sequence[str] = ()
 ) -> tuple[str, str | None]:
     """(government, warning). The title or the page's breadcrumb/publisher name it when they
-    say "…市人民政府"; when the title only says 区政府, the place the text itself names far
-    more often than any other of that level is taken, with a warning saying so."""
+    say "…市人民政府" (or "某市委、市人民政府"); a place opening the title before or after its
+    year does; else an opening sentence naming a place's 政府 (``opening``, warned: the page
+    is about that government, most likely); when the title only says 区政府, the place the
+    text itself names far more often than any other of that level is taken, with a warning
+    saying so."""
     for text in [title, *context]:
         place = _place_from(text)
         if place:
@@ -235,6 +291,26 @@ def infer_government(
         value = text.strip()
         if value and len(value) <= 12 and _place_from(value + "政府") == value:
             return value, None
+    # the page's opening sentence names a place's government as its subject, opening one of
+    # its clauses (截至12月底,某市委、市人民政府…完成); a place named further inside a clause is
+    # what the sentence talks about, not who speaks
+    for sentence in opening:
+        place = next(
+            (
+                found
+                for clause in _CLAUSE_BREAK.split(to_simplified(sentence))
+                if (m := _SUBJECT_GOV.match(clause))
+                and "政府" not in m.group("name")
+                and not _NOT_IN_PLACE & set(m.group("name"))
+                and (found := _place_from(m.group("name") + "政府"))
+            ),
+            "",
+        )
+        if place:
+            return place, (
+                f"government {place} taken from the opening sentence ({sentence[:24]!r}…): the "
+                "title does not name it; check it"
+            )
     # a department's own list: "市机关事务管理局2030年重点工作…" names the department
     m = _TITLE_DEPARTMENT.match(title)
     if m and not _GOVERNMENT_OFFICE.search(m.group(1)):
@@ -319,6 +395,21 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     if meta.period is not None and meta.period.kind is not PeriodKind.PLAN:
         # the table's own title or first lines may state the exact day (截至6月20日)
         meta.period = as_of_day(list(preamble[-6:]) + list(body[:3]), meta.period, meta.year)
+    if meta.period is None and meta.title and meta.year is not None:
+        # a title naming no period: the opening sentence's period words (上半年,… / 截至9月底,…)
+        # tell which report this is, read in its first clause only (a later clause may look
+        # back: 与上半年相比)
+        opening = [p for p in preamble if _strip(p) and _strip(p) != meta.title]
+        for sentence in opening_sentences([_strip(p) for p in opening]):
+            first = _CLAUSE_BREAK.split(to_simplified(sentence), 1)[0]
+            period = parse_period(first[:OPENING_PERIOD_SPAN], meta.year)
+            if period is not None and period.kind is not PeriodKind.PLAN:
+                meta.period = period
+                warnings.append(
+                    f"period {period.label!r} taken from the opening sentence ({sentence[:24]!r}…): "
+                    "the title names none; check it"
+                )
+                break
     if not meta.title:
         warnings.append("no title found above the table: year and period unknown")
     elif meta.period is None:
@@ -328,10 +419,20 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         values.get("来源", ""),
         values.get("信息来源", ""),
     ]
-    meta.government, why = infer_government(simple, context, body)
-    at = simple.find(meta.government) if meta.government else -1
-    if at >= 0:  # the name as the title writes it (青島市, found as 青岛市)
-        meta.government = meta.title[at : at + len(meta.government)]
+    opening = [p for p in preamble if _strip(p) and _strip(p) != meta.title]
+    meta.government, why = infer_government(
+        simple,
+        [to_simplified(c) for c in context],
+        body,
+        opening_sentences([_strip(p) for p in opening]),
+    )
+    # the name as the title (or the line naming it) writes it: 青島市, found as 青岛市
+    for written in [meta.title, *context, *opening] if meta.government else []:
+        at = to_simplified(written).find(meta.government)
+        if at >= 0:
+            if len(to_simplified(written)) == len(written):
+                meta.government = written[at : at + len(meta.government)]
+            break
     if why:
         warnings.append(why)
     # Above the table (the last lines before it), or a cell or line of the body: the first and

@@ -148,3 +148,20 @@ def as_of_day(texts: list[str], period: Period | None, year: int | None) -> Peri
             kind = period.kind if end == period.end_date else PeriodKind.MONTH
             return Period(kind=kind, label=period.label, end_date=end, month=month)
     return period
+
+
+# A progress header naming the month being reported without saying which: 本月进展情况,
+# 当月完成情况. The page is a monthly report; the month itself is not known from the header.
+_THIS_MONTH = re.compile(r"本月|当月")
+
+
+def header_period(header: str, year: int | None = None) -> Period | None:
+    """The period a progress column's header names (上半年完成情况, 1-9月进展, 本月进展情况 -> a
+    month, which month unknown), or None."""
+    period = parse_period(header, year)
+    if period is not None:
+        return period
+    m = _THIS_MONTH.search(header)
+    if m:
+        return Period(kind=PeriodKind.MONTH, label=m.group(0))
+    return None

@@ -53,6 +53,14 @@ def test_inline_style_several_keys_per_line():
     assert warnings == []
 
 
+@pytest.mark.parametrize("level", ["州", "旗", "镇"])
+def test_a_level_word_named_often_is_not_a_place(level: str) -> None:
+    # "全州新增…" six times says "the whole prefecture", not a place called 全州
+    body = [f"全{level}新增企业10家,我{level}完成投资5亿元。"] * 6
+    government, why = infer_government(f"2030年{level}政府工作报告目标任务推进情况", [], body)
+    assert government == "" and why is not None and f"{level}政府" in why
+
+
 def test_government_inferred_from_the_text_is_said_in_a_warning():
     meta, warnings = read_meta(BULLETS, ["洞头区招商", "洞头区旅游", "示范区"] * 5)
     assert meta.government == "洞头区"
@@ -90,6 +98,18 @@ PLACE_CASES = [
     ("东门街道办事处", "东门街道"),
     ("关于印发安澜市人民政府", "安澜市"),
     ("2030年度区政府工作报告", ""),  # the level only: no place named
+    # every division of the table in luoshi.ingest.metadata.DIVISIONS (made-up names)
+    ("青岚自治州人民政府关于", "青岚自治州"),
+    ("青岚州人民政府", "青岚州"),
+    ("白石盟人民政府", "白石盟"),
+    ("白石盟乌兰旗人民政府", "乌兰旗"),
+    ("青岚州平川市人民政府", "平川市"),  # a 市 inside a 州 is a county-level city
+    ("安澜市临溪新区管委会和临溪新区人民政府", "临溪新区"),
+    ("青岚自治县人民政府", "青岚自治县"),
+    ("青岚苏木人民政府", "青岚苏木"),
+    ("安澜州市人民政府", "安澜州市"),  # 州 followed by 市: one place, not 安澜州 + 市
+    ("安澜市委、市人民政府确定", "安澜市"),  # the committee and the government together
+    ("青石县委县政府", "青石县"),
 ]
 
 
@@ -150,7 +170,34 @@ GOVERNMENT_CASES = [
     (["安澜市机关事务管理局2030年重点工作任务分解"], "安澜市机关事务管理局"),
     # the year and period before the place are not part of it
     (["2030年上半年安澜市政府工作报告目标任务落实情况"], "安澜市"),
+    # other divisions opening the title before or after the year (DIVISIONS)
+    (["青岚州2030年度十件民生实事1-3月推进情况"], "青岚州"),
+    (["2030年青岚自治州民生实事完成情况"], "青岚自治州"),
+    (["白石盟2030年重点工作任务清单"], "白石盟"),
+    (["乌兰旗2030年重点工作任务清单"], "乌兰旗"),
+    (["临溪新区2030年民生实事进展情况"], "临溪新区"),
+    # in traditional characters: matched simplified, kept as written
+    (["青嵐州2030年度十件民生實事推進情況"], "青嵐州"),
+    # the government as the subject of the opening sentence, when the title names none
+    (["截至2030年12月31日,安澜市委、市人民政府十件实事全面完成。具体如下:"], "安澜市"),
+    (["2030年重点工作完成情况", "截至12月底,青石县人民政府确定的任务全部完成。"], "青石县"),
+    # a place inside a clause is what the sentence talks about, not who speaks
+    (["2030年重点工作完成情况", "截至12月底,区政府在青石镇人民政府驻地开展工作。"], ""),
 ]
+
+
+def test_keys_in_traditional_characters_are_keys() -> None:
+    meta, warnings = read_meta(["?", "來源:青石縣", "發布時間:2030-07-01", "  2030年民生實事進展情況"])
+    assert meta.title == "2030年民生實事進展情況"  # the source line is not the title
+    assert meta.government == "青石縣"  # named alone as the source, kept as written
+    assert meta.published_date == date(2030, 7, 1)
+    assert not any("government not named" in w for w in warnings)
+
+
+def test_government_from_the_opening_sentence_is_warned():
+    meta, warnings = read_meta(["2030年重点工作完成情况", "截至12月底,青石县人民政府确定的任务全部完成。"])
+    assert meta.government == "青石县"
+    assert any("opening sentence" in w for w in warnings)
 
 
 @pytest.mark.parametrize(("preamble", "government"), GOVERNMENT_CASES)

@@ -59,3 +59,29 @@ def test_summary_by_place_without_task_column_is_refused():
 def test_rows_named_like_places_under_a_task_column_are_tasks():
     doc = read_document(BY_PROJECT.encode(), name="t.txt")
     assert len(doc.tasks) == 5
+
+
+# A 通报 printing its attachment on the page, one cell per line ending in a pipe: the table by
+# place is on the page, so the page is refused as a matrix, never as a cover notice whose table
+# is "not part of the page".
+NOTICE_WITH_MATRIX = (
+    "关于2031年民生实事进展情况的通报\n\n截至8月底,全市开工率74%,详见附件。\n\n附件1\n\n"
+    "2031年民生实事完成进度表\n\n"
+    + "".join(f"{c} |\n" for c in ["序号", "县 区", "计划数", "开工数", "开工率"])
+    + "".join(
+        f"{i} |\n{place} |\n{n} |\n{n - 3} |\n{r} |\n"
+        for i, (place, n, r) in enumerate(
+            [("东河区", 40, "92%"), ("南湖区", 30, "90%"), ("青石县", 20, "85%"),
+             ("平川县", 25, "88%"), ("北岭县", 18, "83%")],
+            start=1,
+        )
+    )
+)
+
+
+def test_attachment_matrix_on_the_page_is_refused_as_a_matrix():
+    with pytest.raises(IngestError) as err:
+        read_document(NOTICE_WITH_MATRIX.encode(), name="notice.txt")
+    message = str(err.value)
+    assert "indicator matrix" in message and "东河区" in message
+    assert "not part of the page" not in message

@@ -21,6 +21,13 @@ CASES = [
         "a cover notice, no task list to import: its table is an attachment, not part",
     ),
     (
+        "a 通报 whose attachment's table follows on the page without a known header",
+        "关于2031年民生实事进展情况的通报\n\n截至8月底,各项工作推进顺利,详见附件。\n\n附件2\n\n"
+        + "".join(f"{c} |\n" for c in ["编码", "名目", "计划", "实际"])
+        + "".join(f"A{i} |\n名目{i} |\n{i * 10} |\n{i * 9} |\n" for i in range(1, 5)),
+        "the attachment's table is on the page (20 short cells",
+    ),
+    (
         "a policy explainer whose numbered lines are long and read like tasks",
         "《2031年重点工作任务分工方案》政策解读\n\n一、主要内容\n\n"
         "1.在推进城市更新方面,分解任务12项,包括老旧小区改造和公园建设。\n\n"

@@ -19,7 +19,7 @@ def is_place(text: str) -> bool:
     return bool(_PLACE.match(text))
 
 
-_REGION_HEADER = re.compile(r"^(?:地区|区域|地区名称|县\(?市、?区\)?|区县|县区)$")
+_REGION_HEADER = re.compile(r"^(?:地区|区域|地区名称|市州|市县|县\(?市、?区\)?|区县|县区)$")
 _MIN_PLACES = 4
 _WINDOW = 120
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
@@ -29,12 +29,13 @@ _MIN_NAME_RUN = 6
 def matrix_reason(paras: list[Para]) -> str | None:
     """Why the page is an indicator matrix, or None when it does not look like one: a run of
     short cells, at least four of them place names, right after a 序号/指标 header cell or
-    under a 地区 header."""
-    texts = [p.text.strip().replace(" ", "") for p in paras]
+    under a 地区 header. A cell flattened one per line ending in a pipe (`序号 |`, `长沙市 |`) is
+    read without its pipe: the flattening does not change what a cell says."""
+    texts = [p.text.strip().strip("|｜").replace(" ", "").replace("\u3000", "") for p in paras]
     for i, t in enumerate(texts):
         if t in ("序号", "序號", "指标名称", "指标") or _REGION_HEADER.match(t):
             window = [x for x in texts[i + 1 : i + 1 + _WINDOW] if len(x) <= 10]
-            places = [x for x in window if _PLACE.match(x)]
+            places = [x for x in window if _PLACE.match(x) and not _REGION_HEADER.match(x)]
             # a header run of short names (张家港 / 常熟 / 太仓 …), some of them places
             run: list[str] = []
             for x in texts[i + 1 : i + 1 + _WINDOW]:

@@ -6,7 +6,14 @@
   the title, or headed by the office that issues it ("某某区人民政府办公室" / "…办公厅" on its own
   line: the office of that government): that line names the government when the title and page
   chrome do not. A page in traditional characters (青島市人民政府辦公廳) is matched on its
-  simplified form and the name is kept as written.
+  simplified form and the name is kept as written;
+- a title not at the top: a repost opening with junk and intro lines, a source or date line
+  before an indented title, or a news page whose title and index number stand after the list.
+  When no title is found above the table, a line among the first or last ``TITLE_SCAN`` lines
+  of the page that has a title's shape is taken (``title_by_shape``), with a warning naming the
+  line and why: it names a year and a plan or report (重点工作, 民生实事, 实事, 进展情况,
+  完成情况 …), it is short, and it is neither a numbered item nor a sentence (no full stop, no
+  clause break); a tag in brackets opening it (【直击两会】) is not part of it.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from luoshi.ingest.metadata import infer_government, read_meta
+from luoshi.ingest.metadata import TITLE_WORDS, infer_government, read_meta
 from luoshi.ingest.model import Meta
 from luoshi.ingest.periods import parse_year
 from luoshi.ingest.script import to_simplified
@@ -24,6 +31,28 @@ _SIGNATURE = re.compile(r"^[\u4e00-\u9fa5]{2,20}人民政府(?:办公室|办公�
 # A notice's own title: "某某省人民政府关于印发…的通知" (also 办公室/办公厅).
 _NOTICE = re.compile(r"^([\u4e00-\u9fa5]{2,20}?人民政府)(?:办公室|办公厅)?关于")
 _NOT_NAMED = "government not named"
+TITLE_SCAN = 8  # lines at the top and at the end of a page looked at for a title by its shape
+_MAX_SHAPED_TITLE = 60
+_TAG = re.compile(r"^\s*[【\[][^】\]]{1,10}[】\]]\s*")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+# a numbered item, or a sentence: not a title
+_ITEM = re.compile(r"^\s*(?:[(（]?\d{1,3}[)）.、．]|[(（]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳])")
+_SENTENCE = re.compile(r"[。!！?？;；,，:：]")
+
+
+def title_by_shape(lines: Sequence[str]) -> str:
+    """The first of ``lines`` shaped like a title (see the module docstring), without a tag
+    in brackets opening it; "" when none is."""
+    for raw in lines:
+        line = _TAG.sub("", raw.strip().strip("|｜").strip())
+        if not line or len(line) > _MAX_SHAPED_TITLE or _ITEM.match(line):
+            continue
+        simple = to_simplified(line)
+        if _SENTENCE.search(simple) or not _YEAR.search(simple):
+            continue
+        if TITLE_WORDS.search(simple):
+            return line
+    return ""
 
 
 def read_page_meta(
@@ -33,6 +62,19 @@ def read_page_meta(
     meta, warnings = read_meta(preamble, body)
     if _ATTACHMENT_LIST.match(meta.title) and table_title and table_title != meta.title:
         meta, warnings = read_meta([table_title, *preamble], body)
+    if not meta.title:
+        head = list(preamble[:TITLE_SCAN])
+        tail = list(body[-TITLE_SCAN:])
+        for where, lines in (("among the first lines", head), ("near the end of the page", tail)):
+            shaped = title_by_shape(lines)
+            if shaped:
+                meta, warnings = read_meta([shaped, *preamble], body)
+                warnings = [w for w in warnings if not w.startswith("no title found")]
+                warnings.append(
+                    f"title taken from a line {where} ({shaped[:30]!r}): it names a year and a "
+                    "plan or report; check it"
+                )
+                break
     if not meta.government:
         end = preamble.index(meta.title) if meta.title in preamble else len(preamble)
         for line in preamble[:end]:

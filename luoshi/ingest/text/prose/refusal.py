@@ -20,7 +20,10 @@ Rules, true of any page the text reader cannot read as a task list:
 - numbered items that all open with the name of an arrangement, a different one each
   (1.督查内容:… 2.督查方式:…), are a notice's own steps: "a notice, no task list to import";
 - a page with an attachment line (附件:…) and no numbered list is a cover notice or a 通报
-  whose table is the attachment: said, naming it, so the user imports the attachment;
+  whose table is the attachment: said, naming it, so the user imports the attachment — but only
+  when the premise holds: when the attachment's table follows on the page (a run of short
+  cells after the attachment line: an indicator matrix by place, or any grid of short cells),
+  the reason says the table is on the page and what it is, never "not part of the page";
 - headings that would be a headed report's tasks (names over paragraphs of work done) under
   an opening that names no progress report (or names a plan): said, with how to import it;
 - otherwise the page is running text, perhaps under headings (一、… (一)…, a report's
@@ -36,6 +39,7 @@ import re
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.headers import header_role, normalise_header
+from luoshi.ingest.text.matrix import matrix_reason
 from luoshi.ingest.text.prose.cues import arrangement_labels
 from luoshi.ingest.text.prose.headings import sections_without_report_opening
 from luoshi.ingest.text.prose.items import (
@@ -100,6 +104,35 @@ def explainer_title(paras: list[Para]) -> str | None:
     return None
 
 
+# A grid of cells after an attachment line: this many short cells (one per line) are a table
+# on the page, not an attachment published elsewhere.
+_MIN_GRID_CELLS = 12
+_MAX_GRID_CELL = 16
+
+
+def _table_on_page(paras: list[Para], attachment_line: str) -> tuple[str, str] | None:
+    """The refusal's premise checked: when the attachment's table is printed on the page
+    after its 附件 line, (English, Chinese) saying so and what the table is; else None."""
+    after = next((i for i, p in enumerate(paras) if p.text.strip() == attachment_line), None)
+    if after is None:
+        return None
+    rest = paras[after + 1 :]
+    matrix = matrix_reason(rest)
+    if matrix:
+        return (
+            f"the attachment's table is on the page, {matrix}",
+            "附件表格在本页中,但它是按地区排列的指标表(每行或每列一个地区),不是任务清单",
+        )
+    cells = [p for p in rest if len(p.text.strip().strip("|｜").strip()) <= _MAX_GRID_CELL]
+    if len(cells) >= _MIN_GRID_CELLS:
+        return (
+            f"the attachment's table is on the page ({len(cells)} short cells after "
+            f"{attachment_line[:20]!r}), but no task-list header was found in it",
+            "附件表格在本页中,但未找到任务清单的表头(序号/任务内容/责任单位/完成情况)",
+        )
+    return None
+
+
 def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
     """(English, Chinese) of what the page holds."""
     explainer = explainer_title(paras)
@@ -149,8 +182,12 @@ def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
             "two tasks with units",
             "只有一段写明了责任单位,任务清单至少需要两项写明责任单位的任务",
         )
-    attachment = next((m for x in texts if (m := _ATTACHMENT.match(x))), None)
+    at = next((i for i, x in enumerate(texts) if _ATTACHMENT.match(x)), None)
+    attachment = _ATTACHMENT.match(texts[at]) if at is not None else None
     if attachment is not None and numbered < _MIN_POINTS:
+        on_page = _table_on_page(paras, texts[at])
+        if on_page is not None:
+            return on_page
         named = attachment.group(1).strip()[:40]
         shown = f" ({named})" if named else ""
         return (
