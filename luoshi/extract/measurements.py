@@ -225,10 +225,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
                 direction = -1
             elif head.startswith(_INC) and not head.startswith("增加值"):
                 direction = 1
-        period = None
-        for p in periods:
-            if sa <= p.start < q.num_start:
-                period = p
+        period = _period_before(periods, sa, q.num_start)
         ctx = _context(blank, ca, cb, sa, contexts)
         # Figures listed with 、 in one clause each have their own words ("竣工4523套、交付1983套").
         others = [p for p in quantities if p is not q and p.is_amount and ca <= p.start < cb]
@@ -524,18 +521,34 @@ def _rank_steps(norm: str, text: str, field: str, item: int | None, periods: lis
         down = m.group("verb") in rules.RANK_STEP_DOWN
         q = Quantity(value, m.group("unit"), "rank_step", 1.0, m.start("num"), m.end(), m.start("num"),
                      m.end("num"))
-        ca, cb = clauses.clause(norm, m.start("num"))
-        sa, sb = clauses.sentence(norm, m.start("num"))
-        if _future(norm, periods, sa, ca, m.start("num")) == "future":
-            continue
-        period = None
-        for p in periods:
-            if sa <= p.start < m.start():
-                period = p
-        out.append(Candidate(q, field, item, text, (ca, cb), (sa, sb),
-                             _context(blank, ca, cb, sa, contexts), 0, period,
-                             negative=down))  # a fall is a negative move
+        cand = _rank_candidate(norm, text, field, item, periods, blank, contexts, q, m.start(),
+                               negative=down)  # a fall is a negative move
+        if cand is not None:
+            out.append(cand)
     return out
+
+
+def _period_before(periods: list[PeriodMention], sa: int, pos: int) -> PeriodMention | None:
+    """The last period named in the figure's sentence before ``pos`` (its time)."""
+    period = None
+    for p in periods:
+        if sa <= p.start < pos:
+            period = p
+    return period
+
+
+def _rank_candidate(norm: str, text: str, field: str, item: int | None,
+                    periods: list[PeriodMention], blank: str,
+                    contexts: dict[tuple[int, int], str], q: Quantity, at: int, *,
+                    negative: bool = False) -> Candidate | None:
+    """A rank or a move in rank as a candidate: no direction of change, its clause's words as
+    context; None when the sentence speaks of the future (the rank is a goal, not a report)."""
+    ca, cb = clauses.clause(norm, q.num_start)
+    sa, sb = clauses.sentence(norm, q.num_start)
+    if _future(norm, periods, sa, ca, q.num_start) == "future":
+        return None
+    return Candidate(q, field, item, text, (ca, cb), (sa, sb), _context(blank, ca, cb, sa, contexts),
+                     0, _period_before(periods, sa, at), negative=negative)
 _LEAD = re.compile(rules.VERB_BEFORE_METRIC_LEAD)
 _RANK_MEASURED_BARE = re.compile(rules.RANK_MEASURED_BARE)
 _RANK_LIST_ITEM = re.compile(rules.RANK_LIST_ITEM + r"(?![批届期次个年轮类项号条季])")
@@ -562,14 +575,7 @@ def _ranks(norm: str, text: str, field: str, item: int | None, periods: list[Per
         unit = m.group("unit") or rules.RANK_UNIT
         q = Quantity(value, unit, "rank", 1.0, m.start("num") - 1, m.end(), m.start("num"),
                      m.end("num"))
-        ca, cb = clauses.clause(norm, m.start("num"))
-        sa, sb = clauses.sentence(norm, m.start("num"))
-        if _future(norm, periods, sa, ca, m.start("num")) == "future":
-            continue
-        period = None
-        for p in periods:
-            if sa <= p.start < m.start():
-                period = p
-        out.append(Candidate(q, field, item, text, (ca, cb), (sa, sb),
-                             _context(blank, ca, cb, sa, contexts), 0, period))
+        cand = _rank_candidate(norm, text, field, item, periods, blank, contexts, q, m.start())
+        if cand is not None:
+            out.append(cand)
     return out
