@@ -44,6 +44,15 @@ from expected_cells import normalise  # noqa: E402
 from luoshi.ingest import IngestError, ParsedDocument, read_document  # noqa: E402
 from luoshi.vocab import ColumnRole  # noqa: E402
 
+# Simplified <-> traditional, made once: the traditional variants are written with _S2T, and
+# both sides of a comparison are folded to one script by _fold.
+_S2T, _T2S = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+
+
+def _fold(x: str) -> str:
+    return normalise(_T2S.convert(_S2T.convert(x)))
+
+
 LAYOUTS = ("pipe-rows", "pipe-cells", "cells-per-line", "space-rows", "tab-rows")
 VARIANTS = ("plain", "no-serial", "traditional", "split-header")
 _ITEM = {
@@ -164,7 +173,6 @@ def main() -> None:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--only", choices=("tables", "prose", "reports"), help="one part of the check")
     args = ap.parse_args()
-    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
     by: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     sources: list[ParsedDocument] = []
     for path in sorted(EXPECTED_DIR.glob("*.json")):
@@ -186,8 +194,8 @@ def main() -> None:
             for layout in LAYOUTS:
                 text = render(header, rows, layout, variant == "split-header")
                 if variant == "traditional":
-                    text = s2t.convert(text)
-                fold = (lambda x: t2s.convert(s2t.convert(x))) if variant == "traditional" else None
+                    text = _S2T.convert(text)
+                fold = (lambda x: _T2S.convert(_S2T.convert(x))) if variant == "traditional" else None
                 try:
                     got = read_document(text.encode("utf-8"), name=f"{exp['file']}.txt")
                 except IngestError as e:
@@ -264,13 +272,6 @@ def render_prose(tasks: list, style: str, headings: bool) -> str:
 
 
 def prose_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
-    import opencc
-
-    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
-
-    def fold(x: str) -> str:
-        return normalise(t2s.convert(s2t.convert(x)))
-
     by: dict[tuple[str, object], list[int]] = defaultdict(lambda: [0, 0])
     for src in docs:
         tasks = [
@@ -285,7 +286,7 @@ def prose_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
             for headings in (False, True, "traditional"):
                 text = render_prose(tasks, style, headings is True)
                 if headings == "traditional":
-                    text = s2t.convert(text)
+                    text = _S2T.convert(text)
                 total = 2 * len(tasks)
                 try:
                     got = read_document(text.encode("utf-8"), name=f"{src.source_name}.txt")
@@ -295,8 +296,8 @@ def prose_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
                     right, wrong = 0, []
                     for n, (t, u) in enumerate(tasks):
                         g = got.tasks[n] if n < len(got.tasks) else None
-                        ok_t = g is not None and fold(g.text).rstrip("。;；") == fold(t)
-                        ok_u = g is not None and [fold(x) for x in g.units] == [fold(x) for x in u]
+                        ok_t = g is not None and _fold(g.text).rstrip("。;；") == _fold(t)
+                        ok_u = g is not None and [_fold(x) for x in g.units] == [_fold(x) for x in u]
                         right += ok_t + ok_u
                         if not (ok_t and ok_u):
                             wrong.append(f"{n + 1}: {normalise(g.text)[:14] if g else '-'}")
@@ -351,13 +352,6 @@ _NAME_MARKS = re.compile(r"[。，,；;：:！!？?（）()]")
 
 
 def report_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
-    import opencc
-
-    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
-
-    def fold(x: str) -> str:
-        return normalise(t2s.convert(s2t.convert(x)))
-
     by: dict[tuple[str, bool], list[int]] = defaultdict(lambda: [0, 0])
     for src in docs:
         rows = []
@@ -375,7 +369,7 @@ def report_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
             body = joint.join(write(n, t, u, d) for n, (t, u, d) in enumerate(rows, 1))
             text = f"2023年重点项目推进情况\n\n{body}\n"
             if traditional:
-                text = s2t.convert(text)
+                text = _S2T.convert(text)
             with_units = "note" in style or style == "form-fields"
             total = len(rows) * (3 if with_units else 2)
             try:
@@ -387,12 +381,12 @@ def report_transfer(docs: list[ParsedDocument], verbose: bool) -> None:
                 for n, (t, u, d) in enumerate(rows):
                     g = got.tasks[n] if n < len(got.tasks) else None
                     ok = [
-                        g is not None and fold(g.text) == fold(t),
-                        g is not None and fold("".join(i.done for i in g.items)) == fold(d),
+                        g is not None and _fold(g.text) == _fold(t),
+                        g is not None and _fold("".join(i.done for i in g.items)) == _fold(d),
                     ]
                     if with_units:
                         ok.append(
-                            g is not None and [fold(x) for x in g.units] == [fold(x) for x in u]
+                            g is not None and [_fold(x) for x in g.units] == [_fold(x) for x in u]
                         )
                     right += sum(ok)
                     if not all(ok):
