@@ -48,6 +48,17 @@ def _date(value, fmt: str) -> str:
     return conditional_escape(date_filter(template_localtime(value), fmt))
 
 
+def _time(value) -> str:
+    """A moment as the templates wrote it: machine-readable, shown to the minute."""
+    return f'<time datetime="{_date(value, "c")}">{_date(value, "Y-m-d H:i")}</time>'
+
+
+def _options(choices, selected) -> str:
+    """A menu's options, the current value selected (the correction forms)."""
+    return "".join(f'<option value="{_v(value)}"{" selected" if value == selected else ""}>'
+                   f"{_v(label)}</option>" for value, label in choices)
+
+
 def _t(message: str, **values) -> str:
     """``{% blocktranslate with name=value … %}``: the values written as ``{{ value }}``."""
     text = gettext(message)
@@ -231,14 +242,11 @@ class _Content:
             if t["corrected_by__username"] is not None:
                 out.append(f" · {_v(t['corrected_by__username'])}")
             if t["corrected_at"]:
-                out.append(f' · <time datetime="{_date(t["corrected_at"], "c")}">'
-                           f'{_date(t["corrected_at"], "Y-m-d H:i")}</time>')
+                out.append(f" · {_time(t['corrected_at'])}")
             out.append("</p>")
         out.append("\n")
         if self.may_correct:
-            options = "".join(
-                f'<option value="{_v(value)}"{" selected" if value == t["kind"] else ""}>'
-                f"{_v(note)}</option>" for value, note in self.kind_choices)
+            options = _options(self.kind_choices, t["kind"])
             out.append(
                 '\n<details class="correction">\n'
                 f'  <summary>{gettext("修正目标")}</summary>\n'
@@ -329,8 +337,7 @@ class _Content:
             out.append(f'<p class="status-correction">{gettext("人工修正")}')
             if a["updated_by__username"] is not None:
                 out.append(f" · {_v(a['updated_by__username'])}")
-            out.append(f' · <time datetime="{_date(a["updated_at"], "c")}">'
-                       f'{_date(a["updated_at"], "Y-m-d H:i")}</time>')
+            out.append(f" · {_time(a['updated_at'])}")
             if a["derived_status"] != a["status"]:
                 out.append(" · " + _t("自动分析为“%(was)s”",
                                       was=shown_status(a["derived_status"] or "")))
@@ -339,9 +346,7 @@ class _Content:
             out.append("</p>")
         out.append("\n")
         if self.may_correct:
-            options = "".join(
-                f'<option value="{_v(value)}"{" selected" if value == a["status"] else ""}>'
-                f"{_v(label)}</option>" for value, label in self.status_choices)
+            options = _options(self.status_choices, a["status"])
             revert = (f'<button type="submit" name="action" value="revert" formnovalidate>'
                       f'{gettext("恢复自动分析")}</button>' if manual else "")
             out.append(
@@ -420,8 +425,7 @@ class _Content:
                       + "、".join(_v(field_words(name)) for name in c["fields"])
                       + "</span>") if c["fields"] else ""
             items.append(
-                f'\n      <li><time datetime="{_date(c["at"], "c")}">'
-                f'{_date(c["at"], "Y-m-d H:i")}</time> '
+                f"\n      <li>{_time(c['at'])} "
                 f'{_v(ACTIONS.get(c["action"], c["action"]))}{_v(model_words(c["model"]))}'
                 f"{who}{batch}\n        {fields}</li>\n      ")
         return (head + '\n    <ol class="history">\n      ' + "".join(items)
