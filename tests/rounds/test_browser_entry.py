@@ -4,6 +4,8 @@ co-unit's contribution form); typing is autosaved."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from django.urls import reverse
 
@@ -13,6 +15,30 @@ from luoshi.rounds.accounts import add_user
 from luoshi.rounds.models import EntryAutosave, EntryState, Role, RoundEntry
 
 from .test_browser_round import PASSWORD, click, sign_in, sign_out, visit
+
+
+@contextmanager
+def signed_in_recording_dialogs(chromium, live_server, username: str):
+    """A fresh browser context signed in as ``username``, every dialog recorded by type and
+    dismissed (so a beforeunload prompt keeps the page): yields (context, page, dialogs)."""
+    context = chromium.new_context(locale="zh-CN")
+    page = context.new_page()
+    dialogs: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", on_dialog)
+    try:
+        page.goto(live_server.url + reverse("login"))
+        page.get_by_label("用户名").fill(username)
+        page.get_by_label("密码").fill(PASSWORD)
+        with page.expect_navigation():
+            page.get_by_role("button", name="登录", exact=True).click()
+        yield context, page, dialogs
+    finally:
+        context.close()
 
 pytestmark = pytest.mark.browser
 TYPED = "整治河道5处,长度3.2公里,未点保存直接提交。"
@@ -42,27 +68,13 @@ def test_submit_without_save_sends_what_was_typed(web_page, world):
     sign_in(web, "督查员")
     visit(web, reverse("round_entry", args=[world.river_entry.pk]))
     assert page.locator(".entry-done").inner_text() == TYPED
-    web.problems = [p for p in web.problems if not ("favicon" in p and "ERR_ABORTED" in p)]
     web.assert_clean()
 
 
 def test_leaving_with_unsaved_changes_asks_and_typing_is_autosaved(chromium, live_server,
                                                                    world):
-    context = chromium.new_context(locale="zh-CN")
-    page = context.new_page()
-    dialogs: list[str] = []
-
-    def on_dialog(dialog) -> None:
-        dialogs.append(dialog.type)
-        dialog.dismiss()  # stay on the page
-
-    page.on("dialog", on_dialog)
-    try:
-        page.goto(live_server.url + reverse("login"))
-        page.get_by_label("用户名").fill("水利联络员")
-        page.get_by_label("密码").fill(PASSWORD)
-        with page.expect_navigation():
-            page.get_by_role("button", name="登录", exact=True).click()
+    with signed_in_recording_dialogs(chromium, live_server, "水利联络员") as (context, page,
+                                                                            dialogs):
         entry_url = live_server.url + reverse("round_entry", args=[world.river_entry.pk])
         page.goto(entry_url)
         # Untouched: leaving asks nothing.
@@ -88,8 +100,6 @@ def test_leaving_with_unsaved_changes_asks_and_typing_is_autosaved(chromium, liv
         page.goto(entry_url)
         assert page.get_by_label("完成情况").input_value() == "正在填写"
         assert "已恢复" in page.locator(".restored").inner_text()
-    finally:
-        context.close()
 
 
 def test_entry_form_on_a_phone(web_page, world):
@@ -117,21 +127,7 @@ def test_leaving_an_unsaved_contribution_asks_first(chromium, live_server, world
     leaving with typing not saved asks, and dismissed, the text stays."""
     add_user("经信联络员", Role.LIAISON, units=[world.economy], password=PASSWORD)
     roads = world.report.progress.get(task=world.roads)
-    context = chromium.new_context(locale="zh-CN")
-    page = context.new_page()
-    dialogs: list[str] = []
-
-    def on_dialog(dialog) -> None:
-        dialogs.append(dialog.type)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    try:
-        page.goto(live_server.url + reverse("login"))
-        page.get_by_label("用户名").fill("经信联络员")
-        page.get_by_label("密码").fill(PASSWORD)
-        with page.expect_navigation():
-            page.get_by_role("button", name="登录", exact=True).click()
+    with signed_in_recording_dialogs(chromium, live_server, "经信联络员") as (_, page, dialogs):
         entry_url = live_server.url + reverse("round_entry", args=[roads.pk])
         page.goto(entry_url)
         page.goto(live_server.url + "/")
@@ -147,5 +143,3 @@ def test_leaving_an_unsaved_contribution_asks_first(chromium, live_server, world
             page.get_by_role("button", name="保存报送").click()
         page.goto(live_server.url + "/")
         assert dialogs == ["beforeunload"]
-    finally:
-        context.close()
