@@ -1,6 +1,8 @@
 """Score luoshi.extract on the independent dev set of corpus pages (tests/extract/data/devset).
 
     .venv/bin/python benchmarks/extract_devset.py [--part tuned|held_out|all] [--verbose]
+    .venv/bin/python benchmarks/extract_devset.py --devset tests/extract/data/fresh4 \
+        --corpus /work/wt/fresh4/pages --part all --verbose
 
 The dev set was annotated by another person from the pages, before looking at luoshi's output
 (targets with their kind, achieved figures, one of the eight statuses per task; no source
@@ -11,6 +13,11 @@ Tasks match by serial; "#N" in the annotation is the N-th parsed row.
 Honesty rule: the pages of some provinces are held out (HELD_OUT below). Rules are tuned on
 the other pages only; ``--verbose`` lists disagreements of the tuned part only, the held-out
 part prints its figures and never its per-task output.
+
+``--devset DIR --corpus DIR`` score another annotation directory (same file shape) against
+pages in another directory, e.g. a blind set whose pages live outside the repo. Such a set
+has no held-out part of its own to protect, so there ``--part all --verbose`` lists every
+disagreement too; without the two options nothing changes.
 
 Printed: targets F1 and measurements F1 on (serial, value, unit); agreement of target kinds
 (matched targets, and the task kind of tasks without figures); per-status precision and
@@ -32,8 +39,10 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-DEVSET = REPO / "tests" / "extract" / "data" / "devset"
-CORPUS = REPO.parent / "shared" / "corpus"
+DEFAULT_DEVSET = REPO / "tests" / "extract" / "data" / "devset"
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+DEVSET = DEFAULT_DEVSET  # --devset: another annotation directory
+CORPUS = DEFAULT_CORPUS  # --corpus: the pages those annotations were written from
 HELD_OUT = ("安徽", "上海", "湖北", "湖南", "福建", "河南", "天津", "云南", "陕西", "江西", "广西", "广东")
 
 _spec = importlib.util.spec_from_file_location("extract_quality", Path(__file__).with_name("extract_quality.py"))
@@ -161,12 +170,22 @@ def score(part: str, found_only: bool = False) -> tuple[dict[str, Any], list[Tas
     return s, analyses, info
 
 
+def _is_default_set() -> bool:
+    return DEVSET == DEFAULT_DEVSET and CORPUS == DEFAULT_CORPUS
+
+
+def lists_disagreements(part: str, verbose: bool) -> bool:
+    """Per-task output: the dev set's tuned part only; another set's (--devset) any part."""
+    return verbose and (part == "tuned" or (part == "all" and not _is_default_set()))
+
+
 def report(part: str, verbose: bool, found_only: bool = False) -> dict[str, Any]:
     s, analyses, info = score(part, found_only)
     scope = "tasks the parser found" if found_only else "all annotated tasks"
     if LAYOUT != "all":
         scope += f", {LAYOUT} pages"
-    print(f"dev set, {part}, {scope}: {info['pages']} pages, {info['tasks']} annotated tasks"
+    name = "dev set" if _is_default_set() else DEVSET.name
+    print(f"{name}, {part}, {scope}: {info['pages']} pages, {info['tasks']} annotated tasks"
           f" ({info['unmatched']} not found by the parser; {info['unread']} pages unread),"
           f" period from the annotation on"
           f" {info['period_fallback']} pages")
@@ -181,7 +200,7 @@ def report(part: str, verbose: bool, found_only: bool = False) -> dict[str, Any]
           f"  behind precision {s['behind_precision']:.3f} (called behind: {called.get('behind', 0)})")
     for c, v in st["per_class"].items():
         print(f"    {c:11s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (n={v['support']})")
-    if verbose and part == "tuned":
+    if lists_disagreements(part, verbose):
         reasons = {a.serial: a.status.reason for a in analyses}
         for k, v in s["errors"].items():
             for e in v:
@@ -239,9 +258,19 @@ def main(argv: list[str] | None = None) -> int:
                     help="only pages of this layout (tables, or prose bulletins and lists)")
     ap.add_argument("--classes", action="store_true",
                     help="counts of disagreements by class (any part: no page or task is named)")
+    ap.add_argument("--devset", type=Path, default=None,
+                    help="another annotation directory (same shape as tests/extract/data/devset)")
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="the directory holding the pages those annotations name")
     args = ap.parse_args(argv)
-    global LAYOUT
+    global LAYOUT, DEVSET, CORPUS
     LAYOUT = args.layout
+    DEVSET = args.devset or DEFAULT_DEVSET
+    CORPUS = args.corpus or DEFAULT_CORPUS
+    for what, given in (("--devset", args.devset), ("--corpus", args.corpus)):
+        if given is not None and not given.is_dir():
+            print(f"{what}: no directory {given}", file=sys.stderr)
+            return 1
     for part in ([args.part] if args.part else ["tuned", "held_out"]):
         report(part, args.verbose, found_only=True)
         report(part, False)

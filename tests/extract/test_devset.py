@@ -35,6 +35,22 @@ def test_annotation_holds_no_source_text():
             "done", "ahead", "on_track", "at_risk", "behind", "not_started", "vague", "no_data"}
 
 
+def test_fresh4_annotation_shape():
+    """The fourth blind set's annotations (pages outside the repo): values only, one of the
+    eight statuses for every task, and every target/figure filed under a listed task."""
+    files = sorted((DEVSET.parent / "fresh4").glob("*.json"))
+    assert len(files) >= 5
+    for path in files:
+        page = json.loads(path.read_text("utf-8"))
+        tasks = set(page["tasks"])
+        assert {s["serial"] for s in page["status"]} == tasks, path.name
+        for row in page["targets"] + page["measurements"] + page["status"]:
+            assert "span" not in row and "text" not in row, path.name
+            assert row["serial"] in tasks, path.name
+        assert {s["status"] for s in page["status"]} <= {
+            "done", "ahead", "on_track", "at_risk", "behind", "not_started", "vague", "no_data"}
+
+
 def test_held_out_provinces_are_apart(devset):
     tuned = {p["_id"] for p in devset.pages("tuned")}
     held = {p["_id"] for p in devset.pages("held_out")}
@@ -58,3 +74,48 @@ def test_tuned_part_on_the_tasks_found(devset):
     assert s["measurements"]["f1"] >= 0.87, s["errors"]["measurements_missing"]
     assert s["status"]["macro_f1"] >= 0.80, s["errors"]["status"]
     assert s["behind_precision"] >= 0.8, s["errors"]["status"]
+
+
+# A page written for this test (not a third-party page) and its annotation: the options
+# --devset/--corpus must score this set, from these directories, and nothing else.
+OWN_PAGE = (
+    "示例县2021年政府工作报告重点工作一季度进展情况\n"
+    "序号 | 工作任务 | 责任单位 | 进展情况 |\n"
+    "1 | 修建乡村道路10公里。 | 县交通局 | 已完成4公里。 |\n"
+    "2 | 新建幼儿园2所。 | 县教育局、县财政局 | 1所已开工。 |\n"
+    "3 | 改造老旧小区5个。 | 县住建局 | 完成设计招标。 |\n"
+)
+
+
+def _own_set(tmp_path):
+    pages, annotations = tmp_path / "pages", tmp_path / "own_set"
+    pages.mkdir()
+    annotations.mkdir()
+    (pages / "T01.txt").write_text(OWN_PAGE, encoding="utf-8")
+    targets = [{"serial": s, "kind": "cumulative", "comparator": "=", "value": v, "unit": u, "note": ""}
+               for s, v, u in (("1", 10, "公里"), ("2", 2, "所"), ("3", 5, "个"), ("4", 9, "个"))]
+    page = {"file": "T01.txt", "layout": "table", "place": "unknown", "level": "county", "year": 2021,
+            "period": {"kind": "q1", "end_month": 3}, "about": "written for this test",
+            "tasks": ["1", "2", "3", "4"],  # 4 is not on the page: it must count as not found
+            "targets": targets,
+            "measurements": [{"serial": "1", "value": 4, "unit": "公里", "as_of": "2021-03",
+                              "stated_ratio": None, "note": ""}],
+            "status": [{"serial": s, "status": "on_track", "reason": "", "doubt": None} for s in "1234"]}
+    (annotations / "T01.json").write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
+    return pages, annotations
+
+
+def test_devset_and_corpus_options_score_another_set(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location("extract_devset_own", REPO / "benchmarks" / "extract_devset.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert not module.lists_disagreements("all", True)  # the dev set's own held-out pages stay hidden
+    pages, annotations = _own_set(tmp_path)
+    assert module.main(["--devset", str(annotations), "--corpus", str(pages), "--part", "all", "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert "own_set, all, tasks the parser found: 1 pages, 4 annotated tasks (1 not found by the parser;" in out
+    assert "own_set, all, all annotated tasks: 1 pages, 4 annotated tasks" in out
+    assert "(gold 3," in out and "(gold 4," in out  # found-only drops task 4's target, the full count keeps it
+    assert module.lists_disagreements("all", True)  # another set: every disagreement may be listed
+    assert module.main(["--devset", str(tmp_path / "nope"), "--corpus", str(pages)]) == 1
+    assert "--devset: no directory" in capsys.readouterr().err
