@@ -1,0 +1,152 @@
+"""A page enumerating its tasks as points of running text (luoshi/ingest/text/prose/points.py):
+read as tasks when the points are the page's subject, refused when they are news. Made-up
+pages, not corpus text."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.ingest import IngestError, read_document
+from luoshi.ingest.inference import assess
+
+TASKS = [
+    "实施教育扩容项目,新建学校12所,新增学位9000个。",
+    "实施农村公路项目,新建农村公路260公里。",
+    "实施老旧小区改造工程,改造小区35个。",
+    "实施公园建设项目,新建口袋公园18个。",
+]
+PLAN = "2031年青禾市为民兴办4件实事\n\n2031年,市政府为民兴办4件实事:\n\n"
+
+
+def _cn(n: int) -> str:
+    return "一二三四五六七八九十"[n - 1]
+
+
+# (id, page, [(serial, task)] or None when refused)
+CASES = [
+    (
+        "一是 points, one a paragraph",
+        PLAN + "\n\n".join(f"{_cn(n)}是{t}" for n, t in enumerate(TASKS, 1)) + "\n",
+        [(_cn(n), t) for n, t in enumerate(TASKS, 1)],
+    ),
+    (
+        "一是 points run together after the lead-in",
+        "2031年青禾市为民兴办4件实事\n\n2031年,市政府为民兴办4件实事:"
+        + "".join(f"{_cn(n)}是{t}" for n, t in enumerate(TASKS, 1))
+        + "\n",
+        [(_cn(n), t) for n, t in enumerate(TASKS, 1)],
+    ),
+    (
+        "第一, points",
+        PLAN + "\n\n".join(f"第{_cn(n)},{t}" for n, t in enumerate(TASKS, 1)) + "\n",
+        [(_cn(n), t) for n, t in enumerate(TASKS, 1)],
+    ),
+    (
+        "numerals glued to the text",
+        PLAN + "\n\n".join(f"{_cn(n)}{t}" for n, t in enumerate(TASKS, 1)) + "\n",
+        [(_cn(n), t) for n, t in enumerate(TASKS, 1)],
+    ),
+    (
+        "a footer after the last point is no part of it",
+        PLAN
+        + "\n\n".join(f"{_cn(n)}是{t}" for n, t in enumerate(TASKS, 1))
+        + "\n\n相关新闻\n\n- 2031-02-23 市人大会议闭幕\n",
+        [(_cn(n), t) for n, t in enumerate(TASKS, 1)],
+    ),
+    (
+        "news: a meeting's requirements counted in words",
+        "市政府召开常务会议部署重点工作\n\n会议强调:\n\n"
+        "一是要提高认识,统一思想。\n\n二是要加强领导,压实责任。\n\n三是要严格督查,狠抓落实。\n",
+        None,
+    ),
+    (
+        "news: points without figures under a meeting's report",
+        "市政府召开会议研究重点工作\n\n一是实施教育扩容项目。\n\n二是实施农村公路项目。\n\n"
+        "三是实施老旧小区改造工程。\n",
+        None,
+    ),
+    (
+        "points that count the tasks of groups (a summary by status)",
+        "2031年政府工作报告目标任务三季度落实情况\n\n"
+        "一、已经完成的任务,共计19项。\n\n二、进展良好的任务,共计98项。\n\n"
+        "三、完成有困难的有2项。\n",
+        None,
+    ),
+    (
+        "points that are a small part of a story",
+        "2031年重点工作推进情况\n\n今年以来,全市各项事业稳步推进:"
+        "一是新建学校12所。二是新建公路260公里。三是改造小区35个。\n\n"
+        + "\n\n".join(["全市经济运行总体平稳,各项事业稳步推进,群众获得感不断增强。"] * 8)
+        + "\n",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,want", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_points_are_tasks_or_the_page_is_refused(
+    text: str, want: list[tuple[str, str]] | None
+) -> None:
+    try:
+        doc = read_document(text.encode(), name="page.txt")
+    except IngestError:
+        assert want is None
+        return
+    assert want is not None, f"read as {doc.layout}: {[t.text for t in doc.tasks]}"
+    assert doc.layout == "point-list"
+    assert [(t.serial, t.text) for t in doc.tasks] == want
+    # the reading is said, with the alternative
+    assert any(
+        w.message.startswith(f"读作要点列表: {len(want)} 项; 也可能是新闻报道")
+        for w in doc.warnings
+    )
+
+
+def test_announced_count_makes_the_reading_sure() -> None:
+    """Four points under an opening announcing 4件实事: high confidence; the same points
+    under an opening that counts nothing: a doubt, medium confidence."""
+    points = "\n\n".join(f"{_cn(n)}是{t}" for n, t in enumerate(TASKS, 1)) + "\n"
+    sure = read_document((PLAN + points).encode(), name="a.txt")
+    assert assess(sure).confidence == "high"
+    unsure = read_document(
+        ("2031年青禾市民生实事\n\n市政府确定了今年的民生实事:\n\n" + points).encode(), name="b.txt"
+    )
+    assert unsure.layout == "point-list"
+    assert assess(unsure).confidence == "medium"
+    assert any("news counts its points" in d for d in unsure.doubts)
+
+
+def test_a_progress_report_splits_each_point_into_task_and_progress() -> None:
+    """On a page whose opening names a progress report, a point's progress opens at its
+    reporting period; the paragraphs under a point are its progress too."""
+    text = (
+        "2031年青禾市重点工作1-6月进展情况\n\n"
+        "一是实施教育扩容项目,新建学校12所。1-6月,已开工8所,完成年度计划的55%。\n\n"
+        "二是实施农村公路项目,新建农村公路260公里。截至6月底,完成120公里。\n\n"
+        "三是实施老旧小区改造工程,改造小区35个。\n已开工20个,占年度计划的57%。\n"
+    )
+    doc = read_document(text.encode(), name="r.txt")
+    assert doc.layout == "point-list"
+    got = [(t.serial, t.text, t.items[0].done) for t in doc.tasks]
+    assert got == [
+        ("一", "实施教育扩容项目,新建学校12所。", "1-6月,已开工8所,完成年度计划的55%。"),
+        ("二", "实施农村公路项目,新建农村公路260公里。", "截至6月底,完成120公里。"),
+        ("三", "实施老旧小区改造工程,改造小区35个。", "已开工20个,占年度计划的57%。"),
+    ]
+
+
+def test_paragraphs_opening_关于_are_points_numbered_by_position() -> None:
+    text = (
+        "2031年民生实事项目上半年推进情况\n\n"
+        "关于教育扩容项目。\n1.新建学校12所,已开工8所。\n2.新增学位9000个,已完成4000个。\n\n"
+        "关于农村公路项目。\n1.新建农村公路260公里,已完成120公里。\n\n"
+        "关于老旧小区改造。\n1.改造小区35个,已开工20个。\n"
+    )
+    doc = read_document(text.encode(), name="g.txt")
+    assert doc.layout == "point-list"
+    assert [t.serial for t in doc.tasks] == ["1", "2", "3"]
+    assert doc.tasks[0].text == "关于教育扩容项目。"
+    assert doc.tasks[0].items[0].done.splitlines() == [
+        "1.新建学校12所,已开工8所。",
+        "2.新增学位9000个,已完成4000个。",
+    ]
