@@ -73,6 +73,19 @@ CASES = [
         None,
     ),
     (
+        "points that are a report's own sections",
+        "2031年重点工作推进情况\n\n一、主要做法\n\n新建学校12所,新建公路260公里。\n\n"
+        "二、存在问题\n\n资金缺口3亿元。\n\n三、下一步工作打算\n\n年底前完成改造小区35个。\n",
+        None,
+    ),
+    (
+        "a second list restarting at 一是 is not the last point's text",
+        PLAN
+        + "\n\n".join(f"{_cn(n)}是{t}" for n, t in enumerate(TASKS[:3], 1))
+        + "\n\n会议要求:\n\n一是已完成部署。\n\n二是已完成督查。\n",
+        [(_cn(n), t) for n, t in enumerate(TASKS[:3], 1)],
+    ),
+    (
         "points that are a small part of a story",
         "2031年重点工作推进情况\n\n今年以来,全市各项事业稳步推进:"
         "一是新建学校12所。二是新建公路260公里。三是改造小区35个。\n\n"

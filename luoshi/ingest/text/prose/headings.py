@@ -130,6 +130,7 @@ _REPORT_SECTION = re.compile(
     r"|困难|不足|下一步|下步|工作打算|工作计划|工作思路|意见建议|有关建议|保障措施|工作措施"
     r"|经验做法|体会|工作要求|组织领导"
 )
+REPORT_SECTION = _REPORT_SECTION  # (also asked by the point-list reader)
 # An opening naming a report of what was done, and one naming a plan (which wins).
 _REPORT_OPENING = re.compile(
     r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|进展|通报|督办|督查|总结|汇报|报告"

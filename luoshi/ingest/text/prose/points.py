@@ -28,6 +28,8 @@ Rules, true of such pages wherever they come from:
   * at least two thirds of the points name a task-like thing (a project, a work verb: 实施,
     建设, 改造, 新建 …) or progress (a figure, a share of the plan), and at most a third are
     exhortations (要…, 进一步…, 切实…, 坚持… without a figure: a speech's requirements);
+  * no point is named as a part of a report (主要做法, 存在问题, 下一步工作打算 …: a short name
+    before its first punctuation): such points are the report's sections, not tasks;
   * fewer than half of the points count the tasks they stand for (…的指标任务,共计19项 /
     能够完成的有2项): such points sum up groups of tasks (a 督查 summary by status), they are
     no tasks themselves;
@@ -53,6 +55,7 @@ from itertools import pairwise
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.script import to_simplified
+from luoshi.ingest.text.prose.headings import REPORT_SECTION
 from luoshi.ingest.text.prose.items import (
     NEXT_STEPS,
     STYLES,
@@ -116,6 +119,9 @@ _COUNTS_TASKS = re.compile(rf"(?:共计?|计|有)\s*[\d{_NUMERAL}]+\s*项(?!目)
 _MUST = re.compile(r"(?<![主重需只必])要(?![求点素事闻])(?=[\u4e00-\u9fa5])|确保取得|狠抓落实")
 # An opening reporting a meeting or a speech: its points are requirements.
 _MEETING = re.compile(r"召开|强调|指出|讲话|部署|座谈|听取|会议要求")
+# A point's name: up to its first punctuation; a short one may name a report's section.
+_NAME_END = re.compile(r"[。,，;；:：!！?？]")
+_MAX_NAME = 12
 _SUBJECT_SHARE = 0.5
 _TASKLIKE_SHARE = 2 / 3
 _OPENING_PARAS = 8
@@ -168,9 +174,12 @@ def _marker(style: str, text: str) -> tuple[int, str, str] | None:
 
 
 def _runs(paras: list[Para]) -> list[tuple[str, list[int]]]:
-    """Each style's runs of point paragraphs numbered 1, 2, 3 … (indexes into ``paras``)."""
+    """Each style's longest run of point paragraphs numbered 1, 2, 3 … (indexes into
+    ``paras``), when it has at least ``MIN_POINTS``: one run per style keeps the reader
+    linear in the page."""
     runs: list[tuple[str, list[int]]] = []
     for style in _POINT_STYLES:
+        best: list[int] = []
         run: list[int] = []
         for k, p in enumerate(paras):
             found = _marker(style, p.text.strip())
@@ -179,11 +188,11 @@ def _runs(paras: list[Para]) -> list[tuple[str, list[int]]]:
             if run and found[0] == len(run) + 1:
                 run.append(k)
                 continue
-            if len(run) >= MIN_POINTS:
-                runs.append((style, run))
+            best = max(best, run, key=len)
             run = [k] if found[0] == 1 else []
-        if len(run) >= MIN_POINTS:
-            runs.append((style, run))
+        best = max(best, run, key=len)
+        if len(best) >= MIN_POINTS:
+            runs.append((style, best))
     about = [k for k, p in enumerate(paras) if _ABOUT.match(p.text.strip())]
     if len(about) >= MIN_POINTS:
         runs.append(("about", about))
@@ -192,6 +201,7 @@ def _runs(paras: list[Para]) -> list[tuple[str, list[int]]]:
 
 def _points(paras: list[Para], style: str, at: list[int]) -> list[_Point]:
     points: list[_Point] = []
+    longest = 0  # the most body paragraphs of a point so far
     for n, k in enumerate(at):
         text = paras[k].text.strip()
         if style == "about":
@@ -200,17 +210,19 @@ def _points(paras: list[Para], style: str, at: list[int]) -> list[_Point]:
             value, serial, rest = _marker(style, text)  # type: ignore[misc]
         point = _Point(serial, value, paras[k].line, rest, line_end=paras[k].line)
         end = at[n + 1] if n + 1 < len(at) else len(paras)
-        longest = max((len(p.body) for p in points), default=0)
         for j in range(k + 1, end):
             body = paras[j].text.strip()
             last = n + 1 == len(at)
-            if NEXT_STEPS.match(body) or (
-                last and not _belongs_after_last(body, len(point.body) < longest)
+            if (
+                NEXT_STEPS.match(body)
+                or (_ABOUT.match(body) if style == "about" else _marker(style, body))
+                or (last and not _belongs_after_last(body, len(point.body) < longest))
             ):
-                break
+                break  # (a point of the style after the run starts another list)
             point.body.append(body)
             point.line_end = paras[j].line
         points.append(point)
+        longest = max(longest, len(point.body))
     return points
 
 
@@ -241,6 +253,11 @@ def _is_subject(
     )
     if tasklike < len(points) * _TASKLIKE_SHARE or exhorts * 3 > len(points):
         return False, "the points are requirements, not tasks"
+    if any(
+        len(n := _NAME_END.split(t, maxsplit=1)[0]) <= _MAX_NAME and REPORT_SECTION.search(n)
+        for t in texts
+    ):
+        return False, "the points are a report's sections"
     if 2 * sum(1 for t in texts if _COUNTS_TASKS.search(t)) >= len(points):
         return False, "the points count the tasks of groups: a summary by group"
     figures = sum(1 for p in points if _FIGURE.search(p.text + "".join(p.body)))
