@@ -163,3 +163,21 @@ def test_paragraphs_opening_关于_are_points_numbered_by_position() -> None:
         "1.新建学校12所,已开工8所。",
         "2.新增学位9000个,已完成4000个。",
     ]
+
+
+def test_a_one_sentence_point_is_split_at_the_clause_saying_what_was_done() -> None:
+    text = (
+        "2031年重点项目1-9月完成情况\n\n"
+        "一是工业项目,年度计划投资40亿元,完成投资31亿元,占年度计划的77.5%。\n\n"
+        "二是交通项目,年度计划投资20亿元,累计完成投资12亿元。\n\n"
+        "三是民生项目,年度计划投资10亿元,已完成投资8亿元。\n\n"
+        "四是生态项目,年度计划投资5亿元。\n"
+    )
+    doc = read_document(text.encode(), name="c.txt")
+    got = [(t.text, t.items[0].done) for t in doc.tasks]
+    assert got == [
+        ("工业项目,年度计划投资40亿元", "完成投资31亿元,占年度计划的77.5%。"),
+        ("交通项目,年度计划投资20亿元", "累计完成投资12亿元。"),
+        ("民生项目,年度计划投资10亿元", "已完成投资8亿元。"),
+        ("生态项目,年度计划投资5亿元。", ""),  # nothing said done: no progress
+    ]

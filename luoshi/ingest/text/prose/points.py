@@ -38,8 +38,10 @@ Rules, true of such pages wherever they come from:
 
 - on a page whose opening names a progress report (:func:`~.items.is_report`), each point is
   its task then its progress: the progress opens at a reporting period (截至…, 1-6月 …) or,
-  failing that, at the point's second sentence when that reports what was done; the body
-  paragraphs under a point are its progress. On a plan page the body is the task's text.
+  failing that, at the point's second sentence when that reports what was done, or at the
+  first later clause saying what was done (…项目,完成投资5亿元,占年度计划的55%: a share of
+  the plan, 已完成…, 累计…); the body paragraphs under a point are its progress. On a plan
+  page the body is the task's text.
 
 Ambiguous by nature: news also counts its points. Always warned with the alternative
 ("读作要点列表: N 项; 也可能是新闻报道") and a doubt; *high* evidence — the opening announces as
@@ -122,6 +124,12 @@ _MEETING = re.compile(r"召开|强调|指出|讲话|部署|座谈|听取|会议�
 # A point's name: up to its first punctuation; a short one may name a report's section.
 _NAME_END = re.compile(r"[。,，;；:：!！?？]")
 _MAX_NAME = 12
+# A clause saying what was done: a share of the plan, 已…, 累计…, a date reached.
+_CLAUSE = re.compile(r"(?<=[,，;；])")
+_DONE_CLAUSE = re.compile(
+    r"占(?:年度|全年)?(?:计划|目标)|完成(?:年度|全年)(?:计划|目标|任务)|已(?:完成|建成|开工|竣工|实施"
+    r"|启动|投用|投入使用|开展|发放|落实)|累计|完成投资|截至|截止|目前"
+)
 _SUBJECT_SHARE = 0.5
 _TASKLIKE_SHARE = 2 / 3
 _OPENING_PARAS = 8
@@ -267,20 +275,29 @@ def _is_subject(
 
 
 def _split(point: _Point, report: bool) -> tuple[str, str]:
-    """(task, progress) of a point: on a report page the progress opens at a reporting
-    period, else at its second sentence when that says what was done; the body under the
-    point is progress on a report page, the task's text on a plan page."""
-    task, done = point.text, ""
-    if report:
-        task, done = split_done(point.text)
-        if not done:
-            first, stop, rest = point.text.partition("。")
-            if rest.strip() and reports_done(rest):
-                task, done = first + stop, rest.strip()
-        done = "\n".join(x for x in (done, *point.body) if x)
-    else:
-        task = "\n".join([point.text, *point.body])
-    return task, done
+    """(task, progress) of a point (rules above); the body under the point is progress on a
+    report page, the task's text on a plan page."""
+    if not report:
+        return "\n".join([point.text, *point.body]), ""
+    task, done = split_done(point.text)
+    if not done:
+        first, stop, rest = point.text.partition("。")
+        if rest.strip() and reports_done(rest):
+            task, done = first + stop, rest.strip()
+        else:
+            task, done = _split_clause(point.text)
+    return task, "\n".join(x for x in (done, *point.body) if x)
+
+
+def _split_clause(text: str) -> tuple[str, str]:
+    """(task, progress) of a one-sentence point whose later clause says what was done
+    (…项目,完成投资5亿元,占年度计划的55%): the progress opens at that clause; (text, "")
+    when no clause after the first does."""
+    clauses = _CLAUSE.split(text)
+    for n in range(1, len(clauses)):
+        if _DONE_CLAUSE.search(clauses[n]):
+            return "".join(clauses[:n]).rstrip(",，;；"), "".join(clauses[n:]).strip()
+    return text, ""
 
 
 def _announced(opening: list[str]) -> int | None:
