@@ -54,6 +54,17 @@ CASES = [
         [(_cn(n), t) for n, t in enumerate(TASKS, 1)],
     ),
     (
+        "points of progress under a title announcing it",
+        # (an opening announcing progress: each point is its task, then what was done)
+        "民心工程进展顺利\n\n一是道路建设。主线工程完成70%。\n\n二是绿化建设。新增绿地8万平方米。\n\n"
+        "三是公交建设。新开公交线路5条。\n",
+        [
+            ("一", "道路建设。"),
+            ("二", "绿化建设。"),
+            ("三", "公交建设。"),
+        ],
+    ),
+    (
         "news: a meeting's requirements counted in words",
         "市政府召开常务会议部署重点工作\n\n会议强调:\n\n"
         "一是要提高认识,统一思想。\n\n二是要加强领导,压实责任。\n\n三是要严格督查,狠抓落实。\n",

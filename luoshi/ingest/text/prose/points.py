@@ -22,7 +22,7 @@ Rules, true of such pages wherever they come from:
 
   * the opening (title and paragraphs before the first point) or the point run's lead-in
     announces a plan, 实事 or 重点工作, or progress on them (实事, 民生工程, 重点工作/项目/任务,
-    目标任务, 政府工作报告, 完成情况, 进展情况 …);
+    目标任务, 政府工作报告, 完成情况, 进展 …);
   * the run holds at least half of the page's text after the opening (a story with three
     points in one paragraph among ten is news with points, not a list);
   * at least two thirds of the points name a task-like thing (a project, a work verb: 实施,
@@ -36,9 +36,11 @@ Rules, true of such pages wherever they come from:
   * points counted in words (一是, 第一) — a speech's and a news report's way — need more:
     at least half of them carry a figure (a target or what was done);
 
-- on a page whose opening names a progress report (:func:`~.items.is_report`), each point is
+- on a page whose opening names a progress report (:func:`~.items.is_report`, or 进展/进度/
+  1-6月 and no plan word: 分解, 印发, 方案 …), each point is
   its task then its progress: the progress opens at a reporting period (截至…, 1-6月 …) or,
-  failing that, at the point's second sentence when that reports what was done, or at the
+  failing that, at the point's second sentence when that reports what was done or the first
+  is a bare name (道路建设。主线工程完成70%。: at most 20 characters, no comma, no figure), or at the
   first later clause saying what was done (…项目,完成投资5亿元,占年度计划的55%: a share of
   the plan, 已完成…, 累计…); the body paragraphs under a point are its progress. On a plan
   page the body is the task's text.
@@ -95,9 +97,9 @@ _INNER = {
 }
 # The opening announces a list of tasks or progress on them.
 _ANNOUNCES = re.compile(
-    r"实事|民生(?:工程|项目)|惠民(?:工程|项目)|重点(?:工作|项目|任务|工程)|重大(?:项目|工程)"
-    r"|政府工作报告|目标任务|工作任务|任务清单|工作要点|年度计划"
-    r"|(?:完成|进展|推进|落实|实施|执行)情况"
+    r"实事|(?:民生|民心|惠民)(?:工程|项目)|重点(?:工作|项目|任务|工程)|重大(?:项目|工程)"
+    r"|政府工作报告|目标任务|工作任务|任务清单|工作要点|年度计划|项目建设"
+    r"|(?:完成|进展|推进|落实|实施|执行|建设)情况|进展|进度"
 )
 # The opening counts the items it announces: "10件实事", "十项重点工作", "共12个项目".
 _ANNOUNCED_COUNT = re.compile(
@@ -120,16 +122,22 @@ _COUNTS_TASKS = re.compile(rf"(?:共计?|计|有)\s*[\d{_NUMERAL}]+\s*项(?!目)
 # A clause saying what someone must do: "全市上下要统一思想" (主要, 重要, 需要, 要求 are words).
 _MUST = re.compile(r"(?<![主重需只必])要(?![求点素事闻])(?=[\u4e00-\u9fa5])|确保取得|狠抓落实")
 # An opening reporting a meeting or a speech: its points are requirements.
-_MEETING = re.compile(r"召开|强调|指出|讲话|部署|座谈|听取|会议要求")
+_MEETING = re.compile(r"召开|强调|指出|讲话|部署|座谈|听取|会议要求|调研|视察|检查")
 # A point's name: up to its first punctuation; a short one may name a report's section.
 _NAME_END = re.compile(r"[。,，;；:：!！?？]")
 _MAX_NAME = 12
+_MAX_POINT_NAME = 20  # a point opening with a name sentence (道路建设。) then what was done
 # A clause saying what was done: a share of the plan, 已…, 累计…, a date reached.
 _CLAUSE = re.compile(r"(?<=[,，;；])")
 _DONE_CLAUSE = re.compile(
     r"占(?:年度|全年)?(?:计划|目标)|完成(?:年度|全年)(?:计划|目标|任务)|已(?:完成|建成|开工|竣工|实施"
     r"|启动|投用|投入使用|开展|发放|落实)|累计|完成投资|截至|截止|目前"
 )
+# An opening announcing progress (进展顺利, 1-6月完成…), not a plan (分解, 印发, 方案 …).
+_PROGRESS_OPENING = re.compile(
+    r"进展|进度|完成情况|推进情况|落实情况|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月"
+)
+_PLAN_OPENING = re.compile(r"分解|分工|印发|工作安排|目标安排|清单|方案|计划表|要点")
 _SUBJECT_SHARE = 0.5
 _TASKLIKE_SHARE = 2 / 3
 _OPENING_PARAS = 8
@@ -282,7 +290,8 @@ def _split(point: _Point, report: bool) -> tuple[str, str]:
     task, done = split_done(point.text)
     if not done:
         first, stop, rest = point.text.partition("。")
-        if rest.strip() and reports_done(rest):
+        named = len(first) <= _MAX_POINT_NAME and not _NAME_END.search(first)
+        if rest.strip() and (reports_done(rest) or (named and not _FIGURE.search(first))):
             task, done = first + stop, rest.strip()
         else:
             task, done = _split_clause(point.text)
@@ -321,8 +330,11 @@ def point_list_grid(
     if best is None:
         return None
     style, points, opening, start = best
-    report = is_report([Para(0, t, 0) for t in opening[:3]]) or is_report(
-        [Para(0, t, 0) for t in opening[-3:]]
+    head = to_simplified(" ".join(opening))
+    report = (
+        is_report([Para(0, t, 0) for t in opening[:3]])
+        or is_report([Para(0, t, 0) for t in opening[-3:]])
+        or bool(_PROGRESS_OPENING.search(head) and not _PLAN_OPENING.search(head))
     )
     cells = [(p, *_split(p, report)) for p in points]
     with_done = any(done for _, _, done in cells)
