@@ -192,3 +192,48 @@ def test_a_one_sentence_point_is_split_at_the_clause_saying_what_was_done() -> N
         ("民生项目,年度计划投资10亿元", "已完成投资8亿元。"),
         ("生态项目,年度计划投资5亿元。", ""),  # nothing said done: no progress
     ]
+
+
+def test_traditional_关于_points_with_sub_points_counted_in_words() -> None:
+    """關於<实事>。 paragraphs (traditional script) with 一是/二是 sub-points run on after
+    them: the 关于 paragraphs are the list (the sub-points restart under each), the
+    sub-points their progress; cells keep the page's characters."""
+    text = (
+        "河西省2031年重點民生實事前11個月進展情況\n\n截至11月底,各項實事進展順利。\n\n"
+        "關於新建學校。一是新建學校12所,已完工10所;二是新增學位9000個,已完成8000個。\n\n"
+        "關於農村公路。一是新建公路260公里,已完成240公里;二是養護公路600公里,已完成全部。\n\n"
+        "關於老舊小區改造。一是改造小區35個,已完工30個。\n"
+    )
+    doc = read_document(text.encode(), name="t.txt")
+    assert doc.layout == "point-list"
+    got = [(t.serial, t.text, t.items[0].done) for t in doc.tasks]
+    assert got == [
+        ("1", "關於新建學校。", "一是新建學校12所,已完工10所;\n二是新增學位9000個,已完成8000個。"),
+        (
+            "2",
+            "關於農村公路。",
+            "一是新建公路260公里,已完成240公里;\n二是養護公路600公里,已完成全部。",
+        ),
+        ("3", "關於老舊小區改造。", "一是改造小區35個,已完工30個。"),
+    ]
+
+
+def test_points_each_a_paragraph_with_a_share_of_the_annual_plan() -> None:
+    """一是…。 paragraphs each saying how much of the year's plan is done, under a title
+    announcing more items than the excerpt keeps: read, with a doubt (not as many points as
+    announced)."""
+    text = (
+        "青禾市20项民心工程进展顺利\n\n截至国庆节前,全市20项民心工程总体进展顺利。\n\n"
+        "一是安居工程。年内计划开工保障房1万套,已开工9800套,占年计划的98%。\n\n"
+        "二是教育工程。新建幼儿园30所,已完成25所。\n\n"
+        "三是供热工程,完成管网改造120公里,完成年计划的80%。\n"
+    )
+    doc = read_document(text.encode(), name="s.txt")
+    assert doc.layout == "point-list"
+    got = [(t.serial, t.text, t.items[0].done) for t in doc.tasks]
+    assert got == [
+        ("一", "安居工程。", "年内计划开工保障房1万套,已开工9800套,占年计划的98%。"),
+        ("二", "教育工程。", "新建幼儿园30所,已完成25所。"),
+        ("三", "供热工程", "完成管网改造120公里,完成年计划的80%。"),
+    ]
+    assert assess(doc).confidence == "medium"

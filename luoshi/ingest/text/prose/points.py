@@ -8,13 +8,15 @@ running text — a 实事 plan announced in a newspaper, a 重点工作 progress
 
 Rules, true of such pages wherever they come from:
 
+- the rules read the page in simplified characters (關於 is 关于); cells keep its own;
 - a *point* is a paragraph opening with a marker of one style: 一是/二是, 第一,/第二,, 一、,
   (一), a Chinese numeral glued to the text (一开展…行动, not 一季度/一批/一是), or — without a
   number — a paragraph opening 关于<a name>。 or 关于<a name>: (its number is its place);
   points run together in one paragraph are cut where the next marker of the style counts on
   after a sentence's or clause's end (…。二是…);
 - the *list* is the longest run of points of one style numbered 1, 2, 3 … in order, at least
-  three of them; the paragraphs between two points belong to the point above (its sub-points,
+  three of them, of a style whose numbering does not restart under two or more points of
+  another run (一是, 二是 under each 关于X。 are its sub-points); the paragraphs between two points belong to the point above (its sub-points,
   its progress); after the last point only paragraphs that are sub-points or say what was done
   belong to it, or as many sentences as the other points have under them (a "相关新闻" block,
   links, a sign-off do not);
@@ -127,15 +129,16 @@ _MEETING = re.compile(r"召开|强调|指出|讲话|部署|座谈|听取|会议�
 _NAME_END = re.compile(r"[。,，;；:：!！?？]")
 _MAX_NAME = 12
 _MAX_POINT_NAME = 20  # a point opening with a name sentence (道路建设。) then what was done
-# A clause saying what was done: a share of the plan, 已…, 累计…, a date reached.
+# A clause saying what was done: a share of the plan, 已…, 累计…, 完成 and a figure (not
+# 计划完成, 力争完成, 确保完成: a target), a date reached.
 _CLAUSE = re.compile(r"(?<=[,，;；])")
 _DONE_CLAUSE = re.compile(
-    r"占(?:年度|全年)?(?:计划|目标)|完成(?:年度|全年)(?:计划|目标|任务)|已(?:完成|建成|开工|竣工|实施"
+    r"占(?:年度|全年|年)?(?:计划|目标)|(?<![划争保要将])完成[^,，;；。]{0,12}?\d|完成(?:年度|全年)(?:计划|目标|任务)|已(?:完成|建成|开工|竣工|实施"
     r"|启动|投用|投入使用|开展|发放|落实)|累计|完成投资|截至|截止|目前"
 )
 # An opening announcing progress (进展顺利, 1-6月完成…), not a plan (分解, 印发, 方案 …).
 _PROGRESS_OPENING = re.compile(
-    r"进展|进度|完成情况|推进情况|落实情况|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月"
+    r"进展|进度|完成情况|推进情况|落实情况|截至|截止|前\d{1,2}个月|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月"
 )
 _PLAN_OPENING = re.compile(r"分解|分工|印发|工作安排|目标安排|清单|方案|计划表|要点")
 _SUBJECT_SHARE = 0.5
@@ -151,14 +154,21 @@ class _Point:
     text: str
     body: list[str] = field(default_factory=list)
     line_end: int = 0
+    # the text and body as the page writes them (the rules read them simplified: 關於 is 关于)
+    written: str = ""
+    written_body: list[str] = field(default_factory=list)
 
 
-def _cut_inner(paras: list[Para]) -> list[Para]:
+def _cut_inner(paras: list[Para]) -> tuple[list[Para], list[str]]:
     """Points run together in one paragraph cut apart, where the next marker of a word style
-    counts on from the last one (一是…。二是…; "…10件实事:一是…" cuts before 一是)."""
+    counts on from the last one (一是…。二是…; "…10件实事:一是…" cuts before 一是): the
+    paragraphs in simplified characters, and the same pieces as the page writes them (the
+    conversion is character by character, so the cuts fall at the same places)."""
     out: list[Para] = []
+    written: list[str] = []
     for p in paras:
-        text = p.text.strip()
+        as_written = p.text.strip()
+        text = to_simplified(as_written)
         cuts: list[int] = []
         for style, inner in _INNER.items():
             opening = _POINT_STYLES[style].match(text)
@@ -171,13 +181,12 @@ def _cut_inner(paras: list[Para]) -> list[Para]:
             if len(found) + (1 if opening else 0) >= 2:
                 cuts = found
                 break
-        if not cuts:
-            out.append(p)
-            continue
         bounds = [0, *cuts, len(text)]
-        pieces = [text[a:b].strip() for a, b in pairwise(bounds)]
-        out += [Para(p.line, x, p.gap if k == 0 else 0) for k, x in enumerate(pieces) if x]
-    return out
+        for k, (a, b) in enumerate(pairwise(bounds)):
+            if text[a:b].strip():
+                out.append(Para(p.line, text[a:b].strip(), p.gap if k == 0 else 0))
+                written.append(as_written[a:b].strip())
+    return out, written
 
 
 def _marker(style: str, text: str) -> tuple[int, str, str] | None:
@@ -215,7 +224,26 @@ def _runs(paras: list[Para]) -> list[tuple[str, list[int]]]:
     return runs
 
 
-def _points(paras: list[Para], style: str, at: list[int]) -> list[_Point]:
+def _nested(style: str, runs: list[tuple[str, list[int]]], paras: list[Para]) -> bool:
+    """The style's numbering restarts at 1 under two or more points of another run (一是,
+    二是 under each 关于X。): its points are that run's sub-points, not the list."""
+    if style == "about":
+        return False
+    for other, other_at in runs:
+        if other == style:
+            continue
+        restarts = 0
+        for a, b in pairwise([*other_at, len(paras)]):
+            restarts += any(
+                (found := _marker(style, paras[j].text)) is not None and found[0] == 1
+                for j in range(a + 1, b)
+            )
+        if restarts >= 2:
+            return True
+    return False
+
+
+def _points(paras: list[Para], written: list[str], style: str, at: list[int]) -> list[_Point]:
     points: list[_Point] = []
     longest = 0  # the most body paragraphs of a point so far
     for n, k in enumerate(at):
@@ -225,6 +253,7 @@ def _points(paras: list[Para], style: str, at: list[int]) -> list[_Point]:
         else:
             value, serial, rest = _marker(style, text)  # type: ignore[misc]
         point = _Point(serial, value, paras[k].line, rest, line_end=paras[k].line)
+        point.written = written[k][len(text) - len(rest) :]
         end = at[n + 1] if n + 1 < len(at) else len(paras)
         for j in range(k + 1, end):
             body = paras[j].text.strip()
@@ -236,6 +265,7 @@ def _points(paras: list[Para], style: str, at: list[int]) -> list[_Point]:
             ):
                 break  # (a point of the style after the run starts another list)
             point.body.append(body)
+            point.written_body.append(written[j])
             point.line_end = paras[j].line
         points.append(point)
         longest = max(longest, len(point.body))
@@ -283,10 +313,18 @@ def _is_subject(
 
 
 def _split(point: _Point, report: bool) -> tuple[str, str]:
-    """(task, progress) of a point (rules above); the body under the point is progress on a
-    report page, the task's text on a plan page."""
+    """(task, progress) of a point as the page writes them (rules above); the body under the
+    point is progress on a report page, the task's text on a plan page."""
     if not report:
-        return "\n".join([point.text, *point.body]), ""
+        return "\n".join([point.written, *point.written_body]), ""
+    task, done = _split_text(point)
+    # the pieces are a prefix and a suffix of the simplified text: the same spans as written
+    task = point.written[: len(task)]
+    done = point.written[len(point.written) - len(done) :] if done else ""
+    return task, "\n".join(x for x in (done, *point.written_body) if x)
+
+
+def _split_text(point: _Point) -> tuple[str, str]:
     task, done = split_done(point.text)
     if not done:
         first, stop, rest = point.text.partition("。")
@@ -295,7 +333,7 @@ def _split(point: _Point, report: bool) -> tuple[str, str]:
             task, done = first + stop, rest.strip()
         else:
             task, done = _split_clause(point.text)
-    return task, "\n".join(x for x in (done, *point.body) if x)
+    return task, done
 
 
 def _split_clause(text: str) -> tuple[str, str]:
@@ -319,10 +357,13 @@ def point_list_grid(
 ) -> tuple[Grid, list[tuple[int | None, str]], str] | None:
     """(Grid, warnings, doubt) of a page enumerating its tasks as points, or None (rules
     above)."""
-    paras = _cut_inner([p for p in paras if p.text.strip()])
+    paras, written = _cut_inner([p for p in paras if p.text.strip()])
     best: tuple[str, list[_Point], list[str], int] | None = None
-    for style, at in _runs(paras):
-        points = _points(paras, style, at)
+    runs = _runs(paras)
+    for style, at in runs:
+        if _nested(style, runs, paras):
+            continue
+        points = _points(paras, written, style, at)
         opening = [p.text.strip() for p in paras[: at[0]]][-_OPENING_PARAS:]
         ok, _why = _is_subject(paras, style, points, opening)
         if ok and (best is None or len(points) > len(best[1])):
@@ -377,5 +418,5 @@ def point_list_grid(
     doubt = (
         "" if sure else "points of running text read as tasks: news counts its points the same way"
     )
-    preamble = [p.text for p in paras[:start]]
+    preamble = written[:start]
     return Grid(rows=rows, preamble=preamble), warnings, doubt
