@@ -352,6 +352,20 @@ def _announced(opening: list[str]) -> int | None:
     return style_value(m.group(1)) if m else None
 
 
+def why_no_point_list(paras: list[Para]) -> tuple[int, str] | None:
+    """(points, why they are not the page's tasks) for the longest run of points the page
+    has, for the refusal to say; None when it has none."""
+    paras, written = _cut_inner([p for p in paras if p.text.strip()])
+    runs = _runs(paras)
+    if not runs:
+        return None
+    style, at = max(runs, key=lambda r: len(r[1]))
+    points = _points(paras, written, style, at)
+    opening = [p.text.strip() for p in paras[: at[0]]][-_OPENING_PARAS:]
+    ok, why = _is_subject(paras, style, points, opening)
+    return None if ok else (len(points), why)
+
+
 def point_list_grid(
     paras: list[Para],
 ) -> tuple[Grid, list[tuple[int | None, str]], str] | None:
