@@ -237,3 +237,50 @@ def test_points_each_a_paragraph_with_a_share_of_the_annual_plan() -> None:
         ("三", "供热工程", "完成管网改造120公里,完成年计划的80%。"),
     ]
     assert assess(doc).confidence == "medium"
+
+
+@pytest.mark.parametrize(
+    ("page", "why"),
+    [
+        (
+            "市政府召开常务会议部署民生实事\n\n"
+            + "\n\n".join(f"{_cn(n)}是{t}" for n, t in enumerate(TASKS, 1))
+            + "\n",
+            "the opening reports a meeting or a speech",
+        ),
+        (
+            "市领导调研城市建设\n\n"
+            + "\n\n".join(f"{_cn(n)}是{t}" for n, t in enumerate(TASKS, 1))
+            + "\n",
+            "the opening announces no plan",
+        ),
+        (
+            "2031年民生实事推进情况\n\n一是提高认识。\n\n二是加强领导。\n\n三是严格督查。\n",
+            "the points are requirements, not tasks",
+        ),
+        (
+            "2031年民生实事推进情况\n\n一是实施教育扩容项目。\n\n二是实施农村公路项目。\n\n"
+            "三是实施老旧小区改造工程。\n",
+            "points counted in words without figures",
+        ),
+    ],
+    ids=["meeting", "no-announcement", "requirements", "no-figures"],
+)
+def test_the_refusal_says_why_the_points_are_no_point_list(page: str, why: str) -> None:
+    with pytest.raises(IngestError) as err:
+        read_document(page.encode(), name="n.txt")
+    assert "points are counted in words" in str(err.value)
+    assert why in str(err.value)
+
+
+def test_numerals_opening_words_are_no_points() -> None:
+    """一季度 / 二季度 / 三季度 paragraphs count quarters, not points."""
+    text = (
+        "2031年重点工作推进情况\n\n一季度完成投资12亿元,占年度计划的20%。\n\n"
+        "二季度完成投资15亿元,占年度计划的25%。\n\n三季度完成投资18亿元,占年度计划的30%。\n"
+    )
+    try:
+        doc = read_document(text.encode(), name="q.txt")
+    except IngestError:
+        return
+    assert doc.layout != "point-list"
