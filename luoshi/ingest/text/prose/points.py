@@ -16,20 +16,25 @@ Rules, true of such pages wherever they come from:
   after a sentence's or clause's end (…。二是…);
 - the *list* is the longest run of points of one style numbered 1, 2, 3 … in order, at least
   three of them, of a style whose numbering does not restart under two or more points of
-  another run (一是, 二是 under each 关于X。 are its sub-points); the paragraphs between two points belong to the point above (its sub-points,
-  its progress); after the last point only paragraphs that are sub-points or say what was done
-  belong to it, or as many sentences as the other points have under them (a "相关新闻" block,
-  links, a sign-off do not);
+  another run (一是, 二是 under each 关于X。 are its sub-points); the paragraphs between two
+  points belong to the point above (its sub-points, its progress) up to one opening 下一步…;
+  after the last point only sub-points, sentences saying what was done, or as many sentences
+  as the other points have under them belong to it (a "相关新闻" block, links, a sign-off do
+  not), and never a point of the style (a second list restarting at 一是);
 - the points are the page's *subject* when all of these hold:
 
   * the opening (title and paragraphs before the first point) or the point run's lead-in
     announces a plan, 实事 or 重点工作, or progress on them (实事, 民生工程, 重点工作/项目/任务,
     目标任务, 政府工作报告, 完成情况, 进展 …);
+  * the opening does not report a meeting, a speech or a visit (召开…, 强调, 指出, 部署, 调研,
+    视察 …) — whose points are the speaker's requirements — unless it announces as many
+    items as there are points (…明确了10件实事 over ten points);
   * the run holds at least half of the page's text after the opening (a story with three
     points in one paragraph among ten is news with points, not a list);
   * at least two thirds of the points name a task-like thing (a project, a work verb: 实施,
     建设, 改造, 新建 …) or progress (a figure, a share of the plan), and at most a third are
-    exhortations (要…, 进一步…, 切实…, 坚持… without a figure: a speech's requirements);
+    exhortations (要…, 进一步…, 切实…, 坚持… without a figure, or a clause such as
+    全市上下要统一思想 or 狠抓落实: a speech's requirements);
   * no point is named as a part of a report (主要做法, 存在问题, 下一步工作打算 …: a short name
     before its first punctuation): such points are the report's sections, not tasks;
   * fewer than half of the points count the tasks they stand for (…的指标任务,共计19项 /
@@ -38,19 +43,21 @@ Rules, true of such pages wherever they come from:
   * points counted in words (一是, 第一) — a speech's and a news report's way — need more:
     at least half of them carry a figure (a target or what was done);
 
-- on a page whose opening names a progress report (:func:`~.items.is_report`, or 进展/进度/
-  1-6月 and no plan word: 分解, 印发, 方案 …), each point is
-  its task then its progress: the progress opens at a reporting period (截至…, 1-6月 …) or,
-  failing that, at the point's second sentence when that reports what was done or the first
-  is a bare name (道路建设。主线工程完成70%。: at most 20 characters, no comma, no figure), or at the
-  first later clause saying what was done (…项目,完成投资5亿元,占年度计划的55%: a share of
-  the plan, 已完成…, 累计…); the body paragraphs under a point are its progress. On a plan
-  page the body is the task's text.
+- on a page whose opening names a progress report (:func:`~.items.is_report`, or 进展, 进度,
+  截至…, 前11个月, 1-6月 and no plan word: 分解, 印发, 方案 …), each point is its task then
+  its progress: the progress opens at a reporting period (截至…, 1-6月 …) or, failing that,
+  at the point's second sentence when that reports what was done or the first is a bare name
+  (道路建设。主线工程完成70%。: at most 20 characters, no comma, no figure), or at the first
+  later clause saying what was done (…项目,完成投资5亿元,占年度计划的55%: a share of the
+  plan, 已完成…, 累计…, 完成 with a figure but not 计划完成/力争完成); the body paragraphs
+  under a point are its progress. On a plan page the body is the task's text.
 
 Ambiguous by nature: news also counts its points. Always warned with the alternative
-("读作要点列表: N 项; 也可能是新闻报道") and a doubt; *high* evidence — the opening announces as
-many items as there are points (10件实事 over ten points) — is said in the warning.
-Tried last, after the prose list, the forms, the headed report and the paragraph reader.
+("读作要点列表: N 项; 也可能是新闻报道"), and a doubt (medium confidence) unless the opening
+announces as many items as there are points (10件实事 over ten points), which the warning then
+says. Tried last, after the prose list, the forms, the headed report and the paragraph reader;
+a page refused with points counted in words is told why they are no point list
+(:func:`why_no_point_list`).
 """
 
 from __future__ import annotations
