@@ -331,7 +331,10 @@ NOT_TASK_LISTS = [
     # headings with nothing under them
     (_SUMMARY, ["一、乡村道路硬化工程完成情况", "二、农贸市场改造完成情况"]),
     # 1、 2、 are no report's top level: a unit's page names its figures so as often as tasks
-    (_SUMMARY, ["1、规上工业产值完成情况", "完成1.2亿元。", "2、固定资产投资完成情况", "完成2亿元。"]),
+    (
+        _SUMMARY,
+        ["1、规上工业产值完成情况", "完成1.2亿元。", "2、固定资产投资完成情况", "完成2亿元。"],
+    ),
     # a plan's opening wins over headings saying what they report
     (
         "某县2021年民生实事实施方案",
@@ -348,3 +351,45 @@ NOT_TASK_LISTS = [
 def test_a_reports_own_sections_are_not_read_as_tasks(opening, lines):
     with pytest.raises(IngestError):
         _lines([opening, *lines])
+
+
+# Unnumbered headings (bare names on lines of their own), the first over numbered
+# sub-projects: the bare headings are the tasks, the sub-projects the first one's progress.
+_BARE = (
+    "重大项目建设\n\n"
+    "(一)城北污水处理厂。已完成主体工程,完成投资2.1亿元。\n\n"
+    "(二)滨江大道。已完成路基工程12公里,占计划的60%。\n\n"
+    "(三)中心医院迁建。已完成土建工程量的45%。\n\n"
+    "城乡环境整治\n\n上半年完成农村改厕2100户,占年度计划的101.92%。\n\n"
+    "民生实事办理\n\n新建学校3所,已开工3所,新增学位2700个。\n"
+)
+
+
+def test_unnumbered_headings_over_sub_projects_are_the_tasks():
+    doc = _read(_OPENING + _BARE)
+    assert doc.layout == "headed-report"
+    assert [t.text for t in doc.tasks] == ["重大项目建设", "城乡环境整治", "民生实事办理"]
+    done = ["".join(i.done for i in t.items) for t in doc.tasks]
+    assert done[0].count("\n") == 2 and done[0].startswith("(一)城北污水处理厂")
+    assert done[1] == "上半年完成农村改厕2100户,占年度计划的101.92%。"
+    # no serial column: the page numbers nothing
+    assert [c.header for c in doc.columns] == ["任务内容", "进展情况"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a short line right under a numbered heading is its body, not a heading
+        "一、村道硬化\n正常进行中\n二、饮水提升\n已完成管网改造3处。\n三、卫生室建设\n建成4个。\n",
+        # two bare lines are as often short lines of a body: no headings of their own
+        "(一)城北污水处理厂。已完成主体工程,完成投资2.1亿元。\n\n"
+        "(二)滨江大道。已完成路基工程12公里,占计划的60%。\n\n"
+        "(三)中心医院迁建。已完成土建工程量的45%。\n\n"
+        "城乡环境整治\n\n上半年完成农村改厕2100户,占年度计划的101.92%。\n",
+    ],
+    ids=["under-a-heading", "only-one"],
+)
+def test_short_lines_that_are_no_unnumbered_headings(page):
+    doc = _read(_OPENING + page)
+    assert doc.layout == "headed-report"
+    assert all(t.serial for t in doc.tasks)  # the numbered headings stay the tasks

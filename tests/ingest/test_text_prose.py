@@ -802,11 +802,14 @@ _VOTED = "青禾县2030年民生实事项目票决结果公告\n\n本次会议�
             "三、严格督查。县督查室要定期通报。\n",
             None,
         ),
-        # headings with paragraphs under them: no bare list (a report's or a notice's sections)
+        # headings with paragraphs under them: no bare list (a report's or a notice's
+        # sections) — but under an opening announcing 实事 they are its points, each task
+        # with its paragraph (luoshi.ingest.text.prose.points; a plan: the paragraph is text)
         (
             "一、新建城区公办幼儿园3所\n选址已确定。\n二、改造提升农村公路50公里\n正在招标。\n"
             "三、实施老旧小区改造12个\n方案已编制。\n",
-            None,
+            ["新建城区公办幼儿园3所\n选址已确定。", "改造提升农村公路50公里\n正在招标。",
+             "实施老旧小区改造12个\n方案已编制。"],
         ),
     ],
     ids=["list", "requirements", "headings"],
@@ -818,7 +821,8 @@ def test_a_bare_list_numbered_in_chinese(body: str, tasks: list[str] | None) -> 
         assert tasks is None
         return
     assert tasks is not None, f"read as {doc.layout}: {[t.text for t in doc.tasks]}"
-    assert doc.layout == "prose"
+    # one-clause items are a bare prose list; items over paragraphs are points
+    assert doc.layout == ("point-list" if "\n" in tasks[0] else "prose")
     assert [t.text for t in doc.tasks][:3] == tasks
     assert [t.serial for t in doc.tasks][:3] == ["一", "二", "三"]
     # no unit column in a bare list: the signature line under it is no task's units

@@ -11,7 +11,10 @@ Modules, each with the rules it implements in its docstring:
 - :mod:`.headings` — a **headed report**: a progress report whose section headings
   (一、<项目>完成情况) are its tasks, each over paragraphs saying what was done;
 - :mod:`.paragraphs` — **one paragraph per task**: a report's unnumbered paragraphs, each a
-  task sentence then what was done (tried last);
+  task sentence then what was done;
+- :mod:`.points` — a **point list**: the page's tasks enumerated as points of its running
+  text (一是…, 第一…, 一、…, numerals glued to the text, 关于X。) under an opening announcing a
+  plan, 实事 or 重点工作 progress (tried last; always warned that news counts points too);
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
@@ -33,6 +36,7 @@ from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
 from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
+from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
 from luoshi.ingest.text.prose.structure import PROSE_LAYOUT
 from luoshi.ingest.text.rows import Para
@@ -110,6 +114,11 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     if prose is None and headed is None and (one := paragraph_tasks_grid(paras)) is not None:
         doc = document_from_grids([one[0]], name, "text", PARAGRAPHS_LAYOUT, one[1])
         doc.doubts.append("one task per paragraph: news written in paragraphs has the same shape")
+        return doc
+    if prose is None and headed is None and (points := point_list_grid(paras)) is not None:
+        doc = document_from_grids([points[0]], name, "text", POINTS_LAYOUT, points[1])
+        if points[2]:
+            doc.doubts.append(points[2])
         return doc
     if prose is None or headed is None:
         return prose or headed

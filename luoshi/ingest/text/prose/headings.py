@@ -18,6 +18,10 @@ Rules, true of such reports wherever they come from:
   paragraph whose first clause is such a name followed by 。 or : and a clause that reports
   what was done ("一、农村公路提升:已完成路面硬化45公里。") is a heading with its body on the
   same line;
+- an *unnumbered* heading is a bare name on a line of its own (重点项目建设: 2 to 20
+  characters, no punctuation, no figure but a year) right after running text and followed by
+  running text or a numbered heading, when the page has at least three
+  (:func:`bare_headings`); such headings are the outermost style;
 - a heading's *body* is the paragraphs up to the next heading of its style or of an outer
   one; the style read is the innermost one whose headings are tasks over progress (the last
   rule below): a heading whose body holds such headings is their group;
@@ -54,6 +58,10 @@ Rules, true of such reports wherever they come from:
     市级重点项目): a work summary's or a bulletin's own sections (一、上半年工作完成情况,
     二、重点项目推进情况), their tasks below them or nowhere;
 
+  a style whose headings all stand under one heading of an outer style, whose other
+  headings (at least two) are tasks reporting progress of their own, is that heading's parts
+  (its sub-projects): the outer style's headings are the tasks (:func:`_parts_of_one`);
+
   an opening naming a plan (分解, 印发, 方案 …) refuses the page either way; otherwise the
   page is not such a report (and is refused as prose, saying so when only its opening is
   missing).
@@ -69,6 +77,7 @@ list and the forms (a body of labelled fields, 进展情况:… 存在问题:…
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from luoshi.ingest.grid import Grid, GridCell
@@ -130,6 +139,7 @@ _REPORT_SECTION = re.compile(
     r"|困难|不足|下一步|下步|工作打算|工作计划|工作思路|意见建议|有关建议|保障措施|工作措施"
     r"|经验做法|体会|工作要求|组织领导"
 )
+REPORT_SECTION = _REPORT_SECTION  # (also asked by the point-list reader)
 # An opening naming a report of what was done, and one naming a plan (which wins).
 _REPORT_OPENING = re.compile(
     r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|进展|通报|督办|督查|总结|汇报|报告"
@@ -241,19 +251,66 @@ def _as_written(simple: str, written: str, piece: str) -> str:
     return written[at : at + len(piece)]
 
 
+# An unnumbered heading: a bare name on a line of its own (重点项目建设, 城乡环境整治).
+_BARE = "bare"
+_BARE_MAX = 20
+_BARE_NOT_END = re.compile(r"[。.;；!！?？:：,，、]$")
+_YEAR = re.compile(r"\d{4}\s*年度?")
+_SENTENCE_MIN = 20
+
+
+def _is_sentence(text: str) -> bool:
+    """A paragraph of running text: long enough, with a full stop or a comma in it."""
+    return len(text) >= _SENTENCE_MIN and bool(re.search(r"[。，,；;]", text))
+
+
+def bare_headings(paras: list[Para]) -> set[int]:
+    """Indexes of unnumbered headings: a short name (2 to 20 characters, no punctuation
+    inside or closing it, no figure but a year), not numbered, no unit line, date or list of
+    units, standing after the page's first paragraph of running text (the title block above
+    it is no heading), right after running text (a short line under a heading is its body:
+    正常进行中) and followed by running text or a numbered heading; at least three of them
+    (fewer are as often short lines of a body)."""
+    out: set[int] = set()
+    seen_text = False
+    for k, p in enumerate(paras):
+        text = p.text.strip()
+        if (
+            seen_text
+            and _is_sentence(paras[k - 1].text)
+            and 2 <= len(text) <= _BARE_MAX
+            and not _SENTENCE_MARK.search(text)
+            and not _BARE_NOT_END.search(text)
+            and not re.search(r"\d", _YEAR.sub("", text))
+            and _heading(text) is None
+            and not any(pattern.match(text) for pattern in STYLES.values())
+            and not UNIT_LINE.match(text)
+            and not looks_like_units(text)
+            and k + 1 < len(paras)
+            and (_is_sentence(paras[k + 1].text) or _heading(paras[k + 1].text) is not None)
+        ):
+            out.add(k)
+        seen_text = seen_text or _is_sentence(text)
+    return out if len(out) >= _MIN_TASKS else set()
+
+
 def _sections(
-    paras: list[Para], written: list[str], style: str, order: list[str]
+    paras: list[Para],
+    written: list[str],
+    style: str,
+    order: list[str],
+    bare: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[list[_Section], int]:
     """The headings of one style with their bodies (up to the next heading of this style or
     an outer one), and the index of the first. ``paras`` in simplified characters, ``written``
-    the same paragraphs as the page writes them."""
+    the same paragraphs as the page writes them; ``bare`` the unnumbered headings (outermost)."""
     outer = set(order[: order.index(style) + 1])
     out: list[_Section] = []
     first = -1
     current: _Section | None = None
     for k, p in enumerate(paras):
         text, as_written = p.text, written[k]
-        h = _heading(text)
+        h = (_BARE, "", text.strip(), "", "", 0) if k in bare else _heading(text)
         if h is not None and h[0] in outer:
             if h[0] == style:
                 if first < 0:
@@ -392,10 +449,14 @@ def _choose(paras: list[Para]) -> tuple[list[_Section], int, bool] | None:
     first, and whether the headings say themselves what they report (then no report opening
     is needed), whatever the opening says; None when no style is."""
     paras, written = _simplified(paras)
-    order = list(_STYLES)
+    bare = bare_headings(paras)
+    order = [_BARE, *_STYLES] if bare else list(_STYLES)
+    found = {style: _sections(paras, written, style, order, bare) for style in order}
     # innermost style first: a heading whose body holds other headings is their group
     for style in reversed(order):
-        sections, first = _sections(paras, written, style, order)
+        sections, first = found[style]
+        if _parts_of_one(sections, [found[o][0] for o in order[: order.index(style)]]):
+            continue
         tasks = [s for s in sections if _is_task(s)]
         if tasks and 2 * sum(1 for s in tasks if s.counts_items) >= len(tasks):
             continue  # headings over counts of projects: groups, each of several tasks
@@ -408,6 +469,25 @@ def _choose(paras: list[Para]) -> tuple[list[_Section], int, bool] | None:
         if len(tasks) >= _MIN_TASKS and reporting >= _MIN_TASKS and 2 * reporting >= len(tasks):
             return sections, first, False
     return None
+
+
+def _parts_of_one(sections: list[_Section], outers: list[list[_Section]]) -> bool:
+    """The style's headings all stand under one heading of an outer style whose other
+    headings, at least two, are tasks reporting progress of their own: they are that
+    heading's parts (its sub-projects), and the outer headings are the tasks."""
+    if not sections:
+        return False
+    for outer in outers:
+        lines = [o.line for o in outer]
+        # the outer heading above each (by line: the sections are in page order)
+        holders = {bisect_right(lines, s.line) - 1 for s in sections}
+        if len(holders) != 1 or -1 in holders:
+            continue
+        (held,) = holders
+        others = [o for n, o in enumerate(outer) if n != held and _is_task(o) and o.reports]
+        if len(others) >= 2:
+            return True
+    return False
 
 
 def _opening(paras: list[Para], first: int) -> str:
@@ -449,14 +529,16 @@ def headed_report_grid(
     parts = [_parts(s) for s in tasks]
     named = [h for h in _PART_HEADERS if any(p.get(h) for p in parts)]
     columns = named if named else [_PART_HEADERS[0]]
-    header = ["序号", "任务内容", *(["责任单位"] if with_units else []), *columns]
+    numbered = any(s.serial for s in tasks)  # unnumbered headings give no serial column
+    header = [*(["序号"] if numbered else []), "任务内容"]
+    header += [*(["责任单位"] if with_units else []), *columns]
     rows: list[list[GridCell | None]] = [
         [GridCell(h, 0, c, line=tasks[0].line) for c, h in enumerate(header)]
     ]
     for s, part in zip(tasks, parts, strict=True):
         r = len(rows)
         cells = [
-            s.serial,
+            *([s.serial] if numbered else []),
             s.written_name[: len(_task_name(s.name))] or _task_name(s.name),
             *([s.units] if with_units else []),
             *("\n".join(part.get(h, [])) for h in columns),
@@ -466,7 +548,8 @@ def headed_report_grid(
         (
             tasks[0].line,
             f"the document is a progress report in sections ({len(tasks)} headings such as "
-            f"{tasks[0].serial}、{tasks[0].name[:16]!r}, each over what was done), not a table: "
+            f"{tasks[0].serial + '、' if tasks[0].serial else ''}{tasks[0].name[:16]!r}, each over "
+            "what was done), not a table: "
             "each heading is read as a task and its paragraphs as its progress — the alternative "
             "is a news story in sections: check the tasks",
         )

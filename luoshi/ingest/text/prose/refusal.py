@@ -11,8 +11,10 @@ Rules, true of any page the text reader cannot read as a task list:
 - a run of short paragraphs naming known column headers or columns of figures (指标名称,
   预期增长(%), 项目个数, 完成率 …) with no task column among them is a table of figures, not a task list: "a table without a task
   column (指标名称 / 预期增长(%) …)";
-- points counted in words (一是… 二是…, 第一，…) that name no responsible units are a news
-  report's or a speech's points: "prose news, no task list to import: its points are counted in words";
+- points counted in words (一是… 二是…, 第一，…) that name no responsible units and are not a
+  point list (:mod:`.points`: no opening announcing tasks, a meeting's requirements, points
+  without figures …) are a news report's or a speech's points: "prose news, no task list to
+  import: its points are counted in words", saying why they are no point list;
 - numbered paragraphs (1. (1) ①) that name no units and were not read as a list are
   headings or progress points: said with their count;
 - a page with a unit label (责任单位:) or a note naming units by their part ((X牵头,Y配合)) but
@@ -49,6 +51,7 @@ from luoshi.ingest.text.prose.items import (
     split_glued,
     unit_note,
 )
+from luoshi.ingest.text.prose.points import why_no_point_list
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.units import UNIT_LABELS
 from luoshi.vocab import ColumnRole
@@ -196,10 +199,15 @@ def _what_was_seen(paras: list[Para]) -> tuple[str, str]:
             f"这是印发或通报的正文,任务表在附件{('“' + named + '”') if named else ''}中,请导入附件本身",
         )
     if words >= _MIN_POINTS and words >= numbered:
+        # why the points are not read as a point list, when they make a run of one
+        seen = why_no_point_list(paras)
+        why = f" ({seen[1]})" if seen else ""
         return (
             f"prose news, no task list to import: its {words} points are counted in words "
-            "(一是…, 二是…, 第一…), as a report's or a speech's are, and name no responsible units",
-            f"这是新闻或讲话正文,{words}个要点以“一是、二是”列出,没有写明责任单位",
+            "(一是…, 二是…, 第一…), as a report's or a speech's are, and name no responsible "
+            f"units{why}",
+            f"这是新闻或讲话正文,{words}个要点以“一是、二是”列出,没有写明责任单位,"
+            "也不像开头宣布的工作或实事清单",
         )
     if numbered >= _MIN_POINTS and with_units >= _MIN_POINTS:
         return (

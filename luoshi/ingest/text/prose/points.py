@@ -1,0 +1,443 @@
+"""The **point list** layout: a page that enumerates the government's tasks as points in its
+running text — a 实事 plan announced in a newspaper, a 重点工作 progress note::
+
+    2031年,市政府为民兴办10件实事:            (an opening announcing the list)
+    一是实施教育扩容项目,新建学校20所。           (a point: a task, perhaps its progress)
+    二是实施农村公路项目,新建农村公路300公里。
+    …
+
+Rules, true of such pages wherever they come from:
+
+- the rules read the page in simplified characters (關於 is 关于); cells keep its own;
+- a *point* is a paragraph opening with a marker of one style: 一是/二是, 第一,/第二,, 一、,
+  (一), a Chinese numeral glued to the text (一开展…行动, not 一季度/一批/一是), or — without a
+  number — a paragraph opening 关于<a name>。 or 关于<a name>: (its number is its place);
+  points run together in one paragraph are cut where the next marker of the style counts on
+  after a sentence's or clause's end (…。二是…);
+- the *list* is the longest run of points of one style numbered 1, 2, 3 … in order, at least
+  three of them, of a style whose numbering does not restart under two or more points of
+  another run (一是, 二是 under each 关于X。 are its sub-points); the paragraphs between two
+  points belong to the point above (its sub-points, its progress) up to one opening 下一步…;
+  after the last point only sub-points, sentences saying what was done, or as many sentences
+  as the other points have under them belong to it (a "相关新闻" block, links, a sign-off do
+  not), and never a point of the style (a second list restarting at 一是);
+- the points are the page's *subject* when all of these hold:
+
+  * the opening (title and paragraphs before the first point) or the point run's lead-in
+    announces a plan, 实事 or 重点工作, or progress on them (实事, 民生工程, 重点工作/项目/任务,
+    目标任务, 政府工作报告, 完成情况, 进展 …);
+  * the opening does not report a meeting, a speech or a visit (召开…, 强调, 指出, 部署, 调研,
+    视察 …) — whose points are the speaker's requirements — unless it announces as many
+    items as there are points (…明确了10件实事 over ten points);
+  * the run holds at least half of the page's text after the opening (a story with three
+    points in one paragraph among ten is news with points, not a list);
+  * at least two thirds of the points name a task-like thing (a project, a work verb: 实施,
+    建设, 改造, 新建 …) or progress (a figure, a share of the plan), and at most a third are
+    exhortations (要…, 进一步…, 切实…, 坚持… without a figure, or a clause such as
+    全市上下要统一思想 or 狠抓落实: a speech's requirements);
+  * no point is named as a part of a report (主要做法, 存在问题, 下一步工作打算 …: a short name
+    before its first punctuation): such points are the report's sections, not tasks;
+  * fewer than half of the points count the tasks they stand for (…的指标任务,共计19项 /
+    能够完成的有2项): such points sum up groups of tasks (a 督查 summary by status), they are
+    no tasks themselves;
+  * points counted in words (一是, 第一) — a speech's and a news report's way — need more:
+    at least half of them carry a figure (a target or what was done);
+
+- on a page whose opening names a progress report (:func:`~.items.is_report`, or 进展, 进度,
+  截至…, 前11个月, 1-6月 and no plan word: 分解, 印发, 方案 …), each point is its task then
+  its progress: the progress opens at a reporting period (截至…, 1-6月 …) or, failing that,
+  at the point's second sentence when that reports what was done or the first is a bare name
+  (道路建设。主线工程完成70%。: at most 20 characters, no comma, no figure), or at the first
+  later clause saying what was done (…项目,完成投资5亿元,占年度计划的55%: a share of the
+  plan, 已完成…, 累计…, 完成 with a figure but not 计划完成/力争完成); the body paragraphs
+  under a point are its progress. On a plan page the body is the task's text.
+
+Ambiguous by nature: news also counts its points. Always warned with the alternative
+("读作要点列表: N 项; 也可能是新闻报道"), and a doubt (medium confidence) unless the opening
+announces as many items as there are points (10件实事 over ten points), which the warning then
+says. Tried last, after the prose list, the forms, the headed report and the paragraph reader;
+a page refused with points counted in words is told why they are no point list
+(:func:`why_no_point_list`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.script import to_simplified
+from luoshi.ingest.text.prose.headings import REPORT_SECTION
+from luoshi.ingest.text.prose.items import (
+    NEXT_STEPS,
+    STYLES,
+    is_report,
+    reports_done,
+    split_done,
+    style_value,
+)
+from luoshi.ingest.text.rows import Para
+from luoshi.ingest.text.shapes import CLOSING
+
+POINTS_LAYOUT = "point-list"
+MIN_POINTS = 3
+_NUMERAL = "一二三四五六七八九十"
+# A numeral glued to the text: not a count (一批, 三个), a time (一季度, 三月, 十年), 一是, 一、,
+# nor a word that opens with a numeral (一般, 一直, 十分, 一体化, 三农).
+_GLUED_NOT = "是、季月年日号批期次项条个件种类级些般直定起样部分半周天点百千万亿届线层带旦切同致并手向体农生方来"
+_POINT_STYLES: dict[str, re.Pattern[str]] = {
+    "cn_shi": STYLES["cn_shi"],
+    "cn_di": STYLES["cn_di"],
+    "cn": re.compile(rf"^([{_NUMERAL}]{{1,3}})\s*、\s*(?=\S)"),
+    "cn_paren": STYLES["cn_paren"],
+    "cn_glued": re.compile(
+        rf"^([{_NUMERAL}]{{1,2}})(?![{_NUMERAL}{_GLUED_NOT}])(?=[\u4e00-\u9fa5])"
+    ),
+}
+WORD_STYLES = frozenset({"cn_shi", "cn_di"})
+# 关于<name>。 / 关于<name>: opening a paragraph: a point named, not numbered.
+_ABOUT = re.compile(r"^关于([^。:：,，;；]{2,40})[。:：]\s*")
+# Where a point run on from the previous one may start inside a paragraph.
+_INNER_BOUNDARY = r"(?<=[。；;:：!！?？])\s*"
+_INNER = {
+    "cn_shi": re.compile(_INNER_BOUNDARY + rf"([{_NUMERAL}]{{1,3}})是(?=\S)"),
+    "cn_di": re.compile(_INNER_BOUNDARY + rf"第([{_NUMERAL}]{{1,3}})\s*[,，、:：]"),
+}
+# The opening announces a list of tasks or progress on them.
+_ANNOUNCES = re.compile(
+    r"实事|(?:民生|民心|惠民)(?:工程|项目)|重点(?:工作|项目|任务|工程)|重大(?:项目|工程)"
+    r"|政府工作报告|目标任务|工作任务|任务清单|工作要点|年度计划|项目建设"
+    r"|(?:完成|进展|推进|落实|实施|执行|建设)情况|进展|进度"
+)
+# The opening counts the items it announces: "10件实事", "十项重点工作", "共12个项目".
+_ANNOUNCED_COUNT = re.compile(
+    rf"(\d{{1,2}}|[{_NUMERAL}]{{1,3}})\s*(?:件|项|大|个|类)\s*(?:民生)?(?:实事|重点|工程|项目|任务|工作|行动)"
+)
+# A task-like thing: a project or action, a verb of work.
+_TASK_WORD = re.compile(
+    r"项目|工程|行动|实事|计划|实施|开展|建设|新建|改建|扩建|改造|推进|提升|打造|整治|完成|建成"
+    r"|新增|开工|启动|加快|推动|实现|治理|修复|培育|引进|举办|办好|落实|发放|保障"
+)
+_FIGURE = re.compile(
+    r"\d|[一二三四五六七八九十两百千万]+(?:个|项|所|座|公里|户|人|家|处|条|场|辆|部|万)"
+)
+# A speech's or a letter's requirement, not a task: "要…", "进一步…", "切实…".
+_EXHORTS = re.compile(
+    r"^(?:要|必须|务必|进一步|切实|坚持|始终|牢固|高度重视|提高认识|强化责任|加强领导|加强组织)"
+)
+# A point counting the tasks it stands for: "共计19项", "能够完成的有2项", "任务有3项".
+_COUNTS_TASKS = re.compile(rf"(?:共计?|计|有)\s*[\d{_NUMERAL}]+\s*项(?!目)")
+# A clause saying what someone must do: "全市上下要统一思想" (主要, 重要, 需要, 要求 are words).
+_MUST = re.compile(r"(?<![主重需只必])要(?![求点素事闻])(?=[\u4e00-\u9fa5])|确保取得|狠抓落实")
+# An opening reporting a meeting or a speech: its points are requirements.
+_MEETING = re.compile(r"召开|强调|指出|讲话|部署|座谈|听取|会议要求|调研|视察|检查")
+# A point's name: up to its first punctuation; a short one may name a report's section.
+_NAME_END = re.compile(r"[。,，;；:：!！?？]")
+_MAX_NAME = 12
+_MAX_POINT_NAME = 20  # a point opening with a name sentence (道路建设。) then what was done
+# A clause saying what was done: a share of the plan, 已…, 累计…, 完成 and a figure (not
+# 计划完成, 力争完成, 确保完成: a target), a date reached.
+_CLAUSE = re.compile(r"(?<=[,，;；])")
+_DONE_CLAUSE = re.compile(
+    r"占(?:年度|全年|年)?(?:计划|目标)|(?<![划争保要将])完成[^,，;；。]{0,12}?\d|完成(?:年度|全年)(?:计划|目标|任务)|已(?:完成|建成|开工|竣工|实施"
+    r"|启动|投用|投入使用|开展|发放|落实)|累计|完成投资|截至|截止|目前"
+)
+# An opening announcing progress (进展顺利, 1-6月完成…), not a plan (分解, 印发, 方案 …).
+_PROGRESS_OPENING = re.compile(
+    r"进展|进度|完成情况|推进情况|落实情况|截至|截止|前\d{1,2}个月|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月"
+)
+_PLAN_OPENING = re.compile(r"分解|分工|印发|工作安排|目标安排|清单|方案|计划表|要点")
+_SUBJECT_SHARE = 0.5
+_TASKLIKE_SHARE = 2 / 3
+_OPENING_PARAS = 8
+
+
+@dataclass
+class _Point:
+    serial: str
+    value: int
+    line: int
+    text: str
+    body: list[str] = field(default_factory=list)
+    line_end: int = 0
+    # the text and body as the page writes them (the rules read them simplified: 關於 is 关于)
+    written: str = ""
+    written_body: list[str] = field(default_factory=list)
+
+
+def _cut_inner(paras: list[Para]) -> tuple[list[Para], list[str]]:
+    """Points run together in one paragraph cut apart, where the next marker of a word style
+    counts on from the last one (一是…。二是…; "…10件实事:一是…" cuts before 一是): the
+    paragraphs in simplified characters, and the same pieces as the page writes them (the
+    conversion is character by character, so the cuts fall at the same places)."""
+    out: list[Para] = []
+    written: list[str] = []
+    for p in paras:
+        as_written = p.text.strip()
+        text = to_simplified(as_written)
+        cuts: list[int] = []
+        for style, inner in _INNER.items():
+            opening = _POINT_STYLES[style].match(text)
+            last = style_value(opening.group(1)) if opening else 0
+            found: list[int] = []
+            for m in inner.finditer(text):
+                if style_value(m.group(1)) == last + 1:
+                    found.append(m.start(1) - (1 if style == "cn_di" else 0))
+                    last += 1
+            if len(found) + (1 if opening else 0) >= 2:
+                cuts = found
+                break
+        bounds = [0, *cuts, len(text)]
+        for k, (a, b) in enumerate(pairwise(bounds)):
+            if text[a:b].strip():
+                out.append(Para(p.line, text[a:b].strip(), p.gap if k == 0 else 0))
+                written.append(as_written[a:b].strip())
+    return out, written
+
+
+def _marker(style: str, text: str) -> tuple[int, str, str] | None:
+    """(number, serial, text after the marker) of a point of ``style``, or None."""
+    m = _POINT_STYLES[style].match(text)
+    if m is None:
+        return None
+    value = style_value(m.group(1))
+    return (value, m.group(1), text[m.end() :].strip()) if value else None
+
+
+def _runs(paras: list[Para]) -> list[tuple[str, list[int]]]:
+    """Each style's longest run of point paragraphs numbered 1, 2, 3 … (indexes into
+    ``paras``), when it has at least ``MIN_POINTS``: one run per style keeps the reader
+    linear in the page."""
+    runs: list[tuple[str, list[int]]] = []
+    for style in _POINT_STYLES:
+        best: list[int] = []
+        run: list[int] = []
+        for k, p in enumerate(paras):
+            found = _marker(style, p.text.strip())
+            if found is None:
+                continue
+            if run and found[0] == len(run) + 1:
+                run.append(k)
+                continue
+            best = max(best, run, key=len)
+            run = [k] if found[0] == 1 else []
+        best = max(best, run, key=len)
+        if len(best) >= MIN_POINTS:
+            runs.append((style, best))
+    about = [k for k, p in enumerate(paras) if _ABOUT.match(p.text.strip())]
+    if len(about) >= MIN_POINTS:
+        runs.append(("about", about))
+    return runs
+
+
+def _nested(style: str, runs: list[tuple[str, list[int]]], paras: list[Para]) -> bool:
+    """The style's numbering restarts at 1 under two or more points of another run (一是,
+    二是 under each 关于X。): its points are that run's sub-points, not the list."""
+    if style == "about":
+        return False
+    for other, other_at in runs:
+        if other == style:
+            continue
+        restarts = 0
+        for a, b in pairwise([*other_at, len(paras)]):
+            restarts += any(
+                (found := _marker(style, paras[j].text)) is not None and found[0] == 1
+                for j in range(a + 1, b)
+            )
+        if restarts >= 2:
+            return True
+    return False
+
+
+def _points(paras: list[Para], written: list[str], style: str, at: list[int]) -> list[_Point]:
+    points: list[_Point] = []
+    longest = 0  # the most body paragraphs of a point so far
+    for n, k in enumerate(at):
+        text = paras[k].text.strip()
+        if style == "about":
+            serial, value, rest = "", n + 1, text
+        else:
+            value, serial, rest = _marker(style, text)  # type: ignore[misc]
+        point = _Point(serial, value, paras[k].line, rest, line_end=paras[k].line)
+        point.written = written[k][len(text) - len(rest) :]
+        end = at[n + 1] if n + 1 < len(at) else len(paras)
+        for j in range(k + 1, end):
+            body = paras[j].text.strip()
+            last = n + 1 == len(at)
+            if (
+                NEXT_STEPS.match(body)
+                or (_ABOUT.match(body) if style == "about" else _marker(style, body))
+                or (last and not _belongs_after_last(body, len(point.body) < longest))
+            ):
+                break  # (a point of the style after the run starts another list)
+            point.body.append(body)
+            point.written_body.append(written[j])
+            point.line_end = paras[j].line
+        points.append(point)
+        longest = max(longest, len(point.body))
+    return points
+
+
+def _belongs_after_last(text: str, as_others: bool) -> bool:
+    """After the last point only a sentence is its own, and only a sub-point, a sentence
+    saying what was done, or a paragraph where the other points have as many (``as_others``)."""
+    numbered = any(s.match(text) for s in STYLES.values())
+    return bool(CLOSING.search(text)) and (numbered or as_others or reports_done(text))
+
+
+def _is_subject(
+    paras: list[Para], style: str, points: list[_Point], opening: list[str]
+) -> tuple[bool, str]:
+    """Whether the points are the page's subject (rules above), and why not."""
+    head = to_simplified(" ".join(opening))
+    if not _ANNOUNCES.search(head):
+        return False, "the opening announces no plan, 实事 or 重点工作"
+    if _MEETING.search(head) and _announced(opening) != len(points):
+        return False, "the opening reports a meeting or a speech: its points are requirements"
+    after = sum(len(p.text.strip()) for p in paras if p.line >= points[0].line)
+    held = sum(len(p.text) + sum(len(b) for b in p.body) for p in points)
+    if held < after * _SUBJECT_SHARE:
+        return False, "the points are a small part of the page"
+    texts = [to_simplified(p.text) for p in points]
+    tasklike = sum(1 for t in texts if _TASK_WORD.search(t) or _FIGURE.search(t))
+    exhorts = sum(
+        1 for t in texts if (_EXHORTS.match(t) and not _FIGURE.search(t)) or _MUST.search(t)
+    )
+    if tasklike < len(points) * _TASKLIKE_SHARE or exhorts * 3 > len(points):
+        return False, "the points are requirements, not tasks"
+    if any(
+        len(n := _NAME_END.split(t, maxsplit=1)[0]) <= _MAX_NAME and REPORT_SECTION.search(n)
+        for t in texts
+    ):
+        return False, "the points are a report's sections"
+    if 2 * sum(1 for t in texts if _COUNTS_TASKS.search(t)) >= len(points):
+        return False, "the points count the tasks of groups: a summary by group"
+    figures = sum(1 for p in points if _FIGURE.search(p.text + "".join(p.body)))
+    if style in WORD_STYLES and figures * 2 < len(points):
+        return False, "points counted in words without figures: a speech's or a report's"
+    return True, ""
+
+
+def _split(point: _Point, report: bool) -> tuple[str, str]:
+    """(task, progress) of a point as the page writes them (rules above); the body under the
+    point is progress on a report page, the task's text on a plan page."""
+    if not report:
+        return "\n".join([point.written, *point.written_body]), ""
+    task, done = _split_text(point)
+    # the pieces are a prefix and a suffix of the simplified text: the same spans as written
+    task = point.written[: len(task)]
+    done = point.written[len(point.written) - len(done) :] if done else ""
+    return task, "\n".join(x for x in (done, *point.written_body) if x)
+
+
+def _split_text(point: _Point) -> tuple[str, str]:
+    task, done = split_done(point.text)
+    if not done:
+        first, stop, rest = point.text.partition("。")
+        named = len(first) <= _MAX_POINT_NAME and not _NAME_END.search(first)
+        if rest.strip() and (reports_done(rest) or (named and not _FIGURE.search(first))):
+            task, done = first + stop, rest.strip()
+        else:
+            task, done = _split_clause(point.text)
+    return task, done
+
+
+def _split_clause(text: str) -> tuple[str, str]:
+    """(task, progress) of a one-sentence point whose later clause says what was done
+    (…项目,完成投资5亿元,占年度计划的55%): the progress opens at that clause; (text, "")
+    when no clause after the first does."""
+    clauses = _CLAUSE.split(text)
+    for n in range(1, len(clauses)):
+        if _DONE_CLAUSE.search(clauses[n]):
+            return "".join(clauses[:n]).rstrip(",，;；"), "".join(clauses[n:]).strip()
+    return text, ""
+
+
+def _announced(opening: list[str]) -> int | None:
+    m = _ANNOUNCED_COUNT.search(to_simplified(" ".join(opening)))
+    return style_value(m.group(1)) if m else None
+
+
+def why_no_point_list(paras: list[Para]) -> tuple[int, str] | None:
+    """(points, why they are not the page's tasks) for the longest run of points the page
+    has, for the refusal to say; None when it has none."""
+    paras, written = _cut_inner([p for p in paras if p.text.strip()])
+    runs = _runs(paras)
+    if not runs:
+        return None
+    style, at = max(runs, key=lambda r: len(r[1]))
+    points = _points(paras, written, style, at)
+    opening = [p.text.strip() for p in paras[: at[0]]][-_OPENING_PARAS:]
+    ok, why = _is_subject(paras, style, points, opening)
+    return None if ok else (len(points), why)
+
+
+def point_list_grid(
+    paras: list[Para],
+) -> tuple[Grid, list[tuple[int | None, str]], str] | None:
+    """(Grid, warnings, doubt) of a page enumerating its tasks as points, or None (rules
+    above)."""
+    paras, written = _cut_inner([p for p in paras if p.text.strip()])
+    best: tuple[str, list[_Point], list[str], int] | None = None
+    runs = _runs(paras)
+    for style, at in runs:
+        if _nested(style, runs, paras):
+            continue
+        points = _points(paras, written, style, at)
+        opening = [p.text.strip() for p in paras[: at[0]]][-_OPENING_PARAS:]
+        ok, _why = _is_subject(paras, style, points, opening)
+        if ok and (best is None or len(points) > len(best[1])):
+            best = (style, points, opening, at[0])
+    if best is None:
+        return None
+    style, points, opening, start = best
+    head = to_simplified(" ".join(opening))
+    report = (
+        is_report([Para(0, t, 0) for t in opening[:3]])
+        or is_report([Para(0, t, 0) for t in opening[-3:]])
+        or bool(_PROGRESS_OPENING.search(head) and not _PLAN_OPENING.search(head))
+    )
+    cells = [(p, *_split(p, report)) for p in points]
+    with_done = any(done for _, _, done in cells)
+    numbered = style != "about"
+    header = (["序号"] if numbered else []) + ["任务内容"] + (["进展情况"] if with_done else [])
+    first_line = points[0].line
+    rows: list[list[GridCell | None]] = [
+        [GridCell(h, 0, c, line=first_line) for c, h in enumerate(header)]
+    ]
+    for r, (p, task, done) in enumerate(cells, 1):
+        row = ([p.serial] if numbered else []) + [task] + ([done] if with_done else [])
+        rows.append([GridCell(t, r, c, line=p.line) for c, t in enumerate(row)])
+    announced = _announced(opening)
+    sure = announced == len(points)
+    shape = {
+        "cn_shi": "一是/二是",
+        "cn_di": "第一/第二",
+        "cn": "一、/二、",
+        "cn_paren": "(一)/(二)",
+        "cn_glued": "一…/二…",
+        "about": "关于…。",
+    }[style]
+    warnings: list[tuple[int | None, str]] = [
+        (
+            first_line,
+            f"读作要点列表: {len(points)} 项; 也可能是新闻报道 — the page's {len(points)} points "
+            f"({shape}) under an opening announcing "
+            + ("a progress report" if report else "a plan or 实事")
+            + " read as its tasks"
+            + (f"; the opening announces {announced} items, as many as the points" if sure else "")
+            + " — the alternative is a news report counting its points: check the tasks",
+        )
+    ]
+    if not numbered:
+        warnings.append((first_line, f"{len(points)} points have no number: numbered by position"))
+    if not CLOSING.search(points[-1].body[-1] if points[-1].body else points[-1].text):
+        warnings.append(
+            (points[-1].line, "the text ends mid-sentence: the last point is probably cut off")
+        )
+    doubt = (
+        "" if sure else "points of running text read as tasks: news counts its points the same way"
+    )
+    preamble = written[:start]
+    return Grid(rows=rows, preamble=preamble), warnings, doubt
