@@ -15,6 +15,7 @@ from datetime import date
 
 from luoshi.ingest.model import Meta, Period
 from luoshi.ingest.periods import as_of_day, parse_period, parse_year
+from luoshi.ingest.placenames import places_named
 from luoshi.ingest.script import to_simplified
 from luoshi.vocab import PeriodKind
 
@@ -58,11 +59,13 @@ TITLE_WORDS = re.compile(
 _TITLE_WORDS = TITLE_WORDS
 
 # Generic words ending in a level suffix that are not places (示范区, 全区, 完成区…).
-_NOT_PLACES = set(
+NOT_PLACES = set(
     "示范区 园区 社区 景区 城区 片区 全区 我区 本区 该区 各区 开发区 功能区 保护区 风景区 试验区 自贸区 海区 "
     "高新区 经开区 保税区 综保区 度假区 产业区 "
-    "山区 辖区 库区 矿区 商区 街区 校区 厂区 小区 新区 市区 郊区 县区 城市 全市 我市 本市 各市 城市 都市 "
+    "都市区 主城区 山区 辖区 库区 矿区 商区 街区 校区 厂区 小区 新区 市区 郊区 县区 城市 全市 我市 本市 各市 城市 都市 "
     "全县 我县 本县 各县 郡县 市县 区县 州市 "
+    # kinds of city, which jieba's dictionary lists among place names (placenames.py)
+    "大城市 小城市 中心城市 文明城市 卫生城市 园林城市 森林城市 海绵城市 智慧城市 "
     # the same words for the other divisions of DIVISIONS (全州 says "the whole prefecture")
     "全州 我州 本州 各州 全盟 我盟 本盟 全旗 我旗 本旗 各旗 全镇 我镇 本镇 各镇 全乡 我乡 本乡 各乡".split()
 )
@@ -116,10 +119,19 @@ _TITLE_DEPARTMENT = re.compile(
 # opening the title, right before its year.
 _PLACE_THEN_YEAR = re.compile(rf"^([\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?=\s*(?:19|20)\d{{2}})")
 _GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
-_LEVEL = re.compile(r"(省|市|州|盟|区|县|旗|镇|乡)(?:人民)?政府")
+# A level word before 政府 (or a 政府办公室's short forms 府办, 政府办): "区政府" says the page is a
+# district's without naming it; 街道 has an 办事处 for a government.
+_LEVEL_WORD = re.compile(r"(省|市|州|盟|区|县|旗|镇|乡|街道)(?:人民)?(?:政府|府办|办事处)")
+# A unit named by the bare level word of its government, at the start of a cell or after a
+# separator: 区发改局, 市财政局, 县教育局 (市场监管局 is not 市 + 场监管局).
+_UNIT_LEVEL = re.compile(
+    r"(?<![\u4e00-\u9fa5])(省|市(?!场)|州|盟|区|县|旗|镇)[\u4e00-\u9fa5]{1,8}?"
+    r"(?:局|委员会|委|办公室|办|中心)"
+)
+BODY_LEVEL_MIN = 2  # units or mentions that make the table's own level
 _PART = re.compile(rf"[\u4e00-\u9fa5]+?{_SUFFIX}")
 # Characters no place name holds: a match running over them is words, not a place (涉杭任务和市).
-_NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关")
+NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关")
 # A title naming the task list itself, not a report on it: the period is the plan.
 _PLAN_TITLE = re.compile(
     r"责任分解|任务分解|责任分工|分工方案|工作安排|任务清单|目标任务(?:的)?通知|分解表|分解方案"
@@ -228,10 +240,10 @@ def _place_from(text: str) -> str:
         name = re.sub(r"^.*(?:年度|年|季度|月份|月)", "", m.group(1))
         chain: list[str] = []
         for p in _PART.findall(name):
-            bad = [i for i, ch in enumerate(p) if ch in _NOT_IN_PLACE]
+            bad = [i for i, ch in enumerate(p) if ch in NOT_IN_PLACE]
             if bad and not chain:
                 p = p[bad[-1] + 1 :]  # "关于印发台州市": the place is what follows the words
-            if len(p) < 3 or p in _NOT_PLACES or _NOT_IN_PLACE & set(p):
+            if len(p) < 3 or p in NOT_PLACES or NOT_IN_PLACE & set(p):
                 if chain:
                     break
                 continue
@@ -263,26 +275,33 @@ def opening_sentences(paragraphs: Sequence[str]) -> list[str]:
 
 
 def infer_government(
-    title: str, context: Sequence[str], body: Sequence[str], opening: Sequence[str] = ()
+    title: str,
+    context: Sequence[str],
+    body: Sequence[str],
+    opening: Sequence[str] = (),
+    preamble: Sequence[str] = (),
 ) -> tuple[str, str | None]:
     """(government, warning). The title or the page's breadcrumb/publisher name it when they
     say "…市人民政府" (or "某市委、市人民政府"); a place opening the title before or after its
     year does; else an opening sentence naming a place's 政府 (``opening``, warned: the page
     is about that government, most likely); when the title only says 区政府, the place the
     text itself names far more often than any other of that level is taken, with a warning
-    saying so."""
+    saying so. The last resort, when the title, the source lines or the lines above the
+    table (``preamble``) name only a level (区政府, 市府办): the place of that level the
+    text names most often (:func:`luoshi.ingest.placenames.places_named`), warned, with the
+    runner-up named; none when two are named as often."""
     for text in [title, *context]:
         place = _place_from(text)
         if place:
             return place, None
     # "2030年安澜县重点工作…": a place right after the year opens the title
     m = _TITLE_PLACE.match(title)
-    if m and not _NOT_IN_PLACE & set(m.group(1)):
+    if m and not NOT_IN_PLACE & set(m.group(1)):
         place = _place_from(m.group(1) + "政府")
         if place:
             return place, None
     m = _PLACE_THEN_YEAR.match(title)
-    if m and not _NOT_IN_PLACE & set(m.group(1)):
+    if m and not NOT_IN_PLACE & set(m.group(1)):
         place = _place_from(m.group(1) + "政府")
         if place:
             return place, None
@@ -301,7 +320,7 @@ def infer_government(
                 for clause in _CLAUSE_BREAK.split(to_simplified(sentence))
                 if (m := _SUBJECT_GOV.match(clause))
                 and "政府" not in m.group("name")
-                and not _NOT_IN_PLACE & set(m.group("name"))
+                and not NOT_IN_PLACE & set(m.group("name"))
                 and (found := _place_from(m.group("name") + "政府"))
             ),
             "",
@@ -318,24 +337,59 @@ def infer_government(
             f"the title names a department, {m.group(1)}: taken as the government (the body "
             "whose task list this is); check it"
         )
-    level = _LEVEL.search(title)
-    if level is None:
+    suffix, where = page_level(title, context, preamble, body)
+    if not suffix:
         return "", "government not named in the title or metadata; give it when importing"
-    suffix = level.group(1)
-    counts = Counter(
-        name
-        for text in body
-        for name in re.findall(rf"([\u4e00-\u9fa5]{{2}}{suffix})", text)
-        if name not in _NOT_PLACES
-    )
-    ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 5 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+    ranked = places_named([*preamble, *body], suffix, NOT_PLACES, NOT_IN_PLACE).most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         name, n = ranked[0]
+        also = f"; it also names {ranked[1][0]} {ranked[1][1]} times" if len(ranked) > 1 else ""
         return name, (
-            f"government {name} inferred: the title says only {suffix}政府 and the text names "
-            f"{name} {n} times; check it"
+            f"government {name} inferred: {where} says only {suffix}政府 and the text names "
+            f"{name} {n} times{also}; check it"
         )
-    return "", f"government not named (the title says only {suffix}政府); give it when importing"
+    if ranked:
+        return "", (
+            f"government not named ({where} says only {suffix}政府) and the text names "
+            f"{ranked[0][0]} and {ranked[1][0]} as often; give it when importing"
+        )
+    return "", f"government not named ({where} says only {suffix}政府); give it when importing"
+
+
+def page_level(
+    title: str, context: Sequence[str], preamble: Sequence[str] = (), body: Sequence[str] = ()
+) -> tuple[str, str]:
+    """(suffix, where): the level of government a page speaks for when it names no place, as
+    a level word before 政府 or 府办 (区政府, 市人民政府, 区府办, 县政府办公室) says it — in the
+    title, else the publisher/source/breadcrumb lines, else the other lines above the table,
+    else the table's own units (区发改局) and text, by the level most of them name.
+    The first of those that has one decides; within it the lowest level named wins (省政府工作
+    报告涉杭任务和市政府… is the city's list: a government lists the higher one's tasks that
+    concern it). "各区政府" names the governments below, not the page's own. ("", "") when none
+    does."""
+    for where, texts in (("the title", [title]), ("the page's source", context),
+                         ("the text above the table", preamble)):
+        found = [
+            m.group(1)
+            for text in texts
+            for m in _LEVEL_WORD.finditer(to_simplified(text))
+            if not text[max(0, m.start() - 1) : m.start()] == "各"
+        ]
+        if found:
+            return max(found, key=lambda s: _LEVEL_RANK[s]), where
+    # the table itself: its units are the government's own departments, named by the bare
+    # level word (区发改局, 市财政局), and its text refers to that government (提请区政府…);
+    # the level most of those name, when at least BODY_LEVEL_MIN do
+    counts = Counter(
+        m.group(1)
+        for text in body
+        for pattern in (_UNIT_LEVEL, _LEVEL_WORD)
+        for m in pattern.finditer(to_simplified(text))
+        if not text[max(0, m.start() - 1) : m.start()] == "各"
+    )
+    if counts and (top := counts.most_common(1)[0])[1] >= BODY_LEVEL_MIN:
+        return top[0], "the table's units and text"
+    return "", ""
 
 
 # A line (or a one-cell row) that only states the unit of the table's numbers: an optional
@@ -425,6 +479,7 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         [to_simplified(c) for c in context],
         body,
         opening_sentences([_strip(p) for p in opening]),
+        [_strip(p) for p in preamble if _strip(p) != meta.title],
     )
     # the name as the title (or the line naming it) writes it: 青島市, found as 青岛市
     for written in [meta.title, *context, *opening] if meta.government else []:
