@@ -82,6 +82,13 @@ DIVISIONS: tuple[tuple[str, int], ...] = (
     ("州", 1),  # 黔东南州, 湘西州 (a 自治州 by its short name)
     ("盟", 1),  # 锡林郭勒盟
     ("市", 1),
+    # development zones run by a 管委会, at the county level: 某某经济技术开发区, 苏州工业园区
+    ("高新技术产业开发区", 2),
+    ("经济技术开发区", 2),
+    ("开发区", 2),
+    ("工业园区", 2),
+    ("高新区", 2),
+    ("经开区", 2),
     ("自治县", 2),
     ("自治旗", 2),
     ("新区", 2),  # 雄安新区, 浦东新区
@@ -95,6 +102,7 @@ DIVISIONS: tuple[tuple[str, int], ...] = (
     ("乡", 3),
 )
 _LEVEL_RANK = dict(DIVISIONS)
+_ZONES = frozenset(("高新技术产业开发区", "经济技术开发区", "开发区", "工业园区", "高新区", "经开区"))
 # 州 ends a place only when no other suffix follows (杭州市 is one place, not 杭州 + 市).
 _SUFFIX = "(?:" + "|".join(
     re.escape(s) + ("(?![市县区])" if s.endswith("州") else "") for s, _ in DIVISIONS
@@ -102,13 +110,18 @@ _SUFFIX = "(?:" + "|".join(
 # "某市委、市人民政府", "某县委县政府", "某州委州政府": the party committee and the government
 # of one place named together; the place is the government's.
 _COMMITTEE = r"(?:委[、和与及]?(?:" + "|".join(s for s, _ in DIVISIONS) + r")?)?"
+# An autonomous prefecture's or county's full name is long (恩施土家族苗族自治州): its peoples
+# end in 族 before 自治.
+_AUTONOMOUS = r"[\u4e00-\u9fa5]{2,12}?族自治(?:州|县|旗)"
+# What governs a place: its 人民政府, a 街道's 办事处, a development zone's 管委会.
+GOVERNING = r"(?:人民)?(?:政府|办事处|管委会|管理委员会)"
 _PLACE_GOV = re.compile(
-    rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?[\u4e00-\u9fa5]{{2,6}}?{_SUFFIX})"
-    rf"{_COMMITTEE}(?:人民)?(?:政府|办事处)"
+    rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?(?:{_AUTONOMOUS}|[\u4e00-\u9fa5]{{2,6}}?{_SUFFIX}))"
+    rf"{_COMMITTEE}{GOVERNING}"
 )
 _TITLE_PLACE = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*年度?)((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,4}?"
-    rf"{_SUFFIX})"
+    r"^(?:(?:19|20)\d{2}\s*年度?)((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?"
+    rf"(?:{_AUTONOMOUS}|[\u4e00-\u9fa5]{{2,4}}?{_SUFFIX}))"
 )
 _TITLE_DEPARTMENT = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市|区|县))?(?:省|市|区|县)?"
@@ -132,6 +145,13 @@ BODY_LEVEL_MIN = 2  # units or mentions that make the table's own level
 _PART = re.compile(rf"[\u4e00-\u9fa5]+?{_SUFFIX}")
 # Characters no place name holds: a match running over them is words, not a place (涉杭任务和市).
 NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关")
+
+
+def _words_in(name: str) -> set[str]:
+    """The characters of NOT_IN_PLACE in ``name`` before its division suffix (开发区 holds 发,
+    a suffix, not words)."""
+    suffix = next((s for s, _ in DIVISIONS if name.endswith(s)), "")
+    return NOT_IN_PLACE & set(name[: len(name) - len(suffix)])
 # A title naming the task list itself, not a report on it: the period is the plan.
 _PLAN_TITLE = re.compile(
     r"责任分解|任务分解|责任分工|分工方案|工作安排|任务清单|目标任务(?:的)?通知|分解表|分解方案"
@@ -230,6 +250,12 @@ def _county_city(upper: str, part: str) -> bool:
     return part.endswith("市") and upper.endswith(("州", "盟"))
 
 
+def _level_word_before_generic(part: str) -> bool:
+    """县示范区, 市开发区: a level word (the county's, the city's) before a generic area word
+    is no place's name. (立山区 is: 立 is no level word, though 山区 is generic.)"""
+    return part[0] in "省市州盟区县旗镇乡" and part[1:] in NOT_PLACES
+
+
 def _place_from(text: str) -> str:
     """The lowest-level place a "…人民政府" phrase names: 温州市洞头区人民政府 -> 洞头区,
     某某镇人民政府 -> 某某镇, 某某街道办事处 -> 某某街道. Places run from higher to lower
@@ -239,13 +265,20 @@ def _place_from(text: str) -> str:
         # what a title puts before the place: its year and period (2019年上半年武汉市政府)
         name = re.sub(r"^.*(?:年度|年|季度|月份|月)", "", m.group(1))
         chain: list[str] = []
+        skipped = ""
         for p in _PART.findall(name):
-            bad = [i for i, ch in enumerate(p) if ch in NOT_IN_PLACE]
+            bad = [i for i, ch in enumerate(p) if ch in _words_in(p)]
             if bad and not chain:
                 p = p[bad[-1] + 1 :]  # "关于印发台州市": the place is what follows the words
-            if len(p) < 3 or p in NOT_PLACES or NOT_IN_PLACE & set(p):
+            if p in _ZONES and (skipped or chain):
+                # a zone word alone is the zone of the place before it: 苏州 + 工业园区,
+                # 杭州市 + 高新区 (苏州 read as a 州 of two characters, skipped below)
+                p = (skipped or chain[-1]) + p
+            # (县示范区管委会: the county's 示范区, a level word before a generic one, no place)
+            if len(p) < 3 or p in NOT_PLACES or _level_word_before_generic(p) or _words_in(p):
                 if chain:
                     break
+                skipped = p if len(p) == 2 and not NOT_IN_PLACE & set(p) else ""
                 continue
             if chain and _level(p) <= _level(chain[-1]) and not _county_city(chain[-1], p):
                 break
@@ -262,7 +295,7 @@ _CLAUSE_BREAK = re.compile(r"[,，;；]")
 # 中共; the place is at most two divisions (某市某区) long.
 _SUBJECT_GOV = re.compile(
     rf"^\s*(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日|底)?\s*(?:中共)?"
-    rf"(?P<name>[\u4e00-\u9fa5]{{2,12}}?{_SUFFIX}){_COMMITTEE}(?:人民)?(?:政府|办事处)"
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,12}}?{_SUFFIX}){_COMMITTEE}{GOVERNING}"
 )
 OPENING_PARAGRAPHS = 3
 OPENING_PERIOD_SPAN = 20  # characters at a sentence's start read for its period words  # paragraphs at the top of a page read for a government they name
@@ -296,12 +329,12 @@ def infer_government(
             return place, None
     # "2030年安澜县重点工作…": a place right after the year opens the title
     m = _TITLE_PLACE.match(title)
-    if m and not NOT_IN_PLACE & set(m.group(1)):
+    if m and not _words_in(m.group(1)):
         place = _place_from(m.group(1) + "政府")
         if place:
             return place, None
     m = _PLACE_THEN_YEAR.match(title)
-    if m and not NOT_IN_PLACE & set(m.group(1)):
+    if m and not _words_in(m.group(1)):
         place = _place_from(m.group(1) + "政府")
         if place:
             return place, None
@@ -320,7 +353,7 @@ def infer_government(
                 for clause in _CLAUSE_BREAK.split(to_simplified(sentence))
                 if (m := _SUBJECT_GOV.match(clause))
                 and "政府" not in m.group("name")
-                and not NOT_IN_PLACE & set(m.group("name"))
+                and not _words_in(m.group("name"))
                 and (found := _place_from(m.group("name") + "政府"))
             ),
             "",
