@@ -132,6 +132,12 @@ _TITLE_DEPARTMENT = re.compile(
 # opening the title, right before its year.
 _PLACE_THEN_YEAR = re.compile(rf"^([\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?=\s*(?:19|20)\d{{2}})")
 _GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
+# A whole source/publisher line naming a department of a named place: 某某区发展和改革局,
+# 安澜市机关事务管理局 (the place, then 1-12 characters and a department word).
+_DEPARTMENT_OF_PLACE = re.compile(
+    r"^((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,6}?"
+    rf"{_SUFFIX})[\u4e00-\u9fa5]{{1,12}}?(?:局|委员会|委|办公室|中心|办)$"
+)
 # A level word before 政府 (or a 政府办公室's short forms 府办, 政府办): "区政府" says the page is a
 # district's without naming it; 街道 has an 办事处 for a government.
 _LEVEL_WORD = re.compile(r"(省|市|州|盟|区|县|旗|镇|乡|街道)(?:人民)?(?:政府|府办|办事处)")
@@ -343,6 +349,16 @@ def infer_government(
         value = text.strip()
         if value and len(value) <= 12 and _place_from(value + "政府") == value:
             return value, None
+    # a department of a place as the source or publisher (发布机构:某某区发展和改革局): the place
+    # is the department's government, most likely the list's; the list may be the department's
+    # own, which the warning says
+    for text in context:
+        m = _DEPARTMENT_OF_PLACE.match(text.strip())
+        if m and not _GOVERNMENT_OFFICE.search(text) and (place := _place_from(m.group(1) + "政府")):
+            return place, (
+                f"government {place} taken from the page's source {text.strip()!r}, one of its "
+                "departments: if the list is the department's own, give the department; check it"
+            )
     # the page's opening sentence names a place's government as its subject, opening one of
     # its clauses (截至12月底,某市委、市人民政府…完成); a place named further inside a clause is
     # what the sentence talks about, not who speaks

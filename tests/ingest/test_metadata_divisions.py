@@ -29,6 +29,11 @@ GOVERNMENTS = [
     # towns, 街道 and their 办事处, in either order with the year
     (["2030年青石街道办事处重点工作进展情况"], "青石街道"),
     (["泗石头镇2030年重点工作完成情况"], "泗石头镇"),
+    # a department of a named place as the publisher names the place (warned); the
+    # government's own office names none
+    (["2030年政府工作报告重点工作进展情况", "发布机构:青石区机关事务管理局"], "青石区"),
+    (["2030年政府工作报告重点工作进展情况", "来源:安澜市发展和改革委员会"], "安澜市"),
+    (["2030年政府工作报告重点工作进展情况", "来源:市政府办公室"], ""),
     # traditional characters, kept as written
     (["2030年度黔東南州政府工作報告重點工作進展情況"], "黔東南州"),
     (["雄安新區2030年重點工作任務進展情況"], "雄安新區"),
@@ -41,6 +46,8 @@ def test_government(lines: list[str], government: str) -> None:
     assert meta.government == government
     if not government:
         assert any("government not named" in w for w in warnings)
+    if len(lines) > 1 and government and "管委会" not in lines[1]:
+        assert any("department" in w and government in w for w in warnings)
 
 
 # (title, kind, end month or None for a plan)
