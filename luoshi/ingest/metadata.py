@@ -390,19 +390,20 @@ def infer_government(
     if not suffix:
         return "", "government not named in the title or metadata; give it when importing"
     ranked = places_named([*preamble, *body], suffix, NOT_PLACES, NOT_IN_PLACE).most_common(2)
+    level = f"{where} gives only the level ({suffix}政府)"
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         name, n = ranked[0]
         also = f"; it also names {ranked[1][0]} {ranked[1][1]} times" if len(ranked) > 1 else ""
         return name, (
-            f"government {name} inferred: {where} says only {suffix}政府 and the text names "
-            f"{name} {n} times{also}; check it"
+            f"government {name} inferred: {level} and the text names {name} {n} times{also}; "
+            "check it"
         )
     if ranked:
         return "", (
-            f"government not named ({where} says only {suffix}政府) and the text names "
-            f"{ranked[0][0]} and {ranked[1][0]} as often; give it when importing"
+            f"government not named: {level} and the text names {ranked[0][0]} and "
+            f"{ranked[1][0]} as often; give it when importing"
         )
-    return "", f"government not named ({where} says only {suffix}政府); give it when importing"
+    return "", f"government not named: {level}; give it when importing"
 
 
 def page_level(
@@ -416,7 +417,7 @@ def page_level(
     报告涉杭任务和市政府… is the city's list: a government lists the higher one's tasks that
     concern it). "各区政府" names the governments below, not the page's own. ("", "") when none
     does."""
-    for where, texts in (("the title", [title]), ("the page's source", context),
+    for where, texts in (("the title", [title]), ("the source line", context),
                          ("the text above the table", preamble)):
         found = [
             m.group(1)
