@@ -148,6 +148,9 @@ _UNIT_LEVEL = re.compile(
     r"(?:局|委员会|委|办公室|办|中心)"
 )
 BODY_LEVEL_MIN = 2  # units or mentions that make the table's own level
+# Lines of the table read for its level and the places it names: enough for a page's own
+# place to show, and a bound on the time a huge table costs.
+BODY_SCAN = 2000
 _PART = re.compile(rf"[\u4e00-\u9fa5]+?{_SUFFIX}")
 # Characters no place name holds: a match running over them is words, not a place (涉杭任务和市).
 NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关")
@@ -389,7 +392,9 @@ def infer_government(
     suffix, where = page_level(title, context, preamble, body)
     if not suffix:
         return "", "government not named in the title or metadata; give it when importing"
-    ranked = places_named([*preamble, *body], suffix, NOT_PLACES, NOT_IN_PLACE).most_common(2)
+    ranked = places_named(
+        [*preamble, *body[:BODY_SCAN]], suffix, NOT_PLACES, NOT_IN_PLACE
+    ).most_common(2)
     level = f"{where} gives only the level ({suffix}政府)"
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         name, n = ranked[0]
@@ -432,7 +437,7 @@ def page_level(
     # the level most of those name, when at least BODY_LEVEL_MIN do
     counts = Counter(
         m.group(1)
-        for text in body
+        for text in body[:BODY_SCAN]
         for pattern in (_UNIT_LEVEL, _LEVEL_WORD)
         for m in pattern.finditer(to_simplified(text))
         if not text[max(0, m.start() - 1) : m.start()] == "各"
