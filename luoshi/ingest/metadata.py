@@ -119,9 +119,13 @@ _PLACE_GOV = re.compile(
     rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?(?:{_AUTONOMOUS}|[\u4e00-\u9fa5]{{2,6}}?{_SUFFIX}))"
     rf"{_COMMITTEE}{GOVERNING}"
 )
+# What a title may open with before its year or place: 关于 (关于2030年安澜县…的报告).
+_TITLE_LEAD = r"(?:关于)?"
+# A place right after the year opening the title: one to three parts, higher levels first
+# (2030年安澜县青石镇… names 青石镇; the chain is resolved by _place_from).
 _TITLE_PLACE = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*年度?)((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?"
-    rf"(?:{_AUTONOMOUS}|[\u4e00-\u9fa5]{{2,4}}?{_SUFFIX}))"
+    rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?)((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?"
+    rf"(?:{_AUTONOMOUS}|(?:[\u4e00-\u9fa5]{{2,4}}?{_SUFFIX}){{1,2}}))"
 )
 _TITLE_DEPARTMENT = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市|区|县))?(?:省|市|区|县)?"
@@ -130,7 +134,9 @@ _TITLE_DEPARTMENT = re.compile(
 )
 # "合肥市2021年…", "深圳市福田区2020年度…", "泗洲头镇2020年…", "黔东南州2023年…": a place
 # opening the title, right before its year.
-_PLACE_THEN_YEAR = re.compile(rf"^([\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?=\s*(?:19|20)\d{{2}})")
+_PLACE_THEN_YEAR = re.compile(
+    rf"^{_TITLE_LEAD}([\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?=\s*(?:19|20)\d{{2}})"
+)
 _GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
 # A whole source/publisher line naming a department of a named place: 某某区发展和改革局,
 # 安澜市机关事务管理局 (the place, then 1-12 characters and a department word).
@@ -238,11 +244,21 @@ def find_title(paragraphs: Sequence[str]) -> str:
 
 
 _YEAR_AT_START = re.compile(r"^((?:19|20)\d{2})(?=[^\d年])")
+# A year written in Chinese numerals, as formal documents date themselves (二〇二三年).
+_CN_YEAR = re.compile(r"((?:一九|二[〇零○Ｏ０])[〇零○Ｏ０一二三四五六七八九]{2})(?=\s*年)")
+_CN_DIGIT = str.maketrans("〇零○Ｏ０一二三四五六七八九", "00000123456789")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with its years in Chinese numerals written in digits (二〇二三年 -> 2023年), so
+    that every year and place pattern reads them; other numerals are left alone."""
+    return _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGIT), text)
 
 
 def _title_year(title: str) -> int | None:
-    """The year a title names: "2020年…", or a title opening with a bare year
+    """The year a title names: "2020年…" (二〇二〇年…), or a title opening with a bare year
     ("2020第三季度政府工作报告…")."""
+    title = arabic_years(title)
     year = parse_year(title)
     if year is None and (m := _YEAR_AT_START.match(title)):
         year = int(m.group(1))
@@ -495,7 +511,7 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     meta.title = find_title(preamble)
     meta.year = _title_year(meta.title) if meta.title else None
     # period words are read in simplified characters (進展情況 is 进展情况); the title is kept
-    simple = to_simplified(meta.title)
+    simple = arabic_years(to_simplified(meta.title))
     meta.period = parse_period(simple, meta.year) if meta.title else None
     if meta.period is None and meta.title and _PLAN_TITLE.search(simple):
         if not _PROGRESS_TITLE.search(simple):

@@ -40,11 +40,13 @@ _MONTH_PATTERNS: list[re.Pattern[str]] = [
 ]
 
 # Quarter and year words, most specific first.
+# (A quarter may be numbered in digits too: 第3季度, 前3季度, 4季度.)
+_Q = r"(?<!\d)[第前]?\s*{}\s*季度"
 _WORD_RULES: list[tuple[re.Pattern[str], PeriodKind]] = [
-    (re.compile(r"前三季度|三季度|第三季度|三季|Q3", re.I), PeriodKind.Q3),
-    (re.compile(r"上半年|半年度|半年|二季度|第二季度|Q2|H1", re.I), PeriodKind.H1),
-    (re.compile(r"一季度|第一季度|Q1", re.I), PeriodKind.Q1),
-    (re.compile(r"四季度|第四季度|全年|年度完成|年终|Q4", re.I), PeriodKind.ANNUAL),
+    (re.compile(r"前三季度|三季度|第三季度|三季|Q3|" + _Q.format(3), re.I), PeriodKind.Q3),
+    (re.compile(r"上半年|半年度|半年|二季度|第二季度|Q2|H1|" + _Q.format(2), re.I), PeriodKind.H1),
+    (re.compile(r"一季度|第一季度|Q1|" + _Q.format(1), re.I), PeriodKind.Q1),
+    (re.compile(r"四季度|第四季度|全年|年度完成|年终|Q4|" + _Q.format(4), re.I), PeriodKind.ANNUAL),
 ]
 
 _QUARTER_MONTH_KIND = {3: PeriodKind.Q1, 6: PeriodKind.H1, 9: PeriodKind.Q3, 12: PeriodKind.ANNUAL}

@@ -34,6 +34,12 @@ GOVERNMENTS = [
     (["2030年政府工作报告重点工作进展情况", "发布机构:青石区机关事务管理局"], "青石区"),
     (["2030年政府工作报告重点工作进展情况", "来源:安澜市发展和改革委员会"], "安澜市"),
     (["2030年政府工作报告重点工作进展情况", "来源:市政府办公室"], ""),
+    # a title opening with 关于, the place before or after the year; a chain of places names
+    # the lowest; a year in Chinese numerals
+    (["关于青石镇2030年重点工作完成情况的通报"], "青石镇"),
+    (["关于2030年安澜县重点工作进展情况的报告"], "安澜县"),
+    (["2030年安澜县青石镇重点工作完成情况"], "青石镇"),
+    (["安澜市二〇三〇年政府工作报告重点工作进展情况"], "安澜市"),
     # traditional characters, kept as written
     (["2030年度黔東南州政府工作報告重點工作進展情況"], "黔東南州"),
     (["雄安新區2030年重點工作任務進展情況"], "雄安新區"),
@@ -59,7 +65,11 @@ PERIODS = [
     ("2030年重点工作第三季度进展情况", PeriodKind.Q3, 9),
     ("2030年重点工作二季度进展情况", PeriodKind.H1, 6),
     ("2030年重点工作全年完成情况", PeriodKind.ANNUAL, 12),
+    ("2030年政府工作报告重点工作推进情况(第4季度)", PeriodKind.ANNUAL, 12),
+    ("2030年政府工作报告重点工作前3季度推进情况", PeriodKind.Q3, 9),
+    ("二〇三〇年政府工作报告重点工作1至11月进展情况", PeriodKind.MONTH, 11),
     ("2030年政府工作报告重点工作责任分解", PeriodKind.PLAN, None),
+    ("二〇三〇年政府工作报告重点工作任务分解", PeriodKind.PLAN, None),
     ("2030年政府工作报告重点工作任务分解", PeriodKind.PLAN, None),
 ]
 
@@ -75,3 +85,4 @@ def test_period(title: str, kind: PeriodKind, month: int | None) -> None:
 
 def test_a_month_number_inside_a_longer_number_is_no_month() -> None:
     assert parse_period("按18月份进展") is None
+    assert parse_period("13季度") is None
