@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from luoshi.ingest.metadata import NOT_IN_PLACE, NOT_PLACES, infer_government, page_level, read_meta
+from luoshi.ingest.government import NOT_IN_PLACE, NOT_PLACES, infer_government, page_level
+from luoshi.ingest.metadata import read_meta
 from luoshi.ingest.placenames import places_named
 
 # (title, context, preamble, body, expected level suffix)
