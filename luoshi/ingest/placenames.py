@@ -5,12 +5,15 @@ a gazetteer knows as a place. The gazetteer is jieba's dictionary (a maintained 
 project already uses for themes and search), whose words tagged ``ns`` are place names: 洞头县,
 绍兴, 拱墅区. A stem is known when the stem itself, the name, or the stem with another common
 suffix (市/县/区: 大足 is listed as 大足县, though it is now 大足区) is tagged ``ns``. Names the
-dictionary does not know (a new district, a fictional 安澜县) still count when the text names
-them often (``UNKNOWN_PLACE_MIN`` times), as a list's many mentions of its own place do.
+dictionary does not know (a new district such as 柯桥区, a fictional 安澜县) still count when the
+text names them more than once (``UNKNOWN_PLACE_MIN``) and they cannot be words: the name is
+no dictionary word (工业区), and the suffix does not end a generic word with the character
+before it (月全区: 全区; 个乡镇: 乡镇; 重点地区: 地区). When the stem is a dictionary word
+(年度区, 部署区 — and the fictional 安澜县) it takes ``WORDED_PLACE_MIN`` mentions, as a list's
+many mentions of its own place give.
 
 What this avoids: a bare "two characters and 区" reading takes 年度区, 其中区, 部署区 and 月全区
-for places; none of those stems is a place name. An unknown name the dictionary has as another
-word (工业区, 核心区, 度假区: tagged n) is a word, never counted.
+for places; none of those stems is a place name. 市场 is a market, never a city.
 
 The dictionary is loaded on first use only (about a second), since most pages name their
 government in the title and never get here.
@@ -23,7 +26,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
-UNKNOWN_PLACE_MIN = 5  # mentions that make a name the dictionary lacks count as a place
+UNKNOWN_PLACE_MIN = 2  # mentions that make a name the dictionary lacks count as a place
+WORDED_PLACE_MIN = 5  # the same when its stem is a dictionary word (年度区 twice is words)
 _STEM_LENGTHS = (4, 3, 2)  # longest known stem wins: 石家庄市 before 家庄市
 _OTHER_SUFFIXES = ("市", "县", "区")
 _HAN = range(0x4E00, 0x9FA6)
@@ -62,15 +66,19 @@ def places_named(
     the longest stem (4 to 2 characters; 1 for a county, 沁县, 歙县: other one-character
     stems are words, 其中区) that makes a known place; when none does, the
     two-character stem is counted as an unknown name (kept only when named
-    ``UNKNOWN_PLACE_MIN`` times or more). Names in ``not_places`` (全区, 新区) or holding a
+    ``UNKNOWN_PLACE_MIN`` times or more, ``WORDED_PLACE_MIN`` when the stem is a word). Names in ``not_places`` (全区, 新区) or holding a
     character of ``bad_chars`` (和, 的: words, not a name) are skipped."""
     known: Counter[str] = Counter()
     unknown: Counter[str] = Counter()
+    worded: Counter[str] = Counter()
     for text in texts:
         at = text.find(suffix)
         while at >= 0:
             found = ""
-            if text[max(0, at - 1) : at + len(suffix)] in _AREA_WORDS:
+            if (
+                text[max(0, at - 1) : at + len(suffix)] in _AREA_WORDS
+                or text[at : at + 2] == "市场"  # a market, not a city (提振市场, 农贸市场)
+            ):
                 at = text.find(suffix, at + len(suffix))
                 continue
             for n in (*_STEM_LENGTHS, 1) if suffix == "县" else _STEM_LENGTHS:
@@ -92,8 +100,11 @@ def places_named(
                     and name not in not_places
                     and not set(stem) & set(bad_chars)
                     and name not in _tags()  # a word the dictionary has, not a place: 工业区
+                    and stem[-1] + suffix not in not_places  # 月全区, 其我区: 全区, 我区
                 ):
-                    unknown[name] += 1
+                    # a word before the suffix (年度区, 部署区) is most likely that word
+                    (worded if stem in _tags() else unknown)[name] += 1
             at = text.find(suffix, at + len(suffix))
     known.update({name: n for name, n in unknown.items() if n >= UNKNOWN_PLACE_MIN})
+    known.update({name: n for name, n in worded.items() if n >= WORDED_PLACE_MIN})
     return known

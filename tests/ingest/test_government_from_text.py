@@ -47,6 +47,13 @@ NAMED = [
     # a name the dictionary lacks counts when named five times; a dictionary word never does
     (["安澜县投资"] * 5 + ["科技工业区"] * 6, "县", {"安澜县": 5}),
     (["科技工业区"] * 6, "区", {}),
+    # a name the dictionary lacks, named twice, is a place (柯桥区); once is not enough
+    (["柯桥区完成投资", "柯桥区新增"], "区", {"柯桥区": 2}),
+    (["柯桥区完成投资"], "区", {}),
+    # ... unless it ends a generic word: 重点地区, 个乡镇, 市场
+    (["重点地区完成", "重点地区新增"], "区", {}),
+    (["3个乡镇", "5个乡镇"], "镇", {}),
+    (["提振市场", "提振市场"], "市", {}),
     (["创建全国文明城市", "建设大城市"], "市", {}),
 ]
 
