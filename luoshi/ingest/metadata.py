@@ -241,7 +241,7 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
                 )
                 break
     if not meta.title:
-        warnings.append("no title found above the table: year and period unknown")
+        warnings.append(_period_from_opening(meta, preamble))
     elif meta.period is None:
         warnings.append(f"no reporting period in the title {meta.title!r}")
     context = [_strip(p) for p in preamble if ">" in p] + [
@@ -271,6 +271,28 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     meta.unit_line = find_unit_line([*preamble[-UNIT_LINE_SCAN:], *body[:UNIT_LINE_SCAN],
                                      *body[-UNIT_LINE_SCAN:]])
     return meta, warnings
+
+
+_DATED_OPENING = re.compile(r"^\s*(?:截至|截止|至)?\s*(?:19|20)\d{2}\s*年")
+
+
+def _period_from_opening(meta: Meta, preamble: Sequence[str]) -> str:
+    """For a page without a title: the year and period its opening sentence states in its
+    first clause (截至2030年9月底,… / 2030年1-6月,…), set on ``meta``; the warning saying what was
+    taken, or that nothing was."""
+    for sentence in opening_sentences([_strip(p) for p in preamble if _strip(p)]):
+        first = arabic_years(_CLAUSE_BREAK.split(to_simplified(sentence), 1)[0])
+        if not _DATED_OPENING.match(first):
+            continue  # the date must open the clause: 与2029年上半年相比 looks back
+        year = parse_year(first[:OPENING_PERIOD_SPAN])
+        period = parse_period(first[:OPENING_PERIOD_SPAN], year)
+        if year is not None and period is not None and period.kind is not PeriodKind.PLAN:
+            meta.year, meta.period = year, period
+            return (
+                f"no title found above the table: year {year} and period {period.label!r} taken "
+                f"from the opening sentence ({sentence[:24]!r}…); check them"
+            )
+    return "no title found above the table: year and period unknown"
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(\d{1,2})[/-]?(\d{1,2})/")

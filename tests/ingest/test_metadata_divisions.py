@@ -86,3 +86,22 @@ def test_period(title: str, kind: PeriodKind, month: int | None) -> None:
 def test_a_month_number_inside_a_longer_number_is_no_month() -> None:
     assert parse_period("按18月份进展") is None
     assert parse_period("13季度") is None
+
+
+# A page without a title: the opening sentence's first clause, when a date opens it, gives the
+# year and period (warned); a clause looking back (与…相比) gives none.
+OPENINGS = [
+    (["2030年1-6月,各项工作稳步推进。"], 2030, PeriodKind.H1),
+    (["二〇三〇年前三季度,全市投资增长5%。"], 2030, PeriodKind.Q3),
+    (["各单位:现将有关情况通报如下。"], None, None),
+    (["与2029年上半年相比,投资增长5%。"], None, None),
+]
+
+
+@pytest.mark.parametrize(("lines", "year", "kind"), OPENINGS)
+def test_no_title_uses_the_opening_sentence(lines, year, kind) -> None:
+    meta, warnings = read_meta(lines)
+    assert meta.year == year
+    assert (meta.period.kind if meta.period else None) is kind
+    said = [w for w in warnings if w.startswith("no title found")]
+    assert len(said) == 1 and (("taken from the opening" in said[0]) == (year is not None))
