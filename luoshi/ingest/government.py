@@ -257,8 +257,10 @@ def infer_government(
     suffix, where = page_level(title, context, preamble, body)
     if not suffix:
         return "", "government not named in the title or metadata; give it when importing"
+    # (read in simplified characters, as the dictionary is: 臨安區 is 临安区)
     ranked = places_named(
-        [*preamble, *body[:BODY_SCAN]], suffix, NOT_PLACES, NOT_IN_PLACE
+        [to_simplified(t) for t in [*preamble, *body[:BODY_SCAN]]], suffix, NOT_PLACES,
+        NOT_IN_PLACE,
     ).most_common(2)
     level = f"{where} gives only the level ({suffix}政府)"
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):

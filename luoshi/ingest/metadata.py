@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from luoshi.ingest.government import infer_government
+from luoshi.ingest.government import BODY_SCAN, infer_government
 from luoshi.ingest.model import Meta, Period
 from luoshi.ingest.periods import as_of_day, parse_period, parse_year
 from luoshi.ingest.script import to_simplified
@@ -258,7 +258,7 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         [_strip(p) for p in preamble if _strip(p) != meta.title],
     )
     # the name as the title (or the line naming it) writes it: 青島市, found as 青岛市
-    for written in [meta.title, *context, *opening] if meta.government else []:
+    for written in [meta.title, *context, *opening, *body[:BODY_SCAN]] if meta.government else []:
         at = to_simplified(written).find(meta.government)
         if at >= 0:
             if len(to_simplified(written)) == len(written):

@@ -89,3 +89,9 @@ def test_read_meta_reads_the_level_from_the_source_line_and_the_place_from_the_b
     meta, warnings = read_meta(preamble, ["三季度,预计全市GDP增长5%", "平湖市完成投资"])
     assert meta.government == "平湖市"
     assert any("inferred" in w and "平湖市" in w for w in warnings)
+
+
+def test_a_page_in_traditional_characters_names_its_place_as_written() -> None:
+    meta, warnings = read_meta(["2030年區政府重點工作進展情況"], ["臨安區完成投資", "臨安區新增"])
+    assert meta.government == "臨安區"
+    assert any("inferred" in w for w in warnings)
