@@ -158,8 +158,8 @@ def _title_year(title: str) -> int | None:
 # The opening sentence of a paragraph: up to its first full stop or colon.
 _SENTENCE_END = re.compile(r"[。!！?？:：]")
 _CLAUSE_BREAK = re.compile(r"[,，;；]")
-OPENING_PARAGRAPHS = 3
-OPENING_PERIOD_SPAN = 20  # characters at a sentence's start read for its period words  # paragraphs at the top of a page read for a government they name
+OPENING_PARAGRAPHS = 3  # paragraphs at the top of a page read for a government they name
+OPENING_PERIOD_SPAN = 20  # characters at a sentence's start read for its period words
 
 
 def opening_sentences(paragraphs: Sequence[str]) -> list[str]:
