@@ -262,20 +262,24 @@ def infer_government(
         [to_simplified(t) for t in [*preamble, *body[:BODY_SCAN]]], suffix, NOT_PLACES,
         NOT_IN_PLACE,
     ).most_common(2)
-    level = f"{where} gives only the level ({suffix}政府)"
+    level = f"only the level ({suffix}政府) is named, in {where}"
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         name, n = ranked[0]
-        also = f"; it also names {ranked[1][0]} {ranked[1][1]} times" if len(ranked) > 1 else ""
+        also = f"; it also names {ranked[1][0]} {_times(ranked[1][1])}" if len(ranked) > 1 else ""
         return name, (
-            f"government {name} inferred: {level} and the text names {name} {n} times{also}; "
+            f"government {name} inferred: {level}, and the text names {name} {_times(n)}{also}; "
             "check it"
         )
     if ranked:
         return "", (
-            f"government not named: {level} and the text names {ranked[0][0]} and "
+            f"government not named: {level}, and the text names {ranked[0][0]} and "
             f"{ranked[1][0]} as often; give it when importing"
         )
     return "", f"government not named: {level}; give it when importing"
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
 
 
 def page_level(
