@@ -13,7 +13,8 @@ before it (月全区: 全区; 个乡镇: 乡镇; 重点地区: 地区). When the
 many mentions of its own place give.
 
 What this avoids: a bare "two characters and 区" reading takes 年度区, 其中区, 部署区 and 月全区
-for places; none of those stems is a place name. 市场 is a market, never a city.
+for places; none of those stems is a place name. 市场 is a market, never a city; 区域 and
+乡村 are no 区 or 乡 either.
 
 The dictionary is loaded on first use only (about a second), since most pages name their
 government in the title and never get here.
@@ -33,7 +34,11 @@ _OTHER_SUFFIXES = ("市", "县", "区")
 _HAN = range(0x4E00, 0x9FA6)
 # Kinds of area that end no division's name: a suffix inside one of these words (老旧街区,
 # 旅游景区, 工业园区) ends the word, not a place. (城区 and 山区 are not here: 鹿城区, 中山区.)
-_AREA_WORDS = frozenset("街区 景区 园区 社区 小区 校区 厂区 片区 辖区 商区 营区 港区".split())
+_AREA_WORDS = frozenset(
+    "街区 景区 园区 社区 小区 校区 厂区 片区 辖区 商区 营区 港区 城镇 小镇 集镇 城乡".split()
+)
+# A suffix opening a word with the character after it: 市场 (a market), 区域, 乡村.
+_WORDS_AFTER = frozenset("市场 区域 乡村".split())
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +82,7 @@ def places_named(
             found = ""
             if (
                 text[max(0, at - 1) : at + len(suffix)] in _AREA_WORDS
-                or text[at : at + 2] == "市场"  # a market, not a city (提振市场, 农贸市场)
+                or text[at : at + 2] in _WORDS_AFTER  # a market, not a city (农贸市场)
             ):
                 at = text.find(suffix, at + len(suffix))
                 continue
