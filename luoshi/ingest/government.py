@@ -117,8 +117,9 @@ BODY_LEVEL_MIN = 2  # units or mentions that make the table's own level
 # place to show, and a bound on the time a huge table costs.
 BODY_SCAN = 2000
 _PART = re.compile(rf"[\u4e00-\u9fa5]+?{_SUFFIX}")
-# Characters no place name holds: a match running over them is words, not a place (涉杭任务和市).
-NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关")
+# Characters no place name holds: a match running over them is words, not a place (涉杭任务和市,
+# 各县市).
+NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关各")
 
 
 def _words_in(name: str) -> set[str]:

@@ -218,10 +218,19 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     # period words are read in simplified characters (進展情況 is 进展情况); the title is kept
     simple = arabic_years(to_simplified(meta.title))
     meta.period = parse_period(simple, meta.year) if meta.title else None
-    if meta.period is None and meta.title and _PLAN_TITLE.search(simple):
-        if not _PROGRESS_TITLE.search(simple):
-            label = _PLAN_TITLE.search(simple).group(0)  # type: ignore[union-attr]
-            meta.period = Period(kind=PeriodKind.PLAN, label=label)
+    plan = _PLAN_TITLE.search(simple) if meta.title else None
+    if plan and not _PROGRESS_TITLE.search(simple) and (
+        meta.period is None or meta.period.kind is not PeriodKind.PLAN
+    ):
+        # the list itself (责任分解, 工作安排) with no progress word: a plan, whatever span its
+        # period words give (2030年全年重点工作任务分解, 第三季度重点工作安排)
+        if meta.period is not None:
+            warnings.append(
+                f"the title names the task list itself ({plan.group(0)}) and a period "
+                f"({meta.period.label}): read as the plan for that period, not a report on it; "
+                "check it"
+            )
+        meta.period = Period(kind=PeriodKind.PLAN, label=plan.group(0))
     if meta.period is not None and meta.period.kind is not PeriodKind.PLAN:
         # the table's own title or first lines may state the exact day (截至6月20日)
         meta.period = as_of_day(list(preamble[-6:]) + list(body[:3]), meta.period, meta.year)

@@ -70,6 +70,11 @@ PERIODS = [
     ("二〇三〇年政府工作报告重点工作1至11月进展情况", PeriodKind.MONTH, 11),
     ("2030年政府工作报告重点工作责任分解", PeriodKind.PLAN, None),
     ("二〇三〇年政府工作报告重点工作任务分解", PeriodKind.PLAN, None),
+    # the list itself with period words: the plan for that span (warned), unless a progress
+    # word says it is a report
+    ("2030年全年重点工作任务分解", PeriodKind.PLAN, None),
+    ("2030年第三季度重点工作安排", PeriodKind.PLAN, None),
+    ("2030年重点工作任务清单及上半年完成情况", PeriodKind.H1, 6),
     ("2030年政府工作报告重点工作任务分解", PeriodKind.PLAN, None),
 ]
 
