@@ -9,10 +9,10 @@ Two styles occur on government disclosure pages (and both are read here):
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+from luoshi.ingest.government import BODY_SCAN, infer_government
 from luoshi.ingest.model import Meta, Period
 from luoshi.ingest.periods import as_of_day, parse_period, parse_year
 from luoshi.ingest.script import to_simplified
@@ -57,69 +57,6 @@ TITLE_WORDS = re.compile(
 )
 _TITLE_WORDS = TITLE_WORDS
 
-# Generic words ending in a level suffix that are not places (示范区, 全区, 完成区…).
-_NOT_PLACES = set(
-    "示范区 园区 社区 景区 城区 片区 全区 我区 本区 该区 各区 开发区 功能区 保护区 风景区 试验区 自贸区 海区 "
-    "高新区 经开区 保税区 综保区 度假区 产业区 "
-    "山区 辖区 库区 矿区 商区 街区 校区 厂区 小区 新区 市区 郊区 县区 城市 全市 我市 本市 各市 城市 都市 "
-    "全县 我县 本县 各县 郡县 市县 区县 州市 "
-    # the same words for the other divisions of DIVISIONS (全州 says "the whole prefecture")
-    "全州 我州 本州 各州 全盟 我盟 本盟 全旗 我旗 本旗 各旗 全镇 我镇 本镇 各镇 全乡 我乡 本乡 各乡".split()
-)
-# The administrative divisions of China, as the suffix a place's name ends with, and its level
-# (0 province … 3 township); a place inside another names a lower level (温州市洞头区,
-# 黔东南州凯里市). The one table every place pattern below is built from: a division added here
-# is recognised in a 政府 phrase, before or after a title's year, and in an opening sentence.
-# Longer suffixes first, so 自治州 is read before 州 and 新区 before 区.
-DIVISIONS: tuple[tuple[str, int], ...] = (
-    ("特别行政区", 0),
-    ("自治区", 0),
-    ("省", 0),
-    ("自治州", 1),
-    ("州", 1),  # 黔东南州, 湘西州 (a 自治州 by its short name)
-    ("盟", 1),  # 锡林郭勒盟
-    ("市", 1),
-    ("自治县", 2),
-    ("自治旗", 2),
-    ("新区", 2),  # 雄安新区, 浦东新区
-    ("旗", 2),  # 鄂托克旗
-    ("县", 2),
-    ("区", 2),
-    ("民族乡", 3),
-    ("苏木", 3),
-    ("街道", 3),
-    ("镇", 3),
-    ("乡", 3),
-)
-_LEVEL_RANK = dict(DIVISIONS)
-# 州 ends a place only when no other suffix follows (杭州市 is one place, not 杭州 + 市).
-_SUFFIX = "(?:" + "|".join(
-    re.escape(s) + ("(?![市县区])" if s.endswith("州") else "") for s, _ in DIVISIONS
-) + ")"
-# "某市委、市人民政府", "某县委县政府", "某州委州政府": the party committee and the government
-# of one place named together; the place is the government's.
-_COMMITTEE = r"(?:委[、和与及]?(?:" + "|".join(s for s, _ in DIVISIONS) + r")?)?"
-_PLACE_GOV = re.compile(
-    rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?[\u4e00-\u9fa5]{{2,6}}?{_SUFFIX})"
-    rf"{_COMMITTEE}(?:人民)?(?:政府|办事处)"
-)
-_TITLE_PLACE = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*年度?)((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,4}?"
-    rf"{_SUFFIX})"
-)
-_TITLE_DEPARTMENT = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市|区|县))?(?:省|市|区|县)?"
-    r"[\u4e00-\u9fa5]{2,12}?(?:局|委员会|委|办公室|中心))"
-    r"(?:(?:19|20)\d{2}|[\u4e00-\u9fa5]{0,4}(?:重点工作|工作任务|任务清单|工作要点))"
-)
-# "合肥市2021年…", "深圳市福田区2020年度…", "泗洲头镇2020年…", "黔东南州2023年…": a place
-# opening the title, right before its year.
-_PLACE_THEN_YEAR = re.compile(rf"^([\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?=\s*(?:19|20)\d{{2}})")
-_GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
-_LEVEL = re.compile(r"(省|市|州|盟|区|县|旗|镇|乡)(?:人民)?政府")
-_PART = re.compile(rf"[\u4e00-\u9fa5]+?{_SUFFIX}")
-# Characters no place name holds: a match running over them is words, not a place (涉杭任务和市).
-_NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关")
 # A title naming the task list itself, not a report on it: the period is the plan.
 _PLAN_TITLE = re.compile(
     r"责任分解|任务分解|责任分工|分工方案|工作安排|任务清单|目标任务(?:的)?通知|分解表|分解方案"
@@ -197,145 +134,38 @@ def find_title(paragraphs: Sequence[str]) -> str:
 
 
 _YEAR_AT_START = re.compile(r"^((?:19|20)\d{2})(?=[^\d年])")
+# A year written in Chinese numerals, as formal documents date themselves (二〇二三年).
+_CN_YEAR = re.compile(r"((?:一九|二[〇零○Ｏ０])[〇零○Ｏ０一二三四五六七八九]{2})(?=\s*年)")
+_CN_DIGIT = str.maketrans("〇零○Ｏ０一二三四五六七八九", "00000123456789")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with its years in Chinese numerals written in digits (二〇二三年 -> 2023年), so
+    that every year and place pattern reads them; other numerals are left alone."""
+    return _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGIT), text)
 
 
 def _title_year(title: str) -> int | None:
-    """The year a title names: "2020年…", or a title opening with a bare year
+    """The year a title names: "2020年…" (二〇二〇年…), or a title opening with a bare year
     ("2020第三季度政府工作报告…")."""
+    title = arabic_years(title)
     year = parse_year(title)
     if year is None and (m := _YEAR_AT_START.match(title)):
         year = int(m.group(1))
     return year
 
 
-def _level(part: str) -> int:
-    return next(r for suffix, r in _LEVEL_RANK.items() if part.endswith(suffix))
-
-
-def _county_city(upper: str, part: str) -> bool:
-    """A 市 inside a 州 or 盟 is a county-level city (黔东南州凯里市 -> 凯里市): a prefecture of
-    those kinds holds no prefecture-level city, so the 市 is one level down."""
-    return part.endswith("市") and upper.endswith(("州", "盟"))
-
-
-def _place_from(text: str) -> str:
-    """The lowest-level place a "…人民政府" phrase names: 温州市洞头区人民政府 -> 洞头区,
-    某某镇人民政府 -> 某某镇, 某某街道办事处 -> 某某街道. Places run from higher to lower
-    levels; a part of the same or a higher level after a lower one is not a place (通州区涉及
-    市政府 names 通州区)."""
-    for m in _PLACE_GOV.finditer(text):
-        # what a title puts before the place: its year and period (2019年上半年武汉市政府)
-        name = re.sub(r"^.*(?:年度|年|季度|月份|月)", "", m.group(1))
-        chain: list[str] = []
-        for p in _PART.findall(name):
-            bad = [i for i, ch in enumerate(p) if ch in _NOT_IN_PLACE]
-            if bad and not chain:
-                p = p[bad[-1] + 1 :]  # "关于印发台州市": the place is what follows the words
-            if len(p) < 3 or p in _NOT_PLACES or _NOT_IN_PLACE & set(p):
-                if chain:
-                    break
-                continue
-            if chain and _level(p) <= _level(chain[-1]) and not _county_city(chain[-1], p):
-                break
-            chain.append(p)
-        if chain:
-            return chain[-1]
-    return ""
-
-
 # The opening sentence of a paragraph: up to its first full stop or colon.
 _SENTENCE_END = re.compile(r"[。!！?？:：]")
 _CLAUSE_BREAK = re.compile(r"[,，;；]")
-# A clause's subject: a place's 政府 right at its start, after at most a date (2030年12月底) and
-# 中共; the place is at most two divisions (某市某区) long.
-_SUBJECT_GOV = re.compile(
-    rf"^\s*(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日|底)?\s*(?:中共)?"
-    rf"(?P<name>[\u4e00-\u9fa5]{{2,12}}?{_SUFFIX}){_COMMITTEE}(?:人民)?(?:政府|办事处)"
-)
-OPENING_PARAGRAPHS = 3
-OPENING_PERIOD_SPAN = 20  # characters at a sentence's start read for its period words  # paragraphs at the top of a page read for a government they name
+OPENING_PARAGRAPHS = 3  # paragraphs at the top of a page read for a government they name
+OPENING_PERIOD_SPAN = 20  # characters at a sentence's start read for its period words
 
 
 def opening_sentences(paragraphs: Sequence[str]) -> list[str]:
     """The first sentence of each of the first paragraphs (a report's opening: "截至12月底,
     某市委、市人民政府…十件实事全面完成。")."""
     return [_SENTENCE_END.split(p.strip(), 1)[0] for p in paragraphs[:OPENING_PARAGRAPHS]]
-
-
-def infer_government(
-    title: str, context: Sequence[str], body: Sequence[str], opening: Sequence[str] = ()
-) -> tuple[str, str | None]:
-    """(government, warning). The title or the page's breadcrumb/publisher name it when they
-    say "…市人民政府" (or "某市委、市人民政府"); a place opening the title before or after its
-    year does; else an opening sentence naming a place's 政府 (``opening``, warned: the page
-    is about that government, most likely); when the title only says 区政府, the place the
-    text itself names far more often than any other of that level is taken, with a warning
-    saying so."""
-    for text in [title, *context]:
-        place = _place_from(text)
-        if place:
-            return place, None
-    # "2030年安澜县重点工作…": a place right after the year opens the title
-    m = _TITLE_PLACE.match(title)
-    if m and not _NOT_IN_PLACE & set(m.group(1)):
-        place = _place_from(m.group(1) + "政府")
-        if place:
-            return place, None
-    m = _PLACE_THEN_YEAR.match(title)
-    if m and not _NOT_IN_PLACE & set(m.group(1)):
-        place = _place_from(m.group(1) + "政府")
-        if place:
-            return place, None
-    # a place named alone as the page's source or publisher (来源:某某镇)
-    for text in context:
-        value = text.strip()
-        if value and len(value) <= 12 and _place_from(value + "政府") == value:
-            return value, None
-    # the page's opening sentence names a place's government as its subject, opening one of
-    # its clauses (截至12月底,某市委、市人民政府…完成); a place named further inside a clause is
-    # what the sentence talks about, not who speaks
-    for sentence in opening:
-        place = next(
-            (
-                found
-                for clause in _CLAUSE_BREAK.split(to_simplified(sentence))
-                if (m := _SUBJECT_GOV.match(clause))
-                and "政府" not in m.group("name")
-                and not _NOT_IN_PLACE & set(m.group("name"))
-                and (found := _place_from(m.group("name") + "政府"))
-            ),
-            "",
-        )
-        if place:
-            return place, (
-                f"government {place} taken from the opening sentence ({sentence[:24]!r}…): the "
-                "title does not name it; check it"
-            )
-    # a department's own list: "市机关事务管理局2030年重点工作…" names the department
-    m = _TITLE_DEPARTMENT.match(title)
-    if m and not _GOVERNMENT_OFFICE.search(m.group(1)):
-        return m.group(1), (
-            f"the title names a department, {m.group(1)}: taken as the government (the body "
-            "whose task list this is); check it"
-        )
-    level = _LEVEL.search(title)
-    if level is None:
-        return "", "government not named in the title or metadata; give it when importing"
-    suffix = level.group(1)
-    counts = Counter(
-        name
-        for text in body
-        for name in re.findall(rf"([\u4e00-\u9fa5]{{2}}{suffix})", text)
-        if name not in _NOT_PLACES
-    )
-    ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 5 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        name, n = ranked[0]
-        return name, (
-            f"government {name} inferred: the title says only {suffix}政府 and the text names "
-            f"{name} {n} times; check it"
-        )
-    return "", f"government not named (the title says only {suffix}政府); give it when importing"
 
 
 # A line (or a one-cell row) that only states the unit of the table's numbers: an optional
@@ -386,12 +216,21 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     meta.title = find_title(preamble)
     meta.year = _title_year(meta.title) if meta.title else None
     # period words are read in simplified characters (進展情況 is 进展情况); the title is kept
-    simple = to_simplified(meta.title)
+    simple = arabic_years(to_simplified(meta.title))
     meta.period = parse_period(simple, meta.year) if meta.title else None
-    if meta.period is None and meta.title and _PLAN_TITLE.search(simple):
-        if not _PROGRESS_TITLE.search(simple):
-            label = _PLAN_TITLE.search(simple).group(0)  # type: ignore[union-attr]
-            meta.period = Period(kind=PeriodKind.PLAN, label=label)
+    plan = _PLAN_TITLE.search(simple) if meta.title else None
+    if plan and not _PROGRESS_TITLE.search(simple) and (
+        meta.period is None or meta.period.kind is not PeriodKind.PLAN
+    ):
+        # the list itself (责任分解, 工作安排) with no progress word: a plan, whatever span its
+        # period words give (2030年全年重点工作任务分解, 第三季度重点工作安排)
+        if meta.period is not None:
+            warnings.append(
+                f"the title names the task list itself ({plan.group(0)}) and a period "
+                f"({meta.period.label}): read as the plan for that period, not a report on it; "
+                "check it"
+            )
+        meta.period = Period(kind=PeriodKind.PLAN, label=plan.group(0))
     if meta.period is not None and meta.period.kind is not PeriodKind.PLAN:
         # the table's own title or first lines may state the exact day (截至6月20日)
         meta.period = as_of_day(list(preamble[-6:]) + list(body[:3]), meta.period, meta.year)
@@ -411,7 +250,7 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
                 )
                 break
     if not meta.title:
-        warnings.append("no title found above the table: year and period unknown")
+        warnings.append(_period_from_opening(meta, preamble))
     elif meta.period is None:
         warnings.append(f"no reporting period in the title {meta.title!r}")
     context = [_strip(p) for p in preamble if ">" in p] + [
@@ -425,9 +264,10 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         [to_simplified(c) for c in context],
         body,
         opening_sentences([_strip(p) for p in opening]),
+        [_strip(p) for p in preamble if _strip(p) != meta.title],
     )
     # the name as the title (or the line naming it) writes it: 青島市, found as 青岛市
-    for written in [meta.title, *context, *opening] if meta.government else []:
+    for written in [meta.title, *context, *opening, *body[:BODY_SCAN]] if meta.government else []:
         at = to_simplified(written).find(meta.government)
         if at >= 0:
             if len(to_simplified(written)) == len(written):
@@ -440,6 +280,28 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     meta.unit_line = find_unit_line([*preamble[-UNIT_LINE_SCAN:], *body[:UNIT_LINE_SCAN],
                                      *body[-UNIT_LINE_SCAN:]])
     return meta, warnings
+
+
+_DATED_OPENING = re.compile(r"^\s*(?:截至|截止|至)?\s*(?:19|20)\d{2}\s*年")
+
+
+def _period_from_opening(meta: Meta, preamble: Sequence[str]) -> str:
+    """For a page without a title: the year and period its opening sentence states in its
+    first clause (截至2030年9月底,… / 2030年1-6月,…), set on ``meta``; the warning saying what was
+    taken, or that nothing was."""
+    for sentence in opening_sentences([_strip(p) for p in preamble if _strip(p)]):
+        first = arabic_years(_CLAUSE_BREAK.split(to_simplified(sentence), 1)[0])
+        if not _DATED_OPENING.match(first):
+            continue  # the date must open the clause: 与2029年上半年相比 looks back
+        year = parse_year(first[:OPENING_PERIOD_SPAN])
+        period = parse_period(first[:OPENING_PERIOD_SPAN], year)
+        if year is not None and period is not None and period.kind is not PeriodKind.PLAN:
+            meta.year, meta.period = year, period
+            return (
+                f"no title found above the table: year {year} and period {period.label!r} taken "
+                f"from the opening sentence ({sentence[:24]!r}…); check them"
+            )
+    return "no title found above the table: year and period unknown"
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(\d{1,2})[/-]?(\d{1,2})/")

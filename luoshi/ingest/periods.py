@@ -40,11 +40,13 @@ _MONTH_PATTERNS: list[re.Pattern[str]] = [
 ]
 
 # Quarter and year words, most specific first.
+# (A quarter may be numbered in digits too: 第3季度, 前3季度, 4季度.)
+_Q = r"(?<!\d)[第前]?\s*{}\s*季度"
 _WORD_RULES: list[tuple[re.Pattern[str], PeriodKind]] = [
-    (re.compile(r"前三季度|三季度|第三季度|三季|Q3", re.I), PeriodKind.Q3),
-    (re.compile(r"上半年|半年度|半年|二季度|第二季度|Q2|H1", re.I), PeriodKind.H1),
-    (re.compile(r"一季度|第一季度|Q1", re.I), PeriodKind.Q1),
-    (re.compile(r"四季度|第四季度|全年|年度完成|年终|Q4", re.I), PeriodKind.ANNUAL),
+    (re.compile(r"前三季度|三季度|第三季度|三季|Q3|" + _Q.format(3), re.I), PeriodKind.Q3),
+    (re.compile(r"上半年|半年度|半年|二季度|第二季度|Q2|H1|" + _Q.format(2), re.I), PeriodKind.H1),
+    (re.compile(r"一季度|第一季度|Q1|" + _Q.format(1), re.I), PeriodKind.Q1),
+    (re.compile(r"四季度|第四季度|全年|年度完成|年终|Q4|" + _Q.format(4), re.I), PeriodKind.ANNUAL),
 ]
 
 _QUARTER_MONTH_KIND = {3: PeriodKind.Q1, 6: PeriodKind.H1, 9: PeriodKind.Q3, 12: PeriodKind.ANNUAL}
@@ -69,7 +71,12 @@ _AS_OF_DAY = re.compile(
     rf"(?:截至|截止|至)\s*(?:(\d{{4}})\s*年\s*)?{_MONTH}\s*月\s*(\d{{1,2}})\s*日"
 )
 # "2018年6月民生实事进展情况", "6月份": a month's report.
-_MONTH_OF_YEAR = re.compile(rf"(?:\d{{4}}\s*年\s*|^){_MONTH}\s*月份?(?![\d日])")
+_MONTH_OF_YEAR = re.compile(
+    rf"(?:\d{{4}}\s*年\s*|^){_MONTH}\s*月份?(?![\d日])"
+    # "…重点工作8月份进展情况": 月份 names a month wherever it stands (not a range's end, 1-8月份,
+    # nor part of a longer number)
+    rf"|(?<![\d一二三四五六七八九十\-－—–~～至到]){_MONTH}\s*月份"
+)
 _PROGRESS = re.compile(r"进展|完成|落实|推进|执行|进度")
 
 
@@ -116,7 +123,7 @@ def parse_period(text: str, year: int | None = None) -> Period | None:
             )
     m = _MONTH_OF_YEAR.search(text)
     if m and _PROGRESS.search(text[m.end() :]):
-        month = _cn_number(m.group(1))
+        month = _cn_number(m.group(1) or m.group(2))
         if month is not None and 1 <= month <= 12:
             return Period(
                 kind=PeriodKind.MONTH,

@@ -98,7 +98,7 @@ PLACE_CASES = [
     ("东门街道办事处", "东门街道"),
     ("关于印发安澜市人民政府", "安澜市"),
     ("2030年度区政府工作报告", ""),  # the level only: no place named
-    # every division of the table in luoshi.ingest.metadata.DIVISIONS (made-up names)
+    # every division of the table in luoshi.ingest.government.DIVISIONS (made-up names)
     ("青岚自治州人民政府关于", "青岚自治州"),
     ("青岚州人民政府", "青岚州"),
     ("白石盟人民政府", "白石盟"),
@@ -115,7 +115,7 @@ PLACE_CASES = [
 
 @pytest.mark.parametrize(("text", "place"), PLACE_CASES)
 def test_place_from_a_government_phrase(text, place):
-    from luoshi.ingest.metadata import _place_from
+    from luoshi.ingest.government import _place_from
 
     assert _place_from(text) == place
 

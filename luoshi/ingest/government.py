@@ -1,0 +1,319 @@
+"""Which government a page speaks for: the place its title, source lines or opening names,
+down to towns, 街道, development zones and departments; else the level it gives (区政府) and
+the place of that level its text names most. The division table (``DIVISIONS``) is the one
+rule every place pattern is built from (docs/formats.md, Metadata).
+
+Pure Python; :func:`luoshi.ingest.metadata.read_meta` calls :func:`infer_government`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from luoshi.ingest.placenames import places_named
+from luoshi.ingest.script import to_simplified
+
+_CLAUSE_BREAK = re.compile(r"[,，;；]")
+
+# Generic words ending in a level suffix that are not places (示范区, 全区, 完成区…).
+NOT_PLACES = set(
+    "示范区 园区 社区 景区 城区 片区 全区 我区 本区 该区 各区 开发区 功能区 保护区 风景区 试验区 自贸区 海区 "
+    "高新区 经开区 保税区 综保区 度假区 产业区 "
+    "地区 乡镇 省市 县市 都市区 主城区 山区 辖区 库区 矿区 商区 街区 校区 厂区 小区 新区 市区 郊区 县区 城市 全市 我市 本市 各市 城市 都市 "
+    "全县 我县 本县 各县 郡县 市县 区县 州市 "
+    # kinds of city, which jieba's dictionary lists among place names (placenames.py)
+    "大城市 小城市 中心城市 文明城市 卫生城市 园林城市 森林城市 海绵城市 智慧城市 "
+    # the same words for the other divisions of DIVISIONS (全州 says "the whole prefecture")
+    "全州 我州 本州 各州 全盟 我盟 本盟 全旗 我旗 本旗 各旗 全镇 我镇 本镇 各镇 全乡 我乡 本乡 各乡".split()
+)
+# The administrative divisions of China, as the suffix a place's name ends with, and its level
+# (0 province … 3 township); a place inside another names a lower level (温州市洞头区,
+# 黔东南州凯里市). The one table every place pattern below is built from: a division added here
+# is recognised in a 政府 phrase, before or after a title's year, and in an opening sentence.
+# Longer suffixes first, so 自治州 is read before 州 and 新区 before 区.
+DIVISIONS: tuple[tuple[str, int], ...] = (
+    ("特别行政区", 0),
+    ("自治区", 0),
+    ("省", 0),
+    ("自治州", 1),
+    ("州", 1),  # 黔东南州, 湘西州 (a 自治州 by its short name)
+    ("盟", 1),  # 锡林郭勒盟
+    ("市", 1),
+    # development zones run by a 管委会, at the county level: 某某经济技术开发区, 苏州工业园区
+    ("高新技术产业开发区", 2),
+    ("经济技术开发区", 2),
+    ("开发区", 2),
+    ("工业园区", 2),
+    ("高新区", 2),
+    ("经开区", 2),
+    ("自治县", 2),
+    ("自治旗", 2),
+    ("新区", 2),  # 雄安新区, 浦东新区
+    ("旗", 2),  # 鄂托克旗
+    ("县", 2),
+    ("区", 2),
+    ("民族乡", 3),
+    ("苏木", 3),
+    ("街道", 3),
+    ("镇", 3),
+    ("乡", 3),
+)
+_LEVEL_RANK = dict(DIVISIONS)
+_ZONES = frozenset(("高新技术产业开发区", "经济技术开发区", "开发区", "工业园区", "高新区", "经开区"))
+# 州 ends a place only when no other suffix follows (杭州市 is one place, not 杭州 + 市).
+_SUFFIX = "(?:" + "|".join(
+    re.escape(s) + ("(?![市县区])" if s.endswith("州") else "") for s, _ in DIVISIONS
+) + ")"
+# "某市委、市人民政府", "某县委县政府", "某州委州政府": the party committee and the government
+# of one place named together; the place is the government's.
+_COMMITTEE = r"(?:委[、和与及]?(?:" + "|".join(s for s, _ in DIVISIONS) + r")?)?"
+# An autonomous prefecture's or county's full name is long (恩施土家族苗族自治州): its peoples
+# end in 族 before 自治.
+_AUTONOMOUS = r"[\u4e00-\u9fa5]{2,12}?族自治(?:州|县|旗)"
+# What governs a place: its 人民政府, a 街道's 办事处, a development zone's 管委会.
+GOVERNING = r"(?:人民)?(?:政府|办事处|管委会|管理委员会)"
+_PLACE_GOV = re.compile(
+    rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?(?:{_AUTONOMOUS}|[\u4e00-\u9fa5]{{2,6}}?{_SUFFIX}))"
+    rf"{_COMMITTEE}{GOVERNING}"
+)
+# What a title may open with before its year or place: 关于 (关于2030年安澜县…的报告).
+_TITLE_LEAD = r"(?:关于)?"
+# A place right after the year opening the title: one to three parts, higher levels first
+# (2030年安澜县青石镇… names 青石镇; the chain is resolved by _place_from).
+_TITLE_PLACE = re.compile(
+    rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?)((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?"
+    rf"(?:{_AUTONOMOUS}|(?:[\u4e00-\u9fa5]{{2,4}}?{_SUFFIX}){{1,2}}))"
+)
+_TITLE_DEPARTMENT = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市|区|县))?(?:省|市|区|县)?"
+    r"[\u4e00-\u9fa5]{2,12}?(?:局|委员会|委|办公室|中心))"
+    r"(?:(?:19|20)\d{2}|[\u4e00-\u9fa5]{0,4}(?:重点工作|工作任务|任务清单|工作要点))"
+)
+# "合肥市2021年…", "深圳市福田区2020年度…", "泗洲头镇2020年…", "黔东南州2023年…": a place
+# opening the title, right before its year.
+_PLACE_THEN_YEAR = re.compile(
+    rf"^{_TITLE_LEAD}([\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?=\s*(?:19|20)\d{{2}})"
+)
+_GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
+# A whole source/publisher line naming a department of a named place: 某某区发展和改革局,
+# 安澜市机关事务管理局 (the place, then 1-12 characters and a department word).
+_DEPARTMENT_OF_PLACE = re.compile(
+    r"^((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,6}?"
+    rf"{_SUFFIX})[\u4e00-\u9fa5]{{1,12}}?(?:局|委员会|委|办公室|中心|办)$"
+)
+# A level word before 政府 (or a 政府办公室's short forms 府办, 政府办): "区政府" says the page is a
+# district's without naming it; 街道 has an 办事处 for a government.
+_LEVEL_WORD = re.compile(r"(省|市|州|盟|区|县|旗|镇|乡|街道)(?:人民)?(?:政府|府办|办事处)")
+# A unit named by the bare level word of its government, at the start of a cell or after a
+# separator: 区发改局, 市财政局, 县教育局 (市场监管局 is not 市 + 场监管局).
+_UNIT_LEVEL = re.compile(
+    r"(?<![\u4e00-\u9fa5])(省|市(?!场)|州|盟|区|县|旗|镇)[\u4e00-\u9fa5]{1,8}?"
+    r"(?:局|委员会|委|办公室|办|中心)"
+)
+BODY_LEVEL_MIN = 2  # units or mentions that make the table's own level
+# Lines of the table read for its level and the places it names: enough for a page's own
+# place to show, and a bound on the time a huge table costs.
+BODY_SCAN = 2000
+_PART = re.compile(rf"[\u4e00-\u9fa5]+?{_SUFFIX}")
+# Characters no place name holds: a match running over them is words, not a place (涉杭任务和市,
+# 各县市).
+NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关各")
+
+
+def _words_in(name: str) -> set[str]:
+    """The characters of NOT_IN_PLACE in ``name`` before its division suffix (开发区 holds 发,
+    a suffix, not words)."""
+    suffix = next((s for s, _ in DIVISIONS if name.endswith(s)), "")
+    return NOT_IN_PLACE & set(name[: len(name) - len(suffix)])
+def _level(part: str) -> int:
+    return next(r for suffix, r in _LEVEL_RANK.items() if part.endswith(suffix))
+
+
+def _county_city(upper: str, part: str) -> bool:
+    """A 市 inside a 州 or 盟 is a county-level city (黔东南州凯里市 -> 凯里市): a prefecture of
+    those kinds holds no prefecture-level city, so the 市 is one level down."""
+    return part.endswith("市") and upper.endswith(("州", "盟"))
+
+
+def _level_word_before_generic(part: str) -> bool:
+    """县示范区, 市开发区: a level word (the county's, the city's) before a generic area word
+    is no place's name. (立山区 is: 立 is no level word, though 山区 is generic.)"""
+    return part[0] in "省市州盟区县旗镇乡" and part[1:] in NOT_PLACES
+
+
+def _place_from(text: str) -> str:
+    """The lowest-level place a "…人民政府" phrase names: 温州市洞头区人民政府 -> 洞头区,
+    某某镇人民政府 -> 某某镇, 某某街道办事处 -> 某某街道. Places run from higher to lower
+    levels; a part of the same or a higher level after a lower one is not a place (通州区涉及
+    市政府 names 通州区)."""
+    for m in _PLACE_GOV.finditer(text):
+        # what a title puts before the place: its year and period (2019年上半年武汉市政府)
+        name = re.sub(r"^.*(?:年度|年|季度|月份|月)", "", m.group(1))
+        chain: list[str] = []
+        skipped = ""
+        for p in _PART.findall(name):
+            bad = [i for i, ch in enumerate(p) if ch in _words_in(p)]
+            if bad and not chain:
+                p = p[bad[-1] + 1 :]  # "关于印发台州市": the place is what follows the words
+            if p in _ZONES and (skipped or chain):
+                # a zone word alone is the zone of the place before it: 苏州 + 工业园区,
+                # 杭州市 + 高新区 (苏州 read as a 州 of two characters, skipped below)
+                p = (skipped or chain[-1]) + p
+            # (县示范区管委会: the county's 示范区, a level word before a generic one, no place)
+            if len(p) < 3 or p in NOT_PLACES or _level_word_before_generic(p) or _words_in(p):
+                if chain:
+                    break
+                skipped = p if len(p) == 2 and not NOT_IN_PLACE & set(p) else ""
+                continue
+            if chain and _level(p) <= _level(chain[-1]) and not _county_city(chain[-1], p):
+                break
+            chain.append(p)
+        if chain:
+            return chain[-1]
+    return ""
+
+
+# A clause's subject: a place's 政府 right at its start, after at most a date (2030年12月底) and
+# 中共; the place is at most two divisions (某市某区) long.
+_SUBJECT_GOV = re.compile(
+    rf"^\s*(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日|底)?\s*(?:中共)?"
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,12}}?{_SUFFIX}){_COMMITTEE}{GOVERNING}"
+)
+
+def infer_government(
+    title: str,
+    context: Sequence[str],
+    body: Sequence[str],
+    opening: Sequence[str] = (),
+    preamble: Sequence[str] = (),
+) -> tuple[str, str | None]:
+    """(government, warning). The title or the page's breadcrumb/publisher name it when they
+    say "…市人民政府" (or "某市委、市人民政府"); a place opening the title before or after its
+    year does; else an opening sentence naming a place's 政府 (``opening``, warned: the page
+    is about that government, most likely); when the title only says 区政府, the place the
+    text itself names far more often than any other of that level is taken, with a warning
+    saying so. The last resort, when the title, the source lines or the lines above the
+    table (``preamble``) name only a level (区政府, 市府办): the place of that level the
+    text names most often (:func:`luoshi.ingest.placenames.places_named`), warned, with the
+    runner-up named; none when two are named as often."""
+    for text in [title, *context]:
+        place = _place_from(text)
+        if place:
+            return place, None
+    # "2030年安澜县重点工作…": a place right after the year opens the title
+    m = _TITLE_PLACE.match(title)
+    if m and not _words_in(m.group(1)):
+        place = _place_from(m.group(1) + "政府")
+        if place:
+            return place, None
+    m = _PLACE_THEN_YEAR.match(title)
+    if m and not _words_in(m.group(1)):
+        place = _place_from(m.group(1) + "政府")
+        if place:
+            return place, None
+    # a place named alone as the page's source or publisher (来源:某某镇)
+    for text in context:
+        value = text.strip()
+        if value and len(value) <= 12 and _place_from(value + "政府") == value:
+            return value, None
+    # a department of a place as the source or publisher (发布机构:某某区发展和改革局): the place
+    # is the department's government, most likely the list's; the list may be the department's
+    # own, which the warning says
+    for text in context:
+        m = _DEPARTMENT_OF_PLACE.match(text.strip())
+        if m and not _GOVERNMENT_OFFICE.search(text) and (place := _place_from(m.group(1) + "政府")):
+            return place, (
+                f"government {place} taken from the page's source {text.strip()!r}, one of its "
+                "departments: if the list is the department's own, give the department; check it"
+            )
+    # the page's opening sentence names a place's government as its subject, opening one of
+    # its clauses (截至12月底,某市委、市人民政府…完成); a place named further inside a clause is
+    # what the sentence talks about, not who speaks
+    for sentence in opening:
+        place = next(
+            (
+                found
+                for clause in _CLAUSE_BREAK.split(to_simplified(sentence))
+                if (m := _SUBJECT_GOV.match(clause))
+                and "政府" not in m.group("name")
+                and not _words_in(m.group("name"))
+                and (found := _place_from(m.group("name") + "政府"))
+            ),
+            "",
+        )
+        if place:
+            return place, (
+                f"government {place} taken from the opening sentence ({sentence[:24]!r}…): the "
+                "title does not name it; check it"
+            )
+    # a department's own list: "市机关事务管理局2030年重点工作…" names the department
+    m = _TITLE_DEPARTMENT.match(title)
+    if m and not _GOVERNMENT_OFFICE.search(m.group(1)):
+        return m.group(1), (
+            f"the title names a department, {m.group(1)}: taken as the government (the body "
+            "whose task list this is); check it"
+        )
+    suffix, where = page_level(title, context, preamble, body)
+    if not suffix:
+        return "", "government not named in the title or metadata; give it when importing"
+    # (read in simplified characters, as the dictionary is: 臨安區 is 临安区)
+    ranked = places_named(
+        [to_simplified(t) for t in [*preamble, *body[:BODY_SCAN]]], suffix, NOT_PLACES,
+        NOT_IN_PLACE,
+    ).most_common(2)
+    level = f"only the level ({suffix}政府) is named, in {where}"
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        name, n = ranked[0]
+        also = f"; it also names {ranked[1][0]} {_times(ranked[1][1])}" if len(ranked) > 1 else ""
+        return name, (
+            f"government {name} inferred: {level}, and the text names {name} {_times(n)}{also}; "
+            "check it"
+        )
+    if ranked:
+        return "", (
+            f"government not named: {level}, and the text names {ranked[0][0]} and "
+            f"{ranked[1][0]} as often; give it when importing"
+        )
+    return "", f"government not named: {level}; give it when importing"
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+def page_level(
+    title: str, context: Sequence[str], preamble: Sequence[str] = (), body: Sequence[str] = ()
+) -> tuple[str, str]:
+    """(suffix, where): the level of government a page speaks for when it names no place, as
+    a level word before 政府 or 府办 (区政府, 市人民政府, 区府办, 县政府办公室) says it — in the
+    title, else the publisher/source/breadcrumb lines, else the other lines above the table,
+    else the table's own units (区发改局) and text, by the level most of them name.
+    The first of those that has one decides; within it the lowest level named wins (省政府工作
+    报告涉杭任务和市政府… is the city's list: a government lists the higher one's tasks that
+    concern it). "各区政府" names the governments below, not the page's own. ("", "") when none
+    does."""
+    for where, texts in (("the title", [title]), ("the source line", context),
+                         ("the text above the table", preamble)):
+        found = [
+            m.group(1)
+            for text in texts
+            for m in _LEVEL_WORD.finditer(to_simplified(text))
+            if not text[max(0, m.start() - 1) : m.start()] == "各"
+        ]
+        if found:
+            return max(found, key=lambda s: _LEVEL_RANK[s]), where
+    # the table itself: its units are the government's own departments, named by the bare
+    # level word (区发改局, 市财政局), and its text refers to that government (提请区政府…);
+    # the level most of those name, when at least BODY_LEVEL_MIN do
+    counts = Counter(
+        m.group(1)
+        for text in body[:BODY_SCAN]
+        for pattern in (_UNIT_LEVEL, _LEVEL_WORD)
+        for m in pattern.finditer(to_simplified(text))
+        if not text[max(0, m.start() - 1) : m.start()] == "各"
+    )
+    if counts and (top := counts.most_common(1)[0])[1] >= BODY_LEVEL_MIN:
+        return top[0], "the table's units and text"
+    return "", ""

@@ -1,0 +1,115 @@
+"""Places a page's text names, for a title that gives only a level (区政府, 市政府办公室).
+
+The rule: a place is a name ending with a division's suffix (洞头区, 绍兴市, 石家庄市) whose stem
+a gazetteer knows as a place. The gazetteer is jieba's dictionary (a maintained library the
+project already uses for themes and search), whose words tagged ``ns`` are place names: 洞头县,
+绍兴, 拱墅区. A stem is known when the stem itself, the name, or the stem with another common
+suffix (市/县/区: 大足 is listed as 大足县, though it is now 大足区) is tagged ``ns``. Names the
+dictionary does not know (a new district such as 柯桥区, a fictional 安澜县) still count when the
+text names them more than once (``UNKNOWN_PLACE_MIN``) and they cannot be words: the name is
+no dictionary word (工业区), and the suffix does not end a generic word with the character
+before it (月全区: 全区; 个乡镇: 乡镇; 重点地区: 地区). When the stem is a dictionary word
+(年度区, 部署区 — and the fictional 安澜县) it takes ``WORDED_PLACE_MIN`` mentions, as a list's
+many mentions of its own place give.
+
+What this avoids: a bare "two characters and 区" reading takes 年度区, 其中区, 部署区 and 月全区
+for places; none of those stems is a place name. 市场 is a market, never a city; 区域 and
+乡村 are no 区 or 乡 either.
+
+The dictionary is loaded on first use only (about a second), since most pages name their
+government in the title and never get here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Collection, Iterable
+from functools import lru_cache
+
+UNKNOWN_PLACE_MIN = 2  # mentions that make a name the dictionary lacks count as a place
+WORDED_PLACE_MIN = 5  # the same when its stem is a dictionary word (年度区 twice is words)
+_STEM_LENGTHS = (4, 3, 2)  # longest known stem wins: 石家庄市 before 家庄市
+_OTHER_SUFFIXES = ("市", "县", "区")
+_HAN = range(0x4E00, 0x9FA6)
+# Kinds of area that end no division's name: a suffix inside one of these words (老旧街区,
+# 旅游景区, 工业园区) ends the word, not a place. (城区 and 山区 are not here: 鹿城区, 中山区.)
+_AREA_WORDS = frozenset(
+    "街区 景区 园区 社区 小区 校区 厂区 片区 辖区 商区 营区 港区 城镇 小镇 集镇 城乡".split()
+)
+# A suffix opening a word with the character after it: 市场 (a market), 区域, 乡村.
+_WORDS_AFTER = frozenset("市场 区域 乡村".split())
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.dt.word_tag_tab
+
+
+def known_place(stem: str, suffix: str) -> bool:
+    """Whether ``stem + suffix`` names a place jieba's dictionary knows (see the module)."""
+    tags = _tags()
+    if tags.get(stem + suffix) == "ns":
+        return True
+    if len(stem) < 2:
+        return False  # a one-character stem only as the whole name (沁县)
+    return tags.get(stem) == "ns" or any(tags.get(stem + s) == "ns" for s in _OTHER_SUFFIXES)
+
+
+def _han(ch: str) -> bool:
+    return ord(ch) in _HAN
+
+
+def places_named(
+    texts: Iterable[str], suffix: str, not_places: Collection[str], bad_chars: Collection[str]
+) -> Counter[str]:
+    """How often each place ending with ``suffix`` is named in ``texts``: at each ``suffix``,
+    the longest stem (4 to 2 characters; 1 for a county, 沁县, 歙县: other one-character
+    stems are words, 其中区) that makes a known place; when none does, the
+    two-character stem is counted as an unknown name (kept only when named
+    ``UNKNOWN_PLACE_MIN`` times or more, ``WORDED_PLACE_MIN`` when the stem is a word). Names in ``not_places`` (全区, 新区) or holding a
+    character of ``bad_chars`` (和, 的: words, not a name) are skipped."""
+    known: Counter[str] = Counter()
+    unknown: Counter[str] = Counter()
+    worded: Counter[str] = Counter()
+    for text in texts:
+        at = text.find(suffix)
+        while at >= 0:
+            found = ""
+            if (
+                text[max(0, at - 1) : at + len(suffix)] in _AREA_WORDS
+                or text[at : at + 2] in _WORDS_AFTER  # a market, not a city (农贸市场)
+            ):
+                at = text.find(suffix, at + len(suffix))
+                continue
+            for n in (*_STEM_LENGTHS, 1) if suffix == "县" else _STEM_LENGTHS:
+                stem = text[max(0, at - n) : at]
+                if len(stem) < n or not all(map(_han, stem)) or set(stem) & set(bad_chars):
+                    continue
+                name = stem + suffix
+                if name not in not_places and known_place(stem, suffix):
+                    found = name
+                    break
+            if found:
+                known[found] += 1
+            else:
+                stem = text[max(0, at - 2) : at]
+                name = stem + suffix
+                if (
+                    len(stem) == 2
+                    and all(map(_han, stem))
+                    and name not in not_places
+                    and not set(stem) & set(bad_chars)
+                    and name not in _tags()  # a word the dictionary has, not a place: 工业区
+                    and stem[-1] + suffix not in not_places  # 月全区, 其我区: 全区, 我区
+                ):
+                    # a word before the suffix (年度区, 部署区) is most likely that word
+                    (worded if stem in _tags() else unknown)[name] += 1
+            at = text.find(suffix, at + len(suffix))
+    known.update({name: n for name, n in unknown.items() if n >= UNKNOWN_PLACE_MIN})
+    known.update({name: n for name, n in worded.items() if n >= WORDED_PLACE_MIN})
+    return known
