@@ -33,9 +33,9 @@ _STEM_LENGTHS = (4, 3, 2)  # longest known stem wins: 石家庄市 before 家庄
 _OTHER_SUFFIXES = ("市", "县", "区")
 _HAN = range(0x4E00, 0x9FA6)
 # Kinds of area that end no division's name: a suffix inside one of these words (老旧街区,
-# 旅游景区, 工业园区) ends the word, not a place. (城区 and 山区 are not here: 鹿城区, 中山区.)
+# 旅游景区, 工业园区, 城镇区 = a town's built-up area) ends the word, not a place. (城区 and 山区 are not here: 鹿城区, 中山区.)
 _AREA_WORDS = frozenset(
-    "街区 景区 园区 社区 小区 校区 厂区 片区 辖区 商区 营区 港区 城镇 小镇 集镇 城乡".split()
+    "街区 景区 园区 社区 小区 校区 厂区 片区 辖区 商区 营区 港区 镇区 城镇 小镇 集镇 城乡".split()
 )
 # A suffix opening a word with the character after it: 市场 (a market), 区域, 乡村.
 _WORDS_AFTER = frozenset("市场 区域 乡村".split())
