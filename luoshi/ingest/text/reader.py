@@ -33,6 +33,7 @@ from luoshi.ingest.text.detect import second_reading
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
 from luoshi.ingest.text.matrix import matrix_reason
+from luoshi.ingest.text.noticeform import notice_form_reason
 from luoshi.ingest.text.oneline import unfold_one_line_table
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.pipe import (
@@ -199,6 +200,10 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         # No table: a prose list, forms or a headed report (luoshi.ingest.text.prose).
         found_doc = read_paragraphs(paras, text, name)
         if found_doc is not None:
+            if (why_notice := notice_form_reason(found_doc)) is not None:
+                error = IngestError(name, why_notice[0], line=paras[0].line)
+                error.zh = f"文件无法读取:未找到任务清单,{why_notice[1]}"  # type: ignore[attr-defined]
+                raise error
             return found_doc
         why = matrix_reason(paras)
         if why:
