@@ -92,7 +92,8 @@ _MID_LABEL = re.compile(
 # A sentence reporting what was done by a date, inside a task's paragraph: "…。上半年,引进…",
 # "…。截至6月底,…", "…;1-9月,…". In a progress report it opens the task's progress.
 _DONE_OPENER = re.compile(
-    r"(?<=[。;；])\s*(?=(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来"
+    # (a year may qualify the period: 2031年上半年, 今年一季度)
+    r"(?<=[。;；])\s*(?=(?:\d{4}\s*年|今年|本年)?(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来"
     r"|截至|截止|目前|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d{1,2}月份))"
 )
 # A page reporting on progress (its title or opening says so), not publishing a plan.
