@@ -120,3 +120,12 @@ def test_a_numbered_table_with_a_serial_column_is_unchanged():
 )
 def test_the_owner_unit_is_a_unit_column(header, role):
     assert header_role(header, have_task=True) is role
+
+
+def test_a_category_column_takes_the_group_name_merged_over_its_rows():
+    page = "\n".join([TITLE, "类别 |", *HEADERS["two levels, one cell each"], *GROUPED])
+    doc = read_document(page.encode(), name="c.txt")
+    assert [c.role for c in doc.columns] == [R.CATEGORY, R.TASK, R.LEAD_UNIT, R.UNITS, R.DONE]
+    assert [t.extra["类别"] for t in doc.tasks] == ["一、教育类项目(2个)"] * 2 + ["二、卫生类项目(2个)"] * 2
+    assert [t.units[0] for t in doc.tasks] == ["县教育局", "县教育局", "县卫健委", "县卫健委"]
+    assert not any("group row" in w.message for w in doc.warnings)

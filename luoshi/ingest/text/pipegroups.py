@@ -22,6 +22,8 @@ unit given once over its rows)::
   (a merged cell flattened once: the group's 牵头单位), given to every row of the group,
   with one warning per column naming the rows. Every group opens with the same number of
   cells, else the rule does not hold and None is returned (the caller cuts rows by count).
+  In a table one column wider whose header has a category column (类别), the group's name
+  is that column's cell, merged over the group's rows, rather than a group row.
   A shared cell goes to the first column, other than task and serial, that its content
   fits (:func:`~luoshi.ingest.text.align.piece_fit`); a row's own cells are aligned by
   content to the other columns.
@@ -141,7 +143,9 @@ def _readings(words: list[str]) -> list[tuple[list[str], str]]:
     return out
 
 
-def _shared_columns(shared: list[Piece], roles: list[ColumnRole]) -> list[int] | None:
+def _shared_columns(
+    shared: list[Piece], roles: list[ColumnRole], taken: list[int]
+) -> list[int] | None:
     """The column of each shared cell: the first (not task, not serial, not taken) its
     content fits; None when one fits none."""
     out: list[int] = []
@@ -150,7 +154,10 @@ def _shared_columns(shared: list[Piece], roles: list[ColumnRole]) -> list[int] |
             (
                 c
                 for c, r in enumerate(roles)
-                if r not in _NOT_SHARED and c not in out and piece_fit(r, text) > 1
+                if r not in _NOT_SHARED
+                and c not in out
+                and c not in taken
+                and piece_fit(r, text) > 1
             ),
             None,
         )
@@ -160,16 +167,22 @@ def _shared_columns(shared: list[Piece], roles: list[ColumnRole]) -> list[int] |
     return out
 
 
-def _score(groups: list[_Group], roles: list[ColumnRole]) -> tuple[float, list[list[int]]] | None:
-    """Total fit of the rows under these columns, and each group's shared columns."""
+def _score(
+    groups: list[_Group], roles: list[ColumnRole], named: bool
+) -> tuple[float, list[list[int]]] | None:
+    """Total fit of the rows under these columns, and each group's shared columns (with
+    ``named``, the group's name is the category column's cell, the first shared one)."""
     total = 0.0
     placed: list[list[int]] = []
+    category = roles.index(ColumnRole.CATEGORY) if ColumnRole.CATEGORY in roles else None
     for g in groups:
-        cols = _shared_columns(g.shared, roles)
+        cols = _shared_columns(g.shared, roles, [category] if named else [])
         if cols is None:
             return None
+        if named:
+            cols = [category, *cols]  # type: ignore[list-item]
         placed.append(cols)
-        total += sum(piece_fit(roles[c], t) for c, (_, t) in zip(cols, g.shared, strict=True))
+        total += sum(piece_fit(roles[c], t) for c, (_, t) in zip(cols[1:] if named else cols, g.shared, strict=True))
         rest = [r for c, r in enumerate(roles) if c not in cols]
         for own in g.rows:
             total += align_scored([t for _, t in own], rest)[1]
@@ -190,19 +203,24 @@ def numbered_grid_rows(
         return None
     groups, width = found
     full = width + len(groups[0].shared)
-    best: tuple[float, int, list[str], str, list[list[int]]] | None = None
+    all_named = all(g.name is not None for g in groups)
+    best: tuple[float, int, list[str], str, list[list[int]], bool] | None = None
     for rank, (reading, how) in enumerate(_readings(words)):
-        if len(reading) != full:
+        roles = header_roles(reading)
+        # the group's name is a group row, or, in a table with a category column one
+        # wider, that column's cell merged over the group's rows
+        named = len(reading) == full + 1 and all_named and ColumnRole.CATEGORY in roles
+        if len(reading) != full and not named:
             continue
-        scored = _score(groups, header_roles(reading))
+        scored = _score(groups, roles, named)
         if scored is None:
             continue
         key = (scored[0], -rank)
         if best is None or key > (best[0], -best[1]):
-            best = (scored[0], rank, reading, how, scored[1])
+            best = (scored[0], rank, reading, how, scored[1], named)
     if best is None:
         return None
-    _, _, reading, how, placed = best
+    _, _, reading, how, placed, named = best
     last = groups[-1].rows[-1]
     after = [c for c in cells if c[0] > last[-1][0]] if len(last) == width else []
     if after:
@@ -230,13 +248,16 @@ def numbered_grid_rows(
         [GridCell(w, 0, c, line=header_line) for c, w in enumerate(words)]
     ]
     for g, cols in zip(groups, placed, strict=True):
-        if g.name is not None:
+        cells_shared = g.shared
+        if g.name is not None and named:
+            cells_shared = [g.name, *g.shared]  # the category column's merged cell
+        elif g.name is not None:
             r = len(rows)
             cell = GridCell(g.name[1], r, 0, colspan=len(words), line=g.name[0])
             rows.append([cell] * len(words))
         shared = {
             c: GridCell(t, len(rows), c, rowspan=len(g.rows), line=ln)
-            for c, (ln, t) in zip(cols, g.shared, strict=True)
+            for c, (ln, t) in zip(cols, cells_shared, strict=True)
         }
         rest = [c for c in range(len(words)) if c not in shared]
         for own in g.rows:
