@@ -38,9 +38,33 @@ GROUPED = [
 ]
 
 
+# The same table flattened row by row as HTML is: a merged cell stands in the first row it
+# spans, at its column's place (the lead unit after the first row's task cell).
+GROUPED_IN_ROW = [
+    "一、教育类项目(2个) |",
+    "1.新建第二小学 |",
+    "县教育局 |",
+    "县城投公司 |",
+    "主体结构完工,正在装修。 |",
+    "2.改扩建实验幼儿园 |",
+    "县教投公司 |",
+    "已完成招标,正在进场施工。 |",
+    "二、卫生类项目(2个) |",
+    "1.新建县医院住院楼 |",
+    "县卫健委 |",
+    "县医投公司 |",
+    "桩基施工完成80%。 |",
+    "2.新建乡镇卫生院3所 |",
+    "县卫健委 |",
+    "已完成2所主体施工。 |",
+]
+BODIES = {"lead unit before the first number": GROUPED, "lead unit in the first row": GROUPED_IN_ROW}
+
+
+@pytest.mark.parametrize("body", list(BODIES))
 @pytest.mark.parametrize("header", list(HEADERS))
-def test_grouped_rows_with_a_lead_unit_given_once(header):
-    page = "\n".join([TITLE, *HEADERS[header], *GROUPED])
+def test_grouped_rows_with_a_lead_unit_given_once(header, body):
+    page = "\n".join([TITLE, *HEADERS[header], *BODIES[body]])
     doc = read_document(page.encode(), name="g.txt")
     assert [c.header for c in doc.columns] == ["项目名称", "牵头单位", "业主单位", "本月进展情况"]
     assert [c.role for c in doc.columns] == [R.TASK, R.LEAD_UNIT, R.UNITS, R.DONE]

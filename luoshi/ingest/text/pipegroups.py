@@ -16,7 +16,12 @@ unit given once over its rows)::
   must be two rows or more, the first numbered 1.
 - A row's own cells are the cells up to the next opener. Every row has the same number of own
   cells (each cell is marked by its bar, empty ones too), the width W — the commonest count;
-  the last row may be cut off.
+  the last row may be cut off. A group's first row may hold more, the same number more in
+  every group: merged cells flattened where they start, at their column's place (HTML's
+  row-by-row order: ``1.新建第二小学 | 县教育局 | 县城投公司 | …`` then ``2.… | 县教投公司 |
+  …``). Their columns are the ones whose leaving out makes the later rows fit best by content,
+  a category, lead-unit or leader column first on a tie (given once for a group, as a row's
+  own unit is not); they are carried down like the cells before the number.
 - Cells beyond W before a number restarting at 1 (or before the first row) open a group:
   the first is the group's name (a group row), the others are cells the group's rows share
   (a merged cell flattened once: the group's 牵头单位), given to every row of the group,
@@ -42,7 +47,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from luoshi.ingest.grid import GridCell
 from luoshi.ingest.headers import header_role, header_roles, normalise_header, split_header_words
@@ -70,9 +75,12 @@ def _number(text: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
-def _groups(cells: list[tuple[int, str, bool]], start: int) -> tuple[list[_Group], int] | None:
-    """The groups and rows of the cells after the header, and the width W; None when the
-    cells do not have the rule's shape."""
+def _groups(
+    cells: list[tuple[int, str, bool]], start: int
+) -> tuple[list[_Group], int, int] | None:
+    """The groups and rows of the cells after the header, the width W of a row and how many
+    more cells a group's first row holds (its merged cells); None when the cells do not have
+    the rule's shape."""
     openers: list[int] = []
     prev = 0
     for k in range(start, len(cells)):
@@ -83,17 +91,20 @@ def _groups(cells: list[tuple[int, str, bool]], start: int) -> tuple[list[_Group
     if len(openers) < 2 or _number(cells[openers[0]][1]) != 1:
         return None
     restarts = {b for b in openers[1:] if _number(cells[b][1]) == 1}
-    plain = [b - a for a, b in pairwise(openers) if b not in restarts]
-    ends = [b - a for a, b in pairwise(openers) if b in restarts]
-    if not plain and not ends:
+    firsts = {openers[0]} | restarts
+    lead = openers[0] - start  # the cells opening a group, before its first number
+    # each row's own cells (the next group's opening left out), the last row's unknown
+    owns = [
+        (a, b - a - (lead if b in restarts else 0)) for a, b in pairwise(openers)
+    ]
+    later = [n for a, n in owns if a not in firsts]
+    if not later:
         return None
-    width = Counter(plain).most_common(1)[0][0] if plain else min(ends) - 1
-    if width < 2 or any(n != width for n in plain):
-        return None
-    opening = {n - width for n in ends} | {openers[0] - start}
-    if len(opening) != 1:
-        return None  # groups that open with different numbers of cells: not this shape
-    lead = opening.pop()
+    width = Counter(later).most_common(1)[0][0]
+    inner = {n - width for a, n in owns if a in firsts}
+    if width < 2 or any(n != width for n in later) or len(inner) > 1 or min(inner, default=0) < 0:
+        return None  # rows of different widths, or groups opening differently: not this shape
+    extra = inner.pop() if inner else 0
     groups: list[_Group] = []
     bounds = [*openers, len(cells)]
 
@@ -105,9 +116,9 @@ def _groups(cells: list[tuple[int, str, bool]], start: int) -> tuple[list[_Group
     for a, b in pairwise(bounds):
         if a in restarts:
             open_group(a - lead)
-        own = [(ln, t) for ln, t, _ in cells[a : min(b, a + width)]]
-        groups[-1].rows.append(own)
-    return groups, width
+        n = width + (extra if a in firsts else 0)
+        groups[-1].rows.append([(ln, t) for ln, t, _ in cells[a : min(b, a + n)]])
+    return groups, width, extra
 
 
 def _readings(words: list[str]) -> list[tuple[list[str], str]]:
@@ -167,11 +178,17 @@ def _shared_columns(
     return out
 
 
+# A merged cell given in a group's first row is likelier a lead unit or a category (given once
+# for the group) than a row's own unit: the order tried when the rows' content ties.
+_SPAN_PREFERENCE = (ColumnRole.CATEGORY, ColumnRole.LEAD_UNIT, ColumnRole.LEADER)
+
+
 def _score(
-    groups: list[_Group], roles: list[ColumnRole], named: bool
-) -> tuple[float, list[list[int]]] | None:
-    """Total fit of the rows under these columns, and each group's shared columns (with
-    ``named``, the group's name is the category column's cell, the first shared one)."""
+    groups: list[_Group], roles: list[ColumnRole], named: bool, extra: int
+) -> tuple[float, list[list[int]], list[int]] | None:
+    """Total fit of the rows under these columns, each group's shared columns (with
+    ``named``, the group's name is the category column's cell, the first shared one) and
+    the columns of the merged cells a group's first row holds (``extra`` of them)."""
     total = 0.0
     placed: list[list[int]] = []
     category = roles.index(ColumnRole.CATEGORY) if ColumnRole.CATEGORY in roles else None
@@ -182,11 +199,28 @@ def _score(
         if named:
             cols = [category, *cols]  # type: ignore[list-item]
         placed.append(cols)
-        total += sum(piece_fit(roles[c], t) for c, (_, t) in zip(cols[1:] if named else cols, g.shared, strict=True))
-        rest = [r for c, r in enumerate(roles) if c not in cols]
-        for own in g.rows:
-            total += align_scored([t for _, t in own], rest)[1]
-    return total, placed
+        pairs = zip(cols[1:] if named else cols, g.shared, strict=True)
+        total += sum(piece_fit(roles[c], t) for c, (_, t) in pairs)
+    taken = set(placed[0]) if placed else set()
+    free = [c for c in range(len(roles)) if c not in taken]
+    best: tuple[float, int, list[int]] | None = None
+    spannable = [c for c in free if roles[c] not in _NOT_SHARED]
+    for spanned in combinations(spannable, extra):
+        rest = [c for c in free if c not in spanned]
+        fit = 0.0
+        for g in groups:
+            for k, own in enumerate(g.rows):
+                cols = free if k == 0 else rest
+                fit += align_scored([t for _, t in own], [roles[c] for c in cols])[1]
+        rank = sum(
+            _SPAN_PREFERENCE.index(roles[c]) if roles[c] in _SPAN_PREFERENCE else 9
+            for c in spanned
+        )
+        if best is None or (fit, -rank) > (best[0], -best[1]):
+            best = (fit, rank, list(spanned))
+    if best is None:
+        return None
+    return total + best[0], placed, best[2]
 
 
 def numbered_grid_rows(
@@ -201,10 +235,10 @@ def numbered_grid_rows(
     found = _groups(cells, start)
     if found is None:
         return None
-    groups, width = found
-    full = width + len(groups[0].shared)
+    groups, width, extra = found
+    full = width + len(groups[0].shared) + extra
     all_named = all(g.name is not None for g in groups)
-    best: tuple[float, int, list[str], str, list[list[int]], bool] | None = None
+    best: tuple[float, int, list[str], str, list[list[int]], list[int], bool] | None = None
     for rank, (reading, how) in enumerate(_readings(words)):
         roles = header_roles(reading)
         # the group's name is a group row, or, in a table with a category column one
@@ -212,17 +246,18 @@ def numbered_grid_rows(
         named = len(reading) == full + 1 and all_named and ColumnRole.CATEGORY in roles
         if len(reading) != full and not named:
             continue
-        scored = _score(groups, roles, named)
+        scored = _score(groups, roles, named, extra)
         if scored is None:
             continue
         key = (scored[0], -rank)
         if best is None or key > (best[0], -best[1]):
-            best = (scored[0], rank, reading, how, scored[1], named)
+            best = (scored[0], rank, reading, how, scored[1], scored[2], named)
     if best is None:
         return None
-    _, _, reading, how, placed, named = best
+    _, _, reading, how, placed, spanned, named = best
     last = groups[-1].rows[-1]
-    after = [c for c in cells if c[0] > last[-1][0]] if len(last) == width else []
+    whole = width + (extra if len(groups[-1].rows) == 1 else 0)
+    after = [c for c in cells if c[0] > last[-1][0]] if len(last) == whole else []
     if after:
         warnings.append(
             (
@@ -259,16 +294,26 @@ def numbered_grid_rows(
             c: GridCell(t, len(rows), c, rowspan=len(g.rows), line=ln)
             for c, (ln, t) in zip(cols, cells_shared, strict=True)
         }
-        rest = [c for c in range(len(words)) if c not in shared]
-        for own in g.rows:
+        free = [c for c in range(len(words)) if c not in shared]
+        for k, own in enumerate(g.rows):
             r = len(rows)
-            taken, _ = align_scored([t for _, t in own], [roles[c] for c in rest])
+            # the first row holds the merged cells of the ``spanned`` columns too
+            cols = free if k == 0 else [c for c in free if c not in spanned]
+            taken, _ = align_scored([t for _, t in own], [roles[c] for c in cols])
             row: list[GridCell | None] = [None] * len(words)
             for c, cell in shared.items():
                 row[c] = cell
-            for c, idx in zip(rest, taken, strict=True):
+            for c, idx in zip(cols, taken, strict=True):
                 text = "\n".join(own[j][1] for j in idx)
-                row[c] = GridCell(text, r, c, line=own[idx[0]][0] if idx else own[0][0])
+                line = own[idx[0]][0] if idx else own[0][0]
+                if k == 0 and c in spanned:
+                    shared[c] = GridCell(text, r, c, rowspan=len(g.rows), line=line)
+                    row[c] = shared[c]
+                else:
+                    row[c] = GridCell(text, r, c, line=line)
+            if k > 0:
+                for c in spanned:
+                    row[c] = shared[c]
             rows.append(row)
         if shared and len(g.rows) > 1:
             names = [normalise_header(g.rows[k][0][1])[:8] for k in range(1, len(g.rows))]
