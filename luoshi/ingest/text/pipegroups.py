@@ -48,6 +48,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
+from math import comb
 
 from luoshi.ingest.grid import GridCell
 from luoshi.ingest.headers import header_role, header_roles, normalise_header, split_header_words
@@ -181,6 +182,21 @@ def _shared_columns(
 # A merged cell given in a group's first row is likelier a lead unit or a category (given once
 # for the group) than a row's own unit: the order tried when the rows' content ties.
 _SPAN_PREFERENCE = (ColumnRole.CATEGORY, ColumnRole.LEAD_UNIT, ColumnRole.LEADER)
+_MAX_SPAN_CHOICES = 64
+_SAMPLE_ROWS = 40
+
+
+def _sample(groups: list[_Group]) -> list[tuple[int, list[Piece]]]:
+    """The rows a reading of the header is judged on, (index in its group, cells): the first
+    ``_SAMPLE_ROWS`` of the table (a header's reading does not change down the page; judging
+    every row of a long table would cost each reading a pass over it)."""
+    out: list[tuple[int, list[Piece]]] = []
+    for g in groups:
+        for k, own in enumerate(g.rows):
+            if len(out) >= _SAMPLE_ROWS:
+                return out
+            out.append((k, own))
+    return out
 
 
 def _score(
@@ -204,14 +220,16 @@ def _score(
     taken = set(placed[0]) if placed else set()
     free = [c for c in range(len(roles)) if c not in taken]
     best: tuple[float, int, list[int]] | None = None
+    sample = _sample(groups)
     spannable = [c for c in free if roles[c] not in _NOT_SHARED]
+    if comb(len(spannable), extra) > _MAX_SPAN_CHOICES:
+        return None  # more merged cells than a group's first row plausibly holds
     for spanned in combinations(spannable, extra):
         rest = [c for c in free if c not in spanned]
         fit = 0.0
-        for g in groups:
-            for k, own in enumerate(g.rows):
-                cols = free if k == 0 else rest
-                fit += align_scored([t for _, t in own], [roles[c] for c in cols])[1]
+        for k, own in sample:
+            cols = free if k == 0 else rest
+            fit += align_scored([t for _, t in own], [roles[c] for c in cols])[1]
         rank = sum(
             _SPAN_PREFERENCE.index(roles[c]) if roles[c] in _SPAN_PREFERENCE else 9
             for c in spanned
