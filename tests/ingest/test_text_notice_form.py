@@ -28,6 +28,30 @@ def _forms() -> list[str]:
     return [*out, "4.工作要求", "各单位要高度重视。"]
 
 
+def test_numbered_arrangements_with_one_item_of_another_kind_are_a_notice():
+    # one arrangement per item, the last (a contact line) no arrangement label
+    body = [
+        "1.督查内容:重大项目开工、投资完成情况;十件民生实事推进情况。",
+        "2.督查方式:听取汇报、查阅资料、实地察看。",
+        "3.时间安排:5月10日至5月20日。",
+        "4.工作要求:各单位要高度重视,认真准备。",
+        "5.联系人及电话:张三,12345678。",
+    ]
+    with pytest.raises(IngestError) as exc:
+        read_document("\n".join([*HEAD, *body, *TAIL]).encode(), name="notice.txt")
+    assert "4 of its 5 numbered items are its own arrangements" in exc.value.reason
+
+
+def test_labelled_items_with_units_are_tasks():
+    body = [
+        "1.建设内容:新建校舍3栋。", "责任单位:县教育局",
+        "2.建设内容:改造道路5公里。", "责任单位:县交通局",
+        "3.实施范围:全县12个乡镇。", "责任单位:县农业局",
+    ]
+    doc = read_document("\n".join(["2031年安澜县重点工作任务分解", *body]).encode(), name="l.txt")
+    assert [t.units for t in doc.tasks] == [["县教育局"], ["县交通局"], ["县农业局"]]
+
+
 @pytest.mark.parametrize("body", [_headed(), _forms()], ids=["headed", "forms"])
 def test_arrangements_with_the_same_fields_are_a_notice(body):
     page = "\n".join([*HEAD, *body, *TAIL])

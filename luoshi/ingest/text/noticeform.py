@@ -14,6 +14,11 @@ fields are those labels. It is no task list when
   arrangement lines (a task with real progress, or a unit, is a task: a plan's forms with
   建设内容: / 完成时间: and 责任单位: stay read).
 
+Likewise when three or more tasks, and two thirds of them or more, are themselves a label and
+its value (``1.督查内容:…`` ``2.督查方式:…`` ``3.时间安排:…`` ``4.联系人:…``: the notice's own
+arrangements, one per item, a few items of another kind among them), with no unit and no
+progress anywhere.
+
 The page is then refused as a notice, naming the shared fields. How sure: the labels are
 field words, not a task's theme (稳增长:); a report whose every item said only 工作内容: /
 完成时间: with no unit and no progress would be refused too — it holds nothing to track.
@@ -30,6 +35,7 @@ __all__ = ["notice_form_reason"]
 
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]|[①-⑳])\s*")
 _MIN_LABELS = 2
+_MIN_OWN = 3
 
 
 def _lines(task: Task) -> list[str]:
@@ -65,6 +71,14 @@ def notice_form_reason(doc: ParsedDocument) -> tuple[str, str] | None:
     seen = [_labels(t) for t in tasks]
     if any(other for _, other in seen):
         return None
+    opening = [label for t in tasks if (label := arrangement_label(_NUMBER.sub("", t.text, count=1)))]
+    if len(opening) >= _MIN_OWN and len(opening) * 3 >= len(tasks) * 2:
+        names = " / ".join(dict.fromkeys(opening))
+        return (
+            f"a notice, no task list to import: {len(opening)} of its {len(tasks)} numbered "
+            f"items are its own arrangements ({names}), not tasks",
+            f"这是通知正文,{len(tasks)}个编号段落中{len(opening)}个是通知自身的安排({names}),不是任务",
+        )
     labelled = [labels for labels, _ in seen if len(labels) >= _MIN_LABELS]
     if len(labelled) < 2 or len(labelled) * 2 < len(tasks):
         return None
