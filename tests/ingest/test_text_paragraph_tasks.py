@@ -25,7 +25,12 @@ SITE = ["首页 > 政务公开 > 重点工作", "字号:大 中 小", "打印本
         # the period qualified by its year: 2031年上半年, 今年上半年
         (
             ["安澜市2031年重点工作上半年进展情况"],
-            [t.replace("。上半年", "。2031年上半年", 1).replace("。截至", "。今年截至") for t in TASKS],
+            [
+                t.replace("。上半年,完成老旧", "。2031年上半年,完成老旧")
+                .replace("。上半年,完成投资", "。1～6月,完成投资")  # a full-width tilde
+                .replace("。截至", "。今年截至")
+                for t in TASKS
+            ],
             False,
         ),
     ],
@@ -35,7 +40,7 @@ def test_one_task_per_paragraph(opening, tasks, unsure):
     doc = read_document("\n".join([*opening, *tasks]).encode(), name="p.txt")
     assert doc.layout == "paragraph-tasks"
     assert [t.text[:8] for t in doc.tasks] == [t[:8] for t in tasks]
-    assert "上半年,完成投资18亿元" in doc.tasks[1].items[0].done
+    assert "完成投资18亿元" in doc.tasks[1].items[0].done
     assert doc.tasks[1].text.endswith("(2030—2032年)。")
     messages = [w.message for w in doc.warnings]
     assert any("names no progress report" in m for m in messages) is unsure
