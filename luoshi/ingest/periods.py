@@ -69,7 +69,11 @@ _AS_OF_DAY = re.compile(
     rf"(?:截至|截止|至)\s*(?:(\d{{4}})\s*年\s*)?{_MONTH}\s*月\s*(\d{{1,2}})\s*日"
 )
 # "2018年6月民生实事进展情况", "6月份": a month's report.
-_MONTH_OF_YEAR = re.compile(rf"(?:\d{{4}}\s*年\s*|^){_MONTH}\s*月份?(?![\d日])")
+_MONTH_OF_YEAR = re.compile(
+    # …年6月 / 6月 opening the text, or 6月份 anywhere (份 says a month of reports, not a
+    # deadline: 民生实事项目8月份推进情况)
+    rf"(?:\d{{4}}\s*年\s*|^){_MONTH}\s*月份?(?![\d日])|(?<![\d\-—～~至到]){_MONTH}\s*月份"
+)
 _PROGRESS = re.compile(r"进展|完成|落实|推进|执行|进度")
 
 
@@ -116,7 +120,7 @@ def parse_period(text: str, year: int | None = None) -> Period | None:
             )
     m = _MONTH_OF_YEAR.search(text)
     if m and _PROGRESS.search(text[m.end() :]):
-        month = _cn_number(m.group(1))
+        month = _cn_number(m.group(1) or m.group(2))
         if month is not None and 1 <= month <= 12:
             return Period(
                 kind=PeriodKind.MONTH,
