@@ -477,7 +477,8 @@ def document_from_grids(
             notes += [n for n in more_notes if n not in notes]
         else:
             warn.append((None, f"{other.where}: another table with different columns: not read"))
-    body = [c.text for g, _ in chosen for row in g.rows for c in _distinct(row)]
+    # a cell merged over rows is one cell of text, counted once (read_meta counts place names)
+    body = [c.text for c in _distinct([c for g, _ in chosen for row in g.rows for c in row])]
     meta, meta_warnings = read_meta(preamble or grid.preamble, body)
     if meta.period is None and not meta.title:
         said = _period_from_header([*header_texts, *(c.header for c in columns)], meta)

@@ -109,6 +109,8 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         re.compile(
             r"(?<!协同|配合|协办)责任(单位|部门|主体|处室|科室)|(承办|实施|主办)(单位|处室)"
             r"|^主管(单位|部门)$"
+            # the project's owner answers for it: 业主单位 (a project table's unit column)
+            r"|^业主(单位)?$"
         ),
         ColumnRole.UNITS,
     ),

@@ -109,13 +109,17 @@ PIPE_HEAD = "2022年区民生实事进展情况表(截至9月底)\n序号 | 项�
             "开展筛查1万例。 | 完成筛查1.2万例。 | ||\n"
             "3 | 新修公路10公里。 | 完成8公里。 | 交通局 |\n",
             [
-                ("1", "新建学校2所。", "已开工。"),
-                (
+                ("1", "新建学校2所。", [(None, "已开工。")]),
+                (  # each joined target kept with its own progress (SUB-ROW ITEMS RULE)
                     "2",
                     "新建驿站7家。\n新增托位500个。\n开展筛查1万例。",
-                    "建成9家。\n新增托位600个。\n完成筛查1.2万例。",
+                    [
+                        ("新建驿站7家。", "建成9家。"),
+                        ("新增托位500个。", "新增托位600个。"),
+                        ("开展筛查1万例。", "完成筛查1.2万例。"),
+                    ],
                 ),
-                ("3", "新修公路10公里。", "完成8公里。"),
+                ("3", "新修公路10公里。", [(None, "完成8公里。")]),
             ],
         ),
         (  # the page's last such row, cut off before its closing bars
@@ -123,8 +127,12 @@ PIPE_HEAD = "2022年区民生实事进展情况表(截至9月底)\n序号 | 项�
             "2 | 新建驿站7家。 | 建成9家。 | 卫健局 |\n"
             "新增托位500个。 | 新增托位6\n",
             [
-                ("1", "新建学校2所。", "已开工。"),
-                ("2", "新建驿站7家。\n新增托位500个。", "建成9家。\n新增托位6"),
+                ("1", "新建学校2所。", [(None, "已开工。")]),
+                (
+                    "2",
+                    "新建驿站7家。\n新增托位500个。",
+                    [("新建驿站7家。", "建成9家。"), ("新增托位500个。", "新增托位6")],
+                ),
             ],
         ),
     ],
@@ -132,7 +140,8 @@ PIPE_HEAD = "2022年区民生实事进展情况表(截至9月底)\n序号 | 项�
 )
 def test_pipe_rows_without_serial_or_unit_join_the_task_above(rows: str, want: list) -> None:
     doc = read_document((PIPE_HEAD + rows).encode(), name="sub.txt")
-    assert [(t.serial, t.text, t.items[0].done) for t in doc.tasks] == want
+    got = [(t.serial, t.text, [(i.heading, i.done) for i in t.items]) for t in doc.tasks]
+    assert got == want
     assert any("more targets of the task above" in w.message for w in doc.warnings)
 
 

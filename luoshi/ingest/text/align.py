@@ -95,12 +95,26 @@ def _fit_measure(piece: str) -> float:
     return _FITS if _MEASURE.match(piece.strip()) else _MISFITS
 
 
+def piece_fit(role: ColumnRole, piece: str) -> float:
+    """How well one piece fits a column of ``role`` alone (positive: it looks like that
+    column's content)."""
+    return _fit(role, piece)
+
+
 def align(
     pieces: Sequence[str], roles: Sequence[ColumnRole], measures: frozenset[int] = frozenset()
 ) -> list[list[int]]:
     """For each column, the indexes of the pieces it takes (in order, contiguous). Columns
     in ``measures`` hold a unit of measurement (a column headed 单位 in a table of figures):
     one short word without figures, or nothing."""
+    return align_scored(pieces, roles, measures)[0]
+
+
+def align_scored(
+    pieces: Sequence[str], roles: Sequence[ColumnRole], measures: frozenset[int] = frozenset()
+) -> tuple[list[list[int]], float]:
+    """:func:`align` and the alignment's total fit (higher is better): lets a reader compare
+    readings of a header by how well the rows' cells fit each."""
     n, m = len(pieces), len(roles)
     # A real row has a few dozen pieces; a file whose rows never close gives one row of
     # thousands, which no reading of the table would make right: bounded like a row's
@@ -159,7 +173,7 @@ def align(
         j = back[c][i]
         out[c - 1] = list(range(j, i))
         i = j
-    return out
+    return out, best[m][n]
 
 
 _TEXT = frozenset(

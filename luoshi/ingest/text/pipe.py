@@ -40,6 +40,7 @@ from luoshi.ingest.headers import (
     normalise_header,
     unglue_header,
 )
+from luoshi.ingest.text.pipesubrows import SubRow, sub_item_rows
 from luoshi.vocab import ColumnRole
 
 PIPE_LAYOUT = "pipe"
@@ -116,6 +117,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     width = len(header_cells)
     raw: list[tuple[int, list[str], bool]] = [(h + 1, header_cells, True)]
     sub_rows: list[int] = []  # lines of rows joined to the task row above (_sub_row)
+    subs: dict[int, list[SubRow]] = {}  # raw index of a task row -> its joined sub-rows
     header_roles_ = header_roles(header_cells)
     last_line = max((k for k, t in enumerate(lines) if t.strip()), default=0)
     for i in range(h + 1, len(lines)):
@@ -137,6 +139,12 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 raw.append((i + 1, [line.strip()], True))  # a lone line: a group row
             continue
         cells, closed = found
+        if _is_continuation(cells, raw) and len(raw) - 1 in subs:
+            # a wrapped line of the last joined sub-row's last cell
+            pairs = subs[len(raw) - 1][-1][1]
+            c, text = pairs[-1]
+            pairs[-1] = (c, f"{text}\n{cells[0]}")
+            continue
         if _is_continuation(cells, raw):
             # "新增学位810个 | |||||": a wrapped cell's last line, the row's other cells empty
             prev_cells = raw[-1][1]
@@ -145,9 +153,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             continue
         at_end = i >= last_line  # the page's last line: a row there may be cut off
         if (joined := _sub_row(cells, closed or at_end, raw, header_roles_)) is not None:
-            prev_cells = raw[-1][1]
-            for c, text in joined:
-                prev_cells[c] = f"{prev_cells[c]}\n{text}" if prev_cells[c] else text
+            subs.setdefault(len(raw) - 1, []).append((i + 1, joined))  # SUB-ROW ITEMS RULE
             sub_rows.append(i + 1)
             continue
         if raw and not raw[-1][2] and len(raw) > 1 and len(raw[-1][1]) < width:
@@ -163,12 +169,14 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 sub_rows[0],
                 f"{len(sub_rows)} row(s) without a serial and with no cell past their text "
                 f"(lines {', '.join(map(str, sub_rows[:8]))}): read as more targets of the task "
-                "above, joined to its cells (the alternative: tasks of their own)",
+                "above, each with its own progress as a sub-item (the alternative: tasks of "
+                "their own)",
             )
         )
     if (
         span is None
         and len(raw) > 1
+        and not subs
         and (joined := _second_header_line(header_cells, raw[1][1])) is not None
     ):
         warnings.append((raw[1][0], f"a header over two lines: columns {'/'.join(joined)}"))
@@ -187,14 +195,15 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             )
         )
         raw = raw[1:]
-    offset = len(rows)
-    for r, (line_no, cells, closed) in enumerate(raw, offset):
+        subs = {k - 1: v for k, v in subs.items()}
+    for k, (line_no, cells, closed) in enumerate(raw):
+        r = len(rows)
         if r and category_first and len(cells) < width and _SERIAL.match(cells[0]):
             # a row opening with its serial under a category-first header: its category cell
             # is merged from the row above (carried down by the grid layout)
             cells = ["", *cells]
         aligned = None
-        last = r == len(raw) - 1 + offset
+        last = k == len(raw) - 1
         # the last row short of cells is more likely cut off (an excerpt) than merged
         if r and not last and closed and 2 <= len(cells) < width and not _is_summary_row(cells):
             aligned = _aligned(cells, roles)
@@ -220,7 +229,16 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 )
             )
         row += [None] * (width - len(row))
-        rows.append(row)
+        joined_rows = sub_item_rows(r, line_no, cells[:width], subs[k], roles) if k in subs else None
+        if joined_rows is not None:
+            rows.extend(joined_rows)
+        else:
+            for _line, pairs in subs.get(k, []):
+                for c, text in pairs:  # no progress column: the targets joined in the cells
+                    cell = row[c]
+                    if cell is not None:
+                        cell.text = f"{cell.text}\n{text}" if cell.text else text
+            rows.append(row)
         if r and len(cells) > 1 and aligned is None and (not closed or len(cells) < width):
             missing = [header_cells[c] for c in range(len(cells), width)]
             what = f"ends before its {'/'.join(missing)} cell(s)" if missing else "has no closing |"

@@ -33,6 +33,7 @@ import re
 from luoshi.ingest.grid import Grid
 from luoshi.ingest.headers import header_roles, normalise_header, unglue_header
 from luoshi.ingest.text.cellheader import NOT_A_HEADER, join_split_headers
+from luoshi.ingest.text.pipegroups import numbered_grid_rows
 from luoshi.ingest.text.shapes import ROW_SERIAL, is_group
 from luoshi.ingest.text.spacerows import rows_from_pieces
 from luoshi.vocab import ColumnRole
@@ -90,7 +91,7 @@ def _is_header_cell(text: str) -> bool:
 
 
 def _header(cells: list[tuple[int, str, bool]]) -> tuple[int, int, list[str]] | None:
-    """(start, end, words) of the header run of cells: the first run of short header-like
+    """(start, end, words as written) of the header run of cells: the first run of short header-like
     cells (no sentence punctuation, not a serial or a group row), their split words joined
     where the join names a column (:func:`join_split_headers`), unknown words at the run's
     end left out (the first row's short cells), that names three or more columns, most of
@@ -121,7 +122,7 @@ def _header(cells: list[tuple[int, str, bool]]) -> tuple[int, int, list[str]] | 
             and (roles[0] is ColumnRole.SERIAL or ColumnRole.TASK in roles)
         ):
             used = sum(n for _, n in joined)
-            return a, a + used, [normalise_header(w) for w, _ in joined]
+            return a, a + used, [w for w, _ in joined]  # as written: lines kept
     return None
 
 
@@ -172,9 +173,17 @@ def pipe_cells_grid(
     found = _header(cells)
     if found is None:
         return None
-    a, b, words = found
+    a, b, written = found
+    words = [normalise_header(w) for w in written]
     header_line = cells[a][0] + cells[a][1].count("\n")
     roles = header_roles(words)
+    if roles[0] is not ColumnRole.SERIAL and roles[:2] != [ColumnRole.CATEGORY, ColumnRole.SERIAL]:
+        # no 序号 column: rows by the numbers their task cells open with, when they have them
+        warnings_n: list[tuple[int | None, str]] = []
+        numbered = numbered_grid_rows(cells, b, written, header_line, warnings_n)
+        if numbered is not None and len(numbered[1]) > 2:
+            preamble = [s.strip() for s in lines[: header_line - 1] if s.strip()]
+            return Grid(rows=numbered[1], preamble=preamble), warnings_n
     raw: list = []
     prev = 0
     k = b

@@ -33,6 +33,7 @@ from luoshi.ingest.text.detect import second_reading
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
 from luoshi.ingest.text.matrix import matrix_reason
+from luoshi.ingest.text.noticeform import notice_form_reason
 from luoshi.ingest.text.oneline import unfold_one_line_table
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.pipe import (
@@ -53,7 +54,7 @@ from luoshi.ingest.text.rows import (
     split_numbered,
     split_unnumbered,
 )
-from luoshi.ingest.text.shapes import CLOSING, is_group
+from luoshi.ingest.text.shapes import CLOSING, footer_start, is_group
 from luoshi.ingest.text.shortcells import aligned_rows, is_short_cell_table
 from luoshi.ingest.text.source import split_source_lines, strip_pinyin_glosses
 from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_grid
@@ -192,6 +193,19 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
     paras = paragraphs(text)
     if not paras:
         raise IngestError(name, "empty file: only blank lines", line=1)
+    cut = footer_start([p.text for p in paras])
+    footer, paras = paras[cut:], paras[:cut]  # the site's footer (PAGE FOOTER RULE)
+    doc = _read_paragraph_layouts(paras, text, name)
+    if footer:
+        doc.warn(
+            footer[0].line,
+            f"{len(footer)} line(s) at the page's end are the site's footer "
+            f"({footer[0].text[:20]!r}…): not read as content",
+        )
+    return doc
+
+
+def _read_paragraph_layouts(paras: list[Para], text: str, name: str) -> ParsedDocument:
     found = find_header(paras)
     if found is None:
         if explainer_title(paras):
@@ -199,6 +213,10 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
         # No table: a prose list, forms or a headed report (luoshi.ingest.text.prose).
         found_doc = read_paragraphs(paras, text, name)
         if found_doc is not None:
+            if (why_notice := notice_form_reason(found_doc)) is not None:
+                error = IngestError(name, why_notice[0], line=paras[0].line)
+                error.zh = f"文件无法读取:未找到任务清单,{why_notice[1]}"  # type: ignore[attr-defined]
+                raise error
             return found_doc
         why = matrix_reason(paras)
         if why:

@@ -88,3 +88,50 @@ def is_group(text: str) -> bool:
 
 def looks_like_status(text: str) -> bool:
     return bool(_STATUS.match(text.strip()))
+
+
+# PAGE FOOTER RULE, true of pages saved from any government site: the paragraphs at a page's
+# end that are the site's own controls or notices (打印本页, 关闭窗口, 【字体:大 中 小】, 扫一扫
+# 在手机打开, 政府信息公开, 网站地图, 版权所有…, …ICP备…, 主办单位:…, 上一篇:…) or that repeat
+# the page's title are no part of its content: no task's text or progress. Only the run at
+# the very end is cut (the same words at the top are a breadcrumb, left to the title rules);
+# a line is chrome only when every piece of it, cut at spaces, bars, brackets and slashes, is
+# such a word — a sentence mentioning 政府信息公开 is not; alone, a short
+# word that may be a table cell (中, 关闭, 打印) is not chrome either.
+_CHROME_WORDS = frozenset(
+    "打印 打印本页 打印此页 打印文章 关闭 关闭窗口 关闭本页 返回 返回顶部 返回首页 返回列表 收藏 "
+    "收藏本页 加入收藏 分享 分享到 字体 字号 大 中 小 默认 政府信息公开 信息公开 网站地图 联系我们 "
+    "相关链接 相关阅读 相关文章 纠错 我要纠错".split()
+)
+_CHROME_OPENERS = re.compile(
+    r"^(?:扫一扫|扫码|版权所有|主办单位|主办|承办单位|承办|技术支持|上一篇|下一篇|网站标识码|"
+    r"[^\s]{0,12}公网安备|[^\s]{0,12}ICP备)"
+)
+_CHROME_CUT = re.compile(r"[\s|｜/【】\[\]()（）:：]+")
+_MAX_CHROME = 80
+_FONT_WORDS = frozenset("字体 字号 大 中 小 默认 返回 关闭 打印 收藏 分享 纠错".split())
+_MIN_TITLE = 4  # a shorter first paragraph (a bar, a serial) is no title to find repeated
+
+
+def is_page_chrome(text: str) -> bool:
+    """A line of a site's own controls or notices (PAGE FOOTER RULE)."""
+    s = text.strip()
+    if not s or len(s) > _MAX_CHROME:
+        return False
+    if _CHROME_OPENERS.match(s):
+        return True
+    pieces = [p for p in _CHROME_CUT.split(s) if p]
+    if len(pieces) == 1:
+        # alone, a short word (中, 默认) may be a table's cell: only a control's own name
+        return pieces[0] in _CHROME_WORDS and pieces[0] not in _FONT_WORDS
+    return bool(pieces) and all(p in _CHROME_WORDS for p in pieces)
+
+
+def footer_start(texts: list[str]) -> int:
+    """Where the page's footer begins among its paragraphs (len(texts) when it has none): the
+    run at the end of chrome lines and repeats of the first paragraph (the title)."""
+    title = texts[0].strip() if texts and len(texts[0].strip()) >= _MIN_TITLE else None
+    k = len(texts)
+    while k > 1 and (is_page_chrome(texts[k - 1]) or texts[k - 1].strip() == title):
+        k -= 1
+    return k

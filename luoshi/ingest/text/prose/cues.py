@@ -72,6 +72,12 @@ _ARRANGEMENT = re.compile(
 MIN_ARRANGEMENTS = 3
 
 
+def arrangement_label(text: str) -> str | None:
+    """The arrangement label a text opens with (督查内容:…), or None."""
+    m = _ARRANGEMENT.match(text.strip())
+    return m.group(1) if m else None
+
+
 def arrangement_labels(items: Sequence[str]) -> list[str] | None:
     """The labels when a numbered list's items (their text without the number) all open with
     the name of an arrangement, a different one each (1.督查内容:… 2.督查方式:… 3.时间安排:…):

@@ -92,8 +92,9 @@ _MID_LABEL = re.compile(
 # A sentence reporting what was done by a date, inside a task's paragraph: "…。上半年,引进…",
 # "…。截至6月底,…", "…;1-9月,…". In a progress report it opens the task's progress.
 _DONE_OPENER = re.compile(
-    r"(?<=[。;；])\s*(?=(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来"
-    r"|截至|截止|目前|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d{1,2}月份))"
+    # (a year may qualify the period: 2031年上半年, 今年一季度)
+    r"(?<=[。;；])\s*(?=(?:\d{4}\s*年|今年|本年)?(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来"
+    r"|截至|截止|目前|\d{1,2}\s*[-—–－~～至到]\s*\d{1,2}\s*月|\d{1,2}月份))"
 )
 # A page reporting on progress (its title or opening says so), not publishing a plan.
 _REPORT_WORD = re.compile(r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|通报|督办|督查")
@@ -235,7 +236,7 @@ def split_done(text: str) -> tuple[str, str]:
 # or says what is done (已完成, 已建成, 累计…); requirements for what comes next are not.
 _REPORTS_DONE = re.compile(
     r"^(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来|截至|截止|目前"
-    r"|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月|\d{1,2}月份)"
+    r"|\d{1,2}\s*[-—–－~～至到]\s*\d{1,2}\s*月|\d{1,2}月份)"
     r"|已完成|已建成|已开工|已竣工|累计完成|累计实现|完成投资|已启动|正在推进|有序推进"
 )
 NEXT_STEPS = re.compile(r"^(?:下一步|下步|今后|各(?:级|单位|部门|地)|请各)")

@@ -7,7 +7,12 @@ paragraph, its first sentence the task and the rest what was done::
 Rules, true of such reports wherever they come from:
 
 - the page's opening (title, lead paragraph) names a progress report (完成情况, 进展情况, 通报 …,
-  not 分解/印发/方案: :func:`~luoshi.ingest.text.prose.items.is_report`);
+  not 分解/印发/方案: :func:`~luoshi.ingest.text.prose.items.is_report`), looked for in any three
+  consecutive paragraphs of the last eight before the first task paragraph (a page's title
+  may stand under its site's lines: breadcrumbs, date, source); or, when it names none, at
+  least half of the task sentences end with the years the task runs in brackets
+  (``(2029—2033年)``, ``(2031年)``): a plan's tasks, not news (news paragraphs open with a
+  headline sentence, not a task dated by its plan years) — warned as the less sure reading;
 - a task paragraph is unnumbered and has the shape *task sentence, then progress*: its first
   sentence (at most 80 characters, no reporting period in it) states the task, and the next
   sentence opens with a reporting period (上半年, 截至…, 1-6月, 今年以来, 目前 …) — the split of
@@ -23,12 +28,17 @@ naming the alternative (news written in paragraphs). The result is a Grid (任�
 
 from __future__ import annotations
 
+import re
+
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.text.prose.items import CN_NUMBERED, STYLES, is_report, split_done
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import CLOSING
 
 PARAGRAPHS_LAYOUT = "paragraph-tasks"
+_OPENING = 8  # paragraphs before the first task paragraph looked at for the report's title
+# The years a task runs, bracketed at the end of its sentence: (2029—2033年), (2031年).
+_PLAN_YEARS = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*(?:年?\s*[-—–－~至到]\s*(?:19|20)?\d{2})?\s*年[)）]\s*[。.]?$")
 MIN_TASKS = 3
 MAX_TASK_SENTENCE = 80
 
@@ -53,7 +63,10 @@ def paragraph_tasks_grid(
     at = [k for k, s in enumerate(shapes) if s is not None]
     if len(at) < MIN_TASKS or len(at) * 3 < (len(paras) - at[0]) * 2:
         return None
-    if not is_report(paras[: at[0]] or paras[:1]):
+    opening = paras[max(0, at[0] - _OPENING) : at[0]] or paras[:1]
+    reported = any(is_report(opening[k:]) for k in range(len(opening)))
+    dated = sum(1 for k in at if _PLAN_YEARS.search(shapes[k][0]))  # type: ignore[index]
+    if not reported and dated * 2 < len(at):
         return None
     header = ["任务内容", "进展情况"]
     rows: list[list[GridCell | None]] = [
@@ -81,6 +94,14 @@ def paragraph_tasks_grid(
             "written in paragraphs: check the tasks",
         )
     ]
+    if not reported:
+        warnings.append(
+            (
+                lines[0],
+                f"the page names no progress report: read as one because {dated} of the "
+                f"{len(cells)} task sentences end with the years the task runs in brackets",
+            )
+        )
     if continued:
         warnings.append(
             (None, f"{continued} paragraph(s) of another shape read as the progress above them")
