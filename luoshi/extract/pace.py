@@ -197,10 +197,16 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
             continue
         if t.kind != "cumulative":
             # A level, ratio or price is met or not at any time of year; not yet, before the
-            # year ends, is no lag.
+            # year ends, is no lag. At the year's end it is due like a running total at its
+            # end, and graded by the same bands (pace = ratio at elapsed 1.0): at least
+            # rules.PACE_AMBER of it amber, further short red.
             if final:
-                v.slight.append((f"{fmt(latest.value)}{latest.unit}未达目标{fmt(t.value)}{t.unit}" + note,
-                                 latest.span))
+                short = f"{fmt(latest.value)}{latest.unit}未达目标{fmt(t.value)}{t.unit}"
+                if pace_band(ratio, 1.0) == "red":
+                    v.behind.append((f"全年{short},差距较大(不足目标的{rules.PACE_AMBER:.0%})" + note,
+                                     latest.span))
+                else:
+                    v.slight.append((short + note, latest.span))
             else:
                 v.judged -= 1
             continue

@@ -287,6 +287,12 @@ FOREIGN_CONTEXT = ("发现", "查出", "督导", "督促", "破解", "解决", "
 NO_DATA = ("无法提供数据", "暂无数据", "无法提供", "未提供数据", "数据暂缺", "暂无统计", "无统计数据",
            "数据尚未", "未报送", "未填报", "暂未统计")
 
+# A progress cell that says only that the figure is counted by the year (年度指标, 年底统计,
+# 按年度考核) reports no figure for a period before the year's end: no data, not progress.
+# At the year's end such a cell is read as any other (the year's figure may follow).
+YEARLY_ONLY = (r"(?:该项|此项|本项|该指标|此指标)?(?:为|属|属于|系)?(?:年度|全年|年终|年底|年末|按年度?)"
+               r"(?:指标|数据|统计|考核|考核指标|统计指标|数)(?:,?(?:年底|年终|年末)(?:统计|考核))?")
+
 # Boilerplate that says nothing concrete; an entry made only of these is vague.
 BOILERPLATE = (
     "按计划推进", "按照计划推进", "按计划有序推进", "按计划实施", "正在推进", "正常推进", "稳步推进",

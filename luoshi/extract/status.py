@@ -42,6 +42,7 @@ from luoshi.ingest.model import Period, Task
 from luoshi.vocab import Status
 
 _CANCELLED = re.compile(rules.CANCELLED)
+_YEARLY_ONLY = re.compile(rf"(?:{rules.YEARLY_ONLY})[。.,,;;\s]*")
 _QUARTER_ALONE = re.compile(rules.QUARTER_ALONE)
 _RISK_GAP = re.compile(rules.RISK_GAP)
 _RISK_SLOWDOWN = re.compile(rules.RISK_SLOWDOWN)
@@ -412,6 +413,12 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         hit = clauses.find_any(cell.norm, rules.NO_DATA)
         if hit:
             return StatusResult(Status.NO_DATA, f"称“{hit[1]}”", [_clause_span(cell, hit[0])], "no_data_words")
+
+    if share < 1.0 and done_cells and all(_YEARLY_ONLY.fullmatch(c.norm.strip()) for c in done_cells):
+        first = done_cells[0]
+        a, b = clauses.trim(first.norm, 0, len(first.norm))
+        return StatusResult(Status.NO_DATA, f"称“{first.text[a:b]}”:按年统计,本期无数据",
+                            [Span(first.field, first.item, a, b, first.text[a:b])], "yearly_only")
 
     fig = figure_verdicts(targets, ms, ratios, share)
     if period is not None and _QUARTER_ALONE.match(period.label or ""):

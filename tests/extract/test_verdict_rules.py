@@ -1,0 +1,58 @@
+"""Verdict rules made general for issue 10 (verdict10): each rule with paraphrased, table-driven
+cases, including the counter-cases that keep it from reaching too far. The error classes these
+rules answer are listed in docs/analysis.md ("Error classes of the verdicts")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from luoshi.extract import analyze_task
+from luoshi.ingest import Period
+from luoshi.vocab import PeriodKind, Status
+
+from .conftest import Q3, task
+
+H1 = Period(PeriodKind.H1, "上半年", date(2023, 6, 30))
+ANNUAL = Period(PeriodKind.ANNUAL, "全年", date(2023, 12, 31))
+
+
+def verdict(text, done, period):
+    return analyze_task(task(text, done), period).status
+
+
+# A level not reached at the year's end is graded like a running total at its end: short by
+# less than PACE_AMBER of it amber, further short red; before the year ends, not yet is no lag.
+@pytest.mark.parametrize(
+    ("text", "done", "period", "expected", "rule"),
+    [
+        ("公办幼儿园在园幼儿占比达到50%。", "全年公办幼儿园在园幼儿占比达32.5%。", ANNUAL, Status.BEHIND,
+         "figures"),
+        ("公办幼儿园在园幼儿占比达到50%。", "全年公办幼儿园在园幼儿占比达46%。", ANNUAL, Status.AT_RISK,
+         "figures_slight"),
+        ("公办幼儿园在园幼儿占比达到50%。", "公办幼儿园在园幼儿占比达32.5%。", H1, Status.ON_TRACK, "progress"),
+        ("农村自来水普及率达到95%。", "全年农村自来水普及率为60%。", ANNUAL, Status.BEHIND, "figures"),
+    ],
+)
+def test_a_level_at_the_year_end_is_graded_by_how_far_it_falls_short(text, done, period, expected, rule):
+    s = verdict(text, done, period)
+    assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A cell saying only that the figure is counted by the year reports nothing for a period before
+# the year's end: no data. A share of the year's indicator is a figure, not this.
+@pytest.mark.parametrize(
+    ("done", "period", "expected"),
+    [
+        ("年度指标", H1, True),
+        ("该指标为年度考核指标,年底统计。", H1, True),
+        ("年底统计", Q3, True),
+        ("年度指标", ANNUAL, False),
+        ("已完成年度指标的60%。", H1, False),
+        ("年度指标已完成。", H1, False),
+    ],
+)
+def test_a_cell_saying_the_figure_is_yearly_is_no_data_before_the_year_end(done, period, expected):
+    s = verdict("新增规模以上工业企业30家。", done, period)
+    assert (s.value is Status.NO_DATA and s.rule == "yearly_only") is expected, s.reason
