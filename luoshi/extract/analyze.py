@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from luoshi.extract import deadlines, relational, rules, table
+from luoshi.extract import deadlines, parts, relational, rules, table
 from luoshi.extract import measurements as measure
 from luoshi.extract.model import (
     FIELD_ACTUAL,
@@ -66,7 +66,7 @@ def analyze_task(
         ratios = [r for r in ratios if not (r.lone and any(
             c.lone and c.field == r.field and c.item == r.item for c, _ in pairs))]
     default_month = period.end_month if period is not None else None
-    ms = measure.build(pairs, targets, year, default_month)
+    ms = parts.sum_parts(pairs, measure.build(pairs, targets, year, default_month), targets)
     ms += table.indicator_figures(task, targets, ms, default_month)
     ms += _filed(targets, table.reported_targets(targets, reported), period, default_month)
     # What else the text reports as achieved, measuring none of the targets.

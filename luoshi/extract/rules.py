@@ -145,6 +145,19 @@ READING_QUALIFIERS = ("扣除留抵退税因素后", "自然口径", "同口径"
 VERB_BEFORE_METRIC_LEAD = r"^(?:全年|今年|当年|年内|截至目前|目前|已经|已|累计|共|同比|再|均|分别|\s)*"
 # Figures joined by these share the verb of change before the first ("下降22.7%和34.6%").
 FIGURE_JOINERS = ("和", "、", "及", "与", "以及")
+# Counts of one set told in parts (A、B 4所卫生院改扩建,及C、D 4所卫生院迁建…主体已完工): two figures of
+# one unit family measuring the same running-total target, in one sentence, with only a noun
+# phrase and a joiner between them (the joiner after a comma or 、, or right after the first
+# figure) and no verb or word of stage between (each part would then have its own predicate:
+# 开工12个,竣工5个 are not 17): they share the predicate that follows, and the target's figure is
+# their sum (8所), read as one measurement over both.
+PARTS_JOINER = r"(?:^|[,,、])(?:以及|及|和|与)"
+PARTS_BLOCKERS = ("已", "完成", "建成", "开工", "竣工", "完工", "在建", "正在", "启动", "累计", "实现",
+                  "达到", "新增", "其中", "另", "尚", "未", "计划", "共", "合计", "分别")
+# A sentence saying its things are only basically or partly finished, or still under way
+# (主体工程已基本完工,正在装修): a figure in it that reaches a running total's target counts things
+# reached at a stage, not finished — on course, not done (the done rules read no such figure).
+UNFINISHED_STAGE = r"(?:基本|初步|主体)(?:完工|完成|建成|竣工)|正在|进行中|推进中|尚在|仍在|在建"
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.
 BREAKDOWN_WORDS = ("其中", "包括", "含")
 # A percentage after these states the completion share of a plan (ratio_stated).

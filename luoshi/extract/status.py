@@ -352,7 +352,7 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
     # Every target reached, and the entry says so as a fact (已…) for at least one of them
     # (the figures of a list share the first one's 已: "利用率已达到92%,无害化处理率达到100%").
     # A running total already past the year's target is done whatever the wording.
-    if targets and len(reached) == len(targets) and (any(
+    if targets and len(reached) == len(targets) and not _unfinished(cells, [sp for _, sp in reached]) and (any(
         "已" in s.text[s.text.find(",") + 1 :] for _, s in reached
     ) or all(t.kind == "cumulative" for t in targets)):
         return "全部目标已实现:" + ";".join(r for r, _ in reached), [s for _, s in reached]
@@ -460,7 +460,8 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         return StatusResult(Status.NO_DATA, "完成情况为空", [], "empty")
     done = _done(task, cells, targets, ms, fig.reached)
     if done is None and share >= 1.0 and fig.reached and not fig.slight and \
-            len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells):
+            len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells) and \
+            not _unfinished(cells, [sp for _, sp in fig.reached]):
         # The year is over and every judged figure met its target (完成率120%): done.
         done = ("全年目标已实现:" + ";".join(r for r, _ in fig.reached), [s for _, s in fig.reached])
     if done is not None and not amber:  # a part said to lag: not done
@@ -522,6 +523,22 @@ def _restates_task(task: Task, done_cells: list[Cell], ms: list[Measurement]) ->
         return None
     a, b = clauses.trim(cell.norm, 0, len(cell.norm))
     return Span(cell.field, cell.item, a, b, cell.text[a:b])
+
+
+_UNFINISHED = re.compile(rules.UNFINISHED_STAGE)
+
+
+def _unfinished(cells: list[Cell], spans: list[Span]) -> bool:
+    """Does the sentence of any of these figures say its things are only basically finished or
+    still under way (rules.UNFINISHED_STAGE)? Then a target reached is not a task done."""
+    for sp in spans:
+        for c in cells:
+            if c.field == sp.field and c.item == sp.item and sp.end <= len(c.norm):
+                a, _ = clauses.sentence(c.norm, sp.start)
+                _, b = clauses.sentence(c.norm, max(sp.start, sp.end - 1))
+                if _UNFINISHED.search(c.norm[a:b]):
+                    return True
+    return False
 
 
 def _NOT_DONE_ANY(cells: list[Cell]) -> bool:

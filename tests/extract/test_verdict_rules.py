@@ -56,3 +56,33 @@ def test_a_level_at_the_year_end_is_graded_by_how_far_it_falls_short(text, done,
 def test_a_cell_saying_the_figure_is_yearly_is_no_data_before_the_year_end(done, period, expected):
     s = verdict("新增规模以上工业企业30家。", done, period)
     assert (s.value is Status.NO_DATA and s.rule == "yearly_only") is expected, s.reason
+
+
+# Parts of one set told apart in one sentence and sharing its predicate are summed; parts with
+# a predicate each (开工…,竣工…) are not.
+@pytest.mark.parametrize(
+    ("text", "done", "values"),
+    [
+        ("完成7个乡镇卫生院改扩建。", "甲、乙、丙、丁4所卫生院改扩建,及戊、己、庚3所卫生院迁建已全部完工。", [7]),
+        ("新建学校5所。", "城东2所和城西3所新建学校均已投用。", [5]),
+        ("开工建设重点项目20个。", "已开工重点项目12个,竣工重点项目5个。", [12, 5]),
+        ("新建学校5所。", "已建成学校2所,另有3所学校在建。", [2, 3]),
+    ],
+)
+def test_parts_of_one_set_are_summed(text, done, values):
+    a = analyze_task(task(text, done), H1)
+    assert sorted(m.value for m in a.measurements) == sorted(values), [m.to_dict() for m in a.measurements]
+
+
+# A target reached by a figure whose sentence says its things are only basically finished or
+# still under way is on course, not done, even at the year's end.
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("7所卫生院主体工程已基本完工,正在进行内外装修。", Status.ON_TRACK),
+        ("7所卫生院改扩建工程已全部完工投用。", Status.DONE),
+    ],
+)
+def test_a_target_reached_at_a_stage_short_of_finished_is_not_done(done, expected):
+    s = verdict("完成7所乡镇卫生院改扩建。", done, ANNUAL)
+    assert s.value is expected, s.reason
