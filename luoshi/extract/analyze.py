@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from luoshi.extract import deadlines, parts, relational, rules, table
+from luoshi.extract import deadlines, parts, relational, rules, subrows, table
 from luoshi.extract import measurements as measure
 from luoshi.extract.model import (
     FIELD_ACTUAL,
@@ -45,6 +45,15 @@ def analyze_task(
     """
     if year is None and period is not None and period.end_date is not None:
         year = period.end_date.year
+    rows = subrows.split(task)
+    if rows is not None:  # joined sub-rows: each target line judged with its progress line
+        mine = targets if targets is not None else per_head_units(
+            extract_targets(task.text) + table.column_targets(task), task)
+        own = subrows.owners(mine, rows) if mine else None
+        if own is not None:
+            a = subrows.analyze_parts(task, period, year, mine, own, rows, reported, fixes, analyze_task)
+            a.status = table.combine(a.status, table.declared_status(task, share_of_year(period)))
+            return a
     if targets is None:
         targets = per_head_units(extract_targets(task.text) + table.column_targets(task), task)
         if not targets:  # the year's plan the entry states (全年计划新增就业5000人)

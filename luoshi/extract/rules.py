@@ -539,6 +539,26 @@ RANK_LIST_ITEM = r"(?:、|和|及|与)第(?P<num>[0-9]{1,3}|[一二三四五六�
 # A figure in 岁 is a target or a measurement only as a level of these (人均期望寿命80岁).
 AGE_LEVEL_WORDS = ("寿命", "平均年龄")
 
+# --- Joined sub-rows ---------------------------------------------------------------------------
+
+# A task cell of joined sub-rows (a pipe table's rows without serial joined to the task row
+# above, one line each: 新增托位500个。/ 开展筛查1万例。) beside a progress cell of as many lines is
+# judged part by part: each target line with the progress line at its side (luoshi/extract/
+# subrows.py), when every target lies in one line and two lines at least hold one (a line
+# without a target is judged by its words).
+# The task's verdict comes from its parts' (PartVerdict, shown in the reason "分项:…"):
+# | parts                                                    | task                          |
+# |----------------------------------------------------------|-------------------------------|
+# | every part done                                          | done                          |
+# | every judged part behind or not begun                    | behind (not_started if all not begun) |
+# | some part behind, not begun or at risk, another not      | at_risk (one part lags)       |
+# | every judged part ahead or done, at least one ahead      | ahead                         |
+# | any other mix of on course, ahead, done                  | on_track                      |
+# | no part judged (each vague or without data)              | vague when one is, else no_data |
+# A part vague or without data is not judged, but the task is done only when every part is.
+# A line ending in one of these is a wrapped cell continuing on the next line, not a sub-row.
+PART_LINE_WRAP = (",", "，", "、", ":", "：", "(", "（")
+
 # --- Ahead, scope and severity ----------------------------------------------------------------
 
 # The text says the task runs ahead of schedule.
