@@ -114,15 +114,15 @@ FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "
 ESTIMATE_WORD = "预计"
 ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季度", "年内")
 # The year's plan stated in a progress cell (全年计划新增就业5000人, 年度目标任务为改造80户,
-# 今年计划完成投资40亿元): when the task text and the table give no target, its figure is the
-# task's target for the period's verdict (luoshi/extract/progress_plan.py, origin
+# 今年计划完成投资40亿元, 年内计划完成投资290亿元): when the task text and the table give no
+# target, its figure is the task's target for the period's verdict (luoshi/extract/progress_plan.py, origin
 # "progress_plan"), and never a measurement. A 的 between the phrase and the figure makes a share
 # done (完成全年计划的80%), not a plan; so does 完成/占/达 right before it (完成年度计划61.98%,
 # 占全年计划24.6亿元的73%: the plan is the object of a share).
 # Between the phrase and the figure, these make the figure a share done, not the plan
 # (年度计划完成率70.3%).
 PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
-PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年)(?:计划|目标|任务)(?:任务|数)?"
+PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年|年内)(?:计划|目标|任务)(?:任务|数)?"
                  r"(?:为|是|:)?")
 # A quoted restatement of a target reported as achieved: its figures are achievements.
 ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达到)(?:了)?[^,,。;;“]{0,12}?"
@@ -214,6 +214,11 @@ ACHIEVES: dict[str, tuple[str, ...]] = {
     "完工": ("竣工", "完工", "建成", "投用"),
     "投用": ("投用", "投入使用", "运营", "运行"),
     "投入使用": ("投用", "投入使用", "运营", "运行"),
+    # Opening to traffic or to (trial) service: a line opened for trial service (已通车试运营) is
+    # the result promised by 投入试运营, 投入运营, 通车.
+    "试运营": ("试运营", "通车", "运营", "投用"),
+    "投入运营": ("运营", "试运营", "通车", "投用", "投入使用"),
+    "通车": ("通车", "试运营", "运营", "投用"),
     "改造": ("完成", "改造完成"),
     "完成": ("完成",),
     "实现": ("实现", "完成"),
@@ -453,7 +458,7 @@ TARGET_KINDS: dict[str, str] = {
 }
 # A task without figures is a milestone when it promises one of these results (done or not);
 # ongoing verbs (建设, 推进, 实现, 完成 …任务) make it qualitative.
-MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立",
+MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立", "试运营", "投入运营",
                    "成立", "创成", "举办", "申报", "开通", "通车", "挂牌", "签约", "启用", "上线",
                    "制定", "编制", "修订", "召开", "获批")
 # A result promised by a date within the year (luoshi/extract/deadlines.py): the date right
@@ -592,7 +597,7 @@ NOT_STARTED_SHARE = 0.3  # after the first quarter: at its end, not begun is sti
 DECLARED_STATUS = (
     (r"未完成|未达|不达|滞后|落后|慢于|低于时间进度|低于序时|未按期|延期", "behind"),
     (r"未启动|未开工|未开展|尚未实施", "not_started"),
-    (r"超额完成|已完成|已竣工|已办结|全面完成|^完成$", "done"),
+    (r"超额完成|已完成|已竣工|已办结|全面完成|^完成$|^完成(?:了)?(?:全年|年度|本年)?(?:目标)?(?:任务|目标)$", "done"),
     (r"超序时|超进度|超过时间进度|超额|提前|快于", "ahead"),
     (r"基本达序|基本正常|有风险|需关注|黄灯", "at_risk"),
     (r"达序|正常|顺利|按计划|序时|时间进度|推进中|绿灯|^是$", "on_track"),

@@ -274,7 +274,9 @@ def _achieved(goal: tuple[str, str], cells: list[Cell], only_goal: bool) -> Span
                 if not (_MARKER.search(before[-12:]) or before.strip() == ""):
                     continue
                 window = cell.norm[ca:cb]
-                if any(w in window for w in rules.PARTIAL_WORDS) or _NOT_DONE.search(window):
+                # A word of part the task's own object names (一期工程 promised and reported) is
+                # what was promised, not a part of it.
+                if any(w in window and w not in obj for w in rules.PARTIAL_WORDS) or _NOT_DONE.search(window):
                     continue
                 na, nb = clauses.clause(cell.norm, min(cb + 1, len(cell.norm)))
                 if cb < len(cell.norm) and cell.norm[cb] not in "。\n" and any(

@@ -86,3 +86,44 @@ def test_parts_of_one_set_are_summed(text, done, values):
 def test_a_target_reached_at_a_stage_short_of_finished_is_not_done(done, expected):
     s = verdict("完成7所乡镇卫生院改扩建。", done, ANNUAL)
     assert s.value is expected, s.reason
+
+
+# The year's plan a progress cell states is the target when the task gives none: 年内计划 too.
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("今年排定重点项目85个,年内计划完成投资290亿元,1-6月完成投资110亿元。", Status.AT_RISK),
+        ("年内计划完成投资200亿元,1-6月完成投资105亿元。", Status.ON_TRACK),
+        ("年内计划完成投资200亿元,1-6月完成投资40亿元。", Status.BEHIND),
+    ],
+)
+def test_the_plan_for_within_the_year_stated_in_the_entry_is_the_target(done, expected):
+    s = verdict("推进示范区重点项目建设。", done, H1)
+    assert s.value is expected, s.reason
+
+
+# A declared-status cell saying the task's target or task is accomplished (完成任务) is done.
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("完成任务", Status.DONE), ("完成年度目标任务", Status.DONE), ("未完成任务", Status.BEHIND)],
+)
+def test_a_declared_cell_saying_the_task_is_accomplished(cell, expected):
+    t = task("新增2个乡镇建有托育机构。", "已在两个乡建成托育机构。")
+    t.extra = {"完成成效": cell}
+    s = analyze_task(t, ANNUAL).status
+    assert s.value is expected, s.reason
+
+
+# Opening for (trial) service is the result 投入试运营/通车 promise; a word of part (一期) that the
+# task's own object names is what was promised, not a part of it.
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        ("地铁2号线一期工程投入试运营。", "地铁2号线一期工程已于5月28日通车试运营。", Status.DONE),
+        ("滨江大道全线通车。", "滨江大道已于4月全线通车。", Status.DONE),
+        ("建成地铁2号线。", "地铁2号线一期工程已于5月28日建成通车。", Status.ON_TRACK),
+    ],
+)
+def test_opening_for_service_and_parts_the_task_names(text, done, expected):
+    s = verdict(text, done, Q3)
+    assert s.value is expected, s.reason
