@@ -577,6 +577,10 @@ SCOPE_WORDS = ("个别", "部分", "少数", "少量", "一些", "有的", "有�
 # they are parts of other words (战略, 稍后).
 SLIGHT_WORDS = ("略", "稍")
 SLIGHT_WINDOW = 2
+# A delay said of a count smaller than the set a running-total target promises (6条 promised;
+# "3条已完成,2条处于实施阶段,进度相对滞后") concerns that part: amber. The count is looked for in
+# the delay's clause and the clauses before it in its sentence, this many clauses in all.
+PART_COUNT_CLAUSES = 2
 # Words that make a delay red whatever else is said (unless scope words limit it to a part).
 # A sentence reporting a part of the task achieved: with one, a delay stated in another
 # sentence of the same entry concerns a part (amber), unless severe.

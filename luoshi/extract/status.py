@@ -432,7 +432,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     any_delay = bool(delays or foreseen)
     if delays and not fig.behind and fig.paced and all(_mild(c.norm, i) for c, i, _ in delays):
         delays = []  # "进度有所滞后" while every reported figure keeps pace: the figures decide
-    red, amber = _grade_delays(delays, fig)
+    red, amber = _grade_delays(delays, fig, targets)
     if red:
         words = "、".join(dict.fromkeys(w for _, _, w in red))
         where = "存在问题中" if all(c.field == FIELD_PROBLEMS for c, _, _ in red) else ""
@@ -562,7 +562,7 @@ def _severe(norm: str, i: int, w: str) -> bool:
         s in norm[max(a, i - 6) : i] for s in rules.SEVERITY_WORDS)
 
 
-def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
+def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: list[Target] | None = None
                   ) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
     """(red, amber): a delay limited to a part (个别项目滞后, 启动略延迟) is amber; a severe one
     (严重滞后, 无法完成) red; one of comparative degree (进度较慢: rules.COMPARATIVE_DELAY_WORDS)
@@ -571,7 +571,8 @@ def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
     keeps_pace = fig.paced > 0 and not fig.behind
     for h in delays:
         cell, i, w = h
-        if _scoped(cell.norm, i) or (not _severe(cell.norm, i, w) and _other_part_achieved(cell, i)):
+        if _scoped(cell.norm, i) or _part_count(cell.norm, i, targets or []) or (
+                not _severe(cell.norm, i, w) and _other_part_achieved(cell, i)):
             amber.append(h)
         elif _severe(cell.norm, i, w):
             red.append(h)
@@ -579,10 +580,34 @@ def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
             amber.append(h)
         else:
             red.append(h)
-    return red, amber
+    # One delay told twice: the done cell reports it of a part (amber) and the problems cell
+    # explains it with the same word — the explanation is of that part, not of the whole.
+    told = {w for c, _, w in amber if c.field in _DONE_FIELDS}
+    again = [h for h in red if h[0].field == FIELD_PROBLEMS and h[2] in told and not _severe(h[0].norm, h[1], h[2])]
+    return [h for h in red if h not in again], amber + again
 
 
 _ACHIEVED_FACT = re.compile(rules.ACHIEVED_FACT)
+
+
+def _part_count(norm: str, i: int, targets: list[Target]) -> bool:
+    """Is the delay at ``i`` said of a count of part of the set a target promises: a count in
+    its clause or the PART_COUNT_CLAUSES - 1 clauses before it in its sentence, of a running
+    total's unit family and smaller than it (6条 promised; "2条处于实施阶段,进度相对滞后")?"""
+    sets = [t for t in targets if t.kind == "cumulative" and t.family == "count"]
+    if not sets:
+        return False
+    sa, _ = clauses.sentence(norm, i)
+    a, _ = clauses.clause(norm, i)
+    for _ in range(rules.PART_COUNT_CLAUSES - 1):
+        if a - 1 <= sa:
+            break
+        a, _ = clauses.clause(norm, a - 2)
+    a = max(a, sa)
+    for q in find_quantities(norm[a:i]):
+        if q.family == "count" and q.is_amount and any(0 < q.value * q.factor < t.base_amount for t in sets):
+            return True
+    return False
 
 
 def _other_part_achieved(cell: Cell, i: int) -> bool:

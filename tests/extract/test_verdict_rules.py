@@ -127,3 +127,23 @@ def test_a_declared_cell_saying_the_task_is_accomplished(cell, expected):
 def test_opening_for_service_and_parts_the_task_names(text, done, expected):
     s = verdict(text, done, Q3)
     assert s.value is expected, s.reason
+
+
+# A delay said of a count smaller than the set the target promises concerns that part (amber);
+# the problems cell explaining that same delay with the same word is of that part too. A delay
+# of the whole, or one told of the whole set, stays red.
+@pytest.mark.parametrize(
+    ("done", "problems", "expected", "rule"),
+    [
+        ("3条已完成整治,1条处于收尾阶段,2条处于实施阶段,进度相对滞后。", "", Status.AT_RISK, "part_delay"),
+        ("3条已完成整治,1条处于收尾阶段,2条处于实施阶段,进度相对滞后。", "两条道路因管线迁改复杂,实施进度相对滞后。",
+         Status.AT_RISK, "part_delay"),
+        ("已开展管线摸排,整体进度滞后。", "", Status.BEHIND, "delay_words"),
+        ("各条道路施工进度均滞后。", "", Status.BEHIND, "delay_words"),
+        ("3条已完成整治,1条处于收尾阶段,2条处于实施阶段,进度相对滞后。", "管线迁改进度严重滞后。",
+         Status.BEHIND, "delay_words"),
+    ],
+)
+def test_a_delay_of_a_counted_part_is_amber(done, problems, expected, rule):
+    s = analyze_task(task("实现城区6条主要道路架空线路入地。", done, problems), H1).status
+    assert (s.value, s.rule) == (expected, rule), s.reason
