@@ -571,8 +571,8 @@ def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: l
     keeps_pace = fig.paced > 0 and not fig.behind
     for h in delays:
         cell, i, w = h
-        if _scoped(cell.norm, i) or _part_count(cell.norm, i, targets or []) or (
-                not _severe(cell.norm, i, w) and _other_part_achieved(cell, i)):
+        if _scoped(cell.norm, i) or (not _severe(cell.norm, i, w) and (
+                _part_count(cell.norm, i, targets or []) or _other_part_achieved(cell, i))):
             amber.append(h)
         elif _severe(cell.norm, i, w):
             red.append(h)
@@ -593,7 +593,8 @@ _ACHIEVED_FACT = re.compile(rules.ACHIEVED_FACT)
 def _part_count(norm: str, i: int, targets: list[Target]) -> bool:
     """Is the delay at ``i`` said of a count of part of the set a target promises: a count in
     its clause or the PART_COUNT_CLAUSES - 1 clauses before it in its sentence, of a running
-    total's unit family and smaller than it (6条 promised; "2条处于实施阶段,进度相对滞后")?"""
+    total's unit family and smaller than it (6条 promised; "2条处于实施阶段,进度相对滞后"), with
+    no achievement in those clauses (then the count is of the part achieved)? Not severe ones."""
     sets = [t for t in targets if t.kind == "cumulative" and t.family == "count"]
     if not sets:
         return False
@@ -604,6 +605,8 @@ def _part_count(norm: str, i: int, targets: list[Target]) -> bool:
             break
         a, _ = clauses.clause(norm, a - 2)
     a = max(a, sa)
+    if _ACHIEVED_FACT.search(norm[a:i]):
+        return False  # the count is of the part achieved ("3个已完成,其余进度滞后"), not the one lagging
     for q in find_quantities(norm[a:i]):
         if q.family == "count" and q.is_amount and any(0 < q.value * q.factor < t.base_amount for t in sets):
             return True

@@ -140,6 +140,8 @@ def test_opening_for_service_and_parts_the_task_names(text, done, expected):
          Status.AT_RISK, "part_delay"),
         ("已开展管线摸排,整体进度滞后。", "", Status.BEHIND, "delay_words"),
         ("各条道路施工进度均滞后。", "", Status.BEHIND, "delay_words"),
+        # the count is of the part achieved, the rest lags: not a part's delay
+        ("3条已完成整治,其余进度滞后。", "", Status.BEHIND, "delay_words"),
         ("3条已完成整治,1条处于收尾阶段,2条处于实施阶段,进度相对滞后。", "管线迁改进度严重滞后。",
          Status.BEHIND, "delay_words"),
     ],
