@@ -580,10 +580,16 @@ def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: l
             amber.append(h)
         else:
             red.append(h)
-    # One delay told twice: the done cell reports it of a part (amber) and the problems cell
-    # explains it with the same word — the explanation is of that part, not of the whole.
+    # One delay told twice: the done cell reports it of a part (amber) and a sentence of the
+    # problems cell explains it with the same word — that sentence is of that part, not of the
+    # whole ("部分县区进度比较缓慢" / "某区…造成进场滞后,进度相对缓慢").
     told = {w for c, _, w in amber if c.field in _DONE_FIELDS}
-    again = [h for h in red if h[0].field == FIELD_PROBLEMS and h[2] in told and not _severe(h[0].norm, h[1], h[2])]
+
+    def explains(h: tuple[Cell, int, str]) -> bool:
+        a, b = clauses.sentence(h[0].norm, h[1])
+        return any(w in h[0].norm[a:b] for w in told)
+
+    again = [h for h in red if h[0].field == FIELD_PROBLEMS and explains(h) and not _severe(h[0].norm, h[1], h[2])]
     return [h for h in red if h not in again], amber + again
 
 

@@ -139,6 +139,9 @@ def test_opening_for_service_and_parts_the_task_names(text, done, expected):
         ("3条已完成整治,1条处于收尾阶段,2条处于实施阶段,进度相对滞后。", "两条道路因管线迁改复杂,实施进度相对滞后。",
          Status.AT_RISK, "part_delay"),
         ("已开展管线摸排,整体进度滞后。", "", Status.BEHIND, "delay_words"),
+        # the problems sentence explaining the part's delay, in other words besides the same one
+        ("各段均已进场施工,部分路段进度比较缓慢。", "某路段因方案调整,造成进场滞后,进度相对缓慢。",
+         Status.AT_RISK, "part_delay"),
         ("各条道路施工进度均滞后。", "", Status.BEHIND, "delay_words"),
         # the count is of the part achieved, the rest lags: not a part's delay
         ("3条已完成整治,其余进度滞后。", "", Status.BEHIND, "delay_words"),
