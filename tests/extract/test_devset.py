@@ -58,3 +58,15 @@ def test_tuned_part_on_the_tasks_found(devset):
     assert s["measurements"]["f1"] >= 0.87, s["errors"]["measurements_missing"]
     assert s["status"]["macro_f1"] >= 0.80, s["errors"]["status"]
     assert s["behind_precision"] >= 0.8, s["errors"]["status"]
+
+
+@pytest.mark.parametrize("part", ["tuned", "held_out"])
+def test_red_means_red_on_every_part(devset, part):
+    """Of the tasks called behind, at least 80% are behind by the annotation, on each part
+    (the held-out part is spent since issue 10's verdict work, but a red call there that the
+    annotation does not share would still be a rule reaching too far). Measured: 13 of 13
+    tuned, 1 of 1 held out."""
+    s, analyses, info = devset.score(part, found_only=True)
+    called = sum(str(a.status.value) == "behind" for a in analyses)
+    assert called, info
+    assert s["behind_precision"] >= 0.8, s["errors"]["status"]
