@@ -174,8 +174,14 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
                 # at its end.
                 said = (f"排名第{fmt(latest.value)},未达目标前{fmt(t.value)}" if t.kind == "rank" else
                         f"{fmt(latest.value)}{latest.unit}未降至目标{fmt(t.value)}{t.unit}")
+                amount = latest.value * latest.factor
                 if final and t.kind == "rank":
                     v.behind.append((said + note, latest.span))
+                elif final and amount > 0 and pace_band(t.base_amount / amount, 1.0) == "red":
+                    # Far above the level to bring down to (its share of the figure under
+                    # PACE_AMBER), graded like a level to raise at the year's end: red.
+                    v.behind.append((said + f",差距较大(目标不足实际的{rules.PACE_AMBER:.0%})" + note,
+                                     latest.span))
                 elif final or t.kind == "rank":
                     v.slight.append((said + note, latest.span))
                 else:

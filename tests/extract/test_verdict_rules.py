@@ -33,6 +33,10 @@ def verdict(text, done, period):
          "figures_slight"),
         ("公办幼儿园在园幼儿占比达到50%。", "公办幼儿园在园幼儿占比达32.5%。", H1, Status.ON_TRACK, "progress"),
         ("农村自来水普及率达到95%。", "全年农村自来水普及率为60%。", ANNUAL, Status.BEHIND, "figures"),
+        # a level to bring down to, the same way from above
+        ("居民用水价格降至3元/方。", "全年居民用水价格为3.3元/方。", ANNUAL, Status.AT_RISK, "figures_slight"),
+        ("居民用水价格降至3元/方。", "全年居民用水价格为4.5元/方。", ANNUAL, Status.BEHIND, "figures"),
+        ("居民用水价格降至3元/方。", "居民用水价格为4.5元/方。", H1, Status.ON_TRACK, "progress"),
     ],
 )
 def test_a_level_at_the_year_end_is_graded_by_how_far_it_falls_short(text, done, period, expected, rule):
