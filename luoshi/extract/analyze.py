@@ -41,7 +41,9 @@ def analyze_task(
     reporting round, which win over figures read from the text. A declared status cell in
     ``task.extra`` is evidence too (luoshi.extract.table). ``fixes`` are people's corrections
     of figures (value, match, or not a figure), keyed by where each was read; the status is
-    decided on the corrected figures.
+    decided on the corrected figures. A task of joined sub-rows (one target line beside one
+    progress line: luoshi/extract/subrows.py) is judged line by line, its status made from its
+    parts' (``TaskAnalysis.parts``).
     """
     if year is None and period is not None and period.end_date is not None:
         year = period.end_date.year

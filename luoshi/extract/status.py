@@ -3,9 +3,11 @@
 Rules, in order (the first that applies decides; rules.py holds the words and thresholds,
 docs/analysis.md explains them; figures against time are in pace.py):
 
-1. no_data     — nothing reported, or the unit says it cannot report (无法提供数据).
+1. no_data     — nothing reported, the unit says it cannot report (无法提供数据), or, before
+                 the year's end, the entry only says the figure is yearly (年度指标).
 2. behind      — the task as a whole lags: a stated delay graded red (severe, or plain with
-                 nothing keeping pace and no part achieved; 个别/部分/略 make it amber), figures
+                 nothing keeping pace and no part achieved; 个别/部分/略, or a count of part of
+                 the set promised (2条…滞后 of 6条), make it amber), figures
                  well under the time share with no other target keeping pace, or a task to be
                  finished this year only begun late in the year.
 3. not_started — after the first quarter the entry says nothing has begun (尚未启动).
