@@ -74,8 +74,10 @@ def _latest(t: Target, mine: list[Measurement]) -> Measurement:
         if chosen:
             return chosen[-1]
     if t.kind in ("rate", "reduction", "level", "rank"):
-        # As is: the latest, then the one naming the metric best.
-        return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].match_score, p[0]))[1]
+        # As is: the latest, then one written in the target's own unit (个 for 个, not 所: a
+        # count of other things of the same family), then the one naming the metric best.
+        return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].unit == t.unit,
+                                                   p[1].match_score, p[0]))[1]
     # A running total: the largest figure at the latest as-of date.
     return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].ratio or 0, p[0]))[1]
 

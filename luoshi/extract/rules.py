@@ -496,7 +496,8 @@ LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数"
 # A count that is to stand at a figure (达到, comparator "reach": 全市高新技术企业达到500家,
 # 基站总数达到3000个) is a stock, a level reached or not, not an amount added over the year —
 # unless its metric names the adding (新增, 培训, 建成 …: STOCK_ADDED_WORDS) and no word of a
-# total (STOCK_WORDS) says it is the stock.
+# total (STOCK_WORDS) says it is the stock. A count whose metric raises it to the figure (扩充
+# 公办学位至1800个, 增加到500家: ending in LEVEL_AFTER_CHANGE) is a stock too.
 STOCK_FAMILIES = ("count", "person")
 STOCK_WORDS = ("总数", "总量", "数量", "保有量", "存量", "总规模")
 STOCK_ADDED_WORDS = ("新增", "新建", "新开工", "新培育", "培育", "引进", "培训", "招引", "完成", "开工",

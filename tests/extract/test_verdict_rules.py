@@ -156,3 +156,14 @@ def test_opening_for_service_and_parts_the_task_names(text, done, expected):
 def test_a_delay_of_a_counted_part_is_amber(done, problems, expected, rule):
     s = analyze_task(task("实现城区6条主要道路架空线路入地。", done, problems), H1).status
     assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A count raised to a figure (扩充…至) is a stock to stand at, a level; added (新增) a running total.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("扩充公办幼儿园学位至1800个。", "level"), ("全市养老床位增加到5000张。", "level"),
+     ("新增公办幼儿园学位1800个。", "cumulative")],
+)
+def test_a_count_raised_to_a_figure_is_a_stock(text, kind):
+    a = analyze_task(task(text, "已开展前期工作。"), H1)
+    assert [t.kind for t in a.targets] == [kind], [t.to_dict() for t in a.targets]
