@@ -262,7 +262,9 @@ DELAY_WORDS = (
 # A pace word of comparative degree (进度较慢, 推进偏慢) says the pace is slower than wished, not
 # that the task has fallen behind its schedule: amber, unless a severity word (严重, 明显) or the
 # figures (well under the time share) make it red. 缓慢 and 滞后 carry no such degree: red.
-COMPARATIVE_DELAY_WORDS = ("较慢", "偏慢", "稍慢", "略慢", "较缓", "偏缓")
+# So, measured against an expectation rather than the schedule, are 不及预期, 低于预期, 未达预期:
+# below what was hoped for (精品民宿进度75.45%,不及预期), amber unless severe (远低于预期).
+COMPARATIVE_DELAY_WORDS = ("较慢", "偏慢", "稍慢", "略慢", "较缓", "偏缓", "不及预期", "低于预期", "未达预期")
 # A delay word after a hedge foresees a delay without stating one ("可能有所推迟") -> a risk.
 HEDGES = ("可能", "或将", "恐将", "或许", "恐怕")
 # "Somewhat" before a delay word ("进度有所滞后"): a slight lag the task's own figures may
@@ -586,7 +588,7 @@ PART_COUNT_CLAUSES = 2
 # A sentence reporting a part of the task achieved: with one, a delay stated in another
 # sentence of the same entry concerns a part (amber), unless severe.
 ACHIEVED_FACT = r"(?:已经?|均已|已全部)(?:完成|建成|实现|开工|投用|上报|出台|印发|举办|签约|落地)"
-SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "远低于", "大幅")
+SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "远低于", "远不及", "远未", "大幅")
 # Nothing begun: 尚未启动, 未开工. Red when the time to begin has passed (from NOT_STARTED_SHARE).
 NOT_STARTED_WORDS = ("尚未启动", "未启动", "尚未开工", "未开工", "尚未开展", "未开展", "暂未启动",
                      "还未启动", "尚未动工", "未动工", "尚未实施", "暂未实施", "暂未开展", "尚未开始",

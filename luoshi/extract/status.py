@@ -560,8 +560,9 @@ def _scoped(norm: str, i: int) -> bool:
 
 def _severe(norm: str, i: int, w: str) -> bool:
     a, _ = clauses.clause(norm, i)
+    # The window runs through the word: a severity word may share its characters (远低于预期).
     return any(s in w for s in rules.SEVERITY_WORDS) or any(
-        s in norm[max(a, i - 6) : i] for s in rules.SEVERITY_WORDS)
+        s in norm[max(a, i - 6) : i + len(w)] for s in rules.SEVERITY_WORDS)
 
 
 def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: list[Target] | None = None

@@ -167,3 +167,19 @@ def test_a_delay_of_a_counted_part_is_amber(done, problems, expected, rule):
 def test_a_count_raised_to_a_figure_is_a_stock(text, kind):
     a = analyze_task(task(text, "已开展前期工作。"), H1)
     assert [t.kind for t in a.targets] == [kind], [t.to_dict() for t in a.targets]
+
+
+# Below an expectation (不及预期, 低于预期) is a pace of comparative degree: amber, unless severe.
+@pytest.mark.parametrize(
+    ("done", "expected", "rule"),
+    [
+        ("精品民宿项目进度75%,不及预期。", Status.AT_RISK, "part_delay"),
+        ("景区提升已完成,精品民宿项目进度低于预期。", Status.AT_RISK, "part_delay"),
+        ("精品民宿项目进度远低于预期。", Status.BEHIND, "delay_words"),
+        ("精品民宿项目进度远不及预期。", Status.BEHIND, "delay_words"),
+        ("精品民宿项目进度滞后。", Status.BEHIND, "delay_words"),
+    ],
+)
+def test_below_expectation_is_amber_unless_severe(done, expected, rule):
+    s = verdict("推进文旅融合,建设精品民宿项目。", done, Q3)
+    assert (s.value, s.rule) == (expected, rule), s.reason
