@@ -96,3 +96,26 @@ def test_not_sub_rows(text, done):
     a = analyze_task(Task("1", text, items=[Item(done=done)]), Q3)
     assert a.parts == [] and a.status.rule != "parts"
     assert "parts" not in a.to_dict()
+
+
+def test_stored_targets_filed_figures_and_corrections_follow_their_part():
+    """The web and the bulk analysis pass the stored targets (spans in the whole task cell),
+    the figures filed by target index and people's corrections keyed by where a figure lies in
+    the whole progress cell: each reaches the part it belongs to."""
+    from luoshi.extract.model import MeasurementFix
+    from luoshi.extract.targets import extract_targets
+
+    text = "新建文化驿站8家。\n新增普惠托位500个。"
+    done = "已建成文化驿站7家。\n新增普惠托位120个。"
+    t = Task("1", text, items=[Item(done=done)])
+    targets = extract_targets(text)
+    assert len(targets) == 2
+    a = analyze_task(t, Q3, targets=targets, reported={1: 450})
+    assert [p.status.value for p in a.parts] == [Status.ON_TRACK, Status.ON_TRACK], a.status.reason
+    assert "填报值" in a.parts[1].status.reason and a.status.value is Status.ON_TRACK
+    second = next(m for m in a.measurements if m.target == 1 and not m.by_person)
+    fixes = {second.span.key(): MeasurementFix(value=490)}
+    b = analyze_task(t, Q3, targets=targets, fixes=fixes)
+    fixed = next(m for m in b.measurements if m.target == 1)
+    assert fixed.value == 490 and fixed.span == second.span
+    assert b.parts[1].status.value is Status.ON_TRACK
