@@ -53,9 +53,20 @@ def analyze_task(
             extract_targets(task.text) + table.column_targets(task), task)
         own = subrows.owners(mine, rows) if mine else None
         if own is not None:
+            whole = _analyze_whole(task, period, year, mine, reported, fixes)
+            if not subrows.aligned(whole.measurements, own, rows):
+                return whole  # a figure names the target of another line: not side by side
             a = subrows.analyze_parts(task, period, year, mine, own, rows, reported, fixes, analyze_task)
             a.status = table.combine(a.status, table.declared_status(task, share_of_year(period)))
             return a
+    return _analyze_whole(task, period, year, targets, reported, fixes)
+
+
+def _analyze_whole(
+    task: Task, period: Period | None, year: int | None, targets: list[Target] | None,
+    reported: dict[int, float] | None, fixes: dict[FixKey, MeasurementFix] | None,
+) -> TaskAnalysis:
+    """analyze_task on the task as one text (its cells read whole)."""
     if targets is None:
         targets = per_head_units(extract_targets(task.text) + table.column_targets(task), task)
         if not targets:  # the year's plan the entry states (全年计划新增就业5000人)

@@ -553,7 +553,8 @@ AGE_LEVEL_WORDS = ("寿命", "平均年龄")
 # above, one line each: 新增托位500个。/ 开展筛查1万例。) beside a progress cell of as many lines is
 # judged part by part: each target line with the progress line at its side (luoshi/extract/
 # subrows.py), when every target lies in one line and two lines at least hold one (a line
-# without a target is judged by its words).
+# without a target is judged by its words), and no figure read whole names the metric of a
+# target of another line (then the lines are not side by side: read whole).
 # The task's verdict comes from its parts' (PartVerdict, shown in the reason "分项:…"):
 # | parts                                                    | task                          |
 # |----------------------------------------------------------|-------------------------------|

@@ -77,6 +77,20 @@ def owners(targets: list[Target], parts: list[tuple[Line, Line]]) -> list[int] |
     return own  # type: ignore[return-value]
 
 
+def aligned(ms: list[Measurement], own: list[int], parts: list[tuple[Line, Line]]) -> bool:
+    """Are the progress lines side by side with the target lines? Read whole, no figure that
+    names its target's metric (match_score > 0) lies on a line other than its target's: one that
+    does says the lines are in another order (or not one per target), and the task is read
+    whole."""
+    for m in ms:
+        if m.target is None or m.match_score <= 0 or m.span.field != FIELD_DONE or m.span.item != 0:
+            continue
+        line = next((i for i, (_, (a, b)) in enumerate(parts) if a <= m.span.start < b), None)
+        if line is not None and line != own[m.target]:
+            return False
+    return True
+
+
 def _shift(span: Span, text_off: int, done_off: int) -> Span:
     off = text_off if span.field == FIELD_TEXT else done_off if span.field == FIELD_DONE and span.item == 0 else 0
     return dataclasses.replace(span, start=span.start + off, end=span.end + off) if off else span

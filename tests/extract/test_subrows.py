@@ -90,12 +90,17 @@ def test_red_only_when_the_whole_lags():
         ("新建文化驿站8家。\n新增普惠托位500个。", "已建成文化驿站7家,新增普惠托位120个。"),
         # one target only: nothing to judge apart
         ("新建文化驿站8家。\n推进托育服务规范化。", "已建成文化驿站7家。\n按计划推进。"),
+        # progress lines in another order than the targets (each figure names the metric of the
+        # other line): not side by side, read whole
+        ("新建文化驿站8家。\n新增普惠托位500个。", "新增普惠托位420个。\n已建成文化驿站7家。"),
     ],
 )
 def test_not_sub_rows(text, done):
     a = analyze_task(Task("1", text, items=[Item(done=done)]), Q3)
     assert a.parts == [] and a.status.rule != "parts"
     assert "parts" not in a.to_dict()
+    for m in a.measurements:  # read whole, each figure still measures the target it names
+        assert a.targets[m.target].metric[-2:] in m.span.text
 
 
 def test_stored_targets_filed_figures_and_corrections_follow_their_part():
