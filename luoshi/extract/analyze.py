@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from luoshi.extract import deadlines, relational, rules, table
+from luoshi.extract import deadlines, parts, relational, rules, subrows, table
 from luoshi.extract import measurements as measure
 from luoshi.extract.model import (
     FIELD_ACTUAL,
@@ -41,10 +41,32 @@ def analyze_task(
     reporting round, which win over figures read from the text. A declared status cell in
     ``task.extra`` is evidence too (luoshi.extract.table). ``fixes`` are people's corrections
     of figures (value, match, or not a figure), keyed by where each was read; the status is
-    decided on the corrected figures.
+    decided on the corrected figures. A task of joined sub-rows (one target line beside one
+    progress line: luoshi/extract/subrows.py) is judged line by line, its status made from its
+    parts' (``TaskAnalysis.parts``).
     """
     if year is None and period is not None and period.end_date is not None:
         year = period.end_date.year
+    rows = subrows.split(task)
+    if rows is not None:  # joined sub-rows: each target line judged with its progress line
+        mine = targets if targets is not None else per_head_units(
+            extract_targets(task.text) + table.column_targets(task), task)
+        own = subrows.owners(mine, rows) if mine else None
+        if own is not None:
+            whole = _analyze_whole(task, period, year, mine, reported, fixes)
+            if not subrows.aligned(whole.measurements, own, rows):
+                return whole  # a figure names the target of another line: not side by side
+            a = subrows.analyze_parts(task, period, year, mine, own, rows, reported, fixes, analyze_task)
+            a.status = table.combine(a.status, table.declared_status(task, share_of_year(period)))
+            return a
+    return _analyze_whole(task, period, year, targets, reported, fixes)
+
+
+def _analyze_whole(
+    task: Task, period: Period | None, year: int | None, targets: list[Target] | None,
+    reported: dict[int, float] | None, fixes: dict[FixKey, MeasurementFix] | None,
+) -> TaskAnalysis:
+    """analyze_task on the task as one text (its cells read whole)."""
     if targets is None:
         targets = per_head_units(extract_targets(task.text) + table.column_targets(task), task)
         if not targets:  # the year's plan the entry states (全年计划新增就业5000人)
@@ -66,7 +88,7 @@ def analyze_task(
         ratios = [r for r in ratios if not (r.lone and any(
             c.lone and c.field == r.field and c.item == r.item for c, _ in pairs))]
     default_month = period.end_month if period is not None else None
-    ms = measure.build(pairs, targets, year, default_month)
+    ms = parts.sum_parts(pairs, measure.build(pairs, targets, year, default_month), targets)
     ms += table.indicator_figures(task, targets, ms, default_month)
     ms += _filed(targets, table.reported_targets(targets, reported), period, default_month)
     # What else the text reports as achieved, measuring none of the targets.

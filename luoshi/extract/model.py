@@ -200,6 +200,19 @@ class StatusResult:
 
 
 @dataclass
+class PartVerdict:
+    """The verdict of one joined sub-row of a task (a target line of the task cell with the
+    progress line beside it: luoshi/extract/subrows.py)."""
+
+    index: int  # 0-based, in the order of the lines
+    text: str  # the part's target line, as written
+    status: StatusResult
+
+    def to_dict(self, offsets: bool = False) -> dict[str, Any]:
+        return {"index": self.index, "text": self.text, "status": self.status.to_dict(offsets)}
+
+
+@dataclass
 class TaskAnalysis:
     serial: str
     targets: list[Target]
@@ -209,6 +222,8 @@ class TaskAnalysis:
     task_kind: str = ""
     # Other figures the text reports as achieved, measuring none of the targets (target None).
     figures: list[Measurement] = field(default_factory=list)
+    # Joined sub-rows judged apart (luoshi/extract/subrows.py); empty for a task of one row.
+    parts: list[PartVerdict] = field(default_factory=list)
 
     @property
     def kinds(self) -> list[str]:
@@ -219,10 +234,13 @@ class TaskAnalysis:
 
     def to_dict(self, offsets: bool = False) -> dict[str, Any]:
         """The issue-4 JSON keys; ``offsets=True`` adds where each span lies (for the web)."""
-        return {
+        d = {
             "targets": [t.to_dict(offsets) for t in self.targets],
             "measurements": [m.to_dict(offsets) for m in self.measurements],
             "status": self.status.to_dict(offsets),
             "kinds": self.kinds,
             "figures": [m.to_dict(offsets) for m in self.figures],
         }
+        if self.parts:  # only for a task of joined sub-rows: the issue-4 keys stay as they were
+            d["parts"] = [p.to_dict(offsets) for p in self.parts]
+        return d

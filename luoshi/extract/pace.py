@@ -74,8 +74,10 @@ def _latest(t: Target, mine: list[Measurement]) -> Measurement:
         if chosen:
             return chosen[-1]
     if t.kind in ("rate", "reduction", "level", "rank"):
-        # As is: the latest, then the one naming the metric best.
-        return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].match_score, p[0]))[1]
+        # As is: the latest, then one written in the target's own unit (个 for 个, not 所: a
+        # count of other things of the same family), then the one naming the metric best.
+        return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].unit == t.unit,
+                                                   p[1].match_score, p[0]))[1]
     # A running total: the largest figure at the latest as-of date.
     return max(enumerate(mine), key=lambda p: (p[1].as_of_month or 0, p[1].ratio or 0, p[0]))[1]
 
@@ -174,8 +176,14 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
                 # at its end.
                 said = (f"排名第{fmt(latest.value)},未达目标前{fmt(t.value)}" if t.kind == "rank" else
                         f"{fmt(latest.value)}{latest.unit}未降至目标{fmt(t.value)}{t.unit}")
+                amount = latest.value * latest.factor
                 if final and t.kind == "rank":
                     v.behind.append((said + note, latest.span))
+                elif final and amount > 0 and pace_band(t.base_amount / amount, 1.0) == "red":
+                    # Far above the level to bring down to (its share of the figure under
+                    # PACE_AMBER), graded like a level to raise at the year's end: red.
+                    v.behind.append((said + f",差距较大(目标不足实际的{rules.PACE_AMBER:.0%})" + note,
+                                     latest.span))
                 elif final or t.kind == "rank":
                     v.slight.append((said + note, latest.span))
                 else:
@@ -197,10 +205,16 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
             continue
         if t.kind != "cumulative":
             # A level, ratio or price is met or not at any time of year; not yet, before the
-            # year ends, is no lag.
+            # year ends, is no lag. At the year's end it is due like a running total at its
+            # end, and graded by the same bands (pace = ratio at elapsed 1.0): at least
+            # rules.PACE_AMBER of it amber, further short red.
             if final:
-                v.slight.append((f"{fmt(latest.value)}{latest.unit}未达目标{fmt(t.value)}{t.unit}" + note,
-                                 latest.span))
+                short = f"{fmt(latest.value)}{latest.unit}未达目标{fmt(t.value)}{t.unit}"
+                if pace_band(ratio, 1.0) == "red":
+                    v.behind.append((f"全年{short},差距较大(不足目标的{rules.PACE_AMBER:.0%})" + note,
+                                     latest.span))
+                else:
+                    v.slight.append((short + note, latest.span))
             else:
                 v.judged -= 1
             continue

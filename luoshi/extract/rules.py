@@ -114,15 +114,15 @@ FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "
 ESTIMATE_WORD = "预计"
 ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季度", "年内")
 # The year's plan stated in a progress cell (全年计划新增就业5000人, 年度目标任务为改造80户,
-# 今年计划完成投资40亿元): when the task text and the table give no target, its figure is the
-# task's target for the period's verdict (luoshi/extract/progress_plan.py, origin
+# 今年计划完成投资40亿元, 年内计划完成投资290亿元): when the task text and the table give no
+# target, its figure is the task's target for the period's verdict (luoshi/extract/progress_plan.py, origin
 # "progress_plan"), and never a measurement. A 的 between the phrase and the figure makes a share
 # done (完成全年计划的80%), not a plan; so does 完成/占/达 right before it (完成年度计划61.98%,
 # 占全年计划24.6亿元的73%: the plan is the object of a share).
 # Between the phrase and the figure, these make the figure a share done, not the plan
 # (年度计划完成率70.3%).
 PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
-PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年)(?:计划|目标|任务)(?:任务|数)?"
+PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年|年内)(?:计划|目标|任务)(?:任务|数)?"
                  r"(?:为|是|:)?")
 # A quoted restatement of a target reported as achieved: its figures are achievements.
 ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达到)(?:了)?[^,,。;;“]{0,12}?"
@@ -145,6 +145,19 @@ READING_QUALIFIERS = ("扣除留抵退税因素后", "自然口径", "同口径"
 VERB_BEFORE_METRIC_LEAD = r"^(?:全年|今年|当年|年内|截至目前|目前|已经|已|累计|共|同比|再|均|分别|\s)*"
 # Figures joined by these share the verb of change before the first ("下降22.7%和34.6%").
 FIGURE_JOINERS = ("和", "、", "及", "与", "以及")
+# Counts of one set told in parts (A、B 4所卫生院改扩建,及C、D 4所卫生院迁建…主体已完工): two figures of
+# one unit family measuring the same running-total target, in one sentence, with only a noun
+# phrase and a joiner between them (the joiner after a comma or 、, or right after the first
+# figure) and no verb or word of stage between (each part would then have its own predicate:
+# 开工12个,竣工5个 are not 17): they share the predicate that follows, and the target's figure is
+# their sum (8所), read as one measurement over both.
+PARTS_JOINER = r"(?:^|[,,、])(?:以及|及|和|与)"
+PARTS_BLOCKERS = ("已", "完成", "建成", "开工", "竣工", "完工", "在建", "正在", "启动", "累计", "实现",
+                  "达到", "新增", "其中", "另", "尚", "未", "计划", "共", "合计", "分别")
+# A sentence saying its things are only basically or partly finished, or still under way
+# (主体工程已基本完工,正在装修): a figure in it that reaches a running total's target counts things
+# reached at a stage, not finished — on course, not done (the done rules read no such figure).
+UNFINISHED_STAGE = r"(?:基本|初步|主体)(?:完工|完成|建成|竣工)|正在|进行中|推进中|尚在|仍在|在建"
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.
 BREAKDOWN_WORDS = ("其中", "包括", "含")
 # A percentage after these states the completion share of a plan (ratio_stated).
@@ -201,6 +214,11 @@ ACHIEVES: dict[str, tuple[str, ...]] = {
     "完工": ("竣工", "完工", "建成", "投用"),
     "投用": ("投用", "投入使用", "运营", "运行"),
     "投入使用": ("投用", "投入使用", "运营", "运行"),
+    # Opening to traffic or to (trial) service: a line opened for trial service (已通车试运营) is
+    # the result promised by 投入试运营, 投入运营, 通车.
+    "试运营": ("试运营", "通车", "运营", "投用"),
+    "投入运营": ("运营", "试运营", "通车", "投用", "投入使用"),
+    "通车": ("通车", "试运营", "运营", "投用"),
     "改造": ("完成", "改造完成"),
     "完成": ("完成",),
     "实现": ("实现", "完成"),
@@ -244,7 +262,9 @@ DELAY_WORDS = (
 # A pace word of comparative degree (进度较慢, 推进偏慢) says the pace is slower than wished, not
 # that the task has fallen behind its schedule: amber, unless a severity word (严重, 明显) or the
 # figures (well under the time share) make it red. 缓慢 and 滞后 carry no such degree: red.
-COMPARATIVE_DELAY_WORDS = ("较慢", "偏慢", "稍慢", "略慢", "较缓", "偏缓")
+# So, measured against an expectation rather than the schedule, are 不及预期, 低于预期, 未达预期:
+# below what was hoped for (精品民宿进度75.45%,不及预期), amber unless severe (远低于预期).
+COMPARATIVE_DELAY_WORDS = ("较慢", "偏慢", "稍慢", "略慢", "较缓", "偏缓", "不及预期", "低于预期", "未达预期")
 # A delay word after a hedge foresees a delay without stating one ("可能有所推迟") -> a risk.
 HEDGES = ("可能", "或将", "恐将", "或许", "恐怕")
 # "Somewhat" before a delay word ("进度有所滞后"): a slight lag the task's own figures may
@@ -286,6 +306,12 @@ FOREIGN_CONTEXT = ("发现", "查出", "督导", "督促", "破解", "解决", "
 # "No data": the unit says it cannot report.
 NO_DATA = ("无法提供数据", "暂无数据", "无法提供", "未提供数据", "数据暂缺", "暂无统计", "无统计数据",
            "数据尚未", "未报送", "未填报", "暂未统计")
+
+# A progress cell that says only that the figure is counted by the year (年度指标, 年底统计,
+# 按年度考核) reports no figure for a period before the year's end: no data, not progress.
+# At the year's end such a cell is read as any other (the year's figure may follow).
+YEARLY_ONLY = (r"(?:该项|此项|本项|该指标|此指标)?(?:为|属|属于|系)?(?:年度|全年|年终|年底|年末|按年度?)"
+               r"(?:指标|数据|统计|考核|考核指标|统计指标|数)(?:,?(?:年底|年终|年末)(?:统计|考核))?")
 
 # Boilerplate that says nothing concrete; an entry made only of these is vague.
 BOILERPLATE = (
@@ -434,7 +460,7 @@ TARGET_KINDS: dict[str, str] = {
 }
 # A task without figures is a milestone when it promises one of these results (done or not);
 # ongoing verbs (建设, 推进, 实现, 完成 …任务) make it qualitative.
-MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立",
+MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立", "试运营", "投入运营",
                    "成立", "创成", "举办", "申报", "开通", "通车", "挂牌", "签约", "启用", "上线",
                    "制定", "编制", "修订", "召开", "获批")
 # A result promised by a date within the year (luoshi/extract/deadlines.py): the date right
@@ -472,7 +498,8 @@ LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数"
 # A count that is to stand at a figure (达到, comparator "reach": 全市高新技术企业达到500家,
 # 基站总数达到3000个) is a stock, a level reached or not, not an amount added over the year —
 # unless its metric names the adding (新增, 培训, 建成 …: STOCK_ADDED_WORDS) and no word of a
-# total (STOCK_WORDS) says it is the stock.
+# total (STOCK_WORDS) says it is the stock. A count whose metric raises it to the figure (扩充
+# 公办学位至1800个, 增加到500家: ending in LEVEL_AFTER_CHANGE) is a stock too.
 STOCK_FAMILIES = ("count", "person")
 STOCK_WORDS = ("总数", "总量", "数量", "保有量", "存量", "总规模")
 STOCK_ADDED_WORDS = ("新增", "新建", "新开工", "新培育", "培育", "引进", "培训", "招引", "完成", "开工",
@@ -520,6 +547,27 @@ RANK_LIST_ITEM = r"(?:、|和|及|与)第(?P<num>[0-9]{1,3}|[一二三四五六�
 # A figure in 岁 is a target or a measurement only as a level of these (人均期望寿命80岁).
 AGE_LEVEL_WORDS = ("寿命", "平均年龄")
 
+# --- Joined sub-rows ---------------------------------------------------------------------------
+
+# A task cell of joined sub-rows (a pipe table's rows without serial joined to the task row
+# above, one line each: 新增托位500个。/ 开展筛查1万例。) beside a progress cell of as many lines is
+# judged part by part: each target line with the progress line at its side (luoshi/extract/
+# subrows.py), when every target lies in one line and two lines at least hold one (a line
+# without a target is judged by its words), and no figure read whole names the metric of a
+# target of another line (then the lines are not side by side: read whole).
+# The task's verdict comes from its parts' (PartVerdict, shown in the reason "分项:…"):
+# | parts                                                    | task                          |
+# |----------------------------------------------------------|-------------------------------|
+# | every part done                                          | done                          |
+# | every judged part behind or not begun                    | behind (not_started if all not begun) |
+# | some part behind, not begun or at risk, another not      | at_risk (one part lags)       |
+# | every judged part ahead or done, at least one ahead      | ahead                         |
+# | any other mix of on course, ahead, done                  | on_track                      |
+# | no part judged (each vague or without data)              | vague when one is, else no_data |
+# A part vague or without data is not judged, but the task is done only when every part is.
+# A line ending in one of these is a wrapped cell continuing on the next line, not a sub-row.
+PART_LINE_WRAP = (",", "，", "、", ":", "：", "(", "（")
+
 # --- Ahead, scope and severity ----------------------------------------------------------------
 
 # The text says the task runs ahead of schedule.
@@ -533,11 +581,15 @@ SCOPE_WORDS = ("个别", "部分", "少数", "少量", "一些", "有的", "有�
 # they are parts of other words (战略, 稍后).
 SLIGHT_WORDS = ("略", "稍")
 SLIGHT_WINDOW = 2
+# A delay said of a count smaller than the set a running-total target promises (6条 promised;
+# "3条已完成,2条处于实施阶段,进度相对滞后") concerns that part: amber. The count is looked for in
+# the delay's clause and the clauses before it in its sentence, this many clauses in all.
+PART_COUNT_CLAUSES = 2
 # Words that make a delay red whatever else is said (unless scope words limit it to a part).
 # A sentence reporting a part of the task achieved: with one, a delay stated in another
 # sentence of the same entry concerns a part (amber), unless severe.
 ACHIEVED_FACT = r"(?:已经?|均已|已全部)(?:完成|建成|实现|开工|投用|上报|出台|印发|举办|签约|落地)"
-SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "远低于", "大幅")
+SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "远低于", "远不及", "远未", "大幅")
 # Nothing begun: 尚未启动, 未开工. Red when the time to begin has passed (from NOT_STARTED_SHARE).
 NOT_STARTED_WORDS = ("尚未启动", "未启动", "尚未开工", "未开工", "尚未开展", "未开展", "暂未启动",
                      "还未启动", "尚未动工", "未动工", "尚未实施", "暂未实施", "暂未开展", "尚未开始",
@@ -553,7 +605,7 @@ NOT_STARTED_SHARE = 0.3  # after the first quarter: at its end, not begun is sti
 DECLARED_STATUS = (
     (r"未完成|未达|不达|滞后|落后|慢于|低于时间进度|低于序时|未按期|延期", "behind"),
     (r"未启动|未开工|未开展|尚未实施", "not_started"),
-    (r"超额完成|已完成|已竣工|已办结|全面完成|^完成$", "done"),
+    (r"超额完成|已完成|已竣工|已办结|全面完成|^完成$|^完成(?:了)?(?:全年|年度|本年)?(?:目标)?(?:任务|目标)$", "done"),
     (r"超序时|超进度|超过时间进度|超额|提前|快于", "ahead"),
     (r"基本达序|基本正常|有风险|需关注|黄灯", "at_risk"),
     (r"达序|正常|顺利|按计划|序时|时间进度|推进中|绿灯|^是$", "on_track"),

@@ -3,9 +3,11 @@
 Rules, in order (the first that applies decides; rules.py holds the words and thresholds,
 docs/analysis.md explains them; figures against time are in pace.py):
 
-1. no_data     — nothing reported, or the unit says it cannot report (无法提供数据).
+1. no_data     — nothing reported, the unit says it cannot report (无法提供数据), or, before
+                 the year's end, the entry only says the figure is yearly (年度指标).
 2. behind      — the task as a whole lags: a stated delay graded red (severe, or plain with
-                 nothing keeping pace and no part achieved; 个别/部分/略 make it amber), figures
+                 nothing keeping pace and no part achieved; 个别/部分/略, or a count of part of
+                 the set promised (2条…滞后 of 6条), make it amber), figures
                  well under the time share with no other target keeping pace, or a task to be
                  finished this year only begun late in the year.
 3. not_started — after the first quarter the entry says nothing has begun (尚未启动).
@@ -21,7 +23,6 @@ docs/analysis.md explains them; figures against time are in pace.py):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from luoshi.extract import clauses, rules
@@ -36,16 +37,24 @@ from luoshi.extract.model import (
     Target,
 )
 from luoshi.extract.numbers import find_quantities, normalise
-from luoshi.extract.pace import Verdicts, figure_verdicts, people_first, share_of_year
-from luoshi.extract.table import actual_cells
+from luoshi.extract.pace import figure_verdicts, people_first, share_of_year
+from luoshi.extract.wording import (
+    DONE_FIELDS,
+    Cell,
+    ahead_words,
+    cells_of,
+    clause_span,
+    delay_hits,
+    grade_delays,
+    mild,
+    not_started,
+    risk_hits,
+)
 from luoshi.ingest.model import Period, Task
 from luoshi.vocab import Status
 
-_CANCELLED = re.compile(rules.CANCELLED)
+_YEARLY_ONLY = re.compile(rf"(?:{rules.YEARLY_ONLY})[。.,,;;\s]*")
 _QUARTER_ALONE = re.compile(rules.QUARTER_ALONE)
-_RISK_GAP = re.compile(rules.RISK_GAP)
-_RISK_SLOWDOWN = re.compile(rules.RISK_SLOWDOWN)
-_DELIBERATE = re.compile(rules.DELIBERATE_DEFERRAL)
 _WHOLE_DONE = re.compile(rules.WHOLE_DONE)
 _EXPLICIT_DONE = re.compile(rules.EXPLICIT_DONE)
 _TARGET_MET = re.compile(rules.TARGET_MET)
@@ -55,127 +64,7 @@ _NOT_DONE = re.compile(r"(?:尚未|还未|仍未|未能|没有|未)(?:全部|全
 _ALNUM_CJK = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
 
 
-@dataclass(frozen=True)
-class Cell:
-    field: str
-    item: int
-    text: str  # as in the source
-    norm: str  # normalised, same length
-
-
-_DONE_FIELDS = (FIELD_DONE, FIELD_ACTUAL)
 _DIGIT = re.compile(r"[0-9]")
-
-
-def _cells(task: Task, fields: tuple[str, ...]) -> list[Cell]:
-    out = []
-    for i, it in enumerate(task.items):
-        for f in fields:
-            t = getattr(it, f) or ""
-            if t.strip():
-                out.append(Cell(f, i, t, normalise(t)))
-    if FIELD_DONE in fields:  # an achieved-figure column of the row reports progress too
-        out += [Cell(FIELD_ACTUAL, None, t, normalise(t)) for t in actual_cells(task)]  # type: ignore[arg-type]
-    return out
-
-
-def _clause_span(cell: Cell, pos: int) -> Span:
-    a, b = clauses.clause(cell.norm, pos)
-    a, b = clauses.trim(cell.norm, a, b)
-    if a >= b:
-        a, b = pos, min(len(cell.text), pos + 1)
-    return Span(cell.field, cell.item, a, b, cell.text[a:b])
-
-
-def _negated(norm: str, pos: int) -> bool:
-    before = norm[max(0, pos - 4) : pos]
-    return any(before.endswith(n) for n in rules.NEGATIONS)
-
-
-def _foreign(norm: str, pos: int) -> bool:
-    a, _ = clauses.clause(norm, pos)
-    s, _ = clauses.sentence(norm, pos)
-    # 审计发现农村公路建设投资不足,港口设施建设滞后 — the finding runs over the sentence.
-    return any(w in norm[a:pos] for w in rules.FOREIGN_CONTEXT) or "发现" in norm[s:pos]
-
-
-@lru_cache(maxsize=64)  # a few word lists of rules.py, asked for every cell of every task
-def _longest_first(words: tuple[str, ...]) -> list[str]:
-    return sorted(words, key=len, reverse=True)
-
-
-def _word_hits(cells: list[Cell], words: tuple[str, ...]) -> list[tuple[Cell, int, str]]:
-    hits = []
-    ordered = _longest_first(words)
-    for cell in cells:
-        for w in ordered:
-            start = 0
-            while True:
-                i = cell.norm.find(w, start)
-                if i < 0:
-                    break
-                start = i + len(w)
-                if _negated(cell.norm, i) or _foreign(cell.norm, i):
-                    continue
-                if any(h[0] is cell and h[1] <= i < h[1] + len(h[2]) for h in hits):
-                    continue
-                hits.append((cell, i, w))
-    return hits
-
-
-def _not_a_delay(cell: Cell, i: int, w: str) -> bool:
-    """A delay word that does not say this task lags: a state, a missing means, a saving."""
-    norm = cell.norm
-    a, b = clauses.clause(norm, i)
-    if w == "滞后" and any(norm[a:i].endswith(d) for d in rules.STATE_DEGREE) and not any(
-        s in norm[a:b] for s in rules.SCHEDULE_WORDS
-    ):
-        return True  # 队伍建设较为滞后: underdeveloped, not late
-    if w in rules.MEANS_INABILITY:
-        rest = norm[i + len(w) : b]
-        if clauses.cjk_count(rest) >= 2 and not any(t in rest for t in rules.TASK_AIM_WORDS):
-            return True  # 无法实现数据对接: a tool is missing
-    return any(a + m.start() <= i < a + m.end() for m in _DELIBERATE.finditer(norm[a:b]))
-
-
-def _hedged(norm: str, i: int) -> bool:
-    a, _ = clauses.clause(norm, i)
-    return any(h in norm[max(a, i - 6) : i] for h in rules.HEDGES)
-
-
-def _mild(norm: str, i: int) -> bool:
-    return any(norm[max(0, i - 4) : i].endswith(q) for q in rules.MILD_QUALIFIERS)
-
-
-def _delay_hits(cells: list[Cell]) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
-    """(stated delays, foreseen ones): "可能推迟" foresees, it does not state."""
-    hits = []
-    hedged = []
-    for h in _word_hits(cells, rules.DELAY_WORDS):
-        cell, i, w = h
-        if _not_a_delay(cell, i, w):
-            continue
-        (hedged if _hedged(cell.norm, i) else hits).append(h)
-    for cell in cells:
-        for m in _CANCELLED.finditer(cell.norm):
-            i = m.end() - 2
-            if not _foreign(cell.norm, i):
-                hits.append((cell, i, "取消"))
-    return hits, hedged
-
-
-def _risk_hits(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
-    hits = []
-    for cell, i, w in _word_hits(cells, rules.RISK_WORDS):
-        a, b = clauses.clause(cell.norm, i)
-        if any(c in cell.norm[a:b] for c in rules.RISK_CONTEXT):
-            hits.append((cell, i, w))
-    for cell in cells:
-        for pattern in (_RISK_GAP, _RISK_SLOWDOWN):
-            for m in pattern.finditer(cell.norm):
-                if not _negated(cell.norm, m.start()):
-                    hits.append((cell, m.start(), m.group(0)))
-    return hits
 
 
 _BOILERPLATE_LONGEST_FIRST = sorted(rules.BOILERPLATE, key=len, reverse=True)
@@ -257,7 +146,7 @@ def _achieved(goal: tuple[str, str], cells: list[Cell], only_goal: bool) -> Span
     want = _obj_bigrams(obj)
     heads = _heads(obj)
     for cell in cells:
-        if cell.field not in _DONE_FIELDS:
+        if cell.field not in DONE_FIELDS:
             continue
         for v in rules.ACHIEVES[verb]:
             start = 0
@@ -273,7 +162,9 @@ def _achieved(goal: tuple[str, str], cells: list[Cell], only_goal: bool) -> Span
                 if not (_MARKER.search(before[-12:]) or before.strip() == ""):
                     continue
                 window = cell.norm[ca:cb]
-                if any(w in window for w in rules.PARTIAL_WORDS) or _NOT_DONE.search(window):
+                # A word of part the task's own object names (一期工程 promised and reported) is
+                # what was promised, not a part of it.
+                if any(w in window and w not in obj for w in rules.PARTIAL_WORDS) or _NOT_DONE.search(window):
                     continue
                 na, nb = clauses.clause(cell.norm, min(cb + 1, len(cell.norm)))
                 if cb < len(cell.norm) and cell.norm[cb] not in "。\n" and any(
@@ -295,13 +186,13 @@ def _achieved(goal: tuple[str, str], cells: list[Cell], only_goal: bool) -> Span
                         and "。" not in cell.norm[:ca]):
                     enough = True
                 if enough:
-                    return _clause_span(cell, i)
+                    return clause_span(cell, i)
     return None
 
 
 def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measurement],
           reached: list[tuple[str, Span]]) -> tuple[str, list[Span]] | None:
-    done_cells = [c for c in cells if c.field in _DONE_FIELDS]
+    done_cells = [c for c in cells if c.field in DONE_FIELDS]
     if not done_cells:
         return None
     if any(_NOT_DONE.search(c.norm) for c in done_cells):
@@ -324,10 +215,10 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
     offset = len(first.norm) - len(head)
     m = _WHOLE_DONE.search(head)
     if m and not any(w in head[: m.end()] for w in rules.PARTIAL_WORDS):
-        return "称已完成", [_clause_span(first, offset + m.start())]
+        return "称已完成", [clause_span(first, offset + m.start())]
     single = clauses.split(first.norm.rstrip("。 \n"), clauses.SENTENCE_END)
     if len(done_cells) == 1 and len(single) == 1 and re.match(r"已(?:经)?(?:全部)?(?:完成|实现)全部", head):
-        return "称已全部完成", [_clause_span(first, offset)]
+        return "称已全部完成", [clause_span(first, offset)]
     for cell in done_cells:
         m = _EXPLICIT_DONE.search(cell.norm)
         if m:
@@ -347,11 +238,11 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
                 continue  # "16个项目已提前完成全年任务", "大长涂已完成建设任务": a part
             elif not subject_text and _other_figure_before(cell, ca, ms):
                 continue  # "某指标达到25件,超额完成省定目标": one indicator's target
-            return "称已完成目标任务", [_clause_span(cell, m.start())]
+            return "称已完成目标任务", [clause_span(cell, m.start())]
     # Every target reached, and the entry says so as a fact (已…) for at least one of them
     # (the figures of a list share the first one's 已: "利用率已达到92%,无害化处理率达到100%").
     # A running total already past the year's target is done whatever the wording.
-    if targets and len(reached) == len(targets) and (any(
+    if targets and len(reached) == len(targets) and not _unfinished(cells, [sp for _, sp in reached]) and (any(
         "已" in s.text[s.text.find(",") + 1 :] for _, s in reached
     ) or all(t.kind == "cumulative" for t in targets)):
         return "全部目标已实现:" + ";".join(r for r, _ in reached), [s for _, s in reached]
@@ -389,7 +280,7 @@ def _stage_behind(task: Task, cells: list[Cell], share: float) -> Span | None:
     norm = normalise(task.text)
     if not any(v in norm for v in rules.MUST_FINISH_VERBS):
         return None
-    done = [c for c in cells if c.field in _DONE_FIELDS]
+    done = [c for c in cells if c.field in DONE_FIELDS]
     text = "".join(c.norm for c in done)
     if any(w in text for w in rules.LATER_STAGE):
         return None
@@ -397,21 +288,27 @@ def _stage_behind(task: Task, cells: list[Cell], share: float) -> Span | None:
         for w in rules.START_STAGE:
             i = c.norm.find(w)
             if i >= 0:
-                return _clause_span(c, i)
+                return clause_span(c, i)
     return None
 
 
 def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Measurement],
            ratios: list[RatioStatement]) -> StatusResult:
     share = share_of_year(period)
-    cells = _cells(task, (FIELD_DONE, FIELD_PROBLEMS))
-    done_cells = [c for c in cells if c.field in _DONE_FIELDS]
+    cells = cells_of(task, (FIELD_DONE, FIELD_PROBLEMS))
+    done_cells = [c for c in cells if c.field in DONE_FIELDS]
     if not cells:
         return StatusResult(Status.NO_DATA, "未填报完成情况", [], "empty")
     for cell in done_cells:
         hit = clauses.find_any(cell.norm, rules.NO_DATA)
         if hit:
-            return StatusResult(Status.NO_DATA, f"称“{hit[1]}”", [_clause_span(cell, hit[0])], "no_data_words")
+            return StatusResult(Status.NO_DATA, f"称“{hit[1]}”", [clause_span(cell, hit[0])], "no_data_words")
+
+    if share < 1.0 and done_cells and all(_YEARLY_ONLY.fullmatch(c.norm.strip()) for c in done_cells):
+        first = done_cells[0]
+        a, b = clauses.trim(first.norm, 0, len(first.norm))
+        return StatusResult(Status.NO_DATA, f"称“{first.text[a:b]}”:按年统计,本期无数据",
+                            [Span(first.field, first.item, a, b, first.text[a:b])], "yearly_only")
 
     fig = figure_verdicts(targets, ms, ratios, share)
     if period is not None and _QUARTER_ALONE.match(period.label or ""):
@@ -419,16 +316,16 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         alt = rules.QUARTER_ALONE_NOTE.format(q=period.label)
         fig.behind = [(r + alt if "低于时间进度" in r else r, s) for r, s in fig.behind]
         fig.slight = [(r + alt if "低于时间进度" in r else r, s) for r, s in fig.slight]
-    delays, foreseen = _delay_hits(cells)
+    delays, foreseen = delay_hits(cells)
     any_delay = bool(delays or foreseen)
-    if delays and not fig.behind and fig.paced and all(_mild(c.norm, i) for c, i, _ in delays):
+    if delays and not fig.behind and fig.paced and all(mild(c.norm, i) for c, i, _ in delays):
         delays = []  # "进度有所滞后" while every reported figure keeps pace: the figures decide
-    red, amber = _grade_delays(delays, fig)
+    red, amber = grade_delays(delays, fig, targets)
     if red:
         words = "、".join(dict.fromkeys(w for _, _, w in red))
         where = "存在问题中" if all(c.field == FIELD_PROBLEMS for c, _, _ in red) else ""
         return StatusResult(Status.BEHIND, f"{where}称“{words}”",
-                            [_clause_span(c, i) for c, i, _ in red], "delay_words")
+                            [clause_span(c, i) for c, i, _ in red], "delay_words")
     if fig.behind and fig.paced:
         # One target well short while another keeps pace: a part lags, not the whole task.
         fig.slight = [*fig.behind, *fig.slight]
@@ -436,24 +333,25 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if fig.behind:
         return StatusResult(Status.BEHIND, ";".join(r for r, _ in fig.behind),
                             [s for _, s in fig.behind], "figures")
-    not_started = _not_started(cells)
-    if not_started is not None and share >= rules.NOT_STARTED_SHARE:
-        whole, cell, i, w = not_started
+    begun = not_started(cells)
+    if begun is not None and share >= rules.NOT_STARTED_SHARE:
+        whole, cell, i, w = begun
         if whole:
-            return StatusResult(Status.NOT_STARTED, f"称“{w}”", [_clause_span(cell, i)], "not_started")
+            return StatusResult(Status.NOT_STARTED, f"称“{w}”", [clause_span(cell, i)], "not_started")
         amber.append((cell, i, w))
     stage = _stage_behind(task, cells, share)
     if stage is not None:
         return StatusResult(Status.BEHIND, "目标为年内建成,但仅至开工等初期阶段", [stage], "stage")
     if not done_cells:
-        risks = amber + foreseen + _risk_hits(cells)
+        risks = amber + foreseen + risk_hits(cells)
         if risks:
             return StatusResult(Status.AT_RISK, f"完成情况为空;称“{risks[0][2]}”",
-                                [_clause_span(c, i) for c, i, _ in risks], "risk_words")
+                                [clause_span(c, i) for c, i, _ in risks], "risk_words")
         return StatusResult(Status.NO_DATA, "完成情况为空", [], "empty")
     done = _done(task, cells, targets, ms, fig.reached)
     if done is None and share >= 1.0 and fig.reached and not fig.slight and \
-            len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells):
+            len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells) and \
+            not _unfinished(cells, [sp for _, sp in fig.reached]):
         # The year is over and every judged figure met its target (完成率120%): done.
         done = ("全年目标已实现:" + ";".join(r for r, _ in fig.reached), [s for _, s in fig.reached])
     if done is not None and not amber:  # a part said to lag: not done
@@ -461,14 +359,14 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if amber:
         words = "、".join(dict.fromkeys(w for _, _, w in amber))
         return StatusResult(Status.AT_RISK, f"部分滞后:称“{words}”",
-                            [_clause_span(c, i) for c, i, _ in amber], "part_delay")
+                            [clause_span(c, i) for c, i, _ in amber], "part_delay")
     if fig.slight:
         return StatusResult(Status.AT_RISK, ";".join(r for r, _ in fig.slight),
                             [s for _, s in fig.slight], "figures_slight")
-    risks = foreseen + _risk_hits(cells)
+    risks = foreseen + risk_hits(cells)
     if risks:
         words = "、".join(dict.fromkeys(w for _, _, w in risks))
-        return StatusResult(Status.AT_RISK, f"称“{words}”", [_clause_span(c, i) for c, i, _ in risks],
+        return StatusResult(Status.AT_RISK, f"称“{words}”", [clause_span(c, i) for c, i, _ in risks],
                             "risk_words")
     # A figure of one of the task's targets is progress, however short the cell, and so is a
     # number in an achieved-figure column (进度: 4.2).
@@ -482,13 +380,13 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     restated = _restates_task(task, done_cells, ms)
     if restated is not None:
         return StatusResult(Status.VAGUE, "仅复述任务,未说明进展", [restated], "restated")
-    ahead = _ahead_words(done_cells)
+    ahead = ahead_words(done_cells)
     if share < 1.0 and not any_delay and (ahead or (fig.ahead and len(fig.ahead) + len(fig.reached) >= fig.judged)):
-        spans = [s for _, s in fig.ahead] + ([_clause_span(ahead[0], ahead[1])] if ahead else [])
+        spans = [s for _, s in fig.ahead] + ([clause_span(ahead[0], ahead[1])] if ahead else [])
         reason = ";".join(r for r, _ in fig.ahead) or f"称“{ahead[2]}”"  # type: ignore[index]
         return StatusResult(Status.AHEAD, reason, spans, "ahead")
     first = done_cells[0]
-    ev = _clause_span(first, clauses.trim(first.norm, 0, len(first.norm))[0])
+    ev = clause_span(first, clauses.trim(first.norm, 0, len(first.norm))[0])
     reason = "有具体进展:" + ev.text[:30]
     lone = lone_figure(first.text)
     if len(done_cells) == 1 and lone is not None and lone.family == "percent":
@@ -517,70 +415,23 @@ def _restates_task(task: Task, done_cells: list[Cell], ms: list[Measurement]) ->
     return Span(cell.field, cell.item, a, b, cell.text[a:b])
 
 
+_UNFINISHED = re.compile(rules.UNFINISHED_STAGE)
+
+
+def _unfinished(cells: list[Cell], spans: list[Span]) -> bool:
+    """Does the sentence of any of these figures say its things are only basically finished or
+    still under way (rules.UNFINISHED_STAGE)? Then a target reached is not a task done."""
+    for sp in spans:
+        for c in cells:
+            if c.field == sp.field and c.item == sp.item and sp.end <= len(c.norm):
+                a, _ = clauses.sentence(c.norm, sp.start)
+                _, b = clauses.sentence(c.norm, max(sp.start, sp.end - 1))
+                if _UNFINISHED.search(c.norm[a:b]):
+                    return True
+    return False
+
+
 def _NOT_DONE_ANY(cells: list[Cell]) -> bool:
     return any(_NOT_DONE.search(c.norm) for c in cells)
 
 
-def _scoped(norm: str, i: int) -> bool:
-    """Does a scope word limit the word at ``i`` to a part of the task: a word of part (个别,
-    部分 …) before it in its clause, or of degree (略, 稍) right before it (启动略延迟)?"""
-    a, _ = clauses.clause(norm, i)
-    before = norm[a:i]
-    return any(w in before for w in rules.SCOPE_WORDS) or any(
-        w in norm[max(a, i - rules.SLIGHT_WINDOW) : i] for w in rules.SLIGHT_WORDS)
-
-
-def _severe(norm: str, i: int, w: str) -> bool:
-    a, _ = clauses.clause(norm, i)
-    return any(s in w for s in rules.SEVERITY_WORDS) or any(
-        s in norm[max(a, i - 6) : i] for s in rules.SEVERITY_WORDS)
-
-
-def _grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts
-                  ) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
-    """(red, amber): a delay limited to a part (个别项目滞后, 启动略延迟) is amber; a severe one
-    (严重滞后, 无法完成) red; one of comparative degree (进度较慢: rules.COMPARATIVE_DELAY_WORDS)
-    amber; a plain one red unless the task's figures keep pace."""
-    red, amber = [], []
-    keeps_pace = fig.paced > 0 and not fig.behind
-    for h in delays:
-        cell, i, w = h
-        if _scoped(cell.norm, i) or (not _severe(cell.norm, i, w) and _other_part_achieved(cell, i)):
-            amber.append(h)
-        elif _severe(cell.norm, i, w):
-            red.append(h)
-        elif keeps_pace or _mild(cell.norm, i) or w in rules.COMPARATIVE_DELAY_WORDS:
-            amber.append(h)
-        else:
-            red.append(h)
-    return red, amber
-
-
-_ACHIEVED_FACT = re.compile(rules.ACHIEVED_FACT)
-
-
-def _other_part_achieved(cell: Cell, i: int) -> bool:
-    """Does another sentence of the same done cell report a part of the task achieved
-    (已完成…, 已建成…)? Then a delay stated in one sentence concerns a part, not the whole."""
-    if cell.field not in _DONE_FIELDS:
-        return False
-    sa, sb = clauses.sentence(cell.norm, i)
-    rest = cell.norm[:sa] + "。" + cell.norm[sb:]
-    return bool(_ACHIEVED_FACT.search(rest))
-
-
-def _not_started(cells: list[Cell]) -> tuple[bool, Cell, int, str] | None:
-    """(whole task?, where, word) for "尚未启动" in a done cell: whole when the entry reports
-    nothing achieved besides and no scope word limits it."""
-    for h in _word_hits([c for c in cells if c.field in _DONE_FIELDS], rules.NOT_STARTED_WORDS):
-        cell, i, w = h
-        a, b = clauses.clause(cell.norm, i)
-        rest = cell.norm[:a] + cell.norm[b:]
-        whole = not _scoped(cell.norm, i) and not any(x in rest for x in ("已", "完成", "累计"))
-        return whole, cell, i, w
-    return None
-
-
-def _ahead_words(cells: list[Cell]) -> tuple[Cell, int, str] | None:
-    hits = _word_hits(cells, rules.AHEAD_WORDS)
-    return hits[0] if hits else None

@@ -159,6 +159,8 @@ def target_kind(t: Target) -> str:
             any(w in t.metric for w in rules.STOCK_WORDS)
             or not any(w in t.metric for w in rules.STOCK_ADDED_WORDS)):
         return "level"  # a stock to stand at a figure (高新技术企业达到500家)
+    if family in rules.STOCK_FAMILIES and t.metric.endswith(rules.LEVEL_AFTER_CHANGE):
+        return "level"  # raised to a figure (扩充公办学位至1800个): a stock, not an amount added
     return "cumulative"
 
 

@@ -109,7 +109,6 @@ def test_devset_and_corpus_options_score_another_set(tmp_path, capsys):
     spec = importlib.util.spec_from_file_location("extract_devset_own", REPO / "benchmarks" / "extract_devset.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert not module.lists_disagreements("all", True)  # the dev set's own held-out pages stay hidden
     pages, annotations = _own_set(tmp_path)
     assert module.main(["--devset", str(annotations), "--corpus", str(pages), "--part", "all", "--verbose"]) == 0
     out = capsys.readouterr().out
@@ -119,3 +118,15 @@ def test_devset_and_corpus_options_score_another_set(tmp_path, capsys):
     assert module.lists_disagreements("all", True)  # another set: every disagreement may be listed
     assert module.main(["--devset", str(tmp_path / "nope"), "--corpus", str(pages)]) == 1
     assert "--devset: no directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("part", ["tuned", "held_out"])
+def test_red_means_red_on_every_part(devset, part):
+    """Of the tasks called behind, at least 80% are behind by the annotation, on each part
+    (the held-out part is spent since issue 10's verdict work, but a red call there that the
+    annotation does not share would still be a rule reaching too far). Measured: 13 of 13
+    tuned, 1 of 1 held out."""
+    s, analyses, info = devset.score(part, found_only=True)
+    called = sum(str(a.status.value) == "behind" for a in analyses)
+    assert called, info
+    assert s["behind_precision"] >= 0.8, s["errors"]["status"]

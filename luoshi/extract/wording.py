@@ -1,0 +1,243 @@
+"""The words of an entry, as a supervisor reads them: stated delays graded red or amber (a part,
+a severity, a pace of comparative degree), risks foreseen, nothing begun, ahead of schedule.
+The status rules (status.py) ask it; the words and thresholds are in rules.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from luoshi.extract import clauses, rules
+from luoshi.extract.model import FIELD_ACTUAL, FIELD_DONE, FIELD_PROBLEMS, Span, Target
+from luoshi.extract.numbers import find_quantities, normalise
+from luoshi.extract.pace import Verdicts
+from luoshi.extract.table import actual_cells
+from luoshi.ingest.model import Task
+
+_CANCELLED = re.compile(rules.CANCELLED)
+_RISK_GAP = re.compile(rules.RISK_GAP)
+_RISK_SLOWDOWN = re.compile(rules.RISK_SLOWDOWN)
+_DELIBERATE = re.compile(rules.DELIBERATE_DEFERRAL)
+
+
+@dataclass(frozen=True)
+class Cell:
+    field: str
+    item: int
+    text: str  # as in the source
+    norm: str  # normalised, same length
+
+
+DONE_FIELDS = (FIELD_DONE, FIELD_ACTUAL)
+
+
+def cells_of(task: Task, fields: tuple[str, ...]) -> list[Cell]:
+    out = []
+    for i, it in enumerate(task.items):
+        for f in fields:
+            t = getattr(it, f) or ""
+            if t.strip():
+                out.append(Cell(f, i, t, normalise(t)))
+    if FIELD_DONE in fields:  # an achieved-figure column of the row reports progress too
+        out += [Cell(FIELD_ACTUAL, None, t, normalise(t)) for t in actual_cells(task)]  # type: ignore[arg-type]
+    return out
+
+
+def clause_span(cell: Cell, pos: int) -> Span:
+    a, b = clauses.clause(cell.norm, pos)
+    a, b = clauses.trim(cell.norm, a, b)
+    if a >= b:
+        a, b = pos, min(len(cell.text), pos + 1)
+    return Span(cell.field, cell.item, a, b, cell.text[a:b])
+
+
+def negated(norm: str, pos: int) -> bool:
+    before = norm[max(0, pos - 4) : pos]
+    return any(before.endswith(n) for n in rules.NEGATIONS)
+
+
+def foreign(norm: str, pos: int) -> bool:
+    a, _ = clauses.clause(norm, pos)
+    s, _ = clauses.sentence(norm, pos)
+    # 审计发现农村公路建设投资不足,港口设施建设滞后 — the finding runs over the sentence.
+    return any(w in norm[a:pos] for w in rules.FOREIGN_CONTEXT) or "发现" in norm[s:pos]
+
+
+@lru_cache(maxsize=64)  # a few word lists of rules.py, asked for every cell of every task
+def _longest_first(words: tuple[str, ...]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+def word_hits(cells: list[Cell], words: tuple[str, ...]) -> list[tuple[Cell, int, str]]:
+    hits = []
+    ordered = _longest_first(words)
+    for cell in cells:
+        for w in ordered:
+            start = 0
+            while True:
+                i = cell.norm.find(w, start)
+                if i < 0:
+                    break
+                start = i + len(w)
+                if negated(cell.norm, i) or foreign(cell.norm, i):
+                    continue
+                if any(h[0] is cell and h[1] <= i < h[1] + len(h[2]) for h in hits):
+                    continue
+                hits.append((cell, i, w))
+    return hits
+
+
+def _not_a_delay(cell: Cell, i: int, w: str) -> bool:
+    """A delay word that does not say this task lags: a state, a missing means, a saving."""
+    norm = cell.norm
+    a, b = clauses.clause(norm, i)
+    if w == "滞后" and any(norm[a:i].endswith(d) for d in rules.STATE_DEGREE) and not any(
+        s in norm[a:b] for s in rules.SCHEDULE_WORDS
+    ):
+        return True  # 队伍建设较为滞后: underdeveloped, not late
+    if w in rules.MEANS_INABILITY:
+        rest = norm[i + len(w) : b]
+        if clauses.cjk_count(rest) >= 2 and not any(t in rest for t in rules.TASK_AIM_WORDS):
+            return True  # 无法实现数据对接: a tool is missing
+    return any(a + m.start() <= i < a + m.end() for m in _DELIBERATE.finditer(norm[a:b]))
+
+
+def _hedged(norm: str, i: int) -> bool:
+    a, _ = clauses.clause(norm, i)
+    return any(h in norm[max(a, i - 6) : i] for h in rules.HEDGES)
+
+
+def mild(norm: str, i: int) -> bool:
+    return any(norm[max(0, i - 4) : i].endswith(q) for q in rules.MILD_QUALIFIERS)
+
+
+def delay_hits(cells: list[Cell]) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
+    """(stated delays, foreseen ones): "可能推迟" foresees, it does not state."""
+    hits = []
+    hedged = []
+    for h in word_hits(cells, rules.DELAY_WORDS):
+        cell, i, w = h
+        if _not_a_delay(cell, i, w):
+            continue
+        (hedged if _hedged(cell.norm, i) else hits).append(h)
+    for cell in cells:
+        for m in _CANCELLED.finditer(cell.norm):
+            i = m.end() - 2
+            if not foreign(cell.norm, i):
+                hits.append((cell, i, "取消"))
+    return hits, hedged
+
+
+def risk_hits(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
+    hits = []
+    for cell, i, w in word_hits(cells, rules.RISK_WORDS):
+        a, b = clauses.clause(cell.norm, i)
+        if any(c in cell.norm[a:b] for c in rules.RISK_CONTEXT):
+            hits.append((cell, i, w))
+    for cell in cells:
+        for pattern in (_RISK_GAP, _RISK_SLOWDOWN):
+            for m in pattern.finditer(cell.norm):
+                if not negated(cell.norm, m.start()):
+                    hits.append((cell, m.start(), m.group(0)))
+    return hits
+
+
+def scoped(norm: str, i: int) -> bool:
+    """Does a scope word limit the word at ``i`` to a part of the task: a word of part (个别,
+    部分 …) before it in its clause, or of degree (略, 稍) right before it (启动略延迟)?"""
+    a, _ = clauses.clause(norm, i)
+    before = norm[a:i]
+    return any(w in before for w in rules.SCOPE_WORDS) or any(
+        w in norm[max(a, i - rules.SLIGHT_WINDOW) : i] for w in rules.SLIGHT_WORDS)
+
+
+def severe(norm: str, i: int, w: str) -> bool:
+    a, _ = clauses.clause(norm, i)
+    # The window runs through the word: a severity word may share its characters (远低于预期).
+    return any(s in w for s in rules.SEVERITY_WORDS) or any(
+        s in norm[max(a, i - 6) : i + len(w)] for s in rules.SEVERITY_WORDS)
+
+
+def grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: list[Target] | None = None
+                  ) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
+    """(red, amber): a delay limited to a part (个别项目滞后, 启动略延迟) is amber; a severe one
+    (严重滞后, 无法完成) red; one of comparative degree (进度较慢: rules.COMPARATIVE_DELAY_WORDS)
+    amber; a plain one red unless the task's figures keep pace."""
+    red, amber = [], []
+    keeps_pace = fig.paced > 0 and not fig.behind
+    for h in delays:
+        cell, i, w = h
+        if scoped(cell.norm, i) or (not severe(cell.norm, i, w) and (
+                _part_count(cell.norm, i, targets or []) or _other_part_achieved(cell, i))):
+            amber.append(h)
+        elif severe(cell.norm, i, w):
+            red.append(h)
+        elif keeps_pace or mild(cell.norm, i) or w in rules.COMPARATIVE_DELAY_WORDS:
+            amber.append(h)
+        else:
+            red.append(h)
+    # One delay told twice: the done cell reports it of a part (amber) and a sentence of the
+    # problems cell explains it with the same word — that sentence is of that part, not of the
+    # whole ("部分县区进度比较缓慢" / "某区…造成进场滞后,进度相对缓慢").
+    told = {w for c, _, w in amber if c.field in DONE_FIELDS}
+
+    def explains(h: tuple[Cell, int, str]) -> bool:
+        a, b = clauses.sentence(h[0].norm, h[1])
+        return any(w in h[0].norm[a:b] for w in told)
+
+    again = [h for h in red if h[0].field == FIELD_PROBLEMS and explains(h) and not severe(h[0].norm, h[1], h[2])]
+    return [h for h in red if h not in again], amber + again
+
+
+_ACHIEVED_FACT = re.compile(rules.ACHIEVED_FACT)
+
+
+def _part_count(norm: str, i: int, targets: list[Target]) -> bool:
+    """Is the delay at ``i`` said of a count of part of the set a target promises: a count in
+    its clause or the PART_COUNT_CLAUSES - 1 clauses before it in its sentence, of a running
+    total's unit family and smaller than it (6条 promised; "2条处于实施阶段,进度相对滞后"), with
+    no achievement in those clauses (then the count is of the part achieved)? Not severe ones."""
+    sets = [t for t in targets if t.kind == "cumulative" and t.family == "count"]
+    if not sets:
+        return False
+    sa, _ = clauses.sentence(norm, i)
+    a, _ = clauses.clause(norm, i)
+    for _ in range(rules.PART_COUNT_CLAUSES - 1):
+        if a - 1 <= sa:
+            break
+        a, _ = clauses.clause(norm, a - 2)
+    a = max(a, sa)
+    if _ACHIEVED_FACT.search(norm[a:i]):
+        return False  # the count is of the part achieved ("3个已完成,其余进度滞后"), not the one lagging
+    for q in find_quantities(norm[a:i]):
+        if q.family == "count" and q.is_amount and any(0 < q.value * q.factor < t.base_amount for t in sets):
+            return True
+    return False
+
+
+def _other_part_achieved(cell: Cell, i: int) -> bool:
+    """Does another sentence of the same done cell report a part of the task achieved
+    (已完成…, 已建成…)? Then a delay stated in one sentence concerns a part, not the whole."""
+    if cell.field not in DONE_FIELDS:
+        return False
+    sa, sb = clauses.sentence(cell.norm, i)
+    rest = cell.norm[:sa] + "。" + cell.norm[sb:]
+    return bool(_ACHIEVED_FACT.search(rest))
+
+
+def not_started(cells: list[Cell]) -> tuple[bool, Cell, int, str] | None:
+    """(whole task?, where, word) for "尚未启动" in a done cell: whole when the entry reports
+    nothing achieved besides and no scope word limits it."""
+    for h in word_hits([c for c in cells if c.field in DONE_FIELDS], rules.NOT_STARTED_WORDS):
+        cell, i, w = h
+        a, b = clauses.clause(cell.norm, i)
+        rest = cell.norm[:a] + cell.norm[b:]
+        whole = not scoped(cell.norm, i) and not any(x in rest for x in ("已", "完成", "累计"))
+        return whole, cell, i, w
+    return None
+
+
+def ahead_words(cells: list[Cell]) -> tuple[Cell, int, str] | None:
+    hits = word_hits(cells, rules.AHEAD_WORDS)
+    return hits[0] if hits else None

@@ -1,0 +1,185 @@
+"""Verdict rules made general for issue 10 (verdict10): each rule with paraphrased, table-driven
+cases, including the counter-cases that keep it from reaching too far. The error classes these
+rules answer are listed in docs/analysis.md ("Error classes of the verdicts")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from luoshi.extract import analyze_task
+from luoshi.ingest import Period
+from luoshi.vocab import PeriodKind, Status
+
+from .conftest import Q3, task
+
+H1 = Period(PeriodKind.H1, "上半年", date(2023, 6, 30))
+ANNUAL = Period(PeriodKind.ANNUAL, "全年", date(2023, 12, 31))
+
+
+def verdict(text, done, period):
+    return analyze_task(task(text, done), period).status
+
+
+# A level not reached at the year's end is graded like a running total at its end: short by
+# less than PACE_AMBER of it amber, further short red; before the year ends, not yet is no lag.
+@pytest.mark.parametrize(
+    ("text", "done", "period", "expected", "rule"),
+    [
+        ("公办幼儿园在园幼儿占比达到50%。", "全年公办幼儿园在园幼儿占比达32.5%。", ANNUAL, Status.BEHIND,
+         "figures"),
+        ("公办幼儿园在园幼儿占比达到50%。", "全年公办幼儿园在园幼儿占比达46%。", ANNUAL, Status.AT_RISK,
+         "figures_slight"),
+        ("公办幼儿园在园幼儿占比达到50%。", "公办幼儿园在园幼儿占比达32.5%。", H1, Status.ON_TRACK, "progress"),
+        ("农村自来水普及率达到95%。", "全年农村自来水普及率为60%。", ANNUAL, Status.BEHIND, "figures"),
+        # a level to bring down to, the same way from above
+        ("居民用水价格降至3元/方。", "全年居民用水价格为3.3元/方。", ANNUAL, Status.AT_RISK, "figures_slight"),
+        ("居民用水价格降至3元/方。", "全年居民用水价格为4.5元/方。", ANNUAL, Status.BEHIND, "figures"),
+        ("居民用水价格降至3元/方。", "居民用水价格为4.5元/方。", H1, Status.ON_TRACK, "progress"),
+    ],
+)
+def test_a_level_at_the_year_end_is_graded_by_how_far_it_falls_short(text, done, period, expected, rule):
+    s = verdict(text, done, period)
+    assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A cell saying only that the figure is counted by the year reports nothing for a period before
+# the year's end: no data. A share of the year's indicator is a figure, not this.
+@pytest.mark.parametrize(
+    ("done", "period", "expected"),
+    [
+        ("年度指标", H1, True),
+        ("该指标为年度考核指标,年底统计。", H1, True),
+        ("年底统计", Q3, True),
+        ("年度指标", ANNUAL, False),
+        ("已完成年度指标的60%。", H1, False),
+        ("年度指标已完成。", H1, False),
+    ],
+)
+def test_a_cell_saying_the_figure_is_yearly_is_no_data_before_the_year_end(done, period, expected):
+    s = verdict("新增规模以上工业企业30家。", done, period)
+    assert (s.value is Status.NO_DATA and s.rule == "yearly_only") is expected, s.reason
+
+
+# Parts of one set told apart in one sentence and sharing its predicate are summed; parts with
+# a predicate each (开工…,竣工…) are not.
+@pytest.mark.parametrize(
+    ("text", "done", "values"),
+    [
+        ("完成7个乡镇卫生院改扩建。", "甲、乙、丙、丁4所卫生院改扩建,及戊、己、庚3所卫生院迁建已全部完工。", [7]),
+        ("新建学校5所。", "城东2所和城西3所新建学校均已投用。", [5]),
+        ("开工建设重点项目20个。", "已开工重点项目12个,竣工重点项目5个。", [12, 5]),
+        ("新建学校5所。", "已建成学校2所,另有3所学校在建。", [2, 3]),
+    ],
+)
+def test_parts_of_one_set_are_summed(text, done, values):
+    a = analyze_task(task(text, done), H1)
+    assert sorted(m.value for m in a.measurements) == sorted(values), [m.to_dict() for m in a.measurements]
+
+
+# A target reached by a figure whose sentence says its things are only basically finished or
+# still under way is on course, not done, even at the year's end.
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("7所卫生院主体工程已基本完工,正在进行内外装修。", Status.ON_TRACK),
+        ("7所卫生院改扩建工程已全部完工投用。", Status.DONE),
+    ],
+)
+def test_a_target_reached_at_a_stage_short_of_finished_is_not_done(done, expected):
+    s = verdict("完成7所乡镇卫生院改扩建。", done, ANNUAL)
+    assert s.value is expected, s.reason
+
+
+# The year's plan a progress cell states is the target when the task gives none: 年内计划 too.
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("今年排定重点项目85个,年内计划完成投资290亿元,1-6月完成投资110亿元。", Status.AT_RISK),
+        ("年内计划完成投资200亿元,1-6月完成投资105亿元。", Status.ON_TRACK),
+        ("年内计划完成投资200亿元,1-6月完成投资40亿元。", Status.BEHIND),
+    ],
+)
+def test_the_plan_for_within_the_year_stated_in_the_entry_is_the_target(done, expected):
+    s = verdict("推进示范区重点项目建设。", done, H1)
+    assert s.value is expected, s.reason
+
+
+# A declared-status cell saying the task's target or task is accomplished (完成任务) is done.
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("完成任务", Status.DONE), ("完成年度目标任务", Status.DONE), ("未完成任务", Status.BEHIND)],
+)
+def test_a_declared_cell_saying_the_task_is_accomplished(cell, expected):
+    t = task("新增2个乡镇建有托育机构。", "已在两个乡建成托育机构。")
+    t.extra = {"完成成效": cell}
+    s = analyze_task(t, ANNUAL).status
+    assert s.value is expected, s.reason
+
+
+# Opening for (trial) service is the result 投入试运营/通车 promise; a word of part (一期) that the
+# task's own object names is what was promised, not a part of it.
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        ("地铁2号线一期工程投入试运营。", "地铁2号线一期工程已于5月28日通车试运营。", Status.DONE),
+        ("滨江大道全线通车。", "滨江大道已于4月全线通车。", Status.DONE),
+        ("建成地铁2号线。", "地铁2号线一期工程已于5月28日建成通车。", Status.ON_TRACK),
+    ],
+)
+def test_opening_for_service_and_parts_the_task_names(text, done, expected):
+    s = verdict(text, done, Q3)
+    assert s.value is expected, s.reason
+
+
+# A delay said of a count smaller than the set the target promises concerns that part (amber);
+# the problems cell explaining that same delay with the same word is of that part too. A delay
+# of the whole, or one told of the whole set, stays red.
+@pytest.mark.parametrize(
+    ("done", "problems", "expected", "rule"),
+    [
+        ("3条已完成整治,1条处于收尾阶段,2条处于实施阶段,进度相对滞后。", "", Status.AT_RISK, "part_delay"),
+        ("3条已完成整治,1条处于收尾阶段,2条处于实施阶段,进度相对滞后。", "两条道路因管线迁改复杂,实施进度相对滞后。",
+         Status.AT_RISK, "part_delay"),
+        ("已开展管线摸排,整体进度滞后。", "", Status.BEHIND, "delay_words"),
+        # the problems sentence explaining the part's delay, in other words besides the same one
+        ("各段均已进场施工,部分路段进度比较缓慢。", "某路段因方案调整,造成进场滞后,进度相对缓慢。",
+         Status.AT_RISK, "part_delay"),
+        ("各条道路施工进度均滞后。", "", Status.BEHIND, "delay_words"),
+        # the count is of the part achieved, the rest lags: not a part's delay
+        ("3条已完成整治,其余进度滞后。", "", Status.BEHIND, "delay_words"),
+        ("3条已完成整治,1条处于收尾阶段,2条处于实施阶段,进度相对滞后。", "管线迁改进度严重滞后。",
+         Status.BEHIND, "delay_words"),
+    ],
+)
+def test_a_delay_of_a_counted_part_is_amber(done, problems, expected, rule):
+    s = analyze_task(task("实现城区6条主要道路架空线路入地。", done, problems), H1).status
+    assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A count raised to a figure (扩充…至) is a stock to stand at, a level; added (新增) a running total.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("扩充公办幼儿园学位至1800个。", "level"), ("全市养老床位增加到5000张。", "level"),
+     ("新增公办幼儿园学位1800个。", "cumulative")],
+)
+def test_a_count_raised_to_a_figure_is_a_stock(text, kind):
+    a = analyze_task(task(text, "已开展前期工作。"), H1)
+    assert [t.kind for t in a.targets] == [kind], [t.to_dict() for t in a.targets]
+
+
+# Below an expectation (不及预期, 低于预期) is a pace of comparative degree: amber, unless severe.
+@pytest.mark.parametrize(
+    ("done", "expected", "rule"),
+    [
+        ("精品民宿项目进度75%,不及预期。", Status.AT_RISK, "part_delay"),
+        ("景区提升已完成,精品民宿项目进度低于预期。", Status.AT_RISK, "part_delay"),
+        ("精品民宿项目进度远低于预期。", Status.BEHIND, "delay_words"),
+        ("精品民宿项目进度远不及预期。", Status.BEHIND, "delay_words"),
+        ("精品民宿项目进度滞后。", Status.BEHIND, "delay_words"),
+    ],
+)
+def test_below_expectation_is_amber_unless_severe(done, expected, rule):
+    s = verdict("推进文旅融合,建设精品民宿项目。", done, Q3)
+    assert (s.value, s.rule) == (expected, rule), s.reason
