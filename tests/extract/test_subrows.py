@@ -62,12 +62,14 @@ def test_each_joined_target_has_its_verdict_and_the_task_one_from_them(rows, exp
     assert a.status.value is expected and a.status.rule == "parts", a.status.reason
     assert a.status.reason.startswith(f"{len(parts)}个分项")  # how it is shown: the reason lists them
     # every figure measures the target of its own line, its span lying where it is in the cell
+    assert len(t.items) == len(parts)  # the reader keeps each joined row's progress as its own item
     for m in a.measurements:
         assert m.span.field == FIELD_DONE
-        assert t.items[0].done[m.span.start : m.span.end] == m.span.text
+        done = t.items[m.span.item].done
+        assert done[m.span.start : m.span.end] == m.span.text
         target = a.targets[m.target]
         line = t.text[: target.span.start].count("\n")
-        assert t.items[0].done[: m.span.start].count("\n") == line
+        assert m.span.item == line  # the figure lies in the item of its own target's line
     for target in a.targets:
         assert target.span.field == FIELD_TEXT and t.text[target.span.start : target.span.end] == target.span.text
     assert [p["status"]["value"] for p in a.to_dict()["parts"]] == [str(s) for s in parts]
