@@ -301,3 +301,51 @@ def test_one_progress_field_under_name_lines():
         "已完成3栋。",
         "设备调试中。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("note", "units", "co"),
+    [
+        ("(市教育局负责)", ["市教育局"], []),
+        ("(市委农办、市城管局负责)", ["市委农办", "市城管局"], []),
+        ("(由市教育局负责)", ["市教育局"], []),
+        ("(市教育局牵头负责)", ["市教育局"], []),
+        ("(市教育局牵头)", ["市教育局"], []),
+        ("(市教育局牵头,市财政局配合)", ["市教育局"], ["市财政局"]),
+    ],
+    ids=["负责", "two-units", "由X负责", "牵头负责", "牵头", "牵头-配合"],
+)
+def test_a_unit_note_closing_an_item_line_is_its_unit_field(note, units, co) -> None:
+    """`(一)task。(X负责)` then a 完成情况: line: the note is the item's units (负责, 由 no
+    part of a name), not part of the task; the task keeps its own full stop."""
+    text = (
+        "2030年安澜市民生实事完成情况\n\n"
+        f"(一)新建城市公园(游园)3个。{note}\n完成情况:已建成3个。\n"
+        f"(二)改造老旧小区30个。{note}\n完成情况:已完成改造30个。\n"
+    )
+    doc = read_document(text.encode(), name="n.txt")
+    assert doc.layout == "forms"
+    assert [t.text for t in doc.tasks] == ["新建城市公园(游园)3个。", "改造老旧小区30个。"]
+    for task in doc.tasks:
+        assert task.units == units + co
+        assert task.items[0].done.startswith("已")
+    if co:
+        assert [c.role for c in doc.columns if c.role in (R.LEAD_UNIT, R.CO_UNITS)] == [
+            R.LEAD_UNIT,
+            R.CO_UNITS,
+        ]
+
+
+def test_a_bracket_inside_the_task_is_no_unit_note() -> None:
+    """A bracket that is part of the task's wording (民族村(社区)) stays in the task; only a
+    note closing the line names units."""
+    text = (
+        "2030年安澜市民生实事完成情况\n\n"
+        "(一)为全市民族村(社区)提供法律服务。\n完成情况:已覆盖44个村。\n"
+        "(二)为600个行政村配建(更新)健身器材。\n完成情况:已配建600个。\n"
+    )
+    doc = read_document(text.encode(), name="b.txt")
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("为全市民族村(社区)提供法律服务。", []),
+        ("为600个行政村配建(更新)健身器材。", []),
+    ]

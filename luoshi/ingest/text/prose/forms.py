@@ -31,6 +31,11 @@ wherever they come from:
 
 - a field may stand in brackets right after the task ("1、新建公园3个(责任单位:市某局)。进展情况:…"):
   the brackets set the field off, they belong neither to the task nor to the value;
+- a unit note closing an item's line names its units the same way without a label
+  ("(一)新建公园3个。(市教育局负责)", "(由市某局负责)", "(市某局牵头,市某局配合)",
+  :func:`~luoshi.ingest.units.units_by_role_note`): it is that item's unit field (责任单位, or
+  牵头单位 and 配合单位 when it names both parts), 负责/由 no part of the names and the note no
+  part of the task;
 
 Tried only when no table header is found, after the prose list; at least two items with a
 field each, and two distinct fields — or one progress field (进展情况:, 存在问题:) under items
@@ -47,6 +52,7 @@ from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import header_role, normalise_header
 from luoshi.ingest.text.prose.items import style_value
 from luoshi.ingest.text.shapes import CLOSING
+from luoshi.ingest.units import units_by_role_note
 from luoshi.vocab import ColumnRole
 
 FORMS_LAYOUT = "forms"
@@ -154,9 +160,34 @@ def _unbracket_fields(text: str) -> str:
     return _BRACKET_FIELD.sub(swap, text)
 
 
+# An item's line: a numbered paragraph opening the line (the item styles above).
+_ITEM_LINE = re.compile(
+    r"^[ \t\u3000]*(?:\d{1,3}\s*[、.．](?!\d)|[一二三四五六七八九十]{1,3}\s*、"
+    r"|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,3})[)）])"
+)
+
+
+def _unit_notes_as_fields(text: str) -> str:
+    """``text`` with a unit note closing an item's line ("…。(市教育局负责)") written as the
+    unit field(s) it stands for (" 责任单位:市教育局"); no line is added or removed, so line
+    numbers stay those of the page."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if not _ITEM_LINE.match(line) or (found := units_by_role_note(line.rstrip())) is None:
+            continue
+        rest, lead, co = found
+        if not lead or not rest.strip() or _ITEM_LINE.fullmatch(rest.strip()):
+            continue  # a note alone on its line names no item's units
+        if co:
+            lines[k] = f"{rest} 牵头单位:{'、'.join(lead)} 配合单位:{'、'.join(co)}"
+        else:
+            lines[k] = f"{rest} 责任单位:{'、'.join(lead)}"
+    return "\n".join(lines)
+
+
 def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of a page of key-value forms, or None when the page is not one."""
-    text = _unbracket_fields(text)
+    text = _unit_notes_as_fields(_unbracket_fields(text))
     fields = _fields(text)
     fields = sorted(fields + _repeated_fields(text, fields))
     labels = {label for _, _, label in fields}
