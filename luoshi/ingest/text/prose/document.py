@@ -8,6 +8,11 @@ from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
 from luoshi.ingest.text.pagemeta import read_page_meta, title_from_lead_in
+from luoshi.ingest.text.prose.content import (
+    CONTENT_COLUMN,
+    content_warning,
+    headings_over_content,
+)
 from luoshi.ingest.text.prose.items import (
     CN_NUMBERED,
     bare_list_start,
@@ -35,6 +40,31 @@ from luoshi.ingest.text.prose.structure import (
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import is_group
 from luoshi.vocab import PeriodKind
+
+
+def headings_as_tasks(keep: list[ProseTask]) -> int:
+    """Unnumbered tasks each alone under its own numbered heading (一、实施X over one
+    paragraph closed by its units), on a list where every task is so: when the headings are
+    headings over content (:mod:`.content`), each heading becomes its task (serial and text)
+    and the paragraph its content; the number of tasks so read (0 when the rule does not
+    hold)."""
+    if not keep or any(t.serial or not t.heading for t in keep):
+        return 0
+    if len({t.heading for t in keep}) != len(keep):
+        return 0  # a heading over several paragraphs is a group
+    parts: list[tuple[str, str, str]] = []
+    for t in keep:
+        m = CN_NUMBERED.match(t.heading)
+        if m is None:
+            return 0
+        parts.append((t.heading[: m.end()].strip("、"), t.heading[m.end() :].strip(), "\n".join(t.text)))
+    if not headings_over_content(parts):
+        return 0
+    for t, (serial, heading, content) in zip(keep, parts, strict=True):
+        t.serial, t.text, t.content = serial, [heading], content
+        outer = t.group[: -len(t.heading)].strip() if t.group.endswith(t.heading) else ""
+        t.group = outer
+    return len(keep)
 
 
 def build_document(
@@ -98,15 +128,19 @@ def build_document(
             head, t.schedule = split_schedule(t.text[-1])
             if t.schedule:
                 t.text[-1:] = [head] if head else []
+    if headed := headings_as_tasks(keep):
+        warn.append((keep[0].line, content_warning(headed)))
     with_done = any(t.done for t in keep)
     with_schedule = any(t.schedule for t in keep)
+    with_content = any(t.content for t in keep)
     # the columns the page gives: no unit column when no task names units; the unit column(s)
     # named by the page's own labels
     # in the page's order: the schedule sits in the task's paragraph, before the unit line;
     # no 序号 column when no item has a number of its own (numbered by position, as a table
     # without one is)
     columns = [COLUMNS[0]] if any(t.serial for t in keep) else []
-    columns += [COLUMNS[1]] + ([SCHEDULE_COLUMN] if with_schedule else [])
+    columns += [COLUMNS[1]] + ([CONTENT_COLUMN] if with_content else [])
+    columns += [SCHEDULE_COLUMN] if with_schedule else []
     columns += [] if bare else unit_columns(paras[start:], COLUMNS[2])
     riding: list[Column] = []
     for t in keep:
@@ -156,13 +190,15 @@ def build_document(
         )
     notes: list[str] = []
     tasks: list[Task] = []
-    build_columns = [*BUILD_COLUMNS, DONE_COLUMN, SCHEDULE_COLUMN, *riding]
+    build_columns = [*BUILD_COLUMNS, DONE_COLUMN, SCHEDULE_COLUMN, CONTENT_COLUMN, *riding]
     for t in keep:
         row = RowCells(serial=t.serial, line_start=t.line, line_end=t.line_end)
         row.fixed = {1: t.text, 2: t.lead, 3: t.co}
         if with_schedule:
             row.fixed[DONE_AT + 1] = [t.schedule] if t.schedule else []
-        for n, col in enumerate(riding, DONE_AT + 2):
+        if with_content:
+            row.fixed[DONE_AT + 2] = [t.content] if t.content else []
+        for n, col in enumerate(riding, DONE_AT + 3):
             row.fixed[n] = [t.fields[col.header]] if col.header in t.fields else []
         if with_done:
             row.items = [(None, {DONE_AT: t.done})]

@@ -36,14 +36,9 @@ wherever they come from:
   :func:`~luoshi.ingest.units.units_by_role_note`): it is that item's unit field (责任单位, or
   牵头单位 and 配合单位 when it names both parts), 负责/由 no part of the names and the note no
   part of the task;
-- an item whose text (before its first field) is a *heading* line then content lines
-  ("一、实施农村天然气村村通" over "为1241个村庄接通天然气。2017年度计划实施…", then
-  ``项目进展:…``) has the heading as its task and the content as its target (what and how
-  much, column 内容及目标): a heading is a line of at most 30 characters not closing a
-  sentence (no 。;; at its end, no field); read so when at least two items have that shape and
-  every item with several lines has it — and warned with the alternative (the content is part
-  of the task); items whose first lines all have the same length are a column wrapped at a
-  fixed width, not headings;
+- an item whose text (before its first field) is a heading line over content lines
+  ("一、实施农村天然气村村通" over "为1241个村庄接通天然气。…", then ``项目进展:…``) has the
+  heading as its task and the content as its target (:mod:`.content`);
 
 Tried only when no table header is found, after the prose list; at least two items with a
 field each, and two distinct fields — or one progress field (进展情况:, 存在问题:) under items
@@ -58,6 +53,11 @@ from bisect import bisect_left, bisect_right
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import header_role, normalise_header
+from luoshi.ingest.text.prose.content import (
+    CONTENT_HEADER,
+    content_warning,
+    headings_over_content,
+)
 from luoshi.ingest.text.prose.items import style_value
 from luoshi.ingest.text.shapes import CLOSING
 from luoshi.ingest.units import units_by_role_note
@@ -287,14 +287,7 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     if len(with_fields) < _MIN_ITEMS:
         return None
     if openers and (split := _headings_over_content(items)):
-        warnings.append(
-            (
-                lines[0],
-                f"{split} items are a heading over a content paragraph: the heading read as the "
-                f"task, the paragraph as its {CONTENT_HEADER} — the alternative is that the "
-                "paragraph is part of the task",
-            )
-        )
+        warnings.append((lines[0], content_warning(split)))
     columns = _column_order(items)
     width = len(columns)
     rows: list[list[GridCell | None]] = [
@@ -332,37 +325,23 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     return Grid(rows=rows, preamble=pre), warnings
 
 
-CONTENT_HEADER = "内容及目标"  # (a target column: header_role reads it so)
-_HEADING_MAX = 30
-_HEADING_END = re.compile(r"[。;；:：]\s*$")
-
-
 def _headings_over_content(items: list[dict[str, str]]) -> int:
     """Split each item's text into its heading (the task) and content (the target) when
-    the page's items are headings over content (rules above); how many were split."""
+    the page's items are headings over content (:mod:`.content`); how many were split."""
     parts = []
     for item in items:
-        task = item.get("任务内容", "")
-        head, _, rest = task.partition("\n")
-        parts.append((head.strip(), rest.strip()))
-    multi = [(h, r) for h, r in parts if r]
-    if len(multi) < _MIN_ITEMS or any(
-        len(h) > _HEADING_MAX or _HEADING_END.search(h) or not h for h, _ in multi
-    ):
+        head, _, rest = item.get("任务内容", "").partition("\n")
+        parts.append((item.get("序号", ""), head.strip(), rest.strip()))
+    if not headings_over_content(parts):
         return 0
-    widths = {
-        len(it.get("序号", "")) + len(h) for it, (h, r) in zip(items, parts, strict=True) if r
-    }
-    if len(widths) == 1:
-        return 0  # lines of one width (with their numbers): a wrapped column, not headings
-    for item, (head, rest) in zip(items, parts, strict=True):
+    for item, (serial, head, rest) in zip(items, parts, strict=True):
         if not rest:
             continue
         fields = {k: v for k, v in item.items() if k not in ("序号", "任务内容")}
-        serial = {"序号": item["序号"]} if "序号" in item else {}
         item.clear()
-        item.update({**serial, "任务内容": head, CONTENT_HEADER: rest, **fields})
-    return len(multi)
+        item.update({**({"序号": serial} if serial else {}), "任务内容": head})
+        item.update({CONTENT_HEADER: rest, **fields})
+    return sum(1 for *_, rest in parts if rest)
 
 
 def _heading_above(text: str, at: int) -> tuple[str, int, int] | None:

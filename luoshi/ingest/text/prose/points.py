@@ -60,7 +60,9 @@ Rules, true of such pages wherever they come from:
   (道路建设。主线工程完成70%。: at most 20 characters, no comma, no figure), or at the first
   later clause saying what was done (…项目,完成投资5亿元,占年度计划的55%: a share of the
   plan, 已完成…, 累计…, 完成 with a figure but not 计划完成/力争完成); the body paragraphs
-  under a point are its progress. On a plan page the body is the task's text.
+  under a point are its progress. On a plan page the body is the task's text — unless the
+  points are headings over their body (:mod:`.content`: 一、实施X over a paragraph saying
+  what and how much): then the body is the task's target.
 
 Ambiguous by nature: news also counts its points. Always warned with the alternative
 ("读作要点列表: N 项; 也可能是新闻报道"), and a doubt (medium confidence) unless the opening
@@ -78,6 +80,12 @@ from itertools import pairwise
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.script import to_simplified
+from luoshi.ingest.text.prose.content import (
+    CONTENT_HEADER,
+    WORK_WORD,
+    content_warning,
+    headings_over_content,
+)
 from luoshi.ingest.text.prose.headings import REPORT_SECTION
 from luoshi.ingest.text.prose.items import (
     NEXT_STEPS,
@@ -124,11 +132,7 @@ _ANNOUNCES = re.compile(
 _ANNOUNCED_COUNT = re.compile(
     rf"(\d{{1,2}}|[{_NUMERAL}]{{1,3}})\s*(?:件|项|大|个|类)\s*(?:民生)?(?:实事|重点|工程|项目|任务|工作|行动)"
 )
-# A task-like thing: a project or action, a verb of work.
-_TASK_WORD = re.compile(
-    r"项目|工程|行动|实事|计划|实施|开展|建设|新建|改建|扩建|改造|推进|提升|打造|整治|完成|建成"
-    r"|新增|开工|启动|加快|推动|实现|治理|修复|培育|引进|举办|办好|落实|发放|保障"
-)
+_TASK_WORD = WORK_WORD  # a task-like thing: a project or action, a verb of work
 _FIGURE = re.compile(
     r"\d|[一二三四五六七八九十两百千万]+(?:个|项|所|座|公里|户|人|家|处|条|场|辆|部|万)"
 )
@@ -479,16 +483,24 @@ def point_list_grid(
         or is_report([Para(0, t, 0) for t in opening[-3:]])
         or bool(_PROGRESS_OPENING.search(head) and not _PLAN_OPENING.search(head))
     )
-    cells = [(p, *_split(p, report)) for p in points]
-    with_done = any(done for _, _, done in cells)
+    # on a plan page, points that are headings over their body: the body is the target
+    headed = not report and headings_over_content(
+        [(p.serial, p.written, "\n".join(p.written_body)) for p in points]
+    )
+    cells = [
+        (p, p.written, "\n".join(p.written_body)) if headed else (p, *_split(p, report))
+        for p in points
+    ]
+    with_done = not headed and any(done for _, _, done in cells)
     numbered = style != "about"
-    header = (["序号"] if numbered else []) + ["任务内容"] + (["进展情况"] if with_done else [])
+    header = (["序号"] if numbered else []) + ["任务内容"]
+    header += [CONTENT_HEADER] if headed else ["进展情况"] if with_done else []
     first_line = points[0].line
     rows: list[list[GridCell | None]] = [
         [GridCell(h, 0, c, line=first_line) for c, h in enumerate(header)]
     ]
-    for r, (p, task, done) in enumerate(cells, 1):
-        row = ([p.serial] if numbered else []) + [task] + ([done] if with_done else [])
+    for r, (p, task, other) in enumerate(cells, 1):
+        row = ([p.serial] if numbered else []) + [task] + ([other] if headed or with_done else [])
         rows.append([GridCell(t, r, c, line=p.line) for c, t in enumerate(row)])
     announced = _announced(opening)
     sure = announced == len(points)
@@ -513,6 +525,8 @@ def point_list_grid(
     ]
     if not numbered:
         warnings.append((first_line, f"{len(points)} points have no number: numbered by position"))
+    if headed:
+        warnings.append((first_line, content_warning(sum(1 for p in points if p.body))))
     themes = _themes(points, opening)
     if themes.doubtful:
         warnings.append(
