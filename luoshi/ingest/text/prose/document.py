@@ -67,6 +67,31 @@ def headings_as_tasks(keep: list[ProseTask]) -> int:
     return len(keep)
 
 
+def _trim_last(
+    keep: list[ProseTask], paras: list[Para], at: int, warn: list[tuple[int | None, str]]
+) -> None:
+    """In a list whose items name no units (nothing closes an item), the last item's text
+    is its own paragraph and only as many paragraphs under it as another item has: a
+    notice, a footer or a sign-off below a list of one-paragraph items is no part of the
+    last one (warned). ``at`` is the paragraph index where the last item opens."""
+    if len(keep) < MIN_BARE_TASKS:
+        return
+    last = keep[-1]
+    most = max(len(t.text) for t in keep[:-1])
+    if len(last.text) <= max(most, 1) or at + len(last.text) > len(paras):
+        return
+    cut = last.text[most:]
+    last.text = last.text[:most]
+    last.line_end = paras[at + most - 1].line
+    warn.append(
+        (
+            paras[at + most].line,
+            f"{len(cut)} paragraph(s) below the last item ({cut[0][:16]!r}…) are not its text: "
+            f"no other item has more than {most} paragraph(s) — a notice or footer below the list",
+        )
+    )
+
+
 def build_document(
     paras: list[Para],
     tasks_raw: list[ProseTask],
@@ -119,6 +144,8 @@ def build_document(
     ):
         first -= 1
     keep = tasks_raw[first:]
+    if bare:
+        _trim_last(keep, paras, first_index[len(tasks_raw) - 1], warn)
     start = first_index[first]
     while start > 0 and (is_group(paras[start - 1].text) or heading_unit(paras[start - 1].text)):
         start -= 1

@@ -22,7 +22,9 @@ Rules, true of such lists wherever they come from:
   (1.督查内容:… 2.督查方式:… 3.时间安排:…), are a notice's own steps, not tasks: no list;
 - items run together on one line are cut where markers count on (items.run_splits); the
   last of them ends with that line (later lines without a unit label are not its text: a
-  site's footer, the title repeated);
+  site's footer, the title repeated); in a list naming no units the last item has only as
+  many paragraphs as another item has (a platform's notice below is no part of it, warned:
+  ``document._trim_last``);
 - headings (一、…, (一)…, "…负责的工作", "一、…(牵头单位:X)" over numbered tasks) are groups;
   a notice's attachment list (附件:1.… then 2.… 3.… counting on) names documents, not tasks;
   a heading naming a person (…省长负责的工作) names no unit;
