@@ -245,6 +245,25 @@ def test_a_note_before_the_full_stop_closes_the_task() -> None:
 
 
 @pytest.mark.parametrize(
+    ("note", "units"),
+    [
+        ("(由市住建局负责)", ["市住建局"]),
+        ("(市住建局牵头负责)", ["市住建局"]),
+        ("(由市住建局牵头,市财政局配合)", ["市住建局", "市财政局"]),
+    ],
+    ids=["由X负责", "X牵头负责", "由X牵头"],
+)
+def test_a_unit_note_saying_who_by_由_or_牵头负责(note: str, units: list[str]) -> None:
+    """由 says who does it and 牵头负责 that X leads: neither is part of the unit's name."""
+    body = f"1.新建城市公园3个。{note}\n\n2.新增造林1万亩。{note}\n"
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("新建城市公园3个。", units),
+        ("新增造林1万亩。", units),
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "一段没有表格的文字。\n\n第二段。\n",
