@@ -260,7 +260,8 @@ _ROLE_NOTE = re.compile(
 _SHARED_TAIL = re.compile(r"(?<=\S)(?:分别|共同)(?:牵头|负责|落实)$")
 _SHARE_WORDS = re.compile(r"等?(?:按照?职责分工|按职责|按照?职能|分别)(?:负责|落实)?$")
 _SAME_BELOW = frozenset({"下同", "以下同"})
-_LEAD_WORD = re.compile(r"^(.+?)(?:分别负责|共同负责|负责|主办|牵头)$")
+# (由X负责: 由 says who, it is no part of the name; X牵头负责 is X leading)
+_LEAD_WORD = re.compile(r"^由?(.+?)(?:牵头负责|分别负责|共同负责|负责|主办|牵头)$")
 _CO_WORD = re.compile(r"^(.+?)(?:协办|配合|参与)$")
 
 

@@ -301,3 +301,111 @@ def test_one_progress_field_under_name_lines():
         "已完成3栋。",
         "设备调试中。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("note", "units", "co"),
+    [
+        ("(市教育局负责)", ["市教育局"], []),
+        ("(市委农办、市城管局负责)", ["市委农办", "市城管局"], []),
+        ("(由市教育局负责)", ["市教育局"], []),
+        ("(市教育局牵头负责)", ["市教育局"], []),
+        ("(市教育局牵头)", ["市教育局"], []),
+        ("(市教育局牵头,市财政局配合)", ["市教育局"], ["市财政局"]),
+    ],
+    ids=["负责", "two-units", "由X负责", "牵头负责", "牵头", "牵头-配合"],
+)
+def test_a_unit_note_closing_an_item_line_is_its_unit_field(note, units, co) -> None:
+    """`(一)task。(X负责)` then a 完成情况: line: the note is the item's units (负责, 由 no
+    part of a name), not part of the task; the task keeps its own full stop."""
+    text = (
+        "2030年安澜市民生实事完成情况\n\n"
+        f"(一)新建城市公园(游园)3个。{note}\n完成情况:已建成3个。\n"
+        f"(二)改造老旧小区30个。{note}\n完成情况:已完成改造30个。\n"
+    )
+    doc = read_document(text.encode(), name="n.txt")
+    assert doc.layout == "forms"
+    assert [t.text for t in doc.tasks] == ["新建城市公园(游园)3个。", "改造老旧小区30个。"]
+    for task in doc.tasks:
+        assert task.units == units + co
+        assert task.items[0].done.startswith("已")
+    if co:
+        assert [c.role for c in doc.columns if c.role in (R.LEAD_UNIT, R.CO_UNITS)] == [
+            R.LEAD_UNIT,
+            R.CO_UNITS,
+        ]
+
+
+def test_a_bracket_inside_the_task_is_no_unit_note() -> None:
+    """A bracket that is part of the task's wording (民族村(社区)) stays in the task; only a
+    note closing the line names units."""
+    text = (
+        "2030年安澜市民生实事完成情况\n\n"
+        "(一)为全市民族村(社区)提供法律服务。\n完成情况:已覆盖44个村。\n"
+        "(二)为600个行政村配建(更新)健身器材。\n完成情况:已配建600个。\n"
+    )
+    doc = read_document(text.encode(), name="b.txt")
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("为全市民族村(社区)提供法律服务。", []),
+        ("为600个行政村配建(更新)健身器材。", []),
+    ]
+
+
+_HEADED = (
+    "2030年安澜市民生实事完成情况\n\n"
+    "一、实施农村天然气村村通\n为1200个村庄、23万户接通天然气。年度计划实施17万户。"
+    "项目进展:至12月底,已接通17.2万户。(责任单位:市城市管理局)\n"
+    "二、改造敬老院设施,提升养老服务水平\n对全市13处公办敬老院安装自动喷淋系统。"
+    "项目进展:全面完成13处敬老院改造。(责任单位:市民政局)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "want"),
+    [
+        # a heading over its content: the heading is the task, the content its target
+        (
+            _HEADED,
+            [
+                ("实施农村天然气村村通", "为1200个村庄、23万户接通天然气。年度计划实施17万户。"),
+                ("改造敬老院设施,提升养老服务水平", "对全市13处公办敬老院安装自动喷淋系统。"),
+            ],
+        ),
+        # the first line closes a sentence: no heading, the text is the task
+        (
+            _HEADED.replace("村村通\n", "村村通。\n").replace("养老服务水平\n", "养老服务水平。\n"),
+            None,
+        ),
+        # first lines of one length: a column wrapped at a fixed width, no headings
+        (
+            "2030年安澜市民生实事完成情况\n\n"
+            "一、实施农村天然气村村通工程为12\n00个村庄接通天然气。项目进展:已接通。(责任单位:市城管局)\n"
+            "二、改造全市公办敬老院消防设施安装\n自动喷淋系统。项目进展:已完成。(责任单位:市民政局)\n",
+            None,
+        ),
+        # one item only over several lines: no page of headings
+        (
+            _HEADED.replace("养老服务水平\n", "养老服务水平。"),
+            None,
+        ),
+    ],
+    ids=["heading-content", "sentence-first-line", "wrapped-column", "one-item"],
+)
+def test_an_item_heading_over_a_content_paragraph(page, want) -> None:
+    """`一、heading` then a content paragraph, `项目进展:`, `(责任单位:…)` at the end: the
+    heading is the task, the content its target (warned with the alternative), progress and
+    units as labelled — on a page where every item of several lines has that shape."""
+    doc = read_document(page.encode(), name="h.txt")
+    assert doc.layout == "forms"
+    assert all(t.units for t in doc.tasks)
+    warned = any("heading over a content paragraph" in w.message for w in doc.warnings)
+    if want is None:
+        assert not warned
+        assert R.TARGET not in roles(doc)
+        assert all("\n" in t.text or t.text.endswith("。") for t in doc.tasks)
+        return
+    assert warned
+    assert roles(doc) == [R.SERIAL, R.TASK, R.TARGET, R.DONE, R.UNITS]
+    assert [(t.text, t.extra["内容及目标"]) for t in doc.tasks] == want
+    assert [t.units for t in doc.tasks] == [["市城市管理局"], ["市民政局"]]
+    assert doc.tasks[0].items[0].done == "至12月底,已接通17.2万户。"

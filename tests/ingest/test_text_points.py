@@ -284,3 +284,70 @@ def test_numerals_opening_words_are_no_points() -> None:
     except IngestError:
         return
     assert doc.layout != "point-list"
+
+
+# Theme points: each a slogan (X,Y。) over a group of projects (A、B、C等项目).
+_THEMES = [
+    "聚焦教育医疗普惠发展,推动公共服务均等化。加快实施青禾一中、城东医院、北区幼儿园等项目,"
+    "新增学位3000个。",
+    "持续加大民生保障,巩固脱贫攻坚成果。落实城乡低保、困难群众补助、就业专项资金2亿元,"
+    "实施技能培训、公益岗位、创业扶持等工程。",
+    "完善城乡基础设施,改善乡村人居环境。实施了30个美丽乡村建设、农村道路、清洁供暖改造等项目,"
+    "群众居住条件持续改善。",
+]
+_THEMES_NO_GROUP = [t.replace("等项目", "").replace("等工程", "") for t in _THEMES]
+_THEMES_TEXT = "\n\n".join(f"{_cn(n)}是{t}" for n, t in enumerate(_THEMES, 1)) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("opening", "points", "want"),
+    [
+        # a count far above the points, slogans, groups: themes, the page is a summary
+        (
+            "截至目前,市政府年初承诺的20件民生实事已办结8件,正在办理12件。\n\n",
+            _THEMES_TEXT,
+            "refused",
+        ),
+        # slogans and groups but no count: kept, warned
+        ("截至目前,今年的民生实事进展顺利。\n\n", _THEMES_TEXT, "warned"),
+        # slogans under a count far above the points, no group named: kept, warned
+        (
+            "截至目前,市政府年初承诺的20件民生实事已办结8件,正在办理12件。\n\n",
+            "\n\n".join(f"{_cn(n)}是{t}" for n, t in enumerate(_THEMES_NO_GROUP, 1)) + "\n",
+            "warned",
+        ),
+        # a count far above the points, task points (a cut excerpt): kept, no themes warning
+        (
+            "截至目前,市政府年初承诺的20件民生实事进展顺利。\n\n",
+            "\n\n".join(f"{_cn(n)}是{t}" for n, t in enumerate(TASKS, 1)) + "\n",
+            "kept",
+        ),
+        # task points naming several works each, as many as the count: kept, no warning
+        (
+            "2031年,市政府为民兴办3件实事:\n\n",
+            "一是实施农村改造项目,完成改炕2万个、改灶2000个、改厕6万户等工程。\n\n"
+            "二是实施背街小巷整治工程,完成治理20条、新建停车场5个。\n\n"
+            "三是实施公园建设项目,建成中央公园、滨河公园、北山公园等项目。\n",
+            "kept",
+        ),
+    ],
+    ids=["themes-counted", "themes-uncounted", "slogans-counted", "cut-excerpt", "tasks-listing"],
+)
+def test_theme_points_grouping_the_announced_items_are_no_tasks(
+    opening: str, points: str, want: str
+) -> None:
+    """Points that open with a slogan and name groups of projects, under an opening counting
+    far more items than points, are themes: refused; with only some of these signs, kept and
+    warned; a count alone (a cut excerpt) or task points listing works are no themes."""
+    page = "青禾市民生实事推进情况\n\n" + opening + points
+    if want == "refused":
+        with pytest.raises(IngestError) as err:
+            read_document(page.encode(), name="t.txt")
+        assert "the points are themes grouping the 20 items" in str(err.value)
+        return
+    doc = read_document(page.encode(), name="t.txt")
+    assert doc.layout == "point-list"
+    themed = [w.message for w in doc.warnings if "may be themes" in w.message]
+    assert bool(themed) == (want == "warned"), themed
+    if want == "warned":
+        assert assess(doc).confidence == "medium"

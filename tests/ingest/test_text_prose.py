@@ -245,6 +245,25 @@ def test_a_note_before_the_full_stop_closes_the_task() -> None:
 
 
 @pytest.mark.parametrize(
+    ("note", "units"),
+    [
+        ("(由市住建局负责)", ["市住建局"]),
+        ("(市住建局牵头负责)", ["市住建局"]),
+        ("(由市住建局牵头,市财政局配合)", ["市住建局", "市财政局"]),
+    ],
+    ids=["由X负责", "X牵头负责", "由X牵头"],
+)
+def test_a_unit_note_saying_who_by_由_or_牵头负责(note: str, units: list[str]) -> None:
+    """由 says who does it and 牵头负责 that X leads: neither is part of the unit's name."""
+    body = f"1.新建城市公园3个。{note}\n\n2.新增造林1万亩。{note}\n"
+    doc = read_document((TITLE + body).encode(), name="plan.txt")
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("新建城市公园3个。", units),
+        ("新增造林1万亩。", units),
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "一段没有表格的文字。\n\n第二段。\n",
@@ -827,3 +846,37 @@ def test_a_bare_list_numbered_in_chinese(body: str, tasks: list[str] | None) -> 
     assert [t.serial for t in doc.tasks][:3] == ["一", "二", "三"]
     # no unit column in a bare list: the signature line under it is no task's units
     assert all(not t.units for t in doc.tasks)
+
+
+_BARE = "青禾县2030年民生实事项目\n\n县人代会票决通过2030年民生实事项目3个,分别为:\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "last", "trimmed"),
+    [
+        # a platform's notice under a list of one-line items: not the last item's text
+        (
+            "1.高标准农田及和美乡村建设项目;\n2.住宅小区用电安全改造及充电设施建设项目;\n"
+            "3.公共文化惠民项目。\n特别声明:以上内容为自媒体平台用户上传并发布,本平台仅提供信息存储服务。\n"
+            "Notice: The content above is uploaded by a user.\n",
+            "公共文化惠民项目。",
+            2,
+        ),
+        # every item has a line under it: the last one's is its text too
+        (
+            "1.高标准农田建设项目;\n新建农田1万亩。\n2.市政道路优化提升项目;\n改造道路5条。\n"
+            "3.公共文化惠民项目。\n举办演出200场。\n",
+            "公共文化惠民项目。\n举办演出200场。",
+            0,
+        ),
+    ],
+    ids=["notice-below", "each-item-two-lines"],
+)
+def test_the_last_item_of_a_bare_list_has_as_many_paragraphs_as_the_others(
+    body: str, last: str, trimmed: int
+) -> None:
+    doc = read_document((_BARE + body).encode(), name="bare.txt")
+    assert len(doc.tasks) == 3
+    assert doc.tasks[-1].text == last
+    said = [w.message for w in doc.warnings if "below the last item" in w.message]
+    assert [m.split(" ", 1)[0] for m in said] == ([str(trimmed)] if trimmed else [])

@@ -8,6 +8,11 @@ from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
 from luoshi.ingest.text.pagemeta import read_page_meta, title_from_lead_in
+from luoshi.ingest.text.prose.content import (
+    CONTENT_COLUMN,
+    content_warning,
+    headings_over_content,
+)
 from luoshi.ingest.text.prose.items import (
     CN_NUMBERED,
     bare_list_start,
@@ -35,6 +40,56 @@ from luoshi.ingest.text.prose.structure import (
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import is_group
 from luoshi.vocab import PeriodKind
+
+
+def headings_as_tasks(keep: list[ProseTask]) -> int:
+    """Unnumbered tasks each alone under its own numbered heading (一、实施X over one
+    paragraph closed by its units), on a list where every task is so: when the headings are
+    headings over content (:mod:`.content`), each heading becomes its task (serial and text)
+    and the paragraph its content; the number of tasks so read (0 when the rule does not
+    hold)."""
+    if not keep or any(t.serial or not t.heading for t in keep):
+        return 0
+    if len({t.heading for t in keep}) != len(keep):
+        return 0  # a heading over several paragraphs is a group
+    parts: list[tuple[str, str, str]] = []
+    for t in keep:
+        m = CN_NUMBERED.match(t.heading)
+        if m is None:
+            return 0
+        parts.append((t.heading[: m.end()].strip("、"), t.heading[m.end() :].strip(), "\n".join(t.text)))
+    if not headings_over_content(parts):
+        return 0
+    for t, (serial, heading, content) in zip(keep, parts, strict=True):
+        t.serial, t.text, t.content = serial, [heading], content
+        outer = t.group[: -len(t.heading)].strip() if t.group.endswith(t.heading) else ""
+        t.group = outer
+    return len(keep)
+
+
+def _trim_last(
+    keep: list[ProseTask], paras: list[Para], at: int, warn: list[tuple[int | None, str]]
+) -> None:
+    """In a list whose items name no units (nothing closes an item), the last item's text
+    is its own paragraph and only as many paragraphs under it as another item has: a
+    notice, a footer or a sign-off below a list of one-paragraph items is no part of the
+    last one (warned). ``at`` is the paragraph index where the last item opens."""
+    if len(keep) < MIN_BARE_TASKS:
+        return
+    last = keep[-1]
+    most = max(len(t.text) for t in keep[:-1])
+    if len(last.text) <= max(most, 1) or at + len(last.text) > len(paras):
+        return
+    cut = last.text[most:]
+    last.text = last.text[:most]
+    last.line_end = paras[at + most - 1].line
+    warn.append(
+        (
+            paras[at + most].line,
+            f"{len(cut)} paragraph(s) below the last item ({cut[0][:16]!r}…) are not its text: "
+            f"no other item has more than {most} paragraph(s) — a notice or footer below the list",
+        )
+    )
 
 
 def build_document(
@@ -89,6 +144,8 @@ def build_document(
     ):
         first -= 1
     keep = tasks_raw[first:]
+    if bare:
+        _trim_last(keep, paras, first_index[len(tasks_raw) - 1], warn)
     start = first_index[first]
     while start > 0 and (is_group(paras[start - 1].text) or heading_unit(paras[start - 1].text)):
         start -= 1
@@ -98,15 +155,19 @@ def build_document(
             head, t.schedule = split_schedule(t.text[-1])
             if t.schedule:
                 t.text[-1:] = [head] if head else []
+    if headed := headings_as_tasks(keep):
+        warn.append((keep[0].line, content_warning(headed)))
     with_done = any(t.done for t in keep)
     with_schedule = any(t.schedule for t in keep)
+    with_content = any(t.content for t in keep)
     # the columns the page gives: no unit column when no task names units; the unit column(s)
     # named by the page's own labels
     # in the page's order: the schedule sits in the task's paragraph, before the unit line;
     # no 序号 column when no item has a number of its own (numbered by position, as a table
     # without one is)
     columns = [COLUMNS[0]] if any(t.serial for t in keep) else []
-    columns += [COLUMNS[1]] + ([SCHEDULE_COLUMN] if with_schedule else [])
+    columns += [COLUMNS[1]] + ([CONTENT_COLUMN] if with_content else [])
+    columns += [SCHEDULE_COLUMN] if with_schedule else []
     columns += [] if bare else unit_columns(paras[start:], COLUMNS[2])
     riding: list[Column] = []
     for t in keep:
@@ -156,13 +217,15 @@ def build_document(
         )
     notes: list[str] = []
     tasks: list[Task] = []
-    build_columns = [*BUILD_COLUMNS, DONE_COLUMN, SCHEDULE_COLUMN, *riding]
+    build_columns = [*BUILD_COLUMNS, DONE_COLUMN, SCHEDULE_COLUMN, CONTENT_COLUMN, *riding]
     for t in keep:
         row = RowCells(serial=t.serial, line_start=t.line, line_end=t.line_end)
         row.fixed = {1: t.text, 2: t.lead, 3: t.co}
         if with_schedule:
             row.fixed[DONE_AT + 1] = [t.schedule] if t.schedule else []
-        for n, col in enumerate(riding, DONE_AT + 2):
+        if with_content:
+            row.fixed[DONE_AT + 2] = [t.content] if t.content else []
+        for n, col in enumerate(riding, DONE_AT + 3):
             row.fixed[n] = [t.fields[col.header]] if col.header in t.fields else []
         if with_done:
             row.items = [(None, {DONE_AT: t.done})]

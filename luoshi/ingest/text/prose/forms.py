@@ -31,6 +31,14 @@ wherever they come from:
 
 - a field may stand in brackets right after the task ("1、新建公园3个(责任单位:市某局)。进展情况:…"):
   the brackets set the field off, they belong neither to the task nor to the value;
+- a unit note closing an item's line names its units the same way without a label
+  ("(一)新建公园3个。(市教育局负责)", "(由市某局负责)", "(市某局牵头,市某局配合)",
+  :func:`~luoshi.ingest.units.units_by_role_note`): it is that item's unit field (责任单位, or
+  牵头单位 and 配合单位 when it names both parts), 负责/由 no part of the names and the note no
+  part of the task;
+- an item whose text (before its first field) is a heading line over content lines
+  ("一、实施农村天然气村村通" over "为1241个村庄接通天然气。…", then ``项目进展:…``) has the
+  heading as its task and the content as its target (:mod:`.content`);
 
 Tried only when no table header is found, after the prose list; at least two items with a
 field each, and two distinct fields — or one progress field (进展情况:, 存在问题:) under items
@@ -45,8 +53,14 @@ from bisect import bisect_left, bisect_right
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import header_role, normalise_header
+from luoshi.ingest.text.prose.content import (
+    CONTENT_HEADER,
+    content_warning,
+    headings_over_content,
+)
 from luoshi.ingest.text.prose.items import style_value
 from luoshi.ingest.text.shapes import CLOSING
+from luoshi.ingest.units import units_by_role_note
 from luoshi.vocab import ColumnRole
 
 FORMS_LAYOUT = "forms"
@@ -154,9 +168,34 @@ def _unbracket_fields(text: str) -> str:
     return _BRACKET_FIELD.sub(swap, text)
 
 
+# An item's line: a numbered paragraph opening the line (the item styles above).
+_ITEM_LINE = re.compile(
+    r"^[ \t\u3000]*(?:\d{1,3}\s*[、.．](?!\d)|[一二三四五六七八九十]{1,3}\s*、"
+    r"|[(（](?:[一二三四五六七八九十]{1,3}|\d{1,3})[)）])"
+)
+
+
+def _unit_notes_as_fields(text: str) -> str:
+    """``text`` with a unit note closing an item's line ("…。(市教育局负责)") written as the
+    unit field(s) it stands for (" 责任单位:市教育局"); no line is added or removed, so line
+    numbers stay those of the page."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if not _ITEM_LINE.match(line) or (found := units_by_role_note(line.rstrip())) is None:
+            continue
+        rest, lead, co = found
+        if not lead or not rest.strip() or _ITEM_LINE.fullmatch(rest.strip()):
+            continue  # a note alone on its line names no item's units
+        if co:
+            lines[k] = f"{rest} 牵头单位:{'、'.join(lead)} 配合单位:{'、'.join(co)}"
+        else:
+            lines[k] = f"{rest} 责任单位:{'、'.join(lead)}"
+    return "\n".join(lines)
+
+
 def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of a page of key-value forms, or None when the page is not one."""
-    text = _unbracket_fields(text)
+    text = _unit_notes_as_fields(_unbracket_fields(text))
     fields = _fields(text)
     fields = sorted(fields + _repeated_fields(text, fields))
     labels = {label for _, _, label in fields}
@@ -247,6 +286,8 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     with_fields = [it for it in items if len(it) > (2 if openers else 1)]
     if len(with_fields) < _MIN_ITEMS:
         return None
+    if openers and (split := _headings_over_content(items)):
+        warnings.append((lines[0], content_warning(split)))
     columns = _column_order(items)
     width = len(columns)
     rows: list[list[GridCell | None]] = [
@@ -282,6 +323,25 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     )
     pre = [s.strip() for s in text[:preamble_end].split("\n") if s.strip()]
     return Grid(rows=rows, preamble=pre), warnings
+
+
+def _headings_over_content(items: list[dict[str, str]]) -> int:
+    """Split each item's text into its heading (the task) and content (the target) when
+    the page's items are headings over content (:mod:`.content`); how many were split."""
+    parts = []
+    for item in items:
+        head, _, rest = item.get("任务内容", "").partition("\n")
+        parts.append((item.get("序号", ""), head.strip(), rest.strip()))
+    if not headings_over_content(parts):
+        return 0
+    for item, (serial, head, rest) in zip(items, parts, strict=True):
+        if not rest:
+            continue
+        fields = {k: v for k, v in item.items() if k not in ("序号", "任务内容")}
+        item.clear()
+        item.update({**({"序号": serial} if serial else {}), "任务内容": head})
+        item.update({CONTENT_HEADER: rest, **fields})
+    return sum(1 for *_, rest in parts if rest)
 
 
 def _heading_above(text: str, at: int) -> tuple[str, int, int] | None:

@@ -22,7 +22,9 @@ Rules, true of such lists wherever they come from:
   (1.督查内容:… 2.督查方式:… 3.时间安排:…), are a notice's own steps, not tasks: no list;
 - items run together on one line are cut where markers count on (items.run_splits); the
   last of them ends with that line (later lines without a unit label are not its text: a
-  site's footer, the title repeated);
+  site's footer, the title repeated); in a list naming no units the last item has only as
+  many paragraphs as another item has (a platform's notice below is no part of it, warned:
+  ``document._trim_last``);
 - headings (一、…, (一)…, "…负责的工作", "一、…(牵头单位:X)" over numbered tasks) are groups;
   a notice's attachment list (附件:1.… then 2.… 3.… counting on) names documents, not tasks;
   a heading naming a person (…省长负责的工作) names no unit;
@@ -36,6 +38,9 @@ Rules, true of such lists wherever they come from:
   paragraph of requirements (下一步…, 各单位要…) is not. A page is such a report also when its
   opening does not say so but at least two items closed by their units are each followed by
   a paragraph opening with a period or a completion (此项工作已完成。截至…) (warned);
+- headings (一、实施X) each over one unnumbered paragraph closed by its units, on a page
+  where every task is so, are the tasks, the paragraphs their content (target), when the
+  headings name work (:mod:`.content`; a category heading over one task stays a group);
 - a short status after an item's unit note (…(责任单位:X)该件实事已全面完成) is no task text
   (warned): the note still closes the item, so a 一、 item with its own units and no
   sub-items of the list's style under it is a task, not a heading. Details and the rest of
@@ -324,6 +329,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             current = ProseTask(
                 "", p.line, text, " ".join(g for g in (top, sub) if g), section_unit
             )
+            current.heading = sub or top
             first_index[len(tasks_raw)] = k
             tasks_raw.append(current)
             note = closing_note(text)

@@ -42,6 +42,16 @@ Rules, true of such pages wherever they come from:
     no tasks themselves;
   * points counted in words (一是, 第一) — a speech's and a news report's way — need more:
     at least half of them carry a figure (a target or what was done);
+  * the points are no *themes* grouping the announced items: a theme point opens with a
+    slogan (a first sentence of two or three short clauses without a figure or a project
+    noun: 聚焦X,推动Y。 / 完善X,改善Y。) and names a group of projects under it (A、B、C等
+    项目); when at least two thirds of the points open with a slogan, at least half of them
+    name a group, and the opening counts at least twice as many items as there are points
+    (20件民生实事 over three points), the points are themes and the page is a summary, not
+    the list; when only some of these hold (slogans and groups without a count, or a count
+    far above the points under slogans), the list is kept and the warning names themes as
+    the alternative (a cut excerpt also counts more items than it shows, so a count alone
+    says nothing);
 
 - on a page whose opening names a progress report (:func:`~.items.is_report`, or 进展, 进度,
   截至…, 前11个月, 1-6月 and no plan word: 分解, 印发, 方案 …), each point is its task then
@@ -50,7 +60,9 @@ Rules, true of such pages wherever they come from:
   (道路建设。主线工程完成70%。: at most 20 characters, no comma, no figure), or at the first
   later clause saying what was done (…项目,完成投资5亿元,占年度计划的55%: a share of the
   plan, 已完成…, 累计…, 完成 with a figure but not 计划完成/力争完成); the body paragraphs
-  under a point are its progress. On a plan page the body is the task's text.
+  under a point are its progress. On a plan page the body is the task's text — unless the
+  points are headings over their body (:mod:`.content`: 一、实施X over a paragraph saying
+  what and how much): then the body is the task's target.
 
 Ambiguous by nature: news also counts its points. Always warned with the alternative
 ("读作要点列表: N 项; 也可能是新闻报道"), and a doubt (medium confidence) unless the opening
@@ -68,6 +80,12 @@ from itertools import pairwise
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.script import to_simplified
+from luoshi.ingest.text.prose.content import (
+    CONTENT_HEADER,
+    WORK_WORD,
+    content_warning,
+    headings_over_content,
+)
 from luoshi.ingest.text.prose.headings import REPORT_SECTION
 from luoshi.ingest.text.prose.items import (
     NEXT_STEPS,
@@ -114,11 +132,7 @@ _ANNOUNCES = re.compile(
 _ANNOUNCED_COUNT = re.compile(
     rf"(\d{{1,2}}|[{_NUMERAL}]{{1,3}})\s*(?:件|项|大|个|类)\s*(?:民生)?(?:实事|重点|工程|项目|任务|工作|行动)"
 )
-# A task-like thing: a project or action, a verb of work.
-_TASK_WORD = re.compile(
-    r"项目|工程|行动|实事|计划|实施|开展|建设|新建|改建|扩建|改造|推进|提升|打造|整治|完成|建成"
-    r"|新增|开工|启动|加快|推动|实现|治理|修复|培育|引进|举办|办好|落实|发放|保障"
-)
+_TASK_WORD = WORK_WORD  # a task-like thing: a project or action, a verb of work
 _FIGURE = re.compile(
     r"\d|[一二三四五六七八九十两百千万]+(?:个|项|所|座|公里|户|人|家|处|条|场|辆|部|万)"
 )
@@ -148,6 +162,16 @@ _PROGRESS_OPENING = re.compile(
     r"进展|进度|完成情况|推进情况|落实情况|截至|截止|前\d{1,2}个月|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月"
 )
 _PLAN_OPENING = re.compile(r"分解|分工|印发|工作安排|目标安排|清单|方案|计划表|要点")
+# A theme point's slogan: its first sentence, two or three short clauses without a figure or a
+# project noun (聚焦文化教育卫生普惠发展,推动基本公共服务均等化。).
+_SLOGAN_CLAUSES = re.compile(r"[,，;；]")
+_SLOGAN_CLAUSE_LEN = (3, 20)
+_PROJECT_NOUN = re.compile(r"项目|工程|实事|行动|计划")
+# A group of projects named in one point: "A、B、C等项目", "等5个项目", "等一批重点工程".
+_GROUP = re.compile(
+    rf"、[^。；;]{{1,60}}等(?:\d+|[{_NUMERAL}]+)?(?:个|批|项)?(?:重点|民生)?(?:项目|工程|实事)"
+)
+_THEMES_PER_ITEM = 2  # the opening counts at least this many items per point
 _SUBJECT_SHARE = 0.5
 _TASKLIKE_SHARE = 2 / 3
 _OPENING_PARAS = 8
@@ -316,7 +340,68 @@ def _is_subject(
     figures = sum(1 for p in points if _FIGURE.search(p.text + "".join(p.body)))
     if style in WORD_STYLES and figures * 2 < len(points):
         return False, "points counted in words without figures: a speech's or a report's"
+    themes = _themes(points, opening)
+    if themes.sure:
+        return False, (
+            f"the points are themes grouping the {themes.announced} items the opening counts "
+            f"({themes.slogans} of {len(points)} open with a slogan, {themes.groups} name a "
+            "group of projects): a summary, not the list"
+        )
     return True, ""
+
+
+@dataclass(frozen=True)
+class _Themes:
+    slogans: int  # points opening with a slogan (聚焦X,推动Y。)
+    groups: int  # points naming a group of projects (A、B、C等项目)
+    announced: int | None  # the items the opening counts
+    points: int
+
+    @property
+    def slogan_shaped(self) -> bool:
+        return self.slogans * 3 >= self.points * 2
+
+    @property
+    def grouping(self) -> bool:
+        return self.groups * 2 >= self.points
+
+    @property
+    def outnumbered(self) -> bool:
+        return self.announced is not None and self.announced >= self.points * _THEMES_PER_ITEM
+
+    @property
+    def sure(self) -> bool:
+        return self.slogan_shaped and self.grouping and self.outnumbered
+
+    @property
+    def doubtful(self) -> bool:
+        """Some signs of themes, not all (rules above): kept, the warning says so."""
+        return not self.sure and self.slogan_shaped and (self.grouping or self.outnumbered)
+
+
+def _is_slogan(text: str) -> bool:
+    """The point opens with a slogan: a first sentence of two or three short clauses without
+    a figure or a project noun, and more text after it."""
+    head, stop, rest = text.partition("。")
+    clauses = [c.strip() for c in _SLOGAN_CLAUSES.split(head)]
+    low, high = _SLOGAN_CLAUSE_LEN
+    return (
+        bool(stop and rest.strip())
+        and 2 <= len(clauses) <= 3
+        and all(low <= len(c) <= high for c in clauses)
+        and not _FIGURE.search(head)
+        and not _PROJECT_NOUN.search(head)
+    )
+
+
+def _themes(points: list[_Point], opening: list[str]) -> _Themes:
+    texts = [to_simplified(p.text + "".join(p.body)) for p in points]
+    return _Themes(
+        slogans=sum(1 for t in texts if _is_slogan(t)),
+        groups=sum(1 for t in texts if _GROUP.search(t)),
+        announced=_announced(opening),
+        points=len(points),
+    )
 
 
 def _split(point: _Point, report: bool) -> tuple[str, str]:
@@ -398,16 +483,24 @@ def point_list_grid(
         or is_report([Para(0, t, 0) for t in opening[-3:]])
         or bool(_PROGRESS_OPENING.search(head) and not _PLAN_OPENING.search(head))
     )
-    cells = [(p, *_split(p, report)) for p in points]
-    with_done = any(done for _, _, done in cells)
+    # on a plan page, points that are headings over their body: the body is the target
+    headed = not report and headings_over_content(
+        [(p.serial, p.written, "\n".join(p.written_body)) for p in points]
+    )
+    cells = [
+        (p, p.written, "\n".join(p.written_body)) if headed else (p, *_split(p, report))
+        for p in points
+    ]
+    with_done = not headed and any(done for _, _, done in cells)
     numbered = style != "about"
-    header = (["序号"] if numbered else []) + ["任务内容"] + (["进展情况"] if with_done else [])
+    header = (["序号"] if numbered else []) + ["任务内容"]
+    header += [CONTENT_HEADER] if headed else ["进展情况"] if with_done else []
     first_line = points[0].line
     rows: list[list[GridCell | None]] = [
         [GridCell(h, 0, c, line=first_line) for c, h in enumerate(header)]
     ]
-    for r, (p, task, done) in enumerate(cells, 1):
-        row = ([p.serial] if numbered else []) + [task] + ([done] if with_done else [])
+    for r, (p, task, other) in enumerate(cells, 1):
+        row = ([p.serial] if numbered else []) + [task] + ([other] if headed or with_done else [])
         rows.append([GridCell(t, r, c, line=p.line) for c, t in enumerate(row)])
     announced = _announced(opening)
     sure = announced == len(points)
@@ -432,12 +525,29 @@ def point_list_grid(
     ]
     if not numbered:
         warnings.append((first_line, f"{len(points)} points have no number: numbered by position"))
+    if headed:
+        warnings.append((first_line, content_warning(sum(1 for p in points if p.body))))
+    themes = _themes(points, opening)
+    if themes.doubtful:
+        warnings.append(
+            (
+                first_line,
+                f"{themes.slogans} of {len(points)} points open with a slogan (X,Y。)"
+                + (f" and {themes.groups} name a group of projects" if themes.groups else "")
+                + (f", under an opening counting {announced} items" if themes.outnumbered else "")
+                + ": they may be themes grouping the tasks, not the tasks — check",
+            )
+        )
     if not CLOSING.search(points[-1].body[-1] if points[-1].body else points[-1].text):
         warnings.append(
             (points[-1].line, "the text ends mid-sentence: the last point is probably cut off")
         )
     doubt = (
-        "" if sure else "points of running text read as tasks: news counts its points the same way"
+        "points may be themes grouping the tasks (slogans naming groups of projects)"
+        if themes.doubtful
+        else ""
+        if sure
+        else "points of running text read as tasks: news counts its points the same way"
     )
     preamble = written[:start]
     return Grid(rows=rows, preamble=preamble), warnings, doubt

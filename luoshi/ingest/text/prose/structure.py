@@ -209,6 +209,8 @@ class ProseTask:
         self.schedule = ""  # the task's planned schedule, after its label (实施进度为:)
         self.fields: dict[str, str] = {}  # other fields riding with its units (完成时限:年底)
         self.role_note = False  # its units came from a note naming their part (牵头/配合)
+        self.heading = ""  # an unnumbered task's heading right above it (一、实施X), if any
+        self.content = ""  # the content under its heading, when the heading is the task
 
     def take_fields(self, text: str) -> None:
         """Fields of another kind than units on the task's unit line or note (牵头领导:,
