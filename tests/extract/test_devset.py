@@ -35,10 +35,11 @@ def test_annotation_holds_no_source_text():
             "done", "ahead", "on_track", "at_risk", "behind", "not_started", "vague", "no_data"}
 
 
-def test_fresh4_annotation_shape():
-    """The fourth blind set's annotations (pages outside the repo): values only, one of the
+@pytest.mark.parametrize("blind", ["fresh4", "fresh5"])
+def test_blind_annotation_shape(blind):
+    """The blind sets' annotations (pages outside the repo): values only, one of the
     eight statuses for every task, and every target/figure filed under a listed task."""
-    files = sorted((DEVSET.parent / "fresh4").glob("*.json"))
+    files = sorted((DEVSET.parent / blind).glob("*.json"))
     assert len(files) >= 5
     for path in files:
         page = json.loads(path.read_text("utf-8"))
