@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from luoshi.extract import deadlines, parts, relational, rules, subrows, table
+from luoshi.extract import deadlines, parts, relational, rules, subrows, table, yardstick
 from luoshi.extract import measurements as measure
 from luoshi.extract.model import (
     FIELD_ACTUAL,
@@ -84,6 +84,7 @@ def _analyze_whole(
         cands.extend(c)
         ratios.extend(r)
     pairs = measure.match(cands, targets) if targets else []
+    pairs = yardstick.for_period(pairs, targets, year)  # the year's plan, not the programme's total
     if any(c.lone for c, _ in pairs):  # a lone per cent that measures a target is no share done
         ratios = [r for r in ratios if not (r.lone and any(
             c.lone and c.field == r.field and c.item == r.item for c, _ in pairs))]

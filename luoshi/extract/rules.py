@@ -124,6 +124,13 @@ ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季�
 PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
 PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年|年内)(?:计划|目标|任务)(?:任务|数)?"
                  r"(?:为|是|:)?")
+# A target whose own words name the year's plan (2017年度计划实施170878户, 今年计划改造200户,
+# 年度目标新增80户) is the period's yardstick for its unit: a larger target of the same unit
+# without these words (为235198户接通天然气, 三年改造600户) is the whole programme's total, and
+# figures matched to it measure the year's plan instead (luoshi/extract/yardstick.py). A year
+# named in the phrase other than the report's makes it no plan of this period.
+YEAR_PLAN = (r"(?:(?P<year>20[0-9]{2})年度?|全年|年度|今年|本年度?|当年|年内)"
+             r"(?:的)?(?:计划|目标|任务)")
 # A quoted restatement of a target reported as achieved: its figures are achievements.
 ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达到)(?:了)?[^,,。;;“]{0,12}?"
                         r"(?P<q>“[^”]{1,80}”)(?:的)?(?:任务|目标|要求)")
