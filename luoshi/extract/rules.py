@@ -175,7 +175,18 @@ RATIO_STATED_PATTERNS = (
     r"完成[^,,。;;0-9]{1,4}?率(?:为|达|达到)?",  # 完成投资率85.49%
     r"(?:完成|进度)(?:比例|率)?(?:为|达|达到)?(?:全年|年度)(?:的)?",
     r"相当于(?:全年|年度)[^,,。;;]{0,8}?的",
+    # 达到治理计划的57%, 达到年计划的50%, 完成今年计划工程量的63%: a share of the plan (of its work)
+    r"(?:完成|达到)(?:了)?[^,,。;;0-9%]{0,12}?(?:计划|目标|任务)(?:工程量|工作量|任务量|投资)?的",
 )
+# Per cents listed after a stated share, joined by these alone, are shares of the same kind, one
+# for each part the sentence lists (分别达到治理计划的57%、37%和70%: three shares of the plan).
+RATIO_LIST_JOINERS = r"、|和|及|与|以及|,|，"
+# A task promising no figure, red only by a stated share under the time share, whose entry
+# reports at least this many other achieved figures beside the share's own: the share is of one
+# part (公交场站开工15座,达到年计划的50%,更新公交车辆753部), and one part lagging is amber; the
+# reason says the other reading.
+PART_SHARE_AMBER = 1
+PART_SHARE_NOTE = "(该比例似为其中一项的进度,其他事项已有进展;若为整体进度则为滞后)"
 # Whether a ratio_stated is against the annual plan (then compared with time elapsed).
 ANNUAL_RATIO_WORDS = ("年度", "全年", "计划", "目标", "任务", "考核")
 
