@@ -661,3 +661,12 @@ UNIT_LINE = r"^(?P<what>[^:单]{0,4})单位:(?P<unit>.+)$"
 UNIT_LINE_MONEY = ("金额", "资金", "投资", "价值")
 UNIT_LINE_MONEY_HEADERS = ("资", "金额", "预算", "收入", "产值", "款", "费",
                            "資", "金額", "預算", "費")  # 资 covers 投资, 资金, 投(筹)资
+
+# All done but the ones named (除A县、B区外,其余191个县级单位均已完成…): the named ones have not,
+# a part lags (amber; never done). Only when the exceptions are units, places or projects: an
+# exception by design (除涉密事项外,均已公开) is no lag.
+EXCEPT_DONE = (r"除(?P<who>[^,，。;；]{1,60}?)外[,，]?(?:其余|其他|其它|其他各|其它各)?[^。;；]{0,40}?"
+               r"(?:均已|都已|已全部|全部已|均)(?:完成|发放|到位|开工|建成|落实|启动|实现|兑现|拨付)")
+EXCEPT_WHO = ("县", "区", "市", "镇", "乡", "街道", "村", "局", "委", "办", "单位", "企业", "项目", "学校",
+              "医院", "社区")
+

@@ -45,6 +45,7 @@ from luoshi.extract.wording import (
     cells_of,
     clause_span,
     delay_hits,
+    exceptions_named,
     grade_delays,
     mild,
     not_started,
@@ -339,6 +340,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         if whole:
             return StatusResult(Status.NOT_STARTED, f"称“{w}”", [clause_span(cell, i)], "not_started")
         amber.append((cell, i, w))
+    amber += exceptions_named(cells)  # 除A县、B区外均已完成: the named ones lag
     stage = _stage_behind(task, cells, share)
     if stage is not None:
         return StatusResult(Status.BEHIND, "目标为年内建成,但仅至开工等初期阶段", [stage], "stage")

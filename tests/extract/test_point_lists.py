@@ -68,3 +68,19 @@ def test_a_heading_task_is_judged_by_the_shares_of_its_parts(done, expected, rul
 def test_bu_counts_vehicles_and_laws_not_departments(done, figures):
     cands, _ = scan(done)
     assert [(c.q.value, c.q.unit) for c in cands if c.q.unit.endswith("部")] == figures
+
+
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("除甲县、乙区外,其余120个县级单位均已完成本月补助发放。", Status.AT_RISK),
+        ("截至10月底,除丙市外,各地均已发放到位。", Status.AT_RISK),
+        ("除两个项目外,其余项目均已开工建设。", Status.AT_RISK),
+        # counter-cases: an exception by design, and no exception at all
+        ("除涉密事项外,相关信息均已公开。", Status.ON_TRACK),
+        ("各县级单位均已完成本月补助发放。", Status.ON_TRACK),
+    ],
+)
+def test_all_done_but_the_named_ones_is_a_part_lagging(done, expected):
+    s = analyze_task(task("按月发放城乡低保补助资金。", done), Q3).status
+    assert s.value is expected, s.reason
