@@ -670,3 +670,9 @@ EXCEPT_DONE = (r"除(?P<who>[^,，。;；]{1,60}?)外[,，]?(?:其余|其他|其
 EXCEPT_WHO = ("县", "区", "市", "镇", "乡", "街道", "村", "局", "委", "办", "单位", "企业", "项目", "学校",
               "医院", "社区")
 
+# At the year's end, a task promising no figure whose entry says its things are all done (已全部
+# 建设完成并投入使用, 均已建成, 建设完成率达到100%) and names nothing unfinished, lagging or at risk
+# is done: the year's list item was delivered (a year-end account of 为民办实事).
+YEAR_END_ALL_DONE = (r"(?:已全部|均已|已经全部|全部已)[^,，。;；]{0,8}?(?:完成|建成|竣工|投入使用|投用|到位|实现)"
+                     r"|完成率(?:为|达|达到)?100%")
+

@@ -5,11 +5,14 @@ they answer are in docs/analysis.md ("Error classes on point lists")."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from luoshi.extract import analyze_task
 from luoshi.extract.measurements import scan
-from luoshi.vocab import Status
+from luoshi.ingest import Period
+from luoshi.vocab import PeriodKind, Status
 
 from .conftest import Q3, task
 
@@ -84,3 +87,25 @@ def test_bu_counts_vehicles_and_laws_not_departments(done, figures):
 def test_all_done_but_the_named_ones_is_a_part_lagging(done, expected):
     s = analyze_task(task("按月发放城乡低保补助资金。", done), Q3).status
     assert s.value is expected, s.reason
+
+
+YEAR_END = Period(PeriodKind.ANNUAL, "全年", date(2023, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("done", "period", "expected"),
+    [
+        ("30个社区宣传栏已全部建设完成并投入使用;发放服务卡1.2万张。", YEAR_END, Status.DONE),
+        ("新建站点40处,全市站点建设完成率达到100%。", YEAR_END, Status.DONE),
+        # counter-cases: before the year's end; only basically finished; a part still under way
+        ("30个社区宣传栏已全部建设完成并投入使用。", Q3, Status.ON_TRACK),
+        ("宣传栏已全部建设完成,调解室基本完成。", YEAR_END, Status.ON_TRACK),
+        ("宣传栏已全部建设完成,调解室尚未完成。", YEAR_END, None),
+    ],
+)
+def test_a_year_end_account_of_all_things_delivered_is_done(done, period, expected):
+    s = analyze_task(task("为各社区提供法律服务。", done), period).status
+    if expected is None:
+        assert s.value is not Status.DONE, s.reason
+    else:
+        assert s.value is expected, s.reason
