@@ -62,6 +62,8 @@ def programme_to_plan(targets: list[Target], year: int | None) -> dict[int, int]
 def for_period(pairs: list, targets: list[Target], year: int | None) -> list:
     """``pairs`` of (figure, target index) with each figure of a programme total moved to the
     year's plan (programme_to_plan)."""
+    if len(targets) < 2 or not pairs:
+        return pairs  # a total and a plan take two targets
     moves = programme_to_plan(targets, year)
     if not moves:
         return pairs
