@@ -676,3 +676,8 @@ EXCEPT_WHO = ("县", "区", "市", "镇", "乡", "街道", "村", "局", "委", 
 YEAR_END_ALL_DONE = (r"(?:已全部|均已|已经全部|全部已)[^,，。;；]{0,8}?(?:完成|建成|竣工|投入使用|投用|到位|实现)"
                      r"|完成率(?:为|达|达到)?100%")
 
+# A figure inside "按(照)…标准" is the standard by which something is paid or done (市级财政按照
+# 2200元/户标准进行补贴), a means of the task, not a result it promises: no target. A standard to
+# raise (补助标准提高到610元) names no 按: a target as before.
+STANDARD_APPLIED = r"(?:按照|依照|参照|按)(?P<inner>[^,，。;；]{0,16}?)的?标准"
+

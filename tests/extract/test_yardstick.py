@@ -77,3 +77,18 @@ def test_the_year_plan_is_the_yardstick_beside_a_programme_total(text, done, per
 )
 def test_which_target_is_the_programme_total(text, year, moves):
     assert programme_to_plan(extract_targets(text), year) == moves
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # the standard by which a thing is paid is a means, not a result promised
+        ("为8万户接通天然气,市级财政按照2000元/户标准进行补贴。", [8]),
+        ("为困难老人发放补贴,按每人每月300元的标准发放。", []),
+        ("新建保障住房500套,参照每套2万元标准给予补助。", [500]),
+        # counter-case: a standard to raise is the target itself
+        ("城乡低保补助标准提高到每人每月650元。", [650]),
+    ],
+)
+def test_a_standard_applied_is_no_target(text, values):
+    assert [t.value for t in extract_targets(text)] == values
