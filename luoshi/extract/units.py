@@ -57,7 +57,7 @@ BASE_UNITS: list[BaseUnit] = [
     *_units("length", "千米", 1000.0),
     *_units("length", "米 延米"),
     *_units("area", "平方公里", 1e6),
-    *_units("area", "平方米 平米 ㎡"),
+    *_units("area", "平方米 平米 ㎡ 平"),  # 2000平: 平 alone for 平方米 (not 平台, 平均 …)
     *_units("area", "公顷", 10000.0),
     *_units("area", "亩", 666.6667),
     *_units("weight", "吨"),
@@ -117,6 +117,7 @@ WORD_CONTINUATIONS: dict[str, str] = {
     "倍": "增数受感",  # 倍增 (doubling), 倍数, 倍受 …
     # 部 counts vehicles, phones, laws, films (更新公交车辆753部, 出台3部法规); 3部门, 部分, 部署 are words
     "部": "门分署委队位件长级属",
+    "平": "台方均稳安衡价行面原衡常时整",
 }
 
 
