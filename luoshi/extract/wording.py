@@ -239,6 +239,7 @@ def not_started(cells: list[Cell]) -> tuple[bool, Cell, int, str] | None:
 
 
 _EXCEPT_DONE = re.compile(rules.EXCEPT_DONE)
+_EXCEPT_SHOWN = 8  # characters of the exceptions a reason quotes (the evidence spans hold all)
 
 
 def exceptions_named(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
@@ -250,7 +251,9 @@ def exceptions_named(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
             continue
         for m in _EXCEPT_DONE.finditer(cell.norm):
             if any(w in m.group("who") for w in rules.EXCEPT_WHO):
-                out.append((cell, m.start(), f"除{m.group('who')}外"))
+                who = m.group("who")
+                who = who if len(who) <= _EXCEPT_SHOWN else who[:_EXCEPT_SHOWN] + "…"
+                out.append((cell, m.start(), f"除{who}外"))
     return out
 
 
