@@ -19,7 +19,9 @@ change can be seen on pages the rules were not first written from.
 ``--devset DIR --corpus DIR`` score another annotation directory (same file shape) against
 pages in another directory, e.g. a blind set whose pages live outside the repo. Such a set
 has no held-out part of its own to protect, so there ``--part all --verbose`` lists every
-disagreement too; without the two options nothing changes.
+disagreement too; without the two options nothing changes. ``--pages J01,J02`` scores only the
+named annotation files and never opens the others, so that a set's blind part stays blind
+(fresh4: ``--pages J01,J02,J03,J04``, its tune pages).
 
 Printed: targets F1 and measurements F1 on (serial, value, unit); agreement of target kinds
 (matched targets, and the task kind of tasks without figures); per-status precision and
