@@ -198,7 +198,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
                 later = next((p for p in quantities if p.is_amount and p.family != "percent"
                               and na <= p.start < nb), None)
         between = norm[q.end : later.num_start] if later is not None else ""
-        if (between and not any(a <= later.num_start < b for a, b in scopes)
+        if (between and q.family != "percent"  # a share names no set (隧道完成80%、…完成85%)
+                and not any(a <= later.num_start < b for a, b in scopes)
                 and not any(ch in between for ch in "(（")
                 and any(w in between for w in rules.SUBJECT_LINK_VERBS)):
             subjects[later.start] = (q.value, q.unit)

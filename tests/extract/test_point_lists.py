@@ -109,3 +109,18 @@ def test_a_year_end_account_of_all_things_delivered_is_done(done, period, expect
         assert s.value is not Status.DONE, s.reason
     else:
         assert s.value is expected, s.reason
+
+
+@pytest.mark.parametrize(
+    ("done", "values", "subjects"),
+    [
+        # two shares side by side, joined by 、 and a verb: the first names no set of the second
+        ("甲隧道完成80%、乙隧道完成85%。", [80.0, 85.0], [None, None]),
+        # counter-case: a count before the verb is the set the next figure is about
+        ("20个重点项目完成投资8亿元。", [8.0], [(20.0, "个")]),
+    ],
+)
+def test_a_share_names_no_set(done, values, subjects):
+    cands, _ = scan(done)
+    assert [c.q.value for c in cands] == values
+    assert [c.subject for c in cands] == subjects
