@@ -45,7 +45,7 @@ BASE_UNITS: list[BaseUnit] = [
     *_units("pp", "个百分点 百分点"),
     *_units(
         "count",
-        "个 家 项 所 座 处 条 套 户 栋 幢 艘 辆 台 件 本 份 只 张 支 篇 块 宗 类 种 间 笔 批 株 棵 根 部",
+        "个 家 项 所 座 处 条 套 户 栋 幢 艘 辆 台 件 本 份 只 张 支 篇 块 宗 类 种 间 笔 批 株 棵 根 部 组",
     ),
     *_units("person", "人 名 位"),
     *_units("person_time", "人次"),
@@ -118,6 +118,7 @@ WORD_CONTINUATIONS: dict[str, str] = {
     # 部 counts vehicles, phones, laws, films (更新公交车辆753部, 出台3部法规); 3部门, 部分, 部署 are words
     "部": "门分署委队位件长级属",
     "平": "台方均稳安衡价行面原衡常时整",
+    "组": "织建成团合长委件别",  # 3组雕塑; 组织, 组建 … are words
 }
 
 
