@@ -19,7 +19,9 @@ change can be seen on pages the rules were not first written from.
 ``--devset DIR --corpus DIR`` score another annotation directory (same file shape) against
 pages in another directory, e.g. a blind set whose pages live outside the repo. Such a set
 has no held-out part of its own to protect, so there ``--part all --verbose`` lists every
-disagreement too; without the two options nothing changes.
+disagreement too; without the two options nothing changes. ``--pages J01,J02`` scores only the
+named annotation files and never opens the others, so that a set's blind part stays blind
+(fresh4: ``--pages J01,J02,J03,J04``, its tune pages).
 
 Printed: targets F1 and measurements F1 on (serial, value, unit); agreement of target kinds
 (matched targets, and the task kind of tasks without figures); per-status precision and
@@ -56,11 +58,14 @@ from luoshi.ingest.model import Period  # noqa: E402
 from luoshi.vocab import PeriodKind  # noqa: E402
 
 LAYOUT = "all"  # "table" or "prose": only pages of that layout (the annotation's field)
+ONLY: set[str] = set()  # --pages: only these annotation files (by stem), e.g. a set's tune pages
 
 
 def pages(part: str = "all") -> list[dict[str, Any]]:
     out = []
     for path in sorted(DEVSET.glob("*.json")):
+        if ONLY and path.stem not in ONLY:
+            continue  # not opened: a blind part stays blind
         page = json.loads(path.read_text(encoding="utf-8"))
         held = page.get("place", "").startswith(HELD_OUT)
         if LAYOUT != "all" and page.get("layout", "table") != LAYOUT:
@@ -265,9 +270,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="another annotation directory (same shape as tests/extract/data/devset)")
     ap.add_argument("--corpus", type=Path, default=None,
                     help="the directory holding the pages those annotations name")
+    ap.add_argument("--pages", default="",
+                    help="only these annotation files, comma-separated stems (e.g. J01,J02): the"
+                         " others are not opened, so a blind part of a set stays blind")
     args = ap.parse_args(argv)
-    global LAYOUT, DEVSET, CORPUS
+    global LAYOUT, DEVSET, CORPUS, ONLY
     LAYOUT = args.layout
+    ONLY = {p.strip() for p in args.pages.split(",") if p.strip()}
     DEVSET = args.devset or DEFAULT_DEVSET
     CORPUS = args.corpus or DEFAULT_CORPUS
     for what, given in (("--devset", args.devset), ("--corpus", args.corpus)):

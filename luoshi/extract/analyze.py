@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from luoshi.extract import deadlines, parts, relational, rules, subrows, table
+from luoshi.extract import deadlines, parts, relational, rules, subrows, table, yardstick
 from luoshi.extract import measurements as measure
 from luoshi.extract.model import (
     FIELD_ACTUAL,
@@ -16,6 +16,7 @@ from luoshi.extract.model import (
     Measurement,
     MeasurementFix,
     Span,
+    StatusResult,
     Target,
     TaskAnalysis,
 )
@@ -84,6 +85,7 @@ def _analyze_whole(
         cands.extend(c)
         ratios.extend(r)
     pairs = measure.match(cands, targets) if targets else []
+    pairs = yardstick.for_period(pairs, targets, year)  # the year's plan, not the programme's total
     if any(c.lone for c, _ in pairs):  # a lone per cent that measures a target is no share done
         ratios = [r for r in ratios if not (r.lone and any(
             c.lone and c.field == r.field and c.item == r.item for c, _ in pairs))]
@@ -101,6 +103,8 @@ def _analyze_whole(
     if fixes:
         ms, figures = apply_fixes(ms + figures, targets, fixes)
     status = decide(task, period, targets, ms, ratios)
+    if not targets:
+        status = part_share(status, cands)
     if not targets and status.value in (Status.ON_TRACK, Status.VAGUE):
         # A growth promised relative to another: the two growths of the entry decide.
         status = relational.judge(task.text, cands, share_of_year(period)) or status
@@ -110,6 +114,21 @@ def _analyze_whole(
                                    status.evidence[0] if status.evidence else None) or status
     return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),
                         figures=figures)
+
+
+def part_share(status: StatusResult, cands: list[measure.Candidate]) -> StatusResult:
+    """A task with no figure to promise, red only by a stated share of the plan under the time
+    share (达到年计划的50%), while its entry reports other things achieved beside the share's own
+    figure (更新公交车辆753部, a bus lane opened): the share is of one part of the task, and one
+    part lagging is amber (rules.PART_SHARE_AMBER). Which part is the main one the text does not
+    say: the reason names the other reading (red, if the share is the whole task's)."""
+    if status.value is not Status.BEHIND or status.rule != "figures":
+        return status
+    others = [c for c in cands if c.ratio_stated is None and c.q.family not in (None, "percent")
+              and not c.flag]  # figures beside the share's own (a part of a total is no other part)
+    if len(others) < rules.PART_SHARE_AMBER:
+        return status
+    return StatusResult(Status.AT_RISK, status.reason + rules.PART_SHARE_NOTE, status.evidence, "part_share")
 
 
 def per_head_units(targets: list[Target], task: Task) -> list[Target]:

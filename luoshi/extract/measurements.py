@@ -38,6 +38,7 @@ _SET_CLOSE = re.compile(rules.SET_SIZE_AFTER)
 # Words that make a clause more than the name of a set: it reports something itself.
 _VERBS_AFTER_SET = rules.SUBJECT_LINK_VERBS + rules.ACHIEVED_CUES
 _RATIO_RE = re.compile(r"(?:" + "|".join(rules.RATIO_STATED_PATTERNS) + r")\s*$")
+_RATIO_LIST = re.compile(rules.RATIO_LIST_JOINERS)
 _PLAN_REST = re.compile(rules.PLAN_FIGURE_REST)
 _PLAN_VERB = re.compile(rules.PLAN_VERB)
 _INC = ("同比增长", "增长", "提高", "增加", "上升", "增幅为", "增速为", "增幅", "增速")
@@ -165,6 +166,11 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         before = norm[ca : q.num_start - 1 if negative else q.num_start]
         if q.family == "percent":
             m = _RATIO_RE.search(norm[sa : q.num_start])
+            prev = ratios[-1] if ratios and ratios[-1].sentence == (sa, sb) else None
+            if m is None and prev is not None and _RATIO_LIST.fullmatch(norm[prev.end : q.num_start]):
+                ratios.append(RatioStatement(q.value, q.start, q.end, (sa, sb), field, item, text,
+                                             prev.annual))  # 57%、37%和70%: the next of a list
+                continue
             if m:
                 # The words saying whose share it is may open the clause before the phrase:
                 # 年度计划完成率45% is a share of the year's plan.
@@ -192,7 +198,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
                 later = next((p for p in quantities if p.is_amount and p.family != "percent"
                               and na <= p.start < nb), None)
         between = norm[q.end : later.num_start] if later is not None else ""
-        if (between and not any(a <= later.num_start < b for a, b in scopes)
+        if (between and q.family != "percent"  # a share names no set (隧道完成80%、…完成85%)
+                and not any(a <= later.num_start < b for a, b in scopes)
                 and not any(ch in between for ch in "(（")
                 and any(w in between for w in rules.SUBJECT_LINK_VERBS)):
             subjects[later.start] = (q.value, q.unit)

@@ -240,6 +240,12 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
         ratio = r.value / rules.PERCENT
         span = Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end])
         band = pace_band(ratio, share)
+        if (ratio >= 1 or band in ("ahead", "on")) and sum(
+                (o.field, o.item, o.sentence) == (r.field, r.item, r.sentence) for o in ratios) > 1:
+            # One of the shares a sentence lists for its parts (分别完成…的63%、70%和95%) keeping
+            # pace: that part is on course, so another part's short share is a part lagging. A
+            # share stated alone may be of anything (双随机抽查任务完成率75%): no pace of the task.
+            v.paced += 1
         if ratio >= 1:
             v.reached.append((f"完成年度计划{fmt(r.value)}%", span))
         elif band == "ahead":

@@ -124,6 +124,13 @@ ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季�
 PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
 PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年|年内)(?:计划|目标|任务)(?:任务|数)?"
                  r"(?:为|是|:)?")
+# A target whose own words name the year's plan (2017年度计划实施170878户, 今年计划改造200户,
+# 年度目标新增80户) is the period's yardstick for its unit: a larger target of the same unit
+# without these words (为235198户接通天然气, 三年改造600户) is the whole programme's total, and
+# figures matched to it measure the year's plan instead (luoshi/extract/yardstick.py). A year
+# named in the phrase other than the report's makes it no plan of this period.
+YEAR_PLAN = (r"(?:(?P<year>20[0-9]{2})年度?|全年|年度|今年|本年度?|当年|年内)"
+             r"(?:的)?(?:计划|目标|任务)")
 # A quoted restatement of a target reported as achieved: its figures are achievements.
 ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达到)(?:了)?[^,,。;;“]{0,12}?"
                         r"(?P<q>“[^”]{1,80}”)(?:的)?(?:任务|目标|要求)")
@@ -168,7 +175,18 @@ RATIO_STATED_PATTERNS = (
     r"完成[^,,。;;0-9]{1,4}?率(?:为|达|达到)?",  # 完成投资率85.49%
     r"(?:完成|进度)(?:比例|率)?(?:为|达|达到)?(?:全年|年度)(?:的)?",
     r"相当于(?:全年|年度)[^,,。;;]{0,8}?的",
+    # 达到治理计划的57%, 达到年计划的50%, 完成今年计划工程量的63%: a share of the plan (of its work)
+    r"(?:完成|达到)(?:了)?[^,,。;;0-9%]{0,12}?(?:计划|目标|任务)(?:工程量|工作量|任务量|投资)?的",
 )
+# Per cents listed after a stated share, joined by these alone, are shares of the same kind, one
+# for each part the sentence lists (分别达到治理计划的57%、37%和70%: three shares of the plan).
+RATIO_LIST_JOINERS = r"、|和|及|与|以及|,|，"
+# A task promising no figure, red only by a stated share under the time share, whose entry
+# reports at least this many other achieved figures beside the share's own: the share is of one
+# part (公交场站开工15座,达到年计划的50%,更新公交车辆753部), and one part lagging is amber; the
+# reason says the other reading.
+PART_SHARE_AMBER = 1
+PART_SHARE_NOTE = "(该比例似为其中一项的进度,其他事项已有进展;若为整体进度则为滞后)"
 # Whether a ratio_stated is against the annual plan (then compared with time elapsed).
 ANNUAL_RATIO_WORDS = ("年度", "全年", "计划", "目标", "任务", "考核")
 
@@ -643,3 +661,23 @@ UNIT_LINE = r"^(?P<what>[^:单]{0,4})单位:(?P<unit>.+)$"
 UNIT_LINE_MONEY = ("金额", "资金", "投资", "价值")
 UNIT_LINE_MONEY_HEADERS = ("资", "金额", "预算", "收入", "产值", "款", "费",
                            "資", "金額", "預算", "費")  # 资 covers 投资, 资金, 投(筹)资
+
+# All done but the ones named (除A县、B区外,其余191个县级单位均已完成…): the named ones have not,
+# a part lags (amber; never done). Only when the exceptions are units, places or projects: an
+# exception by design (除涉密事项外,均已公开) is no lag.
+EXCEPT_DONE = (r"除(?P<who>[^,，。;；]{1,60}?)外[,，]?(?:其余|其他|其它|其他各|其它各)?[^。;；]{0,40}?"
+               r"(?:均已|都已|已全部|全部已|均)(?:完成|发放|到位|开工|建成|落实|启动|实现|兑现|拨付)")
+EXCEPT_WHO = ("县", "区", "市", "镇", "乡", "街道", "村", "局", "委", "办", "单位", "企业", "项目", "学校",
+              "医院", "社区")
+
+# At the year's end, a task promising no figure whose entry says its things are all done (已全部
+# 建设完成并投入使用, 均已建成, 建设完成率达到100%) and names nothing unfinished, lagging or at risk
+# is done: the year's list item was delivered (a year-end account of 为民办实事).
+YEAR_END_ALL_DONE = (r"(?:已全部|均已|已经全部|全部已)[^,，。;；]{0,8}?(?:完成|建成|竣工|投入使用|投用|到位|实现)"
+                     r"|完成率(?:为|达|达到)?100%")
+
+# A figure inside "按(照)…标准" is the standard by which something is paid or done (市级财政按照
+# 2200元/户标准进行补贴), a means of the task, not a result it promises: no target. A standard to
+# raise (补助标准提高到610元) names no 按: a target as before.
+STANDARD_APPLIED = r"(?:按照|依照|参照|按)(?P<inner>[^,，。;；]{0,16}?)的?标准"
+

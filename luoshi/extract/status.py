@@ -45,6 +45,7 @@ from luoshi.extract.wording import (
     cells_of,
     clause_span,
     delay_hits,
+    exceptions_named,
     grade_delays,
     mild,
     not_started,
@@ -339,6 +340,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         if whole:
             return StatusResult(Status.NOT_STARTED, f"称“{w}”", [clause_span(cell, i)], "not_started")
         amber.append((cell, i, w))
+    amber += exceptions_named(cells)  # 除A县、B区外均已完成: the named ones lag
     stage = _stage_behind(task, cells, share)
     if stage is not None:
         return StatusResult(Status.BEHIND, "目标为年内建成,但仅至开工等初期阶段", [stage], "stage")
@@ -349,6 +351,9 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
                                 [clause_span(c, i) for c, i, _ in risks], "risk_words")
         return StatusResult(Status.NO_DATA, "完成情况为空", [], "empty")
     done = _done(task, cells, targets, ms, fig.reached)
+    if done is None and share >= 1.0 and not targets and not _NOT_DONE_ANY(done_cells) \
+            and not foreseen and not risk_hits(cells):
+        done = _year_end_all_done(done_cells)
     if done is None and share >= 1.0 and fig.reached and not fig.slight and \
             len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells) and \
             not _unfinished(cells, [sp for _, sp in fig.reached]):
@@ -429,6 +434,21 @@ def _unfinished(cells: list[Cell], spans: list[Span]) -> bool:
                 if _UNFINISHED.search(c.norm[a:b]):
                     return True
     return False
+
+
+_YEAR_END_ALL_DONE = re.compile(rules.YEAR_END_ALL_DONE)
+
+
+def _year_end_all_done(done_cells: list[Cell]) -> tuple[str, list[Span]] | None:
+    """At the year's end, a task promising no figure reported as all done (rules.YEAR_END_ALL_DONE)
+    with nothing said to be only basically finished or under way (rules.UNFINISHED_STAGE)."""
+    if any(_UNFINISHED.search(c.norm) for c in done_cells):
+        return None
+    for c in done_cells:
+        m = _YEAR_END_ALL_DONE.search(c.norm)
+        if m:
+            return "全年:称已全部完成", [clause_span(c, m.start())]
+    return None
 
 
 def _NOT_DONE_ANY(cells: list[Cell]) -> bool:

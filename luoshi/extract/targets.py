@@ -16,6 +16,7 @@ from luoshi.extract.numbers import (
 from luoshi.extract.periods import find_periods
 
 _RANK_TARGET = re.compile(rules.RANK_TARGET)
+_STANDARD_APPLIED = re.compile(rules.STANDARD_APPLIED)
 _RANK_STEP = re.compile(rules.RANK_STEP)
 
 # Small rate-verbs (提升, 提高) also mean "upgrade" ("建设提升42公里绿道"): with a unit other
@@ -34,6 +35,8 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     quantities = [q for q in found if q.is_amount and q.target_ok
                   and (q.family != "age" or _is_age_level(norm, q))]
     quantities = [q for q in quantities if not _names_a_set(norm, q, quantities)]
+    applied = [m.span("inner") for m in _STANDARD_APPLIED.finditer(norm)]
+    quantities = [q for q in quantities if not any(a <= q.num_start < b for a, b in applied)]
     # A number read as a rank (前3位) or a move in rank (排名提升3位) is that only, not also a
     # count of 3 persons (位).
     ranked = {m.start("num") for m in _RANK_TARGET.finditer(norm)} | {

@@ -45,7 +45,7 @@ BASE_UNITS: list[BaseUnit] = [
     *_units("pp", "个百分点 百分点"),
     *_units(
         "count",
-        "个 家 项 所 座 处 条 套 户 栋 幢 艘 辆 台 件 本 份 只 张 支 篇 块 宗 类 种 间 笔 批 株 棵 根",
+        "个 家 项 所 座 处 条 套 户 栋 幢 艘 辆 台 件 本 份 只 张 支 篇 块 宗 类 种 间 笔 批 株 棵 根 部 组",
     ),
     *_units("person", "人 名 位"),
     *_units("person_time", "人次"),
@@ -57,7 +57,7 @@ BASE_UNITS: list[BaseUnit] = [
     *_units("length", "千米", 1000.0),
     *_units("length", "米 延米"),
     *_units("area", "平方公里", 1e6),
-    *_units("area", "平方米 平米 ㎡"),
+    *_units("area", "平方米 平米 ㎡ 平"),  # 2000平: 平 alone for 平方米 (not 平台, 平均 …)
     *_units("area", "公顷", 10000.0),
     *_units("area", "亩", 666.6667),
     *_units("weight", "吨"),
@@ -115,6 +115,10 @@ WORD_CONTINUATIONS: dict[str, str] = {
     "号": "",
     "岁": "月",
     "倍": "增数受感",  # 倍增 (doubling), 倍数, 倍受 …
+    # 部 counts vehicles, phones, laws, films (更新公交车辆753部, 出台3部法规); 3部门, 部分, 部署 are words
+    "部": "门分署委队位件长级属",
+    "平": "台方均稳安衡价行面原衡常时整",
+    "组": "织建成团合长委件别",  # 3组雕塑; 组织, 组建 … are words
 }
 
 

@@ -238,6 +238,25 @@ def not_started(cells: list[Cell]) -> tuple[bool, Cell, int, str] | None:
     return None
 
 
+_EXCEPT_DONE = re.compile(rules.EXCEPT_DONE)
+_EXCEPT_SHOWN = 8  # characters of the exceptions a reason quotes (the evidence spans hold all)
+
+
+def exceptions_named(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
+    """(where, words) for each "all done but the ones named" in a done cell (rules.EXCEPT_DONE):
+    the named units or projects have not done it, a part lags."""
+    out = []
+    for cell in cells:
+        if cell.field not in DONE_FIELDS:
+            continue
+        for m in _EXCEPT_DONE.finditer(cell.norm):
+            if any(w in m.group("who") for w in rules.EXCEPT_WHO):
+                who = m.group("who")
+                who = who if len(who) <= _EXCEPT_SHOWN else who[:_EXCEPT_SHOWN] + "…"
+                out.append((cell, m.start(), f"除{who}外"))
+    return out
+
+
 def ahead_words(cells: list[Cell]) -> tuple[Cell, int, str] | None:
     hits = word_hits(cells, rules.AHEAD_WORDS)
     return hits[0] if hits else None

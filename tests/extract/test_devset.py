@@ -131,3 +131,18 @@ def test_red_means_red_on_every_part(devset, part):
     called = sum(str(a.status.value) == "behind" for a in analyses)
     assert called, info
     assert s["behind_precision"] >= 0.8, s["errors"]["status"]
+
+
+def test_pages_option_leaves_the_other_files_unopened(tmp_path, capsys):
+    """--pages scores only the named annotation files; the others are never opened (a file that
+    is no JSON at all stands for a blind holdout here: opening it would fail)."""
+    spec = importlib.util.spec_from_file_location("extract_devset_pages", REPO / "benchmarks" / "extract_devset.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    pages, annotations = _own_set(tmp_path)
+    (annotations / "T02.json").write_text("blind: not to be opened", encoding="utf-8")
+    assert module.main(["--devset", str(annotations), "--corpus", str(pages), "--part", "all",
+                        "--pages", "T01"]) == 0
+    assert "own_set, all, tasks the parser found: 1 pages, 4 annotated tasks" in capsys.readouterr().out
+    with pytest.raises(json.JSONDecodeError):
+        module.main(["--devset", str(annotations), "--corpus", str(pages), "--part", "all"])

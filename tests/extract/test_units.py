@@ -76,3 +76,22 @@ def test_words_starting_with_unit_chars_are_not_units(text):
 def test_occasions_of_a_thing_are_a_unit_of_their_own(text, unit):
     (q,) = [q for q in find_quantities(text) if q.is_amount]
     assert q.unit == unit  # a visit to a household is no household
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # 平 alone for 平方米 (an office of 2000平), 部 a count of vehicles or laws
+        ("甲公司租用2000平,乙公司1500平。", [(2000.0, "平", "area"), (1500.0, "平", "area")]),
+        ("更新公交车辆753部。", [(753.0, "部", "count")]),
+        ("建成两组雕塑。", [(2.0, "组", "count")]),
+        ("形成8组团发展格局。", []),
+        # the same characters opening a word are no unit
+        ("接入3平台数据。", []),
+        ("涉及12部门。", []),
+        ("完成3部分内容。", []),
+    ],
+)
+def test_ping_bu_and_zu_as_units(text, found):
+    qs = [q for q in find_quantities(text) if q.is_amount]
+    assert [(q.value, q.unit, q.family) for q in qs] == found
