@@ -10,6 +10,21 @@ paragraphs assigned to its columns.
   in a table without progress columns, a short row is aligned to the columns by content
   (:mod:`luoshi.ingest.text.align`);
 - what fits no column, and cells a cut-off row lacks, are warned, never silently dropped.
+
+MERGED CELL AFTER THE RUN RULE, true of any such table whose task has one sub-row per unit
+(each unit its own progress) with the task, serial and unit cells merged over the sub-rows: the
+flattening writes a merged cell once, in its first sub-row, so the cells after the progress
+columns (units, leader …) come after the *first* sub-row's progress and the later sub-rows'
+progress follows them::
+
+    1 / task / 区投促局:progress₁ / 区投促局、 / 大观园街道办事处 / 大观园街道办事处:progress₂
+
+So when a row's last paragraph is no cell of its last column (not a unit list: a sentence), the
+cells after the run are looked for inside it: the first place, with progress before and after
+it, where those columns' cells stand — a unit list (wrapped over lines ending in 、), a name, a
+short status — and progress text follows. The paragraphs after them are the later sub-rows'
+progress: an item of the task of their own, after the first sub-row's. The reading is warned
+(a cut-off row with a unit list in its progress would read the same way).
 """
 
 from __future__ import annotations
@@ -127,25 +142,45 @@ def row_cells(
                 take += 1
         out.fixed[c] = [p.text for p in paras[lo : lo + take]]
         lo += take
-    missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
     middle = paras[lo:hi]
+    later: list[Para] = []
+    if run and after and not any(c in out.fixed for c in after):
+        found = _merged_after(middle, [columns[c].role for c in after])
+        if found is not None:
+            spans, end = found
+            for c, (a, b) in zip(after, spans, strict=True):
+                out.fixed[c] = [p.text for p in middle[a:b]]
+            later, middle = middle[end:], middle[: spans[0][0]]
+            warn.append(
+                (
+                    middle[-1].line + 1,
+                    f"row {row.serial}: its {'/'.join(columns[c].header for c in after)} "
+                    f"cell stands inside its progress, {len(later)} paragraph(s) after it: read "
+                    "as cells merged over sub-rows (one per unit), the later paragraphs as the "
+                    "next sub-rows' progress",
+                )
+            )
+    missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
     if run:
-        texts = [p.text for p in middle]
         task_text = " ".join(
             " ".join(out.fixed.get(c, [])) for c in before if columns[c].role is ColumnRole.TASK
         )
-        segs = segment(
-            texts, [columns[c].role for c in run], task_text, marked_empties=marked_empties
-        )
-        if len(middle) < len(run):
-            # Fewer paragraphs than cells: name the cells the segmenter left empty.
-            missing += [
-                columns[c].header for c, (a, b) in zip(run, segs[0].cells, strict=True) if a == b
-            ]
-        for seg in segs:
-            heading = texts[seg.heading] if seg.heading is not None else None
-            cells = {c: texts[a:b] for c, (a, b) in zip(run, seg.cells, strict=True)}
-            out.items.append((heading, cells))
+        for part in (middle, later) if later else (middle,):
+            texts = [p.text for p in part]
+            segs = segment(
+                texts, [columns[c].role for c in run], task_text, marked_empties=marked_empties
+            )
+            if len(part) < len(run) and part is middle:
+                # Fewer paragraphs than cells: name the cells the segmenter left empty.
+                missing += [
+                    columns[c].header
+                    for c, (a, b) in zip(run, segs[0].cells, strict=True)
+                    if a == b
+                ]
+            for seg in segs:
+                heading = texts[seg.heading] if seg.heading is not None else None
+                cells = {c: texts[a:b] for c, (a, b) in zip(run, seg.cells, strict=True)}
+                out.items.append((heading, cells))
     elif middle:
         last = before[-1] if before else None
         if (
@@ -193,6 +228,45 @@ def _aligned_row(
         )
     )
     return out
+
+
+def _merged_after(
+    middle: list[Para], roles: list[ColumnRole]
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the cells of the columns after the progress run stand inside the run (MERGED
+    CELL AFTER THE RUN RULE): one (start, end) span per column and the end of the last, or
+    None. The first paragraph is progress, and a sentence of progress follows the cells."""
+    for j in range(1, len(middle) - 1):
+        spans: list[tuple[int, int]] = []
+        at = j
+        for role in roles:
+            if at >= len(middle) - 1:
+                break
+            text = middle[at].text
+            if role in _UNIT_ROLES:
+                take = _unit_span(middle, at, len(middle) - 1)
+                joined = "".join(p.text for p in middle[at : at + take])
+                if not looks_like_units(joined) or CLOSING.search(joined):
+                    break
+            elif role is ColumnRole.LEADER or role is ColumnRole.PERSON:
+                take = 1
+                if not looks_like_person(text):
+                    break
+            else:
+                take = 1
+                if len(text) > 12 or CLOSING.search(text):
+                    break
+            spans.append((at, at + take))
+            at += take
+        else:
+            if _is_progress(middle[at].text):
+                return spans, at
+    return None
+
+
+def _is_progress(text: str) -> bool:
+    """A paragraph of progress, not a short cell: a sentence, or longer than any short cell."""
+    return len(text) > 30 or (bool(CLOSING.search(text)) and len(text) > 12)
 
 
 def _unit_span(paras: list[Para], lo: int, limit: int) -> int:
