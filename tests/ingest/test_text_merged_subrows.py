@@ -152,3 +152,61 @@ def test_cut_off_row_without_unit_list_keeps_its_warning():
     assert "".join(_done(doc.tasks[1])).count("已") == 2
     assert any("ends before its 责任单位" in w.message for w in doc.warnings)
     assert not any("merged over sub-rows (one per unit)" in w.message for w in doc.warnings)
+
+
+# UNIT SUB-ROWS RULE: the unit column before the progress, a unit cell in each sub-row.
+UNITS_FIRST = ["序号", "重点任务", "责任单位", "进展情况"]
+SUB_ROW_CASES = [
+    (
+        "one more unit",
+        [
+            "1",
+            "建设科技孵化园区。",
+            "区科技局",
+            "已完成园区规划。",
+            "城东街道办事处",
+            "已完成征地120亩,正在平整场地。",
+        ],
+        ["区科技局", "城东街道办事处"],
+        [("区科技局", "已完成园区规划。"), ("城东街道办事处", "已完成征地120亩,正在平整场地。")],
+    ),
+    (
+        "a later unit cell wrapped over lines ending in 、",
+        [
+            "1",
+            "打造特色商业街区。",
+            "区商务局",
+            "编制了街区提升方案,已报区政府审定。",
+            "区住建局、",
+            "区城管局",
+            "完成沿街立面改造设计,拆除违规广告牌32处。",
+            "南山街道办事处",
+            "完成商户摸底调查86户。",
+        ],
+        ["区商务局", "区住建局", "区城管局", "南山街道办事处"],
+        [
+            ("区商务局", "编制了街区提升方案,已报区政府审定。"),
+            ("区住建局、区城管局", "完成沿街立面改造设计,拆除违规广告牌32处。"),
+            ("南山街道办事处", "完成商户摸底调查86户。"),
+        ],
+    ),
+    (
+        # a short line inside the progress that names no unit is progress, read as before
+        "no unit inside the progress",
+        ["1", "新建公园3个。", "区住建局", "已建成2个。", "第3个主体完工", "正在绿化。"],
+        ["区住建局"],
+        [(None, "已建成2个。\n第3个主体完工\n正在绿化。")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "units", "items"), SUB_ROW_CASES, ids=[c[0] for c in SUB_ROW_CASES]
+)
+def test_a_unit_cell_inside_the_progress_opens_a_sub_row(name, row, units, items):
+    doc = read_document(_page(UNITS_FIRST, [row]).encode(), name="t.txt")
+    (task,) = doc.tasks
+    assert list(task.units) == units
+    assert [(i.heading, i.done) for i in task.items] == items
+    said = [w for w in doc.warnings if "one sub-row per unit" in w.message]
+    assert len(said) == (len(items) > 1)

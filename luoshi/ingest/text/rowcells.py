@@ -25,9 +25,18 @@ it, where those columns' cells stand — a unit list (wrapped over lines ending 
 short status — and progress text follows. The paragraphs after them are the later sub-rows'
 progress: an item of the task of their own, after the first sub-row's. The reading is warned
 (a cut-off row with a unit list in its progress would read the same way).
+
+UNIT SUB-ROWS RULE, the same table with the unit column *before* the progress and a unit cell
+in each sub-row (not merged): ``1 / task / 区科技局 / progress₁ / 城东街道办事处 / progress₂``. A
+unit list standing between progress paragraphs of a run that follows the unit column is the
+next sub-row's unit cell: it joins the task's units, and the progress after it, up to the next
+such cell, is an item headed by that unit (the first item by the row's own unit cell), so the
+reader sees whose progress each is. Warned.
 """
 
 from __future__ import annotations
+
+import re
 
 from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.layout import RowCells, item_columns
@@ -48,6 +57,8 @@ __all__ = ["row_cells", "segmented_run"]
 
 _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
 _SEGMENTED_ALSO = frozenset({ColumnRole.TARGET})
+# A paragraph ending like a sentence is progress, never a unit or name cell.
+_SENTENCE_CLOSE = re.compile(r"[。;；!！?？]$")
 
 
 def segmented_run(columns: list[Column]) -> list[int]:
@@ -143,21 +154,44 @@ def row_cells(
         out.fixed[c] = [p.text for p in paras[lo : lo + take]]
         lo += take
     middle = paras[lo:hi]
-    later: list[Para] = []
+    # the progress run as sub-rows: (the sub-row's own unit cell, when it has one; paragraphs)
+    parts: list[tuple[str | None, list[Para]]] = [(None, middle)]
     if run and after and not any(c in out.fixed for c in after):
         found = _merged_after(middle, [columns[c].role for c in after])
         if found is not None:
             spans, end = found
             for c, (a, b) in zip(after, spans, strict=True):
                 out.fixed[c] = [p.text for p in middle[a:b]]
-            later, middle = middle[end:], middle[: spans[0][0]]
+            parts = [(None, middle[: spans[0][0]]), (None, middle[end:])]
             warn.append(
                 (
-                    middle[-1].line + 1,
+                    middle[spans[0][0]].line,
                     f"row {row.serial}: its {'/'.join(columns[c].header for c in after)} "
-                    f"cell stands inside its progress, {len(later)} paragraph(s) after it: read "
-                    "as cells merged over sub-rows (one per unit), the later paragraphs as the "
-                    "next sub-rows' progress",
+                    f"cell stands inside its progress, {len(parts[1][1])} paragraph(s) after "
+                    "it: read as cells merged over sub-rows (one per unit), the later "
+                    "paragraphs as the next sub-rows' progress",
+                )
+            )
+    unit_col = before[-1] if run and before and run[0] == before[-1] + 1 else None
+    if (
+        len(parts) == 1
+        and unit_col is not None
+        and columns[unit_col].role in _UNIT_ROLES
+        and out.fixed.get(unit_col)
+    ):
+        cuts = _unit_sub_rows(middle)
+        if cuts:
+            own = out.fixed[unit_col]
+            parts = [(_cell(own), middle[: cuts[0][0]])]
+            for (a, b), nxt in zip(cuts, [*(c[0] for c in cuts[1:]), len(middle)], strict=True):
+                parts.append((_cell([p.text for p in middle[a:b]]), middle[b:nxt]))
+                out.fixed[unit_col] = [*out.fixed[unit_col], *(p.text for p in middle[a:b])]
+            warn.append(
+                (
+                    middle[cuts[0][0]].line,
+                    f"row {row.serial}: {len(cuts)} unit cell(s) inside its progress "
+                    f"({middle[cuts[0][0]].text[:20]!r}…): read as one sub-row per unit, each "
+                    "unit with the progress after it",
                 )
             )
     missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
@@ -165,12 +199,12 @@ def row_cells(
         task_text = " ".join(
             " ".join(out.fixed.get(c, [])) for c in before if columns[c].role is ColumnRole.TASK
         )
-        for part in (middle, later) if later else (middle,):
+        for k, (own_unit, part) in enumerate(parts):
             texts = [p.text for p in part]
             segs = segment(
                 texts, [columns[c].role for c in run], task_text, marked_empties=marked_empties
             )
-            if len(part) < len(run) and part is middle:
+            if len(part) < len(run) and k == 0:
                 # Fewer paragraphs than cells: name the cells the segmenter left empty.
                 missing += [
                     columns[c].header
@@ -178,7 +212,7 @@ def row_cells(
                     if a == b
                 ]
             for seg in segs:
-                heading = texts[seg.heading] if seg.heading is not None else None
+                heading = texts[seg.heading] if seg.heading is not None else own_unit
                 cells = {c: texts[a:b] for c, (a, b) in zip(run, seg.cells, strict=True)}
                 out.items.append((heading, cells))
     elif middle:
@@ -264,9 +298,41 @@ def _merged_after(
     return None
 
 
+def _unit_sub_rows(middle: list[Para]) -> list[tuple[int, int]]:
+    """Spans of the unit cells standing inside a progress run that follows the unit column
+    (UNIT SUB-ROWS RULE): each between progress paragraphs, a unit list by shape."""
+    cuts: list[tuple[int, int]] = []
+    j = 1
+    while j < len(middle) - 1:
+        if _is_progress(middle[j - 1].text):
+            take = _unit_span(middle, j, len(middle) - 1)
+            joined = "".join(p.text for p in middle[j : j + take])
+            if (
+                len(joined) <= 60
+                and looks_like_units(joined)
+                and not CLOSING.search(joined)
+                and j + take < len(middle)
+                and _is_progress(middle[j + take].text)
+            ):
+                cuts.append((j, j + take))
+                j += take + 1
+                continue
+        j += 1
+    return cuts
+
+
+def _cell(lines: list[str]) -> str:
+    """A unit cell's lines as one heading (lines ending in 、 joined without a break)."""
+    return (
+        "".join(lines)
+        if all(x.endswith(("、", ",", "，")) for x in lines[:-1])
+        else "\n".join(lines)
+    )
+
+
 def _is_progress(text: str) -> bool:
     """A paragraph of progress, not a short cell: a sentence, or longer than any short cell."""
-    return len(text) > 30 or (bool(CLOSING.search(text)) and len(text) > 12)
+    return len(text) > 30 or (len(text) > 4 and _SENTENCE_CLOSE.search(text) is not None)
 
 
 def _unit_span(paras: list[Para], lo: int, limit: int) -> int:
