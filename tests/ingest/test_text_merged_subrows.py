@@ -210,3 +210,26 @@ def test_a_unit_cell_inside_the_progress_opens_a_sub_row(name, row, units, items
     assert [(i.heading, i.done) for i in task.items] == items
     said = [w for w in doc.warnings if "one sub-row per unit" in w.message]
     assert len(said) == (len(items) > 1)
+
+
+def test_pipe_cells_row_with_a_sub_row_per_unit():
+    """The same table flattened one cell per line with bars: the row's cells after its unit
+    cell are the later sub-rows' progress, joined to the row's in page order (unitsubrows.py);
+    a row of the header's width is read as before."""
+    lines = [TITLE, "序号 |", "重点任务 |", "进展情况 |", "责任单位 |"]
+    lines += [
+        "1 |",
+        "建设科技孵化园区。 |",
+        "区科技局:已完成园区规划。 |",
+        "区科技局、城东街道办事处 |",
+    ]
+    lines += ["城东街道办事处:已完成征地120亩,正在平整场地。 |"]
+    lines += ["2 |", "新建公园3个。 |", "已建成2个。 |", "区住建局 |"]
+    doc = read_document("\n".join(lines).encode(), name="p.txt")
+    assert [t.text for t in doc.tasks] == ["建设科技孵化园区。", "新建公园3个。"]
+    assert [list(t.units) for t in doc.tasks] == [["区科技局", "城东街道办事处"], ["区住建局"]]
+    assert [_done(t) for t in doc.tasks] == [
+        ["区科技局:已完成园区规划。\n城东街道办事处:已完成征地120亩,正在平整场地。"],
+        ["已建成2个。"],
+    ]
+    assert sum("sub-rows (one per unit)" in w.message for w in doc.warnings) == 1
