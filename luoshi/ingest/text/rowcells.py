@@ -57,6 +57,9 @@ __all__ = ["row_cells", "segmented_run"]
 
 _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
 _SEGMENTED_ALSO = frozenset({ColumnRole.TARGET})
+# A unit cell inside a progress run is looked for at every paragraph: one wrapped over more lines
+# than this is no unit cell (and the search stays linear in the row's paragraphs).
+_MAX_UNIT_LINES = 12
 # A paragraph ending like a sentence is progress, never a unit or name cell.
 _SENTENCE_CLOSE = re.compile(r"[。;；!！?？]$")
 
@@ -278,7 +281,7 @@ def _merged_after(
                 break
             text = middle[at].text
             if role in _UNIT_ROLES:
-                take = _unit_span(middle, at, len(middle) - 1)
+                take = _unit_span(middle, at, min(len(middle) - 1, at + _MAX_UNIT_LINES))
                 joined = "".join(p.text for p in middle[at : at + take])
                 if not looks_like_units(joined) or CLOSING.search(joined):
                     break
@@ -305,7 +308,7 @@ def _unit_sub_rows(middle: list[Para]) -> list[tuple[int, int]]:
     j = 1
     while j < len(middle) - 1:
         if _is_progress(middle[j - 1].text):
-            take = _unit_span(middle, j, len(middle) - 1)
+            take = _unit_span(middle, j, min(len(middle) - 1, j + _MAX_UNIT_LINES))
             joined = "".join(p.text for p in middle[j : j + take])
             if (
                 len(joined) <= 60
