@@ -233,3 +233,41 @@ def test_pipe_cells_row_with_a_sub_row_per_unit():
         ["已建成2个。"],
     ]
     assert sum("sub-rows (one per unit)" in w.message for w in doc.warnings) == 1
+
+
+def test_unit_and_leader_cells_merged_over_sub_rows():
+    """Two columns after the progress, both merged: a sentence is no leader's name, so the
+    row's last paragraph is progress and the unit and leader cells are found inside the run."""
+    header = ["序号", "重点任务", "进展情况", "责任单位", "责任领导"]
+    rows = [
+        [
+            "1",
+            "建设科技孵化园区。",
+            "区科技局:已完成园区规划。",
+            "区科技局、",
+            "城东街道办事处",
+            "王建国",
+            "城东街道办事处:已完成征地120亩,正在平整场地。",
+        ],
+        ["2", "改造农贸市场3个。", "已完成选址,2个市场已开工。", "区商务局", "李明"],
+    ]
+    doc = read_document(_page(header, rows).encode(), name="t.txt")
+    assert [list(t.units) for t in doc.tasks] == [["区科技局", "城东街道办事处"], ["区商务局"]]
+    assert [t.extra.get("责任领导") for t in doc.tasks] == ["王建国", "李明"]
+    assert _done(doc.tasks[0]) == [
+        "区科技局:已完成园区规划。",
+        "城东街道办事处:已完成征地120亩,正在平整场地。",
+    ]
+
+
+def test_a_row_cut_off_before_its_leader_keeps_its_progress():
+    """A sentence in the leader's place is progress of a row cut off there, not a leader."""
+    header = ["序号", "重点任务", "进展情况", "责任领导"]
+    rows = [
+        ["1", "新建公园3个。", "已建成2个。", "王建国"],
+        ["2", "改造农贸市场3个。", "已完成选址。", "2个市场已开工。"],
+    ]
+    doc = read_document(_page(header, rows).encode(), name="t.txt")
+    assert doc.tasks[1].extra.get("责任领导", "") == ""
+    assert _done(doc.tasks[1]) == ["已完成选址。\n2个市场已开工。"]
+    assert any("ends before its 责任领导" in w.message for w in doc.warnings)

@@ -138,6 +138,10 @@ def row_cells(
         elif role is ColumnRole.DECLARED_STATUS and not looks_like_status(paras[hi - 1].text):
             if len(paras[hi - 1].text) > 12:
                 break
+        elif role in (ColumnRole.LEADER, ColumnRole.PERSON):
+            text = paras[hi - 1].text
+            if not looks_like_person(text) and (len(text) > 12 or _is_progress(text)):
+                break  # a name, never a sentence: the row is cut off, or its cells merged
         out.fixed[c] = [p.text for p in paras[hi - take : hi]]
         hi -= take
     for c in before:
