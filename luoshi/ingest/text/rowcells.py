@@ -60,6 +60,8 @@ _SEGMENTED_ALSO = frozenset({ColumnRole.TARGET})
 # A unit cell inside a progress run is looked for at every paragraph: one wrapped over more lines
 # than this is no unit cell (and the search stays linear in the row's paragraphs).
 _MAX_UNIT_LINES = 12
+_UNIT_LINE_MAX = 60  # no unit cell, nor a line of one, is longer
+_NO_UNIT_END = frozenset("。;；!！?？:：%")  # a unit cell's line never ends so
 # A paragraph ending like a sentence is progress, never a unit or name cell.
 _SENTENCE_CLOSE = re.compile(r"[。;；!！?？]$")
 
@@ -311,11 +313,19 @@ def _unit_sub_rows(middle: list[Para]) -> list[tuple[int, int]]:
     cuts: list[tuple[int, int]] = []
     j = 1
     while j < len(middle) - 1:
-        if _is_progress(middle[j - 1].text):
+        text = middle[j].text
+        # (a unit cell's first line is short and ends no sentence: most paragraphs are ruled
+        # out by these two looks alone, asked of every row)
+        if (
+            text
+            and len(text) <= _UNIT_LINE_MAX
+            and text[-1] not in _NO_UNIT_END
+            and _is_progress(middle[j - 1].text)
+        ):
             take = _unit_span(middle, j, min(len(middle) - 1, j + _MAX_UNIT_LINES))
             joined = "".join(p.text for p in middle[j : j + take])
             if (
-                len(joined) <= 60
+                len(joined) <= _UNIT_LINE_MAX
                 and looks_like_units(joined)
                 and not CLOSING.search(joined)
                 and j + take < len(middle)
