@@ -310,31 +310,28 @@ def _merged_after(
 def _unit_sub_rows(middle: list[Para]) -> list[tuple[int, int]]:
     """Spans of the unit cells standing inside a progress run that follows the unit column
     (UNIT SUB-ROWS RULE): each between progress paragraphs, a unit list by shape."""
+    # A unit cell's first line is short and ends no sentence: one pass over the row's texts
+    # rules out most paragraphs by these looks alone (asked of every row).
+    texts = [p.text for p in middle]
+    candidates = [
+        j
+        for j in range(1, len(texts) - 1)
+        if texts[j] and len(texts[j]) <= _UNIT_LINE_MAX and texts[j][-1] not in _NO_UNIT_END
+    ]
     cuts: list[tuple[int, int]] = []
-    j = 1
-    while j < len(middle) - 1:
-        text = middle[j].text
-        # (a unit cell's first line is short and ends no sentence: most paragraphs are ruled
-        # out by these two looks alone, asked of every row)
+    for j in candidates:
+        if (cuts and j < cuts[-1][1] + 1) or not _is_progress(texts[j - 1]):
+            continue
+        take = _unit_span(middle, j, min(len(middle) - 1, j + _MAX_UNIT_LINES))
+        joined = "".join(texts[j : j + take])
         if (
-            text
-            and len(text) <= _UNIT_LINE_MAX
-            and text[-1] not in _NO_UNIT_END
-            and _is_progress(middle[j - 1].text)
+            len(joined) <= _UNIT_LINE_MAX
+            and looks_like_units(joined)
+            and not CLOSING.search(joined)
+            and j + take < len(middle)
+            and _is_progress(texts[j + take])
         ):
-            take = _unit_span(middle, j, min(len(middle) - 1, j + _MAX_UNIT_LINES))
-            joined = "".join(p.text for p in middle[j : j + take])
-            if (
-                len(joined) <= _UNIT_LINE_MAX
-                and looks_like_units(joined)
-                and not CLOSING.search(joined)
-                and j + take < len(middle)
-                and _is_progress(middle[j + take].text)
-            ):
-                cuts.append((j, j + take))
-                j += take + 1
-                continue
-        j += 1
+            cuts.append((j, j + take))
     return cuts
 
 
