@@ -232,6 +232,9 @@ def _key_role(h: str, have_task: bool) -> ColumnRole:
     its header (and its repeats at page breaks) paragraph by paragraph, and the same short
     texts recur (header cells, unit names); texts longer than a header were answered before
     the key is made, so the keys, and the cache, stay small."""
+    note = _LEAD_NOTE.match(h)
+    if note and _key_role(note["name"], have_task) in _UNIT_COLUMNS:
+        return ColumnRole.UNITS
     for pattern, role in _RULES:
         if pattern.search(h):
             if role in _ITEM and any(j in h for j in _JOINERS) and _joined_names(h):
@@ -252,6 +255,32 @@ def _key_role(h: str, have_task: bool) -> ColumnRole:
         # a unit of measurement after the name names no other column: 年度计划投资(万元)
         return header_role(h[: m.start()], have_task)
     return ColumnRole.OTHER
+
+
+# LEAD NOTE RULE: a unit column's name followed by a bracketed note saying how the lead units
+# are marked among the units listed (责任单位(加黑为牵头单位), 责任单位(排第一的为牵头单位),
+# 责任单位(牵头单位加粗)) heads a column listing *all* the units, lead and others: the units
+# column, not the lead unit column the note's word 牵头单位 would make it. A note
+# that is the lead's name alone (责任单位(牵头单位)) says no marking, and is read as before.
+_LEAD_NOTE = re.compile(
+    r"^(?P<name>[^()]{2,12})\((?=[^()]*牵头(?:单位|部门))(?!牵头(?:单位|部门)\))[^()]+\)$"
+)
+_UNIT_COLUMNS = frozenset({ColumnRole.UNITS, ColumnRole.CO_UNITS})
+# A lead marked in bold (加黑, 加粗, 黑体, 粗体): plain text and most flattenings lose the mark.
+_BOLD_MARK = re.compile(r"加黑|加粗|黑体|粗体")
+
+
+def lead_note_warning(header: str) -> str | None:
+    """The warning for a unit column whose note says its lead units are in bold (LEAD NOTE
+    RULE): the mark is not read, so which of the units leads is not known."""
+    h = header_key(header)
+    if _LEAD_NOTE.match(h) and _BOLD_MARK.search(h):
+        return (
+            f"column {normalise_header(header)!r}: its note says the lead units are marked in "
+            "bold, which is not read here: all its units are kept as units, in the order "
+            "written, and which of them leads is not known"
+        )
+    return None
 
 
 _MEASURE_TAIL = re.compile(r"[(（][^()（）]{1,6}[)）]$")
@@ -378,6 +407,8 @@ def columns_from_headers(headers: Iterable[str]) -> tuple[list[Column], list[str
         header = normalise_header(raw)
         if role is ColumnRole.OTHER:
             warnings.append(f"unknown column header {header!r}: kept with role 'other'")
+        elif role is ColumnRole.UNITS and (lead_note := lead_note_warning(raw)):
+            warnings.append(lead_note)
         columns.append(Column(header=header, role=role))
     done = [c.header for c in columns if c.role is ColumnRole.DONE]
     if len(done) > 1:

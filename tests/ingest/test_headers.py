@@ -305,3 +305,25 @@ def test_may_be_serial_rules_out_no_serial_header() -> None:
     for text in ["1", "市民政局、市卫健委", "任务内容", "（一）", "各县(区)政府", "完成情况"]:
         assert not may_be_serial(text), text
         assert header_role(text, False) is not R.SERIAL
+
+
+@pytest.mark.parametrize(
+    ("header", "role", "bold_warned"),
+    [
+        # LEAD NOTE RULE: a note saying how the lead is marked heads a column of all the units
+        ("责任单位 (加黑为牵头单位)", R.UNITS, True),
+        ("责任单位（牵头单位加粗）", R.UNITS, True),
+        ("责任部门(排第一的为牵头部门)", R.UNITS, False),
+        ("配合单位(黑体为牵头单位)", R.UNITS, True),
+        # the lead's name alone in brackets says no marking: read as before
+        ("责任单位(牵头单位)", R.LEAD_UNIT, False),
+        ("牵头单位", R.LEAD_UNIT, False),
+        # a note on another column is no lead note
+        ("完成情况(加黑为牵头单位)", R.DONE, False),
+        ("进度(%)", R.DECLARED_STATUS, False),
+    ],
+)
+def test_lead_note_heads_a_column_of_all_units(header, role, bold_warned):
+    columns, warnings = columns_from_headers(["序号", "重点任务", header])
+    assert columns[2].role is role
+    assert any("marked in bold" in w for w in warnings) is bold_warned

@@ -153,3 +153,24 @@ def test_a_category_column_takes_the_group_name_merged_over_its_rows():
     assert [t.extra["类别"] for t in doc.tasks] == ["一、教育类项目(2个)"] * 2 + ["二、卫生类项目(2个)"] * 2
     assert [t.units[0] for t in doc.tasks] == ["县教育局", "县教育局", "县卫健委", "县卫健委"]
     assert not any("group row" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        ["1.文化中心北路已完工;", "2.建设路完成路基。 |"],  # points on lines of their own
+        ["1.文化中心北路已完工;2.建设路完成路基。 |"],  # points on one line
+    ],
+)
+def test_a_cell_numbering_its_own_points_opens_no_row(progress):
+    """A cell opening with 1. that holds its own 2. is a list inside a cell (a progress cell
+    written as points), not a row restarting the numbers: the rows stay found by the task
+    cells' numbers, the group's lead unit carried down."""
+    body = [*GROUPED[:13], "2.新建县医院门诊楼 |", "县医投公司 |", *progress]
+    page = "\n".join([TITLE, *HEADERS["second level glued"], *body])
+    doc = read_document(page.encode(), name="p.txt")
+    assert [t.text for t in doc.tasks] == [
+        "1.新建第二小学", "2.改扩建实验幼儿园", "1.新建县医院住院楼", "2.新建县医院门诊楼",
+    ]
+    assert doc.tasks[3].units == ["县卫健委", "县医投公司"]
+    assert doc.tasks[3].items[0].done.replace("\n", "") == "1.文化中心北路已完工;2.建设路完成路基。"

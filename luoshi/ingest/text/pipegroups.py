@@ -13,7 +13,10 @@ unit given once over its rows)::
 
 - A row opens at a cell whose text opens with a list number (``1.``, ``1、``, ``(1)``) that
   counts on from the row before, or restarts at 1: the task cells carry the numbers. There
-  must be two rows or more, the first numbered 1.
+  must be two rows or more, the first numbered 1. A cell numbered 1 that holds its own 2.
+  (on a line of its own, or after a ; 。 or comma) is a list inside a cell — a progress cell
+  written as points (``1.文化中心北路已完工;`` / ``2.建设路完成路基。 |``) — not a row: a
+  task cell opening a row holds one number.
 - A row's own cells are the cells up to the next opener. Every row has the same number of own
   cells (each cell is marked by its bar, empty ones too), the width W — the commonest count;
   the last row may be cut off. A group's first row may hold more, the same number more in
@@ -76,6 +79,15 @@ def _number(text: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
+# The second point of a list inside a cell: 2. (or 2、, (2)) at a line start or after a break.
+_SECOND_POINT = re.compile(r"(?:\n|[;；。,，])\s*(?:2[.、．](?!\d)|[(（]2[)）])")
+
+
+def _holds_list(text: str) -> bool:
+    """Whether a cell opening with 1 numbers a list of its own (its 2. follows inside it)."""
+    return _SECOND_POINT.search(text) is not None
+
+
 def _groups(
     cells: list[tuple[int, str, bool]], start: int
 ) -> tuple[list[_Group], int, int] | None:
@@ -86,6 +98,8 @@ def _groups(
     prev = 0
     for k in range(start, len(cells)):
         n = _number(cells[k][1])
+        if n == 1 and prev > 0 and _holds_list(cells[k][1]):
+            continue  # points of a cell (1. … 2. …), not a row restarting the numbers
         if n is not None and (n == prev + 1 or (n == 1 and prev > 0)):
             openers.append(k)
             prev = n

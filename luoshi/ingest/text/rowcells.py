@@ -10,9 +10,33 @@ paragraphs assigned to its columns.
   in a table without progress columns, a short row is aligned to the columns by content
   (:mod:`luoshi.ingest.text.align`);
 - what fits no column, and cells a cut-off row lacks, are warned, never silently dropped.
+
+MERGED CELL AFTER THE RUN RULE, true of any such table whose task has one sub-row per unit
+(each unit its own progress) with the task, serial and unit cells merged over the sub-rows: the
+flattening writes a merged cell once, in its first sub-row, so the cells after the progress
+columns (units, leader …) come after the *first* sub-row's progress and the later sub-rows'
+progress follows them::
+
+    1 / task / 区投促局:progress₁ / 区投促局、 / 大观园街道办事处 / 大观园街道办事处:progress₂
+
+So when a row's last paragraph is no cell of its last column (not a unit list: a sentence), the
+cells after the run are looked for inside it: the first place, with progress before and after
+it, where those columns' cells stand — a unit list (wrapped over lines ending in 、), a name, a
+short status — and progress text follows. The paragraphs after them are the later sub-rows'
+progress: an item of the task of their own, after the first sub-row's. The reading is warned
+(a cut-off row with a unit list in its progress would read the same way).
+
+UNIT SUB-ROWS RULE, the same table with the unit column *before* the progress and a unit cell
+in each sub-row (not merged): ``1 / task / 区科技局 / progress₁ / 城东街道办事处 / progress₂``. A
+unit list standing between progress paragraphs of a run that follows the unit column is the
+next sub-row's unit cell: it joins the task's units, and the progress after it, up to the next
+such cell, is an item headed by that unit (the first item by the row's own unit cell), so the
+reader sees whose progress each is. Warned.
 """
 
 from __future__ import annotations
+
+import re
 
 from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.layout import RowCells, item_columns
@@ -33,6 +57,13 @@ __all__ = ["row_cells", "segmented_run"]
 
 _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
 _SEGMENTED_ALSO = frozenset({ColumnRole.TARGET})
+# A unit cell inside a progress run is looked for at every paragraph: one wrapped over more lines
+# than this is no unit cell (and the search stays linear in the row's paragraphs).
+_MAX_UNIT_LINES = 12
+_UNIT_LINE_MAX = 60  # no unit cell, nor a line of one, is longer
+_NO_UNIT_END = frozenset("。;；!！?？:：%")  # a unit cell's line never ends so
+# A paragraph ending like a sentence is progress, never a unit or name cell.
+_SENTENCE_CLOSE = re.compile(r"[。;；!！?？]$")
 
 
 def segmented_run(columns: list[Column]) -> list[int]:
@@ -109,6 +140,10 @@ def row_cells(
         elif role is ColumnRole.DECLARED_STATUS and not looks_like_status(paras[hi - 1].text):
             if len(paras[hi - 1].text) > 12:
                 break
+        elif role in (ColumnRole.LEADER, ColumnRole.PERSON):
+            text = paras[hi - 1].text
+            if not looks_like_person(text) and (len(text) > 12 or _is_progress(text)):
+                break  # a name, never a sentence: the row is cut off, or its cells merged
         out.fixed[c] = [p.text for p in paras[hi - take : hi]]
         hi -= take
     for c in before:
@@ -127,25 +162,68 @@ def row_cells(
                 take += 1
         out.fixed[c] = [p.text for p in paras[lo : lo + take]]
         lo += take
-    missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
     middle = paras[lo:hi]
+    # the progress run as sub-rows: (the sub-row's own unit cell, when it has one; paragraphs)
+    parts: list[tuple[str | None, list[Para]]] = [(None, middle)]
+    if run and after and not any(c in out.fixed for c in after):
+        found = _merged_after(middle, [columns[c].role for c in after])
+        if found is not None:
+            spans, end = found
+            for c, (a, b) in zip(after, spans, strict=True):
+                out.fixed[c] = [p.text for p in middle[a:b]]
+            parts = [(None, middle[: spans[0][0]]), (None, middle[end:])]
+            warn.append(
+                (
+                    middle[spans[0][0]].line,
+                    f"row {row.serial}: its {'/'.join(columns[c].header for c in after)} "
+                    f"cell stands inside its progress, {len(parts[1][1])} paragraph(s) after "
+                    "it: read as cells merged over sub-rows (one per unit), the later "
+                    "paragraphs as the next sub-rows' progress",
+                )
+            )
+    unit_col = before[-1] if run and before and run[0] == before[-1] + 1 else None
+    if (
+        len(parts) == 1
+        and unit_col is not None
+        and columns[unit_col].role in _UNIT_ROLES
+        and out.fixed.get(unit_col)
+    ):
+        cuts = _unit_sub_rows(middle)
+        if cuts:
+            own = out.fixed[unit_col]
+            parts = [(_cell(own), middle[: cuts[0][0]])]
+            for (a, b), nxt in zip(cuts, [*(c[0] for c in cuts[1:]), len(middle)], strict=True):
+                parts.append((_cell([p.text for p in middle[a:b]]), middle[b:nxt]))
+                out.fixed[unit_col] = [*out.fixed[unit_col], *(p.text for p in middle[a:b])]
+            warn.append(
+                (
+                    middle[cuts[0][0]].line,
+                    f"row {row.serial}: {len(cuts)} unit cell(s) inside its progress "
+                    f"({middle[cuts[0][0]].text[:20]!r}…): read as one sub-row per unit, each "
+                    "unit with the progress after it",
+                )
+            )
+    missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
     if run:
-        texts = [p.text for p in middle]
         task_text = " ".join(
             " ".join(out.fixed.get(c, [])) for c in before if columns[c].role is ColumnRole.TASK
         )
-        segs = segment(
-            texts, [columns[c].role for c in run], task_text, marked_empties=marked_empties
-        )
-        if len(middle) < len(run):
-            # Fewer paragraphs than cells: name the cells the segmenter left empty.
-            missing += [
-                columns[c].header for c, (a, b) in zip(run, segs[0].cells, strict=True) if a == b
-            ]
-        for seg in segs:
-            heading = texts[seg.heading] if seg.heading is not None else None
-            cells = {c: texts[a:b] for c, (a, b) in zip(run, seg.cells, strict=True)}
-            out.items.append((heading, cells))
+        for k, (own_unit, part) in enumerate(parts):
+            texts = [p.text for p in part]
+            segs = segment(
+                texts, [columns[c].role for c in run], task_text, marked_empties=marked_empties
+            )
+            if len(part) < len(run) and k == 0:
+                # Fewer paragraphs than cells: name the cells the segmenter left empty.
+                missing += [
+                    columns[c].header
+                    for c, (a, b) in zip(run, segs[0].cells, strict=True)
+                    if a == b
+                ]
+            for seg in segs:
+                heading = texts[seg.heading] if seg.heading is not None else own_unit
+                cells = {c: texts[a:b] for c, (a, b) in zip(run, seg.cells, strict=True)}
+                out.items.append((heading, cells))
     elif middle:
         last = before[-1] if before else None
         if (
@@ -193,6 +271,82 @@ def _aligned_row(
         )
     )
     return out
+
+
+def _merged_after(
+    middle: list[Para], roles: list[ColumnRole]
+) -> tuple[list[tuple[int, int]], int] | None:
+    """Where the cells of the columns after the progress run stand inside the run (MERGED
+    CELL AFTER THE RUN RULE): one (start, end) span per column and the end of the last, or
+    None. The first paragraph is progress, and a sentence of progress follows the cells."""
+    for j in range(1, len(middle) - 1):
+        spans: list[tuple[int, int]] = []
+        at = j
+        for role in roles:
+            if at >= len(middle) - 1:
+                break
+            text = middle[at].text
+            if role in _UNIT_ROLES:
+                take = _unit_span(middle, at, min(len(middle) - 1, at + _MAX_UNIT_LINES))
+                joined = "".join(p.text for p in middle[at : at + take])
+                if not looks_like_units(joined) or CLOSING.search(joined):
+                    break
+            elif role is ColumnRole.LEADER or role is ColumnRole.PERSON:
+                take = 1
+                if not looks_like_person(text):
+                    break
+            else:
+                take = 1
+                if len(text) > 12 or CLOSING.search(text):
+                    break
+            spans.append((at, at + take))
+            at += take
+        else:
+            if _is_progress(middle[at].text):
+                return spans, at
+    return None
+
+
+def _unit_sub_rows(middle: list[Para]) -> list[tuple[int, int]]:
+    """Spans of the unit cells standing inside a progress run that follows the unit column
+    (UNIT SUB-ROWS RULE): each between progress paragraphs, a unit list by shape."""
+    # A unit cell's first line is short and ends no sentence: one pass over the row's texts
+    # rules out most paragraphs by these looks alone (asked of every row).
+    texts = [p.text for p in middle]
+    candidates = [
+        j
+        for j in range(1, len(texts) - 1)
+        if texts[j] and len(texts[j]) <= _UNIT_LINE_MAX and texts[j][-1] not in _NO_UNIT_END
+    ]
+    cuts: list[tuple[int, int]] = []
+    for j in candidates:
+        if (cuts and j < cuts[-1][1] + 1) or not _is_progress(texts[j - 1]):
+            continue
+        take = _unit_span(middle, j, min(len(middle) - 1, j + _MAX_UNIT_LINES))
+        joined = "".join(texts[j : j + take])
+        if (
+            len(joined) <= _UNIT_LINE_MAX
+            and looks_like_units(joined)
+            and not CLOSING.search(joined)
+            and j + take < len(middle)
+            and _is_progress(texts[j + take])
+        ):
+            cuts.append((j, j + take))
+    return cuts
+
+
+def _cell(lines: list[str]) -> str:
+    """A unit cell's lines as one heading (lines ending in 、 joined without a break)."""
+    return (
+        "".join(lines)
+        if all(x.endswith(("、", ",", "，")) for x in lines[:-1])
+        else "\n".join(lines)
+    )
+
+
+def _is_progress(text: str) -> bool:
+    """A paragraph of progress, not a short cell: a sentence, or longer than any short cell."""
+    return len(text) > 30 or (len(text) > 4 and _SENTENCE_CLOSE.search(text) is not None)
 
 
 def _unit_span(paras: list[Para], lo: int, limit: int) -> int:

@@ -35,6 +35,7 @@ from luoshi.ingest.headers import (
 )
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.shapes import CLOSING, ROW_SERIAL, is_group
+from luoshi.ingest.text.unitsubrows import joined_row, merged_cut
 from luoshi.vocab import ColumnRole
 
 SPACE_LAYOUT = "space-rows"
@@ -202,9 +203,7 @@ def space_grid(
 _MEASURE_HEADER = re.compile(r"^(计量)?单位$")
 _MEASURE = re.compile(r"^[\u4e00-\u9fa5a-zA-Z%/·]{1,6}$")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,，%％]*")
-_FIGURE_ROLES = frozenset(
-    {ColumnRole.TARGET, ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS}
-)
+_FIGURE_ROLES = frozenset({ColumnRole.TARGET, ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS})
 
 
 def _measure_columns(words: list[str], roles: list[ColumnRole]) -> frozenset[int]:
@@ -254,9 +253,7 @@ def _headerless_category(
     return [words[0], "类别", *words[1:]], [roles[0], ColumnRole.CATEGORY, *roles[1:]]
 
 
-def _carry_down(
-    rows: list[list[GridCell | None]], c: int, header: str, warnings: list
-) -> None:
+def _carry_down(rows: list[list[GridCell | None]], c: int, header: str, warnings: list) -> None:
     """Empty cells of column ``c`` under a filled one take its value (a merged cell written
     on its first row only); one warning naming the rows. Group rows end the run."""
     above: GridCell | None = None
@@ -320,6 +317,21 @@ def rows_from_pieces(
             continue
         pieces = content  # type: ignore[assignment]
         texts = [p for _, p in pieces]
+        subs: list[tuple[int, list[str]]] = []
+        found = merged_cut(texts, roles)
+        if found is not None:
+            # one sub-row per unit, the unit cell merged over them (unitsubrows.py)
+            cut, step = found
+            subs = [(pieces[j][0], texts[j : j + step]) for j in range(cut, len(texts), step)]
+            warnings.append(
+                (
+                    pieces[cut][0],
+                    f"row {texts[0]}: {len(subs)} more progress cell(s) after its "
+                    f"{words[-1]} cell: read as sub-rows (one per unit) under cells merged over "
+                    "them, their progress joined to the row's",
+                )
+            )
+            pieces, texts = pieces[:cut], texts[:cut]
         taken = align(texts, roles, measures)
         row: list[GridCell | None] = []
         for c, idx in enumerate(taken):
@@ -329,6 +341,8 @@ def rows_from_pieces(
                     text += " " if pieces[j][0] == pieces[idx[n - 1]][0] else "\n"
                 text += texts[j]
             row.append(GridCell(text, r, c, line=pieces[idx[0]][0] if idx else line_no))
+        if subs:
+            row = joined_row(row, subs, roles)
         rows.append(row)
         if k == len(raw) - 1:
             # cut off: columns empty after the last filled one (an empty column between
