@@ -79,13 +79,8 @@ class TaskFilterForm(forms.Form):
         plan_rows = self.fields["plan"].queryset.values_list("pk", "government__name", "year")
         period_rows = self.fields["period"].queryset.values_list("pk", "year", "label", "kind")
         self.menus = {
-            "plan": remember("plans", lambda: [
-                (pk, gettext("%(government)s %(year)s年") % {"government": name, "year": year})
-                for pk, name, year in plan_rows]),
-            "period": remember("periods", lambda: [
-                (pk, gettext("%(year)s年%(period)s") % {
-                    "year": year, "period": label or gettext(PeriodKind(kind).label)})
-                for pk, year, label, kind in period_rows]),
+            "plan": remember("plans", lambda: _plan_menu(plan_rows)),
+            "period": remember("periods", lambda: _period_menu(period_rows)),
             "unit": self.unit_menu,
             "role": ROLES,
             "status": STATUS_CHOICES if with_status else [],
@@ -110,6 +105,20 @@ class TaskFilterForm(forms.Form):
 
     def clean_role(self) -> str:
         return self.cleaned_data.get("role") or "any"
+
+
+def _plan_menu(rows) -> list[tuple[int, str]]:
+    """(id, "海城市 2021年") per plan: the pattern translated once, not once per plan."""
+    pattern = gettext("%(government)s %(year)s年")
+    return [(pk, pattern % {"government": name, "year": year}) for pk, name, year in rows]
+
+
+def _period_menu(rows) -> list[tuple[int, str]]:
+    """(id, "2021年半年度") per period; a period without its own label named by its kind."""
+    pattern = gettext("%(year)s年%(period)s")
+    kinds: dict[str, str] = {}
+    return [(pk, pattern % {"year": year, "period": label or kinds.setdefault(
+        kind, gettext(PeriodKind(kind).label))}) for pk, year, label, kind in rows]
 
 
 def options_html(options, chosen: str, empty: str | None = None) -> SafeString:

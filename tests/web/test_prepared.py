@@ -35,27 +35,34 @@ def checked(monkeypatch):
     return calls
 
 
-def test_task_pages_read_the_same_rows_for_every_viewer(sample, checked, settings, supervisor,
-                                                         leader, liaison_for, admin_user):
-    """Each role's task pages, with statements reused (DEBUG off: no re-check) and rebuilt,
-    give what the querysets give."""
+def test_pages_read_the_same_rows_for_every_viewer(sample, checked, settings, supervisor,
+                                                   leader, liaison_for, admin_user):
+    """Each role's task pages and lists, with statements reused (DEBUG off: no re-check) and
+    rebuilt, give what the querysets give."""
     settings.LUOSHI_PAGE_CACHE = False
-    u = sample.units
+    reindex_all()
+    s, u = sample, sample.units
     viewers = [None, leader, supervisor, admin_user, liaison_for(u.reform),
                liaison_for(u.office), liaison_for(u.economy, u.office)]
-    tasks = [sample.digital, sample.parks, sample.park_a, sample.roads,
-             Task.objects.get(text="整治河道。")]
+    old = Task.objects.get(text="整治河道。")
+    urls = [reverse("task_detail", args=[t.pk])
+            for t in (s.digital, s.parks, s.park_a, s.roads, old)]
+    urls += [reverse("task_list") + "?" + q for q in (
+        "", f"plan={s.plan.pk}&period={s.report_q3.period_id}",
+        f"plan={s.plan.pk}&period={s.report_h1.period_id}&sort=status",
+        f"plan={old.plan_id}&period={s.report_old.period_id}", "q=公园", "page=2")]
     for debug in (False, True):
         settings.DEBUG = debug
         for user in viewers:
             client = Client()
             if user is not None:
                 client.force_login(user)
-            for task in tasks * 2:  # the second time from kept statements
-                response = client.get(reverse("task_detail", args=[task.pk]))
-                assert response.status_code in (200, 404), (user, task)
+            for url in urls * 2:  # the second time from kept statements
+                assert client.get(url).status_code in (200, 404), (user, url)
     assert {"task_page.family", "task_page.reports", "task_page.entries",
-            "task_page.statuses"} <= set(checked)
+            "task_page.statuses", "listing.family", "listing.units", "listing.plans",
+            "listing.entries", "listing.statuses", "task_list.report",
+            "task_list.hidden_plan"} <= set(checked)
 
 
 def test_a_liaison_whose_units_change_gets_the_new_rules(sample, liaison_for, settings):

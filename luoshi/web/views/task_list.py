@@ -10,12 +10,13 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 
 from luoshi.core.models import Period, Plan
 from luoshi.export.csv import formula_escape
-from luoshi.web import pagecache
+from luoshi.rounds.permissions import rule_inputs
+from luoshi.web import pagecache, prepared
 from luoshi.web.access import (
     scope_key,
     shown_assessments,
@@ -96,7 +97,9 @@ def _sees_every_plan(user) -> bool:
     """Whether the user may see every plan: then no restriction at all, since an IN over all
     plans only misleads the query planner into sorting every row (100 000 tasks: 60 ms more a
     page)."""
-    return not Plan.objects.exclude(pk__in=visible_reports(user).values("plan_id")).exists()
+    return not prepared.rows(("task_list.hidden_plan", rule_inputs(user)), lambda: (
+        Plan.objects.exclude(pk__in=visible_reports(user).values("plan_id")).order_by()
+        .values_list("pk")[:1]))
 
 
 def _querystring(request: HttpRequest, **changes) -> str:
@@ -150,8 +153,11 @@ def _chosen_report(request: HttpRequest, filters: Filters) -> dict | None:
     need, in one query), or None."""
     if filters.plan is None or filters.period is None:
         return None
-    found = visible_reports(request.user).filter(plan=filters.plan, period=filters.period) \
-        .values("pk", "plan__government__name").order_by("pk").first()
+    found = next(iter(prepared.rows(
+        ("task_list.report", rule_inputs(request.user)), lambda plan, period: (
+            visible_reports(request.user).filter(plan_id=plan, period_id=period)
+            .values("pk", "plan__government__name").order_by("pk")[:1]),
+        plan=filters.plan.pk, period=filters.period.pk)), None)
     return found and {"pk": found["pk"], "government": found["plan__government__name"],
                       "period": filters.period}
 
@@ -169,7 +175,11 @@ class _Echo:
 
 
 def _shown(user) -> dict:
-    return {"progress": shown_progress(user), "assessments": shown_assessments(user)}
+    # Lazy: build_rows reads them through statements kept per rules (luoshi.web.prepared),
+    # so the querysets are built only when a statement is compiled (or a list is empty).
+    return {"progress": SimpleLazyObject(lambda: shown_progress(user)),
+            "assessments": SimpleLazyObject(lambda: shown_assessments(user)),
+            "rules": rule_inputs(user)}
 
 
 def _csv_lines(entries, words, with_period: bool, shown: dict) -> Iterator[str]:
