@@ -55,6 +55,7 @@ class _Statement:
     places: tuple[tuple[int, str, int | None], ...]  # (parameter, slot, index in a list slot)
     compiler: SQLCompiler
     names: tuple[str, ...] | None  # values(): the rows' keys; values_list(): None
+    counting: bool = False  # the statement counts the queryset's rows
 
 
 class _Refused(Exception):
@@ -78,7 +79,10 @@ def _stand_ins(slots: dict[str, int | list[int]]) -> tuple[dict, dict[int, tuple
     return given, where
 
 
-def _compile(queryset: QuerySet, where: dict[int, tuple[str, int | None]]) -> _Statement:
+def _compile(queryset: QuerySet, where: dict[int, tuple[str, int | None]],
+             counting: bool = False) -> _Statement:
+    if counting:  # the rows' ids only, without their order, counted around them
+        queryset = queryset.order_by().values_list("pk")
     if queryset._iterable_class not in (ValuesIterable, ValuesListIterable):
         raise TypeError("prepared.rows: a values() or values_list() queryset")
     query = queryset.query
@@ -87,6 +91,8 @@ def _compile(queryset: QuerySet, where: dict[int, tuple[str, int | None]]) -> _S
         sql, params = compiler.as_sql()
     except EmptyResultSet as empty:
         raise _Refused from empty
+    if counting:
+        sql = f"SELECT COUNT(*) FROM ({sql}) counted"
     places, seen = [], set()
     for i, value in enumerate(params):
         if type(value) is int and value in where:
@@ -102,7 +108,7 @@ def _compile(queryset: QuerySet, where: dict[int, tuple[str, int | None]]) -> _S
             *query.extra_select, *query.values_select, *query.annotation_select)
     else:
         names = None
-    return _Statement(sql, tuple(params), tuple(places), compiler, names)
+    return _Statement(sql, tuple(params), tuple(places), compiler, names, counting)
 
 
 def _statements() -> OrderedDict:
@@ -116,19 +122,28 @@ def rows(key: Hashable, build: Callable[..., QuerySet], **slots: int | list[int]
     """The rows of ``build(**slots)`` (dicts for ``values()``, tuples for ``values_list()``),
     from a statement compiled once per ``key`` and list lengths. ``key``: everything ``build``
     reads besides ``slots`` (see the module's docstring)."""
+    return _read(key, build, slots, counting=False)
+
+
+def count(key: Hashable, build: Callable[..., QuerySet], **slots: int | list[int]) -> int:
+    """``build(**slots).count()``, from a statement kept as ``rows`` keeps one."""
+    return _read(key, build, slots, counting=True)
+
+
+def _read(key: Hashable, build: Callable[..., QuerySet], slots: dict, *, counting: bool):
     slots = {k: list(v) if isinstance(v, list | tuple | set) else v for k, v in slots.items()}
     if any(isinstance(v, list) and not v for v in slots.values()):
-        return list(build(**slots))
-    shape = (key, tuple((k, len(v) if isinstance(v, list) else None)
-                        for k, v in slots.items()))
+        return build(**slots).count() if counting else list(build(**slots))
+    shape = (key, counting, tuple((k, len(v) if isinstance(v, list) else None)
+                                  for k, v in slots.items()))
     kept = _statements()
     statement = kept.get(shape)
     if statement is None or settings.DEBUG:
         given, where = _stand_ins(slots)
         try:
-            fresh = _compile(build(**given), where)
+            fresh = _compile(build(**given), where, counting)
         except _Refused:
-            return list(build(**slots))
+            return build(**slots).count() if counting else list(build(**slots))
         if statement is not None and (statement.sql, statement.params) != (fresh.sql,
                                                                             fresh.params):
             raise AssertionError(f"prepared.rows: key {key!r} misses an input of its queryset:"
@@ -150,6 +165,8 @@ def _run(statement: _Statement, slots: dict) -> list:
     with connections[compiler.using].cursor() as cursor:
         cursor.execute(statement.sql, params)
         fetched = cursor.fetchall()
+    if statement.counting:
+        return fetched[0][0]
     width = compiler.col_count
     # Columns past col_count are the ordering's, added to the SELECT (as Django trims them).
     found = compiler.results_iter(results=[[row[:width] for row in fetched]])

@@ -22,15 +22,25 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 @pytest.fixture
 def checked(monkeypatch):
     """Every prepared read in the test also runs its queryset the plain way: same rows."""
-    real, calls = prepared.rows, []
+    real, real_count, calls = prepared.rows, prepared.count, []
+
+    def name(key) -> str:
+        return key[0] if isinstance(key[0], str) else name(key[0])
 
     def both(key, build, **slots):
         got = real(key, build, **slots)
         assert got == list(build(**slots)), key
-        calls.append(key[0])
+        calls.append(name(key))
+        return got
+
+    def both_count(key, build, **slots):
+        got = real_count(key, build, **slots)
+        assert got == build(**slots).count(), key
+        calls.append(name(key) + ".count")
         return got
 
     monkeypatch.setattr(prepared, "rows", both)
+    monkeypatch.setattr(prepared, "count", both_count)
     prepared.clear()
     return calls
 
@@ -50,7 +60,9 @@ def test_pages_read_the_same_rows_for_every_viewer(sample, checked, settings, su
     urls += [reverse("task_list") + "?" + q for q in (
         "", f"plan={s.plan.pk}&period={s.report_q3.period_id}",
         f"plan={s.plan.pk}&period={s.report_h1.period_id}&sort=status",
-        f"plan={old.plan_id}&period={s.report_old.period_id}", "q=公园", "page=2")]
+        f"plan={old.plan_id}&period={s.report_old.period_id}", "q=公园", "page=2",
+        f"period={s.report_q3.period_id}&unit={u.reform.pk}&role=lead",
+        f"plan={s.plan.pk}&unit={u.office.pk}&sort=-order", "status=behind")]
     for debug in (False, True):
         settings.DEBUG = debug
         for user in viewers:
@@ -62,7 +74,8 @@ def test_pages_read_the_same_rows_for_every_viewer(sample, checked, settings, su
     assert {"task_page.family", "task_page.reports", "task_page.entries",
             "task_page.statuses", "listing.family", "listing.units", "listing.plans",
             "listing.entries", "listing.statuses", "task_list.report",
-            "task_list.hidden_plan"} <= set(checked)
+            "task_list.hidden_plan", "task_list.entries", "task_list.entries.count"} \
+        <= set(checked)
 
 
 def test_a_liaison_whose_units_change_gets_the_new_rules(sample, liaison_for, settings):
