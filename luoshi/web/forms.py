@@ -9,6 +9,7 @@ period) are data."""
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import format_lazy
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from luoshi.core.ids import parse_id
 from luoshi.core.models import Period, Plan, Unit
 from luoshi.vocab import PeriodKind
+from luoshi.web import prepared
 from luoshi.web.statuses import STATUS_CHOICES
 
 SORTS = [
@@ -30,7 +32,28 @@ SORTS = [
 ROLES = [("any", _("牵头或配合")), ("lead", _("仅牵头"))]
 
 
-class PlanChoice(forms.ModelChoiceField):
+class KeptChoice(forms.ModelChoiceField):
+    """A menu whose chosen row is read through a kept statement (luoshi.web.prepared) when
+    the form names what its queryset depends on (``kept_key``: the view's rules): the same row
+    as ``queryset.get(pk=…)`` without its SQL written again. A value that is not a plain id is
+    left to Django's own path (and its errors)."""
+
+    kept_key: tuple | None = None
+
+    def to_python(self, value):
+        pk = None if self.kept_key is None or value in self.empty_values else parse_id(value)
+        if pk is None:
+            return super().to_python(value)
+        model = self.queryset.model
+        names = [f.attname for f in model._meta.concrete_fields]
+        found = prepared.rows(self.kept_key, lambda pk: self.queryset.filter(pk=pk).order_by()
+                              .values_list(*names), pk=pk)
+        if not found:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return model.from_db(self.queryset.db, names, found[0])
+
+
+class PlanChoice(KeptChoice):
     def label_from_instance(self, obj: Plan) -> str:
         return f"{obj.government.name} {obj.year}年"
 
@@ -41,9 +64,9 @@ class TaskFilterForm(forms.Form):
                                                       "placeholder": _("如:污水处理")}))
     plan = PlanChoice(label=_("清单"), queryset=Plan.objects.none(), required=False,
                       empty_label=_("全部清单"))
-    period = forms.ModelChoiceField(label=_("报告期"), queryset=Period.objects.none(),
+    period = KeptChoice(label=_("报告期"), queryset=Period.objects.none(),
                                     required=False, empty_label=_("不限(任务本身)"))
-    unit = forms.ModelChoiceField(label=_("责任单位"), queryset=Unit.objects.all(), required=False,
+    unit = KeptChoice(label=_("责任单位"), queryset=Unit.objects.all(), required=False,
                                   empty_label=_("全部单位"))
     role = forms.ChoiceField(label=_("单位角色"), choices=ROLES, required=False, initial="any")
     status = forms.ChoiceField(
@@ -52,10 +75,17 @@ class TaskFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("排序"), choices=SORTS, required=False, initial="order")
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
-    def __init__(self, data, *, plans, periods, with_status: bool, remember=None):
+    def __init__(self, data, *, plans, periods, with_status: bool, remember=None,
+                 rules: tuple | None = None):
         """``remember(name, build)``: keeps a menu built by ``build()`` (the view's cache,
-        keyed by data version and the viewer's scope); None: build every time."""
+        keyed by data version and the viewer's scope); None: build every time. ``rules``:
+        what ``plans`` and ``periods`` depend on (permissions.rule_inputs): given, the chosen
+        rows are read through kept statements (KeptChoice)."""
         super().__init__(data)
+        if rules is not None:
+            self.fields["plan"].kept_key = ("form.plan", rules)
+            self.fields["period"].kept_key = ("form.period", rules)
+            self.fields["unit"].kept_key = ("form.unit",)  # every unit: no rule
         remember = remember or (lambda _name, build: build())
         self.fields["plan"].queryset = plans.select_related("government").order_by(
             "-year", "government__name")

@@ -62,7 +62,8 @@ def test_pages_read_the_same_rows_for_every_viewer(sample, checked, settings, su
         f"plan={s.plan.pk}&period={s.report_h1.period_id}&sort=status",
         f"plan={old.plan_id}&period={s.report_old.period_id}", "q=公园", "page=2",
         f"period={s.report_q3.period_id}&unit={u.reform.pk}&role=lead",
-        f"plan={s.plan.pk}&unit={u.office.pk}&sort=-order", "status=behind")]
+        f"plan={s.plan.pk}&unit={u.office.pk}&sort=-order", "status=behind",
+        "plan=abc&period=%201", f"plan={10**6}&unit={10**6}")]
     for debug in (False, True):
         settings.DEBUG = debug
         for user in viewers:
@@ -74,7 +75,8 @@ def test_pages_read_the_same_rows_for_every_viewer(sample, checked, settings, su
     assert {"task_page.family", "task_page.reports", "task_page.entries",
             "task_page.statuses", "listing.family", "listing.units", "listing.plans",
             "listing.entries", "listing.statuses", "task_list.report",
-            "task_list.hidden_plan", "task_list.entries", "task_list.entries.count"} \
+            "task_list.hidden_plan", "task_list.entries", "task_list.entries.count",
+            "form.plan", "form.period", "form.unit"} \
         <= set(checked)
 
 

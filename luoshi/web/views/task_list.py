@@ -73,7 +73,7 @@ def _form(request: HttpRequest, version=None) -> TaskFilterForm:
 
     return TaskFilterForm(request.GET or None, plans=plans, periods=periods,
                           with_status=remember("statuses", statuses_available),
-                          remember=remember)
+                          remember=remember, rules=rule_inputs(request.user))
 
 
 def _query(request: HttpRequest, version=None):
