@@ -179,3 +179,20 @@ def test_a_write_is_seen_at_once_on_every_page_that_shows_it(live_sample, leader
     empty = re.compile(r'data-figure="empty">(\d+)<')
     assert int(empty.search(after["dashboard"]).group(1)) == \
         int(empty.search(first["dashboard"]).group(1)) - 1
+
+
+def test_visible_tasks_are_those_of_plans_with_a_visible_report(sample, supervisor, leader,
+                                                                 liaison_for, admin_user):
+    """visible_tasks asks per row (EXISTS): the same tasks as its definition, for every role."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from luoshi.web.access import visible_reports, visible_tasks
+
+    u = sample.units
+    for user in (AnonymousUser(), leader, supervisor, admin_user, liaison_for(u.reform),
+                 liaison_for(u.office)):
+        plans = set(visible_reports(user).values_list("plan_id", flat=True))
+        expected = set(Task.objects.filter(plan_id__in=plans).values_list("pk", flat=True))
+        assert set(visible_tasks(user).values_list("pk", flat=True)) == expected, user
+        assert expected  # every role reads 海城市's published report
+    assert Task.objects.exclude(pk__in=visible_tasks(AnonymousUser())).exists()  # 山前区's draft
