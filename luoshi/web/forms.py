@@ -80,7 +80,7 @@ class TaskFilterForm(forms.Form):
         """``remember(name, build)``: keeps a menu built by ``build()`` (the view's cache,
         keyed by data version and the viewer's scope); None: build every time. ``rules``:
         what ``plans`` and ``periods`` depend on (permissions.rule_inputs): given, the chosen
-        rows are read through kept statements (KeptChoice)."""
+        rows (KeptChoice) and the menus are read through kept statements (luoshi.web.prepared)."""
         super().__init__(data)
         if rules is not None:
             self.fields["plan"].kept_key = ("form.plan", rules)
@@ -95,22 +95,25 @@ class TaskFilterForm(forms.Form):
             self.fields["sort"].choices = SORTS[:-1]
         # Listing every unit of every government would make a huge menu: offer the units of
         # the chosen plan's government (and keep an already chosen unit selectable).
-        plan_id = (data or {}).get("plan")
-        unit_id = (data or {}).get("unit")
-        units = Unit.objects.none()
-        if (plan := parse_id(plan_id)) is not None:
-            units = Unit.objects.filter(government__plans__pk=plan)
-        if (unit := parse_id(unit_id)) is not None:
-            units = units | Unit.objects.filter(pk=unit)
-        self.unit_menu = remember(f"units:{plan}:{unit}", lambda: list(
-            units.order_by("name").distinct().values_list("pk", "name")))
+        plan = parse_id((data or {}).get("plan"))
+        unit = parse_id((data or {}).get("unit"))
+        ids = {name: pk for name, pk in (("plan", plan), ("unit", unit)) if pk is not None}
+
+        def rows(name: str, build, **slots) -> list:
+            # Through a kept statement when what the querysets depend on is known.
+            if rules is None:
+                return list(build(**slots))
+            return prepared.rows((f"form.{name}", rules, tuple(slots)), build, **slots)
+
+        self.unit_menu = remember(f"units:{plan}:{unit}", lambda: rows("units", _units, **ids))
         # Menus as (value, label) pairs from plain value queries: the template writes the
         # options itself (widget rendering of a few hundred options costs tens of ms).
         plan_rows = self.fields["plan"].queryset.values_list("pk", "government__name", "year")
         period_rows = self.fields["period"].queryset.values_list("pk", "year", "label", "kind")
         self.menus = {
-            "plan": remember("plans", lambda: _plan_menu(plan_rows)),
-            "period": remember("periods", lambda: _period_menu(period_rows)),
+            "plan": remember("plans", lambda: _plan_menu(rows("plans", lambda: plan_rows))),
+            "period": remember("periods", lambda: _period_menu(
+                rows("periods", lambda: period_rows))),
             "unit": self.unit_menu,
             "role": ROLES,
             "status": STATUS_CHOICES if with_status else [],
@@ -135,6 +138,16 @@ class TaskFilterForm(forms.Form):
 
     def clean_role(self) -> str:
         return self.cleaned_data.get("role") or "any"
+
+
+def _units(plan: int | None = None, unit: int | None = None):
+    """The unit menu's rows: the units of the chosen plan's government, and the chosen unit."""
+    units = Unit.objects.none()
+    if plan is not None:
+        units = Unit.objects.filter(government__plans__pk=plan)
+    if unit is not None:
+        units = units | Unit.objects.filter(pk=unit)
+    return units.order_by("name").distinct().values_list("pk", "name")
 
 
 def _plan_menu(rows) -> list[tuple[int, str]]:

@@ -76,7 +76,8 @@ def test_pages_read_the_same_rows_for_every_viewer(sample, checked, settings, su
             "task_page.statuses", "listing.family", "listing.units", "listing.plans",
             "listing.entries", "listing.statuses", "task_list.report",
             "task_list.hidden_plan", "task_list.entries", "task_list.entries.count",
-            "form.plan", "form.period", "form.unit"} \
+            "form.plan", "form.period", "form.unit", "form.plans", "form.periods",
+            "form.units"} \
         <= set(checked)
 
 
