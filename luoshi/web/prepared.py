@@ -42,7 +42,9 @@ from django.db.models.query import ValuesIterable, ValuesListIterable
 from django.db.models.sql.compiler import SQLCompiler
 
 LIMIT = 256  # statements kept per thread
-_BASE = -(2**61)  # stand-ins: _BASE - n, far below any id a row has
+# Stand-ins: _BASE - n. Negative, so never a row's id; within a 32-bit integer column's range,
+# so that no lookup answers "out of range, no rows" before any SQL is written.
+_BASE = -2_000_000_000
 _local = threading.local()
 # A date or time as SQLite's backend passes it (text): 2026-12-01, 2026-12-01 04:05:06, 04:05:06.
 _WHEN = re.compile(r"\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d|$)|\d\d:\d\d:\d\d")
@@ -162,7 +164,9 @@ def _run(statement: _Statement, slots: dict) -> list:
     for i, name, index in statement.places:
         params[i] = slots[name] if index is None else slots[name][index]
     compiler = statement.compiler
-    with connections[compiler.using].cursor() as cursor:
+    # This thread's connection now (the converters ask it, e.g. for its time zone).
+    compiler.connection = connection = connections[compiler.using]
+    with connection.cursor() as cursor:
         cursor.execute(statement.sql, params)
         fetched = cursor.fetchall()
     if statement.counting:
