@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
@@ -20,6 +19,7 @@ from luoshi.core.ids import parse_id
 from luoshi.core.models import Period, Plan, Unit
 from luoshi.vocab import PeriodKind
 from luoshi.web import prepared
+from luoshi.web.list_rows import escape_text
 from luoshi.web.statuses import STATUS_CHOICES
 
 SORTS = [
@@ -167,12 +167,13 @@ def _period_menu(rows) -> list[tuple[int, str]]:
 def options_html(options, chosen: str, empty: str | None = None) -> SafeString:
     """The <option>s of a menu, escaped, the chosen one selected: written here in one pass (a
     template loop over a few hundred units or plans cost more than the rest of the page)."""
-    parts = [f'<option value=""{"" if chosen else " selected"}>{escape(empty)}</option>'] \
+    parts = [f'<option value=""{"" if chosen else " selected"}>{escape_text(empty)}</option>'] \
         if empty is not None else []
     for value, label in options:
         value = str(value)
         selected = " selected" if value == chosen else ""
-        parts.append(f'<option value="{escape(value)}"{selected}>{escape(label)}</option>')
+        parts.append(
+            f'<option value="{escape_text(value)}"{selected}>{escape_text(label)}</option>')
     return mark_safe("".join(parts))  # every value and label escaped above
 
 
