@@ -77,6 +77,16 @@ def unit_ids(user) -> set[int]:
     return cache
 
 
+def rule_inputs(user) -> tuple:
+    """Everything the querysets of this module read about ``user``: the role and, for a
+    liaison, its units (written into the statements as values). Two users with the same inputs
+    get the same statements, so a statement compiled for one serves the other
+    (luoshi.web.prepared). A rule that comes to read anything else about the user (or the
+    clock) must add it here."""
+    role = role_of(user)
+    return (str(role), tuple(sorted(unit_ids(user)))) if role == Role.LIAISON else (str(role),)
+
+
 def _units_task(task: Task) -> Task:
     """Sub-items carry no units of their own: their parent's units answer for them."""
     return task.parent if task.parent_id and not task.task_units.exists() else task

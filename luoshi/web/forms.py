@@ -9,7 +9,7 @@ period) are data."""
 from __future__ import annotations
 
 from django import forms
-from django.utils.html import escape
+from django.core.exceptions import ValidationError
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from luoshi.core.ids import parse_id
 from luoshi.core.models import Period, Plan, Unit
 from luoshi.vocab import PeriodKind
+from luoshi.web import prepared
+from luoshi.web.list_rows import escape_text
 from luoshi.web.statuses import STATUS_CHOICES
 
 SORTS = [
@@ -30,7 +32,28 @@ SORTS = [
 ROLES = [("any", _("牵头或配合")), ("lead", _("仅牵头"))]
 
 
-class PlanChoice(forms.ModelChoiceField):
+class KeptChoice(forms.ModelChoiceField):
+    """A menu whose chosen row is read through a kept statement (luoshi.web.prepared) when
+    the form names what its queryset depends on (``kept_key``: the view's rules): the same row
+    as ``queryset.get(pk=…)`` without its SQL written again. A value that is not a plain id is
+    left to Django's own path (and its errors)."""
+
+    kept_key: tuple | None = None
+
+    def to_python(self, value):
+        pk = None if self.kept_key is None or value in self.empty_values else parse_id(value)
+        if pk is None:
+            return super().to_python(value)
+        model = self.queryset.model
+        names = [f.attname for f in model._meta.concrete_fields]
+        found = prepared.rows(self.kept_key, lambda pk: self.queryset.filter(pk=pk).order_by()
+                              .values_list(*names), pk=pk)
+        if not found:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return model.from_db(self.queryset.db, names, found[0])
+
+
+class PlanChoice(KeptChoice):
     def label_from_instance(self, obj: Plan) -> str:
         return f"{obj.government.name} {obj.year}年"
 
@@ -41,9 +64,9 @@ class TaskFilterForm(forms.Form):
                                                       "placeholder": _("如:污水处理")}))
     plan = PlanChoice(label=_("清单"), queryset=Plan.objects.none(), required=False,
                       empty_label=_("全部清单"))
-    period = forms.ModelChoiceField(label=_("报告期"), queryset=Period.objects.none(),
+    period = KeptChoice(label=_("报告期"), queryset=Period.objects.none(),
                                     required=False, empty_label=_("不限(任务本身)"))
-    unit = forms.ModelChoiceField(label=_("责任单位"), queryset=Unit.objects.all(), required=False,
+    unit = KeptChoice(label=_("责任单位"), queryset=Unit.objects.all(), required=False,
                                   empty_label=_("全部单位"))
     role = forms.ChoiceField(label=_("单位角色"), choices=ROLES, required=False, initial="any")
     status = forms.ChoiceField(
@@ -52,10 +75,17 @@ class TaskFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("排序"), choices=SORTS, required=False, initial="order")
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
-    def __init__(self, data, *, plans, periods, with_status: bool, remember=None):
+    def __init__(self, data, *, plans, periods, with_status: bool, remember=None,
+                 rules: tuple | None = None):
         """``remember(name, build)``: keeps a menu built by ``build()`` (the view's cache,
-        keyed by data version and the viewer's scope); None: build every time."""
+        keyed by data version and the viewer's scope); None: build every time. ``rules``:
+        what ``plans`` and ``periods`` depend on (permissions.rule_inputs): given, the chosen
+        rows (KeptChoice) and the menus are read through kept statements (luoshi.web.prepared)."""
         super().__init__(data)
+        if rules is not None:
+            self.fields["plan"].kept_key = ("form.plan", rules)
+            self.fields["period"].kept_key = ("form.period", rules)
+            self.fields["unit"].kept_key = ("form.unit",)  # every unit: no rule
         remember = remember or (lambda _name, build: build())
         self.fields["plan"].queryset = plans.select_related("government").order_by(
             "-year", "government__name")
@@ -65,27 +95,25 @@ class TaskFilterForm(forms.Form):
             self.fields["sort"].choices = SORTS[:-1]
         # Listing every unit of every government would make a huge menu: offer the units of
         # the chosen plan's government (and keep an already chosen unit selectable).
-        plan_id = (data or {}).get("plan")
-        unit_id = (data or {}).get("unit")
-        units = Unit.objects.none()
-        if (plan := parse_id(plan_id)) is not None:
-            units = Unit.objects.filter(government__plans__pk=plan)
-        if (unit := parse_id(unit_id)) is not None:
-            units = units | Unit.objects.filter(pk=unit)
-        self.unit_menu = remember(f"units:{plan}:{unit}", lambda: list(
-            units.order_by("name").distinct().values_list("pk", "name")))
+        plan = parse_id((data or {}).get("plan"))
+        unit = parse_id((data or {}).get("unit"))
+        ids = {name: pk for name, pk in (("plan", plan), ("unit", unit)) if pk is not None}
+
+        def rows(name: str, build, **slots) -> list:
+            # Through a kept statement when what the querysets depend on is known.
+            if rules is None:
+                return list(build(**slots))
+            return prepared.rows((f"form.{name}", rules, tuple(slots)), build, **slots)
+
+        self.unit_menu = remember(f"units:{plan}:{unit}", lambda: rows("units", _units, **ids))
         # Menus as (value, label) pairs from plain value queries: the template writes the
         # options itself (widget rendering of a few hundred options costs tens of ms).
         plan_rows = self.fields["plan"].queryset.values_list("pk", "government__name", "year")
         period_rows = self.fields["period"].queryset.values_list("pk", "year", "label", "kind")
         self.menus = {
-            "plan": remember("plans", lambda: [
-                (pk, gettext("%(government)s %(year)s年") % {"government": name, "year": year})
-                for pk, name, year in plan_rows]),
-            "period": remember("periods", lambda: [
-                (pk, gettext("%(year)s年%(period)s") % {
-                    "year": year, "period": label or gettext(PeriodKind(kind).label)})
-                for pk, year, label, kind in period_rows]),
+            "plan": remember("plans", lambda: _plan_menu(rows("plans", lambda: plan_rows))),
+            "period": remember("periods", lambda: _period_menu(
+                rows("periods", lambda: period_rows))),
             "unit": self.unit_menu,
             "role": ROLES,
             "status": STATUS_CHOICES if with_status else [],
@@ -112,15 +140,40 @@ class TaskFilterForm(forms.Form):
         return self.cleaned_data.get("role") or "any"
 
 
+def _units(plan: int | None = None, unit: int | None = None):
+    """The unit menu's rows: the units of the chosen plan's government, and the chosen unit."""
+    units = Unit.objects.none()
+    if plan is not None:
+        units = Unit.objects.filter(government__plans__pk=plan)
+    if unit is not None:
+        units = units | Unit.objects.filter(pk=unit)
+    return units.order_by("name").distinct().values_list("pk", "name")
+
+
+def _plan_menu(rows) -> list[tuple[int, str]]:
+    """(id, "海城市 2021年") per plan: the pattern translated once, not once per plan."""
+    pattern = gettext("%(government)s %(year)s年")
+    return [(pk, pattern % {"government": name, "year": year}) for pk, name, year in rows]
+
+
+def _period_menu(rows) -> list[tuple[int, str]]:
+    """(id, "2021年半年度") per period; a period without its own label named by its kind."""
+    pattern = gettext("%(year)s年%(period)s")
+    kinds: dict[str, str] = {}
+    return [(pk, pattern % {"year": year, "period": label or kinds.setdefault(
+        kind, gettext(PeriodKind(kind).label))}) for pk, year, label, kind in rows]
+
+
 def options_html(options, chosen: str, empty: str | None = None) -> SafeString:
     """The <option>s of a menu, escaped, the chosen one selected: written here in one pass (a
     template loop over a few hundred units or plans cost more than the rest of the page)."""
-    parts = [f'<option value=""{"" if chosen else " selected"}>{escape(empty)}</option>'] \
+    parts = [f'<option value=""{"" if chosen else " selected"}>{escape_text(empty)}</option>'] \
         if empty is not None else []
     for value, label in options:
         value = str(value)
         selected = " selected" if value == chosen else ""
-        parts.append(f'<option value="{escape(value)}"{selected}>{escape(label)}</option>')
+        parts.append(
+            f'<option value="{escape_text(value)}"{selected}>{escape_text(label)}</option>')
     return mark_safe("".join(parts))  # every value and label escaped above
 
 

@@ -21,6 +21,7 @@ from luoshi.search.models import TaskEntry
 from luoshi.search.query import search_entries
 from luoshi.search.tokens import highlight_terms, query_words
 from luoshi.vocab import PeriodKind, UnitRole
+from luoshi.web import prepared
 
 SORT_ORDER = {
     "order": ("year_desc", "plan_id", "order", "pk"),
@@ -153,37 +154,57 @@ def period_labels(ids) -> dict[int, str]:
 
 def build_rows(entries: list[dict], words: list, *, full: bool = False,
                progress: QuerySet[Progress] | None = None,
-               assessments: QuerySet[Assessment] | None = None) -> list[Row]:
+               assessments: QuerySet[Assessment] | None = None,
+               rules: tuple | None = None) -> list[Row]:
     """Rows for one page (or one CSV chunk) of index rows (``values(*ROW_FIELDS)``), in a
     fixed number of queries, from plain values (no model instances).
 
     ``progress`` / ``assessments``: the entries whose text and the statuses the viewer may see
     (luoshi.rounds.permissions.shown_progress / shown_assessments); None: none of the
     entries' text and no status of a report (the public's share, safe by default, is asked
-    for explicitly by the views)."""
+    for explicitly by the views). ``rules``: the viewer's ``permissions.rule_inputs``, which
+    decide those two querysets: given, their statements are compiled once per rules
+    (luoshi.web.prepared), as the other reads here always are."""
     terms = tuple(highlight_terms(words))
     task_ids = [e["task_id"] for e in entries]
     family: dict[int, dict] = {}
     children: dict[int, list[dict]] = defaultdict(list)
-    for t in (Task.objects.filter(Q(pk__in=task_ids) | Q(parent_id__in=task_ids))
-              .order_by("order", "pk").values("id", "parent_id", "serial", "text")):
+    for t in prepared.rows(("listing.family",), lambda ids: (
+            Task.objects.filter(Q(pk__in=ids) | Q(parent_id__in=ids))
+            .order_by("order", "pk").values("id", "parent_id", "serial", "text")), ids=task_ids):
         family[t["id"]] = t
         if t["parent_id"] is not None:
             children[t["parent_id"]].append(t)
     units: dict[int, list[RowUnit]] = defaultdict(list)
-    for link in (TaskUnit.objects.filter(task_id__in=task_ids).order_by("order", "pk")
-                 .values_list("task_id", "unit_id", "unit__name", "role")):
+    for link in prepared.rows(("listing.units",), lambda ids: (
+            TaskUnit.objects.filter(task_id__in=ids).order_by("order", "pk")
+            .values_list("task_id", "unit_id", "unit__name", "role")), ids=task_ids):
         units[link[0]].append(RowUnit(link[1], link[2], link[3] == UnitRole.LEAD))
     # (Dicts and lookups below: no ORDER BY, whose model default would cost a join or a sort.)
-    plans = dict(Plan.objects.filter(pk__in={e["plan_id"] for e in entries}).order_by()
-                 .values_list("pk", "government__name"))
+    plans = dict(prepared.rows(("listing.plans",), lambda ids: (
+        Plan.objects.filter(pk__in=ids).order_by().values_list("pk", "government__name")),
+        ids=sorted({e["plan_id"] for e in entries})))
+
+    def read(name: str, build, **slots) -> list:
+        if rules is None:
+            return list(build(**slots))
+        return prepared.rows((name, rules), build, **slots)
     owner = {pk: (t["parent_id"] or pk) for pk, t in family.items()}
 
     # Entries of the rows' reports; without a period, the search looks in every report.
     report_ids = {e["report_id"] for e in entries if e["report_id"]}
     progress = (Progress.objects.none() if progress is None else progress)
+
+    def entries_of(shown: QuerySet[Progress]) -> QuerySet[Progress]:
+        return shown.order_by("report__period__year", "report__period__month", "position") \
+            .values("task_id", "report_id", "report__period__year", "report__period__label",
+                    "report__period__kind", *FIELDS)
+
+    found_entries: list[dict] = []
     if report_ids:
-        progress = progress.filter(task_id__in=list(family), report_id__in=report_ids)
+        found_entries = read("listing.entries", lambda tasks, reports: entries_of(
+            progress.filter(task_id__in=tasks, report_id__in=reports)),
+            tasks=list(family), reports=sorted(report_ids))
     elif terms:
         # Without a period the entries serve only to show where the words were found when
         # the task's own texts do not have them: read only those tasks' entries (a search
@@ -191,23 +212,23 @@ def build_rows(entries: list[dict], words: list, *, full: bool = False,
         unmatched = [pk for pk in family if not any(
             has_match(family[m]["text"], terms) for m in (owner[pk], *(
                 c["id"] for c in children[owner[pk]])))]
-        progress = progress.filter(task_id__in=unmatched) if unmatched else progress.none()
-    else:
-        progress = progress.none()
+        if unmatched:
+            found_entries = read("listing.matches", lambda tasks: entries_of(
+                progress.filter(task_id__in=tasks)), tasks=unmatched)
     by_row: dict[tuple[int, int | None], list[tuple[dict, dict]]] = defaultdict(list)
-    for p in progress.order_by("report__period__year", "report__period__month", "position") \
-            .values("task_id", "report_id", "report__period__year", "report__period__label",
-                    "report__period__kind", *FIELDS):
+    for p in found_entries:
         key = (owner[p["task_id"]], p["report_id"] if report_ids else None)
         by_row[key].append((family[p["task_id"]], p))
     # The CSV names each row's period (the page has it in its caption).
     labels = period_labels(e["period_id"] for e in entries if e["period_id"]) if full else {}
 
+    shown = Assessment.objects.none() if assessments is None else assessments
     assessed = {
         (a[0], a[1]): a
-        for a in (Assessment.objects.none() if assessments is None else assessments)
-        .filter(task_id__in=task_ids, report_id__in=report_ids).order_by()
-        .values_list("task_id", "report_id", "status", "reason")
+        for a in read("listing.statuses", lambda tasks, reports: (
+            shown.filter(task_id__in=tasks, report_id__in=reports).order_by()
+            .values_list("task_id", "report_id", "status", "reason")),
+            tasks=task_ids, reports=sorted(report_ids))
     } if report_ids else {}
 
     rows = []

@@ -30,7 +30,7 @@ from django.utils.translation import gettext
 
 from luoshi.core.models import Change
 from luoshi.rounds.history import field_words, model_words
-from luoshi.web.list_rows import url_prefix
+from luoshi.web.list_rows import escape_text, url_prefix
 from luoshi.web.statuses import shown_status
 from luoshi.web.task_page import Block, TargetView, TaskPage
 
@@ -39,8 +39,10 @@ ACTIONS = dict(Change.Action.choices)
 
 
 def _v(value) -> str:
-    """A value as ``{{ value }}`` writes it: localized, escaped unless already safe."""
-    return conditional_escape(str(localize(value)))
+    """A value as ``{{ value }}`` writes it: localized, escaped unless already safe (as
+    ``conditional_escape``, without its lazy-argument wrapper: list_rows.escape_text)."""
+    text = str(localize(value))
+    return text if hasattr(text, "__html__") else escape_text(text)
 
 
 def _date(value, fmt: str) -> str:

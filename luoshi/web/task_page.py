@@ -30,6 +30,8 @@ from luoshi.core.models import (
     Target,
 )
 from luoshi.core.models.analysis import ORIGIN_NOTES
+from luoshi.rounds.permissions import rule_inputs
+from luoshi.web import prepared
 from luoshi.web.access import (
     shown_assessments,
     shown_progress,
@@ -170,10 +172,15 @@ class TaskPage:
 
 def read(user, pk: int) -> TaskPage:
     """Everything the page of task ``pk`` shows to ``user``; 404 unless they may see it."""
+    # The permission querysets below are compiled to SQL once per viewer's rules
+    # (luoshi.web.prepared: the same statements, not written again for every page).
+    rules = rule_inputs(user)
     # The task, its parent's serial and text, its sub-items and every one's units, in one
     # query (a sub-item is visible with its task: same plan). Rows: one per (task, unit).
-    rows = (visible_tasks(user).filter(Q(pk=pk) | Q(parent_id=pk)).values(*TASK_FIELDS)
-            .order_by("order", "pk", "task_units__order", "task_units__id"))
+    rows = prepared.rows(
+        ("task_page.family", rules), lambda pk: (
+            visible_tasks(user).filter(Q(pk=pk) | Q(parent_id=pk)).values(*TASK_FIELDS)
+            .order_by("order", "pk", "task_units__order", "task_units__id")), pk=pk)
     family: dict[int, dict] = {}
     units: list[dict] = []
     for row in rows:
@@ -191,20 +198,23 @@ def read(user, pk: int) -> TaskPage:
     # given to the next queries as a list: SQLite then reads the entries and statuses of
     # these reports by index, where a subquery made it try every published report.)
     periods = {r: Period(year=y, month=m, kind=k, label=lb) for r, y, m, k, lb in
-               visible_reports(user).filter(plan_id=task["plan_id"])
-               .values_list("pk", *PERIOD).order_by()}
+               prepared.rows(("task_page.reports", rules), lambda plan: (
+                   visible_reports(user).filter(plan_id=plan).values_list("pk", *PERIOD)
+                   .order_by()), plan=task["plan_id"])}
     reports = list(periods)
 
     # The entries of the task and its sub-items the viewer may see, in those reports.
     found: dict[int, dict[int, dict]] = defaultdict(dict)
-    for row in (shown_progress(user).filter(report_id__in=reports, task_id__in=list(family))
-                .values(*ENTRY_FIELDS).order_by()):
+    for row in prepared.rows(("task_page.entries", rules), lambda reports, family: (
+            shown_progress(user).filter(report_id__in=reports, task_id__in=family)
+            .values(*ENTRY_FIELDS).order_by()), reports=reports, family=list(family)):
         found[row["report_id"]][row["task_id"]] = row
     # Statuses and figures derived from the text are verdicts: only from the reports where
     # the viewer may see the task's status (luoshi.rounds.permissions.shown_assessments).
     judged = {row["report_id"]: row for row in
-              shown_assessments(user).filter(task_id=top, report_id__in=reports)
-              .values(*ASSESSMENT_FIELDS).order_by()}
+              prepared.rows(("task_page.statuses", rules), lambda top, reports: (
+                  shown_assessments(user).filter(task_id=top, report_id__in=reports)
+                  .values(*ASSESSMENT_FIELDS).order_by()), top=top, reports=reports)}
     order = {r: (p.year, p.month, r) for r, p in periods.items()}
     measurements = _measurements(top, list(judged)) if judged else []
 

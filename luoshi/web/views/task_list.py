@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from dataclasses import replace
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 
-from luoshi.core.models import Period, Plan
+from luoshi.core.models import Period, Plan, Unit
 from luoshi.export.csv import formula_escape
-from luoshi.web import pagecache
+from luoshi.rounds.permissions import rule_inputs
+from luoshi.search.tokens import query_words
+from luoshi.web import pagecache, prepared
 from luoshi.web.access import (
     scope_key,
     shown_assessments,
@@ -70,7 +73,7 @@ def _form(request: HttpRequest, version=None) -> TaskFilterForm:
 
     return TaskFilterForm(request.GET or None, plans=plans, periods=periods,
                           with_status=remember("statuses", statuses_available),
-                          remember=remember)
+                          remember=remember, rules=rule_inputs(request.user))
 
 
 def _query(request: HttpRequest, version=None):
@@ -81,22 +84,84 @@ def _query(request: HttpRequest, version=None):
     form = _form(request, version)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     filters = Filters.from_form(data)
-    restriction = None if pagecache.cached(
+    every = pagecache.cached(
         f"all-plans:{scope_key(request.user)}", lambda: _sees_every_plan(request.user),
-        version=version) else visible_plans(request.user)
+        version=version)
     report = _chosen_report(request, filters)
-    entries, words = filter_entries(filters, restriction,
-                                    rows=visible_index_rows(request.user),
-                                    assessments=shown_assessments(request.user),
-                                    report=report["pk"] if report else None)
-    return form, filters, entries, words, report
+    return form, filters, Listed(request.user, filters, every, report), report
+
+
+class Listed:
+    """The index rows a list shows (luoshi.web.listing.filter_entries with the viewer's
+    rules), as a queryset (``queryset``, the CSV), or read through statements kept per shape
+    of the filters (``kept``, the page; luoshi.web.prepared): the chosen plan, period, unit
+    and report are the statements' slots, everything else the filters decide (which of them
+    are chosen, the role, the status, the order, the viewer's rules) is their key. A search
+    is a queryset: its words are values of the statement, not ids."""
+
+    def __init__(self, user, filters: Filters, every_plan: bool, report: dict | None):
+        self.user, self.filters, self.every_plan = user, filters, every_plan
+        self.report = report["pk"] if report else None
+        self.words = query_words(filters.q)
+
+    def build(self, plan: int | None = None, period: int | None = None,
+              unit: int | None = None, report: int | None = None):
+        """The rows' queryset for these ids of the chosen plan, period, unit and report."""
+        f = self.filters
+        chosen = replace(f, plan=None if plan is None else Plan(pk=plan),
+                         period=None if period is None else Period(pk=period),
+                         unit=None if unit is None else Unit(pk=unit))
+        entries, _words = filter_entries(
+            chosen, None if self.every_plan else visible_plans(self.user),
+            rows=visible_index_rows(self.user), assessments=shown_assessments(self.user),
+            report=report)
+        return entries.values(*ROW_FIELDS)
+
+    def slots(self) -> dict[str, int]:
+        f = self.filters
+        chosen = {"plan": f.plan, "period": f.period, "unit": f.unit}
+        found = {name: value.pk for name, value in chosen.items() if value is not None}
+        if self.report is not None:
+            found["report"] = self.report
+        return found
+
+    def queryset(self):
+        return self.build(**self.slots())
+
+    def kept(self) -> KeptRows:
+        f = self.filters
+        key = ("task_list.entries", rule_inputs(self.user), self.every_plan,
+               tuple(self.slots()), f.role, f.status, f.sort)
+        return KeptRows(key, self.build, self.slots())
+
+
+class KeptRows:
+    """A list's rows through kept statements (luoshi.web.prepared): what Paginator asks of
+    them, their count and slices (a slice's bounds are written into its statement: part of
+    its key)."""
+
+    def __init__(self, key: tuple, build, slots: dict[str, int]):
+        self.key, self.build, self.slots = key, build, slots
+
+    def count(self) -> int:
+        return prepared.count(self.key, self.build, **self.slots)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, part: slice) -> list[dict]:
+        start, stop = part.start, part.stop
+        return prepared.rows((self.key, start, stop),
+                             lambda **slots: self.build(**slots)[start:stop], **self.slots)
 
 
 def _sees_every_plan(user) -> bool:
     """Whether the user may see every plan: then no restriction at all, since an IN over all
     plans only misleads the query planner into sorting every row (100 000 tasks: 60 ms more a
     page)."""
-    return not Plan.objects.exclude(pk__in=visible_reports(user).values("plan_id")).exists()
+    return not prepared.rows(("task_list.hidden_plan", rule_inputs(user)), lambda: (
+        Plan.objects.exclude(pk__in=visible_reports(user).values("plan_id")).order_by()
+        .values_list("pk")[:1]))
 
 
 def _querystring(request: HttpRequest, **changes) -> str:
@@ -123,10 +188,10 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 
 def _list_content(request: HttpRequest, version) -> str:
-    form, filters, entries, words, report = _query(request, version)
-    entries = entries.values(*ROW_FIELDS)
-    paginator = CappedPaginator(entries, PER_PAGE, SEARCH_CAP) if words else \
-        Paginator(entries, PER_PAGE)
+    form, filters, listed, report = _query(request, version)
+    words = listed.words
+    paginator = CappedPaginator(listed.queryset(), PER_PAGE, SEARCH_CAP) if words else \
+        Paginator(listed.kept(), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     names = ["plan", "period", "unit", "role", "sort"] + (["status"] if "status" in form.fields else [])
     rows = build_rows(list(page.object_list), words, **_shown(request.user))
@@ -150,8 +215,11 @@ def _chosen_report(request: HttpRequest, filters: Filters) -> dict | None:
     need, in one query), or None."""
     if filters.plan is None or filters.period is None:
         return None
-    found = visible_reports(request.user).filter(plan=filters.plan, period=filters.period) \
-        .values("pk", "plan__government__name").order_by("pk").first()
+    found = next(iter(prepared.rows(
+        ("task_list.report", rule_inputs(request.user)), lambda plan, period: (
+            visible_reports(request.user).filter(plan_id=plan, period_id=period)
+            .values("pk", "plan__government__name").order_by("pk")[:1]),
+        plan=filters.plan.pk, period=filters.period.pk)), None)
     return found and {"pk": found["pk"], "government": found["plan__government__name"],
                       "period": filters.period}
 
@@ -169,7 +237,11 @@ class _Echo:
 
 
 def _shown(user) -> dict:
-    return {"progress": shown_progress(user), "assessments": shown_assessments(user)}
+    # Lazy: build_rows reads them through statements kept per rules (luoshi.web.prepared),
+    # so the querysets are built only when a statement is compiled (or a list is empty).
+    return {"progress": SimpleLazyObject(lambda: shown_progress(user)),
+            "assessments": SimpleLazyObject(lambda: shown_assessments(user)),
+            "rules": rule_inputs(user)}
 
 
 def _csv_lines(entries, words, with_period: bool, shown: dict) -> Iterator[str]:
@@ -207,10 +279,9 @@ def _csv_rows(writer, chunk, words, with_period: bool, shown: dict) -> Iterator[
 
 
 def task_list_csv(request: HttpRequest) -> StreamingHttpResponse:
-    _form, filters, entries, words, _report = _query(request)
-    entries = entries.values(*ROW_FIELDS)
+    _form, filters, listed, _report = _query(request)
     response = StreamingHttpResponse(
-        _csv_lines(entries, words, filters.period is not None, _shown(request.user)),
+        _csv_lines(listed.queryset(), listed.words, filters.period is not None, _shown(request.user)),
         content_type="text/csv; charset=utf-8",  # i18n: data
     )
     response["Content-Disposition"] = 'attachment; filename="tasks.csv"'  # i18n: data
