@@ -25,6 +25,8 @@ Rules, true of such reports wherever they come from:
 - a heading's *body* is the paragraphs up to the next heading of its style or of an outer
   one; the style read is the innermost one whose headings are tasks over progress (the last
   rule below): a heading whose body holds such headings is their group;
+- a heading that counts its items (提前完成任务指标有7项, 共12项) or stands between section
+  marks (§市重点项目§) names a group of tasks or a section of the page, never one task;
 - a heading naming a part of the report itself (总体情况, 基本情况, 主要做法, 工作成效,
   存在的问题, 困难, 下一步, 工作打算, 意见建议, 保障措施) is no task, and its body is not any
   task's progress;
@@ -85,6 +87,7 @@ from luoshi.ingest.script import to_simplified
 from luoshi.ingest.text.prose.items import (
     STYLES,
     UNIT_LINE,
+    names_group,
     reports_done,
     style_value,
     unit_note,
@@ -237,9 +240,14 @@ def _task_name(name: str) -> str:
 
 
 def _is_task(s: _Section) -> bool:
-    """The heading names a task: not a part of the report, and a name once its report word
-    is removed."""
-    return not _REPORT_SECTION.search(s.name) and bool(_task_name(s.name))
+    """The heading names a task: not a part of the report, not a group (it counts its items,
+    or is a section mark: :func:`~luoshi.ingest.text.prose.items.names_group`), and a name
+    once its report word is removed."""
+    return (
+        not _REPORT_SECTION.search(s.name)
+        and not names_group(s.name)
+        and bool(_task_name(s.name))
+    )
 
 
 def _as_written(simple: str, written: str, piece: str) -> str:

@@ -25,6 +25,8 @@ Rules, true of such lists wherever they come from:
   site's footer, the title repeated); in a list naming no units the last item has only as
   many paragraphs as another item has (a platform's notice below is no part of it, warned:
   ``document._trim_last``);
+- a numbered paragraph whose name counts its items ((一)提前完成任务指标有7项。) or stands
+  between section marks (§…§) is a group's heading, never a task (items.names_group);
 - headings (一、…, (一)…, "…负责的工作", "一、…(牵头单位:X)" over numbered tasks) are groups;
   a notice's attachment list (附件:1.… then 2.… 3.… counting on) names documents, not tasks;
   a heading naming a person (…省长负责的工作) names no unit;
@@ -81,6 +83,7 @@ from luoshi.ingest.text.prose.items import (
     is_report,
     label_colon,
     mid_units,
+    names_group,
     other_field,
     progress_field,
     reports_done,
@@ -170,6 +173,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             continue
         attached = None
         cn = CN_NUMBERED.match(text)
+        counted = False
+        if (marker := m or cn) and names_group(text[marker.end() :]):
+            m = cn = None  # "(一)提前完成任务指标有7项。": a group's heading (names_group)
+            counted = True
         if (m or cn) and not heads_tasks(paras, k, numbered):
             text, status = status_tail(text)
             if status:
@@ -214,7 +221,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 done_after = k  # its own note named its units: progress paragraphs may follow
             continue
         open_task = current is not None and not current.has_unit_line
-        if is_group(text) or heading_unit(text) or (cn and not open_task):
+        if counted or is_group(text) or heading_unit(text) or (cn and not open_task):
             # (a 一、/(一) paragraph that is not an item is a heading, full stop or not —
             # unless a task still waiting for its units is open: then it is a point of it)
             unit = heading_unit(text)
