@@ -38,6 +38,7 @@ from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
+from luoshi.ingest.text.prose.sentences import REPORT_SPLIT_END
 from luoshi.ingest.text.prose.structure import PROSE_LAYOUT
 from luoshi.ingest.text.rows import Para
 
@@ -124,7 +125,13 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
         return prose or headed
     # Both readings hold (一、 items with unit notes over progress paragraphs): the one giving
     # more tasks their progress wins, the other is named.
-    if _progress_count(headed) > _progress_count(prose):
+    # a tie goes to the prose list, unless its progress came only from splitting heading
+    # sentences (name。progress), which the headed report reads as headings with their body
+    # on the same line, keeping the page's outer headings: then the headed report wins it
+    split = any(w.message.endswith(REPORT_SPLIT_END) for w in prose.warnings)
+    if _progress_count(headed) > _progress_count(prose) or (
+        split and _progress_count(headed) == _progress_count(prose)
+    ):
         chosen, other = headed, prose
     else:
         chosen, other = prose, headed

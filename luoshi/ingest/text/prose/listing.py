@@ -40,6 +40,9 @@ Rules, true of such lists wherever they come from:
   paragraph of requirements (下一步…, 各单位要…) is not. A page is such a report also when its
   opening does not say so but at least two items closed by their units are each followed by
   a paragraph opening with a period or a completion (此项工作已完成。截至…) (warned);
+- items written ``N.name。progress`` (a short name closed by 。, then what was done:
+  完成目标任务, 已…) split into task and progress as ``N、name:progress`` does
+  (:mod:`.sentences`);
 - headings (一、实施X) each over one unnumbered paragraph closed by its units, on a page
   where every task is so, are the tasks, the paragraphs their content (target), when the
   headings name work (:mod:`.content`; a category heading over one task stays a group);
@@ -96,6 +99,7 @@ from luoshi.ingest.text.prose.items import (
     unit_note,
     units_above,
 )
+from luoshi.ingest.text.prose.sentences import report_warning, split_reported
 from luoshi.ingest.text.prose.structure import (
     ATTACHMENTS,
     CUT_LABEL,
@@ -354,6 +358,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         ignored.append(p)
     if arrangement_labels([t.text[0] if t.text else "" for t in tasks_raw]) is not None:
         return None  # a notice's own arrangements (督查内容:… 督查方式:…), not tasks
+    if split := split_reported(tasks_raw):
+        # "1.农村交通建设。建成…,完成目标任务。": a report written name。progress
+        report = True
+        warn.append((tasks_raw[0].line, report_warning(split)))
     return build_document(
         paras,
         tasks_raw,

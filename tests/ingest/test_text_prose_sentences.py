@@ -1,0 +1,72 @@
+"""Items written ``N.name。progress`` and excerpts that open mid-list (issue 9, fresh5 cause 3).
+
+Rules (luoshi.ingest.text.prose.sentences, document._continues_from_above): a short name
+closed by 。 then a clause saying a target is met or work done is task and progress; a page
+that opens with item 5 of a group above the excerpt keeps it as a task. Text made up."""
+
+import pytest
+
+from luoshi.ingest import read_document
+from luoshi.ingest.text.prose.sentences import heading_sentence, reports_met
+
+REPORT = [
+    "4.推进农家书屋建设。完成120个书屋设备安装,全面完成目标任务。",
+    "(二)基础设施工程",
+    "1.农村公路建设。建成农村公路300公里,完成目标任务。",
+    "2.农村电网改造。改造线路88.5公里,完成目标任务的103%。",
+    "3.退耕还林工程。继续巩固退耕还林成果12万亩。",
+    "(三)文化体育工程",
+    "1.乡镇文化站建设。已完成45个文化站设备采购。",
+    "2.全民健身工程。建成健身路径20个,完成目标任务。",
+]
+# the same items as a plan: aims, not things done
+PLAN = [
+    "1.农村公路建设。新建农村公路300公里,确保完成目标任务。",
+    "2.农村电网改造。改造线路88.5公里,力争全面完成年度任务。",
+    "3.退耕还林工程。巩固退耕还林成果12万亩,改善生态环境质量。",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("农村公路建设。建成300公里。", "农村公路建设"),
+        ("国省干线公路养护管理。路面使用性能指数达82,完成目标任务。", "国省干线公路养护管理"),
+        ("建成农村公路300公里,完成目标任务。", None),  # a comma before the stop: a sentence
+        ("农村公路建设。", None),  # nothing after the name
+    ],
+)
+def test_heading_sentence(text, name):
+    found = heading_sentence(text)
+    assert (found[0] if found else None) == name
+
+
+@pytest.mark.parametrize(
+    ("rest", "met"),
+    [
+        ("建成农村公路300公里,完成目标任务。", True),
+        ("完成970个农家店建设,全面完成目标任务。", True),
+        ("截至6月底,完成投资2亿元。", True),
+        ("新建农村公路300公里,确保完成目标任务。", False),
+        ("力争全面完成年度任务。", False),
+        ("改造线路88.5公里。", False),
+    ],
+)
+def test_reports_met(rest, met):
+    assert reports_met(rest) is met
+
+
+def test_name_then_progress_items_split_and_the_first_item_is_kept():
+    doc = read_document("\n".join(REPORT).encode(), name="report.txt")
+    assert [t.serial for t in doc.tasks] == ["4", "1", "2", "3", "1", "2"]
+    assert [t.text for t in doc.tasks[1:4]] == ["农村公路建设", "农村电网改造", "退耕还林工程"]
+    done = ["".join(i.done for i in t.items) for t in doc.tasks]
+    assert done[1] == "建成农村公路300公里,完成目标任务。"
+    assert done[3] == "继续巩固退耕还林成果12万亩。"  # the report's item without a completion word
+    assert any("begun above the excerpt" in w.message for w in doc.warnings)
+
+
+def test_plan_items_with_a_name_sentence_stay_whole():
+    doc = read_document(("2031年重点工作\n" + "\n".join(PLAN)).encode(), name="plan.txt")
+    assert doc.tasks[0].text.startswith("农村公路建设。新建")
+    assert not any(i.done for t in doc.tasks for i in t.items)
