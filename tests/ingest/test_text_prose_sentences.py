@@ -70,3 +70,34 @@ def test_plan_items_with_a_name_sentence_stay_whole():
     doc = read_document(("2031年重点工作\n" + "\n".join(PLAN)).encode(), name="plan.txt")
     assert doc.tasks[0].text.startswith("农村公路建设。新建")
     assert not any(i.done for t in doc.tasks for i in t.items)
+
+
+# Heading sentence + content in one paragraph, progress on a labelled line (fresh5 cause 4).
+HEADED_CONTENT = [
+    "一、改善办学条件。实施青石小学等3处学校建设工程,新建12个实验室,提高办学水平。",
+    "进展情况:青石小学正在进行主体施工,实验室设备进入采购程序。",
+    "二、扩大医疗供给。推进县医院新院区建设,扩大家庭医生签约覆盖面。",
+    "进展情况:县医院新院区正在进行外墙施工。",
+    "三、完善城乡路网。整修道路8条,改造公交车站11处。",
+    "进展情况:8条道路整修正在施工,公交车站改造完成4处。",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "split"),
+    [
+        (HEADED_CONTENT, True),
+        # content saying what was done is no target: the paragraph stays the task
+        ([HEADED_CONTENT[0].replace("实施", "已实施"), *HEADED_CONTENT[1:]], False),
+    ],
+    ids=["content", "content-reports-done"],
+)
+def test_heading_sentence_over_content_in_a_form(lines, split):
+    doc = read_document("\n".join(lines).encode(), name="forms.txt")
+    assert [t.serial for t in doc.tasks] == ["一", "二", "三"]
+    if split:
+        assert [t.text for t in doc.tasks] == ["改善办学条件", "扩大医疗供给", "完善城乡路网"]
+        assert doc.tasks[0].extra["内容及目标"].startswith("实施青石小学")
+    else:
+        assert doc.tasks[0].text.startswith("改善办学条件。已实施")
+    assert "".join(i.done for i in doc.tasks[0].items).startswith("青石小学正在进行")

@@ -17,12 +17,11 @@ Rules, true of such lists wherever they come from:
   ``N、name:progress`` is: each item with a heading sentence splits into the task (the name,
   its 。 dropped) and its progress (the rest, with the item's later paragraphs) — also an item
   whose rest says no completion word (继续巩固…69.3万亩 is that year's work all the same);
-- HEADING SENTENCE CONTENT RULE: in a list whose items carry their progress elsewhere (a
-  labelled 进展情况 field or paragraph), an item whose task text opens with a heading
-  sentence naming work (:func:`~luoshi.ingest.text.prose.content.is_heading`) over a content
-  clause is the heading (the task) and the content (its target, column 内容及目标), when at
-  least two items are so and no content says what has been done (已…, 截至… belong to the
-  progress); warned, the alternative being that the content is part of the task.
+- HEADING SENTENCE CONTENT RULE: where items carry their progress elsewhere (a labelled
+  进展情况 field), an item opening with a heading sentence that names work over a content
+  clause is the heading (the task) and the content (its target): the headings-over-content
+  rule of :mod:`.content`, the heading cut at its 。 instead of a line break (asked by the
+  forms reader).
 
 Ambiguous by nature: a plan item can also read "name。what is to be done"; the completion
 words above are a report's, and every split is warned.
@@ -33,8 +32,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import Any
-
-from luoshi.ingest.text.prose.content import is_heading
 
 # The first sentence is a name: short, no stop inside, closed by 。 with more text after it.
 _NAME_SENTENCE = re.compile(r"^\s*([^。，,；;:：！!？?\s][^。，,；;:：！!？?]{1,19})。\s*(?=\S)")
@@ -77,21 +74,6 @@ def split_reported(tasks: Sequence[Any]) -> int:
         return 0
     for t, (name, rest) in found:
         t.done = [rest, *t.text[1:]]
-        t.text = [name]
-    return len(found)
-
-
-def split_content(tasks: Sequence[Any]) -> int:
-    """HEADING SENTENCE CONTENT RULE on tasks with ``text`` (paragraph list) and ``content``
-    (str) attributes: splits in place, returns how many were split (0 when it does not hold)."""
-    found = [(t, h) for t in tasks if t.text and (h := heading_sentence(t.text[0])) is not None]
-    found = [(t, (name, rest)) for t, (name, rest) in found if is_heading(name)]
-    if len(found) < _MIN_ITEMS or len(found) * 2 < len(tasks):
-        return 0
-    if any(re.search(r"已|正在|目前|截至|截止|累计", rest) for _, (_, rest) in found):
-        return 0
-    for t, (name, rest) in found:
-        t.content = "\n".join([rest, *t.text[1:]])
         t.text = [name]
     return len(found)
 
