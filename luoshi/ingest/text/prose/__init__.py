@@ -8,6 +8,8 @@ Modules, each with the rules it implements in its docstring:
   notice's own arrangements — in :mod:`.cues`);
 - :mod:`.forms` — **forms**: one small key-value form per task or project (项目名称:… /
   进展情况:… / 存在困难和问题:…), read as a Grid;
+- :mod:`.labelled` — **labelled blocks**: a form whose labels (任务安排, 落实情况) stand on
+  lines of their own over their content, one task per task label;
 - :mod:`.headings` — a **headed report**: a progress report whose section headings
   (一、<项目>完成情况) are its tasks, each over paragraphs saying what was done;
 - :mod:`.paragraphs` — **one paragraph per task**: a report's unnumbered paragraphs, each a
@@ -34,6 +36,7 @@ from luoshi.ingest.model import ParsedDocument
 from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
 from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
+from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
@@ -103,6 +106,8 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
         if any(message.startswith(TITLE_ABOVE) for _, message in forms[1]):
             doc.doubts.append("each form's task is the name line above it (no task field)")
         return doc
+    if prose is None and (labelled := labelled_grid(paras)) is not None:
+        return document_from_grids([labelled[0]], name, "text", LABELLED_LAYOUT, labelled[1])
     found = headed_report_grid(paras)
     headed = (
         document_from_grids([found[0]], name, "text", HEADED_LAYOUT, found[1]) if found else None
