@@ -17,7 +17,9 @@ Rules, true of such reports wherever they come from:
   report word aside), no full stop or comma inside (a closing 。 or : allowed); a longer
   paragraph whose first clause is such a name followed by 。 or : and a clause that reports
   what was done ("一、农村公路提升:已完成路面硬化45公里。") is a heading with its body on the
-  same line;
+  same line; after a colon (a label: "5、高龄补贴: 2017年按照…补贴为600元") any body but a
+  requirement (要…, 下一步…) will do, so the last item of a report is not run into the one
+  above for a body that states a standard rather than a completion;
 - an *unnumbered* heading is a bare name on a line of its own (重点项目建设: 2 to 20
   characters, no punctuation, no figure but a year) right after running text and followed by
   running text or a numbered heading, when the page has at least three
@@ -220,7 +222,11 @@ def _heading(text: str) -> tuple[str, str, str, str, str, int] | None:
         cut = re.search(r"[。:：]", rest)
         if cut and cut.end() < len(rest):
             # "一、农村公路提升:已完成路面硬化45公里。": the name, then its body
-            if not _reports(rest[cut.end() :]):
+            body = rest[cut.end() :].strip()
+            # a name set off by a colon is a label over its body whatever the body says
+            # (5、高龄补贴: 2017年按照…补贴为600元), unless the body is a requirement; after a
+            # full stop the body must report what was done (一、稳增长。要…: a speech's point)
+            if not _reports(body) and (cut.group(0) == "。" or _REQUIREMENT.match(body)):
                 return None
             name, same_line = rest[: cut.start()], rest[cut.end() :].strip()
         name = name.rstrip("。:： ")
