@@ -101,3 +101,30 @@ def test_heading_sentence_over_content_in_a_form(lines, split):
     else:
         assert doc.tasks[0].text.startswith("改善办学条件。已实施")
     assert "".join(i.done for i in doc.tasks[0].items).startswith("青石小学正在进行")
+
+
+# A report whose title names no period: the as-of date above its first task gives it.
+AS_OF = [
+    "关于区政府为民办好10件实事落实情况的调查报告",
+    "现将情况报告如下:",
+    "{as_of}区政府承诺的10件实事大多数已经完成。",
+    "1、创业就业工程:新增就业9789人,再就业3111人。",
+    "2、基础设施建设:投资520万元,完成3条道路翻修改造。",
+    "3、食品安全:完成食品安全抽检795批次。",
+]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "kind", "end"),
+    [
+        ("截止2031年12月底,", "annual", "2031-12-31"),
+        ("截至2031年6月30日,", "h1", "2031-06-30"),
+        ("今年以来,", None, None),  # no date: no period
+    ],
+)
+def test_period_from_the_as_of_sentence_above_the_first_task(as_of, kind, end):
+    lines = [line.format(as_of=as_of) for line in AS_OF]
+    doc = read_document("\n".join(lines).encode(), name="r.txt")
+    period = doc.meta.period
+    assert (period.kind.value if period else None) == kind
+    assert (str(period.end_date) if period else None) == end

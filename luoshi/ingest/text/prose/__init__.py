@@ -63,7 +63,41 @@ def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument |
     doc = _read(paras, text, name)
     if doc is not None and not doc.meta.title and doc.meta.year is None:
         _meta_from_announcement(doc, paras)
+    if doc is not None and doc.meta.period is None:
+        _period_from_as_of(doc, paras)
     return doc
+
+
+# A sentence opening with the date the report is as of: 截止2017年12月底, 截至2031年6月30日.
+_AS_OF = re.compile(r"^(?:截至|截止|截止到|截至到)\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
+
+
+def _period_from_as_of(doc: ParsedDocument, paras: list[Para]) -> None:
+    """AS-OF RULE: a report whose title and opening name no period takes it from the first
+    paragraph above its first task that opens with the date it is as of (截止2017年12月底,
+    …): the date a report is as of is its period's end. Only a date with its year (截至6月底
+    alone may be the year before's), and only above the first task (a task's own progress
+    states its own dates); warned."""
+    first = doc.tasks[0].line_start if doc.tasks and doc.tasks[0].line_start else None
+    for p in paras:
+        if first is None or p.line >= first:
+            return
+        m = _AS_OF.match(p.text.strip())
+        if m is None:
+            continue
+        year = int(m.group(1))
+        period = parse_period(m.group(0), year)
+        if period is None:
+            continue
+        doc.meta.period = period
+        doc.meta.year = doc.meta.year or year
+        doc.warnings = [w for w in doc.warnings if not w.message.startswith("no reporting period")]
+        doc.warn(
+            p.line,
+            f"period {period.label!r} taken from the sentence above the first task that says "
+            "what date the report is as of: the title names none; check it",
+        )
+        return
 
 
 # The sentence announcing what the page reports: "现将实事项目1—6月份进展情况予以公示",
