@@ -74,3 +74,12 @@ def test_a_counting_heading_over_numbered_tasks_groups_them():
     assert [t.serial for t in doc.tasks] == ["1", "2", "3"]
     assert doc.tasks[0].text.startswith("新建青石小学")
     assert not any("有2项" in t.text for t in doc.tasks)
+
+
+def test_numbered_lines_that_are_only_figures_are_no_tasks():
+    # a matrix flattened to numbered lines, each with a unit line: each "task" is a figure
+    lines = ["2031年安居工程进度表"]
+    for n, v in enumerate(["241", "20034", "86.3", "17282", "13.7"], 1):
+        lines += [f"{n}、{v}", "责任单位:县住建局"]
+    with pytest.raises(IngestError):
+        read_document("\n\n".join(lines).encode(), name="m.txt")

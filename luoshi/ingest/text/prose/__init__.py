@@ -34,6 +34,7 @@ import re
 from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.model import ParsedDocument
 from luoshi.ingest.periods import parse_period, parse_year
+from luoshi.ingest.text.matrix import figures_only
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
 from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
 from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
@@ -61,6 +62,10 @@ def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument |
     """The document of a page without a table header that is a prose list, a page of forms
     or a headed report; None when it is none of them (the caller refuses it)."""
     doc = _read(paras, text, name)
+    if doc is not None and figures_only([t.text for t in doc.tasks]):
+        # tasks whose text is only a figure (241, 86.3): rows of a matrix of numbers, never
+        # a task list (issue 9, fresh5 cause 7); the caller refuses the page
+        return None
     if doc is not None and not doc.meta.title and doc.meta.year is None:
         _meta_from_announcement(doc, paras)
     if doc is not None and doc.meta.period is None:
