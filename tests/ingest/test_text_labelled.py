@@ -37,8 +37,10 @@ def test_labels_on_their_own_lines_make_forms(lines, tasks):
         [TITLE, "会议要求,各地要认真抓好低保提标工作。", "落实情况", *QUARTERS],
         # a task label with no progress label under it
         [TITLE, "任务安排", TASK, "第三季度要完成全县低保对象动态复核工作。"],
+        # short words under the task label: a flattened table's header cells
+        [TITLE, "项目名称", "建设规模", "总投资", "进展情况", *QUARTERS],
     ],
-    ids=["no task label", "no progress label"],
+    ids=["no task label", "no progress label", "header cells"],
 )
 def test_pages_without_both_labels_are_not_forms(lines):
     try:

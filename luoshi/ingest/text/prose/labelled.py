@@ -15,7 +15,9 @@ Rules, true of such forms wherever they come from:
   arrangement (任务安排, 工作安排, 工作任务: what is to be done);
 - the page is such a form when a task label line is followed, further down, by a progress label
   line (落实情况, 进展情况, 完成情况 …), and each label line has at least one content line
-  under it (a line that is no label); a label's content runs to the next label line, its
+  under it (a line that is no label) and at least one of them longer than a label (short
+  words under a label are a flattened table's header cells: 项目名称 / 建设规模 / 总投资); a
+  label's content runs to the next label line, its
   lines kept as written (第一季度:… 第二季度:… one per line);
 - each task label line opens a form (a task); other labels under it are that form's fields;
   lines above the first label line are the preamble (the title);
@@ -72,6 +74,8 @@ def labelled_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]
     lines: list[int] = []
     for n, (k, (label, role)) in enumerate(labels):
         end = labels[n + 1][0] if n + 1 < len(labels) else len(paras)
+        if all(len(p.text.strip()) <= _LABEL_MAX for p in paras[k + 1 : end]):
+            return None  # short words under a label: a flattened table's header cells
         value = "\n".join(p.text.strip() for p in paras[k + 1 : end])
         if role is ColumnRole.TASK:
             forms.append({})
