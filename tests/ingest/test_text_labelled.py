@@ -48,3 +48,11 @@ def test_pages_without_both_labels_are_not_forms(lines):
     except IngestError:
         return
     assert doc.layout != "forms"
+
+
+def test_a_unit_label_above_the_task_label_is_the_forms_field():
+    lines = [TITLE, "责任单位", "县民政局", "任务安排", TASK, "落实情况", *QUARTERS]
+    doc = read_document("\n\n".join(lines).encode(), name="form.txt")
+    assert doc.layout == "forms"
+    assert [t.text for t in doc.tasks] == [TASK]
+    assert doc.tasks[0].units == ["县民政局"]

@@ -19,8 +19,9 @@ Rules, true of such forms wherever they come from:
   words under a label are a flattened table's header cells: 项目名称 / 建设规模 / 总投资); a
   label's content runs to the next label line, its
   lines kept as written (第一季度:… 第二季度:… one per line);
-- each task label line opens a form (a task); other labels under it are that form's fields;
-  lines above the first label line are the preamble (the title);
+- the first label line opens the first form, each later task label line the next one (a
+  task); the other labels are the fields of the form they stand in (责任单位 over 任务安排
+  is the first form's field); lines above the first label line are the preamble (the title);
 - at most one form per task label; forms are warned, the alternative being a page that only
   uses those words as its own headings.
 """
@@ -65,24 +66,31 @@ def labelled_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]
     starts = [k for k, _ in labels]
     if any(k + 1 >= len(paras) or (k + 1) in starts for k in starts):
         return None
-    first_task = next((n for n, (_, (_, role)) in enumerate(labels) if role is ColumnRole.TASK), None)
-    if first_task is None or first_task != 0:
-        return None  # a label above the first task label belongs to no form
-    if not any(role in _PROGRESS_ROLES for _, (_, role) in labels[1:]):
+    roles = [role for _, (_, role) in labels]
+    if ColumnRole.TASK not in roles:
+        return None
+    if not any(role in _PROGRESS_ROLES for role in roles[roles.index(ColumnRole.TASK) + 1 :]):
         return None
     forms: list[dict[str, str]] = []
     lines: list[int] = []
+    has_task = True  # (the first label opens the first form)
     for n, (k, (label, role)) in enumerate(labels):
         end = labels[n + 1][0] if n + 1 < len(labels) else len(paras)
-        if all(len(p.text.strip()) <= _LABEL_MAX for p in paras[k + 1 : end]):
-            return None  # short words under a label: a flattened table's header cells
+        if role is ColumnRole.TASK and all(
+            len(p.text.strip()) <= _LABEL_MAX for p in paras[k + 1 : end]
+        ):
+            return None  # short words under the task label: a flattened table's header cells
         value = "\n".join(p.text.strip() for p in paras[k + 1 : end])
-        if role is ColumnRole.TASK:
+        if not forms or (role is ColumnRole.TASK and has_task):
             forms.append({})
             lines.append(paras[k].line)
+            has_task = False
+        has_task = has_task or role is ColumnRole.TASK
         if label in forms[-1]:
             return None  # a field twice in one form: not this shape
         forms[-1][label] = value
+    if not all(any(header_role(h, have_task=True) is ColumnRole.TASK for h in f) for f in forms):
+        return None  # a form without its task
     if not all(any(header_role(h, have_task=True) in _PROGRESS_ROLES for h in f) for f in forms):
         return None
     columns: list[str] = []
