@@ -30,9 +30,10 @@ the other is named in a warning. A page none of them reads is refused with what 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from luoshi.ingest.gridlayout import document_from_grids
-from luoshi.ingest.model import ParsedDocument
+from luoshi.ingest.model import ParsedDocument, Period
 from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.text.matrix import figures_only
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
@@ -45,6 +46,7 @@ from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
 from luoshi.ingest.text.prose.sentences import REPORT_SPLIT_END
 from luoshi.ingest.text.prose.structure import PROSE_LAYOUT
 from luoshi.ingest.text.rows import Para
+from luoshi.vocab import PeriodKind
 
 __all__ = [
     "FORMS_LAYOUT",
@@ -74,6 +76,10 @@ def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument |
 
 
 # A sentence opening with the date the report is as of: 截止2017年12月底, 截至2031年6月30日.
+# A sentence opening with a year whose items are all done: "2017年度11件民生实事…,全部完成。"
+_YEAR_DONE = re.compile(
+    r"^(\d{4})\s*年度?[^。；;]{0,40}?(?:全部|全面|均已|已全部|已全面)(?:完成|完工|建成)"
+)
 _AS_OF = re.compile(r"^(?:截至|截止|截止到|截至到)\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
 
 
@@ -82,16 +88,24 @@ def _period_from_as_of(doc: ParsedDocument, paras: list[Para]) -> None:
     paragraph above its first task that opens with the date it is as of (截止2017年12月底,
     …): the date a report is as of is its period's end. Only a date with its year (截至6月底
     alone may be the year before's), and only above the first task (a task's own progress
-    states its own dates); warned."""
+    states its own dates); warned. A sentence there opening with a year whose items it says
+    are all done (2017年度11件民生实事…,全部完成) is that year's year-end report: annual, to
+    31 December."""
     first = doc.tasks[0].line_start if doc.tasks and doc.tasks[0].line_start else None
     for p in paras:
         if first is None or p.line >= first:
             return
-        m = _AS_OF.match(p.text.strip())
+        text = p.text.strip()
+        m = _AS_OF.match(text) or _YEAR_DONE.match(text)
         if m is None:
             continue
         year = int(m.group(1))
-        period = parse_period(m.group(0), year)
+        if m.re is _YEAR_DONE:
+            period: Period | None = Period(
+                PeriodKind.ANNUAL, f"{year}年度", end_date=date(year, 12, 31)
+            )
+        else:
+            period = parse_period(m.group(0), year)
         if period is None:
             continue
         doc.meta.period = period
