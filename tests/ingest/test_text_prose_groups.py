@@ -83,3 +83,21 @@ def test_numbered_lines_that_are_only_figures_are_no_tasks():
         lines += [f"{n}、{v}", "责任单位:县住建局"]
     with pytest.raises(IngestError):
         read_document("\n\n".join(lines).encode(), name="m.txt")
+
+
+# Items with unit notes under §-marked sections: a bulletin's parts, not a task list.
+SECTIONS_WITH_ITEMS = [
+    SECTIONS[0],
+    SECTIONS[1],
+    "§省重点项目§",
+    "1.青石大道改造工程。完成投资2.1亿元,进度滞后。(责任单位:县交通局)",
+    "2.平川污水处理厂。完成投资0.8亿元。(责任单位:县住建局)",
+    "§市重点项目§",
+    "1.城北安置小区。完成投资1.5亿元。(责任单位:县住建局)",
+    "2.东河堤防加固。完成投资0.6亿元,进度滞后。(责任单位:县水利局)",
+]
+
+
+def test_items_under_section_marks_are_a_bulletin_not_tasks():
+    with pytest.raises(IngestError, match="no task list"):
+        read_document("\n\n".join(SECTIONS_WITH_ITEMS).encode(), name="bulletin.txt")

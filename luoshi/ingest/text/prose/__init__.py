@@ -24,7 +24,9 @@ The text reader (:mod:`luoshi.ingest.text.reader`) asks :func:`read_paragraphs` 
 header is found: the listing, else the forms (a labelled field under each item); the headed
 report is tried on every such page, and where both it and the listing read a page (一、 items
 with unit notes over progress paragraphs), the reading giving more tasks their progress wins and
-the other is named in a warning. A page none of them reads is refused with what it holds.
+the other is named in a warning. A page none of them reads is refused with what it holds; so is
+a page whose sections are marked §…§ on lines of their own (a bulletin's sections, the items
+under them its parts: :func:`~.items.marks_sections`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.text.matrix import figures_only
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
 from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
+from luoshi.ingest.text.prose.items import marks_sections
 from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
@@ -63,6 +66,8 @@ __all__ = [
 def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     """The document of a page without a table header that is a prose list, a page of forms
     or a headed report; None when it is none of them (the caller refuses it)."""
+    if marks_sections(paras):
+        return None  # a bulletin in §-marked sections, no task list (items.marks_sections)
     doc = _read(paras, text, name)
     if doc is not None and figures_only([t.text for t in doc.tasks]):
         # tasks whose text is only a figure (241, 86.3): rows of a matrix of numbers, never

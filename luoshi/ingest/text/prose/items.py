@@ -108,6 +108,13 @@ _COUNTED = re.compile(
 _SECTION_MARKS = re.compile(r"^[§※#＃]+.*[§※#＃]+$")
 
 
+def marks_sections(paras: Sequence[Para]) -> bool:
+    """Whether the page marks its sections with section signs (§省重点项目§ on a line of its
+    own): a bulletin's own sections (an investment or statistics 通报), whose parts and the
+    headings under them are the bulletin's, not a report on tasks (issue 9, fresh5 cause 7)."""
+    return any(_SECTION_MARKS.match(p.text.strip()) for p in paras)
+
+
 def names_group(name: str) -> bool:
     """Whether a heading or a list item's name says it is a group of tasks or a section of the
     page, not one task: it ends by counting its items (…指标有7项, …共12项: a task names what
