@@ -102,7 +102,9 @@ _DONE_OPENER = re.compile(
 # A group's name, not a task's: it counts its items (提前完成任务指标有7项, …共12项, 包括3类)
 # or stands between section marks (§市重点项目§, a bulletin's own section).
 _COUNTED = re.compile(
-    r"(?:有|共|共有|共计|计|合计|涉及|包括)\s*[\d一二三四五六七八九十两]+\s*(?:项|件|个|类|条|大类)"
+    r"(?:有|共|共有|共计|合计|涉及|包括)\s*[\d一二三四五六七八九十两]+\s*"
+    # (items counted, never the things a task makes: 共5个 / 3条 close tasks as often)
+    r"(?:项|件|类|大类|个方面|个子项|个项目)"
     r"[。.;；:：]?$"
 )
 _SECTION_MARKS = re.compile(r"^[§※#＃]+.*[§※#＃]+$")
