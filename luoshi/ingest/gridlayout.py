@@ -339,10 +339,16 @@ def _period_from_header(headers: Sequence[str], meta: Meta) -> str | None:
 def _summary_by_place(grid: Grid, h: int, columns: list[Column]) -> str | None:
     """Why the table is a summary by place rather than a task list, or None. The rule: no
     column names tasks, and the first column's cells (after a serial) name places in at least
-    four rows and most rows (吉首市, 泸溪县 … 高新区): figures per county, not tasks."""
-    from luoshi.ingest.text.matrix import is_place  # text/ imports this module
+    four rows and most rows (吉首市, 泸溪县 … 高新区): figures per county, not tasks. A column
+    whose header says 任务 but whose filled cells are mostly bare figures (计划任务数: 241, 3,
+    2 …) counts tasks, it does not name them: it is not a task column here (issue 9, cause 7)."""
+    from luoshi.ingest.text.matrix import figures_only, is_place  # text/ imports this module
 
-    if any(c.role is ColumnRole.TASK for c in columns):
+    def names_tasks(k: int) -> bool:
+        cells = [t[k] for r in range(h + 1, len(grid.rows)) if k < len(t := grid.texts(r))]
+        return not figures_only(cells)
+
+    if any(c.role is ColumnRole.TASK and names_tasks(k) for k, c in enumerate(columns)):
         return None
     first = next((k for k, c in enumerate(columns) if c.role is not ColumnRole.SERIAL), None)
     if first is None:

@@ -393,3 +393,33 @@ def test_short_lines_that_are_no_unnumbered_headings(page):
     doc = _read(_OPENING + page)
     assert doc.layout == "headed-report"
     assert all(t.serial for t in doc.tasks)  # the numbered headings stay the tasks
+
+
+# A heading set off by a colon whose body states a standard, not a completion, is still a
+# heading: the last item is not run into the one above (fresh5 cause 9).
+_COLON_LAST = (
+    "安澜区2031年为民办好10件实事落实情况的调查报告\n"
+    "现将情况报告如下:\n"
+    "1、创业就业工程:新增就业9789人,再就业3111人。\n"
+    "2、基础设施建设:投资520万元,完成3条道路翻修改造。\n"
+    "3、食品安全:完成食品安全抽检795批次。\n"
+    "4、高龄补贴: 2031年按照85-89周岁老人1000元/人/年的标准。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "last"),
+    [
+        (_COLON_LAST, "高龄补贴"),
+        # a requirement after the colon is no body of a heading: item 4 stays in item 3
+        (_COLON_LAST.replace(
+                "4、高龄补贴: 2031年按照85-89周岁老人1000元/人/年的标准。",
+                "4、高龄补贴:要按照标准及时足额发放。",
+            ), "食品安全"),
+    ],
+    ids=["standard", "requirement"],
+)
+def test_a_colon_heading_whose_body_states_a_standard(page, last):
+    doc = _read(page)
+    assert doc.layout == "headed-report"
+    assert doc.tasks[-1].text == last

@@ -85,3 +85,36 @@ def test_attachment_matrix_on_the_page_is_refused_as_a_matrix():
     message = str(err.value)
     assert "indicator matrix" in message and "东河区" in message
     assert "not part of the page" not in message
+
+
+# A column headed 任务 whose cells are figures counts tasks per place; it names no task.
+COUNTS_BY_PLACE = "\n".join(
+    [
+        "2031年安居工程进度表",
+        "县名 | 计划任务数 | 完成数 | 占计划(%) |",
+        "青石县 | 12 | 10 | 83.3 |",
+        "平川县 | 9 | 9 | 100.0 |",
+        "东河区 | 15 | 12 | 80.0 |",
+        "北岭县 | 4 | 1 | 25.0 |",
+        "安澜高新区 | 7 | 7 | 100.0 |",
+    ]
+)
+# The same table whose task column names the tasks: read.
+NAMED_TASKS = COUNTS_BY_PLACE.replace(" | 12 |", " | 新建安置房 |").replace(" | 9 |", " | 改造危房 |")
+NAMED_TASKS = NAMED_TASKS.replace(" | 15 |", " | 修通村道 |").replace(" | 4 |", " | 建卫生室 |")
+NAMED_TASKS = NAMED_TASKS.replace(" | 7 | 7", " | 建幼儿园 | 7")
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [(COUNTS_BY_PLACE, True), (NAMED_TASKS, False)],
+    ids=["task column of figures", "task column of names"],
+)
+def test_a_task_column_of_bare_figures_is_a_summary_by_place(text, refused):
+    if refused:
+        with pytest.raises(IngestError, match="summary by place"):
+            read_document(text.encode(), name="t.txt")
+    else:
+        doc = read_document(text.encode(), name="t.txt")
+        assert len(doc.tasks) == 5
+        assert doc.tasks[0].text == "新建安置房"

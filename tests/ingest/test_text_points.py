@@ -351,3 +351,37 @@ def test_theme_points_grouping_the_announced_items_are_no_tasks(
     assert bool(themed) == (want == "warned"), themed
     if want == "warned":
         assert assess(doc).confidence == "medium"
+
+
+# The first point glued after the colon closing the lead-in (fresh5 cause 2): still the list.
+_GLUED_ITEMS = [
+    "加快推进城北污水处理厂建设,年内完成主体工程。",
+    "新建改建农村公路120公里,提升农村出行条件。",
+    "改造老旧小区15个,惠及居民3200户。",
+    "实施中小学校舍改造工程8处,新增学位1800个。",
+]
+_GLUED_LEAD = "为切实办好2031年民生实事,县政府决定重点围绕以下四个方面开展工作:"
+
+
+@pytest.mark.parametrize(
+    ("lead", "points"),
+    [
+        (_GLUED_LEAD + "一是" + _GLUED_ITEMS[0], 4),
+        # the lone 一是 with no 二是 opening the next paragraph: no list starts in the line
+        (_GLUED_LEAD + "一是" + _GLUED_ITEMS[0], None),
+    ],
+    ids=["glued first point", "no second point"],
+)
+def test_first_point_glued_after_the_lead_in(lead, points):
+    rest = [f"{n}是{t}" for n, t in zip("二三四", _GLUED_ITEMS[1:], strict=True)]
+    if points is None:
+        rest = [t for t in _GLUED_ITEMS[1:]]
+    page = "\n\n".join(["安澜县2031年民生实事实施方案", lead, *rest])
+    if points is None:
+        with pytest.raises(IngestError):
+            read_document(page.encode(), name="p.txt")
+        return
+    doc = read_document(page.encode(), name="p.txt")
+    assert doc.layout == "point-list"
+    assert [t.serial for t in doc.tasks] == ["一", "二", "三", "四"]
+    assert doc.tasks[0].text == _GLUED_ITEMS[0]

@@ -19,6 +19,19 @@ def is_place(text: str) -> bool:
     return bool(_PLACE.match(text))
 
 
+# A cell that is only a figure: 241, 86.3, 13.7%, -2 (a count or a share, never a task's name).
+_FIGURE = re.compile(r"^[-+]?\d+(?:\.\d+)?[%％]?$")
+_MIN_FIGURE_CELLS = 4
+
+
+def figures_only(cells: list[str]) -> bool:
+    """Whether a column's filled cells are mostly bare figures (at least four, and more than
+    half of them): the column of a matrix of numbers, not a column of task names."""
+    filled = [c.replace(" ", "") for c in cells if c.strip()]
+    figures = sum(1 for c in filled if _FIGURE.match(c))
+    return figures >= _MIN_FIGURE_CELLS and figures * 2 > len(filled)
+
+
 _REGION_HEADER = re.compile(r"^(?:地区|区域|地区名称|市州|市县|县\(?市、?区\)?|区县|县区)$")
 _MIN_PLACES = 4
 _WINDOW = 120

@@ -8,6 +8,8 @@ Modules, each with the rules it implements in its docstring:
   notice's own arrangements — in :mod:`.cues`);
 - :mod:`.forms` — **forms**: one small key-value form per task or project (项目名称:… /
   进展情况:… / 存在困难和问题:…), read as a Grid;
+- :mod:`.labelled` — **labelled blocks**: a form whose labels (任务安排, 落实情况) stand on
+  lines of their own over their content, one task per task label;
 - :mod:`.headings` — a **headed report**: a progress report whose section headings
   (一、<项目>完成情况) are its tasks, each over paragraphs saying what was done;
 - :mod:`.paragraphs` — **one paragraph per task**: a report's unnumbered paragraphs, each a
@@ -22,24 +24,32 @@ The text reader (:mod:`luoshi.ingest.text.reader`) asks :func:`read_paragraphs` 
 header is found: the listing, else the forms (a labelled field under each item); the headed
 report is tried on every such page, and where both it and the listing read a page (一、 items
 with unit notes over progress paragraphs), the reading giving more tasks their progress wins and
-the other is named in a warning. A page none of them reads is refused with what it holds.
+the other is named in a warning. A page none of them reads is refused with what it holds; so is
+a page whose sections are marked §…§ on lines of their own (a bulletin's sections, the items
+under them its parts: :func:`~.items.marks_sections`).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from luoshi.ingest.gridlayout import document_from_grids
-from luoshi.ingest.model import ParsedDocument
+from luoshi.ingest.model import ParsedDocument, Period
 from luoshi.ingest.periods import parse_period, parse_year
+from luoshi.ingest.text.matrix import figures_only
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
 from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
+from luoshi.ingest.text.prose.items import marks_sections
+from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
+from luoshi.ingest.text.prose.sentences import REPORT_SPLIT_END
 from luoshi.ingest.text.prose.structure import PROSE_LAYOUT
 from luoshi.ingest.text.rows import Para
+from luoshi.vocab import PeriodKind
 
 __all__ = [
     "FORMS_LAYOUT",
@@ -56,10 +66,62 @@ __all__ = [
 def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     """The document of a page without a table header that is a prose list, a page of forms
     or a headed report; None when it is none of them (the caller refuses it)."""
+    if marks_sections(paras):
+        return None  # a bulletin in §-marked sections, no task list (items.marks_sections)
     doc = _read(paras, text, name)
+    if doc is not None and figures_only([t.text for t in doc.tasks]):
+        # tasks whose text is only a figure (241, 86.3): rows of a matrix of numbers, never
+        # a task list (issue 9, fresh5 cause 7); the caller refuses the page
+        return None
     if doc is not None and not doc.meta.title and doc.meta.year is None:
         _meta_from_announcement(doc, paras)
+    if doc is not None and doc.meta.period is None:
+        _period_from_as_of(doc, paras)
     return doc
+
+
+# A sentence opening with the date the report is as of: 截止2017年12月底, 截至2031年6月30日.
+# A sentence opening with a year whose items are all done: "2017年度11件民生实事…,全部完成。"
+_YEAR_DONE = re.compile(
+    r"^(\d{4})\s*年度?[^。；;]{0,40}?(?:全部|全面|均已|已全部|已全面)(?:完成|完工|建成)"
+)
+_AS_OF = re.compile(r"^(?:截至|截止|截止到|截至到)\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
+
+
+def _period_from_as_of(doc: ParsedDocument, paras: list[Para]) -> None:
+    """AS-OF RULE: a report whose title and opening name no period takes it from the first
+    paragraph above its first task that opens with the date it is as of (截止2017年12月底,
+    …): the date a report is as of is its period's end. Only a date with its year (截至6月底
+    alone may be the year before's), and only above the first task (a task's own progress
+    states its own dates); warned. A sentence there opening with a year whose items it says
+    are all done (2017年度11件民生实事…,全部完成) is that year's year-end report: annual, to
+    31 December."""
+    first = doc.tasks[0].line_start if doc.tasks and doc.tasks[0].line_start else None
+    for p in paras:
+        if first is None or p.line >= first:
+            return
+        text = p.text.strip()
+        m = _AS_OF.match(text) or _YEAR_DONE.match(text)
+        if m is None:
+            continue
+        year = int(m.group(1))
+        if m.re is _YEAR_DONE:
+            period: Period | None = Period(
+                PeriodKind.ANNUAL, f"{year}年度", end_date=date(year, 12, 31)
+            )
+        else:
+            period = parse_period(m.group(0), year)
+        if period is None:
+            continue
+        doc.meta.period = period
+        doc.meta.year = doc.meta.year or year
+        doc.warnings = [w for w in doc.warnings if not w.message.startswith("no reporting period")]
+        doc.warn(
+            p.line,
+            f"period {period.label!r} taken from the sentence above the first task that says "
+            "what date the report is as of: the title names none; check it",
+        )
+        return
 
 
 # The sentence announcing what the page reports: "现将实事项目1—6月份进展情况予以公示",
@@ -102,6 +164,8 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
         if any(message.startswith(TITLE_ABOVE) for _, message in forms[1]):
             doc.doubts.append("each form's task is the name line above it (no task field)")
         return doc
+    if prose is None and (labelled := labelled_grid(paras)) is not None:
+        return document_from_grids([labelled[0]], name, "text", LABELLED_LAYOUT, labelled[1])
     found = headed_report_grid(paras)
     headed = (
         document_from_grids([found[0]], name, "text", HEADED_LAYOUT, found[1]) if found else None
@@ -124,7 +188,13 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
         return prose or headed
     # Both readings hold (一、 items with unit notes over progress paragraphs): the one giving
     # more tasks their progress wins, the other is named.
-    if _progress_count(headed) > _progress_count(prose):
+    # a tie goes to the prose list, unless its progress came only from splitting heading
+    # sentences (name。progress), which the headed report reads as headings with their body
+    # on the same line, keeping the page's outer headings: then the headed report wins it
+    split = any(w.message.endswith(REPORT_SPLIT_END) for w in prose.warnings)
+    if _progress_count(headed) > _progress_count(prose) or (
+        split and _progress_count(headed) == _progress_count(prose)
+    ):
         chosen, other = headed, prose
     else:
         chosen, other = prose, headed

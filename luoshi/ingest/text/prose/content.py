@@ -19,6 +19,8 @@ Rules, true of such pages wherever they come from:
   progress, not a target: a page where any item's content says so is no headings over
   content (each reader keeps its own reading: progress in a report, the task's text in a
   plan);
+- a heading may close with 。 on its content's line (一、改善教育教学条件。<content>): a short
+  name sentence (:mod:`.sentences`) is the heading, the rest of the line its content;
 - items whose heading lines (with their numbers) all have the same width are a column
   wrapped at a fixed width, not headings: their text stays whole.
 """
@@ -40,6 +42,7 @@ _CLOSES = re.compile(r"[。;；:：]\s*$")
 WORK_WORD = re.compile(
     r"项目|工程|行动|实事|计划|实施|开展|建设|新建|改建|扩建|改造|推进|提升|打造|整治|完成|建成"
     r"|新增|开工|启动|加快|推动|实现|治理|修复|培育|引进|举办|办好|落实|发放|保障"
+    r"|改善|扩大|完善|优化|增加|提高|健全"
 )
 
 
@@ -59,15 +62,18 @@ def is_heading(line: str) -> bool:
     )
 
 
-def headings_over_content(items: Sequence[tuple[str, str, str]]) -> bool:
+def headings_over_content(
+    items: Sequence[tuple[str, str, str]], *, same_line: bool = False
+) -> bool:
     """Whether items given as (serial, first line, content under it; "" when none) are
-    headings over content (rules above)."""
+    headings over content (rules above). ``same_line``: each heading is a sentence closed
+    by 。 on its content's line (:mod:`.sentences`), cut at a stop, never at a fixed width."""
     with_content = [(s, h) for s, h, c in items if c.strip()]
     if len(with_content) < _MIN_ITEMS or not all(is_heading(h) for _, h in with_content):
         return False
     if any(_PROGRESS.search(c) for *_, c in items):
         return False
-    return len({len(s) + len(h.strip()) for s, h in with_content}) > 1
+    return same_line or len({len(s) + len(h.strip()) for s, h in with_content}) > 1
 
 
 def content_warning(count: int) -> str:

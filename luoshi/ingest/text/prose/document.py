@@ -4,6 +4,8 @@ when tasks state one), the warnings that say what was inferred, and the page's m
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY, RowCells, build_task
 from luoshi.ingest.model import Column, ParsedDocument, Period, Task
@@ -92,6 +94,21 @@ def _trim_last(
     )
 
 
+def _continues_from_above(head: list[ProseTask], at: int | None) -> bool:
+    """EXCERPT START RULE: the items before the list's first run (``head[:-1]``; ``head[-1]``
+    opens the run at 1) are its items too when the page opens with the first of them (paragraph
+    0: no title or lead-in above it, the excerpt cut mid-list), they count on from one another
+    (5. 6. …, not 1.) and the run restarts at 1 under a new heading: item 5 of a group whose
+    head the excerpt lacks is as much a task as the items below it."""
+    items, run = head[:-1], head[-1]
+    if at != 0 or not items or run.value != 1 or run.group == items[-1].group:
+        return False
+    values = [t.value for t in items]
+    if values[0] is None or values[0] <= 1:
+        return False
+    return all(b == a + 1 for a, b in pairwise(values) if a is not None and b is not None)
+
+
 def build_document(
     paras: list[Para],
     tasks_raw: list[ProseTask],
@@ -143,6 +160,15 @@ def build_document(
         and tasks_raw[first - 1].group == tasks_raw[first].group
     ):
         first -= 1
+    if first > 0 and _continues_from_above(tasks_raw[: first + 1], first_index.get(0)):
+        warn.append(
+            (
+                tasks_raw[0].line,
+                f"the page opens with item {tasks_raw[0].serial} of a list begun above the "
+                "excerpt: read as a task (the alternative is a stray numbered line)",
+            )
+        )
+        first = 0
     keep = tasks_raw[first:]
     if bare:
         _trim_last(keep, paras, first_index[len(tasks_raw) - 1], warn)

@@ -59,6 +59,7 @@ from luoshi.ingest.text.prose.content import (
     headings_over_content,
 )
 from luoshi.ingest.text.prose.items import style_value
+from luoshi.ingest.text.prose.sentences import heading_sentence
 from luoshi.ingest.text.shapes import CLOSING
 from luoshi.ingest.units import units_by_role_note
 from luoshi.vocab import ColumnRole
@@ -333,7 +334,15 @@ def _headings_over_content(items: list[dict[str, str]]) -> int:
         head, _, rest = item.get("任务内容", "").partition("\n")
         parts.append((item.get("序号", ""), head.strip(), rest.strip()))
     if not headings_over_content(parts):
-        return 0
+        # the heading as a sentence on its content's line: 一、改善教育教学条件。<content>
+        parts = []
+        for item in items:
+            text = item.get("任务内容", "")
+            found = heading_sentence(text)
+            head, rest = found if found else (text.strip(), "")
+            parts.append((item.get("序号", ""), head, rest))
+        if not headings_over_content(parts, same_line=True):
+            return 0
     for item, (serial, head, rest) in zip(items, parts, strict=True):
         if not rest:
             continue

@@ -17,7 +17,9 @@ Rules, true of such reports wherever they come from:
   report word aside), no full stop or comma inside (a closing 。 or : allowed); a longer
   paragraph whose first clause is such a name followed by 。 or : and a clause that reports
   what was done ("一、农村公路提升:已完成路面硬化45公里。") is a heading with its body on the
-  same line;
+  same line; after a colon (a label: "5、高龄补贴: 2017年按照…补贴为600元") any body but a
+  requirement (要…, 下一步…) will do, so the last item of a report is not run into the one
+  above for a body that states a standard rather than a completion;
 - an *unnumbered* heading is a bare name on a line of its own (重点项目建设: 2 to 20
   characters, no punctuation, no figure but a year) right after running text and followed by
   running text or a numbered heading, when the page has at least three
@@ -25,6 +27,8 @@ Rules, true of such reports wherever they come from:
 - a heading's *body* is the paragraphs up to the next heading of its style or of an outer
   one; the style read is the innermost one whose headings are tasks over progress (the last
   rule below): a heading whose body holds such headings is their group;
+- a heading that counts its items (提前完成任务指标有7项, 共12项) or stands between section
+  marks (§市重点项目§) names a group of tasks or a section of the page, never one task;
 - a heading naming a part of the report itself (总体情况, 基本情况, 主要做法, 工作成效,
   存在的问题, 困难, 下一步, 工作打算, 意见建议, 保障措施) is no task, and its body is not any
   task's progress;
@@ -85,6 +89,7 @@ from luoshi.ingest.script import to_simplified
 from luoshi.ingest.text.prose.items import (
     STYLES,
     UNIT_LINE,
+    names_group,
     reports_done,
     style_value,
     unit_note,
@@ -217,7 +222,11 @@ def _heading(text: str) -> tuple[str, str, str, str, str, int] | None:
         cut = re.search(r"[。:：]", rest)
         if cut and cut.end() < len(rest):
             # "一、农村公路提升:已完成路面硬化45公里。": the name, then its body
-            if not _reports(rest[cut.end() :]):
+            body = rest[cut.end() :].strip()
+            # a name set off by a colon is a label over its body whatever the body says
+            # (5、高龄补贴: 2017年按照…补贴为600元), unless the body is a requirement; after a
+            # full stop the body must report what was done (一、稳增长。要…: a speech's point)
+            if not _reports(body) and (cut.group(0) == "。" or _REQUIREMENT.match(body)):
                 return None
             name, same_line = rest[: cut.start()], rest[cut.end() :].strip()
         name = name.rstrip("。:： ")
@@ -237,9 +246,14 @@ def _task_name(name: str) -> str:
 
 
 def _is_task(s: _Section) -> bool:
-    """The heading names a task: not a part of the report, and a name once its report word
-    is removed."""
-    return not _REPORT_SECTION.search(s.name) and bool(_task_name(s.name))
+    """The heading names a task: not a part of the report, not a group (it counts its items,
+    or is a section mark: :func:`~luoshi.ingest.text.prose.items.names_group`), and a name
+    once its report word is removed."""
+    return (
+        not _REPORT_SECTION.search(s.name)
+        and not names_group(s.name)
+        and bool(_task_name(s.name))
+    )
 
 
 def _as_written(simple: str, written: str, piece: str) -> str:

@@ -16,6 +16,8 @@ Rules, true of such lists wherever they come from:
 - a unit label set off from its value by spaces only is a label (:func:`label_colon`);
 - labels and role words in traditional characters (責任單位:, 負責) read as the simplified
   ones (:func:`simplify_labels`);
+- a name that counts its items (…有7项) or stands between section marks (§…§) names a group
+  or a section, not a task (:func:`names_group`);
 - a page whose opening names a progress report (完成情况, 进度通报, 督办 …, not 分解/印发 …) is a
   report (:func:`is_report`): an item's progress opens at the sentence that starts with a
   reporting period (上半年, 截至…, 1-9月 …, :func:`split_done`).
@@ -97,6 +99,34 @@ _DONE_OPENER = re.compile(
     r"|截至|截止|目前|\d{1,2}\s*[-—–－~～至到]\s*\d{1,2}\s*月|\d{1,2}月份))"
 )
 # A page reporting on progress (its title or opening says so), not publishing a plan.
+# A group's name, not a task's: it counts its items (提前完成任务指标有7项, …共12项, 包括3类)
+# or stands between section marks (§市重点项目§, a bulletin's own section).
+_COUNTED = re.compile(
+    r"(?:有|共|共有|共计|合计|涉及|包括)\s*[\d一二三四五六七八九十两]+\s*"
+    # (items counted, never the things a task makes: 共5个 / 3条 close tasks as often)
+    r"(?:项|件|类|大类|个方面|个子项|个项目)"
+    r"[。.;；:：]?$"
+)
+_SECTION_MARKS = re.compile(r"^[§※#＃]+.*[§※#＃]+$")
+
+
+def marks_sections(paras: Sequence[Para]) -> bool:
+    """Whether the page marks its sections with section signs (§省重点项目§ on a line of its
+    own): a bulletin's own sections (an investment or statistics 通报), whose parts and the
+    headings under them are the bulletin's, not a report on tasks (issue 9, fresh5 cause 7)."""
+    return any(_SECTION_MARKS.match(p.text.strip()) for p in paras)
+
+
+def names_group(name: str) -> bool:
+    """Whether a heading or a list item's name says it is a group of tasks or a section of the
+    page, not one task: it ends by counting its items (…指标有7项, …共12项: a task names what
+    is to be done, a group how many of them there are), or it stands between section marks
+    (§省重点项目§). A task may count its own things mid-sentence (新建幼儿园3所) but never
+    closes on 有/共 N项."""
+    text = name.strip()
+    return bool(_COUNTED.search(text) or _SECTION_MARKS.match(text))
+
+
 _REPORT_WORD = re.compile(r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|通报|督办|督查")
 _PLAN_WORD = re.compile(r"分解|分工|印发|工作安排|目标安排|清单|方案|计划表")
 

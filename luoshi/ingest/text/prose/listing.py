@@ -25,6 +25,8 @@ Rules, true of such lists wherever they come from:
   site's footer, the title repeated); in a list naming no units the last item has only as
   many paragraphs as another item has (a platform's notice below is no part of it, warned:
   ``document._trim_last``);
+- a numbered paragraph whose name counts its items ((一)提前完成任务指标有7项。) or stands
+  between section marks (§…§) is a group's heading, never a task (items.names_group);
 - headings (一、…, (一)…, "…负责的工作", "一、…(牵头单位:X)" over numbered tasks) are groups;
   a notice's attachment list (附件:1.… then 2.… 3.… counting on) names documents, not tasks;
   a heading naming a person (…省长负责的工作) names no unit;
@@ -38,6 +40,9 @@ Rules, true of such lists wherever they come from:
   paragraph of requirements (下一步…, 各单位要…) is not. A page is such a report also when its
   opening does not say so but at least two items closed by their units are each followed by
   a paragraph opening with a period or a completion (此项工作已完成。截至…) (warned);
+- items written ``N.name。progress`` (a short name closed by 。, then what was done:
+  完成目标任务, 已…) split into task and progress as ``N、name:progress`` does
+  (:mod:`.sentences`);
 - headings (一、实施X) each over one unnumbered paragraph closed by its units, on a page
   where every task is so, are the tasks, the paragraphs their content (target), when the
   headings name work (:mod:`.content`; a category heading over one task stays a group);
@@ -81,6 +86,7 @@ from luoshi.ingest.text.prose.items import (
     is_report,
     label_colon,
     mid_units,
+    names_group,
     other_field,
     progress_field,
     reports_done,
@@ -93,6 +99,7 @@ from luoshi.ingest.text.prose.items import (
     unit_note,
     units_above,
 )
+from luoshi.ingest.text.prose.sentences import report_warning, split_reported
 from luoshi.ingest.text.prose.structure import (
     ATTACHMENTS,
     CUT_LABEL,
@@ -170,6 +177,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             continue
         attached = None
         cn = CN_NUMBERED.match(text)
+        counted = False
+        if (marker := m or cn) and names_group(text[marker.end() :]):
+            m = cn = None  # "(一)提前完成任务指标有7项。": a group's heading (names_group)
+            counted = True
         if (m or cn) and not heads_tasks(paras, k, numbered):
             text, status = status_tail(text)
             if status:
@@ -214,7 +225,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 done_after = k  # its own note named its units: progress paragraphs may follow
             continue
         open_task = current is not None and not current.has_unit_line
-        if is_group(text) or heading_unit(text) or (cn and not open_task):
+        if counted or is_group(text) or heading_unit(text) or (cn and not open_task):
             # (a 一、/(一) paragraph that is not an item is a heading, full stop or not —
             # unless a task still waiting for its units is open: then it is a point of it)
             unit = heading_unit(text)
@@ -347,6 +358,10 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         ignored.append(p)
     if arrangement_labels([t.text[0] if t.text else "" for t in tasks_raw]) is not None:
         return None  # a notice's own arrangements (督查内容:… 督查方式:…), not tasks
+    if split := split_reported(tasks_raw):
+        # "1.农村交通建设。建成…,完成目标任务。": a report written name。progress
+        report = True
+        warn.append((tasks_raw[0].line, report_warning(split)))
     return build_document(
         paras,
         tasks_raw,

@@ -13,7 +13,9 @@ Rules, true of such pages wherever they come from:
   (一), a Chinese numeral glued to the text (一开展…行动, not 一季度/一批/一是), or — without a
   number — a paragraph opening 关于<a name>。 or 关于<a name>: (its number is its place);
   points run together in one paragraph are cut where the next marker of the style counts on
-  after a sentence's or clause's end (…。二是…);
+  after a sentence's or clause's end (…。二是…); a lone first marker right after the colon
+  closing the lead-in (…开展工作:一是…。) opens the list when the next paragraph opens with
+  the second marker (二是…);
 - the *list* is the longest run of points of one style numbered 1, 2, 3 … in order, at least
   three of them, of a style whose numbering does not restart under two or more points of
   another run (一是, 二是 under each 关于X。 are its sub-points); the paragraphs between two
@@ -197,9 +199,10 @@ def _cut_inner(paras: list[Para]) -> tuple[list[Para], list[str]]:
     conversion is character by character, so the cuts fall at the same places)."""
     out: list[Para] = []
     written: list[str] = []
-    for p in paras:
+    for n, p in enumerate(paras):
         as_written = p.text.strip()
         text = to_simplified(as_written)
+        after = to_simplified(paras[n + 1].text.strip()) if n + 1 < len(paras) else ""
         cuts: list[int] = []
         for style, inner in _INNER.items():
             opening = _POINT_STYLES[style].match(text)
@@ -209,7 +212,9 @@ def _cut_inner(paras: list[Para]) -> tuple[list[Para], list[str]]:
                 if style_value(m.group(1)) == last + 1:
                     found.append(m.start(1) - (1 if style == "cn_di" else 0))
                     last += 1
-            if len(found) + (1 if opening else 0) >= 2:
+            if len(found) + (1 if opening else 0) >= 2 or _glued_first(
+                style, text, found, opening is None, after
+            ):
                 cuts = found
                 break
         bounds = [0, *cuts, len(text)]
@@ -218,6 +223,17 @@ def _cut_inner(paras: list[Para]) -> tuple[list[Para], list[str]]:
                 out.append(Para(p.line, text[a:b].strip(), p.gap if k == 0 else 0))
                 written.append(as_written[a:b].strip())
     return out, written
+
+
+def _glued_first(style: str, text: str, found: list[int], bare: bool, after: str) -> bool:
+    """GLUED FIRST POINT RULE: the first point of a list glued to the end of its lead-in
+    (…围绕以下十个方面开展工作:一是加快…。) opens a point all the same when it is the only
+    marker in the paragraph, stands right after a colon, and the next paragraph opens with
+    the second marker of the style (二是…): the list starts inside the lead-in's line."""
+    if not bare or len(found) != 1 or found[0] == 0 or text[found[0] - 1] not in ":：":
+        return False
+    nxt = _POINT_STYLES[style].match(after)
+    return nxt is not None and style_value(nxt.group(1)) == 2
 
 
 def _marker(style: str, text: str) -> tuple[int, str, str] | None:

@@ -1,0 +1,132 @@
+"""Items written ``N.name。progress`` and excerpts that open mid-list (issue 9, fresh5 cause 3).
+
+Rules (luoshi.ingest.text.prose.sentences, document._continues_from_above): a short name
+closed by 。 then a clause saying a target is met or work done is task and progress; a page
+that opens with item 5 of a group above the excerpt keeps it as a task. Text made up."""
+
+import pytest
+
+from luoshi.ingest import read_document
+from luoshi.ingest.text.prose.sentences import heading_sentence, reports_met
+
+REPORT = [
+    "4.推进农家书屋建设。完成120个书屋设备安装,全面完成目标任务。",
+    "(二)基础设施工程",
+    "1.农村公路建设。建成农村公路300公里,完成目标任务。",
+    "2.农村电网改造。改造线路88.5公里,完成目标任务的103%。",
+    "3.退耕还林工程。继续巩固退耕还林成果12万亩。",
+    "(三)文化体育工程",
+    "1.乡镇文化站建设。已完成45个文化站设备采购。",
+    "2.全民健身工程。建成健身路径20个,完成目标任务。",
+]
+# the same items as a plan: aims, not things done
+PLAN = [
+    "1.农村公路建设。新建农村公路300公里,确保完成目标任务。",
+    "2.农村电网改造。改造线路88.5公里,力争全面完成年度任务。",
+    "3.退耕还林工程。巩固退耕还林成果12万亩,改善生态环境质量。",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("农村公路建设。建成300公里。", "农村公路建设"),
+        ("国省干线公路养护管理。路面使用性能指数达82,完成目标任务。", "国省干线公路养护管理"),
+        ("建成农村公路300公里,完成目标任务。", None),  # a comma before the stop: a sentence
+        ("农村公路建设。", None),  # nothing after the name
+    ],
+)
+def test_heading_sentence(text, name):
+    found = heading_sentence(text)
+    assert (found[0] if found else None) == name
+
+
+@pytest.mark.parametrize(
+    ("rest", "met"),
+    [
+        ("建成农村公路300公里,完成目标任务。", True),
+        ("完成970个农家店建设,全面完成目标任务。", True),
+        ("截至6月底,完成投资2亿元。", True),
+        ("新建农村公路300公里,确保完成目标任务。", False),
+        ("力争全面完成年度任务。", False),
+        ("改造线路88.5公里。", False),
+    ],
+)
+def test_reports_met(rest, met):
+    assert reports_met(rest) is met
+
+
+def test_name_then_progress_items_split_and_the_first_item_is_kept():
+    doc = read_document("\n".join(REPORT).encode(), name="report.txt")
+    assert [t.serial for t in doc.tasks] == ["4", "1", "2", "3", "1", "2"]
+    assert [t.text for t in doc.tasks[1:4]] == ["农村公路建设", "农村电网改造", "退耕还林工程"]
+    done = ["".join(i.done for i in t.items) for t in doc.tasks]
+    assert done[1] == "建成农村公路300公里,完成目标任务。"
+    assert done[3] == "继续巩固退耕还林成果12万亩。"  # the report's item without a completion word
+    assert any("begun above the excerpt" in w.message for w in doc.warnings)
+
+
+def test_plan_items_with_a_name_sentence_stay_whole():
+    doc = read_document(("2031年重点工作\n" + "\n".join(PLAN)).encode(), name="plan.txt")
+    assert doc.tasks[0].text.startswith("农村公路建设。新建")
+    assert not any(i.done for t in doc.tasks for i in t.items)
+
+
+# Heading sentence + content in one paragraph, progress on a labelled line (fresh5 cause 4).
+HEADED_CONTENT = [
+    "一、改善办学条件。实施青石小学等3处学校建设工程,新建12个实验室,提高办学水平。",
+    "进展情况:青石小学正在进行主体施工,实验室设备进入采购程序。",
+    "二、扩大医疗供给。推进县医院新院区建设,扩大家庭医生签约覆盖面。",
+    "进展情况:县医院新院区正在进行外墙施工。",
+    "三、完善城乡路网。整修道路8条,改造公交车站11处。",
+    "进展情况:8条道路整修正在施工,公交车站改造完成4处。",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "split"),
+    [
+        (HEADED_CONTENT, True),
+        # content saying what was done is no target: the paragraph stays the task
+        ([HEADED_CONTENT[0].replace("实施", "已实施"), *HEADED_CONTENT[1:]], False),
+    ],
+    ids=["content", "content-reports-done"],
+)
+def test_heading_sentence_over_content_in_a_form(lines, split):
+    doc = read_document("\n".join(lines).encode(), name="forms.txt")
+    assert [t.serial for t in doc.tasks] == ["一", "二", "三"]
+    if split:
+        assert [t.text for t in doc.tasks] == ["改善办学条件", "扩大医疗供给", "完善城乡路网"]
+        assert doc.tasks[0].extra["内容及目标"].startswith("实施青石小学")
+    else:
+        assert doc.tasks[0].text.startswith("改善办学条件。已实施")
+    assert "".join(i.done for i in doc.tasks[0].items).startswith("青石小学正在进行")
+
+
+# A report whose title names no period: the as-of date above its first task gives it.
+AS_OF = [
+    "关于区政府为民办好10件实事落实情况的调查报告",
+    "现将情况报告如下:",
+    "{as_of}区政府承诺的10件实事大多数已经完成。",
+    "1、创业就业工程:新增就业9789人,再就业3111人。",
+    "2、基础设施建设:投资520万元,完成3条道路翻修改造。",
+    "3、食品安全:完成食品安全抽检795批次。",
+]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "kind", "end"),
+    [
+        ("截止2031年12月底,", "annual", "2031-12-31"),
+        ("截至2031年6月30日,", "h1", "2031-06-30"),
+        ("2031年度10件实事共有15个子项,全部完成。", "annual", "2031-12-31"),
+        ("2031年度10件实事要确保完成。", None, None),  # an aim, not all done
+        ("今年以来,", None, None),  # no date: no period
+    ],
+)
+def test_period_from_the_as_of_sentence_above_the_first_task(as_of, kind, end):
+    lines = [line.format(as_of=as_of) for line in AS_OF]
+    doc = read_document("\n".join(lines).encode(), name="r.txt")
+    period = doc.meta.period
+    assert (period.kind.value if period else None) == kind
+    assert (str(period.end_date) if period else None) == end
