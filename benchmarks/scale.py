@@ -39,7 +39,10 @@ half of them within a period); a random task page — p50/p95 in milliseconds.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import cProfile
 import os
+import pstats
 import random
 import resource
 import statistics
@@ -194,6 +197,22 @@ class Loader:
                                      item.next_steps if item else "", position, extra, 1, w.now))
 
 
+@contextlib.contextmanager
+def profiled(step: str, args: argparse.Namespace):
+    """``--profile``: cProfile of one step, its most expensive functions printed after it."""
+    if not args.profile:
+        yield
+        return
+    profile = cProfile.Profile()
+    profile.enable()
+    try:
+        yield
+    finally:
+        profile.disable()
+        print(f"-- profile of the {step} step (this process; by own time)", flush=True)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
+
+
 def build(args: argparse.Namespace) -> None:
     plans = max(1, args.tasks // args.per_plan)
     years = list(range(2026 - args.years, 2026))
@@ -242,7 +261,7 @@ def build(args: argparse.Namespace) -> None:
     # targets' stay: each batch looks up its tasks' targets).
     cpu = time.process_time()
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with indexes_deferred(Measurement, Assessment):
+    with profiled("analysis", args), indexes_deferred(Measurement, Assessment):
         summary = analyze_reports(Report.objects.order_by("pk").values_list("pk", flat=True),
                                   progress=analysed)
     analysis = time.perf_counter() - started
@@ -263,7 +282,7 @@ def build(args: argparse.Namespace) -> None:
         print(f"  indexed {done}/{total} plans, {time.perf_counter() - started:.0f} s",
               flush=True)
 
-    with indexes_deferred(TaskEntry):
+    with profiled("index", args), indexes_deferred(TaskEntry):
         rows = reindex_plans(Plan.objects.values_list("pk", flat=True), progress=indexed,
                              drop=False)
     index = time.perf_counter() - started
@@ -381,6 +400,9 @@ def main() -> None:
     parser.add_argument("--explain", type=float, metavar="MS", help="then show the queries of "
                         "the two slowest requests of each kind, and on PostgreSQL the plans of "
                         "those slower than MS")
+    parser.add_argument("--profile", type=int, metavar="N", help="profile the analysis and "
+                        "index steps with cProfile and print the N functions with the most "
+                        "own time of each (slows them down: not for the figures)")
     args = parser.parse_args()
     if args.tasks is None:
         args.tasks = 1_000_000 if connection.vendor == "postgresql" else 100_000
