@@ -285,11 +285,12 @@ def analysis_workers() -> int:
     processes cannot be forked (Windows, macOS's default), or on one core.
 
     The workers share a batch's pure-Python part (the targets a task's text states, and each
-    task's analysis into its rows: ~80 % of the step's CPU) with this process; the reads, the
-    writes and the reconciliation stay here. They receive nothing pickled (they are forked
-    once the batch is in memory) and send back only the rows, so a worker costs little beyond
-    its share (``luoshi.core.services.forked``; BENCHMARKS.md). The web's per-report analysis
-    (``analyze_report``) never uses them."""
+    task's analysis into its rows: about three quarters of the step's CPU) with this process;
+    the reads, the writes and the reconciliation stay here. They receive nothing pickled (they
+    are forked once the batch is in memory) and send back only the rows: with one worker on
+    100 000 tasks this process's CPU fell by a third and the total stayed the same
+    (``luoshi.core.services.forked``; BENCHMARKS.md). Where no core is idle this gains no wall
+    time, and loses none. The web's per-report analysis (``analyze_report``) never uses them."""
     if not can_fork():
         return 0
     value = os.environ.get("LUOSHI_ANALYSIS_WORKERS", "").strip()
