@@ -58,6 +58,17 @@ def test_an_error_in_a_worker_is_raised_here():
         forked_map(fn, 20 * CHUNK, 1)
 
 
+@pytest.mark.skipif(not forked.can_fork(), reason="no fork start method on this system")
+def test_a_refused_process_leaves_the_work_here(monkeypatch, caplog):
+    def refuse(self):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refuse)
+    out = forked_map(_square_and_pid, 3 * CHUNK, 2)
+    assert out == [(i * i, os.getpid()) for i in range(3 * CHUNK)]
+    assert "instead of 2" in caplog.text
+
+
 def test_without_fork_everything_runs_here(monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     monkeypatch.setenv("LUOSHI_ANALYSIS_WORKERS", "2")

@@ -73,18 +73,20 @@ def forked_map(fn: Callable[[int], T], n: int, workers: int) -> list[T]:
     # Objects made so far are left out of the children's garbage collections, which would
     # otherwise touch (and so copy) every page of this process's memory in each of them.
     gc.freeze()
-    for _ in range(workers):
-        try:
-            receive, send = ctx.Pipe(duplex=False)
-            process = ctx.Process(target=child, args=(send,), daemon=True)
-            process.start()
-        except OSError as exc:  # the system refuses another process: the rest runs here
-            log.warning("analysis shared with %d process(es) instead of %d: %s",
-                        len(processes), workers, exc)
-            break
-        send.close()  # this process's copy: the pipe ends when the child's does
-        processes.append((process, receive))
-    gc.unfreeze()
+    try:
+        for _ in range(workers):
+            try:
+                receive, send = ctx.Pipe(duplex=False)
+                process = ctx.Process(target=child, args=(send,), daemon=True)
+                process.start()
+            except OSError as exc:  # the system refuses another process: the rest runs here
+                log.warning("analysis shared with %d process(es) instead of %d: %s",
+                            len(processes), workers, exc)
+                break
+            send.close()  # this process's copy: the pipe ends when the child's does
+            processes.append((process, receive))
+    finally:
+        gc.unfreeze()
     results: dict[int, list[Any]] = {}
     failure = None
     try:
