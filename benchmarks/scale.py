@@ -20,14 +20,20 @@ The bulk path, timed step by step:
   history rows: a bulk load is not a person's or a file's change.
 - *analysis*: ``analyze_reports`` (luoshi.core.services.bulk_analysis): the rows
   ``analyze_report`` stores for each report (targets, measurements, statuses with evidence),
-  built as tuples many reports at a time and written with COPY / ``executemany``.
+  built as tuples many reports at a time and written with COPY / ``executemany``; the pure
+  Python part shared with forked worker processes (``LUOSHI_ANALYSIS_WORKERS``, by default
+  one per core beyond the first, at most 3).
 - *index*: ``reindex_plans`` (luoshi.search.bulk): the rows ``reindex_plan`` builds (the
   search/listing index, as ``luoshi reindex``), many plans at a time, tokens cached across
-  plans, written the same way.
+  plans, written the same way (a batch's rows generated while COPY sends them).
 - on PostgreSQL the plain indexes of the statuses, measurements and index rows are dropped
   before their step and built again at its end (``indexes_deferred``; counted in the step).
 - then ``VACUUM ANALYZE`` (SQLite ``ANALYZE``): planner statistics and PostgreSQL's
   visibility map (autovacuum would do both some time after).
+
+CPU seconds per step (this process, the analysis's worker processes, and the database
+server's process when it runs on this machine) do not follow the machine's load as the wall
+time does. ``--profile N`` prints cProfile's N costliest functions of the analysis and index.
 
 Import tasks/s = top-level tasks / (write + analysis + index); generating the documents
 (luoshi.sample) is reported apart. Then ``--requests`` requests per page through Django's test
@@ -39,7 +45,10 @@ half of them within a period); a random task page — p50/p95 in milliseconds.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import cProfile
 import os
+import pstats
 import random
 import resource
 import statistics
@@ -194,6 +203,49 @@ class Loader:
                                      item.next_steps if item else "", position, extra, 1, w.now))
 
 
+def server_cpu() -> float | None:
+    """CPU seconds of this connection's database server process so far, where the server
+    runs on this machine (PostgreSQL under tests/pgserver.py; its parallel index-build
+    workers are not counted); None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_line(step: str, cpu: float, server: tuple[float | None, float | None],
+             workers: float | None = None) -> str:
+    out = f"{step} CPU: this process {cpu:.1f} s"
+    if workers is not None:
+        out += f", worker processes {workers:.1f} s"
+    if server[0] is not None and server[1] is not None:
+        out += f", database server {server[1] - server[0]:.1f} s"
+    return out
+
+
+@contextlib.contextmanager
+def profiled(step: str, args: argparse.Namespace):
+    """``--profile``: cProfile of one step, its most expensive functions printed after it."""
+    if not args.profile:
+        yield
+        return
+    profile = cProfile.Profile()
+    profile.enable()
+    try:
+        yield
+    finally:
+        profile.disable()
+        print(f"-- profile of the {step} step (this process; by own time)", flush=True)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
+
+
 def build(args: argparse.Namespace) -> None:
     plans = max(1, args.tasks // args.per_plan)
     years = list(range(2026 - args.years, 2026))
@@ -241,8 +293,9 @@ def build(args: argparse.Namespace) -> None:
     # A first load: the statuses' and measurements' indexes are built once at the end (the
     # targets' stay: each batch looks up its tasks' targets).
     cpu = time.process_time()
+    server = server_cpu()
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with indexes_deferred(Measurement, Assessment):
+    with profiled("analysis", args), indexes_deferred(Measurement, Assessment):
         summary = analyze_reports(Report.objects.order_by("pk").values_list("pk", flat=True),
                                   progress=analysed)
     analysis = time.perf_counter() - started
@@ -254,20 +307,22 @@ def build(args: argparse.Namespace) -> None:
           f"{summary.targets} targets)", flush=True)
     # CPU seconds do not depend on what else runs on the machine: this process's, and its
     # analysis workers' (analysis_workers(); the database server is not counted in either).
-    print(f"analysis CPU: this process {cpu:.1f} s, worker processes {workers_cpu:.1f} s",
-          flush=True)
+    print(cpu_line("analysis", cpu, (server, server_cpu()), workers_cpu), flush=True)
 
     started = time.perf_counter()
+    cpu = time.process_time()
+    server = server_cpu()
 
     def indexed(done: int, total: int, _rows: int) -> None:
         print(f"  indexed {done}/{total} plans, {time.perf_counter() - started:.0f} s",
               flush=True)
 
-    with indexes_deferred(TaskEntry):
+    with profiled("index", args), indexes_deferred(TaskEntry):
         rows = reindex_plans(Plan.objects.values_list("pk", flat=True), progress=indexed,
                              drop=False)
     index = time.perf_counter() - started
     print(f"index: {index:.1f} s = {rows / index:.0f} rows/s ({rows} rows)", flush=True)
+    print(cpu_line("index", time.process_time() - cpu, (server, server_cpu())), flush=True)
     started = time.perf_counter()
     with connection.cursor() as cursor:
         # PostgreSQL: VACUUM as well, which sets the visibility map of the freshly loaded
@@ -381,6 +436,9 @@ def main() -> None:
     parser.add_argument("--explain", type=float, metavar="MS", help="then show the queries of "
                         "the two slowest requests of each kind, and on PostgreSQL the plans of "
                         "those slower than MS")
+    parser.add_argument("--profile", type=int, metavar="N", help="profile the analysis and "
+                        "index steps with cProfile and print the N functions with the most "
+                        "own time of each (slows them down: not for the figures)")
     args = parser.parse_args()
     if args.tasks is None:
         args.tasks = 1_000_000 if connection.vendor == "postgresql" else 100_000

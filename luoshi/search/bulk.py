@@ -10,12 +10,17 @@ query and written with COPY (PostgreSQL) or ``executemany`` (SQLite) by
 ``luoshi.core.services.rows`` — no ``Task``, ``Progress`` or ``TaskEntry`` instance per row.
 Token strings are cached across plans (a stock phrase, a unit's name, a task's text in
 each of its reports is segmented once), up to ``TOKEN_CACHE`` texts.
+
+A batch is read first (every query), and its rows are then *generated* while they are written:
+segmenting the texts (jieba, this process's CPU) runs while the database turns the rows
+already sent into their stored tsvector and table pages (PostgreSQL's CPU, another process),
+instead of one waiting for the other. The rows and their order are the same either way.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -53,7 +58,15 @@ class _Family:
     children: list[int]
     lead_id: int | None
     lead_name: str
-    words: str
+    texts: list[str]  # the task's text, its sub-items' headings, its units' names
+    words: str | None = None  # their tokens, once segmented (``_words``)
+
+
+def _words(family: _Family, tokens: _Tokens) -> str:
+    """The family's own words, segmented on first use (while rows are being written)."""
+    if family.words is None:
+        family.words = " ".join(t for t in map(tokens, family.texts) if t)
+    return family.words
 
 
 @dataclass
@@ -70,24 +83,22 @@ class _Entry:
         return not (self.done or self.problems or self.next_steps)
 
 
-def _families(plan_ids: list[int], tokens: _Tokens) -> dict[int, _Family]:
+def _families(plan_ids: list[int]) -> dict[int, _Family]:
+    """The plans' top-level tasks with their sub-items and units (queries only: the texts
+    are segmented later, by ``_words``)."""
     top: dict[int, _Family] = {}
-    texts: dict[int, list[str]] = {}
-    owner: dict[int, int] = {}
     rows = (Task.objects.filter(plan_id__in=plan_ids).order_by("plan_id", "order", "id")
             .values_list("id", "plan_id", "parent_id", "text", "order"))
     children: list[tuple[int, int, str]] = []
     for pk, plan_id, parent_id, text, order in rows.iterator(chunk_size=5000):
         if parent_id is None:
-            top[pk] = _Family(pk, plan_id, order, [], None, "", "")
-            texts[pk] = [text]
-            owner[pk] = pk
+            top[pk] = _Family(pk, plan_id, order, [], None, "", [text])
         else:
             children.append((pk, parent_id, text))
     for pk, parent_id, text in children:  # in (order, id) order within each plan
         if parent_id in top:
             top[parent_id].children.append(pk)
-            texts[parent_id].append(text)
+            top[parent_id].texts.append(text)
     links: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     for task_id, unit_id, role, name in (
             TaskUnit.objects.filter(task__plan_id__in=plan_ids)
@@ -99,8 +110,7 @@ def _families(plan_ids: list[int], tokens: _Tokens) -> dict[int, _Family]:
         lead = next((link for link in linked if link[1] == UnitRole.LEAD), None)
         lead = lead or (linked[0] if linked else None)
         family.lead_id, family.lead_name = (lead[0], lead[2]) if lead else (None, "")
-        words = (tokens(x) for x in [*texts[pk], *(link[2] for link in linked)])
-        family.words = " ".join(t for t in words if t)
+        family.texts += [link[2] for link in linked]
     return top
 
 
@@ -124,7 +134,14 @@ def _statuses(plan_ids: list[int], top_ids: set[int]
 
 def build_rows(plan_ids: list[int], tokens: _Tokens) -> list[tuple]:
     """The index rows of ``plan_ids`` as tuples of ``FIELDS`` (see ``indexing._build``)."""
-    families = _families(plan_ids, tokens)
+    return list(rows_of(plan_ids, tokens))
+
+
+def rows_of(plan_ids: list[int], tokens: _Tokens) -> Iterator[tuple]:
+    """``build_rows`` as a generator: every query runs before the first row is yielded (so
+    the rows can be written by COPY on the same connection while they are generated), the
+    segmentation of the texts as the rows are taken."""
+    families = _families(plan_ids)
     owner = {f.pk: f.pk for f in families.values()}
     owner |= {c: f.pk for f in families.values() for c in f.children}
     reports = {pk: (plan_id, period_id, state == Report.State.PUBLISHED)
@@ -151,7 +168,17 @@ def build_rows(plan_ids: list[int], tokens: _Tokens) -> list[tuple]:
     statuses, latest = _statuses(plan_ids, set(families))
     everywhere: dict[int, list[str]] = defaultdict(list)
     plan_years = dict(Plan.objects.filter(pk__in=plan_ids).values_list("id", "year"))
-    rows: list[tuple] = []
+    return _generate(families, grouped, reports, open_families, statuses, latest, everywhere,
+                     plan_years, tokens)
+
+
+def _generate(families: dict[int, _Family], grouped: dict[tuple[int, int], list[_Entry]],
+              reports: dict[int, tuple[int, int, bool]], open_families: set[tuple[int, int]],
+              statuses: dict[tuple[int, int], str], latest: dict[int, str],
+              everywhere: dict[int, list[str]], plan_years: dict[int, int],
+              tokens: _Tokens) -> Iterator[tuple]:
+    """The rows from what ``rows_of`` read (no query here): a report's rows of each task,
+    then every task's own row."""
 
     def row(f: _Family, report_id: int | None, period_id: int | None, position: int,
             entries: int, empty: int, vague: int, words: str, status: str) -> tuple:
@@ -167,14 +194,14 @@ def build_rows(plan_ids: list[int], tokens: _Tokens) -> list[tuple]:
             everywhere[top].append(words)
         positions = [e.position for e in entries if e.position > 0]
         status = "" if (top, report_id) in open_families else statuses.get((top, report_id), "")
-        rows.append(row(family, report_id, period_id, min(positions, default=0), len(entries),
-                        sum(1 for e in entries if not e.done.strip()),
-                        sum(1 for e in entries if is_boilerplate(e.done)),
-                        f"{family.words} {words}".strip(), status))
-    rows += [row(f, None, None, 0, 0, 0, 0,
-                 " ".join([f.words, *everywhere.get(f.pk, [])]).strip(), latest.get(f.pk, ""))
-             for f in families.values()]
-    return rows
+        yield row(family, report_id, period_id, min(positions, default=0), len(entries),
+                  sum(1 for e in entries if not e.done.strip()),
+                  sum(1 for e in entries if is_boilerplate(e.done)),
+                  f"{_words(family, tokens)} {words}".strip(), status)
+    for f in families.values():
+        yield row(f, None, None, 0, 0, 0, 0,
+                  " ".join([_words(f, tokens), *everywhere.get(f.pk, [])]).strip(),
+                  latest.get(f.pk, ""))
 
 
 def _batches(plan_ids: list[int]) -> Iterable[list[int]]:
@@ -207,7 +234,8 @@ def reindex_plans(plan_ids: Iterable[int], *,
         with transaction.atomic():
             if drop:
                 TaskEntry.objects.filter(plan_id__in=batch).delete()
-            written += table.write(build_rows(batch, tokens))
+            # Generated while COPY sends them (rows_of has done its queries by then).
+            written += table.write(rows_of(batch, tokens))
         done += len(batch)
         if progress is not None:
             progress(done, len(ids), written)

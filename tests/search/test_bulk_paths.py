@@ -72,7 +72,7 @@ def loaded(opened, supervisor, django_capture_on_commit_callbacks):  # noqa: F81
     return a.report
 
 
-@pytest.mark.parametrize("workers", [0, 2], ids=["in-process", "worker-processes"])
+@pytest.mark.parametrize("workers", [0, 1, 2], ids=["in-process", "one-worker", "two-workers"])
 def test_bulk_paths_store_the_per_report_rows(loaded, workers):
     before = snapshot()
     assert len(before["Assessment"]) > 150 and len(before["Measurement"]) > 20

@@ -190,13 +190,16 @@ class _Targets:
     so does one whose column no report of the task has any more (``elsewhere``)."""
 
     def __init__(self, task: Task, rows: list[Target], parsed: ParsedTask | None = None,
-                 elsewhere: set[str] | None = None):
+                 elsewhere: set[str] | None = None, text_targets: list | None = None):
         self.task = task
         self.rows = rows
         self.columns = set(parsed.extra) if parsed is not None else set()
         self.elsewhere = elsewhere or set()
-        self.derived = extract_targets(task.text) + (
-            column_targets(parsed) if parsed is not None else [])
+        # text_targets: extract_targets(task.text) computed already (the bulk analysis
+        # computes them in worker processes).
+        if text_targets is None:
+            text_targets = extract_targets(task.text)
+        self.derived = text_targets + (column_targets(parsed) if parsed is not None else [])
         if parsed is not None:  # a sum per head in the unit the entry writes (元/人.月)
             per_head_units(self.derived, parsed)
         if not self.derived and parsed is not None:  # the year's plan the entry states

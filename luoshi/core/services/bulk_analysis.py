@@ -21,7 +21,6 @@ which path ran. ``statuses_changed`` is sent for the reports analysed here only 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -54,9 +53,11 @@ from luoshi.core.services.analysis import (
     parsed_period,
     statuses_changed,
 )
+from luoshi.core.services.forked import can_fork, forked_map
 from luoshi.core.services.rows import RowTable
 from luoshi.extract import analyze_task
 from luoshi.extract.progress_plan import progress_plan_targets
+from luoshi.extract.targets import extract_targets
 from luoshi.ingest.metadata import find_unit_line
 from luoshi.vocab import ColumnRole, Status
 
@@ -141,7 +142,20 @@ def _units(report_ids: list[int]) -> dict[int, list[_Unit]]:
     return out
 
 
-def _targets(task_units: dict[int, _Unit]) -> tuple[dict[int, _Targets], list[Target]]:
+def _read_targets(unit: _Unit) -> tuple[list, list | None]:
+    """What a task's text states (``extract_targets``) and, when it states none, the year's
+    plan its batch's latest entry states (全年计划新增就业5000人), as the per-report path
+    leaves it after the last report. Pure: run in worker processes (``forked_map``)."""
+    text = extract_targets(unit.task.text)
+    if text:
+        return text, None
+    parsed = unit.parsed()
+    return text, progress_plan_targets([(i, it.done) for i, it in enumerate(parsed.items)
+                                        if it.done])
+
+
+def _targets(task_units: dict[int, _Unit], workers: int = 0
+             ) -> tuple[dict[int, _Targets], list[Target]]:
     """Each task's targets reconciled once; changes to rows analysed before are saved here
     (rare: a later report of a plan whose targets a person corrected); new rows returned."""
     stored: dict[int, list[Target]] = defaultdict(list)
@@ -153,14 +167,12 @@ def _targets(task_units: dict[int, _Unit]) -> tuple[dict[int, _Targets], list[Ta
         if t.task_id in task_units:
             stored[t.task_id].append(t)
     recs, creates, updates, deletes = {}, [], [], []
-    for tid, unit in task_units.items():
-        rec = _Targets(unit.task, stored.get(tid, []))
-        if not rec.derived:
-            # The year's plan an entry states (全年计划新增就业5000人), read from the batch's
-            # latest entry of the task, as the per-report path leaves it after the last report.
-            parsed = unit.parsed()
-            rec.derived = progress_plan_targets([(i, it.done) for i, it in enumerate(parsed.items)
-                                                 if it.done])
+    units = list(task_units.values())
+    read = forked_map(lambda i: _read_targets(units[i]), len(units), workers)
+    for (tid, unit), (text, plan) in zip(task_units.items(), read, strict=True):
+        rec = _Targets(unit.task, stored.get(tid, []), text_targets=text)
+        if plan is not None:
+            rec.derived = plan
         rec.reconcile()
         recs[tid] = rec
         creates += rec.creates
@@ -196,8 +208,33 @@ def _write_targets(creates: list[Target]) -> None:
                  t.unit, t.kind, t.span, t.start, t.end, t.source, t.origin) for t in creates)
 
 
+@dataclass
+class _Job:
+    """One task of one report to analyse: everything ``_analysed`` reads, made before the
+    worker processes are forked."""
+
+    report_id: int
+    unit: _Unit
+    rec: _Targets
+    period: Any
+    year: int
+    reported: dict[int, float]
+
+
+def _analysed(job: _Job) -> tuple[list[tuple], tuple]:
+    """The measurement rows and the status row of one job. Pure (no database): run in worker
+    processes (``forked_map``); only these tuples travel back."""
+    unit, rec = job.unit, job.rec
+    a = analyze_task(unit.parsed(), job.period, job.year, rec.effective, job.reported)
+    st = a.status
+    evidence = _evidence(st.evidence, unit)
+    return (measurement_rows(job.report_id, unit, rec, a),
+            (job.report_id, unit.task.pk, str(st.value), st.reason, evidence, Source.DERIVED,
+             str(st.value), st.reason, evidence, st.rule[:50]))
+
+
 def _analyse_batch(reports: list[Report], summary: BulkSummary,
-                   pool: Any = None) -> dict[int, set[int]]:
+                   workers: int = 0) -> dict[int, set[int]]:
     """First analyses of ``reports``, one transaction. Returns per report its tasks."""
     units = _units([r.pk for r in reports])
     task_units = {u.task.pk: u for rid in units for u in units[rid]}
@@ -205,11 +242,10 @@ def _analyse_batch(reports: list[Report], summary: BulkSummary,
     assessments: list[tuple] = []
     touched: dict[int, set[int]] = {}
     with transaction.atomic():
-        recs, creates = _targets(task_units)
+        recs, creates = _targets(task_units, workers)
         _write_targets(creates)  # ids first: measurements point at them
         summary.targets += len(creates)
-        jobs: list[tuple[Report, _Unit, _Targets]] = []
-        args: list[tuple] = []
+        jobs: list[_Job] = []
         any_filed = _any_filed([r.pk for r in reports])
         for report in reports:
             report_units = units.get(report.pk, [])
@@ -220,75 +256,47 @@ def _analyse_batch(reports: list[Report], summary: BulkSummary,
                 index = {row.pk: i for i, row in enumerate(rec.rows_by_index) if row.pk}
                 reported = {index[t]: v for t, v in filed.get(unit.task.pk, {}).items()
                             if t in index}
-                jobs.append((report, unit, rec))
-                args.append((unit.parsed(), period, year, rec.effective, reported))
+                jobs.append(_Job(report.pk, unit, rec, period, year, reported))
             touched[report.pk] = {u.task.pk for u in report_units}
             summary.tasks += len(report_units)
-        for (report, unit, rec), a in zip(jobs, _analyse_all(pool, args), strict=True):
-            measurements += measurement_rows(report.pk, unit, rec, a)
-            st = a.status
-            evidence = _evidence(st.evidence, unit)
-            assessments.append((report.pk, unit.task.pk, str(st.value), st.reason,
-                                evidence, Source.DERIVED, str(st.value), st.reason,
-                                evidence, st.rule[:50]))
-            summary.statuses[str(st.value)] += 1
+        for rows, assessment in forked_map(lambda i: _analysed(jobs[i]), len(jobs), workers):
+            measurements += rows
+            assessments.append(assessment)
+            summary.statuses[assessment[2]] += 1
         summary.measurements += RowTable(Measurement, MEASUREMENT_FIELDS).write(measurements)
         RowTable(Assessment, ASSESSMENT_FIELDS).write(assessments)
     return touched
 
 
-class _Workers:
-    """Processes that run ``analyze_task`` (pure Python, no database) beside this one.
+MAX_WORKERS = 3
 
-    The analysis of a batch is CPU work in Python, one core's worth, while the database sits
-    idle; with more cores, worker processes take a share of the batch's tasks and this process
-    the rest. ``analyze_task`` is a function of its arguments alone, so the results — put
-    back in the batch's order — are the ones this process would compute. Workers are forked
-    (they start with the modules loaded and never touch the inherited database connection:
-    they exit with ``os._exit``, which sends nothing on it).
-    """
 
-    CHUNK = 64  # tasks per message: amortises the pickling round trip
-    # This process also pickles the workers' arguments and unpickles their results (about half
-    # the cost of analysing them, measured in benchmarks/scale.py), so it keeps less than an
-    # equal share: 0.8 of one, which balances the two on two cores.
-    OWN_SHARE = 0.8
-
-    def __init__(self, n: int):
-        self.n = n
-        self.pool = multiprocessing.get_context("fork").Pool(n)
-
-    def map(self, args: list[tuple]) -> list[Any]:
-        own = int(len(args) * self.OWN_SHARE / (self.n + 1))  # done while the workers run
-        if len(args) - own < self.CHUNK:
-            return [analyze_task(*a) for a in args]
-        pending = self.pool.starmap_async(analyze_task, args[own:], chunksize=self.CHUNK)
-        return [analyze_task(*a) for a in args[:own]] + pending.get()
-
-    def close(self) -> None:
-        self.pool.close()
-        self.pool.join()
+def _cores() -> int:
+    """The cores this process may run on (its affinity, where the system says; else all)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 def analysis_workers() -> int:
-    """Worker processes for a bulk analysis: ``LUOSHI_ANALYSIS_WORKERS``, by default 0 (this
-    process alone). Without the fork start method (Windows, macOS's default) there are none.
+    """Worker processes for a bulk analysis (``analyze_reports``): ``LUOSHI_ANALYSIS_WORKERS``,
+    by default one per core beyond this process's own, at most ``MAX_WORKERS``; 0 where
+    processes cannot be forked (Windows, macOS's default), or on one core.
 
-    Off by default because it was not a measured win: on the 2-core reference machine a
-    worker cut this process's analysis CPU by 10-19 % but added more than that in the worker
-    (pickling arguments and results), and the wall time was no better whenever the second
-    core was not idle (BENCHMARKS.md, "Bulk analysis in worker processes"). An operator with
-    idle cores during a bulk load can set it."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    The workers share a batch's pure-Python part (the targets a task's text states, and each
+    task's analysis into its rows: about three quarters of the step's CPU) with this process;
+    the reads, the writes and the reconciliation stay here. They receive nothing pickled (they
+    are forked once the batch is in memory) and send back only the rows: with one worker on
+    100 000 tasks this process's CPU fell by a third and the total stayed the same
+    (``luoshi.core.services.forked``; BENCHMARKS.md). Where no core is idle this gains no wall
+    time, and loses none. The web's per-report analysis (``analyze_report``) never uses them."""
+    if not can_fork():
         return 0
     value = os.environ.get("LUOSHI_ANALYSIS_WORKERS", "").strip()
-    return max(0, int(value)) if value else 0
-
-
-def _analyse_all(workers: _Workers | None, args: list[tuple]) -> list[Any]:
-    if workers is None:
-        return [analyze_task(*a) for a in args]
-    return workers.map(args)
+    if value:
+        return max(0, int(value))
+    return max(0, min(MAX_WORKERS, _cores() - 1))
 
 
 def analyze_reports(reports: Iterable[Report | int], *, signal: bool = False,
@@ -311,7 +319,7 @@ def analyze_reports(reports: Iterable[Report | int], *, signal: bool = False,
     def flush() -> None:
         nonlocal entries, done
         if batch:
-            touched = _analyse_batch(batch, summary, pool)
+            touched = _analyse_batch(batch, summary, workers)
             summary.bulk += len(batch)
             if signal:
                 for report in batch:
@@ -328,29 +336,24 @@ def analyze_reports(reports: Iterable[Report | int], *, signal: bool = False,
         # Starting processes costs more than a batch of analysis saves.
         bulk_entries = sum(n for pk, n in sizes.items() if pk not in again)
         workers = analysis_workers() if bulk_entries > BATCH_ENTRIES else 0
-    pool = _Workers(workers) if workers > 0 else None
-    try:
-        for pk in ids:
-            report = by_pk.get(pk)
-            if report is None:
-                continue
-            if pk in again:
-                flush()  # in id order, as the per-report loop would run
-                s: AnalysisSummary = analyze_report(report)
-                summary.again += 1
-                summary.tasks += s.tasks
-                summary.measurements += s.measurements
-                summary.statuses.update({k: v for k, v in s.statuses.items() if v})
-                done += 1
-                continue
-            batch.append(report)
-            entries += sizes.get(pk, 0)
-            if entries >= BATCH_ENTRIES:
-                flush()
-        flush()
-    finally:
-        if pool is not None:
-            pool.close()
+    for pk in ids:
+        report = by_pk.get(pk)
+        if report is None:
+            continue
+        if pk in again:
+            flush()  # in id order, as the per-report loop would run
+            s: AnalysisSummary = analyze_report(report)
+            summary.again += 1
+            summary.tasks += s.tasks
+            summary.measurements += s.measurements
+            summary.statuses.update({k: v for k, v in s.statuses.items() if v})
+            done += 1
+            continue
+        batch.append(report)
+        entries += sizes.get(pk, 0)
+        if entries >= BATCH_ENTRIES:
+            flush()
+    flush()
     summary.statuses = Counter({s.value: summary.statuses.get(s.value, 0) for s in Status})
     return summary
 
