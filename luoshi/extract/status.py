@@ -1,6 +1,6 @@
 """Where a task stands, decided as a careful supervisor reads an entry, always with evidence.
 
-Rules, in order (the first that applies decides; rules.py holds the words and thresholds,
+Rules, in order (the first that applies decides; the rules package holds the words and thresholds,
 docs/analysis.md explains them; figures against time are in pace.py):
 
 1. no_data     — nothing reported, the unit says it cannot report (无法提供数据), or, before

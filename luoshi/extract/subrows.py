@@ -158,7 +158,7 @@ _LAGS = (Status.BEHIND, Status.NOT_STARTED)
 
 
 def combine(parts: list[PartVerdict]) -> StatusResult:
-    """The task's status from its parts' (the table in rules.py above PART_LINE_WRAP)."""
+    """The task's status from its parts' (the table in the rules package above PART_LINE_WRAP)."""
     said = ";".join(f"第{p.index + 1}项{p.status.value.label}({p.status.reason})" for p in parts)
     evidence = [s for p in parts for s in p.status.evidence]
     values = [p.status.value for p in parts]

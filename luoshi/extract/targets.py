@@ -94,7 +94,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
 def _due_share(norm: str, t: Target, periods: list) -> float:
     """A running total the task dates within the year (上半年完成投资5000万元, 6月底前改造300户)
     falls due at that month's end, as a period's target column does: the share of the year
-    then (rules.py, kinds of target). The period must stand in the target's clause before it."""
+    then (rules package, kinds of target). The period must stand in the target's clause before it."""
     ca, _ = clauses.clause(norm, t.span.start)
     mine = [p for p in periods if ca <= p.start < t.span.end and p.month and 1 <= p.month < 12]
     return mine[-1].month / 12 if mine else 1.0

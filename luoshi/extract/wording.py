@@ -1,6 +1,6 @@
 """The words of an entry, as a supervisor reads them: stated delays graded red or amber (a part,
 a severity, a pace of comparative degree), risks foreseen, nothing begun, ahead of schedule.
-The status rules (status.py) ask it; the words and thresholds are in rules.py."""
+The status rules (status.py) ask it; the words and thresholds are in the rules package (luoshi/extract/rules/)."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def foreign(norm: str, pos: int) -> bool:
     return any(w in norm[a:pos] for w in rules.FOREIGN_CONTEXT) or "发现" in norm[s:pos]
 
 
-@lru_cache(maxsize=64)  # a few word lists of rules.py, asked for every cell of every task
+@lru_cache(maxsize=64)  # a few word lists of the rules package, asked for every cell of every task
 def _longest_first(words: tuple[str, ...]) -> list[str]:
     return sorted(words, key=len, reverse=True)
 

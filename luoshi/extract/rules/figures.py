@@ -1,0 +1,91 @@
+"""Figures against time, numbers, and the comparators of targets. Part of :mod:`luoshi.extract.rules` (see its docstring)."""
+
+from __future__ import annotations
+
+# --- Figures against time -------------------------------------------------------------------
+
+# Progress is cumulative from 1 January. A running total is judged by its pace: its ratio to
+# the annual target divided by the share of the year elapsed at its as-of date. The bands are
+# those of published 督查通报 (达进度 / 欠进度 / 超进度):
+#   pace >= PACE_AHEAD (1.5)      ahead (超进度), when the target is not yet reached
+#   pace >= PACE_ON (0.9)         on course
+#   pace >= PACE_AMBER (0.7)      slightly under the time share: amber (at_risk)
+#   below                         well under it: red (behind)
+# At Q3 (0.75): under 0.675 of the year's target is amber, under 0.525 red (61.98% is amber,
+# 45% red, 84% on course); at H1: under 0.45 amber, under 0.35 red.
+PACE_AHEAD = 1.5
+PACE_ON = 0.9
+PACE_AMBER = 0.7
+
+# A growth-rate target (增长15%) is compared to the rate reported so far, not to time: at or
+# above the target on course; before the year ends, at RATE_AHEAD times the target or more
+# ahead (超进度: 增长9.5% against 6% — clearly beyond the promise, like a running total at 1.5
+# times its pace; every rate read for the target must be, 自然口径4.3%/同口径17.7% is on course);
+# short by up to a quarter (RATE_AMBER of the target) amber; further short,
+# or a fall where growth was promised, red.
+RATE_AMBER = 0.75
+RATE_AHEAD = 1.5
+
+# A limit (<=, 控制在…以内) is broken when the measured value exceeds it by more than this.
+# Smaller is better for every target with comparator "<=" (a limit, a price to bring down, a
+# rank: 全国10位 against 前3位 is not reached, and never "333%" of it): such a target is met
+# when the figure is at or below it, compared by value, never as a share of the target.
+LIMIT_TOLERANCE = 0.0
+# Verbs that bring a level down to a figure (降至4.77元/方, 下降到3%): the figure is a level to
+# reach from above, reached or not like any level — not yet, before the year ends, is no lag;
+# a cap kept (控制在…以内, 不超过) is broken as soon as a figure exceeds it.
+LOWER_TO = ("降至", "降到", "下降至", "下降到", "降低至", "降低到", "压缩至", "压缩到", "压减至", "压减到",
+            "减少至", "减少到", "压降至", "压降到", "下调至", "下调到")
+
+# A stated completion share (完成年度计划61.98%) is a ratio in percent.
+PERCENT = 100.0
+
+# --- Numbers ----------------------------------------------------------------------------------
+
+# Longest run inside quotes or 《》 treated as a name (its numbers are labels).
+MAX_QUOTE_LEN = 60
+
+# A bare scale (2900多万, 3.5亿) is money when one of these words is this close before it.
+MONEY_CONTEXT_WINDOW = 12
+MONEY_CONTEXT_WORDS = (
+    "资金|金额|投资|税收|收入|经费|融资|贷款|额度|债券|资本|补助|奖励|支出|预算|销售额|产值|"
+    "增加值|营收|利润|压减|节约|减负|让利|兑现|拨付|下达|到位|募集|授信|余额"
+)
+
+# An amount of money followed by 以上 and the things it sizes, then their count, is the size
+# class of the things counted, not an amount (投资10亿元以上项目10个: ten projects of a billion or
+# more; "30个亿元项目" likewise). Matched right after the amount's unit.
+SIZE_CLASS = (r"(?:及)?以上(?:的)?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)[\u4e00-\u9fff]{0,3}?"
+              r"[0-9一二三四五六七八九十两]")
+# A Chinese numeral right after one of these is part of a word (统一, 唯一, 逐一 …).
+# Fixed words holding a numeral and a measure word: names, not amounts (海上铁人三项赛).
+NUMERAL_WORDS = ("铁人三项", "三项制度")
+CN_NUMERAL_WORD_PREFIX = ("统", "唯", "逐", "万", "之", "单", "专", "同", "划", "合", "整", "初", "周")
+
+# --- Comparators of targets -----------------------------------------------------------------
+
+# After the number and unit.
+SUFFIX_GE = ("及以上", "以上", "多")
+SUFFIX_LE = ("以内", "以下", "之内")
+# Right before the number (the verb or adverb governing it).
+PREFIX_GE = ("不少于", "不低于", "至少", "超过", "突破", "大于", "逾", "超")
+PREFIX_LE = ("不超过", "不高于", "控制在", "低于", "压缩至", "压缩到", "降至", "降到", "少于", "小于")
+PREFIX_REACH = ("达到", "达")
+# Verbs of change; they may stand before the metric ("压减一般公用经费支出5%").
+INCREASE_VERBS = ("同比增长", "增长", "提高", "提升", "增加", "上升", "增幅", "增速")
+DECREASE_VERBS = ("同比下降", "下降", "降低", "压减", "减少", "压缩", "削减", "降幅", "减排", "下浮")
+# A verb of change ending in one of these before the number sets a level, not a change:
+# "占比提升至44%" (reach 44%), "下降到3%" (<= 3%). 达/达到 do so except after a growth rate
+# noun-verb ("增长达10%" is still growth of 10%).
+LEVEL_AFTER_CHANGE = ("至", "到")
+LEVEL_AFTER_CHANGE_UNLESS_RATE = ("达", "达到")
+RATE_NOUN_VERBS = ("增长", "同比增长", "增速", "增幅")
+# "N个指标均…": N names a set whose every member has the later figure as its target.
+EACH_WORDS = ("均", "都", "各", "分别", "每个")
+# "A、B分别下降20%": the figure holds for each metric listed before this word.
+RESPECTIVELY = "分别"
+# Adverbs and modal verbs stripped from the front of a target's metric.
+METRIC_LEADING_WORDS = (
+    "确保", "力争", "争取", "全年", "年内", "全面", "努力", "实现", "推动", "完成", "安排",
+    "新增", "其中", "累计", "共", "全市", "全区", "全县", "今年", "当年", "每年",
+)

@@ -1,0 +1,180 @@
+"""Reading achieved figures and matching them to targets. Part of :mod:`luoshi.extract.rules` (see its docstring)."""
+
+from __future__ import annotations
+
+from luoshi.extract.rules.figures import DECREASE_VERBS, INCREASE_VERBS
+
+# --- Measurements ---------------------------------------------------------------------------
+
+# A figure right after these is a plan or target restated, not what was done.
+# A plan set at the start of the year or adjusted since ("由年初的2%调整为-4%", "年初设定的6%",
+# "今年排定85个项目") is a plan too.
+PLAN_FIGURE_BEFORE = ("计划", "目标", "任务", "预算", "考核任务", "要求", "指标", "年初的", "年初设定的",
+                      "调整为", "调整到", "排定")
+PLAN_FIGURE_AFTER = ("的任务", "任务", "的目标", "目标", "的计划", "计划")
+# The rest of the figure's clause saying it is a plan: "50个…年度考核任务指标".
+PLAN_FIGURE_REST = r"任务指标|目标任务|考核任务|任务数|计划数|年度目标|年度任务"
+# "计划完成…", "计划新增…" announce a plan (but "按计划完成" reports one met).
+PLAN_VERB = r"(?<![按照])计划(?:完成|新增|建设|开工|投资|实施|引进|培育|创建|建成)"
+# A clause with these before the figure speaks of the future.
+FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "将在", "争取", "有望", "下一步", "下步", "目标是")
+# 预计 followed by a named period before the figure is an estimate for that period (a
+# measurement, approximate), unless the period is the whole year or later.
+ESTIMATE_WORD = "预计"
+ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季度", "年内")
+# The year's plan stated in a progress cell (全年计划新增就业5000人, 年度目标任务为改造80户,
+# 今年计划完成投资40亿元, 年内计划完成投资290亿元): when the task text and the table give no
+# target, its figure is the task's target for the period's verdict (luoshi/extract/progress_plan.py, origin
+# "progress_plan"), and never a measurement. A 的 between the phrase and the figure makes a share
+# done (完成全年计划的80%), not a plan; so does 完成/占/达 right before it (完成年度计划61.98%,
+# 占全年计划24.6亿元的73%: the plan is the object of a share).
+# Between the phrase and the figure, these make the figure a share done, not the plan
+# (年度计划完成率70.3%).
+PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
+PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年|年内)(?:计划|目标|任务)(?:任务|数)?"
+                 r"(?:为|是|:)?")
+# A target whose own words name the year's plan (2017年度计划实施170878户, 今年计划改造200户,
+# 年度目标新增80户) is the period's yardstick for its unit: a larger target of the same unit
+# without these words (为235198户接通天然气, 三年改造600户) is the whole programme's total, and
+# figures matched to it measure the year's plan instead (luoshi/extract/yardstick.py). A year
+# named in the phrase other than the report's makes it no plan of this period.
+YEAR_PLAN = (r"(?:(?P<year>20[0-9]{2})年度?|全年|年度|今年|本年度?|当年|年内)"
+             r"(?:的)?(?:计划|目标|任务)")
+# A quoted restatement of a target reported as achieved: its figures are achievements.
+ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达到)(?:了)?[^,,。;;“]{0,12}?"
+                        r"(?P<q>“[^”]{1,80}”)(?:的)?(?:任务|目标|要求)")
+# A figure after these is what remains to be done.
+REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口")
+# An amount and the growth rate reported right after it (at most this many characters apart,
+# in one sentence) measure the same metric: "完成79.73亿元,同比增长3.3%".
+COMPANION_MAX_GAP = 8
+# Two growth rates side by side in one sentence, the second naming no metric of its own but
+# these qualifiers of how it was read, are two readings of the same metric ("自然口径增长4.3%,
+# 同口径增长17.7%"): both measure its target. (Verbs of change and 同比 name no metric either:
+# they are METRIC_NEUTRAL, left out too.)
+READING_QUALIFIERS = ("扣除留抵退税因素后", "自然口径", "同口径", "可比口径", "按可比价格计算", "可比价",
+                      "现价", "环比", "比上年", "较上年", "为", "达到", "达", "实现", "分别", "和", "、")
+# A per cent in a progress text whose clause opens with a verb of change, after these
+# characters of time and degree, is a change in that direction even when the metric stands
+# between (已压减一般性支出5%, 累计下降单位能耗3%), as DECREASE_VERBS may stand before the metric
+# of a target.
+VERB_BEFORE_METRIC_LEAD = r"^(?:全年|今年|当年|年内|截至目前|目前|已经|已|累计|共|同比|再|均|分别|\s)*"
+# Figures joined by these share the verb of change before the first ("下降22.7%和34.6%").
+FIGURE_JOINERS = ("和", "、", "及", "与", "以及")
+# Counts of one set told in parts (A、B 4所卫生院改扩建,及C、D 4所卫生院迁建…主体已完工): two figures of
+# one unit family measuring the same running-total target, in one sentence, with only a noun
+# phrase and a joiner between them (the joiner after a comma or 、, or right after the first
+# figure) and no verb or word of stage between (each part would then have its own predicate:
+# 开工12个,竣工5个 are not 17): they share the predicate that follows, and the target's figure is
+# their sum (8所), read as one measurement over both.
+PARTS_JOINER = r"(?:^|[,,、])(?:以及|及|和|与)"
+PARTS_BLOCKERS = ("已", "完成", "建成", "开工", "竣工", "完工", "在建", "正在", "启动", "累计", "实现",
+                  "达到", "新增", "其中", "另", "尚", "未", "计划", "共", "合计", "分别")
+# A sentence saying its things are only basically or partly finished, or still under way
+# (主体工程已基本完工,正在装修): a figure in it that reaches a running total's target counts things
+# reached at a stage, not finished — on course, not done (the done rules read no such figure).
+UNFINISHED_STAGE = r"(?:基本|初步|主体)(?:完工|完成|建成|竣工)|正在|进行中|推进中|尚在|仍在|在建"
+# "其中" opens a breakdown of the figure before it; its figures are parts, not totals.
+BREAKDOWN_WORDS = ("其中", "包括", "含")
+# A percentage after these states the completion share of a plan (ratio_stated).
+RATIO_STATED_PATTERNS = (
+    r"完成(?:了)?(?:全年|年度|本年|当年|年初)?[^,,。;;]{0,10}?(?:计划|目标|任务|预算)(?:的)?",
+    r"占(?:全年|年度)?[^,,。;;]{0,14}?(?:计划|目标|任务)[^,,。;;]{0,12}?的",
+    r"完成率(?:为|达|达到)?",
+    r"完成[^,,。;;0-9]{1,4}?率(?:为|达|达到)?",  # 完成投资率85.49%
+    r"(?:完成|进度)(?:比例|率)?(?:为|达|达到)?(?:全年|年度)(?:的)?",
+    r"相当于(?:全年|年度)[^,,。;;]{0,8}?的",
+    # 达到治理计划的57%, 达到年计划的50%, 完成今年计划工程量的63%: a share of the plan (of its work)
+    r"(?:完成|达到)(?:了)?[^,,。;;0-9%]{0,12}?(?:计划|目标|任务)(?:工程量|工作量|任务量|投资)?的",
+)
+# Per cents listed after a stated share, joined by these alone, are shares of the same kind, one
+# for each part the sentence lists (分别达到治理计划的57%、37%和70%: three shares of the plan).
+RATIO_LIST_JOINERS = r"、|和|及|与|以及|,|，"
+# A task promising no figure, red only by a stated share under the time share, whose entry
+# reports at least this many other achieved figures beside the share's own: the share is of one
+# part (公交场站开工15座,达到年计划的50%,更新公交车辆753部), and one part lagging is amber; the
+# reason says the other reading.
+PART_SHARE_AMBER = 1
+PART_SHARE_NOTE = "(该比例似为其中一项的进度,其他事项已有进展;若为整体进度则为滞后)"
+# Whether a ratio_stated is against the annual plan (then compared with time elapsed).
+ANNUAL_RATIO_WORDS = ("年度", "全年", "计划", "目标", "任务", "考核")
+
+# --- Matching measurements to targets ---------------------------------------------------------
+
+# Bigrams too common to tell one metric from another (verbs of reporting, time words).
+STOP_BIGRAMS = (
+    "完成", "已完", "累计", "实现", "全年", "年度", "目前", "共计", "确保", "力争", "以上", "以下",
+    "计划", "新增", "争取", "全区", "全市", "全县", "我区", "我市", "其中", "截至", "同比", "工作",
+    "推进", "开展", "今年", "达到", "项目",
+)
+# Verbs of change and hedges say how a metric moves, not which metric it is: dropped before
+# metric words are compared (总值增长 and 加值增长 share no metric).
+# 建设 is as generic a verb as 推进 (开工建设, 项目建设).
+METRIC_NEUTRAL = r"同比|增长|下降|减少|提高|降低|上升|增速|增幅|降幅|左右|增加(?!值)|建设"
+# A figure followed in its clause by a verb of reporting and another figure names the set the
+# second one measures ("132个重点项目1-8月完成投资439.9亿元", "25处隐患点已完成治理17处"):
+# it is no measurement.
+SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计", "投入", "开工", "建成", "竣工",
+                      "投产")
+# The set may stand alone in its clause, the next clause opening with the verb ("全区10个省重点
+# 工程项目,完成投资79.11亿元"), or be named as the whole a part is taken from ("4个结构性指标中,
+# …", "16个小区中3个已完成": SET_AMONG after the count's noun).
+SET_AMONG = r"[^,,。;;:：]{0,12}?中(?=[,,:：0-9])"
+# A count in brackets after a noun, before a colon, is the size of the set the entry then
+# reports on ("生活小区(30个):13个已完成"): X of Y, the Y is no measurement (another figure).
+SET_SIZE_BRACKETED = r"[(（]\s*$"
+SET_SIZE_AFTER = r"\s*[)）]\s*[:：]"
+# The set alone in its clause opens it: at most this many characters before it (全区, 全市共).
+SET_LEAD_MAX = 3
+# When that set is a target's own quantity as the task states it (the task promises 132个重点项目
+# and the entry reports "132个重点项目…完成投资439.9亿元"), the second figure reports on that
+# target, in whatever unit: a measurement of it (with no ratio when the units differ).
+# A minus sign right before a number makes it negative ("增幅-1.1%" is a fall of 1.1%) when it
+# follows a rate word, 为/是 or punctuation (MINUS_AFTER); after a figure it is a range dash
+# (30%-50%, 3万-5万).
+MINUS_SIGNS = "-−"
+MINUS_AFTER = r"(?:增长|增幅|增速|涨幅|降幅|下降|为|是|[:：,,(（])$"
+# A percentage change after these is a further step on an already changed base ("再压减25%",
+# "在下调10%基础上再下调5%"), not the change a target asks for: reported as another figure.
+FURTHER_CHANGE = r"(?:再|又|进一步)(?:" + "|".join(INCREASE_VERBS + DECREASE_VERBS + (
+    "下调", "上调")) + r")了?$"
+# Words naming what kind of quantity a money or count metric is. A measurement and a target
+# that both name a kind, and different kinds, are different metrics (投资 is not 增加值),
+# even when their units agree.
+METRIC_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "investment": ("投资",),
+    "value_added": ("增加值", "产值"),
+    "gdp": ("GDP", "生产总值"),  # the whole economy, not one sector's 增加值
+    "tax": ("税收", "贡献", "财政收入", "入库", "税"),
+    "financing": ("融资", "筹资", "债券", "授信", "贷款"),
+    "export": ("出口", "进出口", "外贸"),
+    "retail": ("零售", "消费品", "销售"),
+    "foreign_capital": ("外资",),
+}
+# Without words naming its metric, a figure is taken for the task's only target of its unit
+# only when its clause reports something achieved (or it is a percentage: a level or rate).
+# A progress cell that is nothing but one figure (6公里, 1个, 60%; these marks around it
+# allowed) reports that figure as achieved: an amount measures the task's target of its unit
+# with no word of achievement needed; a per cent measures the task's per-cent target (a level
+# or a growth: the target says which), else it is the share of the task done — 100% is done,
+# less is progress not judged against the time share (the cell does not say it is the
+# year's plan; the reason says so). Such a cell is never boilerplate.
+LONE_FIGURE_TRIM = " \t\n。.,，;；"
+LONE_FIGURE_MAX = 24  # characters: a longer cell is never a figure alone
+ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")
+# Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
+# unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
+# the unit did, for the page and for a person to match by hand.
+UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "occasion", "times", "length", "area",
+                      "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
+                      "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple")
+# ... except counts: a count whose clause shares no word with the target counts something else
+# (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
+# (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).
+NAMED_FAMILIES = ("count",)
+# A clause with fewer own CJK chars than this (after dropping verbs of reporting) refers to
+# the noun of the clause before it: "共20项举措,已完成15个".
+ELLIPTIC_MAX_CJK = 1
+ELLIPTIC_DROP = ("已完成", "完成", "已", "累计", "共", "其中", "实现", "达到", "达", "约", "季度",
+                 "分别", "同比", "增长", "下降", "提高", "降低", "和",
+                 "一", "二", "三", "四", "前", "月", "底", "至", "截", "目前")

@@ -1,0 +1,70 @@
+"""The table's own evidence and indicator rows. Part of :mod:`luoshi.extract.rules` (see its docstring)."""
+
+from __future__ import annotations
+
+# --- The table's own evidence -------------------------------------------------------------------
+
+# A declared status cell (是否达序, 进展状态, 形象进度 …), in order: the first pattern that
+# matches the cell decides. A percentage (形象进度 45%) is judged like a completion share.
+# 超额完成 says the target was met and exceeded (done); 超序时/超进度/提前 say ahead of the time
+# share (ahead); 达到时间进度 is on course, 低于时间进度 a lag.
+DECLARED_STATUS = (
+    (r"未完成|未达|不达|滞后|落后|慢于|低于时间进度|低于序时|未按期|延期", "behind"),
+    (r"未启动|未开工|未开展|尚未实施", "not_started"),
+    (r"超额完成|已完成|已竣工|已办结|全面完成|^完成$|^完成(?:了)?(?:全年|年度|本年)?(?:目标)?(?:任务|目标)$", "done"),
+    (r"超序时|超进度|超过时间进度|超额|提前|快于", "ahead"),
+    (r"基本达序|基本正常|有风险|需关注|黄灯", "at_risk"),
+    (r"达序|正常|顺利|按计划|序时|时间进度|推进中|绿灯|^是$", "on_track"),
+)
+# A remark (备注, 说明) that is nothing but such a phrase ("达到时间进度", "超额完成") is a declared
+# status too: at most this many characters.
+DECLARED_REMARK_MAX = 8
+# A declared completion share above this (per cent) is no share but a figure in the wrong column
+# (完成目标(%): 19456 — a count): not evidence.
+DECLARED_SHARE_MAX = 1000
+# A declared share is a figure the table reports (TaskAnalysis.figures) when it is the progress
+# of the whole task (形象进度 45%, 进度(%): 80): no amount stands behind it. Under a header naming
+# a completion rate (完成率, 完成比例, 完成目标(%), 占比) it is the achieved amount over the target,
+# an amount the row states in a column of its own: that amount's stated ratio, not a second
+# figure. Either way it is the same share for the declared status (table.declared_share).
+DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成[^()]{0,4}\(%\)$"
+
+# --- Indicator rows: bare numbers under a column, the unit in brackets ------------------------
+# An indicator table gives the unit once, in brackets at the end of the indicator's name or of
+# the column's header (城镇新增就业(人) | 26000 | 19456; 完成投资(万元) | 5200): a cell that is
+# nothing but a number, under a target column (目标任务) or an achieved-figure column (已完成数,
+# 进度 read as a figure), is that number in that unit. The header's unit comes first (it is the
+# column's), then the row's. The target reads its metric and comparator from the row's name as
+# if the figure followed it (城镇登记失业率低于(%) | 4.3 is "<= 4.3%"); the achieved figure
+# measures the row's target in a comparable unit, and a completion rate of the same row
+# (完成目标(%): 74.8, DECLARED_RATE_HEADER) is its stated ratio. A cell of words under an
+# achieved-figure column is read like a progress cell. At most this many characters in brackets:
+INDICATOR_UNIT_MAX = 8
+# A unit line of the table (金额单位:万元 above or below it; luoshi.ingest Meta.unit_line) gives
+# the unit of a bare number in a target or achieved-figure column whose header and row give
+# none. A line that names money (金额/资金/投资/价值单位) speaks of the money columns only: those
+# whose header names money (UNIT_LINE_MONEY_HEADERS); a plain one (单位:亿元, 计量单位:个) of
+# every such column. A cell that writes its own unit or a per cent is not bare and keeps it.
+UNIT_LINE = r"^(?P<what>[^:单]{0,4})单位:(?P<unit>.+)$"
+UNIT_LINE_MONEY = ("金额", "资金", "投资", "价值")
+UNIT_LINE_MONEY_HEADERS = ("资", "金额", "预算", "收入", "产值", "款", "费",
+                           "資", "金額", "預算", "費")  # 资 covers 投资, 资金, 投(筹)资
+
+# All done but the ones named (除A县、B区外,其余191个县级单位均已完成…): the named ones have not,
+# a part lags (amber; never done). Only when the exceptions are units, places or projects: an
+# exception by design (除涉密事项外,均已公开) is no lag.
+EXCEPT_DONE = (r"除(?P<who>[^,，。;；]{1,60}?)外[,，]?(?:其余|其他|其它|其他各|其它各)?[^。;；]{0,40}?"
+               r"(?:均已|都已|已全部|全部已|均)(?:完成|发放|到位|开工|建成|落实|启动|实现|兑现|拨付)")
+EXCEPT_WHO = ("县", "区", "市", "镇", "乡", "街道", "村", "局", "委", "办", "单位", "企业", "项目", "学校",
+              "医院", "社区")
+
+# At the year's end, a task promising no figure whose entry says its things are all done (已全部
+# 建设完成并投入使用, 均已建成, 建设完成率达到100%) and names nothing unfinished, lagging or at risk
+# is done: the year's list item was delivered (a year-end account of 为民办实事).
+YEAR_END_ALL_DONE = (r"(?:已全部|均已|已经全部|全部已)[^,，。;；]{0,8}?(?:完成|建成|竣工|投入使用|投用|到位|实现)"
+                     r"|完成率(?:为|达|达到)?100%")
+
+# A figure inside "按(照)…标准" is the standard by which something is paid or done (市级财政按照
+# 2200元/户标准进行补贴), a means of the task, not a result it promises: no target. A standard to
+# raise (补助标准提高到610元) names no 按: a target as before.
+STANDARD_APPLIED = r"(?:按照|依照|参照|按)(?P<inner>[^,，。;；]{0,16}?)的?标准"
