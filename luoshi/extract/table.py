@@ -31,6 +31,7 @@ from luoshi.extract.pace import pace_band
 from luoshi.extract.targets import extract_targets, target_kind
 from luoshi.extract.units import comparable
 from luoshi.ingest.headers import header_key, header_role
+from luoshi.ingest.layout import GROUP_KEY
 from luoshi.ingest.model import Task
 from luoshi.ingest.periods import parse_period
 from luoshi.vocab import ColumnRole, Status
@@ -117,7 +118,25 @@ def declared_status(task: Task, share: float) -> Declared | None:
             return Declared(st, f"表中“{header}”为“{text}”", span, sh)
         if phrase is not None:
             return phrase._replace(share=sh)
-    return remark  # a declared-status column, when there is one, wins over a remark
+    # a declared-status column, when there is one, wins over a remark, and both over the group
+    return remark if remark is not None else group_status(task.extra.get(GROUP_KEY, ""))
+
+
+_GROUP_MARKER = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十0-9]+[)）、.．]|[(（][一二三四五六七八九十0-9]+[)）])\s*")
+_GROUP = [(re.compile(p), Status(s)) for p, s in rules.GROUP_STATUS]
+_GROUP_NOUN = re.compile(rules.GROUP_STATUS_NOUNS)
+
+
+def group_status(heading: str) -> Declared | None:
+    """The status a group heading declares of the items under it (rules.GROUP_STATUS), or None:
+    a short heading naming a kind of item and a grade ("(一)完成事项情况" is done)."""
+    text = _GROUP_MARKER.sub("", heading).strip()
+    if not text or len(text) > rules.GROUP_STATUS_MAX or not _GROUP_NOUN.search(text):
+        return None
+    for pattern, st in _GROUP:
+        if pattern.search(text):
+            return Declared(st, f"所在分组“{heading.strip()}”", Span(FIELD_DECLARED, None, 0, len(heading), heading))
+    return None
 
 
 def _phrase(header: str, text: str) -> Declared | None:

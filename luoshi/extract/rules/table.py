@@ -16,6 +16,19 @@ DECLARED_STATUS = (
     (r"基本达序|基本正常|有风险|需关注|黄灯", "at_risk"),
     (r"达序|正常|顺利|按计划|序时|时间进度|推进中|绿灯|^是$", "on_track"),
 )
+# A group heading that grades the items under it ("(一)完成事项情况", "进度滞后的项目",
+# "超时间进度完成指标有7项") declares their status as a status column does: a heading of at most
+# GROUP_STATUS_MAX characters (its marker removed) naming a kind of item (GROUP_STATUS_NOUNS) and
+# one of these phrases, tried in order (未完成 before 完成, 提前完成 before 完成).
+GROUP_STATUS = (
+    (r"未完成|滞后|落后|未达序时|未达到序时|进展缓慢|进度缓慢|有待推进", "behind"),
+    (r"未启动|未开工|尚未开工|尚未启动", "not_started"),
+    (r"超序时|超时间进度|超进度|提前完成", "ahead"),
+    (r"已完成|已办结|已竣工|已建成|全面完成|^完成", "done"),
+    (r"正常推进|序时推进|按序时|达到序时|达序|正在推进|顺利推进|有序推进", "on_track"),
+)
+GROUP_STATUS_NOUNS = r"事项|项目|任务|实事|工作|指标|工程"
+GROUP_STATUS_MAX = 30
 # A remark (备注, 说明) that is nothing but such a phrase ("达到时间进度", "超额完成") is a declared
 # status too: at most this many characters.
 DECLARED_REMARK_MAX = 8

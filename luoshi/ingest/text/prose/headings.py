@@ -173,6 +173,7 @@ class _Section:
     # the name and body as the page writes them (traditional characters kept), for the cells
     written_name: str = ""
     written: list[str] = field(default_factory=list)
+    group: str = ""  # the outer heading above it, as written (a group row of the Grid)
 
     @property
     def reports(self) -> bool:
@@ -322,6 +323,7 @@ def _sections(
     out: list[_Section] = []
     first = -1
     current: _Section | None = None
+    group = ""
     for k, p in enumerate(paras):
         text, as_written = p.text, written[k]
         h = (_BARE, "", text.strip(), "", "", 0) if k in bare else _heading(text)
@@ -329,7 +331,7 @@ def _sections(
             if h[0] == style:
                 if first < 0:
                     first = k
-                current = _Section(h[1], h[2], p.line, style, h[5])
+                current = _Section(h[1], h[2], p.line, style, h[5], group=group)
                 current.written_name = _as_written(text, as_written, h[2])
                 current.units = _as_written(text, as_written, h[4])
                 if h[3]:
@@ -337,7 +339,7 @@ def _sections(
                     current.written.append(_as_written(text, as_written, h[3]))
                 out.append(current)
             else:
-                current = None  # an outer heading: a group, closing the section
+                current, group = None, as_written.strip()  # an outer heading: a group
             continue
         if current is None:
             continue
@@ -549,7 +551,9 @@ def headed_report_grid(
     rows: list[list[GridCell | None]] = [
         [GridCell(h, 0, c, line=tasks[0].line) for c, h in enumerate(header)]
     ]
-    for s, part in zip(tasks, parts, strict=True):
+    for k, (s, part) in enumerate(zip(tasks, parts, strict=True)):
+        if s.group and (k == 0 or tasks[k - 1].group != s.group):  # the outer heading: a group row
+            rows.append([GridCell(s.group, len(rows), 0, colspan=len(header), line=s.line)] * len(header))
         r = len(rows)
         cells = [
             *([s.serial] if numbered else []),
@@ -577,15 +581,9 @@ def headed_report_grid(
                 "are no task's progress",
             )
         )
-    silent = [s for s in tasks if not s.body]
-    if silent:
-        warnings.append(
-            (
-                silent[0].line,
-                f"{len(silent)} task heading(s) have no paragraph under them "
-                f"({silent[0].name[:16]!r}…): read with empty progress",
-            )
-        )
+    if silent := [s for s in tasks if not s.body]:
+        warnings.append((silent[0].line, f"{len(silent)} task heading(s) have no paragraph under "
+                         f"them ({silent[0].name[:16]!r}…): read with empty progress"))
     last = tasks[-1]
     if last.body and not CLOSING.search(last.body[-1]):
         warnings.append(
