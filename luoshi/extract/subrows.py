@@ -49,16 +49,19 @@ def split(task: Task) -> list[Part] | None:
     more), no task line ending mid-sentence (a wrapped cell), and no problems or next-steps cell
     of another line count; or one item per task line (two or more), each headed by its line
     (the reader's sub-row items), the item's whole progress beside it."""
+    if "\n" not in task.text.strip() or not task.items:
+        return None  # one line, or no progress: no sub-rows (most tasks stop here)
     tl = _lines(task.text)
-    if len(tl) >= 2 and len(task.items) == len(tl) and all(
-        it.heading.strip() == task.text[a:b].strip() for it, (a, b) in zip(task.items, tl, strict=True)
-    ):
-        return [((a, b), (i, (0, len(it.done)))) for i, (it, (a, b)) in enumerate(zip(task.items, tl, strict=True))]
-    if len(task.items) != 1 or not task.items[0].done.strip():
+    if len(tl) < 2:
         return None
+    if len(task.items) > 1:
+        pairs = list(zip(task.items, tl, strict=False))
+        if len(task.items) != len(tl) or any(it.heading.strip() != task.text[a:b].strip() for it, (a, b) in pairs):
+            return None
+        return [((a, b), (i, (0, len(it.done)))) for i, (it, (a, b)) in enumerate(pairs)]
     item = task.items[0]
     dl = _lines(item.done)
-    if len(tl) < 2 or len(tl) != len(dl):
+    if len(tl) != len(dl):
         return None
     if any(task.text[a:b].rstrip().endswith(rules.PART_LINE_WRAP) for a, b in tl[:-1]):
         return None

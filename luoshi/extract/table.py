@@ -122,7 +122,7 @@ def declared_status(task: Task, share: float) -> Declared | None:
     return remark if remark is not None else group_status(task.extra.get(GROUP_KEY, ""))
 
 
-_GROUP_MARKER = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十0-9]+[)）、.．]|[(（][一二三四五六七八九十0-9]+[)）])\s*")
+_GROUP_MARKER = re.compile(r"^\s*[(（]?[一二三四五六七八九十0-9]+[)）、.．]\s*")  # 一、 (一) 1. 2、
 _GROUP = [(re.compile(p), Status(s)) for p, s in rules.GROUP_STATUS]
 _GROUP_NOUN = re.compile(rules.GROUP_STATUS_NOUNS)
 
