@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/corpus_quality.py [--verbose] [--json]
         [--split dev|holdout|fresh] [--files 001,002] [--corpus DIR] [--expected DIR]
 
-For every tests/corpus/expected/NNN.json (format: CORPUS_SCHEMA.md, issue 9) the page
+For every tests/corpus/expected/NNN.json (format: tests/corpus/SCHEMA.md, issue 9) the page
 ../shared/corpus/<file> is read with ``luoshi.ingest.read_document``; one line per page says
 split, family, parsed or refused (with the IngestError's reason), rows found vs expected,
 column roles right, checked cells right and metadata right. Total lines follow per split,

@@ -2,7 +2,7 @@
 
 Pure Python, no luoshi import: the benchmark (benchmarks/corpus_quality.py), the annotators'
 helper (tests/corpus/annotate.py) and tests all use these functions, so a cell means the same
-thing everywhere. The format itself is described in CORPUS_SCHEMA.md (issue 9):
+thing everywhere. The format itself is described in tests/corpus/SCHEMA.md (issue 9):
 
 - ``normalise``: Unicode NFKC, all whitespace removed, a leading/trailing "|" stripped; a cell
   that is only an empty marker (——, —, -, 无, /) becomes "".

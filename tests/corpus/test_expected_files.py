@@ -1,4 +1,4 @@
-"""Every corpus expectation (tests/corpus/expected/*.json) follows CORPUS_SCHEMA.md.
+"""Every corpus expectation (tests/corpus/expected/*.json) follows tests/corpus/SCHEMA.md.
 
 The unseen set's expectations (tests/corpus/fresh/expected/*.json, split "fresh") are held to
 the same shape; their pages are not in the repo, so only the data is checked.
