@@ -30,6 +30,8 @@ FRESH4 = sorted((Path(__file__).parent / "fresh4" / "expected").glob("*.json"))
 FRESH4_TUNE = set("山东 辽宁 青海 新疆".split())
 # The fifth unseen set (fresh5): blind, split "fresh5" (a province split is proposed in its README).
 FRESH5 = sorted((Path(__file__).parent / "fresh5" / "expected").glob("*.json"))
+# The sixth unseen set (fresh6): blind, split "fresh6" (its province split is in its README).
+FRESH6 = sorted((Path(__file__).parent / "fresh6" / "expected").glob("*.json"))
 HOLDOUT = set("安徽 上海 湖北 湖南 福建 河南 天津 云南 陕西 江西 广西 广东 unknown".split())
 FAMILIES = {"cells-per-line", "pipe-rows", "pipe-cells", "space-rows", "glued", "prose", "forms",
             "matrix", "news"}
@@ -45,7 +47,7 @@ def test_there_are_expectations() -> None:
     assert len(EXPECTED) >= 40
 
 
-@pytest.mark.parametrize("path", EXPECTED + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5,
+@pytest.mark.parametrize("path", EXPECTED + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6,
                          ids=lambda p: p.stem)
 def test_expectation_shape(path: Path) -> None:
     exp = json.loads(path.read_text(encoding="utf-8"))
@@ -54,6 +56,8 @@ def test_expectation_shape(path: Path) -> None:
         assert exp["split"] == "fresh"
     elif path in FRESH5:
         assert exp["split"] == "fresh5"
+    elif path in FRESH6:
+        assert exp["split"] == "fresh6"
     elif path in FRESH2:
         assert exp["split"] == ("tune" if exp["province"] in FRESH2_TUNE else "holdout")
     elif path in FRESH3:

@@ -10,7 +10,10 @@ or more pieces than columns is aligned by content, not by position. A piece that
 (nothing between two borders, or an empty mark ——) is a cell of its own: it fits any column
 alone and joins no neighbour. Every row names its task: the task column is left empty only
 when no piece can go there (a row cut off after its serial), even when its text ends like an
-organisation (新建幼儿园).
+organisation (新建幼儿园). A bare name (two to four characters, no figure, no status word:
+徐国江) is weak evidence of a text column: in a row one cell short it goes to the person
+column it looks like, not into an empty target beside it; and a yes/no answer (是, 否) is the
+content of a status column (是否达序, 是否完成), not progress text.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from luoshi.vocab import ColumnRole
 _UNITS = frozenset({ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS})
 _PEOPLE = frozenset({ColumnRole.LEADER, ColumnRole.PERSON})
 _DIGIT = re.compile(r"\d")
+_YES_NO = re.compile(r"^[是否]$")  # the answer in a 是否… column
 _BARE_NUMBER = re.compile(r"^\d{1,4}[.、．]?$")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,，]*\s*(%|％|万元|亿元|个|人|项|元)?$")
 _DATE = re.compile(
@@ -51,7 +55,8 @@ def _fit(role: ColumnRole, piece: str) -> float:
     if role in _PEOPLE:
         return _FITS if looks_like_person(piece) else _MISFITS
     if role is ColumnRole.DECLARED_STATUS:
-        return _FITS if looks_like_status(piece) or _FIGURE.match(piece) else -1.0
+        fits = looks_like_status(piece) or _FIGURE.match(piece) or _YES_NO.match(piece)
+        return _FITS if fits else -1.0
     if role is ColumnRole.ACTUAL:
         return _FITS if _FIGURE.match(piece) else -1.0
     if role is ColumnRole.DEADLINE:
@@ -63,7 +68,17 @@ def _fit(role: ColumnRole, piece: str) -> float:
     # long text: a unit list or a bare name is unlikely to be a task or progress text
     if _unitish(piece) and len(piece) <= 12:
         return -1.0
+    if _YES_NO.match(piece):
+        return -1.0  # a yes/no answer is a status cell's, not a text
+    if _bare_name(piece):
+        return 0.5
     return 1.0
+
+
+def _bare_name(piece: str) -> bool:
+    """Two to four characters, no figure, no status word: a person's name more likely than
+    a text (徐国江; 已完成 and 推进中 are status words)."""
+    return looks_like_person(piece) and not looks_like_status(piece)
 
 
 def _more(role: ColumnRole, piece: str) -> float:
@@ -78,6 +93,8 @@ def _more(role: ColumnRole, piece: str) -> float:
         return _MISFITS
     if role is ColumnRole.SERIAL:
         return _MISFITS * 2
+    if _YES_NO.match(piece):
+        return -1.0  # a yes/no answer is a status cell of its own, not more text
     if looks_like_status(piece) and len(piece) <= 8:
         # a bare status word (滞后, 序时推进) between texts is a cell of its own: a status
         # column takes it before a text column runs on over it

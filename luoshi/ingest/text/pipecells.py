@@ -17,8 +17,10 @@ Rules, true of any such page: the header is the first run of three or more close
 are header words, most of them known columns (or of two, the task column then another known
 one) (a header word split over two cells, 责任 |
 单位 |, is joined when the join is a known column), opening with 序号, a category or the task
-column; after it, a row opens at a cell holding the next serial (or 1 after a group row) —
-or, in a table without serials, every header-width cells, since each cell is marked by its
+column; after it, a row opens at a cell holding the next serial (or 1 after a group row;
+or, right after the header, any serial the later ones count on from: a page or an excerpt
+may start mid-table at 24, 25, …, while 145, 249 is a selection of rows) — or, in a table
+without serials, every header-width cells, since each cell is marked by its
 bar; the cells up to the next row are the row's pieces (rows wider than the header cut a header cell
 holding two glued names, :func:`~luoshi.ingest.headers.unglue_header`),
 aligned to the columns by content (:mod:`luoshi.ingest.text.align`), so an empty or merged
@@ -165,6 +167,16 @@ def _category_before(raw: list, pending: list, width: int, line: int) -> tuple[i
     return (line, "")
 
 
+def _counts_on(cells: list[tuple[int, str, bool]], k: int) -> bool:
+    """Whether a later cell holds the serial after the one in cell ``k`` (24 → 25): rows
+    numbered from there on, not a selection of rows (145, 249) to be cut by width."""
+    m = _ROW_SERIAL.match(cells[k][1])
+    if m is None:
+        return False
+    nxt = str(int(m.group(1)) + 1)
+    return any((n := _ROW_SERIAL.match(c[1])) and n.group(1) == nxt for c in cells[k + 1 :])
+
+
 def pipe_cells_grid(
     lines: list[str], ends_newline: bool
 ) -> tuple[Grid, list[tuple[int | None, str]]] | None:
@@ -200,7 +212,10 @@ def pipe_cells_grid(
             k += len(words)  # the header repeated at a page break; numbering goes on
             continue
         m = _ROW_SERIAL.match(text)
-        if m and (int(m.group(1)) == prev + 1 or (int(m.group(1)) == 1 and prev != 0)):
+        # the first row may hold any serial when it opens right after the header and the
+        # serials after it count on from it: a page (or an excerpt) starting mid-table
+        first = not raw and not pending and k == b and m is not None and _counts_on(cells, k)
+        if m and (int(m.group(1)) == prev + 1 or (int(m.group(1)) == 1 and prev != 0) or first):
             prev = int(m.group(1))
             opening = [(line, text)]
             if category_first:
