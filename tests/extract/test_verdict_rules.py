@@ -10,6 +10,7 @@ import pytest
 
 from luoshi.extract import analyze_task
 from luoshi.ingest import Period
+from luoshi.ingest.model import Item, Task
 from luoshi.vocab import PeriodKind, Status
 
 from .conftest import Q3, task
@@ -182,4 +183,43 @@ def test_a_count_raised_to_a_figure_is_a_stock(text, kind):
 )
 def test_below_expectation_is_amber_unless_severe(done, expected, rule):
     s = verdict("推进文旅融合,建设精品民宿项目。", done, Q3)
+    assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A task of several items (sub-items, each a part of the task): a plain delay stated in one
+# item's progress while another item's reports a part achieved is that part's: amber. A severe
+# one, or one with nothing achieved elsewhere, stays red.
+@pytest.mark.parametrize(
+    ("dones", "expected", "rule"),
+    [
+        (["推进小型船厂整治,已完成征地手续。", "某船厂资产第二次流拍,正在重新招商。"], Status.AT_RISK, "part_delay"),
+        (["推进小型船厂整治,开展规范生产检查。", "某船厂资产第二次流拍,正在重新招商。"], Status.BEHIND, "delay_words"),
+        (["推进小型船厂整治,已完成征地手续。", "兼并重组进度严重滞后。"], Status.BEHIND, "delay_words"),
+        (["某船厂资产第二次流拍,正在重新招商。"], Status.BEHIND, "delay_words"),
+    ],
+)
+def test_a_delay_of_one_item_while_another_reports_an_achievement_is_amber(dones, expected, rule):
+    t = Task(serial="1", text="加快推动船企升级、兼并重组。", items=[Item(done=d) for d in dones])
+    s = analyze_task(t, Q3).status
+    assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A delay, even severe, whose sentence names the thing of one target no figure measures, while
+# another target's figures keep pace: that part lags, amber (rules.NAMED_PART_MIN_BIGRAMS). The
+# task as a whole lags when the delay names no one target or nothing else keeps pace.
+@pytest.mark.parametrize(
+    ("done", "problems", "expected", "rule"),
+    [
+        ("新引进标杆性企业40家。", "国际检测认证机构受外部因素影响,设立分支机构事宜远不及预期,已被搁置。",
+         Status.AT_RISK, "part_delay"),
+        # the delay names no one target: the whole task
+        ("新引进标杆性企业40家。", "招引进度严重滞后。", Status.BEHIND, "delay_words"),
+        # the other target's figures do not keep pace
+        ("新引进标杆性企业10家。", "国际检测认证机构设立分支机构事宜远不及预期,已被搁置。", Status.BEHIND,
+         "delay_words"),
+    ],
+)
+def test_a_severe_delay_of_one_unmeasured_target_beside_one_keeping_pace_is_amber(done, problems, expected, rule):
+    text = "引进国际检测认证机构3家、标杆性企业50家以上。"
+    s = analyze_task(task(text, done, problems), Q3).status
     assert (s.value, s.rule) == (expected, rule), s.reason

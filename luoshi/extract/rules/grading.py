@@ -203,6 +203,12 @@ PART_COUNT_CLAUSES = 2
 # sentence of the same entry concerns a part (amber), unless severe.
 ACHIEVED_FACT = r"(?:已经?|均已|已全部)(?:完成|建成|实现|开工|投用|上报|出台|印发|举办|签约|落地)"
 SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "远低于", "远不及", "远未", "大幅")
+# A delay, severe or not, whose sentence names the thing one target counts (shares at least this
+# many character pairs with its metric, more than with any other target's) while no figure
+# measures that target and the figures of another keep pace: one part lags, amber (引进船级社3家、
+# 标杆企业50家; 39 of 50 firms at Q3, "船级社…远不及预期,…被搁置"). As for a figure well short beside
+# another keeping pace: the task as a whole does not lag.
+NAMED_PART_MIN_BIGRAMS = 2
 # Nothing begun: 尚未启动, 未开工. Red when the time to begin has passed (from NOT_STARTED_SHARE).
 NOT_STARTED_WORDS = ("尚未启动", "未启动", "尚未开工", "未开工", "尚未开展", "未开展", "暂未启动",
                      "还未启动", "尚未动工", "未动工", "尚未实施", "暂未实施", "暂未开展", "尚未开始",
