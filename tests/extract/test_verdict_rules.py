@@ -223,3 +223,12 @@ def test_a_severe_delay_of_one_unmeasured_target_beside_one_keeping_pace_is_ambe
     text = "引进国际检测认证机构3家、标杆性企业50家以上。"
     s = analyze_task(task(text, done, problems), Q3).status
     assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A clause naming no thing of its own, only time words and a verb of reporting (当年度累计引进39家),
+# counts the thing of the clause before it (rules.ELLIPTIC_DROP): the firms, not the other target.
+def test_an_elliptic_clause_with_a_time_word_counts_the_thing_before_it():
+    a = analyze_task(task("引进国际检测认证机构3家、标杆性企业50家以上。", "新引进标杆性企业14家,当年度累计引进39家。",
+                          "国际检测认证机构设立分支机构事宜远不及预期,已被搁置。"), Q3)
+    assert sorted((m.value, m.target) for m in a.measurements) == [(14, 1), (39, 1)]
+    assert (a.status.value, a.status.rule) == (Status.AT_RISK, "part_delay"), a.status.reason
