@@ -237,7 +237,8 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
                 clauses.cjk_count(subject_text) > 2 and subject_text not in rules.WHOLE_SUBJECTS
             ):
                 continue  # "16个项目已提前完成全年任务", "大长涂已完成建设任务": a part
-            elif not subject_text and _other_figure_before(cell, ca, ms):
+            elif not subject_text and _other_figure_before(cell, ca, ms) and not _whole_entry(
+                    cell, ca, done_cells, task.text):
                 continue  # "某指标达到25件,超额完成省定目标": one indicator's target
             return "称已完成目标任务", [clause_span(cell, m.start())]
     # Every target reached, and the entry says so as a fact (已…) for at least one of them
@@ -257,6 +258,20 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             spans.append(s)
         return "已" + "、".join(dict.fromkeys(g[1] for g in goals)) + ":" + spans[0].text[:24], spans
     return None
+
+
+def _whole_entry(cell: Cell, pos: int, done_cells: list[Cell], task_text: str) -> bool:
+    """Is the sentence at ``pos`` the whole entry (one done cell, one sentence) and does it name
+    the task's own thing (a character pair of the task text)? Then the figure it reports is the
+    task's, not one indicator of several: 农村电网改造工程 / "建设农村电网线路587.8公里,完成目标任务。"
+    (but 推进某项工作 / "专利拥有量达到25件,超额完成省定目标。" is one indicator's)."""
+    if len(done_cells) != 1:
+        return False
+    sa, sb = clauses.sentence(cell.norm, pos)
+    a, b = clauses.trim(cell.norm, 0, len(cell.norm))
+    if sa > a or re.sub(r"[。;；\s]", "", cell.norm[sb:b]):
+        return False
+    return bool(clauses.bigrams(cell.norm[sa:pos]) & clauses.bigrams(normalise(task_text)))
 
 
 def _other_figure_before(cell: Cell, ca: int, ms: list[Measurement]) -> bool:

@@ -232,3 +232,23 @@ def test_an_elliptic_clause_with_a_time_word_counts_the_thing_before_it():
                           "国际检测认证机构设立分支机构事宜远不及预期,已被搁置。"), Q3)
     assert sorted((m.value, m.target) for m in a.measurements) == [(14, 1), (39, 1)]
     assert (a.status.value, a.status.rule) == (Status.AT_RISK, "part_delay"), a.status.reason
+
+
+# "…,完成目标任务。": a clause of its own after what was done reports the target met, as 已完成…
+# does (rules.TARGET_MET); with a modal before it (确保, 力争) it promises. When the entry is that
+# one sentence, the figure before it is the task's own, not one indicator of several.
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("全市干线公路路面使用性能指数达82,完成目标任务。", Status.DONE),
+        ("建设改造农村电网线路587.8公里,完成目标任务。", Status.DONE),
+        ("建设改造农村电网线路587.8公里,完成了年度目标任务。", Status.DONE),
+        ("加快线路改造,确保完成目标任务。", Status.ON_TRACK),
+        ("正在推进,力争完成目标任务。", Status.ON_TRACK),
+        # one indicator of several: its target met, not the task's
+        ("建设改造线路587.8公里,完成目标任务。改造台区12个,正在施工。", Status.ON_TRACK),
+    ],
+)
+def test_a_clause_saying_the_target_task_is_completed_is_done(done, expected):
+    s = verdict("农村电网改造工程", done, ANNUAL)
+    assert s.value is expected, s.reason
