@@ -326,7 +326,8 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         return StatusResult(Status.NO_DATA, f"称“{first.text[a:b]}”:按年统计,本期无数据",
                             [Span(first.field, first.item, a, b, first.text[a:b])], "yearly_only")
 
-    fig = figure_verdicts(targets, ms, ratios, share)
+    year = period.end_date.year if period is not None and period.end_date is not None else None
+    fig = figure_verdicts(targets, ms, ratios, share, year)
     if period is not None and _QUARTER_ALONE.match(period.label or ""):
         # Pace against 1 January read into a quarter's label: the other reading is said.
         alt = rules.QUARTER_ALONE_NOTE.format(q=period.label)

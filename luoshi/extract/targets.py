@@ -18,6 +18,7 @@ from luoshi.extract.periods import find_periods
 _RANK_TARGET = re.compile(rules.RANK_TARGET)
 _STANDARD_APPLIED = re.compile(rules.STANDARD_APPLIED)
 _RANK_STEP = re.compile(rules.RANK_STEP)
+_PROGRAMME_YEARS = re.compile(rules.PROGRAMME_YEARS)
 
 # Small rate-verbs (提升, 提高) also mean "upgrade" ("建设提升42公里绿道"): with a unit other
 # than a percentage only these plain verbs of change make an increase_by / decrease_by.
@@ -89,6 +90,16 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
                 periods = find_periods(norm)
             t.due_share = _due_share(norm, t, periods)
     return out
+
+
+def programme_years(t: Target) -> tuple[int, int] | None:
+    """(first year, last year) of a running total the target's own words date over several
+    years (500万人饮水安全(2013—2017年)): a programme's total (rules.PROGRAMME_YEARS)."""
+    m = _PROGRAMME_YEARS.search(normalise(t.span.text))
+    if m is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    return (a, b) if a < b <= a + 20 else None
 
 
 def _due_share(norm: str, t: Target, periods: list) -> float:

@@ -252,3 +252,30 @@ def test_an_elliptic_clause_with_a_time_word_counts_the_thing_before_it():
 def test_a_clause_saying_the_target_task_is_completed_is_done(done, expected):
     s = verdict("农村电网改造工程", done, ANNUAL)
     assert s.value is expected, s.reason
+
+
+# A running total dated over several years (…(2013—2017年)) is a programme's total: paced by the
+# share of the programme elapsed when the report's year is known, never by one year's share; with
+# no year known its figures give no pace (rules.PROGRAMME_YEARS).
+H1_2014 = Period(PeriodKind.H1, "上半年", date(2014, 6, 30))
+H1_2016 = Period(PeriodKind.H1, "上半年", date(2016, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "period", "expected"),
+    [
+        # 1.5 of 5 years elapsed (0.3); 40% of the total done: on course (against the year: amber)
+        ("解决500万人饮水安全(2013—2017年)。", "上半年解决了59.6万人。累计解决了200万人。", H1_2014, Status.ON_TRACK),
+        # half a year of three elapsed (0.17); 20% done: on course (against the year: red)
+        ("农村公路安装安全设施3000公里(2016-2018年)。", "上半年已完成610公里。", H1_2016, Status.ON_TRACK),
+        # 3.5 of 5 years elapsed (0.7); 45% done: red (against the year: on course)
+        ("完成2000个行政村环境整治(2013—2017年)。", "累计完成了900个行政村整治。", H1_2016, Status.BEHIND),
+        # no year known: no pace from figures
+        ("解决500万人饮水安全(2013—2017年)。", "上半年解决了59.6万人。", None, Status.ON_TRACK),
+        # the year's own total is prorated as before
+        ("解决50万人饮水安全。", "上半年解决了5.96万人。", H1_2014, Status.BEHIND),
+    ],
+)
+def test_a_programme_total_over_several_years_is_paced_by_the_programme(text, done, period, expected):
+    s = verdict(text, done, period)
+    assert s.value is expected, s.reason
