@@ -279,3 +279,29 @@ H1_2016 = Period(PeriodKind.H1, "上半年", date(2016, 6, 30))
 def test_a_programme_total_over_several_years_is_paced_by_the_programme(text, done, period, expected):
     s = verdict(text, done, period)
     assert s.value is expected, s.reason
+
+
+# A done cell opening with a share and a bracket (80%(某园进度滞后)) states the share of the task
+# done and what holds it back: a plain delay or a thing not begun there is of the rest, amber,
+# unless severe or the share itself is well under the time share (rules.LEADING_SHARE).
+OCT = Period(PeriodKind.MONTH, "1-10月", date(2023, 10, 31))
+
+
+@pytest.mark.parametrize(
+    ("done", "expected", "rule"),
+    [
+        ("80%(城东实验幼儿园进度滞后)", Status.AT_RISK, "part_delay"),
+        ("88%(甲镇园区路、乙镇农村路推进缓慢)", Status.AT_RISK, "part_delay"),
+        ("50%(乙镇未开工)", Status.AT_RISK, "part_delay"),
+        # severe: red whatever the share
+        ("80%(城东实验幼儿园进度严重滞后)", Status.BEHIND, "delay_words"),
+        # the share itself well short of the time share (0.83): red
+        ("30%(城东实验幼儿园进度滞后)", Status.BEHIND, "delay_words"),
+        # no share: the delay is the task's
+        ("城东实验幼儿园进度滞后", Status.BEHIND, "delay_words"),
+        ("尚未开工", Status.NOT_STARTED, "not_started"),
+    ],
+)
+def test_a_delay_in_the_bracket_after_a_share_done_is_of_the_rest(done, expected, rule):
+    s = verdict("新建、改扩建公办幼儿园5所。", done, OCT)
+    assert (s.value, s.rule) == (expected, rule), s.reason

@@ -212,6 +212,11 @@ SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "�
 # 标杆企业50家; 39 of 50 firms at Q3, "船级社…远不及预期,…被搁置"). As for a figure well short beside
 # another keeping pace: the task as a whole does not lag.
 NAMED_PART_MIN_BIGRAMS = 2
+# A done cell opening with a per cent and a bracket (80%(新区实验幼儿园进度滞后), 50%(马站未开工))
+# states the share of the task done and, in the bracket, what holds it back: the share is the part
+# achieved, so a plain delay or a thing not begun named there is of the rest — amber, unless the
+# delay is severe or the share itself is well under the time share (the red band of pace_band).
+LEADING_SHARE = r"^\s*(?P<v>[0-9]+(?:\.[0-9]+)?)\s*%\s*[(（]"
 # Nothing begun: 尚未启动, 未开工. Red when the time to begin has passed (from NOT_STARTED_SHARE).
 NOT_STARTED_WORDS = ("尚未启动", "未启动", "尚未开工", "未开工", "尚未开展", "未开展", "暂未启动",
                      "还未启动", "尚未动工", "未动工", "尚未实施", "暂未实施", "暂未开展", "尚未开始",
