@@ -76,3 +76,19 @@ def test_a_target_column_restating_the_text_is_one_target(text, extra, expected)
 )
 def test_a_formula_named_by_a_count_is_no_target(text, expected):
     assert [(t.value, t.unit) for t in extract_targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在已建成10个的基础上,再新建5个社区食堂。", [(5, "个")]),
+        ("全市现有养老床位3000张,今年新增500张。", [(500, "张")]),
+        ("目前累计完成284人,目标培训500人。", [(500, "人")]),
+        # a deadline or a sum over years dates the goal; a share of what is already so is a goal
+        ("截至年底新增就业5000人。", [(5000, "人")]),
+        ("五年累计完成投资100亿元。", [(100, "亿元")]),
+        ("确保已开工项目100%竣工。", [(100, "%")]),
+    ],
+)
+def test_a_figure_already_so_is_context_not_a_target(text, expected):
+    assert [(t.value, t.unit) for t in extract_targets(text)] == expected
