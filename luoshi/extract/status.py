@@ -229,6 +229,8 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             ca, _ = clauses.clause(cell.norm, m.start())
             if any(w in m.group(0) for w in rules.PARTIAL_WORDS):
                 continue
+            if m.group("bare") and len(done_cells) > 1:
+                continue  # "…,完成既定目标" in one item of several: that item's
             subject = clauses.trim(cell.norm, ca, m.start())
             subject_text = cell.norm[subject[0] : subject[1]]
             if subject_text.endswith(rules.TOTALITY_WORDS):

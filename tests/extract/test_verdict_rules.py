@@ -247,11 +247,20 @@ def test_an_elliptic_clause_with_a_time_word_counts_the_thing_before_it():
         ("正在推进,力争完成目标任务。", Status.ON_TRACK),
         # one indicator of several: its target met, not the task's
         ("建设改造线路587.8公里,完成目标任务。改造台区12个,正在施工。", Status.ON_TRACK),
+        # a few words may qualify the target (the adjusted one, the set one)
+        ("年中预算调整为41.3亿元。全年收入完成41.38亿元,完成调整后方案目标。", Status.DONE),
     ],
 )
 def test_a_clause_saying_the_target_task_is_completed_is_done(done, expected):
     s = verdict("农村电网改造工程", done, ANNUAL)
     assert s.value is expected, s.reason
+
+
+def test_such_a_clause_in_one_item_of_several_is_that_items():
+    t = Task(serial="1", text="实施城区道路和沿街立面提升改造工程。",
+             items=[Item(done="道路工程基本完工,恢复通车。"), Item(done="乙县继续深化图纸设计,完成既定目标。")])
+    s = analyze_task(t, ANNUAL).status
+    assert s.value is not Status.DONE, s.reason
 
 
 # A running total dated over several years (…(2013—2017年)) is a programme's total: paced by the

@@ -19,8 +19,9 @@ TARGET_MET = (
     rf"(?:已经?|提前|超额|全面)(?:完成|实现|超额完成)(?:了)?{_QUOTED_OR_CHAR}{{0,20}}?(?:全年|年度|上级)?"
     rf"{_QUOTED_OR_CHAR}{{0,6}}?(?:目标|任务)(?:要求)?(?=[,,。;;(（)）]|$)"
     # A clause of its own after what was done, with no 已 and nothing before it in its clause (so
-    # no 确保/力争): "建设线路587.8公里,完成目标任务。" reports the target met, as 已完成 does.
-    r"|(?:(?<=[,,;;])|^)(?:完成|实现)(?:了)?(?:全年|年度)?目标(?:任务)?(?=[,,。;;(（]|$)"
+    # no 确保/力争): "建设线路587.8公里,完成目标任务。" reports the target met, as 已完成 does — of
+    # the task when its entry is one cell; in one item of several, of that item only.
+    r"|(?P<bare>(?:(?<=[,,;;])|^)(?:完成|实现)(?:了)?[^,,。;;]{0,6}?目标(?:任务)?(?=[,,。;;(（]|$))"
 )
 # Subjects of such a claim that mean the whole task (anything else names a part).
 WHOLE_SUBJECTS = ("全市", "全区", "全县", "我市", "我区", "我县", "该项", "本项", "此项", "目前", "截至目前")
