@@ -235,6 +235,8 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             subject_text = cell.norm[subject[0] : subject[1]]
             if subject_text.endswith(rules.TOTALITY_WORDS):
                 pass  # "20项指标均已超额完成…目标": all of them
+            elif _restates_the_set(subject_text, task.text):
+                pass  # "全市7.4万口山坪塘整治工作已提前完成总目标任务" of 完成7.4万口山坪塘整治: the whole
             elif re.search(r"[0-9]", subject_text) or (
                 clauses.cjk_count(subject_text) > 2 and subject_text not in rules.WHOLE_SUBJECTS
             ):
@@ -260,6 +262,15 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             spans.append(s)
         return "已" + "、".join(dict.fromkeys(g[1] for g in goals)) + ":" + spans[0].text[:24], spans
     return None
+
+
+def _restates_the_set(subject: str, task_text: str) -> bool:
+    """Does a claim's subject count exactly what the task promises — every figure it writes is
+    one the task text writes (7.4万口 in both)? Then it is the whole task, not a part (16个项目
+    of a task promising 20 is a part)."""
+    figures = re.findall(r"[0-9]+(?:\.[0-9]+)?[万亿]?", subject)
+    task = normalise(task_text)
+    return bool(figures) and all(re.search(rf"(?<![0-9.]){re.escape(f)}(?![0-9.])", task) for f in figures)
 
 
 def _whole_entry(cell: Cell, pos: int, done_cells: list[Cell], task_text: str) -> bool:

@@ -319,3 +319,19 @@ OCT = Period(PeriodKind.MONTH, "1-10月", date(2023, 10, 31))
 def test_a_delay_in_the_bracket_after_a_share_done_is_of_the_rest(done, expected, rule):
     s = verdict("新建、改扩建公办幼儿园5所。", done, OCT)
     assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A claim whose subject counts exactly what the task promises (the same figures) is the whole
+# task's; another count is a part's.
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        ("完成7.4万口山塘整治。", "全市7.4万口山塘整治工作已提前完成总目标任务。", Status.DONE),
+        ("推进16个重点项目建设。", "16个项目已提前完成全年任务。", Status.DONE),
+        ("推进20个重点项目建设。", "16个项目已提前完成全年任务,其余在建。", Status.ON_TRACK),
+        ("推进160个重点项目建设。", "16个项目已提前完成全年任务。", Status.ON_TRACK),
+    ],
+)
+def test_a_claim_of_the_very_set_the_task_promises_is_the_whole(text, done, expected):
+    s = verdict(text, done, Q3)
+    assert s.value is expected, s.reason
