@@ -233,6 +233,8 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
                 continue  # "…,完成既定目标" in one item of several: that item's
             subject = clauses.trim(cell.norm, ca, m.start())
             subject_text = cell.norm[subject[0] : subject[1]]
+            if subject_text.endswith(rules.TOTALITY_WORDS) and _other_count_reported(cell, subject_text, task.text):
+                continue  # "四项指标均已完成减排目标。" beside another indicator reported: those four only
             if subject_text.endswith(rules.TOTALITY_WORDS):
                 pass  # "20项指标均已超额完成…目标": all of them
             elif _restates_the_set(subject_text, task.text):
@@ -262,6 +264,23 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             spans.append(s)
         return "已" + "、".join(dict.fromkeys(g[1] for g in goals)) + ":" + spans[0].text[:24], spans
     return None
+
+
+_COUNTED = re.compile(r"[0-9一二两三四五六七八九十]+(?:项|个|类|种)")
+
+
+def _other_count_reported(cell: Cell, subject: str, task_text: str) -> bool:
+    """Is a claim of all of a counted set (四项指标均已…) about that set only: its count is not
+    the task's own (the task text does not write it) and another sentence of the cell reports a
+    figure of something else (单位GDP能耗上升1%)?"""
+    counted = _COUNTED.findall(subject)
+    if not counted or any(c in normalise(task_text) for c in counted) or any(
+            w in subject for w in ("共", "全部", "所有")):
+        return False  # the task's own count, or a total (涉及我市的共计20项指标均已…)
+    i = cell.norm.find(subject)
+    sa, sb = clauses.sentence(cell.norm, max(i, 0))
+    rest = cell.norm[:sa] + "。" + cell.norm[sb:]
+    return any(q.is_amount for q in find_quantities(rest))
 
 
 def _restates_the_set(subject: str, task_text: str) -> bool:

@@ -335,3 +335,21 @@ def test_a_delay_in_the_bracket_after_a_share_done_is_of_the_rest(done, expected
 def test_a_claim_of_the_very_set_the_task_promises_is_the_whole(text, done, expected):
     s = verdict(text, done, Q3)
     assert s.value is expected, s.reason
+
+
+# A claim of all of a counted set (四项指标均已完成) is of that set only when its count is not the
+# task's and another sentence reports a figure of something else; a total (共计20项) or the
+# task's own count is the whole.
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        ("主要约束性指标完成上级下达的计划目标。",
+         "预计单位生产总值能耗同比上升1%左右。甲、乙、丙、丁四项指标均已完成减排目标。", Status.ON_TRACK),
+        ("主要约束性指标完成上级下达的计划目标。", "甲、乙、丙、丁四项指标均已完成减排目标。", Status.DONE),
+        ("做好对口协作工作。", "涉及我市的共计20项指标均已超额完成省定目标。其中帮扶资金完成1902万元。", Status.DONE),
+        ("完成四项减排指标。", "预计能耗上升1%。四项指标均已完成减排目标。", Status.DONE),
+    ],
+)
+def test_a_claim_of_all_of_a_counted_set_beside_another_figure_is_of_that_set(text, done, expected):
+    s = verdict(text, done, Q3)
+    assert s.value is expected, s.reason
