@@ -84,11 +84,13 @@ def _latest(t: Target, mine: list[Measurement]) -> Measurement:
 
 
 def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[RatioStatement],
-                     share: float, year: int | None = None) -> Verdicts:
+                     share: float, year: int | None = None, under_way: bool = False) -> Verdicts:
     """Each target judged by the rule of its kind (rules.TARGET_KINDS), on the figure a person
     gave when there is one (people_first); every reason resting on a person's figure says
     whose it is ("(填报值)", "(人工更正)"). ``year`` is the report's: a programme's total over
-    several years (rules.PROGRAMME_YEARS) is paced by the share of the programme elapsed."""
+    several years (rules.PROGRAMME_YEARS) is paced by the share of the programme elapsed;
+    ``under_way``: the entry says the rest is under way (a few things finished in lumps, in the
+    red band, are amber: rules.LUMPY_COUNT_MAX)."""
     v = Verdicts([], [], [], [], 0, 0)
     final = share >= 1.0  # the year is over: a level or rank not met is a miss
     for ti, t in enumerate(targets):
@@ -241,6 +243,8 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
                 v.kept.append((f"{said},不低于时间进度{elapsed:.0%}" + note, latest.span))
         elif band == "amber":
             v.slight.append((f"{said},略低于时间进度{elapsed:.0%}" + note, latest.span))
+        elif under_way and ratio > 0 and t.family == "count" and t.base_amount <= rules.LUMPY_COUNT_MAX:
+            v.slight.append((f"{said},低于时间进度{elapsed:.0%}" + rules.LUMPY_NOTE + note, latest.span))
         else:
             v.behind.append((f"{as_of}仅完成目标{fmt(t.value)}{t.unit}的{ratio:.0%},"
                              f"低于时间进度{elapsed:.0%}" + note, latest.span))

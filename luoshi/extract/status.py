@@ -359,7 +359,8 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
                             [Span(first.field, first.item, a, b, first.text[a:b])], "yearly_only")
 
     year = period.end_date.year if period is not None and period.end_date is not None else None
-    fig = figure_verdicts(targets, ms, ratios, share, year)
+    under_way = any(w in c.norm for c in done_cells for w in rules.LUMPY_UNDER_WAY)
+    fig = figure_verdicts(targets, ms, ratios, share, year, under_way)
     if period is not None and _QUARTER_ALONE.match(period.label or ""):
         # Pace against 1 January read into a quarter's label: the other reading is said.
         alt = rules.QUARTER_ALONE_NOTE.format(q=period.label)

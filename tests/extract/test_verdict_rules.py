@@ -353,3 +353,20 @@ def test_a_claim_of_the_very_set_the_task_promises_is_the_whole(text, done, expe
 def test_a_claim_of_all_of_a_counted_set_beside_another_figure_is_of_that_set(text, done, expected):
     s = verdict(text, done, Q3)
     assert s.value is expected, s.reason
+
+
+# A few things to finish, some finished and the rest under way: short of the time share is amber
+# (they land in lumps), not red; nothing finished, or many things, stays by pace
+# (rules.LUMPY_COUNT_MAX, LUMPY_UNDER_WAY).
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        ("实现城区6条主要道路架空线入地。", "3条道路已完成架空线入地,1条处于收尾阶段,2条处于实施阶段。", Status.AT_RISK),
+        ("实现城区6条主要道路架空线入地。", "3条道路已完成架空线入地。", Status.BEHIND),
+        ("实现城区6条主要道路架空线入地。", "6条均在施工。", Status.ON_TRACK),
+        ("改造老旧小区60个。", "已完成改造30个,其余在建。", Status.BEHIND),
+    ],
+)
+def test_a_few_things_finished_in_lumps_with_the_rest_under_way_is_amber(text, done, expected):
+    s = verdict(text, done, Q3)
+    assert s.value is expected, s.reason
