@@ -50,8 +50,7 @@ def analyze_task(
         year = period.end_date.year
     rows = subrows.split(task)
     if rows is not None:  # joined sub-rows: each target line judged with its progress line
-        mine = targets if targets is not None else per_head_units(
-            extract_targets(task.text) + table.column_targets(task), task)
+        mine = targets if targets is not None else per_head_units(_own_targets(task), task)
         own = subrows.owners(mine, rows) if mine else None
         if own is not None:
             whole = _analyze_whole(task, period, year, mine, reported, fixes)
@@ -69,7 +68,7 @@ def _analyze_whole(
 ) -> TaskAnalysis:
     """analyze_task on the task as one text (its cells read whole)."""
     if targets is None:
-        targets = per_head_units(extract_targets(task.text) + table.column_targets(task), task)
+        targets = per_head_units(_own_targets(task), task)
         if not targets:  # the year's plan the entry states (全年计划新增就业5000人)
             targets = progress_plan_targets([(i, it.done) for i, it in enumerate(task.items) if it.done])
     cands = []
@@ -114,6 +113,12 @@ def _analyze_whole(
                                    status.evidence[0] if status.evidence else None) or status
     return TaskAnalysis(task.serial, targets, ms, status, task_kind=task_kind(task.text, targets),
                         figures=figures)
+
+
+def _own_targets(task: Task) -> list[Target]:
+    """The task text's targets, then its target columns' (a column's restatement dropped)."""
+    text = extract_targets(task.text)
+    return text + table.column_targets(task, text)
 
 
 def part_share(status: StatusResult, cands: list[measure.Candidate]) -> StatusResult:

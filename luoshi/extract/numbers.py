@@ -237,6 +237,8 @@ def _label_reason(text: str, m: re.Match[str], unit: UnitMatch | None, quotes, m
             return "成语或泛指"
         if text[max(0, a - 1) : a] in rules.CN_NUMERAL_WORD_PREFIX or _in_numeral_word(text, a):
             return "词语的一部分"
+        if unit.written in ("个", "项") and text.startswith(rules.FORMULA_HEADS, unit.end):
+            return "提法名称"  # 两个维护, 八项规定: a formula's name
     return ""
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from luoshi.extract import rules
 from luoshi.extract.measurements import RatioStatement
 from luoshi.extract.model import Measurement, Span, Target
+from luoshi.extract.targets import programme_years
 from luoshi.ingest.model import Period
 from luoshi.vocab import PeriodKind
 
@@ -83,10 +84,13 @@ def _latest(t: Target, mine: list[Measurement]) -> Measurement:
 
 
 def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[RatioStatement],
-                     share: float) -> Verdicts:
+                     share: float, year: int | None = None, under_way: bool = False) -> Verdicts:
     """Each target judged by the rule of its kind (rules.TARGET_KINDS), on the figure a person
     gave when there is one (people_first); every reason resting on a person's figure says
-    whose it is ("(填报值)", "(人工更正)")."""
+    whose it is ("(填报值)", "(人工更正)"). ``year`` is the report's: a programme's total over
+    several years (rules.PROGRAMME_YEARS) is paced by the share of the programme elapsed;
+    ``under_way``: the entry says the rest is under way (a few things finished in lumps, in the
+    red band, are amber: rules.LUMPY_COUNT_MAX)."""
     v = Verdicts([], [], [], [], 0, 0)
     final = share >= 1.0  # the year is over: a level or rank not met is a miss
     for ti, t in enumerate(targets):
@@ -220,6 +224,14 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
             continue
         # A period's own target (一季度目标) falls due at the period's end.
         elapsed = min(1.0, _elapsed(latest, share) / t.due_share) if t.due_share > 0 else 1.0
+        years = programme_years(t)
+        if years is not None:  # a programme's total: the share of the programme elapsed
+            a, b = years
+            if year is None or not a <= year <= b:
+                v.judged -= 1  # no pace from one year's share: the figures neither red nor amber
+                continue
+            elapsed = (year - a + elapsed) / (b - a + 1)
+            note = rules.PROGRAMME_NOTE.format(a=a, b=b) + note
         band = pace_band(ratio, elapsed)
         said = f"{as_of}完成目标{fmt(t.value)}{t.unit}的{ratio:.0%}"
         if band == "ahead":
@@ -231,6 +243,8 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
                 v.kept.append((f"{said},不低于时间进度{elapsed:.0%}" + note, latest.span))
         elif band == "amber":
             v.slight.append((f"{said},略低于时间进度{elapsed:.0%}" + note, latest.span))
+        elif under_way and ratio > 0 and t.family == "count" and t.base_amount <= rules.LUMPY_COUNT_MAX:
+            v.slight.append((f"{said},低于时间进度{elapsed:.0%}" + rules.LUMPY_NOTE + note, latest.span))
         else:
             v.behind.append((f"{as_of}仅完成目标{fmt(t.value)}{t.unit}的{ratio:.0%},"
                              f"低于时间进度{elapsed:.0%}" + note, latest.span))

@@ -229,15 +229,22 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             ca, _ = clauses.clause(cell.norm, m.start())
             if any(w in m.group(0) for w in rules.PARTIAL_WORDS):
                 continue
+            if m.group("bare") and len(done_cells) > 1:
+                continue  # "…,完成既定目标" in one item of several: that item's
             subject = clauses.trim(cell.norm, ca, m.start())
             subject_text = cell.norm[subject[0] : subject[1]]
+            if subject_text.endswith(rules.TOTALITY_WORDS) and _other_count_reported(cell, subject_text, task.text):
+                continue  # "四项指标均已完成减排目标。" beside another indicator reported: those four only
             if subject_text.endswith(rules.TOTALITY_WORDS):
                 pass  # "20项指标均已超额完成…目标": all of them
+            elif _restates_the_set(subject_text, task.text):
+                pass  # "全市7.4万口山坪塘整治工作已提前完成总目标任务" of 完成7.4万口山坪塘整治: the whole
             elif re.search(r"[0-9]", subject_text) or (
                 clauses.cjk_count(subject_text) > 2 and subject_text not in rules.WHOLE_SUBJECTS
             ):
                 continue  # "16个项目已提前完成全年任务", "大长涂已完成建设任务": a part
-            elif not subject_text and _other_figure_before(cell, ca, ms):
+            elif not subject_text and _other_figure_before(cell, ca, ms) and not _whole_entry(
+                    cell, ca, done_cells, task.text):
                 continue  # "某指标达到25件,超额完成省定目标": one indicator's target
             return "称已完成目标任务", [clause_span(cell, m.start())]
     # Every target reached, and the entry says so as a fact (已…) for at least one of them
@@ -257,6 +264,46 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             spans.append(s)
         return "已" + "、".join(dict.fromkeys(g[1] for g in goals)) + ":" + spans[0].text[:24], spans
     return None
+
+
+_COUNTED = re.compile(r"[0-9一二两三四五六七八九十]+(?:项|个|类|种)")
+
+
+def _other_count_reported(cell: Cell, subject: str, task_text: str) -> bool:
+    """Is a claim of all of a counted set (四项指标均已…) about that set only: its count is not
+    the task's own (the task text does not write it) and another sentence of the cell reports a
+    figure of something else (单位GDP能耗上升1%)?"""
+    counted = _COUNTED.findall(subject)
+    if not counted or any(c in normalise(task_text) for c in counted) or any(
+            w in subject for w in ("共", "全部", "所有")):
+        return False  # the task's own count, or a total (涉及我市的共计20项指标均已…)
+    i = cell.norm.find(subject)
+    sa, sb = clauses.sentence(cell.norm, max(i, 0))
+    rest = cell.norm[:sa] + "。" + cell.norm[sb:]
+    return any(q.is_amount for q in find_quantities(rest))
+
+
+def _restates_the_set(subject: str, task_text: str) -> bool:
+    """Does a claim's subject count exactly what the task promises — every figure it writes is
+    one the task text writes (7.4万口 in both)? Then it is the whole task, not a part (16个项目
+    of a task promising 20 is a part)."""
+    figures = re.findall(r"[0-9]+(?:\.[0-9]+)?[万亿]?", subject)
+    task = normalise(task_text)
+    return bool(figures) and all(re.search(rf"(?<![0-9.]){re.escape(f)}(?![0-9.])", task) for f in figures)
+
+
+def _whole_entry(cell: Cell, pos: int, done_cells: list[Cell], task_text: str) -> bool:
+    """Is the sentence at ``pos`` the whole entry (one done cell, one sentence) and does it name
+    the task's own thing (a character pair of the task text)? Then the figure it reports is the
+    task's, not one indicator of several: 农村电网改造工程 / "建设农村电网线路587.8公里,完成目标任务。"
+    (but 推进某项工作 / "专利拥有量达到25件,超额完成省定目标。" is one indicator's)."""
+    if len(done_cells) != 1:
+        return False
+    sa, sb = clauses.sentence(cell.norm, pos)
+    a, b = clauses.trim(cell.norm, 0, len(cell.norm))
+    if sa > a or re.sub(r"[。;；\s]", "", cell.norm[sb:b]):
+        return False
+    return bool(clauses.bigrams(cell.norm[sa:pos]) & clauses.bigrams(normalise(task_text)))
 
 
 def _other_figure_before(cell: Cell, ca: int, ms: list[Measurement]) -> bool:
@@ -311,7 +358,9 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         return StatusResult(Status.NO_DATA, f"称“{first.text[a:b]}”:按年统计,本期无数据",
                             [Span(first.field, first.item, a, b, first.text[a:b])], "yearly_only")
 
-    fig = figure_verdicts(targets, ms, ratios, share)
+    year = period.end_date.year if period is not None and period.end_date is not None else None
+    under_way = any(w in c.norm for c in done_cells for w in rules.LUMPY_UNDER_WAY)
+    fig = figure_verdicts(targets, ms, ratios, share, year, under_way)
     if period is not None and _QUARTER_ALONE.match(period.label or ""):
         # Pace against 1 January read into a quarter's label: the other reading is said.
         alt = rules.QUARTER_ALONE_NOTE.format(q=period.label)
@@ -321,7 +370,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     any_delay = bool(delays or foreseen)
     if delays and not fig.behind and fig.paced and all(mild(c.norm, i) for c, i, _ in delays):
         delays = []  # "进度有所滞后" while every reported figure keeps pace: the figures decide
-    red, amber = grade_delays(delays, fig, targets)
+    red, amber = grade_delays(delays, fig, targets, cells, {m.target for m in ms if m.target is not None}, share)
     if red:
         words = "、".join(dict.fromkeys(w for _, _, w in red))
         where = "存在问题中" if all(c.field == FIELD_PROBLEMS for c, _, _ in red) else ""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from luoshi.extract import rules
+from luoshi.extract.clauses import bigrams
 from luoshi.extract.model import (
     FIELD_ACTUAL,
     FIELD_DECLARED,
@@ -171,10 +172,16 @@ def combine(derived: StatusResult, declared: Declared | None) -> StatusResult:
     return derived
 
 
-def column_targets(task: Task) -> list[Target]:
+def column_targets(task: Task, text_targets: list[Target] | None = None) -> list[Target]:
     """Targets read from the table's target column(s) (全年目标, 半年度目标任务 …). A column
     naming a period shorter than the year states that period's own target: it falls due at
-    the period's end (``due_share``), so figures are compared with it as is by then."""
+    the period's end (``due_share``), so figures are compared with it as is by then.
+
+    A year's target the column restates from the task text (the text: 生产总值增长8%左右; the
+    column 年度目标: 全市生产总值增长8%左右,…) is the same target, not a second one
+    (``restates``); ``text_targets`` are the text's targets when the caller has them."""
+    if text_targets is None:
+        text_targets = extract_targets(task.text)
     out: list[Target] = []
     for header, value in task.extra.items():
         if not value or header_role(header, have_task=True) is not ColumnRole.TARGET:
@@ -190,8 +197,25 @@ def column_targets(task: Task) -> list[Target]:
                 t.metric = normalise(task.text.strip())
                 t.context = f"{t.metric} {t.context}"
                 t.kind = target_kind(t)
-            out.append(t)
+            if not any(restates(t, x) for x in text_targets):
+                out.append(t)
     return out
+
+
+def restates(column: Target, text: Target) -> bool:
+    """Does a target read from a column say again a target of the task text: due with the year,
+    the same amount in the same unit family, both a change of the same direction or neither
+    (增长8% is not 占比8%, nor 下降8%), and metrics sharing a pair of characters, or the column's
+    naming none of its own (rules.COLUMN_METRIC_MIN_CJK)? A period's own target (一季度目标) is
+    another target."""
+    if column.due_share < 1.0 or column.family != text.family:
+        return False
+    if abs(column.base_amount - text.base_amount) > 1e-9 * max(1.0, abs(text.base_amount)):
+        return False
+    change = ("increase_by", "decrease_by")
+    if (column.comparator in change or text.comparator in change) and column.comparator != text.comparator:
+        return False
+    return _names_no_metric(column) or bool(bigrams(column.metric) & bigrams(text.metric))
 
 
 _COMPARATOR_WORDS = re.compile("|".join(map(re.escape, sorted(

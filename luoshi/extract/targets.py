@@ -18,6 +18,8 @@ from luoshi.extract.periods import find_periods
 _RANK_TARGET = re.compile(rules.RANK_TARGET)
 _STANDARD_APPLIED = re.compile(rules.STANDARD_APPLIED)
 _RANK_STEP = re.compile(rules.RANK_STEP)
+_PROGRAMME_YEARS = re.compile(rules.PROGRAMME_YEARS)
+_CONTEXT_BEFORE = re.compile(rules.CONTEXT_BEFORE)
 
 # Small rate-verbs (提升, 提高) also mean "upgrade" ("建设提升42公里绿道"): with a unit other
 # than a percentage only these plain verbs of change make an increase_by / decrease_by.
@@ -37,6 +39,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     quantities = [q for q in quantities if not _names_a_set(norm, q, quantities)]
     applied = [m.span("inner") for m in _STANDARD_APPLIED.finditer(norm)]
     quantities = [q for q in quantities if not any(a <= q.num_start < b for a, b in applied)]
+    quantities = [q for q in quantities if not _context_figure(norm, q)]
     # A number read as a rank (前3位) or a move in rank (排名提升3位) is that only, not also a
     # count of 3 persons (位).
     ranked = {m.start("num") for m in _RANK_TARGET.finditer(norm)} | {
@@ -91,6 +94,16 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     return out
 
 
+def programme_years(t: Target) -> tuple[int, int] | None:
+    """(first year, last year) of a running total the target's own words date over several
+    years (500万人饮水安全(2013—2017年)): a programme's total (rules.PROGRAMME_YEARS)."""
+    m = _PROGRAMME_YEARS.search(normalise(t.span.text))
+    if m is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    return (a, b) if a < b <= a + 20 else None
+
+
 def _due_share(norm: str, t: Target, periods: list) -> float:
     """A running total the task dates within the year (上半年完成投资5000万元, 6月底前改造300户)
     falls due at that month's end, as a period's target column does: the share of the year
@@ -98,6 +111,15 @@ def _due_share(norm: str, t: Target, periods: list) -> float:
     ca, _ = clauses.clause(norm, t.span.start)
     mine = [p for p in periods if ca <= p.start < t.span.end and p.month and 1 <= p.month < 12]
     return mine[-1].month / 12 if mine else 1.0
+
+
+def _context_figure(norm: str, q: Quantity) -> bool:
+    """Is the figure already so by its clause's words before it (rules.CONTEXT_BEFORE: 已建成10个,
+    目前累计完成284人)? Then it is context, not a target."""
+    if q.family in ("percent", "pp"):
+        return False  # 确保已开工项目100%竣工: a share of them, the goal
+    a, _ = clauses.clause(norm, q.num_start)
+    return _CONTEXT_BEFORE.search(norm[a : q.num_start]) is not None
 
 
 def _is_age_level(norm: str, q: Quantity) -> bool:

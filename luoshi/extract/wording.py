@@ -11,7 +11,7 @@ from functools import lru_cache
 from luoshi.extract import clauses, rules
 from luoshi.extract.model import FIELD_ACTUAL, FIELD_DONE, FIELD_PROBLEMS, Span, Target
 from luoshi.extract.numbers import find_quantities, normalise
-from luoshi.extract.pace import Verdicts
+from luoshi.extract.pace import Verdicts, pace_band
 from luoshi.extract.table import actual_cells
 from luoshi.ingest.model import Task
 
@@ -159,17 +159,27 @@ def severe(norm: str, i: int, w: str) -> bool:
         s in norm[max(a, i - 6) : i + len(w)] for s in rules.SEVERITY_WORDS)
 
 
-def grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: list[Target] | None = None
-                  ) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
+def grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: list[Target] | None = None,
+                 cells: list[Cell] | None = None, measured: set[int] | None = None, share: float = 1.0,
+                 ) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
     """(red, amber): a delay limited to a part (个别项目滞后, 启动略延迟) is amber; a severe one
     (严重滞后, 无法完成) red; one of comparative degree (进度较慢: rules.COMPARATIVE_DELAY_WORDS)
-    amber; a plain one red unless the task's figures keep pace."""
+    amber; a plain one red unless the task's figures keep pace. ``cells`` are the task's cells:
+    a plain delay in one done cell while another sentence or another item's done cell reports a
+    part achieved is of a part (``_other_part_achieved``). A delay naming the thing of one target
+    no figure measures (``measured``: indices of targets with figures), while the figures keep
+    pace, is of that part, severe or not (rules.NAMED_PART_MIN_BIGRAMS); so is a plain one in the
+    bracket after a share of the task done that keeps the amber band at the time share ``share``
+    (80%(某幼儿园进度滞后): rules.LEADING_SHARE)."""
     red, amber = [], []
     keeps_pace = fig.paced > 0 and not fig.behind
     for h in delays:
         cell, i, w = h
-        if scoped(cell.norm, i) or (not severe(cell.norm, i, w) and (
-                _part_count(cell.norm, i, targets or []) or _other_part_achieved(cell, i))):
+        if keeps_pace and _names_unmeasured_part(cell.norm, i, targets or [], measured or set()):
+            amber.append(h)
+        elif scoped(cell.norm, i) or (not severe(cell.norm, i, w) and (
+                _part_count(cell.norm, i, targets or []) or _other_part_achieved(cell, i, cells or [])
+                or _leading_share_keeps(cell, share))):
             amber.append(h)
         elif severe(cell.norm, i, w):
             red.append(h)
@@ -191,6 +201,34 @@ def grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: li
 
 
 _ACHIEVED_FACT = re.compile(rules.ACHIEVED_FACT)
+_LEADING_SHARE = re.compile(rules.LEADING_SHARE)
+
+
+def leading_share(cell: Cell) -> float | None:
+    """The share of the task done a done cell opens with, before a bracket (rules.LEADING_SHARE:
+    "80%(某项进度滞后)"), as a fraction; None when it opens otherwise."""
+    if cell.field not in DONE_FIELDS:
+        return None
+    m = _LEADING_SHARE.match(cell.norm)
+    return float(m.group("v")) / rules.PERCENT if m else None
+
+
+def _leading_share_keeps(cell: Cell, share: float) -> bool:
+    done = leading_share(cell)
+    return done is not None and done > 0 and pace_band(done, share) != "red"
+
+
+def _names_unmeasured_part(norm: str, i: int, targets: list[Target], measured: set[int]) -> bool:
+    """Does the sentence of the delay at ``i`` name the thing of one of several targets (more
+    character pairs of its metric than of any other's, at least rules.NAMED_PART_MIN_BIGRAMS),
+    a target no figure measures? Then it says that part lags, not the task."""
+    if len(targets) < 2:
+        return False
+    a, b = clauses.sentence(norm, i)
+    words = clauses.bigrams(norm[a:b])
+    shared = sorted(((len(words & clauses.bigrams(t.metric)), k) for k, t in enumerate(targets)), reverse=True)
+    (best, k), (second, _) = shared[0], shared[1]
+    return best >= rules.NAMED_PART_MIN_BIGRAMS and best > second and k not in measured
 
 
 def _part_count(norm: str, i: int, targets: list[Target]) -> bool:
@@ -216,14 +254,17 @@ def _part_count(norm: str, i: int, targets: list[Target]) -> bool:
     return False
 
 
-def _other_part_achieved(cell: Cell, i: int) -> bool:
-    """Does another sentence of the same done cell report a part of the task achieved
+def _other_part_achieved(cell: Cell, i: int, cells: list[Cell]) -> bool:
+    """Does another sentence of the same done cell, or the done cell of another of the task's
+    items (a sub-item is a part of the task: 推进小船厂整治 / 推进友联升级), report a part achieved
     (已完成…, 已建成…)? Then a delay stated in one sentence concerns a part, not the whole."""
     if cell.field not in DONE_FIELDS:
         return False
     sa, sb = clauses.sentence(cell.norm, i)
     rest = cell.norm[:sa] + "。" + cell.norm[sb:]
-    return bool(_ACHIEVED_FACT.search(rest))
+    others = [c.norm for c in cells if c.field in DONE_FIELDS and c is not cell
+              and c.item is not None and c.item != cell.item]
+    return any(_ACHIEVED_FACT.search(t) for t in (rest, *others))
 
 
 def not_started(cells: list[Cell]) -> tuple[bool, Cell, int, str] | None:
@@ -233,7 +274,8 @@ def not_started(cells: list[Cell]) -> tuple[bool, Cell, int, str] | None:
         cell, i, w = h
         a, b = clauses.clause(cell.norm, i)
         rest = cell.norm[:a] + cell.norm[b:]
-        whole = not scoped(cell.norm, i) and not any(x in rest for x in ("已", "完成", "累计"))
+        whole = not scoped(cell.norm, i) and not any(x in rest for x in ("已", "完成", "累计")) and not (
+            leading_share(cell) or 0) > 0  # 50%(马站未开工): half done, a part not begun
         return whole, cell, i, w
     return None
 

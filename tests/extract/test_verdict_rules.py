@@ -10,6 +10,7 @@ import pytest
 
 from luoshi.extract import analyze_task
 from luoshi.ingest import Period
+from luoshi.ingest.model import Item, Task
 from luoshi.vocab import PeriodKind, Status
 
 from .conftest import Q3, task
@@ -183,3 +184,189 @@ def test_a_count_raised_to_a_figure_is_a_stock(text, kind):
 def test_below_expectation_is_amber_unless_severe(done, expected, rule):
     s = verdict("推进文旅融合,建设精品民宿项目。", done, Q3)
     assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A task of several items (sub-items, each a part of the task): a plain delay stated in one
+# item's progress while another item's reports a part achieved is that part's: amber. A severe
+# one, or one with nothing achieved elsewhere, stays red.
+@pytest.mark.parametrize(
+    ("dones", "expected", "rule"),
+    [
+        (["推进小型船厂整治,已完成征地手续。", "某船厂资产第二次流拍,正在重新招商。"], Status.AT_RISK, "part_delay"),
+        (["推进小型船厂整治,开展规范生产检查。", "某船厂资产第二次流拍,正在重新招商。"], Status.BEHIND, "delay_words"),
+        (["推进小型船厂整治,已完成征地手续。", "兼并重组进度严重滞后。"], Status.BEHIND, "delay_words"),
+        (["某船厂资产第二次流拍,正在重新招商。"], Status.BEHIND, "delay_words"),
+    ],
+)
+def test_a_delay_of_one_item_while_another_reports_an_achievement_is_amber(dones, expected, rule):
+    t = Task(serial="1", text="加快推动船企升级、兼并重组。", items=[Item(done=d) for d in dones])
+    s = analyze_task(t, Q3).status
+    assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A delay, even severe, whose sentence names the thing of one target no figure measures, while
+# another target's figures keep pace: that part lags, amber (rules.NAMED_PART_MIN_BIGRAMS). The
+# task as a whole lags when the delay names no one target or nothing else keeps pace.
+@pytest.mark.parametrize(
+    ("done", "problems", "expected", "rule"),
+    [
+        ("新引进标杆性企业40家。", "国际检测认证机构受外部因素影响,设立分支机构事宜远不及预期,已被搁置。",
+         Status.AT_RISK, "part_delay"),
+        # the delay names no one target: the whole task
+        ("新引进标杆性企业40家。", "招引进度严重滞后。", Status.BEHIND, "delay_words"),
+        # the other target's figures do not keep pace
+        ("新引进标杆性企业10家。", "国际检测认证机构设立分支机构事宜远不及预期,已被搁置。", Status.BEHIND,
+         "delay_words"),
+    ],
+)
+def test_a_severe_delay_of_one_unmeasured_target_beside_one_keeping_pace_is_amber(done, problems, expected, rule):
+    text = "引进国际检测认证机构3家、标杆性企业50家以上。"
+    s = analyze_task(task(text, done, problems), Q3).status
+    assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A clause naming no thing of its own, only time words and a verb of reporting (当年度累计引进39家),
+# counts the thing of the clause before it (rules.ELLIPTIC_DROP): the firms, not the other target.
+def test_an_elliptic_clause_with_a_time_word_counts_the_thing_before_it():
+    a = analyze_task(task("引进国际检测认证机构3家、标杆性企业50家以上。", "新引进标杆性企业14家,当年度累计引进39家。",
+                          "国际检测认证机构设立分支机构事宜远不及预期,已被搁置。"), Q3)
+    assert sorted((m.value, m.target) for m in a.measurements) == [(14, 1), (39, 1)]
+    assert (a.status.value, a.status.rule) == (Status.AT_RISK, "part_delay"), a.status.reason
+
+
+# "…,完成目标任务。": a clause of its own after what was done reports the target met, as 已完成…
+# does (rules.TARGET_MET); with a modal before it (确保, 力争) it promises. When the entry is that
+# one sentence, the figure before it is the task's own, not one indicator of several.
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("全市干线公路路面使用性能指数达82,完成目标任务。", Status.DONE),
+        ("建设改造农村电网线路587.8公里,完成目标任务。", Status.DONE),
+        ("建设改造农村电网线路587.8公里,完成了年度目标任务。", Status.DONE),
+        ("加快线路改造,确保完成目标任务。", Status.ON_TRACK),
+        ("正在推进,力争完成目标任务。", Status.ON_TRACK),
+        # one indicator of several: its target met, not the task's
+        ("建设改造线路587.8公里,完成目标任务。改造台区12个,正在施工。", Status.ON_TRACK),
+    ],
+)
+def test_a_clause_saying_the_target_task_is_completed_is_done(done, expected):
+    s = verdict("农村电网改造工程", done, ANNUAL)
+    assert s.value is expected, s.reason
+
+
+def test_such_a_clause_may_qualify_the_target_in_a_few_words():
+    s = verdict("区级一般公共预算收入增长2%左右。",
+                "一般公共预算收入由年初预算43.9亿元调整为41.3亿元,增长由年初的2%调整为-4%左右。"
+                "全年一般公共预算收入完成41.38亿元,完成调整后方案目标。", ANNUAL)
+    assert s.value is Status.DONE, s.reason
+
+
+def test_such_a_clause_in_one_item_of_several_is_that_items():
+    t = Task(serial="1", text="实施城区道路和沿街立面提升改造工程。",
+             items=[Item(done="道路工程基本完工,恢复通车。"), Item(done="乙县继续深化图纸设计,完成既定目标。")])
+    s = analyze_task(t, ANNUAL).status
+    assert s.value is not Status.DONE, s.reason
+
+
+# A running total dated over several years (…(2013—2017年)) is a programme's total: paced by the
+# share of the programme elapsed when the report's year is known, never by one year's share; with
+# no year known its figures give no pace (rules.PROGRAMME_YEARS).
+H1_2014 = Period(PeriodKind.H1, "上半年", date(2014, 6, 30))
+H1_2016 = Period(PeriodKind.H1, "上半年", date(2016, 6, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "period", "expected"),
+    [
+        # 1.5 of 5 years elapsed (0.3); 40% of the total done: on course (against the year: amber)
+        ("解决500万人饮水安全(2013—2017年)。", "上半年解决了59.6万人。累计解决了200万人。", H1_2014, Status.ON_TRACK),
+        # half a year of three elapsed (0.17); 20% done: on course (against the year: red)
+        ("农村公路安装安全设施3000公里(2016-2018年)。", "上半年已完成610公里。", H1_2016, Status.ON_TRACK),
+        # 3.5 of 5 years elapsed (0.7); 45% done: red (against the year: on course)
+        ("完成2000个行政村环境整治(2013—2017年)。", "累计完成了900个行政村整治。", H1_2016, Status.BEHIND),
+        # no year known: no pace from figures
+        ("解决500万人饮水安全(2013—2017年)。", "上半年解决了59.6万人。", None, Status.ON_TRACK),
+        # the year's own total is prorated as before
+        ("解决50万人饮水安全。", "上半年解决了5.96万人。", H1_2014, Status.BEHIND),
+    ],
+)
+def test_a_programme_total_over_several_years_is_paced_by_the_programme(text, done, period, expected):
+    s = verdict(text, done, period)
+    assert s.value is expected, s.reason
+
+
+# A done cell opening with a share and a bracket (80%(某园进度滞后)) states the share of the task
+# done and what holds it back: a plain delay or a thing not begun there is of the rest, amber,
+# unless severe or the share itself is well under the time share (rules.LEADING_SHARE).
+OCT = Period(PeriodKind.MONTH, "1-10月", date(2023, 10, 31))
+
+
+@pytest.mark.parametrize(
+    ("done", "expected", "rule"),
+    [
+        ("80%(城东实验幼儿园进度滞后)", Status.AT_RISK, "part_delay"),
+        ("88%(甲镇园区路、乙镇农村路推进缓慢)", Status.AT_RISK, "part_delay"),
+        ("50%(乙镇未开工)", Status.AT_RISK, "part_delay"),
+        # severe: red whatever the share
+        ("80%(城东实验幼儿园进度严重滞后)", Status.BEHIND, "delay_words"),
+        # the share itself well short of the time share (0.83): red
+        ("30%(城东实验幼儿园进度滞后)", Status.BEHIND, "delay_words"),
+        # no share: the delay is the task's
+        ("城东实验幼儿园进度滞后", Status.BEHIND, "delay_words"),
+        ("尚未开工", Status.NOT_STARTED, "not_started"),
+    ],
+)
+def test_a_delay_in_the_bracket_after_a_share_done_is_of_the_rest(done, expected, rule):
+    s = verdict("新建、改扩建公办幼儿园5所。", done, OCT)
+    assert (s.value, s.rule) == (expected, rule), s.reason
+
+
+# A claim whose subject counts exactly what the task promises (the same figures) is the whole
+# task's; another count is a part's.
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        ("完成7.4万口山塘整治。", "全市7.4万口山塘整治工作已提前完成总目标任务。", Status.DONE),
+        ("推进16个重点项目建设。", "16个项目已提前完成全年任务。", Status.DONE),
+        ("推进20个重点项目建设。", "16个项目已提前完成全年任务,其余在建。", Status.ON_TRACK),
+        ("推进160个重点项目建设。", "16个项目已提前完成全年任务。", Status.ON_TRACK),
+    ],
+)
+def test_a_claim_of_the_very_set_the_task_promises_is_the_whole(text, done, expected):
+    s = verdict(text, done, Q3)
+    assert s.value is expected, s.reason
+
+
+# A claim of all of a counted set (四项指标均已完成) is of that set only when its count is not the
+# task's and another sentence reports a figure of something else; a total (共计20项) or the
+# task's own count is the whole.
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        ("主要约束性指标完成上级下达的计划目标。",
+         "预计单位生产总值能耗同比上升1%左右。甲、乙、丙、丁四项指标均已完成减排目标。", Status.ON_TRACK),
+        ("主要约束性指标完成上级下达的计划目标。", "甲、乙、丙、丁四项指标均已完成减排目标。", Status.DONE),
+        ("做好对口协作工作。", "涉及我市的共计20项指标均已超额完成省定目标。其中帮扶资金完成1902万元。", Status.DONE),
+        ("完成四项减排指标。", "预计能耗上升1%。四项指标均已完成减排目标。", Status.DONE),
+    ],
+)
+def test_a_claim_of_all_of_a_counted_set_beside_another_figure_is_of_that_set(text, done, expected):
+    s = verdict(text, done, Q3)
+    assert s.value is expected, s.reason
+
+
+# A few things to finish, some finished and the rest under way: short of the time share is amber
+# (they land in lumps), not red; nothing finished, or many things, stays by pace
+# (rules.LUMPY_COUNT_MAX, LUMPY_UNDER_WAY).
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        ("实现城区6条主要道路架空线入地。", "3条道路已完成架空线入地,1条处于收尾阶段,2条处于实施阶段。", Status.AT_RISK),
+        ("实现城区6条主要道路架空线入地。", "3条道路已完成架空线入地。", Status.BEHIND),
+        ("实现城区6条主要道路架空线入地。", "6条均在施工。", Status.ON_TRACK),
+        ("改造老旧小区60个。", "已完成改造30个,其余在建。", Status.BEHIND),
+    ],
+)
+def test_a_few_things_finished_in_lumps_with_the_rest_under_way_is_amber(text, done, expected):
+    s = verdict(text, done, Q3)
+    assert s.value is expected, s.reason

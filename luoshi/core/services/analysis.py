@@ -199,7 +199,7 @@ class _Targets:
         # computes them in worker processes).
         if text_targets is None:
             text_targets = extract_targets(task.text)
-        self.derived = text_targets + (column_targets(parsed) if parsed is not None else [])
+        self.derived = text_targets + (column_targets(parsed, text_targets) if parsed is not None else [])
         if parsed is not None:  # a sum per head in the unit the entry writes (元/人.月)
             per_head_units(self.derived, parsed)
         if not self.derived and parsed is not None:  # the year's plan the entry states

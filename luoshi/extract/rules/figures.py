@@ -60,6 +60,18 @@ SIZE_CLASS = (r"(?:及)?以上(?:的)?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工�
 # A Chinese numeral right after one of these is part of a word (统一, 唯一, 逐一 …).
 # Fixed words holding a numeral and a measure word: names, not amounts (海上铁人三项赛).
 NUMERAL_WORDS = ("铁人三项", "三项制度")
+# A figure of a task's text (or target cell) whose clause says, before it, that it is already so
+# (已完成, 已建成, 目前, 现有 …) is context — a base the year's goal builds on, or an achievement
+# written into the wrong cell — not a target: 在已建成10个的基础上再新建5个 promises 5. Not 截至 or
+# 累计: in a task they date or sum the goal (截至年底新增就业5000人, 五年累计完成投资100亿元). Not a
+# per cent either: a share of what is already so is a goal for it (确保已开工项目100%竣工).
+CONTEXT_BEFORE = r"已经?(?:完成|建成|实现|达到?|有|开工|投用)|目前|现有"
+# A count in Chinese numerals of 个/项 right before one of these heads is the name of a formula of
+# principles or policies (两个确立, 两个维护, 四个意识, 中央八项规定, 残疾人两项补贴), never an amount:
+# a head is a verb or an attitude, or a policy named by how many parts it has, not a thing to be
+# counted out (a count to achieve is written in Arabic figures: 新建3个中心).
+FORMULA_HEADS = ("确立", "维护", "意识", "自信", "代表", "务必", "全面", "明确", "坚持", "规定", "补贴",
+                 "制度")
 CN_NUMERAL_WORD_PREFIX = ("统", "唯", "逐", "万", "之", "单", "专", "同", "划", "合", "整", "初", "周")
 
 # --- Comparators of targets -----------------------------------------------------------------

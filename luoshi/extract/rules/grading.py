@@ -18,6 +18,10 @@ _QUOTED_OR_CHAR = r"(?:“[^”]{1,80}”|[^,,。;;“])"
 TARGET_MET = (
     rf"(?:已经?|提前|超额|全面)(?:完成|实现|超额完成)(?:了)?{_QUOTED_OR_CHAR}{{0,20}}?(?:全年|年度|上级)?"
     rf"{_QUOTED_OR_CHAR}{{0,6}}?(?:目标|任务)(?:要求)?(?=[,,。;;(（)）]|$)"
+    # A clause of its own after what was done, with no 已 and nothing before it in its clause (so
+    # no 确保/力争): "建设线路587.8公里,完成目标任务。" reports the target met, as 已完成 does — of
+    # the task when its entry is one cell; in one item of several, of that item only.
+    r"|(?P<bare>(?:(?<=[,,;;])|^)(?:完成|实现)(?:了)?[^,,。;;]{0,6}?目标(?:任务)?(?=[,,。;;(（]|$))"
 )
 # Subjects of such a claim that mean the whole task (anything else names a part).
 WHOLE_SUBJECTS = ("全市", "全区", "全县", "我市", "我区", "我县", "该项", "本项", "此项", "目前", "截至目前")
@@ -203,6 +207,17 @@ PART_COUNT_CLAUSES = 2
 # sentence of the same entry concerns a part (amber), unless severe.
 ACHIEVED_FACT = r"(?:已经?|均已|已全部)(?:完成|建成|实现|开工|投用|上报|出台|印发|举办|签约|落地)"
 SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "远低于", "远不及", "远未", "大幅")
+# A delay, severe or not, whose sentence names the thing one target counts (shares at least this
+# many character pairs with its metric, more than with any other target's) while no figure
+# measures that target and the figures of another keep pace: one part lags, amber (引进船级社3家、
+# 标杆企业50家; 39 of 50 firms at Q3, "船级社…远不及预期,…被搁置"). As for a figure well short beside
+# another keeping pace: the task as a whole does not lag.
+NAMED_PART_MIN_BIGRAMS = 2
+# A done cell opening with a per cent and a bracket (80%(新区实验幼儿园进度滞后), 50%(马站未开工))
+# states the share of the task done and, in the bracket, what holds it back: the share is the part
+# achieved, so a plain delay or a thing not begun named there is of the rest — amber, unless the
+# delay is severe or the share itself is well under the time share (the red band of pace_band).
+LEADING_SHARE = r"^\s*(?P<v>[0-9]+(?:\.[0-9]+)?)\s*%\s*[(（]"
 # Nothing begun: 尚未启动, 未开工. Red when the time to begin has passed (from NOT_STARTED_SHARE).
 NOT_STARTED_WORDS = ("尚未启动", "未启动", "尚未开工", "未开工", "尚未开展", "未开展", "暂未启动",
                      "还未启动", "尚未动工", "未动工", "尚未实施", "暂未实施", "暂未开展", "尚未开始",

@@ -85,6 +85,21 @@ LEVEL_FAMILY_SUFFIX = "/time"
 # from 1 January (the likeliest in these tables) and, where a verdict rests on a cumulative
 # target's pace, says so with the other reading (QUARTER_ALONE_NOTE: {q} the label).
 QUARTER_ALONE = r"^第?[二三四2-4]季度$"
+# A running total the task dates over several years (2606个撤并村通公路(2013—2017年), 2015-2017年
+# 完成3000公里) is a programme's total, not the year's: never prorated by the share of one year. Its
+# pace is the share of the programme elapsed — (report's year - first year + share of the year)
+# / years of the span — when the report's year is known; else the figures give no pace (neither
+# red nor amber: the reason says the total runs over several years). Reached is reached.
+PROGRAMME_YEARS = (r"(?P<a>(?:19|20)[0-9]{2})\s*年?\s*(?:—|–|-|－|~|～|至|到)+\s*"
+                   r"(?P<b>(?:19|20)[0-9]{2})\s*年")
+PROGRAMME_NOTE = "(规划期{a}—{b}年的总目标,不按单一年度折算)"
+# A few things to finish (6条道路, 3所学校: a count of at most LUMPY_COUNT_MAX) are finished in
+# lumps, not a little each month: some finished and the rest said to be under way
+# (LUMPY_UNDER_WAY words in a done cell), a count short of the time share is amber, not red —
+# the rest may land together. Nothing finished yet stays red by pace.
+LUMPY_COUNT_MAX = 10
+LUMPY_UNDER_WAY = ("在建", "施工", "实施阶段", "收尾", "推进中", "正在建设", "正在实施", "建设中")
+LUMPY_NOTE = "(其余在建,按件完成的进度不均匀)"
 QUARTER_ALONE_NOTE = "(“{q}”按1月起累计理解;若为{q}当季数,应与季度目标比较)"
 # A sum of money promised per head (月人均补助不低于330元, 每人每月500元) is a level per head: its
 # unit is per head, written as the entry writes its per-head figures (元/人.月, 元/月/人) when it

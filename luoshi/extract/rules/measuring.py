@@ -172,9 +172,11 @@ UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "occasio
 # (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
 # (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).
 NAMED_FAMILIES = ("count",)
-# A clause with fewer own CJK chars than this (after dropping verbs of reporting) refers to
-# the noun of the clause before it: "共20项举措,已完成15个".
+# A clause with fewer own CJK chars than this (after dropping verbs of reporting and words of
+# time) refers to the noun of the clause before it: "共20项举措,已完成15个"; "新引进企业14家,
+# 当年度累计引进39家" (the 39 are firms too: the clause names no thing of its own).
 ELLIPTIC_MAX_CJK = 1
 ELLIPTIC_DROP = ("已完成", "完成", "已", "累计", "共", "其中", "实现", "达到", "达", "约", "季度",
                  "分别", "同比", "增长", "下降", "提高", "降低", "和",
-                 "一", "二", "三", "四", "前", "月", "底", "至", "截", "目前")
+                 "一", "二", "三", "四", "前", "月", "底", "至", "截", "目前",
+                 "引进", "新增", "当年度", "本年度", "今年", "当年")
