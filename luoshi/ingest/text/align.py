@@ -27,6 +27,9 @@ _UNITS = frozenset({ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS}
 _PEOPLE = frozenset({ColumnRole.LEADER, ColumnRole.PERSON})
 _DIGIT = re.compile(r"\d")
 _BARE_NUMBER = re.compile(r"^\d{1,4}[.、．]?$")
+# An arabic list number opening a text (15.推进…, 3、…), not a decimal (1.5万).
+_LISTED = re.compile(r"^\s*\d{1,4}[.、．](?!\d)")
+_SENTENCE = re.compile(r"[。；;]")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,，]*\s*(%|％|万元|亿元|个|人|项|元)?$")
 _DATE = re.compile(
     r"^(\d{4}年)?\d{1,2}月(底|末|前|中旬|上旬|下旬)?(前)?$|^(年底|年内|全年|年末)前?$|^长期$"
@@ -60,6 +63,10 @@ def _fit(role: ColumnRole, piece: str) -> float:
         return _FITS if len(piece) <= 5 else _MISFITS
     if role is ColumnRole.TASK and _BARE_NUMBER.match(piece):
         return _MISFITS  # a bare number (a serial) names no task
+    if role is ColumnRole.CATEGORY and (_LISTED.match(piece) or _SENTENCE.search(piece)):
+        # a category names a class of tasks (四、教育文化, 民生保障): numbered in words or not
+        # at all, and no sentence; a cell numbered 15. or a sentence is a task or progress
+        return _MISFITS
     # long text: a unit list or a bare name is unlikely to be a task or progress text
     if _unitish(piece) and len(piece) <= 12:
         return -1.0
