@@ -143,3 +143,52 @@ def test_a_category_cell_is_a_name(piece, fits):
         [piece, "教育局"], roles
     )
     assert (taken[0] == [0]) is fits
+
+
+# One cell per line in traditional characters, a lone | before each row and a line of bars
+# under the header (ROW BORDERS, text/pipecells.py).
+_TRAD_HEADER = ["序號 |", "重點工作 |", "牽頭單位 |", "責任領導 |", "進展情況 |"]
+_TRAD_ROWS = [
+    ["新建城市公園 |", "縣住建局 |", "王明 |", "已建成2個。 |"],
+    ["改造老舊小區 |", "縣住建局 |", "李強 |", "完成改造5個。 |"],
+    ["擴建社區食堂 |", "縣民政局 |", "王明 |", "已開工2處。 |"],
+]
+
+
+def _bordered(serials: bool, numbered: bool, title: bool) -> bytes:
+    lines = ["2031年安瀾縣重點工作進展情況", *(_TRAD_HEADER if serials else _TRAD_HEADER[1:])]
+    lines.append("||||" if serials else "|||")
+    if title:
+        lines += ["安瀾縣重點工作 |"]
+    for k, row in enumerate(_TRAD_ROWS, 1):
+        task = f"{k}.{row[0]}" if numbered else row[0]
+        lines += ["|", *([f"{k} |"] if serials else []), task, *row[1:]]
+    return "\n".join(lines).encode()
+
+
+@pytest.mark.parametrize(
+    ("serials", "numbered", "title"),
+    [(True, False, False), (False, False, False), (False, True, False), (False, False, True)],
+)
+def test_lines_of_bars_between_rows_are_borders(serials, numbered, title):
+    doc = read_document(_bordered(serials, numbered, title), name="b.txt")
+    assert [(t.serial, t.text) for t in doc.tasks] == [
+        ("1", "新建城市公園"), ("2", "改造老舊小區"), ("3", "擴建社區食堂"),
+    ]
+    assert [t.units for t in doc.tasks] == [["縣住建局"], ["縣住建局"], ["縣民政局"]]
+    assert [t.items[0].done for t in doc.tasks] == ["已建成2個。", "完成改造5個。", "已開工2處。"]
+    assert [t.extra["責任領導"] for t in doc.tasks] == ["王明", "李強", "王明"]
+    assert any("read as the rows' borders" in w.message for w in doc.warnings)
+
+
+def test_a_lone_bar_inside_a_row_stays_an_empty_cell():
+    page = "\n".join(
+        [
+            "2031年安瀾縣重點工作進展情況", *_TRAD_HEADER[1:],
+            "新建城市公園 |", "|", "王明 |", "已建成2個。 |",
+            "改造老舊小區 |", "縣住建局 |", "李強 |", "完成改造5個。 |",
+        ]
+    )
+    doc = read_document(page.encode(), name="b.txt")
+    assert [t.units for t in doc.tasks] == [[], ["縣住建局"]]
+    assert not any("borders" in w.message for w in doc.warnings)
