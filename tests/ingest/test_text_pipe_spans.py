@@ -192,3 +192,38 @@ def test_a_lone_bar_inside_a_row_stays_an_empty_cell():
     doc = read_document(page.encode(), name="b.txt")
     assert [t.units for t in doc.tasks] == [[], ["縣住建局"]]
     assert not any("borders" in w.message for w in doc.warnings)
+
+
+_GROUPED_HEADER = ["项目名称 |", "牵头单位 |", "推进情况 |", "业主单位 |", "本月进展情况 |"]
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        ["(1)新建教学楼已封顶; |", "(2)运动场完成30%。 |"],
+        ["1.新建教学楼已封顶; |", "2.运动场完成30%。 |"],
+        ["1、新建教学楼已封顶; |", "2、运动场完成30%。 |", "3、围墙已完工。 |"],
+    ],
+)
+def test_points_of_a_cell_each_closed_by_a_bar(points):
+    """POINTS IN CELLS (text/pipegroups.py): cells numbered 1, 2 … one right after the other
+    are one progress cell written as points, not rows (a row holds two cells or more)."""
+    page = "\n".join(
+        [
+            "2031年安澜县重点项目推进情况表", *_GROUPED_HEADER,
+            "一、教育类项目(2个) |", "县教育局 |",
+            "1.新建第二小学 |", "县城投公司 |", "主体结构完工。 |",
+            "2.改扩建实验幼儿园 |", "县教投公司 |", *points,
+            "3.新建图书馆 |", "县城投公司 |", "完成选址。 |",
+        ]
+    )
+    doc = read_document(page.encode(), name="p.txt")
+    assert [(t.serial, t.text) for t in doc.tasks] == [
+        ("1", "新建第二小学"), ("2", "改扩建实验幼儿园"), ("3", "新建图书馆"),
+    ]
+    assert [t.units for t in doc.tasks] == [
+        ["县教育局", "县城投公司"], ["县教育局", "县教投公司"], ["县教育局", "县城投公司"],
+    ]
+    assert doc.tasks[1].items[0].done == "\n".join(p.rstrip(" |") for p in points)
+    assert doc.tasks[2].items[0].done == "完成选址。"
+    assert any("the points of one cell, joined" in w.message for w in doc.warnings)
