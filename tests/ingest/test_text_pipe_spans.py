@@ -74,18 +74,21 @@ def test_the_serial_in_the_task_cell(cells, serials, first):
 
 
 @pytest.mark.parametrize(
-    ("header", "row", "remark"),
+    ("header", "row", "unit", "remark"),
     [
         # an empty 备注 at the row's end is the empty remark, read by position, not warned
-        ("序号 | 任务 | 责任单位 | 备注 |", "1 | 新建公园 | 县建设局 | |", ""),
+        ("序号 | 任务 | 责任单位 | 备注 |", "1 | 新建公园 | 县建设局 | |", "县建设局", ""),
         # a header padded with empty cells: its rows are padded too, read by position
-        ("序号 | 任务 | 责任单位 | 备注 | ||", "1 | 新建公园 | 县建设局 | 无 | ||", "无"),
+        ("序号 | 任务 | 责任单位 | 备注 | ||", "1 | 新建公园 | 县建设局 | 无 | ||", "县建设局", "无"),
+        # a cell misfitting its column by position (a person as the unit), but no reading by
+        # content fitting every cell: position kept
+        ("序号 | 任务 | 责任单位 | 进展情况 | 备注 |", "1 | 新建公园 | 张三 | 已完工。 | |", "张三", ""),
     ],
 )
-def test_an_empty_cell_at_a_row_end_that_changes_nothing(header, row, remark):
+def test_an_empty_cell_at_a_row_end_that_changes_nothing(header, row, unit, remark):
     page = "\n".join(["2031年安澜县重点任务进展情况", header, row, row.replace("1 |", "2 |", 1)])
     doc = read_document(page.encode(), name="e.txt")
-    assert [t.units for t in doc.tasks] == [["县建设局"], ["县建设局"]]
+    assert [t.units for t in doc.tasks] == [[unit], [unit]]
     assert [t.extra.get("备注", "") for t in doc.tasks] == [remark, remark]
     assert not any("aligned by content" in w.message for w in doc.warnings)
 

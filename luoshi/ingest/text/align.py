@@ -108,6 +108,19 @@ def piece_fit(role: ColumnRole, piece: str) -> float:
     return _fit(role, piece)
 
 
+def misfits(
+    pieces: Sequence[str], roles: Sequence[ColumnRole], taken: Sequence[Sequence[int]]
+) -> int:
+    """How many pieces an alignment (``taken``: each column's piece indexes) puts where they
+    do not look like the column's content: lets a reader keep the reading by position unless
+    the reading by content fits the row better."""
+    bad = 0
+    for role, idx in zip(roles, taken, strict=False):
+        for n, i in enumerate(idx):
+            bad += (_fit(role, pieces[i]) if n == 0 else _more(role, pieces[i])) < 0
+    return bad
+
+
 def align(
     pieces: Sequence[str], roles: Sequence[ColumnRole], measures: frozenset[int] = frozenset()
 ) -> list[list[int]]:

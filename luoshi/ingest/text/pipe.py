@@ -280,8 +280,8 @@ def _trailing_empty_dropped(
     """(aligned cells, cells) of a closed row whose empty cells at its end make it look as
     wide as the header when its filled cells are fewer (``15.推进… | … | 监督电话… | |`` under
     a category-first header: its category merged from the row above, one bar too many at its
-    end): the filled cells aligned by content, when that places them otherwise than by
-    position; else None (an empty last cell, such as 备注, is then just that). Asked only
+    end): the filled cells aligned by content, when that puts each where it looks like its
+    column's content and position does not; else None (an empty last cell, such as 备注, is then just that). Asked only
     under a header naming every column: a header with empty cells is padded to the page's
     width, and so are its rows."""
     trimmed = list(cells)
@@ -289,10 +289,15 @@ def _trailing_empty_dropped(
         trimmed.pop()
     if len(trimmed) == len(cells) or not 2 <= len(trimmed) < width or _is_summary_row(trimmed):
         return None
-    aligned = _aligned(trimmed, roles)
-    if aligned is None or [t or "" for t in aligned[: len(trimmed)]] == trimmed:
-        return None
-    return aligned, trimmed
+    from luoshi.ingest.text.align import align, misfits
+
+    taken = align(trimmed, roles)
+    by_position = [[c] for c in range(len(trimmed))]
+    if any(len(idx) > 1 for idx in taken):
+        return None  # two cells in one column: the borders say otherwise
+    if misfits(trimmed, roles, taken) or not misfits(trimmed, roles, by_position):
+        return None  # position fits, or content no better: an empty last cell is just that
+    return [trimmed[idx[0]] if idx else None for idx in taken], trimmed
 
 
 def _is_summary_row(cells: list[str]) -> bool:
