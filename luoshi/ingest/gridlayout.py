@@ -203,8 +203,9 @@ def _listed_serials(
     """SERIAL IN THE TASK CELL, true of any table without a 序号 column: when the task cell of
     every row (two or more) opens with a list number and each number counts on from the row
     above (or restarts at 1: numbering per group; an excerpt may start anywhere), the numbers
-    are the rows' serials — (serial, the cell's first line without it) per row. Else None
-    (the rows are numbered by position)."""
+    are the rows' serials — (serial, the cell's first line without it) per row. A cell
+    holding its own next point (``1.新建A;2.新建B``) numbers a list inside the cell, and rows
+    all numbered 1 are such lists too: then None (the rows are numbered by position)."""
     if task_col is None or len(groups) < 2:
         return None
     out: list[tuple[str, str]] = []
@@ -218,8 +219,10 @@ def _listed_serials(
         number = int(m.group(1) or m.group(2))
         if out and number not in (int(out[-1][0]) + 1, 1):
             return None
+        if re.search(rf"(?:\n|[;；。,，])\s*[(（]?{number + 1}[.、．)）](?!\d)", cell.text):
+            return None  # the cell's own next point: a list inside the cell
         out.append((str(number), first[m.end() :]))
-    return out
+    return out if any(n != "1" for n, _ in out) else None
 
 
 def _carry_categories(

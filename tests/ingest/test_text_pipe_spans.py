@@ -63,6 +63,9 @@ def test_without_the_publication_block_the_short_last_row_is_still_read():
         (["1.新建公园", "3.修建道路"], ["1", "2"], "1.新建公园"),
         (["1.新建公园", "修建道路"], ["1", "2"], "1.新建公园"),
         (["1.5万亩高标准农田", "2.6公里道路"], ["1", "2"], "1.5万亩高标准农田"),
+        # every cell a list of its own (1. … 2. …), or all numbered 1: lists, not serials
+        (["1.新建公园;2.新建绿道", "1.修建道路;2.修建桥梁"], ["1", "2"], "1.新建公园;2.新建绿道"),
+        (["1.新建公园", "1.修建道路"], ["1", "2"], "1.新建公园"),
     ],
 )
 def test_the_serial_in_the_task_cell(cells, serials, first):
