@@ -47,6 +47,20 @@ def test_a_table_with_its_serials_in_the_task_cells_and_a_category_given_once():
     assert any("类别 left empty" in m for m in messages), messages
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ["| 索引号: | 0001/2031-00001 | 成文日期: | 2031-07-08 |"],  # Markdown-style bars
+        ["發布機構:某市人民政府辦公室"],  # a line of its own, traditional characters
+        ["来源:某市政府网站 |", "打印本页 | 关闭窗口 |"],
+    ],
+)
+def test_the_publication_block_ends_the_table(footer):
+    doc = read_document(_page(footer=footer), name="k.txt")
+    assert [t.serial for t in doc.tasks] == ["7", "8", "9"]
+    assert any("publication block" in w.message for w in doc.warnings)
+
+
 def test_without_the_publication_block_the_short_last_row_is_still_read():
     doc = read_document(_page(footer=[]), name="k.txt")
     assert [t.serial for t in doc.tasks] == ["7", "8", "9"]

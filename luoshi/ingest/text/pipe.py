@@ -129,9 +129,10 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
         line = lines[i]
         if not line.strip() or is_rule_row(line) or not line.replace("|", "").strip():
             continue  # blank, a rule, or bars only: no cells
-        if len(raw) > 1 and opens_with_metadata_key(line.split("|", 1)[0]):
+        first_cell = next((p for p in line.split("|") if p.strip()), "")
+        if len(raw) > 1 and opens_with_metadata_key(first_cell):
             footer_at = i
-            warnings.append((i + 1, _FOOTER_NOTE.format(line.split("|", 1)[0].strip())))
+            warnings.append((i + 1, _FOOTER_NOTE.format(first_cell.strip())))
             break
         if span is not None and i == sub_at:
             continue  # the header's second line, put in the grid below
