@@ -144,9 +144,21 @@ def _tasks_of(
     tasks: list[Task] = []
     positional: list[int] = []
     numbered: list[str] = []
+    listed = _listed_serials(grid, groups, task_col) if serial_col is None else None
+    if listed:
+        warn.append(
+            (
+                _line(grid.rows[groups[0][0]]),
+                f"{_place(grid, groups[0][0])}: no 序号 column; the task cells open with their "
+                f"numbers ({', '.join(n for n, _ in listed[:8])}{'…' if len(listed) > 8 else ''}"
+                "): read as the rows' serials and taken out of the task text",
+            )
+        )
     for n, rows in enumerate(groups, 1):
         first = grid.rows[rows[0]]
         serial = first[serial_col].text if serial_col is not None and first[serial_col] else ""
+        if listed:
+            serial = listed[n - 1][0]
         if not serial:
             serial = str(n)
             positional.append(rows[0])
@@ -156,6 +168,8 @@ def _tasks_of(
             if c in run or col.role is ColumnRole.SERIAL:
                 continue
             rc.fixed[c] = _lines(first[c] if c < len(first) else None)
+        if listed and task_col is not None and rc.fixed.get(task_col):
+            rc.fixed[task_col][0] = listed[n - 1][1]
         rc.items = _items_of(grid, rows, run)
         task = build_task(rc, columns, notes)
         if rows[0] in opened and category_col is not None:
@@ -177,6 +191,38 @@ def _tasks_of(
         )
     _carry_categories(tasks, columns, grid, warn)
     return tasks, notes
+
+
+# A list number opening a task cell: 14.改扩建…, 3、…, (2)…; not a decimal (1.5万亩…).
+_LIST_NUMBER = re.compile(r"^\s*(?:(\d{1,4})[.、．](?!\d)|[(（](\d{1,4})[)）])\s*")
+
+
+def _listed_serials(
+    grid: Grid, groups: list[list[int]], task_col: int | None
+) -> list[tuple[str, str]] | None:
+    """SERIAL IN THE TASK CELL, true of any table without a 序号 column: when the task cell of
+    every row (two or more) opens with a list number and each number counts on from the row
+    above (or restarts at 1: numbering per group; an excerpt may start anywhere), the numbers
+    are the rows' serials — (serial, the cell's first line without it) per row. A cell
+    holding its own next point (``1.新建A;2.新建B``) numbers a list inside the cell, and rows
+    all numbered 1 are such lists too: then None (the rows are numbered by position)."""
+    if task_col is None or len(groups) < 2:
+        return None
+    out: list[tuple[str, str]] = []
+    for rows in groups:
+        row = grid.rows[rows[0]]
+        cell = row[task_col] if task_col < len(row) else None
+        first = _lines(cell)[0] if cell is not None and cell.text else ""
+        m = _LIST_NUMBER.match(first)
+        if m is None or not first[m.end() :].strip():
+            return None
+        number = int(m.group(1) or m.group(2))
+        if out and number not in (int(out[-1][0]) + 1, 1):
+            return None
+        if re.search(rf"(?:\n|[;；。,，])\s*[(（]?{number + 1}[.、．)）](?!\d)", cell.text):
+            return None  # the cell's own next point: a list inside the cell
+        out.append((str(number), first[m.end() :]))
+    return out if any(n != "1" for n, _ in out) else None
 
 
 def _carry_categories(

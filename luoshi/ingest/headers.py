@@ -135,7 +135,9 @@ _TASK = re.compile(
     r"|^主要内容$|建设规模及内容$|^任务名称$|^(重点|主要|具体)(任务|工作)$|^实事项目$|^工作名称$"
     # what a row is about, by any name: 具体内容, 建设内容及规模, 事项名称, 任务事项 (not
     # 指标名称: it heads indicator matrices, one column per place, which are no task lists)
-    r"|^具体内容$|内容及规模$|^事项名称$|^任务事项$"
+    r"|^具体内容$|内容及规模$|^任务事项$"
+    # the name of a matter, qualified by its kind: 事项名称, 民生事项名称, 重点事项名称
+    r"|事项名称$"
     # an assessed indicator names what the row is about, like 目标名称
     r"|^考核指标$"
     # the name of a 实事 or of what is assessed names the row: 实事名称, 考核内容
@@ -415,23 +417,30 @@ def columns_from_headers(headers: Iterable[str]) -> tuple[list[Column], list[str
         main = columns[main_done_column(columns)].header
         others = "/".join(h for h in done if h != main)
         warnings.append(
-            f"several progress columns ({'/'.join(done)}): two periods side by side; the "
-            f"latest, {main}, is the progress, {others} kept as an extra cell"
+            f"several progress columns ({'/'.join(done)}): two periods side by side, or the "
+            f"work and its results; {main} (the latest, or the work) is the progress, "
+            f"{others} kept as an extra cell"
         )
     return columns, warnings
 
 
 def main_done_column(columns: Sequence[Column]) -> int:
     """Index of the progress column whose header names the latest period (the last one when
-    the headers do not tell), or -1 when there is no progress column."""
-    best, at = -1, -1
+    the headers do not tell), or -1 when there is no progress column. Of columns of the same
+    period, one saying what was done (完成情况, 进展情况) is the progress before one saying
+    what it achieved (取得成效, 工作成效: the results, kept as an extra cell)."""
+    best, at = (-1, False), -1
     for i, c in enumerate(columns):
         if c.role is not ColumnRole.DONE:
             continue
-        month = _end_month(c.header)
-        if month >= best:
-            best, at = month, i
+        rank = (_end_month(c.header), not _RESULTS.search(header_key(c.header)))
+        if rank >= best:
+            best, at = rank, i
     return at
+
+
+# A progress header naming the results achieved rather than the work done.
+_RESULTS = re.compile(r"成效$")
 
 
 @lru_cache(maxsize=1024)

@@ -346,3 +346,17 @@ def period_without_title(meta: Meta, cells: Sequence[str], url: str = "") -> str
             f"year {year} from {source}; check them"
         )
     return None
+
+
+# A metadata key opening a text, closed by a colon or alone (索引号:, 成文日期, 發布機構:).
+_KEY_OPENING = re.compile(
+    "^(?:" + "|".join(sorted([*_FIELDS, *_STOP_KEYS], key=len, reverse=True)) + r")\s*(?:[:：]|$)"
+)
+
+
+def opens_with_metadata_key(text: str) -> bool:
+    """True when ``text`` opens with a publication metadata key (索引号, 成文日期, 发布机构,
+    来源 …) closed by a colon, or is such a key alone: the page's publication block, which is
+    never a row of a table (a row opens with its serial, category or task)."""
+    s = _strip(text)
+    return bool(_KEY_OPENING.match(s) or _KEY_OPENING.match(to_simplified(s)))

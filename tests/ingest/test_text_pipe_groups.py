@@ -69,8 +69,10 @@ def test_grouped_rows_with_a_lead_unit_given_once(header, body):
     assert [c.header for c in doc.columns] == ["项目名称", "牵头单位", "业主单位", "本月进展情况"]
     assert [c.role for c in doc.columns] == [R.TASK, R.LEAD_UNIT, R.UNITS, R.DONE]
     tasks = doc.tasks
-    assert [t.text for t in tasks] == [
-        "1.新建第二小学", "2.改扩建实验幼儿园", "1.新建县医院住院楼", "2.新建乡镇卫生院3所",
+    # the numbers the task cells open with are the rows' serials (SERIAL IN THE TASK CELL)
+    assert [(t.serial, t.text) for t in tasks] == [
+        ("1", "新建第二小学"), ("2", "改扩建实验幼儿园"), ("1", "新建县医院住院楼"),
+        ("2", "新建乡镇卫生院3所"),
     ]
     # the group's lead unit carried down to every row of the group, lead first
     assert [t.units for t in tasks] == [
@@ -99,7 +101,9 @@ def test_rows_without_groups_are_found_by_their_numbers_not_every_n_cells():
         ]
     )
     doc = read_document(page.encode(), name="n.txt")
-    assert [t.text for t in doc.tasks] == ["1.新建公园", "2.修建道路", "3.改造水厂"]
+    assert [(t.serial, t.text) for t in doc.tasks] == [
+        ("1", "新建公园"), ("2", "修建道路"), ("3", "改造水厂"),
+    ]
     assert [t.units for t in doc.tasks] == [["县建设局"], [], ["县水务局"]]
     assert any("2 cell(s) after the last row" in w.message for w in doc.warnings)
 
@@ -170,7 +174,7 @@ def test_a_cell_numbering_its_own_points_opens_no_row(progress):
     page = "\n".join([TITLE, *HEADERS["second level glued"], *body])
     doc = read_document(page.encode(), name="p.txt")
     assert [t.text for t in doc.tasks] == [
-        "1.新建第二小学", "2.改扩建实验幼儿园", "1.新建县医院住院楼", "2.新建县医院门诊楼",
+        "新建第二小学", "改扩建实验幼儿园", "新建县医院住院楼", "新建县医院门诊楼",
     ]
     assert doc.tasks[3].units == ["县卫健委", "县医投公司"]
     assert doc.tasks[3].items[0].done.replace("\n", "") == "1.文化中心北路已完工;2.建设路完成路基。"

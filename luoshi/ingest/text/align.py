@@ -31,6 +31,9 @@ _PEOPLE = frozenset({ColumnRole.LEADER, ColumnRole.PERSON})
 _DIGIT = re.compile(r"\d")
 _YES_NO = re.compile(r"^[是否]$")  # the answer in a 是否… column
 _BARE_NUMBER = re.compile(r"^\d{1,4}[.、．]?$")
+# An arabic list number opening a text (15.推进…, 3、…), not a decimal (1.5万).
+_LISTED = re.compile(r"^\s*\d{1,4}[.、．](?!\d)")
+_SENTENCE = re.compile(r"[。；;]")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,，]*\s*(%|％|万元|亿元|个|人|项|元)?$")
 _DATE = re.compile(
     r"^(\d{4}年)?\d{1,2}月(底|末|前|中旬|上旬|下旬)?(前)?$|^(年底|年内|全年|年末)前?$|^长期$"
@@ -65,6 +68,10 @@ def _fit(role: ColumnRole, piece: str) -> float:
         return _FITS if len(piece) <= 5 else _MISFITS
     if role is ColumnRole.TASK and _BARE_NUMBER.match(piece):
         return _MISFITS  # a bare number (a serial) names no task
+    if role is ColumnRole.CATEGORY and (_LISTED.match(piece) or _SENTENCE.search(piece)):
+        # a category names a class of tasks (四、教育文化, 民生保障): numbered in words or not
+        # at all, and no sentence; a cell numbered 15. or a sentence is a task or progress
+        return _MISFITS
     # long text: a unit list or a bare name is unlikely to be a task or progress text
     if _unitish(piece) and len(piece) <= 12:
         return -1.0
@@ -116,6 +123,19 @@ def piece_fit(role: ColumnRole, piece: str) -> float:
     """How well one piece fits a column of ``role`` alone (positive: it looks like that
     column's content)."""
     return _fit(role, piece)
+
+
+def misfits(
+    pieces: Sequence[str], roles: Sequence[ColumnRole], taken: Sequence[Sequence[int]]
+) -> int:
+    """How many pieces an alignment (``taken``: each column's piece indexes) puts where they
+    do not look like the column's content: lets a reader keep the reading by position unless
+    the reading by content fits the row better."""
+    bad = 0
+    for role, idx in zip(roles, taken, strict=False):
+        for n, i in enumerate(idx):
+            bad += (_fit(role, pieces[i]) if n == 0 else _more(role, pieces[i])) < 0
+    return bad
 
 
 def align(

@@ -21,8 +21,11 @@
   most rows are wider than the header and the header cells that cut wholly into known words
   (当前进度牵头单位) make it exactly that wide, those cells were glued: they are cut. A row
   closed by its ``|`` but short of cells (a cell merged from the row above, a category given
-  once), other than the last (more likely cut off), is aligned to the columns by content (text/align.py), not by position; a total or
-  group row is not.
+  once), other than the last (more likely cut off, unless its cells show a cell before its
+  last left out), is aligned to the columns by content (text/align.py), not by position; a
+  total or group row is not. Under a header naming every column, empty cells at a row's end
+  (one bar too many) do not make a row of fewer filled cells full. A line opening with a
+  publication metadata key (索引号:, 成文日期:, 发布机构:) ends the table: no rows after it.
 - **bar**: each cell followed by a line holding only ``|``; a cell may hold several paragraphs.
   The header opens with 序号, or without serials with the task column followed by another
   known column. Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
@@ -40,6 +43,7 @@ from luoshi.ingest.headers import (
     normalise_header,
     unglue_header,
 )
+from luoshi.ingest.metadata import opens_with_metadata_key
 from luoshi.ingest.text.pipesubrows import SubRow, sub_item_rows
 from luoshi.vocab import ColumnRole
 
@@ -120,10 +124,16 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     subs: dict[int, list[SubRow]] = {}  # raw index of a task row -> its joined sub-rows
     header_roles_ = header_roles(header_cells)
     last_line = max((k for k, t in enumerate(lines) if t.strip()), default=0)
+    footer_at = None  # the line of the page's publication block, which ends the table
     for i in range(h + 1, len(lines)):
         line = lines[i]
         if not line.strip() or is_rule_row(line) or not line.replace("|", "").strip():
             continue  # blank, a rule, or bars only: no cells
+        first_cell = next((p for p in line.split("|") if p.strip()), "")
+        if len(raw) > 1 and opens_with_metadata_key(first_cell):
+            footer_at = i
+            warnings.append((i + 1, _FOOTER_NOTE.format(first_cell.strip())))
+            break
         if span is not None and i == sub_at:
             continue  # the header's second line, put in the grid below
         found = _pipe_cells(line, opening_bar)
@@ -186,6 +196,8 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     rows: list[list[GridCell | None]] = []
     roles = header_roles(header_cells)
     category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
+    # a header with empty cells is padded to the page's width, and so are its rows
+    named = all(t.strip() for t in header_cells)
     if span is not None:
         rows.extend(_span_rows(top_cells, span, h + 1))
         warnings.append(
@@ -203,10 +215,16 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             # is merged from the row above (carried down by the grid layout)
             cells = ["", *cells]
         aligned = None
-        last = k == len(raw) - 1
-        # the last row short of cells is more likely cut off (an excerpt) than merged
-        if r and not last and closed and 2 <= len(cells) < width and not _is_summary_row(cells):
+        # the last row short of cells is more likely cut off (an excerpt) than merged, unless
+        # the page's publication block follows it, or its cells say a cell before its last
+        # is the one left out (a cut-off row lacks its last cells)
+        last = k == len(raw) - 1 and footer_at is None
+        if r and closed and 2 <= len(cells) < width and not _is_summary_row(cells):
             aligned = _aligned(cells, roles)
+            if last and aligned is not None and None not in aligned[: len(cells)]:
+                aligned = None
+        elif r and closed and named and (filled := _trailing_empty_dropped(cells, width, roles)):
+            aligned, cells = filled
         if aligned is not None:
             empty = [header_cells[c] for c, t in enumerate(aligned) if t is None]
             warnings.append(
@@ -250,6 +268,37 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 )
             )
     return Grid(rows=rows, where="", preamble=[s for s in lines[:h] if s.strip()]), warnings
+
+
+_FOOTER_NOTE = (
+    "the page's publication block ({}…) ends the table: it and the lines after it are no rows"
+)
+
+
+def _trailing_empty_dropped(
+    cells: list[str], width: int, roles: list[ColumnRole]
+) -> tuple[list[str | None], list[str]] | None:
+    """(aligned cells, cells) of a closed row whose empty cells at its end make it look as
+    wide as the header when its filled cells are fewer (``15.推进… | … | 监督电话… | |`` under
+    a category-first header: its category merged from the row above, one bar too many at its
+    end): the filled cells aligned by content, when that puts each where it looks like its
+    column's content and position does not; else None (an empty last cell, such as 备注, is then just that). Asked only
+    under a header naming every column: a header with empty cells is padded to the page's
+    width, and so are its rows."""
+    trimmed = list(cells)
+    while trimmed and not trimmed[-1].strip():
+        trimmed.pop()
+    if len(trimmed) == len(cells) or not 2 <= len(trimmed) < width or _is_summary_row(trimmed):
+        return None
+    from luoshi.ingest.text.align import align, misfits
+
+    taken = align(trimmed, roles)
+    by_position = [[c] for c in range(len(trimmed))]
+    if any(len(idx) > 1 for idx in taken):
+        return None  # two cells in one column: the borders say otherwise
+    if misfits(trimmed, roles, taken) or not misfits(trimmed, roles, by_position):
+        return None  # position fits, or content no better: an empty last cell is just that
+    return [trimmed[idx[0]] if idx else None for idx in taken], trimmed
 
 
 def _is_summary_row(cells: list[str]) -> bool:

@@ -25,7 +25,9 @@ bar; the cells up to the next row are the row's pieces (rows wider than the head
 holding two glued names, :func:`~luoshi.ingest.headers.unglue_header`),
 aligned to the columns by content (:mod:`luoshi.ingest.text.align`), so an empty or merged
 cell the page left out does not shift the rest; a lone cell between rows that reads as a
-group (一、…) is a group row. The result is a Grid, read like any table.
+group (一、…) is a group row. Lines holding only bars (``|``, ``||||||``) that cut the cells
+after the header into runs as wide as the header are the rows' borders, not empty cells
+(ROW BORDERS, :func:`_row_borders`). The result is a Grid, read like any table.
 """
 
 from __future__ import annotations
@@ -138,6 +140,38 @@ def _two_column_header(roles: list[ColumnRole]) -> bool:
     )
 
 
+_BORDER_NOTE = (
+    "lines of bars only stand between the rows, each run between them as wide as the header: "
+    "read as the rows' borders, not empty cells (the alternative: empty cells)"
+)
+
+
+def _row_borders(
+    lines: list[str], cells: list[tuple[int, str, bool]], b: int, width: int
+) -> list[list[tuple[int, str, bool]]] | None:
+    """ROW BORDERS, true of any one-cell-per-line table: a line holding only bars (``|``,
+    ``||||||``) closes empty cells, or draws the line between two rows. When such lines cut
+    the cells after the header (``cells[b:]``) into runs all as wide as the header — two or
+    more — but for lone cells (a group or title row) and the last run (which may be cut off),
+    they are the rows' borders: the runs of cells between them (a lone cell is a row of one
+    cell, a group or title). Else None (a lone ``|`` inside a row is that row's empty
+    cell)."""
+    bars = {i + 1 for i, t in enumerate(lines) if t.strip() and not t.replace("|", "").strip()}
+    if not bars:
+        return None
+    runs: list[list[tuple[int, str, bool]]] = [[]]
+    for cell in cells[b:]:
+        if cell[0] in bars and not cell[1]:
+            runs.append([])
+        else:
+            runs[-1].append(cell)
+    runs = [r for r in runs if r]
+    full = sum(1 for r in runs if len(r) == width)
+    if full < 2 or any(len(r) not in (1, width) for r in runs[:-1]) or len(runs[-1]) > width:
+        return None
+    return runs
+
+
 def _rows_by_count(cells: list[tuple[int, str, bool]], start: int, width: int) -> list:
     """Rows of a table without serials: every row has all its cells marked, so a row is the
     next ``width`` cells; a lone cell reading as a group row (一、…) at a row's start is one."""
@@ -189,13 +223,18 @@ def pipe_cells_grid(
     words = [normalise_header(w) for w in written]
     header_line = cells[a][0] + cells[a][1].count("\n")
     roles = header_roles(words)
+    border_warnings: list[tuple[int | None, str]] = []
+    runs = _row_borders(lines, cells, b, len(words))
+    if runs is not None:
+        cells = cells[:b] + [c for run in runs for c in run]
+        border_warnings = [(cells[b][0], _BORDER_NOTE)]
     if roles[0] is not ColumnRole.SERIAL and roles[:2] != [ColumnRole.CATEGORY, ColumnRole.SERIAL]:
         # no 序号 column: rows by the numbers their task cells open with, when they have them
         warnings_n: list[tuple[int | None, str]] = []
         numbered = numbered_grid_rows(cells, b, written, header_line, warnings_n)
         if numbered is not None and len(numbered[1]) > 2:
             preamble = [s.strip() for s in lines[: header_line - 1] if s.strip()]
-            return Grid(rows=numbered[1], preamble=preamble), warnings_n
+            return Grid(rows=numbered[1], preamble=preamble), border_warnings + warnings_n
     raw: list = []
     prev = 0
     k = b
@@ -235,7 +274,15 @@ def pipe_cells_grid(
         # rows wider than the header: a header cell held two glued names (当前进度牵头单位)
         words, roles = unglued, header_roles(unglued)
         glued = True
-    if not any(r[0] == "row" for r in raw):
+    if not any(r[0] == "row" for r in raw) and runs is not None:
+        # a lone cell between borders is a row of one cell: a group or the table's title
+        raw = [
+            ("group", run[0][0], run[0][1])
+            if len(run) == 1 and run is not runs[-1]
+            else ("row", run[0][0], [(ln, t) for ln, t, _ in run])
+            for run in runs
+        ]
+    elif not any(r[0] == "row" for r in raw):
         raw = _rows_by_count(cells, b, len(words))
         how = f"every {len(words)} cells (the table has no serials)"
     warnings: list[tuple[int | None, str]] = [
@@ -247,6 +294,7 @@ def pipe_cells_grid(
     ]
     if glued:
         warnings.append((header_line, f"header cells glued together, cut: {'/'.join(words)}"))
+    warnings += border_warnings
     rows = rows_from_pieces(words, roles, raw, header_line, ends_newline, warnings)
     if len(rows) < 2:
         return None

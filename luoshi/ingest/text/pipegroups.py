@@ -17,6 +17,8 @@ unit given once over its rows)::
   (on a line of its own, or after a ; 。 or comma) is a list inside a cell — a progress cell
   written as points (``1.文化中心北路已完工;`` / ``2.建设路完成路基。 |``) — not a row: a
   task cell opening a row holds one number.
+- Cells numbered 1, 2 … one right after the other are the points of one cell, joined first
+  (POINTS IN CELLS, :func:`_joined_points`).
 - A row's own cells are the cells up to the next opener. Every row has the same number of own
   cells (each cell is marked by its bar, empty ones too), the width W — the commonest count;
   the last row may be cut off. A group's first row may hold more, the same number more in
@@ -86,6 +88,57 @@ _SECOND_POINT = re.compile(r"(?:\n|[;；。,，])\s*(?:2[.、．](?!\d)|[(（]2[
 def _holds_list(text: str) -> bool:
     """Whether a cell opening with 1 numbers a list of its own (its 2. follows inside it)."""
     return _SECOND_POINT.search(text) is not None
+
+
+def _style(text: str) -> str:
+    """How a number is written: ".", "、" or "(" (1. 1、 (1))."""
+    m = _NUMBER.match(text)
+    if m is None:
+        return ""
+    return "(" if m.group(2) else m.group(0).strip()[-1].replace("．", ".")
+
+
+def _joined_points(
+    cells: list[tuple[int, str, bool]],
+) -> tuple[list[tuple[int, str, bool]], list[int]]:
+    """POINTS IN CELLS: a run of cells numbered 1, 2, 3 … in one style, each right after the
+    other (``(1)新建教学楼已封顶; |`` / ``(2)运动场完成30%。 |``), is one cell written as
+    points, each point closed by a bar: joined, one point per line. A row holds two cells or
+    more (each marked by its bar, empty ones too), so a row's number never follows the task
+    cell of the row above directly. A cell numbering on from the rows (3. after row 2.) ends
+    the run unless the point before it runs on (ends with ; , 、). The cells, and the lines
+    where runs were joined."""
+    out: list[tuple[int, str, bool]] = []
+    at: list[int] = []
+    row, row_style = 0, ""  # the last numbered cell not in a run: the rows' numbering
+    k = 0
+    while k < len(cells):
+        end = k + 1
+        if _number(cells[k][1]) == 1:
+            while (
+                end < len(cells)
+                and _number(cells[end][1]) == end - k + 1
+                and _style(cells[end][1]) == _style(cells[k][1])
+                # the next row's number, unless the point before it runs on (ends with ;)
+                and (
+                    end - k + 1 != row + 1
+                    or _style(cells[end][1]) != row_style
+                    or cells[end - 1][1].rstrip()[-1:] in _RUNS_ON
+                )
+            ):
+                end += 1
+        if end - k > 1:
+            at.append(cells[k][0])
+            out.append((cells[k][0], "\n".join(c[1] for c in cells[k:end]), cells[end - 1][2]))
+        else:
+            out.append(cells[k])
+            if _number(cells[k][1]) is not None:
+                row, row_style = _number(cells[k][1]) or 0, _style(cells[k][1])
+        k = end
+    return out, at
+
+
+_RUNS_ON = frozenset(";；,，、")
 
 
 def _groups(
@@ -264,9 +317,20 @@ def numbered_grid_rows(
 ) -> tuple[list[str], list[list[GridCell | None]]] | None:
     """(header words, grid rows header first) of the cells after the header by the numbered
     rows rule, or None when the cells do not have its shape."""
+    joined, at = _joined_points(cells[start:])
+    cells = [*cells[:start], *joined]
     found = _groups(cells, start)
     if found is None:
         return None
+    if at:
+        warnings.append(
+            (
+                at[0],
+                f"cells numbered in order one right after the other (lines "
+                f"{', '.join(map(str, at[:8]))}): the points of one cell, joined (a row holds "
+                "two cells or more, so no row's number follows the row above's task cell)",
+            )
+        )
     groups, width, extra = found
     full = width + len(groups[0].shared) + extra
     all_named = all(g.name is not None for g in groups)
