@@ -44,11 +44,18 @@ _MAX_SERIAL_GAP = 5
 _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Para:
     line: int  # 1-based
     text: str
     gap: int = 1  # blank lines before it (2 or more inside a row: an empty cell)
+
+    def __init__(self, line: int, text: str, gap: int = 1):
+        # (one for every line of a page: the fields written straight into the instance's
+        # dict, which a frozen dataclass's own __init__ does by three object.__setattr__
+        # calls at three times the cost)
+        d = self.__dict__
+        d["line"], d["text"], d["gap"] = line, text, gap
 
 
 def paragraphs(text: str) -> list[Para]:

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from luoshi.ingest.budgets import check, check_time
-from luoshi.ingest.cells import is_empty_mark, numbering
+from luoshi.ingest.cells import Numbering, is_empty_mark, numbering
 from luoshi.ingest.text.cues import cue_scores
 from luoshi.vocab import ColumnRole
 
@@ -103,12 +103,27 @@ def _heading_score(p: str, task_chars: str) -> float:
         # shape not needed
         return NEG
     # A title-shaped line (short, one clause, no figures) needs less echo of the task.
-    titled = (
-        len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
-    )
+    titled = len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
     if echo < (HEADING_MIN_ECHO_TITLED if titled else HEADING_MIN_ECHO):
         return NEG
     return HEADING_ECHO * echo - len(p) / 40 - HEADING_COST + (TITLE_SHAPE if titled else 0.0)
+
+
+def _pair(a: Numbering | None, b: Numbering | None) -> float:
+    """Numbering evidence of two paragraphs, numbered ``a`` then ``b``, in one cell."""
+    if a is None and b is None:
+        return 0.0
+    if a is not None and b is None:
+        return -UNNUMBERED_AFTER_LIST
+    if a is None:
+        return 0.0 if b.value == 1 else -OPEN_MID_LIST
+    if a.scheme != b.scheme:
+        return 0.0 if b.value == 1 else -BACKWARD
+    if b.value == a.value + 1:
+        return CONTINUE
+    if b.value == 1:
+        return -RESTART
+    return -BACKWARD
 
 
 class _Scorer:
@@ -121,47 +136,32 @@ class _Scorer:
         n = len(paras)
         self.n = n
         self.k = len(roles)
-        self.nums = [numbering(p) for p in paras]
-        self.empty = [is_empty_mark(p) for p in paras]
+        nums = self.nums = [numbering(p) for p in paras]
+        empty = self.empty = [is_empty_mark(p) for p in paras]
         self._paras, self._roles = paras, roles
         self.aff: list[list[float]] = []  # wording, made when a cell is first scored
         self.aff_sum: list[list[float]] = []
         # Prefix sums of the pair scores.
         # (accumulate adds left to right from the initial value: the same sums as a loop.)
-        pair = [self._pair(t) for t in range(n - 1)]
+        pair = list(map(_pair, nums, itertools.islice(nums, 1, None)))
         self.pair_sum = list(itertools.accumulate(pair, initial=0.0))
         # First numbered paragraph at or after i; first empty mark at or after i.
-        self.next_num = [n] * (n + 1)
-        self.next_empty = [n] * (n + 1)
+        next_num = self.next_num = [n] * (n + 1)
+        next_empty = self.next_empty = [n] * (n + 1)
         for i in range(n - 1, -1, -1):
-            self.next_num[i] = i if self.nums[i] is not None else self.next_num[i + 1]
-            self.next_empty[i] = i if self.empty[i] else self.next_empty[i + 1]
+            next_num[i] = i if nums[i] is not None else next_num[i + 1]
+            next_empty[i] = i if empty[i] else next_empty[i + 1]
         # Sub-rows need a heading first; when the first paragraph cannot be one, no line is
         # treated as a heading at all. The task's letters are taken out when first needed
         # (often the first paragraph is ruled out by its shape alone).
         self._task_text = task_text
         self._task_chars: str | None = None
         first = self._heading(paras[0], 0) if n else NEG
-        self.head = [first] + [
-            self._heading(p, i) if first != NEG else NEG for i, p in enumerate(paras) if i
-        ]
+        if first == NEG:
+            self.head = [first] + [NEG] * (n - 1)
+        else:
+            self.head = [first] + [self._heading(paras[i], i) for i in range(1, n)]
         self._spans: list[list[list[float] | None]] = [[None] * n for _ in range(self.k)]
-
-    def _pair(self, t: int) -> float:
-        a, b = self.nums[t], self.nums[t + 1]
-        if a is None and b is None:
-            return 0.0
-        if a is not None and b is None:
-            return -UNNUMBERED_AFTER_LIST
-        if a is None:
-            return 0.0 if b.value == 1 else -OPEN_MID_LIST
-        if a.scheme != b.scheme:
-            return 0.0 if b.value == 1 else -BACKWARD
-        if b.value == a.value + 1:
-            return CONTINUE
-        if b.value == 1:
-            return -RESTART
-        return -BACKWARD
 
     def _heading(self, p: str, i: int) -> float:
         if self.nums[i] is not None or self.empty[i]:
@@ -289,6 +289,10 @@ def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tu
     return best[k - 1][n], cells[::-1]
 
 
+# The counts of sub-rows done before a sub-row of count c (1: the first, 2: a later one).
+_PREV_COUNTS = ((), (0,), (1, 2))
+
+
 def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]:
     """Best split into two or more sub-rows, each a heading then k cells.
 
@@ -315,14 +319,15 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
     # in the order a loop over every index would meet them (the others it skips).
     starts = [i for i in range(1, n) if head[i - 1] != NEG]
     reached: list[list[list[int]]] = [[[] for _ in range(k)] for _ in range(3)]
+    skips = (0.0, missing, min(SPANNED_COST, missing))  # a cell missing, by count
     for j in range(n + 1):
         for c in (1, 2):
-            prevs = [0] if c == 1 else [1, 2]
+            prevs = _PREV_COUNTS[c]
+            cv, skip, reached_c = cellv[c], skips[c], reached[c]
             for r in range(k):
                 best, arg = NEG, None
-                if r and cellv[c][r - 1][j] != NEG:
-                    skip = min(SPANNED_COST, missing) if c == 2 else missing
-                    best, arg = cellv[c][r - 1][j] - skip, (c, j)
+                if r and cv[r - 1][j] != NEG:
+                    best, arg = cv[r - 1][j] - skip, (c, j)
                 if r == 0:
                     for i in starts:
                         if i >= j:
@@ -340,8 +345,8 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
                             if v > best:
                                 best, arg = v, (pc, i)
                 else:
-                    before, by_start = cellv[c][r - 1], spans[r]
-                    for i in reached[c][r - 1]:
+                    before, by_start = cv[r - 1], spans[r]
+                    for i in reached_c[r - 1]:
                         if i >= j:
                             break
                         base = before[i]
@@ -352,10 +357,10 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
                         if v > best:
                             best, arg = v, (c, i)
                 if arg is not None:
-                    cellv[c][r][j] = best
+                    cv[r][j] = best
                     back[(c, r, j)] = arg
-                    reached[c][r].append(j)
-            done[c][j] = max(done[c][j], cellv[c][k - 1][j])
+                    reached_c[r].append(j)
+            done[c][j] = max(done[c][j], cv[k - 1][j])
     score = done[2][n]
     if score == NEG:
         return NEG, []
