@@ -59,16 +59,16 @@ class Para:
 
 
 def paragraphs(text: str) -> list[Para]:
-    out: list[Para] = []
-    blank = 0
-    for i, line in enumerate(text.splitlines(), 1):
-        s = line.strip()
-        if not s:
-            blank += 1
-            continue
-        out.append(Para(i, s, blank))
-        blank = 0
-    return out
+    """The non-blank lines, stripped, with their 1-based line numbers and the count of blank
+    lines before each."""
+    stripped = [line.strip() for line in text.splitlines()]
+    # (the lines kept found by one comprehension; a paragraph's gap is the distance from the
+    # one before it)
+    kept = [i for i, s in enumerate(stripped, 1) if s]
+    return [
+        Para(i, stripped[i - 1], i - before - 1)
+        for i, before in zip(kept, [0, *kept][:-1], strict=True)
+    ]
 
 
 def _mark(p: Para) -> str:
@@ -129,7 +129,9 @@ def split_numbered(
     group = first_group
     in_total = False
     for k, p in enumerate(body):
-        value = serial_of(p)
+        # (serial_of's first test made here: most paragraphs open with no digit or bracket)
+        first = p.text[:1]
+        value = serial_of(p) if first.isdecimal() or first in "(（" else None
         if value is None and is_total(p.text):
             in_total = True  # a total row: its cells are figures over the rows, not a task
             totals.append(p)
