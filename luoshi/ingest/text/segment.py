@@ -247,8 +247,8 @@ def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tu
     best = [[NEG] * (n + 1) for _ in range(k)]
     back = [[0] * (n + 1) for _ in range(k)]
     if lo < n:
-        for d, v in enumerate(span(0, lo)):
-            best[0][lo + 1 + d] = v
+        got = span(0, lo)
+        best[0][lo + 1 : lo + 1 + len(got)] = got
     for r in range(1, k):
         prev, cur, cur_back = best[r - 1], best[r], back[r]
         if r == k - 1:
