@@ -108,7 +108,7 @@ def row_cells(
     after = [c for c in cols if run and c > run[-1]]
     paras = row.paras
     need = len(before) + len(after) + (1 if run else 0)
-    if not any(columns[c].role in PROGRESS_ROLES for c in run) and len(paras) > 2 * max(need, 2):
+    if len(paras) > 2 * max(need, 2) and not any(columns[c].role in PROGRESS_ROLES for c in run):
         warn.append(
             (
                 row.line,
@@ -209,13 +209,12 @@ def row_cells(
     missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
     if run:
         task_text = " ".join(
-            " ".join(out.fixed.get(c, [])) for c in before if columns[c].role is _TASK
+            [" ".join(out.fixed.get(c, [])) for c in before if columns[c].role is _TASK]
         )
+        run_roles = [columns[c].role for c in run]
         for k, (own_unit, part) in enumerate(parts):
             texts = [p.text for p in part]
-            segs = segment(
-                texts, [columns[c].role for c in run], task_text, marked_empties=marked_empties
-            )
+            segs = segment(texts, run_roles, task_text, marked_empties=marked_empties)
             if len(part) < len(run) and k == 0:
                 # Fewer paragraphs than cells: name the cells the segmenter left empty.
                 missing += [

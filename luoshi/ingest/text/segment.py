@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from luoshi.ingest.budgets import check, check_time
-from luoshi.ingest.cells import Numbering, is_empty_mark, numbering
+from luoshi.ingest.cells import Numbering, empty_marks, is_empty_mark, numbering, numberings
 from luoshi.ingest.text.cues import cue_scores
 from luoshi.vocab import ColumnRole
 
@@ -136,8 +136,8 @@ class _Scorer:
         n = len(paras)
         self.n = n
         self.k = len(roles)
-        nums = self.nums = [numbering(p) for p in paras]
-        empty = self.empty = [is_empty_mark(p) for p in paras]
+        nums = self.nums = numberings(paras)
+        empty = self.empty = empty_marks(paras)
         self._paras, self._roles = paras, roles
         self.aff: list[list[float]] = []  # wording, made when a cell is first scored
         self.aff_sum: list[list[float]] = []
@@ -289,10 +289,6 @@ def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tu
     return best[k - 1][n], cells[::-1]
 
 
-# The counts of sub-rows done before a sub-row of count c (1: the first, 2: a later one).
-_PREV_COUNTS = ((), (0,), (1, 2))
-
-
 def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]:
     """Best split into two or more sub-rows, each a heading then k cells.
 
@@ -314,36 +310,47 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
     # never beat a candidate and is skipped)
     head, span, spans = sc.head, sc.span, sc._spans
     first_spans = spans[0]
-    # Starts a sub-row's first cell can have (a heading just before it), and per count and
-    # column the ends reached so far, in increasing order: the loops below visit only these,
-    # in the order a loop over every index would meet them (the others it skips).
-    starts = [i for i in range(1, n) if head[i - 1] != NEG]
+    # Per count and column, the ends reached so far, in increasing order; and the starts a
+    # later sub-row's first cell can have: a heading just before it that ends a complete
+    # sub-row. The loops below visit only these, in the order a loop over every index would
+    # meet them (the others it skips: their earlier part scores NEG). A first sub-row's
+    # first cell starts after paragraph 0, its heading, or nowhere.
     reached: list[list[list[int]]] = [[[] for _ in range(k)] for _ in range(3)]
+    after_done: list[int] = []
+    first_heading = head[0] if n > 1 else NEG
     skips = (0.0, missing, min(SPANNED_COST, missing))  # a cell missing, by count
+    done0, done1, done2 = done
     for j in range(n + 1):
         for c in (1, 2):
-            prevs = _PREV_COUNTS[c]
             cv, skip, reached_c = cellv[c], skips[c], reached[c]
             for r in range(k):
                 best, arg = NEG, None
                 if r and cv[r - 1][j] != NEG:
                     best, arg = cv[r - 1][j] - skip, (c, j)
                 if r == 0:
-                    for i in starts:
-                        if i >= j:
-                            break
-                        h = i - 1  # heading paragraph just before the first cell
-                        got = first_spans[i] or span(0, i)
-                        if j - i > len(got):
-                            continue
-                        first = got[j - i - 1]
-                        for pc in prevs:
-                            base = done[pc][h]
-                            if base == NEG:
+                    if c == 1:
+                        if j > 1 and first_heading != NEG:
+                            got = first_spans[1] or span(0, 1)
+                            if j - 1 <= len(got):
+                                v = done0[0] + first_heading + got[j - 2]
+                                if v > best:
+                                    best, arg = v, (0, 1)
+                    else:
+                        for i in after_done:
+                            if i >= j:
+                                break
+                            h = i - 1  # heading paragraph just before the first cell
+                            got = first_spans[i] or span(0, i)
+                            if j - i > len(got):
                                 continue
-                            v = base + head[h] + first
-                            if v > best:
-                                best, arg = v, (pc, i)
+                            first = got[j - i - 1]
+                            for pc in (1, 2):
+                                base = done[pc][h]
+                                if base == NEG:
+                                    continue
+                                v = base + head[h] + first
+                                if v > best:
+                                    best, arg = v, (pc, i)
                 else:
                     before, by_start = cv[r - 1], spans[r]
                     for i in reached_c[r - 1]:
@@ -361,6 +368,8 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
                     back[(c, r, j)] = arg
                     reached_c[r].append(j)
             done[c][j] = max(done[c][j], cv[k - 1][j])
+        if (done1[j] != NEG or done2[j] != NEG) and j + 1 < n and head[j] != NEG:
+            after_done.append(j + 1)
     score = done[2][n]
     if score == NEG:
         return NEG, []
