@@ -132,7 +132,7 @@ def split_numbered(
         # (serial_of's first test made here: most paragraphs open with no digit or bracket)
         first = p.text[:1]
         value = serial_of(p) if first.isdecimal() or first in "(（" else None
-        if value is None and is_total(p.text):
+        if value is None and "计" in p.text and is_total(p.text):  # (is_total's first test)
             in_total = True  # a total row: its cells are figures over the rows, not a task
             totals.append(p)
             continue
