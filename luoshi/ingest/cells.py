@@ -100,3 +100,17 @@ def numbering(paragraph: str) -> Numbering | None:
             except (ValueError, IndexError):
                 return None
     return None
+
+
+def numberings(paragraphs: Iterable[str]) -> list[Numbering | None]:
+    """``numbering(p)`` of each paragraph; the test that rules most out made inline (the
+    segmenter asks this of every paragraph of every row)."""
+    return [
+        numbering(p) if p[:1].isdecimal() or p[:1] in _NUMBER_OPENERS else None for p in paragraphs
+    ]
+
+
+def empty_marks(paragraphs: Iterable[str]) -> list[bool]:
+    """``is_empty_mark(p)`` of each paragraph, the longer ones without a space answered
+    inline."""
+    return [(len(p) <= _LONGEST_MARK or " " in p) and is_empty_mark(p) for p in paragraphs]

@@ -62,6 +62,13 @@ def item_columns(columns: Sequence[Column], also: frozenset[ColumnRole] = frozen
     return next((r for r in runs if any(columns[i].role in ITEM_ROLES for i in r)), runs[0])
 
 
+# (Python 3.11 finds an enum member on its class at some 0.1 µs, the metaclass having a
+# __getattr__: the roles build_task compares every cell with, read once.)
+_TASK, _SERIAL = ColumnRole.TASK, ColumnRole.SERIAL
+_UNITS, _LEAD_UNIT = ColumnRole.UNITS, ColumnRole.LEAD_UNIT
+_UNIT_ROLES = (_UNITS, _LEAD_UNIT, ColumnRole.CO_UNITS)
+
+
 def build_task(
     row: RowCells, columns: Sequence[Column], notes: list[str], main_done: int | None = None
 ) -> Task:
@@ -77,20 +84,18 @@ def build_task(
     for col, lines in sorted(row.fixed.items()):
         role = columns[col].role
         text = cell_text(lines)
-        if role is ColumnRole.TASK:
+        if role is _TASK:
             if text:
                 text_parts.append(text)
-        elif role in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS):
+        elif role in _UNIT_ROLES:
             names, cell_heads, found = split_units_heads("\n".join(_join_unit_lines(lines)))
             heads.extend(h for h in cell_heads if h not in heads)
             names = labelled_unit_fields(names, extra)
             for note in found:
                 if note not in notes:
                     notes.append(note)
-            {ColumnRole.UNITS: units, ColumnRole.LEAD_UNIT: lead, ColumnRole.CO_UNITS: co}[
-                role
-            ].extend(names)
-        elif role is not ColumnRole.SERIAL:
+            (units if role is _UNITS else lead if role is _LEAD_UNIT else co).extend(names)
+        elif role is not _SERIAL:
             extra[columns[col].header] = text
     if heads and not extra.get(HEAD_KEY):
         extra[HEAD_KEY] = "、".join(heads)
@@ -245,9 +250,11 @@ def carry_column(tasks: Sequence[Task], header: str) -> list[str]:
 
 def carried_note(header: str, filled: Sequence[str], what: str = "the cell") -> str:
     """The one warning of a column whose cell was carried down to ``filled``."""
-    return (f"column {header}: {len(filled)} row(s) ({', '.join(filled[:6])}"
-            f"{'…' if len(filled) > 6 else ''}) have no cell of their own; {what} above is "
-            "carried down (a merged cell)")
+    return (
+        f"column {header}: {len(filled)} row(s) ({', '.join(filled[:6])}"
+        f"{'…' if len(filled) > 6 else ''}) have no cell of their own; {what} above is "
+        "carried down (a merged cell)"
+    )
 
 
 def carry_down(doc: ParsedDocument) -> None:

@@ -218,11 +218,12 @@ def test_a_cue_inside_a_longer_word_is_not_that_cue():
 
 
 def test_wording_scores_of_a_row_in_one_pass_are_those_of_each_paragraph():
-    """The segmenter scores a row's paragraphs in one scan per column (NUL-joined); each
-    score must be exactly the one the paragraph gets alone — cues at a paragraph's start,
-    after a list number, several in one paragraph, a period from January, none at all; and
-    a cue whose look-behind would be ruled out by the end of the paragraph before it (项 | 目前,
-    2 | 1-8月) if the paragraphs ran together."""
+    """The segmenter scores a row's paragraphs at once (each body searched for its first cue,
+    scanned on only when it holds one); each score must be exactly the one the paragraph gets
+    alone — cues at a paragraph's start, after a list number (1. （2） ③ 二、 or white space
+    first), several in one paragraph, a first cue after the sixth character (not doubled), a
+    period from January, none at all; and a cue whose look-behind would be ruled out by the
+    end of the paragraph before it (项 | 目前, 2 | 1-8月) if the paragraphs ran together."""
     from luoshi.ingest.text.cues import cue_score, cue_scores
 
     paras = [
@@ -237,11 +238,17 @@ def test_wording_scores_of_a_row_in_one_pass_are_those_of_each_paragraph():
         "目前已开工。",
         "二期工程2",
         "1-8月完成产值2亿元。",
+        "③继续推进。",
+        "二、尚未完成验收。",
+        " 已完成招标。",
+        "本季度园区道路工程已完成,累计投资1亿元。",
+        "目前已开工\0继续施工。",
     ]
     roles = [R.DONE, R.PROBLEMS, R.NEXT_STEPS, R.TASK]
     got = cue_scores(roles, paras)
     assert got == [[cue_score(role, p) for p in paras] for role in roles]
     assert got[0][0] > 0 and got[1][2] > 0 and got[2][4] > 0 and got[3] == [0.0] * len(paras)
+
 
 def test_below_expectation_reads_as_a_problem():
     """低于预期 (below expectation) is the register of difficulties, though the sentence also

@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import re
 
-from luoshi.ingest.headers import INDICATOR_HEADER, header_role, may_be_serial, normalise_header
+from luoshi.ingest.headers import (
+    INDICATOR_HEADER,
+    header_role,
+    may_be_serial_pattern,
+    normalise_header,
+)
 from luoshi.ingest.text.rows import Para, serial_of
 from luoshi.ingest.text.shapes import is_group
 from luoshi.vocab import ColumnRole
@@ -24,6 +29,7 @@ _SENTENCE = "。;；,，!?！？"
 # A colon with text after it (a labelled value), or a list number opening the text.
 NOT_A_HEADER = re.compile(r"[:：].|^(?:\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]|[①-⑳])")
 PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
+_SERIAL = ColumnRole.SERIAL  # (read once: see layout._TASK)
 
 
 def _is_header_cell(text: str) -> bool:
@@ -91,10 +97,12 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
     """[start, end) paragraph indexes of a header row: a 序号 cell followed by header-like
     cells at least one of which names a known column; else (a table without 序号) a task
     header followed by known headers only."""
+    # (may_be_serial: one regex search rules out most paragraphs before header_role; its
+    # pattern's search bound once for the loop)
+    may_be = may_be_serial_pattern().search
     for i in range(start, len(paras)):
         text = paras[i].text
-        # (may_be_serial: one regex search rules out most paragraphs before header_role)
-        if not may_be_serial(text) or header_role(text, have_task=False) is not ColumnRole.SERIAL:
+        if may_be(text) is None or header_role(text, have_task=False) is not _SERIAL:
             continue
         j = _header_run(paras, i, need_known=False)
         cells = [paras[t].text for t in range(i + 1, j)]

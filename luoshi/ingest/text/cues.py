@@ -11,8 +11,6 @@ character ("项目前期" is 项目 + 前期, not 目前 "at present"), it is no
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -194,6 +192,21 @@ _REGEX_COMPILED = {
 }
 
 
+class _Weights(dict):
+    """A role's cue -> weight, read by ``cue_scores`` with one lookup per cue: a pattern cue
+    ("1-8月", not a key) is weighed by its pattern."""
+
+    def __init__(self, role: ColumnRole):
+        super().__init__(_CUES[role])
+        self.role = role
+
+    def __missing__(self, cue: str) -> float:
+        return _weight(self.role, cue)  # (not stored: pattern cues are unbounded in number)
+
+
+_WEIGHTS = {role: _Weights(role) for role in _CUES}
+
+
 @lru_cache(maxsize=256)  # a pattern cue ("1-8月") recurs through a document
 def _weight(role: ColumnRole, cue: str) -> float:
     weight = _CUES[role].get(cue)
@@ -204,6 +217,13 @@ def _weight(role: ColumnRole, cue: str) -> float:
 
 _LEAD = re.compile(
     r"^(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]+[、是])?\s*"
+)
+# The characters _LEAD's match can open with besides a digit (\d is str.isdecimal in re): a
+# bracket, a circled number, a Chinese numeral, or white space (\s is str.isspace; every white
+# space character is below U+3001).
+_LEAD_OPENERS = frozenset(
+    "(（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳一二三四五六七八九十"
+    + "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 )
 
 
@@ -233,43 +253,36 @@ def _saturate(total: float, length: int) -> float:
 
 
 def cue_scores(roles: Sequence[ColumnRole], paragraphs: Sequence[str]) -> list[list[float]]:
-    """``cue_score(role, p)`` for every role and paragraph, the same floats, with one pattern
-    scan per role over all the paragraphs (the segmenter asks this of every paragraph of
-    every row, once per progress column).
+    """``cue_score(role, p)`` for every role and paragraph, the same floats (the segmenter
+    asks this of every paragraph of every row, once per progress column).
 
-    The bodies (each paragraph after its list number) are joined with NUL, which no cue can
-    match, and the look-behinds of the cues see NUL at a body's start as they see the start
-    of the string in ``cue_score``: the matches inside each body are the ones ``finditer``
-    gives there, in the same order, and are summed in that order.
+    Each body (the paragraph after its list number) is searched for its first cue, which
+    counts double when it opens the body, and only a body holding one is scanned on for the
+    rest: three calls into the regex engine per body at most, the cues' weights read from a
+    table with one lookup each, summed in the order ``cue_score`` sums them.
     """
     lead = _LEAD.match
-    bodies = [p[lead(p).end() :] for p in paragraphs]
-    starts = list(itertools.accumulate((len(b) + 1 for b in bodies), initial=0))
-    joined = "\0".join(bodies)
+    # (a paragraph opening with none of _LEAD's first characters is its own body: most are)
+    bodies = [
+        p[lead(p).end() :] if p[:1] in _LEAD_OPENERS or p[:1].isdecimal() else p for p in paragraphs
+    ]
     out: list[list[float]] = []
     for role in roles:
-        scores = [0.0] * len(bodies)
-        out.append(scores)
         pattern = _PATTERNS.get(role)
         if pattern is None:
+            out.append([0.0] * len(bodies))
             continue
-        table = _CUES[role]
-        k, total, begin, end = -1, 0.0, 0, 0
-        for m in pattern.finditer(joined):
-            at = m.start()
-            cue = m.group()
-            weight = table.get(cue)
-            if weight is None:
-                weight = _weight(role, cue)
-            if at < end:  # a later cue of the same body
-                total += weight
+        search, findall, table = pattern.search, pattern.findall, _WEIGHTS[role]
+        scores: list[float] = []
+        for body in bodies:
+            m = search(body)
+            if m is None:
+                scores.append(0.0)
                 continue
-            if k >= 0:
-                scores[k] = _saturate(total, len(bodies[k]))
-            k = bisect.bisect_right(starts, at) - 1
-            begin, end = starts[k], starts[k + 1]
-            total = 0.0 + weight * (2 if at - begin < 6 else 1)
-        if k >= 0:
-            scores[k] = _saturate(total, len(bodies[k]))
+            total = 0.0 + table[m[0]] * (2 if m.start() < 6 else 1)
+            # (findall from the first cue's end: the look-behinds still see the text before)
+            for cue in findall(body, m.end()):
+                total += table[cue]
+            scores.append(_saturate(total, len(body)))
+        out.append(scores)
     return out
-

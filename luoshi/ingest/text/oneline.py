@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from luoshi.ingest.headers import header_roles, normalise_header
+from luoshi.ingest.headers import header_role, header_roles, may_be_serial, normalise_header
 from luoshi.ingest.text.shapes import ROW_SERIAL, is_group
 from luoshi.vocab import ColumnRole
 
@@ -31,7 +31,10 @@ _SERIAL = re.compile(rf"^({ROW_SERIAL})[.、．]?$")
 # A serial glued to the first cell by a list mark: 3.新建公园 (not 3月, 30%: a mark is needed)
 _GLUED_SERIAL = re.compile(rf"^({ROW_SERIAL})[.、．](?=[^\d])")
 _TEXT_ROLES = (ColumnRole.TASK, ColumnRole.DONE)
-_GROUP_OPEN = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+_SERIAL_ROLE = ColumnRole.SERIAL
+_GROUP_OPEN = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
 
 
 def _header_run(tokens: list[str], j: int) -> int:
@@ -107,7 +110,9 @@ def unfold_one_line_table(lines: list[str], pipes: bool = False) -> list[str] | 
             continue
         tokens = _pieces(line, pipes)
         for j, tok in enumerate(tokens):
-            if header_roles([tok]) != [ColumnRole.SERIAL]:
+            # (header_roles of one cell is its header_role: asked of every piece of every long
+            # line, most ruled out by may_be_serial's one search)
+            if not may_be_serial(tok) or header_role(tok, False) is not _SERIAL_ROLE:
                 continue
             end = _header_run(tokens, j)
             if end < 0:

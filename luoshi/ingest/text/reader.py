@@ -349,17 +349,20 @@ def _section_tasks(
     raw_header = [normalise_header(p.text) for p in paras[h0:h1]]
     body: list[Para] = []
     restarts: set[int] = set()
-    i = h1
-    # (the first test of _header_repeat_at, made here: most paragraphs fail it)
+    # (the first test of _header_repeat_at, made here over the whole section: a repeat opens
+    # at a paragraph holding the header's first character, which most paragraphs lack; the
+    # runs between such paragraphs go to the body whole)
     opener = raw_header[0][:1]
-    while i < end:
-        n = _header_repeat_at(paras, i, raw_header) if opener in paras[i].text else 0
+    i = h1
+    for at in [t for t in range(h1, end) if opener in paras[t].text]:
+        if at < i:
+            continue  # inside a repeat just taken out
+        n = _header_repeat_at(paras, at, raw_header)
         if n:
+            body += paras[i:at]
             restarts.add(len(body))
-            i += n
-            continue
-        body.append(paras[i])
-        i += 1
+            i = at + n
+    body += paras[i:end]
     roles = {c.role for c in columns}
     marked_empties = any(is_empty_mark(p.text) for p in body)
     rows: list[Row] = []

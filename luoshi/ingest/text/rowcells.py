@@ -56,6 +56,11 @@ from luoshi.vocab import ColumnRole
 __all__ = ["row_cells", "segmented_run"]
 
 _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
+# (Python 3.11 finds an enum member on its class at some 0.1 µs, the metaclass having a
+# __getattr__: the roles row_cells compares every column of every row with, read once.)
+_SERIAL, _TASK, _LEADER = ColumnRole.SERIAL, ColumnRole.TASK, ColumnRole.LEADER
+_DECLARED_STATUS = ColumnRole.DECLARED_STATUS
+_NAME_ROLES = (ColumnRole.LEADER, ColumnRole.PERSON)
 _SEGMENTED_ALSO = frozenset({ColumnRole.TARGET})
 # A unit cell inside a progress run is looked for at every paragraph: one wrapped over more lines
 # than this is no unit cell (and the search stays linear in the row's paragraphs).
@@ -96,16 +101,14 @@ def row_cells(
     """Assign a row's paragraphs to columns: fixed columns one paragraph each (units may wrap,
     leaders may be one per line), the progress run split by the segmenter. ``run``: the
     columns' ``segmented_run`` when the caller has it (the same for every row)."""
-    cols = [
-        i for i, c in enumerate(columns) if c.role is not ColumnRole.SERIAL and i not in row.skip
-    ]
+    cols = [i for i, c in enumerate(columns) if c.role is not _SERIAL and i not in row.skip]
     if run is None:
         run = segmented_run(columns)
     before = [c for c in cols if not run or c < run[0]]
     after = [c for c in cols if run and c > run[-1]]
     paras = row.paras
     need = len(before) + len(after) + (1 if run else 0)
-    if not any(columns[c].role in PROGRESS_ROLES for c in run) and len(paras) > 2 * max(need, 2):
+    if len(paras) > 2 * max(need, 2) and not any(columns[c].role in PROGRESS_ROLES for c in run):
         warn.append(
             (
                 row.line,
@@ -137,10 +140,10 @@ def row_cells(
                 break  # not a unit cell: the row is cut off before it
             while hi - take - 1 > lo + len(run) and paras[hi - take - 1].text[-1] in "、,，":
                 take += 1
-        elif role is ColumnRole.DECLARED_STATUS and not looks_like_status(paras[hi - 1].text):
+        elif role is _DECLARED_STATUS and not looks_like_status(paras[hi - 1].text):
             if len(paras[hi - 1].text) > 12:
                 break
-        elif role in (ColumnRole.LEADER, ColumnRole.PERSON):
+        elif role in _NAME_ROLES:
             text = paras[hi - 1].text
             if not looks_like_person(text) and (len(text) > 12 or _is_progress(text)):
                 break  # a name, never a sentence: the row is cut off, or its cells merged
@@ -157,7 +160,7 @@ def row_cells(
                 if len(text) > 12 or not text or CLOSING.search(text):
                     break  # not a unit cell: misaligned or cut off, said below
             take = _unit_span(paras, lo, hi - max(len(run), 1) - len(after) + (0 if run else 1))
-        elif role is ColumnRole.LEADER:
+        elif role is _LEADER:
             while lo + take < hi - 1 and looks_like_person(paras[lo + take].text):
                 take += 1
         out.fixed[c] = [p.text for p in paras[lo : lo + take]]
@@ -206,13 +209,12 @@ def row_cells(
     missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
     if run:
         task_text = " ".join(
-            " ".join(out.fixed.get(c, [])) for c in before if columns[c].role is ColumnRole.TASK
+            [" ".join(out.fixed.get(c, [])) for c in before if columns[c].role is _TASK]
         )
+        run_roles = [columns[c].role for c in run]
         for k, (own_unit, part) in enumerate(parts):
             texts = [p.text for p in part]
-            segs = segment(
-                texts, [columns[c].role for c in run], task_text, marked_empties=marked_empties
-            )
+            segs = segment(texts, run_roles, task_text, marked_empties=marked_empties)
             if len(part) < len(run) and k == 0:
                 # Fewer paragraphs than cells: name the cells the segmenter left empty.
                 missing += [

@@ -44,24 +44,31 @@ _MAX_SERIAL_GAP = 5
 _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Para:
     line: int  # 1-based
     text: str
     gap: int = 1  # blank lines before it (2 or more inside a row: an empty cell)
 
+    def __init__(self, line: int, text: str, gap: int = 1):
+        # (one for every line of a page: the fields written straight into the instance's
+        # dict, which a frozen dataclass's own __init__ does by three object.__setattr__
+        # calls at three times the cost)
+        d = self.__dict__
+        d["line"], d["text"], d["gap"] = line, text, gap
+
 
 def paragraphs(text: str) -> list[Para]:
-    out: list[Para] = []
-    blank = 0
-    for i, line in enumerate(text.splitlines(), 1):
-        s = line.strip()
-        if not s:
-            blank += 1
-            continue
-        out.append(Para(i, s, blank))
-        blank = 0
-    return out
+    """The non-blank lines, stripped, with their 1-based line numbers and the count of blank
+    lines before each."""
+    stripped = [line.strip() for line in text.splitlines()]
+    # (the lines kept found by one comprehension; a paragraph's gap is the distance from the
+    # one before it)
+    kept = [i for i, s in enumerate(stripped, 1) if s]
+    return [
+        Para(i, stripped[i - 1], i - before - 1)
+        for i, before in zip(kept, [0, *kept][:-1], strict=True)
+    ]
 
 
 def _mark(p: Para) -> str:
@@ -122,8 +129,10 @@ def split_numbered(
     group = first_group
     in_total = False
     for k, p in enumerate(body):
-        value = serial_of(p)
-        if value is None and is_total(p.text):
+        # (serial_of's first test made here: most paragraphs open with no digit or bracket)
+        first = p.text[:1]
+        value = serial_of(p) if first.isdecimal() or first in "(（" else None
+        if value is None and "计" in p.text and is_total(p.text):  # (is_total's first test)
             in_total = True  # a total row: its cells are figures over the rows, not a task
             totals.append(p)
             continue

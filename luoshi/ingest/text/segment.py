@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from luoshi.ingest.budgets import check, check_time
-from luoshi.ingest.cells import is_empty_mark, numbering
+from luoshi.ingest.cells import Numbering, empty_marks, is_empty_mark, numbering, numberings
 from luoshi.ingest.text.cues import cue_scores
 from luoshi.vocab import ColumnRole
 
@@ -103,12 +103,27 @@ def _heading_score(p: str, task_chars: str) -> float:
         # shape not needed
         return NEG
     # A title-shaped line (short, one clause, no figures) needs less echo of the task.
-    titled = (
-        len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
-    )
+    titled = len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
     if echo < (HEADING_MIN_ECHO_TITLED if titled else HEADING_MIN_ECHO):
         return NEG
     return HEADING_ECHO * echo - len(p) / 40 - HEADING_COST + (TITLE_SHAPE if titled else 0.0)
+
+
+def _pair(a: Numbering | None, b: Numbering | None) -> float:
+    """Numbering evidence of two paragraphs, numbered ``a`` then ``b``, in one cell."""
+    if a is None and b is None:
+        return 0.0
+    if a is not None and b is None:
+        return -UNNUMBERED_AFTER_LIST
+    if a is None:
+        return 0.0 if b.value == 1 else -OPEN_MID_LIST
+    if a.scheme != b.scheme:
+        return 0.0 if b.value == 1 else -BACKWARD
+    if b.value == a.value + 1:
+        return CONTINUE
+    if b.value == 1:
+        return -RESTART
+    return -BACKWARD
 
 
 class _Scorer:
@@ -121,47 +136,32 @@ class _Scorer:
         n = len(paras)
         self.n = n
         self.k = len(roles)
-        self.nums = [numbering(p) for p in paras]
-        self.empty = [is_empty_mark(p) for p in paras]
+        nums = self.nums = numberings(paras)
+        empty = self.empty = empty_marks(paras)
         self._paras, self._roles = paras, roles
         self.aff: list[list[float]] = []  # wording, made when a cell is first scored
         self.aff_sum: list[list[float]] = []
         # Prefix sums of the pair scores.
         # (accumulate adds left to right from the initial value: the same sums as a loop.)
-        pair = [self._pair(t) for t in range(n - 1)]
+        pair = list(map(_pair, nums, itertools.islice(nums, 1, None)))
         self.pair_sum = list(itertools.accumulate(pair, initial=0.0))
         # First numbered paragraph at or after i; first empty mark at or after i.
-        self.next_num = [n] * (n + 1)
-        self.next_empty = [n] * (n + 1)
+        next_num = self.next_num = [n] * (n + 1)
+        next_empty = self.next_empty = [n] * (n + 1)
         for i in range(n - 1, -1, -1):
-            self.next_num[i] = i if self.nums[i] is not None else self.next_num[i + 1]
-            self.next_empty[i] = i if self.empty[i] else self.next_empty[i + 1]
+            next_num[i] = i if nums[i] is not None else next_num[i + 1]
+            next_empty[i] = i if empty[i] else next_empty[i + 1]
         # Sub-rows need a heading first; when the first paragraph cannot be one, no line is
         # treated as a heading at all. The task's letters are taken out when first needed
         # (often the first paragraph is ruled out by its shape alone).
         self._task_text = task_text
         self._task_chars: str | None = None
         first = self._heading(paras[0], 0) if n else NEG
-        self.head = [first] + [
-            self._heading(p, i) if first != NEG else NEG for i, p in enumerate(paras) if i
-        ]
+        if first == NEG:
+            self.head = [first] + [NEG] * (n - 1)
+        else:
+            self.head = [first] + [self._heading(paras[i], i) for i in range(1, n)]
         self._spans: list[list[list[float] | None]] = [[None] * n for _ in range(self.k)]
-
-    def _pair(self, t: int) -> float:
-        a, b = self.nums[t], self.nums[t + 1]
-        if a is None and b is None:
-            return 0.0
-        if a is not None and b is None:
-            return -UNNUMBERED_AFTER_LIST
-        if a is None:
-            return 0.0 if b.value == 1 else -OPEN_MID_LIST
-        if a.scheme != b.scheme:
-            return 0.0 if b.value == 1 else -BACKWARD
-        if b.value == a.value + 1:
-            return CONTINUE
-        if b.value == 1:
-            return -RESTART
-        return -BACKWARD
 
     def _heading(self, p: str, i: int) -> float:
         if self.nums[i] is not None or self.empty[i]:
@@ -247,8 +247,8 @@ def _plain(sc: _Scorer, k: int, lo: int, missing: float) -> tuple[float, list[tu
     best = [[NEG] * (n + 1) for _ in range(k)]
     back = [[0] * (n + 1) for _ in range(k)]
     if lo < n:
-        for d, v in enumerate(span(0, lo)):
-            best[0][lo + 1 + d] = v
+        got = span(0, lo)
+        best[0][lo + 1 : lo + 1 + len(got)] = got
     for r in range(1, k):
         prev, cur, cur_back = best[r - 1], best[r], back[r]
         if r == k - 1:
@@ -310,38 +310,50 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
     # never beat a candidate and is skipped)
     head, span, spans = sc.head, sc.span, sc._spans
     first_spans = spans[0]
-    # Starts a sub-row's first cell can have (a heading just before it), and per count and
-    # column the ends reached so far, in increasing order: the loops below visit only these,
-    # in the order a loop over every index would meet them (the others it skips).
-    starts = [i for i in range(1, n) if head[i - 1] != NEG]
+    # Per count and column, the ends reached so far, in increasing order; and the starts a
+    # later sub-row's first cell can have: a heading just before it that ends a complete
+    # sub-row. The loops below visit only these, in the order a loop over every index would
+    # meet them (the others it skips: their earlier part scores NEG). A first sub-row's
+    # first cell starts after paragraph 0, its heading, or nowhere.
     reached: list[list[list[int]]] = [[[] for _ in range(k)] for _ in range(3)]
+    after_done: list[int] = []
+    first_heading = head[0] if n > 1 else NEG
+    skips = (0.0, missing, min(SPANNED_COST, missing))  # a cell missing, by count
+    done0, done1, done2 = done
     for j in range(n + 1):
         for c in (1, 2):
-            prevs = [0] if c == 1 else [1, 2]
+            cv, skip, reached_c = cellv[c], skips[c], reached[c]
             for r in range(k):
                 best, arg = NEG, None
-                if r and cellv[c][r - 1][j] != NEG:
-                    skip = min(SPANNED_COST, missing) if c == 2 else missing
-                    best, arg = cellv[c][r - 1][j] - skip, (c, j)
+                if r and cv[r - 1][j] != NEG:
+                    best, arg = cv[r - 1][j] - skip, (c, j)
                 if r == 0:
-                    for i in starts:
-                        if i >= j:
-                            break
-                        h = i - 1  # heading paragraph just before the first cell
-                        got = first_spans[i] or span(0, i)
-                        if j - i > len(got):
-                            continue
-                        first = got[j - i - 1]
-                        for pc in prevs:
-                            base = done[pc][h]
-                            if base == NEG:
+                    if c == 1:
+                        if j > 1 and first_heading != NEG:
+                            got = first_spans[1] or span(0, 1)
+                            if j - 1 <= len(got):
+                                v = done0[0] + first_heading + got[j - 2]
+                                if v > best:
+                                    best, arg = v, (0, 1)
+                    else:
+                        for i in after_done:
+                            if i >= j:
+                                break
+                            h = i - 1  # heading paragraph just before the first cell
+                            got = first_spans[i] or span(0, i)
+                            if j - i > len(got):
                                 continue
-                            v = base + head[h] + first
-                            if v > best:
-                                best, arg = v, (pc, i)
+                            first = got[j - i - 1]
+                            for pc in (1, 2):
+                                base = done[pc][h]
+                                if base == NEG:
+                                    continue
+                                v = base + head[h] + first
+                                if v > best:
+                                    best, arg = v, (pc, i)
                 else:
-                    before, by_start = cellv[c][r - 1], spans[r]
-                    for i in reached[c][r - 1]:
+                    before, by_start = cv[r - 1], spans[r]
+                    for i in reached_c[r - 1]:
                         if i >= j:
                             break
                         base = before[i]
@@ -352,10 +364,12 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
                         if v > best:
                             best, arg = v, (c, i)
                 if arg is not None:
-                    cellv[c][r][j] = best
+                    cv[r][j] = best
                     back[(c, r, j)] = arg
-                    reached[c][r].append(j)
-            done[c][j] = max(done[c][j], cellv[c][k - 1][j])
+                    reached_c[r].append(j)
+            done[c][j] = max(done[c][j], cv[k - 1][j])
+        if (done1[j] != NEG or done2[j] != NEG) and j + 1 < n and head[j] != NEG:
+            after_done.append(j + 1)
     score = done[2][n]
     if score == NEG:
         return NEG, []

@@ -1,0 +1,87 @@
+"""Shortcuts the reader takes on every line or paragraph (parse speed) must give the answer of
+the general code they stand in for: each is checked against that code, on every character
+where a character decides, else on made-up cases covering each branch."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.ingest.cells import empty_marks, is_empty_mark, numbering, numberings
+from luoshi.ingest.text.cues import _LEAD, _LEAD_OPENERS
+from luoshi.ingest.text.rows import Para, paragraphs
+
+
+def test_a_paragraph_opening_with_no_lead_opener_is_its_own_body():
+    """cue_scores skips _LEAD's match for a paragraph whose first character is neither a
+    digit nor in _LEAD_OPENERS: on every code point, _LEAD matches nothing before such a
+    character."""
+    missed = [
+        hex(c)
+        for c in range(0x110000)
+        if not (chr(c) in _LEAD_OPENERS or chr(c).isdecimal())
+        and _LEAD.match(chr(c) + "甲").end() != 0
+    ]
+    assert missed == []
+
+
+PARAGRAPHS = [
+    "",
+    "1.推进道路建设。",
+    "12、完成验收",
+    "1.5亿元已到位。",
+    "(3)加快施工",
+    "（十）加强监管",
+    "③继续推进",
+    "二、主要目标",
+    "三是强化保障",
+    "推进道路建设。",
+    "——",
+    "— —",
+    "/",
+    "——。",
+    " - ",
+    "————",
+    "无",
+    "2",
+]
+
+
+def test_numberings_and_empty_marks_of_a_row_are_those_of_each_paragraph():
+    assert numberings(PARAGRAPHS) == [numbering(p) for p in PARAGRAPHS]
+    assert empty_marks(PARAGRAPHS) == [is_empty_mark(p) for p in PARAGRAPHS]
+    assert any(numberings(PARAGRAPHS)) and any(empty_marks(PARAGRAPHS))
+
+
+def _paragraphs_one_by_one(text: str) -> list[Para]:
+    # the definition: a line's gap counts the blank lines since the last non-blank one
+    out, blank = [], 0
+    for i, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            blank += 1
+            continue
+        out.append(Para(i, line.strip(), blank))
+        blank = 0
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n",
+        "标题",
+        "\n\n标题\n\n\n序号\n1\n  推进道路建设  \n\n\n\n",
+        "甲\r\n\r\n乙\u3000\n \t\n丙",
+        "a\n\nb\n\n\nc\nd",
+    ],
+)
+def test_paragraphs_keep_lines_numbers_and_gaps(text):
+    assert paragraphs(text) == _paragraphs_one_by_one(text)
+
+
+def test_a_para_is_a_frozen_value():
+    p = Para(3, "序号")
+    assert p == Para(3, "序号", 1) and hash(p) == hash(Para(3, "序号", 1))
+    assert (p.line, p.text, p.gap) == (3, "序号", 1)
+    with pytest.raises(AttributeError):
+        p.text = "任务"  # type: ignore[misc]
