@@ -32,6 +32,8 @@ FRESH4_TUNE = set("山东 辽宁 青海 新疆".split())
 FRESH5 = sorted((Path(__file__).parent / "fresh5" / "expected").glob("*.json"))
 # The sixth unseen set (fresh6): blind, split "fresh6" (its province split is in its README).
 FRESH6 = sorted((Path(__file__).parent / "fresh6" / "expected").glob("*.json"))
+# The seventh unseen set (fresh7, pages with progress): blind, split "fresh7" (province split in README).
+FRESH7 = sorted((Path(__file__).parent / "fresh7" / "expected").glob("*.json"))
 HOLDOUT = set("安徽 上海 湖北 湖南 福建 河南 天津 云南 陕西 江西 广西 广东 unknown".split())
 FAMILIES = {"cells-per-line", "pipe-rows", "pipe-cells", "space-rows", "glued", "prose", "forms",
             "matrix", "news"}
@@ -47,7 +49,8 @@ def test_there_are_expectations() -> None:
     assert len(EXPECTED) >= 40
 
 
-@pytest.mark.parametrize("path", EXPECTED + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6,
+@pytest.mark.parametrize("path", EXPECTED + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6
+                         + FRESH7,
                          ids=lambda p: p.stem)
 def test_expectation_shape(path: Path) -> None:
     exp = json.loads(path.read_text(encoding="utf-8"))
@@ -58,6 +61,8 @@ def test_expectation_shape(path: Path) -> None:
         assert exp["split"] == "fresh5"
     elif path in FRESH6:
         assert exp["split"] == "fresh6"
+    elif path in FRESH7:
+        assert exp["split"] == "fresh7"
     elif path in FRESH2:
         assert exp["split"] == ("tune" if exp["province"] in FRESH2_TUNE else "holdout")
     elif path in FRESH3:
