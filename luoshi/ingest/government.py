@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from luoshi.ingest.placenames import action_phrase, places_named
 from luoshi.ingest.script import to_simplified
+from luoshi.ingest.siteplace import current_url, places_spelled, site_label
 
 _CLAUSE_BREAK = re.compile(r"[,，;；]")
 
@@ -212,6 +213,7 @@ def infer_government(
     body: Sequence[str],
     opening: Sequence[str] = (),
     preamble: Sequence[str] = (),
+    url: str = "",
 ) -> tuple[str, str | None]:
     """(government, warning). The title or the page's breadcrumb/publisher name it when they
     say "…市人民政府" (or "某市委、市人民政府"); a place opening the title before or after its
@@ -223,7 +225,9 @@ def infer_government(
     text names most often (:func:`luoshi.ingest.placenames.places_named`), warned, with the
     runner-up named; none when two are named as often; the title counts among those texts
     (省政府办公厅通报2030年某某省重点…: the level and its place in one title). A site's column tag
-    opening the title (【落实情况】) is no part of it."""
+    opening the title (【落实情况】) is no part of it. When the text names no place of the
+    level, the place the page's government site spells in pinyin (``url``, else the address
+    of the page being read: :mod:`luoshi.ingest.siteplace`), warned."""
     title = _TITLE_TAG.sub("", title)
     for text in [title, *context]:
         place = _place_from(text)
@@ -309,11 +313,33 @@ def infer_government(
             f"government not named: {level}, and the text names {ranked[0][0]} and "
             f"{ranked[1][0]} as often; give it when importing"
         )
+    # no place of that level named at all: the one the site's address spells (siteplace.py)
+    url = url or current_url()
+    spelled = places_spelled(url, suffix)
+    if len(spelled) == 1:
+        return spelled[0], (
+            f"government {spelled[0]} inferred: {level}, the text names no place of that "
+            f"level, and {SITE_SPELLS} ({site_label(url)}.gov.cn) spells "
+            f"{spelled[0][: -len(suffix)]}; check it"
+        )
+    if spelled:
+        return "", (
+            f"government not named: {level}; {SITE_SPELLS} ({site_label(url)}.gov.cn) "
+            f"spells {' or '.join(spelled)}; give it when importing"
+        )
     return "", f"government not named: {level}; give it when importing"
 
 
 def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
+
+
+# A letter's addressee line: "各镇人民政府、街道办事处,区直各单位:" names the governments below
+# that the letter goes to, every one of them, not the page's own.
+_ADDRESSEES = re.compile(r"^\s*各[^:：]{0,60}[:：]\s*$")
+# Marks the warning of a government taken from the site's address, a weaker sign than a line
+# of the page naming it (a letter's signature: text/pagemeta.py).
+SITE_SPELLS = "the page's site"
 
 
 def page_level(
@@ -325,8 +351,9 @@ def page_level(
     else the table's own units (区发改局) and text, by the level most of them name.
     The first of those that has one decides; within it the lowest level named wins (省政府工作
     报告涉杭任务和市政府… is the city's list: a government lists the higher one's tasks that
-    concern it). "各区政府" names the governments below, not the page's own. ("", "") when none
-    does."""
+    concern it). "各区政府" names the governments below, not the page's own, and so does every
+    level word of a letter's addressee line ("各镇人民政府、街道办事处,区直各单位:"). ("", "") when
+    none does."""
     for where, texts in (
         ("the title", [title]),
         ("the source line", context),
@@ -335,6 +362,7 @@ def page_level(
         found = [
             m.group(1)
             for text in texts
+            if not _ADDRESSEES.match(to_simplified(text))
             for m in _LEVEL_WORD.finditer(to_simplified(text))
             if not text[max(0, m.start() - 1) : m.start()] == "各"
         ]

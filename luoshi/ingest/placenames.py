@@ -60,6 +60,11 @@ def _tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
+def place_words() -> list[str]:
+    """Every word jieba's dictionary tags as a place name (``ns``)."""
+    return [word for word, tag in _tags().items() if tag == "ns"]
+
+
 def known_place(stem: str, suffix: str) -> bool:
     """Whether ``stem + suffix`` names a place jieba's dictionary knows (see the module)."""
     tags = _tags()

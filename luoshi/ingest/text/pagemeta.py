@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from luoshi.ingest.government import SITE_SPELLS
 from luoshi.ingest.metadata import TITLE_WORDS, infer_government, read_meta
 from luoshi.ingest.model import Meta
 from luoshi.ingest.periods import parse_year
@@ -75,7 +76,9 @@ def read_page_meta(
                     "plan or report; check it"
                 )
                 break
-    if not meta.government:
+    # (a government spelled by the site's address yields to one a line of the page names)
+    from_site = any(SITE_SPELLS in w for w in warnings)
+    if not meta.government or from_site:
         end = preamble.index(meta.title) if meta.title in preamble else len(preamble)
         for line in preamble[:end]:
             written = line.strip()
@@ -85,9 +88,12 @@ def read_page_meta(
                 government, _ = infer_government(notice.group(1) if notice else simple, [], [])
                 if government:
                     meta.government = _as_written(government, simple, written)
-                    warnings = [w for w in warnings if not w.startswith(_NOT_NAMED)]
+                    warnings = [
+                        w for w in warnings if not w.startswith(_NOT_NAMED) and SITE_SPELLS not in w
+                    ]
                     break
     return meta, warnings
+
 
 def _as_written(name: str, simple: str, written: str) -> str:
     """``name`` (found in the simplified line) in the line's own characters."""
