@@ -91,6 +91,7 @@ _TITLE_PLACE = re.compile(
     rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?)((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?"
     rf"(?:{_AUTONOMOUS}|(?:[\u4e00-\u9fa5]{{2,4}}?{_SUFFIX}){{1,2}}))"
 )
+_YEAR_IN_TITLE = re.compile(r"(?:关于)?(?:19|20)\d{2}\s*年")
 _TITLE_DEPARTMENT = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市|区|县))?(?:省|市|区|县)?"
     r"[\u4e00-\u9fa5]{2,12}?(?:局|委员会|委|办公室|中心))"
@@ -148,8 +149,9 @@ def _county_city(upper: str, part: str) -> bool:
 
 def _level_word_before_generic(part: str) -> bool:
     """县示范区, 市开发区: a level word (the county's, the city's) before a generic area word
-    is no place's name. (立山区 is: 立 is no level word, though 山区 is generic.)"""
-    return part[0] in "省市州盟区县旗镇乡" and part[1:] in NOT_PLACES
+    is no place's name. (立山区 is: 立 is no level word, though 山区 is generic.) Nor is a level
+    word before 委, the party committee of that level (市委市政府: 市委 and 市政府, no 市委市)."""
+    return part[0] in "省市州盟区县旗镇乡" and (part[1:] in NOT_PLACES or part[1] == "委")
 
 
 def _action(part: str) -> bool:
@@ -233,12 +235,15 @@ def infer_government(
         place = _place_from(text)
         if place:
             return place, None
-    # "2030年安澜县重点工作…": a place right after the year opens the title
-    m = _TITLE_PLACE.match(title)
-    if m and not _words_in(m.group(1)):
-        place = _place_from(m.group(1) + "政府")
-        if place:
-            return place, None
+    # "2030年安澜县重点工作…": a place right after the year opens the title, or opens the list's
+    # name inside a title that is a sentence (…表决通过2030年安澜县民生实事项目5个,分别为)
+    sentence = _CLAUSE_BREAK.search(title) is not None
+    for at in [0, *(y.start() for y in _YEAR_IN_TITLE.finditer(title) if sentence and y.start())]:
+        m = _TITLE_PLACE.match(title[at:])
+        if m and not _words_in(m.group(1)):
+            place = _place_from(m.group(1) + "政府")
+            if place:
+                return place, None
     m = _PLACE_THEN_YEAR.match(title)
     if m and not _words_in(m.group(1)):
         place = _place_from(m.group(1) + "政府")

@@ -47,6 +47,9 @@ PHRASES = [
     ("进贤县人民政府", "进贤县"),  # a verb-tagged stem the dictionary lists with 县
     ("雄安新区管委会", "雄安新区"),  # characters, not words
     ("温州市洞头区人民政府", "洞头区"),
+    # 市委 is the city's party committee: 市委市政府 names no place
+    ("2030年市委市政府为民兴办10件实事", ""),
+    ("县委县政府", ""),
 ]
 
 
@@ -68,7 +71,7 @@ def test_a_column_tag_opening_the_title_is_no_part_of_it() -> None:
 
 
 def test_the_title_names_the_place_of_its_level() -> None:
-    title = "12月1日,省政府办公厅通报了2030年安徽省重点民生实事前11个月进展情况。"
+    title = "12月1日,省政府办公厅通报了安徽省2030年重点民生实事前11个月进展情况。"
     government, why = infer_government(title, [], ["新建学校3所"])
     assert government == "安徽省"
     assert why is not None and "省政府" in why
