@@ -91,6 +91,8 @@ _TITLE_PLACE = re.compile(
     rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?)((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?"
     rf"(?:{_AUTONOMOUS}|(?:[\u4e00-\u9fa5]{{2,4}}?{_SUFFIX}){{1,2}}))"
 )
+# A department's name that says whose it is: a level word or a place before its own words.
+_OWNED = re.compile(r"^[\u4e00-\u9fa5]{0,4}?(?:省|市|区|县)")
 _YEAR_IN_TITLE = re.compile(r"(?:关于)?(?:19|20)\d{2}\s*年")
 _TITLE_DEPARTMENT = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市|区|县))?(?:省|市|区|县)?"
@@ -289,8 +291,9 @@ def infer_government(
                 "title does not name it; check it"
             )
     # a department's own list: "市机关事务管理局2030年重点工作…" names the department
+    # (one whose level or place the title gives: 教育体育局 alone is every county's, no one's)
     m = _TITLE_DEPARTMENT.match(title)
-    if m and not _GOVERNMENT_OFFICE.search(m.group(1)):
+    if m and not _GOVERNMENT_OFFICE.search(m.group(1)) and _OWNED.match(m.group(1)):
         return m.group(1), (
             f"the title names a department, {m.group(1)}: taken as the government (the body "
             "whose task list this is); check it"

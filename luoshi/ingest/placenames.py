@@ -18,7 +18,9 @@ lists whose stem is a proper noun (``PROPER_TAGS``) is known too; 工业区 is n
 
 A one-character stem (沁县, 歙县, 成县) is a place only where it starts a word: when the
 character before it and the stem make a dictionary word (完成, 形成, 建成), the stem ends that
-word and the suffix stands alone (完成县妇幼保健院 is 完成 + 县妇幼保健院, no 成县).
+word and the suffix stands alone (完成县妇幼保健院 is 完成 + 县妇幼保健院, no 成县). A stem that is
+itself a word of the text (涉, 和: 涉县任务 are tasks concerning the county) counts only where
+nothing Chinese stands before it ((涉县融媒体中心), at a line's start).
 
 What this avoids: a bare "two characters and 区" reading takes 年度区, 其中区, 部署区 and 月全区
 for places; none of those stems is a place name. 市场 is a market, never a city; 区域 and
@@ -106,6 +108,12 @@ def action_phrase(stem: str, suffix: str) -> bool:
     return len(words) >= 2 or not any(stem + s in tags for s in (suffix, *_OTHER_SUFFIXES))
 
 
+def opens_a_phrase(text: str, at: int) -> bool:
+    """Whether nothing Chinese stands before ``at``: the start of the text or a punctuation
+    mark, where a character cannot end a word running into it."""
+    return at == 0 or not _han(text[at - 1])
+
+
 def ends_a_word(text: str, at: int) -> bool:
     """Whether the character at ``at`` ends a dictionary word with the one before it (完成,
     形成: the 成 of 完成县 belongs to 完成, so no one-character stem starts there)."""
@@ -136,8 +144,10 @@ def places_named(
                 continue
             for n in (*_STEM_LENGTHS, 1) if suffix == "县" else _STEM_LENGTHS:
                 stem = text[max(0, at - n) : at]
-                if len(stem) < n or not all(map(_han, stem)) or set(stem) & set(bad_chars):
+                if len(stem) < n or not all(map(_han, stem)):
                     continue
+                if set(stem) & set(bad_chars) and not (n == 1 and opens_a_phrase(text, at - 1)):
+                    continue  # (涉县 as a name only where no word runs into it: (涉县融媒体中心))
                 if n == 1 and ends_a_word(text, at - 1):
                     continue  # 完成县: the 成 ends 完成, no stem of its own
                 name = stem + suffix

@@ -28,6 +28,9 @@ NAMED = [
     (["徐汇区改建菜场"], "区", {"徐汇区": 1}),
     # a common noun's stem stays no place: 工业区
     (["建设工业区"], "区", {}),
+    # a one-character stem that is a word of the text (涉) only where nothing runs into it
+    (["(涉县融媒体中心)报道", "会议在涉县召开"], "县", {"涉县": 1}),
+    (["省政府工作报告涉县任务完成情况"], "县", {}),
     # 由 says who does it, no stem: 项目由区商务委牵头
     (["上述项目由区商务委牵头", "项目由区文旅局负责"], "区", {}),
 ]
@@ -82,3 +85,18 @@ def test_the_title_counts_but_does_not_beat_the_text() -> None:
     title = "2030年市政府重点工作完成情况(温州市)"
     government, why = infer_government(title, [], ["乐清市完成", "乐清市新增"])
     assert government == "乐清市" and why is not None and "温州市" in why
+
+
+@pytest.mark.parametrize(
+    ("title", "government"),
+    [
+        ("市教育体育局2030年为民办实事", "市教育体育局"),
+        ("安澜县教育体育局2030年为民办实事", "安澜县教育体育局"),
+        # a department without its level or place is every county's: no government
+        ("教育体育局2030年为民办实事", ""),
+    ],
+)
+def test_a_department_names_a_government_with_its_level_or_place(
+    title: str, government: str
+) -> None:
+    assert infer_government(title, [], [])[0] == government
