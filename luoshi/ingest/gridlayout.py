@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.grid import Grid, GridCell
@@ -144,9 +145,12 @@ def _tasks_of(
     tasks: list[Task] = []
     positional: list[int] = []
     numbered: list[str] = []
+    inside = _serials_in_task_cells(grid, groups, task_col) if serial_col is None else {}
     for n, rows in enumerate(groups, 1):
         first = grid.rows[rows[0]]
         serial = first[serial_col].text if serial_col is not None and first[serial_col] else ""
+        if not serial and rows[0] in inside:
+            serial = inside[rows[0]][0]
         if not serial:
             serial = str(n)
             positional.append(rows[0])
@@ -156,6 +160,8 @@ def _tasks_of(
             if c in run or col.role is ColumnRole.SERIAL:
                 continue
             rc.fixed[c] = _lines(first[c] if c < len(first) else None)
+            if c == task_col and rows[0] in inside and rc.fixed[c]:
+                rc.fixed[c][0] = inside[rows[0]][1]  # the task without its number
         rc.items = _items_of(grid, rows, run)
         task = build_task(rc, columns, notes)
         if rows[0] in opened and category_col is not None:
@@ -177,6 +183,33 @@ def _tasks_of(
         )
     _carry_categories(tasks, columns, grid, warn)
     return tasks, notes
+
+
+# A number opening a task cell, as a serial: 14.改扩建…, 3、新建… (not 1.5万…, a figure).
+_SERIAL_IN_TASK = re.compile(r"^\s*(\d{1,3})\s*[.、．](?!\d)\s*(?=\S)")
+
+
+def _serials_in_task_cells(
+    grid: Grid, groups: list[list[int]], task_col: int | None
+) -> dict[int, tuple[str, str]]:
+    """SERIAL IN THE TASK CELL RULE: in a table without a 序号 column, a number opening the
+    task cell (14.改扩建…) is the row's serial, when the numbers of the rows that have one rise
+    from row to row (a task cell listing its own points, 1.… 2.…, opens every row with 1 and
+    gives none). {first row: (serial, the task's first line without it)}."""
+    if task_col is None:
+        return {}
+    found: dict[int, tuple[str, str]] = {}
+    for rows in groups:
+        row = grid.rows[rows[0]]
+        cell = row[task_col] if task_col < len(row) else None
+        first_line = _lines(cell)[0] if cell is not None and _lines(cell) else ""
+        m = _SERIAL_IN_TASK.match(first_line)
+        if m:
+            found[rows[0]] = (m.group(1), first_line[m.end() :])
+    numbers = [int(serial) for serial, _ in found.values()]
+    if any(b <= a for a, b in pairwise(numbers)):
+        return {}
+    return found
 
 
 def _carry_categories(
@@ -304,8 +337,7 @@ def _is_subtotal(texts: list[str], task_col: int | None) -> bool:
     first = next((t for t in texts if t), "")
     heads = [first, *(t for t in texts[:end] if t)]
     return any(
-        (_SUBTOTAL.match(t) and (len(t) <= 8 or _TOTAL_COUNTS.match(t)))
-        or _SUBTOTAL_END.match(t)
+        (_SUBTOTAL.match(t) and (len(t) <= 8 or _TOTAL_COUNTS.match(t))) or _SUBTOTAL_END.match(t)
         for t in heads
     )
 
@@ -333,7 +365,6 @@ def _period_from_header(headers: Sequence[str], meta: Meta) -> str | None:
             f"{text!r}; check them"
         )
     return None
-
 
 
 def _summary_by_place(grid: Grid, h: int, columns: list[Column]) -> str | None:
@@ -376,9 +407,7 @@ _STAGE = re.compile(
 )
 
 
-def _status_columns(
-    grid: Grid, h: int, columns: list[Column], warnings: list[str]
-) -> list[str]:
+def _status_columns(grid: Grid, h: int, columns: list[Column], warnings: list[str]) -> list[str]:
     """:func:`status_columns` for a Grid's body under header row ``h``."""
 
     def cells(i: int) -> list[str]:

@@ -133,9 +133,9 @@ _TASK = re.compile(
     r"|具体任务|目标名称|项目名称|工作目标|^内容$|^任务$|^项目$|(督办|工作|建设)内容$|^事项$|报告任务$|督办事项$"
     # more task columns as offices name them (主要内容, 任务名称, 重点任务, 实事项目 …)
     r"|^主要内容$|建设规模及内容$|^任务名称$|^(重点|主要|具体)(任务|工作)$|^实事项目$|^工作名称$"
-    # what a row is about, by any name: 具体内容, 建设内容及规模, 事项名称, 任务事项 (not
+    # what a row is about, by any name: 具体内容, 建设内容及规模, (民生)事项名称, 任务事项 (not
     # 指标名称: it heads indicator matrices, one column per place, which are no task lists)
-    r"|^具体内容$|内容及规模$|^事项名称$|^任务事项$"
+    r"|^具体内容$|内容及规模$|事项名称$|^任务事项$"
     # an assessed indicator names what the row is about, like 目标名称
     r"|^考核指标$"
     # the name of a 实事 or of what is assessed names the row: 实事名称, 考核内容
@@ -422,15 +422,17 @@ def columns_from_headers(headers: Iterable[str]) -> tuple[list[Column], list[str
 
 
 def main_done_column(columns: Sequence[Column]) -> int:
-    """Index of the progress column whose header names the latest period (the last one when
-    the headers do not tell), or -1 when there is no progress column."""
-    best, at = -1, -1
+    """Index of the progress column whose header names the latest period; of columns of one
+    period, one saying how the work stands (完成情况, 进展情况) over one of its results
+    (1-9月份工作取得成效: what the work achieved, said of the progress); the last one when
+    the headers do not tell; -1 when there is no progress column."""
+    best, at = (-1, False), -1
     for i, c in enumerate(columns):
         if c.role is not ColumnRole.DONE:
             continue
-        month = _end_month(c.header)
-        if month >= best:
-            best, at = month, i
+        key = (_end_month(c.header), "情况" in c.header)
+        if key >= best:
+            best, at = key, i
     return at
 
 

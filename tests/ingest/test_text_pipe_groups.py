@@ -99,7 +99,12 @@ def test_rows_without_groups_are_found_by_their_numbers_not_every_n_cells():
         ]
     )
     doc = read_document(page.encode(), name="n.txt")
-    assert [t.text for t in doc.tasks] == ["1.新建公园", "2.修建道路", "3.改造水厂"]
+    # (the numbers opening the task cells are the serials: gridlayout, SERIAL IN THE TASK CELL)
+    assert [(t.serial, t.text) for t in doc.tasks] == [
+        ("1", "新建公园"),
+        ("2", "修建道路"),
+        ("3", "改造水厂"),
+    ]
     assert [t.units for t in doc.tasks] == [["县建设局"], [], ["县水务局"]]
     assert any("2 cell(s) after the last row" in w.message for w in doc.warnings)
 
