@@ -79,3 +79,44 @@ def test_numbers_that_do_not_rise_are_the_cells_own() -> None:
     )
     assert [t.serial for t in doc.tasks] == ["1", "2"]
     assert doc.tasks[0].text.startswith("1.新建城东小学")
+
+
+_WIDE = "类别 | 民生事项名称 | 年度任务目标 | 责任单位 | 分管领导 | 完成情况 |"
+
+
+def test_rows_without_their_spanned_category_align_by_content() -> None:
+    # rows 8 and 9 lack the category cell given on row 7 only; row 8 ends with a doubled
+    # border (| |), so it has as many cells as columns and fits them badly by position
+    page = "\n".join(
+        [
+            "2030年民生事项1-9月份完成情况",
+            _WIDE,
+            "一、教育 | 7.新建城东小学 | 年内主体完工 | 市教育局 | 王明 | 主体已完工。 |",
+            "8.改造校园操场 | 完成操场改造5处 | 市教育局 | 王明 | 已完成3处。 | |",
+            "9.新增托育机构 | 新增托位300个 | 市卫健局 | 李华 | 已新增托位210个。 |",
+            "10.新建口袋公园 | 新建公园3个 | 市城管局 | 赵军 | 已建成2个。 |",
+        ]
+    )
+    doc = read_document(page.encode(), name="page.txt")
+    got = [(t.serial, t.text, t.units, t.extra.get("分管领导")) for t in doc.tasks]
+    assert got[:3] == [
+        ("7", "新建城东小学", ["市教育局"], "王明"),
+        ("8", "改造校园操场", ["市教育局"], "王明"),
+        ("9", "新增托育机构", ["市卫健局"], "李华"),
+    ]
+    assert any("doubled border" in w.message for w in doc.warnings)
+
+
+def test_a_row_with_an_empty_last_cell_that_fits_stays_by_position() -> None:
+    page = "\n".join(
+        [
+            "2030年重点工作完成情况",
+            "序号 | 任务内容 | 责任单位 | 完成情况 | 备注 |",
+            "1 | 新建学校3所 | 市教育局 | 已完工2所。 | |",
+            "2 | 新建道路5公里 | 市交通局 | 已完工3公里。 | 跨年度 |",
+            "3 | 改造小区10个 | 市住建局 | 已改造6个。 | |",
+        ]
+    )
+    doc = read_document(page.encode(), name="page.txt")
+    assert [(t.text, t.units) for t in doc.tasks][0] == ("新建学校3所", ["市教育局"])
+    assert not any("doubled border" in w.message for w in doc.warnings)

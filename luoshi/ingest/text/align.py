@@ -8,7 +8,8 @@ look like its content, and the long-text columns (task, progress, target …) ta
 The alignment with the best total fit is chosen by dynamic programming, so a row with fewer
 or more pieces than columns is aligned by content, not by position. A piece that is empty
 (nothing between two borders, or an empty mark ——) is a cell of its own: it fits any column
-alone and joins no neighbour. Every row names its task: the task column is left empty only
+alone and joins no neighbour. A piece opening with a row's number (16.推进…) fits the task
+column best (the serial of a table without a 序号 column). Every row names its task: the task column is left empty only
 when no piece can go there (a row cut off after its serial), even when its text ends like an
 organisation (新建幼儿园).
 """
@@ -27,6 +28,8 @@ _UNITS = frozenset({ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS}
 _PEOPLE = frozenset({ColumnRole.LEADER, ColumnRole.PERSON})
 _DIGIT = re.compile(r"\d")
 _BARE_NUMBER = re.compile(r"^\d{1,4}[.、．]?$")
+# A number opening text, as a row's serial inside its task cell: 16.推进… (not 1.5万…).
+_NUMBERED = re.compile(r"^\s*\d{1,3}\s*[.、．](?!\d)\s*[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,，]*\s*(%|％|万元|亿元|个|人|项|元)?$")
 _DATE = re.compile(
     r"^(\d{4}年)?\d{1,2}月(底|末|前|中旬|上旬|下旬)?(前)?$|^(年底|年内|全年|年末)前?$|^长期$"
@@ -60,6 +63,8 @@ def _fit(role: ColumnRole, piece: str) -> float:
         return _FITS if len(piece) <= 5 else _MISFITS
     if role is ColumnRole.TASK and _BARE_NUMBER.match(piece):
         return _MISFITS  # a bare number (a serial) names no task
+    if role is ColumnRole.TASK and _NUMBERED.match(piece):
+        return _FITS  # a task cell opening with its row's number (16.推进…): the task
     # long text: a unit list or a bare name is unlikely to be a task or progress text
     if _unitish(piece) and len(piece) <= 12:
         return -1.0

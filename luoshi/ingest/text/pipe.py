@@ -204,6 +204,17 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             cells = ["", *cells]
         aligned = None
         last = k == len(raw) - 1
+        if r and not last and closed and len(cells) == width >= 3 and not cells[-1].strip():
+            if (realigned := _without_trailing_empty(cells, roles)) is not None:
+                warnings.append(
+                    (
+                        line_no,
+                        f"row {cells[0][:12] or r} ends with an empty cell and its cells fit "
+                        "their columns badly by position: read without that cell (a doubled "
+                        "border), aligned by content",
+                    )
+                )
+                cells = realigned
         # the last row short of cells is more likely cut off (an excerpt) than merged
         if r and not last and closed and 2 <= len(cells) < width and not _is_summary_row(cells):
             aligned = _aligned(cells, roles)
@@ -229,7 +240,9 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 )
             )
         row += [None] * (width - len(row))
-        joined_rows = sub_item_rows(r, line_no, cells[:width], subs[k], roles) if k in subs else None
+        joined_rows = (
+            sub_item_rows(r, line_no, cells[:width], subs[k], roles) if k in subs else None
+        )
         if joined_rows is not None:
             rows.extend(joined_rows)
         else:
@@ -270,6 +283,25 @@ def _aligned(cells: list[str], roles: list[ColumnRole]) -> list[str | None] | No
     if any(len(idx) > 1 for idx in taken):
         return None  # two cells in one column: the borders say otherwise
     return [cells[idx[0]] if idx else None for idx in taken]
+
+
+REALIGN_MARGIN = 3.0  # one misfit's worth: how much better the alignment must fit
+
+
+def _without_trailing_empty(cells: list[str], roles: list[ColumnRole]) -> list[str] | None:
+    """TRAILING EMPTY CELL RULE: a row with as many cells as columns whose last cell is empty
+    may hold a doubled border (…| |) and lack a merged cell at its start (a category given on
+    the first row only): when its other cells aligned by content (text/align.py) fit their
+    columns better, by ``REALIGN_MARGIN``, than all its cells by position (a unit in the
+    target column, a name in the progress column), the aligned cells (one per column, ""
+    where none); None otherwise."""
+    from luoshi.ingest.text.align import align_scored, piece_fit
+
+    by_position = sum(piece_fit(role, c) for role, c in zip(roles, cells, strict=False))
+    taken, score = align_scored(cells[:-1], roles)
+    if any(len(idx) > 1 for idx in taken) or score < by_position + REALIGN_MARGIN:
+        return None
+    return [cells[idx[0]] if idx else "" for idx in taken]
 
 
 def _short_header_words(cells: list[str]) -> bool:
