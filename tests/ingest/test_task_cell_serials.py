@@ -118,5 +118,9 @@ def test_a_row_with_an_empty_last_cell_that_fits_stays_by_position() -> None:
         ]
     )
     doc = read_document(page.encode(), name="page.txt")
-    assert [(t.text, t.units) for t in doc.tasks][0] == ("新建学校3所", ["市教育局"])
+    assert [(t.text, t.units) for t in doc.tasks] == [
+        ("新建学校3所", ["市教育局"]),
+        ("新建道路5公里", ["市交通局"]),
+        ("改造小区10个", ["市住建局"]),
+    ]
     assert not any("doubled border" in w.message for w in doc.warnings)
