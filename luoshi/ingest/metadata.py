@@ -178,9 +178,7 @@ _UNIT_LINE = re.compile(
     r"个|個|套|辆|輛|千瓦时|千瓦|家|件|项|項|头|頭|只|张|張|间|間)(?:[/／][^\s,，;；)）]{1,4})?)"
     r"\s*[)）]?\s*[|｜]?\s*$"
 )
-_SIMPLIFIED = str.maketrans(
-    "額資計數積價單萬億噸畝戶個輛項頭張間", "额资计数积价单万亿吨亩户个辆项头张间"
-)
+_SIMPLIFIED = str.maketrans("額資計數積價單萬億噸畝戶個輛項頭張間", "额资计数积价单万亿吨亩户个辆项头张间")
 UNIT_LINE_SCAN = 8  # lines next to the table looked at for a unit line (above and below)
 UNIT_LINE_MAX = 40  # characters: longer lines are never a unit line (and cost no matching)
 
@@ -221,10 +219,8 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     simple = arabic_years(to_simplified(meta.title))
     meta.period = parse_period(simple, meta.year) if meta.title else None
     plan = _PLAN_TITLE.search(simple) if meta.title else None
-    if (
-        plan
-        and not _PROGRESS_TITLE.search(simple)
-        and (meta.period is None or meta.period.kind is not PeriodKind.PLAN)
+    if plan and not _PROGRESS_TITLE.search(simple) and (
+        meta.period is None or meta.period.kind is not PeriodKind.PLAN
     ):
         # the list itself (责任分解, 工作安排) with no progress word: a plan, whatever span its
         # period words give (2030年全年重点工作任务分解, 第三季度重点工作安排)
@@ -255,12 +251,6 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
                 break
     if not meta.title:
         warnings.append(_period_from_opening(meta, preamble))
-        if meta.period is None and (caption := _plan_caption(preamble)):
-            meta.period = Period(kind=PeriodKind.PLAN, label=caption[1])
-            warnings.append(
-                f"no title: the caption above the table ({caption[0][:24]!r}) names the task "
-                f"list itself ({caption[1]}): read as the plan; check it"
-            )
     elif meta.period is None:
         warnings.append(f"no reporting period in the title {meta.title!r}")
     context = [_strip(p) for p in preamble if ">" in p] + [
@@ -287,27 +277,9 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         warnings.append(why)
     # Above the table (the last lines before it), or a cell or line of the body: the first and
     # last lines of the body are the rows above the header and the notes under the table.
-    meta.unit_line = find_unit_line(
-        [*preamble[-UNIT_LINE_SCAN:], *body[:UNIT_LINE_SCAN], *body[-UNIT_LINE_SCAN:]]
-    )
+    meta.unit_line = find_unit_line([*preamble[-UNIT_LINE_SCAN:], *body[:UNIT_LINE_SCAN],
+                                     *body[-UNIT_LINE_SCAN:]])
     return meta, warnings
-
-
-CAPTION_LINES = 2  # lines right above the table read as its caption
-
-
-def _plan_caption(preamble: Sequence[str]) -> tuple[str, str] | None:
-    """(caption, plan word) when one of the lines right above the table is a caption naming
-    the task list itself (一、10件民生实事任务分解表: 分解表, 工作安排 …) with no progress word, as
-    a title would; None otherwise."""
-    for line in [_strip(p) for p in preamble if _strip(p)][-CAPTION_LINES:]:
-        simple = to_simplified(line)
-        if len(simple) > 40 or _CLAUSE.search(simple):
-            continue  # a caption is a short name, not a sentence
-        m = _PLAN_TITLE.search(simple)
-        if m and not _PROGRESS_TITLE.search(simple):
-            return line, m.group(0)
-    return None
 
 
 _DATED_OPENING = re.compile(r"^\s*(?:截至|截止|至)?\s*(?:19|20)\d{2}\s*年")
