@@ -61,7 +61,10 @@ def site_label(url: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stems_by_pinyin() -> dict[str, tuple[str, ...]]:
-    from pypinyin import lazy_pinyin
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:  # an install from before the dependency: no place is spelled
+        return {}
 
     found: dict[str, set[str]] = {}
     for word in place_words():
