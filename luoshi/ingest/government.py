@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from luoshi.ingest.placenames import places_named
+from luoshi.ingest.placenames import action_phrase, places_named
 from luoshi.ingest.script import to_simplified
+from luoshi.ingest.siteplace import current_url, places_spelled, site_label
 
 _CLAUSE_BREAK = re.compile(r"[,，;；]")
 
@@ -61,11 +62,15 @@ DIVISIONS: tuple[tuple[str, int], ...] = (
     ("乡", 3),
 )
 _LEVEL_RANK = dict(DIVISIONS)
-_ZONES = frozenset(("高新技术产业开发区", "经济技术开发区", "开发区", "工业园区", "高新区", "经开区"))
+_ZONES = frozenset(
+    ("高新技术产业开发区", "经济技术开发区", "开发区", "工业园区", "高新区", "经开区")
+)
 # 州 ends a place only when no other suffix follows (杭州市 is one place, not 杭州 + 市).
-_SUFFIX = "(?:" + "|".join(
-    re.escape(s) + ("(?![市县区])" if s.endswith("州") else "") for s, _ in DIVISIONS
-) + ")"
+_SUFFIX = (
+    "(?:"
+    + "|".join(re.escape(s) + ("(?![市县区])" if s.endswith("州") else "") for s, _ in DIVISIONS)
+    + ")"
+)
 # "某市委、市人民政府", "某县委县政府", "某州委州政府": the party committee and the government
 # of one place named together; the place is the government's.
 _COMMITTEE = r"(?:委[、和与及]?(?:" + "|".join(s for s, _ in DIVISIONS) + r")?)?"
@@ -86,6 +91,9 @@ _TITLE_PLACE = re.compile(
     rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?)((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?"
     rf"(?:{_AUTONOMOUS}|(?:[\u4e00-\u9fa5]{{2,4}}?{_SUFFIX}){{1,2}}))"
 )
+# A department's name that says whose it is: a level word or a place before its own words.
+_OWNED = re.compile(r"^[\u4e00-\u9fa5]{0,4}?(?:省|市|区|县)")
+_YEAR_IN_TITLE = re.compile(r"(?:关于)?(?:19|20)\d{2}\s*年")
 _TITLE_DEPARTMENT = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年度?)?((?:[\u4e00-\u9fa5]{2,4}?(?:省|市|区|县))?(?:省|市|区|县)?"
     r"[\u4e00-\u9fa5]{2,12}?(?:局|委员会|委|办公室|中心))"
@@ -107,9 +115,10 @@ _DEPARTMENT_OF_PLACE = re.compile(
 # district's without naming it; 街道 has an 办事处 for a government.
 _LEVEL_WORD = re.compile(r"(省|市|州|盟|区|县|旗|镇|乡|街道)(?:人民)?(?:政府|府办|办事处)")
 # A unit named by the bare level word of its government, at the start of a cell or after a
-# separator: 区发改局, 市财政局, 县教育局 (市场监管局 is not 市 + 场监管局).
+# separator, or after 由 saying who does it (由区商务委牵头): 区发改局, 市财政局, 县教育局
+# (市场监管局 is not 市 + 场监管局).
 _UNIT_LEVEL = re.compile(
-    r"(?<![\u4e00-\u9fa5])(省|市(?!场)|州|盟|区|县|旗|镇)[\u4e00-\u9fa5]{1,8}?"
+    r"(?:(?<![\u4e00-\u9fa5])|(?<=由))(省|市(?!场)|州|盟|区|县|旗|镇)[\u4e00-\u9fa5]{1,8}?"
     r"(?:局|委员会|委|办公室|办|中心)"
 )
 BODY_LEVEL_MIN = 2  # units or mentions that make the table's own level
@@ -119,7 +128,8 @@ BODY_SCAN = 2000
 _PART = re.compile(rf"[\u4e00-\u9fa5]+?{_SUFFIX}")
 # Characters no place name holds: a match running over them is words, not a place (涉杭任务和市,
 # 各县市).
-NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关各")
+# (由 says who does a thing: 项目由区商务委牵头.)
+NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关各由")
 
 
 def _words_in(name: str) -> set[str]:
@@ -127,6 +137,8 @@ def _words_in(name: str) -> set[str]:
     a suffix, not words)."""
     suffix = next((s for s, _ in DIVISIONS if name.endswith(s)), "")
     return NOT_IN_PLACE & set(name[: len(name) - len(suffix)])
+
+
 def _level(part: str) -> int:
     return next(r for suffix, r in _LEVEL_RANK.items() if part.endswith(suffix))
 
@@ -139,8 +151,15 @@ def _county_city(upper: str, part: str) -> bool:
 
 def _level_word_before_generic(part: str) -> bool:
     """县示范区, 市开发区: a level word (the county's, the city's) before a generic area word
-    is no place's name. (立山区 is: 立 is no level word, though 山区 is generic.)"""
-    return part[0] in "省市州盟区县旗镇乡" and part[1:] in NOT_PLACES
+    is no place's name. (立山区 is: 立 is no level word, though 山区 is generic.) Nor is a level
+    word before 委, the party committee of that level (市委市政府: 市委 and 市政府, no 市委市)."""
+    return part[0] in "省市州盟区县旗镇乡" and (part[1:] in NOT_PLACES or part[1] == "委")
+
+
+def _action(part: str) -> bool:
+    """为切实推进市政府…: the words before 市 are an action (placenames.action_phrase)."""
+    suffix = next(s for s, _ in DIVISIONS if part.endswith(s))
+    return action_phrase(part[: len(part) - len(suffix)], suffix)
 
 
 def _place_from(text: str) -> str:
@@ -162,7 +181,13 @@ def _place_from(text: str) -> str:
                 # 杭州市 + 高新区 (苏州 read as a 州 of two characters, skipped below)
                 p = (skipped or chain[-1]) + p
             # (县示范区管委会: the county's 示范区, a level word before a generic one, no place)
-            if len(p) < 3 or p in NOT_PLACES or _level_word_before_generic(p) or _words_in(p):
+            if (
+                len(p) < 3
+                or p in NOT_PLACES
+                or _level_word_before_generic(p)
+                or _words_in(p)
+                or _action(p)
+            ):
                 if chain:
                     break
                 skipped = p if len(p) == 2 and not NOT_IN_PLACE & set(p) else ""
@@ -182,12 +207,17 @@ _SUBJECT_GOV = re.compile(
     rf"(?P<name>[\u4e00-\u9fa5]{{2,12}}?{_SUFFIX}){_COMMITTEE}{GOVERNING}"
 )
 
+# A site's column tag opening a title (【落实情况】, 【重点工作】): a label, not the title's words.
+_TITLE_TAG = re.compile(r"^\s*【[^】]{1,12}】\s*")
+
+
 def infer_government(
     title: str,
     context: Sequence[str],
     body: Sequence[str],
     opening: Sequence[str] = (),
     preamble: Sequence[str] = (),
+    url: str = "",
 ) -> tuple[str, str | None]:
     """(government, warning). The title or the page's breadcrumb/publisher name it when they
     say "…市人民政府" (or "某市委、市人民政府"); a place opening the title before or after its
@@ -197,17 +227,25 @@ def infer_government(
     saying so. The last resort, when the title, the source lines or the lines above the
     table (``preamble``) name only a level (区政府, 市府办): the place of that level the
     text names most often (:func:`luoshi.ingest.placenames.places_named`), warned, with the
-    runner-up named; none when two are named as often."""
+    runner-up named; none when two are named as often; the title counts among those texts
+    (省政府办公厅通报2030年某某省重点…: the level and its place in one title). A site's column tag
+    opening the title (【落实情况】) is no part of it. When the text names no place of the
+    level, the place the page's government site spells in pinyin (``url``, else the address
+    of the page being read: :mod:`luoshi.ingest.siteplace`), warned."""
+    title = _TITLE_TAG.sub("", title)
     for text in [title, *context]:
         place = _place_from(text)
         if place:
             return place, None
-    # "2030年安澜县重点工作…": a place right after the year opens the title
-    m = _TITLE_PLACE.match(title)
-    if m and not _words_in(m.group(1)):
-        place = _place_from(m.group(1) + "政府")
-        if place:
-            return place, None
+    # "2030年安澜县重点工作…": a place right after the year opens the title, or opens the list's
+    # name inside a title that is a sentence (…表决通过2030年安澜县民生实事项目5个,分别为)
+    sentence = _CLAUSE_BREAK.search(title) is not None
+    for at in [0, *(y.start() for y in _YEAR_IN_TITLE.finditer(title) if sentence and y.start())]:
+        m = _TITLE_PLACE.match(title[at:])
+        if m and not _words_in(m.group(1)):
+            place = _place_from(m.group(1) + "政府")
+            if place:
+                return place, None
     m = _PLACE_THEN_YEAR.match(title)
     if m and not _words_in(m.group(1)):
         place = _place_from(m.group(1) + "政府")
@@ -223,7 +261,11 @@ def infer_government(
     # own, which the warning says
     for text in context:
         m = _DEPARTMENT_OF_PLACE.match(text.strip())
-        if m and not _GOVERNMENT_OFFICE.search(text) and (place := _place_from(m.group(1) + "政府")):
+        if (
+            m
+            and not _GOVERNMENT_OFFICE.search(text)
+            and (place := _place_from(m.group(1) + "政府"))
+        ):
             return place, (
                 f"government {place} taken from the page's source {text.strip()!r}, one of its "
                 "departments: if the list is the department's own, give the department; check it"
@@ -249,8 +291,9 @@ def infer_government(
                 "title does not name it; check it"
             )
     # a department's own list: "市机关事务管理局2030年重点工作…" names the department
+    # (one whose level or place the title gives: 教育体育局 alone is every county's, no one's)
     m = _TITLE_DEPARTMENT.match(title)
-    if m and not _GOVERNMENT_OFFICE.search(m.group(1)):
+    if m and not _GOVERNMENT_OFFICE.search(m.group(1)) and _OWNED.match(m.group(1)):
         return m.group(1), (
             f"the title names a department, {m.group(1)}: taken as the government (the body "
             "whose task list this is); check it"
@@ -260,7 +303,9 @@ def infer_government(
         return "", "government not named in the title or metadata; give it when importing"
     # (read in simplified characters, as the dictionary is: 臨安區 is 临安区)
     ranked = places_named(
-        [to_simplified(t) for t in [*preamble, *body[:BODY_SCAN]]], suffix, NOT_PLACES,
+        [to_simplified(t) for t in [title, *preamble, *body[:BODY_SCAN]]],
+        suffix,
+        NOT_PLACES,
         NOT_IN_PLACE,
     ).most_common(2)
     level = f"only the level ({suffix}政府) is named, in {where}"
@@ -276,11 +321,33 @@ def infer_government(
             f"government not named: {level}, and the text names {ranked[0][0]} and "
             f"{ranked[1][0]} as often; give it when importing"
         )
+    # no place of that level named at all: the one the site's address spells (siteplace.py)
+    url = url or current_url()
+    spelled = places_spelled(url, suffix)
+    if len(spelled) == 1:
+        return spelled[0], (
+            f"government {spelled[0]} inferred: {level}, the text names no place of that "
+            f"level, and {SITE_SPELLS} ({site_label(url)}.gov.cn) spells "
+            f"{spelled[0][: -len(suffix)]}; check it"
+        )
+    if spelled:
+        return "", (
+            f"government not named: {level}; {SITE_SPELLS} ({site_label(url)}.gov.cn) "
+            f"spells {' or '.join(spelled)}; give it when importing"
+        )
     return "", f"government not named: {level}; give it when importing"
 
 
 def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
+
+
+# A letter's addressee line: "各镇人民政府、街道办事处,区直各单位:" names the governments below
+# that the letter goes to, every one of them, not the page's own.
+_ADDRESSEES = re.compile(r"^\s*各[^:：]{0,60}[:：]\s*$")
+# Marks the warning of a government taken from the site's address, a weaker sign than a line
+# of the page naming it (a letter's signature: text/pagemeta.py).
+SITE_SPELLS = "the page's site"
 
 
 def page_level(
@@ -292,13 +359,18 @@ def page_level(
     else the table's own units (区发改局) and text, by the level most of them name.
     The first of those that has one decides; within it the lowest level named wins (省政府工作
     报告涉杭任务和市政府… is the city's list: a government lists the higher one's tasks that
-    concern it). "各区政府" names the governments below, not the page's own. ("", "") when none
-    does."""
-    for where, texts in (("the title", [title]), ("the source line", context),
-                         ("the text above the table", preamble)):
+    concern it). "各区政府" names the governments below, not the page's own, and so does every
+    level word of a letter's addressee line ("各镇人民政府、街道办事处,区直各单位:"). ("", "") when
+    none does."""
+    for where, texts in (
+        ("the title", [title]),
+        ("the source line", context),
+        ("the text above the table", preamble),
+    ):
         found = [
             m.group(1)
             for text in texts
+            if not _ADDRESSEES.match(to_simplified(text))
             for m in _LEVEL_WORD.finditer(to_simplified(text))
             if not text[max(0, m.start() - 1) : m.start()] == "各"
         ]

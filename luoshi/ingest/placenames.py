@@ -12,6 +12,16 @@ before it (月全区: 全区; 个乡镇: 乡镇; 重点地区: 地区). When the
 (年度区, 部署区 — and the fictional 安澜县) it takes ``WORDED_PLACE_MIN`` mentions, as a list's
 many mentions of its own place give.
 
+jieba tags some districts as a person's name (杨浦区, 徐汇区: ``nr``): a name the dictionary
+lists whose stem is a proper noun (``PROPER_TAGS``) is known too; 工业区 is no place, its stem
+工业 being a common noun.
+
+A one-character stem (沁县, 歙县, 成县) is a place only where it starts a word: when the
+character before it and the stem make a dictionary word (完成, 形成, 建成), the stem ends that
+word and the suffix stands alone (完成县妇幼保健院 is 完成 + 县妇幼保健院, no 成县). A stem that is
+itself a word of the text (涉, 和: 涉县任务 are tasks concerning the county) counts only where
+nothing Chinese stands before it ((涉县融媒体中心), at a line's start).
+
 What this avoids: a bare "two characters and 区" reading takes 年度区, 其中区, 部署区 and 月全区
 for places; none of those stems is a place name. 市场 is a market, never a city; 区域 and
 乡村 are no 区 or 乡 either.
@@ -32,6 +42,8 @@ WORDED_PLACE_MIN = 5  # the same when its stem is a dictionary word (年度区 t
 _STEM_LENGTHS = (4, 3, 2)  # longest known stem wins: 石家庄市 before 家庄市
 _OTHER_SUFFIXES = ("市", "县", "区")
 _HAN = range(0x4E00, 0x9FA6)
+# jieba's tags for proper nouns: places (ns), person names (nr, nrt, nrfg) and other names (nz)
+PROPER_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nz"))
 # Kinds of area that end no division's name: a suffix inside one of these words (老旧街区,
 # 旅游景区, 工业园区, 城镇区 = a town's built-up area) ends the word, not a place. (城区 and 山区 are not here: 鹿城区, 中山区.)
 _AREA_WORDS = frozenset(
@@ -50,6 +62,11 @@ def _tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
+def place_words() -> list[str]:
+    """Every word jieba's dictionary tags as a place name (``ns``)."""
+    return [word for word, tag in _tags().items() if tag == "ns"]
+
+
 def known_place(stem: str, suffix: str) -> bool:
     """Whether ``stem + suffix`` names a place jieba's dictionary knows (see the module)."""
     tags = _tags()
@@ -57,11 +74,50 @@ def known_place(stem: str, suffix: str) -> bool:
         return True
     if len(stem) < 2:
         return False  # a one-character stem only as the whole name (沁县)
+    if stem + suffix in tags and tags.get(stem) in PROPER_TAGS:
+        return True  # a listed name on a proper noun's stem: 杨浦区 (tagged nr, like 杨浦)
     return tags.get(stem) == "ns" or any(tags.get(stem + s) == "ns" for s in _OTHER_SUFFIXES)
 
 
 def _han(ch: str) -> bool:
     return ord(ch) in _HAN
+
+
+# jieba's tags of words that do something or say how (verbs, adverbs, adjectives): a phrase
+# ending in one (切实推进, 加快建设) is an action, and no place's stem.
+_ACTION_TAGS = frozenset(("v", "vd", "vn", "d", "ad", "a", "p", "c"))
+
+
+def action_phrase(stem: str, suffix: str) -> bool:
+    """Whether the stem of a name the dictionary does not know as a place is a phrase of
+    words ending in an action (为切实推进市政府…: 切实 + 推进, so no 切实推进市): two or more
+    dictionary words of two characters or more, the last a verb, adverb or adjective; or one such word that names no
+    place with any division suffix (推进市; 进贤县 stays, the dictionary listing 进贤县)."""
+    import jieba
+
+    if known_place(stem, suffix):
+        return False
+    tags = _tags()
+    words = list(jieba.dt.cut(stem, HMM=False))
+    if (
+        not words
+        or any(len(w) < 2 or w not in tags for w in words)  # 雄+安: characters, not words
+        or tags[words[-1]] not in _ACTION_TAGS
+    ):
+        return False
+    return len(words) >= 2 or not any(stem + s in tags for s in (suffix, *_OTHER_SUFFIXES))
+
+
+def opens_a_phrase(text: str, at: int) -> bool:
+    """Whether nothing Chinese stands before ``at``: the start of the text or a punctuation
+    mark, where a character cannot end a word running into it."""
+    return at == 0 or not _han(text[at - 1])
+
+
+def ends_a_word(text: str, at: int) -> bool:
+    """Whether the character at ``at`` ends a dictionary word with the one before it (完成,
+    形成: the 成 of 完成县 belongs to 完成, so no one-character stem starts there)."""
+    return at > 0 and text[at - 1 : at + 1] in _tags()
 
 
 def places_named(
@@ -88,8 +144,12 @@ def places_named(
                 continue
             for n in (*_STEM_LENGTHS, 1) if suffix == "县" else _STEM_LENGTHS:
                 stem = text[max(0, at - n) : at]
-                if len(stem) < n or not all(map(_han, stem)) or set(stem) & set(bad_chars):
+                if len(stem) < n or not all(map(_han, stem)):
                     continue
+                if set(stem) & set(bad_chars) and not (n == 1 and opens_a_phrase(text, at - 1)):
+                    continue  # (涉县 as a name only where no word runs into it: (涉县融媒体中心))
+                if n == 1 and ends_a_word(text, at - 1):
+                    continue  # 完成县: the 成 ends 完成, no stem of its own
                 name = stem + suffix
                 if name not in not_places and known_place(stem, suffix):
                     found = name

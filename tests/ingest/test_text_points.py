@@ -97,6 +97,17 @@ CASES = [
         [(_cn(n), t) for n, t in enumerate(TASKS[:3], 1)],
     ),
     (
+        "sub-points inside the last point's progress are no list of their own",
+        # (as many 一是 points as outer points, all within the third one's paragraph)
+        "2031年三件实事完成情况\n\n现将2031年三件实事实施情况公布如下。\n\n"
+        "一实施教育扩容行动\n\n全年完成投资2亿元,新建学校3所。\n\n"
+        "二实施停车便民行动\n\n全年新增停车位5000个。\n\n"
+        "三实施医保提标行动\n\n全年资金支出3亿元。一是居民医保财政补助标准从每人500元提高到"
+        "600元,惠及全市居民。二是门诊报销限额从每人100元提高到200元;报销比例提高到60%。"
+        "三是资助低保对象参保2万人次,实现应保尽保。\n",
+        [("一", "实施教育扩容行动"), ("二", "实施停车便民行动"), ("三", "实施医保提标行动")],
+    ),
+    (
         "points that are a small part of a story",
         "2031年重点工作推进情况\n\n今年以来,全市各项事业稳步推进:"
         "一是新建学校12所。二是新建公路260公里。三是改造小区35个。\n\n"

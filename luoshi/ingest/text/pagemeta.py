@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from luoshi.ingest.government import SITE_SPELLS
 from luoshi.ingest.metadata import TITLE_WORDS, infer_government, read_meta
 from luoshi.ingest.model import Meta
 from luoshi.ingest.periods import parse_year
@@ -36,7 +37,9 @@ _MAX_SHAPED_TITLE = 60
 _TAG = re.compile(r"^\s*[【\[][^】\]]{1,10}[】\]]\s*")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 # a numbered item, or a sentence: not a title
-_ITEM = re.compile(r"^\s*(?:[(（]?\d{1,3}[)）.、．]|[(（]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳])")
+_ITEM = re.compile(
+    r"^\s*(?:[(（]?\d{1,3}[)）.、．]|[(（]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳])"
+)
 _SENTENCE = re.compile(r"[。!！?？;；,，:：]")
 
 
@@ -75,7 +78,9 @@ def read_page_meta(
                     "plan or report; check it"
                 )
                 break
-    if not meta.government:
+    # (a government spelled by the site's address yields to one a line of the page names)
+    from_site = any(SITE_SPELLS in w for w in warnings)
+    if not meta.government or from_site:
         end = preamble.index(meta.title) if meta.title in preamble else len(preamble)
         for line in preamble[:end]:
             written = line.strip()
@@ -85,9 +90,12 @@ def read_page_meta(
                 government, _ = infer_government(notice.group(1) if notice else simple, [], [])
                 if government:
                     meta.government = _as_written(government, simple, written)
-                    warnings = [w for w in warnings if not w.startswith(_NOT_NAMED)]
+                    warnings = [
+                        w for w in warnings if not w.startswith(_NOT_NAMED) and SITE_SPELLS not in w
+                    ]
                     break
     return meta, warnings
+
 
 def _as_written(name: str, simple: str, written: str) -> str:
     """``name`` (found in the simplified line) in the line's own characters."""
@@ -97,18 +105,34 @@ def _as_written(name: str, simple: str, written: str) -> str:
     return written[at : at + len(name)]
 
 
+# A list's name in a lead-in sentence: a year (not a date's: 2031年1月22日), words without a
+# clause break, and the items' noun.
+_LIST_NAME = re.compile(
+    r"(?:19|20)\d{2}\s*年度?(?!\s*[\d一二三四五六七八九十]{1,2}\s*月)[^,，。;；:：]*?"
+    r"(?:项目|任务|重点工作|实事|工程)(?:项目|任务|清单)?"
+)
+_CLAUSE_OR_DATE = re.compile(r"[,，。;；]|\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
 def title_from_lead_in(meta: Meta, line: str, warnings: list[str]) -> None:
     """A page without a title whose list is announced by a line naming its items and a year
     ("某市人民政府2031年民生实事项目:"): that line is the list's title, giving the year and the
-    government it names."""
+    government it names; of a sentence (…于2031年1月22日表决通过2031年某区民生实事项目10个,分别为:)
+    the list's name only, the clause from the list's year to its noun."""
     title = line.strip().rstrip(":：")
+    # a sentence announcing the list: its name is the clause from the list's year to its noun
+    # (…于2031年1月22日表决通过2031年某市某区民生实事项目10个,分别为 -> 2031年某市某区民生实事项目)
+    names = list(_LIST_NAME.finditer(to_simplified(title)))
+    if names and _CLAUSE_OR_DATE.search(title):
+        title = title[names[-1].start() : names[-1].end()]
     year = parse_year(title)
     if year is None:
         return
     meta.title, meta.year = title, year
     warnings[:] = [w for w in warnings if not w.startswith("no title found")]
     if not meta.government:
-        government, _ = infer_government(title, [], [])
+        simple = to_simplified(title)
+        government, _ = infer_government(simple, [], [])
         if government:
-            meta.government = government
+            meta.government = _as_written(government, simple, title)
             warnings[:] = [w for w in warnings if not w.startswith("government not named")]

@@ -27,6 +27,7 @@ from luoshi.ingest.headers import columns_from_headers, main_done_column, normal
 from luoshi.ingest.layout import GROUP_KEY, build_task
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
+from luoshi.ingest.siteplace import page_source
 from luoshi.ingest.text.cellheader import find_header, merge_split_headers
 from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.detect import second_reading
@@ -90,8 +91,9 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
     text, _encoding = decode_text(data, name)
     text, source_url = split_source_lines(text)
     text, glosses = strip_pinyin_glosses(text)
-    doc = _read_layout(text, name)
-    doc = second_reading(doc, text, name)
+    with page_source(source_url):  # the metadata read inside the layouts may need it
+        doc = _read_layout(text, name)
+        doc = second_reading(doc, text, name)
     doc.meta.source_url = source_url
     if glosses:
         doc.warn(

@@ -511,6 +511,15 @@ def split_unnumbered(
             "such as (牵头单位:…)): the rows cannot be told apart",
             line=header_line,
         )
+    if _cut_off_last_row(rows, body, columns):
+        warnings.append(
+            (
+                rows[-1].line,
+                f"the page ends with a task text after the last row's unit cell "
+                f"({rows[-1].paras[0].text[:20]!r}…), cut off mid-sentence: read as a last row "
+                "cut off before its other cells",
+            )
+        )
     _cut_opener(rows)
     positional = [r for r in rows if not r.serial]
     for n, r in enumerate(rows, 1):
@@ -529,6 +538,31 @@ def split_unnumbered(
             (rows[0].line, "no 序号 column: serials taken from the numbers opening the task text")
         )
     return rows, lead
+
+
+def _cut_off_last_row(rows: list[Row], body: list[Para], columns: list[Column]) -> bool:
+    """CUT-OFF LAST ROW RULE: in a table whose rows are found by the cell after the task text
+    and whose last column holds units, the page's last paragraph after the last row's unit
+    cell — long text, neither units nor a name, ending mid-sentence — is the next row's task
+    text, the page cut off before that row's other cells (an excerpt): it opens a row of its
+    own. True when it did."""
+    if not rows or not body or not columns or columns[-1].role not in _UNIT_ROLES:
+        return False
+    last = rows[-1]
+    if len(last.paras) < 3 or last.paras[-1] is not body[-1]:
+        return False
+    tail, before = last.paras[-1].text.strip(), last.paras[-2].text.strip()
+    if (
+        len(tail) <= 12
+        or CLOSING.search(tail)
+        or looks_like_units(tail)
+        or looks_like_person(tail)
+        or not looks_like_units(before)
+    ):
+        return False
+    para = last.paras.pop()
+    rows.append(Row("", para.line, [para], last.group, set(last.skip)))
+    return True
 
 
 def _cut_opener(rows: list[Row]) -> None:

@@ -454,12 +454,17 @@ _DONE_REPORT = re.compile(r"截至|截止|已完成|累计完成|累计实现|�
 
 
 # A line announcing a list by what its items are: "2031年民生实事项目:", "重点工作任务清单:".
-_NAMES_TASKS = re.compile(r"(项目|任务|重点工作|实事|工程)(清单|名单|如下)?[:：]$")
+# (the items' noun, perhaps their count and 分别为 before the colon: …民生实事项目10个,分别为:)
+_NAMES_TASKS = re.compile(
+    r"(项目|任务|重点工作|实事|工程)(清单|名单|如下)?"
+    r"(?:\d{1,3}\s*[个件项])?[,，]?(?:分别为|分别是|如下)?[:：]$"
+)
 
 
 def names_its_items(line: str) -> bool:
-    """The line announces a list by what its items are (…民生实事项目:, …任务清单:)."""
-    return _NAMES_TASKS.search(line.strip()) is not None
+    """The line announces a list by what its items are (…民生实事项目:, …任务清单:, …实事项目
+    10个,分别为:), read in simplified characters."""
+    return _NAMES_TASKS.search(to_simplified(line.strip())) is not None
 
 
 def bare_list_start(

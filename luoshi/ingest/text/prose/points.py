@@ -18,7 +18,9 @@ Rules, true of such pages wherever they come from:
   the second marker (二是…);
 - the *list* is the longest run of points of one style numbered 1, 2, 3 … in order, at least
   three of them, of a style whose numbering does not restart under two or more points of
-  another run (一是, 二是 under each 关于X。 are its sub-points); the paragraphs between two
+  another run (一是, 二是 under each 关于X。 are its sub-points) and that does not lie wholly
+  inside one point of another run of at least as many points (一是…三是 within the third
+  一开展…行动's paragraph are its sub-points); the paragraphs between two
   points belong to the point above (its sub-points, its progress) up to one opening 下一步…;
   after the last point only sub-points, sentences saying what was done, or as many sentences
   as the other points have under them belong to it (a "相关新闻" block, links, a sign-off do
@@ -290,6 +292,13 @@ def _nested(style: str, runs: list[tuple[str, list[int]]], paras: list[Para]) ->
     return False
 
 
+def _inside_one_point(inner: list[int], outer: list[int]) -> bool:
+    """Every paragraph of the run ``inner`` falls between two points of the run ``outer`` that
+    follow each other, or after its last point: the stretch of one of its points."""
+    spans = pairwise([*outer, 1 << 62])
+    return any(all(a < k < b for k in inner) for a, b in spans)
+
+
 def _points(paras: list[Para], written: list[str], style: str, at: list[int]) -> list[_Point]:
     points: list[_Point] = []
     longest = 0  # the most body paragraphs of a point so far
@@ -480,7 +489,7 @@ def point_list_grid(
     """(Grid, warnings, doubt) of a page enumerating its tasks as points, or None (rules
     above)."""
     paras, written = _cut_inner([p for p in paras if p.text.strip()])
-    best: tuple[str, list[_Point], list[str], int] | None = None
+    found: list[tuple[str, list[_Point], list[str], list[int]]] = []
     runs = _runs(paras)
     for style, at in runs:
         if _nested(style, runs, paras):
@@ -488,11 +497,24 @@ def point_list_grid(
         points = _points(paras, written, style, at)
         opening = [p.text.strip() for p in paras[: at[0]]][-_OPENING_PARAS:]
         ok, _why = _is_subject(paras, style, points, opening)
-        if ok and (best is None or len(points) > len(best[1])):
-            best = (style, points, opening, at[0])
-    if best is None:
+        if ok:
+            found.append((style, points, opening, at))
+    # OUTER RUN RULE: a run lying wholly inside one point of another run of at least as many
+    # points (一是…三是 in the third 一开展…行动's paragraph) is that point's sub-points; of the
+    # rest the longest is the list (a longer run after a short one is the list, not its part)
+    outer = [
+        run
+        for run in found
+        if not any(
+            _inside_one_point(run[3], o[3]) and len(o[1]) >= len(run[1])
+            for o in found
+            if o is not run
+        )
+    ]
+    if not outer:
         return None
-    style, points, opening, start = best
+    style, points, opening, at = max(outer, key=lambda run: len(run[1]))
+    start = at[0]
     head = to_simplified(" ".join(opening))
     report = (
         is_report([Para(0, t, 0) for t in opening[:3]])
