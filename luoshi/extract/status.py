@@ -11,8 +11,10 @@ docs/analysis.md explains them; figures against time are in pace.py):
                  well under the time share with no other target keeping pace, or a task to be
                  finished this year only begun late in the year.
 3. not_started — after the first quarter the entry says nothing has begun (尚未启动).
-4. done        — the entry says the task is complete, every target is reached, or every
-                 finishing verb of the task is reported achieved — and no part is said to lag.
+4. done        — the entry says the task is complete, every target is reached, every
+                 finishing verb of the task is reported achieved, or (a task promising one thing
+                 with no figure) its latest clause says the work is finished (finished.py) —
+                 and no part is said to lag.
 5. at_risk     — a part lags, a figure is slightly under the time share, or a difficulty is
                  foreseen for the aim or time.
 6. vague       — only boilerplate, or only the task's own words restated.
@@ -26,6 +28,7 @@ import re
 from functools import lru_cache
 
 from luoshi.extract import clauses, rules
+from luoshi.extract.finished import finished_in_words, promises_one_thing
 from luoshi.extract.measurements import RatioStatement, lone_figure
 from luoshi.extract.model import (
     FIELD_ACTUAL,
@@ -403,6 +406,9 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if done is None and share >= 1.0 and not targets and not _NOT_DONE_ANY(done_cells) \
             and not foreseen and not risk_hits(cells):
         done = _year_end_all_done(done_cells)
+    if done is None and promises_one_thing(task.text, targets, len(task_goals(task.text))) \
+            and not foreseen and not risk_hits(cells):
+        done = finished_in_words(task.text, cells)  # 目前全部更换完毕: the work finished
     if done is None and share >= 1.0 and fig.reached and not fig.slight and \
             len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells) and \
             not _unfinished(cells, [sp for _, sp in fig.reached]):

@@ -85,6 +85,34 @@ NOT_ACHIEVED_BEFORE = ("拟", "计划", "预计", "正在", "将", "力争", "�
 OBJECT_MIN_BIGRAMS = 2
 OBJECT_MIN_SHARE = 0.25
 
+# --- Finished work told in words (finished.py) ---
+# A task that promises one thing and states no figure (a named project: 路灯修复项目, 车位规划项目)
+# is done when the latest news of its entry, the last clause of its one done cell, says as a fact
+# that the work is finished: 更换完毕 (…完毕), 已投入使用, 已竣工, 已通车, 已挂牌 (a result of the
+# work, after 已/均已/全部), or 完成 + what was done with nothing of it left to count (完成划线,
+# 已完成验收; 已完成66个车位划定工作: the work on those things, ending in 工作/任务 — the count of
+# all is not given, so the reason says so). Not when the clause is a part or a step
+# (完成了部分, 基本完成, 完成设计, 完成主体: PARTIAL_WORDS, INTERMEDIATE_STEPS), a plan (计划/拟/
+# 下一步 in its sentence: FUTURE_IN_SENTENCE), a scope word limits it (部分已投入使用), or the
+# entry says something is unfinished or still under way. An earlier clause does not count: the
+# last one is the state the unit reports (完成整改,承诺年内达到居民要求 is on course).
+FINISHED_COMPLETE = r"完毕"
+FINISHED_RESULT = (r"(?:已经?|均已|已全部|全部|现已)(?:正式|顺利|全面|全部)?"
+                   r"(?:投入使用|交付使用|投入运营|投用|竣工|通车|挂牌|落成|完工|办结|通过验收|建成)")
+FINISHED_OBJECT = (r"^(?:目前|现|截至目前|最终|至此)?(?:已经?|均已|已全部|全部|已按[^,,;;]{0,8}?)?"
+                   r"(?:顺利|全面|全部)?完成(?:了)?(?P<obj>[^,,。;;]{0,24})$")
+# A figure in the object of 完成 is a measurement (完成投资1.2亿元, 完成率95%) unless the object
+# ends in the work on those things (完成66个车位划定工作).
+FINISHED_COUNTED_WORK = ("工作", "任务")
+# Steps on the way, finished or not, that are not the work finished: 完成选址, 完成主体施工.
+INTERMEDIATE_STEPS = ("主体", "基础", "桩基", "土建", "选址", "方案", "招投标", "审批", "审查", "评审",
+                      "签约", "合同", "调研", "摸底", "勘察", "测绘", "征收", "征迁", "备案", "公示",
+                      "报批", "论证", "封顶", "结顶", "申报", "对接", "考察", "培训", "部署", "开标",
+                      "中标", "挂网", "图纸", "摸排", "排查", "动员")
+# Words of a plan in the last sentence before its completion clause: 下一步…完成划线 is a plan.
+FUTURE_IN_SENTENCE = ("下一步", "计划", "拟", "预计", "力争", "争取", "确保", "将于", "将在", "准备",
+                      "承诺", "待", "尚需", "还需", "仍需", "即将")
+
 # Delay and inability: the text says the task lags or cannot be done -> behind.
 DELAY_WORDS = (
     "滞后", "缓慢", "较慢", "偏慢", "迟缓", "无法完成", "难以完成", "未能完成", "不能完成", "完不成",

@@ -1,0 +1,72 @@
+"""Finished work told in words (luoshi/extract/finished.py): a task promising one thing with no
+figure is done when the last clause of its entry says the work is finished. Made-up cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.extract import analyze_task
+from luoshi.vocab import Status
+
+from .conftest import Q3, task
+
+
+def status(text: str, done: str):
+    return analyze_task(task(text, done), Q3).status
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "evidence"),
+    [
+        # ...完毕 as the latest news
+        ("领办项目:某村路灯维修项目。", "某村主路路灯多处损坏,单位出资购买灯泡,目前全部更换完毕。",
+         "目前全部更换完毕"),
+        # 完成 + what was done, nothing of it left to count
+        ("领办项目:某小区外围车位规划项目。", "小区周边停车无序,经交警招标规划车位,目前已完成划线。",
+         "目前已完成划线"),
+        ("某居委会门前车位规划项目。", "门前停车混乱,与交警协商后在楼前规划车位,完成划线。", "完成划线"),
+        # a result of the work after 已
+        ("某镇卫生院迁建项目。", "项目历时一年施工,现已投入使用。", "现已投入使用"),
+        ("某路段拓宽项目。", "工程十月完工,已正式通车。", "已正式通车"),
+        ("某村便民服务站项目。", "选定场地并配齐设施,已挂牌。", "已挂牌"),
+    ],
+)
+def test_finished_in_words_is_done(text, done, evidence):
+    st = status(text, done)
+    assert st.value is Status.DONE, st
+    assert st.rule == "done"
+    assert [e.text for e in st.evidence] == [evidence]
+
+
+def test_a_count_of_work_finished_is_done_and_says_the_total_is_not_given():
+    st = status("某社区外围车位规划项目。", "联系交警划分车位,目前已完成40个车位划定工作。")
+    assert st.value is Status.DONE
+    assert "未说明总数" in st.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        # a part, or only basically finished
+        ("某小区车位规划项目。", "经协商规划车位,已完成了部分车位划线。"),
+        ("某小区车位规划项目。", "经协商规划车位,车位划线已基本完成。"),
+        # a step on the way
+        ("某公园提升项目。", "已确定改造范围,完成设计。"),
+        ("某文化中心项目。", "已完成土地手续,目前已完成主体施工。"),
+        ("某文化中心项目。", "项目已报批,完成选址。"),
+        # a plan, a promise, or the finished clause not the last one
+        ("某居委会门前车位规划项目。", "下一步将在楼前规划车位,完成划线。"),
+        ("某社区室温提升项目。", "督促供热公司在供暖期完成整改,承诺年内达到居民要求。"),
+        # a figure achieved, not the work finished
+        ("某污水管网项目。", "已开工建设,已完成投资1200万元。"),
+        # a scope word limits it; something still under way
+        ("某卫生院迁建项目。", "门诊楼部分已投入使用。"),
+        ("某卫生院迁建项目。", "住院楼正在装修,门诊楼已投入使用。"),
+        # numbered points: several measures, the last point only its own
+        ("落实某项责任制。", "1.制定收购政策。\n2.完成责任书签订工作。"),
+        # a task of several clauses promises more than one thing
+        ("整治村内河道,提升村容村貌。", "组织清理河道垃圾,河道清淤完毕。"),
+    ],
+)
+def test_not_finished(text, done):
+    assert status(text, done).value is not Status.DONE
