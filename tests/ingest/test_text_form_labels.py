@@ -4,7 +4,7 @@ content field, a task label opening every item, a unit heading above the items."
 
 import pytest
 
-from luoshi.ingest import read_document
+from luoshi.ingest import IngestError, read_document
 from luoshi.vocab import ColumnRole as R
 
 
@@ -88,3 +88,37 @@ def test_items_naming_their_own_units_keep_them_under_a_unit_heading():
     )
     doc = _read(page)
     assert [t.units for t in doc.tasks] == [["区房管中心"], ["区住建局"]]
+
+
+_NOTICE = (
+    "关于印发某区重点工作分工方案的通知\n"
+    "各单位:现将分工方案印发给你们,请认真落实。\n"
+    "某区重点工作分工方案(共计{count}项)\n"
+    "一、主要预期目标\n"
+    "1.地区生产总值增长5%左右。\n"
+    "牵头领导:常务副区长\n"
+    "主要责任单位:区发展改革委\n"
+    "完成时"
+)
+
+
+@pytest.mark.parametrize(
+    ("count", "tail", "read"),
+    [
+        ("40", "", True),  # a list of 40 cut inside its first item
+        ("1", "", False),  # the heading counts one item: no list cut short
+        ("40", "限:年底。", False),  # the page ends with the item closed: no cut excerpt
+    ],
+)
+def test_one_item_under_a_heading_counting_many_is_a_list_cut_short(count, tail, read):
+    page = _NOTICE.format(count=count) + tail
+    if not read:
+        with pytest.raises(IngestError):
+            _read(page)
+        return
+    doc = _read(page)
+    assert [(t.serial, t.text, t.units) for t in doc.tasks] == [
+        ("1", "地区生产总值增长5%左右。", ["区发展改革委"])
+    ]
+    assert doc.tasks[0].extra["牵头领导"] == "常务副区长"
+    assert any("cut after the first item" in w.message for w in doc.warnings)

@@ -14,6 +14,10 @@ the way the vocabulary names them. Rules, true of such pages wherever they come 
   it (``区委办公室(8项)``) heads those items: it ends the item above it, and each item under
   it that names no unit of its own has that unit (carried down to the next such heading).
   Without the count a lone unit name is not taken: it may be the value of a unit field.
+- CUT AFTER THE FIRST: one numbered item with two fields or more of different kinds
+  (牵头领导:, 主要责任单位:) is a page of forms all the same when a line above it counts the
+  list's items (``分工方案(共计121项)``, ``共12项``: two or more) and the page ends inside the
+  item (mid-sentence): an excerpt cut after the first item of a longer list, warned.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import re
 
 from luoshi.ingest.headers import header_role, normalise_header
 from luoshi.ingest.text.prose.content import CONTENT_HEADER
-from luoshi.ingest.text.shapes import looks_like_units
+from luoshi.ingest.text.shapes import CLOSING, looks_like_units
 from luoshi.vocab import ColumnRole
 
 _MIN_ITEMS = 2
@@ -115,3 +119,21 @@ def with_unit(item: dict[str, str], unit: str) -> None:
     pairs.insert(at, (UNIT_HEADING, unit))
     item.clear()
     item.update(pairs)
+
+
+_COUNTED = re.compile(r"共计?\s*(\d{1,4})\s*[项件条]")
+
+
+def cut_after_first(text: str, at: int, items: list[dict[str, str]]) -> bool:
+    """CUT AFTER THE FIRST (above), for the only item, opening at ``at``."""
+    if len(items) != 1:
+        return False
+    fields = {
+        header_role(k, have_task=True) for k in items[0] if k not in ("序号", _TASK_KEY)
+    }
+    if len(fields - {ColumnRole.OTHER}) < 2:
+        return False
+    tail = text.rstrip()
+    if not tail or CLOSING.search(tail):
+        return False
+    return any(int(m.group(1)) >= _MIN_ITEMS for m in _COUNTED.finditer(text, 0, at))

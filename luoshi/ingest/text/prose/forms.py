@@ -60,6 +60,7 @@ from luoshi.ingest.text.prose.content import (
 )
 from luoshi.ingest.text.prose.formlabels import (
     bare_label_lines,
+    cut_after_first,
     name_over_content,
     task_label,
     unit_headings,
@@ -322,7 +323,15 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
         )
     with_fields = [it for it in items if len(it) > (2 if openers else 1)]
     if len(with_fields) < _MIN_ITEMS:
-        return None
+        if not (openers and cut_after_first(text, openers[0][0], items)):
+            return None
+        warnings.append(
+            (
+                lines[0],
+                "one item visible under a heading counting many: the excerpt is cut after "
+                "the first item of its list (read as a list of one)",
+            )
+        )
     if names := name_over_content(items):
         warnings.append(
             (
