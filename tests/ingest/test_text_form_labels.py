@@ -122,3 +122,13 @@ def test_one_item_under_a_heading_counting_many_is_a_list_cut_short(count, tail,
     ]
     assert doc.tasks[0].extra["牵头领导"] == "常务副区长"
     assert any("cut after the first item" in w.message for w in doc.warnings)
+
+
+def test_a_number_alone_over_running_text_is_a_page_number_not_a_serial():
+    page = (
+        "任务目标:新建学校2所。\n进展情况:一所已建成,\n1\n另一所主体完工。\n"
+        "任务目标:新增床位500张。\n进展情况:新增床位\n2\n520张,全部投用。\n"
+    )
+    doc = _read(page)
+    assert [t.text for t in doc.tasks] == ["新建学校2所。", "新增床位500张。"]
+    assert [t.serial for t in doc.tasks] == ["1", "2"]  # numbered by position

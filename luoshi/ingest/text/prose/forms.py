@@ -12,8 +12,9 @@ wherever they come from:
   of a line or after a space or a full stop; its value runs to the next field or item;
 - an *item* opens with a numbered paragraph (``15、…``, ``2.…``, ``三、…``, ``(三)…``,
   ``(3)…``, at a line start or after a space, or a line holding only a counter: ``项目一``,
-  ``第二项``; one style per page) when the number follows the
-  previous item's and a field follows it before the next number — its text is the task;
+  ``第二项``, or a bare number opening its line before a field's label on that line or the
+  next: ``01 项目名称:…``, serial kept as written; one style per page) when the number
+  follows the previous item's and a field follows it before the next number — its text is the task;
   without numbers, an item opens where the first field of the previous item comes again —
   or, when the forms have no task field, at the line right above that field when every form
   has one that is a name (no sentence, no field): it is the form's task (warned: it might be
@@ -96,10 +97,12 @@ _ITEM_STYLES = (
         r"\s*[项項]?[:：]?[ \t\u3000]*$",
         re.M,
     ),
-    # a bare number opening its line, alone or before a field's label: "01 项目名称:…", "03"
-    # (zero-padded serials kept as written)
+    # a bare number opening its line before a field's label, on that line or the next:
+    # "01 项目名称:…", "03" over "项目名称:" (zero-padded serials kept as written; a number
+    # alone over running text, a page number, opens nothing)
     re.compile(
-        r"^[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?=$|[\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,10}?\s*[:：])",
+        r"^[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?:\n[ \t\u3000]*)?"
+        r"(?=[\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,10}?\s*[:：])",
         re.M,
     ),
 )
