@@ -13,9 +13,9 @@ in brackets — by exactly that many consecutive lines each naming work (a name:
 characters, no sentence mark inside, naming a project or opening with a verb of work,
 :func:`~.content.is_heading`) is a list of that many tasks: each line a task, numbered by its
 place in the list, no unit. The count must equal the run: without it a run of short lines is a
-site's navigation or a story's headings, and nothing is read. Such a list names what is to be done: its period is
-a plan when the page gives none. Always warned, with the alternative (a news story quoting
-the list). Tried last, after every other paragraph reader.
+site's navigation or a story's headings, and nothing is read. Such a list names what is to be
+done: its period is a plan when the page gives none. Always warned, with the alternative (a
+news story quoting the list). Tried last, after every other paragraph reader.
 """
 
 from __future__ import annotations
