@@ -387,12 +387,19 @@ def _summary_by_place(grid: Grid, h: int, columns: list[Column]) -> str | None:
     column names tasks, and the first column's cells (after a serial) name places in at least
     four rows and most rows (吉首市, 泸溪县 … 高新区): figures per county, not tasks. A column
     whose header says 任务 but whose filled cells are mostly bare figures (计划任务数: 241, 3,
-    2 …) counts tasks, it does not name them: it is not a task column here (issue 9, cause 7)."""
-    from luoshi.ingest.text.matrix import figures_only, is_place  # text/ imports this module
+    2 …) counts tasks, it does not name them: it is not a task column here (issue 9, cause 7);
+    nor is one whose cells mostly name places, the whole region among them (全省, 成都 …:
+    PLACE COLUMN, :func:`~luoshi.ingest.text.matrix.place_cells`; fresh7 M14)."""
+    from luoshi.ingest.text.matrix import (  # text/ imports this module
+        figures_only,
+        is_place,
+        place_cells,
+    )
 
     def names_tasks(k: int) -> bool:
         cells = [t[k] for r in range(h + 1, len(grid.rows)) if k < len(t := grid.texts(r))]
-        return not figures_only(cells)
+        # places with their whole (全省, 成都 …) under a task header label rows by place
+        return not figures_only(cells) and not place_cells(cells, whole=True)
 
     if any(c.role is ColumnRole.TASK and names_tasks(k) for k, c in enumerate(columns)):
         return None
@@ -405,6 +412,8 @@ def _summary_by_place(grid: Grid, h: int, columns: list[Column]) -> str | None:
         if first < len(t := grid.texts(r)) and t[first]
     ]
     places = [c for c in cells if is_place(c)]
+    if len(places) * 2 <= len(cells):
+        places = place_cells(cells) or places  # bare names the gazetteer knows: 成都, 自贡 …
     if len(places) >= _MIN_PLACE_ROWS and len(places) * 2 > len(cells):
         return (
             f"a summary by place, one row per place ({'/'.join(places[:4])} …) under "

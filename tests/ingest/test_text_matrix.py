@@ -118,3 +118,35 @@ def test_a_task_column_of_bare_figures_is_a_summary_by_place(text, refused):
         doc = read_document(text.encode(), name="t.txt")
         assert len(doc.tasks) == 5
         assert doc.tasks[0].text == "新建安置房"
+
+
+# A task header over a column of bare place names (a two-row header whose 地区 cell was lost):
+# the rows are places, the table a summary by place (PLACE COLUMN, text/matrix.py).
+PLACES_UNDER_TASK = "\n".join(
+    [
+        "目标任务 | 完成情况 | 完成比例 |",
+        "全省 | 40 | 100% |",
+        "杭州 | 8 | 100% |",
+        "宁波 | 6 | 100% |",
+        "温州 | 7 | 100% |",
+        "嘉兴 | 5 | 100% |",
+        "湖州 | 4 | 100% |",
+    ]
+)
+# The same column naming short tasks: read.
+SHORT_TASKS = PLACES_UNDER_TASK.replace("杭州 |", "新建公园 |").replace("宁波 |", "改造道路 |")
+SHORT_TASKS = SHORT_TASKS.replace("温州 |", "建卫生室 |").replace("嘉兴 |", "修通村道 |")
+SHORT_TASKS = SHORT_TASKS.replace("湖州 |", "建幼儿园 |").replace("全省 |", "建图书馆 |")
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [(PLACES_UNDER_TASK, True), (SHORT_TASKS, False)],
+    ids=["place names under a task header", "short task names"],
+)
+def test_a_task_header_over_place_names_is_a_summary_by_place(text, refused):
+    if refused:
+        with pytest.raises(IngestError, match="summary by place"):
+            read_document(text.encode(), name="places.txt")
+    else:
+        assert len(read_document(text.encode(), name="places.txt").tasks) == 6

@@ -32,6 +32,36 @@ def figures_only(cells: list[str]) -> bool:
     return figures >= _MIN_FIGURE_CELLS and figures * 2 > len(filled)
 
 
+# A whole region as a row label: 全省, 全市 … (the row of totals over the places under it).
+_WHOLE = re.compile(r"^全(?:省|市|区|县|州|盟)$")
+_BARE_NAME = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
+
+
+def place_cells(cells: list[str], *, whole: bool = False) -> list[str]:
+    """PLACE COLUMN: the place names of a column whose filled cells mostly name places (at
+    least four, and more than half), else []: 吉首市, 全省, or a bare name of two to four
+    characters that the gazetteer knows as a place (成都, 攀枝花 —
+    :mod:`luoshi.ingest.placenames`). ``whole``: the column must also hold the whole region
+    (全省, 全市 …: the row of totals over its parts). Such a column labels the rows of a
+    summary by place, even under a task header — a project may be named after its county
+    (青石县), but no task is named 全省. The gazetteer is asked only when most cells are
+    bare names of two to four characters, which a task column's cells rarely are."""
+    filled = [c.replace(" ", "").replace("\u3000", "") for c in cells if c.strip()]
+    if whole and not any(_WHOLE.match(c) for c in filled):
+        return []
+    bare = [c for c in filled if _BARE_NAME.match(c)]
+    if len(bare) < _MIN_FIGURE_CELLS or len(bare) * 2 <= len(filled):
+        return []
+    from luoshi.ingest.placenames import known_place  # (the gazetteer loads on first use)
+
+    places = [
+        c
+        for c in filled
+        if is_place(c) or _WHOLE.match(c) or (_BARE_NAME.match(c) and known_place(c, ""))
+    ]
+    return places if len(places) >= _MIN_FIGURE_CELLS and len(places) * 2 > len(filled) else []
+
+
 _REGION_HEADER = re.compile(r"^(?:地区|区域|地区名称|市州|市县|县\(?市、?区\)?|区县|县区)$")
 _MIN_PLACES = 4
 _WINDOW = 120

@@ -17,6 +17,8 @@ Modules, each with the rules it implements in its docstring:
 - :mod:`.points` — a **point list**: the page's tasks enumerated as points of its running
   text (一是…, 第一…, 一、…, numerals glued to the text, 关于X。) under an opening announcing a
   plan, 实事 or 重点工作 progress (tried last; always warned that news counts points too);
+- :mod:`.counted` — a **counted name list**: bare names of projects, one per line, under a
+  heading that counts them (10大民生实事项目), read only when the count equals the run;
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
@@ -38,6 +40,7 @@ from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.model import ParsedDocument, Period
 from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.text.matrix import figures_only
+from luoshi.ingest.text.prose.counted import COUNTED_LAYOUT, counted_list_grid
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
 from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
 from luoshi.ingest.text.prose.items import marks_sections
@@ -183,6 +186,13 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
         doc = document_from_grids([points[0]], name, "text", POINTS_LAYOUT, points[1])
         if points[2]:
             doc.doubts.append(points[2])
+        return doc
+    if prose is None and headed is None and (counted := counted_list_grid(paras)) is not None:
+        doc = document_from_grids([counted[0]], name, "text", COUNTED_LAYOUT, counted[1])
+        doc.doubts.append("a list of names under a heading counting them: news quotes such lists")
+        if doc.meta.period is None:
+            # the list names what is to be done (counted.py): a plan
+            doc.meta.period = Period(kind=PeriodKind.PLAN, label="")
         return doc
     if prose is None or headed is None:
         return prose or headed

@@ -12,8 +12,9 @@ wherever they come from:
   of a line or after a space or a full stop; its value runs to the next field or item;
 - an *item* opens with a numbered paragraph (``15、…``, ``2.…``, ``三、…``, ``(三)…``,
   ``(3)…``, at a line start or after a space, or a line holding only a counter: ``项目一``,
-  ``第二项``; one style per page) when the number follows the
-  previous item's and a field follows it before the next number — its text is the task;
+  ``第二项``, or a bare number opening its line before a field's label on that line or the
+  next: ``01 项目名称:…``, serial kept as written; one style per page) when the number
+  follows the previous item's and a field follows it before the next number — its text is the task;
   without numbers, an item opens where the first field of the previous item comes again —
   or, when the forms have no task field, at the line right above that field when every form
   has one that is a name (no sentence, no field): it is the form's task (warned: it might be
@@ -58,6 +59,14 @@ from luoshi.ingest.text.prose.content import (
     content_warning,
     headings_over_content,
 )
+from luoshi.ingest.text.prose.formlabels import (
+    bare_label_lines,
+    cut_after_first,
+    name_over_content,
+    task_label,
+    unit_headings,
+    with_unit,
+)
 from luoshi.ingest.text.prose.items import style_value
 from luoshi.ingest.text.prose.sentences import heading_sentence
 from luoshi.ingest.text.shapes import CLOSING
@@ -86,6 +95,14 @@ _ITEM_STYLES = (
     re.compile(
         r"^[ \t\u3000]*(?:项目|項目|事项|事項|任务|任務|第)\s*([一二三四五六七八九十]{1,3}|\d{1,3})"
         r"\s*[项項]?[:：]?[ \t\u3000]*$",
+        re.M,
+    ),
+    # a bare number opening its line before a field's label, on that line or the next:
+    # "01 项目名称:…", "03" over "项目名称:" (zero-padded serials kept as written; a number
+    # alone over running text, a page number, opens nothing)
+    re.compile(
+        r"^[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?:\n[ \t\u3000]*)?"
+        r"(?=[\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,10}?\s*[:：])",
         re.M,
     ),
 )
@@ -200,6 +217,7 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     fields = _fields(text)
     fields = sorted(fields + _repeated_fields(text, fields))
     labels = {label for _, _, label in fields}
+    fields = sorted(fields + bare_label_lines(text, labels, fields))
     # one field is enough when it is a progress field under numbered items (the item's text is
     # its task): "1.新建公园3个。" / "进展情况:已建成2个。" / "2.…"
     progress_only = len(labels) == 1 and all(
@@ -239,12 +257,15 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
             )
         preamble_end = before[0][0] if before else openers[0][0]
         first_group = _heading_above(text, openers[0][0])
-        cuts = group_restarts(text, style)
+        heads = unit_headings(text)
+        head_at = [h[0] for h in heads]
+        cuts = sorted({*group_restarts(text, style), *head_at})
         group_before: dict[int, tuple[str, int]] = {}  # item index -> its group heading above
+        under: dict[str, list[str]] = {}  # unit heading -> serials of the items it heads
         for n, (a, b, serial) in enumerate(openers):
             k = bisect_right(cuts, a)  # the first heading cut after the item, if before the next
             end = cuts[k] if k < len(cuts) and cuts[k] < bounds[n + 1] else bounds[n + 1]
-            if end < bounds[n + 1]:
+            if end < bounds[n + 1] and end not in head_at:
                 heading = text[end:].split("\n", 1)[0].strip()
                 group_before[n + 1] = (heading, line_of(end))
                 warnings.append(
@@ -258,8 +279,19 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
             first = own[0][0] if own else end
             item = {"序号": serial, "任务内容": text[b:first].strip()}
             _fill(item, own, end, text)
+            if (h := bisect_left(head_at, a)) > 0:
+                with_unit(item, heads[h - 1][1])
+                under.setdefault(heads[h - 1][1], []).append(serial)
             items.append(item)
             lines.append(line_of(a))
+        for unit, serials in under.items():
+            warnings.append(
+                (
+                    line_of(head_at[0]),
+                    f"the unit heading {unit!r} above items {serials[0]}–{serials[-1]}: read as "
+                    "their unit (the alternative: a heading only)",
+                )
+            )
     else:
         first_label = fields[0][2]
         starts = [f[0] for f in fields if f[2] == first_label]
@@ -284,9 +316,34 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     if openers and not any(it["任务内容"] for it in items):
         for it in items:  # the openers are bare counters (项目一): the task is in a field
             del it["任务内容"]
+    elif openers and (label := task_label(items)):
+        warnings.append(
+            (
+                lines[0],
+                f"every item's text opens with the label {label!r}: the label of the task, "
+                "dropped from it",
+            )
+        )
     with_fields = [it for it in items if len(it) > (2 if openers else 1)]
     if len(with_fields) < _MIN_ITEMS:
-        return None
+        if not (openers and cut_after_first(text, openers[0][0], items)):
+            return None
+        warnings.append(
+            (
+                lines[0],
+                "one item visible under a heading counting many: the excerpt is cut after "
+                "the first item of its list (read as a list of one)",
+            )
+        )
+    if names := name_over_content(items):
+        warnings.append(
+            (
+                lines[0],
+                f"the forms give a name field ({names[0]}) and a content field ({names[1]}): "
+                f"the name read as the task, the content as its {CONTENT_HEADER} (target) — "
+                "the alternative is that the content is part of the task",
+            )
+        )
     if openers and (split := _headings_over_content(items)):
         warnings.append((lines[0], content_warning(split)))
     columns = _column_order(items)
@@ -410,14 +467,19 @@ def group_restarts(text: str, pattern: re.Pattern[str]) -> list[int]:
     is followed by an item numbered 1 again: the numbering restarts under the heading, so the
     heading ends the item above it and the items under it are new ones."""
     out = []
-    for m in _GROUP_LINE.finditer(text):
-        if pattern.match(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip())):
+    # (a unit heading, 区委办公室(8项), is a group heading too: :mod:`.formlabels`)
+    lines = [(m.start(), m.end(), m.group(0)) for m in _GROUP_LINE.finditer(text)]
+    for start, _ in unit_headings(text):
+        end = text.find("\n", start)
+        lines.append((start, len(text) if end < 0 else end, text[start:end]))
+    for start, end, line in sorted(lines):
+        if pattern.match(text, start + len(line) - len(line.lstrip())):
             continue  # the items' own style
-        gap = text[m.end() : m.end() + 200]
+        gap = text[end : end + 200]
         # right under the heading: only blank lines between
-        nxt = pattern.match(text, m.end() + len(gap) - len(gap.lstrip()))
+        nxt = pattern.match(text, end + len(gap) - len(gap.lstrip()))
         if nxt and style_value(nxt.group(1).strip("()（）")) == 1:
-            out.append(m.start())
+            out.append(start)
     return out
 
 
