@@ -21,6 +21,11 @@
 
 ``--no-page-cache`` runs luoshi with its page cache off (``LUOSHI_PAGE_CACHE=0``): every page
 built afresh, as the first request after a write finds it.
+With the page cache on, the first ``--check`` URLs of each kind are built before measuring and
+the rest during round 1 (at c=1 on a loaded machine, most of round 1): the default figure is a
+mix of built and kept pages that depends on the machine's speed. ``--check`` equal to
+``--urls`` (300) builds every page first, so the rounds measure pages served from the cache
+only (anonymous readers: the whole page, luoshi.web.pagecache.whole_page).
 
 Request kinds (each a pool of ``--urls`` URLs over random reports, tasks and words):
 

@@ -123,7 +123,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "luoshi.web.csp.CSPMiddleware",  # django-csp's, the header built once (luoshi/web/csp.py)
     # Our 404 page also in debug (the demo) unless LUOSHI_DEBUG_404=1 (luoshi/web/not_found.py).
     "luoshi.web.not_found.OwnNotFoundMiddleware",
 ]

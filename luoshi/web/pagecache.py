@@ -24,6 +24,18 @@ too and says so with the ``rows_copied`` signal, which counts as a write here.
 Switched off with ``LUOSHI_PAGE_CACHE=0`` (settings): ``current`` is then None and every
 fragment is built afresh — what a page costs the first time after a write.
 
+Whole pages for anonymous readers (``whole_page``, a view decorator). What an anonymous reader
+is shown depends only on the data, the language and the address: they all share one scope
+(the public's), the site header shows them no name, no count and no form, and nothing of a
+session. So a decorated view's whole answer (status, the view's own headers, body) is kept
+under the data version, the language and the full address (scheme, host, path and query),
+and a hit skips the view and its template. Asked only for GET/HEAD by a reader who is not
+signed in and has no message waiting (the header would show it); kept only when building it
+left no trace on the request or the response that the next reader must not get: a 200, not
+streamed, no cookie set, no CSRF token handed out (a form), no CSP nonce used, the session
+and the messages untouched, no ``Cache-Control`` of private or no-store. The middleware still
+runs around a hit (security headers, Vary, the language's header), as around the view.
+
 Keys. Fragments that depend on who is looking are keyed by ``luoshi.web.access.scope_key``
 (users with the same key see the same rows); the caller decides what goes in the key, except
 the language: every fragment may hold words (a label, a menu's "2022年半年度"), so ``cached``
@@ -33,6 +45,7 @@ served to a Chinese one, whatever key its caller wrote.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import secrets
@@ -44,6 +57,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -135,15 +149,72 @@ def cached(key: str, build: Callable[[], T], *, version: int | object | None = _
     version = current() if version is _MISSING else version
     if version is None or not settings.LUOSHI_PAGE_CACHE:
         return build()
-    # Hashed: a key may hold any query string (cache backends want short, plain keys).
-    key = f"{get_language()}:{key}"
-    full = f"luoshi:{version}:{hashlib.sha256(key.encode()).hexdigest()}"
+    full = _full_key(version, key)
     pages = caches[CACHE]
     value = pages.get(full, _MISSING)
     if value is _MISSING:
         value = build()
         pages.set(full, value, TIMEOUT)
     return value
+
+
+def _full_key(version: int, key: str) -> str:
+    # Hashed: a key may hold any query string (cache backends want short, plain keys).
+    key = f"{get_language()}:{key}"
+    return f"luoshi:{version}:{hashlib.sha256(key.encode()).hexdigest()}"
+
+
+def whole_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """``view``'s whole answer kept for anonymous readers (see the module's docstring). Only
+    for a view whose anonymous answer depends on nothing but the data, the language and the
+    address."""
+
+    @functools.wraps(view)
+    def serve(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        version = current() if _anonymous_reader(request) else None
+        if version is None:
+            return view(request, *args, **kwargs)
+        full = _full_key(version, f"page:{request.scheme}://{request.get_host()}"
+                                  f"{request.get_full_path()}")
+        pages = caches[CACHE]
+        kept = pages.get(full)
+        if kept is not None:
+            status, headers, body = kept
+            response = HttpResponse(body, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+            return response
+        response = view(request, *args, **kwargs)
+        if _storable(request, response):
+            pages.set(full, (response.status_code, list(response.headers.items()),
+                             response.content), TIMEOUT)
+        return response
+
+    return serve
+
+
+def _anonymous_reader(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        return False
+    messages = getattr(request, "_messages", None)
+    return messages is None or len(messages) == 0  # loads them; does not mark them read
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # a form's token was handed out
+        return False
+    if getattr(request, "_csp_nonce", None) is not None:  # named in this response's header
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and (messages.added_new or messages.used):
+        return False
+    control = response.headers.get("Cache-Control", "").lower()
+    return "private" not in control and "no-store" not in control
 
 
 def render_parts(request, name: str, context: dict,

@@ -58,6 +58,9 @@ class _Statement:
     compiler: SQLCompiler
     names: tuple[str, ...] | None  # values(): the rows' keys; values_list(): None
     counting: bool = False  # the statement counts the queryset's rows
+    # The columns' converters (dates, JSON, decimals), found once: finding them asked the
+    # backend and every column again at each run.
+    converters: dict | None = None
 
 
 class _Refused(Exception):
@@ -110,7 +113,13 @@ def _compile(queryset: QuerySet, where: dict[int, tuple[str, int | None]],
             *query.extra_select, *query.values_select, *query.annotation_select)
     else:
         names = None
-    return _Statement(sql, tuple(params), tuple(places), compiler, names, counting)
+    converters = None
+    if not counting:
+        fields = [s[0] for s in compiler.select[:compiler.col_count]]
+        if compiler.has_composite_fields(fields):
+            raise _Refused  # (rows of a composite key: left to the ORM)
+        converters = compiler.get_converters(fields)
+    return _Statement(sql, tuple(params), tuple(places), compiler, names, counting, converters)
 
 
 def _statements() -> OrderedDict:
@@ -173,7 +182,9 @@ def _run(statement: _Statement, slots: dict) -> list:
         return fetched[0][0]
     width = compiler.col_count
     # Columns past col_count are the ordering's, added to the SELECT (as Django trims them).
-    found = compiler.results_iter(results=[[row[:width] for row in fetched]])
+    found = [row[:width] for row in fetched]
+    if statement.converters:  # as compiler.results_iter, with the converters found once
+        found = compiler.apply_converters(found, statement.converters)
     if statement.names is None:
         return [tuple(row) for row in found]
     names = statement.names

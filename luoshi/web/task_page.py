@@ -11,6 +11,7 @@ luoshi.web.task_html.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -342,7 +343,10 @@ MEASUREMENT_COLUMNS = ("id", "report_id", "progress_id", "field", "start", "end"
 HISTORY_COLUMNS = ("id", "model", "object_id", "action", "fields", "at", "user_id", "batch_id")
 
 
+@functools.cache
 def _q(name: str) -> str:
+    # Once per name: asking ``connections`` is a thread-local lookup, and the page quotes
+    # some twenty names (the same on SQLite and PostgreSQL, the backends luoshi runs on).
     return connections["default"].ops.quote_name(name)
 
 

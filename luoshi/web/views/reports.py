@@ -28,6 +28,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "web/report_list.html", {"reports": reports})
 
 
+@pagecache.whole_page  # an anonymous reader's whole page
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One report: its publication metadata and its table in the published layout. Below the
     header the page depends on the data and the viewer's scope only: cached by the data

@@ -178,6 +178,7 @@ def page_key(request: HttpRequest, name: str) -> str:
     return f"{name}:{scope_key(request.user)}:{params}"
 
 
+@pagecache.whole_page  # an anonymous reader's whole page
 def task_list(request: HttpRequest) -> HttpResponse:
     # Everything below the site header depends only on the query, the viewer's scope and
     # the data: cached by the data version (luoshi.web.pagecache).

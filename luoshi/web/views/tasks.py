@@ -40,6 +40,7 @@ def office_panel(user, task: Task) -> dict | None:
 CORRECTING = {ADMIN, Role.SUPERVISOR}
 
 
+@pagecache.whole_page  # an anonymous reader's whole page
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The page below the header is built from the data and the viewer's scope only (except
     the office's: forms), so it is cached by the data version (luoshi.web.pagecache)."""
