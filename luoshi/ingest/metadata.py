@@ -249,6 +249,14 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
                     "the title names none; check it"
                 )
                 break
+    if meta.period is None and meta.title and meta.year is not None:
+        labelled = latest_labelled_period(body[:BODY_SCAN], meta.year)
+        if labelled is not None:
+            meta.period = labelled
+            warnings.append(
+                f"period {labelled.label!r} taken from the latest period labelling the progress "
+                f"(…{labelled.label}:…): the title {meta.title!r} names none; check it"
+            )
     if not meta.title:
         warnings.append(_period_from_opening(meta, preamble))
     elif meta.period is None:
@@ -280,6 +288,34 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     meta.unit_line = find_unit_line([*preamble[-UNIT_LINE_SCAN:], *body[:UNIT_LINE_SCAN],
                                      *body[-UNIT_LINE_SCAN:]])
     return meta, warnings
+
+
+# A line opening with a period and a colon, labelling the progress made in it (第三季度:…,
+# 1-6月:…, 上半年:…); the label is at most 8 characters.
+_PERIOD_LABEL = re.compile(r"^\s*([^:：\s]{2,8})\s*[:：]")
+
+
+def latest_labelled_period(lines: Sequence[str], year: int) -> Period | None:
+    """The latest period labelling a line of the table (第一季度:… 第三季度:… -> Q3), or None.
+    Progress reported period by period is cumulative, so the last period reported is the
+    report's. The label must be a period and nothing else (no plan: 2030年计划:)."""
+    latest: Period | None = None
+    # (a cell may hold several labelled lines: 第一季度:…\n第三季度:…)
+    for line in (part for cell in lines for part in cell.splitlines()):
+        m = _PERIOD_LABEL.match(line)
+        if not m:
+            continue
+        label = to_simplified(m.group(1))
+        period = parse_period(label, year)
+        if (
+            period is not None
+            and period.kind is not PeriodKind.PLAN
+            and period.label == label
+            and period.end_date is not None
+            and (latest is None or latest.end_date is None or period.end_date > latest.end_date)
+        ):
+            latest = period
+    return latest
 
 
 _DATED_OPENING = re.compile(r"^\s*(?:截至|截止|至)?\s*(?:19|20)\d{2}\s*年")
