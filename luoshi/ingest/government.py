@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from luoshi.ingest.placenames import action_phrase, places_named
+from luoshi.ingest.placenames import STEM_SCAN, action_phrase, places_named, stems_named
 from luoshi.ingest.script import to_simplified
 from luoshi.ingest.siteplace import current_url, places_spelled, site_label
 
@@ -121,6 +121,7 @@ _UNIT_LEVEL = re.compile(
     r"(?:(?<![\u4e00-\u9fa5])|(?<=由))(省|市(?!场)|州|盟|区|县|旗|镇)[\u4e00-\u9fa5]{1,8}?"
     r"(?:局|委员会|委|办公室|办|中心)"
 )
+STEM_MIN = 2  # mentions of a bare stem (兰州) that make it the page's place
 BODY_LEVEL_MIN = 2  # units or mentions that make the table's own level
 # Lines of the table read for its level and the places it names: enough for a page's own
 # place to show, and a bound on the time a huge table costs.
@@ -231,7 +232,10 @@ def infer_government(
     (省政府办公厅通报2030年某某省重点…: the level and its place in one title). A site's column tag
     opening the title (【落实情况】) is no part of it. When the text names no place of the
     level, the place the page's government site spells in pinyin (``url``, else the address
-    of the page being read: :mod:`luoshi.ingest.siteplace`), warned."""
+    of the page being read: :mod:`luoshi.ingest.siteplace`), warned. When the site spells
+    none either, the place the title and the lines above the table name most often by its bare
+    stem (新沂资讯, 兰州日报: :func:`luoshi.ingest.placenames.stems_named`), at least STEM_MIN
+    times and more than any other, warned with the runner-up."""
     title = _TITLE_TAG.sub("", title)
     for text in [title, *context]:
         place = _place_from(text)
@@ -334,6 +338,20 @@ def infer_government(
         return "", (
             f"government not named: {level}; {SITE_SPELLS} ({site_label(url)}.gov.cn) "
             f"spells {' or '.join(spelled)}; give it when importing"
+        )
+    # no place of that level named with its suffix, nor spelled by the site: the one the title
+    # and the lines above the table (a byline, a breadcrumb; not the tasks, which name the places
+    # they concern) name most by its bare stem (兰州日报, 新沂资讯), STEM_MIN times at least,
+    # warned with the runner-up; none on a tie
+    stems = stems_named(
+        [to_simplified(t) for t in [title, *preamble[:STEM_SCAN]]], suffix
+    ).most_common(2)
+    if stems and stems[0][1] >= STEM_MIN and (len(stems) == 1 or stems[0][1] > stems[1][1]):
+        name, n = stems[0]
+        also = f"; it also names {stems[1][0]} {_times(stems[1][1])}" if len(stems) > 1 else ""
+        return name, (
+            f"government {name} inferred: {level}, and the text names "
+            f"{name[: -len(suffix)]} (without {suffix}) {_times(n)}{also}; check it"
         )
     return "", f"government not named: {level}; give it when importing"
 

@@ -249,6 +249,14 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
                     "the title names none; check it"
                 )
                 break
+    if meta.period is None and meta.title and meta.year is not None:
+        labelled = latest_labelled_period(body[:BODY_SCAN], meta.year)
+        if labelled is not None:
+            meta.period = labelled
+            warnings.append(
+                f"period {labelled.label!r} taken from the latest period labelling the progress "
+                f"(…{labelled.label}:…): the title {meta.title!r} names none; check it"
+            )
     if not meta.title:
         warnings.append(_period_from_opening(meta, preamble))
     elif meta.period is None:
@@ -282,19 +290,54 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     return meta, warnings
 
 
+# A line opening with a period and a colon, labelling the progress made in it (第三季度:…,
+# 1-6月:…, 上半年:…); the label is at most 8 characters.
+_PERIOD_LABEL = re.compile(r"^\s*([^:：\s]{2,8})\s*[:：]")
+
+
+def latest_labelled_period(lines: Sequence[str], year: int) -> Period | None:
+    """The latest period labelling a line of the table (第一季度:… 第三季度:… -> Q3), or None.
+    Progress reported period by period is cumulative, so the last period reported is the
+    report's. The label must be a period and nothing else (no plan: 2030年计划:)."""
+    latest: Period | None = None
+    # (a cell may hold several labelled lines: 第一季度:…\n第三季度:…)
+    for line in (part for cell in lines for part in cell.splitlines()):
+        m = _PERIOD_LABEL.match(line)
+        if not m:
+            continue
+        label = to_simplified(m.group(1))
+        period = parse_period(label, year)
+        if (
+            period is not None
+            and period.kind is not PeriodKind.PLAN
+            and period.label == label
+            and period.end_date is not None
+            and (latest is None or latest.end_date is None or period.end_date > latest.end_date)
+        ):
+            latest = period
+    return latest
+
+
 _DATED_OPENING = re.compile(r"^\s*(?:截至|截止|至)?\s*(?:19|20)\d{2}\s*年")
 
 
 def _period_from_opening(meta: Meta, preamble: Sequence[str]) -> str:
     """For a page without a title: the year and period its opening sentence states in its
     first clause (截至2030年9月底,… / 2030年1-6月,…), set on ``meta``; the warning saying what was
-    taken, or that nothing was."""
-    for sentence in opening_sentences([_strip(p) for p in preamble if _strip(p)]):
-        first = arabic_years(_CLAUSE_BREAK.split(to_simplified(sentence), 1)[0])
+    taken, or that nothing was. When the dated first clause names no period (2030年十件实事计划
+    投资50亿元,上半年完成30亿元), a later clause of the same sentence that *opens* with a period
+    word and says what was done gives it (:func:`_period_clause`). The first sentences of each
+    opening paragraph are read (a report may open with its grounds, 按照…部署,…。, and date its
+    figures in the next sentence); the first one the date opens decides."""
+    for sentence in _lead_sentences([_strip(p) for p in preamble if _strip(p)]):
+        clauses = _CLAUSE_BREAK.split(arabic_years(to_simplified(sentence)))
+        first = clauses[0]
         if not _DATED_OPENING.match(first):
             continue  # the date must open the clause: 与2029年上半年相比 looks back
         year = parse_year(first[:OPENING_PERIOD_SPAN])
-        period = parse_period(first[:OPENING_PERIOD_SPAN], year)
+        period = parse_period(first[:OPENING_PERIOD_SPAN], year) or _period_clause(
+            clauses[1:], year
+        )
         if year is not None and period is not None and period.kind is not PeriodKind.PLAN:
             meta.year, meta.period = year, period
             return (
@@ -302,6 +345,39 @@ def _period_from_opening(meta: Meta, preamble: Sequence[str]) -> str:
                 f"from the opening sentence ({sentence[:24]!r}…); check them"
             )
     return "no title found above the table: year and period unknown"
+
+
+LEAD_SENTENCES = 3  # sentences read at the start of each opening paragraph for its date
+
+
+def _lead_sentences(paragraphs: Sequence[str]) -> list[str]:
+    """The first LEAD_SENTENCES sentences of each of the first paragraphs, in order."""
+    return [
+        sentence
+        for p in paragraphs[:OPENING_PARAGRAPHS]
+        for sentence in _SENTENCE_END.split(p.strip(), LEAD_SENTENCES)[:LEAD_SENTENCES]
+    ]
+
+
+# What a clause says was done in the period opening it: 上半年实际完成投资…, 1-9月已建成….
+_DONE_WORDS = re.compile(r"完成|建成|实现|开工|竣工|进展|落实")
+
+
+def _period_clause(clauses: Sequence[str], year: int | None) -> Period | None:
+    """The period of the first clause that opens with a period word and says what was done
+    (上半年实际完成投资156亿元 -> H1), or None. A clause naming the period further in (与上半年
+    相比, 比一季度提高) compares with it and is not read; a plan is no report's period."""
+    for clause in clauses:
+        clause = clause.strip()
+        period = parse_period(clause[:OPENING_PERIOD_SPAN], year)
+        if (
+            period is not None
+            and period.kind is not PeriodKind.PLAN
+            and clause.startswith(period.label)
+            and _DONE_WORDS.search(clause)
+        ):
+            return period
+    return None
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(\d{1,2})[/-]?(\d{1,2})/")

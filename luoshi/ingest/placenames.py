@@ -173,3 +173,29 @@ def places_named(
     known.update({name: n for name, n in unknown.items() if n >= UNKNOWN_PLACE_MIN})
     known.update({name: n for name, n in worded.items() if n >= WORDED_PLACE_MIN})
     return known
+
+
+STEM_SCAN = 200  # lines read for bare stems: a page's own place shows in its first lines
+
+
+def stems_named(texts: Iterable[str], suffix: str) -> Counter[str]:
+    """How often each place of ``suffix``'s level is named by its bare stem in ``texts``
+    (兰州日报, 福建都完成了, 新沂资讯: 兰州市, 福建省, 新沂市): a word jieba cuts out that its
+    dictionary tags as a proper noun and that, with ``suffix``, is a place it lists (兰州 +
+    市). Read only when no name with its suffix is found (:func:`places_named`): a stem is
+    also how a page names other places (学习北京经验), so the caller warns."""
+    import jieba
+
+    tags = _tags()
+    named: Counter[str] = Counter()
+    # (a line the reader hands over twice, above the table and in it, is one mention)
+    for text in dict.fromkeys(texts):
+        for word in jieba.dt.cut(text, HMM=False):
+            if (
+                len(word) >= 2
+                and all(map(_han, word))
+                and tags.get(word) in PROPER_TAGS
+                and tags.get(word + suffix) == "ns"
+            ):
+                named[word + suffix] += 1
+    return named
