@@ -40,6 +40,8 @@ _VERBS_AFTER_SET = rules.SUBJECT_LINK_VERBS + rules.ACHIEVED_CUES
 _RATIO_RE = re.compile(r"(?:" + "|".join(rules.RATIO_STATED_PATTERNS) + r")\s*$")
 _RATIO_LIST = re.compile(rules.RATIO_LIST_JOINERS)
 _PLAN_REST = re.compile(rules.PLAN_FIGURE_REST)
+_FROM_BEFORE = re.compile(rules.FROM_LEVEL_BEFORE)
+_FROM_AFTER = re.compile(rules.FROM_LEVEL_AFTER)
 _PLAN_VERB = re.compile(rules.PLAN_VERB)
 _INC = ("同比增长", "增长", "提高", "增加", "上升", "增幅为", "增速为", "增幅", "增速")
 _DEC = ("同比下降", "下降", "降低", "减少", "降幅为", "降幅", "回落", "压减", "压缩", "削减")
@@ -183,6 +185,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             continue
         if any(norm.startswith(w, q.end) for w in rules.PLAN_FIGURE_AFTER):
             continue
+        if _FROM_BEFORE.search(before) and _FROM_AFTER.match(norm[q.end : cb]):
+            continue  # 从580元提高到610元: the level it started from (rules.FROM_LEVEL_BEFORE)
         if _PLAN_REST.search(norm[q.end : cb]) or _PLAN_VERB.search(before):
             continue
         if q.family != "percent" and _SET_AMONG.match(norm, q.end):

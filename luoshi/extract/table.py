@@ -189,7 +189,7 @@ def column_targets(task: Task, text_targets: list[Target] | None = None) -> list
         period = parse_period(header)
         due = period.share_elapsed if period is not None and period.share_elapsed > 0 else 1.0
         for t in (extract_targets(value, field=FIELD_TARGET_COLUMN)
-                  or _bare_target(header, value, task.text, task.unit_line)):
+                  or _bare_target(header, value, task.text, task.unit_line, other_cells(task))):
             t.due_share = min(1.0, due)
             t.column = header
             if _names_no_metric(t) and task.text.strip():
@@ -284,6 +284,26 @@ def indicator_unit(header: str, text: str, unit_line: str = "") -> tuple[str, st
     return (unit, text.strip()) if unit else None
 
 
+def stated_unit(number: str, others: str) -> str:
+    """The unit the row's other cells write ``number`` in (备注: 已完成174户施工改造 gives a bare
+    174 the unit 户; rules.STATED_UNIT_MIN_DIGITS), "" when they write it in none or in
+    several units."""
+    if len(number.split(".")[0]) < rules.STATED_UNIT_MIN_DIGITS or not others:
+        return ""
+    value = float(number)
+    units = {q.unit for q in find_quantities(normalise(others))
+             if q.is_amount and q.value == value and q.unit and q.unit != "%"}
+    return units.pop() if len(units) == 1 else ""
+
+
+def other_cells(task: Task) -> str:
+    """The row's cells of words other than its target and achieved-figure columns (备注 …),
+    one per line: where a bare number's unit may be written (``stated_unit``)."""
+    return "\n".join(v for h, v in task.extra.items()
+                     if v and not _bare_number(v) and not _achieved(h)
+                     and header_role(h, have_task=True) is not ColumnRole.TARGET)
+
+
 def table_unit(header: str, unit_line: str) -> str:
     """The unit the table's unit line gives a bare number under ``header`` (rules.UNIT_LINE:
     a money line only to a header naming money), "" when it gives none."""
@@ -302,11 +322,14 @@ def _bare_number(value: str | None) -> tuple[str, int] | None:
     return (m.group(1), text.index(m.group(1))) if m else None
 
 
-def _bare_target(header: str, value: str, text: str, unit_line: str = "") -> list[Target]:
+def _bare_target(header: str, value: str, text: str, unit_line: str = "",
+                 others: str = "") -> list[Target]:
     """A target column's bare number (目标任务: 26000) in the unit of its header or row
     (城镇新增就业(人)); metric and comparator from the row's name as if the figure followed it
     (城镇登记失业率低于(%) | 4.3 is <= 4.3%). The span is the number in the cell."""
     bare, found = _bare_number(value), indicator_unit(header, text, unit_line)
+    if bare is not None and found is None and (unit := stated_unit(bare[0], others)):
+        found = (unit, text.strip())
     if bare is None or found is None:
         return []
     (number, at), (unit, name) = bare, found
@@ -358,6 +381,8 @@ def indicator_figures(task: Task, targets: list[Target], found: list[Measurement
         if not _achieved(header):
             continue
         bare, unit = _bare_number(value), indicator_unit(header, task.text, task.unit_line)
+        if bare is not None and unit is None and (said := stated_unit(bare[0], other_cells(task))):
+            unit = (said, task.text.strip())
         if bare is None or unit is None:
             continue
         (number, at), q = bare, _quantity(bare[0], unit[0])

@@ -147,3 +147,19 @@ def test_figure_about_the_target_set_has_no_ratio_across_units():
 def test_other_figures(done, expected):
     a = analyze_task(task("深入推进某项工作。", done), Q3)
     assert [(m.value, m.unit) for m in a.figures] == expected
+
+
+# A change from one level to another reports the new level; the old one is where it started
+# (rules.FROM_LEVEL_BEFORE / FROM_LEVEL_AFTER). Paraphrased cases.
+@pytest.mark.parametrize("done, figures", [
+    ("补助标准从每人每年500元提高到540元", [(540.0, "元")]),
+    ("报销比例由40%提高至55%,惠及群众3万人次", [(55.0, "%"), (3.0, "万人次")]),
+    ("收费从每方5元下调为4.2元", [(4.2, "元")]),
+    # No change verb after it: a span of figures, both kept.
+    ("从3月到5月共完成12个项目", [(12.0, "个")]),
+    ("已完成投资2亿元,由去年的1亿元翻番", [(2.0, "亿元"), (1.0, "亿元")]),
+])
+def test_the_level_a_change_started_from_is_no_measurement(done, figures):
+    from luoshi.extract.measurements import scan as scan_cell
+    cands, _ = scan_cell(done)
+    assert [(c.q.value, c.q.unit) for c in cands] == figures

@@ -148,3 +148,21 @@ def test_a_bare_target_cell_takes_the_rows_name(name, column, done, metric, kind
     (target,) = a.targets
     assert (target.metric, target.kind) == (metric, kind)
     assert a.status.value.value == status, a.status.reason
+
+
+# A bare number in the target and achieved columns takes the unit the row's remark writes the
+# same number in (rules.STATED_UNIT_MIN_DIGITS); none, several, or a one-digit number: no unit.
+@pytest.mark.parametrize("target, done, remark, expected", [
+    ("150", "150", "已完成150户改造,正在验收", [(150.0, "户")]),
+    ("60", "45", "60个项目已开工45个", [(60.0, "个")]),
+    ("150", "150", "", []),
+    ("150", "150", "完成150户,另有150个项目在建", []),
+    ("3", "3", "已建成3座", []),
+])
+def test_a_bare_number_takes_the_unit_its_row_writes(target, done, remark, expected):
+    t = Task(serial="1", text="改造老旧住房", items=[Item(done="")],
+             extra={"工作目标": target, "已完成数": done, "备注": remark})
+    a = analyze_task(t, Q3, 2026)
+    assert [(x.value, x.unit) for x in a.targets] == expected
+    if expected:
+        assert (float(done), expected[0][1]) in [(m.value, m.unit) for m in a.measurements]

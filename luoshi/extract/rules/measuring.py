@@ -12,6 +12,12 @@ from luoshi.extract.rules.figures import DECREASE_VERBS, INCREASE_VERBS
 PLAN_FIGURE_BEFORE = ("计划", "目标", "任务", "预算", "考核任务", "要求", "指标", "年初的", "年初设定的",
                       "调整为", "调整到", "排定")
 PLAN_FIGURE_AFTER = ("的任务", "任务", "的目标", "目标", "的计划", "计划")
+# A level raised or lowered from one figure to another (标准从每人580元提高到610元, 比例由30%
+# 提高至50%) reports the new level; the old one is where it started, no achieved figure: the
+# figure that opens such a change (从/由 before it in its clause, a verb of change and 到/至
+# right after it) is not read as a measurement.
+FROM_LEVEL_BEFORE = r"[从由][^,，;；。从由]{0,16}$"
+FROM_LEVEL_AFTER = r"^(?:提高|提升|增加|增长|上调|上升|扩大|降低|下降|下调|减少|调整)(?:到|至|为)"
 # The rest of the figure's clause saying it is a plan: "50个…年度考核任务指标".
 PLAN_FIGURE_REST = r"任务指标|目标任务|考核任务|任务数|计划数|年度目标|年度任务"
 # "计划完成…", "计划新增…" announce a plan (but "按计划完成" reports one met).

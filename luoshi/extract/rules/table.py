@@ -58,6 +58,11 @@ INDICATOR_UNIT_MAX = 8
 # none. A line that names money (金额/资金/投资/价值单位) speaks of the money columns only: those
 # whose header names money (UNIT_LINE_MONEY_HEADERS); a plain one (单位:亿元, 计量单位:个) of
 # every such column. A cell that writes its own unit or a per cent is not bare and keeps it.
+# No unit in any bracket nor unit line: the row's other cells (备注: 已完成174户施工改造) may
+# write the very number with its unit; then the bare number is in that unit, when they write
+# it with one unit only (174户 and 174个 both: nothing is guessed). Only numbers of at least
+# this many digits borrow, so 1 or 2 do not take the unit of an unrelated small count:
+STATED_UNIT_MIN_DIGITS = 2
 UNIT_LINE = r"^(?P<what>[^:单]{0,4})单位:(?P<unit>.+)$"
 UNIT_LINE_MONEY = ("金额", "资金", "投资", "价值")
 UNIT_LINE_MONEY_HEADERS = ("资", "金额", "预算", "收入", "产值", "款", "费",
