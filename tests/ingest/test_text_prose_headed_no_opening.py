@@ -38,3 +38,11 @@ def test_first_line_is_the_first_heading_and_the_page_a_report() -> None:
 def test_not_read_without_the_evidence(page: str) -> None:
     with pytest.raises(IngestError):
         read_document(page.encode(), name="roads.txt")
+
+
+@pytest.mark.parametrize(
+    "credit", ["(稿源:某县日报 记者:某某)", "(来源:某县政府网)"]
+)
+def test_a_source_credit_glued_to_the_last_line_is_no_progress(credit: str) -> None:
+    doc = read_document((ROADS.rstrip("\n") + credit + "\n").encode(), name="roads.txt")
+    assert doc.tasks[-1].items[0].done == "本年累计完成投资1亿元,占年计划的50%。"

@@ -380,15 +380,23 @@ _DATE_LINE = re.compile(
 )
 
 
+# A source credit in brackets closing the page: "(稿源:某某报 记者:某某)", "(来源:市政府网)".
+_CREDIT = re.compile(r"\s*[(（](?:稿源|来源|作者|记者|编辑|责任编辑)\s*[:：][^()（）]{0,60}[)）]\s*$")
+
+
 def _trim_signature(last: _Section) -> None:
-    """The page's closing lines under its last heading — a date, the issuing body's name — are
-    no part of that task's progress."""
+    """The page's closing lines under its last heading — a date, the issuing body's name, a
+    source credit in brackets, even glued to the last sentence — are no part of that task's
+    progress."""
     while last.body and (
         _DATE_LINE.match(last.body[-1].strip())
         or (len(last.body[-1]) <= 30 and looks_like_units(last.body[-1].strip()))
     ):
         last.body.pop()
         last.written.pop()
+    if last.body and (m := _CREDIT.search(last.body[-1])) and m.start() > 0:
+        last.body[-1] = last.body[-1][: m.start()]
+        last.written[-1] = last.written[-1][: len(last.written[-1]) - len(m.group(0))]
 
 
 def _simplified(paras: list[Para]) -> tuple[list[Para], list[str]]:
