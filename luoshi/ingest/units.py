@@ -263,6 +263,12 @@ _SAME_BELOW = frozenset({"下同", "以下同"})
 # (由X负责: 由 says who, it is no part of the name; X牵头负责 is X leading)
 _LEAD_WORD = re.compile(r"^由?(.+?)(?:牵头负责|分别负责|共同负责|负责|主办|牵头)$")
 _CO_WORD = re.compile(r"^(.+?)(?:协办|配合|参与)$")
+# "由X组织推进和落实", "由X组织实施": 由 names who carries the work out, so the verbs of doing it
+# (推进, 实施, 落实, 执行) name the lead unit as 负责 does; without 由 ("X推进") they may be a
+# task's own wording, and are not read as a unit.
+_BY_WORD = re.compile(
+    r"^由(.+?)(?:组织|具体|负责|牵头)?(?:推进|实施|落实|执行)(?:[和与及并、](?:推进|实施|落实|执行))?$"
+)
 
 
 def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
@@ -282,9 +288,9 @@ def units_by_role_note(text: str) -> tuple[str, list[str], list[str]] | None:
     # "下同" (the same below) and "等按职责分工负责" (… and others, each for its share) say how
     # the units share the work, they name none
     parts = [_SHARE_WORDS.sub("负责", x) for x in parts if x not in _SAME_BELOW]
-    if parts and all(_LEAD_WORD.match(x) or _CO_WORD.match(x) for x in parts):
+    if parts and all(_LEAD_WORD.match(x) or _BY_WORD.match(x) or _CO_WORD.match(x) for x in parts):
         for x in parts:
-            if lm := _LEAD_WORD.match(x):
+            if lm := _BY_WORD.match(x) or _LEAD_WORD.match(x):
                 lead.append(lm.group(1))
             elif cm := _CO_WORD.match(x):
                 co.append(cm.group(1))

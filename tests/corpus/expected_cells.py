@@ -106,9 +106,14 @@ def head(value: Any, width: int = 6) -> str:
     return norm[:width] + ("…" if len(norm) > width else "")
 
 
+_SHI_SERIAL = re.compile(r"^([一二三四五六七八九十]{1,3})是$")
+
+
 def serial_key(serial: str | None) -> str:
-    """A serial as the expectations write it: normalised, without trailing 、 . ．"""
-    return normalise(serial).rstrip("、.．。")
+    """A serial as the expectations write it: normalised, without trailing 、 . ．, and a point
+    marker 一是 as its numeral 一 (annotators wrote both for the same marker)."""
+    key = normalise(serial).rstrip("、.．。")
+    return _SHI_SERIAL.sub(r"\1", key)
 
 
 def task_head(text: str | None, width: int = 8) -> str:

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from corpus.expected_cells import cell_matches, encode, normalise, split_units
+from corpus.expected_cells import cell_matches, encode, normalise, serial_key, split_units
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,10 @@ def test_units_split_at_top_level_only() -> None:
     assert split_units("各县(市、区)政府") == ["各县(市、区)政府"]
     assert cell_matches(["市发改委", "市财政局"], ["市发改委 ", "市财政局"])
     assert not cell_matches(["市发改委", "市财政局"], ["市财政局", "市发改委"])
+
+
+@pytest.mark.parametrize(
+    "serial,want", [("一是", "一"), ("十二是", "十二"), ("一、", "一"), ("是", "是"), ("(一)", "(一)")]
+)
+def test_serial_key_reads_a_shi_marker_as_its_numeral(serial: str, want: str) -> None:
+    assert serial_key(serial) == want

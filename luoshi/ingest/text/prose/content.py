@@ -9,7 +9,9 @@ Rules, true of such pages wherever they come from:
 
 - a *heading* is a line of at most 30 characters that does not close a sentence (no 。;;:
   at its end) and names work: it opens with a verb of work (实施, 建设, 改造 …) or names a
-  project (…工程, …项目, …行动) — a name of the work, not its description, and not a
+  project (…工程, …项目, …行动) — in a heading sentence closed by 。 (below) the verb may
+  follow a word of manner (持续, 着力, 全力 …) or be 做好/确保 — a name of the work, not its
+  description, and not a
   category (城乡建设, 社会保障: a verb's noun closing a field's name);
 - the page's items are headings over content when at least two items are a heading with
   content under it and every item with content under it opens with a heading; then each
@@ -47,18 +49,29 @@ WORK_WORD = re.compile(
 
 
 _PROJECT = re.compile(r"项目|工程|行动|实事")
+# A heading's verb may follow a word of manner or pace (持续改善X, 着力提升X, 全力做好X), and a
+# plan heads its work with 做好/确保 as well (确保X满意回迁): still a name of the work.
+# (进一步 is no such word: 进一步做好X工作 opens a requirement, a task's own sentence.)
+_MANNER = (
+    r"(?:加速|加大|持续|着力|倾力|扎实|全力|全面|大力|切实|积极|深入|不断|稳步|统筹"
+    r"|努力|继续)?"
+)
+_HEADING_VERB = re.compile(rf"{_MANNER}(?:{WORK_WORD.pattern}|做好|确保)")
 # Content saying what has been done or is under way: progress, not a target.
 _PROGRESS = re.compile(r"已|正在|目前|截至|截止|累计")
 
 
-def is_heading(line: str) -> bool:
-    """A line naming the work, not describing it (rules above)."""
+def is_heading(line: str, *, closed: bool = False) -> bool:
+    """A line naming the work, not describing it (rules above). ``closed``: a name sentence
+    closed by 。 before its content (:mod:`.sentences`), whose verb may follow a word of manner
+    or be 做好/确保; a bare line needs its verb first (进一步做好X工作 over a paragraph is
+    the task's first line as often as a heading)."""
     line = line.strip()
     return (
         bool(line)
         and len(line) <= HEADING_MAX
         and not _CLOSES.search(line)
-        and bool(WORK_WORD.match(line) or _PROJECT.search(line))
+        and bool((_HEADING_VERB if closed else WORK_WORD).match(line) or _PROJECT.search(line))
     )
 
 
@@ -69,7 +82,9 @@ def headings_over_content(
     headings over content (rules above). ``same_line``: each heading is a sentence closed
     by 。 on its content's line (:mod:`.sentences`), cut at a stop, never at a fixed width."""
     with_content = [(s, h) for s, h, c in items if c.strip()]
-    if len(with_content) < _MIN_ITEMS or not all(is_heading(h) for _, h in with_content):
+    if len(with_content) < _MIN_ITEMS or not all(
+        is_heading(h, closed=same_line) for _, h in with_content
+    ):
         return False
     if any(_PROGRESS.search(c) for *_, c in items):
         return False

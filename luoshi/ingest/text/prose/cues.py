@@ -13,6 +13,8 @@ from luoshi.ingest.text.prose.items import (
     NEXT_STEPS,
     STYLES,
     UNIT_LINE,
+    reports_done,
+    role_sentence,
     unit_note,
 )
 from luoshi.ingest.text.rows import Para
@@ -61,6 +63,16 @@ def reports_under_items(paras: list[Para]) -> int:
         if _DONE_PARAGRAPH.search(text) and not NEXT_STEPS.match(text):
             count += 1
     return count
+
+
+def reports_after_unit_sentence(paras: list[Para]) -> int:
+    """How many items say, after a sentence naming their unit (…。由市某局组织实施。…), what
+    was done, when most items with such a sentence do: text after the unit is then the item's
+    progress, as a paragraph under it is. 0 when fewer than half do (a plan's own description
+    after its unit may carry a figure: …。由市某局负责。新建公园3个。)."""
+    rests = [found[3] for p in paras if (found := role_sentence(p.text.strip())) and found[3]]
+    done = sum(1 for rest in rests if reports_done(rest))
+    return done if done * 2 > len(rests) else 0
 
 
 # An item opening with the name of a notice's arrangement: "督查内容:", "检查方式:", "时间安排:"

@@ -66,6 +66,15 @@ Rules, true of such reports wherever they come from:
   headings (at least two) are tasks reporting progress of their own, is that heading's parts
   (its sub-projects): the outer style's headings are the tasks (:func:`_parts_of_one`);
 
+  * the page has no opening at all (it starts on its first heading: an excerpt, or a
+    bulletin's body without its title) and every task heading, at least three, is an
+    unnumbered name on a line of its own (numbered items glued to their text are a list's,
+    read by the list readers) with a body
+    reporting progress as above (图们至珲春高速公路 / 本年累计完成投资13.5亿元,占年计划的91%):
+    a news story opens with its headline and lead, not on a project's name; warned. The first
+    line is such a heading, not a title, when it has an unnumbered heading's shape and ends
+    as every unnumbered heading below it does (…高速公路 over …高速公路);
+
   an opening naming a plan (分解, 印发, 方案 …) refuses the page either way; otherwise the
   page is not such a report (and is refused as prose, saying so when only its opening is
   missing).
@@ -94,21 +103,18 @@ from luoshi.ingest.text.prose.items import (
     style_value,
     unit_note,
 )
+from luoshi.ingest.text.prose.reportparts import (
+    HEADING_STYLES,
+    PART_HEADERS,
+    body_parts,
+    written_span,
+)
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import CLOSING, looks_like_units
 
 HEADED_LAYOUT = "headed-report"
 
-# Numbering styles, outermost first (一、 over (一) over 1. …); group 1 is the number.
-_STYLES: dict[str, re.Pattern[str]] = {
-    "cn": re.compile(r"^([一二三四五六七八九十]{1,3})\s*、\s*"),
-    "cn_paren": STYLES["cn_paren"],
-    "cn_di": STYLES["cn_di"],
-    "arabic": STYLES["arabic"],
-    "paren": STYLES["paren"],
-    "half_paren": STYLES["half_paren"],
-    "circled": STYLES["circled"],
-}
+_STYLES = HEADING_STYLES
 _MAX_NAME = 40
 # A name is no sentence: no full stop, comma or semicolon inside it.
 _SENTENCE_MARK = re.compile(r"[。，,；;！!？?]")
@@ -257,15 +263,6 @@ def _is_task(s: _Section) -> bool:
     )
 
 
-def _as_written(simple: str, written: str, piece: str) -> str:
-    """``piece`` (found in the simplified paragraph) as the page writes it: the same span of
-    the written paragraph (a character-by-character conversion keeps the length)."""
-    at = simple.find(piece) if piece else -1
-    if at < 0 or len(simple) != len(written):
-        return piece
-    return written[at : at + len(piece)]
-
-
 # An unnumbered heading: a bare name on a line of its own (重点项目建设, 城乡环境整治).
 _BARE = "bare"
 _BARE_MAX = 20
@@ -297,16 +294,42 @@ def bare_headings(paras: list[Para]) -> set[int]:
             and not _SENTENCE_MARK.search(text)
             and not _BARE_NOT_END.search(text)
             and not re.search(r"\d", _YEAR.sub("", text))
-            and _heading(text) is None
-            and not any(pattern.match(text) for pattern in STYLES.values())
-            and not UNIT_LINE.match(text)
-            and not looks_like_units(text)
-            and k + 1 < len(paras)
-            and (_is_sentence(paras[k + 1].text) or _heading(paras[k + 1].text) is not None)
+            and _bare_shape(paras, k)
         ):
             out.add(k)
         seen_text = seen_text or _is_sentence(text)
-    return out if len(out) >= _MIN_TASKS else set()
+    if len(out) < _MIN_TASKS:
+        return set()
+    # the first line is the first heading, not the title, when it has a heading's shape over
+    # running text and ends as every heading below does (…高速公路 over …高速公路)
+    first = paras[0].text.strip() if paras else ""
+    ends = {paras[k].text.strip()[-2:] for k in out}
+    if (
+        len(ends) == 1
+        and first[-2:] in ends
+        and 2 <= len(first) <= _BARE_MAX
+        and not _SENTENCE_MARK.search(first)
+        and not re.search(r"\d", first)
+        and len(paras) > 1
+        and _is_sentence(paras[1].text)
+        and _bare_shape(paras, 0)
+    ):
+        out.add(0)
+    return out
+
+
+def _bare_shape(paras: list[Para], k: int) -> bool:
+    """Paragraph ``k`` is no numbered heading, unit line or unit list, and running text or a
+    heading follows it."""
+    text = paras[k].text.strip()
+    return (
+        _heading(text) is None
+        and not any(pattern.match(text) for pattern in STYLES.values())
+        and not UNIT_LINE.match(text)
+        and not looks_like_units(text)
+        and k + 1 < len(paras)
+        and (_is_sentence(paras[k + 1].text) or _heading(paras[k + 1].text) is not None)
+    )
 
 
 def _sections(
@@ -332,11 +355,11 @@ def _sections(
                 if first < 0:
                     first = k
                 current = _Section(h[1], h[2], p.line, style, h[5], group=group)
-                current.written_name = _as_written(text, as_written, h[2])
-                current.units = _as_written(text, as_written, h[4])
+                current.written_name = written_span(text, as_written, h[2])
+                current.units = written_span(text, as_written, h[4])
                 if h[3]:
                     current.body.append(h[3])
-                    current.written.append(_as_written(text, as_written, h[3]))
+                    current.written.append(written_span(text, as_written, h[3]))
                 out.append(current)
             else:
                 current, group = None, as_written.strip()  # an outer heading: a group
@@ -345,7 +368,7 @@ def _sections(
             continue
         if (m := UNIT_LINE.match(text)) and not current.units:
             units = text[m.end() :].strip().rstrip("。;；")
-            current.units = _as_written(text, as_written, units)
+            current.units = written_span(text, as_written, units)
             continue
         current.body.append(text)
         current.written.append(as_written)
@@ -357,79 +380,23 @@ _DATE_LINE = re.compile(
 )
 
 
+# A source credit in brackets closing the page: "(稿源:某某报 记者:某某)", "(来源:市政府网)".
+_CREDIT = re.compile(r"\s*[(（](?:稿源|来源|作者|记者|编辑|责任编辑)\s*[:：][^()（）]{0,60}[)）]\s*$")
+
+
 def _trim_signature(last: _Section) -> None:
-    """The page's closing lines under its last heading — a date, the issuing body's name — are
-    no part of that task's progress."""
+    """The page's closing lines under its last heading — a date, the issuing body's name, a
+    source credit in brackets, even glued to the last sentence — are no part of that task's
+    progress."""
     while last.body and (
         _DATE_LINE.match(last.body[-1].strip())
         or (len(last.body[-1]) <= 30 and looks_like_units(last.body[-1].strip()))
     ):
         last.body.pop()
         last.written.pop()
-
-
-# A task's body may be cut into the report's parts by sub-headings naming them: (一)主要进展 /
-# (二)存在问题 / (三)下步打算. The column each part goes to, and what names it.
-_PART_HEADERS = ["进展情况", "存在问题", "下一步打算"]
-# A part's whole name (fullmatch): "推进情况良好" says something, it names no part.
-_PART_NAMES = (
-    (
-        "存在问题",
-        re.compile(
-            r"(?:存在的?|主要|当前)?(?:问题|困难|不足)(?:[和及与、](?:问题|困难|不足|建议))*"
-        ),
-    ),
-    (
-        "下一步打算",
-        re.compile(
-            r"(?:下一步|下步|今后|后期)(?:工作)?(?:打算|计划|措施|思路|安排)?|工作(?:打算|计划|思路)"
-        ),
-    ),
-    (
-        "进展情况",
-        re.compile(
-            r"(?:主要|工作|项目|目前|当前|总体|建设)?(?:工作)?(?:进展情况|进展|进度|完成情况|推进情况"
-            r"|落实情况|实施情况|开展情况|做法|成效)(?:[及和与、](?:成效|做法|进展|亮点|成果))*"
-        ),
-    ),
-)
-
-
-def _parts(s: _Section) -> dict[str, list[str]]:
-    """The body's paragraphs (as written) by part: all progress, unless sub-headings (any
-    numbering, a name only, or name: text) name the parts."""
-    out: dict[str, list[str]] = {}
-    part = _PART_HEADERS[0]
-    for text, as_written in zip(s.body, s.written, strict=True):
-        found = _part_heading(text)
-        if found is not None:
-            part = found[0]
-            if found[1]:
-                out.setdefault(part, []).append(_as_written(text, as_written, found[1]))
-            continue
-        out.setdefault(part, []).append(as_written)
-    return out
-
-
-_PART_NAME_MAX = 12
-
-
-def _part_heading(text: str) -> tuple[str, str] | None:
-    """(column, text after it) when the paragraph is a numbered sub-heading naming a part."""
-    for pattern in _STYLES.values():
-        if m := pattern.match(text):
-            pieces = re.split(r"[:：]", text[m.end() :], maxsplit=1)
-            name, rest = pieces[0], pieces[1] if len(pieces) > 1 else ""
-            break
-    else:
-        return None
-    name = name.strip().rstrip("。")
-    if not name or len(name) > _PART_NAME_MAX:
-        return None
-    for column, words in _PART_NAMES:
-        if words.fullmatch(name):
-            return column, rest.strip()
-    return None
+    if last.body and (m := _CREDIT.search(last.body[-1])) and m.start() > 0:
+        last.body[-1] = last.body[-1][: m.start()]
+        last.written[-1] = last.written[-1][: len(last.written[-1]) - len(m.group(0))]
 
 
 def _simplified(paras: list[Para]) -> tuple[list[Para], list[str]]:
@@ -515,12 +482,25 @@ def _opening(paras: list[Para], first: int) -> str:
     return "report" if _REPORT_OPENING.search(head) else ""
 
 
+def _all_report_without_opening(sections: list[_Section], first: int) -> bool:
+    """The page starts on its first heading and every task heading, at least three, has a
+    body reporting progress (rules above)."""
+    tasks = [s for s in sections if _is_task(s)]
+    return (
+        first == 0
+        and len(tasks) >= _MIN_TASKS
+        and all(s.style == _BARE and s.reports for s in tasks)
+    )
+
+
 def sections_without_report_opening(paras: list[Para]) -> int:
     """How many task-like headings over progress the page has when only its opening keeps it
     from being read as a headed report (0 otherwise): said in the refusal, so the user knows
     what the reader saw."""
     chosen = _choose(paras)
     if chosen is None or chosen[2] or _opening(paras, chosen[1]) == "report":
+        return 0
+    if _all_report_without_opening(chosen[0], chosen[1]):
         return 0
     return sum(1 for s in chosen[0] if _is_task(s))
 
@@ -536,15 +516,16 @@ def headed_report_grid(
     sections, first, say_what = chosen
     # a plan's opening wins over any heading; else the opening or the headings say it reports
     opening = _opening(paras, first)
-    if opening == "plan" or (opening != "report" and not say_what):
+    bare = opening == "" and not say_what and _all_report_without_opening(sections, first)
+    if opening == "plan" or (opening != "report" and not say_what and not bare):
         return None
     _trim_signature(sections[-1])
     tasks = [s for s in sections if _is_task(s)]
     skipped = [s for s in sections if not _is_task(s)]
     with_units = any(s.units for s in tasks)
-    parts = [_parts(s) for s in tasks]
-    named = [h for h in _PART_HEADERS if any(p.get(h) for p in parts)]
-    columns = named if named else [_PART_HEADERS[0]]
+    parts = [body_parts(s.body, s.written) for s in tasks]
+    named = [h for h in PART_HEADERS if any(p.get(h) for p in parts)]
+    columns = named if named else [PART_HEADERS[0]]
     numbered = any(s.serial for s in tasks)  # unnumbered headings give no serial column
     header = [*(["序号"] if numbered else []), "任务内容"]
     header += [*(["责任单位"] if with_units else []), *columns]
@@ -572,6 +553,15 @@ def headed_report_grid(
             "is a news story in sections: check the tasks",
         )
     ]
+    if bare:
+        warnings.append(
+            (
+                tasks[0].line,
+                "read as a progress report: the page opens on its first heading, with no title "
+                "or lead, and every heading is over what was done — the alternative is an "
+                "excerpt of a news story",
+            )
+        )
     if skipped:
         warnings.append(
             (

@@ -509,7 +509,7 @@ def bare_list_start(
 
 def role_line(text: str) -> tuple[list[str], list[str]] | None:
     """(lead, co) when a short line only names units by their part: "市住建局牵头,市财政局配合"."""
-    if len(text) > 80 or not re.search(r"牵头|负责|主办|配合|协办", text):
+    if len(text) > 80 or not re.search(r"牵头|负责|主办|配合|协办|^由.+(?:推进|实施|落实|执行)", text):
         return None
     found = units_by_role_note(f"。({text.rstrip('。;；')})")
     if found is None or found[0] != "。":
@@ -526,7 +526,7 @@ def role_sentence(body: str) -> tuple[str, list[str], list[str], str] | None:
     as a unit field does; None when no such sentence."""
     parts = [s for s in _SENTENCE_END.split(body) if s]
     for n in range(1, len(parts)):
-        roles = role_line(parts[n].strip().removeprefix("由"))
+        roles = role_line(parts[n].strip())
         # (every name an organisation's: "各部门要密切配合" names none)
         if (
             roles is not None

@@ -72,6 +72,7 @@ from luoshi.ingest.model import ParsedDocument
 from luoshi.ingest.text.prose.cues import (
     MIN_DONE_PARAGRAPHS,
     arrangement_labels,
+    reports_after_unit_sentence,
     reports_under_items,
     status_tail,
 )
@@ -123,14 +124,14 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     """The document when the paragraphs have the plan-in-prose shape, else None."""
     paras = split_glued([Para(p.line, label_colon(simplify_labels(p.text)), p.gap) for p in paras])
     report = is_report(paras)
-    under = reports_under_items(paras)
+    under = reports_under_items(paras) or reports_after_unit_sentence(paras)
     warn: list[tuple[int | None, str]] = []
     if not report and under >= MIN_DONE_PARAGRAPHS:
         report = True
         warn.append(
             (
                 None,
-                f"read as a progress report: {under} items carry a paragraph saying what "
+                f"read as a progress report: {under} items say what "
                 "was done, though the opening does not name a report",
             )
         )

@@ -99,6 +99,7 @@ from luoshi.ingest.text.prose.items import (
     split_done,
     style_value,
 )
+from luoshi.ingest.text.prose.sentences import headed_sentences
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import CLOSING
 
@@ -525,9 +526,18 @@ def point_list_grid(
     headed = not report and headings_over_content(
         [(p.serial, p.written, "\n".join(p.written_body)) for p in points]
     )
+    # HEADING SENTENCE CONTENT RULE on a plan page whose points are one paragraph each
+    named = None
+    if not report and not headed and not any(p.written_body for p in points):
+        named = headed_sentences([(p.serial, p.written) for p in points])
+    headed = headed or named is not None
     cells = [
-        (p, p.written, "\n".join(p.written_body)) if headed else (p, *_split(p, report))
-        for p in points
+        (p, *named[k])
+        if named
+        else (p, p.written, "\n".join(p.written_body))
+        if headed
+        else (p, *_split(p, report))
+        for k, p in enumerate(points)
     ]
     with_done = not headed and any(done for _, _, done in cells)
     numbered = style != "about"
@@ -564,7 +574,8 @@ def point_list_grid(
     if not numbered:
         warnings.append((first_line, f"{len(points)} points have no number: numbered by position"))
     if headed:
-        warnings.append((first_line, content_warning(sum(1 for p in points if p.body))))
+        count = len(points) if named else sum(1 for p in points if p.body)
+        warnings.append((first_line, content_warning(count)))
     themes = _themes(points, opening)
     if themes.doubtful:
         warnings.append(

@@ -33,6 +33,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from luoshi.ingest.text.prose.content import headings_over_content
+
 # The first sentence is a name: short, no stop inside, closed by 。 with more text after it.
 _NAME_SENTENCE = re.compile(r"^\s*([^。，,；;:：！!？?\s][^。，,；;:：！!？?]{1,19})。\s*(?=\S)")
 # What was done: a target met, work done, or a reporting period opening the clause.
@@ -88,3 +90,15 @@ def report_warning(count: int) -> str:
         f"(完成目标任务, 已…): the name read as the task, the rest as its progress — "
         + REPORT_SPLIT_END
     )
+
+
+def headed_sentences(items: Sequence[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """HEADING SENTENCE CONTENT RULE on items given as (serial, text) with nothing under them
+    (the point list: 一是加快X。<content>): [(heading, content)] when every item opens with a
+    heading sentence and they are headings over content (:mod:`.content`), else None."""
+    named = [heading_sentence(text) for _, text in items]
+    found = [n for n in named if n is not None]
+    if len(found) < len(items):
+        return None
+    parts = [(serial, n[0], n[1]) for (serial, _), n in zip(items, found, strict=True)]
+    return found if headings_over_content(parts, same_line=True) else None
