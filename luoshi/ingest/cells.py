@@ -52,6 +52,10 @@ _ARABIC = re.compile(
     r"|^(\d{1,2})\s*[.．、](?=\d{1,4}\s*(?:年|月|[-—–~～至]\s*\d{1,2}\s*月))"
 )
 _PAREN = re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]")
+# A row's number opening a table cell (14.改扩建…, 3、…; not a decimal 1.5万), its value the
+# group: wider than an item number (up to four digits: a table may run to row 145). Shared by
+# the grid layout's serial-in-the-task-cell rule and the text aligner's category fit.
+ROW_NUMBER = r"(\d{1,4})[.、．](?!\d)"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN_ITEM = re.compile(rf"^([{_CN}]{{1,3}})\s*、")
 _CN_PAREN = re.compile(rf"^[(（]\s*([{_CN}]{{1,3}})\s*[)）]")

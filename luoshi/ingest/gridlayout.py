@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from luoshi.ingest.cells import ROW_NUMBER
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import (
@@ -194,7 +195,7 @@ def _tasks_of(
 
 
 # A list number opening a task cell: 14.改扩建…, 3、…, (2)…; not a decimal (1.5万亩…).
-_LIST_NUMBER = re.compile(r"^\s*(?:(\d{1,4})[.、．](?!\d)|[(（](\d{1,4})[)）])\s*")
+_LIST_NUMBER = re.compile(rf"^\s*(?:{ROW_NUMBER}|[(（](\d{{1,4}})[)）])\s*")
 
 
 def _listed_serials(

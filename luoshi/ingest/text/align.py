@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from luoshi.ingest.budgets import check, check_time
-from luoshi.ingest.cells import is_empty_mark
+from luoshi.ingest.cells import ROW_NUMBER, is_empty_mark
 from luoshi.ingest.text.shapes import looks_like_person, looks_like_status, looks_like_units
 from luoshi.vocab import ColumnRole
 
@@ -32,7 +32,7 @@ _DIGIT = re.compile(r"\d")
 _YES_NO = re.compile(r"^[是否]$")  # the answer in a 是否… column
 _BARE_NUMBER = re.compile(r"^\d{1,4}[.、．]?$")
 # An arabic list number opening a text (15.推进…, 3、…), not a decimal (1.5万).
-_LISTED = re.compile(r"^\s*\d{1,4}[.、．](?!\d)")
+_LISTED = re.compile(rf"^\s*{ROW_NUMBER}")
 _SENTENCE = re.compile(r"[。；;]")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,，]*\s*(%|％|万元|亿元|个|人|项|元)?$")
 _DATE = re.compile(
