@@ -154,3 +154,62 @@ def test_headerless_category_before_the_task_and_a_measure_column() -> None:
         ("便民停车", "新增停车泊位", "", "5000", "104%"),
     ]
     assert any("category column without a header" in w.message for w in doc.warnings)
+
+
+SUB_ROW_PAGE = [
+    "2031年1-9月安澜市民生实事进度表",
+    "序号 考核指标 单位 工作目标 已完成数 占比 备注",
+    "1 妇幼健康 孕期免费筛查 人次 3000 2400 80%",
+    "新生儿听力筛查 人次 3000 2700 90%",
+    "困难家庭适老改造 50 45 90% 5户在施工",
+    "2 老年助餐 新建社区老年食堂 个 30 24 80% 正在装修",
+    "主体已完工,正在装修",
+    "3 道路畅通 改造背街小巷 条 12 9 75%",
+    "4 便民停车 新增停车泊位 5000 5200 104% 超额完成",
+]
+
+
+def test_indicator_sub_rows_joined_one_line_per_row() -> None:
+    """INDICATOR SUB-ROW RULE: a line without a serial that brings its own figures is an
+    indicator row under the row's merged serial and name, joined column by column (—— for an
+    empty cell); a line of words only still continues the row above."""
+    doc = read_document("\n".join(SUB_ROW_PAGE).encode(), name="t.txt")
+    assert [t.serial for t in doc.tasks] == ["1", "2", "3", "4"]
+    first = doc.tasks[0]
+    assert first.text == "孕期免费筛查\n新生儿听力筛查\n困难家庭适老改造"
+    assert first.extra["类别"] == "妇幼健康"
+    assert first.extra["单位"] == "人次\n人次\n——"
+    assert first.extra["工作目标"] == "3000\n3000\n50"
+    assert first.extra["已完成数"] == "2400\n2700\n45"
+    assert first.extra["占比"] == "80%\n90%\n90%"
+    assert first.extra["备注"] == "——\n——\n5户在施工"
+    # a wrapped remark is no indicator row: it goes on in the row's own cells
+    assert doc.tasks[1].text == "新建社区老年食堂"
+    assert doc.tasks[1].extra["工作目标"] == "30"
+    assert "主体已完工" in doc.tasks[1].extra["备注"]
+    assert doc.tasks[2].extra["工作目标"] == "12"
+    assert any("indicator rows" in w.message and "row(s) 1" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("pieces", "sub"),
+    [
+        (["新生儿听力筛查", "人次", "3000", "2700", "90%"], True),
+        (["困难家庭适老改造", "50", "45", "90%"], True),
+        (["主体已完工,正在装修"], False),  # one piece: a wrapped cell
+        (["主体已完工", "正在装修"], False),  # words only: no figure for a figure column
+        (["2700", "90%"], False),  # opens with a figure: no indicator of its own
+    ],
+)
+def test_is_sub_row(pieces, sub) -> None:
+    from luoshi.ingest.text.spacesubrows import is_sub_row
+
+    roles = [S, R.CATEGORY, T, R.OTHER, R.TARGET, R.ACTUAL, ST, R.REMARKS]
+    assert is_sub_row(pieces, roles, frozenset({3})) is sub
+
+
+def test_no_sub_rows_without_figure_columns() -> None:
+    """A table of words (task, units, progress) keeps every serial-less line in the row above."""
+    from luoshi.ingest.text.spacesubrows import is_sub_row
+
+    assert not is_sub_row(["新建公园", "2个", "已完成"], [S, T, U, D])

@@ -35,6 +35,7 @@ from luoshi.ingest.headers import (
 )
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.shapes import CLOSING, ROW_SERIAL, is_group
+from luoshi.ingest.text.spacesubrows import Pieces, is_sub_row, join_sub_rows
 from luoshi.ingest.text.unitsubrows import joined_row, merged_cut
 from luoshi.vocab import ColumnRole
 
@@ -133,6 +134,9 @@ def space_grid(
     # then its serial; a row without one has the category of the row above (a merged cell)
     category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
     numbered = roles[0] is ColumnRole.SERIAL or category_first
+    # indicator rows under a numbered row (spacesubrows.py), by the row's first line
+    subs: dict[int, list[Pieces]] = {}
+    measures = _measure_columns(words, roles)
     for i in range(h + 1, len(lines)):
         s = lines[i].strip()
         if not s:
@@ -165,8 +169,24 @@ def space_grid(
             raw.append(("total", i + 1, s))
             continue
         if raw and raw[-1][0] == "row":
-            raw[-1][2].extend((i + 1, p) for p in pieces)  # type: ignore[union-attr]
+            first = raw[-1][1]
+            if numbered and not category_first and is_sub_row(pieces, roles, measures):
+                subs.setdefault(first, []).append([(i + 1, p) for p in pieces])  # type: ignore[arg-type]
+            elif first in subs:
+                subs[first][-1].extend((i + 1, p) for p in pieces)  # wraps the indicator row
+            else:
+                raw[-1][2].extend((i + 1, p) for p in pieces)  # type: ignore[union-attr]
     raw = [r for r in raw if r[0] != "total"]
+    if subs:
+        warnings.append(
+            (
+                min(subs),
+                f"{sum(map(len, subs.values()))} line(s) without a serial carry figures of their "
+                f"own under row(s) {', '.join(str(r[2][0][1]) for r in raw if r[1] in subs)}: "
+                "read as indicator rows of the row above (its serial and name merged over them), "
+                "joined to it one line per indicator, —— for an empty cell; check the result",
+            )
+        )
     if numbered and not category_first and (extra := _headerless_category(words, roles, raw)):
         words, roles = extra
         warnings.append(
@@ -183,7 +203,7 @@ def space_grid(
         warnings.append((h + 1, f"header words glued together, cut: {'/'.join(words)}"))
     if totals:
         warnings.append((totals[0], f"{len(totals)} total row(s) (合计/小计): not tasks"))
-    rows = rows_from_pieces(words, roles, raw, h + 1, ends_newline, warnings)
+    rows = rows_from_pieces(words, roles, raw, h + 1, ends_newline, warnings, subs)
     if category_first:
         _carry_down(rows, 0, words[0], warnings)
     warnings.insert(
@@ -300,10 +320,12 @@ def rows_from_pieces(
     header_line: int,
     ends_newline: bool,
     warnings: list[tuple[int | None, str]],
+    indicator_rows: dict[int, list[Pieces]] | None = None,
 ) -> list[list[GridCell | None]]:
     """Grid rows (header first) from rows given as their pieces ("row", line, [(line, piece)])
     and group rows ("group", line, text); each row's pieces aligned to the columns by
-    content. The last row is checked for being cut off."""
+    content, its indicator rows (``indicator_rows``, by the row's line: spacesubrows.py) joined to it.
+    The last row is checked for being cut off."""
     width = len(words)
     rows: list[list[GridCell | None]] = [
         [GridCell(w, 0, c, line=header_line) for c, w in enumerate(words)]
@@ -343,6 +365,8 @@ def rows_from_pieces(
             row.append(GridCell(text, r, c, line=pieces[idx[0]][0] if idx else line_no))
         if subs:
             row = joined_row(row, subs, roles)
+        if indicator_rows and line_no in indicator_rows:
+            row = join_sub_rows(row, indicator_rows[line_no], roles, measures)
         rows.append(row)
         if k == len(raw) - 1:
             # cut off: columns empty after the last filled one (an empty column between
