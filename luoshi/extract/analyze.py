@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from luoshi.extract import deadlines, parts, relational, rules, subrows, table, yardstick
+from luoshi.extract import deadlines, parts, relational, rowparts, rules, subrows, table, yardstick
 from luoshi.extract import measurements as measure
 from luoshi.extract.model import (
     FIELD_ACTUAL,
@@ -58,6 +58,13 @@ def analyze_task(
                 return whole  # a figure names the target of another line: not side by side
             a = subrows.analyze_parts(task, period, year, mine, own, rows, reported, fixes, analyze_task)
             a.status = table.combine(a.status, table.declared_status(task, share_of_year(period)))
+            return a
+    joined = rowparts.column_rows(task)
+    if joined is not None:  # indicator rows joined column by column: each row judged alone
+        mine = targets if targets is not None else per_head_units(_own_targets(task), task)
+        a = rowparts.analyze_rows(task, joined, period, year, mine, reported, fixes, analyze_task)
+        if a is not None:
+            a.task_kind = task_kind(task.text, mine)
             return a
     return _analyze_whole(task, period, year, targets, reported, fixes)
 

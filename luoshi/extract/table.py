@@ -13,6 +13,7 @@ How a declared status meets the status read from the texts (rules.DECLARED_STATU
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -29,6 +30,7 @@ from luoshi.extract.model import (
 )
 from luoshi.extract.numbers import Quantity, find_quantities, normalise
 from luoshi.extract.pace import pace_band
+from luoshi.extract.rowparts import column_rows
 from luoshi.extract.targets import extract_targets, target_kind
 from luoshi.extract.units import comparable
 from luoshi.ingest.headers import header_key, header_role
@@ -179,7 +181,14 @@ def column_targets(task: Task, text_targets: list[Target] | None = None) -> list
 
     A year's target the column restates from the task text (the text: 生产总值增长8%左右; the
     column 年度目标: 全市生产总值增长8%左右,…) is the same target, not a second one
-    (``restates``); ``text_targets`` are the text's targets when the caller has them."""
+    (``restates``); ``text_targets`` are the text's targets when the caller has them.
+
+    A task of joined indicator rows (rowparts.py) has each row's column targets, their spans
+    where they lie in the joined cells."""
+    rows = column_rows(task)
+    if rows is not None:
+        return [dataclasses.replace(t, span=rows.shift(t.span, k))
+                for k, row in enumerate(rows.rows) for t in column_targets(row)]
     if text_targets is None:
         text_targets = extract_targets(task.text)
     out: list[Target] = []
@@ -189,7 +198,8 @@ def column_targets(task: Task, text_targets: list[Target] | None = None) -> list
         period = parse_period(header)
         due = period.share_elapsed if period is not None and period.share_elapsed > 0 else 1.0
         for t in (extract_targets(value, field=FIELD_TARGET_COLUMN)
-                  or _bare_target(header, value, task.text, task.unit_line, other_cells(task))):
+                  or _bare_target(header, value, task.text, task.unit_line, other_cells(task),
+                                  measure_unit(task))):
             t.due_share = min(1.0, due)
             t.column = header
             if _names_no_metric(t) and task.text.strip():
@@ -268,11 +278,12 @@ def _quantity(number: str, unit: str) -> Quantity | None:
 _UNIT_LINE = re.compile(rules.UNIT_LINE)
 
 
-def indicator_unit(header: str, text: str, unit_line: str = "") -> tuple[str, str] | None:
+def indicator_unit(header: str, text: str, unit_line: str = "",
+                   measure: str = "") -> tuple[str, str] | None:
     """The unit a bare number of this row's cell under ``header`` is in, and the row's name
     without it: the header's bracketed unit (完成投资(万元)), else the row's (城镇新增就业(人)),
-    else the table's unit line when it speaks of this column (table_unit). None when none
-    gives a unit that reads as one."""
+    else the row's unit-of-measure cell ``measure`` (measure_unit), else the table's unit line
+    when it speaks of this column (table_unit). None when none gives a unit that reads as one."""
     for source, own in ((header, True), (text, False)):
         m = _BRACKET_UNIT.search(source.strip())
         if m is None:
@@ -280,8 +291,24 @@ def indicator_unit(header: str, text: str, unit_line: str = "") -> tuple[str, st
         unit = normalise(m.group(1))
         if _quantity("1", unit) is not None:
             return unit, (text.strip() if own else source.strip()[: m.start()])
+    if measure:
+        return measure, text.strip()
     unit = table_unit(header, unit_line)
     return (unit, text.strip()) if unit else None
+
+
+_MEASURE_HEADER = re.compile(rules.MEASURE_UNIT_HEADER)
+
+
+def measure_unit(task: Task) -> str:
+    """The row's cell under a unit-of-measure column (rules.MEASURE_UNIT_HEADER: 单位 | 人次)
+    when it reads as a unit, else ""."""
+    for header, value in task.extra.items():
+        unit = normalise((value or "").strip())
+        if unit and "\n" not in unit and _MEASURE_HEADER.match(header_key(header)) \
+                and _quantity("1", unit) is not None:
+            return unit
+    return ""
 
 
 def stated_unit(number: str, others: str) -> str:
@@ -323,11 +350,11 @@ def _bare_number(value: str | None) -> tuple[str, int] | None:
 
 
 def _bare_target(header: str, value: str, text: str, unit_line: str = "",
-                 others: str = "") -> list[Target]:
+                 others: str = "", measure: str = "") -> list[Target]:
     """A target column's bare number (目标任务: 26000) in the unit of its header or row
     (城镇新增就业(人)); metric and comparator from the row's name as if the figure followed it
     (城镇登记失业率低于(%) | 4.3 is <= 4.3%). The span is the number in the cell."""
-    bare, found = _bare_number(value), indicator_unit(header, text, unit_line)
+    bare, found = _bare_number(value), indicator_unit(header, text, unit_line, measure)
     if bare is not None and found is None and (unit := stated_unit(bare[0], others)):
         found = (unit, text.strip())
     if bare is None or found is None:
@@ -380,7 +407,8 @@ def indicator_figures(task: Task, targets: list[Target], found: list[Measurement
     for header, value in task.extra.items():
         if not _achieved(header):
             continue
-        bare, unit = _bare_number(value), indicator_unit(header, task.text, task.unit_line)
+        bare = _bare_number(value)
+        unit = indicator_unit(header, task.text, task.unit_line, measure_unit(task))
         if bare is not None and unit is None and (said := stated_unit(bare[0], other_cells(task))):
             unit = (said, task.text.strip())
         if bare is None or unit is None:

@@ -63,6 +63,11 @@ INDICATOR_UNIT_MAX = 8
 # it with one unit only (174户 and 174个 both: nothing is guessed). Only numbers of at least
 # this many digits borrow, so 1 or 2 do not take the unit of an unrelated small count:
 STATED_UNIT_MIN_DIGITS = 2
+# A column of units of measurement (单位 | 人次, 万方, 元/月/人 beside 工作目标 | 2800): the row's
+# cell there, when it reads as a unit (a responsible unit such as 区教育局 does not), is the unit
+# of the row's bare numbers under its target and achieved-figure columns. It comes after the
+# header's and the row's own brackets and before the table's unit line: it is the row's own.
+MEASURE_UNIT_HEADER = r"^(?:计量|計量)?单位$|^(?:计量|計量)?單位$"
 UNIT_LINE = r"^(?P<what>[^:单]{0,4})单位:(?P<unit>.+)$"
 UNIT_LINE_MONEY = ("金额", "资金", "投资", "价值")
 UNIT_LINE_MONEY_HEADERS = ("资", "金额", "预算", "收入", "产值", "款", "费",
