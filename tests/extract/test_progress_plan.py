@@ -20,6 +20,8 @@ from .conftest import Q3, task
         ("做好稳就业工作。", "年度目标任务为新增就业5000人,1-9月新增就业4100人。", (5000, "人"), [4100],
          "on_track"),
         ("抓好项目建设。", "今年计划完成投资40亿元,1-9月完成投资18亿元。", (40, "亿元"), [18], "behind"),
+        # projects scheduled for the year (排定) are the year's plan too
+        ("推进重点项目建设。", "今年排定重点项目30个,1-9月已开工25个。", (30, "个"), [25], "on_track"),
         # a share done (的 between) is no plan
         ("做好稳就业工作。", "已完成全年计划的80%。", None, [], "on_track"),
         ("抓好项目建设。", "完成投资18亿元,年度计划完成率45%。", None, [], "behind"),  # a share: red at Q3

@@ -29,7 +29,8 @@ FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "
 ESTIMATE_WORD = "预计"
 ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季度", "年内")
 # The year's plan stated in a progress cell (全年计划新增就业5000人, 年度目标任务为改造80户,
-# 今年计划完成投资40亿元, 年内计划完成投资290亿元): when the task text and the table give no
+# 今年计划完成投资40亿元, 年内计划完成投资290亿元, 今年排定重点项目85个: 排定 schedules the year's
+# items): when the task text and the table give no
 # target, its figure is the task's target for the period's verdict (luoshi/extract/progress_plan.py, origin
 # "progress_plan"), and never a measurement. A 的 between the phrase and the figure makes a share
 # done (完成全年计划的80%), not a plan; so does 完成/占/达 right before it (完成年度计划61.98%,
@@ -37,7 +38,7 @@ ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季�
 # Between the phrase and the figure, these make the figure a share done, not the plan
 # (年度计划完成率70.3%).
 PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
-PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年|年内)(?:计划|目标|任务)(?:任务|数)?"
+PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年|年内)(?:计划|目标|任务|排定)(?:任务|数)?"
                  r"(?:为|是|:)?")
 # A target whose own words name the year's plan (2017年度计划实施170878户, 今年计划改造200户,
 # 年度目标新增80户) is the period's yardstick for its unit: a larger target of the same unit
