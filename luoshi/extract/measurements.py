@@ -266,6 +266,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
 _ACHIEVED_CUE = ("已", "完成", "累计", "实现", "共")
 # Whether a text holds any of the look-ahead words: one scan instead of one per word.
 _FUTURE_WORD = re.compile("|".join(map(re.escape, rules.FUTURE_WORDS)))
+_NOT_FUTURE = re.compile("|".join(map(re.escape, rules.FUTURE_NOT)))
 
 
 def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int) -> str:
@@ -275,7 +276,10 @@ def _future(norm: str, periods: list[PeriodMention], sa: int, ca: int, pos: int)
 
     A word governs its own clause and the clauses after it in the sentence, until one that
     names a period or says something was achieved ("目前预计新增3家平台企业,1-9月上云企业80家").
+    A look-ahead word inside a phrase of what was won (rules.FUTURE_NOT: 向上争取) is none.
     """
+    if _NOT_FUTURE.search(norm):
+        norm = _NOT_FUTURE.sub(lambda m: "·" * len(m.group(0)), norm)
     def governed(words_at: int, words: str) -> str:
         i = words.rfind(rules.ESTIMATE_WORD)
         if i < 0 or any(w in words for w in rules.FUTURE_WORDS if w != rules.ESTIMATE_WORD):

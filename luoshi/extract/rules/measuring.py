@@ -24,6 +24,9 @@ PLAN_FIGURE_REST = r"任务指标|目标任务|考核任务|任务数|计划数|
 PLAN_VERB = r"(?<![按照])计划(?:完成|新增|建设|开工|投资|实施|引进|培育|创建|建成)"
 # A clause with these before the figure speaks of the future.
 FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "将在", "争取", "有望", "下一步", "下步", "目标是")
+# 争取 in these says what was won, not what is sought: 向上争取 is winning funds or projects from
+# the government above (积极向上争取建设资金3亿元 reports 3亿元 secured), 争取到 has them.
+FUTURE_NOT = ("向上争取", "争取到", "已争取", "累计争取", "共争取")
 # 预计 followed by a named period before the figure is an estimate for that period (a
 # measurement, approximate), unless the period is the whole year or later.
 ESTIMATE_WORD = "预计"
