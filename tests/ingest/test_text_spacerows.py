@@ -213,3 +213,27 @@ def test_no_sub_rows_without_figure_columns() -> None:
     from luoshi.ingest.text.spacesubrows import is_sub_row
 
     assert not is_sub_row(["新建公园", "2个", "已完成"], [S, T, U, D])
+
+
+@pytest.mark.parametrize(
+    ("line", "actual", "share"),
+    [
+        # the achieved cell left out: the lone percentage is the share
+        ("1 新增蓄水能力 万方 8 75% 同步实施", "", "75%"),
+        # both given: as written
+        ("1 新增蓄水能力 万方 8 6 75%", "6", "75%"),
+        # a target in per cent: the achieved figure may be one too (the share left out)
+        ("1 提高覆盖率 % 95% 96%", "96%", ""),
+    ],
+)
+def test_share_not_amount(line, actual, share) -> None:
+    """SHARE, NOT AMOUNT: a lone percentage goes to the share column beside an empty one."""
+    lines = [
+        "2031年1-9月安澜市民生实事进度表",
+        "序号 考核指标 单位 工作目标 已完成数 占比 备注",
+        line,
+        "2 新建社区老年食堂 个 30 24 80% 正在装修",
+    ]
+    doc = read_document("\n".join(lines).encode(), name="t.txt")
+    first = doc.tasks[0]
+    assert (first.extra["已完成数"], first.extra["占比"]) == (actual, share)

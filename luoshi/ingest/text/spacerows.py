@@ -35,7 +35,7 @@ from luoshi.ingest.headers import (
 )
 from luoshi.ingest.text.align import align
 from luoshi.ingest.text.shapes import CLOSING, ROW_SERIAL, is_group
-from luoshi.ingest.text.spacesubrows import Pieces, is_sub_row, join_sub_rows
+from luoshi.ingest.text.spacesubrows import Pieces, is_sub_row, join_sub_rows, share_not_amount
 from luoshi.ingest.text.unitsubrows import joined_row, merged_cut
 from luoshi.vocab import ColumnRole
 
@@ -354,7 +354,7 @@ def rows_from_pieces(
                 )
             )
             pieces, texts = pieces[:cut], texts[:cut]
-        taken = align(texts, roles, measures)
+        taken = share_not_amount(texts, roles, align(texts, roles, measures))
         row: list[GridCell | None] = []
         for c, idx in enumerate(taken):
             text = ""

@@ -33,7 +33,7 @@ from luoshi.ingest.grid import GridCell
 from luoshi.ingest.text.align import align
 from luoshi.vocab import ColumnRole
 
-__all__ = ["EMPTY_LINE", "FIGURE_ROLES", "is_sub_row", "join_sub_rows"]
+__all__ = ["EMPTY_LINE", "FIGURE_ROLES", "is_sub_row", "join_sub_rows", "share_not_amount"]
 
 # The mark standing for an indicator row's empty cell among the lines of a joined cell.
 EMPTY_LINE = "——"
@@ -41,6 +41,7 @@ FIGURE_ROLES = frozenset({ColumnRole.TARGET, ColumnRole.ACTUAL, ColumnRole.DECLA
 # A figure cell: a number, a percentage, a number and a short unit (2800, 90.7%, 600人).
 _FIGURE = re.compile(r"^[-+]?\d[\d.,，]*\s*(?:%|％|[\u4e00-\u9fa5]{1,3})?$")
 _STARTS_FIGURE = re.compile(r"^[-+]?\d")
+_PERCENT = re.compile(r"^\d+(?:\.\d+)?[%％]$")
 
 Pieces = list[tuple[int, str]]  # (line number, piece)
 
@@ -74,6 +75,27 @@ def is_sub_row(
     )
 
 
+def share_not_amount(
+    pieces: Sequence[str], roles: Sequence[ColumnRole], taken: list[list[int]]
+) -> list[list[int]]:
+    """SHARE, NOT AMOUNT: an achieved-figure column (已完成数) holds an amount, the share column
+    right after it (占比, 完成率) a share. A row whose achieved cell is left out puts its share
+    next, and a percentage fits both: a lone percentage aligned to the achieved column, the
+    share column beside it empty and the row's target no percentage, is the share."""
+    out = [list(idx) for idx in taken]
+    for a in range(len(roles) - 1):
+        if roles[a] is not ColumnRole.ACTUAL or roles[a + 1] is not ColumnRole.DECLARED_STATUS:
+            continue
+        if len(out[a]) != 1 or out[a + 1] or not _PERCENT.match(pieces[out[a][0]].strip()):
+            continue
+        targets = [pieces[i] for c, idx in enumerate(out) if roles[c] is ColumnRole.TARGET
+                   for i in idx]
+        if any(_PERCENT.match(p.strip()) for p in targets):
+            continue
+        out[a + 1], out[a] = out[a], []
+    return out
+
+
 def _cell(pieces: Pieces, idx: list[int]) -> str:
     return " ".join(pieces[j][1] for j in idx)
 
@@ -94,7 +116,8 @@ def join_sub_rows(
     shifted = _shifted(measures, t)
     cells: list[list[str]] = [[] for _ in own]
     for pieces in subs:
-        taken = align([p for _, p in pieces], own, shifted)
+        texts = [p for _, p in pieces]
+        taken = share_not_amount(texts, own, align(texts, own, shifted))
         for c, idx in enumerate(taken):
             cells[c].append(_cell(pieces, idx))
     out = list(row)
