@@ -20,7 +20,12 @@ column, one line per indicator row, so that line k of every column from the task
 indicator row k; an empty cell in a column some indicator row fills is written ``——`` (the
 usual empty-cell mark) to keep the lines side by side. A column no indicator row fills keeps the
 row's own cell. One warning per table names the rows. The analysis reads such a task line by
-line (luoshi/extract/subrows.py, ``column_rows``).
+line (luoshi/extract/rowparts.py, ``column_rows``).
+
+SHARE, NOT AMOUNT (``share_not_amount``, every row of such a table): a row whose achieved cell is
+left out puts its share right after the target, and a percentage fits the achieved column as
+well as the share column beside it; an achieved-figure column holds an amount, so a lone
+percentage there, the share column empty and the row's target no percentage, is the share.
 """
 
 from __future__ import annotations
