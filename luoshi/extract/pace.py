@@ -90,7 +90,8 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
     whose it is ("(填报值)", "(人工更正)"). ``year`` is the report's: a programme's total over
     several years (rules.PROGRAMME_YEARS) is paced by the share of the programme elapsed;
     ``under_way``: the entry says the rest is under way (a few things finished in lumps, in the
-    red band, are amber: rules.LUMPY_COUNT_MAX)."""
+    red band, are amber: rules.LUMPY_COUNT_MAX). Red from a share computed from the figures
+    needs the unit's own stated share red too (rules.STATED_SHARE_NOTE)."""
     v = Verdicts([], [], [], [], 0, 0)
     final = share >= 1.0  # the year is over: a level or rank not met is a miss
     for ti, t in enumerate(targets):
@@ -243,6 +244,11 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
                 v.kept.append((f"{said},不低于时间进度{elapsed:.0%}" + note, latest.span))
         elif band == "amber":
             v.slight.append((f"{said},略低于时间进度{elapsed:.0%}" + note, latest.span))
+        elif (latest.ratio_stated is not None and latest.ratio is not None
+              and pace_band(latest.ratio_stated / rules.PERCENT, elapsed) != "red"):
+            # The unit's own share keeps out of the red band: amber (rules.STATED_SHARE_NOTE).
+            v.slight.append((f"{said},低于时间进度{elapsed:.0%}" + rules.STATED_SHARE_NOTE.format(
+                stated=fmt(latest.ratio_stated), computed=latest.ratio) + note, latest.span))
         elif under_way and ratio > 0 and t.family == "count" and t.base_amount <= rules.LUMPY_COUNT_MAX:
             v.slight.append((f"{said},低于时间进度{elapsed:.0%}" + rules.LUMPY_NOTE + note, latest.span))
         else:

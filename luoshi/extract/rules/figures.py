@@ -16,6 +16,11 @@ from __future__ import annotations
 PACE_AHEAD = 1.5
 PACE_ON = 0.9
 PACE_AMBER = 0.7
+# The unit's own share of its plan (占年计划34亿元的72.8%) and the share computed from its figures
+# (23.3 of 34 is 68.5%) may disagree, through rounding or what the unit counts. The smaller is
+# read, but red needs both: when the stated share is not in the red band and the computed one
+# is, the task is amber and the reason gives both (red only when it is red).
+STATED_SHARE_NOTE = "(所报完成比例{stated}%未低于红线,按数字计算为{computed:.0%})"
 
 # A growth-rate target (增长15%) is compared to the rate reported so far, not to time: at or
 # above the target on course; before the year ends, at RATE_AHEAD times the target or more

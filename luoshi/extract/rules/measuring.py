@@ -12,6 +12,15 @@ from luoshi.extract.rules.figures import DECREASE_VERBS, INCREASE_VERBS
 PLAN_FIGURE_BEFORE = ("计划", "目标", "任务", "预算", "考核任务", "要求", "指标", "年初的", "年初设定的",
                       "调整为", "调整到", "排定")
 PLAN_FIGURE_AFTER = ("的任务", "任务", "的目标", "目标", "的计划", "计划")
+# The whole a share is taken of (占总投资34.6亿元的96%: the project's total, the per cent its share)
+# is no achieved figure: a figure after 占 + a whole named with 总 and before 的 + a per cent.
+SHARE_WHOLE_BEFORE = r"占总[^,,。;;0-9]{0,8}$"
+SHARE_WHOLE_AFTER = r"的[0-9]+(?:\.[0-9]+)?%"
+# The figure such a share is stated for (累计完成投资33.3亿元,占总投资34.6亿元的96%) is the running
+# total of the whole (a project of several years), not of the year's plan: reported among the
+# task's other figures, it measures no target of the year. A share of the year's plan in the same
+# entry (本年累计完成投资13.5亿元,占年计划…的91%) is the one the year is judged by.
+SHARE_OF_TOTAL = r"占总[^,,。;;]{0,20}?的\s*$"
 # A level raised or lowered from one figure to another (标准从每人580元提高到610元, 比例由30%
 # 提高至50%) reports the new level; the old one is where it started, no achieved figure: the
 # figure that opens such a change (从/由 before it in its clause, a verb of change and 到/至
@@ -32,13 +41,15 @@ ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季�
 # 今年计划完成投资40亿元, 年内计划完成投资290亿元): when the task text and the table give no
 # target, its figure is the task's target for the period's verdict (luoshi/extract/progress_plan.py, origin
 # "progress_plan"), and never a measurement. A 的 between the phrase and the figure makes a share
-# done (完成全年计划的80%), not a plan; so does 完成/占/达 right before it (完成年度计划61.98%,
-# 占全年计划24.6亿元的73%: the plan is the object of a share).
+# done (完成全年计划的80%), not a plan; so does 完成/达 right before it (完成年度计划61.98%).
+# A plan named as the whole of a share (占年计划14.84亿元的91%, 占全年计划24.6亿元的73%) is still
+# the year's plan: the figure before 占 is what was achieved of it, the per cent its share. 年计划
+# alone is this year's plan (not after a year's number or 上/去/前/明: another year's).
 # Between the phrase and the figure, these make the figure a share done, not the plan
 # (年度计划完成率70.3%).
 PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
-PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年|年内)(?:计划|目标|任务)(?:任务|数)?"
-                 r"(?:为|是|:)?")
+PROGRESS_PLAN = (r"(?<!完成)(?<!达)(?:全年|年度|今年|本年度?|当年|年内|(?<![0-9上去前明])年)"
+                 r"(?:计划|目标|任务)(?:任务|数)?(?:为|是|:)?")
 # A target whose own words name the year's plan (2017年度计划实施170878户, 今年计划改造200户,
 # 年度目标新增80户) is the period's yardstick for its unit: a larger target of the same unit
 # without these words (为235198户接通天然气, 三年改造600户) is the whole programme's total, and
@@ -86,6 +97,8 @@ BREAKDOWN_WORDS = ("其中", "包括", "含")
 RATIO_STATED_PATTERNS = (
     r"完成(?:了)?(?:全年|年度|本年|当年|年初)?[^,,。;;]{0,10}?(?:计划|目标|任务|预算)(?:的)?",
     r"占(?:全年|年度)?[^,,。;;]{0,14}?(?:计划|目标|任务)[^,,。;;]{0,12}?的",
+    # 占总投资34.6亿元的96%: a share of a stated whole (总…), not of the year's plan
+    r"占总[^,,。;;0-9]{0,8}?(?:[0-9]+(?:\.[0-9]+)?[万亿千百]*[^,,。;;0-9的]{0,4})?的",
     r"完成率(?:为|达|达到)?",
     r"完成[^,,。;;0-9]{1,4}?率(?:为|达|达到)?",  # 完成投资率85.49%
     r"(?:完成|进度)(?:比例|率)?(?:为|达|达到)?(?:全年|年度)(?:的)?",
