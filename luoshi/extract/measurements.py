@@ -7,9 +7,8 @@ different kind of quantity (投资 is not 增加值) or are counts (a count must
 target). Figures that restate the plan (占全年计划24.6
 亿元), look ahead (预计新增3家), count what remains (剩余5个) or break a total down (其中…)
 are not measurements. Stated completion shares (完成年度计划61.98%) attach to the figure in
-the same sentence as ``ratio_stated``. The whole of a share named with 总 (占总投资34.6亿元的96%)
-is no achieved figure, and the figure that share is stated for is the running figure of a
-multi-year whole (flag "total"): another figure, measuring no target of the year.
+the same sentence as ``ratio_stated``; one of a whole named with 总 (占总投资…的96%) marks a
+multi-year whole's figure (rules.SHARE_OF_TOTAL).
 """
 
 from __future__ import annotations
@@ -45,8 +44,7 @@ _PLAN_REST = re.compile(rules.PLAN_FIGURE_REST)
 _FROM_BEFORE = re.compile(rules.FROM_LEVEL_BEFORE)
 _FROM_AFTER = re.compile(rules.FROM_LEVEL_AFTER)
 _PLAN_VERB = re.compile(rules.PLAN_VERB)
-_WHOLE_BEFORE = re.compile(rules.SHARE_WHOLE_BEFORE)
-_WHOLE_AFTER = re.compile(rules.SHARE_WHOLE_AFTER)
+_WHOLE_BEFORE, _WHOLE_AFTER = re.compile(rules.SHARE_WHOLE_BEFORE), re.compile(rules.SHARE_WHOLE_AFTER)
 _OF_TOTAL = re.compile(rules.SHARE_OF_TOTAL)
 _INC = ("同比增长", "增长", "提高", "增加", "上升", "增幅为", "增速为", "增幅", "增速")
 _DEC = ("同比下降", "下降", "降低", "减少", "降幅为", "降幅", "回落", "压减", "压缩", "削减")
