@@ -178,8 +178,10 @@ def target_kind(t: Target) -> str:
         return "level"
     if t.comparator == "<=":
         return "level"
-    if any(w in t.metric for w in rules.LEVEL_WORDS):
-        return "level"
+    if any(w in t.metric for w in rules.LEVEL_WORDS) and not (
+            family in rules.STOCK_FAMILIES and t.comparator != "reach"
+            and _added_count(t)):
+        return "level"  # (新增达标小区210个: things of a kind counted as added, a running total)
     if t.comparator == "reach" and family in rules.STOCK_FAMILIES and (
             any(w in t.metric for w in rules.STOCK_WORDS)
             or not any(w in t.metric for w in rules.STOCK_ADDED_WORDS)):
@@ -187,6 +189,16 @@ def target_kind(t: Target) -> str:
     if family in rules.STOCK_FAMILIES and t.metric.endswith(rules.LEVEL_AFTER_CHANGE):
         return "level"  # raised to a figure (扩充公办学位至1800个): a stock, not an amount added
     return "cumulative"
+
+
+def _added_count(t: Target) -> bool:
+    """Does the target's metric open with a word of adding (rules.COUNT_ADDED_LEADS), in the
+    metric or right before it in the target's words?"""
+    if t.metric.startswith(rules.COUNT_ADDED_LEADS):
+        return True
+    text = normalise(t.span.text)
+    i = text.find(t.metric)
+    return i > 0 and text[max(0, i - 4) : i].endswith(rules.COUNT_ADDED_LEADS)
 
 
 def _names_a_set(norm: str, q: Quantity, quantities: list[Quantity]) -> bool:

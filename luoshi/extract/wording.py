@@ -19,6 +19,7 @@ _CANCELLED = re.compile(rules.CANCELLED)
 _RISK_GAP = re.compile(rules.RISK_GAP)
 _RISK_SLOWDOWN = re.compile(rules.RISK_SLOWDOWN)
 _DELIBERATE = re.compile(rules.DELIBERATE_DEFERRAL)
+_PENDING = re.compile(rules.RESOLVE_PENDING)
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,8 @@ def risk_hits(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
         a, b = clauses.clause(cell.norm, i)
         if any(c in cell.norm[a:b] for c in rules.RISK_CONTEXT):
             hits.append((cell, i, w))
+    if any(_PENDING.search(c.norm) for c in cells):  # a setback still being resolved
+        hits += word_hits(cells, rules.OBSTACLE_WORDS)
     for cell in cells:
         for pattern in (_RISK_GAP, _RISK_SLOWDOWN):
             for m in pattern.finditer(cell.norm):

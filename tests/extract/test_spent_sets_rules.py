@@ -65,3 +65,42 @@ def test_red_from_a_computed_share_needs_the_stated_share_red_too(done, expected
 def test_a_plan_share_at_q3_is_paced_by_the_time_share():
     s = analyse("某快速路", "1-9月累计完成投资6亿元,占年计划10亿元的60%。", Q3).status
     assert s.value is Status.AT_RISK, s.reason
+
+
+# A setback named while the entry says it is still being resolved is a risk the unit names:
+# amber. Either alone is not: a setback overcome, or work being coordinated.
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("协调中。年初联系的收购企业不再收购,这条销路中断。负责人正联系其他买家,争取年内解决。", Status.AT_RISK),
+        ("与投资方谈判未果,正在积极协调。", Status.AT_RISK),
+        ("施工一度中断,现已恢复施工,完成主体工程。", Status.ON_TRACK),  # overcome: no pending word
+        ("正在积极协调用地指标,已完成方案设计。", Status.ON_TRACK),  # pending alone: under way
+        ("确保供水不中断,正在协调管网改造。", Status.ON_TRACK),  # the setback negated
+    ],
+)
+def test_a_setback_still_being_resolved_is_amber(done, expected):
+    s = analyse("某村农产品销路项目", done, Period(PeriodKind.H1, "上半年", date(2023, 6, 30))).status
+    assert s.value is expected, s.reason
+
+
+# A count whose metric opens with a word of adding counts things of a kind added: a level word in
+# it (达标, 优良) names the kind, and the target is a running total; not when it is to stand at it.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("新增垃圾分类达标小区120个。", "cumulative"),
+        ("新建标准化达标学校5所。", "cumulative"),
+        ("全区垃圾分类达标小区120个。", "level"),
+        ("新增达标小区达到50个。", "level"),
+        ("城市生活垃圾回收利用率达到35%。", "level"),
+    ],
+)
+def test_an_added_count_of_a_kind_is_a_running_total(text, kind):
+    assert [t.kind for t in analyse(text, "").targets] == [kind]
+
+
+# 场次 is one unit, the events counted (as 场 alone), not 场 and a stray 次.
+def test_events_counted_in_changci_keep_their_unit():
+    a = analyse("开展公益电影放映活动。", "放映厅已投入使用,5月放映电影70场次。")
+    assert [(m.value, m.unit) for m in a.measurements + a.figures] == [(70, "场次")]

@@ -154,6 +154,12 @@ RISK_WORDS = (
 RISK_GAP = r"距离[^,,。;;]{0,12}?较大"
 # Growth that fell back or slowed (增速回落, 增幅有所下滑) is a risk named for a growth aim.
 RISK_SLOWDOWN = r"(?:增速|增幅|增长)[^,,。;;]{0,10}?(?:回落|下滑|放缓)"
+# A setback the entry names (销售渠道中断, 谈判未果, 施工受阻) while it says the matter is still being
+# resolved (争取年内解决, 正在协调, 解决中) is a risk the unit itself names: amber. Either alone is not:
+# a setback reported overcome names no risk, and 正在协调 alone is work under way.
+OBSTACLE_WORDS = ("中断", "受阻", "遇阻", "搁浅", "未果", "无果", "破裂", "陷入僵局", "卡壳")
+RESOLVE_PENDING = (r"(?:争取|力争|努力|正在|积极|尽快|加紧)[^。;；]{0,16}?(?:解决|协调|化解|恢复)"
+                   r"|(?:解决|协调|化解)中")
 # A risk word counts only when its clause speaks of meeting the task's aim or time
 # (SCHEDULE_WORDS, 实现, 达到): a problems column lists every difficulty of a field
 # ("协调难度较大", "存在风险盲区"), and a supervisor flags only those that put the task in doubt.
