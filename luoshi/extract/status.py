@@ -324,6 +324,12 @@ def _other_figure_before(cell: Cell, ca: int, ms: list[Measurement]) -> bool:
     return any(q.is_amount for q in find_quantities(norm[pa:pb]))
 
 
+def _two_levels(units: list[str]) -> bool:
+    """Is the task led by units of a higher and a lower level (rules.HIGHER_LEVEL_UNITS)?"""
+    return any(u.startswith(rules.HIGHER_LEVEL_UNITS) for u in units) and any(
+        u.startswith(rules.LOWER_LEVEL_UNITS) for u in units)
+
+
 def _stage_behind(task: Task, cells: list[Cell], share: float) -> Span | None:
     """A task to be built this year that, late in the year, has only started."""
     if share < rules.STAGE_SHARE:
@@ -363,7 +369,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
 
     year = period.end_date.year if period is not None and period.end_date is not None else None
     under_way = any(w in c.norm for c in done_cells for w in rules.LUMPY_UNDER_WAY)
-    fig = figure_verdicts(targets, ms, ratios, share, year, under_way)
+    fig = figure_verdicts(targets, ms, ratios, share, year, under_way, _two_levels(task.units))
     if period is not None and _QUARTER_ALONE.match(period.label or ""):
         # Pace against 1 January read into a quarter's label: the other reading is said.
         alt = rules.QUARTER_ALONE_NOTE.format(q=period.label)

@@ -104,3 +104,28 @@ def test_an_added_count_of_a_kind_is_a_running_total(text, kind):
 def test_events_counted_in_changci_keep_their_unit():
     a = analyse("开展公益电影放映活动。", "放映厅已投入使用,5月放映电影70场次。")
     assert [(m.value, m.unit) for m in a.measurements + a.figures] == [(70, "场次")]
+
+
+def _led_by(text, done, units, period=Q3):
+    t = task(text, done)
+    t.units = units
+    return analyze_task(t, period).status
+
+
+# A task led by units of two levels (a city's and a district's) whose running total is under a
+# fifth of its target is likelier the district's part of the city's total: not paced, both
+# readings said. One level only, or a figure above the fifth, is paced as before.
+@pytest.mark.parametrize(
+    ("units", "done", "expected"),
+    [
+        (["市人社局", "区人社局"], "城镇新增就业18000人,登记失业率控制在5%以内。", Status.ON_TRACK),
+        (["区人社局"], "城镇新增就业18000人。", Status.BEHIND),
+        (["市人社局", "区人社局"], "城镇新增就业60000人。", Status.BEHIND),  # 40% at Q3: paced
+        (["市人社局"], "城镇新增就业18000人。", Status.BEHIND),
+    ],
+)
+def test_a_far_smaller_figure_under_two_levels_of_units_is_the_lower_levels_part(units, done, expected):
+    s = _led_by("城镇新增就业15万人。", done, units)
+    assert s.value is expected, s.reason
+    if units == ["市人社局", "区人社局"] and expected is Status.ON_TRACK:
+        assert "上级" in s.reason and "滞后" in s.reason  # the other reading is said

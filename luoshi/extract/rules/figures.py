@@ -16,6 +16,17 @@ from __future__ import annotations
 PACE_AHEAD = 1.5
 PACE_ON = 0.9
 PACE_AMBER = 0.7
+# A task led by units of two levels (市发展改革委 and 区发改局: a city's task carried out by one of
+# its districts) may write the city's total (城镇新增就业21万人) while the district reports its own
+# figure (24277人). A running total under this share of its target, whatever the time of year, is
+# then likelier the district's part of the city's total than a lag: not paced (no red or amber
+# from it), and the reason says both readings. The unit names of the higher and the lower level
+# open with these words.
+HIGHER_LEVEL_SHARE = 0.2
+HIGHER_LEVEL_UNITS = ("市", "省")
+LOWER_LEVEL_UNITS = ("区", "县", "镇", "街道", "乡")
+HIGHER_LEVEL_NOTE = ("(目标似为上级的总量,本级所报{value}为其中一部分,未按时间进度判断;"
+                     "若目标为本级的,则为滞后)")
 # The unit's own share of its plan (占年计划34亿元的72.8%) and the share computed from its figures
 # (23.3 of 34 is 68.5%) may disagree, through rounding or what the unit counts. The smaller is
 # read, but red needs both: when the stated share is not in the red band and the computed one
