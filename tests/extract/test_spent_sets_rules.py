@@ -129,3 +129,19 @@ def test_a_far_smaller_figure_under_two_levels_of_units_is_the_lower_levels_part
     assert s.value is expected, s.reason
     if units == ["市人社局", "区人社局"] and expected is Status.ON_TRACK:
         assert "上级" in s.reason and "滞后" in s.reason  # the other reading is said
+
+
+# The verb of the work joined by 并 to its result (新建并投入使用) reports both as facts, as 已 does;
+# a plan before it still makes it a plan.
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        ("学校异地新建工程。", "第三中学异地新建并投入使用。", Status.DONE),
+        ("新建社区养老服务中心。", "城南社区养老服务中心建成并投用。", Status.DONE),
+        ("学校异地新建工程。", "第三中学计划年底新建并投入使用。", Status.ON_TRACK),
+        ("学校异地新建工程。", "第三中学异地新建,正在装修。", Status.ON_TRACK),
+    ],
+)
+def test_a_result_joined_to_the_work_by_bing_is_achieved(text, done, expected):
+    s = analyse(text, done).status
+    assert s.value is expected, s.reason

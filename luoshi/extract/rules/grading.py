@@ -43,7 +43,7 @@ ACHIEVES: dict[str, tuple[str, ...]] = {
     "动工": ("开工", "动工", "进场施工", "建成", "竣工"),
     "建成": ("建成", "竣工", "完工", "投用", "投入使用", "完成"),
     "建设": ("建成", "竣工", "完工", "投用", "投入使用", "完成"),
-    "新建": ("建成", "竣工", "完工", "投用", "完成"),
+    "新建": ("建成", "竣工", "完工", "投用", "投入使用", "完成"),
     "竣工": ("竣工", "完工", "建成", "投用"),
     "完工": ("竣工", "完工", "建成", "投用"),
     "投用": ("投用", "投入使用", "运营", "运行"),
@@ -74,8 +74,11 @@ PROGRESS_ONLY_BEFORE = ("加快", "推进", "推动", "逐步", "持续", "深�
 # With 完成 as the achieved verb of a building task, the clause must say what was built.
 BUILD_WORDS = ("建设", "建成", "施工", "工程")
 # Markers that a verb in the progress text is an accomplished fact.
+# The verb of the work done joined by 并 to its result (新建并投入使用, 建成并投用) reports both
+# as facts, as 已 does.
 ACHIEVED_MARKERS = (r"已经?|已于[^,,。;;]{0,10}?|均已|成功|顺利|全面|已全部|已全面|全部|"
-                    r"[0-9]{1,2}月(?:[0-9]{1,2}日|份|底|初|中旬|下旬|上旬)?")
+                    r"[0-9]{1,2}月(?:[0-9]{1,2}日|份|底|初|中旬|下旬|上旬)?|"
+                    r"(?:新建|改建|扩建|建成|竣工|完工|改造)并")
 # Words before an achievement verb that undo it: 拟建成, 计划完成, 正在建设, 尚未完成.
 NOT_ACHIEVED_BEFORE = ("拟", "计划", "预计", "正在", "将", "力争", "争取", "尚未", "未", "没有",
                        "不能", "无法", "待", "推进", "加快", "确保", "要", "需", "启动")
