@@ -26,8 +26,12 @@ _CONTEXT_BEFORE = re.compile(rules.CONTEXT_BEFORE)
 _ABSOLUTE_CHANGE = ("增长", "增加", "减少", "下降", "降低", "压减", "削减")
 
 
+_REPORT_LINE = re.compile(rules.REPORT_LINE)
+
+
 def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None) -> list[Target]:
-    """Targets in a task's text, in order. Labels, years and list markers are not targets."""
+    """Targets in a task's text, in order. Labels, years and list markers are not targets, nor
+    the figures of a later line reporting the result (rules.REPORT_LINE)."""
     if not text:
         return []
     norm = normalise(text)
@@ -40,6 +44,9 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     applied = [m.span("inner") for m in _STANDARD_APPLIED.finditer(norm)]
     quantities = [q for q in quantities if not any(a <= q.num_start < b for a, b in applied)]
     quantities = [q for q in quantities if not _context_figure(norm, q)]
+    report = _REPORT_LINE.search(norm) if field == FIELD_TEXT else None
+    if report is not None:  # a result paragraph joined to the task: no promises from it on
+        quantities = [q for q in quantities if q.start < report.start()]
     # A number read as a rank (前3位) or a move in rank (排名提升3位) is that only, not also a
     # count of 3 persons (位).
     ranked = {m.start("num") for m in _RANK_TARGET.finditer(norm)} | {

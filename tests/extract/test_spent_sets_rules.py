@@ -145,3 +145,22 @@ def test_a_far_smaller_figure_under_two_levels_of_units_is_the_lower_levels_part
 def test_a_result_joined_to_the_work_by_bing_is_achieved(text, done, expected):
     s = analyse(text, done).status
     assert s.value is expected, s.reason
+
+
+# A later line of a task text opening with a verdict on its target is a result paragraph joined
+# to the task: no figure from there on is a target. The first line, or a later line that
+# promises, keeps its figures.
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("增加800张护理床位,改造6个养老机构\n超出目标任务。全年新增床位950张,其中护理床位300张。",
+         [(800, "张"), (6, "个")]),
+        ("完成300个投放点改造\n全面完成目标任务。全区400个小区全部开展分类,覆盖率达到100%。", [(300, "个")]),
+        ("确保完成目标任务,新增就业5000人。", [(5000, "人")]),
+        ("新建学校2所\n改造操场3个。", [(2, "所"), (3, "个")]),
+    ],
+)
+def test_a_result_line_joined_to_the_task_text_states_no_target(text, targets):
+    from luoshi.extract.targets import extract_targets
+
+    assert [(t.value, t.unit) for t in extract_targets(text)] == targets

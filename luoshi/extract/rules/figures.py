@@ -42,6 +42,12 @@ STATED_SHARE_NOTE = "(所报完成比例{stated}%未低于红线,按数字计算
 RATE_AMBER = 0.75
 RATE_AHEAD = 1.5
 
+# A task text promises; it does not report. A later line of it that opens with a verdict on its
+# target (超出目标任务。, 全面完成目标任务。: an office's result paragraph joined to the task by an
+# import) reports results from there on: no figure from that line on is a target (2019年新增养老
+# 床位1467张 is an achievement, not a second promise beside 增加1000张).
+REPORT_LINE = (r"\n\s*(?:已经?|已全面|全面|超额|圆满|提前|基本)?(?:超出|超过|完成|超额完成|实现)(?:了)?"
+               r"(?:全年|年度)?(?:目标|计划)?任务[。.,，;；!！]")
 # A limit (<=, 控制在…以内) is broken when the measured value exceeds it by more than this.
 # Smaller is better for every target with comparator "<=" (a limit, a price to bring down, a
 # rank: 全国10位 against 前3位 is not reached, and never "333%" of it): such a target is met
