@@ -111,7 +111,7 @@ WORD_CONTINUATIONS: dict[str, str] = {
     "方": "案面式法向",
     "米": "以",
     "场": "所景地馆",
-    "次": "要",
+    "次": "要结供污",  # 二次结构, 二次供水, 二次污染: words of construction, not events counted
     "批": "准复",
     "号": "",
     "岁": "月",

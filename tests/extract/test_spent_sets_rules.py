@@ -164,3 +164,19 @@ def test_a_result_line_joined_to_the_task_text_states_no_target(text, targets):
     from luoshi.extract.targets import extract_targets
 
     assert [(t.value, t.unit) for t in extract_targets(text)] == targets
+
+
+# A figure in brackets with 以上/以下 after a count is the class of the things counted; 二次结构
+# (二次供水, 二次污染) is a word of construction, not events counted.
+@pytest.mark.parametrize(
+    ("done", "figures"),
+    [
+        ("解决30个(50户以上)自然村通宽带问题。", [(30, "个")]),
+        ("教学楼正在进行二次结构施工,食堂完成主体。", []),
+        ("开展安全培训2次,检查企业15家。", [(2, "次"), (15, "家")]),
+        ("生活小区(30个):13个已完成。", [(30, "个"), (13, "个")]),  # a set's size stays a figure
+    ],
+)
+def test_a_class_in_brackets_and_words_of_construction_are_no_figures(done, figures):
+    a = analyse("改善农村基础设施", done)
+    assert sorted((m.value, m.unit) for m in a.measurements + a.figures) == sorted(figures)

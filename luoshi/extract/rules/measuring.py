@@ -143,6 +143,9 @@ SET_AMONG = r"[^,,。;;:：]{0,12}?中(?=[,,:：0-9])"
 # reports on ("生活小区(30个):13个已完成"): X of Y, the Y is no measurement (another figure).
 SET_SIZE_BRACKETED = r"[(（]\s*$"
 SET_SIZE_AFTER = r"\s*[)）]\s*[:：]"
+# A figure in brackets with 以上/以下 right after a count (解决46个(20户以上)自然村通电话问题) is the
+# class of the things counted (villages of 20 households or more), no achieved figure.
+CLASS_BRACKETED_AFTER = r"\s*(?:及以上|以上|以下|及以下)\s*[)）]"
 # The set alone in its clause opens it: at most this many characters before it (全区, 全市共).
 SET_LEAD_MAX = 3
 # When that set is a target's own quantity as the task states it (the task promises 132个重点项目
