@@ -180,3 +180,19 @@ def test_a_result_line_joined_to_the_task_text_states_no_target(text, targets):
 def test_a_class_in_brackets_and_words_of_construction_are_no_figures(done, figures):
     a = analyse("改善农村基础设施", done)
     assert sorted((m.value, m.unit) for m in a.measurements + a.figures) == sorted(figures)
+
+
+# An entry that only lists measures by points, with no figure and no word of a result, names
+# nothing achieved: vague. A result word or a figure makes it progress; two points are too few.
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("坚持预防为主。一是加强排查,压实责任。二是健全机制。三是做好宣传,引导群众参与。", Status.VAGUE),
+        ("一是加强排查。二是已建成监测平台。三是做好宣传。", Status.ON_TRACK),
+        ("一是加强排查。二是健全机制。三是培训干部120人次。", Status.ON_TRACK),
+        ("一是加强排查。二是健全机制。", Status.ON_TRACK),
+    ],
+)
+def test_an_entry_listing_measures_only_is_vague(done, expected):
+    s = analyse("常态化安全隐患排查", done).status
+    assert s.value is expected, s.reason

@@ -206,6 +206,13 @@ _DEADLINE = r"(?:[0-9]{4}年)?(?:年底|年末|年内|年前|今年|本年度|�
 TIME_FRAME_ONLY = (rf"(?:(?:计划|预计|拟|将|争取|力争)于?{_DEADLINE}{_ACTION}|"
                    rf"(?:常年|长期|全年|持续){_ACTION})")
 DEADLINE_ONLY = rf"于?{_DEADLINE}{_ACTION}"
+# An entry that only lists measures by points (一是…二是…三是…, at least MEASURES_MIN_POINTS of
+# them) with no figure and no word of a result names nothing achieved: vague (表述笼统). A figure
+# or a result word (已, 完成, 建成, 实现 …: MEASURES_RESULT_WORDS) anywhere makes it progress.
+MEASURES_POINTS = r"[一二三四五六七八九十]是"
+MEASURES_MIN_POINTS = 3
+MEASURES_RESULT_WORDS = ("已", "完成", "建成", "实现", "达到", "累计", "共计", "开展了", "举办", "召开",
+                         "出台", "印发", "制定了", "建立了", "投入", "竣工", "开工", "上线", "获得", "新增")
 # An entry whose words are at least this share of the task's own words (character bigrams),
 # with no figure, only restates the task: vague. Short entries are left to the boilerplate rule.
 RESTATE_SHARE = 0.8
