@@ -31,6 +31,9 @@ def analyse(text, done, period=ANNUAL):
         ("甲市至乙县公路", "本年累计完成投资8亿元,占年计划10亿元的80%;累计完成投资30亿元,占总投资40亿元的75%。",
          [(10, "亿元")], [(8, "亿元")], [(30, "亿元")]),
         ("丙镇污水厂", "本年完成投资1.5亿元,占全年计划2亿元的75%。", [(2, "亿元")], [(1.5, "亿元")], []),
+        # the whole named without its figure (占总投资的80%) is the same multi-year whole
+        ("己县园区道路", "本年完成投资3亿元,占年计划4亿元的75%;累计完成投资9亿元,占总投资的80%。",
+         [(4, "亿元")], [(3, "亿元")], [(9, "亿元")]),
         # another year's plan is no plan of this year
         ("丁区学校", "完成投资3亿元,占上年计划4亿元的75%。", [], [], [(3, "亿元")]),
         # a share of the whole of something else (占全市的35%) is a level, its figure stays
@@ -196,3 +199,8 @@ def test_a_class_in_brackets_and_words_of_construction_are_no_figures(done, figu
 def test_an_entry_listing_measures_only_is_vague(done, expected):
     s = analyse("常态化安全隐患排查", done).status
     assert s.value is expected, s.reason
+
+
+def test_a_share_of_a_total_without_its_figure_stays_a_level():
+    a = analyse("60岁以上老年人口占比达到25%。", "全区60岁以上老年人口占总人口的20%。", Q3)
+    assert [(m.value, m.unit) for m in a.measurements] == [(20, "%")]

@@ -12,9 +12,11 @@ from luoshi.extract.rules.figures import DECREASE_VERBS, INCREASE_VERBS
 PLAN_FIGURE_BEFORE = ("计划", "目标", "任务", "预算", "考核任务", "要求", "指标", "年初的", "年初设定的",
                       "调整为", "调整到", "排定")
 PLAN_FIGURE_AFTER = ("的任务", "任务", "的目标", "目标", "的计划", "计划")
+# The wholes of a project a share may be taken of (总投资, 总任务 …): of several years, not the year's.
+TOTAL_WHOLES = "投资额|投资|计划|任务|工程量|工作量|资金|概算|预算"
 # The whole a share is taken of (占总投资34.6亿元的96%: the project's total, the per cent its share)
 # is no achieved figure: a figure after 占 + a whole named with 总 and before 的 + a per cent.
-SHARE_WHOLE_BEFORE = r"占总[^,,。;;0-9]{0,8}$"
+SHARE_WHOLE_BEFORE = rf"占总(?:{TOTAL_WHOLES})[^,,。;;0-9]{{0,6}}$"
 SHARE_WHOLE_AFTER = r"的[0-9]+(?:\.[0-9]+)?%"
 # The figure such a share is stated for (累计完成投资33.3亿元,占总投资34.6亿元的96%) is the running
 # total of the whole (a project of several years), not of the year's plan: reported among the
@@ -97,8 +99,9 @@ BREAKDOWN_WORDS = ("其中", "包括", "含")
 RATIO_STATED_PATTERNS = (
     r"完成(?:了)?(?:全年|年度|本年|当年|年初)?[^,,。;;]{0,10}?(?:计划|目标|任务|预算)(?:的)?",
     r"占(?:全年|年度)?[^,,。;;]{0,14}?(?:计划|目标|任务)[^,,。;;]{0,12}?的",
-    # 占总投资34.6亿元的96%: a share of a stated whole (总…), not of the year's plan
-    r"占总[^,,。;;0-9]{0,8}?(?:[0-9]+(?:\.[0-9]+)?[万亿千百]*[^,,。;;0-9的]{0,4})?的",
+    # 占总投资34.6亿元的96%, 占总投资的84%: a share of a project's whole (TOTAL_WHOLES), not of the
+    # year's plan (占总人口的20% is a level)
+    rf"占总(?:{TOTAL_WHOLES})[^,,。;;的]{{0,14}}的",
     r"完成率(?:为|达|达到)?",
     r"完成[^,,。;;0-9]{1,4}?率(?:为|达|达到)?",  # 完成投资率85.49%
     r"(?:完成|进度)(?:比例|率)?(?:为|达|达到)?(?:全年|年度)(?:的)?",
