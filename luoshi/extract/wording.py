@@ -131,6 +131,10 @@ def delay_hits(cells: list[Cell]) -> tuple[list[tuple[Cell, int, str]], list[tup
 
 
 def risk_hits(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
+    """Risks the entry names: a risk word whose clause speaks of the aim or time
+    (rules.RISK_CONTEXT), a gap or a slowdown, and a setback still being resolved — a setback
+    word (rules.OBSTACLE_WORDS) in an entry that says the matter is being resolved
+    (rules.RESOLVE_PENDING: 销路中断 … 争取年内解决)."""
     hits = []
     for cell, i, w in word_hits(cells, rules.RISK_WORDS):
         a, b = clauses.clause(cell.norm, i)
