@@ -7,7 +7,8 @@ different kind of quantity (投资 is not 增加值) or are counts (a count must
 target). Figures that restate the plan (占全年计划24.6
 亿元), look ahead (预计新增3家), count what remains (剩余5个) or break a total down (其中…)
 are not measurements. Stated completion shares (完成年度计划61.98%) attach to the figure in
-the same sentence as ``ratio_stated``.
+the same sentence as ``ratio_stated``; one of a whole named with 总 (占总投资…的96%) marks a
+multi-year whole's figure (rules.SHARE_OF_TOTAL).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ _PLAN_REST = re.compile(rules.PLAN_FIGURE_REST)
 _FROM_BEFORE = re.compile(rules.FROM_LEVEL_BEFORE)
 _FROM_AFTER = re.compile(rules.FROM_LEVEL_AFTER)
 _PLAN_VERB = re.compile(rules.PLAN_VERB)
+_WHOLE_BEFORE, _WHOLE_AFTER = re.compile(rules.SHARE_WHOLE_BEFORE), re.compile(rules.SHARE_WHOLE_AFTER)
+_OF_TOTAL, _CLASS_AFTER = re.compile(rules.SHARE_OF_TOTAL), re.compile(rules.CLASS_BRACKETED_AFTER)
 _INC = ("同比增长", "增长", "提高", "增加", "上升", "增幅为", "增速为", "增幅", "增速")
 _DEC = ("同比下降", "下降", "降低", "减少", "降幅为", "降幅", "回落", "压减", "压缩", "削减")
 
@@ -61,7 +64,7 @@ class Candidate:
     ratio_stated: float | None = None
     score: int = 0  # metric words shared with its target
     # "breakdown" (其中…: a part of a total), "estimate" (预计…), "further" (再压减25%: a step
-    # on a changed base), "set" (生活小区(30个):… the size of the set), "" for a plain figure.
+    # on a changed base), "set" (生活小区(30个):…), "total" (占总投资…的96%), "" for a plain one.
     # Only plain figures measure targets; the others are reported as other figures.
     flag: str = ""
     # The set the figure is about when its clause opens with one ("132个重点项目…完成投资
@@ -185,6 +188,9 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             continue
         if any(norm.startswith(w, q.end) for w in rules.PLAN_FIGURE_AFTER):
             continue
+        if (_SET_OPEN.search(norm, ca, q.num_start) and _CLASS_AFTER.match(norm, q.end)) or (
+                _WHOLE_BEFORE.search(before) and _WHOLE_AFTER.match(norm, q.end)):
+            continue  # 46个(20户以上)自然村: a class counted; 占总投资34.6亿元的96%: a share's whole
         if _FROM_BEFORE.search(before) and _FROM_AFTER.match(norm[q.end : cb]):
             continue  # 从580元提高到610元: the level it started from (rules.FROM_LEVEL_BEFORE)
         if _PLAN_REST.search(norm[q.end : cb]) or _PLAN_VERB.search(before):
@@ -260,6 +266,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             if best.ratio_stated is None:
                 best.ratio_stated = r.value
                 r.attached = True
+                if _OF_TOTAL.search(norm, r.sentence[0], r.start):
+                    best.flag = best.flag or "total"  # to date of a multi-year whole
     return cands, ratios
 
 

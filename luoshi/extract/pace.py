@@ -84,13 +84,17 @@ def _latest(t: Target, mine: list[Measurement]) -> Measurement:
 
 
 def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[RatioStatement],
-                     share: float, year: int | None = None, under_way: bool = False) -> Verdicts:
+                     share: float, year: int | None = None, under_way: bool = False,
+                     two_levels: bool = False) -> Verdicts:
     """Each target judged by the rule of its kind (rules.TARGET_KINDS), on the figure a person
     gave when there is one (people_first); every reason resting on a person's figure says
     whose it is ("(填报值)", "(人工更正)"). ``year`` is the report's: a programme's total over
     several years (rules.PROGRAMME_YEARS) is paced by the share of the programme elapsed;
     ``under_way``: the entry says the rest is under way (a few things finished in lumps, in the
-    red band, are amber: rules.LUMPY_COUNT_MAX)."""
+    red band, are amber: rules.LUMPY_COUNT_MAX). Red from a share computed from the figures
+    needs the unit's own stated share red too (rules.STATED_SHARE_NOTE); ``two_levels``: the task
+    is led by units of two levels, and a running total far under its target is likelier the lower
+    level's part of the higher one's total (rules.HIGHER_LEVEL_SHARE)."""
     v = Verdicts([], [], [], [], 0, 0)
     final = share >= 1.0  # the year is over: a level or rank not met is a miss
     for ti, t in enumerate(targets):
@@ -234,6 +238,12 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
             note = rules.PROGRAMME_NOTE.format(a=a, b=b) + note
         band = pace_band(ratio, elapsed)
         said = f"{as_of}完成目标{fmt(t.value)}{t.unit}的{ratio:.0%}"
+        if two_levels and ratio < rules.HIGHER_LEVEL_SHARE and latest.ratio_stated is None:
+            v.judged -= 1  # the lower level's part of the higher level's total: not paced
+            v.kept.append((said + rules.HIGHER_LEVEL_NOTE.format(
+                value=f"{fmt(latest.value)}{latest.unit}") + note,
+                latest.span))
+            continue
         if band == "ahead":
             v.ahead.append((f"{said},超过时间进度{elapsed:.0%}" + note, latest.span))
             v.paced += 1
@@ -243,6 +253,11 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
                 v.kept.append((f"{said},不低于时间进度{elapsed:.0%}" + note, latest.span))
         elif band == "amber":
             v.slight.append((f"{said},略低于时间进度{elapsed:.0%}" + note, latest.span))
+        elif (latest.ratio_stated is not None and latest.ratio is not None
+              and pace_band(latest.ratio_stated / rules.PERCENT, elapsed) != "red"):
+            # The unit's own share keeps out of the red band: amber (rules.STATED_SHARE_NOTE).
+            v.slight.append((f"{said},低于时间进度{elapsed:.0%}" + rules.STATED_SHARE_NOTE.format(
+                stated=fmt(latest.ratio_stated), computed=latest.ratio) + note, latest.span))
         elif under_way and ratio > 0 and t.family == "count" and t.base_amount <= rules.LUMPY_COUNT_MAX:
             v.slight.append((f"{said},低于时间进度{elapsed:.0%}" + rules.LUMPY_NOTE + note, latest.span))
         else:

@@ -1,4 +1,5 @@
-"""The year's plan stated in a progress cell (全年计划新增就业5000人, 年度目标任务为改造80户): when
+"""The year's plan stated in a progress cell (全年计划新增就业5000人, 年度目标任务为改造80户, named as
+the whole of a share: 完成投资13.5亿元,占年计划14.84亿元的91%): when
 the task text and the table give no target, that figure is the task's target for the period's
 verdict (rules.PROGRESS_PLAN), kept with origin "progress_plan" so a page can say where it came
 from. The same figure is never a measurement: it restates a plan."""

@@ -69,6 +69,7 @@ _ALNUM_CJK = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
 
 
 _DIGIT = re.compile(r"[0-9]")
+_POINTS = re.compile(rules.MEASURES_POINTS)
 
 
 _BOILERPLATE_LONGEST_FIRST = sorted(rules.BOILERPLATE, key=len, reverse=True)
@@ -324,6 +325,24 @@ def _other_figure_before(cell: Cell, ca: int, ms: list[Measurement]) -> bool:
     return any(q.is_amount for q in find_quantities(norm[pa:pb]))
 
 
+def _measures_only(done_cells: list[Cell]) -> Span | None:
+    """The first point of an entry that only lists measures by points (rules.MEASURES_POINTS),
+    with no figure and no word of a result, else None."""
+    text = "".join(c.norm for c in done_cells)
+    points = list(_POINTS.finditer(text))
+    if len(points) < rules.MEASURES_MIN_POINTS or _DIGIT.search(text) or any(
+            w in text for w in rules.MEASURES_RESULT_WORDS):
+        return None
+    first = done_cells[0]
+    return clause_span(first, clauses.trim(first.norm, 0, len(first.norm))[0])
+
+
+def _two_levels(units: list[str]) -> bool:
+    """Is the task led by units of a higher and a lower level (rules.HIGHER_LEVEL_UNITS)?"""
+    return any(u.startswith(rules.HIGHER_LEVEL_UNITS) for u in units) and any(
+        u.startswith(rules.LOWER_LEVEL_UNITS) for u in units)
+
+
 def _stage_behind(task: Task, cells: list[Cell], share: float) -> Span | None:
     """A task to be built this year that, late in the year, has only started."""
     if share < rules.STAGE_SHARE:
@@ -363,7 +382,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
 
     year = period.end_date.year if period is not None and period.end_date is not None else None
     under_way = any(w in c.norm for c in done_cells for w in rules.LUMPY_UNDER_WAY)
-    fig = figure_verdicts(targets, ms, ratios, share, year, under_way)
+    fig = figure_verdicts(targets, ms, ratios, share, year, under_way, _two_levels(task.units))
     if period is not None and _QUARTER_ALONE.match(period.label or ""):
         # Pace against 1 January read into a quarter's label: the other reading is said.
         alt = rules.QUARTER_ALONE_NOTE.format(q=period.label)
@@ -437,6 +456,9 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         a, b = clauses.trim(first.norm, 0, len(first.norm))
         return StatusResult(Status.VAGUE, f"仅“{first.text[a:b].rstrip('。')}”",
                             [Span(first.field, first.item, a, b, first.text[a:b])], "boilerplate")
+    listed = _measures_only(done_cells) if not ms else None
+    if listed is not None:
+        return StatusResult(Status.VAGUE, "仅列举措施(一是…),未说明取得的进展", [listed], "measures_only")
     restated = _restates_task(task, done_cells, ms)
     if restated is not None:
         return StatusResult(Status.VAGUE, "仅复述任务,未说明进展", [restated], "restated")

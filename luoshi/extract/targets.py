@@ -26,8 +26,12 @@ _CONTEXT_BEFORE = re.compile(rules.CONTEXT_BEFORE)
 _ABSOLUTE_CHANGE = ("增长", "增加", "减少", "下降", "降低", "压减", "削减")
 
 
+_REPORT_LINE = re.compile(rules.REPORT_LINE)
+
+
 def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None) -> list[Target]:
-    """Targets in a task's text, in order. Labels, years and list markers are not targets."""
+    """Targets in a task's text, in order. Labels, years and list markers are not targets, nor
+    the figures of a later line reporting the result (rules.REPORT_LINE)."""
     if not text:
         return []
     norm = normalise(text)
@@ -40,6 +44,9 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     applied = [m.span("inner") for m in _STANDARD_APPLIED.finditer(norm)]
     quantities = [q for q in quantities if not any(a <= q.num_start < b for a, b in applied)]
     quantities = [q for q in quantities if not _context_figure(norm, q)]
+    report = _REPORT_LINE.search(norm) if field == FIELD_TEXT else None
+    if report is not None:  # a result paragraph joined to the task: no promises from it on
+        quantities = [q for q in quantities if q.start < report.start()]
     # A number read as a rank (前3位) or a move in rank (排名提升3位) is that only, not also a
     # count of 3 persons (位).
     ranked = {m.start("num") for m in _RANK_TARGET.finditer(norm)} | {
@@ -178,8 +185,10 @@ def target_kind(t: Target) -> str:
         return "level"
     if t.comparator == "<=":
         return "level"
-    if any(w in t.metric for w in rules.LEVEL_WORDS):
-        return "level"
+    if any(w in t.metric for w in rules.LEVEL_WORDS) and not (
+            family in rules.STOCK_FAMILIES and t.comparator != "reach"
+            and _added_count(t)):
+        return "level"  # (新增达标小区210个: things of a kind counted as added, a running total)
     if t.comparator == "reach" and family in rules.STOCK_FAMILIES and (
             any(w in t.metric for w in rules.STOCK_WORDS)
             or not any(w in t.metric for w in rules.STOCK_ADDED_WORDS)):
@@ -187,6 +196,16 @@ def target_kind(t: Target) -> str:
     if family in rules.STOCK_FAMILIES and t.metric.endswith(rules.LEVEL_AFTER_CHANGE):
         return "level"  # raised to a figure (扩充公办学位至1800个): a stock, not an amount added
     return "cumulative"
+
+
+def _added_count(t: Target) -> bool:
+    """Does the target's metric open with a word of adding (rules.COUNT_ADDED_LEADS), in the
+    metric or right before it in the target's words?"""
+    if t.metric.startswith(rules.COUNT_ADDED_LEADS):
+        return True
+    text = normalise(t.span.text)
+    i = text.find(t.metric)
+    return i > 0 and text[max(0, i - 4) : i].endswith(rules.COUNT_ADDED_LEADS)
 
 
 def _names_a_set(norm: str, q: Quantity, quantities: list[Quantity]) -> bool:

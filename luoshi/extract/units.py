@@ -52,7 +52,8 @@ BASE_UNITS: list[BaseUnit] = [
     # Occasions of a thing counted (接待175批次, 走访2万家次, 出车7674车次): a measure word with 次
     # is a unit of its own, not the thing (批, 家) — a visit to a household is no household.
     *_units("occasion", "批次 家次 户次 车次 架次 艘次 台次 班次 航次"),
-    *_units("times", "次 场 轮 起", target_ok=False),
+    # 场次 (放映70场次) is written as one unit: the events counted, as 场 alone.
+    *_units("times", "场次 次 场 轮 起", target_ok=False),
     *_units("length", "公里", 1000.0),
     *_units("length", "千米", 1000.0),
     *_units("length", "米 延米"),
@@ -110,7 +111,7 @@ WORD_CONTINUATIONS: dict[str, str] = {
     "方": "案面式法向",
     "米": "以",
     "场": "所景地馆",
-    "次": "要",
+    "次": "要结供污",  # 二次结构, 二次供水, 二次污染: words of construction, not events counted
     "批": "准复",
     "号": "",
     "岁": "月",

@@ -19,6 +19,7 @@ _CANCELLED = re.compile(rules.CANCELLED)
 _RISK_GAP = re.compile(rules.RISK_GAP)
 _RISK_SLOWDOWN = re.compile(rules.RISK_SLOWDOWN)
 _DELIBERATE = re.compile(rules.DELIBERATE_DEFERRAL)
+_PENDING = re.compile(rules.RESOLVE_PENDING)
 
 
 @dataclass(frozen=True)
@@ -130,11 +131,17 @@ def delay_hits(cells: list[Cell]) -> tuple[list[tuple[Cell, int, str]], list[tup
 
 
 def risk_hits(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
+    """Risks the entry names: a risk word whose clause speaks of the aim or time
+    (rules.RISK_CONTEXT), a gap or a slowdown, and a setback still being resolved — a setback
+    word (rules.OBSTACLE_WORDS) in an entry that says the matter is being resolved
+    (rules.RESOLVE_PENDING: 销路中断 … 争取年内解决)."""
     hits = []
     for cell, i, w in word_hits(cells, rules.RISK_WORDS):
         a, b = clauses.clause(cell.norm, i)
         if any(c in cell.norm[a:b] for c in rules.RISK_CONTEXT):
             hits.append((cell, i, w))
+    if any(_PENDING.search(c.norm) for c in cells):  # a setback still being resolved
+        hits += word_hits(cells, rules.OBSTACLE_WORDS)
     for cell in cells:
         for pattern in (_RISK_GAP, _RISK_SLOWDOWN):
             for m in pattern.finditer(cell.norm):

@@ -16,6 +16,22 @@ from __future__ import annotations
 PACE_AHEAD = 1.5
 PACE_ON = 0.9
 PACE_AMBER = 0.7
+# A task led by units of two levels (市发展改革委 and 区发改局: a city's task carried out by one of
+# its districts) may write the city's total (城镇新增就业21万人) while the district reports its own
+# figure (24277人). A running total under this share of its target, whatever the time of year, is
+# then likelier the district's part of the city's total than a lag: not paced (no red or amber
+# from it), and the reason says both readings. The unit names of the higher and the lower level
+# open with these words.
+HIGHER_LEVEL_SHARE = 0.2
+HIGHER_LEVEL_UNITS = ("市", "省")
+LOWER_LEVEL_UNITS = ("区", "县", "镇", "街道", "乡")
+HIGHER_LEVEL_NOTE = ("(目标似为上级的总量,本级所报{value}为其中一部分,未按时间进度判断;"
+                     "若目标为本级的,则为滞后)")
+# The unit's own share of its plan (占年计划34亿元的72.8%) and the share computed from its figures
+# (23.3 of 34 is 68.5%) may disagree, through rounding or what the unit counts. The smaller is
+# read, but red needs both: when the stated share is not in the red band and the computed one
+# is, the task is amber and the reason gives both (red only when it is red).
+STATED_SHARE_NOTE = "(所报完成比例{stated}%未低于红线,按数字计算为{computed:.0%})"
 
 # A growth-rate target (增长15%) is compared to the rate reported so far, not to time: at or
 # above the target on course; before the year ends, at RATE_AHEAD times the target or more
@@ -26,6 +42,12 @@ PACE_AMBER = 0.7
 RATE_AMBER = 0.75
 RATE_AHEAD = 1.5
 
+# A task text promises; it does not report. A later line of it that opens with a verdict on its
+# target (超出目标任务。, 全面完成目标任务。: an office's result paragraph joined to the task by an
+# import) reports results from there on: no figure from that line on is a target (2019年新增养老
+# 床位1467张 is an achievement, not a second promise beside 增加1000张).
+REPORT_LINE = (r"\n\s*(?:已经?|已全面|全面|超额|圆满|提前|基本)?(?:超出|超过|完成|超额完成|实现)(?:了)?"
+               r"(?:全年|年度)?(?:目标|计划)?任务[。.,，;；!！]")
 # A limit (<=, 控制在…以内) is broken when the measured value exceeds it by more than this.
 # Smaller is better for every target with comparator "<=" (a limit, a price to bring down, a
 # rank: 全国10位 against 前3位 is not reached, and never "333%" of it): such a target is met

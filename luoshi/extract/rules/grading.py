@@ -43,7 +43,7 @@ ACHIEVES: dict[str, tuple[str, ...]] = {
     "动工": ("开工", "动工", "进场施工", "建成", "竣工"),
     "建成": ("建成", "竣工", "完工", "投用", "投入使用", "完成"),
     "建设": ("建成", "竣工", "完工", "投用", "投入使用", "完成"),
-    "新建": ("建成", "竣工", "完工", "投用", "完成"),
+    "新建": ("建成", "竣工", "完工", "投用", "投入使用", "完成"),
     "竣工": ("竣工", "完工", "建成", "投用"),
     "完工": ("竣工", "完工", "建成", "投用"),
     "投用": ("投用", "投入使用", "运营", "运行"),
@@ -74,8 +74,11 @@ PROGRESS_ONLY_BEFORE = ("加快", "推进", "推动", "逐步", "持续", "深�
 # With 完成 as the achieved verb of a building task, the clause must say what was built.
 BUILD_WORDS = ("建设", "建成", "施工", "工程")
 # Markers that a verb in the progress text is an accomplished fact.
+# The verb of the work done joined by 并 to its result (新建并投入使用, 建成并投用) reports both
+# as facts, as 已 does.
 ACHIEVED_MARKERS = (r"已经?|已于[^,,。;;]{0,10}?|均已|成功|顺利|全面|已全部|已全面|全部|"
-                    r"[0-9]{1,2}月(?:[0-9]{1,2}日|份|底|初|中旬|下旬|上旬)?")
+                    r"[0-9]{1,2}月(?:[0-9]{1,2}日|份|底|初|中旬|下旬|上旬)?|"
+                    r"(?:新建|改建|扩建|建成|竣工|完工|改造)并")
 # Words before an achievement verb that undo it: 拟建成, 计划完成, 正在建设, 尚未完成.
 NOT_ACHIEVED_BEFORE = ("拟", "计划", "预计", "正在", "将", "力争", "争取", "尚未", "未", "没有",
                        "不能", "无法", "待", "推进", "加快", "确保", "要", "需", "启动")
@@ -154,6 +157,12 @@ RISK_WORDS = (
 RISK_GAP = r"距离[^,,。;;]{0,12}?较大"
 # Growth that fell back or slowed (增速回落, 增幅有所下滑) is a risk named for a growth aim.
 RISK_SLOWDOWN = r"(?:增速|增幅|增长)[^,,。;;]{0,10}?(?:回落|下滑|放缓)"
+# A setback the entry names (销售渠道中断, 谈判未果, 施工受阻) while it says the matter is still being
+# resolved (争取年内解决, 正在协调, 解决中) is a risk the unit itself names: amber. Either alone is not:
+# a setback reported overcome names no risk, and 正在协调 alone is work under way.
+OBSTACLE_WORDS = ("中断", "受阻", "遇阻", "搁浅", "未果", "无果", "破裂", "陷入僵局", "卡壳")
+RESOLVE_PENDING = (r"(?:争取|力争|努力|正在|积极|尽快|加紧)[^。;；]{0,16}?(?:解决|协调|化解|恢复)"
+                   r"|(?:解决|协调|化解)中")
 # A risk word counts only when its clause speaks of meeting the task's aim or time
 # (SCHEDULE_WORDS, 实现, 达到): a problems column lists every difficulty of a field
 # ("协调难度较大", "存在风险盲区"), and a supervisor flags only those that put the task in doubt.
@@ -197,6 +206,13 @@ _DEADLINE = r"(?:[0-9]{4}年)?(?:年底|年末|年内|年前|今年|本年度|�
 TIME_FRAME_ONLY = (rf"(?:(?:计划|预计|拟|将|争取|力争)于?{_DEADLINE}{_ACTION}|"
                    rf"(?:常年|长期|全年|持续){_ACTION})")
 DEADLINE_ONLY = rf"于?{_DEADLINE}{_ACTION}"
+# An entry that only lists measures by points (一是…二是…三是…, at least MEASURES_MIN_POINTS of
+# them) with no figure and no word of a result names nothing achieved: vague (表述笼统). A figure
+# or a result word (已, 完成, 建成, 实现 …: MEASURES_RESULT_WORDS) anywhere makes it progress.
+MEASURES_POINTS = r"[一二三四五六七八九十]是"
+MEASURES_MIN_POINTS = 3
+MEASURES_RESULT_WORDS = ("已", "完成", "建成", "实现", "达到", "累计", "共计", "开展了", "举办", "召开",
+                         "出台", "印发", "制定了", "建立了", "投入", "竣工", "开工", "上线", "获得", "新增")
 # An entry whose words are at least this share of the task's own words (character bigrams),
 # with no figure, only restates the task: vague. Short entries are left to the boilerplate rule.
 RESTATE_SHARE = 0.8

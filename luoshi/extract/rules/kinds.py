@@ -66,6 +66,10 @@ COLUMN_METRIC_MIN_CJK = 2
 # Words of a metric that make its figure a level, not a running total.
 LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数", "密度", "浓度", "水平", "寿命",
                "达标", "优良", "强度", "比值", "单价", "价格", "电价", "水价", "气价", "房价", "能耗")
+# A count whose metric opens with a word of adding (新增达标小区210个, 新建优质学校5所) counts things
+# of a kind added over the year: a level word in it (达标, 优质 …) names the kind of thing, not a
+# level — a running total, unless the count is to stand at the figure (达到, comparator "reach").
+COUNT_ADDED_LEADS = ("新增", "新建", "新培育", "新创建", "新认定", "新开工")
 # A count that is to stand at a figure (达到, comparator "reach": 全市高新技术企业达到500家,
 # 基站总数达到3000个) is a stock, a level reached or not, not an amount added over the year —
 # unless its metric names the adding (新增, 培训, 建成 …: STOCK_ADDED_WORDS) and no word of a

@@ -12,6 +12,17 @@ from luoshi.extract.rules.figures import DECREASE_VERBS, INCREASE_VERBS
 PLAN_FIGURE_BEFORE = ("计划", "目标", "任务", "预算", "考核任务", "要求", "指标", "年初的", "年初设定的",
                       "调整为", "调整到", "排定")
 PLAN_FIGURE_AFTER = ("的任务", "任务", "的目标", "目标", "的计划", "计划")
+# The wholes of a project a share may be taken of (总投资, 总任务 …): of several years, not the year's.
+TOTAL_WHOLES = "投资额|投资|计划|任务|工程量|工作量|资金|概算|预算"
+# The whole a share is taken of (占总投资34.6亿元的96%: the project's total, the per cent its share)
+# is no achieved figure: a figure after 占 + a whole named with 总 and before 的 + a per cent.
+SHARE_WHOLE_BEFORE = rf"占总(?:{TOTAL_WHOLES})[^,,。;;0-9]{{0,6}}$"
+SHARE_WHOLE_AFTER = r"的[0-9]+(?:\.[0-9]+)?%"
+# The figure such a share is stated for (累计完成投资33.3亿元,占总投资34.6亿元的96%) is the running
+# total of the whole (a project of several years), not of the year's plan: reported among the
+# task's other figures, it measures no target of the year. A share of the year's plan in the same
+# entry (本年累计完成投资13.5亿元,占年计划…的91%) is the one the year is judged by.
+SHARE_OF_TOTAL = r"占总[^,,。;;]{0,20}?的\s*$"
 # A level raised or lowered from one figure to another (标准从每人580元提高到610元, 比例由30%
 # 提高至50%) reports the new level; the old one is where it started, no achieved figure: the
 # figure that opens such a change (从/由 before it in its clause, a verb of change and 到/至
@@ -36,13 +47,15 @@ ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季�
 # items): when the task text and the table give no
 # target, its figure is the task's target for the period's verdict (luoshi/extract/progress_plan.py, origin
 # "progress_plan"), and never a measurement. A 的 between the phrase and the figure makes a share
-# done (完成全年计划的80%), not a plan; so does 完成/占/达 right before it (完成年度计划61.98%,
-# 占全年计划24.6亿元的73%: the plan is the object of a share).
+# done (完成全年计划的80%), not a plan; so does 完成/达 right before it (完成年度计划61.98%).
+# A plan named as the whole of a share (占年计划14.84亿元的91%, 占全年计划24.6亿元的73%) is still
+# the year's plan: the figure before 占 is what was achieved of it, the per cent its share; there
+# 年计划 alone is this year's plan (占上年计划 is another year's).
 # Between the phrase and the figure, these make the figure a share done, not the plan
 # (年度计划完成率70.3%).
 PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
-PROGRESS_PLAN = (r"(?<!完成)(?<!占)(?<!达)(?:全年|年度|今年|本年度?|当年|年内)(?:计划|目标|任务|排定)(?:任务|数)?"
-                 r"(?:为|是|:)?")
+PROGRESS_PLAN = (r"(?<!完成)(?<!达)(?:全年|年度|今年|本年度?|当年|年内|(?<=占)年)"
+                 r"(?:计划|目标|任务|排定)(?:任务|数)?(?:为|是|:)?")
 # A target whose own words name the year's plan (2017年度计划实施170878户, 今年计划改造200户,
 # 年度目标新增80户) is the period's yardstick for its unit: a larger target of the same unit
 # without these words (为235198户接通天然气, 三年改造600户) is the whole programme's total, and
@@ -90,6 +103,9 @@ BREAKDOWN_WORDS = ("其中", "包括", "含")
 RATIO_STATED_PATTERNS = (
     r"完成(?:了)?(?:全年|年度|本年|当年|年初)?[^,,。;;]{0,10}?(?:计划|目标|任务|预算)(?:的)?",
     r"占(?:全年|年度)?[^,,。;;]{0,14}?(?:计划|目标|任务)[^,,。;;]{0,12}?的",
+    # 占总投资34.6亿元的96%, 占总投资的84%: a share of a project's whole (TOTAL_WHOLES), not of the
+    # year's plan (占总人口的20% is a level)
+    rf"占总(?:{TOTAL_WHOLES})[^,,。;;的]{{0,14}}的",
     r"完成率(?:为|达|达到)?",
     r"完成[^,,。;;0-9]{1,4}?率(?:为|达|达到)?",  # 完成投资率85.49%
     r"(?:完成|进度)(?:比例|率)?(?:为|达|达到)?(?:全年|年度)(?:的)?",
@@ -134,6 +150,9 @@ SET_AMONG = r"[^,,。;;:：]{0,12}?中(?=[,,:：0-9])"
 # reports on ("生活小区(30个):13个已完成"): X of Y, the Y is no measurement (another figure).
 SET_SIZE_BRACKETED = r"[(（]\s*$"
 SET_SIZE_AFTER = r"\s*[)）]\s*[:：]"
+# A figure in brackets with 以上/以下 right after a count (解决46个(20户以上)自然村通电话问题) is the
+# class of the things counted (villages of 20 households or more), no achieved figure.
+CLASS_BRACKETED_AFTER = r"\s*(?:及以上|以上|以下|及以下)\s*[)）]"
 # The set alone in its clause opens it: at most this many characters before it (全区, 全市共).
 SET_LEAD_MAX = 3
 # When that set is a target's own quantity as the task states it (the task promises 132个重点项目
