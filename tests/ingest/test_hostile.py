@@ -1,8 +1,12 @@
 """Hostile files (tests/ingest/hostile_files.py) each end in IngestError within 5 s and 300 MB.
 
 Every file is read in its own child process whose address space is limited (RLIMIT_AS) and
-which is killed after the time limit, so a file that runs away fails its test instead of the
-machine. One helper process imports the readers once and forks a child per file (a fresh
+which is stopped past the time limit, so a file that runs away fails its test instead of the
+machine. The limit is on the child's CPU seconds (user + system, from ``wait4``; RLIMIT_CPU
+stops a runaway), not the wall clock: on a loaded machine (CI beside other jobs, a developer's
+parallel run) a reader that needs one second of CPU can take five of wall time, and the limit
+is about the reader's work, not the machine's other load. A wall-clock backstop of
+``WALL_FACTOR`` times the limit still kills a child that waits without computing. One helper process imports the readers once and forks a child per file (a fresh
 interpreter per file would spend more time importing than reading). The child's peak resident
 memory comes from ``wait4``; an out-of-memory inside the limit is a failure too, even though
 ``read_document`` would report it as an IngestError.
@@ -20,18 +24,20 @@ import pytest
 from tests.ingest.hostile_files import HOSTILE, ODD, write_all
 
 SECONDS = 5.0
+WALL_FACTOR = 6
 MEMORY_MB = 300
 REPO = Path(__file__).resolve().parents[2]
 
-# The helper process: python -c RUNNER <dir> <memory MB> <seconds> <file>...
+# The helper process: python -c RUNNER <dir> <memory MB> <CPU seconds> <wall factor> <file>...
 RUNNER = r"""
-import json, os, resource, signal, sys, time, traceback
+import json, math, os, resource, signal, sys, time, traceback
 import lxml.html, openpyxl, pdfplumber  # noqa: F401  (imported once, before forking)
 import pdfminer.pdfparser  # noqa: F401
 from luoshi.ingest import IngestError, read_document
 
 directory, memory_mb, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
-for name in sys.argv[4:]:
+wall = seconds * int(sys.argv[4])
+for name in sys.argv[5:]:
     r, w = os.pipe()
     start = time.monotonic()
     pid = os.fork()
@@ -39,6 +45,8 @@ for name in sys.argv[4:]:
         os.close(r)
         limit = memory_mb << 20
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        cpu = math.ceil(seconds) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         try:
             doc = read_document(os.path.join(directory, name))
             out = {"outcome": "read", "message": f"{len(doc.tasks)} tasks"}
@@ -56,20 +64,20 @@ for name in sys.argv[4:]:
         done, status, rusage = os.wait4(pid, os.WNOHANG)
         if done:
             break
-        if time.monotonic() - start > seconds:
+        if time.monotonic() - start > wall:
             os.kill(pid, signal.SIGKILL)
             _, status, rusage = os.wait4(pid, 0)
             break
         time.sleep(0.005)
-    elapsed = time.monotonic() - start
+    elapsed = rusage.ru_utime + rusage.ru_stime  # the child's CPU seconds
     data = b""
     while chunk := os.read(r, 65536):
         data += chunk
     os.close(r)
     if data:
         out = json.loads(data)
-    elif elapsed > seconds:
-        out = {"outcome": "hang", "message": f"killed after {seconds} s"}
+    elif elapsed > seconds or time.monotonic() - start > wall:
+        out = {"outcome": "hang", "message": f"stopped after {elapsed:.1f} s of CPU"}
     else:
         out = {"outcome": "killed", "message": f"status {status}"}
     out.update(name=name, seconds=round(elapsed, 3), peak_mb=round(rusage.ru_maxrss / 1024, 1))
@@ -83,8 +91,9 @@ def results(tmp_path_factory) -> dict[str, dict]:
     write_all(directory)
     names = [*HOSTILE, *ODD]
     proc = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(directory), str(MEMORY_MB), str(SECONDS), *names],
-        capture_output=True, text=True, cwd=REPO, timeout=60 + 2 * SECONDS * len(names),
+        [sys.executable, "-c", RUNNER, str(directory), str(MEMORY_MB), str(SECONDS), str(WALL_FACTOR),
+         *names],
+        capture_output=True, text=True, cwd=REPO, timeout=60 + WALL_FACTOR * SECONDS * len(names),
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     found = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
