@@ -6,7 +6,11 @@ its cells split over lines are joined. Used by the text reader (reader.py).
 - else a short task header followed by known headers only;
 - else a header the vocabulary only partly knows (:func:`_partly_known_header`);
 - cells split over lines are joined when the join names a column, a unit of measurement on a
-  line of its own ends the cell before it.
+  line of its own ends the cell before it;
+- SPLIT WORDS (:func:`_split_word`): a piece naming no column followed by a generic tail word
+  (开工 / 时间) is one header, and two pieces each naming a column whose join names one are
+  one header when read apart the header would name the first piece's column twice (事项 /
+  类别 before 事项名称).
 """
 
 from __future__ import annotations
@@ -251,6 +255,38 @@ def _is_fragment_pair(texts: list[str], k: int) -> bool:
     return bool(a and b) and (a[-1] in _JOINING or b[0] in _JOINING)
 
 
+# Tail words that name no column alone but end a header split over two lines: 开工 / 时间.
+_GENERIC_TAILS = frozenset({"时间", "日期", "年限", "金额", "规模"})
+
+
+def _split_word(texts: list[str], k: int) -> bool:
+    """texts[k] and texts[k + 1] are one header split over two lines by what the header says
+    (SPLIT WORDS, true of a header in any flattening):
+
+    - a short piece naming no column followed by a generic tail word (时间, 日期) that names
+      none either: 开工 / 时间 and 竣工 / 时间 are two headers, 开工时间 and 竣工时间, not four;
+    - two short pieces each naming a column, whose join names one too, when the first
+      piece's role comes back later in the header, so that read apart the header would have
+      that column twice: 事项 / 类别 before 事项名称 is 事项类别 (a category) beside the task.
+    """
+    a, b = normalise_header(texts[k]), normalise_header(texts[k + 1])
+    if not (0 < len(a) <= 4 and 0 < len(b) <= 4):
+        return False
+    first = header_role(a, have_task=False)
+    if first is ColumnRole.SERIAL:
+        return False
+    if b in _GENERIC_TAILS:
+        return first is ColumnRole.OTHER and header_role(b, have_task=False) is ColumnRole.OTHER
+    if first is ColumnRole.OTHER or header_role(b, have_task=False) is ColumnRole.OTHER:
+        return False
+    joined = header_role(a + b, have_task=False)
+    if joined in (ColumnRole.OTHER, first):
+        return False
+    # the later cells read as the header reads them, after a task column (目标任务 there is
+    # the target, not a second task)
+    return any(header_role(t, have_task=True) is first for t in texts[k + 2 :])
+
+
 def merge_split_headers(texts: list[str]) -> list[str]:
     """Header cells split over two lines joined: a cell naming no column with the next when
     the two together name one (区本级 / 任务数), and a cell with a bare tail word after it
@@ -268,6 +304,10 @@ def join_split_headers(texts: list[str]) -> list[tuple[str, int]]:
             # header before it, wrapped onto a line of its own
             out[-1] = (normalise_header(out[-1][0]) + normalise_header(texts[k]), out[-1][1] + 1)
             k += 1
+            continue
+        if k + 1 < len(texts) and _split_word(texts, k):
+            out.append((normalise_header(texts[k]) + normalise_header(texts[k + 1]), 2))
+            k += 2
             continue
         paras = [Para(0, t) for t in texts[k : k + 2]]
         tail = k + 1 < len(texts) and (

@@ -3,7 +3,8 @@ paragraphs assigned to its columns.
 
 - fixed columns (task, units, leader, status …) take one paragraph each, in header order from
   both ends of the row; a unit cell may wrap over lines (a line ending in 、, a bracketed
-  aside), leaders may stand one per line;
+  aside) or list one unit per paragraph when the row has paragraphs to spare (UNIT PER
+  PARAGRAPH), leaders may stand one per line;
 - the progress columns between them (with a target cell standing next to them) are one run,
   cut into cells and sub-items by :mod:`luoshi.ingest.text.segment`;
 - a row short of cells gets an empty cell for each extra blank line between its paragraphs;
@@ -119,6 +120,7 @@ def row_cells(
         )
     if len(paras) < need:
         paras = _fill_empty_cells(paras, need)
+    spare = len(paras) - need  # paragraphs more than cells: a cell over several paragraphs
     if not run and len(paras) < need and len(paras) >= 2:
         # fewer paragraphs than cells in a table of short cells (a cell merged over rows or
         # left empty): each paragraph goes to the column it fits, in order
@@ -160,6 +162,10 @@ def row_cells(
                 if len(text) > 12 or not text or CLOSING.search(text):
                     break  # not a unit cell: misaligned or cut off, said below
             take = _unit_span(paras, lo, hi - max(len(run), 1) - len(after) + (0 if run else 1))
+            nxt = before[before.index(c) + 1] if c != before[-1] else None
+            if nxt is None or columns[nxt].role not in _UNIT_ROLES:
+                take = _unit_per_paragraph(paras, lo, take, spare)
+            spare -= take - 1
         elif role is _LEADER:
             while lo + take < hi - 1 and looks_like_person(paras[lo + take].text):
                 take += 1
@@ -349,6 +355,21 @@ def _cell(lines: list[str]) -> str:
 def _is_progress(text: str) -> bool:
     """A paragraph of progress, not a short cell: a sentence, or longer than any short cell."""
     return len(text) > 30 or (len(text) > 4 and _SENTENCE_CLOSE.search(text) is not None)
+
+
+def _unit_per_paragraph(paras: list[Para], lo: int, take: int, spare: int) -> int:
+    """UNIT PER PARAGRAPH: a units cell listing one unit per paragraph (市住建局 / 柴桑区政府 /
+    濂溪区政府) in a row with more paragraphs than cells: the unit paragraphs right after the
+    cell's first are the same cell, as many as the row has paragraphs to spare, when the
+    column after it is no unit column of its own (责任单位 / 配合单位 take one each)."""
+    while (
+        spare - (take - 1) > 0
+        and lo + take < len(paras)
+        and looks_like_units(paras[lo + take - 1].text)
+        and looks_like_units(paras[lo + take].text)
+    ):
+        take += 1
+    return take
 
 
 def _unit_span(paras: list[Para], lo: int, limit: int) -> int:
