@@ -190,6 +190,22 @@ def _matches(h: str, have_task: bool) -> list[tuple[ColumnRole, int]]:
     return out
 
 
+# SCHEDULE: a schedule (进度安排, 时间安排, 计划安排) over columns named by periods (第一季度 …
+# 第四季度, 1月, 上半年) says what is planned for each period: those columns are the plan,
+# role other, never progress, even when their cells say 完成…至70%. The progress, if any, is
+# the column of its own (落实情况, 完成情况) beside the schedule.
+PERIOD_WORD = re.compile(
+    r"^(?:第?[一二三四1-4]季度|[1-4]季|Q[1-4]|(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?"
+    r"|[上下]半年|前三季度|全年)$"
+)
+_SCHEDULE = re.compile(r"(?:进度|时间|节点|时序|计划|推进)安排$|^(?:进度|时序)计划$")
+
+
+def is_schedule(header: str) -> bool:
+    """The header names a schedule (进度安排, 时间安排, 进度计划): see SCHEDULE."""
+    return bool(_SCHEDULE.search(header_key(header)))
+
+
 # Joins a two-row header's top name to a column's own name ("2030年目标·数量"): the column
 # takes its own name's role when that names a column, else the top name's.
 TWO_LEVEL_JOIN = "·"
@@ -234,6 +250,8 @@ def header_role(header: str, have_task: bool) -> ColumnRole:
         return ColumnRole.OTHER  # a header is no sentence
     if TWO_LEVEL_JOIN in header:
         top, _, own = header.partition(TWO_LEVEL_JOIN)
+        if is_schedule(top) and PERIOD_WORD.match(header_key(own)):
+            return ColumnRole.OTHER  # SCHEDULE: what is planned for a quarter is no result
         role = header_role(own, have_task)
         return role if role is not ColumnRole.OTHER else header_role(top, have_task)
     h = header_key(header)

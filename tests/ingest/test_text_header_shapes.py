@@ -138,3 +138,61 @@ def test_a_units_cell_with_one_unit_per_paragraph_is_one_cell() -> None:
         "已建成2个。",
     ]
     assert dict(doc.tasks[1].extra)["竣工时间"] == "2031年12月"
+
+
+SCHEDULE_PAGE = [
+    "安澜区2031年民生实事落实情况一览表",
+    "序号",
+    "事项",
+    "类别",
+    "事项名称",
+    "事项内容",
+    "进度安排",
+    "牵头单位",
+    "落实情况",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "1",
+    "一、教育",
+    "新建学校。",
+    "新建小学2所,年内完工。",
+    "1.甲小学主体施工,形象进度至40%。",
+    "2.乙小学完成招标。",
+    "1.甲小学主体封顶,形象进度至60%。",
+    "2.乙小学开工。",
+    "甲小学形象进度至80%。",
+    "两所小学完工。",
+    "区教育局",
+    "甲小学主体已封顶,乙小学已开工。",
+]
+
+
+def test_period_columns_under_a_schedule_are_the_plan_not_progress() -> None:
+    doc = read_document("\n\n".join(SCHEDULE_PAGE).encode(), name="schedule.txt")
+    roles = [c.role for c in doc.columns]
+    assert roles == [
+        R.SERIAL, R.CATEGORY, R.TASK, R.TARGET, R.OTHER, R.OTHER, R.OTHER, R.OTHER,
+        R.LEAD_UNIT, R.DONE,
+    ]
+    t = doc.tasks[0]
+    extra = dict(t.extra)
+    # the points 1. / 2. of one quarter are one cell
+    assert extra["进度安排·第一季度"] == "1.甲小学主体施工,形象进度至40%。\n2.乙小学完成招标。"
+    assert extra["进度安排·第三季度"] == "甲小学形象进度至80%。"
+    assert t.items[0].done == "甲小学主体已封顶,乙小学已开工。"
+    assert any("进度安排 spans" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("进度安排·第二季度", R.OTHER),
+        ("时间安排·3月", R.OTHER),
+        # a progress column over quarters stays progress
+        ("完成情况·第二季度", R.DONE),
+    ],
+)
+def test_schedule_sub_columns(header: str, role: R) -> None:
+    assert header_role(header, have_task=True) is role

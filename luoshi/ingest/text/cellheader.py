@@ -7,6 +7,9 @@ its cells split over lines are joined. Used by the text reader (reader.py).
 - else a header the vocabulary only partly knows (:func:`_partly_known_header`);
 - cells split over lines are joined when the join names a column, a unit of measurement on a
   line of its own ends the cell before it;
+- SCHEDULE SUB-HEADERS (:func:`schedule_sub_headers`): period names (第一季度 … 第四季度)
+  after the header's last column are a two-level header's second line, the columns under
+  its schedule cell (进度安排): the schedule is replaced by them, named 进度安排·第一季度 …;
 - SPLIT WORDS (:func:`_split_word`): a piece naming no column followed by a generic tail word
   (开工 / 时间) is one header, and two pieces each naming a column whose join names one are
   one header when read apart the header would name the first piece's column twice (事项 /
@@ -19,7 +22,11 @@ import re
 
 from luoshi.ingest.headers import (
     INDICATOR_HEADER,
+    PERIOD_WORD,
+    TWO_LEVEL_JOIN,
+    header_key,
     header_role,
+    is_schedule,
     may_be_serial_pattern,
     normalise_header,
 )
@@ -326,3 +333,26 @@ def join_split_headers(texts: list[str]) -> list[tuple[str, int]]:
             out.append((texts[k], 1))
             k += 1
     return out
+
+
+def schedule_sub_headers(words: list[str]) -> tuple[list[str], str | None]:
+    """The header words with a trailing run of two or more period names (第一季度, 第二季度 …)
+    put under the header's one schedule cell (进度安排, 时间安排), which they replace: a flattened
+    two-level header writes the top line, then the second line's cells. With a warning; the
+    words unchanged when there is no such run or not exactly one schedule cell (the
+    alternative, periods as columns of their own at the end, is then kept)."""
+    k = len(words)
+    while k and PERIOD_WORD.match(header_key(words[k - 1])):
+        k -= 1
+    subs = words[k:]
+    tops = [i for i in range(k) if is_schedule(words[i])]
+    if len(subs) < 2 or len(tops) != 1:
+        return words, None
+    p = tops[0]
+    top = normalise_header(words[p])
+    names = [f"{top}{TWO_LEVEL_JOIN}{normalise_header(w)}" for w in subs]
+    note = (
+        f"a header over two lines: {top} spans {'/'.join(subs)} (the plan for each period, "
+        "not progress; the alternative, period columns after the last, was not taken)"
+    )
+    return [*words[:p], *names, *words[p + 1 : k]], note

@@ -28,7 +28,11 @@ from luoshi.ingest.layout import GROUP_KEY, build_task
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.siteplace import page_source
-from luoshi.ingest.text.cellheader import find_header, merge_split_headers
+from luoshi.ingest.text.cellheader import (
+    find_header,
+    merge_split_headers,
+    schedule_sub_headers,
+)
 from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.detect import second_reading
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
@@ -192,10 +196,11 @@ def _columns(texts: list[str]) -> tuple[list[Column], list[str]]:
     column and a task-like column before it holds group cells written once per group (see
     ``split_unnumbered``): there a content column after a name column (项目名称 / 项目内容) is
     that task, the name column the group, not the target NAME THEN CONTENT makes it."""
+    texts, note = schedule_sub_headers(texts)
     columns, warnings = columns_from_headers(texts)
     if all(c.role is not ColumnRole.SERIAL for c in columns):
-        return columns_from_headers(texts, name_then_content=False)
-    return columns, warnings
+        columns, warnings = columns_from_headers(texts, name_then_content=False)
+    return columns, [note, *warnings] if note else warnings
 
 
 def _texts(paras: list[Para], a: int, b: int) -> list[str]:

@@ -4,7 +4,8 @@ paragraphs assigned to its columns.
 - fixed columns (task, units, leader, status …) take one paragraph each, in header order from
   both ends of the row; a unit cell may wrap over lines (a line ending in 、, a bracketed
   aside) or list one unit per paragraph when the row has paragraphs to spare (UNIT PER
-  PARAGRAPH), leaders may stand one per line;
+  PARAGRAPH), leaders may stand one per line, a cell opening with point 1 goes on over the
+  points numbered on (NUMBERED CELL);
 - the progress columns between them (with a target cell standing next to them) are one run,
   cut into cells and sub-items by :mod:`luoshi.ingest.text.segment`;
 - a row short of cells gets an empty cell for each extra blank line between its paragraphs;
@@ -169,6 +170,9 @@ def row_cells(
         elif role is _LEADER:
             while lo + take < hi - 1 and looks_like_person(paras[lo + take].text):
                 take += 1
+        elif c != before[-1]:
+            take = _numbered_cell(paras, lo, hi)
+            spare -= take - 1
         out.fixed[c] = [p.text for p in paras[lo : lo + take]]
         lo += take
     middle = paras[lo:hi]
@@ -355,6 +359,24 @@ def _cell(lines: list[str]) -> str:
 def _is_progress(text: str) -> bool:
     """A paragraph of progress, not a short cell: a sentence, or longer than any short cell."""
     return len(text) > 30 or (len(text) > 4 and _SENTENCE_CLOSE.search(text) is not None)
+
+
+def _numbered_cell(paras: list[Para], lo: int, hi: int) -> int:
+    """NUMBERED CELL: a cell opening with its point 1 (``1.``, ``(1)``, ``①``) goes on over the
+    paragraphs numbered on (2., 3. …) in the same scheme: the points of one cell (a quarter's
+    plan in two points), not cells of their own — the next cell opens anew, at 1 or without a
+    number. Asked of a cell with another fixed cell after it, never of the one before the
+    progress run, whose points may be the progress's."""
+    first = numbering(paras[lo].text)
+    if first is None or first.value != 1:
+        return 1
+    take = 1
+    while lo + take < hi:
+        n = numbering(paras[lo + take].text)
+        if n is None or n.scheme != first.scheme or n.value != take + 1:
+            break
+        take += 1
+    return take
 
 
 def _unit_per_paragraph(paras: list[Para], lo: int, take: int, spare: int) -> int:
