@@ -283,6 +283,19 @@ _DONE_WORD = re.compile(
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:个|项|所|座|公里|户|人|家|处|条)")
 
 
+# VERDICT: a judgement on an item's target opening a paragraph (超出目标任务。全面完成目标任务。
+# 基本完成年度任务, 未完成目标任务): a plan does not judge its own items, a report does.
+_VERDICT = re.compile(
+    r"^(?:已经?|超额|超出|全面|全部|基本|提前|顺利|未能?|尚未)?(?:完成|实现|达到|超出)(?:了)?"
+    r"(?:年度|全年|既定|预定)?(?:目标|任务|目标任务)"
+)
+
+
+def opens_with_verdict(text: str) -> bool:
+    """The paragraph opens with a verdict on its item's target (VERDICT)."""
+    return _VERDICT.match(text.strip()) is not None
+
+
 def reports_done(text: str) -> bool:
     """The paragraph reports progress — a period opener or 已完成-style wording, or a word of
     completion with a figure (完成硬化12公里, 建成4个) — and is not a paragraph of requirements
