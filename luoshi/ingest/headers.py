@@ -88,7 +88,8 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         ColumnRole.DEADLINE,
     ),
     (
-        re.compile(r"(已完成|累计完成|实际完成)(数|额|值|量)|完成投资|^完成(数|额|值)$"),
+        # (实际完成(个): the figure achieved, its unit of measurement in brackets)
+        re.compile(r"(已完成|累计完成|实际完成)(数|额|值|量)|完成投资|^完成(数|额|值)$|^实际完成$"),
         ColumnRole.ACTUAL,
     ),
     (
@@ -409,6 +410,17 @@ INDICATOR_HEADER = re.compile(r"^(?:主要)?指标(?:名称|项目)?$")
 _CONTENT = re.compile(r"内容$|内容及规模$|^(工作|主要|具体|建设)?任务$")
 
 
+def indicator_results(headers: Sequence[str]) -> bool:
+    """INDICATOR WITH RESULT: the header gives an indicator a target (全年任务目标, 目标值) and
+    the figure achieved (实际完成, 完成率): an indicator given its target and its result is a
+    task, like one given to a unit — a matrix's columns are places or years instead."""
+    roles = {_key_role(header_key(h), True) for h in headers}
+    # (a progress text column alone, 完成情况, is no achieved figure: 指标名称 / 年度目标 /
+    # 完成情况 is read as a matrix, as before)
+    results = roles & {ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS}
+    return ColumnRole.TARGET in roles and bool(results)
+
+
 def header_roles(headers: Iterable[str], name_then_content: bool = True) -> list[ColumnRole]:
     """The role of each cell of a header row, read left to right: a task-like header after
     the task column is not a second task column (``have_task``); a content column after a
@@ -416,14 +428,15 @@ def header_roles(headers: Iterable[str], name_then_content: bool = True) -> list
     planned amount (年度计划投资) beside a target column of its own words (2030年目标) is a
     figure of the row, role other. An indicator column
     (指标名称) before any task column is the task when the row also names a unit column: an
-    indicator given to a responsible unit is its task (without one, 指标名称 heads an
-    indicator matrix, which is no task list)."""
+    indicator given to a responsible unit is its task — or a target and a result (INDICATOR
+    WITH RESULT); without either, 指标名称 heads an indicator matrix, which is no task list."""
     headers = list(headers)
     # (the unit columns are looked for only in a row naming an indicator column: rare)
     with_units = any(
         INDICATOR_HEADER.match(normalise_header(h)) for h in headers if "指" in h
-    ) and any(
-        header_role(raw, False) in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT) for raw in headers
+    ) and (
+        any(header_role(raw, False) in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT) for raw in headers)
+        or indicator_results(headers)
     )
     roles: list[ColumnRole] = []
     planned: list[int] = []

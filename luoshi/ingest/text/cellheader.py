@@ -26,6 +26,7 @@ from luoshi.ingest.headers import (
     TWO_LEVEL_JOIN,
     header_key,
     header_role,
+    indicator_results,
     is_schedule,
     may_be_serial_pattern,
     normalise_header,
@@ -174,12 +175,14 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
 
 def _indicator_task(paras: list[Para], i: int) -> bool:
     """paras[i] is an indicator column (指标名称) heading a run of known header cells that
-    names a unit column: the table's task column (see headers.header_roles)."""
+    names a unit column, or a target and a result: the table's task column (see
+    headers.header_roles)."""
     if not INDICATOR_HEADER.match(normalise_header(paras[i].text)):
         return False
     j = _header_run(paras, i, need_known=True)
     roles = {header_role(paras[k].text, have_task=True) for k in range(i + 1, j)}
-    return bool(roles & {ColumnRole.UNITS, ColumnRole.LEAD_UNIT})
+    texts = [paras[k].text for k in range(i + 1, j)]
+    return bool(roles & {ColumnRole.UNITS, ColumnRole.LEAD_UNIT}) or indicator_results(texts)
 
 
 _MAX_HEADER_CELLS = 16
