@@ -31,6 +31,8 @@ def test_a_one_row_indicator_table_is_read() -> None:
     assert [t.text for t in doc.tasks] == ["开工改造老旧小区"]
     extra = dict(doc.tasks[0].extra)
     assert extra["全年任务目标(个)"] == "12" and extra["实际完成(个)"] == "12"
+    # the signature is no row, and is said to be left out
+    assert any("signature (安澜区住房和城乡建设局" in w.message for w in doc.warnings)
 
 
 @pytest.mark.parametrize(

@@ -461,6 +461,9 @@ def split_unnumbered(
         )
         for n, r in enumerate(even, 1):
             r.serial = r.serial or str(n)
+        if (after := [p for p in body if p.line > even[-1].paras[-1].line]) and len(even) == 1:
+            signed = " / ".join(p.text[:20] for p in after)
+            warnings.append((after[0].line, f"after the one row, the signature ({signed}): no row"))
         return even, []
     test = _anchor_test(columns)
     if test is None:
