@@ -118,3 +118,25 @@ def empty_marks(paragraphs: Iterable[str]) -> list[bool]:
     """``is_empty_mark(p)`` of each paragraph, the longer ones without a space answered
     inline."""
     return [(len(p) <= _LONGEST_MARK or " " in p) and is_empty_mark(p) for p in paragraphs]
+
+
+def without_trailing_empties(cells: list[str]) -> list[str]:
+    """The cells without the empty ones at the end (a header row padded to the page's width,
+    or a top cell's span)."""
+    end = len(cells)
+    while end and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
+
+
+def empty_runs(cells: list[str]) -> dict[int, int]:
+    """For each filled cell, how many empty cells follow it."""
+    runs: dict[int, int] = {}
+    last = None
+    for k, text in enumerate(cells):
+        if text.strip():
+            runs[k] = 0
+            last = k
+        elif last is not None:
+            runs[last] += 1
+    return runs

@@ -12,7 +12,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from luoshi.ingest.placenames import STEM_SCAN, action_phrase, places_named, stems_named
+from luoshi.ingest.placenames import (
+    STEM_SCAN,
+    action_phrase,
+    place_after_action,
+    places_named,
+    stems_named,
+)
 from luoshi.ingest.script import to_simplified
 from luoshi.ingest.siteplace import current_url, places_spelled, site_label
 
@@ -163,6 +169,14 @@ def _action(part: str) -> bool:
     return action_phrase(part[: len(part) - len(suffix)], suffix)
 
 
+def _after_action(part: str) -> str | None:
+    """The place after a sentence's action words in ``part`` (placenames.place_after_action)."""
+    suffix = next((s for s, _ in DIVISIONS if part.endswith(s)), "")
+    if not suffix or len(part) - len(suffix) < 4:
+        return None  # a stem of three characters or fewer is a place's own (most are two)
+    return place_after_action(part[: len(part) - len(suffix)], suffix)
+
+
 def _place_from(text: str) -> str:
     """The lowest-level place a "…人民政府" phrase names: 温州市洞头区人民政府 -> 洞头区,
     某某镇人民政府 -> 某某镇, 某某街道办事处 -> 某某街道. Places run from higher to lower
@@ -177,6 +191,8 @@ def _place_from(text: str) -> str:
             bad = [i for i, ch in enumerate(p) if ch in _words_in(p)]
             if bad and not chain:
                 p = p[bad[-1] + 1 :]  # "关于印发台州市": the place is what follows the words
+            if not chain and (tail := _after_action(p)):
+                p = tail  # "想知道闵行区": the place is what follows the sentence's verb
             if p in _ZONES and (skipped or chain):
                 # a zone word alone is the zone of the place before it: 苏州 + 工业园区,
                 # 杭州市 + 高新区 (苏州 read as a 州 of two characters, skipped below)

@@ -66,7 +66,10 @@ _YEAR_QUALIFIED = re.compile(r"^(\d{4}年度?|年度|本年度?|全年|今年)")
 # (pattern, role) tried in order against the normalised header; first match wins.
 _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     (re.compile(r"^(序号|编号|序次|No\.?)$", re.I), ColumnRole.SERIAL),
-    (re.compile(r"^(类别|大类|类型|分类|工程名称|工程类别|项目类别|领域)$"), ColumnRole.CATEGORY),
+    (
+        re.compile(r"^(类别|大类|类型|分类|工程名称|工程类别|项目类别|领域|(事项|任务|工作)(类别|类型))$"),
+        ColumnRole.CATEGORY,
+    ),
     (re.compile(r"^(备注|说明|备考)$"), ColumnRole.REMARKS),
     (
         re.compile(
@@ -79,9 +82,14 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         ),
         ColumnRole.DECLARED_STATUS,
     ),
-    (re.compile(r"完成时限|时间节点|完成时间|时限要求|办结时限|^时限$"), ColumnRole.DEADLINE),
     (
-        re.compile(r"(已完成|累计完成|实际完成)(数|额|值|量)|完成投资|^完成(数|额|值)$"),
+        # (a project's planned 竣工时间 is the date it is due; its 开工时间 is no deadline)
+        re.compile(r"完成时限|时间节点|完成时间|时限要求|办结时限|^时限$|^(计划)?(竣工|完工)(时间|日期)$"),
+        ColumnRole.DEADLINE,
+    ),
+    (
+        # (实际完成(个): the figure achieved, its unit of measurement in brackets)
+        re.compile(r"(已完成|累计完成|实际完成)(数|额|值|量)|完成投资|^完成(数|额|值)$|^实际完成$"),
         ColumnRole.ACTUAL,
     ),
     (
@@ -100,6 +108,8 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         re.compile(
             r"(完成|进展|进度|落实|推进|执行|实施)(情况|进度)|任务进度|工作进展|进展$|实绩"
             r"|^(当前|目前|工作|项目|实施)?进度$|成效$"
+            # the work done, in words or amounts: 实际已完成工作量 (its cells say 已完成。)
+            r"|已?完成(的)?工作量$"
         ),
         ColumnRole.DONE,
     ),
@@ -156,6 +166,9 @@ _PLANNED = re.compile(r"(年度|本年|全年|季度)计划投资$|^目标值$")
 
 
 _ITEM = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
+# A forecast (预计, 预测): the period's expected figures, not what was done.
+_FORECAST = re.compile(r"^预[计测]")
+_PROGRESS = frozenset({ColumnRole.DONE, ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS})
 # Joins two column names into one merged column: 进展情况、存在问题及下一步打算.
 _JOINERS = "、及和与并/"
 
@@ -176,6 +189,22 @@ def _matches(h: str, have_task: bool) -> list[tuple[ColumnRole, int]]:
             role = ColumnRole.TARGET if have_task and "目标" in h else ColumnRole.TASK
             out.append((role, m.end() - m.start()))
     return out
+
+
+# SCHEDULE: a schedule (进度安排, 时间安排, 计划安排) over columns named by periods (第一季度 …
+# 第四季度, 1月, 上半年) says what is planned for each period: those columns are the plan,
+# role other, never progress, even when their cells say 完成…至70%. The progress, if any, is
+# the column of its own (落实情况, 完成情况) beside the schedule.
+PERIOD_WORD = re.compile(
+    r"^(?:第?[一二三四1-4]季度|[1-4]季|Q[1-4]|(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?"
+    r"|[上下]半年|前三季度|全年)$"
+)
+_SCHEDULE = re.compile(r"(?:进度|时间|节点|时序|计划|推进)安排$|^(?:进度|时序)计划$")
+
+
+def is_schedule(header: str) -> bool:
+    """The header names a schedule (进度安排, 时间安排, 进度计划): see SCHEDULE."""
+    return bool(_SCHEDULE.search(header_key(header)))
 
 
 # Joins a two-row header's top name to a column's own name ("2030年目标·数量"): the column
@@ -222,6 +251,8 @@ def header_role(header: str, have_task: bool) -> ColumnRole:
         return ColumnRole.OTHER  # a header is no sentence
     if TWO_LEVEL_JOIN in header:
         top, _, own = header.partition(TWO_LEVEL_JOIN)
+        if is_schedule(top) and PERIOD_WORD.match(header_key(own)):
+            return ColumnRole.OTHER  # SCHEDULE: what is planned for a quarter is no result
         role = header_role(own, have_task)
         return role if role is not ColumnRole.OTHER else header_role(top, have_task)
     h = header_key(header)
@@ -237,6 +268,11 @@ def _key_role(h: str, have_task: bool) -> ColumnRole:
     note = _LEAD_NOTE.match(h)
     if note and _key_role(note["name"], have_task) in _UNIT_COLUMNS:
         return ColumnRole.UNITS
+    if _FORECAST.match(h):
+        # what a unit expects to have done by a later date is no result: 预计至12月31日完成
+        # 工作量 beside 实际已完成工作量 (its own role when it names a target: 预期目标)
+        role = _key_role(h[2:], have_task)
+        return ColumnRole.OTHER if role in _PROGRESS else role
     for pattern, role in _RULES:
         if pattern.search(h):
             if role in _ITEM and any(j in h for j in _JOINERS) and _joined_names(h):
@@ -368,28 +404,57 @@ def is_known_header(header: str) -> bool:
 INDICATOR_HEADER = re.compile(r"^(?:主要)?指标(?:名称|项目)?$")
 
 
-def header_roles(headers: Iterable[str]) -> list[ColumnRole]:
+# NAME THEN CONTENT: a row names its item in a name column (项目名称, 事项名称, 实事名称); a
+# content column after it (项目内容, 事项内容, 工作任务, 建设内容) says what the named item is to
+# do or build, its target. Without a name column before it, a content column is the task.
+_CONTENT = re.compile(r"内容$|内容及规模$|^(工作|主要|具体|建设)?任务$")
+
+
+def indicator_results(headers: Sequence[str]) -> bool:
+    """INDICATOR WITH RESULT: the header gives an indicator a target (全年任务目标, 目标值) and
+    the figure achieved (实际完成, 完成率): an indicator given its target and its result is a
+    task, like one given to a unit — a matrix's columns are places or years instead."""
+    roles = {_key_role(header_key(h), True) for h in headers}
+    # (a progress text column alone, 完成情况, is no achieved figure: 指标名称 / 年度目标 /
+    # 完成情况 is read as a matrix, as before)
+    results = roles & {ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS}
+    return ColumnRole.TARGET in roles and bool(results)
+
+
+def header_roles(headers: Iterable[str], name_then_content: bool = True) -> list[ColumnRole]:
     """The role of each cell of a header row, read left to right: a task-like header after
-    the task column is not a second task column (``have_task``). A row has one target: a
+    the task column is not a second task column (``have_task``); a content column after a
+    name column is the target (NAME THEN CONTENT). A row has one target: a
     planned amount (年度计划投资) beside a target column of its own words (2030年目标) is a
     figure of the row, role other. An indicator column
     (指标名称) before any task column is the task when the row also names a unit column: an
-    indicator given to a responsible unit is its task (without one, 指标名称 heads an
-    indicator matrix, which is no task list)."""
+    indicator given to a responsible unit is its task — or a target and a result (INDICATOR
+    WITH RESULT); without either, 指标名称 heads an indicator matrix, which is no task list."""
     headers = list(headers)
     # (the unit columns are looked for only in a row naming an indicator column: rare)
     with_units = any(
         INDICATOR_HEADER.match(normalise_header(h)) for h in headers if "指" in h
-    ) and any(
-        header_role(raw, False) in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT) for raw in headers
+    ) and (
+        any(header_role(raw, False) in (ColumnRole.UNITS, ColumnRole.LEAD_UNIT) for raw in headers)
+        or indicator_results(headers)
     )
     roles: list[ColumnRole] = []
     planned: list[int] = []
     have_task = False
+    named = False  # a name column (项目名称) is the task: see NAME THEN CONTENT
     for raw in headers:
         role = header_role(raw, have_task)
         if not have_task and with_units and INDICATOR_HEADER.match(normalise_header(raw)):
             role = ColumnRole.TASK
+        own = header_key(raw.rpartition(TWO_LEVEL_JOIN)[2])  # a two-row header's own name
+        if (
+            name_then_content
+            and named
+            and role in (ColumnRole.TASK, ColumnRole.OTHER)
+            and _CONTENT.search(own)
+        ):
+            role = ColumnRole.TARGET
+        named = named or (role is ColumnRole.TASK and own.endswith("名称"))
         have_task = have_task or role is ColumnRole.TASK
         if role is ColumnRole.TARGET and _PLANNED.search(header_key(raw)):
             planned.append(len(roles))
@@ -400,12 +465,16 @@ def header_roles(headers: Iterable[str]) -> list[ColumnRole]:
     return roles
 
 
-def columns_from_headers(headers: Iterable[str]) -> tuple[list[Column], list[str]]:
-    """Columns for a header row, and warnings for the headers that are not understood."""
+def columns_from_headers(
+    headers: Iterable[str], name_then_content: bool = True
+) -> tuple[list[Column], list[str]]:
+    """Columns for a header row, and warnings for the headers that are not understood.
+    ``name_then_content=False`` where a reader takes a task-like column before the last as
+    group cells spanning rows (NAME THEN CONTENT does not apply)."""
     columns: list[Column] = []
     warnings: list[str] = []
     headers = list(headers)
-    for raw, role in zip(headers, header_roles(headers), strict=True):
+    for raw, role in zip(headers, header_roles(headers, name_then_content), strict=True):
         header = normalise_header(raw)
         if role is ColumnRole.OTHER:
             warnings.append(f"unknown column header {header!r}: kept with role 'other'")

@@ -108,6 +108,26 @@ def action_phrase(stem: str, suffix: str) -> bool:
     return len(words) >= 2 or not any(stem + s in tags for s in (suffix, *_OTHER_SUFFIXES))
 
 
+def place_after_action(stem: str, suffix: str) -> str | None:
+    """ACTION BEFORE PLACE: the place a name the dictionary does not know ends with when the
+    words before it are dictionary words, one of them an action (想知道 + 闵行区, 票决确定 +
+    开江县: a sentence's verb cut into the name by a bare "…区政府" reading); None otherwise.
+    The longest place the dictionary knows wins (the fewest words before it)."""
+    import jieba
+
+    if known_place(stem, suffix):
+        return None
+    tags = _tags()
+    for i in range(1, len(stem) - 1):
+        if not known_place(stem[i:], suffix):
+            continue
+        words = list(jieba.dt.cut(stem[:i], HMM=False))
+        if words and all(w in tags for w in words) and any(tags[w] in _ACTION_TAGS for w in words):
+            return stem[i:] + suffix
+        return None
+    return None
+
+
 def opens_a_phrase(text: str, at: int) -> bool:
     """Whether nothing Chinese stands before ``at``: the start of the text or a punctuation
     mark, where a character cannot end a word running into it."""

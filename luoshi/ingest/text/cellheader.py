@@ -6,7 +6,14 @@ its cells split over lines are joined. Used by the text reader (reader.py).
 - else a short task header followed by known headers only;
 - else a header the vocabulary only partly knows (:func:`_partly_known_header`);
 - cells split over lines are joined when the join names a column, a unit of measurement on a
-  line of its own ends the cell before it.
+  line of its own ends the cell before it;
+- SCHEDULE SUB-HEADERS (:func:`schedule_sub_headers`): period names (第一季度 … 第四季度)
+  after the header's last column are a two-level header's second line, the columns under
+  its schedule cell (进度安排): the schedule is replaced by them, named 进度安排·第一季度 …;
+- SPLIT WORDS (:func:`_split_word`): a piece naming no column followed by a generic tail word
+  (开工 / 时间) is one header, and two pieces each naming a column whose join names one are
+  one header when read apart the header would name the first piece's column twice (事项 /
+  类别 before 事项名称).
 """
 
 from __future__ import annotations
@@ -15,7 +22,12 @@ import re
 
 from luoshi.ingest.headers import (
     INDICATOR_HEADER,
+    PERIOD_WORD,
+    TWO_LEVEL_JOIN,
+    header_key,
     header_role,
+    indicator_results,
+    is_schedule,
     may_be_serial_pattern,
     normalise_header,
 )
@@ -163,12 +175,14 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
 
 def _indicator_task(paras: list[Para], i: int) -> bool:
     """paras[i] is an indicator column (指标名称) heading a run of known header cells that
-    names a unit column: the table's task column (see headers.header_roles)."""
+    names a unit column, or a target and a result: the table's task column (see
+    headers.header_roles)."""
     if not INDICATOR_HEADER.match(normalise_header(paras[i].text)):
         return False
     j = _header_run(paras, i, need_known=True)
     roles = {header_role(paras[k].text, have_task=True) for k in range(i + 1, j)}
-    return bool(roles & {ColumnRole.UNITS, ColumnRole.LEAD_UNIT})
+    texts = [paras[k].text for k in range(i + 1, j)]
+    return bool(roles & {ColumnRole.UNITS, ColumnRole.LEAD_UNIT}) or indicator_results(texts)
 
 
 _MAX_HEADER_CELLS = 16
@@ -251,6 +265,38 @@ def _is_fragment_pair(texts: list[str], k: int) -> bool:
     return bool(a and b) and (a[-1] in _JOINING or b[0] in _JOINING)
 
 
+# Tail words that name no column alone but end a header split over two lines: 开工 / 时间.
+_GENERIC_TAILS = frozenset({"时间", "日期", "年限", "金额", "规模"})
+
+
+def _split_word(texts: list[str], k: int) -> bool:
+    """texts[k] and texts[k + 1] are one header split over two lines by what the header says
+    (SPLIT WORDS, true of a header in any flattening):
+
+    - a short piece naming no column followed by a generic tail word (时间, 日期) that names
+      none either: 开工 / 时间 and 竣工 / 时间 are two headers, 开工时间 and 竣工时间, not four;
+    - two short pieces each naming a column, whose join names one too, when the first
+      piece's role comes back later in the header, so that read apart the header would have
+      that column twice: 事项 / 类别 before 事项名称 is 事项类别 (a category) beside the task.
+    """
+    a, b = normalise_header(texts[k]), normalise_header(texts[k + 1])
+    if not (0 < len(a) <= 4 and 0 < len(b) <= 4):
+        return False
+    first = header_role(a, have_task=False)
+    if first is ColumnRole.SERIAL:
+        return False
+    if b in _GENERIC_TAILS:
+        return first is ColumnRole.OTHER and header_role(b, have_task=False) is ColumnRole.OTHER
+    if first is ColumnRole.OTHER or header_role(b, have_task=False) is ColumnRole.OTHER:
+        return False
+    joined = header_role(a + b, have_task=False)
+    if joined in (ColumnRole.OTHER, first):
+        return False
+    # the later cells read as the header reads them, after a task column (目标任务 there is
+    # the target, not a second task)
+    return any(header_role(t, have_task=True) is first for t in texts[k + 2 :])
+
+
 def merge_split_headers(texts: list[str]) -> list[str]:
     """Header cells split over two lines joined: a cell naming no column with the next when
     the two together name one (区本级 / 任务数), and a cell with a bare tail word after it
@@ -269,6 +315,10 @@ def join_split_headers(texts: list[str]) -> list[tuple[str, int]]:
             out[-1] = (normalise_header(out[-1][0]) + normalise_header(texts[k]), out[-1][1] + 1)
             k += 1
             continue
+        if k + 1 < len(texts) and _split_word(texts, k):
+            out.append((normalise_header(texts[k]) + normalise_header(texts[k + 1]), 2))
+            k += 2
+            continue
         paras = [Para(0, t) for t in texts[k : k + 2]]
         tail = k + 1 < len(texts) and (
             normalise_header(texts[k + 1]) in _HEADER_TAILS or _is_fragment_pair(texts, k)
@@ -286,3 +336,26 @@ def join_split_headers(texts: list[str]) -> list[tuple[str, int]]:
             out.append((texts[k], 1))
             k += 1
     return out
+
+
+def schedule_sub_headers(words: list[str]) -> tuple[list[str], str | None]:
+    """The header words with a trailing run of two or more period names (第一季度, 第二季度 …)
+    put under the header's one schedule cell (进度安排, 时间安排), which they replace: a flattened
+    two-level header writes the top line, then the second line's cells. With a warning; the
+    words unchanged when there is no such run or not exactly one schedule cell (the
+    alternative, periods as columns of their own at the end, is then kept)."""
+    k = len(words)
+    while k and PERIOD_WORD.match(header_key(words[k - 1])):
+        k -= 1
+    subs = words[k:]
+    tops = [i for i in range(k) if is_schedule(words[i])]
+    if len(subs) < 2 or len(tops) != 1:
+        return words, None
+    p = tops[0]
+    top = normalise_header(words[p])
+    names = [f"{top}{TWO_LEVEL_JOIN}{normalise_header(w)}" for w in subs]
+    note = (
+        f"a header over two lines: {top} spans {'/'.join(subs)} (the plan for each period, "
+        "not progress; the alternative, period columns after the last, was not taken)"
+    )
+    return [*words[:p], *names, *words[p + 1 : k]], note

@@ -16,8 +16,10 @@
   header narrower than the rows below (rows of header - 1 + that many cells) is the names of
   the columns one top cell spans (``2018年7月进展情况`` over ``完成投资 | 完成率 | 实施情况``):
   the top cell is the one whose role the names below share (a progress cell over progress
-  figures), else the one naming no known column; the grid gets the two-row header with the
-  span, read like a two-row header in any format. A line of bars only holds no cells. When
+  figures), else the one naming no known column, else the one whose empty cells after it
+  make it span as many columns as the names below (a group row: ``项目名称 | 项目类别 | ||||``
+  over five labels; empty cells ending the top line are no columns); the grid gets the
+  two-row header with the span, read like a two-row header in any format. A line of bars only holds no cells. When
   most rows are wider than the header and the header cells that cut wholly into known words
   (当前进度牵头单位) make it exactly that wide, those cells were glued: they are cut. A row
   closed by its ``|`` but short of cells (a cell merged from the row above, a category given
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 import re
 
+from luoshi.ingest.cells import empty_runs, without_trailing_empties
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import (
     header_roles,
@@ -117,6 +120,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     top_cells = header_cells
     if span is not None:
         k, names, sub_at = span
+        top_cells = header_cells = without_trailing_empties(header_cells)
         header_cells = header_cells[:k] + names + header_cells[k + 1 :]
     width = len(header_cells)
     raw: list[tuple[int, list[str], bool]] = [(h + 1, header_cells, True)]
@@ -359,7 +363,10 @@ def _spanned_header(
     found = _pipe_cells(lines[sub_at], opening_bar)
     if found is None:
         return None
-    sub = found[0]
+    sub = without_trailing_empties(found[0])
+    # a top cell followed by empty cells spans them (an office's merged cell, flattened)
+    spans = {k: n for k, n in empty_runs(header).items() if n + 1 == len(sub)}
+    header = without_trailing_empties(header)
     if len(sub) < 2 or _SERIAL.match(sub[0]) or not _short_header_words(sub):
         return None
     if sum(1 for c in sub if is_known_header(c)) * 2 < len(sub):
@@ -381,7 +388,7 @@ def _spanned_header(
         if r in sub_roles or (r is ColumnRole.DONE and sub_roles <= progress)
     ]
     unknown = [k for k, r in enumerate(top_roles) if r is ColumnRole.OTHER]
-    pick = shared or unknown
+    pick = shared or unknown or sorted(k for k in spans if k < len(header))
     if not pick:
         return None
     return pick[-1], [normalise_header(c) for c in sub], sub_at

@@ -28,7 +28,11 @@ from luoshi.ingest.layout import GROUP_KEY, build_task
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.siteplace import page_source
-from luoshi.ingest.text.cellheader import find_header, merge_split_headers
+from luoshi.ingest.text.cellheader import (
+    find_header,
+    merge_split_headers,
+    schedule_sub_headers,
+)
 from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.detect import second_reading
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
@@ -174,17 +178,29 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
 def _sections(paras: list[Para], h0: int, h1: int) -> list[tuple[int, int, int]]:
     """(header start, header end, body end) of each table: later headers with other columns
     open new tables (附件1, 附件2 …); a header like the first one is a page-break repeat."""
-    first = [c.role for c in columns_from_headers(_texts(paras, h0, h1))[0]]
+    first = [c.role for c in _columns(_texts(paras, h0, h1))[0]]
     out = [(h0, h1)]
     k = h1
     while (found := find_header(paras, k)) is not None:
         a, b = found
-        roles = [c.role for c in columns_from_headers(_texts(paras, a, b))[0]]
+        roles = [c.role for c in _columns(_texts(paras, a, b))[0]]
         if roles != first:
             out.append((a, b))
         k = b
     ends = [a for a, _ in out[1:]] + [len(paras)]
     return [(a, b, e) for (a, b), e in zip(out, ends, strict=True)]
+
+
+def _columns(texts: list[str]) -> tuple[list[Column], list[str]]:
+    """The columns of a header. Without a serial column, rows are found by the last task
+    column and a task-like column before it holds group cells written once per group (see
+    ``split_unnumbered``): there a content column after a name column (项目名称 / 项目内容) is
+    that task, the name column the group, not the target NAME THEN CONTENT makes it."""
+    texts, note = schedule_sub_headers(texts)
+    columns, warnings = columns_from_headers(texts)
+    if all(c.role is not ColumnRole.SERIAL for c in columns):
+        columns, warnings = columns_from_headers(texts, name_then_content=False)
+    return columns, [note, *warnings] if note else warnings
 
 
 def _texts(paras: list[Para], a: int, b: int) -> list[str]:
@@ -237,7 +253,7 @@ def _read_paragraph_layouts(paras: list[Para], text: str, name: str) -> ParsedDo
 def _read_table(paras: list[Para], found: tuple[int, int], text: str, name: str) -> ParsedDocument:
     h0, h1 = found
     sections = _sections(paras, h0, h1)
-    columns, header_warnings = columns_from_headers(_texts(paras, h0, h1))
+    columns, header_warnings = _columns(_texts(paras, h0, h1))
     warn: list[tuple[int | None, str]] = [(paras[h0].line, w) for w in header_warnings]
     preamble = [p.text for p in paras[:h0]]
     meta, meta_warnings = read_page_meta(
@@ -283,7 +299,7 @@ def _sections_tasks(
     notes: list[str] = []
     tasks: list[Task] = []
     for n, (a, b, end) in enumerate(sections):
-        sec_columns = columns if n == 0 else columns_from_headers(_texts(paras, a, b))[0]
+        sec_columns = columns if n == 0 else _columns(_texts(paras, a, b))[0]
         if n + 1 < len(sections):
             end = _table_lead_start(paras, a if n == 0 else b, end)
         title = _table_title(paras, 0 if n == 0 else sections[n - 1][1], a)

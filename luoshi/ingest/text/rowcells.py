@@ -3,7 +3,9 @@ paragraphs assigned to its columns.
 
 - fixed columns (task, units, leader, status …) take one paragraph each, in header order from
   both ends of the row; a unit cell may wrap over lines (a line ending in 、, a bracketed
-  aside), leaders may stand one per line;
+  aside) or list one unit per paragraph when the row has paragraphs to spare (UNIT PER
+  PARAGRAPH), leaders may stand one per line, a cell opening with point 1 goes on over the
+  points numbered on (NUMBERED CELL);
 - the progress columns between them (with a target cell standing next to them) are one run,
   cut into cells and sub-items by :mod:`luoshi.ingest.text.segment`;
 - a row short of cells gets an empty cell for each extra blank line between its paragraphs;
@@ -119,6 +121,7 @@ def row_cells(
         )
     if len(paras) < need:
         paras = _fill_empty_cells(paras, need)
+    spare = len(paras) - need  # paragraphs more than cells: a cell over several paragraphs
     if not run and len(paras) < need and len(paras) >= 2:
         # fewer paragraphs than cells in a table of short cells (a cell merged over rows or
         # left empty): each paragraph goes to the column it fits, in order
@@ -160,9 +163,16 @@ def row_cells(
                 if len(text) > 12 or not text or CLOSING.search(text):
                     break  # not a unit cell: misaligned or cut off, said below
             take = _unit_span(paras, lo, hi - max(len(run), 1) - len(after) + (0 if run else 1))
+            nxt = before[before.index(c) + 1] if c != before[-1] else None
+            if nxt is None or columns[nxt].role not in _UNIT_ROLES:
+                take = _unit_per_paragraph(paras, lo, take, spare)
+            spare -= take - 1
         elif role is _LEADER:
             while lo + take < hi - 1 and looks_like_person(paras[lo + take].text):
                 take += 1
+        elif c != before[-1]:
+            take = _numbered_cell(paras, lo, hi)
+            spare -= take - 1
         out.fixed[c] = [p.text for p in paras[lo : lo + take]]
         lo += take
     middle = paras[lo:hi]
@@ -349,6 +359,39 @@ def _cell(lines: list[str]) -> str:
 def _is_progress(text: str) -> bool:
     """A paragraph of progress, not a short cell: a sentence, or longer than any short cell."""
     return len(text) > 30 or (len(text) > 4 and _SENTENCE_CLOSE.search(text) is not None)
+
+
+def _numbered_cell(paras: list[Para], lo: int, hi: int) -> int:
+    """NUMBERED CELL: a cell opening with its point 1 (``1.``, ``(1)``, ``①``) goes on over the
+    paragraphs numbered on (2., 3. …) in the same scheme: the points of one cell (a quarter's
+    plan in two points), not cells of their own — the next cell opens anew, at 1 or without a
+    number. Asked of a cell with another fixed cell after it, never of the one before the
+    progress run, whose points may be the progress's."""
+    first = numbering(paras[lo].text)
+    if first is None or first.value != 1:
+        return 1
+    take = 1
+    while lo + take < hi:
+        n = numbering(paras[lo + take].text)
+        if n is None or n.scheme != first.scheme or n.value != take + 1:
+            break
+        take += 1
+    return take
+
+
+def _unit_per_paragraph(paras: list[Para], lo: int, take: int, spare: int) -> int:
+    """UNIT PER PARAGRAPH: a units cell listing one unit per paragraph (市住建局 / 柴桑区政府 /
+    濂溪区政府) in a row with more paragraphs than cells: the unit paragraphs right after the
+    cell's first are the same cell, as many as the row has paragraphs to spare, when the
+    column after it is no unit column of its own (责任单位 / 配合单位 take one each)."""
+    while (
+        spare - (take - 1) > 0
+        and lo + take < len(paras)
+        and looks_like_units(paras[lo + take - 1].text)
+        and looks_like_units(paras[lo + take].text)
+    ):
+        take += 1
+    return take
 
 
 def _unit_span(paras: list[Para], lo: int, limit: int) -> int:

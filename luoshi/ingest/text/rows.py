@@ -355,7 +355,12 @@ def _fixed_width_rows(
     if run:
         rows.append(Row("", run[0].line, run, group))  # a last row cut off
     full = [r for r in rows if len(r.paras) == width]
-    if len(full) < 2:
+    # ONE ROW: a single full run, then the page's signature where a task cell would be (a unit
+    # alone: 某某局 / its date), is a table of one row (a 公示 of one indicator)
+    signed = exact and len(rows) == 2 and len(full) == 1 and looks_like_units(rows[1].paras[0].text)
+    if signed:
+        rows = rows[:1]
+    elif len(full) < 2:
         return []
     # a cell marked empty (——) fits any column
     fits = sum(
@@ -456,6 +461,9 @@ def split_unnumbered(
         )
         for n, r in enumerate(even, 1):
             r.serial = r.serial or str(n)
+        if (after := [p for p in body if p.line > even[-1].paras[-1].line]) and len(even) == 1:
+            signed = " / ".join(p.text[:20] for p in after)
+            warnings.append((after[0].line, f"after the one row, the signature ({signed}): no row"))
         return even, []
     test = _anchor_test(columns)
     if test is None:

@@ -49,6 +49,7 @@ from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
+from luoshi.ingest.text.prose.sections import SECTIONS_LAYOUT, sections_form_grid
 from luoshi.ingest.text.prose.sentences import REPORT_SPLIT_END
 from luoshi.ingest.text.prose.structure import PROSE_LAYOUT
 from luoshi.ingest.text.rows import Para
@@ -80,7 +81,32 @@ def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument |
         _meta_from_announcement(doc, paras)
     if doc is not None and doc.meta.period is None:
         _period_from_as_of(doc, paras)
+    elif doc is not None and len(doc.tasks) == 1:
+        _as_of_in_progress(doc)
     return doc
+
+
+def _as_of_in_progress(doc: ParsedDocument) -> None:
+    """AS-OF IN THE PROGRESS: a page reporting one task (a form, a notice of one project),
+    whose period is a whole year and whose progress opens with the date it is as of, in that
+    year and before its end (截至2019年10月底, 截至201910月底), is as of that date: the title
+    names the plan's year, the progress how far the report goes. Warned."""
+    period = doc.meta.period
+    if period is None or period.kind is not PeriodKind.ANNUAL or doc.meta.year is None:
+        return
+    done = next((i.done for i in doc.tasks[0].items if i.done), "")
+    m = _AS_OF.match(done.strip())
+    if m is None or int(m.group(1)) != doc.meta.year or int(m.group(2)) >= 12:
+        return
+    found = parse_period(_as_of_text(m), doc.meta.year)
+    if found is None or found.end_date is None:
+        return
+    doc.meta.period = found
+    doc.warn(
+        doc.tasks[0].line_start,
+        f"period {found.label!r} taken from the date the progress is as of ({m.group(0)!r}); "
+        f"the title names the year only (the alternative: the year, {period.label})",
+    )
 
 
 # A sentence opening with the date the report is as of: 截止2017年12月底, 截至2031年6月30日.
@@ -88,7 +114,16 @@ def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument |
 _YEAR_DONE = re.compile(
     r"^(\d{4})\s*年度?[^。；;]{0,40}?(?:全部|全面|均已|已全部|已全面)(?:完成|完工|建成)"
 )
-_AS_OF = re.compile(r"^(?:截至|截止|截止到|截至到)\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?")
+# (年 may be lost between year and month, 截至201910月底: four digits then one or two and 月)
+_AS_OF = re.compile(
+    r"^(?:截至|截止|截止到|截至到)\s*(\d{4})\s*(?:年\s*)?(\d{1,2})\s*月(?:\s*\d{1,2}\s*日|底|末)?"
+)
+
+
+def _as_of_text(m: re.Match[str]) -> str:
+    """An as-of match written with its 年 (截至201910月底 → 截至2019年10月底)."""
+    text = m.group(0)
+    return text if "年" in text else text.replace(m.group(1), m.group(1) + "年", 1)
 
 
 def _period_from_as_of(doc: ParsedDocument, paras: list[Para]) -> None:
@@ -113,7 +148,7 @@ def _period_from_as_of(doc: ParsedDocument, paras: list[Para]) -> None:
                 PeriodKind.ANNUAL, f"{year}年度", end_date=date(year, 12, 31)
             )
         else:
-            period = parse_period(m.group(0), year)
+            period = parse_period(_as_of_text(m), year)
         if period is None:
             continue
         doc.meta.period = period
@@ -160,6 +195,10 @@ def _meta_from_announcement(doc: ParsedDocument, paras: list[Para]) -> None:
 
 
 def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
+    if (sections := sections_form_grid(paras)) is not None:
+        # one form in headed sections (prose/sections.py): before the lists, which would read
+        # its headings as points
+        return document_from_grids([sections[0]], name, "text", SECTIONS_LAYOUT, sections[1])
     ends_newline = text.rstrip(" \t").endswith("\n")
     prose = read_prose(paras, name, ends_newline=ends_newline)
     if prose is None and (forms := forms_grid(text)) is not None:

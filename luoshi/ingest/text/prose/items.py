@@ -40,10 +40,14 @@ from luoshi.vocab import ColumnRole
 
 # Task numbering styles: 1. / 1、, (1) / （1）, ①. The list's own style is the first one met on
 # a paragraph that carries units; the others are sub-measures inside a task.
+# WHOLE COUNT: the digits after a list number's dot, then a classifier of whole things.
+WHOLE_COUNT = r"\d{0,3}(?:个(?!百分点|月|多|点)|所|台|户|家|座|处|项|名|场|栋|辆|套|张|批|间)"
 STYLES = {
-    # (a dot then digits is a decimal, 1.5%, unless the digits are a year: "2.2030年底前…"; a
-    # 、 is never a decimal point: "3、2030年…")
-    "arabic": re.compile(r"^(\d{1,3})\s*(?:、|[.．](?!\s*\d(?!\d{3}年)))\s*"),
+    # (a dot then digits is a decimal, 1.5%, unless the digits are a year: "2.2030年底前…", or
+    # a count of whole things, WHOLE COUNT: "2.50个小区", "4.460个居村" — no one counts 2.5
+    # 小区, while 1.5个百分点, 3.5个月, 1.5万亩 stay decimals; a 、 is never a decimal point:
+    # "3、2030年…")
+    "arabic": re.compile(rf"^(\d{{1,3}})\s*(?:、|[.．](?!\s*\d(?!\d{{3}}年|{WHOLE_COUNT})))\s*"),
     "paren": re.compile(r"^[(（]\s*(\d{1,3})\s*[)）]\s*"),
     "half_paren": re.compile(r"^(\d{1,3})\s*[)）]\s*"),  # 1) 2) …
     "circled": re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*"),
@@ -154,7 +158,7 @@ def unit_note(text: str) -> tuple[str, list[str], list[str]] | None:
 
 # A list marker of each style, for finding items run together on one line.
 _RUN_MARKERS = {
-    "arabic": re.compile(r"(\d{1,3})\s*(?:、|[.．](?!\d(?!\d{3}年)))"),
+    "arabic": re.compile(rf"(\d{{1,3}})\s*(?:、|[.．](?!\d(?!\d{{3}}年|{WHOLE_COUNT})))"),
     "paren": re.compile(r"[(（](\d{1,3})[)）]"),
     "half_paren": re.compile(r"(\d{1,3})[)）]"),
     "circled": re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
@@ -277,6 +281,19 @@ _DONE_WORD = re.compile(
     r"完成|建成|竣工|完工|开工|投用|投入使用|实现|新增|发放|惠及|受益|覆盖|到位"
 )
 _FIGURE = re.compile(r"\d|[一二三四五六七八九十两百千万]+(?:个|项|所|座|公里|户|人|家|处|条)")
+
+
+# VERDICT: a judgement on an item's target opening a paragraph (超出目标任务。全面完成目标任务。
+# 基本完成年度任务, 未完成目标任务): a plan does not judge its own items, a report does.
+_VERDICT = re.compile(
+    r"^(?:已经?|超额|超出|全面|全部|基本|提前|顺利|未能?|尚未)?(?:完成|实现|达到|超出)(?:了)?"
+    r"(?:年度|全年|既定|预定)?(?:目标|任务|目标任务)"
+)
+
+
+def opens_with_verdict(text: str) -> bool:
+    """The paragraph opens with a verdict on its item's target (VERDICT)."""
+    return _VERDICT.match(text.strip()) is not None
 
 
 def reports_done(text: str) -> bool:

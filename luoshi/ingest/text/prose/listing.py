@@ -88,6 +88,7 @@ from luoshi.ingest.text.prose.items import (
     label_colon,
     mid_units,
     names_group,
+    opens_with_verdict,
     other_field,
     progress_field,
     reports_done,
@@ -311,6 +312,17 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
             # the last item of a list run together on one line ends with that line: what
             # follows on later lines (a site's footer, the title repeated) is not its text
             current = None
+        verdict = current is not None and current.text and p.line > current.line_end
+        if verdict and (opens_with_verdict(text) or (current.done and reports_done(text))):
+            # VERDICT (items.py): a paragraph under the item's line judging its target
+            # (超出目标任务。…) is its progress, and so are the paragraphs after it reporting
+            # what was done
+            current.done.append(text)
+            current.line_end = p.line
+            continue
+        if verdict and current.done:
+            ignored.append(p)  # after the progress, no more of the task (a title repeated)
+            continue
         if current is not None and not current.has_unit_line:
             if current.text and p.gap == 0 and p.line == current.line_end:
                 # a sub-measure cut from its task's own line ((1)… (2)…): the line as written
