@@ -115,13 +115,21 @@ def _key_values(paragraphs: Sequence[str]) -> dict[str, str]:
 _CLAUSE = re.compile(r"[,，;；]")
 
 
+# A site's breadcrumb line (当前位置:首页 文章详情 …): navigation ending in the page's title,
+# which the page then gives on a line of its own.
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|当前位置为)\s*[:：]")
+
+
 def find_title(paragraphs: Sequence[str]) -> str:
     """The table's title: the first paragraph naming a year and a report of tasks — one that
-    is a name (no clause break) before one that is a sentence."""
+    is a name (no clause break) before one that is a sentence; a breadcrumb line (当前位置:…)
+    is not one, though it may end with the title's words."""
     sentence = ""
     for raw in paragraphs:
         p = _strip(raw)
         if len(p) > 100 or _KEY.search(p) or _KEY.search(to_simplified(p)) or ">" in p:
+            continue
+        if _BREADCRUMB.match(p):  # (当前位置:首页 栏目 title: navigation; the title follows)
             continue
         # (title words matched in simplified characters: 重點工作任務 is a title too)
         if _title_year(p) and (_TITLE_WORDS.search(p) or _TITLE_WORDS.search(to_simplified(p))):
