@@ -60,11 +60,13 @@ from luoshi.ingest.text.prose.content import (
     headings_over_content,
 )
 from luoshi.ingest.text.prose.formlabels import (
+    UNLABELLED_HEADER,
     bare_label_lines,
     cut_after_first,
     name_over_content,
     task_label,
     unit_headings,
+    unlabelled_line,
     with_unit,
 )
 from luoshi.ingest.text.prose.items import style_value
@@ -346,6 +348,15 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
         )
     if openers and (split := _headings_over_content(items)):
         warnings.append((lines[0], content_warning(split)))
+    elif openers and (opening := unlabelled_line(items)):
+        warnings.append(
+            (
+                lines[0],
+                f"each item's task sentence is followed by a line opening with {opening!r} "
+                f"before its first field: read as a column of its own ({UNLABELLED_HEADER}) — "
+                "the alternative is that it is part of the task",
+            )
+        )
     columns = _column_order(items)
     width = len(columns)
     rows: list[list[GridCell | None]] = [
