@@ -130,3 +130,49 @@ def test_period_from_the_as_of_sentence_above_the_first_task(as_of, kind, end):
     period = doc.meta.period
     assert (period.kind.value if period else None) == kind
     assert (str(period.end_date) if period else None) == end
+
+
+# A report's item: the task's sentence (with its figures), then without a label what was done,
+# opening with 已 or with 完成 and a figure (fresh8 cause 1). Text made up.
+TASK_THEN_DONE = [
+    "2030年安澜县十件民生实事1至4月推进情况",
+    "截至4月底,各项任务推进顺利。具体情况如下:",
+    "1.做好就业服务,开展技能培训2万人次,公益性岗位安置就业困难人员4000人。"
+    "已开展技能培训8718人次;公益性岗位在岗人员达4140人。",
+    "2.办好学前教育,新建、改扩建公办幼儿园7所。已开工建设幼儿园6所、正在开展前期手续1所。",
+    "3.加强健康服务,为65岁及以上老年人免费体检一次。完成老年人体检共计10.7万余人次;"
+    "举办培训班1期。",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "tasks", "done"),
+    [
+        (
+            TASK_THEN_DONE,
+            [
+                "做好就业服务,开展技能培训2万人次,公益性岗位安置就业困难人员4000人。",
+                "办好学前教育,新建、改扩建公办幼儿园7所。",
+                "为65岁及以上老年人免费体检一次。",
+            ],
+            ["已开展技能培训8718人次", "已开工建设幼儿园6所", "完成老年人体检共计10.7万余人次"],
+        ),
+    ],
+)
+def test_a_report_item_task_sentence_then_done_without_a_label(lines, tasks, done):
+    doc = read_document("\n".join(lines).encode(), name="report.txt")
+    assert [t.text for t in doc.tasks][:2] == tasks[:2]
+    assert doc.tasks[2].text.endswith(tasks[2])
+    got = ["".join(i.done for i in t.items) for t in doc.tasks]
+    assert [g[: len(d)] for g, d in zip(got, done, strict=True)] == done
+
+
+def test_a_plan_item_with_a_second_sentence_opening_with_completion_stays_whole():
+    plan = [
+        "2030年安澜县重点工作任务分解",
+        "1.推进城市更新。完成老旧小区改造20个。(责任单位:县住建局)",
+        "2.改善农村交通。完成农村公路建设100公里。(责任单位:县交通局)",
+    ]
+    doc = read_document("\n".join(plan).encode(), name="plan.txt")
+    assert doc.tasks[0].text.startswith("推进城市更新。完成老旧小区改造20个")
+    assert not any(i.done for t in doc.tasks for i in t.items)
