@@ -12,6 +12,13 @@ from luoshi.extract.rules.figures import DECREASE_VERBS, INCREASE_VERBS
 PLAN_FIGURE_BEFORE = ("计划", "目标", "任务", "预算", "考核任务", "要求", "指标", "年初的", "年初设定的",
                       "调整为", "调整到", "排定")
 PLAN_FIGURE_AFTER = ("的任务", "任务", "的目标", "目标", "的计划", "计划")
+# A project's size, not money spent so far: its total investment or budget right before the
+# figure (该项目总投资约260万元, 投资概算1.2亿元, 某公路投资约250万元), when the sentence before it
+# says nothing done (完成, 已, 累计, 到位 …: BUDGET_SPENT; 已安排36个项目,总投资882.1亿元 is the
+# size of what was arranged, a measurement).
+BUDGET_BEFORE = r"(?:总投资|投资总额|投资概算|概算|估算|预算)额?(?:约|为|达|共)?$"
+BUDGET_BARE = r"投资(?:约|为)$"
+BUDGET_SPENT = ("完成", "已", "累计", "实际", "到位", "拨付", "投入", "支付", "落实")
 # A level raised or lowered from one figure to another (标准从每人580元提高到610元, 比例由30%
 # 提高至50%) reports the new level; the old one is where it started, no achieved figure: the
 # figure that opens such a change (从/由 before it in its clause, a verb of change and 到/至
