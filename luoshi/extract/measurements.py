@@ -6,9 +6,10 @@ single target of that unit family, figures of that family are taken for it unles
 different kind of quantity (投资 is not 增加值) or are counts (a count must share a word with its
 target). Figures that restate the plan (占全年计划24.6
 亿元), look ahead (预计新增3家), count what remains (剩余5个) or break a total down (其中…)
-are not measurements, nor is a project's budget (总投资约260万元, 投资约250万元) in a sentence with no word of
-things done before it (已安排36个项目,总投资882.1亿元 measures what was arranged). Stated completion shares (完成年度计划61.98%) attach to the figure in
-the same sentence as ``ratio_stated``.
+are not measurements, nor is a project's budget (总投资约260万元, 投资约250万元) in a
+sentence with no word of things done before it (已安排36个项目,总投资882.1亿元 measures what
+was arranged). Stated completion shares (完成年度计划61.98%) attach to the figure in the same
+sentence as ``ratio_stated``.
 """
 
 from __future__ import annotations

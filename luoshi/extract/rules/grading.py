@@ -241,8 +241,10 @@ SLIGHT_WINDOW = 2
 PART_COUNT_CLAUSES = 2
 # Words that make a delay red whatever else is said (unless scope words limit it to a part).
 # A sentence reporting a part of the task achieved: with one, a delay stated in another
-# sentence of the same entry concerns a part (amber), unless severe.
-ACHIEVED_FACT = r"(?:已经?|均已|已全部)(?:完成|建成|实现|开工|投用|上报|出台|印发|举办|签约|落地)"
+# sentence of the same entry concerns a part (amber), unless severe. Words of manner may stand
+# between 已 and the verb (已提前超额完成, 已顺利建成): the part is achieved all the same.
+ACHIEVED_FACT = (r"(?:已经?|均已|已全部)(?:提前|超额|全面|全部|顺利|如期|按期|按时){0,2}"
+                 r"(?:完成|建成|实现|开工|投用|上报|出台|印发|举办|签约|落地)")
 SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "远低于", "远不及", "远未", "大幅")
 # A delay, severe or not, whose sentence names the thing one target counts (shares at least this
 # many character pairs with its metric, more than with any other target's) while no figure
