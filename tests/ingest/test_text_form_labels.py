@@ -174,3 +174,36 @@ def test_an_unlabelled_repeated_line_is_a_column_of_its_own(page, tasks, other):
     else:
         assert [t.extra["其他"] for t in doc.tasks] == other
         assert any("read as a column of its own" in w.message for w in doc.warnings)
+
+
+# 实事一:task。(牵头单位:X) / 完成情况:… then 实事二:… cut before its fields (fresh8 cause 4)
+COUNTED_NAME_PAGE = (
+    "安澜市2030年度十件民生实事1-11月推进情况通报\n"
+    "一、总体情况\n全市十件民生实事共涉及20项,其中15项已完成。\n"
+    "二、任务推进情况\n"
+    "实事一:新建城市公园5个,改造口袋公园12个。(牵头单位:市住建局)\n"
+    "完成情况:已建成公园4个,口袋公园改造完成10个。\n"
+    "实事二:开工建设城市快速路,实施县乡道改造100公里"
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "read"),
+    [
+        ("", True),  # the page ends inside item 二: a list cut short
+        ("。", False),  # item 二 closed with no field: no cut excerpt, one form is no list
+    ],
+)
+def test_a_counted_name_opens_an_item_and_a_second_item_cut_before_its_fields(tail, read):
+    page = COUNTED_NAME_PAGE + tail
+    if not read:
+        with pytest.raises(IngestError):
+            _read(page)
+        return
+    doc = _read(page)
+    assert doc.layout == "forms"
+    assert [t.serial for t in doc.tasks] == ["一", "二"]
+    assert doc.tasks[0].text == "新建城市公园5个,改造口袋公园12个。"
+    assert doc.tasks[0].units == ["市住建局"]
+    assert doc.tasks[0].items[0].done == "已建成公园4个,口袋公园改造完成10个。"
+    assert any("cut before its fields" in w.message for w in doc.warnings)

@@ -99,6 +99,13 @@ _ITEM_STYLES = (
         r"\s*[项項]?[:：]?[ \t\u3000]*$",
         re.M,
     ),
+    # a counted name of the list's items opening a paragraph, then its task after a colon
+    # (实事一:减少贫困人口…; 项目2:…): the counter and colon open the form, the rest is its task
+    re.compile(
+        r"^[ \t\u3000]*(?:实事|项目|項目|事项|事項|任务|任務)\s*([一二三四五六七八九十]{1,3}|\d{1,3})"
+        r"\s*[:：](?=[ \t\u3000]*\S)",
+        re.M,
+    ),
     # a bare number opening its line before a field's label, on that line or the next:
     # "01 项目名称:…", "03" over "项目名称:" (zero-padded serials kept as written; a number
     # alone over running text, a page number, opens nothing)
@@ -334,7 +341,11 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
             (
                 lines[0],
                 "one item visible under a heading counting many: the excerpt is cut after "
-                "the first item of its list (read as a list of one)",
+                "the first item of its list (read as a list of one)"
+                if len(items) == 1
+                else f"one item with fields, then item {items[1].get('序号', '')} cut before "
+                "its fields (the page ends inside it): read as a list whose excerpt is cut — "
+                "the alternative is a lone form",
             )
         )
     if names := name_over_content(items):
