@@ -184,3 +184,12 @@ def unlabelled_line(items: list[dict[str, str]]) -> str | None:
         item.update({**({"序号": serial} if serial is not None else {}), _TASK_KEY: head})
         item.update({UNLABELLED_HEADER: " ".join(rest.split()), **fields})
     return next(iter(openings))
+
+
+def unlabelled_warning(opening: str) -> str:
+    """The warning the forms reader gives when UNLABELLED LINE moved a line to 其他."""
+    return (
+        f"each item's task sentence is followed by a line opening with {opening!r} before "
+        f"its first field: read as a column of its own ({UNLABELLED_HEADER}) — the "
+        "alternative is that it is part of the task"
+    )

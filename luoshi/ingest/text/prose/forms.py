@@ -60,15 +60,16 @@ from luoshi.ingest.text.prose.content import (
     headings_over_content,
 )
 from luoshi.ingest.text.prose.formlabels import (
-    UNLABELLED_HEADER,
     bare_label_lines,
     cut_after_first,
     name_over_content,
     task_label,
     unit_headings,
     unlabelled_line,
+    unlabelled_warning,
     with_unit,
 )
+from luoshi.ingest.text.prose.formnames import named_warnings, names_over_content
 from luoshi.ingest.text.prose.items import style_value
 from luoshi.ingest.text.prose.sentences import heading_sentence
 from luoshi.ingest.text.shapes import CLOSING
@@ -247,7 +248,8 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     if progress_only and len(openers) < _MIN_ITEMS:
         # one progress field needs items to hang on: numbered ones, or a name line above each
         starts = [f[0] for f in fields if f[2] == fields[0][2]]
-        if len(starts) < _MIN_ITEMS or _titles_above(text, starts, labels) is None:
+        named = _titles_above(text, starts, labels) or names_over_content(text, starts)
+        if len(starts) < _MIN_ITEMS or named is None:
             return None
     items: list[dict[str, str]] = []
     lines: list[int] = []
@@ -305,15 +307,22 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
         first_label = fields[0][2]
         starts = [f[0] for f in fields if f[2] == first_label]
         titles = _titles_above(text, starts, labels)
+        named = None if titles else names_over_content(text, starts)
+        if named:
+            titles = (named[0], named[1])
         bounds = [*(titles[0] if titles else starts), len(text)]
         preamble_end = bounds[0]
         for n, a in enumerate(starts):
             own = fields[bisect_left(field_at, a) : bisect_left(field_at, bounds[n + 1])]
             item: dict[str, str] = {"任务内容": titles[1][n]} if titles else {}
+            if named:
+                item[CONTENT_HEADER] = named[2][n]
             _fill(item, own, bounds[n + 1], text)
             items.append(item)
             lines.append(line_of(bounds[n]))
-        if titles:
+        if named:
+            named_warnings(items, lines, line_of(len(text.rstrip())), warnings)
+        elif titles:
             warnings.append(
                 (
                     lines[0],
@@ -360,14 +369,7 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     if openers and (split := _headings_over_content(items)):
         warnings.append((lines[0], content_warning(split)))
     elif openers and (opening := unlabelled_line(items)):
-        warnings.append(
-            (
-                lines[0],
-                f"each item's task sentence is followed by a line opening with {opening!r} "
-                f"before its first field: read as a column of its own ({UNLABELLED_HEADER}) — "
-                "the alternative is that it is part of the task",
-            )
-        )
+        warnings.append((lines[0], unlabelled_warning(opening)))
     columns = _column_order(items)
     width = len(columns)
     rows: list[list[GridCell | None]] = [
