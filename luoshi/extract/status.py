@@ -410,7 +410,8 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
             and not foreseen and not risk_hits(cells):
         done = finished_in_words(task.text, cells)  # 目前全部更换完毕: the work finished
     if done is None and not foreseen and not risk_hits(cells):
-        done = whole_task_finished(cells)  # 该项目已于10月底完成: the task itself finished
+        # 该项目已于10月底完成: the task itself finished
+        done = whole_task_finished(cells, task.text + "".join(map(str, task.extra.values())))
     if done is None and share >= 1.0 and fig.reached and not fig.slight and \
             len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells) and \
             not _unfinished(cells, [sp for _, sp in fig.reached]):

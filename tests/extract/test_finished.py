@@ -84,6 +84,12 @@ def test_not_finished(text, done):
         ("农村公路大中修工程", "包括两条公路。该项目一期已于10月底完工。", Status.ON_TRACK),
         ("农村公路大中修工程", "该项目已于10月底完工。二期正在施工。", Status.ON_TRACK),
         ("农村公路大中修工程", "该项目计划于12月底完成。", None),
+        # every numbered point finished: the whole is; one point under way: not done
+        # (首批 named by the task is the project's name, no part word)
+        ("实施首批校园场地开放工程,新建全民健身点25个。",
+         "①首批校园场地开放工程6月底已完工。②新建健身点项目9月底已完工。", Status.DONE),
+        ("实施首批校园场地开放工程,新建全民健身点25个。",
+         "①首批校园场地开放工程6月底已完工。②新建健身点项目正在施工。", Status.ON_TRACK),
     ],
 )
 def test_the_task_itself_said_finished_is_done(text, done, want):
