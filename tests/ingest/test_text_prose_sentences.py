@@ -206,7 +206,8 @@ def test_a_project_name_closed_by_a_comma_then_progress_is_task_and_progress():
     assert done[2] == "已完成主体封顶。"  # the page number is no part of it
     messages = [w.message for w in doc.warnings]
     assert any("page number" in m for m in messages)
-    assert any(m.endswith("the alternative is that the whole paragraph is the task") for m in messages)
+    split = "the alternative is that the whole paragraph is the task"
+    assert any(m.endswith(split) for m in messages)
 
 
 def test_lone_numbers_counting_on_are_serial_cells_and_the_page_is_refused():

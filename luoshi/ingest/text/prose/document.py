@@ -140,7 +140,7 @@ def build_document(
             MIN_BARE_TASKS,
             lambda i: paras[first_index[i] - 1].text if first_index.get(i, 0) > 0 else "",
         )
-        if first is None or _serial_cells(paras):
+        if first is None or _serial_cells(paras, max(first_index.values(), default=-1)):
             # a paragraph holding only a number is a table's serial cell flattened onto a
             # line of its own: the numbered paragraphs are points inside that table's cells
             return None
@@ -329,9 +329,15 @@ def build_document(
     return doc
 
 
-def _serial_cells(paras: list[Para]) -> bool:
+def _serial_cells(paras: list[Para], last_item: int) -> bool:
     """Whether paragraphs holding only a number are a table's serial cells flattened onto lines
-    of their own: two or more of them counting on (3 then 4). A lone number that counts on from
-    none is a page number of a document's text (a PDF's page break), not a serial."""
-    values = [int(q.text.strip()) for q in paras if LONE_SERIAL.match(q.text.strip())]
-    return any(b == a + 1 for a, b in pairwise(values))
+    of their own: two or more of them counting on (3 then 4), or one after which no item of
+    the list opens (the next row's serial, its task below it). A lone number counting on from
+    none with the list going on after it (an item below, perhaps under a group heading) is a
+    page number of a document's text (a PDF's page break), not a serial. ``last_item``: the
+    paragraph index where the list's last item opens."""
+    lone = [
+        (k, int(q.text.strip())) for k, q in enumerate(paras) if LONE_SERIAL.match(q.text.strip())
+    ]
+    values = [v for _, v in lone]
+    return any(b == a + 1 for a, b in pairwise(values)) or any(k > last_item for k, _ in lone)
