@@ -1,5 +1,6 @@
 """The government a title names after its year and span, as a province ending in 州省, or under
-two names (a zone with its town in brackets); a breadcrumb line is not the title."""
+two names (a zone with its town in brackets); a breadcrumb line is not the title; a report's
+own date line ends its period when nothing else names one."""
 
 import pytest
 
@@ -36,3 +37,22 @@ def test_a_breadcrumb_line_is_not_the_title() -> None:
     )
     assert meta.title == "安澜市2030 年 1—3 月重点工作进展情况"
     assert meta.government == "安澜市"
+
+
+@pytest.mark.parametrize(
+    ("lines", "end"),
+    [
+        (["关于我县城镇建设工作进展情况的汇报", "县建设局", "(二〇三〇年五月十二日)"], "2030-05-12"),
+        (["关于我县重点工程完成情况的汇报", "2030年10月3日"], "2030-10-03"),
+        # no progress named: a date line alone says nothing of a period
+        (["关于我县城镇建设工作的通知", "(二〇三〇年五月十二日)"], None),
+    ],
+)
+def test_a_reports_own_date_line_ends_its_period(lines: list[str], end: str | None) -> None:
+    meta, warnings = read_meta(lines)
+    if end is None:
+        assert meta.period is None
+        return
+    assert meta.period is not None and meta.period.end_date.isoformat() == end
+    assert str(meta.period.kind) == "month" and meta.year == int(end[:4])
+    assert any("date line" in w for w in warnings)
