@@ -6,9 +6,11 @@ single target of that unit family, figures of that family are taken for it unles
 different kind of quantity (投资 is not 增加值) or are counts (a count must share a word with its
 target). Figures that restate the plan (占全年计划24.6
 亿元), look ahead (预计新增3家), count what remains (剩余5个) or break a total down (其中…)
-are not measurements. Stated completion shares (完成年度计划61.98%) attach to the figure in
-the same sentence as ``ratio_stated``; one of a whole named with 总 (占总投资…的96%) marks a
-multi-year whole's figure (rules.SHARE_OF_TOTAL).
+are not measurements, nor is a project's budget (总投资约260万元, 投资约250万元) in a
+sentence with no word of things done before it (已安排36个项目,总投资882.1亿元 measures what
+was arranged). Stated completion shares (完成年度计划61.98%) attach to the figure in the same
+sentence as ``ratio_stated``; one of a whole named with 总 (占总投资…的96%) marks a multi-year
+whole's figure (rules.SHARE_OF_TOTAL).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ _FROM_AFTER = re.compile(rules.FROM_LEVEL_AFTER)
 _PLAN_VERB = re.compile(rules.PLAN_VERB)
 _WHOLE_BEFORE, _WHOLE_AFTER = re.compile(rules.SHARE_WHOLE_BEFORE), re.compile(rules.SHARE_WHOLE_AFTER)
 _OF_TOTAL, _CLASS_AFTER = re.compile(rules.SHARE_OF_TOTAL), re.compile(rules.CLASS_BRACKETED_AFTER)
+_BUDGET = re.compile(rules.BUDGET_BEFORE)
+_BUDGET_BARE = re.compile(rules.BUDGET_BARE)
 _INC = ("同比增长", "增长", "提高", "增加", "上升", "增幅为", "增速为", "增幅", "增速")
 _DEC = ("同比下降", "下降", "降低", "减少", "降幅为", "降幅", "回落", "压减", "压缩", "削减")
 
@@ -186,6 +190,10 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         flag = "breakdown" if any(a <= q.num_start < b for a, b in scopes) else ""
         if any(before.endswith(w) for w in rules.PLAN_FIGURE_BEFORE):
             continue
+        if (_BUDGET.search(before) or _BUDGET_BARE.search(before)) and not any(
+            w in norm[sa : q.num_start] for w in rules.BUDGET_SPENT
+        ):
+            continue  # 该项目总投资约260万元: the project's budget, not money spent
         if any(norm.startswith(w, q.end) for w in rules.PLAN_FIGURE_AFTER):
             continue
         if (_SET_OPEN.search(norm, ca, q.num_start) and _CLASS_AFTER.match(norm, q.end)) or (

@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 from luoshi.extract import clauses, rules
-from luoshi.extract.finished import finished_in_words, promises_one_thing
+from luoshi.extract.finished import finished_in_words, promises_one_thing, whole_task_finished
 from luoshi.extract.measurements import RatioStatement, lone_figure
 from luoshi.extract.model import (
     FIELD_ACTUAL,
@@ -428,6 +428,9 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if done is None and promises_one_thing(task.text, targets, len(task_goals(task.text))) \
             and not foreseen and not risk_hits(cells):
         done = finished_in_words(task.text, cells)  # 目前全部更换完毕: the work finished
+    if done is None and not foreseen and not risk_hits(cells):
+        # 该项目已于10月底完成: the task itself finished
+        done = whole_task_finished(cells, task.text + "".join(map(str, task.extra.values())))
     if done is None and share >= 1.0 and fig.reached and not fig.slight and \
             len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells) and \
             not _unfinished(cells, [sp for _, sp in fig.reached]):

@@ -71,10 +71,11 @@ _LEVEL_RANK = dict(DIVISIONS)
 _ZONES = frozenset(
     ("高新技术产业开发区", "经济技术开发区", "开发区", "工业园区", "高新区", "经开区")
 )
-# 州 ends a place only when no other suffix follows (杭州市 is one place, not 杭州 + 市).
+# 州 ends a place only when no other suffix follows (杭州市 is one place, not 杭州 + 市; 贵州省
+# is one place, not 贵州 + 省).
 _SUFFIX = (
     "(?:"
-    + "|".join(re.escape(s) + ("(?![市县区])" if s.endswith("州") else "") for s, _ in DIVISIONS)
+    + "|".join(re.escape(s) + ("(?![省市县区])" if s.endswith("州") else "") for s, _ in DIVISIONS)
     + ")"
 )
 # "某市委、市人民政府", "某县委县政府", "某州委州政府": the party committee and the government
@@ -93,8 +94,15 @@ _PLACE_GOV = re.compile(
 _TITLE_LEAD = r"(?:关于)?"
 # A place right after the year opening the title: one to three parts, higher levels first
 # (2030年安澜县青石镇… names 青石镇; the chain is resolved by _place_from).
+# The span of the year a title may name between its year and its place (2030年一季度安澜县…,
+# 2030年1-3月青石镇…).
+_TITLE_SPAN = (
+    r"(?:第?[一二三四1-4]季度|前三季度|[上下]半年|全年|"
+    r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:份)?)?"
+)
 _TITLE_PLACE = re.compile(
-    rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?)((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?"
+    rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?){_TITLE_SPAN}"
+    rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?"
     rf"(?:{_AUTONOMOUS}|(?:[\u4e00-\u9fa5]{{2,4}}?{_SUFFIX}){{1,2}}))"
 )
 # A department's name that says whose it is: a level word or a place before its own words.
@@ -228,7 +236,51 @@ _SUBJECT_GOV = re.compile(
 _TITLE_TAG = re.compile(r"^\s*【[^】]{1,12}】\s*")
 
 
+# "经开区(杨舍镇)", "某某开发区(某某街道)": a place with a second place in brackets, one
+# government under two names (a zone run as one with its town, 区镇合一). The bracketed one is
+# a place's own name where the first is often a generic zone word (经开区).
+_BRACKETED_PLACE = re.compile(rf"[(（]([\u4e00-\u9fa5]{{2,8}}?{_SUFFIX})[)）]")
+_NAME_BEFORE = re.compile(rf"[\u4e00-\u9fa5]*{_SUFFIX}")
+_NOT_IN_NAME = set("年度季月份半")  # the span words a title puts before its place
+
+
+def _name_before(text: str) -> str:
+    """The longest run of ``text``'s last characters that ends with a division suffix and
+    holds no span word (2030年一季度经开区 -> 经开区)."""
+    for k in range(min(len(text), 12), 1, -1):
+        tail = text[-k:]
+        if _NAME_BEFORE.fullmatch(tail) and not _NOT_IN_NAME & set(tail):
+            return tail
+    return ""
+
+
 def infer_government(
+    title: str,
+    context: Sequence[str],
+    body: Sequence[str],
+    opening: Sequence[str] = (),
+    preamble: Sequence[str] = (),
+    url: str = "",
+) -> tuple[str, str | None]:
+    """(government, warning): see :func:`_infer_government`. A title naming one government
+    under two names, the second in brackets (`2030年一季度经开区(青石镇)…`), is read with the
+    bracketed name, the likelier to be a place's own (the first is often a generic zone
+    word); the warning gives the other."""
+    plain = _TITLE_TAG.sub("", title)
+    m = _BRACKETED_PLACE.search(plain)
+    first = _name_before(plain[: m.start()]) if m else ""
+    if m and first and m.group(1) not in NOT_PLACES and not _words_in(m.group(1)):
+        plain = plain[: m.start() - len(first)] + m.group(1) + plain[m.end() :]
+        place, warning = _infer_government(plain, context, body, opening, preamble, url)
+        if place == m.group(1):
+            return place, warning or (
+                f"the title names {first}({place}), one government under two names: "
+                f"taken {place}; it may be {first}, check it"
+            )
+    return _infer_government(title, context, body, opening, preamble, url)
+
+
+def _infer_government(
     title: str,
     context: Sequence[str],
     body: Sequence[str],

@@ -115,13 +115,21 @@ def _key_values(paragraphs: Sequence[str]) -> dict[str, str]:
 _CLAUSE = re.compile(r"[,，;；]")
 
 
+# A site's breadcrumb line (当前位置:首页 文章详情 …): navigation ending in the page's title,
+# which the page then gives on a line of its own.
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|当前位置为)\s*[:：]")
+
+
 def find_title(paragraphs: Sequence[str]) -> str:
     """The table's title: the first paragraph naming a year and a report of tasks — one that
-    is a name (no clause break) before one that is a sentence."""
+    is a name (no clause break) before one that is a sentence; a breadcrumb line (当前位置:…)
+    is not one, though it may end with the title's words."""
     sentence = ""
     for raw in paragraphs:
         p = _strip(raw)
         if len(p) > 100 or _KEY.search(p) or _KEY.search(to_simplified(p)) or ">" in p:
+            continue
+        if _BREADCRUMB.match(p):  # (当前位置:首页 栏目 title: navigation; the title follows)
             continue
         # (title words matched in simplified characters: 重點工作任務 is a title too)
         if _title_year(p) and (_TITLE_WORDS.search(p) or _TITLE_WORDS.search(to_simplified(p))):
@@ -257,6 +265,18 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
                 f"period {labelled.label!r} taken from the latest period labelling the progress "
                 f"(…{labelled.label}:…): the title {meta.title!r} names none; check it"
             )
+    if meta.period is None and (dated := _date_line(preamble[:DATE_LINE_SCAN])) is not None:
+        line, day = dated
+        if _PROGRESS_TITLE.search(to_simplified(" ".join(preamble[:DATE_LINE_SCAN]))) and (
+            meta.year in (None, day.year)
+        ):
+            meta.year = day.year
+            meta.period = Period(PeriodKind.MONTH, line, end_date=day, month=day.month)
+            warnings.append(
+                f"period to {day.isoformat()} taken from the report's own date line ({line!r}): "
+                "the title names none, and a report covers the year to the day it is dated; "
+                "check it"
+            )
     if not meta.title:
         warnings.append(_period_from_opening(meta, preamble))
     elif meta.period is None:
@@ -288,6 +308,42 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     meta.unit_line = find_unit_line([*preamble[-UNIT_LINE_SCAN:], *body[:UNIT_LINE_SCAN],
                                      *body[-UNIT_LINE_SCAN:]])
     return meta, warnings
+
+
+# A report's own date line among its first lines: a date alone, perhaps in brackets, in
+# arabic or Chinese numerals ((二〇三〇年五月十二日), 2030年5月12日). With no period named
+# elsewhere and the opening naming progress (进展情况, 完成情况), the report covers the year to
+# that day: period month, ending on it (warned).
+DATE_LINE_SCAN = 8
+_DATE_LINE = re.compile(
+    r"^[(（]?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+    r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$"
+)
+
+
+def _cn_number(text: str) -> int:
+    """1 to 31 written in digits or Chinese numerals (十二, 二十一, 三十)."""
+    if text.isdigit():
+        return int(text)
+    digits = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
+    if "十" not in text:
+        return digits.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return digits.get(tens, 1) * 10 + digits.get(ones, 0)
+
+
+def _date_line(lines: Sequence[str]) -> tuple[str, date] | None:
+    """(line, date) of the first line that is only a date (a report's date line), or None."""
+    for raw in lines:
+        line = _strip(raw)
+        m = _DATE_LINE.match(arabic_years(line))
+        if m is None:
+            continue
+        try:
+            return line, date(int(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
+        except ValueError:
+            continue
+    return None
 
 
 # A line opening with a period and a colon, labelling the progress made in it (第三季度:…,

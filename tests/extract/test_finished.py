@@ -70,3 +70,31 @@ def test_a_count_of_work_finished_is_done_and_says_the_total_is_not_given():
 )
 def test_not_finished(text, done):
     assert status(text, done).value is not Status.DONE
+
+
+# WHOLE TASK FINISHED: the task itself the subject of the last sentence, finished by a date
+@pytest.mark.parametrize(
+    ("text", "done", "want"),
+    [
+        ("校舍维修及设施提升工程", "包括完成3所小学提升改造。该项目总投资约200万元。"
+         "该项目已于9月1日前完工并全部投入使用。", Status.DONE),
+        ("社区卫生站扩容建设工程", "包括推进中医保健服务。该项目已于10月底完成。", Status.DONE),
+        ("农村公路大中修工程", "包括两条公路大中修。本工程已建成。", Status.DONE),
+        # a part, or not the last sentence
+        ("农村公路大中修工程", "包括两条公路。该项目一期已于10月底完工。", Status.ON_TRACK),
+        ("农村公路大中修工程", "该项目已于10月底完工。二期正在施工。", Status.ON_TRACK),
+        ("农村公路大中修工程", "该项目计划于12月底完成。", None),
+        # every numbered point finished: the whole is; one point under way: not done
+        # (首批 named by the task is the project's name, no part word)
+        ("实施首批校园场地开放工程,新建全民健身点25个。",
+         "①首批校园场地开放工程6月底已完工。②新建健身点项目9月底已完工。", Status.DONE),
+        ("实施首批校园场地开放工程,新建全民健身点25个。",
+         "①首批校园场地开放工程6月底已完工。②新建健身点项目正在施工。", Status.ON_TRACK),
+    ],
+)
+def test_the_task_itself_said_finished_is_done(text, done, want):
+    st = status(text, done)
+    if want is None:
+        assert st.value is not Status.DONE, st
+    else:
+        assert st.value is want, st

@@ -166,3 +166,17 @@ def test_the_level_a_change_started_from_is_no_measurement(done, figures):
     from luoshi.extract.measurements import scan as scan_cell
     cands, _ = scan_cell(done)
     assert [(c.q.value, c.q.unit) for c in cands] == figures
+
+
+@pytest.mark.parametrize(
+    ("done", "values"),
+    [
+        ("该项目总投资约260万元,资金由街道负责。该项目已完工。", []),
+        ("其中甲路投资约250万元、乙路投资约100万元。", []),
+        ("已完成投资120万元。", [120.0]),
+        ("目前已安排36个项目,总投资88.1亿元。", [88.1]),  # the size of what was arranged
+    ],
+)
+def test_a_project_budget_is_no_measurement(done, values):
+    a = analyze_task(task("新建公园3个,投资500万元。", done), Q3)
+    assert sorted(m.value for m in a.measurements) == sorted(values)

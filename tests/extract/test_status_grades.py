@@ -27,6 +27,11 @@ def status(text, done, problems=""):
         # a delay in one part while another sentence reports a part achieved: amber
         ("推进文旅融合发展。", "已完成景区提升工程。特色民宿项目进度78.2%,不及预期。", "", Status.AT_RISK,
          "part_delay"),
+        # one part paused, the other done ahead (words of manner between 已 and the verb): amber
+        ("新改建文体设施,建设应急广播300个。", "新改建文体设施受疫情影响暂缓实施;应急广播建设360个已提前超额完成。",
+         "", Status.AT_RISK, "part_delay"),
+        ("新改建文体设施,建设应急广播300个。", "文体设施暂缓实施;应急广播已顺利建成。", "", Status.AT_RISK,
+         "part_delay"),
         # a pace of comparative degree (较慢, 偏慢) is slower than wished, not behind: amber;
         # with a severity word, red
         ("建设城市污水处理厂。", "项目推进进度较慢。", "", Status.AT_RISK, "part_delay"),

@@ -132,3 +132,78 @@ def test_a_number_alone_over_running_text_is_a_page_number_not_a_serial():
     doc = _read(page)
     assert [t.text for t in doc.tasks] == ["新建学校2所。", "新增床位500张。"]
     assert [t.serial for t in doc.tasks] == ["1", "2"]  # numbered by position
+
+
+# (page, tasks, the 其他 column's cells or None when there is none)
+UNLABELLED_CASES = [
+    pytest.param(
+        "某市2030年1-3月民生实事进展情况\n"
+        "一、新建口袋公园4个,配套座椅和照明。\n\n"
+        "年度投资目标800万元,1-3月完成投资200万元,占年度投资目标的25%。\n\n"
+        "推进情况:1. 已完成选址。\n2. 2个已开工。\n\n"
+        "二、新建卫生室3个,改造村卫生站5个。\n\n"
+        "年度投资目标300万元,1-3月完成投资30万元,占年度投资目标的10%。\n\n"
+        "推进情况:卫生室均已开工。\n",
+        ["新建口袋公园4个,配套座椅和照明。", "新建卫生室3个,改造村卫生站5个。"],
+        [
+            "年度投资目标800万元,1-3月完成投资200万元,占年度投资目标的25%。",
+            "年度投资目标300万元,1-3月完成投资30万元,占年度投资目标的10%。",
+        ],
+        id="a-repeated-line-between-task-and-progress",
+    ),
+    pytest.param(  # the second paragraphs open differently: no template, no column 其他
+        "某市2030年1-3月民生实事进展情况\n"
+        "一、新建口袋公园4个。\n\n配套座椅和照明。\n\n"
+        "推进情况:已完成选址。\n\n"
+        "二、新建卫生室3个。\n\n改造村卫生站5个。\n\n"
+        "推进情况:卫生室均已开工。\n",
+        None,
+        None,
+        id="different-second-paragraphs-stay-in-the-task",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "tasks", "other"), UNLABELLED_CASES)
+def test_an_unlabelled_repeated_line_is_a_column_of_its_own(page, tasks, other):
+    doc = _read(page)
+    if tasks is not None:
+        assert [t.text.replace("\n", "") for t in doc.tasks] == tasks
+    if other is None:
+        assert not any("其他" in t.extra for t in doc.tasks)
+    else:
+        assert [t.extra["其他"] for t in doc.tasks] == other
+        assert any("read as a column of its own" in w.message for w in doc.warnings)
+
+
+# 实事一:task。(牵头单位:X) / 完成情况:… then 实事二:… cut before its fields (fresh8 cause 4)
+COUNTED_NAME_PAGE = (
+    "安澜市2030年度十件民生实事1-11月推进情况通报\n"
+    "一、总体情况\n全市十件民生实事共涉及20项,其中15项已完成。\n"
+    "二、任务推进情况\n"
+    "实事一:新建城市公园5个,改造口袋公园12个。(牵头单位:市住建局)\n"
+    "完成情况:已建成公园4个,口袋公园改造完成10个。\n"
+    "实事二:开工建设城市快速路,实施县乡道改造100公里"
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "read"),
+    [
+        ("", True),  # the page ends inside item 二: a list cut short
+        ("。", False),  # item 二 closed with no field: no cut excerpt, one form is no list
+    ],
+)
+def test_a_counted_name_opens_an_item_and_a_second_item_cut_before_its_fields(tail, read):
+    page = COUNTED_NAME_PAGE + tail
+    if not read:
+        with pytest.raises(IngestError):
+            _read(page)
+        return
+    doc = _read(page)
+    assert doc.layout == "forms"
+    assert [t.serial for t in doc.tasks] == ["一", "二"]
+    assert doc.tasks[0].text == "新建城市公园5个,改造口袋公园12个。"
+    assert doc.tasks[0].units == ["市住建局"]
+    assert doc.tasks[0].items[0].done == "已建成公园4个,口袋公园改造完成10个。"
+    assert any("cut before its fields" in w.message for w in doc.warnings)

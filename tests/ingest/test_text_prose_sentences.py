@@ -6,7 +6,7 @@ that opens with item 5 of a group above the excerpt keeps it as a task. Text mad
 
 import pytest
 
-from luoshi.ingest import read_document
+from luoshi.ingest import IngestError, read_document
 from luoshi.ingest.text.prose.sentences import heading_sentence, reports_met
 
 REPORT = [
@@ -130,3 +130,91 @@ def test_period_from_the_as_of_sentence_above_the_first_task(as_of, kind, end):
     period = doc.meta.period
     assert (period.kind.value if period else None) == kind
     assert (str(period.end_date) if period else None) == end
+
+
+# A report's item: the task's sentence (with its figures), then without a label what was done,
+# opening with 已 or with 完成 and a figure (fresh8 cause 1). Text made up.
+TASK_THEN_DONE = [
+    "2030年安澜县十件民生实事1至4月推进情况",
+    "截至4月底,各项任务推进顺利。具体情况如下:",
+    "1.做好就业服务,开展技能培训2万人次,公益性岗位安置就业困难人员4000人。"
+    "已开展技能培训8718人次;公益性岗位在岗人员达4140人。",
+    "2.办好学前教育,新建、改扩建公办幼儿园7所。已开工建设幼儿园6所、正在开展前期手续1所。",
+    "3.加强健康服务,为65岁及以上老年人免费体检一次。完成老年人体检共计10.7万余人次;"
+    "举办培训班1期。",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "tasks", "done"),
+    [
+        (
+            TASK_THEN_DONE,
+            [
+                "做好就业服务,开展技能培训2万人次,公益性岗位安置就业困难人员4000人。",
+                "办好学前教育,新建、改扩建公办幼儿园7所。",
+                "为65岁及以上老年人免费体检一次。",
+            ],
+            ["已开展技能培训8718人次", "已开工建设幼儿园6所", "完成老年人体检共计10.7万余人次"],
+        ),
+    ],
+)
+def test_a_report_item_task_sentence_then_done_without_a_label(lines, tasks, done):
+    doc = read_document("\n".join(lines).encode(), name="report.txt")
+    assert [t.text for t in doc.tasks][:2] == tasks[:2]
+    assert doc.tasks[2].text.endswith(tasks[2])
+    got = ["".join(i.done for i in t.items) for t in doc.tasks]
+    assert [g[: len(d)] for g, d in zip(got, done, strict=True)] == done
+
+
+def test_a_plan_item_with_a_second_sentence_opening_with_completion_stays_whole():
+    plan = [
+        "2030年安澜县重点工作任务分解",
+        "1.推进城市更新。完成老旧小区改造20个。(责任单位:县住建局)",
+        "2.改善农村交通。完成农村公路建设100公里。(责任单位:县交通局)",
+    ]
+    doc = read_document("\n".join(plan).encode(), name="plan.txt")
+    assert doc.tasks[0].text.startswith("推进城市更新。完成老旧小区改造20个")
+    assert not any(i.done for t in doc.tasks for i in t.items)
+
+
+# N、name, progress — a project's name closed by a comma, then work under way (fresh8 cause 4),
+# with a PDF's broken lines and a page number between items. Text made up.
+NAME_CLAUSE = [
+    "关于我县城镇建设工作进展情况的汇报",
+    "今年我县重点抓好12项工程建设,现将有关情况汇报如下:",
+    "(一)续建工程",
+    "1、县城保障性住宅楼三期工程, 正在进行室内粉刷和水、",
+    "电、暖等设施安装。",
+    "2、某乡牧民定居住宅楼二期工程,正在进行外墙保温施工。",
+    "3、某镇老年人公寓工程,已完成主体封顶。",
+    "2",
+    "(二)新建工程",
+    "1、滨河路中段改造工程,目前正在进行路基施工。",
+]
+
+
+def test_a_project_name_closed_by_a_comma_then_progress_is_task_and_progress():
+    doc = read_document("\n".join(NAME_CLAUSE).encode(), name="report.txt")
+    assert [t.serial for t in doc.tasks] == ["1", "2", "3", "1"]
+    assert [t.text for t in doc.tasks] == [
+        "县城保障性住宅楼三期工程", "某乡牧民定居住宅楼二期工程", "某镇老年人公寓工程",
+        "滨河路中段改造工程",
+    ]
+    done = ["".join(i.done for i in t.items).replace("\n", "") for t in doc.tasks]
+    assert done[0] == "正在进行室内粉刷和水、电、暖等设施安装。"
+    assert done[2] == "已完成主体封顶。"  # the page number is no part of it
+    messages = [w.message for w in doc.warnings]
+    assert any("page number" in m for m in messages)
+    split = "the alternative is that the whole paragraph is the task"
+    assert any(m.endswith(split) for m in messages)
+
+
+def test_lone_numbers_counting_on_are_serial_cells_and_the_page_is_refused():
+    cells = ["1", "县城保障性住宅楼三期工程, 正在进行室内粉刷。", "2",
+             "某乡牧民定居住宅楼二期工程,正在进行外墙保温施工。", "3", "某镇老年人公寓工程,已完成主体。"]
+    page = "\n".join(["某县重点工程进展情况", *cells, "1、甲工程,正在施工。", "2、乙工程,正在施工。",
+                      "3、丙工程,正在施工。"])
+    # refused: the numbered lines are points of a flattened table's cells
+    with pytest.raises(IngestError, match="do not read as a list of tasks"):
+        read_document(page.encode(), name="cells.txt")

@@ -237,3 +237,36 @@ def test_share_not_amount(line, actual, share) -> None:
     doc = read_document("\n".join(lines).encode(), name="t.txt")
     first = doc.tasks[0]
     assert (first.extra["已完成数"], first.extra["占比"]) == (actual, share)
+
+
+# A progress cell written as numbered points, one per line (fresh8 cause 3); made up.
+POINTS_PAGE = """2030年一季度某镇民生实事项目推进情况
+序号 项目内容 当前进度
+1 学校提质项目(新建学校,改善设施) 1.新建青石小学:设备已完成招标;
+2.柳塘小学墙面改造:正在设计,计划5月施工;
+3.新建城北幼儿园:设备已到位。
+2 文体惠民项目 文体设施暂缓实施;应急广播已完成。
+3 养老服务项目 1.助餐点已完成装修;
+2.护理站正在选址。
+"""
+
+
+@pytest.mark.parametrize(
+    ("serial", "task", "done"),
+    [
+        (
+            "1",
+            "学校提质项目(新建学校,改善设施)",
+            "1.新建青石小学:设备已完成招标;2.柳塘小学墙面改造:正在设计,计划5月施工;"
+            "3.新建城北幼儿园:设备已到位。",
+        ),
+        ("2", "文体惠民项目", "文体设施暂缓实施;应急广播已完成。"),
+        ("3", "养老服务项目", "1.助餐点已完成装修;2.护理站正在选址。"),
+    ],
+)
+def test_a_cell_of_numbered_points_over_lines_stays_one_cell(serial, task, done):
+    doc = read_document(POINTS_PAGE.encode(), name="space.txt")
+    assert doc.layout == "space-rows"
+    got = {t.serial: t for t in doc.tasks}[serial]
+    assert got.text == task
+    assert "".join(i.done for i in got.items).replace("\n", "") == done

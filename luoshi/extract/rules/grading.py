@@ -107,6 +107,15 @@ FINISHED_OBJECT = (r"^(?:目前|现|截至目前|最终|至此)?(?:已经?|均�
 # A figure in the object of 完成 is a measurement (完成投资1.2亿元, 完成率95%) unless the object
 # ends in the work on those things (完成66个车位划定工作).
 FINISHED_COUNTED_WORK = ("工作", "任务")
+# The whole task as the subject of a sentence saying it is finished, by a date or not:
+# 该项目已于9月1日前完工并全部投入使用, 该工程已于10月底完成, 本项目已建成 (finished.py,
+# WHOLE TASK FINISHED). The subject names the task itself, so the task's own goals need no
+# checking one by one.
+WHOLE_TASK_SUBJECT = r"(?:该|本|此)(?:项目|工程|实事|项工作|项任务|项)"
+FINISHED_BY_DATE = (
+    rf"^{WHOLE_TASK_SUBJECT}(?:已经?|均已|现已)(?:于[^,,。;;]{{1,14}}?)?(?:全面|全部|顺利)?"
+    r"(?:完成|完工|竣工|建成|投入使用|交付使用|投用|通车|开业)"
+)
 # Steps on the way, finished or not, that are not the work finished: 完成选址, 完成主体施工.
 INTERMEDIATE_STEPS = ("主体", "基础", "桩基", "土建", "选址", "方案", "招投标", "审批", "审查", "评审",
                       "签约", "合同", "调研", "摸底", "勘察", "测绘", "征收", "征迁", "备案", "公示",
@@ -248,8 +257,10 @@ SLIGHT_WINDOW = 2
 PART_COUNT_CLAUSES = 2
 # Words that make a delay red whatever else is said (unless scope words limit it to a part).
 # A sentence reporting a part of the task achieved: with one, a delay stated in another
-# sentence of the same entry concerns a part (amber), unless severe.
-ACHIEVED_FACT = r"(?:已经?|均已|已全部)(?:完成|建成|实现|开工|投用|上报|出台|印发|举办|签约|落地)"
+# sentence of the same entry concerns a part (amber), unless severe. Words of manner may stand
+# between 已 and the verb (已提前超额完成, 已顺利建成): the part is achieved all the same.
+ACHIEVED_FACT = (r"(?:已经?|均已|已全部)(?:提前|超额|全面|全部|顺利|如期|按期|按时){0,2}"
+                 r"(?:完成|建成|实现|开工|投用|上报|出台|印发|举办|签约|落地)")
 SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "远低于", "远不及", "远未", "大幅")
 # A delay, severe or not, whose sentence names the thing one target counts (shares at least this
 # many character pairs with its metric, more than with any other target's) while no figure

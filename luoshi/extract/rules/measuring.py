@@ -23,6 +23,13 @@ SHARE_WHOLE_AFTER = r"的[0-9]+(?:\.[0-9]+)?%"
 # task's other figures, it measures no target of the year. A share of the year's plan in the same
 # entry (本年累计完成投资13.5亿元,占年计划…的91%) is the one the year is judged by.
 SHARE_OF_TOTAL = r"占总[^,,。;;]{0,20}?的\s*$"
+# A project's size, not money spent so far: its total investment or budget right before the
+# figure (该项目总投资约260万元, 投资概算1.2亿元, 某公路投资约250万元), when the sentence before it
+# says nothing done (完成, 已, 累计, 到位 …: BUDGET_SPENT; 已安排36个项目,总投资882.1亿元 is the
+# size of what was arranged, a measurement).
+BUDGET_BEFORE = r"(?:总投资|投资总额|投资概算|概算|估算|预算)额?(?:约|为|达|共)?$"
+BUDGET_BARE = r"投资(?:约|为)$"
+BUDGET_SPENT = ("完成", "已", "累计", "实际", "到位", "拨付", "投入", "支付", "落实")
 # A level raised or lowered from one figure to another (标准从每人580元提高到610元, 比例由30%
 # 提高至50%) reports the new level; the old one is where it started, no achieved figure: the
 # figure that opens such a change (从/由 before it in its clause, a verb of change and 到/至

@@ -14,7 +14,9 @@ serial, a category or the task column (or, when the words themselves hold spaces
 that :func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words, opening
 with 序号); a row opens with a line whose first piece is the next serial (or 1 after a group
 row) — in a table without serials, with any line of two or more pieces; every other line
-until the next row belongs to the row (a group row when it reads as one: 一、…, (二)…); rows wider
+until the next row belongs to the row (a group row when it reads as one: 一、…, (二)…) — a line
+of one piece opening with the point number after the one opening the piece above it (``2.…``
+under ``1.…``) goes on that piece's cell, a cell written as numbered points; rows wider
 than the header cut a header word holding two glued names (当前进度牵头单位); the row's pieces
 are aligned to the columns by
 content (:mod:`luoshi.ingest.text.align`). The result is a Grid, read like any other.
@@ -175,7 +177,12 @@ def space_grid(
             elif first in subs:
                 subs[first][-1].extend((i + 1, p) for p in pieces)  # wraps the indicator row
             else:
-                raw[-1][2].extend((i + 1, p) for p in pieces)  # type: ignore[union-attr]
+                cells = raw[-1][2]
+                if len(pieces) == 1 and _counts_on(cells[-1][1], s):  # type: ignore[index]
+                    # "2.…" under "1.…": the next point of the same cell, not a cell of its own
+                    cells[-1] = (cells[-1][0], cells[-1][1] + "\n" + s)  # type: ignore[index]
+                    continue
+                cells.extend((i + 1, p) for p in pieces)  # type: ignore[union-attr]
     raw = [r for r in raw if r[0] != "total"]
     if subs:
         warnings.append(
@@ -224,6 +231,17 @@ _MEASURE_HEADER = re.compile(r"^(计量)?单位$")
 _MEASURE = re.compile(r"^[\u4e00-\u9fa5a-zA-Z%/·]{1,6}$")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,，%％]*")
 _FIGURE_ROLES = frozenset({ColumnRole.TARGET, ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS})
+
+
+_POINT = re.compile(r"^(\d{1,2})[.、．](?!\d)")
+
+
+def _counts_on(cell: str, line: str) -> bool:
+    """Whether ``line`` opens with the point number after the one opening the last line of
+    ``cell`` (1.… then 2.…): a cell written as numbered points over several lines."""
+    last = _POINT.match(cell.rsplit("\n", 1)[-1])
+    this = _POINT.match(line)
+    return bool(last and this and int(this.group(1)) == int(last.group(1)) + 1)
 
 
 def _measure_columns(words: list[str], roles: list[ColumnRole]) -> frozenset[int]:

@@ -7,7 +7,9 @@ Modules, each with the rules it implements in its docstring:
   do not say themselves — a status after a unit note, progress paragraphs under items, a
   notice's own arrangements — in :mod:`.cues`);
 - :mod:`.forms` — **forms**: one small key-value form per task or project (项目名称:… /
-  进展情况:… / 存在困难和问题:…), read as a Grid;
+  进展情况:… / 存在困难和问题:…), read as a Grid (labels as pages write them in
+  :mod:`.formlabels`; a name over a content paragraph above a progress field, photo captions
+  between the forms, in :mod:`.formnames`);
 - :mod:`.labelled` — **labelled blocks**: a form whose labels (任务安排, 落实情况) stand on
   lines of their own over their content, one task per task label;
 - :mod:`.headings` — a **headed report**: a progress report whose section headings

@@ -140,15 +140,30 @@ def build_document(
             MIN_BARE_TASKS,
             lambda i: paras[first_index[i] - 1].text if first_index.get(i, 0) > 0 else "",
         )
-        if first is None or any(LONE_SERIAL.match(q.text.strip()) for q in paras):
+        if first is None or _serial_cells(paras, max(first_index.values(), default=-1)):
             # a paragraph holding only a number is a table's serial cell flattened onto a
             # line of its own: the numbered paragraphs are points inside that table's cells
             return None
         with_units, bare = [first], True
+        paged = False
         for t in tasks_raw:
             # no unit column: a unit named once (a signature line under the last item, 某县
             # 人民代表大会) is no task's units
             t.lead, t.co = [], []
+            # a lone number among an item's paragraphs is a page number (_serial_cells)
+            for part in (t.text, t.done):
+                kept = [x for x in part if not LONE_SERIAL.match(x.strip())]
+                paged = paged or len(kept) < len(part)
+                part[:] = kept
+        if paged:
+            warn.append(
+                (
+                    tasks_raw[first].line,
+                    "a line holding only a number, counting on from no other, is a page "
+                    "number: dropped from the item it broke (the alternative is a table's "
+                    "serial cell)",
+                )
+            )
     # Tasks before the first one with units are numbered lines of the preamble (附件:1.…),
     # unless the list's numbering runs on from them into it (1. 2. 3.(units): one list
     # whose first items' notes are missing or unreadable — warned about below).
@@ -312,3 +327,17 @@ def build_document(
     for line, message in warn:
         doc.warn(line, message)
     return doc
+
+
+def _serial_cells(paras: list[Para], last_item: int) -> bool:
+    """Whether paragraphs holding only a number are a table's serial cells flattened onto lines
+    of their own: two or more of them counting on (3 then 4), or one after which no item of
+    the list opens (the next row's serial, its task below it). A lone number counting on from
+    none with the list going on after it (an item below, perhaps under a group heading) is a
+    page number of a document's text (a PDF's page break), not a serial. ``last_item``: the
+    paragraph index where the list's last item opens."""
+    lone = [
+        (k, int(q.text.strip())) for k, q in enumerate(paras) if LONE_SERIAL.match(q.text.strip())
+    ]
+    values = [v for _, v in lone]
+    return any(b == a + 1 for a, b in pairwise(values)) or any(k > last_item for k, _ in lone)

@@ -17,7 +17,16 @@ the way the vocabulary names them. Rules, true of such pages wherever they come 
 - CUT AFTER THE FIRST: one numbered item with two fields or more of different kinds
   (牵头领导:, 主要责任单位:) is a page of forms all the same when a line above it counts the
   list's items (``分工方案(共计121项)``, ``共12项``: two or more) and the page ends inside the
-  item (mid-sentence): an excerpt cut after the first item of a longer list, warned.
+  item (mid-sentence): an excerpt cut after the first item of a longer list, warned. So is one
+  such item followed by the next item of its numbering (实事一:… then 实事二:…) inside which the
+  page ends mid-sentence before any field: the numbering counting on says it is a list, the
+  second item cut before its fields.
+- UNLABELLED LINE: every numbered item (two or more) whose text before its first field is a
+  whole sentence (closed by 。) followed by paragraphs of its own, those paragraphs opening with
+  the same words in every item (``年度投资目标…,完成投资…`` under each task), holds a field the
+  page does not label: a repeated line is a template, not the task's words. The first sentence
+  is the task, the rest a column of its own (其他), warned with the alternative (part of the
+  task). A last item cut before its first field is not counted against the rule.
 """
 
 from __future__ import annotations
@@ -125,15 +134,62 @@ _COUNTED = re.compile(r"共计?\s*(\d{1,4})\s*[项件条]")
 
 
 def cut_after_first(text: str, at: int, items: list[dict[str, str]]) -> bool:
-    """CUT AFTER THE FIRST (above), for the only item, opening at ``at``."""
+    """CUT AFTER THE FIRST (above), for the only item with fields, opening at ``at``: alone,
+    or followed by the next item cut before its fields."""
+    if len(items) == 2 and set(items[1]) <= {"序号", _TASK_KEY}:
+        tail = text.rstrip()
+        return bool(tail) and not CLOSING.search(tail) and _kinds(items[0]) >= 2
     if len(items) != 1:
         return False
-    fields = {
-        header_role(k, have_task=True) for k in items[0] if k not in ("序号", _TASK_KEY)
-    }
-    if len(fields - {ColumnRole.OTHER}) < 2:
+    if _kinds(items[0]) < 2:
         return False
     tail = text.rstrip()
     if not tail or CLOSING.search(tail):
         return False
     return any(int(m.group(1)) >= _MIN_ITEMS for m in _COUNTED.finditer(text, 0, at))
+
+
+def _kinds(item: dict[str, str]) -> int:
+    """How many kinds of known field an item gives."""
+    fields = {header_role(k, have_task=True) for k in item if k not in ("序号", _TASK_KEY)}
+    return len(fields - {ColumnRole.OTHER})
+
+
+UNLABELLED_HEADER = "其他"  # (read as other by the header vocabulary)
+_SAME_OPENING = 4  # characters every item's extra paragraph opens with
+_SENTENCE_END = re.compile(r"[。！!？?]\s*$")
+
+
+def unlabelled_line(items: list[dict[str, str]]) -> str | None:
+    """UNLABELLED LINE (above): moves each item's paragraphs after its first sentence to
+    column 其他; returns the words they open with, None when the items are not so shaped."""
+    parts = []
+    for item in items:
+        head, _, rest = item.get(_TASK_KEY, "").strip().partition("\n")
+        parts.append((head.strip(), rest.strip()))
+    shaped = [(h, r) for h, r in parts if r]
+    if len(shaped) < _MIN_ITEMS or len(shaped) < len(parts) - 1:
+        return None
+    if not all(_SENTENCE_END.search(h) for h, _ in shaped):
+        return None
+    openings = {r[:_SAME_OPENING] for _, r in shaped}
+    if len(openings) != 1 or not re.fullmatch(r"[\u4e00-\u9fa5]+", next(iter(openings))):
+        return None
+    for item, (head, rest) in zip(items, parts, strict=True):
+        if not rest:
+            continue
+        fields = {k: v for k, v in item.items() if k != _TASK_KEY}
+        serial = fields.pop("序号", None)
+        item.clear()
+        item.update({**({"序号": serial} if serial is not None else {}), _TASK_KEY: head})
+        item.update({UNLABELLED_HEADER: " ".join(rest.split()), **fields})
+    return next(iter(openings))
+
+
+def unlabelled_warning(opening: str) -> str:
+    """The warning the forms reader gives when UNLABELLED LINE moved a line to 其他."""
+    return (
+        f"each item's task sentence is followed by a line opening with {opening!r} before "
+        f"its first field: read as a column of its own ({UNLABELLED_HEADER}) — the "
+        "alternative is that it is part of the task"
+    )

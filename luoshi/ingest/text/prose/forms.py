@@ -65,8 +65,11 @@ from luoshi.ingest.text.prose.formlabels import (
     name_over_content,
     task_label,
     unit_headings,
+    unlabelled_line,
+    unlabelled_warning,
     with_unit,
 )
+from luoshi.ingest.text.prose.formnames import named_warnings, names_over_content
 from luoshi.ingest.text.prose.items import style_value
 from luoshi.ingest.text.prose.sentences import heading_sentence
 from luoshi.ingest.text.shapes import CLOSING
@@ -95,6 +98,13 @@ _ITEM_STYLES = (
     re.compile(
         r"^[ \t\u3000]*(?:项目|項目|事项|事項|任务|任務|第)\s*([一二三四五六七八九十]{1,3}|\d{1,3})"
         r"\s*[项項]?[:：]?[ \t\u3000]*$",
+        re.M,
+    ),
+    # a counted name of the list's items opening a paragraph, then its task after a colon
+    # (实事一:减少贫困人口…; 项目2:…): the counter and colon open the form, the rest is its task
+    re.compile(
+        r"^[ \t\u3000]*(?:实事|项目|項目|事项|事項|任务|任務)\s*([一二三四五六七八九十]{1,3}|\d{1,3})"
+        r"\s*[:：](?=[ \t\u3000]*\S)",
         re.M,
     ),
     # a bare number opening its line before a field's label, on that line or the next:
@@ -238,7 +248,8 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     if progress_only and len(openers) < _MIN_ITEMS:
         # one progress field needs items to hang on: numbered ones, or a name line above each
         starts = [f[0] for f in fields if f[2] == fields[0][2]]
-        if len(starts) < _MIN_ITEMS or _titles_above(text, starts, labels) is None:
+        named = _titles_above(text, starts, labels) or names_over_content(text, starts)
+        if len(starts) < _MIN_ITEMS or named is None:
             return None
     items: list[dict[str, str]] = []
     lines: list[int] = []
@@ -296,15 +307,22 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
         first_label = fields[0][2]
         starts = [f[0] for f in fields if f[2] == first_label]
         titles = _titles_above(text, starts, labels)
+        named = None if titles else names_over_content(text, starts)
+        if named:
+            titles = (named[0], named[1])
         bounds = [*(titles[0] if titles else starts), len(text)]
         preamble_end = bounds[0]
         for n, a in enumerate(starts):
             own = fields[bisect_left(field_at, a) : bisect_left(field_at, bounds[n + 1])]
             item: dict[str, str] = {"任务内容": titles[1][n]} if titles else {}
+            if named:
+                item[CONTENT_HEADER] = named[2][n]
             _fill(item, own, bounds[n + 1], text)
             items.append(item)
             lines.append(line_of(bounds[n]))
-        if titles:
+        if named:
+            named_warnings(items, lines, line_of(len(text.rstrip())), warnings)
+        elif titles:
             warnings.append(
                 (
                     lines[0],
@@ -332,7 +350,11 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
             (
                 lines[0],
                 "one item visible under a heading counting many: the excerpt is cut after "
-                "the first item of its list (read as a list of one)",
+                "the first item of its list (read as a list of one)"
+                if len(items) == 1
+                else f"one item with fields, then item {items[1].get('序号', '')} cut before "
+                "its fields (the page ends inside it): read as a list whose excerpt is cut — "
+                "the alternative is a lone form",
             )
         )
     if names := name_over_content(items):
@@ -346,6 +368,8 @@ def forms_grid(text: str) -> tuple[Grid, list[tuple[int | None, str]]] | None:
         )
     if openers and (split := _headings_over_content(items)):
         warnings.append((lines[0], content_warning(split)))
+    elif openers and (opening := unlabelled_line(items)):
+        warnings.append((lines[0], unlabelled_warning(opening)))
     columns = _column_order(items)
     width = len(columns)
     rows: list[list[GridCell | None]] = [

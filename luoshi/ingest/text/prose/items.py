@@ -95,12 +95,18 @@ _MID_LABEL = re.compile(
     rf"[,，;；]\s*[【\[]?(?P<key>{UNIT_LABELS})[】\]]?\s*[:：]\s*"
     r"(?P<units>[^。;；\n:：]{2,120}?)\s*(?:[。;；]|$)"
 )
+# What was done opening a sentence: 已 and a verb (已开展…), or 完成 with a figure in its clause.
+ACHIEVED_OPENER = re.compile(r"已(?:经)?[\u4e00-\u9fa5]{2}|完成[^。;；]{0,40}?\d")
 # A sentence reporting what was done by a date, inside a task's paragraph: "…。上半年,引进…",
-# "…。截至6月底,…", "…;1-9月,…". In a progress report it opens the task's progress.
+# "…。截至6月底,…", "…;1-9月,…". In a progress report it opens the task's progress. So does
+# a sentence opening with what has been done, after the task's sentence closed by 。 (no label:
+# "1.开展培训2万人次。已开展培训8718人次;…", "…。完成筛查53万余人次;…"): a report's task
+# states its aim once, and a sentence opening with 已/完成 after it says what came of it.
 _DONE_OPENER = re.compile(
     # (a year may qualify the period: 2031年上半年, 今年一季度)
     r"(?<=[。;；])\s*(?=(?:\d{4}\s*年|今年|本年)?(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|今年以来|年初以来"
     r"|截至|截止|目前|\d{1,2}\s*[-—–－~～至到]\s*\d{1,2}\s*月|\d{1,2}月份))"
+    rf"|(?<=。)\s*(?={ACHIEVED_OPENER.pattern})"
 )
 # A page reporting on progress (its title or opening says so), not publishing a plan.
 # A group's name, not a task's: it counts its items (提前完成任务指标有7项, …共12项, 包括3类)

@@ -78,6 +78,7 @@ from luoshi.ingest.text.prose.cues import (
 )
 from luoshi.ingest.text.prose.document import build_document
 from luoshi.ingest.text.prose.items import (
+    ACHIEVED_OPENER,
     BULLET,
     CN_NUMBERED,
     FIELDS_WITH_UNITS,
@@ -101,7 +102,7 @@ from luoshi.ingest.text.prose.items import (
     unit_note,
     units_above,
 )
-from luoshi.ingest.text.prose.sentences import report_warning, split_reported
+from luoshi.ingest.text.prose.sentences import REPORT_SPLIT_END, report_warning, split_reported
 from luoshi.ingest.text.prose.structure import (
     ATTACHMENTS,
     CUT_LABEL,
@@ -150,6 +151,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     per_line = Counter(p.line for p in paras)
     shared_lines = {n for n, count in per_line.items() if count > 1}  # items run together
     done_after = -2  # the paragraph after which a report's progress paragraph may stand
+    said_done = 0  # items split where a sentence opens saying what was done (已…, 完成…)
     attached: int | None = None  # the last number of an attachment list (附件:1.… 2.…)
     for k, p in enumerate(paras):
         text = p.text.strip()
@@ -223,6 +225,7 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 if done:
                     current.text[-1:] = [head] if head else []
                     current.done.append(done)
+                    said_done += bool(ACHIEVED_OPENER.match(done))
             if current.has_unit_line:
                 done_after = k  # its own note named its units: progress paragraphs may follow
             continue
@@ -371,6 +374,16 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         ignored.append(p)
     if arrangement_labels([t.text[0] if t.text else "" for t in tasks_raw]) is not None:
         return None  # a notice's own arrangements (督查内容:… 督查方式:…), not tasks
+    if said_done:
+        # (a reading with an alternative, as the name。progress split is: the page may also be
+        # headings over their bodies)
+        warn.append(
+            (
+                tasks_raw[0].line,
+                f"{said_done} item(s) read as the task's sentence, then what was done from the "
+                f"sentence opening with 已…/完成… — {REPORT_SPLIT_END}",
+            )
+        )
     if split := split_reported(tasks_raw):
         # "1.农村交通建设。建成…,完成目标任务。": a report written name。progress
         report = True

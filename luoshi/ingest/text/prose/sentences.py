@@ -23,6 +23,14 @@ Rules, true of such lists wherever they come from:
   rule of :mod:`.content`, the heading cut at its 。 instead of a line break (asked by the
   forms reader).
 
+- NAME CLAUSE REPORT RULE: an item whose first clause, closed by a comma, names a project
+  (at most 30 characters ending in 工程, 项目, 行动, 实事; no verb of progress in it) and whose
+  next clause opens with work under way or done (正在, 已, 目前, 现已, 截至, 累计, 主体) is
+  ``N、name, progress``: "1、某某住宅楼三期工程,正在进行室内粉刷。" When at least two items, and
+  at least half of the items, of a list with no progress of its own are so, each such item
+  splits into the name (the task) and the rest (its progress, with the item's later
+  paragraphs: a PDF's broken lines).
+
 Ambiguous by nature: a plan item can also read "name。what is to be done"; the completion
 words above are a report's, and every split is warned.
 """
@@ -64,16 +72,33 @@ def reports_met(rest: str) -> bool:
     return any(not _AIM.search(rest[: m.start()]) for m in _MET.finditer(rest))
 
 
+# NAME CLAUSE REPORT RULE: a project's name closed by a comma, then work under way or done.
+_NAME_CLAUSE = re.compile(r"^\s*([^,，。;；:：]{2,28}?(?:工程|项目|行动|实事))\s*[,，]\s*(?=\S)")
+_UNDER_WAY = re.compile(r"^(?:正在|已|目前|现已|截至|截止|累计|主体)")
+
+
+def name_clause(text: str) -> tuple[str, str] | None:
+    """(name, rest) when ``text`` opens with a project's name closed by a comma and goes on
+    with work under way or done (NAME CLAUSE REPORT RULE), else None."""
+    m = _NAME_CLAUSE.match(text)
+    if m is None or _UNDER_WAY.search(m.group(1)):
+        return None
+    rest = text[m.end() :].strip()
+    return (m.group(1).strip(), rest) if _UNDER_WAY.match(rest) else None
+
+
 def split_reported(tasks: Sequence[Any]) -> int:
-    """HEADING SENTENCE REPORT RULE on the list reader's tasks (``text`` and ``done`` lists of
-    paragraphs): splits them in place; returns how many were split (0 when the rule does not
-    hold)."""
+    """HEADING SENTENCE REPORT RULE, else NAME CLAUSE REPORT RULE, on the list reader's tasks
+    (``text`` and ``done`` lists of paragraphs): splits them in place; returns how many were
+    split (0 when neither rule holds)."""
     if not tasks or any(t.done for t in tasks):
         return 0
     found = [(t, h) for t in tasks if t.text and (h := heading_sentence(t.text[0])) is not None]
     reporting = sum(1 for _, (_, rest) in found if reports_met(rest))
     if reporting < _MIN_ITEMS or reporting * 2 < len(tasks):
-        return 0
+        found = [(t, h) for t in tasks if t.text and (h := name_clause(t.text[0])) is not None]
+        if len(found) < _MIN_ITEMS or len(found) * 2 < len(tasks):
+            return 0
     for t, (name, rest) in found:
         t.done = [rest, *t.text[1:]]
         t.text = [name]
@@ -86,9 +111,9 @@ REPORT_SPLIT_END = "the alternative is that the whole paragraph is the task"
 def report_warning(count: int) -> str:
     """The warning the list reader gives when it split items by the report rule."""
     return (
-        f"{count} items open with a short name closed by 。 and go on saying what was done "
-        f"(完成目标任务, 已…): the name read as the task, the rest as its progress — "
-        + REPORT_SPLIT_END
+        f"{count} items open with a short name closed by 。 (or a project's name closed by a "
+        "comma) and go on saying what was done (完成目标任务, 已…, 正在…): the name read as the "
+        "task, the rest as its progress — " + REPORT_SPLIT_END
     )
 
 
