@@ -32,6 +32,7 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from luoshi.ingest.budgets import check, check_time
 from luoshi.ingest.cells import Numbering, empty_marks, is_empty_mark, numbering, numberings
@@ -76,9 +77,10 @@ class SegItem:
 _NOT_ALNUM = re.compile(r"[\W_]")  # [^\W_] is exactly str.isalnum in re
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # a page repeats paragraphs (stock sentences): each split once
+def _bigrams(text: str) -> frozenset[str]:
     chars = _NOT_ALNUM.sub("", text)
-    return set(map(operator.add, chars, chars[1:]))
+    return frozenset(map(operator.add, chars, chars[1:]))
 
 
 def heading_echo(paragraph: str, task_text: str) -> float:
@@ -87,7 +89,7 @@ def heading_echo(paragraph: str, task_text: str) -> float:
     return _echo(_bigrams(paragraph), _NOT_ALNUM.sub("", task_text))
 
 
-def _echo(grams: set[str], task_chars: str) -> float:
+def _echo(grams: frozenset[str], task_chars: str) -> float:
     # A two-character string is one of the task's bigrams exactly when it occurs in the task's
     # letters and digits run together, so the task's bigram set need not be built.
     return sum(map(task_chars.__contains__, grams)) / len(grams) if grams else 0.0
