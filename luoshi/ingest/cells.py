@@ -91,9 +91,25 @@ def numbering(paragraph: str) -> Numbering | None:
     return _opening_number(paragraph)
 
 
-@lru_cache(maxsize=4096)  # a paragraph is asked again by each reader pass (rows, cells, split)
 def _opening_number(paragraph: str) -> Numbering | None:
     """``numbering`` of a paragraph that opens with a digit or another list opener."""
+    # (a paragraph is asked again by each reader pass: rows, cells, the segmenter; the short
+    # ones, most list items, are cached, so the cache holds a bounded amount of text)
+    if len(paragraph) <= _CACHED_LEN:
+        return _cached_opening_number(paragraph)
+    return _read_opening_number(paragraph)
+
+
+_CACHED_LEN = 300
+
+
+@lru_cache(maxsize=4096)
+def _cached_opening_number(paragraph: str) -> Numbering | None:
+    return _read_opening_number(paragraph)
+
+
+def _read_opening_number(paragraph: str) -> Numbering | None:
+    """The list number read by the patterns (not cached)."""
     m = _ARABIC.match(paragraph)
     if m:
         return _numbered("arabic", int(m.group(1) or m.group(2)))

@@ -261,11 +261,21 @@ def cue_scores(roles: Sequence[ColumnRole], paragraphs: Sequence[str]) -> list[l
     scored once (``_paragraph_scores``, a bounded cache) and the rows read from it.
     """
     key = tuple(roles)
-    per_paragraph = [_paragraph_scores(key, p) for p in paragraphs]
+    # (paragraphs longer than a stock sentence seldom recur: scored without the cache, which
+    # then holds a bounded amount of text)
+    per_paragraph = [
+        _paragraph_scores(key, p)
+        if len(p) <= _CACHED_LEN
+        else _paragraph_scores.__wrapped__(key, p)
+        for p in paragraphs
+    ]
     return [[row[r] for row in per_paragraph] for r in range(len(key))]
 
 
-@lru_cache(maxsize=4096)  # some pages of paragraphs; a few hundred kilobytes at most
+_CACHED_LEN = 300
+
+
+@lru_cache(maxsize=4096)  # some pages of paragraphs, each at most _CACHED_LEN characters
 def _paragraph_scores(roles: tuple[ColumnRole, ...], paragraph: str) -> tuple[float, ...]:
     """``cue_score(role, paragraph)`` for each role.
 

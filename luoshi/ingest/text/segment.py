@@ -77,8 +77,14 @@ class SegItem:
 _NOT_ALNUM = re.compile(r"[\W_]")  # [^\W_] is exactly str.isalnum in re
 
 
-@lru_cache(maxsize=4096)  # a page repeats paragraphs (stock sentences): each split once
 def _bigrams(text: str) -> frozenset[str]:
+    # (a page repeats its short lines, the sub-heading candidates: each split once; a long
+    # text is not kept, so the cache holds a bounded amount of text)
+    return _line_bigrams(text) if len(text) <= HEADING_MAX_LEN else _line_bigrams.__wrapped__(text)
+
+
+@lru_cache(maxsize=4096)
+def _line_bigrams(text: str) -> frozenset[str]:
     chars = _NOT_ALNUM.sub("", text)
     return frozenset(map(operator.add, chars, chars[1:]))
 
