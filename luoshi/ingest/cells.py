@@ -88,6 +88,28 @@ def numbering(paragraph: str) -> Numbering | None:
         return None
     if not paragraph[0].isdecimal() and paragraph[0] not in _NUMBER_OPENERS:
         return None  # most paragraphs: no scheme below can match (\d is isdecimal in re)
+    return _opening_number(paragraph)
+
+
+def _opening_number(paragraph: str) -> Numbering | None:
+    """``numbering`` of a paragraph that opens with a digit or another list opener."""
+    # (a paragraph is asked again by each reader pass: rows, cells, the segmenter; the short
+    # ones, most list items, are cached, so the cache holds a bounded amount of text)
+    if len(paragraph) <= _CACHED_LEN:
+        return _cached_opening_number(paragraph)
+    return _read_opening_number(paragraph)
+
+
+_CACHED_LEN = 300
+
+
+@lru_cache(maxsize=4096)
+def _cached_opening_number(paragraph: str) -> Numbering | None:
+    return _read_opening_number(paragraph)
+
+
+def _read_opening_number(paragraph: str) -> Numbering | None:
+    """The list number read by the patterns (not cached)."""
     m = _ARABIC.match(paragraph)
     if m:
         return _numbered("arabic", int(m.group(1) or m.group(2)))
@@ -110,7 +132,8 @@ def numberings(paragraphs: Iterable[str]) -> list[Numbering | None]:
     """``numbering(p)`` of each paragraph; the test that rules most out made inline (the
     segmenter asks this of every paragraph of every row)."""
     return [
-        numbering(p) if p[:1].isdecimal() or p[:1] in _NUMBER_OPENERS else None for p in paragraphs
+        _opening_number(p) if p[:1].isdecimal() or p[:1] in _NUMBER_OPENERS else None
+        for p in paragraphs
     ]
 
 

@@ -85,3 +85,37 @@ def test_a_para_is_a_frozen_value():
     assert (p.line, p.text, p.gap) == (3, "序号", 1)
     with pytest.raises(AttributeError):
         p.text = "任务"  # type: ignore[misc]
+
+
+
+def test_memoised_paragraph_features_are_those_read_afresh_and_keep_no_long_text():
+    """The per-paragraph features memoised by text (cue scores, list number, sub-heading
+    bigrams) give the answer of the uncached code, asked once or again, and a paragraph longer
+    than the cached length is answered without being kept."""
+    from luoshi.ingest import cells
+    from luoshi.ingest.text import cues, segment
+    from luoshi.vocab import ColumnRole as R
+
+    long_item = "1.已完成" + "道路施工" * 100 + "。"
+    long_line = "二期道路" * 30
+    paras = [*PARAGRAPHS, "下一步将继续加快施工。", long_item, "3.尚未开工,力争年底前完工。"]
+    roles = [R.DONE, R.PROBLEMS, R.NEXT_STEPS]
+    caches = (cues._paragraph_scores, cells._cached_opening_number, segment._line_bigrams)
+    for cache in caches:
+        cache.cache_clear()
+    for _ in range(2):  # computed, then read from the caches
+        assert cues.cue_scores(roles, paras) == [
+            [cues.cue_score(role, p) for p in paras] for role in roles
+        ]
+        assert numberings(paras) == [
+            cells._read_opening_number(p) if numbering(p) else None for p in paras
+        ]
+        for p in [*paras, long_line]:
+            assert segment._bigrams(p) == segment._line_bigrams.__wrapped__(p)
+    assert numbering(long_item) == numbering("1.已完成")
+    sizes = [cache.cache_info().currsize for cache in caches]
+    cues.cue_scores(roles, [long_item + "甲"])
+    numbering(long_item + "甲")
+    segment._bigrams(long_line + "甲")
+    assert [cache.cache_info().currsize for cache in caches] == sizes  # long texts not kept
+    assert all(sizes)

@@ -256,33 +256,51 @@ def cue_scores(roles: Sequence[ColumnRole], paragraphs: Sequence[str]) -> list[l
     """``cue_score(role, p)`` for every role and paragraph, the same floats (the segmenter
     asks this of every paragraph of every row, once per progress column).
 
-    Each body (the paragraph after its list number) is searched for its first cue, which
-    counts double when it opens the body, and only a body holding one is scanned on for the
-    rest: three calls into the regex engine per body at most, the cues' weights read from a
-    table with one lookup each, summed in the order ``cue_score`` sums them.
+    A paragraph's scores depend on its text and the roles alone, and a page repeats many of
+    its paragraphs (an empty mark, a stock plan sentence, a unit list): each distinct one is
+    scored once (``_paragraph_scores``, a bounded cache) and the rows read from it.
     """
-    lead = _LEAD.match
-    # (a paragraph opening with none of _LEAD's first characters is its own body: most are)
-    bodies = [
-        p[lead(p).end() :] if p[:1] in _LEAD_OPENERS or p[:1].isdecimal() else p for p in paragraphs
+    key = tuple(roles)
+    # (paragraphs longer than a stock sentence seldom recur: scored without the cache, which
+    # then holds a bounded amount of text)
+    per_paragraph = [
+        _paragraph_scores(key, p)
+        if len(p) <= _CACHED_LEN
+        else _paragraph_scores.__wrapped__(key, p)
+        for p in paragraphs
     ]
-    out: list[list[float]] = []
+    return [[row[r] for row in per_paragraph] for r in range(len(key))]
+
+
+_CACHED_LEN = 300
+
+
+@lru_cache(maxsize=4096)  # some pages of paragraphs, each at most _CACHED_LEN characters
+def _paragraph_scores(roles: tuple[ColumnRole, ...], paragraph: str) -> tuple[float, ...]:
+    """``cue_score(role, paragraph)`` for each role.
+
+    The body (the paragraph after its list number) is searched for its first cue, which counts
+    double when it opens the body, and only a body holding one is scanned on for the rest:
+    three calls into the regex engine per body at most, the cues' weights read from a table
+    with one lookup each, summed in the order ``cue_score`` sums them.
+    """
+    # (a paragraph opening with none of _LEAD's first characters is its own body: most are)
+    p = paragraph
+    body = p[_LEAD.match(p).end() :] if p[:1] in _LEAD_OPENERS or p[:1].isdecimal() else p
+    out: list[float] = []
     for role in roles:
         pattern = _PATTERNS.get(role)
         if pattern is None:
-            out.append([0.0] * len(bodies))
+            out.append(0.0)
             continue
-        search, findall, table = pattern.search, pattern.findall, _WEIGHTS[role]
-        scores: list[float] = []
-        for body in bodies:
-            m = search(body)
-            if m is None:
-                scores.append(0.0)
-                continue
-            total = 0.0 + table[m[0]] * (2 if m.start() < 6 else 1)
-            # (findall from the first cue's end: the look-behinds still see the text before)
-            for cue in findall(body, m.end()):
-                total += table[cue]
-            scores.append(_saturate(total, len(body)))
-        out.append(scores)
-    return out
+        m = pattern.search(body)
+        if m is None:
+            out.append(0.0)
+            continue
+        table = _WEIGHTS[role]
+        total = 0.0 + table[m[0]] * (2 if m.start() < 6 else 1)
+        # (findall from the first cue's end: the look-behinds still see the text before)
+        for cue in pattern.findall(body, m.end()):
+            total += table[cue]
+        out.append(_saturate(total, len(body)))
+    return tuple(out)

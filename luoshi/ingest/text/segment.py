@@ -32,6 +32,7 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from luoshi.ingest.budgets import check, check_time
 from luoshi.ingest.cells import Numbering, empty_marks, is_empty_mark, numbering, numberings
@@ -76,9 +77,16 @@ class SegItem:
 _NOT_ALNUM = re.compile(r"[\W_]")  # [^\W_] is exactly str.isalnum in re
 
 
-def _bigrams(text: str) -> set[str]:
+def _bigrams(text: str) -> frozenset[str]:
+    # (a page repeats its short lines, the sub-heading candidates: each split once; a long
+    # text is not kept, so the cache holds a bounded amount of text)
+    return _line_bigrams(text) if len(text) <= HEADING_MAX_LEN else _line_bigrams.__wrapped__(text)
+
+
+@lru_cache(maxsize=4096)
+def _line_bigrams(text: str) -> frozenset[str]:
     chars = _NOT_ALNUM.sub("", text)
-    return set(map(operator.add, chars, chars[1:]))
+    return frozenset(map(operator.add, chars, chars[1:]))
 
 
 def heading_echo(paragraph: str, task_text: str) -> float:
@@ -87,7 +95,7 @@ def heading_echo(paragraph: str, task_text: str) -> float:
     return _echo(_bigrams(paragraph), _NOT_ALNUM.sub("", task_text))
 
 
-def _echo(grams: set[str], task_chars: str) -> float:
+def _echo(grams: frozenset[str], task_chars: str) -> float:
     # A two-character string is one of the task's bigrams exactly when it occurs in the task's
     # letters and digits run together, so the task's bigram set need not be built.
     return sum(map(task_chars.__contains__, grams)) / len(grams) if grams else 0.0
