@@ -36,6 +36,8 @@ FRESH6 = sorted((Path(__file__).parent / "fresh6" / "expected").glob("*.json"))
 FRESH7 = sorted((Path(__file__).parent / "fresh7" / "expected").glob("*.json"))
 # The eighth unseen set (fresh8, pages with progress): blind, split "fresh8" (province split in README).
 FRESH8 = sorted((Path(__file__).parent / "fresh8" / "expected").glob("*.json"))
+# The ninth unseen set (fresh9, pages with progress): blind, split "fresh9" (province split in README).
+FRESH9 = sorted((Path(__file__).parent / "fresh9" / "expected").glob("*.json"))
 HOLDOUT = set("安徽 上海 湖北 湖南 福建 河南 天津 云南 陕西 江西 广西 广东 unknown".split())
 FAMILIES = {"cells-per-line", "pipe-rows", "pipe-cells", "space-rows", "glued", "prose", "forms",
             "matrix", "news"}
@@ -52,7 +54,7 @@ def test_there_are_expectations() -> None:
 
 
 @pytest.mark.parametrize("path", EXPECTED + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6
-                         + FRESH7 + FRESH8,
+                         + FRESH7 + FRESH8 + FRESH9,
                          ids=lambda p: p.stem)
 def test_expectation_shape(path: Path) -> None:
     exp = json.loads(path.read_text(encoding="utf-8"))
@@ -67,6 +69,8 @@ def test_expectation_shape(path: Path) -> None:
         assert exp["split"] == "fresh7"
     elif path in FRESH8:
         assert exp["split"] == "fresh8"
+    elif path in FRESH9:
+        assert exp["split"] == "fresh9"
     elif path in FRESH2:
         assert exp["split"] == ("tune" if exp["province"] in FRESH2_TUNE else "holdout")
     elif path in FRESH3:
