@@ -5,7 +5,17 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from luoshi.extract import deadlines, parts, relational, rowparts, rules, subrows, table, yardstick
+from luoshi.extract import (
+    deadlines,
+    matching,
+    parts,
+    relational,
+    rowparts,
+    rules,
+    subrows,
+    table,
+    yardstick,
+)
 from luoshi.extract import measurements as measure
 from luoshi.extract.model import (
     FIELD_ACTUAL,
@@ -90,18 +100,18 @@ def _analyze_whole(
         c, r = measure.scan(text, FIELD_ACTUAL, None)
         cands.extend(c)
         ratios.extend(r)
-    pairs = measure.match(cands, targets) if targets else []
+    pairs = matching.match(cands, targets) if targets else []
     pairs = yardstick.for_period(pairs, targets, year)  # the year's plan, not the programme's total
     if any(c.lone for c, _ in pairs):  # a lone per cent that measures a target is no share done
         ratios = [r for r in ratios if not (r.lone and any(
             c.lone and c.field == r.field and c.item == r.item for c, _ in pairs))]
     default_month = period.end_month if period is not None else None
-    ms = parts.sum_parts(pairs, measure.build(pairs, targets, year, default_month), targets)
+    ms = parts.sum_parts(pairs, matching.build(pairs, targets, year, default_month), targets)
     ms += table.indicator_figures(task, targets, ms, default_month)
     ms += _filed(targets, table.reported_targets(targets, reported), period, default_month)
     # What else the text reports as achieved, measuring none of the targets.
     shares = {(r.field, r.item) for r in ratios if r.lone}  # told below as completion shares
-    figures = measure.build([(c, i) for c, i in measure.unmatched(pairs, cands)
+    figures = matching.build([(c, i) for c, i in matching.unmatched(pairs, cands)
                              if not (c.lone and (c.field, c.item) in shares)], targets, year, default_month)
     # A completion share stated on its own (完成年度任务的83%) is a figure too.
     figures += [_share_figure(r, default_month) for r in ratios if not r.attached]

@@ -3,6 +3,10 @@
 Every function takes the acting user, asks :mod:`luoshi.rounds.permissions` (404/403), then
 checks the round's state and refuses with :class:`RoundError` (a message for the person).
 Every change to an entry writes a :class:`~luoshi.core.models.Change` row.
+
+What every step shares (the errors, the limits, the guarded UPDATE) is in :mod:`.guards`; the
+review of an entry (submit, return, approve) in :mod:`.review`. This module is the round's
+API: their names are importable from here too (``__all__``).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import F
 from django.utils import timezone
 
 from luoshi.core.models import (
@@ -25,72 +29,50 @@ from luoshi.core.models import (
     TaskUnit,
 )
 from luoshi.core.services.analysis import analyze_report
+from luoshi.rounds.guards import (
+    COMMENT_LIMIT,
+    CONFLICT_MESSAGE,
+    EDITABLE,
+    ENTRY_FIELDS,
+    NOT_EDITABLE,
+    RUNNING,
+    SUBMIT_CONFLICT_MESSAGE,
+    TEXT_LIMIT,
+    Conflict,
+    NeedsAcknowledgement,
+    RoundError,
+    _change,
+    _conflict,
+    _refusal,
+    _require_running,
+    _serial,
+    entry_of,
+    guarded,
+)
 from luoshi.rounds.models import (
     Contribution,
     EntryAutosave,
     EntryState,
     ReportedValue,
-    ReviewEvent,
     RoundEntry,
-    RoundEntryNote,
 )
 from luoshi.rounds.permissions import Action, check, contributing_units, on_behalf
-from luoshi.rounds.submission import submission_warnings, task_targets
-from luoshi.vocab import UnitRole
+from luoshi.rounds.review import (
+    NeedsCoReason,
+    approve_entry,
+    missing_contributions,
+    return_entry,
+    submit_entry,
+)
+from luoshi.rounds.submission import task_targets
 
-ENTRY_FIELDS = ("done", "problems", "next_steps")
-# The longest text a field of an entry, contribution or request may hold, on the web form and
-# the API alike (a table cell of a published report is a few thousand characters at most).
-TEXT_LIMIT = 20000
-COMMENT_LIMIT = 5000
-RUNNING = (Report.State.OPEN, Report.State.REVIEW)
-EDITABLE = (EntryState.DRAFT, EntryState.RETURNED)
-
-
-class RoundError(Exception):
-    """The round's state refuses the operation; ``str()`` is the message shown."""
-
-    code = "refused"
-
-
-class Conflict(RoundError):
-    """Someone else saved the entry since it was loaded."""
-
-    code = "conflict"
-
-
-class NeedsAcknowledgement(RoundError):
-    """The entry has warnings the liaison has not acknowledged."""
-
-    code = "needs_acknowledgement"
-
-    def __init__(self, warnings: list[dict]):
-        super().__init__("提交前请确认以下提示: " + ";".join(w["message"] for w in warnings))
-        self.warnings = warnings
-
-
-CONFLICT_MESSAGE = ("保存失败: 该条目已被 {who} 于 {when} 修改(当前第 {version} 版)。"
-                    "您填写的内容未丢失,请对照最新内容后重新保存。")
-
-
-SUBMIT_CONFLICT_MESSAGE = ("提交失败: 该条目已被 {who} 于 {when} 修改(当前第 {version} 版),"
-                           "请查看最新内容后再提交。")
-
-
-def _conflict(progress: Progress, message: str = CONFLICT_MESSAGE) -> Conflict:
-    who = progress.updated_by.get_username() if progress.updated_by_id else "他人"
-    when = timezone.localtime(progress.updated_at).strftime("%Y-%m-%d %H:%M:%S")
-    return Conflict(message.format(who=who, when=when, version=progress.version))
-
-
-def _change(model: str, object_id: int, action: str, fields: dict, user) -> None:
-    Change.objects.create(model=model, object_id=object_id, action=action, fields=fields,
-                          user=user if user is not None and user.is_authenticated else None)
-
-
-def entry_of(progress: Progress) -> RoundEntry:
-    entry, _ = RoundEntry.objects.get_or_create(progress=progress)
-    return entry
+__all__ = ["COMMENT_LIMIT", "CONFLICT_MESSAGE", "EDITABLE", "ENTRY_FIELDS", "NOT_EDITABLE",
+    "RUNNING", "STATUS_FIELDS", "SUBMIT_CONFLICT_MESSAGE", "TEXT_LIMIT", "Blocker", "Conflict",
+    "EntryInput", "NeedsAcknowledgement", "NeedsCoReason", "RoundError", "approve_entry",
+    "autosave", "autosaved", "entry_of", "extend_round", "guarded", "missing_contributions",
+    "open_round", "previous_entries", "previous_report", "publish", "publish_blockers",
+    "reanalyze", "return_entry", "save_and_submit", "save_contribution", "save_entry",
+    "submit_entry", "unchanged"]
 
 
 def previous_report(report: Report) -> Report | None:
@@ -200,13 +182,6 @@ def publish_blockers(report: Report) -> list[Blocker]:
     return out
 
 
-def _require_running(report: Report) -> None:
-    if report.state == Report.State.PUBLISHED:
-        raise RoundError("该落实情况表已发布,不能再修改。")
-    if report.state not in RUNNING:
-        raise RoundError("该落实情况表尚未开始填报。")
-
-
 @dataclass
 class EntryInput:
     done: str
@@ -250,36 +225,6 @@ def save_entry(user, progress: Progress, version: int, data: EntryInput) -> Prog
         EntryAutosave.objects.filter(progress=current, user=user).delete()
     current.refresh_from_db()
     return current
-
-
-NOT_EDITABLE = "该条目已提交或已审核,退回后才能修改。"
-
-
-def guarded(progress_id: int, version: int, states) -> QuerySet[Progress]:
-    """The entry, only while it is at ``version``, its round state is one of ``states`` and its
-    report is running: every change of an entry is an UPDATE of this (0 rows: refused).
-
-    Every transition that takes an entry out of the editable states (submit, approve) bumps
-    the version in such an UPDATE, so a save that read the entry before it lands on 0 rows
-    instead of changing a submitted entry: the row lock (PostgreSQL re-checks the version
-    after waiting) or the database lock (SQLite, IMMEDIATE transactions) orders them."""
-    return Progress.objects.filter(pk=progress_id, version=version).filter(
-        Exists(RoundEntry.objects.filter(pk=OuterRef("pk"), state__in=states)),
-        Exists(Report.objects.filter(pk=OuterRef("report_id"), state__in=RUNNING)),
-    )
-
-
-def _refusal(progress_id: int, conflict: str = CONFLICT_MESSAGE,
-             states=EDITABLE) -> RoundError:
-    """Why a guarded write hit nothing: the report, the entry's state, or its version."""
-    current = Progress.objects.select_related("report", "updated_by").get(pk=progress_id)
-    if current.report.state not in RUNNING:
-        return RoundError("该落实情况表已发布,不能再修改。" if current.report.is_published
-                          else "该落实情况表尚未开始填报。")
-    state = entry_of(current)
-    if state.state not in states:
-        return RoundError(f"该条目当前状态为「{state.get_state_display()}」,不能进行此操作。")
-    return _conflict(current, conflict)
 
 
 def _check_lengths(data: EntryInput) -> None:
@@ -333,13 +278,6 @@ def save_and_submit(user, progress: Progress, version: int, data: EntryInput,
     # Submit exactly what is on screen: if anyone saved in between, refused as a conflict.
     return submit_entry(user, progress, acknowledge, version=current.version,
                         co_reason=co_reason)
-
-
-def _serial(task: Task) -> str:
-    """第3项, 第2.1项 (a sub-item by its position under its task)."""
-    if task.parent_id:
-        return f"第{task.parent.serial or '?'}.{task.order}项"
-    return f"第{task.serial or '?'}项"
 
 
 def _lead_unit_name(task: Task) -> str:
@@ -415,155 +353,6 @@ def save_contribution(user, progress: Progress, unit_id: int, version: int,
             _change("contribution", row.pk, Change.Action.UPDATE, {"text": [row.text, text]}, user)
     row.refresh_from_db()
     return row
-
-
-def _set_state(progress: Progress, from_states, to_state: str, user, **fields) -> RoundEntry:
-    entry = entry_of(progress)
-    hit = RoundEntry.objects.filter(pk=entry.pk, state__in=from_states).update(
-        state=to_state, **fields)
-    if not hit:
-        entry.refresh_from_db()
-        raise RoundError(f"该条目当前状态为「{entry.get_state_display()}」,不能进行此操作。")
-    _change("round_entry", progress.pk, Change.Action.UPDATE, {"state": [entry.state, to_state]},
-            user)
-    entry.refresh_from_db()
-    return entry
-
-
-def _sync_report_state(report: Report) -> None:
-    """A round is under review when every entry is submitted or approved."""
-    if report.state not in RUNNING:
-        return
-    waiting = RoundEntry.objects.filter(progress__report=report, state__in=EDITABLE).exists()
-    state = Report.State.OPEN if waiting else Report.State.REVIEW
-    if report.state != state:
-        Report.objects.filter(pk=report.pk, state__in=RUNNING).update(state=state)
-        report.state = state
-
-
-class NeedsCoReason(RoundError):
-    """Co-units have not filed their contributions and the lead unit has not said why."""
-
-    code = "needs_co_reason"
-
-    def __init__(self, names: list[str]):
-        super().__init__(f"配合单位 {'、'.join(names)} 尚未报送;如需先行提交,请填写未报送说明。")
-        self.names = names
-
-
-def missing_contributions(progress: Progress) -> list[str]:
-    """Co-units of the entry's task that could file in the system (they have an active liaison
-    account) and have not: the lead unit waits for them or says why. Co-units without an
-    account send their part by other channels, which the lead unit folds in by hand."""
-    top = progress.task.parent if progress.task.parent_id and not progress.task.task_units.exists() \
-        else progress.task
-    co = TaskUnit.objects.filter(task=top, role=UnitRole.CO,
-                                 unit__liaisons__user__is_active=True).distinct()
-    filed = set(Contribution.objects.filter(progress=progress).exclude(text="")
-                .values_list("unit_id", flat=True))
-    return [link.unit.name for link in co.select_related("unit").order_by("order")
-            if link.unit_id not in filed]
-
-
-def submit_entry(user, progress: Progress, acknowledge: bool = False,
-                 version: int | None = None, co_reason: str = "") -> RoundEntry:
-    """Hand the entry in as it stands (at ``version``, when given: else :class:`Conflict`).
-    Refused if it was changed while being submitted or left the editable states; bumps the
-    version."""
-    check(user, Action.SUBMIT, progress)
-    current = Progress.objects.select_related("report", "task", "updated_by").get(pk=progress.pk)
-    if version is not None and current.version != version:
-        raise _conflict(current, SUBMIT_CONFLICT_MESSAGE)
-    _require_running(current.report)
-    if entry_of(current).state not in EDITABLE:
-        raise _refusal(current.pk)
-    if not (current.done.strip() or current.problems.strip()):
-        raise RoundError("完成情况为空,不能提交。")
-    warnings = submission_warnings(current)
-    if warnings and not acknowledge:
-        raise NeedsAcknowledgement(warnings)
-    missing = missing_contributions(current)
-    co_reason = co_reason.strip()[:COMMENT_LIMIT]
-    if missing and not co_reason:
-        raise NeedsCoReason(missing)
-    with transaction.atomic():
-        if missing:
-            RoundEntryNote.objects.update_or_create(
-                progress=current, defaults={"text": co_reason, "missing": missing})
-        if not guarded(current.pk, current.version, EDITABLE).update(
-                version=F("version") + 1):
-            raise _refusal(current.pk, SUBMIT_CONFLICT_MESSAGE)
-        entry = _set_state(current, EDITABLE, EntryState.SUBMITTED, user, warnings=warnings,
-                           acknowledged=bool(warnings), submitted_at=timezone.now(),
-                           submitted_by=user, comment="")
-        ReviewEvent.objects.create(progress=current, action=ReviewEvent.Action.SUBMIT,
-                                   user=user, warnings=warnings, acknowledged=bool(warnings))
-        _sync_report_state(current.report)
-    progress.refresh_from_db()
-    return entry
-
-
-def _hold_running(report_id: int) -> None:
-    """Take the report's row (PostgreSQL: its lock; SQLite: the transaction holds the database)
-    while it is running, so a review and a publication cannot interleave."""
-    if not Report.objects.filter(pk=report_id, state__in=RUNNING).update(
-            updated_at=timezone.now()):
-        raise RoundError("该落实情况表已发布,不能再修改。")
-
-
-def return_entry(user, progress: Progress, comment: str) -> RoundEntry:
-    check(user, Action.REVIEW, progress)
-    _require_running(progress.report)
-    comment = comment.strip()
-    if not comment:
-        raise RoundError("退回时请填写退回意见。")
-    if len(comment) > COMMENT_LIMIT:
-        raise RoundError(f"退回意见超过 {COMMENT_LIMIT} 字。")
-    with transaction.atomic():
-        _hold_running(progress.report_id)
-        entry = _set_state(progress, [EntryState.SUBMITTED, EntryState.APPROVED],
-                           EntryState.RETURNED, user, comment=comment)
-        ReviewEvent.objects.create(progress=progress, action=ReviewEvent.Action.RETURN,
-                                   user=user, comment=comment)
-        _sync_report_state(progress.report)
-        _tell_lead(progress, "returned", f"已退回:{_title(progress)}。退回意见:{comment}")
-    return entry
-
-
-def approve_entry(user, progress: Progress) -> RoundEntry:
-    """Approve the entry as it stands (submitted); bumps the version."""
-    check(user, Action.REVIEW, progress)
-    current = Progress.objects.select_related("report").get(pk=progress.pk)
-    _require_running(current.report)
-    with transaction.atomic():
-        _hold_running(current.report_id)
-        if not guarded(current.pk, current.version, [EntryState.SUBMITTED]).update(
-                version=F("version") + 1):
-            raise _refusal(current.pk, states=[EntryState.SUBMITTED])
-        entry = _set_state(current, [EntryState.SUBMITTED], EntryState.APPROVED, user)
-        ReviewEvent.objects.create(progress=current, action=ReviewEvent.Action.APPROVE,
-                                   user=user)
-        _tell_lead(current, "approved", f"已审核通过:{_title(current)}")
-    progress.refresh_from_db()
-    return entry
-
-
-def _title(progress: Progress) -> str:
-    task = progress.task
-    return f"{progress.report} {_serial(task)} {task.text[:30]}"
-
-
-def _tell_lead(progress: Progress, kind: str, text: str) -> None:
-    """Notify the liaisons of the entry's lead unit (inbox, e-mail with the entry's link)."""
-    from django.urls import reverse
-
-    from luoshi.rounds.notify import liaisons_of, notify
-
-    task = progress.task
-    top = task.parent if task.parent_id and not task.task_units.exists() else task
-    leads = TaskUnit.objects.filter(task=top, role=UnitRole.LEAD).values_list("unit_id",
-                                                                             flat=True)
-    notify(liaisons_of(leads), kind, text, reverse("round_entry", args=[progress.pk]))
 
 
 def _tell_round(report: Report, kind: str, text: str) -> None:

@@ -1,6 +1,6 @@
 """Issue 9: a cells-per-line table whose rows have no serials (found by the cell after the
 task text) and whose page is cut off right after the next row's task text: that text is a
-last row cut off, not a stray paragraph of the row above (text/rows.py, CUT-OFF LAST ROW
+last row cut off, not a stray paragraph of the row above (text/unnumbered.py, CUT-OFF LAST ROW
 RULE). Made-up pages."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""CUT OPENER (luoshi/ingest/text/rows.py): in a table whose rows open with a task paragraph
+"""CUT OPENER (luoshi/ingest/text/unnumbered.py): in a table whose rows open with a task paragraph
 closing in its unit note, a page cut off inside the next task paragraph still opens that row
 when the table's own cells say so. Our own made-up pages."""
 

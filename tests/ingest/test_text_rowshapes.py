@@ -1,5 +1,5 @@
 """Rows of a cells-per-line table found by their shape when there is no 序号 column
-(luoshi/ingest/text/rows.py, cellheader.py); made-up pages, not corpus text."""
+(luoshi/ingest/text/unnumbered.py, cellheader.py); made-up pages, not corpus text."""
 
 from __future__ import annotations
 

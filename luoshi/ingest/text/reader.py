@@ -57,13 +57,13 @@ from luoshi.ingest.text.rows import (
     Row,
     paragraphs,
     split_numbered,
-    split_unnumbered,
 )
 from luoshi.ingest.text.shapes import CLOSING, footer_start, is_group
 from luoshi.ingest.text.shortcells import aligned_rows, is_short_cell_table
 from luoshi.ingest.text.source import split_source_lines, strip_pinyin_glosses
 from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_grid
 from luoshi.ingest.text.subrows import split_subnumbered
+from luoshi.ingest.text.unnumbered import split_unnumbered
 from luoshi.vocab import ColumnRole
 
 LAYOUT = "cells-per-line"

@@ -430,7 +430,7 @@ def progress_field(text: str) -> bool:
     its own line or after the task's full stop: the items are progress forms, whose cells a
     prose list has no column for (the forms reader reads them). Other fields (牵头领导:,
     完成时限:) may ride on a unit line and stay with the prose reader."""
-    from luoshi.ingest.text.prose.forms import field_labels  # forms imports nothing of prose
+    from luoshi.ingest.text.prose.formfields import field_labels  # imports nothing of prose
 
     return any(
         header_role(label, have_task=True) in _PROGRESS_ROLES for label in field_labels(text)

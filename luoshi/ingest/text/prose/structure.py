@@ -8,7 +8,7 @@ import re
 
 from luoshi.ingest.headers import header_role
 from luoshi.ingest.model import Column
-from luoshi.ingest.text.prose.forms import field_values
+from luoshi.ingest.text.prose.formfields import field_values
 from luoshi.ingest.text.prose.items import (
     CN_NUMBERED,
     FIELDS_WITH_UNITS,
