@@ -15,6 +15,7 @@ the stored values are what the ORM would store. No model signals are sent (like
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -30,6 +31,24 @@ rows_copied = Signal()
 # Field types whose Python values the database adapter cannot take as they are.
 _CONVERTED = (models.JSONField, models.DateTimeField, models.DateField, models.DecimalField,
               models.UUIDField, models.TimeField, models.DurationField)
+
+
+class EncodedJSON:
+    """A JSON column's value encoded already (``encode_json``; e.g. by a worker process, so
+    that only a string travels back): written as it is, where the field's own conversion
+    would encode the value in the writing process."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+def encode_json(model: type[models.Model], field: str, value: Any) -> EncodedJSON:
+    """``value`` encoded as ``model.field`` (a JSONField) would store it: its encoder, as
+    Django's ``adapt_json_value`` (PostgreSQL parses the text into jsonb either way)."""
+    f = model._meta.get_field(field)
+    return EncodedJSON(json.dumps(f.get_prep_value(value), cls=f.encoder))
 
 
 class RowTable:
@@ -101,7 +120,9 @@ class RowTable:
             if convert:
                 row = list(row)
                 for i, f in convert:
-                    row[i] = f.get_db_prep_save(row[i], connection)
+                    value = row[i]
+                    row[i] = value.text if type(value) is EncodedJSON else \
+                        f.get_db_prep_save(value, connection)
             return (*row, *fixed_t)
 
         n = 0
