@@ -165,8 +165,9 @@ def indexes_deferred(*tables: type[models.Model]) -> Iterator[None]:
     most of all), and one join per foreign key instead of a lookup per row and key (a million
     index rows name five other tables each). Unique indexes stay (they are checks, not just
     speed); a row that names a missing row still fails the load, when its key is made again.
-    The tables, and those their keys point at, are locked against writes until the end.
-    SQLite: nothing changes."""
+    The tables, and those their keys point at, are locked against writes until the end; the
+    tables are analysed for the planner at the end (statistics a later step of the same load
+    needs before autovacuum can see the rows). SQLite: nothing changes."""
     connection = connections[router.db_for_write(tables[0])]
     if connection.vendor != "postgresql":
         yield
@@ -213,3 +214,7 @@ def indexes_deferred(*tables: type[models.Model]) -> Iterator[None]:
                                f"{definition}")
             cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [memory])
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            # Planner statistics for what comes next in the same transaction (the next step
+            # reads these tables): autovacuum sees none of the rows before the commit.
+            for name in names:
+                cursor.execute(f"ANALYZE {quote(name)}")
