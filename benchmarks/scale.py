@@ -303,7 +303,8 @@ def build(args: argparse.Namespace) -> None:
     print(f"write: {write:.1f} s = {tasks / write:.0f} tasks/s "
           f"({writer.written} rows; generating the documents took {generate:.1f} s apart)",
           flush=True)
-    print(cpu_line("write (with generating)", time.process_time() - cpu, (server, server_cpu())), flush=True)
+    print(cpu_line("write (with generating)", time.process_time() - cpu, (server, server_cpu())),
+          flush=True)
 
     # First analyses in bulk; the index is built in bulk after it (no per-report rebuild).
     started = time.perf_counter()
