@@ -116,17 +116,42 @@ def test_indexes_deferred_puts_every_index_back(loaded):
             found = connection.introspection.get_constraints(cursor, TaskEntry._meta.db_table)
         return {k: (v["columns"], v["unique"]) for k, v in found.items() if v["index"]}
 
+    def keys() -> dict:
+        with connection.cursor() as cursor:
+            found = connection.introspection.get_constraints(cursor, TaskEntry._meta.db_table)
+        return {k: v["foreign_key"] for k, v in found.items() if v["foreign_key"]}
+
     before = indexes()
+    before_keys = keys()
     assert len(before) >= 8
+    assert len(before_keys) == 5  # task, plan, report, period, lead unit
     rows = TaskEntry.objects.count()
     with indexes_deferred(TaskEntry, Measurement):
         during = indexes()
+        during_keys = keys()
         assert rebuild_all() == rows  # rows written (foreign keys checked) before the build
     assert indexes() == before
+    assert keys() == before_keys
     if connection.vendor == "postgresql":  # only the unique ones stay during the load
         assert set(during) == {k for k, (_cols, unique) in before.items() if unique}
+        assert during_keys == {}
     else:
         assert during == before
+        assert during_keys == before_keys
+
+
+def test_indexes_deferred_still_refuses_a_row_naming_a_missing_row(loaded):
+    from django.db import IntegrityError, connection, transaction
+
+    from luoshi.core.services.rows import indexes_deferred
+
+    entry = TaskEntry.objects.filter(report__isnull=True).first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        with indexes_deferred(TaskEntry):
+            TaskEntry.objects.filter(pk=entry.pk).update(task_id=entry.task_id + 10**6)
+        if connection.vendor != "postgresql":  # keys checked at commit, as ever: check now
+            connection.check_constraints([TaskEntry._meta.db_table])
+    assert TaskEntry.objects.get(pk=entry.pk).task_id == entry.task_id
 
 
 def test_bulk_ids_never_reuse_a_deleted_rows_id(db):

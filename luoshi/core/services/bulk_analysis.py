@@ -54,7 +54,7 @@ from luoshi.core.services.analysis import (
     statuses_changed,
 )
 from luoshi.core.services.forked import can_fork, forked_map
-from luoshi.core.services.rows import RowTable
+from luoshi.core.services.rows import RowTable, encode_json
 from luoshi.extract import analyze_task
 from luoshi.extract.progress_plan import progress_plan_targets
 from luoshi.extract.targets import extract_targets
@@ -69,6 +69,10 @@ TARGET_FIELDS = ["id", "task", "position", "metric", "comparator", "value", "val
                  "kind", "span", "start", "end", "source", "origin"]
 ASSESSMENT_FIELDS = ["report", "task", "status", "reason", "evidence", "source",
                      "derived_status", "derived_reason", "derived_evidence", "rule"]
+
+
+_SAME_ENCODER = (Assessment._meta.get_field("evidence").encoder
+                 is Assessment._meta.get_field("derived_evidence").encoder)
 
 
 @dataclass
@@ -227,10 +231,14 @@ def _analysed(job: _Job) -> tuple[list[tuple], tuple]:
     unit, rec = job.unit, job.rec
     a = analyze_task(unit.parsed(), job.period, job.year, rec.effective, job.reported)
     st = a.status
-    evidence = _evidence(st.evidence, unit)
+    # Encoded here, in the worker: a string travels back instead of the dicts, and this
+    # process neither unpickles nor encodes them (both columns store the same list).
+    evidence = encode_json(Assessment, "evidence", _evidence(st.evidence, unit))
+    derived = evidence if _SAME_ENCODER else encode_json(
+        Assessment, "derived_evidence", _evidence(st.evidence, unit))
     return (measurement_rows(job.report_id, unit, rec, a),
             (job.report_id, unit.task.pk, str(st.value), st.reason, evidence, Source.DERIVED,
-             str(st.value), st.reason, evidence, st.rule[:50]))
+             str(st.value), st.reason, derived, st.rule[:50]))
 
 
 def _analyse_batch(reports: list[Report], summary: BulkSummary,
