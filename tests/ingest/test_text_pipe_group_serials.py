@@ -86,3 +86,24 @@ def test_other_shapes_are_not_read_as_group_serials(body):
 )
 def test_chinese_number(text, value):
     assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize(
+    "header, before",
+    [
+        # the task column last: no column after it to hold progress; not this layout
+        (["序号 |", "牵头单位 |", "责任单位 |", "项目名称 |"], []),
+        # a sentence before the first group is no second header level
+        (HEADER, ["以下项目均由区政府统一调度,按月报送进展情况,请各单位认真核对。 |"]),
+    ],
+)
+def test_group_serials_need_columns_after_the_task_and_a_short_second_level(header, before):
+    body = [*before, "一 |", "区建设局 |", "民生实事项目(1个) |", "(一)新建道路 |", "区城投 |",
+            "二 |", "区教育局 |", "民生实事项目(1个) |", "(一)新建小学 |", "区城投 |"]
+    lines = [TITLE, *header, *body]
+    try:
+        doc = read_document("\n".join(lines).encode(), name="s.txt")
+    except Exception as error:  # a clear refusal is fine; the rule must not take the page
+        assert type(error).__name__ == "IngestError", error
+        return
+    assert not any("numbers groups" in w.message for w in doc.warnings)

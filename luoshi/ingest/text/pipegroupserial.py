@@ -17,8 +17,9 @@ numbered in the 序号 column and each project numbered inside its name):
   一, two groups or more, no row serial 1, 2 … among the cells) and every group's cells reach a
   cell opening with a bracketed Chinese number ((一)) — the projects' own numbers, restarting
   in each group. Else None: the caller reads the rows as before.
-- The cells before the first group that hold no number are a second header level (sub-columns
-  of the last column, 前期手续 / 在建形象进度): they are not a row; the last column keeps its
+- The cells before the first group, short and holding no number (no more of them than the
+  header has), are a second header level (sub-columns of the last column, 前期手续 /
+  在建形象进度): they are not a row; other text there breaks the rule (None); the last column keeps its
   name and takes the progress, with a warning naming the sub-columns.
 - A group's cells between its serial and its first project are the cells its projects share,
   one per column between the 序号 and task columns (the group's 牵头单位, its count): each
@@ -47,6 +48,7 @@ _GROUP_SERIAL = re.compile(rf"^([{_NUMERALS}]{{1,3}})[、.．]?$")
 _PROJECT = re.compile(rf"^[(（]([{_NUMERALS}]{{1,3}})[)）]")
 _SUB_ITEM = re.compile(r"^(\d{1,2})[.、．](?!\d)")
 _ROW_SERIAL = re.compile(r"^\d{1,3}[.、．]?$")
+_MAX_HEADER_LEN = 24  # a header cell is short
 
 
 def chinese_number(text: str) -> int | None:
@@ -102,6 +104,8 @@ def group_serial_rows(
     task_col = roles.index(ColumnRole.TASK)
     shared_cols = list(range(1, task_col))
     own_cols = list(range(task_col + 1, len(words)))
+    if not own_cols:
+        return None  # the task column last: no progress to read, not this layout
     body = [(line, text) for line, text, _ in cells[start:] if text]
     if any(_ROW_SERIAL.match(t) for _, t in body):
         return None
@@ -109,8 +113,10 @@ def group_serial_rows(
     if at is None:
         return None
     second = body[: at[0]]
-    if any(_PROJECT.match(t) or _SUB_ITEM.match(t) for _, t in second):
-        return None
+    if len(second) > len(words) or any(
+        len(t) > _MAX_HEADER_LEN or _PROJECT.match(t) or _SUB_ITEM.match(t) for _, t in second
+    ):
+        return None  # not a header level: text before the table's first group
     width = len(words)
     rows: list[list[GridCell | None]] = [
         [GridCell(w, 0, c, line=header_line) for c, w in enumerate(words)]
