@@ -27,7 +27,9 @@ aligned to the columns by content (:mod:`luoshi.ingest.text.align`), so an empty
 cell the page left out does not shift the rest; a lone cell between rows that reads as a
 group (一、…) is a group row. Lines holding only bars (``|``, ``||||||``) that cut the cells
 after the header into runs as wide as the header are the rows' borders, not empty cells
-(ROW BORDERS, :func:`_row_borders`). The result is a Grid, read like any table.
+(ROW BORDERS, :func:`_row_borders`). A 序号 column holding Chinese numerals (一, 二) over
+projects numbered (一), (二) in their task cells numbers groups, not rows (GROUP SERIALS,
+:mod:`luoshi.ingest.text.pipegroupserial`). The result is a Grid, read like any table.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from luoshi.ingest.grid import Grid
 from luoshi.ingest.headers import header_roles, normalise_header, unglue_header
 from luoshi.ingest.text.cellheader import NOT_A_HEADER, join_split_headers
 from luoshi.ingest.text.pipegroups import numbered_grid_rows
+from luoshi.ingest.text.pipegroupserial import group_serial_rows
 from luoshi.ingest.text.shapes import ROW_SERIAL, is_group
 from luoshi.ingest.text.spacerows import rows_from_pieces
 from luoshi.vocab import ColumnRole
@@ -228,6 +231,11 @@ def pipe_cells_grid(
     if runs is not None:
         cells = cells[:b] + [c for run in runs for c in run]
         border_warnings = [(cells[b][0], _BORDER_NOTE)]
+    grouped: list[tuple[int | None, str]] = []
+    if (by_groups := group_serial_rows(cells, b, words, roles, header_line, grouped)) is not None:
+        # the 序号 column numbers groups; the rows are numbered inside the task cells
+        preamble = [s.strip() for s in lines[: header_line - 1] if s.strip()]
+        return Grid(rows=by_groups, preamble=preamble), border_warnings + grouped
     if roles[0] is not ColumnRole.SERIAL and roles[:2] != [ColumnRole.CATEGORY, ColumnRole.SERIAL]:
         # no 序号 column: rows by the numbers their task cells open with, when they have them
         warnings_n: list[tuple[int | None, str]] = []
