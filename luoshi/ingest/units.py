@@ -191,7 +191,9 @@ CO_LABEL_START = ("配合", "协同", "协办", "参与")
 # Where a unit value ends when another kind of field follows it: ";完成时限:6月底".
 # Fields may be separated by spaces only ("责任单位:市某局  完成时限:6月底").
 OTHER_FIELD = re.compile(r"(?:[;；,，]|\s)\s*[\u4e00-\u9fa5]{2,6}\s*[:：]")
-_INLINE = re.compile(rf"[(（\[【]\s*((?:{UNIT_LABELS})\s*[:：].*?)[)）\]】]\s*$")
+# (any bracket shape an office uses: 〔〕 too, the official-document bracket of 〔2021〕4号, and
+# labels may be parted by a comma as well as by ;: "〔牵头单位:A,责任单位:B〕")
+_INLINE = re.compile(rf"[(（\[【〔]\s*((?:{UNIT_LABELS})\s*[:：].*?)[)）\]】〕]\s*$")
 # A "责任单位:…" label closing the cell, on a line of its own or after the task's last sentence.
 _LINE = re.compile(r"(?:^|\n|(?<=[。;；!！\s]))\s*" + _LEAD_LABEL + r"\s*[:：]\s*([^\n]+)\s*$")
 _PART = re.compile(rf"({UNIT_LABELS})\s*[:：]\s*")
@@ -202,7 +204,7 @@ def _note_tail(text: str) -> tuple[str, str]:
     before its full stop as well as after it — "…建成公园3个(市住建局负责)。" is written as
     often as "…建成公园3个。(市住建局负责)"."""
     t = text.rstrip()
-    if len(t) > 1 and t[-1] in _TAIL_STOPS and t[:-1].rstrip()[-1:] in ")）]】":
+    if len(t) > 1 and t[-1] in _TAIL_STOPS and t[:-1].rstrip()[-1:] in ")）]】〕":
         return t[:-1].rstrip(), t[-1]
     return text, ""
 
@@ -350,7 +352,7 @@ def _inline_start(text: str) -> int | None:
     the note's label, colon and content lie on that last line, after an opening bracket with
     only spaces between. The leftmost such bracket is where the pattern matches."""
     t = text.rstrip()
-    if not t or t[-1] not in ")）]】":
+    if not t or t[-1] not in ")）]】〕":
         return None
     line_start = t.rfind("\n") + 1
     for q in range(line_start, len(t) - 1):
@@ -367,7 +369,7 @@ def _inline_start(text: str) -> int | None:
             p = k - n
             while p > 0 and t[p - 1].isspace():
                 p -= 1
-            if p > 0 and t[p - 1] in "(（[【" and _INLINE.match(text, p - 1):
+            if p > 0 and t[p - 1] in "(（[【〔" and _INLINE.match(text, p - 1):
                 return p - 1
     return None
 

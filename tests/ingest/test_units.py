@@ -48,6 +48,15 @@ INLINE_LABEL_CASES = [
     ("建成公园3个。(牵头:市住建局;配合:市财政局)", "建成公园3个。", ["市住建局"]),
     ("建成公园3个(主责部门:市住建局)。", "建成公园3个。", ["市住建局"]),
     ("完善牵头:机制", None, None),
+    # the official-document bracket 〔〕, labels parted by a comma, a bracket inside a unit
+    (
+        "修缮村道2条。〔牵头单位:县交通局,责任单位:各乡镇(街道)〕",
+        "修缮村道2条。",
+        ["县交通局", "各乡镇(街道)"],
+    ),
+    ("修缮村道2条〔牵头单位:县交通局〕。", "修缮村道2条。", ["县交通局"]),
+    # a 〔〕 holding no label is no unit note (a document number)
+    ("按县政办发〔2031〕5号执行", None, None),
 ]
 
 
