@@ -29,6 +29,7 @@ from luoshi.ingest.headers import (
     header_role,
     is_known_header,
     normalise_header,
+    vote_table_reason,
 )
 from luoshi.ingest.layout import (
     GROUP_KEY,
@@ -505,11 +506,12 @@ def document_from_grids(
             "no table with a recognisable header row (序号, 任务内容, 完成情况 …)",
             where=where,
         )
-    # Summaries by place are no task lists: skipped (said), refused when nothing else is left.
+    # Summaries by place and vote tables are no task lists: skipped (said), refused when nothing else is left.
     summaries: list[tuple[Grid, str]] = []
     preamble: list[str] = []  # the title may stand above a skipped summary
     for g, gh in chosen:
         why = _summary_by_place(g, gh, columns_from_headers(g.texts(gh))[0])
+        why = why or vote_table_reason(g.texts(gh))  # VOTE TABLE (headers.py)
         if why:
             summaries.append((g, why))
     if summaries:

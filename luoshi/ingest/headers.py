@@ -253,6 +253,34 @@ def indicator_results(headers: Sequence[str]) -> bool:
     return ColumnRole.TARGET in roles and bool(results)
 
 
+# A grade of a satisfaction vote as a column of its own: 满意 / 基本满意 / 不满意 (比较满意,
+# 非常满意, 一般, 弃权). A task list never heads a column with a grade.
+_VOTE_GRADE = re.compile(r"^(?:非常|很|比较|较|基本)?满意(?:票|票数|数)?$|^不(?:太)?满意(?:票|票数|数)?$"
+                         r"|^(?:一般|弃权)(?:票|票数)?$")
+_VOTE_ROLES = frozenset({ColumnRole.SERIAL, ColumnRole.TASK, ColumnRole.CATEGORY,
+                         ColumnRole.DECLARED_STATUS, ColumnRole.REMARKS, ColumnRole.OTHER})
+
+
+def vote_table_reason(headers: Sequence[str]) -> str | None:
+    """VOTE TABLE: why a table is a satisfaction vote on projects, not a task list, or None.
+    The rule: at least two header cells are grades of a vote (满意 / 基本满意 / 不满意 …), and
+    no column holds anything a task list reports — no progress, problems, next steps,
+    target, units, leader, deadline or figure achieved (a 测评等次 over the grades is read as
+    a status, the project's name as the task). The counts under the grades are votes cast on
+    the projects, not their progress: the table is refused, saying so. A progress table that
+    also grades each project keeps its progress column and is read."""
+    keys = [header_key(h.rpartition(TWO_LEVEL_JOIN)[2]) for h in headers]
+    if sum(1 for k in keys if _VOTE_GRADE.match(k)) < 2:
+        return None
+    if any(r not in _VOTE_ROLES for r in header_roles(headers)):
+        return None
+    grades = "/".join(k for k in keys if _VOTE_GRADE.match(k))
+    return (
+        f"a satisfaction vote on projects (columns {grades}: votes cast, not progress), not a "
+        "task list: luoshi imports task lists (序号 / 任务 / 责任单位 / 进展)"
+    )
+
+
 def header_roles(headers: Iterable[str], name_then_content: bool = True) -> list[ColumnRole]:
     """The role of each cell of a header row, read left to right: a task-like header after
     the task column is not a second task column (``have_task``); a content column after a

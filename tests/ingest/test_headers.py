@@ -327,3 +327,28 @@ def test_lead_note_heads_a_column_of_all_units(header, role, bold_warned):
     columns, warnings = columns_from_headers(["序号", "重点任务", header])
     assert columns[2].role is role
     assert any("marked in bold" in w for w in warnings) is bold_warned
+
+
+@pytest.mark.parametrize(
+    ("headers", "refused"),
+    [
+        # VOTE TABLE: grades of a vote as columns, nothing a task list reports
+        (["序号", "实事项目", "项目名称", "测评等次", "满意", "基本满意", "不满意"], True),
+        (["序号", "项目名称", "满意票", "不满意票"], True),
+        (["序号", "项目名称", "比较满意", "一般", "弃权"], True),
+        # a progress table that also grades each project is read
+        (["序号", "项目名称", "进展情况", "满意", "不满意"], False),
+        (["序号", "项目名称", "责任单位", "满意", "基本满意"], False),
+        # one grade column alone is a rating, not a vote
+        (["序号", "项目名称", "满意"], False),
+        # satisfaction as a task's word is no grade
+        (["序号", "群众满意度提升任务", "完成情况"], False),
+    ],
+)
+def test_vote_table_is_no_task_list(headers: list[str], refused: bool) -> None:
+    from luoshi.ingest.headers import vote_table_reason
+
+    why = vote_table_reason(headers)
+    assert (why is not None) == refused
+    if refused:
+        assert "satisfaction vote" in why

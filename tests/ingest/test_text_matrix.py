@@ -150,3 +150,22 @@ def test_a_task_header_over_place_names_is_a_summary_by_place(text, refused):
             read_document(text.encode(), name="places.txt")
     else:
         assert len(read_document(text.encode(), name="places.txt").tasks) == 6
+
+
+# A vote on projects, one cell per line (a two-level header: the grades under 测评等次).
+VOTE_CELLS = ["序号", "实事工程", "项目名称", "测评等次", "满意", "基本满意", "不满意"]
+VOTE_CELLS += ["1", "城南学校扩建", "25", "3", "", "2", "河道清淤整治", "19", "8", "1"]
+VOTE_CELLS += ["3", "社区食堂新建", "27", "1", ""]
+
+
+@pytest.mark.parametrize("layout", ["cells per line", "pipe rows"])
+def test_satisfaction_vote_is_refused_as_such(layout):
+    if layout == "cells per line":
+        body = "\n\n".join(VOTE_CELLS)
+    else:
+        rows = [["序号", "项目名称", "满意", "基本满意", "不满意"]]
+        rows += [["1", "城南学校扩建", "25", "3", ""], ["2", "河道清淤整治", "19", "8", "1"]]
+        body = "\n".join(" | ".join(r) + " |" for r in rows)
+    text = "2031年民生实事项目满意度测评表\n\n" + body + "\n"
+    with pytest.raises(IngestError, match="satisfaction vote"):
+        read_document(text.encode(), name="vote.txt")

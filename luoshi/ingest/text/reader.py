@@ -23,7 +23,12 @@ from luoshi.ingest.cells import is_empty_mark
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids, status_columns
-from luoshi.ingest.headers import columns_from_headers, main_done_column, normalise_header
+from luoshi.ingest.headers import (
+    columns_from_headers,
+    main_done_column,
+    normalise_header,
+    vote_table_reason,
+)
 from luoshi.ingest.layout import GROUP_KEY, build_task
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
@@ -254,6 +259,8 @@ def _read_table(paras: list[Para], found: tuple[int, int], text: str, name: str)
     h0, h1 = found
     sections = _sections(paras, h0, h1)
     columns, header_warnings = _columns(_texts(paras, h0, h1))
+    if why := vote_table_reason([c.header for c in columns]):  # VOTE TABLE (headers.py)
+        raise IngestError(name, why, line=paras[h0].line)
     warn: list[tuple[int | None, str]] = [(paras[h0].line, w) for w in header_warnings]
     preamble = [p.text for p in paras[:h0]]
     meta, meta_warnings = read_page_meta(
