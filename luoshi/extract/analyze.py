@@ -12,6 +12,7 @@ from luoshi.extract import (
     relational,
     rowparts,
     rules,
+    selfreport,
     subrows,
     table,
     yardstick,
@@ -58,6 +59,13 @@ def analyze_task(
     """
     if year is None and period is not None and period.end_date is not None:
         year = period.end_date.year
+    if selfreport.reports_result(task, table.actual_cells(task)) and (
+        targets is None or targets == extract_targets(task.text)  # (stored as read, not fixed)
+    ):
+        # SELF-REPORTED RESULT: the text is its own progress; figures achieved, no target
+        a = _analyze_whole(selfreport.as_progress(task), period, year, [], reported, fixes)
+        a.status = selfreport.grade(task, period)
+        return a
     rows = subrows.split(task)
     if rows is not None:  # joined sub-rows: each target line judged with its progress line
         mine = targets if targets is not None else per_head_units(_own_targets(task), task)

@@ -91,3 +91,12 @@ YEAR_END_ALL_DONE = (r"(?:已全部|均已|已经全部|全部已)[^,，。;；]
 # 2200元/户标准进行补贴), a means of the task, not a result it promises: no target. A standard to
 # raise (补助标准提高到610元) names no 按: a target as before.
 STANDARD_APPLIED = r"(?:按照|依照|参照|按)(?P<inner>[^,，。;；]{0,16}?)的?标准"
+
+# SELF-REPORTED RESULT (luoshi/extract/selfreport.py): a task with no progress of its own whose
+# text compares what it reached with its target — "增长13.3%,增幅高于年度目标0.3个百分点" —
+# reports its results in its own words (an indicator 通报 item: the sentence is the task). Its
+# figures are achievements, not targets; the gap to the target is neither; the comparison
+# grades it: at or above the target on track, below it amber (red once the year is over).
+SELF_REPORT_ABOVE = ("高于", "超过", "超出", "快于", "好于", "领先")
+SELF_REPORT_BELOW = ("低于", "慢于", "落后于", "落后", "少于", "差")
+SELF_REPORT_YARDSTICK = r"(?:年度|全年|年初|计划|预期)?(?:目标|计划|预期)"
