@@ -322,7 +322,20 @@ def header_roles(headers: Iterable[str], name_then_content: bool = True) -> list
     if planned and roles.count(ColumnRole.TARGET) > len(planned):
         for k in planned:
             roles[k] = ColumnRole.OTHER
+    # TWO TASK COLUMNS: of two task-named columns side by side (实事内容 / 工作任务), the first
+    # names what the rows are about, the second the work: the first is the category. Unless the
+    # second says it is the first in detail (具体任务, 细化任务, 分解任务 …): then both are the
+    # task, joined in column order (目标任务 / 具体任务). (Not for a reader taking a task-like
+    # column before the last as group cells itself: name_then_content=False.)
+    for k in range(len(roles) - 1 if name_then_content else 0):
+        if roles[k] is ColumnRole.TASK and roles[k + 1] is ColumnRole.TASK:
+            if not _REFINES.match(header_key(headers[k + 1].rpartition(TWO_LEVEL_JOIN)[2])):
+                roles[k] = ColumnRole.CATEGORY
     return roles
+
+
+# A header saying its column is the one before it in detail: 具体任务, 细化目标, 分解任务.
+_REFINES = re.compile(r"^(?:具体|细化|分解|详细|主要具体)")
 
 
 def columns_from_headers(

@@ -352,3 +352,20 @@ def test_vote_table_is_no_task_list(headers: list[str], refused: bool) -> None:
     assert (why is not None) == refused
     if refused:
         assert "satisfaction vote" in why
+
+
+@pytest.mark.parametrize(
+    ("headers", "roles"),
+    [
+        # TWO TASK COLUMNS: the first names what the rows are about (the category)
+        (["实事内容", "工作任务", "责任单位", "进展情况"], ["category", "task", "units", "done"]),
+        (["序号", "重点工作", "工作任务", "完成情况"], ["serial", "category", "task", "done"]),
+        # the second says it is the first in detail: both are the task
+        (["序号", "目标任务", "具体任务", "完成情况"], ["serial", "task", "task", "done"]),
+        (["序号", "重点任务", "具体工作", "完成情况"], ["serial", "task", "task", "done"]),
+    ],
+)
+def test_two_task_columns_side_by_side(headers: list[str], roles: list[str]) -> None:
+    from luoshi.ingest.headers import header_roles
+
+    assert [r.value for r in header_roles(headers)] == roles

@@ -150,6 +150,20 @@ def test_traditional_unit_names_look_like_units() -> None:
     assert looks_like_units("區商務局")
 
 
+@pytest.mark.parametrize(
+    ("cell", "units"),
+    [
+        ("县文旅局、各平台、镇街", True),  # 镇街: the towns and sub-districts, one word
+        ("各镇街", True),
+        ("修缮老街", False),  # 街 alone is no unit ending
+    ],
+)
+def test_towns_and_subdistricts_as_one_word(cell: str, units: bool) -> None:
+    from luoshi.ingest.text.shapes import looks_like_units
+
+    assert looks_like_units(cell) is units
+
+
 def test_header_split_at_a_conjunction_is_joined() -> None:
     """No header word ends or begins with 与/及/和: 内容 / 与要求 is one header."""
     from luoshi.ingest.text.cellheader import merge_split_headers

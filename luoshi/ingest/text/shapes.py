@@ -17,9 +17,11 @@ _CN = "一二三四五六七八九十"
 # number opens a row only where it counts on from the row before (or restarts at 1), so a year
 # or a figure of four digits (2023) standing where a serial could is not read as one.
 ROW_SERIAL = r"\d{1,5}"
+# (镇街: the towns and sub-districts of a district, written as one word — 各镇街, 相关镇街 —
+# names them as 街道 and 镇 do)
 _UNIT_END = re.compile(
     r"(局|委|办|府|区|县|市|会|中心|集团|公司|院|所|社|室|部|处|厅|队|行|站|馆|组|团|城|园|"
-    r"街道|镇|乡|单位|部门|科|署|司|联|[)）])\s*[*＊★]*$"
+    r"街道|镇街|镇|乡|单位|部门|科|署|司|联|[)）])\s*[*＊★]*$"
 )
 _MEASURE_END = re.compile(
     r"[(（](?:%|％|[人个元次户所家项亩吨座张辆套台件名]|人次|万元|亿元|公里|平方米|万人|千瓦)[)）]\s*$"
