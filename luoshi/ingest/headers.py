@@ -191,7 +191,10 @@ def _closing_match(h: str) -> re.Match[str] | None:
     if not _CLOSING:
         for pattern in [*(p for p, _ in _RULES), _TARGET, _TASK]:
             _CLOSING.append(
-                re.compile(rf"(?:{pattern.pattern})(?:[(（][^()（）]{{1,6}}[)）])?$", pattern.flags)
+                # (…说明: the column explained, 工作内容说明, 执行概况说明, names the column)
+                re.compile(
+                    rf"(?:{pattern.pattern})(?:[(（][^()（）]{{1,6}}[)）]|说明)?$", pattern.flags
+                )
             )
     best = None
     for pattern in _CLOSING:
@@ -430,7 +433,8 @@ def split_header_words(text: str, max_word: int = 16) -> list[str] | None:
 # Words a header row opens with (序号, or a category column), as written in either script:
 # a cheap test before trying to cut a line into header words.
 _FIRST_WORD = re.compile(
-    r"^\s*(序\s*[号號]|[编編]\s*[号號]|序\s*次|[类類]\s*[别別]|大\s*[类類]|[类類]\s*型|分\s*[类類]"
+    r"^\s*(序\s*[号號]|[编編]\s*[号號]|序\s*次|(?:年\s*度\s*)?季\s*[别別]"
+    r"|[类類]\s*[别別]|大\s*[类類]|[类類]\s*型|分\s*[类類]"
     r"|[领領]\s*域|工\s*程\s*名\s*[称稱]|工程[类類][别別]|[项項]目[类類][别別])"
 )
 

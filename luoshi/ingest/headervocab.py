@@ -55,7 +55,8 @@ _YEAR_QUALIFIED = re.compile(r"^(\d{4}年度?|年度|本年度?|全年|今年)")
 
 # (pattern, role) tried in order against the normalised header; first match wins.
 _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
-    (re.compile(r"^(序号|编号|序次|No\.?)$", re.I), ColumnRole.SERIAL),
+    # (年度季别: the year and quarter a row is due, 1081 = year 108 quarter 1: the rows' key)
+    (re.compile(r"^(序号|编号|序次|No\.?|(年度)?季别)$", re.I), ColumnRole.SERIAL),
     (
         re.compile(r"^(类别|大类|类型|分类|工程名称|工程类别|项目类别|领域|(事项|任务|工作)(类别|类型))$"),
         ColumnRole.CATEGORY,
@@ -96,7 +97,7 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     ),
     (
         re.compile(
-            r"(完成|进展|进度|落实|推进|执行|实施)(情况|进度)|任务进度|工作进展|进展$|实绩"
+            r"(完成|进展|进度|落实|推进|执行|实施)(情况|进度|概况)|任务进度|工作进展|进展$|实绩"
             r"|^(当前|目前|工作|项目|实施)?进度$|成效$"
             # the work done, in words or amounts: 实际已完成工作量 (its cells say 已完成。)
             r"|已?完成(的)?工作量$"

@@ -270,3 +270,45 @@ def test_a_cell_of_numbered_points_over_lines_stays_one_cell(serial, task, done)
     got = {t.serial: t for t in doc.tasks}[serial]
     assert got.text == task
     assert "".join(i.done for i in got.items).replace("\n", "") == done
+
+
+# A milestone table under a glued header (made up): rows keyed by year and quarter, newest
+# first; a milestone of numbered points, then its status restarting at 1.; page chrome after.
+QUARTER_PAGE = """某区参与式预算案件进度
+
+年度季别里程碑工作内容说明近期执行概况说明
+1202 结案 本案已办理完成,经提案人同意结案。
+1201 1.修缮社区步道。
+2.设置导览牌1面。
+1.步道已于120年3月完成修缮。
+2.导览牌已设置。
+1194 社区花园植栽
+植栽已于119年12月种植完成。
+Scroll To Top
+"""
+
+
+@pytest.mark.parametrize(
+    ("serial", "task", "done"),
+    [
+        ("1202", "结案", "本案已办理完成,经提案人同意结案。"),
+        ("1201", "1.修缮社区步道。\n2.设置导览牌1面。", "1.步道已于120年3月完成修缮。\n2.导览牌已设置。"),
+        ("1194", "社区花园植栽", "植栽已于119年12月种植完成。"),
+    ],
+)
+def test_glued_period_header_over_year_quarter_rows(serial, task, done):
+    doc = read_document(QUARTER_PAGE.encode(), name="q.txt")
+    assert [c.role for c in doc.columns] == [R.SERIAL, R.TASK, R.DONE]
+    assert [t.serial for t in doc.tasks] == ["1202", "1201", "1194"]
+    t = next(t for t in doc.tasks if t.serial == serial)
+    assert (t.text, t.items[0].done) == (task, done)
+
+
+def test_year_quarter_keys_step_one_quarter():
+    from luoshi.ingest.text.spacerows import _next_period_key
+
+    assert _next_period_key(0, 1081)  # the first row: any key
+    assert _next_period_key(1081, 1074)  # back over the year's turn
+    assert _next_period_key(1074, 1081)
+    assert not _next_period_key(1081, 1073)  # two quarters apart: a figure, not a row
+    assert not _next_period_key(1081, 1085)  # no fifth quarter

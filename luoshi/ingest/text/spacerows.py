@@ -20,6 +20,13 @@ under ``1.…``) goes on that piece's cell, a cell written as numbered points; r
 than the header cut a header word holding two glued names (当前进度牵头单位); the row's pieces
 are aligned to the columns by
 content (:mod:`luoshi.ingest.text.align`). The result is a Grid, read like any other.
+
+A header glued into one line without spaces is read too when its first word is a period key
+(GLUED PERIOD HEADER: ``年度季别`` + ``里程碑工作内容说明`` + ``近期执行概况说明``, cut by
+:func:`~luoshi.ingest.headers.split_header_words`) and the line after it opens with a
+year-quarter key and a space; under such a key column rows open with a year-quarter key
+(YEAR-QUARTER ROWS: ``1081`` = year 108, quarter 1), each a quarter before or after the previous
+row's. A line of Latin words only (``Scroll To Top``) is a site's chrome, no cell.
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.headers import (
+    header_key as key_of,
+)
 from luoshi.ingest.headers import (
     header_role,
     header_roles,
@@ -111,7 +121,49 @@ def find_space_header(lines: list[str]) -> tuple[int, list[str]] | None:
             words = _header_words(s)
             if words:
                 return i, words
+        elif (words := _glued_period_header(s)) and _year_quarter_row(lines, i):
+            return i, words
     return None
+
+
+# A line of Latin words only: a site's navigation (Scroll To Top), never a Chinese table's text.
+_LATIN_CHROME = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)+$")
+# A row key that is a year and a quarter: 1081 = year 108 (of the Minguo calendar, or any
+# year written in two to four digits), quarter 1.
+_YEAR_QUARTER = re.compile(r"^(\d{2,4})([1-4])$")
+_PERIOD_KEY = re.compile(r"^(?:年度)?季别$")
+
+
+def _glued_period_header(line: str) -> list[str] | None:
+    """GLUED PERIOD HEADER: a line without spaces cut wholly into three or more known header
+    words whose first is a period key (年度季别) — ``年度季別里程碑工作內容說明近期執行概況說明``."""
+    if len(line) > _MAX_HEADER_LINE or not opens_with_first_column(line):
+        return None
+    words = split_header_words(line)
+    if not words or len(words) < 3 or not _PERIOD_KEY.match(key_of(words[0])):
+        return None
+    roles = header_roles(words)
+    return words if any(r in (ColumnRole.TASK, ColumnRole.DONE) for r in roles) else None
+
+
+def _year_quarter_row(lines: list[str], h: int) -> bool:
+    """The first line after the header opens with a year-quarter key and a space."""
+    nxt = next((x.strip() for x in lines[h + 1 :] if x.strip()), "")
+    return bool(nxt.split() and _YEAR_QUARTER.match(nxt.split()[0]) and " " in nxt)
+
+
+def _quarter_index(value: int) -> int:
+    year, quarter = divmod(value, 10)
+    return year * 4 + quarter - 1
+
+
+def _next_period_key(prev: int, value: int) -> bool:
+    """YEAR-QUARTER ROWS: under a period key column a row opens with a year-quarter key: the
+    first with any, each later one a quarter before or after the previous row's (tables list
+    milestones newest first as often as oldest first)."""
+    if not _YEAR_QUARTER.match(str(value)):
+        return False
+    return prev == 0 or abs(_quarter_index(value) - _quarter_index(prev)) == 1
 
 
 def _serial(piece: str) -> int | None:
@@ -136,6 +188,7 @@ def space_grid(
     # then its serial; a row without one has the category of the row above (a merged cell)
     category_first = roles[:2] == [ColumnRole.CATEGORY, ColumnRole.SERIAL]
     numbered = roles[0] is ColumnRole.SERIAL or category_first
+    period_keys = bool(_PERIOD_KEY.match(key_of(words[0])))  # rows keyed by year and quarter
     # indicator rows under a numbered row (spacesubrows.py), by the row's first line
     subs: dict[int, list[Pieces]] = {}
     measures = _measure_columns(words, roles)
@@ -143,6 +196,8 @@ def space_grid(
         s = lines[i].strip()
         if not s:
             continue
+        if _LATIN_CHROME.match(s):
+            continue  # a site's chrome (Scroll To Top, Back to top), no cell of a Chinese table
         pieces = s.split()
         if [normalise_header(p) for p in pieces] == header_key or normalise_header(s) == "".join(
             header_key
@@ -156,7 +211,10 @@ def space_grid(
         if not numbered and len(pieces) >= 2 and not is_group(s) and not _TOTAL.match(s):
             raw.append(("row", i + 1, [(i + 1, p) for p in pieces]))
             continue
-        if value is not None and (value == prev + 1 or (value == 1 and prev != 0)):
+        if value is not None and (
+            (_next_period_key(prev, value) if period_keys else value == prev + 1)
+            or (value == 1 and prev != 0 and not period_keys)
+        ):
             prev = value
             cells = [(i + 1, p) for p in pieces]
             if category_first and not own_category:
