@@ -69,7 +69,7 @@ TWO_LEVEL_JOIN = "·"
 # the search runs at the speed of a scan; compiled on first use (a class this wide takes
 # some milliseconds to compile). tests/ingest/test_headers.py checks it against header_key's
 # conversion.
-_SERIAL_ANCHORS = "序编編nNＮｎ"
+_SERIAL_ANCHORS = "序编編季nNＮｎ"  # (季: 年度季别, a year-quarter key)
 _MAY_BE_SERIAL = (
     f"[{_SERIAL_ANCHORS}\\u0080-\\u2fff\\u3040-\\u4dff\\ua000-\\uff00\\uff61-\\U0010ffff]"
 )
@@ -82,7 +82,7 @@ def may_be_serial_pattern() -> re.Pattern[str]:
 
 def may_be_serial(header: str) -> bool:
     """False only when ``header_role(header, …)`` cannot be serial: every serial word
-    (序号, 编号, 序次, No) holds 序, 编 or n, and every role header_role gives comes from the
+    (序号, 编号, 序次, No, 年度季别) holds 序, 编, 季 or n, and every role header_role gives comes from the
     header's key or a part of it, made by removing characters and converting each of the
     others — so a text none of whose characters can become one of those is no serial header.
     One search of the text: a search for a header row asks it of every paragraph first."""
