@@ -58,6 +58,9 @@ def status(text, done, problems=""):
         # done
         ("举办国际海钓节活动。", "国际海钓节活动已举办完成。", "", Status.DONE, "done"),
         ("举办国际海钓节活动。", "已举办完成。", "", Status.DONE, "done"),
+        # a case's word for itself (本案) names the whole task; 已办理完成 is 已完成
+        ("修缮社区步道。", "本案已办理完成,经提案人同意结案。", "", Status.DONE, "done"),
+        ("修缮社区步道。", "本案已辦理完成,經提案人同意結案。", "", Status.DONE, "done"),
         # nothing begun (late enough in the year): not started, red; a part not begun: amber
         ("申报省级开放平台。", "平台申报工作暂未启动。", "", Status.NOT_STARTED, "not_started"),
         ("推进三个片区改造。", "已完成一个片区改造,另两个片区尚未开工。", "", Status.AT_RISK, "part_delay"),

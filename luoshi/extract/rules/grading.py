@@ -6,8 +6,9 @@ from __future__ import annotations
 
 # The entry says, without qualification, that the task is complete.
 WHOLE_DONE = (
-    r"^(?:该项|此项|本项|该任务)?(?:工作)?(?:已经?|均已|已全部|已全面|全部|已按要求|已如期)"
-    r"(?:举办|举行|建设|改造|实施|整治|安装|发放|验收|采购|拆除|搬迁)?"  # 已举办完成
+    # (本案/该案: a proposal's or a case's word for itself, the whole task as 该项 is)
+    r"^(?:该项|此项|本项|该任务|本案|该案)?(?:工作)?(?:已经?|均已|已全部|已全面|全部|已按要求|已如期)"
+    r"(?:举办|举行|建设|改造|实施|整治|安装|发放|验收|采购|拆除|搬迁|办理)?"  # 已举办完成
     r"(?:完成|建成|实现|落实|办结|竣工)(?:全部)?(?:任务|工作|目标)?(?:[,,;;。(]|$)"
 )
 # "(该项已完成)" anywhere in the entry.
