@@ -21,6 +21,10 @@ Modules, each with the rules it implements in its docstring:
   plan, 实事 or 重点工作 progress (tried last; always warned that news counts points too);
 - :mod:`.counted` — a **counted name list**: bare names of projects, one per line, under a
   heading that counts them (10大民生实事项目), read only when the count equals the run;
+- :mod:`.marked` — a **marked progress list**: items opened by one repeated marker (●,
+  实事N, 1., 一、 …), each carrying its own progress (a progress label, or a sentence saying
+  what was done), with or without units: what makes a run of paragraphs a task list rather
+  than news (tried last);
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
@@ -48,6 +52,7 @@ from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
 from luoshi.ingest.text.prose.items import marks_sections
 from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
 from luoshi.ingest.text.prose.listing import read_prose
+from luoshi.ingest.text.prose.marked import MARKED_LAYOUT, marked_list_grid
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
@@ -234,6 +239,10 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
         if doc.meta.period is None:
             # the list names what is to be done (counted.py): a plan
             doc.meta.period = Period(kind=PeriodKind.PLAN, label="")
+        return doc
+    if prose is None and headed is None and (marked := marked_list_grid(paras)) is not None:
+        doc = document_from_grids([marked[0]], name, "text", MARKED_LAYOUT, marked[1])
+        doc.doubts.append("marked items each saying what was done: news may be marked so too")
         return doc
     if prose is None or headed is None:
         return prose or headed

@@ -1,0 +1,179 @@
+"""A **marked progress list**: a run of items each opened by one repeated marker and each
+carrying its own progress, whatever the marker and whether or not the items name units::
+
+    ●实事1 教育                          (a marker, then the item's name)
+    新建幼儿园3所,已全部建成投用。          (its progress: a paragraph saying what was done)
+    ●实事2 养老
+    …
+    1、关于“<problem>”整改进展情况:已完成。   (or the progress after a label on the item's line)
+
+Rule (MARKED PROGRESS LIST), what makes a run of paragraphs a task list rather than news,
+true of such pages wherever they come from:
+
+- **one repeated marker** opens the items: a bullet (● ■ ◆ ▲ ★ ◇ □ ○ •, whatever follows it),
+  a word and its number (实事1, 项目2, 事项3, 第4项 — in simplified or traditional script), or
+  one of the list numberings of :mod:`.items` (1. (1) ① (一) 一、 一是 第一), whose numbers must
+  count on by one (1, 2, 3); at least two items, the first marker's style being the list's;
+- **each item carries a progress statement**: after a progress label ending in 情况, 进展,
+  进度, 成效, 概况 or 结果 and a colon (整改进展情况:, 近期执行概况:, also a label the
+  vocabulary does not know: the colon and the word make it a field), or in a sentence or a
+  paragraph under the item that reports work done or under way (已完成, 已…建成/开工/投用,
+  完成整改, 已整改, 正在…, 截至…, 目前…). The text before it is the task (the item's name;
+  when the item's line holds sentences, its first), the statement and what follows up to the
+  next marker is its progress;
+- an item without such a statement, or one whose progress statement opens the item with no
+  task before it (a news paragraph "1.全市已完成投资…" states a result, not a task), makes the
+  run no list: news is running text, with no repeated marker opening items that each report
+  on themselves; nothing is read and the page is refused (:mod:`.refusal`).
+
+Items run together on one line are cut where their markers count on (items.split_glued).
+The last item takes at most as many paragraphs as the longest other item (a site's footer is
+no part of it). Tried after every other paragraph reader, only on a page none of them reads;
+always warned with the alternative (news whose paragraphs are marked, each saying what was
+done). No units: the items name none (the analysis says so for each task).
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.script import to_simplified
+from luoshi.ingest.text.prose.items import STYLES, split_glued, style_value
+from luoshi.ingest.text.rows import Para
+
+MARKED_LAYOUT = "marked-list"
+_HEADER = ("序号", "任务内容", "进展情况")
+_MIN_ITEMS = 2
+
+_BULLETS = "●■◆▲★◇□○•▪◎"
+_BULLET = re.compile(rf"^[{_BULLETS}]\s*")
+# a word and its number opening an item: 实事1, 项目 2, 事项三 (read in simplified script)
+_WORD_NUMBER = re.compile(
+    r"^(?:实事|项目|事项|任务|问题)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*"
+)
+_CN_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*")
+
+# A progress label: a word ending in one of these and a colon (known to the vocabulary or not);
+# at most two characters before it (进展情况, 执行概况): what precedes is the task's own text
+# (…的问题整改进展情况: the task is …的问题整改).
+_PROGRESS_LABEL = re.compile(
+    r"[\u4e00-\u9fa5]{0,2}(?:情况|进展|进度|成效|概况|结果)(?:说明)?\s*[:：]\s*"
+)
+# A statement of work done or under way: its words, and a sentence opening with them (after a
+# short subject: 该问题已完成整改, 主体工程已完工).
+_DONE_WORDS = (
+    r"(?:已经|已)(?:全部|全面|基本|顺利|按期)?"
+    r"(?:完成|完工|建成|竣工|开工|开通|投用|投入使用|办结|办理完成|落实|整改|实施|开展|启动|到位"
+    r"|交付|结案|拨付)"
+    r"|(?:完成整改|整改完成)|正在|截至|截止|目前|至今"
+)
+_DONE_OPENS = re.compile(rf"^[^。;；,，]{{0,12}}?(?:{_DONE_WORDS})")
+_DONE_ANYWHERE = re.compile(_DONE_WORDS)
+_SENTENCE = re.compile(r"(?<=[。;；!！])")
+
+
+def _marker(text: str) -> tuple[str, int | None, int] | None:
+    """(style, number or None for a bullet, where the item's text starts) of a marker opening
+    ``text``; None when it opens with none."""
+    plain = to_simplified(text)  # character for character: offsets hold
+    if m := _BULLET.match(plain):
+        return "bullet", None, m.end()
+    if m := _WORD_NUMBER.match(plain):
+        return "word", style_value(m.group(1)), m.end()
+    for style, pattern in STYLES.items():
+        if m := pattern.match(plain):
+            return style, style_value(m.group(1)), m.end()
+    if m := _CN_HEADING.match(plain):
+        return "cn", style_value(m.group(1)), m.end()
+    return None
+
+
+def _split(name_line: str, body: list[str]) -> tuple[str, str] | None:
+    """(task, progress) of one item, or None when it carries no progress statement after a
+    task (rule above)."""
+    plain = to_simplified(name_line)
+    if (m := _PROGRESS_LABEL.search(plain)) and m.start() > 0:
+        rest = " ".join([name_line[m.end() :].strip(), *body]).strip()
+        if rest:
+            return name_line[: m.start()].rstrip(" ,，:："), rest
+    sentences = [s for s in _SENTENCE.split(name_line) if s.strip()]
+    for k, sentence in enumerate(sentences[1:], 1):
+        if _DONE_OPENS.match(to_simplified(sentence.strip())):
+            return "".join(sentences[:k]).strip(), " ".join(
+                ["".join(sentences[k:]).strip(), *body]
+            )
+    if body and _reports(body):
+        return name_line.strip(), " ".join(body)
+    return None
+
+
+def _reports(body: list[str]) -> bool:
+    """Whether paragraphs under an item report work done or under way: a progress label opens
+    one of them, or they say what was done (their words anywhere: the paragraph stands
+    under the item, so what it reports is the item's)."""
+    for text in body:
+        plain = to_simplified(text.strip())
+        if _PROGRESS_LABEL.match(plain) or _DONE_ANYWHERE.search(plain):
+            return True
+    return False
+
+
+def _runs(paras: list[Para]) -> list[list[int]]:
+    """For each marker style met, the paragraphs it opens (numbered styles: only while the
+    numbers count on by one from the first), in the order the styles first appear."""
+    found: dict[str, list[int]] = {}
+    last: dict[str, int | None] = {}
+    for i, p in enumerate(paras):
+        mark = _marker(p.text.strip())
+        if mark is None:
+            continue
+        style, number, _ = mark
+        if style in found and number is not None and number != (last[style] or 0) + 1:
+            continue
+        found.setdefault(style, []).append(i)
+        last[style] = number
+    return list(found.values())
+
+
+def marked_list_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
+    """The Grid of a marked progress list (rule above), or None when the page holds none."""
+    paras = split_glued(paras)  # items run together on one line are cut where markers count on
+    for run in _runs(paras):
+        if len(run) < _MIN_ITEMS:
+            continue
+        ends = [*run[1:], len(paras)]
+        bodies = [
+            [p.text.strip() for p in paras[a + 1 : b] if p.text.strip()]
+            for a, b in zip(run, ends, strict=True)
+        ]
+        longest = max(len(b) for b in bodies[:-1])
+        bodies[-1] = bodies[-1][: max(longest, 1)]
+        items: list[tuple[str, str, str, int]] = []
+        for i, body in zip(run, bodies, strict=True):
+            text = paras[i].text.strip()
+            style, number, start = _marker(text) or ("", None, 0)
+            if style == "bullet" and (m := _WORD_NUMBER.match(to_simplified(text[start:]))):
+                # ●实事1 …: the word and its number after the bullet are the item's serial
+                number, start = 0, start + m.end()
+            found = _split(text[start:], body)
+            if found is None or not found[0] or not found[1]:
+                break
+            serial = text[:start].lstrip(_BULLETS).strip().rstrip("、.．") if number is not None else ""
+            items.append((serial, found[0], found[1], paras[i].line))
+        else:
+            rows: list[list[GridCell | None]] = [
+                [GridCell(h, 0, c, line=items[0][3]) for c, h in enumerate(_HEADER)]
+            ]
+            for r, (serial, task, done, line) in enumerate(items, 1):
+                cells = (serial, task, done)
+                rows.append([GridCell(x, r, c, line=line) for c, x in enumerate(cells)])
+            warning = (
+                items[0][3],
+                f"{len(items)} items opened by one repeated marker "
+                f"({paras[run[0]].text.strip()[:6]!r}…), each with its progress: read as "
+                f"{len(items)} tasks without units — the alternative is news whose paragraphs "
+                "are marked, each saying what was done",
+            )
+            return Grid(rows=rows, preamble=[p.text for p in paras[: run[0]]]), [warning]
+    return None
