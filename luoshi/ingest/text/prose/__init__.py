@@ -202,6 +202,47 @@ def _meta_from_announcement(doc: ParsedDocument, paras: list[Para]) -> None:
 
 
 def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
+    """The readers in turn, then the marked progress list (:mod:`.marked`): on a page none
+    reads, or over a prose list or headed report that read the same items as bare statements
+    (no units, their progress left in the task text or lost), which the marked list splits
+    into task and progress (warned, naming the other reading)."""
+    doc = _read_readers(paras, text, name)
+    bare = doc is not None and doc.layout in (PROSE_LAYOUT, HEADED_LAYOUT)
+    if doc is not None and not bare:
+        return doc
+    found = marked_list_grid(paras)
+    if found is None:
+        return doc
+    marked = document_from_grids([found[0]], name, "text", MARKED_LAYOUT, found[1])
+    marked.doubts.append("marked items each saying what was done: news may be marked so too")
+    if doc is None:
+        return marked
+    if not _splits_progress_out(marked, doc):
+        return doc
+    marked.doubts.append(f"the page also reads as a {doc.layout} ({len(doc.tasks)} tasks)")
+    marked.warn(
+        None,
+        f"also readable as a {doc.layout} of {len(doc.tasks)} task(s) without units, "
+        f"{_progress_count(doc)[0]} with progress: read as a {marked.layout}, whose items each "
+        "carry their progress after a label or a done statement",
+    )
+    return marked
+
+
+def _splits_progress_out(marked: ParsedDocument, other: ParsedDocument) -> bool:
+    """Whether the marked list reads the other reading's items better: the same number of
+    tasks, the other names no units, and the marked list gives at least as many their progress
+    while cutting it out of task text the other kept whole."""
+    if len(marked.tasks) != len(other.tasks) or any(t.units for t in other.tasks):
+        return False
+    if _progress_count(marked)[0] < _progress_count(other)[0]:
+        return False
+    return any(
+        len(m.text) < len(o.text) for m, o in zip(marked.tasks, other.tasks, strict=True)
+    )
+
+
+def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     if (sections := sections_form_grid(paras)) is not None:
         # one form in headed sections (prose/sections.py): before the lists, which would read
         # its headings as points
@@ -239,10 +280,6 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
         if doc.meta.period is None:
             # the list names what is to be done (counted.py): a plan
             doc.meta.period = Period(kind=PeriodKind.PLAN, label="")
-        return doc
-    if prose is None and headed is None and (marked := marked_list_grid(paras)) is not None:
-        doc = document_from_grids([marked[0]], name, "text", MARKED_LAYOUT, marked[1])
-        doc.doubts.append("marked items each saying what was done: news may be marked so too")
         return doc
     if prose is None or headed is None:
         return prose or headed

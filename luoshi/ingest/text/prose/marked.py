@@ -13,7 +13,9 @@ true of such pages wherever they come from:
 - **one repeated marker** opens the items: a bullet (● ■ ◆ ▲ ★ ◇ □ ○ •, whatever follows it),
   a word and its number (实事1, 项目2, 事项3, 第4项 — in simplified or traditional script), or
   one of the list numberings of :mod:`.items` (1. (1) ① (一) 一、 一是 第一), whose numbers must
-  count on by one (1, 2, 3); at least two items, the first marker's style being the list's;
+  count on by one (1, 2, 3); at least three items (two marked paragraphs are as often a
+  report's two parts, say an indicator report's 1.产值 and 2.投资, as a list), the first
+  marker's style that makes a list being the list's;
 - **each item carries a progress statement**: after a progress label ending in 情况, 进展,
   进度, 成效, 概况 or 结果 and a colon (整改进展情况:, 近期执行概况:, also a label the
   vocabulary does not know: the colon and the word make it a field), or in a sentence or a
@@ -44,7 +46,7 @@ from luoshi.ingest.text.rows import Para
 
 MARKED_LAYOUT = "marked-list"
 _HEADER = ("序号", "任务内容", "进展情况")
-_MIN_ITEMS = 2
+_MIN_ITEMS = 3  # two marked paragraphs are as often a report's two parts
 
 _BULLETS = "●■◆▲★◇□○•▪◎"
 _BULLET = re.compile(rf"^[{_BULLETS}]\s*")
@@ -100,7 +102,7 @@ def _split(name_line: str, body: list[str]) -> tuple[str, str] | None:
     sentences = [s for s in _SENTENCE.split(name_line) if s.strip()]
     for k, sentence in enumerate(sentences[1:], 1):
         if _DONE_OPENS.match(to_simplified(sentence.strip())):
-            return "".join(sentences[:k]).strip(), " ".join(
+            return "".join(sentences[:k]).strip().rstrip("。;；"), " ".join(
                 ["".join(sentences[k:]).strip(), *body]
             )
     if body and _reports(body):
