@@ -19,8 +19,9 @@ true of such pages wherever they come from:
 - **each item carries a progress statement**: after a progress label ending in 情况, 进展,
   进度, 成效, 概况 or 结果 and a colon (整改进展情况:, 近期执行概况:, also a label the
   vocabulary does not know: the colon and the word make it a field), or in a sentence or a
-  paragraph under the item that reports work done or under way (已完成, 已…建成/开工/投用,
-  完成整改, 已整改, 正在…, 截至…, 目前…). The text before it is the task (the item's name;
+  paragraph under the item that reports work done or under way (已完成, 已于…建成/开工/投用,
+  完成整改, 已整改, 正在…, 截至…, 目前…; under the item also a word of completion with a
+  figure, 建成4个, as :func:`~.items.reports_done` reads a prose list's progress paragraphs). The text before it is the task (the item's name;
   when the item's line holds sentences, its first), the statement and what follows up to the
   next marker is its progress;
 - an item without such a statement, or one whose progress statement opens the item with no
@@ -41,7 +42,7 @@ import re
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.script import to_simplified
-from luoshi.ingest.text.prose.items import STYLES, split_glued, style_value
+from luoshi.ingest.text.prose.items import STYLES, reports_done, split_glued, style_value
 from luoshi.ingest.text.rows import Para
 
 MARKED_LAYOUT = "marked-list"
@@ -65,7 +66,8 @@ _PROGRESS_LABEL = re.compile(
 # A statement of work done or under way: its words, and a sentence opening with them (after a
 # short subject: 该问题已完成整改, 主体工程已完工).
 _DONE_WORDS = (
-    r"(?:已经|已)(?:全部|全面|基本|顺利|按期)?"
+    # (已 may be parted from its verb by a date or a manner: 已于3月底完成, 已全面建成)
+    r"(?:已经|已)[^。;；,，]{0,12}?"
     r"(?:完成|完工|建成|竣工|开工|开通|投用|投入使用|办结|办理完成|落实|整改|实施|开展|启动|到位"
     r"|交付|结案|拨付)"
     r"|(?:完成整改|整改完成)|正在|截至|截止|目前|至今"
@@ -113,10 +115,11 @@ def _split(name_line: str, body: list[str]) -> tuple[str, str] | None:
 def _reports(body: list[str]) -> bool:
     """Whether paragraphs under an item report work done or under way: a progress label opens
     one of them, or they say what was done (their words anywhere: the paragraph stands
-    under the item, so what it reports is the item's)."""
+    under the item, so what it reports is the item's; or a word of completion with a figure,
+    as the prose list's progress paragraphs do: items.reports_done)."""
     for text in body:
         plain = to_simplified(text.strip())
-        if _PROGRESS_LABEL.match(plain) or _DONE_ANYWHERE.search(plain):
+        if _PROGRESS_LABEL.match(plain) or _DONE_ANYWHERE.search(plain) or reports_done(plain):
             return True
     return False
 
