@@ -48,6 +48,21 @@ def _read(body: str):
             ["建设农贸市场一个", "新增停车位200个", "改造公厕10座"],
             ["已完成主体施工。", "截至目前已建成150个。", "正在施工。"],
         ),
+        (  # codes of one width (a year and quarter), a space between name and progress, one
+            # item's name alone under its code, one item reporting a change in its own words,
+            # a button's text after the last item
+            "2043 竣工验收 本案已办理完成,同意结案。\n2042\n步道铺设\n已完成铺设800米。\n"
+            "2041 植栽补植\n因天气原因,原补植项目改为修缮木桥。\n"
+            "2034 入口整理 入口标识已于3月底设置完成。\nBack To Top",
+            ["2043", "2042", "2041", "2034"],
+            ["竣工验收", "步道铺设", "植栽补植", "入口整理"],
+            [
+                "本案已办理完成,同意结案。",
+                "已完成铺设800米。",
+                "因天气原因,原补植项目改为修缮木桥。",
+                "入口标识已于3月底设置完成。",
+            ],
+        ),
     ],
 )
 def test_items_opened_by_one_marker_each_with_progress_are_tasks(body, serials, tasks, done):
@@ -74,6 +89,9 @@ def test_items_opened_by_one_marker_each_with_progress_are_tasks(body, serials, 
         # two marked items only: as often a report's two parts
         "1.规模工业产值\n1-10月完成产值1亿元,已完成任务的63%。\n"
         "2.固定资产投资\n1-10月已完成投资2亿元。",
+        # years opening news paragraphs are no codes
+        "2029 年全市完成投资300亿元。\n2030 年全市已完成投资320亿元。\n"
+        "2031 年全市已完成投资350亿元。",
         # bullets over running text with no progress statement
         "●坚持高质量发展\n要把握新形势新要求。\n●坚持以人民为中心\n要办好群众关心的事。",
     ],

@@ -24,7 +24,8 @@ true of such pages wherever they come from:
   figure, 建成4个, as :func:`~.items.reports_done` reads a prose list's progress paragraphs). The text before it is the task (the item's name;
   when the item's line holds sentences, its first), the statement and what follows up to the
   next marker is its progress;
-- an item without such a statement, or one whose progress statement opens the item with no
+- an item without such a statement (in a run of four or more, one such item with paragraphs
+  under it is tolerated, they being its progress all the same, warned), or one whose progress statement opens the item with no
   task before it (a news paragraph "1.全市已完成投资…" states a result, not a task), makes the
   run no list: news is running text, with no repeated marker opening items that each report
   on themselves; nothing is read and the page is refused (:mod:`.refusal`).
@@ -47,7 +48,9 @@ from luoshi.ingest.text.rows import Para
 
 MARKED_LAYOUT = "marked-list"
 _HEADER = ("序号", "任务内容", "进展情况")
-_MIN_ITEMS = 3  # two marked paragraphs are as often a report's two parts
+_MAX_HEAD = 40
+_MIN_ITEMS = 3
+_MIN_TOLERANT = 4  # in a run this long one item may report in words of its own  # two marked paragraphs are as often a report's two parts
 
 _BULLETS = "●■◆▲★◇□○•▪◎"
 _BULLET = re.compile(rf"^[{_BULLETS}]\s*")
@@ -56,6 +59,11 @@ _WORD_NUMBER = re.compile(
     r"^(?:实事|项目|事项|任务|问题)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*"
 )
 _CN_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*")
+# a code of 3–5 digits set off by a space (a case number, a year and quarter: 1081 = 108年第1季),
+# not a figure (2031 年, 300 万元): codes of one width, each met once, need not count on
+_CODE = re.compile(r"^(\d{3,5})(?:[ \t\u3000]+(?![\d年月日%％万亿元个])|$)")
+# a line without a Chinese character (Scroll To Top, a site's buttons) is page chrome
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 # A progress label: a word ending in one of these and a colon (known to the vocabulary or not);
 # at most two characters before it (进展情况, 执行概况): what precedes is the task's own text
@@ -90,6 +98,8 @@ def _marker(text: str) -> tuple[str, int | None, int] | None:
             return style, style_value(m.group(1)), m.end()
     if m := _CN_HEADING.match(plain):
         return "cn", style_value(m.group(1)), m.end()
+    if m := _CODE.match(plain):
+        return f"code{len(m.group(1))}", int(m.group(1)), m.end()
     return None
 
 
@@ -101,6 +111,17 @@ def _split(name_line: str, body: list[str]) -> tuple[str, str] | None:
         rest = " ".join([name_line[m.end() :].strip(), *body]).strip()
         if rest:
             return name_line[: m.start()].rstrip(" ,，:："), rest
+    head, _, rest = name_line.strip().partition(" ")
+    rest_plain = to_simplified(rest.strip())
+    if (
+        rest_plain
+        and len(head) <= _MAX_HEAD
+        and not _SENTENCE.search(head.rstrip("。"))
+        and (_DONE_ANYWHERE.search(rest_plain) or reports_done(rest_plain))
+    ):
+        # a short name, a space, then a sentence saying what was done: the row of a table
+        # whose cells a space parts (里程碑 | 执行概况)
+        return head, " ".join([rest.strip(), *body])
     sentences = [s for s in _SENTENCE.split(name_line) if s.strip()]
     for k, sentence in enumerate(sentences[1:], 1):
         if _DONE_OPENS.match(to_simplified(sentence.strip())):
@@ -126,15 +147,21 @@ def _reports(body: list[str]) -> bool:
 
 def _runs(paras: list[Para]) -> list[list[int]]:
     """For each marker style met, the paragraphs it opens (numbered styles: only while the
-    numbers count on by one from the first), in the order the styles first appear."""
+    numbers count on by one from the first; codes: each once), in the order the styles first
+    appear."""
     found: dict[str, list[int]] = {}
     last: dict[str, int | None] = {}
+    seen: dict[str, set[int | None]] = {}
     for i, p in enumerate(paras):
         mark = _marker(p.text.strip())
         if mark is None:
             continue
         style, number, _ = mark
-        if style in found and number is not None and number != (last[style] or 0) + 1:
+        if style.startswith("code"):
+            if number in seen.setdefault(style, set()):
+                continue
+            seen[style].add(number)
+        elif style in found and number is not None and number != (last[style] or 0) + 1:
             continue
         found.setdefault(style, []).append(i)
         last[style] = number
@@ -149,19 +176,29 @@ def marked_list_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, st
             continue
         ends = [*run[1:], len(paras)]
         bodies = [
-            [p.text.strip() for p in paras[a + 1 : b] if p.text.strip()]
+            [p.text.strip() for p in paras[a + 1 : b] if _CHINESE.search(p.text)]
             for a, b in zip(run, ends, strict=True)
         ]
         longest = max(len(b) for b in bodies[:-1])
         bodies[-1] = bodies[-1][: max(longest, 1)]
         items: list[tuple[str, str, str, int]] = []
+        unreported: list[int] = []
         for i, body in zip(run, bodies, strict=True):
             text = paras[i].text.strip()
             style, number, start = _marker(text) or ("", None, 0)
             if style == "bullet" and (m := _WORD_NUMBER.match(to_simplified(text[start:]))):
                 # ●实事1 …: the word and its number after the bullet are the item's serial
                 number, start = 0, start + m.end()
-            found = _split(text[start:], body)
+            name_line = text[start:]
+            if not name_line.strip() and body:
+                # the marker alone on its line (or cut from the item run on after it): the
+                # paragraph under it is the item's line
+                name_line, body = body[0], body[1:]
+            found = _split(name_line, body)
+            if found is None and body and not unreported and len(run) >= _MIN_TOLERANT:
+                # one item of a long run reports in words of its own (a change of plan):
+                # the paragraphs under it are still what it says of itself (warned)
+                found, unreported = (name_line.strip(), " ".join(body)), [paras[i].line]
             if found is None or not found[0] or not found[1]:
                 break
             serial = text[:start].lstrip(_BULLETS).strip().rstrip("、.．") if number is not None else ""
@@ -180,5 +217,14 @@ def marked_list_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, st
                 f"{len(items)} tasks without units — the alternative is news whose paragraphs "
                 "are marked, each saying what was done",
             )
-            return Grid(rows=rows, preamble=[p.text for p in paras[: run[0]]]), [warning]
+            warnings = [warning]
+            if unreported:
+                warnings.append(
+                    (
+                        unreported[0],
+                        "one item's paragraphs under it say no work done or under way in known "
+                        "words: read as its progress all the same (the alternative: its text)",
+                    )
+                )
+            return Grid(rows=rows, preamble=[p.text for p in paras[: run[0]]]), warnings
     return None
