@@ -99,3 +99,23 @@ def test_items_opened_by_one_marker_each_with_progress_are_tasks(body, serials, 
 def test_marked_paragraphs_without_progress_per_item_stay_refused(body):
     with pytest.raises(IngestError):
         _read(body)
+
+
+def test_points_restarting_inside_coded_items_split_milestone_from_progress():
+    # codes opening items whose milestone and status are both numbered points (1. 2. then
+    # 1. 2. again), the points naming units in brackets: three items, not six point-tasks
+    body = (
+        "3012 1.举办河道走读活动一场(区公所)\n2.设置解说牌两面(区公所)\n"
+        "1.走读活动已于5月2日办理完成。\n2.解说牌已于6月1日设置完成。\n"
+        "3011 1.开设文史课程一期(社区大学)\n2.编印导览手册(区公所)\n"
+        "1.课程已于3月1日开课。\n2.手册已印制完成500本。\n"
+        "3004 设置文史故事墙(区公所) 1.已于12月完成现场会勘。\n2.故事墙已完成施工。"
+    )
+    doc = _read(body)
+    assert doc.layout == "marked-list"
+    assert [t.serial for t in doc.tasks] == ["3012", "3011", "3004"]
+    assert doc.tasks[0].text == "1.举办河道走读活动一场(区公所) 2.设置解说牌两面(区公所)"
+    assert doc.tasks[0].items[0].done == "1.走读活动已于5月2日办理完成。 2.解说牌已于6月1日设置完成。"
+    assert doc.tasks[2].text == "设置文史故事墙(区公所)"
+    assert doc.tasks[2].items[0].done == "1.已于12月完成现场会勘。 2.故事墙已完成施工。"
+

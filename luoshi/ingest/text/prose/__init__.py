@@ -205,7 +205,9 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     """The readers in turn, then the marked progress list (:mod:`.marked`): on a page none
     reads, or over a prose list or headed report that read the same items as bare statements
     (no units, their progress left in the task text or lost), which the marked list splits
-    into task and progress (warned, naming the other reading)."""
+    into task and progress, or that read as tasks, none with progress, the numbered points
+    inside items opened by codes or bullets each with its progress (warned, naming the other
+    reading)."""
     doc = _read_readers(paras, text, name)
     bare = doc is not None and doc.layout in (PROSE_LAYOUT, HEADED_LAYOUT)
     if doc is not None and not bare:
@@ -217,7 +219,7 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     marked.doubts.append("marked items each saying what was done: news may be marked so too")
     if doc is None:
         return marked
-    if not _splits_progress_out(marked, doc):
+    if not _splits_progress_out(marked, doc) and not (found[2] and _holds_points(marked, doc)):
         return doc
     marked.doubts.append(f"the page also reads as a {doc.layout} ({len(doc.tasks)} tasks)")
     marked.warn(
@@ -240,6 +242,22 @@ def _splits_progress_out(marked: ParsedDocument, other: ParsedDocument) -> bool:
     return any(
         len(m.text) < len(o.text) for m, o in zip(marked.tasks, other.tasks, strict=True)
     )
+
+
+def _holds_points(marked: ParsedDocument, other: ParsedDocument) -> bool:
+    """Whether the marked list's items hold the other reading's tasks as their points: every
+    marked task has its progress, none of the other's does, and every one of the other's
+    tasks starts within a marked item (its lines between one marker and the next). A list
+    opened by codes or bullets whose items are numbered points (1.… 2.… then 1.… 2.…) is
+    read by the points otherwise, each a task without the progress under it."""
+    done, total = _progress_count(marked)
+    if done < total or _progress_count(other)[0] > 0 or len(other.tasks) <= total:
+        return False
+    starts = [t.line_start for t in marked.tasks]
+    if any(x is None for x in starts):
+        return False
+    first = min(x for x in starts if x is not None)
+    return all(t.line_start is not None and t.line_start >= first for t in other.tasks)
 
 
 def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | None:

@@ -13,7 +13,8 @@ true of such pages wherever they come from:
 - **one repeated marker** opens the items: a bullet (● ■ ◆ ▲ ★ ◇ □ ○ •, whatever follows it),
   a word and its number (实事1, 项目2, 事项3, 第4项 — in simplified or traditional script), or
   one of the list numberings of :mod:`.items` (1. (1) ① (一) 一、 一是 第一), whose numbers must
-  count on by one (1, 2, 3); at least three items (two marked paragraphs are as often a
+  start at 1 and count on by one (a run from 4 is the middle of a text whose list, if any,
+  began elsewhere); at least three items (two marked paragraphs are as often a
   report's two parts, say an indicator report's 1.产值 and 2.投资, as a list), the first
   marker's style that makes a list being the list's;
 - **each item carries a progress statement**: after a progress label ending in 情况, 进展,
@@ -21,12 +22,15 @@ true of such pages wherever they come from:
   vocabulary does not know: the colon and the word make it a field), or in a sentence or a
   paragraph under the item that reports work done or under way (已完成, 已于…建成/开工/投用,
   完成整改, 已整改, 正在…, 截至…, 目前…; under the item also a word of completion with a
-  figure, 建成4个, as :func:`~.items.reports_done` reads a prose list's progress paragraphs). The text before it is the task (the item's name;
-  when the item's line holds sentences, its first), the statement and what follows up to the
-  next marker is its progress;
+  figure, 建成4个, as :func:`~.items.reports_done` reads a prose list's progress
+  paragraphs). The text before it is the task (the item's name; when the item's line holds
+  sentences, its first), the statement and what follows up to the next marker is its
+  progress. An item written as two cells of a table — a short name, a
+  space, then a statement of progress (or the first of numbered points that report), or
+  points numbered 1, 2 … then 1, 2 … again, the second run reporting — is cut there;
 - an item without such a statement (in a run of four or more, one such item with paragraphs
-  under it is tolerated, they being its progress all the same, warned), or one whose progress statement opens the item with no
-  task before it (a news paragraph "1.全市已完成投资…" states a result, not a task), makes the
+  under it is tolerated, they being its progress all the same, warned), or one whose
+  progress statement opens the item with no task before it (a news paragraph "1.全市已完成投资…" states a result, not a task), makes the
   run no list: news is running text, with no repeated marker opening items that each report
   on themselves; nothing is read and the page is refused (:mod:`.refusal`).
 
@@ -117,11 +121,16 @@ def _split(name_line: str, body: list[str]) -> tuple[str, str] | None:
         rest_plain
         and len(head) <= _MAX_HEAD
         and not _SENTENCE.search(head.rstrip("。"))
-        and (_DONE_ANYWHERE.search(rest_plain) or reports_done(rest_plain))
+        and (_reports([rest_plain]) or (_opens_first_point(rest_plain) and _reports(body)))
     ):
-        # a short name, a space, then a sentence saying what was done: the row of a table
-        # whose cells a space parts (里程碑 | 执行概况)
+        # a short name, a space, then a sentence saying what was done (or the first of
+        # numbered points that do): the row of a table whose cells a space parts
         return head, " ".join([rest.strip(), *body])
+    if _opens_first_point(plain):
+        restart = next((k for k, x in enumerate(body) if _opens_first_point(x)), None)
+        if restart is not None and _reports(body[restart:]):
+            # points numbered 1, 2 … then 1, 2 … again: the second run is the progress
+            return " ".join([name_line.strip(), *body[:restart]]), " ".join(body[restart:])
     sentences = [s for s in _SENTENCE.split(name_line) if s.strip()]
     for k, sentence in enumerate(sentences[1:], 1):
         if _DONE_OPENS.match(to_simplified(sentence.strip())):
@@ -131,6 +140,12 @@ def _split(name_line: str, body: list[str]) -> tuple[str, str] | None:
     if body and _reports(body):
         return name_line.strip(), " ".join(body)
     return None
+
+
+def _opens_first_point(text: str) -> bool:
+    """Whether ``text`` opens with a point numbered 1 (1. 1、)."""
+    m = STYLES["arabic"].match(to_simplified(text.strip()))
+    return m is not None and m.group(1) == "1"
 
 
 def _reports(body: list[str]) -> bool:
@@ -146,9 +161,8 @@ def _reports(body: list[str]) -> bool:
 
 
 def _runs(paras: list[Para]) -> list[list[int]]:
-    """For each marker style met, the paragraphs it opens (numbered styles: only while the
-    numbers count on by one from the first; codes: each once), in the order the styles first
-    appear."""
+    """For each marker style met, the paragraphs it opens (numbered styles: from 1, while the
+    numbers count on by one; codes: each once), in the order the styles first appear."""
     found: dict[str, list[int]] = {}
     last: dict[str, int | None] = {}
     seen: dict[str, set[int | None]] = {}
@@ -161,15 +175,18 @@ def _runs(paras: list[Para]) -> list[list[int]]:
             if number in seen.setdefault(style, set()):
                 continue
             seen[style].add(number)
-        elif style in found and number is not None and number != (last[style] or 0) + 1:
-            continue
+        elif number is not None and number != (last.get(style) or 0) + 1:
+            continue  # a numbering starts at 1 and counts on: 4, 5, 6 is a text's middle
         found.setdefault(style, []).append(i)
         last[style] = number
     return list(found.values())
 
 
-def marked_list_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
-    """The Grid of a marked progress list (rule above), or None when the page holds none."""
+def marked_list_grid(
+    paras: list[Para],
+) -> tuple[Grid, list[tuple[int | None, str]], bool] | None:
+    """The Grid of a marked progress list (rule above) and whether its marker is no list
+    numbering (a bullet, a word and its number, a code); None when the page holds none."""
     paras = split_glued(paras)  # items run together on one line are cut where markers count on
     for run in _runs(paras):
         if len(run) < _MIN_ITEMS:
@@ -226,5 +243,6 @@ def marked_list_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, st
                         "words: read as its progress all the same (the alternative: its text)",
                     )
                 )
-            return Grid(rows=rows, preamble=[p.text for p in paras[: run[0]]]), warnings
+            grid = Grid(rows=rows, preamble=[p.text for p in paras[: run[0]]])
+            return grid, warnings, style == "bullet" or style == "word" or style.startswith("code")
     return None
