@@ -48,7 +48,11 @@ from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.text.matrix import figures_only
 from luoshi.ingest.text.prose.counted import COUNTED_LAYOUT, counted_list_grid
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
-from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
+from luoshi.ingest.text.prose.headings import (
+    HEADED_LAYOUT,
+    headed_report_grid,
+    sections_without_report_opening,
+)
 from luoshi.ingest.text.prose.items import marks_sections
 from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
 from luoshi.ingest.text.prose.listing import read_prose
@@ -212,6 +216,10 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     bare = doc is not None and doc.layout in (PROSE_LAYOUT, HEADED_LAYOUT)
     if doc is not None and not bare:
         return doc
+    if doc is None and sections_without_report_opening(paras):
+        # headings over work done under an opening that names no report (a meeting, a
+        # story): the headed reader's verdict holds for the same items read as a marked list
+        return None
     found = marked_list_grid(paras)
     if found is None:
         return doc
@@ -232,15 +240,18 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
 
 
 def _splits_progress_out(marked: ParsedDocument, other: ParsedDocument) -> bool:
-    """Whether the marked list reads the other reading's items better: the same number of
-    tasks, the other names no units, and the marked list gives at least as many their progress
-    while cutting it out of task text the other kept whole."""
+    """Whether the marked list reads the other reading's items better: the same items (as
+    many, each of the other's task texts opening with the marked one's), the other names no
+    units, and the marked list gives at least as many their progress while cutting it out of
+    task text the other kept whole."""
     if len(marked.tasks) != len(other.tasks) or any(t.units for t in other.tasks):
         return False
     if _progress_count(marked)[0] < _progress_count(other)[0]:
         return False
-    return any(
-        len(m.text) < len(o.text) for m, o in zip(marked.tasks, other.tasks, strict=True)
+    pairs = list(zip(marked.tasks, other.tasks, strict=True))
+    # the same items: each of the other's task texts opens with the marked task's
+    return all(o.text.strip().startswith(m.text.strip()) for m, o in pairs) and any(
+        len(m.text.strip()) < len(o.text.strip()) for m, o in pairs
     )
 
 

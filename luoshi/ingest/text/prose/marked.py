@@ -28,6 +28,8 @@ true of such pages wherever they come from:
   progress. An item written as two cells of a table — a short name, a
   space, then a statement of progress (or the first of numbered points that report), or
   points numbered 1, 2 … then 1, 2 … again, the second run reporting — is cut there;
+- an item whose name counts items (…指标有7项, :func:`~.items.names_group`) is a group's
+  heading, and its run no task list;
 - an item without such a statement (in a run of four or more, one such item with paragraphs
   under it is tolerated, they being its progress all the same, warned), or one whose
   progress statement opens the item with no task before it (a news paragraph "1.全市已完成投资…" states a result, not a task), makes the
@@ -35,6 +37,9 @@ true of such pages wherever they come from:
   on themselves; nothing is read and the page is refused (:mod:`.refusal`).
 
 Items run together on one line are cut where their markers count on (items.split_glued).
+A page whose 一、 headings over work done are refused as a headed report because its opening
+names no progress report (a meeting's, a story's: ``headings.sections_without_report_opening``)
+is not read as a marked list either: the same items, the same verdict.
 The last item takes at most as many paragraphs as the longest other item (a site's footer is
 no part of it). Tried after every other paragraph reader, only on a page none of them reads;
 always warned with the alternative (news whose paragraphs are marked, each saying what was
@@ -47,7 +52,13 @@ import re
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.script import to_simplified
-from luoshi.ingest.text.prose.items import STYLES, reports_done, split_glued, style_value
+from luoshi.ingest.text.prose.items import (
+    STYLES,
+    names_group,
+    reports_done,
+    split_glued,
+    style_value,
+)
 from luoshi.ingest.text.rows import Para
 
 MARKED_LAYOUT = "marked-list"
@@ -216,8 +227,8 @@ def marked_list_grid(
                 # one item of a long run reports in words of its own (a change of plan):
                 # the paragraphs under it are still what it says of itself (warned)
                 found, unreported = (name_line.strip(), " ".join(body)), [paras[i].line]
-            if found is None or not found[0] or not found[1]:
-                break
+            if found is None or not found[0] or not found[1] or names_group(found[0]):
+                break  # (an item counting its own items, …指标有7项, names a group)
             serial = text[:start].lstrip(_BULLETS).strip().rstrip("、.．") if number is not None else ""
             items.append((serial, found[0], found[1], paras[i].line))
         else:
