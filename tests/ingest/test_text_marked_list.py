@@ -63,6 +63,20 @@ def _read(body: str):
                 "入口标识已于3月底设置完成。",
             ],
         ),
+        (  # two findings, each followed by a paragraph opening with its status (traditional)
+            "(一)部分項目審批程序不規範。\n該問題已完成整改。一是修訂制度;二是開展清理。\n"
+            "(二)專項資金使用效益不高。\n該問題已完成整改。一是建立臺賬。",
+            ["(一)", "(二)"],
+            ["部分項目審批程序不規範。", "專項資金使用效益不高。"],
+            ["該問題已完成整改。一是修訂制度;二是開展清理。", "該問題已完成整改。一是建立臺賬。"],
+        ),
+        (  # work under way said with 中
+            "●实事1 教育\n城北小学扩建施工中。\n●实事2 养老\n养老服务站招标中。\n"
+            "●实事3 交通\n公交场站建设推进中。",
+            ["实事1", "实事2", "实事3"],
+            ["教育", "养老", "交通"],
+            ["城北小学扩建施工中。", "养老服务站招标中。", "公交场站建设推进中。"],
+        ),
     ],
 )
 def test_items_opened_by_one_marker_each_with_progress_are_tasks(body, serials, tasks, done):

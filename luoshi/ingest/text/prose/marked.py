@@ -15,8 +15,10 @@ true of such pages wherever they come from:
   one of the list numberings of :mod:`.items` (1. (1) ① (一) 一、 一是 第一), whose numbers must
   start at 1 and count on by one (a run from 4 is the middle of a text whose list, if any,
   began elsewhere); at least three items (two marked paragraphs are as often a
-  report's two parts, say an indicator report's 1.产值 and 2.投资, as a list), the first
-  marker's style that makes a list being the list's;
+  report's two parts, say an indicator report's 1.产值 and 2.投资, as a list), or two that
+  each state their progress outright (after a progress label, or a progress opening with
+  a done statement: 该问题已完成整改。…), the first marker's style that makes a list being
+  the list's;
 - **each item carries a progress statement**: after a progress label ending in 情况, 进展,
   进度, 成效, 概况 or 结果 and a colon (整改进展情况:, 近期执行概况:, also a label the
   vocabulary does not know: the colon and the word make it a field), or in a sentence or a
@@ -28,6 +30,8 @@ true of such pages wherever they come from:
   progress. An item written as two cells of a table — a short name, a
   space, then a statement of progress (or the first of numbered points that report), or
   points numbered 1, 2 … then 1, 2 … again, the second run reporting — is cut there;
+- a page whose opening names a plan (实施方案, 任务分解, 印发 …) and no report publishes its
+  tasks: what follows its items is their description, no marked progress list;
 - an item whose name counts items (…指标有7项, :func:`~.items.names_group`) is a group's
   heading, and its run no task list;
 - an item without such a statement (in a run of four or more, one such item with paragraphs
@@ -53,6 +57,8 @@ import re
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.script import to_simplified
 from luoshi.ingest.text.prose.items import (
+    PLAN_WORD,
+    REPORT_WORD,
     STYLES,
     names_group,
     reports_done,
@@ -65,6 +71,7 @@ MARKED_LAYOUT = "marked-list"
 _HEADER = ("序号", "任务内容", "进展情况")
 _MAX_HEAD = 40
 _MIN_ITEMS = 3
+_MIN_PAIR = 2  # … unless each of two states its progress outright
 _MIN_TOLERANT = 4  # in a run this long one item may report in words of its own  # two marked paragraphs are as often a report's two parts
 
 _BULLETS = "●■◆▲★◇□○•▪◎"
@@ -94,6 +101,8 @@ _DONE_WORDS = (
     r"(?:完成|完工|建成|竣工|开工|开通|投用|投入使用|办结|办理完成|落实|整改|实施|开展|启动|到位"
     r"|交付|结案|拨付)"
     r"|(?:完成整改|整改完成)|正在|截至|截止|目前|至今"
+    # work under way said with 中 (推进中, 施工中) or a rate (完成率, 形象进度)
+    r"|(?:推进|进行|施工|办理|建设|实施|执行|筹备|招标|整改)中|完成率|形象进度"
 )
 _DONE_OPENS = re.compile(rf"^[^。;；,，]{{0,12}}?(?:{_DONE_WORDS})")
 _DONE_ANYWHERE = re.compile(_DONE_WORDS)
@@ -200,8 +209,11 @@ def marked_list_grid(
     numbering (a bullet, a word and its number, a code); None when the page holds none."""
     paras = split_glued(paras)  # items run together on one line are cut where markers count on
     for run in _runs(paras):
-        if len(run) < _MIN_ITEMS:
+        if len(run) < _MIN_PAIR:
             continue
+        opening = to_simplified(" ".join(p.text.strip()[:120] for p in paras[: run[0]][:3]))
+        if PLAN_WORD.search(opening) and not REPORT_WORD.search(opening):
+            continue  # a plan (实施方案, 任务分解) publishes its tasks: no progress to list
         ends = [*run[1:], len(paras)]
         bodies = [
             [p.text.strip() for p in paras[a + 1 : b] if _CHINESE.search(p.text)]
@@ -211,6 +223,7 @@ def marked_list_grid(
         bodies[-1] = bodies[-1][: max(longest, 1)]
         items: list[tuple[str, str, str, int]] = []
         unreported: list[int] = []
+        explicit: list[bool] = []
         for i, body in zip(run, bodies, strict=True):
             text = paras[i].text.strip()
             style, number, start = _marker(text) or ("", None, 0)
@@ -229,9 +242,15 @@ def marked_list_grid(
                 found, unreported = (name_line.strip(), " ".join(body)), [paras[i].line]
             if found is None or not found[0] or not found[1] or names_group(found[0]):
                 break  # (an item counting its own items, …指标有7项, names a group)
+            explicit.append(
+                bool(_DONE_OPENS.match(to_simplified(found[1])))
+                or bool(_PROGRESS_LABEL.search(to_simplified(name_line)))
+            )
             serial = text[:start].lstrip(_BULLETS).strip().rstrip("、.．") if number is not None else ""
             items.append((serial, found[0], found[1], paras[i].line))
         else:
+            if len(items) < _MIN_ITEMS and not all(explicit):
+                continue  # two items: each must state its progress outright
             rows: list[list[GridCell | None]] = [
                 [GridCell(h, 0, c, line=items[0][3]) for c, h in enumerate(_HEADER)]
             ]
