@@ -10,44 +10,45 @@ carrying its own progress, whatever the marker and whether or not the items name
 Rule (MARKED PROGRESS LIST), what makes a run of paragraphs a task list rather than news,
 true of such pages wherever they come from:
 
-- **one repeated marker** opens the items: a bullet (● ■ ◆ ▲ ★ ◇ □ ○ •, whatever follows it),
-  a word and its number (实事1, 项目2, 事项3, 第4项 — in simplified or traditional script), or
-  one of the list numberings of :mod:`.items` (1. (1) ① (一) 一、 一是 第一), whose numbers must
-  start at 1 and count on by one (a run from 4 is the middle of a text whose list, if any,
-  began elsewhere); at least three items (two marked paragraphs are as often a
-  report's two parts, say an indicator report's 1.产值 and 2.投资, as a list), or two that
-  each state their progress outright (after a progress label, or a progress opening with
-  a done statement: 该问题已完成整改。…), the first marker's style that makes a list being
-  the list's;
-- **each item carries a progress statement**: after a progress label ending in 情况, 进展,
-  进度, 成效, 概况 or 结果 and a colon (整改进展情况:, 近期执行概况:, also a label the
-  vocabulary does not know: the colon and the word make it a field), or in a sentence or a
-  paragraph under the item that reports work done or under way (已完成, 已于…建成/开工/投用,
-  完成整改, 已整改, 正在…, 截至…, 目前…; under the item also a word of completion with a
-  figure, 建成4个, as :func:`~.items.reports_done` reads a prose list's progress
-  paragraphs). The text before it is the task (the item's name; when the item's line holds
-  sentences, its first), the statement and what follows up to the next marker is its
-  progress. An item written as two cells of a table — a short name, a
-  space, then a statement of progress (or the first of numbered points that report), or
-  points numbered 1, 2 … then 1, 2 … again, the second run reporting — is cut there;
-- a page whose opening names a plan (实施方案, 任务分解, 印发 …) and no report publishes its
-  tasks: what follows its items is their description, no marked progress list;
-- an item whose name counts items (…指标有7项, :func:`~.items.names_group`) is a group's
-  heading, and its run no task list;
-- an item without such a statement (in a run of four or more, one such item with paragraphs
-  under it is tolerated, they being its progress all the same, warned), or one whose
-  progress statement opens the item with no task before it (a news paragraph "1.全市已完成投资…" states a result, not a task), makes the
-  run no list: news is running text, with no repeated marker opening items that each report
-  on themselves; nothing is read and the page is refused (:mod:`.refusal`).
+- **one repeated marker** opens the items: a bullet (● ■ ◆ ▲ ★ ◇ □ ○ •, whatever follows it;
+  a word and its number right after it, ●实事1, is the item's serial), a word and its number
+  (实事1, 项目2, 事项3 — simplified or traditional script), one of the list numberings of
+  :mod:`.items` (1. (1) ① (一) 一、 一是 第一), whose numbers start at 1 and count on by one
+  (a run from 4 is the middle of a text whose list, if any, began elsewhere), or a code of
+  3–5 digits set off by a space, all of one width and each met once (1081 = ROC 108, Q1; not
+  a year or a figure: 2031 年, 300 万元);
+- **at least three items**, or two that each state their progress outright (after a progress
+  label, or opening with a done statement: 该问题已完成整改。…): two marked paragraphs are as
+  often a report's two parts (1.产值 and 2.投资 of an indicator report) as a list;
+- **each item carries a progress statement**: after a progress label — a word ending in
+  情况, 进展, 进度, 成效, 概况 or 结果 and a colon, known to the vocabulary or not
+  (整改进展情况:), the label's word and colon making it a field — or in a later sentence of
+  the item's line opening with a done statement (已完成, 已于…建成, 完成整改, 正在…, 截至…,
+  目前…, 施工中, 完成率), or in the paragraphs under the item saying what was done (those
+  words anywhere, or a word of completion with a figure, 建成4个, as
+  :func:`~.items.reports_done` reads a prose list's progress). The text before the statement
+  is the task, the statement and what follows up to the next marker its progress. An item
+  written as two cells of a table — a short name, a space, then progress (or the first of
+  numbered points that report), or points numbered 1, 2 … then 1, 2 … again, the second run
+  reporting — is cut there; a marker alone on its line takes the next line as the item's;
+- news stays news: an item without a progress statement (in a run of four or more one such
+  item with paragraphs under it is tolerated, warned: they are its progress all the same),
+  or whose statement opens it with no task before it ("1.全市已完成投资…" states a result),
+  or whose name counts items (…指标有7项: a group, :func:`~.items.names_group`) makes the
+  run no list; so does an opening naming a plan and no report (实施方案, 任务分解: a plan's
+  items are followed by their description), and the headed reader's news verdict (一、
+  headings over work done under an opening naming no report, a meeting's or a story's:
+  ``headings.sections_without_report_opening``) holds for the same items. Nothing is read
+  and the page is refused (:mod:`.refusal`).
 
 Items run together on one line are cut where their markers count on (items.split_glued).
-A page whose 一、 headings over work done are refused as a headed report because its opening
-names no progress report (a meeting's, a story's: ``headings.sections_without_report_opening``)
-is not read as a marked list either: the same items, the same verdict.
 The last item takes at most as many paragraphs as the longest other item (a site's footer is
-no part of it). Tried after every other paragraph reader, only on a page none of them reads;
-always warned with the alternative (news whose paragraphs are marked, each saying what was
-done). No units: the items name none (the analysis says so for each task).
+no part of it); a line without a Chinese character (Scroll To Top) is page chrome. Tried on a
+page no other paragraph reader reads, and over a prose list or headed report that read the
+same items without units and kept their progress in the task text, or read as tasks the
+numbered points inside items opened by codes or bullets (``prose._read``); always warned
+with the alternative (news whose paragraphs are marked, each saying what was done). No
+units: the items name none.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ _HEADER = ("序号", "任务内容", "进展情况")
 _MAX_HEAD = 40
 _MIN_ITEMS = 3
 _MIN_PAIR = 2  # … unless each of two states its progress outright
-_MIN_TOLERANT = 4  # in a run this long one item may report in words of its own  # two marked paragraphs are as often a report's two parts
+_MIN_TOLERANT = 4  # in a run this long one item may report in words of its own
 
 _BULLETS = "●■◆▲★◇□○•▪◎"
 _BULLET = re.compile(rf"^[{_BULLETS}]\s*")
@@ -246,7 +247,9 @@ def marked_list_grid(
                 bool(_DONE_OPENS.match(to_simplified(found[1])))
                 or bool(_PROGRESS_LABEL.search(to_simplified(name_line)))
             )
-            serial = text[:start].lstrip(_BULLETS).strip().rstrip("、.．") if number is not None else ""
+            serial = ""
+            if number is not None:
+                serial = text[:start].lstrip(_BULLETS).strip().rstrip("、.．")
             items.append((serial, found[0], found[1], paras[i].line))
         else:
             if len(items) < _MIN_ITEMS and not all(explicit):
