@@ -103,6 +103,9 @@ def test_items_opened_by_one_marker_each_with_progress_are_tasks(body, serials, 
         # two marked items only: as often a report's two parts
         "1.规模工业产值\n1-10月完成产值1亿元,已完成任务的63%。\n"
         "2.固定资产投资\n1-10月已完成投资2亿元。",
+        # labelled items naming indicators: an indicator report, not a task list
+        "1、规模工业产值完成情况:\n1-10月完成产值1亿元,占任务数的63%。\n"
+        "2、固定资产投资完成情况:\n1-10月完成投资2亿元,占任务数的90%。",
         # years opening news paragraphs are no codes
         "2029 年全市完成投资300亿元。\n2030 年全市已完成投资320亿元。\n"
         "2031 年全市已完成投资350亿元。",

@@ -35,7 +35,8 @@ true of such pages wherever they come from:
   item with paragraphs under it is tolerated, warned: they are its progress all the same),
   or whose statement opens it with no task before it ("1.全市已完成投资…" states a result),
   or whose name counts items (…指标有7项: a group, :func:`~.items.names_group`) makes the
-  run no list; so does an opening naming a plan and no report (实施方案, 任务分解: a plan's
+  run no list; so do items half or more of which name an indicator (a noun phrase closed by a
+  quantity's name: 规模工业产值, 固定资产投资 — an indicator report, not work); so does an opening naming a plan and no report (实施方案, 任务分解: a plan's
   items are followed by their description), and the headed reader's news verdict (一、
   headings over work done under an opening naming no report, a meeting's or a story's:
   ``headings.sections_without_report_opening``) holds for the same items. Nothing is read
@@ -71,7 +72,7 @@ from luoshi.ingest.text.rows import Para
 MARKED_LAYOUT = "marked-list"
 _HEADER = ("序号", "任务内容", "进展情况")
 _MAX_HEAD = 40
-_MIN_ITEMS = 3
+_MIN_ITEMS = 3  # at least three items (two marked paragraphs: as often a report's parts) …
 _MIN_PAIR = 2  # … unless each of two states its progress outright
 _MIN_TOLERANT = 4  # in a run this long one item may report in words of its own
 
@@ -161,6 +162,21 @@ def _split(name_line: str, body: list[str]) -> tuple[str, str] | None:
     if body and _reports(body):
         return name_line.strip(), " ".join(body)
     return None
+
+
+# A quantity's name closing an item's name: an indicator (规模工业产值, 固定资产投资), not work.
+_INDICATOR = re.compile(
+    r"(?:产值|增加值|投资|收入|总额|总量|增速|增幅|增长率|产量|销售额|零售额|生产总值|GDP)$"
+)
+
+
+def _names_indicator(task: str) -> bool:
+    """Whether an item's name is an indicator's: a noun phrase closed by a quantity's name,
+    with no verb of work before it (新增投资 is a task's wording, 固定资产投资 an indicator's)."""
+    name = to_simplified(task).strip().rstrip("。:：,， ")
+    return bool(_INDICATOR.search(name)) and len(name) <= _MAX_HEAD and not re.match(
+        r"^(?:完成|新增|实现|争取|引进|落实|推进|建设|新建)", name
+    )
 
 
 def _opens_first_point(text: str) -> bool:
@@ -254,6 +270,8 @@ def marked_list_grid(
         else:
             if len(items) < _MIN_ITEMS and not all(explicit):
                 continue  # two items: each must state its progress outright
+            if 2 * sum(1 for it in items if _names_indicator(it[1])) >= len(items):
+                continue  # 1.规模工业产值 2.固定资产投资: an indicator report, no task list
             rows: list[list[GridCell | None]] = [
                 [GridCell(h, 0, c, line=items[0][3]) for c, h in enumerate(_HEADER)]
             ]
