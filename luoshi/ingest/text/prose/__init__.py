@@ -213,7 +213,12 @@ def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     inside items opened by codes or bullets each with its progress (warned, naming the other
     reading)."""
     doc = _read_readers(paras, text, name)
-    bare = doc is not None and doc.layout in (PROSE_LAYOUT, HEADED_LAYOUT)
+    bare = (
+        doc is not None
+        and doc.layout in (PROSE_LAYOUT, HEADED_LAYOUT)
+        # (only a reading the marked list could win: no units, or no progress at all)
+        and (not any(t.units for t in doc.tasks) or _progress_count(doc)[0] == 0)
+    )
     if doc is not None and not bare:
         return doc
     if doc is None and sections_without_report_opening(paras):
