@@ -39,3 +39,35 @@ def test_a_counted_list_of_names_is_read_as_that_many_tasks(heading, note):
 def test_a_run_of_names_the_heading_does_not_count_is_refused(heading):
     with pytest.raises(IngestError):
         read_document(_page(heading, _NAMES), name="list.txt")
+
+
+_PARTS = ["新建城东幼儿园一所", "改造老旧小区12个,加装电梯30部", "修建乡村道路40公里"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "今年县政府将办好三件民生实事,分别是:",
+        "今年縣政府將辦好三件民生實事,分別是:",  # traditional script
+        "2031年确定3项民生实事项目,包括:",
+    ],
+)
+def test_a_counted_inline_list_is_read_as_that_many_tasks(lead):
+    page = "\n".join(["某县新闻网", _STORY, lead + ";".join(_PARTS) + "。", _STORY])
+    doc = read_document(page.encode(), name="inline.txt")
+    assert [t.text for t in doc.tasks] == _PARTS
+    assert doc.meta.period is not None and doc.meta.period.kind is PeriodKind.PLAN
+    assert any("listed inline" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "今年县政府将办好四件民生实事,分别是:",  # counts four, lists three
+        "今年县政府将办好民生实事,分别是:",  # no count
+    ],
+)
+def test_an_inline_list_the_sentence_does_not_count_is_refused(lead):
+    page = "\n".join(["某县新闻网", _STORY, lead + ";".join(_PARTS) + "。", _STORY])
+    with pytest.raises(IngestError):
+        read_document(page.encode(), name="inline.txt")

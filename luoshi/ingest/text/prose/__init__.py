@@ -21,6 +21,10 @@ Modules, each with the rules it implements in its docstring:
   plan, 实事 or 重点工作 progress (tried last; always warned that news counts points too);
 - :mod:`.counted` — a **counted name list**: bare names of projects, one per line, under a
   heading that counts them (10大民生实事项目), read only when the count equals the run;
+- :mod:`.marked` — a **marked progress list**: items opened by one repeated marker (●,
+  实事N, 1., 一、 …), each carrying its own progress (a progress label, or a sentence saying
+  what was done), with or without units: what makes a run of paragraphs a task list rather
+  than news (tried last);
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
@@ -44,10 +48,15 @@ from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.text.matrix import figures_only
 from luoshi.ingest.text.prose.counted import COUNTED_LAYOUT, counted_list_grid
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
-from luoshi.ingest.text.prose.headings import HEADED_LAYOUT, headed_report_grid
+from luoshi.ingest.text.prose.headings import (
+    HEADED_LAYOUT,
+    headed_report_grid,
+    sections_without_report_opening,
+)
 from luoshi.ingest.text.prose.items import marks_sections
 from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
 from luoshi.ingest.text.prose.listing import read_prose
+from luoshi.ingest.text.prose.marked import MARKED_LAYOUT, marked_list_grid
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
@@ -197,6 +206,77 @@ def _meta_from_announcement(doc: ParsedDocument, paras: list[Para]) -> None:
 
 
 def _read(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
+    """The readers in turn, then the marked progress list (:mod:`.marked`): on a page none
+    reads, or over a prose list or headed report that read the same items as bare statements
+    (no units, their progress left in the task text or lost), which the marked list splits
+    into task and progress, or that read as tasks, none with progress, the numbered points
+    inside items opened by codes or bullets each with its progress (warned, naming the other
+    reading)."""
+    doc = _read_readers(paras, text, name)
+    bare = (
+        doc is not None
+        and doc.layout in (PROSE_LAYOUT, HEADED_LAYOUT)
+        # (only a reading the marked list could win: no units, or no progress at all)
+        and (not any(t.units for t in doc.tasks) or _progress_count(doc)[0] == 0)
+    )
+    if doc is not None and not bare:
+        return doc
+    if doc is None and sections_without_report_opening(paras):
+        # headings over work done under an opening that names no report (a meeting, a
+        # story): the headed reader's verdict holds for the same items read as a marked list
+        return None
+    found = marked_list_grid(paras)
+    if found is None:
+        return doc
+    marked = document_from_grids([found[0]], name, "text", MARKED_LAYOUT, found[1])
+    marked.doubts.append("marked items each saying what was done: news may be marked so too")
+    if doc is None:
+        return marked
+    if not _splits_progress_out(marked, doc) and not (found[2] and _holds_points(marked, doc)):
+        return doc
+    marked.doubts.append(f"the page also reads as a {doc.layout} ({len(doc.tasks)} tasks)")
+    marked.warn(
+        None,
+        f"also readable as a {doc.layout} of {len(doc.tasks)} task(s) without units, "
+        f"{_progress_count(doc)[0]} with progress: read as a {marked.layout}, whose items each "
+        "carry their progress after a label or a done statement",
+    )
+    return marked
+
+
+def _splits_progress_out(marked: ParsedDocument, other: ParsedDocument) -> bool:
+    """Whether the marked list reads the other reading's items better: the same items (as
+    many, each of the other's task texts opening with the marked one's), the other names no
+    units, and the marked list gives at least as many their progress while cutting it out of
+    task text the other kept whole."""
+    if len(marked.tasks) != len(other.tasks) or any(t.units for t in other.tasks):
+        return False
+    if _progress_count(marked)[0] < _progress_count(other)[0]:
+        return False
+    pairs = list(zip(marked.tasks, other.tasks, strict=True))
+    # the same items: each of the other's task texts opens with the marked task's
+    return all(o.text.strip().startswith(m.text.strip()) for m, o in pairs) and any(
+        len(m.text.strip()) < len(o.text.strip()) for m, o in pairs
+    )
+
+
+def _holds_points(marked: ParsedDocument, other: ParsedDocument) -> bool:
+    """Whether the marked list's items hold the other reading's tasks as their points: every
+    marked task has its progress, none of the other's does, and every one of the other's
+    tasks starts within a marked item (its lines between one marker and the next). A list
+    opened by codes or bullets whose items are numbered points (1.… 2.… then 1.… 2.…) is
+    read by the points otherwise, each a task without the progress under it."""
+    done, total = _progress_count(marked)
+    if done < total or _progress_count(other)[0] > 0 or len(other.tasks) <= total:
+        return False
+    starts = [t.line_start for t in marked.tasks]
+    if any(x is None for x in starts):
+        return False
+    first = min(x for x in starts if x is not None)
+    return all(t.line_start is not None and t.line_start >= first for t in other.tasks)
+
+
+def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     if (sections := sections_form_grid(paras)) is not None:
         # one form in headed sections (prose/sections.py): before the lists, which would read
         # its headings as points

@@ -16,6 +16,18 @@ place in the list, no unit. The count must equal the run: without it a run of sh
 site's navigation or a story's headings, and nothing is read. Such a list names what is to be
 done: its period is a plan when the page gives none. Always warned, with the alternative (a
 news story quoting the list). Tried last, after every other paragraph reader.
+
+The same list may be written inline, in one sentence (COUNTED INLINE LIST)::
+
+    今年将办好八件民生实事,分别是:新建…;改造…;……;实施…。
+
+A sentence counting items as above (traditional script read as simplified: 十件民生實事),
+then a word announcing them (分别是, 分别为, 包括, 是, 为) and a colon, followed — up to the
+sentence's full stop — by exactly that many parts separated by semicolons (；;), each naming
+work (2–80 characters, no full stop inside), is a list of that many tasks, each part a task
+as written. Again the count must equal the parts: a sentence listing things without counting
+them, or counting a different number, is a story's, and nothing is read. A plan when the page
+gives no period; warned with the alternative (news quoting the list).
 """
 
 from __future__ import annotations
@@ -23,6 +35,7 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.script import to_simplified
 from luoshi.ingest.text.prose.content import is_heading
 from luoshi.ingest.text.rows import Para
 
@@ -46,7 +59,11 @@ def _count(text: str) -> int | None:
     m = _COUNT.search(text)
     if m is None:
         return None
-    word = m.group(1)
+    return _number(m.group(1))
+
+
+def _number(word: str) -> int | None:
+    """2–30 written in figures or numerals (4, 十, 十二, 二十五); None outside it."""
     if word.isdigit():
         n = int(word)
     else:  # 十, 十二, 二十, 二十五
@@ -92,4 +109,45 @@ def counted_list_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, s
             "news story quoting the list",
         )
         return Grid(rows=rows, preamble=[p.text for p in paras[: k + 1]]), [warning]
+    return _inline_list_grid(paras)
+
+
+# The count, what it counts, the word announcing the parts and a colon (rule above): the
+# announcement must be in the same clause as the count (no full stop or semicolon between)
+_INLINE = re.compile(
+    rf"(\d{{1,2}}|[{_NUMERALS}]{{1,3}})\s*(?:大|项|件|个|条|点)[^。;；]{{0,20}}?"
+    r"(?:项目|实事|工程|任务)[^。;；:：]{0,8}?(?:分别是|分别为|包括|是|为)\s*[:：]"
+)
+_PART_SEP = re.compile(r"[;；]")
+_MIN_PART, _MAX_PART = 2, 80
+
+
+def _inline_list_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
+    """The Grid of a counted inline list (COUNTED INLINE LIST above), or None."""
+    for k, para in enumerate(paras):
+        plain = to_simplified(para.text)  # character for character: offsets hold
+        for m in _INLINE.finditer(plain):
+            n = _number(m.group(1))
+            end = para.text.find("。", m.end())
+            listed = para.text[m.end() : end if end >= 0 else len(para.text)]
+            parts = [x.strip() for x in _PART_SEP.split(listed)]
+            if n is None or len(parts) != n:
+                continue
+            if not all(_MIN_PART <= len(x) <= _MAX_PART for x in parts):
+                continue
+            # (an empty 序号 column, as for the list of lines: the grid's header needs two)
+            rows: list[list[GridCell | None]] = [
+                [GridCell(h, 0, c, line=para.line) for c, h in enumerate(_HEADER)]
+            ]
+            rows += [
+                [GridCell("", r, 0, line=para.line), GridCell(x, r, 1, line=para.line)]
+                for r, x in enumerate(parts, 1)
+            ]
+            warning = (
+                para.line,
+                f"{n} items listed inline after a sentence counting them "
+                f"({para.text[m.start() : m.end()]!r}), separated by semicolons: read as {n} "
+                "tasks without units — the alternative is a news story quoting the list",
+            )
+            return Grid(rows=rows, preamble=[p.text for p in paras[:k]]), [warning]
     return None

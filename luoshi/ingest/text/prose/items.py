@@ -139,6 +139,7 @@ def names_group(name: str) -> bool:
 
 _REPORT_WORD = re.compile(r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|通报|督办|督查")
 _PLAN_WORD = re.compile(r"分解|分工|印发|工作安排|目标安排|清单|方案|计划表")
+PLAN_WORD, REPORT_WORD = _PLAN_WORD, _REPORT_WORD  # (an opening's words, asked by .marked)
 
 # A unit list closing a paragraph after a dash: "新建公园3个。——市建设局" (not after wide
 # spaces: page chrome spaces out "来源：市政府办公室" the same way).

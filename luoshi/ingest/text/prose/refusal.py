@@ -16,7 +16,10 @@ Rules, true of any page the text reader cannot read as a task list:
   without figures …) are a news report's or a speech's points: "prose news, no task list to
   import: its points are counted in words", saying why they are no point list;
 - numbered paragraphs (1. (1) ①) that name no units and were not read as a list are
-  headings or progress points: said with their count;
+  headings or progress points: said with their count. (A run of three or more items opened by
+  one repeated marker — numbering, bullet ●■, 实事N — each carrying its own progress is a task
+  list and never reaches here: :mod:`.marked`. What is refused is marked text whose items do
+  not each report on themselves: a meeting's points, a story's paragraphs, a summary);
 - a page with a unit label (责任单位:) or a note naming units by their part ((X牵头,Y配合)) but
   fewer than two tasks carrying one: said;
 - numbered items that all open with the name of an arrangement, a different one each
