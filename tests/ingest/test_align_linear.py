@@ -95,8 +95,8 @@ def test_each_shape_test_runs_once_per_piece_and_column(monkeypatch):
 
 def test_a_row_of_more_pieces_than_the_budget_is_refused_at_once():
     roles = [ColumnRole.SERIAL, ColumnRole.TASK, ColumnRole.UNITS, ColumnRole.DONE]
-    started = time.monotonic()
+    started = time.process_time()  # CPU seconds: the work, not the machine's other load
     with pytest.raises(LimitExceeded) as err:
         A.align(["推进建设工作。"] * 5000, roles)
     assert err.value.limit == "max_row_paragraphs" and "5000 pieces" in str(err.value)
-    assert time.monotonic() - started < 1.0  # refused before any alignment work
+    assert time.process_time() - started < 1.0  # refused before any alignment work

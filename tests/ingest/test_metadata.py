@@ -263,9 +263,9 @@ def test_a_long_line_costs_no_unit_line_matching():
     from luoshi.ingest.metadata import find_unit_line
 
     hostile = "单位:万元" + " " * 50_000 + "|" + " " * 50_000 + "x"
-    start = time.perf_counter()
+    start = time.process_time()  # CPU seconds: the work, not the machine's other load
     assert find_unit_line([hostile] * 20) == ""
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5
 def test_a_traditional_title_is_found_and_kept_as_written() -> None:
     meta, _ = read_meta(["青島市2030年重點工作任務"])
     assert meta.title == "青島市2030年重點工作任務"

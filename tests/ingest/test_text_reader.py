@@ -77,10 +77,11 @@ def test_both_seeds_parse_fast(doc000):
     from luoshi.ingest import read_document
     from tests.ingest.conftest import shared_file
 
-    start = time.perf_counter()
+    # CPU seconds, not wall time: under a loaded CI the wall clock measures the neighbours.
+    start = time.process_time()
     read_document(shared_file("seeds", "000_eb2b56e49a1860ea.txt"))
     read_document(shared_file("seeds", "004_fea78dcb383e1fba.txt"))
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 def test_a_row_with_all_its_cells_keeps_its_last_cell_before_the_next_serial() -> None:
