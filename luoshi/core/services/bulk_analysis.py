@@ -3,7 +3,8 @@
     summary = analyze_reports(Report.objects.filter(...))
 
 Stores exactly what ``analyze_report`` (``luoshi.core.services.analysis``) stores for each
-report, in far fewer queries and without a model instance per entry: the reports' entries
+report, in far fewer queries and without a model instance per entry, task or new target
+(slotted rows with the attributes the analysis reads): the reports' entries
 are read as tuples, many reports at a time; each task's targets are reconciled once for all
 its reports (they belong to the task, so every report of a plan shares them; the
 per-report path finds the rows the first report created and changes nothing); measurements
