@@ -356,6 +356,11 @@ def build(args: argparse.Namespace) -> None:
     total = write + analysis + index
     print(f"import: {tasks} tasks in {total:.0f} s = {tasks / total:.0f} tasks/s "
           f"(write + analysis + index)", flush=True)
+    # ru_maxrss is in KiB on Linux; the children are the analysis's forked workers (the
+    # largest of them: they share most of their pages with this process).
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: this process {own:.0f} MB, largest worker {worker:.0f} MB", flush=True)
 
 
 def database_bytes() -> int:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -190,8 +191,13 @@ class _Targets:
     so does one whose column no report of the task has any more (``elsewhere``)."""
 
     def __init__(self, task: Task, rows: list[Target], parsed: ParsedTask | None = None,
-                 elsewhere: set[str] | None = None, text_targets: list | None = None):
+                 elsewhere: set[str] | None = None, text_targets: list | None = None,
+                 new_row: Callable[..., Any] | None = None):
         self.task = task
+        # new_row(task_id, position, source, **values): the container of a target to create.
+        # A model instance by default; the bulk analysis, which writes rows as tuples, passes
+        # a lighter one (the same values: the decisions are made here either way).
+        self.new_row = new_row
         self.rows = rows
         self.columns = set(parsed.extra) if parsed is not None else set()
         self.elsewhere = elsewhere or set()
@@ -232,7 +238,9 @@ class _Targets:
                 continue
             row = stored.get(key)
             if row is None:
-                row = Target(task=self.task, position=pos, source=Source.DERIVED, **values)
+                row = (Target(task=self.task, position=pos, source=Source.DERIVED, **values)
+                       if self.new_row is None
+                       else self.new_row(self.task.pk, pos, Source.DERIVED, **values))
                 self.creates.append(row)
             elif any(getattr(row, k) != v for k, v in values.items()) or row.position != pos:
                 for k, v in values.items():

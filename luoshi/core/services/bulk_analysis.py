@@ -3,7 +3,8 @@
     summary = analyze_reports(Report.objects.filter(...))
 
 Stores exactly what ``analyze_report`` (``luoshi.core.services.analysis``) stores for each
-report, in far fewer queries and without a model instance per entry: the reports' entries
+report, in far fewer queries and without a model instance per entry, task or new target
+(slotted rows with the attributes the analysis reads): the reports' entries
 are read as tuples, many reports at a time; each task's targets are reconciled once for all
 its reports (they belong to the task, so every report of a plan shares them; the
 per-report path finds the rows the first report created and changes nothing); measurements
@@ -103,6 +104,30 @@ def has_target_columns(report: Report) -> bool:
                for c in report.columns or [])
 
 
+class _TaskRow:
+    """A task as the analysis reads it (``_Unit.task``): what a model instance would hold of
+    it, without the cost of one per task (a bulk load makes a hundred thousand)."""
+
+    __slots__ = ("pk", "plan_id", "serial", "text")
+
+    def __init__(self, pk: int, text: str, serial: str, plan_id: int):
+        self.pk, self.text, self.serial, self.plan_id = pk, text, serial, plan_id
+
+
+class _NewTarget:
+    """A target row to create (``_Targets.reconcile``'s decision), as ``_write_targets``
+    writes it: the values a ``Target`` instance would carry, without building one."""
+
+    __slots__ = ("column", "comparator", "due_share", "end", "kind", "metric", "origin", "pk",
+                 "position", "source", "span", "start", "task_id", "unit", "value", "value_max")
+
+    def __init__(self, task_id: int, position: int, source: str, **values: Any):
+        self.pk = None
+        self.task_id, self.position, self.source = task_id, position, source
+        for name, value in values.items():
+            setattr(self, name, value)
+
+
 def _units(report_ids: list[int]) -> dict[int, list[_Unit]]:
     """Per report, its top-level tasks and their entries in table order — as
     ``analysis._units_of`` builds them, from tuples (an entry is a light namespace with the
@@ -112,7 +137,7 @@ def _units(report_ids: list[int]) -> dict[int, list[_Unit]]:
             .values_list("id", "report_id", "task_id", "done", "problems", "next_steps",
                          "position", "extra", "task__parent_id", "task__text",
                          "task__serial", "task__plan_id"))
-    tasks: dict[int, Task] = {}
+    tasks: dict[int, _TaskRow] = {}
     by_report: dict[int, tuple[dict, dict]] = defaultdict(lambda: ({}, defaultdict(list)))
     for pk, report_id, task_id, done, problems, next_steps, position, extra, parent, text, \
             serial, plan_id in rows.iterator(chunk_size=5000):
@@ -123,13 +148,13 @@ def _units(report_ids: list[int]) -> dict[int, list[_Unit]]:
         if parent is None:
             own[task_id] = entry
             if task_id not in tasks:
-                tasks[task_id] = Task(pk=task_id, text=text, serial=serial, plan_id=plan_id)
+                tasks[task_id] = _TaskRow(task_id, text, serial, plan_id)
         else:
             children[parent].append(entry)
     missing = {p for _, children in by_report.values() for p in children} - set(tasks)
     for pk, text, serial, plan_id in Task.objects.filter(pk__in=missing).values_list(
             "pk", "text", "serial", "plan_id"):
-        tasks[pk] = Task(pk=pk, text=text, serial=serial, plan_id=plan_id)
+        tasks[pk] = _TaskRow(pk, text, serial, plan_id)
     out: dict[int, list[_Unit]] = {}
     notes = dict(Report.objects.filter(pk__in=report_ids).values_list("pk", "notes"))
     for report_id, (own, children) in by_report.items():
@@ -159,7 +184,7 @@ def _read_targets(unit: _Unit) -> tuple[list, list | None]:
 
 
 def _targets(task_units: dict[int, _Unit], workers: int = 0
-             ) -> tuple[dict[int, _Targets], list[Target]]:
+             ) -> tuple[dict[int, _Targets], list[_NewTarget]]:
     """Each task's targets reconciled once; changes to rows analysed before are saved here
     (rare: a later report of a plan whose targets a person corrected); new rows returned."""
     stored: dict[int, list[Target]] = defaultdict(list)
@@ -174,7 +199,7 @@ def _targets(task_units: dict[int, _Unit], workers: int = 0
     units = list(task_units.values())
     read = forked_map(lambda i: _read_targets(units[i]), len(units), workers)
     for (tid, unit), (text, plan) in zip(task_units.items(), read, strict=True):
-        rec = _Targets(unit.task, stored.get(tid, []), text_targets=text)
+        rec = _Targets(unit.task, stored.get(tid, []), text_targets=text, new_row=_NewTarget)
         if plan is not None:
             rec.derived = plan
         rec.reconcile()
@@ -204,7 +229,7 @@ def _any_filed(report_ids: list[int]) -> bool:
                                 value__isnull=False).exists()
 
 
-def _write_targets(creates: list[Target]) -> None:
+def _write_targets(creates: list[_NewTarget]) -> None:
     table = RowTable(Target, TARGET_FIELDS)
     for row, pk in zip(creates, table.new_ids(len(creates)), strict=True):
         row.pk = pk
