@@ -25,7 +25,6 @@ offsets, a column cell's offsets in its joined cell.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 from luoshi.extract.model import (
@@ -38,7 +37,7 @@ from luoshi.extract.model import (
     Target,
     TaskAnalysis,
 )
-from luoshi.extract.subrows import combine
+from luoshi.extract.subrows import Line, combine, nonblank_lines
 from luoshi.ingest.cells import is_empty_mark
 from luoshi.ingest.headers import header_role
 from luoshi.ingest.model import Item, Period, Task
@@ -47,11 +46,6 @@ from luoshi.vocab import ColumnRole
 __all__ = ["RowParts", "analyze_rows", "column_rows"]
 
 _FIGURE_ROLES = frozenset({ColumnRole.TARGET, ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS})
-Line = tuple[int, int]
-
-
-def _lines(text: str) -> list[Line]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
 
 
 @dataclasses.dataclass
@@ -111,14 +105,14 @@ def column_rows(task: Task) -> RowParts | None:
         return None
     if any(it.done.strip() or it.problems.strip() or it.next_steps.strip() for it in task.items):
         return None
-    tl = _lines(task.text)
+    tl = nonblank_lines(task.text)
     n = len(tl)
     if n < 2:
         return None
     cells: dict[str, list[Line]] = {}
     for header, value in task.extra.items():
         if value and "\n" in value.strip():
-            lines = _lines(value)
+            lines = nonblank_lines(value)
             if len(lines) != n:
                 return None
             cells[header] = lines

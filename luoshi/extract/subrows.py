@@ -35,7 +35,8 @@ Line = tuple[int, int]  # start, end of a non-blank line in its cell
 Part = tuple[Line, tuple[int, Line]]  # (task line, (progress item, its line in the item's done))
 
 
-def _lines(text: str) -> list[Line]:
+def nonblank_lines(text: str) -> list[Line]:
+    """(start, end) of each line of ``text`` holding more than spaces."""
     out = []
     for m in re.finditer(r"[^\n]+", text):
         if m.group(0).strip():
@@ -51,7 +52,7 @@ def split(task: Task) -> list[Part] | None:
     (the reader's sub-row items), the item's whole progress beside it."""
     if "\n" not in task.text.strip() or not task.items:
         return None  # one line, or no progress: no sub-rows (most tasks stop here)
-    tl = _lines(task.text)
+    tl = nonblank_lines(task.text)
     if len(tl) < 2:
         return None
     if len(task.items) > 1:
@@ -60,13 +61,13 @@ def split(task: Task) -> list[Part] | None:
             return None
         return [((a, b), (i, (0, len(it.done)))) for i, (it, (a, b)) in enumerate(pairs)]
     item = task.items[0]
-    dl = _lines(item.done)
+    dl = nonblank_lines(item.done)
     if len(tl) != len(dl):
         return None
     if any(task.text[a:b].rstrip().endswith(rules.PART_LINE_WRAP) for a, b in tl[:-1]):
         return None
     for other in (item.problems, item.next_steps):
-        if other.strip() and len(_lines(other)) != len(tl):
+        if other.strip() and len(nonblank_lines(other)) != len(tl):
             return None
     return [(t, (0, d)) for t, d in zip(tl, dl, strict=True)]
 
@@ -152,7 +153,7 @@ def analyze_parts(
 
 
 def _line(text: str, i: int) -> str:
-    lines = _lines(text)
+    lines = nonblank_lines(text)
     return text[lines[i][0] : lines[i][1]] if i < len(lines) else ""
 
 

@@ -95,13 +95,7 @@ def counted_list_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, s
         if start + n < len(paras) and _is_name(paras[start + n].text):
             continue  # the run goes on past the count: not the list counted
         # (an empty 序号 column: the rows are numbered by their place in the list, said)
-        rows: list[list[GridCell | None]] = [
-            [GridCell(h, 0, c, line=para.line) for c, h in enumerate(_HEADER)]
-        ]
-        rows += [
-            [GridCell("", r, 0, line=p.line), GridCell(p.text, r, 1, line=p.line)]
-            for r, p in enumerate(run, 1)
-        ]
+        rows = _name_rows(para.line, [(p.line, p.text) for p in run])
         warning = (
             para.line,
             f"an unnumbered list of {n} names under a heading counting them "
@@ -122,6 +116,19 @@ _PART_SEP = re.compile(r"[;；]")
 _MIN_PART, _MAX_PART = 2, 80
 
 
+def _name_rows(head_line: int, names: list[tuple[int, str]]) -> list[list[GridCell | None]]:
+    """The rows of a counted list: the header (its line the counting sentence's), then one row
+    per (line, name), its 序号 cell empty (numbered by its place in the list)."""
+    rows: list[list[GridCell | None]] = [
+        [GridCell(h, 0, c, line=head_line) for c, h in enumerate(_HEADER)]
+    ]
+    rows += [
+        [GridCell("", r, 0, line=line), GridCell(text, r, 1, line=line)]
+        for r, (line, text) in enumerate(names, 1)
+    ]
+    return rows
+
+
 def _inline_list_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of a counted inline list (COUNTED INLINE LIST above), or None."""
     for k, para in enumerate(paras):
@@ -136,13 +143,7 @@ def _inline_list_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, s
             if not all(_MIN_PART <= len(x) <= _MAX_PART for x in parts):
                 continue
             # (an empty 序号 column, as for the list of lines: the grid's header needs two)
-            rows: list[list[GridCell | None]] = [
-                [GridCell(h, 0, c, line=para.line) for c, h in enumerate(_HEADER)]
-            ]
-            rows += [
-                [GridCell("", r, 0, line=para.line), GridCell(x, r, 1, line=para.line)]
-                for r, x in enumerate(parts, 1)
-            ]
+            rows = _name_rows(para.line, [(para.line, x) for x in parts])
             warning = (
                 para.line,
                 f"{n} items listed inline after a sentence counting them "
