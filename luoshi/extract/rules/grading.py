@@ -103,6 +103,14 @@ OBJECT_MIN_SHARE = 0.25
 FINISHED_COMPLETE = r"完毕"
 FINISHED_RESULT = (r"(?:已经?|均已|已全部|全部|现已)(?:正式|顺利|全面|全部)?"
                    r"(?:投入使用|交付使用|投入运营|投用|竣工|通车|挂牌|落成|完工|办结|通过验收|建成)")
+# A clause that ends in 已于 a date (办理)完成 reports its subject finished on that date
+# (第2次走读活动已于3月18日办理完成, 文史专区已于3月1日完成): like a result word, the work is
+# done — unless the subject is a step on the way (设计方案已于3月完成: INTERMEDIATE_STEPS) or a
+# part (PARTIAL_WORDS), which the callers check. Nothing may follow 完成 (已于3月完成招投标 names
+# a step), and the date is needed: an undated "X已完成" names a stage as often as the work
+# (主教学楼框架结构已完成).
+FINISHED_DATED = (r"(?:已经?|均已|现已|已全部)于[^,,。;;]{1,16}?(?:前)?"
+                  r"(?:办理|举办|举行|顺利|全面|全部|施工|建设)?完成(?:了)?$")
 FINISHED_OBJECT = (r"^(?:目前|现|截至目前|最终|至此)?(?:已经?|均已|已全部|全部|已按[^,,;;]{0,8}?)?"
                    r"(?:顺利|全面|全部)?完成(?:了)?(?P<obj>[^,,。;;]{0,24})$")
 # A figure in the object of 完成 is a measurement (完成投资1.2亿元, 完成率95%) unless the object
@@ -112,7 +120,9 @@ FINISHED_COUNTED_WORK = ("工作", "任务")
 # 该项目已于9月1日前完工并全部投入使用, 该工程已于10月底完成, 本项目已建成 (finished.py,
 # WHOLE TASK FINISHED). The subject names the task itself, so the task's own goals need no
 # checking one by one.
-WHOLE_TASK_SUBJECT = r"(?:该|本|此)(?:项目|工程|实事|项工作|项任务|项)"
+# (本案/该案: a proposal's or a case's word for itself, as in WHOLE_DONE — participatory-budget
+# proposals, rectification cases, NPC motions)
+WHOLE_TASK_SUBJECT = r"(?:该|本|此)(?:项目|工程|实事|项工作|项任务|项|案)"
 FINISHED_BY_DATE = (
     rf"^{WHOLE_TASK_SUBJECT}(?:已经?|均已|现已)(?:于[^,,。;;]{{1,14}}?)?(?:全面|全部|顺利)?"
     r"(?:完成|完工|竣工|建成|投入使用|交付使用|投用|通车|开业)"
@@ -121,7 +131,7 @@ FINISHED_BY_DATE = (
 INTERMEDIATE_STEPS = ("主体", "基础", "桩基", "土建", "选址", "方案", "招投标", "审批", "审查", "评审",
                       "签约", "合同", "调研", "摸底", "勘察", "测绘", "征收", "征迁", "备案", "公示",
                       "报批", "论证", "封顶", "结顶", "申报", "对接", "考察", "培训", "部署", "开标",
-                      "中标", "挂网", "图纸", "摸排", "排查", "动员")
+                      "中标", "挂网", "图纸", "摸排", "排查", "动员", "框架", "结构")
 # Words of a plan in the last sentence before its completion clause: 下一步…完成划线 is a plan.
 FUTURE_IN_SENTENCE = ("下一步", "计划", "拟", "预计", "力争", "争取", "确保", "将于", "将在", "准备",
                       "承诺", "待", "尚需", "还需", "仍需", "即将")
