@@ -6,10 +6,15 @@ from __future__ import annotations
 
 # The entry says, without qualification, that the task is complete.
 WHOLE_DONE = (
-    # (本案/该案: a proposal's or a case's word for itself, the whole task as 该项 is)
-    r"^(?:该项|此项|本项|该任务|本案|该案)?(?:工作)?(?:已经?|均已|已全部|已全面|全部|已按要求|已如期)"
+    # (本案/该案: a proposal's or a case's word for itself, the whole task as 该项 is; 该问题: an
+    # item of a rectification list is a problem, and its rectification the task)
+    r"^(?:该项|此项|本项|该任务|本案|该案|该问题|此问题|本问题)?(?:工作|整改)?"
+    r"(?:已经?|均已|已全部|已全面|全部|已按要求|已如期)"
     r"(?:举办|举行|建设|改造|实施|整治|安装|发放|验收|采购|拆除|搬迁|办理)?"  # 已举办完成
-    r"(?:完成|建成|实现|落实|办结|竣工)(?:全部)?(?:任务|工作|目标)?(?:[,,;;。(]|$)"
+    # 已完成整改, 已整改到位/完毕: a rectification finished is the task done; 长期坚持 after it is
+    # upkeep, not work left
+    r"(?:完成|建成|实现|落实|办结|竣工|整改到位|整改完毕|整改完成)(?:全部)?(?:任务|工作|目标|整改)?"
+    r"(?:[,,;;。(]|$)"
 )
 # "(该项已完成)" anywhere in the entry.
 EXPLICIT_DONE = r"[(（](?:该项|此项|本项)?(?:工作)?已(?:经)?(?:全部)?完成[)）]"
@@ -150,6 +155,21 @@ DELAY_WORDS = (
 # So, measured against an expectation rather than the schedule, are 不及预期, 低于预期, 未达预期:
 # below what was hoped for (精品民宿进度75.45%,不及预期), amber unless severe (远低于预期).
 COMPARATIVE_DELAY_WORDS = ("较慢", "偏慢", "稍慢", "略慢", "较缓", "偏缓", "不及预期", "低于预期", "未达预期")
+# A milestone moved to a new date (RESCHEDULED, wording.rescheduled): the entry moves the work
+# to a stated later date of the same year — with a verb of moving (推迟至11月, 延期至11月底,
+# 顺延至四季度), or with a verb of setting (调整至, 改为, 定于) in an entry that says the first date
+# cannot be kept or names it (不能于9月30日前完成, 原定9月底). The work is late against its plan
+# but re-planned: amber (at_risk), not red — a slipped milestone, as offices grade it. Red stays
+# red when a severity word grades the move (严重), another delay word of the entry stands on its
+# own (进度滞后), or the new date is in a later year (推迟至明年, 延期至2025年: RESCHEDULE_LATER).
+RESCHEDULE_MOVE = r"(?:推迟|延期|延迟|延后|顺延|推延|延)(?:至|到)"
+RESCHEDULE_SET = r"(?:调整|改|定|订)(?:至|到|为|于)|改在"
+RESCHEDULE_DATE = (r"于?(?:(?P<year>20[0-9]{2}|[0-9]{2,3})年)?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?|"
+                   r"[一二三四1-4]季度|第[一二三四1-4]季|年底|年末|年内|下半年|明年|次年|下一?年度?)")
+RESCHEDULE_MISSED = (r"(?:不能|无法|未能|不符合|难以|来不及|没能)(?:在|于|按)[^,,。;;]{1,16}?完成"
+                     r"|原定|原计划|原订|原于")
+RESCHEDULE_LATER = ("明年", "次年", "下一年", "下年")
+RESCHEDULE_NOTE = "(晚于原定节点,已另定完成时间;若新节点亦难完成则为滞后)"
 # A delay word after a hedge foresees a delay without stating one ("可能有所推迟") -> a risk.
 HEDGES = ("可能", "或将", "恐将", "或许", "恐怕")
 # "Somewhat" before a delay word ("进度有所滞后"): a slight lag the task's own figures may
