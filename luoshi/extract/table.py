@@ -178,7 +178,8 @@ def combine(derived: StatusResult, declared: Declared | None) -> StatusResult:
             and derived.rule.startswith("figures") and derived.value in (Status.AT_RISK, Status.BEHIND))
     )
     if take:
-        return StatusResult(st, f"{reason}(表中标注)" + (f";{derived.reason}" if derived.reason else ""),
+        tag = "(表中标注)" if span.field == FIELD_DECLARED else ""  # or the text's own share
+        return StatusResult(st, f"{reason}{tag}" + (f";{derived.reason}" if derived.reason else ""),
                             [span, *derived.evidence], "declared")
     if st is not derived.value or rules.DECLARED_FULL_NOTE in reason:  # the other reading said
         derived.reason = f"{derived.reason};{reason}"

@@ -69,3 +69,27 @@ RECTIFY = "关于某小区违建问题的整改"
 def test_a_rectification_finished_is_done(done, want):
     s = analyze_task(task(RECTIFY, done), Q3).status
     assert s.value is want, s.reason
+
+
+CLINICS = "基本消除村卫生室空白村"
+
+
+@pytest.mark.parametrize(
+    ("done", "want"),
+    [
+        # the task's overall share stated in its text, 100%: done
+        ("截至10月底,各村卫生室完成装修和设备配备,总完成进度为100%,已按要求落实到位。", Status.DONE),
+        ("工程总体进度达100%。", Status.DONE),
+        # ... unless building is still under way: this year's plan done, on course
+        ("工程总体进度达100%,二期正在施工。", Status.ON_TRACK),
+        # a smaller share may be of a project of several years: not paced, no red from it
+        ("截至10月底,工程总体进度为40%。", Status.ON_TRACK),
+        # the progress of one part (资金拨付进度) is not the task's overall share
+        ("已完成设备采购,资金拨付进度达到100%,正在安装。", Status.ON_TRACK),
+    ],
+)
+def test_the_overall_share_stated_in_the_text(done, want):
+    s = analyze_task(task(CLINICS, done), Q3).status
+    assert s.value is want, s.reason
+    if want is Status.DONE:
+        assert s.reason.startswith("称") and "表中" not in s.reason

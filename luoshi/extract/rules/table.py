@@ -49,6 +49,12 @@ DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成(
 # and the reason gives the other reading. Acceptance or hand-over under way (正在验收) is no
 # building work: a declared 100% with it is done.
 DECLARED_FULL_UNDER_WAY = r"(?:正在|仍在|尚在)[^,,。;;]{0,10}?(?:施工|建设|实施)|在建|建设中|施工中"
+# The task's overall progress stated in its progress text (总完成进度为100%, 工程总体进度达60%,
+# 整体进度完成85%): the unit's share of the whole task, read as a declared 形象进度 is
+# (overall.py, OVERALL SHARE). A word of the whole (总, 总体, 整体) must name the progress: a
+# bare 进度 of one part (惠企资金拨付进度达到99%) is not the task's.
+OVERALL_SHARE = (r"(?:总|总体|整体|综合|项目总|工程总体?)(?:完成|形象|工程)?进度"
+                 r"(?:为|达到?|已达|完成|是)?\s*(?P<v>[0-9]+(?:\.[0-9]+)?)\s*%")
 DECLARED_FULL_NOTE = "(进展称仍在施工,按本年计划的完成比例读;若为整个项目的进度则为已完成)"
 
 # --- Indicator rows: bare numbers under a column, the unit in brackets ------------------------
