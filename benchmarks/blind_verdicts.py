@@ -16,6 +16,8 @@ Printed per set and pooled over the sets scored:
   (annotated in rows, called in columns); red means red: tasks called behind and how many of
   them the annotation calls behind; done recall: annotated done and called done.
 ``--verbose`` lists each disagreement (these sets are spent: nothing here is blind any more).
+``--part tuned|held_out`` scores only the pages whose place is (not) in one of
+extract_devset.HELD_OUT's provinces, so that a change can be seen apart on the held-out part.
 """
 
 from __future__ import annotations
@@ -60,16 +62,17 @@ def present(name: str, pages_root: Path) -> str | None:
     return None
 
 
-def score_set(name: str, pages_root: Path) -> dict[str, Any]:
-    """One set's scores, with the counts that pool (true positives, called and gold sizes)."""
+def score_set(name: str, pages_root: Path, part: str = "all") -> dict[str, Any]:
+    """One set's scores, with the counts that pool (true positives, called and gold sizes);
+    ``part``: extract_devset's split by province (tuned, held_out) or all."""
     devset.DEVSET, devset.CORPUS, devset.ONLY = ANNOTATIONS / name, pages_root / name, set()
     # Pages absent from the directory are left out, not counted as unread (--files as elsewhere).
-    devset.ONLY = {p["_id"] for p in devset.pages("all")
-                   if (devset.CORPUS / p["file"]).is_file()}
-    s, analyses, info = devset.score("all", found_only=True)
+    devset.ONLY = {p["_id"] for p in devset.pages(part)
+                   if (devset.CORPUS / p["file"]).is_file()} or {"-"}  # none: score nothing
+    s, analyses, info = devset.score(part, found_only=True)
     found = {a.serial for a in analyses}
     gold = {f"{p['_id']}:{devset._serial(g['serial'])}": g["status"]
-            for p in devset.pages("all") for g in p["status"]}
+            for p in devset.pages(part) for g in p["status"]}
     gold = {k: v for k, v in gold.items() if k in found}
     called = {a.serial: str(a.status.value) for a in analyses}
     out: dict[str, Any] = {"name": name, "tasks": info["tasks"],
@@ -133,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="directory holding one page directory per set (freshN)")
     ap.add_argument("--sets", default=",".join(SETS), help="comma-separated set names")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
+    ap.add_argument("--part", choices=("all", "tuned", "held_out"), default="all",
+                    help="only the pages of extract_devset's held-out provinces, or the others")
     args = ap.parse_args(argv)
     scored = []
     for name in [s.strip() for s in args.sets.split(",") if s.strip()]:
@@ -140,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         if why:
             print(f"{name}: skipped ({why})")
             continue
-        part = score_set(name, args.pages_root)
+        part = score_set(name, args.pages_root, args.part)
         scored.append(part)
         print_scores(name, [part])
         if args.verbose:
@@ -153,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     if not scored:
         print("no blind set present", file=sys.stderr)
         return 1
-    print_scores("pooled (" + ", ".join(p["name"] for p in scored) + ")", scored)
+    scope = "" if args.part == "all" else f", {args.part} part"
+    print_scores("pooled (" + ", ".join(p["name"] for p in scored) + scope + ")", scored)
     return 0
 
 
