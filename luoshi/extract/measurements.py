@@ -187,10 +187,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         flag = "breakdown" if any(a <= q.num_start < b for a, b in scopes) else ""
         if any(before.endswith(w) for w in rules.PLAN_FIGURE_BEFORE):
             continue
-        if (_BUDGET.search(before) or _BUDGET_BARE.search(before)) and (
-            not any(w in norm[sa : q.num_start] for w in rules.BUDGET_SPENT)
-            or before.endswith(rules.BUDGET_ESTIMATE_BEFORE)
-            or norm.startswith(rules.BUDGET_ESTIMATE_AFTER, q.end)
+        if (_BUDGET.search(before) or _BUDGET_BARE.search(before)) and not any(
+            w in norm[sa : q.num_start] for w in rules.BUDGET_SPENT
         ):
             continue  # 该项目总投资约260万元: the project's budget, not money spent
         if any(norm.startswith(w, q.end) for w in rules.PLAN_FIGURE_AFTER):

@@ -30,11 +30,6 @@ SHARE_OF_TOTAL = r"占总[^,,。;;]{0,20}?的\s*$"
 BUDGET_BEFORE = r"(?:总投资|投资总额|投资概算|概算|估算|预算)额?(?:约|为|达|共)?$"
 BUDGET_BARE = r"投资(?:约|为)$"
 BUDGET_SPENT = ("完成", "已", "累计", "实际", "到位", "拨付", "投入", "支付", "落实")
-# A budget figure written as an estimate (总投资约260万元, 总投资54万元左右) is a size, even after
-# a done word (设备已完成招标,总投资54万元左右: what was tendered is estimated at that): money
-# spent or arranged is counted, not estimated. Before the figure, or right after it:
-BUDGET_ESTIMATE_BEFORE = ("约", "大约", "约为")
-BUDGET_ESTIMATE_AFTER = ("左右",)
 # A level raised or lowered from one figure to another (标准从每人580元提高到610元, 比例由30%
 # 提高至50%) reports the new level; the old one is where it started, no achieved figure: the
 # figure that opens such a change (从/由 before it in its clause, a verb of change and 到/至
