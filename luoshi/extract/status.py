@@ -475,6 +475,10 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if restated is not None:
         return StatusResult(Status.VAGUE, "仅复述任务,未说明进展", [restated], "restated")
     ahead = ahead_words(done_cells)
+    started = [(r, s) for r, s in fig.ahead if _started_only(s, task.text)]
+    if started:  # things started counted against things to build: on course, not ahead
+        fig.ahead = [x for x in fig.ahead if x not in started]
+        fig.kept = [*fig.kept, *((r + rules.STARTED_ONLY_NOTE, s) for r, s in started)]
     if share < 1.0 and not any_delay and (ahead or (fig.ahead and len(fig.ahead) + len(fig.reached) >= fig.judged)):
         spans = [s for _, s in fig.ahead] + ([clause_span(ahead[0], ahead[1])] if ahead else [])
         reason = ";".join(r for r, _ in fig.ahead) or f"称“{ahead[2]}”"  # type: ignore[index]
@@ -489,6 +493,13 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if fig.reached or fig.kept:  # a person's figure keeping pace is named (填报值, 人工更正)
         reason = (fig.reached or fig.kept)[0][0]
     return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in fig.reached + fig.kept], "progress")
+
+
+def _started_only(span: Span, task_text: str) -> bool:
+    """Does a figure's clause count things only started (rules.STARTED_ONLY_VERBS) while the
+    task promises no start but the things built? (AHEAD NEEDS THE RESULT)"""
+    return any(v in normalise(span.text) for v in rules.STARTED_ONLY_VERBS) and not any(
+        v in normalise(task_text) for v in rules.START_VERBS)
 
 
 def _restates_task(task: Task, done_cells: list[Cell], ms: list[Measurement]) -> Span | None:

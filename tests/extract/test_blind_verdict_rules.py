@@ -93,3 +93,24 @@ def test_the_overall_share_stated_in_the_text(done, want):
     assert s.value is want, s.reason
     if want is Status.DONE:
         assert s.reason.startswith("称") and "表中" not in s.reason
+
+
+APRIL = Period(PeriodKind.MONTH, "1-4月", date(2023, 4, 30), month=4)
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "want"),
+    [
+        # things only started, counted against things to build: on course, not ahead
+        ("新建、改扩建70所公办幼儿园。", "已开工建设公办幼儿园63所,正在开展前期手续7所。", Status.ON_TRACK),
+        ("新建学校10所。", "已有8所学校进场施工。", Status.ON_TRACK),
+        # things built, or a task that promises the start: ahead by the figures
+        ("新建、改扩建70所公办幼儿园。", "已建成公办幼儿园63所。", Status.AHEAD),
+        ("开工建设70所公办幼儿园。", "已开工建设公办幼儿园63所。", Status.AHEAD),
+    ],
+)
+def test_ahead_needs_the_result_promised(text, done, want):
+    s = analyze_task(task(text, done), APRIL).status
+    assert s.value is want, s.reason
+    if want is Status.ON_TRACK:
+        assert "开工数" in s.reason

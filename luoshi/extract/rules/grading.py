@@ -271,6 +271,13 @@ MUST_FINISH_VERBS = ("建成", "投用", "投入使用", "竣工", "完工")
 
 # --- Ahead, scope and severity ----------------------------------------------------------------
 
+# AHEAD NEEDS THE RESULT: a running total that counts things only started (已开工建设幼儿园63所:
+# START_VERBS, 进场 in the figure's clause) against a task that promises them built or finished
+# (no start verb in its text: 新建、改扩建70所) counts a first stage. It keeps the task on course,
+# but does not make it ahead (超进度): the things are not yet what was promised.
+STARTED_ONLY_VERBS = (*START_VERBS, "进场")
+STARTED_ONLY_NOTE = "(所报为开工数,任务为建成,不按超进度判断)"
+
 # The text says the task runs ahead of schedule.
 AHEAD_WORDS = ("超序时进度", "超时序进度", "超过序时进度", "快于序时进度", "超额完成序时", "进度超前",
                "提前完成序时", "超计划进度")
