@@ -1,4 +1,4 @@
-"""Verdicts on the blind sets: extraction scored on every spent blind set present, per set and pooled.
+"""Verdicts on the blind sets: extraction scored on every spent blind set, per set and pooled.
 
     .venv/bin/python benchmarks/blind_verdicts.py [--pages-root DIR] [--sets fresh8,fresh9]
         [--verbose]
@@ -101,7 +101,8 @@ def print_scores(title: str, parts: list[dict[str, Any]]) -> dict[str, float]:
     found = sum(p["found"] for p in parts)
     gold = {k: v for p in parts for k, v in p["gold_status"].items()}
     called = {k: v for p in parts for k, v in p["called_status"].items()}
-    print(f"{title}: {sum(p['pages'] for p in parts)} pages, tasks found {found} / annotated {tasks}")
+    pages = sum(p["pages"] for p in parts)
+    print(f"{title}: {pages} pages, tasks found {found} / annotated {tasks}")
     head: dict[str, float] = {}
     for k in ("targets", "measurements"):
         tp = sum(p[k]["tp"] for p in parts)

@@ -6,8 +6,9 @@ OVERALL SHARE (rules.OVERALL_SHARE): a share of 100% or more is the task done, u
 says building is still under way (rules.DECLARED_FULL_UNDER_WAY: then this year's plan done, on
 course, the other reading said). A smaller share is not judged by pace: the whole of a project
 may run over several years (工程总体进度为60% of a two-year build is no lag), so red or amber
-from it alone would not be red; the rest of the text decides. It meets the status read from the rest of the text by table.combine (a done
-wins over a green or grey reading, never over red). Only when the table declares nothing itself.
+from it alone would not be red; the rest of the text decides. It meets the status read from the
+rest of the text by table.combine (a done wins over a green or grey reading, never over red).
+Only when the table declares nothing itself.
 """
 
 from __future__ import annotations

@@ -393,7 +393,8 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     any_delay = bool(delays or foreseen)
     # A milestone moved to a new date of the year (推迟至11月): the move is graded amber, not
     # its delay word red (rules.RESCHEDULE_MOVE); other delay words still count.
-    slipped = rescheduled(cells, year, period.end_date.month if period is not None and period.end_date else None)
+    end_month = period.end_date.month if period is not None and period.end_date else None
+    slipped = rescheduled(cells, year, end_month)
     delays = [h for h in delays if not any(c is h[0] and a <= h[1] < b for c, a, b, _ in slipped)]
     if delays and not fig.behind and fig.paced and all(mild(c.norm, i) for c, i, _ in delays):
         delays = []  # "进度有所滞后" while every reported figure keeps pace: the figures decide
