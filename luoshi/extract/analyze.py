@@ -8,6 +8,7 @@ import re
 from luoshi.extract import (
     deadlines,
     matching,
+    overall,
     parts,
     relational,
     rowparts,
@@ -132,7 +133,8 @@ def _analyze_whole(
     if not targets and status.value in (Status.ON_TRACK, Status.VAGUE):
         # A growth promised relative to another: the two growths of the entry decide.
         status = relational.judge(task.text, cands, share_of_year(period)) or status
-    status = table.combine(status, table.declared_status(task, share_of_year(period)))
+    status = table.combine(status, table.declared_status(task, share_of_year(period))
+                           or overall.stated_overall(task))
     if not targets:  # a result promised by a date within the year that has passed, not done
         status = deadlines.overdue(task.text, period, status,
                                    status.evidence[0] if status.evidence else None) or status

@@ -8,6 +8,8 @@ its own):
 
 - a verb with 完毕 (目前全部更换完毕, 已拆除完毕);
 - a result of the work after 已/均已/全部: 已投入使用, 已竣工, 已通车, 已挂牌, 已通过验收;
+- a clause ending in 已于 a date (办理)完成 (活动已于3月18日办理完成: rules.FINISHED_DATED),
+  its subject no step or part;
 - 完成 + what was done with nothing of it left to count (完成划线; 已完成66个车位划定工作, the
   work on a count of things — the count of all is not given, so the reason says so).
 
@@ -24,8 +26,8 @@ and says as a fact that it is finished, by a date or not (该项目已于10月�
 no checking one by one. Not when that sentence holds a part or scope word (一期, 部分, 基本),
 work still under way (正在) or a plan (计划, 将于), nor when the entry says something is not
 finished. An entry of numbered points (①…②…) is the whole task finished when every point's
-last clause says its own work finished (…6月底已完工), none with such a word (unless the
-task's own cells name it: 首批 in the name of a project).
+last clause says its own work finished (…6月底已完工, …已于3月1日完成), none with such a word
+(unless the task's own cells name it: 首批 in the name of a project).
 The words are in rules (grading); docs/analysis.md explains the rule beside the other done rules.
 """
 
@@ -42,6 +44,17 @@ _COMPLETE = re.compile(rules.FINISHED_COMPLETE)
 _RESULT = re.compile(rules.FINISHED_RESULT)
 _OBJECT = re.compile(rules.FINISHED_OBJECT)
 _BY_DATE = re.compile(rules.FINISHED_BY_DATE)
+_DATED = re.compile(rules.FINISHED_DATED)
+
+
+def _says_finished(last: str, named: str) -> bool:
+    """Does the clause ``last`` say as a fact that its work is finished: …完毕, a result word
+    (已投入使用), or a clause ending in 已(于 a date)完成 whose subject is no step or part the
+    task does not itself name (``named``: the task's own words)?"""
+    if _COMPLETE.search(last) or _RESULT.search(last):
+        return True
+    return bool(_DATED.search(last)) and not any(
+        w in last and w not in named for w in (*rules.INTERMEDIATE_STEPS, *rules.PARTIAL_WORDS))
 # A numbered point opening anywhere a sentence may open (①… ②… run on one line too).
 _POINT_MARK = re.compile(r"[①-⑳]|(?:^|(?<=[\n。;；]))\s*(?:[0-9]{1,2}[.、](?![0-9])"
                          r"|[(（][0-9一二三四五六七八九十]{1,2}[)）])")
@@ -93,7 +106,7 @@ def finished_in_words(task_text: str, cells: list[Cell]) -> tuple[str, list[Span
             w in last for w in rules.NOT_ACHIEVED_BEFORE if w not in ("推进", "启动")):
         return None
     span = clause_span(cell, a)
-    if _COMPLETE.search(last) or _RESULT.search(last):
+    if _says_finished(last, task):
         return f"称已完成:{span.text}", [span]
     m = _OBJECT.match(last)
     if m is None:
@@ -130,8 +143,7 @@ def whole_task_finished(cells: list[Cell], own: str = "") -> tuple[str, list[Spa
             point = norm[start:end].rstrip(_TRAILING)
             ca, cb = clauses.clause(point, len(point) - 1) if point else (0, 0)
             last = point[ca:cb]
-            if not (_RESULT.search(last) or _COMPLETE.search(last)) or any(
-                    w in point for w in words):
+            if not _says_finished(last, named) or any(w in point for w in words):
                 return None
             spans.append(clause_span(cell, start + ca))
         return "各分项均称已完成:" + ";".join(sp.text for sp in spans), spans

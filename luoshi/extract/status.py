@@ -52,6 +52,7 @@ from luoshi.extract.wording import (
     grade_delays,
     mild,
     not_started,
+    rescheduled,
     risk_hits,
 )
 from luoshi.ingest.model import Period, Task
@@ -390,6 +391,11 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         fig.slight = [(r + alt if "低于时间进度" in r else r, s) for r, s in fig.slight]
     delays, foreseen = delay_hits(cells)
     any_delay = bool(delays or foreseen)
+    # A milestone moved to a new date of the year (推迟至11月): the move is graded amber, not
+    # its delay word red (rules.RESCHEDULE_MOVE); other delay words still count.
+    end_month = period.end_date.month if period is not None and period.end_date else None
+    slipped = rescheduled(cells, year, end_month)
+    delays = [h for h in delays if not any(c is h[0] and a <= h[1] < b for c, a, b, _ in slipped)]
     if delays and not fig.behind and fig.paced and all(mild(c.norm, i) for c, i, _ in delays):
         delays = []  # "进度有所滞后" while every reported figure keeps pace: the figures decide
     red, amber = grade_delays(delays, fig, targets, cells, {m.target for m in ms if m.target is not None}, share)
@@ -436,12 +442,16 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
             not _unfinished(cells, [sp for _, sp in fig.reached]):
         # The year is over and every judged figure met its target (完成率120%): done.
         done = ("全年目标已实现:" + ";".join(r for r, _ in fig.reached), [s for _, s in fig.reached])
-    if done is not None and not amber:  # a part said to lag: not done
+    if done is not None and not amber and not slipped:  # a part said to lag: not done
         return StatusResult(Status.DONE, done[0], done[1], "done")
     if amber:
         words = "、".join(dict.fromkeys(w for _, _, w in amber))
         return StatusResult(Status.AT_RISK, f"部分滞后:称“{words}”",
                             [clause_span(c, i) for c, i, _ in amber], "part_delay")
+    if slipped:
+        words = "、".join(dict.fromkeys(w for _, _, _, w in slipped))
+        return StatusResult(Status.AT_RISK, f"节点顺延:称“{words}”{rules.RESCHEDULE_NOTE}",
+                            [clause_span(c, i) for c, i, _, _ in slipped], "rescheduled")
     if fig.slight:
         return StatusResult(Status.AT_RISK, ";".join(r for r, _ in fig.slight),
                             [s for _, s in fig.slight], "figures_slight")
@@ -466,6 +476,10 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if restated is not None:
         return StatusResult(Status.VAGUE, "仅复述任务,未说明进展", [restated], "restated")
     ahead = ahead_words(done_cells)
+    started = [(r, s) for r, s in fig.ahead if _started_only(s, task.text)]
+    if started:  # things started counted against things to build: on course, not ahead
+        fig.ahead = [x for x in fig.ahead if x not in started]
+        fig.kept = [*fig.kept, *((r + rules.STARTED_ONLY_NOTE, s) for r, s in started)]
     if share < 1.0 and not any_delay and (ahead or (fig.ahead and len(fig.ahead) + len(fig.reached) >= fig.judged)):
         spans = [s for _, s in fig.ahead] + ([clause_span(ahead[0], ahead[1])] if ahead else [])
         reason = ";".join(r for r, _ in fig.ahead) or f"称“{ahead[2]}”"  # type: ignore[index]
@@ -480,6 +494,13 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if fig.reached or fig.kept:  # a person's figure keeping pace is named (填报值, 人工更正)
         reason = (fig.reached or fig.kept)[0][0]
     return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in fig.reached + fig.kept], "progress")
+
+
+def _started_only(span: Span, task_text: str) -> bool:
+    """Does a figure's clause count things only started (rules.STARTED_ONLY_VERBS) while the
+    task promises no start but the things built? (AHEAD NEEDS THE RESULT)"""
+    return any(v in normalise(span.text) for v in rules.STARTED_ONLY_VERBS) and not any(
+        v in normalise(task_text) for v in rules.START_VERBS)
 
 
 def _restates_task(task: Task, done_cells: list[Cell], ms: list[Measurement]) -> Span | None:

@@ -107,6 +107,9 @@ def declared_status(task: Task, share: float) -> Declared | None:
         phrase = _phrase(header, text)
         if sh is not None and ("形象进度" in header or phrase is None):
             pct = sh.value / rules.PERCENT
+            if pct >= 1 and _building_under_way(task):
+                return Declared(Status.ON_TRACK, f"表中{header}为{text}{rules.DECLARED_FULL_NOTE}",
+                                span, sh)
             if pct >= 1:
                 return Declared(Status.DONE, f"表中{header}为{text}", span, sh)
             band = pace_band(pct, share)
@@ -123,6 +126,15 @@ def declared_status(task: Task, share: float) -> Declared | None:
             return phrase._replace(share=sh)
     # a declared-status column, when there is one, wins over a remark, and both over the group
     return remark if remark is not None else group_status(task.extra.get(GROUP_KEY, ""))
+
+
+_FULL_UNDER_WAY = re.compile(rules.DECLARED_FULL_UNDER_WAY)
+
+
+def _building_under_way(task: Task) -> bool:
+    """Does a progress text of the task say building work is still under way
+    (rules.DECLARED_FULL_UNDER_WAY)? Then a declared 100% is not the whole task done."""
+    return any(_FULL_UNDER_WAY.search(normalise(it.done or "")) for it in task.items)
 
 
 _GROUP_MARKER = re.compile(r"^\s*[(（]?[一二三四五六七八九十0-9]+[)）、.．]\s*")  # 一、 (一) 1. 2、
@@ -166,9 +178,10 @@ def combine(derived: StatusResult, declared: Declared | None) -> StatusResult:
             and derived.rule.startswith("figures") and derived.value in (Status.AT_RISK, Status.BEHIND))
     )
     if take:
-        return StatusResult(st, f"{reason}(表中标注)" + (f";{derived.reason}" if derived.reason else ""),
+        tag = "(表中标注)" if span.field == FIELD_DECLARED else ""  # or the text's own share
+        return StatusResult(st, f"{reason}{tag}" + (f";{derived.reason}" if derived.reason else ""),
                             [span, *derived.evidence], "declared")
-    if st is not derived.value:
+    if st is not derived.value or rules.DECLARED_FULL_NOTE in reason:  # the other reading said
         derived.reason = f"{derived.reason};{reason}"
         derived.evidence = [*derived.evidence, span]
     return derived

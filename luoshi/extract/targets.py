@@ -20,6 +20,7 @@ _STANDARD_APPLIED = re.compile(rules.STANDARD_APPLIED)
 _RANK_STEP = re.compile(rules.RANK_STEP)
 _PROGRAMME_YEARS = re.compile(rules.PROGRAMME_YEARS)
 _CONTEXT_BEFORE = re.compile(rules.CONTEXT_BEFORE)
+_OBJECT_SIZE = re.compile(rules.OBJECT_SIZE_BEFORE)
 
 # Small rate-verbs (提升, 提高) also mean "upgrade" ("建设提升42公里绿道"): with a unit other
 # than a percentage only these plain verbs of change make an increase_by / decrease_by.
@@ -44,6 +45,9 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     applied = [m.span("inner") for m in _STANDARD_APPLIED.finditer(norm)]
     quantities = [q for q in quantities if not any(a <= q.num_start < b for a, b in applied)]
     quantities = [q for q in quantities if not _context_figure(norm, q)]
+    # 建筑面积约7000平方米: the size of the object built, not a figure to reach (OBJECT_SIZE_BEFORE)
+    quantities = [q for q in quantities if not _OBJECT_SIZE.search(norm, max(0, q.num_start - 12),
+                                                                      q.num_start)]
     report = _REPORT_LINE.search(norm) if field == FIELD_TEXT else None
     if report is not None:  # a result paragraph joined to the task: no promises from it on
         quantities = [q for q in quantities if q.start < report.start()]

@@ -45,7 +45,9 @@ BASE_UNITS: list[BaseUnit] = [
     *_units("pp", "个百分点 百分点"),
     *_units(
         "count",
-        "个 家 项 所 座 处 条 套 户 栋 幢 艘 辆 台 件 本 份 只 张 支 篇 块 宗 类 种 间 笔 批 株 棵 根 部 组",
+        "个 家 项 所 座 处 条 套 户 栋 幢 艘 辆 台 件 本 份 只 张 支 篇 块 宗 类 种 间 笔 批 株 棵 根 部 组"
+        # 盏 counts lamps (路灯1249盏), 面 boards, flags and walls (解说牌1面)
+        " 盏 面",
     ),
     *_units("person", "人 名 位"),
     *_units("person_time", "人次"),
@@ -120,6 +122,7 @@ WORD_CONTINUATIONS: dict[str, str] = {
     "部": "门分署委队位件长级属",
     "平": "台方均稳安衡价行面原衡常时整",
     "组": "织建成团合长委件别",  # 3组雕塑; 组织, 组建 … are words
+    "面": "积向临对貌上下前子料粉八",  # 2面展板; 面积, 面向, 面临, 四面八方 … are words
 }
 
 

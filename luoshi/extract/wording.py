@@ -20,6 +20,9 @@ _RISK_GAP = re.compile(rules.RISK_GAP)
 _RISK_SLOWDOWN = re.compile(rules.RISK_SLOWDOWN)
 _DELIBERATE = re.compile(rules.DELIBERATE_DEFERRAL)
 _PENDING = re.compile(rules.RESOLVE_PENDING)
+_MOVE = re.compile(rf"(?:{rules.RESCHEDULE_MOVE})(?:{rules.RESCHEDULE_DATE})")
+_SET = re.compile(rf"(?:{rules.RESCHEDULE_SET})(?:{rules.RESCHEDULE_DATE})")
+_MISSED = re.compile(rules.RESCHEDULE_MISSED)
 
 
 @dataclass(frozen=True)
@@ -309,3 +312,33 @@ def exceptions_named(cells: list[Cell]) -> list[tuple[Cell, int, str]]:
 def ahead_words(cells: list[Cell]) -> tuple[Cell, int, str] | None:
     hits = word_hits(cells, rules.AHEAD_WORDS)
     return hits[0] if hits else None
+
+
+def rescheduled(cells: list[Cell], year: int | None = None,
+                month: int | None = None) -> list[tuple[Cell, int, int, str]]:
+    """(cell, start, end, words) of each milestone moved to a new date of the same year
+    (RESCHEDULED, rules.RESCHEDULE_MOVE): 推迟至11月; or 调整至/改为/定于 a date in a done cell
+    that says the first date cannot be kept (不能于9月30日前完成, 原定9月底). Not a move to a
+    later year (rules.RESCHEDULE_LATER, or a year after ``year``), nor to a month already over
+    by the report's last month ``month`` (the new date passed unreported: still late), nor one
+    negated or foreign."""
+    out = []
+    for cell in cells:
+        if cell.field not in DONE_FIELDS:
+            continue
+        found = list(_MOVE.finditer(cell.norm))
+        if _MISSED.search(cell.norm):
+            found += list(_SET.finditer(cell.norm))
+        for m in found:
+            words = m.group(0)
+            later = any(w in words for w in rules.RESCHEDULE_LATER) or (
+                m.group("year") is not None and year is not None and len(m.group("year")) == 4
+                and int(m.group("year")) > year)
+            new_month = re.search(r"([0-9]{1,2})月", words)
+            later = later or (new_month is not None and month is not None
+                              and int(new_month.group(1)) < month)
+            if later or negated(cell.norm, m.start()) or foreign(cell.norm, m.start()) \
+                    or severe(cell.norm, m.start(), words):
+                continue
+            out.append((cell, m.start(), m.end(), words))
+    return out

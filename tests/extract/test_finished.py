@@ -29,6 +29,9 @@ def status(text: str, done: str):
         ("某镇卫生院迁建项目。", "项目历时一年施工,现已投入使用。", "现已投入使用"),
         ("某路段拓宽项目。", "工程十月完工,已正式通车。", "已正式通车"),
         ("某村便民服务站项目。", "选定场地并配齐设施,已挂牌。", "已挂牌"),
+        # a clause ending in 已于 a date (办理)完成: its subject finished
+        ("某社区书屋项目。", "选定场地后,社区书屋已于5月10日建设完成。", "社区书屋已于5月10日建设完成"),
+        ("某小区消防通道清理项目。", "经与物业协商,通道清理已于4月2日办理完成。", "通道清理已于4月2日办理完成"),
     ],
 )
 def test_finished_in_words_is_done(text, done, evidence):
@@ -54,6 +57,11 @@ def test_a_count_of_work_finished_is_done_and_says_the_total_is_not_given():
         ("某公园提升项目。", "已确定改造范围,完成设计。"),
         ("某文化中心项目。", "已完成土地手续,目前已完成主体施工。"),
         ("某文化中心项目。", "项目已报批,完成选址。"),
+        ("某公园提升项目。", "经多次协商,设计方案已于3月1日完成。"),  # a step, dated
+        ("某公园提升项目。", "经多次协商,前期工作已于3月1日完成。"),  # a part
+        ("某公园提升项目。", "已于3月1日完成招投标。"),  # something follows 完成: a step
+        ("某中学扩建项目。", "主教学楼框架结构已完成。"),  # a stage, and no date
+        ("某小区消防通道清理项目。", "经与物业协商,通道清理已完成。"),  # undated
         # a plan, a promise, or the finished clause not the last one
         ("某居委会门前车位规划项目。", "下一步将在楼前规划车位,完成划线。"),
         ("某社区室温提升项目。", "督促供热公司在供暖期完成整改,承诺年内达到居民要求。"),
@@ -80,6 +88,10 @@ def test_not_finished(text, done):
          "该项目已于9月1日前完工并全部投入使用。", Status.DONE),
         ("社区卫生站扩容建设工程", "包括推进中医保健服务。该项目已于10月底完成。", Status.DONE),
         ("农村公路大中修工程", "包括两条公路大中修。本工程已建成。", Status.DONE),
+        # a proposal or a case names itself 本案/该案
+        ("社区空地种植开花灌木", "本案已完成施工,于12月向提案人提出结案获得同意。", Status.DONE),
+        ("社区空地种植开花灌木", "该案已于11月中完成。", Status.DONE),
+        ("社区空地种植开花灌木", "本案计划于12月底完成。", None),
         # a part, or not the last sentence
         ("农村公路大中修工程", "包括两条公路。该项目一期已于10月底完工。", Status.ON_TRACK),
         ("农村公路大中修工程", "该项目已于10月底完工。二期正在施工。", Status.ON_TRACK),
@@ -90,6 +102,11 @@ def test_not_finished(text, done):
          "①首批校园场地开放工程6月底已完工。②新建健身点项目9月底已完工。", Status.DONE),
         ("实施首批校园场地开放工程,新建全民健身点25个。",
          "①首批校园场地开放工程6月底已完工。②新建健身点项目正在施工。", Status.ON_TRACK),
+        # every point ending in 已(于 a date)完成 (rules.FINISHED_DATED); a step does not count
+        ("1.与社区学院续办第2次走读课程。2.在图书馆分馆内设立文史专区。",
+         "1.第2次走读活动已于3月18日办理完成。\n2.分馆加设文史专区已于3月1日完成。", Status.DONE),
+        ("1.与社区学院续办第2次走读课程。2.在图书馆分馆内设立文史专区。",
+         "1.第2次走读活动已于3月18日办理完成。\n2.文史专区设计方案已于3月1日完成。", None),
     ],
 )
 def test_the_task_itself_said_finished_is_done(text, done, want):

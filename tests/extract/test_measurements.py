@@ -175,6 +175,8 @@ def test_the_level_a_change_started_from_is_no_measurement(done, figures):
         ("其中甲路投资约250万元、乙路投资约100万元。", []),
         ("已完成投资120万元。", [120.0]),
         ("目前已安排36个项目,总投资88.1亿元。", [88.1]),  # the size of what was arranged
+        # money spent may be approximate: a done word before it makes it a measurement
+        ("已累计完成投资约2000万元。", [2000.0]),
     ],
 )
 def test_a_project_budget_is_no_measurement(done, values):

@@ -37,6 +37,12 @@ def tsk(text, done, **extra):
         ({"完成目标(%)": "80"}, "", Status.ON_TRACK),
         ({"完成目标(%)": "45.5"}, "", Status.BEHIND),
         ({"完成进度(%)": "120"}, "", Status.DONE),
+        # a declared 100% while building is still under way is this year's plan done, not the
+        # task: on course (acceptance under way, above, is no building work)
+        ({"完成工作进度(%)": "100"}, "已完成招标,正在进行桩基施工。", Status.ON_TRACK),
+        ({"形象进度": "100%"}, "一期已建成,二期仍在建设。", Status.ON_TRACK),
+        ({"形象进度": "100%"}, "两所学校已建成,其余项目正在建设。", Status.ON_TRACK),
+        ({"完成工作进度(%)": "100"}, "已完成。", Status.DONE),
         # met and exceeded is done; ahead of the time share is ahead
         ({"完成成效": "超额完成"}, "已培训420人。", Status.DONE),
         ({"进展状态": "超序时进度"}, "已培训420人。", Status.AHEAD),
@@ -101,6 +107,9 @@ PARTS = "16个小区中3个已完成改造,其余正在施工。"  # a figure's 
 @pytest.mark.parametrize(("header", "cell", "share", "figure"), [
     pytest.param("形象进度", "80%", 80, True, id="percent"),
     pytest.param("进度(%)", "80", 80, True, id="bare-under-percent-header"),
+    # a header naming progress is a share of the work, whatever words come before it
+    pytest.param("完成工作进度(%)", "80", 80, True, id="work-progress-header"),
+    pytest.param("完成进度(%)", "80", 80, True, id="completion-progress-header"),
     pytest.param("形象进度", "完成80%,顺利推进", 80, True, id="percent-inside-words"),
     # a completion rate is the share for the status, but the stated ratio of an amount the
     # row gives in another column, not a figure of its own

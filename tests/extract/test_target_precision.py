@@ -92,3 +92,19 @@ def test_a_formula_named_by_a_count_is_no_target(text, expected):
 )
 def test_a_figure_already_so_is_context_not_a_target(text, expected):
     assert [(t.value, t.unit) for t in extract_targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the size of what is built describes the object: no figure to reach
+        ("新建某幼儿园,占地面积约12亩,建筑面积约6000平方米,4轨12班。", []),
+        ("建设社区服务中心,总建筑面积3200平方米。", []),
+        ("新建学生宿舍楼,用地面积1.5公顷。", []),
+        # an area to treat or add is a figure to reach
+        ("新增绿化面积10万平方米。", [(10, "万平方米")]),
+        ("改造老旧小区30个,改造面积50万平方米。", [(30, "个"), (50, "万平方米")]),
+    ],
+)
+def test_the_size_of_what_is_built_is_no_target(text, expected):
+    assert [(t.value, t.unit) for t in extract_targets(text)] == expected

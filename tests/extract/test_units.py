@@ -16,6 +16,7 @@ from luoshi.extract.units import base_of, comparable, family_of
         ("万标箱", "teu"), ("吨", "weight"), ("平方米", "area"), ("套", "count"), ("户", "count"),
         ("%", "percent"), ("个百分点", "pp"), ("人次", "person_time"), ("天", "duration"),
         ("千伏", None), ("批次", "occasion"), ("万家次", "occasion"), ("车次", "occasion"),
+        ("盏", "count"), ("面", "count"),  # lamps; boards and walls
     ],
 )
 def test_family(unit, family):
@@ -66,7 +67,7 @@ def test_base_of():
     assert base_of("个") == "个"
 
 
-@pytest.mark.parametrize("text", ["项目", "个人", "家庭", "条件", "户籍", "处置", "台风"])
+@pytest.mark.parametrize("text", ["项目", "个人", "家庭", "条件", "户籍", "处置", "台风", "面积", "面向"])
 def test_words_starting_with_unit_chars_are_not_units(text):
     assert [q for q in find_quantities("3" + text) if q.is_amount] == []
 
@@ -95,3 +96,10 @@ def test_occasions_of_a_thing_are_a_unit_of_their_own(text, unit):
 def test_ping_bu_and_zu_as_units(text, found):
     qs = [q for q in find_quantities(text) if q.is_amount]
     assert [(q.value, q.unit, q.family) for q in qs] == found
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [("统一采购路灯1249盏", 1249, "盏"),
+                                                   ("设置解说牌1面", 1, "面")])
+def test_measure_words_of_lamps_and_boards(text, value, unit):
+    (q,) = [q for q in find_quantities(text) if q.is_amount]
+    assert (q.value, q.unit) == (value, unit)

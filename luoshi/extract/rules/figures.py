@@ -94,6 +94,10 @@ CONTEXT_BEFORE = r"已经?(?:完成|建成|实现|达到?|有|开工|投用)|目
 # counted out (a count to achieve is written in Arabic figures: 新建3个中心).
 FORMULA_HEADS = ("确立", "维护", "意识", "自信", "代表", "务必", "全面", "明确", "坚持", "规定", "补贴",
                  "制度")
+# The size of the thing a task builds (占地面积约10亩, 建筑面积7000平方米, 用地面积1.2公顷)
+# describes its object, as 5轨15班 does: the promise is to build it (a milestone), and the figure
+# is no target — nothing is counted towards it as the work goes on. Right before the figure:
+OBJECT_SIZE_BEFORE = r"(?:占地|总建筑|建筑|规划用地|用地|净用地)面积(?:约|约为|为|达|共|近)?$"
 CN_NUMERAL_WORD_PREFIX = ("统", "唯", "逐", "万", "之", "单", "专", "同", "划", "合", "整", "初", "周")
 
 # --- Comparators of targets -----------------------------------------------------------------

@@ -6,10 +6,15 @@ from __future__ import annotations
 
 # The entry says, without qualification, that the task is complete.
 WHOLE_DONE = (
-    # (本案/该案: a proposal's or a case's word for itself, the whole task as 该项 is)
-    r"^(?:该项|此项|本项|该任务|本案|该案)?(?:工作)?(?:已经?|均已|已全部|已全面|全部|已按要求|已如期)"
+    # (本案/该案: a proposal's or a case's word for itself, the whole task as 该项 is; 该问题: an
+    # item of a rectification list is a problem, and its rectification the task)
+    r"^(?:该项|此项|本项|该任务|本案|该案|该问题|此问题|本问题)?(?:工作|整改)?"
+    r"(?:已经?|均已|已全部|已全面|全部|已按要求|已如期)"
     r"(?:举办|举行|建设|改造|实施|整治|安装|发放|验收|采购|拆除|搬迁|办理)?"  # 已举办完成
-    r"(?:完成|建成|实现|落实|办结|竣工)(?:全部)?(?:任务|工作|目标)?(?:[,,;;。(]|$)"
+    # 已完成整改, 已整改到位/完毕: a rectification finished is the task done; 长期坚持 after it is
+    # upkeep, not work left
+    r"(?:完成|建成|实现|落实|办结|竣工|整改到位|整改完毕|整改完成)(?:全部)?(?:任务|工作|目标|整改)?"
+    r"(?:[,,;;。(]|$)"
 )
 # "(该项已完成)" anywhere in the entry.
 EXPLICIT_DONE = r"[(（](?:该项|此项|本项)?(?:工作)?已(?:经)?(?:全部)?完成[)）]"
@@ -103,6 +108,14 @@ OBJECT_MIN_SHARE = 0.25
 FINISHED_COMPLETE = r"完毕"
 FINISHED_RESULT = (r"(?:已经?|均已|已全部|全部|现已)(?:正式|顺利|全面|全部)?"
                    r"(?:投入使用|交付使用|投入运营|投用|竣工|通车|挂牌|落成|完工|办结|通过验收|建成)")
+# A clause that ends in 已于 a date (办理)完成 reports its subject finished on that date
+# (第2次走读活动已于3月18日办理完成, 文史专区已于3月1日完成): like a result word, the work is
+# done — unless the subject is a step on the way (设计方案已于3月完成: INTERMEDIATE_STEPS) or a
+# part (PARTIAL_WORDS), which the callers check. Nothing may follow 完成 (已于3月完成招投标 names
+# a step), and the date is needed: an undated "X已完成" names a stage as often as the work
+# (主教学楼框架结构已完成).
+FINISHED_DATED = (r"(?:已经?|均已|现已|已全部)于[^,,。;;]{1,16}?(?:前)?"
+                  r"(?:办理|举办|举行|顺利|全面|全部|施工|建设)?完成(?:了)?$")
 FINISHED_OBJECT = (r"^(?:目前|现|截至目前|最终|至此)?(?:已经?|均已|已全部|全部|已按[^,,;;]{0,8}?)?"
                    r"(?:顺利|全面|全部)?完成(?:了)?(?P<obj>[^,,。;;]{0,24})$")
 # A figure in the object of 完成 is a measurement (完成投资1.2亿元, 完成率95%) unless the object
@@ -112,7 +125,9 @@ FINISHED_COUNTED_WORK = ("工作", "任务")
 # 该项目已于9月1日前完工并全部投入使用, 该工程已于10月底完成, 本项目已建成 (finished.py,
 # WHOLE TASK FINISHED). The subject names the task itself, so the task's own goals need no
 # checking one by one.
-WHOLE_TASK_SUBJECT = r"(?:该|本|此)(?:项目|工程|实事|项工作|项任务|项)"
+# (本案/该案: a proposal's or a case's word for itself, as in WHOLE_DONE — participatory-budget
+# proposals, rectification cases, NPC motions)
+WHOLE_TASK_SUBJECT = r"(?:该|本|此)(?:项目|工程|实事|项工作|项任务|项|案)"
 FINISHED_BY_DATE = (
     rf"^{WHOLE_TASK_SUBJECT}(?:已经?|均已|现已)(?:于[^,,。;;]{{1,14}}?)?(?:全面|全部|顺利)?"
     r"(?:完成|完工|竣工|建成|投入使用|交付使用|投用|通车|开业)"
@@ -121,7 +136,7 @@ FINISHED_BY_DATE = (
 INTERMEDIATE_STEPS = ("主体", "基础", "桩基", "土建", "选址", "方案", "招投标", "审批", "审查", "评审",
                       "签约", "合同", "调研", "摸底", "勘察", "测绘", "征收", "征迁", "备案", "公示",
                       "报批", "论证", "封顶", "结顶", "申报", "对接", "考察", "培训", "部署", "开标",
-                      "中标", "挂网", "图纸", "摸排", "排查", "动员")
+                      "中标", "挂网", "图纸", "摸排", "排查", "动员", "框架", "结构")
 # Words of a plan in the last sentence before its completion clause: 下一步…完成划线 is a plan.
 FUTURE_IN_SENTENCE = ("下一步", "计划", "拟", "预计", "力争", "争取", "确保", "将于", "将在", "准备",
                       "承诺", "待", "尚需", "还需", "仍需", "即将")
@@ -140,6 +155,21 @@ DELAY_WORDS = (
 # So, measured against an expectation rather than the schedule, are 不及预期, 低于预期, 未达预期:
 # below what was hoped for (精品民宿进度75.45%,不及预期), amber unless severe (远低于预期).
 COMPARATIVE_DELAY_WORDS = ("较慢", "偏慢", "稍慢", "略慢", "较缓", "偏缓", "不及预期", "低于预期", "未达预期")
+# A milestone moved to a new date (RESCHEDULED, wording.rescheduled): the entry moves the work
+# to a stated later date of the same year — with a verb of moving (推迟至11月, 延期至11月底,
+# 顺延至四季度), or with a verb of setting (调整至, 改为, 定于) in an entry that says the first date
+# cannot be kept or names it (不能于9月30日前完成, 原定9月底). The work is late against its plan
+# but re-planned: amber (at_risk), not red — a slipped milestone, as offices grade it. Red stays
+# red when a severity word grades the move (严重), another delay word of the entry stands on its
+# own (进度滞后), or the new date is in a later year (推迟至明年, 延期至2025年: RESCHEDULE_LATER).
+RESCHEDULE_MOVE = r"(?:推迟|延期|延迟|延后|顺延|推延|延)(?:至|到)"
+RESCHEDULE_SET = r"(?:调整|改|定|订)(?:至|到|为|于)|改在"
+RESCHEDULE_DATE = (r"于?(?:(?P<year>20[0-9]{2}|[0-9]{2,3})年)?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?|"
+                   r"[一二三四1-4]季度|第[一二三四1-4]季|年底|年末|年内|下半年|明年|次年|下一?年度?)")
+RESCHEDULE_MISSED = (r"(?:不能|无法|未能|不符合|难以|来不及|没能)(?:在|于|按)[^,,。;;]{1,16}?完成"
+                     r"|原定|原计划|原订|原于")
+RESCHEDULE_LATER = ("明年", "次年", "下一年", "下年")
+RESCHEDULE_NOTE = "(晚于原定节点,已另定完成时间;若新节点亦难完成则为滞后)"
 # A delay word after a hedge foresees a delay without stating one ("可能有所推迟") -> a risk.
 HEDGES = ("可能", "或将", "恐将", "或许", "恐怕")
 # "Somewhat" before a delay word ("进度有所滞后"): a slight lag the task's own figures may
@@ -240,6 +270,13 @@ STAGE_SHARE = 0.75
 MUST_FINISH_VERBS = ("建成", "投用", "投入使用", "竣工", "完工")
 
 # --- Ahead, scope and severity ----------------------------------------------------------------
+
+# AHEAD NEEDS THE RESULT: a running total that counts things only started (已开工建设幼儿园63所:
+# START_VERBS, 进场 in the figure's clause) against a task that promises them built or finished
+# (no start verb in its text: 新建、改扩建70所) counts a first stage. It keeps the task on course,
+# but does not make it ahead (超进度): the things are not yet what was promised.
+STARTED_ONLY_VERBS = (*START_VERBS, "进场")
+STARTED_ONLY_NOTE = "(所报为开工数,任务为建成,不按超进度判断)"
 
 # The text says the task runs ahead of schedule.
 AHEAD_WORDS = ("超序时进度", "超时序进度", "超过序时进度", "快于序时进度", "超额完成序时", "进度超前",

@@ -40,7 +40,22 @@ DECLARED_SHARE_MAX = 1000
 # a completion rate (完成率, 完成比例, 完成目标(%), 占比) it is the achieved amount over the target,
 # an amount the row states in a column of its own: that amount's stated ratio, not a second
 # figure. Either way it is the same share for the declared status (table.declared_share).
-DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成[^()]{0,4}\(%\)$"
+# A header that names progress (完成进度(%), 完成工作进度(%)) is a share of the work, not a rate
+# of an amount: a figure the table reports (no 进度 in the per-cent form below).
+DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成(?:(?!进度)[^()]){0,4}\(%\)$"
+# A declared share of 100% or more is the task done, unless its progress text says building work
+# is still under way (正在进行基础施工, 其他项目正在按计划施工, 在建): the whole task cannot be
+# finished while it is built, so the 100 is read as the share of this year's plan — on course,
+# and the reason gives the other reading. Acceptance or hand-over under way (正在验收) is no
+# building work: a declared 100% with it is done.
+DECLARED_FULL_UNDER_WAY = r"(?:正在|仍在|尚在)[^,,。;;]{0,10}?(?:施工|建设|实施)|在建|建设中|施工中"
+# The task's overall progress stated in its progress text (总完成进度为100%, 工程总体进度达60%,
+# 整体进度完成85%): the unit's share of the whole task, read as a declared 形象进度 is
+# (overall.py, OVERALL SHARE). A word of the whole (总, 总体, 整体) must name the progress: a
+# bare 进度 of one part (惠企资金拨付进度达到99%) is not the task's.
+OVERALL_SHARE = (r"(?:总|总体|整体|综合|项目总|工程总体?)(?:完成|形象|工程)?进度"
+                 r"(?:为|达到?|已达|完成|是)?\s*(?P<v>[0-9]+(?:\.[0-9]+)?)\s*%")
+DECLARED_FULL_NOTE = "(进展称仍在施工,按本年计划的完成比例读;若为整个项目的进度则为已完成)"
 
 # --- Indicator rows: bare numbers under a column, the unit in brackets ------------------------
 # An indicator table gives the unit once, in brackets at the end of the indicator's name or of
