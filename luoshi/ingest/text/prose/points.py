@@ -28,8 +28,9 @@ Rules, true of such pages wherever they come from:
   * no point is named as a part of a report (主要做法, 存在问题, 下一步工作打算 …: a short name
     before its first punctuation): such points are the report's sections, not tasks;
   * fewer than half of the points count the tasks they stand for (…的指标任务,共计19项 /
-    能够完成的有2项): such points sum up groups of tasks (a 督查 summary by status), they are
-    no tasks themselves;
+    能够完成的有2项, or projects counted then given their share or named: 的项目25个,占比62.5%,
+    实事项目11个…分别为): such points sum up groups of tasks (a 督查 summary by status), they
+    are no tasks themselves;
   * points counted in words (一是, 第一) — a speech's and a news report's way — need more:
     at least half of them carry a figure (a target or what was done);
   * the points are no *themes* grouping the announced items: a theme point opens with a
@@ -116,7 +117,14 @@ _EXHORTS = re.compile(
     r"^(?:要|必须|务必|进一步|切实|坚持|始终|牢固|高度重视|提高认识|强化责任|加强领导|加强组织)"
 )
 # A point counting the tasks it stands for: "共计19项", "能够完成的有2项", "任务有3项".
-_COUNTS_TASKS = re.compile(rf"(?:共计?|计|有)\s*[\d{_NUMERAL}]+\s*项(?!目)")
+# So does a point counting projects and then giving their share of all or naming them
+# ("…的项目25个,占比达62.5%。分别为:…"): a task states what is to be done, not which share
+# of the tasks stands where.
+_COUNTS_TASKS = re.compile(
+    rf"(?:共计?|计|有)\s*[\d{_NUMERAL}]+\s*项(?!目)"
+    rf"|(?:项目|实事|任务|事项)\s*[\d{_NUMERAL}]+\s*[个项件][^。;；]{{0,12}}?"
+    r"(?:占比|占总数|分别为|分别是)"
+)
 # A clause saying what someone must do: "全市上下要统一思想" (主要, 重要, 需要, 要求 are words).
 _MUST = re.compile(r"(?<![主重需只必])要(?![求点素事闻])(?=[\u4e00-\u9fa5])|确保取得|狠抓落实")
 # An opening reporting a meeting or a speech: its points are requirements.
