@@ -118,6 +118,9 @@ _TITLE_DEPARTMENT = re.compile(
 _PLACE_THEN_YEAR = re.compile(
     rf"^{_TITLE_LEAD}([\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?=\s*(?:19|20)\d{{2}})"
 )
+_ZONE_THEN_YEAR = re.compile(
+    rf"^{_TITLE_LEAD}({'|'.join(sorted(_ZONES, key=len, reverse=True))})(?=\s*(?:19|20)\d{{2}})"
+)
 _GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
 # A whole source/publisher line naming a department of a named place: 某某区发展和改革局,
 # 安澜市机关事务管理局 (the place, then 1-12 characters and a department word).
@@ -369,6 +372,15 @@ def _infer_government(
         return m.group(1), (
             f"the title names a department, {m.group(1)}: taken as the government (the body "
             "whose task list this is); check it"
+        )
+    # ZONE BY ITS SHORT NAME: a title opening with a development zone's generic name right
+    # before its year (高新区2022年…, 经开区2031年度…) is the zone's own page (its 管委会 site
+    # calls it so); no other place named, that name is the government, warned (whose zone)
+    m = _ZONE_THEN_YEAR.match(to_simplified(title.strip()))
+    if m:
+        return m.group(1), (
+            f"the title names only the zone, {m.group(1)}, by its generic name: taken as the "
+            "government; the city whose zone it is is not given, check it"
         )
     suffix, where = page_level(title, context, preamble, body)
     if not suffix:

@@ -15,6 +15,10 @@ TITLE_CASES = [
     ("2030年一季度经开区(青石镇)民生实事项目推进情况", "青石镇", True),  # two names
     ("2030年安澜县高新区(柳塘街道)重点工作", "柳塘街道", True),
     ("2030年一季度经开区民生实事项目推进情况", "", False),  # a zone word alone names none
+    # … but a title opening with it before its year is the zone's own page (warned)
+    ("高新区2030年第二季度重点任务进展情况", "高新区", True),
+    ("经开区2030年度民生实事完成情况", "经开区", True),
+    ("安澜市高新区2030年重点任务进展情况", "安澜市高新区", False),  # named with its city
 ]
 
 
