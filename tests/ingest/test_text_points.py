@@ -92,6 +92,19 @@ CASES = [
         None,
     ),
     (
+        "circled points run together after the lead-in, one of the meeting's counts theirs",
+        "某市政府工作报告摘要\n\n某市人大会议开幕,市长作政府工作报告。"
+        "今年将办好8件民生实事,其中续办3件实事。\n\n"
+        "续办民生实事:①新建学校3所。②改造农村公路50公里。③新增停车位2000个。\n",
+        [("①", "新建学校3所。"), ("②", "改造农村公路50公里。"), ("③", "新增停车位2000个。")],
+    ),
+    (
+        "circled points of a meeting that counts none of them: requirements",
+        "某市政府常务会议召开\n\n会议部署民生实事工作。\n\n"
+        "会议要求:①新建学校3所。②改造农村公路50公里。③新增停车位2000个。\n",
+        None,
+    ),
+    (
         "points that are a report's own sections",
         "2031年重点工作推进情况\n\n一、主要做法\n\n新建学校12所,新建公路260公里。\n\n"
         "二、存在问题\n\n资金缺口3亿元。\n\n三、下一步工作打算\n\n年底前完成改造小区35个。\n",

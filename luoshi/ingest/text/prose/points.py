@@ -18,7 +18,8 @@ Rules, true of such pages wherever they come from:
     目标任务, 政府工作报告, 完成情况, 进展 …);
   * the opening does not report a meeting, a speech or a visit (召开…, 强调, 指出, 部署, 调研,
     视察 …) — whose points are the speaker's requirements — unless it announces as many
-    items as there are points (…明确了10件实事 over ten points);
+    items as there are points (…明确了10件实事 over ten points; any of its counts: 十七项, of
+    which 继续办好7件 over seven points);
   * the run holds at least half of the page's text after the opening (a story with three
     points in one paragraph among ten is news with points, not a list);
   * at least two thirds of the points name a task-like thing (a project, a work verb: 实施,
@@ -167,7 +168,7 @@ def _is_subject(
     head = to_simplified(" ".join(opening))
     if not _ANNOUNCES.search(head):
         return False, "the opening announces no plan, 实事 or 重点工作"
-    if _MEETING.search(head) and _announced(opening) != len(points):
+    if _MEETING.search(head) and not _announces_as_many(opening, len(points)):
         return False, "the opening reports a meeting or a speech: its points are requirements"
     after = sum(len(p.text.strip()) for p in paras if p.line >= points[0].line)
     held = sum(len(p.text) + sum(len(b) for b in p.body) for p in points)
@@ -289,6 +290,16 @@ def _split_clause(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def _announces_as_many(opening: list[str], n: int) -> bool:
+    """Whether any count the opening announces (7件实事, 十七项重点民生实事) is ``n``: an
+    opening may count several groups (17 in all: 7 continued, 10 new), and the one the run
+    matches is the one announcing it."""
+    return any(
+        style_value(m.group(1)) == n
+        for m in _ANNOUNCED_COUNT.finditer(to_simplified(" ".join(opening)))
+    )
+
+
 def _announced(opening: list[str]) -> int | None:
     m = _ANNOUNCED_COUNT.search(to_simplified(" ".join(opening)))
     return style_value(m.group(1)) if m else None
@@ -382,6 +393,7 @@ def point_list_grid(
         "cn": "一、/二、",
         "cn_paren": "(一)/(二)",
         "cn_glued": "一…/二…",
+        "circled": "①/②",
         "about": "关于…。",
     }[style]
     warnings: list[tuple[int | None, str]] = [
