@@ -58,3 +58,19 @@ def test_a_data_line_under_the_header_is_a_row_not_more_header():
     doc = read_document(page.encode(), name="t.txt")
     assert [t.text for t in doc.tasks] == ["新建公园", "改造小区"]
     assert not any("header goes on" in w.message for w in doc.warnings)
+
+
+def test_a_bordered_row_one_cell_short_leaves_out_its_category():
+    # the category is given on a group's first row only; the next row, every cell bordered,
+    # has one cell fewer: its name is the task and its sentence the target, not shifted left
+    page = _TITLE + (
+        "序号 |\n类别 |\n项目名称 |\n目标任务 |\n牵头单位 |\n累计完成 |\n累计进度 |\n"
+        "1 |\n一、教育(2项) |\n新建城北小学 |\n新增学位900个 |\n区教育局 |\n900 |\n100% |\n"
+        "2 |\n校园安全提升 |\n改造中小学安防设施,完善监控系统 |\n区教育局 |\n12 |\n持续推进 |\n"
+    )
+    doc = read_document(page.encode(), name="t.txt")
+    assert [c.role.value for c in doc.columns] == [
+        "serial", "category", "task", "target", "lead_unit", "actual", "declared_status"
+    ]
+    assert [t.text for t in doc.tasks] == ["新建城北小学", "校园安全提升"]
+    assert [t.extra.get("累计进度") for t in doc.tasks] == ["100%", "持续推进"]

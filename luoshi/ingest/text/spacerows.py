@@ -406,7 +406,8 @@ def rows_from_pieces(
     row of exactly as many pieces as columns, none empty, has every cell there and is aligned
     by position: content cannot move a cell the page bordered (a long deadline, two names in
     one cell). Empty pieces (``||``) show bars that do not match the cells one for one (a cell
-    left out, stray bars at the end), so such a row's count proves nothing: aligned by content.
+    left out, stray bars at the end), so such a row's count proves nothing: aligned by content,
+    where a row short of a cell leaves out its category first (``align``'s ``bordered``).
     The last row is checked for being cut off."""
     width = len(words)
     rows: list[list[GridCell | None]] = [
@@ -439,7 +440,7 @@ def rows_from_pieces(
         if marked and len(texts) == width and all(t.strip() for t in texts):
             taken = [[j] for j in range(width)]  # every bordered cell there: by position
         else:
-            taken = share_not_amount(texts, roles, align(texts, roles, measures))
+            taken = share_not_amount(texts, roles, align(texts, roles, measures, marked))
         row: list[GridCell | None] = []
         for c, idx in enumerate(taken):
             text = ""
