@@ -84,8 +84,9 @@ _COMMITTEE = r"(?:委[、和与及]?(?:" + "|".join(s for s, _ in DIVISIONS) + r
 # An autonomous prefecture's or county's full name is long (恩施土家族苗族自治州): its peoples
 # end in 族 before 自治.
 _AUTONOMOUS = r"[\u4e00-\u9fa5]{2,12}?族自治(?:州|县|旗)"
-# What governs a place: its 人民政府, a 街道's 办事处, a development zone's 管委会.
-GOVERNING = r"(?:人民)?(?:政府|办事处|管委会|管理委员会)"
+# What governs a place: its 人民政府, a 街道's 办事处, a development zone's 管委会, a district's
+# or township's 公所 (区公所, 乡公所: the governing office where the word is used).
+GOVERNING = r"(?:人民)?(?:政府|办事处|管委会|管理委员会|公所)"
 _PLACE_GOV = re.compile(
     rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?(?:{_AUTONOMOUS}|[\u4e00-\u9fa5]{{2,6}}?{_SUFFIX}))"
     rf"{_COMMITTEE}{GOVERNING}"
