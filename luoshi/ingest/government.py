@@ -84,8 +84,9 @@ _COMMITTEE = r"(?:委[、和与及]?(?:" + "|".join(s for s, _ in DIVISIONS) + r
 # An autonomous prefecture's or county's full name is long (恩施土家族苗族自治州): its peoples
 # end in 族 before 自治.
 _AUTONOMOUS = r"[\u4e00-\u9fa5]{2,12}?族自治(?:州|县|旗)"
-# What governs a place: its 人民政府, a 街道's 办事处, a development zone's 管委会.
-GOVERNING = r"(?:人民)?(?:政府|办事处|管委会|管理委员会)"
+# What governs a place: its 人民政府, a 街道's 办事处, a development zone's 管委会, a district's
+# or township's 公所 (区公所, 乡公所: the governing office where the word is used).
+GOVERNING = r"(?:人民)?(?:政府|办事处|管委会|管理委员会|公所)"
 _PLACE_GOV = re.compile(
     rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?(?:{_AUTONOMOUS}|[\u4e00-\u9fa5]{{2,6}}?{_SUFFIX}))"
     rf"{_COMMITTEE}{GOVERNING}"
@@ -117,6 +118,9 @@ _TITLE_DEPARTMENT = re.compile(
 # opening the title, right before its year.
 _PLACE_THEN_YEAR = re.compile(
     rf"^{_TITLE_LEAD}([\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?=\s*(?:19|20)\d{{2}})"
+)
+_ZONE_THEN_YEAR = re.compile(
+    rf"^{_TITLE_LEAD}({'|'.join(sorted(_ZONES, key=len, reverse=True))})(?=\s*(?:19|20)\d{{2}})"
 )
 _GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
 # A whole source/publisher line naming a department of a named place: 某某区发展和改革局,
@@ -369,6 +373,15 @@ def _infer_government(
         return m.group(1), (
             f"the title names a department, {m.group(1)}: taken as the government (the body "
             "whose task list this is); check it"
+        )
+    # ZONE BY ITS SHORT NAME: a title opening with a development zone's generic name right
+    # before its year (高新区2022年…, 经开区2031年度…) is the zone's own page (its 管委会 site
+    # calls it so); no other place named, that name is the government, warned (whose zone)
+    m = _ZONE_THEN_YEAR.match(to_simplified(title.strip()))
+    if m:
+        return m.group(1), (
+            f"the title names only the zone, {m.group(1)}, by its generic name: taken as the "
+            "government; the city whose zone it is is not given, check it"
         )
     suffix, where = page_level(title, context, preamble, body)
     if not suffix:

@@ -66,6 +66,8 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         re.compile(
             r"是否达序|是否达到序时|形象进度|进展状态|进度状态|完成状态|推进状态|完成率|完成比例|完成成效"
             r"|^占比|^序时进度$|是否完成|^(当前)?状态$"
+            # how far the task has come in all, a rate or a status word (96.6%, 持续推进)
+            r"|^累计进度$"
             # a share of the target done, stated in per cent: 完成目标(%), 进度(%)
             r"|^(?:完成|进度)[^()]{0,4}\(%\)$"
             # a yes/no or graded judgement on progress: 是否按序时推进, 进度评价, 自评等次
@@ -80,7 +82,10 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     ),
     (
         # (实际完成(个): the figure achieved, its unit of measurement in brackets)
-        re.compile(r"(已完成|累计完成|实际完成)(数|额|值|量)|完成投资|^完成(数|额|值)$|^实际完成$"),
+        # (累计完成 alone heads the figure achieved so far, beside a 目标任务 column)
+        re.compile(
+            r"(已完成|累计完成|实际完成)(数|额|值|量)|完成投资|^完成(数|额|值)$|^(实际|累计)完成$"
+        ),
         ColumnRole.ACTUAL,
     ),
     (

@@ -18,6 +18,24 @@ from luoshi.ingest.periods import as_of_day, parse_period, parse_year
 from luoshi.ingest.script import to_simplified
 from luoshi.vocab import PeriodKind
 
+# UNIT LINE: a line above the list naming the body that takes, runs or answers for the whole
+# page (受理提案单位:某市某区公所, 承办单位:某镇人民政府) speaks for its government as a
+# publisher line does; its value, up to a separator (| or wide spaces), is read like one.
+_BODY_LINE = re.compile(
+    r"(?:^|[|｜]\s*)(?:受理(?:提案)?|承办|主办|办理)单位\s*[:：]\s*([^|｜\s]{2,40})"
+)
+
+
+def _unit_lines(preamble: Sequence[str]) -> list[str]:
+    """The values of UNIT LINE fields above the list (rule above), as the page writes them
+    (matched in simplified script: the conversion is character for character)."""
+    out: list[str] = []
+    for line in preamble:
+        text = line.strip()
+        out += [text[m.start(1) : m.end(1)] for m in _BODY_LINE.finditer(to_simplified(text))]
+    return out
+
+
 # Metadata keys -> Meta attribute; the other keys only end a value ("来源:" after a date).
 _FIELDS = {
     "索引号": "index_no",
@@ -285,6 +303,7 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         meta.publisher,
         values.get("来源", ""),
         values.get("信息来源", ""),
+        *_unit_lines(preamble),
     ]
     opening = [p for p in preamble if _strip(p) and _strip(p) != meta.title]
     meta.government, why = infer_government(

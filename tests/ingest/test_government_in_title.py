@@ -15,6 +15,10 @@ TITLE_CASES = [
     ("2030年一季度经开区(青石镇)民生实事项目推进情况", "青石镇", True),  # two names
     ("2030年安澜县高新区(柳塘街道)重点工作", "柳塘街道", True),
     ("2030年一季度经开区民生实事项目推进情况", "", False),  # a zone word alone names none
+    # … but a title opening with it before its year is the zone's own page (warned)
+    ("高新区2030年第二季度重点任务进展情况", "高新区", True),
+    ("经开区2030年度民生实事完成情况", "经开区", True),
+    ("安澜市高新区2030年重点任务进展情况", "安澜市高新区", False),  # named with its city
 ]
 
 
@@ -56,3 +60,20 @@ def test_a_reports_own_date_line_ends_its_period(lines: list[str], end: str | No
     assert meta.period is not None and meta.period.end_date.isoformat() == end
     assert str(meta.period.kind) == "month" and meta.year == int(end[:4])
     assert any("date line" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("preamble", "government"),
+    [
+        # a line naming the body that takes the page's proposals: its place is the government
+        (["各区提案查询", "受理提案單位:青州市安平區公所 | 序號:106030037"], "安平區"),
+        (["民生实事进展一览", "承办单位:安澜县青石镇人民政府"], "青石镇"),
+        # a unit line naming no place names no government
+        (["各区提案查询", "受理提案單位:市民服务中心 | 序號:106030037"], ""),
+        # a 公所 governs as a 政府 does, in running text too (warned there)
+        (["民生实事进展一览", "青州市安平區公所2031年完成实事10件。"], "安平區"),
+    ],
+)
+def test_the_government_in_a_unit_line_above_the_list(preamble, government):
+    meta, _ = read_meta(preamble)
+    assert meta.government == government

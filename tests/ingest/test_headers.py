@@ -68,6 +68,9 @@ CASES = [
     ("是否达序", True, R.DECLARED_STATUS),
     ("形象进度", True, R.DECLARED_STATUS),
     ("进展状态", True, R.DECLARED_STATUS),
+    ("累计进度", True, R.DECLARED_STATUS),  # a rate or a status word: how far in all
+    ("累计完成", True, R.ACTUAL),  # the figure achieved so far
+    ("累计完成情况", True, R.DONE),  # … but its 情况 is the progress text
     ("备注", True, R.REMARKS),
 ]
 

@@ -77,6 +77,31 @@ def _read(body: str):
             ["教育", "养老", "交通"],
             ["城北小学扩建施工中。", "养老服务站招标中。", "公交场站建设推进中。"],
         ),
+        (  # results stated as a figure reached by a verb of change (增加, 提高到)
+            "●实事1 就业\n全市新增城镇就业1.2万人。\n●实事2 养老\n"
+            "企业退休人员基本养老金人均每月增加120元。\n●实事3 医疗\n居民医保补助标准提高到610元。",
+            ["实事1", "实事2", "实事3"],
+            ["就业", "养老", "医疗"],
+            [
+                "全市新增城镇就业1.2万人。",
+                "企业退休人员基本养老金人均每月增加120元。",
+                "居民医保补助标准提高到610元。",
+            ],
+        ),
+        (  # an announced list cut after its first item: a heading naming the items'
+            # progress over an item numbered one that states its progress outright
+            "一、总体情况\n我区共收到问题5个,均已整改。\n二、具体整改情况\n"
+            "(一)部分路段照明不足。\n该问题已完成整改。一是增设路灯;二是定期巡查。",
+            ["(一)"],
+            ["部分路段照明不足。"],
+            ["该问题已完成整改。一是增设路灯;二是定期巡查。"],
+        ),
+        (  # the same, the first item glued after the list's title on one line
+            "某区整改进展清单一、关于“河道垃圾”问题整改进展情况:已经完成。1.清理河道。",
+            ["一"],
+            ["关于“河道垃圾”问题整改"],
+            ["已经完成。 1.清理河道。"],
+        ),
     ],
 )
 def test_items_opened_by_one_marker_each_with_progress_are_tasks(body, serials, tasks, done):
@@ -109,6 +134,14 @@ def test_items_opened_by_one_marker_each_with_progress_are_tasks(body, serials, 
         # years opening news paragraphs are no codes
         "2029 年全市完成投资300亿元。\n2030 年全市已完成投资320亿元。\n"
         "2031 年全市已完成投资350亿元。",
+        # results only planned: 将/要/力争 before the verb of change is no report
+        "●实事1 就业\n城镇就业要增加1.2万人。\n●实事2 养老\n基本养老金将增加120元。"
+        "\n●实事3 医疗\n补助标准力争提高到610元。",
+        # a lone item under a heading that announces no progress (a meeting's points)
+        "二、会议要求\n(一)加强路段照明。\n该问题已完成整改。",
+        # a lone announced item that is not the page's end: more paragraphs follow it
+        "二、具体整改情况\n(一)部分路段照明不足。\n该问题已完成整改。\n会议指出了方向。"
+        "\n会议要求抓好落实。\n会议强调了纪律。",
         # bullets over running text with no progress statement
         "●坚持高质量发展\n要把握新形势新要求。\n●坚持以人民为中心\n要办好群众关心的事。",
     ],

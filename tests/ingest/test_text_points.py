@@ -84,6 +84,27 @@ CASES = [
         None,
     ),
     (
+        "points that count projects by progress, each with its share (a summary by status)",
+        "某市1-11月民生实事项目推进情况\n\n2031年全市共办理20个实事项目,进度情况如下:"
+        "一是已完成的项目12个,占比达60%。分别为:公园建设、学校建设。"
+        "二是有一定进度的实事项目6个,占比达30%。分别为:道路改造、管网改造。"
+        "三是正在开展前期工作的项目2个,占比达10%。\n",
+        None,
+    ),
+    (
+        "circled points run together after the lead-in, one of the meeting's counts theirs",
+        "某市政府工作报告摘要\n\n某市人大会议开幕,市长作政府工作报告。"
+        "今年将办好8件民生实事,其中续办3件实事。\n\n"
+        "续办民生实事:①新建学校3所。②改造农村公路50公里。③新增停车位2000个。\n",
+        [("①", "新建学校3所。"), ("②", "改造农村公路50公里。"), ("③", "新增停车位2000个。")],
+    ),
+    (
+        "circled points of a meeting that counts none of them: requirements",
+        "某市政府常务会议召开\n\n会议部署民生实事工作。\n\n"
+        "会议要求:①新建学校3所。②改造农村公路50公里。③新增停车位2000个。\n",
+        None,
+    ),
+    (
         "points that are a report's own sections",
         "2031年重点工作推进情况\n\n一、主要做法\n\n新建学校12所,新建公路260公里。\n\n"
         "二、存在问题\n\n资金缺口3亿元。\n\n三、下一步工作打算\n\n年底前完成改造小区35个。\n",

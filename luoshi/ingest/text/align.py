@@ -10,7 +10,11 @@ or more pieces than columns is aligned by content, not by position. A piece that
 (nothing between two borders, or an empty mark ——) is a cell of its own: it fits any column
 alone and joins no neighbour. Every row names its task: the task column is left empty only
 when no piece can go there (a row cut off after its serial), even when its text ends like an
-organisation (新建幼儿园). A bare name (two to four characters, no figure, no status word:
+organisation (新建幼儿园). Where every cell is bordered (a pipe-cells table), a row short of
+a cell left it out, and the category is the cell most often left out (given once per group,
+merged over its rows, carried down): leaving it empty costs nothing there, so such a row
+gives its text to the task and target, not to the category (where pieces are cut by spaces a
+short row may as well have run two cells together: the category costs as any text). A bare name (two to four characters, no figure, no status word:
 徐国江) is weak evidence of a text column: in a row one cell short it goes to the person
 column it looks like, not into an empty target beside it; and a yes/no answer (是, 否) is the
 content of a status column (是否达序, 是否完成), not progress text.
@@ -41,6 +45,7 @@ _DATE = re.compile(
 )
 # Scores: a piece in a column it fits, a piece in a column it does not fit, an empty column.
 _FITS, _MISFITS, _EMPTY_SHORT, _EMPTY_TEXT, _EMPTY_TASK = 2.0, -3.0, -0.5, -1.5, -6.0
+_EMPTY_CATEGORY = 0.0
 
 
 def _unitish(piece: str) -> bool:
@@ -139,16 +144,23 @@ def misfits(
 
 
 def align(
-    pieces: Sequence[str], roles: Sequence[ColumnRole], measures: frozenset[int] = frozenset()
+    pieces: Sequence[str],
+    roles: Sequence[ColumnRole],
+    measures: frozenset[int] = frozenset(),
+    bordered: bool = False,
 ) -> list[list[int]]:
     """For each column, the indexes of the pieces it takes (in order, contiguous). Columns
     in ``measures`` hold a unit of measurement (a column headed 单位 in a table of figures):
-    one short word without figures, or nothing."""
-    return align_scored(pieces, roles, measures)[0]
+    one short word without figures, or nothing. ``bordered``: every piece is a cell closed by
+    its own border (a pipe-cells table), so a missing cell was left out by the page."""
+    return align_scored(pieces, roles, measures, bordered)[0]
 
 
 def align_scored(
-    pieces: Sequence[str], roles: Sequence[ColumnRole], measures: frozenset[int] = frozenset()
+    pieces: Sequence[str],
+    roles: Sequence[ColumnRole],
+    measures: frozenset[int] = frozenset(),
+    bordered: bool = False,
 ) -> tuple[list[list[int]], float]:
     """:func:`align` and the alignment's total fit (higher is better): lets a reader compare
     readings of a header by how well the rows' cells fit each."""
@@ -173,6 +185,10 @@ def align_scored(
         empty = _EMPTY_SHORT if role not in _TEXT else _EMPTY_TEXT
         if role is ColumnRole.TASK:
             empty = _EMPTY_TASK  # every row names its task: a piece that could is taken
+        elif role is ColumnRole.CATEGORY and bordered:
+            # every cell bordered: a row short of a cell left it out, and a category is given
+            # once per group (a merged cell, carried down), the cell most often left out
+            empty = _EMPTY_CATEGORY
         measure = c - 1 in measures
         if measure:
             empty = _EMPTY_SHORT

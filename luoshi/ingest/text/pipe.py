@@ -47,6 +47,7 @@ from luoshi.ingest.headers import (
     unglue_header,
 )
 from luoshi.ingest.metadata import opens_with_metadata_key
+from luoshi.ingest.text.pipeheader import header_continuation
 from luoshi.ingest.text.pipesubrows import SubRow, sub_item_rows
 from luoshi.vocab import ColumnRole
 
@@ -97,6 +98,17 @@ def find_pipe_header(lines: list[str]) -> int | None:
     return None
 
 
+def continued_header(lines: list[str], h: int) -> tuple[list[int], list[str]]:
+    """The lines continuing the pipe header at ``lines[h]`` and their cells (pipeheader.py),
+    unless the line under it is a second header level spanned by a top cell (a two-level
+    header, whose names go under that cell, not after the last)."""
+    opening_bar = lines[h].strip().startswith("|")
+    cells, _ = _pipe_cells(lines[h], opening_bar)  # type: ignore[misc]
+    if _spanned_header(lines, h, cells, opening_bar) is not None:
+        return [], []
+    return header_continuation(lines, h)
+
+
 def is_bar_line(line: str) -> bool:
     return line.strip() == "|"
 
@@ -110,6 +122,10 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     warnings: list[tuple[int | None, str]] = []
     opening_bar = lines[h].strip().startswith("|")
     header_cells, _ = _pipe_cells(lines[h], opening_bar)  # type: ignore[misc]
+    more, extra = continued_header(lines, h)  # HEADER OVER LINES (pipeheader.py)
+    if more:
+        header_cells = [c for c in header_cells if c] + extra
+        warnings.append((h + 1, f"the header goes on over {len(more)} more line(s): joined"))
     unglued = _unglued_header(lines, h, header_cells, opening_bar)
     if unglued is not None:
         warnings.append(
@@ -138,7 +154,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             footer_at = i
             warnings.append((i + 1, _FOOTER_NOTE.format(first_cell.strip())))
             break
-        if span is not None and i == sub_at:
+        if (span is not None and i == sub_at) or i in more:
             continue  # the header's second line, put in the grid below
         found = _pipe_cells(line, opening_bar)
         if found is None:

@@ -24,7 +24,8 @@ without serials, every header-width cells, since each cell is marked by its
 bar; the cells up to the next row are the row's pieces (rows wider than the header cut a header cell
 holding two glued names, :func:`~luoshi.ingest.headers.unglue_header`),
 aligned to the columns by content (:mod:`luoshi.ingest.text.align`), so an empty or merged
-cell the page left out does not shift the rest; a lone cell between rows that reads as a
+cell the page left out does not shift the rest — except a row of exactly as many filled
+cells as columns, every cell bordered, which is read by position (no cell was left out); a lone cell between rows that reads as a
 group (一、…) is a group row. Lines holding only bars (``|``, ``||||||``) that cut the cells
 after the header into runs as wide as the header are the rows' borders, not empty cells
 (ROW BORDERS, :func:`_row_borders`). A 序号 column holding Chinese numerals (一, 二) over
@@ -303,7 +304,7 @@ def pipe_cells_grid(
     if glued:
         warnings.append((header_line, f"header cells glued together, cut: {'/'.join(words)}"))
     warnings += border_warnings
-    rows = rows_from_pieces(words, roles, raw, header_line, ends_newline, warnings)
+    rows = rows_from_pieces(words, roles, raw, header_line, ends_newline, warnings, marked=True)
     if len(rows) < 2:
         return None
     preamble = [s.strip() for s in lines[: header_line - 1] if s.strip()]

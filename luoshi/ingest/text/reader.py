@@ -50,11 +50,13 @@ from luoshi.ingest.text.pipe import (
     BAR_LAYOUT,
     PIPE_LAYOUT,
     bar_grid,
+    continued_header,
     find_pipe_header,
     looks_like_bar,
     pipe_grid,
 )
 from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
+from luoshi.ingest.text.pipeheader import one_cell_rows_after
 from luoshi.ingest.text.prose import explainer_title, no_task_list_error, read_paragraphs
 from luoshi.ingest.text.rowcells import row_cells, segmented_run
 from luoshi.ingest.text.rows import (
@@ -126,6 +128,14 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
     # one in the text none of their finders can match, and most pages have none.
     bars = "|" in text
     h = find_pipe_header(lines) if bars else None
+    ends_newline = text.rstrip(" \t").endswith("\n")
+    if h is not None and (more := continued_header(lines, h)[0]):
+        # the header goes on over the lines under it (pipeheader.py, HEADER OVER LINES); rows
+        # of one cell per line after it make a pipe-cells table, which reads that header too
+        if one_cell_rows_after(lines, more[-1]) and looks_like_pipe_cells(lines):
+            found = pipe_cells_grid(lines, ends_newline)
+            if found is not None:
+                return document_from_grids([found[0]], name, "text", PIPE_CELLS_LAYOUT, found[1])
     if h is not None:
         grid, warnings = pipe_grid(lines, h)
         if len(grid.rows) <= 1 and (unfolded := unfold_one_line_table(lines, pipes=True)):
@@ -147,7 +157,6 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
         found = bar_grid(lines)
         if found is not None:
             return document_from_grids([found[0]], name, "text", BAR_LAYOUT, found[1])
-    ends_newline = text.rstrip(" \t").endswith("\n")
     if bars and looks_like_pipe_cells(lines):
         found = pipe_cells_grid(lines, ends_newline)
         if found is not None:

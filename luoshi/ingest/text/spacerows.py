@@ -397,10 +397,17 @@ def rows_from_pieces(
     ends_newline: bool,
     warnings: list[tuple[int | None, str]],
     indicator_rows: dict[int, list[Pieces]] | None = None,
+    marked: bool = False,
 ) -> list[list[GridCell | None]]:
     """Grid rows (header first) from rows given as their pieces ("row", line, [(line, piece)])
     and group rows ("group", line, text); each row's pieces aligned to the columns by
     content, its indicator rows (``indicator_rows``, by the row's line: spacesubrows.py) joined to it.
+    With ``marked`` (every piece a cell closed by its own border, as in a pipe-cells table) a
+    row of exactly as many pieces as columns, none empty, has every cell there and is aligned
+    by position: content cannot move a cell the page bordered (a long deadline, two names in
+    one cell). Empty pieces (``||``) show bars that do not match the cells one for one (a cell
+    left out, stray bars at the end), so such a row's count proves nothing: aligned by content,
+    where a row short of a cell leaves out its category first (``align``'s ``bordered``).
     The last row is checked for being cut off."""
     width = len(words)
     rows: list[list[GridCell | None]] = [
@@ -430,7 +437,10 @@ def rows_from_pieces(
                 )
             )
             pieces, texts = pieces[:cut], texts[:cut]
-        taken = share_not_amount(texts, roles, align(texts, roles, measures))
+        if marked and len(texts) == width and all(t.strip() for t in texts):
+            taken = [[j] for j in range(width)]  # every bordered cell there: by position
+        else:
+            taken = share_not_amount(texts, roles, align(texts, roles, measures, marked))
         row: list[GridCell | None] = []
         for c, idx in enumerate(taken):
             text = ""

@@ -26,7 +26,9 @@ true of such pages wherever they come from:
   the item's line opening with a done statement (已完成, 已于…建成, 完成整改, 正在…, 截至…,
   目前…, 施工中, 完成率), or in the paragraphs under the item saying what was done (those
   words anywhere, or a word of completion with a figure, 建成4个, as
-  :func:`~.items.reports_done` reads a prose list's progress). The text before the statement
+  :func:`~.items.reports_done` reads a prose list's progress, or a result stated as a figure
+  reached by a verb of change, 每月增加226.9元, 提高到290元, with no 将/要/力争 planning it).
+  The text before the statement
   is the task, the statement and what follows up to the next marker its progress. An item
   written as two cells of a table — a short name, a space, then progress (or the first of
   numbered points that report), or points numbered 1, 2 … then 1, 2 … again, the second run
@@ -42,7 +44,14 @@ true of such pages wherever they come from:
   ``headings.sections_without_report_opening``) holds for the same items. Nothing is read
   and the page is refused (:mod:`.refusal`).
 
-Items run together on one line are cut where their markers count on (items.split_glued).
+ANNOUNCED LIST: a heading naming the progress of the items under it (具体整改情况,
+整改进展清单) right above an item numbered one that states its progress outright is a list
+even when the copy holds that one item, provided the page ends within it (a copy cut after
+its first item; more paragraphs under it would be the page's other parts). An opening naming
+progress (进展, 整改情况) names a report even beside a plan word (清单).
+
+Items run together on one line are cut where their markers count on (items.split_glued), and
+an announcing heading glued before the first item (…整改进展清单一、关于…) is cut off it.
 The last item takes at most as many paragraphs as the longest other item (a site's footer is
 no part of it); a line without a Chinese character (Scroll To Top) is page chrome. Tried on a
 page no other paragraph reader reads, and over a prose list or headed report that read the
@@ -107,6 +116,13 @@ _DONE_WORDS = (
     r"|(?:推进|进行|施工|办理|建设|实施|执行|筹备|招标|整改)中|完成率|形象进度"
 )
 _DONE_OPENS = re.compile(rf"^[^。;；,，]{{0,12}}?(?:{_DONE_WORDS})")
+# A result stated as a figure reached by a verb of change (每月增加226.9元, 提高到290元,
+# 下降至3.5%): under an item, what the item achieved; a plan says the same with 将/要/计划
+# before the verb, which is no report.
+_RESULT = re.compile(
+    r"(?<![将要拟力争计划])(?:增加|提高|提升|达到|降至|降低|减少|下降|增长)(?:到|至|了)?"
+    r"[^。;；,，\d]{0,4}\d"
+)
 _DONE_ANYWHERE = re.compile(_DONE_WORDS)
 _SENTENCE = re.compile(r"(?<=[。;；!！])")
 
@@ -192,7 +208,12 @@ def _reports(body: list[str]) -> bool:
     as the prose list's progress paragraphs do: items.reports_done)."""
     for text in body:
         plain = to_simplified(text.strip())
-        if _PROGRESS_LABEL.match(plain) or _DONE_ANYWHERE.search(plain) or reports_done(plain):
+        if (
+            _PROGRESS_LABEL.match(plain)
+            or _DONE_ANYWHERE.search(plain)
+            or reports_done(plain)
+            or _RESULT.search(plain)
+        ):
             return True
     return False
 
@@ -219,24 +240,70 @@ def _runs(paras: list[Para]) -> list[list[int]]:
     return list(found.values())
 
 
+# ANNOUNCED LIST: a heading naming the progress of the items under it — work of rectifying,
+# carrying out or completing (整改, 进展, 落实, 完成, 推进, 办理) closed by 情况, 清单 or 台账
+# (具体整改情况, 整改进展清单, 落实情况如下:) — over an item numbered one.
+_ANNOUNCES = (
+    r"(?:整改|进展|落实|完成|推进|办理)[^。;；,，:：!！?？]{0,6}(?:情况|清单|台账)(?:如下)?\s*[:：]?"
+)
+_ANNOUNCE_END = re.compile(rf"{_ANNOUNCES}\s*$")
+# the same heading with the list's first marker glued after it (…整改进展清单一、关于…)
+_ANNOUNCE_GLUED = re.compile(rf"{_ANNOUNCES}\s*(?=一、|1[.、．]|[(（]一[)）])")
+# an opening naming progress (工作进展, 整改进展清单) names a report, whatever else it names
+_NAMES_PROGRESS = re.compile(r"进展|整改情况")
+_MAX_ANNOUNCED_BODY = 2  # a copy cut inside its first item: the page ends under it
+
+
+def _cut_announced(paras: list[Para]) -> list[Para]:
+    """A paragraph holding an announcing heading and the list's first item glued after it
+    (…整改进展清单一、关于…) is cut in two there: the heading, then the item."""
+    out: list[Para] = []
+    for p in paras:
+        m = _ANNOUNCE_GLUED.search(to_simplified(p.text))  # (offsets hold: char for char)
+        if m is None or not p.text[m.end() :].strip():
+            out.append(p)
+            continue
+        out += [Para(p.line, p.text[: m.end()].strip(), p.gap), Para(p.line, p.text[m.end() :], 0)]
+    return out
+
+
+def _announced(paras: list[Para], run: list[int]) -> bool:
+    """Whether a lone item is an announced list cut short (ANNOUNCED LIST): numbered one,
+    right under a heading naming the progress of the items under it, and the page ends
+    within it (at most two paragraphs under it). Such a heading says a list follows; a copy
+    cut after its first item holds one item, and the item must still state its progress
+    outright (checked by the caller as for two items)."""
+    i = run[0]
+    mark = _marker(paras[i].text.strip())
+    if i == 0 or mark is None or mark[1] != 1 or len(paras) - i - 1 > _MAX_ANNOUNCED_BODY:
+        return False
+    heading = paras[i - 1].text.strip()
+    if (above := _marker(heading)) is not None:
+        heading = heading[above[2] :]
+    return bool(_ANNOUNCE_END.search(to_simplified(heading)))
+
+
 def marked_list_grid(
     paras: list[Para],
 ) -> tuple[Grid, list[tuple[int | None, str]], bool] | None:
     """The Grid of a marked progress list (rule above) and whether its marker is no list
     numbering (a bullet, a word and its number, a code); None when the page holds none."""
     paras = split_glued(paras)  # items run together on one line are cut where markers count on
+    paras = _cut_announced(paras)
     for run in _runs(paras):
-        if len(run) < _MIN_PAIR:
+        if len(run) < _MIN_PAIR and not _announced(paras, run):
             continue
         opening = to_simplified(" ".join(p.text.strip()[:120] for p in paras[: run[0]][:3]))
-        if PLAN_WORD.search(opening) and not REPORT_WORD.search(opening):
+        if PLAN_WORD.search(opening) and not (
+            REPORT_WORD.search(opening) or _NAMES_PROGRESS.search(opening)
+        ):
             continue  # a plan (实施方案, 任务分解) publishes its tasks: no progress to list
         ends = [*run[1:], len(paras)]
         bodies = [
             [p.text.strip() for p in paras[a + 1 : b] if _CHINESE.search(p.text)]
             for a, b in zip(run, ends, strict=True)
         ]
-        longest = max(len(b) for b in bodies[:-1])
+        longest = max((len(b) for b in bodies[:-1]), default=len(bodies[-1]))
         bodies[-1] = bodies[-1][: max(longest, 1)]
         items: list[tuple[str, str, str, int]] = []
         unreported: list[int] = []

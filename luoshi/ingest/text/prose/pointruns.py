@@ -3,7 +3,7 @@
 Rules (the page read in simplified characters):
 
 - a *point* is a paragraph opening with a marker of one style: 一是/二是, 第一,/第二,, 一、,
-  (一), a Chinese numeral glued to the text (一开展…行动, not 一季度/一批/一是), or — without a
+  (一), a circled numeral (①, cut like 一是 where points run together), a Chinese numeral glued to the text (一开展…行动, not 一季度/一批/一是), or — without a
   number — a paragraph opening 关于<a name>。 or 关于<a name>: (its number is its place);
   points run together in one paragraph are cut where the next marker of the style counts on
   after a sentence's or clause's end (…。二是…); a lone first marker right after the colon
@@ -41,6 +41,7 @@ _POINT_STYLES: dict[str, re.Pattern[str]] = {
     "cn_di": STYLES["cn_di"],
     "cn": re.compile(rf"^([{_NUMERAL}]{{1,3}})\s*、\s*(?=\S)"),
     "cn_paren": STYLES["cn_paren"],
+    "circled": STYLES["circled"],
     "cn_glued": re.compile(
         rf"^([{_NUMERAL}]{{1,2}})(?![{_NUMERAL}{_GLUED_NOT}])(?=[\u4e00-\u9fa5])"
     ),
@@ -53,6 +54,9 @@ _INNER_BOUNDARY = r"(?<=[。；;:：!！?？])\s*"
 _INNER = {
     "cn_shi": re.compile(_INNER_BOUNDARY + rf"([{_NUMERAL}]{{1,3}})是(?=\S)"),
     "cn_di": re.compile(_INNER_BOUNDARY + rf"第([{_NUMERAL}]{{1,3}})\s*[,，、:：]"),
+    # a circled numeral is a list marker and nothing else: run together after a sentence's or
+    # the lead-in's end (续办民生实事:①…。②…。), it cuts the points apart as 一是 does
+    "circled": re.compile(_INNER_BOUNDARY + r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
 }
 
 

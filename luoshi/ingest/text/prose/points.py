@@ -18,7 +18,8 @@ Rules, true of such pages wherever they come from:
     目标任务, 政府工作报告, 完成情况, 进展 …);
   * the opening does not report a meeting, a speech or a visit (召开…, 强调, 指出, 部署, 调研,
     视察 …) — whose points are the speaker's requirements — unless it announces as many
-    items as there are points (…明确了10件实事 over ten points);
+    items as there are points (…明确了10件实事 over ten points; any of its counts: 十七项, of
+    which 继续办好7件 over seven points);
   * the run holds at least half of the page's text after the opening (a story with three
     points in one paragraph among ten is news with points, not a list);
   * at least two thirds of the points name a task-like thing (a project, a work verb: 实施,
@@ -28,8 +29,9 @@ Rules, true of such pages wherever they come from:
   * no point is named as a part of a report (主要做法, 存在问题, 下一步工作打算 …: a short name
     before its first punctuation): such points are the report's sections, not tasks;
   * fewer than half of the points count the tasks they stand for (…的指标任务,共计19项 /
-    能够完成的有2项): such points sum up groups of tasks (a 督查 summary by status), they are
-    no tasks themselves;
+    能够完成的有2项, or projects counted then given their share or named: 的项目25个,占比62.5%,
+    实事项目11个…分别为): such points sum up groups of tasks (a 督查 summary by status), they
+    are no tasks themselves;
   * points counted in words (一是, 第一) — a speech's and a news report's way — need more:
     at least half of them carry a figure (a target or what was done);
   * the points are no *themes* grouping the announced items: a theme point opens with a
@@ -116,7 +118,14 @@ _EXHORTS = re.compile(
     r"^(?:要|必须|务必|进一步|切实|坚持|始终|牢固|高度重视|提高认识|强化责任|加强领导|加强组织)"
 )
 # A point counting the tasks it stands for: "共计19项", "能够完成的有2项", "任务有3项".
-_COUNTS_TASKS = re.compile(rf"(?:共计?|计|有)\s*[\d{_NUMERAL}]+\s*项(?!目)")
+# So does a point counting projects and then giving their share of all or naming them
+# ("…的项目25个,占比达62.5%。分别为:…"): a task states what is to be done, not which share
+# of the tasks stands where.
+_COUNTS_TASKS = re.compile(
+    rf"(?:共计?|计|有)\s*[\d{_NUMERAL}]+\s*项(?!目)"
+    rf"|(?:项目|实事|任务|事项)\s*[\d{_NUMERAL}]+\s*[个项件][^。;；]{{0,12}}?"
+    r"(?:占比|占总数|分别为|分别是)"
+)
 # A clause saying what someone must do: "全市上下要统一思想" (主要, 重要, 需要, 要求 are words).
 _MUST = re.compile(r"(?<![主重需只必])要(?![求点素事闻])(?=[\u4e00-\u9fa5])|确保取得|狠抓落实")
 # An opening reporting a meeting or a speech: its points are requirements.
@@ -159,7 +168,7 @@ def _is_subject(
     head = to_simplified(" ".join(opening))
     if not _ANNOUNCES.search(head):
         return False, "the opening announces no plan, 实事 or 重点工作"
-    if _MEETING.search(head) and _announced(opening) != len(points):
+    if _MEETING.search(head) and not _announces_as_many(opening, len(points)):
         return False, "the opening reports a meeting or a speech: its points are requirements"
     after = sum(len(p.text.strip()) for p in paras if p.line >= points[0].line)
     held = sum(len(p.text) + sum(len(b) for b in p.body) for p in points)
@@ -281,6 +290,16 @@ def _split_clause(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def _announces_as_many(opening: list[str], n: int) -> bool:
+    """Whether any count the opening announces (7件实事, 十七项重点民生实事) is ``n``: an
+    opening may count several groups (17 in all: 7 continued, 10 new), and the one the run
+    matches is the one announcing it."""
+    return any(
+        style_value(m.group(1)) == n
+        for m in _ANNOUNCED_COUNT.finditer(to_simplified(" ".join(opening)))
+    )
+
+
 def _announced(opening: list[str]) -> int | None:
     m = _ANNOUNCED_COUNT.search(to_simplified(" ".join(opening)))
     return style_value(m.group(1)) if m else None
@@ -374,6 +393,7 @@ def point_list_grid(
         "cn": "一、/二、",
         "cn_paren": "(一)/(二)",
         "cn_glued": "一…/二…",
+        "circled": "①/②",
         "about": "关于…。",
     }[style]
     warnings: list[tuple[int | None, str]] = [
