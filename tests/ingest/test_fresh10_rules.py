@@ -189,3 +189,35 @@ SLASH_CASES = [
 @pytest.mark.parametrize(("cell", "units"), SLASH_CASES)
 def test_slash_between_units(cell: str, units: list[str]) -> None:
     assert split_units(cell)[0] == units
+
+
+def _quoted_news(n: int) -> bytes:
+    projects = [
+        "“城乡供水提质”项目,完成投资2.5亿元,占年度投资计划61.2%,新建管网120公里。",
+        "截至9月底,“全民健身设施补短板”工程,已建成口袋公园14个、健身步道30公里。",
+        "“老旧小区改造”项目,累计完成投资3.1亿元,开工小区42个。",
+    ]
+    lines = [
+        "某市民生实事项目最新进展",
+        "截至9月底,全市15件为民办实事项目累计完成投资20.3亿元,占年度计划的71%。",
+        " ".join(projects[:n]),
+    ]
+    return "\n\n".join(lines).encode()
+
+
+def test_quoted_projects_in_news_are_a_list() -> None:
+    doc = read_document(_quoted_news(3), name="quoted.txt")
+    assert [c.role for c in doc.columns] == [R.TASK, R.DONE]
+    assert [t.text for t in doc.tasks] == [
+        "“城乡供水提质”项目",
+        "“全民健身设施补短板”工程",
+        "“老旧小区改造”项目",
+    ]
+    assert doc.tasks[0].items[0].done == "完成投资2.5亿元,占年度投资计划61.2%,新建管网120公里。"
+    assert doc.tasks[1].items[0].done == "已建成口袋公园14个、健身步道30公里。"
+    assert any("the alternative is news" in w.message for w in doc.warnings)
+
+
+def test_one_quoted_project_is_no_list() -> None:
+    with pytest.raises(Exception):  # noqa: B017 (refused as news: the error type is the reader's)
+        read_document(_quoted_news(1), name="one.txt")
