@@ -5,15 +5,21 @@
   period columns holding only grades (高風險, 黄灯) are declared status;
 - a cells-per-line table below a paragraph and a caption is found;
 - SECTIONS FORM: TASK IN A SENTENCE and PRINTED TWICE;
-- prose lists: SUB-POINTS continue their item, PLAIN GROUP HEADINGS, SLASH RULE for units.
+- prose lists: SUB-POINTS continue their item, PLAIN GROUP HEADINGS, SLASH RULE for units;
+- QUOTED PROJECTS in a news-shaped report;
+- metadata: ROC years, ISSUE MONTH, a work report's title (业务报告).
 """
+
+from datetime import date
 
 import pytest
 
 from luoshi.ingest import read_document
 from luoshi.ingest.headers import header_role
 from luoshi.ingest.layout import GROUP_KEY
+from luoshi.ingest.metadata import arabic_years, read_meta
 from luoshi.ingest.period_status import is_grade
+from luoshi.ingest.periods import parse_period
 from luoshi.ingest.units import split_units
 from luoshi.vocab import ColumnRole as R
 
@@ -221,3 +227,38 @@ def test_quoted_projects_in_news_are_a_list() -> None:
 def test_one_quoted_project_is_no_list() -> None:
     with pytest.raises(Exception):  # noqa: B017 (refused as news: the error type is the reader's)
         read_document(_quoted_news(1), name="one.txt")
+
+
+ROC_CASES = [
+    ("民國108年度計畫", "2019年度計畫"),
+    ("民国99年", "2010年"),
+    ("政策協調業務報告(106年2月)", "政策協調業務報告(2017年2月)"),
+    ("115年度預警計畫一覽表", "2026年度預警計畫一覽表"),
+    ("庆祝建党100年", "庆祝建党100年"),  # a count of years, not a date
+    ("100年一遇洪水", "100年一遇洪水"),
+    ("2024年3月", "2024年3月"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ROC_CASES)
+def test_roc_years(text: str, want: str) -> None:
+    assert arabic_years(text) == want
+
+
+ISSUE_MONTH_CASES = [
+    ("某院業務報告(2031年4月)", 4),
+    ("某局月报（2031年11月份）", 11),
+    ("某院業務報告(2031年4月)补充说明", None),  # the bracket does not close the title
+]
+
+
+@pytest.mark.parametrize(("title", "month"), ISSUE_MONTH_CASES)
+def test_issue_month(title: str, month: int | None) -> None:
+    period = parse_period(title, 2031)
+    assert (period.month if period else None) == month
+
+
+def test_title_of_a_periodic_work_report() -> None:
+    meta, _ = read_meta(["【某院】政務委員督導及跨部會業務報告(120年3月)", "資料時間:120.3.20"])
+    assert meta.year == 2031
+    assert meta.period is not None and meta.period.end_date == date(2031, 3, 31)
