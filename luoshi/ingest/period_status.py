@@ -26,10 +26,14 @@ _GRADE = re.compile(
     r"|^(?:正常|滞后|落后|超前|提前|已完成|未完成|完成|达序|未达序|序时)$"
 )
 
+_MAX_GRADE = 4
+
 
 def is_grade(text: str) -> bool:
     """``text`` is one declared grade (高风险, 黄灯, 滞后), in either script."""
-    return bool(_GRADE.match(to_simplified(text.strip())))
+    s = text.strip()
+    # (no grade is longer: asked of every short cell, most are rejected here)
+    return 0 < len(s) <= _MAX_GRADE and bool(_GRADE.match(to_simplified(s)))
 
 
 def period_status_columns(
