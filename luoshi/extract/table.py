@@ -33,9 +33,10 @@ from luoshi.extract.pace import pace_band
 from luoshi.extract.rowparts import column_rows
 from luoshi.extract.targets import extract_targets, target_kind
 from luoshi.extract.units import comparable
-from luoshi.ingest.headers import header_key, header_role
+from luoshi.ingest.headers import PERIOD_WORD, header_key, header_role
 from luoshi.ingest.layout import GROUP_KEY
 from luoshi.ingest.model import Task
+from luoshi.ingest.period_status import is_grade
 from luoshi.ingest.periods import parse_period
 from luoshi.vocab import ColumnRole, Status
 
@@ -93,9 +94,11 @@ def declared_status(task: Task, share: float) -> Declared | None:
     makes the cell no evidence. A remark that is only a status phrase (备注: 达到时间进度)
     declares a status when no declared-status column does."""
     remark = None
-    for header, value in task.extra.items():
+    for header, value in _latest_period_grade_last(task.extra):
         role = header_role(header, have_task=True)
         text = (value or "").strip()
+        if role is ColumnRole.OTHER and is_grade(text) and PERIOD_WORD.match(header_key(header)):
+            role = ColumnRole.DECLARED_STATUS  # PERIOD STATUS COLUMNS (ingest.period_status)
         if role is ColumnRole.REMARKS and remark is None and 0 < len(text) <= rules.DECLARED_REMARK_MAX:
             remark = _phrase(header, text)
         if role is not ColumnRole.DECLARED_STATUS or not text:
@@ -135,6 +138,17 @@ def _building_under_way(task: Task) -> bool:
     """Does a progress text of the task say building work is still under way
     (rules.DECLARED_FULL_UNDER_WAY)? Then a declared 100% is not the whole task done."""
     return any(_FULL_UNDER_WAY.search(normalise(it.done or "")) for it in task.items)
+
+
+def _latest_period_grade_last(extra: dict[str, str]) -> list[tuple[str, str]]:
+    """The task's other cells, the period columns holding grades (第1季: 高风险 …, PERIOD STATUS
+    COLUMNS) reduced to the latest period's, which is the task's status now: the earlier
+    periods' grades are its history."""
+    graded = [
+        h for h, v in extra.items()
+        if PERIOD_WORD.match(header_key(h)) and is_grade((v or "").strip())
+    ]
+    return [(h, v) for h, v in extra.items() if h not in graded[:-1]]
 
 
 _GROUP_MARKER = re.compile(r"^\s*[(（]?[一二三四五六七八九十0-9]+[)）、.．]\s*")  # 一、 (一) 1. 2、

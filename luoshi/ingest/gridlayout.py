@@ -41,6 +41,7 @@ from luoshi.ingest.layout import (
 )
 from luoshi.ingest.metadata import read_meta
 from luoshi.ingest.model import Column, Meta, ParsedDocument, Task
+from luoshi.ingest.period_status import period_status_columns
 from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.vocab import ColumnRole
 
@@ -459,11 +460,14 @@ def status_columns(
     (进展情况 and 完成情况, or 目标完成情况), a column whose filled cells are all short status
     words (已完成, 正在推进, 顺利推进, 达序推进, 已开工, 基本建成) or shares done (85%) is a
     declared status wherever it sits; the
-    others keep the progress. A progress column of sentences is never taken for a status,
+    others keep the progress. Columns named by periods holding only grades are declared
+    status too (PERIOD STATUS COLUMNS, :mod:`luoshi.ingest.period_status`). A progress column of sentences is never taken for a status,
     and a lone progress column stays progress whatever it holds."""
     # the text package imports this module; its cell shapes are asked for here only
     from luoshi.ingest.text.shapes import looks_like_status
 
+    # PERIOD STATUS COLUMNS (luoshi.ingest.period_status): periods holding only grades
+    warnings = [*warnings, *period_status_columns(columns, cells)]
     done = [i for i, c in enumerate(columns) if c.role is ColumnRole.DONE]
     if len(done) < 2:
         return warnings

@@ -46,7 +46,7 @@ _MAX_HEADER_TEXT = 60
 # role other, never progress, even when their cells say 完成…至70%. The progress, if any, is
 # the column of its own (落实情况, 完成情况) beside the schedule.
 PERIOD_WORD = re.compile(
-    r"^(?:第?[一二三四1-4]季度|[1-4]季|Q[1-4]|(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?"
+    r"^(?:第?[一二三四1-4]季度?|Q[1-4]|(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月份?"
     r"|[上下]半年|前三季度|全年)$"
 )
 _SCHEDULE = re.compile(r"(?:进度|时间|节点|时序|计划|推进)安排$|^(?:进度|时序)计划$")

@@ -3,7 +3,8 @@ compared, and the words that name each column role.
 
 A header is compared by its *key* (:func:`header_key`): Unicode NFKC, whitespace removed (重 点 工
 作 = 重点工作), pinyin glosses a mirror site inserted removed (序號(hào) = 序號), traditional
-characters converted to simplified with OpenCC (序號 = 序号, 責任單位 = 责任单位). The words are
+characters converted to simplified with OpenCC, by its phrase rules (序號 = 序号, 責任單位 =
+责任单位, 計畫名稱 = 计划名称, not 计画). The words are
 a table of (pattern, role) rules, tried in order, then the target and task words; several
 progress names joined (进展情况、存在问题) are told by :func:`_joined_names`.
 """
@@ -14,7 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from luoshi.ingest.script import to_simplified
+from luoshi.ingest.script import to_simplified_words
 from luoshi.vocab import ColumnRole
 
 _SPACE = re.compile(r"\s+")
@@ -39,7 +40,7 @@ def header_key(text: str) -> str:
     h = normalise_header(text)
     if len(h) > _MAX_KEY_LEN:
         return h
-    h = to_simplified(unicodedata.normalize("NFKC", h))
+    h = to_simplified_words(unicodedata.normalize("NFKC", h))
     if "(" in h:
         # an alternative written into a word, 投(筹)资 = 投资 or 筹资: compared as the word
         h = _INSERTED.sub("", h)
@@ -102,7 +103,9 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     ),
     (
         re.compile(
-            r"(完成|进展|进度|落实|推进|执行|实施)(情况|进度|概况)|任务进度|工作进展|进展$|实绩"
+            # (情形 is 情况 in Taiwan's usage: 辦理情形及進度, 執行情形; 办理 as in 办理情况, how a
+            # matter was handled)
+            r"(完成|进展|进度|落实|推进|执行|实施|办理)(情况|情形|进度|概况)|任务进度|工作进展|进展$|实绩"
             r"|^(当前|目前|工作|项目|实施)?进度$|成效$"
             # the work done, in words or amounts: 实际已完成工作量 (its cells say 已完成。)
             r"|已?完成(的)?工作量$"
@@ -113,8 +116,9 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     (
         # (协同责任单位 is the co-units column: the word before 责任 says whose)
         re.compile(
-            r"(?<!协同|配合|协办)责任(单位|部门|主体|处室|科室)|(承办|实施|主办)(单位|处室)"
-            r"|^主管(单位|部门)$"
+            # (机关 is the unit's word in Taiwan's tables: 主管機關, 主辦機關)
+            r"(?<!协同|配合|协办)责任(单位|部门|主体|处室|科室|机关)|(承办|实施|主办)(单位|处室|机关)"
+            r"|^主管(单位|部门|机关)$"
             # the project's owner answers for it: 业主单位 (a project table's unit column)
             r"|^业主(单位)?$"
         ),
@@ -148,6 +152,8 @@ _TASK = re.compile(
     r"|^考核指标$"
     # the name of a 实事 or of what is assessed names the row: 实事名称, 考核内容
     r"|^实事名称$|^考核内容$"
+    # a project, plan or policy named by its kind: 计划名称 (計畫名稱), 政策项目, 建设项目
+    r"|^(计划|政策|工程项目)名称$|^(政策|建设|重点|民生|工程)项目$"
 )
 _TARGET = re.compile(
     r"目标任务|目标$|预期目标|工作标准|任务数|目标要求|工作要求|^(年度|季度)任务$"

@@ -72,6 +72,8 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,
 TITLE_WORDS = re.compile(
     r"情况|清单|任务|重点工作|进展|一览表|汇总表|落实|分解|分工|工作总结|工作计划|工作要点|台账|进度表"
     r"|实事"
+    # a report on the work, by its kind: 业务报告, 进度报告, 执行报告 (not 政府工作报告, a plan)
+    r"|(?:业务|进度|执行|办理|督导)报告"
 )
 _TITLE_WORDS = TITLE_WORDS
 
@@ -165,10 +167,24 @@ _CN_YEAR = re.compile(r"((?:一九|二[〇零○Ｏ０])[〇零○Ｏ０一二�
 _CN_DIGIT = str.maketrans("〇零○Ｏ０一二三四五六七八九", "00000123456789")
 
 
+# A year of the Republic of China (ROC 1 = 1912), as Taiwan's offices date their reports:
+# after 民國/民国, or three digits (100-149) followed by 年度 or by 年 and a month (106年2月,
+# 108年度) — a count of years (建党100年, 100年一遇) is followed by neither.
+_ROC_YEAR = re.compile(
+    r"民[國国]\s*(\d{2,3})(?=\s*年)"
+    r"|(?<![\d.．])(1[0-4]\d)(?=\s*年\s*(?:度|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}\s*月))"
+)
+_ROC_OFFSET = 1911
+
+
 def arabic_years(text: str) -> str:
-    """``text`` with its years in Chinese numerals written in digits (二〇二三年 -> 2023年), so
-    that every year and place pattern reads them; other numerals are left alone."""
-    return _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGIT), text)
+    """``text`` with its years in Chinese numerals written in digits (二〇二三年 -> 2023年), and
+    its ROC years in the common era (民國106年, 108年度 -> 2019年度: :data:`_ROC_YEAR`), so that
+    every year and place pattern reads them; other numerals are left alone."""
+    text = _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGIT), text)
+    if "年" not in text:
+        return text
+    return _ROC_YEAR.sub(lambda m: str(int(m.group(1) or m.group(2)) + _ROC_OFFSET), text)
 
 
 def _title_year(title: str) -> int | None:

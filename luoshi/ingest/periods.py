@@ -78,6 +78,7 @@ _MONTH_OF_YEAR = re.compile(
     rf"|(?<![\d一二三四五六七八九十\-－—–~～至到]){_MONTH}\s*月份"
 )
 _PROGRESS = re.compile(r"进展|完成|落实|推进|执行|进度")
+_ISSUE_MONTH = re.compile(r"[(（]\s*\d{4}\s*年\s*(\d{1,2})\s*月份?\s*[)）]\s*$")
 
 
 def parse_period(text: str, year: int | None = None) -> Period | None:
@@ -128,6 +129,18 @@ def parse_period(text: str, year: int | None = None) -> Period | None:
             return Period(
                 kind=PeriodKind.MONTH,
                 label=re.sub(r"\s+", "", m.group(0)),
+                end_date=_end(year, month),
+                month=month,
+            )
+    # ISSUE MONTH: a periodic report's title closing with the month it covers in brackets
+    # (…业务报告(2017年2月), …月报(2024年3月)) is that month's report
+    m = _ISSUE_MONTH.search(text)
+    if m:
+        month = int(m.group(1))
+        if 1 <= month <= 12:
+            return Period(
+                kind=PeriodKind.MONTH,
+                label=re.sub(r"\s+", "", m.group(0)).strip("()（）"),
                 end_date=_end(year, month),
                 month=month,
             )

@@ -1,5 +1,12 @@
 """Traditional to simplified Chinese, for comparing words (headers, labels) only: text is kept
-as written. OpenCC (the maintained converter, pure-Python port) does the conversion."""
+as written. OpenCC (the maintained converter, pure-Python port) does the conversion.
+
+- :func:`to_simplified` converts character by character, so offsets into the text hold;
+- :func:`to_simplified_words` converts a short word with OpenCC's phrase rules too, because
+  a character's simplified form can depend on the word it is in (計畫 is 计划, not 计画, though
+  畫 alone is 画): used for header keys, where the word, not the offset, matters. A text with
+  no traditional character is returned as it is (the phrase rules are not run on it).
+"""
 
 from __future__ import annotations
 
@@ -33,3 +40,12 @@ def to_simplified(text: str) -> str:
         return text
     table = _TABLE
     return "".join([table[ch] for ch in text])
+
+
+def to_simplified_words(text: str) -> str:
+    """``text`` (a short word: a header) converted with OpenCC's phrase rules when it holds a
+    traditional character (計畫名稱 -> 计划名称); else :func:`to_simplified`'s result."""
+    chars = to_simplified(text)
+    if chars == text:
+        return text
+    return _converter().convert(text)

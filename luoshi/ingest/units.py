@@ -1,7 +1,8 @@
 """Splitting a 责任单位 cell into unit names, lead first.
 
 Names are separated by 、 , ， ; ； or line breaks at the top level only: 市府办(市大数据局、外事办)
-is one name. A parenthesised remark about the table itself, such as
+is one name; a ``/`` parts names that each end like an organisation (A局/B办: SLASH RULE,
+:func:`_slash_separated`). A parenthesised remark about the table itself, such as
 "(列第一位者为工作牵头或汇总单位,下同)", is a note for the document, not part of a name.
 
 A unit cell may carry the name of the unit's head after it (a column 牵头单位及主要负责人:
@@ -22,6 +23,7 @@ import re
 from functools import lru_cache
 
 from luoshi.ingest.cells import is_empty_mark
+from luoshi.ingest.script import to_simplified
 
 _SEPARATORS = set("、,，;；\n")
 _OPEN = "(（[【〔<〈《"
@@ -106,6 +108,8 @@ def _split_units(cell: str) -> tuple[list[str], list[str], list[str]]:
         # separators and spaces mixed (市住建局 市商务局、市机关事务管理局): a part whose
         # every space-separated piece ends like an organisation is several names
         names = [x for n in names for x in _space_separated(n, every=True)]
+    if any("/" in n or "／" in n for n in names):
+        names = [x for n in names for x in _slash_separated(n)]
     units: list[str] = []
     marked: list[str] = []
     for raw in names:
@@ -128,6 +132,17 @@ _ORG_SUFFIX = re.compile(
     r"(?:局|委|办|厅|府|公司|中心|集团|院|所|社|部|处|署|会|队|站|馆|组|室|科|行|团)[*＊★☆]*$"
 )
 _HEAD = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
+_SLASH = re.compile(r"[/／]")
+
+
+def _slash_separated(name: str) -> list[str]:
+    """SLASH RULE: a name holding ``/`` whose every part ends like an organisation (局 办 室 …,
+    in either script) is several units, lead first (政务司司长办公室/劳工及福利局); a slash
+    inside one name's words (翻新/美化) leaves it one name."""
+    parts = [p.strip() for p in _SLASH.split(name)]
+    if len(parts) < 2 or not all(p and _ORG_SUFFIX.search(to_simplified(p)) for p in parts):
+        return [name]
+    return parts
 # words of a unit cell that are not names: how units share the work, "all/relevant" lists, a
 # short unit (市妇联, 县政协, 团市委, 城投): a place prefix, or any ending a unit may have
 _NOT_A_HEAD = re.compile(

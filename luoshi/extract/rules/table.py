@@ -9,6 +9,11 @@ from __future__ import annotations
 # 超额完成 says the target was met and exceeded (done); 超序时/超进度/提前 say ahead of the time
 # share (ahead); 达到时间进度 is on course, 低于时间进度 a lag.
 DECLARED_STATUS = (
+    # a risk grade of a monitoring table (预警: 高/中/低风险, in either script): high risk is a
+    # project flagged as failing (behind; alternative at_risk), middle risk at risk, low on course
+    (r"^(?:极?高)[风風][险險]$", "behind"),
+    (r"^中[风風][险險]$", "at_risk"),
+    (r"^(?:低|无|無)[风風][险險]$", "on_track"),
     (r"未完成|未达|不达|滞后|落后|慢于|低于时间进度|低于序时|未按期|延期", "behind"),
     (r"未启动|未开工|未开展|尚未实施", "not_started"),
     (r"超额完成|已完成|已竣工|已办结|全面完成|^完成$|^完成(?:了)?(?:全年|年度|本年)?(?:目标)?(?:任务|目标)$", "done"),

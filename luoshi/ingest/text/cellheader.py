@@ -3,7 +3,9 @@ its cells split over lines are joined. Used by the text reader (reader.py).
 
 - a ``序号`` paragraph then header-like paragraphs (short, no sentence punctuation), at least
   one naming a known column; a category column (类别, 工程名称) may stand before 序号;
-- else a short task header followed by known headers only;
+- else a short task header followed by known headers only (PERIOD COLUMNS: a header naming
+  a period, 第1季 / 1月 / 上半年, after a known one counts as known: a table graded or
+  reported per period names its columns by the periods);
 - else a header the vocabulary only partly knows (:func:`_partly_known_header`);
 - cells split over lines are joined when the join names a column, a unit of measurement on a
   line of its own ends the cell before it;
@@ -73,6 +75,8 @@ def _header_run(paras: list[Para], i: int, need_known: bool) -> int:
             role is ColumnRole.OTHER
             and need_known
             and not (_joins_next(paras, j) or _joins_previous(paras, j))
+            # a column named by a period (第1季, 1月) is a column too (PERIOD COLUMNS)
+            and not (seen and PERIOD_WORD.match(header_key(paras[j].text)))
         ):
             break
         seen.add(role)

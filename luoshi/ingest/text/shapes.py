@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from luoshi.ingest.period_status import is_grade
 from luoshi.ingest.script import to_simplified
 
 _CN = "一二三四五六七八九十"
@@ -89,7 +90,9 @@ def is_group(text: str) -> bool:
 
 
 def looks_like_status(text: str) -> bool:
-    return bool(_STATUS.match(text.strip()))
+    """A status word (已完成, 序时推进, 滞后) or a declared grade (高风险, 黄灯: is_grade)."""
+    s = text.strip()
+    return bool(_STATUS.match(s)) or is_grade(s)
 
 
 # PAGE FOOTER RULE, true of pages saved from any government site: the paragraphs at a page's

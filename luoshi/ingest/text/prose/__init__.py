@@ -59,6 +59,7 @@ from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.marked import MARKED_LAYOUT, marked_list_grid
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
+from luoshi.ingest.text.prose.quoted import QUOTED_LAYOUT, quoted_projects_grid
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
 from luoshi.ingest.text.prose.sections import SECTIONS_LAYOUT, sections_form_grid
 from luoshi.ingest.text.prose.sentences import REPORT_SPLIT_END
@@ -314,6 +315,10 @@ def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | N
         if doc.meta.period is None:
             # the list names what is to be done (counted.py): a plan
             doc.meta.period = Period(kind=PeriodKind.PLAN, label="")
+        return doc
+    if prose is None and headed is None and (quoted := quoted_projects_grid(paras)) is not None:
+        doc = document_from_grids([quoted[0]], name, "text", QUOTED_LAYOUT, quoted[1])
+        doc.doubts.append("projects named in quotes with their progress: news is written so too")
         return doc
     if prose is None or headed is None:
         return prose or headed

@@ -100,6 +100,7 @@ from luoshi.ingest.text.prose.items import (
     split_glued,
     style_value,
     unit_note,
+    unit_value,
     units_above,
 )
 from luoshi.ingest.text.prose.sentences import REPORT_SPLIT_END, report_warning, split_reported
@@ -118,6 +119,7 @@ from luoshi.ingest.text.prose.structure import (
     unit_parts,
     units_above_ahead,
 )
+from luoshi.ingest.text.prose.subpoints import SUB_POINT, SUB_POINT_WARNING, plain_headings
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import CLOSING, is_group, looks_like_units
 
@@ -153,6 +155,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
     done_after = -2  # the paragraph after which a report's progress paragraph may stand
     said_done = 0  # items split where a sentence opens saying what was done (已…, 完成…)
     attached: int | None = None  # the last number of an attachment list (附件:1.… 2.…)
+    headings = plain_headings(paras, numbered)  # PLAIN GROUP HEADINGS (.subpoints)
+    points = 0  # SUB-POINTS (.subpoints) read into their item
     for k, p in enumerate(paras):
         text = p.text.strip()
         above = units_above(text)
@@ -230,7 +234,20 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
                 done_after = k  # its own note named its units: progress paragraphs may follow
             continue
         open_task = current is not None and not current.has_unit_line
-        if counted or is_group(text) or heading_unit(text) or (cn and not open_task):
+        if current is not None and current.serial and SUB_POINT.match(text):
+            # SUB-POINTS (.subpoints): a "- " point continues its numbered item
+            point = SUB_POINT.sub("", text)
+            note = closing_note(point)
+            current.text.append(note[0] if note else point)
+            if note:
+                current.lead += [v for v in map(unit_value, note[1]) if v not in current.lead]
+                current.co += [v for v in map(unit_value, note[2]) if v not in current.co]
+                current.has_unit_line = True
+            current.line_end = p.line
+            points += 1
+            continue
+        plain = k in headings and not open_task
+        if counted or plain or is_group(text) or heading_unit(text) or (cn and not open_task):
             # (a 一、/(一) paragraph that is not an item is a heading, full stop or not —
             # unless a task still waiting for its units is open: then it is a point of it)
             unit = heading_unit(text)
@@ -374,6 +391,8 @@ def read_prose(paras: list[Para], name: str, ends_newline: bool) -> ParsedDocume
         ignored.append(p)
     if arrangement_labels([t.text[0] if t.text else "" for t in tasks_raw]) is not None:
         return None  # a notice's own arrangements (督查内容:… 督查方式:…), not tasks
+    if points:
+        warn.append((tasks_raw[0].line if tasks_raw else None, SUB_POINT_WARNING.format(n=points)))
     if said_done:
         # (a reading with an alternative, as the name。progress split is: the page may also be
         # headings over their bodies)

@@ -16,6 +16,18 @@ next its value. A value ends at the page's closing: a line closing a notice (特
 a sentence inviting objections (如有异议…, cut off the paragraph it ends), a date line or a
 signature (a short line without punctuation after the value's first paragraph). The
 alternative, a list of one point per heading, is warned.
+
+Two more shapes of the same form, true wherever they come from:
+
+- TASK IN A SENTENCE: when no heading names the task, the first section may open with a
+  sentence naming the one task it reports on in quotes, followed by its kind (承担市政府民生实事
+  “新建学校3所”项目, 二季度进展情况如下:): the quoted words are the task and that lead-in
+  sentence is no part of the section's value. Exactly one quoted name must be in it (two are
+  two tasks: no form).
+- PRINTED TWICE: a page whose numbered headings run through the same labels twice (一、A 二、B
+  then 一、A 二、B again: the site printed the article twice) is one form; each section's value
+  is what both printings say under it (the paragraphs they share from its start), since what
+  differs between them is the site's chrome around the text. Warned.
 """
 
 from __future__ import annotations
@@ -66,6 +78,30 @@ def _value(paras: list[Para]) -> str:
     return "\n".join(out)
 
 
+# A task named in quotes in a lead-in sentence, then its kind: “新建学校3所”项目.
+_QUOTED_TASK = re.compile(r"[“\"「『]([^”\"」』]{2,80})[”\"」』]\s*(?:项目|任务|工程|实事|工作)")
+_QUOTE_OPEN = re.compile(r"[“\"「『]")
+TASK_LABEL = "任务内容"
+
+
+def _quoted_task(text: str) -> str | None:
+    """The one task a lead-in sentence names in quotes (TASK IN A SENTENCE), else None."""
+    found = _QUOTED_TASK.findall(text)
+    if len(found) != 1 or len(_QUOTE_OPEN.findall(text)) != 1:
+        return None
+    return found[0].strip()
+
+
+def _shared_start(a: list[Para], b: list[Para]) -> list[Para]:
+    """The paragraphs ``a`` and ``b`` share from their start (PRINTED TWICE)."""
+    out: list[Para] = []
+    for x, y in zip(a, b, strict=False):
+        if x.text.strip() != y.text.strip():
+            break
+        out.append(x)
+    return out
+
+
 def sections_form_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid (header and one row) of a page that is one form in headed sections, or None
     (see the module rules)."""
@@ -78,24 +114,56 @@ def sections_form_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, 
         if found is None:
             return None  # a numbered paragraph that is no label: a list, not a form
         heads.append((k, found))
-    labels = [label for _, label in heads]
-    roles = header_roles(labels)
-    if len(heads) < 2 or ColumnRole.TASK not in roles or len(set(roles)) < len(roles):
+    if len(heads) < 2:
         return None
+    labels = [label for _, label in heads]
+    notes: list[tuple[int | None, str]] = []
+    half = len(heads) // 2
     ends = [k for k, _ in heads[1:]] + [len(paras)]
-    values = [_value(paras[k + 1 : end]) for (k, _), end in zip(heads, ends, strict=True)]
+    bodies = [paras[k + 1 : end] for (k, _), end in zip(heads, ends, strict=True)]
+    if half >= 2 and len(heads) == 2 * half and labels[:half] == labels[half:]:
+        # PRINTED TWICE: each section's value is what both printings say under it
+        bodies = [_shared_start(bodies[i], bodies[half + i]) for i in range(half)]
+        heads, labels = heads[:half], labels[:half]
+        notes.append(
+            (paras[heads[0][0]].line, "the page prints the same sections twice: read once")
+        )
+    roles = header_roles(labels)
+    if len(heads) < 2 or len(set(roles)) < len(roles):
+        return None
+    quoted = 0  # 1 when the task is named in a lead-in sentence, not by a heading
+    if ColumnRole.TASK not in roles:
+        # TASK IN A SENTENCE: the first section's lead-in names the one task in quotes
+        task = _quoted_task(bodies[0][0].text) if bodies[0] else None
+        if task is None or ColumnRole.DONE not in roles:
+            return None
+        bodies[0] = bodies[0][1:]
+        heads = [(heads[0][0], TASK_LABEL), *heads]
+        labels = [TASK_LABEL, *labels]
+        bodies.insert(0, [Para(paras[heads[0][0]].line, task)])
+        roles = header_roles(labels)
+        quoted = 1
+        notes.append(
+            (
+                paras[heads[0][0]].line,
+                f"the task is named in quotes in a lead-in sentence ({task[:16]!r}…): read as "
+                "the form's one task",
+            )
+        )
+    values = [_value(b) for b in bodies]
     if not values[roles.index(ColumnRole.TASK)]:
         return None
     first = paras[heads[0][0]].line
     header = [GridCell(label, 0, c, line=first) for c, label in enumerate(labels)]
     row = [
-        GridCell(value, 1, c, line=paras[k + 1].line if k + 1 < len(paras) else first)
-        for c, ((k, _), value) in enumerate(zip(heads, values, strict=True))
+        GridCell(value, 1, c, line=b[0].line if b else first)
+        for c, (b, value) in enumerate(zip(bodies, values, strict=True))
     ]
     warning = (
         first,
-        f"{len(heads)} numbered headings that are each a field label ({'/'.join(labels)}): read "
+        f"{len(heads) - quoted} numbered headings that are each a field label "
+        f"({'/'.join(labels[quoted:])}): read "
         "as the sections of one form, one task (the alternative: a list of one point each)",
     )
     preamble = [p.text for p in paras[: heads[0][0]]]  # the title and publication lines
-    return Grid(rows=[header, row], where="", preamble=preamble), [warning]
+    return Grid(rows=[header, row], where="", preamble=preamble), [warning, *notes]
