@@ -21,12 +21,10 @@ from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.inference import assess
 from luoshi.ingest.model import ParsedDocument
+from luoshi.ingest.text.bar import BAR_LAYOUT, bar_grid, looks_like_bar
 from luoshi.ingest.text.pipe import (
-    BAR_LAYOUT,
     PIPE_LAYOUT,
-    bar_grid,
     find_pipe_header,
-    looks_like_bar,
     pipe_grid,
 )
 from luoshi.ingest.text.pipecells import (

@@ -1,4 +1,5 @@
-"""Two text layouts whose cell borders are marked, read as a Grid (then the shared grid layout):
+"""A text layout whose cell borders are marked by ``|``, read as a Grid (then the shared grid layout)
+(the other such layout, a line of ``|`` after each cell, is :mod:`.bar`):
 
 - **pipe**: one row per line, cells between ``|`` (``1 | 任务 | 完成情况 |``). A site's
   navigation row ("信息公开 | 重要工作 | 政府绩效目标 |") may stand above the title; the header is
@@ -28,10 +29,6 @@
   total or group row is not. Under a header naming every column, empty cells at a row's end
   (one bar too many) do not make a row of fewer filled cells full. A line opening with a
   publication metadata key (索引号:, 成文日期:, 发布机构:) ends the table: no rows after it.
-- **bar**: each cell followed by a line holding only ``|``; a cell may hold several paragraphs.
-  The header opens with 序号, or without serials with the task column followed by another
-  known column. Rows are as wide as the header; a lone cell between rows (a row whose next cell is a serial)
-  is a group row.
 """
 
 from __future__ import annotations
@@ -52,9 +49,8 @@ from luoshi.ingest.text.pipesubrows import SubRow, sub_item_rows
 from luoshi.vocab import ColumnRole
 
 PIPE_LAYOUT = "pipe"
-BAR_LAYOUT = "bar"
-_MAX_HEADER_LEN = 24
-_SERIAL = re.compile(r"^\d{1,4}[.、．]?$")
+MAX_HEADER_LEN = 24
+SERIAL_CELL = re.compile(r"^\d{1,4}[.、．]?$")
 _TOTAL = re.compile(r"^(?:合|小|总|總|共)[计計]")
 _RULE = re.compile(r"^[\s|+:=\-—_]*$")
 
@@ -85,7 +81,7 @@ def _pipe_cells(line: str, opening_bar: bool = False) -> tuple[list[str], bool] 
 
 def _header_score(cells: list[str]) -> int:
     return sum(
-        1 for c in cells if 0 < len(normalise_header(c)) <= _MAX_HEADER_LEN and is_known_header(c)
+        1 for c in cells if 0 < len(normalise_header(c)) <= MAX_HEADER_LEN and is_known_header(c)
     )
 
 
@@ -107,14 +103,6 @@ def continued_header(lines: list[str], h: int) -> tuple[list[int], list[str]]:
     if _spanned_header(lines, h, cells, opening_bar) is not None:
         return [], []
     return header_continuation(lines, h)
-
-
-def is_bar_line(line: str) -> bool:
-    return line.strip() == "|"
-
-
-def looks_like_bar(lines: list[str]) -> bool:
-    return sum(1 for line in lines if is_bar_line(line)) >= 3
 
 
 def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, str]]]:
@@ -163,7 +151,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 raw[-1][1][-1] += "\n" + line.strip()
                 if line.strip().endswith("|"):
                     raw[-1] = (raw[-1][0], raw[-1][1], True)
-            elif _SERIAL.match(line.strip()):
+            elif SERIAL_CELL.match(line.strip()):
                 raw.append((i + 1, [line.strip(), ""], False))  # a row cut off after its serial
             else:
                 raw.append((i + 1, [line.strip()], True))  # a lone line: a group row
@@ -230,7 +218,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
         subs = {k - 1: v for k, v in subs.items()}
     for k, (line_no, cells, closed) in enumerate(raw):
         r = len(rows)
-        if r and category_first and len(cells) < width and _SERIAL.match(cells[0]):
+        if r and category_first and len(cells) < width and SERIAL_CELL.match(cells[0]):
             # a row opening with its serial under a category-first header: its category cell
             # is merged from the row above (carried down by the grid layout)
             cells = ["", *cells]
@@ -343,7 +331,7 @@ def _aligned(cells: list[str], roles: list[ColumnRole]) -> list[str | None] | No
 
 def _short_header_words(cells: list[str]) -> bool:
     return all(
-        0 < len(normalise_header(c)) <= _MAX_HEADER_LEN and not any(p in c for p in "。;；,，")
+        0 < len(normalise_header(c)) <= MAX_HEADER_LEN and not any(p in c for p in "。;；,，")
         for c in cells
     )
 
@@ -383,7 +371,7 @@ def _spanned_header(
     # a top cell followed by empty cells spans them (an office's merged cell, flattened)
     spans = {k: n for k, n in empty_runs(header).items() if n + 1 == len(sub)}
     header = without_trailing_empties(header)
-    if len(sub) < 2 or _SERIAL.match(sub[0]) or not _short_header_words(sub):
+    if len(sub) < 2 or SERIAL_CELL.match(sub[0]) or not _short_header_words(sub):
         return None
     if sum(1 for c in sub if is_known_header(c)) * 2 < len(sub):
         return None
@@ -437,7 +425,7 @@ def _second_header_line(header: list[str], cells: list[str]) -> list[str] | None
     """The header joined with the row under it when that row is the header's second line:
     no serial, every cell short and no sentence, and the joins name more known columns than
     the first line alone (任务 / 内容, 责任 / 单位, 完成 / 情况)."""
-    if len(cells) > len(header) or not any(cells) or _SERIAL.match(cells[0]):
+    if len(cells) > len(header) or not any(cells) or SERIAL_CELL.match(cells[0]):
         return None
     if any(len(normalise_header(c)) > 8 or any(p in c for p in "。;；,，") for c in cells):
         return None
@@ -469,9 +457,9 @@ def _sub_row(
     if not closed or len(raw) < 2 or not roles or roles[0] is not ColumnRole.SERIAL:
         return None
     above = raw[-1][1]
-    if not raw[-1][2] or not above or not _SERIAL.match(above[0].strip()):
+    if not raw[-1][2] or not above or not SERIAL_CELL.match(above[0].strip()):
         return None
-    if not cells[0] or _SERIAL.match(cells[0]) or is_group(cells[0]) or _TOTAL.match(cells[0]):
+    if not cells[0] or SERIAL_CELL.match(cells[0]) or is_group(cells[0]) or _TOTAL.match(cells[0]):
         return None
     filled = [c for c in cells if c.strip()]
     if len(filled) < 2 or any(c.strip() for c in cells[len(filled) :]):
@@ -490,7 +478,7 @@ def _is_continuation(cells: list[str], raw: list) -> bool:
         len(raw) > 1
         and len(raw[-1][1]) > 1
         and bool(cells[0])
-        and not _SERIAL.match(cells[0])
+        and not SERIAL_CELL.match(cells[0])
         and len(cells) > 2
         and not any(c.strip() for c in cells[1:])
     )
@@ -509,87 +497,3 @@ def _open_cell(cells: list[str]) -> int:
         if cells[c] and not CLOSING.search(cells[c]):
             return c
     return 1
-
-
-def bar_cells(lines: list[str]) -> list[tuple[int, str]]:
-    """(first line, text) of each cell of the bar layout; text before the first bar is one
-    cell per paragraph (it holds the preamble)."""
-    cells: list[tuple[int, str]] = []
-    buf: list[str] = []
-    start = 0
-    for i, line in enumerate(lines):
-        if is_bar_line(line):
-            cells.append((start + 1, "\n".join(buf)))
-            buf = []
-            continue
-        if line.strip():
-            if not buf:
-                start = i
-            buf.append(line.strip())
-    if buf:
-        cells.append((start + 1, "\n".join(buf)))
-    return cells
-
-
-def _two_column_start(cells: list[tuple[int, str]]) -> int | None:
-    """Where a header without 序号 starts in the bar layout: a cell (its last line) naming
-    the task column followed by a cell naming another known column (项目名称 / 进展情况)."""
-    for k in range(len(cells) - 1):
-        first = cells[k][1].split("\n")[-1]
-        nxt = cells[k + 1][1]
-        if len(normalise_header(first)) > _MAX_HEADER_LEN or not is_known_header(nxt):
-            continue
-        if k and is_known_header(cells[k - 1][1].split("\n")[-1]):
-            continue  # not the header's first cell (序號 before it, in any script)
-        roles = header_roles([first, nxt])
-        if roles[0] is ColumnRole.TASK and roles[1] not in (ColumnRole.OTHER, ColumnRole.TASK):
-            return k
-    return None
-
-
-def bar_grid(lines: list[str]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
-    """The Grid of the bar layout, or None when no header cell run is found."""
-    warnings: list[tuple[int | None, str]] = []
-    cells = bar_cells(lines)
-    start = None
-    for k, (_, text) in enumerate(cells):
-        # the preamble cell may end with the 序号 paragraph
-        if normalise_header(text.split("\n")[-1]) == "序号":
-            start = k
-            break
-    if start is None:
-        start = _two_column_start(cells)
-    if start is None:
-        return None
-    first_line, first_text = cells[start]
-    pre_lines, _, head = first_text.rpartition("\n")
-    preamble = [s for s in pre_lines.split("\n") if s]
-    cells[start] = (first_line + len(preamble), head)
-    width = 1
-    while start + width < len(cells) and (
-        is_known_header(cells[start + width][1])
-        and len(normalise_header(cells[start + width][1])) <= _MAX_HEADER_LEN
-    ):
-        width += 1
-    rows: list[list[GridCell | None]] = []
-    k = start
-    while k < len(cells):
-        chunk = cells[k : k + width]
-        r = len(rows)
-        if r and not _SERIAL.match(chunk[0][1]) and len(chunk) > 1 and _SERIAL.match(chunk[1][1]):
-            rows.append([GridCell(chunk[0][1], r, 0, line=chunk[0][0])] + [None] * (width - 1))
-            k += 1
-            continue
-        row: list[GridCell | None] = [GridCell(t, r, c, line=ln) for c, (ln, t) in enumerate(chunk)]
-        if r and len(chunk) < width:
-            warnings.append(
-                (
-                    chunk[0][0],
-                    f"row {chunk[0][1]} ends before its last {width - len(chunk)} cell(s): "
-                    "the table may be cut off here",
-                )
-            )
-        row += [None] * (width - len(row))
-        rows.append(row)
-        k += width
-    return Grid(rows=rows, preamble=preamble), warnings

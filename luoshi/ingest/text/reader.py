@@ -33,6 +33,7 @@ from luoshi.ingest.layout import GROUP_KEY, build_task
 from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.siteplace import page_source
+from luoshi.ingest.text.bar import BAR_LAYOUT, bar_grid, looks_like_bar
 from luoshi.ingest.text.cellheader import (
     find_header,
     merge_split_headers,
@@ -47,12 +48,9 @@ from luoshi.ingest.text.noticeform import notice_form_reason
 from luoshi.ingest.text.oneline import unfold_one_line_table
 from luoshi.ingest.text.pagemeta import read_page_meta
 from luoshi.ingest.text.pipe import (
-    BAR_LAYOUT,
     PIPE_LAYOUT,
-    bar_grid,
     continued_header,
     find_pipe_header,
-    looks_like_bar,
     pipe_grid,
 )
 from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
