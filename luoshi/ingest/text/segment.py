@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from luoshi.ingest.budgets import check, check_time
-from luoshi.ingest.cells import Numbering, empty_marks, numbering, numberings
+from luoshi.ingest.cells import Numbering, empty_marks, is_empty_mark, numbering, numberings
 from luoshi.ingest.text.cues import cue_scores
 from luoshi.vocab import ColumnRole
 
@@ -432,15 +432,17 @@ def segment(
         return []
     if n == 0:
         return [SegItem(None, ((0, 0),) * k)]
-    empty = empty_marks(paras)
     # Sub-rows are tried when there is room for a full sub-row, then a heading and one cell,
     # and the first paragraph can be a heading (the scorer's head[0] != NEG, asked alone).
     try_subrows = (
         n >= k + 3
         and numbering(paras[0]) is None
-        and not empty[0]
+        and not is_empty_mark(paras[0])
         and _heading_score(paras[0], _NOT_ALNUM.sub("", task_text)) != NEG
     )
+    if k == 1 and not try_subrows:
+        return [SegItem(None, ((0, n),))]  # one column, no sub-rows: FORCED SPLIT below
+    empty = empty_marks(paras)
     blocks = _blocks(empty)
     if not try_subrows and len(blocks) >= k:
         # FORCED SPLIT: a cell never runs over an empty mark (the mark is a cell by itself),
