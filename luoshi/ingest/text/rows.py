@@ -113,8 +113,21 @@ def split_numbered(
     prev: int | None = None
     group = first_group
     in_total = False
-    for k, p in enumerate(body):
-        # (serial_of's first test made here: most paragraphs open with no digit or bracket)
+    # Only a paragraph that may be a serial (serial_of's first two tests) or a total label
+    # (holding 计) is looked at one by one below; each of the others goes where the loop would
+    # put it (the totals, the last row, or the lead), and nothing between two looked at
+    # changes which: they go there in runs.
+    looked_at = [
+        k
+        for k, p in enumerate(body)
+        if "计" in (t := p.text) or (len(t) <= 8 and (t[:1].isdecimal() or t[:1] in "(（"))
+    ]
+    taken = 0  # body[:taken] placed
+    for k in looked_at:
+        if taken < k:
+            (totals if in_total else rows[-1].paras if rows else lead).extend(body[taken:k])
+        taken = k + 1
+        p = body[k]
         first = p.text[:1]
         value = serial_of(p) if first.isdecimal() or first in "(（" else None
         if value is None and "计" in p.text and is_total(p.text):  # (is_total's first test)
@@ -188,6 +201,8 @@ def split_numbered(
             rows[-1].paras.append(p)
         else:
             lead.append(p)
+    if taken < len(body):
+        (totals if in_total else rows[-1].paras if rows else lead).extend(body[taken:])
     if totals:
         warnings.append(
             (
