@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from luoshi.ingest.model import Column
 from luoshi.ingest.text.shapes import (
@@ -29,18 +30,15 @@ _SERIAL = re.compile(rf"^(?:[(（]({ROW_SERIAL})[)）]|({ROW_SERIAL})[.、．]?)
 _MAX_SERIAL_GAP = 5
 
 
-@dataclass(frozen=True, init=False)
-class Para:
+class Para(NamedTuple):
+    """A non-blank line: its text stripped, where it stands and the blank lines before it.
+
+    (A named tuple, not a dataclass: one is made for every line of a page and its fields are
+    read everywhere, at tuple speed; immutable, equal and hashed by its fields as before.)"""
+
     line: int  # 1-based
     text: str
     gap: int = 1  # blank lines before it (2 or more inside a row: an empty cell)
-
-    def __init__(self, line: int, text: str, gap: int = 1):
-        # (one for every line of a page: the fields written straight into the instance's
-        # dict, which a frozen dataclass's own __init__ does by three object.__setattr__
-        # calls at three times the cost)
-        d = self.__dict__
-        d["line"], d["text"], d["gap"] = line, text, gap
 
 
 def paragraphs(text: str) -> list[Para]:
@@ -50,8 +48,9 @@ def paragraphs(text: str) -> list[Para]:
     # (the lines kept found by one comprehension; a paragraph's gap is the distance from the
     # one before it)
     kept = [i for i, s in enumerate(stripped, 1) if s]
+    new = tuple.__new__  # (Para's own __new__ is a Python function around this)
     return [
-        Para(i, stripped[i - 1], i - before - 1)
+        new(Para, (i, stripped[i - 1], i - before - 1))
         for i, before in zip(kept, [0, *kept][:-1], strict=True)
     ]
 
