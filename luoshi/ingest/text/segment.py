@@ -37,8 +37,8 @@ import itertools
 import operator
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from luoshi.ingest.budgets import check, check_time
 from luoshi.ingest.cells import Numbering, empty_marks, is_empty_mark, numbering, numberings
@@ -71,10 +71,9 @@ MISSING_COST_MARKED = 7.0
 SPANNED_COST = 0.5  # per cell of a sub-row missing because an earlier sub-row's spans it
 
 
-@dataclass(frozen=True)
-class SegItem:
+class SegItem(NamedTuple):
     """One (sub-)row: the heading paragraph index or None, and a [start, end) range per
-    column."""
+    column. (A named tuple: one or more for every row, made at tuple speed.)"""
 
     heading: int | None
     cells: tuple[tuple[int, int], ...]
