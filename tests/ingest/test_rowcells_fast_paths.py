@@ -65,3 +65,24 @@ def test_unit_sub_rows_give_the_general_answer():
             assert cuts == _general(middle), texts
             found += bool(cuts)
     assert found > 100  # rows with unit cells inside, marks before and after them
+
+
+@pytest.mark.parametrize("label", ["合计", "小 计", "合  计", " 总 计 ：", "共计\u3000"])
+def test_a_total_row_written_with_spaces_is_still_found(label):
+    # split_numbered looks one by one only at paragraphs that may be a serial or a total
+    # label; a label spaced out to more than three characters must stay among them
+    from luoshi.ingest.model import Column
+    from luoshi.ingest.text.rows import split_numbered
+    from luoshi.vocab import ColumnRole as R
+
+    columns = [
+        Column("序号", R.SERIAL), Column("任务", R.TASK), Column("责任单位", R.UNITS),
+        Column("完成情况", R.DONE),
+    ]
+    texts = ["1", "修建道路。", "区交通局", "累计完成投资2亿元。", label, "100万元", "——"]
+    warnings: list = []
+    rows, lead = split_numbered(
+        [Para(i, t) for i, t in enumerate(texts, 1)], columns, set(), warnings, ""
+    )
+    assert [p.text for p in rows[0].paras] == texts[1:4] and not lead
+    assert any("a total row" in message for _, message in warnings)

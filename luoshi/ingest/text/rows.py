@@ -112,14 +112,17 @@ def split_numbered(
     prev: int | None = None
     group = first_group
     in_total = False
-    # Only a paragraph that may be a serial (serial_of's first two tests) or a total label
-    # (holding 计) is looked at one by one below; each of the others goes where the loop would
-    # put it (the totals, the last row, or the lead), and nothing between two looked at
-    # changes which: they go there in runs.
+    # Only a paragraph that may be a serial (serial_of's first two tests) or a total label is
+    # looked at one by one below; each of the others goes where the loop would put it (the
+    # totals, the last row, or the lead), and nothing between two looked at changes which:
+    # they go there in runs. A total label holds 计 and, stripped and without its spaces, is
+    # at most three characters: a longer text is one only with white space in it (most
+    # paragraphs holding 计 are sentences: 累计, 计划, 设计).
     looked_at = [
         k
         for k, p in enumerate(body)
-        if "计" in (t := p.text) or (len(t) <= 8 and (t[:1].isdecimal() or t[:1] in "(（"))
+        if (len(t := p.text) <= 8 and (t[:1].isdecimal() or t[:1] in "(（"))
+        or ("计" in t and (len(t) <= 3 or " " in t or t != t.strip()))
     ]
     taken = 0  # body[:taken] placed
     for k in looked_at:
