@@ -30,14 +30,21 @@ _FIRST_ROLES = (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
 # sentences (a full stop) or have no two commas. (Tested line by line with str.count, the
 # commas first: the same lines as the multiline regex ^[^\n。；;|]*,[^\n。；;|]*,[^\n。；;|]*$
 # over the joined text — the lines hold no "\n" — at a third less time, which tried its
-# anchor at every character.)
-_STOP = re.compile(r"[。；;|]")
+# anchor at every character. The four characters are looked for by str's own search, not a
+# regex character class: the same test, several times faster on long lines.)
 
 
 def _candidates(lines: list[str]) -> list[int]:
     """Indexes of the lines that can be a CSV header, in order."""
-    stop = _STOP.search
-    return [i for i, line in enumerate(lines) if line.count(",") >= 2 and not stop(line)]
+    return [
+        i
+        for i, line in enumerate(lines)
+        if line.count(",") >= 2
+        and "。" not in line
+        and "；" not in line
+        and ";" not in line
+        and "|" not in line
+    ]
 
 
 def csv_header(lines: list[str]) -> int | None:

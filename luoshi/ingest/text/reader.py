@@ -19,6 +19,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from luoshi.ingest.cells import is_empty_mark
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
@@ -190,17 +192,24 @@ def _read_layout(text: str, name: str) -> ParsedDocument:
 def _sections(paras: list[Para], h0: int, h1: int) -> list[tuple[int, int, int]]:
     """(header start, header end, body end) of each table: later headers with other columns
     open new tables (附件1, 附件2 …); a header like the first one is a page-break repeat."""
-    first = [c.role for c in _columns(_texts(paras, h0, h1))[0]]
+    first = _header_roles(tuple(p.text for p in paras[h0:h1]))
     out = [(h0, h1)]
     k = h1
     while (found := find_header(paras, k)) is not None:
         a, b = found
-        roles = [c.role for c in _columns(_texts(paras, a, b))[0]]
+        roles = _header_roles(tuple(p.text for p in paras[a:b]))
         if roles != first:
             out.append((a, b))
         k = b
     ends = [a for a, _ in out[1:]] + [len(paras)]
     return [(a, b, e) for (a, b), e in zip(out, ends, strict=True)]
+
+
+@lru_cache(maxsize=256)
+def _header_roles(cells: tuple[str, ...]) -> tuple[ColumnRole, ...]:
+    """The column roles of a header's paragraphs. (A page repeats its header at each page
+    break, the same cells: they are read once. The roles are a function of the texts.)"""
+    return tuple(c.role for c in _columns(merge_split_headers(list(cells)))[0])
 
 
 def _columns(texts: list[str]) -> tuple[list[Column], list[str]]:

@@ -323,12 +323,17 @@ def _unit_sub_rows(middle: list[Para]) -> list[tuple[int, int]]:
     """Spans of the unit cells standing inside a progress run that follows the unit column
     (UNIT SUB-ROWS RULE): each between progress paragraphs, a unit list by shape."""
     # A unit cell's first line is short and ends no sentence: one pass over the row's texts
-    # rules out most paragraphs by these looks alone (asked of every row).
+    # rules out most paragraphs by these looks alone (asked of every row). An empty mark
+    # ("——") is no unit list, nor is one with a line joined to it (no mark ends in 、, so
+    # only an aside opening with a bracket joins it): such a mark is ruled out too.
     texts = [p.text for p in middle]
     candidates = [
         j
         for j in range(1, len(texts) - 1)
-        if texts[j] and len(texts[j]) <= _UNIT_LINE_MAX and texts[j][-1] not in _NO_UNIT_END
+        if texts[j]
+        and len(texts[j]) <= _UNIT_LINE_MAX
+        and texts[j][-1] not in _NO_UNIT_END
+        and not (is_empty_mark(texts[j]) and texts[j + 1][:1] not in "(（")
     ]
     cuts: list[tuple[int, int]] = []
     for j in candidates:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from luoshi.ingest.model import Column
 from luoshi.ingest.text.shapes import (
@@ -29,18 +30,15 @@ _SERIAL = re.compile(rf"^(?:[(（]({ROW_SERIAL})[)）]|({ROW_SERIAL})[.、．]?)
 _MAX_SERIAL_GAP = 5
 
 
-@dataclass(frozen=True, init=False)
-class Para:
+class Para(NamedTuple):
+    """A non-blank line: its text stripped, where it stands and the blank lines before it.
+
+    (A named tuple, not a dataclass: one is made for every line of a page and its fields are
+    read everywhere, at tuple speed; immutable, equal and hashed by its fields as before.)"""
+
     line: int  # 1-based
     text: str
     gap: int = 1  # blank lines before it (2 or more inside a row: an empty cell)
-
-    def __init__(self, line: int, text: str, gap: int = 1):
-        # (one for every line of a page: the fields written straight into the instance's
-        # dict, which a frozen dataclass's own __init__ does by three object.__setattr__
-        # calls at three times the cost)
-        d = self.__dict__
-        d["line"], d["text"], d["gap"] = line, text, gap
 
 
 def paragraphs(text: str) -> list[Para]:
@@ -50,8 +48,9 @@ def paragraphs(text: str) -> list[Para]:
     # (the lines kept found by one comprehension; a paragraph's gap is the distance from the
     # one before it)
     kept = [i for i, s in enumerate(stripped, 1) if s]
+    new = tuple.__new__  # (Para's own __new__ is a Python function around this)
     return [
-        Para(i, stripped[i - 1], i - before - 1)
+        new(Para, (i, stripped[i - 1], i - before - 1))
         for i, before in zip(kept, [0, *kept][:-1], strict=True)
     ]
 
@@ -113,8 +112,24 @@ def split_numbered(
     prev: int | None = None
     group = first_group
     in_total = False
-    for k, p in enumerate(body):
-        # (serial_of's first test made here: most paragraphs open with no digit or bracket)
+    # Only a paragraph that may be a serial (serial_of's first two tests) or a total label is
+    # looked at one by one below; each of the others goes where the loop would put it (the
+    # totals, the last row, or the lead), and nothing between two looked at changes which:
+    # they go there in runs. A total label holds 计 and, stripped and without its spaces, is
+    # at most three characters: a longer text is one only with white space in it (most
+    # paragraphs holding 计 are sentences: 累计, 计划, 设计).
+    looked_at = [
+        k
+        for k, p in enumerate(body)
+        if (len(t := p.text) <= 8 and (t[:1].isdecimal() or t[:1] in "(（"))
+        or ("计" in t and (len(t) <= 3 or " " in t or t != t.strip()))
+    ]
+    taken = 0  # body[:taken] placed
+    for k in looked_at:
+        if taken < k:
+            (totals if in_total else rows[-1].paras if rows else lead).extend(body[taken:k])
+        taken = k + 1
+        p = body[k]
         first = p.text[:1]
         value = serial_of(p) if first.isdecimal() or first in "(（" else None
         if value is None and "计" in p.text and is_total(p.text):  # (is_total's first test)
@@ -188,6 +203,8 @@ def split_numbered(
             rows[-1].paras.append(p)
         else:
             lead.append(p)
+    if taken < len(body):
+        (totals if in_total else rows[-1].paras if rows else lead).extend(body[taken:])
     if totals:
         warnings.append(
             (

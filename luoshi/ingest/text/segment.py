@@ -23,6 +23,12 @@ paragraph boundaries. A cell's score adds up evidence:
 The weights are round numbers set by reasoning about these signals, not fitted to a seed.
 Each paragraph's features (numbering, empty mark, wording per column, sub-heading score) are
 computed once per row, and both splits read the cell scores made from them.
+
+FORCED SPLIT: a cell never runs over an empty mark and a mark is a cell by itself, so the
+marks and the runs of paragraphs between them ("blocks") each need a cell of their own. A row
+with as many blocks as columns has one plain split only, one cell per block (no scores are
+needed to choose it); a row with more blocks than columns has none. Scores are made only where
+they choose: fewer blocks than columns, or sub-rows to try.
 """
 
 from __future__ import annotations
@@ -31,8 +37,8 @@ import itertools
 import operator
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from luoshi.ingest.budgets import check, check_time
 from luoshi.ingest.cells import Numbering, empty_marks, is_empty_mark, numbering, numberings
@@ -65,10 +71,9 @@ MISSING_COST_MARKED = 7.0
 SPANNED_COST = 0.5  # per cell of a sub-row missing because an earlier sub-row's spans it
 
 
-@dataclass(frozen=True)
-class SegItem:
+class SegItem(NamedTuple):
     """One (sub-)row: the heading paragraph index or None, and a [start, end) range per
-    column."""
+    column. (A named tuple: one or more for every row, made at tuple speed.)"""
 
     heading: int | None
     cells: tuple[tuple[int, int], ...]
@@ -140,12 +145,20 @@ class _Scorer:
     splits can ask for, computed once from them: ``span(r, i)[j - i - 1]`` is the score of
     paragraphs [i, j) as a cell of column r."""
 
-    def __init__(self, paras: Sequence[str], roles: Sequence[ColumnRole], task_text: str):
+    def __init__(
+        self,
+        paras: Sequence[str],
+        roles: Sequence[ColumnRole],
+        task_text: str,
+        empty: list[bool] | None = None,
+    ):
         n = len(paras)
         self.n = n
         self.k = len(roles)
         nums = self.nums = numberings(paras)
-        empty = self.empty = empty_marks(paras)
+        if empty is None:
+            empty = empty_marks(paras)
+        self.empty = empty
         self._paras, self._roles = paras, roles
         self.aff: list[list[float]] = []  # wording, made when a cell is first scored
         self.aff_sum: list[list[float]] = []
@@ -418,23 +431,33 @@ def segment(
         return []
     if n == 0:
         return [SegItem(None, ((0, 0),) * k)]
-    if k == 1 and (
-        n < k + 3
-        or numbering(paras[0]) is not None
-        or is_empty_mark(paras[0])
-        or _heading_score(paras[0], _NOT_ALNUM.sub("", task_text)) == NEG
-    ):
-        # One column and no sub-rows to try (too few paragraphs, or a first one that cannot
-        # be a sub-heading: try_subrows below would be False), so no scores are needed.
-        return [SegItem(None, ((0, n),))]
-    sc = _Scorer(paras, roles, task_text)
-    try_subrows = n >= k + 3 and sc.head[0] != NEG  # a full sub-row, then heading and one cell
+    # Sub-rows are tried when there is room for a full sub-row, then a heading and one cell,
+    # and the first paragraph can be a heading (the scorer's head[0] != NEG, asked alone).
+    try_subrows = (
+        n >= k + 3
+        and numbering(paras[0]) is None
+        and not is_empty_mark(paras[0])
+        and _heading_score(paras[0], _NOT_ALNUM.sub("", task_text)) != NEG
+    )
     if k == 1 and not try_subrows:
-        # One column and no sub-rows to try: every paragraph is that cell, whatever the
-        # scores (a single cell, or the fallback below, which is the same range).
-        return [SegItem(None, ((0, n),))]
+        return [SegItem(None, ((0, n),))]  # one column, no sub-rows: FORCED SPLIT below
+    empty = empty_marks(paras)
+    blocks = _blocks(empty)
+    if not try_subrows and len(blocks) >= k:
+        # FORCED SPLIT: a cell never runs over an empty mark (the mark is a cell by itself),
+        # so the plain split has at least one cell per block. With as many blocks as
+        # columns the only split whose score is not NEG is one cell per block, whatever the
+        # scores; with more blocks none is, and the fallback below applies. (A single
+        # column is always [0, n): one block, or the fallback's same range.)
+        if len(blocks) == k:
+            return [SegItem(None, tuple(blocks))]
+        return [SegItem(None, _fallback(k, n))]
+    sc = _Scorer(paras, roles, task_text, empty)
     missing = MISSING_COST_MARKED if marked_empties else MISSING_COST
-    plain_score, plain_cells = _plain(sc, k, 0, missing)
+    if len(blocks) > k:
+        plain_score, plain_cells = NEG, []  # no plain split (FORCED SPLIT above)
+    else:
+        plain_score, plain_cells = _plain(sc, k, 0, missing)
     if try_subrows:
         sub_score, sub_items = _subrows(sc, k, missing)
     else:
@@ -444,6 +467,26 @@ def segment(
     if plain_score == NEG:
         # Nothing fits the rules (e.g. two empty marks in a row of three cells): keep the
         # paragraphs in order, one per cell, the rest in the last cell.
-        cells = (*tuple((r, r + 1) for r in range(k - 1)), (k - 1, n))
-        return [SegItem(None, cells)]
+        return [SegItem(None, _fallback(k, n))]
     return [SegItem(None, tuple(plain_cells))]
+
+
+def _fallback(k: int, n: int) -> tuple[tuple[int, int], ...]:
+    """The paragraphs in order, one per cell, the rest in the last cell."""
+    return (*tuple((r, r + 1) for r in range(k - 1)), (k - 1, n))
+
+
+def _blocks(empty: list[bool]) -> list[tuple[int, int]]:
+    """The [start, end) ranges of each empty mark and of each run of paragraphs between
+    marks, in order."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, mark in enumerate(empty):
+        if mark:
+            if start < i:
+                out.append((start, i))
+            out.append((i, i + 1))
+            start = i + 1
+    if start < len(empty):
+        out.append((start, len(empty)))
+    return out

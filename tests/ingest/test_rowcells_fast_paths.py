@@ -1,0 +1,88 @@
+"""The row-cell shortcuts (parse speed) give the answer of the general code they stand in for."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from luoshi.ingest.cells import EMPTY_MARKS
+from luoshi.ingest.text import rowcells as rc
+from luoshi.ingest.text.rows import Para
+from luoshi.ingest.text.shapes import CLOSING, looks_like_units
+
+
+@pytest.mark.parametrize("mark", sorted(EMPTY_MARKS))
+def test_no_empty_mark_is_a_unit_list(mark):
+    # the premise of _unit_sub_rows' shortcut: a mark alone, spaced out or not, is no unit cell
+    for text in (mark, " ".join(mark), f" {mark} "):
+        assert not looks_like_units(text)
+
+
+def _general(middle):
+    """_unit_sub_rows trying every short paragraph that ends no sentence, marks too."""
+    texts = [p.text for p in middle]
+    cuts = []
+    for j in range(1, len(texts) - 1):
+        if not texts[j] or len(texts[j]) > rc._UNIT_LINE_MAX or texts[j][-1] in rc._NO_UNIT_END:
+            continue
+        if (cuts and j < cuts[-1][1] + 1) or not rc._is_progress(texts[j - 1]):
+            continue
+        take = rc._unit_span(middle, j, min(len(middle) - 1, j + rc._MAX_UNIT_LINES))
+        joined = "".join(texts[j : j + take])
+        if (
+            len(joined) <= rc._UNIT_LINE_MAX
+            and looks_like_units(joined)
+            and not CLOSING.search(joined)
+            and j + take < len(middle)
+            and rc._is_progress(texts[j + take])
+        ):
+            cuts.append((j, j + take))
+    return cuts
+
+
+PIECES = [
+    "已完成道路施工图设计,正在开展招标工作。",
+    "——",
+    "— —",
+    "/",
+    "(市国资委)",
+    "(市国资委、",
+    "市财政局",
+    "市住建局、",
+    "区科技局",
+    "城东街道办事处",
+    "继续加快施工进度,确保年底前完工。",
+]
+
+
+def test_unit_sub_rows_give_the_general_answer():
+    found = 0
+    for n in range(2, 5):
+        for texts in itertools.product(PIECES, repeat=n):
+            middle = [Para(i + 1, t) for i, t in enumerate(texts)]
+            cuts = rc._unit_sub_rows(middle)
+            assert cuts == _general(middle), texts
+            found += bool(cuts)
+    assert found > 100  # rows with unit cells inside, marks before and after them
+
+
+@pytest.mark.parametrize("label", ["合计", "小 计", "合  计", " 总 计 ：", "共计\u3000"])
+def test_a_total_row_written_with_spaces_is_still_found(label):
+    # split_numbered looks one by one only at paragraphs that may be a serial or a total
+    # label; a label spaced out to more than three characters must stay among them
+    from luoshi.ingest.model import Column
+    from luoshi.ingest.text.rows import split_numbered
+    from luoshi.vocab import ColumnRole as R
+
+    columns = [
+        Column("序号", R.SERIAL), Column("任务", R.TASK), Column("责任单位", R.UNITS),
+        Column("完成情况", R.DONE),
+    ]
+    texts = ["1", "修建道路。", "区交通局", "累计完成投资2亿元。", label, "100万元", "——"]
+    warnings: list = []
+    rows, lead = split_numbered(
+        [Para(i, t) for i, t in enumerate(texts, 1)], columns, set(), warnings, ""
+    )
+    assert [p.text for p in rows[0].paras] == texts[1:4] and not lead
+    assert any("a total row" in message for _, message in warnings)
