@@ -25,6 +25,10 @@ Modules, each with the rules it implements in its docstring:
   实事N, 1., 一、 …), each carrying its own progress (a progress label, or a sentence saying
   what was done), with or without units: what makes a run of paragraphs a task list rather
   than news (tried last);
+- :mod:`.newsreport` — a **progress report in news shape**: running paragraphs without
+  markers or units whose units (sentences, `;` clauses) each name one undertaking (“X”项目,
+  X工程) and say what was done on it, after a lead of counts (tried last; warned "may be
+  news");
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
@@ -57,6 +61,7 @@ from luoshi.ingest.text.prose.items import marks_sections
 from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.marked import MARKED_LAYOUT, marked_list_grid
+from luoshi.ingest.text.prose.newsreport import NEWS_REPORT_LAYOUT, news_report_grid
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
 from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
@@ -314,6 +319,10 @@ def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | N
         if doc.meta.period is None:
             # the list names what is to be done (counted.py): a plan
             doc.meta.period = Period(kind=PeriodKind.PLAN, label="")
+        return doc
+    if prose is None and headed is None and (news := news_report_grid(paras)) is not None:
+        doc = document_from_grids([news[0]], name, "text", NEWS_REPORT_LAYOUT, news[1])
+        doc.doubts.append("units of running text naming undertakings: may be news")
         return doc
     if prose is None or headed is None:
         return prose or headed
