@@ -142,3 +142,16 @@ def test_a_long_line_of_commas_reads_in_bounded_time() -> None:
     # no input may take unbounded time: a clause of many commas is tried at its first few
     text = "某某," * 200_000
     assert news_report_grid([Para(1, _TITLE), Para(2, text)]) is None
+
+
+def test_a_page_with_markers_is_left_to_the_list_readers() -> None:
+    # lone numbers (a flattened table's serial cells) above units that would each read as a
+    # task report: the list readers' page, whose verdict holds
+    paras = [
+        "某县重点工程进展情况", "1", "城北水厂扩建工程,已完成主体。", "2",
+        "滨江大道改造工程,正在铺设路面。", "3", "南山隧道工程,已完成掘进800米。",
+    ]
+    lines = [Para(k + 1, t) for k, t in enumerate(paras)]
+    assert news_report_grid(lines) is None
+    unmarked = [p for p in lines if not p.text.isdigit()]
+    assert news_report_grid(unmarked) is not None  # the same units without the numbers

@@ -10,6 +10,9 @@ often after a lead paragraph of counts::
 Rule (NEWS-SHAPED PROGRESS REPORT), what makes running paragraphs a progress report on tasks
 rather than news, true of such pages wherever they come from:
 
+- **no markers**: a page of which two or more paragraphs open with a list marker or a bullet
+  (1、 (一) 一是 ● …) or are a lone number (a flattened table's serial cells) belongs to the list
+  readers, whose verdict holds: this reader reads nothing on it;
 - **units**: the text after the title is cut into sentences (at 。！？) and each sentence into
   clauses (at ；;); a clause whose task report starts after one of its first three commas,
   within 80 characters (…是最受关注的问题之一,今年以来,我市“X”项目,完成投资…), is cut there,
@@ -66,7 +69,7 @@ from dataclasses import dataclass
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.script import to_simplified
-from luoshi.ingest.text.prose.items import PLAN_WORD, REPORT_WORD
+from luoshi.ingest.text.prose.items import CN_NUMBERED, PLAN_WORD, REPORT_WORD, STYLES
 from luoshi.ingest.text.rows import Para
 
 NEWS_REPORT_LAYOUT = "news-report"
@@ -215,8 +218,29 @@ def _drop_totals(units: list[_Unit]) -> None:
             x.name = ""
 
 
+# A paragraph opened by a list marker or bullet, or a lone number (a flattened table's serial).
+_BULLET = re.compile(r"^[●■◆▲★◇□○•▪◎]|^\d{1,3}$")
+
+
+def _marked(paras: list[Para]) -> bool:
+    """Whether two or more paragraphs open with a list marker or are a lone number: the page
+    is the list readers' (:mod:`.marked`, :mod:`.listing`), whose verdict holds."""
+    count = 0
+    for p in paras:
+        text = to_simplified(p.text.strip())
+        if _BULLET.match(text) or CN_NUMBERED.match(text) or any(
+            st.match(text) for st in STYLES.values()
+        ):
+            count += 1
+            if count >= 2:
+                return True
+    return False
+
+
 def news_report_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of a progress report in news shape (rule above), or None."""
+    if _marked(paras):
+        return None
     units = _units(paras)
     _drop_totals(units)
     reports = [u for u in units if u.name]
