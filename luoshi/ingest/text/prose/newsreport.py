@@ -4,7 +4,7 @@ often after a lead paragraph of counts::
 
     截至7月底,全市20件实事项目累计完成投资74亿元,占年度计划60%。        (the lead: counts)
     教育始终是群众最关心的问题。“学校扩容”项目,完成投资1.2亿元,占年度计划52%,  (a frame,
-    竣工9所;“托育提升”项目,新建托育点13个。                                 then units)
+    竣工9所;“托育提升”项目,已建成托育点13个。                               then units)
     “城乡供水”工程已完成管网铺设85公里,正在进行水厂施工。
 
 Rule (NEWS-SHAPED PROGRESS REPORT), what makes running paragraphs a progress report on tasks
@@ -16,24 +16,25 @@ rather than news, true of such pages wherever they come from:
 - **units**: the text after the title is cut into sentences (at 。！？) and each sentence into
   clauses (at ；;); a clause whose task report starts after one of its first three commas,
   within 80 characters (…是最受关注的问题之一,今年以来,我市“X”项目,完成投资…), is cut there,
-  the part before it a frame. A unit is a *task report* when it opens — after at most a date phrase
-  (截至7月底, 今年以来, 上半年, 1-7月, 目前; before a quoted name, the government owning it:
+  the part before it a frame. A unit is a *task report* when it opens — after at most a date
+  phrase (截至7月底, 今年以来, 上半年, 1-7月, 目前; before a quoted name, the government owning it:
   我市“X”项目) — with **its own subject naming one undertaking**, and the rest of it, from
   its first clause on, **reports what was done** on that subject:
 
   * the subject is a name in quotes (“X”, “X项目”, or “X” followed by 项目/工程/行动/实事),
     or an unquoted name of at most 30 characters closed by a word of undertaking (项目, 工程,
-    行动, 实事) or of a works named by what it builds (幼儿园, 医院, 大桥, 水厂 …) and a comma, or right before a done word opening its report (东环路改造工程
-    已完工: the cut is then unambiguous); a name is one undertaking, so it is no government or place
-    (本市, 全市, 我区, 各地 …), no group (a count: 3个项目, 等5个, 共…; a total broken down by a
-    clause opening with 其中, and the parts after it in its paragraph: classes of projects or
-    sectors summed, 重大基础设施项目 / 其中:交通基础设施项目…) and no frame
+    行动, 实事) or of a works named by what it builds (幼儿园, 医院, 大桥, 水厂 …), then a
+    comma, or right before a done word opening its report (东环路改造工程已完工: the cut is
+    then unambiguous); a name is one undertaking, so it is no government or place (本市,
+    全市, 我区, 各地 …), no group (a count: 3个项目, 等5个, “十件实事”; a total broken down
+    by a clause opening with 其中, and the parts after it in its paragraph: classes of
+    projects or sectors summed, 重大基础设施项目 / 其中:交通基础设施项目…) and no frame
     (就业保障工程中, 教育方面: the domain a sentence is about, not its subject);
   * the report says what was done, not what is planned, and says it at once (a quoted
     term followed by 是… is a topic, not a subject): in the first clause after the subject
-    (up to its first comma) a done word (已完成, 已开工, 完工,
-    建成, 竣工, 封顶, 投用, 开工, 累计, 正在…, 完成投资, 完成 with a figure, a share reached:
-    占…计划52%) with no 预计/计划/将/拟/力争 before it;
+    (up to its first comma) a done word (已完成, 已开工, 完工, 建成, 竣工, 封顶, 投用, 开工,
+    累计, 正在…, 完成投资, 完成 with a figure, a share reached: 占…计划52%) with no
+    预计/计划/将/拟/力争 before it (新建托育点13个 says as much of a plan as of a result);
 
 - **one way of naming**: a page names its tasks in one way, quoted or unquoted; the way most
   task reports use is the page's, and a report of the other way inside a task's paragraph
