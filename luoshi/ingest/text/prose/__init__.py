@@ -25,6 +25,10 @@ Modules, each with the rules it implements in its docstring:
   实事N, 1., 一、 …), each carrying its own progress (a progress label, or a sentence saying
   what was done), with or without units: what makes a run of paragraphs a task list rather
   than news (tried last);
+- :mod:`.newsreport` — a **progress report in news shape**: running paragraphs without
+  markers or units whose units (sentences, `;` clauses) each name one undertaking (“X”项目,
+  X工程) and say what was done on it, after a lead of counts (tried last; warned "may be
+  news");
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
@@ -57,6 +61,7 @@ from luoshi.ingest.text.prose.items import marks_sections
 from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.marked import MARKED_LAYOUT, marked_list_grid
+from luoshi.ingest.text.prose.newsreport import NEWS_REPORT_LAYOUT, news_report_grid
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
 from luoshi.ingest.text.prose.quoted import QUOTED_LAYOUT, quoted_projects_grid
@@ -319,6 +324,10 @@ def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | N
     if prose is None and headed is None and (quoted := quoted_projects_grid(paras)) is not None:
         doc = document_from_grids([quoted[0]], name, "text", QUOTED_LAYOUT, quoted[1])
         doc.doubts.append("projects named in quotes with their progress: news is written so too")
+        return doc
+    if prose is None and headed is None and (news := news_report_grid(paras)) is not None:
+        doc = document_from_grids([news[0]], name, "text", NEWS_REPORT_LAYOUT, news[1])
+        doc.doubts.append("units of running text naming undertakings: may be news")
         return doc
     if prose is None or headed is None:
         return prose or headed
