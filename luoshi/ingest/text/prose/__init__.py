@@ -321,13 +321,13 @@ def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | N
             # the list names what is to be done (counted.py): a plan
             doc.meta.period = Period(kind=PeriodKind.PLAN, label="")
         return doc
-    if prose is None and headed is None and (quoted := quoted_projects_grid(paras)) is not None:
-        doc = document_from_grids([quoted[0]], name, "text", QUOTED_LAYOUT, quoted[1])
-        doc.doubts.append("projects named in quotes with their progress: news is written so too")
-        return doc
     if prose is None and headed is None and (news := news_report_grid(paras)) is not None:
         doc = document_from_grids([news[0]], name, "text", NEWS_REPORT_LAYOUT, news[1])
         doc.doubts.append("units of running text naming undertakings: may be news")
+        return doc
+    if prose is None and headed is None and (quoted := quoted_projects_grid(paras)) is not None:
+        doc = document_from_grids([quoted[0]], name, "text", QUOTED_LAYOUT, quoted[1])
+        doc.doubts.append("projects named in quotes with their progress: news is written so too")
         return doc
     if prose is None or headed is None:
         return prose or headed
