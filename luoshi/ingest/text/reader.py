@@ -67,6 +67,7 @@ from luoshi.ingest.text.shapes import CLOSING, footer_start, is_group
 from luoshi.ingest.text.shortcells import aligned_rows, is_short_cell_table
 from luoshi.ingest.text.source import split_source_lines, strip_pinyin_glosses
 from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_grid
+from luoshi.ingest.text.spanrows import split_continuations
 from luoshi.ingest.text.subrows import split_subnumbered
 from luoshi.ingest.text.unnumbered import split_unnumbered
 from luoshi.vocab import ColumnRole
@@ -401,6 +402,7 @@ def _section_tasks(
     lead: list[Para] = []
     if ColumnRole.SERIAL in roles:
         rows, lead = split_numbered(body, columns, restarts, warn, first_group)
+        rows = split_continuations(rows, columns, warn)  # serials spanned over two rows
     if not rows:
         rows, lead = split_unnumbered(body, columns, name, paras[h0].line, warn, first_group)
     if lead:

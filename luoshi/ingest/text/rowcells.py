@@ -9,7 +9,8 @@ paragraphs assigned to its columns.
 - the progress columns between them (with a target cell standing next to them) are one run,
   cut into cells and sub-items by :mod:`luoshi.ingest.text.segment`;
 - a row short of cells gets an empty cell for each extra blank line between its paragraphs;
-  in a table without progress columns, a short row is aligned to the columns by content
+  with progress columns it leaves its 备注 cell empty rather than fill it by position; in a
+  table without progress columns, a short row is aligned to the columns by content
   (:mod:`luoshi.ingest.text.align`);
 - what fits no column, and cells a cut-off row lacks, are warned, never silently dropped.
 
@@ -61,6 +62,7 @@ _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
 # (Python 3.11 finds an enum member on its class at some 0.1 µs, the metaclass having a
 # __getattr__: the roles row_cells compares every column of every row with, read once.)
 _SERIAL, _TASK, _LEADER = ColumnRole.SERIAL, ColumnRole.TASK, ColumnRole.LEADER
+_REMARKS = ColumnRole.REMARKS
 _DECLARED_STATUS = ColumnRole.DECLARED_STATUS
 _NAME_ROLES = (ColumnRole.LEADER, ColumnRole.PERSON)
 _SEGMENTED_ALSO = frozenset({ColumnRole.TARGET})
@@ -132,10 +134,14 @@ def row_cells(
         serial=row.serial, line_start=row.line, line_end=paras[-1].line if paras else row.line
     )
     lo, hi = 0, len(paras)
+    # a row with fewer paragraphs than cells, the run's counted each (SHORT ROW RULE, align.py)
+    short = bool(run) and len(paras) < len(before) + len(after) + len(run)
     for c in reversed(after):
         if hi <= lo + len(run) + 1:
             break
         role = columns[c].role
+        if role is _REMARKS and short:
+            continue  # 备注, the cell rows most often leave empty: a short row has none
         take = 1
         if role in _UNIT_ROLES:
             text = paras[hi - 1].text
@@ -216,7 +222,11 @@ def row_cells(
                     "unit with the progress after it",
                 )
             )
-    missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
+    missing = [
+        columns[c].header
+        for c in [*before, *after]
+        if c not in out.fixed and not (short and columns[c].role is _REMARKS)
+    ]
     if run:
         task_text = " ".join(
             [" ".join(out.fixed.get(c, [])) for c in before if columns[c].role is _TASK]
