@@ -26,41 +26,41 @@ def _own(row: list[str]) -> list[str]:
     return [c for c in row if c]
 
 
-def _pipe_rows() -> str:
-    lines = ["| " + " | ".join(HEADER) + " |"]
-    lines += ["| " + " | ".join(_own(r)) + " |" for r in ROWS]
+def _pipe_rows(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |"]
+    lines += ["| " + " | ".join(_own(r)) + " |" for r in rows]
     return "\n".join([TITLE, *lines]) + "\n"
 
 
-def _pipe_cells() -> str:
-    lines = [f"{c} |" for c in HEADER] + [f"{c} |" for r in ROWS for c in _own(r)]
+def _pipe_cells(header: list[str], rows: list[list[str]]) -> str:
+    lines = [f"{c} |" for c in header] + [f"{c} |" for r in rows for c in _own(r)]
     return "\n".join([TITLE, *lines]) + "\n"
 
 
-def _space_rows() -> str:
-    lines = ["  ".join(HEADER)] + ["  ".join(_own(r)) for r in ROWS]
+def _space_rows(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["  ".join(header)] + ["  ".join(_own(r)) for r in rows]
     return "\n".join([TITLE, *lines]) + "\n"
 
 
-def _cells_per_line() -> str:
-    return "\n\n".join([TITLE, *HEADER, *(c for r in ROWS for c in _own(r))]) + "\n"
+def _cells_per_line(header: list[str], rows: list[list[str]]) -> str:
+    return "\n\n".join([TITLE, *header, *(c for r in rows for c in _own(r))]) + "\n"
 
 
-def _html() -> str:
+def _html(header: list[str], rows: list[list[str]]) -> str:
     def tr(cells: list[str]) -> str:
         return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
-    body = "".join(tr(_own(r)) for r in ROWS)
-    return f"<html><body><p>{TITLE}</p><table>{tr(HEADER)}{body}</table></body></html>"
+    body = "".join(tr(_own(r)) for r in rows)
+    return f"<html><body><p>{TITLE}</p><table>{tr(header)}{body}</table></body></html>"
 
 
-def _docx() -> bytes:
+def _docx(header: list[str], rows: list[list[str]]) -> bytes:
     import docx
 
     d = docx.Document()
     d.add_paragraph(TITLE)
-    table = d.add_table(rows=len(ROWS) + 1, cols=len(HEADER))
-    for r, row in enumerate([HEADER, *ROWS]):
+    table = d.add_table(rows=len(rows) + 1, cols=len(header))
+    for r, row in enumerate([header, *rows]):
         own = _own(row)
         for c, text in enumerate(own):
             table.rows[r].cells[c].text = text
@@ -84,8 +84,7 @@ LAYOUTS = [
 
 @pytest.mark.parametrize(("label", "make", "name"), LAYOUTS, ids=[x[0] for x in LAYOUTS])
 def test_a_row_sharing_the_serial_and_lead_unit_is_a_task_of_its_own(label, make, name):
-    page = make()
-    doc = read_document(page if isinstance(page, bytes) else page.encode(), name=name)
+    doc = _read(make(HEADER, ROWS), name)
     assert [t.serial for t in doc.tasks] == ["1", "1", "2", "3"], label
     assert [t.text for t in doc.tasks] == [r[2] for r in ROWS]
     assert [t.units for t in doc.tasks] == [["县住建局"], ["县住建局"], ["县教育局"], ["县民政局"]]
@@ -93,6 +92,39 @@ def test_a_row_sharing_the_serial_and_lead_unit_is_a_task_of_its_own(label, make
     assert doc.tasks[0].items[0].done == ROWS[0][3]  # the first row keeps its own progress
     carried = [w.message for w in doc.warnings if "carried down" in w.message]
     assert len(carried) == 1 and "牵头单位" in carried[0]
+
+
+def _read(page: str | bytes, name: str):
+    return read_document(page if isinstance(page, bytes) else page.encode(), name=name)
+
+
+# Rows 1 and 2 share 牵头单位 and 责任领导, written after the task (merged cells): row 2 gives
+# its serial, task and last cell only. Each table: header, rows, the last column's cells.
+AFTER_TASK = ["序号", "重点任务", "牵头单位", "责任领导"]
+TASKS = [
+    ["1", "新建城区停车位500个", "县住建局", "王明"],
+    ["2", "新增公共充电桩200个", "", ""],
+    ["3", "改造农村学校食堂10所", "县教育局", "李华"],
+    ["4", "提高城乡低保标准", "县民政局", "赵强"],
+]
+LAST = {
+    "进展情况": ["已建成停车位320个,其余正在施工。", "已建成充电桩150个。", "已完成改造6所。", "已提高到每月700元。"],
+    "完成时限": ["12月底", "9月底", "6月底", "3月底"],
+}
+
+
+@pytest.mark.parametrize("last", list(LAST))
+@pytest.mark.parametrize(("label", "make", "name"), LAYOUTS, ids=[x[0] for x in LAYOUTS])
+def test_spanned_cells_after_the_task_are_carried_down(label, make, name, last):
+    rows = [[*r, cell] for r, cell in zip(TASKS, LAST[last], strict=True)]
+    doc = _read(make([*AFTER_TASK, last], rows), name)
+    assert [t.serial for t in doc.tasks] == ["1", "2", "3", "4"], label
+    assert [t.text for t in doc.tasks] == [r[1] for r in TASKS]
+    assert doc.tasks[1].units == ["县住建局"]
+    assert [t.extra["责任领导"] for t in doc.tasks] == ["王明", "王明", "李华", "赵强"]
+    carried = [w.message for w in doc.warnings if "carried down" in w.message]
+    assert len(carried) == 1 and "(2)" in carried[0]
+    assert not any("cut off" in w.message for w in doc.warnings)
 
 
 # Rows of a cells-per-line table with a share column and an empty 备注: four paragraphs for

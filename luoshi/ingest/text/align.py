@@ -269,38 +269,59 @@ def carry_spanned(
     roles: Sequence[ColumnRole],
     headers: Sequence[str],
 ) -> str | None:
-    """SHORT ROW RULE, the carrying: in each row of ``short`` (indexes of ``rows``: rows short
-    of cells, aligned by content), a SPANNED column left empty gets the cell of the row above
-    — a copy, so the row stays a task of its own — unless a group row (one cell across) stands
-    between. ``rows`` are changed in place; returns the one warning naming the rows (by their
-    serial, or their place in the table) and the columns, or None when nothing was carried."""
+    """SHORT ROW RULE, the carrying, on Grid rows: a copy of the cell above goes where
+    :func:`spanned_gaps` says (the row stays a task of its own). ``rows`` are changed in
+    place; returns the one warning, or None when nothing was carried."""
+    texts = [[c.text if c is not None else "" for c in row] for row in rows]
+    group = {r for r, row in enumerate(rows) if len(row) > 1 and len({id(c) for c in row}) == 1}
+    gaps = spanned_gaps(texts, short, roles, group)
+    for r, c in gaps:
+        here = rows[r][c]
+        up = rows[r - 1][c]
+        assert up is not None  # (a gap has text above)
+        rows[r][c] = GridCell(up.text, r, c, line=here.line if here else up.line)
     serial = list(roles).index(ColumnRole.SERIAL) if ColumnRole.SERIAL in roles else None
-    carried: list[int] = []
-    columns: list[int] = []
-    for r in short:
-        if r < 1:
+    names = {r: (texts[r][serial] if serial is not None else "") or f"#{r}" for r, _ in gaps}
+    return carried_note(gaps, names, headers)
+
+
+def spanned_gaps(
+    texts: list[list[str]],
+    short: Sequence[int],
+    roles: Sequence[ColumnRole],
+    group: frozenset[int] | set[int] = frozenset(),
+) -> list[tuple[int, int]]:
+    """SHORT ROW RULE, the carrying: in each row of ``short`` (indexes of ``texts``: rows
+    short of cells, aligned by content), a SPANNED column left empty takes the text of the
+    row above — unless that row is a ``group`` row (a new group), or no later cell of the row
+    is filled (a row cut off lacks its last cells: nothing to carry into them). ``texts`` are
+    filled in place, in order, so a cell carries on down a run of short rows; returns the
+    (row, column) filled."""
+    gaps: list[tuple[int, int]] = []
+    for r in sorted(short):
+        if r < 1 or r - 1 in group:
             continue
-        row, above = rows[r], rows[r - 1]
-        if len({id(c) for c in above}) == 1 and len(above) > 1:
-            continue  # a group row above: a new group, nothing to carry
+        row, above = texts[r], texts[r - 1]
         for c, role in enumerate(roles):
             if role not in SPANNED or c >= len(row) or c >= len(above):
                 continue
-            here, up = row[c], above[c]
-            if (here is None or not here.text.strip()) and up is not None and up.text.strip():
-                row[c] = GridCell(up.text, r, c, line=here.line if here else up.line)
-                if not carried or carried[-1] != r:
-                    carried.append(r)
-                if c not in columns:
-                    columns.append(c)
-    if not carried:
+            if not row[c].strip() and above[c].strip() and any(t.strip() for t in row[c + 1 :]):
+                row[c] = above[c]
+                gaps.append((r, c))
+    return gaps
+
+
+def carried_note(
+    gaps: Sequence[tuple[int, int]], names: dict[int, str], headers: Sequence[str]
+) -> str | None:
+    """The one warning of the cells carried down (``names``: each row's serial or place)."""
+    if not gaps:
         return None
-    names = [
-        cell.text if serial is not None and (cell := rows[r][serial]) else f"#{r}"
-        for r in carried
-    ]
+    rows = list(dict.fromkeys(r for r, _ in gaps))
+    listed = [names[r] for r in rows]
+    columns = "/".join(headers[c] for c in sorted({c for _, c in gaps}))
     return (
-        f"{len(names)} row(s) ({', '.join(names[:6])}{'…' if len(names) > 6 else ''}) short "
-        f"of cells have no {'/'.join(headers[c] for c in sorted(columns))} cell of their own: "
-        "the cell above is carried down (a merged cell)"
+        f"{len(rows)} row(s) ({', '.join(listed[:6])}{'…' if len(rows) > 6 else ''}) short "
+        f"of cells have no {columns} cell of their own: the cell above is carried down (a "
+        "merged cell)"
     )

@@ -56,7 +56,7 @@ from luoshi.ingest.text.pipe import (
 from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
 from luoshi.ingest.text.pipeheader import one_cell_rows_after
 from luoshi.ingest.text.prose import explainer_title, no_task_list_error, read_paragraphs
-from luoshi.ingest.text.rowcells import row_cells, segmented_run
+from luoshi.ingest.text.rowcells import carry_spanned_cells, row_cells, segmented_run
 from luoshi.ingest.text.rows import (
     Para,
     Row,
@@ -433,6 +433,7 @@ def _section_tasks(
     if sub is None:
         run = segmented_run(columns)
         sub = [(row_cells(r, columns, warn, marked_empties, run), r.group) for r in rows]
+        carry_spanned_cells([rc for rc, _ in sub], columns, warn)  # SHORT ROW RULE
     tasks = []
     main_done = main_done_column(columns)
     for cells, group in sub:
