@@ -172,6 +172,26 @@ CUTS = [
          ["乙局", "任务三", "进展三。", "无"], ["丙局", "任务四", "进展四。", "无"]],
         [4, None, None],
     ),
+    # rows of different lengths (a progress cell over two paragraphs) closing with a share:
+    # still cut
+    (
+        [["甲局", "任务一", "进展一。", "90%", "任务二是一段文字", "进展二。"],
+         ["乙局", "任务三", "进展三上。", "进展三下。", "80%"], ["丙局", "任务四", "进展四。", "70%"]],
+        [4, None, None],
+    ),
+    # the same closing with 无: an empty mark inside a row may be a sub-item's empty cell, and
+    # no length is most rows': no cut
+    (
+        [["甲局", "任务一", "进展一。", "无", "任务二是一段文字", "进展二。"],
+         ["乙局", "任务三", "进展三上。", "进展三下。", "无"], ["丙局", "任务四", "进展四。", "无"]],
+        [None, None, None],
+    ),
+    # most rows close with no short cell: no cut
+    (
+        [["甲局", "任务一", "进展一。", "无", "任务二是一段文字", "进展二。"],
+         ["乙局", "任务三", "进展三。"], ["丙局", "任务四", "进展四。"]],
+        [None, None, None],
+    ),
     # the others close with 无, this one with a figure inside its progress: one row
     (
         [["甲局", "任务一", "完成投资", "3亿元", "占年度计划的60%。", "预计年底完工。"],

@@ -5,12 +5,13 @@
 CONTINUATION ROW RULE, true of any table flattened cell by cell whose 序号 (and the spanned
 cells before the task: 类别, 牵头单位) is merged over two rows: the second row writes no
 serial, so its cells run on after the first row's. Rows repeat their shape: when most rows
-have the same number of cells after their serial and end with a short closing cell (a share
-90%, a figure, a status word, a date, a marked empty cell 无/——), a row longer than that whose
-cells up to that number end with such a cell, of the kind the other rows close with (nothing,
-a status word, or a figure), and whose next cell opens a text (no short cell, no unit list),
-holds a second row: the cells after the closing cell are a row of its
-own, from the task column on. Its serial and the cells before its task are those of the row
+end with a short closing cell (a share 90%, a figure, a status word, a date, a marked empty
+cell 无/——), a row in which such a cell — of the kind the other rows close with (nothing, a
+status word, or a figure), no earlier than the shortest of them closes — is followed by a cell
+opening a text (no short cell, no unit list) and at least one more holds a second row: the
+cells after the closing cell are a row of its own, from the task column on. An empty mark
+closes a row only at the rows' usual length (most rows that long): inside a row it is as
+likely an empty cell of a sub-item. Its serial and the cells before its task are those of the row
 above (carried down), with one warning naming the rows and giving the other reading (the
 row's last cells run on; on a page's last row, a row cut off).
 """
@@ -63,23 +64,34 @@ def lead_cells(roles: Sequence[ColumnRole]) -> int | None:
 
 def continuation_cuts(rows: Sequence[Sequence[str]], lead: int) -> list[int | None]:
     """For each row (its cells after the serial), where a second row sharing its serial
-    begins (CONTINUATION ROW RULE), or None."""
+    begins (CONTINUATION ROW RULE), or None. The rows that close with a short cell must be
+    most rows; a first row is at least as long as the shortest of them (every cell up to its
+    closing one), and a second row no longer than the longest less the cells it shares."""
     out: list[int | None] = [None] * len(rows)
-    if len(rows) < 3:
+    closing = [r for r in rows if r and _closes(r[-1])]
+    if len(rows) < 3 or len(closing) * 2 <= len(rows):
         return out
-    usual, count = Counter(len(r) for r in rows).most_common(1)[0]
-    closing = [r[-1] for r in rows if len(r) == usual and r and _closes(r[-1])]
-    if usual <= lead + 1 or count < 2 or count * 2 < len(rows) or len(closing) * 2 < count:
+    kinds = {_kind(r[-1]) for r in closing}  # the row's closing cell is of the others' kind
+    shortest = min(len(r) for r in closing)
+    longest = max(len(r) for r in closing)
+    # An empty mark (无, ——) may as well be an empty cell inside the row (a sub-item without
+    # problems): it closes a row only where the rows' usual length puts their last cell.
+    usual, count = Counter(len(r) for r in closing).most_common(1)[0]
+    usual = usual if count * 2 >= len(rows) else 0
+    if shortest <= lead + 1:
         return out
-    kinds = {_kind(t) for t in closing}  # the row's closing cell is of the others' kind
     for k, cells in enumerate(rows):
-        if (
-            2 <= len(cells) - usual <= usual - lead
-            and _closes(cells[usual - 1])
-            and _kind(cells[usual - 1]) in kinds
-            and _opens_text(cells[usual])
-        ):
-            out[k] = usual
+        for j in range(shortest, len(cells) - 1):
+            kind = _kind(cells[j - 1])
+            if (
+                len(cells) - j <= longest - lead
+                and _closes(cells[j - 1])
+                and kind in kinds
+                and (kind != "none" or j == usual)
+                and _opens_text(cells[j])
+            ):
+                out[k] = j
+                break
     return out
 
 
