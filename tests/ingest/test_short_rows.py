@@ -72,8 +72,14 @@ def _docx(header: list[str], rows: list[list[str]]) -> bytes:
     return out.getvalue()
 
 
+def _bar(header: list[str], rows: list[list[str]]) -> str:
+    cells = [*header, *(c for r in rows for c in _own(r))]
+    return TITLE + "\n\n" + "".join(f"{c}\n|\n" for c in cells)
+
+
 LAYOUTS = [
     ("pipe rows", _pipe_rows, "p.txt"),
+    ("bar", _bar, "p.txt"),
     ("pipe cells", _pipe_cells, "p.txt"),
     ("space rows", _space_rows, "p.txt"),
     ("cells per line", _cells_per_line, "p.txt"),
