@@ -46,6 +46,9 @@ from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.vocab import ColumnRole
 
 HEADER_ROWS_LOOKED_AT = 6
+# Formats whose rows give their cells in order, not in place: a row may be short of cells
+# (SHORT ROW RULE, luoshi.ingest.shortrows).
+PLACED_BY_ORDER = frozenset({"html", "docx", "doc"})
 MAX_HEADER_LEN = 24
 
 
@@ -87,6 +90,7 @@ def _tasks_of(
     h: int,
     warn: list[tuple[int | None, str]],
     repeats: Sequence[list[str]] = (),
+    short_rows: bool = False,
 ) -> tuple[list[Task], list[str]]:
     header = [normalise_header(t) for t in grid.texts(h)]
     skip_like = [header, *repeats]
@@ -104,6 +108,10 @@ def _tasks_of(
     category_col = roles.index(ColumnRole.CATEGORY) if ColumnRole.CATEGORY in roles else None
     opening = ""
     opened: dict[int, str] = {}
+    if short_rows:
+        from luoshi.ingest.shortrows import align_short_rows  # text/ imports this module
+
+        align_short_rows(grid, h, roles, warn, lambda texts: _is_subtotal(texts, None))
     for r in range(h + 1, len(grid.rows)):
         row = grid.rows[r]
         texts = [normalise_header(t) for t in grid.texts(r)]
@@ -535,12 +543,16 @@ def document_from_grids(
     columns, header_warnings = columns_from_headers(grid.texts(h))
     header_warnings = _status_columns(grid, h, columns, header_warnings)
     warn += [(None, f"{grid.where}: {w}".lstrip(": ")) for w in header_warnings]
-    tasks, notes = _tasks_of(grid, name, columns, h, warn, repeats)
+    # (text layouts give Grids whose rows they aligned by content already)
+    short_rows = format in PLACED_BY_ORDER
+    tasks, notes = _tasks_of(grid, name, columns, h, warn, repeats, short_rows)
     for other, oh in chosen[1:]:
         oh, other_repeats = _two_level_header(other, oh, [])
         other_columns, _ = columns_from_headers(other.texts(oh))
         if [c.role for c in other_columns] == [c.role for c in columns]:
-            more, more_notes = _tasks_of(other, name, columns, oh, warn, other_repeats)
+            more, more_notes = _tasks_of(
+                other, name, columns, oh, warn, other_repeats, short_rows
+            )
             tasks += more
             notes += [n for n in more_notes if n not in notes]
         else:

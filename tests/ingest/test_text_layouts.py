@@ -240,9 +240,10 @@ def test_a_row_short_of_cells_is_aligned_by_content():
         "改造道路。",
         ["市交通局"],
         "9月底",
-        "",
+        "张某某",  # the merged leader carried down (SHORT ROW RULE)
     )
     assert any("aligned by content" in w.message and "牵头领导" in w.message for w in doc.warnings)
+    assert any("carried down" in w.message and "(2)" in w.message for w in doc.warnings)
 
 
 @pytest.mark.parametrize(

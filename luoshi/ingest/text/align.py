@@ -1,5 +1,17 @@
 """Align a row's pieces of text to the header's columns by what each piece looks like.
 
+SHORT ROW RULE (issue 9), one rule for every layout — cells per line, pipe rows, pipe cells,
+space rows, and the ragged rows of HTML, DOCX and XLSX: a row with fewer cells than the header
+is read by its content, never by position. Its cells stay in order; each column takes a run of
+them (possibly none); the fit by content is chosen by :func:`align`'s dynamic programme. A
+SPANNED column (序号, 类别, 牵头单位, 责任领导: the cells a table merges over the rows of a
+group, :data:`SPANNED`) is the cell a short row most likely left out: where every cell is
+bordered it is left empty at no cost, and then carried down from the row above with one warning
+naming the rows (:func:`carry_spanned`). A 备注 column is the cell a row most often leaves
+empty: a short row does not fill it by position. The last row of a page short of its last
+cells may as well be cut off: the layouts warn so (a cut row lacks its last cells, never a
+spanned cell before its task).
+
 Used where a row's cell borders are not all marked: a space-separated row whose unit cell
 wraps onto lines of its own, or whose task text holds a space. The rule, true of any such
 table: the pieces stay in order; each column takes a run of consecutive pieces (possibly
@@ -27,6 +39,7 @@ from collections.abc import Sequence
 
 from luoshi.ingest.budgets import check, check_time
 from luoshi.ingest.cells import ROW_NUMBER, is_empty_mark
+from luoshi.ingest.grid import GridCell
 from luoshi.ingest.text.shapes import looks_like_person, looks_like_status, looks_like_units
 from luoshi.vocab import ColumnRole
 
@@ -46,6 +59,11 @@ _DATE = re.compile(
 # Scores: a piece in a column it fits, a piece in a column it does not fit, an empty column.
 _FITS, _MISFITS, _EMPTY_SHORT, _EMPTY_TEXT, _EMPTY_TASK = 2.0, -3.0, -0.5, -1.5, -6.0
 _EMPTY_CATEGORY = 0.0
+
+# The columns a table merges over a group's rows (SHORT ROW RULE): a short row left them out.
+SPANNED = frozenset(
+    {ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.LEAD_UNIT, ColumnRole.LEADER}
+)
 
 
 def _unitish(piece: str) -> bool:
@@ -187,7 +205,9 @@ def align_scored(
             empty = _EMPTY_TASK  # every row names its task: a piece that could is taken
         elif role is ColumnRole.CATEGORY and bordered:
             # every cell bordered: a row short of a cell left it out, and a category is given
-            # once per group (a merged cell, carried down), the cell most often left out
+            # once per group (a merged cell, carried down), the cell most often left out (the
+            # other spanned columns are short ones, left empty at a short column's cost: a
+            # cell that looks like theirs — a bare name, a unit — still goes to them)
             empty = _EMPTY_CATEGORY
         measure = c - 1 in measures
         if measure:
@@ -241,3 +261,67 @@ _TEXT = frozenset(
         ColumnRole.CATEGORY,
     }
 )
+
+
+def carry_spanned(
+    rows: list[list[GridCell | None]],
+    short: Sequence[int],
+    roles: Sequence[ColumnRole],
+    headers: Sequence[str],
+) -> str | None:
+    """SHORT ROW RULE, the carrying, on Grid rows: a copy of the cell above goes where
+    :func:`spanned_gaps` says (the row stays a task of its own). ``rows`` are changed in
+    place; returns the one warning, or None when nothing was carried."""
+    texts = [[c.text if c is not None else "" for c in row] for row in rows]
+    group = {r for r, row in enumerate(rows) if len(row) > 1 and len({id(c) for c in row}) == 1}
+    gaps = spanned_gaps(texts, short, roles, group)
+    for r, c in gaps:
+        here = rows[r][c]
+        up = rows[r - 1][c]
+        assert up is not None  # (a gap has text above)
+        rows[r][c] = GridCell(up.text, r, c, line=here.line if here else up.line)
+    serial = list(roles).index(ColumnRole.SERIAL) if ColumnRole.SERIAL in roles else None
+    names = {r: (texts[r][serial] if serial is not None else "") or f"#{r}" for r, _ in gaps}
+    return carried_note(gaps, names, headers)
+
+
+def spanned_gaps(
+    texts: list[list[str]],
+    short: Sequence[int],
+    roles: Sequence[ColumnRole],
+    group: frozenset[int] | set[int] = frozenset(),
+) -> list[tuple[int, int]]:
+    """SHORT ROW RULE, the carrying: in each row of ``short`` (indexes of ``texts``: rows
+    short of cells, aligned by content), a SPANNED column left empty takes the text of the
+    row above — unless that row is a ``group`` row (a new group), or no later cell of the row
+    is filled (a row cut off lacks its last cells: nothing to carry into them). ``texts`` are
+    filled in place, in order, so a cell carries on down a run of short rows; returns the
+    (row, column) filled."""
+    gaps: list[tuple[int, int]] = []
+    for r in sorted(short):
+        if r < 1 or r - 1 in group:
+            continue
+        row, above = texts[r], texts[r - 1]
+        for c, role in enumerate(roles):
+            if role not in SPANNED or c >= len(row) or c >= len(above):
+                continue
+            if not row[c].strip() and above[c].strip() and any(t.strip() for t in row[c + 1 :]):
+                row[c] = above[c]
+                gaps.append((r, c))
+    return gaps
+
+
+def carried_note(
+    gaps: Sequence[tuple[int, int]], names: dict[int, str], headers: Sequence[str]
+) -> str | None:
+    """The one warning of the cells carried down (``names``: each row's serial or place)."""
+    if not gaps:
+        return None
+    rows = list(dict.fromkeys(r for r, _ in gaps))
+    listed = [names[r] for r in rows]
+    columns = "/".join(headers[c] for c in sorted({c for _, c in gaps}))
+    return (
+        f"{len(rows)} row(s) ({', '.join(listed[:6])}{'…' if len(rows) > 6 else ''}) short "
+        f"of cells have no {columns} cell of their own: the cell above is carried down (a "
+        "merged cell)"
+    )

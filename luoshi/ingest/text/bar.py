@@ -1,7 +1,9 @@
 """The bar layout, read as a Grid (then the shared grid layout): each cell followed by a line
 holding only ``|``; a cell may hold several paragraphs. The header opens with 序号, or without
-serials with the task column followed by another known column. Rows are as wide as the header;
-a lone cell between rows (a row whose next cell is a serial) is a group row.
+serials with the task column followed by another known column. Under a 序号 header rows are
+found by their serials and a row short of cells aligned by content (SHORT ROW RULE,
+text/align.py); otherwise rows are as wide as the header. A lone cell between rows (a row
+whose next cell is a serial) is a group row.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import header_roles, is_known_header, normalise_header
 from luoshi.ingest.text.pipe import MAX_HEADER_LEN, SERIAL_CELL
+from luoshi.ingest.text.shapes import is_group
 from luoshi.vocab import ColumnRole
 
 BAR_LAYOUT = "bar"
@@ -82,6 +85,9 @@ def bar_grid(lines: list[str]) -> tuple[Grid, list[tuple[int | None, str]]] | No
         and len(normalise_header(cells[start + width][1])) <= MAX_HEADER_LEN
     ):
         width += 1
+    by_serials = _rows_by_serials(cells, start, width, warnings)
+    if by_serials is not None:
+        return Grid(rows=by_serials, preamble=preamble), warnings
     rows: list[list[GridCell | None]] = []
     k = start
     while k < len(cells):
@@ -104,3 +110,40 @@ def bar_grid(lines: list[str]) -> tuple[Grid, list[tuple[int | None, str]]] | No
         rows.append(row)
         k += width
     return Grid(rows=rows, preamble=preamble), warnings
+
+
+def _rows_by_serials(
+    cells: list[tuple[int, str]], start: int, width: int, warnings: list
+) -> list[list[GridCell | None]] | None:
+    """SHORT ROW RULE (text/align.py) in the bar layout: under a header opening with 序号, a
+    row opens at the cell holding the next serial (or 1 after a group row), so a row short
+    of a cell (merged over rows, left out) does not shift the rows after it; its cells are
+    aligned by content like pipe cells' (``rows_from_pieces``, every cell bordered), a lone
+    cell between rows is a group row. None when the header has no 序号 first or the serials
+    do not count on (rows are then as wide as the header)."""
+    from luoshi.ingest.text.spacerows import rows_from_pieces  # (spacerows imports pipe)
+
+    words = [normalise_header(t) for _, t in cells[start : start + width]]
+    roles = header_roles(words)
+    if not roles or roles[0] is not ColumnRole.SERIAL:
+        return None
+    raw: list = []
+    prev = 0
+    for line, text in cells[start + width :]:
+        number = int(text.rstrip(".、．")) if SERIAL_CELL.match(text) else None
+        if number is not None and (number == prev + 1 or (number == 1 and prev)):
+            prev = number
+            raw.append(("row", line, [(line, text)]))
+        elif raw and raw[-1][0] == "row" and len(raw[-1][2]) >= width and is_group(text):
+            raw.append(("group", line, text))  # a lone 一、… cell after a full row
+        elif raw and raw[-1][0] == "row" and len(raw[-1][2]) < width + width // 2:
+            raw[-1][2].append((line, text))
+        elif raw and raw[-1][0] == "row":
+            return None  # a row far wider than the header: serials that do not count on
+        else:
+            raw.append(("group", line, text))
+    rows = [r for r in raw if r[0] == "row"]
+    if len(rows) < 2 or all(len(r[2]) == width for r in rows):
+        return None  # every row as wide as the header: read by position as before
+    header_line = cells[start][0]
+    return rows_from_pieces(words, roles, raw, header_line, True, warnings, marked=True)

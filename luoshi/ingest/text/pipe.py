@@ -44,6 +44,7 @@ from luoshi.ingest.headers import (
     unglue_header,
 )
 from luoshi.ingest.metadata import opens_with_metadata_key
+from luoshi.ingest.text.align import carry_spanned
 from luoshi.ingest.text.pipeheader import header_continuation
 from luoshi.ingest.text.pipesubrows import SubRow, sub_item_rows
 from luoshi.vocab import ColumnRole
@@ -216,6 +217,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
         )
         raw = raw[1:]
         subs = {k - 1: v for k, v in subs.items()}
+    short: list[int] = []  # rows short of cells, aligned by content
     for k, (line_no, cells, closed) in enumerate(raw):
         r = len(rows)
         if r and category_first and len(cells) < width and SERIAL_CELL.match(cells[0]):
@@ -234,6 +236,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
         elif r and closed and named and (filled := _trailing_empty_dropped(cells, width, roles)):
             aligned, cells = filled
         if aligned is not None:
+            short.append(r)
             empty = [header_cells[c] for c, t in enumerate(aligned) if t is None]
             warnings.append(
                 (
@@ -275,6 +278,8 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                     + ("" if last else " (not the last row: check the source)"),
                 )
             )
+    if short and (carried := carry_spanned(rows, short, roles, header_cells)):
+        warnings.append((None, carried))  # SHORT ROW RULE (text/align.py)
     return Grid(rows=rows, where="", preamble=[s for s in lines[:h] if s.strip()]), warnings
 
 

@@ -58,7 +58,7 @@ from luoshi.ingest.text.pipe import (
 from luoshi.ingest.text.pipecells import PIPE_CELLS_LAYOUT, looks_like_pipe_cells, pipe_cells_grid
 from luoshi.ingest.text.pipeheader import one_cell_rows_after
 from luoshi.ingest.text.prose import explainer_title, no_task_list_error, read_paragraphs
-from luoshi.ingest.text.rowcells import row_cells, segmented_run
+from luoshi.ingest.text.rowcells import carry_spanned_cells, row_cells, segmented_run
 from luoshi.ingest.text.rows import (
     Para,
     Row,
@@ -69,6 +69,7 @@ from luoshi.ingest.text.shapes import CLOSING, footer_start, is_group
 from luoshi.ingest.text.shortcells import aligned_rows, is_short_cell_table
 from luoshi.ingest.text.source import split_source_lines, strip_pinyin_glosses
 from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_grid
+from luoshi.ingest.text.spanrows import split_continuations
 from luoshi.ingest.text.subrows import split_subnumbered
 from luoshi.ingest.text.unnumbered import split_unnumbered
 from luoshi.vocab import ColumnRole
@@ -410,6 +411,7 @@ def _section_tasks(
     lead: list[Para] = []
     if ColumnRole.SERIAL in roles:
         rows, lead = split_numbered(body, columns, restarts, warn, first_group)
+        rows = split_continuations(rows, columns, warn)  # serials spanned over two rows
     if not rows:
         rows, lead = split_unnumbered(body, columns, name, paras[h0].line, warn, first_group)
     if lead:
@@ -440,6 +442,7 @@ def _section_tasks(
     if sub is None:
         run = segmented_run(columns)
         sub = [(row_cells(r, columns, warn, marked_empties, run), r.group) for r in rows]
+        carry_spanned_cells([rc for rc, _ in sub], columns, warn)  # SHORT ROW RULE
     tasks = []
     main_done = main_done_column(columns)
     for cells, group in sub:

@@ -9,7 +9,8 @@ paragraphs assigned to its columns.
 - the progress columns between them (with a target cell standing next to them) are one run,
   cut into cells and sub-items by :mod:`luoshi.ingest.text.segment`;
 - a row short of cells gets an empty cell for each extra blank line between its paragraphs;
-  in a table without progress columns, a short row is aligned to the columns by content
+  with progress columns it leaves its 备注 cell empty rather than fill it by position; in a
+  table without progress columns, a short row is aligned to the columns by content
   (:mod:`luoshi.ingest.text.align`);
 - what fits no column, and cells a cut-off row lacks, are warned, never silently dropped.
 
@@ -43,7 +44,7 @@ import re
 from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.layout import RowCells, item_columns
 from luoshi.ingest.model import Column
-from luoshi.ingest.text.align import align
+from luoshi.ingest.text.align import SPANNED, align, carried_note, spanned_gaps
 from luoshi.ingest.text.cellheader import PROGRESS_ROLES
 from luoshi.ingest.text.rows import Para, Row
 from luoshi.ingest.text.segment import segment
@@ -55,12 +56,14 @@ from luoshi.ingest.text.shapes import (
 )
 from luoshi.vocab import ColumnRole
 
-__all__ = ["row_cells", "segmented_run"]
+__all__ = ["carry_spanned_cells", "row_cells", "segmented_run"]
 
 _UNIT_ROLES = (ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS)
 # (Python 3.11 finds an enum member on its class at some 0.1 µs, the metaclass having a
 # __getattr__: the roles row_cells compares every column of every row with, read once.)
 _SERIAL, _TASK, _LEADER = ColumnRole.SERIAL, ColumnRole.TASK, ColumnRole.LEADER
+_REMARKS = ColumnRole.REMARKS
+_FILLED = "+"  # a progress column with content, for carry_spanned_cells
 _DECLARED_STATUS = ColumnRole.DECLARED_STATUS
 _NAME_ROLES = (ColumnRole.LEADER, ColumnRole.PERSON)
 _SEGMENTED_ALSO = frozenset({ColumnRole.TARGET})
@@ -132,10 +135,14 @@ def row_cells(
         serial=row.serial, line_start=row.line, line_end=paras[-1].line if paras else row.line
     )
     lo, hi = 0, len(paras)
+    # a row with fewer paragraphs than cells, the run's counted each (SHORT ROW RULE, align.py)
+    short = bool(run) and len(paras) < len(before) + len(after) + len(run)
     for c in reversed(after):
         if hi <= lo + len(run) + 1:
             break
         role = columns[c].role
+        if role is _REMARKS and short:
+            continue  # 备注, the cell rows most often leave empty: a short row has none
         take = 1
         if role in _UNIT_ROLES:
             text = paras[hi - 1].text
@@ -216,7 +223,16 @@ def row_cells(
                     "unit with the progress after it",
                 )
             )
-    missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
+    # a spanned cell (牵头单位, 责任领导) missing before a filled one was merged over rows,
+    # not cut off: carried down (carry_spanned_cells)
+    filled = [c for c in [*before, *after] if out.fixed.get(c)] + (run if middle else [])
+    missing = [
+        columns[c].header
+        for c in [*before, *after]
+        if c not in out.fixed
+        and not (short and columns[c].role is _REMARKS)
+        and not (columns[c].role in SPANNED and any(f > c for f in filled))
+    ]
     if run:
         task_text = " ".join(
             [" ".join(out.fixed.get(c, [])) for c in before if columns[c].role is _TASK]
@@ -263,6 +279,31 @@ def row_cells(
     return out
 
 
+def carry_spanned_cells(rows: list[RowCells], columns: list[Column], warn: list) -> None:
+    """SHORT ROW RULE (text/align.py) for the rows of a cells-per-line table: a spanned cell
+    (类别, 牵头单位, 责任领导) a row has none of, before a cell it has, is the cell above
+    merged over both rows: carried down (one warning naming the rows). In this layout an
+    empty cell is no paragraph at all, so every row is asked."""
+    roles = [c.role for c in columns]
+    texts = []
+    for rc in rows:
+        # each column's text; a progress column only says whether it is filled (never
+        # carried), and the serial is the row's own
+        filled = {c for _, cells in rc.items for c, lines in cells.items() if lines}
+        texts.append(
+            [
+                rc.serial if role is _SERIAL else "\n".join(rc.fixed.get(c, [])) or _FILLED * (c in filled)
+                for c, role in enumerate(roles)
+            ]
+        )
+    gaps = spanned_gaps(texts, range(len(rows)), roles)
+    for r, c in gaps:
+        rows[r].fixed[c] = texts[r][c].split("\n")
+    note = carried_note(gaps, {r: rows[r].serial for r, _ in gaps}, [c.header for c in columns])
+    if note:
+        warn.append((None, note))
+
+
 def _aligned_row(
     row: Row, paras: list[Para], columns: list[Column], cols: list[int], warn: list
 ) -> RowCells | None:
@@ -275,11 +316,13 @@ def _aligned_row(
     if not any(out.fixed[c] for c in cols if columns[c].role is ColumnRole.TASK):
         return None
     empty = [columns[c].header for c in cols if not out.fixed[c]]
+    # a row cut off lacks its last cells: empty cells before a filled one were merged
+    why = "merged over rows, or cut off" if not out.fixed[cols[-1]] else "merged over rows"
     warn.append(
         (
             row.line,
             f"row {row.serial} has {len(paras)} paragraphs for {len(cols)} cells: aligned by "
-            f"content, {'/'.join(empty)} left empty (merged over rows, or cut off)",
+            f"content, {'/'.join(empty)} left empty ({why})",
         )
     )
     return out

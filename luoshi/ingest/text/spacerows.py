@@ -45,9 +45,10 @@ from luoshi.ingest.headers import (
     split_header_words,
     unglue_header,
 )
-from luoshi.ingest.text.align import align
+from luoshi.ingest.text.align import align, carry_spanned
 from luoshi.ingest.text.shapes import CLOSING, ROW_SERIAL, is_group
 from luoshi.ingest.text.spacesubrows import Pieces, is_sub_row, join_sub_rows, share_not_amount
+from luoshi.ingest.text.spanrows import continuation_cuts, continuation_note, lead_cells
 from luoshi.ingest.text.unitsubrows import joined_row, merged_cut
 from luoshi.vocab import ColumnRole
 
@@ -389,6 +390,36 @@ _SENTENCE_ROLES = frozenset(
 )
 
 
+def _continuations(
+    raw: list, words: list[str], roles: list[ColumnRole], warnings: list
+) -> list:
+    """``raw`` with each row holding a second row sharing its serial split in two
+    (CONTINUATION ROW RULE, :mod:`luoshi.ingest.text.spanrows`): the second row opens with
+    the first's serial and the cells before its task, carried down."""
+    lead = lead_cells(roles)
+    rows = [(k, r[2]) for k, r in enumerate(raw) if r[0] == "row" and r[2]]
+    if lead is None or not rows:
+        return raw
+    cuts = dict(zip((k for k, _ in rows), continuation_cuts(
+        [[t for _, t in pieces[1:]] for _, pieces in rows], lead), strict=True))
+    if not any(cuts.values()):
+        return raw
+    out: list = []
+    split: list[str] = []
+    for k, entry in enumerate(raw):
+        cut = cuts.get(k)
+        if cut is None:
+            out.append(entry)
+            continue
+        pieces = entry[2]
+        out.append(("row", entry[1], pieces[: cut + 1]))
+        out.append(("row", pieces[cut + 1][0], [*pieces[: lead + 1], *pieces[cut + 1 :]]))
+        split.append(pieces[0][1])
+    last = cuts.get(rows[-1][0]) is not None
+    warnings.append((None, continuation_note(split, words[: lead + 1], last)))
+    return out
+
+
 def rows_from_pieces(
     words: list[str],
     roles: list[ColumnRole],
@@ -414,6 +445,8 @@ def rows_from_pieces(
         [GridCell(w, 0, c, line=header_line) for c, w in enumerate(words)]
     ]
     measures = _measure_columns(words, roles)
+    raw = _continuations(raw, words, roles, warnings)
+    short: list[int] = []  # rows short of cells, aligned by content
     for k, (kind, line_no, content) in enumerate(raw):
         r = len(rows)
         if kind == "group":
@@ -441,6 +474,8 @@ def rows_from_pieces(
             taken = [[j] for j in range(width)]  # every bordered cell there: by position
         else:
             taken = share_not_amount(texts, roles, align(texts, roles, measures, marked))
+            if len(texts) < width:
+                short.append(r)
         row: list[GridCell | None] = []
         for c, idx in enumerate(taken):
             text = ""
@@ -477,4 +512,6 @@ def rows_from_pieces(
                         "probably cut off",
                     )
                 )
+    if short and (carried := carry_spanned(rows, short, roles, words)):
+        warnings.append((None, carried))  # SHORT ROW RULE (text/align.py)
     return rows
