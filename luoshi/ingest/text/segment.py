@@ -331,63 +331,65 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
     # never beat a candidate and is skipped)
     head, span, spans = sc.head, sc.span, sc._spans
     first_spans = spans[0]
-    # Per count and column, the ends reached so far, in increasing order; and the starts a
-    # later sub-row's first cell can have: a heading just before it that ends a complete
-    # sub-row. The loops below visit only these, in the order a loop over every index would
-    # meet them (the others it skips: their earlier part scores NEG). A first sub-row's
-    # first cell starts after paragraph 0, its heading, or nowhere.
-    reached: list[list[list[int]]] = [[[] for _ in range(k)] for _ in range(3)]
+    # A cell after the first is pushed forward from where the cell before it ends, as soon as
+    # that end is known: pushed[c][r][j] is the best cell r ending at j over the starts so far,
+    # pushed_from its start (the earliest among equals, as a loop over starts in increasing
+    # order keeps). Only the ends a start's scores reach are visited. The starts a later
+    # sub-row's first cell can have: a heading just before it that ends a complete sub-row,
+    # in increasing order. A first sub-row's first cell starts after paragraph 0, its
+    # heading, or nowhere.
+    pushed = [[[NEG] * (n + 1) for _ in range(k)] for _ in range(3)]
+    pushed_from = [[[0] * (n + 1) for _ in range(k)] for _ in range(3)]
     after_done: list[int] = []
     first_heading = head[0] if n > 1 else NEG
     skips = (0.0, missing, min(SPANNED_COST, missing))  # a cell missing, by count
     done0, done1, done2 = done
     for j in range(n + 1):
         for c in (1, 2):
-            cv, skip, reached_c = cellv[c], skips[c], reached[c]
+            cv, skip, pv, pf = cellv[c], skips[c], pushed[c], pushed_from[c]
             for r in range(k):
                 best, arg = NEG, None
-                if r and cv[r - 1][j] != NEG:
-                    best, arg = cv[r - 1][j] - skip, (c, j)
-                if r == 0:
-                    if c == 1:
-                        if j > 1 and first_heading != NEG:
-                            got = first_spans[1] or span(0, 1)
-                            if j - 1 <= len(got):
-                                v = done0[0] + first_heading + got[j - 2]
-                                if v > best:
-                                    best, arg = v, (0, 1)
-                    else:
-                        for i in after_done:
-                            if i >= j:
-                                break
-                            h = i - 1  # heading paragraph just before the first cell
-                            got = first_spans[i] or span(0, i)
-                            if j - i > len(got):
-                                continue
-                            first = got[j - i - 1]
-                            for pc in (1, 2):
-                                base = done[pc][h]
-                                if base == NEG:
-                                    continue
-                                v = base + head[h] + first
-                                if v > best:
-                                    best, arg = v, (pc, i)
+                if r:
+                    # the cell missing first, then the starts: a start wins only when
+                    # strictly better (the order ties were always resolved in)
+                    if cv[r - 1][j] != NEG:
+                        best, arg = cv[r - 1][j] - skip, (c, j)
+                    if pv[r][j] > best:
+                        best, arg = pv[r][j], (c, pf[r][j])
+                elif c == 1:
+                    if j > 1 and first_heading != NEG:
+                        got = first_spans[1] or span(0, 1)
+                        if j - 1 <= len(got):
+                            v = done0[0] + first_heading + got[j - 2]
+                            if v > best:
+                                best, arg = v, (0, 1)
                 else:
-                    before, by_start = cv[r - 1], spans[r]
-                    for i in reached_c[r - 1]:
+                    for i in after_done:
                         if i >= j:
                             break
-                        base = before[i]
-                        got = by_start[i] or span(r, i)
+                        h = i - 1  # heading paragraph just before the first cell
+                        got = first_spans[i] or span(0, i)
                         if j - i > len(got):
                             continue
-                        v = base + got[j - i - 1]
-                        if v > best:
-                            best, arg = v, (c, i)
+                        first = got[j - i - 1]
+                        for pc in (1, 2):
+                            base = done[pc][h]
+                            if base == NEG:
+                                continue
+                            v = base + head[h] + first
+                            if v > best:
+                                best, arg = v, (pc, i)
                 if arg is not None:
                     cv[r][j] = best
                     back[(c, r, j)] = arg
-                    reached_c[r].append(j)
+                    if r + 1 < k and j < n:
+                        # push: the next cell starting at j, to each end its scores reach
+                        nxt, nxt_from, e = pv[r + 1], pf[r + 1], j
+                        for score in spans[r + 1][j] or span(r + 1, j):
+                            e += 1
+                            v = best + score
+                            if v > nxt[e]:
+                                nxt[e], nxt_from[e] = v, j
             done[c][j] = max(done[c][j], cv[k - 1][j])
         if (done1[j] != NEG or done2[j] != NEG) and j + 1 < n and head[j] != NEG:
             after_done.append(j + 1)
