@@ -101,9 +101,15 @@ def heading_echo(paragraph: str, task_text: str) -> float:
 
 
 def _echo(grams: frozenset[str], task_chars: str) -> float:
-    # A two-character string is one of the task's bigrams exactly when it occurs in the task's
-    # letters and digits run together, so the task's bigram set need not be built.
-    return sum(map(task_chars.__contains__, grams)) / len(grams) if grams else 0.0
+    # (the paragraph's bigrams that are the task's, counted by one set intersection: a row
+    # asks this of each of its short lines with the same task)
+    return len(grams & _task_bigrams(task_chars)) / len(grams) if grams else 0.0
+
+
+@lru_cache(maxsize=256)
+def _task_bigrams(task_chars: str) -> frozenset[str]:
+    # (the task texts of the rows a page is being read at: a bounded number of them)
+    return frozenset(map(operator.add, task_chars, task_chars[1:]))
 
 
 def _heading_score(p: str, task_chars: str) -> float:
@@ -116,7 +122,7 @@ def _heading_score(p: str, task_chars: str) -> float:
         # shape not needed
         return NEG
     # A title-shaped line (short, one clause, no figures) needs less echo of the task.
-    titled = len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
+    titled = len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(map(str.isdigit, p))
     if echo < (HEADING_MIN_ECHO_TITLED if titled else HEADING_MIN_ECHO):
         return NEG
     return HEADING_ECHO * echo - len(p) / 40 - HEADING_COST + (TITLE_SHAPE if titled else 0.0)
