@@ -39,6 +39,7 @@ reader sees whose progress each is. Warned.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.layout import RowCells, item_columns
@@ -79,6 +80,41 @@ def segmented_run(columns: list[Column]) -> list[int]:
     return item_columns(columns, also=_SEGMENTED_ALSO)
 
 
+class _FixedColumns(NamedTuple):
+    before: list[int]  # the fixed columns before the run (all of them when there is none)
+    after: list[int]  # the fixed columns after the run
+    need: int  # cells a row has: the fixed ones, and the run as one
+    run_roles: list[ColumnRole]
+    task_cols: list[int]  # the task columns among ``before``
+    progress: bool  # the run holds a progress column
+
+
+# (the same for every row of a table: worked out once, kept for the table being read; the
+# key holds a copy of the columns, so a changed list is never answered from it)
+_last_fixed: list[tuple[list[Column], frozenset[int], list[int], _FixedColumns]] = []
+
+
+def _fixed_columns(columns: list[Column], skip: set[int], run: list[int]) -> _FixedColumns:
+    """The fixed columns of a row (not the serial, nor columns merged away) before and after
+    the run, and what row_cells reads of the columns for every row."""
+    memo = _last_fixed[-1] if _last_fixed else None
+    if memo is not None and memo[2] == run and memo[1] == skip and memo[0] == columns:
+        return memo[3]
+    cols = [i for i, c in enumerate(columns) if c.role is not _SERIAL and i not in skip]
+    before = [c for c in cols if not run or c < run[0]]
+    after = [c for c in cols if run and c > run[-1]]
+    got = _FixedColumns(
+        before,
+        after,
+        len(before) + len(after) + (1 if run else 0),
+        [columns[c].role for c in run],
+        [c for c in before if columns[c].role is _TASK],
+        any(columns[c].role in PROGRESS_ROLES for c in run),
+    )
+    _last_fixed[:] = [(list(columns), frozenset(skip), list(run), got)]
+    return got
+
+
 def _fill_empty_cells(paras: list[Para], need: int) -> list[Para]:
     """A row short of cells whose paragraphs are set apart by extra blank lines: each extra
     blank line is an empty cell (045: "12亿元" or nothing in the 任务数 column)."""
@@ -103,14 +139,11 @@ def row_cells(
     """Assign a row's paragraphs to columns: fixed columns one paragraph each (units may wrap,
     leaders may be one per line), the progress run split by the segmenter. ``run``: the
     columns' ``segmented_run`` when the caller has it (the same for every row)."""
-    cols = [i for i, c in enumerate(columns) if c.role is not _SERIAL and i not in row.skip]
     if run is None:
         run = segmented_run(columns)
-    before = [c for c in cols if not run or c < run[0]]
-    after = [c for c in cols if run and c > run[-1]]
+    before, after, need, run_roles, task_cols, progress = _fixed_columns(columns, row.skip, run)
     paras = row.paras
-    need = len(before) + len(after) + (1 if run else 0)
-    if len(paras) > 2 * max(need, 2) and not any(columns[c].role in PROGRESS_ROLES for c in run):
+    if len(paras) > 2 * max(need, 2) and not progress:
         warn.append(
             (
                 row.line,
@@ -218,10 +251,7 @@ def row_cells(
             )
     missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
     if run:
-        task_text = " ".join(
-            [" ".join(out.fixed.get(c, [])) for c in before if columns[c].role is _TASK]
-        )
-        run_roles = [columns[c].role for c in run]
+        task_text = " ".join([" ".join(out.fixed.get(c, [])) for c in task_cols])
         for k, (own_unit, part) in enumerate(parts):
             texts = [p.text for p in part]
             segs = segment(texts, run_roles, task_text, marked_empties=marked_empties)
