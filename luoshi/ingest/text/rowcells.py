@@ -249,7 +249,12 @@ def row_cells(
                     "unit with the progress after it",
                 )
             )
-    missing = [columns[c].header for c in [*before, *after] if c not in out.fixed]
+    # (every fixed cell found, the most rows: out.fixed holds cells of these columns only)
+    missing = (
+        []
+        if len(out.fixed) == len(before) + len(after)
+        else [columns[c].header for c in [*before, *after] if c not in out.fixed]
+    )
     if run:
         task_text = " ".join([" ".join(out.fixed.get(c, [])) for c in task_cols])
         for k, (own_unit, part) in enumerate(parts):
