@@ -351,7 +351,9 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
     skips = (0.0, missing, min(SPANNED_COST, missing))  # a cell missing, by count
     done0, done1, done2 = done
     for j in range(n + 1):
-        for c in (1, 2):
+        # (a second sub-row's first cell starts after a heading that ends a complete sub-row:
+        # before the first such start nothing of count 2 ends, every candidate NEG)
+        for c in (1, 2) if after_done and after_done[0] < j else (1,):
             cv, skip, pv, pf = cellv[c], skips[c], pushed[c], pushed_from[c]
             for r in range(k):
                 best, arg = NEG, None
