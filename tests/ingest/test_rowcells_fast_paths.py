@@ -135,3 +135,27 @@ def test_build_task_cells_read_as_cell_text(lines, text):
     task = build_task(row, columns, [])
     assert task.text == cell_text(lines) == text
     assert task.items[0].done == text
+
+
+def _general_per_paragraph(paras, lo, take, spare):
+    """UNIT PER PARAGRAPH asking the unit shape of every paragraph, sentences too."""
+    while (
+        spare - (take - 1) > 0
+        and lo + take < len(paras)
+        and looks_like_units(paras[lo + take - 1].text)
+        and looks_like_units(paras[lo + take].text)
+    ):
+        take += 1
+    return take
+
+
+def test_unit_per_paragraph_gives_the_general_answer():
+    pieces = [*PIECES, "市财政局;", "区科技局。", "市住建局 。", "", "城东街道办事处!"]
+    taken = 0
+    for texts in itertools.product(pieces, repeat=3):
+        paras = [Para(i + 1, t) for i, t in enumerate(texts)]
+        for spare in (0, 1, 2):
+            got = rc._unit_per_paragraph(paras, 0, 1, spare)
+            assert got == _general_per_paragraph(paras, 0, 1, spare), (texts, spare)
+            taken += got > 1
+    assert taken > 50  # rows whose unit cell goes on over the next paragraphs

@@ -72,6 +72,8 @@ _UNIT_LINE_MAX = 60  # no unit cell, nor a line of one, is longer
 _NO_UNIT_END = frozenset("。;；!！?？:：%")  # a unit cell's line never ends so
 # A paragraph ending like a sentence is progress, never a unit or name cell.
 _SENTENCE_CLOSE = re.compile(r"[。;；!！?？]$")
+# (its characters: looks_like_units says no to a text holding one)
+_SENTENCE_ENDS = frozenset("。;；!！?？")
 
 
 def segmented_run(columns: list[Column]) -> list[int]:
@@ -424,9 +426,12 @@ def _unit_per_paragraph(paras: list[Para], lo: int, take: int, spare: int) -> in
     濂溪区政府) in a row with more paragraphs than cells: the unit paragraphs right after the
     cell's first are the same cell, as many as the row has paragraphs to spare, when the
     column after it is no unit column of its own (责任单位 / 配合单位 take one each)."""
+    # (a paragraph ending like a sentence is no unit list, said before the shape is asked: the
+    # paragraph after a unit cell is mostly the first of the progress, seldom seen twice)
     while (
         spare - (take - 1) > 0
         and lo + take < len(paras)
+        and paras[lo + take].text[-1:] not in _SENTENCE_ENDS
         and looks_like_units(paras[lo + take - 1].text)
         and looks_like_units(paras[lo + take].text)
     ):
