@@ -185,7 +185,9 @@ def row_cells(
             text = paras[hi - 1].text
             if not looks_like_person(text) and (len(text) > 12 or _is_progress(text)):
                 break  # a name, never a sentence: the row is cut off, or its cells merged
-        out.fixed[c] = [p.text for p in paras[hi - take : hi]]
+        out.fixed[c] = (
+            [paras[hi - 1].text] if take == 1 else [p.text for p in paras[hi - take : hi]]
+        )
         hi -= take
     for c in before:
         if lo >= hi:
@@ -208,7 +210,8 @@ def row_cells(
         elif c != before[-1]:
             take = _numbered_cell(paras, lo, hi)
             spare -= take - 1
-        out.fixed[c] = [p.text for p in paras[lo : lo + take]]
+        # (most fixed cells are one paragraph: no slice and comprehension for it)
+        out.fixed[c] = [paras[lo].text] if take == 1 else [p.text for p in paras[lo : lo + take]]
         lo += take
     middle = paras[lo:hi]
     # the progress run as sub-rows: (the sub-row's own unit cell, when it has one; paragraphs)
