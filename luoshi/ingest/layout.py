@@ -101,7 +101,8 @@ def build_task(
             # (one line: _join_unit_lines gives it stripped, or nothing when blank)
             joined = lines[0].strip() if one else "\n".join(_join_unit_lines(lines))
             names, cell_heads, found = split_units_heads(joined)
-            heads.extend(h for h in cell_heads if h not in heads)
+            if cell_heads:
+                heads.extend(h for h in cell_heads if h not in heads)
             names = labelled_unit_fields(names, extra)
             for note in found:
                 if note not in notes:
