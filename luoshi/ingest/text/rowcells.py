@@ -261,7 +261,10 @@ def row_cells(
         else [columns[c].header for c in [*before, *after] if c not in out.fixed]
     )
     if run:
-        task_text = " ".join([" ".join(out.fixed.get(c, [])) for c in task_cols])
+        if len(task_cols) == 1:  # (one task column, most tables: the join of one is itself)
+            task_text = " ".join(out.fixed.get(task_cols[0], []))
+        else:
+            task_text = " ".join([" ".join(out.fixed.get(c, [])) for c in task_cols])
         for k, (own_unit, part) in enumerate(parts):
             texts = [p.text for p in part]
             segs = segment(texts, run_roles, task_text, marked_empties=marked_empties)
