@@ -157,6 +157,8 @@ class _Scorer:
         roles: Sequence[ColumnRole],
         task_text: str,
         empty: list[bool] | None = None,
+        first_head: float | None = None,
+        task_chars: str | None = None,
     ):
         n = len(paras)
         self.n = n
@@ -181,9 +183,14 @@ class _Scorer:
         # Sub-rows need a heading first; when the first paragraph cannot be one, no line is
         # treated as a heading at all. The task's letters are taken out when first needed
         # (often the first paragraph is ruled out by its shape alone).
+        # (``first_head``: the first paragraph's heading score when the caller has it, with the
+        # task's letters and digits ``task_chars``)
         self._task_text = task_text
-        self._task_chars: str | None = None
-        first = self._heading(paras[0], 0) if n else NEG
+        self._task_chars: str | None = task_chars
+        if first_head is not None:
+            first = first_head
+        else:
+            first = self._heading(paras[0], 0) if n else NEG
         if first == NEG:
             self.head = [first] + [NEG] * (n - 1)
         else:
@@ -443,12 +450,14 @@ def segment(
         return [SegItem(None, ((0, 0),) * k)]
     # Sub-rows are tried when there is room for a full sub-row, then a heading and one cell,
     # and the first paragraph can be a heading (the scorer's head[0] != NEG, asked alone).
-    try_subrows = (
-        n >= k + 3
-        and numbering(paras[0]) is None
-        and not is_empty_mark(paras[0])
-        and _heading_score(paras[0], _NOT_ALNUM.sub("", task_text)) != NEG
-    )
+    first_head = task_chars = None  # (asked here when sub-rows may be tried: kept for the scorer)
+    if n >= k + 3:
+        if numbering(paras[0]) is not None or is_empty_mark(paras[0]):
+            first_head = NEG
+        else:
+            task_chars = _NOT_ALNUM.sub("", task_text)
+            first_head = _heading_score(paras[0], task_chars)
+    try_subrows = first_head is not None and first_head != NEG
     if k == 1 and not try_subrows:
         return [SegItem(None, ((0, n),))]  # one column, no sub-rows: FORCED SPLIT below
     empty = empty_marks(paras)
@@ -462,7 +471,7 @@ def segment(
         if len(blocks) == k:
             return [SegItem(None, tuple(blocks))]
         return [SegItem(None, _fallback(k, n))]
-    sc = _Scorer(paras, roles, task_text, empty)
+    sc = _Scorer(paras, roles, task_text, empty, first_head, task_chars)
     missing = MISSING_COST_MARKED if marked_empties else MISSING_COST
     if len(blocks) > k:
         plain_score, plain_cells = NEG, []  # no plain split (FORCED SPLIT above)
