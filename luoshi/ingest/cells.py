@@ -29,11 +29,11 @@ def cell_text(lines: Iterable[str]) -> str:
     return "\n".join(kept)
 
 
-_LONGEST_MARK = max(map(len, EMPTY_MARKS))
+LONGEST_MARK = max(map(len, EMPTY_MARKS))  # no empty-cell mark is longer
 
 
 def is_empty_mark(paragraph: str) -> bool:
-    if len(paragraph) > _LONGEST_MARK and " " not in paragraph:
+    if len(paragraph) > LONGEST_MARK and " " not in paragraph:
         return False  # (most paragraphs: longer than any mark, and no space to take out)
     return paragraph.replace(" ", "") in EMPTY_MARKS
 
@@ -140,7 +140,7 @@ def numberings(paragraphs: Iterable[str]) -> list[Numbering | None]:
 def empty_marks(paragraphs: Iterable[str]) -> list[bool]:
     """``is_empty_mark(p)`` of each paragraph, the longer ones without a space answered
     inline."""
-    return [(len(p) <= _LONGEST_MARK or " " in p) and is_empty_mark(p) for p in paragraphs]
+    return [(len(p) <= LONGEST_MARK or " " in p) and is_empty_mark(p) for p in paragraphs]
 
 
 def without_trailing_empties(cells: list[str]) -> list[str]:

@@ -70,9 +70,24 @@ TWO_LEVEL_JOIN = "·"
 # some milliseconds to compile). tests/ingest/test_headers.py checks it against header_key's
 # conversion.
 _SERIAL_ANCHORS = "序编編季nNＮｎ"  # (季: 年度季别, a year-quarter key)
-_MAY_BE_SERIAL = (
-    f"[{_SERIAL_ANCHORS}\\u0080-\\u2fff\\u3040-\\u4dff\\ua000-\\uff00\\uff61-\\U0010ffff]"
-)
+_EXAMINED = ((0x00, 0x7F), (0x3000, 0x303F), (0x4E00, 0x9FFF), (0xFF01, 0xFF60))
+
+
+def _examined_without_anchors() -> str:
+    """The ranges examined, as a character class's ranges, with the anchors cut out."""
+    out = []
+    for lo, hi in _EXAMINED:
+        cuts = sorted(ord(a) for a in _SERIAL_ANCHORS if lo <= ord(a) <= hi)
+        for a, b in zip([lo] + [c + 1 for c in cuts], [c - 1 for c in cuts] + [hi], strict=True):
+            if a <= b:
+                out.append(f"\\u{a:04x}-\\u{b:04x}")
+    return "".join(out)
+
+
+# (written as "none of the characters examined but the anchors": a class that holds no
+# character above U+FFFF is compiled to a table, one look-up per character, where the class of
+# the anchors and the other ranges was tried range by range at every character of a page)
+_MAY_BE_SERIAL = f"[^{_examined_without_anchors()}]"
 
 
 @lru_cache(maxsize=1)

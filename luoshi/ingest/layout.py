@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from luoshi.ingest.cells import cell_text
+from luoshi.ingest.cells import LONGEST_MARK, cell_text, is_empty_mark
 from luoshi.ingest.headers import is_merged_progress, main_done_column
 from luoshi.ingest.model import Column, Item, ParsedDocument, Period, Task
 from luoshi.ingest.periods import header_period
@@ -81,15 +81,28 @@ def build_task(
     co: list[str] = []
     extra: dict[str, str] = {}
     heads: list[str] = []
+    # (cell_text's one-paragraph case written out in both loops below: most cells are one
+    # paragraph, longer than any empty-cell mark and without a space, and every row has
+    # several; the same text as cell_text gives)
     for col, lines in sorted(row.fixed.items()):
         role = columns[col].role
-        text = cell_text(lines)
+        if type(lines) is list and len(lines) == 1:
+            one = True
+            text = lines[0].strip()
+            if (len(text) <= LONGEST_MARK or " " in text) and is_empty_mark(text):
+                text = ""
+        else:
+            one = False
+            text = cell_text(lines)
         if role is _TASK:
             if text:
                 text_parts.append(text)
         elif role in _UNIT_ROLES:
-            names, cell_heads, found = split_units_heads("\n".join(_join_unit_lines(lines)))
-            heads.extend(h for h in cell_heads if h not in heads)
+            # (one line: _join_unit_lines gives it stripped, or nothing when blank)
+            joined = lines[0].strip() if one else "\n".join(_join_unit_lines(lines))
+            names, cell_heads, found = split_units_heads(joined)
+            if cell_heads:
+                heads.extend(h for h in cell_heads if h not in heads)
             names = labelled_unit_fields(names, extra)
             for note in found:
                 if note not in notes:
@@ -119,7 +132,12 @@ def build_task(
     for heading, cells in row.items or [(None, {})]:
         item = Item(heading=heading)
         for col, lines in cells.items():
-            text = cell_text(lines)
+            if type(lines) is list and len(lines) == 1:
+                text = lines[0].strip()
+                if (len(text) <= LONGEST_MARK or " " in text) and is_empty_mark(text):
+                    text = ""
+            else:
+                text = cell_text(lines)
             name = ITEM_FIELD_BY_ROLE.get(columns[col].role)
             if name == "done" and col != main_done:
                 name = None  # an earlier period's progress column: kept by header in extra

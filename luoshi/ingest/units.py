@@ -400,7 +400,8 @@ def labelled_unit_fields(names: list[str], extra: dict[str, str]) -> list[str]:
     UNIT_LABELS) gives its value's names as units, in place; any other label — another level's
     unit (省牵头单位:省农业农村厅), a contact (联系人:…) — is no unit of the task: the value is
     kept in ``extra`` under the label."""
-    if not any(":" in n or "：" in n for n in names):
+    joined = "".join(names)  # (a colon is one character: in a name exactly when in the join)
+    if ":" not in joined and "：" not in joined:
         return names
     out: list[str] = []
     for name in names:

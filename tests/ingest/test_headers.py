@@ -372,3 +372,15 @@ def test_two_task_columns_side_by_side(headers: list[str], roles: list[str]) -> 
     from luoshi.ingest.headers import header_roles
 
     assert [r.value for r in header_roles(headers)] == roles
+
+
+def test_may_be_serial_class_is_the_anchors_and_everything_unexamined() -> None:
+    # the class written as its complement negated lets pass exactly the serial anchors and
+    # every character outside the ranges examined (astral ones too)
+    from luoshi.ingest.headers import _EXAMINED, _SERIAL_ANCHORS, may_be_serial_pattern
+
+    search = may_be_serial_pattern().search
+    for cp in [*range(0x10000), 0x10000, 0x20000, 0x2A6DF, 0x10FFFF]:
+        ch = chr(cp)
+        unexamined = not any(lo <= cp <= hi for lo, hi in _EXAMINED)
+        assert (search(ch) is not None) == (unexamined or ch in _SERIAL_ANCHORS), hex(cp)

@@ -86,3 +86,76 @@ def test_a_total_row_written_with_spaces_is_still_found(label):
     )
     assert [p.text for p in rows[0].paras] == texts[1:4] and not lead
     assert any("a total row" in message for _, message in warnings)
+
+
+def _columns_six():
+    from luoshi.ingest.model import Column
+    from luoshi.vocab import ColumnRole as R
+
+    return [
+        Column("序号", R.SERIAL), Column("任务", R.TASK), Column("责任单位", R.UNITS),
+        Column("完成情况", R.DONE), Column("存在问题", R.PROBLEMS), Column("下步计划", R.NEXT_STEPS),
+    ]
+
+
+def test_fixed_columns_follow_a_column_list_changed_in_place():
+    # row_cells keeps the fixed columns of the table it last read; a list changed in place,
+    # or a row with a column merged away, is worked out anew
+    from luoshi.ingest.model import Column
+    from luoshi.ingest.text.rows import Row
+    from luoshi.vocab import ColumnRole as R
+
+    columns = _columns_six()
+    texts = ["修建道路。", "区交通局", "完成施工。", "——", "继续推进。"]
+    row = Row("1", 1, [Para(i, t) for i, t in enumerate(texts, 1)])
+    first = rc.row_cells(row, columns, [])
+    assert first.fixed == {1: ["修建道路。"], 2: ["区交通局"]}
+    run = rc.segmented_run(columns)
+    assert rc._fixed_columns(columns, set(), run).task_cols == [1]
+    columns[1] = Column("备注", R.OTHER)  # the same list, the same run: no task column now
+    assert rc._fixed_columns(columns, set(), run).task_cols == []
+    columns[0] = Column("类别", R.CATEGORY)  # no serial: a fixed column of its own
+    assert rc._fixed_columns(columns, set(), run).before == [0, 1, 2]
+    assert rc._fixed_columns(columns, {0}, run).before == [1, 2]  # merged away in this row
+    assert rc.row_cells(row, columns, [], run=run).fixed == {0: ["修建道路。"], 1: ["区交通局"]}
+
+
+@pytest.mark.parametrize(
+    "lines, text",
+    [(["——"], ""), ([" —— "], ""), (["— —"], ""), (["-"], ""), (["完成 施工"], "完成 施工"),
+     (["  完成施工。 "], "完成施工。"), (["——", ""], ""), (["完成", "施工"], "完成\n施工")],
+)
+def test_build_task_cells_read_as_cell_text(lines, text):
+    # build_task writes cell_text's one-paragraph case out: the same text, marks read as empty
+    from luoshi.ingest.cells import cell_text
+    from luoshi.ingest.layout import RowCells, build_task
+
+    columns = _columns_six()
+    row = RowCells("1", fixed={1: list(lines)}, items=[(None, {3: list(lines)})])
+    task = build_task(row, columns, [])
+    assert task.text == cell_text(lines) == text
+    assert task.items[0].done == text
+
+
+def _general_per_paragraph(paras, lo, take, spare):
+    """UNIT PER PARAGRAPH asking the unit shape of every paragraph, sentences too."""
+    while (
+        spare - (take - 1) > 0
+        and lo + take < len(paras)
+        and looks_like_units(paras[lo + take - 1].text)
+        and looks_like_units(paras[lo + take].text)
+    ):
+        take += 1
+    return take
+
+
+def test_unit_per_paragraph_gives_the_general_answer():
+    pieces = [*PIECES, "市财政局;", "区科技局。", "市住建局 。", "", "城东街道办事处!"]
+    taken = 0
+    for texts in itertools.product(pieces, repeat=3):
+        paras = [Para(i + 1, t) for i, t in enumerate(texts)]
+        for spare in (0, 1, 2):
+            got = rc._unit_per_paragraph(paras, 0, 1, spare)
+            assert got == _general_per_paragraph(paras, 0, 1, spare), (texts, spare)
+            taken += got > 1
+    assert taken > 50  # rows whose unit cell goes on over the next paragraphs

@@ -40,6 +40,7 @@ reader sees whose progress each is. Warned.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from luoshi.ingest.cells import is_empty_mark, numbering
 from luoshi.ingest.layout import RowCells, item_columns
@@ -74,12 +75,49 @@ _UNIT_LINE_MAX = 60  # no unit cell, nor a line of one, is longer
 _NO_UNIT_END = frozenset("。;；!！?？:：%")  # a unit cell's line never ends so
 # A paragraph ending like a sentence is progress, never a unit or name cell.
 _SENTENCE_CLOSE = re.compile(r"[。;；!！?？]$")
+# (its characters: looks_like_units says no to a text holding one)
+_SENTENCE_ENDS = frozenset("。;；!！?？")
 
 
 def segmented_run(columns: list[Column]) -> list[int]:
     # A target cell may run over several paragraphs ("全年:" then 1., 2. …), so it is
     # segmented together with the progress cells when it stands next to them.
     return item_columns(columns, also=_SEGMENTED_ALSO)
+
+
+class _FixedColumns(NamedTuple):
+    before: list[int]  # the fixed columns before the run (all of them when there is none)
+    after: list[int]  # the fixed columns after the run
+    need: int  # cells a row has: the fixed ones, and the run as one
+    run_roles: list[ColumnRole]
+    task_cols: list[int]  # the task columns among ``before``
+    progress: bool  # the run holds a progress column
+
+
+# (the same for every row of a table: worked out once, kept for the table being read; the
+# key holds a copy of the columns, so a changed list is never answered from it)
+_last_fixed: list[tuple[list[Column], frozenset[int], list[int], _FixedColumns]] = []
+
+
+def _fixed_columns(columns: list[Column], skip: set[int], run: list[int]) -> _FixedColumns:
+    """The fixed columns of a row (not the serial, nor columns merged away) before and after
+    the run, and what row_cells reads of the columns for every row."""
+    memo = _last_fixed[-1] if _last_fixed else None
+    if memo is not None and memo[2] == run and memo[1] == skip and memo[0] == columns:
+        return memo[3]
+    cols = [i for i, c in enumerate(columns) if c.role is not _SERIAL and i not in skip]
+    before = [c for c in cols if not run or c < run[0]]
+    after = [c for c in cols if run and c > run[-1]]
+    got = _FixedColumns(
+        before,
+        after,
+        len(before) + len(after) + (1 if run else 0),
+        [columns[c].role for c in run],
+        [c for c in before if columns[c].role is _TASK],
+        any(columns[c].role in PROGRESS_ROLES for c in run),
+    )
+    _last_fixed[:] = [(list(columns), frozenset(skip), list(run), got)]
+    return got
 
 
 def _fill_empty_cells(paras: list[Para], need: int) -> list[Para]:
@@ -106,14 +144,11 @@ def row_cells(
     """Assign a row's paragraphs to columns: fixed columns one paragraph each (units may wrap,
     leaders may be one per line), the progress run split by the segmenter. ``run``: the
     columns' ``segmented_run`` when the caller has it (the same for every row)."""
-    cols = [i for i, c in enumerate(columns) if c.role is not _SERIAL and i not in row.skip]
     if run is None:
         run = segmented_run(columns)
-    before = [c for c in cols if not run or c < run[0]]
-    after = [c for c in cols if run and c > run[-1]]
+    before, after, need, run_roles, task_cols, progress = _fixed_columns(columns, row.skip, run)
     paras = row.paras
-    need = len(before) + len(after) + (1 if run else 0)
-    if len(paras) > 2 * max(need, 2) and not any(columns[c].role in PROGRESS_ROLES for c in run):
+    if len(paras) > 2 * max(need, 2) and not progress:
         warn.append(
             (
                 row.line,
@@ -157,7 +192,9 @@ def row_cells(
             text = paras[hi - 1].text
             if not looks_like_person(text) and (len(text) > 12 or _is_progress(text)):
                 break  # a name, never a sentence: the row is cut off, or its cells merged
-        out.fixed[c] = [p.text for p in paras[hi - take : hi]]
+        out.fixed[c] = (
+            [paras[hi - 1].text] if take == 1 else [p.text for p in paras[hi - take : hi]]
+        )
         hi -= take
     for c in before:
         if lo >= hi:
@@ -180,7 +217,8 @@ def row_cells(
         elif c != before[-1]:
             take = _numbered_cell(paras, lo, hi)
             spare -= take - 1
-        out.fixed[c] = [p.text for p in paras[lo : lo + take]]
+        # (most fixed cells are one paragraph: no slice and comprehension for it)
+        out.fixed[c] = [paras[lo].text] if take == 1 else [p.text for p in paras[lo : lo + take]]
         lo += take
     middle = paras[lo:hi]
     # the progress run as sub-rows: (the sub-row's own unit cell, when it has one; paragraphs)
@@ -224,20 +262,24 @@ def row_cells(
                 )
             )
     # a spanned cell (牵头单位, 责任领导) missing before a filled one was merged over rows,
-    # not cut off: carried down (carry_spanned_cells)
-    filled = [c for c in [*before, *after] if out.fixed.get(c)] + (run if middle else [])
-    missing = [
-        columns[c].header
-        for c in [*before, *after]
-        if c not in out.fixed
-        and not (short and columns[c].role is _REMARKS)
-        and not (columns[c].role in SPANNED and any(f > c for f in filled))
-    ]
+    # not cut off: carried down (carry_spanned_cells). (Every fixed cell found, the most rows:
+    # out.fixed holds cells of these columns only, so nothing is missing.)
+    if len(out.fixed) == len(before) + len(after):
+        missing: list[str] = []
+    else:
+        filled = [c for c in [*before, *after] if out.fixed.get(c)] + (run if middle else [])
+        missing = [
+            columns[c].header
+            for c in [*before, *after]
+            if c not in out.fixed
+            and not (short and columns[c].role is _REMARKS)
+            and not (columns[c].role in SPANNED and any(f > c for f in filled))
+        ]
     if run:
-        task_text = " ".join(
-            [" ".join(out.fixed.get(c, [])) for c in before if columns[c].role is _TASK]
-        )
-        run_roles = [columns[c].role for c in run]
+        if len(task_cols) == 1:  # (one task column, most tables: the join of one is itself)
+            task_text = " ".join(out.fixed.get(task_cols[0], []))
+        else:
+            task_text = " ".join([" ".join(out.fixed.get(c, [])) for c in task_cols])
         for k, (own_unit, part) in enumerate(parts):
             texts = [p.text for p in part]
             segs = segment(texts, run_roles, task_text, marked_empties=marked_empties)
@@ -432,9 +474,12 @@ def _unit_per_paragraph(paras: list[Para], lo: int, take: int, spare: int) -> in
     濂溪区政府) in a row with more paragraphs than cells: the unit paragraphs right after the
     cell's first are the same cell, as many as the row has paragraphs to spare, when the
     column after it is no unit column of its own (责任单位 / 配合单位 take one each)."""
+    # (a paragraph ending like a sentence is no unit list, said before the shape is asked: the
+    # paragraph after a unit cell is mostly the first of the progress, seldom seen twice)
     while (
         spare - (take - 1) > 0
         and lo + take < len(paras)
+        and paras[lo + take].text[-1:] not in _SENTENCE_ENDS
         and looks_like_units(paras[lo + take - 1].text)
         and looks_like_units(paras[lo + take].text)
     ):

@@ -101,9 +101,15 @@ def heading_echo(paragraph: str, task_text: str) -> float:
 
 
 def _echo(grams: frozenset[str], task_chars: str) -> float:
-    # A two-character string is one of the task's bigrams exactly when it occurs in the task's
-    # letters and digits run together, so the task's bigram set need not be built.
-    return sum(map(task_chars.__contains__, grams)) / len(grams) if grams else 0.0
+    # (the paragraph's bigrams that are the task's, counted by one set intersection: a row
+    # asks this of each of its short lines with the same task)
+    return len(grams & _task_bigrams(task_chars)) / len(grams) if grams else 0.0
+
+
+@lru_cache(maxsize=256)
+def _task_bigrams(task_chars: str) -> frozenset[str]:
+    # (the task texts of the rows a page is being read at: a bounded number of them)
+    return frozenset(map(operator.add, task_chars, task_chars[1:]))
 
 
 def _heading_score(p: str, task_chars: str) -> float:
@@ -116,7 +122,7 @@ def _heading_score(p: str, task_chars: str) -> float:
         # shape not needed
         return NEG
     # A title-shaped line (short, one clause, no figures) needs less echo of the task.
-    titled = len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(c.isdigit() for c in p)
+    titled = len(p) <= 20 and not _CLAUSE.search(p.rstrip("。")) and not any(map(str.isdigit, p))
     if echo < (HEADING_MIN_ECHO_TITLED if titled else HEADING_MIN_ECHO):
         return NEG
     return HEADING_ECHO * echo - len(p) / 40 - HEADING_COST + (TITLE_SHAPE if titled else 0.0)
@@ -151,6 +157,8 @@ class _Scorer:
         roles: Sequence[ColumnRole],
         task_text: str,
         empty: list[bool] | None = None,
+        first_head: float | None = None,
+        task_chars: str | None = None,
     ):
         n = len(paras)
         self.n = n
@@ -175,9 +183,14 @@ class _Scorer:
         # Sub-rows need a heading first; when the first paragraph cannot be one, no line is
         # treated as a heading at all. The task's letters are taken out when first needed
         # (often the first paragraph is ruled out by its shape alone).
+        # (``first_head``: the first paragraph's heading score when the caller has it, with the
+        # task's letters and digits ``task_chars``)
         self._task_text = task_text
-        self._task_chars: str | None = None
-        first = self._heading(paras[0], 0) if n else NEG
+        self._task_chars: str | None = task_chars
+        if first_head is not None:
+            first = first_head
+        else:
+            first = self._heading(paras[0], 0) if n else NEG
         if first == NEG:
             self.head = [first] + [NEG] * (n - 1)
         else:
@@ -331,63 +344,67 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
     # never beat a candidate and is skipped)
     head, span, spans = sc.head, sc.span, sc._spans
     first_spans = spans[0]
-    # Per count and column, the ends reached so far, in increasing order; and the starts a
-    # later sub-row's first cell can have: a heading just before it that ends a complete
-    # sub-row. The loops below visit only these, in the order a loop over every index would
-    # meet them (the others it skips: their earlier part scores NEG). A first sub-row's
-    # first cell starts after paragraph 0, its heading, or nowhere.
-    reached: list[list[list[int]]] = [[[] for _ in range(k)] for _ in range(3)]
+    # A cell after the first is pushed forward from where the cell before it ends, as soon as
+    # that end is known: pushed[c][r][j] is the best cell r ending at j over the starts so far,
+    # pushed_from its start (the earliest among equals, as a loop over starts in increasing
+    # order keeps). Only the ends a start's scores reach are visited. The starts a later
+    # sub-row's first cell can have: a heading just before it that ends a complete sub-row,
+    # in increasing order. A first sub-row's first cell starts after paragraph 0, its
+    # heading, or nowhere.
+    pushed = [[[NEG] * (n + 1) for _ in range(k)] for _ in range(3)]
+    pushed_from = [[[0] * (n + 1) for _ in range(k)] for _ in range(3)]
     after_done: list[int] = []
     first_heading = head[0] if n > 1 else NEG
     skips = (0.0, missing, min(SPANNED_COST, missing))  # a cell missing, by count
     done0, done1, done2 = done
     for j in range(n + 1):
-        for c in (1, 2):
-            cv, skip, reached_c = cellv[c], skips[c], reached[c]
+        # (a second sub-row's first cell starts after a heading that ends a complete sub-row:
+        # before the first such start nothing of count 2 ends, every candidate NEG)
+        for c in (1, 2) if after_done and after_done[0] < j else (1,):
+            cv, skip, pv, pf = cellv[c], skips[c], pushed[c], pushed_from[c]
             for r in range(k):
                 best, arg = NEG, None
-                if r and cv[r - 1][j] != NEG:
-                    best, arg = cv[r - 1][j] - skip, (c, j)
-                if r == 0:
-                    if c == 1:
-                        if j > 1 and first_heading != NEG:
-                            got = first_spans[1] or span(0, 1)
-                            if j - 1 <= len(got):
-                                v = done0[0] + first_heading + got[j - 2]
-                                if v > best:
-                                    best, arg = v, (0, 1)
-                    else:
-                        for i in after_done:
-                            if i >= j:
-                                break
-                            h = i - 1  # heading paragraph just before the first cell
-                            got = first_spans[i] or span(0, i)
-                            if j - i > len(got):
-                                continue
-                            first = got[j - i - 1]
-                            for pc in (1, 2):
-                                base = done[pc][h]
-                                if base == NEG:
-                                    continue
-                                v = base + head[h] + first
-                                if v > best:
-                                    best, arg = v, (pc, i)
+                if r:
+                    # the cell missing first, then the starts: a start wins only when
+                    # strictly better (the order ties were always resolved in)
+                    if cv[r - 1][j] != NEG:
+                        best, arg = cv[r - 1][j] - skip, (c, j)
+                    if pv[r][j] > best:
+                        best, arg = pv[r][j], (c, pf[r][j])
+                elif c == 1:
+                    if j > 1 and first_heading != NEG:
+                        got = first_spans[1] or span(0, 1)
+                        if j - 1 <= len(got):
+                            v = done0[0] + first_heading + got[j - 2]
+                            if v > best:
+                                best, arg = v, (0, 1)
                 else:
-                    before, by_start = cv[r - 1], spans[r]
-                    for i in reached_c[r - 1]:
+                    for i in after_done:
                         if i >= j:
                             break
-                        base = before[i]
-                        got = by_start[i] or span(r, i)
+                        h = i - 1  # heading paragraph just before the first cell
+                        got = first_spans[i] or span(0, i)
                         if j - i > len(got):
                             continue
-                        v = base + got[j - i - 1]
-                        if v > best:
-                            best, arg = v, (c, i)
+                        first = got[j - i - 1]
+                        for pc in (1, 2):
+                            base = done[pc][h]
+                            if base == NEG:
+                                continue
+                            v = base + head[h] + first
+                            if v > best:
+                                best, arg = v, (pc, i)
                 if arg is not None:
                     cv[r][j] = best
                     back[(c, r, j)] = arg
-                    reached_c[r].append(j)
+                    if r + 1 < k and j < n:
+                        # push: the next cell starting at j, to each end its scores reach
+                        nxt, nxt_from, e = pv[r + 1], pf[r + 1], j
+                        for score in spans[r + 1][j] or span(r + 1, j):
+                            e += 1
+                            v = best + score
+                            if v > nxt[e]:
+                                nxt[e], nxt_from[e] = v, j
             done[c][j] = max(done[c][j], cv[k - 1][j])
         if (done1[j] != NEG or done2[j] != NEG) and j + 1 < n and head[j] != NEG:
             after_done.append(j + 1)
@@ -433,12 +450,14 @@ def segment(
         return [SegItem(None, ((0, 0),) * k)]
     # Sub-rows are tried when there is room for a full sub-row, then a heading and one cell,
     # and the first paragraph can be a heading (the scorer's head[0] != NEG, asked alone).
-    try_subrows = (
-        n >= k + 3
-        and numbering(paras[0]) is None
-        and not is_empty_mark(paras[0])
-        and _heading_score(paras[0], _NOT_ALNUM.sub("", task_text)) != NEG
-    )
+    first_head = task_chars = None  # (asked here when sub-rows may be tried: kept for the scorer)
+    if n >= k + 3:
+        if numbering(paras[0]) is not None or is_empty_mark(paras[0]):
+            first_head = NEG
+        else:
+            task_chars = _NOT_ALNUM.sub("", task_text)
+            first_head = _heading_score(paras[0], task_chars)
+    try_subrows = first_head is not None and first_head != NEG
     if k == 1 and not try_subrows:
         return [SegItem(None, ((0, n),))]  # one column, no sub-rows: FORCED SPLIT below
     empty = empty_marks(paras)
@@ -452,7 +471,7 @@ def segment(
         if len(blocks) == k:
             return [SegItem(None, tuple(blocks))]
         return [SegItem(None, _fallback(k, n))]
-    sc = _Scorer(paras, roles, task_text, empty)
+    sc = _Scorer(paras, roles, task_text, empty, first_head, task_chars)
     missing = MISSING_COST_MARKED if marked_empties else MISSING_COST
     if len(blocks) > k:
         plain_score, plain_cells = NEG, []  # no plain split (FORCED SPLIT above)
