@@ -327,6 +327,15 @@ def carry_spanned_cells(rows: list[RowCells], columns: list[Column], warn: list)
     merged over both rows: carried down (one warning naming the rows). In this layout an
     empty cell is no paragraph at all, so every row is asked."""
     roles = [c.role for c in columns]
+    spanned = [c for c, role in enumerate(roles) if role in SPANNED]
+    # A cell is carried only into a blank spanned cell of a row below the first: when no such
+    # row has one (most tables), nothing can be carried, and the texts need not be built.
+    if not any(
+        not (rc.serial if roles[c] is _SERIAL else "\n".join(rc.fixed.get(c, []))).strip()
+        for rc in rows[1:]
+        for c in spanned
+    ):
+        return
     texts = []
     for rc in rows:
         # each column's text; a progress column only says whether it is filled (never

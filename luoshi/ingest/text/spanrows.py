@@ -82,14 +82,10 @@ def continuation_cuts(rows: Sequence[Sequence[str]], lead: int) -> list[int | No
         return out
     for k, cells in enumerate(rows):
         for j in range(shortest, len(cells) - 1):
-            kind = _kind(cells[j - 1])
-            if (
-                len(cells) - j <= longest - lead
-                and _closes(cells[j - 1])
-                and kind in kinds
-                and (kind != "none" or j == usual)
-                and _opens_text(cells[j])
-            ):
+            if len(cells) - j > longest - lead or not _closes(cells[j - 1]):
+                continue
+            kind = _kind(cells[j - 1])  # (asked of closing cells only: the same answer)
+            if kind in kinds and (kind != "none" or j == usual) and _opens_text(cells[j]):
                 out[k] = j
                 break
     return out
