@@ -34,11 +34,11 @@ def stated_overall(task: Task) -> Declared | None:
         if m is None:
             continue
         value = float(m.group("v"))
+        if value < rules.PERCENT:
+            return None  # perhaps of a project of several years: not paced
         span = Span(FIELD_DONE, i, m.start(), m.end(), (item.done or "")[m.start() : m.end()])
         sh = DeclaredShare(value, span)
         said = f"称{span.text}"
-        if value < rules.PERCENT:
-            return None  # perhaps of a project of several years: not paced
         if _UNDER_WAY.search(norm):
             return Declared(Status.ON_TRACK, said + rules.DECLARED_FULL_NOTE, span, sh)
         return Declared(Status.DONE, said, span, sh)

@@ -23,6 +23,7 @@ _PENDING = re.compile(rules.RESOLVE_PENDING)
 _MOVE = re.compile(rf"(?:{rules.RESCHEDULE_MOVE})(?:{rules.RESCHEDULE_DATE})")
 _SET = re.compile(rf"(?:{rules.RESCHEDULE_SET})(?:{rules.RESCHEDULE_DATE})")
 _MISSED = re.compile(rules.RESCHEDULE_MISSED)
+_NEW_MONTH = re.compile(r"([0-9]{1,2})月")  # the month a milestone is moved to
 
 
 @dataclass(frozen=True)
@@ -334,7 +335,7 @@ def rescheduled(cells: list[Cell], year: int | None = None,
             later = any(w in words for w in rules.RESCHEDULE_LATER) or (
                 m.group("year") is not None and year is not None and len(m.group("year")) == 4
                 and int(m.group("year")) > year)
-            new_month = re.search(r"([0-9]{1,2})月", words)
+            new_month = _NEW_MONTH.search(words)
             later = later or (new_month is not None and month is not None
                               and int(new_month.group(1)) < month)
             if later or negated(cell.norm, m.start()) or foreign(cell.norm, m.start()) \
