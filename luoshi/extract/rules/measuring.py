@@ -18,6 +18,11 @@ TOTAL_WHOLES = "投资额|投资|计划|任务|工程量|工作量|资金|概算
 # is no achieved figure: a figure after 占 + a whole named with 总 and before 的 + a per cent.
 SHARE_WHOLE_BEFORE = rf"占总(?:{TOTAL_WHOLES})[^,,。;;0-9]{{0,6}}$"
 SHARE_WHOLE_AFTER = r"的[0-9]+(?:\.[0-9]+)?%"
+# That whole, named in a progress cell beside the year's plan (占年计划14.84亿元的91%;…占总投资
+# 34.6亿元的96%), is a target of the task too: the programme's total, promised over years the
+# cell does not give, so it is no yardstick of the period and is not paced (progress_plan.py).
+# A target read from a progress cell whose words open with 总 + one of TOTAL_WHOLES is such a whole.
+PROGRAMME_WHOLE = rf"^总(?:{TOTAL_WHOLES})"
 # The figure such a share is stated for (累计完成投资33.3亿元,占总投资34.6亿元的96%) is the running
 # total of the whole (a project of several years), not of the year's plan: reported among the
 # task's other figures, it measures no target of the year. A share of the year's plan in the same
