@@ -108,7 +108,10 @@ PARTS_BLOCKERS = ("已", "完成", "建成", "开工", "竣工", "完工", "在�
 # A sentence saying its things are only basically or partly finished, or still under way
 # (主体工程已基本完工,正在装修): a figure in it that reaches a running total's target counts things
 # reached at a stage, not finished — on course, not done (the done rules read no such figure).
-UNFINISHED_STAGE = r"(?:基本|初步|主体)(?:完工|完成|建成|竣工)|正在|进行中|推进中|尚在|仍在|在建"
+# The foundation of a build finished (13处运动场已完成基础建设, 完成基础施工) is such a stage too
+# (基础设施建设, infrastructure, is not: 设施 stands between).
+UNFINISHED_STAGE = (r"(?:基本|初步|主体)(?:完工|完成|建成|竣工)|正在|进行中|推进中|尚在|仍在|在建"
+                    r"|(?:完成|完工)基础(?:施工|建设|工程)|基础(?:施工|工程)(?:已|已经)?(?:完成|完工)")
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.
 BREAKDOWN_WORDS = ("其中", "包括", "含")
 # A percentage after these states the completion share of a plan (ratio_stated).
