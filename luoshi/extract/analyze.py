@@ -60,7 +60,8 @@ def analyze_task(
     """
     if year is None and period is not None and period.end_date is not None:
         year = period.end_date.year
-    if selfreport.reports_result(task, table.actual_cells(task)) and (
+    month = period.end_month if period is not None else None
+    if selfreport.reports_result(task, table.actual_cells(task, month)) and (
         targets is None or targets == extract_targets(task.text)  # (stored as read, not fixed)
     ):
         # SELF-REPORTED RESULT: the text is its own progress; figures achieved, no target
@@ -105,7 +106,8 @@ def _analyze_whole(
             c, r = measure.scan(item.done, FIELD_DONE, i)
             cands.extend(c)
             ratios.extend(r)
-    for text in table.actual_cells(task):  # an achieved-figure column's words: a progress cell
+    month = period.end_month if period is not None else None
+    for text in table.actual_cells(task, month):  # an achieved-figure column's words: a progress cell
         c, r = measure.scan(text, FIELD_ACTUAL, None)
         cands.extend(c)
         ratios.extend(r)

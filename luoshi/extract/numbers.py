@@ -9,6 +9,7 @@ full-width characters is one character for one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -292,9 +293,22 @@ def find_quantities(text: str, mask: list[tuple[int, int]] | None = None) -> lis
             out.append(Quantity(round(n / d * 100, 2), "%", "percent", 1.0, m.start(), m.end(),
                                 m.start(), m.end(), chinese=True))
     out.sort(key=lambda q: q.start)
+    return _sizes_of_things_counted(norm, out)
+
+
+def _sizes_of_things_counted(norm: str, out: list[Quantity]) -> list[Quantity]:
+    """A rating right after a count and right before the noun they share is the size of each
+    machine or plant counted, not an amount (3台6吨锅炉, 1座500吨/日焚烧厂: rules.SIZE_OF_EACH)."""
+    for i in range(1, len(out)):
+        p, q = out[i - 1], out[i]
+        if (p.family == "count" and p.is_amount and q.is_amount and q.start == p.end
+                and (q.family in rules.SIZE_OF_EACH or (q.family or "").endswith("/time"))
+                and _CJK.match(norm, q.end) and norm[q.end] not in rules.SIZE_OF_EACH_STOP):
+            out[i] = dataclasses.replace(q, label="规模")
     return out
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _UNIT_START = frozenset("%个百")
 
 

@@ -17,6 +17,8 @@ from luoshi.extract.targets import extract_targets
 ORIGIN = "progress_plan"
 _PLAN = re.compile(rules.PROGRESS_PLAN)
 _SHARE = re.compile(rules.PROGRESS_PLAN_SHARE)
+_WHOLE_BEFORE, _WHOLE_AFTER = re.compile(rules.SHARE_WHOLE_BEFORE), re.compile(rules.SHARE_WHOLE_AFTER)
+_WHOLE = re.compile(rules.PROGRAMME_WHOLE)
 
 
 def plan_figures(norm: str, quantities: list[Quantity]) -> list[tuple[int, Quantity]]:
@@ -55,4 +57,37 @@ def progress_plan_targets(dones: list[tuple[int, str]]) -> list[Target]:
             end = head.end() + t.span.end
             out.append(dataclasses.replace(
                 t, span=Span(FIELD_DONE, item, start, end, text[start:end]), origin=ORIGIN))
+    if out:
+        out += _programme_wholes(dones, {t.family for t in out})
+    return out
+
+
+def is_programme_whole(t: Target) -> bool:
+    """Is the target a project's whole read from a progress cell (_programme_wholes)?"""
+    return t.origin == ORIGIN and _WHOLE.match(t.span.text) is not None
+
+
+def _programme_wholes(dones: list[tuple[int, str]], families: set[str | None]) -> list[Target]:
+    """The project's whole each share of it names (占总投资34.6亿元的96%: rules.PROGRAMME_WHOLE),
+    of a unit family a year's plan was read in; the first of each family only."""
+    out: list[Target] = []
+    for item, text in dones:
+        norm = normalise(text)
+        if "占总" not in norm:
+            continue
+        for q in find_quantities(norm):
+            if not (q.is_amount and _WHOLE_AFTER.match(norm, q.end)):
+                continue
+            m = _WHOLE_BEFORE.search(norm, max(0, q.num_start - 20), q.num_start)
+            if m is None:
+                continue
+            start = m.start() + 1  # the whole's name, after 占
+            found = [t for t in extract_targets(text[start : q.end]) if t.value == q.value]
+            if not found or found[-1].family not in families:
+                continue
+            t = found[-1]
+            if any(o.family == t.family for o in out):
+                continue
+            out.append(dataclasses.replace(
+                t, span=Span(FIELD_DONE, item, start, q.end, text[start : q.end]), origin=ORIGIN))
     return out

@@ -172,6 +172,8 @@ def _achieved(goal: tuple[str, str], cells: list[Cell], only_goal: bool) -> Span
                 # what was promised, not a part of it.
                 if any(w in window and w not in obj for w in rules.PARTIAL_WORDS) or _NOT_DONE.search(window):
                     continue
+                if _UNFINISHED.search(window):
+                    continue  # 已完成基础建设: a stage of the work reached (rules.UNFINISHED_STAGE)
                 na, nb = clauses.clause(cell.norm, min(cb + 1, len(cell.norm)))
                 if cb < len(cell.norm) and cell.norm[cb] not in "。\n" and any(
                     w in cell.norm[na:nb] for w in rules.ONGOING_WORDS
@@ -366,7 +368,7 @@ def _stage_behind(task: Task, cells: list[Cell], share: float) -> Span | None:
 def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Measurement],
            ratios: list[RatioStatement]) -> StatusResult:
     share = share_of_year(period)
-    cells = cells_of(task, (FIELD_DONE, FIELD_PROBLEMS))
+    cells = cells_of(task, (FIELD_DONE, FIELD_PROBLEMS), period.end_month if period is not None else None)
     done_cells = [c for c in cells if c.field in DONE_FIELDS]
     if not cells:
         return StatusResult(Status.NO_DATA, "未填报完成情况", [], "empty")

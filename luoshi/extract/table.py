@@ -398,22 +398,31 @@ def _bare_target(header: str, value: str, text: str, unit_line: str = "",
     return [t]
 
 
-def _achieved(header: str) -> bool:
+def _achieved(header: str, month: int | None = None) -> bool:
     """An achieved-figure column of this entry (已完成数), or a progress column (进度) the reader
     kept beside the progress text because it holds figures (it gave it the role actual); not
     an earlier period's progress column kept
     beside the latest (一季度完成情况 in a table up to 三季度: its own period's entry,
-    luoshi.ingest.period_columns)."""
+    luoshi.ingest.period_columns). A progress column dated to the report's own period (``month``,
+    the last month the report covers: 1-9月份工作取得成效 beside 1-9月份工作完成情况 in a report
+    up to September) is this entry's too: two columns of one period are its progress told twice
+    (what was done, what it achieved)."""
     role = header_role(header, have_task=True)
-    return role is ColumnRole.ACTUAL or (role is ColumnRole.DONE and parse_period(header) is None)
+    if role is ColumnRole.ACTUAL:
+        return True
+    if role is not ColumnRole.DONE:
+        return False
+    dated = parse_period(header)
+    return dated is None or (month is not None and dated.share_elapsed > 0
+                             and dated.end_month == month)
 
 
-def actual_cells(task: Task) -> list[str]:
-    """The row's cells under an achieved-figure column (``_achieved``): reported progress,
-    read like a progress cell (field FIELD_ACTUAL) for figures and status; a bare number's unit
-    is indicator_figures'."""
+def actual_cells(task: Task, month: int | None = None) -> list[str]:
+    """The row's cells under an achieved-figure column (``_achieved``; ``month`` the last month
+    of the report's period, when known): reported progress, read like a progress cell (field
+    FIELD_ACTUAL) for figures and status; a bare number's unit is indicator_figures'."""
     return [value for header, value in task.extra.items()
-            if value and value.strip() and _achieved(header)]
+            if value and value.strip() and _achieved(header, month)]
 
 
 def indicator_figures(task: Task, targets: list[Target], found: list[Measurement],
@@ -432,7 +441,7 @@ def indicator_figures(task: Task, targets: list[Target], found: list[Measurement
                 rate = sh.value
     out = []
     for header, value in task.extra.items():
-        if not _achieved(header):
+        if not _achieved(header, month):
             continue
         bare = _bare_number(value)
         unit = indicator_unit(header, task.text, task.unit_line, measure_unit(task))

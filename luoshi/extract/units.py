@@ -125,6 +125,14 @@ WORD_CONTINUATIONS: dict[str, str] = {
     "面": "积向临对貌上下前子料粉八",  # 2面展板; 面积, 面向, 面临, 四面八方 … are words
 }
 
+# ... unless the continuation character itself opens a longer word that is the thing counted:
+# 37个人工智能实验室 is 37 (个) laboratories of 人工智能, not 37 persons nor a bare 37; 个 + 人才,
+# 人员, 人口, 人民, 人大 likewise (30个人才项目, 5个人员密集场所, 8个人民调解委员会). 个人 on its
+# own, or before another character, stays the word 个人 (individual).
+UNIT_BEFORE_WORD: dict[str, tuple[str, ...]] = {
+    "个": ("人工", "人才", "人员", "人口", "人民", "人大"),
+}
+
 
 @dataclass(frozen=True)
 class UnitMatch:
@@ -151,7 +159,8 @@ def match_unit(text: str, pos: int, scale: str = "") -> UnitMatch | None:
         if not text.startswith(w, pos):
             continue
         nxt = text[pos + len(w) : pos + len(w) + 1]
-        if nxt and nxt in WORD_CONTINUATIONS.get(w, ""):
+        if nxt and nxt in WORD_CONTINUATIONS.get(w, "") and not text.startswith(
+                UNIT_BEFORE_WORD.get(w, ()), pos + len(w)):
             continue
         factor = SCALES.get(scale, 1.0) * unit.factor
         # The unit after the slash may be a product of two (元/人·月, 元/吨·公里: per person-month)

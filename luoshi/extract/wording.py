@@ -37,7 +37,9 @@ class Cell:
 DONE_FIELDS = (FIELD_DONE, FIELD_ACTUAL)
 
 
-def cells_of(task: Task, fields: tuple[str, ...]) -> list[Cell]:
+def cells_of(task: Task, fields: tuple[str, ...], month: int | None = None) -> list[Cell]:
+    """The task's cells of ``fields``; with FIELD_DONE its achieved-figure columns' too
+    (table.actual_cells; ``month`` the last month of the report's period, when known)."""
     out = []
     for i, it in enumerate(task.items):
         for f in fields:
@@ -45,7 +47,7 @@ def cells_of(task: Task, fields: tuple[str, ...]) -> list[Cell]:
             if t.strip():
                 out.append(Cell(f, i, t, normalise(t)))
     if FIELD_DONE in fields:  # an achieved-figure column of the row reports progress too
-        out += [Cell(FIELD_ACTUAL, None, t, normalise(t)) for t in actual_cells(task)]  # type: ignore[arg-type]
+        out += [Cell(FIELD_ACTUAL, None, t, normalise(t)) for t in actual_cells(task, month)]  # type: ignore[arg-type]
     return out
 
 

@@ -9,7 +9,9 @@ The rule (rules.YEAR_PLAN): a target whose own words name the year's plan (全�
 larger value whose words do not is the programme's total. Every figure matched to the total
 measures the year's plan instead. The total stays a target of the task (it is promised), it is
 just not the period's yardstick. A plan naming another year than the report's (2016年度计划 in a
-2017 report) is no plan of this period: nothing moves."""
+2017 report) is no plan of this period: nothing moves. The year's plan a progress cell states
+(progress_plan.py: 占年计划14.84亿元的91%) is this year's plan by how it was read, whatever its
+words; the project's whole read beside it (占总投资34.6亿元的96%) is the programme's total."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ import re
 
 from luoshi.extract import clauses, rules
 from luoshi.extract.model import Target
+from luoshi.extract.progress_plan import ORIGIN as PLAN_ORIGIN
+from luoshi.extract.progress_plan import is_programme_whole
 from luoshi.extract.units import GENERIC_COUNT, base_of, comparable
 
 _YEAR_PLAN = re.compile(rules.YEAR_PLAN)
@@ -24,6 +28,8 @@ _YEAR_PLAN = re.compile(rules.YEAR_PLAN)
 
 def _plan_year(t: Target) -> tuple[bool, int | None]:
     """(whether the target's own words name a year's plan, the year they name if any)."""
+    if t.origin == PLAN_ORIGIN:
+        return not is_programme_whole(t), None
     m = _YEAR_PLAN.search(t.metric + " " + t.span.text)
     if m is None:
         return False, None

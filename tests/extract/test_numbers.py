@@ -138,3 +138,20 @@ def test_list_markers_are_not_decimals():
 
 def test_decimal_at_line_start_without_list_stays_decimal():
     assert amounts("1.5亿元已下达") == [(1.5, "亿元", "money")]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # a rating between a count and its noun: the size of each, a label (rules.SIZE_OF_EACH)
+        ("新建4台8吨燃气锅炉", [(4, "台")]),
+        ("建成1座300吨/日污水处理厂", [(1, "座")]),
+        # an area or a sum after a count is as often the whole's: read as written
+        ("另建20处2万平方米仓库", [(20, "处"), (2, "万平方米")]),
+        # the rating after 的, or ending its phrase: read as written
+        ("建成2台10吨的锅炉", [(2, "台"), (10, "吨")]),
+        ("锅炉3台,10吨", [(3, "台"), (10, "吨")]),
+    ],
+)
+def test_a_rating_between_a_count_and_its_noun_is_a_label(text, amounts):
+    assert [(q.value, q.unit) for q in find_quantities(text) if q.is_amount] == amounts

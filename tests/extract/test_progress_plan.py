@@ -45,3 +45,31 @@ def test_the_task_texts_target_wins_and_the_plan_is_no_measurement():
     a = analyze_task(task("新增城镇就业6000人。", "年度目标任务为新增就业5000人,已新增就业4100人。"), Q3)
     assert [(t.value, t.origin) for t in a.targets] == [(6000, "")]
     assert [m.value for m in a.measurements + a.figures] == [4100]
+
+
+@pytest.mark.parametrize(
+    ("done", "targets", "measured", "status"),
+    [
+        # the project's whole beside the year's plan: a target, not the yardstick
+        ("本年完成投资9亿元,占年计划12亿元的75%;累计完成投资20亿元,占总投资30亿元的67%。",
+         [(12, "亿元"), (30, "亿元")], [(9, 0)], "on_track"),
+        # the year's plan lags while the whole is nearly reached: red by the year's plan
+        ("本年完成投资3亿元,占年计划12亿元的25%;累计完成投资28亿元,占总投资30亿元的93%。",
+         [(12, "亿元"), (30, "亿元")], [(3, 0)], "behind"),
+        # a whole with no figure of its own (占总投资的84%): nothing more to read
+        ("本年完成投资9亿元,占年计划12亿元的75%;累计完成投资20亿元,占总投资的84%。",
+         [(12, "亿元")], [(9, 0)], "on_track"),
+        # a whole alone, no year's plan: no pace to judge a year by, no target
+        ("累计完成投资20亿元,占总投资30亿元的67%。", [], [], None),
+        # a whole of another unit family than the year's plan: not read
+        ("年度计划改造50公里,已完成40公里;累计完成投资2亿元,占总投资3亿元的67%。",
+         [(50, "公里")], [(40, 0)], "on_track"),
+    ],
+)
+def test_the_projects_whole_is_a_target_beside_the_years_plan(done, targets, measured, status):
+    a = analyze_task(task("推进某快速路建设。", done), Q3, year=2020)
+    assert [(t.value, t.unit) for t in a.targets] == targets
+    assert all(t.origin == ORIGIN and t.span.text in done for t in a.targets)
+    assert [(m.value, m.target) for m in a.measurements] == measured
+    if status is not None:
+        assert a.status.value.value == status, a.status.reason

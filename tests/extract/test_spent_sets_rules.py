@@ -24,12 +24,13 @@ def analyse(text, done, period=ANNUAL):
 # A share of the year's plan names the plan (占年计划X的Y%): X is the year's target when the task
 # text states none; a share of a whole named with 总 (占总投资X的Y%) is of a multi-year total: X is
 # no achieved figure, and the figure the share is stated for is that total's running figure,
-# reported among the other figures, measuring no target of the year.
+# reported among the other figures, measuring no target of the year. X beside the year's plan is
+# a target too: the programme's total, never the yardstick (rules.PROGRAMME_WHOLE).
 @pytest.mark.parametrize(
     ("text", "done", "targets", "measured", "others"),
     [
         ("甲市至乙县公路", "本年累计完成投资8亿元,占年计划10亿元的80%;累计完成投资30亿元,占总投资40亿元的75%。",
-         [(10, "亿元")], [(8, "亿元")], [(30, "亿元")]),
+         [(10, "亿元"), (40, "亿元")], [(8, "亿元")], [(30, "亿元")]),
         ("丙镇污水厂", "本年完成投资1.5亿元,占全年计划2亿元的75%。", [(2, "亿元")], [(1.5, "亿元")], []),
         # the whole named without its figure (占总投资的80%) is the same multi-year whole
         ("己县园区道路", "本年完成投资3亿元,占年计划4亿元的75%;累计完成投资9亿元,占总投资的80%。",

@@ -175,3 +175,42 @@ def test_a_bare_number_takes_the_unit_its_row_writes(target, done, remark, expec
     assert [(x.value, x.unit) for x in a.targets] == expected
     if expected:
         assert (float(done), expected[0][1]) in [(m.value, m.unit) for m in a.measurements]
+
+
+@pytest.mark.parametrize(
+    ("header", "period", "figures"),
+    [
+        # a second progress column of the report's own period (1-9月) is this entry's: read
+        ("1-9月份工作取得成效", Q3, [(12, "处"), (300, "万元")]),
+        ("前三季度取得成效", Q3, [(12, "处"), (300, "万元")]),
+        # an earlier period's column beside the latest is that period's entry: not read
+        ("1-6月份工作取得成效", Q3, [(12, "处")]),
+        ("一季度完成情况", Q3, [(12, "处")]),
+        # the report's period unknown: a dated column cannot be placed, not read
+        ("1-9月份工作取得成效", None, [(12, "处")]),
+    ],
+)
+def test_a_progress_column_of_the_reports_own_period_is_read(header, period, figures):
+    t = tsk("推进社区健身场地建设", "已完成场地建设12处。",
+            **{"年度目标": "建成健身场地15处", header: "累计投入资金300万元,12处场地已投入使用。"})
+    a = analyze_task(t, period, year=2020)
+    got = sorted({(m.value, m.unit) for m in a.measurements + a.figures})
+    assert got == sorted(figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "status"),
+    [
+        # only the foundation finished: a stage reached, on course, not done (UNFINISHED_STAGE)
+        ("建成健身场地15处。", "15处健身场地已完成基础建设。", Status.ON_TRACK),
+        ("推进健身场地建设。", "15处健身场地已完成基础施工。", Status.ON_TRACK),
+        ("推进健身场地建设。", "15处健身场地基础工程已完工。", Status.ON_TRACK),
+        # the things themselves finished: done
+        ("建成健身场地15处。", "15处健身场地已全部建成并投入使用。", Status.DONE),
+        # infrastructure (基础设施建设) is no stage of a build
+        ("完成村庄基础设施建设项目15个。", "已完成村庄基础设施建设项目15个。", Status.DONE),
+    ],
+)
+def test_a_finished_foundation_is_a_stage_not_the_work_done(text, done, status):
+    a = analyze_task(tsk(text, done), Q3, year=2020)
+    assert a.status.value is status, a.status.reason

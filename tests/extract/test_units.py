@@ -72,6 +72,18 @@ def test_words_starting_with_unit_chars_are_not_units(text):
     assert [q for q in find_quantities("3" + text) if q.is_amount] == []
 
 
+@pytest.mark.parametrize(("text", "amount"), [
+    ("新建12个人工智能实验室", (12, "个")),  # 个 + 人工智能: the unit counts the laboratories
+    ("培育8个人才项目", (8, "个")),
+    ("排查5个人员密集场所", (5, "个")),
+    ("资助3个人", None),  # 个人 alone: the word, no unit
+    ("评选4个人物", None),  # 人物 opens no word of UNIT_BEFORE_WORD: 个人 stays the word
+])
+def test_a_unit_before_a_word_opening_with_its_continuation(text, amount):
+    got = [(q.value, q.unit) for q in find_quantities(text) if q.is_amount]
+    assert got == ([amount] if amount else [])
+
+
 @pytest.mark.parametrize(("text", "unit"), [("出车7674批次", "批次"), ("走访商户2万余家次", "万家次"),
                                          ("新增企业30家", "家")])
 def test_occasions_of_a_thing_are_a_unit_of_their_own(text, unit):

@@ -79,6 +79,14 @@ MONEY_CONTEXT_WORDS = (
 # more; "30个亿元项目" likewise). Matched right after the amount's unit.
 SIZE_CLASS = (r"(?:及)?以上(?:的)?[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程)[\u4e00-\u9fff]{0,3}?"
               r"[0-9一二三四五六七八九十两]")
+# A rating right after a count and right before the noun they share is the size of each machine
+# or plant counted, not an amount (3台6吨锅炉: three boilers of six tonnes; 1座500吨/日焚烧厂: a
+# capacity, family …/time): the count is the amount, the rating a label. Only weights and
+# capacities rate a thing: an area or a sum after a count is as often the whole's (另有50处4万
+# 平方米食堂: 40,000 m2 for all fifty), read as written. Not when the figure ends its phrase or
+# one of SIZE_OF_EACH_STOP follows it (2台10吨的锅炉 and the like are left as written).
+SIZE_OF_EACH = ("weight",)
+SIZE_OF_EACH_STOP = "的和及与或等已并共"
 # A Chinese numeral right after one of these is part of a word (统一, 唯一, 逐一 …).
 # Fixed words holding a numeral and a measure word: names, not amounts (海上铁人三项赛).
 NUMERAL_WORDS = ("铁人三项", "三项制度")

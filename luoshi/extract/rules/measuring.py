@@ -18,6 +18,11 @@ TOTAL_WHOLES = "投资额|投资|计划|任务|工程量|工作量|资金|概算
 # is no achieved figure: a figure after 占 + a whole named with 总 and before 的 + a per cent.
 SHARE_WHOLE_BEFORE = rf"占总(?:{TOTAL_WHOLES})[^,,。;;0-9]{{0,6}}$"
 SHARE_WHOLE_AFTER = r"的[0-9]+(?:\.[0-9]+)?%"
+# That whole, named in a progress cell beside the year's plan (占年计划14.84亿元的91%;…占总投资
+# 34.6亿元的96%), is a target of the task too: the programme's total, promised over years the
+# cell does not give, so it is no yardstick of the period and is not paced (progress_plan.py).
+# A target read from a progress cell whose words open with 总 + one of TOTAL_WHOLES is such a whole.
+PROGRAMME_WHOLE = rf"^总(?:{TOTAL_WHOLES})"
 # The figure such a share is stated for (累计完成投资33.3亿元,占总投资34.6亿元的96%) is the running
 # total of the whole (a project of several years), not of the year's plan: reported among the
 # task's other figures, it measures no target of the year. A share of the year's plan in the same
@@ -103,7 +108,10 @@ PARTS_BLOCKERS = ("已", "完成", "建成", "开工", "竣工", "完工", "在�
 # A sentence saying its things are only basically or partly finished, or still under way
 # (主体工程已基本完工,正在装修): a figure in it that reaches a running total's target counts things
 # reached at a stage, not finished — on course, not done (the done rules read no such figure).
-UNFINISHED_STAGE = r"(?:基本|初步|主体)(?:完工|完成|建成|竣工)|正在|进行中|推进中|尚在|仍在|在建"
+# The foundation of a build finished (13处运动场已完成基础建设, 完成基础施工) is such a stage too
+# (基础设施建设, infrastructure, is not: 设施 stands between).
+UNFINISHED_STAGE = (r"(?:基本|初步|主体)(?:完工|完成|建成|竣工)|正在|进行中|推进中|尚在|仍在|在建"
+                    r"|(?:完成|完工)基础(?:施工|建设|工程)|基础(?:施工|工程)(?:已|已经)?(?:完成|完工)")
 # "其中" opens a breakdown of the figure before it; its figures are parts, not totals.
 BREAKDOWN_WORDS = ("其中", "包括", "含")
 # A percentage after these states the completion share of a plan (ratio_stated).
