@@ -1,0 +1,305 @@
+"""STATUS BUCKETS: a supervision bulletin (督查通报, 督查专报, a 落实情况 summary) that grades the
+tasks it checked and names, inside its prose, the tasks of each grade, is a list of those
+tasks, each with its grade as its declared status. True of such bulletins wherever they come
+from (the document luoshi's users write, read back):
+
+- a **grade** is a status the bulletin declares, from a closed vocabulary (``_GRADES``): lagging
+  (滞后, 欠进度, 进展缓慢, 不够理想, 未完成, 不能完成, 出现调整), not started (未启动, 未开工), at
+  risk (有一定困难, 有风险, 基本达序), done (已完成, 基本完成, 全面完成, 完成年度任务), ahead
+  (超进度, 超序时), on course (完成情况较好, 进展良好, 顺利推进, 达序时进度, 年底前能完成); or a
+  share of the year's plan (完成年计划70%以上), which the analysis judges by pace. The leftmost
+  grade of a clause is its grade (未达序时进度 before 达序时进度, 不能完成 before 能完成);
+- a **bucket** binds a grade to the items it names, in one of three ways:
+
+  * **names then grade** in one clause (up to 。！？；; or a paragraph's end): a list closed
+    by 等 and a class of items (项目, 任务, 指标, 工作, 事项, 工程, 实事, 目标; a count and a
+    qualifier of up to 8 characters between: 等26个项目, 等部分重点项目或任务), then the
+    grade within ``MAX_GAP`` characters (…等项目或任务受多种因素影响完成情况不够理想). The
+    list starts at the clause's start or at the end of the clause's previous bucket;
+  * **referenced names then grade**: a list whose every name cites its place in the plan,
+    (第五项), right before the grade (A(第五项)、B(第八项)已完成): the references mark names
+    of tasks without 等;
+  * **grade then names**: a sentence declaring the grade of a class of items, with a count
+    after the grade (已经完成或基本完成的指标任务,共计19项; 完成有一定困难的有2项) or a lead-in
+    (滞后的项目主要有:, …滞后:), then the names, up to the next bucket or the next numbered
+    section (一、 (一) 1.): a run of quoted “…” names within 24 characters of the sentence's end
+    (主要是“A”,“B”等), or points 一是…二是…, or a list after a lead-in (主要是, 分别为, 包括, :)
+    up to its sentence's end or its closing 等;
+
+- the names are parted as :mod:`.bucketnames` says (coarsest separator, frame dropped, plan
+  references read off, lists governed by a verb or holding a subject refused);
+- **the count checks the names**: a bucket that counts its items (共计19项, 等26个项目) and
+  gives its names as examples (等, 主要是, 例如) may name fewer, never more; one that names them
+  all (分别为…, 是…) must name exactly as many. A bucket failing the check is dropped (warned);
+  a quote left open by the end of the page is a name cut off, not read (warned);
+- **a bulletin, not news**: the page names a report or a supervision above its first bucket
+  (督查, 通报, 完成情况, 落实情况, 进度 …), names items under at least two distinct grades (a
+  bulletin sorts what it checked; news praising work names one; a grade naming nothing does
+  not count) and names at least ``MIN_TASKS`` items.
+  A page with no bucket is refused as before (:mod:`.refusal`).
+
+Each item is one task, in page order: its name (quotes and reference dropped), its serial
+from its plan reference (else none), 进展状态 the bucket's grade in the word the analysis reads
+as a declared status (滞后, 未启动, 有风险, 已完成, 超进度, 正常推进; a share phrase as written),
+备注 the grade as the page writes it, 进展情况 what the bulletin says of the item after its
+reference. Tried after every other prose reader; always warned that the tasks were read from a
+bulletin's status buckets (low confidence), naming the alternative (a bulletin to refuse as
+news). The result is a Grid read like any table.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.script import to_simplified
+from luoshi.ingest.text.pipegroupserial import chinese_number
+from luoshi.ingest.text.prose.bucketnames import (
+    Name,
+    names_of_list,
+    points,
+    quoted_run,
+)
+from luoshi.ingest.text.rows import Para
+
+BUCKETS_LAYOUT = "status-buckets"
+MIN_TASKS = 3
+MIN_GRADES = 2
+MAX_GAP = 40  # characters between a list's class (等…项目) and its grade
+MAX_QUOTE_LEAD = 24  # characters between a grade sentence's count and its first quoted name
+
+# (the word written as declared status, the page's phrases), leftmost match wins, ties to the
+# earlier entry: lagging before on course (不能完成 / 能完成 start apart anyway)
+_GRADES = (
+    (
+        "滞后",
+        r"完成情况不够理想|不够理想|不理想|进展缓慢|进度缓慢|进展(?:较|偏)慢|进度(?:较|偏)慢|滞后"
+        r"|落后于?(?:时间|序时)?进度|未达到?(?:时间|序时)?进度|未达序|欠进度|未完成"
+        r"|不能(?:全部|按期|如期)?完成|无法(?:按期|如期)?完成|难以完成|出现调整",
+    ),
+    ("未启动", r"尚未启动|未启动|尚未开工|未开工|尚未开展"),
+    ("有风险", r"有一定困难|存在一定困难|有风险|风险较大|基本达序|略低于(?:时间|序时)进度"),
+    (
+        "已完成",
+        r"已经完成|已完成|基本完成|全面完成|全部完成|已办结|已竣工|提前完成|超额完成"
+        r"|完成(?:了)?(?:全年|年度)(?:目标)?任务",
+    ),
+    ("超进度", r"超进度|超序时|超时间进度|快于(?:时间|序时)进度"),
+    (
+        "正常推进",
+        r"完成情况(?:较|良)好|完成(?:较|良)好|进展(?:情况)?良好|进展顺利|顺利推进|正常推进"
+        r"|有序推进|按计划推进|达到?(?:时间|序时)进度|达序时|达进度|序时推进"
+        r"|能(?:够|确保)?(?:按期|如期)?完成|有望(?:按期|如期)?完成",
+    ),
+    ("", r"完成(?:年|年度|全年)?计划(?:的)?\s*\d+(?:\.\d+)?\s*%(?:以上|左右)?"),
+)
+_GRADE = re.compile("|".join(f"(?P<g{k}>{p})" for k, (_, p) in enumerate(_GRADES)))
+_NUM = r"(\d{1,4}|[一二三四五六七八九十百]{1,4})"
+_CLASS = r"(?:项目|任务|指标|工作|事项|工程|实事|目标)"
+_ETC = re.compile(rf"等\s*(?:{_NUM}\s*[个项件条])?\s*[^,，。；;、“”]{{0,8}}?{_CLASS}(?:或{_CLASS})?")
+_COUNT = re.compile(rf"(?:共计|共有|合计|共|计|有)\s*{_NUM}\s*[个项件条]")
+_LEAD = re.compile(r"^[^。！？!?]{0,12}?(?:(?:主要)?(?:有|是|为|包括|如下)\s*[:：]|[:：])")
+_NAMES_LEAD = re.compile(
+    r"^[\s。,，:：]*(?:(主要|例如|比如|如|其中|包括)?(?:是|有|为|包括)?|分别(?:为|是)|具体(?:为|是|有))"
+    r"\s*[:：]?"
+)
+_REF_THEN_GRADE = re.compile(r"[(（]\s*第\s*(?:[一二三四五六七八九十百]{1,4}|\d{1,3})\s*项\s*[)）]\s*[均都]?$")
+_CLAUSE_END = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])")
+_REPORT = re.compile(r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|通报|督办|督查|督察|专报")
+
+
+@dataclass
+class _Bucket:
+    start: int  # where the declaration starts in the page's text
+    grade: re.Match[str]
+    names: list[Name] = field(default_factory=list)
+    count: int | None = None
+    examples: bool = True  # names given as examples (等, 主要是): fewer than the count allowed
+    names_from: int | None = None  # grade then names: where the names may start
+
+    @property
+    def word(self) -> str:
+        word = _GRADES[int((self.grade.lastgroup or "g0")[1:])][0]
+        return word or self.grade.group(0)
+
+
+def buckets_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
+    """The Grid of a bulletin naming its tasks in status buckets (module rules), or None."""
+    if not paras:
+        return None
+    text = "\n".join(to_simplified(p.text) for p in paras)
+    starts = list(_starts(paras))
+    inline = _names_then_grade(text)
+    found = inline + _grade_then_names(text, [b.grade.start() for b in inline])
+    if not found:
+        return None
+    found.sort(key=lambda b: b.start)
+    warn: list[tuple[int | None, str]] = []
+    sections = [at for at, p in zip(starts, paras, strict=True) if _SECTION.match(p.text)]
+    for k, b in enumerate(found):
+        if b.names_from is not None:
+            stop = min([x.start for x in found[k + 1 :] if x.start > b.names_from] + [len(text)])
+            stop = min([s for s in sections if s > b.names_from] + [stop])
+            _names_after(b, text[b.names_from : stop], warn, _line(paras, starts, b.start))
+    kept = [b for b in found if _count_holds(b, warn, _line(paras, starts, b.start))]
+    named = [b for b in kept if b.names]
+    first = min((b.start for b in found), default=0)
+    if (
+        len({b.word for b in named}) < MIN_GRADES
+        or sum(len(b.names) for b in named) < MIN_TASKS
+        or not _REPORT.search(text[:first])
+    ):
+        return None
+    return _grid(paras, starts, named, first, warn)
+
+
+def _starts(paras: list[Para]) -> list[int]:
+    out, at = [], 0
+    for p in paras:
+        out.append(at)
+        at += len(p.text) + 1
+    return out
+
+
+def _line(paras: list[Para], starts: list[int], at: int) -> int:
+    return paras[max(0, bisect.bisect_right(starts, at) - 1)].line
+
+
+def _spans(text: str, end: re.Pattern[str]) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for m in end.finditer(text):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _number(numeral: str | None) -> int | None:
+    if not numeral:
+        return None
+    return int(numeral) if numeral.isdigit() else chinese_number(numeral)
+
+
+def _names_then_grade(text: str) -> list[_Bucket]:
+    """Buckets whose names come before their grade in one clause (module rule)."""
+    out = []
+    for start, end in _spans(text, _CLAUSE_END):
+        at = start
+        for g in _GRADE.finditer(text, start, end):
+            if g.start() < at:
+                continue
+            etc = [m for m in _ETC.finditer(text, at, g.start()) if g.start() - m.end() <= MAX_GAP]
+            if etc:
+                m = etc[-1]
+                names = names_of_list(text[at : m.start()])
+                if names:
+                    out.append(_Bucket(at, g, names, _number(m.group(1))))
+                at = g.end()
+                continue
+            ref = _REF_THEN_GRADE.search(text, at, g.start())
+            if ref is not None:
+                names = names_of_list(text[at : ref.end()].rstrip("均都 "))
+                if names and all(n.serial for n in names):
+                    out.append(_Bucket(at, g, names, None))
+                at = g.end()
+    return out
+
+
+def _grade_then_names(text: str, taken: list[int]) -> list[_Bucket]:
+    """Declarations of a grade whose names follow (module rule): where each names may start;
+    the names are read once the next declaration is known (:func:`_names_after`). A sentence
+    holding a bucket whose names come first (its grade at ``taken``) declares no other."""
+    out = []
+    for start, end in _spans(text, _SENTENCE_END):
+        if any(start <= at < end for at in taken):
+            continue
+        g = _GRADE.search(text, start, end)
+        if g is None:
+            continue
+        count = _COUNT.search(text, g.end(), end)
+        lead = _LEAD.match(text[g.end() : end])
+        if count is not None:
+            out.append(_Bucket(start, g, [], _number(count.group(1)), False, count.end()))
+        elif lead is not None:
+            out.append(_Bucket(start, g, [], None, False, g.end() + lead.end()))
+    return out
+
+
+def _names_after(b: _Bucket, span: str, warn: list[tuple[int | None, str]], line: int) -> None:
+    """The names following a grade declaration, in ``span`` (up to the next declaration or
+    section): quoted names, points, or a list after a lead-in (module rule)."""
+    lead = _NAMES_LEAD.match(span)
+    b.examples = bool(lead and lead.group(1))
+    quoted = quoted_run(span)
+    if quoted is not None and span.find("“") <= MAX_QUOTE_LEAD:
+        names, end, cut = quoted
+        b.names = names
+        b.examples = b.examples or span[end:].lstrip().startswith("等")
+        if cut:
+            warn.append((line, f"a name quoted under {b.grade.group(0)!r} is cut off by the end of "
+                               "the page: not read"))
+        return
+    rest = span[lead.end() :] if lead else span
+    found = points(rest)
+    if found is not None:
+        b.names = found
+        return
+    if not lead or not lead.group(0).strip(" \n。,，"):
+        return  # no lead-in: what follows is the bulletin's own text, no names
+    stop = _SENTENCE_END.search(rest)
+    region = rest[: stop.start()] if stop else rest
+    etc = _ETC.search(region) or re.search(r"等(?=[,，]|$)", region)
+    if etc is not None:
+        region, b.examples = region[: etc.start()], True
+    b.names = names_of_list(region) or []
+
+
+def _count_holds(b: _Bucket, warn: list[tuple[int | None, str]], line: int) -> bool:
+    """Whether the bucket's names agree with its count (module rule); a bucket without names
+    holds (it declares a grade)."""
+    if b.count is None or not b.names:
+        return True
+    n = len(b.names)
+    if n == b.count or (b.examples and n < b.count):
+        if n < b.count:
+            warn.append((line, f"the bucket {b.grade.group(0)!r} counts {b.count} items and names "
+                               f"{n} as examples: the other {b.count - n} are not on the page"))
+        return True
+    warn.append((line, f"the bucket {b.grade.group(0)!r} counts {b.count} items but names {n}: "
+                       "its names are misread, not read"))
+    return False
+
+
+def _grid(
+    paras: list[Para],
+    starts: list[int],
+    buckets: list[_Bucket],
+    first: int,
+    warn: list[tuple[int | None, str]],
+) -> tuple[Grid, list[tuple[int | None, str]]]:
+    items = [(b, n) for b in buckets for n in b.names]
+    serial = any(n.serial for _, n in items)
+    said = any(n.said for _, n in items)
+    header = ["序号"] if serial else []
+    header += ["任务内容", "进展状态", "备注"] + (["进展情况"] if said else [])
+    top = _line(paras, starts, first)
+    rows: list[list[GridCell | None]] = [
+        [GridCell(h, 0, c, line=top) for c, h in enumerate(header)]
+    ]
+    for r, (b, n) in enumerate(items, 1):
+        line = _line(paras, starts, b.start)
+        cells = ([n.serial] if serial else []) + [n.text, b.word, b.grade.group(0)]
+        cells += [n.said] if said else []
+        rows.append([GridCell(t, r, c, line=line) for c, t in enumerate(cells)])
+    grades = "、".join(dict.fromkeys(b.grade.group(0) for b in buckets))
+    warn.insert(0, (top, (
+        f"{len(items)} tasks read from {len(buckets)} status buckets of a bulletin ({grades}): "
+        "each task's declared status is its bucket's grade, its text only the name the bulletin "
+        "gives (low confidence) — the alternative is a bulletin to refuse as news: check the tasks"
+    )))
+    preamble = [p.text for p in paras if p.line < top]
+    return Grid(rows=rows, where="", preamble=preamble), warn
