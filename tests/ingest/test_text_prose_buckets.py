@@ -68,7 +68,7 @@ def _rows(doc) -> list[tuple[str, str, str]]:
             ],
         ),
         (  # grade then names: quoted names after a count (examples with 主要是…等; all of
-            # them with 分别为), a section naming none, a quote cut off by the page's end
+            # them with 分别为), a section naming none, a quote cut off by the page's end (kept)
             [
                 "关于市政府工作报告确定任务三季度落实情况",
                 "市政府督查室对各部门的落实情况进行了调度。具体分为以下四个方面:",
@@ -82,6 +82,7 @@ def _rows(doc) -> list[tuple[str, str, str]]:
                 ("", "完成老旧小区改造40个", "已完成"),
                 ("", "引进金融机构3家", "有风险"),
                 ("", "新增高新技术企业20家", "有风险"),
+                ("", "实现西", "滞后"),
             ],
         ),
         (  # plan references: names each citing their place in the plan, then the grade; points
@@ -136,7 +137,8 @@ def test_examples_and_cut_off_names_are_warned() -> None:
     )
     messages = " ".join(w.message for w in doc.warnings)
     assert "counts 12 items and names 2 as examples" in messages
-    assert "cut off by the end of the page" in messages
+    assert "cut off by the end of the page: kept" in messages
+    assert doc.tasks[-1].text == "实现西"
 
 
 def test_declared_grade_feeds_the_status() -> None:

@@ -31,7 +31,8 @@ from (the document luoshi's users write, read back):
 - **the count checks the names**: a bucket that counts its items (共计19项, 等26个项目) and
   gives its names as examples (等, 主要是, 例如) may name fewer, never more; one that names them
   all (分别为…, 是…) must name exactly as many. A bucket failing the check is dropped (warned);
-  a quote left open by the end of the page is a name cut off, not read (warned);
+  a quote left open by the end of the page is the last name, cut off: kept as it stands, and
+  its bucket may then name fewer than its count (warned);
 - **a bulletin, not news**: the page names a report or a supervision above its first bucket
   (督查, 通报, 完成情况, 落实情况, 进度 …), names items under at least two distinct grades (a
   bulletin sorts what it checked; news praising work names one; a grade naming nothing does
@@ -69,6 +70,7 @@ MIN_TASKS = 3
 MIN_GRADES = 2
 MAX_GAP = 40  # characters between a list's class (等…项目) and its grade
 MAX_QUOTE_LEAD = 24  # characters between a grade sentence's count and its first quoted name
+MIN_CUT = 2  # characters of a quoted name cut off by the page's end, for it to be kept
 
 # (the word written as declared status, the page's phrases), leftmost match wins, ties to the
 # earlier entry: lagging before on course (不能完成 / 能完成 start apart anyway)
@@ -239,9 +241,14 @@ def _names_after(b: _Bucket, span: str, warn: list[tuple[int | None, str]], line
         names, end, cut = quoted
         b.names = names
         b.examples = b.examples or span[end:].lstrip().startswith("等")
-        if cut:
-            warn.append((line, f"a name quoted under {b.grade.group(0)!r} is cut off by the end of "
-                               "the page: not read"))
+        opened = span.rfind("“")
+        if cut and len(span[opened + 1 :].strip()) >= MIN_CUT:
+            # the last name, cut off by the end of the page: kept as it stands; the names
+            # the page lost cannot be counted, so fewer than the count is no misreading
+            b.names.append(Name(span[opened + 1 :].strip()))
+            b.examples = True
+            warn.append((line, f"the last name quoted under {b.grade.group(0)!r} is cut off by "
+                               "the end of the page: kept as it stands"))
         return
     rest = span[lead.end() :] if lead else span
     found = points(rest)
