@@ -15,7 +15,7 @@ from luoshi.ingest.text.prose.bucketnames import (
     split_coarsest,
     with_reference,
 )
-from luoshi.ingest.text.prose.buckets import BUCKETS_LAYOUT
+from luoshi.ingest.text.prose.buckets import _COUNT_NEAR, BUCKETS_LAYOUT
 from luoshi.vocab import Status
 
 _TITLE = "某县2031年政府工作报告重点任务一季度完成情况督查通报"
@@ -116,6 +116,40 @@ def _rows(doc) -> list[tuple[str, str, str]]:
                 ("", "戊桥", "滞后"),
             ],
         ),
+        (  # a count closing a list without 等 (all of them); a grade counted, naming none, is
+            # a grade too; a count right after the grade, names after 为 running to the page's
+            # end (cut: fewer than the count)
+            [
+                _TITLE,
+                _OPENING,
+                "其中,农业增加值、社会消费品零售总额2项指标未达到序时进度。",
+                "截至目前,达到序时进度30项。未达到序时进度8项、占比21%,为新建公园3个、改造“口袋”"
+                "广场、新增停车位500个",
+            ],
+            [
+                ("", "农业增加值", "滞后"),
+                ("", "社会消费品零售总额", "滞后"),
+                ("", "新建公园3个", "滞后"),
+                ("", "改造“口袋”广场", "滞后"),
+                ("", "新增停车位500个", "滞后"),
+            ],
+        ),
+        (  # the set the names are drawn from is a frame (…项目中,); names each closed by their
+            # own state (已竣工), which is no part of the name; the rest (其他…) is no name
+            [
+                _TITLE,
+                _OPENING,
+                "40个在建重点项目中,甲仓储、乙物流等6个项目滞后。",
+                "已完成子项目3个,分别是丙幼儿园已竣工,丁路灯改造已完工,戊广场已完成,其他项目正按序时推进。",
+            ],
+            [
+                ("", "甲仓储", "滞后"),
+                ("", "乙物流", "滞后"),
+                ("", "丙幼儿园", "已完成"),
+                ("", "丁路灯改造", "已完成"),
+                ("", "戊广场", "已完成"),
+            ],
+        ),
     ],
 )
 def test_bulletin_buckets_are_read(paras: list[str], rows: list[tuple[str, str, str]]) -> None:
@@ -184,6 +218,11 @@ _REFUSED = [
         "某地见闻",
         "甲路、乙桥等项目进展顺利;丙馆、丁站等项目进展缓慢。",
     ),
+    (  # a meeting's news relaying counts and the slow items named (news stays news)
+        "某市民生实事调度会",
+        "10月20日,全市民生实事调度会上发布消息,15项实事进展情况总体较好。",
+        "其中,有9项提前完成,占比60%;3项进度偏慢,分别是:甲厕所改造、乙台站覆盖、丙卫星用户。",
+    ),
     (  # no bucket at all
         _TITLE,
         _OPENING,
@@ -241,9 +280,24 @@ def test_plan_reference(part: str, name: Name) -> None:
     ["重点推进甲、乙、丙", "正在加快推进方案制订、招标采购", "我区甲、乙", "甲,本市乙"],
 )
 def test_not_names(region: str) -> None:
-    assert names_of_list(region) is None
+    assert names_of_list(region, inline=True) is None
+
+
+def test_a_lead_in_names_a_list_whatever_its_verbs() -> None:
+    """After a lead-in (分别为, 为) the list is named as names: no verb governs it."""
+    assert names_of_list("完成甲路改造、新建乙桥") == [Name("完成甲路改造"), Name("新建乙桥")]
 
 
 def test_points_count_on() -> None:
     assert points("一是甲路;二是乙桥。三是丙馆") == [Name("甲路"), Name("乙桥"), Name("丙馆")]
     assert points("其中甲路") is None
+
+
+@pytest.mark.parametrize(
+    ("after_grade", "count"),
+    [("子项目7个,分别是", 7), ("11项、占比20%", 11), ("进度7.33个百分点", None), ("7.5个百分点", None)],
+)
+def test_count_right_after_a_grade(after_grade: str, count: int | None) -> None:
+    """A count right after the grade (a class between allowed); a share's tail is none."""
+    m = _COUNT_NEAR.match(after_grade)
+    assert (int(m.group(1)) if m else None) == count

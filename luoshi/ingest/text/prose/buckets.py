@@ -13,18 +13,22 @@ from (the document luoshi's users write, read back):
 
   * **names then grade** in one clause (up to 。！？；; or a paragraph's end): a list closed
     by 等 and a class of items (项目, 任务, 指标, 工作, 事项, 工程, 实事, 目标; a count and a
-    qualifier of up to 8 characters between: 等26个项目, 等部分重点项目或任务), then the
-    grade within ``MAX_GAP`` characters (…等项目或任务受多种因素影响完成情况不够理想). The
-    list starts at the clause's start or at the end of the clause's previous bucket;
+    qualifier of up to 8 characters between: 等26个项目, 等部分重点项目或任务), or by a count
+    and a class alone (A、B、C3项指标: all of them), then the grade within ``MAX_GAP``
+    characters (…等项目或任务受多种因素影响完成情况不够理想). The list starts at the
+    clause's start or at the end of the clause's previous bucket;
   * **referenced names then grade**: a list whose every name cites its place in the plan,
     (第五项), right before the grade (A(第五项)、B(第八项)已完成): the references mark names
     of tasks without 等;
   * **grade then names**: a sentence declaring the grade of a class of items, with a count
-    after the grade (已经完成或基本完成的指标任务,共计19项; 完成有一定困难的有2项) or a lead-in
-    (滞后的项目主要有:, …滞后:), then the names, up to the next bucket or the next numbered
-    section (一、 (一) 1.): a run of quoted “…” names within 24 characters of the sentence's end
-    (主要是“A”,“B”等), or points 一是…二是…, or a list after a lead-in (主要是, 分别为, 包括, :)
-    up to its sentence's end or its closing 等;
+    after the grade (已经完成或基本完成的指标任务,共计19项; 完成有一定困难的有2项), right after
+    it (未达到序时进度11项, 已完成子项目7个; a share's tail, 7.33个百分点, is no count) or a
+    lead-in (滞后的项目主要有:, …滞后:), then the names, up to the next bucket or the next
+    numbered section (一、 (一) 1.): a run of quoted “…” names within 24 characters of the
+    sentence's end (主要是“A”,“B”等; a quote followed by more of its name, “X”活动完成投资…, is
+    no quoted name), or points 一是…二是…, or a list after a lead-in (主要是, 分别为, 包括, :;
+    perhaps after a short clause: 、占比20%,为A、B…) up to its sentence's end or its closing
+    等 — a list running to the end of the page is cut there: fewer than its count allowed;
 
 - the names are parted as :mod:`.bucketnames` says (coarsest separator, frame dropped, plan
   references read off, lists governed by a verb or holding a subject refused);
@@ -34,9 +38,12 @@ from (the document luoshi's users write, read back):
   a quote left open by the end of the page is the last name, cut off: kept as it stands, and
   its bucket may then name fewer than its count (warned);
 - **a bulletin, not news**: the page names a report or a supervision above its first bucket
-  (督查, 通报, 完成情况, 落实情况, 进度 …), names items under at least two distinct grades (a
-  bulletin sorts what it checked; news praising work names one; a grade naming nothing does
-  not count) and names at least ``MIN_TASKS`` items.
+  (督查, 通报, 完成情况, 落实情况, 进度 …) above its first bucket that names items, grades in at
+  least two distinct ways, each grade naming its items or counting them (达到序时进度44项: a
+  bulletin sorts what it checked; news praising work names one grade; a grade neither naming
+  nor counting does not count), and names at least ``MIN_TASKS`` items. Text above that first
+  bucket reporting a meeting, a press conference or a visit (召开, 会上, 发布会, 座谈, 调研 …)
+  makes the page news relaying what was said there, as it does for a news-shaped report.
   A page with no bucket is refused as before (:mod:`.refusal`).
 
 Each item is one task, in page order: its name (quotes and reference dropped), its serial
@@ -98,19 +105,31 @@ _GRADES = (
     ("", r"完成(?:年|年度|全年)?计划(?:的)?\s*\d+(?:\.\d+)?\s*%(?:以上|左右)?"),
 )
 _GRADE = re.compile("|".join(f"(?P<g{k}>{p})" for k, (_, p) in enumerate(_GRADES)))
-_NUM = r"(\d{1,4}|[一二三四五六七八九十百]{1,4})"
+_N = r"\d{1,4}|[一二三四五六七八九十百]{1,4}"
+_NUM = rf"({_N})"
 _CLASS = r"(?:项目|任务|指标|工作|事项|工程|实事|目标)"
-_ETC = re.compile(rf"等\s*(?:{_NUM}\s*[个项件条])?\s*[^,，。；;、“”]{{0,8}}?{_CLASS}(?:或{_CLASS})?")
+# a list's close: 等 (examples), a count after it, or a count alone right after the last name
+# (A、B、C3项指标: all of them); then a qualifier and a class
+_ETC = re.compile(
+    rf"(?:(?P<etc>等)\s*(?:(?P<n1>{_N})\s*[个项件条])?|(?<![\d一二三四五六七八九十百])(?P<n2>{_N})"
+    rf"\s*[个项件条])\s*[^,，。；;、“”]{{0,8}}?{_CLASS}(?:或{_CLASS})?"
+)
 _COUNT = re.compile(rf"(?:共计|共有|合计|共|计|有)\s*{_NUM}\s*[个项件条]")
+# a count right after the grade, a class perhaps between (已完成子项目7个, 未达到序时进度11项)
+# (not the tail of a decimal or a share: 超序时进度7.33个百分点)
+_COUNT_NEAR = re.compile(rf"^[^,，。；;、]{{0,6}}?(?<![\d.．]){_NUM}\s*[个项件条](?!百分点)")
 _LEAD = re.compile(r"^[^。！？!?]{0,12}?(?:(?:主要)?(?:有|是|为|包括|如下)\s*[:：]|[:：])")
+# the lead-in before names, perhaps after a short clause (、占比20%,为…)
 _NAMES_LEAD = re.compile(
-    r"^[\s。,，:：]*(?:(主要|例如|比如|如|其中|包括)?(?:是|有|为|包括)?|分别(?:为|是)|具体(?:为|是|有))"
-    r"\s*[:：]?"
+    r"^[\s。,，:：、]*(?:(?:[^。,，“”:：]{0,12}[,，])?(?:(主要|例如|比如|如|其中|包括)?(?:是|有|为|包括)"
+    r"|分别(?:为|是)|具体(?:为|是|有))\s*[:：]?)?"
 )
 _REF_THEN_GRADE = re.compile(r"[(（]\s*第\s*(?:[一二三四五六七八九十百]{1,4}|\d{1,3})\s*项\s*[)）]\s*[均都]?$")
 _CLAUSE_END = re.compile(r"[。！？!?；;\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])")
+# news relaying a meeting, a press conference or a visit (as newsreport.py: news stays news)
+_MEETING = re.compile(r"召开|举行[^。]{0,20}会|发布会|会议|会上|听取|座谈|调研|视察")
 _REPORT = re.compile(r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|通报|督办|督查|督察|专报")
 
 
@@ -122,6 +141,7 @@ class _Bucket:
     count: int | None = None
     examples: bool = True  # names given as examples (等, 主要是): fewer than the count allowed
     names_from: int | None = None  # grade then names: where the names may start
+    lead: bool = False  # grade then names: the declaration closes with a lead-in (…有:)
 
     @property
     def word(self) -> str:
@@ -146,14 +166,16 @@ def buckets_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]]
         if b.names_from is not None:
             stop = min([x.start for x in found[k + 1 :] if x.start > b.names_from] + [len(text)])
             stop = min([s for s in sections if s > b.names_from] + [stop])
-            _names_after(b, text[b.names_from : stop], warn, _line(paras, starts, b.start))
+            at_end = stop == len(text)
+            _names_after(b, text[b.names_from : stop], warn, _line(paras, starts, b.start), at_end)
     kept = [b for b in found if _count_holds(b, warn, _line(paras, starts, b.start))]
     named = [b for b in kept if b.names]
-    first = min((b.start for b in found), default=0)
+    first = min((b.start for b in named), default=0)
     if (
-        len({b.word for b in named}) < MIN_GRADES
+        len({b.word for b in kept if b.names or b.count}) < MIN_GRADES
         or sum(len(b.names) for b in named) < MIN_TASKS
         or not _REPORT.search(text[:first])
+        or _MEETING.search(text[:first])
     ):
         return None
     return _grid(paras, starts, named, first, warn)
@@ -197,14 +219,15 @@ def _names_then_grade(text: str) -> list[_Bucket]:
             etc = [m for m in _ETC.finditer(text, at, g.start()) if g.start() - m.end() <= MAX_GAP]
             if etc:
                 m = etc[-1]
-                names = names_of_list(text[at : m.start()])
+                names = names_of_list(text[at : m.start()], inline=True)
                 if names:
-                    out.append(_Bucket(at, g, names, _number(m.group(1))))
+                    count = _number(m.group("n1") or m.group("n2"))
+                    out.append(_Bucket(at, g, names, count, bool(m.group("etc"))))
                 at = g.end()
                 continue
             ref = _REF_THEN_GRADE.search(text, at, g.start())
             if ref is not None:
-                names = names_of_list(text[at : ref.end()].rstrip("均都 "))
+                names = names_of_list(text[at : ref.end()].rstrip("均都 "), inline=True)
                 if names and all(n.serial for n in names):
                     out.append(_Bucket(at, g, names, None))
                 at = g.end()
@@ -222,22 +245,29 @@ def _grade_then_names(text: str, taken: list[int]) -> list[_Bucket]:
         g = _GRADE.search(text, start, end)
         if g is None:
             continue
+        near = _COUNT_NEAR.match(text[g.end() : end])
         count = _COUNT.search(text, g.end(), end)
         lead = _LEAD.match(text[g.end() : end])
-        if count is not None:
+        if near is not None:
+            n = _number(near.group(1))
+            out.append(_Bucket(start, g, [], n, False, g.end() + near.end()))
+        elif count is not None:
             out.append(_Bucket(start, g, [], _number(count.group(1)), False, count.end()))
         elif lead is not None:
-            out.append(_Bucket(start, g, [], None, False, g.end() + lead.end()))
+            out.append(_Bucket(start, g, [], None, False, g.end() + lead.end(), True))
     return out
 
 
-def _names_after(b: _Bucket, span: str, warn: list[tuple[int | None, str]], line: int) -> None:
+def _names_after(
+    b: _Bucket, span: str, warn: list[tuple[int | None, str]], line: int, at_end: bool
+) -> None:
     """The names following a grade declaration, in ``span`` (up to the next declaration or
-    section): quoted names, points, or a list after a lead-in (module rule)."""
+    section; ``at_end``: up to the end of the page): quoted names, points, or a list after a
+    lead-in (module rule)."""
     lead = _NAMES_LEAD.match(span)
     b.examples = bool(lead and lead.group(1))
     quoted = quoted_run(span)
-    if quoted is not None and span.find("“") <= MAX_QUOTE_LEAD:
+    if quoted is not None and span.find("“") <= MAX_QUOTE_LEAD and (quoted[0] or quoted[2]):
         names, end, cut = quoted
         b.names = names
         b.examples = b.examples or span[end:].lstrip().startswith("等")
@@ -255,7 +285,7 @@ def _names_after(b: _Bucket, span: str, warn: list[tuple[int | None, str]], line
     if found is not None:
         b.names = found
         return
-    if not lead or not lead.group(0).strip(" \n。,，"):
+    if not b.lead and (not lead or not lead.group(0).strip(" \n。,，:：、")):
         return  # no lead-in: what follows is the bulletin's own text, no names
     stop = _SENTENCE_END.search(rest)
     region = rest[: stop.start()] if stop else rest
@@ -263,6 +293,11 @@ def _names_after(b: _Bucket, span: str, warn: list[tuple[int | None, str]], line
     if etc is not None:
         region, b.examples = region[: etc.start()], True
     b.names = names_of_list(region) or []
+    if stop is None and b.names and at_end:
+        # the list runs to the end of the page: the names after it were lost with the rest
+        b.examples = True
+        warn.append((line, f"the names under {b.grade.group(0)!r} run to the end of the page: "
+                           "the last may be cut off, the others are lost"))
 
 
 def _count_holds(b: _Bucket, warn: list[tuple[int | None, str]], line: int) -> bool:
