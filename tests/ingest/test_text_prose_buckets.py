@@ -150,6 +150,16 @@ def _rows(doc) -> list[tuple[str, str, str]]:
                 ("", "戊广场", "已完成"),
             ],
         ),
+        (  # items announced with their count, some graded: the others are tasks too, in the
+            # order of the announcement, with no declared status
+            [
+                _TITLE,
+                _OPENING,
+                "列入本次通报的指标为4项,分别为甲产值、乙投资、丙收入、丁利润。其中,乙投资、丙收入、"
+                "丁利润3项指标未达到序时进度。达到序时进度20项。",
+            ],
+            [("", "甲产值", ""), ("", "乙投资", "滞后"), ("", "丙收入", "滞后"), ("", "丁利润", "滞后")],
+        ),
     ],
 )
 def test_bulletin_buckets_are_read(paras: list[str], rows: list[tuple[str, str, str]]) -> None:

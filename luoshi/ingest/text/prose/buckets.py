@@ -46,8 +46,13 @@ from (the document luoshi's users write, read back):
   makes the page news relaying what was said there, as it does for a news-shaped report.
   A page with no bucket is refused as before (:mod:`.refusal`).
 
-Each item is one task, in page order: its name (quotes and reference dropped), its serial
-from its plan reference (else none), 进展状态 the bucket's grade in the word the analysis reads
+ANNOUNCED ITEMS: a list announcing, with a count it matches, the items the bulletin covers
+(列入本次通报的为4项,分别为A、B、C、D), some of which a bucket names, gives the others as
+tasks too, with no declared status (the bulletin grades them in no bucket; warned); each
+announced item stands where the announcement names it.
+
+Each item is one task, in page order (of first mention): its name (quotes and reference
+dropped), its serial from its plan reference (else none), 进展状态 the bucket's grade in the word the analysis reads
 as a declared status (滞后, 未启动, 有风险, 已完成, 超进度, 正常推进; a share phrase as written),
 备注 the grade as the page writes it, 进展情况 what the bulletin says of the item after its
 reference. Tried after every other prose reader; always warned that the tasks were read from a
@@ -130,6 +135,8 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])")
 # news relaying a meeting, a press conference or a visit (as newsreport.py: news stays news)
 _MEETING = re.compile(r"召开|举行[^。]{0,20}会|发布会|会议|会上|听取|座谈|调研|视察")
+# a count announcing the items then their names: 为4项,分别为A、B…
+_ANNOUNCES = re.compile(rf"{_NUM}\s*[个项件条][,，:：]?\s*分别(?:为|是)\s*[:：]?")
 _REPORT = re.compile(r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|通报|督办|督查|督察|专报")
 
 
@@ -178,7 +185,22 @@ def buckets_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]]
         or _MEETING.search(text[:first])
     ):
         return None
-    return _grid(paras, starts, named, first, warn)
+    announced = _announced(text, named)
+    first = min([first] + [at for at, _ in announced])
+    return _grid(paras, starts, named, announced, first, warn)
+
+
+def _announced(text: str, named: list[_Bucket]) -> list[tuple[int, list[Name]]]:
+    """ANNOUNCED ITEMS: lists announcing, with their count, the items a bulletin covers
+    (列入通报的为4项,分别为A、B、C、D) of which a bucket names some: (where, its names)."""
+    graded = {n.text for b in named for n in b.names}
+    out = []
+    for m in _ANNOUNCES.finditer(text):
+        stop = _SENTENCE_END.search(text, m.end())
+        names = names_of_list(text[m.end() : stop.start() if stop else len(text)])
+        if names and len(names) == _number(m.group(1)) and graded & {n.text for n in names}:
+            out.append((m.start(), names))
+    return out
 
 
 def _starts(paras: list[Para]) -> list[int]:
@@ -320,21 +342,42 @@ def _grid(
     paras: list[Para],
     starts: list[int],
     buckets: list[_Bucket],
+    announced: list[tuple[int, list[Name]]],
     first: int,
     warn: list[tuple[int | None, str]],
 ) -> tuple[Grid, list[tuple[int | None, str]]]:
-    items = [(b, n) for b in buckets for n in b.names]
-    serial = any(n.serial for _, n in items)
-    said = any(n.said for _, n in items)
+    # in page order of first mention: an announced item where the announcement names it
+    where: dict[str, tuple[int, int]] = {}
+    for at, names in announced:
+        for k, n in enumerate(names):
+            where.setdefault(n.text, (at, k))
+    placed: list[tuple[tuple[int, int], int, _Bucket | None, Name]] = []
+    for b in buckets:
+        for k, n in enumerate(b.names):
+            placed.append((where.pop(n.text, (b.start, k)), b.start, b, n))
+    for text_, (at, k) in where.items():
+        name = next(n for a, names in announced if a == at for n in names if n.text == text_)
+        placed.append(((at, k), at, None, name))
+    placed.sort(key=lambda x: x[0])
+    items = [(b, n, at) for _, at, b, n in placed]
+    ungraded = [n.text for b, n, _ in items if b is None]
+    if ungraded:
+        warn.append((_line(paras, starts, first), (
+            f"{len(ungraded)} item(s) the bulletin announces among those it covers but grades in "
+            f"no bucket ({ungraded[0][:12]!r}…): read as tasks without a declared status"
+        )))
+    serial = any(n.serial for _, n, _ in items)
+    said = any(n.said for _, n, _ in items)
     header = ["序号"] if serial else []
     header += ["任务内容", "进展状态", "备注"] + (["进展情况"] if said else [])
     top = _line(paras, starts, first)
     rows: list[list[GridCell | None]] = [
         [GridCell(h, 0, c, line=top) for c, h in enumerate(header)]
     ]
-    for r, (b, n) in enumerate(items, 1):
-        line = _line(paras, starts, b.start)
-        cells = ([n.serial] if serial else []) + [n.text, b.word, b.grade.group(0)]
+    for r, (b, n, at) in enumerate(items, 1):
+        line = _line(paras, starts, at)
+        grade = [b.word, b.grade.group(0)] if b is not None else ["", ""]
+        cells = ([n.serial] if serial else []) + [n.text] + grade
         cells += [n.said] if said else []
         rows.append([GridCell(t, r, c, line=line) for c, t in enumerate(cells)])
     grades = "、".join(dict.fromkeys(b.grade.group(0) for b in buckets))
