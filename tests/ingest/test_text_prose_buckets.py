@@ -311,3 +311,20 @@ def test_count_right_after_a_grade(after_grade: str, count: int | None) -> None:
     """A count right after the grade (a class between allowed); a share's tail is none."""
     m = _COUNT_NEAR.match(after_grade)
     assert (int(m.group(1)) if m else None) == count
+
+
+def test_long_input_stays_linear() -> None:
+    """A clause of many grades and no list, and a list longer than the window, read in
+    bounded time; the window is warned."""
+    import time
+
+    from luoshi.ingest.text.prose.buckets import buckets_grid
+    from luoshi.ingest.text.rows import paragraphs
+
+    t0 = time.perf_counter()
+    assert buckets_grid(paragraphs(_TITLE + "\n" + "进展顺利,滞后,已完成," * 50000)) is None
+    names = "、".join(f"项目{i}" for i in range(3000))
+    found = buckets_grid(paragraphs(f"{_TITLE}\n{names}等项目滞后;{names}等工程进展顺利。"))
+    assert time.perf_counter() - t0 < 10
+    assert found is not None
+    assert any("runs further back than" in m for _, m in found[1])

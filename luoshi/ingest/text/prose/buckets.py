@@ -52,10 +52,10 @@ tasks too, with no declared status (the bulletin grades them in no bucket; warne
 announced item stands where the announcement names it.
 
 Each item is one task, in page order (of first mention): its name (quotes and reference
-dropped), its serial from its plan reference (else none), 进展状态 the bucket's grade in the word the analysis reads
-as a declared status (滞后, 未启动, 有风险, 已完成, 超进度, 正常推进; a share phrase as written),
-备注 the grade as the page writes it, 进展情况 what the bulletin says of the item after its
-reference. Tried after every other prose reader; always warned that the tasks were read from a
+dropped), its serial from its plan reference (else none), 进展状态 the bucket's grade in the
+word the analysis reads as a declared status (滞后, 未启动, 有风险, 已完成, 超进度, 正常推进; a
+share phrase as written), 备注 the grade as the page writes it, 进展情况 what the bulletin
+says of the item after its reference or its own state (A已竣工). Tried after every other prose reader; always warned that the tasks were read from a
 bulletin's status buckets (low confidence), naming the alternative (a bulletin to refuse as
 news). The result is a Grid read like any table.
 """
@@ -81,6 +81,7 @@ BUCKETS_LAYOUT = "status-buckets"
 MIN_TASKS = 3
 MIN_GRADES = 2
 MAX_GAP = 40  # characters between a list's class (等…项目) and its grade
+MAX_LIST = 800  # characters of a list of names before its grade, at most
 MAX_QUOTE_LEAD = 24  # characters between a grade sentence's count and its first quoted name
 MIN_CUT = 2  # characters of a quoted name cut off by the page's end, for it to be kept
 
@@ -129,7 +130,8 @@ _NAMES_LEAD = re.compile(
     r"^[\s。,，:：、]*(?:(?:[^。,，“”:：]{0,12}[,，])?(?:(主要|例如|比如|如|其中|包括)?(?:是|有|为|包括)"
     r"|分别(?:为|是)|具体(?:为|是|有))\s*[:：]?)?"
 )
-_REF_THEN_GRADE = re.compile(r"[(（]\s*第\s*(?:[一二三四五六七八九十百]{1,4}|\d{1,3})\s*项\s*[)）]\s*[均都]?$")
+_REF = re.compile(r"[(（]\s*第\s*(?:[一二三四五六七八九十百]{1,4}|\d{1,3})\s*项\s*[)）]")
+_REF_GAP = re.compile(r"^\s*[均都]?\s*$")  # between a plan reference and its grade
 _CLAUSE_END = re.compile(r"[。！？!?；;\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])")
@@ -149,6 +151,7 @@ class _Bucket:
     examples: bool = True  # names given as examples (等, 主要是): fewer than the count allowed
     names_from: int | None = None  # grade then names: where the names may start
     lead: bool = False  # grade then names: the declaration closes with a lead-in (…有:)
+    capped: bool = False  # names then grade: the list ran further back than MAX_LIST
 
     @property
     def word(self) -> str:
@@ -169,12 +172,23 @@ def buckets_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]]
     found.sort(key=lambda b: b.start)
     warn: list[tuple[int | None, str]] = []
     sections = [at for at, p in zip(starts, paras, strict=True) if _SECTION.match(p.text)]
-    for k, b in enumerate(found):
+    sections.append(len(text))
+    begins = [b.start for b in found] + [len(text)]
+    for b in found:
         if b.names_from is not None:
-            stop = min([x.start for x in found[k + 1 :] if x.start > b.names_from] + [len(text)])
-            stop = min([s for s in sections if s > b.names_from] + [stop])
+            # up to the next declaration or section after where the names start
+            stop = min(
+                begins[bisect.bisect_right(begins, b.names_from)],
+                sections[bisect.bisect_right(sections, b.names_from)],
+            )
             at_end = stop == len(text)
             _names_after(b, text[b.names_from : stop], warn, _line(paras, starts, b.start), at_end)
+    for b in found:
+        if b.capped:
+            warn.append((_line(paras, starts, b.start), (
+                f"the list before {b.grade.group(0)!r} runs further back than {MAX_LIST} "
+                f"characters: only its last {MAX_LIST} read (its first name may be cut)"
+            )))
     kept = [b for b in found if _count_holds(b, warn, _line(paras, starts, b.start))]
     named = [b for b in kept if b.names]
     first = min((b.start for b in named), default=0)
@@ -234,22 +248,33 @@ def _names_then_grade(text: str) -> list[_Bucket]:
     """Buckets whose names come before their grade in one clause (module rule)."""
     out = []
     for start, end in _spans(text, _CLAUSE_END):
+        # each clause's list closes and plan references found once (linear time, whatever
+        # the number of grades); a list is looked for in the MAX_LIST characters before its
+        # grade only
+        etcs = list(_ETC.finditer(text, start, end))
+        etc_ends = [m.end() for m in etcs]
+        refs = list(_REF.finditer(text, start, end))
+        ref_ends = [m.end() for m in refs]
         at = start
         for g in _GRADE.finditer(text, start, end):
             if g.start() < at:
                 continue
-            etc = [m for m in _ETC.finditer(text, at, g.start()) if g.start() - m.end() <= MAX_GAP]
-            if etc:
-                m = etc[-1]
+            capped = g.start() - MAX_LIST > at
+            at = max(at, g.start() - MAX_LIST)
+            k = bisect.bisect_right(etc_ends, g.start()) - 1
+            m = etcs[k] if k >= 0 else None
+            if m is not None and m.start() >= at and g.start() - m.end() <= MAX_GAP:
                 names = names_of_list(text[at : m.start()], inline=True)
                 if names:
                     count = _number(m.group("n1") or m.group("n2"))
-                    out.append(_Bucket(at, g, names, count, bool(m.group("etc"))))
+                    out.append(_Bucket(at, g, names, count, bool(m.group("etc")), capped=capped))
                 at = g.end()
                 continue
-            ref = _REF_THEN_GRADE.search(text, at, g.start())
-            if ref is not None:
-                names = names_of_list(text[at : ref.end()].rstrip("均都 "), inline=True)
+            k = bisect.bisect_right(ref_ends, g.start()) - 1
+            ref = refs[k] if k >= 0 else None
+            gap = text[ref.end() : g.start()] if ref is not None else ""
+            if ref is not None and ref.start() >= at and _REF_GAP.match(gap):
+                names = names_of_list(text[at : ref.end()], inline=True)
                 if names and all(n.serial for n in names):
                     out.append(_Bucket(at, g, names, None))
                 at = g.end()
@@ -261,8 +286,10 @@ def _grade_then_names(text: str, taken: list[int]) -> list[_Bucket]:
     the names are read once the next declaration is known (:func:`_names_after`). A sentence
     holding a bucket whose names come first (its grade at ``taken``) declares no other."""
     out = []
+    taken = sorted(taken)
     for start, end in _spans(text, _SENTENCE_END):
-        if any(start <= at < end for at in taken):
+        k = bisect.bisect_left(taken, start)
+        if k < len(taken) and taken[k] < end:
             continue
         g = _GRADE.search(text, start, end)
         if g is None:
