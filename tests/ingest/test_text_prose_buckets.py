@@ -171,6 +171,21 @@ def test_bulletin_buckets_are_read(paras: list[str], rows: list[tuple[str, str, 
     assert doc.inference is not None and doc.inference.confidence == "low"
 
 
+def test_cells_keep_the_page_s_own_script() -> None:
+    """The rules read simplified characters; the cells keep the page's own."""
+    doc = _read(
+        "某縣重點任務完成情況督查通報",
+        "例如,糧食產量、工業用電量等指標完成情況較好;甲鎮污水廠、乙路改造等項目進展緩慢。",
+    )
+    assert [(t.text, t.extra["进展状态"]) for t in doc.tasks] == [
+        ("糧食產量", "正常推进"),
+        ("工業用電量", "正常推进"),
+        ("甲鎮污水廠", "滞后"),
+        ("乙路改造", "滞后"),
+    ]
+    assert doc.tasks[2].extra["备注"] == "進展緩慢"
+
+
 def test_examples_and_cut_off_names_are_warned() -> None:
     doc = _read(
         "关于市政府工作报告确定任务三季度落实情况",

@@ -55,9 +55,11 @@ Each item is one task, in page order (of first mention): its name (quotes and re
 dropped), its serial from its plan reference (else none), 进展状态 the bucket's grade in the
 word the analysis reads as a declared status (滞后, 未启动, 有风险, 已完成, 超进度, 正常推进; a
 share phrase as written), 备注 the grade as the page writes it, 进展情况 what the bulletin
-says of the item after its reference or its own state (A已竣工). Tried after every other prose reader; always warned that the tasks were read from a
-bulletin's status buckets (low confidence), naming the alternative (a bulletin to refuse as
-news). The result is a Grid read like any table.
+says of the item after its reference or its own state (A已竣工). The rules read the page in
+simplified characters; the cells keep the page's own. Tried after every other prose reader;
+always warned that the tasks were read from a bulletin's status buckets (low confidence),
+naming the alternative (a bulletin to refuse as news). The result is a Grid read like any
+table.
 """
 
 from __future__ import annotations
@@ -201,7 +203,26 @@ def buckets_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]]
         return None
     announced = _announced(text, named)
     first = min([first] + [at for at, _ in announced])
-    return _grid(paras, starts, named, announced, first, warn)
+    page = _Page(paras, starts, text, "\n".join(p.text for p in paras))
+    return _grid(page, named, announced, first, warn)
+
+
+@dataclass
+class _Page:
+    """The page's paragraphs, where each starts in its text, and that text in simplified
+    characters (what the rules read) and as written (what the cells keep: to_simplified
+    keeps every offset)."""
+
+    paras: list[Para]
+    starts: list[int]
+    text: str
+    written: str
+
+    def as_written(self, part: str, after: int) -> str:
+        """``part`` (a piece of the simplified text at or after ``after``) as the page writes
+        it."""
+        at = self.text.find(part, after) if part else -1
+        return self.written[at : at + len(part)] if at >= 0 else part
 
 
 def _announced(text: str, named: list[_Bucket]) -> list[tuple[int, list[Name]]]:
@@ -366,13 +387,13 @@ def _count_holds(b: _Bucket, warn: list[tuple[int | None, str]], line: int) -> b
 
 
 def _grid(
-    paras: list[Para],
-    starts: list[int],
+    page: _Page,
     buckets: list[_Bucket],
     announced: list[tuple[int, list[Name]]],
     first: int,
     warn: list[tuple[int | None, str]],
 ) -> tuple[Grid, list[tuple[int | None, str]]]:
+    paras, starts = page.paras, page.starts
     # in page order of first mention: an announced item where the announcement names it
     where: dict[str, tuple[int, int]] = {}
     for at, names in announced:
@@ -403,9 +424,10 @@ def _grid(
     ]
     for r, (b, n, at) in enumerate(items, 1):
         line = _line(paras, starts, at)
-        grade = [b.word, b.grade.group(0)] if b is not None else ["", ""]
-        cells = ([n.serial] if serial else []) + [n.text] + grade
-        cells += [n.said] if said else []
+        written = page.written[b.grade.start() : b.grade.end()] if b is not None else ""
+        grade = [b.word, written] if b is not None else ["", ""]
+        cells = ([n.serial] if serial else []) + [page.as_written(n.text, at)] + grade
+        cells += [page.as_written(n.said, at)] if said else []
         rows.append([GridCell(t, r, c, line=line) for c, t in enumerate(cells)])
     grades = "、".join(dict.fromkeys(b.grade.group(0) for b in buckets))
     warn.insert(0, (top, (
