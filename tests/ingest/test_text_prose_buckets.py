@@ -248,6 +248,12 @@ _REFUSED = [
         "10月20日,全市民生实事调度会上发布消息,15项实事进展情况总体较好。",
         "其中,有9项提前完成,占比60%;3项进度偏慢,分别是:甲厕所改造、乙台站覆盖、丙卫星用户。",
     ),
+    (  # news of works under way: the list is the object of 推进 and its subject 本市; a count
+        # of items done names none of them
+        "某市民心工程一季度进展情况",
+        "截至3月底,30项具体工作总体进展顺利。其中,两项具体工作已完成,另有12项已开工。",
+        "此外,目前本市10项工作正在加快推进方案制订、招标采购、施工准备等前期工作,目前进展顺利。",
+    ),
     (  # no bucket at all
         _TITLE,
         _OPENING,
