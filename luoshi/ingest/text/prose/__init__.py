@@ -29,6 +29,10 @@ Modules, each with the rules it implements in its docstring:
   markers or units whose units (sentences, `;` clauses) each name one undertaking (“X”项目,
   X工程) and say what was done on it, after a lead of counts (tried last; warned "may be
   news");
+- :mod:`.buckets` (names in :mod:`.bucketnames`) — **status buckets**: a supervision bulletin
+  naming its tasks inside sentences that grade them (A、B等项目完成情况不够理想; 已经完成的
+  任务共计19项。主要是“A”,“B”等), each task with its bucket's grade as declared status (tried
+  last; refused unless two grades name items; warned, low confidence);
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
@@ -50,6 +54,7 @@ from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.model import ParsedDocument, Period
 from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.text.matrix import figures_only
+from luoshi.ingest.text.prose.buckets import BUCKETS_LAYOUT, buckets_grid
 from luoshi.ingest.text.prose.counted import COUNTED_LAYOUT, counted_list_grid
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
 from luoshi.ingest.text.prose.headings import (
@@ -328,6 +333,11 @@ def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | N
     if prose is None and headed is None and (quoted := quoted_projects_grid(paras)) is not None:
         doc = document_from_grids([quoted[0]], name, "text", QUOTED_LAYOUT, quoted[1])
         doc.doubts.append("projects named in quotes with their progress: news is written so too")
+        return doc
+    if prose is None and headed is None and (buckets := buckets_grid(paras)) is not None:
+        doc = document_from_grids([buckets[0]], name, "text", BUCKETS_LAYOUT, buckets[1])
+        doc.doubts.append("tasks named inside a bulletin's status sentences, not listed")
+        doc.doubts.append("a bulletin's grades read as each named task's declared status")
         return doc
     if prose is None or headed is None:
         return prose or headed
