@@ -14,7 +14,8 @@
   table a row without serial or unit whose text cells come first (``新增托位500个。 |
   新增托位600个。 | ||``) is more targets of the task above, joined to its cells
   (:func:`_sub_row`), unless it ends with a rating of its own in the declared status column:
-  then it is a task of its own (RATED ROWS RULE, :mod:`luoshi.ingest.ratedrows`). A second header line of fewer cells, all header words, under a
+  then it is a task of its own (RATED ROWS RULE, :mod:`luoshi.ingest.ratedrows`). A second
+  header line of fewer cells, all header words, under a
   header narrower than the rows below (rows of header - 1 + that many cells) is the names of
   the columns one top cell spans (``2018年7月进展情况`` over ``完成投资 | 完成率 | 实施情况``):
   the top cell is the one whose role the names below share (a progress cell over progress
