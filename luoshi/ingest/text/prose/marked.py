@@ -27,14 +27,18 @@ true of such pages wherever they come from:
   目前…, 施工中, 完成率), or in the paragraphs under the item saying what was done (those
   words anywhere, or a word of completion with a figure, 建成4个, as
   :func:`~.items.reports_done` reads a prose list's progress, or a result stated as a figure
-  reached by a verb of change, 每月增加226.9元, 提高到290元, with no 将/要/力争 planning it).
+  reached by a verb of change, 每月增加226.9元, 提高到290元, with no 将/要/力争 planning it),
+  or in a later sentence of the item's line closing with a result (…改善工程已完成。: whatever
+  its subject, often the bureau that did the work — RESULT AT THE CLOSE, fresh11 tune).
   The text before the statement
   is the task, the statement and what follows up to the next marker its progress. An item
   written as two cells of a table — a short name, a space, then progress (or the first of
   numbered points that report), or points numbered 1, 2 … then 1, 2 … again, the second run
   reporting — is cut there; a marker alone on its line takes the next line as the item's;
 - news stays news: an item without a progress statement (in a run of four or more one such
-  item with paragraphs under it is tolerated, warned: they are its progress all the same),
+  item is tolerated, warned: paragraphs under it are its progress all the same; a line of one
+  sentence naming work and nothing under it is a task not reported on yet — NOT YET
+  REPORTED),
   or whose statement opens it with no task before it ("1.全市已完成投资…" states a result),
   or whose name counts items (…指标有7项: a group, :func:`~.items.names_group`) makes the
   run no list; so do items half or more of which name an indicator (a noun phrase closed by a
@@ -43,6 +47,11 @@ true of such pages wherever they come from:
   headings over work done under an opening naming no report, a meeting's or a story's:
   ``headings.sections_without_report_opening``) holds for the same items. Nothing is read
   and the page is refused (:mod:`.refusal`).
+
+A name cut from its progress at a space is a name: a space inside clauses (电 信、) parts
+nothing. CUT AFTER ITS MARKER: the page's last paragraph holding only the next marker of the
+run is the excerpt's cut — a row with its serial and no text, warned; it does not count
+towards the three items.
 
 ANNOUNCED LIST: a heading naming the progress of the items under it (具体整改情况,
 整改进展清单) right above an item numbered one that states its progress outright is a list
