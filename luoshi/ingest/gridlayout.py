@@ -578,9 +578,13 @@ def document_from_grids(
     )
     for line, message in [(None, w) for w in meta_warnings] + warn:
         doc.warn(line, message)
-    serials: dict[str, int] = {}
+    # one warning per repeated serial, at its second row (a serial copied to the rows of a
+    # merged cell repeats by design: the rule that copied it said so)
+    seen: dict[str, list[Task]] = {}
     for t in tasks:
-        if t.serial in serials:
-            doc.warn(t.line_start, f"serial {t.serial} appears more than once; both rows kept")
-        serials[t.serial] = 1
+        seen.setdefault(t.serial, []).append(t)
+    for serial, same in seen.items():
+        if len(same) > 1:
+            more = "both rows" if len(same) == 2 else f"all {len(same)} rows"
+            doc.warn(same[1].line_start, f"serial {serial} appears more than once; {more} kept")
     return doc

@@ -132,7 +132,8 @@ def rated_rows(grid: Grid, h: int, columns: list[Column]) -> list[str]:
         for r in run[1:]:
             cell = _cell(grid, r, serial) if serial is not None else None
             if cell is not None and cell is _cell(grid, r - 1, serial):
-                grid.rows[r][serial] = GridCell(text=cell.text, row=r, col=serial, line=cell.line)
+                line = own_line.line if (own_line := _cell(grid, r, content)) else cell.line
+                grid.rows[r][serial] = GridCell(text=cell.text, row=r, col=serial, line=line)
     head, body = columns[name].header, columns[content].header
     columns[name] = Column(header=head, role=ColumnRole.CATEGORY)
     columns[content] = Column(header=body, role=ColumnRole.TASK)
