@@ -435,7 +435,49 @@ def _period_from_opening(meta: Meta, preamble: Sequence[str]) -> str:
                 f"no title found above the table: year {year} and period {period.label!r} taken "
                 f"from the opening sentence ({sentence[:24]!r}…); check them"
             )
+    if (dated := _period_by_date(meta, preamble)) is not None:
+        return dated
     return "no title found above the table: year and period unknown"
+
+
+# A line holding only a date in figures (2020-08-08, 2020/8/8, • 2020-08-08): the page's
+# publication date, as news sites print it under the headline.
+_FIGURE_DATE_LINE = re.compile(r"^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})$")
+
+
+def _period_by_date(meta: Meta, preamble: Sequence[str]) -> str | None:
+    """PERIOD BY THE PAGE'S DATE: a page with no title whose first lines name a period without
+    a year in their opening words (县府召开上半年度…会议) and that prints its publication date
+    (a line holding only a date, or 发布时间:…) is of that period in the date's year — the year
+    before when the period ends after the date's month (a year-end report published in
+    January). Sets ``meta``; the warning, or None when the page gives no such period and date."""
+    day = meta.published_date
+    for raw in preamble[:DATE_LINE_SCAN] if day is None else ():
+        line = _strip(raw)
+        if m := _FIGURE_DATE_LINE.match(line):
+            try:
+                day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+            break
+    if day is None:
+        day = found[1] if (found := _date_line(preamble[:DATE_LINE_SCAN])) else None
+    if day is None:
+        return None
+    for p in [_strip(x) for x in preamble if _strip(x)][:OPENING_PARAGRAPHS]:
+        head = arabic_years(to_simplified(p))[:OPENING_PERIOD_SPAN]
+        if parse_year(head) is not None or (period := parse_period(head)) is None:
+            continue  # a dated opening is read by the sentence rule above
+        if period.kind is PeriodKind.PLAN or not 1 <= period.end_month <= 12:
+            continue
+        year = day.year - (1 if period.end_month > day.month else 0)
+        meta.year, meta.period = year, parse_period(head, year)
+        return (
+            f"no title found above the table: period {period.label!r} taken from the page's "
+            f"first lines ({p[:20]!r}…) and year {year} from its date {day.isoformat()}; "
+            "check them"
+        )
+    return None
 
 
 LEAD_SENTENCES = 3  # sentences read at the start of each opening paragraph for its date
