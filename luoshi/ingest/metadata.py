@@ -71,7 +71,7 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,
 # Words a title naming a plan or a report on one holds (实事: a 民生实事 / 十件实事 list).
 TITLE_WORDS = re.compile(
     r"情况|清单|任务|重点工作|进展|一览表|汇总表|落实|分解|分工|工作总结|工作计划|工作要点|台账|进度表"
-    r"|实事"
+    r"|实事|工作回顾"
     # a report on the work, by its kind: 业务报告, 进度报告, 执行报告 (not 政府工作报告, a plan)
     r"|(?:业务|进度|执行|办理|督导)报告"
 )
@@ -138,6 +138,13 @@ _CLAUSE = re.compile(r"[,，;；]")
 # A site's breadcrumb line (当前位置:首页 文章详情 …): navigation ending in the page's title,
 # which the page then gives on a line of its own.
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|当前位置为)\s*[:：]")
+
+
+# REVIEW OF A YEAR: a title naming a year's work reviewed or summed up (2022年施政工作回顾与
+# 总结, 2031年工作总结; no period word between: 2031年上半年工作总结 is H1) is that year's
+# report of the whole year, whatever other year it names (二〇二三年施政报告—二〇二二年…回顾:
+# the address of 2023 reviews 2022).
+_REVIEW_OF_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^\d年,，。;；]{0,8}?工作(?:回顾|总结)")
 
 
 def find_title(paragraphs: Sequence[str]) -> str:
@@ -260,6 +267,10 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     # period words are read in simplified characters (進展情況 is 进展情况); the title is kept
     simple = arabic_years(to_simplified(meta.title))
     meta.period = parse_period(simple, meta.year) if meta.title else None
+    if meta.title and meta.period is None and (review := _REVIEW_OF_YEAR.search(simple)):
+        # REVIEW OF A YEAR: the year whose work is reviewed, the whole of it
+        meta.year = int(review.group(1))
+        meta.period = parse_period("全年", meta.year)
     plan = _PLAN_TITLE.search(simple) if meta.title else None
     if plan and not _PROGRESS_TITLE.search(simple) and (
         meta.period is None or meta.period.kind is not PeriodKind.PLAN

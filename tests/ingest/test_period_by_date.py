@@ -38,3 +38,22 @@ def test_period_by_the_pages_date(preamble, year, kind, end):
     assert str(meta.period.kind) == kind
     assert meta.period.end_date == end
     assert any("from its date" in w for w in warnings)
+
+
+# REVIEW OF A YEAR (metadata._REVIEW_OF_YEAR): a title naming a year's work reviewed is that
+# year's report of the whole year. Expected: (year, period kind or None).
+REVIEWS = [
+    ("二〇三二年施政报告——二〇三一年施政工作回顾与总结", (2031, "annual")),
+    ("青石县2031年度工作总结", (2031, "annual")),
+    # a period word between year and review: the period's report
+    ("青石县2031年上半年工作总结", (2031, "h1")),
+    # a review naming no year's work: no year from it
+    ("青石县工作回顾", (None, None)),
+]
+
+
+@pytest.mark.parametrize(("title", "want"), REVIEWS)
+def test_review_of_a_year(title, want):
+    meta, _ = read_meta([title, "现将有关情况报告如下。"])
+    got = (meta.year, str(meta.period.kind) if meta.period else None)
+    assert got == want
