@@ -135,6 +135,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     sub_rows: list[int] = []  # lines of rows joined to the task row above (_sub_row)
     subs: dict[int, list[SubRow]] = {}  # raw index of a task row -> its joined sub-rows
     rated: set[int] = set()  # raw indexes of rows rated on their own, spanned cells left out
+    anchor = 0  # the raw index of the last row not rated: what a sub-row is asked under
     header_roles_ = header_roles(header_cells)
     last_line = max((k for k, t in enumerate(lines) if t.strip()), default=0)
     footer_at = None  # the line of the page's publication block, which ends the table
@@ -176,8 +177,9 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             continue
         at_end = i >= last_line  # the page's last line: a row there may be cut off
         # (a rated row under a rated row is asked of the numbered row above them both)
-        anchor = raw[: next((k for k in range(len(raw) - 1, 0, -1) if k not in rated), 0) + 1]
-        joined = _sub_row(cells, closed or at_end, anchor, header_roles_)
+        if len(raw) - 1 not in rated:
+            anchor = len(raw) - 1
+        joined = _sub_row(cells, closed or at_end, raw, header_roles_, anchor)
         placed = rated_placement([t for _, t in joined], header_roles_) if joined else None
         if joined and placed is None and not closed and at_end and len(raw) - 1 in rated:
             # the page's last row cut off under rated rows: placed where they open
@@ -186,7 +188,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             rated.add(len(raw))  # RATED ROWS RULE (ratedrows.py): a row of its own
             raw.append((i + 1, placed, closed))
             continue
-        if joined is not None and len(anchor) == len(raw):
+        if joined is not None and anchor == len(raw) - 1:
             subs.setdefault(len(raw) - 1, []).append((i + 1, joined))  # SUB-ROW ITEMS RULE
             sub_rows.append(i + 1)
             continue
@@ -470,7 +472,7 @@ _SUB_ROW_ROLES = frozenset(
 
 
 def _sub_row(
-    cells: list[str], closed: bool, raw: list, roles: list[ColumnRole]
+    cells: list[str], closed: bool, raw: list, roles: list[ColumnRole], at: int = -1
 ) -> list[tuple[int, str]] | None:
     """(column, text) pairs when a closed pipe row (or the page's last, cut off) is one more
     target of the task row above:
@@ -479,13 +481,14 @@ def _sub_row(
     read from the task column on (the serial's place left out, as a merged cell is), they
     fall in text columns only (task, target, progress), none in the unit column —
     "新增托位500个。 | 新增托位600个。 | ||" under "2 | 新建驿站7家。 | 新建13家。 | 卫健局 |".
-    None otherwise."""
+    ``at``: the raw index of the row it is asked under (the last not rated on its own). None
+    otherwise."""
     from luoshi.ingest.text.shapes import is_group
 
     if not closed or len(raw) < 2 or not roles or roles[0] is not ColumnRole.SERIAL:
         return None
-    above = raw[-1][1]
-    if not raw[-1][2] or not above or not SERIAL_CELL.match(above[0].strip()):
+    above = raw[at][1]
+    if not raw[at][2] or not above or not SERIAL_CELL.match(above[0].strip()):
         return None
     if not cells[0] or SERIAL_CELL.match(cells[0]) or is_group(cells[0]) or _TOTAL.match(cells[0]):
         return None
