@@ -131,7 +131,12 @@ _DEPARTMENT_OF_PLACE = re.compile(
 )
 # A level word before 政府 (or a 政府办公室's short forms 府办, 政府办): "区政府" says the page is a
 # district's without naming it; 街道 has an 办事处 for a government.
-_LEVEL_WORD = re.compile(r"(省|市|州|盟|区|县|旗|镇|乡|街道)(?:人民)?(?:政府|府办|办事处)")
+# (特区政府 is a special administrative region's, no district's: see _SAR)
+_LEVEL_WORD = re.compile(r"(省|市|州|盟|(?<!特)区|县|旗|镇|乡|街道)(?:人民)?(?:政府|府办|办事处)")
+# SPECIAL ADMINISTRATIVE REGION: a page speaking of 特区政府 (特别行政区政府) is the government
+# of the region it names, 澳门 or 香港 (the more often named), written in the page's script.
+_SAR_GOVERNMENT = re.compile(r"特区政府|特别行政区")
+_SARS = {"澳门": "澳門", "香港": "香港"}
 # A unit named by the bare level word of its government, at the start of a cell or after a
 # separator, or after 由 saying who does it (由区商务委牵头): 区发改局, 市财政局, 县教育局
 # (市场监管局 is not 市 + 场监管局).
@@ -346,6 +351,11 @@ def _infer_government(
                 f"government {place} taken from the page's source {text.strip()!r}, one of its "
                 "departments: if the list is the department's own, give the department; check it"
             )
+    if (sar := _sar(title, preamble, body)) is not None:
+        return sar, (
+            f"government {sar} inferred: the page speaks of 特区政府 and names {sar[:2]} more "
+            "than any other special administrative region; check it"
+        )
     # the page's opening sentence names a place's government as its subject, opening one of
     # its clauses (截至12月底,某市委、市人民政府…完成); a place named further inside a clause is
     # what the sentence talks about, not who speaks
@@ -447,6 +457,21 @@ _ADDRESSEES = re.compile(r"^\s*各[^:：]{0,60}[:：]\s*$")
 # Marks the warning of a government taken from the site's address, a weaker sign than a line
 # of the page naming it (a letter's signature: text/pagemeta.py).
 SITE_SPELLS = "the page's site"
+
+
+def _sar(title: str, preamble: Sequence[str], body: Sequence[str]) -> str | None:
+    """SPECIAL ADMINISTRATIVE REGION (:data:`_SAR_GOVERNMENT`): the region's government as the
+    page writes it (澳門特別行政區 on a page in traditional script), or None."""
+    texts = [title, *preamble, *body[:BODY_SCAN]]
+    if not any(_SAR_GOVERNMENT.search(to_simplified(t)) for t in [title, *preamble]):
+        return None
+    counts = Counter({n: sum(to_simplified(t).count(n) for t in texts) for n in _SARS}).most_common()
+    if not counts[0][1] or counts[0][1] == counts[1][1]:
+        return None
+    name = counts[0][0]
+    if any(_SARS[name] in t for t in texts) and _SARS[name] != name:
+        return f"{_SARS[name]}特別行政區"
+    return f"{name}特别行政区"
 
 
 def page_level(

@@ -43,6 +43,7 @@ from luoshi.ingest.metadata import read_meta
 from luoshi.ingest.model import Column, Meta, ParsedDocument, Task
 from luoshi.ingest.period_status import period_status_columns
 from luoshi.ingest.periods import parse_period, parse_year
+from luoshi.ingest.ratedrows import rated_rows
 from luoshi.vocab import ColumnRole
 
 HEADER_ROWS_LOOKED_AT = 6
@@ -542,6 +543,7 @@ def document_from_grids(
     h, repeats = _two_level_header(grid, h, warn)
     columns, header_warnings = columns_from_headers(grid.texts(h))
     header_warnings = _status_columns(grid, h, columns, header_warnings)
+    header_warnings += rated_rows(grid, h, columns)  # RATED ROWS RULE (ratedrows.py)
     warn += [(None, f"{grid.where}: {w}".lstrip(": ")) for w in header_warnings]
     # (text layouts give Grids whose rows they aligned by content already)
     short_rows = format in PLACED_BY_ORDER
@@ -576,9 +578,13 @@ def document_from_grids(
     )
     for line, message in [(None, w) for w in meta_warnings] + warn:
         doc.warn(line, message)
-    serials: dict[str, int] = {}
+    # one warning per repeated serial, at its second row (a serial copied to the rows of a
+    # merged cell repeats by design: the rule that copied it said so)
+    seen: dict[str, list[Task]] = {}
     for t in tasks:
-        if t.serial in serials:
-            doc.warn(t.line_start, f"serial {t.serial} appears more than once; both rows kept")
-        serials[t.serial] = 1
+        seen.setdefault(t.serial, []).append(t)
+    for serial, same in seen.items():
+        if len(same) > 1:
+            more = "both rows" if len(same) == 2 else f"all {len(same)} rows"
+            doc.warn(same[1].line_start, f"serial {serial} appears more than once; {more} kept")
     return doc

@@ -71,7 +71,7 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,
 # Words a title naming a plan or a report on one holds (实事: a 民生实事 / 十件实事 list).
 TITLE_WORDS = re.compile(
     r"情况|清单|任务|重点工作|进展|一览表|汇总表|落实|分解|分工|工作总结|工作计划|工作要点|台账|进度表"
-    r"|实事"
+    r"|实事|工作回顾"
     # a report on the work, by its kind: 业务报告, 进度报告, 执行报告 (not 政府工作报告, a plan)
     r"|(?:业务|进度|执行|办理|督导)报告"
 )
@@ -138,6 +138,13 @@ _CLAUSE = re.compile(r"[,，;；]")
 # A site's breadcrumb line (当前位置:首页 文章详情 …): navigation ending in the page's title,
 # which the page then gives on a line of its own.
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|当前位置为)\s*[:：]")
+
+
+# REVIEW OF A YEAR: a title naming a year's work reviewed or summed up (2022年施政工作回顾与
+# 总结, 2031年工作总结; no period word between: 2031年上半年工作总结 is H1) is that year's
+# report of the whole year, whatever other year it names (二〇二三年施政报告—二〇二二年…回顾:
+# the address of 2023 reviews 2022).
+_REVIEW_OF_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^\d年,，。;；]{0,8}?工作(?:回顾|总结)")
 
 
 def find_title(paragraphs: Sequence[str]) -> str:
@@ -260,6 +267,10 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
     # period words are read in simplified characters (進展情況 is 进展情况); the title is kept
     simple = arabic_years(to_simplified(meta.title))
     meta.period = parse_period(simple, meta.year) if meta.title else None
+    if meta.title and meta.period is None and (review := _REVIEW_OF_YEAR.search(simple)):
+        # REVIEW OF A YEAR: the year whose work is reviewed, the whole of it
+        meta.year = int(review.group(1))
+        meta.period = parse_period("全年", meta.year)
     plan = _PLAN_TITLE.search(simple) if meta.title else None
     if plan and not _PROGRESS_TITLE.search(simple) and (
         meta.period is None or meta.period.kind is not PeriodKind.PLAN
@@ -435,7 +446,49 @@ def _period_from_opening(meta: Meta, preamble: Sequence[str]) -> str:
                 f"no title found above the table: year {year} and period {period.label!r} taken "
                 f"from the opening sentence ({sentence[:24]!r}…); check them"
             )
+    if (dated := _period_by_date(meta, preamble)) is not None:
+        return dated
     return "no title found above the table: year and period unknown"
+
+
+# A line holding only a date in figures (2020-08-08, 2020/8/8, • 2020-08-08): the page's
+# publication date, as news sites print it under the headline.
+_FIGURE_DATE_LINE = re.compile(r"^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})$")
+
+
+def _period_by_date(meta: Meta, preamble: Sequence[str]) -> str | None:
+    """PERIOD BY THE PAGE'S DATE: a page with no title whose first lines name a period without
+    a year in their opening words (县府召开上半年度…会议) and that prints its publication date
+    (a line holding only a date, or 发布时间:…) is of that period in the date's year — the year
+    before when the period ends after the date's month (a year-end report published in
+    January). Sets ``meta``; the warning, or None when the page gives no such period and date."""
+    day = meta.published_date
+    for raw in preamble[:DATE_LINE_SCAN] if day is None else ():
+        line = _strip(raw)
+        if m := _FIGURE_DATE_LINE.match(line):
+            try:
+                day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+            break
+    if day is None:
+        day = found[1] if (found := _date_line(preamble[:DATE_LINE_SCAN])) else None
+    if day is None:
+        return None
+    for p in [_strip(x) for x in preamble if _strip(x)][:OPENING_PARAGRAPHS]:
+        head = arabic_years(to_simplified(p))[:OPENING_PERIOD_SPAN]
+        if parse_year(head) is not None or (period := parse_period(head)) is None:
+            continue  # a dated opening is read by the sentence rule above
+        if period.kind is PeriodKind.PLAN or not 1 <= period.end_month <= 12:
+            continue
+        year = day.year - (1 if period.end_month > day.month else 0)
+        meta.year, meta.period = year, parse_period(head, year)
+        return (
+            f"no title found above the table: period {period.label!r} taken from the page's "
+            f"first lines ({p[:20]!r}…) and year {year} from its date {day.isoformat()}; "
+            "check them"
+        )
+    return None
 
 
 LEAD_SENTENCES = 3  # sentences read at the start of each opening paragraph for its date

@@ -10,6 +10,7 @@ import pytest
 
 from luoshi.ingest import read_document
 from luoshi.ingest.text.spanrows import continuation_cuts
+from luoshi.vocab import ColumnRole as R
 
 TITLE = "青石县2031年重点工作进展情况表"
 HEADER = ["序号", "牵头单位", "重点任务", "进展情况", "备注"]
@@ -247,3 +248,44 @@ def test_xlsx_keeps_cells_in_place():
     assert [t.text for t in doc.tasks] == [r[2] for r in ROWS]
     assert doc.tasks[1].units == []
     assert not any("carried down" in w.message for w in doc.warnings)
+
+
+# THE HEADER STATES THE SHAPE (fewer than three rows): the columns after the serial are
+# 牵头单位 / 重点任务 / 进展情况 / 完成进度(%) / 备注. Expected: the cut of each row.
+_L, _T, _D, _S, _M = R.LEAD_UNIT, R.TASK, R.DONE, R.DECLARED_STATUS, R.REMARKS
+HEADER_CUTS = [
+    # one row longer than the header, 90% in the status column, then a text: cut there
+    ([["甲局", "任务一", "进展一。", "90%", "任务二是一段文字", "进展二。"]], [_L, _T, _D, _S, _M],
+     [4]),
+    # as long as the header only: the last cell is a long 备注, not a row
+    ([["甲局", "任务一", "进展一。", "90%", "说明文字较长的备注"]], [_L, _T, _D, _S, _M], [None]),
+    # the status column's cell is a text: the row's cells run on, no cut
+    ([["甲局", "任务一", "进展一。", "进展续写的一段", "任务二是一段文字", "进展二。"]],
+     [_L, _T, _D, _S, _M], [None]),
+    # after the closing cell a unit list: no second row
+    ([["甲局", "任务一", "进展一。", "90%", "市财政局、市住建局", "进展二。"]], [_L, _T, _D, _S, _M],
+     [None]),
+    # no closing column at the header's end (the progress is last): nothing stated
+    ([["甲局", "任务一", "90%", "进展一。", "任务二是一段文字", "进展二。"]], [_L, _T, _S, _D, _M],
+     [None]),
+]
+
+
+@pytest.mark.parametrize(("rows", "roles", "want"), HEADER_CUTS)
+def test_header_states_the_shape(rows, roles, want):
+    assert continuation_cuts(rows, 1, roles) == want
+
+
+def test_two_rows_under_one_serial_in_cells_per_line():
+    """A department's excerpt: one serial, its row then a second row (序号 and 牵头单位
+    merged) with task and progress only."""
+    paras = ["青石县水利局2031年一季度重点工作落实情况表", "序号", "牵头单位", "工作任务",
+             "完成情况", "完成进度(%)", "备注", "12", "县水利局", "5.新建水厂一座。",
+             "水厂主体已完工,正在安装设备。", "90%", "8.整治河道20公里。", "已整治河道12公里。"]
+    doc = read_document(("\n\n".join(paras) + "\n").encode(), name="t.txt")
+    got = [(t.serial, t.text, t.units, t.items[0].done) for t in doc.tasks]
+    assert got == [
+        ("12", "5.新建水厂一座。", ["县水利局"], "水厂主体已完工,正在安装设备。"),
+        ("12", "8.整治河道20公里。", ["县水利局"], "已整治河道12公里。"),
+    ]
+    assert doc.tasks[0].extra.get("完成进度(%)") == "90%"

@@ -169,3 +169,62 @@ def test_points_restarting_inside_coded_items_split_milestone_from_progress():
     assert doc.tasks[2].text == "设置文史故事墙(区公所)"
     assert doc.tasks[2].items[0].done == "1.已于12月完成现场会勘。 2.故事墙已完成施工。"
 
+
+
+# (fresh11 tune R05) counted items in traditional script under a news lead: each a policy
+# sentence, then a sentence closing with its result (the bureau that did the work first);
+# one item of the run names its work only; the page ends on the last item's marker.
+_COUNTED = (
+    "縣府召開上半年度政見執行情形會議\n"
+    "縣府今日召開政見執行情形會議,各局處逐項說明。政見及成果如下:\n"
+    "第一項:推動老舊社區更新,改善居住環境。工務處北區社區更新第一期工程已完成。\n"
+    "第二項:興建長照服務據點,照顧長者。衛生局南區長照據點已開工。\n"
+    "第三項:擴充公共運輸路網,便利鄉親出行。\n"
+    "第四項:改善農漁產銷通路,提升農漁民收入。產業處漁貨直銷中心已建成。\n"
+    "第五項"
+)
+
+
+def test_counted_items_closing_with_their_result_are_tasks():
+    doc = read_document(f"{_COUNTED}\n".encode(), name="counted.txt")
+    assert [t.serial for t in doc.tasks] == ["第一項", "第二項", "第三項", "第四項", "第五項"]
+    assert [t.text for t in doc.tasks][:4] == [
+        "推動老舊社區更新,改善居住環境。",
+        "興建長照服務據點,照顧長者。",
+        "擴充公共運輸路網,便利鄉親出行。",
+        "改善農漁產銷通路,提升農漁民收入。",
+    ]
+    assert [t.items[0].done for t in doc.tasks][:4] == [
+        "工務處北區社區更新第一期工程已完成。",
+        "衛生局南區長照據點已開工。",
+        "",
+        "產業處漁貨直銷中心已建成。",
+    ]
+    messages = " ".join(w.message for w in doc.warnings)
+    assert "no progress yet" in messages and "ends on the last item's marker" in messages
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # two items of the run report nothing: news listing policies, not a list
+        _COUNTED.replace("衛生局南區長照據點已開工。", ""),
+        # the result planned, not reached (將…完成): no item reports
+        _COUNTED.replace("已完成", "將於年底完成").replace("已開工", "將開工").replace(
+            "已建成", "將建成"),
+    ],
+)
+def test_counted_items_without_results_stay_refused(body):
+    with pytest.raises(IngestError):
+        read_document(f"{body}\n".encode(), name="counted.txt")
+
+
+def test_a_space_inside_a_clause_does_not_cut_name_from_progress():
+    """A stray space inside a sentence (電 信) is no border between a name and its progress."""
+    body = (
+        "1.建設道路、電 信、碼頭等設施。交通處北環道路已完工。\n"
+        "2.新增停車位200個。截至目前已建成150個。\n3.改造公廁10座。正在施工。"
+    )
+    doc = _read(body)
+    assert doc.tasks[0].text.startswith("建設道路、電 信、碼頭")
+    assert doc.tasks[0].items[0].done == "交通處北環道路已完工。"

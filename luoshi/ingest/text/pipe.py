@@ -13,7 +13,9 @@
   unfinished (ending on a comma), else the first not ending like a sentence. In a numbered
   table a row without serial or unit whose text cells come first (``新增托位500个。 |
   新增托位600个。 | ||``) is more targets of the task above, joined to its cells
-  (:func:`_sub_row`). A second header line of fewer cells, all header words, under a
+  (:func:`_sub_row`), unless it ends with a rating of its own in the declared status column:
+  then it is a task of its own (RATED ROWS RULE, :mod:`luoshi.ingest.ratedrows`). A second
+  header line of fewer cells, all header words, under a
   header narrower than the rows below (rows of header - 1 + that many cells) is the names of
   the columns one top cell spans (``2018年7月进展情况`` over ``完成投资 | 完成率 | 实施情况``):
   the top cell is the one whose role the names below share (a progress cell over progress
@@ -44,6 +46,7 @@ from luoshi.ingest.headers import (
     unglue_header,
 )
 from luoshi.ingest.metadata import opens_with_metadata_key
+from luoshi.ingest.ratedrows import cut_rated_row, rated_placement
 from luoshi.ingest.text.align import carry_spanned
 from luoshi.ingest.text.pipeheader import header_continuation
 from luoshi.ingest.text.pipesubrows import SubRow, sub_item_rows
@@ -131,6 +134,8 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
     raw: list[tuple[int, list[str], bool]] = [(h + 1, header_cells, True)]
     sub_rows: list[int] = []  # lines of rows joined to the task row above (_sub_row)
     subs: dict[int, list[SubRow]] = {}  # raw index of a task row -> its joined sub-rows
+    rated: set[int] = set()  # raw indexes of rows rated on their own, spanned cells left out
+    anchor = 0  # the raw index of the last row not rated: what a sub-row is asked under
     header_roles_ = header_roles(header_cells)
     last_line = max((k for k, t in enumerate(lines) if t.strip()), default=0)
     footer_at = None  # the line of the page's publication block, which ends the table
@@ -171,7 +176,19 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
             prev_cells[at] = f"{prev_cells[at]}\n{cells[0]}" if prev_cells[at] else cells[0]
             continue
         at_end = i >= last_line  # the page's last line: a row there may be cut off
-        if (joined := _sub_row(cells, closed or at_end, raw, header_roles_)) is not None:
+        # (a rated row under a rated row is asked of the numbered row above them both)
+        if len(raw) - 1 not in rated:
+            anchor = len(raw) - 1
+        joined = _sub_row(cells, closed or at_end, raw, header_roles_, anchor)
+        placed = rated_placement([t for _, t in joined], header_roles_) if joined else None
+        if joined and placed is None and not closed and at_end and len(raw) - 1 in rated:
+            # the page's last row cut off under rated rows: placed where they open
+            placed = cut_rated_row([t for _, t in joined], raw[-1][1])
+        if placed is not None:
+            rated.add(len(raw))  # RATED ROWS RULE (ratedrows.py): a row of its own
+            raw.append((i + 1, placed, closed))
+            continue
+        if joined is not None and anchor == len(raw) - 1:
             subs.setdefault(len(raw) - 1, []).append((i + 1, joined))  # SUB-ROW ITEMS RULE
             sub_rows.append(i + 1)
             continue
@@ -217,6 +234,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
         )
         raw = raw[1:]
         subs = {k - 1: v for k, v in subs.items()}
+        rated = {k - 1 for k in rated}
     short: list[int] = []  # rows short of cells, aligned by content
     for k, (line_no, cells, closed) in enumerate(raw):
         r = len(rows)
@@ -229,7 +247,9 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
         # the page's publication block follows it, or its cells say a cell before its last
         # is the one left out (a cut-off row lacks its last cells)
         last = k == len(raw) - 1 and footer_at is None
-        if r and closed and 2 <= len(cells) < width and not _is_summary_row(cells):
+        if k in rated:
+            pass  # its cells are placed; the cells it leaves out are merged from above
+        elif r and closed and 2 <= len(cells) < width and not _is_summary_row(cells):
             aligned = _aligned(cells, roles)
             if last and aligned is not None and None not in aligned[: len(cells)]:
                 aligned = None
@@ -258,6 +278,11 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                 )
             )
         row += [None] * (width - len(row))
+        if k in rated and rows:
+            for c, text in enumerate(cells[:width]):
+                if not text and (merged := rows[-1][c]) is not None:
+                    merged.rowspan += 1  # the row above's cell, merged over this row
+                    row[c] = merged
         joined_rows = sub_item_rows(r, line_no, cells[:width], subs[k], roles) if k in subs else None
         if joined_rows is not None:
             rows.extend(joined_rows)
@@ -447,7 +472,7 @@ _SUB_ROW_ROLES = frozenset(
 
 
 def _sub_row(
-    cells: list[str], closed: bool, raw: list, roles: list[ColumnRole]
+    cells: list[str], closed: bool, raw: list, roles: list[ColumnRole], at: int = -1
 ) -> list[tuple[int, str]] | None:
     """(column, text) pairs when a closed pipe row (or the page's last, cut off) is one more
     target of the task row above:
@@ -456,13 +481,14 @@ def _sub_row(
     read from the task column on (the serial's place left out, as a merged cell is), they
     fall in text columns only (task, target, progress), none in the unit column —
     "新增托位500个。 | 新增托位600个。 | ||" under "2 | 新建驿站7家。 | 新建13家。 | 卫健局 |".
-    None otherwise."""
+    ``at``: the raw index of the row it is asked under (the last not rated on its own). None
+    otherwise."""
     from luoshi.ingest.text.shapes import is_group
 
     if not closed or len(raw) < 2 or not roles or roles[0] is not ColumnRole.SERIAL:
         return None
-    above = raw[-1][1]
-    if not raw[-1][2] or not above or not SERIAL_CELL.match(above[0].strip()):
+    above = raw[at][1]
+    if not raw[at][2] or not above or not SERIAL_CELL.match(above[0].strip()):
         return None
     if not cells[0] or SERIAL_CELL.match(cells[0]) or is_group(cells[0]) or _TOTAL.match(cells[0]):
         return None

@@ -401,7 +401,7 @@ def _continuations(
     if lead is None or not rows:
         return raw
     cuts = dict(zip((k for k, _ in rows), continuation_cuts(
-        [[t for _, t in pieces[1:]] for _, pieces in rows], lead), strict=True))
+        [[t for _, t in pieces[1:]] for _, pieces in rows], lead, roles[1:]), strict=True))
     if not any(cuts.values()):
         return raw
     out: list = []

@@ -14,6 +14,15 @@ closes a row only at the rows' usual length (most rows that long): inside a row 
 likely an empty cell of a sub-item. Its serial and the cells before its task are those of the row
 above (carried down), with one warning naming the rows and giving the other reading (the
 row's last cells run on; on a page's last row, a row cut off).
+
+THE HEADER STATES THE SHAPE (issue 9, fresh10 Q03): with too few rows to learn their shape
+from (fewer than three: an excerpt, a department's two rows), the header states it. A row
+holding more cells than the header has columns after the serial holds a second row when its
+cell in the header's last closing column (a declared status, actual figure or deadline,
+followed only by 备注 columns, the cells rows most often leave empty) is a short closing cell
+that fits that column (``90%`` under 完成进度(%)) and the cell after it opens a text: the
+second row begins there, as above. A row no longer than the header is never cut so (its
+last cells may be a long 备注).
 """
 
 from __future__ import annotations
@@ -62,12 +71,38 @@ def lead_cells(roles: Sequence[ColumnRole]) -> int | None:
     return list(roles).index(ColumnRole.TASK) - 1
 
 
-def continuation_cuts(rows: Sequence[Sequence[str]], lead: int) -> list[int | None]:
+def _header_cuts(
+    rows: Sequence[Sequence[str]], lead: int, roles: Sequence[ColumnRole]
+) -> list[int | None]:
+    """THE HEADER STATES THE SHAPE: cuts of the rows (cells after the serial) longer than the
+    header, at its last closing column (``roles`` are the columns after the serial)."""
+    out: list[int | None] = [None] * len(rows)
+    at = len(roles)
+    while at and roles[at - 1] is ColumnRole.REMARKS:
+        at -= 1
+    if at <= lead + 1 or roles[at - 1] not in _CLOSERS:
+        return out
+    for k, cells in enumerate(rows):
+        if len(cells) <= len(roles) or len(cells) - at > len(roles) - lead:
+            continue
+        closer = cells[at - 1].strip()
+        if _closes(closer) and piece_fit(roles[at - 1], closer) > 0 and _opens_text(cells[at]):
+            out[k] = at
+    return out
+
+
+def continuation_cuts(
+    rows: Sequence[Sequence[str]], lead: int, roles: Sequence[ColumnRole] = ()
+) -> list[int | None]:
     """For each row (its cells after the serial), where a second row sharing its serial
     begins (CONTINUATION ROW RULE), or None. The rows that close with a short cell must be
     most rows; a first row is at least as long as the shortest of them (every cell up to its
-    closing one), and a second row no longer than the longest less the cells it shares."""
+    closing one), and a second row no longer than the longest less the cells it shares.
+    With fewer than three rows, ``roles`` (the columns after the serial) give the shape
+    (THE HEADER STATES THE SHAPE)."""
     out: list[int | None] = [None] * len(rows)
+    if len(rows) < 3 and roles:
+        return _header_cuts(rows, lead, roles)
     closing = [r for r in rows if r and _closes(r[-1])]
     if len(rows) < 3 or len(closing) * 2 <= len(rows):
         return out
@@ -108,7 +143,7 @@ def split_continuations(rows: list[Row], columns: list[Column], warn: list) -> l
     lead = lead_cells(roles)
     if lead is None or any(r.skip for r in rows):
         return rows
-    cuts = continuation_cuts([[p.text for p in r.paras] for r in rows], lead)
+    cuts = continuation_cuts([[p.text for p in r.paras] for r in rows], lead, roles[1:])
     if not any(cuts):
         return rows
     out: list[Row] = []

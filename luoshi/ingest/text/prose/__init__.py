@@ -56,6 +56,7 @@ from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.text.matrix import figures_only
 from luoshi.ingest.text.prose.buckets import BUCKETS_LAYOUT, buckets_grid
 from luoshi.ingest.text.prose.counted import COUNTED_LAYOUT, counted_list_grid
+from luoshi.ingest.text.prose.firstsection import first_section_grid
 from luoshi.ingest.text.prose.forms import FORMS_LAYOUT, TITLE_ABOVE, forms_grid
 from luoshi.ingest.text.prose.headings import (
     HEADED_LAYOUT,
@@ -338,6 +339,10 @@ def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | N
         doc = document_from_grids([buckets[0]], name, "text", BUCKETS_LAYOUT, buckets[1])
         doc.doubts.append("tasks named inside a bulletin's status sentences, not listed")
         doc.doubts.append("a bulletin's grades read as each named task's declared status")
+        return doc
+    if prose is None and headed is None and (first := first_section_grid(paras)) is not None:
+        doc = document_from_grids([first[0]], name, "text", HEADED_LAYOUT, first[1])
+        doc.doubts.append("one section of a review, the page cut inside it: may be news")
         return doc
     if prose is None or headed is None:
         return prose or headed

@@ -211,6 +211,9 @@ def _reports(text: str) -> bool:
     return reports_done(text) or bool(_PROGRESS.search(text) and not _REQUIREMENT.match(text))
 
 
+REQUIREMENT, reports = _REQUIREMENT, _reports  # (also asked by .firstsection)
+
+
 def _heading(text: str) -> tuple[str, str, str, str, str, int] | None:
     """(style, serial, name, body on the same line, units of its note, number) when the
     paragraph is a heading."""

@@ -27,14 +27,18 @@ true of such pages wherever they come from:
   目前…, 施工中, 完成率), or in the paragraphs under the item saying what was done (those
   words anywhere, or a word of completion with a figure, 建成4个, as
   :func:`~.items.reports_done` reads a prose list's progress, or a result stated as a figure
-  reached by a verb of change, 每月增加226.9元, 提高到290元, with no 将/要/力争 planning it).
+  reached by a verb of change, 每月增加226.9元, 提高到290元, with no 将/要/力争 planning it),
+  or in a later sentence of the item's line closing with a result (…改善工程已完成。: whatever
+  its subject, often the bureau that did the work — RESULT AT THE CLOSE, fresh11 tune).
   The text before the statement
   is the task, the statement and what follows up to the next marker its progress. An item
   written as two cells of a table — a short name, a space, then progress (or the first of
   numbered points that report), or points numbered 1, 2 … then 1, 2 … again, the second run
   reporting — is cut there; a marker alone on its line takes the next line as the item's;
 - news stays news: an item without a progress statement (in a run of four or more one such
-  item with paragraphs under it is tolerated, warned: they are its progress all the same),
+  item is tolerated, warned: paragraphs under it are its progress all the same; a line of one
+  sentence naming work and nothing under it is a task not reported on yet — NOT YET
+  REPORTED),
   or whose statement opens it with no task before it ("1.全市已完成投资…" states a result),
   or whose name counts items (…指标有7项: a group, :func:`~.items.names_group`) makes the
   run no list; so do items half or more of which name an indicator (a noun phrase closed by a
@@ -43,6 +47,11 @@ true of such pages wherever they come from:
   headings over work done under an opening naming no report, a meeting's or a story's:
   ``headings.sections_without_report_opening``) holds for the same items. Nothing is read
   and the page is refused (:mod:`.refusal`).
+
+A name cut from its progress at a space is a name: a space inside clauses (电 信、) parts
+nothing. CUT AFTER ITS MARKER: the page's last paragraph holding only the next marker of the
+run is the excerpt's cut — a row with its serial and no text, warned; it does not count
+towards the three items.
 
 ANNOUNCED LIST: a heading naming the progress of the items under it (具体整改情况,
 整改进展清单) right above an item numbered one that states its progress outright is a list
@@ -124,7 +133,14 @@ _RESULT = re.compile(
     r"[^。;；,，\d]{0,4}\d"
 )
 _DONE_ANYWHERE = re.compile(_DONE_WORDS)
+# A sentence closing with a result (…改善工程已完成。): whatever its subject — often the
+# bureau that did the work (工务处…) — it says what was done.
+_DONE_CLOSES = re.compile(
+    r"(?:已经|已)(?:全面|全部|基本)?(?:完成|完工|建成|竣工|开工|开通|投用|投入使用|办结|到位"
+    r"|交付|结案|拨付)[。;；!！]?$"
+)
 _SENTENCE = re.compile(r"(?<=[。;；!！])")
+_CLAUSE = re.compile(r"[,，、]")
 
 
 def _marker(text: str) -> tuple[str, int | None, int] | None:
@@ -159,6 +175,7 @@ def _split(name_line: str, body: list[str]) -> tuple[str, str] | None:
         rest_plain
         and len(head) <= _MAX_HEAD
         and not _SENTENCE.search(head.rstrip("。"))
+        and not _CLAUSE.search(head)  # a name, not clauses (a space inside a sentence)
         and (_reports([rest_plain]) or (_opens_first_point(rest_plain) and _reports(body)))
     ):
         # a short name, a space, then a sentence saying what was done (or the first of
@@ -171,8 +188,9 @@ def _split(name_line: str, body: list[str]) -> tuple[str, str] | None:
             return " ".join([name_line.strip(), *body[:restart]]), " ".join(body[restart:])
     sentences = [s for s in _SENTENCE.split(name_line) if s.strip()]
     for k, sentence in enumerate(sentences[1:], 1):
-        if _DONE_OPENS.match(to_simplified(sentence.strip())):
-            return "".join(sentences[:k]).strip().rstrip("。;；"), " ".join(
+        plain_sentence = to_simplified(sentence.strip())
+        if _DONE_OPENS.match(plain_sentence) or _DONE_CLOSES.search(plain_sentence):
+            return "".join(sentences[:k]).strip(), " ".join(
                 ["".join(sentences[k:]).strip(), *body]
             )
     if body and _reports(body):
@@ -307,6 +325,7 @@ def marked_list_grid(
         bodies[-1] = bodies[-1][: max(longest, 1)]
         items: list[tuple[str, str, str, int]] = []
         unreported: list[int] = []
+        cut: int | None = None  # the line of a last item cut after its marker
         explicit: list[bool] = []
         for i, body in zip(run, bodies, strict=True):
             text = paras[i].text.strip()
@@ -320,22 +339,31 @@ def marked_list_grid(
                 # paragraph under it is the item's line
                 name_line, body = body[0], body[1:]
             found = _split(name_line, body)
-            if found is None and body and not unreported and len(run) >= _MIN_TOLERANT:
-                # one item of a long run reports in words of its own (a change of plan):
-                # the paragraphs under it are still what it says of itself (warned)
-                found, unreported = (name_line.strip(), " ".join(body)), [paras[i].line]
-            if found is None or not found[0] or not found[1] or names_group(found[0]):
+            if found is None and not unreported and len(run) >= _MIN_TOLERANT:
+                if body:
+                    # one item of a long run reports in words of its own (a change of plan):
+                    # the paragraphs under it are still what it says of itself (warned)
+                    found, unreported = (name_line.strip(), " ".join(body)), [paras[i].line]
+                elif len(_SENTENCE.split(name_line.strip().rstrip("。"))) == 1:
+                    # NOT YET REPORTED: its line only names the work (warned)
+                    found, unreported = (name_line.strip(), ""), [paras[i].line]
+            if found is None and i == run[-1] == len(paras) - 1 and not name_line.strip():
+                found, cut = ("", ""), paras[i].line  # CUT AFTER ITS MARKER (warned)
+            if found is None or names_group(found[0]):
                 break  # (an item counting its own items, …指标有7项, names a group)
+            silent = unreported == [paras[i].line]  # the one item tolerated
+            if cut != paras[i].line and (not found[0] or not (found[1] or silent)):
+                break
             explicit.append(
                 bool(_DONE_OPENS.match(to_simplified(found[1])))
                 or bool(_PROGRESS_LABEL.search(to_simplified(name_line)))
             )
             serial = ""
             if number is not None:
-                serial = text[:start].lstrip(_BULLETS).strip().rstrip("、.．")
+                serial = text[:start].lstrip(_BULLETS).strip().rstrip("、.．:：,， ")
             items.append((serial, found[0], found[1], paras[i].line))
         else:
-            if len(items) < _MIN_ITEMS and not all(explicit):
+            if len(items) - (cut is not None) < _MIN_ITEMS and not all(explicit):
                 continue  # two items: each must state its progress outright
             if 2 * sum(1 for it in items if _names_indicator(it[1])) >= len(items):
                 continue  # 1.规模工业产值 2.固定资产投资: an indicator report, no task list
@@ -353,7 +381,15 @@ def marked_list_grid(
                 "are marked, each saying what was done",
             )
             warnings = [warning]
-            if unreported:
+            if unreported and any(it[3] == unreported[0] and not it[2] for it in items):
+                warnings.append(
+                    (
+                        unreported[0],
+                        "one item names its work and reports nothing: read as a task with no "
+                        "progress yet (the alternative: the list is news)",
+                    )
+                )
+            elif unreported:
                 warnings.append(
                     (
                         unreported[0],
@@ -361,6 +397,8 @@ def marked_list_grid(
                         "words: read as its progress all the same (the alternative: its text)",
                     )
                 )
+            if cut is not None:
+                warnings.append((cut, "the page ends on the last item's marker: cut off there"))
             grid = Grid(rows=rows, preamble=[p.text for p in paras[: run[0]]])
             return grid, warnings, style == "bullet" or style == "word" or style.startswith("code")
     return None
