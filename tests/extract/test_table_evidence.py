@@ -214,3 +214,34 @@ def test_a_progress_column_of_the_reports_own_period_is_read(header, period, fig
 def test_a_finished_foundation_is_a_stage_not_the_work_done(text, done, status):
     a = analyze_task(tsk(text, done), Q3, year=2020)
     assert a.status.value is status, a.status.reason
+
+
+# --- DECLARED RED NAMES THE RED: both red, the table's grade says which ----------------------
+@pytest.mark.parametrize(
+    ("extra", "done", "expected", "other"),
+    [
+        # the office grades the whole task 滞后; the text's 未启动 is of one stretch of it
+        ({"进展状态": "滞后"}, "推进滨河步道建设3公里未启动。", Status.BEHIND, "未启动"),
+        ({"进展状态": "未达到序时进度"}, "东区改造尚未启动。", Status.BEHIND, "未启动"),
+        # the reverse: the office says not started, the text a lag
+        ({"进展状态": "未启动"}, "前期工作进度严重滞后。", Status.NOT_STARTED, "滞后"),
+    ],
+)
+def test_declared_red_names_the_red(extra, done, expected, other):
+    s = analyze_task(tsk("综合整治某河段。", done, **extra), Q3).status
+    assert s.value is expected, s.reason
+    assert s.rule == "declared"
+    assert f"文字所述另作{other}" in s.reason  # the text's reading, the alternative, is said
+
+
+@pytest.mark.parametrize(
+    ("extra", "done", "expected"),
+    [
+        ({}, "推进滨河步道建设3公里未启动。", Status.NOT_STARTED),  # no grade: the text decides
+        ({"进展状态": "滞后"}, "进度严重滞后。", Status.BEHIND),  # same red: nothing to name
+    ],
+)
+def test_one_red_reading_is_kept(extra, done, expected):
+    s = analyze_task(tsk("综合整治某河段。", done, **extra), Q3).status
+    assert s.value is expected, s.reason
+    assert "文字所述另作" not in s.reason

@@ -61,6 +61,11 @@ DECLARED_FULL_UNDER_WAY = r"(?:正在|仍在|尚在)[^,,。;;]{0,10}?(?:施工|�
 OVERALL_SHARE = (r"(?:总|总体|整体|综合|项目总|工程总体?)(?:完成|形象|工程)?进度"
                  r"(?:为|达到?|已达|完成|是)?\s*(?P<v>[0-9]+(?:\.[0-9]+)?)\s*%")
 DECLARED_FULL_NOTE = "(进展称仍在施工,按本年计划的完成比例读;若为整个项目的进度则为已完成)"
+# DECLARED RED NAMES THE RED: the table grades the task red one way (滞后) and its text says
+# another red (未启动): the grade is the office's verdict on the whole task, the text's words may
+# be of one part of it (a 2-km stretch of a clean-up not started). The grade wins; the reason
+# keeps the text's reading and says which was followed.
+DECLARED_RED_NOTE = "(按表中等级;文字所述另作{other},或仅为其中一部分)"
 
 # --- Indicator rows: bare numbers under a column, the unit in brackets ------------------------
 # An indicator table gives the unit once, in brackets at the end of the indicator's name or of
