@@ -32,7 +32,7 @@ from luoshi.extract.model import (
     Target,
 )
 from luoshi.extract.numbers import Quantity, find_quantities, normalise
-from luoshi.extract.pace import pace_band
+from luoshi.extract.pace import lowered_to, pace_band
 from luoshi.extract.rowparts import column_rows
 from luoshi.extract.targets import extract_targets, target_kind
 from luoshi.extract.units import comparable
@@ -90,13 +90,16 @@ _RED_WORD = {Status.BEHIND: "滞后", Status.NOT_STARTED: "未启动"}
 _GREEN_OR_GREY = (Status.ON_TRACK, Status.VAGUE, Status.NO_DATA, Status.AT_RISK)
 
 
-def declared_status(task: Task, share: float) -> Declared | None:
+def declared_status(task: Task, share: float,
+                    targets: list[Target] | None = None) -> Declared | None:
     """The status a declared-status column states (its header's role decides), or None.
 
     A share (declared_share: 形象进度 45%, or 完成目标(%): 75.8) is judged by pace when the
     header is one of progress (形象进度) or the cell says no status phrase; one not believable
-    makes the cell no evidence. A remark that is only a status phrase (备注: 达到时间进度)
-    declares a status when no declared-status column does."""
+    makes the cell no evidence. A share of 100% or more before the year ends is "holds so
+    far" (on course) when every one of ``targets`` must hold to the year's end, a cap kept or a
+    growth rate (DECLARED SHARE OF A HELD TARGET, ``held_to_year_end``), done otherwise. A remark that is only a status
+    phrase (备注: 达到时间进度) declares a status when no declared-status column does."""
     remark = None
     for header, value in _latest_period_grade_last(task.extra):
         role = header_role(header, have_task=True)
@@ -117,6 +120,9 @@ def declared_status(task: Task, share: float) -> Declared | None:
             if pct >= 1 and _building_under_way(task):
                 return Declared(Status.ON_TRACK, f"表中{header}为{text}{rules.DECLARED_FULL_NOTE}",
                                 span, sh)
+            if pct >= 1 and share < 1 and targets and all(map(held_to_year_end, targets)):
+                said = f"表中{header}为{text}{rules.DECLARED_HELD_NOTE}"
+                return Declared(Status.ON_TRACK, said, span, sh)
             if pct >= 1:
                 return Declared(Status.DONE, f"表中{header}为{text}", span, sh)
             band = pace_band(pct, share)
@@ -136,6 +142,16 @@ def declared_status(task: Task, share: float) -> Declared | None:
 
 
 _FULL_UNDER_WAY = re.compile(rules.DECLARED_FULL_UNDER_WAY)
+
+
+def held_to_year_end(t: Target) -> bool:
+    """Must the target hold until the year ends (rules.DECLARED_HELD_*)? A cap kept (失业率
+    低于4.3%) or a growth rate (增长7%) met in July may be missed in December; a level raised
+    (学位占比达到95%), a level brought down to (降至4.77元/方), a rank, a running total or a
+    milestone, once reached, is reached."""
+    if t.kind in rules.DECLARED_HELD_KINDS:
+        return True
+    return t.comparator in rules.DECLARED_HELD_COMPARATORS and t.kind != "rank" and not lowered_to(t)
 
 
 def _building_under_way(task: Task) -> bool:
@@ -203,7 +219,8 @@ def combine(derived: StatusResult, declared: Declared | None) -> StatusResult:
             tag += rules.DECLARED_RED_NOTE.format(other=_RED_WORD[derived.value])
         return StatusResult(st, f"{reason}{tag}" + (f";{derived.reason}" if derived.reason else ""),
                             [span, *derived.evidence], "declared")
-    if st is not derived.value or rules.DECLARED_FULL_NOTE in reason:  # the other reading said
+    if st is not derived.value or rules.DECLARED_FULL_NOTE in reason \
+            or rules.DECLARED_HELD_NOTE in reason:  # the other reading said
         derived.reason = f"{derived.reason};{reason}"
         derived.evidence = [*derived.evidence, span]
     return derived

@@ -245,3 +245,31 @@ def test_one_red_reading_is_kept(extra, done, expected):
     s = analyze_task(tsk("综合整治某河段。", done, **extra), Q3).status
     assert s.value is expected, s.reason
     assert "文字所述另作" not in s.reason
+
+
+# --- DECLARED SHARE OF A HELD TARGET: a cap or a growth met so far is on course, not done ---
+YEAR = Period(PeriodKind.ANNUAL, "全年", date(2023, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "period", "expected"),
+    [
+        # a cap kept, or a growth, must hold to December: 103% in the third quarter holds so far
+        ("城镇调查失业率控制在5%以内。", "103", Q3, Status.ON_TRACK),
+        ("城镇登记失业率低于4.3%。", "100", Q3, Status.ON_TRACK),
+        ("规上工业增加值增长6%。", "110", Q3, Status.ON_TRACK),
+        # at the year's end it is done
+        ("城镇登记失业率低于4.3%。", "103", YEAR, Status.DONE),
+        # a level raised, a level brought down to, a running total: reached is done
+        ("公办学位占比提高到92%。", "101", Q3, Status.DONE),
+        ("居民用水价格降至3.2元/吨。", "100", Q3, Status.DONE),
+        ("新增城镇就业6000人。", "110", Q3, Status.DONE),
+        # one target of the task is a running total: 100% of it is done
+        ("规上工业增加值增长6%,完成技改投资20亿元。", "100", Q3, Status.DONE),
+    ],
+)
+def test_declared_share_of_a_held_target(text, share, period, expected):
+    s = analyze_task(tsk(text, "", **{"完成目标(%)": share}), period).status
+    assert s.value is expected, s.reason
+    assert any(e.field == "declared" for e in s.evidence)
+    assert ("若指全年任务已完成则为已完成" in s.reason) is (expected is Status.ON_TRACK)

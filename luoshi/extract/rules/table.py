@@ -61,6 +61,17 @@ DECLARED_FULL_UNDER_WAY = r"(?:正在|仍在|尚在)[^,,。;;]{0,10}?(?:施工|�
 OVERALL_SHARE = (r"(?:总|总体|整体|综合|项目总|工程总体?)(?:完成|形象|工程)?进度"
                  r"(?:为|达到?|已达|完成|是)?\s*(?P<v>[0-9]+(?:\.[0-9]+)?)\s*%")
 DECLARED_FULL_NOTE = "(进展称仍在施工,按本年计划的完成比例读;若为整个项目的进度则为已完成)"
+# DECLARED SHARE OF A HELD TARGET: a declared share of 100% or more (完成目标(%): 103) before the
+# year ends, for a task whose every target must hold to the year's end — a cap kept (失业率低于
+# 4.3%, 控制在…以内: comparator in DECLARED_HELD_COMPARATORS, not a rank nor a level to bring
+# down to, 降至) or a growth rate (kind in DECLARED_HELD_KINDS: 增长7%, measured on the year) —
+# says the target holds so far, not that the year's task is delivered: on course, the note
+# giving the other reading (done). A level to raise that is reached stays reached (学位占比达到
+# 95%), and a running total or a milestone at 100% is done, as before; so is any at year end.
+DECLARED_HELD_COMPARATORS = ("<=", "<")
+DECLARED_HELD_KINDS = ("rate",)
+DECLARED_HELD_NOTE = ("(上限或增速目标须保持至年末,目前达标按正常推进;"
+                      "若指全年任务已完成则为已完成)")
 # DECLARED RED NAMES THE RED: the table grades the task red one way (滞后) and its text says
 # another red (未启动): the grade is the office's verdict on the whole task, the text's words may
 # be of one part of it (a 2-km stretch of a clean-up not started). The grade wins; the reason
