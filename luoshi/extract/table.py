@@ -49,6 +49,7 @@ _PERCENT = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*[%％]")
 _PERCENT_HEADER = re.compile(r"[(（]\s*[%％]\s*[)）]")
 _BARE_NUMBER = re.compile(r"^([0-9]+(?:\.[0-9]+)?)$")
 _RATE_HEADER = re.compile(rules.DECLARED_RATE_HEADER)
+_BAND = re.compile(rules.DECLARED_BAND_AFTER)
 _BRACKET_UNIT = re.compile(rf"[(（]\s*([^()（）\s]{{1,{rules.INDICATOR_UNIT_MAX}}})\s*[)）]\s*$")
 
 
@@ -304,14 +305,16 @@ def declared_figures(task: Task, month: int | None) -> list[Measurement]:
     """A declared share of the whole task's progress (形象进度 45%, 进度(%): 80; declared_share,
     believable ones only) is a figure the table reports; a completion rate (完成率, 完成目标(%):
     rules.DECLARED_RATE_HEADER) is the stated ratio of an amount the row gives elsewhere, no
-    figure of its own."""
+    figure of its own; a share written as a band's bound (完成年计划70%以上: DECLARED BAND) is a
+    grade, no figure."""
     out = []
     for header, value in task.extra.items():
         if header_role(header, have_task=True) is not ColumnRole.DECLARED_STATUS \
                 or _RATE_HEADER.search(header_key(header)):
             continue
-        sh = declared_share(header, (value or "").strip())
-        if sh is not None and sh.believable:
+        text = (value or "").strip()
+        sh = declared_share(header, text)
+        if sh is not None and sh.believable and not _BAND.match(text, sh.span.end):
             out.append(Measurement(metric=header, value=sh.value, unit="%", as_of="", span=sh.span,
                                    ratio_stated=sh.value, family="percent", as_of_month=month))
     return out

@@ -273,3 +273,20 @@ def test_declared_share_of_a_held_target(text, share, period, expected):
     assert s.value is expected, s.reason
     assert any(e.field == "declared" for e in s.evidence)
     assert ("若指全年任务已完成则为已完成" in s.reason) is (expected is Status.ON_TRACK)
+
+
+# --- DECLARED BAND: a share written as a band's bound grades the task, and is no figure ------
+@pytest.mark.parametrize(
+    ("extra", "figures", "expected"),
+    [
+        ({"进展状态": "完成年计划70%以上"}, [], Status.ON_TRACK),  # 0.70 against 0.75
+        ({"进展状态": "完成年计划50%以下"}, [], Status.BEHIND),
+        ({"形象进度": "30%-50%之间"}, [], Status.BEHIND),
+        ({"形象进度": "70%"}, [70.0], Status.ON_TRACK),  # a plain share is a figure
+        ({"形象进度": "完成70%,以上为估算"}, [70.0], Status.ON_TRACK),  # no bound right after it
+    ],
+)
+def test_declared_band_is_no_figure(extra, figures, expected):
+    a = analyze_task(tsk("建设某工程。", "", **extra), Q3)
+    assert [m.value for m in a.figures + a.measurements] == figures
+    assert a.status.value is expected, a.status.reason
