@@ -197,3 +197,16 @@ def test_a_project_budget_is_no_measurement(done, values):
 def test_a_figure_not_yet_begun_is_no_achievement(done, expected):
     a = analyze_task(task("深入推进某项工作。", done), Q3)
     assert [(m.value, m.unit) for m in a.figures + a.measurements] == expected
+
+
+# YEAR-ON-YEAR FALL (rules.YEAR_ON_YEAR_WORDS): a per cent measuring no target that fell against
+# last year's same period is a growth, negative; a bare fall says how much was cut. Made up.
+@pytest.mark.parametrize(("done", "expected"), [
+    ("上半年会议费同比下降12.5%。", [(-12.5, "%")]),
+    ("公务用车费用比上年同期减少8%。", [(-8.0, "%")]),
+    ("单位产值能耗下降4.2%。", [(4.2, "%")]),  # a cut achieved, kept positive
+    ("培训费同比增长3%。", [(3.0, "%")]),
+])
+def test_a_fall_against_last_year_is_a_negative_growth(done, expected):
+    a = analyze_task(task("加强机关事务管理。", done), Q3)
+    assert [(m.value, m.unit) for m in a.figures] == expected
