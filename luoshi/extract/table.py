@@ -5,10 +5,11 @@ files in a reporting round. Each is evidence, and the status's reason says so.
 How a declared status meets the status read from the texts (rules.DECLARED_STATUS):
 
 - a unit that declares its task lags (否, 滞后, 未启动) is believed, unless the texts already
-  say it is red; when they do, in the other red (the table 滞后, the text 未启动), the table's
-  grade names which red (DECLARED RED NAMES THE RED): a grade is the office's verdict on the
-  whole task, while the text's words may speak of one part of it (治理工程中一段2公里未启动);
-  the text's reading stays in the reason as the alternative;
+  say it is red; when they do, in the other red (the table 滞后, the text 未启动), a grade that
+  names its red (rules.DECLARED_RED_GRADES; not 否, a share or 未完成) says which (DECLARED RED
+  NAMES THE RED): a grade is the office's verdict on the whole task, while the text's words may
+  speak of one part of it (治理工程中一段2公里未启动); the text's reading stays in the reason
+  as the alternative;
 - a declared done or ahead wins over a green or grey reading of the texts, not over red;
 - a declared "on course" turns a vague or empty reading green, and never hides a lag the
   texts state (the reason then names the declaration too).
@@ -88,6 +89,7 @@ class Declared(NamedTuple):
     share: DeclaredShare | None = None
 _RED = (Status.BEHIND, Status.NOT_STARTED)
 _RED_WORD = {Status.BEHIND: "滞后", Status.NOT_STARTED: "未启动"}
+_RED_GRADE = re.compile(rules.DECLARED_RED_GRADES)
 _GREEN_OR_GREY = (Status.ON_TRACK, Status.VAGUE, Status.NO_DATA, Status.AT_RISK)
 
 
@@ -205,7 +207,8 @@ def combine(derived: StatusResult, declared: Declared | None) -> StatusResult:
     take = (
         (st in (*_RED, Status.AT_RISK) and derived.value not in _RED)
         # DECLARED RED NAMES THE RED: both red, the grade the office gave the whole task wins
-        or (st in _RED and derived.value in _RED and st is not derived.value)
+        or (st in _RED and derived.value in _RED and st is not derived.value
+            and sh is None and _RED_GRADE.search(span.text) is not None)
         or (st in (Status.DONE, Status.AHEAD) and derived.value not in _RED)
         or (st is Status.ON_TRACK and derived.value in (Status.VAGUE, Status.NO_DATA))
         # The unit's declared progress of the whole task keeps pace while the only lag is a

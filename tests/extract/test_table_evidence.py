@@ -290,3 +290,13 @@ def test_declared_band_is_no_figure(extra, figures, expected):
     a = analyze_task(tsk("建设某工程。", "", **extra), Q3)
     assert [m.value for m in a.figures + a.measurements] == figures
     assert a.status.value is expected, a.status.reason
+
+
+@pytest.mark.parametrize("extra", [
+    {"是否达序": "否"},  # a yes/no answer says not which red
+    {"进展状态": "未完成"},  # nor does a plain "not done"
+    {"形象进度": "10%"},  # nor a share under the time share
+])
+def test_a_declaration_naming_no_red_leaves_the_texts(extra):
+    s = analyze_task(tsk("综合整治某河段。", "项目尚未启动。", **extra), Q3).status
+    assert s.value is Status.NOT_STARTED, s.reason

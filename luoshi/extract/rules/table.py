@@ -81,6 +81,11 @@ DECLARED_HELD_NOTE = ("(上限或增速目标须保持至年末,目前达标按�
 # another red (未启动): the grade is the office's verdict on the whole task, the text's words may
 # be of one part of it (a 2-km stretch of a clean-up not started). The grade wins; the reason
 # keeps the text's reading and says which was followed.
+# Only a grade that names its red does (滞后, 未达序时进度, 未启动 …: DECLARED_RED_GRADES): a yes/no
+# answer (是否达序: 否), a share under the time share or a plain 未完成 says not which red, and
+# the text's more particular reading (尚未启动) stands.
+DECLARED_RED_GRADES = (r"滞后|落后|慢于|低于(?:时间|序时)进度|低于序时|未达到?(?:时间|序时)?进度|未达序"
+                       r"|欠进度|未启动|未开工|未开展|尚未实施")
 DECLARED_RED_NOTE = "(按表中等级;文字所述另作{other},或仅为其中一部分)"
 
 # --- Indicator rows: bare numbers under a column, the unit in brackets ------------------------
