@@ -317,10 +317,19 @@ def declared_figures(task: Task, month: int | None) -> list[Measurement]:
             continue
         text = (value or "").strip()
         sh = declared_share(header, text)
-        if sh is not None and sh.believable and not _BAND.match(text, sh.span.end):
+        if sh is not None and sh.believable and not _band(header, text, sh):
             out.append(Measurement(metric=header, value=sh.value, unit="%", as_of="", span=sh.span,
                                    ratio_stated=sh.value, family="percent", as_of_month=month))
     return out
+
+
+def _band(header: str, text: str, sh: DeclaredShare) -> bool:
+    """DECLARED BAND: is the share a band's bound (70%以上, 30%-50%) in a cell of grades? Under
+    a header of progress or per cent (形象进度: 90%以上) it is the unit's own estimate of its
+    task: a figure ("more than"), as a figure after 超过 in a text is."""
+    if "进度" in header or _PERCENT_HEADER.search(header):
+        return False
+    return _BAND.match(text, sh.span.end) is not None
 
 
 # -- indicator rows: a bare number under a column, its unit in brackets (rules.INDICATOR_UNIT_MAX)

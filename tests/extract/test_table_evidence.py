@@ -281,8 +281,10 @@ def test_declared_share_of_a_held_target(text, share, period, expected):
     [
         ({"进展状态": "完成年计划70%以上"}, [], Status.ON_TRACK),  # 0.70 against 0.75
         ({"进展状态": "完成年计划50%以下"}, [], Status.BEHIND),
-        ({"形象进度": "30%-50%之间"}, [], Status.BEHIND),
+        ({"进展状态": "进度30%-50%之间"}, [], Status.BEHIND),
         ({"形象进度": "70%"}, [70.0], Status.ON_TRACK),  # a plain share is a figure
+        # under a header of progress it is the unit's own estimate: a figure, "more than"
+        ({"形象进度": "80%以上"}, [80.0], Status.ON_TRACK),
         ({"形象进度": "完成70%,以上为估算"}, [70.0], Status.ON_TRACK),  # no bound right after it
     ],
 )

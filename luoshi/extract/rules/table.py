@@ -50,7 +50,9 @@ DECLARED_SHARE_MAX = 1000
 # DECLARED BAND: a declared share written as a bound of a band (完成年计划70%以上, 50%以下,
 # 30%-50%之间) is a grade the table puts the task in — a bulletin sorting its projects by band
 # writes the same bound for each of them — not a figure the task reports: it grades the status
-# by its bound, and is no figure. The words after the per cent that make it a bound:
+# by its bound, and is no figure. Under a header of progress or per cent (形象进度: 90%以上) it is
+# the unit's own estimate of its task, a figure ("more than"). The words after the per cent
+# that make it a bound:
 DECLARED_BAND_AFTER = r"\s*(?:及?以上|及?以下|以内|之间|[-—~～至到]\s*[0-9])"
 DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成(?:(?!进度)[^()]){0,4}\(%\)$"
 # A declared share of 100% or more is the task done, unless its progress text says building work
