@@ -77,7 +77,8 @@ def analyze_task(
             if not subrows.aligned(whole.measurements, own, rows):
                 return whole  # a figure names the target of another line: not side by side
             a = subrows.analyze_parts(task, period, year, mine, own, rows, reported, fixes, analyze_task)
-            a.status = table.combine(a.status, table.declared_status(task, share_of_year(period)))
+            declared = table.declared_status(task, share_of_year(period), mine)
+            a.status = table.combine(a.status, declared)
             return a
     joined = rowparts.column_rows(task)
     if joined is not None:  # indicator rows joined column by column: each row judged alone
@@ -135,7 +136,7 @@ def _analyze_whole(
     if not targets and status.value in (Status.ON_TRACK, Status.VAGUE):
         # A growth promised relative to another: the two growths of the entry decide.
         status = relational.judge(task.text, cands, share_of_year(period)) or status
-    status = table.combine(status, table.declared_status(task, share_of_year(period))
+    status = table.combine(status, table.declared_status(task, share_of_year(period), targets)
                            or overall.stated_overall(task))
     if not targets:  # a result promised by a date within the year that has passed, not done
         status = deadlines.overdue(task.text, period, status,

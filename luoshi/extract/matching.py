@@ -49,6 +49,9 @@ def _compatible(c: Candidate, t: Target) -> bool:
 
 def _value(c: Candidate, t: Target | None) -> float:
     sign = -1 if c.negative else 1
+    if t is None and c.direction < 0 and c.q.family == "percent" and any(
+            w in c.text[c.clause[0] : c.q.start] for w in rules.YEAR_ON_YEAR_WORDS):
+        return -sign * c.q.value  # YEAR-ON-YEAR FALL: 接待费同比下降29.1% is a growth of -29.1%
     if t is not None and t.comparator == "increase_by" and c.direction < 0:
         return -sign * c.q.value
     if t is not None and t.comparator == "decrease_by" and c.direction > 0:

@@ -221,6 +221,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             continue
         if any(w in before for w in rules.REMAINDER_WORDS):
             continue
+        if any(w in norm[q.end : cb] for w in (*rules.NOT_STARTED_WORDS, *rules.NOT_BEGUN_AFTER)):
+            continue  # 建设2公里未启动: what is still to do (NOT YET BEGUN)
         ahead = _future(norm, periods, sa, ca, q.num_start)
         if ahead == "future":
             continue

@@ -5,7 +5,11 @@ files in a reporting round. Each is evidence, and the status's reason says so.
 How a declared status meets the status read from the texts (rules.DECLARED_STATUS):
 
 - a unit that declares its task lags (否, 滞后, 未启动) is believed, unless the texts already
-  say it is red;
+  say it is red; when they do, in the other red (the table 滞后, the text 未启动), a grade that
+  names its red (rules.DECLARED_RED_GRADES; not 否, a share or 未完成) says which (DECLARED RED
+  NAMES THE RED): a grade is the office's verdict on the whole task, while the text's words may
+  speak of one part of it (治理工程中一段2公里未启动); the text's reading stays in the reason
+  as the alternative;
 - a declared done or ahead wins over a green or grey reading of the texts, not over red;
 - a declared "on course" turns a vague or empty reading green, and never hides a lag the
   texts state (the reason then names the declaration too).
@@ -29,7 +33,7 @@ from luoshi.extract.model import (
     Target,
 )
 from luoshi.extract.numbers import Quantity, find_quantities, normalise
-from luoshi.extract.pace import pace_band
+from luoshi.extract.pace import lowered_to, pace_band
 from luoshi.extract.rowparts import column_rows
 from luoshi.extract.targets import extract_targets, target_kind
 from luoshi.extract.units import comparable
@@ -46,6 +50,7 @@ _PERCENT = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*[%％]")
 _PERCENT_HEADER = re.compile(r"[(（]\s*[%％]\s*[)）]")
 _BARE_NUMBER = re.compile(r"^([0-9]+(?:\.[0-9]+)?)$")
 _RATE_HEADER = re.compile(rules.DECLARED_RATE_HEADER)
+_BAND = re.compile(rules.DECLARED_BAND_AFTER)
 _BRACKET_UNIT = re.compile(rf"[(（]\s*([^()（）\s]{{1,{rules.INDICATOR_UNIT_MAX}}})\s*[)）]\s*$")
 
 
@@ -83,16 +88,21 @@ class Declared(NamedTuple):
     span: Span
     share: DeclaredShare | None = None
 _RED = (Status.BEHIND, Status.NOT_STARTED)
+_RED_WORD = {Status.BEHIND: "滞后", Status.NOT_STARTED: "未启动"}
+_RED_GRADE = re.compile(rules.DECLARED_RED_GRADES)
 _GREEN_OR_GREY = (Status.ON_TRACK, Status.VAGUE, Status.NO_DATA, Status.AT_RISK)
 
 
-def declared_status(task: Task, share: float) -> Declared | None:
+def declared_status(task: Task, share: float,
+                    targets: list[Target] | None = None) -> Declared | None:
     """The status a declared-status column states (its header's role decides), or None.
 
     A share (declared_share: 形象进度 45%, or 完成目标(%): 75.8) is judged by pace when the
     header is one of progress (形象进度) or the cell says no status phrase; one not believable
-    makes the cell no evidence. A remark that is only a status phrase (备注: 达到时间进度)
-    declares a status when no declared-status column does."""
+    makes the cell no evidence. A share of 100% or more before the year ends is "holds so
+    far" (on course) when every one of ``targets`` must hold to the year's end, a cap kept or a
+    growth rate (DECLARED SHARE OF A HELD TARGET, ``held_to_year_end``), done otherwise. A remark that is only a status
+    phrase (备注: 达到时间进度) declares a status when no declared-status column does."""
     remark = None
     for header, value in _latest_period_grade_last(task.extra):
         role = header_role(header, have_task=True)
@@ -113,6 +123,9 @@ def declared_status(task: Task, share: float) -> Declared | None:
             if pct >= 1 and _building_under_way(task):
                 return Declared(Status.ON_TRACK, f"表中{header}为{text}{rules.DECLARED_FULL_NOTE}",
                                 span, sh)
+            if pct >= 1 and share < 1 and targets and all(map(held_to_year_end, targets)):
+                said = f"表中{header}为{text}{rules.DECLARED_HELD_NOTE}"
+                return Declared(Status.ON_TRACK, said, span, sh)
             if pct >= 1:
                 return Declared(Status.DONE, f"表中{header}为{text}", span, sh)
             band = pace_band(pct, share)
@@ -132,6 +145,16 @@ def declared_status(task: Task, share: float) -> Declared | None:
 
 
 _FULL_UNDER_WAY = re.compile(rules.DECLARED_FULL_UNDER_WAY)
+
+
+def held_to_year_end(t: Target) -> bool:
+    """Must the target hold until the year ends (rules.DECLARED_HELD_*)? A cap kept (失业率
+    低于4.3%) or a growth rate (增长7%) met in July may be missed in December; a level raised
+    (学位占比达到95%), a level brought down to (降至4.77元/方), a rank, a running total or a
+    milestone, once reached, is reached."""
+    if t.kind in rules.DECLARED_HELD_KINDS:
+        return True
+    return t.comparator in rules.DECLARED_HELD_COMPARATORS and t.kind != "rank" and not lowered_to(t)
 
 
 def _building_under_way(task: Task) -> bool:
@@ -183,6 +206,9 @@ def combine(derived: StatusResult, declared: Declared | None) -> StatusResult:
     st, reason, span, sh = declared
     take = (
         (st in (*_RED, Status.AT_RISK) and derived.value not in _RED)
+        # DECLARED RED NAMES THE RED: both red, the grade the office gave the whole task wins
+        or (st in _RED and derived.value in _RED and st is not derived.value
+            and sh is None and _RED_GRADE.search(span.text) is not None)
         or (st in (Status.DONE, Status.AHEAD) and derived.value not in _RED)
         or (st is Status.ON_TRACK and derived.value in (Status.VAGUE, Status.NO_DATA))
         # The unit's declared progress of the whole task keeps pace while the only lag is a
@@ -193,9 +219,12 @@ def combine(derived: StatusResult, declared: Declared | None) -> StatusResult:
     )
     if take:
         tag = "(表中标注)" if span.field == FIELD_DECLARED else ""  # or the text's own share
+        if st in _RED and derived.value in _RED:  # DECLARED RED NAMES THE RED: other said
+            tag += rules.DECLARED_RED_NOTE.format(other=_RED_WORD[derived.value])
         return StatusResult(st, f"{reason}{tag}" + (f";{derived.reason}" if derived.reason else ""),
                             [span, *derived.evidence], "declared")
-    if st is not derived.value or rules.DECLARED_FULL_NOTE in reason:  # the other reading said
+    if st is not derived.value or rules.DECLARED_FULL_NOTE in reason \
+            or rules.DECLARED_HELD_NOTE in reason:  # the other reading said
         derived.reason = f"{derived.reason};{reason}"
         derived.evidence = [*derived.evidence, span]
     return derived
@@ -279,17 +308,28 @@ def declared_figures(task: Task, month: int | None) -> list[Measurement]:
     """A declared share of the whole task's progress (形象进度 45%, 进度(%): 80; declared_share,
     believable ones only) is a figure the table reports; a completion rate (完成率, 完成目标(%):
     rules.DECLARED_RATE_HEADER) is the stated ratio of an amount the row gives elsewhere, no
-    figure of its own."""
+    figure of its own; a share written as a band's bound (完成年计划70%以上: DECLARED BAND) is a
+    grade, no figure."""
     out = []
     for header, value in task.extra.items():
         if header_role(header, have_task=True) is not ColumnRole.DECLARED_STATUS \
                 or _RATE_HEADER.search(header_key(header)):
             continue
-        sh = declared_share(header, (value or "").strip())
-        if sh is not None and sh.believable:
+        text = (value or "").strip()
+        sh = declared_share(header, text)
+        if sh is not None and sh.believable and not _band(header, text, sh):
             out.append(Measurement(metric=header, value=sh.value, unit="%", as_of="", span=sh.span,
                                    ratio_stated=sh.value, family="percent", as_of_month=month))
     return out
+
+
+def _band(header: str, text: str, sh: DeclaredShare) -> bool:
+    """DECLARED BAND: is the share a band's bound (70%以上, 30%-50%) in a cell of grades? Under
+    a header of progress or per cent (形象进度: 90%以上) it is the unit's own estimate of its
+    task: a figure ("more than"), as a figure after 超过 in a text is."""
+    if "进度" in header or _PERCENT_HEADER.search(header):
+        return False
+    return _BAND.match(text, sh.span.end) is not None
 
 
 # -- indicator rows: a bare number under a column, its unit in brackets (rules.INDICATOR_UNIT_MAX)

@@ -182,3 +182,31 @@ def test_the_level_a_change_started_from_is_no_measurement(done, figures):
 def test_a_project_budget_is_no_measurement(done, values):
     a = analyze_task(task("新建公园3个,投资500万元。", done), Q3)
     assert sorted(m.value for m in a.measurements) == sorted(values)
+
+
+# NOT YET BEGUN (rules.NOT_BEGUN_AFTER): a figure whose own clause says it has not begun, or is
+# only being prepared, is what is still to do. Made-up cases.
+@pytest.mark.parametrize(("done", "expected"), [
+    ("推进滨江绿道建设3公里未启动。", []),
+    ("新建口袋公园4个尚未开工。", []),
+    ("打造2个社区食堂示范点正着手准备招标。", []),
+    # the not-begun words in the next clause are of another thing: the figure is achieved
+    ("已建成绿道3公里,其余段落未启动。", [(3, "公里")]),
+    ("已建成口袋公园4个。", [(4, "个")]),
+])
+def test_a_figure_not_yet_begun_is_no_achievement(done, expected):
+    a = analyze_task(task("深入推进某项工作。", done), Q3)
+    assert [(m.value, m.unit) for m in a.figures + a.measurements] == expected
+
+
+# YEAR-ON-YEAR FALL (rules.YEAR_ON_YEAR_WORDS): a per cent measuring no target that fell against
+# last year's same period is a growth, negative; a bare fall says how much was cut. Made up.
+@pytest.mark.parametrize(("done", "expected"), [
+    ("上半年会议费同比下降12.5%。", [(-12.5, "%")]),
+    ("公务用车费用比上年同期减少8%。", [(-8.0, "%")]),
+    ("单位产值能耗下降4.2%。", [(4.2, "%")]),  # a cut achieved, kept positive
+    ("培训费同比增长3%。", [(3.0, "%")]),
+])
+def test_a_fall_against_last_year_is_a_negative_growth(done, expected):
+    a = analyze_task(task("加强机关事务管理。", done), Q3)
+    assert [(m.value, m.unit) for m in a.figures] == expected

@@ -214,3 +214,91 @@ def test_a_progress_column_of_the_reports_own_period_is_read(header, period, fig
 def test_a_finished_foundation_is_a_stage_not_the_work_done(text, done, status):
     a = analyze_task(tsk(text, done), Q3, year=2020)
     assert a.status.value is status, a.status.reason
+
+
+# --- DECLARED RED NAMES THE RED: both red, the table's grade says which ----------------------
+@pytest.mark.parametrize(
+    ("extra", "done", "expected", "other"),
+    [
+        # the office grades the whole task 滞后; the text's 未启动 is of one stretch of it
+        ({"进展状态": "滞后"}, "推进滨河步道建设3公里未启动。", Status.BEHIND, "未启动"),
+        ({"进展状态": "未达到序时进度"}, "东区改造尚未启动。", Status.BEHIND, "未启动"),
+        # the reverse: the office says not started, the text a lag
+        ({"进展状态": "未启动"}, "前期工作进度严重滞后。", Status.NOT_STARTED, "滞后"),
+    ],
+)
+def test_declared_red_names_the_red(extra, done, expected, other):
+    s = analyze_task(tsk("综合整治某河段。", done, **extra), Q3).status
+    assert s.value is expected, s.reason
+    assert s.rule == "declared"
+    assert f"文字所述另作{other}" in s.reason  # the text's reading, the alternative, is said
+
+
+@pytest.mark.parametrize(
+    ("extra", "done", "expected"),
+    [
+        ({}, "推进滨河步道建设3公里未启动。", Status.NOT_STARTED),  # no grade: the text decides
+        ({"进展状态": "滞后"}, "进度严重滞后。", Status.BEHIND),  # same red: nothing to name
+    ],
+)
+def test_one_red_reading_is_kept(extra, done, expected):
+    s = analyze_task(tsk("综合整治某河段。", done, **extra), Q3).status
+    assert s.value is expected, s.reason
+    assert "文字所述另作" not in s.reason
+
+
+# --- DECLARED SHARE OF A HELD TARGET: a cap or a growth met so far is on course, not done ---
+YEAR = Period(PeriodKind.ANNUAL, "全年", date(2023, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "period", "expected"),
+    [
+        # a cap kept, or a growth, must hold to December: 103% in the third quarter holds so far
+        ("城镇调查失业率控制在5%以内。", "103", Q3, Status.ON_TRACK),
+        ("城镇登记失业率低于4.3%。", "100", Q3, Status.ON_TRACK),
+        ("规上工业增加值增长6%。", "110", Q3, Status.ON_TRACK),
+        # at the year's end it is done
+        ("城镇登记失业率低于4.3%。", "103", YEAR, Status.DONE),
+        # a level raised, a level brought down to, a running total: reached is done
+        ("公办学位占比提高到92%。", "101", Q3, Status.DONE),
+        ("居民用水价格降至3.2元/吨。", "100", Q3, Status.DONE),
+        ("新增城镇就业6000人。", "110", Q3, Status.DONE),
+        # one target of the task is a running total: 100% of it is done
+        ("规上工业增加值增长6%,完成技改投资20亿元。", "100", Q3, Status.DONE),
+    ],
+)
+def test_declared_share_of_a_held_target(text, share, period, expected):
+    s = analyze_task(tsk(text, "", **{"完成目标(%)": share}), period).status
+    assert s.value is expected, s.reason
+    assert any(e.field == "declared" for e in s.evidence)
+    assert ("若指全年任务已完成则为已完成" in s.reason) is (expected is Status.ON_TRACK)
+
+
+# --- DECLARED BAND: a share written as a band's bound grades the task, and is no figure ------
+@pytest.mark.parametrize(
+    ("extra", "figures", "expected"),
+    [
+        ({"进展状态": "完成年计划70%以上"}, [], Status.ON_TRACK),  # 0.70 against 0.75
+        ({"进展状态": "完成年计划50%以下"}, [], Status.BEHIND),
+        ({"进展状态": "进度30%-50%之间"}, [], Status.BEHIND),
+        ({"形象进度": "70%"}, [70.0], Status.ON_TRACK),  # a plain share is a figure
+        # under a header of progress it is the unit's own estimate: a figure, "more than"
+        ({"形象进度": "80%以上"}, [80.0], Status.ON_TRACK),
+        ({"形象进度": "完成70%,以上为估算"}, [70.0], Status.ON_TRACK),  # no bound right after it
+    ],
+)
+def test_declared_band_is_no_figure(extra, figures, expected):
+    a = analyze_task(tsk("建设某工程。", "", **extra), Q3)
+    assert [m.value for m in a.figures + a.measurements] == figures
+    assert a.status.value is expected, a.status.reason
+
+
+@pytest.mark.parametrize("extra", [
+    {"是否达序": "否"},  # a yes/no answer says not which red
+    {"进展状态": "未完成"},  # nor does a plain "not done"
+    {"形象进度": "10%"},  # nor a share under the time share
+])
+def test_a_declaration_naming_no_red_leaves_the_texts(extra):
+    s = analyze_task(tsk("综合整治某河段。", "项目尚未启动。", **extra), Q3).status
+    assert s.value is Status.NOT_STARTED, s.reason

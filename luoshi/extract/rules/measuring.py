@@ -80,6 +80,15 @@ ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达�
                         r"(?P<q>“[^”]{1,80}”)(?:的)?(?:任务|目标|要求)")
 # A figure after these is what remains to be done.
 REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口")
+# YEAR-ON-YEAR FALL: a per cent measuring no target, said to fall against the same period of
+# the year before (one of these words before it in its clause: 接待费同比下降29.1%), is a growth
+# rate reported as it is, negative (-29.1%), as it would be against a growth target. A bare
+# fall (单位GDP电耗下降6.5%) says how much was cut: a cut, kept positive.
+YEAR_ON_YEAR_WORDS = ("同比", "比上年同期", "较上年同期", "比去年同期", "较去年同期")
+# NOT YET BEGUN: a figure whose own clause goes on to say it has not begun or is only being
+# prepared (建设2公里未启动, 打造2个示范点正着手准备招标) counts what is still to do, not what was
+# achieved: no achieved figure. The words of not begun (rules.NOT_STARTED_WORDS) and these:
+NOT_BEGUN_AFTER = ("着手准备", "正在筹备", "尚在筹备", "正在筹划", "尚在谋划", "正在谋划")
 # An amount and the growth rate reported right after it (at most this many characters apart,
 # in one sentence) measure the same metric: "完成79.73亿元,同比增长3.3%".
 COMPANION_MAX_GAP = 8

@@ -47,6 +47,13 @@ DECLARED_SHARE_MAX = 1000
 # figure. Either way it is the same share for the declared status (table.declared_share).
 # A header that names progress (完成进度(%), 完成工作进度(%)) is a share of the work, not a rate
 # of an amount: a figure the table reports (no 进度 in the per-cent form below).
+# DECLARED BAND: a declared share written as a bound of a band (完成年计划70%以上, 50%以下,
+# 30%-50%之间) is a grade the table puts the task in — a bulletin sorting its projects by band
+# writes the same bound for each of them — not a figure the task reports: it grades the status
+# by its bound, and is no figure. Under a header of progress or per cent (形象进度: 90%以上) it is
+# the unit's own estimate of its task, a figure ("more than"). The words after the per cent
+# that make it a bound:
+DECLARED_BAND_AFTER = r"\s*(?:及?以上|及?以下|以内|之间|[-—~～至到]\s*[0-9])"
 DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成(?:(?!进度)[^()]){0,4}\(%\)$"
 # A declared share of 100% or more is the task done, unless its progress text says building work
 # is still under way (正在进行基础施工, 其他项目正在按计划施工, 在建): the whole task cannot be
@@ -61,6 +68,27 @@ DECLARED_FULL_UNDER_WAY = r"(?:正在|仍在|尚在)[^,,。;;]{0,10}?(?:施工|�
 OVERALL_SHARE = (r"(?:总|总体|整体|综合|项目总|工程总体?)(?:完成|形象|工程)?进度"
                  r"(?:为|达到?|已达|完成|是)?\s*(?P<v>[0-9]+(?:\.[0-9]+)?)\s*%")
 DECLARED_FULL_NOTE = "(进展称仍在施工,按本年计划的完成比例读;若为整个项目的进度则为已完成)"
+# DECLARED SHARE OF A HELD TARGET: a declared share of 100% or more (完成目标(%): 103) before the
+# year ends, for a task whose every target must hold to the year's end — a cap kept (失业率低于
+# 4.3%, 控制在…以内: comparator in DECLARED_HELD_COMPARATORS, not a rank nor a level to bring
+# down to, 降至) or a growth rate (kind in DECLARED_HELD_KINDS: 增长7%, measured on the year) —
+# says the target holds so far, not that the year's task is delivered: on course, the note
+# giving the other reading (done). A level to raise that is reached stays reached (学位占比达到
+# 95%), and a running total or a milestone at 100% is done, as before; so is any at year end.
+DECLARED_HELD_COMPARATORS = ("<=", "<")
+DECLARED_HELD_KINDS = ("rate",)
+DECLARED_HELD_NOTE = ("(上限或增速目标须保持至年末,目前达标按正常推进;"
+                      "若指全年任务已完成则为已完成)")
+# DECLARED RED NAMES THE RED: the table grades the task red one way (滞后) and its text says
+# another red (未启动): the grade is the office's verdict on the whole task, the text's words may
+# be of one part of it (a 2-km stretch of a clean-up not started). The grade wins; the reason
+# keeps the text's reading and says which was followed.
+# Only a grade that names its red does (滞后, 未达序时进度, 未启动 …: DECLARED_RED_GRADES): a yes/no
+# answer (是否达序: 否), a share under the time share or a plain 未完成 says not which red, and
+# the text's more particular reading (尚未启动) stands.
+DECLARED_RED_GRADES = (r"滞后|落后|慢于|低于(?:时间|序时)进度|低于序时|未达到?(?:时间|序时)?进度|未达序"
+                       r"|欠进度|未启动|未开工|未开展|尚未实施")
+DECLARED_RED_NOTE = "(按表中等级;文字所述另作{other},或仅为其中一部分)"
 
 # --- Indicator rows: bare numbers under a column, the unit in brackets ------------------------
 # An indicator table gives the unit once, in brackets at the end of the indicator's name or of
