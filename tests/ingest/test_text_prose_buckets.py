@@ -15,7 +15,7 @@ from luoshi.ingest.text.prose.bucketnames import (
     split_coarsest,
     with_reference,
 )
-from luoshi.ingest.text.prose.buckets import _COUNT_NEAR, BUCKETS_LAYOUT
+from luoshi.ingest.text.prose.buckets import _COUNT_NEAR, BUCKETS_LAYOUT, COMPLEMENT_REMARK
 from luoshi.vocab import Status
 
 _TITLE = "某县2031年政府工作报告重点任务一季度完成情况督查通报"
@@ -349,3 +349,95 @@ def test_long_input_stays_linear() -> None:
     assert time.perf_counter() - t0 < 10
     assert found is not None
     assert any("runs further back than" in m for _, m in found[1])
+
+
+_ANNOUNCE = "列入本次通报的指标为5项,分别为甲产值、乙投资、丙收入、丁利润、戊税收。"
+_ON_COURSE = ("正常推进", COMPLEMENT_REMARK)
+_NONE = ("", "")
+_LAGGING = ("滞后", "未达到序时进度")
+
+
+@pytest.mark.parametrize(
+    ("paras", "cells", "said"),
+    [
+        (  # the section's only bucket names three of five announced, all it counts: the
+            # other two are on course by complement; the next section's good bucket is not
+            # about the announced set
+            [
+                "一、主要指标进展情况",
+                _ANNOUNCE + "其中,乙投资、丙收入、丁利润3项指标未达到序时进度。",
+                "二、重点项目进展情况",
+                "达到序时进度20项。",
+            ],
+            [_ON_COURSE, _LAGGING, _LAGGING, _LAGGING, _ON_COURSE],
+            "graded by complement: 正常推进",
+        ),
+        (  # a lagging and a not-started bucket, no sections: the page is the section
+            [
+                "列入本次通报的项目为5项,分别为甲学校、乙医院、丙公园、丁道路、戊桥梁。其中,"
+                "乙医院、丙公园2个项目进展滞后;丁道路1个项目尚未开工。",
+            ],
+            [_ON_COURSE, ("滞后", "滞后"), ("滞后", "滞后"), ("未启动", "尚未开工"), _ON_COURSE],
+            "graded by complement: 正常推进",
+        ),
+        (  # the section also grades one done: the ungraded one is no complement of the laggards
+            [
+                "一、主要指标进展情况",
+                _ANNOUNCE + "其中,乙投资、丙收入、丁利润3项指标未达到序时进度;甲产值1项指标已完成。",
+                "二、重点项目进展情况",
+                "达到序时进度20项。",
+            ],
+            [("已完成", "已完成"), _LAGGING, _LAGGING, _LAGGING, _NONE],
+            "no complement drawn: the announcement's section also grades '已完成'",
+        ),
+        (  # no sections: the on-course count is in the announcement's scope
+            [_ANNOUNCE + "其中,乙投资、丙收入、丁利润3项指标未达到序时进度。达到序时进度20项。"],
+            [_NONE, _LAGGING, _LAGGING, _LAGGING, _NONE],
+            "no complement drawn: the announcement's section also grades '达到序时进度'",
+        ),
+        (  # the laggards given as examples (等, no count): others may lag too
+            [
+                "一、主要指标进展情况",
+                _ANNOUNCE + "其中,乙投资、丙收入、丁利润等指标未达到序时进度。",
+                "二、重点项目进展情况",
+                "达到序时进度20项。",
+            ],
+            [_NONE, _LAGGING, _LAGGING, _LAGGING, _NONE],
+            "no complement drawn: its lagging items are named as examples",
+        ),
+        (  # the lagging bucket names an item the announcement does not: no partition of it
+            [
+                "一、主要指标进展情况",
+                _ANNOUNCE + "其中,乙投资、丙收入、丁利润、己出口4项指标未达到序时进度。",
+                "二、重点项目进展情况",
+                "达到序时进度20项。",
+            ],
+            [_NONE, _LAGGING, _LAGGING, _LAGGING, _NONE, _LAGGING],
+            "no complement drawn: a lagging bucket names '己出口'",
+        ),
+    ],
+)
+def test_announced_items_graded_by_complement(
+    paras: list[str], cells: list[tuple[str, str]], said: str
+) -> None:
+    """BY COMPLEMENT: the announced items a closed set of lagging buckets does not name are on
+    course, warned with the alternatives; not when anything else grades the section."""
+    doc = _read(_TITLE, _OPENING, *paras)
+    assert doc.layout == BUCKETS_LAYOUT
+    assert [(t.extra["进展状态"], t.extra["备注"]) for t in doc.tasks] == cells
+    assert any(said in w.message for w in doc.warnings)
+    if "graded by complement" in said:
+        assert any("done or ahead are the alternatives" in w.message for w in doc.warnings)
+
+
+def test_complement_feeds_an_on_course_status() -> None:
+    """The complement's grade is read by the analysis as a declared on course; its remark is
+    no grade of its own."""
+    doc = _read(
+        _TITLE, _OPENING, "一、主要指标进展情况",
+        _ANNOUNCE + "其中,乙投资、丙收入、丁利润3项指标未达到序时进度。",
+        "二、重点项目进展情况", "达到序时进度20项。",
+    )
+    got = {t.text: analyze_task(t, doc.meta.period, doc.meta.year).status.value for t in doc.tasks}
+    assert got["甲产值"] == got["戊税收"] == Status.ON_TRACK
+    assert got["乙投资"] == Status.BEHIND

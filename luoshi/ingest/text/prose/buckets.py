@@ -48,8 +48,16 @@ from (the document luoshi's users write, read back):
 
 ANNOUNCED ITEMS: a list announcing, with a count it matches, the items the bulletin covers
 (列入本次通报的为4项,分别为A、B、C、D), some of which a bucket names, gives the others as
-tasks too, with no declared status (the bulletin grades them in no bucket; warned); each
-announced item stands where the announcement names it.
+tasks too, each where the announcement names it. **By complement**: when the buckets naming
+announced items are all lagging or not started (滞后, 未启动) and closed (each names all it
+counts: no 等 or 主要是 short of its count), name nothing outside the announcement, and no bucket
+of the announcement's section (from its numbered heading to the next; the page when it has
+none) grades otherwise, those buckets are the announced set's laggards, and the others are
+graded by complement: on course (正常推进) as the likeliest reading, done or ahead the
+alternatives (the bulletin checked them and named none of them lagging); 备注 says it is by
+complement (``COMPLEMENT_REMARK``) and the reading is warned. Otherwise (a done or on-course
+bucket in the section, an example list, a name outside) the others keep no declared status
+(warned, saying why).
 
 Each item is one task, in page order (of first mention): its name (quotes and reference
 dropped), its serial from its plan reference (else none), 进展状态 the bucket's grade in the
@@ -141,6 +149,10 @@ _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][�
 _MEETING = re.compile(r"召开|举行[^。]{0,20}会|发布会|会议|会上|听取|座谈|调研|视察")
 # a count announcing the items then their names: 为4项,分别为A、B…
 _ANNOUNCES = re.compile(rf"{_NUM}\s*[个项件条][,，:：]?\s*分别(?:为|是)\s*[:：]?")
+# grades a complement is drawn against (ANNOUNCED ITEMS): the laggards named, the others not
+_LAGGING = ("滞后", "未启动")
+COMPLEMENT_GRADE = "正常推进"
+COMPLEMENT_REMARK = "按补集推定:通报列入而未点名"  # no grade word: the analysis reads 进展状态
 _REPORT = re.compile(r"完成情况|进展情况|推进情况|落实情况|实施情况|进度|通报|督办|督查|督察|专报")
 
 
@@ -201,8 +213,8 @@ def buckets_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]]
         or _MEETING.search(text[:first])
     ):
         return None
-    announced = _announced(text, named)
-    first = min([first] + [at for at, _ in announced])
+    announced = _announced(text, named, kept, sections)
+    first = min([first] + [a.at for a in announced])
     page = _Page(paras, starts, text, "\n".join(p.text for p in paras))
     return _grid(page, named, announced, first, warn)
 
@@ -225,17 +237,55 @@ class _Page:
         return self.written[at : at + len(part)] if at >= 0 else part
 
 
-def _announced(text: str, named: list[_Bucket]) -> list[tuple[int, list[Name]]]:
+@dataclass
+class _Announced:
+    """An announcement of the items a bulletin covers: where, its names, the lagging buckets
+    its ungraded items are the complement of (none: no complement drawn, ``why`` says why)."""
+
+    at: int
+    names: list[Name]
+    against: list[_Bucket]
+    why: str = ""
+
+
+def _announced(
+    text: str, named: list[_Bucket], kept: list[_Bucket], sections: list[int]
+) -> list[_Announced]:
     """ANNOUNCED ITEMS: lists announcing, with their count, the items a bulletin covers
-    (列入通报的为4项,分别为A、B、C、D) of which a bucket names some: (where, its names)."""
+    (列入通报的为4项,分别为A、B、C、D) of which a bucket names some, each with the buckets its
+    ungraded items are graded against by complement (module rule)."""
     graded = {n.text for b in named for n in b.names}
     out = []
     for m in _ANNOUNCES.finditer(text):
         stop = _SENTENCE_END.search(text, m.end())
         names = names_of_list(text[m.end() : stop.start() if stop else len(text)])
         if names and len(names) == _number(m.group(1)) and graded & {n.text for n in names}:
-            out.append((m.start(), names))
+            against, why = _complement(m.start(), names, named, kept, sections)
+            out.append(_Announced(m.start(), names, against, why))
     return out
+
+
+def _complement(
+    at: int, names: list[Name], named: list[_Bucket], kept: list[_Bucket], sections: list[int]
+) -> tuple[list[_Bucket], str]:
+    """The lagging buckets an announcement's ungraded items are the complement of (module
+    rule: BY COMPLEMENT), or none and why not. ``sections``: where numbered sections start,
+    the page's end last."""
+    announced = {n.text for n in names}
+    graders = [b for b in named if announced & {n.text for n in b.names}]
+    k = bisect.bisect_right(sections, at)
+    lo, hi = (sections[k - 1] if k > 0 else 0), sections[min(k, len(sections) - 1)]
+    # the section's buckets that grade something (name or count it), and the graders
+    scope = [b for b in kept if lo <= b.grade.start() < hi and (b.names or b.count)]
+    other = next((b for b in scope + graders if b.word not in _LAGGING), None)
+    if other is not None:
+        return [], f"the announcement's section also grades {other.grade.group(0)!r}"
+    if any(b.examples and b.count != len(b.names) for b in graders):
+        return [], "its lagging items are named as examples, not all"
+    outside = next((n for b in graders for n in b.names if n.text not in announced), None)
+    if outside is not None:
+        return [], f"a lagging bucket names {outside.text[:12]!r}, which it does not announce"
+    return graders, ""
 
 
 def _starts(paras: list[Para]) -> list[int]:
@@ -389,31 +439,28 @@ def _count_holds(b: _Bucket, warn: list[tuple[int | None, str]], line: int) -> b
 def _grid(
     page: _Page,
     buckets: list[_Bucket],
-    announced: list[tuple[int, list[Name]]],
+    announced: list[_Announced],
     first: int,
     warn: list[tuple[int | None, str]],
 ) -> tuple[Grid, list[tuple[int | None, str]]]:
     paras, starts = page.paras, page.starts
     # in page order of first mention: an announced item where the announcement names it
-    where: dict[str, tuple[int, int]] = {}
-    for at, names in announced:
-        for k, n in enumerate(names):
-            where.setdefault(n.text, (at, k))
-    placed: list[tuple[tuple[int, int], int, _Bucket | None, Name]] = []
+    where: dict[str, tuple[_Announced, int]] = {}
+    for a in announced:
+        for k, n in enumerate(a.names):
+            where.setdefault(n.text, (a, k))
+    placed: list[tuple[tuple[int, int], int, _Bucket | _Announced, Name]] = []
     for b in buckets:
         for k, n in enumerate(b.names):
-            placed.append((where.pop(n.text, (b.start, k)), b.start, b, n))
-    for text_, (at, k) in where.items():
-        name = next(n for a, names in announced if a == at for n in names if n.text == text_)
-        placed.append(((at, k), at, None, name))
+            a_k = where.pop(n.text, None)
+            placed.append(((a_k[0].at, a_k[1]) if a_k else (b.start, k), b.start, b, n))
+    for text_, (a, k) in where.items():
+        name = next(n for n in a.names if n.text == text_)
+        placed.append(((a.at, k), a.at, a, name))
     placed.sort(key=lambda x: x[0])
     items = [(b, n, at) for _, at, b, n in placed]
-    ungraded = [n.text for b, n, _ in items if b is None]
-    if ungraded:
-        warn.append((_line(paras, starts, first), (
-            f"{len(ungraded)} item(s) the bulletin announces among those it covers but grades in "
-            f"no bucket ({ungraded[0][:12]!r}…): read as tasks without a declared status"
-        )))
+    _warn_ungraded([(g, n) for g, n, _ in items if isinstance(g, _Announced)], warn,
+                   _line(paras, starts, first))
     serial = any(n.serial for _, n, _ in items)
     said = any(n.said for _, n, _ in items)
     header = ["序号"] if serial else []
@@ -424,8 +471,10 @@ def _grid(
     ]
     for r, (b, n, at) in enumerate(items, 1):
         line = _line(paras, starts, at)
-        written = page.written[b.grade.start() : b.grade.end()] if b is not None else ""
-        grade = [b.word, written] if b is not None else ["", ""]
+        if isinstance(b, _Bucket):
+            grade = [b.word, page.written[b.grade.start() : b.grade.end()]]
+        else:
+            grade = [COMPLEMENT_GRADE, COMPLEMENT_REMARK] if b.against else ["", ""]
         cells = ([n.serial] if serial else []) + [page.as_written(n.text, at)] + grade
         cells += [page.as_written(n.said, at)] if said else []
         rows.append([GridCell(t, r, c, line=line) for c, t in enumerate(cells)])
@@ -437,3 +486,26 @@ def _grid(
     )))
     preamble = [p.text for p in paras if p.line < top]
     return Grid(rows=rows, where="", preamble=preamble), warn
+
+
+def _warn_ungraded(
+    ungraded: list[tuple[_Announced, Name]], warn: list[tuple[int | None, str]], line: int
+) -> None:
+    """Say which announced items no bucket grades: graded by complement, or left without a
+    declared status (and why)."""
+    by = [n.text for a, n in ungraded if a.against]
+    if by:
+        laggards = "、".join(dict.fromkeys(b.grade.group(0) for a, _ in ungraded for b in a.against))
+        warn.append((line, (
+            f"{len(by)} item(s) the bulletin announces but grades in no bucket ({by[0][:12]!r}…) "
+            f"graded by complement: {COMPLEMENT_GRADE} (on course), the likeliest reading, as the "
+            f"only buckets grading the announced items ({laggards}) name its laggards, all of "
+            "them — done or ahead are the alternatives"
+        )))
+    left = [(a, n.text) for a, n in ungraded if not a.against]
+    if left:
+        warn.append((line, (
+            f"{len(left)} item(s) the bulletin announces among those it covers but grades in "
+            f"no bucket ({left[0][1][:12]!r}…): read as tasks without a declared status (no "
+            f"complement drawn: {left[0][0].why})"
+        )))
