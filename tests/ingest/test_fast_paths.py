@@ -119,3 +119,28 @@ def test_memoised_paragraph_features_are_those_read_afresh_and_keep_no_long_text
     segment._bigrams(long_line + "甲")
     assert [cache.cache_info().currsize for cache in caches] == sizes  # long texts not kept
     assert all(sizes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "市府办(市大数据局)推进(一期)工程",
+        "序號(hào)碼(mǎ)" * 3,
+        "序號（hào）碼（mǎ)任(rèn）務(wù)內(nèi)",
+        "序號(hào)碼(mǎ)任(rèn)務(wù)",  # four: no stripping
+        "x(hào) 序(xù)(hào) 號((hào)) 号(hao) 號(hào",
+        "（(hào)）號(（hào)(（mǎ)）" + "進(jìn)展(zhǎn)" * 3,
+    ],
+)
+def test_glosses_counted_by_opener_are_the_glosses(text):
+    """strip_pinyin_glosses counts the glosses by one pattern per opening bracket first (each
+    searched for its literal bracket): the same count as the gloss pattern, so the same
+    answer as the pattern alone."""
+    from luoshi.ingest.text import source
+
+    by_opener = sum(len(p.findall(text)) for p in source._GLOSS_BY_OPENER)
+    assert by_opener == len(source._GLOSS.findall(text))
+    found = source._GLOSS.findall(text)
+    want = (source._GLOSS.sub("", text), len(found)) if len(found) >= 5 else (text, 0)
+    assert source.strip_pinyin_glosses(text) == want
