@@ -10,8 +10,10 @@ Paragraphs right before a row that read as a group row become the row's group, n
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from luoshi.ingest.model import Column
@@ -44,15 +46,17 @@ class Para(NamedTuple):
 def paragraphs(text: str) -> list[Para]:
     """The non-blank lines, stripped, with their 1-based line numbers and the count of blank
     lines before each."""
-    stripped = [line.strip() for line in text.splitlines()]
-    # (the lines kept found by one comprehension; a paragraph's gap is the distance from the
-    # one before it)
-    kept = [i for i, s in enumerate(stripped, 1) if s]
-    new = tuple.__new__  # (Para's own __new__ is a Python function around this)
-    return [
-        new(Para, (i, stripped[i - 1], i - before - 1))
-        for i, before in zip(kept, [0, *kept][:-1], strict=True)
-    ]
+    # (every step a builtin mapped over the lines, no bytecode per line: the kept lines'
+    # numbers, and the one after each, by compress; a paragraph's gap is its distance from
+    # the line after the one before it, the first's from line 1)
+    stripped = list(map(str.strip, text.splitlines()))
+    n = len(stripped)
+    kept = list(compress(range(1, n + 1), stripped))
+    gaps = map(operator.sub, kept, [1, *compress(range(2, n + 2), stripped)])
+    # (Para's own __new__ is a Python function around tuple.__new__)
+    return list(
+        map(tuple.__new__, repeat(Para), zip(kept, filter(None, stripped), gaps, strict=True))
+    )
 
 
 def _mark(p: Para) -> str:
