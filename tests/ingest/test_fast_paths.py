@@ -144,3 +144,38 @@ def test_glosses_counted_by_opener_are_the_glosses(text):
     found = source._GLOSS.findall(text)
     want = (source._GLOSS.sub("", text), len(found)) if len(found) >= 5 else (text, 0)
     assert source.strip_pinyin_glosses(text) == want
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("data", ["序号\n任务\n完成情况\n1\n推进道路建设\n已开工\n", "", "\x00\x01"])
+def test_the_collector_is_paused_while_reading_and_left_as_it_was(enabled, data):
+    """read_document pauses the cyclic collector while it reads, and leaves it as it found
+    it — running or not — after a reading and after a declared error alike."""
+    import gc
+
+    from luoshi.ingest import IngestError, read_document, reader_for
+
+    seen = []
+    real = reader_for
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        import luoshi.ingest as ingest
+
+        ingest.reader_for = spy
+        try:
+            read_document(data.encode(), name="t.txt")
+        except IngestError:
+            pass
+        finally:
+            ingest.reader_for = real
+        assert gc.isenabled() is enabled
+        # (an empty file is refused before a reader is sought)
+        assert seen == ([False] if data else [])
+    finally:
+        (gc.enable if was else gc.disable)()
