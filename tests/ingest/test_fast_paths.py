@@ -179,3 +179,21 @@ def test_the_collector_is_paused_while_reading_and_left_as_it_was(enabled, data)
         assert seen == ([False] if data else [])
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("chrome", [0, 3, 63, 64, 65, 200])
+@pytest.mark.parametrize("body", [0, 1, 5, 70, 300])
+def test_the_footer_found_from_the_page_end_is_the_footer_of_the_whole_page(chrome, body):
+    """The reader makes the texts of the page's end only for footer_start, asking the whole
+    page when the footer runs past them: the same cut as footer_start of every text."""
+    from luoshi.ingest.text import reader
+    from luoshi.ingest.text.shapes import footer_start
+
+    title = "2030年重点工作任务推进情况表"
+    words = ["打印本页", "关闭窗口", title]
+    texts = [title, *(f"{k}.推进第{k}项工作。" for k in range(body))]
+    texts += [words[k % 3] for k in range(chrome)]
+    paras = [Para(k + 1, t) for k, t in enumerate(texts)]
+    assert reader._footer_start(paras) == footer_start(texts)
+    if body and chrome:
+        assert footer_start(texts) == body + 1  # (the case tested: a footer found)
