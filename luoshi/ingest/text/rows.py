@@ -59,18 +59,18 @@ def paragraphs(text: str) -> list[Para]:
     )
 
 
-def _mark(p: Para) -> str:
-    m = _SERIAL.match(p.text)
-    return m.group(3) if m else ""
-
-
-def serial_of(p: Para) -> int | None:
+def _serial_match(p: Para) -> re.Match[str] | None:
+    """_SERIAL's match of a serial paragraph (its value, and its mark, read from it)."""
     first = p.text[:1]
     if not (first.isdecimal() or first in "(（"):
         return None  # _SERIAL opens with \d (isdecimal) or a bracket: most paragraphs need no match
     if len(p.text) > 8:
         return None  # it matches 8 characters at most ("(12345)★"), and "$" a final "\n"
-    m = _SERIAL.match(p.text)
+    return _SERIAL.match(p.text)
+
+
+def serial_of(p: Para) -> int | None:
+    m = _serial_match(p)
     return int(m.group(1) or m.group(2)) if m else None
 
 
@@ -135,7 +135,9 @@ def split_numbered(
         taken = k + 1
         p = body[k]
         first = p.text[:1]
-        value = serial_of(p) if first.isdecimal() or first in "(（" else None
+        # (the serial's match kept: its value now, its mark when the row is made)
+        m = _serial_match(p) if first.isdecimal() or first in "(（" else None
+        value = int(m.group(1) or m.group(2)) if m else None
         if value is None and "计" in p.text and is_total(p.text):  # (is_total's first test)
             in_total = True  # a total row: its cells are figures over the rows, not a task
             totals.append(p)
@@ -145,7 +147,7 @@ def split_numbered(
             continue
         if value is not None:
             following = body[k + 1].text if k + 1 < len(body) else ""
-            plausible_next = bool(following) and serial_of(body[k + 1]) is None
+            plausible_next = bool(following) and _serial_match(body[k + 1]) is None
             before = rows[-1].paras if rows else lead
             new_group, back = _take_group(before, 1 if rows else 0)
             if prev is None:
@@ -199,7 +201,7 @@ def split_numbered(
                         category = before.pop().text
                 if prev is None and value != 1:
                     warnings.append((p.line, f"the first row's serial is {value}, not 1"))
-                rows.append(Row(str(value) + _mark(p), p.line, [], group, category=category))
+                rows.append(Row(str(value) + m.group(3), p.line, [], group, category=category))
                 seen.setdefault(value, p.line)
                 prev = value
                 continue
