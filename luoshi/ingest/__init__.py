@@ -12,12 +12,15 @@ raised as ``IngestError("the file could not be read: …")`` naming the reader a
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import sysconfig
 import traceback
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -103,7 +106,7 @@ def read_document(
             raise IngestError(label, "is a directory, not a file") from None
         except OSError as exc:
             raise IngestError(label, f"cannot read: {exc.strerror or exc}") from None
-    with reading(label, budget):
+    with reading(label, budget), _collector_paused():
         check("max_input_bytes", len(data))
         if not data.strip():
             raise IngestError(label, "empty file: no text to read")
@@ -135,6 +138,24 @@ def read_document(
     doc.sha256 = hashlib.sha256(data).hexdigest()
     doc.format = doc.format or reader.format
     return doc
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a document is read, resumed after (when it
+    was running). A reading allocates tens of thousands of small objects (a tuple per line,
+    lists and dataclasses per row) and makes no reference cycles of its own: every 700
+    allocations the collector would traverse the young objects and find nothing to free,
+    some 2 % of a reading's instructions. Objects are freed by their reference counts as
+    before; a cycle made meanwhile (an exception's traceback) waits for the next collection."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class ReaderFailed(IngestError):

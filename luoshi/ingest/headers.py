@@ -64,13 +64,16 @@ TWO_LEVEL_JOIN = "·"
 
 # Characters from which a header's key (NFKC, traditional -> simplified, character by
 # character) can get 序, 编 or the n of "No" — the serial words all hold one — and every
-# character outside the ranges examined for that (ASCII, CJK punctuation, the unified
+# character outside the ranges examined for that (ASCII, general punctuation — the dashes
+# of an empty-cell mark ——, quotation marks, bullets —, CJK punctuation, the unified
 # ideographs, full-width forms), passed to header_role unexamined. One character class, so
 # the search runs at the speed of a scan; compiled on first use (a class this wide takes
 # some milliseconds to compile). tests/ingest/test_headers.py checks it against header_key's
 # conversion.
 _SERIAL_ANCHORS = "序编編季nNＮｎ"  # (季: 年度季别, a year-quarter key)
-_EXAMINED = ((0x00, 0x7F), (0x3000, 0x303F), (0x4E00, 0x9FFF), (0xFF01, 0xFF60))
+_EXAMINED = (
+    (0x00, 0x7F), (0x2000, 0x206F), (0x3000, 0x303F), (0x4E00, 0x9FFF), (0xFF01, 0xFF60)
+)
 
 
 def _examined_without_anchors() -> str:

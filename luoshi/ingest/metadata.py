@@ -326,19 +326,20 @@ def read_meta(preamble: Sequence[str], body: Sequence[str] = ()) -> tuple[Meta, 
         warnings.append(_period_from_opening(meta, preamble))
     elif meta.period is None:
         warnings.append(f"no reporting period in the title {meta.title!r}")
-    context = [_strip(p) for p in preamble if ">" in p] + [
+    stripped = [_strip(p) for p in preamble]  # (each paragraph stripped once, read below)
+    context = [s for p, s in zip(preamble, stripped, strict=True) if ">" in p] + [
         meta.publisher,
         values.get("来源", ""),
         values.get("信息来源", ""),
         *_unit_lines(preamble),
     ]
-    opening = [p for p in preamble if _strip(p) and _strip(p) != meta.title]
+    opening = [p for p, s in zip(preamble, stripped, strict=True) if s and s != meta.title]
     meta.government, why = infer_government(
         simple,
         [to_simplified(c) for c in context],
         body,
-        opening_sentences([_strip(p) for p in opening]),
-        [_strip(p) for p in preamble if _strip(p) != meta.title],
+        opening_sentences([s for s in stripped if s and s != meta.title]),
+        [s for s in stripped if s != meta.title],
     )
     # the name as the title (or the line naming it) writes it: 青島市, found as 青岛市
     for written in [meta.title, *context, *opening, *body[:BODY_SCAN]] if meta.government else []:

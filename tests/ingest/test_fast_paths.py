@@ -119,3 +119,81 @@ def test_memoised_paragraph_features_are_those_read_afresh_and_keep_no_long_text
     segment._bigrams(long_line + "甲")
     assert [cache.cache_info().currsize for cache in caches] == sizes  # long texts not kept
     assert all(sizes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "市府办(市大数据局)推进(一期)工程",
+        "序號(hào)碼(mǎ)" * 3,
+        "序號（hào）碼（mǎ)任(rèn）務(wù)內(nèi)",
+        "序號(hào)碼(mǎ)任(rèn)務(wù)",  # four: no stripping
+        "x(hào) 序(xù)(hào) 號((hào)) 号(hao) 號(hào",
+        "（(hào)）號(（hào)(（mǎ)）" + "進(jìn)展(zhǎn)" * 3,
+    ],
+)
+def test_glosses_counted_by_opener_are_the_glosses(text):
+    """strip_pinyin_glosses counts the glosses by one pattern per opening bracket first (each
+    searched for its literal bracket): the same count as the gloss pattern, so the same
+    answer as the pattern alone."""
+    from luoshi.ingest.text import source
+
+    by_opener = sum(len(p.findall(text)) for p in source._GLOSS_BY_OPENER)
+    assert by_opener == len(source._GLOSS.findall(text))
+    found = source._GLOSS.findall(text)
+    want = (source._GLOSS.sub("", text), len(found)) if len(found) >= 5 else (text, 0)
+    assert source.strip_pinyin_glosses(text) == want
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("data", ["序号\n任务\n完成情况\n1\n推进道路建设\n已开工\n", "", "\x00\x01"])
+def test_the_collector_is_paused_while_reading_and_left_as_it_was(enabled, data):
+    """read_document pauses the cyclic collector while it reads, and leaves it as it found
+    it — running or not — after a reading and after a declared error alike."""
+    import gc
+
+    from luoshi.ingest import IngestError, read_document, reader_for
+
+    seen = []
+    real = reader_for
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        import luoshi.ingest as ingest
+
+        ingest.reader_for = spy
+        try:
+            read_document(data.encode(), name="t.txt")
+        except IngestError:
+            pass
+        finally:
+            ingest.reader_for = real
+        assert gc.isenabled() is enabled
+        # (an empty file is refused before a reader is sought)
+        assert seen == ([False] if data else [])
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("chrome", [0, 3, 63, 64, 65, 200])
+@pytest.mark.parametrize("body", [0, 1, 5, 70, 300])
+def test_the_footer_found_from_the_page_end_is_the_footer_of_the_whole_page(chrome, body):
+    """The reader makes the texts of the page's end only for footer_start, asking the whole
+    page when the footer runs past them: the same cut as footer_start of every text."""
+    from luoshi.ingest.text import reader
+    from luoshi.ingest.text.shapes import footer_start
+
+    title = "2030年重点工作任务推进情况表"
+    words = ["打印本页", "关闭窗口", title]
+    texts = [title, *(f"{k}.推进第{k}项工作。" for k in range(body))]
+    texts += [words[k % 3] for k in range(chrome)]
+    paras = [Para(k + 1, t) for k, t in enumerate(texts)]
+    assert reader._footer_start(paras) == footer_start(texts)
+    if body and chrome:
+        assert footer_start(texts) == body + 1  # (the case tested: a footer found)

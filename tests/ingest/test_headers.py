@@ -275,7 +275,7 @@ def test_may_be_serial_rules_out_no_serial_header() -> None:
     from luoshi.ingest.headers import _RULES, may_be_serial, may_be_serial_pattern
     from luoshi.ingest.script import to_simplified
 
-    ranges = [(0x00, 0x80), (0x3000, 0x3040), (0x4E00, 0xA000), (0xFF01, 0xFF61)]
+    ranges = [(0x00, 0x80), (0x2000, 0x2070), (0x3000, 0x3040), (0x4E00, 0xA000), (0xFF01, 0xFF61)]
     for lo, hi in ranges:
         for cp in range(lo, hi):
             ch = chr(cp)
@@ -301,11 +301,11 @@ def test_may_be_serial_rules_out_no_serial_header() -> None:
         "合计·序号",
         "\ufa00序号",
         "①",  # outside the ranges examined: left to header_role
-        "—",
+        "→",
     ]:
         assert may_be_serial(text), text
     assert header_role("序號", False) is R.SERIAL and header_role("ＮＯ", False) is R.SERIAL
-    for text in ["1", "市民政局、市卫健委", "任务内容", "（一）", "各县(区)政府", "完成情况"]:
+    for text in ["1", "市民政局、市卫健委", "任务内容", "（一）", "各县(区)政府", "完成情况", "——"]:
         assert not may_be_serial(text), text
         assert header_role(text, False) is not R.SERIAL
 

@@ -61,7 +61,7 @@ def test_unit_sub_rows_give_the_general_answer():
     for n in range(2, 5):
         for texts in itertools.product(PIECES, repeat=n):
             middle = [Para(i + 1, t) for i, t in enumerate(texts)]
-            cuts = rc._unit_sub_rows(middle)
+            cuts = rc._unit_sub_rows(middle, list(texts))
             assert cuts == _general(middle), texts
             found += bool(cuts)
     assert found > 100  # rows with unit cells inside, marks before and after them

@@ -269,7 +269,10 @@ def cue_scores(roles: Sequence[ColumnRole], paragraphs: Sequence[str]) -> list[l
         else _paragraph_scores.__wrapped__(key, p)
         for p in paragraphs
     ]
-    return [[row[r] for row in per_paragraph] for r in range(len(key))]
+    if not per_paragraph:
+        return [[] for _ in key]
+    # (the columns of the paragraphs' rows: one list per role, each paragraph's score in order)
+    return list(map(list, zip(*per_paragraph, strict=True)))
 
 
 _CACHED_LEN = 300

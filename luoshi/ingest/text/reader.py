@@ -233,7 +233,7 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
     paras = paragraphs(text)
     if not paras:
         raise IngestError(name, "empty file: only blank lines", line=1)
-    cut = footer_start([p.text for p in paras])
+    cut = _footer_start(paras)
     footer, paras = paras[cut:], paras[:cut]  # the site's footer (PAGE FOOTER RULE)
     doc = _read_paragraph_layouts(paras, text, name)
     if footer:
@@ -243,6 +243,22 @@ def _read_cells_per_line(text: str, name: str) -> ParsedDocument:
             f"({footer[0].text[:20]!r}…): not read as content",
         )
     return doc
+
+
+# The paragraphs at a page's end whose texts are made for footer_start first.
+_FOOTER_TAIL = 64
+
+
+def _footer_start(paras: list[Para]) -> int:
+    """``footer_start`` of the paragraphs' texts, the texts made for the page's end only:
+    the footer is a run at the end, and of the rest footer_start reads the first paragraph
+    (the title) alone. When the run reaches past the tail taken, the whole page is asked."""
+    if len(paras) <= _FOOTER_TAIL + 1:
+        return footer_start([p.text for p in paras])
+    k = footer_start([paras[0].text, *(p.text for p in paras[-_FOOTER_TAIL:])])
+    if k > 1:  # (the run stops inside the tail: at the same paragraph as on the whole page)
+        return len(paras) - _FOOTER_TAIL + k - 1
+    return footer_start([p.text for p in paras])
 
 
 def _read_paragraph_layouts(paras: list[Para], text: str, name: str) -> ParsedDocument:

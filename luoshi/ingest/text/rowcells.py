@@ -240,13 +240,15 @@ def row_cells(
                 )
             )
     unit_col = before[-1] if run and before and run[0] == before[-1] + 1 else None
+    middle_texts: list[str] | None = None  # (made once: for the unit cells and the segmenter)
     if (
         len(parts) == 1
         and unit_col is not None
         and columns[unit_col].role in _UNIT_ROLES
         and out.fixed.get(unit_col)
     ):
-        cuts = _unit_sub_rows(middle)
+        middle_texts = [p.text for p in middle]
+        cuts = _unit_sub_rows(middle, middle_texts)
         if cuts:
             own = out.fixed[unit_col]
             parts = [(_cell(own), middle[: cuts[0][0]])]
@@ -281,7 +283,11 @@ def row_cells(
         else:
             task_text = " ".join([" ".join(out.fixed.get(c, [])) for c in task_cols])
         for k, (own_unit, part) in enumerate(parts):
-            texts = [p.text for p in part]
+            texts = (
+                middle_texts
+                if part is middle and middle_texts is not None
+                else [p.text for p in part]
+            )
             segs = segment(texts, run_roles, task_text, marked_empties=marked_empties)
             if len(part) < len(run) and k == 0:
                 # Fewer paragraphs than cells: name the cells the segmenter left empty.
@@ -413,14 +419,14 @@ def _merged_after(
     return None
 
 
-def _unit_sub_rows(middle: list[Para]) -> list[tuple[int, int]]:
+def _unit_sub_rows(middle: list[Para], texts: list[str]) -> list[tuple[int, int]]:
     """Spans of the unit cells standing inside a progress run that follows the unit column
-    (UNIT SUB-ROWS RULE): each between progress paragraphs, a unit list by shape."""
+    (UNIT SUB-ROWS RULE): each between progress paragraphs, a unit list by shape. ``texts``:
+    the paragraphs' texts."""
     # A unit cell's first line is short and ends no sentence: one pass over the row's texts
     # rules out most paragraphs by these looks alone (asked of every row). An empty mark
     # ("——") is no unit list, nor is one with a line joined to it (no mark ends in 、, so
     # only an aside opening with a bracket joins it): such a mark is ruled out too.
-    texts = [p.text for p in middle]
     candidates = [
         j
         for j in range(1, len(texts) - 1)

@@ -10,8 +10,10 @@ Paragraphs right before a row that read as a group row become the row's group, n
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from luoshi.ingest.model import Column
@@ -44,29 +46,31 @@ class Para(NamedTuple):
 def paragraphs(text: str) -> list[Para]:
     """The non-blank lines, stripped, with their 1-based line numbers and the count of blank
     lines before each."""
-    stripped = [line.strip() for line in text.splitlines()]
-    # (the lines kept found by one comprehension; a paragraph's gap is the distance from the
-    # one before it)
-    kept = [i for i, s in enumerate(stripped, 1) if s]
-    new = tuple.__new__  # (Para's own __new__ is a Python function around this)
-    return [
-        new(Para, (i, stripped[i - 1], i - before - 1))
-        for i, before in zip(kept, [0, *kept][:-1], strict=True)
-    ]
+    # (every step a builtin mapped over the lines, no bytecode per line: the kept lines'
+    # numbers, and the one after each, by compress; a paragraph's gap is its distance from
+    # the line after the one before it, the first's from line 1)
+    stripped = list(map(str.strip, text.splitlines()))
+    n = len(stripped)
+    kept = list(compress(range(1, n + 1), stripped))
+    gaps = map(operator.sub, kept, [1, *compress(range(2, n + 2), stripped)])
+    # (Para's own __new__ is a Python function around tuple.__new__)
+    return list(
+        map(tuple.__new__, repeat(Para), zip(kept, filter(None, stripped), gaps, strict=True))
+    )
 
 
-def _mark(p: Para) -> str:
-    m = _SERIAL.match(p.text)
-    return m.group(3) if m else ""
-
-
-def serial_of(p: Para) -> int | None:
+def _serial_match(p: Para) -> re.Match[str] | None:
+    """_SERIAL's match of a serial paragraph (its value, and its mark, read from it)."""
     first = p.text[:1]
     if not (first.isdecimal() or first in "(（"):
         return None  # _SERIAL opens with \d (isdecimal) or a bracket: most paragraphs need no match
     if len(p.text) > 8:
         return None  # it matches 8 characters at most ("(12345)★"), and "$" a final "\n"
-    m = _SERIAL.match(p.text)
+    return _SERIAL.match(p.text)
+
+
+def serial_of(p: Para) -> int | None:
+    m = _serial_match(p)
     return int(m.group(1) or m.group(2)) if m else None
 
 
@@ -131,7 +135,9 @@ def split_numbered(
         taken = k + 1
         p = body[k]
         first = p.text[:1]
-        value = serial_of(p) if first.isdecimal() or first in "(（" else None
+        # (the serial's match kept: its value now, its mark when the row is made)
+        m = _serial_match(p) if first.isdecimal() or first in "(（" else None
+        value = int(m.group(1) or m.group(2)) if m else None
         if value is None and "计" in p.text and is_total(p.text):  # (is_total's first test)
             in_total = True  # a total row: its cells are figures over the rows, not a task
             totals.append(p)
@@ -141,7 +147,7 @@ def split_numbered(
             continue
         if value is not None:
             following = body[k + 1].text if k + 1 < len(body) else ""
-            plausible_next = bool(following) and serial_of(body[k + 1]) is None
+            plausible_next = bool(following) and _serial_match(body[k + 1]) is None
             before = rows[-1].paras if rows else lead
             new_group, back = _take_group(before, 1 if rows else 0)
             if prev is None:
@@ -195,7 +201,7 @@ def split_numbered(
                         category = before.pop().text
                 if prev is None and value != 1:
                     warnings.append((p.line, f"the first row's serial is {value}, not 1"))
-                rows.append(Row(str(value) + _mark(p), p.line, [], group, category=category))
+                rows.append(Row(str(value) + m.group(3), p.line, [], group, category=category))
                 seen.setdefault(value, p.line)
                 prev = value
                 continue

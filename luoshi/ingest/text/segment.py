@@ -79,6 +79,11 @@ class SegItem(NamedTuple):
     cells: tuple[tuple[int, int], ...]
 
 
+# (a named tuple's own __new__ is a Python function around this: the items of most rows are
+# made by it directly, fields in order)
+_NEW = tuple.__new__
+
+
 _NOT_ALNUM = re.compile(r"[\W_]")  # [^\W_] is exactly str.isalnum in re
 
 
@@ -421,7 +426,7 @@ def _subrows(sc: _Scorer, k: int, missing: float) -> tuple[float, list[SegItem]]
             j = i
             if r == 0:
                 c = pc
-        items.append(SegItem(heading=j - 1, cells=tuple(cells[::-1])))
+        items.append(_NEW(SegItem, (j - 1, tuple(cells[::-1]))))
         j -= 1
     return score, items[::-1]
 
@@ -469,7 +474,7 @@ def segment(
         # scores; with more blocks none is, and the fallback below applies. (A single
         # column is always [0, n): one block, or the fallback's same range.)
         if len(blocks) == k:
-            return [SegItem(None, tuple(blocks))]
+            return [_NEW(SegItem, (None, tuple(blocks)))]
         return [SegItem(None, _fallback(k, n))]
     sc = _Scorer(paras, roles, task_text, empty, first_head, task_chars)
     missing = MISSING_COST_MARKED if marked_empties else MISSING_COST
@@ -487,7 +492,7 @@ def segment(
         # Nothing fits the rules (e.g. two empty marks in a row of three cells): keep the
         # paragraphs in order, one per cell, the rest in the last cell.
         return [SegItem(None, _fallback(k, n))]
-    return [SegItem(None, tuple(plain_cells))]
+    return [_NEW(SegItem, (None, tuple(plain_cells)))]
 
 
 def _fallback(k: int, n: int) -> tuple[tuple[int, int], ...]:

@@ -143,6 +143,13 @@ def split_continuations(rows: list[Row], columns: list[Column], warn: list) -> l
     lead = lead_cells(roles)
     if lead is None or any(r.skip for r in rows):
         return rows
+    # (continuation_cuts cuts nothing in three rows or more unless most close with a short
+    # cell: asked of the rows' last paragraphs first, before the texts of every row are made;
+    # fewer rows are cut by the header's shape, asked there)
+    if len(rows) >= 3 or len(roles) < 2:
+        closing = sum(1 for r in rows if r.paras and _closes(r.paras[-1].text))
+        if len(rows) < 3 or closing * 2 <= len(rows):
+            return rows
     cuts = continuation_cuts([[p.text for p in r.paras] for r in rows], lead, roles[1:])
     if not any(cuts):
         return rows
