@@ -170,6 +170,10 @@ def _row_borders(
         else:
             runs[-1].append(cell)
     runs = [r for r in runs if r]
+    if runs and len(runs[-1]) == width + 1 and not runs[-1][-1][2]:
+        # the last row's cells all closed by their bars, then text no bar closes: the
+        # page's text after the table, not a cell (a row cut off is shorter, never longer)
+        runs[-1].pop()
     full = sum(1 for r in runs if len(r) == width)
     if full < 2 or any(len(r) not in (1, width) for r in runs[:-1]) or len(runs[-1]) > width:
         return None
