@@ -291,8 +291,13 @@ def indicator_results(headers: Sequence[str]) -> bool:
     """INDICATOR WITH RESULT: the header gives an indicator a target (全年任务目标, 目标值,
     预期增长) and the figure achieved (实际完成, 完成率, 上半年完成): an indicator given its
     target and its result is a task, like one given to a unit — a matrix's columns are places
-    or years instead. (INDICATOR TABLE: a column the general vocabulary does not know is read
-    by :func:`indicator_column_role`.)"""
+    or years instead (a header naming a place is never one). (INDICATOR TABLE: a column the
+    general vocabulary does not know is read by :func:`indicator_column_role`.)"""
+    # a column named by a place (全市, 东坡区) makes an indicator × place matrix: no task list
+    from luoshi.ingest.text.matrix import is_place  # (the text package imports this module)
+
+    if any(is_place(header_key(h)) for h in headers):
+        return False
     roles = set()
     for h in headers:
         role = _key_role(header_key(h), True)
