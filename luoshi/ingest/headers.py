@@ -9,6 +9,15 @@ when a task column already exists (半年度目标任务 beside 任务内容).
 Headers split over lines or glued together are handled by :func:`split_header_words`, which
 cuts a run of header text into the most known header words (a join is right when every part
 names a known column).
+
+INDICATOR TABLE: a table whose key column names indicators (指标, 指标名称, 主要指标, 指标项目)
+and whose other columns are a target (预期增长, 预期目标, 年度目标, 计划) and at least one
+achieved figure (上半年完成, 实际完成, 1-6月, 增长) of a single place is a task list: each
+indicator row is a task (the indicator its text), the target column its target, the achieved
+column its actual; no units (warned: "indicators, no responsible units"). It is no task list
+when its columns are places (an indicator × place matrix: a header naming a place) or its rows
+are (a summary by place, gridlayout): those stay refused. The figure columns' words hold only
+beside an indicator column (:func:`indicator_column_role`).
 """
 
 from __future__ import annotations

@@ -86,9 +86,10 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         # (累计完成 alone heads the figure achieved so far, beside a 目标任务 column)
         re.compile(
             r"(已完成|累计完成|实际完成)(数|额|值|量)|完成投资|^完成(数|额|值)$|^(实际|累计)完成$"
-            # what a period achieved, named by the period: 上半年完成(%), 1-6月完成 (its
-            # measure is cut before the key is compared again: _MEASURE_TAIL)
-            r"|^(?:\d{1,2}[-—–~至]\d{1,2}月份?|[上下]半年|前三季度|第?[一二三四1-4]季度|全年)完成$"
+            # the figure a period achieved, named by the period and measured: 上半年完成(%),
+            # 1-6月完成(亿元) (the measure says a figure: 前三季度完成 alone may be the head of
+            # 前三季度完成情况 split over lines)
+            r"|^(?:\d{1,2}[-—–~至]\d{1,2}月份?|[上下]半年|前三季度|第?[一二三四1-4]季度|全年)完成\("
         ),
         ColumnRole.ACTUAL,
     ),

@@ -28,7 +28,8 @@ cell the page left out does not shift the rest — except a row of exactly as ma
 cells as columns, every cell bordered, which is read by position (no cell was left out); a lone cell between rows that reads as a
 group (一、…) is a group row. Lines holding only bars (``|``, ``||||||``) that cut the cells
 after the header into runs as wide as the header are the rows' borders, not empty cells
-(ROW BORDERS, :func:`_row_borders`). A 序号 column holding Chinese numerals (一, 二) over
+(ROW BORDERS, :func:`_row_borders`; text no bar closes after the last row is the page's text
+after the table). A 序号 column holding Chinese numerals (一, 二) over
 projects numbered (一), (二) in their task cells numbers groups, not rows (GROUP SERIALS,
 :mod:`luoshi.ingest.text.pipegroupserial`). The result is a Grid, read like any table.
 """
