@@ -48,7 +48,8 @@ _DECLARED = [(re.compile(p), Status(s)) for p, s in rules.DECLARED_STATUS]
 _PERCENT = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*[%％]")
 # A header that gives its unit as per cent (完成目标(%)): its bare numbers are percentages.
 _PERCENT_HEADER = re.compile(r"[(（]\s*[%％]\s*[)）]")
-_BARE_NUMBER = re.compile(r"^([0-9]+(?:\.[0-9]+)?)$")
+_BARE_NUMBER = re.compile(rf"^(-?[0-9]+(?:\.[0-9]+)?)(?:{rules.BARE_QUALIFIER})?$")
+_GROWTH_HEADER = re.compile(rules.GROWTH_HEADER)
 _RATE_HEADER = re.compile(rules.DECLARED_RATE_HEADER)
 _BAND = re.compile(rules.DECLARED_BAND_AFTER)
 _BRACKET_UNIT = re.compile(rf"[(（]\s*([^()（）\s]{{1,{rules.INDICATOR_UNIT_MAX}}})\s*[)）]\s*$")
@@ -102,14 +103,16 @@ def declared_status(task: Task, share: float,
     makes the cell no evidence. A share of 100% or more before the year ends is "holds so
     far" (on course) when every one of ``targets`` must hold to the year's end, a cap kept or a
     growth rate (DECLARED SHARE OF A HELD TARGET, ``held_to_year_end``), done otherwise. A remark that is only a status
-    phrase (备注: 达到时间进度) declares a status when no declared-status column does."""
+    phrase (备注: 达到时间进度), or an achieved-figure cell that is (上半年完成: 序时推进),
+    declares a status when no declared-status column does."""
     remark = None
     for header, value in _latest_period_grade_last(task.extra):
         role = header_role(header, have_task=True)
         text = (value or "").strip()
         if role is ColumnRole.OTHER and is_grade(text) and PERIOD_WORD.match(header_key(header)):
             role = ColumnRole.DECLARED_STATUS  # PERIOD STATUS COLUMNS (ingest.period_status)
-        if role is ColumnRole.REMARKS and remark is None and 0 < len(text) <= rules.DECLARED_REMARK_MAX:
+        if (role in (ColumnRole.REMARKS, ColumnRole.ACTUAL) and remark is None
+                and 0 < len(text) <= rules.DECLARED_REMARK_MAX):
             remark = _phrase(header, text)
         if role is not ColumnRole.DECLARED_STATUS or not text:
             continue
@@ -336,7 +339,10 @@ def _band(header: str, text: str, sh: DeclaredShare) -> bool:
 
 
 def _quantity(number: str, unit: str) -> Quantity | None:
-    """``number`` in ``unit`` when the two read as one amount ("26000" + "人"), else None."""
+    """``number`` in ``unit`` when the two read as one amount ("26000" + "人"), else None. A
+    bare cell's minus sign (-3.6 under 上半年完成(%): a fall) is the value's."""
+    if number.startswith("-") and (q := _quantity(number[1:], unit)) is not None:
+        return dataclasses.replace(q, value=-q.value)
     text = normalise(f"{number}{unit}")
     qs = [q for q in find_quantities(text) if q.is_amount]
     return qs[0] if len(qs) == 1 and qs[0].start == 0 and qs[0].end == len(text) else None
@@ -427,8 +433,12 @@ def _bare_target(header: str, value: str, text: str, unit_line: str = "",
     if bare is None or found is None:
         return []
     (number, at), (unit, name) = bare, found
-    written = f"{name}{number}{unit}"
-    ts = [t for t in extract_targets(written) if t.span.end == len(written) and t.value == float(number)]
+    # (rules.BARE_QUALIFIER, GROWTH_HEADER: the cell's comparator, the column's growth)
+    grows = _GROWTH_HEADER.search(header_key(header)) and not _GROWTH_HEADER.search(name)
+    written = f"{name}{'增长' if grows else ''}{number}{unit}"
+    said = written + value.strip()[at + len(number):]
+    ts = [t for t in extract_targets(said)
+          if len(written) <= t.span.end <= len(said) and t.value == float(number)]
     if not ts:
         return []
     t = ts[-1]

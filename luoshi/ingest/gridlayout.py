@@ -27,6 +27,7 @@ from luoshi.ingest.headers import (
     columns_from_headers,
     header_key,
     header_role,
+    indicator_header_cells,
     is_known_header,
     normalise_header,
     vote_table_reason,
@@ -61,6 +62,8 @@ def _header_row(grid: Grid) -> int | None:
             for c in _distinct(row)
             if 0 < len(normalise_header(c.text)) <= MAX_HEADER_LEN and is_known_header(c.text)
         )
+        if score < 2:  # INDICATOR TABLE (headers.py): its figure columns by their own words
+            score = indicator_header_cells([c.text for c in _distinct(row)])
         if score > best:
             best, at = score, r
     return at if best >= 2 else None

@@ -9,6 +9,15 @@ when a task column already exists (半年度目标任务 beside 任务内容).
 Headers split over lines or glued together are handled by :func:`split_header_words`, which
 cuts a run of header text into the most known header words (a join is right when every part
 names a known column).
+
+INDICATOR TABLE: a table whose key column names indicators (指标, 指标名称, 主要指标, 指标项目)
+and whose other columns are a target (预期增长, 预期目标, 年度目标, 计划) and at least one
+achieved figure (上半年完成, 实际完成, 1-6月, 增长) of a single place is a task list: each
+indicator row is a task (the indicator its text), the target column its target, the achieved
+column its actual; no units (warned: "indicators, no responsible units"). It is no task list
+when its columns are places (an indicator × place matrix: a header naming a place) or its rows
+are (a summary by place, gridlayout): those stay refused. The figure columns' words hold only
+beside an indicator column (:func:`indicator_column_role`).
 """
 
 from __future__ import annotations
@@ -263,15 +272,63 @@ INDICATOR_HEADER = re.compile(r"^(?:主要)?指标(?:名称|项目)?$")
 _CONTENT = re.compile(r"内容$|内容及规模$|^(工作|主要|具体|建设)?任务$")
 
 
+# INDICATOR TABLE: beside an indicator column, the words an indicator table names its figure
+# columns by. A target is what was expected or planned for the year: 预期增长(%), 预期目标,
+# 年度目标, 全年计划. An achieved figure is what was done in a period: 上半年完成(%), 实际完成,
+# 1-6月, 前三季度, 增长(%) — a period or a completion word, never an expectation. A place
+# (苏州市, 张家港) or a year (2025年) names neither: such columns keep a matrix refused.
+_MEASURE = re.compile(r"[(（][^()（）]{0,8}[)）]$")
+_INDICATOR_TARGET = re.compile(r"^(?:年度|全年|本年|今年|\d{4}年)?(?:预期|目标|计划)|目标$")
+_INDICATOR_RESULT = re.compile(
+    r"完成|实际|实现"
+    r"|^(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?|[上下]半年|前三季度|(?:第?[一二三四1-4])季度)"
+    r"|^(?:同比)?(?:增长|增速|增幅)$"
+)
+
+
+def indicator_column_role(header: str) -> ColumnRole:
+    """INDICATOR TABLE: the role of a figure column in a table whose key column names
+    indicators (指标名称), by the words above: target, actual, else other. Asked only of a
+    header the general vocabulary does not know, in a header opening with an indicator
+    column."""
+    key = _MEASURE.sub("", header_key(header))
+    if _INDICATOR_TARGET.search(key):
+        return ColumnRole.TARGET
+    if _INDICATOR_RESULT.search(key):
+        return ColumnRole.ACTUAL
+    return ColumnRole.OTHER
+
+
 def indicator_results(headers: Sequence[str]) -> bool:
-    """INDICATOR WITH RESULT: the header gives an indicator a target (全年任务目标, 目标值) and
-    the figure achieved (实际完成, 完成率): an indicator given its target and its result is a
-    task, like one given to a unit — a matrix's columns are places or years instead."""
-    roles = {_key_role(header_key(h), True) for h in headers}
+    """INDICATOR WITH RESULT: the header gives an indicator a target (全年任务目标, 目标值,
+    预期增长) and the figure achieved (实际完成, 完成率, 上半年完成): an indicator given its
+    target and its result is a task, like one given to a unit — a matrix's columns are places
+    or years instead (a header naming a place is never one). (INDICATOR TABLE: a column the
+    general vocabulary does not know is read by :func:`indicator_column_role`.)"""
+    # a column named by a place (全市, 东坡区) makes an indicator × place matrix: no task list
+    from luoshi.ingest.text.matrix import is_place  # (the text package imports this module)
+
+    if any(is_place(header_key(h)) for h in headers):
+        return False
+    roles = set()
+    for h in headers:
+        role = _key_role(header_key(h), True)
+        roles.add(indicator_column_role(h) if role is ColumnRole.OTHER else role)
     # (a progress text column alone, 完成情况, is no achieved figure: 指标名称 / 年度目标 /
     # 完成情况 is read as a matrix, as before)
     results = roles & {ColumnRole.ACTUAL, ColumnRole.DECLARED_STATUS}
     return ColumnRole.TARGET in roles and bool(results)
+
+
+def indicator_header_cells(headers: Sequence[str]) -> int:
+    """INDICATOR TABLE: how many cells of a header row name a column when the row is an
+    indicator table's header (an indicator column, a target and a result), else 0 — so a
+    grid finds such a header though the general vocabulary knows none of its cells."""
+    if not any(INDICATOR_HEADER.match(normalise_header(h)) for h in headers if "指" in h):
+        return 0
+    if not indicator_results(headers):
+        return 0
+    return sum(1 for r in header_roles(headers) if r is not ColumnRole.OTHER)
 
 
 # A grade of a satisfaction vote as a column of its own: 满意 / 基本满意 / 不满意 (比较满意,
@@ -327,6 +384,8 @@ def header_roles(headers: Iterable[str], name_then_content: bool = True) -> list
         role = header_role(raw, have_task)
         if not have_task and with_units and INDICATOR_HEADER.match(normalise_header(raw)):
             role = ColumnRole.TASK
+        elif have_task and with_units and role is ColumnRole.OTHER:
+            role = indicator_column_role(raw)  # INDICATOR TABLE
         own = header_key(raw.rpartition(TWO_LEVEL_JOIN)[2])  # a two-row header's own name
         if (
             name_then_content
@@ -375,6 +434,18 @@ def columns_from_headers(
         elif role is ColumnRole.UNITS and (lead_note := lead_note_warning(raw)):
             warnings.append(lead_note)
         columns.append(Column(header=header, role=role))
+    roles = [c.role for c in columns]
+    if (
+        ColumnRole.TASK in roles
+        and INDICATOR_HEADER.match(columns[roles.index(ColumnRole.TASK)].header)
+        and not {ColumnRole.UNITS, ColumnRole.LEAD_UNIT} & set(roles)
+    ):
+        # INDICATOR TABLE: said, so a reader knows why no task has a unit
+        warnings.append(
+            "indicators, no responsible units: an indicator table (指标 / target / achieved) "
+            "read as a task list, each indicator a task (the alternative: a table of figures "
+            "only)"
+        )
     done = [c.header for c in columns if c.role is ColumnRole.DONE]
     if len(done) > 1:
         main = columns[main_done_column(columns)].header

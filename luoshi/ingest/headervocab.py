@@ -86,6 +86,10 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         # (累计完成 alone heads the figure achieved so far, beside a 目标任务 column)
         re.compile(
             r"(已完成|累计完成|实际完成)(数|额|值|量)|完成投资|^完成(数|额|值)$|^(实际|累计)完成$"
+            # the figure a period achieved, named by the period and measured: 上半年完成(%),
+            # 1-6月完成(亿元) (the measure says a figure: 前三季度完成 alone may be the head of
+            # 前三季度完成情况 split over lines)
+            r"|^(?:\d{1,2}[-—–~至]\d{1,2}月份?|[上下]半年|前三季度|第?[一二三四1-4]季度|全年)完成\("
         ),
         ColumnRole.ACTUAL,
     ),
@@ -164,7 +168,8 @@ _TARGET = re.compile(
 )
 # A planned figure for the period beside the task: 年度计划投资, 目标值 (not 总投资 or a bare
 # 计划投资, which may be the project's size over all its years); never a task column, even first.
-_PLANNED = re.compile(r"(年度|本年|全年|季度)计划投资$|^目标值$")
+# (and the growth a plan expects for the year: 预期增长(%), the target of an indicator table)
+_PLANNED = re.compile(r"(年度|本年|全年|季度)计划投资$|^目标值$|^预期(?:增长|增速|增幅)$")
 
 
 _ITEM = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})

@@ -74,8 +74,9 @@ CASES = [
     ),
     (
         "a table of figures with no task column",
-        "主要指标完成情况\n\n指标名称\n\n预期增长(%)\n\n上半年完成(%)\n\n生产总值\n\n6\n\n5.2\n",
-        "指标名称 / 预期增长(%) / 上半年完成(%)",
+        # (a target without an achieved figure: with one it is an INDICATOR TABLE, a task list)
+        "主要指标完成情况\n\n指标名称\n\n预期增长(%)\n\n备注\n\n生产总值\n\n6\n\n左右\n",
+        "指标名称 / 预期增长(%) / 备注",
     ),
     (
         "headings over work done, but news: the opening names no progress report",

@@ -35,7 +35,8 @@ GROUP_STATUS = (
 GROUP_STATUS_NOUNS = r"事项|项目|任务|实事|工作|指标|工程"
 GROUP_STATUS_MAX = 30
 # A remark (备注, 说明) that is nothing but such a phrase ("达到时间进度", "超额完成") is a declared
-# status too: at most this many characters.
+# status too, and so is an achieved-figure cell (上半年完成: 序时推进) that gives such a phrase
+# instead of a figure (an indicator with no figure to report yet): at most this many characters.
 DECLARED_REMARK_MAX = 8
 # A declared completion share above this (per cent) is no share but a figure in the wrong column
 # (完成目标(%): 19456 — a count): not evidence.
@@ -101,6 +102,12 @@ DECLARED_RED_NOTE = "(按表中等级;文字所述另作{other},或仅为其中�
 # (完成目标(%): 74.8, DECLARED_RATE_HEADER) is its stated ratio. A cell of words under an
 # achieved-figure column is read like a progress cell. At most this many characters in brackets:
 INDICATOR_UNIT_MAX = 8
+# A bare cell may close with the comparator the target is written with (6左右, 6.5以上, 3以内)
+# and an achieved figure may be negative (-3.6): still a bare number, its comparator kept.
+# A column whose header names a growth (预期增长(%), 增速, 增幅) gives each row's figure as the
+# growth of the row's indicator: 地区生产总值 | 6左右 reads as 地区生产总值增长6%左右, a rate.
+BARE_QUALIFIER = r"左右|以上|以下|以内|及以上|及以下"
+GROWTH_HEADER = r"增长|增速|增幅"
 # A unit line of the table (金额单位:万元 above or below it; luoshi.ingest Meta.unit_line) gives
 # the unit of a bare number in a target or achieved-figure column whose header and row give
 # none. A line that names money (金额/资金/投资/价值单位) speaks of the money columns only: those

@@ -28,6 +28,7 @@ from luoshi.ingest.headers import (
     TWO_LEVEL_JOIN,
     header_key,
     header_role,
+    indicator_column_role,
     indicator_results,
     is_schedule,
     may_be_serial_pattern,
@@ -63,8 +64,12 @@ def _header_run(paras: list[Para], i: int, need_known: bool) -> int:
     """End (exclusive) of the header cells starting after paras[i]."""
     j = i + 1
     seen: set[ColumnRole] = set()
+    # INDICATOR TABLE: after an indicator column, its figure columns by their own words
+    indicator = bool(INDICATOR_HEADER.match(normalise_header(paras[i].text)))
     while j < len(paras) and _is_header_cell(paras[j].text):
         role = header_role(paras[j].text, have_task=ColumnRole.TASK in seen)
+        if indicator and role is ColumnRole.OTHER:
+            role = indicator_column_role(paras[j].text)
         # A task-like cell after the progress columns is a group row under the header
         # ("徐仁标市长牵头重点工作"), not one more column.
         if role is ColumnRole.TASK and seen & PROGRESS_ROLES:

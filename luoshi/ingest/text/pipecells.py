@@ -28,7 +28,8 @@ cell the page left out does not shift the rest — except a row of exactly as ma
 cells as columns, every cell bordered, which is read by position (no cell was left out); a lone cell between rows that reads as a
 group (一、…) is a group row. Lines holding only bars (``|``, ``||||||``) that cut the cells
 after the header into runs as wide as the header are the rows' borders, not empty cells
-(ROW BORDERS, :func:`_row_borders`). A 序号 column holding Chinese numerals (一, 二) over
+(ROW BORDERS, :func:`_row_borders`; text no bar closes after the last row is the page's text
+after the table). A 序号 column holding Chinese numerals (一, 二) over
 projects numbered (一), (二) in their task cells numbers groups, not rows (GROUP SERIALS,
 :mod:`luoshi.ingest.text.pipegroupserial`). The result is a Grid, read like any table.
 """
@@ -170,6 +171,10 @@ def _row_borders(
         else:
             runs[-1].append(cell)
     runs = [r for r in runs if r]
+    if runs and len(runs[-1]) == width + 1 and not runs[-1][-1][2]:
+        # the last row's cells all closed by their bars, then text no bar closes: the
+        # page's text after the table, not a cell (a row cut off is shorter, never longer)
+        runs[-1].pop()
     full = sum(1 for r in runs if len(r) == width)
     if full < 2 or any(len(r) not in (1, width) for r in runs[:-1]) or len(runs[-1]) > width:
         return None
