@@ -2,7 +2,7 @@
 
 import pytest
 
-from luoshi.ingest import read_document
+from luoshi.ingest import IngestError, read_document
 from luoshi.ingest.text.align import align
 from luoshi.vocab import ColumnRole as R
 
@@ -312,3 +312,32 @@ def test_year_quarter_keys_step_one_quarter():
     assert _next_period_key(1074, 1081)
     assert not _next_period_key(1081, 1073)  # two quarters apart: a figure, not a row
     assert not _next_period_key(1081, 1085)  # no fifth quarter
+
+
+# LEADER FIRST (held11, fresh11 cause 2): a table without serials sorted by who answers for
+# each task, the leader or the unit before the task column; made up.
+LEADER_FIRST = """某县某局2031年5月份重点工作完成情况
+{first} 重点工作 基本要求 牵头部门 完成情况
+{who} 推进冷链物流建设 建成冷库2座 县商务局 1、东区冷库已封顶;
+2、西区冷库正在招标。
+推进电商进村 覆盖30个村 县供销社 已覆盖22个村。
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "who", "role"),
+    [("负责领导", "李某", R.LEADER), ("牵头单位", "县发改委", R.LEAD_UNIT)],
+)
+def test_leader_or_unit_first_header_without_serials(first, who, role):
+    doc = read_document(LEADER_FIRST.format(first=first, who=who).encode(), name="s.txt")
+    assert doc.layout == "space-rows"
+    assert [c.role for c in doc.columns][:3] == [role, T, R.TARGET]
+    assert [t.text for t in doc.tasks] == ["推进冷链物流建设", "推进电商进村"]
+    done = ["".join(i.done for i in t.items).replace("\n", "") for t in doc.tasks]
+    assert done == ["1、东区冷库已封顶;2、西区冷库正在招标。", "已覆盖22个村。"]
+
+
+def test_leader_first_needs_the_task_column():
+    page = "某县情况\n负责领导 牵头部门 完成情况\n李某 县商务局 已完成。\n"
+    with pytest.raises(IngestError):
+        read_document(page.encode(), name="s.txt")

@@ -10,7 +10,9 @@
 Rules, true of such pages whatever the place: the header is a line of three or more pieces
 most of which name known columns (or of two short ones: the task column, then another known
 column; runs of single characters are one word spaced out, 序 号), among them a task or progress column, the first being the
-serial, a category or the task column (or, when the words themselves hold spaces, a line
+serial, a category or the task column — or the leader or the unit when the task column
+follows it (LEADER FIRST: ``负责领导 重点工作 基本要求 牵头部门 …``, a table sorted by who answers
+for each task) — (or, when the words themselves hold spaces, a line
 that :func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words, opening
 with 序号); a row opens with a line whose first piece is the next serial (or 1 after a group
 row) — in a table without serials, with any line of two or more pieces; every other line
@@ -60,6 +62,9 @@ _MAX_HEADER_LINE = 160
 _MAX_TWO_WORD = 8  # a two-column header's words are short names, not phrases
 # A header row opens with the serial, a category or the task column.
 _FIRST_ROLES = (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
+# LEADER FIRST: a table sorted by who answers for its tasks opens with the leader or the
+# unit (负责领导 重点工作 … ; 牵头单位 工作任务 …) when the task column follows it.
+_SUBJECT_ROLES = (ColumnRole.LEADER, ColumnRole.LEAD_UNIT, ColumnRole.UNITS)
 
 
 def _header_words(line: str) -> list[str] | None:
@@ -81,7 +86,10 @@ def _header_words(line: str) -> list[str] | None:
         roles = header_roles(tokens)
         known = sum(1 for r in roles if r is not ColumnRole.OTHER)
         text_role = any(r in (ColumnRole.TASK, ColumnRole.DONE) for r in roles)
-        if roles[0] in _FIRST_ROLES and known >= 2 and text_role and known * 2 >= len(tokens):
+        first = roles[0] in _FIRST_ROLES or (
+            roles[0] in _SUBJECT_ROLES and ColumnRole.TASK in roles[1:]
+        )
+        if first and known >= 2 and text_role and known * 2 >= len(tokens):
             return tokens
     if not opens_with_first_column(line):
         return None
