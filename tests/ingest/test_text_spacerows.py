@@ -341,3 +341,43 @@ def test_leader_first_needs_the_task_column():
     page = "某县情况\n负责领导 牵头部门 完成情况\n李某 县商务局 已完成。\n"
     with pytest.raises(IngestError):
         read_document(page.encode(), name="s.txt")
+
+
+# SPACED HEADER WORDS and PICKED ROWS (held11, fresh11 cause 1): a header parted by single
+# spaces whose narrow cells are padded by runs of spaces (牵头  领导), and a unit's own rows
+# picked out of a longer numbered list keeping its serials; made up.
+PICKED = """2031年县政府重点工作责任清单进展情况汇总表(7-9月)
+序号 2031年重点工作任务 牵头  领导 牵头       责任单位 配合      责任单位 2031年7-9月份进展情况 2031年10-12月份进度安排
+12 新建城区公园2个。 周某 县住建局 县财政局 东湖公园已开园 完成西湖公园绿化
+15 新增公办幼儿园学位300个。 周某 县教育局 县发改委 已新增学位260个 完成剩余学位招生
+"""
+
+
+def test_padded_header_words_and_picked_rows():
+    doc = read_document(PICKED.encode(), name="s.txt")
+    assert doc.layout == "space-rows"
+    assert [c.header for c in doc.columns][2:5] == ["牵头领导", "牵头责任单位", "配合责任单位"]
+    assert [c.role for c in doc.columns][2:] == [
+        R.LEADER, R.LEAD_UNIT, R.CO_UNITS, D, R.NEXT_STEPS
+    ]
+    assert [t.serial for t in doc.tasks] == ["12", "15"]
+    assert "".join(i.done for i in doc.tasks[1].items) == "已新增学位260个"
+    assert any("serials skip (12, 15)" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("序号 任务 牵头  领导 备注", "序号 任务 牵头领导 备注"),
+        # a single space is a border: 单位 stays a column of its own
+        ("序号 考核指标 单位 工作目标", "序号 考核指标 单位 工作目标"),
+        # runs of spaces everywhere are the borders themselves
+        ("序号  主体  责任单位", "序号  主体  责任单位"),
+        # a longer piece naming no column is no qualifier
+        ("序号 市折子号  工作任务 完成情况", "序号 市折子号  工作任务 完成情况"),
+    ],
+)
+def test_close_padding(line, want):
+    from luoshi.ingest.text.spacerows import _close_padding
+
+    assert _close_padding(line) == want
