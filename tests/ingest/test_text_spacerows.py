@@ -381,3 +381,35 @@ def test_close_padding(line, want):
     from luoshi.ingest.text.spacerows import _close_padding
 
     assert _close_padding(line) == want
+
+
+# SPACED NAME and a status written 时序 (held11, fresh11 cause 1): a two-character name padded
+# to three (周  某) is one name; 达到时序进度 is a status like 达到序时进度; made up.
+SPACED_NAME = """2031年县政府重点工作进展情况
+序号 重点工作任务 牵头领导 责任单位 工作评价 进展情况 备注
+1 新建城区公园2个。 周  某   李某某 县住建局 达到时序进度 东湖公园已开园
+2 新增公办幼儿园学位300个。 王某某 县教育局 已完成 已新增学位300个
+"""
+
+
+def test_spaced_name_and_a_status_written_the_other_way_round():
+    doc = read_document(SPACED_NAME.encode(), name="s.txt")
+    first = doc.tasks[0]
+    assert first.text == "新建城区公园2个。"
+    assert first.extra["牵头领导"] == "周某 李某某"
+    assert first.extra["工作评价"] == "达到时序进度"
+    assert "".join(i.done for i in first.items) == "东湖公园已开园"
+
+
+@pytest.mark.parametrize(
+    ("pieces", "want"),
+    [
+        (["1", "周", "某", "县住建局"], ["1", "周某", "县住建局"]),
+        (["1", "是", "已完成"], ["1", "是", "已完成"]),  # one character alone stays a cell
+        (["1", "2", "3"], ["1", "2", "3"]),  # figures are no name
+    ],
+)
+def test_join_spaced_name(pieces, want):
+    from luoshi.ingest.text.spacerows import _join_spaced_name
+
+    assert _join_spaced_name(pieces) == want

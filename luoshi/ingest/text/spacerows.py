@@ -149,6 +149,22 @@ def _close_padding(line: str) -> str:
     return _PAD.sub(join, line)
 
 
+_HAN = re.compile(r"^[\u4e00-\u9fa5]$")
+
+
+def _join_spaced_name(pieces: list[str]) -> list[str]:
+    """SPACED NAME: two single Chinese characters side by side in a row are one word spaced
+    out to fill its cell (a two-character name padded to three: 汪  峰), as 序 号 is in a
+    header; no cell of a task table is one character followed by another one-character cell."""
+    out: list[str] = []
+    for p in pieces:
+        if out and _HAN.match(p) and _HAN.match(out[-1][-1]) and len(out[-1]) == 1:
+            out[-1] += p
+        else:
+            out.append(p)
+    return out
+
+
 def find_space_header(lines: list[str]) -> tuple[int, list[str]] | None:
     """(line index, header words) of a space-separated header line, looked for above the
     first lone 序号 line (where a cells-per-line header starts)."""
@@ -240,7 +256,7 @@ def space_grid(
             continue
         if _LATIN_CHROME.match(s):
             continue  # a site's chrome (Scroll To Top, Back to top), no cell of a Chinese table
-        pieces = s.split()
+        pieces = _join_spaced_name(s.split())
         if [normalise_header(p) for p in pieces] == header_key or normalise_header(s) == "".join(
             header_key
         ):
