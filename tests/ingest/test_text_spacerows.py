@@ -378,9 +378,9 @@ def test_padded_header_words_and_picked_rows():
     ],
 )
 def test_close_padding(line, want):
-    from luoshi.ingest.text.spacerows import _close_padding
+    from luoshi.ingest.text.spacepieces import close_padding
 
-    assert _close_padding(line) == want
+    assert close_padding(line) == want
 
 
 # SPACED NAME and a status written 时序 (held11, fresh11 cause 1): a two-character name padded
@@ -410,6 +410,6 @@ def test_spaced_name_and_a_status_written_the_other_way_round():
     ],
 )
 def test_join_spaced_name(pieces, want):
-    from luoshi.ingest.text.spacerows import _join_spaced_name
+    from luoshi.ingest.text.spacepieces import join_spaced_name
 
-    assert _join_spaced_name(pieces) == want
+    assert join_spaced_name(pieces) == want

@@ -52,6 +52,7 @@ from luoshi.ingest.headers import (
 )
 from luoshi.ingest.text.align import align, carry_spanned
 from luoshi.ingest.text.shapes import CLOSING, ROW_SERIAL, is_group
+from luoshi.ingest.text.spacepieces import close_padding, join_spaced_name
 from luoshi.ingest.text.spacesubrows import Pieces, is_sub_row, join_sub_rows, share_not_amount
 from luoshi.ingest.text.spanrows import continuation_cuts, continuation_note, lead_cells
 from luoshi.ingest.text.unitsubrows import joined_row, merged_cut
@@ -76,7 +77,8 @@ _SUBJECT_ROLES = (ColumnRole.LEADER, ColumnRole.LEAD_UNIT, ColumnRole.UNITS)
 
 
 def _header_words(line: str) -> list[str] | None:
-    line = _close_padding(line)
+    if len(line) <= _MAX_HEADER_LINE:
+        line = close_padding(line)  # (a longer line is no header: not worth the look)
     tokens = line.split()
     if len(tokens) == 2 and "|" not in line:
         # two columns: both known header words, the task column first (项目名称 进展情况)
@@ -123,45 +125,6 @@ def _join_letters(tokens: list[str]) -> list[str]:
         out.append(t)
     if run:
         out.append(run)
-    return out
-
-
-_PAD = re.compile(r"(?:(?<=\s)|^)(\S{1,2})[ \t\u3000]{2,}(?=(\S+))")
-
-
-def _close_padding(line: str) -> str:
-    """SPACED HEADER WORDS: in a header whose cells are parted by single spaces, a piece of two
-    characters or fewer naming no column (牵头, 主体, 配合) set off from the next piece by a
-    run of spaces is one word with it when the two together name a column (牵头  领导 =
-    牵头领导, 主体          责任单位 = 主体责任单位): the run pads a narrow cell, it is not
-    a border. A longer piece, or one parted by a single space (单位 工作目标), stays a word."""
-    if not re.search(r"\S \S", line):
-        return line  # (no single-space borders: the runs are the borders)
-
-    def join(m: re.Match[str]) -> str:
-        joined = m.group(1) + m.group(2)
-        if header_role(m.group(1), True) is ColumnRole.OTHER and (
-            len(joined) <= _MAX_HEADER_LEN and header_role(joined, True) is not ColumnRole.OTHER
-        ):
-            return m.group(1)
-        return m.group(0)
-
-    return _PAD.sub(join, line)
-
-
-_HAN = re.compile(r"^[\u4e00-\u9fa5]$")
-
-
-def _join_spaced_name(pieces: list[str]) -> list[str]:
-    """SPACED NAME: two single Chinese characters side by side in a row are one word spaced
-    out to fill its cell (a two-character name padded to three: 汪  峰), as 序 号 is in a
-    header; no cell of a task table is one character followed by another one-character cell."""
-    out: list[str] = []
-    for p in pieces:
-        if out and _HAN.match(p) and _HAN.match(out[-1][-1]) and len(out[-1]) == 1:
-            out[-1] += p
-        else:
-            out.append(p)
     return out
 
 
@@ -256,7 +219,7 @@ def space_grid(
             continue
         if _LATIN_CHROME.match(s):
             continue  # a site's chrome (Scroll To Top, Back to top), no cell of a Chinese table
-        pieces = _join_spaced_name(s.split())
+        pieces = join_spaced_name(s.split())
         if [normalise_header(p) for p in pieces] == header_key or normalise_header(s) == "".join(
             header_key
         ):
