@@ -359,6 +359,13 @@ def vote_table_reason(headers: Sequence[str]) -> str | None:
     )
 
 
+# (a month, months or a quarter: 年度计划 is the year's plan, the target, whatever stands by it)
+_PERIOD_PLAN = re.compile(
+    r"(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|\d{1,2}月份?|[一二三四1-4]季度|下季度|下半年)"
+    r"(?:进度|工作)?(?:安排|计划)$"
+)
+
+
 def header_roles(headers: Iterable[str], name_then_content: bool = True) -> list[ColumnRole]:
     """The role of each cell of a header row, read left to right: a task-like header after
     the task column is not a second task column (``have_task``); a content column after a
@@ -402,6 +409,14 @@ def header_roles(headers: Iterable[str], name_then_content: bool = True) -> list
     if planned and roles.count(ColumnRole.TARGET) > len(planned):
         for k in planned:
             roles[k] = ColumnRole.OTHER
+    # NEXT PERIOD'S PLAN: a schedule or plan column named for a period (2024年1-3月份进度安排,
+    # 一季度工作计划) after a progress column is what is planned for the period after the one
+    # reported: the next steps (in a plan without a progress column it stays the schedule).
+    done_at = next((k for k, r in enumerate(roles) if r is ColumnRole.DONE), None)
+    for k in range(len(roles)) if done_at is not None else ():
+        if k > done_at and roles[k] in (ColumnRole.OTHER, ColumnRole.TARGET):
+            if _PERIOD_PLAN.search(normalise_header(headers[k])):
+                roles[k] = ColumnRole.NEXT_STEPS
     # TWO TASK COLUMNS: of two task-named columns side by side (实事内容 / 工作任务), the first
     # names what the rows are about, the second the work: the first is the category. Unless the
     # second says it is the first in detail (具体任务, 细化任务, 分解任务 …): then both are the

@@ -161,6 +161,9 @@ _TASK = re.compile(
 )
 _TARGET = re.compile(
     r"目标任务|目标$|预期目标|工作标准|任务数|目标要求|工作要求|^(年度|季度)任务$"
+    # the requirements set beside the task (基本要求, 具体要求) say what it must reach, as
+    # 工作要求 does
+    r"|^(基本|具体)要求$"
     # a schedule beside the task says what is due by when: 进度安排, 时间安排, 节点安排
     r"|^(进度|时间|节点|时序|计划)安排$"
     # the plan for the year or quarter beside the task: 年度计划, 季度计划

@@ -1,6 +1,11 @@
 import pytest
 
-from luoshi.ingest.headers import columns_from_headers, header_role, split_header_words
+from luoshi.ingest.headers import (
+    columns_from_headers,
+    header_role,
+    header_roles,
+    split_header_words,
+)
 from luoshi.vocab import ColumnRole as R
 
 CASES = [
@@ -384,3 +389,20 @@ def test_may_be_serial_class_is_the_anchors_and_everything_unexamined() -> None:
         ch = chr(cp)
         unexamined = not any(lo <= cp <= hi for lo, hi in _EXAMINED)
         assert (search(ch) is not None) == (unexamined or ch in _SERIAL_ANCHORS), hex(cp)
+
+
+# NEXT PERIOD'S PLAN (held11, fresh11 cause 1): a schedule named for months or a quarter after
+# a progress column is the next steps; the year's plan stays the target.
+@pytest.mark.parametrize(
+    ("headers", "last"),
+    [
+        (["序号", "工作任务", "7-9月份进展情况", "10-12月份进度安排"], R.NEXT_STEPS),
+        (["序号", "工作任务", "完成情况", "四季度工作计划"], R.NEXT_STEPS),
+        (["序号", "工作任务", "完成情况", "年度计划"], R.TARGET),
+        (["序号", "工作任务", "完成情况", "进度安排"], R.TARGET),
+        # no progress column: a plan's schedule by months, not the next steps
+        (["序号", "工作任务", "10-12月份进度安排"], R.OTHER),
+    ],
+)
+def test_next_period_plan(headers, last):
+    assert header_roles(headers)[-1] is last

@@ -409,3 +409,47 @@ def test_an_item_heading_over_a_content_paragraph(page, want) -> None:
     assert [(t.text, t.extra["内容及目标"]) for t in doc.tasks] == want
     assert [t.units for t in doc.tasks] == [["市城市管理局"], ["市民政局"]]
     assert doc.tasks[0].items[0].done == "至12月底,已接通17.2万户。"
+
+
+# GLUED LABEL and the item's text over a content field (held11, fresh11 cause 5): a bulletin
+# flattened onto one line, each (一) item's task glued to its 主要内容: field, its progress
+# numbered 1. 2. inside the 完成情况: field; made up.
+ONE_LINE_ITEMS = (
+    "关于某县2031年民生实事项目督办情况的通报\n"
+    "现将督办情况通报如下:一、基本情况。(一)推进危桥改造,提升群众出行安全水平主要内容:由县交通局"
+    "牵头,计划改造危桥2座。完成情况:1.东桥已于5月完工。2.西桥已开标,预计12月开工。"
+    "(二)建设城区停车场,缓解群众停车难题主要内容:由县住建局牵头,计划新增车位500个。"
+    "完成情况:1.北区停车场已投用。2.南区停车场主体完工。"
+)
+
+
+def test_items_run_together_with_glued_content_labels():
+    doc = read_document(ONE_LINE_ITEMS.encode(), name="forms.txt")
+    assert doc.layout == "forms"
+    assert [t.serial for t in doc.tasks] == ["(一)", "(二)"]
+    assert [t.text for t in doc.tasks] == [
+        "推进危桥改造,提升群众出行安全水平",
+        "建设城区停车场,缓解群众停车难题",
+    ]
+    assert roles(doc)[:4] == [R.SERIAL, R.TASK, R.TARGET, R.DONE]
+    assert doc.tasks[1].extra["内容及目标"] == "由县住建局牵头,计划新增车位500个。"
+    done = ["".join(i.done for i in t.items) for t in doc.tasks]
+    assert done[0] == "1.东桥已于5月完工。2.西桥已开标,预计12月开工。"
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a clause then a progress or content label glued to it
+        ("推进危桥改造,提升群众出行安全水平主要内容:由县交通局牵头。", ["主要内容"]),
+        ("全年新增城镇就业岗位一万个以上进展情况:已新增8000个。", ["进展情况"]),
+        # a short run is the label's qualifier: one label, too long for a field, no cut
+        ("1、规模工业产值完成情况:增长8%。", []),
+        # a schedule label may end a task's wording: never cut off a glued run
+        ("改建标准化菜市场4家项目具体实施进度为:一季度定标准。", []),
+    ],
+)
+def test_glued_labels(text, labels):
+    from luoshi.ingest.text.prose.formfields import _glued_fields
+
+    assert [label for _, _, label in _glued_fields(text)] == labels

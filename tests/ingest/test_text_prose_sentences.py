@@ -50,6 +50,14 @@ def test_heading_sentence(text, name):
         ("新建农村公路300公里,确保完成目标任务。", False),
         ("力争全面完成年度任务。", False),
         ("改造线路88.5公里。", False),
+        # a month range or a month reported on opens the progress too (held11, fresh11 R07)
+        ("1-10月份,8个断面水质达标。", True),
+        ("10月份,全市优良天数达到25天。", True),
+        ("一季度,完成投资3亿元。", True),
+        # traditional wording says the same as the simplified
+        ("今年以來,全市空氣質量保持穩定。", True),
+        ("1至9月,確保完成目標任務。", True),
+        ("12個月內確保完成目標任務。", False),
     ],
 )
 def test_reports_met(rest, met):
@@ -70,6 +78,47 @@ def test_plan_items_with_a_name_sentence_stay_whole():
     doc = read_document(("2031年重点工作\n" + "\n".join(PLAN)).encode(), name="plan.txt")
     assert doc.tasks[0].text.startswith("农村公路建设。新建")
     assert not any(i.done for t in doc.tasks for i in t.items)
+
+
+# Indicators as items of a report in traditional characters: `N.<indicator>。<progress>`, the
+# progress opening with a reporting period (held11: fresh11 R07's shape, text made up).
+INDICATORS = [
+    "某市環境局工作匯報",
+    "一、2031年度目標任務完成情況",
+    "(一)主要指標完成情況",
+    "1.空氣質量。截至2031年11月20日,全市優良天數210天,低于目標值5天。",
+    "2.地表水質量。1-10月份,全市8個考核斷面中6個達標。",
+    "3.土壤質量。今年以來,全市土壤環境質量總體保持穩定。",
+    "(二)重點工作完成情況",
+    "1.污染治理方面",
+]
+
+
+def test_indicator_items_in_traditional_split_into_name_and_progress():
+    doc = read_document("\n".join(INDICATORS).encode(), name="report.txt")
+    assert [t.text for t in doc.tasks[:3]] == ["空氣質量", "地表水質量", "土壤質量"]
+    done = ["".join(i.done for i in t.items) for t in doc.tasks]
+    assert done[1].startswith("1-10月份,全市8個")
+    assert done[2].startswith("今年以來")
+    assert doc.tasks[3].text == "污染治理方面" and not done[3]
+    # AS-OF IN THE PROGRESS: the year's report goes as far as its tasks' progress says
+    assert (doc.meta.period.kind.value, str(doc.meta.period.end_date)) == ("month", "2031-11-20")
+    assert any("the alternative: the year" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "end"),
+    [
+        ("截至2031年11月20日", "2031-11-20"),
+        ("截至2030年11月20日", "2031-12-31"),  # another year's date: the year stands
+        ("截至11月20日", "2031-12-31"),  # no year: it may be the year before's
+    ],
+)
+def test_as_of_in_the_progress_of_a_list(as_of, end):
+    lines = [INDICATORS[0], INDICATORS[1], *(t.replace("截至2031年11月20日", as_of)
+                                           for t in INDICATORS[2:])]
+    doc = read_document("\n".join(lines).encode(), name="report.txt")
+    assert str(doc.meta.period.end_date) == end
 
 
 # Heading sentence + content in one paragraph, progress on a labelled line (fresh5 cause 4).

@@ -2,7 +2,7 @@
 
 import pytest
 
-from luoshi.ingest import read_document
+from luoshi.ingest import IngestError, read_document
 from luoshi.ingest.text.align import align
 from luoshi.vocab import ColumnRole as R
 
@@ -312,3 +312,104 @@ def test_year_quarter_keys_step_one_quarter():
     assert _next_period_key(1074, 1081)
     assert not _next_period_key(1081, 1073)  # two quarters apart: a figure, not a row
     assert not _next_period_key(1081, 1085)  # no fifth quarter
+
+
+# LEADER FIRST (held11, fresh11 cause 2): a table without serials sorted by who answers for
+# each task, the leader or the unit before the task column; made up.
+LEADER_FIRST = """某县某局2031年5月份重点工作完成情况
+{first} 重点工作 基本要求 牵头部门 完成情况
+{who} 推进冷链物流建设 建成冷库2座 县商务局 1、东区冷库已封顶;
+2、西区冷库正在招标。
+推进电商进村 覆盖30个村 县供销社 已覆盖22个村。
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "who", "role"),
+    [("负责领导", "李某", R.LEADER), ("牵头单位", "县发改委", R.LEAD_UNIT)],
+)
+def test_leader_or_unit_first_header_without_serials(first, who, role):
+    doc = read_document(LEADER_FIRST.format(first=first, who=who).encode(), name="s.txt")
+    assert doc.layout == "space-rows"
+    assert [c.role for c in doc.columns][:3] == [role, T, R.TARGET]
+    assert [t.text for t in doc.tasks] == ["推进冷链物流建设", "推进电商进村"]
+    done = ["".join(i.done for i in t.items).replace("\n", "") for t in doc.tasks]
+    assert done == ["1、东区冷库已封顶;2、西区冷库正在招标。", "已覆盖22个村。"]
+
+
+def test_leader_first_needs_the_task_column():
+    page = "某县情况\n负责领导 牵头部门 完成情况\n李某 县商务局 已完成。\n"
+    with pytest.raises(IngestError):
+        read_document(page.encode(), name="s.txt")
+
+
+# SPACED HEADER WORDS and PICKED ROWS (held11, fresh11 cause 1): a header parted by single
+# spaces whose narrow cells are padded by runs of spaces (牵头  领导), and a unit's own rows
+# picked out of a longer numbered list keeping its serials; made up.
+PICKED = """2031年县政府重点工作责任清单进展情况汇总表(7-9月)
+序号 2031年重点工作任务 牵头  领导 牵头       责任单位 配合      责任单位 2031年7-9月份进展情况 2031年10-12月份进度安排
+12 新建城区公园2个。 周某 县住建局 县财政局 东湖公园已开园 完成西湖公园绿化
+15 新增公办幼儿园学位300个。 周某 县教育局 县发改委 已新增学位260个 完成剩余学位招生
+"""
+
+
+def test_padded_header_words_and_picked_rows():
+    doc = read_document(PICKED.encode(), name="s.txt")
+    assert doc.layout == "space-rows"
+    assert [c.header for c in doc.columns][2:5] == ["牵头领导", "牵头责任单位", "配合责任单位"]
+    assert [c.role for c in doc.columns][2:] == [
+        R.LEADER, R.LEAD_UNIT, R.CO_UNITS, D, R.NEXT_STEPS
+    ]
+    assert [t.serial for t in doc.tasks] == ["12", "15"]
+    assert "".join(i.done for i in doc.tasks[1].items) == "已新增学位260个"
+    assert any("serials skip (12, 15)" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("序号 任务 牵头  领导 备注", "序号 任务 牵头领导 备注"),
+        # a single space is a border: 单位 stays a column of its own
+        ("序号 考核指标 单位 工作目标", "序号 考核指标 单位 工作目标"),
+        # runs of spaces everywhere are the borders themselves
+        ("序号  主体  责任单位", "序号  主体  责任单位"),
+        # a longer piece naming no column is no qualifier
+        ("序号 市折子号  工作任务 完成情况", "序号 市折子号  工作任务 完成情况"),
+    ],
+)
+def test_close_padding(line, want):
+    from luoshi.ingest.text.spacepieces import close_padding
+
+    assert close_padding(line) == want
+
+
+# SPACED NAME and a status written 时序 (held11, fresh11 cause 1): a two-character name padded
+# to three (周  某) is one name; 达到时序进度 is a status like 达到序时进度; made up.
+SPACED_NAME = """2031年县政府重点工作进展情况
+序号 重点工作任务 牵头领导 责任单位 工作评价 进展情况 备注
+1 新建城区公园2个。 周  某   李某某 县住建局 达到时序进度 东湖公园已开园
+2 新增公办幼儿园学位300个。 王某某 县教育局 已完成 已新增学位300个
+"""
+
+
+def test_spaced_name_and_a_status_written_the_other_way_round():
+    doc = read_document(SPACED_NAME.encode(), name="s.txt")
+    first = doc.tasks[0]
+    assert first.text == "新建城区公园2个。"
+    assert first.extra["牵头领导"] == "周某 李某某"
+    assert first.extra["工作评价"] == "达到时序进度"
+    assert "".join(i.done for i in first.items) == "东湖公园已开园"
+
+
+@pytest.mark.parametrize(
+    ("pieces", "want"),
+    [
+        (["1", "周", "某", "县住建局"], ["1", "周某", "县住建局"]),
+        (["1", "是", "已完成"], ["1", "是", "已完成"]),  # one character alone stays a cell
+        (["1", "2", "3"], ["1", "2", "3"]),  # figures are no name
+    ],
+)
+def test_join_spaced_name(pieces, want):
+    from luoshi.ingest.text.spacepieces import join_spaced_name
+
+    assert join_spaced_name(pieces) == want

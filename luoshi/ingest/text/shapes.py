@@ -33,7 +33,8 @@ GROUP = re.compile(
     rf"^(?:[{_CN}]{{1,3}}\s*、.{{1,40}}|[(（][{_CN}]{{1,3}}[)）].{{0,40}}|.{{2,30}}(?:牵头|主抓|负责|分管|联系)(?:的)?(?:重点)?工作(?:[(（]\d+项[)）])?)$"
 )
 _STATUS = re.compile(
-    r"^.{0,4}(推进|完成|滞后|正常|序时|进行中|达序|未达|超序|落后|启动)[^,，。;；]{0,6}$"
+    # (时序 is 序时 the other way round, as pages write it too: 达到时序进度)
+    r"^.{0,4}(推进|完成|滞后|正常|序时|时序|进行中|达序|未达|超序|落后|启动)[^,，。;；]{0,6}$"
 )
 CLOSING = re.compile(r"[。.;；!！?？)）”\"’%】]$")
 # Compiled once: these run for every unit-like cell of every row.

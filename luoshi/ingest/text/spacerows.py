@@ -9,11 +9,16 @@
 
 Rules, true of such pages whatever the place: the header is a line of three or more pieces
 most of which name known columns (or of two short ones: the task column, then another known
-column; runs of single characters are one word spaced out, 序 号), among them a task or progress column, the first being the
-serial, a category or the task column (or, when the words themselves hold spaces, a line
+column; runs of single characters are one word spaced out, 序 号, and in a header parted by
+single spaces a short piece set off by a run of spaces is one word with the next when the
+two name a column, 牵头  领导 — SPACED HEADER WORDS), among them a task or progress column, the first being the
+serial, a category or the task column — or the leader or the unit when the task column
+follows it (LEADER FIRST: ``负责领导 重点工作 基本要求 牵头部门 …``, a table sorted by who answers
+for each task) — (or, when the words themselves hold spaces, a line
 that :func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words, opening
 with 序号); a row opens with a line whose first piece is the next serial (or 1 after a group
-row) — in a table without serials, with any line of two or more pieces; every other line
+row; or a serial skipping some, on a line of three pieces or more: PICKED ROWS, a unit's own
+rows of a longer list, 81 85 87, warned) — in a table without serials, with any line of two or more pieces; every other line
 until the next row belongs to the row (a group row when it reads as one: 一、…, (二)…) — a line
 of one piece opening with the point number after the one opening the piece above it (``2.…``
 under ``1.…``) goes on that piece's cell, a cell written as numbered points; rows wider
@@ -47,6 +52,7 @@ from luoshi.ingest.headers import (
 )
 from luoshi.ingest.text.align import align, carry_spanned
 from luoshi.ingest.text.shapes import CLOSING, ROW_SERIAL, is_group
+from luoshi.ingest.text.spacepieces import close_padding, join_spaced_name
 from luoshi.ingest.text.spacesubrows import Pieces, is_sub_row, join_sub_rows, share_not_amount
 from luoshi.ingest.text.spanrows import continuation_cuts, continuation_note, lead_cells
 from luoshi.ingest.text.unitsubrows import joined_row, merged_cut
@@ -56,13 +62,23 @@ SPACE_LAYOUT = "space-rows"
 _SERIAL = re.compile(rf"^({ROW_SERIAL})[.、．]?$")
 _TOTAL = re.compile(r"^(合计|小计|总计|共计)")
 _MAX_HEADER_LEN = 24
+# PICKED ROWS: a unit's own rows picked out of a longer numbered list keep the list's serials
+# (81, 85, 87): a line opening with a serial above the next one, with three pieces or more
+# (a row's shape, not a wrapped cell's), opens a row too; warned with the alternative.
+_PICKED_PIECES = 3
+_MAX_PICKED_SERIAL = 999
 _MAX_HEADER_LINE = 160
 _MAX_TWO_WORD = 8  # a two-column header's words are short names, not phrases
 # A header row opens with the serial, a category or the task column.
 _FIRST_ROLES = (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
+# LEADER FIRST: a table sorted by who answers for its tasks opens with the leader or the
+# unit (负责领导 重点工作 … ; 牵头单位 工作任务 …) when the task column follows it.
+_SUBJECT_ROLES = (ColumnRole.LEADER, ColumnRole.LEAD_UNIT, ColumnRole.UNITS)
 
 
 def _header_words(line: str) -> list[str] | None:
+    if len(line) <= _MAX_HEADER_LINE:
+        line = close_padding(line)  # (a longer line is no header: not worth the look)
     tokens = line.split()
     if len(tokens) == 2 and "|" not in line:
         # two columns: both known header words, the task column first (项目名称 进展情况)
@@ -81,7 +97,10 @@ def _header_words(line: str) -> list[str] | None:
         roles = header_roles(tokens)
         known = sum(1 for r in roles if r is not ColumnRole.OTHER)
         text_role = any(r in (ColumnRole.TASK, ColumnRole.DONE) for r in roles)
-        if roles[0] in _FIRST_ROLES and known >= 2 and text_role and known * 2 >= len(tokens):
+        first = roles[0] in _FIRST_ROLES or (
+            roles[0] in _SUBJECT_ROLES and ColumnRole.TASK in roles[1:]
+        )
+        if first and known >= 2 and text_role and known * 2 >= len(tokens):
             return tokens
     if not opens_with_first_column(line):
         return None
@@ -193,13 +212,14 @@ def space_grid(
     # indicator rows under a numbered row (spacesubrows.py), by the row's first line
     subs: dict[int, list[Pieces]] = {}
     measures = _measure_columns(words, roles)
+    skipped: list[int] = []  # PICKED ROWS: serials that skip the ones before them
     for i in range(h + 1, len(lines)):
         s = lines[i].strip()
         if not s:
             continue
         if _LATIN_CHROME.match(s):
             continue  # a site's chrome (Scroll To Top, Back to top), no cell of a Chinese table
-        pieces = s.split()
+        pieces = join_spaced_name(s.split())
         if [normalise_header(p) for p in pieces] == header_key or normalise_header(s) == "".join(
             header_key
         ):
@@ -212,10 +232,20 @@ def space_grid(
         if not numbered and len(pieces) >= 2 and not is_group(s) and not _TOTAL.match(s):
             raw.append(("row", i + 1, [(i + 1, p) for p in pieces]))
             continue
+        picked = (
+            value is not None
+            and not period_keys
+            and value > prev + 1
+            and value <= _MAX_PICKED_SERIAL
+            and len(pieces) >= _PICKED_PIECES
+        )
         if value is not None and (
             (_next_period_key(prev, value) if period_keys else value == prev + 1)
             or (value == 1 and prev != 0 and not period_keys)
+            or picked
         ):
+            if picked:
+                skipped.append(value)
             prev = value
             cells = [(i + 1, p) for p in pieces]
             if category_first and not own_category:
@@ -269,6 +299,15 @@ def space_grid(
         warnings.append((h + 1, f"header words glued together, cut: {'/'.join(words)}"))
     if totals:
         warnings.append((totals[0], f"{len(totals)} total row(s) (合计/小计): not tasks"))
+    if skipped:
+        warnings.append(
+            (
+                h + 1,
+                f"serials skip ({', '.join(map(str, skipped[:5]))}): read as rows picked out of a "
+                "longer numbered list (a unit's own rows) — the alternative is that lines "
+                "opening with those numbers are the text of the row above",
+            )
+        )
     rows = rows_from_pieces(words, roles, raw, h + 1, ends_newline, warnings, subs)
     if category_first:
         _carry_down(rows, 0, words[0], warnings)

@@ -104,29 +104,39 @@ def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument |
         _meta_from_announcement(doc, paras)
     if doc is not None and doc.meta.period is None:
         _period_from_as_of(doc, paras)
-    elif doc is not None and len(doc.tasks) == 1:
+    elif doc is not None:
         _as_of_in_progress(doc)
     return doc
 
 
 def _as_of_in_progress(doc: ParsedDocument) -> None:
-    """AS-OF IN THE PROGRESS: a page reporting one task (a form, a notice of one project),
-    whose period is a whole year and whose progress opens with the date it is as of, in that
-    year and before its end (截至2019年10月底, 截至201910月底), is as of that date: the title
-    names the plan's year, the progress how far the report goes. Warned."""
+    """AS-OF IN THE PROGRESS: a report whose period is a whole year and whose tasks' progress
+    opens with the date it is as of, in that year and before its end (截至2019年10月底,
+    截至201910月底, 截至2021年11月24日), is as of that date — the latest such date when several
+    tasks give one: the title names the plan's year, the progress how far the report goes
+    (a report on a year's targets written before the year ended). Only a date with its year
+    (截至6月底 alone may be the year before's). Warned, the year being the alternative."""
     period = doc.meta.period
     if period is None or period.kind is not PeriodKind.ANNUAL or doc.meta.year is None:
         return
-    done = next((i.done for i in doc.tasks[0].items if i.done), "")
-    m = _AS_OF.match(done.strip())
-    if m is None or int(m.group(1)) != doc.meta.year or int(m.group(2)) >= 12:
+    best: tuple[tuple[int, int], re.Match[str], int | None] | None = None
+    for task in doc.tasks:
+        done = next((i.done for i in task.items if i.done), "")
+        m = _AS_OF.match(done.strip())
+        if m is None or int(m.group(1)) != doc.meta.year or int(m.group(2)) >= 12:
+            continue
+        key = (int(m.group(2)), int(m.group(3) or 31))
+        if best is None or key > best[0]:
+            best = (key, m, task.line_start)
+    if best is None:
         return
+    _, m, line = best
     found = parse_period(_as_of_text(m), doc.meta.year)
     if found is None or found.end_date is None:
         return
     doc.meta.period = found
     doc.warn(
-        doc.tasks[0].line_start,
+        line,
         f"period {found.label!r} taken from the date the progress is as of ({m.group(0)!r}); "
         f"the title names the year only (the alternative: the year, {period.label})",
     )
@@ -139,7 +149,7 @@ _YEAR_DONE = re.compile(
 )
 # (年 may be lost between year and month, 截至201910月底: four digits then one or two and 月)
 _AS_OF = re.compile(
-    r"^(?:截至|截止|截止到|截至到)\s*(\d{4})\s*(?:年\s*)?(\d{1,2})\s*月(?:\s*\d{1,2}\s*日|底|末)?"
+    r"^(?:截至|截止|截止到|截至到)\s*(\d{4})\s*(?:年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|底|末)?"
 )
 
 

@@ -42,6 +42,37 @@ def _fields(text: str) -> list[tuple[int, int, str]]:
         label = normalise_header(m.group(1) or m.group(2))
         if 2 <= len(label) <= 8 and header_role(label, have_task=True) is not ColumnRole.OTHER:
             out.append((m.start(), m.end(), label))
+    seen = {end for _, end, _ in out}
+    return sorted(out + [f for f in _glued_fields(text) if f[1] not in seen])
+
+
+# GLUED LABEL: a page flattened onto one line may glue a field's label to the text before it
+# ("(一)<task>主要内容:<content>完成情况:…"). A content or progress label (主要内容, 完成情况,
+# 存在问题, 下步打算: four characters or more) closing a clause of ten characters or more (a
+# task's wording, with no stop, colon or space in it) is a field there too. A shorter run
+# before it is the label's own qualifier (1、规模工业产值完成情况: one label), and a label of
+# another kind (目标, 进度安排) may end a task's wording, so neither is cut; nor is a run
+# ending in 为/是/如下 (…实施进度为:), a sentence going on.
+_GLUED = re.compile(r"([^\s。;；:：]{10,}?)([\u4e00-\u9fa5]{4,6})[:：]")
+_GLUED_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
+_CONTENT = re.compile(r"内容$")
+_COPULA = re.compile(r"(?:为|是|如下)$")
+
+
+def _glued_fields(text: str) -> list[tuple[int, int, str]]:
+    """GLUED LABEL fields: (start, value start, label), the shortest known label closing the
+    run (the rest of the run stays the clause's)."""
+    out = []
+    for m in _GLUED.finditer(text):
+        run = m.group(2)
+        for k in range(len(run) - 4, -1, -1):
+            label = run[k:]
+            if _COPULA.search(label):
+                break  # "…实施进度为:" is a sentence going on, no label
+            role = header_role(label, have_task=True)
+            if role in _GLUED_ROLES or (role is ColumnRole.TASK and _CONTENT.search(label)):
+                out.append((m.start(2) + k, m.end(), label))
+                break
     return out
 
 

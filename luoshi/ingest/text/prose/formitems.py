@@ -31,8 +31,10 @@ from luoshi.vocab import ColumnRole
 # after a space. One page numbers its items in one style: the first style giving items wins.
 _ITEM_STYLES = (
     re.compile(r"(?:(?<=^)|(?<=\s))(\d{1,3})\s*[、.．](?!\d)", re.M),
-    re.compile(r"(?:(?<=^)|(?<=\s))([一二三四五六七八九十]{1,3})\s*、", re.M),
-    re.compile(r"(?:(?<=^)|(?<=\s))([(（][一二三四五六七八九十]{1,3}[)）])", re.M),
+    # (a numeral in words also right after a sentence's end: a page flattened onto one line,
+    # "…整理汇总。(一)<task>主要内容:…" — never a decimal, unlike 1. after 。)
+    re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[。;；]))([一二三四五六七八九十]{1,3})\s*、", re.M),
+    re.compile(r"(?:(?<=^)|(?<=\s)|(?<=[。;；]))([(（][一二三四五六七八九十]{1,3}[)）])", re.M),
     re.compile(r"(?:(?<=^)|(?<=\s))([(（]\d{1,3}[)）])", re.M),
     # a line holding only a counted name of the form (项目一, 第二项, 任务3; 項目一 in traditional
     # characters): it opens the form below it and belongs to no value

@@ -9,7 +9,9 @@ the way the vocabulary names them. Rules, true of such pages wherever they come 
 - NAME OVER CONTENT: forms giving two task fields, a name (项目名称, 工程名称) before a content
   (项目内容, 建设内容), name the work in the first and say what it is to do in the second: the
   name is the task, the content its target (column 内容及目标, as for a heading over content,
-  :mod:`.content`), warned with the alternative (the content is part of the task);
+  :mod:`.content`), warned with the alternative (the content is part of the task); so do
+  numbered items whose own text names the work before a content field (``(一)<task>主要内容:
+  <plan>完成情况:…``): the item's text is the task, the content its target;
 - UNIT HEADING: a line of its own holding one unit's name and the count of the items under
   it (``区委办公室(8项)``) heads those items: it ends the item above it, and each item under
   it that names no unit of its own has that unit (carried down to the next such heading).
@@ -87,7 +89,10 @@ def name_over_content(items: list[dict[str, str]]) -> tuple[str, str] | None:
     tasks = [k for k in keys if header_role(k, have_task=False) is ColumnRole.TASK]
     name = next((k for k in tasks if _NAME_LABEL.search(k)), None)
     content = next((k for k in tasks if _CONTENT_LABEL.search(k)), None)
-    if name is None or content is None or any(it.get(_TASK_KEY) for it in items):
+    if name is None and content is not None and all(it.get(_TASK_KEY) for it in items):
+        name = _TASK_KEY  # the items' own text names the work: (一)<task>主要内容:…
+        keys.insert(0, name)
+    elif name is None or content is None or any(it.get(_TASK_KEY) for it in items):
         return None
     if keys.index(content) < keys.index(name) or CONTENT_HEADER in keys:
         return None

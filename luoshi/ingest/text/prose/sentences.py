@@ -11,7 +11,7 @@ Rules, true of such lists wherever they come from:
   no comma, colon or other stop inside it, closed by 。 and followed by more text on the line;
 - HEADING SENTENCE REPORT RULE: the rest of an item reports what was done when it says a
   target is met or work is done (完成目标任务, 全面完成, 超额完成, 已完成, 已建成 …) or opens
-  with a reporting period (截至…, 目前…), not as an aim (确保/力争/争取/计划 before it: a plan's
+  with a reporting period (截至…, 目前…, 今年以来, 1-10月份, 10月份, 一季度), not as an aim (确保/力争/争取/计划 before it: a plan's
   wording). When at least two items, and at least half of the items, of a list that has no
   progress of its own are so, the list is a report written ``N.name。progress``, as
   ``N、name:progress`` is: each item with a heading sentence splits into the task (the name,
@@ -31,6 +31,9 @@ Rules, true of such lists wherever they come from:
   splits into the name (the task) and the rest (its progress, with the item's later
   paragraphs: a PDF's broken lines).
 
+Wording in traditional characters (截至…今年以來, 已完成) is read as the simplified wording:
+a mirror or a Taiwan/Hong Kong/Macau page says the same thing in the other script.
+
 Ambiguous by nature: a plan item can also read "name。what is to be done"; the completion
 words above are a report's, and every split is warned.
 """
@@ -41,6 +44,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from luoshi.ingest.script import to_simplified
 from luoshi.ingest.text.prose.content import headings_over_content
 
 # The first sentence is a name: short, no stop inside, closed by 。 with more text after it.
@@ -50,7 +54,11 @@ _MET = re.compile(
     r"完成了?(?:年度|全年|既定|省定|市定)?(?:目标)?任务|全面完成|超额完成|基本完成"
     r"|已(?:经)?(?:全面|全部|基本)?(?:完成|建成|竣工|开工|投用|投入使用|实现|开展|启动|落实|发放)"
 )
-_PERIOD_OPENER = re.compile(r"^(?:截至|截止|目前|今年以来|年初以来|上半年|前三季度|全年)")
+_PERIOD_OPENER = re.compile(
+    r"^(?:截至|截止|目前|今年以来|年初以来|上半年|前三季度|全年|第?[一二三四]季度"
+    # a month range or a month reported on (1-10月份, 1至9月, 10月份): as of that month
+    r"|\d{1,2}\s*[-—–－~～至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份)"
+)
 # An aim before the words (确保全面完成目标任务) is a plan's wording.
 _AIM = re.compile(r"(?:确保|力争|争取|计划|预计|拟|将|要|努力|保证)[^。；;]{0,6}$")
 _MIN_ITEMS = 2
@@ -66,7 +74,7 @@ def heading_sentence(text: str) -> tuple[str, str] | None:
 
 def reports_met(rest: str) -> bool:
     """Whether the clause after a heading sentence reports what was done (rules above)."""
-    rest = rest.strip()
+    rest = to_simplified(rest.strip())  # (traditional wording says the same: 今年以來)
     if _PERIOD_OPENER.match(rest):
         return True
     return any(not _AIM.search(rest[: m.start()]) for m in _MET.finditer(rest))
