@@ -27,8 +27,8 @@ The bulk path, timed step by step:
   search/listing index, as ``luoshi reindex``), many plans at a time, tokens cached across
   plans, written the same way (a batch's rows generated while COPY sends them).
 - by default the analysis and the index overlap (``analyze_and_index``,
-  luoshi.search.pipeline): on PostgreSQL a plan's index rows are written by a second
-  connection as soon as its reports are analysed, the analysis committing batch by batch;
+  luoshi.search.pipeline): on PostgreSQL a plan's index rows are written by a forked process
+  on a second connection as soon as its reports are analysed, the analysis committing batch by batch;
   "analysis" is then the wall time until the analysis ended, "index" the index's tail after
   it. ``--in-turn``: one step after the other, as before.
 - on PostgreSQL the plain indexes and the foreign keys of the tables each step writes (tasks,
@@ -387,8 +387,9 @@ def analyse_and_index(args: argparse.Namespace) -> tuple[float, float]:
           f"{analysis_end[0] - started:.1f} s, the index {ended - analysis_end[0]:.1f} s "
           f"after it", flush=True)
     print(cpu_line("analysis and index", time.process_time() - cpu, server,
-                   children_cpu() - workers) + " (the server: this connection's backend; "
-          "the indexer's is among all its processes)", flush=True)
+                   children_cpu() - workers) + " (the worker processes: the analysis's and "
+          "the index's; the server: this connection's backend, the index's among all its "
+          "processes)", flush=True)
     return analysis_end[0] - started, ended - analysis_end[0]
 
 

@@ -10,9 +10,9 @@ them, only the moment changes. The rules:
 - A plan is indexed once every one of its reports among those analysed is stored (its rows
   hold each report's status and the words of every published report), so a plan whose
   reports straddle two batches of the analysis waits for the later batch.
-- Overlapped (PostgreSQL, outside any transaction, first analyses only): a thread writes the
-  index on its own connection, in one transaction of its own, while this thread analyses the
-  next batch; the analysis commits batch by batch, so the indexer reads what it needs. The
+- Overlapped (PostgreSQL, outside any transaction, first analyses only): a forked process (a
+  thread where processes cannot be forked) writes the index on its own connection, in one
+  transaction of its own, while this process analyses the next batch; the analysis commits batch by batch, so the indexer reads what it needs. The
   database server turns the index rows into tsvectors and table pages (the index's largest
   cost) on the core the analysis leaves idle. The index table's plain indexes are dropped for
   the load and made again at its end (``indexes_deferred``); its foreign keys stay, checked
@@ -29,8 +29,12 @@ them, only the moment changes. The rules:
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import multiprocessing
 import queue
 import threading
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable
 from types import SimpleNamespace
@@ -44,12 +48,14 @@ from luoshi.core.services.bulk_analysis import (
     analyze_reports,
     has_target_columns,
 )
+from luoshi.core.services.forked import can_fork
 from luoshi.core.services.rows import indexes_deferred
 from luoshi.search.bulk import BATCH_ENTRIES, IndexWriter, plan_sizes
 from luoshi.search.models import TaskEntry
 
-_END = object()  # the analysis is done: write what is left and commit
-_ABORT = object()  # the analysis failed: roll back
+# Strings, not objects: they cross a pipe to the index process (equal, not identical).
+_END = "end"  # the analysis is done: write what is left and commit
+_ABORT = "abort"  # the analysis failed: roll back
 
 
 def can_overlap(report_ids: list[int]) -> bool:
@@ -84,50 +90,146 @@ class _Batcher:
             self.pending, self.entries = [], 0
 
 
-class _Indexer(threading.Thread):
-    """The overlapped writer: plans come through a queue; one transaction on this thread's
-    own connection (Django gives each thread its own)."""
+class _Aborted(Exception):
+    pass
+
+
+def _index_loop(alias: str, sizes: dict[int, int], drop: bool, next_item: Callable[[], object],
+                progress: Callable[[int, int], None] | None) -> int:
+    """The indexer's work, on ``alias``'s connection of the calling thread or process: plans
+    from ``next_item`` until ``_END`` (commit) or ``_ABORT`` (roll back), one transaction."""
+    connection = connections[alias]
+    with transaction.atomic(using=alias), indexes_deferred(TaskEntry, keys=False):
+        with connection.cursor() as cursor:
+            # Checked as each batch goes in, beside the analysis, not all at commit.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        writer = IndexWriter(drop=drop)
+
+        def write(batch: list[int]) -> None:
+            writer.write(batch)
+            if progress is not None:
+                progress(len(batch), writer.written)
+
+        batcher = _Batcher(sizes, write)
+        while (item := next_item()) != _END:
+            if item == _ABORT:
+                raise _Aborted
+            batcher.add(item)  # type: ignore[arg-type]
+        batcher.flush()
+    return writer.written
+
+
+class _ThreadIndexer(threading.Thread):
+    """The indexer in a thread (Django gives it a connection of its own), where processes
+    cannot be forked: its Python work shares this process's interpreter lock."""
 
     def __init__(self, sizes: dict[int, int], drop: bool,
                  progress: Callable[[int, int], None] | None):
         super().__init__(name="luoshi-index", daemon=True)
-        self.sizes, self.drop, self.progress = sizes, drop, progress
+        self.args = (router.db_for_write(TaskEntry), sizes, drop)
+        self.progress = progress
         self.plans: queue.Queue = queue.Queue()
         self.error: BaseException | None = None
         self.written = 0
-        self.alias = router.db_for_write(TaskEntry)
+        self.start()
 
     def run(self) -> None:
-        connection = connections[self.alias]
         try:
-            with transaction.atomic(using=self.alias), indexes_deferred(TaskEntry, keys=False):
-                with connection.cursor() as cursor:
-                    # Checked as each batch goes in, beside the analysis, not all at commit.
-                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                writer = IndexWriter(drop=self.drop)
-
-                def write(batch: list[int]) -> None:
-                    writer.write(batch)
-                    if self.progress is not None:
-                        self.progress(len(batch), writer.written)
-
-                batcher = _Batcher(self.sizes, write)
-                while (item := self.plans.get()) is not _END:
-                    if item is _ABORT:
-                        raise _Aborted
-                    batcher.add(item)
-                batcher.flush()
-                self.written = writer.written
+            self.written = _index_loop(*self.args, self.plans.get, self.progress)
         except _Aborted:
             pass
         except BaseException as exc:  # raised by the analysing thread
             self.error = exc
         finally:
-            connection.close()
+            connections[self.args[0]].close()
+
+    def send(self, item: object) -> None:
+        self.plans.put(item)
+
+    def failed(self) -> BaseException | None:
+        return self.error
+
+    def finish(self, item: object) -> int:
+        self.send(item)
+        self.join()
+        if self.error is not None and item != _ABORT:
+            raise self.error
+        return self.written
 
 
-class _Aborted(Exception):
-    pass
+class _ProcessIndexer:
+    """The indexer in a forked process: its Python work (reading, segmenting the texts) runs
+    beside this process's, not under its interpreter lock. It opens a connection of its own;
+    the ones it inherits are forgotten, never closed (closing one would end this process's
+    session on the server), and it ends with ``os._exit`` as ``forked_map``'s workers do."""
+
+    def __init__(self, sizes: dict[int, int], drop: bool,
+                 progress: Callable[[int, int], None] | None):
+        ctx = multiprocessing.get_context("fork")
+        self.plans_out, plans_in = ctx.Pipe(duplex=False)[::-1]
+        self.result_in, result_out = ctx.Pipe(duplex=False)
+        alias = router.db_for_write(TaskEntry)
+        self.error: BaseException | None = None
+        gc.freeze()  # the child's collections leave this process's objects (and pages) alone
+        try:
+            self.process = ctx.Process(
+                target=self._child, args=(alias, sizes, drop, progress, plans_in, result_out),
+                name="luoshi-index", daemon=True)
+            self.process.start()
+        finally:
+            gc.unfreeze()
+        plans_in.close()
+        result_out.close()
+
+    @staticmethod
+    def _child(alias: str, sizes: dict[int, int], drop: bool,
+               progress: Callable[[int, int], None] | None, plans_in, result_out) -> None:
+        inherited = [c.connection for c in connections.all(initialized_only=True)]
+        for c in connections.all(initialized_only=True):
+            c.connection = None  # the next query connects anew
+        try:
+            written = _index_loop(alias, sizes, drop, plans_in.recv, progress)
+            result_out.send(("ok", written))
+        except _Aborted:
+            result_out.send(("aborted", 0))
+        except BaseException:
+            result_out.send(("error", traceback.format_exc()))
+        finally:
+            connections[alias].close()
+            del inherited  # never closed: the process ends with os._exit (multiprocessing)
+
+    def send(self, item: object) -> None:
+        self.plans_out.send(item)
+
+    def _result(self) -> int:
+        try:
+            status, value = self.result_in.recv()
+        except EOFError:
+            status, value = "error", "the index process ended without a word"
+        if status == "error":
+            self.error = RuntimeError(f"indexing in its process failed:\n{value}")
+        return value if status == "ok" else 0
+
+    def failed(self) -> BaseException | None:
+        if self.error is None and self.result_in.poll():
+            self._result()
+            if self.error is None:  # finished before being told to: cannot be
+                self.error = RuntimeError("the index process ended early")
+        return self.error
+
+    def finish(self, item: object) -> int:
+        if self.error is None:
+            with contextlib.suppress(OSError):  # it has ended already: its word says why
+                self.send(item)
+            written = self._result()
+        else:
+            written = 0
+        self.process.join()
+        self.plans_out.close()
+        self.result_in.close()
+        if self.error is not None and item != _ABORT:
+            raise self.error
+        return written
 
 
 def analyze_and_index(reports: Iterable[int], *, drop: bool = True,
@@ -147,12 +249,11 @@ def analyze_and_index(reports: Iterable[int], *, drop: bool = True,
     sizes = plan_sizes(list(waiting))
     if overlap is None:
         overlap = can_overlap(ids)
-    indexer: _Indexer | None = None
+    indexer: _ThreadIndexer | _ProcessIndexer | None = None
     written = 0
     if overlap:
-        indexer = _Indexer(sizes, drop, indexed)
-        indexer.start()
-        send: Callable[[list[int]], None] = indexer.plans.put
+        indexer = (_ProcessIndexer if can_fork() else _ThreadIndexer)(sizes, drop, indexed)
+        send: Callable[[list[int]], None] = indexer.send
     else:
         writer = IndexWriter(drop=drop)
 
@@ -165,8 +266,8 @@ def analyze_and_index(reports: Iterable[int], *, drop: bool = True,
         send = batcher.add
 
     def stored(report_ids: list[int]) -> None:
-        if indexer is not None and indexer.error is not None:
-            raise indexer.error  # stops the analysis; raised again below
+        if indexer is not None and (error := indexer.failed()) is not None:
+            raise error  # stops the analysis
         ready = []
         for pk in report_ids:
             plan = plan_of.get(pk)
@@ -181,8 +282,7 @@ def analyze_and_index(reports: Iterable[int], *, drop: bool = True,
         summary = analyze_reports(ids, progress=analysed, workers=workers, stored=stored)
     except BaseException:
         if indexer is not None:
-            indexer.plans.put(_ABORT)
-            indexer.join()
+            indexer.finish(_ABORT)
         raise
     # Every plan is indexed at the end, even one whose report the analysis skipped (deleted
     # meanwhile): its rows follow what is stored.
@@ -193,9 +293,5 @@ def analyze_and_index(reports: Iterable[int], *, drop: bool = True,
         batcher.flush()
         written = writer.written
     else:
-        indexer.plans.put(_END)
-        indexer.join()
-        if indexer.error is not None:
-            raise indexer.error
-        written = indexer.written
+        written = indexer.finish(_END)
     return summary, written

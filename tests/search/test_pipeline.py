@@ -46,9 +46,11 @@ def _compare(before: dict, after: dict) -> None:
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("drop", [False, True], ids=["first-load", "over-stale-rows"])
-def test_pipeline_stores_the_per_report_rows(imported, drop):
+@pytest.mark.parametrize("fork", [True, False], ids=["process", "thread"])
+def test_pipeline_stores_the_per_report_rows(imported, drop, fork, tmp_path, monkeypatch):
     from django.db import connection
 
+    monkeypatch.setattr(pipeline, "can_fork", lambda: fork)  # the indexer's process or thread
     if drop:  # rows left from before are replaced, not doubled
         TaskEntry.objects.update(tokens="stale", status="")
     else:
@@ -56,12 +58,17 @@ def test_pipeline_stores_the_per_report_rows(imported, drop):
     ids = list(Report.objects.values_list("pk", flat=True))
     # Beside the analysis on PostgreSQL (no transaction here), in turn on SQLite.
     assert pipeline.can_overlap(ids) == (connection.vendor == "postgresql")
-    batches: list[int] = []
-    summary, rows = pipeline.analyze_and_index(
-        ids, drop=drop, workers=0, indexed=lambda n, _rows: batches.append(n))
+    log = tmp_path / "batches"  # a file: the index process's callback writes it too
+
+    def indexed(n: int, _rows: int) -> None:
+        with log.open("a") as f:
+            f.write(f"{n}\n")
+
+    summary, rows = pipeline.analyze_and_index(ids, drop=drop, workers=0, indexed=indexed)
     assert (summary.bulk, summary.again) == (9, 0)
     assert rows == TaskEntry.objects.count() == len(imported["TaskEntry"])
-    assert batches == [2, 1]  # plans indexed as their last report was stored
+    # Plans indexed as their last report was stored, gathered to about a batch's size.
+    assert log.read_text().split() == ["2", "1"]
     _compare(imported, snapshot())
 
 
