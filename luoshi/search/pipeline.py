@@ -42,6 +42,7 @@ from types import SimpleNamespace
 from django.db import connections, router, transaction
 
 from luoshi.core.models import Report
+from luoshi.core.services import bulk_analysis
 from luoshi.core.services.bulk_analysis import (
     BulkSummary,
     already_analysed,
@@ -50,10 +51,15 @@ from luoshi.core.services.bulk_analysis import (
 )
 from luoshi.core.services.forked import can_fork
 from luoshi.core.services.rows import indexes_deferred
-from luoshi.search.bulk import BATCH_ENTRIES, IndexWriter, plan_sizes
+from luoshi.search.bulk import IndexWriter, plan_sizes
 from luoshi.search.models import TaskEntry
 
 # Strings, not objects: they cross a pipe to the index process (equal, not identical).
+# Progress rows of the plans the indexer writes at a time: those of about one batch of the
+# analysis, so that what is left when the analysis ends (its last batch's plans, then the
+# indexes made again) is small; half of ``reindex_plans``'s batch, whose queries still do not
+# count at that size.
+BATCH_ENTRIES = bulk_analysis.BATCH_ENTRIES
 _END = "end"  # the analysis is done: write what is left and commit
 _ABORT = "abort"  # the analysis failed: roll back
 
