@@ -17,7 +17,9 @@ them, only the moment changes. The rules:
   cost) on the core the analysis leaves idle. The index table's plain indexes are dropped for
   the load and made again at its end (``indexes_deferred``); its foreign keys stay, checked
   statement by statement as the rows go in (dropping a key would lock the table it points at,
-  which the analysis reads and writes beside).
+  which the analysis reads and writes beside). Readers of the index table wait until the end:
+  a step of a first load (``benchmarks/scale.py``), not of a live site's re-analysis
+  (``luoshi analyze`` keeps the two steps in turn).
 - In turn (SQLite, which has one writer at a time; inside a caller's transaction, where
   another connection sees nothing the analysis writes; reports analysed before, whose
   per-report path indexes them through signals): the plans are indexed on this connection
