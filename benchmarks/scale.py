@@ -27,10 +27,10 @@ The bulk path, timed step by step:
   search/listing index, as ``luoshi reindex``), many plans at a time, tokens cached across
   plans, written the same way (a batch's rows generated while COPY sends them).
 - by default the analysis and the index overlap (``analyze_and_index``,
-  luoshi.search.pipeline): on PostgreSQL a plan's index rows are written by a forked process
-  on a second connection as soon as its reports are analysed, the analysis committing batch by batch;
-  "analysis" is then the wall time until the analysis ended, "index" the index's tail after
-  it. ``--in-turn``: one step after the other, as before.
+  luoshi.search.pipeline): on PostgreSQL a plan's index rows are written by a forked
+  process on a second connection as soon as its reports are analysed, the analysis
+  committing batch by batch; "analysis" is then the wall time until the analysis ended,
+  "index" the index's tail after it. ``--in-turn``: one step after the other, as before.
 - on PostgreSQL the plain indexes and the foreign keys of the tables each step writes (tasks,
   unit links and progress rows; statuses and measurements, in turn only; index rows, whose
   keys stay when overlapped) are dropped before the step and made again at its end

@@ -12,9 +12,10 @@ them, only the moment changes. The rules:
   reports straddle two batches of the analysis waits for the later batch.
 - Overlapped (PostgreSQL, outside any transaction, first analyses only): a forked process (a
   thread where processes cannot be forked) writes the index on its own connection, in one
-  transaction of its own, while this process analyses the next batch; the analysis commits batch by batch, so the indexer reads what it needs. The
-  database server turns the index rows into tsvectors and table pages (the index's largest
-  cost) on the core the analysis leaves idle. The index table's plain indexes are dropped for
+  transaction of its own, while this process analyses the next batch; the analysis commits
+  batch by batch, so the indexer reads what it needs. The database server turns the index
+  rows into tsvectors and table pages (the index's largest cost) on the core the analysis
+  leaves idle. The index table's plain indexes are dropped for
   the load and made again at its end (``indexes_deferred``); its foreign keys stay, checked
   statement by statement as the rows go in (dropping a key would lock the table it points at,
   which the analysis reads and writes beside). Readers of the index table wait until the end:
