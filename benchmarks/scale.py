@@ -26,9 +26,15 @@ The bulk path, timed step by step:
 - *index*: ``reindex_plans`` (luoshi.search.bulk): the rows ``reindex_plan`` builds (the
   search/listing index, as ``luoshi reindex``), many plans at a time, tokens cached across
   plans, written the same way (a batch's rows generated while COPY sends them).
+- by default the analysis and the index overlap (``analyze_and_index``,
+  luoshi.search.pipeline): on PostgreSQL a plan's index rows are written by a forked
+  process on a second connection as soon as its reports are analysed, the analysis
+  committing batch by batch; "analysis" is then the wall time until the analysis ended,
+  "index" the index's tail after it. ``--in-turn``: one step after the other, as before.
 - on PostgreSQL the plain indexes and the foreign keys of the tables each step writes (tasks,
-  unit links and progress rows; statuses and measurements; index rows) are dropped before the
-  step and made again at its end (``indexes_deferred``; counted in the step).
+  unit links and progress rows; statuses and measurements, in turn only; index rows, whose
+  keys stay when overlapped) are dropped before the step and made again at its end
+  (``indexes_deferred``; counted in the step).
 - then ``VACUUM ANALYZE`` (SQLite ``ANALYZE``): planner statistics and PostgreSQL's
   visibility map (autovacuum would do both some time after).
 
@@ -92,6 +98,7 @@ from luoshi.ingest.model import ParsedDocument  # noqa: E402
 from luoshi.sample import generate_plan  # noqa: E402
 from luoshi.search.bulk import reindex_plans  # noqa: E402
 from luoshi.search.models import TaskEntry  # noqa: E402
+from luoshi.search.pipeline import analyze_and_index  # noqa: E402
 from luoshi.vocab import UnitRole  # noqa: E402
 
 KINDS = ("q1", "h1", "q3", "annual")
@@ -221,13 +228,44 @@ def server_cpu() -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def cpu_line(step: str, cpu: float, server: tuple[float | None, float | None],
+def _stat(pid: int | str) -> list[str] | None:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def server_total_cpu() -> float | None:
+    """CPU seconds of every process of the database server so far (its backends, parallel
+    index-build workers, autovacuum, writers: the postmaster's children, alive or ended),
+    where the server runs on this machine; None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = _stat(cursor.fetchone()[0])
+    postmaster = backend[1] if backend else None
+    fields = _stat(postmaster) if postmaster else None
+    if fields is None:
+        return None
+    ticks = sum(int(x) for x in fields[11:15])  # its own and its ended children's
+    for entry in os.listdir("/proc"):
+        child = _stat(entry) if entry.isdigit() else None
+        if child is not None and child[1] == postmaster:
+            ticks += int(child[11]) + int(child[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_line(step: str, cpu: float, server: tuple[float | None, ...],
              workers: float | None = None) -> str:
     out = f"{step} CPU: this process {cpu:.1f} s"
     if workers is not None:
         out += f", worker processes {workers:.1f} s"
     if server[0] is not None and server[1] is not None:
         out += f", database server {server[1] - server[0]:.1f} s"
+    if len(server) == 4 and server[2] is not None and server[3] is not None:
+        out += f" (all its processes {server[3] - server[2]:.1f} s)"
     return out
 
 
@@ -261,6 +299,100 @@ def deferred(*tables: type):
     print(made, flush=True)
 
 
+def children_cpu() -> float:
+    """CPU seconds of this process's ended children (the analysis's forked workers)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def analyse_then_index(args: argparse.Namespace) -> tuple[float, float]:
+    """``--in-turn``: the analysis, then the index, each a step of its own (one transaction
+    each, their tables' indexes and keys deferred). Returns their wall seconds."""
+    # First analyses in bulk; the index is built in bulk after it (no per-report rebuild).
+    started = time.perf_counter()
+
+    def analysed(done: int, total: int) -> None:
+        print(f"  analysed {done}/{total} reports, {time.perf_counter() - started:.0f} s",
+              flush=True)
+
+    # A first load: the statuses' and measurements' indexes are built once at the end (the
+    # targets' stay: each batch looks up its tasks' targets).
+    cpu = time.process_time()
+    server, total = server_cpu(), server_total_cpu()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with profiled("analysis", args), deferred(Measurement, Assessment):
+        summary = analyze_reports(Report.objects.order_by("pk").values_list("pk", flat=True),
+                                  progress=analysed)
+    analysis = time.perf_counter() - started
+    cpu = time.process_time() - cpu
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers_cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+    print(f"analysis: {analysis:.1f} s = {summary.tasks / analysis:.0f} task-reports/s "
+          f"({summary.bulk} reports in bulk, {summary.measurements} measurements, "
+          f"{summary.targets} targets)", flush=True)
+    # CPU seconds do not depend on what else runs on the machine: this process's, and its
+    # analysis workers' (analysis_workers(); the database server is not counted in either).
+    print(cpu_line("analysis", cpu, (server, server_cpu(), total, server_total_cpu()),
+                   workers_cpu), flush=True)
+
+    started = time.perf_counter()
+    cpu = time.process_time()
+    server, total = server_cpu(), server_total_cpu()
+
+    def indexed(done: int, total: int, _rows: int) -> None:
+        print(f"  indexed {done}/{total} plans, {time.perf_counter() - started:.0f} s",
+              flush=True)
+
+    with profiled("index", args), deferred(TaskEntry):
+        rows = reindex_plans(Plan.objects.values_list("pk", flat=True), progress=indexed,
+                             drop=False)
+    index = time.perf_counter() - started
+    print(f"index: {index:.1f} s = {rows / index:.0f} rows/s ({rows} rows)", flush=True)
+    print(cpu_line("index", time.process_time() - cpu,
+                   (server, server_cpu(), total, server_total_cpu())), flush=True)
+    return analysis, index
+
+
+def analyse_and_index(args: argparse.Namespace) -> tuple[float, float]:
+    """The analysis and the index overlapped (``luoshi.search.pipeline``): the analysis
+    commits batch by batch, a plan's index rows are written by a second connection once its
+    reports are analysed. Returns the wall seconds until the analysis ended and after it
+    (the index's tail: its last batch, and its indexes made again)."""
+    started = time.perf_counter()
+    analysis_end = [started]
+
+    def analysed(done: int, total: int) -> None:
+        analysis_end[0] = time.perf_counter()
+        print(f"  analysed {done}/{total} reports, {analysis_end[0] - started:.0f} s",
+              flush=True)
+
+    plans = [0]
+
+    def indexed(n: int, rows: int) -> None:
+        plans[0] += n
+        print(f"  indexed {plans[0]} plans, {rows} rows, {time.perf_counter() - started:.0f} s",
+              flush=True)
+
+    cpu, workers = time.process_time(), children_cpu()
+    server = (server_cpu(), None, server_total_cpu())
+    with profiled("analysis and index (this thread)", args):
+        summary, rows = analyze_and_index(
+            Report.objects.order_by("pk").values_list("pk", flat=True), drop=False,
+            analysed=analysed, indexed=indexed)
+    ended = time.perf_counter()
+    server = (server[0], server_cpu(), server[2], server_total_cpu())
+    print(f"analysis and index, overlapped: {ended - started:.1f} s "
+          f"({summary.bulk} reports in bulk, {summary.measurements} measurements, "
+          f"{summary.targets} targets; {rows} index rows); the analysis ended at "
+          f"{analysis_end[0] - started:.1f} s, the index {ended - analysis_end[0]:.1f} s "
+          f"after it", flush=True)
+    print(cpu_line("analysis and index", time.process_time() - cpu, server,
+                   children_cpu() - workers) + " (the worker processes: the analysis's and "
+          "the index's; the server: this connection's backend, the index's among all its "
+          "processes)", flush=True)
+    return analysis_end[0] - started, ended - analysis_end[0]
+
+
 def build(args: argparse.Namespace) -> None:
     plans = max(1, args.tasks // args.per_plan)
     years = list(range(2026 - args.years, 2026))
@@ -273,6 +405,7 @@ def build(args: argparse.Namespace) -> None:
           flush=True)
     cpu = time.process_time()
     server = server_cpu()
+    import_cpu = (cpu, children_cpu(), server_total_cpu())
     # A first load: the tables' plain indexes and foreign keys are made once at the end.
     started = time.perf_counter()
     with deferred(Task, TaskUnit, Progress):
@@ -306,46 +439,10 @@ def build(args: argparse.Namespace) -> None:
     print(cpu_line("write (with generating)", time.process_time() - cpu, (server, server_cpu())),
           flush=True)
 
-    # First analyses in bulk; the index is built in bulk after it (no per-report rebuild).
-    started = time.perf_counter()
-
-    def analysed(done: int, total: int) -> None:
-        print(f"  analysed {done}/{total} reports, {time.perf_counter() - started:.0f} s",
-              flush=True)
-
-    # A first load: the statuses' and measurements' indexes are built once at the end (the
-    # targets' stay: each batch looks up its tasks' targets).
-    cpu = time.process_time()
-    server = server_cpu()
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with profiled("analysis", args), deferred(Measurement, Assessment):
-        summary = analyze_reports(Report.objects.order_by("pk").values_list("pk", flat=True),
-                                  progress=analysed)
-    analysis = time.perf_counter() - started
-    cpu = time.process_time() - cpu
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    workers_cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
-    print(f"analysis: {analysis:.1f} s = {summary.tasks / analysis:.0f} task-reports/s "
-          f"({summary.bulk} reports in bulk, {summary.measurements} measurements, "
-          f"{summary.targets} targets)", flush=True)
-    # CPU seconds do not depend on what else runs on the machine: this process's, and its
-    # analysis workers' (analysis_workers(); the database server is not counted in either).
-    print(cpu_line("analysis", cpu, (server, server_cpu()), workers_cpu), flush=True)
-
-    started = time.perf_counter()
-    cpu = time.process_time()
-    server = server_cpu()
-
-    def indexed(done: int, total: int, _rows: int) -> None:
-        print(f"  indexed {done}/{total} plans, {time.perf_counter() - started:.0f} s",
-              flush=True)
-
-    with profiled("index", args), deferred(TaskEntry):
-        rows = reindex_plans(Plan.objects.values_list("pk", flat=True), progress=indexed,
-                             drop=False)
-    index = time.perf_counter() - started
-    print(f"index: {index:.1f} s = {rows / index:.0f} rows/s ({rows} rows)", flush=True)
-    print(cpu_line("index", time.process_time() - cpu, (server, server_cpu())), flush=True)
+    if args.in_turn:
+        analysis, index = analyse_then_index(args)
+    else:
+        analysis, index = analyse_and_index(args)
     started = time.perf_counter()
     with connection.cursor() as cursor:
         # PostgreSQL: VACUUM as well, which sets the visibility map of the freshly loaded
@@ -356,6 +453,15 @@ def build(args: argparse.Namespace) -> None:
     total = write + analysis + index
     print(f"import: {tasks} tasks in {total:.0f} s = {tasks / total:.0f} tasks/s "
           f"(write + analysis + index)", flush=True)
+    used = time.process_time() - import_cpu[0] + children_cpu() - import_cpu[1]
+    line = f"import CPU: this process and its workers {used:.1f} s"
+    server_used = server_total_cpu()
+    if server_used is not None and import_cpu[2] is not None:
+        server_used -= import_cpu[2]
+        used += server_used
+        line += f", database server (all its processes) {server_used:.1f} s"
+    print(f"{line}: {used:.0f} CPU s in {total:.0f} s = {used / total:.2f} cores busy "
+          f"(the import's overlap; generating the documents included)", flush=True)
     # ru_maxrss is in KiB on Linux; the children are the analysis's forked workers (the
     # largest of them: they share most of their pages with this process).
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -471,6 +577,8 @@ def main() -> None:
     parser.add_argument("--profile", type=int, metavar="N", help="profile the analysis and "
                         "index steps with cProfile and print the N functions with the most "
                         "own time of each (slows them down: not for the figures)")
+    parser.add_argument("--in-turn", action="store_true", help="the analysis, then the index "
+                        "(as before the pipeline): not overlapped")
     args = parser.parse_args()
     if args.tasks is None:
         args.tasks = 1_000_000 if connection.vendor == "postgresql" else 100_000

@@ -204,10 +204,15 @@ def _generate(families: dict[int, _Family], grouped: dict[tuple[int, int], list[
                   latest.get(f.pk, ""))
 
 
+def plan_sizes(plan_ids: list[int]) -> dict[int, int]:
+    """Progress rows per plan: what a batch of plans costs to index."""
+    return dict(Progress.objects.filter(report__plan_id__in=plan_ids)
+                .values("report__plan_id").annotate(n=Count("id"))
+                .values_list("report__plan_id", "n"))
+
+
 def _batches(plan_ids: list[int]) -> Iterable[list[int]]:
-    sizes = dict(Progress.objects.filter(report__plan_id__in=plan_ids)
-                 .values("report__plan_id").annotate(n=Count("id"))
-                 .values_list("report__plan_id", "n"))
+    sizes = plan_sizes(plan_ids)
     batch: list[int] = []
     entries = 0
     for pk in plan_ids:
@@ -220,6 +225,29 @@ def _batches(plan_ids: list[int]) -> Iterable[list[int]]:
         yield batch
 
 
+class IndexWriter:
+    """Writes the index rows of batches of plans (``write``), each in a transaction (a
+    savepoint inside a caller's), with one token cache across them. ``drop=False``: the
+    caller knows the plans have no rows yet (a first load). Make it in the thread that
+    writes: it holds that thread's database connection."""
+
+    def __init__(self, *, drop: bool = True) -> None:
+        self.drop = drop
+        self.tokens = TokenCache()
+        self.table = RowTable(TaskEntry, FIELDS)
+        self.written = 0
+
+    def write(self, batch: list[int]) -> int:
+        """Replace the index rows of the plans in ``batch``. Returns how many were written."""
+        with transaction.atomic(using=self.table.db):
+            if self.drop:
+                TaskEntry.objects.filter(plan_id__in=batch).delete()
+            # Generated while COPY sends them (rows_of has done its queries by then).
+            n = self.table.write(rows_of(batch, self.tokens))
+        self.written += n
+        return n
+
+
 def reindex_plans(plan_ids: Iterable[int], *,
                   progress: Callable[[int, int, int], None] | None = None,
                   drop: bool = True) -> int:
@@ -227,19 +255,14 @@ def reindex_plans(plan_ids: Iterable[int], *,
     number of rows written. ``drop=False``: the caller knows there are none (a first load).
     ``progress(plans done, plans, rows written)`` after each batch."""
     ids = sorted(set(plan_ids))
-    tokens = TokenCache()
-    table = RowTable(TaskEntry, FIELDS)
-    written = done = 0
+    writer = IndexWriter(drop=drop)
+    done = 0
     for batch in _batches(ids):
-        with transaction.atomic():
-            if drop:
-                TaskEntry.objects.filter(plan_id__in=batch).delete()
-            # Generated while COPY sends them (rows_of has done its queries by then).
-            written += table.write(rows_of(batch, tokens))
+        writer.write(batch)
         done += len(batch)
         if progress is not None:
-            progress(done, len(ids), written)
-    return written
+            progress(done, len(ids), writer.written)
+    return writer.written
 
 
 def rebuild_all(progress: Callable[[int, int, int], None] | None = None) -> int:

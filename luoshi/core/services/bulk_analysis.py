@@ -334,11 +334,14 @@ def analysis_workers() -> int:
 
 def analyze_reports(reports: Iterable[Report | int], *, signal: bool = False,
                     progress: Callable[[int, int], None] | None = None,
-                    workers: int | None = None) -> BulkSummary:
+                    workers: int | None = None,
+                    stored: Callable[[list[int]], None] | None = None) -> BulkSummary:
     """Analyse and store ``reports`` as ``analyze_report`` would, each in turn; first
     analyses in bulk. ``progress(done, total)`` is called after each batch. ``workers``:
     processes sharing the analysis (default: ``analysis_workers()`` when there is more than
-    a batch of it, else none)."""
+    a batch of it, else none). ``stored(report_ids)``: called with the reports whose rows
+    have just been written (committed, unless the caller holds a transaction), a batch at a
+    time, in id order (``luoshi.search.pipeline`` indexes a plan once all of its are)."""
     ids = sorted({r.pk if isinstance(r, Report) else int(r) for r in reports})
     summary = BulkSummary(reports=len(ids))
     again = already_analysed(ids)
@@ -354,6 +357,8 @@ def analyze_reports(reports: Iterable[Report | int], *, signal: bool = False,
         if batch:
             touched = _analyse_batch(batch, summary, workers)
             summary.bulk += len(batch)
+            if stored is not None:
+                stored([r.pk for r in batch])
             if signal:
                 for report in batch:
                     if touched.get(report.pk):
@@ -376,6 +381,8 @@ def analyze_reports(reports: Iterable[Report | int], *, signal: bool = False,
         if pk in again:
             flush()  # in id order, as the per-report loop would run
             s: AnalysisSummary = analyze_report(report)
+            if stored is not None:
+                stored([pk])
             summary.again += 1
             summary.tasks += s.tasks
             summary.measurements += s.measurements

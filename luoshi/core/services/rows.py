@@ -158,7 +158,7 @@ INDEX_BUILD_MEMORY = "512MB"
 
 
 @contextmanager
-def indexes_deferred(*tables: type[models.Model]) -> Iterator[None]:
+def indexes_deferred(*tables: type[models.Model], keys: bool = True) -> Iterator[None]:
     """For a load into tables nobody reads meanwhile (a first bulk load): on PostgreSQL, drop
     their plain indexes and their foreign keys and make them again at the end, in one
     transaction — one sort per index instead of an update per row (the full-text GIN index
@@ -167,7 +167,9 @@ def indexes_deferred(*tables: type[models.Model]) -> Iterator[None]:
     speed); a row that names a missing row still fails the load, when its key is made again.
     The tables, and those their keys point at, are locked against writes until the end; the
     tables are analysed for the planner at the end (statistics a later step of the same load
-    needs before autovacuum can see the rows). SQLite: nothing changes."""
+    needs before autovacuum can see the rows). ``keys=False``: the foreign keys stay (for a
+    load beside other writers: dropping a key locks the table it points at against them).
+    SQLite: nothing changes."""
     connection = connections[router.db_for_write(tables[0])]
     if connection.vendor != "postgresql":
         yield
@@ -185,14 +187,14 @@ def indexes_deferred(*tables: type[models.Model]) -> Iterator[None]:
                 " JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n"
                 " ON n.oid = c.relnamespace WHERE n.nspname = current_schema()"
                 " AND c.relname = ANY(%s) AND k.contype = 'f' ORDER BY k.oid", [names])
-            keys = cursor.fetchall()
+            found_keys = cursor.fetchall() if keys else []
             # Checks already pending (rows written earlier in this transaction) would stop
             # the ALTER TABLE: run them first.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             for name, _definition in found:
                 cursor.execute(f"DROP INDEX {quote(name)}")
-            for table, name, _definition in keys:
+            for table, name, _definition in found_keys:
                 cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
         yield
         with connection.cursor() as cursor:
@@ -209,7 +211,7 @@ def indexes_deferred(*tables: type[models.Model]) -> Iterator[None]:
             for _name, definition in found:
                 cursor.execute(definition)
             # Each key is checked here by one query over the whole table.
-            for table, name, definition in keys:
+            for table, name, definition in found_keys:
                 cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} "
                                f"{definition}")
             cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [memory])
