@@ -52,16 +52,17 @@ def run(args: argparse.Namespace) -> int:
             return 1
     totals = dict.fromkeys((s.value for s in Status), 0)
     n = kept = 0
-    # Reports never analysed (a bulk load, a restore without the derived rows) go in bulk,
-    # then their plans' index rows; the others one by one below, as before.
-    from luoshi.core.services.bulk_analysis import already_analysed, analyze_reports
-    from luoshi.search.bulk import reindex_plans
+    # Reports never analysed (a bulk load, a restore without the derived rows) go in bulk with
+    # their plans' index rows, the index written beside the analysis where the database allows
+    # (luoshi.search.pipeline: the same rows as the two steps in turn); the others one by one
+    # below, as before.
+    from luoshi.core.services.bulk_analysis import already_analysed
+    from luoshi.search.pipeline import analyze_and_index
 
     ids = list(reports.values_list("pk", flat=True))
     first = sorted(set(ids) - already_analysed(ids))
     if first:
-        s = analyze_reports(first)
-        reindex_plans(reports.filter(pk__in=first).values_list("plan_id", flat=True))
+        s, _rows = analyze_and_index(first)
         n += s.bulk
         for k, v in s.statuses.items():
             totals[k] += v
