@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from browsers import find_chromium
+from django.db.backends.signals import connection_created
 from hypothesis import settings
 from shared_docs import REPO, SHARED, shared_path  # noqa: F401 (re-exported)
 
@@ -23,6 +24,22 @@ def pytest_report_header(config) -> list[str]:
     database = os.environ.get("DATABASE_URL", "").split("@")[-1] or "SQLite"
     return [f"luoshi: ../shared {shared}", f"luoshi: database {database}",
             f"luoshi: Chromium {found.path or '(none)'}: {found.source}"]
+
+
+def _readers_take_no_table_locks(sender, connection, **kwargs) -> None:
+    """The suite's SQLite database is Django's in-memory test database with a shared cache,
+    where a reader in one thread meets another thread's write lock on a table as an immediate
+    "database table is locked" (no busy timeout applies to it): a live-server page read while
+    the job thread was writing failed so under load. A reader that takes no table locks
+    (read_uncommitted, a shared-cache setting) never meets it; writers still lock each other
+    and the job queue retries them. The file database luoshi runs on has no shared cache."""
+    name = str(connection.settings_dict.get("NAME", ""))
+    if connection.vendor == "sqlite" and "mode=memory" in name and "cache=shared" in name:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA read_uncommitted = 1")
+
+
+connection_created.connect(_readers_take_no_table_locks)
 
 
 # Users of each role (supervisor, leader, liaison_for, client_for …): tests/roles.py.
