@@ -298,6 +298,21 @@ def _holds_points(marked: ParsedDocument, other: ParsedDocument) -> bool:
     return all(t.line_start is not None and t.line_start >= first for t in other.tasks)
 
 
+# Readers of running text with no list markers, tried in this order when neither the prose
+# list nor the headed report reads the page: (reader, layout, the doubts its reading carries).
+_RUNNING_TEXT_READERS = (
+    (news_report_grid, NEWS_REPORT_LAYOUT,
+     ("units of running text naming undertakings: may be news",)),
+    (quoted_projects_grid, QUOTED_LAYOUT,
+     ("projects named in quotes with their progress: news is written so too",)),
+    (buckets_grid, BUCKETS_LAYOUT,
+     ("tasks named inside a bulletin's status sentences, not listed",
+      "a bulletin's grades read as each named task's declared status")),
+    (first_section_grid, HEADED_LAYOUT,
+     ("one section of a review, the page cut inside it: may be news",)),
+)
+
+
 def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     if (sections := sections_form_grid(paras)) is not None:
         # one form in headed sections (prose/sections.py): before the lists, which would read
@@ -337,23 +352,14 @@ def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | N
             # the list names what is to be done (counted.py): a plan
             doc.meta.period = Period(kind=PeriodKind.PLAN, label="")
         return doc
-    if prose is None and headed is None and (news := news_report_grid(paras)) is not None:
-        doc = document_from_grids([news[0]], name, "text", NEWS_REPORT_LAYOUT, news[1])
-        doc.doubts.append("units of running text naming undertakings: may be news")
-        return doc
-    if prose is None and headed is None and (quoted := quoted_projects_grid(paras)) is not None:
-        doc = document_from_grids([quoted[0]], name, "text", QUOTED_LAYOUT, quoted[1])
-        doc.doubts.append("projects named in quotes with their progress: news is written so too")
-        return doc
-    if prose is None and headed is None and (buckets := buckets_grid(paras)) is not None:
-        doc = document_from_grids([buckets[0]], name, "text", BUCKETS_LAYOUT, buckets[1])
-        doc.doubts.append("tasks named inside a bulletin's status sentences, not listed")
-        doc.doubts.append("a bulletin's grades read as each named task's declared status")
-        return doc
-    if prose is None and headed is None and (first := first_section_grid(paras)) is not None:
-        doc = document_from_grids([first[0]], name, "text", HEADED_LAYOUT, first[1])
-        doc.doubts.append("one section of a review, the page cut inside it: may be news")
-        return doc
+    if prose is None and headed is None:
+        # the readers of running text, tried in turn; each a Grid and its warnings, or None
+        for reader, layout, doubts in _RUNNING_TEXT_READERS:
+            found = reader(paras)
+            if found is not None:
+                doc = document_from_grids([found[0]], name, "text", layout, found[1])
+                doc.doubts.extend(doubts)
+                return doc
     if prose is None or headed is None:
         return prose or headed
     # Both readings hold (一、 items with unit notes over progress paragraphs): the one giving

@@ -57,7 +57,8 @@ _QUOTE_GAP = re.compile(r"^[\s,，、；;和及与以及]*$")
 _POINT = re.compile(r"(?:^|(?<=[。；;,，:：\s]))([一二三四五六七八九十]{1,3})是")
 _REST = re.compile(r"^(?:其他|其余|其它)")
 _OWN_STATUS = re.compile(r"(?:已经|已|正在)[^,，、;；()（）]{1,10}$")
-_REFERENCE = re.compile(r"[(（]\s*第\s*([一二三四五六七八九十百]{1,4}|\d{1,3})\s*项\s*[)）]")
+# a plan reference, (第五项): the item's place in the plan (its serial); buckets.py finds them too
+REFERENCE = re.compile(r"[(（]\s*第\s*([一二三四五六七八九十百]{1,4}|\d{1,3})\s*项\s*[)）]")
 
 
 class Name(NamedTuple):
@@ -166,7 +167,7 @@ def _own_status(name: Name) -> Name:
 
 def reference_after(text: str) -> str:
     """The serial a plan reference right after a name gives (… ”(第三项)), else ""."""
-    m = _REFERENCE.match(text.lstrip())
+    m = REFERENCE.match(text.lstrip())
     return _serial(m.group(1)) if m else ""
 
 
@@ -174,7 +175,7 @@ def with_reference(part: str, after: str = "") -> Name:
     """A name with its plan reference read off (module rule): serial from (第N项) inside the
     part (or right after a quoted name, ``after``), the name the words before it, what follows
     it what the bulletin says of the item."""
-    m = _REFERENCE.search(part)
+    m = REFERENCE.search(part)
     if m is None:
         return Name(part.strip(), reference_after(after))
     name = part[: m.start()].strip(" ,，:：")

@@ -80,6 +80,7 @@ from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.script import to_simplified
 from luoshi.ingest.text.pipegroupserial import chinese_number
 from luoshi.ingest.text.prose.bucketnames import (
+    REFERENCE,
     Name,
     names_of_list,
     points,
@@ -140,7 +141,6 @@ _NAMES_LEAD = re.compile(
     r"^[\s。,，:：、]*(?:(?:[^。,，“”:：]{0,12}[,，])?(?:(主要|例如|比如|如|其中|包括)?(?:是|有|为|包括)"
     r"|分别(?:为|是)|具体(?:为|是|有))\s*[:：]?)?"
 )
-_REF = re.compile(r"[(（]\s*第\s*(?:[一二三四五六七八九十百]{1,4}|\d{1,3})\s*项\s*[)）]")
 _REF_GAP = re.compile(r"^\s*[均都]?\s*$")  # between a plan reference and its grade
 _CLAUSE_END = re.compile(r"[。！？!?；;\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -324,7 +324,7 @@ def _names_then_grade(text: str) -> list[_Bucket]:
         # grade only
         etcs = list(_ETC.finditer(text, start, end))
         etc_ends = [m.end() for m in etcs]
-        refs = list(_REF.finditer(text, start, end))
+        refs = list(REFERENCE.finditer(text, start, end))
         ref_ends = [m.end() for m in refs]
         at = start
         for g in _GRADE.finditer(text, start, end):
