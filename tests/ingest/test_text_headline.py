@@ -132,3 +132,20 @@ def test_no_place_is_cut_across_a_word():
     counted = places_named(["今年完成城市更新项目5个", "完成城市道路改造"], "市", set(), set())
     assert "成城市" not in counted
     assert places_named(["新建成都市第一中学"], "市", set(), set())["成都市"] == 1
+
+
+@pytest.mark.parametrize(
+    ("lead", "end"),
+    [
+        # a dated title naming no period: the 截至 date later in the lead gives it
+        (["民生为大。全市上下齐心协力,截至9月底,累计完成投资50亿元。"], "2030-09-30"),
+        # a date of another year is another year's figure, not the report's period
+        (["民生为大。截至2029年底,全市已累计建成幼儿园300所。"], None),
+    ],
+)
+def test_a_title_naming_no_period_takes_the_lead_date_of_its_year(lead, end):
+    doc = read_document(_page("2030年扬州市民生实事项目推进情况", *lead), name="t.txt")
+    got = doc.meta.period.end_date.isoformat() if doc.meta.period else None
+    assert got == end
+    if end:
+        assert not any("no reporting period" in w.message for w in doc.warnings)

@@ -1,11 +1,12 @@
 """A page without a dated title: its headline, the place the headline opens with, and the
-period the lead states (docs/formats.md, Metadata: "Pages without a dated title").
+period the lead states (docs/formats.md, Metadata: "Pages without a dated title"); the last
+rule also serves a page whose title names no period.
 
 The title rule (:func:`luoshi.ingest.metadata.find_title`) wants a year and a report's words;
 news and reposts often print a headline without a year (某城民生实事项目最新进展来了!,
 某港十项重点民生实事进展如何) and date the figures in the lead (截至7月底,…) under a date line
-(2030-08-21 19:28 来源:…). Three rules, applied after a layout has been read, only to a page
-that has no title by the year rule:
+(2030-08-21 19:28 来源:…). Three rules, applied after a layout has been read to a page that
+has no title by the year rule (the third also to a title naming no period):
 
 - HEADLINE WITHOUT A YEAR: among the first ``HEADLINE_SCAN`` non-empty lines above the list,
   the first that is shaped like a headline — ``HEADLINE_MIN`` to ``HEADLINE_MAX`` characters,
@@ -19,12 +20,13 @@ that has no title by the year rule:
   division suffix (盐城 -> 盐城市, 高港 -> 高港区; the stem itself no common word), names the
   page's government. It replaces a government only *inferred* from counting names in the text
   (warned "inferred"/"not named"), never one read from a title, source or 政府 phrase.
-- AS OF IN THE LEAD: a page with no period whose tasks carry progress takes the period from
-  the first 截至/截止 date (截至7月底, 截止2030年9月底, 截至10月20日) in the lines above the list,
+- AS OF IN THE LEAD: a page with no period (no title, or a title naming none) whose tasks
+  carry progress takes the period from the first 截至/截止 date (截至7月底, 截止2030年9月底, 截至10月20日) in the lines above the list,
   in any clause (a lead states its date after its opening words). The year is the date's own,
   else the page's, else the page's date (a date line opening with a date in figures, or the
   publication date), the year before when the period ends after that date's month; else the
-  period is kept without a year. A page without progress (a plan) states its background as of
+  period is kept without a year; a date in another year than the title's is another year's
+  figure (截至2029年底,累计… under a 2030 title), not read. A page without progress (a plan) states its background as of
   a date (截至2029年底,已建成…): it is not read so.
 """
 
@@ -132,6 +134,8 @@ def period_as_of(meta: Meta, lead: Sequence[str]) -> str | None:
             continue
         phrase = m.group(0)
         year, source = parse_year(phrase), "the date itself"
+        if year is not None and meta.year is not None and year != meta.year:
+            continue  # another year's figure (截至2029年底,累计…) under a 2030 title
         if year is None and meta.year is not None:
             year, source = meta.year, "the title"
         if year is None and (day := page_date(meta, lead)) is not None:
@@ -147,9 +151,10 @@ def period_as_of(meta: Meta, lead: Sequence[str]) -> str | None:
             meta.year = year
         told = f"year {year} from {source}" if year is not None else "no year on the page"
         quoted = simple[max(0, m.start() - 8) :][:28]
+        lacks = "names no period" if meta.title else "is missing or has no year"
         return (
-            f"period {period.label!r} taken from the lead ({quoted!r}…), {told}: the page has "
-            "no dated title; check it"
+            f"period {period.label!r} taken from the lead ({quoted!r}…), {told}: the page's "
+            f"title {lacks}; check it"
         )
     return None
 
@@ -161,7 +166,7 @@ def read_headline(
     warnings saying what was taken. ``weak_government``: the government was only inferred
     (or not found); ``progress``: the page's tasks carry progress."""
     said: list[str] = []
-    headline = find_headline(lead)
+    headline = "" if meta.title else find_headline(lead)
     if headline and weak_government and (place := headline_place(headline)):
         if place != meta.government:
             said.append(

@@ -114,7 +114,7 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
             f"{glosses} pinyin readings in brackets after characters (序號(hào)) removed: a "
             "mirror site's additions, not the document's text",
         )
-    if not doc.meta.title and doc.tasks:
+    if doc.tasks and (not doc.meta.title or doc.meta.period is None):
         _headline_pass(doc, text)
     if not doc.meta.title and doc.meta.period is None:
         cells = [i.done for t in doc.tasks for i in t.items if i.done]
@@ -125,8 +125,8 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
 
 
 def _headline_pass(doc: ParsedDocument, text: str) -> None:
-    """A page without a dated title: its headline's place and its lead's 截至 date
-    (text/headline.py), read from the lines above the first task."""
+    """A page without a dated title (its headline's place) or without a period (its lead's
+    截至 date): text/headline.py, read from the lines above the first task."""
     first = min((t.line_start for t in doc.tasks if t.line_start), default=0)
     lead = text.split("\n")[: max(first - 1, 0)] if first else []
     weak = not doc.meta.government or any(
@@ -139,7 +139,9 @@ def _headline_pass(doc: ParsedDocument, text: str) -> None:
     # (the warnings of what was missing give way to the ones saying what was taken)
     stale = ("government not named", f"government {before[0]} inferred") * (
         doc.meta.government != before[0]
-    ) + ("no title found",) * (doc.meta.period is not before[1])
+    ) + ("no title found", "no reporting period in the title") * (
+        doc.meta.period is not before[1]
+    )
     doc.warnings = [w for w in doc.warnings if not w.message.startswith(stale)]
     for why in said:
         doc.warn(None, why)
