@@ -201,10 +201,10 @@ def places_named(
                     continue  # (涉县 as a name only where no word runs into it: (涉县融媒体中心))
                 if n == 1 and ends_a_word(text, at - 1):
                     continue  # 完成县: the 成 ends 完成, no stem of its own
-                if n >= 2 and not starts_a_word(text, at - n):
-                    continue  # 完成城市: 完成/城市, no word starts at 成, so no 成城市
                 name = stem + suffix
                 if name not in not_places and known_place(stem, suffix):
+                    if n >= 2 and not starts_a_word(text, at - n):
+                        continue  # 完成城市: 完成/城市, no word starts at 成, so no 成城市
                     found = name
                     break
             if found:
