@@ -1,11 +1,13 @@
 """Pages without a dated title (tune12; text/headline.py, docs/formats.md "Pages without a
 dated title"), on made-up pages: a headline without a year names the place it opens with, the
-lead's 截至 date gives the period and the page's date line its year; and the WORD BOUNDARY of
-placenames: no place is cut across a word (完成城市 is no 成城市)."""
+lead's 截至 date gives the period and the page's date line its year; the WORD BOUNDARY of
+placenames: no place is cut across a word (完成城市 is no 成城市); and a tag opening the title
+that names a place (【某某市人民政府】) names the government."""
 
 import pytest
 
 from luoshi.ingest import read_document
+from luoshi.ingest.government import infer_government
 from luoshi.ingest.model import Meta
 from luoshi.ingest.placenames import places_named, starts_a_word
 from luoshi.ingest.text.headline import find_headline, headline_place, period_as_of
@@ -149,3 +151,18 @@ def test_a_title_naming_no_period_takes_the_lead_date_of_its_year(lead, end):
     assert got == end
     if end:
         assert not any("no reporting period" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("title", "government"),
+    [
+        # a tag opening the title that names a place is the page's publisher
+        ("【杭州市人民政府】2030年民生实事项目进展情况", "杭州市"),
+        ("【扬州市】2030年民生实事项目进展情况", "扬州市"),
+        # a column tag naming no place is no part of the title
+        ("【落实情况】2030年扬州市民生实事项目进展情况", "扬州市"),
+        ("【民生】2030年市政府民生实事项目进展情况", ""),
+    ],
+)
+def test_a_tag_naming_a_place_names_the_government(title, government):
+    assert infer_government(title, [], [])[0] == government
