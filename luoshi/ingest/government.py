@@ -307,12 +307,17 @@ def _infer_government(
     text names most often (:func:`luoshi.ingest.placenames.places_named`), warned, with the
     runner-up named; none when two are named as often; the title counts among those texts
     (省政府办公厅通报2030年某某省重点…: the level and its place in one title). A site's column tag
-    opening the title (【落实情况】) is no part of it. When the text names no place of the
+    opening the title (【落实情况】) is no part of it; when it names a place (【某某市人民政府】,
+    【某某区】: the page's publisher, TAG NAMING A GOVERNMENT), it is read as a source line is.
+    When the text names no place of the
     level, the place the page's government site spells in pinyin (``url``, else the address
     of the page being read: :mod:`luoshi.ingest.siteplace`), warned. When the site spells
     none either, the place the title and the lines above the table name most often by its bare
     stem (新沂资讯, 兰州日报: :func:`luoshi.ingest.placenames.stems_named`), at least STEM_MIN
     times and more than any other, warned with the runner-up."""
+    tag = _TITLE_TAG.match(title)
+    if tag:
+        context = [tag.group(0).strip().strip("【】"), *context]
     title = _TITLE_TAG.sub("", title)
     for text in [title, *context]:
         place = _place_from(text)

@@ -22,6 +22,11 @@ word and the suffix stands alone (完成县妇幼保健院 is 完成 + 县妇幼
 itself a word of the text (涉, 和: 涉县任务 are tasks concerning the county) counts only where
 nothing Chinese stands before it ((涉县融媒体中心), at a line's start).
 
+WORD BOUNDARY: a stem of two characters or more counts only where the dictionary's
+segmentation of the phrase around it starts a word at the stem (新建成都市: 新建/成都市; 完成城市更新:
+完成/城市更新, so no 成城市 although 成城 is a listed place) — the one-character rule above,
+for every stem.
+
 What this avoids: a bare "two characters and 区" reading takes 年度区, 其中区, 部署区 and 月全区
 for places; none of those stems is a place name. 市场 is a market, never a city; 区域 and
 乡村 are no 区 or 乡 either.
@@ -60,6 +65,11 @@ def _tags() -> dict[str, str]:
 
     jieba.setLogLevel(logging.WARNING)
     return jieba.posseg.dt.word_tag_tab
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's tag of ``word`` (ns for a place), or None when its dictionary lacks the word."""
+    return _tags().get(word)
 
 
 def place_words() -> list[str]:
@@ -140,6 +150,27 @@ def ends_a_word(text: str, at: int) -> bool:
     return at > 0 and text[at - 1 : at + 1] in _tags()
 
 
+WORD_WINDOW = 4  # characters either side of a stem's start segmented to see if a word starts there
+
+
+def starts_a_word(text: str, at: int) -> bool:
+    """Whether a word starts at ``at`` in the dictionary's segmentation of the phrase around
+    it (WORD BOUNDARY, module docstring): 新建成都市 is 新建/成都市, so 成都 starts a word;
+    完成城市 is 完成/城市, so no place's stem 成城 starts at 成. Nothing Chinese before ``at``
+    starts one."""
+    import jieba
+
+    if opens_a_phrase(text, at):
+        return True
+    lo = max(0, at - WORD_WINDOW)
+    pos = lo
+    for word in jieba.dt.cut(text[lo : at + WORD_WINDOW + 2], HMM=False):
+        if pos >= at:
+            return pos == at
+        pos += len(word)
+    return False
+
+
 def places_named(
     texts: Iterable[str], suffix: str, not_places: Collection[str], bad_chars: Collection[str]
 ) -> Counter[str]:
@@ -172,6 +203,8 @@ def places_named(
                     continue  # 完成县: the 成 ends 完成, no stem of its own
                 name = stem + suffix
                 if name not in not_places and known_place(stem, suffix):
+                    if n >= 2 and not starts_a_word(text, at - n):
+                        continue  # 完成城市: 完成/城市, no word starts at 成, so no 成城市
                     found = name
                     break
             if found:

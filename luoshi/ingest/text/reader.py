@@ -45,6 +45,7 @@ from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.detect import second_reading
 from luoshi.ingest.text.glued import GLUED_LAYOUT, read_glued
 from luoshi.ingest.text.headerless import infer_pipe_header, read_headerless_pipe
+from luoshi.ingest.text.headline import read_headline
 from luoshi.ingest.text.matrix import matrix_reason
 from luoshi.ingest.text.noticeform import notice_form_reason
 from luoshi.ingest.text.oneline import unfold_one_line_table
@@ -113,12 +114,37 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
             f"{glosses} pinyin readings in brackets after characters (序號(hào)) removed: a "
             "mirror site's additions, not the document's text",
         )
+    if doc.tasks and (not doc.meta.title or doc.meta.period is None):
+        _headline_pass(doc, text)
     if not doc.meta.title and doc.meta.period is None:
         cells = [i.done for t in doc.tasks for i in t.items if i.done]
         why = period_without_title(doc.meta, cells, source_url)
         if why:
             doc.warn(None, why)
     return doc
+
+
+def _headline_pass(doc: ParsedDocument, text: str) -> None:
+    """A page without a dated title (its headline's place) or without a period (its lead's
+    截至 date): text/headline.py, read from the lines above the first task."""
+    first = min((t.line_start for t in doc.tasks if t.line_start), default=0)
+    lead = text.split("\n")[: max(first - 1, 0)] if first else []
+    weak = not doc.meta.government or any(
+        w.message.startswith("government ") and ("inferred" in w.message or "not named" in w.message)
+        for w in doc.warnings
+    )
+    progress = any(i.done for t in doc.tasks for i in t.items)
+    before = (doc.meta.government, doc.meta.period)
+    said = read_headline(doc.meta, lead, weak, progress)
+    # (the warnings of what was missing give way to the ones saying what was taken)
+    stale = ("government not named", f"government {before[0]} inferred") * (
+        doc.meta.government != before[0]
+    ) + ("no title found", "no reporting period in the title") * (
+        doc.meta.period is not before[1]
+    )
+    doc.warnings = [w for w in doc.warnings if not w.message.startswith(stale)]
+    for why in said:
+        doc.warn(None, why)
 
 
 def _read_layout(text: str, name: str) -> ParsedDocument:
