@@ -170,6 +170,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         negative = (q.num_start > 0 and norm[q.num_start - 1] in rules.MINUS_SIGNS
                     and bool(_MINUS_AFTER.search(norm, max(0, q.num_start - 3), q.num_start - 1)))
         before = norm[ca : q.num_start - 1 if negative else q.num_start]
+        if _names_things(q, before):
+            continue  # 两处学校正加快施工: the things the clause is about (rules.CN_COUNT_REFERENCE_MAX)
         if q.family == "percent":
             m = _RATIO_RE.search(norm[sa : q.num_start])
             prev = ratios[-1] if ratios and ratios[-1].sentence == (sa, sb) else None
@@ -276,6 +278,15 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
                 if _OF_TOTAL.search(norm, r.sentence[0], r.start):
                     best.flag = best.flag or "total"  # to date of a multi-year whole
     return cands, ratios
+
+
+def _names_things(q: Quantity, before: str) -> bool:
+    """A small count in Chinese numerals with no verb of result before it in its clause: it
+    names the things its sentence is about or how often (两处学校, 四项指标, 每月二次), no tally
+    of work done (rules.CN_COUNT_REFERENCE_MAX)."""
+    return (q.chinese and q.family in rules.CN_COUNT_REFERENCE_FAMILIES
+            and q.value <= rules.CN_COUNT_REFERENCE_MAX
+            and not any(w in before for w in rules.CN_COUNT_RESULT_VERBS))
 
 
 _ACHIEVED_CUE = ("已", "完成", "累计", "实现", "共")

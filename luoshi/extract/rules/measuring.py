@@ -149,6 +149,17 @@ PART_SHARE_NOTE = "(该比例似为其中一项的进度,其他事项已有进�
 # Whether a ratio_stated is against the annual plan (then compared with time elapsed).
 ANNUAL_RATIO_WORDS = ("年度", "全年", "计划", "目标", "任务", "考核")
 
+# A small count written in Chinese numerals names the things a sentence is about (两处学校正加快
+# 施工, 四项指标均已完成减排目标, 建设用地复垦项目两个) or how often something is done (每月二次), not
+# a tally of work done, which is written in digits (13处学校已完成; 开展3次督导); it is an achieved
+# figure only when a verb of result governs it from before, in its clause (建成三组雕塑, 已完成两项).
+# Counts of up to CN_COUNT_REFERENCE_MAX only: larger ones written in words are tallies.
+CN_COUNT_REFERENCE_MAX = 10
+CN_COUNT_REFERENCE_FAMILIES = ("count", "times", "occasion")
+CN_COUNT_RESULT_VERBS = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进",
+                         "新建", "开工", "竣工", "完工", "投产", "投用", "举办", "召开", "出台", "印发",
+                         "改造", "打通", "验收")
+
 # --- Matching measurements to targets ---------------------------------------------------------
 
 # Bigrams too common to tell one metric from another (verbs of reporting, time words).

@@ -1,0 +1,46 @@
+"""Achieved figures: rules stated for the causes that recur on the spent blind sets and the dev
+set (issue 10, figures14). Each rule with made-up, table-driven cases and the counter-cases that
+keep it from reaching too far. The rules are in luoshi/extract/rules and docs/analysis.md."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from luoshi.extract import analyze_task
+from luoshi.ingest import Period
+from luoshi.vocab import PeriodKind
+
+from .conftest import Q3, task
+
+ANNUAL = Period(PeriodKind.ANNUAL, "全年", date(2023, 12, 31))
+
+
+def figures(text, done, period=Q3):
+    """Every achieved figure read (measurements of targets and other figures), as (value, unit)."""
+    a = analyze_task(task(text, done), period)
+    return sorted((m.value, m.unit) for m in a.measurements + a.figures)
+
+
+# A small count in Chinese numerals names the things its sentence is about, or how often, unless
+# a verb of result governs it (rules.CN_COUNT_REFERENCE_MAX).
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("三处校舍改造项目目前正在加紧施工。", []),
+        ("两所小学开始铺设操场面层。", []),
+        ("氨氮、总磷、化学需氧量三项指标均已完成减排目标。", []),
+        ("每月两次组织开展安全巡查。", []),
+        ("土地整治项目两个约40亩,均已完成招标。", [(40, "亩")]),
+        # a verb of result before it: a tally
+        ("已建成三座公园。", [(3, "座")]),
+        ("已完成两个村的道路硬化。", [(2, "个")]),
+        # digits are a tally, whatever the verb
+        ("3处校舍改造项目正在加紧施工。", [(3, "处")]),
+        # a larger count in words is a tally too
+        ("二十个村庄开始铺设管网。", [(20, "个")]),
+    ],
+)
+def test_a_small_count_in_chinese_numerals_names_things_unless_a_result_verb_governs_it(done, expected):
+    assert figures("推进城乡建设", done) == expected
