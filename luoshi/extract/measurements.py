@@ -265,6 +265,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
                                flag=flag, subject=subjects.get(q.start), negative=negative))
     ranks = _ranks(norm, text, field, item, periods, blank, contexts)
     ranks += _rank_steps(norm, text, field, item, periods, blank, contexts)
+    ranks += _index_levels(norm, text, field, item, periods, blank, contexts, mask)
     ranked = {c.q.num_start for c in ranks}  # 全国10位 is a rank, not also 10 persons (位)
     cands = [c for c in cands if c.q.num_start not in ranked] + ranks
     cands.sort(key=lambda c: c.q.start)
@@ -406,6 +407,25 @@ def _rank_candidate(norm: str, text: str, field: str, item: int | None,
         return None
     return Candidate(q, field, item, text, (ca, cb), (sa, sb), _context(blank, ca, cb, sa, contexts),
                      0, _period_before(periods, sa, at), negative=negative)
+_INDEX_LEVEL = re.compile(rules.INDEX_LEVEL)
+
+
+def _index_levels(norm: str, text: str, field: str, item: int | None, periods: list[PeriodMention],
+                  blank: str, contexts: dict[tuple[int, int], str],
+                  mask: list[tuple[int, int]]) -> list[Candidate]:
+    """Levels with no unit after their noun: "城乡收入倍差1.64", "指数达82" (rules.INDEX_LEVEL)."""
+    out = []
+    for m in _INDEX_LEVEL.finditer(norm):
+        a, b = m.span("num")
+        if any(s <= a < e for s, e in mask):
+            continue
+        q = Quantity(float(m.group("num")), "", rules.INDEX_FAMILY, 1.0, a, b, a, b)
+        cand = _rank_candidate(norm, text, field, item, periods, blank, contexts, q, m.start())
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
 _LEAD = re.compile(rules.VERB_BEFORE_METRIC_LEAD)
 _RANK_MEASURED_BARE = re.compile(rules.RANK_MEASURED_BARE)
 _RANK_LIST_ITEM = re.compile(rules.RANK_LIST_ITEM + r"(?![批届期次个年轮类项号条季])")

@@ -44,3 +44,22 @@ def figures(text, done, period=Q3):
 )
 def test_a_small_count_in_chinese_numerals_names_things_unless_a_result_verb_governs_it(done, expected):
     assert figures("推进城乡建设", done) == expected
+
+
+# A level without a unit: a bare number right after an index, coefficient or multiple's noun, ending
+# its phrase, is a level reached, of unit "" (rules.INDEX_LEVEL).
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("城乡居民收入倍差1.71。", [(1.71, "")]),
+        ("全市农村公路路况指数达88,完成年度任务。", [(88, "")]),
+        ("空气质量综合指数为3.9,同比改善4%。", [(3.9, ""), (4, "%")]),
+        # a per cent or a date after the noun is no level without a unit
+        ("居民消费价格指数上涨1.8%。", [(1.8, "%")]),
+        ("发布指数2项。", [(2, "项")]),
+        # a bare number after any other noun stays meaningless
+        ("路况良好,评分88。", []),
+    ],
+)
+def test_a_bare_number_after_an_index_noun_is_a_level_of_no_unit(done, expected):
+    assert figures("推进民生改善", done) == sorted(expected)

@@ -160,6 +160,14 @@ CN_COUNT_RESULT_VERBS = ("已", "完成", "累计", "共", "实现", "达到", "
                          "新建", "开工", "竣工", "完工", "投产", "投用", "举办", "召开", "出台", "印发",
                          "改造", "打通", "验收")
 
+# A LEVEL WITHOUT A UNIT: an index, a coefficient or a multiple written as a bare number right
+# after its noun (城乡收入倍差1.64, 路面使用性能指数达82, 综合指数为3.9) is a level reached, an
+# achieved figure of unit "" (family INDEX_FAMILY), not a number without meaning. Only when the
+# number ends its phrase (punctuation or the end next): 指数上涨2.1% is a per cent, 指数2024年 a date.
+INDEX_LEVEL = (r"(?:倍差|指数|系数|比值|之比)(?:为|是|达到|达|降至|降到|缩小到|缩小至|保持在|稳定在)?"
+               r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?=$|[,，。;；、)）\s])")
+INDEX_FAMILY = "index"
+
 # --- Matching measurements to targets ---------------------------------------------------------
 
 # Bigrams too common to tell one metric from another (verbs of reporting, time words).
@@ -231,7 +239,8 @@ ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成",
 # the unit did, for the page and for a person to match by hand.
 UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "occasion", "times", "length", "area",
                       "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
-                      "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple")
+                      "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple",
+                      "index")
 # ... except counts: a count whose clause shares no word with the target counts something else
 # (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
 # (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).
