@@ -172,6 +172,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         before = norm[ca : q.num_start - 1 if negative else q.num_start]
         if _names_things(q, before):
             continue  # 两处学校正加快施工: the things the clause is about (rules.CN_COUNT_REFERENCE_MAX)
+        if _work_heading(norm, ca, cb, sa, sb):
+            continue  # 甲校等7所学校改造工程:正在招标 — the work's size (rules.WORK_NAME_END)
         if q.family == "percent":
             m = _RATIO_RE.search(norm[sa : q.num_start])
             prev = ratios[-1] if ratios and ratios[-1].sentence == (sa, sb) else None
@@ -288,6 +290,21 @@ def _names_things(q: Quantity, before: str) -> bool:
     return (q.chinese and q.family in rules.CN_COUNT_REFERENCE_FAMILIES
             and q.value <= rules.CN_COUNT_REFERENCE_MAX
             and not any(w in before for w in rules.CN_COUNT_RESULT_VERBS))
+
+
+_WORK_NAME_END = re.compile(rules.WORK_NAME_END)
+_WORK_HEADING_POINT = re.compile(rules.WORK_HEADING_POINT)
+
+
+def _work_heading(norm: str, ca: int, cb: int, sa: int, sb: int) -> bool:
+    """Whether clause [ca, cb) is a work's name heading what follows: it ends in a colon or is
+    a sentence of its own opened by 一是 …, ends in a work's noun and says nothing done
+    (rules.WORK_NAME_END)."""
+    words = norm[ca:cb]
+    heads = norm[cb : cb + 1] in (":", "：") or (
+        (ca, cb) == (sa, sb) and _WORK_HEADING_POINT.match(words) is not None)
+    return (heads and _WORK_NAME_END.search(words) is not None
+            and not any(w in words for w in rules.WORK_HEADING_DONE))
 
 
 _ACHIEVED_CUE = ("已", "完成", "累计", "实现", "共")

@@ -63,3 +63,24 @@ def test_a_small_count_in_chinese_numerals_names_things_unless_a_result_verb_gov
 )
 def test_a_bare_number_after_an_index_noun_is_a_level_of_no_unit(done, expected):
     assert figures("推进民生改善", done) == sorted(expected)
+
+
+# A work's name heading what follows (a clause ending in a colon, or a sentence of its own opened
+# by 一是 …), naming a work and saying nothing done: its figures are the work's size (rules.WORK_NAME_END).
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("1.甲小学等5所学校屋面改造工程:目前正在招标;\n2.乙镇8个村道路硬化项目:正在方案设计。", []),
+        ("一是城东1.2万套保障房建设。截至10月底,已有9000套开工。", [(9000, "套")]),
+        ("二是城西3000套保障房建设任务。已开工2800套。", [(2800, "套")]),
+        # a heading that says something done reports it
+        ("1.甲小学等5所学校屋面改造工程已完工:正在验收结算。", [(5, "所")]),
+        ("一是已建成3000套保障房。", [(3000, "套")]),
+        # a clause before a colon that names no work is no heading of a work
+        ("生活小区(30个):13个已完成改造。", [(13, "个"), (30, "个")]),
+        # a work named in the middle of a sentence is read as ever
+        ("完成城西3000套保障房建设,交付2000套。", [(2000, "套"), (3000, "套")]),
+    ],
+)
+def test_a_figure_in_a_heading_naming_a_work_is_its_size_not_progress(done, expected):
+    assert figures("推进城乡建设", done) == sorted(expected)

@@ -168,6 +168,16 @@ INDEX_LEVEL = (r"(?:倍差|指数|系数|比值|之比)(?:为|是|达到|达|降
                r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?=$|[,，。;；、)）\s])")
 INDEX_FAMILY = "index"
 
+# A WORK'S NAME AS A HEADING: a clause that heads what follows — it ends in a colon, or it is a
+# whole sentence opened by 一是/二是 … — and names a work (ends in WORK_NAME_END) with no word of
+# a result in it (WORK_HEADING_DONE) names the work; its figures are the work's size, not what
+# was done (东湖苑幼儿园等7所学校雨污分流工程:目前正在招标; 一是省直2.5万套人才公寓建设。). A name's
+# own verbs (改造, 新建) say no result.
+WORK_NAME_END = r"(?:工程|项目|建设|改造|行动|任务)\s*$"
+WORK_HEADING_POINT = r"^\s*[一二三四五六七八九十]是"
+WORK_HEADING_DONE = ("已", "完成", "累计", "共", "实现", "达到", "建成", "竣工", "完工", "投产", "投用",
+                     "开工", "通车", "验收")
+
 # --- Matching measurements to targets ---------------------------------------------------------
 
 # Bigrams too common to tell one metric from another (verbs of reporting, time words).
