@@ -84,3 +84,18 @@ def test_a_bare_number_after_an_index_noun_is_a_level_of_no_unit(done, expected)
 )
 def test_a_figure_in_a_heading_naming_a_work_is_its_size_not_progress(done, expected):
     assert figures("推进城乡建设", done) == sorted(expected)
+
+
+# X of Y: a set, then a verb of result (完工 among them, as 竣工) and the part of it done: the set
+# is no achieved figure (rules.SUBJECT_LINK_VERBS).
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("40个村的供水改造工程已完工31个村。", [(31, "个")]),
+        ("12所学校的维修项目已竣工9所。", [(9, "所")]),
+        # two sets side by side, no verb of result between them: both are figures
+        ("新建12所学校、40个村卫生室。", [(12, "所"), (40, "个")]),
+    ],
+)
+def test_x_of_y_the_set_before_a_verb_of_result_is_no_achieved_figure(done, expected):
+    assert figures("推进城乡供水", done) == sorted(expected)

@@ -193,7 +193,7 @@ METRIC_NEUTRAL = r"同比|增长|下降|减少|提高|降低|上升|增速|增�
 # A figure followed in its clause by a verb of reporting and another figure names the set the
 # second one measures ("132个重点项目1-8月完成投资439.9亿元", "25处隐患点已完成治理17处"):
 # it is no measurement.
-SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计", "投入", "开工", "建成", "竣工",
+SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计", "投入", "开工", "建成", "竣工", "完工",
                       "投产")
 # The set may stand alone in its clause, the next clause opening with the verb ("全区10个省重点
 # 工程项目,完成投资79.11亿元"), or be named as the whole a part is taken from ("4个结构性指标中,
