@@ -99,3 +99,17 @@ def test_a_figure_in_a_heading_naming_a_work_is_its_size_not_progress(done, expe
 )
 def test_x_of_y_the_set_before_a_verb_of_result_is_no_achieved_figure(done, expected):
     assert figures("推进城乡供水", done) == sorted(expected)
+
+
+# A count of days reached is a figure like any other; a gap to the target is what remains
+# (rules.UNMATCHED_FAMILIES, rules.REMAINDER_WORDS).
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("空气质量优良天数达到290天,距市定目标相差6天。", [(290, "天")]),
+        ("审批时限压缩至5个工作日。", [(5, "个工作日")]),
+        ("已完成改造120户,距年度目标还差30户。", [(120, "户")]),
+    ],
+)
+def test_days_reached_are_a_figure_and_a_gap_to_the_target_remains(done, expected):
+    assert figures("改善空气质量", done) == sorted(expected)

@@ -79,7 +79,8 @@ YEAR_PLAN = (r"(?:(?P<year>20[0-9]{2})年度?|全年|年度|今年|本年度?|�
 ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达到)(?:了)?[^,,。;;“]{0,12}?"
                         r"(?P<q>“[^”]{1,80}”)(?:的)?(?:任务|目标|要求)")
 # A figure after these is what remains to be done.
-REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口")
+# A gap to the target (距省定目标相差14天, 还差3个) is what remains too.
+REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口", "相差", "还差")
 # YEAR-ON-YEAR FALL: a per cent measuring no target, said to fall against the same period of
 # the year before (one of these words before it in its clause: 接待费同比下降29.1%), is a growth
 # rate reported as it is, negative (-29.1%), as it would be against a growth target. A bare
@@ -246,11 +247,12 @@ LONE_FIGURE_MAX = 24  # characters: a longer cell is never a figure alone
 ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")
 # Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
 # unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
-# the unit did, for the page and for a person to match by hand.
+# the unit did, for the page and for a person to match by hand. A count of days or hours is one
+# too (优良天数203天); one that is a deadline or a plan the filters above leave out as ever.
 UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "occasion", "times", "length", "area",
                       "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
                       "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple",
-                      "index")
+                      "index", "duration")
 # ... except counts: a count whose clause shares no word with the target counts something else
 # (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
 # (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).
