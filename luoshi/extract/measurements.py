@@ -43,6 +43,7 @@ _PLAN_REST = re.compile(rules.PLAN_FIGURE_REST)
 _FROM_BEFORE = re.compile(rules.FROM_LEVEL_BEFORE)
 _FROM_AFTER = re.compile(rules.FROM_LEVEL_AFTER)
 _PLAN_VERB = re.compile(rules.PLAN_VERB)
+_DUE = re.compile(rules.DUE_VERB)
 _WHOLE_BEFORE, _WHOLE_AFTER = re.compile(rules.SHARE_WHOLE_BEFORE), re.compile(rules.SHARE_WHOLE_AFTER)
 _OF_TOTAL, _CLASS_AFTER = re.compile(rules.SHARE_OF_TOTAL), re.compile(rules.CLASS_BRACKETED_AFTER)
 _BUDGET = re.compile(rules.BUDGET_BEFORE)
@@ -202,8 +203,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             continue  # 46个(20户以上)自然村: a class counted; 占总投资34.6亿元的96%: a share's whole
         if _FROM_BEFORE.search(before) and _FROM_AFTER.match(norm[q.end : cb]):
             continue  # 从580元提高到610元: the level it started from (rules.FROM_LEVEL_BEFORE)
-        if _PLAN_REST.search(norm[q.end : cb]) or _PLAN_VERB.search(before):
-            continue
+        if _PLAN_REST.search(norm[q.end : cb]) or _PLAN_VERB.search(before) or _DUE.search(before):
+            continue  # 计划新增50家; 应开工项目30个 (rules.DUE_VERB)
         if q.family != "percent" and _SET_AMONG.match(norm, q.end):
             continue  # "4个结构性指标中,…": the whole the next figures are taken from
         later = next((p for p in quantities if p.is_amount and q.end <= p.start < cb), None)
@@ -445,6 +446,7 @@ def _index_levels(norm: str, text: str, field: str, item: int | None, periods: l
 
 _LEAD = re.compile(rules.VERB_BEFORE_METRIC_LEAD)
 _RANK_MEASURED_BARE = re.compile(rules.RANK_MEASURED_BARE)
+_RANK_MOVED_TO = re.compile(rules.RANK_MOVED_TO)
 _RANK_LIST_ITEM = re.compile(rules.RANK_LIST_ITEM + r"(?![批届期次个年轮类项号条季])")
 
 
@@ -461,6 +463,10 @@ def _ranks(norm: str, text: str, field: str, item: int | None, periods: list[Per
             pos = more.end()
     starts = {m.start("num") for m in found}
     found.extend(m for m in _RANK_MEASURED_BARE.finditer(norm) if m.start("num") not in starts)
+    # 由第12位上升至第8位: the rank reached, not the one it moved from (rules.RANK_MOVED_TO)
+    moved = [(m, _RANK_MOVED_TO.match(norm, m.end())) for m in found]
+    found = [to or m for m, to in moved]
+    found = [m for m in found if not norm.startswith(rules.RANK_TIER_AFTER, m.end())]  # 第一方阵
     for m in found:
         try:
             value = parse_numeral(m.group("num"))

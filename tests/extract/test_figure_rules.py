@@ -113,3 +113,35 @@ def test_x_of_y_the_set_before_a_verb_of_result_is_no_achieved_figure(done, expe
 )
 def test_days_reached_are_a_figure_and_a_gap_to_the_target_remains(done, expected):
     assert figures("改善空气质量", done) == sorted(expected)
+
+
+# Ranks: the rank moved to is the one reported, not the one it moved from; a tier is no rank
+# (rules.RANK_MOVED_TO, rules.RANK_TIER_AFTER).
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("增速全省排名由第11位上升至第6位。", [(6, "位")]),
+        ("全市排名从第4位下降到第9位。", [(9, "位")]),
+        ("综合考核位列全省第一方阵。", []),
+        ("营商环境评价进入全市第二梯队。", []),
+        # a rank with no move is read as ever
+        ("增速居全省第3位,排名上升2位。", [(2, "位"), (3, "位")]),
+    ],
+)
+def test_a_rank_moved_to_another_reports_the_new_rank_and_a_tier_is_no_rank(done, expected):
+    assert figures("争先进位", done) == sorted(expected)
+
+
+# What was due is no achieved figure: 应 + a verb before the figure (rules.DUE_VERB).
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("应开工项目24个,实际开工21个。", [(21, "个")]),
+        ("完成投资18%,按序时应达到75%。", [(18, "%")]),
+        # 应 inside a word is no due
+        ("保障供应完成蔬菜1.5万吨。", [(1.5, "万吨")]),
+        ("相应完成改造40户。", [(40, "户")]),
+    ],
+)
+def test_a_figure_after_ying_and_a_verb_is_what_was_due(done, expected):
+    assert figures("推进项目建设", done) == sorted(expected)

@@ -45,6 +45,11 @@ FROM_LEVEL_AFTER = r"^(?:提高|提升|增加|增长|上调|上升|扩大|降低
 PLAN_FIGURE_REST = r"任务指标|目标任务|考核任务|任务数|计划数|年度目标|年度任务"
 # "计划完成…", "计划新增…" announce a plan (but "按计划完成" reports one met).
 PLAN_VERB = r"(?<![按照])计划(?:完成|新增|建设|开工|投资|实施|引进|培育|创建|建成)"
+# WHAT WAS DUE: 应 + a verb before a figure in its clause says what was due, not what was done
+# (应开工项目30个,实际开工27个; 完成10%,应达75%): a plan, no achieved figure. Not the 应 of a word
+# (供应, 响应, 相应 …).
+DUE_VERB = (r"(?<![供响适相对反效回答呼感照理])应(?:当|该)?(?:达到|达|完成|开工|建成|竣工|到位|实施|新增|"
+            r"投资|发放|改造|建设|拨付|培训)")
 # A clause with these before the figure speaks of the future.
 FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "将在", "争取", "有望", "下一步", "下步", "目标是")
 # 争取 in these says what was won, not what is sought: 向上争取 is winning funds or projects from
@@ -179,6 +184,15 @@ WORK_HEADING_POINT = r"^\s*[一二三四五六七八九十]是"
 WORK_HEADING_DONE = ("已", "完成", "累计", "共", "实现", "达到", "建成", "竣工", "完工", "投产", "投用",
                      "开工", "通车", "验收")
 
+# A RANK MOVED TO ANOTHER: 由第12位上升至第8位 reports the rank reached (8th); the one it moved
+# from is where it started, no rank reported (as FROM_LEVEL_BEFORE for amounts). Right after a
+# rank found, a verb of a move and 到/至/为 and the new rank:
+RANK_MOVED_TO = (r"(?:提升|提高|上升|前移|前进|跃升|跃居|进位|下降|下滑|后退|后移|回落)(?:到|至|为)"
+                 r"(?:全国|全省|全市|全区|全县)?第(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
+                 r"(?P<unit>名|位)?(?![批届期次个年轮类项号条季])")
+# A tier is no rank: 第一方阵, 第一梯队, 第二档 name a group of places, not the first place.
+RANK_TIER_AFTER = ("方阵", "梯队", "档", "等次", "序列", "阵营")
+
 # --- Matching measurements to targets ---------------------------------------------------------
 
 # Bigrams too common to tell one metric from another (verbs of reporting, time words).
@@ -252,7 +266,7 @@ ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成",
 UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "occasion", "times", "length", "area",
                       "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
                       "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple",
-                      "index", "duration")
+                      "index", "duration", "rank_step")
 # ... except counts: a count whose clause shares no word with the target counts something else
 # (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
 # (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).
