@@ -261,12 +261,13 @@ LONE_FIGURE_MAX = 24  # characters: a longer cell is never a figure alone
 ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")
 # Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
 # unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
-# the unit did, for the page and for a person to match by hand. A count of days or hours is one
-# too (优良天数203天); one that is a deadline or a plan the filters above leave out as ever.
+# the unit did, for the page and for a person to match by hand. Not days or hours: beside a count
+# of days reached (优良天数203天) they are as often an event's length (为期8天的培训班) or a
+# requirement (需做好7天健康监测); they measure a target of time as ever.
 UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "occasion", "times", "length", "area",
                       "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
                       "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple",
-                      "index", "duration", "rank_step")
+                      "index", "rank_step")
 # ... except counts: a count whose clause shares no word with the target counts something else
 # (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
 # (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).
