@@ -42,7 +42,7 @@ def figures(text, done, period=Q3):
         ("二十个村庄开始铺设管网。", [(20, "个")]),
     ],
 )
-def test_a_small_count_in_chinese_numerals_names_things_unless_a_result_verb_governs_it(done, expected):
+def test_a_small_chinese_count_names_things_unless_a_result_verb_governs_it(done, expected):
     assert figures("推进城乡建设", done) == expected
 
 
@@ -66,7 +66,8 @@ def test_a_bare_number_after_an_index_noun_is_a_level_of_no_unit(done, expected)
 
 
 # A work's name heading what follows (a clause ending in a colon, or a sentence of its own opened
-# by 一是 …), naming a work and saying nothing done: its figures are the work's size (rules.WORK_NAME_END).
+# by 一是 …), naming a work and saying nothing done: its figures are the work's size
+# (rules.WORK_NAME_END).
 @pytest.mark.parametrize(
     ("done", "expected"),
     [
