@@ -43,6 +43,7 @@ _PLAN_REST = re.compile(rules.PLAN_FIGURE_REST)
 _FROM_BEFORE = re.compile(rules.FROM_LEVEL_BEFORE)
 _FROM_AFTER = re.compile(rules.FROM_LEVEL_AFTER)
 _PLAN_VERB = re.compile(rules.PLAN_VERB)
+_DUE = re.compile(rules.DUE_VERB)
 _WHOLE_BEFORE, _WHOLE_AFTER = re.compile(rules.SHARE_WHOLE_BEFORE), re.compile(rules.SHARE_WHOLE_AFTER)
 _OF_TOTAL, _CLASS_AFTER = re.compile(rules.SHARE_OF_TOTAL), re.compile(rules.CLASS_BRACKETED_AFTER)
 _BUDGET = re.compile(rules.BUDGET_BEFORE)
@@ -170,6 +171,10 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
         negative = (q.num_start > 0 and norm[q.num_start - 1] in rules.MINUS_SIGNS
                     and bool(_MINUS_AFTER.search(norm, max(0, q.num_start - 3), q.num_start - 1)))
         before = norm[ca : q.num_start - 1 if negative else q.num_start]
+        if _names_things(q, before):
+            continue  # 两处学校正加快施工: the things the clause is about (rules.CN_COUNT_REFERENCE_MAX)
+        if _work_heading(norm, ca, cb, sa, sb):
+            continue  # 甲校等7所学校改造工程:正在招标 — the work's size (rules.WORK_NAME_END)
         if q.family == "percent":
             m = _RATIO_RE.search(norm[sa : q.num_start])
             prev = ratios[-1] if ratios and ratios[-1].sentence == (sa, sb) else None
@@ -198,8 +203,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             continue  # 46个(20户以上)自然村: a class counted; 占总投资34.6亿元的96%: a share's whole
         if _FROM_BEFORE.search(before) and _FROM_AFTER.match(norm[q.end : cb]):
             continue  # 从580元提高到610元: the level it started from (rules.FROM_LEVEL_BEFORE)
-        if _PLAN_REST.search(norm[q.end : cb]) or _PLAN_VERB.search(before):
-            continue
+        if _PLAN_REST.search(norm[q.end : cb]) or _PLAN_VERB.search(before) or _DUE.search(before):
+            continue  # 计划新增50家; 应开工项目30个 (rules.DUE_VERB)
         if q.family != "percent" and _SET_AMONG.match(norm, q.end):
             continue  # "4个结构性指标中,…": the whole the next figures are taken from
         later = next((p for p in quantities if p.is_amount and q.end <= p.start < cb), None)
@@ -263,6 +268,7 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
                                flag=flag, subject=subjects.get(q.start), negative=negative))
     ranks = _ranks(norm, text, field, item, periods, blank, contexts)
     ranks += _rank_steps(norm, text, field, item, periods, blank, contexts)
+    ranks += _index_levels(norm, text, field, item, periods, blank, contexts, mask)
     ranked = {c.q.num_start for c in ranks}  # 全国10位 is a rank, not also 10 persons (位)
     cands = [c for c in cands if c.q.num_start not in ranked] + ranks
     cands.sort(key=lambda c: c.q.start)
@@ -276,6 +282,30 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
                 if _OF_TOTAL.search(norm, r.sentence[0], r.start):
                     best.flag = best.flag or "total"  # to date of a multi-year whole
     return cands, ratios
+
+
+def _names_things(q: Quantity, before: str) -> bool:
+    """A small count in Chinese numerals with no verb of result before it in its clause: it
+    names the things its sentence is about or how often (两处学校, 四项指标, 每月二次), no tally
+    of work done (rules.CN_COUNT_REFERENCE_MAX)."""
+    return (q.chinese and q.family in rules.CN_COUNT_REFERENCE_FAMILIES
+            and q.value <= rules.CN_COUNT_REFERENCE_MAX
+            and not any(w in before for w in rules.CN_COUNT_RESULT_VERBS))
+
+
+_WORK_NAME_END = re.compile(rules.WORK_NAME_END)
+_WORK_HEADING_POINT = re.compile(rules.WORK_HEADING_POINT)
+
+
+def _work_heading(norm: str, ca: int, cb: int, sa: int, sb: int) -> bool:
+    """Whether clause [ca, cb) is a work's name heading what follows: it ends in a colon or is
+    a sentence of its own opened by 一是 …, ends in a work's noun and says nothing done
+    (rules.WORK_NAME_END)."""
+    words = norm[ca:cb]
+    heads = norm[cb : cb + 1] in (":", "：") or (
+        (ca, cb) == (sa, sb) and _WORK_HEADING_POINT.match(words) is not None)
+    return (heads and _WORK_NAME_END.search(words) is not None
+            and not any(w in words for w in rules.WORK_HEADING_DONE))
 
 
 _ACHIEVED_CUE = ("已", "完成", "累计", "实现", "共")
@@ -395,8 +425,28 @@ def _rank_candidate(norm: str, text: str, field: str, item: int | None,
         return None
     return Candidate(q, field, item, text, (ca, cb), (sa, sb), _context(blank, ca, cb, sa, contexts),
                      0, _period_before(periods, sa, at), negative=negative)
+_INDEX_LEVEL = re.compile(rules.INDEX_LEVEL)
+
+
+def _index_levels(norm: str, text: str, field: str, item: int | None, periods: list[PeriodMention],
+                  blank: str, contexts: dict[tuple[int, int], str],
+                  mask: list[tuple[int, int]]) -> list[Candidate]:
+    """Levels with no unit after their noun: "城乡收入倍差1.64", "指数达82" (rules.INDEX_LEVEL)."""
+    out = []
+    for m in _INDEX_LEVEL.finditer(norm):
+        a, b = m.span("num")
+        if any(s <= a < e for s, e in mask):
+            continue
+        q = Quantity(float(m.group("num")), "", rules.INDEX_FAMILY, 1.0, a, b, a, b)
+        cand = _rank_candidate(norm, text, field, item, periods, blank, contexts, q, m.start())
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
 _LEAD = re.compile(rules.VERB_BEFORE_METRIC_LEAD)
 _RANK_MEASURED_BARE = re.compile(rules.RANK_MEASURED_BARE)
+_RANK_MOVED_TO = re.compile(rules.RANK_MOVED_TO)
 _RANK_LIST_ITEM = re.compile(rules.RANK_LIST_ITEM + r"(?![批届期次个年轮类项号条季])")
 
 
@@ -413,6 +463,10 @@ def _ranks(norm: str, text: str, field: str, item: int | None, periods: list[Per
             pos = more.end()
     starts = {m.start("num") for m in found}
     found.extend(m for m in _RANK_MEASURED_BARE.finditer(norm) if m.start("num") not in starts)
+    # 由第12位上升至第8位: the rank reached, not the one it moved from (rules.RANK_MOVED_TO)
+    moved = [(m, _RANK_MOVED_TO.match(norm, m.end())) for m in found]
+    found = [to or m for m, to in moved]
+    found = [m for m in found if not norm.startswith(rules.RANK_TIER_AFTER, m.end())]  # 第一方阵
     for m in found:
         try:
             value = parse_numeral(m.group("num"))

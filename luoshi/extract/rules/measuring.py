@@ -45,6 +45,11 @@ FROM_LEVEL_AFTER = r"^(?:提高|提升|增加|增长|上调|上升|扩大|降低
 PLAN_FIGURE_REST = r"任务指标|目标任务|考核任务|任务数|计划数|年度目标|年度任务"
 # "计划完成…", "计划新增…" announce a plan (but "按计划完成" reports one met).
 PLAN_VERB = r"(?<![按照])计划(?:完成|新增|建设|开工|投资|实施|引进|培育|创建|建成)"
+# WHAT WAS DUE: 应 + a verb before a figure in its clause says what was due, not what was done
+# (应开工项目30个,实际开工27个; 完成10%,应达75%): a plan, no achieved figure. Not the 应 of a word
+# (供应, 响应, 相应 …).
+DUE_VERB = (r"(?<![供响适相对反效回答呼感照理])应(?:当|该)?(?:达到|达|完成|开工|建成|竣工|到位|实施|新增|"
+            r"投资|发放|改造|建设|拨付|培训)")
 # A clause with these before the figure speaks of the future.
 FUTURE_WORDS = ("预计", "力争", "计划于", "计划在", "拟", "将于", "将在", "争取", "有望", "下一步", "下步", "目标是")
 # 争取 in these says what was won, not what is sought: 向上争取 is winning funds or projects from
@@ -79,7 +84,8 @@ YEAR_PLAN = (r"(?:(?P<year>20[0-9]{2})年度?|全年|年度|今年|本年度?|�
 ACHIEVED_RESTATEMENT = (r"(?:已经?|均已|全面|超额)(?:完成|实现|达到)(?:了)?[^,,。;;“]{0,12}?"
                         r"(?P<q>“[^”]{1,80}”)(?:的)?(?:任务|目标|要求)")
 # A figure after these is what remains to be done.
-REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口")
+# A gap to the target (距省定目标相差14天, 还差3个) is what remains too.
+REMAINDER_WORDS = ("剩余", "尚余", "还剩", "尚有", "还有", "未完成", "缺口", "相差", "还差")
 # YEAR-ON-YEAR FALL: a per cent measuring no target, said to fall against the same period of
 # the year before (one of these words before it in its clause: 接待费同比下降29.1%), is a growth
 # rate reported as it is, negative (-29.1%), as it would be against a growth target. A bare
@@ -149,6 +155,44 @@ PART_SHARE_NOTE = "(该比例似为其中一项的进度,其他事项已有进�
 # Whether a ratio_stated is against the annual plan (then compared with time elapsed).
 ANNUAL_RATIO_WORDS = ("年度", "全年", "计划", "目标", "任务", "考核")
 
+# A small count written in Chinese numerals names the things a sentence is about (两处学校正加快
+# 施工, 四项指标均已完成减排目标, 建设用地复垦项目两个) or how often something is done (每月二次), not
+# a tally of work done, which is written in digits (13处学校已完成; 开展3次督导); it is an achieved
+# figure only when a verb of result governs it from before, in its clause (建成三组雕塑, 已完成两项).
+# Counts of up to CN_COUNT_REFERENCE_MAX only: larger ones written in words are tallies.
+CN_COUNT_REFERENCE_MAX = 10
+CN_COUNT_REFERENCE_FAMILIES = ("count", "times", "occasion")
+CN_COUNT_RESULT_VERBS = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进",
+                         "新建", "开工", "竣工", "完工", "投产", "投用", "举办", "召开", "出台", "印发",
+                         "改造", "打通", "验收")
+
+# A LEVEL WITHOUT A UNIT: an index, a coefficient or a multiple written as a bare number right
+# after its noun (城乡收入倍差1.64, 路面使用性能指数达82, 综合指数为3.9) is a level reached, an
+# achieved figure of unit "" (family INDEX_FAMILY), not a number without meaning. Only when the
+# number ends its phrase (punctuation or the end next): 指数上涨2.1% is a per cent, 指数2024年 a date.
+INDEX_LEVEL = (r"(?:倍差|指数|系数|比值|之比)(?:为|是|达到|达|降至|降到|缩小到|缩小至|保持在|稳定在)?"
+               r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?=$|[,，。;；、)）\s])")
+INDEX_FAMILY = "index"
+
+# A WORK'S NAME AS A HEADING: a clause that heads what follows — it ends in a colon, or it is a
+# whole sentence opened by 一是/二是 … — and names a work (ends in WORK_NAME_END) with no word of
+# a result in it (WORK_HEADING_DONE) names the work; its figures are the work's size, not what
+# was done (东湖苑幼儿园等7所学校雨污分流工程:目前正在招标; 一是省直2.5万套人才公寓建设。). A name's
+# own verbs (改造, 新建) say no result.
+WORK_NAME_END = r"(?:工程|项目|建设|改造|行动|任务)\s*$"
+WORK_HEADING_POINT = r"^\s*[一二三四五六七八九十]是"
+WORK_HEADING_DONE = ("已", "完成", "累计", "共", "实现", "达到", "建成", "竣工", "完工", "投产", "投用",
+                     "开工", "通车", "验收")
+
+# A RANK MOVED TO ANOTHER: 由第12位上升至第8位 reports the rank reached (8th); the one it moved
+# from is where it started, no rank reported (as FROM_LEVEL_BEFORE for amounts). Right after a
+# rank found, a verb of a move and 到/至/为 and the new rank:
+RANK_MOVED_TO = (r"(?:提升|提高|上升|前移|前进|跃升|跃居|进位|下降|下滑|后退|后移|回落)(?:到|至|为)"
+                 r"(?:全国|全省|全市|全区|全县)?第(?P<num>[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
+                 r"(?P<unit>名|位)?(?![批届期次个年轮类项号条季])")
+# A tier is no rank: 第一方阵, 第一梯队, 第二档 name a group of places, not the first place.
+RANK_TIER_AFTER = ("方阵", "梯队", "档", "等次", "序列", "阵营")
+
 # --- Matching measurements to targets ---------------------------------------------------------
 
 # Bigrams too common to tell one metric from another (verbs of reporting, time words).
@@ -164,7 +208,7 @@ METRIC_NEUTRAL = r"同比|增长|下降|减少|提高|降低|上升|增速|增�
 # A figure followed in its clause by a verb of reporting and another figure names the set the
 # second one measures ("132个重点项目1-8月完成投资439.9亿元", "25处隐患点已完成治理17处"):
 # it is no measurement.
-SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计", "投入", "开工", "建成", "竣工",
+SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计", "投入", "开工", "建成", "竣工", "完工",
                       "投产")
 # The set may stand alone in its clause, the next clause opening with the verb ("全区10个省重点
 # 工程项目,完成投资79.11亿元"), or be named as the whole a part is taken from ("4个结构性指标中,
@@ -217,10 +261,13 @@ LONE_FIGURE_MAX = 24  # characters: a longer cell is never a figure alone
 ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")
 # Figures matching no target are still reported (target None, TaskAnalysis.figures) when their
 # unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
-# the unit did, for the page and for a person to match by hand.
+# the unit did, for the page and for a person to match by hand. Not days or hours: beside a count
+# of days reached (优良天数203天) they are as often an event's length (为期8天的培训班) or a
+# requirement (需做好7天健康监测); they measure a target of time as ever.
 UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "occasion", "times", "length", "area",
                       "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
-                      "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple")
+                      "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple",
+                      "index", "rank_step")
 # ... except counts: a count whose clause shares no word with the target counts something else
 # (120个网箱 is not 1个项目, 6个部门 are not 20个示范村); money and other measures keep the rule
 # (累计入库税收6987.6万元 measures 新增地方综合贡献1.5亿元).
