@@ -21,6 +21,8 @@ _RANK_STEP = re.compile(rules.RANK_STEP)
 _PROGRAMME_YEARS = re.compile(rules.PROGRAMME_YEARS)
 _CONTEXT_BEFORE = re.compile(rules.CONTEXT_BEFORE)
 _OBJECT_SIZE = re.compile(rules.OBJECT_SIZE_BEFORE)
+_OBJECT_CAPACITY = re.compile(rules.OBJECT_CAPACITY_BEFORE)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Small rate-verbs (提升, 提高) also mean "upgrade" ("建设提升42公里绿道"): with a unit other
 # than a percentage only these plain verbs of change make an increase_by / decrease_by.
@@ -48,6 +50,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     # 建筑面积约7000平方米: the size of the object built, not a figure to reach (OBJECT_SIZE_BEFORE)
     quantities = [q for q in quantities if not _OBJECT_SIZE.search(norm, max(0, q.num_start - 12),
                                                                       q.num_start)]
+    quantities = [q for q in quantities if not _names_the_object(norm, q)]
     report = _REPORT_LINE.search(norm) if field == FIELD_TEXT else None
     if report is not None:  # a result paragraph joined to the task: no promises from it on
         quantities = [q for q in quantities if q.start < report.start()]
@@ -131,6 +134,18 @@ def _context_figure(norm: str, q: Quantity) -> bool:
         return False  # 确保已开工项目100%竣工: a share of them, the goal
     a, _ = clauses.clause(norm, q.num_start)
     return _CONTEXT_BEFORE.search(norm[a : q.num_start]) is not None
+
+
+def _names_the_object(norm: str, q: Quantity) -> bool:
+    """Does the figure name the thing rather than count it: a plant's capacity before what it
+    makes (rules.OBJECT_CAPACITY_BEFORE: 年产20万吨低温肉制品), or a class by its grade in
+    Chinese numerals before a noun (rules.CLASS_UNITS: 四类危桥)? Either way followed at once by
+    a Chinese character (the product or the thing classed)."""
+    if not _CJK.match(norm, q.end):
+        return False
+    if q.chinese and q.unit in rules.CLASS_UNITS:
+        return True
+    return _OBJECT_CAPACITY.search(norm, max(0, q.num_start - 8), q.num_start) is not None
 
 
 def _is_age_level(norm: str, q: Quantity) -> bool:
