@@ -82,7 +82,15 @@ def test_batches_ages_and_ordinals_are_no_targets(text):
     [("年底前建成城市书房。", "milestone"), ("出台人才新政。", "milestone"),
      ("深化国资国企改革。", "qualitative"), ("谋划一批重大平台。", "qualitative"),
      ("申报省级开放平台。", "milestone"), ("推进城市有机更新建设。", "qualitative"),
-     ("城乡居民收入增长与经济增长基本同步。", "rate")],
+     ("城乡居民收入增长与经济增长基本同步。", "rate"),
+     # BUILT WORK NAME: only the name of a work to build promises the thing built
+     ("实验小学教学楼建设项目", "milestone"), ("东湖路大桥工程。", "milestone"),
+     ("滨江花园住宅楼二期工程", "milestone"), ("城西污水处理厂配套管网工程", "milestone"),
+     ("社区食堂新建项目", "milestone"),
+     # a programme's name, or a name inside a sentence, stays qualitative
+     ("“文化惠民能力提升”项目", "qualitative"), ("职业农民培训工程", "qualitative"),
+     ("小区停车位规划项目", "qualitative"),
+     ("加快推进城区学校建设项目,提升办学条件。", "qualitative")],
 )
 def test_task_kind_without_figures(text, kind):
     a = analyze_task(task(text, "已开展调研。"), Q3)
