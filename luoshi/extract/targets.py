@@ -198,6 +198,11 @@ def target_kind(t: Target) -> str:
     if t.comparator == "increase_by" and t.family in ("percent", "pp"):
         return "rate"
     family = t.family or ""
+    if family == "count" and t.value == 1 and t.factor == 1 and t.value_max is None:
+        # ONE THING: 新建1所, 开工建设1座 is done or not (a milestone); one for each of several
+        # (每个区至少建设1个) is a standard each must reach (a level).
+        each = any(w in normalise(t.span.text) for w in rules.ONE_EACH_WORDS)
+        return "level" if each else "milestone"
     if family == "percent" and t.comparator != "<=" and any(w in t.metric for w in rules.GROWTH_RATE_WORDS):
         return "rate"  # 财政收入增长率6%以上: a growth, though 率 is a level word
     if family in rules.LEVEL_FAMILIES or family.endswith(rules.LEVEL_FAMILY_SUFFIX):

@@ -60,6 +60,11 @@ MONTH_5 = Period(PeriodKind.MONTH, "1-5月", date(2023, 5, 31), month=5)
         # reduction: by a share or a quantity
         ("压减一般性支出8%以上。", "reduction", 8, "%"),
         ("单位能耗下降3%。", "reduction", 3, "%"),
+        # ONE THING: done or not; one for each of several is a standard each must reach
+        ("开工建设跨河大桥1座。", "milestone", 1, "座"),
+        ("新建公办幼儿园1所。", "milestone", 1, "所"),
+        ("每个乡镇至少建成1个综合文化站。", "level", 1, "个"),
+        ("新建公办幼儿园2所。", "cumulative", 2, "所"),
     ],
 )
 def test_kind_of_each_target(text, kind, value, unit):

@@ -17,7 +17,8 @@ from __future__ import annotations
 # | cumulative  | any other amount (投资, 开工数, 新增户数 …)            | prorated by the share of the year        |
 # |             |                                                     | elapsed at its as-of date (days when the |
 # |             |                                                     | date is known, else months)              |
-# | milestone   | no figure; a verb of a finished result (开工, 建成,  | done or not; late in the year, only      |
+# | milestone   | one thing counted (新建1所: ONE THING), or          | one thing: reached or not, not prorated  |
+# |             | no figure; a verb of a finished result (开工, 建成,  | done or not; late in the year, only      |
 # |             | 完成, 出台 …), or the name of a work to build        | begun is behind                          |
 # |             | (学校建设项目: BUILT WORK NAME)                      |                                          |
 # | qualitative | no figure, no finishing verb                        | by the words of the entry                |
@@ -30,6 +31,11 @@ TARGET_KINDS: dict[str, str] = {
     "milestone": "节点目标,完成与否",
     "qualitative": "定性任务,按文字判断",
 }
+# ONE THING: a count of exactly one thing (新建1所, 开工建设危桥1座, 实现1个县脱贫摘帽) is done or
+# not: a milestone with a figure, never prorated (a third of a bridge at Q1 is no figure anyone
+# reports). One for each of several (每个区至少建设1个, 各县建成1家) is a standard each must reach: a
+# level. The words of "each" in the target's words:
+ONE_EACH_WORDS = ("每个", "每一", "每", "各")
 # A task without figures is a milestone when it promises one of these results (done or not);
 # ongoing verbs (建设, 推进, 实现, 完成 …任务) make it qualitative.
 MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立", "试运营", "投入运营",
