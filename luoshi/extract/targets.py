@@ -283,6 +283,8 @@ def _comparator(text: str, q: Quantity, sa: int, sb: int, ca: int) -> str:
     lo = ca if is_pct else max(sa, q.num_start - 2)
     inc = _verb_before(text, lo, q.num_start, inc_verbs)
     dec = _verb_before(text, lo, q.num_start, dec_verbs)
+    if not is_pct and inc < 0 and dec < 0 and _opens_with(text, sa, dec_verbs):
+        return "decrease_by"  # CUT OPENING THE CLAUSE: 减少农村贫困人口23.48万人
     if inc >= 0 or dec >= 0:
         # "提升至44%", "下降到3%": the level to reach, not the size of the change.
         lead = text[max(inc, dec) : q.num_start]
@@ -324,6 +326,21 @@ def _comparator(text: str, q: Quantity, sa: int, sb: int, ca: int) -> str:
     if q.value_max is not None:
         return ">="
     return "="
+
+
+def _opens_with(text: str, sa: int, verbs: tuple[str, ...]) -> bool:
+    """Does the sub-clause at ``sa`` open with one of ``verbs``, after adverbs (确保, 力争 …:
+    rules.METRIC_LEADING_WORDS)? A verb of cutting there governs the amount at the clause's end
+    (减少农村贫困人口23.48万人, 压减煤炭消费50万吨): unlike 提升 (建设提升42公里绿道: an upgrade),
+    a word of cutting is never the name of a work."""
+    head = text[sa:]
+    changed = True
+    while changed:
+        changed = False
+        for w in rules.METRIC_LEADING_WORDS:
+            if head.startswith(w) and len(head) > len(w):
+                head, changed = head[len(w):], True
+    return head.startswith(verbs)
 
 
 def _metric(text: str, q: Quantity, sa: int, sb: int) -> str:

@@ -60,6 +60,10 @@ MONTH_5 = Period(PeriodKind.MONTH, "1-5月", date(2023, 5, 31), month=5)
         # reduction: by a share or a quantity
         ("压减一般性支出8%以上。", "reduction", 8, "%"),
         ("单位能耗下降3%。", "reduction", 3, "%"),
+        # CUT OPENING THE CLAUSE: a verb of cutting governs the amount at the clause's end
+        ("减少农村贫困人口2.5万人。", "reduction", 2.5, "万人"),
+        ("确保压减煤炭消费总量30万吨。", "reduction", 30, "万吨"),
+        ("提升改造城市绿道42公里。", "cumulative", 42, "公里"),  # 提升 may name the work
         # ONE THING: done or not; one for each of several is a standard each must reach
         ("开工建设跨河大桥1座。", "milestone", 1, "座"),
         ("新建公办幼儿园1所。", "milestone", 1, "所"),
