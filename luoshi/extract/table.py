@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from luoshi.extract import rules
@@ -274,6 +275,7 @@ def column_targets(task: Task, text_targets: list[Target] | None = None) -> list
 _CONTENT_HEADER = re.compile(rules.CONTENT_HEADER)
 
 
+@lru_cache(maxsize=4096)
 def _states_targets(header: str) -> bool:
     """A target column, or a CONTENT COLUMN (rules.CONTENT_HEADER: 工作任务, 项目内容 beside
     the task's name) the reader gave the role task or other."""
