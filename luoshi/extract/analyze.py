@@ -255,15 +255,20 @@ _RELATIONAL_RATE = re.compile(rules.RELATIONAL_RATE)
 _BUILT_WORK_END = re.compile(rules.BUILT_WORK_END)
 _BUILT_WORK_WORDS = re.compile(rules.BUILT_WORK_WORDS)
 _PHRASE_BREAK = re.compile(r"[,,;;:：\n]")
+_BUILT_WORK_ORDER = re.compile(rules.BUILT_WORK_ORDER)
+_BUILT_WORK_NOT = re.compile(rules.BUILT_WORK_NOT)
 
 
 def _built_work_name(norm: str) -> bool:
     """Is the text only the name of a work to build (rules.BUILT_WORK_END, BUILT_WORK_WORDS:
-    学校建设项目, 隆畅河大桥工程)? BUILT WORK NAME: a milestone."""
+    学校建设项目, 隆畅河大桥工程), or an order to build one thing (BUILT_WORK_ORDER: 建设某敬老院),
+    and no planning (BUILT_WORK_NOT)? BUILT WORK NAME: a milestone."""
     name = norm.strip().rstrip("。.").strip()
-    return (len(name) <= rules.BUILT_WORK_MAX and not _PHRASE_BREAK.search(name)
-            and _BUILT_WORK_END.search(name) is not None
-            and _BUILT_WORK_WORDS.search(name) is not None)
+    if len(name) > rules.BUILT_WORK_MAX or _PHRASE_BREAK.search(name) or _BUILT_WORK_NOT.search(name):
+        return False
+    if _BUILT_WORK_ORDER.search(name):
+        return True  # 建设巴雅尔中心敬老院: the same promise, as an order
+    return _BUILT_WORK_END.search(name) is not None and _BUILT_WORK_WORDS.search(name) is not None
 
 
 def analyze_document(doc: ParsedDocument) -> list[TaskAnalysis]:

@@ -98,7 +98,10 @@ def test_batches_ages_and_ordinals_are_no_targets(text):
      ("社区食堂新建项目", "milestone"),
      # a programme's name, or a name inside a sentence, stays qualitative
      ("“文化惠民能力提升”项目", "qualitative"), ("职业农民培训工程", "qualitative"),
-     ("小区停车位规划项目", "qualitative"),
+     ("小区停车位规划项目", "qualitative"), ("办公楼前停车位规划项目", "qualitative"),
+     # the same promise as an order: a verb of building, then the thing built
+     ("建设城北社区敬老院。", "milestone"), ("新建城东污水处理厂", "milestone"),
+     ("建设智慧城市体系。", "qualitative"),
      ("加快推进城区学校建设项目,提升办学条件。", "qualitative")],
 )
 def test_task_kind_without_figures(text, kind):

@@ -53,6 +53,12 @@ BUILT_WORK_WORDS = (r"建设|新建|改建|扩建|重建|移址|维修|大中修
                     r"楼|大桥|桥梁|公寓|校舍|学校|小学|中学|幼儿园|医院|[^学]院|码头|水厂|管网|公路|"
                     r"食堂|服务中心|场馆|捷运|轻轨")
 BUILT_WORK_MAX = 40
+# ... or one phrase that opens with a verb of building and ends in the thing built (建设巴雅尔中心
+# 敬老院, 新建城东污水处理厂): the same promise, written as an order.
+BUILT_WORK_ORDER = (r"^(?:新建|建设|改建|扩建|改扩建|新改建|修建|重建)[^,,;;:：]*"
+                    r"(?:院|楼|大桥|馆|厂|中心|学校|小学|中学|幼儿园|公园|码头|公路|食堂|公寓)$")
+# A planning project (车位规划项目, 片区规划编制工程) plans; it builds nothing: never a built work.
+BUILT_WORK_NOT = r"规划|能力"
 # A result promised by a date within the year (luoshi/extract/deadlines.py): the date right
 # before a verb of a result (within DEADLINE_VERB_WINDOW characters): 6月底前建成, 上半年出台,
 # 一季度内开工. After that month, not done is behind.
