@@ -264,7 +264,8 @@ def _built_work_name(norm: str) -> bool:
     学校建设项目, 隆畅河大桥工程), or an order to build one thing (BUILT_WORK_ORDER: 建设某敬老院),
     and no planning (BUILT_WORK_NOT)? BUILT WORK NAME: a milestone."""
     name = norm.strip().rstrip("。.").strip()
-    if len(name) > rules.BUILT_WORK_MAX or _PHRASE_BREAK.search(name) or _BUILT_WORK_NOT.search(name):
+    if (len(name) > rules.BUILT_WORK_MAX or _PHRASE_BREAK.search(name)
+            or _BUILT_WORK_NOT.search(name)):
         return False
     if _BUILT_WORK_ORDER.search(name):
         return True  # 建设巴雅尔中心敬老院: the same promise, as an order

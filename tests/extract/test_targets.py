@@ -133,7 +133,7 @@ def test_a_size_class_is_no_measurement():
 @pytest.mark.parametrize(
     ("text", "targets"),
     [
-        # a plant's capacity before what it makes names the plant: no target (OBJECT_CAPACITY_BEFORE)
+        # a plant's capacity before its product names the plant: no target (OBJECT_CAPACITY_BEFORE)
         ("推进某某年产30万吨有机肥加工项目建设", []),
         ("建成日处理能力80吨的餐厨垃圾处理中心1座", [(1, "座")]),
         # a capacity closing its clause may be the promise itself
