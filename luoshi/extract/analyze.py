@@ -239,16 +239,37 @@ def _share_figure(r: measure.RatioStatement, month: int | None) -> Measurement:
 def task_kind(text: str, targets: list[Target]) -> str:
     """The kind of a task without figures ("" when it has targets): "rate" for a growth
     measured against another (增长与经济增长同步), "milestone" when it promises a result that
-    is done or not (建成, 开工, 出台, 申报 …: rules.MILESTONE_VERBS), else "qualitative"."""
+    is done or not (建成, 开工, 出台, 申报 …: rules.MILESTONE_VERBS) or is only the name of a work
+    to build (学校建设项目: BUILT WORK NAME), else "qualitative"."""
     if targets:
         return ""
     norm = normalise(text)
     if _RELATIONAL_RATE.search(norm):
         return "rate"  # 收入增长与经济增长同步: a growth judged against another, as is
-    return "milestone" if any(w in norm for w in rules.MILESTONE_VERBS) else "qualitative"
+    if any(w in norm for w in rules.MILESTONE_VERBS) or _built_work_name(norm):
+        return "milestone"
+    return "qualitative"
 
 
 _RELATIONAL_RATE = re.compile(rules.RELATIONAL_RATE)
+_BUILT_WORK_END = re.compile(rules.BUILT_WORK_END)
+_BUILT_WORK_WORDS = re.compile(rules.BUILT_WORK_WORDS)
+_PHRASE_BREAK = re.compile(r"[,,;;:：\n]")
+_BUILT_WORK_ORDER = re.compile(rules.BUILT_WORK_ORDER)
+_BUILT_WORK_NOT = re.compile(rules.BUILT_WORK_NOT)
+
+
+def _built_work_name(norm: str) -> bool:
+    """Is the text only the name of a work to build (rules.BUILT_WORK_END, BUILT_WORK_WORDS:
+    学校建设项目, 隆畅河大桥工程), or an order to build one thing (BUILT_WORK_ORDER: 建设某敬老院),
+    and no planning (BUILT_WORK_NOT)? BUILT WORK NAME: a milestone."""
+    name = norm.strip().rstrip("。.").strip()
+    if (len(name) > rules.BUILT_WORK_MAX or _PHRASE_BREAK.search(name)
+            or _BUILT_WORK_NOT.search(name)):
+        return False
+    if _BUILT_WORK_ORDER.search(name):
+        return True  # 建设巴雅尔中心敬老院: the same promise, as an order
+    return _BUILT_WORK_END.search(name) is not None and _BUILT_WORK_WORDS.search(name) is not None
 
 
 def analyze_document(doc: ParsedDocument) -> list[TaskAnalysis]:

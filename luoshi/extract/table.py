@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from luoshi.extract import rules
@@ -252,7 +253,7 @@ def column_targets(task: Task, text_targets: list[Target] | None = None) -> list
         text_targets = extract_targets(task.text)
     out: list[Target] = []
     for header, value in task.extra.items():
-        if not value or header_role(header, have_task=True) is not ColumnRole.TARGET:
+        if not value or not _states_targets(header):
             continue
         period = parse_period(header)
         due = period.share_elapsed if period is not None and period.share_elapsed > 0 else 1.0
@@ -269,6 +270,19 @@ def column_targets(task: Task, text_targets: list[Target] | None = None) -> list
             if not any(restates(t, x) for x in text_targets):
                 out.append(t)
     return out
+
+
+_CONTENT_HEADER = re.compile(rules.CONTENT_HEADER)
+
+
+@lru_cache(maxsize=4096)
+def _states_targets(header: str) -> bool:
+    """A target column, or a CONTENT COLUMN (rules.CONTENT_HEADER: 工作任务, 项目内容 beside
+    the task's name) the reader gave the role task or other."""
+    role = header_role(header, have_task=True)
+    return role is ColumnRole.TARGET or (
+        role in (ColumnRole.TASK, ColumnRole.OTHER)
+        and _CONTENT_HEADER.search(header_key(header)) is not None)
 
 
 def restates(column: Target, text: Target) -> bool:

@@ -21,6 +21,8 @@ _RANK_STEP = re.compile(rules.RANK_STEP)
 _PROGRAMME_YEARS = re.compile(rules.PROGRAMME_YEARS)
 _CONTEXT_BEFORE = re.compile(rules.CONTEXT_BEFORE)
 _OBJECT_SIZE = re.compile(rules.OBJECT_SIZE_BEFORE)
+_OBJECT_CAPACITY = re.compile(rules.OBJECT_CAPACITY_BEFORE)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Small rate-verbs (提升, 提高) also mean "upgrade" ("建设提升42公里绿道"): with a unit other
 # than a percentage only these plain verbs of change make an increase_by / decrease_by.
@@ -48,6 +50,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     # 建筑面积约7000平方米: the size of the object built, not a figure to reach (OBJECT_SIZE_BEFORE)
     quantities = [q for q in quantities if not _OBJECT_SIZE.search(norm, max(0, q.num_start - 12),
                                                                       q.num_start)]
+    quantities = [q for q in quantities if not _names_the_object(norm, q)]
     report = _REPORT_LINE.search(norm) if field == FIELD_TEXT else None
     if report is not None:  # a result paragraph joined to the task: no promises from it on
         quantities = [q for q in quantities if q.start < report.start()]
@@ -133,6 +136,18 @@ def _context_figure(norm: str, q: Quantity) -> bool:
     return _CONTEXT_BEFORE.search(norm[a : q.num_start]) is not None
 
 
+def _names_the_object(norm: str, q: Quantity) -> bool:
+    """Does the figure name the thing rather than count it: a plant's capacity before what it
+    makes (rules.OBJECT_CAPACITY_BEFORE: 年产20万吨低温肉制品), or a class by its grade in
+    Chinese numerals before a noun (rules.CLASS_UNITS: 四类危桥)? Either way followed at once by
+    a Chinese character (the product or the thing classed)."""
+    if not _CJK.match(norm, q.end):
+        return False
+    if q.chinese and q.unit in rules.CLASS_UNITS:
+        return True
+    return _OBJECT_CAPACITY.search(norm, max(0, q.num_start - 8), q.num_start) is not None
+
+
 def _is_age_level(norm: str, q: Quantity) -> bool:
     a, b = clauses.clause(norm, q.num_start)
     return any(w in norm[a:b] for w in rules.AGE_LEVEL_WORDS)
@@ -183,6 +198,11 @@ def target_kind(t: Target) -> str:
     if t.comparator == "increase_by" and t.family in ("percent", "pp"):
         return "rate"
     family = t.family or ""
+    if family == "count" and t.value == 1 and t.factor == 1 and t.value_max is None:
+        # ONE THING: 新建1所, 开工建设1座 is done or not (a milestone); one for each of several
+        # (每个区至少建设1个) is a standard each must reach (a level).
+        each = any(w in normalise(t.span.text) for w in rules.ONE_EACH_WORDS)
+        return "level" if each else "milestone"
     if family == "percent" and t.comparator != "<=" and any(w in t.metric for w in rules.GROWTH_RATE_WORDS):
         return "rate"  # 财政收入增长率6%以上: a growth, though 率 is a level word
     if family in rules.LEVEL_FAMILIES or family.endswith(rules.LEVEL_FAMILY_SUFFIX):
@@ -263,6 +283,8 @@ def _comparator(text: str, q: Quantity, sa: int, sb: int, ca: int) -> str:
     lo = ca if is_pct else max(sa, q.num_start - 2)
     inc = _verb_before(text, lo, q.num_start, inc_verbs)
     dec = _verb_before(text, lo, q.num_start, dec_verbs)
+    if not is_pct and inc < 0 and dec < 0 and _opens_with(text, sa, dec_verbs):
+        return "decrease_by"  # CUT OPENING THE CLAUSE: 减少农村贫困人口23.48万人
     if inc >= 0 or dec >= 0:
         # "提升至44%", "下降到3%": the level to reach, not the size of the change.
         lead = text[max(inc, dec) : q.num_start]
@@ -304,6 +326,21 @@ def _comparator(text: str, q: Quantity, sa: int, sb: int, ca: int) -> str:
     if q.value_max is not None:
         return ">="
     return "="
+
+
+def _opens_with(text: str, sa: int, verbs: tuple[str, ...]) -> bool:
+    """Does the sub-clause at ``sa`` open with one of ``verbs``, after adverbs (确保, 力争 …:
+    rules.METRIC_LEADING_WORDS)? A verb of cutting there governs the amount at the clause's end
+    (减少农村贫困人口23.48万人, 压减煤炭消费50万吨): unlike 提升 (建设提升42公里绿道: an upgrade),
+    a word of cutting is never the name of a work."""
+    head = text[sa:]
+    changed = True
+    while changed:
+        changed = False
+        for w in rules.METRIC_LEADING_WORDS:
+            if head.startswith(w) and len(head) > len(w):
+                head, changed = head[len(w):], True
+    return head.startswith(verbs)
 
 
 def _metric(text: str, q: Quantity, sa: int, sb: int) -> str:

@@ -129,8 +129,13 @@ WORD_CONTINUATIONS: dict[str, str] = {
 # 37个人工智能实验室 is 37 (个) laboratories of 人工智能, not 37 persons nor a bare 37; 个 + 人才,
 # 人员, 人口, 人民, 人大 likewise (30个人才项目, 5个人员密集场所, 8个人民调解委员会). 个人 on its
 # own, or before another character, stays the word 个人 (individual).
+# A bound after a unit (以上, 以下, 以内) is the figure's comparator, never part of a word with
+# the unit: 2所以上 is "2所 or more", not 2 and the word 所以 (therefore); 3米以上 likewise.
+_BOUND_AFTER_UNIT = ("以上", "以下", "以内")
 UNIT_BEFORE_WORD: dict[str, tuple[str, ...]] = {
     "个": ("人工", "人才", "人员", "人口", "人民", "人大"),
+    "所": _BOUND_AFTER_UNIT,
+    "米": _BOUND_AFTER_UNIT,
 }
 
 

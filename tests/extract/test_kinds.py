@@ -60,6 +60,15 @@ MONTH_5 = Period(PeriodKind.MONTH, "1-5月", date(2023, 5, 31), month=5)
         # reduction: by a share or a quantity
         ("压减一般性支出8%以上。", "reduction", 8, "%"),
         ("单位能耗下降3%。", "reduction", 3, "%"),
+        # CUT OPENING THE CLAUSE: a verb of cutting governs the amount at the clause's end
+        ("减少农村贫困人口2.5万人。", "reduction", 2.5, "万人"),
+        ("确保压减煤炭消费总量30万吨。", "reduction", 30, "万吨"),
+        ("提升改造城市绿道42公里。", "cumulative", 42, "公里"),  # 提升 may name the work
+        # ONE THING: done or not; one for each of several is a standard each must reach
+        ("开工建设跨河大桥1座。", "milestone", 1, "座"),
+        ("新建公办幼儿园1所。", "milestone", 1, "所"),
+        ("每个乡镇至少建成1个综合文化站。", "level", 1, "个"),
+        ("新建公办幼儿园2所。", "cumulative", 2, "所"),
     ],
 )
 def test_kind_of_each_target(text, kind, value, unit):
@@ -82,7 +91,18 @@ def test_batches_ages_and_ordinals_are_no_targets(text):
     [("年底前建成城市书房。", "milestone"), ("出台人才新政。", "milestone"),
      ("深化国资国企改革。", "qualitative"), ("谋划一批重大平台。", "qualitative"),
      ("申报省级开放平台。", "milestone"), ("推进城市有机更新建设。", "qualitative"),
-     ("城乡居民收入增长与经济增长基本同步。", "rate")],
+     ("城乡居民收入增长与经济增长基本同步。", "rate"),
+     # BUILT WORK NAME: only the name of a work to build promises the thing built
+     ("实验小学教学楼建设项目", "milestone"), ("东湖路大桥工程。", "milestone"),
+     ("滨江花园住宅楼二期工程", "milestone"), ("城西污水处理厂配套管网工程", "milestone"),
+     ("社区食堂新建项目", "milestone"),
+     # a programme's name, or a name inside a sentence, stays qualitative
+     ("“文化惠民能力提升”项目", "qualitative"), ("职业农民培训工程", "qualitative"),
+     ("小区停车位规划项目", "qualitative"), ("办公楼前停车位规划项目", "qualitative"),
+     # the same promise as an order: a verb of building, then the thing built
+     ("建设城北社区敬老院。", "milestone"), ("新建城东污水处理厂", "milestone"),
+     ("建设智慧城市体系。", "qualitative"),
+     ("加快推进城区学校建设项目,提升办学条件。", "qualitative")],
 )
 def test_task_kind_without_figures(text, kind):
     a = analyze_task(task(text, "已开展调研。"), Q3)

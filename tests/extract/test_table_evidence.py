@@ -302,3 +302,22 @@ def test_declared_band_is_no_figure(extra, figures, expected):
 def test_a_declaration_naming_no_red_leaves_the_texts(extra):
     s = analyze_task(tsk("综合整治某河段。", "项目尚未启动。", **extra), Q3).status
     assert s.value is Status.NOT_STARTED, s.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "extra", "expected"),
+    [
+        # a second task-like column beside the task's name: its figures are the task's targets
+        ("改造老年大学。", {"工作任务": "建设老年大学分校3所"}, [(3, "所")]),
+        ("社区改造项目", {"项目内容": "改造社区服务站,建设面积约12万平方米"}, [(12, "万平方米")]),
+        ("推進醫院建設。", {"事項內容": "推進2所醫院項目建設"}, [(2, "所")]),
+        # restating the task text: one target, not two
+        ("新建幼儿园5所。", {"工作任务": "新建幼儿园5所"}, [(5, "所")]),
+        # a column of names or of results is no content column
+        ("某产业园项目", {"项目名称": "年产8万吨饲料加工厂"}, []),
+        ("某产业园项目", {"完成内容": "建成厂房4栋"}, []),
+    ],
+)
+def test_a_content_column_gives_targets(text, extra, expected):
+    a = analyze_task(tsk(text, "", **extra), Q3)
+    assert [(x.value, x.unit) for x in a.targets] == expected

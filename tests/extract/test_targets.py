@@ -128,3 +128,20 @@ def test_a_size_class_is_no_measurement():
 
     a = analyze_task(task("引进亿元以上项目100个。", "引进亿元及以上项目107个,其中10亿元以上项目25个。"), Q3)
     assert all(m.unit != "亿元" for m in a.measurements + a.figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # a plant's capacity before its product names the plant: no target (OBJECT_CAPACITY_BEFORE)
+        ("推进某某年产30万吨有机肥加工项目建设", []),
+        ("建成日处理能力80吨的餐厨垃圾处理中心1座", [(1, "座")]),
+        # a capacity closing its clause may be the promise itself
+        ("饲料厂实现年产12万吨。", [(12, "万吨")]),
+        # a class by its grade in Chinese numerals before a noun: no count (CLASS_UNITS)
+        ("完成三类危房改造6座、开工改造四类危桥2座", [(6, "座"), (2, "座")]),
+        ("将全部项目分为三类,", [(3, "类")]),  # a count of kinds ending its clause stays
+    ],
+)
+def test_a_figure_naming_the_object_is_no_target(text, targets):
+    assert [(t.value, t.unit) for t in extract_targets(text)] == targets

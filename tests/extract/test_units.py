@@ -78,6 +78,10 @@ def test_words_starting_with_unit_chars_are_not_units(text):
     ("排查5个人员密集场所", (5, "个")),
     ("资助3个人", None),  # 个人 alone: the word, no unit
     ("评选4个人物", None),  # 人物 opens no word of UNIT_BEFORE_WORD: 个人 stays the word
+    ("新增托儿机构3所以上", (3, "所")),  # 以上 is the bound, not 所以 (therefore)
+    ("改造校舍2所以内", (2, "所")),
+    ("拓宽道路至7米以上", (7, "米")),
+    ("这3所以前是小学", None),  # 所以 before another character stays the word
 ])
 def test_a_unit_before_a_word_opening_with_its_continuation(text, amount):
     got = [(q.value, q.unit) for q in find_quantities(text) if q.is_amount]

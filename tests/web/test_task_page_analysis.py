@@ -168,6 +168,16 @@ def test_office_corrects_a_target_kind_on_the_page(supervisor_client, supervisor
     assert Target.objects.get(pk=t.pk).version == fixed.version
 
 
+def test_the_kind_menu_offers_a_milestone(supervisor_client, analysed):
+    # ONE THING: a target may be a milestone (新建1所); the menu must show it selected, or a
+    # correction of the value would quietly make it another kind
+    t = analysed.target
+    Target.objects.filter(pk=t.pk).update(kind="milestone")
+    html = supervisor_client.get(reverse("task_detail", args=[t.task_id])).content.decode()
+    assert '<option value="milestone" selected>' in html
+    assert '<option value="qualitative"' not in html
+
+
 def test_leader_may_not_correct_a_target(leader_client, analysed):
     t = analysed.target
     r = leader_client.post(reverse("target_correct", args=[t.pk]),

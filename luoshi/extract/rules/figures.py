@@ -106,6 +106,15 @@ FORMULA_HEADS = ("确立", "维护", "意识", "自信", "代表", "务必", "�
 # describes its object, as 5轨15班 does: the promise is to build it (a milestone), and the figure
 # is no target — nothing is counted towards it as the work goes on. Right before the figure:
 OBJECT_SIZE_BEFORE = r"(?:占地|总建筑|建筑|规划用地|用地|净用地)面积(?:约|约为|为|达|共|近)?$"
+# A plant's capacity written before what it makes or treats (夏星年产20万吨低温肉制品深加工, 建设日处理
+# 300吨餐厨垃圾处理厂) names the plant, as a building's floor area describes it: the promise is the
+# plant, not the tonnes (nothing is counted towards them as the work goes on). Right before the
+# figure, and the figure's unit followed at once by the product's name (a Chinese character;
+# 实现年产20万吨。 ends its clause and may be a promise):
+OBJECT_CAPACITY_BEFORE = r"(?:年产|年产能|年处理|日处理|年加工|日加工|年吞吐)(?:能力|量)?(?:约|为|达)?$"
+# A count of 类 in Chinese numerals right before a noun (四类危桥, 三类水体, 一类地区) names a class
+# of the thing by its grade, not a number of kinds to achieve: no target.
+CLASS_UNITS = ("类",)
 CN_NUMERAL_WORD_PREFIX = ("统", "唯", "逐", "万", "之", "单", "专", "同", "划", "合", "整", "初", "周")
 
 # --- Comparators of targets -----------------------------------------------------------------

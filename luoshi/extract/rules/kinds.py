@@ -17,8 +17,10 @@ from __future__ import annotations
 # | cumulative  | any other amount (投资, 开工数, 新增户数 …)            | prorated by the share of the year        |
 # |             |                                                     | elapsed at its as-of date (days when the |
 # |             |                                                     | date is known, else months)              |
-# | milestone   | no figure; a verb of a finished result (开工, 建成,  | done or not; late in the year, only      |
-# |             | 完成, 出台 …)                                        | begun is behind                          |
+# | milestone   | one thing counted (新建1所: ONE THING), or          | one thing: reached or not, not prorated  |
+# |             | no figure; a verb of a finished result (开工, 建成,  | done or not; late in the year, only      |
+# |             | 完成, 出台 …), or the name of a work to build        | begun is behind                          |
+# |             | (学校建设项目: BUILT WORK NAME)                      |                                          |
 # | qualitative | no figure, no finishing verb                        | by the words of the entry                |
 TARGET_KINDS: dict[str, str] = {
     "cumulative": "累计量目标,按时间进度折算",
@@ -29,11 +31,34 @@ TARGET_KINDS: dict[str, str] = {
     "milestone": "节点目标,完成与否",
     "qualitative": "定性任务,按文字判断",
 }
+# ONE THING: a count of exactly one thing (新建1所, 开工建设危桥1座, 实现1个县脱贫摘帽) is done or
+# not: a milestone with a figure, never prorated (a third of a bridge at Q1 is no figure anyone
+# reports). One for each of several (每个区至少建设1个, 各县建成1家) is a standard each must reach: a
+# level. The words of "each" in the target's words:
+ONE_EACH_WORDS = ("每个", "每一", "每", "各")
 # A task without figures is a milestone when it promises one of these results (done or not);
 # ongoing verbs (建设, 推进, 实现, 完成 …任务) make it qualitative.
 MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立", "试运营", "投入运营",
                    "成立", "创成", "举办", "申报", "开通", "通车", "挂牌", "签约", "启用", "上线",
                    "制定", "编制", "修订", "召开", "获批")
+# BUILT WORK NAME: a task that is only the name of a work to build (学校建设项目, 红湾小学寄宿楼工程,
+# 隆畅河大桥工程, 住宅楼三期工程, 轻轨捷运建设计划) promises the thing built: a milestone, done or
+# not, though no verb of a result is written. A name: one phrase (no comma or semicolon) ending in
+# a word for a work (BUILT_WORK_END), holding a verb of building or a built thing
+# (BUILT_WORK_WORDS). A programme's name (“教育保障能力提升”项目, 学前教育工程, 车位规划项目,
+# 高素质农民培训工程) holds neither and stays qualitative, as a name of a work whose words are a
+# programme's (实施…照明改造工程: 改造 alone builds nothing new).
+BUILT_WORK_END = r"(?:工程|项目|工程计划|工程计画|建设计划|建设计画|计画)$"
+BUILT_WORK_WORDS = (r"建设|新建|改建|扩建|重建|移址|维修|大中修|修建|增设|扩容|第?[一二三四五六七八九十0-9]期|"
+                    r"楼|大桥|桥梁|公寓|校舍|学校|小学|中学|幼儿园|医院|[^学]院|码头|水厂|管网|公路|"
+                    r"食堂|服务中心|场馆|捷运|轻轨")
+BUILT_WORK_MAX = 40
+# ... or one phrase that opens with a verb of building and ends in the thing built (建设巴雅尔中心
+# 敬老院, 新建城东污水处理厂): the same promise, written as an order.
+BUILT_WORK_ORDER = (r"^(?:新建|建设|改建|扩建|改扩建|新改建|修建|重建)[^,,;;:：]*"
+                    r"(?:院|楼|大桥|馆|厂|中心|学校|小学|中学|幼儿园|公园|码头|公路|食堂|公寓)$")
+# A planning project (车位规划项目, 片区规划编制工程) plans; it builds nothing: never a built work.
+BUILT_WORK_NOT = r"规划|能力"
 # A result promised by a date within the year (luoshi/extract/deadlines.py): the date right
 # before a verb of a result (within DEADLINE_VERB_WINDOW characters): 6月底前建成, 上半年出台,
 # 一季度内开工. After that month, not done is behind.

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 # --- The table's own evidence -------------------------------------------------------------------
 
+# CONTENT COLUMN: a row's cell under a header of what the task contains or asks (工作任务, 项目内容,
+# 事项内容, 2024年建设内容) that the reader gave another role than target — a second task-like
+# column beside the task's name (task), or one it does not know (other) — states the task's
+# content beside its name, as a target column does: its figures are targets of the task (one
+# the task text already states is not read twice). Not a header of results (完成, 进展, 进度,
+# 情况), nor of names (项目名称: a plant's name holds its capacity, no promise).
+CONTENT_HEADER = r"^(?!.*(?:完成|进展|进度|情况|成效|名称)).*(?:内容|任务)$"
 # A declared status cell (是否达序, 进展状态, 形象进度 …), in order: the first pattern that
 # matches the cell decides. A percentage (形象进度 45%) is judged like a completion share.
 # 超额完成 says the target was met and exceeded (done); 超序时/超进度/提前 say ahead of the time

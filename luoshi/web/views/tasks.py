@@ -80,10 +80,11 @@ def _task_parts(request: HttpRequest, pk: int) -> dict[str, str]:
 
 
 def kind_choices() -> list[tuple[str, str]]:
-    """(kind, how it is judged) of every kind a target can have, for the correction form."""
+    """(kind, how it is judged) of every kind a target can have, for the correction form: a
+    milestone too (one thing to build, 新建1所: rules ONE THING), not qualitative (no figure)."""
     from luoshi.extract.rules import TARGET_KINDS
 
-    return [(k, note) for k, note in TARGET_KINDS.items() if k not in ("milestone", "qualitative")]
+    return [(k, note) for k, note in TARGET_KINDS.items() if k != "qualitative"]
 
 
 def status_choices() -> list[tuple[str, str]]:
