@@ -29,6 +29,9 @@ Modules, each with the rules it implements in its docstring:
   markers or units whose units (sentences, `;` clauses) each name one undertaking (“X”项目,
   X工程) and say what was done on it, after a lead of counts (tried last; warned "may be
   news");
+- :mod:`.unitnamed` — **unit-named undertakings**: running paragraphs, each naming one
+  undertaking by the unit answering for it (由X负责的Y项目), a frame before it (聚焦“…”) and
+  what it is to achieve or has done after it (tried last; warned "may be news");
 - :mod:`.buckets` (names in :mod:`.bucketnames`) — **status buckets**: a supervision bulletin
   naming its tasks inside sentences that grade them (A、B等项目完成情况不够理想; 已经完成的
   任务共计19项。主要是“A”,“B”等), each task with its bucket's grade as declared status (tried
@@ -75,6 +78,7 @@ from luoshi.ingest.text.prose.refusal import explainer_title, no_task_list_error
 from luoshi.ingest.text.prose.sections import SECTIONS_LAYOUT, sections_form_grid
 from luoshi.ingest.text.prose.sentences import REPORT_SPLIT_END
 from luoshi.ingest.text.prose.structure import PROSE_LAYOUT
+from luoshi.ingest.text.prose.unitnamed import UNIT_NAMED_LAYOUT, unit_named_grid
 from luoshi.ingest.text.rows import Para
 from luoshi.vocab import PeriodKind
 
@@ -303,6 +307,8 @@ def _holds_points(marked: ParsedDocument, other: ParsedDocument) -> bool:
 _RUNNING_TEXT_READERS = (
     (news_report_grid, NEWS_REPORT_LAYOUT,
      ("units of running text naming undertakings: may be news",)),
+    (unit_named_grid, UNIT_NAMED_LAYOUT,
+     ("undertakings named with their responsible units (由X负责的Y): news cites units so too",)),
     (quoted_projects_grid, QUOTED_LAYOUT,
      ("projects named in quotes with their progress: news is written so too",)),
     (buckets_grid, BUCKETS_LAYOUT,

@@ -56,7 +56,8 @@ Tried only when no table header is found. The shape must be clear — at least t
 units, or a numbered list of statements (``items.bare_list_start``), or one numbered task
 whose own note or unit line names its units *by their part* (X牵头, 牵头单位:X, Y配合) followed by the next
 item of its numbering (1. then 2.: a list, its other items cut off or without a note; warned,
-the alternative being prose that happens to cite a unit) — so ordinary prose is refused
+the alternative being prose that happens to cite a unit; looked for at every depth, ① items
+under groups numbered 1. / (1): ``structure._single_role_style``) — so ordinary prose is refused
 (:mod:`luoshi.ingest.text.prose.refusal` says what it holds). A page whose items carry other labelled
 fields in their block (责任人:, 责任领导:, 完成时限: — by the header vocabulary's role), or a
 progress field anywhere (进展情况:, 存在问题:, 下步打算:, also after the task's full stop), is

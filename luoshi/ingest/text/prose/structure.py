@@ -95,7 +95,39 @@ def list_style(paras: list[Para]) -> str:
             return style
     if _cn_list_run(paras) >= MIN_BARE_TASKS:
         return "cn_list"
-    return "arabic"
+    return _single_role_style(paras) or "arabic"
+
+
+def _single_role_style(paras: list[Para]) -> str | None:
+    """NESTED SINGLE-NOTE RULE: on a page where no style numbers two items with units nor a
+    bare list, the style of an item whose own note names its units *by their part*
+    (牵头部门:X;责任单位:Y, X牵头) and after which the next paragraph of that style counts on
+    from it (① then ②) with no outer-style paragraph between — the evidence
+    ``items.single_role_task`` accepts for a list whose other items are cut off or carry no
+    note, looked for at every depth: a plan numbering its groups 1. / (1) over tasks ①② has
+    its units on the innermost level, which is then the list's (the outer numbers its groups).
+    The outermost such style wins; the reader warns (single_role_task's warning)."""
+    order = [s for s in STYLES if s != "cn_paren"]
+    for depth, style in enumerate(order):
+        pattern = STYLES[style]
+        outer = [STYLES[s] for s in order[:depth]]
+        for k, p in enumerate(paras):
+            text = p.text.strip()
+            m = pattern.match(text)
+            note = unit_note(text) if m else None
+            if m is None or note is None:
+                continue
+            if not (note[2] or ROLE_WORD.search(text[len(note[0]) :])):
+                continue
+            for q in paras[k + 1 :]:
+                nxt = q.text.strip()
+                if any(o.match(nxt) for o in outer):
+                    break
+                if (n := pattern.match(nxt)) is not None:
+                    if style_value(n.group(1)) == style_value(m.group(1)) + 1:
+                        return style
+                    break
+    return None
 
 
 # A list numbered 一、二、三、 without units: items of one clause, one paragraph each, counting
