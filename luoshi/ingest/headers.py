@@ -509,6 +509,21 @@ def split_header_words(text: str, max_word: int = 16) -> list[str] | None:
     explain the most characters wins, then the one with fewest words ("目标任务" stays one
     word; "当前进度牵头单位" is two). None when no such cut exists.
     """
+    # (a page repeats its header line at every page break, and a province's pages share it:
+    # each text is cut once — some hundred vocabulary searches per character — and a longer
+    # text than a header is not kept, so the cache holds a bounded amount of text)
+    if len(text) > _CACHED_HEADER_TEXT:
+        words = _cut_header_words.__wrapped__(text, max_word)
+    else:
+        words = _cut_header_words(text, max_word)
+    return None if words is None else list(words)
+
+
+_CACHED_HEADER_TEXT = 200
+
+
+@lru_cache(maxsize=1024)
+def _cut_header_words(text: str, max_word: int) -> tuple[str, ...] | None:
     s = normalise_header(text)
     n = len(s)
     if n == 0 or n > 160:
@@ -531,7 +546,7 @@ def split_header_words(text: str, max_word: int = 16) -> list[str] | None:
     if end is None:
         return None
     cuts = (0, *end[2])
-    return [s[a:b] for a, b in pairwise(cuts)]
+    return tuple(s[a:b] for a, b in pairwise(cuts))
 
 
 # Words a header row opens with (序号, or a category column), as written in either script:

@@ -115,7 +115,9 @@ def _split_units(cell: str) -> tuple[list[str], list[str], list[str]]:
     for raw in names:
         # a unit list may close with a full stop (责任单位：市建设局。), or with how its units
         # share the work (A、B分别牵头): no name ends in either
-        base = _SHARED_TAIL.sub("", raw.strip().rstrip("。"))
+        base = raw.strip().rstrip("。")
+        if "分别" in base or "共同" in base:  # (_SHARED_TAIL holds one: most names need no sub)
+            base = _SHARED_TAIL.sub("", base)
         name = _strip_lead_marks(base)
         if name and not is_empty_mark(name):  # a cell marked empty (——, 无) names no unit
             units.append(name)

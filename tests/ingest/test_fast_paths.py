@@ -197,3 +197,51 @@ def test_the_footer_found_from_the_page_end_is_the_footer_of_the_whole_page(chro
     assert reader._footer_start(paras) == footer_start(texts)
     if body and chrome:
         assert footer_start(texts) == body + 1  # (the case tested: a footer found)
+
+
+@pytest.mark.parametrize(
+    ("line", "candidate"),
+    [
+        ("序号,工作任务,责任单位", True),
+        ("序号,工作任务", False),  # one comma
+        ("没有逗号的一行", False),
+        ("完成设计,启动招标,年底完工。", False),  # a sentence
+        ("序号,工作任务,责任单位|", False),  # a bar: another layout
+        ("序号;工作任务,责任单位,进展", False),
+        (",,", True),
+    ],
+)
+def test_csv_header_candidates_hold_two_commas_and_no_stop(line, candidate):
+    from luoshi.ingest.text.csvrows import _candidates
+
+    assert _candidates(["标题", line]) == ([1] if candidate else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["序号重点工作牵头单位完成情况", "序号", "工作任务说明", "无关的一句话。", "序 号" * 120],
+)
+def test_header_words_cut_once_are_the_cut_made_afresh_and_a_fresh_list(text):
+    from luoshi.ingest.headers import _cut_header_words, split_header_words
+
+    fresh = _cut_header_words.__wrapped__(text, 16)
+    first = split_header_words(text)
+    assert first == (None if fresh is None else list(fresh))
+    if first is not None:
+        first.append("改动")  # a caller's change reaches no later answer
+        assert split_header_words(text) == list(fresh)
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("市住建局、市财政局分别牵头", ["市住建局", "市财政局"]),
+        ("市住建局、市财政局共同负责。", ["市住建局", "市财政局"]),
+        ("市共同富裕办、市财政局", ["市共同富裕办", "市财政局"]),
+        ("市分别局", ["市分别局"]),
+    ],
+)
+def test_a_shared_work_tail_is_taken_off_unit_names(cell, names):
+    from luoshi.ingest.units import split_units
+
+    assert split_units(cell)[0] == names

@@ -87,3 +87,40 @@ def test_segment_gives_the_general_answer(marked):
 )
 def test_blocks_are_each_mark_and_each_run_between_marks(empty, blocks):
     assert sg._blocks(empty) == blocks
+
+
+# Rows split into sub-rows under headings echoing the task, with wording cues and lists of
+# their own (made-up): the sub-rows win, and the plain split is skipped where it cannot.
+SUBROW_TASK = "推进东区公园和西区广场建设,完善配套设施。"
+SUBROW_ROWS = [
+    ["东区公园", "1.完成设计。", "2.启动招标。", "——", "下一步将加快施工。",
+     "西区广场", "已开工建设。", "资金到位较慢。", "继续推进。"],
+    ["东区公园建设", "已完成土方。", "征地拆迁难度较大。", "加快征地进度。",
+     "西区广场建设", "1.完成设计。", "2.启动招标。", "——", "——",
+     "配套设施", "管网已铺设。", "——", "力争年底完工。"],
+    ["东区公园", "推进中。", "西区广场", "已完工。", "配套设施", "已验收。"],
+]
+
+
+@pytest.mark.parametrize("marked", [False, True])
+@pytest.mark.parametrize("paras", SUBROW_ROWS + [list(p) for p in _rows() if len(p) >= 4][:400])
+def test_the_plain_bound_is_never_below_the_plain_split(paras, marked):
+    for roles in ROLES:
+        sc = sg._Scorer(paras, roles, SUBROW_TASK if paras in SUBROW_ROWS else TASK)
+        missing = sg.MISSING_COST_MARKED if marked else sg.MISSING_COST
+        plain_score, _ = sg._plain(sc, len(roles), 0, missing)
+        assert plain_score <= sg._plain_bound(sc, len(roles)), (paras, roles)
+
+
+def test_sub_rows_that_beat_the_plain_bound_are_the_general_answer():
+    skipped = 0
+    for paras in SUBROW_ROWS:
+        for roles in ROLES:
+            k = len(roles)
+            got = sg.segment(paras, roles, SUBROW_TASK)
+            assert got == _general(paras, roles, SUBROW_TASK, False), (paras, roles)
+            sc = sg._Scorer(paras, roles, SUBROW_TASK)
+            sub_score = sg._subrows(sc, k, sg.MISSING_COST)[0] if sc.head[0] != sg.NEG else sg.NEG
+            if sub_score != sg.NEG and sg._plain_bound(sc, k) < sub_score - sg._BOUND_MARGIN:
+                skipped += 1
+    assert skipped  # the shortcut is taken on some of them

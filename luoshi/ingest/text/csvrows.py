@@ -31,7 +31,9 @@ _FIRST_ROLES = (ColumnRole.SERIAL, ColumnRole.CATEGORY, ColumnRole.TASK)
 # commas first: the same lines as the multiline regex ^[^\n。；;|]*,[^\n。；;|]*,[^\n。；;|]*$
 # over the joined text — the lines hold no "\n" — at a third less time, which tried its
 # anchor at every character. The four characters are looked for by str's own search, not a
-# regex character class: the same test, several times faster on long lines.)
+# regex character class: the same test, several times faster on long lines. The commas are
+# counted last, of the lines holding one: ``in`` costs a third of str.count's call, whose
+# arguments are parsed from a tuple, and most lines hold no comma.)
 
 
 def _candidates(lines: list[str]) -> list[int]:
@@ -39,11 +41,12 @@ def _candidates(lines: list[str]) -> list[int]:
     return [
         i
         for i, line in enumerate(lines)
-        if line.count(",") >= 2
+        if "," in line
         and "。" not in line
         and "；" not in line
         and ";" not in line
         and "|" not in line
+        and line.count(",") >= 2
     ]
 
 

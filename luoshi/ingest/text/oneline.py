@@ -19,7 +19,13 @@ from __future__ import annotations
 
 import re
 
-from luoshi.ingest.headers import header_role, header_roles, may_be_serial, normalise_header
+from luoshi.ingest.headers import (
+    header_role,
+    header_roles,
+    may_be_serial,
+    may_be_serial_pattern,
+    normalise_header,
+)
 from luoshi.ingest.text.shapes import ROW_SERIAL, is_group
 from luoshi.vocab import ColumnRole
 
@@ -105,8 +111,12 @@ def unfold_one_line_table(lines: list[str], pipes: bool = False) -> list[str] | 
     holds such a table. Later lines holding more rows run together are unfolded too. With
     ``pipes`` the cells are those between bars (``a | b | c``, empty ones kept) and the rows
     are written back with bars; otherwise pieces between spaces."""
+    # (a piece is part of its line: a line none of whose characters may_be_serial examines
+    # as a serial's has no piece that can be 序号 — most long lines, ruled out by one search
+    # before they are split)
+    may_be = may_be_serial_pattern().search
     for i, line in enumerate(lines):
-        if len(line) < _MIN_LINE:
+        if len(line) < _MIN_LINE or may_be(line) is None:
             continue
         tokens = _pieces(line, pipes)
         for j, tok in enumerate(tokens):

@@ -29,6 +29,13 @@ marks and the runs of paragraphs between them ("blocks") each need a cell of the
 with as many blocks as columns has one plain split only, one cell per block (no scores are
 needed to choose it); a row with more blocks than columns has none. Scores are made only where
 they choose: fewer blocks than columns, or sub-rows to try.
+
+PLAIN BOUND: a plain split's score is at most the sum, over the paragraphs that are no empty
+mark (a mark is a cell scoring 0), of each one's best wording over the columns, plus the k
+largest positive first-paragraph extras (k cells, one start each), plus the positive numbering
+pairs; headings, missing cells and lists opened mid-way only take away. Sub-rows are tried
+first: when their split already scores more than that bound, the plain split cannot win and is
+not made (the same split chosen, without its dynamic programming).
 """
 
 from __future__ import annotations
@@ -177,7 +184,7 @@ class _Scorer:
         self.aff_sum: list[list[float]] = []
         # Prefix sums of the pair scores.
         # (accumulate adds left to right from the initial value: the same sums as a loop.)
-        pair = list(map(_pair, nums, itertools.islice(nums, 1, None)))
+        pair = self.pair = list(map(_pair, nums, itertools.islice(nums, 1, None)))
         self.pair_sum = list(itertools.accumulate(pair, initial=0.0))
         # First numbered paragraph at or after i; first empty mark at or after i.
         next_num = self.next_num = [n] * (n + 1)
@@ -478,14 +485,16 @@ def segment(
         return [SegItem(None, _fallback(k, n))]
     sc = _Scorer(paras, roles, task_text, empty, first_head, task_chars)
     missing = MISSING_COST_MARKED if marked_empties else MISSING_COST
-    if len(blocks) > k:
-        plain_score, plain_cells = NEG, []  # no plain split (FORCED SPLIT above)
-    else:
-        plain_score, plain_cells = _plain(sc, k, 0, missing)
     if try_subrows:
         sub_score, sub_items = _subrows(sc, k, missing)
     else:
         sub_score, sub_items = NEG, []
+    if len(blocks) > k:
+        plain_score, plain_cells = NEG, []  # no plain split (FORCED SPLIT above)
+    elif sub_score != NEG and _plain_bound(sc, k) < sub_score - _BOUND_MARGIN:
+        plain_score, plain_cells = NEG, []  # it cannot beat the sub-rows (PLAIN BOUND above)
+    else:
+        plain_score, plain_cells = _plain(sc, k, 0, missing)
     if sub_score > plain_score:
         return sub_items
     if plain_score == NEG:
@@ -493,6 +502,21 @@ def segment(
         # paragraphs in order, one per cell, the rest in the last cell.
         return [SegItem(None, _fallback(k, n))]
     return [_NEW(SegItem, (None, tuple(plain_cells)))]
+
+
+# (the bound and a split's score add the same terms in other orders: far more than their
+# rounding apart before the bound rules a split out)
+_BOUND_MARGIN = 1e-6
+
+
+def _plain_bound(sc: _Scorer, k: int) -> float:
+    """More than or as much as any plain split of the row into k cells scores (PLAIN BOUND)."""
+    if not sc.aff_sum:
+        sc._wording()
+    best = list(map(max, *sc.aff)) if k > 1 else list(sc.aff[0])
+    best = [0.0 if mark else b for b, mark in zip(best, sc.empty, strict=True)]
+    starts = sorted(FIRST_EXTRA * b for b in best if b > 0)[-k:]
+    return sum(best) + sum(starts) + sum(p for p in sc.pair if p > 0)
 
 
 def _fallback(k: int, n: int) -> tuple[tuple[int, int], ...]:
