@@ -133,6 +133,11 @@ _DEPARTMENT_OF_PLACE = re.compile(
 # district's without naming it; 街道 has an 办事处 for a government.
 # (特区政府 is a special administrative region's, no district's: see _SAR)
 _LEVEL_WORD = re.compile(r"(省|市|州|盟|(?<!特)区|县|旗|镇|乡|街道)(?:人民)?(?:政府|府办|办事处)")
+# A place's people's congress, with its term (第十七届) and often its session after (the words
+# before the place are cut off as in a 政府 phrase: _place_from).
+_CONGRESS = re.compile(
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?:第[一二三四五六七八九十]{{1,4}}届)?人民代表大会"
+)
 # CABINET: a country's central government has no place suffix to find it by: 国务院 (the
 # PRC's), 行政院 (Taiwan's), or its general office, named alone as a page's source, publisher
 # or title tag (【行政院】), is the government. (Named inside a sentence it is what the page
@@ -323,7 +328,8 @@ def _infer_government(
     times and more than any other, warned with the runner-up; when they name none, the stem the
     table's cells name at least BODY_STEM_MIN times and more than any other (a county names its
     own schools and zones by its stem), warned that the tasks may concern it. A country's
-    cabinet (国务院, 行政院) alone as a source line or title tag is the government (CABINET)."""
+    cabinet (国务院, 行政院) alone as a source line or title tag is the government (CABINET);
+    an opening sentence naming a place's 人民代表大会 gives that place, warned (CONGRESS)."""
     tag = _TITLE_TAG.match(title)
     if tag:
         context = [tag.group(0).strip().strip("【】"), *context]
@@ -394,6 +400,17 @@ def _infer_government(
                 f"government {place} taken from the opening sentence ({sentence[:24]!r}…): the "
                 "title does not name it; check it"
             )
+    # CONGRESS: the opening sentence names a place's people's congress (某县第十七届人民代表大会
+    # 第四次会议): the page reports the session that hears and approves that place's government
+    # work report, so the place is the government, warned
+    for sentence in opening:
+        for m in _CONGRESS.finditer(to_simplified(sentence)):
+            if place := _place_from(m.group("name") + "政府"):
+                return place, (
+                    f"government {place} taken from the opening sentence, which names its "
+                    "人民代表大会 (the congress that hears its government's report): the title "
+                    "does not name it; check it"
+                )
     # a department's own list: "市机关事务管理局2030年重点工作…" names the department
     # (one whose level or place the title gives: 教育体育局 alone is every county's, no one's)
     m = _TITLE_DEPARTMENT.match(title)
