@@ -133,6 +133,16 @@ _DEPARTMENT_OF_PLACE = re.compile(
 # district's without naming it; 街道 has an 办事处 for a government.
 # (特区政府 is a special administrative region's, no district's: see _SAR)
 _LEVEL_WORD = re.compile(r"(省|市|州|盟|(?<!特)区|县|旗|镇|乡|街道)(?:人民)?(?:政府|府办|办事处)")
+# A place's people's congress, with its term (第十七届) and often its session after (the words
+# before the place are cut off as in a 政府 phrase: _place_from).
+_CONGRESS = re.compile(
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?:第[一二三四五六七八九十]{{1,4}}届)?人民代表大会"
+)
+# CABINET: a country's central government has no place suffix to find it by: 国务院 (the
+# PRC's), 行政院 (Taiwan's), or its general office, named alone as a page's source, publisher
+# or title tag (【行政院】), is the government. (Named inside a sentence it is what the page
+# talks about, not who speaks: not read there.)
+_CABINET = re.compile(r"(国务院|行政院)(?:办公厅|秘书处)?")
 # SPECIAL ADMINISTRATIVE REGION: a page speaking of 特区政府 (特别行政区政府) is the government
 # of the region it names, 澳门 or 香港 (the more often named), written in the page's script.
 _SAR_GOVERNMENT = re.compile(r"特区政府|特别行政区")
@@ -145,6 +155,7 @@ _UNIT_LEVEL = re.compile(
     r"(?:局|委员会|委|办公室|办|中心)"
 )
 STEM_MIN = 2  # mentions of a bare stem (兰州) that make it the page's place
+BODY_STEM_MIN = 3  # the same in the table's cells, where the tasks name places they concern
 BODY_LEVEL_MIN = 2  # units or mentions that make the table's own level
 # Lines of the table read for its level and the places it names: enough for a page's own
 # place to show, and a bound on the time a huge table costs.
@@ -314,7 +325,11 @@ def _infer_government(
     of the page being read: :mod:`luoshi.ingest.siteplace`), warned. When the site spells
     none either, the place the title and the lines above the table name most often by its bare
     stem (新沂资讯, 兰州日报: :func:`luoshi.ingest.placenames.stems_named`), at least STEM_MIN
-    times and more than any other, warned with the runner-up."""
+    times and more than any other, warned with the runner-up; when they name none, the stem the
+    table's cells name at least BODY_STEM_MIN times and more than any other (a county names its
+    own schools and zones by its stem), warned that the tasks may concern it. A country's
+    cabinet (国务院, 行政院) alone as a source line or title tag is the government (CABINET);
+    an opening sentence naming a place's 人民代表大会 gives that place, warned (CONGRESS)."""
     tag = _TITLE_TAG.match(title)
     if tag:
         context = [tag.group(0).strip().strip("【】"), *context]
@@ -323,6 +338,10 @@ def _infer_government(
         place = _place_from(text)
         if place:
             return place, None
+    # a country's cabinet, named alone as the page's source, publisher or title tag
+    for text in context:
+        if (cabinet := _CABINET.fullmatch(to_simplified(text.strip()))) is not None:
+            return cabinet.group(1), None
     # "2030年安澜县重点工作…": a place right after the year opens the title, or opens the list's
     # name inside a title that is a sentence (…表决通过2030年安澜县民生实事项目5个,分别为)
     sentence = _CLAUSE_BREAK.search(title) is not None
@@ -381,6 +400,17 @@ def _infer_government(
                 f"government {place} taken from the opening sentence ({sentence[:24]!r}…): the "
                 "title does not name it; check it"
             )
+    # CONGRESS: the opening sentence names a place's people's congress (某县第十七届人民代表大会
+    # 第四次会议): the page reports the session that hears and approves that place's government
+    # work report, so the place is the government, warned
+    for sentence in opening:
+        for m in _CONGRESS.finditer(to_simplified(sentence)):
+            if place := _place_from(m.group("name") + "政府"):
+                return place, (
+                    f"government {place} taken from the opening sentence, which names its "
+                    "人民代表大会 (the congress that hears its government's report): the title "
+                    "does not name it; check it"
+                )
     # a department's own list: "市机关事务管理局2030年重点工作…" names the department
     # (one whose level or place the title gives: 教育体育局 alone is every county's, no one's)
     m = _TITLE_DEPARTMENT.match(title)
@@ -448,6 +478,21 @@ def _infer_government(
         return name, (
             f"government {name} inferred: {level}, and the text names "
             f"{name[: -len(suffix)]} (without {suffix}) {_times(n)}{also}; check it"
+        )
+    # none above the table either: the place the table's own cells name most by its bare stem,
+    # BODY_STEM_MIN times at least and more than any other (OWN PLACE IN THE CELLS: a county's
+    # list names its schools, zones and products by its stem, 某某中学, 某某经济开发区; a place
+    # a task concerns is named once or twice), warned: the tasks may concern it
+    stems = stems_named(
+        [to_simplified(t) for t in [title, *preamble[:STEM_SCAN], *body[:BODY_SCAN]]], suffix
+    ).most_common(2)
+    if stems and stems[0][1] >= BODY_STEM_MIN and (len(stems) == 1 or stems[0][1] > stems[1][1]):
+        name, n = stems[0]
+        also = f"; it also names {stems[1][0]} {_times(stems[1][1])}" if len(stems) > 1 else ""
+        return name, (
+            f"government {name} inferred: {level}, and the table's cells name "
+            f"{name[: -len(suffix)]} (without {suffix}) {_times(n)}{also}; the tasks may "
+            "concern that place rather than be its own: check it"
         )
     return "", f"government not named: {level}; give it when importing"
 
