@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, connections, transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
@@ -128,21 +129,23 @@ def read_in_list_order(alias: str) -> Iterator[bool]:
     (``page_in_list_order``): without the sequential scan and the sort the planner cannot
     trade the bounded walk for a scan of every row on a poor estimate of that bound.
 
-    The settings are the transaction's own (``set_config(..., true)``) inside an atomic block,
-    and put back at the end of the block; on an error the block's rollback puts them back.
+    The settings are the transaction's own (``set_config(..., true)``) inside an atomic block:
+    its commit ends them, or within an outer transaction they are put back at the end of the
+    block; on an error the block's rollback puts them back.
     """
     if connections[alias].vendor != "postgresql":
         yield False
         return
+    nested = connections[alias].in_atomic_block
     with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in _WALK_OFF)
                        + ", " + ", ".join(f"set_config('{name}', 'off', true)"
                                           for name in _WALK_OFF))
         before = cursor.fetchone()[:len(_WALK_OFF)]
         yield True
-        # In an outer transaction the settings would outlive this block: put them back.
-        cursor.execute("SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(_WALK_OFF)),
-                       [value for pair in zip(_WALK_OFF, before, strict=True) for value in pair])
+        if nested:  # the settings would outlive this block: put them back (a commit does)
+            cursor.execute("SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(_WALK_OFF)),
+                           [v for pair in zip(_WALK_OFF, before, strict=True) for v in pair])
 
 
 def page_in_list_order(unsearched: QuerySet, words: list[Word], scope: str | None,
@@ -203,8 +206,11 @@ def _ascending_columns(rows: QuerySet) -> tuple[list[str], list[str]] | None:
     for name in rows.query.order_by:
         if not isinstance(name, str) or name.startswith("-"):
             return None
-        field = meta.pk if name == "pk" else meta._forward_fields_map.get(name)
-        if field is None or not field.concrete:
+        try:
+            field = meta.pk if name == "pk" else meta.get_field(name)
+        except FieldDoesNotExist:  # an annotation (the status sort's rank)
+            return None
+        if not field.concrete or field.many_to_many or field.one_to_many:
             return None
         names.append(name)
         columns.append(f"{quote(meta.db_table)}.{quote(field.column)}")

@@ -10,12 +10,16 @@ import re
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from luoshi.core.models import Government, Period, Plan, Report, Task
-from luoshi.search.backends import read_in_list_order
+from luoshi.search.backends import page_in_list_order, read_in_list_order, task_scope
 from luoshi.search.indexing import reindex_all
+from luoshi.search.models import TaskEntry
+from luoshi.search.query import search_entries
+from luoshi.search.tokens import query_words
 from luoshi.vocab import PeriodKind
 
 URL = reverse("task_list")
@@ -147,3 +151,31 @@ def test_the_setting_is_the_blocks_own():
             raise ZeroDivisionError
         assert setting() == "on"  # the block's rollback put it back
     assert setting() == "on"
+
+
+@pytest.mark.parametrize(("order", "walked"), [
+    (("year_desc", "plan_id", "order", "pk"), True),  # the list's order
+    (("lead_name", "year_desc", "plan_id", "order", "id"), True),
+    (("year_desc", "plan_id", "-order", "-pk"), False),  # descending: no walk up to an edge
+    (("year_desc", "plan_id", "order"), False),  # ties: the first matches are not a prefix
+    (("rank", "pk"), False),  # an annotation: not a column to bound
+])
+def test_only_ascending_column_orders_ending_in_the_id_are_walked(many, order, walked):
+    unsearched = (TaskEntry.objects.filter(report__isnull=True).annotate(rank=F("order"))
+                  .order_by(*order).values("id"))
+    found = page_in_list_order(unsearched, query_words("乡村振兴"), task_scope(), 0, 5, 20)
+    if walked:
+        searched = search_entries(unsearched, query_words("乡村振兴"), scope=task_scope())
+        assert found == list(searched[:5])
+    else:
+        assert found is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_commit_ends_the_setting():
+    with read_in_list_order("default") as applies:
+        assert applies is (connection.vendor == "postgresql")
+        if applies:
+            assert setting() == "off"
+    if applies:
+        assert setting() == "on"
