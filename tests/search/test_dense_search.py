@@ -66,13 +66,13 @@ def walked(queries: list[dict]) -> bool:
 @pytest.mark.parametrize("params", [
     {"q": "乡村振兴"},
     {"q": "乡村振兴", "page": "2"},
-    {"q": "乡村振兴", "page": "4"},  # its window (share × 20 rows) past the cap: not tried
+    {"q": "乡村振兴", "page": "4"},
     {"q": "振兴 示范"},
 ])
 @pytest.mark.parametrize("share", [
-    1,  # the first page would need every row to match: not filled, the usual plan
-    2,  # the first page (two in three rows match) among the first 10 rows; page 2 among 20
-    4,  # pages 1 to 4 among 20 rows or fewer (the cap): filled
+    1,  # every row would have to match: not filled, the usual plan
+    2,  # page 1 among the first 10 rows (two in three match), page 2 among 20, page 4 40
+    4,  # page 1 among 20 rows, page 2 among 40; page 4 (80 > twice the cap) not tried
 ])
 def test_dense_page_has_the_same_rows_as_the_sparse_plan(admin_client, many, monkeypatch,
                                                          params, share):
@@ -119,9 +119,9 @@ def test_dense_path_is_taken_exactly_past_the_cap(admin_client, many, monkeypatc
         assert turned == [at - 1, at + 1]
     else:  # the ids FTS5 returns, not used to look rows up
         assert '+"search_taskentry"."id" IN (SELECT rowid' in queries[at]
-    # A page whose window is past the cap (3 × 20 rows > 31), and a sort with no index for
-    # its order: the usual plan, once.
-    for params in ({"page": "2"}, {"sort": "-order"}):
+    # A page whose window is past twice the cap (3 × 30 rows > 62), and a sort with no index
+    # for its order: the usual plan, once.
+    for params in ({"page": "3"}, {"sort": "-order"}):
         queries = read(admin_client, q="乡村振兴", **params)
         [only] = [queries[i] for i in page_queries(queries)]
         assert "<= (SELECT" not in only and "enable_bitmapscan" not in " ".join(queries)

@@ -45,8 +45,8 @@ PER_PAGE = 50
 CSV_CHUNK = 500
 SEARCH_CAP = 1000  # a search counts its matches up to here (a common word matches most rows)
 # A dense search's page is looked for among this many first rows of the list per row of the
-# list up to the page's end, when that is at most SEARCH_CAP rows (CappedPaginator).
-SEARCH_SHARE = 20
+# list up to the page's end, when that is at most 2 × SEARCH_CAP rows (CappedPaginator).
+SEARCH_SHARE = 40
 # The sorts whose order is total and has an index in every scope (the tasks' own rows:
 # taskentry_tasks; a period's: taskentry_period; a report's: taskentry_report_order).
 INDEXED_SORTS = frozenset({"order"})
@@ -59,15 +59,16 @@ class CappedPaginator(Paginator):
     1 000 for the list: at least 1 % of 100 000 tasks), given ``unsearched`` (the same rows
     without the search, in an order that is total and has an index), has its page looked for
     among the first ``share`` × (the page's end) rows of that order, when that is at most
-    ``cap`` rows (luoshi.search.backends.page_in_list_order), and read as usual when it is not
-    all there. So with a cap of 1 000 and 50 rows a page, the first page, among the list's
-    first 1 000 rows: found when at least 1 in 20 of them match. Why at most ``cap`` rows:
-    the usual plan of a capped search fetches at least ``cap`` + 1 matches and sorts them, so
-    a walk that does not fill the page costs at most about as much again; one that does
-    replaces fetching every match: the first page of a search matching 9 % of 100 000 tasks
-    reads ~600 rows instead of fetching and sorting 9 100 (~90 000 of a million). Deeper
-    pages (rarely read) and searches within the cap keep the usual plan. Same rows, same
-    order: only the plan changes.
+    2 × ``cap`` rows (luoshi.search.backends.page_in_list_order), and read as usual when it
+    is not all there. So with a cap of 1 000 and 50 rows a page, the first page, among the
+    list's first 2 000 rows: found when at least 1 in 40 of them match. Why at most 2 ×
+    ``cap``: the usual plan of a capped search fetches at least ``cap`` + 1 matches and sorts
+    them, and a row walked costs about what a match fetched does, so a walk that does not
+    fill the page costs at most about twice the cheapest usual plan; one that does replaces
+    fetching every match: the first page of a search matching 9 % of 100 000 tasks reads
+    ~600 rows instead of fetching and sorting 9 100 (~90 000 of a million). Deeper pages
+    (rarely read) and searches within the cap keep the usual plan. Same rows, same order:
+    only the plan changes.
     """
 
     def __init__(self, object_list, per_page: int, cap: int, *, unsearched=None,
@@ -90,7 +91,7 @@ class CappedPaginator(Paginator):
         page = super().page(number)
         sliced = page.object_list.query
         window = self.share * (sliced.high_mark or 0)
-        if self.unsearched is not None and self.capped and 0 < window <= self.cap:
+        if self.unsearched is not None and self.capped and 0 < window <= 2 * self.cap:
             found = page_in_list_order(self.unsearched, list(self.words), self.scope,
                                        sliced.low_mark, sliced.high_mark, window)
             if found is not None:
