@@ -4,13 +4,14 @@ A query matches a row when every query word matches it, a word matching either i
 its shorter parts (see ``luoshi.search.tokens``). Both backends return SQL selecting the ids of
 matching ``TaskEntry`` rows, to be used as a subquery; every value is a query parameter.
 
-Dense searches on PostgreSQL (``page_in_list_order``): a search that matches many rows has its
-page read from the first rows of the list's order (walking the order's index, each row checked
-against the words) instead of fetching every match from the GIN index and sorting them all.
-Why the planner does not choose this itself: a query of several words (``'乡村' & '振兴'``, the
-parts of a word the dictionary lacks) is estimated as the product of the words' frequencies, as
-if they were independent; in these texts they come together, so a search matching 9 % of the
-rows is estimated at about 1 % and the planner fetches all of them.
+Dense searches (``page_in_list_order``): a search that matches many rows has its page read
+from the first rows of the list's order (walking the order's index, each row checked against
+the words) instead of fetching every match and sorting them all, which is what both databases
+do on their own. PostgreSQL: a query of several words (``'乡村' & '振兴'``, the parts of a word
+the dictionary lacks) is estimated as the product of the words' frequencies, as if they were
+independent; in these texts they come together, so a search matching 9 % of the rows is
+estimated at about 1 % and the planner fetches all of them from the GIN index. SQLite: FTS5
+lists the matching ids and SQLite looks each up, then sorts them.
 """
 
 from __future__ import annotations
