@@ -570,13 +570,17 @@ def main() -> None:
     parser.add_argument("--per-plan", type=int, default=500, help="tasks per plan")
     parser.add_argument("--years", type=int, default=5, help="plan years per government")
     parser.add_argument("--reports-per-plan", type=int, default=1, choices=range(1, 5))
-    parser.add_argument("--requests", type=int, default=60, help="requests per kind of page")
+    parser.add_argument("--requests", type=int, default=60, help="requests per kind of page "
+                        "(0: none)")
     parser.add_argument("--explain", type=float, metavar="MS", help="then show the queries of "
                         "the two slowest requests of each kind, and on PostgreSQL the plans of "
                         "those slower than MS")
     parser.add_argument("--profile", type=int, metavar="N", help="profile the analysis and "
                         "index steps with cProfile and print the N functions with the most "
                         "own time of each (slows them down: not for the figures)")
+    parser.add_argument("--search-plans", action="store_true", help="then each search "
+                        "word's page query with the database's own plan and walking the "
+                        "list's order index (luoshi.search.backends.read_in_list_order)")
     parser.add_argument("--in-turn", action="store_true", help="the analysis, then the index "
                         "(as before the pipeline): not overlapped")
     args = parser.parse_args()
@@ -593,7 +597,12 @@ def main() -> None:
           f"{Report.objects.count()}, periods {Period.objects.count()}, progress rows "
           f"{Progress.objects.count()}, index rows {TaskEntry.objects.count()}", flush=True)
     print(f"database size: {database_bytes() / 2**20:.0f} MiB", flush=True)
-    measure(args.requests, args.explain)
+    if args.requests:
+        measure(args.requests, args.explain)
+    if args.search_plans:
+        from search_plans import search_plans  # Django is set up by now
+
+        search_plans(SEARCH_WORDS)
 
 
 if __name__ == "__main__":

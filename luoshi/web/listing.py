@@ -87,6 +87,12 @@ ROW_FIELDS = ("id", "task_id", "report_id", "plan_id", "period_id", "year", "ent
               "empty", "vague", "status")
 
 
+def search_scope(filters: Filters) -> str:
+    """The scope of the index rows the list shows (luoshi.search.backends): the tasks' own
+    rows, or the chosen period's."""
+    return task_scope() if filters.period is None else period_scope(filters.period.pk)
+
+
 def filter_entries(
     filters: Filters, plans: QuerySet[Plan] | None, *, rows: Q | None = None,
     assessments: QuerySet[Assessment] | None = None, report: int | None = None,
@@ -127,8 +133,7 @@ def filter_entries(
         entries = entries.filter(status=filters.status)  # the task's latest report
     words = query_words(filters.q)
     if words:
-        scope = task_scope() if filters.period is None else period_scope(filters.period.pk)
-        entries = search_entries(entries, words, scope=scope)
+        entries = search_entries(entries, words, scope=search_scope(filters))
     if filters.sort == "status":
         entries = entries.annotate(status_rank=Case(
             *[When(status=s, then=Value(i)) for i, s in enumerate(STATUS_RANK)],
