@@ -18,6 +18,10 @@ column its actual; no units (warned: "indicators, no responsible units"). It is 
 when its columns are places (an indicator × place matrix: a header naming a place) or its rows
 are (a summary by place, gridlayout): those stay refused. The figure columns' words hold only
 beside an indicator column (:func:`indicator_column_role`).
+
+PHOTO CAPTIONS: a picture column (工程进度照片, 现场图片) in a text copy holds only the pictures'
+captions, which name the works shown; in a table with a progress column and no task column the
+first picture column is the task column, warned with the alternative (pictures only).
 """
 
 from __future__ import annotations
@@ -426,7 +430,34 @@ def header_roles(headers: Iterable[str], name_then_content: bool = True) -> list
         if roles[k] is ColumnRole.TASK and roles[k + 1] is ColumnRole.TASK:
             if not _REFINES.match(header_key(headers[k + 1].rpartition(TWO_LEVEL_JOIN)[2])):
                 roles[k] = ColumnRole.CATEGORY
+    photo = photo_task_column(headers, roles)
+    if photo is not None:
+        roles[photo] = ColumnRole.TASK
     return roles
+
+
+# PHOTO CAPTIONS RULE: a picture column (工程进度照片, 现场图片, 相片) holds in a text copy only
+# what the pictures are captioned with, the works they show. In a table with a progress
+# column but no task column, the first such column is the task column (warned, with the
+# alternative: pictures only, no task named). Beside a task column it stays a column of its own.
+_PICTURES = re.compile(r"照片|图片|相片|图像|影像")
+
+
+def photo_task_column(headers: Sequence[str], roles: Sequence[ColumnRole]) -> int | None:
+    """The index of the picture column taken as the task column (PHOTO CAPTIONS RULE), or None."""
+    if ColumnRole.TASK in roles or not _PROGRESS & set(roles):
+        return None
+    for k, (raw, role) in enumerate(zip(headers, roles, strict=True)):
+        if role is ColumnRole.OTHER and _PICTURES.search(header_key(raw)):
+            return k
+    return None
+
+
+def _is_photo_task(header: str) -> bool:
+    """A task column that is so only by the PHOTO CAPTIONS RULE."""
+    return header_role(header, True) is ColumnRole.OTHER and bool(
+        _PICTURES.search(header_key(header))
+    )
 
 
 # A header saying its column is the one before it in detail: 具体任务, 细化目标, 分解任务.
@@ -460,6 +491,13 @@ def columns_from_headers(
             "indicators, no responsible units: an indicator table (指标 / target / achieved) "
             "read as a task list, each indicator a task (the alternative: a table of figures "
             "only)"
+        )
+    photo = roles.index(ColumnRole.TASK) if ColumnRole.TASK in roles else None
+    if photo is not None and _is_photo_task(headers[photo]):
+        warnings.append(
+            f"picture column {columns[photo].header!r} read as the task column: in a text copy "
+            "its cells are the captions naming the works (the alternative: pictures only, no "
+            "task named)"
         )
     done = [c.header for c in columns if c.role is ColumnRole.DONE]
     if len(done) > 1:

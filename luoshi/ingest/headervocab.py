@@ -78,7 +78,11 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     ),
     (
         # (a project's planned 竣工时间 is the date it is due; its 开工时间 is no deadline)
-        re.compile(r"完成时限|时间节点|完成时间|时限要求|办结时限|^时限$|^(计划)?(竣工|完工)(时间|日期)$"),
+        re.compile(
+            r"完成时限|时间节点|完成时间|时限要求|办结时限|^时限$|^(计划)?(竣工|完工)(时间|日期)$"
+            # a works' timetable or term (工程时间表, 工期) gives when it starts and is due
+            r"|^(工程|施工|项目)?(时间表|工期)$"
+        ),
         ColumnRole.DEADLINE,
     ),
     (
@@ -110,7 +114,8 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
             # (情形 is 情况 in Taiwan's usage: 辦理情形及進度, 執行情形; 办理 as in 办理情况, how a
             # matter was handled)
             r"(完成|进展|进度|落实|推进|执行|实施|办理)(情况|情形|进度|概况)|任务进度|工作进展|进展$|实绩"
-            r"|^(当前|目前|工作|项目|实施)?进度$|成效$"
+            # (工程进度: a works' progress, as 项目进度)
+            r"|^(当前|目前|工作|项目|实施|工程)?进度$|成效$"
             # the work done, in words or amounts: 实际已完成工作量 (its cells say 已完成。)
             r"|已?完成(的)?工作量$"
         ),

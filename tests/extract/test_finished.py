@@ -32,6 +32,9 @@ def status(text: str, done: str):
         # a clause ending in 已于 a date (办理)完成: its subject finished
         ("某社区书屋项目。", "选定场地后,社区书屋已于5月10日建设完成。", "社区书屋已于5月10日建设完成"),
         ("某小区消防通道清理项目。", "经与物业协商,通道清理已于4月2日办理完成。", "通道清理已于4月2日办理完成"),
+        # a dated result of the work, and 完成 the building of the thing itself (traditional too)
+        ("建造某临时泵房。", "已於2031年7月正式投入運作", "已於2031年7月正式投入運作"),
+        ("敷设某新排水管。", "排水管已于2032年2月完成安装", "排水管已于2032年2月完成安装"),
     ],
 )
 def test_finished_in_words_is_done(text, done, evidence):
@@ -60,6 +63,8 @@ def test_a_count_of_work_finished_is_done_and_says_the_total_is_not_given():
         ("某公园提升项目。", "经多次协商,设计方案已于3月1日完成。"),  # a step, dated
         ("某公园提升项目。", "经多次协商,前期工作已于3月1日完成。"),  # a part
         ("某公园提升项目。", "已于3月1日完成招投标。"),  # something follows 完成: a step
+        ("某文化中心项目。", "主体已于3月1日完成施工。"),  # the building of a part
+        ("某文化中心项目。", "已于3月1日正式开工。"),  # a start, no result of the work
         ("某中学扩建项目。", "主教学楼框架结构已完成。"),  # a stage, and no date
         ("某小区消防通道清理项目。", "经与物业协商,通道清理已完成。"),  # undated
         # a plan, a promise, or the finished clause not the last one

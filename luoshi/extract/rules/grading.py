@@ -106,8 +106,10 @@ OBJECT_MIN_SHARE = 0.25
 # entry says something is unfinished or still under way. An earlier clause does not count: the
 # last one is the state the unit reports (完成整改,承诺年内达到居民要求 is on course).
 FINISHED_COMPLETE = r"完毕"
-FINISHED_RESULT = (r"(?:已经?|均已|已全部|全部|现已)(?:正式|顺利|全面|全部)?"
-                   r"(?:投入使用|交付使用|投入运营|投用|竣工|通车|挂牌|落成|完工|办结|通过验收|建成)")
+# (the result may be dated, 已于2020年7月正式投入运作: finished on that date)
+FINISHED_RESULT = (r"(?:已经?|均已|已全部|全部|现已)(?:于[^,,。;;]{1,16}?)?(?:正式|顺利|全面|全部)?"
+                   r"(?:投入使用|交付使用|投入运营|投入运作|投入运行|投用|竣工|通车|挂牌|落成|完工"
+                   r"|办结|通过验收|建成)")
 # A clause that ends in 已于 a date (办理)完成 reports its subject finished on that date
 # (第2次走读活动已于3月18日办理完成, 文史专区已于3月1日完成): like a result word, the work is
 # done — unless the subject is a step on the way (设计方案已于3月完成: INTERMEDIATE_STEPS) or a
@@ -115,7 +117,9 @@ FINISHED_RESULT = (r"(?:已经?|均已|已全部|全部|现已)(?:正式|顺利|
 # a step), and the date is needed: an undated "X已完成" names a stage as often as the work
 # (主教学楼框架结构已完成).
 FINISHED_DATED = (r"(?:已经?|均已|现已|已全部)于[^,,。;;]{1,16}?(?:前)?"
-                  r"(?:办理|举办|举行|顺利|全面|全部|施工|建设)?完成(?:了)?$")
+                  r"(?:办理|举办|举行|顺利|全面|全部|施工|建设)?完成(?:了)?"
+                  # (完成 the building of the thing itself, 完成安装, is the work done, no step)
+                  r"(?:安装|施工|建设|建造|铺设|敷设)?$")
 FINISHED_OBJECT = (r"^(?:目前|现|截至目前|最终|至此)?(?:已经?|均已|已全部|全部|已按[^,,;;]{0,8}?)?"
                    r"(?:顺利|全面|全部)?完成(?:了)?(?P<obj>[^,,。;;]{0,24})$")
 # A figure in the object of 完成 is a measurement (完成投资1.2亿元, 完成率95%) unless the object

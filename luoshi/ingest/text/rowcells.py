@@ -14,6 +14,13 @@ paragraphs assigned to its columns.
   (:mod:`luoshi.ingest.text.align`);
 - what fits no column, and cells a cut-off row lacks, are warned, never silently dropped.
 
+VERDICT IN A UNIT'S PLACE, true of any such table: a unit cell names an office, never how the
+work stands; a status phrase where the unit cell would be (提前完成年度任务, 基本完成, with or
+without its full stop) is the first paragraph of the progress, and the row has no unit cell
+of its own (merged over rows: the cell above is carried down, warned) — never a unit carried
+down to the rows below. A task cell whose points are numbered with a closing bracket only
+(1) … 2) …) goes on over them as over 1. / (1) points (NUMBERED CELL).
+
 MERGED CELL AFTER THE RUN RULE, true of any such table whose task has one sub-row per unit
 (each unit its own progress) with the task, serial and unit cells merged over the sub-rows: the
 flattening writes a merged cell once, in its first sub-row, so the cells after the progress
@@ -181,7 +188,8 @@ def row_cells(
         take = 1
         if role in _UNIT_ROLES:
             text = paras[hi - 1].text
-            if not (looks_like_units(text) or (len(text) <= 12 and not CLOSING.search(text))):
+            short = len(text) <= 12 and not CLOSING.search(text) and not looks_like_status(text)
+            if not (looks_like_units(text) or short):
                 break  # not a unit cell: the row is cut off before it
             while hi - take - 1 > lo + len(run) and paras[hi - take - 1].text[-1] in "、,，":
                 take += 1
@@ -204,7 +212,8 @@ def row_cells(
         if role in _UNIT_ROLES:
             text = paras[lo].text
             if not (looks_like_units(text) or is_empty_mark(text) or text == ""):
-                if len(text) > 12 or not text or CLOSING.search(text):
+                # (VERDICT IN A UNIT'S PLACE: a status phrase, 提前完成年度任务, is no unit)
+                if len(text) > 12 or not text or CLOSING.search(text) or looks_like_status(text):
                     break  # not a unit cell: misaligned or cut off, said below
             take = _unit_span(paras, lo, hi - max(len(run), 1) - len(after) + (0 if run else 1))
             nxt = before[before.index(c) + 1] if c != before[-1] else None
@@ -467,21 +476,34 @@ def _is_progress(text: str) -> bool:
 
 
 def _numbered_cell(paras: list[Para], lo: int, hi: int) -> int:
-    """NUMBERED CELL: a cell opening with its point 1 (``1.``, ``(1)``, ``①``) goes on over the
-    paragraphs numbered on (2., 3. …) in the same scheme: the points of one cell (a quarter's
+    """NUMBERED CELL: a cell opening with its point 1 (``1.``, ``(1)``, ``1)``, ``①``) goes on
+    over the paragraphs numbered on (2., 3. …) in the same scheme: the points of one cell (a quarter's
     plan in two points), not cells of their own — the next cell opens anew, at 1 or without a
     number. Asked of a cell with another fixed cell after it, never of the one before the
     progress run, whose points may be the progress's."""
-    first = numbering(paras[lo].text)
-    if first is None or first.value != 1:
+    first = _point(paras[lo].text)
+    if first is None or first[1] != 1:
         return 1
     take = 1
     while lo + take < hi:
-        n = numbering(paras[lo + take].text)
-        if n is None or n.scheme != first.scheme or n.value != take + 1:
+        n = _point(paras[lo + take].text)
+        if n is None or n[0] != first[0] or n[1] != take + 1:
             break
         take += 1
     return take
+
+
+# A point numbered with a closing bracket only, 1) or 1）: a cell's own points as often as (1).
+_HALF_PAREN = re.compile(r"^(\d{1,2})\s*[)）](?=\S)")
+
+
+def _point(text: str) -> tuple[str, int] | None:
+    """(scheme, value) of a cell's opening point number: :func:`numbering`'s, or 1) / 1）."""
+    n = numbering(text)
+    if n is not None:
+        return n.scheme, n.value
+    m = _HALF_PAREN.match(text)
+    return ("half_paren", int(m.group(1))) if m else None
 
 
 def _unit_per_paragraph(paras: list[Para], lo: int, take: int, spare: int) -> int:

@@ -98,7 +98,7 @@ def looks_like_status(text: str) -> bool:
 
 # PAGE FOOTER RULE, true of pages saved from any government site: the paragraphs at a page's
 # end that are the site's own controls or notices (打印本页, 关闭窗口, 【字体:大 中 小】, 扫一扫
-# 在手机打开, 政府信息公开, 网站地图, 版权所有…, …ICP备…, 主办单位:…, 上一篇:…) or that repeat
+# 在手机打开, 政府信息公开, 网站地图, 附件下载, 版权所有…, …ICP备…, 主办单位:…, 上一篇:…) or that repeat
 # the page's title are no part of its content: no task's text or progress. Only the run at
 # the very end is cut (the same words at the top are a breadcrumb, left to the title rules);
 # a line is chrome only when every piece of it, cut at spaces, bars, brackets and slashes, is
@@ -107,7 +107,9 @@ def looks_like_status(text: str) -> bool:
 _CHROME_WORDS = frozenset(
     "打印 打印本页 打印此页 打印文章 关闭 关闭窗口 关闭本页 返回 返回顶部 返回首页 返回列表 收藏 "
     "收藏本页 加入收藏 分享 分享到 字体 字号 大 中 小 默认 政府信息公开 信息公开 网站地图 联系我们 "
-    "相关链接 相关阅读 相关文章 纠错 我要纠错".split()
+    "相关链接 相关阅读 相关文章 纠错 我要纠错 "
+    # (an attachment widget's label: the files it lists are no part of the text)
+    "附件下载 下载附件 相关附件".split()
 )
 _CHROME_OPENERS = re.compile(
     r"^(?:扫一扫|扫码|版权所有|主办单位|主办|承办单位|承办|技术支持|上一篇|下一篇|网站标识码|"
