@@ -34,7 +34,7 @@ REPO = HERE.parent
 ANNOTATIONS = REPO / "tests" / "extract" / "data"
 DEFAULT_PAGES_ROOT = REPO.parent / "pages"  # /work/wt/pages beside the worktrees
 SETS = ("fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
-        "fresh12")
+        "fresh12", "fresh13")
 STATUSES = ("done", "ahead", "on_track", "at_risk", "behind", "not_started", "vague", "no_data")
 
 
