@@ -469,12 +469,9 @@ def _infer_government(
     # and the lines above the table (a byline, a breadcrumb; not the tasks, which name the places
     # they concern) name most by its bare stem (兰州日报, 新沂资讯), STEM_MIN times at least,
     # warned with the runner-up; none on a tie
-    stems = stems_named(
-        [to_simplified(t) for t in [title, *preamble[:STEM_SCAN]]], suffix
-    ).most_common(2)
-    if stems and stems[0][1] >= STEM_MIN and (len(stems) == 1 or stems[0][1] > stems[1][1]):
-        name, n = stems[0]
-        also = f"; it also names {stems[1][0]} {_times(stems[1][1])}" if len(stems) > 1 else ""
+    found = _stem_named_most([title, *preamble[:STEM_SCAN]], suffix, STEM_MIN)
+    if found:
+        name, n, also = found
         return name, (
             f"government {name} inferred: {level}, and the text names "
             f"{name[: -len(suffix)]} (without {suffix}) {_times(n)}{also}; check it"
@@ -483,18 +480,27 @@ def _infer_government(
     # BODY_STEM_MIN times at least and more than any other (OWN PLACE IN THE CELLS: a county's
     # list names its schools, zones and products by its stem, 某某中学, 某某经济开发区; a place
     # a task concerns is named once or twice), warned: the tasks may concern it
-    stems = stems_named(
-        [to_simplified(t) for t in [title, *preamble[:STEM_SCAN], *body[:BODY_SCAN]]], suffix
-    ).most_common(2)
-    if stems and stems[0][1] >= BODY_STEM_MIN and (len(stems) == 1 or stems[0][1] > stems[1][1]):
-        name, n = stems[0]
-        also = f"; it also names {stems[1][0]} {_times(stems[1][1])}" if len(stems) > 1 else ""
+    found = _stem_named_most([title, *preamble[:STEM_SCAN], *body[:BODY_SCAN]], suffix,
+                             BODY_STEM_MIN)
+    if found:
+        name, n, also = found
         return name, (
             f"government {name} inferred: {level}, and the table's cells name "
             f"{name[: -len(suffix)]} (without {suffix}) {_times(n)}{also}; the tasks may "
             "concern that place rather than be its own: check it"
         )
     return "", f"government not named: {level}; give it when importing"
+
+
+def _stem_named_most(texts: list[str], suffix: str, minimum: int) -> tuple[str, int, str] | None:
+    """The place ``texts`` name most by its bare stem, ``minimum`` times at least and more than
+    any other: (name, times, the runner-up said for the warning), or None (a tie, too few)."""
+    stems = stems_named([to_simplified(t) for t in texts], suffix).most_common(2)
+    if not stems or stems[0][1] < minimum or (len(stems) > 1 and stems[0][1] <= stems[1][1]):
+        return None
+    name, n = stems[0]
+    also = f"; it also names {stems[1][0]} {_times(stems[1][1])}" if len(stems) > 1 else ""
+    return name, n, also
 
 
 def _times(n: int) -> str:

@@ -223,7 +223,7 @@ def _drop_totals(units: list[_Unit]) -> None:
 _BULLET = re.compile(r"^[●■◆▲★◇□○•▪◎]|^\d{1,3}$")
 
 
-def _marked(paras: list[Para]) -> bool:
+def marked_page(paras: list[Para]) -> bool:
     """Whether two or more paragraphs open with a list marker or are a lone number: the page
     is the list readers' (:mod:`.marked`, :mod:`.listing`), whose verdict holds."""
     count = 0
@@ -240,7 +240,7 @@ def _marked(paras: list[Para]) -> bool:
 
 def news_report_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of a progress report in news shape (rule above), or None."""
-    if _marked(paras):
+    if marked_page(paras):
         return None
     units = _units(paras)
     _drop_totals(units)

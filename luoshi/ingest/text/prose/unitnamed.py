@@ -37,7 +37,8 @@ import re
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.script import to_simplified
-from luoshi.ingest.text.prose.items import CN_NUMBERED, STYLES, is_report
+from luoshi.ingest.text.prose.items import is_report
+from luoshi.ingest.text.prose.newsreport import marked_page
 from luoshi.ingest.text.rows import Para
 from luoshi.ingest.text.shapes import looks_like_units
 
@@ -59,20 +60,7 @@ _DEADLINE = re.compile(
     r"((?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬|上旬)?|年底|年内)(?:前)?)"
     r"\s*(?:全面|全部)?(?:完成|完工|建成|竣工|投用|投入使用)[,，。;；\s]*$"
 )
-_BULLET = re.compile(r"^[●○■□◆◇▲△★☆•·]")
 _PUNCT = " ,，。；;:：、"
-
-
-def _marked(paras: list[Para]) -> bool:
-    """Two or more paragraphs opening with a list marker: the list readers' page."""
-    count = 0
-    for p in paras:
-        text = to_simplified(p.text.strip())
-        if _BULLET.match(text) or CN_NUMBERED.match(text) or any(
-            st.match(text) for st in STYLES.values()
-        ):
-            count += 1
-    return count >= 2
 
 
 def _item(text: str) -> tuple[str, str, str, str] | None:
@@ -94,7 +82,7 @@ def _item(text: str) -> tuple[str, str, str, str] | None:
 
 def unit_named_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
     """The Grid of a list of unit-named undertakings (rule above), or None."""
-    if _marked(paras):
+    if marked_page(paras):
         return None
     items = [(k, found) for k, p in enumerate(paras) if (found := _item(p.text.strip()))]
     if len(items) < MIN_TASKS:
