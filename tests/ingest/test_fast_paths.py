@@ -222,7 +222,7 @@ def test_csv_header_candidates_hold_two_commas_and_no_stop(line, candidate):
     ["序号重点工作牵头单位完成情况", "序号", "工作任务说明", "无关的一句话。", "序 号" * 120],
 )
 def test_header_words_cut_once_are_the_cut_made_afresh_and_a_fresh_list(text):
-    from luoshi.ingest.headers import _cut_header_words, split_header_words
+    from luoshi.ingest.headerwords import _cut_header_words, split_header_words
 
     fresh = _cut_header_words.__wrapped__(text, 16)
     first = split_header_words(text)

@@ -1,11 +1,7 @@
 import pytest
 
-from luoshi.ingest.headers import (
-    columns_from_headers,
-    header_role,
-    header_roles,
-    split_header_words,
-)
+from luoshi.ingest.headers import columns_from_headers, header_role, header_roles
+from luoshi.ingest.headerwords import split_header_words
 from luoshi.vocab import ColumnRole as R
 
 CASES = [
@@ -158,7 +154,7 @@ def test_split_header_words(text, words):
     ],
 )
 def test_opens_with_first_column(line, opens):
-    from luoshi.ingest.headers import opens_with_first_column
+    from luoshi.ingest.headerwords import opens_with_first_column
 
     assert opens_with_first_column(line) is opens
 
@@ -264,7 +260,7 @@ def test_one_target_per_row(headers: list[str], roles: list[str]) -> None:
     ],
 )
 def test_unglue_header(words: list[str], width: int, want: list[str] | None) -> None:
-    from luoshi.ingest.headers import unglue_header
+    from luoshi.ingest.headerwords import unglue_header
 
     assert unglue_header(words, width) == want
 

@@ -4,7 +4,7 @@
     1确保地区生产总值增长7%以上。…前三季度,全市GDP增长11.4%…市发改委
 
 Read as far as it can be done honestly: the header is split into known header words
-(:func:`~luoshi.ingest.headers.split_header_words`; a category column may stand before the
+(:func:`~luoshi.ingest.headerwords.split_header_words`; a category column may stand before the
 serial, its value then repeated at the start of every row: ``类别序号重点督办内容牵头单位…`` /
 ``经济发展1地区生产总值…``); a row is a line opening with the next serial (after the category
 text); a unit name right after the task's last sentence, followed by more text, is the unit
@@ -21,7 +21,8 @@ import re
 
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.gridlayout import document_from_grids
-from luoshi.ingest.headers import header_role, opens_with_first_column, split_header_words
+from luoshi.ingest.headers import header_role
+from luoshi.ingest.headerwords import opens_with_first_column, split_header_words
 from luoshi.ingest.model import ParsedDocument
 from luoshi.ingest.text.shapes import ROW_SERIAL
 from luoshi.vocab import UNIT_COLUMN_ROLES, ColumnRole

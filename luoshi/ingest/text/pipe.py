@@ -39,12 +39,8 @@ import re
 
 from luoshi.ingest.cells import empty_runs, without_trailing_empties
 from luoshi.ingest.grid import Grid, GridCell
-from luoshi.ingest.headers import (
-    header_roles,
-    is_known_header,
-    normalise_header,
-    unglue_header,
-)
+from luoshi.ingest.headers import header_roles, is_known_header, normalise_header
+from luoshi.ingest.headerwords import unglue_header
 from luoshi.ingest.metadata import opens_with_metadata_key
 from luoshi.ingest.ratedrows import cut_rated_row, rated_placement
 from luoshi.ingest.text.align import carry_spanned

@@ -22,7 +22,7 @@ or, right after the header, any serial the later ones count on from: a page or a
 may start mid-table at 24, 25, …, while 145, 249 is a selection of rows) — or, in a table
 without serials, every header-width cells, since each cell is marked by its
 bar; the cells up to the next row are the row's pieces (rows wider than the header cut a header cell
-holding two glued names, :func:`~luoshi.ingest.headers.unglue_header`),
+holding two glued names, :func:`~luoshi.ingest.headerwords.unglue_header`),
 aligned to the columns by content (:mod:`luoshi.ingest.text.align`), so an empty or merged
 cell the page left out does not shift the rest — except a row of exactly as many filled
 cells as columns, every cell bordered, which is read by position (no cell was left out); a lone cell between rows that reads as a
@@ -39,7 +39,8 @@ from __future__ import annotations
 import re
 
 from luoshi.ingest.grid import Grid
-from luoshi.ingest.headers import header_roles, normalise_header, unglue_header
+from luoshi.ingest.headers import header_roles, normalise_header
+from luoshi.ingest.headerwords import unglue_header
 from luoshi.ingest.text.cellheader import NOT_A_HEADER, join_split_headers
 from luoshi.ingest.text.pipegroups import numbered_grid_rows
 from luoshi.ingest.text.pipegroupserial import group_serial_rows

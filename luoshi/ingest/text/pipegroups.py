@@ -56,14 +56,14 @@ from itertools import combinations, pairwise
 from math import comb
 
 from luoshi.ingest.grid import GridCell
-from luoshi.ingest.headers import header_role, header_roles, normalise_header, split_header_words
+from luoshi.ingest.headers import header_role, header_roles, normalise_header
+from luoshi.ingest.headerwords import cut_glued
 from luoshi.ingest.text.align import align_scored, piece_fit
 from luoshi.vocab import ColumnRole
 
 __all__ = ["numbered_grid_rows"]
 
 _NUMBER = re.compile(r"^\s*(?:(\d{1,3})[.、．](?!\d)|[(（](\d{1,3})[)）])")
-_MIN_GLUED = 3  # each of two glued names is a full column name (目标任务 is one)
 _NOT_SHARED = frozenset({ColumnRole.TASK, ColumnRole.SERIAL})
 
 Piece = tuple[int, str]  # (line, text)
@@ -198,13 +198,7 @@ def _readings(words: list[str]) -> list[tuple[list[str], str]]:
             cut_lines += lines
         else:
             cut_lines.append(w)
-    glued: list[str] = []
-    for w in cut_lines:
-        cut = split_header_words(w) if len(normalise_header(w)) >= 2 * _MIN_GLUED else None
-        if cut and len(cut) > 1 and all(len(c) >= _MIN_GLUED for c in cut):
-            glued += cut
-        else:
-            glued.append(w)
+    glued = cut_glued(cut_lines)
     bases = [(words, "")]
     if cut_lines != words:
         bases.append((cut_lines, "a header cell over lines cut at its lines"))

@@ -15,7 +15,7 @@ two name a column, 牵头  领导 — SPACED HEADER WORDS), among them a task or
 serial, a category or the task column — or the leader or the unit when the task column
 follows it (LEADER FIRST: ``负责领导 重点工作 基本要求 牵头部门 …``, a table sorted by who answers
 for each task) — (or, when the words themselves hold spaces, a line
-that :func:`~luoshi.ingest.headers.split_header_words` cuts wholly into known words, opening
+that :func:`~luoshi.ingest.headerwords.split_header_words` cuts wholly into known words, opening
 with 序号); a row opens with a line whose first piece is the next serial (or 1 after a group
 row; or a serial skipping some, on a line of three pieces or more: PICKED ROWS, a unit's own
 rows of a longer list, 81 85 87, warned) — in a table without serials, with any line of two or more pieces; every other line
@@ -28,7 +28,7 @@ content (:mod:`luoshi.ingest.text.align`). The result is a Grid, read like any o
 
 A header glued into one line without spaces is read too when its first word is a period key
 (GLUED PERIOD HEADER: ``年度季别`` + ``里程碑工作内容说明`` + ``近期执行概况说明``, cut by
-:func:`~luoshi.ingest.headers.split_header_words`) and the line after it opens with a
+:func:`~luoshi.ingest.headerwords.split_header_words`) and the line after it opens with a
 year-quarter key and a space; under such a key column rows open with a year-quarter key
 (YEAR-QUARTER ROWS: ``1081`` = year 108, quarter 1), each a quarter before or after the previous
 row's. A line of Latin words only (``Scroll To Top``) is a site's chrome, no cell.
@@ -42,14 +42,8 @@ from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import (
     header_key as key_of,
 )
-from luoshi.ingest.headers import (
-    header_role,
-    header_roles,
-    normalise_header,
-    opens_with_first_column,
-    split_header_words,
-    unglue_header,
-)
+from luoshi.ingest.headers import header_role, header_roles, normalise_header
+from luoshi.ingest.headerwords import opens_with_first_column, split_header_words, unglue_header
 from luoshi.ingest.text.align import align, carry_spanned
 from luoshi.ingest.text.shapes import CLOSING, ROW_SERIAL, is_group
 from luoshi.ingest.text.spacepieces import close_padding, join_spaced_name
