@@ -247,6 +247,32 @@ def test_unit_patterns_take_linear_time(text):
     assert time.perf_counter() - t < 1.0
 
 
+# the GLUED LABEL pattern the backward search replaced: it scanned for the clause forwards
+# from every character, so a long run without a colon took time growing with its square
+_OLD_GLUED = re.compile(r"([^\s。;；:：]{10,}?)([\u4e00-\u9fa5]{4,6})[:：]")
+
+
+def test_glued_labels_found_as_the_pattern_found_them():
+    from luoshi.ingest.text.prose.formfields import _glued_runs
+
+    pieces = ["完成", "情况", "由", "x", "1", ":", "：", " ", "\u3000", "\xa0", "。", ";", "问题"]
+    rng = random.Random(16)
+    for _ in range(20_000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        assert _glued_runs(s) == [(m.start(2), m.end()) for m in _OLD_GLUED.finditer(s)], s
+
+
+@pytest.mark.parametrize("text", ["由" * 200_000, ("由" * 30 + "完成情况:") * 10_000])
+def test_glued_labels_take_linear_time(text):
+    import time
+
+    from luoshi.ingest.text.prose.formfields import _glued_fields
+
+    t = time.perf_counter()
+    _glued_fields(text)
+    assert time.perf_counter() - t < 1.0
+
+
 def test_lzw_size_counts_what_pdfminer_decodes():
     import io
 

@@ -53,25 +53,53 @@ def _fields(text: str) -> list[tuple[int, int, str]]:
 # before it is the label's own qualifier (1、规模工业产值完成情况: one label), and a label of
 # another kind (目标, 进度安排) may end a task's wording, so neither is cut; nor is a run
 # ending in 为/是/如下 (…实施进度为:), a sentence going on.
-_GLUED = re.compile(r"([^\s。;；:：]{10,}?)([\u4e00-\u9fa5]{4,6})[:：]")
+_GLUED_STOPS = frozenset("。;；:：")  # and any space
+_GLUED_RUN = 10  # characters of the clause before the label, at least
+_GLUED_LABEL = (4, 6)  # characters of the label glued to it
+_HAN = re.compile(r"[\u4e00-\u9fa5]+$")
+_COLON = re.compile(r"[:：]")
 _GLUED_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
 _CONTENT = re.compile(r"内容$")
 _COPULA = re.compile(r"(?:为|是|如下)$")
+
+
+def _in_clause(ch: str) -> bool:
+    return ch not in _GLUED_STOPS and not ch.isspace()
+
+
+def _glued_runs(text: str) -> list[tuple[int, int]]:
+    """(label start, after the colon) of each colon closed by 4–6 Chinese characters (the
+    longest) with ten or more characters of the same clause (no stop, colon or space) before
+    them. Found from each colon backwards, looking at most 16 characters back, so a long run
+    without any colon costs nothing (a pattern scanning forwards for the clause from every
+    character took time growing with the square of the run)."""
+    out = []
+    lo, hi = _GLUED_LABEL
+    for colon in _COLON.finditer(text):
+        c = colon.start()
+        back = 0  # characters of the clause before the colon, up to what is needed
+        while back < _GLUED_RUN + hi and c - back > 0 and _in_clause(text[c - back - 1]):
+            back += 1
+        for size in range(hi, lo - 1, -1):
+            if back - size >= _GLUED_RUN and _HAN.match(text, c - size, c):
+                out.append((c - size, colon.end()))
+                break
+    return out
 
 
 def _glued_fields(text: str) -> list[tuple[int, int, str]]:
     """GLUED LABEL fields: (start, value start, label), the shortest known label closing the
     run (the rest of the run stays the clause's)."""
     out = []
-    for m in _GLUED.finditer(text):
-        run = m.group(2)
+    for start, end in _glued_runs(text):
+        run = text[start:end - 1]
         for k in range(len(run) - 4, -1, -1):
             label = run[k:]
             if _COPULA.search(label):
                 break  # "…实施进度为:" is a sentence going on, no label
             role = header_role(label, have_task=True)
             if role in _GLUED_ROLES or (role is ColumnRole.TASK and _CONTENT.search(label)):
-                out.append((m.start(2) + k, m.end(), label))
+                out.append((start + k, end, label))
                 break
     return out
 
