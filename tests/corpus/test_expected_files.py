@@ -46,6 +46,8 @@ FRESH11 = sorted((Path(__file__).parent / "fresh11" / "expected").glob("*.json")
 FRESH12 = sorted((Path(__file__).parent / "fresh12" / "expected").glob("*.json"))
 # The thirteenth unseen set (fresh13, tables first): blind, split "fresh13" (README).
 FRESH13 = sorted((Path(__file__).parent / "fresh13" / "expected").glob("*.json"))
+# The fifteenth unseen set (fresh15, tables first): blind, split "fresh15" (README).
+FRESH15 = sorted((Path(__file__).parent / "fresh15" / "expected").glob("*.json"))
 HOLDOUT = set("安徽 上海 湖北 湖南 福建 河南 天津 云南 陕西 江西 广西 广东 unknown".split())
 FAMILIES = {"cells-per-line", "pipe-rows", "pipe-cells", "space-rows", "glued", "prose", "forms",
             "matrix", "news"}
@@ -62,7 +64,8 @@ def test_there_are_expectations() -> None:
 
 
 @pytest.mark.parametrize("path", EXPECTED + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6
-                         + FRESH7 + FRESH8 + FRESH9 + FRESH10 + FRESH11 + FRESH12 + FRESH13,
+                         + FRESH7 + FRESH8 + FRESH9 + FRESH10 + FRESH11 + FRESH12 + FRESH13
+                         + FRESH15,
                          ids=lambda p: p.stem)
 def test_expectation_shape(path: Path) -> None:
     exp = json.loads(path.read_text(encoding="utf-8"))
@@ -87,6 +90,8 @@ def test_expectation_shape(path: Path) -> None:
         assert exp["split"] == "fresh12"
     elif path in FRESH13:
         assert exp["split"] == "fresh13"
+    elif path in FRESH15:
+        assert exp["split"] == "fresh15"
     elif path in FRESH2:
         assert exp["split"] == ("tune" if exp["province"] in FRESH2_TUNE else "holdout")
     elif path in FRESH3:

@@ -36,7 +36,8 @@ def test_annotation_holds_no_source_text():
 
 
 @pytest.mark.parametrize("blind", ["fresh4", "fresh5", "fresh6", "fresh7", "fresh8",
-                                   "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"])
+                                   "fresh9", "fresh10", "fresh11", "fresh12", "fresh13",
+                                   "fresh15"])
 def test_blind_annotation_shape(blind):
     """The blind sets' annotations (pages outside the repo): values only, one of the
     eight statuses for every task, and every target/figure filed under a listed task."""
