@@ -1,0 +1,199 @@
+"""**Listed works**: a report in news shape that names its undertakings once, in a list inside
+one sentence, and reports their progress later, clause by clause, each clause naming the works
+it is about again (alone or in groups, in any order)::
+
+    今年共实施4项实事,包括建成东区水厂、开工建设城南泵站、完成河道清淤和老街改造等工作。   (the list)
+    截至6月底,东区水厂已完成投资2亿元,占总投资的80%;河道清淤累计完成60%;
+    城南泵站、老街改造前期工作正在推进。                                        (the reports)
+
+Rule (LISTED WORKS), what makes such running text a task list rather than news, true of such
+pages wherever they come from:
+
+- **the list**: a sentence holding, after a word introducing what it enumerates (包括, 分别是,
+  主要有, 共有, 涵盖, 负责实施, 实施, 推进, 将 … or a colon), at least three names separated by
+  顿号 (、) — pieces set off by commas or 和/及 after them are items of the same list (包括免费开放
+  1个文化馆、1个图书馆,建成57个文化室,…) — ending at the sentence's end or at 等 (…等工作: the
+  rest of the sentence says what was done with the list). Each item is 2–40 characters; where
+  a sentence has several such runs (共有A、B两大类,包括C、D、E …) the longest is the list;
+- **the reports**: later clauses (cut at 。！？;；) that say what was done (a done word: 已, 完成,
+  建成, 完工, 竣工, 开工, 累计, 正在, 推进, 招标, 投用, a share 的X%) and name items of the list
+  again. An item is named by the clause sharing with it the longest run of characters, three at
+  least, once words every work shares (项目, 工程, 建设, 完成, 年度 …), figures and notes in
+  brackets ((第二十六项), a numbering) are set aside (57个贫困村文化室 is named by
+  建成贫困村文化室36个; 农家书屋图书补充更新 by 农家书屋补充更新图书); a clause may name
+  several items (X、Y均已完成主体建设), an item takes its best clause only;
+- **how many**: at least three items named by reports, at least half of the list, in at least
+  two distinct clauses: news lists works in passing, a report comes back to them;
+- **news stays news**: a page of counts names no list reported on again (its figures are
+  totals by category), so it is not read here and keeps its refusal (:mod:`.refusal`).
+
+Task = the item as listed (its verb kept: 建成东区水厂); 进展情况 = its clause from the comma-piece
+naming it (a date phrase before it, 截至6月底, or a total, 5个项目均已完成…其中:, left out), the
+item's own name cut off where the piece opens with it and a done word follows at once
+(美丽乡村建设完成工作量的67% -> 完成工作量的67%; a group, X项目、Y项目已完成, is kept whole). An
+item no report names keeps an empty progress (warned with the count). No serial, no units.
+Tried first among the readers of running text (a list reported on is more particular than
+one undertaking per clause, :mod:`.newsreport`); always warned with low confidence, naming the
+alternative (news listing works). The result is a Grid read like any table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.script import to_simplified
+from luoshi.ingest.text.rows import Para
+
+LISTED_LAYOUT = "listed-works"
+MIN_ITEMS = 3
+MAX_ITEM = 40
+MIN_SHARED = 3  # characters an item and its report share
+_HEADER = ("任务内容", "进展情况")
+_MAX_REPORT_TEXT = 6000  # characters after the list searched for reports (bounded work)
+_MAX_LIST_ITEMS = 30
+
+# (compared on the simplified text: to_simplified keeps every offset)
+_INTRO = re.compile(r"包括|包含|分别是|分别为|主要有|共有|涵盖|负责实施|实施|推进|将|[:：]")
+_SENTENCE = re.compile(r"(?<=[。！？!?])")
+_CLAUSE = re.compile(r"(?<=[;；])")
+_ITEM_CUT = re.compile(r"[、,，;；]|(?:和|及|以及)(?=\S{4})")
+_LIST_END = re.compile(r"等(?:工作|项目|工程|任务|实事|民生|\d|[一二两三四五六七八九十]|$)|[。！？!?]")
+_DONE = re.compile(
+    r"已|完成|完工|建成|竣工|开工|累计|正在|推进|招标|投用|投入使用|过半|的\d+(?:\.\d+)?%"
+)
+# Words every work shares and figures: set aside when matching an item to its report.
+_SHARED_WORDS = re.compile(
+    r"项目|工程|建设|新建|改建|改造|提升|完成|建成|开工|全面|年度|全年|目标|任务|工作|实施|推进"
+    r"|已|均|其中|\d+(?:\.\d+)?\s*(?:个|项|件|座|所|户|场|条|家|处|公里|万|亿|元|%)*"
+    r"|[(（][^()（）]{0,16}[)）]"  # a note in brackets ((第二十六项): the list's numbering)
+)
+_LEAD_TOTAL = re.compile(r"^其中\s*[:：,，]?\s*")
+
+
+def _items(sentence: str) -> list[tuple[int, str]]:
+    """(offset, text) of the list's items in a sentence (the longest run after an introducing
+    word), or [] when the sentence lists fewer than three names separated by 、."""
+    best: list[tuple[int, str]] = []
+    intros = list(_INTRO.finditer(sentence))
+    for k, intro in enumerate(intros):
+        start = intro.end()
+        stop = intros[k + 1].start() if k + 1 < len(intros) else len(sentence)
+        end = _LIST_END.search(sentence, start, stop)
+        span = sentence[start : end.start() if end else stop]
+        if span.count("、") < MIN_ITEMS - 1:
+            continue
+        found: list[tuple[int, str]] = []
+        at = start
+        for cut in [*_ITEM_CUT.finditer(span), None]:
+            stop_at = start + cut.start() if cut else start + len(span)
+            raw = sentence[at:stop_at]
+            if raw.strip():
+                found.append((at + raw.index(raw.strip()), raw.strip()))
+            at = start + cut.end() if cut else at
+        if len(found) > len(best) and all(2 <= len(t) <= MAX_ITEM for _, t in found):
+            best = found
+    return best[:_MAX_LIST_ITEMS]
+
+
+def _matchable(text: str) -> str:
+    return _SHARED_WORDS.sub("|", text.replace(" ", ""))
+
+
+def _shared(item: str, clause: str) -> int:
+    """The longest run of characters the item and the clause share (words set aside)."""
+    a, b = _matchable(item), _matchable(clause)
+    for size in range(min(len(a), 30), MIN_SHARED - 1, -1):
+        for i in range(len(a) - size + 1):
+            sub = a[i : i + size]
+            if "|" not in sub and sub in b:
+                return size
+    return 0
+
+
+def _piece_naming(item: str, clause: str) -> str:
+    """The clause from the comma-piece naming the item on (rule above)."""
+    pieces = re.split(r"(?<=[,，])", clause)
+    for k, piece in enumerate(pieces):
+        if _shared(item, piece) >= MIN_SHARED:
+            text = _LEAD_TOTAL.sub("", "".join(pieces[k:]).strip())
+            rest = text[len(item) :].lstrip(" ,，:：")
+            if text.startswith(item) and _DONE.match(to_simplified(rest)):
+                text = rest  # the item is the piece's subject, its report follows at once
+            return text
+    return clause
+
+
+def listed_works_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, str]]] | None:
+    """The Grid of listed works reported on later (rule above), or None."""
+    sentences: list[tuple[int, str]] = []  # (paragraph, sentence as written)
+    for k, p in enumerate(paras):
+        sentences += [(k, s) for s in _SENTENCE.split(p.text.strip()) if s.strip()]
+    for s, (k, sentence) in enumerate(sentences):
+        items = _items(to_simplified(sentence))
+        if len(items) < MIN_ITEMS:
+            continue
+        found = _reported(items, sentence, sentences[s + 1 :])
+        if found is not None:
+            return _grid(paras, k, found)
+    return None
+
+
+def _reported(
+    items: list[tuple[int, str]], sentence: str, after: list[tuple[int, str]]
+) -> list[tuple[str, str]] | None:
+    """(item as written, its progress) for each item of a list reported on, or None."""
+    clauses: list[str] = []
+    size = 0
+    for _, later in after:
+        for clause in _CLAUSE.split(later):
+            clause = clause.strip().rstrip("。；;")
+            if clause and _DONE.search(to_simplified(clause)):
+                clauses.append(clause)
+        size += len(later)
+        if size > _MAX_REPORT_TEXT:
+            break
+    rows: list[tuple[str, str]] = []
+    used: set[int] = set()
+    for offset, simple in items:
+        written = sentence[offset : offset + len(simple)]
+        scores = [_shared(simple, to_simplified(c)) for c in clauses]
+        best = max(scores, default=0)
+        if best < MIN_SHARED:
+            rows.append((written, ""))
+            continue
+        c = scores.index(best)
+        used.add(c)
+        rows.append((written, _piece_naming(simple, clauses[c])))
+    named = sum(1 for _, done in rows if done)
+    if named < MIN_ITEMS or 2 * named < len(rows) or len(used) < 2:
+        return None
+    return rows
+
+
+def _grid(
+    paras: list[Para], k: int, rows: list[tuple[str, str]]
+) -> tuple[Grid, list[tuple[int | None, str]]]:
+    line = paras[k].line
+    cells: list[list[GridCell | None]] = [
+        [GridCell(h, 0, c, line=line) for c, h in enumerate(_HEADER)]
+    ]
+    for r, (task, done) in enumerate(rows, 1):
+        cells.append([GridCell(x, r, c, line=line) for c, x in enumerate((task, done))])
+    warnings: list[tuple[int | None, str]] = [
+        (
+            line,
+            f"{len(rows)} works named in one list ({rows[0][0][:16]!r}…) and their progress "
+            "in later clauses naming them again: read as tasks, each with the clause sharing "
+            "most of its name (low confidence) — the alternative is news listing works: "
+            "check the tasks and which progress each took",
+        )
+    ]
+    unnamed = [task for task, done in rows if not done]
+    if unnamed:
+        warnings.append(
+            (line, f"{len(unnamed)} listed work(s) named by no later clause, without "
+             f"progress ({unnamed[0][:16]!r}…)")
+        )
+    # the lead, the list's own paragraph with it (its year, 2023年…共有4项), is the preamble
+    return Grid(rows=cells, preamble=[p.text for p in paras[: k + 1]]), warnings
