@@ -24,25 +24,27 @@ def _rows(doc) -> list[tuple[str, str]]:
     ("paras", "rows"),
     [
         (  # names after 包括, reported on in another order; the name opening a piece right
-            # before a done word is cut off; an item listed with its verb keeps the report whole
+            # before a done word is cut off (written without the item's verb too); a subject
+            # saying more than the name (城南泵站前期工作) stays
             [
                 _TITLE,
                 _DATELINE,
-                "今年全县共有4项涉水实事,包括东区水厂、开工建设城南泵站、河道清淤工程、"
+                "今年全县共有4项涉水实事,包括建成东区水厂、开工建设城南泵站、河道清淤工程、"
                 "老街排水改造。",
                 "县水利局狠抓落实,加强调度。",
                 "截至6月底,东区水厂已完成投资2亿元,占总投资的80%;老街排水改造累计完成60%;"
                 "城南泵站前期工作正在推进;河道清淤工程已完成40公里。",
             ],
             [
-                ("东区水厂", "已完成投资2亿元,占总投资的80%"),
+                ("建成东区水厂", "已完成投资2亿元,占总投资的80%"),
                 ("开工建设城南泵站", "城南泵站前期工作正在推进"),
                 ("河道清淤工程", "已完成40公里"),
                 ("老街排水改造", "累计完成60%"),
             ],
         ),
         (  # 负责实施 introduces the list; one later sentence reports it in two groups after
-            # a total (其中:), so each work takes its group's clause, kept whole
+            # a total (其中:): a group of bare names is the subject of what is said of each,
+            # a group saying more (教学楼) keeps its clause whole
             [
                 _TITLE,
                 "今年,区教育局负责实施城北小学、滨河中学、南苑幼儿园、西山幼儿园新建项目。",
@@ -52,24 +54,25 @@ def _rows(doc) -> list[tuple[str, str]]:
             [
                 ("城北小学", "城北小学教学楼、滨河中学综合楼已完成主体建设"),
                 ("滨河中学", "城北小学教学楼、滨河中学综合楼已完成主体建设"),
-                ("南苑幼儿园", "南苑幼儿园、西山幼儿园新建项目已全面完工"),
-                ("西山幼儿园新建项目", "南苑幼儿园、西山幼儿园新建项目已全面完工"),
+                ("南苑幼儿园", "已全面完工"),
+                ("西山幼儿园新建项目", "已全面完工"),
             ],
         ),
         (  # commas and 和 inside the list after 包括; counts inside the names differ from the
-            # report's figures; one work no report names keeps no progress; traditional script
+            # report's figures; a tally of projects closing an item is cut off; one work no
+            # report names keeps no progress; traditional script
             [
                 "某縣文化惠民工程過半",
                 "該縣文化惠民工程包括開放2個文化館、30個農家書屋、5個鄉鎮文化站,建成12個村文化室,"
-                "放映800場公益電影和舉辦送戲下鄉40場。",
+                "放映800場公益電影3個市級項目和舉辦送戲下鄉40場。",
                 "截至目前,村文化室建成9個,完成全年任務的75%;公益電影放映500場,完成全年任務的62.5%;"
                 "文化館、農家書屋、鄉鎮文化站均已完成全年任務。",
             ],
             [
-                ("開放2個文化館", "文化館、農家書屋、鄉鎮文化站均已完成全年任務"),
-                ("30個農家書屋", "文化館、農家書屋、鄉鎮文化站均已完成全年任務"),
-                ("5個鄉鎮文化站", "文化館、農家書屋、鄉鎮文化站均已完成全年任務"),
-                ("建成12個村文化室", "村文化室建成9個,完成全年任務的75%"),
+                ("開放2個文化館", "已完成全年任務"),
+                ("30個農家書屋", "已完成全年任務"),
+                ("5個鄉鎮文化站", "已完成全年任務"),
+                ("建成12個村文化室", "建成9個,完成全年任務的75%"),
                 ("放映800場公益電影", "公益電影放映500場,完成全年任務的62.5%"),
                 ("舉辦送戲下鄉40場", ""),
             ],

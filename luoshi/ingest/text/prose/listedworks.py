@@ -14,7 +14,8 @@ pages wherever they come from:
   顿号 (、) — pieces set off by commas or 和/及 after them are items of the same list (包括免费开放
   1个文化馆、1个图书馆,建成57个文化室,…) — ending at the sentence's end or at 等 (…等工作: the
   rest of the sentence says what was done with the list). Each item is 2–40 characters; where
-  a sentence has several such runs (共有A、B两大类,包括C、D、E …) the longest is the list;
+  a sentence has several such runs (共有A、B两大类,包括C、D、E …) the longest is the list; a
+  count of projects closing an item (…图书补充更新8个省级项目和…) is the list's tally, cut off;
 - **the reports**: later clauses (cut at 。！？;；) that say what was done (a done word: 已, 完成,
   建成, 完工, 竣工, 开工, 累计, 正在, 推进, 招标, 投用, a share 的X%) and name items of the list
   again. An item is named by the clause sharing with it the longest run of characters, three at
@@ -28,10 +29,12 @@ pages wherever they come from:
   totals by category), so it is not read here and keeps its refusal (:mod:`.refusal`).
 
 Task = the item as listed (its verb kept: 建成东区水厂); 进展情况 = its clause from the comma-piece
-naming it (a date phrase before it, 截至6月底, or a total, 5个项目均已完成…其中:, left out), the
-item's own name cut off where the piece opens with it and a done word follows at once
-(美丽乡村建设完成工作量的67% -> 完成工作量的67%; a group, X项目、Y项目已完成, is kept whole). An
-item no report names keeps an empty progress (warned with the count). No serial, no units.
+naming it (a date phrase before it, 截至6月底, or a total, 5个项目均已完成…其中:, left out), without
+its subject where that is only names of listed works (one, or a group joined by 、/和/及; each
+the item's name as the report repeats it, made of runs of the item's characters, nothing said
+besides: not 城南泵站前期工作) right before the clause's done word: what the clause says of
+them it says of each (美丽乡村建设完成工作量的67% -> 完成工作量的67%; X项目、Y项目已全面完成建设
+-> 已全面完成建设 for X and for Y). An item no report names keeps an empty progress (warned with the count). No serial, no units.
 Tried first among the readers of running text (a list reported on is more particular than
 one undertaking per clause, :mod:`.newsreport`); always warned with low confidence, naming the
 alternative (news listing works). The result is a Grid read like any table.
@@ -68,6 +71,10 @@ _SHARED_WORDS = re.compile(
     r"|已|均|其中|\d+(?:\.\d+)?\s*(?:个|项|件|座|所|户|场|条|家|处|公里|万|亿|元|%)*"
     r"|[(（][^()（）]{0,16}[)）]"  # a note in brackets ((第二十六项): the list's numbering)
 )
+# A count of the list's projects closing an item (…补充更新8个省级项目): the list's tally.
+_TALLY = re.compile(r"(?<=\S{2})(?:\d+|[一二两三四五六七八九十]+)\s*(?:个|项|件)\S{0,4}?(?:项目|工程|实事)$")
+_GROUP_CUT = re.compile(r"[、]|和|及|以及")
+_COMMA = re.compile(r"[,，:：]")
 _LEAD_TOTAL = re.compile(r"^其中\s*[:：,，]?\s*")
 
 
@@ -88,8 +95,9 @@ def _items(sentence: str) -> list[tuple[int, str]]:
         for cut in [*_ITEM_CUT.finditer(span), None]:
             stop_at = start + cut.start() if cut else start + len(span)
             raw = sentence[at:stop_at]
-            if raw.strip():
-                found.append((at + raw.index(raw.strip()), raw.strip()))
+            item = _TALLY.sub("", raw.strip())  # 8个省级项目 closing an item: the list's tally
+            if item:
+                found.append((at + raw.index(raw.strip()), item))
             at = start + cut.end() if cut else at
         if len(found) > len(best) and all(2 <= len(t) <= MAX_ITEM for _, t in found):
             best = found
@@ -111,15 +119,35 @@ def _shared(item: str, clause: str) -> int:
     return 0
 
 
-def _piece_naming(item: str, clause: str) -> str:
-    """The clause from the comma-piece naming the item on (rule above)."""
+def _names(name: str, item: str) -> bool:
+    """Whether a name in a report is the listed item's, as the report repeats it: every part of
+    it (words every work shares set aside) is made of runs of two or more characters of the
+    item (免费开放文化馆 of 免费开放1个文化馆; not 城南泵站前期工作, which says more)."""
+    own = _matchable(item)
+    for part in (x for x in _matchable(name).split("|") if x):
+        at = 0
+        while at < len(part):
+            size = next((n for n in range(len(part) - at, 1, -1) if part[at : at + n] in own), 0)
+            if not size:
+                return False
+            at += size
+    return bool(_matchable(name).strip("|"))
+
+
+def _piece_naming(item: str, clause: str, listed: list[str]) -> str:
+    """The clause from the comma-piece naming the item on, without the subject naming listed
+    works when one opens it right before its done word (rule above)."""
     pieces = re.split(r"(?<=[,，])", clause)
     for k, piece in enumerate(pieces):
-        if _shared(item, piece) >= MIN_SHARED:
+        if _shared(item, to_simplified(piece)) >= MIN_SHARED:
             text = _LEAD_TOTAL.sub("", "".join(pieces[k:]).strip())
-            rest = text[len(item) :].lstrip(" ,，:：")
-            if text.startswith(item) and _DONE.match(to_simplified(rest)):
-                text = rest  # the item is the piece's subject, its report follows at once
+            done = _DONE.search(to_simplified(text))
+            subject = text[: done.start()] if done else ""
+            names = [x for x in _GROUP_CUT.split(subject) if x.strip()]
+            if names and not _COMMA.search(subject) and all(
+                any(_names(to_simplified(name), x) for x in listed) for name in names
+            ):
+                text = text[len(subject) :]  # the works named are its subject: the report
             return text
     return clause
 
@@ -155,6 +183,7 @@ def _reported(
             break
     rows: list[tuple[str, str]] = []
     used: set[int] = set()
+    listed = [simple for _, simple in items]
     for offset, simple in items:
         written = sentence[offset : offset + len(simple)]
         scores = [_shared(simple, to_simplified(c)) for c in clauses]
@@ -164,7 +193,7 @@ def _reported(
             continue
         c = scores.index(best)
         used.add(c)
-        rows.append((written, _piece_naming(simple, clauses[c])))
+        rows.append((written, _piece_naming(simple, clauses[c], listed)))
     named = sum(1 for _, done in rows if done)
     if named < MIN_ITEMS or 2 * named < len(rows) or len(used) < 2:
         return None
