@@ -25,21 +25,23 @@ def _rows(doc) -> list[tuple[str, str]]:
     [
         (  # names after 包括, reported on in another order; the name opening a piece right
             # before a done word is cut off (written without the item's verb too); a subject
-            # saying more than the name (城南泵站前期工作) stays
+            # saying more than the name (城南泵站前期工作) stays; a name repeated shortened
+            # (农房改造 for 农村住房改造) still names its item
             [
                 _TITLE,
                 _DATELINE,
-                "今年全县共有4项涉水实事,包括建成东区水厂、开工建设城南泵站、河道清淤工程、"
-                "老街排水改造。",
+                "今年全县共有5项实事,包括建成东区水厂、开工建设城南泵站、河道清淤工程、"
+                "老街排水改造、农村住房改造。",
                 "县水利局狠抓落实,加强调度。",
                 "截至6月底,东区水厂已完成投资2亿元,占总投资的80%;老街排水改造累计完成60%;"
-                "城南泵站前期工作正在推进;河道清淤工程已完成40公里。",
+                "城南泵站前期工作正在推进;河道清淤工程已完成40公里;农房改造新开工15户。",
             ],
             [
                 ("建成东区水厂", "已完成投资2亿元,占总投资的80%"),
                 ("开工建设城南泵站", "城南泵站前期工作正在推进"),
                 ("河道清淤工程", "已完成40公里"),
                 ("老街排水改造", "累计完成60%"),
+                ("农村住房改造", "农房改造新开工15户"),
             ],
         ),
         (  # 负责实施 introduces the list; one later sentence reports it in two groups after

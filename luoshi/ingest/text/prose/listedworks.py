@@ -22,7 +22,9 @@ pages wherever they come from:
   least, once words every work shares (项目, 工程, 建设, 完成, 年度 …), figures and notes in
   brackets ((第二十六项), a numbering) are set aside (57个贫困村文化室 is named by
   建成贫困村文化室36个; 农家书屋图书补充更新 by 农家书屋补充更新图书); a clause may name
-  several items (X、Y均已完成主体建设), an item takes its best clause only;
+  several items (X、Y均已完成主体建设), an item takes its best clause only; an item no clause
+  names so is named by a piece opening with its name shortened (characters dropped, the rest in
+  order from its first, four at least and half of it: 农房改造建设 for 农村住房改造建设);
 - **how many**: at least three items named by reports, at least half of the list, in at least
   two distinct clauses: news lists works in passing, a report comes back to them;
 - **news stays news**: a page of counts names no list reported on again (its figures are
@@ -52,6 +54,7 @@ LISTED_LAYOUT = "listed-works"
 MIN_ITEMS = 3
 MAX_ITEM = 40
 MIN_SHARED = 3  # characters an item and its report share
+_MIN_SHORT = 4  # characters of a shortened name (农房改造建设)
 _HEADER = ("任务内容", "进展情况")
 _MAX_REPORT_TEXT = 6000  # characters after the list searched for reports (bounded work)
 _MAX_LIST_ITEMS = 30
@@ -167,6 +170,26 @@ def listed_works_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, s
     return None
 
 
+def _abbreviated(item: str, clauses: list[str]) -> str:
+    """The report (from its comma-piece on) of the first clause piece opening with the item's
+    name shortened — characters of the name dropped, the rest kept in order, its first one
+    first, at least four and half of it (农房改造建设 for 农村住房改造建设) — or ""."""
+    for clause in clauses:
+        pieces = re.split(r"(?<=[,，])", clause)
+        for k, piece in enumerate(pieces):
+            plain, at, size = to_simplified(piece).strip(), 0, 0
+            if not plain.startswith(item[:1]):
+                continue
+            for ch in plain:
+                found = item.find(ch, at)
+                if found < 0:
+                    break
+                at, size = found + 1, size + 1
+            if size >= _MIN_SHORT and 2 * size >= len(item):
+                return "".join(pieces[k:]).strip()
+    return ""
+
+
 def _reported(
     items: list[tuple[int, str]], sentence: str, after: list[tuple[int, str]]
 ) -> list[tuple[str, str]] | None:
@@ -189,7 +212,7 @@ def _reported(
         scores = [_shared(simple, to_simplified(c)) for c in clauses]
         best = max(scores, default=0)
         if best < MIN_SHARED:
-            rows.append((written, ""))
+            rows.append((written, _abbreviated(simple, clauses)))
             continue
         c = scores.index(best)
         used.add(c)
