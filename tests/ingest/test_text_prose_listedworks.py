@@ -135,3 +135,26 @@ def test_long_list_page_is_bounded() -> None:
     later = ";".join(f"第{k}号站点已完成建设" for k in range(200))
     found = listed_works_grid(paragraphs(f"{_TITLE}\n包括{names}。\n{later}。\n"))
     assert found is None or len(found[0].rows) <= 31
+
+
+def test_many_lists_nobody_reports_on_are_bounded() -> None:
+    """A page of long lists whose later clauses say what was done of other things: at most a
+    few list sentences are tried, each against a bounded stretch of text (made-up names from
+    two disjoint alphabets, so nothing is ever named again)."""
+    import random
+    import time
+
+    rng = random.Random(9)
+    names, others = "东西南北中城乡村镇路桥站馆园校院厂河湖山", "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
+
+    def run(chars: str, n: int) -> str:
+        return "".join(rng.choice(chars) for _ in range(n))
+
+    text = "\n".join(
+        "包括" + "、".join(run(names, 30) for _ in range(30)) + "。"
+        + ";".join(run(others, 20) + "已完成" for _ in range(10)) + "。"
+        for _ in range(200)
+    )
+    start = time.process_time()
+    assert listed_works_grid(paragraphs(text + "\n")) is None
+    assert time.process_time() - start < 20  # CPU seconds: about 1 on a quiet machine

@@ -39,7 +39,8 @@ them it says of each (美丽乡村建设完成工作量的67% -> 完成工作量
 -> 已全面完成建设 for X and for Y). An item no report names keeps an empty progress (warned with the count). No serial, no units.
 Tried first among the readers of running text (a list reported on is more particular than
 one undertaking per clause, :mod:`.newsreport`); always warned with low confidence, naming the
-alternative (news listing works). The result is a Grid read like any table.
+alternative (news listing works). The result is a Grid read like any table. Work is bounded:
+at most 30 items a list, 8 list sentences a page, 6,000 characters after each searched.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ _MIN_SHORT = 4  # characters of a shortened name (农房改造建设)
 _HEADER = ("任务内容", "进展情况")
 _MAX_REPORT_TEXT = 6000  # characters after the list searched for reports (bounded work)
 _MAX_LIST_ITEMS = 30
+_MAX_LISTS = 8  # list sentences tried on a page
 
 # (compared on the simplified text: to_simplified keeps every offset)
 _INTRO = re.compile(r"包括|包含|分别是|分别为|主要有|共有|涵盖|负责实施|实施|推进|将|[:：]")
@@ -114,12 +116,15 @@ def _matchable(text: str) -> str:
 def _shared(item: str, clause: str) -> int:
     """The longest run of characters the item and the clause share (words set aside)."""
     a, b = _matchable(item), _matchable(clause)
-    for size in range(min(len(a), 30), MIN_SHARED - 1, -1):
-        for i in range(len(a) - size + 1):
-            sub = a[i : i + size]
-            if "|" not in sub and sub in b:
-                return size
-    return 0
+    # a run shared at one size is shared at every smaller one: grow it until none is
+    best = 0
+    for size in range(MIN_SHARED, min(len(a), 30) + 1):
+        if not any(
+            "|" not in a[i : i + size] and a[i : i + size] in b for i in range(len(a) - size + 1)
+        ):
+            break
+        best = size
+    return best
 
 
 def _names(name: str, item: str) -> bool:
@@ -160,6 +165,7 @@ def listed_works_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, s
     sentences: list[tuple[int, str]] = []  # (paragraph, sentence as written)
     for k, p in enumerate(paras):
         sentences += [(k, s) for s in _SENTENCE.split(p.text.strip()) if s.strip()]
+    tried = 0
     for s, (k, sentence) in enumerate(sentences):
         items = _items(to_simplified(sentence))
         if len(items) < MIN_ITEMS:
@@ -167,6 +173,9 @@ def listed_works_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, s
         found = _reported(items, sentence, sentences[s + 1 :])
         if found is not None:
             return _grid(paras, k, found)
+        tried += 1
+        if tried >= _MAX_LISTS:
+            return None  # (bounded work: a page of lists nobody reports on is no such page)
     return None
 
 
