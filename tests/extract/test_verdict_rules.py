@@ -268,6 +268,22 @@ def test_such_a_clause_in_one_item_of_several_is_that_items():
     assert s.value is not Status.DONE, s.reason
 
 
+# The same claim with the whole target said as a share (已完成全年目标任务的100%, …的105%) is the
+# target met, before the year ends too; a share short of the whole is progress (prose15).
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("已完成全年目标任务的100%。", Status.DONE),
+        ("已完成年度目标任务的105%。", Status.DONE),
+        ("已完成全年目标任务的60%。", Status.ON_TRACK),
+        ("力争完成全年目标任务的100%。", Status.ON_TRACK),
+    ],
+)
+def test_a_clause_saying_the_whole_target_as_a_share_is_done(done, expected):
+    s = verdict("开放乡镇综合文化站", done, H1)
+    assert s.value is expected, s.reason
+
+
 # A running total dated over several years (…(2013—2017年)) is a programme's total: paced by the
 # share of the programme elapsed when the report's year is known, never by one year's share; with
 # no year known its figures give no pace (rules.PROGRAMME_YEARS).

@@ -23,7 +23,9 @@ EXPLICIT_DONE = r"[(（](?:该项|此项|本项)?(?:工作)?已(?:经)?(?:全部
 _QUOTED_OR_CHAR = r"(?:“[^”]{1,80}”|[^,,。;;“])"
 TARGET_MET = (
     rf"(?:已经?|提前|超额|全面)(?:完成|实现|超额完成)(?:了)?{_QUOTED_OR_CHAR}{{0,20}}?(?:全年|年度|上级)?"
-    rf"{_QUOTED_OR_CHAR}{{0,6}}?(?:目标|任务)(?:要求)?(?=[,,。;;(（)）]|$)"
+    # (…目标任务的100%: the whole of the year's target, said as a share, is the same claim)
+    rf"{_QUOTED_OR_CHAR}{{0,6}}?(?:目标|任务)(?:要求)?(?:的(?:100|1[0-9]{{2}})(?:\.[0-9]+)?%)?"
+    r"(?=[,,。;;(（)）]|$)"
     # A clause of its own after what was done, with no 已 and nothing before it in its clause (so
     # no 确保/力争): "建设线路587.8公里,完成目标任务。" reports the target met, as 已完成 does — of
     # the task when its entry is one cell; in one item of several, of that item only.

@@ -29,6 +29,9 @@ Modules, each with the rules it implements in its docstring:
   markers or units whose units (sentences, `;` clauses) each name one undertaking (“X”项目,
   X工程) and say what was done on it, after a lead of counts (tried last; warned "may be
   news");
+- :mod:`.listedworks` — **listed works**: undertakings named once in a list inside one
+  sentence (包括A、B、C), their progress in later clauses naming them again, alone or in groups
+  (tried first among the readers of running text; warned, low confidence);
 - :mod:`.unitnamed` — **unit-named undertakings**: running paragraphs, each naming one
   undertaking by the unit answering for it (由X负责的Y项目), a frame before it (聚焦“…”) and
   what it is to achieve or has done after it (tried last; warned "may be news");
@@ -68,6 +71,7 @@ from luoshi.ingest.text.prose.headings import (
 )
 from luoshi.ingest.text.prose.items import marks_sections
 from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
+from luoshi.ingest.text.prose.listedworks import LISTED_LAYOUT, listed_works_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.marked import MARKED_LAYOUT, marked_list_grid
 from luoshi.ingest.text.prose.newsreport import NEWS_REPORT_LAYOUT, news_report_grid
@@ -305,6 +309,9 @@ def _holds_points(marked: ParsedDocument, other: ParsedDocument) -> bool:
 # Readers of running text with no list markers, tried in this order when neither the prose
 # list nor the headed report reads the page: (reader, layout, the doubts its reading carries).
 _RUNNING_TEXT_READERS = (
+    (listed_works_grid, LISTED_LAYOUT,
+     ("works named in one list and reported on later: news lists works so too",
+      "each work's progress is the later clause sharing most of its name, a match by name")),
     (news_report_grid, NEWS_REPORT_LAYOUT,
      ("units of running text naming undertakings: may be news",)),
     (unit_named_grid, UNIT_NAMED_LAYOUT,
