@@ -74,6 +74,12 @@ ACHIEVES: dict[str, tuple[str, ...]] = {
     "回购": ("回购", "完成"),
 }
 FINISH_VERBS = tuple(v for v in ACHIEVES if v not in START_VERBS)
+# A figure's clause with one of these says its things are finished (280户改造已全部完成), not
+# only counted, chosen or begun (确定300户改造对象, 61个村庄已全部开工): a done read from figures
+# whose clauses hold none is outweighed by a declared on-course phrase (DECLARED ON COURSE
+# OUTWEIGHS FIGURES, table.combine).
+FINISHED_FIGURE_WORDS = ("完成", "建成", "竣工", "完工", "投用", "投入使用", "办结", "完毕", "落成",
+                         "通车", "创成", "出台", "印发")
 # Right before a finishing verb these promise movement towards it, not the finished object:
 # "加快实现…", "逐步建成…", "推动设立…".
 PROGRESS_ONLY_BEFORE = ("加快", "推进", "推动", "逐步", "持续", "深化", "着力")

@@ -26,7 +26,7 @@ DECLARED_STATUS = (
     (r"超额完成|已完成|已竣工|已办结|全面完成|^完成$|^完成(?:了)?(?:全年|年度|本年)?(?:目标)?(?:任务|目标)$", "done"),
     (r"超序时|超进度|超过时间进度|超额|提前|快于", "ahead"),
     (r"基本达序|基本正常|有风险|需关注|黄灯", "at_risk"),
-    (r"达序|正常|顺利|按计划|序时|时间进度|推进中|绿灯|^是$", "on_track"),
+    (r"达序|正常|顺利|按计划|序时|按时序|时间进度|推进中|绿灯|^是$", "on_track"),
 )
 # A group heading that grades the items under it ("(一)完成事项情况", "进度滞后的项目",
 # "超时间进度完成指标有7项") declares their status as a status column does: a heading of at most
