@@ -82,7 +82,12 @@ _TIME_FRAME_ONLY = re.compile(rf"(?:{rules.TIME_FRAME_ONLY})[。.,,;;!！\s]*")
 _DEADLINE_ONLY = re.compile(rf"(?:{rules.DEADLINE_ONLY})[。.,,;;!！\s]*")
 
 
+_WORKS_UNDER_WAY = re.compile(rules.WORKS_UNDER_WAY)
+
+
 def _is_vague(text: str) -> bool:
+    if _WORKS_UNDER_WAY.search(normalise(text)):
+        return False  # 工程进行中: building has begun, a stage reached (WORKS UNDER WAY)
     if _TIME_FRAME_ONLY.fullmatch(normalise(text).strip()):
         return True  # 年底完成: when, not what has been done
     rest = normalise(text)

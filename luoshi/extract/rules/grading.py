@@ -246,6 +246,10 @@ BOILERPLATE = (
     "各项工作", "相关工作", "此项工作", "该项工作", "正在", "有序", "稳步", "按计划", "按照计划", "目前",
     "进展良好", "情况良好", "总体顺利", "推进顺利", "中",
 )
+# An entry saying the works themselves are under way (工程进行中, 正在施工, 施工中, 在建) names a
+# stage reached — building has begun — not a stock phrase: progress, not vague, though it is
+# short (WORKS UNDER WAY).
+WORKS_UNDER_WAY = r"工程[^,,。;;]{0,2}?进行中|正在施工|施工中|在建"
 # An entry that only says how long the work runs or that it is planned (常年开展, 长期坚持,
 # 全年实施, 计划年底完成, 预计年内建成) names nothing achieved: like boilerplate, vague. One that only
 # names a deadline (年底完成, 年内完成, 12月底前完成) is the same before the year ends (at year
