@@ -56,6 +56,10 @@ def tsk(text, done, **extra):
         # a remark that is only a status phrase declares one
         ({"备注": "达到时间进度"}, "", Status.ON_TRACK),
         ({"备注": "已完成"}, "", Status.DONE),
+        ({"备注": "按时序推进"}, "", Status.ON_TRACK),
+        # a negated on-course phrase declares the lag (未按…, not its 按时序/按计划)
+        ({"备注": "未按时序推进"}, "已完成设计。", Status.BEHIND),
+        ({"进展状态": "未按计划推进"}, "已完成设计。", Status.BEHIND),
     ],
 )
 def test_declared_status_column(extra, done, expected):
