@@ -33,7 +33,7 @@ DECLARED_STATUS = (
 # GROUP_STATUS_MAX characters (its marker removed) naming a kind of item (GROUP_STATUS_NOUNS) and
 # one of these phrases, tried in order (未完成 before 完成, 提前完成 before 完成).
 GROUP_STATUS = (
-    (r"未完成|滞后|落后|未达序时|未达到序时|进展缓慢|进度缓慢|有待推进", "behind"),
+    (r"未完成|滞后|落后|未达序时|未达到序时|未按|进展缓慢|进度缓慢|有待推进", "behind"),
     (r"未启动|未开工|尚未开工|尚未启动", "not_started"),
     (r"超序时|超时间进度|超进度|提前完成", "ahead"),
     (r"已完成|已办结|已竣工|已建成|全面完成|^完成", "done"),
