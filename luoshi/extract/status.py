@@ -86,11 +86,12 @@ _WORKS_UNDER_WAY = re.compile(rules.WORKS_UNDER_WAY)
 
 
 def _is_vague(text: str) -> bool:
-    if _WORKS_UNDER_WAY.search(normalise(text)):
+    norm = normalise(text)
+    if _WORKS_UNDER_WAY.search(norm):
         return False  # 工程进行中: building has begun, a stage reached (WORKS UNDER WAY)
-    if _TIME_FRAME_ONLY.fullmatch(normalise(text).strip()):
+    if _TIME_FRAME_ONLY.fullmatch(norm.strip()):
         return True  # 年底完成: when, not what has been done
-    rest = normalise(text)
+    rest = norm
     for w in _BOILERPLATE_LONGEST_FIRST:
         rest = rest.replace(w, "")
     return len(_VAGUE_FILLER.sub("", rest)) <= rules.VAGUE_MAX_REST
