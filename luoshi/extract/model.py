@@ -14,6 +14,10 @@ FIELD_PROBLEMS = "problems"
 FIELD_NEXT = "next_steps"
 # Evidence from the table itself: a declared-status cell, a figure filed in a reporting round.
 FIELD_DECLARED = "declared"
+# The rule of a done read from figures alone (every target reached), not from words saying the
+# work is finished: a declared on-course phrase outweighs it (table.combine, DECLARED ON COURSE
+# OUTWEIGHS FIGURES).
+DONE_BY_FIGURES = "done_figures"
 FIELD_REPORTED = "reported"
 # A cell of an achieved-figure column (已完成数, 完成投资额: ColumnRole.ACTUAL) of the task's row.
 FIELD_ACTUAL = "actual"

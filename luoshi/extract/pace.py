@@ -270,10 +270,12 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
         span = Span(r.field, r.item, r.start, r.end, r.text[r.start : r.end])
         band = pace_band(ratio, share)
         if (ratio >= 1 or band in ("ahead", "on")) and sum(
-                (o.field, o.item, o.sentence) == (r.field, r.item, r.sentence) for o in ratios) > 1:
-            # One of the shares a sentence lists for its parts (分别完成…的63%、70%和95%) keeping
-            # pace: that part is on course, so another part's short share is a part lagging. A
-            # share stated alone may be of anything (双随机抽查任务完成率75%): no pace of the task.
+                _listed_in(o) == _listed_in(r) for o in ratios) > 1:
+            # One of the shares a sentence lists for its parts (分别完成…的63%、70%和95%; or
+            # item by item between semicolons: 路灯…完成计划的37.2%;水渠…完成计划的62.4%)
+            # keeping pace: that part is on course, so another part's short share is a part
+            # lagging. A share stated alone may be of anything (双随机抽查任务完成率75%): no
+            # pace of the task.
             v.paced += 1
         if ratio >= 1:
             v.reached.append((f"完成年度计划{fmt(r.value)}%", span))
@@ -284,6 +286,13 @@ def figure_verdicts(targets: list[Target], ms: list[Measurement], ratios: list[R
         elif band == "amber":
             v.slight.append((f"完成年度计划{fmt(r.value)}%,略低于时间进度{share:.0%}", span))
     return v
+
+
+def _listed_in(r: RatioStatement) -> tuple[str, int | None, int]:
+    """The list a share belongs to: its cell and the full sentence holding it, which ends only
+    at 。!? or a line's end — a semicolon parts the items of one list (rules.LIST_SENTENCE_END)."""
+    start = max(r.text.rfind(c, 0, r.start) for c in rules.LIST_SENTENCE_END) + 1
+    return r.field, r.item, start
 
 
 def lowered_to(t: Target) -> bool:

@@ -31,6 +31,7 @@ from luoshi.extract import clauses, rules
 from luoshi.extract.finished import finished_in_words, promises_one_thing, whole_task_finished
 from luoshi.extract.measurements import RatioStatement, lone_figure
 from luoshi.extract.model import (
+    DONE_BY_FIGURES,
     FIELD_ACTUAL,
     FIELD_DONE,
     FIELD_PROBLEMS,
@@ -81,10 +82,16 @@ _TIME_FRAME_ONLY = re.compile(rf"(?:{rules.TIME_FRAME_ONLY})[。.,,;;!！\s]*")
 _DEADLINE_ONLY = re.compile(rf"(?:{rules.DEADLINE_ONLY})[。.,,;;!！\s]*")
 
 
+_WORKS_UNDER_WAY = re.compile(rules.WORKS_UNDER_WAY)
+
+
 def _is_vague(text: str) -> bool:
-    if _TIME_FRAME_ONLY.fullmatch(normalise(text).strip()):
+    norm = normalise(text)
+    if _WORKS_UNDER_WAY.search(norm):
+        return False  # 工程进行中: building has begun, a stage reached (WORKS UNDER WAY)
+    if _TIME_FRAME_ONLY.fullmatch(norm.strip()):
         return True  # 年底完成: when, not what has been done
-    rest = normalise(text)
+    rest = norm
     for w in _BOILERPLATE_LONGEST_FIRST:
         rest = rest.replace(w, "")
     return len(_VAGUE_FILLER.sub("", rest)) <= rules.VAGUE_MAX_REST
@@ -198,8 +205,11 @@ def _achieved(goal: tuple[str, str], cells: list[Cell], only_goal: bool) -> Span
     return None
 
 
+_Done = tuple[str, list[Span]] | tuple[str, list[Span], str]  # reason, evidence(, rule)
+
+
 def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measurement],
-          reached: list[tuple[str, Span]]) -> tuple[str, list[Span]] | None:
+          reached: list[tuple[str, Span]]) -> _Done | None:
     done_cells = [c for c in cells if c.field in DONE_FIELDS]
     if not done_cells:
         return None
@@ -260,7 +270,8 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
     if targets and len(reached) == len(targets) and not _unfinished(cells, [sp for _, sp in reached]) and (any(
         "已" in s.text[s.text.find(",") + 1 :] for _, s in reached
     ) or all(t.kind == "cumulative" for t in targets)):
-        return "全部目标已实现:" + ";".join(r for r, _ in reached), [s for _, s in reached]
+        return ("全部目标已实现:" + ";".join(r for r, _ in reached), [s for _, s in reached],
+                _figures_rule([s for _, s in reached]))
     goals = task_goals(task.text)
     if goals:
         spans = []
@@ -271,6 +282,14 @@ def _done(task: Task, cells: list[Cell], targets: list[Target], ms: list[Measure
             spans.append(s)
         return "已" + "、".join(dict.fromkeys(g[1] for g in goals)) + ":" + spans[0].text[:24], spans
     return None
+
+
+def _figures_rule(spans: list[Span]) -> str:
+    """The rule of a done read from figures reaching every target: ``DONE_BY_FIGURES`` when no
+    figure's clause says its things are finished (rules.FINISHED_FIGURE_WORDS: 确定300户改造对象,
+    61个村庄已全部开工), else a plain ``done`` (280户住房改造已全部完成: words say it too)."""
+    said = any(w in normalise(sp.text) for sp in spans for w in rules.FINISHED_FIGURE_WORDS)
+    return "done" if said else DONE_BY_FIGURES
 
 
 _COUNTED = re.compile(r"[0-9一二两三四五六七八九十]+(?:项|个|类|种)")
@@ -429,7 +448,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
             return StatusResult(Status.AT_RISK, f"完成情况为空;称“{risks[0][2]}”",
                                 [clause_span(c, i) for c, i, _ in risks], "risk_words")
         return StatusResult(Status.NO_DATA, "完成情况为空", [], "empty")
-    done = _done(task, cells, targets, ms, fig.reached)
+    done: _Done | None = _done(task, cells, targets, ms, fig.reached)
     if done is None and share >= 1.0 and not targets and not _NOT_DONE_ANY(done_cells) \
             and not foreseen and not risk_hits(cells):
         done = _year_end_all_done(done_cells)
@@ -443,9 +462,10 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
             len(fig.reached) >= fig.judged and not _NOT_DONE_ANY(done_cells) and \
             not _unfinished(cells, [sp for _, sp in fig.reached]):
         # The year is over and every judged figure met its target (完成率120%): done.
-        done = ("全年目标已实现:" + ";".join(r for r, _ in fig.reached), [s for _, s in fig.reached])
+        done = ("全年目标已实现:" + ";".join(r for r, _ in fig.reached), [s for _, s in fig.reached],
+                _figures_rule([s for _, s in fig.reached]))
     if done is not None and not amber and not slipped:  # a part said to lag: not done
-        return StatusResult(Status.DONE, done[0], done[1], "done")
+        return StatusResult(Status.DONE, done[0], done[1], done[2] if len(done) > 2 else "done")
     if amber:
         words = "、".join(dict.fromkeys(w for _, _, w in amber))
         return StatusResult(Status.AT_RISK, f"部分滞后:称“{words}”",

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from luoshi.extract import rules
 from luoshi.extract.clauses import bigrams
 from luoshi.extract.model import (
+    DONE_BY_FIGURES,
     FIELD_ACTUAL,
     FIELD_DECLARED,
     Measurement,
@@ -220,6 +221,11 @@ def combine(derived: StatusResult, declared: Declared | None) -> StatusResult:
         # declaration covers the whole task, the figure a part. Never over words of delay.
         or (st is Status.ON_TRACK and sh is not None
             and derived.rule.startswith("figures") and derived.value in (Status.AT_RISK, Status.BEHIND))
+        # DECLARED ON COURSE OUTWEIGHS FIGURES: the unit says its work goes on (按时序推进) while
+        # the figures read reach every target; figures may count things chosen or begun (确定
+        # 500户改造对象), the unit knows its work: on course, the figures' done said as the other
+        # reading. Not over words that say the work is finished, nor over a declared share.
+        or (st is Status.ON_TRACK and sh is None and derived.rule == DONE_BY_FIGURES)
     )
     if take:
         tag = "(表中标注)" if span.field == FIELD_DECLARED else ""  # or the text's own share

@@ -21,6 +21,7 @@ from luoshi.vocab import Status
         ("三、进度滞后的项目", Status.BEHIND),
         ("(二)未完成事项", Status.BEHIND),  # 未完成 before 完成
         ("2.正在推进的工作", Status.ON_TRACK),
+        ("(三)未按序时推进的项目", Status.BEHIND),  # 未按 before 按序时
         ("(三)尚未开工的项目", Status.NOT_STARTED),
         ("一、社保惠民", None),  # a theme, no grade
         ("(一)顺利", None),  # a grade naming no kind of item

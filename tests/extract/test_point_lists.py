@@ -47,6 +47,16 @@ def test_shares_listed_after_a_stated_share_are_shares_too(done, shares):
         ("新建公交场站12座,达到年计划的50%,更新新能源公交车600部。", Status.AT_RISK, "part_share"),
         # all parts on course
         ("分别完成年度计划的78%、80%和95%。", Status.ON_TRACK, None),
+        # the parts' shares item by item between semicolons are one list: one keeping pace
+        # makes the others' short shares parts lagging (rules.LIST_SENTENCE_END)
+        ("新建天桥6座,完成计划的40%;改造旧路10条,完成计划的80%;打通卡口8处,完成计划的35%。",
+         Status.AT_RISK, None),
+        # ... and each short: the task lags
+        ("新建天桥6座,完成计划的40%;改造旧路10条,完成计划的45%;打通卡口8处,完成计划的35%。",
+         Status.BEHIND, "figures"),
+        # shares in sentences of their own are not one list: the short ones decide
+        ("新建天桥6座,完成计划的40%。改造旧路10条,完成计划的80%。打通卡口8处,完成计划的35%。",
+         Status.BEHIND, "figures"),
     ],
 )
 def test_a_heading_task_is_judged_by_the_shares_of_its_parts(done, expected, rule):

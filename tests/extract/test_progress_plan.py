@@ -27,6 +27,9 @@ from .conftest import Q3, task
         ("抓好项目建设。", "完成投资18亿元,年度计划完成率45%。", None, [], "behind"),  # a share: red at Q3
         # no plan stated: nothing made up
         ("推进农村公路提档升级。", "已完成改造42公里。", None, [], "on_track"),
+        # a page's mark for slow progress (未达到全年任务计划40%) is a share, not the plan
+        ("推进农村公路提档升级。", "各县进度不一,未达到全年任务计划40%的有甲县、乙县。", None, [],
+         "on_track"),
     ],
 )
 def test_plan_in_the_entry_is_the_target(text, done, target, measured, status):

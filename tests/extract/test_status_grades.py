@@ -52,6 +52,11 @@ def status(text, done, problems=""):
         ("推进某项改革。", "按计划有序推进,各项工作正在稳步推进中。", "", Status.VAGUE, "boilerplate"),
         ("推进某项改革。", "进展顺利。", "", Status.VAGUE, "boilerplate"),
         ("推进某项改革。", "稳步推进,成效明显。", "", Status.VAGUE, "boilerplate"),
+        ("建设某段排水管。", "工作进行中。", "", Status.VAGUE, "boilerplate"),
+        # ... but the works themselves under way are a stage reached (WORKS UNDER WAY)
+        ("建设某段排水管。", "工程进行中。", "", Status.ON_TRACK, "progress"),
+        ("建设某段排水管。", "目前正在施工。", "", Status.ON_TRACK, "progress"),
+        ("建设某段排水管。", "施工中。", "", Status.ON_TRACK, "progress"),
         # an entry that only repeats the task's words: vague
         ("城乡居民收入增长与经济增长基本同步。", "前三季度,城乡居民收入增长与经济增长基本同步。", "",
          Status.VAGUE, "restated"),

@@ -56,6 +56,10 @@ def tsk(text, done, **extra):
         # a remark that is only a status phrase declares one
         ({"备注": "达到时间进度"}, "", Status.ON_TRACK),
         ({"备注": "已完成"}, "", Status.DONE),
+        ({"备注": "按时序推进"}, "", Status.ON_TRACK),
+        # a negated on-course phrase declares the lag (未按…, not its 按时序/按计划)
+        ({"备注": "未按时序推进"}, "已完成设计。", Status.BEHIND),
+        ({"进展状态": "未按计划推进"}, "已完成设计。", Status.BEHIND),
     ],
 )
 def test_declared_status_column(extra, done, expected):
@@ -321,3 +325,27 @@ def test_a_declaration_naming_no_red_leaves_the_texts(extra):
 def test_a_content_column_gives_targets(text, extra, expected):
     a = analyze_task(tsk(text, "", **extra), Q3)
     assert [(x.value, x.unit) for x in a.targets] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "extra", "expected", "rule"),
+    [
+        # DECLARED ON COURSE OUTWEIGHS FIGURES: a figure past the target counts things chosen,
+        # the unit says its work goes on (按时序推进): on course, the figures' done the other reading
+        ("为280户困难家庭改造住房。", "已确定300户改造对象,完成招标。", {"备注": "按时序推进"},
+         Status.ON_TRACK, "declared"),
+        ("新建8个社区食堂。", "已选定8个社区食堂点位,完成设计。", {"进展状态": "正常推进"},
+         Status.ON_TRACK, "declared"),
+        # no declaration: the figures alone decide
+        ("为280户困难家庭改造住房。", "已确定300户改造对象,完成招标。", {},
+         Status.DONE, "done_figures"),
+        # words saying the work is finished are not outweighed
+        ("为280户困难家庭改造住房。", "280户住房改造已全部完成。", {"备注": "按时序推进"},
+         Status.DONE, "done"),
+    ],
+)
+def test_declared_on_course_outweighs_figures(text, done, extra, expected, rule):
+    s = analyze_task(tsk(text, done, **extra), Q3).status
+    assert (s.value, s.rule) == (expected, rule), s.reason
+    if rule == "declared":
+        assert "已实现" in s.reason  # the figures' reading is said as the alternative

@@ -144,3 +144,7 @@ METRIC_LEADING_WORDS = (
     "确保", "力争", "争取", "全年", "年内", "全面", "努力", "实现", "推动", "完成", "安排",
     "新增", "其中", "累计", "共", "全市", "全区", "全县", "今年", "当年", "每年",
 )
+# A list's items (the shares of its parts) share one sentence that ends only at these: a semicolon
+# parts the items of one list (路灯…完成计划的37.2%;水渠…完成计划的62.4%。), so one part keeping
+# pace makes another part's short share a part lagging (pace.figure_verdicts).
+LIST_SENTENCE_END = "。!?！？\n"

@@ -76,6 +76,12 @@ ACHIEVES: dict[str, tuple[str, ...]] = {
     "回购": ("回购", "完成"),
 }
 FINISH_VERBS = tuple(v for v in ACHIEVES if v not in START_VERBS)
+# A figure's clause with one of these says its things are finished (280户改造已全部完成), not
+# only counted, chosen or begun (确定300户改造对象, 61个村庄已全部开工): a done read from figures
+# whose clauses hold none is outweighed by a declared on-course phrase (DECLARED ON COURSE
+# OUTWEIGHS FIGURES, table.combine).
+FINISHED_FIGURE_WORDS = ("完成", "建成", "竣工", "完工", "投用", "投入使用", "办结", "完毕", "落成",
+                         "通车", "创成", "出台", "印发")
 # Right before a finishing verb these promise movement towards it, not the finished object:
 # "加快实现…", "逐步建成…", "推动设立…".
 PROGRESS_ONLY_BEFORE = ("加快", "推进", "推动", "逐步", "持续", "深化", "着力")
@@ -242,6 +248,10 @@ BOILERPLATE = (
     "各项工作", "相关工作", "此项工作", "该项工作", "正在", "有序", "稳步", "按计划", "按照计划", "目前",
     "进展良好", "情况良好", "总体顺利", "推进顺利", "中",
 )
+# An entry saying the works themselves are under way (工程进行中, 正在施工, 施工中, 在建) names a
+# stage reached — building has begun — not a stock phrase: progress, not vague, though it is
+# short (WORKS UNDER WAY).
+WORKS_UNDER_WAY = r"工程[^,,。;;]{0,2}?进行中|正在施工|施工中|在建"
 # An entry that only says how long the work runs or that it is planned (常年开展, 长期坚持,
 # 全年实施, 计划年底完成, 预计年内建成) names nothing achieved: like boilerplate, vague. One that only
 # names a deadline (年底完成, 年内完成, 12月底前完成) is the same before the year ends (at year

@@ -64,14 +64,15 @@ ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季�
 # items): when the task text and the table give no
 # target, its figure is the task's target for the period's verdict (luoshi/extract/progress_plan.py, origin
 # "progress_plan"), and never a measurement. A 的 between the phrase and the figure makes a share
-# done (完成全年计划的80%), not a plan; so does 完成/达 right before it (完成年度计划61.98%).
+# done (完成全年计划的80%), not a plan; so does 完成/达/达到 right before it (完成年度计划61.98%,
+# 未达到全年任务计划40%: a page's mark for slow progress).
 # A plan named as the whole of a share (占年计划14.84亿元的91%, 占全年计划24.6亿元的73%) is still
 # the year's plan: the figure before 占 is what was achieved of it, the per cent its share; there
 # 年计划 alone is this year's plan (占上年计划 is another year's).
 # Between the phrase and the figure, these make the figure a share done, not the plan
 # (年度计划完成率70.3%).
 PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
-PROGRESS_PLAN = (r"(?<!完成)(?<!达)(?:全年|年度|今年|本年度?|当年|年内|(?<=占)年)"
+PROGRESS_PLAN = (r"(?<!完成)(?<!达)(?<!达到)(?:全年|年度|今年|本年度?|当年|年内|(?<=占)年)"
                  r"(?:计划|目标|任务|排定)(?:任务|数)?(?:为|是|:)?")
 # A target whose own words name the year's plan (2017年度计划实施170878户, 今年计划改造200户,
 # 年度目标新增80户) is the period's yardstick for its unit: a larger target of the same unit

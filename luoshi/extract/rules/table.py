@@ -21,19 +21,19 @@ DECLARED_STATUS = (
     (r"^(?:极?高)[风風][险險]$", "behind"),
     (r"^中[风風][险險]$", "at_risk"),
     (r"^(?:低|无|無)[风風][险險]$", "on_track"),
-    (r"未完成|未达|不达|滞后|落后|慢于|低于时间进度|低于序时|未按期|延期", "behind"),
+    (r"未完成|未达|不达|滞后|落后|慢于|低于时间进度|低于序时|未按|没有按|延期", "behind"),
     (r"未启动|未开工|未开展|尚未实施", "not_started"),
     (r"超额完成|已完成|已竣工|已办结|全面完成|^完成$|^完成(?:了)?(?:全年|年度|本年)?(?:目标)?(?:任务|目标)$", "done"),
     (r"超序时|超进度|超过时间进度|超额|提前|快于", "ahead"),
     (r"基本达序|基本正常|有风险|需关注|黄灯", "at_risk"),
-    (r"达序|正常|顺利|按计划|序时|时间进度|推进中|绿灯|^是$", "on_track"),
+    (r"达序|正常|顺利|按计划|序时|按时序|时间进度|推进中|绿灯|^是$", "on_track"),
 )
 # A group heading that grades the items under it ("(一)完成事项情况", "进度滞后的项目",
 # "超时间进度完成指标有7项") declares their status as a status column does: a heading of at most
 # GROUP_STATUS_MAX characters (its marker removed) naming a kind of item (GROUP_STATUS_NOUNS) and
 # one of these phrases, tried in order (未完成 before 完成, 提前完成 before 完成).
 GROUP_STATUS = (
-    (r"未完成|滞后|落后|未达序时|未达到序时|进展缓慢|进度缓慢|有待推进", "behind"),
+    (r"未完成|滞后|落后|未达序时|未达到序时|未按|进展缓慢|进度缓慢|有待推进", "behind"),
     (r"未启动|未开工|尚未开工|尚未启动", "not_started"),
     (r"超序时|超时间进度|超进度|提前完成", "ahead"),
     (r"已完成|已办结|已竣工|已建成|全面完成|^完成", "done"),
