@@ -342,8 +342,18 @@ def _infer_government(
     # (one whose level or place the title gives: 教育体育局 alone is every county's, no one's)
     m = _TITLE_DEPARTMENT.match(title)
     if m and not _GOVERNMENT_OFFICE.search(m.group(1)) and _OWNED.match(m.group(1)):
-        return m.group(1), (
-            f"the title names a department, {m.group(1)}: taken as the government (the body "
+        department = m.group(1)
+        # DEPARTMENT OF A NAMED PLACE: its place is the government (安澜市民政局 -> 安澜市), as
+        # for a department in the source line; the department's own list is the alternative
+        owner = _DEPARTMENT_OF_PLACE.match(department)
+        if owner and (place := _place_from(owner.group(1) + "政府")):
+            return place, (
+                f"the title names a department of {place}, {department}: taken {place}, the "
+                f"government whose department it is; if the list is the department's own, "
+                f"give {department}; check it"
+            )
+        return department, (
+            f"the title names a department, {department}: taken as the government (the body "
             "whose task list this is); check it"
         )
     # ZONE BY ITS SHORT NAME: a title opening with a development zone's generic name right
