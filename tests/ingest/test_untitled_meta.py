@@ -3,9 +3,13 @@ department (issue 9, meta15; rules in government.py and untitled.py). Made-up te
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from luoshi.ingest import read_document
 from luoshi.ingest.metadata import read_meta
+from luoshi.ingest.periods import header_period
 
 # DEPARTMENT OF A NAMED PLACE: a title opening with a department whose name opens with its
 # place names the place, warned with the department; a department named by its level only
@@ -29,3 +33,40 @@ def test_department_of_a_named_place_names_the_place(preamble, government, alter
     assert said, warnings
     if alternative:
         assert alternative in said[0] and "own" in said[0]
+
+
+# HEADER AS-OF DAY: a progress column's header naming one day is the as-of date of the report.
+HEADER_DAYS = [
+    ("最新进度(8月24日)", 2031, "month", date(2031, 8, 24)),
+    ("8月24日进展情况", 2031, "month", date(2031, 8, 24)),
+    ("推进情况(截至9月30日)", 2031, "q3", date(2031, 9, 30)),
+    ("最新进度(8月24日)", None, "month", None),
+    ("最新进度", 2031, None, None),
+    ("完成时间(8月24日)", 2031, None, None),  # a deadline, not an as-of day
+    ("7月1日-8月24日进展", 2031, None, None),  # a span
+    ("8月10日开标进度", 2031, "month", date(2031, 8, 10)),
+]
+
+
+@pytest.mark.parametrize(("header", "year", "kind", "end"), HEADER_DAYS)
+def test_header_as_of_day(header, year, kind, end):
+    period = header_period(header, year)
+    if kind is None:
+        assert period is None
+        return
+    assert period is not None and str(period.kind) == kind and period.end_date == end
+
+
+def test_unknown_progress_header_with_a_day_gives_the_period(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "安澜市民政局2031年民生实事项目实施进度表\n"
+        "序号 | 实施内容 | 责任单位 | 最新进度(8月24日) |\n"
+        "1 | 新建养老服务站10个 | 民政局 | 已建成6个 |\n"
+        "2 | 改造适老化住房400户 | 民政局 | 已完成220户 |\n",
+        encoding="utf-8",
+    )
+    doc = read_document(page)
+    assert doc.meta.government == "安澜市"
+    assert doc.meta.period is not None and doc.meta.period.end_date == date(2031, 8, 24)
+    assert any("progress column's header" in w.message for w in doc.warnings)
