@@ -116,7 +116,33 @@ def period_from_opening(meta: Meta, preamble: Sequence[str]) -> str:
             )
     if (dated := _period_by_date(meta, preamble)) is not None:
         return dated
+    if (topic := _topic_year(preamble)) is not None:
+        year, sentence = topic
+        meta.year = year
+        return (
+            f"no title found above the table: year {year} taken from the opening, which sets "
+            f"it off ({sentence[:24]!r}…); period unknown; check them"
+        )
     return "no title found above the table: year and period unknown"
+
+
+# TOPIC YEAR: a year set off by a comma as a clause of its own (2015年,秦安县继续办好…;
+# 2月11日,记者了解到,2015年,…) says which year the page reports on; a year running on into its
+# clause (2019年全市生产总值增长…) is the year of a figure, not the page's.
+_TOPIC_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年度?\s*$")
+
+
+def _topic_year(preamble: Sequence[str]) -> tuple[int, str] | None:
+    """(year, sentence) of the first TOPIC YEAR among the opening's lead sentences, or None.
+    Read last, when no sentence, date line or period word gives the year; a news page puts
+    its headline, date and source lines above the lead, so the first DATE_LINE_SCAN lines are
+    read."""
+    lines = [strip_bullet(p) for p in preamble if strip_bullet(p)][:DATE_LINE_SCAN]
+    for sentence in (s for p in lines for s in _lead_sentences([p])):
+        for clause in CLAUSE_BREAK.split(arabic_years(to_simplified(sentence))):
+            if m := _TOPIC_YEAR.match(clause):
+                return int(m.group(1)), sentence
+    return None
 
 
 # A line holding only a date in figures (2020-08-08, 2020/8/8, • 2020-08-08): the page's

@@ -70,3 +70,24 @@ def test_unknown_progress_header_with_a_day_gives_the_period(tmp_path):
     assert doc.meta.government == "安澜市"
     assert doc.meta.period is not None and doc.meta.period.end_date == date(2031, 8, 24)
     assert any("progress column's header" in w.message for w in doc.warnings)
+
+
+# TOPIC YEAR: on a page without a title, a year set off by a comma as a clause of its own in
+# the opening gives the year (period unknown); a year running on into its clause does not.
+TOPIC_YEARS = [
+    (["2月11日,记者从青石县人代会上了解到,2031年,青石县继续为群众办好十件好事。"], 2031),
+    (["去年的实事都办完了", "2032年01月20日 来源:", "某某晚报",
+      "2031年,安澜市在政府工作报告中提出为市民办好15件好事。如今已全部办完。"], 2031),
+    (["2031年全市生产总值增长6%,居民收入增长5%。"], None),
+    (["记者了解到,与2030年相比,今年的好事更多。"], None),
+]
+
+
+@pytest.mark.parametrize(("preamble", "year"), TOPIC_YEARS)
+def test_topic_year_of_a_page_without_a_title(preamble, year):
+    meta, warnings = read_meta(preamble)
+    assert meta.title == ""
+    assert meta.year == year
+    if year is not None:
+        assert meta.period is None
+        assert any("sets it off" in w for w in warnings)
