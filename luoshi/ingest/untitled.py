@@ -260,3 +260,36 @@ def period_without_title(meta: Meta, cells: Sequence[str], url: str = "") -> str
             f"year {year} from {source}; check them"
         )
     return None
+
+
+# YEAR-QUARTER KEYS: rows keyed by the year and quarter each is due, under a key column
+# (年度季别: 1081 = year 108 of the ROC calendar, quarter 1; 20311 = 2031, quarter 1). A page that
+# names no year is of the latest key's year: the report stands at its latest milestone.
+_KEY_HEADER = re.compile(r"^年度?季[别別]$")
+_YEAR_QUARTER_KEY = re.compile(r"^(\d{2,4})([1-4])$")
+_ROC_OFFSET = 1911  # ROC year 1 = 1912
+
+
+def year_from_keys(meta: Meta, headers: Sequence[str], serials: Sequence[str]) -> str | None:
+    """YEAR-QUARTER KEYS (above): sets ``meta.year`` from the latest key when the first
+    column is a year-quarter key column, every row's serial is a key and the page names no
+    year; returns the warning, or None (nothing set)."""
+    if meta.year is not None or not headers or not serials:
+        return None
+    if not _KEY_HEADER.match(to_simplified(headers[0]).replace(" ", "")):
+        return None
+    years: list[int] = []
+    for serial in serials:
+        m = _YEAR_QUARTER_KEY.match(serial.strip())
+        if m is None:
+            return None
+        year = int(m.group(1))
+        years.append(year + _ROC_OFFSET if year < 1000 else year)
+    latest = max(years)
+    if not 1990 < latest < 2100:
+        return None
+    meta.year = latest
+    return (
+        f"year {latest} taken from the latest row key ({headers[0]} "
+        f"{serials[years.index(latest)].strip()}): the page names no year; check it"
+    )

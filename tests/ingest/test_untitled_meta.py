@@ -9,7 +9,9 @@ import pytest
 
 from luoshi.ingest import read_document
 from luoshi.ingest.metadata import read_meta
+from luoshi.ingest.model import Meta
 from luoshi.ingest.periods import header_period
+from luoshi.ingest.untitled import year_from_keys
 
 # DEPARTMENT OF A NAMED PLACE: a title opening with a department whose name opens with its
 # place names the place, warned with the department; a department named by its level only
@@ -91,3 +93,39 @@ def test_topic_year_of_a_page_without_a_title(preamble, year):
     if year is not None:
         assert meta.period is None
         assert any("sets it off" in w for w in warnings)
+
+
+# YEAR-QUARTER KEYS: the latest row key's year, when the page names none.
+KEYED = [
+    (["年度季别", "里程碑", "执行概况"], ["1121", "1114", "1113"], None, 2023),
+    (["年度季別", "里程碑", "执行概况"], ["1072", "1081"], None, 2019),
+    (["年度季别", "里程碑", "执行概况"], ["20312", "20304"], None, 2031),
+    (["年度季别", "里程碑", "执行概况"], ["1121", "1114"], 2030, 2030),  # the page's own year
+    (["序号", "任务", "进展"], ["1121", "1114"], None, None),  # no key column
+    (["年度季别", "里程碑", "执行概况"], ["1121", "说明"], None, None),  # not every serial a key
+    (["年度季别", "里程碑", "执行概况"], ["1125"], None, None),  # no fifth quarter
+]
+
+
+@pytest.mark.parametrize(("headers", "serials", "year", "want"), KEYED)
+def test_year_from_year_quarter_keys(headers, serials, year, want):
+    meta = Meta(year=year)
+    why = year_from_keys(meta, headers, serials)
+    assert meta.year == want
+    assert (why is not None) == (year is None and want is not None)
+
+
+def test_space_rows_keyed_by_year_and_quarter_take_the_latest_year(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "受理提案单位:某某区公所 | 序号:106000001\n\n青石步道改善\n\n"
+        "年度季别里程碑工作内容说明近期执行概况说明\n"
+        "1122 完成步道铺面工程 已完成验收\n"
+        "1121 完成设计发包 已于3月决标\n"
+        "1114 办理规划设计 已完成规划\n",
+        encoding="utf-8",
+    )
+    doc = read_document(page)
+    assert [t.serial for t in doc.tasks] == ["1122", "1121", "1114"]
+    assert doc.meta.year == 2023
+    assert any("latest row key" in w.message for w in doc.warnings)
