@@ -119,6 +119,15 @@ def period_from_opening(meta: Meta, preamble: Sequence[str]) -> str:
     if (topic := _topic_year(preamble)) is not None:
         year, sentence = topic
         meta.year = year
+        lines = [strip_bullet(p) for p in preamble if strip_bullet(p)][:DATE_LINE_SCAN]
+        done = next((m for p in lines if (m := _ALL_DONE.search(to_simplified(p)))), None)
+        if done is not None:
+            meta.period = Period(PeriodKind.ANNUAL, done.group(0), end_date=date(year, 12, 31))
+            return (
+                f"no title found above the table: year {year} taken from the opening, which "
+                f"sets it off ({sentence[:24]!r}…), and the whole year from {done.group(0)!r} "
+                "(the counted list all done: a year-end report); check them"
+            )
         return (
             f"no title found above the table: year {year} taken from the opening, which sets "
             f"it off ({sentence[:24]!r}…); period unknown; check them"
@@ -130,6 +139,14 @@ def period_from_opening(meta: Meta, preamble: Sequence[str]) -> str:
 # 2月11日,记者了解到,2015年,…) says which year the page reports on; a year running on into its
 # clause (2019年全市生产总值增长…) is the year of a figure, not the page's.
 _TOPIC_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年度?\s*$")
+
+
+# ALL DONE: the page's counted list said to be all done in one clause (15件民生实事全完成了,
+# 承诺的10项实事已经全部完成): with a TOPIC YEAR, the report of that whole year. (全面完成目标任务
+# without a count is one task's progress.)
+_ALL_DONE = re.compile(
+    r"[\d一二三四五六七八九十]+\s*[件项個个]\s*[^,，;；。]{0,12}?(?:已经|已)?(?:全部|全面|均已|都已|全)完成"
+)
 
 
 def _topic_year(preamble: Sequence[str]) -> tuple[int, str] | None:

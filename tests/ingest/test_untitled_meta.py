@@ -81,6 +81,9 @@ TOPIC_YEARS = [
     (["去年的实事都办完了", "2032年01月20日 来源:", "某某晚报",
       "2031年,安澜市在政府工作报告中提出为市民办好15件好事。如今已全部办完。"], 2031),
     (["2031年全市生产总值增长6%,居民收入增长5%。"], None),
+    # ALL DONE: the counted list all done makes it the year-end report (annual)
+    (["去年承诺的12件好事全办完了", "2032年01月20日 来源:",
+      "2031年,安澜市承诺为市民办12件好事。目前12件好事已经全部完成。"], 2031),
     (["记者了解到,与2030年相比,今年的好事更多。"], None),
 ]
 
@@ -91,8 +94,17 @@ def test_topic_year_of_a_page_without_a_title(preamble, year):
     assert meta.title == ""
     assert meta.year == year
     if year is not None:
-        assert meta.period is None
         assert any("sets it off" in w for w in warnings)
+        done = any("全部完成" in p for p in preamble)
+        assert (meta.period is not None) == done
+        if done:
+            assert str(meta.period.kind) == "annual"
+            assert meta.period.end_date == date(year, 12, 31)
+
+
+def test_one_task_done_is_no_year_end():
+    meta, _ = read_meta(["2031年,青石县新建公园3个,全面完成目标任务。"])
+    assert meta.year == 2031 and meta.period is None
 
 
 # YEAR-QUARTER KEYS: the latest row key's year, when the page names none.
