@@ -74,6 +74,7 @@ _PLACE_THEN_YEAR = re.compile(
 _ZONE_THEN_YEAR = re.compile(
     rf"^{_TITLE_LEAD}({'|'.join(sorted(ZONES, key=len, reverse=True))})(?=\s*(?:19|20)\d{{2}})"
 )
+_BREADCRUMB_STEP = re.compile(r"\s*[>＞›»]\s*")
 _GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
 # A whole source/publisher line naming a department of a named place: 某某区发展和改革局,
 # 安澜市机关事务管理局 (the place, then 1-12 characters and a department word).
@@ -290,8 +291,9 @@ def _infer_government(
             return value, None
     # a department of a place as the source or publisher (发布机构:某某区发展和改革局): the place
     # is the department's government, most likely the list's; the list may be the department's
-    # own, which the warning says
-    for text in context:
+    # own, which the warning says. A breadcrumb's steps are read one by one (首页>部门信息公开>
+    # 某某区文化旅游体育广电局>为民办实事: the department whose section holds the page).
+    for text in [*context, *(s for c in context for s in _BREADCRUMB_STEP.split(c)[1:])]:
         m = _DEPARTMENT_OF_PLACE.match(text.strip())
         if (
             m

@@ -141,3 +141,21 @@ def test_space_rows_keyed_by_year_and_quarter_take_the_latest_year(tmp_path):
     assert [t.serial for t in doc.tasks] == ["1122", "1121", "1114"]
     assert doc.meta.year == 2023
     assert any("latest row key" in w.message for w in doc.warnings)
+
+
+# A breadcrumb's steps are source lines: a step naming a department of a named place names it.
+BREADCRUMBS = [
+    (["首页>政府信息公开>部门信息公开目录>青石区文化旅游体育广电局>为民办实事",
+      "2030年7月为民办实事进展情况"], "青石区"),
+    (["首页 > 信息公开 > 青石县农业农村局", "2030年重点工作落实情况"], "青石县"),
+    (["首页>新闻>图片新闻", "2030年重点工作落实情况"], ""),
+    (["首页>部门>区住房和城乡建设局", "2030年重点工作落实情况"], ""),  # a level word only
+]
+
+
+@pytest.mark.parametrize(("preamble", "government"), BREADCRUMBS)
+def test_breadcrumb_step_naming_a_department_of_a_place(preamble, government):
+    meta, warnings = read_meta(preamble)
+    assert meta.government == government
+    if government:
+        assert any("departments" in w for w in warnings)
