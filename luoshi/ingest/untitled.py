@@ -1,6 +1,9 @@
 """The year and period of a page whose title names none, or which has no title: the report's
 own date line, the latest period labelling its progress, its opening sentence, the first lines
-and the page's date, a progress cell, and the date in its address.
+and the page's date, a progress cell, and the date in its address; failing those, a year the
+opening sets off as a clause of its own (TOPIC YEAR; with the counted list said all done, the
+year-end: ALL DONE), or the latest of the rows' year-quarter keys (YEAR-QUARTER KEYS). Each is
+warned; nothing is taken from outside the page's text but its address's date.
 
 Pure Python; :func:`luoshi.ingest.metadata.read_meta` and the text reader call these.
 """
