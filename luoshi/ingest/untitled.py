@@ -2,7 +2,8 @@
 own date line, the latest period labelling its progress, its opening sentence, the first lines
 and the page's date, a progress cell, and the date in its address; failing those, a year the
 opening sets off as a clause of its own (TOPIC YEAR; with the counted list said all done, the
-year-end: ALL DONE), or the latest of the rows' year-quarter keys (YEAR-QUARTER KEYS). Each is
+year-end: ALL DONE), the latest of the rows' year-quarter keys (YEAR-QUARTER KEYS), or the one year the cells set
+targets for (YEAR OF THE TARGETS). Each is
 warned; nothing is taken from outside the page's text but its address's date.
 
 Pure Python; :func:`luoshi.ingest.metadata.read_meta` and the text reader call these.
@@ -312,4 +313,26 @@ def year_from_keys(meta: Meta, headers: Sequence[str], serials: Sequence[str]) -
     return (
         f"year {latest} taken from the latest row key ({headers[0]} "
         f"{serials[years.index(latest)].strip()}): the page names no year; check it"
+    )
+
+
+# YEAR OF THE TARGETS: a page that names no year elsewhere but whose cells set a target or plan
+# for one year, and one only (2031年目标建成…, 2031年度计划…), lists that year's tasks; a deadline
+# (到2031年目标…, 2031年底前) or targets for several years give none.
+_TARGET_YEAR = re.compile(r"(?<![到至前\d])((?:19|20)\d{2})\s*年度?(?:工作)?(?:目标|计划|任务)")
+
+
+def year_of_targets(meta: Meta, cells: Sequence[str]) -> str | None:
+    """YEAR OF THE TARGETS (above): sets ``meta.year`` when the page has none and the cells
+    name one target year; returns the warning, or None (nothing set)."""
+    if meta.year is not None:
+        return None
+    found = {m.group(1): m.group(0) for cell in cells for m in _TARGET_YEAR.finditer(cell)}
+    if len(found) != 1:
+        return None
+    ((year, said),) = found.items()
+    meta.year = int(year)
+    return (
+        f"year {year} taken from a cell setting that year's target ({said!r}): the page names "
+        "no year of its own; check it"
     )

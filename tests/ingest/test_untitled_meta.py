@@ -11,7 +11,7 @@ from luoshi.ingest import read_document
 from luoshi.ingest.metadata import read_meta
 from luoshi.ingest.model import Meta
 from luoshi.ingest.periods import header_period
-from luoshi.ingest.untitled import year_from_keys
+from luoshi.ingest.untitled import year_from_keys, year_of_targets
 
 # DEPARTMENT OF A NAMED PLACE: a title opening with a department whose name opens with its
 # place names the place, warned with the department; a department named by its level only
@@ -159,3 +159,36 @@ def test_breadcrumb_step_naming_a_department_of_a_place(preamble, government):
     assert meta.government == government
     if government:
         assert any("departments" in w for w in warnings)
+
+
+# YEAR OF THE TARGETS: one target year in the cells of a page naming no year.
+TARGET_YEARS = [
+    (["新建公园3个", "2031年目标建成垃圾分类亭100个"], None, 2031),
+    (["2031年度计划改造道路5公里"], None, 2031),
+    (["到2031年目标建成公园10个"], None, None),  # a deadline
+    (["2031年底前建成公园3个"], None, None),  # a deadline, no target word
+    (["2031年目标建成3个", "2032年目标建成5个"], None, None),  # two years
+    (["2031年目标建成3个"], 2030, 2030),  # the page's own year stands
+]
+
+
+@pytest.mark.parametrize(("cells", "year", "want"), TARGET_YEARS)
+def test_year_of_the_targets(cells, year, want):
+    meta = Meta(year=year)
+    why = year_of_targets(meta, cells)
+    assert meta.year == want
+    assert (why is not None) == (year is None and want is not None)
+
+
+def test_a_table_without_a_year_takes_its_target_year(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "序号 | 项目名称 | 项目内容 | 当前进展情况 | 主办单位 |\n"
+        "1 | 垃圾分类工程 | 2031年目标建成垃圾分类亭100个 | 已建成80个 | 县城管局 |\n"
+        "2 | 公园建设工程 | 新建口袋公园5个 | 已建成3个 | 县住建局 |\n",
+        encoding="utf-8",
+    )
+    doc = read_document(page)
+    assert len(doc.tasks) == 2
+    assert doc.meta.year == 2031
+    assert any("target" in w.message for w in doc.warnings)
