@@ -2,9 +2,9 @@
 own date line, the latest period labelling its progress, its opening sentence, the first lines
 and the page's date, a progress cell, and the date in its address; failing those, a year the
 opening sets off as a clause of its own (TOPIC YEAR; with the counted list said all done, the
-year-end: ALL DONE), the latest of the rows' year-quarter keys (YEAR-QUARTER KEYS), or the one year the cells set
-targets for (YEAR OF THE TARGETS). Each is
-warned; nothing is taken from outside the page's text but its address's date.
+year-end: ALL DONE), the latest of the rows' year-quarter keys (YEAR-QUARTER KEYS), or the
+one year the cells set targets for (YEAR OF THE TARGETS). Each is warned; nothing is taken from
+outside the page's text but its address's date.
 
 Pure Python; :func:`luoshi.ingest.metadata.read_meta` and the text reader call these.
 """
