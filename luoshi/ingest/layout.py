@@ -308,7 +308,8 @@ def period_from_columns(doc: ParsedDocument) -> None:
         return
     at = main_done_column(doc.columns)
     if at < 0:
-        at = next((i for i, c in enumerate(doc.columns) if as_of_header(to_simplified(c.header))), -1)
+        dated = (i for i, c in enumerate(doc.columns) if as_of_header(to_simplified(c.header)))
+        at = next(dated, -1)
     if at < 0:
         return
     header = doc.columns[at].header
