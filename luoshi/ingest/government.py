@@ -9,75 +9,27 @@ Pure Python; :func:`luoshi.ingest.metadata.read_meta` calls :func:`infer_governm
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
-from luoshi.ingest.placenames import (
-    STEM_SCAN,
-    action_phrase,
-    place_after_action,
-    places_named,
-    stems_named,
+from luoshi.ingest.divisions import (
+    BODY_SCAN as BODY_SCAN,
 )
+from luoshi.ingest.divisions import (
+    DIVISIONS,
+    LEVEL_RANK,
+    NOT_IN_PLACE,
+    NOT_PLACES,
+    SUFFIX,
+    ZONES,
+)
+from luoshi.ingest.governmentlevel import SITE_SPELLS as SITE_SPELLS
+from luoshi.ingest.governmentlevel import government_by_level, special_region
+from luoshi.ingest.governmentlevel import page_level as page_level
+from luoshi.ingest.placenames import action_phrase, place_after_action
 from luoshi.ingest.script import to_simplified
-from luoshi.ingest.siteplace import current_url, places_spelled, site_label
 
 _CLAUSE_BREAK = re.compile(r"[,，;；]")
 
-# Generic words ending in a level suffix that are not places (示范区, 全区, 完成区…).
-NOT_PLACES = set(
-    "示范区 园区 社区 景区 城区 片区 全区 我区 本区 该区 各区 开发区 功能区 保护区 风景区 试验区 自贸区 海区 "
-    "高新区 经开区 保税区 综保区 度假区 产业区 "
-    "地区 乡镇 省市 县市 都市区 主城区 山区 辖区 库区 矿区 商区 街区 校区 厂区 小区 新区 市区 郊区 县区 城市 全市 我市 本市 各市 城市 都市 "
-    "全县 我县 本县 各县 郡县 市县 区县 州市 "
-    # kinds of city, which jieba's dictionary lists among place names (placenames.py)
-    "大城市 小城市 中心城市 文明城市 卫生城市 园林城市 森林城市 海绵城市 智慧城市 "
-    # the same words for the other divisions of DIVISIONS (全州 says "the whole prefecture")
-    "全州 我州 本州 各州 全盟 我盟 本盟 全旗 我旗 本旗 各旗 全镇 我镇 本镇 各镇 全乡 我乡 本乡 各乡".split()
-)
-# The administrative divisions of China, as the suffix a place's name ends with, and its level
-# (0 province … 3 township); a place inside another names a lower level (温州市洞头区,
-# 黔东南州凯里市). The one table every place pattern below is built from: a division added here
-# is recognised in a 政府 phrase, before or after a title's year, and in an opening sentence.
-# Longer suffixes first, so 自治州 is read before 州 and 新区 before 区.
-DIVISIONS: tuple[tuple[str, int], ...] = (
-    ("特别行政区", 0),
-    ("自治区", 0),
-    ("省", 0),
-    ("自治州", 1),
-    ("州", 1),  # 黔东南州, 湘西州 (a 自治州 by its short name)
-    ("盟", 1),  # 锡林郭勒盟
-    ("市", 1),
-    # development zones run by a 管委会, at the county level: 某某经济技术开发区, 苏州工业园区
-    ("高新技术产业开发区", 2),
-    ("经济技术开发区", 2),
-    ("开发区", 2),
-    ("工业园区", 2),
-    ("高新区", 2),
-    ("经开区", 2),
-    ("自治县", 2),
-    ("自治旗", 2),
-    ("新区", 2),  # 雄安新区, 浦东新区
-    ("旗", 2),  # 鄂托克旗
-    ("县", 2),
-    ("区", 2),
-    ("民族乡", 3),
-    ("苏木", 3),
-    ("街道", 3),
-    ("镇", 3),
-    ("乡", 3),
-)
-_LEVEL_RANK = dict(DIVISIONS)
-_ZONES = frozenset(
-    ("高新技术产业开发区", "经济技术开发区", "开发区", "工业园区", "高新区", "经开区")
-)
-# 州 ends a place only when no other suffix follows (杭州市 is one place, not 杭州 + 市; 贵州省
-# is one place, not 贵州 + 省).
-_SUFFIX = (
-    "(?:"
-    + "|".join(re.escape(s) + ("(?![省市县区])" if s.endswith("州") else "") for s, _ in DIVISIONS)
-    + ")"
-)
 # "某市委、市人民政府", "某县委县政府", "某州委州政府": the party committee and the government
 # of one place named together; the place is the government's.
 _COMMITTEE = r"(?:委[、和与及]?(?:" + "|".join(s for s, _ in DIVISIONS) + r")?)?"
@@ -88,7 +40,7 @@ _AUTONOMOUS = r"[\u4e00-\u9fa5]{2,12}?族自治(?:州|县|旗)"
 # or township's 公所 (区公所, 乡公所: the governing office where the word is used).
 GOVERNING = r"(?:人民)?(?:政府|办事处|管委会|管理委员会|公所)"
 _PLACE_GOV = re.compile(
-    rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?(?:{_AUTONOMOUS}|[\u4e00-\u9fa5]{{2,6}}?{_SUFFIX}))"
+    rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?(?:{_AUTONOMOUS}|[\u4e00-\u9fa5]{{2,6}}?{SUFFIX}))"
     rf"{_COMMITTEE}{GOVERNING}"
 )
 # What a title may open with before its year or place: 关于 (关于2030年安澜县…的报告).
@@ -104,7 +56,7 @@ _TITLE_SPAN = (
 _TITLE_PLACE = re.compile(
     rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?){_TITLE_SPAN}"
     rf"((?:[\u4e00-\u9fa5]{{2,4}}?(?:省|市))?"
-    rf"(?:{_AUTONOMOUS}|(?:[\u4e00-\u9fa5]{{2,4}}?{_SUFFIX}){{1,2}}))"
+    rf"(?:{_AUTONOMOUS}|(?:[\u4e00-\u9fa5]{{2,4}}?{SUFFIX}){{1,2}}))"
 )
 # A department's name that says whose it is: a level word or a place before its own words.
 _OWNED = re.compile(r"^[\u4e00-\u9fa5]{0,4}?(?:省|市|区|县)")
@@ -117,54 +69,30 @@ _TITLE_DEPARTMENT = re.compile(
 # "合肥市2021年…", "深圳市福田区2020年度…", "泗洲头镇2020年…", "黔东南州2023年…": a place
 # opening the title, right before its year.
 _PLACE_THEN_YEAR = re.compile(
-    rf"^{_TITLE_LEAD}([\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?=\s*(?:19|20)\d{{2}})"
+    rf"^{_TITLE_LEAD}([\u4e00-\u9fa5]{{2,16}}?{SUFFIX})(?=\s*(?:19|20)\d{{2}})"
 )
 _ZONE_THEN_YEAR = re.compile(
-    rf"^{_TITLE_LEAD}({'|'.join(sorted(_ZONES, key=len, reverse=True))})(?=\s*(?:19|20)\d{{2}})"
+    rf"^{_TITLE_LEAD}({'|'.join(sorted(ZONES, key=len, reverse=True))})(?=\s*(?:19|20)\d{{2}})"
 )
+_BREADCRUMB_STEP = re.compile(r"\s*[>＞›»]\s*")
 _GOVERNMENT_OFFICE = re.compile(r"政府办|府办|办公厅|人民政府")
 # A whole source/publisher line naming a department of a named place: 某某区发展和改革局,
 # 安澜市机关事务管理局 (the place, then 1-12 characters and a department word).
 _DEPARTMENT_OF_PLACE = re.compile(
     r"^((?:[\u4e00-\u9fa5]{2,4}?(?:省|市))?[\u4e00-\u9fa5]{2,6}?"
-    rf"{_SUFFIX})[\u4e00-\u9fa5]{{1,12}}?(?:局|委员会|委|办公室|中心|办)$"
+    rf"{SUFFIX})[\u4e00-\u9fa5]{{1,12}}?(?:局|委员会|委|办公室|中心|办)$"
 )
-# A level word before 政府 (or a 政府办公室's short forms 府办, 政府办): "区政府" says the page is a
-# district's without naming it; 街道 has an 办事处 for a government.
-# (特区政府 is a special administrative region's, no district's: see _SAR)
-_LEVEL_WORD = re.compile(r"(省|市|州|盟|(?<!特)区|县|旗|镇|乡|街道)(?:人民)?(?:政府|府办|办事处)")
 # A place's people's congress, with its term (第十七届) and often its session after (the words
 # before the place are cut off as in a 政府 phrase: _place_from).
 _CONGRESS = re.compile(
-    rf"(?P<name>[\u4e00-\u9fa5]{{2,16}}?{_SUFFIX})(?:第[一二三四五六七八九十]{{1,4}}届)?人民代表大会"
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,16}}?{SUFFIX})(?:第[一二三四五六七八九十]{{1,4}}届)?人民代表大会"
 )
 # CABINET: a country's central government has no place suffix to find it by: 国务院 (the
 # PRC's), 行政院 (Taiwan's), or its general office, named alone as a page's source, publisher
 # or title tag (【行政院】), is the government. (Named inside a sentence it is what the page
 # talks about, not who speaks: not read there.)
 _CABINET = re.compile(r"(国务院|行政院)(?:办公厅|秘书处)?")
-# SPECIAL ADMINISTRATIVE REGION: a page speaking of 特区政府 (特别行政区政府) is the government
-# of the region it names, 澳门 or 香港 (the more often named), written in the page's script.
-_SAR_GOVERNMENT = re.compile(r"特区政府|特别行政区")
-_SARS = {"澳门": "澳門", "香港": "香港"}
-# A unit named by the bare level word of its government, at the start of a cell or after a
-# separator, or after 由 saying who does it (由区商务委牵头): 区发改局, 市财政局, 县教育局
-# (市场监管局 is not 市 + 场监管局).
-_UNIT_LEVEL = re.compile(
-    r"(?:(?<![\u4e00-\u9fa5])|(?<=由))(省|市(?!场)|州|盟|区|县|旗|镇)[\u4e00-\u9fa5]{1,8}?"
-    r"(?:局|委员会|委|办公室|办|中心)"
-)
-STEM_MIN = 2  # mentions of a bare stem (兰州) that make it the page's place
-BODY_STEM_MIN = 3  # the same in the table's cells, where the tasks name places they concern
-BODY_LEVEL_MIN = 2  # units or mentions that make the table's own level
-# Lines of the table read for its level and the places it names: enough for a page's own
-# place to show, and a bound on the time a huge table costs.
-BODY_SCAN = 2000
-_PART = re.compile(rf"[\u4e00-\u9fa5]+?{_SUFFIX}")
-# Characters no place name holds: a match running over them is words, not a place (涉杭任务和市,
-# 各县市).
-# (由 says who does a thing: 项目由区商务委牵头.)
-NOT_IN_PLACE = set("和与及的了对为是在任务作涉报告于等印发关各由")
+_PART = re.compile(rf"[\u4e00-\u9fa5]+?{SUFFIX}")
 
 
 def _words_in(name: str) -> set[str]:
@@ -175,7 +103,7 @@ def _words_in(name: str) -> set[str]:
 
 
 def _level(part: str) -> int:
-    return next(r for suffix, r in _LEVEL_RANK.items() if part.endswith(suffix))
+    return next(r for suffix, r in LEVEL_RANK.items() if part.endswith(suffix))
 
 
 def _county_city(upper: str, part: str) -> bool:
@@ -221,7 +149,7 @@ def _place_from(text: str) -> str:
                 p = p[bad[-1] + 1 :]  # "关于印发台州市": the place is what follows the words
             if not chain and (tail := _after_action(p)):
                 p = tail  # "想知道闵行区": the place is what follows the sentence's verb
-            if p in _ZONES and (skipped or chain):
+            if p in ZONES and (skipped or chain):
                 # a zone word alone is the zone of the place before it: 苏州 + 工业园区,
                 # 杭州市 + 高新区 (苏州 read as a 州 of two characters, skipped below)
                 p = (skipped or chain[-1]) + p
@@ -249,7 +177,7 @@ def _place_from(text: str) -> str:
 # 中共; the place is at most two divisions (某市某区) long.
 _SUBJECT_GOV = re.compile(
     rf"^\s*(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}日|底)?\s*(?:中共)?"
-    rf"(?P<name>[\u4e00-\u9fa5]{{2,12}}?{_SUFFIX}){_COMMITTEE}{GOVERNING}"
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,12}}?{SUFFIX}){_COMMITTEE}{GOVERNING}"
 )
 
 # A site's column tag opening a title (【落实情况】, 【重点工作】): a label, not the title's words.
@@ -259,8 +187,8 @@ _TITLE_TAG = re.compile(r"^\s*【[^】]{1,12}】\s*")
 # "经开区(杨舍镇)", "某某开发区(某某街道)": a place with a second place in brackets, one
 # government under two names (a zone run as one with its town, 区镇合一). The bracketed one is
 # a place's own name where the first is often a generic zone word (经开区).
-_BRACKETED_PLACE = re.compile(rf"[(（]([\u4e00-\u9fa5]{{2,8}}?{_SUFFIX})[)）]")
-_NAME_BEFORE = re.compile(rf"[\u4e00-\u9fa5]*{_SUFFIX}")
+_BRACKETED_PLACE = re.compile(rf"[(（]([\u4e00-\u9fa5]{{2,8}}?{SUFFIX})[)）]")
+_NAME_BEFORE = re.compile(rf"[\u4e00-\u9fa5]*{SUFFIX}")
 _NOT_IN_NAME = set("年度季月份半")  # the span words a title puts before its place
 
 
@@ -363,8 +291,9 @@ def _infer_government(
             return value, None
     # a department of a place as the source or publisher (发布机构:某某区发展和改革局): the place
     # is the department's government, most likely the list's; the list may be the department's
-    # own, which the warning says
-    for text in context:
+    # own, which the warning says. A breadcrumb's steps are read one by one (首页>部门信息公开>
+    # 某某区文化旅游体育广电局>为民办实事: the department whose section holds the page).
+    for text in [*context, *(s for c in context for s in _BREADCRUMB_STEP.split(c)[1:])]:
         m = _DEPARTMENT_OF_PLACE.match(text.strip())
         if (
             m
@@ -375,7 +304,7 @@ def _infer_government(
                 f"government {place} taken from the page's source {text.strip()!r}, one of its "
                 "departments: if the list is the department's own, give the department; check it"
             )
-    if (sar := _sar(title, preamble, body)) is not None:
+    if (sar := special_region(title, preamble, body)) is not None:
         return sar, (
             f"government {sar} inferred: the page speaks of 特区政府 and names {sar[:2]} more "
             "than any other special administrative region; check it"
@@ -415,8 +344,18 @@ def _infer_government(
     # (one whose level or place the title gives: 教育体育局 alone is every county's, no one's)
     m = _TITLE_DEPARTMENT.match(title)
     if m and not _GOVERNMENT_OFFICE.search(m.group(1)) and _OWNED.match(m.group(1)):
-        return m.group(1), (
-            f"the title names a department, {m.group(1)}: taken as the government (the body "
+        department = m.group(1)
+        # DEPARTMENT OF A NAMED PLACE: its place is the government (安澜市民政局 -> 安澜市), as
+        # for a department in the source line; the department's own list is the alternative
+        owner = _DEPARTMENT_OF_PLACE.match(department)
+        if owner and (place := _place_from(owner.group(1) + "政府")):
+            return place, (
+                f"the title names a department of {place}, {department}: taken {place}, the "
+                f"government whose department it is; if the list is the department's own, "
+                f"give {department}; check it"
+            )
+        return department, (
+            f"the title names a department, {department}: taken as the government (the body "
             "whose task list this is); check it"
         )
     # ZONE BY ITS SHORT NAME: a title opening with a development zone's generic name right
@@ -428,144 +367,4 @@ def _infer_government(
             f"the title names only the zone, {m.group(1)}, by its generic name: taken as the "
             "government; the city whose zone it is is not given, check it"
         )
-    suffix, where = page_level(title, context, preamble, body)
-    if not suffix:
-        return "", "government not named in the title or metadata; give it when importing"
-    # (read in simplified characters, as the dictionary is: 臨安區 is 临安区)
-    ranked = places_named(
-        [to_simplified(t) for t in [title, *preamble, *body[:BODY_SCAN]]],
-        suffix,
-        NOT_PLACES,
-        NOT_IN_PLACE,
-    ).most_common(2)
-    level = f"only the level ({suffix}政府) is named, in {where}"
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        name, n = ranked[0]
-        also = f"; it also names {ranked[1][0]} {_times(ranked[1][1])}" if len(ranked) > 1 else ""
-        return name, (
-            f"government {name} inferred: {level}, and the text names {name} {_times(n)}{also}; "
-            "check it"
-        )
-    if ranked:
-        return "", (
-            f"government not named: {level}, and the text names {ranked[0][0]} and "
-            f"{ranked[1][0]} as often; give it when importing"
-        )
-    # no place of that level named at all: the one the site's address spells (siteplace.py)
-    url = url or current_url()
-    spelled = places_spelled(url, suffix)
-    if len(spelled) == 1:
-        return spelled[0], (
-            f"government {spelled[0]} inferred: {level}, the text names no place of that "
-            f"level, and {SITE_SPELLS} ({site_label(url)}.gov.cn) spells "
-            f"{spelled[0][: -len(suffix)]}; check it"
-        )
-    if spelled:
-        return "", (
-            f"government not named: {level}; {SITE_SPELLS} ({site_label(url)}.gov.cn) "
-            f"spells {' or '.join(spelled)}; give it when importing"
-        )
-    # no place of that level named with its suffix, nor spelled by the site: the one the title
-    # and the lines above the table (a byline, a breadcrumb; not the tasks, which name the places
-    # they concern) name most by its bare stem (兰州日报, 新沂资讯), STEM_MIN times at least,
-    # warned with the runner-up; none on a tie
-    found = _stem_named_most([title, *preamble[:STEM_SCAN]], suffix, STEM_MIN)
-    if found:
-        name, n, also = found
-        return name, (
-            f"government {name} inferred: {level}, and the text names "
-            f"{name[: -len(suffix)]} (without {suffix}) {_times(n)}{also}; check it"
-        )
-    # none above the table either: the place the table's own cells name most by its bare stem,
-    # BODY_STEM_MIN times at least and more than any other (OWN PLACE IN THE CELLS: a county's
-    # list names its schools, zones and products by its stem, 某某中学, 某某经济开发区; a place
-    # a task concerns is named once or twice), warned: the tasks may concern it
-    found = _stem_named_most([title, *preamble[:STEM_SCAN], *body[:BODY_SCAN]], suffix,
-                             BODY_STEM_MIN)
-    if found:
-        name, n, also = found
-        return name, (
-            f"government {name} inferred: {level}, and the table's cells name "
-            f"{name[: -len(suffix)]} (without {suffix}) {_times(n)}{also}; the tasks may "
-            "concern that place rather than be its own: check it"
-        )
-    return "", f"government not named: {level}; give it when importing"
-
-
-def _stem_named_most(texts: list[str], suffix: str, minimum: int) -> tuple[str, int, str] | None:
-    """The place ``texts`` name most by its bare stem, ``minimum`` times at least and more than
-    any other: (name, times, the runner-up said for the warning), or None (a tie, too few)."""
-    stems = stems_named([to_simplified(t) for t in texts], suffix).most_common(2)
-    if not stems or stems[0][1] < minimum or (len(stems) > 1 and stems[0][1] <= stems[1][1]):
-        return None
-    name, n = stems[0]
-    also = f"; it also names {stems[1][0]} {_times(stems[1][1])}" if len(stems) > 1 else ""
-    return name, n, also
-
-
-def _times(n: int) -> str:
-    return "once" if n == 1 else f"{n} times"
-
-
-# A letter's addressee line: "各镇人民政府、街道办事处,区直各单位:" names the governments below
-# that the letter goes to, every one of them, not the page's own.
-_ADDRESSEES = re.compile(r"^\s*各[^:：]{0,60}[:：]\s*$")
-# Marks the warning of a government taken from the site's address, a weaker sign than a line
-# of the page naming it (a letter's signature: text/pagemeta.py).
-SITE_SPELLS = "the page's site"
-
-
-def _sar(title: str, preamble: Sequence[str], body: Sequence[str]) -> str | None:
-    """SPECIAL ADMINISTRATIVE REGION (:data:`_SAR_GOVERNMENT`): the region's government as the
-    page writes it (澳門特別行政區 on a page in traditional script), or None."""
-    texts = [title, *preamble, *body[:BODY_SCAN]]
-    if not any(_SAR_GOVERNMENT.search(to_simplified(t)) for t in [title, *preamble]):
-        return None
-    counts = Counter({n: sum(to_simplified(t).count(n) for t in texts) for n in _SARS}).most_common()
-    if not counts[0][1] or counts[0][1] == counts[1][1]:
-        return None
-    name = counts[0][0]
-    if any(_SARS[name] in t for t in texts) and _SARS[name] != name:
-        return f"{_SARS[name]}特別行政區"
-    return f"{name}特别行政区"
-
-
-def page_level(
-    title: str, context: Sequence[str], preamble: Sequence[str] = (), body: Sequence[str] = ()
-) -> tuple[str, str]:
-    """(suffix, where): the level of government a page speaks for when it names no place, as
-    a level word before 政府 or 府办 (区政府, 市人民政府, 区府办, 县政府办公室) says it — in the
-    title, else the publisher/source/breadcrumb lines, else the other lines above the table,
-    else the table's own units (区发改局) and text, by the level most of them name.
-    The first of those that has one decides; within it the lowest level named wins (省政府工作
-    报告涉杭任务和市政府… is the city's list: a government lists the higher one's tasks that
-    concern it). "各区政府" names the governments below, not the page's own, and so does every
-    level word of a letter's addressee line ("各镇人民政府、街道办事处,区直各单位:"). ("", "") when
-    none does."""
-    for where, texts in (
-        ("the title", [title]),
-        ("the source line", context),
-        ("the text above the table", preamble),
-    ):
-        found = [
-            m.group(1)
-            for text in texts
-            if not _ADDRESSEES.match(to_simplified(text))
-            for m in _LEVEL_WORD.finditer(to_simplified(text))
-            if not text[max(0, m.start() - 1) : m.start()] == "各"
-        ]
-        if found:
-            return max(found, key=lambda s: _LEVEL_RANK[s]), where
-    # the table itself: its units are the government's own departments, named by the bare
-    # level word (区发改局, 市财政局), and its text refers to that government (提请区政府…);
-    # the level most of those name, when at least BODY_LEVEL_MIN do
-    counts = Counter(
-        m.group(1)
-        for text in body[:BODY_SCAN]
-        for pattern in (_UNIT_LEVEL, _LEVEL_WORD)
-        for m in pattern.finditer(to_simplified(text))
-        if not text[max(0, m.start() - 1) : m.start()] == "各"
-    )
-    if counts and (top := counts.most_common(1)[0])[1] >= BODY_LEVEL_MIN:
-        return top[0], "the table's units and text"
-    return "", ""
+    return government_by_level(title, context, body, preamble, url)

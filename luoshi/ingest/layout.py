@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from luoshi.ingest.cells import LONGEST_MARK, cell_text, is_empty_mark
 from luoshi.ingest.headers import is_merged_progress, main_done_column
 from luoshi.ingest.model import Column, Item, ParsedDocument, Period, Task
-from luoshi.ingest.periods import header_period
+from luoshi.ingest.periods import as_of_header, header_period
 from luoshi.ingest.script import to_simplified
 from luoshi.ingest.units import labelled_unit_fields, split_units, split_units_heads, units_in_text
 from luoshi.vocab import ITEM_FIELD_BY_ROLE, ITEM_ROLES, ColumnRole, PeriodKind
@@ -300,10 +300,16 @@ _PROGRESS_ROLES = frozenset(
 def period_from_columns(doc: ParsedDocument) -> None:
     """A page whose title and opening name no period, but whose progress column's header does
     (本月进展情况, 上半年完成情况, 1-9月进展): that period, with a warning saying where it came
-    from. The column read as the progress (the latest period's, ``main_done_column``) decides."""
+    from. The column read as the progress (the latest period's, ``main_done_column``) decides;
+    when no column is read as progress, a column of another role whose header names progress
+    and the one day it stands at (最新进度(8月24日), a header the vocabulary does not know) does
+    (HEADER AS-OF DAY, :func:`luoshi.ingest.periods.header_period`)."""
     if doc.meta.period is not None:
         return
     at = main_done_column(doc.columns)
+    if at < 0:
+        dated = (i for i, c in enumerate(doc.columns) if as_of_header(to_simplified(c.header)))
+        at = next(dated, -1)
     if at < 0:
         return
     header = doc.columns[at].header

@@ -175,12 +175,39 @@ def as_of_day(texts: list[str], period: Period | None, year: int | None) -> Peri
 _THIS_MONTH = re.compile(r"本月|当月")
 
 
+# HEADER AS-OF DAY: a progress column's header naming one day (最新进度(8月24日), 8月24日
+# 进展情况; not a span, 7月1日-8月24日, nor a deadline, 完成时间) says the progress stands as of
+# that day: the report is cumulative to it, as 截至8月24日 says.
+_HEADER_DAY = re.compile(
+    rf"(?<![\d\-－—–~～至到]){_MONTH}\s*月\s*(\d{{1,2}})\s*日(?!\s*[\-－—–~～至到])"
+)
+
+_DEADLINE = re.compile(r"时间|时限|期限|日期")
+
+
+def as_of_header(header: str) -> bool:
+    """Whether a column's header names progress and the one day it stands at (HEADER AS-OF
+    DAY): 最新进度(8月24日) yes; 完成时间(8月24日), 7月1日-8月24日进展 no. Read in simplified
+    characters."""
+    return (
+        _PROGRESS.search(header) is not None
+        and _DEADLINE.search(header) is None
+        and len(_HEADER_DAY.findall(header)) == 1
+    )
+
+
 def header_period(header: str, year: int | None = None) -> Period | None:
     """The period a progress column's header names (上半年完成情况, 1-9月进展, 本月进展情况 -> a
-    month, which month unknown), or None."""
+    month, which month unknown; 最新进度(8月24日) -> as of that day: HEADER AS-OF DAY), or
+    None."""
     period = parse_period(header, year)
     if period is not None:
         return period
+    m = _HEADER_DAY.search(header)
+    if m and as_of_header(header):
+        day = parse_period(f"截至{m.group(1)}月{m.group(2)}日", year)
+        if day is not None:
+            return Period(day.kind, re.sub(r"\s+", "", m.group(0)), day.end_date, day.month)
     m = _THIS_MONTH.search(header)
     if m:
         return Period(kind=PeriodKind.MONTH, label=m.group(0))

@@ -1,5 +1,5 @@
 """A title naming a year but no period: the latest period labelling the progress lines
-(metadata.latest_labelled_period). Made-up text."""
+(untitled.latest_labelled_period). Made-up text."""
 
 from __future__ import annotations
 

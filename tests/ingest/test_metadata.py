@@ -167,7 +167,8 @@ GOVERNMENT_CASES = [
     (["青石镇2030年重点工作责任分解"], "青石镇"),
     (["安澜市临溪区2030年度重点工作计划"], "临溪区"),
     (["安澜市白鹭街道2030年上半年工作总结"], "白鹭街道"),
-    (["安澜市机关事务管理局2030年重点工作任务分解"], "安澜市机关事务管理局"),
+    # DEPARTMENT OF A NAMED PLACE: the place, as for a department in the source line
+    (["安澜市机关事务管理局2030年重点工作任务分解"], "安澜市"),
     # the year and period before the place are not part of it
     (["2030年上半年安澜市政府工作报告目标任务落实情况"], "安澜市"),
     # other divisions opening the title before or after the year (DIVISIONS)

@@ -1,5 +1,5 @@
 """A page without a title: the year and period its opening sentences give
-(metadata._period_from_opening). Made-up text."""
+(untitled.period_from_opening). Made-up text."""
 
 from __future__ import annotations
 

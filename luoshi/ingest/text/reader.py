@@ -73,6 +73,7 @@ from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_
 from luoshi.ingest.text.spanrows import split_continuations
 from luoshi.ingest.text.subrows import split_subnumbered
 from luoshi.ingest.text.unnumbered import split_unnumbered
+from luoshi.ingest.untitled import year_from_keys, year_of_targets
 from luoshi.vocab import ColumnRole
 
 LAYOUT = "cells-per-line"
@@ -121,6 +122,12 @@ def read_text_document(data: bytes, name: str) -> ParsedDocument:
         why = period_without_title(doc.meta, cells, source_url)
         if why:
             doc.warn(None, why)
+    headers, serials = [c.header for c in doc.columns], [t.serial for t in doc.tasks]
+    if why := year_from_keys(doc.meta, headers, serials):
+        doc.warn(None, why)
+    cells = [s for t in doc.tasks for s in (t.text, *t.extra.values(), *(i.done for i in t.items))]
+    if why := year_of_targets(doc.meta, cells):
+        doc.warn(None, why)
     return doc
 
 
