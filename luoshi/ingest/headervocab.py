@@ -138,6 +138,8 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         re.compile(
             r"(牵头|责任|分管|联系|包抓|负责|包保|挂点|挂钩|督办|主管|协调)(市|区|县)?领导"
             r"|分管领导|^(市|区|县)?领导$"
+            # the head of the unit answering for the task: 主要领导, 主抓领导
+            r"|^(主要|主抓)领导$"
             # a leader named by office: 分管副市长, 牵头副县长
             r"|^(分管|牵头|责任|联系)?副?(省|市|县|区)长$"
         ),
