@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import operator
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from typing import NamedTuple
@@ -79,8 +80,8 @@ def _selection_goes_on(
     ``value + 1``, then ``value + 2`` (or the page ends first), and ``prev + 1`` never comes (a
     number inside a cell is followed by the table's own next serial). Asked only of a jump."""
     want = value + 1
-    for j in looked_at:
-        if j <= k or j + 1 >= len(body) or _serial_match(body[j + 1]) is not None:
+    for j in looked_at[bisect_right(looked_at, k) :]:
+        if j + 1 >= len(body) or _serial_match(body[j + 1]) is not None:
             continue
         v = serial_of(body[j])
         if v is None or v <= prev:
