@@ -18,6 +18,13 @@ when its columns are places (an indicator × place matrix: a header naming a pla
 are (a summary by place, gridlayout): those stay refused. The figure columns' words hold only
 beside an indicator column (:func:`indicator_column_role`).
 
+CUT HEADER: a header cell cut short by its column's width keeps its beginning (主要领 for
+主要领导, 牵头单 for 牵头单位): a header naming no column that ends in the first character of
+a header's closing word (领导, 单位, 情况, 时限 …) and that the word's last character completes
+into a known column, its own words matched and not the closing word alone, is that column
+(:func:`cut_header_completion`; warned with the alternative, a column of its own unknown).
+Readers do not join such a cell with the next cell (:mod:`.text.cellheader`).
+
 PHOTO CAPTIONS: a picture column (工程进度照片, 现场图片) in a text copy holds only the pictures'
 captions, which name the works shown; in a table with a progress column and no task column the
 first picture column is the task column, warned with the alternative (pictures only).
@@ -342,6 +349,8 @@ def header_roles(headers: Iterable[str], name_then_content: bool = True) -> list
     named = False  # a name column (项目名称) is the task: see NAME THEN CONTENT
     for raw in headers:
         role = header_role(raw, have_task)
+        if role is ColumnRole.OTHER and (whole := cut_header_completion(raw)) is not None:
+            role = header_role(whole, have_task)  # CUT HEADER
         if not have_task and with_units and INDICATOR_HEADER.match(normalise_header(raw)):
             role = ColumnRole.TASK
         elif have_task and with_units and role is ColumnRole.OTHER:
@@ -385,6 +394,32 @@ def header_roles(headers: Iterable[str], name_then_content: bool = True) -> list
     return roles
 
 
+# CUT HEADER: the closing words a header cell ends with, by their first character (a cut
+# cell keeps the first and loses the second: 主要领 / 导).
+_CLOSING_WORDS = {
+    "任": "任务", "内": "内容", "单": "单位", "部": "部门", "领": "领导", "情": "情况",
+    "名": "名称", "时": ("时限", "时间"), "进": "进度", "问": "问题", "措": "措施",
+}
+
+
+def cut_header_completion(header: str) -> str | None:
+    """The whole header a cell cut short names (主要领 → 主要领导, CUT HEADER), or None: the
+    cell (three characters or more) names no column, its last character opens a closing word,
+    and the cell completed by that word names exactly one column (责任 + 务 = 责任务 names
+    none; 完成时 → 完成时限 and 完成时间 name the same, the deadline)."""
+    h = header_key(header)
+    if len(h) < 3 or h[-1] not in _CLOSING_WORDS or _key_role(h, True) is not ColumnRole.OTHER:
+        return None
+    words = _CLOSING_WORDS[h[-1]]
+    found: dict[ColumnRole, str] = {}
+    for word in (words,) if isinstance(words, str) else words:
+        whole = h + word[1:]
+        role = _key_role(whole, True)
+        if role is not ColumnRole.OTHER:
+            found.setdefault(role, whole)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # PHOTO CAPTIONS RULE: a picture column (工程进度照片, 现场图片, 相片) holds in a text copy only
 # what the pictures are captioned with, the works they show. In a table with a progress
 # column but no task column, the first such column is the task column (warned, with the
@@ -426,6 +461,13 @@ def columns_from_headers(
         header = normalise_header(raw)
         if role is ColumnRole.OTHER:
             warnings.append(f"unknown column header {header!r}: kept with role 'other'")
+        elif header_role(raw, True) is ColumnRole.OTHER and (
+            whole := cut_header_completion(raw)
+        ):
+            warnings.append(
+                f"header {header!r} read as {whole}, cut short (its role {role}; the "
+                "alternative, a column of its own the vocabulary does not know)"
+            )
         elif role is ColumnRole.UNITS and (lead_note := lead_note_warning(raw)):
             warnings.append(lead_note)
         columns.append(Column(header=header, role=role))

@@ -115,7 +115,8 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
             # matter was handled)
             r"(完成|进展|进度|落实|推进|执行|实施|办理)(情况|情形|进度|概况)|任务进度|工作进展|进展$|实绩"
             # (工程进度: a works' progress, as 项目进度)
-            r"|^(当前|目前|工作|项目|实施|工程)?进度$|成效$"
+            # (最新进度: the latest progress, as 最新进展情况)
+            r"|^(当前|目前|最新|工作|项目|实施|工程)?进度$|成效$"
             # the work done, in words or amounts: 实际已完成工作量 (its cells say 已完成。)
             r"|已?完成(的)?工作量$"
         ),
@@ -138,6 +139,8 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
         re.compile(
             r"(牵头|责任|分管|联系|包抓|负责|包保|挂点|挂钩|督办|主管|协调)(市|区|县)?领导"
             r"|分管领导|^(市|区|县)?领导$"
+            # the head of the unit answering for the task: 主要领导, 主抓领导
+            r"|^(主要|主抓)领导$"
             # a leader named by office: 分管副市长, 牵头副县长
             r"|^(分管|牵头|责任|联系)?副?(省|市|县|区)长$"
         ),
@@ -149,7 +152,8 @@ _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
 # Task-content headers; a target header met when a task column already exists is a target.
 _TASK = re.compile(
     r"任务内容|重点工作|工作内容|主要(工作)?任务|工作任务|内容与要求|工作事项|实事内容|项目内容"
-    r"|具体任务|目标名称|项目名称|工作目标|^内容$|^任务$|^项目$|(督办|工作|建设)内容$|^事项$|报告任务$|督办事项$"
+    r"|具体任务|目标名称|项目名称|工作目标|^内容$|^任务$|^项目$|(督办|工作|建设|实施)内容$|^事项$"
+    r"|报告任务$|督办事项$"
     # more task columns as offices name them (主要内容, 任务名称, 重点任务, 实事项目 …)
     r"|^主要内容$|建设规模及内容$|^任务名称$|^(重点|主要|具体)(任务|工作)$|^实事项目$|^工作名称$"
     # what a row is about, by any name: 具体内容, 建设内容及规模, 事项名称, 任务事项 (not

@@ -48,7 +48,7 @@ def align_short_rows(
         short.append(r)
     if not short:
         return
-    carried = carry_spanned(grid.rows, short, roles, grid.texts(h))
+    carried = carry_spanned(grid.rows, short, roles, grid.texts(h), header=h)
     first = grid.rows[short[0]]
     line = next((c.line for c in first if isinstance(c, GridCell) and c.line), None)
     where = f"{grid.where}, row {short[0] + 1}".lstrip(", ")

@@ -35,6 +35,12 @@ CASES = [
         ["serial", "task", "units", "done"],
         {"units": ["区投促局"], "text": TASK1, "done": DONE1},
     ),
+    (
+        "a last column of status phrases is a declared status, not a remark",
+        f"1 | {TASK1} | 区投促局 | {DONE1} | 按时序推进 |\n2 | {TASK2} | 区科技局 | {DONE2} | 已完成 |\n",
+        ["serial", "task", "units", "done", "declared_status"],
+        {"units": ["区投促局"], "text": TASK1, "done": DONE1},
+    ),
 ]
 
 

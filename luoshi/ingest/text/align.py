@@ -268,12 +268,16 @@ def carry_spanned(
     short: Sequence[int],
     roles: Sequence[ColumnRole],
     headers: Sequence[str],
+    header: int = 0,
 ) -> str | None:
     """SHORT ROW RULE, the carrying, on Grid rows: a copy of the cell above goes where
-    :func:`spanned_gaps` says (the row stays a task of its own). ``rows`` are changed in
-    place; returns the one warning, or None when nothing was carried."""
+    :func:`spanned_gaps` says (the row stays a task of its own). The header row (index
+    ``header``) and the rows above it are never the cell above: a header word is no cell, so
+    a short row right under the header has nothing to carry. ``rows`` are changed in place;
+    returns the one warning, or None when nothing was carried."""
     texts = [[c.text if c is not None else "" for c in row] for row in rows]
     group = {r for r, row in enumerate(rows) if len(row) > 1 and len({id(c) for c in row}) == 1}
+    group.update(range(header + 1))
     gaps = spanned_gaps(texts, short, roles, group)
     for r, c in gaps:
         here = rows[r][c]

@@ -26,6 +26,7 @@ from luoshi.ingest.headers import (
     INDICATOR_HEADER,
     PERIOD_WORD,
     TWO_LEVEL_JOIN,
+    cut_header_completion,
     header_key,
     header_role,
     indicator_column_role,
@@ -338,13 +339,28 @@ def join_split_headers(texts: list[str]) -> list[tuple[str, int]]:
                 out.append((joined, 2))
                 k += 2
                 continue
-        if header_role(texts[k], have_task=True) is ColumnRole.OTHER and _joins_next(paras, 0):
+        if (
+            header_role(texts[k], have_task=True) is ColumnRole.OTHER
+            and _joins_next(paras, 0)
+            and not _cut_alone(texts, k)
+        ):
             out.append((normalise_header(texts[k]) + normalise_header(texts[k + 1]), 2))
             k += 2
         else:
             out.append((texts[k], 1))
             k += 1
     return out
+
+
+def _cut_alone(texts: list[str], k: int) -> bool:
+    """texts[k] is a header cut short (CUT HEADER, :func:`cut_header_completion`: 主要领)
+    whose lost end does not open the next cell (主要领 / 承办单位, not 主要领 / 导): a column
+    of its own, not the head of the next."""
+    whole = cut_header_completion(texts[k])
+    if whole is None:
+        return False
+    lost = whole[len(header_key(texts[k])) :]
+    return not header_key(texts[k + 1]).startswith(lost)
 
 
 def schedule_sub_headers(words: list[str]) -> tuple[list[str], str | None]:

@@ -6,6 +6,9 @@ pipe rows (closed by a last "|" or not) of three or more cells open with consecu
 number of cells. The columns are then inferred from what their cells hold, over those rows:
 
 - the first cell is the serial;
+- a column whose every non-empty cell is a short status phrase (按时序推进, 已完成, 滞后, 黄灯:
+  ``shapes.looks_like_status``) is a declared status (进展状态), asked first because a
+  three-character status (已完成) is also shaped like a name;
 - a column whose every non-empty cell is a person's name is the leader (责任领导);
 - a column whose every non-empty cell is a unit list (short names separated by 、 , or
   spaces, no figures, at least one ending like an organisation, lead marks ``*`` allowed) is
@@ -26,7 +29,7 @@ import re
 from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.model import ParsedDocument
 from luoshi.ingest.text.pipe import PIPE_LAYOUT, pipe_grid
-from luoshi.ingest.text.shapes import looks_like_person, looks_like_units
+from luoshi.ingest.text.shapes import looks_like_person, looks_like_status, looks_like_units
 
 _SERIAL = re.compile(r"^\d{1,4}[.、．]?$")
 _MIN_CELLS = 3
@@ -35,6 +38,8 @@ _LONG = 12  # characters: longer than a name or a short unit list
 _DONE_WORDS = re.compile(r"已|完成了|截至|截止|累计|建成|开工|实现了")
 _LEAD_MARKS = "*＊★☆"
 _MAX_NAME = 15
+# characters: a declared status is a phrase (按时序推进, 超序时推进), not a report
+_STATUS_LEN = 10
 _NOT_NAME = re.compile(r"[\d。:：!！?？]")
 
 
@@ -64,6 +69,8 @@ def _role_header(cells: list[str], seen_task: bool) -> str:
     filled = [c for c in cells if c]
     if not filled:
         return "备注"
+    if all(looks_like_status(c) and len(c) <= _STATUS_LEN for c in filled):
+        return "进展状态"
     if all(looks_like_person(c) for c in filled):
         return "责任领导"
     if all(_is_units(c) for c in filled):

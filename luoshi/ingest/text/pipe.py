@@ -232,6 +232,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
         subs = {k - 1: v for k, v in subs.items()}
         rated = {k - 1 for k in rated}
     short: list[int] = []  # rows short of cells, aligned by content
+    top = len(rows)  # the header row's index (after a spanning top line's)
     for k, (line_no, cells, closed) in enumerate(raw):
         r = len(rows)
         if r and category_first and len(cells) < width and SERIAL_CELL.match(cells[0]):
@@ -299,7 +300,7 @@ def pipe_grid(lines: list[str], h: int) -> tuple[Grid, list[tuple[int | None, st
                     + ("" if last else " (not the last row: check the source)"),
                 )
             )
-    if short and (carried := carry_spanned(rows, short, roles, header_cells)):
+    if short and (carried := carry_spanned(rows, short, roles, header_cells, top)):
         warnings.append((None, carried))  # SHORT ROW RULE (text/align.py)
     return Grid(rows=rows, where="", preamble=[s for s in lines[:h] if s.strip()]), warnings
 

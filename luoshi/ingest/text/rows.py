@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import operator
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from typing import NamedTuple
@@ -67,6 +68,30 @@ def _serial_match(p: Para) -> re.Match[str] | None:
     if len(p.text) > 8:
         return None  # it matches 8 characters at most ("(12345)★"), and "$" a final "\n"
     return _SERIAL.match(p.text)
+
+
+def _selection_goes_on(
+    body: list[Para], looked_at: list[int], k: int, prev: int, value: int
+) -> bool:
+    """SELECTED ROWS: a table may list a selection of a report's tasks under the report's own
+    numbers (6, then 52, 53, 54 …). A serial jumping further than ``_MAX_SERIAL_GAP`` past the
+    previous row's opens a row when the serials after it count on from it: the next serial
+    paragraph above the previous row's (each followed by a paragraph that is no serial) is
+    ``value + 1``, then ``value + 2`` (or the page ends first), and ``prev + 1`` never comes (a
+    number inside a cell is followed by the table's own next serial). Asked only of a jump."""
+    want = value + 1
+    for j in looked_at[bisect_right(looked_at, k) :]:
+        if j + 1 >= len(body) or _serial_match(body[j + 1]) is not None:
+            continue
+        v = serial_of(body[j])
+        if v is None or v <= prev:
+            continue
+        if v == prev + 1 or v != want:
+            return False
+        if want == value + 2:
+            return True
+        want += 1
+    return want > value + 1  # value + 1 came and the page ended: a selection cut off
 
 
 def serial_of(p: Para) -> int | None:
@@ -164,7 +189,11 @@ def split_numbered(
                 is_row = bool(
                     full
                     and plausible_next
-                    and (value == prev or prev + 1 < value <= prev + _MAX_SERIAL_GAP)
+                    and (
+                        value == prev
+                        or prev + 1 < value <= prev + _MAX_SERIAL_GAP
+                        or (value > prev and _selection_goes_on(body, looked_at, k, prev, value))
+                    )
                 )
                 if is_row and value == prev:
                     warnings.append(

@@ -11,6 +11,9 @@
   numbered point of the last row's progress, and in every row of the table the progress cell's
   unnumbered paragraphs come before its numbered points (never after them), that last paragraph
   follows the table's own pattern of a row opener: it opens a (cut-off) row.
+- **points in the last cell** (:func:`_points_of_one_row`): numbered paragraphs after a first
+  row's cells that would each make a row of the task text alone are that row's last cell's
+  points (a one-row table whose progress lists 1.… 2.… 3.…), warned with the alternative.
 """
 
 from __future__ import annotations
@@ -264,6 +267,17 @@ def split_unnumbered(
         (rows[-1].paras if rows else lead).append(p)
     if not rows:
         rows, lead = _text_serial_rows(body, columns, first_group)
+        if (one := _points_of_one_row(rows, lead, body, columns, first_group)) is not None:
+            warnings.append(
+                (
+                    one.line,
+                    f"no 序号 column: the {len(rows)} numbered paragraphs after the first "
+                    f"{len(lead)} cells are points of that row's last cell (every row they "
+                    "would make holds its task text alone); read as one row, numbered by "
+                    "position (the alternative: each point a row without its other cells)",
+                )
+            )
+            return [one], []
         if rows:
             warnings.append(
                 (
@@ -322,6 +336,26 @@ def split_unnumbered(
             (rows[0].line, "no 序号 column: serials taken from the numbers opening the task text")
         )
     return rows, lead
+
+
+def _points_of_one_row(
+    rows: list[Row], lead: list[Para], body: list[Para], columns: list[Column], first_group: str
+) -> Row | None:
+    """POINTS IN THE LAST CELL: numbered paragraphs make rows only when those rows hold
+    cells besides the task text. When every row the numbers would make is its task text
+    alone, and the paragraphs before the first number fill one row's cells up to the last
+    column (one paragraph each, the unit columns' cells unit lists), the numbers are points of
+    that row's last cell, as a progress cell lists what was done: 1.… 2.… 3.…. The one row,
+    or None when the shape is absent."""
+    cols = [c for c in columns if c.role is not ColumnRole.SERIAL]
+    if not rows or any(len(r.paras) > 1 for r in rows) or len(lead) != len(cols) - 1:
+        return None
+    if any(
+        c.role in _UNIT_ROLES and not _unit_cell(p.text) for c, p in zip(cols, lead, strict=False)
+    ):
+        return None
+    # (every row is one paragraph: the paragraphs after the lead are the points, as written)
+    return Row("1", lead[0].line, list(body), first_group)
 
 
 def _cut_off_last_row(rows: list[Row], body: list[Para], columns: list[Column]) -> bool:
