@@ -71,6 +71,30 @@ def _key(serial: Any, value: Any, unit: str) -> tuple[str, float, str]:
     return (str(serial), round(float(value), 4), unit)
 
 
+# Scales an annotation may write as the unit, the thing counted left unsaid (完成投资4000万).
+BARE_SCALES = ("万亿", "千万", "百万", "亿", "万", "千", "百")
+
+
+def align_bare_scales(pred: Counter, gold: Counter) -> Counter:
+    """``gold`` with a unit written as a bare scale (4000, "万": the page prints 4000万) given the
+    unit of a predicted figure of the same task and value that names that scale's thing
+    ("万元" read from 投资, "万人" from 农民): the same figure, its thing said. Only a predicted
+    unit that starts with the scale and is not itself matched by another gold entry counts,
+    so a figure of another scale or value is never credited."""
+    out: Counter = Counter()
+    spare = pred - gold  # predictions no gold entry matches as written
+    for key in sorted(gold.elements()):  # one gold entry at a time
+        serial, value, unit = key
+        named = sorted(k for k in spare if k[0] == serial and k[1] == value
+                       and k[2].startswith(unit) and len(k[2]) > len(unit)) if unit in BARE_SCALES else []
+        if named:
+            spare[named[0]] -= 1
+            if spare[named[0]] <= 0:
+                del spare[named[0]]
+        out[named[0] if named else key] += 1
+    return out
+
+
 def prf(pred: Counter, gold: Counter) -> tuple[float, float, float]:
     tp = sum((pred & gold).values())
     p = tp / sum(pred.values()) if pred else 0.0
@@ -130,6 +154,7 @@ def score_against(analyses: list[TaskAnalysis], gold_t: list[dict], gold_m: list
     pm = Counter(_key(a.serial, m.value, m.unit) for a in analyses
                  for m in a.measurements + (a.figures if other_figures else []))
     gm = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_m)
+    gt, gm = align_bare_scales(pt, gt), align_bare_scales(pm, gm)
     st = status_scores({a.serial: str(a.status.value) for a in analyses},
                        {str(g["serial"]): g["status"] for g in gold_s}, mapping)
     t = prf(pt, gt)

@@ -34,3 +34,34 @@ def test_gold_segments_fallback_scores_too(quality_module):
     tasks = quality_module.tasks_from_gold("seed000_segments.json")
     s = quality_module.score(quality_module.analyse(tasks, quality_module.SEED000_PERIOD))
     assert all(quality_module.passes(s).values()), s["errors"]
+
+
+# SCORER: an annotation may write a figure's unit as the bare scale printed (完成投资4000万: "万");
+# luoshi names the thing (万元). The same task and value with a unit opening with that scale is
+# the same figure; another value, another scale, or a prediction another gold entry already
+# takes is not (benchmarks/extract_quality.align_bare_scales).
+@pytest.mark.parametrize(
+    ("gold", "pred", "right"),
+    [
+        ([("1", 4000, "万")], [("1", 4000, "万元")], 1),
+        ([("1", 37.4, "万")], [("1", 37.4, "万人")], 1),
+        ([("1", 3.8, "亿")], [("1", 3.8, "亿元")], 1),
+        ([("1", 4000, "万")], [("1", 400, "万元")], 0),  # another value
+        ([("1", 4000, "万")], [("1", 4000, "亿元")], 0),  # another scale
+        ([("1", 4000, "万")], [("2", 4000, "万元")], 0),  # another task
+        ([("1", 4000, "万")], [("1", 4000, "元")], 0),  # no scale
+        # the prediction is another gold entry's as written: credited once only
+        ([("1", 5, "万"), ("1", 5, "万元")], [("1", 5, "万元")], 1),
+        ([("1", 5, "万"), ("1", 5, "万")], [("1", 5, "万元")], 1),
+    ],
+)
+def test_a_bare_scale_in_the_annotation_matches_the_figure_with_its_thing_named(
+        quality_module, gold, pred, right):
+    from collections import Counter
+
+    key = quality_module._key
+    p = Counter(key(*g) for g in pred)
+    g = Counter(key(*x) for x in gold)
+    aligned = quality_module.align_bare_scales(p, g)
+    assert sum((p & aligned).values()) == right
+    assert sum(aligned.values()) == len(gold)
