@@ -70,3 +70,17 @@ def test_units_of_cases_concentrations_and_people(text, expected):
 )
 def test_days_counted_and_concentrations_are_reported(done, expected):
     assert reported("改善大气环境质量", done) == [(float(v), u) for v, u in expected]
+
+
+# A plant's capacity right before what it makes names the plant: no achieved figure, as it is no
+# target (OBJECT_CAPACITY_BEFORE); a capacity ending its clause is reported.
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("丁公司年产8万吨饲料加工项目已投产,2条生产线运行。", [(2, "条")]),
+        ("建成日处理150吨污水处理站1座。", [(1, "座")]),
+        ("技改完成后实现年产8万吨。", [(8, "万吨")]),
+    ],
+)
+def test_a_capacity_naming_a_plant_is_no_achieved_figure(done, expected):
+    assert reported("推进产业项目", done) == [(float(v), u) for v, u in expected]
