@@ -84,3 +84,26 @@ def test_days_counted_and_concentrations_are_reported(done, expected):
 )
 def test_a_capacity_naming_a_plant_is_no_achieved_figure(done, expected):
     assert reported("推进产业项目", done) == [(float(v), u) for v, u in expected]
+
+
+# UNIT FROM THE TARGET (implied.py): a bare whole number whose clause holds the target's whole
+# metric before it, or whose object follows at once, is in the target's unit; a year, a code or
+# a serial never is, nor a number with other words after it.
+@pytest.mark.parametrize(
+    ("text", "done", "measured"),
+    [
+        ("完成职工技能等级提升300人。", "已完成职工技能等级提升326,完成率108.7%。", [(326, "人")]),
+        ("新增社区食堂4家。", "建成甲街、乙街4社区食堂。", [(4, "家")]),
+        # a year before the object, a code, a serial: no figure
+        ("新增社区食堂4家。", "2024社区食堂运营补贴已拨付。", []),
+        ("新增社区食堂4家。", "编号3051社区食堂已验收。", []),
+        ("新增社区食堂4家。", "第2社区食堂已开业。", []),
+        # the metric before it but more words after: not placed on the target
+        ("完成职工技能等级提升300人。", "职工技能等级提升326项目工作完成。", []),
+        # a number with its own unit is read as written
+        ("完成职工技能等级提升300人。", "已完成职工技能等级提升326人。", [(326, "人")]),
+    ],
+)
+def test_a_bare_number_placed_on_a_target_takes_its_unit(text, done, measured):
+    a = analyze_task(task(text, done), Q3)
+    assert [(m.value, m.unit) for m in a.measurements] == [(float(v), u) for v, u in measured]

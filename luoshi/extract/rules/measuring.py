@@ -288,3 +288,10 @@ ELLIPTIC_DROP = ("已完成", "完成", "已", "累计", "共", "其中", "实�
                  "分别", "同比", "增长", "下降", "提高", "降低", "和",
                  "一", "二", "三", "四", "前", "月", "底", "至", "截", "目前",
                  "引进", "新增", "当年度", "本年度", "今年", "当年")
+# UNIT FROM THE TARGET (implied.py): a bare whole number whose clause holds the whole metric of a
+# target before it, that metric at least this many characters (学历提升1937 for 学历提升902人), or
+# whose object follows at once (3老年大学 for 老年大学3所), is in that target's unit.
+IMPLIED_METRIC_MIN = 4
+# ... but a number that could be a year is not read before the object (2023老年大学招生).
+IMPLIED_YEAR_MIN = 1949
+IMPLIED_YEAR_MAX = 2100
