@@ -65,3 +65,33 @@ def test_a_bare_scale_in_the_annotation_matches_the_figure_with_its_thing_named(
     aligned = quality_module.align_bare_scales(p, g)
     assert sum((p & aligned).values()) == right
     assert sum(aligned.values()) == len(gold)
+
+
+# SCORER: where a page has no serials its tasks are keyed by position (#N); when the reader merges
+# or splits rows, luoshi's #N is not the annotator's #N. A figure extra on a positional task that
+# another positional task of the same page misses (same value and unit) is the right figure on
+# the reader's row; tasks with serials, other pages and other figures are never moved
+# (benchmarks/extract_quality.align_positional_rows).
+@pytest.mark.parametrize(
+    ("gold", "pred", "right"),
+    [
+        ([("P:#2", 13, "个")], [("P:#1", 13, "个")], 1),
+        ([("P:#1", 5, "家"), ("P:#2", 5, "家")], [("P:#1", 5, "家"), ("P:#1", 5, "家")], 2),
+        ([("P:#1", 5, "家")], [("P:#1", 5, "家"), ("P:#1", 5, "家")], 1),  # nowhere to go
+        ([("P:#2", 13, "个")], [("P:#1", 13, "家")], 0),  # another unit
+        ([("P:#2", 13, "个")], [("P:#1", 12, "个")], 0),  # another value
+        ([("Q:#2", 13, "个")], [("P:#1", 13, "个")], 0),  # another page
+        ([("P:2", 13, "个")], [("P:1", 13, "个")], 0),  # serials of their own
+        ([("P:2", 13, "个")], [("P:#1", 13, "个")], 0),  # a serial task is no positional one
+    ],
+)
+def test_a_figure_on_the_readers_row_counts_for_the_positional_task_that_misses_it(
+        quality_module, gold, pred, right):
+    from collections import Counter
+
+    key = quality_module._key
+    p = Counter(key(*x) for x in pred)
+    g = Counter(key(*x) for x in gold)
+    aligned = quality_module.align_positional_rows(p, g)
+    assert sum((aligned & g).values()) == right
+    assert sum(aligned.values()) == len(pred)
