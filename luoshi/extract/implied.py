@@ -37,23 +37,26 @@ def implied(text: str, field: str, item: int | None, targets: list[Target]) -> l
     if not named or not any(ch.isdigit() for ch in text):
         return []
     norm = normalise(text)
-    taken = [(q.start, q.end) for q in find_quantities(norm)]
+    taken: list[tuple[int, int]] | None = None  # found only when a number is placed (speed)
     out: list[Candidate] = []
     for m in _BARE.finditer(norm):
         a, b = m.span(1)
-        if any(s <= a < e for s, e in taken):
-            continue  # a figure with its unit, a label, a date: read elsewhere
         ca, cb = clauses.clause(norm, a)
         before, after = norm[ca:a], norm[b:cb]
         if before.endswith(_CODE_BEFORE):
             continue  # 编号2035: a code
         year_like = rules.IMPLIED_YEAR_MIN <= int(m.group(1)) <= rules.IMPLIED_YEAR_MAX
+        cjk_before = _CJK_ONLY.sub("", before)
         for t, words in named:
             # the object named at once after the number, or the whole metric before it and
             # nothing after it in its clause (学历提升1937, 完成率…: a clause of its own)
             if (len(words) >= 2 and after.startswith(words) and not year_like) or (
-                    len(words) >= rules.IMPLIED_METRIC_MIN and words in _CJK_ONLY.sub("", before)
+                    len(words) >= rules.IMPLIED_METRIC_MIN and words in cjk_before
                     and not after.strip()):
+                if taken is None:  # found only when a number is placed: most cells have none
+                    taken = [(q.start, q.end) for q in find_quantities(norm)]
+                if any(s <= a < e for s, e in taken):
+                    break  # a figure with its unit, a label, a date: read elsewhere
                 q = Quantity(float(m.group(1)), t.unit, t.family, t.factor, a, b, a, b,
                              unit_inferred=True)
                 sa, sb = clauses.sentence(norm, a)
