@@ -19,6 +19,7 @@ from luoshi.extract import (
     yardstick,
 )
 from luoshi.extract import measurements as measure
+from luoshi.extract.implied import implied
 from luoshi.extract.model import (
     FIELD_ACTUAL,
     FIELD_DONE,
@@ -105,7 +106,8 @@ def _analyze_whole(
         # Without targets only stated completion shares (percentages) matter.
         if item.done:
             c, r = measure.scan(item.done, FIELD_DONE, i)
-            cands.extend(c)
+            extra = implied(item.done, FIELD_DONE, i, targets) if targets else []
+            cands.extend(sorted(c + extra, key=lambda x: x.q.start) if extra else c)
             ratios.extend(r)
     month = period.end_month if period is not None else None
     for text in table.actual_cells(task, month):  # an achieved-figure column's words: a progress cell

@@ -25,6 +25,7 @@ def _concepts(text: str) -> set[str]:
 
 
 _NEUTRAL = re.compile(rules.METRIC_NEUTRAL)
+_DAYS_COUNTED = re.compile(rules.DAYS_COUNTED_BEFORE)
 
 
 @lru_cache(maxsize=8192)
@@ -202,7 +203,8 @@ def unmatched(pairs: list[tuple[Candidate, int | None]], cands: list[Candidate]
     for c in cands:
         if id(c) in matched:
             continue
-        if c.q.family in rules.UNMATCHED_FAMILIES:
+        if c.q.family in rules.UNMATCHED_FAMILIES or (
+                c.q.family == "duration" and _DAYS_COUNTED.search(normalise(c.text), 0, c.q.num_start)):
             out.append((c, None))
     out.sort(key=lambda p: (p[0].item or 0, p[0].q.start))
     return out

@@ -47,6 +47,7 @@ _DUE = re.compile(rules.DUE_VERB)
 _WHOLE_BEFORE, _WHOLE_AFTER = re.compile(rules.SHARE_WHOLE_BEFORE), re.compile(rules.SHARE_WHOLE_AFTER)
 _OF_TOTAL, _CLASS_AFTER = re.compile(rules.SHARE_OF_TOTAL), re.compile(rules.CLASS_BRACKETED_AFTER)
 _BUDGET = re.compile(rules.BUDGET_BEFORE)
+_OBJECT_CAPACITY, _CJK = re.compile(rules.OBJECT_CAPACITY_BEFORE), re.compile(r"[\u4e00-\u9fff]")
 _BUDGET_BARE = re.compile(rules.BUDGET_BARE)
 _INC = ("同比增长", "增长", "提高", "增加", "上升", "增幅为", "增速为", "增幅", "增速")
 _DEC = ("同比下降", "下降", "降低", "减少", "降幅为", "降幅", "回落", "压减", "压缩", "削减")
@@ -175,6 +176,8 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             continue  # 两处学校正加快施工: the things the clause is about (rules.CN_COUNT_REFERENCE_MAX)
         if _work_heading(norm, ca, cb, sa, sb):
             continue  # 甲校等7所学校改造工程:正在招标 — the work's size (rules.WORK_NAME_END)
+        if _OBJECT_CAPACITY.search(norm, max(0, q.num_start - 8), q.num_start) and _CJK.match(norm, q.end):
+            continue  # 年产20万吨低温肉制品项目: the plant's name (rules.OBJECT_CAPACITY_BEFORE)
         if q.family == "percent":
             m = _RATIO_RE.search(norm[sa : q.num_start])
             prev = ratios[-1] if ratios and ratios[-1].sentence == (sa, sb) else None

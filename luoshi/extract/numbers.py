@@ -352,7 +352,10 @@ def _quantity(norm: str, m: re.Match[str], quotes, markers) -> Quantity | None:
         approx = bool(m.group("approx"))
     else:
         unit = match_unit(norm, end, scale)
-        if unit is None and scale:
+        if unit is None and scale and norm.startswith(rules.PEOPLE_AFTER_SCALE, end):
+            unit = UnitMatch(scale + "人", _person_unit(), SCALES[scale], end)  # 37.41万农民
+            inferred = True
+        elif unit is None and scale:
             window = norm[max(0, m.start() - rules.MONEY_CONTEXT_WINDOW) : m.start()]
             if _MONEY_CONTEXT.search(window) or norm[end : end + 1] == "元":
                 unit = UnitMatch(scale + "元", _money_unit(), SCALES[scale], end)
@@ -414,6 +417,12 @@ def _money_unit():
     from luoshi.extract.units import BASE_UNITS
 
     return next(u for u in BASE_UNITS if u.written == "元")
+
+
+def _person_unit():
+    from luoshi.extract.units import BASE_UNITS
+
+    return next(u for u in BASE_UNITS if u.written == "人")
 
 
 def _percent_unit():

@@ -37,7 +37,8 @@ def _units(family: str, names: str, factor: float = 1.0, target_ok: bool = True)
 # Families: money (元), usd (美元), count (个, 家, 项 … things counted), person, person_time,
 # occasion (批次, 家次 … occasions of a thing),
 # times (次, 场 … events), length (米), area (平方米), weight (吨), teu (标箱), energy (千瓦时),
-# power (千瓦), volume (立方米), duration (天), percent, pp (percentage points), multiple (倍).
+# power (千瓦), volume (立方米), concentration (微克/立方米), duration (天), percent, pp
+# (percentage points), multiple (倍).
 BASE_UNITS: list[BaseUnit] = [
     *_units("money", "元 块钱"),
     *_units("usd", "美元"),
@@ -47,7 +48,9 @@ BASE_UNITS: list[BaseUnit] = [
         "count",
         "个 家 项 所 座 处 条 套 户 栋 幢 艘 辆 台 件 本 份 只 张 支 篇 块 宗 类 种 间 笔 批 株 棵 根 部 组"
         # 盏 counts lamps (路灯1249盏), 面 boards, flags and walls (解说牌1面)
-        " 盏 面",
+        " 盏 面"
+        # 例 counts cases (手术15507例, 确诊病例43例)
+        " 例",
     ),
     *_units("person", "人 名 位"),
     *_units("person_time", "人次"),
@@ -69,6 +72,8 @@ BASE_UNITS: list[BaseUnit] = [
     *_units("energy", "千瓦时 度"),
     *_units("power", "千瓦"),
     *_units("volume", "立方米 方"),
+    # A mass per volume (PM2.5平均浓度45微克/立方米, 化学需氧量20毫克/升): a concentration, a level.
+    *_units("concentration", "微克/立方米 毫克/立方米 毫克/升 微克/升 mg/L μg/m³"),
     *_units("duration", "个工作日 工作日 天 小时"),
     # 岁 is mostly a label of people (60岁以上老人); a figure only for a life-expectancy level.
     *_units("age", "岁"),
@@ -113,7 +118,8 @@ WORD_CONTINUATIONS: dict[str, str] = {
     "方": "案面式法向",
     "米": "以",
     "场": "所景地馆",
-    "次": "要结供污",  # 二次结构, 二次供水, 二次污染: words of construction, not events counted
+    "次": "要结供污",
+    "例": "如外行会",  # 例如, 例外, 例行, 例会 are words  # 二次结构, 二次供水, 二次污染: words of construction, not events counted
     "批": "准复",
     "号": "",
     "岁": "月",
@@ -132,7 +138,9 @@ WORD_CONTINUATIONS: dict[str, str] = {
 # A bound after a unit (以上, 以下, 以内) is the figure's comparator, never part of a word with
 # the unit: 2所以上 is "2所 or more", not 2 and the word 所以 (therefore); 3米以上 likewise.
 _BOUND_AFTER_UNIT = ("以上", "以下", "以内")
+# 家 + 乡镇/乡村 after a number counts townships' things (163家乡镇卫生院), not 家乡 (hometown).
 UNIT_BEFORE_WORD: dict[str, tuple[str, ...]] = {
+    "家": ("乡镇", "乡村", "乡级", "乡街"),
     "个": ("人工", "人才", "人员", "人口", "人民", "人大"),
     "所": _BOUND_AFTER_UNIT,
     "米": _BOUND_AFTER_UNIT,

@@ -34,3 +34,64 @@ def test_gold_segments_fallback_scores_too(quality_module):
     tasks = quality_module.tasks_from_gold("seed000_segments.json")
     s = quality_module.score(quality_module.analyse(tasks, quality_module.SEED000_PERIOD))
     assert all(quality_module.passes(s).values()), s["errors"]
+
+
+# SCORER: an annotation may write a figure's unit as the bare scale printed (完成投资4000万: "万");
+# luoshi names the thing (万元). The same task and value with a unit opening with that scale is
+# the same figure; another value, another scale, or a prediction another gold entry already
+# takes is not (benchmarks/extract_quality.align_bare_scales).
+@pytest.mark.parametrize(
+    ("gold", "pred", "right"),
+    [
+        ([("1", 4000, "万")], [("1", 4000, "万元")], 1),
+        ([("1", 37.4, "万")], [("1", 37.4, "万人")], 1),
+        ([("1", 3.8, "亿")], [("1", 3.8, "亿元")], 1),
+        ([("1", 4000, "万")], [("1", 400, "万元")], 0),  # another value
+        ([("1", 4000, "万")], [("1", 4000, "亿元")], 0),  # another scale
+        ([("1", 4000, "万")], [("2", 4000, "万元")], 0),  # another task
+        ([("1", 4000, "万")], [("1", 4000, "元")], 0),  # no scale
+        # the prediction is another gold entry's as written: credited once only
+        ([("1", 5, "万"), ("1", 5, "万元")], [("1", 5, "万元")], 1),
+        ([("1", 5, "万"), ("1", 5, "万")], [("1", 5, "万元")], 1),
+    ],
+)
+def test_a_bare_scale_in_the_annotation_matches_the_figure_with_its_thing_named(
+        quality_module, gold, pred, right):
+    from collections import Counter
+
+    key = quality_module._key
+    p = Counter(key(*g) for g in pred)
+    g = Counter(key(*x) for x in gold)
+    aligned = quality_module.align_bare_scales(p, g)
+    assert sum((p & aligned).values()) == right
+    assert sum(aligned.values()) == len(gold)
+
+
+# SCORER: where a page has no serials its tasks are keyed by position (#N); when the reader merges
+# or splits rows, luoshi's #N is not the annotator's #N. A figure extra on a positional task that
+# another positional task of the same page misses (same value and unit) is the right figure on
+# the reader's row; tasks with serials, other pages and other figures are never moved
+# (benchmarks/extract_quality.align_positional_rows).
+@pytest.mark.parametrize(
+    ("gold", "pred", "right"),
+    [
+        ([("P:#2", 13, "个")], [("P:#1", 13, "个")], 1),
+        ([("P:#1", 5, "家"), ("P:#2", 5, "家")], [("P:#1", 5, "家"), ("P:#1", 5, "家")], 2),
+        ([("P:#1", 5, "家")], [("P:#1", 5, "家"), ("P:#1", 5, "家")], 1),  # nowhere to go
+        ([("P:#2", 13, "个")], [("P:#1", 13, "家")], 0),  # another unit
+        ([("P:#2", 13, "个")], [("P:#1", 12, "个")], 0),  # another value
+        ([("Q:#2", 13, "个")], [("P:#1", 13, "个")], 0),  # another page
+        ([("P:2", 13, "个")], [("P:1", 13, "个")], 0),  # serials of their own
+        ([("P:2", 13, "个")], [("P:#1", 13, "个")], 0),  # a serial task is no positional one
+    ],
+)
+def test_a_figure_on_the_readers_row_counts_for_the_positional_task_that_misses_it(
+        quality_module, gold, pred, right):
+    from collections import Counter
+
+    key = quality_module._key
+    p = Counter(key(*x) for x in pred)
+    g = Counter(key(*x) for x in gold)
+    aligned = quality_module.align_positional_rows(p, g)
+    assert sum((aligned & g).values()) == right
+    assert sum(aligned.values()) == len(pred)

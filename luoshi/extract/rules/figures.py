@@ -67,6 +67,10 @@ PERCENT = 100.0
 # Longest run inside quotes or 《》 treated as a name (its numbers are labels).
 MAX_QUOTE_LEN = 60
 
+# A bare scale right before a noun of people (吸纳37.41万农民, 服务2万群众) counts those people:
+# 37.41万人. The noun says what is counted, so it wins over a money word before the figure.
+PEOPLE_AFTER_SCALE = ("农民", "群众", "居民", "市民", "村民", "人口", "职工", "学生", "老人", "儿童",
+                      "妇女", "患者", "游客", "旅客", "农民工", "劳动力", "脱贫人口", "贫困人口")
 # A bare scale (2900多万, 3.5亿) is money when one of these words is this close before it.
 MONEY_CONTEXT_WINDOW = 12
 MONEY_CONTEXT_WORDS = (

@@ -213,8 +213,13 @@ SUBJECT_LINK_VERBS = ("完成", "实现", "累计", "达到", "共计", "合计"
                       "投产")
 # The set may stand alone in its clause, the next clause opening with the verb ("全区10个省重点
 # 工程项目,完成投资79.11亿元"), or be named as the whole a part is taken from ("4个结构性指标中,
-# …", "16个小区中3个已完成": SET_AMONG after the count's noun).
-SET_AMONG = r"[^,,。;;:：]{0,12}?中(?=[,,:：0-9])"
+# …", "16个小区中3个已完成": SET_AMONG after the count's noun). A 中 that ends a verb of work
+# under way (5家施工中, 3个项目建设中: WORK_UNDER_WAY_STEMS) says where those things stand, a
+# figure reported like 5家完成建设 beside it, not a whole.
+WORK_UNDER_WAY_STEMS = ("施工", "建设", "进行", "推进", "实施", "办理", "审批", "审核", "装修", "招标",
+                        "改造", "编制", "调试", "洽谈", "运行", "整改", "报批")
+SET_AMONG = (r"[^,,。;;:：]{0,12}?(?<!" + "|".join(WORK_UNDER_WAY_STEMS)
+             + r")中(?=[,,:：0-9])")
 # A count in brackets after a noun, before a colon, is the size of the set the entry then
 # reports on ("生活小区(30个):13个已完成"): X of Y, the Y is no measurement (another figure).
 SET_SIZE_BRACKETED = r"[(（]\s*$"
@@ -264,9 +269,12 @@ ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成",
 # unit is of these families and nothing marks them as a plan, a remainder or a forecast: what
 # the unit did, for the page and for a person to match by hand. Not days or hours: beside a count
 # of days reached (优良天数203天) they are as often an event's length (为期8天的培训班) or a
-# requirement (需做好7天健康监测); they measure a target of time as ever.
+# requirement (需做好7天健康监测); they measure a target of time as ever. Days right after a
+# noun of days counted (优良天数203天, 达标天数达300天: DAYS_COUNTED_BEFORE) are a tally, reported.
+# A concentration (PM10平均浓度88微克/立方米) is a level reached, reported.
+DAYS_COUNTED_BEFORE = r"天数(?:为|达|达到|共|累计|共计|有)?\s*$"
 UNMATCHED_FAMILIES = ("money", "usd", "count", "person", "person_time", "occasion", "times", "length", "area",
-                      "weight", "teu", "energy", "power", "volume", "percent", "rank", "price",
+                      "weight", "teu", "energy", "power", "volume", "concentration", "percent", "rank", "price",
                       "weight/time", "energy/time", "volume/time", "power/time", "pp", "multiple",
                       "index", "rank_step")
 # ... except counts: a count whose clause shares no word with the target counts something else
@@ -281,3 +289,10 @@ ELLIPTIC_DROP = ("已完成", "完成", "已", "累计", "共", "其中", "实�
                  "分别", "同比", "增长", "下降", "提高", "降低", "和",
                  "一", "二", "三", "四", "前", "月", "底", "至", "截", "目前",
                  "引进", "新增", "当年度", "本年度", "今年", "当年")
+# UNIT FROM THE TARGET (implied.py): a bare whole number whose clause holds the whole metric of a
+# target before it, that metric at least this many characters (学历提升1937 for 学历提升902人), or
+# whose object follows at once (3老年大学 for 老年大学3所), is in that target's unit.
+IMPLIED_METRIC_MIN = 4
+# ... but a number that could be a year is not read before the object (2023老年大学招生).
+IMPLIED_YEAR_MIN = 1949
+IMPLIED_YEAR_MAX = 2100
