@@ -16,8 +16,9 @@ Printed per set and pooled over the sets scored:
   (annotated in rows, called in columns); red means red: tasks called behind and how many of
   them the annotation calls behind; done recall: annotated done and called done.
 ``--verbose`` lists each disagreement (these sets are spent: nothing here is blind any more).
-``--strict-rows`` scores tasks keyed #N by position only, as before measure15 (by default a
-right figure on the reader's merged row counts for the #N task that misses it).
+``--aligned-rows`` lets a right figure on the reader's merged row count for the #N task that
+misses it (by default a figure counts only on the task luoshi files it under, as a user sees it:
+the figure rules seen apart from the reader's rows).
 ``--part tuned|held_out`` scores only the pages whose place is (not) in one of
 extract_devset.HELD_OUT's provinces, so that a change can be seen apart on the held-out part.
 """
@@ -142,11 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     ap.add_argument("--part", choices=("all", "tuned", "held_out"), default="all",
                     help="only the pages of extract_devset's held-out provinces, or the others")
-    ap.add_argument("--strict-rows", action="store_true",
-                    help="score #N tasks by position only (no credit for a right figure on the "
-                         "reader's merged row: extract_quality.align_positional_rows)")
+    ap.add_argument("--aligned-rows", action="store_true",
+                    help="credit a right figure on the reader's merged row to the #N task that "
+                         "misses it (extract_quality.align_positional_rows); default: by position")
     args = ap.parse_args(argv)
-    quality.ALIGN_POSITIONAL = not args.strict_rows
+    quality.ALIGN_POSITIONAL = args.aligned_rows
     scored = []
     for name in [s.strip() for s in args.sets.split(",") if s.strip()]:
         why = present(name, args.pages_root)

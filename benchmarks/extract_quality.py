@@ -95,7 +95,9 @@ def align_bare_scales(pred: Counter, gold: Counter) -> Counter:
     return out
 
 
-ALIGN_POSITIONAL = True  # blind_verdicts.py --strict-rows: score #N tasks by position only
+# Off by default: a figure is scored on the task luoshi files it under, as a user sees it.
+# blind_verdicts.py --aligned-rows turns it on, to see the figure rules apart from the rows.
+ALIGN_POSITIONAL = False
 
 
 def _positional(serial: str) -> tuple[str, str] | None:
