@@ -34,7 +34,8 @@ The bulk path, timed step by step:
 - on PostgreSQL the plain indexes and the foreign keys of the tables each step writes (tasks,
   unit links and progress rows; statuses and measurements, in turn only; index rows, whose
   keys stay when overlapped) are dropped before the step and made again at its end
-  (``indexes_deferred``; counted in the step).
+  (``indexes_deferred``; counted in the step); the write's and the overlapped index's after
+  their commit, several at once on connections of their own (``index_builders()``).
 - then ``VACUUM ANALYZE`` (SQLite ``ANALYZE``): planner statistics and PostgreSQL's
   visibility map (autovacuum would do both some time after).
 
@@ -92,7 +93,7 @@ from luoshi.core.models import (  # noqa: E402
     TaskUnit,
 )
 from luoshi.core.services.bulk_analysis import analyze_reports  # noqa: E402
-from luoshi.core.services.rows import RowTable, indexes_deferred  # noqa: E402
+from luoshi.core.services.rows import RowTable, index_builders, indexes_deferred  # noqa: E402
 from luoshi.core.services.units import UnitResolver, normalize_unit, unit_roles  # noqa: E402
 from luoshi.ingest.model import ParsedDocument  # noqa: E402
 from luoshi.sample import generate_plan  # noqa: E402
@@ -286,10 +287,10 @@ def profiled(step: str, args: argparse.Namespace):
 
 
 @contextlib.contextmanager
-def deferred(*tables: type):
+def deferred(*tables: type, builders: int = 1):
     """``indexes_deferred``, saying how long making the indexes and keys again took (part of
     the step's time)."""
-    with indexes_deferred(*tables):
+    with indexes_deferred(*tables, builders=builders):
         yield
         started, server = time.perf_counter(), server_cpu()
     made = f"  indexes and foreign keys made again: {time.perf_counter() - started:.1f} s"
@@ -408,7 +409,7 @@ def build(args: argparse.Namespace) -> None:
     import_cpu = (cpu, children_cpu(), server_total_cpu())
     # A first load: the tables' plain indexes and foreign keys are made once at the end.
     started = time.perf_counter()
-    with deferred(Task, TaskUnit, Progress):
+    with deferred(Task, TaskUnit, Progress, builders=index_builders()):
         write += time.perf_counter() - started
         for i in range(plans):
             g, y = divmod(i, len(years))
