@@ -292,11 +292,14 @@ def deferred(*tables: type, builders: int = 1):
     the step's time)."""
     with indexes_deferred(*tables, builders=builders):
         yield
-        started, server = time.perf_counter(), server_cpu()
+        started, server, total = time.perf_counter(), server_cpu(), server_total_cpu()
     made = f"  indexes and foreign keys made again: {time.perf_counter() - started:.1f} s"
-    after = server_cpu()
+    after, total_after = server_cpu(), server_total_cpu()
     if server is not None and after is not None:
-        made += f" (database server CPU {after - server:.1f} s)"
+        made += f" (database server CPU {after - server:.1f} s"
+        if total is not None and total_after is not None:  # with its other connections
+            made += f", all its processes {total_after - total:.1f} s"
+        made += ")"
     print(made, flush=True)
 
 
@@ -361,11 +364,16 @@ def analyse_and_index(args: argparse.Namespace) -> tuple[float, float]:
     (the index's tail: its last batch, and its indexes made again)."""
     started = time.perf_counter()
     analysis_end = [started]
+    # CPU seconds when the analysis ended (this process, the database server's processes):
+    # the index's tail is mostly the server making the index table's indexes.
+    end_cpu: list[float | None] = [None, None]
 
     def analysed(done: int, total: int) -> None:
         analysis_end[0] = time.perf_counter()
         print(f"  analysed {done}/{total} reports, {analysis_end[0] - started:.0f} s",
               flush=True)
+        if done == total:
+            end_cpu[:] = [time.process_time(), server_total_cpu()]
 
     plans = [0]
 
@@ -391,6 +399,14 @@ def analyse_and_index(args: argparse.Namespace) -> tuple[float, float]:
                    children_cpu() - workers) + " (the worker processes: the analysis's and "
           "the index's; the server: this connection's backend, the index's among all its "
           "processes)", flush=True)
+    tail = ended - analysis_end[0]
+    if end_cpu[0] is not None and tail > 0:
+        line = f"the tail ({tail:.1f} s) CPU: this process {time.process_time() - end_cpu[0]:.1f} s"
+        if end_cpu[1] is not None and server[3] is not None:
+            used = server[3] - end_cpu[1]
+            line += (f", database server (all its processes) {used:.1f} s = {used / tail:.2f} "
+                     "cores busy")
+        print(line, flush=True)
     return analysis_end[0] - started, ended - analysis_end[0]
 
 
