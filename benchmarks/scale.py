@@ -34,7 +34,8 @@ The bulk path, timed step by step:
 - on PostgreSQL the plain indexes and the foreign keys of the tables each step writes (tasks,
   unit links and progress rows; statuses and measurements, in turn only; index rows, whose
   keys stay when overlapped) are dropped before the step and made again at its end
-  (``indexes_deferred``; counted in the step).
+  (``indexes_deferred``; counted in the step); the write's and the overlapped index's after
+  their commit, several at once on connections of their own (``index_builders()``).
 - then ``VACUUM ANALYZE`` (SQLite ``ANALYZE``): planner statistics and PostgreSQL's
   visibility map (autovacuum would do both some time after).
 
@@ -92,7 +93,7 @@ from luoshi.core.models import (  # noqa: E402
     TaskUnit,
 )
 from luoshi.core.services.bulk_analysis import analyze_reports  # noqa: E402
-from luoshi.core.services.rows import RowTable, indexes_deferred  # noqa: E402
+from luoshi.core.services.rows import RowTable, index_builders, indexes_deferred  # noqa: E402
 from luoshi.core.services.units import UnitResolver, normalize_unit, unit_roles  # noqa: E402
 from luoshi.ingest.model import ParsedDocument  # noqa: E402
 from luoshi.sample import generate_plan  # noqa: E402
@@ -286,16 +287,19 @@ def profiled(step: str, args: argparse.Namespace):
 
 
 @contextlib.contextmanager
-def deferred(*tables: type):
+def deferred(*tables: type, builders: int = 1):
     """``indexes_deferred``, saying how long making the indexes and keys again took (part of
     the step's time)."""
-    with indexes_deferred(*tables):
+    with indexes_deferred(*tables, builders=builders):
         yield
-        started, server = time.perf_counter(), server_cpu()
+        started, server, total = time.perf_counter(), server_cpu(), server_total_cpu()
     made = f"  indexes and foreign keys made again: {time.perf_counter() - started:.1f} s"
-    after = server_cpu()
+    after, total_after = server_cpu(), server_total_cpu()
     if server is not None and after is not None:
-        made += f" (database server CPU {after - server:.1f} s)"
+        made += f" (database server CPU {after - server:.1f} s"
+        if total is not None and total_after is not None:  # with its other connections
+            made += f", all its processes {total_after - total:.1f} s"
+        made += ")"
     print(made, flush=True)
 
 
@@ -360,11 +364,16 @@ def analyse_and_index(args: argparse.Namespace) -> tuple[float, float]:
     (the index's tail: its last batch, and its indexes made again)."""
     started = time.perf_counter()
     analysis_end = [started]
+    # CPU seconds when the analysis ended (this process, the database server's processes):
+    # the index's tail is mostly the server making the index table's indexes.
+    end_cpu: list[float | None] = [None, None]
 
     def analysed(done: int, total: int) -> None:
         analysis_end[0] = time.perf_counter()
         print(f"  analysed {done}/{total} reports, {analysis_end[0] - started:.0f} s",
               flush=True)
+        if done == total:
+            end_cpu[:] = [time.process_time(), server_total_cpu()]
 
     plans = [0]
 
@@ -390,6 +399,14 @@ def analyse_and_index(args: argparse.Namespace) -> tuple[float, float]:
                    children_cpu() - workers) + " (the worker processes: the analysis's and "
           "the index's; the server: this connection's backend, the index's among all its "
           "processes)", flush=True)
+    tail = ended - analysis_end[0]
+    if end_cpu[0] is not None and tail > 0:
+        line = f"the tail ({tail:.1f} s) CPU: this process {time.process_time() - end_cpu[0]:.1f} s"
+        if end_cpu[1] is not None and server[3] is not None:
+            used = server[3] - end_cpu[1]
+            line += (f", database server (all its processes) {used:.1f} s = {used / tail:.2f} "
+                     "cores busy")
+        print(line, flush=True)
     return analysis_end[0] - started, ended - analysis_end[0]
 
 
@@ -408,7 +425,7 @@ def build(args: argparse.Namespace) -> None:
     import_cpu = (cpu, children_cpu(), server_total_cpu())
     # A first load: the tables' plain indexes and foreign keys are made once at the end.
     started = time.perf_counter()
-    with deferred(Task, TaskUnit, Progress):
+    with deferred(Task, TaskUnit, Progress, builders=index_builders()):
         write += time.perf_counter() - started
         for i in range(plans):
             g, y = divmod(i, len(years))

@@ -16,11 +16,13 @@ them, only the moment changes. The rules:
   batch by batch, so the indexer reads what it needs. The database server turns the index
   rows into tsvectors and table pages (the index's largest cost) on the core the analysis
   leaves idle. The index table's plain indexes are dropped for
-  the load and made again at its end (``indexes_deferred``); its foreign keys stay, checked
-  statement by statement as the rows go in (dropping a key would lock the table it points at,
-  which the analysis reads and writes beside). Readers of the index table wait until the end:
-  a step of a first load (``benchmarks/scale.py``), not of a live site's re-analysis
-  (``luoshi analyze`` keeps the two steps in turn).
+  the load and made again after its commit, several at once on connections of their own
+  (``indexes_deferred`` with ``index_builders()``: once the analysis has ended the cores are
+  idle but for the one making an index); its foreign keys stay, checked statement by
+  statement as the rows go in (dropping a key would lock the table it points at, which the
+  analysis reads and writes beside). Readers of the index table wait until the commit, then
+  read it without its indexes until they are made: a step of a first load
+  (``benchmarks/scale.py``), not of a live site's re-analysis.
 - In turn (SQLite, which has one writer at a time; inside a caller's transaction, where
   another connection sees nothing the analysis writes; reports analysed before, whose
   per-report path indexes them through signals): the plans are indexed on this connection
@@ -42,7 +44,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from types import SimpleNamespace
 
-from django.db import connections, router, transaction
+from django.db import connections, router
 
 from luoshi.core.models import Report
 from luoshi.core.services import bulk_analysis
@@ -53,7 +55,7 @@ from luoshi.core.services.bulk_analysis import (
     has_target_columns,
 )
 from luoshi.core.services.forked import can_fork
-from luoshi.core.services.rows import indexes_deferred
+from luoshi.core.services.rows import index_builders, indexes_deferred
 from luoshi.search.bulk import IndexWriter, plan_sizes
 from luoshi.search.models import TaskEntry
 
@@ -108,7 +110,8 @@ def _index_loop(alias: str, sizes: dict[int, int], drop: bool, next_item: Callab
     """The indexer's work, on ``alias``'s connection of the calling thread or process: plans
     from ``next_item`` until ``_END`` (commit) or ``_ABORT`` (roll back), one transaction."""
     connection = connections[alias]
-    with transaction.atomic(using=alias), indexes_deferred(TaskEntry, keys=False):
+    # Outermost (its own transaction): the indexes are made after the commit, several at once.
+    with indexes_deferred(TaskEntry, keys=False, builders=index_builders()):
         with connection.cursor() as cursor:
             # Checked as each batch goes in, beside the analysis, not all at commit.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")

@@ -196,3 +196,103 @@ def test_bulk_reads_the_table_columns_as_the_per_report_path(db, tmp_path):
     after = snapshot()
     for name in ("Target", "Measurement", "Assessment"):
         assert after[name] == before[name], name
+
+
+def _index_definitions() -> list[tuple[str, str]]:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                           "tbl_name = %s", [TaskEntry._meta.db_table])
+            return sorted(cursor.fetchall())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s",
+                       [TaskEntry._meta.db_table])
+        return sorted(cursor.fetchall())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_indexes_made_after_the_commit_on_several_connections_are_the_same(loaded,
+                                                                            monkeypatch):
+    """``builders=2`` outside a transaction: the same indexes, made by two threads after the
+    rows were committed (another connection sees them), the GIN ones handed out first."""
+    import threading
+
+    from django.db import connection, connections
+
+    from luoshi.core.services import rows as bulk_rows
+
+    before = _index_definitions()
+    rows = TaskEntry.objects.count()
+    made: list[tuple[str, str]] = []  # (thread, definition) in the order handed out
+    committed: list[int] = []
+    real = bulk_rows._make_index
+
+    def spy(alias: str, definition: str) -> None:
+        made.append((threading.current_thread().name, definition))
+        with connections[alias].cursor() as cursor:  # this thread's own connection
+            cursor.execute(f"SELECT count(*) FROM {TaskEntry._meta.db_table}")
+            committed.append(cursor.fetchone()[0])
+        real(alias, definition)
+
+    monkeypatch.setattr(bulk_rows, "_make_index", spy)
+    with bulk_rows.indexes_deferred(TaskEntry, builders=2):
+        assert rebuild_all() == rows
+    assert _index_definitions() == before
+    if connection.vendor == "postgresql":
+        plain = [d for _n, d in before if not d.startswith("CREATE UNIQUE")]
+        assert sorted(d for _t, d in made) == sorted(plain)
+        assert {t for t, _d in made} <= {"luoshi-index-build-0", "luoshi-index-build-1"}
+        assert all(" USING gin " in d for _t, d in made[:2])
+        assert set(committed) == {rows}
+    else:
+        assert made == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_index_that_cannot_be_made_after_the_commit_is_named(loaded, monkeypatch):
+    """A failed index is made again on the calling connection; failing there too, the error
+    names it, and the rows stay."""
+    from django.db import connection
+
+    from luoshi.core.services import rows as bulk_rows
+
+    before = _index_definitions()
+    rows = TaskEntry.objects.count()
+    real = bulk_rows._make_index
+    tries: list[str] = []
+    if connection.vendor != "postgresql":  # SQLite keeps its indexes: nothing to make
+        monkeypatch.setattr(bulk_rows, "_make_index", tries.append)
+        with bulk_rows.indexes_deferred(TaskEntry, builders=2):
+            assert rebuild_all() == rows
+        assert tries == [] and _index_definitions() == before
+        return
+
+    def refuse(times: int):
+        def make(alias: str, definition: str) -> None:
+            if "taskentry_plan " in definition and tries.count(definition) < times:
+                tries.append(definition)
+                raise RuntimeError("no room")
+            real(alias, definition)
+        return make
+
+    monkeypatch.setattr(bulk_rows, "_make_index", refuse(1))  # once: made again here
+    with bulk_rows.indexes_deferred(TaskEntry, builders=2):
+        assert rebuild_all() == rows
+    assert _index_definitions() == before and len(tries) == 1
+    tries.clear()
+    monkeypatch.setattr(bulk_rows, "_make_index", refuse(2))
+    try:
+        with pytest.raises(RuntimeError, match="could not be made again: CREATE INDEX "
+                           "taskentry_plan "):
+            with bulk_rows.indexes_deferred(TaskEntry, builders=2):
+                assert rebuild_all() == rows
+        assert TaskEntry.objects.count() == rows
+        assert "taskentry_plan" not in dict(_index_definitions())
+    finally:
+        monkeypatch.setattr(bulk_rows, "_make_index", real)
+        missing = set(before) - set(_index_definitions())
+        for _name, definition in missing:
+            real(connection.alias, definition)
+    assert _index_definitions() == before

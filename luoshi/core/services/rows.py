@@ -16,6 +16,8 @@ the stored values are what the ORM would store. No model signals are sent (like
 from __future__ import annotations
 
 import json
+import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -155,10 +157,21 @@ class RowTable:
 # Memory for rebuilding the deferred indexes (``indexes_deferred``), for that transaction only:
 # PostgreSQL's default (64 MB) makes the GIN index of a million-row table sort in many passes.
 INDEX_BUILD_MEMORY = "512MB"
+# Connections making the deferred indexes at once after the load (``builders``): one per core,
+# at most this many (each may take ``INDEX_BUILD_MEMORY``).
+MAX_INDEX_BUILDERS = 3
+
+
+def index_builders() -> int:
+    """Connections for making a load's indexes again (``indexes_deferred(builders=...)``):
+    one per core of this machine, at most ``MAX_INDEX_BUILDERS`` (the database server is
+    assumed to run here or on a machine as large)."""
+    return max(1, min(os.cpu_count() or 1, MAX_INDEX_BUILDERS))
 
 
 @contextmanager
-def indexes_deferred(*tables: type[models.Model], keys: bool = True) -> Iterator[None]:
+def indexes_deferred(*tables: type[models.Model], keys: bool = True,
+                     builders: int = 1) -> Iterator[None]:
     """For a load into tables nobody reads meanwhile (a first bulk load): on PostgreSQL, drop
     their plain indexes and their foreign keys and make them again at the end, in one
     transaction — one sort per index instead of an update per row (the full-text GIN index
@@ -169,13 +182,23 @@ def indexes_deferred(*tables: type[models.Model], keys: bool = True) -> Iterator
     tables are analysed for the planner at the end (statistics a later step of the same load
     needs before autovacuum can see the rows). ``keys=False``: the foreign keys stay (for a
     load beside other writers: dropping a key locks the table it points at against them).
-    SQLite: nothing changes."""
+
+    ``builders`` > 1, where this block's transaction is the outermost: the foreign keys are
+    made again and the rows committed, then the indexes are made on ``builders`` connections
+    at once, the full-text (GIN) ones first (PostgreSQL makes one index on one core; a
+    million-row table's GIN index takes a minute, its other indexes as long together), then
+    the tables analysed. The indexes are the same; meanwhile the rows are readable without
+    them (slowly), and writers wait for each index being made. An index whose making failed
+    is tried once more on this connection; failing again, the error names every index still
+    missing (the rows stay). Inside a caller's transaction, where other connections see
+    none of the rows, they are made in it, one after the other. SQLite: nothing changes."""
     connection = connections[router.db_for_write(tables[0])]
     if connection.vendor != "postgresql":
         yield
         return
     names = [t._meta.db_table for t in tables]
     quote = connection.ops.quote_name
+    after_commit = builders > 1 and not connection.in_atomic_block
     with transaction.atomic(using=connection.alias):
         with connection.cursor() as cursor:
             cursor.execute(
@@ -208,15 +231,74 @@ def indexes_deferred(*tables: type[models.Model], keys: bool = True) -> Iterator
             if raise_memory:  # never lower what the server was given
                 cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)",
                                [INDEX_BUILD_MEMORY])
-            for _name, definition in found:
-                cursor.execute(definition)
+            if not after_commit:
+                for _name, definition in found:
+                    cursor.execute(definition)
             # Each key is checked here by one query over the whole table.
             for table, name, definition in found_keys:
                 cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} "
                                f"{definition}")
             cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [memory])
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            # Planner statistics for what comes next in the same transaction (the next step
-            # reads these tables): autovacuum sees none of the rows before the commit.
-            for name in names:
-                cursor.execute(f"ANALYZE {quote(name)}")
+            if not after_commit:
+                _analyze(cursor, names, quote)
+    if after_commit:
+        _make_indexes_at_once(connection.alias, [d for _n, d in found], builders)
+        with connection.cursor() as cursor:
+            _analyze(cursor, names, quote)
+
+
+def _analyze(cursor: Any, names: list[str], quote: Any) -> None:
+    # Planner statistics for what comes next in the same load (the next step reads these
+    # tables): autovacuum sees none of the rows before the commit, nor soon after it.
+    for name in names:
+        cursor.execute(f"ANALYZE {quote(name)}")
+
+
+def _make_index(alias: str, definition: str) -> None:
+    """One ``CREATE INDEX`` on this thread's connection of ``alias``, in a transaction of its
+    own with the build's memory."""
+    connection = connections[alias]
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('maintenance_work_mem', greatest("
+                       "pg_size_bytes(current_setting('maintenance_work_mem')), "
+                       "pg_size_bytes(%s)) / 1024 || 'kB', true)", [INDEX_BUILD_MEMORY])
+        cursor.execute(definition)
+
+
+def _make_indexes_at_once(alias: str, definitions: list[str], builders: int) -> None:
+    """``definitions`` made on ``builders`` threads, each with a connection of its own, the
+    GIN ones first (the longest: the last to end is then a short one). Failed ones are tried
+    again here, one after the other."""
+    queue = sorted(definitions, key=lambda d: " USING gin " not in d)
+    lock = threading.Lock()
+    failed: list[str] = []
+
+    def build() -> None:
+        try:
+            while True:
+                with lock:
+                    if not queue:
+                        return
+                    definition = queue.pop(0)
+                try:
+                    _make_index(alias, definition)
+                except Exception:  # tried again below, where its error is raised
+                    with lock:
+                        failed.append(definition)
+        finally:
+            connections[alias].close()
+
+    threads = [threading.Thread(target=build, name=f"luoshi-index-build-{i}")
+               for i in range(min(builders, len(queue)))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for i, definition in enumerate(failed):
+        try:
+            _make_index(alias, definition)
+        except Exception as exc:
+            missing = "; ".join(failed[i:])
+            raise RuntimeError(f"the rows are stored, but these indexes could not be made "
+                               f"again: {missing}") from exc
