@@ -9,7 +9,9 @@ its filled cells below the header) are compared with the roles the header gave n
 
 1. **units** — no unit column (责任单位, 牵头单位, 配合单位): the first weak column whose every
    filled cell is a unit list (short names split by 、 , ; or spaces, no figures or sentences,
-   at least one ending like an organisation: 局 委 办 政府 中心 街道 镇 …);
+   at least one ending like an organisation: 局 委 办 政府 中心 街道 镇 …), of which at least
+   one names a body rather than a place only (城关镇, 经开区: a 建设地点 column of sites
+   reads as places, the likelier reading where no cell names a 局, 委 or 中心);
 2. **declared status** — no status column: the first weak column (not actual) whose every
    filled cell is a short status phrase (at most 10 characters: 顺利推进, 已完成, 滞后) and
    at least one phrase repeats (a column of phrases picked from a short list);
@@ -38,6 +40,7 @@ from collections.abc import Callable
 
 from luoshi.ingest.grid import Grid
 from luoshi.ingest.model import Column
+from luoshi.ingest.script import to_simplified
 from luoshi.vocab import UNIT_COLUMN_ROLES, ColumnRole
 
 # Roles a header gives when it does not name what the column holds.
@@ -50,6 +53,8 @@ _MAX_NAME = 15
 _NOT_NAME = re.compile(r"[\d。:：!！?？]")
 _UNIT_SPLIT = re.compile(r"[\s、,，;；]+")
 _DONE_WORDS = re.compile(r"已|完成|开工|竣工|建成|投用|累计|截至|截止")
+# A cell naming only one place (a site, not a body): 城关镇, 经开区, 河西街道.
+_PLACE = re.compile(r"^[^、,，;；\s]{1,12}(?:省|市|县|区|镇|乡|村|街道|开发区|园区)$")
 _SHARE = re.compile(r"\d[%％]")
 _DATE = re.compile(r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?|^\d{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)")
 _FIGURE = re.compile(r"^[\d.,，%％\s+\-~～—至万亿千百元个人项家户亩吨米公里平方]+$")
@@ -109,7 +114,15 @@ def content_roles(columns: list[Column], cells: Callable[[int], list[str]]) -> l
         weak.remove(i)
 
     if not present(*UNIT_COLUMN_ROLES):
-        i = next((i for i in weak if all(_is_units(t) for t in filled[i])), None)
+        i = next(
+            (
+                i
+                for i in weak
+                if all(_is_units(t) for t in filled[i])
+                and not all(_PLACE.search(to_simplified(t)) for t in filled[i])
+            ),
+            None,
+        )
         if i is not None:
             give(i, ColumnRole.UNITS, "only unit names (局, 委, 办 …)")
     if not present(ColumnRole.DECLARED_STATUS):

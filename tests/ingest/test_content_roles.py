@@ -34,6 +34,9 @@ CASES = [
     # 备注 holding the departments is the units column
     ([R.SERIAL, R.TASK, R.DONE, R.REMARKS], [["1", "2", "3"], TASKS, DONE, UNITS],
      [R.SERIAL, R.TASK, R.DONE, R.UNITS]),
+    # a column of single places is sites (建设地点), not units
+    ([R.TASK, R.DONE, R.OTHER], [TASKS, DONE, ["城关镇", "经开区", "河西街道"]],
+     [R.TASK, R.DONE, R.OTHER]),
     # 备注 with done words stays remarks: notes often say what was done
     ([R.SERIAL, R.TASK, R.UNITS, R.REMARKS], [["1", "2", "3"], TASKS, UNITS, DONE],
      [R.SERIAL, R.TASK, R.UNITS, R.REMARKS]),
