@@ -60,7 +60,7 @@ _DATE = re.compile(r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?|^\d{1,2}\s*月(?:底|末|
 _FIGURE = re.compile(r"^[\d.,，%％\s+\-~～—至万亿千百元个人项家户亩吨米公里平方]+$")
 
 
-def _is_units(text: str) -> bool:
+def is_unit_list(text: str) -> bool:
     """A list of short names (、 , ; or spaces between them, lead marks allowed), without
     figures or sentences, of which at least one ends like an organisation."""
     from luoshi.ingest.text.shapes import looks_like_units  # text/ imports gridlayout
@@ -76,7 +76,7 @@ def _is_units(text: str) -> bool:
 def _is_free_text(text: str) -> bool:
     return (
         len(text) > _LONG
-        and not _is_units(text)
+        and not is_unit_list(text)
         and not _DATE.match(text)
         and not _FIGURE.match(text)
     )
@@ -118,7 +118,7 @@ def content_roles(columns: list[Column], cells: Callable[[int], list[str]]) -> l
             (
                 i
                 for i in weak
-                if all(_is_units(t) for t in filled[i])
+                if all(is_unit_list(t) for t in filled[i])
                 and not all(_PLACE.search(to_simplified(t)) for t in filled[i])
             ),
             None,
