@@ -1,6 +1,7 @@
 """CONTENT-CHECKED ROLES: a column's role checked against what its cells hold.
 
-General statement, for every format that ends in a Grid (text, HTML, DOCX, XLSX, PDF): the
+General statement, for every format that ends in a Grid (text, HTML, DOCX, XLSX, PDF) and
+for the paragraph table of the text reader (its rows read again under the checked roles): the
 header names a column's role, but a header word the vocabulary does not know (任务项目指标,
 进展比例, a grouping header) or one used loosely (备注 holding the departments, 已完成数 holding
 the progress text) leaves a column *weak* — read as other, remarks or actual — and the task,
@@ -183,10 +184,14 @@ def grid_content_roles(
     said = content_roles(columns, cells)
     if not said:
         return warnings
-    changed = [
-        f"unknown column header {c.header!r}:"
+    return [w for w in warnings if not superseded(w, columns, before)] + said
+
+
+def superseded(warning: str, columns: list[Column], before: list[ColumnRole]) -> bool:
+    """The "unknown column header" warning of a column :func:`content_roles` gave a role: the
+    warning saying so replaces it."""
+    return any(
+        warning.startswith(f"unknown column header {c.header!r}:")
         for c, role in zip(columns, before, strict=True)
         if c.role is not role
-    ]
-    kept = [w for w in warnings if not any(w.startswith(x) for x in changed)]
-    return [*kept, *said]
+    )

@@ -117,3 +117,20 @@ def test_remarks_holding_the_departments_are_the_units():
     doc = read_document(page.encode(), name="t.txt")
     assert [c.role for c in doc.columns] == [R.SERIAL, R.TASK, R.DONE, R.UNITS]
     assert [t.units for t in doc.tasks] == [["县民政局"], ["县交通运输局", "各乡镇"]]
+
+
+CELLS_PER_LINE = [
+    "序号", "工作任务", "进展情况", "备注",
+    "1", "新建社区养老服务中心三处。", "已建成两处,一处主体完工。", "县民政局",
+    "2", "改造农村公路四十公里。", "已完成三十公里。", "县交通运输局、各乡镇",
+    "3", "新增城镇就业岗位五千个。", "已新增四千二百个。", "县人社局",
+]
+
+
+def test_cells_per_line_table_rows_are_read_again_under_the_checked_roles():
+    page = "\n".join(["青石县2031年重点工作进展情况", *CELLS_PER_LINE]) + "\n"
+    doc = read_document(page.encode(), name="t.txt")
+    assert doc.layout == "cells-per-line"
+    assert [c.role for c in doc.columns] == [R.SERIAL, R.TASK, R.DONE, R.UNITS]
+    assert [t.units for t in doc.tasks] == [["县民政局"], ["县交通运输局", "各乡镇"], ["县人社局"]]
+    assert all(not t.extra for t in doc.tasks)
