@@ -22,8 +22,10 @@ its filled cells below the header) are compared with the roles the header gave n
 4. **progress** (done) — no progress column: of the weak columns (not remarks) right of the
    task column whose filled cells hold, for at least two thirds, a done word (已, 完成, 开工,
    竣工, 建成, 投用, 累计, 截至), the one with the longest cells on average. A share done
-   (20%, 100%) counts as a done word only in a column the header names nothing (other):
-   under 已完成数 or 完成投资额 a percentage is the figure the header names.
+   (20%, 100%) counts as a done word only in a column the header names nothing (other), and
+   only in a table without an actual-figures column: under 已完成数 or 完成投资额 a
+   percentage is the figure the header names, and beside such a column a column of shares is
+   the rate of that figure to its target (完成率), not the progress.
 
 A remarks column (备注) may become units or a declared status but never the task or the
 progress: notes often say what was done (prose lists keep such notes under 备注), so done
@@ -154,8 +156,10 @@ def content_roles(columns: list[Column], cells: Callable[[int], list[str]]) -> l
         roles = [c.role for c in columns]
         task = roles.index(ColumnRole.TASK) if ColumnRole.TASK in roles else -1
 
+        actual = ColumnRole.ACTUAL in roles
+
         def done_word(i: int) -> Callable[[str], bool]:
-            share = columns[i].role is ColumnRole.OTHER
+            share = columns[i].role is ColumnRole.OTHER and not actual
             return lambda t: bool(_DONE_WORDS.search(t) or (share and _SHARE.search(t)))
 
         candidates = [

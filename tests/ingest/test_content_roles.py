@@ -28,6 +28,9 @@ CASES = [
     # ... but under 已完成数 (actual) a share is the figure the header names
     ([R.SERIAL, R.TASK, R.UNITS, R.ACTUAL], [["1", "2", "3"], TASKS, UNITS, SHARES],
      [R.SERIAL, R.TASK, R.UNITS, R.ACTUAL]),
+    # beside an actual-figures column, a column of shares is the rate (完成率), not progress
+    ([R.TASK, R.UNITS, R.ACTUAL, R.OTHER], [TASKS, UNITS, ["7.2", "15", "30"], SHARES],
+     [R.TASK, R.UNITS, R.ACTUAL, R.OTHER]),
     # 已完成数 holding the progress text is the progress
     ([R.SERIAL, R.TASK, R.UNITS, R.ACTUAL], [["1", "2", "3"], TASKS, UNITS, DONE],
      [R.SERIAL, R.TASK, R.UNITS, R.DONE]),
