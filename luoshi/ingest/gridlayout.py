@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from luoshi.ingest.cells import ROW_NUMBER
+from luoshi.ingest.contentroles import grid_content_roles
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.grid import Grid, GridCell
 from luoshi.ingest.headers import (
@@ -545,7 +546,9 @@ def document_from_grids(
     header_texts = [t for r in range(h + 1) for t in grid.texts(r)]
     h, repeats = _two_level_header(grid, h, warn)
     columns, header_warnings = columns_from_headers(grid.texts(h))
+    header_roles_read = [c.role for c in columns]
     header_warnings = _status_columns(grid, h, columns, header_warnings)
+    header_warnings = grid_content_roles(grid, h, columns, header_warnings)
     header_warnings += rated_rows(grid, h, columns)  # RATED ROWS RULE (ratedrows.py)
     warn += [(None, f"{grid.where}: {w}".lstrip(": ")) for w in header_warnings]
     # (text layouts give Grids whose rows they aligned by content already)
@@ -554,7 +557,7 @@ def document_from_grids(
     for other, oh in chosen[1:]:
         oh, other_repeats = _two_level_header(other, oh, [])
         other_columns, _ = columns_from_headers(other.texts(oh))
-        if [c.role for c in other_columns] == [c.role for c in columns]:
+        if [c.role for c in other_columns] in (header_roles_read, [c.role for c in columns]):
             more, more_notes = _tasks_of(
                 other, name, columns, oh, warn, other_repeats, short_rows
             )

@@ -26,21 +26,19 @@ from __future__ import annotations
 
 import re
 
+from luoshi.ingest.contentroles import is_unit_list
 from luoshi.ingest.gridlayout import document_from_grids
 from luoshi.ingest.model import ParsedDocument
 from luoshi.ingest.text.pipe import PIPE_LAYOUT, pipe_grid
-from luoshi.ingest.text.shapes import looks_like_person, looks_like_status, looks_like_units
+from luoshi.ingest.text.shapes import looks_like_person, looks_like_status
 
 _SERIAL = re.compile(r"^\d{1,4}[.、．]?$")
 _MIN_CELLS = 3
 _SAMPLE_ROWS = 10
 _LONG = 12  # characters: longer than a name or a short unit list
 _DONE_WORDS = re.compile(r"已|完成了|截至|截止|累计|建成|开工|实现了")
-_LEAD_MARKS = "*＊★☆"
-_MAX_NAME = 15
 # characters: a declared status is a phrase (按时序推进, 超序时推进), not a report
 _STATUS_LEN = 10
-_NOT_NAME = re.compile(r"[\d。:：!！?？]")
 
 
 def _cells(line: str) -> list[str] | None:
@@ -54,17 +52,6 @@ def _cells(line: str) -> list[str] | None:
     return parts if len(parts) >= _MIN_CELLS else None
 
 
-def _is_units(text: str) -> bool:
-    """A list of short names (、 , ; or spaces between them, lead marks allowed), without
-    figures or sentences, of which at least one ends like an organisation (区投促局 各镇街)."""
-    names = [n.strip(_LEAD_MARKS) for n in re.split(r"[\s、,，;；]+", text) if n.strip(_LEAD_MARKS)]
-    return (
-        bool(names)
-        and all(len(n) <= _MAX_NAME and not _NOT_NAME.search(n) for n in names)
-        and any(looks_like_units(n) for n in names)
-    )
-
-
 def _role_header(cells: list[str], seen_task: bool) -> str:
     filled = [c for c in cells if c]
     if not filled:
@@ -73,7 +60,7 @@ def _role_header(cells: list[str], seen_task: bool) -> str:
         return "进展状态"
     if all(looks_like_person(c) for c in filled):
         return "责任领导"
-    if all(_is_units(c) for c in filled):
+    if all(is_unit_list(c) for c in filled):
         return "责任单位"
     if sum(1 for c in filled if len(c) > _LONG) * 2 >= len(filled):
         if not seen_task:

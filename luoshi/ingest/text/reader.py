@@ -22,6 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from luoshi.ingest.cells import is_empty_mark
+from luoshi.ingest.contentroles import content_roles, superseded
 from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids, status_columns
@@ -341,6 +342,13 @@ def _read_table(paras: list[Para], found: tuple[int, int], text: str, name: str)
     if header_warnings:
         warn = [w for w in warn if not w[1].startswith("several progress columns")]
         warn += [(paras[h0].line, w) for w in header_warnings]
+        tasks, notes, read_warn = _sections_tasks(paras, sections, columns, text, name, warn)
+    # CONTENT-CHECKED ROLES (contentroles.py): weak columns take the role their cells show;
+    # the rows are read again under the roles so checked
+    before = [c.role for c in columns]
+    if said := content_roles(columns, lambda i: _column_cells(tasks, columns, i)):
+        warn = [w for w in warn if not superseded(w[1], columns, before)]
+        warn += [(paras[h0].line, w) for w in said]
         tasks, notes, read_warn = _sections_tasks(paras, sections, columns, text, name, warn)
     meta.notes.extend(notes)
     doc = ParsedDocument(
