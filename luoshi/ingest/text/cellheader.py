@@ -49,6 +49,7 @@ _SENTENCE_CHAR = re.compile(f"[{_SENTENCE}]")
 NOT_A_HEADER = re.compile(r"[:：].|^(?:\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]|[①-⑳])")
 PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
 _SERIAL = ColumnRole.SERIAL  # (read once: see layout._TASK)
+_CLOSER_CHARS = "".join(SENTENCE_CLOSERS)
 
 
 def _is_header_cell(text: str) -> bool:
@@ -125,12 +126,13 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
     # (may_be_serial: one regex search rules out most paragraphs before header_role; its
     # pattern's search bound once for the loop. Before it, a paragraph ending a sentence is
     # passed over unread: most of a table's paragraphs, and most of its characters, are
-    # sentences, which header_role never reads as a column — SENTENCE_CLOSERS)
+    # sentences, which header_role never reads as a column — SENTENCE_CLOSERS. Its last
+    # character looked up by index: endswith would parse its tuple argument at every call.)
     may_be = may_be_serial_pattern().search
     for i in range(start, len(paras)):
         text = paras[i].text
         if (
-            text.endswith(SENTENCE_CLOSERS)
+            (text and text[-1] in _CLOSER_CHARS)
             or may_be(text) is None
             or header_role(text, have_task=False) is not _SERIAL
         ):
