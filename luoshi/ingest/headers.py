@@ -54,7 +54,10 @@ from luoshi.ingest.headervocab import (
 from luoshi.ingest.model import Column
 from luoshi.vocab import ColumnRole
 
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
+# The characters that close a sentence: a text holding one names no column (header_role says
+# OTHER), so a search for a header passes over a paragraph ending in one without reading it.
+SENTENCE_CLOSERS = ("。", "；", ";", "！", "？", "!", "?")
+_SENTENCE_END = re.compile(f"[{''.join(SENTENCE_CLOSERS)}]")
 # No header is longer than this (whitespace removed): a longer text is a paragraph.
 _MAX_HEADER_TEXT = 60
 

@@ -311,6 +311,26 @@ def test_may_be_serial_rules_out_no_serial_header() -> None:
         assert header_role(text, False) is not R.SERIAL
 
 
+@pytest.mark.parametrize("closer", ["。", "；", ";", "！", "？", "!", "?"])
+def test_a_text_ending_a_sentence_is_no_header(closer: str) -> None:
+    """SENTENCE_CLOSERS (the header search passes over a paragraph ending in one unread) are
+    the characters header_role reads as a sentence: a serial word, or any header, followed by
+    one names no column; and find_header still finds the 序号 header after such paragraphs."""
+    from luoshi.ingest.headers import SENTENCE_CLOSERS
+    from luoshi.ingest.text.cellheader import find_header
+    from luoshi.ingest.text.rows import Para
+
+    assert closer in SENTENCE_CLOSERS
+    for word in ["序号", "编号", "No", "任务内容", "责任单位"]:
+        assert header_role(word + closer, False) is R.OTHER, word
+        assert header_role(word + closer, True) is R.OTHER, word
+    # (an empty text, which no reader makes, is passed over as before)
+    texts = ["", f"序号{closer}", "任务内容", "责任单位", "序号", "任务内容", "责任单位", "完成情况"]
+    paras = [Para(k + 1, t) for k, t in enumerate(texts)]
+    assert find_header(paras) == (4, 8)
+    assert find_header(paras, 1) == (4, 8)
+
+
 @pytest.mark.parametrize(
     ("header", "role", "bold_warned"),
     [

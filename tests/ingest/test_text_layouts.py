@@ -94,6 +94,11 @@ def test_units_note_in_task_text_and_lead_marks():
         ("李某副区长负责的工作", True),
         ("一、县管委会牵头工作(8项)", True),
         ("完成投资5亿元。", False),
+        # a group row is no sentence: the same words closing a sentence are none
+        ("王某某市长主抓重点工作。", False),
+        ("一、县管委会牵头工作(8项)；", False),
+        ("(二)稳增长工作!", False),
+        ("(二)稳增长工作", True),
     ],
 )
 def test_group_rows_by_leader(text, group):

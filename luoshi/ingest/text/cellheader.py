@@ -25,6 +25,7 @@ import re
 from luoshi.ingest.headers import (
     INDICATOR_HEADER,
     PERIOD_WORD,
+    SENTENCE_CLOSERS,
     TWO_LEVEL_JOIN,
     cut_header_completion,
     header_key,
@@ -42,10 +43,14 @@ from luoshi.vocab import ColumnRole
 _MAX_HEADER_LEN = 24
 _MAX_FIRST_HEADER_LEN = 10
 _SENTENCE = "。;；,，!?！？"
+# (one search of a cell for any of them, not a generator over the characters: asked of every
+# cell of every header and header repeat)
+_SENTENCE_CHAR = re.compile(f"[{_SENTENCE}]")
 # A colon with text after it (a labelled value), or a list number opening the text.
 NOT_A_HEADER = re.compile(r"[:：].|^(?:\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]|[①-⑳])")
 PROGRESS_ROLES = frozenset({ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS})
 _SERIAL = ColumnRole.SERIAL  # (read once: see layout._TASK)
+_CLOSER_CHARS = "".join(SENTENCE_CLOSERS)
 
 
 def _is_header_cell(text: str) -> bool:
@@ -55,7 +60,7 @@ def _is_header_cell(text: str) -> bool:
     h = normalise_header(text)
     return (
         0 < len(h) <= _MAX_HEADER_LEN
-        and not any(c in h for c in _SENTENCE)
+        and _SENTENCE_CHAR.search(h) is None
         and serial_of(Para(0, h)) is None
         and not NOT_A_HEADER.search(h)
     )
@@ -120,11 +125,18 @@ def find_header(paras: list[Para], start: int = 0) -> tuple[int, int] | None:
     cells at least one of which names a known column; else (a table without 序号) a task
     header followed by known headers only."""
     # (may_be_serial: one regex search rules out most paragraphs before header_role; its
-    # pattern's search bound once for the loop)
+    # pattern's search bound once for the loop. Before it, a paragraph ending a sentence is
+    # passed over unread: most of a table's paragraphs, and most of its characters, are
+    # sentences, which header_role never reads as a column — SENTENCE_CLOSERS. Its last
+    # character looked up by index: endswith would parse its tuple argument at every call.)
     may_be = may_be_serial_pattern().search
     for i in range(start, len(paras)):
         text = paras[i].text
-        if may_be(text) is None or header_role(text, have_task=False) is not _SERIAL:
+        if (
+            (text and text[-1] in _CLOSER_CHARS)
+            or may_be(text) is None
+            or header_role(text, have_task=False) is not _SERIAL
+        ):
             continue
         j = _header_run(paras, i, need_known=False)
         cells = [paras[t].text for t in range(i + 1, j)]

@@ -27,7 +27,8 @@ _UNIT_END = re.compile(
 _MEASURE_END = re.compile(
     r"[(（](?:%|％|[人个元次户所家项亩吨座张辆套台件名]|人次|万元|亿元|公里|平方米|万人|千瓦)[)）]\s*$"
 )
-_SENTENCE_END = re.compile(r"[。;；!！?？]")
+_SENTENCE_CLOSERS = ("。", ";", "；", "!", "！", "?", "？")
+_SENTENCE_END = re.compile(f"[{''.join(_SENTENCE_CLOSERS)}]")
 _PERSON = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
 GROUP = re.compile(
     rf"^(?:[{_CN}]{{1,3}}\s*、.{{1,40}}|[(（][{_CN}]{{1,3}}[)）].{{0,40}}|.{{2,30}}(?:牵头|主抓|负责|分管|联系)(?:的)?(?:重点)?工作(?:[(（]\d+项[)）])?)$"
@@ -86,6 +87,10 @@ _GROUP_OPENERS = frozenset(_CN + "(（")
 def is_group(text: str) -> bool:
     s = text.strip()
     if s[:1] not in _GROUP_OPENERS and "工作" not in s:
+        return False
+    # (a group row is no sentence: one ending like one is ruled out before GROUP is tried —
+    # the paragraphs before a row asked this are mostly the row above's last sentence)
+    if s.endswith(_SENTENCE_CLOSERS):
         return False
     return bool(GROUP.match(s)) and not _SENTENCE_END.search(s)
 
