@@ -108,7 +108,10 @@ def looks_like_status(text: str) -> bool:
 # the very end is cut (the same words at the top are a breadcrumb, left to the title rules);
 # a line is chrome only when every piece of it, cut at spaces, bars, brackets and slashes, is
 # such a word — a sentence mentioning 政府信息公开 is not; alone, a short
-# word that may be a table cell (中, 关闭, 打印) is not chrome either.
+# word that may be a table cell (中, 关闭, 打印) is not chrome either. A page's editorial credits
+# and contact lines (责任编辑:…, 审核:…, 联系电话:…, 浏览次数:…) close a published page the same
+# way: they name who put the page up or whom to call, not a task's progress. (发布时间 stays: it
+# may be the only date the page gives, and the title rules read it.)
 _CHROME_WORDS = frozenset(
     "打印 打印本页 打印此页 打印文章 关闭 关闭窗口 关闭本页 返回 返回顶部 返回首页 返回列表 收藏 "
     "收藏本页 加入收藏 分享 分享到 字体 字号 大 中 小 默认 政府信息公开 信息公开 网站地图 联系我们 "
@@ -118,7 +121,9 @@ _CHROME_WORDS = frozenset(
 )
 _CHROME_OPENERS = re.compile(
     r"^(?:扫一扫|扫码|版权所有|主办单位|主办|承办单位|承办|技术支持|上一篇|下一篇|网站标识码|"
-    r"[^\s]{0,12}公网安备|[^\s]{0,12}ICP备)"
+    r"[^\s]{0,12}公网安备|[^\s]{0,12}ICP备"
+    r"|(?:责任编辑|网站编辑|编辑|审核|审校|校对|初审|复审|终审|签发|联系电话|联系人|监督电话|咨询电话"
+    r"|浏览次数|阅读次数|点击数|访问量)\s*[:：])"
 )
 _CHROME_CUT = re.compile(r"[\s|｜/【】\[\]()（）:：]+")
 _MAX_CHROME = 80

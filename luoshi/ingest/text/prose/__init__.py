@@ -326,6 +326,14 @@ _RUNNING_TEXT_READERS = (
 )
 
 
+def _through_last(text: str, paras: list[Para]) -> str:
+    """The text up to the end of the last paragraph given: the page's footer, cut from the
+    paragraphs by the PAGE FOOTER RULE (text/shapes.py), is no form's field value either."""
+    if not paras:
+        return text
+    return "".join(text.splitlines(keepends=True)[: paras[-1].line])
+
+
 def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | None:
     if (sections := sections_form_grid(paras)) is not None:
         # one form in headed sections (prose/sections.py): before the lists, which would read
@@ -333,7 +341,7 @@ def _read_readers(paras: list[Para], text: str, name: str) -> ParsedDocument | N
         return document_from_grids([sections[0]], name, "text", SECTIONS_LAYOUT, sections[1])
     ends_newline = text.rstrip(" \t").endswith("\n")
     prose = read_prose(paras, name, ends_newline=ends_newline)
-    if prose is None and (forms := forms_grid(text)) is not None:
+    if prose is None and (forms := forms_grid(_through_last(text, paras))) is not None:
         doc = document_from_grids([forms[0]], name, "text", FORMS_LAYOUT, forms[1])
         if any(message.startswith(TITLE_ABOVE) for _, message in forms[1]):
             doc.doubts.append("each form's task is the name line above it (no task field)")
