@@ -44,6 +44,7 @@ from collections.abc import Callable
 from luoshi.ingest.grid import Grid
 from luoshi.ingest.model import Column
 from luoshi.ingest.script import to_simplified
+from luoshi.ingest.units import LEAD_MARKS
 from luoshi.vocab import UNIT_COLUMN_ROLES, ColumnRole
 
 # Roles a header gives when it does not name what the column holds.
@@ -51,7 +52,6 @@ _WEAK = frozenset({ColumnRole.OTHER, ColumnRole.REMARKS, ColumnRole.ACTUAL})
 _MIN_FILLED = 2  # one row is no evidence of what a column holds
 _LONG = 12  # characters: longer than a name, a date or a short unit list
 _STATUS_LEN = 10  # a declared status is a phrase (按时序推进), not a report
-_LEAD_MARKS = "*＊★☆"
 _MAX_NAME = 15
 _NOT_NAME = re.compile(r"[\d。:：!！?？]")
 _UNIT_SPLIT = re.compile(r"[\s、,，;；]+")
@@ -68,7 +68,7 @@ def is_unit_list(text: str) -> bool:
     figures or sentences, of which at least one ends like an organisation."""
     from luoshi.ingest.text.shapes import looks_like_units  # text/ imports gridlayout
 
-    names = [n.strip(_LEAD_MARKS) for n in _UNIT_SPLIT.split(text) if n.strip(_LEAD_MARKS)]
+    names = [n.strip(LEAD_MARKS) for n in _UNIT_SPLIT.split(text) if n.strip(LEAD_MARKS)]
     return (
         bool(names)
         and all(len(n) <= _MAX_NAME and not _NOT_NAME.search(n) for n in names)

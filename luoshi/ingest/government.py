@@ -12,9 +12,6 @@ import re
 from collections.abc import Sequence
 
 from luoshi.ingest.divisions import (
-    BODY_SCAN as BODY_SCAN,
-)
-from luoshi.ingest.divisions import (
     DIVISIONS,
     LEVEL_RANK,
     NOT_IN_PLACE,
@@ -22,9 +19,7 @@ from luoshi.ingest.divisions import (
     SUFFIX,
     ZONES,
 )
-from luoshi.ingest.governmentlevel import SITE_SPELLS as SITE_SPELLS
 from luoshi.ingest.governmentlevel import government_by_level, special_region
-from luoshi.ingest.governmentlevel import page_level as page_level
 from luoshi.ingest.placenames import action_phrase, place_after_action
 from luoshi.ingest.script import to_simplified
 

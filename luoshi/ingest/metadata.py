@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from luoshi.ingest.government import BODY_SCAN, infer_government
+from luoshi.ingest.divisions import BODY_SCAN
+from luoshi.ingest.government import infer_government
 from luoshi.ingest.metawords import (
     CLAUSE_BREAK,
     OPENING_PERIOD_SPAN,
@@ -29,7 +30,6 @@ from luoshi.ingest.untitled import (
     latest_labelled_period,
     period_from_opening,
 )
-from luoshi.ingest.untitled import period_without_title as period_without_title
 from luoshi.vocab import PeriodKind
 
 # UNIT LINE: a line above the list naming the body that takes, runs or answers for the whole

@@ -34,7 +34,7 @@ _SEPARATOR_SPLIT = re.compile("[" + "".join(sorted(_SEPARATORS)) + "]")
 _NOTE = re.compile(r"列第一位|排在第一位|排名第一|第一位者|为牵头单位|为工作牵头|下同|牵头或汇总")
 # Lead markers (*, ★) before or after a name. Stripped with str methods, not a pattern: the
 # former "\s*[*★]+$" retried at every position of a long run of marks (quadratic).
-_LEAD_MARKS = "*＊★☆"
+LEAD_MARKS = "*＊★☆"  # marks a lead unit (牵头) in a list: ★市某局
 
 
 def split_units(cell: str) -> tuple[list[str], list[str]]:
@@ -350,10 +350,10 @@ def _space_separated(cell: str, every: bool = False) -> list[str]:
 
 def _strip_lead_marks(name: str) -> str:
     """``name`` without lead markers at its start or end (and the spaces next to them)."""
-    if name[:1] in _LEAD_MARKS:
-        name = name.lstrip(_LEAD_MARKS).lstrip()
-    if name[-1:] in _LEAD_MARKS:
-        name = name.rstrip(_LEAD_MARKS).rstrip()
+    if name[:1] in LEAD_MARKS:
+        name = name.lstrip(LEAD_MARKS).lstrip()
+    if name[-1:] in LEAD_MARKS:
+        name = name.rstrip(LEAD_MARKS).rstrip()
     return name
 
 

@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from luoshi.ingest.government import (
-    NOT_IN_PLACE,
-    NOT_PLACES,
-    _place_from,
-    infer_government,
-    page_level,
-)
+from luoshi.ingest.divisions import NOT_IN_PLACE, NOT_PLACES
+from luoshi.ingest.government import _place_from, infer_government
+from luoshi.ingest.governmentlevel import page_level
 from luoshi.ingest.placenames import places_named
 
 # (texts, suffix, the places counted)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from luoshi.ingest import read_document
-from luoshi.ingest.government import infer_government, page_level
+from luoshi.ingest.government import infer_government
+from luoshi.ingest.governmentlevel import page_level
 from luoshi.ingest.siteplace import page_source, places_spelled, site_label
 
 # (url, the label before gov.cn)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from luoshi.ingest.government import SITE_SPELLS
+from luoshi.ingest.governmentlevel import SITE_SPELLS
 from luoshi.ingest.metadata import TITLE_WORDS, infer_government, read_meta
 from luoshi.ingest.model import Meta
 from luoshi.ingest.periods import parse_year

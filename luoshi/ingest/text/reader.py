@@ -33,7 +33,6 @@ from luoshi.ingest.headers import (
     vote_table_reason,
 )
 from luoshi.ingest.layout import GROUP_KEY, build_task
-from luoshi.ingest.metadata import period_without_title
 from luoshi.ingest.model import Column, ParsedDocument, Task
 from luoshi.ingest.siteplace import page_source
 from luoshi.ingest.text.bar import BAR_LAYOUT, bar_grid, looks_like_bar
@@ -74,7 +73,7 @@ from luoshi.ingest.text.spacerows import SPACE_LAYOUT, find_space_header, space_
 from luoshi.ingest.text.spanrows import split_continuations
 from luoshi.ingest.text.subrows import split_subnumbered
 from luoshi.ingest.text.unnumbered import split_unnumbered
-from luoshi.ingest.untitled import year_from_keys, year_of_targets
+from luoshi.ingest.untitled import period_without_title, year_from_keys, year_of_targets
 from luoshi.vocab import ColumnRole
 
 LAYOUT = "cells-per-line"
