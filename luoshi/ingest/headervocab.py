@@ -58,6 +58,9 @@ _YEAR_QUALIFIED = re.compile(r"^(\d{4}年度?|年度|本年度?|全年|今年)")
 _RULES: list[tuple[re.Pattern[str], ColumnRole]] = [
     # (年度季别: the year and quarter a row is due, 1081 = year 108 quarter 1: the rows' key)
     (re.compile(r"^(序号|编号|序次|No\.?|(年度)?季别)$", re.I), ColumnRole.SERIAL),
+    # QUALIFIED SERIAL: the serial word after a word naming what a row is (指标序号, 项目序号,
+    # 任务编号) is still the row's number. (Not after any word: 类别序号 is two headers glued.)
+    (re.compile(r"^(指标|项目|任务|工作|事项|目标|工程|实事|重点工作)(序号|编号)$"), ColumnRole.SERIAL),
     (
         re.compile(r"^(类别|大类|类型|分类|工程名称|工程类别|项目类别|领域|(事项|任务|工作)(类别|类型))$"),
         ColumnRole.CATEGORY,

@@ -66,7 +66,8 @@ def _warned_rows(doc: ParsedDocument) -> int:
     return n
 
 
-_NUMBER = re.compile(r"^\d{1,4}")
+# (a row carrying two serials, 36,37: the next row counts on from the last)
+_NUMBER = re.compile(r"^(\d{1,4})(?:\s*[,，、]\s*(\d{1,4})(?!\d))?")
 _ITEM_ROLES = {ColumnRole.DONE: "done"}  # problems are often rightly empty
 _UNIT_ROLES = frozenset({ColumnRole.UNITS, ColumnRole.LEAD_UNIT})
 
@@ -82,10 +83,10 @@ def _serial_breaks(doc: ParsedDocument) -> int:
         if m is None:
             prev = None  # (三), 一: another numbering, not compared
             continue
-        value = int(m.group(0))
+        value = int(m.group(1))
         if prev is not None and value not in (prev + 1, 1):
             breaks += 1
-        prev = value
+        prev = int(m.group(2) or value)
     return breaks
 
 

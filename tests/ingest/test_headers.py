@@ -288,6 +288,8 @@ def test_may_be_serial_rules_out_no_serial_header() -> None:
     assert role is R.SERIAL
     words = re.fullmatch(r"\^\((.*)\)\$", pattern.pattern).group(1).split("|")
     assert words and all(any(a in w for a in "序编季nN") for w in words), words
+    qualified, role = _RULES[1]  # QUALIFIED SERIAL: a serial word after what a row is
+    assert role is R.SERIAL and qualified.pattern.endswith("(序号|编号)$")
     for text in [
         "序号",
         "序 号",

@@ -2,6 +2,9 @@
 
 - **numbered**: a paragraph holding only the next serial opens a row (1, 2, 3 …). Numbering may
   restart at 1 after a group row (一、…, a leader's name) or a repeated header: a new section.
+  Serials need not start at 1 nor be consecutive (a selection of a report's numbered tasks:
+  SELECTED ROWS, WIDE JUMP), and one row may carry two (JOINED SERIALS, 36,37): the increasing
+  numbers standing where a row's serial is due, after a complete row, are the serial column.
 - **unnumbered** (a 序号 header but no serials, or no 序号 column at all): rows found by their
   shape, CUT OPENER among them: :mod:`.unnumbered`, rules there.
 
@@ -27,9 +30,15 @@ from luoshi.vocab import ColumnRole
 
 # A serial paragraph; a mark after the number (9*, 1★: the tables' note marks, e.g. "led by the
 # city") is kept in the serial as written.
-# Also "(3)" alone on its line: a serial written in brackets.
-_SERIAL = re.compile(rf"^(?:[(（]({ROW_SERIAL})[)）]|({ROW_SERIAL})[.、．]?)([*＊★☆△▲]?)$")
-# A gap in the serials larger than this is read as a number inside a cell, not a task.
+# Also "(3)" alone on its line: a serial written in brackets. JOINED SERIALS: one row may carry
+# two of the report's numbers (36,37 or 36、37: two tasks reported together); the second, in group
+# 3, must count on from the first by 1 to _MAX_SERIAL_GAP (so 12,500 is a figure, not two serials).
+_SERIAL = re.compile(
+    rf"^(?:[(（]({ROW_SERIAL})[)）]|({ROW_SERIAL})(?:\s*[,，、]\s*({ROW_SERIAL}))?[.、．]?)"
+    r"([*＊★☆△▲]?)$"
+)
+# A gap in the serials larger than this is read as a number inside a cell, not a task (unless
+# the row above is complete: WIDE JUMP in split_numbered).
 _MAX_SERIAL_GAP = 5
 
 
@@ -65,9 +74,18 @@ def _serial_match(p: Para) -> re.Match[str] | None:
     first = p.text[:1]
     if not (first.isdecimal() or first in "(（"):
         return None  # _SERIAL opens with \d (isdecimal) or a bracket: most paragraphs need no match
-    if len(p.text) > 8:
-        return None  # it matches 8 characters at most ("(12345)★"), and "$" a final "\n"
-    return _SERIAL.match(p.text)
+    if len(p.text) > 14:
+        return None  # it matches 14 characters at most ("12345 , 12346★"), and "$" a final "\n"
+    m = _SERIAL.match(p.text)
+    if m and m.group(3) and not 0 < int(m.group(3)) - int(m.group(2)) <= _MAX_SERIAL_GAP:
+        return None
+    return m
+
+
+def _last_value(m: re.Match[str]) -> int:
+    """The last of the numbers a serial paragraph carries (37 of 36,37): the next row counts
+    on from it."""
+    return int(m.group(3) or m.group(2) or m.group(1))
 
 
 def _selection_goes_on(
@@ -92,6 +110,17 @@ def _selection_goes_on(
             return True
         want += 1
     return want > value + 1  # value + 1 came and the page ended: a selection cut off
+
+
+def _next_serial(body: list[Para], looked_at: list[int], k: int) -> tuple[int | None, int]:
+    """(value, index) of the next serial paragraph after ``body[k]`` that is followed by a
+    paragraph that is no serial (a row's opener); (None, len(body)) when none comes."""
+    for j in looked_at[bisect_right(looked_at, k) :]:
+        if j + 1 < len(body) and _serial_match(body[j + 1]) is None:
+            v = serial_of(body[j])
+            if v is not None:
+                return v, j
+    return None, len(body)
 
 
 def serial_of(p: Para) -> int | None:
@@ -138,6 +167,7 @@ def split_numbered(
     totals: list[Para] = []
     seen: dict[int, int] = {}
     closing_values = _closing_values(body) if category_first else set()
+    jumps: list[tuple[int, int, int]] = []  # (line, previous serial, serial) of each gap
     prev: int | None = None
     group = first_group
     in_total = False
@@ -150,7 +180,7 @@ def split_numbered(
     looked_at = [
         k
         for k, p in enumerate(body)
-        if (len(t := p.text) <= 8 and (t[:1].isdecimal() or t[:1] in "(（"))
+        if (len(t := p.text) <= 14 and (t[:1].isdecimal() or t[:1] in "(（"))
         or ("计" in t and (len(t) <= 3 or " " in t or t != t.strip()))
     ]
     taken = 0  # body[:taken] placed
@@ -186,12 +216,24 @@ def split_numbered(
                 )
             else:
                 full = rows and len(rows[-1].paras) >= min_cells
+                # WIDE JUMP: serials need not be consecutive (a table may list a selection of a
+                # report's numbered tasks: 22, 24, 30, 33). A number further past the previous
+                # serial than _MAX_SERIAL_GAP opens a row when the row above already holds
+                # exactly one paragraph per column (it stands where the next serial is due;
+                # a number inside a cell stands before the row is complete), the row it opens
+                # holds a paragraph per column too, and the serial after it counts on from it
+                # (a figure 23000 is followed by the next row's 2).
+                complete = False
+                if rows and len(rows[-1].paras) == min_cells:
+                    nxt, at = _next_serial(body, looked_at, k)
+                    complete = at - k - 1 >= min_cells and (nxt is None or nxt > value)
                 is_row = bool(
                     full
                     and plausible_next
                     and (
                         value == prev
                         or prev + 1 < value <= prev + _MAX_SERIAL_GAP
+                        or (value > prev and complete)
                         or (value > prev and _selection_goes_on(body, looked_at, k, prev, value))
                     )
                 )
@@ -204,10 +246,7 @@ def split_numbered(
                         )
                     )
                 elif is_row:
-                    missing = f"{prev + 1}" if value == prev + 2 else f"{prev + 1}–{value - 1}"
-                    warnings.append(
-                        (p.line, f"serials jump from {prev} to {value}: {missing} missing")
-                    )
+                    jumps.append((p.line, prev, value))
             if is_row:
                 in_total = False
                 if back:
@@ -230,9 +269,15 @@ def split_numbered(
                         category = before.pop().text
                 if prev is None and value != 1:
                     warnings.append((p.line, f"the first row's serial is {value}, not 1"))
-                rows.append(Row(str(value) + m.group(3), p.line, [], group, category=category))
+                serial = str(value)
+                if m.group(3):  # joined serials kept as written (36,37 / 36、37)
+                    serial = re.sub(r"\s", "", p.text[m.start(2) : m.end(3)])
+                    warnings.append(
+                        (p.line, f"row {serial} carries two serials: one row for both tasks")
+                    )
+                rows.append(Row(serial + m.group(4), p.line, [], group, category=category))
                 seen.setdefault(value, p.line)
-                prev = value
+                prev = _last_value(m)
                 continue
         if rows:
             rows[-1].paras.append(p)
@@ -240,6 +285,7 @@ def split_numbered(
             lead.append(p)
     if taken < len(body):
         (totals if in_total else rows[-1].paras if rows else lead).extend(body[taken:])
+    warnings.extend(_jump_warnings(jumps))
     if totals:
         warnings.append(
             (
@@ -264,6 +310,28 @@ def split_numbered(
                 )
             )
     return rows, lead
+
+
+def _jump_warnings(jumps: list[tuple[int, int, int]]) -> list[tuple[int, str]]:
+    """One warning per gap in the serials; from three gaps on, one warning for all of them:
+    the cause is one (the table lists a selection of a report's numbered tasks), and the
+    alternative is named (rows missing, or numbers inside cells read as rows)."""
+    if len(jumps) < 3:
+        out = []
+        for line, prev, value in jumps:
+            missing = f"{prev + 1}" if value == prev + 2 else f"{prev + 1}–{value - 1}"
+            out.append((line, f"serials jump from {prev} to {value}: {missing} missing"))
+        return out
+    shown = ", ".join(f"{prev}→{value}" for _, prev, value in jumps[:6])
+    more = f" and {len(jumps) - 6} more" if len(jumps) > 6 else ""
+    return [
+        (
+            jumps[0][0],
+            f"serials are not consecutive ({len(jumps)} gaps: {shown}{more}): read as a "
+            "selection of a report's numbered tasks; if rows are missing or a number inside "
+            "a cell was read as a serial, check those rows",
+        )
+    ]
 
 
 def _closing_values(body: list[Para]) -> set[str]:
