@@ -103,3 +103,29 @@ def test_a_selected_table_under_a_qualified_serial_header_reads_whole():
     assert [str(c.role) for c in doc.columns] == ["serial", "task", "units", "done"]
     assert [t.serial for t in doc.tasks] == ["22", "30", "36,37", "41"]
     assert [t.units for t in doc.tasks][2] == ["县交通局"]
+
+
+_TABLE = [
+    ("指标序号", "项目名称", "责任单位", "进展情况"),
+    ("22", "新建城市公园两座", "县住建局", "已完成主体工程"),
+    ("24", "改造老旧小区三个", "县住建局", "完成改造两个"),
+    ("30", "新增停车位五百个", "县交通局", "已新增三百个"),
+    ("36,37", "新建幼儿园两座", "县教育局", "一座已开工"),
+    ("41", "新建公厕十座", "县城管局", "已建成八座"),
+]
+
+
+@pytest.mark.parametrize(
+    ("layout", "line", "joiner"),
+    [
+        ("cells per line", lambda r: "\n\n".join(r), "\n\n"),
+        ("pipe rows", lambda r: " | ".join(r) + " |", "\n"),
+        ("pipe cells", lambda r: "\n".join(c + " |" for c in r), "\n"),
+        ("space rows", " ".join, "\n"),
+    ],
+)
+def test_selected_and_joined_serials_in_every_text_layout(layout, line, joiner):
+    text = "某县2023年民生实事进展情况表\n\n" + joiner.join(line(r) for r in _TABLE) + "\n"
+    doc = read_document(text.encode(), name="t.txt")
+    assert [t.serial for t in doc.tasks] == [r[0] for r in _TABLE[1:]], layout
+    assert [t.units for t in doc.tasks] == [[r[2]] for r in _TABLE[1:]], layout

@@ -47,7 +47,8 @@ _UNITS = frozenset({ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS}
 _PEOPLE = frozenset({ColumnRole.LEADER, ColumnRole.PERSON})
 _DIGIT = re.compile(r"\d")
 _YES_NO = re.compile(r"^[是否]$")  # the answer in a 是否… column
-_BARE_NUMBER = re.compile(r"^\d{1,4}[.、．]?$")
+# (or two joined, 36,37: a row's JOINED SERIALS, shapes.py)
+_BARE_NUMBER = re.compile(r"^\d{1,4}(?:\s*[,，、]\s*\d{1,4})?[.、．]?$")
 # An arabic list number opening a text (15.推进…, 3、…), not a decimal (1.5万).
 _LISTED = re.compile(rf"^\s*{ROW_NUMBER}")
 _SENTENCE = re.compile(r"[。；;]")

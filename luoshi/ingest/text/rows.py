@@ -24,6 +24,7 @@ from luoshi.ingest.model import Column
 from luoshi.ingest.text.shapes import (
     ROW_SERIAL,
     is_group,
+    joined_serials,
     looks_like_units,
 )
 from luoshi.vocab import ColumnRole
@@ -31,8 +32,7 @@ from luoshi.vocab import ColumnRole
 # A serial paragraph; a mark after the number (9*, 1★: the tables' note marks, e.g. "led by the
 # city") is kept in the serial as written.
 # Also "(3)" alone on its line: a serial written in brackets. JOINED SERIALS: one row may carry
-# two of the report's numbers (36,37 or 36、37: two tasks reported together); the second, in group
-# 3, must count on from the first by 1 to _MAX_SERIAL_GAP (so 12,500 is a figure, not two serials).
+# two of the report's numbers (36,37 or 36、37), the second in group 3 (shapes.joined_serials).
 _SERIAL = re.compile(
     rf"^(?:[(（]({ROW_SERIAL})[)）]|({ROW_SERIAL})(?:\s*[,，、]\s*({ROW_SERIAL}))?[.、．]?)"
     r"([*＊★☆△▲]?)$"
@@ -77,7 +77,7 @@ def _serial_match(p: Para) -> re.Match[str] | None:
     if len(p.text) > 14:
         return None  # it matches 14 characters at most ("12345 , 12346★"), and "$" a final "\n"
     m = _SERIAL.match(p.text)
-    if m and m.group(3) and not 0 < int(m.group(3)) - int(m.group(2)) <= _MAX_SERIAL_GAP:
+    if m and m.group(3) and joined_serials(m.group(0).rstrip("*＊★☆△▲")) is None:
         return None
     return m
 

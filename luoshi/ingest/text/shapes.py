@@ -18,6 +18,20 @@ _CN = "一二三四五六七八九十"
 # number opens a row only where it counts on from the row before (or restarts at 1), so a year
 # or a figure of four digits (2023) standing where a serial could is not read as one.
 ROW_SERIAL = r"\d{1,5}"
+# JOINED SERIALS (every text layout): one row may carry two of the report's numbers (36,37 or
+# 36、37: two tasks reported together); the second counts on from the first by 1 to
+# JOINED_GAP, so a figure with a thousands comma (12,500) is no pair of serials.
+JOINED_GAP = 5
+_JOINED = re.compile(rf"^({ROW_SERIAL})\s*[,，、]\s*({ROW_SERIAL})[.、．]?$")
+
+
+def joined_serials(text: str) -> tuple[int, int] | None:
+    """(first, last) of a cell holding two joined serials (36,37 → (36, 37)), else None."""
+    m = _JOINED.match(text)
+    if m is None:
+        return None
+    first, last = int(m.group(1)), int(m.group(2))
+    return (first, last) if 0 < last - first <= JOINED_GAP else None
 # (镇街: the towns and sub-districts of a district, written as one word — 各镇街, 相关镇街 —
 # names them as 街道 and 镇 do)
 _UNIT_END = re.compile(

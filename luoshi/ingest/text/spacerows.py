@@ -45,7 +45,7 @@ from luoshi.ingest.headers import (
 from luoshi.ingest.headers import header_role, header_roles, normalise_header
 from luoshi.ingest.headerwords import opens_with_first_column, split_header_words, unglue_header
 from luoshi.ingest.text.align import align, carry_spanned
-from luoshi.ingest.text.shapes import CLOSING, ROW_SERIAL, is_group
+from luoshi.ingest.text.shapes import CLOSING, ROW_SERIAL, is_group, joined_serials
 from luoshi.ingest.text.spacepieces import close_padding, join_spaced_name
 from luoshi.ingest.text.spacesubrows import Pieces, is_sub_row, join_sub_rows, share_not_amount
 from luoshi.ingest.text.spanrows import continuation_cuts, continuation_note, lead_cells
@@ -182,7 +182,16 @@ def _next_period_key(prev: int, value: int) -> bool:
 
 def _serial(piece: str) -> int | None:
     m = _SERIAL.match(piece)
-    return int(m.group(1)) if m else None
+    if m is None:
+        pair = joined_serials(piece)  # 36,37: the row's first number opens it
+        return pair[0] if pair else None
+    return int(m.group(1))
+
+
+def _last_serial(piece: str, value: int) -> int:
+    """The number the next row counts on from: the second of joined serials (36,37 → 37)."""
+    pair = joined_serials(piece)
+    return pair[1] if pair else value
 
 
 def space_grid(
@@ -240,7 +249,7 @@ def space_grid(
         ):
             if picked:
                 skipped.append(value)
-            prev = value
+            prev = _last_serial(pieces[1] if own_category else pieces[0], value)
             cells = [(i + 1, p) for p in pieces]
             if category_first and not own_category:
                 cells.insert(0, (i + 1, ""))  # a category merged down from the row above
