@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from luoshi.ingest.headers import header_role
+from luoshi.ingest.headers import TWO_LEVEL_JOIN, header_role, header_roles
 from luoshi.ingest.headervocab import (
     _ITEM,
     _RULES,
@@ -168,3 +168,52 @@ def cut_glued(words: Sequence[str]) -> list[str]:
 
 # Each of two glued names is a full column name: 目标任务 is one header, not 目标 + 任务.
 _MIN_GLUED = 3
+
+
+# GROUPING HEADER: the roles a top word spanning sub-columns has (a progress heading: 推进情况,
+# 工作进展, or a word the vocabulary does not know), and the roles its sub-words may have.
+_TOP_ROLES = frozenset({ColumnRole.DONE, ColumnRole.OTHER})
+_SUB_ROLES = frozenset(
+    {
+        ColumnRole.DONE, ColumnRole.PROBLEMS, ColumnRole.NEXT_STEPS, ColumnRole.OTHER,
+        ColumnRole.DECLARED_STATUS, ColumnRole.ACTUAL,
+    }
+)
+
+
+def ungroup_header(words: Sequence[str], width: int) -> tuple[list[str], str] | None:
+    """GROUPING HEADER: a two-level header flattened to one run of words (the top line's, then
+    the second line's) names one word more than the rows have cells: one top word spans the
+    sub-words ending the header (推进情况 over 已完成工作 / 存在问题 / 下步打算) and has no cells
+    of its own (the sub-words hold the progress itself). When the rows show ``width`` = one fewer cell than the words, the trailing run
+    of two or more progress-kind words is the second line; the nearest progress-kind word
+    before it spans it (or, when there is none, the run's first word). The top word is
+    replaced by its sub-words, each named top·sub (so 已完成工作 under 推进情况 is progress).
+    (words, warning) or None; the warning names the alternative."""
+    if width != len(words) - 1 or len(words) < 4:
+        return None
+    roles = header_roles(words)
+    k = len(words)
+    while k and roles[k - 1] in _SUB_ROLES:
+        k -= 1
+    tops = [i for i in range(k) if roles[i] in _TOP_ROLES]
+    if tops:
+        p = tops[-1]
+    elif len(words) - k >= 3:
+        p, k = k, k + 1  # the run's first word is the top: 推进情况 then its three sub-words
+    else:
+        return None
+    subs = list(words[k:])
+    if len(subs) < 2 or not any(r in _TOP_ROLES for r in roles[k:]):
+        # the sub-words must hold the progress itself (已完成工作, or a word not known): under
+        # 进展情况, 存在问题 / 下步计划 alone are columns of their own beside it (an empty cell,
+        # not a top word, makes those rows short)
+        return None
+    top = normalise_header(words[p])
+    names = [f"{top}{TWO_LEVEL_JOIN}{normalise_header(w)}" for w in subs]
+    other = f"; {'/'.join(words[i] for i in tops[:-1])} could span them instead" if tops[1:] else ""
+    note = (
+        f"a two-level header flattened: {top} spans {'/'.join(subs)} (the rows have "
+        f"{width} cells, one fewer than the header words{other})"
+    )
+    return [*words[:p], *names, *words[p + 1 : k]], note

@@ -27,6 +27,7 @@ from luoshi.ingest.headers import (
     PERIOD_WORD,
     SENTENCE_CLOSERS,
     TWO_LEVEL_JOIN,
+    columns_from_headers,
     cut_header_completion,
     header_key,
     header_role,
@@ -36,7 +37,9 @@ from luoshi.ingest.headers import (
     may_be_serial_pattern,
     normalise_header,
 )
-from luoshi.ingest.text.rows import Para, serial_of
+from luoshi.ingest.headerwords import ungroup_header
+from luoshi.ingest.model import Column
+from luoshi.ingest.text.rows import Para, Row, serial_of
 from luoshi.ingest.text.shapes import is_group
 from luoshi.vocab import ColumnRole
 
@@ -396,3 +399,22 @@ def schedule_sub_headers(words: list[str]) -> tuple[list[str], str | None]:
         "not progress; the alternative, period columns after the last, was not taken)"
     )
     return [*words[:p], *names, *words[p + 1 : k]], note
+
+
+def grouping_header(rows: list[Row], columns: list[Column]) -> tuple[list[Column], str] | None:
+    """The columns under a GROUPING HEADER (headerwords.ungroup_header) when the numbered
+    rows (the last, perhaps cut off, left out) mostly hold one cell fewer than the header
+    names, and the header has a top word spanning its last words; with the warning."""
+    widths = [len(r.paras) + 1 for r in rows[:-1]]  # (+1: the serial)
+    if len(widths) < 2:
+        return None
+    grouped = ungroup_header([c.header for c in columns], max(set(widths), key=widths.count))
+    if grouped is None:
+        return None
+    return columns_from_headers(grouped[0])[0], grouped[1]
+
+
+def unknown_header(message: str) -> str | None:
+    """The header an "unknown column header 'X': …" warning names, else None."""
+    m = re.match(r"unknown column header '([^']*)'", message)
+    return m.group(1) if m else None

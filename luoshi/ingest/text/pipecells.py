@@ -40,7 +40,7 @@ import re
 
 from luoshi.ingest.grid import Grid
 from luoshi.ingest.headers import header_roles, normalise_header
-from luoshi.ingest.headerwords import unglue_header
+from luoshi.ingest.headerwords import unglue_header, ungroup_header
 from luoshi.ingest.text.cellheader import NOT_A_HEADER, join_split_headers
 from luoshi.ingest.text.pipegroups import numbered_grid_rows
 from luoshi.ingest.text.pipegroupserial import group_serial_rows
@@ -289,6 +289,10 @@ def pipe_cells_grid(
         # rows wider than the header: a header cell held two glued names (当前进度牵头单位)
         words, roles = unglued, header_roles(unglued)
         glued = True
+    elif widths and (grouped := ungroup_header(words, max(set(widths), key=widths.count))):
+        # rows one cell short of the header: a top word spanning sub-words (GROUPING HEADER)
+        words, roles = grouped[0], header_roles(grouped[0])
+        border_warnings.append((header_line, grouped[1]))
     if not any(r[0] == "row" for r in raw) and runs is not None:
         # a lone cell between borders is a row of one cell: a group or the table's title
         raw = [

@@ -27,6 +27,7 @@ from luoshi.ingest.decode import decode_text
 from luoshi.ingest.errors import IngestError
 from luoshi.ingest.gridlayout import document_from_grids, status_columns
 from luoshi.ingest.headers import (
+    TWO_LEVEL_JOIN,
     columns_from_headers,
     main_done_column,
     normalise_header,
@@ -38,8 +39,10 @@ from luoshi.ingest.siteplace import page_source
 from luoshi.ingest.text.bar import BAR_LAYOUT, bar_grid, looks_like_bar
 from luoshi.ingest.text.cellheader import (
     find_header,
+    grouping_header,
     merge_split_headers,
     schedule_sub_headers,
+    unknown_header,
 )
 from luoshi.ingest.text.csvrows import CSV_LAYOUT, csv_rows_grid
 from luoshi.ingest.text.detect import second_reading
@@ -466,7 +469,18 @@ def _section_tasks(
     rows: list[Row] = []
     lead: list[Para] = []
     if ColumnRole.SERIAL in roles:
-        rows, lead = split_numbered(body, columns, restarts, warn, first_group)
+        found: list[tuple[int | None, str]] = []
+        rows, lead = split_numbered(body, columns, restarts, found, first_group)
+        if (grouped := grouping_header(rows, columns)) is not None:
+            # GROUPING HEADER: the table's columns (the list _read_table holds) are changed in
+            # place, so every later section and reading of the rows has them
+            columns[:] = grouped[0]
+            subs = {c.header.rpartition(TWO_LEVEL_JOIN)[2] for c in columns}
+            warn[:] = [w for w in warn if unknown_header(w[1]) not in subs]  # named now
+            warn.append((paras[h0].line, grouped[1]))
+            found = []
+            rows, lead = split_numbered(body, columns, restarts, found, first_group)
+        warn += found
         rows = split_continuations(rows, columns, warn)  # serials spanned over two rows
     if not rows:
         rows, lead = split_unnumbered(body, columns, name, paras[h0].line, warn, first_group)

@@ -43,7 +43,12 @@ from luoshi.ingest.headers import (
     header_key as key_of,
 )
 from luoshi.ingest.headers import header_role, header_roles, normalise_header
-from luoshi.ingest.headerwords import opens_with_first_column, split_header_words, unglue_header
+from luoshi.ingest.headerwords import (
+    opens_with_first_column,
+    split_header_words,
+    unglue_header,
+    ungroup_header,
+)
 from luoshi.ingest.text.align import align, carry_spanned
 from luoshi.ingest.text.shapes import CLOSING, ROW_SERIAL, is_group, joined_serials
 from luoshi.ingest.text.spacepieces import close_padding, join_spaced_name
@@ -300,6 +305,10 @@ def space_grid(
         # rows wider than the header: a header word held two glued names (当前进度牵头单位)
         words, roles = unglued, header_roles(unglued)
         warnings.append((h + 1, f"header words glued together, cut: {'/'.join(words)}"))
+    elif widths and (grouped := ungroup_header(words, max(set(widths), key=widths.count))):
+        # rows one cell short of the header: a top word spanning sub-words (GROUPING HEADER)
+        words, roles = grouped[0], header_roles(grouped[0])
+        warnings.append((h + 1, grouped[1]))
     if totals:
         warnings.append((totals[0], f"{len(totals)} total row(s) (合计/小计): not tasks"))
     if skipped:
