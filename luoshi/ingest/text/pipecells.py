@@ -44,7 +44,7 @@ from luoshi.ingest.headerwords import unglue_header, ungroup_header
 from luoshi.ingest.text.cellheader import NOT_A_HEADER, join_split_headers
 from luoshi.ingest.text.pipegroups import numbered_grid_rows
 from luoshi.ingest.text.pipegroupserial import group_serial_rows
-from luoshi.ingest.text.shapes import ROW_SERIAL, is_group
+from luoshi.ingest.text.shapes import ROW_SERIAL, is_group, joined_serials
 from luoshi.ingest.text.spacerows import rows_from_pieces
 from luoshi.vocab import ColumnRole
 
@@ -221,6 +221,23 @@ def _counts_on(cells: list[tuple[int, str, bool]], k: int) -> bool:
     return any((n := _ROW_SERIAL.match(c[1])) and n.group(1) == nxt for c in cells[k + 1 :])
 
 
+def _increasing_serials(raw: list) -> bool:
+    """Whether every row's first cell is a serial (or two joined: 36,37) above the row
+    before's: a numbered table whose numbers skip, not a table without serials."""
+    last = 0
+    for kind, _, cells in raw:
+        if kind != "row":
+            continue
+        text = cells[0][1] if cells else ""
+        m = _ROW_SERIAL.match(text)
+        pair = joined_serials(text)
+        first = int(m.group(1)) if m else pair[0] if pair else None
+        if first is None or first <= last:
+            return False
+        last = pair[1] if pair else first
+    return last > 0
+
+
 def pipe_cells_grid(
     lines: list[str], ends_newline: bool
 ) -> tuple[Grid, list[tuple[int | None, str]]] | None:
@@ -304,6 +321,10 @@ def pipe_cells_grid(
     elif not any(r[0] == "row" for r in raw):
         raw = _rows_by_count(cells, b, len(words))
         how = f"every {len(words)} cells (the table has no serials)"
+        if roles[0] is ColumnRole.SERIAL and _increasing_serials(raw):
+            # the rows' first cells are serials that do not start at 1 or count on one by
+            # one (22, 24, 30): a selection of a report's numbered tasks, cut by width
+            how = f"every {len(words)} cells (serials not counting on one by one: a selection)"
     warnings: list[tuple[int | None, str]] = [
         (
             header_line,
