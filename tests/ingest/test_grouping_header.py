@@ -49,11 +49,15 @@ HEADER = ["序号", "重点任务", "责任单位", "推进情况", *SUBS]
 
 @pytest.mark.parametrize(
     ("layout", "joiner", "cell"),
-    [("cells per line", "\n\n", "{}"), ("pipe cells", "\n", "{} |")],
+    [("cells per line", "\n\n", "{}"), ("pipe cells", "\n", "{} |"), ("space rows", None, "")],
 )
 def test_a_flattened_grouping_header_reads_the_sub_columns(layout, joiner, cell):
     cells = [*HEADER, *(c for r in ROWS for c in r)]
-    text = "某县2023年重点工作进展情况表\n\n" + joiner.join(cell.format(c) for c in cells) + "\n"
+    if joiner is None:  # one line per header line and per row, cells parted by spaces
+        lines = [" ".join(HEADER[:4]), " ".join(SUBS), *(" ".join(r) for r in ROWS)]
+        text = "某县2023年重点工作进展情况表\n\n" + "\n".join(lines) + "\n"
+    else:
+        text = "某县2023年重点工作进展情况表\n\n" + joiner.join(map(cell.format, cells)) + "\n"
     doc = read_document(text.encode(), name="t.txt")
     assert [str(c.role) for c in doc.columns] == [
         "serial", "task", "units", "done", "problems", "next_steps"

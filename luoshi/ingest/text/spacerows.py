@@ -185,6 +185,17 @@ def _next_period_key(prev: int, value: int) -> bool:
     return prev == 0 or abs(_quarter_index(value) - _quarter_index(prev)) == 1
 
 
+def _second_header_line(pieces: list[str]) -> bool:
+    """A line right under the header, before any row, of two or more header words, at least
+    half of them known and none a serial or a figure: the second line of a two-level header
+    (read by GROUPING HEADER when the rows show its top word spans it; else left out, as any
+    line before the first row is)."""
+    if len(pieces) < 2 or any(_FIGURE.match(p) for p in pieces):
+        return False
+    known = sum(header_role(p, True) is not ColumnRole.OTHER for p in pieces)
+    return known * 2 >= len(pieces)
+
+
 def _serial(piece: str) -> int | None:
     m = _SERIAL.match(piece)
     if m is None:
@@ -221,6 +232,7 @@ def space_grid(
     subs: dict[int, list[Pieces]] = {}
     measures = _measure_columns(words, roles)
     skipped: list[int] = []  # PICKED ROWS: serials that skip the ones before them
+    second_line: list[str] = []
     for i in range(h + 1, len(lines)):
         s = lines[i].strip()
         if not s:
@@ -232,6 +244,9 @@ def space_grid(
             header_key
         ):
             continue  # the header repeated at a page break; numbering goes on
+        if numbered and not raw and not second_line and _second_header_line(pieces):
+            second_line = pieces  # a two-level header's second line (GROUPING HEADER below)
+            continue
         value = _serial(pieces[0]) if numbered else None
         own_category = False
         if value is None and category_first and len(pieces) > 1:
@@ -305,7 +320,9 @@ def space_grid(
         # rows wider than the header: a header word held two glued names (当前进度牵头单位)
         words, roles = unglued, header_roles(unglued)
         warnings.append((h + 1, f"header words glued together, cut: {'/'.join(words)}"))
-    elif widths and (grouped := ungroup_header(words, max(set(widths), key=widths.count))):
+    elif widths and (
+        grouped := ungroup_header(words + second_line, max(set(widths), key=widths.count))
+    ):
         # rows one cell short of the header: a top word spanning sub-words (GROUPING HEADER)
         words, roles = grouped[0], header_roles(grouped[0])
         warnings.append((h + 1, grouped[1]))
