@@ -74,8 +74,11 @@ def _serial_match(p: Para) -> re.Match[str] | None:
     first = p.text[:1]
     if not (first.isdecimal() or first in "(（"):
         return None  # _SERIAL opens with \d (isdecimal) or a bracket: most paragraphs need no match
-    if len(p.text) > 14:
-        return None  # it matches 14 characters at most ("12345 , 12346★"), and "$" a final "\n"
+    t = p.text
+    if len(t) > 8 and (len(t) > 14 or not ("," in t or "，" in t or "、" in t)):
+        # it matches 8 characters at most ("(12345)★"), 14 when two serials are joined
+        # ("12345 , 12346★"); and "$" a final "\n"
+        return None
     m = _SERIAL.match(p.text)
     if m and m.group(3) and joined_serials(m.group(0).rstrip("*＊★☆△▲")) is None:
         return None
@@ -180,7 +183,10 @@ def split_numbered(
     looked_at = [
         k
         for k, p in enumerate(body)
-        if (len(t := p.text) <= 14 and (t[:1].isdecimal() or t[:1] in "(（"))
+        if (
+            (len(t := p.text) <= 8 or (len(t) <= 14 and ("," in t or "，" in t or "、" in t)))
+            and (t[:1].isdecimal() or t[:1] in "(（")
+        )
         or ("计" in t and (len(t) <= 3 or " " in t or t != t.strip()))
     ]
     taken = 0  # body[:taken] placed
