@@ -39,6 +39,9 @@ Modules, each with the rules it implements in its docstring:
   naming its tasks inside sentences that grade them (A、B等项目完成情况不够理想; 已经完成的
   任务共计19项。主要是“A”,“B”等), each task with its bucket's grade as declared status (tried
   last; refused unless two grades name items; warned, low confidence);
+- :mod:`.namedworks` — **named works in running text**: clauses each opening with the proper
+  name of a work (…污水处理厂已完工; …医院分院建设项目主体完工) followed by its state, at least
+  three works in two clauses under a progress frame (tried last; warned, low confidence);
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
@@ -74,6 +77,7 @@ from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
 from luoshi.ingest.text.prose.listedworks import LISTED_LAYOUT, listed_works_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.marked import MARKED_LAYOUT, marked_list_grid
+from luoshi.ingest.text.prose.namedworks import NAMED_WORKS_LAYOUT, named_works_grid
 from luoshi.ingest.text.prose.newsreport import NEWS_REPORT_LAYOUT, news_report_grid
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
@@ -323,6 +327,8 @@ _RUNNING_TEXT_READERS = (
       "a bulletin's grades read as each named task's declared status")),
     (first_section_grid, HEADED_LAYOUT,
      ("one section of a review, the page cut inside it: may be news",)),
+    (named_works_grid, NAMED_WORKS_LAYOUT,
+     ("works named in running text, each with its state: news names works so too",)),
 )
 
 
