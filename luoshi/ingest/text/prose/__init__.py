@@ -77,7 +77,11 @@ from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
 from luoshi.ingest.text.prose.listedworks import LISTED_LAYOUT, listed_works_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.marked import MARKED_LAYOUT, marked_list_grid
-from luoshi.ingest.text.prose.namedworks import NAMED_WORKS_LAYOUT, named_works_grid
+from luoshi.ingest.text.prose.namedworks import (
+    NAMED_WORKS_LAYOUT,
+    frame_period,
+    named_works_grid,
+)
 from luoshi.ingest.text.prose.newsreport import NEWS_REPORT_LAYOUT, news_report_grid
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
@@ -114,6 +118,8 @@ def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument |
         return None
     if doc is not None and not doc.meta.title and doc.meta.year is None:
         _meta_from_announcement(doc, paras)
+    if doc is not None and doc.meta.period is None and doc.layout == NAMED_WORKS_LAYOUT:
+        frame_period(doc, paras)  # (namedworks.py: THE FRAME'S PERIOD)
     if doc is not None and doc.meta.period is None:
         _period_from_as_of(doc, paras)
     elif doc is not None:

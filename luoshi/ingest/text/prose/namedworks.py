@@ -60,6 +60,8 @@ import re
 from dataclasses import dataclass, field
 
 from luoshi.ingest.grid import Grid, GridCell
+from luoshi.ingest.model import ParsedDocument
+from luoshi.ingest.periods import parse_period, parse_year
 from luoshi.ingest.script import to_simplified
 from luoshi.ingest.text.prose.newsreport import marked_page
 from luoshi.ingest.text.rows import Para
@@ -124,6 +126,8 @@ _MIN_STATE_COUNTS = 2
 _DOMAIN = re.compile(r"^[^,，。:：]{2,10}(?:方面|领域|战线)\s*[:：]")
 _MIN_DOMAINS = 2
 _SENTENCE = re.compile(r"(?<=[。！？!?])")
+_FRAME_CLAUSE = re.compile(r"[,，。;；！？!?]")
+_PERIOD_SPAN = 12  # a period opens its clause (与上半年相比 looks back)
 _CLAUSE = re.compile(r"(?<=[;；])")
 
 
@@ -291,4 +295,50 @@ def named_works_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, st
             "(low confidence) — the alternative reading is news, no task list: check the tasks",
         )
     ]
-    return Grid(rows=rows, preamble=[p.text for p in paras[: tasks[0][2]]]), warnings
+    # the preamble, read for the page's title, period and government: the paragraphs above the
+    # first report and its own paragraph's frame before it (2016年,…。截至6月底,…,)
+    head = clauses[first]
+    text = paras[head.para].text
+    frame = text[: max(text.find(head.text), 0) + head.start]
+    preamble = [p.text for p in paras[: head.para]] + [x for x in (frame,) if x.strip()]
+    return Grid(rows=rows, preamble=preamble), warnings
+
+
+def frame_period(doc: ParsedDocument, paras: list[Para]) -> None:
+    """THE FRAME'S PERIOD: a page read here whose title and opening give no period takes it
+    from the first clause above its first work report (its own paragraph's frame included)
+    that opens with a period (上半年, 截至6月底, 1-9月; 今年 before it allowed), in the year that
+    text names first (2016年,…) or the page's year; warned, the alternative being the date the
+    page was published. Nothing is set when no year is known (截至6月底 alone may be the year
+    before's)."""
+    if doc.meta.period is not None or not doc.tasks or doc.tasks[0].line_start is None:
+        return
+    first = doc.tasks[0]
+    above: list[str] = []
+    for p in paras:
+        if p.line > first.line_start:
+            break
+        text = p.text
+        if p.line == first.line_start:
+            at = text.find(first.text.strip())
+            text = text[: max(at, 0)]
+        above.append(text)
+    joined = to_simplified(" ".join(above))
+    year = doc.meta.year or parse_year(joined)
+    if year is None:
+        return
+    for clause in _FRAME_CLAUSE.split(joined):
+        head = re.sub(r"^\s*(?:今年|本年)", "", clause.strip())[:_PERIOD_SPAN]
+        period = parse_period(head, year)
+        if period is None or period.end_date is None or not head.startswith(
+            ("截至", "截止", period.label)
+        ):
+            continue
+        doc.meta.year, doc.meta.period = year, period
+        doc.warn(
+            first.line_start,
+            f"period {period.label!r} of {year} taken from the text above the first work "
+            f"({clause.strip()[:20]!r}): the title names none (the alternative: the date the "
+            "page was published); check it",
+        )
+        return
