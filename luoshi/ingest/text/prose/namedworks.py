@@ -9,7 +9,8 @@ base, a project — followed at once by the state it is in::
 Rule (NAMED WORKS IN RUNNING TEXT), what makes such running text a list of tasks rather than
 news, true of such pages wherever they come from:
 
-- **clauses**: the text is cut into sentences (at 。！？) and sentences into clauses (at ；;).
+- **clauses**: the text is cut into sentences (at 。！？) and sentences into clauses (at ；;);
+  a paragraph with no comma and no sentence mark (a headline, a caption) holds none.
   A clause is a *work report* when, after a frame of at most three comma pieces within 80
   characters (a date: 截至6月底; a class: 新建项目中; a result of the class: 续建项目全部复工),
   its subject — everything up to its first state word — is one or more named works and
@@ -126,6 +127,7 @@ _MIN_STATE_COUNTS = 2
 _DOMAIN = re.compile(r"^[^,，。:：]{2,10}(?:方面|领域|战线)\s*[:：]")
 _MIN_DOMAINS = 2
 _SENTENCE = re.compile(r"(?<=[。！？!?])")
+_PUNCTUATED = re.compile(r"[,，。;；！？!?]")
 _FRAME_CLAUSE = re.compile(r"[,，。;；！？!?]")
 _PERIOD_SPAN = 12  # a period opens its clause (与上半年相比 looks back)
 _CLAUSE = re.compile(r"(?<=[;；])")
@@ -214,6 +216,8 @@ def _clauses(paras: list[Para]) -> list[_Clause]:
     out: list[_Clause] = []
     s = 0
     for k, p in enumerate(paras):
+        if not _PUNCTUATED.search(p.text):
+            continue  # a headline or a caption (no sentence mark, no comma) reports nothing
         for sentence in _SENTENCE.split(p.text.strip()):
             s += 1
             for clause in _CLAUSE.split(sentence):
