@@ -135,6 +135,16 @@ def test_period_from_the_frame_in_the_year_named() -> None:
             ],
             id="two-works",
         ),
+        pytest.param(  # works mentioned in passing in a longer story: news
+            [
+                _TITLE,
+                "截至6月底,城东污水处理厂已完工;县人民医院新院区建设项目主体完工。青年创业基地完工。"
+                "记者走访发现,群众对家门口的变化十分满意,纷纷表示生活越来越方便了。"
+                "一位老人告诉记者,以前看病要跑很远的路,现在好多了,孩子上学也近了。"
+                "工作组负责人表示,下一步将继续加大力度,推动更多好事实事落地见效。",
+            ],
+            id="in-passing",
+        ),
         pytest.param(  # no progress frame anywhere above the reports: what the works are
             [
                 "某县风貌",

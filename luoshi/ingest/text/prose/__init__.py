@@ -41,7 +41,8 @@ Modules, each with the rules it implements in its docstring:
   last; refused unless two grades name items; warned, low confidence);
 - :mod:`.namedworks` — **named works in running text**: clauses each opening with the proper
   name of a work (…污水处理厂已完工; …医院分院建设项目主体完工) followed by its state, at least
-  three works in two clauses under a progress frame (tried last; warned, low confidence);
+  three works in two clauses, at least half the text from the first, under a progress frame
+  (tried last; warned, low confidence);
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 

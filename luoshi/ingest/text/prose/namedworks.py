@@ -33,8 +33,9 @@ news, true of such pages wherever they come from:
   封顶, 投用, 完成 (投资, X%), 累计, 正在…, 有序推进, 进展顺利, 建设中, 施工中; an adverb
   before it (全部, 均, 都) is the state's. A plan (计划X月竣工, 预计, 将) never opens a state:
   it is a plan, not a state; after a state it is part of it;
-- **how many**: at least three distinct named works in at least two work reports: news
-  mentions a work in passing, a report goes through them;
+- **how many**: at least three distinct named works in at least two work reports, and the
+  clauses naming works at least half of the text from the first report on: news mentions
+  works in passing, a report is made of them;
 - **a progress frame**: the text above the first work report, or its own sentence, says the
   report is as of a time or about progress (截至, 目前, 以来, 上半年, 进展, 进度, 推进): the
   page reports how far the works are, not what they are;
@@ -279,6 +280,9 @@ def named_works_grid(paras: list[Para]) -> tuple[Grid, list[tuple[int | None, st
     if len(distinct) < MIN_WORKS or reports < MIN_REPORTS:
         return None
     first = next(k for k, c in enumerate(clauses) if c.state)
+    carried = sum(len(c.text) for c in clauses[first:] if c.names)
+    if 2 * carried < sum(len(c.text) for c in clauses[first:]):
+        return None  # works mentioned in passing: news
     last = max(k for _, _, k in tasks)
     if marked_page(paras[clauses[first].para : last + 1]):
         return None  # list markers among the reports: the list readers' page
