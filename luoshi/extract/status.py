@@ -83,6 +83,7 @@ _DEADLINE_ONLY = re.compile(rf"(?:{rules.DEADLINE_ONLY})[。.,,;;!！\s]*")
 
 
 _WORKS_UNDER_WAY = re.compile(rules.WORKS_UNDER_WAY)
+_FINISHED_ONLY = re.compile(r"(?:完工|竣工|建成|落成|投用|通车)[。.!！]?")
 
 
 def _is_vague(text: str) -> bool:
@@ -91,6 +92,8 @@ def _is_vague(text: str) -> bool:
         return False  # 工程进行中: building has begun, a stage reached (WORKS UNDER WAY)
     if _TIME_FRAME_ONLY.fullmatch(norm.strip()):
         return True  # 年底完成: when, not what has been done
+    if _FINISHED_ONLY.fullmatch(norm.strip()):
+        return False  # 完工, 竣工: a short entry saying the work is finished says what was done
     rest = norm
     for w in _BOILERPLATE_LONGEST_FIRST:
         rest = rest.replace(w, "")

@@ -57,6 +57,9 @@ def status(text, done, problems=""):
         ("建设某段排水管。", "工程进行中。", "", Status.ON_TRACK, "progress"),
         ("建设某段排水管。", "目前正在施工。", "", Status.ON_TRACK, "progress"),
         ("建设某段排水管。", "施工中。", "", Status.ON_TRACK, "progress"),
+        # ... and so is a lone word of the work finished (FINISHED ONLY): a result, not vague
+        ("城东创业孵化基地", "完工。", "", Status.ON_TRACK, "progress"),
+        ("城东创业孵化基地", "竣工", "", Status.ON_TRACK, "progress"),
         # an entry that only repeats the task's words: vague
         ("城乡居民收入增长与经济增长基本同步。", "前三季度,城乡居民收入增长与经济增长基本同步。", "",
          Status.VAGUE, "restated"),

@@ -33,6 +33,13 @@ def _read(body: str):
             ["城東公園建設", "老舊小區改造", "農貿市場新建"],
             ["目前已完成綠化工程。", "正在進行外牆施工。", "已完成主體施工。"],
         ),
+        (  # a check box ticking each item, progress in the paragraph under it
+            "☑城南公园提升工程\n该项目已于3月完成。\n☑社区卫生服务站改建\n目前主体完成约60%。"
+            "\n☑背街小巷改造\n已完成施工,正在验收。",
+            ["1", "2", "3"],  # numbered by position (warned)
+            ["城南公园提升工程", "社区卫生服务站改建", "背街小巷改造"],
+            ["该项目已于3月完成。", "目前主体完成约60%。", "已完成施工,正在验收。"],
+        ),
         (  # items run together on one line, progress after a label the vocabulary lacks
             "一、关于“道路破损”的问题整改进展情况:已完成修补。"
             "二、关于“路灯不亮”的问题整改进展情况:正在更换灯具。"

@@ -39,6 +39,10 @@ Modules, each with the rules it implements in its docstring:
   naming its tasks inside sentences that grade them (A、B等项目完成情况不够理想; 已经完成的
   任务共计19项。主要是“A”,“B”等), each task with its bucket's grade as declared status (tried
   last; refused unless two grades name items; warned, low confidence);
+- :mod:`.namedworks` — **named works in running text**: clauses each opening with the proper
+  name of a work (…污水处理厂已完工; …医院分院建设项目主体完工) followed by its state, at least
+  three works in two clauses, at least half the text from the first, under a progress frame
+  (tried last; warned, low confidence);
 - :mod:`.refusal` — what a page that is none of these holds, said as the reason it is
   refused ("prose news, no task list to import").
 
@@ -74,6 +78,11 @@ from luoshi.ingest.text.prose.labelled import LABELLED_LAYOUT, labelled_grid
 from luoshi.ingest.text.prose.listedworks import LISTED_LAYOUT, listed_works_grid
 from luoshi.ingest.text.prose.listing import read_prose
 from luoshi.ingest.text.prose.marked import MARKED_LAYOUT, marked_list_grid
+from luoshi.ingest.text.prose.namedworks import (
+    NAMED_WORKS_LAYOUT,
+    frame_period,
+    named_works_grid,
+)
 from luoshi.ingest.text.prose.newsreport import NEWS_REPORT_LAYOUT, news_report_grid
 from luoshi.ingest.text.prose.paragraphs import PARAGRAPHS_LAYOUT, paragraph_tasks_grid
 from luoshi.ingest.text.prose.points import POINTS_LAYOUT, point_list_grid
@@ -110,6 +119,8 @@ def read_paragraphs(paras: list[Para], text: str, name: str) -> ParsedDocument |
         return None
     if doc is not None and not doc.meta.title and doc.meta.year is None:
         _meta_from_announcement(doc, paras)
+    if doc is not None and doc.meta.period is None and doc.layout == NAMED_WORKS_LAYOUT:
+        frame_period(doc, paras)  # (namedworks.py: THE FRAME'S PERIOD)
     if doc is not None and doc.meta.period is None:
         _period_from_as_of(doc, paras)
     elif doc is not None:
@@ -323,6 +334,8 @@ _RUNNING_TEXT_READERS = (
       "a bulletin's grades read as each named task's declared status")),
     (first_section_grid, HEADED_LAYOUT,
      ("one section of a review, the page cut inside it: may be news",)),
+    (named_works_grid, NAMED_WORKS_LAYOUT,
+     ("works named in running text, each with its state: news names works so too",)),
 )
 
 

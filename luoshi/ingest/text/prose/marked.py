@@ -10,8 +10,9 @@ carrying its own progress, whatever the marker and whether or not the items name
 Rule (MARKED PROGRESS LIST), what makes a run of paragraphs a task list rather than news,
 true of such pages wherever they come from:
 
-- **one repeated marker** opens the items: a bullet (● ■ ◆ ▲ ★ ◇ □ ○ •, whatever follows it;
-  a word and its number right after it, ●实事1, is the item's serial), a word and its number
+- **one repeated marker** opens the items: a bullet (● ■ ◆ ▲ ★ ◇ □ ○ •, or a check box
+  ☑ ☐ ✓ ✔ as posts tick done items, whatever follows it; a word and its number right after
+  it, ●实事1, is the item's serial), a word and its number
   (实事1, 项目2, 事项3 — simplified or traditional script), one of the list numberings of
   :mod:`.items` (1. (1) ① (一) 一、 一是 第一), whose numbers start at 1 and count on by one
   (a run from 4 is the middle of a text whose list, if any, began elsewhere), or a code of
@@ -94,7 +95,7 @@ _MIN_ITEMS = 3  # at least three items (two marked paragraphs: as often a report
 _MIN_PAIR = 2  # … unless each of two states its progress outright
 _MIN_TOLERANT = 4  # in a run this long one item may report in words of its own
 
-_BULLETS = "●■◆▲★◇□○•▪◎"
+_BULLETS = "●■◆▲★◇□○•▪◎☑☐✓✔"
 _BULLET = re.compile(rf"^[{_BULLETS}]\s*")
 # a word and its number opening an item: 实事1, 项目 2, 事项三 (read in simplified script)
 _WORD_NUMBER = re.compile(

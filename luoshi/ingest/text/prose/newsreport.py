@@ -220,7 +220,7 @@ def _drop_totals(units: list[_Unit]) -> None:
 
 
 # A paragraph opened by a list marker or bullet, or a lone number (a flattened table's serial).
-_BULLET = re.compile(r"^[●■◆▲★◇□○•▪◎]|^\d{1,3}$")
+_BULLET = re.compile(r"^[●■◆▲★◇□○•▪◎☑☐✓✔]|^\d{1,3}$")
 
 
 def marked_page(paras: list[Para]) -> bool:
