@@ -35,6 +35,7 @@ _SET_AMONG = re.compile(rules.SET_AMONG)
 _MINUS_AFTER = re.compile(rules.MINUS_AFTER)
 _SET_OPEN = re.compile(rules.SET_SIZE_BRACKETED)
 _SET_CLOSE = re.compile(rules.SET_SIZE_AFTER)
+_SET_OF = re.compile(rules.SET_THEN_PART_OF)
 # Words that make a clause more than the name of a set: it reports something itself.
 _VERBS_AFTER_SET = rules.SUBJECT_LINK_VERBS + rules.ACHIEVED_CUES
 _RATIO_RE = re.compile(r"(?:" + "|".join(rules.RATIO_STATED_PATTERNS) + r")\s*$")
@@ -220,6 +221,9 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             if any(norm.startswith(w, na) for w in rules.SUBJECT_LINK_VERBS):
                 later = next((p for p in quantities if p.is_amount and p.family != "percent"
                               and na <= p.start < nb), None)
+            elif _SET_OF.match(norm, q.end) and (part := _part_done(norm, quantities, q, na, nb)):
+                subjects[part.start] = (q.value, q.unit)
+                continue  # 34个村的污水改造工作,12个村完工: X of Y (rules.SET_THEN_PART_DONE)
         between = norm[q.end : later.num_start] if later is not None else ""
         if (between and q.family != "percent"  # a share names no set (隧道完成80%、…完成85%)
                 and not any(a <= later.num_start < b for a, b in scopes)
@@ -278,13 +282,29 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
     for r in ratios:
         same = [c for c in cands if c.sentence == r.sentence]
         if same:
-            best = min(same, key=lambda c: abs(c.q.start - r.start))
+            # SHARE OF THE FIGURE BEFORE: a share is said of a figure already given (完成投资439.9
+            # 亿元,年度计划完成率70.3%,其中21个…): the nearest figure before it, else the nearest
+            # after (完成年度计划的80%,新增就业5000人). docs/analysis.md, Measurements.
+            said = [c for c in same if c.q.end <= r.start]
+            best = max(said, key=lambda c: c.q.start) if said else min(same, key=lambda c: c.q.start)
             if best.ratio_stated is None:
                 best.ratio_stated = r.value
                 r.attached = True
                 if _OF_TOTAL.search(norm, r.sentence[0], r.start):
                     best.flag = best.flag or "total"  # to date of a multi-year whole
     return cands, ratios
+
+
+def _part_done(norm: str, quantities: list[Quantity], q: Quantity, na: int, nb: int) -> Quantity | None:
+    """The count opening clause [na, nb) in the unit of the set ``q`` named alone in the clause
+    before, when the rest of that clause says those were done (rules.SET_THEN_PART_DONE), else
+    None."""
+    lead = len(norm[na:nb]) - len(norm[na:nb].lstrip())
+    part = next((p for p in quantities if p.is_amount and p.num_start == na + lead), None)
+    if part is None or part.unit != q.unit:
+        return None
+    rest = norm[part.end : nb]
+    return part if any(w in rest for w in rules.SET_THEN_PART_DONE) else None
 
 
 def _names_things(q: Quantity, before: str) -> bool:

@@ -220,6 +220,13 @@ WORK_UNDER_WAY_STEMS = ("施工", "建设", "进行", "推进", "实施", "办�
                         "改造", "编制", "调试", "洽谈", "运行", "整改", "报批")
 SET_AMONG = (r"[^,,。;;:：]{0,12}?(?<!" + "|".join(WORK_UNDER_WAY_STEMS)
              + r")中(?=[,,:：0-9])")
+# SET THEN PART DONE: a count opening its clause and qualifying the work it is about (count, its
+# noun, 的: 34个村的污水提标改造工作; no verb of its own), followed by a clause that opens with a
+# count of the same unit said done (,12个村完工), is X of Y: the first is the set, no achieved
+# figure; the second the part done. A count with a predicate of its own (30个项目列为重大前期项目,
+# 5个项目提前开工) reports something itself and stays a figure.
+SET_THEN_PART_OF = r"[^,,;;。的\s]{1,6}的"
+SET_THEN_PART_DONE = ("完工", "完成", "建成", "竣工", "开工", "投用", "投产", "验收", "达标", "通过")
 # A count in brackets after a noun, before a colon, is the size of the set the entry then
 # reports on ("生活小区(30个):13个已完成"): X of Y, the Y is no measurement (another figure).
 SET_SIZE_BRACKETED = r"[(（]\s*$"
