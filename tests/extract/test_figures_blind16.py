@@ -73,3 +73,37 @@ def test_a_set_then_its_part_done_is_x_of_y(done, expected):
 )
 def test_a_count_with_its_own_predicate_is_no_set(done, expected):
     assert reported("推进重大项目前期工作", done) == [(float(v), u) for v, u in expected]
+
+
+# SHARE OF ITS OWN THING: a share whose clause names the thing it is of attaches only to a
+# figure whose clause shares a word with that thing; with none it is a share figure of its own.
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("新建垃圾转运站12处,配备保洁员300人,转运站建设完成率达到100%。",
+         [(12, "处", 100), (300, "人", None)]),
+        ("配备保洁员300人,转运站建设完成率达到100%。", [(100, "%", 100), (300, "人", None)]),
+        # the plan's words name no thing: the figure before
+        ("完成投资12亿元,年度计划完成率70%,其中8个省重点项目完成投资5亿元。",
+         [(5, "亿元", None), (8, "个", None), (12, "亿元", 70)]),
+        ("累计完成投资11亿元,投资完成率为86%。", [(11, "亿元", 86)]),
+    ],
+)
+def test_a_share_of_its_own_thing_attaches_only_to_a_figure_of_it(done, expected):
+    assert shares("推进环卫设施建设", done) == sorted((float(v), u, r) for v, u, r in expected)
+
+
+# RESPECTIVE SHARES: shares listed 分别 after as many figures are theirs in order.
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        ("完成旧路改造6条,开工建设天桥5座,打通卡口4处,分别达到治理计划的50%、40%和80%。",
+         [(4, "处", 80), (5, "座", 40), (6, "条", 50)]),
+        ("新建公园3个、绿道9公里,分别完成年度计划的60%和90%。",
+         [(3, "个", 60), (9, "公里", 90)]),
+        # fewer figures than shares: the nearest-figure rule, the rest shares of their own
+        ("新建公园3个,分别完成年度计划的60%和90%。", [(3, "个", 60), (90, "%", 90)]),
+    ],
+)
+def test_shares_said_respectively_are_the_figures_in_order(done, expected):
+    assert shares("推进城市更新", done) == sorted((float(v), u, r) for v, u, r in expected)
