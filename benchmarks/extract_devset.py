@@ -202,6 +202,7 @@ def report(part: str, verbose: bool, found_only: bool = False) -> dict[str, Any]
         print(f"  {k:13s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}"
               f"  (gold {v['gold']}, predicted {v['predicted']})")
     print(f"  target kinds agree {s['kind_agreement']:.3f} (n={s['kind_total']})")
+    print(f"  stated shares on their figures {s['shares']['agree']} of {s['shares']['total']}")
     st = s["status"]
     called = Counter(str(a.status.value) for a in analyses)
     print(f"  status macro-F1 {st['macro_f1']:.3f}  accuracy {st['accuracy']:.3f}"

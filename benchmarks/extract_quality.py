@@ -158,6 +158,24 @@ def align_stated_shares(pred: Counter, gold: Counter, pred_attached: Counter,
     return +out
 
 
+def share_agreement(found: list[tuple[Any, Any]], gold_m: list[dict]) -> dict[str, int]:
+    """Of the annotated figures stated with a share (stated_ratio; amounts, not per cents) that
+    luoshi reports too (same task, value and unit): how many it gives that very share
+    (``ratio_stated``) — whether each share sits on the figure it is said of."""
+    mine: dict[tuple, list] = {}
+    for s, m in found:
+        mine.setdefault(_key(s, m.value, m.unit), []).append(m.ratio_stated)
+    total = agree = 0
+    for g in gold_m:
+        r = g.get("stated_ratio", g.get("ratio_stated"))
+        k = _key(g["serial"], g["value"], g["unit"])
+        if r is None or g["unit"] == "%" or k not in mine:
+            continue
+        total += 1
+        agree += any(x is not None and round(x, 4) == round(float(r), 4) for x in mine[k])
+    return {"agree": agree, "total": total}
+
+
 def prf(pred: Counter, gold: Counter) -> tuple[float, float, float]:
     tp = sum((pred & gold).values())
     p = tp / sum(pred.values()) if pred else 0.0
@@ -228,6 +246,7 @@ def score_against(analyses: list[TaskAnalysis], gold_t: list[dict], gold_m: list
                 if g["unit"] != "%" and (r := g.get("stated_ratio", g.get("ratio_stated"))) is not None))
     if ALIGN_POSITIONAL:
         pt, pm = align_positional_rows(pt, gt), align_positional_rows(pm, gm)
+    shares = share_agreement(found, gold_m)
     st = status_scores({a.serial: str(a.status.value) for a in analyses},
                        {str(g["serial"]): g["status"] for g in gold_s}, mapping)
     t = prf(pt, gt)
@@ -238,6 +257,7 @@ def score_against(analyses: list[TaskAnalysis], gold_t: list[dict], gold_m: list
         "measurements": {"precision": m[0], "recall": m[1], "f1": m[2], "gold": sum(gm.values()),
                          "predicted": sum(pm.values())},
         "status": {k: st[k] for k in ("macro_f1", "accuracy", "per_class")},
+        "shares": shares,
         "behind_recall": st["per_class"].get("behind", {}).get("recall", 0.0),
         "behind_precision": st["per_class"].get("behind", {}).get("precision", 0.0),
         "errors": {

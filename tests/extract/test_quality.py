@@ -132,3 +132,25 @@ def test_a_stated_share_counts_whether_attached_to_its_figure_or_written_apart(
         Counter((s, round(float(v), 4)) for s, v in gold_attached))
     assert sum((aligned & g).values()) == right
     assert sum(aligned.values()) == called
+
+
+# SCORER: whether each stated share sits on the figure it is said of: of the annotated amounts
+# with a share that luoshi reports too, those luoshi gives that very share
+# (benchmarks/extract_quality.share_agreement).
+@pytest.mark.parametrize(
+    ("gold", "found", "agree", "total"),
+    [
+        ([("1", 8, "条", 57)], [("1", 8, "条", 57)], 1, 1),
+        ([("1", 8, "条", 57)], [("1", 8, "条", 37)], 0, 1),  # another share
+        ([("1", 8, "条", 57)], [("1", 8, "条", None)], 0, 1),  # none
+        ([("1", 8, "条", 57)], [("1", 7, "条", 57)], 0, 0),  # the figure not reported
+        ([("1", 8, "条", None)], [("1", 8, "条", 57)], 0, 0),  # no share annotated
+        ([("1", 57, "%", 57)], [("1", 57, "%", 57)], 0, 0),  # a share figure is no amount
+    ],
+)
+def test_share_agreement_counts_shares_on_their_figures(quality_module, gold, found, agree, total):
+    from types import SimpleNamespace
+
+    g = [{"serial": s, "value": v, "unit": u, "stated_ratio": r} for s, v, u, r in gold]
+    f = [(s, SimpleNamespace(value=v, unit=u, ratio_stated=r)) for s, v, u, r in found]
+    assert quality_module.share_agreement(f, g) == {"agree": agree, "total": total}
