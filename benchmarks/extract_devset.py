@@ -202,13 +202,13 @@ def report(part: str, verbose: bool, found_only: bool = False) -> dict[str, Any]
         print(f"  {k:13s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}"
               f"  (gold {v['gold']}, predicted {v['predicted']})")
     print(f"  target kinds agree {s['kind_agreement']:.3f} (n={s['kind_total']})")
-    print(f"  stated shares on their figures {s['shares']['agree']} of {s['shares']['total']}")
     st = s["status"]
     called = Counter(str(a.status.value) for a in analyses)
     print(f"  status macro-F1 {st['macro_f1']:.3f}  accuracy {st['accuracy']:.3f}"
           f"  behind precision {s['behind_precision']:.3f} (called behind: {called.get('behind', 0)})")
     for c, v in st["per_class"].items():
         print(f"    {c:11s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (n={v['support']})")
+    print(f"  stated shares on their figures {s['shares']['agree']} of {s['shares']['total']}")
     if lists_disagreements(part, verbose):
         reasons = {a.serial: a.status.reason for a in analyses}
         for k, v in s["errors"].items():
