@@ -86,6 +86,7 @@ def score_set(name: str, pages_root: Path, part: str = "all") -> dict[str, Any]:
         v = s[k]
         out[k] = {"tp": round(v["precision"] * v["predicted"]), "predicted": v["predicted"],
                   "gold": v["gold"]}
+    out["shares"] = s["shares"]
     out["gold_status"] = {f"{name}/{k}": v for k, v in gold.items()}
     out["called_status"] = {f"{name}/{k}": v for k, v in called.items()}
     out["reasons"] = {f"{name}/{a.serial}": a.status.reason for a in analyses}
@@ -116,6 +117,9 @@ def print_scores(title: str, parts: list[dict[str, Any]]) -> dict[str, float]:
         print(f"  {k:13s}{_prf(tp, pr, gd)}")
         f = 2 * tp / (pr + gd) if pr + gd else 0.0
         head[k] = f
+    agree, total = (sum(p["shares"][k] for p in parts) for k in ("agree", "total"))
+    print(f"  stated shares on their figures: {agree} of {total}"
+          " (annotated figures with a share that luoshi reports, given that very share)")
     st = quality.status_scores(called, gold, {})
     head["status"] = st["macro_f1"]
     print(f"  status macro-F1 {st['macro_f1']:.3f}  accuracy {st['accuracy']:.3f}"

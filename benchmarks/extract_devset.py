@@ -208,6 +208,7 @@ def report(part: str, verbose: bool, found_only: bool = False) -> dict[str, Any]
           f"  behind precision {s['behind_precision']:.3f} (called behind: {called.get('behind', 0)})")
     for c, v in st["per_class"].items():
         print(f"    {c:11s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (n={v['support']})")
+    print(f"  stated shares on their figures {s['shares']['agree']} of {s['shares']['total']}")
     if lists_disagreements(part, verbose):
         reasons = {a.serial: a.status.reason for a in analyses}
         for k, v in s["errors"].items():

@@ -131,6 +131,51 @@ def align_positional_rows(pred: Counter, gold: Counter) -> Counter:
     return out
 
 
+def align_stated_shares(pred: Counter, gold: Counter, pred_attached: Counter,
+                        gold_attached: Counter) -> Counter:
+    """``pred`` with each stated completion share counted the way the annotation records it. A
+    share (完成全年目标任务的72%) is one fact either side may record as the ratio of the figure it
+    is stated for (``ratio_stated``/``stated_ratio``: keys (serial, share) in the ``*_attached``
+    counters) or as a per-cent figure of its own (serial, share, "%"). So a gold share figure no
+    prediction matches is credited when luoshi states that share as a figure's ratio on the same
+    task; and a per-cent figure of luoshi's that no gold entry matches is no extra when the
+    annotation records that very per cent as a figure's ratio on the same task (接种率45.32%: the
+    annotator's stated ratio of 接种53.3万人). Another value, another task or an amount is never
+    moved; each attached share serves once."""
+    out = Counter(pred)
+    spare = Counter(pred_attached)
+    for key in sorted((gold - pred).elements()):
+        serial, value, unit = key
+        if unit == "%" and spare[(serial, value)] > 0:
+            spare[(serial, value)] -= 1
+            out[key] += 1
+    told = Counter(gold_attached)
+    for key in sorted((pred - gold).elements()):
+        serial, value, unit = key
+        if unit == "%" and told[(serial, value)] > 0:
+            told[(serial, value)] -= 1
+            out[key] -= 1
+    return +out
+
+
+def share_agreement(found: list[tuple[Any, Any]], gold_m: list[dict]) -> dict[str, int]:
+    """Of the annotated figures stated with a share (stated_ratio; amounts, not per cents) that
+    luoshi reports too (same task, value and unit): how many it gives that very share
+    (``ratio_stated``) — whether each share sits on the figure it is said of."""
+    mine: dict[tuple, list] = {}
+    for s, m in found:
+        mine.setdefault(_key(s, m.value, m.unit), []).append(m.ratio_stated)
+    total = agree = 0
+    for g in gold_m:
+        r = g.get("stated_ratio", g.get("ratio_stated"))
+        k = _key(g["serial"], g["value"], g["unit"])
+        if r is None or g["unit"] == "%" or k not in mine:
+            continue
+        total += 1
+        agree += any(x is not None and round(x, 4) == round(float(r), 4) for x in mine[k])
+    return {"agree": agree, "total": total}
+
+
 def prf(pred: Counter, gold: Counter) -> tuple[float, float, float]:
     tp = sum((pred & gold).values())
     p = tp / sum(pred.values()) if pred else 0.0
@@ -191,8 +236,17 @@ def score_against(analyses: list[TaskAnalysis], gold_t: list[dict], gold_m: list
                  for m in a.measurements + (a.figures if other_figures else []))
     gm = Counter(_key(g["serial"], g["value"], g["unit"]) for g in gold_m)
     gt, gm = align_bare_scales(pt, gt), align_bare_scales(pm, gm)
+    found = [(a.serial, m) for a in analyses
+             for m in a.measurements + (a.figures if other_figures else [])]
+    pm = align_stated_shares(
+        pm, gm,
+        Counter((str(s), round(m.ratio_stated, 4)) for s, m in found
+                if m.unit != "%" and m.ratio_stated is not None),
+        Counter((str(g["serial"]), round(float(r), 4)) for g in gold_m
+                if g["unit"] != "%" and (r := g.get("stated_ratio", g.get("ratio_stated"))) is not None))
     if ALIGN_POSITIONAL:
         pt, pm = align_positional_rows(pt, gt), align_positional_rows(pm, gm)
+    shares = share_agreement(found, gold_m)
     st = status_scores({a.serial: str(a.status.value) for a in analyses},
                        {str(g["serial"]): g["status"] for g in gold_s}, mapping)
     t = prf(pt, gt)
@@ -203,6 +257,7 @@ def score_against(analyses: list[TaskAnalysis], gold_t: list[dict], gold_m: list
         "measurements": {"precision": m[0], "recall": m[1], "f1": m[2], "gold": sum(gm.values()),
                          "predicted": sum(pm.values())},
         "status": {k: st[k] for k in ("macro_f1", "accuracy", "per_class")},
+        "shares": shares,
         "behind_recall": st["per_class"].get("behind", {}).get("recall", 0.0),
         "behind_precision": st["per_class"].get("behind", {}).get("precision", 0.0),
         "errors": {

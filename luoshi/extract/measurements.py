@@ -35,6 +35,7 @@ _SET_AMONG = re.compile(rules.SET_AMONG)
 _MINUS_AFTER = re.compile(rules.MINUS_AFTER)
 _SET_OPEN = re.compile(rules.SET_SIZE_BRACKETED)
 _SET_CLOSE = re.compile(rules.SET_SIZE_AFTER)
+_SET_OF = re.compile(rules.SET_THEN_PART_OF)
 # Words that make a clause more than the name of a set: it reports something itself.
 _VERBS_AFTER_SET = rules.SUBJECT_LINK_VERBS + rules.ACHIEVED_CUES
 _RATIO_RE = re.compile(r"(?:" + "|".join(rules.RATIO_STATED_PATTERNS) + r")\s*$")
@@ -89,6 +90,11 @@ class RatioStatement:
     annual: bool
     attached: bool = False  # given to a figure of its sentence as its ratio_stated
     lone: bool = False  # a lone per cent cell: a share of the task done unless it measures a target
+    # The words of the thing the share is of, when its clause names one (转运站建设完成率100%:
+    # 转运站建设), as bigrams; empty when it names none (完成率80%, 年度计划完成率70%).
+    subject: frozenset[str] = frozenset()
+    list_of: int = -1  # start of the first share of the list it belongs to (57%、37%和70%)
+    each: bool = False  # the list is said 分别 of the figures before it
 
 
 def _breakdown_scopes(norm: str) -> list[tuple[int, int]]:
@@ -183,14 +189,18 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             prev = ratios[-1] if ratios and ratios[-1].sentence == (sa, sb) else None
             if m is None and prev is not None and _RATIO_LIST.fullmatch(norm[prev.end : q.num_start]):
                 ratios.append(RatioStatement(q.value, q.start, q.end, (sa, sb), field, item, text,
-                                             prev.annual))  # 57%、37%和70%: the next of a list
-                continue
+                                             prev.annual, list_of=prev.list_of, each=prev.each))
+                continue  # 57%、37%和70%: the next of a list
             if m:
                 # The words saying whose share it is may open the clause before the phrase:
                 # 年度计划完成率45% is a share of the year's plan.
                 phrase = norm[min(ca, sa + m.start()) : q.end]
                 ratios.append(RatioStatement(q.value, q.start, q.end, (sa, sb), field, item, text,
-                                             any(w in phrase for w in rules.ANNUAL_RATIO_WORDS)))
+                                             any(w in phrase for w in rules.ANNUAL_RATIO_WORDS),
+                                             subject=_share_subject(norm[ca : sa + m.start()]),
+                                             list_of=q.start,
+                                             each=any(w in norm[ca : q.num_start]
+                                                      for w in rules.RESPECTIVELY_WORDS)))
                 continue
         flag = "breakdown" if any(a <= q.num_start < b for a, b in scopes) else ""
         if any(before.endswith(w) for w in rules.PLAN_FIGURE_BEFORE):
@@ -220,6 +230,9 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
             if any(norm.startswith(w, na) for w in rules.SUBJECT_LINK_VERBS):
                 later = next((p for p in quantities if p.is_amount and p.family != "percent"
                               and na <= p.start < nb), None)
+            elif _SET_OF.match(norm, q.end) and (part := _part_done(norm, quantities, q, na, nb)):
+                subjects[part.start] = (q.value, q.unit)
+                continue  # 34个村的污水改造工作,12个村完工: X of Y (rules.SET_THEN_PART_DONE)
         between = norm[q.end : later.num_start] if later is not None else ""
         if (between and q.family != "percent"  # a share names no set (隧道完成80%、…完成85%)
                 and not any(a <= later.num_start < b for a, b in scopes)
@@ -275,16 +288,68 @@ def scan(text: str, field: str = FIELD_DONE, item: int | None = None):
     ranked = {c.q.num_start for c in ranks}  # 全国10位 is a rank, not also 10 persons (位)
     cands = [c for c in cands if c.q.num_start not in ranked] + ranks
     cands.sort(key=lambda c: c.q.start)
+    _respective_shares(cands, ratios)
     for r in ratios:
         same = [c for c in cands if c.sentence == r.sentence]
-        if same:
-            best = min(same, key=lambda c: abs(c.q.start - r.start))
+        if same and not r.attached:
+            # SHARE OF THE FIGURE BEFORE: a share is said of a figure already given (完成投资439.9
+            # 亿元,年度计划完成率70.3%,其中21个…): the nearest figure before it, else the nearest
+            # after (完成年度计划的80%,新增就业5000人). docs/analysis.md, Measurements.
+            if r.subject:  # SHARE OF ITS OWN THING: only a figure of that thing
+                same = [c for c in same if r.subject & clauses.bigrams(norm[c.clause[0] : c.clause[1]])]
+                if not same:
+                    continue  # no figure of its thing: a share figure of its own
+            said = [c for c in same if c.q.end <= r.start]
+            best = max(said, key=lambda c: c.q.start) if said else min(same, key=lambda c: c.q.start)
             if best.ratio_stated is None:
                 best.ratio_stated = r.value
                 r.attached = True
                 if _OF_TOTAL.search(norm, r.sentence[0], r.start):
                     best.flag = best.flag or "total"  # to date of a multi-year whole
     return cands, ratios
+
+
+def _respective_shares(cands: list[Candidate], ratios: list[RatioStatement]) -> None:
+    """RESPECTIVE SHARES: a list of shares said 分别 of the figures before it in its sentence
+    (完成旧路改造8条,开工天桥7座,打通卡口7处,分别达到治理计划的57%、37%和70%) gives the i-th share
+    to the i-th of as many figures right before the list (amounts, not per cents), in order. With
+    fewer figures than shares the list is left to the nearest-figure rule."""
+    lists: dict[tuple[int, int], list[RatioStatement]] = {}
+    for r in ratios:
+        if r.each and not r.lone:
+            lists.setdefault((r.sentence[0], r.list_of), []).append(r)
+    for (sa, _), shares in lists.items():
+        if len(shares) < 2:
+            continue
+        figures = [c for c in cands if c.sentence[0] == sa and c.q.end <= shares[0].start
+                   and c.q.family != "percent" and c.ratio_stated is None]
+        if len(figures) < len(shares):
+            continue
+        for c, r in zip(figures[-len(shares):], shares, strict=True):
+            c.ratio_stated = r.value
+            r.attached = True
+
+
+_SHARE_PLAN_WORDS = re.compile("|".join(rules.SHARE_SUBJECT_DROP + rules.RESPECTIVELY_WORDS))
+
+
+def _share_subject(words: str) -> frozenset[str]:
+    """The bigrams of the thing a share's clause names before its phrase (SHARE OF ITS OWN
+    THING): words of the plan, of time and of place dropped (rules.SHARE_SUBJECT_DROP), so
+    年度计划完成率 names none and 乡镇转运站建设完成率 names 转运站建设."""
+    return clauses.bigrams(_SHARE_PLAN_WORDS.sub(" ", re.sub(r"[0-9.%-]+", " ", words)))
+
+
+def _part_done(norm: str, quantities: list[Quantity], q: Quantity, na: int, nb: int) -> Quantity | None:
+    """The count opening clause [na, nb) in the unit of the set ``q`` named alone in the clause
+    before, when the rest of that clause says those were done (rules.SET_THEN_PART_DONE), else
+    None."""
+    lead = len(norm[na:nb]) - len(norm[na:nb].lstrip())
+    part = next((p for p in quantities if p.is_amount and p.num_start == na + lead), None)
+    if part is None or part.unit != q.unit:
+        return None
+    rest = norm[part.end : nb]
+    return part if any(w in rest for w in rules.SET_THEN_PART_DONE) else None
 
 
 def _names_things(q: Quantity, before: str) -> bool:

@@ -95,3 +95,62 @@ def test_a_figure_on_the_readers_row_counts_for_the_positional_task_that_misses_
     aligned = quality_module.align_positional_rows(p, g)
     assert sum((aligned & g).values()) == right
     assert sum(aligned.values()) == len(pred)
+
+
+# SCORER: a stated completion share (完成全年目标任务的72%) is one fact that luoshi may record as the
+# ratio of the figure it is stated for and an annotation as a per-cent figure of its own, or the
+# other way round. A gold share figure is credited when luoshi states that share as a figure's
+# ratio on the same task; a per cent of luoshi's is no extra when the annotation records it as a
+# figure's ratio on the same task. Other values, tasks and amounts are never moved
+# (benchmarks/extract_quality.align_stated_shares).
+@pytest.mark.parametrize(
+    ("gold", "gold_attached", "pred", "pred_attached", "right", "called"),
+    [
+        # luoshi attaches 72 to 36个, the annotation writes 72% apart: credited
+        ([("1", 36, "个"), ("1", 72, "%")], [], [("1", 36, "个")], [("1", 72)], 2, 2),
+        ([("1", 72, "%")], [], [], [("1", 70)], 0, 0),  # another share
+        ([("1", 72, "%")], [], [], [("2", 72)], 0, 0),  # another task's share
+        ([("1", 72, "个")], [], [], [("1", 72)], 0, 0),  # an amount is no share
+        ([("1", 72, "%"), ("1", 72, "%")], [], [], [("1", 72)], 1, 1),  # one share serves once
+        # the annotation attaches 45.32 to 53.3万人, luoshi reports 45.32% apart: no extra
+        ([("1", 53.3, "万人")], [("1", 45.32)], [("1", 53.3, "万人"), ("1", 45.32, "%")], [], 1, 1),
+        ([("1", 53.3, "万人")], [("1", 45.32)], [("1", 53.3, "万人"), ("1", 45.3, "%")], [], 1, 2),
+        ([("1", 53.3, "万人")], [("2", 45.32)], [("1", 53.3, "万人"), ("1", 45.32, "%")], [], 1, 2),
+        # a per cent the annotation records as its own figure stays as it is
+        ([("1", 45.32, "%")], [("1", 45.32)], [("1", 45.32, "%")], [], 1, 1),
+    ],
+)
+def test_a_stated_share_counts_whether_attached_to_its_figure_or_written_apart(
+        quality_module, gold, gold_attached, pred, pred_attached, right, called):
+    from collections import Counter
+
+    key = quality_module._key
+    p = Counter(key(*x) for x in pred)
+    g = Counter(key(*x) for x in gold)
+    aligned = quality_module.align_stated_shares(
+        p, g, Counter((s, round(float(v), 4)) for s, v in pred_attached),
+        Counter((s, round(float(v), 4)) for s, v in gold_attached))
+    assert sum((aligned & g).values()) == right
+    assert sum(aligned.values()) == called
+
+
+# SCORER: whether each stated share sits on the figure it is said of: of the annotated amounts
+# with a share that luoshi reports too, those luoshi gives that very share
+# (benchmarks/extract_quality.share_agreement).
+@pytest.mark.parametrize(
+    ("gold", "found", "agree", "total"),
+    [
+        ([("1", 8, "条", 57)], [("1", 8, "条", 57)], 1, 1),
+        ([("1", 8, "条", 57)], [("1", 8, "条", 37)], 0, 1),  # another share
+        ([("1", 8, "条", 57)], [("1", 8, "条", None)], 0, 1),  # none
+        ([("1", 8, "条", 57)], [("1", 7, "条", 57)], 0, 0),  # the figure not reported
+        ([("1", 8, "条", None)], [("1", 8, "条", 57)], 0, 0),  # no share annotated
+        ([("1", 57, "%", 57)], [("1", 57, "%", 57)], 0, 0),  # a share figure is no amount
+    ],
+)
+def test_share_agreement_counts_shares_on_their_figures(quality_module, gold, found, agree, total):
+    from types import SimpleNamespace
+
+    g = [{"serial": s, "value": v, "unit": u, "stated_ratio": r} for s, v, u, r in gold]
+    f = [(s, SimpleNamespace(value=v, unit=u, ratio_stated=r)) for s, v, u, r in found]
+    assert quality_module.share_agreement(f, g) == {"agree": agree, "total": total}

@@ -144,6 +144,19 @@ RATIO_STATED_PATTERNS = (
     # 达到治理计划的57%, 达到年计划的50%, 完成今年计划工程量的63%: a share of the plan (of its work)
     r"(?:完成|达到)(?:了)?[^,,。;;0-9%]{0,12}?(?:计划|目标|任务)(?:工程量|工作量|任务量|投资)?的",
 )
+# SHARE OF ITS OWN THING: a stated share whose clause names the thing it is of before its phrase
+# (全市乡镇转运站建设完成率达到100%) attaches only to a figure of its sentence whose clause shares a
+# word with that thing (建设转运站65处, 完成投资8亿元 for 投资完成率); with none it is a share figure
+# of its own, not the ratio of another clause's figure (配备保洁员1.4万人). These words name no
+# thing (the plan, time, place, reporting verbs; and RESPECTIVELY_WORDS) and are dropped first:
+# 年度计划完成率 names none.
+SHARE_SUBJECT_DROP = ("全年", "年度", "本年", "当年", "今年", "年初", "计划", "目标", "任务", "考核",
+                      "累计", "目前", "截至", "截止", "全市", "全区", "全县", "全省", "全镇",
+                      "已", "共", "月底", "月", "季度", "上半年", "下半年", "完成")
+# RESPECTIVE SHARES: a list of stated shares said with these words (分别达到治理计划的57%、37%和70%)
+# is one share for each of as many figures right before it in the sentence, in order: the i-th
+# share is the i-th figure's ratio_stated (旧路8条: 57%, 天桥7座: 37%, 卡口7处: 70%).
+RESPECTIVELY_WORDS = ("分别", "依次")
 # Per cents listed after a stated share, joined by these alone, are shares of the same kind, one
 # for each part the sentence lists (分别达到治理计划的57%、37%和70%: three shares of the plan).
 RATIO_LIST_JOINERS = r"、|和|及|与|以及|,|，"
@@ -220,6 +233,13 @@ WORK_UNDER_WAY_STEMS = ("施工", "建设", "进行", "推进", "实施", "办�
                         "改造", "编制", "调试", "洽谈", "运行", "整改", "报批")
 SET_AMONG = (r"[^,,。;;:：]{0,12}?(?<!" + "|".join(WORK_UNDER_WAY_STEMS)
              + r")中(?=[,,:：0-9])")
+# SET THEN PART DONE: a count opening its clause and qualifying the work it is about (count, its
+# noun, 的: 34个村的污水提标改造工作; no verb of its own), followed by a clause that opens with a
+# count of the same unit said done (,12个村完工), is X of Y: the first is the set, no achieved
+# figure; the second the part done. A count with a predicate of its own (30个项目列为重大前期项目,
+# 5个项目提前开工) reports something itself and stays a figure.
+SET_THEN_PART_OF = r"[^,,;;。的\s]{1,6}的"
+SET_THEN_PART_DONE = ("完工", "完成", "建成", "竣工", "开工", "投用", "投产", "验收", "达标", "通过")
 # A count in brackets after a noun, before a colon, is the size of the set the entry then
 # reports on ("生活小区(30个):13个已完成"): X of Y, the Y is no measurement (another figure).
 SET_SIZE_BRACKETED = r"[(（]\s*$"
