@@ -50,7 +50,7 @@ from luoshi.extract.model import (
     Target,
 )
 from luoshi.extract.numbers import normalise
-from luoshi.extract.pace import figure_verdicts, share_of_year
+from luoshi.extract.pace import figure_verdicts, pace_band, share_of_year
 from luoshi.extract.wording import (
     DONE_FIELDS,
     Cell,
@@ -256,6 +256,13 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     restated = _restates_task(task, done_cells, ms)
     if restated is not None:
         return StatusResult(Status.VAGUE, "仅复述任务,未说明进展", [restated], "restated")
+    paced = _lone_share(done_cells, targets, ms, share)
+    if paced is not None:
+        band, reason, ev = paced
+        if band in ("amber", "red"):
+            return StatusResult(Status.AT_RISK, reason, [ev], "lone_share")
+        if band == "ahead" and not any_delay:
+            return StatusResult(Status.AHEAD, reason, [ev], "lone_share")
     ahead = ahead_words(done_cells)
     started = [(r, s) for r, s in fig.ahead if _started_only(s, task.text)]
     if started:  # things started counted against things to build: on course, not ahead
@@ -272,9 +279,36 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if len(done_cells) == 1 and lone is not None and lone.family == "percent":
         # Ambiguous: the share of the whole task or of the year's plan? Said, not guessed.
         reason = f"完成情况仅为{ev.text}(未说明是否为年度计划的完成比例,未按时间进度判断)"
+    if paced is not None:  # judged by the time share after all (LONE SHARE OF A RUNNING TOTAL)
+        reason = paced[1]
     if fig.reached or fig.kept:  # a person's figure keeping pace is named (填报值, 人工更正)
         reason = (fig.reached or fig.kept)[0][0]
     return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in fig.reached + fig.kept], "progress")
+
+
+def _lone_share(done_cells: list[Cell], targets: list[Target], ms: list[Measurement],
+                share: float) -> tuple[str, str, Span] | None:
+    """LONE SHARE OF A RUNNING TOTAL (rules.LONE_SHARE_KINDS): before the year ends, a progress
+    cell that is a per cent alone (80%), for a task whose every target is a running total of
+    the year (新增…115台, 新增就业50人: no per-cent target the figure could measure), is read as
+    the share of that target done, the likeliest reading, and graded by the time share
+    (pace.pace_band): (band, reason, evidence). A red band is graded amber, since the cell
+    does not say what it is a share of (a project's whole, several years), and the reason
+    gives that other reading. Else None: no target to pace (a project to build: 60% may be its
+    whole progress, not paced, as OVERALL SHARE), figures of its own, or the year is over."""
+    if share >= 1.0 or ms or len(done_cells) != 1 or not targets or any(
+            t.kind not in rules.LONE_SHARE_KINDS or t.family == "percent" for t in targets):
+        return None
+    cell = done_cells[0]
+    lone = lone_figure(cell.text)
+    if lone is None or lone.family != "percent" or lone.value >= rules.PERCENT:
+        return None
+    band = pace_band(lone.value / rules.PERCENT, share)
+    a = len(cell.norm) - len(cell.norm.lstrip(rules.LONE_FIGURE_TRIM))
+    span = Span(cell.field, cell.item, a, a + lone.end, cell.text[a : a + lone.end])
+    said = {"ahead": "超过", "on": "不低于", "amber": "略低于", "red": "低于"}[band]
+    return band, (f"完成情况仅为{span.text},按年度目标的完成比例读,{said}时间进度{share:.0%}"
+                  + rules.LONE_SHARE_NOTE), span
 
 
 def _started_only(span: Span, task_text: str) -> bool:

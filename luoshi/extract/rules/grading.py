@@ -285,6 +285,15 @@ STAGE_SHARE = 0.75
 # Task verbs that promise the object finished within the year.
 MUST_FINISH_VERBS = ("建成", "投用", "投入使用", "竣工", "完工")
 
+# LONE SHARE OF A RUNNING TOTAL (status._lone_share): a progress cell that is a per cent alone
+# (80%), for a task whose every target is of these kinds (a running total of the year: 新增配置
+# 115台, 新增就业50人), is likeliest the share of that target done, and is graded by the time
+# share like a stated share: ahead, on course or amber — never red, since the cell does not say
+# of what it is the share (a project's whole, several years); the note says so. A task with no
+# target, or with a per-cent target, keeps the rule of a figure alone (A FIGURE ALONE).
+LONE_SHARE_KINDS = ("cumulative",)
+LONE_SHARE_NOTE = "(若为整个项目或其他口径的比例,则不按时间进度判断;仅凭此比例不判滞后)"
+
 # --- Ahead, scope and severity ----------------------------------------------------------------
 
 # AHEAD NEEDS THE RESULT: a running total that counts things only started (已开工建设幼儿园63所:
