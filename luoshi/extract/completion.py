@@ -306,3 +306,18 @@ def year_end_all_done(done_cells: list[Cell]) -> tuple[str, list[Span]] | None:
 def not_done_said(cells: list[Cell]) -> bool:
     """Does any cell say something is not yet finished (尚未完成, 未能建成)?"""
     return any(_NOT_DONE.search(c.norm) for c in cells)
+
+
+_BASICALLY = re.compile(rules.BASICALLY_ONLY)
+
+
+def basically_only(done_cells: list[Cell]) -> Span | None:
+    """The sentence of an entry that says, as a sentence of its own, that the work is only
+    basically finished (基本完成。: rules.BASICALLY_ONLY), else None: then the task is not done,
+    whatever a later clause reports finished (BASICALLY FINISHED IS NOT DONE)."""
+    for c in done_cells:
+        for a, b in clauses.split(c.norm, clauses.SENTENCE_END):
+            a, b = clauses.trim(c.norm, a, b)
+            if _BASICALLY.fullmatch(c.norm[a:b].rstrip("。.,, ")):
+                return Span(c.field, c.item, a, b, c.text[a:b])
+    return None

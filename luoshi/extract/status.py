@@ -30,6 +30,7 @@ from luoshi.extract import clauses, rules
 from luoshi.extract.completion import (
     LEADING_TIME,
     Done,
+    basically_only,
     figures_rule,
     not_done_said,
     obj_bigrams,
@@ -70,6 +71,7 @@ from luoshi.vocab import Status
 
 _YEARLY_ONLY = re.compile(rf"(?:{rules.YEARLY_ONLY})[。.,,;;\s]*")
 _QUARTER_ALONE = re.compile(rules.QUARTER_ALONE)
+_HIGHER_LEVEL_ONLY = re.compile(rf"(?:{rules.HIGHER_LEVEL_ONLY})[。.,,;;\s]*")
 
 
 _DIGIT = re.compile(r"[0-9]")
@@ -155,6 +157,11 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         if hit:
             return StatusResult(Status.NO_DATA, f"称“{hit[1]}”", [clause_span(cell, hit[0])], "no_data_words")
 
+    if done_cells and all(_HIGHER_LEVEL_ONLY.fullmatch(c.norm.strip()) for c in done_cells):
+        first = done_cells[0]
+        a, b = clauses.trim(first.norm, 0, len(first.norm))
+        return StatusResult(Status.NO_DATA, f"称“{first.text[a:b]}”:由上级统筹,本单位未报进展",
+                            [Span(first.field, first.item, a, b, first.text[a:b])], "higher_level_only")
     if share < 1.0 and done_cells and all(_YEARLY_ONLY.fullmatch(c.norm.strip()) for c in done_cells):
         first = done_cells[0]
         a, b = clauses.trim(first.norm, 0, len(first.norm))
@@ -223,6 +230,9 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         # The year is over and every judged figure met its target (完成率120%): done.
         done = ("全年目标已实现:" + ";".join(r for r, _ in fig.reached), [s for _, s in fig.reached],
                 figures_rule([s for _, s in fig.reached]))
+    basic = basically_only(done_cells) if done is not None else None
+    if basic is not None:  # 基本完成。: the unit's own verdict on the whole (BASICALLY ONLY)
+        done = None
     if done is not None and not amber and not slipped:  # a part said to lag: not done
         return StatusResult(Status.DONE, done[0], done[1], done[2] if len(done) > 2 else "done")
     if amber:
@@ -281,6 +291,10 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         reason = f"完成情况仅为{ev.text}(未说明是否为年度计划的完成比例,未按时间进度判断)"
     if paced is not None:  # judged by the time share after all (LONE SHARE OF A RUNNING TOTAL)
         reason = paced[1]
+    if basic is not None:
+        reason += rules.BASICALLY_NOTE.format(said=basic.text.rstrip("。.,, "))
+        return StatusResult(Status.ON_TRACK, reason, [basic, ev] + [s for _, s in fig.reached + fig.kept],
+                            "basically_only")
     if fig.reached or fig.kept:  # a person's figure keeping pace is named (填报值, 人工更正)
         reason = (fig.reached or fig.kept)[0][0]
     return StatusResult(Status.ON_TRACK, reason, [ev] + [s for _, s in fig.reached + fig.kept], "progress")

@@ -39,3 +39,45 @@ def test_lone_share_of_a_running_total(text, done, period, expected, rule, says)
         return
     assert (s.value, s.rule) == (expected, rule)
     assert says in s.reason
+
+
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        # HIGHER LEVEL ONLY: the entry says only that a higher level runs or counts the item
+        ("市统项目", Status.NO_DATA),
+        ("市統 項目。", Status.NO_DATA),
+        ("由市统一实施。", Status.NO_DATA),
+        ("属省级统筹事项", Status.NO_DATA),
+        # anything more is progress of its own
+        ("市统项目,已完成招标。", Status.ON_TRACK),
+        ("区级统筹推进项目3个,均已开工。", Status.ON_TRACK),
+    ],
+)
+def test_higher_level_only_is_no_data(done, expected):
+    s = analyze_task(task("实行门诊报销比例不低于50%。", done), Q3).status
+    assert s.value is expected
+    assert (s.rule == "higher_level_only") is (expected is Status.NO_DATA)
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "expected", "rule"),
+    [
+        # BASICALLY FINISHED IS NOT DONE: the unit's own verdict, a sentence of its own
+        ("完成县中一对一结对帮扶学校1所(甲中学结对乙高级中学)。",
+         "基本完成。\n完成甲中学与乙中学一对一结对帮扶任务及信息上报,待上级审核。", Status.ON_TRACK,
+         "basically_only"),
+        # without it the finished step is the task done, as before
+        ("完成县中一对一结对帮扶学校1所(甲中学结对乙高级中学)。",
+         "完成甲中学与乙中学一对一结对帮扶任务及信息上报。", Status.DONE, "done"),
+        ("建成社区养老服务中心1个。", "养老服务中心已建成投入使用。", Status.DONE, "done"),
+        ("建成社区养老服务中心1个。", "目前已基本建成。养老服务中心已建成投入使用。", Status.ON_TRACK, None),
+        # 基本 inside a longer sentence is left to the other rules (a part basically finished)
+        ("建成社区养老服务中心1个。", "养老服务中心主体基本完成,正在装修。", Status.ON_TRACK, "progress"),
+    ],
+)
+def test_basically_finished_is_not_done(text, done, expected, rule):
+    s = analyze_task(task(text, done), Q3).status
+    assert s.value is expected
+    if rule:
+        assert s.rule == rule

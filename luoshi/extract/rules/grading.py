@@ -230,6 +230,11 @@ FOREIGN_CONTEXT = ("发现", "查出", "督导", "督促", "破解", "解决", "
 NO_DATA = ("无法提供数据", "暂无数据", "无法提供", "未提供数据", "数据暂缺", "暂无统计", "无统计数据",
            "数据尚未", "未报送", "未填报", "暂未统计")
 
+# HIGHER LEVEL ONLY: a progress cell that says only that the item is run or counted by a
+# higher level (市统项目, 属省级统筹事项, 由市统一实施) reports nothing of this unit's own: no data,
+# at any time of year (a figure or any other word makes it progress).
+HIGHER_LEVEL_ONLY = (r"(?:该项|此项|本项)?(?:为|属|属于|系|由)?(?:省|市|州|县|区)(?:级|里)?"
+                     r"(?:统|统筹|统一|统建|统管)(?:实施|推进|办理|建设)?\s*(?:项目|事项|指标|任务)?")
 # A progress cell that says only that the figure is counted by the year (年度指标, 年底统计,
 # 按年度考核) reports no figure for a period before the year's end: no data, not progress.
 # At the year's end such a cell is read as any other (the year's figure may follow).
@@ -293,6 +298,13 @@ MUST_FINISH_VERBS = ("建成", "投用", "投入使用", "竣工", "完工")
 # target, or with a per-cent target, keeps the rule of a figure alone (A FIGURE ALONE).
 LONE_SHARE_KINDS = ("cumulative",)
 LONE_SHARE_NOTE = "(若为整个项目或其他口径的比例,则不按时间进度判断;仅凭此比例不判滞后)"
+
+# BASICALLY FINISHED IS NOT DONE: a sentence of its own that says the work is only basically
+# or provisionally finished (基本完成。, 目前已基本建成。) is the unit's verdict on the whole
+# task; a later clause reporting a step finished (完成…任务及信息上报,待省厅审核) does not make
+# it done: on course, the reason saying so.
+BASICALLY_ONLY = r"(?:目前|现|现已|已|已经|整体|总体)?(?:基本|初步)(?:完成|建成|完工|竣工|到位)"
+BASICALLY_NOTE = "(称“{said}”,未作已完成判断)"
 
 # --- Ahead, scope and severity ----------------------------------------------------------------
 
