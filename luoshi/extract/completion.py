@@ -318,6 +318,6 @@ def basically_only(done_cells: list[Cell]) -> Span | None:
     for c in done_cells:
         for a, b in clauses.split(c.norm, clauses.SENTENCE_END):
             a, b = clauses.trim(c.norm, a, b)
-            if _BASICALLY.fullmatch(c.norm[a:b].rstrip("。.,, ")):
+            if _BASICALLY.fullmatch(c.norm[a:b].rstrip(rules.LONE_FIGURE_TRIM)):
                 return Span(c.field, c.item, a, b, c.text[a:b])
     return None

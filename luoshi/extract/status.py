@@ -292,7 +292,7 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if paced is not None:  # judged by the time share after all (LONE SHARE OF A RUNNING TOTAL)
         reason = paced[1]
     if basic is not None:
-        reason += rules.BASICALLY_NOTE.format(said=basic.text.rstrip("。.,, "))
+        reason += rules.BASICALLY_NOTE.format(said=basic.text.rstrip(rules.LONE_FIGURE_TRIM))
         return StatusResult(Status.ON_TRACK, reason, [basic, ev] + [s for _, s in fig.reached + fig.kept],
                             "basically_only")
     if fig.reached or fig.kept:  # a person's figure keeping pace is named (填报值, 人工更正)
