@@ -81,3 +81,26 @@ def test_basically_finished_is_not_done(text, done, expected, rule):
     assert s.value is expected
     if rule:
         assert s.rule == rule
+
+
+def _declared(text: str, done: str, **extra: str):
+    from luoshi.ingest.model import Item, Task
+
+    t = Task(serial="1", text=text, items=[Item(done=done)], extra=extra)
+    return analyze_task(t, Q3).status
+
+
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        # DECLARED FULL, TEXT SHORT: the text gives the works' progress under 100: on course
+        ("甲路段:开展路基开挖,累计形象进度30%;乙路段:完成形象进度至45%", Status.ON_TRACK),
+        ("道路工程进度为80%,桥梁已完工。", Status.ON_TRACK),
+        # a share of something else is no progress of the works; 100% in the text agrees
+        ("两条道路均已通车,资金拨付进度95%。", Status.DONE),
+        ("两条道路均已通车,形象进度100%。", Status.DONE),
+    ],
+)
+def test_declared_full_with_a_short_share_in_the_text(done, expected):
+    s = _declared("打通断头路2条。", done, 形象进度="100.0%")
+    assert s.value is expected
