@@ -321,3 +321,27 @@ def basically_only(done_cells: list[Cell]) -> Span | None:
             if _BASICALLY.fullmatch(c.norm[a:b].rstrip(rules.LONE_FIGURE_TRIM)):
                 return Span(c.field, c.item, a, b, c.text[a:b])
     return None
+
+
+_ALL_FINISHED = re.compile(rules.ALL_FINISHED)
+
+
+def all_finished(task_text: str, done_cells: list[Cell]) -> tuple[str, list[Span]] | None:
+    """(reason, evidence) when the one done cell's first sentence says all of the task's things
+    are finished (ALL OF IT FINISHED: rules.ALL_FINISHED, 照明设施已于4月全部安装完毕), else None."""
+    if len(done_cells) != 1 or not_done_said(done_cells):
+        return None
+    cell = done_cells[0]
+    a, b = clauses.trim(cell.norm, 0, len(cell.norm))
+    head = LEADING_TIME.sub("", cell.norm[a:b])
+    a += (b - a) - len(head)
+    m = _ALL_FINISHED.match(head)
+    if m is None or not any(w in m.group(0)[len(m.group("subj")):] for w in rules.ALL_FINISHED_WHOLE):
+        return None
+    task = normalise(task_text)
+    words = (*rules.PARTIAL_WORDS, *rules.SCOPE_WORDS, *rules.ONGOING_WORDS, *rules.FUTURE_IN_SENTENCE)
+    if any(w in cell.norm and w not in task for w in words) or _UNFINISHED.search(cell.norm):
+        return None
+    if not obj_bigrams(m.group("subj")) & obj_bigrams(task):
+        return None  # the subject names none of the task's things
+    return f"称已全部完成:{cell.text[a : a + m.end()]}", [clause_span(cell, a + m.start())]

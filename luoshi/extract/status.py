@@ -30,6 +30,7 @@ from luoshi.extract import clauses, rules
 from luoshi.extract.completion import (
     LEADING_TIME,
     Done,
+    all_finished,
     basically_only,
     figures_rule,
     not_done_said,
@@ -224,6 +225,8 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if done is None and not foreseen and not risk_hits(cells):
         # 该项目已于10月底完成: the task itself finished
         done = whole_task_finished(cells, task.text + "".join(map(str, task.extra.values())))
+    if done is None and not foreseen and not fig.slight and not risk_hits(cells):
+        done = all_finished(task.text, done_cells)  # 照明设施已于4月全部安装完毕
     if done is None and share >= 1.0 and fig.reached and not fig.slight and \
             len(fig.reached) >= fig.judged and not not_done_said(done_cells) and \
             not unfinished(cells, [sp for _, sp in fig.reached]):

@@ -104,3 +104,22 @@ def _declared(text: str, done: str, **extra: str):
 def test_declared_full_with_a_short_share_in_the_text(done, expected):
     s = _declared("打通断头路2条。", done, 形象进度="100.0%")
     assert s.value is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        # ALL OF IT FINISHED: all of the task's things said finished, with 已 and 全部/均
+        ("完成3条无灯道路路灯建设,解决夜间照明问题。", "照明设施已于5月全部安装完毕,正式亮灯。", Status.DONE),
+        ("完成农村危房改造120户。", "危房改造户均已完工并通过验收。", Status.DONE),
+        # not a finish (a start), not all (no 全部/均), not the task's things, or something left
+        ("完成农村危房改造120户。", "危房改造户已全部开工。", Status.ON_TRACK),
+        ("完成3条无灯道路路灯建设,解决夜间照明问题。", "照明设施已于5月安装完毕。", Status.ON_TRACK),
+        ("完成3条无灯道路路灯建设,解决夜间照明问题。", "招标文件已全部编制完成。", Status.ON_TRACK),
+        ("完成农村危房改造120户。", "危房改造户均已完工,验收工作正在进行。", Status.ON_TRACK),
+        ("完成农村危房改造120户。", "2个村的改造户均已完工。", Status.ON_TRACK),
+    ],
+)
+def test_all_of_it_finished(text, done, expected):
+    s = analyze_task(task(text, done), Q3).status
+    assert s.value is expected, s.reason

@@ -299,6 +299,16 @@ MUST_FINISH_VERBS = ("建成", "投用", "投入使用", "竣工", "完工")
 LONE_SHARE_KINDS = ("cumulative",)
 LONE_SHARE_NOTE = "(若为整个项目或其他口径的比例,则不按时间进度判断;仅凭此比例不判滞后)"
 
+# ALL OF IT FINISHED: an entry (one done cell) whose first sentence says with 已 that all of
+# its subject is finished (照明设施已于4月全部安装完毕, 改造户均已完工) is the task done, when the
+# subject — no figure, so not a count of some — names the task's things (a character pair of
+# the task text) and nothing in the entry says a part, a plan, work still under way or
+# something unfinished. 全部/均 claims every one of them, so no target needs checking one by
+# one. (Spent sets, tuned part: 1 task; 已全部开工 is a start, not a finish: not this rule.)
+ALL_FINISHED = (r"^(?P<subj>[^,,。;;0-9]{2,12}?)(?:均已|已经?|现已)(?:于[^,,。;;]{1,14}?)?(?:全部|全面|均)?"
+                r"[\u4e00-\u9fff]{0,4}?(?:完毕|完成|建成|竣工|完工|投入使用|投用)(?=[,,。;;并]|$)")
+ALL_FINISHED_WHOLE = ("全部", "均")
+
 # BASICALLY FINISHED IS NOT DONE: a sentence of its own that says the work is only basically
 # or provisionally finished (基本完成。, 目前已基本建成。) is the unit's verdict on the whole
 # task; a later clause reporting a step finished (完成…任务及信息上报,待省厅审核) does not make
