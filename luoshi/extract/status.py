@@ -233,8 +233,10 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
         # The year is over and every judged figure met its target (完成率120%): done.
         done = ("全年目标已实现:" + ";".join(r for r, _ in fig.reached), [s for _, s in fig.reached],
                 figures_rule([s for _, s in fig.reached]))
-    basic = basically_only(done_cells) if done is not None else None
-    if basic is not None:  # 基本完成。: the unit's own verdict on the whole (BASICALLY ONLY)
+    # 基本完成。: the unit's own verdict on the whole outweighs a done read from words, not
+    # figures past every target (BASICALLY FINISHED IS NOT DONE; a done from figures names its rule)
+    basic = basically_only(done_cells) if done is not None and len(done) < 3 else None
+    if basic is not None:
         done = None
     if done is not None and not amber and not slipped:  # a part said to lag: not done
         return StatusResult(Status.DONE, done[0], done[1], done[2] if len(done) > 2 else "done")

@@ -72,6 +72,8 @@ def test_higher_level_only_is_no_data(done, expected):
          "完成甲中学与乙中学一对一结对帮扶任务及信息上报。", Status.DONE, "done"),
         ("建成社区养老服务中心1个。", "养老服务中心已建成投入使用。", Status.DONE, "done"),
         ("建成社区养老服务中心1个。", "目前已基本建成。养老服务中心已建成投入使用。", Status.ON_TRACK, None),
+        # figures past every target outweigh it: done
+        ("完成成人学历提升400人。", "基本完成。\n成人学历提升完成860人,完成率达215%。", Status.DONE, None),
         # 基本 inside a longer sentence is left to the other rules (a part basically finished)
         ("建成社区养老服务中心1个。", "养老服务中心主体基本完成,正在装修。", Status.ON_TRACK, "progress"),
     ],
