@@ -186,7 +186,8 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     delays = [h for h in delays if not any(c is h[0] and a <= h[1] < b for c, a, b, _ in slipped)]
     if delays and not fig.behind and fig.paced and all(mild(c.norm, i) for c, i, _ in delays):
         delays = []  # "进度有所滞后" while every reported figure keeps pace: the figures decide
-    red, amber = grade_delays(delays, fig, targets, cells, {m.target for m in ms if m.target is not None}, share)
+    red, amber = grade_delays(delays, fig, targets, cells, {m.target for m in ms if m.target is not None}, share,
+                             task.text)
     if red:
         words = "、".join(dict.fromkeys(w for _, _, w in red))
         where = "存在问题中" if all(c.field == FIELD_PROBLEMS for c, _, _ in red) else ""

@@ -125,3 +125,38 @@ def test_declared_full_with_a_short_share_in_the_text(done, expected):
 def test_all_of_it_finished(text, done, expected):
     s = analyze_task(task(text, done), Q3).status
     assert s.value is expected, s.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "expected"),
+    [
+        # ONE OF THE LISTED THINGS: a plain delay of one thing the task lists, another reported
+        # on with no delay: a part lags, amber
+        ("甲镇大桥、乙河桥新建等项目落地建设", "甲镇大桥:初步设计已完成,因资金保障难度大,项目暂缓。乙河桥新建按要求推进相关工作",
+         Status.AT_RISK),
+        ("推进东区污水厂和西区污水管网建设。", "东区污水厂进度滞后。西区污水管网正在铺设。", Status.AT_RISK),
+        # both lag, or the delay names no one of them, or it is severe: red
+        ("推进东区污水厂和西区污水管网建设。", "东区污水厂进度滞后。西区污水管网进度滞后。", Status.BEHIND),
+        ("推进东区污水厂和西区污水管网建设。", "项目进度滞后。西区污水管网正在铺设。", Status.BEHIND),
+        ("推进东区污水厂和西区污水管网建设。", "东区污水厂进度严重滞后。西区污水管网正在铺设。", Status.BEHIND),
+        # a task listing one thing: as before
+        ("推进东区污水厂建设。", "东区污水厂进度滞后。", Status.BEHIND),
+    ],
+)
+def test_one_of_the_listed_things_lags(text, done, expected):
+    s = analyze_task(task(text, done), Q3).status
+    assert s.value is expected, s.reason
+
+
+@pytest.mark.parametrize(
+    ("done", "expected"),
+    [
+        # DECLARED DONE, A PART SAID TO LAG: the table's 100% does not make it done
+        ("东区污水厂已建成。西区污水管网个别路段进度滞后。", Status.AT_RISK),
+        # without words of a part lagging the declaration wins over a green reading, as before
+        ("东区污水厂已建成。西区污水管网已铺设。", Status.DONE),
+    ],
+)
+def test_declared_done_does_not_hide_a_part_lagging(done, expected):
+    s = _declared("推进东区污水厂和西区污水管网建设。", done, 形象进度="100%")
+    assert s.value is expected, s.reason

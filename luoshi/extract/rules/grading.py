@@ -353,6 +353,11 @@ SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "�
 # 标杆企业50家; 39 of 50 firms at Q3, "船级社…远不及预期,…被搁置"). As for a figure well short beside
 # another keeping pace: the task as a whole does not lag.
 NAMED_PART_MIN_BIGRAMS = 2
+# ONE OF THE LISTED THINGS (wording._one_listed_part): a plain delay whose sentence names one of
+# the things the task text lists (新章镇大桥、彩虹桥新建等项目: parted at these marks), while
+# another sentence of the entry reports on another of them with no delay, is that part lagging:
+# amber. Severe words stay red; both parts lagging stay red.
+LISTED_PART_BREAKS = r"[、,，;；]|和|及|与"
 # A done cell opening with a per cent and a bracket (80%(新区实验幼儿园进度滞后), 50%(马站未开工))
 # states the share of the task done and, in the bracket, what holds it back: the share is the part
 # achieved, so a plain delay or a thing not begun named there is of the rest — amber, unless the

@@ -74,6 +74,11 @@ DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成(
 DECLARED_FULL_UNDER_WAY = (r"(?:正在|仍在|尚在)[^,,。;;]{0,10}?(?:施工|建设|实施)|在建|建设中|施工中"
                            r"|(?:形象|工程|施工)进度(?:为|达到?|已达|至|完成)?\s*"
                            r"(?:[1-9]?[0-9](?:\.[0-9]+)?)\s*%")
+# DECLARED DONE, A PART SAID TO LAG: a declared done (形象进度 100%, 已完成) does not outweigh a
+# status read from words saying a part lags or a milestone slipped (these rules of status.py):
+# done is never given while a part is said to lag, and the table's word does not change that
+# (at_risk, the declaration named as the other reading).
+DECLARED_DONE_NOT_OVER = ("part_delay", "rescheduled")
 # The task's overall progress stated in its progress text (总完成进度为100%, 工程总体进度达60%,
 # 整体进度完成85%): the unit's share of the whole task, read as a declared 形象进度 is
 # (overall.py, OVERALL SHARE). A word of the whole (总, 总体, 整体) must name the progress: a
