@@ -210,6 +210,10 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     stage = _stage_behind(task, cells, share)
     if stage is not None:
         return StatusResult(Status.BEHIND, "目标为年内建成,但仅至开工等初期阶段", [stage], "stage")
+    prep = _preparation_only(task, done_cells, share)
+    if prep is not None:
+        return StatusResult(Status.AT_RISK, "目标为年内完成,但第三季度后仍仅有招标、设计等前期工作"
+                            f"({share:.0%}时间已过)", [prep], "preparation_only")
     if not done_cells:
         risks = amber + foreseen + risk_hits(cells)
         if risks:
@@ -329,6 +333,25 @@ def _lone_share(done_cells: list[Cell], targets: list[Target], ms: list[Measurem
     said = {"ahead": "超过", "on": "不低于", "amber": "略低于", "red": "低于"}[band]
     return band, (f"完成情况仅为{span.text},按年度目标的完成比例读,{said}时间进度{share:.0%}"
                   + rules.LONE_SHARE_NOTE), span
+
+
+def _preparation_only(task: Task, done_cells: list[Cell], share: float) -> Span | None:
+    """PREPARATION ONLY, LATE IN THE YEAR (rules.PREP_*): the first preparatory step of an
+    entry that, after the third quarter (rules.PREP_SHARE), reports nothing but preparation for
+    a work the task promises done or built, else None."""
+    if share < rules.PREP_SHARE or not done_cells:
+        return None
+    if not any(v in normalise(task.text) for v in rules.PREP_TASK_VERBS):
+        return None
+    text = "".join(c.norm for c in done_cells)
+    later = [w for w in (*rules.START_STAGE, *rules.LATER_STAGE) if w not in rules.PREP_STAGE]
+    if _DIGIT.search(text) or any(w in text for w in later):
+        return None
+    for c in done_cells:
+        hits = [(c.norm.find(w), w) for w in rules.PREP_STAGE if w in c.norm]
+        if hits:
+            return clause_span(c, min(hits)[0])
+    return None
 
 
 def _started_only(span: Span, task_text: str) -> bool:

@@ -160,3 +160,29 @@ def test_one_of_the_listed_things_lags(text, done, expected):
 def test_declared_done_does_not_hide_a_part_lagging(done, expected):
     s = _declared("推进东区污水厂和西区污水管网建设。", done, 形象进度="100%")
     assert s.value is expected, s.reason
+
+
+OCTOBER = Period(PeriodKind.MONTH, "1-10月", date(2024, 10, 31), month=10)
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "period", "expected"),
+    [
+        # PREPARATION ONLY, LATE IN THE YEAR: after Q3, only preparatory steps: amber
+        ("完成15公里农村公路大修。", "已完成招投标工作。", OCTOBER, Status.AT_RISK),
+        ("建设镇中心养老院。", "项目规划、设计等前期准备工作已完成,正在进行项目选址。", YEAR, Status.AT_RISK),
+        # at Q3 a work of the last quarter may still be in preparation; a plan may be the task
+        ("完成15公里农村公路大修。", "已完成招投标工作。", Q3, Status.ON_TRACK),
+        ("完成国土空间规划编制。", "已完成规划初稿。", OCTOBER, Status.ON_TRACK),
+        # a start or a figure is more than preparation
+        ("完成15公里农村公路大修。", "已完成招投标,施工队伍已进场。", OCTOBER, Status.ON_TRACK),
+        ("完成15公里农村公路大修。", "已完成设计,完成大修6公里。", OCTOBER, None),
+    ],
+)
+def test_preparation_only_late_in_the_year(text, done, period, expected):
+    s = analyze_task(task(text, done), period).status
+    if expected is None:
+        assert s.rule != "preparation_only"
+        return
+    assert s.value is expected, s.reason
+    assert (s.rule == "preparation_only") is (expected is Status.AT_RISK)

@@ -289,6 +289,16 @@ LATER_STAGE = ("主体", "结顶", "封顶", "基本完成", "基本建成", "�
 STAGE_SHARE = 0.75
 # Task verbs that promise the object finished within the year.
 MUST_FINISH_VERBS = ("建成", "投用", "投入使用", "竣工", "完工")
+# PREPARATION ONLY, LATE IN THE YEAR (status._preparation_only): after the third quarter (over
+# PREP_SHARE of the year: at Q3 a work of the last quarter may still be in preparation),
+# a task promising a work done or built (PREP_TASK_VERBS) whose entry reports only preparatory
+# steps (PREP_STAGE: 已完成招投标工作, 规划、设计等前期工作已完成, 正在选址) — no figure, no start
+# or later stage (START_STAGE, LATER_STAGE less these words) — is at risk: amber, not red (the
+# stage rule's red needs a start reported on a task to be finished; preparation may precede a
+# short work: a road overhaul of weeks).
+PREP_TASK_VERBS = ("完成", "建成", "建设", "新建", "改建", "改造", "大修", "实施")
+PREP_STAGE = ("招投标", "招标", "设计", "选址", "可研", "前期", "立项")  # not 规划, 方案: a plan may be the task
+PREP_SHARE = 0.8
 
 # LONE SHARE OF A RUNNING TOTAL (status._lone_share): a progress cell that is a per cent alone
 # (80%), for a task whose every target is of these kinds (a running total of the year: 新增配置
