@@ -211,6 +211,9 @@ def decide(task: Task, period: Period | None, targets: list[Target], ms: list[Me
     if stage is not None:
         return StatusResult(Status.BEHIND, "目标为年内建成,但仅至开工等初期阶段", [stage], "stage")
     prep = _preparation_only(task, done_cells, share)
+    if prep is not None and share >= 1.0:  # the year is over and the work not begun: red
+        return StatusResult(Status.BEHIND, "目标为年内完成,但全年仅完成招标、设计等前期工作",
+                            [prep], "preparation_only")
     if prep is not None:
         return StatusResult(Status.AT_RISK, "目标为年内完成,但第三季度后仍仅有招标、设计等前期工作"
                             f"({share:.0%}时间已过)", [prep], "preparation_only")

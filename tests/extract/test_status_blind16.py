@@ -170,7 +170,10 @@ OCTOBER = Period(PeriodKind.MONTH, "1-10月", date(2024, 10, 31), month=10)
     [
         # PREPARATION ONLY, LATE IN THE YEAR: after Q3, only preparatory steps: amber
         ("完成15公里农村公路大修。", "已完成招投标工作。", OCTOBER, Status.AT_RISK),
-        ("建设镇中心养老院。", "项目规划、设计等前期准备工作已完成,正在进行项目选址。", YEAR, Status.AT_RISK),
+        ("建设镇中心养老院。", "项目规划、设计等前期准备工作已完成,正在进行项目选址。", OCTOBER,
+         Status.AT_RISK),
+        # at the year's end the time for the work is over: red
+        ("建设镇中心养老院。", "项目规划、设计等前期准备工作已完成,正在进行项目选址。", YEAR, Status.BEHIND),
         # at Q3 a work of the last quarter may still be in preparation; a plan may be the task
         ("完成15公里农村公路大修。", "已完成招投标工作。", Q3, Status.ON_TRACK),
         ("完成国土空间规划编制。", "已完成规划初稿。", OCTOBER, Status.ON_TRACK),
@@ -185,4 +188,4 @@ def test_preparation_only_late_in_the_year(text, done, period, expected):
         assert s.rule != "preparation_only"
         return
     assert s.value is expected, s.reason
-    assert (s.rule == "preparation_only") is (expected is Status.AT_RISK)
+    assert (s.rule == "preparation_only") is (expected in (Status.AT_RISK, Status.BEHIND))

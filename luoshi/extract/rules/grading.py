@@ -295,7 +295,7 @@ MUST_FINISH_VERBS = ("建成", "投用", "投入使用", "竣工", "完工")
 # steps (PREP_STAGE: 已完成招投标工作, 规划、设计等前期工作已完成, 正在选址) — no figure, no start
 # or later stage (START_STAGE, LATER_STAGE less these words) — is at risk: amber, not red (the
 # stage rule's red needs a start reported on a task to be finished; preparation may precede a
-# short work: a road overhaul of weeks).
+# short work: a road overhaul of weeks). At the year's end the time for the work is over: red.
 PREP_TASK_VERBS = ("完成", "建成", "建设", "新建", "改建", "改造", "大修", "实施")
 PREP_STAGE = ("招投标", "招标", "设计", "选址", "可研", "前期", "立项")  # not 规划, 方案: a plan may be the task
 PREP_SHARE = 0.8
