@@ -188,7 +188,7 @@ def grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: li
     task text lists (``task_text``) while another sentence reports on another of them with no
     delay (ONE OF THE LISTED THINGS, ``_one_listed_part``)."""
     red, amber = [], []
-    parts = listed_parts(task_text)
+    parts = listed_parts(task_text) if delays else []  # only a delay needs them
     keeps_pace = fig.paced > 0 and not fig.behind
     for h in delays:
         cell, i, w = h
