@@ -73,7 +73,7 @@ _LIST_MARKER = re.compile(r"(?:^|\n)\s*(?:[0-9]{1,2}[.、](?![0-9])|[(（][0-9�
 
 def promises_one_thing(task_text: str, targets: list[Target], goals: int) -> bool:
     """A task of one sentence, with no target figure and no finishing verb of its own (``goals``:
-    the count of status.task_goals): its entry alone can say whether it is finished."""
+    the count of completion.task_goals): its entry alone can say whether it is finished."""
     if targets or goals:
         return False
     body = normalise(task_text).strip().rstrip(_TRAILING)

@@ -214,7 +214,10 @@ def combine(derived: StatusResult, declared: Declared | None) -> StatusResult:
         # DECLARED RED NAMES THE RED: both red, the grade the office gave the whole task wins
         or (st in _RED and derived.value in _RED and st is not derived.value
             and sh is None and _RED_GRADE.search(span.text) is not None)
-        or (st in (Status.DONE, Status.AHEAD) and derived.value not in _RED)
+        # DECLARED DONE, A PART SAID TO LAG: done is never given while the words say a part lags
+        # or a milestone slipped (rules.DECLARED_DONE_NOT_OVER), by the table either.
+        or (st in (Status.DONE, Status.AHEAD) and derived.value not in _RED
+            and not (st is Status.DONE and derived.rule in rules.DECLARED_DONE_NOT_OVER))
         or (st is Status.ON_TRACK and derived.value in (Status.VAGUE, Status.NO_DATA))
         # The unit's declared progress of the whole task keeps pace while the only lag is a
         # figure's (a count of parts finished, 3 of 16, while the rest are under way): the

@@ -174,6 +174,7 @@ def severe(norm: str, i: int, w: str) -> bool:
 
 def grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: list[Target] | None = None,
                  cells: list[Cell] | None = None, measured: set[int] | None = None, share: float = 1.0,
+                 task_text: str = "",
                  ) -> tuple[list[tuple[Cell, int, str]], list[tuple[Cell, int, str]]]:
     """(red, amber): a delay limited to a part (个别项目滞后, 启动略延迟) is amber; a severe one
     (严重滞后, 无法完成) red; one of comparative degree (进度较慢: rules.COMPARATIVE_DELAY_WORDS)
@@ -183,8 +184,11 @@ def grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: li
     no figure measures (``measured``: indices of targets with figures), while the figures keep
     pace, is of that part, severe or not (rules.NAMED_PART_MIN_BIGRAMS); so is a plain one in the
     bracket after a share of the task done that keeps the amber band at the time share ``share``
-    (80%(某幼儿园进度滞后): rules.LEADING_SHARE)."""
+    (80%(某幼儿园进度滞后): rules.LEADING_SHARE); and a plain one said of one of the things the
+    task text lists (``task_text``) while another sentence reports on another of them with no
+    delay (ONE OF THE LISTED THINGS, ``_one_listed_part``)."""
     red, amber = [], []
+    parts = listed_parts(task_text) if delays else []  # only a delay needs them
     keeps_pace = fig.paced > 0 and not fig.behind
     for h in delays:
         cell, i, w = h
@@ -192,7 +196,8 @@ def grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: li
             amber.append(h)
         elif scoped(cell.norm, i) or (not severe(cell.norm, i, w) and (
                 _part_count(cell.norm, i, targets or []) or _other_part_achieved(cell, i, cells or [])
-                or _leading_share_keeps(cell, share))):
+                or _leading_share_keeps(cell, share)
+                or _one_listed_part(cell, i, parts, cells or [], delays))):
             amber.append(h)
         elif severe(cell.norm, i, w):
             red.append(h)
@@ -211,6 +216,51 @@ def grade_delays(delays: list[tuple[Cell, int, str]], fig: Verdicts, targets: li
 
     again = [h for h in red if h[0].field == FIELD_PROBLEMS and explains(h) and not severe(h[0].norm, h[1], h[2])]
     return [h for h in red if h not in again], amber + again
+
+
+def listed_parts(task_text: str) -> list[frozenset[str]]:
+    """The character pairs of each thing a task text lists (新章镇大桥、彩虹桥新建等项目: two),
+    less the pairs two of them share; [] when it lists fewer than two (rules.LISTED_PART_BREAKS)."""
+    parts = [clauses.bigrams(p) for p in re.split(rules.LISTED_PART_BREAKS, normalise(task_text))]
+    parts = [p for p in parts if len(p) >= rules.NAMED_PART_MIN_BIGRAMS]
+    if len(parts) < 2:
+        return []
+    common = {b for k, p in enumerate(parts) for q in parts[k + 1 :] for b in p & q}
+    return [p - common for p in parts]
+
+
+def _names(text: str, parts: list[frozenset[str]]) -> int | None:
+    """The one listed thing a text names (more of its pairs than of any other's, at least
+    rules.NAMED_PART_MIN_BIGRAMS), else None."""
+    words = clauses.bigrams(text)
+    hits = sorted(((len(words & p), k) for k, p in enumerate(parts)), reverse=True)
+    (best, k), (second, _) = hits[0], hits[1]
+    return k if best >= rules.NAMED_PART_MIN_BIGRAMS and best > second else None
+
+
+def _one_listed_part(cell: Cell, i: int, parts: list[frozenset[str]], cells: list[Cell],
+                     delays: list[tuple[Cell, int, str]]) -> bool:
+    """ONE OF THE LISTED THINGS: does the sentence of the delay at ``i`` name one of the things
+    the task lists, while another sentence of the done cells names another of them and states
+    no delay (彩虹桥新建按要求推进相关工作 beside 新章镇大桥:…项目暂缓)? Then a part lags."""
+    if not parts or cell.field not in DONE_FIELDS:
+        return False
+    sa, sb = clauses.sentence(cell.norm, i)
+    mine = _names(cell.norm[sa:sb], parts)
+    if mine is None:
+        return False
+    for c in cells:
+        if c.field not in DONE_FIELDS:
+            continue
+        for a, b in clauses.split(c.norm, clauses.SENTENCE_END):
+            if c is cell and a < sb and sa < b:
+                continue  # the delay's own sentence
+            if any(h[0] is c and a <= h[1] < b for h in delays):
+                continue  # that thing lags too
+            other = _names(c.norm[a:b], parts)
+            if other is not None and other != mine:
+                return True
+    return False
 
 
 _ACHIEVED_FACT = re.compile(rules.ACHIEVED_FACT)

@@ -230,6 +230,11 @@ FOREIGN_CONTEXT = ("发现", "查出", "督导", "督促", "破解", "解决", "
 NO_DATA = ("无法提供数据", "暂无数据", "无法提供", "未提供数据", "数据暂缺", "暂无统计", "无统计数据",
            "数据尚未", "未报送", "未填报", "暂未统计")
 
+# HIGHER LEVEL ONLY: a progress cell that says only that the item is run or counted by a
+# higher level (市统项目, 属省级统筹事项, 由市统一实施) reports nothing of this unit's own: no data,
+# at any time of year (a figure or any other word makes it progress).
+HIGHER_LEVEL_ONLY = (r"(?:该项|此项|本项)?(?:为|属|属于|系|由)?(?:省|市|州|县|区)(?:级|里)?"
+                     r"(?:统|统筹|统一|统建|统管)(?:实施|推进|办理|建设)?\s*(?:项目|事项|指标|任务)?")
 # A progress cell that says only that the figure is counted by the year (年度指标, 年底统计,
 # 按年度考核) reports no figure for a period before the year's end: no data, not progress.
 # At the year's end such a cell is read as any other (the year's figure may follow).
@@ -284,6 +289,42 @@ LATER_STAGE = ("主体", "结顶", "封顶", "基本完成", "基本建成", "�
 STAGE_SHARE = 0.75
 # Task verbs that promise the object finished within the year.
 MUST_FINISH_VERBS = ("建成", "投用", "投入使用", "竣工", "完工")
+# PREPARATION ONLY, LATE IN THE YEAR (status._preparation_only): after the third quarter (over
+# PREP_SHARE of the year: at Q3 a work of the last quarter may still be in preparation),
+# a task promising a work done or built (PREP_TASK_VERBS) whose entry reports only preparatory
+# steps (PREP_STAGE: 已完成招投标工作, 规划、设计等前期工作已完成, 正在选址) — no figure, no start
+# or later stage (START_STAGE, LATER_STAGE less these words) — is at risk: amber, not red (the
+# stage rule's red needs a start reported on a task to be finished; preparation may precede a
+# short work: a road overhaul of weeks). At the year's end the time for the work is over: red.
+PREP_TASK_VERBS = ("完成", "建成", "建设", "新建", "改建", "改造", "大修", "实施")
+PREP_STAGE = ("招投标", "招标", "设计", "选址", "可研", "前期", "立项")  # not 规划, 方案: a plan may be the task
+PREP_SHARE = 0.8
+
+# LONE SHARE OF A RUNNING TOTAL (status._lone_share): a progress cell that is a per cent alone
+# (80%), for a task whose every target is of these kinds (a running total of the year: 新增配置
+# 115台, 新增就业50人), is likeliest the share of that target done, and is graded by the time
+# share like a stated share: ahead, on course or amber — never red, since the cell does not say
+# of what it is the share (a project's whole, several years); the note says so. A task with no
+# target, or with a per-cent target, keeps the rule of a figure alone (A FIGURE ALONE).
+LONE_SHARE_KINDS = ("cumulative",)
+LONE_SHARE_NOTE = "(若为整个项目或其他口径的比例,则不按时间进度判断;仅凭此比例不判滞后)"
+
+# ALL OF IT FINISHED: an entry (one done cell) whose first sentence says with 已 that all of
+# its subject is finished (照明设施已于4月全部安装完毕, 改造户均已完工) is the task done, when the
+# subject — no figure, so not a count of some — names the task's things (a character pair of
+# the task text) and nothing in the entry says a part, a plan, work still under way or
+# something unfinished. 全部/均 claims every one of them, so no target needs checking one by
+# one. (Spent sets, tuned part: 1 task; 已全部开工 is a start, not a finish: not this rule.)
+ALL_FINISHED = (r"^(?P<subj>[^,,。;;0-9]{2,12}?)(?:均已|已经?|现已)(?:于[^,,。;;]{1,14}?)?(?:全部|全面|均)?"
+                r"[\u4e00-\u9fff]{0,4}?(?:完毕|完成|建成|竣工|完工|投入使用|投用)(?=[,,。;;并]|$)")
+ALL_FINISHED_WHOLE = ("全部", "均")
+
+# BASICALLY FINISHED IS NOT DONE: a sentence of its own that says the work is only basically
+# or provisionally finished (基本完成。, 目前已基本建成。) is the unit's verdict on the whole
+# task; a later clause reporting a step finished (完成…任务及信息上报,待省厅审核) does not make
+# it done: on course, the reason saying so.
+BASICALLY_ONLY = r"(?:目前|现|现已|已|已经|整体|总体)?(?:基本|初步)(?:完成|建成|完工|竣工|到位)"
+BASICALLY_NOTE = "(称“{said}”,未作已完成判断)"
 
 # --- Ahead, scope and severity ----------------------------------------------------------------
 
@@ -322,6 +363,11 @@ SEVERITY_WORDS = ("严重", "明显", "无法", "停滞", "停工", "完全", "�
 # 标杆企业50家; 39 of 50 firms at Q3, "船级社…远不及预期,…被搁置"). As for a figure well short beside
 # another keeping pace: the task as a whole does not lag.
 NAMED_PART_MIN_BIGRAMS = 2
+# ONE OF THE LISTED THINGS (wording._one_listed_part): a plain delay whose sentence names one of
+# the things the task text lists (新章镇大桥、彩虹桥新建等项目: parted at these marks), while
+# another sentence of the entry reports on another of them with no delay, is that part lagging:
+# amber. Severe words stay red; both parts lagging stay red.
+LISTED_PART_BREAKS = r"[、,，;；]|和|及|与"
 # A done cell opening with a per cent and a bracket (80%(新区实验幼儿园进度滞后), 50%(马站未开工))
 # states the share of the task done and, in the bracket, what holds it back: the share is the part
 # achieved, so a plain delay or a thing not begun named there is of the rest — amber, unless the

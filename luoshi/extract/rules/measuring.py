@@ -281,7 +281,9 @@ METRIC_CONCEPTS: dict[str, tuple[str, ...]] = {
 # with no word of achievement needed; a per cent measures the task's per-cent target (a level
 # or a growth: the target says which), else it is the share of the task done — 100% is done,
 # less is progress not judged against the time share (the cell does not say it is the
-# year's plan; the reason says so). Such a cell is never boilerplate.
+# year's plan; the reason says so), unless every target of the task is a running total of the
+# year (LONE SHARE OF A RUNNING TOTAL, status._lone_share: LONE_SHARE_KINDS). Such a cell is
+# never boilerplate.
 LONE_FIGURE_TRIM = " \t\n。.,，;；"
 LONE_FIGURE_MAX = 24  # characters: a longer cell is never a figure alone
 ACHIEVED_CUES = ("已", "完成", "累计", "共", "实现", "达到", "建成", "新增", "创成", "引进", "新建")

@@ -67,8 +67,18 @@ DECLARED_RATE_HEADER = r"完成率|完成比例|完成百分比|^占比|^完成(
 # is still under way (正在进行基础施工, 其他项目正在按计划施工, 在建): the whole task cannot be
 # finished while it is built, so the 100 is read as the share of this year's plan — on course,
 # and the reason gives the other reading. Acceptance or hand-over under way (正在验收) is no
-# building work: a declared 100% with it is done.
-DECLARED_FULL_UNDER_WAY = r"(?:正在|仍在|尚在)[^,,。;;]{0,10}?(?:施工|建设|实施)|在建|建设中|施工中"
+# building work: a declared 100% with it is done. So is a progress share under 100 the text
+# gives for the works or a part of them (累计形象进度30%, 完成形象进度至45%, 工程进度为80%): the
+# works are not finished (DECLARED FULL, TEXT SHORT; a share of something else, 资金拨付率95%,
+# is no progress of the works).
+DECLARED_FULL_UNDER_WAY = (r"(?:正在|仍在|尚在)[^,,。;;]{0,10}?(?:施工|建设|实施)|在建|建设中|施工中"
+                           r"|(?:形象|工程|施工)进度(?:为|达到?|已达|至|完成)?\s*"
+                           r"(?:[1-9]?[0-9](?:\.[0-9]+)?)\s*%")
+# DECLARED DONE, A PART SAID TO LAG: a declared done (形象进度 100%, 已完成) does not outweigh a
+# status read from words saying a part lags or a milestone slipped (these rules of status.py):
+# done is never given while a part is said to lag, and the table's word does not change that
+# (at_risk, the declaration named as the other reading).
+DECLARED_DONE_NOT_OVER = ("part_delay", "rescheduled")
 # The task's overall progress stated in its progress text (总完成进度为100%, 工程总体进度达60%,
 # 整体进度完成85%): the unit's share of the whole task, read as a declared 形象进度 is
 # (overall.py, OVERALL SHARE). A word of the whole (总, 总体, 整体) must name the progress: a
