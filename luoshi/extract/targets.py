@@ -43,7 +43,8 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     blank = blank_quantities(norm, found)
     quantities = [q for q in found if q.is_amount and q.target_ok
                   and (q.family != "age" or _is_age_level(norm, q))]
-    quantities = [q for q in quantities if not _names_a_set(norm, q, quantities)]
+    quantities = [q for q in quantities if not _names_a_set(norm, q, quantities)
+                  and not _names_a_class(norm, q, quantities)]
     applied = [m.span("inner") for m in _STANDARD_APPLIED.finditer(norm)]
     quantities = [q for q in quantities if not any(a <= q.num_start < b for a, b in applied)]
     quantities = [q for q in quantities if not _context_figure(norm, q)]
@@ -95,6 +96,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
                     context=m_ctx if parts else context,
                 )
             )
+    out = _once_each(norm, out)
     out.extend(_rank_targets(text, norm, field, item))
     out.extend(_rank_step_targets(text, norm, field, item))
     out.sort(key=lambda t: t.span.start)
@@ -203,6 +205,8 @@ def target_kind(t: Target) -> str:
         # (每个区至少建设1个) is a standard each must reach (a level).
         each = any(w in normalise(t.span.text) for w in rules.ONE_EACH_WORDS)
         return "level" if each else "milestone"
+    if family in (*rules.STOCK_FAMILIES, "times") and _FREQUENCY.search(normalise(t.span.text)):
+        return "level"  # 每月开展1场: a standard kept each month (rules.FREQUENCY)
     if family == "percent" and t.comparator != "<=" and any(w in t.metric for w in rules.GROWTH_RATE_WORDS):
         return "rate"  # 财政收入增长率6%以上: a growth, though 率 is a level word
     if family in rules.LEVEL_FAMILIES or family.endswith(rules.LEVEL_FAMILY_SUFFIX):
@@ -230,6 +234,40 @@ def _added_count(t: Target) -> bool:
     text = normalise(t.span.text)
     i = text.find(t.metric)
     return i > 0 and text[max(0, i - 4) : i].endswith(rules.COUNT_ADDED_LEADS)
+
+
+_CLASS_THRESHOLD_AFTER = re.compile(rules.CLASS_THRESHOLD_AFTER)
+_FREQUENCY = re.compile(rules.FREQUENCY)
+
+
+def _names_a_class(norm: str, q: Quantity, quantities: list[Quantity]) -> bool:
+    """"200人以上较大自然村公交通达率97%以上": a figure with 以上/以下 straight before a noun,
+    another figure later in its clause, names the class the later figure is about
+    (rules.CLASS_THRESHOLD_AFTER): no target. A share (30%以上企业) is left alone: rare, and
+    a share before a noun is more often the target itself."""
+    if q.family in ("percent", "pp") or not _CLASS_THRESHOLD_AFTER.match(norm, q.end):
+        return False
+    _, cb = clauses.clause(norm, q.num_start)
+    return any(q.end < p.num_start < cb for p in quantities)
+
+
+def _once_each(norm: str, targets: list[Target]) -> list[Target]:
+    """Targets without a figure said again for each part (…100%:各县均达到100%: the same
+    figure, unit and comparator — a plain figure and one to reach alike — its words holding
+    rules.RESTATED_EACH_WORDS): kept once."""
+    out: list[Target] = []
+    for t in targets:
+        if out and _same_figure(out[-1], t) and any(
+                w in normalise(t.span.text) for w in rules.RESTATED_EACH_WORDS):
+            continue
+        out.append(t)
+    return out
+
+
+def _same_figure(a: Target, b: Target) -> bool:
+    plain = ("=", "reach")
+    return (a.value == b.value and a.unit == b.unit and a.value_max == b.value_max
+            and (a.comparator == b.comparator or (a.comparator in plain and b.comparator in plain)))
 
 
 def _names_a_set(norm: str, q: Quantity, quantities: list[Quantity]) -> bool:

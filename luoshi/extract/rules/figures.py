@@ -70,7 +70,11 @@ MAX_QUOTE_LEN = 60
 # A bare scale right before a noun of people (吸纳37.41万农民, 服务2万群众) counts those people:
 # 37.41万人. The noun says what is counted, so it wins over a money word before the figure.
 PEOPLE_AFTER_SCALE = ("农民", "群众", "居民", "市民", "村民", "人口", "职工", "学生", "老人", "儿童",
-                      "妇女", "患者", "游客", "旅客", "农民工", "劳动力", "脱贫人口", "贫困人口")
+                      "妇女", "患者", "游客", "旅客", "农民工", "劳动力", "脱贫人口", "贫困人口",
+                      "老年人", "人群", "重点人群")
+# An age band may stand between the scale and the people (为3.078万60岁以上老年人接种): it says
+# which people, the scale still counts them (30780 persons, not a bare 3.078万 beside an age).
+PEOPLE_AGE_BAND = r"[0-9]{1,3}(?:周)?岁(?:及以上|以上|以下|及以下)?"
 # A bare scale (2900多万, 3.5亿) is money when one of these words is this close before it.
 MONEY_CONTEXT_WINDOW = 12
 MONEY_CONTEXT_WORDS = (
@@ -127,8 +131,10 @@ CN_NUMERAL_WORD_PREFIX = ("统", "唯", "逐", "万", "之", "单", "专", "同"
 SUFFIX_GE = ("及以上", "以上", "多")
 SUFFIX_LE = ("以内", "以下", "之内")
 # Right before the number (the verb or adverb governing it).
-PREFIX_GE = ("不少于", "不低于", "至少", "超过", "突破", "大于", "逾", "超")
-PREFIX_LE = ("不超过", "不高于", "控制在", "低于", "压缩至", "压缩到", "降至", "降到", "少于", "小于")
+# (the signs too, as a table writes a bound: 比例:泰顺>85.8%, ≥95%, ≤3%)
+PREFIX_GE = ("不少于", "不低于", "至少", "超过", "突破", "大于", "逾", "超", "≥", ">", "＞")
+PREFIX_LE = ("不超过", "不高于", "控制在", "低于", "压缩至", "压缩到", "降至", "降到", "少于", "小于",
+             "≤", "<", "＜")
 PREFIX_REACH = ("达到", "达")
 # Verbs of change; they may stand before the metric ("压减一般公用经费支出5%").
 INCREASE_VERBS = ("同比增长", "增长", "提高", "提升", "增加", "上升", "增幅", "增速")

@@ -36,6 +36,17 @@ TARGET_KINDS: dict[str, str] = {
 # reports). One for each of several (每个区至少建设1个, 各县建成1家) is a standard each must reach: a
 # level. The words of "each" in the target's words:
 ONE_EACH_WORDS = ("每个", "每一", "每", "各")
+# FREQUENCY: a count promised for every period shorter than the year (每月开展1场, 每季度举办2场
+# 招聘会, 每周巡查3次) is a standard kept each period, reached or not: a level, never prorated as
+# a year's running total. 每年 is no such word (每年新增就业5000人 is the year's total).
+FREQUENCY = r"每(?:个)?(?:月|季度?|周|旬|半年|天|日)"
+# CLASS THRESHOLD: a figure with 以上/以下 written straight before a noun, another figure
+# following in its clause (200人以上较大自然村公交通达率97%以上, 投资10亿元以上项目5个), names
+# the class of things the later figure counts or measures: a threshold, not a target. A word of joining after it (6%以上并力争7%) is no noun: a target.
+CLASS_THRESHOLD_AFTER = r"(?:及以上|以上|以下|及以下)的?(?![并且或和与及同、])[\u4e00-\u9fff]"
+# RESTATED FOR EACH: the same figure said again for each of the parts right after the whole
+# (在常住地100%保障入学:各县(市、区)均为100%) is the same target, once.
+RESTATED_EACH_WORDS = ("均", "各", "都")
 # A task without figures is a milestone when it promises one of these results (done or not);
 # ongoing verbs (建设, 推进, 实现, 完成 …任务) make it qualitative.
 MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立", "试运营", "投入运营",

@@ -1,0 +1,57 @@
+"""What in a task's words is a target, by cause (issue 10, target16): events held counted in 场
+(EVENTS PROMISED), a class threshold before a noun (CLASS THRESHOLD), a figure restated for each
+part (RESTATED FOR EACH), a count promised every month (FREQUENCY), a bare scale counting people
+past an age band (PEOPLE_AGE_BAND), a bound written as a sign. Made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from luoshi.extract.targets import extract_targets
+
+
+def found(text: str) -> list[tuple[float, str, str, str]]:
+    return [(t.value, t.unit, t.comparator, t.kind) for t in extract_targets(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # EVENTS PROMISED: events held in 场 are a running total like any count
+        ("全年送戏下乡演出40场", [(40, "场", "=", "cumulative")]),
+        ("免费放映农村公益电影1200场", [(1200, "场", "=", "cumulative")]),
+        ("举办专场招聘会不少于15场次", [(15, "场次", ">=", "cumulative")]),
+        # ... 次, 轮, 起 are no targets: a frequency, a reform's name, incidents
+        ("开展安全检查3次", []),
+        ("杜绝较大安全事故,亡人事故不超过1起", []),
+        # FREQUENCY: every month / quarter / week is a standard kept: a level
+        ("每月组织1场政策宣讲", [(1, "场", "=", "level")]),
+        ("每季度举办2场技能培训", [(2, "场", "=", "level")]),
+        ("每周走访困难群众5户", [(5, "户", "=", "level")]),
+        # ... 每年 is the year's total
+        ("每年新增城镇就业800人", [(800, "人", "=", "cumulative")]),
+        # CLASS THRESHOLD: 以上 before a noun, a later figure in the clause: a class
+        ("实现300人以上行政村客运通达率95%以上", [(95, "%", ">=", "level")]),
+        ("新建500亩以上连片茶园4个", [(4, "个", "=", "cumulative")]),
+        # ... a word of joining after it: both are targets
+        ("税收收入增长5%以上并力争6%", [(5, "%", "increase_by", "rate"),
+                                         (6, "%", "increase_by", "rate")]),
+        # ... no later figure in its clause: the figure is the target
+        ("培训新型职业农民600人以上", [(600, "人", ">=", "cumulative")]),
+        ("新增就业3000人以上,登记失业率控制在3.5%以内",
+         [(3000, "人", ">=", "cumulative"), (3.5, "%", "<=", "level")]),
+        # RESTATED FOR EACH: the same figure said again for each part is one target
+        ("适龄儿童100%入学:各乡镇均达到100%", [(100, "%", "=", "level")]),
+        # ... another figure after the words of each is a target of its own
+        ("全市覆盖率90%:各乡镇均不低于85%", [(90, "%", "=", "level"), (85, "%", ">=", "level")]),
+        # a bound written as a sign
+        ("公办学校就读比例:>80%", [(80, "%", ">=", "level")]),
+        ("优良天数比例≥90%", [(90, "%", ">=", "level")]),
+        ("城镇调查失业率≤5.5%", [(5.5, "%", "<=", "level")]),
+        # PEOPLE_AGE_BAND: a bare scale before an age band and people counts the people
+        ("为2.5万65岁以上老年人免费体检", [(2.5, "万人", "=", "cumulative")]),
+        ("为0.8万35岁以上重点人群开展筛查", [(0.8, "万人", "=", "cumulative")]),
+    ],
+)
+def test_targets_by_cause(text, expected):
+    assert found(text) == [(float(v), u, c, k) for v, u, c, k in expected]
