@@ -36,6 +36,7 @@ from luoshi.extract.model import (
 )
 from luoshi.extract.numbers import Quantity, find_quantities, normalise
 from luoshi.extract.pace import lowered_to, pace_band
+from luoshi.extract.progress_plan import plans_in_cell
 from luoshi.extract.rowparts import column_rows
 from luoshi.extract.targets import extract_targets, target_kind
 from luoshi.extract.units import comparable
@@ -259,6 +260,11 @@ def column_targets(task: Task, text_targets: list[Target] | None = None) -> list
         text_targets = extract_targets(task.text)
     out: list[Target] = []
     for header, value in task.extra.items():
+        if value and header_role(header, have_task=True).value in rules.PLAN_COLUMN_ROLES:
+            for t in plans_in_cell(value, FIELD_TARGET_COLUMN):  # YEAR'S PLAN IN ANOTHER COLUMN
+                if not any(x.family == t.family for x in text_targets + out):
+                    t.column = header
+                    out.append(t)
         if not value or not _states_targets(header):
             continue
         period = parse_period(header)

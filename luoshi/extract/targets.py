@@ -52,6 +52,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     quantities = [q for q in quantities if not _OBJECT_SIZE.search(norm, max(0, q.num_start - 12),
                                                                       q.num_start)]
     quantities = [q for q in quantities if not _names_the_object(norm, q)]
+    quantities = _without_costs(norm, quantities)
     report = _REPORT_LINE.search(norm) if field == FIELD_TEXT else None
     if report is not None:  # a result paragraph joined to the task: no promises from it on
         quantities = [q for q in quantities if q.start < report.start()]
@@ -262,6 +263,32 @@ def _once_each(norm: str, targets: list[Target]) -> list[Target]:
             continue
         out.append(t)
     return out
+
+
+_COST_BEFORE = re.compile(rules.COST_BEFORE)
+_MONEY = ("money", "usd")
+
+
+def _without_costs(norm: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The figures without the budget of the work promised (rules.COST_BEFORE, PROJECT COST):
+    money named as the work's cost, in a text that promises something else too."""
+    if all(q.family in _MONEY for q in quantities):
+        return quantities  # money is the only promise: the target
+    return [q for q in quantities if not _is_cost(norm, q)]
+
+
+def _is_cost(norm: str, q: Quantity) -> bool:
+    if q.family not in _MONEY:
+        return False
+    ca, _ = clauses.clause(norm, q.num_start)
+    head = norm[max(ca, q.num_start - 12) : q.num_start]
+    m = _COST_BEFORE.search(head)
+    if m is None:
+        return False
+    if m.group(0).startswith("投资") and not m.group(0).endswith(rules.COST_BARE_NEEDS):
+        return False  # 完成投资40亿元: the work itself
+    before = head[: m.start()]
+    return not any(w in before[-6:] for w in rules.COST_YEAR_WORDS) and not before.endswith("完成")
 
 
 def _same_figure(a: Target, b: Target) -> bool:

@@ -55,3 +55,41 @@ def found(text: str) -> list[tuple[float, str, str, str]]:
 )
 def test_targets_by_cause(text, expected):
     assert found(text) == [(float(v), u, c, k) for v, u, c, k in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PROJECT COST: the work's budget beside other promises is no target
+        ("改造危桥3座,投入资金约800万元,由县财政解决", [(3, "座", "=", "cumulative")]),
+        ("新建幼儿园2所,总投资1.5亿元", [(2, "所", "=", "cumulative")]),
+        ("建设污水管网20公里,投资约600万元", [(20, "公里", "=", "cumulative")]),
+        # ... money as the only promise is the target
+        ("项目总投资4亿元", [(4, "亿元", "=", "cumulative")]),
+        # ... investing is the work itself; the year's plan of investment is a target
+        ("完成投资30亿元,新开工项目12个", [(30, "亿元", "=", "cumulative"), (12, "个", "=", "cumulative")]),
+        ("年度计划投资2亿元,新开工项目6个", [(2, "亿元", "=", "cumulative"), (6, "个", "=", "cumulative")]),
+    ],
+)
+def test_project_cost(text, expected):
+    got = found(text)
+    assert [(v, u) for v, u, _, _ in got] == [(float(v), u) for v, u, _, _ in expected]
+
+
+def test_year_plan_in_another_column():
+    """YEAR'S PLAN IN ANOTHER COLUMN: 其他 states the year's investment target beside progress;
+    a share of the plan written straight after 占 is no plan."""
+    from luoshi.extract.table import column_targets
+    from luoshi.ingest.model import Item, Task
+
+    task = Task(serial="1", text="开展技能培训500人次", items=[Item(done="培训120人次")],
+                extra={"其他": "年度投资目标800万元,1—3月完成投资200万元,占年度投资目标的25%"})
+    got = [(t.value, t.unit, t.metric, t.column) for t in column_targets(task)]
+    assert got == [(800.0, "万元", "年度投资目标", "其他")]
+    shared = Task(serial="2", text="开展技能培训500人次", items=[Item(done="")],
+                  extra={"备注": "完成投资90万元,占年度投资计划45.5%"})
+    assert column_targets(shared) == []
+    # a plan of the family the text already promises restates it
+    same = Task(serial="3", text="完成投资800万元", items=[Item(done="")],
+                extra={"其他": "年度投资目标800万元"})
+    assert column_targets(same) == []

@@ -42,8 +42,20 @@ ONE_EACH_WORDS = ("每个", "每一", "每", "各")
 FREQUENCY = r"每(?:个)?(?:月|季度?|周|旬|半年|天|日)"
 # CLASS THRESHOLD: a figure with 以上/以下 written straight before a noun, another figure
 # following in its clause (200人以上较大自然村公交通达率97%以上, 投资10亿元以上项目5个), names
-# the class of things the later figure counts or measures: a threshold, not a target. A word of joining after it (6%以上并力争7%) is no noun: a target.
+# the class of things the later figure counts or measures: a threshold, not a target. A word
+# of joining after it (6%以上并力争7%) is no noun: a target.
 CLASS_THRESHOLD_AFTER = r"(?:及以上|以上|以下|及以下)的?(?![并且或和与及同、])[\u4e00-\u9fff]"
+# PROJECT COST: money named as what the promised work costs or where its money comes from
+# (总投资, 投资概算, 预算, 计划投资, 投入资金约…, 投资约…) right before the figure, in a text that
+# promises other things (改造危桥2座…投入资金约1105万元,由三级财政解决), is the work's budget, not
+# a target: the promise is the work. The year's plan of investment (年度投资目标, 全年计划投资,
+# 今年计划完成投资: COST_YEAR_WORDS before it) is a target, and so is money when it is the
+# text's only promise (完成投资40亿元, 项目总投资5亿元 alone).
+COST_BEFORE = (r"(?:总投资|投资总额|投资概算|概算|估算|预算|计划总?投资|项目投资|投入资金|总投入|"
+               r"资金投入|投资)额?(?:约|约为|为|共|达|计)?$")
+# (a bare 投资 only with 约/为 after it: 完成投资40亿元 is the work itself)
+COST_BARE_NEEDS = ("约", "为", "计")
+COST_YEAR_WORDS = ("全年", "年度", "今年", "本年", "当年", "年内")
 # RESTATED FOR EACH: the same figure said again for each of the parts right after the whole
 # (在常住地100%保障入学:各县(市、区)均为100%) is the same target, once.
 RESTATED_EACH_WORDS = ("均", "各", "都")
