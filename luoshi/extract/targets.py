@@ -299,14 +299,18 @@ def _same_figure(a: Target, b: Target) -> bool:
 
 def _names_a_set(norm: str, q: Quantity, quantities: list[Quantity]) -> bool:
     """"4个结构性指标均实现10%以上增长": the count names the set each of whose members must
-    reach the later figure; it is not a target itself."""
+    reach the later figure; it is not a target itself. So does a count before a sum of another
+    unit in its clause (SET OF A SUM, rules.SUM_WORDS: 24个村庄污水管网共计100公里)."""
     if q.family != "count":
         return False
     _, cb = clauses.clause(norm, q.num_start)
     later = next((p for p in quantities if q.end <= p.start < cb), None)
     if later is None:
         return False
-    return any(w in norm[q.end : later.num_start] for w in rules.EACH_WORDS)
+    between = norm[q.end : later.num_start]
+    # 建设24个村庄污水管网共计100公里: the count says where; the sum after 共计 is the promise
+    return any(w in between for w in rules.EACH_WORDS) or (
+        later.family != q.family and any(w in between for w in rules.SUM_WORDS))
 
 
 def _respective_metrics(norm: str, sa: int, num_start: int) -> list[tuple[str, str]]:

@@ -44,6 +44,9 @@ def found(text: str) -> list[tuple[float, str, str, str]]:
         ("适龄儿童100%入学:各乡镇均达到100%", [(100, "%", "=", "level")]),
         # ... another figure after the words of each is a target of its own
         ("全市覆盖率90%:各乡镇均不低于85%", [(90, "%", "=", "level"), (85, "%", ">=", "level")]),
+        # SET OF A SUM: the count says where, the sum of another unit is the promise
+        ("铺设12个行政村供水管网共计60公里", [(60, "公里", "=", "cumulative")]),
+        ("新建学校3所共计1200个学位", [(3, "所", "=", "cumulative"), (1200, "个", "=", "cumulative")]),
         # a bound written as a sign
         ("公办学校就读比例:>80%", [(80, "%", ">=", "level")]),
         ("优良天数比例≥90%", [(90, "%", ">=", "level")]),

@@ -147,6 +147,9 @@ LEVEL_AFTER_CHANGE_UNLESS_RATE = ("达", "达到")
 RATE_NOUN_VERBS = ("增长", "同比增长", "增速", "增幅")
 # "N个指标均…": N names a set whose every member has the later figure as its target.
 EACH_WORDS = ("均", "都", "各", "分别", "每个")
+# SET OF A SUM: a count before one of these and a figure of another unit in its clause (建设24个
+# 村庄污水管网共计100公里) names where the sum is made; the sum is the promise, the count no target.
+SUM_WORDS = ("共计", "合计", "总计", "总长", "总里程", "总面积")
 # "A、B分别下降20%": the figure holds for each metric listed before this word.
 RESPECTIVELY = "分别"
 # Adverbs and modal verbs stripped from the front of a target's metric.
