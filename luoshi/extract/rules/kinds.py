@@ -78,8 +78,11 @@ BUILT_WORK_WORDS = (r"建设|新建|改建|扩建|重建|移址|维修|大中修
 BUILT_WORK_MAX = 40
 # ... or one phrase that opens with a verb of building and ends in the thing built (建设巴雅尔中心
 # 敬老院, 新建城东污水处理厂): the same promise, written as an order.
-BUILT_WORK_ORDER = (r"^(?:新建|建设|改建|扩建|改扩建|新改建|修建|重建)[^,,;;:：]*"
-                    r"(?:院|楼|大桥|馆|厂|中心|学校|小学|中学|幼儿园|公园|码头|公路|食堂|公寓)$")
+# (建造, 兴建 are verbs of building too: 建造临时污水处理厂; and a line laid is built: 污水渠道敷设,
+# 供水管网铺设 — a conduit named, then the verb of laying it)
+BUILT_WORK_ORDER = (r"^(?:新建|建设|改建|扩建|改扩建|新改建|修建|重建|建造|兴建)[^,,;;:：]*"
+                    r"(?:院|楼|大桥|馆|厂|中心|学校|小学|中学|幼儿园|公园|码头|公路|食堂|公寓|排放管|管道)$"
+                    r"|(?:渠道|管道|管网|管线|排放管|电缆)(?:敷设|铺设)$")
 # A planning project (车位规划项目, 片区规划编制工程) plans; it builds nothing: never a built work.
 BUILT_WORK_NOT = r"规划|能力"
 # A result promised by a date within the year (luoshi/extract/deadlines.py): the date right
