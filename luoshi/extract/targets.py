@@ -218,13 +218,33 @@ def target_kind(t: Target) -> str:
             family in rules.STOCK_FAMILIES and t.comparator != "reach"
             and _added_count(t)):
         return "level"  # (新增达标小区210个: things of a kind counted as added, a running total)
-    if t.comparator == "reach" and family in rules.STOCK_FAMILIES and (
+    if family in rules.STOCK_FAMILIES and _stands_at(t) and (
             any(w in t.metric for w in rules.STOCK_WORDS)
-            or not any(w in t.metric for w in rules.STOCK_ADDED_WORDS)):
+            or not any(w in _metric_words(t) for w in rules.STOCK_ADDED_WORDS)):
         return "level"  # a stock to stand at a figure (高新技术企业达到500家)
     if family in rules.STOCK_FAMILIES and t.metric.endswith(rules.LEVEL_AFTER_CHANGE):
         return "level"  # raised to a figure (扩充公办学位至1800个): a stock, not an amount added
     return "cumulative"
+
+
+def _stands_at(t: Target) -> bool:
+    """Is the count to stand at its figure: comparator reach (达到500家), or a floor after 达到
+    (达到500家以上, 参保人数达到37.69万人以上) — 以上 bounds the figure, 达到 still says where the
+    stock is to stand?"""
+    if t.comparator == "reach":
+        return True
+    if t.comparator != ">=":
+        return False
+    text = normalise(t.span.text)
+    return re.search(rf"(?:{'|'.join(rules.PREFIX_REACH)})约?{re.escape(f'{t.value:g}')}", text) is not None
+
+
+def _metric_words(t: Target) -> str:
+    """The metric with the words right before it in the target's words (新增就业达到5000人: the
+    metric 就业, its 新增 stripped as a leading word, still adds)."""
+    text = normalise(t.span.text)
+    i = text.find(t.metric)
+    return text[max(0, i - 4) : i] + t.metric if i > 0 else t.metric
 
 
 def _added_count(t: Target) -> bool:

@@ -47,6 +47,11 @@ def found(text: str) -> list[tuple[float, str, str, str]]:
         # SET OF A SUM: the count says where, the sum of another unit is the promise
         ("铺设12个行政村供水管网共计60公里", [(60, "公里", "=", "cumulative")]),
         ("新建学校3所共计1200个学位", [(3, "所", "=", "cumulative"), (1200, "个", "=", "cumulative")]),
+        # a stock to stand at a figure, with 以上 after it too; adding words keep a running total
+        ("参保人数达到12.5万人以上", [(12.5, "万人", ">=", "level")]),
+        ("科技型企业达到300家以上", [(300, "家", ">=", "level")]),
+        ("新增就业达到4000人", [(4000, "人", "reach", "cumulative")]),
+        ("培训农民工达到2000人以上", [(2000, "人", ">=", "cumulative")]),
         # a bound written as a sign
         ("公办学校就读比例:>80%", [(80, "%", ">=", "level")]),
         ("优良天数比例≥90%", [(90, "%", ">=", "level")]),
