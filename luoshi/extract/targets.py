@@ -30,6 +30,7 @@ _ABSOLUTE_CHANGE = ("增长", "增加", "减少", "下降", "降低", "压减", 
 
 
 _REPORT_LINE = re.compile(rules.REPORT_LINE)
+_QUOTED_BOUND = re.compile(rules.QUOTED_BOUND)  # quote marks become spaces: offsets stay
 
 
 def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None) -> list[Target]:
@@ -37,7 +38,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     the figures of a later line reporting the result (rules.REPORT_LINE)."""
     if not text:
         return []
-    norm = normalise(text)
+    norm = _QUOTED_BOUND.sub(lambda m: f" {m.group('inner')} ", normalise(text))
     mask = [(p.start, p.end) for p in find_periods(norm)]
     found = find_quantities(norm, mask)
     blank = blank_quantities(norm, found)

@@ -52,6 +52,11 @@ def found(text: str) -> list[tuple[float, str, str, str]]:
         ("科技型企业达到300家以上", [(300, "家", ">=", "level")]),
         ("新增就业达到4000人", [(4000, "人", "reach", "cumulative")]),
         ("培训农民工达到2000人以上", [(2000, "人", ">=", "cumulative")]),
+        # QUOTED BOUND: a bound and a figure in quotes is the promise, not a name
+        ("实现企业投资项目审批“最多60天”", [(60, "天", "<=", "level")]),
+        ("不动产登记“不超过5个工作日”", [(5, "个工作日", "<=", "level")]),
+        ("深化“最多跑一次”改革", []),
+        ("打造“15分钟生活圈”", []),
         # a bound written as a sign
         ("公办学校就读比例:>80%", [(80, "%", ">=", "level")]),
         ("优良天数比例≥90%", [(90, "%", ">=", "level")]),

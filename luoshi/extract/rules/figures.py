@@ -134,7 +134,12 @@ SUFFIX_LE = ("以内", "以下", "之内")
 # (the signs too, as a table writes a bound: 比例:泰顺>85.8%, ≥95%, ≤3%)
 PREFIX_GE = ("不少于", "不低于", "至少", "超过", "突破", "大于", "逾", "超", "≥", ">", "＞")
 PREFIX_LE = ("不超过", "不高于", "控制在", "低于", "压缩至", "压缩到", "降至", "降到", "少于", "小于",
-             "≤", "<", "＜")
+             "最多", "至多", "≤", "<", "＜")
+# QUOTED BOUND: a quote that holds only a bound and a figure (审批“最多80天”, “不超过3个工作日”) is
+# the promise put in quotes, not a name: its figure is a target (a slogan in words, “最多跑一次”,
+# stays a name).
+QUOTED_BOUND = (r"[“‘「\"](?P<inner>(?:最多|至多|不超过|不多于|控制在)[0-9]+(?:\.[0-9]+)?"
+                r"[^“”‘’「」\"0-9]{1,5})[”’」\"]")
 PREFIX_REACH = ("达到", "达")
 # Verbs of change; they may stand before the metric ("压减一般公用经费支出5%").
 INCREASE_VERBS = ("同比增长", "增长", "提高", "提升", "增加", "上升", "增幅", "增速")
