@@ -213,8 +213,8 @@ def target_kind(t: Target) -> str:
         return "rate"  # 财政收入增长率6%以上: a growth, though 率 is a level word
     if family in rules.LEVEL_FAMILIES or family.endswith(rules.LEVEL_FAMILY_SUFFIX):
         return "level"
-    if t.comparator == "<=":
-        return "level"
+    if t.comparator == "<=" or _right_before(t, rules.LEVEL_KEPT):
+        return "level"  # a cap, or a level kept (粮食产量稳定在50万吨以上: rules.LEVEL_KEPT)
     if any(w in t.metric for w in rules.LEVEL_WORDS) and not (
             family in rules.STOCK_FAMILIES and t.comparator != "reach"
             and _added_count(t)):
@@ -236,8 +236,13 @@ def _stands_at(t: Target) -> bool:
         return True
     if t.comparator != ">=":
         return False
+    return _right_before(t, rules.PREFIX_REACH)
+
+
+def _right_before(t: Target, words: tuple[str, ...]) -> bool:
+    """Does one of ``words`` stand right before the target's figure in its words (约 between)?"""
     text = normalise(t.span.text)
-    return re.search(rf"(?:{'|'.join(rules.PREFIX_REACH)})约?{re.escape(f'{t.value:g}')}", text) is not None
+    return re.search(rf"(?:{'|'.join(words)})约?{re.escape(f'{t.value:g}')}", text) is not None
 
 
 def _metric_words(t: Target) -> str:

@@ -57,6 +57,10 @@ def found(text: str) -> list[tuple[float, str, str, str]]:
         ("不动产登记“不超过5个工作日”", [(5, "个工作日", "<=", "level")]),
         ("深化“最多跑一次”改革", []),
         ("打造“15分钟生活圈”", []),
+        # LEVEL KEPT: a figure to hold is a level, not a running total
+        ("油料产量稳定在8万吨以上", [(8, "万吨", ">=", "level")]),
+        ("在园幼儿规模保持在1.5万人", [(1.5, "万人", "=", "level")]),
+        ("全年油料产量8万吨", [(8, "万吨", "=", "cumulative")]),
         # a bound written as a sign
         ("公办学校就读比例:>80%", [(80, "%", ">=", "level")]),
         ("优良天数比例≥90%", [(90, "%", ">=", "level")]),

@@ -121,6 +121,9 @@ LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数"
 # of a kind added over the year: a level word in it (达标, 优质 …) names the kind of thing, not a
 # level — a running total, unless the count is to stand at the figure (达到, comparator "reach").
 COUNT_ADDED_LEADS = ("新增", "新建", "新培育", "新创建", "新认定", "新开工")
+# LEVEL KEPT: a figure the task is to keep at (稳定在, 保持在, 维持在: 粮食产量稳定在50万吨以上,
+# 在校生规模保持在2万人) is a level held, reached or not, never a running total prorated.
+LEVEL_KEPT = ("稳定在", "保持在", "维持在", "稳定于", "保持于")
 # A count that is to stand at a figure (达到, comparator "reach", or 达到…以上: 全市高新技术企业达到500家,
 # 基站总数达到3000个) is a stock, a level reached or not, not an amount added over the year —
 # unless its metric names the adding (新增, 培训, 建成 …: STOCK_ADDED_WORDS) and no word of a
