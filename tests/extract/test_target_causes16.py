@@ -110,3 +110,21 @@ def test_year_plan_in_another_column():
     same = Task(serial="3", text="完成投资800万元", items=[Item(done="")],
                 extra={"其他": "年度投资目标800万元"})
     assert column_targets(same) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "expected"),
+    [
+        # a cell's own words date a figure earlier than its column's period
+        ("目标任务", "完成30个村,其中上半年完成12个", [(30.0, 1.0), (12.0, 0.5)]),
+        ("全年目标", "改造80户,其中6月底前改造40户", [(80.0, 1.0), (40.0, 0.5)]),
+        # the column's own period dates its figures
+        ("一季度目标", "开工项目15个", [(15.0, 0.25)]),
+    ],
+)
+def test_column_target_due(header, cell, expected):
+    from luoshi.extract.table import column_targets
+    from luoshi.ingest.model import Item, Task
+
+    task = Task(serial="1", text="重点工作", items=[Item(done="")], extra={header: cell})
+    assert [(t.value, round(t.due_share, 2)) for t in column_targets(task)] == expected
