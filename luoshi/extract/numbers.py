@@ -163,6 +163,14 @@ def list_markers(norm: str) -> list[tuple[int, int]]:
 
 _MONEY_CONTEXT = re.compile(rf"(?:{rules.MONEY_CONTEXT_WORDS})")
 _SIZE_CLASS = re.compile(rules.SIZE_CLASS)
+_PEOPLE_AGE_BAND = re.compile(rules.PEOPLE_AGE_BAND)
+
+
+def _people_after(norm: str, end: int) -> bool:
+    """Does a noun of people follow a bare scale at ``end``, after an age band if any
+    (rules.PEOPLE_AFTER_SCALE, PEOPLE_AGE_BAND: 37.41万农民, 3.078万60岁以上老年人)?"""
+    band = _PEOPLE_AGE_BAND.match(norm, end)
+    return norm.startswith(rules.PEOPLE_AFTER_SCALE, band.end() if band else end)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -352,7 +360,7 @@ def _quantity(norm: str, m: re.Match[str], quotes, markers) -> Quantity | None:
         approx = bool(m.group("approx"))
     else:
         unit = match_unit(norm, end, scale)
-        if unit is None and scale and norm.startswith(rules.PEOPLE_AFTER_SCALE, end):
+        if unit is None and scale and _people_after(norm, end):
             unit = UnitMatch(scale + "人", _person_unit(), SCALES[scale], end)  # 37.41万农民
             inferred = True
         elif unit is None and scale:

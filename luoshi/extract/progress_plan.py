@@ -32,6 +32,8 @@ def plan_figures(norm: str, quantities: list[Quantity]) -> list[tuple[int, Quant
         between = norm[m.end() : q.num_start] if q is not None else ""
         if q is None or "的" in between or _SHARE.search(between):
             continue
+        if q.family == "percent" and norm[max(0, m.start() - 1) : m.start()] == "占":
+            continue  # 占年度投资计划52.88%: the share done, the plan's figure unsaid
         out.append((m.start(), q))
     return out
 
@@ -59,6 +61,29 @@ def progress_plan_targets(dones: list[tuple[int, str]]) -> list[Target]:
                 t, span=Span(FIELD_DONE, item, start, end, text[start:end]), origin=ORIGIN))
     if out:
         out += _programme_wholes(dones, {t.family for t in out})
+    return out
+
+
+def plans_in_cell(text: str, field: str) -> list[Target]:
+    """The year's plans a cell of another column states (年度投资目标15495万元: rules.PROGRESS_PLAN),
+    one per unit family, with their spans in the cell (``field``)."""
+    norm = normalise(text)
+    if not _PLAN.search(norm):
+        return []
+    out: list[Target] = []
+    for start, q in plan_figures(norm, find_quantities(norm)):
+        head = _PLAN.match(norm, start)
+        if head is None:
+            continue
+        found = [t for t in extract_targets(text[head.end() : q.end]) if t.value == q.value]
+        if not found or any(o.family == found[-1].family for o in out):
+            continue
+        t, end = found[-1], head.end() + found[-1].span.end
+        if clauses.cjk_count(t.metric.replace(t.unit, "")) < 2:
+            # 年度投资目标15495万元: the plan's words name it
+            t.metric = norm[start : head.end()].rstrip(":为是")
+            t.context = f"{t.metric} {t.context}"
+        out.append(dataclasses.replace(t, span=Span(field, None, start, end, text[start:end])))
     return out
 
 

@@ -36,6 +36,7 @@ from luoshi.extract.model import (
 )
 from luoshi.extract.numbers import Quantity, find_quantities, normalise
 from luoshi.extract.pace import lowered_to, pace_band
+from luoshi.extract.progress_plan import plans_in_cell
 from luoshi.extract.rowparts import column_rows
 from luoshi.extract.targets import extract_targets, target_kind
 from luoshi.extract.units import comparable
@@ -246,7 +247,8 @@ def combine(derived: StatusResult, declared: Declared | None) -> StatusResult:
 def column_targets(task: Task, text_targets: list[Target] | None = None) -> list[Target]:
     """Targets read from the table's target column(s) (全年目标, 半年度目标任务 …). A column
     naming a period shorter than the year states that period's own target: it falls due at
-    the period's end (``due_share``), so figures are compared with it as is by then.
+    the period's end (``due_share``), so figures are compared with it as is by then. A figure
+    the cell's own words date earlier (其中上半年完成8个) falls due then, as in a task's text.
 
     A year's target the column restates from the task text (the text: 生产总值增长8%左右; the
     column 年度目标: 全市生产总值增长8%左右,…) is the same target, not a second one
@@ -262,6 +264,11 @@ def column_targets(task: Task, text_targets: list[Target] | None = None) -> list
         text_targets = extract_targets(task.text)
     out: list[Target] = []
     for header, value in task.extra.items():
+        if value and header_role(header, have_task=True).value in rules.PLAN_COLUMN_ROLES:
+            for t in plans_in_cell(value, FIELD_TARGET_COLUMN):  # YEAR'S PLAN IN ANOTHER COLUMN
+                if not any(x.family == t.family for x in text_targets + out):
+                    t.column = header
+                    out.append(t)
         if not value or not _states_targets(header):
             continue
         period = parse_period(header)
@@ -269,7 +276,9 @@ def column_targets(task: Task, text_targets: list[Target] | None = None) -> list
         for t in (extract_targets(value, field=FIELD_TARGET_COLUMN)
                   or _bare_target(header, value, task.text, task.unit_line, other_cells(task),
                                   measure_unit(task))):
-            t.due_share = min(1.0, due)
+            # the column's own period (一季度目标), or the cell's words when they date the
+            # figure earlier, as in a task's text (全年目标: 完成20个村,其中上半年完成8个)
+            t.due_share = min(t.due_share, due, 1.0)
             t.column = header
             if _names_no_metric(t) and task.text.strip():
                 # 年度目标: 3家 — the row's name is the metric (rules.COLUMN_METRIC_MIN_CJK).

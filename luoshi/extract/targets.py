@@ -30,6 +30,7 @@ _ABSOLUTE_CHANGE = ("增长", "增加", "减少", "下降", "降低", "压减", 
 
 
 _REPORT_LINE = re.compile(rules.REPORT_LINE)
+_QUOTED_BOUND = re.compile(rules.QUOTED_BOUND)  # quote marks become spaces: offsets stay
 
 
 def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None) -> list[Target]:
@@ -37,13 +38,14 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     the figures of a later line reporting the result (rules.REPORT_LINE)."""
     if not text:
         return []
-    norm = normalise(text)
+    norm = _QUOTED_BOUND.sub(lambda m: f" {m.group('inner')} ", normalise(text))
     mask = [(p.start, p.end) for p in find_periods(norm)]
     found = find_quantities(norm, mask)
     blank = blank_quantities(norm, found)
     quantities = [q for q in found if q.is_amount and q.target_ok
                   and (q.family != "age" or _is_age_level(norm, q))]
-    quantities = [q for q in quantities if not _names_a_set(norm, q, quantities)]
+    quantities = [q for q in quantities if not _names_a_set(norm, q, quantities)
+                  and not _names_a_class(norm, q, quantities)]
     applied = [m.span("inner") for m in _STANDARD_APPLIED.finditer(norm)]
     quantities = [q for q in quantities if not any(a <= q.num_start < b for a, b in applied)]
     quantities = [q for q in quantities if not _context_figure(norm, q)]
@@ -51,6 +53,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     quantities = [q for q in quantities if not _OBJECT_SIZE.search(norm, max(0, q.num_start - 12),
                                                                       q.num_start)]
     quantities = [q for q in quantities if not _names_the_object(norm, q)]
+    quantities = _without_costs(norm, quantities)
     report = _REPORT_LINE.search(norm) if field == FIELD_TEXT else None
     if report is not None:  # a result paragraph joined to the task: no promises from it on
         quantities = [q for q in quantities if q.start < report.start()]
@@ -95,6 +98,7 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
                     context=m_ctx if parts else context,
                 )
             )
+    out = _once_each(norm, out)
     out.extend(_rank_targets(text, norm, field, item))
     out.extend(_rank_step_targets(text, norm, field, item))
     out.sort(key=lambda t: t.span.start)
@@ -203,23 +207,50 @@ def target_kind(t: Target) -> str:
         # (每个区至少建设1个) is a standard each must reach (a level).
         each = any(w in normalise(t.span.text) for w in rules.ONE_EACH_WORDS)
         return "level" if each else "milestone"
+    if family in (*rules.STOCK_FAMILIES, "times") and _FREQUENCY.search(normalise(t.span.text)):
+        return "level"  # 每月开展1场: a standard kept each month (rules.FREQUENCY)
     if family == "percent" and t.comparator != "<=" and any(w in t.metric for w in rules.GROWTH_RATE_WORDS):
         return "rate"  # 财政收入增长率6%以上: a growth, though 率 is a level word
     if family in rules.LEVEL_FAMILIES or family.endswith(rules.LEVEL_FAMILY_SUFFIX):
         return "level"
-    if t.comparator == "<=":
-        return "level"
+    if t.comparator == "<=" or _right_before(t, rules.LEVEL_KEPT):
+        return "level"  # a cap, or a level kept (粮食产量稳定在50万吨以上: rules.LEVEL_KEPT)
     if any(w in t.metric for w in rules.LEVEL_WORDS) and not (
             family in rules.STOCK_FAMILIES and t.comparator != "reach"
             and _added_count(t)):
         return "level"  # (新增达标小区210个: things of a kind counted as added, a running total)
-    if t.comparator == "reach" and family in rules.STOCK_FAMILIES and (
+    if family in rules.STOCK_FAMILIES and _stands_at(t) and (
             any(w in t.metric for w in rules.STOCK_WORDS)
-            or not any(w in t.metric for w in rules.STOCK_ADDED_WORDS)):
+            or not any(w in _metric_words(t) for w in rules.STOCK_ADDED_WORDS)):
         return "level"  # a stock to stand at a figure (高新技术企业达到500家)
     if family in rules.STOCK_FAMILIES and t.metric.endswith(rules.LEVEL_AFTER_CHANGE):
         return "level"  # raised to a figure (扩充公办学位至1800个): a stock, not an amount added
     return "cumulative"
+
+
+def _stands_at(t: Target) -> bool:
+    """Is the count to stand at its figure: comparator reach (达到500家), or a floor after 达到
+    (达到500家以上, 参保人数达到37.69万人以上) — 以上 bounds the figure, 达到 still says where the
+    stock is to stand?"""
+    if t.comparator == "reach":
+        return True
+    if t.comparator != ">=":
+        return False
+    return _right_before(t, rules.PREFIX_REACH)
+
+
+def _right_before(t: Target, words: tuple[str, ...]) -> bool:
+    """Does one of ``words`` stand right before the target's figure in its words (约 between)?"""
+    text = normalise(t.span.text)
+    return re.search(rf"(?:{'|'.join(words)})约?{re.escape(f'{t.value:g}')}", text) is not None
+
+
+def _metric_words(t: Target) -> str:
+    """The metric with the words right before it in the target's words (新增就业达到5000人: the
+    metric 就业, its 新增 stripped as a leading word, still adds)."""
+    text = normalise(t.span.text)
+    i = text.find(t.metric)
+    return text[max(0, i - 4) : i] + t.metric if i > 0 else t.metric
 
 
 def _added_count(t: Target) -> bool:
@@ -232,16 +263,80 @@ def _added_count(t: Target) -> bool:
     return i > 0 and text[max(0, i - 4) : i].endswith(rules.COUNT_ADDED_LEADS)
 
 
+_CLASS_THRESHOLD_AFTER = re.compile(rules.CLASS_THRESHOLD_AFTER)
+_FREQUENCY = re.compile(rules.FREQUENCY)
+
+
+def _names_a_class(norm: str, q: Quantity, quantities: list[Quantity]) -> bool:
+    """"200人以上较大自然村公交通达率97%以上": a figure with 以上/以下 straight before a noun,
+    another figure later in its clause, names the class the later figure is about
+    (rules.CLASS_THRESHOLD_AFTER): no target. A share (30%以上企业) is left alone: rare, and
+    a share before a noun is more often the target itself."""
+    if q.family in ("percent", "pp") or not _CLASS_THRESHOLD_AFTER.match(norm, q.end):
+        return False
+    _, cb = clauses.clause(norm, q.num_start)
+    return any(q.end < p.num_start < cb for p in quantities)
+
+
+def _once_each(norm: str, targets: list[Target]) -> list[Target]:
+    """Targets without a figure said again for each part (…100%:各县均达到100%: the same
+    figure, unit and comparator — a plain figure and one to reach alike — its words holding
+    rules.RESTATED_EACH_WORDS): kept once."""
+    out: list[Target] = []
+    for t in targets:
+        if out and _same_figure(out[-1], t) and any(
+                w in normalise(t.span.text) for w in rules.RESTATED_EACH_WORDS):
+            continue
+        out.append(t)
+    return out
+
+
+_COST_BEFORE = re.compile(rules.COST_BEFORE)
+_MONEY = ("money", "usd")
+
+
+def _without_costs(norm: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The figures without the budget of the work promised (rules.COST_BEFORE, PROJECT COST):
+    money named as the work's cost, in a text that promises something else too."""
+    if all(q.family in _MONEY for q in quantities):
+        return quantities  # money is the only promise: the target
+    return [q for q in quantities if not _is_cost(norm, q)]
+
+
+def _is_cost(norm: str, q: Quantity) -> bool:
+    if q.family not in _MONEY:
+        return False
+    ca, _ = clauses.clause(norm, q.num_start)
+    head = norm[max(ca, q.num_start - 12) : q.num_start]
+    m = _COST_BEFORE.search(head)
+    if m is None:
+        return False
+    if m.group(0).startswith("投资") and not m.group(0).endswith(rules.COST_BARE_NEEDS):
+        return False  # 完成投资40亿元: the work itself
+    before = head[: m.start()]
+    return not any(w in before[-6:] for w in rules.COST_YEAR_WORDS) and not before.endswith("完成")
+
+
+def _same_figure(a: Target, b: Target) -> bool:
+    plain = ("=", "reach")
+    return (a.value == b.value and a.unit == b.unit and a.value_max == b.value_max
+            and (a.comparator == b.comparator or (a.comparator in plain and b.comparator in plain)))
+
+
 def _names_a_set(norm: str, q: Quantity, quantities: list[Quantity]) -> bool:
     """"4个结构性指标均实现10%以上增长": the count names the set each of whose members must
-    reach the later figure; it is not a target itself."""
+    reach the later figure; it is not a target itself. So does a count before a sum of another
+    unit in its clause (SET OF A SUM, rules.SUM_WORDS: 24个村庄污水管网共计100公里)."""
     if q.family != "count":
         return False
     _, cb = clauses.clause(norm, q.num_start)
     later = next((p for p in quantities if q.end <= p.start < cb), None)
     if later is None:
         return False
-    return any(w in norm[q.end : later.num_start] for w in rules.EACH_WORDS)
+    between = norm[q.end : later.num_start]
+    # 建设24个村庄污水管网共计100公里: the count says where; the sum after 共计 is the promise
+    return any(w in between for w in rules.EACH_WORDS) or (
+        later.family != q.family and any(w in between for w in rules.SUM_WORDS))
 
 
 def _respective_metrics(norm: str, sa: int, num_start: int) -> list[tuple[str, str]]:

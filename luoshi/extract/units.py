@@ -58,7 +58,11 @@ BASE_UNITS: list[BaseUnit] = [
     # is a unit of its own, not the thing (批, 家) — a visit to a household is no household.
     *_units("occasion", "批次 家次 户次 车次 架次 艘次 台次 班次 航次"),
     # 场次 (放映70场次) is written as one unit: the events counted, as 场 alone.
-    *_units("times", "场次 次 场 轮 起", target_ok=False),
+    # EVENTS PROMISED: events held, counted in 场 (免费放映5700场电影, 举办招聘会20场), are a
+    # promise like any count. 次, 轮 and 起 are not: in a task they name a frequency (每月1次), a
+    # reform (最多跑一次), an order (第七次) or incidents to avoid (事故1起), not a tally to reach.
+    *_units("times", "场次 场"),
+    *_units("times", "次 轮 起", target_ok=False),
     *_units("length", "公里", 1000.0),
     *_units("length", "千米", 1000.0),
     *_units("length", "米 延米"),

@@ -102,6 +102,10 @@ def test_batches_ages_and_ordinals_are_no_targets(text):
      # the same promise as an order: a verb of building, then the thing built
      ("建设城北社区敬老院。", "milestone"), ("新建城东污水处理厂", "milestone"),
      ("建设智慧城市体系。", "qualitative"),
+     # 建造, 兴建 build too; a conduit named, then the verb of laying it, is a work built
+     ("建造临时城南污水处理厂", "milestone"), ("兴建镇文化中心", "milestone"),
+     ("建造新深海排放管", "milestone"), ("北村污水渠道敷设", "milestone"),
+     ("推进污水管网建设", "qualitative"),
      ("加快推进城区学校建设项目,提升办学条件。", "qualitative")],
 )
 def test_task_kind_without_figures(text, kind):

@@ -70,7 +70,11 @@ MAX_QUOTE_LEN = 60
 # A bare scale right before a noun of people (吸纳37.41万农民, 服务2万群众) counts those people:
 # 37.41万人. The noun says what is counted, so it wins over a money word before the figure.
 PEOPLE_AFTER_SCALE = ("农民", "群众", "居民", "市民", "村民", "人口", "职工", "学生", "老人", "儿童",
-                      "妇女", "患者", "游客", "旅客", "农民工", "劳动力", "脱贫人口", "贫困人口")
+                      "妇女", "患者", "游客", "旅客", "农民工", "劳动力", "脱贫人口", "贫困人口",
+                      "老年人", "人群", "重点人群")
+# An age band may stand between the scale and the people (为3.078万60岁以上老年人接种): it says
+# which people, the scale still counts them (30780 persons, not a bare 3.078万 beside an age).
+PEOPLE_AGE_BAND = r"[0-9]{1,3}(?:周)?岁(?:及以上|以上|以下|及以下)?"
 # A bare scale (2900多万, 3.5亿) is money when one of these words is this close before it.
 MONEY_CONTEXT_WINDOW = 12
 MONEY_CONTEXT_WORDS = (
@@ -127,8 +131,15 @@ CN_NUMERAL_WORD_PREFIX = ("统", "唯", "逐", "万", "之", "单", "专", "同"
 SUFFIX_GE = ("及以上", "以上", "多")
 SUFFIX_LE = ("以内", "以下", "之内")
 # Right before the number (the verb or adverb governing it).
-PREFIX_GE = ("不少于", "不低于", "至少", "超过", "突破", "大于", "逾", "超")
-PREFIX_LE = ("不超过", "不高于", "控制在", "低于", "压缩至", "压缩到", "降至", "降到", "少于", "小于")
+# (the signs too, as a table writes a bound: 比例:泰顺>85.8%, ≥95%, ≤3%)
+PREFIX_GE = ("不少于", "不低于", "至少", "超过", "突破", "大于", "逾", "超", "≥", ">", "＞")
+PREFIX_LE = ("不超过", "不高于", "控制在", "低于", "压缩至", "压缩到", "降至", "降到", "少于", "小于",
+             "最多", "至多", "≤", "<", "＜")
+# QUOTED BOUND: a quote that holds only a bound and a figure (审批“最多80天”, “不超过3个工作日”) is
+# the promise put in quotes, not a name: its figure is a target (a slogan in words, “最多跑一次”,
+# stays a name).
+QUOTED_BOUND = (r"[“‘「\"](?P<inner>(?:最多|至多|不超过|不多于|控制在)[0-9]+(?:\.[0-9]+)?"
+                r"[^“”‘’「」\"0-9]{1,5})[”’」\"]")
 PREFIX_REACH = ("达到", "达")
 # Verbs of change; they may stand before the metric ("压减一般公用经费支出5%").
 INCREASE_VERBS = ("同比增长", "增长", "提高", "提升", "增加", "上升", "增幅", "增速")
@@ -141,6 +152,9 @@ LEVEL_AFTER_CHANGE_UNLESS_RATE = ("达", "达到")
 RATE_NOUN_VERBS = ("增长", "同比增长", "增速", "增幅")
 # "N个指标均…": N names a set whose every member has the later figure as its target.
 EACH_WORDS = ("均", "都", "各", "分别", "每个")
+# SET OF A SUM: a count before one of these and a figure of another unit in its clause (建设24个
+# 村庄污水管网共计100公里) names where the sum is made; the sum is the promise, the count no target.
+SUM_WORDS = ("共计", "合计", "总计", "总长", "总里程", "总面积")
 # "A、B分别下降20%": the figure holds for each metric listed before this word.
 RESPECTIVELY = "分别"
 # Adverbs and modal verbs stripped from the front of a target's metric.

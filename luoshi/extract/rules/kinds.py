@@ -36,6 +36,29 @@ TARGET_KINDS: dict[str, str] = {
 # reports). One for each of several (每个区至少建设1个, 各县建成1家) is a standard each must reach: a
 # level. The words of "each" in the target's words:
 ONE_EACH_WORDS = ("每个", "每一", "每", "各")
+# FREQUENCY: a count promised for every period shorter than the year (每月开展1场, 每季度举办2场
+# 招聘会, 每周巡查3次) is a standard kept each period, reached or not: a level, never prorated as
+# a year's running total. 每年 is no such word (每年新增就业5000人 is the year's total).
+FREQUENCY = r"每(?:个)?(?:月|季度?|周|旬|半年|天|日)"
+# CLASS THRESHOLD: a figure with 以上/以下 written straight before a noun, another figure
+# following in its clause (200人以上较大自然村公交通达率97%以上, 投资10亿元以上项目5个), names
+# the class of things the later figure counts or measures: a threshold, not a target. A word
+# of joining after it (6%以上并力争7%) is no noun: a target.
+CLASS_THRESHOLD_AFTER = r"(?:及以上|以上|以下|及以下)的?(?![并且或和与及同、])[\u4e00-\u9fff]"
+# PROJECT COST: money named as what the promised work costs or where its money comes from
+# (总投资, 投资概算, 预算, 计划投资, 投入资金约…, 投资约…) right before the figure, in a text that
+# promises other things (改造危桥2座…投入资金约1105万元,由三级财政解决), is the work's budget, not
+# a target: the promise is the work. The year's plan of investment (年度投资目标, 全年计划投资,
+# 今年计划完成投资: COST_YEAR_WORDS before it) is a target, and so is money when it is the
+# text's only promise (完成投资40亿元, 项目总投资5亿元 alone).
+COST_BEFORE = (r"(?:总投资|投资总额|投资概算|概算|估算|预算|计划总?投资|项目投资|投入资金|总投入|"
+               r"资金投入|投资)额?(?:约|约为|为|共|达|计)?$")
+# (a bare 投资 only with 约/为 after it: 完成投资40亿元 is the work itself)
+COST_BARE_NEEDS = ("约", "为", "计")
+COST_YEAR_WORDS = ("全年", "年度", "今年", "本年", "当年", "年内")
+# RESTATED FOR EACH: the same figure said again for each of the parts right after the whole
+# (在常住地100%保障入学:各县(市、区)均为100%) is the same target, once.
+RESTATED_EACH_WORDS = ("均", "各", "都")
 # A task without figures is a milestone when it promises one of these results (done or not);
 # ongoing verbs (建设, 推进, 实现, 完成 …任务) make it qualitative.
 MILESTONE_VERBS = ("建成", "开工", "竣工", "完工", "投用", "投入使用", "投产", "出台", "印发", "设立", "试运营", "投入运营",
@@ -55,8 +78,11 @@ BUILT_WORK_WORDS = (r"建设|新建|改建|扩建|重建|移址|维修|大中修
 BUILT_WORK_MAX = 40
 # ... or one phrase that opens with a verb of building and ends in the thing built (建设巴雅尔中心
 # 敬老院, 新建城东污水处理厂): the same promise, written as an order.
-BUILT_WORK_ORDER = (r"^(?:新建|建设|改建|扩建|改扩建|新改建|修建|重建)[^,,;;:：]*"
-                    r"(?:院|楼|大桥|馆|厂|中心|学校|小学|中学|幼儿园|公园|码头|公路|食堂|公寓)$")
+# (建造, 兴建 are verbs of building too: 建造临时污水处理厂; and a line laid is built: 污水渠道敷设,
+# 供水管网铺设 — a conduit named, then the verb of laying it)
+BUILT_WORK_ORDER = (r"^(?:新建|建设|改建|扩建|改扩建|新改建|修建|重建|建造|兴建)[^,,;;:：]*"
+                    r"(?:院|楼|大桥|馆|厂|中心|学校|小学|中学|幼儿园|公园|码头|公路|食堂|公寓|排放管|管道)$"
+                    r"|(?:渠道|管道|管网|管线|排放管|电缆)(?:敷设|铺设)$")
 # A planning project (车位规划项目, 片区规划编制工程) plans; it builds nothing: never a built work.
 BUILT_WORK_NOT = r"规划|能力"
 # A result promised by a date within the year (luoshi/extract/deadlines.py): the date right
@@ -95,7 +121,10 @@ LEVEL_WORDS = ("率", "占比", "比重", "比例", "人均", "均价", "指数"
 # of a kind added over the year: a level word in it (达标, 优质 …) names the kind of thing, not a
 # level — a running total, unless the count is to stand at the figure (达到, comparator "reach").
 COUNT_ADDED_LEADS = ("新增", "新建", "新培育", "新创建", "新认定", "新开工")
-# A count that is to stand at a figure (达到, comparator "reach": 全市高新技术企业达到500家,
+# LEVEL KEPT: a figure the task is to keep at (稳定在, 保持在, 维持在: 粮食产量稳定在50万吨以上,
+# 在校生规模保持在2万人) is a level held, reached or not, never a running total prorated.
+LEVEL_KEPT = ("稳定在", "保持在", "维持在", "稳定于", "保持于")
+# A count that is to stand at a figure (达到, comparator "reach", or 达到…以上: 全市高新技术企业达到500家,
 # 基站总数达到3000个) is a stock, a level reached or not, not an amount added over the year —
 # unless its metric names the adding (新增, 培训, 建成 …: STOCK_ADDED_WORDS) and no word of a
 # total (STOCK_WORDS) says it is the stock. A count whose metric raises it to the figure (扩充

@@ -72,8 +72,9 @@ ESTIMATE_AHEAD = ("全年", "年底", "年末", "明年", "下半年", "四季�
 # Between the phrase and the figure, these make the figure a share done, not the plan
 # (年度计划完成率70.3%).
 PROGRESS_PLAN_SHARE = r"率|比例|进度|百分比|占"
+# (the plan may name its measure between: 年度投资目标15495万元, 全年投资计划3亿元)
 PROGRESS_PLAN = (r"(?<!完成)(?<!达)(?<!达到)(?:全年|年度|今年|本年度?|当年|年内|(?<=占)年)"
-                 r"(?:计划|目标|任务|排定)(?:任务|数)?(?:为|是|:)?")
+                 r"(?:投资)?(?:计划|目标|任务|排定)(?:任务|数)?(?:为|是|:)?")
 # A target whose own words name the year's plan (2017年度计划实施170878户, 今年计划改造200户,
 # 年度目标新增80户) is the period's yardstick for its unit: a larger target of the same unit
 # without these words (为235198户接通天然气, 三年改造600户) is the whole programme's total, and

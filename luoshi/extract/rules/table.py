@@ -172,3 +172,7 @@ STANDARD_APPLIED = r"(?:按照|依照|参照|按)(?P<inner>[^,，。;；]{0,16}?
 SELF_REPORT_ABOVE = ("高于", "超过", "超出", "快于", "好于", "领先")
 SELF_REPORT_BELOW = ("低于", "慢于", "落后于", "落后", "少于", "差")
 SELF_REPORT_YARDSTICK = r"(?:年度|全年|年初|计划|预期)?(?:目标|计划|预期)"
+# YEAR'S PLAN IN ANOTHER COLUMN: a column of no role of its own (其他, 备注) whose cell states the
+# year's plan (年度投资目标15495万元,1—3月完成投资2513万元: rules.PROGRESS_PLAN) gives the row that
+# target, of a unit family the row's other targets lack (a plan of the same family restates one).
+PLAN_COLUMN_ROLES = ("other", "remarks")
