@@ -38,7 +38,7 @@ ANNOTATIONS = REPO / "tests" / "extract" / "data"
 DEFAULT_PAGES_ROOT = REPO.parent / "pages"  # /work/wt/pages beside the worktrees
 # the spent sets: a set joins once this session's code has been run on it blind
 SETS = ("fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
-        "fresh12", "fresh13", "fresh14", "fresh15")
+        "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
 STATUSES = ("done", "ahead", "on_track", "at_risk", "behind", "not_started", "vague", "no_data")
 
 
