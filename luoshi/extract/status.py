@@ -88,7 +88,7 @@ _DEADLINE_ONLY = re.compile(rf"(?:{rules.DEADLINE_ONLY})[。.,,;;!！\s]*")
 
 
 _WORKS_UNDER_WAY = re.compile(rules.WORKS_UNDER_WAY)
-_FINISHED_ONLY = re.compile(r"(?:完工|竣工|建成|落成|投用|通车)[。.!！]?")
+_FINISHED_ONLY = re.compile(rules.FINISHED_ONLY)
 
 
 def _is_vague(text: str) -> bool:

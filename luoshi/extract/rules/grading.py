@@ -257,6 +257,10 @@ BOILERPLATE = (
 # stage reached — building has begun — not a stock phrase: progress, not vague, though it is
 # short (WORKS UNDER WAY).
 WORKS_UNDER_WAY = r"工程[^,,。;;]{0,2}?进行中|正在施工|施工中|在建"
+# An entry that is only a word of the work finished (完工, 竣工, 建成, 落成, 投用, 通车) states a
+# result, not a stock phrase: progress however short (FINISHED ONLY); done only when a done rule
+# says so.
+FINISHED_ONLY = r"(?:完工|竣工|建成|落成|投用|通车)[。.!！]?"
 # An entry that only says how long the work runs or that it is planned (常年开展, 长期坚持,
 # 全年实施, 计划年底完成, 预计年内建成) names nothing achieved: like boilerplate, vague. One that only
 # names a deadline (年底完成, 年内完成, 12月底前完成) is the same before the year ends (at year
