@@ -248,11 +248,12 @@ def test_a_shared_work_tail_is_taken_off_unit_names(cell, names):
 
 
 def test_the_classes_made_with_positional_arguments_keep_their_fields_order():
-    """build_task makes Item and Task, split_numbered makes Row, with positional arguments in
-    the fields' order (a keyword call costs a dict per object): a field moved or added before
-    the last one given would shift every value after it."""
+    """build_task makes Item and Task, split_numbered Row, row_cells RowCells, with positional
+    arguments in the fields' order (a keyword call costs a dict per object): a field moved or
+    added before the last one given would shift every value after it."""
     from dataclasses import fields
 
+    from luoshi.ingest.layout import RowCells
     from luoshi.ingest.model import Item, Task
     from luoshi.ingest.text.rows import Row
 
@@ -264,6 +265,7 @@ def test_the_classes_made_with_positional_arguments_keep_their_fields_order():
     ]
     assert names(Item)[:1] == ["heading"]
     assert names(Row)[:6] == ["serial", "line", "paras", "group", "skip", "category"]
+    assert names(RowCells)[:5] == ["serial", "fixed", "items", "line_start", "line_end"]
 
 
 def test_a_task_built_from_cells_has_each_value_in_its_field():
