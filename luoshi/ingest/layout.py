@@ -129,8 +129,11 @@ def build_task(
     items = []
     if main_done is None:
         main_done = main_done_column(columns)
+    # (Item and Task are made with positional arguments, in their fields' order: a class
+    # called with keywords gathers them into a dict for its __init__, some 1,000 instructions
+    # a Task; one Task and one or more Items for every row)
     for heading, cells in row.items or [(None, {})]:
-        item = Item(heading=heading)
+        item = Item(heading)
         for col, lines in cells.items():
             if type(lines) is list and len(lines) == 1:
                 text = lines[0].strip()
@@ -148,16 +151,10 @@ def build_task(
                 header = columns[col].header
                 extra[header] = f"{extra[header]}\n{text}" if extra.get(header) else text
         items.append(item)
-    task = Task(
-        serial=row.serial,
-        text="\n".join(text_parts),
-        units=ordered,
-        items=items,
-        line_start=row.line_start,
-        line_end=row.line_end,
-        extra=extra,
+    # (serial, text, units, items, line_start, line_end, extra)
+    return Task(
+        row.serial, "\n".join(text_parts), ordered, items, row.line_start, row.line_end, extra
     )
-    return task
 
 
 def _join_unit_lines(lines: Sequence[str]) -> list[str]:

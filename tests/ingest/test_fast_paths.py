@@ -245,3 +245,45 @@ def test_a_shared_work_tail_is_taken_off_unit_names(cell, names):
     from luoshi.ingest.units import split_units
 
     assert split_units(cell)[0] == names
+
+
+def test_the_classes_made_with_positional_arguments_keep_their_fields_order():
+    """build_task makes Item and Task, split_numbered Row, row_cells RowCells, with positional
+    arguments in the fields' order (a keyword call costs a dict per object): a field moved or
+    added before the last one given would shift every value after it."""
+    from dataclasses import fields
+
+    from luoshi.ingest.layout import RowCells
+    from luoshi.ingest.model import Item, Task
+    from luoshi.ingest.text.rows import Row
+
+    def names(cls):
+        return [f.name for f in fields(cls)]
+
+    assert names(Task)[:7] == [
+        "serial", "text", "units", "items", "line_start", "line_end", "extra"
+    ]
+    assert names(Item)[:1] == ["heading"]
+    assert names(Row)[:6] == ["serial", "line", "paras", "group", "skip", "category"]
+    assert names(RowCells)[:5] == ["serial", "fixed", "items", "line_start", "line_end"]
+
+
+def test_a_task_built_from_cells_has_each_value_in_its_field():
+    from luoshi.ingest.layout import RowCells, build_task
+    from luoshi.ingest.model import Column
+    from luoshi.vocab import ColumnRole
+
+    columns = [
+        Column("序号", ColumnRole.SERIAL),
+        Column("任务", ColumnRole.TASK),
+        Column("责任单位", ColumnRole.UNITS),
+        Column("完成情况", ColumnRole.DONE),
+        Column("备注", ColumnRole.OTHER),
+    ]
+    row = RowCells("7", {1: ["修路"], 2: ["市交通局"], 4: ["无"]}, [("一段", {3: ["已开工"]})], 5, 9)
+    task = build_task(row, columns, [])
+    assert (task.serial, task.text, task.units, task.line_start, task.line_end) == (
+        "7", "修路", ["市交通局"], 5, 9
+    )
+    assert [(i.heading, i.done) for i in task.items] == [("一段", "已开工")]
+    assert task.extra == {"备注": "无"}

@@ -173,9 +173,8 @@ def row_cells(
         aligned = _aligned_row(row, paras, columns, [*before, *after], warn)
         if aligned is not None:
             return aligned
-    out = RowCells(
-        serial=row.serial, line_start=row.line, line_end=paras[-1].line if paras else row.line
-    )
+    # (positional, in the fields' order: a keyword call makes a dict per row)
+    out = RowCells(row.serial, {}, [], row.line, paras[-1].line if paras else row.line)
     lo, hi = 0, len(paras)
     # a row with fewer paragraphs than cells, the run's counted each (SHORT ROW RULE, align.py)
     short = bool(run) and len(paras) < len(before) + len(after) + len(run)

@@ -57,12 +57,12 @@ def paragraphs(text: str) -> list[Para]:
     """The non-blank lines, stripped, with their 1-based line numbers and the count of blank
     lines before each."""
     # (every step a builtin mapped over the lines, no bytecode per line: the kept lines'
-    # numbers, and the one after each, by compress; a paragraph's gap is its distance from
-    # the line after the one before it, the first's from line 1)
+    # numbers by compress; a paragraph's gap is its line's distance from the kept line before
+    # it, less one — the first's from line 0 — made from the kept numbers alone: small
+    # differences, no int made per line of the page as a second compress over it did)
     stripped = list(map(str.strip, text.splitlines()))
-    n = len(stripped)
-    kept = list(compress(range(1, n + 1), stripped))
-    gaps = map(operator.sub, kept, [1, *compress(range(2, n + 2), stripped)])
+    kept = list(compress(range(1, len(stripped) + 1), stripped))
+    gaps = map(operator.sub, map(operator.sub, kept, [0, *kept]), repeat(1))
     # (Para's own __new__ is a Python function around tuple.__new__)
     return list(
         map(tuple.__new__, repeat(Para), zip(kept, filter(None, stripped), gaps, strict=True))
@@ -281,7 +281,8 @@ def split_numbered(
                     warnings.append(
                         (p.line, f"row {serial} carries two serials: one row for both tasks")
                     )
-                rows.append(Row(serial + m.group(4), p.line, [], group, category=category))
+                # (positional, in the fields' order: a keyword makes a dict per row)
+                rows.append(Row(serial + m.group(4), p.line, [], group, set(), category))
                 seen.setdefault(value, p.line)
                 prev = _last_value(m)
                 continue
