@@ -19,7 +19,13 @@ _STRIP = re.compile(r"[“”‘’《》「」\"'()（）\[\]【】]")
 
 @lru_cache(maxsize=4096)
 def _delimiters(text: str, ends: str) -> tuple[int, ...]:
-    return tuple(i for i, ch in enumerate(text) if ch in ends)
+    return tuple(m.start() for m in _any_char(ends).finditer(text))
+
+
+@lru_cache(maxsize=16)  # SENTENCE_END, CLAUSE_END …
+def _any_char(chars: str) -> re.Pattern[str]:
+    """A pattern for one of ``chars``: its matches are visited, not every character."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
 
 
 def bounds(text: str, pos: int, ends: str) -> tuple[int, int]:
