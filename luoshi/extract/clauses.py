@@ -19,7 +19,13 @@ _STRIP = re.compile(r"[“”‘’《》「」\"'()（）\[\]【】]")
 
 @lru_cache(maxsize=4096)
 def _delimiters(text: str, ends: str) -> tuple[int, ...]:
-    return tuple(i for i, ch in enumerate(text) if ch in ends)
+    return tuple(m.start() for m in _any_char(ends).finditer(text))
+
+
+@lru_cache(maxsize=16)  # SENTENCE_END, CLAUSE_END …
+def _any_char(chars: str) -> re.Pattern[str]:
+    """A pattern for one of ``chars``: its matches are visited, not every character."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
 
 
 def bounds(text: str, pos: int, ends: str) -> tuple[int, int]:
@@ -81,11 +87,19 @@ def cjk_count(text: str) -> int:
     return len(_CJK.findall(text))
 
 
+@lru_cache(maxsize=64)  # the word lists of the rules package: a few dozen tuples
+def any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for any of ``words``, the longest first: one pass over a text finds the
+    leftmost occurrence of any of them, and the longest of those starting there (two words of
+    one length starting at one place are the same word). A word list is asked for in every
+    cell of every task; a pass per word costs as many scans of the cell as the list has words."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def find_any(text: str, words: Iterable[str]) -> tuple[int, str] | None:
     """Leftmost occurrence of any of ``words`` (longest on ties), as (position, word)."""
-    best: tuple[int, str] | None = None
-    for w in words:
-        i = text.find(w)
-        if i >= 0 and (best is None or i < best[0] or (i == best[0] and len(w) > len(best[1]))):
-            best = (i, w)
-    return best
+    words = tuple(words)
+    if not words:
+        return None
+    m = any_word(words).search(text)
+    return (m.start(), m.group()) if m is not None else None

@@ -39,7 +39,8 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     if not text:
         return []
     norm = _QUOTED_BOUND.sub(lambda m: f" {m.group('inner')} ", normalise(text))
-    mask = [(p.start, p.end) for p in find_periods(norm)]
+    periods = find_periods(norm)  # also the dates of the running totals below
+    mask = [(p.start, p.end) for p in periods]
     found = find_quantities(norm, mask)
     blank = blank_quantities(norm, found)
     quantities = [q for q in found if q.is_amount and q.target_ok
@@ -102,12 +103,9 @@ def extract_targets(text: str, field: str = FIELD_TEXT, item: int | None = None)
     out.extend(_rank_targets(text, norm, field, item))
     out.extend(_rank_step_targets(text, norm, field, item))
     out.sort(key=lambda t: t.span.start)
-    periods = None
     for t in out:
         t.kind = target_kind(t)
         if t.kind == "cumulative":
-            if periods is None:
-                periods = find_periods(norm)
             t.due_share = _due_share(norm, t, periods)
     return out
 

@@ -296,3 +296,29 @@ def test_an_index_that_cannot_be_made_after_the_commit_is_named(loaded, monkeypa
         for _name, definition in missing:
             real(connection.alias, definition)
     assert _index_definitions() == before
+
+
+@pytest.mark.parametrize("running", [True, False], ids=["collector-on", "collector-off"])
+def test_a_batch_runs_without_the_cyclic_collector_and_restores_it(loaded, monkeypatch, running):
+    import gc
+
+    from luoshi.core.services import bulk_analysis
+
+    seen: list[bool] = []
+    analysed = bulk_analysis._analysed
+
+    def spy(job):
+        seen.append(gc.isenabled())
+        return analysed(job)
+
+    monkeypatch.setattr(bulk_analysis, "_analysed", spy)
+    Measurement.objects.exclude(report=loaded).delete()
+    Assessment.objects.exclude(report=loaded).delete()
+    was = gc.isenabled()
+    (gc.enable if running else gc.disable)()
+    try:
+        summary = analyze_reports(Report.objects.exclude(pk=loaded.pk), workers=0)
+        assert summary.bulk > 0 and seen and not any(seen)  # paused while a batch is analysed
+        assert gc.isenabled() is running  # and left as it was found
+    finally:
+        (gc.enable if was else gc.disable)()
