@@ -65,6 +65,7 @@ __all__ = [
     "Period",
     "ReaderFailed",
     "Task",
+    "collector_paused",
     "formats",
     "read_document",
     "register",
@@ -106,7 +107,7 @@ def read_document(
             raise IngestError(label, "is a directory, not a file") from None
         except OSError as exc:
             raise IngestError(label, f"cannot read: {exc.strerror or exc}") from None
-    with reading(label, budget), _collector_paused():
+    with reading(label, budget), collector_paused():
         check("max_input_bytes", len(data))
         if not data.strip():
             raise IngestError(label, "empty file: no text to read")
@@ -141,13 +142,15 @@ def read_document(
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a document is read, resumed after (when it
-    was running). A reading allocates tens of thousands of small objects (a tuple per line,
-    lists and dataclasses per row) and makes no reference cycles of its own: every 700
-    allocations the collector would traverse the young objects and find nothing to free,
-    some 2 % of a reading's instructions. Objects are freed by their reference counts as
-    before; a cycle made meanwhile (an exception's traceback) waits for the next collection."""
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for a piece of work that allocates many small objects
+    and makes no reference cycles of its own (a document's reading; a bulk analysis's batch, and
+    the worker processes forked meanwhile, which inherit the pause), resumed after when it was
+    running. Every 700 allocations the collector would traverse the young objects and find
+    next to nothing to free: some 2 % of a reading's instructions, 9 % of a 20,000-task
+    analysis's CPU. Objects are freed by their reference counts as before; a cycle made
+    meanwhile (an exception's traceback) waits for the next collection, so the memory it holds
+    is bounded by the piece of work."""
     if not gc.isenabled():
         yield
         return

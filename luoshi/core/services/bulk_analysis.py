@@ -22,11 +22,9 @@ which path ran. ``statuses_changed`` is sent for the reports analysed here only 
 
 from __future__ import annotations
 
-import gc
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
@@ -61,6 +59,7 @@ from luoshi.core.services.rows import RowTable, encode_json
 from luoshi.extract import analyze_task
 from luoshi.extract.progress_plan import progress_plan_targets
 from luoshi.extract.targets import extract_targets
+from luoshi.ingest import collector_paused
 from luoshi.ingest.metadata import find_unit_line
 from luoshi.vocab import ColumnRole, Status
 
@@ -268,30 +267,10 @@ def _analysed(job: _Job) -> tuple[list[tuple], tuple]:
              str(st.value), st.reason, derived, st.rule[:50]))
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused for one batch (and in the worker processes forked
-    meanwhile, which inherit it), resumed after when it was running. A batch allocates
-    millions of small objects (a tuple per entry and row, dataclasses per figure and target)
-    and keeps most of them to its end: every 700 allocations the collector traverses the
-    young ones, and now and then all of them, finding next to nothing to free (some 9 % of
-    a 20 000-task analysis's CPU). Objects are freed by their reference counts as before; the
-    few cycles a batch makes wait for the first collection after it, so the memory they hold
-    is bounded by a batch."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def _analyse_batch(reports: list[Report], summary: BulkSummary,
                    workers: int = 0) -> dict[int, set[int]]:
     """First analyses of ``reports``, one transaction. Returns per report its tasks."""
-    with _collector_paused():
+    with collector_paused():
         return _analyse(reports, summary, workers)
 
 
