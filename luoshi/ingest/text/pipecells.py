@@ -302,11 +302,12 @@ def pipe_cells_grid(
     how = "by their serials"
     glued = False
     widths = [len(r[2]) for r in raw[:-1] if r[0] == "row"]  # the last may be cut off
-    if widths and (unglued := unglue_header(words, max(set(widths), key=widths.count))):
+    usual = max(set(widths), key=widths.count) if widths else 0  # the rows' usual width
+    if widths and (unglued := unglue_header(words, usual)):
         # rows wider than the header: a header cell held two glued names (当前进度牵头单位)
         words, roles = unglued, header_roles(unglued)
         glued = True
-    elif widths and (grouped := ungroup_header(words, max(set(widths), key=widths.count))):
+    elif widths and (grouped := ungroup_header(words, usual)):
         # rows one cell short of the header: a top word spanning sub-words (GROUPING HEADER)
         words, roles = grouped[0], header_roles(grouped[0])
         border_warnings.append((header_line, grouped[1]))

@@ -316,12 +316,13 @@ def space_grid(
             )
         )
     widths = [len(r[2]) for r in raw[:-1] if r[0] == "row"]  # the last may be cut off
-    if widths and (unglued := unglue_header(words, max(set(widths), key=widths.count))):
+    usual = max(set(widths), key=widths.count) if widths else 0  # the rows' usual width
+    if widths and (unglued := unglue_header(words, usual)):
         # rows wider than the header: a header word held two glued names (当前进度牵头单位)
         words, roles = unglued, header_roles(unglued)
         warnings.append((h + 1, f"header words glued together, cut: {'/'.join(words)}"))
     elif widths and (
-        grouped := ungroup_header(words + second_line, max(set(widths), key=widths.count))
+        grouped := ungroup_header(words + second_line, usual)
     ):
         # rows one cell short of the header: a top word spanning sub-words (GROUPING HEADER)
         words, roles = grouped[0], header_roles(grouped[0])
